@@ -1,0 +1,379 @@
+"""The trial catalog: trials and their rules, loaded from resources/trials/*.toml and validated."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from .workdays import Duration, fmt
+
+RULE_KINDS = ("followup", "duration_end", "count_window", "decision", "caseworker_set")
+
+# Names of the dates that start a case's clocks, with their Danish labels.
+DATE_NAMES = {
+    "hire": "ansættelse i løntilskud",
+    "offer": "tilbud om ansættelse med løntilskud",
+    "absence_start": "første fraværsdag",
+    "praktik_start": "praktikstart",
+    "unemployed_since": "ledig siden",
+    "extension_start": "forlængelsens start",
+    "visitation": "visitation",
+    "agreed": "aftalt dato",
+}
+
+# Names of events a case can have, with their Danish labels.
+EVENT_NAMES = {
+    "followup": "opfølgning",
+    "contact": "henvendelse mellem opfølgninger",
+    "talk": "samtale",
+    "plan_adjusted": "indsatsplan justeret",
+    "plan_not_adjusted": "indsatsplan ikke justeret",
+    "praktik_end": "praktik afsluttet",
+}
+
+FORMS = ("personligt", "telefon", "digitalt", "gruppe")
+
+
+class CatalogError(ValueError):
+    """A trial file that cannot be used; the message names the file and the field, in Danish."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    paragraph: str = ""
+
+    def full_text(self) -> str:
+        return f"{self.text}, {self.paragraph}" if self.paragraph else self.text
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Extension:
+    end: date
+    source: str
+    decided: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    source: str
+    extensions: tuple[Extension, ...] = ()
+
+    @property
+    def effective_end(self) -> date:
+        """The end date after the latest extension (extensions are kept in the order decided)."""
+        return self.extensions[-1].end if self.extensions else self.end
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One deadline rule as data; which fields matter depends on kind (see docs/katalog.md)."""
+
+    kind: str
+    text: str
+    anchor: str
+    label: str = ""
+    reference: str = ""
+    first: Duration | None = None
+    every: Duration | None = None
+    maximum: Duration | None = None
+    minimum: Duration | None = None
+    count: int = 0
+    window: Duration | None = None
+    events: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    ordinary: RuleSpec | None = None
+
+
+@dataclass(frozen=True)
+class CaseDate:
+    name: str
+    label: str
+    required: bool = True
+    default_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Trial:
+    id: str
+    title: str
+    short_title: str
+    round: str
+    network: str
+    municipalities: tuple[str, ...]
+    target_group: str
+    ordinary_rule: str
+    ordinary_reference: str
+    trial_rule: str
+    trial_reference: str
+    period: Period
+    citations: tuple[Citation, ...]
+    fasit_marking: str
+    fasit_marking_verbatim: bool
+    fasit_note: str
+    conditions: tuple[str, ...]
+    sources: tuple[str, ...]
+    dates: tuple[CaseDate, ...] = ()
+    events: tuple[str, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
+    notes: dict[str, str] = field(default_factory=dict)
+    file: str = ""
+
+    @property
+    def has_deadlines(self) -> bool:
+        return bool(self.rules)
+
+    def citation_on(self, day: date) -> Citation:
+        """The citation valid on day; outside every window the most recent one."""
+        for citation in reversed(self.citations):
+            if citation.valid_on(day):
+                return citation
+        return self.citations[-1]
+
+    def status_text(self, today: date) -> str:
+        """'udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, ...' or 'aktiv til ...'."""
+        end = self.period.effective_end
+        if today < self.period.start:
+            return f"starter {fmt(self.period.start)}"
+        if today > end:
+            return (
+                f"udløbet {fmt(end)} – almindelige regler gælder fra "
+                f"{fmt(end + timedelta(days=1))}, medmindre kommunen har fået forlængelse"
+            )
+        return f"aktiv til og med {fmt(end)}"
+
+
+# ---------------------------------------------------------------- loading
+
+
+class _Reader:
+    """Reads typed fields from one TOML table, naming file and field in every error."""
+
+    def __init__(self, file: str, table: dict, prefix: str = ""):
+        self.file, self.table, self.prefix = file, table, prefix
+
+    def fail(self, key: str, problem: str) -> CatalogError:
+        return CatalogError(f"{self.file}: feltet '{self.prefix}{key}' {problem}")
+
+    def get(self, key: str, kind: type, required: bool = True, default=None):
+        if key not in self.table:
+            if required:
+                raise self.fail(key, "mangler")
+            return default
+        value = self.table[key]
+        if kind is date and isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                raise self.fail(key, f"er ikke en gyldig dato: '{value}' (skriv åååå-mm-dd)") from None
+        if kind is date and not isinstance(value, date):
+            raise self.fail(key, "skal være en dato (åååå-mm-dd)")
+        if kind is not date and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise self.fail(key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)")
+        if kind is str and required and not value.strip():
+            raise self.fail(key, "er tom")
+        return value
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.get(key, list, required, [])
+        if not all(isinstance(v, str) for v in values):
+            raise self.fail(key, "skal være en liste af tekster")
+        return tuple(values)
+
+    def duration(self, key: str, required: bool = True) -> Duration | None:
+        raw = self.get(key, dict, required)
+        if raw is None:
+            return None
+        unknown = set(raw) - {"months", "weeks", "days"}
+        if unknown:
+            raise self.fail(key, f"har ukendt enhed {sorted(unknown)} (brug months, weeks, days)")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in raw.values()):
+            raise self.fail(key, "skal have hele tal")
+        duration = Duration(**raw)
+        if not duration.is_positive() or duration.months > 600 or duration.weeks > 520 or duration.days > 3650:
+            raise self.fail(key, f"er en umulig varighed: {raw}")
+        return duration
+
+    def sub(self, key: str, required: bool = True) -> _Reader | None:
+        table = self.get(key, dict, required)
+        return None if table is None else _Reader(self.file, table, f"{self.prefix}{key}.")
+
+    def items(self, key: str, required: bool = True) -> list[_Reader]:
+        tables = self.get(key, list, required, [])
+        if not all(isinstance(t, dict) for t in tables):
+            raise self.fail(key, "skal være en liste af tabeller ([[...]])")
+        return [_Reader(self.file, t, f"{self.prefix}{key}[{i}].") for i, t in enumerate(tables)]
+
+
+_TYPE_NAMES = {str: "tekst", int: "heltal", list: "liste", dict: "tabel", bool: "sand/falsk"}
+
+
+def _read_rule(r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]) -> RuleSpec:
+    kind = r.get("kind", str, required=parent_kind is None, default=parent_kind)
+    if kind not in RULE_KINDS:
+        raise r.fail("kind", f"har ukendt regeltype '{kind}' (kendte: {', '.join(RULE_KINDS)})")
+    anchor = r.get("anchor", str)
+    if anchor not in date_names:
+        raise r.fail("anchor", f"nævner datoen '{anchor}', som forsøget ikke har under [[dates]]")
+    events = r.strings("events", required=kind != "caseworker_set")
+    for event in events:
+        if event not in event_names:
+            raise r.fail("events", f"nævner hændelsen '{event}', som ikke er i forsøgets events")
+    forms = r.strings("forms", required=False)
+    for form in forms:
+        if form not in FORMS:
+            raise r.fail("forms", f"har ukendt form '{form}' (kendte: {', '.join(FORMS)})")
+    spec = RuleSpec(
+        kind=kind,
+        text=r.get("text", str),
+        anchor=anchor,
+        label=r.get("label", str, required=parent_kind is None, default=""),
+        reference=r.get("reference", str, required=parent_kind is not None, default=""),
+        first=r.duration("first", required=kind == "followup"),
+        every=r.duration("every", required=kind in ("followup", "decision")),
+        maximum=r.duration("maximum", required=kind == "duration_end"),
+        minimum=r.duration("minimum", required=False),
+        count=r.get("count", int, required=kind == "count_window", default=0),
+        window=r.duration("window", required=kind == "count_window"),
+        events=events,
+        forms=forms,
+    )
+    if kind == "count_window" and not 1 <= spec.count <= 365:
+        raise r.fail("count", f"er et umuligt antal: {spec.count}")
+    if spec.minimum and spec.maximum and spec.minimum.delta() != spec.maximum.delta():
+        start = date(2000, 1, 1)
+        if start + spec.minimum.delta() > start + spec.maximum.delta():
+            raise r.fail("minimum", "er længere end maximum")
+    if parent_kind is None:
+        ordinary = r.sub("ordinary", required=False)
+        if ordinary is not None:
+            spec = replace(spec, ordinary=_read_rule(ordinary, kind, date_names, event_names))
+    return spec
+
+
+def load_trial(path: Path) -> Trial:
+    """Read and validate one trial file; CatalogError names the file and the field on any fault."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{path.name}: filen kan ikke læses som TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path.name}: filen er ikke gemt som UTF-8") from None
+    r = _Reader(path.name, data)
+
+    trial_id = r.get("id", str)
+    if path.stem != trial_id:
+        raise r.fail("id", f"er '{trial_id}', men filen hedder {path.name}")
+
+    p = r.sub("period")
+    extensions = tuple(
+        Extension(
+            end=e.get("end", date),
+            source=e.get("source", str),
+            decided=e.get("decided", date, required=False),
+            note=e.get("note", str, required=False, default=""),
+        )
+        for e in p.items("extensions", required=False)
+    )
+    period = Period(start=p.get("start", date), end=p.get("end", date), source=p.get("source", str),
+                    extensions=extensions)
+    if period.end < period.start:
+        raise p.fail("end", f"({fmt(period.end)}) ligger før start ({fmt(period.start)})")
+    previous = period.end
+    for i, ext in enumerate(extensions):
+        if ext.end <= previous:
+            raise p.fail(f"extensions[{i}].end", f"({fmt(ext.end)}) forlænger ikke perioden (før {fmt(previous)})")
+        previous = ext.end
+
+    citations = []
+    for c in r.items("citations"):
+        citation = Citation(
+            text=c.get("text", str),
+            valid_from=c.get("valid_from", date, required=False),
+            valid_to=c.get("valid_to", date, required=False),
+            paragraph=c.get("paragraph", str, required=False, default=""),
+        )
+        if citation.valid_from and citation.valid_to and citation.valid_to < citation.valid_from:
+            raise c.fail("valid_to", "ligger før valid_from")
+        citations.append(citation)
+    if not citations:
+        raise r.fail("citations", "skal have mindst én henvisning")
+
+    case_dates = []
+    for d in r.items("dates", required=False):
+        name = d.get("name", str)
+        if name not in DATE_NAMES:
+            raise d.fail("name", f"er en ukendt dato '{name}' (kendte: {', '.join(DATE_NAMES)})")
+        case_dates.append(CaseDate(
+            name=name,
+            label=d.get("label", str, required=False, default=DATE_NAMES[name]),
+            required=d.get("required", bool, required=False, default=True),
+            default_from=d.get("default_from", str, required=False),
+        ))
+    date_names = {d.name for d in case_dates}
+    for i, d in enumerate(case_dates):
+        if d.default_from and d.default_from not in date_names:
+            raise CatalogError(f"{path.name}: feltet 'dates[{i}].default_from' nævner en ukendt dato '{d.default_from}'")
+
+    events = r.strings("events", required=False)
+    for event in events:
+        if event not in EVENT_NAMES:
+            raise r.fail("events", f"har en ukendt hændelse '{event}' (kendte: {', '.join(EVENT_NAMES)})")
+
+    rules = tuple(_read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False))
+
+    fasit = r.sub("fasit")
+    notes = r.get("notes", dict, required=False, default={})
+    if not all(isinstance(v, str) for v in notes.values()):
+        raise r.fail("notes", "skal være tekster")
+
+    return Trial(
+        id=trial_id,
+        title=r.get("title", str),
+        short_title=r.get("short_title", str),
+        round=r.get("round", str),
+        network=r.get("network", str, required=False, default=""),
+        municipalities=r.strings("municipalities"),
+        target_group=r.get("target_group", str),
+        ordinary_rule=r.get("ordinary_rule", str),
+        ordinary_reference=r.get("ordinary_reference", str),
+        trial_rule=r.get("trial_rule", str),
+        trial_reference=r.get("trial_reference", str),
+        period=period,
+        citations=tuple(citations),
+        fasit_marking=fasit.get("marking", str, required=False, default=""),
+        fasit_marking_verbatim=fasit.get("verbatim", bool),
+        fasit_note=fasit.get("note", str, required=False, default=""),
+        conditions=r.strings("conditions"),
+        sources=r.strings("sources"),
+        dates=tuple(case_dates),
+        events=events,
+        rules=rules,
+        notes=dict(notes),
+        file=path.name,
+    )
+
+
+def load_catalog(folder: Path | None = None) -> dict[str, Trial]:
+    """All trials in folder (default: the shipped resources/trials), keyed and sorted by id."""
+    if folder is None:
+        from ..paths import resources_dir
+
+        folder = resources_dir() / "trials"
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise CatalogError(f"{folder}: ingen forsøgsfiler (*.toml) fundet")
+    trials = [load_trial(f) for f in files]
+    return {t.id: t for t in sorted(trials, key=lambda t: t.id)}

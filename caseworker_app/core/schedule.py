@@ -1,0 +1,244 @@
+"""The deadline engine: a case's trial, dates and events on a given day -> its deadlines with reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .catalog import DATE_NAMES, RuleSpec, Trial
+from .workdays import add, day_off_name, fmt, last_day_of, last_working_day_on_or_before
+
+OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
+STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
+DEFAULT_WARNING_DAYS = 30
+DEFAULT_TRIAL_END_HORIZON_DAYS = 90
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened on a case; a contact counts as a follow-up only when marked so."""
+
+    day: date
+    kind: str
+    full_followup: bool = False
+    form: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    trial_id: str
+    kind: str
+    label: str
+    legal_due: date
+    practical_due: date
+    ordinary_due: date | None
+    status: str
+    governed_by: str  # "trial" or "ordinary"
+    rule: str
+    citation: str
+    reason: str
+    day_off: str | None  # why the practical date is earlier: 'søndag', 'Nytårsdag' ...
+    trial_end: date
+    due_to_trial_end: bool  # the ordinary deadline had passed when the trial ended
+
+    def to_json(self) -> dict:
+        """The fields `caseworker-app schedule --json` prints, dates in ISO form."""
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "legal_due": self.legal_due.isoformat(),
+            "practical_due": self.practical_due.isoformat(),
+            "ordinary_due": self.ordinary_due.isoformat() if self.ordinary_due else None,
+            "status": self.status,
+            "governed_by": self.governed_by,
+            "rule": self.rule,
+            "citation": self.citation,
+            "reason": self.reason,
+        }
+
+
+def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], list[str]]:
+    """The case's dates with the trial's defaults filled in, and a Danish note for each default used."""
+    resolved = {name: day for name, day in dates.items() if day is not None}
+    notes = []
+    for case_date in trial.dates:
+        source = case_date.default_from
+        if case_date.name not in resolved and source and source in resolved:
+            resolved[case_date.name] = resolved[source]
+            notes.append(f"{DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt")
+    return resolved, notes
+
+
+def compute_deadlines(
+    trial: Trial,
+    dates: Mapping[str, date],
+    events: Iterable[Event],
+    today: date,
+    *,
+    trial_end: date | None = None,
+    warning_days: int = DEFAULT_WARNING_DAYS,
+) -> list[Deadline]:
+    """Every deadline of one case on the day today, earliest first."""
+    resolved, default_notes = resolve_dates(trial, dates)
+    history = sorted(events, key=lambda e: e.day)
+    end = trial_end or trial.period.effective_end
+    found = []
+    for spec in trial.rules:
+        deadline = _deadline(trial, spec, resolved, history, today, end, warning_days)
+        if deadline is not None:
+            found.append(deadline)
+    if default_notes and found:
+        suffix = " (" + "; ".join(default_notes) + ")"
+        found = [_with_reason(d, d.reason + suffix) for d in found]
+    found.sort(key=lambda d: d.legal_due)
+    return found
+
+
+def trial_end_warnings(
+    deadlines: Iterable[Deadline], today: date, horizon_days: int = DEFAULT_TRIAL_END_HORIZON_DAYS
+) -> list[Deadline]:
+    """Deadlines that a trial's coming end makes overdue on its first day, shown horizon_days ahead."""
+    return [
+        d for d in deadlines
+        if d.due_to_trial_end and d.trial_end - timedelta(days=horizon_days) <= today <= d.trial_end
+    ]
+
+
+def status_of(legal_due: date, practical_due: date, today: date, warning_days: int) -> str:
+    """Overdue once the legal date has passed; due soon when the practical date is within the horizon."""
+    if legal_due < today:
+        return OVERDUE
+    if practical_due <= today + timedelta(days=warning_days):
+        return DUE_SOON
+    return LATER
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _deadline(
+    trial: Trial,
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    history: Sequence[Event],
+    today: date,
+    end: date,
+    warning_days: int,
+) -> Deadline | None:
+    trial_result = _due(spec, dates, history)
+    ordinary_result = _due(spec.ordinary, dates, history) if spec.ordinary else None
+    ordinary_due = ordinary_result[0] if ordinary_result else None
+    due_to_trial_end = False
+
+    if ordinary_result and ordinary_result[0] < trial.period.start:
+        # The deadline fell before the trial began, so the ordinary rule governed it.
+        legal, governed = ordinary_result[0], "ordinary"
+        reason = f"{ordinary_result[1]} (før forsøgets start {fmt(trial.period.start)})"
+    elif trial_result and trial_result[0] <= end:
+        legal, governed, reason = trial_result[0], "trial", trial_result[1]
+    elif ordinary_result:
+        # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
+        day_after = end + _ONE_DAY
+        governed = "ordinary"
+        if ordinary_result[0] < day_after:
+            legal, due_to_trial_end = day_after, True
+            reason = (
+                f"Forsøget slutter {fmt(end)}: efter almindelig regel ({ordinary_result[1]}) "
+                f"var fristen {fmt(ordinary_result[0])}, så fristen er dagen efter forsøgets slutning"
+            )
+        else:
+            legal = ordinary_result[0]
+            reason = f"{ordinary_result[1]} (almindelig regel efter forsøgets slutning {fmt(end)})"
+    elif trial_result:
+        # No ordinary rule to return to: the trial's own limit stands.
+        legal, governed, reason = trial_result[0], "trial", trial_result[1]
+    else:
+        return None
+
+    practical = last_working_day_on_or_before(legal)
+    if governed == "trial":
+        rule = f"Forsøgsregel: {spec.text}"
+        citation = trial.citation_on(legal).full_text()
+    else:
+        rule = f"Almindelig regel: {spec.ordinary.text}"
+        citation = spec.ordinary.reference
+    return Deadline(
+        trial_id=trial.id,
+        kind=spec.kind,
+        label=spec.label,
+        legal_due=legal,
+        practical_due=practical,
+        ordinary_due=ordinary_due,
+        status=status_of(legal, practical, today, warning_days),
+        governed_by=governed,
+        rule=rule,
+        citation=citation,
+        reason=reason[0].upper() + reason[1:],
+        day_off=day_off_name(legal) if practical != legal else None,
+        trial_end=end,
+        due_to_trial_end=due_to_trial_end,
+    )
+
+
+def _counts(event: Event, spec: RuleSpec) -> bool:
+    if event.kind in spec.events:
+        return not spec.forms or event.form is None or event.form in spec.forms
+    # A contact between follow-ups restarts the clock only when marked as a full follow-up.
+    return event.full_followup and event.kind == "contact" and "followup" in spec.events
+
+
+def _due(spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event]) -> tuple[date, str] | None:
+    """The date one rule gives and the sentence that explains it, or None when nothing is due."""
+    anchor = dates.get(spec.anchor)
+    if anchor is None:
+        return None
+    anchor_label = DATE_NAMES[spec.anchor]
+    held = [e.day for e in history if e.day >= anchor and _counts(e, spec)]
+
+    if spec.kind == "followup":
+        if held:
+            return add(held[-1], spec.every), f"{spec.every.danish()} efter seneste opfølgning {fmt(held[-1])}"
+        return add(anchor, spec.first), f"{spec.first.danish()} efter {anchor_label} {fmt(anchor)}"
+
+    if spec.kind == "decision":
+        if held:
+            return (
+                add(held[-1], spec.every),
+                f"{spec.every.danish()} efter seneste stillingtagen til indsatsplanen {fmt(held[-1])}",
+            )
+        return add(anchor, spec.every), f"{spec.every.danish()} efter {anchor_label} {fmt(anchor)}"
+
+    if spec.kind == "duration_end":
+        if held:
+            return None  # the period has ended
+        return (
+            last_day_of(anchor, spec.maximum),
+            f"højst {spec.maximum.danish()} fra {anchor_label} {fmt(anchor)}, sidste dag",
+        )
+
+    if spec.kind == "count_window":
+        need = f"mindst {spec.count} samtaler inden for {spec.window.danish()}"
+        if len(held) < spec.count:
+            return (
+                last_day_of(anchor, spec.window),
+                f"{need} fra {anchor_label} {fmt(anchor)}; {len(held)} holdt indtil nu",
+            )
+        oldest = held[-spec.count]
+        # Every window of that length must hold `count` talks: the next is due when the
+        # count-th latest talk would fall out of the window.
+        return add(oldest, spec.window), f"{need}: den {spec.count}.-seneste samtale var {fmt(oldest)}"
+
+    if spec.kind == "caseworker_set":
+        if any(day >= anchor for day in held):
+            return None  # the agreed date has been met; a new date must be agreed
+        return anchor, f"dato aftalt af sagsbehandleren ({fmt(anchor)})"
+
+    raise ValueError(f"unknown rule kind {spec.kind!r}")
+
+
+def _with_reason(deadline: Deadline, reason: str) -> Deadline:
+    from dataclasses import replace
+
+    return replace(deadline, reason=reason)

@@ -1,0 +1,130 @@
+"""Danish working days and calendar arithmetic for deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+MONTHS_DA = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAYS_SHORT_DA = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+
+# Not public holidays, but treated like them in Danish deadline rules
+# (forældelsesloven § 27, restaurationsloven § 36 a): see decisions.md point 7.
+_EXTRA_DAYS_OFF = {(6, 5): "Grundlovsdag", (12, 24): "Juleaftensdag", (12, 31): "Nytårsaftensdag"}
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time as the sources state it: months, weeks or days."""
+
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+
+    def delta(self) -> relativedelta:
+        return relativedelta(months=self.months, weeks=self.weeks, days=self.days)
+
+    def danish(self) -> str:
+        """'30 måneder', '4 uger', '55 dage' (combined with 'og' when mixed)."""
+        parts = []
+        for amount, one, many in (
+            (self.months, "måned", "måneder"),
+            (self.weeks, "uge", "uger"),
+            (self.days, "dag", "dage"),
+        ):
+            if amount:
+                parts.append(f"{amount} {one if amount == 1 else many}")
+        return " og ".join(parts) if parts else "0 dage"
+
+    def is_positive(self) -> bool:
+        return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and (
+            self.months or self.weeks or self.days
+        )
+
+
+@lru_cache(maxsize=200_000)
+def add(start: date, duration: Duration) -> date:
+    """Start plus a duration; a missing month day clamps to the month's end (31-08 + 6 mdr. = 28-02)."""
+    return start + duration.delta()
+
+
+@lru_cache(maxsize=200_000)
+def last_day_of(start: date, duration: Duration) -> date:
+    """Last day of a period that begins on start: start + duration - 1 day (4 uger fra 04-03-2019 = 31-03-2019)."""
+    return add(start, duration) - timedelta(days=1)
+
+
+@lru_cache(maxsize=512)
+def _holidays_for(year: int) -> dict[date, str]:
+    days = dict(holidays.Denmark(years=year, language="da"))
+    for (month, day), name in _EXTRA_DAYS_OFF.items():
+        days.setdefault(date(year, month, day), name)
+    return days
+
+
+def day_off_name(day: date) -> str | None:
+    """The Danish name of the holiday or 'lørdag'/'søndag' when day is not a working day, else None."""
+    name = _holidays_for(day.year).get(day)
+    if name:
+        return name
+    if day.weekday() >= 5:
+        return WEEKDAYS_DA[day.weekday()]
+    return None
+
+
+def is_working_day(day: date) -> bool:
+    """True for Monday–Friday that is not a Danish holiday, Grundlovsdag, 24 or 31 December."""
+    return day.weekday() < 5 and day not in _holidays_for(day.year)
+
+
+@lru_cache(maxsize=200_000)
+def last_working_day_on_or_before(day: date) -> date:
+    """The practical deadline for a 'no later than' duty: the last working day on or before day."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def fmt(day: date | None) -> str:
+    """dd-mm-åååå, the date format users see; '' for no date."""
+    if day is None:
+        return ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def fmt_long(day: date) -> str:
+    """'15. februar 2021', the long form used in journal notes."""
+    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+
+
+def fmt_weekday(day: date) -> str:
+    """'fre 26-02-2021'."""
+    return f"{WEEKDAYS_SHORT_DA[day.weekday()]} {fmt(day)}"
+
+
+def parse_date(text: str) -> date:
+    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message."""
+    raw = text.strip()
+    try:
+        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+            return date.fromisoformat(raw)
+        for sep in ("-", ".", "/"):
+            raw = raw.replace(sep, " ")
+        parts = raw.split()
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            d, m, y = (int(p) for p in parts)
+            if len(parts[2]) == 2:
+                y += 2000
+            if len(parts[2]) in (2, 4):
+                return date(y, m, d)
+    except ValueError:
+        pass
+    raise ValueError(f"'{text}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
