@@ -1,0 +1,14 @@
+"""Test set-up shared by all tests: Qt offscreen, settings and data in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+
+# Qt aborts without a display unless told to render offscreen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hypothesis import settings  # noqa: E402
+
+# The first call builds the holiday tables (slow once); property tests judge results, not speed.
+settings.register_profile("caseworker", deadline=None)
+settings.load_profile("caseworker")

@@ -1,0 +1,70 @@
+"""Properties every deadline must keep, whatever the dates (hypothesis)."""
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.schedule import Event, compute_deadlines
+from caseworker_app.core.workdays import (
+    Duration,
+    add,
+    is_working_day,
+    last_working_day_on_or_before,
+)
+
+CATALOG = load_catalog()
+T08 = CATALOG["T08"]
+days = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
+
+
+@given(days)
+def test_practical_date_is_a_working_day_never_after_the_legal_date(legal):
+    practical = last_working_day_on_or_before(legal)
+    assert is_working_day(practical)
+    assert practical <= legal
+    # The longest run of days off in Denmark is Easter: skærtorsdag to 2. påskedag plus a weekend.
+    assert legal - practical <= timedelta(days=6)
+    assert all(not is_working_day(practical + timedelta(days=i)) for i in range(1, (legal - practical).days + 1))
+
+
+@given(days, st.integers(min_value=1, max_value=60))
+def test_adding_months_lands_in_the_right_month_and_never_overshoots(anchor, months):
+    due = add(anchor, Duration(months=months))
+    assert (due.year * 12 + due.month) - (anchor.year * 12 + anchor.month) == months
+    assert due.day == anchor.day or (due.day < anchor.day and (due + timedelta(days=1)).day == 1)
+
+
+@given(
+    hire=days,
+    gaps=st.lists(st.integers(min_value=0, max_value=1200), max_size=6),
+    today_offset=st.integers(min_value=0, max_value=4000),
+)
+@settings(max_examples=300)
+def test_next_follow_up_is_after_the_last_one_held(hire, gaps, today_offset):
+    held, day = [], hire
+    for gap in gaps:
+        day += timedelta(days=gap)
+        held.append(day)
+    events = [Event(d, "followup") for d in held]
+    today = hire + timedelta(days=today_offset)
+    (deadline,) = compute_deadlines(T08, {"hire": hire}, events, today)
+    last = held[-1] if held else hire
+    assert deadline.legal_due > last
+    assert deadline.practical_due <= deadline.legal_due
+    assert is_working_day(deadline.practical_due)
+    if deadline.governed_by == "trial":
+        assert deadline.legal_due <= T08.period.effective_end
+        assert deadline.legal_due == add(last, Duration(months=30))
+    # The ordinary rule is never more lenient than the trial rule.
+    assert deadline.ordinary_due <= add(last, Duration(months=30))
+
+
+@given(hire=days, extra=st.integers(min_value=1, max_value=400))
+def test_a_later_follow_up_never_gives_an_earlier_deadline(hire, extra):
+    first = hire + timedelta(days=extra)
+    later = first + timedelta(days=extra)
+    (a,) = compute_deadlines(T08, {"hire": hire}, [Event(first, "followup")], first)
+    (b,) = compute_deadlines(T08, {"hire": hire}, [Event(later, "followup")], later)
+    assert b.legal_due >= a.legal_due

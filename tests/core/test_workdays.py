@@ -1,0 +1,112 @@
+"""Working days and month arithmetic, with every expected date worked out by hand."""
+
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.workdays import (
+    Duration,
+    add,
+    day_off_name,
+    fmt,
+    fmt_long,
+    is_working_day,
+    last_day_of,
+    last_working_day_on_or_before,
+    parse_date,
+)
+
+THIRTY_MONTHS = Duration(months=30)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expected"),
+    [
+        (date(2018, 8, 15), date(2021, 2, 15)),  # plain case
+        (date(2018, 8, 31), date(2021, 2, 28)),  # no 31 February: clamp to month end
+        (date(2018, 9, 30), date(2021, 3, 30)),  # day exists: no last-day-to-last-day jump
+        (date(2020, 2, 29), date(2022, 8, 29)),  # leap-day anchor
+        (date(2018, 7, 3), date(2021, 1, 3)),
+        (date(2021, 1, 10), date(2023, 7, 10)),
+        (date(2021, 8, 31), date(2024, 2, 29)),  # clamps to a leap day
+    ],
+)
+def test_thirty_months_clamps_to_month_end(anchor, expected):
+    assert add(anchor, THIRTY_MONTHS) == expected
+
+
+def test_six_and_twelve_months_from_month_end():
+    assert add(date(2018, 8, 31), Duration(months=6)) == date(2019, 2, 28)
+    assert add(date(2020, 3, 31), Duration(months=6)) == date(2020, 9, 30)
+    assert add(date(2024, 2, 29), Duration(months=12)) == date(2025, 2, 28)
+
+
+def test_last_day_of_a_period():
+    # A 4-week praktik from Monday 04-03-2019 ends Sunday 31-03-2019.
+    assert last_day_of(date(2019, 3, 4), Duration(weeks=4)) == date(2019, 3, 31)
+    assert last_day_of(date(2019, 3, 4), Duration(weeks=13)) == date(2019, 6, 2)
+    assert last_day_of(date(2020, 1, 15), Duration(months=12)) == date(2021, 1, 14)
+
+
+def test_end_of_eighth_week_is_first_absence_plus_55_days():
+    assert add(date(2019, 1, 7), Duration(days=55)) == date(2019, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("legal", "practical"),
+    [
+        (date(2021, 2, 15), date(2021, 2, 15)),  # Monday, a working day
+        (date(2021, 2, 28), date(2021, 2, 26)),  # Sunday -> Friday
+        (date(2021, 1, 3), date(2020, 12, 30)),  # Sunday; 02-01 Saturday, 01-01 Nytårsdag, 31-12 off
+        (date(2022, 1, 1), date(2021, 12, 30)),  # Saturday Nytårsdag; 31-12 Friday is off too
+        (date(2021, 4, 5), date(2021, 3, 31)),  # 2. påskedag; påskedag, lørdag, langfredag, skærtorsdag
+        (date(2023, 5, 5), date(2023, 5, 4)),  # Store bededag 2023 was a holiday
+        (date(2024, 4, 26), date(2024, 4, 26)),  # ... and from 2024 it is an ordinary Friday
+        (date(2024, 6, 5), date(2024, 6, 4)),  # Grundlovsdag
+        (date(2022, 12, 26), date(2022, 12, 23)),  # 2. juledag, juledag (Sunday), juleaften (Saturday)
+        (date(2019, 12, 24), date(2019, 12, 23)),  # Juleaftensdag on a Tuesday
+        (date(2019, 5, 30), date(2019, 5, 29)),  # Kristi himmelfartsdag
+        (date(2019, 6, 10), date(2019, 6, 7)),  # 2. pinsedag; 9 Sunday pinsedag, 8 Saturday
+    ],
+)
+def test_practical_deadline_is_last_working_day_on_or_before(legal, practical):
+    assert last_working_day_on_or_before(legal) == practical
+
+
+def test_day_off_names_are_danish():
+    assert day_off_name(date(2021, 2, 28)) == "søndag"
+    assert day_off_name(date(2022, 1, 1)) == "Nytårsdag"
+    assert day_off_name(date(2024, 6, 5)) == "Grundlovsdag"
+    assert day_off_name(date(2023, 5, 5)) == "Store bededag"
+    assert day_off_name(date(2024, 4, 26)) is None
+    assert not is_working_day(date(2025, 12, 31))
+    assert is_working_day(date(2025, 12, 30))
+
+
+def test_formats():
+    assert fmt(date(2021, 2, 5)) == "05-02-2021"
+    assert fmt(None) == ""
+    assert fmt_long(date(2021, 2, 15)) == "15. februar 2021"
+    assert fmt_long(date(2018, 7, 1)) == "1. juli 2018"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15-02-2021", date(2021, 2, 15)),
+        ("2021-02-15", date(2021, 2, 15)),
+        ("1/7 2018", date(2018, 7, 1)),
+        ("1/7-2018", date(2018, 7, 1)),
+        ("30.6.2018", date(2018, 6, 30)),
+        ("30.06.18", date(2018, 6, 30)),
+        (" 5-6-2024 ", date(2024, 6, 5)),
+    ],
+)
+def test_parse_accepts_formats_seen_in_the_sources(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31-02-2021", "2021-13-01", "i går", "", "15-02-21021", "29-02-2023"])
+def test_parse_rejects_with_a_danish_message(text):
+    with pytest.raises(ValueError, match="ikke en gyldig dato"):
+        parse_date(text)
