@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from .workdays import Duration, fmt
@@ -130,6 +131,11 @@ class Trial:
     rules: tuple[RuleSpec, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)
     file: str = ""
+
+    @cached_property
+    def defaulted_dates(self) -> tuple[CaseDate, ...]:
+        """The case dates that fall back on another date when unknown (decisions.md point 1)."""
+        return tuple(d for d in self.dates if d.default_from)
 
     @property
     def has_deadlines(self) -> bool:

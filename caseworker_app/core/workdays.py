@@ -29,25 +29,34 @@ class Duration:
     weeks: int = 0
     days: int = 0
 
+    def __hash__(self) -> int:
+        # Durations key the date caches; a plain int hash is cheaper than the generated tuple hash.
+        return self.months * 1_000_003 + self.weeks * 1009 + self.days
+
     def delta(self) -> relativedelta:
         return relativedelta(months=self.months, weeks=self.weeks, days=self.days)
 
     def danish(self) -> str:
         """'30 måneder', '4 uger', '55 dage' (combined with 'og' when mixed)."""
-        parts = []
-        for amount, one, many in (
-            (self.months, "måned", "måneder"),
-            (self.weeks, "uge", "uger"),
-            (self.days, "dag", "dage"),
-        ):
-            if amount:
-                parts.append(f"{amount} {one if amount == 1 else many}")
-        return " og ".join(parts) if parts else "0 dage"
+        return _danish_duration(self)
 
     def is_positive(self) -> bool:
-        return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and (
+        return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and bool(
             self.months or self.weeks or self.days
         )
+
+
+@lru_cache(maxsize=256)
+def _danish_duration(duration: Duration) -> str:
+    parts = []
+    for amount, one, many in (
+        (duration.months, "måned", "måneder"),
+        (duration.weeks, "uge", "uger"),
+        (duration.days, "dag", "dage"),
+    ):
+        if amount:
+            parts.append(f"{amount} {one if amount == 1 else many}")
+    return " og ".join(parts) if parts else "0 dage"
 
 
 @lru_cache(maxsize=200_000)
@@ -93,6 +102,7 @@ def last_working_day_on_or_before(day: date) -> date:
     return day
 
 
+@lru_cache(maxsize=100_000)
 def fmt(day: date | None) -> str:
     """dd-mm-åååå, the date format users see; '' for no date."""
     if day is None:
