@@ -1,0 +1,94 @@
+"""`caseworker-app schedule` and `trials` as a user runs them."""
+
+import json
+
+import pytest
+
+from caseworker_app.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_schedule_json_for_t08(capsys):
+    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31",
+                       "--event", "followup=2021-01-10", "--today", "2021-06-01", "--json")
+    assert code == 0
+    (deadline,) = json.loads(out)["deadlines"]
+    assert deadline["kind"] == "followup"
+    assert deadline["legal_due"] == "2023-07-10"
+    assert deadline["practical_due"] == "2023-07-10"
+    assert deadline["ordinary_due"] == "2022-01-10"
+    assert deadline["status"] == "later"
+    assert deadline["reason"].startswith("30 måneder efter seneste opfølgning 10-01-2021")
+    assert "BEK nr. 529" in deadline["citation"]
+
+
+def test_schedule_with_offer_contact_and_trial_end(capsys):
+    code, out, _ = run(capsys, "schedule", "--trial", "t08", "--date", "hire=31-08-2018",
+                       "--date", "offer=2018-08-01", "--event", "contact=2020-01-10:fuld",
+                       "--today", "2020-06-01", "--trial-end", "2021-12-31", "--json")
+    assert code == 0
+    (deadline,) = json.loads(out)["deadlines"]
+    # The full contact restarts both clocks: trial 10-07-2022 is after the given end, and the
+    # ordinary 10-01-2021 had passed by then -> the day after the end, 01-01-2022 (a Saturday).
+    assert deadline["legal_due"] == "2022-01-01"
+    assert deadline["practical_due"] == "2021-12-30"
+    assert deadline["governed_by"] == "ordinary"
+    assert deadline["ordinary_due"] == "2021-01-10"
+
+
+def test_schedule_readable_danish_table(capsys):
+    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--today", "2021-03-01")
+    assert code == 0
+    assert "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (søndag) – overskredet" in out
+    assert "Almindelig regel ville give: 28-02-2019" in out
+
+
+def test_schedule_for_a_trial_without_deadlines(capsys):
+    code, out, _ = run(capsys, "schedule", "--trial", "T13", "--today", "2021-03-01")
+    assert code == 0
+    assert "ingen beregnelig frist" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["schedule", "--trial", "T99", "--date", "hire=2018-08-31"], "ukendt forsøg 'T99'"),
+        (["schedule", "--trial", "T08"], "kræver datoen hire"),
+        (["schedule", "--trial", "T08", "--date", "hire=2018-02-30"], "'2018-02-30' er ikke en gyldig dato"),
+        (["schedule", "--trial", "T08", "--date", "hire"], "skal skrives som navn=dato"),
+        (["schedule", "--trial", "T08", "--date", "birth=2018-08-31"], "ukendt dato 'birth'"),
+        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--date", "visitation=2018-01-01"],
+         "bruger ikke datoen visitation"),
+        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "talk=2019-01-01"],
+         "bruger ikke hændelsen talk"),
+        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "followup=2019-01-01:x"],
+         "ukendt tilføjelse ':x'"),
+        (["schedule"], "disse argumenter mangler: --trial"),
+        (["frister"], "ugyldigt valg"),
+    ],
+)
+def test_bad_arguments_give_a_danish_message_and_exit_2(capsys, args, message):
+    try:
+        code = main(args)
+    except SystemExit as exit_:
+        code = exit_.code
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_trials_json_lists_the_catalog(capsys):
+    code, out, _ = run(capsys, "trials", "--json")
+    assert code == 0
+    trials = json.loads(out)["trials"]
+    assert len(trials) == 19
+    t08 = next(t for t in trials if t["id"] == "T08")
+    assert t08["end"] == "2025-12-31"
+    assert [d["name"] for d in t08["dates"]] == ["hire", "offer"]
+    assert t08["events"] == ["followup", "contact"]

@@ -1,0 +1,167 @@
+"""Every rule kind in the shipped catalog, with expected dates worked out by hand."""
+
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.schedule import Event, compute_deadlines
+
+CATALOG = load_catalog()
+
+
+def one(trial_id, dates, events=(), today=date(2019, 1, 1), **kw):
+    found = compute_deadlines(CATALOG[trial_id], dates, list(events), today, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def talk(day, form=None):
+    return Event(day, "talk", form=form)
+
+
+# ---- count_window: T05, at least 4 talks within 12 months (ordinary: personal talks only)
+
+
+def test_count_window_first_year_from_visitation():
+    d = one("T05", {"visitation": date(2019, 2, 1)})
+    assert d.kind == "count_window"
+    assert d.legal_due == date(2020, 1, 31)  # last day of the 12 months from 01-02-2019
+    assert d.ordinary_due == date(2020, 1, 31)
+    assert "0 holdt indtil nu" in d.reason
+
+
+def test_count_window_next_talk_when_the_fourth_latest_falls_out():
+    talks = [talk(date(2019, 2, 10), "personligt"), talk(date(2019, 5, 10), "telefon"),
+             talk(date(2019, 8, 10), "personligt"), talk(date(2019, 11, 10), "gruppe")]
+    d = one("T05", {"visitation": date(2019, 2, 1)}, talks, today=date(2019, 12, 1))
+    assert d.legal_due == date(2020, 2, 10)
+    assert "den 4.-seneste samtale var 10-02-2019" in d.reason
+    # The ordinary rule counts only the two personal talks: the first year's 4 are not reached.
+    assert d.ordinary_due == date(2020, 1, 31)
+
+
+def test_count_window_store_bededag_2020():
+    talks = [talk(date(2019, 2, 10)), talk(date(2019, 5, 10)), talk(date(2019, 8, 10)),
+             talk(date(2019, 11, 10)), talk(date(2020, 1, 5))]
+    d = one("T05", {"visitation": date(2019, 2, 1)}, talks, today=date(2020, 1, 5))
+    assert d.legal_due == date(2020, 5, 10)  # a Sunday
+    assert d.practical_due == date(2020, 5, 7)  # 08-05-2020 was store bededag
+
+
+def test_count_window_after_the_trial_ended():
+    d = one("T05", {"visitation": date(2021, 6, 1)}, today=date(2021, 6, 1))
+    assert d.legal_due == date(2022, 5, 31)
+    assert d.governed_by == "ordinary"
+
+
+# ---- duration_end: T06 extension up to 12 months, T09 praktik 2-4 weeks, T18/T19 13/26 weeks
+
+
+def test_extension_of_ressourceforloeb_ends_after_12_months():
+    d = one("T06", {"extension_start": date(2020, 1, 15)})
+    assert d.kind == "duration_end"
+    assert d.legal_due == date(2021, 1, 14)
+    assert d.ordinary_due is None
+    assert compute_deadlines(CATALOG["T06"], {"extension_start": date(2020, 1, 15)},
+                             [Event(date(2020, 12, 1), "followup")], date(2020, 12, 1)) == []
+
+
+def test_extension_running_past_the_trial_end_keeps_its_own_limit():
+    d = one("T06", {"extension_start": date(2025, 6, 1)}, today=date(2025, 6, 1))
+    assert d.legal_due == date(2026, 5, 31)  # a Sunday; no ordinary rule to return to
+    assert d.practical_due == date(2026, 5, 29)
+    assert d.governed_by == "trial"
+
+
+def test_four_week_praktik_from_monday_ends_sunday():
+    d = one("T09", {"praktik_start": date(2019, 3, 4)})
+    assert d.legal_due == date(2019, 3, 31)
+    assert d.practical_due == date(2019, 3, 29)
+    assert d.reason == "Højst 4 uger fra praktikstart 04-03-2019, sidste dag"
+    ended = [Event(date(2019, 3, 29), "praktik_end")]
+    assert compute_deadlines(CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)) == []
+
+
+def test_thirteen_and_twenty_six_week_praktik():
+    d = one("T18", {"praktik_start": date(2015, 3, 2)}, today=date(2015, 3, 2))
+    assert d.legal_due == date(2015, 5, 31)
+    assert d.practical_due == date(2015, 5, 29)
+    assert d.ordinary_due == date(2015, 3, 29)
+    d = one("T19", {"praktik_start": date(2015, 3, 2)}, today=date(2015, 3, 2))
+    assert d.legal_due == date(2015, 8, 30)
+    assert d.practical_due == date(2015, 8, 28)
+
+
+def test_praktik_after_the_trial_ended_gets_the_ordinary_four_weeks():
+    d = one("T18", {"praktik_start": date(2019, 3, 4)})
+    assert d.legal_due == date(2019, 3, 31)
+    assert d.governed_by == "ordinary"
+    d = one("T18", {"praktik_start": date(2019, 3, 4)}, trial_end=date(2019, 12, 31))
+    assert d.legal_due == date(2019, 6, 2)
+    assert d.practical_due == date(2019, 5, 31)
+
+
+# ---- decision: T07, every 6 months adjust the plan or note why not
+
+
+def test_decision_point_six_months_after_visitation():
+    d = one("T07", {"visitation": date(2020, 3, 31)}, today=date(2020, 4, 1))
+    assert d.kind == "decision"
+    assert d.legal_due == date(2020, 9, 30)
+    assert d.ordinary_due == date(2020, 9, 30)
+
+
+def test_plan_not_adjusted_restarts_the_trial_clock_only():
+    events = [Event(date(2020, 9, 15), "plan_not_adjusted")]
+    d = one("T07", {"visitation": date(2020, 3, 31)}, events, today=date(2020, 9, 15))
+    assert d.legal_due == date(2021, 3, 15)
+    assert d.ordinary_due == date(2020, 9, 30)
+    events.append(Event(date(2021, 3, 20), "plan_adjusted"))
+    d = one("T07", {"visitation": date(2020, 3, 31)}, events, today=date(2021, 3, 20))
+    assert d.legal_due == date(2021, 9, 20)
+    assert d.ordinary_due == date(2021, 9, 20)
+
+
+def test_decision_at_trial_end_new_year():
+    events = [Event(date(2021, 3, 20), "plan_adjusted"), Event(date(2021, 10, 1), "plan_not_adjusted")]
+    d = one("T07", {"visitation": date(2020, 3, 31)}, events, today=date(2021, 10, 1))
+    # Trial 01-04-2022 is after the end 31-12-2021; ordinary 20-09-2021 had passed -> 01-01-2022.
+    assert d.legal_due == date(2022, 1, 1)
+    assert d.practical_due == date(2021, 12, 30)
+    assert d.due_to_trial_end
+
+
+# ---- caseworker_set: T12 own cadence, T16 with the ordinary sickness-benefit rule beside it
+
+
+def test_caseworker_set_date_on_grundlovsdag():
+    d = one("T12", {"agreed": date(2021, 6, 5)}, today=date(2021, 5, 1))
+    assert d.kind == "caseworker_set"
+    assert d.legal_due == date(2021, 6, 5)
+    assert d.practical_due == date(2021, 6, 4)
+    assert d.ordinary_due is None
+    met = [talk(date(2021, 6, 4)), talk(date(2021, 6, 5))]
+    assert compute_deadlines(CATALOG["T12"], {"agreed": date(2021, 6, 5)}, met, date(2021, 6, 6)) == []
+
+
+def test_sickness_benefit_ordinary_rule_end_of_eighth_week():
+    dates = {"absence_start": date(2019, 1, 7), "agreed": date(2019, 2, 20)}
+    d = one("T16", dates, trial_end=date(2019, 12, 31))
+    assert d.legal_due == date(2019, 2, 20)
+    assert d.ordinary_due == date(2019, 3, 3)  # 07-01-2019 + 55 days
+    # After the trial (ended 31-12-2015) the ordinary rule governs.
+    d = one("T16", {"absence_start": date(2019, 1, 7)})
+    assert d.legal_due == date(2019, 3, 3)
+    assert d.practical_due == date(2019, 3, 1)
+    assert d.governed_by == "ordinary"
+    followed = [Event(date(2019, 2, 25), "followup")]
+    d = one("T16", {"absence_start": date(2019, 1, 7)}, followed, today=date(2019, 2, 25))
+    assert d.legal_due == date(2019, 3, 25)  # 4 weeks after the last follow-up
+
+
+@pytest.mark.parametrize("trial_id", ["T01", "T02", "T03", "T10", "T11", "T13", "T14", "T17"])
+def test_trials_without_a_computable_deadline_give_none(trial_id):
+    assert CATALOG[trial_id].rules == ()
+    assert compute_deadlines(CATALOG[trial_id], {}, [], date(2020, 1, 1)) == []
+    assert CATALOG[trial_id].conditions
