@@ -1,0 +1,135 @@
+"""Deadlines as an iCalendar (.ics) file for Outlook: one all-day event per deadline.
+
+The event lies on the LEGAL date (the date the rule gives, "Frist" everywhere in the program), not
+on the practical date. The legal date is the deadline itself: it is what journal notes, the window
+and the printed calendar call the deadline, and it only moves when the case moves (a follow-up held,
+a date corrected), so an event is not moved around by a change in the holiday tables. When the last
+working day before it is earlier, that practical date opens the DESCRIPTION ("Senest i praksis: fre
+26-02-2021 (28-02-2021 er søndag)") and a reminder (VALARM) fires at the start of that day, so a
+deadline that falls on a weekend still shows up in a working-week view through its reminder.
+
+No CPR number is ever written: the case record's CPR field is not read, and every text is passed
+through redact_cpr in case a CPR number was typed into a name or reference field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+
+from .cases import CaseDeadline
+from .redact import redact_cpr
+from .workdays import fmt, fmt_weekday
+
+PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
+UID_DOMAIN = "opfoelgningsfrister.local"
+CALENDAR_NAME = "Opfølgningsfrister"
+
+# State kept between exports: UID -> (date of the event last exported, its SEQUENCE).
+ExportState = dict[str, tuple[date, int]]
+
+_DANISH_LETTERS = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"}
+)
+
+
+def _slug(text: str) -> str:
+    ascii_text = text.lower().translate(_DANISH_LETTERS)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "frist"
+
+
+def deadline_uid(item: CaseDeadline, calendar_id: str = "") -> str:
+    """The UID from case id, rule kind and label, not the date: 'sag-17-followup-opfoelgning@…'."""
+    d = item.deadline
+    local = f"sag-{item.case.id}-{_slug(d.kind)}-{_slug(d.label)}"
+    if calendar_id:
+        local += f"-{_slug(calendar_id)}"
+    return f"{local}@{UID_DOMAIN}"
+
+
+def summary_text(item: CaseDeadline) -> str:
+    """'Opfølgning: Jens Hansen (T08)'."""
+    return redact_cpr(f"{item.deadline.label}: {item.case.citizen} ({item.case.trial_id})")
+
+
+def description_text(item: CaseDeadline) -> str:
+    """The description: practical date (when earlier), reason, rule, citation, case reference."""
+    d = item.deadline
+    lines = []
+    if d.practical_due != d.legal_due:
+        practical = fmt_weekday(d.practical_due)
+        lines.append(f"Senest i praksis: {practical} ({fmt(d.legal_due)} er {d.day_off})")
+    lines.append(f"Frist: {fmt(d.legal_due)}")
+    lines.append(f"Hvorfor: {d.reason}")
+    lines.append(d.rule)
+    lines.append(f"Henvisning: {d.citation}")
+    if item.case.case_ref:
+        lines.append(f"Sag: {item.case.case_ref}")
+    return redact_cpr("\n".join(lines))
+
+
+def deadlines_to_ics(
+    items: Iterable[CaseDeadline],
+    *,
+    previous: Mapping[str, tuple[date, int]] | None = None,
+    calendar_id: str = "",
+    stamp: datetime | None = None,
+) -> tuple[bytes, ExportState]:
+    """The .ics file for items and the state to keep for the next export (UID -> (date, SEQUENCE)).
+
+    SEQUENCE is 0 the first time a UID is exported and is raised by one each time its date has
+    moved since the previous export, so Outlook updates the event instead of adding a second one.
+    The returned state holds every UID of previous too (a later export of another period must not
+    forget them); the caller stores it. calendar_id (e.g. a random id kept in the database) keeps
+    two databases' UIDs apart when both are imported into one calendar.
+    """
+    previous = previous or {}
+    state: ExportState = dict(previous)
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", CALENDAR_NAME)
+
+    seen: set[str] = set()
+    for item in items:
+        d = item.deadline
+        uid = deadline_uid(item, calendar_id)
+        if uid in seen:
+            # The engine gives one deadline per rule and case; a repeat is a caller's mistake.
+            raise ValueError(f"two deadlines with the same UID {uid}")
+        seen.add(uid)
+        day = d.legal_due
+        if uid in previous:
+            last_day, last_sequence = previous[uid]
+            sequence = last_sequence + 1 if last_day != day else last_sequence
+        else:
+            sequence = 0
+        state[uid] = (day, sequence)
+
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", summary_text(item))
+        event.add("description", description_text(item))
+        event.add("categories", ["Opfølgningsfrist"])
+        event.add("transp", "TRANSPARENT")
+        event.add("x-microsoft-cdo-busystatus", "FREE")
+        event.add("x-microsoft-cdo-alldayevent", "TRUE")
+        if d.practical_due != day:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Senest i praksis i dag: {summary_text(item)}")
+            alarm.add("trigger", -(day - d.practical_due))  # the start of the practical date
+            event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical(), state

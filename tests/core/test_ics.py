@@ -1,0 +1,127 @@
+"""Outlook export: stable UIDs, SEQUENCE on a moved date, all-day events, no CPR."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import icalendar
+import vobject
+
+from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics
+from caseworker_app.core.schedule import Event
+from tests.export_samples import cpr_for, deadlines, jens_hansen, t08_cases
+
+STAMP = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)
+UID_17 = "sag-17-followup-opfoelgning@opfoelgningsfrister.local"
+MARCH_1 = date(2021, 3, 1)
+
+
+def events_by_uid(data: bytes) -> dict[str, vobject.base.Component]:
+    """The VEVENTs of an .ics file as an independent parser (vobject) reads them."""
+    cal = vobject.readOne(data.decode("utf-8"))
+    return {ev.uid.value: ev for ev in cal.vevent_list}
+
+
+def test_worked_example_is_an_all_day_event_on_the_legal_date():
+    data, state = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
+    ev = events_by_uid(data)["sag-17-followup-opfoelgning@opfoelgningsfrister.local"]
+    assert ev.dtstart.value == date(2021, 2, 28)  # a Sunday: the legal date
+    assert ev.dtend.value == date(2021, 3, 1)
+    assert ev.sequence.value == "0"
+    assert ev.summary.value == "Opfølgning: Jens Hansen (T08)"
+    description = ev.description.value
+    assert description.startswith("Senest i praksis: fre 26-02-2021 (28-02-2021 er søndag)")
+    assert "30 måneder efter ansættelse i løntilskud 31-08-2018" in description
+    assert "Forsøgsregel:" in description
+    assert "BEK nr. 529 af 23/05/2018" in description
+    assert "Sag: FASIT-2018-0017" in description
+    # The reminder fires at the start of the practical date, two days before the event.
+    assert str(ev.valarm.trigger.value) == "-2 days, 0:00:00"
+    assert state == {UID_17: (date(2021, 2, 28), 0)}
+
+
+def test_calendar_header_as_read_back():
+    data, _ = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
+    cal = vobject.readOne(data.decode("utf-8"))
+    assert cal.prodid.value == PRODID
+    assert cal.version.value == "2.0"
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")  # CRLF line ends, as RFC 5545 requires
+
+
+def test_every_event_is_one_whole_day():
+    items = deadlines(t08_cases(120))
+    data, _ = deadlines_to_ics(items, previous=None, stamp=STAMP)
+    events = events_by_uid(data)
+    assert len(events) == 120
+    for ev in events.values():
+        start, end = ev.dtstart.value, ev.dtend.value
+        assert type(start) is date and type(end) is date  # all-day: dates, not date-times
+        assert (end - start).days == 1
+    assert b"DTSTART;VALUE=DATE:" in data
+
+
+def test_no_cpr_anywhere_in_the_file():
+    cases = t08_cases(120)
+    # A CPR number typed into the name field by mistake is masked too.
+    cases[0] = replace(cases[0], citizen="Jens Hansen 010203-1234")
+    data, _ = deadlines_to_ics(deadlines(cases), previous=None, stamp=STAMP)
+    text = data.decode("utf-8")
+    unfolded = text.replace("\r\n ", "")
+    for i in range(120):
+        cpr = cpr_for(i)
+        assert cpr not in unfolded and cpr.replace("-", "") not in unfolded
+    assert "010203-1234" not in unfolded
+    assert "Jens Hansen 010203-xxxx" in unfolded
+    assert not re.search(r"(?<!\d)\d{6}-?\d{4}(?!\d)", unfolded)
+
+
+def test_uids_are_stable_and_sequence_rises_when_a_date_moves():
+    cases = t08_cases(20, start_id=101)
+    cases.append(jens_hansen())
+    first, state1 = deadlines_to_ics(deadlines(cases), previous=None, stamp=STAMP)
+    second, state2 = deadlines_to_ics(deadlines(cases), previous=state1, stamp=STAMP)
+    ev1, ev2 = events_by_uid(first), events_by_uid(second)
+    assert set(ev1) == set(ev2)
+    assert len(ev1) == 21
+    assert all(ev.sequence.value == "0" for ev in ev2.values())
+    assert state2 == state1
+
+    # The follow-up is held on 26-02-2021: the next is 30 months later, 26-08-2023 (a Saturday).
+    held = replace(jens_hansen(), events=(Event(date(2021, 2, 26), "followup"),))
+    moved = cases[:-1] + [held]
+    third, state3 = deadlines_to_ics(deadlines(moved, MARCH_1), previous=state2, stamp=STAMP)
+    ev3 = events_by_uid(third)
+    uid = "sag-17-followup-opfoelgning@opfoelgningsfrister.local"
+    assert set(ev3) == set(ev1)  # same UID: Outlook updates the event instead of adding one
+    assert ev3[uid].dtstart.value == date(2023, 8, 26)
+    assert ev3[uid].sequence.value == "1"
+    assert all(ev.sequence.value == "0" for u, ev in ev3.items() if u != uid)
+    assert state3[uid] == (date(2023, 8, 26), 1)
+
+    # Exported again without a change: SEQUENCE stays 1.
+    fourth, state4 = deadlines_to_ics(deadlines(moved, MARCH_1), previous=state3, stamp=STAMP)
+    assert events_by_uid(fourth)[uid].sequence.value == "1"
+    assert state4 == state3
+
+
+def test_state_keeps_uids_outside_this_export():
+    everything, state = deadlines_to_ics(deadlines(t08_cases(5)), previous=None, stamp=STAMP)
+    _, later = deadlines_to_ics(deadlines([jens_hansen()]), previous=state, stamp=STAMP)
+    assert set(state) <= set(later)
+    assert len(later) == 6
+
+
+def test_uid_is_derived_from_case_rule_and_optional_calendar_id():
+    item = deadlines([jens_hansen()])[0]
+    assert deadline_uid(item) == "sag-17-followup-opfoelgning@opfoelgningsfrister.local"
+    assert deadline_uid(item, "9f2c") == UID_17.replace("@", "-9f2c@")
+
+
+def test_icalendar_reads_it_back_too():
+    data, _ = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
+    cal = icalendar.Calendar.from_ical(data)
+    (event,) = cal.walk("VEVENT")
+    assert event.decoded("dtstart") == date(2021, 2, 28)
+    assert event.decoded("dtstamp") == STAMP
