@@ -1,0 +1,67 @@
+"""Danish CPR numbers: validation (date and century rules, no modulus 11) and masking."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$")
+
+
+class CprError(ValueError):
+    """A CPR number that cannot be right; the message is Danish."""
+
+
+def _century(seventh: int, yy: int) -> int:
+    """The century of the birth year, from the 7th digit (CPR-kontorets regler)."""
+    if seventh <= 3:
+        return 1900
+    if seventh in (4, 9):
+        return 2000 if yy <= 36 else 1900
+    return 2000 if yy <= 57 else 1800  # 5-8
+
+
+def birth_date(cpr: str) -> date:
+    """The birth date a CPR number encodes; CprError when the number cannot be a CPR number."""
+    match = _CPR_RE.match(cpr.strip())
+    if not match:
+        raise CprError("CPR-nummeret skal have 10 cifre, fx 010190-1234")
+    dd, mm, yy, serial = match.groups()
+    year = _century(int(serial[0]), int(yy)) + int(yy)
+    try:
+        return date(year, int(mm), int(dd))
+    except ValueError:
+        raise CprError(
+            f"CPR-nummeret begynder ikke med en gyldig fødselsdato ({dd}-{mm}-{yy})"
+        ) from None
+
+
+def normalize_cpr(cpr: str, today: date | None = None) -> str:
+    """The 10 digits of a valid CPR number; CprError (Danish) otherwise. No modulus 11."""
+    born = birth_date(cpr)
+    if born > (today or date.today()):
+        raise CprError("CPR-nummerets fødselsdato ligger i fremtiden")
+    return re.sub(r"\D", "", cpr)
+
+
+def cpr_error(cpr: str, today: date | None = None) -> str | None:
+    """The Danish message for an invalid CPR number, or None when it is valid."""
+    try:
+        normalize_cpr(cpr, today)
+    except CprError as exc:
+        return str(exc)
+    return None
+
+
+def format_cpr(cpr: str) -> str:
+    """ddmmåå-xxxx with the last four digits shown (only when the caseworker asks to see it)."""
+    digits = re.sub(r"\D", "", cpr)
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def mask_cpr(cpr: str | None) -> str:
+    """ddmmåå-xxxx: how a CPR number is shown on screen; '' for none."""
+    if not cpr:
+        return ""
+    digits = re.sub(r"\D", "", cpr)
+    return f"{digits[:6]}-xxxx"

@@ -1,0 +1,76 @@
+"""The settings kept in the case database, each declared once with its type and Danish label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from .schedule import DEFAULT_TRIAL_END_HORIZON_DAYS, DEFAULT_WARNING_DAYS
+
+SETTING_LABELS_DA = {
+    "caseworker_name": "Sagsbehandlerens navn",
+    "municipality": "Kommune",
+    "warning_days": "Vis frister som 'snart' dette antal dage før",
+    "trial_end_horizon_days": "Advar om forsøgets slutning dette antal dage før",
+    "last_opened": "Programmet sidst åbnet",
+    "retention_days": "Afsluttede sager kan slettes efter dette antal dage (tom: aldrig)",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings stored in the database (window size and layout live in QSettings, not here)."""
+
+    caseworker_name: str = ""
+    municipality: str = ""
+    warning_days: int = DEFAULT_WARNING_DAYS
+    trial_end_horizon_days: int = DEFAULT_TRIAL_END_HORIZON_DAYS
+    last_opened: date | None = None
+    retention_days: int | None = None
+
+    def to_strings(self) -> dict[str, str]:
+        """Every setting as text for storage (dates ISO, None as '')."""
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = (
+                ""
+                if value is None
+                else value.isoformat()
+                if isinstance(value, date)
+                else str(value)
+            )
+        return out
+
+    @classmethod
+    def from_strings(cls, stored: dict[str, str]) -> Settings:
+        """Settings from stored text; unknown keys ignored, unreadable ones keep their default."""
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = stored.get(f.name)
+            if raw is None:
+                continue
+            try:
+                if f.name == "last_opened":
+                    values[f.name] = date.fromisoformat(raw) if raw else None
+                elif f.name == "retention_days":
+                    values[f.name] = int(raw) if raw else None
+                elif f.name in ("warning_days", "trial_end_horizon_days"):
+                    values[f.name] = int(raw)
+                else:
+                    values[f.name] = raw
+            except ValueError:
+                continue
+        return cls(**values)
+
+
+def settings_errors(settings: Settings) -> dict[str, str]:
+    """Danish messages for settings that cannot be used, keyed by field name."""
+    errors = {}
+    if not 0 <= settings.warning_days <= 365:
+        errors["warning_days"] = "Antal dage skal være mellem 0 og 365"
+    if not 0 <= settings.trial_end_horizon_days <= 730:
+        errors["trial_end_horizon_days"] = "Antal dage skal være mellem 0 og 730"
+    if settings.retention_days is not None and not 30 <= settings.retention_days <= 36500:
+        errors["retention_days"] = "Antal dage skal være mellem 30 og 36500, eller tomt (aldrig)"
+    return errors

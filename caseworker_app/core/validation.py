@@ -1,0 +1,216 @@
+"""Checks of a case, an event and a closing before saving: Danish messages keyed by field.
+
+Field names are those of the store's API: citizen, case_ref, trial_id, cpr, the trial's date names
+(hire, offer, praktik_start ...), and for events day, kind, form, initiated_by, full_followup,
+replaces; for closing reason, text, day. The window shows each message at its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from .catalog import DATE_NAMES, EVENT_NAMES, FORMS, Trial
+from .cpr import cpr_error
+from .history import END_REASONS, INITIATORS, OTHER_REASON
+from .schedule import Event, resolve_dates
+from .workdays import fmt, parse_date
+
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_YEARS_AHEAD = 5
+
+# Case dates that must not come after another case date: (earlier, later).
+DATE_ORDER = (("offer", "hire"), ("unemployed_since", "praktik_start"), ("absence_start", "agreed"))
+
+# A date the caseworker agrees for the future is a target, not a start: events may precede it.
+TARGET_DATES = frozenset({"agreed"})
+
+
+def parse_case_dates(raw: Mapping[str, object]) -> tuple[dict[str, date], dict[str, str]]:
+    """Dates given as date objects or text -> dates, and messages for unreadable ones."""
+    dates, errors = {}, {}
+    for name, value in raw.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, date):
+            dates[name] = value
+            continue
+        try:
+            dates[name] = parse_date(str(value))
+        except ValueError as exc:
+            errors[name] = str(exc)
+    return dates, errors
+
+
+def _date_label(trial: Trial | None, name: str) -> str:
+    for case_date in trial.dates if trial else ():
+        if case_date.name == name:
+            return case_date.label
+    return DATE_NAMES.get(name, name)
+
+
+def case_errors(
+    catalog: Mapping[str, Trial],
+    *,
+    citizen: str,
+    case_ref: str,
+    trial_id: str,
+    dates: Mapping[str, object],
+    cpr: str | None = None,
+    today: date,
+    events: Iterable[Event] = (),
+) -> dict[str, str]:
+    """Danish messages for a case that cannot be saved as given (empty dict: it can)."""
+    errors: dict[str, str] = {}
+    if not (citizen or "").strip():
+        errors["citizen"] = "Skriv borgerens navn"
+    if not (case_ref or "").strip():
+        errors["case_ref"] = "Skriv FASIT-sagsnummeret"
+    if cpr:
+        message = cpr_error(cpr, today)
+        if message:
+            errors["cpr"] = message
+    parsed, date_errors = parse_case_dates(dates)
+    errors.update(date_errors)
+    trial = catalog.get(trial_id) if trial_id else None
+    if not trial_id:
+        errors["trial_id"] = "Vælg et forsøg"
+        return errors
+    if trial is None:
+        errors["trial_id"] = f"Ukendt forsøg '{trial_id}' (kendte: {', '.join(catalog)})"
+        return errors
+
+    used = {d.name for d in trial.dates}
+    for name in parsed:
+        if name not in used:
+            errors[name] = f"Forsøg {trial.id} bruger ikke datoen '{DATE_NAMES.get(name, name)}'"
+    for case_date in trial.dates:
+        if case_date.required and case_date.name not in parsed and case_date.name not in errors:
+            errors[case_date.name] = f"Skriv datoen for {case_date.label.lower()}"
+    latest = today + relativedelta(years=LATEST_YEARS_AHEAD)
+    for name, day in parsed.items():
+        if name in errors:
+            continue
+        if day < EARLIEST_DATE:
+            errors[name] = f"{fmt(day)} ligger før {fmt(EARLIEST_DATE)} – er årstallet rigtigt?"
+        elif day > latest:
+            errors[name] = (
+                f"{fmt(day)} ligger mere end {LATEST_YEARS_AHEAD} år ude i fremtiden – "
+                "er årstallet rigtigt?"
+            )
+    for earlier, later in DATE_ORDER:
+        if (
+            earlier in parsed
+            and later in parsed
+            and parsed[earlier] > parsed[later]
+            and earlier not in errors
+        ):
+            errors[earlier] = (
+                f"{_date_label(trial, earlier)} ({fmt(parsed[earlier])}) kan ikke ligge efter "
+                f"{_date_label(trial, later).lower()} ({fmt(parsed[later])})"
+            )
+
+    events = list(events)
+    unused = sorted({e.kind for e in events} - set(trial.events))
+    if unused:
+        errors["trial_id"] = (
+            f"Sagen har hændelser, som forsøg {trial.id} ikke bruger: "
+            f"{', '.join(EVENT_NAMES.get(k, k) for k in unused)}"
+        )
+    for event in sorted(events, key=lambda e: e.day):
+        floor = event_floor(trial, parsed, event.kind)
+        if floor and event.day < floor[1] and floor[0] not in errors:
+            errors[floor[0]] = (
+                f"Der er registreret {EVENT_NAMES.get(event.kind, event.kind)} "
+                f"{fmt(event.day)} før denne dato"
+            )
+    return errors
+
+
+def event_floor(trial: Trial, dates: Mapping[str, date], kind: str) -> tuple[str, date] | None:
+    """The case date an event of this kind cannot precede (no follow-up before hire)."""
+    resolved, _ = resolve_dates(trial, dates)
+    kinds = {kind, "followup"} if kind == "contact" else {kind}
+    anchors = set()
+    for spec in trial.rules:
+        for rule in (spec, spec.ordinary):
+            if rule is not None and rule.kind != "caseworker_set" and kinds & set(rule.events):
+                anchors.add(rule.anchor)
+    if not anchors:
+        anchors = {d.name for d in trial.dates if d.name not in TARGET_DATES}
+    candidates = sorted((resolved[name], name) for name in anchors if name in resolved)
+    return (candidates[0][1], candidates[0][0]) if candidates else None
+
+
+def event_errors(
+    trial: Trial,
+    dates: Mapping[str, date],
+    *,
+    day: date | None,
+    kind: str,
+    form: str | None = None,
+    initiated_by: str | None = None,
+    full_followup: bool = False,
+    today: date,
+) -> dict[str, str]:
+    """Danish messages for an event that cannot be registered on a case of this trial."""
+    errors: dict[str, str] = {}
+    label = EVENT_NAMES.get(kind, kind)
+    if kind not in trial.events:
+        known = ", ".join(EVENT_NAMES.get(k, k) for k in trial.events) or "ingen"
+        errors["kind"] = f"Forsøg {trial.id} bruger ikke hændelsen '{label}' (det bruger: {known})"
+    if day is None:
+        errors["day"] = "Skriv datoen"
+    elif day > today:
+        errors["day"] = (
+            f"{fmt(day)} ligger i fremtiden – registrér hændelsen, når den har fundet sted"
+        )
+    elif day < EARLIEST_DATE:
+        errors["day"] = f"{fmt(day)} ligger før {fmt(EARLIEST_DATE)} – er årstallet rigtigt?"
+    elif "kind" not in errors:
+        floor = event_floor(trial, dates, kind)
+        if floor and day < floor[1]:
+            errors["day"] = (
+                f"{label.capitalize()} {fmt(day)} ligger før "
+                f"{_date_label(trial, floor[0]).lower()} {fmt(floor[1])}"
+            )
+    if form is not None and form not in FORMS:
+        errors["form"] = f"Ukendt form '{form}' (vælg mellem {', '.join(FORMS)})"
+    if initiated_by is not None and initiated_by not in INITIATORS:
+        errors["initiated_by"] = f"Ukendt '{initiated_by}' (vælg mellem {', '.join(INITIATORS)})"
+    if full_followup and kind != "contact":
+        errors["full_followup"] = (
+            "Kun en henvendelse mellem opfølgninger kan tælle som fuld opfølgning"
+        )
+    return errors
+
+
+def close_errors(
+    trial: Trial | None,
+    dates: Mapping[str, date],
+    *,
+    reason: str,
+    text: str,
+    day: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Danish messages for closing a case with this reason and date."""
+    errors: dict[str, str] = {}
+    if reason not in END_REASONS:
+        errors["reason"] = f"Vælg en årsag: {', '.join(END_REASONS)}"
+    elif reason == OTHER_REASON and not (text or "").strip():
+        errors["text"] = "Skriv årsagen, når den er 'andet'"
+    if day is None:
+        errors["day"] = "Skriv datoen for afslutningen"
+    elif day > today:
+        errors["day"] = f"{fmt(day)} ligger i fremtiden – en sag afsluttes på eller før i dag"
+    else:
+        starts = sorted((d, n) for n, d in dates.items() if n not in TARGET_DATES)
+        if starts and day < starts[0][0]:
+            errors["day"] = (
+                f"{fmt(day)} ligger før sagens første dato "
+                f"({_date_label(trial, starts[0][1]).lower()} {fmt(starts[0][0])})"
+            )
+    return errors

@@ -1,0 +1,669 @@
+"""The case database: cases, their append-only history, settings and trial overrides."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from ..core.cases import ACTIVE, CLOSED, CaseDeadline, CaseRecord, deadlines_for_cases
+from ..core.catalog import DATE_NAMES, Trial, load_catalog
+from ..core.cpr import mask_cpr, normalize_cpr
+from ..core.history import (
+    CANCELLED,
+    CASE_CHANGED,
+    CASE_CLOSED,
+    CASE_CREATED,
+    CASE_REOPENED,
+    EventRow,
+)
+from ..core.overrides import TrialOverride, apply_overrides, override_errors
+from ..core.schedule import Event
+from ..core.settings import Settings, settings_errors
+from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
+from ..core.workdays import fmt, parse_date
+from .errors import CaseNotFoundError, StoreError, ValidationError
+from .opening import open_database, store_error
+
+CASE_FIELDS = ("citizen", "case_ref", "trial_id", "caseworker", "cpr", "note", "dates")
+FIELD_LABELS_DA = {
+    "citizen": "borger",
+    "case_ref": "sagsnummer",
+    "trial_id": "forsøg",
+    "caseworker": "sagsbehandler",
+    "cpr": "CPR-nummer",
+    "note": "bemærkning",
+    "status": "status",
+    **DATE_NAMES,
+}
+_CASE_COLUMNS = (
+    "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, "
+    "note, created_at, updated_at"
+)
+
+
+@lru_cache(maxsize=1)
+def shipped_catalog() -> dict[str, Trial]:
+    """The catalog shipped in resources/trials, loaded once per process."""
+    return load_catalog()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _day(value: object, field: str = "day") -> date | None:
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    try:
+        return parse_date(str(value))
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from None
+
+
+class CaseStore:
+    """One open case database; each change is one transaction; two copies may share the file."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        catalog: Mapping[str, Trial] | None = None,
+        clock: Callable[[], date] = date.today,
+    ):
+        self.path = Path(path)
+        self.clock = clock  # 'today' for validation and the dates of case changes
+        self._base_catalog = dict(catalog) if catalog is not None else None
+        self._catalog_key: tuple | None = None
+        self._catalog: dict[str, Trial] = {}
+        self._settings: Settings | None = None
+        self._db = open_database(self.path)
+        self._conn = self._db.conn
+
+    # ------------------------------------------------------------ plumbing
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"Databasen {self.path} er lukket.")
+        return self._conn
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    @contextmanager
+    def batch(self) -> Iterator[CaseStore]:
+        """Group several changes into one transaction: all are saved or none."""
+        conn = self._connection()
+        with self._guard():
+            if conn.in_transaction:
+                with self._db.atomic():
+                    yield self
+            else:
+                conn.execute(
+                    "BEGIN IMMEDIATE"
+                )  # take the write lock now: waits for another copy, never deadlocks
+                try:
+                    yield self
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        with self._guard():
+            if conn.in_transaction:
+                yield conn
+            else:
+                conn.execute("BEGIN")  # one snapshot for the several queries of a read
+                try:
+                    yield conn
+                finally:
+                    conn.commit()
+
+    def _insert(self, table: str, record: dict) -> int:
+        return self._db[table].insert(record).last_pk
+
+    def _created_by(self) -> str:
+        return (
+            self.settings().caseworker_name
+            if self._settings is None
+            else self._settings.caseworker_name
+        )
+
+    # ------------------------------------------------------------ cases
+
+    def list_cases(self, include_closed: bool = True) -> list[CaseRecord]:
+        """Every case (or the active ones) with its current events, sorted by citizen name."""
+        where = "" if include_closed else f"WHERE status = '{ACTIVE}'"
+        return self._load_cases(where, ())
+
+    def get_case(self, case_id: int) -> CaseRecord:
+        """One case; CaseNotFoundError when there is none with that id."""
+        found = self._load_cases("WHERE id = ?", (case_id,))
+        if not found:
+            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
+        return found[0]
+
+    def _load_cases(self, where: str, params: tuple) -> list[CaseRecord]:
+        subset = f"WHERE case_id IN (SELECT id FROM cases {where})" if where else ""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {_CASE_COLUMNS} FROM cases {where} ORDER BY citizen COLLATE NOCASE, id",
+                params,
+            ).fetchall()
+            date_rows = conn.execute(
+                f"SELECT case_id, name, day FROM case_dates {subset}", params
+            ).fetchall()
+            event_rows = conn.execute(
+                "SELECT id, case_id, day, kind, form, full_followup, replaces "
+                f"FROM events {subset} "
+                f"ORDER BY case_id, day, id",
+                params,
+            ).fetchall()
+        dates: dict[int, dict[str, date]] = {}
+        fromiso = date.fromisoformat
+        for case_id, name, day in date_rows:
+            dates.setdefault(case_id, {})[name] = fromiso(day)
+        replaced = {row[6] for row in event_rows if row[6] is not None}
+        events: dict[int, list[Event]] = {}
+        for event_id, case_id, day, kind, form, full, _ in event_rows:
+            if event_id in replaced or kind == CANCELLED:
+                continue
+            events.setdefault(case_id, []).append(Event(fromiso(day), kind, bool(full), form))
+        return [
+            CaseRecord(
+                id=r[0],
+                citizen=r[1],
+                case_ref=r[2],
+                trial_id=r[3],
+                cpr=r[4],
+                caseworker=r[5],
+                status=r[6],
+                end_reason=r[7],
+                note=r[10],
+                dates=dates.get(r[0], {}),
+                events=tuple(events.get(r[0], ())),
+                extra={
+                    "end_text": r[8],
+                    "closed_on": fromiso(r[9]) if r[9] else None,
+                    "created_at": r[11],
+                    "updated_at": r[12],
+                },
+            )
+            for r in rows
+        ]
+
+    def create_case(
+        self,
+        *,
+        citizen: str,
+        case_ref: str,
+        trial_id: str,
+        dates: Mapping[str, date],
+        caseworker: str = "",
+        cpr: str | None = None,
+        note: str = "",
+    ) -> int:
+        """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
+        today = self.clock()
+        errors = case_errors(
+            self.catalog(),
+            citizen=citizen,
+            case_ref=case_ref,
+            trial_id=trial_id,
+            dates=dates,
+            cpr=cpr,
+            today=today,
+        )
+        if errors:
+            raise ValidationError(errors)
+        parsed, _ = parse_case_dates(dates)
+        now = _now()
+        record = {
+            "citizen": citizen.strip(),
+            "case_ref": case_ref.strip(),
+            "trial_id": trial_id,
+            "cpr": normalize_cpr(cpr, today) if cpr else None,
+            "caseworker": (caseworker or "").strip(),
+            "status": ACTIVE,
+            "note": note or "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        summary = f"Forsøg {trial_id}; " + ", ".join(
+            f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items()
+        )
+        with self.batch():
+            case_id = self._insert("cases", record)
+            for name, day in parsed.items():
+                self._insert(
+                    "case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()}
+                )
+            self._change(case_id, CASE_CREATED, "", None, summary, today, now)
+        return case_id
+
+    def _change(
+        self,
+        case_id: int,
+        action: str,
+        field: str,
+        old: str | None,
+        new: str | None,
+        day: date,
+        now: str,
+    ) -> None:
+        self._insert(
+            "case_changes",
+            {
+                "case_id": case_id,
+                "action": action,
+                "field": field,
+                "old_value": old,
+                "new_value": new,
+                "day": day.isoformat(),
+                "created_at": now,
+                "created_by": self._created_by(),
+            },
+        )
+
+    def update_case(self, case_id: int, **fields) -> None:
+        """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
+
+        Each changed field is recorded in the history; ValidationError leaves the case as it was.
+        """
+        unknown = set(fields) - set(CASE_FIELDS)
+        if unknown:
+            raise TypeError(f"update_case() got unknown fields: {', '.join(sorted(unknown))}")
+        today = self.clock()
+        with self.batch():
+            case = self.get_case(case_id)
+            new = {
+                "citizen": fields.get("citizen", case.citizen),
+                "case_ref": fields.get("case_ref", case.case_ref),
+                "trial_id": fields.get("trial_id", case.trial_id),
+                "caseworker": fields.get("caseworker", case.caseworker),
+                "cpr": fields.get("cpr", case.cpr),
+                "note": fields.get("note", case.note),
+            }
+            raw_dates = fields.get("dates", case.dates)
+            errors = case_errors(
+                self.catalog(),
+                citizen=new["citizen"],
+                case_ref=new["case_ref"],
+                trial_id=new["trial_id"],
+                dates=raw_dates,
+                cpr=new["cpr"],
+                today=today,
+                events=case.events,
+            )
+            if errors:
+                raise ValidationError(errors)
+            new_dates, _ = parse_case_dates(raw_dates)
+            new["citizen"], new["case_ref"] = new["citizen"].strip(), new["case_ref"].strip()
+            new["caseworker"] = (new["caseworker"] or "").strip()
+            new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
+            new["note"] = new["note"] or ""
+            now = _now()
+            changed = {k: v for k, v in new.items() if v != getattr(case, k)}
+            for name, value in changed.items():
+                old = getattr(case, name)
+                if name == "cpr":
+                    old, value = mask_cpr(old) or None, mask_cpr(value) or None
+                self._change(case_id, CASE_CHANGED, name, old, value, today, now)
+            for name in sorted(set(case.dates) | set(new_dates)):
+                old_day, new_day = case.dates.get(name), new_dates.get(name)
+                if old_day == new_day:
+                    continue
+                if new_day is None:
+                    self._conn.execute(
+                        "DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name)
+                    )
+                else:
+                    self._conn.execute(
+                        "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?) "
+                        "ON CONFLICT (case_id, name) DO UPDATE SET day = excluded.day",
+                        (case_id, name, new_day.isoformat()),
+                    )
+                self._change(
+                    case_id,
+                    CASE_CHANGED,
+                    name,
+                    old_day and old_day.isoformat(),
+                    new_day and new_day.isoformat(),
+                    today,
+                    now,
+                )
+                changed[name] = new_day
+            if changed:
+                assignments = ", ".join(f"{k} = ?" for k in new)
+                self._conn.execute(
+                    f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*new.values(), now, case_id),
+                )
+
+    # ------------------------------------------------------------ events
+
+    def add_event(
+        self,
+        case_id: int,
+        *,
+        day: date,
+        kind: str,
+        form: str | None = None,
+        initiated_by: str | None = None,
+        full_followup: bool = False,
+        text: str = "",
+        replaces: int | None = None,
+    ) -> int:
+        """Register an event (with replaces: a correction of an earlier row) and return its id."""
+        today = self.clock()
+        day = _day(day)
+        with self.batch():
+            case = self.get_case(case_id)
+            trial = self._trial_of(case)
+            if case.status != ACTIVE:
+                raise ValidationError(
+                    {"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."}
+                )
+            errors = event_errors(
+                trial,
+                case.dates,
+                day=day,
+                kind=kind,
+                form=form or None,
+                initiated_by=initiated_by or None,
+                full_followup=full_followup,
+                today=today,
+            )
+            if replaces is not None:
+                problem = self._replace_problem(case_id, replaces)
+                if problem:
+                    errors["replaces"] = problem
+            if errors:
+                raise ValidationError(errors)
+            return self._insert(
+                "events",
+                {
+                    "case_id": case_id,
+                    "day": day.isoformat(),
+                    "kind": kind,
+                    "form": form or None,
+                    "initiated_by": initiated_by or None,
+                    "full_followup": int(bool(full_followup)),
+                    "text": text or "",
+                    "replaces": replaces,
+                    "created_at": _now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
+        """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
+        with self.batch():
+            case = self.get_case(case_id)
+            if case.status != ACTIVE:
+                raise ValidationError(
+                    {"status": "Sagen er afsluttet. Genåbn den for at rette hændelser."}
+                )
+            problem = self._replace_problem(case_id, event_id)
+            if problem:
+                raise ValidationError({"replaces": problem})
+            return self._insert(
+                "events",
+                {
+                    "case_id": case_id,
+                    "day": self.clock().isoformat(),
+                    "kind": CANCELLED,
+                    "form": None,
+                    "initiated_by": None,
+                    "full_followup": 0,
+                    "text": text or "",
+                    "replaces": event_id,
+                    "created_at": _now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    def _replace_problem(self, case_id: int, event_id: int) -> str | None:
+        row = self._conn.execute(
+            "SELECT case_id, kind FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None or row[0] != case_id:
+            return f"Hændelse nr. {event_id} findes ikke på denne sag"
+        if row[1] == CANCELLED:
+            return "En annullering kan ikke rettes; registrér hændelsen igen"
+        later = self._conn.execute(
+            "SELECT id FROM events WHERE replaces = ?", (event_id,)
+        ).fetchone()
+        if later is not None:
+            return f"Hændelse nr. {event_id} er allerede rettet (af nr. {later[0]}); ret den nyeste"
+        return None
+
+    def _trial_of(self, case: CaseRecord) -> Trial:
+        trial = self.catalog().get(case.trial_id)
+        if trial is None:
+            raise ValidationError({"trial_id": f"Forsøg '{case.trial_id}' findes ikke i kataloget"})
+        return trial
+
+    def history(self, case_id: int) -> list[EventRow]:
+        """Every row of the case's history, replaced rows and case changes too, newest first."""
+        with self._read() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+                raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
+            events = conn.execute(
+                "SELECT id, day, kind, form, initiated_by, full_followup, text, replaces, "
+                "created_at, created_by "
+                "FROM events WHERE case_id = ?",
+                (case_id,),
+            ).fetchall()
+            changes = conn.execute(
+                "SELECT id, action, field, old_value, new_value, day, created_at, created_by "
+                "FROM case_changes WHERE case_id = ?",
+                (case_id,),
+            ).fetchall()
+        replaced_by = {r[7]: r[0] for r in events if r[7] is not None}
+        rows = [
+            EventRow(
+                id=r[0],
+                day=date.fromisoformat(r[1]),
+                kind=r[2],
+                form=r[3],
+                initiated_by=r[4],
+                full_followup=bool(r[5]),
+                text=r[6],
+                replaces=r[7],
+                replaced_by=replaced_by.get(r[0]),
+                created_at=r[8],
+                created_by=r[9],
+            )
+            for r in events
+        ]
+        rows += [
+            EventRow(
+                id=r[0],
+                day=date.fromisoformat(r[5]),
+                kind=r[1],
+                text=_change_text(r[1], r[2], r[3], r[4]),
+                created_at=r[6],
+                created_by=r[7],
+                is_case_change=True,
+            )
+            for r in changes
+        ]
+        rows.sort(
+            key=lambda row: (row.day, row.created_at, row.is_case_change, row.id), reverse=True
+        )
+        return rows
+
+    # ------------------------------------------------------------ closing
+
+    def close_case(self, case_id: int, *, reason: str, day: date, text: str = "") -> None:
+        """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
+        today = self.clock()
+        day = _day(day)
+        with self.batch():
+            case = self.get_case(case_id)
+            if case.status == CLOSED:
+                raise ValidationError({"status": "Sagen er allerede afsluttet"})
+            errors = close_errors(
+                self.catalog().get(case.trial_id),
+                case.dates,
+                reason=reason,
+                text=text,
+                day=day,
+                today=today,
+            )
+            if errors:
+                raise ValidationError(errors)
+            now = _now()
+            text = (text or "").strip()
+            self._conn.execute(
+                "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, "
+                "updated_at = ? "
+                "WHERE id = ?",
+                (CLOSED, reason, text, day.isoformat(), now, case_id),
+            )
+            self._change(
+                case_id,
+                CASE_CLOSED,
+                "status",
+                case.status,
+                f"{reason}: {text}" if text else reason,
+                day,
+                now,
+            )
+
+    def reopen_case(self, case_id: int) -> None:
+        """Make a closed case active again; the closing stays in its history."""
+        with self.batch():
+            case = self.get_case(case_id)
+            if case.status != CLOSED:
+                raise ValidationError({"status": "Sagen er ikke afsluttet"})
+            now = _now()
+            self._conn.execute(
+                "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
+                "updated_at = ? "
+                "WHERE id = ?",
+                (ACTIVE, now, case_id),
+            )
+            self._change(
+                case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now
+            )
+
+    # ------------------------------------------------------------ settings
+
+    def settings(self) -> Settings:
+        """The settings stored in the database (defaults for any not yet saved)."""
+        with self._read() as conn:
+            stored = dict(conn.execute("SELECT key, value FROM settings").fetchall())
+        self._settings = Settings.from_strings(stored)
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        """Save every setting in one transaction; ValidationError for values out of range."""
+        errors = settings_errors(settings)
+        if errors:
+            raise ValidationError(errors)
+        with self.batch():
+            self._conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                list(settings.to_strings().items()),
+            )
+        self._settings = settings
+
+    # ------------------------------------------------------------ trials
+
+    def overrides(self) -> list[TrialOverride]:
+        """The municipality's changes to trials, oldest first (never changed or deleted)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, trial_id, field, value, source, created_at, created_by "
+                "FROM overrides ORDER BY id"
+            ).fetchall()
+        return [
+            TrialOverride(
+                id=r[0],
+                trial_id=r[1],
+                field=r[2],
+                value=r[3],
+                source=r[4],
+                created_at=r[5],
+                created_by=r[6],
+            )
+            for r in rows
+        ]
+
+    def add_override(self, trial_id: str, field: str, value: object, source: str) -> int:
+        """Record a change to a trial's end, extension, citation, paragraph or marking."""
+        with self.batch():
+            errors, stored = override_errors(self.catalog(), trial_id, field, value, source)
+            if errors:
+                raise ValidationError(errors)
+            return self._insert(
+                "overrides",
+                {
+                    "trial_id": trial_id,
+                    "field": field,
+                    "value": stored,
+                    "source": source.strip(),
+                    "created_at": _now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    def catalog(self) -> dict[str, Trial]:
+        """The shipped catalog with this database's overrides applied."""
+        with self._read() as conn:
+            key = conn.execute("SELECT count(*), max(id) FROM overrides").fetchone()
+        if key != self._catalog_key:
+            base = self._base_catalog if self._base_catalog is not None else shipped_catalog()
+            self._catalog = apply_overrides(base, self.overrides())
+            self._catalog_key = key
+        return self._catalog
+
+    # ------------------------------------------------------------ deadlines
+
+    def deadlines(self, today: date) -> list[CaseDeadline]:
+        """Every deadline of every active case, as the window and `deadlines` command show."""
+        return deadlines_for_cases(
+            self.list_cases(False), self.catalog(), today, warning_days=self.settings().warning_days
+        )
+
+
+def _change_text(action: str, field: str, old: str | None, new: str | None) -> str:
+    """A case change as one Danish line for the history."""
+    if action == CASE_CREATED:
+        return new or ""
+    if action == CASE_CLOSED:
+        return f"Årsag: {new}"
+    if action == CASE_REOPENED:
+        return f"Tidligere årsag: {old}" if old else ""
+    label = FIELD_LABELS_DA.get(field, field)
+    if field in DATE_NAMES:
+        old, new = (
+            fmt(date.fromisoformat(old)) if old else None,
+            fmt(date.fromisoformat(new)) if new else None,
+        )
+    return f"{label[0].upper()}{label[1:]}: {old or '–'} → {new or '–'}"

@@ -1,0 +1,19 @@
+"""Errors the store raises; every message is Danish and says what to do."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The database cannot be used: the message names the file and what to do."""
+
+
+class CaseNotFoundError(StoreError):
+    """No case with that id (it may have been removed by another copy of the program)."""
+
+
+class ValidationError(Exception):
+    """Input that cannot be saved (nothing was): errors maps field name -> Danish message."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = dict(errors)
+        super().__init__("; ".join(self.errors.values()))
