@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# Six digits, an optional dash or space, four digits, not part of a longer number.
-_CPR_IN_TEXT = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
+# ddmmåå (a possible day and month), an optional dash or space, four digits, not inside a longer
+# number; a phone number such as +4512345678 does not start with a possible date and is kept.
+_CPR_IN_TEXT = re.compile(r"(?<!\d)((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d)[- ]?\d{4}(?!\d)")
 
 
 def redact_cpr(text: str) -> str:
