@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="åbn programmet på en ny demo-database")
     parser.add_argument("--db", help="databasefil (standard: i brugerens datamappe)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="kontrollér at programmet virker (demodata, vindue, frister, notat, PDF) og afslut")
     commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=DanishArgumentParser)
 
     schedule = commands.add_parser("schedule", help="beregn fristerne for én sag uden at gemme den")
@@ -115,7 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script `caseworker-app`."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    restore_excepthook = _start_logging()
     try:
+        if args.selftest:
+            from .selftest import run_selftest
+
+            return run_selftest()
         if args.command == "schedule":
             return _schedule(args)
         if args.command == "trials":
@@ -127,6 +134,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"caseworker-app: fejl i forsøgskataloget: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # unexpected: log it and tell the user where the log is, never just vanish
+        from .logs import report_unexpected
+
+        report_unexpected(type(exc), exc, exc.__traceback__, _show_unexpected_error)
+        return 1
+    finally:
+        restore_excepthook()
+        from .logs import teardown_logging
+
+        teardown_logging()
+
+
+def _start_logging():
+    """Log to the user's log folder and catch unexpected errors (also in Qt slots); returns an undo."""
+    from .logs import install_excepthook, setup_logging
+
+    try:
+        setup_logging()
+    except OSError as exc:  # no writable log folder: the program still works, without a log file
+        print(f"caseworker-app: logfilen kan ikke skrives ({exc})", file=sys.stderr)
+    return install_excepthook(_show_unexpected_error)
+
+
+def _show_unexpected_error(text: str) -> None:
+    """A Qt message box when there is a window (or no console), else a line on stderr."""
+    from .ui.errors import show_error_message
+
+    show_error_message(text)
 
 
 def _catalog_trial(trial_id: str) -> Trial:

@@ -1,0 +1,186 @@
+"""The program's log: a rotating file in the user's log folder, with CPR numbers redacted, and the
+last-resort handler that turns an unexpected error into a Danish message naming that file.
+
+Rule for all code: log ids and counts (case 17, 40 cases, trial T08), never a citizen's name or CPR
+number. The redacting filter is a safety net for mistakes, not a licence to log personal data.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import platform
+import re
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from . import __version__
+
+APP_DIR_NAME = "Opfoelgningsfrister"
+LOG_FILE_NAME = "opfoelgningsfrister.log"
+CRASH_FILE_NAME = "nedbrud.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [pid %(process)d]: %(message)s"
+
+# Six digits, an optional dash or space, four digits, not part of a longer number.
+CPR_PATTERN = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
+CPR_REPLACEMENT = "[CPR fjernet]"
+# Values quoted in an exception's message (KeyError: 'Jens Hansen'); the traceback keeps the place.
+QUOTED_PATTERN = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+QUOTED_REPLACEMENT = "'…'"
+
+log = logging.getLogger(__name__)
+
+ShowMessage = Callable[[str], None]
+
+_handler: logging.Handler | None = None
+_crash_file = None
+
+
+def log_dir() -> Path:
+    """The user's log folder (Windows: %LOCALAPPDATA%\\Opfoelgningsfrister\\Logs)."""
+    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The current log file, where IT looks when something went wrong."""
+    return log_dir() / LOG_FILE_NAME
+
+
+def redact(text: str) -> str:
+    """text with anything that looks like a CPR number replaced."""
+    return CPR_PATTERN.sub(CPR_REPLACEMENT, text)
+
+
+class RedactCprFilter(logging.Filter):
+    """Removes CPR-like numbers from a record's message and traceback before it is written."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep the raw parts, redacted
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = redact(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
+    """Log to a rotating file (about 1 MB x 5) and return its path; call once at program start."""
+    global _handler, _crash_file
+    folder = folder if folder is not None else log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    teardown_logging()
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(RedactCprFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    _handler = handler
+    # A crash inside Qt's C++ code never reaches Python's handlers; faulthandler writes its stack.
+    try:
+        _crash_file = open(folder / CRASH_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+        faulthandler.enable(_crash_file)
+    except OSError:
+        _crash_file = None
+    log.info(
+        "Opfoelgningsfrister %s startet (Python %s, %s, %s)",
+        __version__,
+        platform.python_version(),
+        platform.platform(),
+        "bundle" if getattr(sys, "frozen", False) else "kildekode",
+    )
+    return path
+
+
+def teardown_logging() -> None:
+    """Remove the handler setup_logging added (tests, or setting up again in another folder)."""
+    global _handler, _crash_file
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    if _crash_file is not None:
+        faulthandler.disable()
+        _crash_file.close()
+        _crash_file = None
+
+
+def current_log_file() -> Path:
+    """The file setup_logging writes to, or where it would write if not set up yet."""
+    if isinstance(_handler, logging.handlers.RotatingFileHandler):
+        return Path(_handler.baseFilename)
+    return log_file()
+
+
+def unexpected_error_text(path: Path) -> str:
+    """The Danish message a user sees after an unexpected error."""
+    return (
+        "Der opstod en uventet fejl i programmet.\n\n"
+        "Fejlen er skrevet i logfilen:\n"
+        f"{path}\n\n"
+        "Kommer fejlen igen, så send logfilen til IT-support. "
+        "Den indeholder ingen navne eller CPR-numre."
+    )
+
+
+def safe_traceback(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
+    """The traceback of an error with the values quoted in its messages masked and CPR removed."""
+    lines = []
+    for chunk in traceback.format_exception(exc_type, exc, tb):
+        for line in chunk.splitlines():
+            is_frame = line.startswith((" ", "\t")) or line.startswith("Traceback (most recent")
+            lines.append(line if is_frame else QUOTED_PATTERN.sub(QUOTED_REPLACEMENT, line))
+    return redact("\n".join(lines))
+
+
+def report_unexpected(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    show_message: ShowMessage,
+) -> None:
+    """Log an unexpected error with its traceback, then tell the user where the log is."""
+    log.critical("Uventet fejl: %s\n%s", exc_type.__name__, safe_traceback(exc_type, exc, tb))
+    text = unexpected_error_text(current_log_file())
+    try:
+        show_message(text)
+    except Exception:  # showing the message failed too: the log is all we have
+        log.exception("Fejlbeskeden kunne ikke vises")
+
+
+def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
+    """Route uncaught errors (also those raised in Qt slots) to report_unexpected; returns undo."""
+    previous = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        report_unexpected(exc_type, exc, tb, show_message)
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return restore
