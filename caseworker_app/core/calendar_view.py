@@ -1,0 +1,234 @@
+"""What a printed follow-up calendar holds: a period's deadlines, filtered, by week or by month.
+
+Every deadline is placed on its legal date (the "Frist"), as in the window and the .ics export. A
+deadline belongs to the period when its legal OR its practical date falls in it, so a duty that must
+be done before the period ends is never left out because its legal date falls on the Sunday after.
+Overdue deadlines from before the period are listed first ("Overskredet før perioden"), because a
+printed calendar that hid them would tell a covering colleague that nothing is late.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .cases import CaseDeadline, CaseRecord
+from .catalog import Trial
+from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines
+from .workdays import MONTHS_DA, fmt
+
+# Rule kinds that come back after they are met; a plan shows what follows if each is met in time.
+RECURRING_KINDS = ("followup", "decision", "count_window")
+
+
+@dataclass(frozen=True)
+class CalendarSelection:
+    """The deadlines of one printed calendar and the filter that chose them."""
+
+    start: date
+    end: date
+    items: tuple[CaseDeadline, ...]  # legal or practical date in the period, by legal date
+    overdue_before: tuple[CaseDeadline, ...] = ()  # overdue, legal date before the period
+    trial: str | None = None
+    caseworker: str | None = None
+    only_overdue: bool = False
+
+    @property
+    def period_text(self) -> str:
+        """'01-02-2021 – 31-03-2021'."""
+        return f"{fmt(self.start)} – {fmt(self.end)}"
+
+    @property
+    def filter_text(self) -> str:
+        """The filter in Danish: 'Forsøg T08, alle sagsbehandlere, kun overskredne frister'."""
+        parts = [
+            f"forsøg {self.trial}" if self.trial else "alle forsøg",
+            f"sagsbehandler {self.caseworker}" if self.caseworker else "alle sagsbehandlere",
+        ]
+        if self.only_overdue:
+            parts.append("kun overskredne frister")
+        text = ", ".join(parts)
+        return text[0].upper() + text[1:]
+
+    @property
+    def count(self) -> int:
+        return len(self.items) + len(self.overdue_before)
+
+
+def select_calendar(
+    items: Iterable[CaseDeadline],
+    start: date,
+    end: date,
+    *,
+    trial: str | None = None,
+    caseworker: str | None = None,
+    only_overdue: bool = False,
+    include_overdue_before: bool = True,
+) -> CalendarSelection:
+    """The deadlines of the period start–end (both included) that pass the filter."""
+    if end < start:
+        raise ValueError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
+    trial = trial.strip().upper() if trial and trial.strip() else None
+    caseworker = caseworker.strip() if caseworker and caseworker.strip() else None
+    wanted_caseworker = caseworker.casefold() if caseworker else None
+    in_period, before = [], []
+    for item in items:
+        d = item.deadline
+        if trial and item.case.trial_id.upper() != trial:
+            continue
+        if wanted_caseworker and item.case.caseworker.strip().casefold() != wanted_caseworker:
+            continue
+        if only_overdue and d.status != OVERDUE:
+            continue
+        if start <= d.legal_due <= end or start <= d.practical_due <= end:
+            in_period.append(item)
+        elif include_overdue_before and d.status == OVERDUE and d.legal_due < start:
+            before.append(item)
+    return CalendarSelection(
+        start=start,
+        end=end,
+        items=tuple(sorted(in_period, key=_order)),
+        overdue_before=tuple(sorted(before, key=_order)),
+        trial=trial,
+        caseworker=caseworker,
+        only_overdue=only_overdue,
+    )
+
+
+def _order(item: CaseDeadline) -> tuple:
+    return item.deadline.legal_due, item.case.citizen.casefold(), item.case.id, item.deadline.kind
+
+
+@dataclass(frozen=True)
+class WeekGroup:
+    """The deadlines of one ISO week."""
+
+    year: int
+    week: int
+    monday: date
+    items: tuple[CaseDeadline, ...]
+
+    @property
+    def title(self) -> str:
+        """'Uge 7 – 2021' (ISO week and ISO year)."""
+        return f"Uge {self.week} – {self.year}"
+
+    @property
+    def span_text(self) -> str:
+        """'15-02-2021 – 21-02-2021'."""
+        return f"{fmt(self.monday)} – {fmt(self.monday + timedelta(days=6))}"
+
+
+def group_by_week(items: Iterable[CaseDeadline]) -> list[WeekGroup]:
+    """Items grouped by the ISO week of their legal date, weeks in order."""
+    weeks: dict[tuple[int, int], list[CaseDeadline]] = {}
+    for item in sorted(items, key=_order):
+        iso = item.deadline.legal_due.isocalendar()
+        weeks.setdefault((iso.year, iso.week), []).append(item)
+    return [
+        WeekGroup(year, week, date.fromisocalendar(year, week, 1), tuple(found))
+        for (year, week), found in sorted(weeks.items())
+    ]
+
+
+@dataclass(frozen=True)
+class DayCell:
+    day: date
+    items: tuple[CaseDeadline, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    """One month as rows of ISO weeks, Monday to Sunday; days of other months are None."""
+
+    year: int
+    month: int
+    weeks: tuple[tuple[int, tuple[DayCell | None, ...]], ...]  # (ISO week number, 7 cells)
+    count: int = 0
+
+    @property
+    def title(self) -> str:
+        """'Februar 2021'."""
+        return f"{MONTHS_DA[self.month - 1].capitalize()} {self.year}"
+
+
+def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
+    """A grid per month from the period's start to the later of its end and its last legal date."""
+    by_day: dict[date, list[CaseDeadline]] = {}
+    for item in selection.items:
+        by_day.setdefault(item.deadline.legal_due, []).append(item)
+    last = max([selection.end, *by_day])
+    grids = []
+    year, month = selection.start.year, selection.start.month
+    while (year, month) <= (last.year, last.month):
+        rows = []
+        count = 0
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+            cells = []
+            for day in week:
+                if day.month != month:
+                    cells.append(None)
+                    continue
+                found = tuple(by_day.get(day, ()))
+                count += len(found)
+                cells.append(DayCell(day, found))
+            rows.append((week[0].isocalendar().week, tuple(cells)))
+        grids.append(MonthGrid(year, month, tuple(rows), count))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return grids
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One deadline of a plan; an expected one assumes the previous is met on its practical date."""
+
+    deadline: Deadline
+    expected: bool = False
+    assumes: date | None = None  # the practical date the earlier deadline is assumed met on
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    case: CaseRecord
+    trial: Trial
+    made_on: date
+    entries: tuple[PlanEntry, ...] = field(default=())
+
+
+def case_plan(
+    case: CaseRecord,
+    trial: Trial,
+    today: date,
+    *,
+    expected_per_rule: int = 2,
+    until: date | None = None,
+    warning_days: int = DEFAULT_WARNING_DAYS,
+) -> CasePlan:
+    """A citizen's coming deadlines and, for recurring rules, the next ones if met in time."""
+    warn = warning_days
+    current = compute_deadlines(trial, case.dates, case.events, today, warning_days=warn)
+    entries = [PlanEntry(d) for d in current]
+    specs = {(s.kind, s.label): s for s in trial.rules}
+    for deadline in current:
+        spec = specs.get((deadline.kind, deadline.label))
+        if spec is None or deadline.kind not in RECURRING_KINDS or not spec.events:
+            continue
+        events = list(case.events)
+        previous = deadline
+        for _ in range(expected_per_rule):
+            # Assume the duty is done on the last day it can be done in practice.
+            events.append(Event(previous.practical_due, spec.events[0]))
+            recomputed = compute_deadlines(trial, case.dates, events, today, warning_days=warn)
+            key = (deadline.kind, deadline.label)
+            following = [d for d in recomputed if (d.kind, d.label) == key]
+            if not following or following[0].legal_due <= previous.legal_due:
+                break
+            nxt = following[0]
+            if until is not None and nxt.legal_due > until:
+                break
+            entries.append(PlanEntry(nxt, expected=True, assumes=previous.practical_due))
+            previous = nxt
+    entries.sort(key=lambda e: (e.deadline.legal_due, e.deadline.kind))
+    return CasePlan(case, trial, today, tuple(entries))

@@ -1,0 +1,132 @@
+"""Which deadlines a printed calendar holds and how they are grouped; dates worked out by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.calendar_view import case_plan, group_by_week, month_grids, select_calendar
+from caseworker_app.core.catalog import load_catalog
+from tests.export_samples import TODAY, deadlines, jens_hansen, t08_cases
+
+
+def names(items):
+    return [i.case.citizen for i in items]
+
+
+def new_year_case():
+    """Hired 01-07-2018: due Friday 01-01-2021 (Nytårsdag), in practice Wednesday 30-12-2020."""
+    return replace(t08_cases(1)[0], id=2, citizen="Søren Nytår", caseworker="Bo Østergaard")
+
+
+def may_day_case():
+    """Hired 01-11-2018: due Saturday 01-05-2021, in practice Friday 30-04-2021."""
+    return replace(jens_hansen(), id=3, citizen="Åse Maj", dates={"hire": date(2018, 11, 1)})
+
+
+def test_a_deadline_is_in_the_period_by_its_legal_or_its_practical_date():
+    items = deadlines([jens_hansen()])  # legal Sunday 28-02-2021, practical Friday 26-02-2021
+    assert names(select_calendar(items, date(2021, 2, 27), date(2021, 2, 28)).items) == [
+        "Jens Hansen"
+    ]
+    assert names(select_calendar(items, date(2021, 2, 20), date(2021, 2, 26)).items) == [
+        "Jens Hansen"
+    ]
+    assert select_calendar(items, date(2021, 3, 1), date(2021, 3, 31)).items == ()
+    assert select_calendar(items, date(2021, 2, 1), date(2021, 2, 25)).items == ()
+
+
+def test_overdue_deadlines_from_before_the_period_come_first():
+    items = deadlines(
+        [jens_hansen(), new_year_case()], TODAY
+    )  # 01-01-2021 is overdue on 15-02-2021
+    selection = select_calendar(items, date(2021, 2, 1), date(2021, 2, 28))
+    assert names(selection.overdue_before) == ["Søren Nytår"]
+    assert names(selection.items) == ["Jens Hansen"]
+    assert selection.count == 2
+    left_out = select_calendar(
+        items, date(2021, 2, 1), date(2021, 2, 28), include_overdue_before=False
+    )
+    assert left_out.overdue_before == ()
+
+
+def test_filters_by_trial_caseworker_and_overdue():
+    items = deadlines([jens_hansen(), new_year_case()], TODAY)
+    start, end = date(2020, 12, 1), date(2021, 3, 31)
+    assert names(select_calendar(items, start, end, caseworker=" anne jensen ").items) == [
+        "Jens Hansen"
+    ]
+    assert names(select_calendar(items, start, end, only_overdue=True).items) == ["Søren Nytår"]
+    assert select_calendar(items, start, end, trial="t07").items == ()
+    selection = select_calendar(
+        items, start, end, trial="t08", caseworker="Anne Jensen", only_overdue=True
+    )
+    assert selection.filter_text == "Forsøg T08, sagsbehandler Anne Jensen, kun overskredne frister"
+    assert select_calendar(items, start, end).filter_text == "Alle forsøg, alle sagsbehandlere"
+    assert selection.period_text == "01-12-2020 – 31-03-2021"
+
+
+def test_period_that_ends_before_it_begins_is_refused_in_danish():
+    with pytest.raises(
+        ValueError, match="Perioden slutter 01-02-2021, før den begynder 28-02-2021"
+    ):
+        select_calendar([], date(2021, 2, 28), date(2021, 2, 1))
+
+
+def test_weeks_are_iso_weeks_of_the_legal_date():
+    items = deadlines([jens_hansen(), new_year_case()], TODAY)
+    weeks = group_by_week(items)
+    assert [w.title for w in weeks] == ["Uge 53 – 2020", "Uge 8 – 2021"]  # 01-01-2021 is in week 53
+    assert weeks[0].span_text == "28-12-2020 – 03-01-2021"
+    assert weeks[1].span_text == "22-02-2021 – 28-02-2021"
+    assert names(weeks[1].items) == ["Jens Hansen"]
+
+
+def test_month_grid_places_a_deadline_in_its_day_cell():
+    selection = select_calendar(deadlines([jens_hansen()]), date(2021, 2, 1), date(2021, 2, 28))
+    (february,) = month_grids(selection)
+    assert february.title == "Februar 2021"
+    # February 2021 runs from Monday 01-02 to Sunday 28-02: exactly weeks 5-8.
+    assert [week for week, _ in february.weeks] == [5, 6, 7, 8]
+    week_8 = february.weeks[3][1]
+    assert week_8[6].day == date(2021, 2, 28)
+    assert names(week_8[6].items) == ["Jens Hansen"]
+    assert february.count == 1
+    assert sum(len(cell.items) for _, cells in february.weeks for cell in cells if cell) == 1
+
+
+def test_month_grid_adds_the_month_of_a_legal_date_after_the_period():
+    # Due Saturday 01-05-2021, in practice Friday 30-04-2021: in April's calendar, in May's grid.
+    selection = select_calendar(deadlines([may_day_case()]), date(2021, 4, 1), date(2021, 4, 30))
+    grids = month_grids(selection)
+    assert [g.title for g in grids] == ["April 2021", "Maj 2021"]
+    (first_week_of_may,) = [cells for week, cells in grids[1].weeks if week == 17]
+    assert first_week_of_may[:5] == (None,) * 5  # Monday-Friday are April days
+    assert names(first_week_of_may[5].items) == ["Åse Maj"]
+
+
+def test_case_plan_shows_the_next_deadlines_if_each_is_met_in_practice():
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY)
+    got = [
+        (e.deadline.legal_due, e.deadline.practical_due, e.expected, e.assumes)
+        for e in plan.entries
+    ]
+    assert got == [
+        (date(2021, 2, 28), date(2021, 2, 26), False, None),
+        # Held Friday 26-02-2021: 30 months later is Saturday 26-08-2023.
+        (date(2023, 8, 26), date(2023, 8, 25), True, date(2021, 2, 26)),
+        # Held 25-08-2023: the trial ends 31-12-2025, and the ordinary 12 months had passed by then,
+        # so the deadline is the day after; 01-01-2026 and 31-12-2025 are days off.
+        (date(2026, 1, 1), date(2025, 12, 30), True, date(2023, 8, 25)),
+    ]
+    assert plan.entries[2].deadline.governed_by == "ordinary"
+
+
+def test_case_plan_can_stop_at_a_date_and_a_one_off_rule_has_no_expected_dates():
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY, until=date(2025, 12, 31))
+    assert [e.deadline.legal_due for e in plan.entries] == [date(2021, 2, 28), date(2023, 8, 26)]
+    praktik = replace(jens_hansen(), trial_id="T09", dates={"praktik_start": date(2021, 3, 1)})
+    plan = case_plan(praktik, load_catalog()["T09"], TODAY)
+    assert [e.expected for e in plan.entries] == [False]
