@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     trials = commands.add_parser("trials", help="vis forsøgskataloget")
     trials.add_argument("--json", action="store_true", help="skriv JSON")
+
+    from .cli_store import add_store_commands
+
+    add_store_commands(commands)
     return parser
 
 
@@ -127,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schedule(args)
         if args.command == "trials":
             return _trials(args)
+        if args.command in ("demo", "deadlines"):
+            from .cli_store import run_store_command
+
+            return run_store_command(args)
         return _open_window(args)
     except UsageError as exc:
         print(f"caseworker-app: fejl: {exc}", file=sys.stderr)

@@ -17,7 +17,7 @@ SETTING_LABELS_DA = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
     """Settings stored in the database (window size and layout live in QSettings, not here)."""
 

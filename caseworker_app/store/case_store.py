@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -591,7 +592,7 @@ class CaseStore:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 list(settings.to_strings().items()),
             )
-        self._settings = settings
+        self._settings = replace(settings)
 
     # ------------------------------------------------------------ trials
 

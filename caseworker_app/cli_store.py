@@ -1,0 +1,174 @@
+"""Commands on a case database: `demo` writes demo data, `deadlines` prints the deadlines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from .core.cases import GROUP_TITLES_DA, CaseDeadline, group_of
+from .core.schedule import trial_end_warnings
+from .core.workdays import fmt, fmt_weekday, parse_date
+
+EXIT_USAGE = 2
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_store_commands(commands: argparse._SubParsersAction) -> None:
+    """Add `demo` and `deadlines` to the program's subcommands."""
+    # default=SUPPRESS: `caseworker-app --db X deadlines` keeps the main parser's --db.
+    demo = commands.add_parser("demo", help="skriv en ny demo-database med ca. 40 opdigtede sager")
+    demo.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="FIL",
+        help="den nye databasefil (må ikke findes)",
+    )
+    demo.add_argument("--today", type=_date_arg, default=None, help="lav demodata som på denne dag")
+
+    deadlines = commands.add_parser(
+        "deadlines", help="vis alle frister i databasen, som vinduet viser dem"
+    )
+    deadlines.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="FIL",
+        help="databasefil (standard: i brugerens datamappe)",
+    )
+    deadlines.add_argument("--today", type=_date_arg, default=None, help="beregn som på denne dag")
+    deadlines.add_argument("--json", action="store_true", help="skriv JSON")
+
+
+def run_store_command(args: argparse.Namespace) -> int:
+    """Run `demo` or `deadlines`; an unusable database: a Danish message and exit code 1."""
+    from .store import StoreError
+
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        return _deadlines(args)
+    except StoreError as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): not an error; silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .store.demo import create_demo_database
+
+    if not args.db:
+        print(
+            "caseworker-app: fejl: angiv den nye databasefil med --db, fx --db demo.db",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    path = Path(args.db)
+    if path.exists():
+        print(
+            f"caseworker-app: fejl: filen {path} findes allerede. "
+            f"Demodata skrives kun i en ny fil; "
+            f"vælg et andet navn eller slet filen selv.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    today = args.today or date.today()
+    create_demo_database(path, today)
+    print(f"Demo-database skrevet: {path} (opdigtede sager, datoer regnet fra {fmt(today)})")
+    print(f"Se fristerne: caseworker-app deadlines --db {path}")
+    return 0
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    from .store import CaseStore, default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.exists():
+        print(
+            f"caseworker-app: fejl: databasen {path} findes ikke. Opret en demo-database med "
+            f"'caseworker-app demo --db {path}', eller åbn programmet og opret sager.",
+            file=sys.stderr,
+        )
+        return 1
+    today = args.today or date.today()
+    with CaseStore(path) as store:
+        items = store.deadlines(today)
+        settings = store.settings()
+        active = len(store.list_cases(include_closed=False))
+    if args.json:
+        print(
+            json.dumps({"deadlines": [cd.to_json() for cd in items]}, ensure_ascii=False, indent=2)
+        )
+        return 0
+    print(
+        deadline_report(
+            items,
+            today,
+            path=path,
+            municipality=settings.municipality,
+            active_cases=active,
+            horizon_days=settings.trial_end_horizon_days,
+        )
+    )
+    return 0
+
+
+def deadline_report(
+    items: list[CaseDeadline],
+    today: date,
+    *,
+    path: Path | None = None,
+    municipality: str = "",
+    active_cases: int | None = None,
+    horizon_days: int = 90,
+) -> str:
+    """The deadline list as Danish text, grouped overdue / this week / next 30 days / later."""
+    title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
+    lines = [title]
+    if active_cases is not None:
+        lines.append(f"{len(items)} frister i {active_cases} aktive sager")
+    if path is not None:
+        lines.append(f"Database: {path}")
+    groups: dict[str, list[CaseDeadline]] = {key: [] for key in GROUP_TITLES_DA}
+    for item in items:
+        groups[group_of(item.deadline, today)].append(item)
+    for key, title in GROUP_TITLES_DA.items():
+        lines += ["", f"{title} ({len(groups[key])})"]
+        if not groups[key]:
+            lines.append("  Ingen.")
+            continue
+        lines.append(
+            f"  {'Frist':<11} {'Senest i praksis':<17} {'Borger':<22} "
+            f"{'Sagsnr.':<10} {'Forsøg':<7} Hvad"
+        )
+        for item in groups[key]:
+            d, case = item.deadline, item.case
+            lines.append(
+                f"  {fmt(d.legal_due):<11} {fmt_weekday(d.practical_due):<17} "
+                f"{case.citizen[:22]:<22} "
+                f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
+            )
+            lines.append(f"  {'':<11} Hvorfor: {d.reason}")
+    warnings = trial_end_warnings([item.deadline for item in items], today, horizon_days)
+    if warnings:
+        lines += ["", "Forsøg, der snart slutter"]
+        per_trial = Counter((d.trial_id, d.trial_end) for d in warnings)
+        for (trial_id, end), count in sorted(per_trial.items()):
+            cases = "1 sag får" if count == 1 else f"{count} sager får"
+            lines.append(
+                f"  ! Forsøg {trial_id} slutter {fmt(end)}: "
+                f"{cases} en overskredet frist dagen efter"
+            )
+    return "\n".join(lines)
