@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -35,6 +36,18 @@ EVENT_NAMES = {
 }
 
 FORMS = ("personligt", "telefon", "digitalt", "gruppe")
+
+# Situations a journal note can be written for ([notes.<name>] in a trial file), in offered order.
+NOTE_SITUATIONS = {
+    "opfoelgning": "opfølgning afholdt",
+    "henvendelse": "henvendelse mellem opfølgninger",
+    "plan_ikke_justeret": "indsatsplan ikke justeret",
+    "praktik_start": "praktik oprettet",
+    "praktik_uden_fleksjob": "praktik afsluttet uden fleksjob",
+    "forlaengelse": "forlængelse bevilget",
+    "fritagelse": "fritagelse bevilget",
+    "forsoeg_anvendt": "forsøget anvendt",
+}
 
 
 class CatalogError(ValueError):
@@ -107,6 +120,21 @@ class CaseDate:
 
 
 @dataclass(frozen=True)
+class NoteTemplate:
+    """A journal-note template: Danish title, text with $fields (see core/notes.py), inputs."""
+
+    situation: str
+    title: str
+    text: str
+    requires: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The field names the text uses, in order of first use."""
+        return tuple(string.Template(self.text).get_identifiers())
+
+
+@dataclass(frozen=True)
 class Trial:
     id: str
     title: str
@@ -129,7 +157,7 @@ class Trial:
     dates: tuple[CaseDate, ...] = ()
     events: tuple[str, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, NoteTemplate] = field(default_factory=dict)
     file: str = ""
 
     @cached_property
@@ -269,6 +297,34 @@ def _read_rule(r: _Reader, parent_kind: str | None, date_names: set[str], event_
     return spec
 
 
+def _read_notes(r: _Reader) -> dict[str, NoteTemplate]:
+    # Imported here: notes.py uses the engine, which imports this module.
+    from .notes import validate_requires, validate_template
+
+    table = r.sub("notes", required=False)
+    if table is None:
+        return {}
+    templates = {}
+    for situation in table.table:
+        if situation not in NOTE_SITUATIONS:
+            known = ", ".join(NOTE_SITUATIONS)
+            raise table.fail(situation, f"er en ukendt situation (kendte: {known})")
+        n = table.sub(situation)
+        unknown = sorted(set(n.table) - {"title", "text", "requires"})
+        if unknown:
+            raise n.fail(unknown[0], "er et ukendt felt (brug title, text og requires)")
+        text = n.get("text", str)
+        problems = validate_template(text)
+        if problems:
+            raise n.fail("text", "kan ikke bruges: " + " ".join(problems))
+        requires = n.strings("requires", required=False)
+        problems = validate_requires(text, requires)
+        if problems:
+            raise n.fail("requires", "kan ikke bruges: " + " ".join(problems))
+        templates[situation] = NoteTemplate(situation, n.get("title", str), text, requires)
+    return templates
+
+
 def load_trial(path: Path) -> Trial:
     """Read and validate one trial file; CatalogError names the file and the field on any fault."""
     try:
@@ -341,9 +397,7 @@ def load_trial(path: Path) -> Trial:
     rules = tuple(_read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False))
 
     fasit = r.sub("fasit")
-    notes = r.get("notes", dict, required=False, default={})
-    if not all(isinstance(v, str) for v in notes.values()):
-        raise r.fail("notes", "skal være tekster")
+    notes = _read_notes(r)
 
     return Trial(
         id=trial_id,
@@ -367,7 +421,7 @@ def load_trial(path: Path) -> Trial:
         dates=tuple(case_dates),
         events=events,
         rules=rules,
-        notes=dict(notes),
+        notes=notes,
         file=path.name,
     )
 

@@ -1,0 +1,313 @@
+"""Journal notes for FASIT: a trial's note template filled in for one case and one situation."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from .cases import CaseRecord
+from .catalog import DATE_NAMES, NOTE_SITUATIONS, NoteTemplate, RuleSpec, Trial
+from .schedule import Event, compute_deadlines, resolve_dates
+from .workdays import fmt, fmt_long
+
+NO_DATE = "ingen"
+
+# Fields the caseworker gives when writing the note (the rest come from the case and the catalog).
+CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
+
+
+def _date_fields() -> dict[str, str]:
+    fields = {}
+    for name, label in DATE_NAMES.items():
+        fields[f"{name}_date"] = f"sagens dato '{label}' (dd-mm-åååå)"
+        fields[f"{name}_date_long"] = f"sagens dato '{label}' (fx 15. februar 2021)"
+    return fields
+
+
+# The fixed list of fields a template may use, with the Danish description the user sees.
+NOTE_FIELDS: dict[str, str] = {
+    "citizen": "borgerens navn",
+    "case_ref": "sagsnummer i FASIT",
+    "trial_id": "forsøgets nummer, fx T08",
+    "trial_title": "forsøgets titel",
+    "citation": "henvisningen til hjemlen, som den gælder på notatets dato",
+    "marking": "FASIT-markeringen, ordret",
+    "caseworker": "sagsbehandlerens navn",
+    "municipality": "kommunens navn",
+    "note_date": "notatets dato (dd-mm-åååå)",
+    "note_date_long": "notatets dato (fx 15. februar 2021)",
+    "event_date": "dato for hændelsen, fx opfølgningen (dd-mm-åååå)",
+    "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
+    "next_due": "næste frist efter forsøgsreglen (dd-mm-åååå)",
+    "next_due_long": "næste frist efter forsøgsreglen (fx 15. februar 2021)",
+    "next_due_reason":
+        "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
+    "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
+    "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
+    "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",
+    "trial_end_long": "forsøgets slutdato efter seneste forlængelse (fx 31. december 2025)",
+    **_date_fields(),
+    "free_text": "sagsbehandlerens egen tekst (fx et resumé af samtalen)",
+    "reason": "begrundelse",
+}
+
+# The event a situation is about (the first of these the trial has), and the case date it starts on.
+SITUATION_EVENTS = {
+    "opfoelgning": ("followup", "talk"),
+    "henvendelse": ("contact",),
+    "plan_ikke_justeret": ("plan_not_adjusted",),
+    "praktik_uden_fleksjob": ("praktik_end",),
+}
+SITUATION_DATES = {"praktik_start": "praktik_start", "forlaengelse": "extension_start"}
+
+
+class NoteError(ValueError):
+    """A note that cannot be written; the message says why, in Danish."""
+
+
+class MissingFieldError(NoteError):
+    """Fields the note uses are empty; `fields` names them, the message describes them in Danish."""
+
+    def __init__(self, missing: Mapping[str, str]):
+        self.fields = tuple(missing)
+        self.labels = tuple(dict.fromkeys(missing.values()))  # a date's two forms are asked once
+        wanted = "; ".join(self.labels)
+        super().__init__(f"Notatet kan ikke laves, før dette er udfyldt: {wanted}.")
+
+
+def situations_for(trial: Trial) -> list[tuple[str, str]]:
+    """The situations the trial has a note for, as (name, Danish title), in the order offered."""
+    return [(name, trial.notes[name].title) for name in NOTE_SITUATIONS if name in trial.notes]
+
+
+def validate_template(text: str) -> list[str]:
+    """Danish messages for unknown fields and stray '$' in a template; empty when it can be used."""
+    if not text.strip():
+        return ["Skabelonen er tom."]
+    problems = []
+    for match in string.Template.pattern.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if match.group("invalid") is not None:
+            problems.append(
+                f"Tegnet $ i linje {line}, kolonne {column} står ikke foran et feltnavn "
+                "(skriv $$ for et dollartegn)."
+            )
+            continue
+        name = match.group("named") or match.group("braced")
+        if name is None or name in NOTE_FIELDS:
+            continue
+        message = f"Ukendt felt ${name} i linje {line}."
+        close = difflib.get_close_matches(name.lower(), NOTE_FIELDS, n=1)
+        if close:
+            message += f" Mente du ${close[0]}?"
+        problems.append(message)
+    return problems
+
+
+def validate_requires(text: str, requires: Sequence[str]) -> list[str]:
+    """Danish messages when a template's `requires` does not match the caseworker fields it uses."""
+    used = set(string.Template(text).get_identifiers())
+    problems = []
+    for name in requires:
+        if name not in CASEWORKER_FIELDS:
+            allowed = ", ".join(CASEWORKER_FIELDS)
+            problems.append(f"'{name}' kan ikke kræves udfyldt (kun {allowed}).")
+        elif name not in used:
+            problems.append(f"'{name}' kræves udfyldt, men ${name} står ikke i teksten.")
+    for name in ("free_text", "reason"):
+        if name in used and name not in requires:
+            problems.append(f"${name} står i teksten og skal derfor stå i requires.")
+    return problems
+
+
+def render_note(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str = "",
+    reason: str = "",
+    event_date: date | None = None,
+    template: NoteTemplate | None = None,
+) -> str:
+    """The journal note for a case and situation ('\\n' line breaks); NoteError if it cannot be."""
+    if case.trial_id != trial.id:
+        raise NoteError(f"Sagen hører til forsøg {case.trial_id}, ikke {trial.id}.")
+    if template is None:
+        template = trial.notes.get(situation)
+    if template is None:
+        known = ", ".join(name for name, _ in situations_for(trial)) or "ingen"
+        raise NoteError(f"Forsøg {trial.id} har intet journalnotat for situationen '{situation}' "
+                        f"(forsøget har: {known}).")
+    problems = validate_template(template.text)
+    if problems:
+        raise NoteError("Skabelonen kan ikke bruges: " + " ".join(problems))
+
+    if event_date is None:
+        event_date = _default_event_date(trial, case, situation, note_date)
+    values, why = note_values(trial, case, situation, note_date=note_date, caseworker=caseworker,
+                              municipality=municipality, free_text=free_text, reason=reason,
+                              event_date=event_date)
+    applied = event_date or note_date
+    end = trial.period.effective_end
+    if not trial.period.start <= applied <= end:
+        raise NoteError(
+            f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
+            f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget. "
+            "Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
+        )
+    used = template.fields
+    missing = {name: why.get(name) or _what(name) for name in used if not values.get(name)}
+    if missing:
+        raise MissingFieldError(missing)
+    text = string.Template(template.text).substitute({name: values[name] for name in used})
+    return _tidy(text)
+
+
+def for_clipboard(text: str) -> str:
+    """The note with Windows line breaks ('\\r\\n'), as FASIT expects it from the clipboard."""
+    return _unix(text).replace("\n", "\r\n")
+
+
+def note_values(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str = "",
+    reason: str = "",
+    event_date: date | None = None,
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Every field's text for a note (None where there is none) and, for some, why it is missing."""
+    why: dict[str, str] = {}
+    if event_date is None:
+        event_date = _default_event_date(trial, case, situation, note_date)
+    dates, _ = resolve_dates(trial, case.dates)
+    values: dict[str, str | None] = {
+        "citizen": case.citizen.strip(),
+        "case_ref": case.case_ref.strip(),
+        "trial_id": trial.id,
+        "trial_title": trial.title,
+        "citation": trial.citation_on(note_date).full_text(),
+        "marking": trial.fasit_marking,
+        "caseworker": caseworker.strip(),
+        "municipality": municipality.strip(),
+        "free_text": _unix(free_text).strip(),
+        "reason": _unix(reason).strip(),
+        "trial_end": fmt(trial.period.effective_end),
+        "trial_end_long": fmt_long(trial.period.effective_end),
+    }
+    if not trial.fasit_marking:
+        why["marking"] = "FASIT-markeringen (kommunen skriver den i forsøgets oplysninger)"
+    for name, day in (("note_date", note_date), ("event_date", event_date)):
+        values[name] = fmt(day) if day else None
+        values[f"{name}_long"] = fmt_long(day) if day else None
+    for name in DATE_NAMES:
+        day = dates.get(name)
+        values[f"{name}_date"] = fmt(day) if day else None
+        values[f"{name}_date_long"] = fmt_long(day) if day else None
+
+    next_due, next_reason, ordinary_due, missing_next = _next_deadlines(
+        trial, case, situation, dates, event_date or note_date, event_date)
+    values["next_due"] = fmt(next_due) if next_due else None
+    values["next_due_long"] = fmt_long(next_due) if next_due else None
+    values["next_due_reason"] = next_reason
+    values["ordinary_due"] = fmt(ordinary_due) if ordinary_due else NO_DATE
+    values["ordinary_due_long"] = fmt_long(ordinary_due) if ordinary_due else NO_DATE
+    if missing_next:
+        for name in ("next_due", "next_due_long", "next_due_reason"):
+            why[name] = missing_next
+    return values, why
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _event_kind(trial: Trial, situation: str) -> str | None:
+    return next((k for k in SITUATION_EVENTS.get(situation, ()) if k in trial.events), None)
+
+
+def _default_event_date(
+    trial: Trial, case: CaseRecord, situation: str, note_date: date
+) -> date | None:
+    """The latest event of the situation's kind up to the note date, else the case date it uses."""
+    kind = _event_kind(trial, situation)
+    if kind:
+        days = [e.day for e in case.events if e.kind == kind and e.day <= note_date]
+        return max(days) if days else None
+    name = SITUATION_DATES.get(situation)
+    if name:
+        return resolve_dates(trial, case.dates)[0].get(name)
+    return None
+
+
+def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
+    if not trial.rules:
+        return None
+    return next((spec for spec in trial.rules if kind in spec.events), trial.rules[0])
+
+
+def _next_deadlines(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    dates: Mapping[str, date],
+    as_of: date,
+    event_date: date | None,
+) -> tuple[date | None, str | None, date | None, str]:
+    """Next trial-rule deadline, its reason, the ordinary rule's date, and why none (Danish)."""
+    kind = _event_kind(trial, situation)
+    spec = _rule_for(trial, kind)
+    if spec is None:
+        return None, None, None, "næste frist (forsøget har ingen beregnelig frist)"
+    if spec.anchor not in dates:
+        return None, None, None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
+    # The note speaks of the situation as it stood on its day: later events do not count, and the
+    # event the note is about counts even before it has been registered on the case.
+    events = [e for e in case.events if e.day <= as_of]
+    if kind and event_date and not any(e.kind == kind and e.day == event_date for e in events):
+        events.append(Event(event_date, kind))
+    # Without its ordinary rule the engine gives the trial rule's own date, whatever the trial end.
+    trial_rule_only = replace(trial, rules=(replace(spec, ordinary=None),))
+    trial_only = compute_deadlines(trial_rule_only, dates, events, as_of)
+    ordinary_due = None
+    if spec.ordinary is not None:
+        both = compute_deadlines(replace(trial, rules=(spec,)), dates, events, as_of)
+        ordinary_due = both[0].ordinary_due if both else None
+    if not trial_only:
+        return None, None, ordinary_due, (
+            "næste frist (sagen har ingen frist efter forsøgsreglen på datoen; "
+            "fx er perioden afsluttet eller den aftalte dato nået, så en ny dato skal aftales)"
+        )
+    deadline = trial_only[0]
+    reason = deadline.reason
+    return deadline.legal_due, reason[:1].lower() + reason[1:], ordinary_due, ""
+
+
+def _what(name: str) -> str:
+    """A field's description without its format, for saying what is missing."""
+    return _FORMAT_SUFFIX.sub("", NOTE_FIELDS[name])
+
+
+_FORMAT_SUFFIX = re.compile(r" \((dd-mm-åååå|fx \d+\. \w+ \d{4})\)$")
+
+
+def _unix(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _tidy(text: str) -> str:
+    """No trailing spaces on a line, no blank lines at the start or end."""
+    lines = [line.rstrip() for line in _unix(text).split("\n")]
+    return "\n".join(lines).strip("\n")

@@ -1,0 +1,653 @@
+"""Journal notes for FASIT: every shipped template against its reference file; dates by hand."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from caseworker_app.core.cases import CaseRecord
+from caseworker_app.core.catalog import (
+    CatalogError,
+    Citation,
+    NoteTemplate,
+    load_catalog,
+    load_trial,
+)
+from caseworker_app.core.notes import (
+    NOTE_FIELDS,
+    MissingFieldError,
+    NoteError,
+    for_clipboard,
+    note_values,
+    render_note,
+    situations_for,
+    validate_template,
+)
+from caseworker_app.core.schedule import Event
+from caseworker_app.paths import resources_dir
+from tests.reference import check_reference
+
+CATALOG = load_catalog()
+CASEWORKER = "Anne Jensen"
+MUNICIPALITY = "Vesthimmerlands Kommune"
+T07_MARKING = "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr."
+T09_MARKING = "Frikommuneforsøg \u2013 Ly under 18 mdr."
+
+
+def case(trial_id, citizen, case_ref, dates=None, events=()):
+    return CaseRecord(
+        id=int(trial_id[1:]),
+        citizen=citizen,
+        case_ref=case_ref,
+        trial_id=trial_id,
+        dates=dates or {},
+        events=tuple(events),
+        cpr="010190-1234",
+    )
+
+
+# One fixed case per trial and the date its notes are written.
+CASES = {
+    "T01": (case("T01", "Mette Nielsen", "2019-0101"), date(2019, 3, 15)),
+    "T02": (case("T02", "Per Sørensen", "2019-0102"), date(2019, 5, 20)),
+    "T03": (case("T03", "Ali Hassan", "2019-0103"), date(2019, 2, 1)),
+    "T04": (
+        case("T04", "Lone Madsen", "2019-0104", {"agreed": date(2019, 6, 28)}),
+        date(2019, 1, 7),
+    ),
+    "T05": (
+        case(
+            "T05",
+            "Amina Yusuf",
+            "2019-0105",
+            {"visitation": date(2019, 1, 15)},
+            [
+                Event(date(2019, 2, 12), "talk", form="personligt"),
+                Event(date(2019, 4, 9), "talk", form="telefon"),
+                Event(date(2019, 6, 4), "talk", form="gruppe"),
+                Event(date(2019, 8, 20), "talk", form="digitalt"),
+            ],
+        ),
+        date(2019, 8, 20),
+    ),
+    "T06": (
+        case("T06", "Karin Olsen", "2020-0106", {"extension_start": date(2020, 3, 1)}),
+        date(2020, 3, 2),
+    ),
+    "T07": (
+        case(
+            "T07",
+            "Bo Kristensen",
+            "2019-0107",
+            {"visitation": date(2019, 1, 10)},
+            [
+                Event(date(2019, 7, 8), "plan_adjusted"),
+                Event(date(2020, 1, 6), "plan_not_adjusted"),
+            ],
+        ),
+        date(2020, 1, 6),
+    ),
+    "T08": (
+        case(
+            "T08",
+            "Jens Hansen",
+            "2018-0108",
+            {"hire": date(2018, 8, 31)},
+            [
+                Event(date(2021, 1, 10), "followup"),
+                Event(date(2021, 6, 15), "contact"),
+            ],
+        ),
+        date(2021, 6, 15),
+    ),
+    "T09": (
+        case(
+            "T09",
+            "Susanne Berg",
+            "2019-0109",
+            {"praktik_start": date(2019, 3, 4), "unemployed_since": date(2018, 6, 1)},
+            [Event(date(2019, 3, 29), "praktik_end")],
+        ),
+        date(2019, 4, 1),
+    ),
+    "T10": (case("T10", "Henrik Lund", "2019-0110"), date(2019, 9, 10)),
+    "T11": (case("T11", "Pia Holm", "2019-0111"), date(2019, 10, 1)),
+    "T12": (
+        case(
+            "T12",
+            "Mads Poulsen",
+            "2019-0112",
+            {"agreed": date(2019, 11, 20)},
+            [Event(date(2019, 10, 2), "talk")],
+        ),
+        date(2019, 10, 2),
+    ),
+    "T13": (case("T13", "Sara Jakobsen", "2019-0113"), date(2019, 4, 1)),
+    "T14": (case("T14", "Ole Andersen", "2019-0114"), date(2019, 5, 6)),
+    "T15": (
+        case("T15", "Rikke Dahl", "2019-0115", {"agreed": date(2019, 12, 2)}),
+        date(2019, 10, 3),
+    ),
+    "T16": (
+        case(
+            "T16",
+            "Hanne Møller",
+            "2013-0116",
+            {"absence_start": date(2013, 3, 4), "agreed": date(2013, 6, 10)},
+            [Event(date(2013, 4, 15), "followup")],
+        ),
+        date(2013, 4, 15),
+    ),
+    "T17": (case("T17", "Kim Larsen", "2014-0117"), date(2014, 2, 3)),
+    "T18": (
+        case("T18", "Emil Thomsen", "2014-0118", {"praktik_start": date(2014, 1, 6)}),
+        date(2014, 1, 31),
+    ),
+    "T19": (
+        case("T19", "Jonas Vestergaard", "2014-0119", {"praktik_start": date(2014, 9, 1)}),
+        date(2014, 9, 1),
+    ),
+}
+
+FREE_TEXT = {
+    (
+        "T08",
+        "opfoelgning",
+    ): "Samtale med borger og arbejdsgiver på arbejdspladsen. Borgeren trives i jobbet, "
+    "og arbejdsgiver ønsker at fortsætte ansættelsen uændret.",
+    (
+        "T08",
+        "henvendelse",
+    ): "Arbejdsgiver ringede om borgerens arbejdstid. Det blev aftalt at fortsætte med "
+    "de nuværende timer.",
+    ("T05", "opfoelgning"): "Borgeren er i gang med danskundervisning og søger job i rengøring. "
+    "Næste samtale holdes personligt i jobcentret den 15-10-2019 om jobsøgningen.",
+    ("T06", "forlaengelse"): "Borgeren vurderes ikke at opfylde betingelserne for fleksjob eller "
+    "førtidspension, før praktikken er afsluttet.",
+    (
+        "T09",
+        "praktik_start",
+    ): "Praktik hos Aars Tømrer ApS med henblik på fleksjob som lagermedarbejder "
+    "10 timer om ugen. 1. gang i praktik efter bekendtgørelsen.",
+    (
+        "T03",
+        "forsoeg_anvendt",
+    ): "Løntilskud som pedelmedhjælper på Aars Skole i 26 uger fra 04-02-2019.",
+    (
+        "T16",
+        "opfoelgning",
+    ): "Telefonsamtale. Borgeren afventer udredning hos speciallæge; næste samtale "
+    "aftalt efter svar fra udredningen.",
+}
+DEFAULT_FREE_TEXT = (
+    "Forsøget er anvendt efter en konkret vurdering af borgerens situation; se sagens akter."
+)
+REASON = {
+    (
+        "T03",
+        "forsoeg_anvendt",
+    ): "Borgeren har en uddannelse som tømrer, som ikke er brugt de sidste 5 år, "
+    "og vil gerne tilbage til faget.",
+    ("T04", "fritagelse"): "Borgeren er indlagt til længerevarende behandling.",
+    (
+        "T05",
+        "opfoelgning",
+    ): "Digital samtale efter faglig vurdering: borgeren er i praktik i dagtimerne.",
+    (
+        "T06",
+        "forlaengelse",
+    ): "Borgeren er i gang med en virksomhedspraktik, hvis udfald forventes at "
+    "være afgørende for sagen.",
+    (
+        "T07",
+        "plan_ikke_justeret",
+    ): "Borgeren er i et stabilt behandlingsforløb, og de nuværende tilbud "
+    "passer til borgerens behov og aktuelle situation.",
+    (
+        "T09",
+        "praktik_uden_fleksjob",
+    ): "Borgeren kunne ikke arbejde 10 timer om ugen på grund af smerter.",
+    ("T18", "forlaengelse"): "Borgeren har brug for længere tid til at lære faget at kende.",
+}
+SHIPPED = [(tid, name) for tid, trial in CATALOG.items() for name, _ in situations_for(trial)]
+
+
+def render(trial_id, situation, **overrides):
+    trial = CATALOG[trial_id]
+    record, note_date = CASES[trial_id]
+    record = overrides.pop("case", record)
+    kwargs = dict(
+        note_date=note_date,
+        caseworker=CASEWORKER,
+        municipality=MUNICIPALITY,
+        free_text=FREE_TEXT.get((trial_id, situation), DEFAULT_FREE_TEXT),
+        reason=REASON.get((trial_id, situation), ""),
+    )
+    kwargs.update(overrides)
+    return render_note(trial, record, situation, **kwargs)
+
+
+@pytest.mark.parametrize(("trial_id", "situation"), SHIPPED, ids=[f"{t}-{s}" for t, s in SHIPPED])
+def test_note_matches_its_reference_file(trial_id, situation):
+    check_reference(f"notes/{trial_id}_{situation}.txt", render(trial_id, situation) + "\n")
+
+
+def test_fixtures_and_reference_files_cover_every_trial_and_situation():
+    assert set(CASES) == set(CATALOG)
+    folder = Path(__file__).parents[1] / "_reference" / "notes"
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(
+        f"{t}_{s}.txt" for t, s in SHIPPED
+    )
+
+
+def test_every_trial_has_a_general_note():
+    for trial in CATALOG.values():
+        assert "forsoeg_anvendt" in trial.notes, trial.id
+        assert situations_for(trial)[-1] == ("forsoeg_anvendt", "Forsøget anvendt")
+
+
+@pytest.mark.parametrize(("trial_id", "situation"), SHIPPED, ids=[f"{t}-{s}" for t, s in SHIPPED])
+def test_every_template_renders_with_every_field_it_uses_and_cites_the_order(trial_id, situation):
+    trial = CATALOG[trial_id]
+    record, note_date = CASES[trial_id]
+    template = trial.notes[situation]
+    note = render(trial_id, situation)
+    assert "Hjemmel: " + trial.citation_on(note_date).full_text() + "." in note
+    assert "$" not in note and "{" not in note
+    assert "\r" not in note and not note.endswith("\n")
+    values, _ = note_values(
+        trial,
+        record,
+        situation,
+        note_date=note_date,
+        caseworker=CASEWORKER,
+        municipality=MUNICIPALITY,
+        free_text="fritekst",
+        reason="begrundelse",
+    )
+    for name in template.fields:
+        assert name in NOTE_FIELDS
+        assert values[name], f"{name} has no value"
+        assert values[name] in note or name in ("free_text", "reason")
+    assert set(template.requires) <= {"free_text", "reason", "event_date"}
+    assert "010190" not in note  # the CPR number never goes into a note
+
+
+# Expected dates worked out by hand from the rules (rules.md § 3 and § 5, decisions.md 6).
+HAND_WORKED = [
+    # hire 31-08-2018, follow-up held 10-01-2021: + 30 months = 10-07-2023; ordinary + 12 months.
+    (
+        "T08",
+        "opfoelgning",
+        [
+            "Opfølgning afholdt 10. januar 2021.",
+            "ansat i løntilskud fra 31. august 2018",
+            "Der foretages opfølgning efter 2½ år jf. bekendtgørelsen",
+            "Næste opfølgning efter forsøgsreglen: senest 10. juli 2023 (2½ år efter denne",
+            "(§ 10, stk. 3, i lov om aktiv socialpolitik): 10. januar 2022.",
+            "Forsøget gælder til og med 31. december 2025",
+        ],
+    ),
+    # the contact 15-06-2021 is not a full follow-up, so the clock still runs from 10-01-2021.
+    (
+        "T08",
+        "henvendelse",
+        [
+            "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver",
+            "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).",
+        ],
+    ),
+    (
+        "T08",
+        "forsoeg_anvendt",
+        ["senest 10. juli 2023", "lov om aktiv socialpolitik): 10. januar 2022."],
+    ),
+    # plan not adjusted 06-01-2020: next stand + 6 months; the ordinary rule counts from the last
+    # adjustment 08-07-2019 + 6 months.
+    (
+        "T07",
+        "plan_ikke_justeret",
+        [
+            "indsatsplanen i rehabiliteringsplanen 6. januar 2020.",
+            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen",
+            "rehabiliteringsplan): 8. januar 2020.",
+        ],
+    ),
+    # praktik 04-03-2019 for at most 4 weeks: last day 31-03-2019; ended 29-03-2019.
+    (
+        "T09",
+        "praktik_start",
+        [
+            "Virksomhedspraktik fra 4. marts 2019 til senest 31. marts 2019",
+            "ledig siden 1. juni 2018.",
+        ],
+    ),
+    (
+        "T09",
+        "praktik_uden_fleksjob",
+        [
+            "Virksomhedspraktikken fra 4. marts 2019",
+            "sluttede 29. marts 2019 uden at føre til ansættelse i fleksjob.",
+            "Årsag: Borgeren kunne ikke arbejde 10 timer",
+        ],
+    ),
+    # talks 12-02, 09-04, 04-06, 20-08-2019: the 4th latest falls out of the window 12-02-2020.
+    # Ordinarily only the personal talk of 12-02-2019 counts: 4 talks are due by
+    # 15-01-2019 + 12 months - 1 day.
+    (
+        "T05",
+        "opfoelgning",
+        [
+            "Samtale afholdt 20. august 2019.",
+            "senest 12. februar 2020",
+            "som affattet i 2018): 14. januar 2020.",
+        ],
+    ),
+    # extension from 01-03-2020 for at most 12 months: last day 28-02-2021.
+    ("T06", "forlaengelse", ["forlænges fra 1. marts 2020", "dvs. til og med 28. februar 2021."]),
+    (
+        "T04",
+        "fritagelse",
+        ["Lone Madsen fritages", "Fritagelsen vurderes igen senest 28. juni 2019."],
+    ),
+    # follow-up 15-04-2013; agreed date 10-06-2013; ordinarily every 4 weeks: 13-05-2013.
+    (
+        "T16",
+        "opfoelgning",
+        [
+            "Opfølgningssamtale afholdt 15. april 2013. Første fraværsdag: 4. marts 2013.",
+            "senest 10. juni 2013 (aftalt dato)",
+            "hver 4. uge): 13. maj 2013.",
+        ],
+    ),
+    # praktik from 06-01-2014: 13 weeks end 06-04-2014, 4 weeks end 02-02-2014.
+    (
+        "T18",
+        "forlaengelse",
+        ["Praktikken slutter senest 6. april 2014.", "slutte senest: 2. februar 2014."],
+    ),
+    # praktik from 01-09-2014: 26 weeks end 01-03-2015, 4 weeks end 28-09-2014.
+    (
+        "T19",
+        "forsoeg_anvendt",
+        ["Praktikken slutter senest 1. marts 2015.", "slutte senest: 28. september 2014."],
+    ),
+    ("T12", "forsoeg_anvendt", ["Næste samtale: senest 20. november 2019 (aftalt dato)."]),
+]
+
+
+@pytest.mark.parametrize(
+    ("trial_id", "situation", "expected"), HAND_WORKED, ids=[f"{t}-{s}" for t, s, _ in HAND_WORKED]
+)
+def test_note_dates_worked_out_by_hand(trial_id, situation, expected):
+    note = render(trial_id, situation)
+    for text in expected:
+        assert text in note
+
+
+def test_note_ends_with_citation_caseworker_and_date():
+    note = render("T08", "opfoelgning")
+    assert note.splitlines()[-2:] == [
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
+        "(BEK nr. 529 af 23/05/2018).",
+        "Skrevet 15-06-2021 af Anne Jensen, Vesthimmerlands Kommune.",
+    ]
+
+
+def test_follow_up_not_yet_registered_counts_from_the_date_given():
+    record = replace(CASES["T08"][0], events=())
+    note = render("T08", "opfoelgning", case=record, event_date=date(2021, 1, 10))
+    assert "senest 10. juli 2023" in note
+    assert "lov om aktiv socialpolitik): 10. januar 2022." in note
+
+
+def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
+    record, _ = CASES["T08"]
+    later = replace(record, events=record.events + (Event(date(2022, 2, 1), "followup"),))
+    note = render(
+        "T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1)
+    )
+    assert "Opfølgning afholdt 10. januar 2021." in note
+    assert "senest 10. juli 2023" in note
+
+
+def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule():
+    # Follow-up 01-03-2025: the trial rule gives 01-09-2027, but the trial ends 31-12-2025 and the
+    # ordinary rule (12 months after the last follow-up) gives 01-03-2026; the note says all three.
+    record = replace(CASES["T08"][0], events=(Event(date(2025, 3, 1), "followup"),))
+    note = render("T08", "opfoelgning", case=record, note_date=date(2025, 3, 3))
+    assert "senest 1. september 2027" in note
+    assert "Forsøget gælder til og med 31. december 2025" in note
+    assert "lov om aktiv socialpolitik): 1. marts 2026." in note
+
+
+@pytest.mark.parametrize(
+    ("trial_id", "situation", "marking"),
+    [
+        ("T07", "plan_ikke_justeret", T07_MARKING),
+        ("T07", "forsoeg_anvendt", T07_MARKING),
+        ("T09", "praktik_start", T09_MARKING),
+        ("T09", "forsoeg_anvendt", T09_MARKING),
+    ],
+)
+def test_notes_carry_the_fasit_marking_verbatim(trial_id, situation, marking):
+    assert CATALOG[trial_id].fasit_marking == marking
+    assert f"\nFASIT-markering: {marking}\n" in render(trial_id, situation)
+
+
+def test_no_marking_line_where_the_sources_give_no_label():
+    for trial_id, situation in SHIPPED:
+        if not CATALOG[trial_id].fasit_marking:
+            assert "markering" not in render(trial_id, situation).lower(), (trial_id, situation)
+
+
+def test_missing_reason_is_asked_for_in_danish():
+    with pytest.raises(MissingFieldError) as info:
+        render("T07", "plan_ikke_justeret", reason="   ")
+    assert info.value.fields == ("reason",)
+    assert str(info.value) == "Notatet kan ikke laves, før dette er udfyldt: begrundelse."
+
+
+def test_missing_case_date_and_free_text_are_named():
+    record = replace(CASES["T09"][0], dates={"praktik_start": date(2019, 3, 4)})
+    with pytest.raises(MissingFieldError) as info:
+        render("T09", "praktik_start", case=record, free_text="")
+    assert set(info.value.fields) == {"unemployed_since_date_long", "free_text"}
+    assert "sagens dato 'ledig siden'" in str(info.value)
+    assert "sagsbehandlerens egen tekst" in str(info.value)
+
+
+def test_follow_up_note_without_a_follow_up_asks_for_its_date():
+    record = replace(CASES["T08"][0], events=())
+    with pytest.raises(MissingFieldError) as info:
+        render("T08", "opfoelgning", case=record)
+    assert info.value.fields == ("event_date_long",)
+    assert str(info.value) == (
+        "Notatet kan ikke laves, før dette er udfyldt: dato for hændelsen, fx opfølgningen."
+    )
+
+
+def test_a_date_used_in_both_forms_is_asked_for_once():
+    template = NoteTemplate(
+        "opfoelgning", "Test", "Holdt $event_date ($event_date_long). Hjemmel: $citation."
+    )
+    record = replace(CASES["T08"][0], events=())
+    with pytest.raises(MissingFieldError) as info:
+        render("T08", "opfoelgning", case=record, template=template)
+    assert info.value.fields == ("event_date", "event_date_long")
+    assert info.value.labels == ("dato for hændelsen, fx opfølgningen",)
+
+
+def test_agreed_date_already_met_asks_for_a_new_date():
+    record = replace(
+        CASES["T16"][0], dates={"absence_start": date(2013, 3, 4), "agreed": date(2013, 4, 15)}
+    )
+    with pytest.raises(MissingFieldError) as info:
+        render("T16", "opfoelgning", case=record)
+    assert "next_due_long" in info.value.fields
+    assert "en ny dato skal aftales" in str(info.value)
+
+
+def test_marking_field_without_a_marking_is_refused():
+    template = NoteTemplate(
+        "forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation."
+    )
+    with pytest.raises(MissingFieldError) as info:
+        render("T08", "forsoeg_anvendt", template=template)
+    assert info.value.fields == ("marking",)
+    assert "FASIT-markeringen" in str(info.value)
+
+
+def test_note_outside_the_trial_period_is_refused():
+    # Said before asking for the reason: no use filling in a note that cannot be written.
+    record = replace(CASES["T07"][0], events=(Event(date(2022, 3, 1), "plan_not_adjusted"),))
+    with pytest.raises(NoteError) as info:
+        render("T07", "plan_ikke_justeret", case=record, note_date=date(2022, 3, 1), reason="")
+    assert str(info.value) == (
+        "Forsøg T07 gælder fra 01-07-2018 til og med 31-12-2021; 01-03-2022 ligger uden for "
+        "perioden, så notatet kan ikke henvise til forsøget. Har kommunen fået forsøget "
+        "forlænget, så registrér forlængelsen først."
+    )
+
+
+def test_unknown_situation_and_wrong_trial_are_refused():
+    with pytest.raises(NoteError, match="intet journalnotat for situationen 'fritagelse'"):
+        render("T08", "fritagelse")
+    with pytest.raises(NoteError, match="hører til forsøg T07"):
+        render("T08", "opfoelgning", case=CASES["T07"][0])
+
+
+def test_citation_is_the_one_valid_on_the_note_date():
+    trial = CATALOG["T08"]
+    old = trial.citations[0]
+    cited = replace(
+        trial,
+        citations=(
+            replace(old, valid_to=date(2021, 12, 31)),
+            Citation(
+                "Bekendtgørelse om forsøg på beskæftigelsesområdet", date(2022, 1, 1), None, "§ 5"
+            ),
+        ),
+    )
+    record, _ = CASES["T08"]
+    kwargs = dict(caseworker=CASEWORKER, municipality=MUNICIPALITY, free_text="x")
+    before = render_note(cited, record, "opfoelgning", note_date=date(2021, 6, 15), **kwargs)
+    after = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), **kwargs)
+    assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in before
+    assert "Hjemmel: Bekendtgørelse om forsøg på beskæftigelsesområdet, § 5." in after
+
+
+def test_free_text_keeps_its_lines_with_unix_line_breaks():
+    note = render("T08", "opfoelgning", free_text="Første linje.\r\nAnden linje.  \r\n")
+    assert "Resumé: Første linje.\nAnden linje.\n" in note
+
+
+def test_clipboard_text_has_windows_line_breaks():
+    assert for_clipboard("a\nb\n\nc") == "a\r\nb\r\n\r\nc"
+    assert for_clipboard("a\r\nb") == "a\r\nb"
+    copied = for_clipboard(render("T08", "opfoelgning"))
+    assert "\r\n" in copied and "\n" not in copied.replace("\r\n", "")
+
+
+# ------------------------------------------------------------------ templates checked when loaded
+
+
+def test_validate_template_names_unknown_fields_and_stray_dollars():
+    assert validate_template("Hej $citizen, ${note_date_long}. Pris $$5.") == []
+    assert validate_template("Hej $citzen.") == [
+        "Ukendt felt $citzen i linje 1. Mente du $citizen?"
+    ]
+    assert validate_template("Linje 1\nHej ${borger}") == ["Ukendt felt $borger i linje 2."]
+    assert validate_template("Pris 5 $ pr. time") == [
+        "Tegnet $ i linje 1, kolonne 8 står ikke foran et feltnavn (skriv $$ for et dollartegn)."
+    ]
+    assert validate_template("  \n") == ["Skabelonen er tom."]
+
+
+def test_render_refuses_an_edited_template_with_an_unknown_field():
+    template = NoteTemplate(
+        "opfoelgning", "Redigeret", "Opfølgning med $borger. Hjemmel: $citation."
+    )
+    with pytest.raises(NoteError, match=r"Ukendt felt \$borger"):
+        render("T08", "opfoelgning", template=template)
+
+
+def _catalog_with(tmp_path, old, new):
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    source = resources_dir() / "trials" / "T08.toml"
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    (folder / "T08.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copy(resources_dir() / "trials" / "T07.toml", folder / "T07.toml")
+    return folder
+
+
+OPF = "T08.toml: feltet 'notes.opfoelgning.text' kan ikke bruges: "
+REQ = "T08.toml: feltet 'notes.henvendelse.requires' kan ikke bruges: "
+HENV = '[notes.henvendelse]\ntitle = "Henvendelse mellem opfølgninger"'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "Resumé: $free_text",
+            "Resumé: $resume",
+            OPF + "Ukendt felt $resume i linje 4.",
+        ),
+        (
+            "Resumé: $free_text",
+            "Pris: 5 $ pr. time. $free_text",
+            OPF + "Tegnet $ i linje 4, kolonne 9",
+        ),
+        (
+            HENV + '\nrequires = ["free_text"]',
+            HENV + "\nrequires = []",
+            REQ + "$free_text står i teksten",
+        ),
+        (
+            HENV + '\nrequires = ["free_text"]',
+            HENV + '\nrequires = ["free_text", "reason"]',
+            REQ + "'reason' kræves udfyldt, men",
+        ),
+        (
+            "[notes.henvendelse]",
+            "[notes.samtale]",
+            "T08.toml: feltet 'notes.samtale' er en ukendt situation",
+        ),
+        (
+            '[notes.henvendelse]\ntitle = "Henvendelse mellem opfølgninger"',
+            '[notes.henvendelse]\ntitel = "Henvendelse"\ntitle = "Henvendelse mellem opfølgninger"',
+            "T08.toml: feltet 'notes.henvendelse.titel' er et ukendt felt",
+        ),
+    ],
+)
+def test_catalog_rejects_a_bad_note_template_naming_file_and_field(tmp_path, old, new, message):
+    with pytest.raises(CatalogError) as info:
+        load_catalog(_catalog_with(tmp_path, old, new))
+    assert str(info.value).startswith(message)
+
+
+def test_catalog_rejects_the_old_plain_text_note_form(tmp_path):
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    text = (resources_dir() / "trials" / "T07.toml").read_text(encoding="utf-8")
+    head = text.split("\n# Journal notes")[0]
+    (folder / "T07.toml").write_text(
+        head + '\n[notes]\nplan_ikke_justeret = "Hej $citizen"\n', encoding="utf-8"
+    )
+    with pytest.raises(
+        CatalogError, match=r"T07.toml: feltet 'notes.plan_ikke_justeret' har forkert type"
+    ):
+        load_trial(folder / "T07.toml")
+
+
+def test_the_catalog_guide_lists_every_note_field():
+    guide = (Path(__file__).parents[2] / "docs" / "katalog.md").read_text(encoding="utf-8")
+    for name in NOTE_FIELDS:
+        assert f"`{name}`" in guide or f"`{name}`/" in guide, name
