@@ -119,7 +119,7 @@ def case_errors(
             f"Sagen har hændelser, som forsøg {trial.id} ikke bruger: "
             f"{', '.join(EVENT_NAMES.get(k, k) for k in unused)}"
         )
-    for event in sorted(events, key=lambda e: e.day):
+    for event in sorted((e for e in events if e.kind in trial.events), key=lambda e: e.day):
         floor = event_floor(trial, parsed, event.kind)
         if floor and event.day < floor[1] and floor[0] not in errors:
             errors[floor[0]] = (

@@ -1,4 +1,4 @@
-"""The case database as the window uses it: cases, deadlines, changes, closing, settings, overrides."""
+"""The case database as the window uses it: cases, deadlines, changes, closing, settings."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_list_cases_sorted_by_name_and_without_closed_ones_on_request(store, jen
 
 
 def test_the_deadline_moves_when_a_follow_up_is_registered(store, jens):
-    # Trial ended 31-12-2025; ordinary rule from the offer (= hire 26-05-2024): 26-11-2024 had passed,
+    # Trial ended 31-12-2025; ordinary rule from offer (= hire 26-05-2024): 26-11-2024 had passed,
     # so the deadline is the day after the trial's end, 01-01-2026 (practically Tuesday 30-12-2025).
     d = only(store.deadlines(TODAY)).deadline
     assert (d.legal_due, d.practical_due, d.status) == (
@@ -93,7 +93,7 @@ def test_the_deadline_moves_when_a_follow_up_is_registered(store, jens):
     store.add_event(
         jens, day=date(2026, 1, 10), kind="followup", form="personligt", initiated_by="kommune"
     )
-    # Ordinary rule: 12 months after the follow-up: Sunday 10-01-2027, practically Friday 08-01-2027.
+    # Ordinary rule: 12 months after the follow-up: Sunday 10-01-2027, in practice Fri 08-01-2027.
     item = only(store.deadlines(TODAY))
     assert item.case.id == jens
     assert (item.deadline.legal_due, item.deadline.practical_due) == (

@@ -1,0 +1,70 @@
+"""CPR numbers: birth date and century from the 7th digit, no modulus 11, shown masked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.cpr import (
+    CprError,
+    birth_date,
+    cpr_error,
+    format_cpr,
+    mask_cpr,
+    normalize_cpr,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("cpr", "born"),
+    [
+        ("010190-1234", date(1990, 1, 1)),  # 7th digit 0-3: 1900s
+        ("0101903234", date(1990, 1, 1)),
+        ("010100-4000", date(2000, 1, 1)),  # 4: 00-36 -> 2000s
+        ("010137-4000", date(1937, 1, 1)),  # 4: 37-99 -> 1900s
+        ("010157-5000", date(2057, 1, 1)),  # 5-8: 00-57 -> 2000s
+        ("010158-8000", date(1858, 1, 1)),  # 5-8: 58-99 -> 1800s
+        ("010136-9000", date(2036, 1, 1)),  # 9: 00-36 -> 2000s
+        ("010137-9000", date(1937, 1, 1)),  # 9: 37-99 -> 1900s
+        ("290200-4000", date(2000, 2, 29)),  # 2000 was a leap year
+    ],
+)
+def test_birth_date_and_century(cpr, born):
+    assert birth_date(cpr) == born
+
+
+def test_no_modulus_11_check():
+    # 010190-1234 fails the old modulus-11 test; numbers without it are issued since 2007.
+    assert cpr_error("010190-1234", TODAY) is None
+    assert normalize_cpr("010190 1234", TODAY) == "0101901234"
+
+
+@pytest.mark.parametrize(
+    ("cpr", "message"),
+    [
+        ("01019-1234", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
+        ("010190-12345", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
+        ("abcdef-ghij", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
+        ("320190-1234", "CPR-nummeret begynder ikke med en gyldig fødselsdato (32-01-90)"),
+        (
+            "290200-1234",
+            "CPR-nummeret begynder ikke med en gyldig fødselsdato (29-02-00)",
+        ),  # 1900: no leap day
+        ("011390-1234", "CPR-nummeret begynder ikke med en gyldig fødselsdato (01-13-90)"),
+        ("010130-4000", "CPR-nummerets fødselsdato ligger i fremtiden"),  # 2030
+    ],
+)
+def test_invalid_numbers_get_a_danish_message(cpr, message):
+    assert cpr_error(cpr, TODAY) == message
+    with pytest.raises(CprError):
+        normalize_cpr(cpr, TODAY)
+
+
+def test_masked_and_formatted():
+    assert mask_cpr("0101901234") == "010190-xxxx"
+    assert mask_cpr("010190-1234") == "010190-xxxx"
+    assert mask_cpr(None) == mask_cpr("") == ""
+    assert format_cpr("0101901234") == "010190-1234"
