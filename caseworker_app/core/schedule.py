@@ -66,15 +66,15 @@ class Deadline(NamedTuple):
         }
 
 
-def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], list[str]]:
-    """The case's dates with the trial's defaults filled in, and a Danish note for each default used."""
+def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
+    """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
     resolved = {name: day for name, day in dates.items() if day is not None}
-    notes = []
+    notes = {}
     for case_date in trial.defaulted_dates:
         source = case_date.default_from
         if case_date.name not in resolved and source in resolved:
             resolved[case_date.name] = resolved[source]
-            notes.append(f"{DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt")
+            notes[case_date.name] = f" ({DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt)"
     return resolved, notes
 
 
@@ -92,11 +92,10 @@ def compute_deadlines(
     history = sorted(events, key=_by_day) if events else ()
     any_full = any(e.full_followup for e in history)
     end = trial_end or trial.period.effective_end
-    suffix = (" (" + "; ".join(default_notes) + ")",) if default_notes else ()
     horizon = today + timedelta(days=warning_days)
     found = []
     for spec in trial.rules:
-        deadline = _deadline(trial, spec, resolved, history, any_full, today, horizon, end, suffix)
+        deadline = _deadline(trial, spec, resolved, history, any_full, today, horizon, end, default_notes)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -143,7 +142,7 @@ def _deadline(
     today: date,
     horizon: date,
     end: date,
-    reason_suffix: tuple,
+    default_notes: Mapping[str, str],
 ) -> Deadline | None:
     trial_result = _due(spec, dates, history, any_full)
     ordinary_result = _due(spec.ordinary, dates, history, any_full) if spec.ordinary else None
@@ -194,11 +193,17 @@ def _deadline(
         governed_by=governed,
         rule=rule,
         citation=citation,
-        reason_parts=reason + reason_suffix,
+        reason_parts=reason + _default_note(default_notes, spec if governed == "trial" else spec.ordinary),
         day_off=day_off_name(legal) if practical != legal else None,
         trial_end=end,
         due_to_trial_end=due_to_trial_end,
     )
+
+
+def _default_note(default_notes: Mapping[str, str], governing: RuleSpec) -> tuple:
+    """Say so when the governing rule counts from a date the case lacked (decisions.md point 1)."""
+    note = default_notes.get(governing.anchor) if default_notes else None
+    return (note,) if note else ()
 
 
 def _counts(event: Event, spec: RuleSpec) -> bool:

@@ -1,0 +1,391 @@
+"""The main window: deadlines overview, case list, trial catalog and calculator in tabs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cases import (
+    ACTIVE,
+    CLOSED,
+    GROUP_OVERDUE,
+    GROUP_THIS_WEEK,
+    became_due_since,
+    deadlines_for_cases,
+    group_of,
+)
+from ..core.schedule import trial_end_warnings
+from ..core.workdays import fmt
+from .models import ITEM_ROLE, CaseFilterProxy, CaseTableModel, DeadlineTreeModel
+
+TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
+
+
+class MainWindow(QMainWindow):
+    """What the caseworker sees first: what is overdue, due this week, and coming."""
+
+    refreshed = Signal()
+
+    def __init__(self, store, *, today: Callable[[], date] = date.today, settings: QSettings | None = None):
+        super().__init__()
+        self.store = store
+        self._today = today
+        self._day = today()
+        self._qsettings = settings or QSettings()
+        self.deadline_items = []
+        self.last_refresh_seconds = 0.0
+
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self._build_deadlines_tab()
+        self._build_cases_tab()
+        self._build_other_tabs()
+        self._build_menus()
+        self.status_counts = QLabel()
+        self.status_path = QLabel(f"Data: {store.path}")
+        self.statusBar().addWidget(self.status_counts)
+        self.statusBar().addPermanentWidget(self.status_path)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+
+        settings_row = store.settings()
+        self._last_opened = settings_row.last_opened
+        self.refresh()
+        self._show_missed_since_last_time()
+        self._remember_opened()
+        self._restore_layout()
+
+    # ------------------------------------------------------------ building
+
+    def _build_deadlines_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.missed_banner = QLabel()
+        self.missed_banner.setWordWrap(True)
+        self.missed_banner.setObjectName("missedBanner")
+        self.missed_banner.setStyleSheet("QLabel#missedBanner { background: #fff4ce; padding: 6px; }")
+        self.trial_end_banner = QLabel()
+        self.trial_end_banner.setWordWrap(True)
+        self.trial_end_banner.setObjectName("trialEndBanner")
+        self.trial_end_banner.setStyleSheet("QLabel#trialEndBanner { background: #fde7e9; padding: 6px; }")
+        self.deadline_model = DeadlineTreeModel(self)
+        self.deadline_view = QTreeView()
+        self.deadline_view.setModel(self.deadline_model)
+        self.deadline_view.setAlternatingRowColors(True)
+        self.deadline_view.setUniformRowHeights(True)
+        self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deadline_view.activated.connect(self._open_from_deadline)
+        header = self.deadline_view.header()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 150, 170, 90, 60, 130)):
+            header.resizeSection(column, width)
+        layout.addWidget(self.missed_banner)
+        layout.addWidget(self.deadline_view)
+        layout.addWidget(self.trial_end_banner)
+        self.tabs.addTab(page, "Frister")
+
+    def _build_cases_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
+        self.search_box.setClearButtonEnabled(True)
+        self.trial_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Aktive sager", ACTIVE)
+        self.status_filter.addItem("Afsluttede sager", CLOSED)
+        self.status_filter.addItem("Alle sager", "")
+        self.caseworker_filter = QComboBox()
+        row.addWidget(QLabel("Søg:"))
+        row.addWidget(self.search_box, 2)
+        row.addWidget(QLabel("Forsøg:"))
+        row.addWidget(self.trial_filter)
+        row.addWidget(QLabel("Status:"))
+        row.addWidget(self.status_filter)
+        row.addWidget(QLabel("Sagsbehandler:"))
+        row.addWidget(self.caseworker_filter)
+        layout.addLayout(row)
+
+        self.case_model = CaseTableModel(self)
+        self.case_proxy = CaseFilterProxy(self)
+        self.case_proxy.setSourceModel(self.case_model)
+        self.case_view = QTableView()
+        self.case_view.setModel(self.case_proxy)
+        self.case_view.setSortingEnabled(True)
+        self.case_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+        self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_view.setAlternatingRowColors(True)
+        self.case_view.verticalHeader().hide()
+        self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.case_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((180, 90, 110, 60, 130, 150, 110)):
+            self.case_view.setColumnWidth(column, width)
+        self.case_view.activated.connect(self._open_from_case_list)
+        layout.addWidget(self.case_view)
+
+        self.search_box.textChanged.connect(self.case_proxy.set_search)
+        for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.tabs.addTab(page, "Sager")
+        self._apply_filters()
+
+    def _build_other_tabs(self) -> None:
+        from .calculator_view import CalculatorView
+        from .trials_view import TrialsView
+
+        self.trials_view = TrialsView(self.store, today=self._today)
+        self.trials_view.changed.connect(self.refresh)
+        self.tabs.addTab(self.trials_view, "Forsøg")
+        self.calculator_view = CalculatorView(self.store.catalog, today=self._today)
+        self.tabs.addTab(self.calculator_view, "Fristberegner")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        files = bar.addMenu("&Filer")
+        self.new_case_action = self._action(files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case)
+        files.addSeparator()
+        self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
+
+        case = bar.addMenu("&Sag")
+        self.open_action = self._action(case, "Å&bn sag", None, self.open_selected)
+        self.register_action = self._action(case, "&Registrer opfølgning …", QKeySequence("Ctrl+R"),
+                                            self.register_followup)
+        self.close_case_action = self._action(case, "A&fslut sag …", None, self.close_selected_case)
+
+        view = bar.addMenu("&Vis")
+        self._action(view, "&Frister", QKeySequence("Ctrl+1"), lambda: self.tabs.setCurrentIndex(0))
+        self._action(view, "&Sager", QKeySequence("Ctrl+2"), lambda: self.tabs.setCurrentIndex(1))
+        self._action(view, "F&orsøg", QKeySequence("Ctrl+3"), lambda: self.tabs.setCurrentIndex(2))
+        self._action(view, "Fristbe&regner", QKeySequence("Ctrl+4"), lambda: self.tabs.setCurrentIndex(3))
+        view.addSeparator()
+        self._action(view, "&Opdater", QKeySequence.StandardKey.Refresh, self.refresh)
+        self.search_action = self._action(view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search)
+
+        self.print_menu = bar.addMenu("&Udskriv")
+        self.help_menu = bar.addMenu("&Hjælp")
+        self._action(self.help_menu, "&Om programmet", None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------ state
+
+    def today(self) -> date:
+        return self._today()
+
+    def refresh(self) -> None:
+        """Recompute every deadline from the database and show it (at start, after changes, on a new day)."""
+        started = time.perf_counter()
+        today = self.today()
+        self._day = today
+        settings = self.store.settings()
+        cases = self.store.list_cases(include_closed=True)
+        # The same function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
+        self.deadline_items = deadlines_for_cases(cases, self.store.catalog(), today,
+                                                  warning_days=settings.warning_days)
+        self.deadline_model.set_deadlines(self.deadline_items, today)
+        for row in range(self.deadline_model.rowCount()):
+            key = self.deadline_model.group_key(row)
+            expanded = key != "later" or self.deadline_model.rowCount(self.deadline_model.index(row, 0)) < 50
+            self.deadline_view.setExpanded(self.deadline_model.index(row, 0), expanded)
+        self.case_model.set_cases(cases, self.deadline_items)
+        self._fill_filter_choices(cases)
+        self._update_trial_end_banner(today, settings.trial_end_horizon_days)
+        self._update_status_bar(today)
+        title = "Opfølgningsfrister"
+        if settings.municipality:
+            title += f" – {settings.municipality}"
+        if settings.caseworker_name:
+            title += f" – {settings.caseworker_name}"
+        self.setWindowTitle(title)
+        self.last_refresh_seconds = time.perf_counter() - started
+        self.refreshed.emit()
+
+    def _fill_filter_choices(self, cases) -> None:
+        def refill(combo: QComboBox, everything: str, values: list[str]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value in values:
+                combo.addItem(value, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+
+        refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
+        refill(self.caseworker_filter, "Alle", sorted({c.caseworker for c in cases if c.caseworker}))
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.case_proxy.set_filters(
+            trial=self.trial_filter.currentData() or "",
+            status=self.status_filter.currentData() or "",
+            caseworker=self.caseworker_filter.currentData() or "",
+        )
+
+    def _update_status_bar(self, today: date) -> None:
+        overdue = sum(1 for i in self.deadline_items if group_of(i.deadline, today) == GROUP_OVERDUE)
+        this_week = sum(1 for i in self.deadline_items if group_of(i.deadline, today) == GROUP_THIS_WEEK)
+        self.status_counts.setText(f"{overdue} overskredet · {this_week} denne uge")
+
+    def _update_trial_end_banner(self, today: date, horizon: int) -> None:
+        warned = trial_end_warnings([i.deadline for i in self.deadline_items], today, horizon)
+        if not warned:
+            self.trial_end_banner.hide()
+            return
+        by_trial: dict[tuple[str, date], int] = {}
+        for deadline in warned:
+            key = (deadline.trial_id, deadline.trial_end)
+            by_trial[key] = by_trial.get(key, 0) + 1
+        lines = [
+            f"Forsøg {trial_id} slutter {fmt(end)}: {count} {'sag får' if count == 1 else 'sager får'} "
+            f"en overskredet frist dagen efter"
+            for (trial_id, end), count in sorted(by_trial.items())
+        ]
+        self.trial_end_banner.setText("⚠ " + "\n⚠ ".join(lines))
+        self.trial_end_banner.show()
+
+    def _show_missed_since_last_time(self) -> None:
+        missed = became_due_since(self.deadline_items, self._last_opened, self.today())
+        self.missed_items = missed
+        if not missed:
+            self.missed_banner.hide()
+            return
+        names = ", ".join(f"{i.case.citizen} ({fmt(i.deadline.legal_due)})" for i in missed[:5])
+        more = f" og {len(missed) - 5} mere" if len(missed) > 5 else ""
+        self.missed_banner.setText(
+            f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): {len(missed)} – {names}{more}"
+        )
+        self.missed_banner.show()
+
+    def _remember_opened(self) -> None:
+        settings = self.store.settings()
+        settings.last_opened = self.today()
+        self.store.save_settings(settings)
+
+    def _on_tick(self) -> None:
+        if self.today() != self._day:
+            self.refresh()
+
+    # ------------------------------------------------------------ actions
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def selected_case_id(self) -> int | None:
+        if self.tabs.currentIndex() == 0:
+            item = self.deadline_model.item(self.deadline_view.currentIndex())
+            return item.case.id if item else None
+        index = self.case_view.currentIndex()
+        if index.isValid():
+            return self.case_proxy.data(index, ITEM_ROLE).id
+        return None
+
+    def _open_from_deadline(self, index: QModelIndex) -> None:
+        item = self.deadline_model.item(index)
+        if item is not None:
+            self.open_case(item.case.id)
+
+    def _open_from_case_list(self, index: QModelIndex) -> None:
+        self.open_case(self.case_proxy.data(index, ITEM_ROLE).id)
+
+    def open_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def open_case(self, case_id: int | None) -> None:
+        from .case_window import CaseWindow
+
+        window = CaseWindow(self.store, case_id, today=self._today, parent=self)
+        window.changed.connect(self.refresh)
+        window.exec()
+
+    def new_case(self) -> None:
+        self.open_case(None)
+
+    def register_followup(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None:
+            QMessageBox.information(self, "Registrer opfølgning", "Vælg først en sag i listen.")
+            return
+        from .event_dialog import EventDialog
+
+        dialog = EventDialog(self.store, case_id, today=self._today, parent=self)
+        if dialog.exec():
+            self.refresh()
+
+    def close_selected_case(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is None:
+            QMessageBox.information(self, "Afslut sag", "Vælg først en sag i listen.")
+            return
+        from .case_window import CloseCaseDialog
+
+        dialog = CloseCaseDialog(self.store, case_id, today=self._today, parent=self)
+        if dialog.exec():
+            self.refresh()
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            "Om Opfølgningsfrister",
+            f"Opfølgningsfrister {__version__}\n\nBeregner opfølgningsfrister i frikommuneforsøg.\n"
+            f"Data: {self.store.path}\nProgrammet bruger ikke netværket.",
+        )
+
+    # ------------------------------------------------------------ layout memory
+
+    def _restore_layout(self) -> None:
+        geometry = self._qsettings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self._qsettings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = self._qsettings.value("main_window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._qsettings.setValue("main_window/geometry", self.saveGeometry())
+        self._qsettings.setValue("main_window/state", self.saveState())
+        self._qsettings.setValue("main_window/tab", self.tabs.currentIndex())
+        self._qsettings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,245 @@
+"""Qt item models for the deadline overview and the case list (checked with QAbstractItemModelTester)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QSortFilterProxyModel
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..core.cases import GROUP_TITLES_DA, CaseDeadline, CaseRecord, group_of
+from ..core.cpr import mask_cpr
+from ..core.schedule import OVERDUE, Deadline
+from ..core.workdays import fmt, fmt_weekday
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_OVERDUE_BRUSH = QBrush(QColor("#b00020"))
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DeadlineTreeModel(QAbstractItemModel):
+    """Deadlines grouped overdue / this week / next 30 days / later; groups are the top-level rows."""
+
+    COLUMNS = ("Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Hvad", "Hvorfor")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[CaseDeadline]]] = []
+
+    def set_deadlines(self, items: Sequence[CaseDeadline], today: date) -> None:
+        """Replace the content; items keep their order inside each group."""
+        buckets: dict[str, list[CaseDeadline]] = {key: [] for key in GROUP_TITLES_DA}
+        for item in items:
+            buckets[group_of(item.deadline, today)].append(item)
+        self.beginResetModel()
+        self._groups = list(buckets.items())
+        self.endResetModel()
+
+    def group_key(self, row: int) -> str:
+        return self._groups[row][0]
+
+    # -- structure
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def item(self, index: Index) -> CaseDeadline | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            key, items = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return f"{GROUP_TITLES_DA[key]} ({len(items)})"
+            if role == Qt.ItemDataRole.FontRole:
+                return _BOLD
+            return None
+        item = self.item(index)
+        deadline = item.deadline
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _deadline_cell(item, column)
+        if role == ITEM_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
+        overdue = deadline.status == OVERDUE
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (0, 1):
+            return _OVERDUE_BRUSH
+        if role == Qt.ItemDataRole.FontRole and overdue and column in (0, 1):
+            return _BOLD
+        return None
+
+
+def _deadline_cell(item: CaseDeadline, column: int) -> str:
+    deadline = item.deadline
+    if column == 0:
+        # Colour is never the only signal: overdue dates carry a marker too.
+        return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+    if column == 1:
+        text = fmt_weekday(deadline.practical_due)
+        return f"{text} ({deadline.day_off})" if deadline.day_off else text
+    if column == 2:
+        return item.case.citizen
+    if column == 3:
+        return item.case.case_ref
+    if column == 4:
+        return item.case.trial_id
+    if column == 5:
+        return deadline.label
+    return deadline.reason
+
+
+class CaseTableModel(QAbstractTableModel):
+    """The case list: one row per case with its next deadline; CPR shown masked."""
+
+    COLUMNS = ("Borger", "Sagsnr.", "CPR", "Forsøg", "Sagsbehandler", "Status", "Næste frist", "Hvad")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cases: list[CaseRecord] = []
+        self._next: dict[int, Deadline] = {}
+        self._search: list[str] = []
+
+    def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
+        next_due: dict[int, Deadline] = {}
+        for item in deadlines:  # sorted earliest first, so the first seen is the next one
+            next_due.setdefault(item.case.id, item.deadline)
+        self.beginResetModel()
+        self._cases = list(cases)
+        self._next = next_due
+        # Lower-cased once here so that each keystroke in the search box is a plain substring test.
+        self._search = [
+            " ".join((c.citizen, c.case_ref, (c.cpr or "").replace("-", ""), mask_cpr(c.cpr) if c.cpr else "")).lower()
+            for c in self._cases
+        ]
+        self.endResetModel()
+
+    def case_at(self, row: int) -> CaseRecord:
+        return self._cases[row]
+
+    def row_of(self, case_id: int) -> int:
+        return next((i for i, c in enumerate(self._cases) if c.id == case_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        case = self._cases[index.row()]
+        column = index.column()
+        deadline = self._next.get(case.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(case, deadline, column)
+        if role == SORT_ROLE:
+            if column == 6:
+                return deadline.legal_due.toordinal() if deadline else 10**7
+            return (self._display(case, deadline, column) or "").lower()
+        if role == SEARCH_ROLE:
+            return self._search[index.row()]
+        if role == ITEM_ROLE:
+            return case
+        if role == Qt.ItemDataRole.ToolTipRole and deadline is not None:
+            return deadline.reason
+        if role == Qt.ItemDataRole.FontRole and column == 6 and deadline is not None and deadline.status == OVERDUE:
+            return _BOLD
+        return None
+
+    @staticmethod
+    def _display(case: CaseRecord, deadline: Deadline | None, column: int) -> str:
+        if column == 0:
+            return case.citizen
+        if column == 1:
+            return case.case_ref
+        if column == 2:
+            return mask_cpr(case.cpr) if case.cpr else ""
+        if column == 3:
+            return case.trial_id
+        if column == 4:
+            return case.caseworker
+        if column == 5:
+            return case.status + (f" ({case.end_reason})" if case.end_reason else "")
+        if deadline is None:
+            return ""
+        if column == 6:
+            return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+        return deadline.label
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Search as you type (name, case reference, CPR) and filters on trial, status and caseworker."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+        self._trial = ""
+        self._status = ""
+        self._caseworker = ""
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().lower().replace("-", "")
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
+        self.beginFilterChange()
+        self._trial, self._status, self._caseworker = trial, status, caseworker
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
+        model: CaseTableModel = self.sourceModel()  # type: ignore[assignment]
+        case = model.case_at(source_row)
+        if self._trial and case.trial_id != self._trial:
+            return False
+        if self._status and case.status != self._status:
+            return False
+        if self._caseworker and case.caseworker != self._caseworker:
+            return False
+        if self._needle:
+            haystack = model._search[source_row].replace("-", "")
+            return self._needle in haystack
+        return True

@@ -1,0 +1,169 @@
+"""The main window as a caseworker uses it: groups, counts, search, missed deadlines, daily tick."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from caseworker_app.store import CaseStore
+from caseworker_app.ui.main_window import MainWindow
+
+MONDAY = date(2025, 6, 2)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore(tmp_path / "sager.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def qsettings(tmp_path):
+    return QSettings(str(tmp_path / "vindue.ini"), QSettings.Format.IniFormat)
+
+
+def add_t08(store, citizen, hire, followups=(), ref=None, caseworker="Anne Jensen", cpr=None):
+    case_id = store.create_case(citizen=citizen, case_ref=ref or f"2025-{abs(hash(citizen)) % 9000 + 1000}",
+                                trial_id="T08", dates={"hire": hire}, caseworker=caseworker, cpr=cpr)
+    for day in followups:
+        store.add_event(case_id, day=day, kind="followup")
+    return case_id
+
+
+@pytest.fixture
+def filled(store):
+    # Hand-worked: 10-01-2021 + 30 months = 10-07-2023 (overdue on 02-06-2025).
+    add_t08(store, "Jens Hansen", date(2018, 8, 31), [date(2021, 1, 10)], cpr="0101801234")
+    # 20-11-2022 + 30 months = 20-05-2025: became due since last opened 01-05-2025.
+    add_t08(store, "Karen Holm", date(2022, 11, 20), caseworker="Bo Lund")
+    # 05-12-2022 + 30 months = 05-06-2025, Grundlovsdag -> practical Wednesday 04-06-2025: this week.
+    add_t08(store, "Mette Skov", date(2022, 12, 5))
+    # 20-12-2022 + 30 months = 20-06-2025 (Friday): next 30 days.
+    add_t08(store, "Ole Bak", date(2022, 12, 20))
+    # 20-06-2023 + 30 months = 20-12-2025 (Saturday): later.
+    add_t08(store, "Lise Dam", date(2023, 6, 20))
+    settings = store.settings()
+    settings.last_opened = date(2025, 5, 1)
+    settings.caseworker_name = "Anne Jensen"
+    settings.municipality = "Vesthimmerlands Kommune"
+    store.save_settings(settings)
+    return store
+
+
+def open_window(qtbot, store, qsettings, today=MONDAY):
+    window = MainWindow(store, today=lambda: today, settings=qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def group_rows(window):
+    model = window.deadline_model
+    groups = {}
+    for row in range(model.rowCount()):
+        parent = model.index(row, 0)
+        title = model.data(parent)
+        groups[title] = [
+            (model.data(model.index(r, 0, parent)), model.data(model.index(r, 1, parent)),
+             model.data(model.index(r, 2, parent)))
+            for r in range(model.rowCount(parent))
+        ]
+    return groups
+
+
+def test_deadlines_grouped_as_the_caseworker_reads_them(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    groups = group_rows(window)
+    assert groups["Overskredet (2)"] == [
+        ("! 10-07-2023", "man 10-07-2023", "Jens Hansen"),
+        ("! 20-05-2025", "tir 20-05-2025", "Karen Holm"),
+    ]
+    assert groups["Denne uge (1)"] == [("05-06-2025", "ons 04-06-2025 (Grundlovsdag)", "Mette Skov")]
+    assert groups["Næste 30 dage (1)"] == [("20-06-2025", "fre 20-06-2025", "Ole Bak")]
+    assert groups["Senere (1)"] == [("20-12-2025", "fre 19-12-2025 (lørdag)", "Lise Dam")]
+    assert window.status_counts.text() == "2 overskredet · 1 denne uge"
+    assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen"
+
+
+def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    model = window.deadline_model
+    overdue = model.index(0, 0)
+    assert model.data(model.index(0, 6, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
+    assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    assert window.missed_banner.isVisible()
+    assert "Forfaldet siden sidst du åbnede programmet (01-05-2025): 1 – Karen Holm (20-05-2025)" in (
+        window.missed_banner.text())
+    assert filled.settings().last_opened == MONDAY
+    again = open_window(qtbot, filled, qsettings)
+    assert not again.missed_banner.isVisible()
+
+
+def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    window.focus_search()
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClicks(window.search_box, "hans")
+    assert window.case_proxy.rowCount() == 1
+    assert window.case_proxy.index(0, 0).data() == "Jens Hansen"
+    assert window.case_proxy.index(0, 2).data() == "010180-xxxx"  # CPR only masked on screen
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "010180")
+    assert window.case_proxy.rowCount() == 1
+    window.search_box.clear()
+    assert window.case_proxy.rowCount() == 5
+
+
+def test_filters_on_caseworker(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    window.caseworker_filter.setCurrentIndex(window.caseworker_filter.findData("Bo Lund"))
+    assert window.case_proxy.rowCount() == 1
+    assert window.case_proxy.index(0, 0).data() == "Karen Holm"
+
+
+def test_daily_tick_recomputes_when_the_date_changes(qtbot, filled, qsettings):
+    days = [MONDAY]
+    window = MainWindow(filled, today=lambda: days[0], settings=qsettings)
+    qtbot.addWidget(window)
+    window._on_tick()
+    assert window.status_counts.text() == "2 overskredet · 1 denne uge"
+    days[0] = date(2025, 6, 6)  # Friday: Mette Skov's 05-06-2025 has now passed
+    window._on_tick()
+    assert window.status_counts.text() == "3 overskredet · 0 denne uge"
+
+
+def test_trial_end_warning_banner(qtbot, store, qsettings):
+    # Follow-up 01-07-2023: trial 01-01-2026 is after the end 31-12-2025, ordinary 01-07-2024 passed.
+    add_t08(store, "Per Vang", date(2018, 8, 31), [date(2023, 7, 1)])
+    window = open_window(qtbot, store, qsettings, today=date(2025, 10, 15))
+    assert window.trial_end_banner.isVisible()
+    assert window.trial_end_banner.text() == (
+        "⚠ Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter")
+
+
+def test_models_pass_qt_model_tester(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    QAbstractItemModelTester(window.deadline_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(window.case_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(window.case_proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    window.refresh()
+
+
+def test_layout_is_remembered(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    window.resize(700, 500)  # inside the 800x600 offscreen screen
+    window.tabs.setCurrentIndex(1)
+    window.close()
+    again = open_window(qtbot, filled, qsettings)
+    assert again.tabs.currentIndex() == 1
+    assert again.size().width() == 700
+    # The offscreen platform adds its own frame margin to the restored height.
+    assert 500 <= again.size().height() <= 520
