@@ -258,8 +258,24 @@ def _trial_json(trial: Trial) -> dict:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    print("Vinduet er endnu ikke bygget. Brug 'caseworker-app schedule' eller 'caseworker-app trials'.")
-    return 0
+    from pathlib import Path
+
+    from .ui.app import run_window
+
+    if args.demo:
+        import tempfile
+
+        from .store.demo import create_demo_database
+
+        # A fresh demo database every time, outside the user's data folder: demo never touches real data.
+        path = Path(tempfile.mkdtemp(prefix="opfoelgningsfrister-demo-")) / "demo.db"
+        create_demo_database(path, date.today())
+        return run_window(path, demo=True)
+    from .store.paths import default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return run_window(path)
 
 
 if __name__ == "__main__":
