@@ -1,0 +1,280 @@
+"""HTML for the printed pages (Qt rich text, QTextDocument): week list, month grid, citizen plan.
+
+Only layout lives here; which deadlines are shown and how they are grouped comes from
+core.calendar_view. Overdue deadlines are bold and carry the word OVERSKREDET, so they show on a
+black-and-white printer and to a colour-blind reader; no CPR number is ever put on a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from ..core.calendar_view import CalendarSelection, CasePlan, group_by_week, month_grids
+from ..core.cases import CaseDeadline
+from ..core.redact import redact_cpr
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline
+from ..core.workdays import WEEKDAYS_DA, fmt
+from ..core.workdays import fmt_weekday as _fmt_weekday
+
+CALENDAR_TITLE = "Opfølgningskalender"
+PLAN_TITLE_FILE = "Opfølgningsplan"
+PLAN_TITLE_CITIZEN = "Din opfølgningsplan"
+OVERDUE_MARK = "OVERSKREDET"
+OVERDUE_SHADE = "#e4e4e4"  # a light grey that prints on any printer; never the only sign
+
+STYLE = """
+body { font-size: 9pt; }
+h1 { font-size: 17pt; font-weight: bold; margin-bottom: 4px; }
+h2 { font-size: 11pt; font-weight: bold; margin-top: 14px; margin-bottom: 4px; }
+td, th { vertical-align: top; }
+th { font-weight: bold; text-align: left; background-color: #e8e8e8; }
+table.meta td { padding-right: 14px; }
+table.list { border-collapse: collapse; border-style: solid; border-color: #777777; }
+td.detail, span.detail { font-size: 8pt; }
+span.muted { font-size: 8pt; color: #444444; }
+span.sub { font-size: 9pt; font-weight: normal; color: #444444; }
+span.mark { font-size: 8pt; font-weight: bold; }
+td.other { background-color: #f2f2f2; }
+td.day { font-size: 8pt; }
+p.note { font-size: 8pt; }
+"""
+
+
+@dataclass(frozen=True)
+class PrintHeader:
+    """Facts for the head of a printed page: whose list, which municipality, printed when."""
+
+    caseworker: str = ""
+    municipality: str = ""
+    printed_on: date | None = None
+
+
+def text(value: str) -> str:
+    """Text made safe for the page: HTML-escaped, anything shaped like a CPR number masked."""
+    return escape(redact_cpr(value))
+
+
+def _meta_table(rows: Iterable[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td>{escape(k)}</td><td><b>{text(v)}</b></td></tr>" for k, v in rows if v)
+    return f'<table class="meta" cellspacing="0" cellpadding="1">{cells}</table>'
+
+
+def fmt_weekday(day: date) -> str:
+    """'fre&nbsp;26-02-2021': weekday and date kept on one line."""
+    return _fmt_weekday(day).replace(" ", "&nbsp;")
+
+
+def _is_overdue(d: Deadline) -> bool:
+    return d.status == OVERDUE
+
+
+def _practical_cell(d: Deadline) -> str:
+    if d.practical_due == d.legal_due:
+        return '<span class="muted">samme dag</span>'
+    return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(d.day_off or "")})</span>'
+
+
+def _overview_line(selection: CalendarSelection) -> str:
+    overdue = sum(_is_overdue(i.deadline) for i in selection.items)
+    parts = [
+        f"{len(selection.items)} {'frist' if len(selection.items) == 1 else 'frister'} i perioden"
+    ]
+    if overdue:
+        parts.append(f"heraf {overdue} overskredet")
+    if selection.overdue_before:
+        parts.append(f"og {len(selection.overdue_before)} overskredet før perioden")
+    line = ", ".join(parts[:2]) + (" " + parts[2] if len(parts) > 2 else "") + "."
+    return (
+        f"<p>{line} Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}. "
+        "Senest i praksis er sidste arbejdsdag på eller før fristen.</p>"
+    )
+
+
+def calendar_head(selection: CalendarSelection, header: PrintHeader) -> str:
+    """Title and facts of a calendar: caseworker, municipality, period, filter, print date."""
+    rows = [
+        ("Sagsbehandler:", selection.caseworker or header.caseworker or "alle"),
+        ("Kommune:", header.municipality),
+        ("Periode:", selection.period_text),
+        ("Udvalg:", selection.filter_text),
+        ("Udskrevet:", fmt(header.printed_on) if header.printed_on else ""),
+    ]
+    return f"<h1>{CALENDAR_TITLE}</h1>{_meta_table(rows)}{_overview_line(selection)}"
+
+
+_LIST_HEAD = (
+    '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="3">'
+    '<thead><tr><th width="18%">Frist</th><th width="18%">Senest i praksis</th>'
+    '<th width="26%">Borger og sag</th><th width="8%">Forsøg</th>'
+    '<th width="30%">Hvad</th></tr></thead>'
+)
+
+# A deadline is two table rows joined by the date cell (rowspan), so a page never parts them:
+# the facts on the first row, why and the citation across the rest of the second.
+_TOP = ' style="border-bottom-style: none"'
+_BOTTOM = ' style="border-top-style: none"'
+
+
+def _list_row(item: CaseDeadline) -> str:
+    d, case = item.deadline, item.case
+    overdue = _is_overdue(d)
+    shade = f' bgcolor="{OVERDUE_SHADE}"' if overdue else ""
+    b, end_b = ("<b>", "</b>") if overdue else ("", "")
+    mark = f"<br><span class=mark>{OVERDUE_MARK}</span>" if overdue else ""
+    what = f"{b}{text(d.label)}{' – ' + OVERDUE_MARK if overdue else ''}{end_b}"
+    return (
+        f"<tr{shade}>"
+        f'<td rowspan="2">{b}{fmt_weekday(d.legal_due)}{end_b}{mark}</td>'
+        f"<td{_TOP}>{b}{_practical_cell(d)}{end_b}</td>"
+        f"<td{_TOP}><b>{text(case.citizen)}</b><br>{b}{text(case.case_ref)}{end_b}</td>"
+        f"<td{_TOP}>{b}{text(case.trial_id)}{end_b}</td>"
+        f"<td{_TOP}>{what}</td></tr>"
+        f"<tr{shade}>"
+        f'<td colspan="4" class=detail{_BOTTOM}>Hvorfor: {text(d.reason)}<br>'
+        f"Henvisning: {text(d.citation)}</td></tr>"
+    )
+
+
+def _list_table(items: Iterable[CaseDeadline]) -> str:
+    return _LIST_HEAD + "".join(_list_row(i) for i in items) + "</table>"
+
+
+def _compact_row(item: CaseDeadline) -> str:
+    d, case = item.deadline, item.case
+    return (
+        f'<tr bgcolor="{OVERDUE_SHADE}"><td><b>{fmt_weekday(d.legal_due)}</b></td>'
+        f"<td><b>{_practical_cell(d)}</b></td>"
+        f"<td><b>{text(case.citizen)}</b> {text(case.case_ref)}</td>"
+        f"<td><b>{text(case.trial_id)}</b></td>"
+        f"<td><b>{text(d.label)} – {OVERDUE_MARK}</b></td></tr>"
+    )
+
+
+def _compact_table(items: Iterable[CaseDeadline]) -> str:
+    """Overdue deadlines a line each, for the month grid's first page."""
+    return _LIST_HEAD + "".join(_compact_row(i) for i in items) + "</table>"
+
+
+def week_list_html(selection: CalendarSelection, header: PrintHeader) -> str:
+    """The calendar as a list grouped by ISO week ('Uge 7 – 2021'), overdue-before-period first."""
+    parts = [calendar_head(selection, header)]
+    if selection.overdue_before:
+        parts.append(f"<h2>Overskredet før perioden ({len(selection.overdue_before)})</h2>")
+        parts.append(_list_table(selection.overdue_before))
+    weeks = group_by_week(selection.items)
+    for week in weeks:
+        parts.append(
+            f"<h2>{week.title} <span class=sub>&nbsp; {week.span_text} &nbsp;·&nbsp; "
+            f"{len(week.items)} {'frist' if len(week.items) == 1 else 'frister'}</span></h2>"
+        )
+        parts.append(_list_table(week.items))
+    if not weeks and not selection.overdue_before:
+        parts.append("<p><b>Ingen frister i perioden med dette udvalg.</b></p>")
+    return _page(parts)
+
+
+def _grid_entry(item: CaseDeadline) -> str:
+    d = item.deadline
+    who = f"{text(item.case.citizen)} ({text(item.case.trial_id)})"
+    line = f"{who}<br>{text(d.label)}"
+    if d.practical_due != d.legal_due:
+        line += f"<br><span class=muted>i praksis {_fmt_weekday(d.practical_due)[:-5]}</span>"
+    if _is_overdue(d):
+        return f"<p><b>{OVERDUE_MARK}: {line}</b></p>"
+    return f"<p>{line}</p>"
+
+
+def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
+    """The calendar as a table per month, a row per ISO week, each deadline in its day's cell."""
+    parts = [calendar_head(selection, header)]
+    if selection.overdue_before:
+        parts.append(f"<h2>Overskredet før perioden ({len(selection.overdue_before)})</h2>")
+        parts.append(_compact_table(selection.overdue_before))
+    day_heads = "".join(f'<th width="13.5%">{name.capitalize()}</th>' for name in WEEKDAYS_DA)
+    for index, grid in enumerate(month_grids(selection)):
+        breaks = ' style="page-break-before: always"' if index or selection.overdue_before else ""
+        parts.append(
+            f"<h2{breaks}>{grid.title} <span class=sub>&nbsp; {grid.count} "
+            f"{'frist' if grid.count == 1 else 'frister'}</span></h2>"
+        )
+        rows = []
+        for week, cells in grid.weeks:
+            tds = [f'<td class=day align="center">{week}</td>']
+            for cell in cells:
+                if cell is None:
+                    tds.append("<td class=other></td>")
+                    continue
+                entries = "".join(_grid_entry(i) for i in cell.items)
+                tds.append(f"<td class=day><b>{cell.day.day}</b>{entries}</td>")
+            rows.append(f"<tr>{''.join(tds)}</tr>")
+        parts.append(
+            '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="3">'
+            f'<thead><tr><th width="5.5%">Uge</th>{day_heads}</tr></thead>{"".join(rows)}</table>'
+        )
+    return _page(parts)
+
+
+def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False) -> str:
+    """One case's coming deadlines with their reasons, for the file or for the citizen."""
+    case, trial = plan.case, plan.trial
+    title = PLAN_TITLE_CITIZEN if for_citizen else PLAN_TITLE_FILE
+    rows = [
+        ("Borger:", case.citizen),
+        ("Sag (FASIT):", case.case_ref),
+        ("Forsøg:", f"{trial.id} – {trial.title}"),
+        ("Sagsbehandler:", case.caseworker or header.caseworker),
+        ("Kommune:", header.municipality),
+        ("Beregnet pr.:", fmt(plan.made_on)),
+        ("Udskrevet:", fmt(header.printed_on) if header.printed_on else ""),
+    ]
+    parts = [f"<h1>{title}</h1>", _meta_table(rows)]
+    if for_citizen:
+        parts.append(
+            "<p>Her kan du se, hvornår jobcentret senest skal følge op på din sag. Datoerne er "
+            "beregnet efter reglerne for forsøget. Falder en frist på en weekend eller helligdag, "
+            "er det i praksis den sidste arbejdsdag før, der gælder. Har du spørgsmål, så kontakt "
+            "din sagsbehandler.</p>"
+        )
+    else:
+        parts.append(
+            "<p>Fristerne er beregnet efter sagens datoer og hændelser. Forventede frister "
+            "forudsætter, at den forrige frist overholdes senest i praksis; de ændrer sig, når en "
+            "opfølgning "
+            f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}.</p>"
+        )
+    parts.append(
+        '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
+        '<thead><tr><th width="18%">Frist</th><th width="18%">Senest i praksis</th>'
+        '<th width="64%">Hvad og hvorfor</th></tr></thead>'
+    )
+    for entry in plan.entries:
+        d = entry.deadline
+        overdue = _is_overdue(d) and not entry.expected
+        status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
+        if entry.expected:
+            status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
+        details = [f"Hvorfor: {text(d.reason)}"]
+        if not for_citizen:
+            details.append(text(d.rule))
+            if d.ordinary_due:
+                details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
+        details.append(f"Henvisning: {text(d.citation)}")
+        parts.append(
+            f"<tr{f' bgcolor={OVERDUE_SHADE!r}' if overdue else ''}>"
+            f"<td><b>{fmt_weekday(d.legal_due)}</b>"
+            f"{'<br><span class=mark>' + OVERDUE_MARK + '</span>' if overdue else ''}</td>"
+            f"<td>{_practical_cell(d)}</td>"
+            f"<td><b>{text(d.label)}</b> <span class=muted>({text(status)})</span><br>"
+            f"<span class=detail>{'<br>'.join(details)}</span></td></tr>"
+        )
+    parts.append("</table>")
+    if not plan.entries:
+        parts.append("<p><b>Sagen har ingen kommende frister.</b></p>")
+    return _page(parts)
+
+
+def _page(parts: list[str]) -> str:
+    return "<html><body>" + "".join(parts) + "</body></html>"

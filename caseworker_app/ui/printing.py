@@ -1,0 +1,273 @@
+"""Printing with Qt's own machinery: a QTextDocument painted page by page onto a QPrinter.
+
+QTextDocument has no page header or footer, so each page is painted by hand: the document's
+slice for that page, then a running header (title, whose list, period) and a footer with the print
+date and "side 1 af N". The same painting serves the print preview (QPrintPreviewDialog's
+paintRequested), "Udskriv" (a QPrinter from QPrintDialog) and "Gem som PDF" (write_pdf).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from ..core.atomic import WriteError, atomic_path
+from ..core.calendar_view import CasePlan, select_calendar
+from ..core.cases import CaseDeadline
+from ..core.redact import redact_cpr
+from ..core.workdays import fmt
+from .pagination import paginate
+from .print_layouts import (
+    CALENDAR_TITLE,
+    PLAN_TITLE_CITIZEN,
+    PLAN_TITLE_FILE,
+    STYLE,
+    PrintHeader,
+    month_grid_html,
+    plan_html,
+    week_list_html,
+)
+
+LAYOUT_WEEKS, LAYOUT_MONTHS = "uger", "måneder"
+MARGINS_MM = QMarginsF(15, 12, 15, 12)
+FONT_FAMILIES = ["Segoe UI", "Arial", "DejaVu Sans", "Liberation Sans"]
+_BODY_POINTS = 9
+_BAND_POINTS = 20  # height of the running header and of the footer band
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """Something to print: the body as HTML, running header and footer texts, orientation."""
+
+    html: str
+    header_left: str
+    header_right: str = ""
+    printed_on: date | None = None
+    landscape: bool = False
+
+    def document(self) -> QTextDocument:
+        """The body as a QTextDocument; paint_job lays it out for the printer and cuts the pages."""
+        doc = QTextDocument()
+        doc.setDefaultFont(_font(_BODY_POINTS))
+        doc.setDefaultStyleSheet(STYLE)
+        doc.setDocumentMargin(0)
+        doc.setHtml(self.html)
+        return doc
+
+
+def calendar_job(
+    items: Iterable[CaseDeadline],
+    *,
+    start: date,
+    end: date,
+    trial: str | None = None,
+    caseworker: str | None = None,
+    only_overdue: bool = False,
+    layout: str = LAYOUT_WEEKS,
+    user: str = "",
+    municipality: str = "",
+    printed_on: date | None = None,
+) -> PrintJob:
+    """The follow-up calendar for a period and filter, as a week list or as month grids."""
+    if layout not in (LAYOUT_WEEKS, LAYOUT_MONTHS):
+        raise ValueError(
+            f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}')."
+        )
+    printed_on = printed_on or date.today()
+    selection = select_calendar(
+        items, start, end, trial=trial, caseworker=caseworker, only_overdue=only_overdue
+    )
+    header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)
+    build = week_list_html if layout == LAYOUT_WEEKS else month_grid_html
+    whose = selection.caseworker or user
+    return PrintJob(
+        html=build(selection, header),
+        header_left=" · ".join(p for p in (CALENDAR_TITLE, whose, municipality) if p),
+        header_right=f"Periode {selection.period_text}",
+        printed_on=printed_on,
+        landscape=layout == LAYOUT_MONTHS,
+    )
+
+
+def plan_job(
+    plan: CasePlan,
+    *,
+    for_citizen: bool = False,
+    user: str = "",
+    municipality: str = "",
+    printed_on: date | None = None,
+) -> PrintJob:
+    """A one-citizen plan (core.calendar_view.case_plan) for the file or to hand to the citizen."""
+    printed_on = printed_on or date.today()
+    header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)
+    title = PLAN_TITLE_CITIZEN if for_citizen else PLAN_TITLE_FILE
+    return PrintJob(
+        html=plan_html(plan, header, for_citizen=for_citizen),
+        header_left=f"{title} · {plan.case.citizen}",
+        header_right=" · ".join(p for p in (plan.case.case_ref, municipality) if p),
+        printed_on=printed_on,
+    )
+
+
+def setup_printer(printer: QPrinter, job: PrintJob) -> None:
+    """A4 with the job's orientation and the house margins."""
+    orientation = (
+        QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait
+    )
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
+        )
+    )
+
+
+def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
+    """Paint every page onto printer (preview, printer or PDF); returns the number of pages."""
+    if isinstance(job, QTextDocument):
+        job = PrintJob(html=job.toHtml(), header_left="")
+    doc = job.document()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise WriteError("Printeren eller PDF-filen kunne ikke åbnes.")
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        dpi = printer.resolution()
+        band = _BAND_POINTS * dpi / 72
+        body = QRectF(0, band, page.width(), page.height() - 2 * band)
+        # Lay the text out for the printer's resolution, so point sizes come out as points on paper.
+        doc.documentLayout().setPaintDevice(printer)
+        doc.setTextWidth(body.width())
+        title_font = _font(_BODY_POINTS, bold=True)
+        title_height = _BODY_POINTS * 1.9 * dpi / 72
+        pages = paginate(doc, body.height(), title_height)
+        small = _font(7.5)
+        for number, slice_ in enumerate(pages):
+            if number:
+                printer.newPage()
+            y = body.top()
+            if slice_.repeat and slice_.repeat.title:
+                painter.save()
+                painter.setFont(title_font)
+                painter.drawText(
+                    QRectF(0, y, body.width(), title_height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    f"{slice_.repeat.title} (fortsat)",
+                )
+                painter.restore()
+                y += title_height
+            if slice_.repeat:
+                _paint_slice(painter, doc, y, body.width(), slice_.repeat.top, slice_.repeat.bottom)
+                y += slice_.repeat.height
+            _paint_slice(painter, doc, y, body.width(), slice_.top, slice_.bottom)
+            _paint_bands(
+                painter, job, page.width(), page.height(), band, number + 1, len(pages), small
+            )
+    finally:
+        painter.end()
+        doc.documentLayout().setPaintDevice(None)
+    return len(pages)
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _paint_slice(
+    painter: QPainter, doc: QTextDocument, y: float, width: float, top: float, bottom: float
+) -> None:
+    """Paint the document's band top–bottom with its top at y on the page."""
+    painter.save()
+    painter.translate(0, y - top)
+    doc.drawContents(painter, QRectF(0, top, width, bottom - top))
+    painter.restore()
+
+
+def _paint_bands(
+    painter: QPainter,
+    job: PrintJob,
+    width: float,
+    height: float,
+    band: float,
+    number: int,
+    pages: int,
+    font: QFont,
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, band / 60)))
+    top = QRectF(0, 0, width, band * 0.7)
+    painter.drawText(
+        top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, redact_cpr(job.header_left)
+    )
+    painter.drawText(
+        top,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        redact_cpr(job.header_right),
+    )
+    painter.drawLine(QPointF(0, band * 0.75), QPointF(width, band * 0.75))
+    foot = QRectF(0, height - band * 0.7, width, band * 0.7)
+    painter.drawLine(QPointF(0, height - band * 0.75), QPointF(width, height - band * 0.75))
+    if job.printed_on:
+        painter.drawText(
+            foot,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"Udskrevet {fmt(job.printed_on)}",
+        )
+    painter.drawText(
+        foot,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        f"side {number} af {pages}",
+    )
+    painter.restore()
+
+
+def new_pdf_printer(path: str | os.PathLike[str], job: PrintJob) -> QPrinter:
+    """A QPrinter that writes a PDF to path, set up for the job (A4, orientation, margins)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(os.fspath(path))
+    printer.setCreator("Opfølgningsfrister")
+    printer.setDocName(redact_cpr(job.header_left) or CALENDAR_TITLE)
+    setup_printer(printer, job)
+    return printer
+
+
+def write_pdf(job: PrintJob | QTextDocument, path: str | os.PathLike[str]) -> int:
+    """Write the job as a PDF file without a dialog, whole or not at all; returns the page count."""
+    if isinstance(job, QTextDocument):
+        job = PrintJob(html=job.toHtml(), header_left="")
+    with atomic_path(path) as tmp:
+        printer = new_pdf_printer(tmp, job)
+        pages = paint_job(job, printer)
+        del printer  # the PDF is finished when the printer is gone
+    return pages
+
+
+__all__ = [
+    "LAYOUT_MONTHS",
+    "LAYOUT_WEEKS",
+    "PrintJob",
+    "calendar_job",
+    "new_pdf_printer",
+    "paint_job",
+    "plan_job",
+    "setup_printer",
+    "write_pdf",
+]

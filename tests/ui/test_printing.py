@@ -1,0 +1,182 @@
+"""Printed calendars and plans: PDFs written through QPrinter, read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from caseworker_app.core.atomic import WriteError
+from caseworker_app.core.calendar_view import case_plan, select_calendar
+from caseworker_app.core.catalog import load_catalog
+from caseworker_app.ui.pagination import paginate
+from caseworker_app.ui.printing import LAYOUT_MONTHS, calendar_job, plan_job, write_pdf
+from tests.export_samples import TODAY, cpr_for, deadlines, jens_hansen, t08_cases
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
+
+FEBRUARY_1, MARCH_31 = date(2021, 2, 1), date(2021, 3, 31)
+HEADER = {"user": "Anne Jensen", "municipality": "Vesthimmerlands Kommune", "printed_on": TODAY}
+
+
+def pdf_text(path, page: int | None = None) -> str:
+    """The PDF's text as pdftotext reads it, ligatures and the like normalised (NFKC)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(
+        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return unicodedata.normalize("NFKC", out)
+
+
+@pytest.fixture(scope="module")
+def items():
+    """About 120 deadlines with fixed dates, Jens Hansen's Sunday deadline among them."""
+    return deadlines(t08_cases(120) + [jens_hansen()])
+
+
+@pytest.fixture(scope="module")
+def week_pdf(items, tmp_path_factory, qapp):
+    path = tmp_path_factory.mktemp("print") / "kalender.pdf"
+    pages = write_pdf(calendar_job(items, start=FEBRUARY_1, end=MARCH_31, **HEADER), path)
+    return path, pages
+
+
+def test_week_calendar_has_header_pages_and_overdue_marks(week_pdf):
+    path, pages = week_pdf
+    assert pages >= 3
+    text = pdf_text(path)
+    assert "Opfølgningskalender" in text
+    assert re.search(r"Periode:\s+01-02-2021 – 31-03-2021", text)
+    assert re.search(r"Sagsbehandler:\s+Anne Jensen", text)
+    assert re.search(r"Kommune:\s+Vesthimmerlands Kommune", text)
+    assert re.search(r"Udskrevet:\s+15-02-2021", text)
+    assert re.search(r"Udvalg:\s+Alle forsøg, alle sagsbehandlere", text)
+    assert "side 1 af " + str(pages) in text
+    assert f"side {pages} af {pages}" in text
+    assert "Uge 8 – 2021" in text
+    assert "OVERSKREDET" in text
+    # Jens Hansen's deadline: Sunday 28-02-2021, in practice Friday 26-02-2021.
+    assert re.search(r"søn 28-02-2021\s+fre 26-02-2021\s+Jens Hansen", text)
+
+
+def test_every_deadline_is_printed_once_and_never_split_over_two_pages(week_pdf, items):
+    path, pages = week_pdf
+    selection = select_calendar(items, FEBRUARY_1, MARCH_31)
+    refs = [i.case.case_ref for i in (*selection.overdue_before, *selection.items)]
+    text = pdf_text(path)
+    for ref in refs:
+        assert text.count(ref) == 1, ref
+    for page in range(1, pages + 1):
+        on_page = pdf_text(path, page)
+        # A deadline's facts (its case reference) and its reason are on the same page.
+        assert on_page.count("FASIT-") == on_page.count("Hvorfor:"), page
+
+
+def test_no_cpr_number_is_printed(week_pdf):
+    text = pdf_text(week_pdf[0])
+    for i in range(120):
+        assert cpr_for(i) not in text and cpr_for(i).replace("-", "") not in text
+    assert "010203" not in text
+
+
+def test_continued_pages_repeat_the_week_title_and_column_headers(week_pdf):
+    path, pages = week_pdf
+    continued = [pdf_text(path, p) for p in range(2, pages + 1)]
+    assert any("(fortsat)" in page for page in continued)
+    for page in continued:
+        if "(fortsat)" in page:
+            assert "Frist" in page and "Senest i praksis" in page
+
+
+def test_filter_is_described_and_applied(items, tmp_path, qapp):
+    path = tmp_path / "kun-overskredne.pdf"
+    job = calendar_job(
+        items,
+        start=FEBRUARY_1,
+        end=MARCH_31,
+        caseworker="Bo Østergaard",
+        only_overdue=True,
+        trial="T08",
+        **HEADER,
+    )
+    write_pdf(job, path)
+    text = pdf_text(path)
+    assert re.search(
+        r"Udvalg:\s+Forsøg T08, sagsbehandler Bo Østergaard, kun overskredne frister", text
+    )
+    assert re.search(r"Sagsbehandler:\s+Bo Østergaard", text)
+    assert "Jens Hansen" not in text.replace("Jens Hansen ·", "")  # Anne Jensen's case is left out
+    assert "samme dag" in text
+
+
+def test_month_grid(items, tmp_path, qapp):
+    path = tmp_path / "maaneder.pdf"
+    pages = write_pdf(
+        calendar_job(items, start=FEBRUARY_1, end=MARCH_31, layout=LAYOUT_MONTHS, **HEADER), path
+    )
+    text = pdf_text(path)
+    assert pages >= 3
+    for word in (
+        "Februar 2021",
+        "Marts 2021",
+        "Mandag",
+        "Søndag",
+        "OVERSKREDET",
+        "Jens Hansen (T08)",
+    ):
+        assert word in text
+    assert "i praksis fre 26-02" in text
+    assert f"side {pages} af {pages}" in text
+
+
+def test_one_citizen_plan(tmp_path, qapp):
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY)
+    path = tmp_path / "plan.pdf"
+    assert write_pdf(plan_job(plan, **HEADER), path) == 1
+    text = pdf_text(path)
+    assert "Opfølgningsplan" in text
+    assert re.search(r"Borger:\s+Jens Hansen", text)
+    assert re.search(r"Sag \(FASIT\):\s+FASIT-2018-0017", text)
+    assert "søn 28-02-2021" in text and "fre 26-02-2021" in text
+    assert (
+        "lør 26-08-2023" in text
+        and "forventet, hvis den forrige frist overholdes 26-02-2021" in text
+    )
+    assert "Forsøgsregel:" in text  # the file copy names the rule
+    assert "010203" not in text
+    assert "side 1 af 1" in text
+
+    citizen = tmp_path / "borger.pdf"
+    write_pdf(plan_job(plan, for_citizen=True, **HEADER), citizen)
+    text = pdf_text(citizen)
+    assert "Din opfølgningsplan" in text
+    assert "Her kan du se, hvornår jobcentret senest skal følge op på din sag" in text
+    assert "Forsøgsregel:" not in text
+
+
+def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp_path, qapp):
+    job = calendar_job(items, start=FEBRUARY_1, end=MARCH_31, **HEADER)
+    with pytest.raises(WriteError, match="findes ikke"):
+        write_pdf(job, tmp_path / "mangler" / "kalender.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_row_taller_than_a_page_is_cut_between_lines(qapp):
+    doc = QTextDocument()
+    lines = "<br>".join(f"linje {n}" for n in range(200))
+    doc.setHtml(
+        f"<table border=1><thead><tr><th>A</th></tr></thead><tr><td>{lines}</td></tr></table>"
+    )
+    doc.setTextWidth(400)
+    pages = paginate(doc, 300, 20)
+    assert len(pages) > 5
+    assert pages[0].top == 0
+    for before, after in zip(pages, pages[1:], strict=False):
+        assert before.bottom == after.top  # nothing lost, nothing printed twice
+        assert after.repeat is not None  # the header row comes again
+    assert pages[-1].bottom == pytest.approx(doc.documentLayout().documentSize().height())
