@@ -10,7 +10,6 @@ Exit code 0 with a one-line Danish summary on stdout, 1 naming what failed.
 from __future__ import annotations
 
 import importlib
-import inspect
 import logging
 import os
 import re
@@ -88,25 +87,6 @@ def require(module: str, name: str = "") -> Any:
             raise Skip(f"{short}.{name} findes endnu ikke")
         value = getattr(value, part)
     return value
-
-
-def call_with(func: Callable[..., Any], available: dict[str, Any]) -> Any:
-    """Call func, passing each parameter it names from available; CheckFailed if one is unknown."""
-    args, kwargs = [], {}
-    for param in inspect.signature(func).parameters.values():
-        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
-            continue
-        if param.name in available:
-            if param.kind == param.POSITIONAL_ONLY:
-                args.append(available[param.name])
-            else:
-                kwargs[param.name] = available[param.name]
-        elif param.default is param.empty:
-            name = getattr(func, "__qualname__", repr(func))
-            raise CheckFailed(
-                f"{name} kræver parameteren '{param.name}', som selvtesten ikke kender"
-            )
-    return func(*args, **kwargs)
 
 
 # ---------------------------------------------------------------- the checks
@@ -297,9 +277,8 @@ def check_main_window(ctx: Context) -> str:
     return f"vist offscreen ({size.width()}x{size.height()})"
 
 
-def check_note(ctx: Context) -> str:
-    """A T08 follow-up journal note can be rendered, and it cites the executive order."""
-    render_note = require("caseworker_app.core.notes", "render_note")
+def _t08_case(ctx: Context):
+    """The T08 trial and an active T08 case: from the demo database, else a generated one."""
     from .core.catalog import load_catalog
 
     catalog = ctx.objects.get("catalog") or load_catalog()
@@ -307,16 +286,17 @@ def check_note(ctx: Context) -> str:
     cases = [
         c for c in ctx.objects.get("cases") or [] if c.trial_id == "T08" and c.status == "aktiv"
     ]
-    case = cases[0] if cases else _generated_cases({"T08": trial})[0]
+    return trial, cases[0] if cases else _generated_cases({"T08": trial})[0]
+
+
+def check_note(ctx: Context) -> str:
+    """A T08 follow-up journal note can be rendered, and it cites the executive order."""
+    render_note = require("caseworker_app.core.notes", "render_note")
+    trial, case = _t08_case(ctx)
     note_date = min(ctx.today, trial.period.effective_end)
     note = render_note(
-        trial,
-        case,
-        "opfoelgning",
-        note_date=note_date,
-        caseworker="Selvtest",
-        municipality="Selvtest Kommune",
-        free_text="Selvtest.",
+        trial, case, "opfoelgning", note_date=note_date, event_date=note_date,
+        caseworker="Selvtest", municipality="Selvtest Kommune", free_text="Selvtest.",
         reason="Selvtest.",
     )
     if not note.strip():
@@ -327,35 +307,29 @@ def check_note(ctx: Context) -> str:
 
 
 def check_print_pdf(ctx: Context) -> str:
-    """The program's own printing writes a one-page PDF."""
+    """The program's own printing writes a one-citizen plan as a one-page PDF."""
     write_pdf = require("caseworker_app.ui.printing", "write_pdf")
+    plan_job = require("caseworker_app.ui.printing", "plan_job")
+    case_plan = require("caseworker_app.core.calendar_view", "case_plan")
     ctx.qapp()
-    path = ctx.folder / "udskrift.pdf"
-    deadlines = ctx.objects.get("case_deadlines") or []
-    available = {
-        **ctx.objects,
-        "path": path,
-        "out": path,
-        "output": path,
-        "pdf_path": path,
-        "today": ctx.today,
-        "deadlines": deadlines[:10],
-        "items": deadlines[:10],
-    }
-    call_with(write_pdf, available)
+    trial, case = _t08_case(ctx)
+    job = plan_job(case_plan(case, trial, ctx.today), user="Selvtest",
+                   municipality="Selvtest Kommune", printed_on=ctx.today)
+    path = ctx.folder / "plan.pdf"
+    pages = write_pdf(job, path)
     if not path.exists() or not path.read_bytes().startswith(b"%PDF"):
         raise CheckFailed(f"{path.name} blev ikke skrevet")
-    pages = count_pdf_pages(path)
-    if pages != 1:
-        raise CheckFailed(f"udskriften fylder {pages} sider, forventet 1")
-    return f"1 side, {path.stat().st_size} byte"
+    in_file = count_pdf_pages(path)
+    if pages != 1 or in_file != 1:
+        raise CheckFailed(f"planen fylder {in_file} sider (write_pdf sagde {pages}), forventet 1")
+    return f"T08-plan, 1 side, {path.stat().st_size} byte"
 
 
 CHECKS: list[tuple[str, Callable[[Context], str]]] = [
     ("logning", check_logging),
     ("forsøgskatalog", check_catalog),
     ("fristmotor", check_engine),
-    ("Qt offscreen", check_qt),
+    ("Qt-vindue", check_qt),
     ("dansk Qt-oversættelse", check_translation),
     ("PDF med QPrinter", check_qprinter_pdf),
     ("database med demodata", check_database),

@@ -32,7 +32,7 @@ def test_the_checks_that_need_no_other_part_pass(log_home, qapp, tmp_path):
         "logning",
         "forsøgskatalog",
         "fristmotor",
-        "Qt offscreen",
+        "Qt-vindue",
         "dansk Qt-oversættelse",
         "PDF med QPrinter",
         "alle frister",
@@ -90,15 +90,6 @@ def test_skipped_checks_pass_unless_strict(tmp_path):
         "Selvtest i orden: 1 af 2 kontroller bestået, 1 sprunget over (udskrift) – 0,5 s",
     )
     assert selftest.summary(results, 0.5, strict=True)[0] == 1
-
-
-def test_call_with_names_an_unknown_required_parameter():
-    def needs(store, *, today, width=3):
-        return store, today, width
-
-    assert selftest.call_with(needs, {"store": "s", "today": "t", "other": 1}) == ("s", "t", 3)
-    with pytest.raises(selftest.CheckFailed, match="kræver parameteren 'today'"):
-        selftest.call_with(needs, {"store": "s"})
 
 
 def test_offscreen_is_chosen_when_no_platform_is_set(monkeypatch):
