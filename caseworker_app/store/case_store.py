@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from ..core.cases import ACTIVE, CLOSED, CaseDeadline, CaseRecord, deadlines_for_cases
 from ..core.catalog import DATE_NAMES, Trial, load_catalog
@@ -81,6 +82,9 @@ class CaseStore:
         self._catalog_key: tuple | None = None
         self._catalog: dict[str, Trial] = {}
         self._settings: Settings | None = None
+        self._changes = 0  # bumped by every write transaction of this store
+        self._cases_key: tuple | None = None
+        self._cases: list[CaseRecord] = []
         self._db = open_database(self.path)
         self._conn = self._db.conn
 
@@ -119,14 +123,16 @@ class CaseStore:
                 with self._db.atomic():
                     yield self
             else:
-                conn.execute(
-                    "BEGIN IMMEDIATE"
-                )  # take the write lock now: waits for another copy, never deadlocks
+                # Take the write lock at once: waits for another copy (busy timeout), no deadlock.
+                conn.execute("BEGIN IMMEDIATE")
+                self._changes += 1
                 try:
                     yield self
                 except BaseException:
                     conn.rollback()
                     raise
+                finally:
+                    self._changes += 1
                 conn.commit()
 
     @contextmanager
@@ -156,8 +162,17 @@ class CaseStore:
 
     def list_cases(self, include_closed: bool = True) -> list[CaseRecord]:
         """Every case (or the active ones) with its current events, sorted by citizen name."""
-        where = "" if include_closed else f"WHERE status = '{ACTIVE}'"
-        return self._load_cases(where, ())
+        conn = self._connection()
+        if conn.in_transaction:  # inside a batch: see its own uncommitted changes, cache nothing
+            cases = self._load_cases("", ())
+        else:
+            # Reloaded only after a change by this store or (data_version) by another copy.
+            with self._guard():
+                key = (conn.execute("PRAGMA data_version").fetchone()[0], self._changes)
+            if key != self._cases_key:
+                self._cases, self._cases_key = self._load_cases("", ()), key
+            cases = self._cases
+        return list(cases) if include_closed else [c for c in cases if c.status == ACTIVE]
 
     def get_case(self, case_id: int) -> CaseRecord:
         """One case; CaseNotFoundError when there is none with that id."""
@@ -203,14 +218,16 @@ class CaseStore:
                 status=r[6],
                 end_reason=r[7],
                 note=r[10],
-                dates=dates.get(r[0], {}),
+                dates=MappingProxyType(dates.get(r[0], {})),
                 events=tuple(events.get(r[0], ())),
-                extra={
-                    "end_text": r[8],
-                    "closed_on": fromiso(r[9]) if r[9] else None,
-                    "created_at": r[11],
-                    "updated_at": r[12],
-                },
+                extra=MappingProxyType(
+                    {
+                        "end_text": r[8],
+                        "closed_on": fromiso(r[9]) if r[9] else None,
+                        "created_at": r[11],
+                        "updated_at": r[12],
+                    }
+                ),
             )
             for r in rows
         ]

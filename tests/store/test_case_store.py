@@ -313,3 +313,30 @@ def test_an_override_needs_a_source_and_a_real_extension(store):
         store.add_override("T99", "colour", "blå", "x")
     assert set(exc.value.errors) == {"trial_id", "field"}
     assert store.overrides() == []
+
+
+def test_the_case_list_follows_changes_by_this_and_another_copy(db_path, store, jens):
+    first = store.list_cases()
+    first.clear()  # the caller's list is its own
+    assert [c.citizen for c in store.list_cases()] == ["Jens Hansen"]
+    with pytest.raises(TypeError):
+        store.list_cases()[0].dates["hire"] = date(2020, 1, 1)  # read-only
+
+    with CaseStore(db_path, clock=lambda: TODAY) as other:
+        other.create_case(citizen="Bo Ravn", case_ref="2", trial_id="T12", dates={"agreed": TODAY})
+    assert [c.citizen for c in store.list_cases()] == ["Bo Ravn", "Jens Hansen"]
+
+    store.add_event(jens, day=date(2026, 1, 10), kind="followup")
+    assert store.list_cases()[1].events[0].day == date(2026, 1, 10)
+    with store.batch():
+        store.update_case(jens, citizen="Jens P. Hansen")
+        assert store.list_cases()[1].citizen == "Jens P. Hansen"  # sees its own uncommitted change
+    assert store.list_cases()[1].citizen == "Jens P. Hansen"
+
+
+def test_a_rolled_back_batch_leaves_the_list_as_it_was(store, jens):
+    assert len(store.list_cases()) == 1
+    with pytest.raises(ValidationError), store.batch():
+        store.create_case(citizen="Bo", case_ref="2", trial_id="T12", dates={"agreed": TODAY})
+        store.create_case(citizen="", case_ref="3", trial_id="T12", dates={"agreed": TODAY})
+    assert [c.citizen for c in store.list_cases()] == ["Jens Hansen"]
