@@ -1,4 +1,4 @@
-"""Benchmark (not a test): 10,000 cases in a temporary database; time open + list_cases + deadlines(today).
+"""Benchmark (not a test): 10,000 cases in a temporary database; open, list_cases, deadlines.
 
 Run: uv run python benchmarks/bench_store.py [--cases N]
 """
@@ -105,7 +105,7 @@ def _case(rng: random.Random, number: int) -> tuple[dict, list[dict]]:
 
 
 def generate(path: Path, count: int, seed: int = 1) -> float:
-    """Fill a new database with count cases through the store's own API; returns the seconds it took."""
+    """Fill a new database with count cases through the store API; returns the seconds taken."""
     rng = random.Random(seed)
     started = time.perf_counter()
     with CaseStore(path, clock=lambda: TODAY) as store, store.batch():
