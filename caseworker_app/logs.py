@@ -35,6 +35,11 @@ CPR_REPLACEMENT = "[CPR fjernet]"
 # Values quoted in an exception's message (KeyError: 'Jens Hansen'); the traceback keeps the place.
 QUOTED_PATTERN = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 QUOTED_REPLACEMENT = "'…'"
+# Errors whose messages name code (modules, attributes, types), not data: kept as they are.
+CODE_ERRORS = frozenset({
+    "ImportError", "ModuleNotFoundError", "AttributeError", "NameError", "UnboundLocalError",
+    "TypeError", "NotImplementedError", "RecursionError",
+})
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +153,9 @@ def safe_traceback(
     for chunk in traceback.format_exception(exc_type, exc, tb):
         for line in chunk.splitlines():
             is_frame = line.startswith((" ", "\t")) or line.startswith("Traceback (most recent")
-            lines.append(line if is_frame else QUOTED_PATTERN.sub(QUOTED_REPLACEMENT, line))
+            about_code = line.split(":", 1)[0].rsplit(".", 1)[-1] in CODE_ERRORS
+            keep = is_frame or about_code
+            lines.append(line if keep else QUOTED_PATTERN.sub(QUOTED_REPLACEMENT, line))
     return redact("\n".join(lines))
 
 

@@ -97,6 +97,15 @@ def test_excepthook_logs_the_traceback_and_shows_a_danish_message_naming_the_log
     assert "Anne Jensen" not in text
 
 
+def test_errors_about_code_keep_their_message(log_home):
+    path = logs.setup_logging()
+    try:
+        import caseworker_app.ui.no_such_view  # noqa: F401
+    except ModuleNotFoundError as exc:
+        logs.report_unexpected(type(exc), exc, exc.__traceback__, lambda text: None)
+    assert "ModuleNotFoundError: No module named 'caseworker_app.ui.no_such_view'" in read(path)
+
+
 def test_keyboard_interrupt_goes_to_the_previous_hook(log_home, monkeypatch):
     seen = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc: seen.append(exc[0]))
