@@ -37,6 +37,9 @@ CASE_CREATED, CASE_CHANGED, CASE_CLOSED, CASE_REOPENED = (
     "case_reopened",
 )
 
+# A journal note as copied to FASIT: a case-change row (never a deadline) with its situation.
+JOURNAL_NOTE = "journal_note"
+
 KIND_LABELS_DA = {
     **EVENT_NAMES,
     CANCELLED: "annulleret (registreret ved en fejl)",
@@ -44,6 +47,7 @@ KIND_LABELS_DA = {
     CASE_CHANGED: "sag ændret",
     CASE_CLOSED: "sag afsluttet",
     CASE_REOPENED: "sag genåbnet",
+    JOURNAL_NOTE: "journalnotat",
 }
 
 
@@ -63,6 +67,7 @@ class EventRow:
     created_at: str = ""
     created_by: str = ""
     is_case_change: bool = False  # ids of case changes and of events are separate series
+    situation: str | None = None  # a journal note's situation (core.notes), else None
 
     @property
     def label(self) -> str:

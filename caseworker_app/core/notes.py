@@ -6,7 +6,7 @@ import difflib
 import re
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .cases import CaseRecord
@@ -15,6 +15,9 @@ from .schedule import Event, compute_deadlines, resolve_dates
 from .workdays import fmt, fmt_long
 
 NO_DATE = "ingen"
+
+# Stands in the preview for a field that is still empty; a copied note never has one.
+MISSING_MARKER = "[mangler: {label}]"
 
 # Fields the caseworker gives when writing the note (the rest come from the case and the catalog).
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
@@ -139,6 +142,52 @@ def render_note(
     template: NoteTemplate | None = None,
 ) -> str:
     """The journal note for a case and situation ('\\n' line breaks); NoteError if it cannot be."""
+    text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
+                          municipality=municipality, free_text=free_text, reason=reason,
+                          event_date=event_date, template=template)
+    if missing:
+        raise MissingFieldError(missing)
+    return text
+
+
+def draft_note(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str = "",
+    reason: str = "",
+    event_date: date | None = None,
+    template: NoteTemplate | None = None,
+) -> tuple[str, tuple[str, ...]]:
+    """The note with '[mangler: …]' for each empty field, and what is missing (for a preview).
+
+    NoteError for anything else that stops the note, as render_note.
+    """
+    text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
+                          municipality=municipality, free_text=free_text, reason=reason,
+                          event_date=event_date, template=template, marker=MISSING_MARKER)
+    return text, tuple(dict.fromkeys(missing.values()))
+
+
+def _fill(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str,
+    reason: str,
+    event_date: date | None,
+    template: NoteTemplate | None,
+    marker: str | None = None,
+) -> tuple[str, dict[str, str]]:
+    """The filled-in text and the missing fields (name -> label); no text if any, without marker."""
     if case.trial_id != trial.id:
         raise NoteError(f"Sagen hører til forsøg {case.trial_id}, ikke {trial.id}.")
     if template is None:
@@ -166,10 +215,11 @@ def render_note(
         )
     used = template.fields
     missing = {name: why.get(name) or _what(name) for name in used if not values.get(name)}
-    if missing:
-        raise MissingFieldError(missing)
-    text = string.Template(template.text).substitute({name: values[name] for name in used})
-    return _tidy(text)
+    if missing and marker is None:
+        return "", missing
+    filled = {name: values[name] or marker.format(label=missing[name]) for name in used}
+    text = string.Template(template.text).substitute(filled)
+    return _tidy(text), missing
 
 
 def for_clipboard(text: str) -> str:
@@ -229,6 +279,87 @@ def note_values(
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
     return values, why
+
+
+# ------------------------------------------------------------------ the note window and the store
+
+
+# The situation a note about an event of this kind is written for.
+EVENT_SITUATIONS = {kind: name for name, kinds in SITUATION_EVENTS.items() for kind in kinds}
+
+
+@dataclass(frozen=True)
+class TemplateChange:
+    """One saving of a municipality's template, or its restoring to the standard (text None)."""
+
+    id: int
+    trial_id: str
+    situation: str
+    text: str | None
+    created_at: str = ""
+    created_by: str = ""
+
+
+def situation_for_event(trial: Trial, kind: str) -> str | None:
+    """The situation of a note about an event of this kind, when the trial has a note for it."""
+    name = EVENT_SITUATIONS.get(kind)
+    return name if name in trial.notes else None
+
+
+def default_event_date(
+    trial: Trial, case: CaseRecord, situation: str, note_date: date
+) -> date | None:
+    """The date a note is about unless the caseworker gives one (latest such event or case date)."""
+    return _default_event_date(trial, case, situation, note_date)
+
+
+def uses_event_date(template: NoteTemplate) -> bool:
+    """True when the template writes the date of the event the note is about."""
+    return bool({"event_date", "event_date_long"} & set(template.fields))
+
+
+def edited_template_errors(standard: NoteTemplate, text: str) -> list[str]:
+    """Danish messages for a municipality's template that cannot replace the standard one."""
+    problems = validate_template(text)
+    if problems:
+        return problems
+    used = set(string.Template(text).get_identifiers())
+    if "citation" not in used:
+        problems.append("Skabelonen skal indeholde $citation: et journalnotat skal altid henvise "
+                        "til bekendtgørelsen.")
+    if "marking" in standard.fields and "marking" not in used:
+        problems.append("Skabelonen skal indeholde $marking: FASIT-markeringen skal stå i notatet, "
+                        "ordret som i kilden.")
+    if "reason" in standard.requires and "reason" not in used:
+        problems.append("Skabelonen skal indeholde $reason: notatet skal give begrundelsen.")
+    return problems
+
+
+def edited_template(standard: NoteTemplate, text: str) -> NoteTemplate:
+    """A municipality's text as a template: the standard's title; it asks for the fields it uses."""
+    text = _unix(text)
+    used = string.Template(text).get_identifiers()
+    requires = tuple(name for name in ("reason", "free_text") if name in used)
+    return NoteTemplate(standard.situation, standard.title, text, requires)
+
+
+def journal_note_errors(
+    situation: str, text: str, day: date | None, today: date
+) -> dict[str, str]:
+    """Danish messages for a note that cannot be kept in the case history, keyed by field."""
+    errors: dict[str, str] = {}
+    if situation not in NOTE_SITUATIONS:
+        errors["situation"] = (f"Ukendt situation '{situation}' "
+                               f"(kendte: {', '.join(NOTE_SITUATIONS)})")
+    if not (text or "").strip():
+        errors["text"] = "Notatet er tomt"
+    elif MISSING_MARKER.split("{")[0] in text:
+        errors["text"] = "Notatet har stadig felter, der ikke er udfyldt ([mangler: …])"
+    if day is None:
+        errors["day"] = "Skriv notatets dato"
+    elif day > today:
+        errors["day"] = f"{fmt(day)} ligger i fremtiden – et notat dateres på eller før i dag"
+    return errors
 
 
 # ------------------------------------------------------------------ internals

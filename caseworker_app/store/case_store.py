@@ -20,6 +20,7 @@ from ..core.history import (
     CASE_CLOSED,
     CASE_CREATED,
     CASE_REOPENED,
+    JOURNAL_NOTE,
     EventRow,
 )
 from ..core.overrides import TrialOverride, apply_overrides, override_errors
@@ -28,6 +29,7 @@ from ..core.settings import Settings, settings_errors
 from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .errors import CaseNotFoundError, StoreError, ValidationError
+from .note_store import NoteStoreMixin
 from .opening import open_database, store_error
 
 CASE_FIELDS = ("citizen", "case_ref", "trial_id", "caseworker", "cpr", "note", "dates")
@@ -66,7 +68,7 @@ def _day(value: object, field: str = "day") -> date | None:
         raise ValidationError({field: str(exc)}) from None
 
 
-class CaseStore:
+class CaseStore(NoteStoreMixin):
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(
@@ -526,6 +528,7 @@ class CaseStore:
                 created_at=r[6],
                 created_by=r[7],
                 is_case_change=True,
+                situation=r[2] if r[1] == JOURNAL_NOTE else None,
             )
             for r in changes
         ]
@@ -678,6 +681,8 @@ def _change_text(action: str, field: str, old: str | None, new: str | None) -> s
         return f"Årsag: {new}"
     if action == CASE_REOPENED:
         return f"Tidligere årsag: {old}" if old else ""
+    if action == JOURNAL_NOTE:
+        return new or ""
     label = FIELD_LABELS_DA.get(field, field)
     if field in DATE_NAMES:
         old, new = (

@@ -130,6 +130,33 @@ def m002_append_only_and_indexes(db: Database) -> None:
     )
 
 
+
+@_migration
+def m003_note_templates(db: Database) -> None:
+    """The municipality's own journal-note templates: every save and restore is a new row."""
+    db["note_templates"].create(
+        {
+            "id": int,
+            "trial_id": str,
+            "situation": str,
+            "text": str,  # NULL: back to the standard template ("gendan standard")
+            "created_at": str,
+            "created_by": str,
+        },
+        pk="id",
+        not_null={"trial_id", "situation", "created_at", "created_by"},
+        defaults={"created_by": ""},
+    )
+    db["note_templates"].create_index(["trial_id", "situation"])
+    db.execute(
+        "CREATE TRIGGER note_templates_append_only BEFORE UPDATE ON note_templates "
+        "BEGIN SELECT RAISE(ABORT, 'skabeloner ændres ikke: gem en ny udgave'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER note_templates_kept BEFORE DELETE ON note_templates "
+        "BEGIN SELECT RAISE(ABORT, 'skabeloner slettes ikke: gendan standard i stedet'); END"
+    )
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

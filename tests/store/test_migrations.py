@@ -166,6 +166,8 @@ def test_a_first_version_database_is_migrated_and_keeps_everything(tmp_path):
         # The second migration is in force: the history can no longer be edited in place.
         with pytest.raises(sqlite3.IntegrityError):
             store._conn.execute("UPDATE events SET day = '2020-01-01'")
+        # The third: the municipality's note templates, none edited yet.
+        assert store.note_template("T08", "opfoelgning") is None
         assert schema_version(store._db) == current_version()
 
 
@@ -196,7 +198,7 @@ def test_an_earlier_copy_is_never_overwritten(tmp_path):
 
 def test_a_new_database_gets_the_current_schema_without_a_copy(tmp_path):
     with CaseStore(tmp_path / "ny.db") as store:
-        assert schema_version(store._db) == current_version() == 2
+        assert schema_version(store._db) == current_version() == 3
     assert list(tmp_path.glob("*.bak*")) == []
 
 

@@ -1,0 +1,102 @@
+"""Journal notes in the case database: the municipality's own templates, and notes as copied."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from ..core.catalog import NoteTemplate
+from ..core.history import JOURNAL_NOTE
+from ..core.notes import (
+    TemplateChange,
+    edited_template,
+    edited_template_errors,
+    journal_note_errors,
+)
+from .errors import ValidationError
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class NoteStoreMixin:
+    """The journal-note part of CaseStore (uses its connection, transactions and catalog)."""
+
+    # ------------------------------------------------------------ templates
+
+    def note_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
+        """The municipality's edited template for a trial and situation; None: use the standard."""
+        standard = self._standard_template(trial_id, situation)
+        changes = self.note_template_history(trial_id, situation)
+        if standard is None or not changes or changes[0].text is None:
+            return None
+        return edited_template(standard, changes[0].text)
+
+    def note_template_history(self, trial_id: str, situation: str) -> list[TemplateChange]:
+        """Every saving and restoring of the template, newest first (never changed or deleted)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, trial_id, situation, text, created_at, created_by FROM note_templates "
+                "WHERE trial_id = ? AND situation = ? ORDER BY id DESC",
+                (trial_id, situation),
+            ).fetchall()
+        return [TemplateChange(*row) for row in rows]
+
+    def save_note_template(self, trial_id: str, situation: str, text: str) -> int:
+        """Keep the municipality's own template; ValidationError (nothing saved) if unusable."""
+        standard = self._template_or_error(trial_id, situation)
+        problems = edited_template_errors(standard, text)
+        if problems:
+            raise ValidationError({"text": "\n".join(problems)})
+        return self._add_template_row(trial_id, situation, edited_template(standard, text).text)
+
+    def restore_note_template(self, trial_id: str, situation: str) -> int | None:
+        """Go back to the standard template ("gendan standard"); the edited one stays in history."""
+        self._template_or_error(trial_id, situation)
+        if self.note_template(trial_id, situation) is None:
+            return None
+        return self._add_template_row(trial_id, situation, None)
+
+    def _standard_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
+        trial = self.catalog().get(trial_id)
+        return trial.notes.get(situation) if trial is not None else None
+
+    def _template_or_error(self, trial_id: str, situation: str) -> NoteTemplate:
+        trial = self.catalog().get(trial_id)
+        if trial is None:
+            raise ValidationError({"trial_id": f"Forsøg '{trial_id}' findes ikke i kataloget"})
+        standard = trial.notes.get(situation)
+        if standard is None:
+            known = ", ".join(trial.notes) or "ingen"
+            raise ValidationError(
+                {
+                    "situation": f"Forsøg {trial_id} har intet journalnotat for situationen "
+                    f"'{situation}' (forsøget har: {known})"
+                }
+            )
+        return standard
+
+    def _add_template_row(self, trial_id: str, situation: str, text: str | None) -> int:
+        with self.batch():
+            return self._insert(
+                "note_templates",
+                {
+                    "trial_id": trial_id,
+                    "situation": situation,
+                    "text": text,
+                    "created_at": _now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    # ------------------------------------------------------------ notes in the case history
+
+    def add_journal_note(self, case_id: int, *, situation: str, text: str, day: date) -> int:
+        """Keep a note as it was copied to FASIT in the case's history; it changes no deadline."""
+        errors = journal_note_errors(situation, text, day, self.clock())
+        if errors:
+            raise ValidationError(errors)
+        with self.batch():
+            self.get_case(case_id)  # CaseNotFoundError when it is gone
+            self._change(case_id, JOURNAL_NOTE, situation, None, text, day, _now())
+            return self._conn.execute("SELECT last_insert_rowid()").fetchone()[0]
