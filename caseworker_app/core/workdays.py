@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
+
+from .holiday_table import public_holidays
 
 MONTHS_DA = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -73,7 +74,7 @@ def last_day_of(start: date, duration: Duration) -> date:
 
 @lru_cache(maxsize=512)
 def _holidays_for(year: int) -> dict[date, str]:
-    days = dict(holidays.Denmark(years=year, language="da"))
+    days = public_holidays(year)
     for (month, day), name in _EXTRA_DAYS_OFF.items():
         days.setdefault(date(year, month, day), name)
     return days
