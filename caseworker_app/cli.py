@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -114,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_store import add_store_commands
 
     add_store_commands(commands)
+    from .cli_note import add_note_command
+
+    add_note_command(commands)
     return parser
 
 
@@ -135,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_store import run_store_command
 
             return run_store_command(args)
+        if args.command == "note":
+            from .cli_note import run_note_command
+
+            return run_note_command(args)
         return _open_window(args)
     except UsageError as exc:
         print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
@@ -142,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"caseworker-app: fejl i forsøgskataloget: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (e.g. `| head`): not an error; keep Python from complaining at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
     except Exception as exc:  # unexpected: log it and tell the user where the log is, never just vanish
         from .logs import report_unexpected
 
