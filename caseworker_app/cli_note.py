@@ -1,0 +1,128 @@
+"""`caseworker-app note`: print a case's journal note for FASIT, or list the situations it has."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from .core.workdays import parse_date
+
+EXIT_USAGE = 2
+
+# Where a caseworker gives each field the note may be missing.
+_HOW_TO_GIVE = {
+    "reason": 'brug --reason "…"',
+    "free_text": 'brug --text "…"',
+    "event_date": "brug --date DATO",
+    "event_date_long": "brug --date DATO",
+    "caseworker": "skriv dit navn under Indstillinger i programmet",
+    "municipality": "skriv kommunens navn under Indstillinger i programmet",
+}
+
+
+class _NoteUsageError(Exception):
+    """Bad input for `note`: Danish message, exit code 2."""
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _case_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
+        ) from None
+
+
+def add_note_command(commands: argparse._SubParsersAction) -> None:
+    """Add `note` to the program's subcommands."""
+    note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
+    note.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="FIL",
+        help="databasefil (standard: i brugerens datamappe)",
+    )
+    note.add_argument("--case", type=_case_id, required=True, metavar="NR",
+                      help="sagens nummer i databasen")
+    note.add_argument("--situation", metavar="NAVN",
+                      help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
+    note.add_argument("--list", action="store_true",
+                      help="vis de situationer, sagens forsøg har journalnotater til")
+    note.add_argument("--text", default="", metavar="TEKST",
+                      help="din egen tekst, fx et resumé af samtalen")
+    note.add_argument("--reason", default="", metavar="BEGRUNDELSE",
+                      help="begrundelsen, fx hvorfor indsatsplanen ikke justeres")
+    note.add_argument("--date", type=_date_arg, default=None, metavar="DATO",
+                      help="dato for hændelsen, fx opfølgningen (standard: seneste registrerede)")
+    note.add_argument("--today", type=_date_arg, default=None, metavar="DATO",
+                      help="notatets dato (standard: i dag)")
+
+
+def run_note_command(args: argparse.Namespace) -> int:
+    """Print the note or the list; Danish message and exit 2 for bad input, 1 for the database."""
+    from .store import CaseNotFoundError, StoreError
+
+    try:
+        return _note(args)
+    except (_NoteUsageError, CaseNotFoundError) as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return 1
+
+
+def _note(args: argparse.Namespace) -> int:
+    from .core.notes import MissingFieldError, NoteError, render_note, situations_for
+    from .store import CaseStore, default_db_path
+
+    if not args.list and not args.situation:
+        raise _NoteUsageError("angiv --situation NAVN, eller se sagens situationer med --list")
+    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    if not path.exists():
+        print(f"caseworker-app: fejl: databasen {path} findes ikke.", file=sys.stderr)
+        return 1
+    with CaseStore(path) as store:
+        case = store.get_case(args.case)
+        trial = store.catalog().get(case.trial_id)
+        if trial is None:
+            raise _NoteUsageError(
+                f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget"
+            )
+        if args.list:
+            print(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), "
+                  f"forsøg {trial.id}")
+            for name, title in situations_for(trial):
+                own = store.note_template(trial.id, name) is not None
+                print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
+            return 0
+        settings = store.settings()
+        try:
+            note = render_note(
+                trial,
+                case,
+                args.situation,
+                note_date=args.today or date.today(),
+                caseworker=settings.caseworker_name,
+                municipality=settings.municipality,
+                free_text=args.text,
+                reason=args.reason,
+                event_date=args.date,
+                template=store.note_template(trial.id, args.situation),
+            )
+        except MissingFieldError as exc:
+            hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)
+            raise _NoteUsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
+        except NoteError as exc:
+            raise _NoteUsageError(str(exc)) from None
+    print(note)
+    return 0

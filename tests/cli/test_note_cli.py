@@ -1,0 +1,129 @@
+"""`caseworker-app note` as a caseworker runs it: the same note as the window, or a Danish error."""
+
+from __future__ import annotations
+
+import pytest
+
+from caseworker_app.cli import main
+from caseworker_app.store import CaseStore
+from tests.core.test_notes import FREE_TEXT, REASON
+from tests.note_cases import note_database
+from tests.reference import check_reference
+
+
+def run(capsys, *args):
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exc:  # argparse refuses the arguments themselves
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "sager.db"
+    return path, note_database(path)
+
+
+def test_follow_up_note_equals_its_reference_file(capsys, db):
+    path, ids = db
+    code, out, err = run(capsys, "note", "--db", path, "--case", ids["T08"],
+                         "--situation", "opfoelgning", "--text", FREE_TEXT["T08", "opfoelgning"],
+                         "--today", "15-06-2021")
+    assert (code, err) == (0, "")
+    check_reference("notes/T08_opfoelgning.txt", out)
+
+
+def test_plan_not_adjusted_note_with_reason_equals_its_reference_file(capsys, db):
+    path, ids = db
+    code, out, _ = run(capsys, "--db", path, "note", "--case", ids["T07"],
+                       "--situation", "plan_ikke_justeret",
+                       "--reason", REASON["T07", "plan_ikke_justeret"], "--today", "2020-01-06")
+    assert code == 0
+    check_reference("notes/T07_plan_ikke_justeret.txt", out)
+
+
+def test_the_date_of_the_event_can_be_given(capsys, db):
+    # A follow-up held 01-03-2021 but not registered: + 30 months = 01-09-2023.
+    path, ids = db
+    code, out, _ = run(capsys, "note", "--db", path, "--case", ids["T08"], "--situation",
+                       "opfoelgning", "--text", "Samtale.", "--date", "01-03-2021",
+                       "--today", "2021-03-02")
+    assert code == 0
+    assert "Opfølgning afholdt 1. marts 2021." in out
+    assert "senest 1. september 2023" in out
+    assert out.endswith("Skrevet 02-03-2021 af Anne Jensen, Vesthimmerlands Kommune.\n")
+
+
+def test_the_municipalitys_own_template_is_used(capsys, db):
+    path, ids = db
+    with CaseStore(path) as store:
+        store.save_note_template(
+            "T08", "henvendelse",
+            "Henvendelse $event_date fra $citizen: $free_text\nHjemmel: $citation.",
+        )
+    code, out, _ = run(capsys, "note", "--db", path, "--case", ids["T08"], "--situation",
+                       "henvendelse", "--text", "Ringede om timer.", "--today", "2021-06-15")
+    assert code == 0
+    assert out == (
+        "Henvendelse 15-06-2021 fra Jens Hansen: Ringede om timer.\n"
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og "
+        "sygedagpengeområdet (BEK nr. 529 af 23/05/2018).\n"
+    )
+
+
+def test_list_shows_the_situations_of_the_case_trial(capsys, db):
+    path, ids = db
+    with CaseStore(path) as store:
+        store.save_note_template("T08", "henvendelse", "Henvendelse. $free_text $citation")
+    code, out, _ = run(capsys, "note", "--db", path, "--case", ids["T08"], "--list")
+    assert code == 0
+    assert out.splitlines() == [
+        f"Journalnotater for sag nr. {ids['T08']}: Jens Hansen (2018-0108), forsøg T08",
+        "  opfoelgning            Opfølgning afholdt",
+        "  henvendelse            Henvendelse mellem opfølgninger (kommunens egen skabelon)",
+        "  forsoeg_anvendt        Forsøget anvendt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--case", "999", "--situation", "opfoelgning"], "Sag nr. 999 findes ikke i databasen"),
+        (["--case", "T08", "--situation", "fritagelse"],
+         "Forsøg T08 har intet journalnotat for situationen 'fritagelse' "
+         "(forsøget har: opfoelgning, henvendelse, forsoeg_anvendt)."),
+        (["--case", "T07", "--situation", "plan_ikke_justeret", "--today", "2020-01-06"],
+         "Notatet kan ikke laves, før dette er udfyldt: begrundelse. (brug --reason \"…\")"),
+        (["--case", "T08", "--situation", "opfoelgning", "--text", "x", "--today", "2026-01-05",
+          "--date", "2026-01-05"],
+         "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for "
+         "perioden"),
+        (["--case", "T08"], "angiv --situation NAVN, eller se sagens situationer med --list"),
+        (["--case", "Jens", "--list"], "'Jens' er ikke et sagsnummer i databasen"),
+    ],
+)
+def test_bad_input_gives_a_danish_message_and_exit_code_2(capsys, db, args, message):
+    path, ids = db
+    args = [str(ids.get(a, a)) for a in args]
+    code, out, err = run(capsys, "note", "--db", path, *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_database_that_cannot_be_opened_gives_exit_code_1(capsys, tmp_path):
+    broken = tmp_path / "sager.db"
+    broken.write_bytes(b"not a database at all")
+    code, out, err = run(capsys, "note", "--db", broken, "--case", "1", "--list")
+    assert (code, out) == (1, "")
+    assert f"Filen {broken} er ikke en sagsdatabase" in err
+    assert "Traceback" not in err
+
+    missing = tmp_path / "findes-ikke.db"
+    code, _, err = run(capsys, "note", "--db", missing, "--case", "1", "--list")
+    assert code == 1
+    assert f"databasen {missing} findes ikke" in err
+    assert not missing.exists()
