@@ -1,0 +1,139 @@
+"""Showing one case's deadlines: a table model (the calculator) and a rich-text summary."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline
+from ..core.workdays import WEEKDAYS_DA, fmt, fmt_weekday
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+_OVERDUE_BRUSH = QBrush(QColor("#b00020"))
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
+def deadline_html(deadline: Deadline) -> str:
+    """A deadline as rich text: dates and status, reason, rule, citation, ordinary date."""
+    e = html.escape
+    day_off = (
+        f" ({e(fmt(deadline.legal_due))} er {e(_day_off_phrase(deadline.day_off))})"
+        if deadline.day_off
+        else ""
+    )
+    status = status_text(deadline)
+    status_html = f"<b>{e(status)}</b>" if deadline.status == OVERDUE else e(status)
+    return (
+        f"<b>{e(deadline.label)}</b>: frist <b>{e(fmt(deadline.legal_due))}</b> – senest i praksis "
+        f"<b>{e(fmt_weekday(deadline.practical_due))}</b>{day_off} – {status_html}<br>"
+        f"<b>Hvorfor:</b> {e(deadline.reason)}<br>"
+        f"{e(deadline.rule)}<br>"
+        f"<b>Henvisning:</b> {e(deadline.citation)}<br>"
+        f"<b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}"
+    )
+
+
+def _day_off_phrase(day_off: str) -> str:
+    return f"en {day_off}" if day_off in WEEKDAYS_DA else day_off
+
+
+def status_text(deadline: Deadline) -> str:
+    """'! overskredet' with a marker, 'snart' and 'senere' plain (words, not only colour)."""
+    text = STATUS_DA[deadline.status]
+    return f"! {text}" if deadline.status == OVERDUE else text
+
+
+def practical_text(deadline: Deadline) -> str:
+    """'fre 26-02-2021 (søndag)' – the practical date with why it is earlier than the legal one."""
+    text = fmt_weekday(deadline.practical_due)
+    return f"{text} ({deadline.day_off})" if deadline.day_off else text
+
+
+def ordinary_text(deadline: Deadline) -> str:
+    """The date the ordinary rule would give, or 'ingen frist'."""
+    return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    """Deadlines as rows: what, dates, status, ordinary date, reason, rule, citation."""
+
+    COLUMNS = (
+        "Hvad",
+        "Frist",
+        "Senest i praksis",
+        "Status",
+        "Alm. regel ville give",
+        "Hvorfor",
+        "Regel",
+        "Henvisning",
+    )
+    REASON_COLUMN, RULE_COLUMN, CITATION_COLUMN = 5, 6, 7
+    _HEADER_TIPS = {4: "Den frist, den almindelige regel ville give"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._deadlines: list[Deadline] = []
+
+    def set_deadlines(self, deadlines: Sequence[Deadline]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._deadlines = list(deadlines)
+        self.endResetModel()
+
+    def deadline_at(self, row: int) -> Deadline:
+        return self._deadlines[row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._deadlines)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._HEADER_TIPS.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        deadline = self._deadlines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(deadline, column)
+        overdue = deadline.status == OVERDUE
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (1, 2, 3):
+            return _OVERDUE_BRUSH
+        if role == Qt.ItemDataRole.FontRole and overdue and column in (1, 2, 3):
+            return _BOLD
+        return None
+
+    @staticmethod
+    def _cell(deadline: Deadline, column: int) -> str:
+        if column == 0:
+            return deadline.label
+        if column == 1:
+            return fmt(deadline.legal_due)
+        if column == 2:
+            return practical_text(deadline)
+        if column == 3:
+            return status_text(deadline)
+        if column == 4:
+            return ordinary_text(deadline)
+        if column == 5:
+            return deadline.reason
+        if column == 6:
+            return deadline.rule
+        return deadline.citation

@@ -1,0 +1,226 @@
+"""Registering an event on a case, or correcting one (a new row that replaces it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import EVENT_NAMES, FORMS
+from ..core.history import INITIATORS, EventRow
+from ..core.workdays import fmt
+from ..store import ValidationError
+from .fields import ERROR_STYLE, DateLineEdit, FieldBox, show_errors
+
+NOT_GIVEN = "– ikke angivet –"
+
+
+class EventDialog(QDialog):
+    """Date (today, focused), kind, form, initiator, 'full follow-up', text; Enter saves."""
+
+    def __init__(
+        self,
+        store,
+        case_id: int,
+        *,
+        today: Callable[[], date],
+        kind: str = "followup",
+        replaces: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self.replaces = replaces
+        self.event_id: int | None = None
+        self._today = today
+        self.case = store.get_case(case_id)
+        self.trial = store.catalog().get(self.case.trial_id)
+        events = self.trial.events if self.trial else ()
+        original = self._original(replaces)
+
+        title = "Ret hændelse" if replaces is not None else "Registrer hændelse"
+        self.setWindowTitle(f"{title} – {self.case.citizen} ({self.case.case_ref})")
+
+        self.date_edit = DateLineEdit(original.day if original else today())
+        self.kind_combo = QComboBox()
+        for name in events:
+            self.kind_combo.addItem(EVENT_NAMES[name].capitalize(), name)
+        self.form_combo = QComboBox()
+        self.form_combo.addItem(NOT_GIVEN, None)
+        for form in FORMS:
+            self.form_combo.addItem(form, form)
+        self.initiator_combo = QComboBox()
+        self.initiator_combo.addItem(NOT_GIVEN, None)
+        for who in INITIATORS:
+            self.initiator_combo.addItem(who, who)
+        self.full_check = QCheckBox("&Tæller som fuld opfølgning")
+        self.full_check.setToolTip(
+            "En henvendelse mellem opfølgninger starter kun fristen forfra, når den er markeret"
+        )
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("Kort tekst, fx hvad der blev aftalt")
+        self.text_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        self.boxes = {
+            "day": FieldBox(self.date_edit),
+            "kind": FieldBox(self.kind_combo),
+            "form": FieldBox(self.form_combo),
+            "initiated_by": FieldBox(self.initiator_combo),
+            "full_followup": FieldBox(self.full_check),
+            "text": FieldBox(self.text_edit),
+        }
+        form = QFormLayout()
+        for name, label in (
+            ("day", "&Dato:"),
+            ("kind", "&Hændelse:"),
+            ("form", "&Form:"),
+            ("initiated_by", "&Initieret af:"),
+            ("full_followup", ""),
+            ("text", "Te&kst:"),
+        ):
+            if label:
+                caption = QLabel(label)
+                caption.setBuddy(self.boxes[name].editor)
+                form.addRow(caption, self.boxes[name])
+            else:
+                form.addRow("", self.boxes[name])
+
+        layout = QVBoxLayout(self)
+        header = QLabel(self._header_text(original))
+        header.setWordWrap(True)
+        layout.addWidget(header)
+        self.cancel_check = QCheckBox("Hændelsen blev registreret ved en &fejl – annullér den")
+        if replaces is not None:
+            layout.addWidget(self.cancel_check)
+            self.cancel_check.toggled.connect(self._cancel_toggled)
+        else:
+            self.cancel_check.hide()
+        layout.addLayout(form)
+        self.general_error = QLabel()
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("Gem", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        start_kind = original.kind if original else kind
+        if start_kind not in events and events:
+            start_kind = events[0]
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(start_kind)))
+        self.form_combo.setCurrentIndex(
+            max(0, self.form_combo.findData(original.form if original else "personligt"))
+        )
+        self.initiator_combo.setCurrentIndex(
+            max(0, self.initiator_combo.findData(original.initiated_by if original else "kommune"))
+        )
+        if original:
+            self.full_check.setChecked(original.full_followup)
+            self.text_edit.setPlainText(original.text)
+        self._kind_changed()
+        if not events:
+            self.boxes["kind"].set_error(
+                f"Forsøg {self.case.trial_id} har ingen hændelser at registrere"
+            )
+            self.save_button.setEnabled(False)
+        self.setMinimumWidth(460)
+        self.date_edit.setFocus()
+        self.date_edit.selectAll()
+
+    def _original(self, replaces: int | None) -> EventRow | None:
+        if replaces is None:
+            return None
+        return next(
+            (
+                r
+                for r in self.store.history(self.case_id)
+                if r.id == replaces and not r.is_case_change
+            ),
+            None,
+        )
+
+    def _header_text(self, original: EventRow | None) -> str:
+        trial = f"{self.trial.id} – {self.trial.short_title}" if self.trial else self.case.trial_id
+        text = f"{self.case.citizen}, sag {self.case.case_ref}, forsøg {trial}"
+        if original is not None:
+            text += (
+                f"\n\nDu retter: {original.label} {fmt(original.day)}. "
+                "Rettelsen gemmes som en ny række; "
+                "den oprindelige bliver stående i historikken, overstreget."
+            )
+        return text
+
+    def _kind_changed(self) -> None:
+        is_contact = self.kind_combo.currentData() == "contact"
+        self.full_check.setEnabled(is_contact and not self.cancel_check.isChecked())
+        if not is_contact:
+            self.full_check.setChecked(False)
+
+    def _cancel_toggled(self, cancelled: bool) -> None:
+        for name, box in self.boxes.items():
+            if name != "text":
+                box.editor.setEnabled(not cancelled)
+        self._kind_changed()
+        self.text_edit.setPlaceholderText("Hvorfor annulleres hændelsen?" if cancelled else "")
+
+    def accept(self) -> None:
+        """Save the event or correction; on a fault show each message at its field, stay open."""
+        for box in self.boxes.values():
+            box.set_error(None)
+        self.general_error.hide()
+        text = self.text_edit.toPlainText().strip()
+        try:
+            if self.cancel_check.isChecked():
+                self.event_id = self.store.cancel_event(self.case_id, self.replaces, text=text)
+            else:
+                try:
+                    day = self.date_edit.date_value()
+                except ValueError as exc:
+                    raise ValidationError({"day": str(exc)}) from None
+                self.event_id = self.store.add_event(
+                    self.case_id,
+                    day=day,
+                    kind=self.kind_combo.currentData(),
+                    form=self.form_combo.currentData(),
+                    initiated_by=self.initiator_combo.currentData(),
+                    full_followup=self.full_check.isChecked(),
+                    text=text,
+                    replaces=self.replaces,
+                )
+        except ValidationError as exc:
+            leftover = show_errors(self.boxes, exc.errors)
+            if leftover:
+                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
+                self.general_error.show()
+            return
+        super().accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Ctrl+Enter saves from the text field too (Enter there makes a new line).
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return
+        super().keyPressEvent(event)

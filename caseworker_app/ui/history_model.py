@@ -1,0 +1,151 @@
+"""A table model of a case's history (newest first); replaced rows struck through, 'rettet'."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..core.history import CANCELLED, EventRow
+from ..core.workdays import fmt
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
+
+_GREY = QBrush(QColor("#666666"))
+
+
+def registered_text(row: EventRow) -> str:
+    """'23-11-2026 kl. 15.08, Anne Jensen': when (local time) and by whom the row was written."""
+    when = ""
+    if row.created_at:
+        try:
+            stamp = datetime.fromisoformat(row.created_at).astimezone()
+            when = f"{fmt(stamp.date())} kl. {stamp:%H.%M}"
+        except ValueError:
+            when = row.created_at
+    return ", ".join(part for part in (when, row.created_by) if part)
+
+
+def kind_text(row: EventRow) -> str:
+    """The kind in Danish, 'rettet' on a replaced row, the full follow-up mark on a contact."""
+    text = row.label
+    if row.full_followup:
+        text += " – tæller som fuld opfølgning"
+    if row.replaced_by is not None and row.kind != CANCELLED:
+        text += " – rettet"
+    return text[0].upper() + text[1:]
+
+
+def can_correct(row: EventRow | None) -> bool:
+    """True for an event row that still counts (no case change, not withdrawn or corrected)."""
+    return (
+        row is not None
+        and not row.is_case_change
+        and row.kind != CANCELLED
+        and row.replaced_by is None
+    )
+
+
+class HistoryModel(QAbstractTableModel):
+    """The case's timeline: date, kind, form, initiated by, text, registered when and by whom."""
+
+    COLUMNS = ("Dato", "Hændelse", "Form", "Initieret af", "Tekst", "Registreret")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[EventRow] = []
+        self._by_id: dict[int, EventRow] = {}
+
+    def set_rows(self, rows: Sequence[EventRow]) -> None:
+        """Replace the rows (as the store gives them: newest first)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._by_id = {r.id: r for r in self._rows if not r.is_case_change}
+        self.endResetModel()
+
+    def row_at(self, row: int) -> EventRow:
+        return self._rows[row]
+
+    def event_row(self, event_id: int) -> EventRow | None:
+        """The event row with that id (not a case change), or None."""
+        return self._by_id.get(event_id)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if row.replaced_by is not None:
+                font.setStrikeOut(True)
+            if row.is_case_change:
+                font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            row.replaced_by is not None or row.is_case_change
+        ):
+            return _GREY
+        return None
+
+    def _cell(self, row: EventRow, column: int) -> str:
+        if column == 0:
+            return fmt(row.day)
+        if column == 1:
+            return kind_text(row)
+        if column == 2:
+            return row.form or ""
+        if column == 3:
+            return row.initiated_by or ""
+        if column == 4:
+            return self._text(row)
+        return registered_text(row)
+
+    def _text(self, row: EventRow) -> str:
+        parts = []
+        if row.replaces is not None:
+            old = self._by_id.get(row.replaces)
+            what = f"{old.label} {fmt(old.day)}" if old is not None else f"nr. {row.replaces}"
+            parts.append(("Annullerer " if row.kind == CANCELLED else "Retter ") + what)
+        if row.replaced_by is not None:
+            new = self._by_id.get(row.replaced_by)
+            if new is not None and new.kind == CANCELLED:
+                parts.append(f"Annulleret {fmt(new.day)}")
+            elif new is not None:
+                parts.append(f"Rettet til {new.label.removesuffix(' (rettelse)')} {fmt(new.day)}")
+        if row.text:
+            parts.append(row.text)
+        return " – ".join(parts)
+
+    def _tooltip(self, row: EventRow) -> str:
+        lines = [f"{fmt(row.day)}: {kind_text(row)}"]
+        text = self._text(row)
+        if text:
+            lines.append(text)
+        registered = registered_text(row)
+        if registered:
+            lines.append(f"Registreret {registered}")
+        return "\n".join(lines)
