@@ -18,16 +18,21 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 _GREY = QBrush(QColor("#666666"))
 
 
-def registered_text(row: EventRow) -> str:
-    """'23-11-2026 kl. 15.08, Anne Jensen': when (local time) and by whom the row was written."""
+def stamp_text(created_at: str, created_by: str = "") -> str:
+    """'23-11-2026 kl. 15.08, Anne Jensen': a stored UTC timestamp in local time, and who."""
     when = ""
-    if row.created_at:
+    if created_at:
         try:
-            stamp = datetime.fromisoformat(row.created_at).astimezone()
+            stamp = datetime.fromisoformat(created_at).astimezone()
             when = f"{fmt(stamp.date())} kl. {stamp:%H.%M}"
         except ValueError:
-            when = row.created_at
-    return ", ".join(part for part in (when, row.created_by) if part)
+            when = created_at
+    return ", ".join(part for part in (when, created_by) if part)
+
+
+def registered_text(row: EventRow) -> str:
+    """When (local time) and by whom the row was written."""
+    return stamp_text(row.created_at, row.created_by)
 
 
 def kind_text(row: EventRow) -> str:

@@ -1,0 +1,145 @@
+"""A municipality's correction of a trial: end, extension, citation, paragraph, FASIT marking."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import Trial
+from ..core.overrides import DATE_FIELDS, OVERRIDE_FIELDS_DA
+from ..core.workdays import fmt
+from ..store import ValidationError
+from .fields import DATE_PLACEHOLDER, ERROR_STYLE, FieldBox, show_errors
+
+_PLACEHOLDERS = {
+    "end": DATE_PLACEHOLDER,
+    "extension": DATE_PLACEHOLDER,
+    "citation": "fx Bekendtgørelse om frikommuneforsøg II … (BEK nr. 529 af 23/05/2018)",
+    "paragraph": "fx § 23",
+    "marking": "den markering, kommunen sætter i FASIT",
+}
+
+
+def current_value(trial: Trial, field: str) -> str:
+    """What the trial has now for field, as the caseworker reads it."""
+    if field == "end":
+        return fmt(trial.period.end)
+    if field == "extension":
+        return fmt(trial.period.effective_end)
+    if field == "citation":
+        return trial.citations[-1].text if trial.citations else ""
+    if field == "paragraph":
+        return trial.citations[-1].paragraph if trial.citations else ""
+    return trial.fasit_marking
+
+
+class OverrideDialog(QDialog):
+    """Enter a change to a trial with its source; kept in the history, never deleted."""
+
+    def __init__(
+        self, store, trial: Trial, field: str = "extension", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.trial = trial
+        self.setWindowTitle(f"Ret forsøg {trial.id}")
+
+        self.field_combo = QComboBox()
+        for key, label in OVERRIDE_FIELDS_DA.items():
+            self.field_combo.addItem(label[0].upper() + label[1:], key)
+        self.current_label = QLabel()
+        self.current_label.setWordWrap(True)
+        self.value_edit = QLineEdit()
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("fx Beskæftigelsesministerens brev 26-11-2024")
+        self.boxes = {
+            "field": FieldBox(self.field_combo),
+            "value": FieldBox(self.value_edit),
+            "source": FieldBox(self.source_edit),
+        }
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for name, text in (
+            ("field", "&Hvad ændres:"),
+            ("value", "&Ny værdi:"),
+            ("source", "&Kilde:"),
+        ):
+            label = QLabel(text)
+            label.setBuddy(self.boxes[name].editor)
+            form.addRow(label, self.boxes[name])
+            if name == "field":
+                form.addRow("", self.current_label)
+
+        intro = QLabel(f"{trial.id} – {trial.title}")
+        intro.setWordWrap(True)
+        note = QLabel(
+            "Ændringen gemmes med dato og dit navn og kan ikke slettes; "
+            "en senere ændring afløser den. "
+            "Skriv kilden, så en kollega kan finde afgørelsen."
+        )
+        note.setWordWrap(True)
+        self.general_error = QLabel()
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            "Gem ændringen", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+        self.field_combo.currentIndexChanged.connect(self._field_changed)
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(field)))
+        self._field_changed()
+        self.value_edit.setFocus()
+
+    def field(self) -> str:
+        return self.field_combo.currentData()
+
+    def _field_changed(self) -> None:
+        field = self.field()
+        current = current_value(self.trial, field) or "(ikke udfyldt)"
+        self.current_label.setText(f"Nu: {current}")
+        self.value_edit.setPlaceholderText(_PLACEHOLDERS[field])
+        if field in DATE_FIELDS:
+            self.value_edit.clear()
+        else:
+            self.value_edit.setText(current_value(self.trial, field))
+        for box in self.boxes.values():
+            box.set_error(None)
+
+    def accept(self) -> None:
+        """Save the change; on a fault show each message at its field and stay open."""
+        for box in self.boxes.values():
+            box.set_error(None)
+        self.general_error.hide()
+        try:
+            self.store.add_override(
+                self.trial.id, self.field(), self.value_edit.text().strip(), self.source_edit.text()
+            )
+        except ValidationError as exc:
+            leftover = show_errors(self.boxes, exc.errors)
+            if leftover:
+                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
+                self.general_error.show()
+            return
+        super().accept()

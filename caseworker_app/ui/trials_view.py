@@ -1,0 +1,265 @@
+"""The "Forsøg" tab: the catalog, ordinary rule beside trial rule, the municipality's changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import Trial
+from ..core.workdays import fmt
+from .history_model import stamp_text
+from .override_dialog import OverrideDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _text(text: str, *, bold: bool = False, selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # catalog text is shown exactly, spacing included
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+def _group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def period_lines(trial: Trial) -> list[str]:
+    """The trial's period with each extension and its source, in Danish."""
+    period = trial.period
+    lines = [
+        f"Start {fmt(period.start)}; oprindelig slutdato {fmt(period.end)}",
+        f"    Kilde: {period.source}",
+    ]
+    for ext in period.extensions:
+        decided = f" (besluttet {fmt(ext.decided)})" if ext.decided else ""
+        note = f" – {ext.note}" if ext.note else ""
+        lines.append(f"Forlænget til {fmt(ext.end)}{decided}{note}")
+        lines.append(f"    Kilde: {ext.source}")
+    lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")
+    return lines
+
+
+def citation_lines(trial: Trial) -> list[str]:
+    """Each citation with its paragraph and the dates it is valid."""
+    lines = []
+    for citation in trial.citations:
+        valid = []
+        if citation.valid_from:
+            valid.append(f"fra {fmt(citation.valid_from)}")
+        if citation.valid_to:
+            valid.append(f"til {fmt(citation.valid_to)}")
+        paragraph = citation.paragraph or "paragraf ikke udfyldt"
+        lines.append(
+            f"{citation.text}\n    {paragraph}; gyldig {' '.join(valid) or 'uden tidsgrænse'}"
+        )
+    return lines
+
+
+def marking_text(trial: Trial) -> str:
+    """The FASIT marking verbatim, or that the municipality fills it in."""
+    if trial.fasit_marking and trial.fasit_marking_verbatim:
+        return f"»{trial.fasit_marking}«  (ordret fra kilderne)"
+    if trial.fasit_marking:
+        return f"»{trial.fasit_marking}«  (udfyldt af kommunen)"
+    return "Udfyldes af kommunen"
+
+
+class TrialsView(QWidget):
+    """The catalog read-only, except period, extension, citation, paragraph and marking."""
+
+    changed = Signal()
+
+    def __init__(self, store, *, today: Callable[[], date]):
+        super().__init__()
+        self.store = store
+        self._today = today
+        self.trial_list = QListWidget()
+        self.trial_list.setWordWrap(True)
+        self.trial_list.setAlternatingRowColors(True)
+        self.trial_list.setSpacing(2)
+        self.trial_list.setMinimumWidth(300)
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.trial_list)
+        splitter.addWidget(self.detail_scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 870])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.trial_list.currentItemChanged.connect(self._show_current)
+        self.detail: QWidget | None = None
+        self.reload()
+
+    # ------------------------------------------------------------ list
+
+    def reload(self) -> None:
+        """Read the catalog (with overrides) again and keep the chosen trial."""
+        current = self.current_trial_id() or "T08"
+        today = self._today()
+        self.trial_list.blockSignals(True)
+        self.trial_list.clear()
+        for trial in self.store.catalog().values():
+            expired = today > trial.period.effective_end
+            marker = "⚠ " if expired else ""
+            deadlines = "" if trial.has_deadlines else " (ingen frister)"
+            item = QListWidgetItem(
+                f"{trial.id} – {trial.short_title}{deadlines}\n{marker}{trial.status_text(today)}"
+            )
+            item.setData(ID_ROLE, trial.id)
+            self.trial_list.addItem(item)
+        self.trial_list.blockSignals(False)
+        self.select(current)
+
+    def current_trial_id(self) -> str | None:
+        item = self.trial_list.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    def select(self, trial_id: str) -> None:
+        """Show the trial with that id."""
+        for row in range(self.trial_list.count()):
+            if self.trial_list.item(row).data(ID_ROLE) == trial_id:
+                self.trial_list.setCurrentRow(row)
+                break
+        else:
+            self.trial_list.setCurrentRow(0)
+        self._show_current()
+
+    # ------------------------------------------------------------ detail
+
+    def _show_current(self, *args) -> None:
+        trial = self.store.catalog().get(self.current_trial_id())
+        if trial is None:
+            return
+        self.detail = self._build_detail(trial)
+        self.detail_scroll.setWidget(self.detail)
+
+    def _build_detail(self, trial: Trial) -> QWidget:
+        today = self._today()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = _text(f"{trial.id} – {trial.title}", bold=True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        title.setFont(font)
+        title.setObjectName("trialTitle")
+        layout.addWidget(title)
+        expired = today > trial.period.effective_end
+        status = _text(("⚠ " if expired else "") + trial.status_text(today), bold=expired)
+        status.setObjectName("trialStatus")
+        layout.addWidget(status)
+        facts = [f"Runde: {trial.round}"]
+        if trial.network:
+            facts.append(f"Netværk: {trial.network}")
+        facts.append(f"Kommuner: {', '.join(trial.municipalities)}")
+        layout.addWidget(_text("\n".join(facts)))
+        layout.addWidget(_group("Målgruppe", _text(trial.target_group)))
+
+        rules = QGridLayout()
+        self.ordinary_label = _text(f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}")
+        self.trial_rule_label = _text(f"{trial.trial_rule}\n\nHjemmel: {trial.trial_reference}")
+        rules.addWidget(_group("Almindelig regel", self.ordinary_label), 0, 0)
+        rules.addWidget(_group("Forsøgsregel", self.trial_rule_label), 0, 1)
+        rules.setColumnStretch(0, 1)
+        rules.setColumnStretch(1, 1)
+        layout.addLayout(rules)
+
+        self.period_label = _text("\n".join(period_lines(trial)))
+        layout.addWidget(
+            self._with_buttons(
+                "Forsøgsperiode",
+                self.period_label,
+                (("Ny &forlængelse …", "extension"), ("Ret &slutdato …", "end")),
+            )
+        )
+        self.citation_label = _text("\n".join(citation_lines(trial)))
+        layout.addWidget(
+            self._with_buttons(
+                "Henvisning i journalnotater",
+                self.citation_label,
+                (("Ret &henvisning …", "citation"), ("Ret &paragraf …", "paragraph")),
+            )
+        )
+        marking = marking_text(trial)
+        if trial.fasit_note:
+            marking += f"\n{trial.fasit_note}"
+        self.marking_label = _text(marking)
+        layout.addWidget(
+            self._with_buttons(
+                "FASIT-markering", self.marking_label, (("Ret &markering …", "marking"),)
+            )
+        )
+        layout.addWidget(
+            _group("Betingelser", _text("\n".join(f"☐ {c}" for c in trial.conditions)))
+        )
+        layout.addWidget(_group("Kilder", _text("\n".join(f"• {s}" for s in trial.sources))))
+        self.override_label = _text(self._override_history(trial.id))
+        layout.addWidget(_group("Ændringer foretaget i programmet", self.override_label))
+        layout.addStretch(1)
+        return page
+
+    def _with_buttons(
+        self, title: str, body: QLabel, buttons: tuple[tuple[str, str], ...]
+    ) -> QGroupBox:
+        box = _group(title, body)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for text, field in buttons:
+            button = QPushButton(text)
+            button.setObjectName(f"override_{field}")
+            button.clicked.connect(lambda _=False, f=field: self.edit(f))
+            row.addWidget(button)
+        box.layout().addLayout(row)
+        return box
+
+    def _override_history(self, trial_id: str) -> str:
+        lines = []
+        for override in self.store.overrides():
+            if override.trial_id != trial_id:
+                continue
+            who = stamp_text(override.created_at, override.created_by) or "–"
+            lines.append(f"{who}: {override.label}\n    Kilde: {override.source}")
+        return "\n".join(lines) or "Ingen. Kataloget gælder, som det blev leveret."
+
+    # ------------------------------------------------------------ changes
+
+    def edit(self, field: str) -> bool:
+        """Open the change dialog for field on the shown trial; True when a change was saved."""
+        trial = self.store.catalog().get(self.current_trial_id())
+        if trial is None:
+            return False
+        dialog = OverrideDialog(self.store, trial, field, parent=self)
+        if not dialog.exec():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
