@@ -46,6 +46,7 @@ class _Unit:
     keep_with_next: bool = False
     break_before: bool = False
     blocks: tuple[QTextBlock, ...] = ()
+    rows: tuple[QTextTable, int, int] | None = None  # table rows first–last, cut between lines
     repeat: Repeat | None = None  # the header to repeat when a page starts at or inside this unit
 
 
@@ -63,6 +64,21 @@ def _cell_blocks(table: QTextTable, row: int, column: int) -> list[QTextBlock]:
     return blocks
 
 
+def _row_blocks(table: QTextTable, first: int, last: int) -> list[QTextBlock]:
+    """Every block of the cells that begin in rows first–last."""
+    blocks = []
+    for r in range(first, last + 1):
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            if cell.row() == r and cell.column() == c:
+                blocks.extend(_cell_blocks(table, r, c))
+    return blocks
+
+
+def _row_bottom(doc: QTextDocument, table: QTextTable, row: int) -> float:
+    return max(_block_rect(doc, b).bottom() for b in _row_blocks(table, row, row))
+
+
 def _heading_title(block: QTextBlock) -> str:
     """The first run of text of a heading ('Uge 7 – 2021'), without its smaller subtitle."""
     it = block.begin()
@@ -71,45 +87,40 @@ def _heading_title(block: QTextBlock) -> str:
 
 def _table_units(doc: QTextDocument, table: QTextTable, title: str) -> list[_Unit]:
     """A unit per row, or per group of rows joined by a cell that spans them (rowspan)."""
-    rows = []
-    for r in range(table.rows()):
-        tops, bottoms, blocks, bound = [], [], [], False
-        for c in range(table.columns()):
+    rows, columns = table.rows(), table.columns()
+    tops, bound = [], []
+    for r in range(rows):
+        top, joined = None, False
+        for c in range(columns):
             cell = table.cellAt(r, c)
             if cell.row() + cell.rowSpan() - 1 > r:
-                bound = True  # a cell reaches into the next row: never break between them
-            if cell.row() != r or cell.column() != c:
-                continue  # counted where the spanning cell begins
-            cell_blocks = _cell_blocks(table, r, c)
-            blocks.extend(cell_blocks)
-            if cell.rowSpan() == 1:
-                rects = [_block_rect(doc, b) for b in cell_blocks]
-                tops.append(min(x.top() for x in rects))
-                bottoms.append(max(x.bottom() for x in rects))
-        if not tops:
-            return []  # a row made only of spanning cells: leave the table to Qt's own flow
-        rows.append((min(tops), max(bottoms), tuple(blocks), bound))
+                joined = True  # a cell reaches into the next row: never break between them
+            if top is None and cell.row() == r and cell.column() == c:
+                # Every cell of a row starts at the row's top, so one cell tells where the row is.
+                top = _block_rect(doc, cell.firstCursorPosition().block()).top()
+        if top is None:
+            return []  # a row made only of spanning cells: the table is cut like running text
+        tops.append(top)
+        bound.append(joined)
     if not rows:
         return []
-    gaps = [(rows[r][0] - rows[r - 1][1]) / 2 for r in range(1, len(rows))]
-    half = max(min(gaps), 0.0) if gaps else 0.0
-    edges = [rows[0][0] - half] + [(rows[r - 1][1] + rows[r][0]) / 2 for r in range(1, len(rows))]
-    edges.append(rows[-1][1] + half)
-    header_rows = min(table.format().headerRowCount(), len(rows) - 1)
+    # Half the space between two rows' text (padding and border) puts a cut on the rule.
+    half = (tops[1] - _row_bottom(doc, table, 0)) / 2 if rows > 1 else 0.0
+    half = max(half, 0.0)
+    edges = [top - half for top in tops] + [_row_bottom(doc, table, rows - 1) + half]
+    header_rows = min(table.format().headerRowCount(), rows - 1)
     repeat = Repeat(edges[0], edges[header_rows], title) if header_rows else None
     units, first = [], 0
-    for r, (_, _, _, bound) in enumerate(rows):
-        if bound and r + 1 < len(rows):
+    for r in range(rows):
+        if bound[r] and r + 1 < rows:
             continue
-        units.append(
-            _Unit(
-                top=edges[first],
-                bottom=edges[r + 1],
-                keep_with_next=r < header_rows,
-                blocks=tuple(b for row in rows[first : r + 1] for b in row[2]),
-                repeat=repeat if first >= header_rows else None,
-            )
-        )
+        units.append(_Unit(
+            top=edges[first],
+            bottom=edges[r + 1],
+            keep_with_next=r < header_rows,
+            rows=(table, first, r),
+            repeat=repeat if first >= header_rows else None,
+        ))
         first = r + 1
     return units
 
@@ -155,7 +166,8 @@ def _units(doc: QTextDocument) -> list[_Unit]:
 def _line_cut(doc: QTextDocument, unit: _Unit, start: float, limit: float) -> float:
     """The lowest point in start–limit that passes between lines of every cell of unit."""
     lines = []
-    for block in unit.blocks:
+    blocks = list(unit.blocks) if unit.rows is None else _row_blocks(*unit.rows)
+    for block in blocks:
         rect = _block_rect(doc, block)
         layout = block.layout()
         for n in range(layout.lineCount()):
