@@ -1,6 +1,6 @@
 """Benchmark (not a test): a year's follow-up calendar for 10,000 generated cases, written as a PDF.
 
-Run: QT_QPA_PLATFORM=offscreen uv run python benchmarks/bench_calendar.py [--layout måneder] [--out F]
+Run: uv run python benchmarks/bench_calendar.py [--layout måneder] [--cases N] [--out F]
 Reports the time of each step, the page count and the file size.
 """
 
@@ -37,16 +37,18 @@ def generate_cases(count: int, seed: int = 1) -> list[CaseRecord]:
         events = ()
         if rng.random() < 0.2:
             events = (Event(hire + timedelta(days=rng.randrange(30, 300)), "followup"),)
-        cases.append(CaseRecord(
-            id=i + 1,
-            citizen=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-            case_ref=f"FASIT-{2018_00000 + i}",
-            trial_id="T08",
-            dates={"hire": hire},
-            events=events,
-            caseworker=rng.choice(("Anne Jensen", "Bo Østergaard", "Carl Ærø")),
-            cpr=None,
-        ))
+        cases.append(
+            CaseRecord(
+                id=i + 1,
+                citizen=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                case_ref=f"FASIT-{2018_00000 + i}",
+                trial_id="T08",
+                dates={"hire": hire},
+                events=events,
+                caseworker=rng.choice(("Anne Jensen", "Bo Østergaard", "Carl Ærø")),
+                cpr=None,
+            )
+        )
     return cases
 
 
@@ -63,8 +65,15 @@ def main() -> None:
     cases = generate_cases(args.cases)
     items = deadlines_for_cases(cases, load_catalog(), TODAY)
     t1 = time.perf_counter()
-    job = calendar_job(items, start=YEAR_START, end=YEAR_END, layout=args.layout, user="Anne Jensen",
-                       municipality="Vesthimmerlands Kommune", printed_on=TODAY)
+    job = calendar_job(
+        items,
+        start=YEAR_START,
+        end=YEAR_END,
+        layout=args.layout,
+        user="Anne Jensen",
+        municipality="Vesthimmerlands Kommune",
+        printed_on=TODAY,
+    )
     t2 = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         path = args.out or Path(folder) / "kalender.pdf"
@@ -72,8 +81,10 @@ def main() -> None:
         t3 = time.perf_counter()
         size = path.stat().st_size
     in_year = sum(1 for i in items if YEAR_START <= i.deadline.legal_due <= YEAR_END)
-    print(f"{args.cases} cases, {len(items)} deadlines, {in_year} with a legal date in 2021, "
-          f"layout '{args.layout}'")
+    print(
+        f"{args.cases} cases, {len(items)} deadlines, {in_year} with a legal date in 2021, "
+        f"layout '{args.layout}'"
+    )
     print(f"  deadlines {t1 - t0:6.2f} s")
     print(f"  HTML      {t2 - t1:6.2f} s ({len(job.html) / 1e6:.1f} MB)")
     print(f"  PDF       {t3 - t2:6.2f} s (layout, pagination, painting)")
