@@ -1,0 +1,601 @@
+"""The journal-note window: pick the situation, fill in what it needs, copy the note to FASIT;
+and the municipality's own template for that situation, with "Gendan standard"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import EVENT_NAMES, NoteTemplate, Trial
+from ..core.notes import (
+    EVENT_SITUATIONS,
+    MISSING_MARKER,
+    NOTE_FIELDS,
+    NoteError,
+    default_event_date,
+    draft_note,
+    edited_template_errors,
+    for_clipboard,
+    situation_for_event,
+    situations_for,
+    uses_event_date,
+)
+from ..core.workdays import fmt
+from ..store import ValidationError
+from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox
+
+OK_STYLE = "color: #1b5e20;"
+REQUIRED = " *"
+MARKER_START = MISSING_MARKER.split("{")[0]
+
+# What the caseworker is asked for, by situation (the reason and their own text).
+REASON_HINTS = {
+    "opfoelgning": "Hvorfor samtalen blev holdt i denne form.",
+    "plan_ikke_justeret": "Hvorfor indsatsplanen ikke justeres de kommende 6 måneder.",
+    "praktik_uden_fleksjob": "Hvorfor praktikken ikke førte til ansættelse i fleksjob.",
+    "forlaengelse": "Hvorfor forløbet forlænges.",
+    "fritagelse": "Hvorfor borgeren fritages.",
+    "forsoeg_anvendt": "Hvorfor forsøget er anvendt for borgeren.",
+}
+FREE_TEXT_HINTS = {
+    "opfoelgning": "Et kort resumé af opfølgningen.",
+    "henvendelse": "Hvad henvendelsen drejede sig om, og hvad der blev aftalt.",
+    "praktik_start": "Praktikstedet, jobfunktionen og formålet.",
+    "forsoeg_anvendt": "Hvad er gjort, og hvorfor.",
+}
+
+
+def usable_fields(trial: Trial | None) -> list[str]:
+    """The template fields that make sense for this trial (only the case dates it has)."""
+    dates = {d.name for d in trial.dates} if trial else set()
+    return [
+        name for name in NOTE_FIELDS
+        if not name.endswith(("_date", "_date_long"))
+        or name.removesuffix("_long").removesuffix("_date") in dates | {"note", "event"}
+    ]
+
+
+def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(parent.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _stamp(created_at: str) -> str:
+    """'12-03-2026 kl. 10.02' in local time."""
+    try:
+        moment = datetime.fromisoformat(created_at).astimezone()
+    except ValueError:
+        return created_at
+    return f"{fmt(moment.date())} kl. {moment:%H.%M}"
+
+
+class NoteWindow(QDialog):
+    """Write a case's journal note for FASIT; the note as copied is kept in the case history."""
+
+    def __init__(
+        self,
+        store,
+        case_id: int,
+        *,
+        today: Callable[[], date],
+        situation: str | None = None,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self._today = today
+        self.case = store.get_case(case_id)
+        self.trial: Trial | None = store.catalog().get(self.case.trial_id)
+        self.saved_note_id: int | None = None  # the history row of the last copy
+        self._last_saved: tuple[str, str] | None = None
+        self._hand_edited = False
+        self._updating = False
+        self._note_problem = ""
+        self._missing: tuple[str, ...] = ()
+
+        self.setWindowTitle(f"Journalnotat – {self.case.citizen} ({self.case.case_ref})")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_note_tab(), "&Notat")
+        self.tabs.addTab(self._build_template_tab(), "&Skabelon")
+        self.close_button = QPushButton("&Luk")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.resize(960, 760)
+
+        event = self._event_row(event_id)
+        chosen = situation
+        if chosen is None and event is not None and self.trial is not None:
+            chosen = situation_for_event(self.trial, event.kind)
+        self._fill_situations(chosen)
+        if event is not None:
+            self.event_date_edit.set_date(event.day)
+            if event.text:
+                self.free_text_edit.setPlainText(event.text)
+        self.update_note()
+
+    # ------------------------------------------------------------ building
+
+    def _build_note_tab(self) -> QWidget:
+        self.situation_combo = QComboBox()
+        self.situation_combo.setMinimumContentsLength(30)
+        self.template_info = QLabel()
+        self.template_info.setStyleSheet(HINT_STYLE)
+        self.event_date_edit = DateLineEdit()
+        self.reason_edit = _small_text_edit(3, self)
+        self.free_text_edit = _small_text_edit(4, self)
+        self.boxes = {
+            "situation": FieldBox(self.situation_combo),
+            "event_date": FieldBox(self.event_date_edit),
+            "reason": FieldBox(self.reason_edit),
+            "free_text": FieldBox(self.free_text_edit),
+        }
+        self.boxes["situation"].layout().addWidget(self.template_info)
+        self.note_date_label = QLabel(fmt(self._today()))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(_label("Situa&tion:", self.situation_combo), self.boxes["situation"])
+        form.addRow("Notatets dato:", self.note_date_label)
+        self.event_date_label = _label("&Dato for hændelsen:" + REQUIRED, self.event_date_edit)
+        form.addRow(self.event_date_label, self.boxes["event_date"])
+        self.reason_label = _label("&Begrundelse:" + REQUIRED, self.reason_edit)
+        form.addRow(self.reason_label, self.boxes["reason"])
+        self.free_text_label = _label("&Egen tekst:" + REQUIRED, self.free_text_edit)
+        form.addRow(self.free_text_label, self.boxes["free_text"])
+        self.input_form = form
+        legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
+        legend.setStyleSheet(HINT_STYLE)
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
+        self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.hand_label = QLabel("Teksten er rettet i hånden; felterne ovenfor ændrer den ikke.")
+        self.hand_label.setWordWrap(True)
+        self.hand_label.setStyleSheet(HINT_STYLE)
+        self.regenerate_button = QPushButton("Lav teksten &forfra")
+        self.regenerate_button.setAutoDefault(False)
+        self.regenerate_button.setToolTip("Fyld notatet ud fra skabelonen og felterne igen")
+        hand_row = QHBoxLayout()
+        hand_row.addWidget(self.hand_label, 1)
+        hand_row.addWidget(self.regenerate_button)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.copy_button = QPushButton("&Kopiér til FASIT")
+        self.copy_button.setDefault(True)
+        self.copy_button.setToolTip(
+            "Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik"
+        )
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.status_label, 1)
+        copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        inputs = QWidget()
+        top = QVBoxLayout(inputs)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(form)
+        top.addWidget(legend)
+        top.addStretch(1)
+        note_part = QWidget()
+        bottom = QVBoxLayout(note_part)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(_label("Notatet (kan rettes, før det kopieres):", self.note_edit))
+        bottom.addWidget(self.note_edit, 1)
+        bottom.addLayout(hand_row)
+        bottom.addLayout(copy_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(inputs)
+        splitter.addWidget(note_part)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([inputs.sizeHint().height(), 10_000])
+
+        self.situation_combo.currentIndexChanged.connect(self._situation_changed)
+        self.event_date_edit.textChanged.connect(self.update_note)
+        self.event_date_edit.editingFinished.connect(self._check_event_date)
+        self.reason_edit.textChanged.connect(self.update_note)
+        self.free_text_edit.textChanged.connect(self.update_note)
+        self.note_edit.textChanged.connect(self._note_edited)
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.copy_button.clicked.connect(self.copy_to_fasit)
+
+        page = QWidget()
+        QVBoxLayout(page).addWidget(splitter)
+        return page
+
+    def _build_template_tab(self) -> QWidget:
+        self.template_title = QLabel()
+        self.template_title.setWordWrap(True)
+        self.template_edit = QPlainTextEdit()
+        self.template_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.template_edit.setAccessibleName("Skabelonens tekst")
+        self.template_errors = QLabel()
+        self.template_errors.setWordWrap(True)
+        self.template_errors.setTextFormat(Qt.TextFormat.PlainText)
+        self.field_list = QListWidget()
+        self.field_list.setToolTip("Dobbeltklik for at sætte feltet ind i skabelonen")
+        self.field_list.setWordWrap(True)
+        self.field_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for name in usable_fields(self.trial):
+            item = QListWidgetItem(f"${name} – {NOTE_FIELDS[name]}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.field_list.addItem(item)
+        self.save_template_button = QPushButton("&Gem skabelon")
+        self.restore_button = QPushButton("Gendan &standard")
+        self.restore_button.setToolTip(
+            "Brug programmets skabelon igen; kommunens skabelon bliver stående i historikken"
+        )
+        for button in (self.save_template_button, self.restore_button):
+            button.setAutoDefault(False)
+
+        fields_part = QWidget()
+        fields_layout = QVBoxLayout(fields_part)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(_label("Felter (dobbeltklik for at indsætte):", self.field_list))
+        fields_layout.addWidget(self.field_list, 1)
+        text_part = QWidget()
+        text_layout = QVBoxLayout(text_part)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(_label("Skabelonens &tekst:", self.template_edit))
+        text_layout.addWidget(self.template_edit, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(text_part)
+        splitter.addWidget(fields_part)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.template_errors, 1)
+        buttons.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.save_template_button, 0, Qt.AlignmentFlag.AlignTop)
+        intro = QLabel(
+            "Kommunen kan rette teksten til denne situation. Skriv felterne som $navn; "
+            "$citation (hjemlen) skal altid med. Skabelonen kontrolleres, når den gemmes."
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet(HINT_STYLE)
+
+        self.template_edit.textChanged.connect(self._check_template)
+        self.field_list.itemDoubleClicked.connect(self._insert_field)
+        self.save_template_button.clicked.connect(self.save_template)
+        self.restore_button.clicked.connect(self.restore_template)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.template_title)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # ------------------------------------------------------------ situation and template
+
+    def _event_row(self, event_id: int | None):
+        if event_id is None:
+            return None
+        return next(
+            (r for r in self.store.history(self.case_id)
+             if r.id == event_id and not r.is_case_change),
+            None,
+        )
+
+    def _fill_situations(self, chosen: str | None) -> None:
+        self.situation_combo.blockSignals(True)
+        self.situation_combo.clear()
+        for name, title in situations_for(self.trial) if self.trial else ():
+            self.situation_combo.addItem(title, name)
+        index = self.situation_combo.findData(chosen) if chosen else -1
+        self.situation_combo.setCurrentIndex(max(index, 0))
+        self.situation_combo.blockSignals(False)
+        self._situation_changed(keep_inputs=True)
+
+    def situation(self) -> str | None:
+        """The name of the situation chosen (opfoelgning, plan_ikke_justeret …)."""
+        return self.situation_combo.currentData()
+
+    def standard_template(self) -> NoteTemplate | None:
+        """The template the program ships for the chosen situation."""
+        name = self.situation()
+        return self.trial.notes.get(name) if self.trial and name else None
+
+    def template(self) -> NoteTemplate | None:
+        """The template in use: the municipality's own if it has saved one, else the standard."""
+        name = self.situation()
+        if self.trial is None or name is None:
+            return None
+        return self.store.note_template(self.trial.id, name) or self.standard_template()
+
+    def _situation_changed(self, *args, keep_inputs: bool = False) -> None:
+        template = self.template()
+        self._show_inputs(template)
+        if template is not None and not keep_inputs:
+            self.event_date_edit.blockSignals(True)
+            self.event_date_edit.set_date(self._default_event_date())
+            self.event_date_edit.blockSignals(False)
+        elif template is not None and not self.event_date_edit.text():
+            self.event_date_edit.set_date(self._default_event_date())
+        self._show_template()
+        self._hand_edited = False
+        self.update_note()
+
+    def _default_event_date(self) -> date | None:
+        return default_event_date(self.trial, self.case, self.situation(), self._today())
+
+    def _event_date_hint(self) -> str:
+        kind = next((k for k, name in EVENT_SITUATIONS.items()
+                     if name == self.situation() and self.trial and k in self.trial.events), None)
+        what = EVENT_NAMES.get(kind, "hændelse")
+        if self._default_event_date() is None:
+            return f"Ingen {what} er registreret på sagen: skriv datoen (dd-mm-åååå)."
+        return f"Udfyldt med sagens seneste {what}; kan rettes."
+
+    def _show_inputs(self, template: NoteTemplate | None) -> None:
+        used = set(template.fields) if template else set()
+        name = self.situation() or ""
+        dated = template is not None and uses_event_date(template)
+        for field, label, visible in (
+            ("event_date", self.event_date_label, dated),
+            ("reason", self.reason_label, "reason" in used),
+            ("free_text", self.free_text_label, "free_text" in used),
+        ):
+            self.input_form.setRowVisible(self.boxes[field], visible)
+            label.setVisible(visible)
+        self.boxes["reason"].set_hint(REASON_HINTS.get(name, ""))
+        self.boxes["free_text"].set_hint(
+            FREE_TEXT_HINTS.get(name, "Din egen tekst, fx et resumé af samtalen.")
+        )
+        self.boxes["event_date"].set_hint(self._event_date_hint())
+        own = template is not None and template is not self.standard_template()
+        self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
+        self.template_info.setVisible(own)
+
+    # ------------------------------------------------------------ the note
+
+    def inputs(self) -> dict:
+        """What the caseworker has given: reason, free_text and event_date (None if empty)."""
+        return {
+            "reason": self.reason_edit.toPlainText(),
+            "free_text": self.free_text_edit.toPlainText(),
+            "event_date": self.event_date_edit.date_value(),
+        }
+
+    def update_note(self, *args) -> None:
+        """Fill the note in again from the template and the fields (unless edited by hand)."""
+        self._note_problem, self._missing = "", ()
+        text = ""
+        template = self.template()
+        if self.trial is None:
+            self._note_problem = f"Forsøg {self.case.trial_id} findes ikke i kataloget."
+        elif template is None:
+            self._note_problem = f"Forsøg {self.trial.id} har ingen journalnotater."
+        else:
+            try:
+                values = self.inputs()
+            except ValueError as exc:
+                self._note_problem = f"Dato for hændelsen: {exc}"
+            else:
+                settings = self.store.settings()
+                try:
+                    text, self._missing = draft_note(
+                        self.trial,
+                        self.case,
+                        self.situation(),
+                        note_date=self._today(),
+                        caseworker=settings.caseworker_name,
+                        municipality=settings.municipality,
+                        template=template,
+                        **values,
+                    )
+                except NoteError as exc:
+                    self._note_problem = str(exc)
+        if not self._hand_edited:
+            self._updating = True
+            self.note_edit.setPlainText(text)
+            self._updating = False
+        self._refresh_state()
+
+    def _mark_missing(self) -> None:
+        """Show each '[mangler: …]' in the note on a coloured background (the words say it too)."""
+        marks = []
+        document = self.note_edit.document()
+        cursor = document.find(MARKER_START)
+        while not cursor.isNull():
+            end = document.find("]", cursor.position())
+            if end.isNull():
+                break
+            cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(cursor)
+            mark.format.setBackground(QColor("#ffe08a"))
+            marks.append(mark)
+            cursor = document.find(MARKER_START, end.position())
+        self.note_edit.setExtraSelections(marks)
+
+    def _check_event_date(self) -> None:
+        try:
+            self.event_date_edit.date_value()
+        except ValueError as exc:
+            self.boxes["event_date"].set_error(str(exc))
+        else:
+            self.boxes["event_date"].set_error(None)
+
+    def _note_edited(self) -> None:
+        if not self._updating:
+            self._hand_edited = True
+        self._refresh_state()
+
+    def regenerate(self) -> None:
+        """Throw away hand edits and fill the note in from the template again."""
+        self._hand_edited = False
+        self.update_note()
+
+    def copy_problems(self) -> list[str]:
+        """Why the note cannot be copied now, in Danish (empty: it can)."""
+        if self._note_problem:
+            return [self._note_problem]
+        if self._missing:
+            return ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
+        text = self.note_edit.toPlainText()
+        if not text.strip():
+            return ["Notatet er tomt."]
+        if MARKER_START in text:
+            return ["Teksten har stadig [mangler: …]. Ret teksten, eller lav den forfra."]
+        return []
+
+    def _refresh_state(self) -> None:
+        self._mark_missing()
+        problems = self.copy_problems()
+        self.copy_button.setEnabled(not problems)
+        self.hand_label.setVisible(self._hand_edited)
+        self.regenerate_button.setVisible(self._hand_edited)
+        if problems:
+            self.status_label.setText("⚠ " + " ".join(problems))
+            self.status_label.setStyleSheet(ERROR_STYLE)
+        elif self.saved_note_id is not None and self._last_saved == self._current():
+            self.status_label.setText(
+                "✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V."
+            )
+            self.status_label.setStyleSheet(OK_STYLE)
+        else:
+            self.status_label.setText("✓ Klar til at kopiere.")
+            self.status_label.setStyleSheet(OK_STYLE)
+
+    def note_text(self) -> str:
+        """The note as it stands in the window ('\\n' line breaks)."""
+        return self.note_edit.toPlainText().replace("\r\n", "\n").strip("\n")
+
+    def _current(self) -> tuple[str, str]:
+        return (self.situation() or "", self.note_text())
+
+    def copy_to_fasit(self) -> None:
+        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history."""
+        if self.copy_problems():
+            return
+        text = self.note_text()
+        QGuiApplication.clipboard().setText(for_clipboard(text))
+        if self._last_saved != self._current():  # copying the same note twice keeps it once
+            try:
+                self.saved_note_id = self.store.add_journal_note(
+                    self.case_id, situation=self.situation(), text=text, day=self._today()
+                )
+            except ValidationError as exc:
+                self.status_label.setText(
+                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: "
+                    + "; ".join(exc.errors.values())
+                )
+                self.status_label.setStyleSheet(ERROR_STYLE)
+                return
+            self._last_saved = self._current()
+        self._refresh_state()
+
+    # ------------------------------------------------------------ the municipality's template
+
+    def _show_template(self) -> None:
+        standard = self.standard_template()
+        name = self.situation()
+        self.template_edit.blockSignals(True)
+        self.template_edit.setPlainText(self.template().text if standard else "")
+        self.template_edit.blockSignals(False)
+        self.template_edit.setEnabled(standard is not None)
+        self.save_template_button.setEnabled(standard is not None)
+        if standard is None:
+            self.template_title.setText("Forsøget har ingen skabeloner.")
+            self.restore_button.setEnabled(False)
+            self.template_errors.clear()
+            return
+        changes = self.store.note_template_history(self.trial.id, name)
+        own = bool(changes) and changes[0].text is not None
+        where = f"<b>{standard.title}</b> i forsøg {self.trial.id}"
+        if own:
+            last = changes[0]
+            by = f" af {last.created_by}" if last.created_by else ""
+            self.template_title.setText(
+                f"Skabelon for {where}: kommunens egen, gemt {_stamp(last.created_at)}{by}."
+            )
+        else:
+            self.template_title.setText(f"Skabelon for {where}: programmets standard.")
+        self.restore_button.setEnabled(own)
+        self._check_template()
+
+    def _check_template(self) -> None:
+        standard = self.standard_template()
+        if standard is None:
+            return
+        problems = edited_template_errors(standard, self.template_edit.toPlainText())
+        self._show_template_messages(problems)
+
+    def _show_template_messages(self, problems: list[str], ok: str = "") -> None:
+        if problems:
+            self.template_errors.setText("\n".join(f"⚠ {p}" for p in problems))
+            self.template_errors.setStyleSheet(ERROR_STYLE)
+        else:
+            self.template_errors.setText(ok)
+            self.template_errors.setStyleSheet(OK_STYLE)
+
+    def _insert_field(self, item: QListWidgetItem) -> None:
+        self.template_edit.insertPlainText("$" + item.data(Qt.ItemDataRole.UserRole))
+        self.template_edit.setFocus()
+
+    def save_template(self) -> bool:
+        """Save the text as the municipality's template; if unusable: Danish messages, no save."""
+        name = self.situation()
+        if self.trial is None or name is None:
+            return False
+        try:
+            self.store.save_note_template(self.trial.id, name, self.template_edit.toPlainText())
+        except ValidationError as exc:
+            self._show_template_messages(
+                [line for message in exc.errors.values() for line in message.splitlines()]
+            )
+            return False
+        self._after_template_change("✓ Gemt. Notatet bruger nu kommunens skabelon.")
+        return True
+
+    def restore_template(self) -> None:
+        """Use the standard template again ("gendan standard"); the edited one stays in history."""
+        name = self.situation()
+        if self.trial is None or name is None:
+            return
+        self.store.restore_note_template(self.trial.id, name)
+        self._after_template_change("✓ Standardskabelonen bruges igen.")
+
+    def _after_template_change(self, message: str) -> None:
+        self._show_inputs(self.template())
+        self._show_template()
+        self._show_template_messages([], message)
+        self.update_note()

@@ -1,0 +1,174 @@
+"""The journal-note window as a caseworker uses it: fill in, copy to FASIT, see it in the history;
+and the municipality's own template."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from caseworker_app.core.history import JOURNAL_NOTE
+from caseworker_app.store import CaseStore
+from caseworker_app.ui.note_window import NoteWindow
+from tests.core.test_notes import FREE_TEXT, REASON
+from tests.note_cases import note_database
+from tests.reference import REFERENCE_DIR
+
+
+def reference(name: str) -> str:
+    with (REFERENCE_DIR / "notes" / name).open(encoding="utf-8", newline="") as file:
+        return file.read().removesuffix("\n")
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "sager.db"
+    ids = note_database(path)
+    store = CaseStore(path)
+    yield store, ids
+    store.close()
+
+
+def open_window(qtbot, store, case_id, today, **kwargs):
+    window = NoteWindow(store, case_id, today=lambda: today, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_copy_puts_the_note_on_the_clipboard_with_windows_line_breaks(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    assert window.event_date_edit.text() == "10-01-2021"  # the follow-up registered on the case
+    window.free_text_edit.setPlainText(FREE_TEXT["T08", "opfoelgning"])
+    assert window.copy_button.isEnabled()
+
+    click(qtbot, window.copy_button)
+
+    copied = QApplication.clipboard().text()
+    assert copied == reference("T08_opfoelgning.txt").replace("\n", "\r\n")
+    assert copied.count("\r\n") == 11 and "\n" not in copied.replace("\r\n", "")  # 12 lines
+    assert "text/html" not in QApplication.clipboard().mimeData().formats()  # plain text only
+    assert "Kopieret og gemt i sagens historik" in window.status_label.text()
+
+
+def test_copy_is_disabled_until_the_reason_is_filled_in(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
+                         situation="plan_ikke_justeret")
+    assert window.reason_label.text() == "&Begrundelse: *"
+    assert window.reason_edit.isVisible() and not window.free_text_edit.isVisible()
+    assert not window.copy_button.isEnabled()
+    assert window.status_label.text() == (
+        "⚠ Udfyld før notatet kan kopieres: begrundelse."
+    )
+    assert "Begrundelse for, at indsatsplanen ikke justeres: [mangler: begrundelse]" in (
+        window.note_edit.toPlainText()
+    )
+
+    qtbot.keyClicks(window.reason_edit, REASON["T07", "plan_ikke_justeret"])
+
+    assert window.copy_button.isEnabled()
+    assert window.status_label.text() == "✓ Klar til at kopiere."
+    assert window.note_edit.toPlainText() == reference("T07_plan_ikke_justeret.txt")
+
+
+def test_the_copied_note_appears_in_the_case_history(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
+                         situation="plan_ikke_justeret")
+    window.reason_edit.setPlainText("Stabilt behandlingsforløb.")
+    window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nTilføjet i hånden.")
+    assert window.hand_label.isVisible()
+
+    click(qtbot, window.copy_button)
+    click(qtbot, window.copy_button)  # the same note copied twice is kept once
+
+    notes = [row for row in store.history(ids["T07"]) if row.kind == JOURNAL_NOTE]
+    assert len(notes) == 1
+    (row,) = notes
+    assert (row.day, row.situation, row.label) == (date(2020, 1, 6), "plan_ikke_justeret",
+                                                   "journalnotat")
+    assert row.text == window.note_edit.toPlainText()
+    assert row.text.endswith("Tilføjet i hånden.") and "\r" not in row.text
+    assert QApplication.clipboard().text() == row.text.replace("\n", "\r\n")
+    # A journal note is not an event: the deadlines do not move.
+    assert [e.kind for e in store.get_case(ids["T07"]).events] == [
+        "plan_adjusted", "plan_not_adjusted"
+    ]
+
+
+def test_a_hand_edited_note_with_a_gap_left_cannot_be_copied(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
+                         situation="plan_ikke_justeret")
+    window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nEkstra linje.")
+    window.reason_edit.setPlainText("Begrundet.")  # the field is filled, the text still has the gap
+    assert not window.copy_button.isEnabled()
+    assert "Teksten har stadig [mangler: …]" in window.status_label.text()
+
+    click(qtbot, window.regenerate_button)
+
+    assert window.copy_button.isEnabled()
+    assert "Begrundelse for, at indsatsplanen ikke justeres: Begrundet." in (
+        window.note_edit.toPlainText()
+    )
+
+
+def test_opened_from_an_event_the_note_is_about_that_event(qtbot, db):
+    store, ids = db
+    contact = next(r for r in store.history(ids["T08"]) if r.kind == "contact")
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 20), event_id=contact.id)
+    assert window.situation() == "henvendelse"
+    assert window.situation_combo.currentText() == "Henvendelse mellem opfølgninger"
+    assert window.event_date_edit.text() == "15-06-2021"
+    window.free_text_edit.setPlainText("Arbejdsgiver ringede.")
+    assert "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver" in (
+        window.note_edit.toPlainText()
+    )
+
+
+def test_template_editor_rejects_an_unknown_field_and_saves_nothing(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    window.tabs.setCurrentIndex(1)
+    window.template_edit.setPlainText("Opfølgning med $ukendt.\nHjemmel: $citation.")
+    assert "⚠ Ukendt felt $ukendt i linje 1." in window.template_errors.text()
+
+    click(qtbot, window.save_template_button)
+
+    assert window.template_errors.text() == "⚠ Ukendt felt $ukendt i linje 1."
+    assert store.note_template("T08", "opfoelgning") is None
+    assert store.note_template_history("T08", "opfoelgning") == []
+
+
+def test_saved_template_is_used_and_restore_brings_back_the_standard(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    window.tabs.setCurrentIndex(1)
+    assert not window.restore_button.isEnabled()
+    window.template_edit.setPlainText("Samtale $event_date med $citizen.\nHjemmel: $citation.")
+
+    click(qtbot, window.save_template_button)
+
+    assert window.template_errors.text() == "✓ Gemt. Notatet bruger nu kommunens skabelon."
+    assert "kommunens egen, gemt" in window.template_title.text()
+    assert not window.free_text_edit.isVisible()  # the municipality's text has no $free_text
+    assert window.note_edit.toPlainText() == (
+        "Samtale 10-01-2021 med Jens Hansen.\nHjemmel: Bekendtgørelse om frikommuneforsøg II "
+        "på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)."
+    )
+    assert window.copy_button.isEnabled()
+
+    click(qtbot, window.restore_button)
+
+    assert store.note_template("T08", "opfoelgning") is None
+    assert window.template_edit.toPlainText().startswith("Opfølgning – førtidspensionist")
+    assert window.note_edit.toPlainText().startswith("Opfølgning – førtidspensionist")
+    assert not window.copy_button.isEnabled()  # the standard asks for the caseworker's own text
