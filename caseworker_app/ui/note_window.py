@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTextEdit,
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import EVENT_NAMES, NoteTemplate, Trial
+from ..core.catalog import DATE_NAMES, EVENT_NAMES, NoteTemplate, Trial
 from ..core.notes import (
     EVENT_SITUATIONS,
     MISSING_MARKER,
     NOTE_FIELDS,
+    SITUATION_DATES,
     NoteError,
     default_event_date,
     draft_note,
@@ -166,6 +168,7 @@ class NoteWindow(QDialog):
             "free_text": FieldBox(self.free_text_edit),
         }
         self.boxes["situation"].layout().addWidget(self.template_info)
+        self.boxes["event_date"].hint_label.setWordWrap(False)
         self.note_date_label = QLabel(fmt(self._today()))
 
         form = QFormLayout()
@@ -211,7 +214,6 @@ class NoteWindow(QDialog):
         top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(form)
         top.addWidget(legend)
-        top.addStretch(1)
         note_part = QWidget()
         bottom = QVBoxLayout(note_part)
         bottom.setContentsMargins(0, 0, 0, 0)
@@ -219,12 +221,6 @@ class NoteWindow(QDialog):
         bottom.addWidget(self.note_edit, 1)
         bottom.addLayout(hand_row)
         bottom.addLayout(copy_row)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(inputs)
-        splitter.addWidget(note_part)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([inputs.sizeHint().height(), 10_000])
 
         self.situation_combo.currentIndexChanged.connect(self._situation_changed)
         self.event_date_edit.textChanged.connect(self.update_note)
@@ -236,7 +232,11 @@ class NoteWindow(QDialog):
         self.copy_button.clicked.connect(self.copy_to_fasit)
 
         page = QWidget()
-        QVBoxLayout(page).addWidget(splitter)
+        layout = QVBoxLayout(page)
+        # The fields keep the height they need; the note gets the rest.
+        inputs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(inputs)
+        layout.addWidget(note_part, 1)
         return page
 
     def _build_template_tab(self) -> QWidget:
@@ -357,12 +357,19 @@ class NoteWindow(QDialog):
         return default_event_date(self.trial, self.case, self.situation(), self._today())
 
     def _event_date_hint(self) -> str:
+        situation = self.situation()
         kind = next((k for k, name in EVENT_SITUATIONS.items()
-                     if name == self.situation() and self.trial and k in self.trial.events), None)
-        what = EVENT_NAMES.get(kind, "hændelse")
-        if self._default_event_date() is None:
-            return f"Ingen {what} er registreret på sagen: skriv datoen (dd-mm-åååå)."
-        return f"Udfyldt med sagens seneste {what}; kan rettes."
+                     if name == situation and self.trial and k in self.trial.events), None)
+        if kind is not None:
+            found = f"Udfyldt med sagens seneste '{EVENT_NAMES[kind]}'; kan rettes."
+            none = f"Ingen '{EVENT_NAMES[kind]}' registreret på sagen: skriv datoen (dd-mm-åååå)."
+        elif situation in SITUATION_DATES:
+            label = DATE_NAMES[SITUATION_DATES[situation]]
+            found = f"Udfyldt med sagens dato for {label}; kan rettes."
+            none = f"Sagen har ingen dato for {label}: skriv datoen (dd-mm-åååå)."
+        else:
+            found, none = "Kan rettes.", "Skriv datoen (dd-mm-åååå)."
+        return none if self._default_event_date() is None else found
 
     def _show_inputs(self, template: NoteTemplate | None) -> None:
         used = set(template.fields) if template else set()
@@ -375,8 +382,9 @@ class NoteWindow(QDialog):
         ):
             self.input_form.setRowVisible(self.boxes[field], visible)
             label.setVisible(visible)
-        self.boxes["reason"].set_hint(REASON_HINTS.get(name, ""))
-        self.boxes["free_text"].set_hint(
+        # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
+        self.reason_edit.setPlaceholderText(REASON_HINTS.get(name, "Begrundelsen."))
+        self.free_text_edit.setPlaceholderText(
             FREE_TEXT_HINTS.get(name, "Din egen tekst, fx et resumé af samtalen.")
         )
         self.boxes["event_date"].set_hint(self._event_date_hint())
@@ -427,6 +435,9 @@ class NoteWindow(QDialog):
             self._updating = True
             self.note_edit.setPlainText(text)
             self._updating = False
+        self.note_edit.setPlaceholderText(
+            f"Notatet kan ikke skrives: {self._note_problem}" if self._note_problem else ""
+        )
         self._refresh_state()
 
     def _mark_missing(self) -> None:
