@@ -480,7 +480,12 @@ class NoteWindow(QDialog):
         if self._note_problem:
             return [self._note_problem]
         if self._missing:
-            return ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
+            problems = ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
+            if {NOTE_FIELDS["caseworker"], NOTE_FIELDS["municipality"]} & set(self._missing):
+                problems.append("Dit og kommunens navn skrives under Indstillinger.")
+            if any(label.startswith("sagens dato") for label in self._missing):
+                problems.append("Sagens datoer rettes i sagsvinduet.")
+            return problems
         text = self.note_edit.toPlainText()
         if not text.strip():
             return ["Notatet er tomt."]

@@ -172,3 +172,19 @@ def test_saved_template_is_used_and_restore_brings_back_the_standard(qtbot, db):
     assert window.template_edit.toPlainText().startswith("Opfølgning – førtidspensionist")
     assert window.note_edit.toPlainText().startswith("Opfølgning – førtidspensionist")
     assert not window.copy_button.isEnabled()  # the standard asks for the caseworker's own text
+
+
+def test_names_missing_from_the_settings_are_asked_for_where_they_are_set(qtbot, tmp_path):
+    store = CaseStore(tmp_path / "tom.db")
+    case_id = store.create_case(citizen="Bo Ravn", case_ref="2019-1", trial_id="T07",
+                                dates={"visitation": date(2019, 1, 10)})
+    try:
+        window = open_window(qtbot, store, case_id, date(2019, 7, 8), situation="forsoeg_anvendt")
+        window.free_text_edit.setPlainText("Tilbud fastlagt efter behov.")
+        assert not window.copy_button.isEnabled()
+        assert window.status_label.text() == (
+            "⚠ Udfyld før notatet kan kopieres: sagsbehandlerens navn; kommunens navn. "
+            "Dit og kommunens navn skrives under Indstillinger."
+        )
+    finally:
+        store.close()
