@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.catalog import EVENT_NAMES, Trial
 from ..core.schedule import Event, compute_deadlines
 from ..core.workdays import fmt
-from .deadline_model import DeadlineTableModel, deadline_html
+from .deadline_model import DeadlineTableModel, deadline_html, plain_text
 from .fields import DateLineEdit, FieldBox
 
 
@@ -86,7 +86,7 @@ class CalculatorView(QWidget):
         self.case_form = case_form
         case_form.addRow(self._label("Beregn &pr.:", self.today_edit), self.today_box)
         case_form.addRow(
-            self._label("Forsøgets &slutdato:", self.trial_end_edit), self.trial_end_box
+            self._label("Forsøgets &slutdato (valgfri):", self.trial_end_edit), self.trial_end_box
         )
 
         # ---- events (left, below)
@@ -384,6 +384,10 @@ class CalculatorView(QWidget):
         if deadlines:
             self.result_view.setCurrentIndex(self.result_model.index(0, 0))
             self._show_detail()
+
+    def detail_text(self) -> str:
+        """The full text of the chosen deadline, as shown under the table."""
+        return plain_text(self.result_detail.text()) if self.result_detail.isVisible() else ""
 
     def _show_detail(self, *args) -> None:
         row = self.result_view.currentIndex().row()

@@ -40,7 +40,7 @@ from ..core.validation import case_errors, parse_case_dates
 from ..core.workdays import fmt
 from ..store import ValidationError
 from .calculator_view import date_label, default_hint, trial_choice_text
-from .deadline_model import deadline_html
+from .deadline_model import deadline_html, plain_text
 from .fields import ERROR_STYLE, DateLineEdit, FieldBox, show_errors
 from .history_model import ROW_ROLE, HistoryModel, can_correct
 
@@ -328,13 +328,22 @@ class CaseWindow(QDialog):
 
     def _trial_changed(self, *args, keep_typed: bool = True) -> None:
         trial = self.trial()
+        self.trial_status.setText(trial.status_text(self._today()) if trial else "")
+        names = [d.name for d in trial.dates] if trial else []
+        if names == list(self.date_boxes):
+            # Same dates: keep the fields (and what is typed in them) rather than rebuild them.
+            for case_date in trial.dates:
+                box = self.date_boxes[case_date.name]
+                box.set_hint(default_hint(trial, case_date))
+                if not keep_typed:
+                    box.editor.clear()
+            return
         typed = (
             {name: box.editor.text() for name, box in self.date_boxes.items()} if keep_typed else {}
         )
         for box in self.date_boxes.values():
             self.form.removeRow(box)
         self.date_boxes = {}
-        self.trial_status.setText(trial.status_text(self._today()) if trial else "")
         if trial is None:
             return
         for row, case_date in enumerate(trial.dates):
@@ -391,12 +400,7 @@ class CaseWindow(QDialog):
 
     def deadline_texts(self) -> list[str]:
         """The deadlines as the caseworker reads them (plain text of each box)."""
-        from PySide6.QtGui import QTextDocumentFragment
-
-        return [
-            QTextDocumentFragment.fromHtml(label.text()).toPlainText()
-            for label in self.deadline_labels
-        ]
+        return [plain_text(label.text()) for label in self.deadline_labels]
 
     def _show_history(self) -> None:
         rows = self.store.history(self.case_id) if self.case_id is not None else []
@@ -587,12 +591,16 @@ class CaseWindow(QDialog):
             self._saved()
 
     def write_note(self) -> None:
-        """Open the journal-note window for this case."""
+        """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
         if not self._has_notes or self.case_id is None:
             return
         from .note_window import NoteWindow
 
-        window = NoteWindow(self.store, self.case_id, today=self._today, parent=self)
+        row = self.selected_history_row()
+        event_id = row.id if row is not None and not row.is_case_change else None
+        window = NoteWindow(
+            self.store, self.case_id, today=self._today, event_id=event_id, parent=self
+        )
         window.exec()
         self._saved()
 

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QTextDocumentFragment
 
 from ..core.schedule import OVERDUE, STATUS_DA, Deadline
 from ..core.workdays import WEEKDAYS_DA, fmt, fmt_weekday
@@ -37,6 +37,11 @@ def deadline_html(deadline: Deadline) -> str:
         f"<b>Henvisning:</b> {e(deadline.citation)}<br>"
         f"<b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}"
     )
+
+
+def plain_text(rich: str) -> str:
+    """The text a reader sees in rich text (for tests and copying)."""
+    return QTextDocumentFragment.fromHtml(rich).toPlainText()
 
 
 def _day_off_phrase(day_off: str) -> str:

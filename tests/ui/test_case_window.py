@@ -1,0 +1,420 @@
+"""The case window as a caseworker uses it: create a case, register and correct follow-ups, close it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QMessageBox
+
+from caseworker_app.core.cases import CLOSED
+from caseworker_app.ui import case_window as case_window_module
+from caseworker_app.ui.case_window import CaseWindow
+from caseworker_app.ui.history_model import ROW_ROLE
+
+from .conftest import TODAY
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_case(qtbot, store, case_id, today=lambda: TODAY) -> CaseWindow:
+    window = CaseWindow(store, case_id, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def add_t08(store, hire=date(2018, 8, 31), followups=(), **fields) -> int:
+    case_id = store.create_case(
+        citizen=fields.pop("citizen", "Jens Hansen"),
+        case_ref=fields.pop("case_ref", "2018-0831"),
+        trial_id="T08",
+        dates={"hire": hire},
+        **fields,
+    )
+    for day in followups:
+        store.add_event(case_id, day=day, kind="followup")
+    return case_id
+
+
+def history_texts(window: CaseWindow) -> list[str]:
+    model = window.history_model
+    return [" | ".join(model.index(r, c).data() for c in range(model.columnCount()))
+            for r in range(model.rowCount())]
+
+
+def select_history_row(window: CaseWindow, starts: str) -> int:
+    """Click the history row whose text starts with starts ('10-01-2021 | Opfølgning')."""
+    row = next(i for i, text in enumerate(history_texts(window)) if text.startswith(starts))
+    window.history_view.selectRow(row)
+    return row
+
+
+# ------------------------------------------------------------------ creating a case
+
+
+def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, store):
+    window = open_case(qtbot, store, None)
+    type_into(qtbot, window.citizen_edit, "Jens Hansen")
+    type_into(qtbot, window.case_ref_edit, "2018-0831")
+    type_into(qtbot, window.date_boxes["hire"].editor, "31-02-2019")
+    with qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.save_button)
+
+    hire_box = window.date_boxes["hire"]
+    assert hire_box.error_label.isVisible()
+    assert "'31-02-2019' er ikke en gyldig dato" in hire_box.error()
+    assert hire_box.error_label.text().startswith("⚠")  # not colour alone
+    assert not window.boxes["citizen"].error_label.isVisible()
+    assert store.list_cases() == []
+
+    type_into(qtbot, hire_box.editor, "31-08-2018")
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.save_button)
+
+    assert not hire_box.error_label.isVisible()
+    [case] = store.list_cases()
+    assert (case.citizen, case.case_ref, case.trial_id) == ("Jens Hansen", "2018-0831", "T08")
+    assert case.dates == {"hire": date(2018, 8, 31)}
+    assert window.case_id == case.id
+    assert window.windowTitle() == "Sag: Jens Hansen (2018-0831)"
+    # 31-08-2018 + 30 months = 28-02-2021 (no 31 February), a Sunday: in practice Friday 26-02-2021.
+    [deadline] = window.deadline_texts()
+    assert "frist 28-02-2021" in deadline
+    assert "senest i praksis fre 26-02-2021" in deadline
+    assert "Almindelig regel ville give: 28-02-2019" in deadline  # offer defaults to hire: + 6 months
+    assert "Sag oprettet" in history_texts(window)[0]
+
+
+def test_every_missing_field_gets_its_own_message(qtbot, store):
+    window = open_case(qtbot, store, None)
+    click(qtbot, window.save_button)
+
+    assert window.boxes["citizen"].error() == "Skriv borgerens navn"
+    assert window.boxes["case_ref"].error() == "Skriv FASIT-sagsnummeret"
+    assert window.date_boxes["hire"].error() == "Skriv datoen for ansættelse i løntilskud"
+    assert not window.date_boxes["offer"].error_label.isVisible()  # optional
+    assert store.list_cases() == []
+
+
+def test_offer_after_hire_is_refused_at_the_offer_field(qtbot, store):
+    window = open_case(qtbot, store, None)
+    type_into(qtbot, window.citizen_edit, "Jens Hansen")
+    type_into(qtbot, window.case_ref_edit, "2018-0831")
+    type_into(qtbot, window.date_boxes["hire"].editor, "31-08-2018")
+    type_into(qtbot, window.date_boxes["offer"].editor, "01-09-2018")
+    click(qtbot, window.save_button)
+
+    assert "kan ikke ligge efter" in window.date_boxes["offer"].error()
+    assert store.list_cases() == []
+
+
+def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
+    window = open_case(qtbot, store, None)
+    offered = [window.trial_combo.itemData(i) for i in range(window.trial_combo.count())]
+    assert "T08" in offered and "T09" in offered
+    assert "T01" not in offered  # no deadline to follow
+    assert list(window.date_boxes) == ["hire", "offer"]
+    assert window.date_boxes["offer"].hint_label.text() == "Ukendt: ansættelse i løntilskud bruges"
+
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T09"))
+    assert list(window.date_boxes) == ["praktik_start", "unemployed_since"]
+
+
+def test_an_existing_case_keeps_a_trial_without_deadlines(qtbot, store):
+    case_id = store.create_case(citizen="Ida Berg", case_ref="2019-0001", trial_id="T01", dates={})
+    window = open_case(qtbot, store, case_id)
+    assert window.trial_combo.currentData() == "T01"
+    assert window.deadline_texts() == ["Forsøget har ingen beregnelig frist."]
+
+
+def test_cpr_is_masked_until_the_caseworker_asks_to_see_it(qtbot, store):
+    case_id = add_t08(store, cpr="0101801234")
+    window = open_case(qtbot, store, case_id)
+    assert window.cpr_edit.text() == "010180-xxxx"
+    assert window.cpr_edit.isReadOnly()
+
+    click(qtbot, window.cpr_button)
+    assert window.cpr_edit.text() == "010180-1234"
+    assert not window.is_dirty()  # seeing it is not a change
+
+    click(qtbot, window.cpr_button)
+    assert window.cpr_edit.text() == "010180-xxxx"
+
+
+def test_an_invalid_cpr_is_explained_at_the_cpr_field(qtbot, store):
+    window = open_case(qtbot, store, None)
+    type_into(qtbot, window.citizen_edit, "Jens Hansen")
+    type_into(qtbot, window.case_ref_edit, "2018-0831")
+    type_into(qtbot, window.date_boxes["hire"].editor, "31-08-2018")
+    type_into(qtbot, window.cpr_edit, "321380-1234")
+    click(qtbot, window.save_button)
+
+    assert "gyldig fødselsdato" in window.boxes["cpr"].error()
+    assert store.list_cases() == []
+
+
+def test_changing_a_date_is_saved_and_moves_the_deadline(qtbot, store):
+    window = open_case(qtbot, store, add_t08(store))
+    type_into(qtbot, window.date_boxes["hire"].editor, "15-09-2018")
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.save_button)
+    # 15-09-2018 + 30 months = 15-03-2021, a Monday.
+    assert "frist 15-03-2021 – senest i praksis man 15-03-2021" in window.deadline_texts()[0]
+    assert any("Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window))
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, store, message_boxes):
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    type_into(qtbot, window.citizen_edit, "Jens Hansen-Berg")
+
+    message_boxes.answer(QMessageBox.StandardButton.Cancel)
+    click(qtbot, window.close_button)
+    assert window.isVisible()
+    assert message_boxes.calls[-1][1] == "Gem ændringer?"
+
+    message_boxes.answer(QMessageBox.StandardButton.Discard)
+    click(qtbot, window.close_button)
+    assert not window.isVisible()
+    assert store.get_case(case_id).citizen == "Jens Hansen"
+
+
+# ------------------------------------------------------------------ events
+
+
+def test_register_follow_up_in_a_few_keystrokes_moves_the_deadline(qtbot, store, dialogs):
+    window = open_case(qtbot, store, add_t08(store))
+    assert "frist 28-02-2021" in window.deadline_texts()[0]
+
+    def user(dialog):
+        assert dialog.focusWidget() is dialog.date_edit
+        assert dialog.date_edit.text() == "01-02-2021"  # today, filled in and selected
+        assert dialog.date_edit.selectedText() == "01-02-2021"
+        qtbot.keyClicks(dialog.date_edit, "10-01-2021")  # replaces the selection
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.followup_button)
+
+    # 10-01-2021 + 30 months = 10-07-2023, a Monday.
+    [deadline] = window.deadline_texts()
+    assert "frist 10-07-2023 – senest i praksis man 10-07-2023" in deadline
+    assert "30 måneder efter seneste opfølgning 10-01-2021" in deadline
+    [event] = store.get_case(window.case_id).events
+    assert (event.day, event.kind, event.form) == (date(2021, 1, 10), "followup", "personligt")
+    assert any(t.startswith("10-01-2021 | Opfølgning | personligt | kommune") for t in history_texts(window))
+
+
+def test_ctrl_r_opens_the_follow_up_dialog(qtbot, store, dialogs):
+    window = open_case(qtbot, store, add_t08(store))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = dialogs.opened
+    assert dialog.kind_combo.currentData() == "followup"
+
+
+def test_a_follow_up_in_the_future_is_refused_at_the_date_field(qtbot, store, dialogs):
+    window = open_case(qtbot, store, add_t08(store))
+    seen = {}
+
+    def user(dialog):
+        type_into(qtbot, dialog.date_edit, "02-02-2021")
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+        seen["error"] = dialog.boxes["day"].error()
+        seen["open"] = dialog.isVisible()
+
+    dialogs.then(user)
+    with qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.followup_button)
+    assert seen["open"]
+    assert seen["error"] == "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted"
+    assert store.get_case(window.case_id).events == ()
+
+
+def test_a_follow_up_before_the_hire_date_is_refused(qtbot, store, dialogs):
+    window = open_case(qtbot, store, add_t08(store))
+    seen = {}
+
+    def user(dialog):
+        type_into(qtbot, dialog.date_edit, "30-08-2018")
+        click(qtbot, dialog.save_button)
+        seen["error"] = dialog.boxes["day"].error()
+
+    dialogs.then(user)
+    click(qtbot, window.followup_button)
+    assert seen["error"] == "Opfølgning 30-08-2018 ligger før ansættelse i løntilskud 31-08-2018"
+    assert store.get_case(window.case_id).events == ()
+
+
+def test_a_contact_counts_only_when_marked_as_a_full_follow_up(qtbot, store, dialogs):
+    window = open_case(qtbot, store, add_t08(store))
+
+    def contact(full: bool):
+        def user(dialog):
+            assert dialog.kind_combo.currentData() == "contact"
+            assert dialog.full_check.isEnabled()
+            type_into(qtbot, dialog.date_edit, "15-01-2021")
+            dialog.initiator_combo.setCurrentIndex(dialog.initiator_combo.findData("arbejdsgiver"))
+            dialog.full_check.setChecked(full)
+            click(qtbot, dialog.save_button)
+        return user
+
+    dialogs.then(contact(False))
+    click(qtbot, window.event_button)
+    assert "frist 28-02-2021" in window.deadline_texts()[0]  # unchanged
+
+    dialogs.then(contact(True))
+    click(qtbot, window.event_button)
+    # 15-01-2021 + 30 months = 15-07-2023, a Saturday: in practice Friday 14-07-2023.
+    assert "frist 15-07-2023 – senest i praksis fre 14-07-2023 (15-07-2023 er en lørdag)" in \
+        window.deadline_texts()[0]
+    contacts = [t for t in history_texts(window) if t.startswith("15-01-2021 | Henvendelse")]
+    assert len(contacts) == 2
+    assert sum("tæller som fuld opfølgning" in t for t in contacts) == 1
+
+
+def test_correcting_a_follow_up_keeps_the_old_row_struck_through(qtbot, store, dialogs):
+    case_id = add_t08(store, followups=[date(2021, 1, 10)])
+    window = open_case(qtbot, store, case_id)
+    assert not window.correct_button.isEnabled()  # nothing chosen yet
+    select_history_row(window, "01-02-2021 | Sag oprettet")
+    assert not window.correct_button.isEnabled()  # a case change is not an event
+    select_history_row(window, "10-01-2021 | Opfølgning")
+
+    def user(dialog):
+        assert dialog.date_edit.text() == "10-01-2021"  # the row being corrected
+        type_into(qtbot, dialog.date_edit, "12-01-2021")
+        type_into(qtbot, dialog.text_edit, "Datoen var tastet forkert")
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.correct_button)
+
+    # 12-01-2021 + 30 months = 12-07-2023, a Wednesday.
+    assert "frist 12-07-2023 – senest i praksis ons 12-07-2023" in window.deadline_texts()[0]
+    rows = [window.history_model.index(r, 0).data(ROW_ROLE) for r in range(window.history_model.rowCount())]
+    new = next(r for r in rows if r.day == date(2021, 1, 12))
+    old = next(r for r in rows if r.day == date(2021, 1, 10))
+    assert new.replaces == old.id and old.replaced_by == new.id
+    texts = history_texts(window)
+    assert any(t.startswith("12-01-2021 | Opfølgning (rettelse)") and "Retter opfølgning 10-01-2021" in t
+               and "Datoen var tastet forkert" in t for t in texts)
+    assert any(t.startswith("10-01-2021 | Opfølgning – rettet") and "Rettet til opfølgning 12-01-2021" in t
+               for t in texts)
+    old_row = rows.index(old)
+    assert window.history_model.index(old_row, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+
+    window.history_view.selectRow(old_row)
+    assert not window.correct_button.isEnabled()  # a row is corrected once; correct the newest
+
+
+def test_withdrawing_a_follow_up_registered_by_mistake(qtbot, store, dialogs):
+    case_id = add_t08(store, followups=[date(2021, 1, 10)])
+    window = open_case(qtbot, store, case_id)
+    select_history_row(window, "10-01-2021 | Opfølgning")
+
+    def user(dialog):
+        dialog.cancel_check.setChecked(True)
+        assert not dialog.date_edit.isEnabled()
+        type_into(qtbot, dialog.text_edit, "Registreret på forkert sag")
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    click(qtbot, window.correct_button)
+    assert "frist 28-02-2021" in window.deadline_texts()[0]  # back to 30 months after hire
+    assert any(t.startswith("01-02-2021 | Annulleret (registreret ved en fejl)") for t in history_texts(window))
+    assert any(t.startswith("10-01-2021 | Opfølgning") and "Annulleret 01-02-2021" in t
+               for t in history_texts(window))
+
+
+# ------------------------------------------------------------------ closing
+
+
+def test_close_a_case_with_a_reason(qtbot, store, dialogs):
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    seen = {}
+
+    def user(dialog):
+        dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("andet"))
+        click(qtbot, dialog.ok_button)  # 'andet' needs a text
+        seen["text"] = dialog.boxes["text"].error()
+        type_into(qtbot, dialog.text_edit, "Flyttet til udlandet")
+        type_into(qtbot, dialog.date_edit, "05-02-2021")
+        click(qtbot, dialog.ok_button)
+        seen["day"] = dialog.boxes["day"].error()
+        type_into(qtbot, dialog.date_edit, "29-01-2021")
+        click(qtbot, dialog.ok_button)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.close_case_button)
+
+    assert seen["text"] == "Skriv årsagen, når den er 'andet'"
+    assert seen["day"] == "05-02-2021 ligger i fremtiden – en sag afsluttes på eller før i dag"
+    case = store.get_case(case_id)
+    assert (case.status, case.end_reason) == (CLOSED, "andet")
+    assert store.deadlines(TODAY) == []
+    assert window.deadline_texts() == ["Sagen er afsluttet; der beregnes ingen frister."]
+    assert "afsluttet 29-01-2021: andet – Flyttet til udlandet" in window.status_label.text()
+    assert not window.followup_button.isEnabled()
+    assert window.close_case_button.text() == "Gen&åbn sag"
+
+
+def test_a_closed_case_can_be_reopened(qtbot, store, message_boxes):
+    case_id = add_t08(store)
+    store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=TODAY)
+    window = open_case(qtbot, store, case_id)
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    click(qtbot, window.close_case_button)
+    assert store.get_case(case_id).status == "aktiv"
+    assert "frist 28-02-2021" in window.deadline_texts()[0]
+
+
+# ------------------------------------------------------------------ the rest
+
+
+def test_note_and_print_buttons_wait_for_their_modules(qtbot, store, monkeypatch):
+    monkeypatch.setattr(case_window_module, "_module_exists", lambda name: False)
+    window = open_case(qtbot, store, add_t08(store))
+    for button in (window.note_button, window.print_button):
+        assert not button.isEnabled()
+        assert button.toolTip() == "Kommer snart"
+
+
+def test_history_model_passes_qt_model_tester(qtbot, store):
+    case_id = add_t08(store, followups=[date(2021, 1, 10)])
+    store.add_event(case_id, day=date(2021, 1, 12), kind="followup", replaces=store.history(case_id)[0].id)
+    window = open_case(qtbot, store, case_id)
+    QAbstractItemModelTester(window.history_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert window.history_model.rowCount() == 3
+    window.load()  # a reset under the tester
+
+
+@pytest.mark.parametrize("demo_citizen", ["Lars Pedersen", "Henrik Christensen", "Lone Andersen"])
+def test_demo_cases_open(qtbot, tmp_path, demo_citizen):
+    from caseworker_app.store import CaseStore
+    from caseworker_app.store.demo import create_demo_database
+
+    day = date(2026, 11, 23)
+    create_demo_database(tmp_path / "demo.db", day)
+    with CaseStore(tmp_path / "demo.db", clock=lambda: day) as demo:
+        case = next(c for c in demo.list_cases() if c.citizen == demo_citizen)
+        window = open_case(qtbot, demo, case.id, today=lambda: day)
+        assert window.history_model.rowCount() >= 2
+        assert window.deadline_texts()
+        window.close()

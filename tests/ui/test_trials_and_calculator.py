@@ -1,0 +1,211 @@
+"""The "Forsøg" and "Fristberegner" tabs: rules side by side, a municipality's override, the what-if calculator."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QPushButton
+
+from caseworker_app.core.catalog import load_catalog
+from caseworker_app.ui.calculator_view import CalculatorView
+from caseworker_app.ui.case_window import CaseWindow
+from caseworker_app.ui.trials_view import TrialsView
+
+from .conftest import TODAY
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def open_trials(qtbot, store, today=lambda: TODAY) -> TrialsView:
+    view = TrialsView(store, today=today)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    return view
+
+
+# ------------------------------------------------------------------ trials
+
+
+def test_t08_shows_the_ordinary_rule_beside_the_trial_rule(qtbot, store):
+    view = open_trials(qtbot, store)
+    view.select("T08")
+
+    ordinary = view.ordinary_label.text()
+    trial = view.trial_rule_label.text()
+    assert ordinary.startswith("Opfølgning senest 6 måneder efter, at borgeren har fået tilbud")
+    assert "Hjemmel: § 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik" in ordinary
+    assert trial.startswith("Første opfølgning senest 2½ år efter ansættelsen i løntilskud")
+    assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in trial
+    # Side by side: the ordinary rule in the left column, the trial rule in the right.
+    left = view.ordinary_label.mapTo(view, view.ordinary_label.rect().topLeft())
+    right = view.trial_rule_label.mapTo(view, view.trial_rule_label.rect().topLeft())
+    assert left.x() < right.x() and abs(left.y() - right.y()) < 5
+    assert view.ordinary_label.parentWidget().title() == "Almindelig regel"
+    assert view.trial_rule_label.parentWidget().title() == "Forsøgsregel"
+
+    period = view.period_label.text()
+    assert "Start 01-07-2018; oprindelig slutdato 31-12-2021" in period
+    assert "Forlænget til 31-12-2025 (besluttet 26-11-2024)" in period
+    assert "Kilde: Beskæftigelsesministerens brev 26-11-2024" in period
+    assert view.marking_label.text().startswith("Udfyldes af kommunen")
+    assert view.override_label.text() == "Ingen. Kataloget gælder, som det blev leveret."
+
+
+def test_the_list_says_plainly_that_a_trial_has_expired(qtbot, store):
+    view = open_trials(qtbot, store, today=lambda: date(2026, 3, 1))
+    texts = [view.trial_list.item(i).text() for i in range(view.trial_list.count())]
+    t08 = next(t for t in texts if t.startswith("T08 – Førtidspensionister i løntilskud"))
+    assert t08.endswith("⚠ udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, "
+                        "medmindre kommunen har fået forlængelse")
+    assert any(t.startswith("T01 – ") and "(ingen frister)" in t for t in texts)
+
+
+def test_a_verbatim_fasit_marking_is_shown_exactly(qtbot, store):
+    view = open_trials(qtbot, store)
+    view.select("T07")
+    assert view.marking_label.text().startswith("»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«")
+
+
+def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
+    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
+                                dates={"hire": date(2018, 8, 31)})
+    store.add_event(case_id, day=date(2021, 1, 10), kind="followup")
+    # Under the trial rule: 10-01-2021 + 30 months = 10-07-2023.
+    assert store.deadlines(TODAY)[0].deadline.legal_due == date(2023, 7, 10)
+
+    view = open_trials(qtbot, store)
+    view.select("T08")
+    seen = {}
+
+    def user(dialog):
+        assert dialog.field() == "end"
+        type_into(qtbot, dialog.value_edit, "31-12-2022")
+        click(qtbot, dialog.save_button)  # no source yet
+        seen["source"] = dialog.boxes["source"].error()
+        type_into(qtbot, dialog.source_edit, "Kommunens egen afgørelse 15-01-2021")
+        qtbot.keyClick(dialog.source_edit, Qt.Key.Key_Return)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_end"))
+
+    assert seen["source"] == "Skriv kilden til ændringen, fx ministeriets brev med dato"
+    [override] = store.overrides()
+    assert (override.trial_id, override.field, override.value) == ("T08", "end", "2022-12-31")
+    assert "slutdato 31-12-2022" in view.override_label.text()
+    assert "Kilde: Kommunens egen afgørelse 15-01-2021" in view.override_label.text()
+    assert "Gældende slutdato: 31-12-2022" in view.period_label.text()
+
+    # The trial now ends 31-12-2022. The ordinary rule (12 months after the follow-up 10-01-2021)
+    # gave 10-01-2022, already passed, so the deadline is the day after the end: 01-01-2023, a Sunday
+    # and New Year's Day; 31-12-2022 is a Saturday, so in practice Friday 30-12-2022.
+    window = CaseWindow(store, case_id, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    [deadline] = window.deadline_texts()
+    assert "frist 01-01-2023 – senest i praksis fre 30-12-2022" in deadline
+    assert "Almindelig regel:" in deadline
+
+
+def test_a_wrong_override_date_saves_nothing(qtbot, store, dialogs):
+    view = open_trials(qtbot, store)
+    view.select("T08")
+    seen = {}
+
+    def user(dialog):
+        type_into(qtbot, dialog.value_edit, "31-12-2024")
+        type_into(qtbot, dialog.source_edit, "Brev")
+        click(qtbot, dialog.save_button)
+        seen["value"] = dialog.boxes["value"].error()
+
+    dialogs.then(user)
+    with qtbot.assertNotEmitted(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_extension"))
+    assert seen["value"] == "En forlængelse skal gå ud over den nuværende slutdato 31-12-2025"
+    assert store.overrides() == []
+
+
+# ------------------------------------------------------------------ calculator
+
+
+def open_calculator(qtbot, today=lambda: date(2021, 3, 1)) -> CalculatorView:
+    catalog = load_catalog()
+    view = CalculatorView(lambda: catalog, today=today)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    return view
+
+
+def result_rows(view: CalculatorView) -> list[list[str]]:
+    model = view.result_model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
+    view = open_calculator(qtbot)
+    view.set_trial("T08")
+    hire = view.date_boxes["hire"].editor
+    qtbot.keyClicks(hire, "31-08-2018")
+    qtbot.keyClick(hire, Qt.Key.Key_Return)
+
+    [row] = result_rows(view)
+    assert row[:5] == ["Opfølgning", "28-02-2021", "fre 26-02-2021 (søndag)", "! overskredet", "28-02-2019"]
+    assert row[5].startswith("30 måneder efter ansættelse i løntilskud 31-08-2018")
+    assert row[6].startswith("Forsøgsregel: første opfølgning senest 2½ år efter ansættelsen")
+    assert row[7].startswith("Bekendtgørelse om frikommuneforsøg II")
+    detail = view.detail_text()
+    assert "frist 28-02-2021 – senest i praksis fre 26-02-2021 (28-02-2021 er en søndag)" in detail
+    assert "Almindelig regel ville give: 28-02-2019" in detail
+    assert "Beregnet pr. 01-03-2021" in view.result_title.text()
+
+
+def test_calculator_follow_up_and_trial_end(qtbot):
+    view = open_calculator(qtbot)
+    type_into(qtbot, view.date_boxes["hire"].editor, "31-08-2018")
+    view.event_kind.setCurrentIndex(view.event_kind.findData("followup"))
+    qtbot.keyClicks(view.event_date, "10-01-2021")
+    qtbot.keyClick(view.event_date, Qt.Key.Key_Return)  # Enter adds the event
+    assert view.event_table.item(0, 0).text() == "10-01-2021"
+    # 10-01-2021 + 30 months = 10-07-2023, a Monday.
+    assert result_rows(view)[0][1:4] == ["10-07-2023", "man 10-07-2023", "senere"]
+
+    # What if the trial had ended 31-12-2022: back to the ordinary rule the day after (see the override test).
+    type_into(qtbot, view.trial_end_edit, "31-12-2022")
+    qtbot.keyClick(view.trial_end_edit, Qt.Key.Key_Return)
+    assert result_rows(view)[0][1:3] == ["01-01-2023", "fre 30-12-2022 (Nytårsdag)"]
+
+
+def test_calculator_explains_a_wrong_date_at_its_field(qtbot):
+    view = open_calculator(qtbot)
+    type_into(qtbot, view.date_boxes["hire"].editor, "31-13-2018")
+    click(qtbot, view.calculate_button)
+    assert view.date_boxes["hire"].error() == (
+        "'31-13-2018' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+    assert result_rows(view) == []
+    assert view.result_note.text() == "Ret de markerede felter for at se fristerne."
+
+
+def test_calculator_shows_conditions_for_a_trial_without_deadlines(qtbot):
+    view = open_calculator(qtbot)
+    view.set_trial("T01")
+    assert view.date_boxes == {}
+    assert view.result_note.text().startswith("Forsøget har ingen beregnelig frist. Betingelser:")
+
+
+def test_calculator_model_passes_qt_model_tester(qtbot):
+    view = open_calculator(qtbot)
+    QAbstractItemModelTester(view.result_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    type_into(qtbot, view.date_boxes["hire"].editor, "31-08-2018")
+    click(qtbot, view.calculate_button)
+    assert view.result_model.rowCount() == 1
