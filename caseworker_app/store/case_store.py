@@ -28,6 +28,7 @@ from ..core.schedule import Event
 from ..core.settings import Settings, settings_errors
 from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
+from .app_state import AppStateMixin
 from .errors import CaseNotFoundError, StoreError, ValidationError
 from .note_store import NoteStoreMixin
 from .opening import open_database, store_error
@@ -68,7 +69,7 @@ def _day(value: object, field: str = "day") -> date | None:
         raise ValidationError({field: str(exc)}) from None
 
 
-class CaseStore(NoteStoreMixin):
+class CaseStore(NoteStoreMixin, AppStateMixin):
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("caseworker_app")
@@ -156,6 +158,15 @@ def m003_note_templates(db: Database) -> None:
         "CREATE TRIGGER note_templates_kept BEFORE DELETE ON note_templates "
         "BEGIN SELECT RAISE(ABORT, 'skabeloner slettes ikke: gendan standard i stedet'); END"
     )
+
+
+@_migration
+def m004_app_state(db: Database) -> None:
+    """Small named values the program keeps between runs: the .ics export state and calendar id."""
+    db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    # A random id per database keeps two databases' UIDs apart in one Outlook calendar.
+    db["app_state"].insert({"key": "ics_calendar_id", "value": secrets.token_hex(6)})
+
 
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""

@@ -168,6 +168,9 @@ def test_a_first_version_database_is_migrated_and_keeps_everything(tmp_path):
             store._conn.execute("UPDATE events SET day = '2020-01-01'")
         # The third: the municipality's note templates, none edited yet.
         assert store.note_template("T08", "opfoelgning") is None
+        # The fourth: a calendar id for .ics exports, nothing exported yet.
+        calendar_id, state = store.ics_state()
+        assert len(calendar_id) == 12 and state == {}
         assert schema_version(store._db) == current_version()
 
 
@@ -198,7 +201,7 @@ def test_an_earlier_copy_is_never_overwritten(tmp_path):
 
 def test_a_new_database_gets_the_current_schema_without_a_copy(tmp_path):
     with CaseStore(tmp_path / "ny.db") as store:
-        assert schema_version(store._db) == current_version() == 3
+        assert schema_version(store._db) == current_version() == 4
     assert list(tmp_path.glob("*.bak*")) == []
 
 

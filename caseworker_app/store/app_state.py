@@ -1,0 +1,63 @@
+"""Small values the program keeps in the database between runs: the Outlook (.ics) export state."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from datetime import date
+
+from ..core.ics import ExportState
+
+log = logging.getLogger(__name__)
+
+ICS_CALENDAR_ID = "ics_calendar_id"
+ICS_STATE = "ics_state"
+
+
+class AppStateMixin:
+    """The app_state part of CaseStore (uses its connection and transactions)."""
+
+    def ics_state(self) -> tuple[str, ExportState]:
+        """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
+        with self._read() as conn:
+            stored = dict(
+                conn.execute(
+                    "SELECT key, value FROM app_state WHERE key IN (?, ?)",
+                    (ICS_CALENDAR_ID, ICS_STATE),
+                ).fetchall()
+            )
+        calendar_id = stored.get(ICS_CALENDAR_ID) or self._new_calendar_id()
+        try:
+            raw = json.loads(stored.get(ICS_STATE) or "{}")
+            state = {uid: (date.fromisoformat(day), int(seq)) for uid, (day, seq) in raw.items()}
+        except (ValueError, TypeError, AttributeError):
+            # Unreadable (edited by hand): start over; events then keep their UIDs, SEQUENCE 0.
+            log.warning("the .ics export state could not be read; starting over")
+            state = {}
+        return calendar_id, state
+
+    def save_ics_state(self, state: ExportState) -> None:
+        """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
+        raw = {uid: [day.isoformat(), seq] for uid, (day, seq) in sorted(state.items())}
+        with self.batch():
+            self._set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
+
+    def _new_calendar_id(self) -> str:
+        """A calendar id for a database that lost its own (kept once written)."""
+        with self.batch():
+            row = self._conn.execute(
+                "SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)
+            ).fetchone()
+            if row is not None:
+                return row[0]
+            calendar_id = secrets.token_hex(6)
+            self._set_state(ICS_CALENDAR_ID, calendar_id)
+            return calendar_id
+
+    def _set_state(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO app_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
