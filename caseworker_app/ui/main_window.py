@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.deadline_view.activated.connect(self._open_from_deadline)
         header = self.deadline_view.header()
         header.setStretchLastSection(True)
-        for column, width in enumerate((110, 150, 170, 90, 60, 130)):
+        for column, width in enumerate((150, 215, 170, 90, 60, 190)):
             header.resizeSection(column, width)
         layout.addWidget(self.missed_banner)
         layout.addWidget(self.deadline_view)
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.case_view.setAlternatingRowColors(True)
         self.case_view.verticalHeader().hide()
+        self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.case_view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((180, 90, 110, 60, 130, 150, 110)):
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
                                                   warning_days=settings.warning_days)
         self.deadline_model.set_deadlines(self.deadline_items, today)
         for row in range(self.deadline_model.rowCount()):
+            # Group titles ("Overskredet (3)") span the whole row instead of squeezing into one column.
+            self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
             key = self.deadline_model.group_key(row)
             expanded = key != "later" or self.deadline_model.rowCount(self.deadline_model.index(row, 0)) < 50
             self.deadline_view.setExpanded(self.deadline_model.index(row, 0), expanded)
