@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -81,7 +83,7 @@ class CalculatorView(QWidget):
 
         case_group = QGroupBox("Sagen")
         case_form = QFormLayout(case_group)
-        case_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        case_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         case_form.addRow(self._label("&Forsøg:", self.trial_combo), self.trial_box)
         self.case_form = case_form
         case_form.addRow(self._label("Beregn &pr.:", self.today_edit), self.today_box)
@@ -115,7 +117,7 @@ class CalculatorView(QWidget):
         events_form.addRow("", self.event_full)
         events_layout.addLayout(events_form)
         events_layout.addWidget(self.add_event_button, 0, Qt.AlignmentFlag.AlignRight)
-        events_layout.addWidget(self.event_table)
+        events_layout.addWidget(self.event_table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.remove_event_button)
@@ -127,7 +129,9 @@ class CalculatorView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(case_group)
         left_layout.addWidget(events_group, 1)
-        left_layout.addWidget(self.calculate_button)
+        # The list takes the room that is left, so the form fits without a scroll bar.
+        self.event_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.event_table.setMinimumHeight(60)
 
         # ---- result (right)
         self.result_title = QLabel()
@@ -177,7 +181,17 @@ class CalculatorView(QWidget):
         right_layout.addWidget(footer)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        left_scroll = QScrollArea()  # the form may be taller than a small screen
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.sizeHint().width() + 20)
+        left_panel = QWidget()
+        left_panel_layout = QVBoxLayout(left_panel)
+        left_panel_layout.setContentsMargins(0, 0, 0, 0)
+        left_panel_layout.addWidget(left_scroll, 1)
+        left_panel_layout.addWidget(self.calculate_button)
+        splitter.addWidget(left_panel)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([360, 840])
@@ -247,6 +261,7 @@ class CalculatorView(QWidget):
 
     def _trial_changed(self) -> None:
         trial = self.trial()
+        self.trial_combo.setToolTip(f"{trial.id} – {trial.title}" if trial else "")
         old = {name: box.editor.text() for name, box in self.date_boxes.items()}
         for box in self.date_boxes.values():
             self.case_form.removeRow(box)

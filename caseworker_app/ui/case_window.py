@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -303,8 +302,6 @@ class CaseWindow(QDialog):
             self.caseworker_edit.setText(case.caseworker)
             self.note_edit.setPlainText(case.note)
             self._cpr = case.cpr
-        names = sorted({c.caseworker for c in self.store.list_cases() if c.caseworker})
-        self.caseworker_edit.setCompleter(QCompleter(names, self))
         self.cpr_button.blockSignals(True)
         self.cpr_button.setChecked(False)
         self.cpr_button.blockSignals(False)
@@ -328,6 +325,7 @@ class CaseWindow(QDialog):
 
     def _trial_changed(self, *args, keep_typed: bool = True) -> None:
         trial = self.trial()
+        self.trial_combo.setToolTip(f"{trial.id} – {trial.title}" if trial else "")
         self.trial_status.setText(trial.status_text(self._today()) if trial else "")
         names = [d.name for d in trial.dates] if trial else []
         if names == list(self.date_boxes):

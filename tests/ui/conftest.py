@@ -1,8 +1,8 @@
-"""Fixtures for window tests: settings and data in tmp, a store with a fixed 'today', and modals that never block.
+"""Window-test fixtures: settings in tmp, a store with a fixed 'today', modals that never block.
 
-As in novelWriter's test suite, modal calls are patched: QMessageBox's static functions answer from a
-queue (and are recorded), and QDialog.exec() shows the dialog, lets the test act on it as a user would,
-and returns its result instead of starting a nested event loop.
+As in novelWriter's test suite, modal calls are patched: QMessageBox's static functions answer
+from a queue (and are recorded), and QDialog.exec() shows the dialog, lets the test act on it as
+a user would, and returns its result instead of starting a nested event loop.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from caseworker_app.store import CaseStore
 
-# A Monday. T08 hire 31-08-2018: the first follow-up is due 28-02-2021 (a Sunday), in practice Fri 26-02-2021.
+# A Monday. T08 hire 31-08-2018: the first follow-up is due 28-02-2021 (a Sunday),
+# in practice Friday 26-02-2021.
 TODAY = date(2021, 2, 1)
 
 
@@ -24,7 +25,9 @@ TODAY = date(2021, 2, 1)
 def qsettings_in_tmp(tmp_path):
     """QSettings write an INI file in tmp_path, never the user's settings or the registry."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield tmp_path / "settings"
 
 
@@ -52,7 +55,9 @@ def message_boxes(monkeypatch) -> MessageBoxes:
     """QMessageBox.question/information/warning/critical/about never block; see MessageBoxes."""
     boxes = MessageBoxes()
     ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(QMessageBox, "question", boxes._box("question", QMessageBox.StandardButton.No))
+    monkeypatch.setattr(
+        QMessageBox, "question", boxes._box("question", QMessageBox.StandardButton.No)
+    )
     monkeypatch.setattr(QMessageBox, "information", boxes._box("information", ok))
     monkeypatch.setattr(QMessageBox, "warning", boxes._box("warning", ok))
     monkeypatch.setattr(QMessageBox, "critical", boxes._box("critical", ok))
@@ -61,14 +66,14 @@ def message_boxes(monkeypatch) -> MessageBoxes:
 
 
 class Dialogs:
-    """Stands in for QDialog.exec(): each modal dialog is shown and handed to the next queued handler."""
+    """Stands in for QDialog.exec(): each dialog is shown and handed to the next queued handler."""
 
     def __init__(self):
         self.handlers: list[Callable[[QDialog], None]] = []
         self.opened: list[QDialog] = []
 
     def then(self, handler: Callable[[QDialog], None]) -> None:
-        """Queue what the 'user' does in the next dialog that opens (e.g. type a date, press Enter)."""
+        """Queue what the 'user' does in the next dialog that opens (type a date, press Enter)."""
         self.handlers.append(handler)
 
     def exec(self, dialog: QDialog) -> int:

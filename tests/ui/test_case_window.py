@@ -1,4 +1,4 @@
-"""The case window as a caseworker uses it: create a case, register and correct follow-ups, close it."""
+"""The case window as a caseworker uses it: create a case, register and correct events, close."""
 
 from __future__ import annotations
 
@@ -49,8 +49,10 @@ def add_t08(store, hire=date(2018, 8, 31), followups=(), **fields) -> int:
 
 def history_texts(window: CaseWindow) -> list[str]:
     model = window.history_model
-    return [" | ".join(model.index(r, c).data() for c in range(model.columnCount()))
-            for r in range(model.rowCount())]
+    return [
+        " | ".join(model.index(r, c).data() for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
 
 
 def select_history_row(window: CaseWindow, starts: str) -> int:
@@ -92,7 +94,9 @@ def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, stor
     [deadline] = window.deadline_texts()
     assert "frist 28-02-2021" in deadline
     assert "senest i praksis fre 26-02-2021" in deadline
-    assert "Almindelig regel ville give: 28-02-2019" in deadline  # offer defaults to hire: + 6 months
+    assert (
+        "Almindelig regel ville give: 28-02-2019" in deadline
+    )  # offer defaults to hire: + 6 months
     assert "Sag oprettet" in history_texts(window)[0]
 
 
@@ -171,7 +175,9 @@ def test_changing_a_date_is_saved_and_moves_the_deadline(qtbot, store):
         click(qtbot, window.save_button)
     # 15-09-2018 + 30 months = 15-03-2021, a Monday.
     assert "frist 15-03-2021 – senest i praksis man 15-03-2021" in window.deadline_texts()[0]
-    assert any("Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window))
+    assert any(
+        "Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window)
+    )
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, store, message_boxes):
@@ -214,7 +220,10 @@ def test_register_follow_up_in_a_few_keystrokes_moves_the_deadline(qtbot, store,
     assert "30 måneder efter seneste opfølgning 10-01-2021" in deadline
     [event] = store.get_case(window.case_id).events
     assert (event.day, event.kind, event.form) == (date(2021, 1, 10), "followup", "personligt")
-    assert any(t.startswith("10-01-2021 | Opfølgning | personligt | kommune") for t in history_texts(window))
+    assert any(
+        t.startswith("10-01-2021 | Opfølgning | personligt | kommune")
+        for t in history_texts(window)
+    )
 
 
 def test_ctrl_r_opens_the_follow_up_dialog(qtbot, store, dialogs):
@@ -240,7 +249,10 @@ def test_a_follow_up_in_the_future_is_refused_at_the_date_field(qtbot, store, di
     with qtbot.assertNotEmitted(window.changed):
         click(qtbot, window.followup_button)
     assert seen["open"]
-    assert seen["error"] == "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted"
+    assert (
+        seen["error"]
+        == "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted"
+    )
     assert store.get_case(window.case_id).events == ()
 
 
@@ -270,6 +282,7 @@ def test_a_contact_counts_only_when_marked_as_a_full_follow_up(qtbot, store, dia
             dialog.initiator_combo.setCurrentIndex(dialog.initiator_combo.findData("arbejdsgiver"))
             dialog.full_check.setChecked(full)
             click(qtbot, dialog.save_button)
+
         return user
 
     dialogs.then(contact(False))
@@ -279,8 +292,10 @@ def test_a_contact_counts_only_when_marked_as_a_full_follow_up(qtbot, store, dia
     dialogs.then(contact(True))
     click(qtbot, window.event_button)
     # 15-01-2021 + 30 months = 15-07-2023, a Saturday: in practice Friday 14-07-2023.
-    assert "frist 15-07-2023 – senest i praksis fre 14-07-2023 (15-07-2023 er en lørdag)" in \
-        window.deadline_texts()[0]
+    assert (
+        "frist 15-07-2023 – senest i praksis fre 14-07-2023 (15-07-2023 er en lørdag)"
+        in window.deadline_texts()[0]
+    )
     contacts = [t for t in history_texts(window) if t.startswith("15-01-2021 | Henvendelse")]
     assert len(contacts) == 2
     assert sum("tæller som fuld opfølgning" in t for t in contacts) == 1
@@ -306,15 +321,24 @@ def test_correcting_a_follow_up_keeps_the_old_row_struck_through(qtbot, store, d
 
     # 12-01-2021 + 30 months = 12-07-2023, a Wednesday.
     assert "frist 12-07-2023 – senest i praksis ons 12-07-2023" in window.deadline_texts()[0]
-    rows = [window.history_model.index(r, 0).data(ROW_ROLE) for r in range(window.history_model.rowCount())]
+    rows = [
+        window.history_model.index(r, 0).data(ROW_ROLE)
+        for r in range(window.history_model.rowCount())
+    ]
     new = next(r for r in rows if r.day == date(2021, 1, 12))
     old = next(r for r in rows if r.day == date(2021, 1, 10))
     assert new.replaces == old.id and old.replaced_by == new.id
     texts = history_texts(window)
-    assert any(t.startswith("12-01-2021 | Opfølgning (rettelse)") and "Retter opfølgning 10-01-2021" in t
-               and "Datoen var tastet forkert" in t for t in texts)
-    assert any(t.startswith("10-01-2021 | Opfølgning – rettet") and "Rettet til opfølgning 12-01-2021" in t
-               for t in texts)
+    assert any(
+        t.startswith("12-01-2021 | Opfølgning (rettelse)")
+        and "Retter opfølgning 10-01-2021" in t
+        and "Datoen var tastet forkert" in t
+        for t in texts
+    )
+    assert any(
+        t.startswith("10-01-2021 | Opfølgning – rettet") and "Rettet til opfølgning 12-01-2021" in t
+        for t in texts
+    )
     old_row = rows.index(old)
     assert window.history_model.index(old_row, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
 
@@ -336,9 +360,14 @@ def test_withdrawing_a_follow_up_registered_by_mistake(qtbot, store, dialogs):
     dialogs.then(user)
     click(qtbot, window.correct_button)
     assert "frist 28-02-2021" in window.deadline_texts()[0]  # back to 30 months after hire
-    assert any(t.startswith("01-02-2021 | Annulleret (registreret ved en fejl)") for t in history_texts(window))
-    assert any(t.startswith("10-01-2021 | Opfølgning") and "Annulleret 01-02-2021" in t
-               for t in history_texts(window))
+    assert any(
+        t.startswith("01-02-2021 | Annulleret (registreret ved en fejl)")
+        for t in history_texts(window)
+    )
+    assert any(
+        t.startswith("10-01-2021 | Opfølgning") and "Annulleret 01-02-2021" in t
+        for t in history_texts(window)
+    )
 
 
 # ------------------------------------------------------------------ closing
@@ -396,11 +425,26 @@ def test_note_and_print_buttons_wait_for_their_modules(qtbot, store, monkeypatch
         assert button.toolTip() == "Kommer snart"
 
 
+def test_journal_note_opens_on_the_chosen_event(qtbot, store, dialogs):
+    pytest.importorskip("caseworker_app.ui.note_window")
+    case_id = add_t08(store, followups=[date(2021, 1, 10)])
+    window = open_case(qtbot, store, case_id)
+    select_history_row(window, "10-01-2021 | Opfølgning")
+    click(qtbot, window.note_button)
+    [note_window] = dialogs.opened
+    assert note_window.case_id == case_id
+    assert note_window.windowTitle() == "Journalnotat – Jens Hansen (2018-0831)"
+
+
 def test_history_model_passes_qt_model_tester(qtbot, store):
     case_id = add_t08(store, followups=[date(2021, 1, 10)])
-    store.add_event(case_id, day=date(2021, 1, 12), kind="followup", replaces=store.history(case_id)[0].id)
+    store.add_event(
+        case_id, day=date(2021, 1, 12), kind="followup", replaces=store.history(case_id)[0].id
+    )
     window = open_case(qtbot, store, case_id)
-    QAbstractItemModelTester(window.history_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(
+        window.history_model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
     assert window.history_model.rowCount() == 3
     window.load()  # a reset under the tester
 

@@ -1,4 +1,4 @@
-"""The "Forsøg" and "Fristberegner" tabs: rules side by side, a municipality's override, the what-if calculator."""
+"""The "Forsøg" and "Fristberegner" tabs: rules side by side, an override, the calculator."""
 
 from __future__ import annotations
 
@@ -66,20 +66,28 @@ def test_the_list_says_plainly_that_a_trial_has_expired(qtbot, store):
     view = open_trials(qtbot, store, today=lambda: date(2026, 3, 1))
     texts = [view.trial_list.item(i).text() for i in range(view.trial_list.count())]
     t08 = next(t for t in texts if t.startswith("T08 – Førtidspensionister i løntilskud"))
-    assert t08.endswith("⚠ udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, "
-                        "medmindre kommunen har fået forlængelse")
+    assert t08.endswith(
+        "⚠ udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, "
+        "medmindre kommunen har fået forlængelse"
+    )
     assert any(t.startswith("T01 – ") and "(ingen frister)" in t for t in texts)
 
 
 def test_a_verbatim_fasit_marking_is_shown_exactly(qtbot, store):
     view = open_trials(qtbot, store)
     view.select("T07")
-    assert view.marking_label.text().startswith("»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«")
+    assert view.marking_label.text().startswith(
+        "»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«"
+    )
 
 
 def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    case_id = store.create_case(
+        citizen="Jens Hansen",
+        case_ref="2018-0831",
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+    )
     store.add_event(case_id, day=date(2021, 1, 10), kind="followup")
     # Under the trial rule: 10-01-2021 + 30 months = 10-07-2023.
     assert store.deadlines(TODAY)[0].deadline.legal_due == date(2023, 7, 10)
@@ -108,8 +116,8 @@ def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
     assert "Gældende slutdato: 31-12-2022" in view.period_label.text()
 
     # The trial now ends 31-12-2022. The ordinary rule (12 months after the follow-up 10-01-2021)
-    # gave 10-01-2022, already passed, so the deadline is the day after the end: 01-01-2023, a Sunday
-    # and New Year's Day; 31-12-2022 is a Saturday, so in practice Friday 30-12-2022.
+    # gave 10-01-2022, already passed, so the deadline is the day after the end: 01-01-2023,
+    # a Sunday and New Year's Day; 31-12-2022 is a Saturday, so in practice Friday 30-12-2022.
     window = CaseWindow(store, case_id, today=lambda: TODAY)
     qtbot.addWidget(window)
     [deadline] = window.deadline_texts()
@@ -149,7 +157,10 @@ def open_calculator(qtbot, today=lambda: date(2021, 3, 1)) -> CalculatorView:
 
 def result_rows(view: CalculatorView) -> list[list[str]]:
     model = view.result_model
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
@@ -160,7 +171,13 @@ def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
     qtbot.keyClick(hire, Qt.Key.Key_Return)
 
     [row] = result_rows(view)
-    assert row[:5] == ["Opfølgning", "28-02-2021", "fre 26-02-2021 (søndag)", "! overskredet", "28-02-2019"]
+    assert row[:5] == [
+        "Opfølgning",
+        "28-02-2021",
+        "fre 26-02-2021 (søndag)",
+        "! overskredet",
+        "28-02-2019",
+    ]
     assert row[5].startswith("30 måneder efter ansættelse i løntilskud 31-08-2018")
     assert row[6].startswith("Forsøgsregel: første opfølgning senest 2½ år efter ansættelsen")
     assert row[7].startswith("Bekendtgørelse om frikommuneforsøg II")
@@ -180,7 +197,8 @@ def test_calculator_follow_up_and_trial_end(qtbot):
     # 10-01-2021 + 30 months = 10-07-2023, a Monday.
     assert result_rows(view)[0][1:4] == ["10-07-2023", "man 10-07-2023", "senere"]
 
-    # What if the trial had ended 31-12-2022: back to the ordinary rule the day after (see the override test).
+    # What if the trial had ended 31-12-2022: the ordinary rule from the day after
+    # (worked out in the override test).
     type_into(qtbot, view.trial_end_edit, "31-12-2022")
     qtbot.keyClick(view.trial_end_edit, Qt.Key.Key_Return)
     assert result_rows(view)[0][1:3] == ["01-01-2023", "fre 30-12-2022 (Nytårsdag)"]
@@ -191,7 +209,8 @@ def test_calculator_explains_a_wrong_date_at_its_field(qtbot):
     type_into(qtbot, view.date_boxes["hire"].editor, "31-13-2018")
     click(qtbot, view.calculate_button)
     assert view.date_boxes["hire"].error() == (
-        "'31-13-2018' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+        "'31-13-2018' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+    )
     assert result_rows(view) == []
     assert view.result_note.text() == "Ret de markerede felter for at se fristerne."
 
