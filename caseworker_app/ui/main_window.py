@@ -155,19 +155,46 @@ class MainWindow(QMainWindow):
         self._apply_filters()
 
     def _build_other_tabs(self) -> None:
-        from .calculator_view import CalculatorView
-        from .trials_view import TrialsView
+        # Built when first opened: the catalog views are not needed to see today's deadlines,
+        # and building them took a sixth of the start-up time.
+        self.trials_view = None
+        self.calculator_view = None
+        self._lazy_pages = {}
+        for title in ("Forsøg", "Fristberegner"):
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._lazy_pages[self.tabs.addTab(page, title)] = page
+        self.tabs.currentChanged.connect(self.ensure_tab_built)
 
-        self.trials_view = TrialsView(self.store, today=self._today)
-        self.trials_view.changed.connect(self.refresh)
-        self.tabs.addTab(self.trials_view, "Forsøg")
-        self.calculator_view = CalculatorView(self.store.catalog, today=self._today)
-        self.tabs.addTab(self.calculator_view, "Fristberegner")
+    def ensure_tab_built(self, index: int) -> None:
+        """Build the trial catalog or calculator tab the first time it is shown."""
+        page = self._lazy_pages.pop(index, None)
+        if page is None:
+            return
+        if self.tabs.tabText(index) == "Forsøg":
+            from .trials_view import TrialsView
+
+            self.trials_view = TrialsView(self.store, today=self._today)
+            self.trials_view.changed.connect(self.refresh)
+            page.layout().addWidget(self.trials_view)
+            self.trials_view.show()  # a child added to a visible widget must be shown explicitly
+        else:
+            from .calculator_view import CalculatorView
+
+            self.calculator_view = CalculatorView(self.store.catalog, today=self._today)
+            page.layout().addWidget(self.calculator_view)
+            self.calculator_view.show()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         files = bar.addMenu("&Filer")
         self.new_case_action = self._action(files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case)
+        files.addSeparator()
+        self.export_ics_action = self._action(files, "Eksportér til &Outlook (.ics) …", None, self.export_ics)
+        self.export_deadlines_action = self._action(files, "Eksportér &frister til regneark …", None,
+                                                    self.export_deadlines)
+        self.export_cases_action = self._action(files, "Eksportér &sagsliste til regneark …", None,
+                                                self.export_cases)
         files.addSeparator()
         self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
 
@@ -187,6 +214,10 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search)
 
         self.print_menu = bar.addMenu("&Udskriv")
+        self.print_calendar_action = self._action(self.print_menu, "&Opfølgningskalender …", QKeySequence("Ctrl+P"),
+                                                  self.print_calendar)
+        self.print_plan_action = self._action(self.print_menu, "&Plan for valgt borger …", None,
+                                              self.print_selected_plan)
         self.help_menu = bar.addMenu("&Hjælp")
         self._action(self.help_menu, "&Om programmet", None, self._about)
 
@@ -360,6 +391,40 @@ class MainWindow(QMainWindow):
         dialog = CloseCaseDialog(self.store, case_id, today=self._today, parent=self)
         if dialog.exec():
             self.refresh()
+
+    def print_calendar(self) -> None:
+        """Udskriv › Opfølgningskalender: period, filter and layout, then preview, print or PDF."""
+        from .print_dialogs import print_calendar
+
+        print_calendar(self.store, self, today=self._today)
+
+    def print_selected_plan(self) -> None:
+        """Udskriv › Plan for valgt borger: the selected case's coming deadlines."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            QMessageBox.information(self, "Plan for valgt borger", "Vælg først en sag i listen.")
+            return
+        from .print_dialogs import print_case_plan
+
+        print_case_plan(self.store, case_id, self, today=self._today)
+
+    def export_ics(self) -> None:
+        """Filer › Eksportér til Outlook (.ics)."""
+        from .print_dialogs import export_ics_dialog
+
+        export_ics_dialog(self.store, self, today=self._today)
+
+    def export_deadlines(self) -> None:
+        """Filer › Eksportér frister til regneark."""
+        from .print_dialogs import export_deadlines_dialog
+
+        export_deadlines_dialog(self.store, self, today=self._today)
+
+    def export_cases(self) -> None:
+        """Filer › Eksportér sagsliste til regneark."""
+        from .print_dialogs import export_cases_dialog
+
+        export_cases_dialog(self.store, self, today=self._today)
 
     def _about(self) -> None:
         from .. import __version__

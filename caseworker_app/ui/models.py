@@ -134,6 +134,8 @@ class CaseTableModel(QAbstractTableModel):
         self._cases: list[CaseRecord] = []
         self._next: dict[int, Deadline] = {}
         self._search: list[str] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
         next_due: dict[int, Deadline] = {}
@@ -142,12 +144,35 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._cases = list(cases)
         self._next = next_due
+        self._order_cases()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row (a proxy sort asked data() twice per comparison)."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_row = {id(case): row for row, case in enumerate(self._cases)}
+        self._order_cases()
+        new_row = {old_row[id(case)]: row for row, case in enumerate(self._cases)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(new_row[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def _order_cases(self) -> None:
+        if self._sort_column >= 0:
+            reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+            self._cases.sort(key=lambda c: self._sort_key(c, self._sort_column), reverse=reverse)
         # Lower-cased once here so that each keystroke in the search box is a plain substring test.
         self._search = [
             " ".join((c.citizen, c.case_ref, (c.cpr or "").replace("-", ""), mask_cpr(c.cpr) if c.cpr else "")).lower()
             for c in self._cases
         ]
-        self.endResetModel()
+
+    def _sort_key(self, case: CaseRecord, column: int):
+        deadline = self._next.get(case.id)
+        if column == 6:
+            return (deadline.legal_due.toordinal() if deadline else 10**7, case.citizen.lower())
+        return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
 
     def case_at(self, row: int) -> CaseRecord:
         return self._cases[row]
@@ -215,6 +240,10 @@ class CaseFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts itself with one key per row; the proxy keeps the source order.
+        self.sourceModel().sort(column, order)
         self._needle = ""
         self._trial = ""
         self._status = ""

@@ -169,3 +169,26 @@ def test_layout_is_remembered(qtbot, filled, qsettings):
     assert again.size().width() == size.width()
     # The offscreen platform adds its own frame margin to the restored height.
     assert size.height() <= again.size().height() <= size.height() + 20
+
+
+def test_sorting_the_case_list_by_name_and_by_next_deadline(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    names = lambda: [window.case_proxy.index(r, 0).data() for r in range(window.case_proxy.rowCount())]  # noqa: E731
+    # Default: next deadline first.
+    assert names() == ["Jens Hansen", "Karen Holm", "Mette Skov", "Ole Bak", "Lise Dam"]
+    window.case_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Jens Hansen", "Karen Holm", "Lise Dam", "Mette Skov", "Ole Bak"]
+    window.case_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Lise Dam", "Ole Bak", "Mette Skov", "Karen Holm", "Jens Hansen"]
+    qtbot.keyClicks(window.search_box, "a")  # filtering keeps the sort order
+    assert names() == ["Lise Dam", "Ole Bak", "Karen Holm", "Jens Hansen"]
+
+
+def test_catalog_tabs_are_built_when_first_opened(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    window.tabs.setCurrentIndex(0)
+    assert window.trials_view is None
+    window.tabs.setCurrentIndex(2)
+    assert window.trials_view is not None and window.trials_view.isVisible()
+    window.tabs.setCurrentIndex(3)
+    assert window.calculator_view is not None and window.calculator_view.isVisible()
