@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -278,6 +279,15 @@ class CalculatorView(QWidget):
             self.case_form.insertRow(
                 len(self.date_boxes), self._label(date_label(case_date) + ":", edit), box
             )
+        chain = [
+            self.trial_combo,
+            *(b.editor for b in self.date_boxes.values()),
+            self.today_edit,
+            self.trial_end_edit,
+            self.event_kind,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         for kind in trial.events:
             self.event_kind.addItem(EVENT_NAMES[kind].capitalize(), kind)
         self.trial_end_box.set_hint(f"Tom: katalogets slutdato {fmt(trial.period.effective_end)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from collections.abc import Callable
 from datetime import date
 
@@ -352,6 +353,19 @@ class CaseWindow(QDialog):
             self.form.insertRow(
                 self.dates_first_row + row, _label(date_label(case_date) + ":", edit), box
             )
+        # Tab goes down the form as it is shown, the new date fields in their place.
+        chain = [
+            self.citizen_edit,
+            self.case_ref_edit,
+            self.cpr_edit,
+            self.cpr_button,
+            self.trial_combo,
+            *(b.editor for b in self.date_boxes.values()),
+            self.caseworker_edit,
+            self.note_edit,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_status(self) -> None:
         case = self.case

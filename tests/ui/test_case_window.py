@@ -135,6 +135,19 @@ def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
     assert list(window.date_boxes) == ["praktik_start", "unemployed_since"]
 
 
+def test_tab_goes_down_the_form_through_the_trial_dates(qtbot, store):
+    window = open_case(qtbot, store, None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.trial_combo.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        order.append(window.focusWidget())
+    hire, offer = window.date_boxes["hire"].editor, window.date_boxes["offer"].editor
+    assert order == [hire, offer, window.caseworker_edit, window.note_edit]
+
+
 def test_an_existing_case_keeps_a_trial_without_deadlines(qtbot, store):
     case_id = store.create_case(citizen="Ida Berg", case_ref="2019-0001", trial_id="T01", dates={})
     window = open_case(qtbot, store, case_id)
