@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_note import add_note_command
 
     add_note_command(commands)
+    from .cli_export import add_export_commands
+
+    add_export_commands(commands)
     return parser
 
 
@@ -143,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_note import run_note_command
 
             return run_note_command(args)
+        if args.command in ("calendar", "plan", "export-ics", "export"):
+            from .cli_export import run_export_command
+
+            return run_export_command(args)
         return _open_window(args)
     except UsageError as exc:
         print(f"caseworker-app: fejl: {exc}", file=sys.stderr)

@@ -1,0 +1,223 @@
+"""Commands that take deadlines out: `calendar` and `plan` (PDF), `export-ics` and `export`.
+
+Each reads the deadline list through store.deadlines (the window's function) and writes its file
+whole or not at all. Bad input: a Danish message and exit code 2; a database or a file that cannot
+be used: a Danish message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from .core.workdays import fmt, parse_date
+
+EXIT_USAGE = 2
+
+
+class _UsageError(Exception):
+    """Bad input for an export command: Danish message, exit code 2."""
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _case_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
+        ) from None
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    # default=SUPPRESS: `caseworker-app --db X calendar …` keeps the main parser's --db.
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="FIL",
+        help="databasefil (standard: i brugerens datamappe)",
+    )
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today", type=_date_arg, default=None, metavar="DATO", help="beregn som på denne dag"
+    )
+
+
+def add_export_commands(commands: argparse._SubParsersAction) -> None:
+    """Add `calendar`, `plan`, `export-ics` and `export` to the program's subcommands."""
+    calendar = commands.add_parser(
+        "calendar", help="skriv opfølgningskalenderen for en periode som PDF, som vinduet gør"
+    )
+    _add_db(calendar)
+    calendar.add_argument("--from", dest="start", type=_date_arg, required=True, metavar="DATO",
+                          help="periodens første dag, fx 01-02-2021")
+    calendar.add_argument("--to", dest="end", type=_date_arg, required=True, metavar="DATO",
+                          help="periodens sidste dag, fx 31-03-2021")
+    calendar.add_argument("--trial", metavar="FORSØG", help="kun dette forsøg, fx T08")
+    calendar.add_argument("--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager")
+    calendar.add_argument("--only-overdue", action="store_true", help="kun overskredne frister")
+    calendar.add_argument("--layout", choices=("uger", "måneder"), default="uger",
+                          help="liste pr. uge (standard) eller månedsoversigt")
+    _add_today(calendar)
+    calendar.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
+
+    plan = commands.add_parser("plan", help="skriv én borgers opfølgningsplan som PDF")
+    _add_db(plan)
+    plan.add_argument("--case", type=_case_id, required=True, metavar="NR",
+                      help="sagens nummer i databasen")
+    plan.add_argument("--for-citizen", action="store_true",
+                      help="udgaven til borgeren (uden regeltekster)")
+    _add_today(plan)
+    plan.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
+
+    ics = commands.add_parser("export-ics", help="eksportér fristerne til Outlook (.ics)")
+    _add_db(ics)
+    ics.add_argument("out", metavar="FIL.ics", help=".ics-filen, der skrives")
+    ics.add_argument("--from", dest="start", type=_date_arg, default=None, metavar="DATO",
+                     help="kun frister fra denne dag")
+    ics.add_argument("--to", dest="end", type=_date_arg, default=None, metavar="DATO",
+                     help="kun frister til og med denne dag")
+    _add_today(ics)
+
+    sheet = commands.add_parser("export", help="eksportér fristerne eller sagerne til regneark")
+    _add_db(sheet)
+    sheet.add_argument("out", metavar="FIL", help="regnearket, der skrives: .xlsx eller .csv")
+    sheet.add_argument("--cases", action="store_true",
+                       help="sagslisten (alle sager) i stedet for fristerne")
+    _add_today(sheet)
+
+
+def run_export_command(args: argparse.Namespace) -> int:
+    """Run one of the export commands; see the module docstring for exit codes."""
+    from .core.atomic import WriteError
+    from .exporting import ExportError, write_failure_text
+    from .store import CaseNotFoundError, StoreError
+
+    try:
+        return _run(args)
+    except (_UsageError, ExportError, CaseNotFoundError) as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return 1
+    except WriteError as exc:
+        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        target = getattr(args, "pdf", None) or getattr(args, "out", "")
+        print(f"caseworker-app: fejl: {write_failure_text(target, exc)}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .store import CaseStore, default_db_path
+
+    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    if not path.exists():
+        print(
+            f"caseworker-app: fejl: databasen {path} findes ikke. Opret en demo-database med "
+            f"'caseworker-app demo --db {path}', eller åbn programmet og opret sager.",
+            file=sys.stderr,
+        )
+        return 1
+    today = args.today or date.today()
+    with CaseStore(path) as store:
+        if args.command == "calendar":
+            return _calendar(store, args, today)
+        if args.command == "plan":
+            return _plan(store, args, today)
+        if args.command == "export-ics":
+            return _ics(store, args, today)
+        return _sheet(store, args, today)
+
+
+def _qt_for_pdf() -> None:
+    """A QApplication for painting pages; offscreen unless a platform is chosen (no window)."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseworker-app"])
+
+
+def _pages(count: int) -> str:
+    return "1 side" if count == 1 else f"{count} sider"
+
+
+def _calendar(store, args: argparse.Namespace, today: date) -> int:
+    from .exporting import PDF_ENDINGS, check_target
+
+    target = check_target(store, args.pdf, PDF_ENDINGS)
+    _qt_for_pdf()
+    from .ui.print_jobs import calendar_print_job
+    from .ui.printing import write_pdf
+
+    job = calendar_print_job(
+        store,
+        today,
+        start=args.start,
+        end=args.end,
+        trial=args.trial,
+        caseworker=args.caseworker,
+        only_overdue=args.only_overdue,
+        layout=args.layout,
+    )
+    pages = write_pdf(job, target)
+    print(
+        f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} "
+        f"({_pages(pages)})"
+    )
+    return 0
+
+
+def _plan(store, args: argparse.Namespace, today: date) -> int:
+    from .exporting import PDF_ENDINGS, check_target
+
+    target = check_target(store, args.pdf, PDF_ENDINGS)
+    _qt_for_pdf()
+    from .ui.print_jobs import plan_print_job
+    from .ui.printing import write_pdf
+
+    job = plan_print_job(store, args.case, today, for_citizen=args.for_citizen)
+    pages = write_pdf(job, target)
+    case = store.get_case(args.case)
+    print(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
+          f"({_pages(pages)})")
+    return 0
+
+
+def _ics(store, args: argparse.Namespace, today: date) -> int:
+    from .exporting import export_ics
+
+    result = export_ics(store, args.out, today, start=args.start, end=args.end)
+    count = "1 frist" if result.count == 1 else f"{result.count} frister"
+    moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
+    print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i "
+          f"kalenderen.")
+    return 0
+
+
+def _sheet(store, args: argparse.Namespace, today: date) -> int:
+    from .exporting import export_case_sheet, export_deadline_sheet
+
+    if args.cases:
+        result = export_case_sheet(store, args.out)
+        what = "1 sag" if result.count == 1 else f"{result.count} sager"
+    else:
+        result = export_deadline_sheet(store, args.out, today)
+        what = "1 frist" if result.count == 1 else f"{result.count} frister"
+    print(f"{what} skrevet til {result.path}")
+    return 0

@@ -1,0 +1,41 @@
+"""The periods a calendar is printed for: this month, next month, this or next quarter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
+    "this_month",
+    "next_month",
+    "this_quarter",
+    "next_quarter",
+    "custom",
+)
+PERIOD_LABELS_DA = {
+    THIS_MONTH: "Denne måned",
+    NEXT_MONTH: "Næste måned",
+    THIS_QUARTER: "Dette kvartal",
+    NEXT_QUARTER: "Næste kvartal",
+    CUSTOM: "Fra–til",
+}
+
+
+def _months(first: date, count: int) -> tuple[date, date]:
+    return first, first + relativedelta(months=count) - timedelta(days=1)
+
+
+def preset_period(key: str, today: date) -> tuple[date, date]:
+    """First and last day of a preset period around today (both included)."""
+    month_start = today.replace(day=1)
+    quarter_start = month_start.replace(month=(today.month - 1) // 3 * 3 + 1)
+    if key == THIS_MONTH:
+        return _months(month_start, 1)
+    if key == NEXT_MONTH:
+        return _months(month_start + relativedelta(months=1), 1)
+    if key == THIS_QUARTER:
+        return _months(quarter_start, 3)
+    if key == NEXT_QUARTER:
+        return _months(quarter_start + relativedelta(months=3), 3)
+    raise ValueError(f"unknown period {key!r}")

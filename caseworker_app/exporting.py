@@ -1,0 +1,137 @@
+"""Deadlines and cases leave the program: .ics for Outlook and spreadsheets, from an open database.
+
+The window's export dialogs and the `export-ics` / `export` commands call these, so both write the
+same file from the same deadline list (store.deadlines, the function the window shows).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .core.atomic import WriteError, atomic_write_bytes
+from .core.calendar_view import select_calendar
+from .core.cases import CaseDeadline
+from .core.ics import deadlines_to_ics
+from .core.spreadsheet import export_cases, export_deadlines
+from .core.workdays import fmt
+
+ICS_ENDINGS = (".ics",)
+SHEET_ENDINGS = (".csv", ".xlsx")
+PDF_ENDINGS = (".pdf",)
+
+
+class ExportError(ValueError):
+    """Input an export cannot use (a wrong file name, a period that ends before it starts)."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the file and how many deadlines or cases it holds."""
+
+    path: Path
+    count: int
+    moved: int = 0  # .ics: events whose date moved since the last export (SEQUENCE raised)
+
+
+def check_target(store, path: str | os.PathLike[str], endings: Sequence[str]) -> Path:
+    """The output path, or ExportError when its ending is wrong or it is the database itself."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"Kan ikke gemme {target}: det er en mappe. Angiv et filnavn.")
+    if target.suffix.lower() not in endings:
+        wanted = " eller ".join(endings)
+        raise ExportError(f"Kan ikke gemme {target}: filnavnet skal ende på {wanted}.")
+    if _same_file(target, Path(store.path)):
+        raise ExportError(
+            f"Kan ikke gemme {target}: det er selve databasen. Vælg et andet filnavn."
+        )
+    return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        return False
+    return a.resolve() == b.resolve()
+
+
+def write_failure_text(path: str | os.PathLike[str], exc: OSError) -> str:
+    """A Danish sentence for a file that could not be written (nothing was left behind)."""
+    if isinstance(exc, WriteError):
+        return str(exc)
+    target = os.fspath(path)
+    if isinstance(exc, PermissionError):
+        why = "du har ikke lov at skrive der, eller filen er åben i et andet program"
+    elif exc.errno == errno.ENOSPC:
+        why = "disken er fuld"
+    elif isinstance(exc, IsADirectoryError):
+        why = "det er en mappe"
+    elif isinstance(exc, FileNotFoundError):
+        why = "mappen findes ikke"
+    else:
+        why = f"filen kunne ikke skrives ({exc.strerror or exc})"
+    return f"Kan ikke gemme {target}: {why}. Intet er gemt."
+
+
+def check_period(start: date | None, end: date | None) -> None:
+    """ExportError when the period ends before it starts."""
+    if start and end and end < start:
+        raise ExportError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
+
+
+def deadlines_in_period(
+    items: Sequence[CaseDeadline], start: date | None, end: date | None
+) -> list[CaseDeadline]:
+    """The deadlines whose legal or practical date falls in start–end (open ends allowed)."""
+    check_period(start, end)
+    if start is None and end is None:
+        return list(items)
+    selection = select_calendar(
+        items, start or date.min, end or date.max, include_overdue_before=False
+    )
+    return list(selection.items)
+
+
+def export_ics(
+    store,
+    path: str | os.PathLike[str],
+    today: date,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> ExportResult:
+    """Write the deadlines (of a period) as an .ics file; the export state is saved after it."""
+    target = check_target(store, path, ICS_ENDINGS)
+    items = deadlines_in_period(store.deadlines(today), start, end)
+    calendar_id, previous = store.ics_state()
+    data, state = deadlines_to_ics(items, previous=previous, calendar_id=calendar_id)
+    atomic_write_bytes(target, data)
+    # Only a file that was written counts: a failed write must not raise the next SEQUENCE.
+    store.save_ics_state(state)
+    moved = sum(1 for uid, (_, seq) in state.items() if uid in previous and previous[uid][1] != seq)
+    return ExportResult(target, len(items), moved)
+
+
+def export_deadline_sheet(store, path: str | os.PathLike[str], today: date) -> ExportResult:
+    """Write the deadline list (as the window shows it) as .csv or .xlsx."""
+    target = check_target(store, path, SHEET_ENDINGS)
+    items = store.deadlines(today)
+    export_deadlines(items, target)
+    return ExportResult(target, len(items))
+
+
+def export_case_sheet(
+    store, path: str | os.PathLike[str], *, include_closed: bool = True
+) -> ExportResult:
+    """Write the case list (closed cases too, unless told otherwise) as .csv or .xlsx."""
+    target = check_target(store, path, SHEET_ENDINGS)
+    cases = store.list_cases(include_closed=include_closed)
+    export_cases(cases, target)
+    return ExportResult(target, len(cases))

@@ -1,0 +1,74 @@
+"""Print jobs from an open database: the follow-up calendar and a citizen's plan.
+
+The print dialogs and the `calendar` / `plan` commands both build their pages here, so the PDF the
+command line writes is the one the window prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.calendar_view import case_plan
+from ..core.cases import CLOSED
+from ..exporting import ExportError, check_period
+from .printing import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
+
+LAYOUTS = (LAYOUT_WEEKS, LAYOUT_MONTHS)
+
+
+def calendar_print_job(
+    store,
+    today: date,
+    *,
+    start: date,
+    end: date,
+    trial: str | None = None,
+    caseworker: str | None = None,
+    only_overdue: bool = False,
+    layout: str = LAYOUT_WEEKS,
+) -> PrintJob:
+    """The follow-up calendar of the database's deadlines on today, for a period and filter."""
+    check_period(start, end)
+    if layout not in LAYOUTS:
+        raise ExportError(
+            f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}')."
+        )
+    if trial and trial.strip():
+        known = store.catalog()
+        if trial.strip().upper() not in known:
+            raise ExportError(f"Ukendt forsøg '{trial}' (kendte: {', '.join(known)}).")
+    settings = store.settings()
+    return calendar_job(
+        store.deadlines(today),
+        start=start,
+        end=end,
+        trial=trial,
+        caseworker=caseworker,
+        only_overdue=only_overdue,
+        layout=layout,
+        user=settings.caseworker_name,
+        municipality=settings.municipality,
+        printed_on=today,
+    )
+
+
+def plan_print_job(store, case_id: int, today: date, *, for_citizen: bool = False) -> PrintJob:
+    """One case's plan of coming deadlines (CaseNotFoundError if it is gone)."""
+    case = store.get_case(case_id)
+    if case.status == CLOSED:
+        raise ExportError(
+            f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende "
+            "frister."
+        )
+    trial = store.catalog().get(case.trial_id)
+    if trial is None:
+        raise ExportError(f"Forsøg '{case.trial_id}' findes ikke i kataloget.")
+    settings = store.settings()
+    plan = case_plan(case, trial, today, warning_days=settings.warning_days)
+    return plan_job(
+        plan,
+        for_citizen=for_citizen,
+        user=settings.caseworker_name,
+        municipality=settings.municipality,
+        printed_on=today,
+    )

@@ -1,0 +1,349 @@
+"""`calendar`, `plan`, `export-ics` and `export` as a user runs them on the demo database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import date
+
+import pytest
+import vobject
+from openpyxl import load_workbook
+
+from caseworker_app.cli import main
+from caseworker_app.store import CaseStore
+
+TODAY = "2026-11-23"  # a Monday; the demo's dates are counted back from this day
+DEMO_CPRS = ("010162-0000", "0101620000", "010158-0000", "0101580000")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils mangler"
+)
+
+
+def run(capsys, *args):
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse rejects the command line itself
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pdf_text(path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(
+        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return unicodedata.normalize("NFKC", out)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "demo.db"
+    assert main(["demo", "--db", str(path), "--today", TODAY]) == 0
+    return path
+
+
+@pytest.fixture
+def fresh_db(tmp_path, demo_db):
+    """A copy of the demo database a test may change."""
+    path = tmp_path / "sager.db"
+    shutil.copy(demo_db, path)
+    return path
+
+
+# ---------------------------------------------------------------- calendar
+
+
+@pytest.fixture(scope="module")
+def year_calendar(demo_db, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "kalender.pdf"
+    code = main(["calendar", "--db", str(demo_db), "--from", "01-11-2026", "--to", "31-10-2027",
+                 "--today", TODAY, "--pdf", str(path)])
+    assert code == 0
+    return path
+
+
+@needs_poppler
+def test_calendar_pdf_has_title_period_citizens_and_page_numbers(year_calendar):
+    text = pdf_text(year_calendar)
+    assert "Opfølgningskalender" in text
+    assert re.search(r"Periode:\s+01-11-2026 – 31-10-2027", text)
+    assert re.search(r"Kommune:\s+Demo Kommune", text)
+    assert re.search(r"Udskrevet:\s+23-11-2026", text)
+    # Mette Nielsen, hired 11-05-2024: + 30 months = Wednesday 11-11-2026, overdue on 23-11-2026.
+    assert re.search(r"ons 11-11-2026\s+samme dag\s+Mette Nielsen", text)
+    # Rikke Bruun's agreed talk on Saturday 14-11-2026: in practice Friday 13-11-2026.
+    assert re.search(r"lør 14-11-2026\s+fre 13-11-2026\s+Rikke Bruun", text)
+    assert "OVERSKREDET" in text
+    for cpr in DEMO_CPRS:
+        assert cpr not in text
+
+
+@needs_poppler
+def test_a_year_of_the_demo_is_three_pages_or_more_numbered_side_n_af_m(year_calendar):
+    pages = int(re.search(r"side 1 af (\d+)", pdf_text(year_calendar, 1)).group(1))
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        assert f"side {page} af {pages}" in pdf_text(year_calendar, page)
+
+
+def test_calendar_says_where_it_wrote_and_how_many_pages(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "nov.pdf"
+    code, out, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "2026-11-01",
+                         "--to", "2026-11-30", "--today", TODAY, "--pdf", str(out_path))
+    assert (code, err) == (0, "")
+    assert re.fullmatch(
+        rf"Opfølgningskalender 01-11-2026 – 30-11-2026 gemt som {re.escape(str(out_path))} "
+        r"\((1 side|\d+ sider)\)\n",
+        out,
+    )
+    assert out_path.read_bytes().startswith(b"%PDF")
+
+
+@needs_poppler
+def test_calendar_filters_and_month_layout(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "maaned.pdf"
+    code, _, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "01-11-2026",
+                       "--to", "30-11-2026", "--trial", "t08", "--caseworker", "Anne Jensen",
+                       "--only-overdue", "--layout", "måneder", "--today", TODAY,
+                       "--pdf", str(out_path))
+    assert (code, err) == (0, "")
+    text = pdf_text(out_path)
+    assert re.search(
+        r"Udvalg:\s+Forsøg T08, sagsbehandler Anne Jensen, kun overskredne frister", text
+    )
+    assert "November 2026" in text
+    assert "Mette Nielsen" in text  # Anne Jensen's, T08, overdue 11-11-2026
+    assert "Søren Madsen" not in text  # T08 and overdue, but Mads Kristensen's
+    assert "Rikke Bruun" not in text  # overdue, but T12
+
+
+@needs_poppler
+def test_plan_for_the_file_and_for_the_citizen(capsys, demo_db, tmp_path):
+    for_file, for_citizen = tmp_path / "plan.pdf", tmp_path / "borger.pdf"
+    code, out, err = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--today", TODAY,
+                         "--pdf", str(for_file))
+    assert (code, err) == (0, "")
+    assert out.startswith("Opfølgningsplan for Mette Nielsen (")
+    text = pdf_text(for_file)
+    assert "Opfølgningsplan" in text and "Mette Nielsen" in text
+    assert re.search(r"ons 11-11-2026\s+samme dag\s+Opfølgning \(OVERSKREDET\)", text)
+    # If held 11-11-2026: ordinary rule + 12 months = 11-11-2027, before T08 ends 31-12-2027 (demo
+    # extension), so the day after the end: Saturday 01-01-2028; 31-12 is a day off: Thu 30-12-2027.
+    assert re.search(r"lør 01-01-2028\s+tor 30-12-2027\s+Opfølgning \(forventet", text)
+    assert "side 1 af 1" in text
+    assert "Almindelig regel ville give" in text
+    code, _, _ = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--for-citizen",
+                     "--today", TODAY, "--pdf", str(for_citizen))
+    assert code == 0
+    text = pdf_text(for_citizen)
+    assert "Din opfølgningsplan" in text
+    assert "Almindelig regel ville give" not in text
+
+
+# ---------------------------------------------------------------- Outlook
+
+
+def read_ics(path):
+    """The events of an .ics file read by vobject (an independent parser), by UID."""
+    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+    return {event.uid.value: event for event in calendar.vevent_list}
+
+
+def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(
+    capsys, fresh_db, tmp_path
+):
+    out_path = tmp_path / "frister.ics"
+    args = ("export-ics", "--db", str(fresh_db), str(out_path), "--today", TODAY)
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"34 frister skrevet til {out_path}.")
+    first = read_ics(out_path)
+    assert len(first) == 34
+    [mette_uid] = [uid for uid, e in first.items() if "Mette Nielsen" in e.summary.value]
+    mette = first[mette_uid]
+    assert mette.summary.value == "Opfølgning: Mette Nielsen (T08)"
+    assert mette.dtstart.value == date(2026, 11, 11)
+    assert mette.dtend.value == date(2026, 11, 12)
+    assert {int(e.sequence.value) for e in first.values()} == {0}
+
+    assert run(capsys, *args)[0] == 0  # nothing moved: the same UIDs, still SEQUENCE 0
+    second = read_ics(out_path)
+    assert second.keys() == first.keys()
+    assert {int(e.sequence.value) for e in second.values()} == {0}
+
+    # A follow-up held 20-11-2026: + 12 months (ordinary rule) = 20-11-2027, before the trial
+    # ends 31-12-2027, so the deadline is the day after the end: 01-01-2028.
+    with CaseStore(fresh_db, clock=lambda: date(2026, 11, 23)) as store:
+        store.add_event(2, day=date(2026, 11, 20), kind="followup", form="personligt")
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert "1 med ny dato siden sidste eksport" in out
+    third = read_ics(out_path)
+    assert third.keys() == first.keys()
+    assert third[mette_uid].dtstart.value == date(2028, 1, 1)
+    assert int(third[mette_uid].sequence.value) == 1
+    assert {int(e.sequence.value) for uid, e in third.items() if uid != mette_uid} == {0}
+
+    text = out_path.read_text(encoding="utf-8")
+    for cpr in DEMO_CPRS:
+        assert cpr not in text
+    assert "Jens Hansen" in text  # the demo case with a CPR number is there, its number is not
+
+
+def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "december.ics"
+    code, out, _ = run(capsys, "export-ics", "--db", str(demo_db), str(out_path),
+                       "--from", "01-12-2026", "--to", "31-12-2026", "--today", TODAY)
+    assert code == 0
+    events = read_ics(out_path).values()
+    # 05-12 Flemming Skov … 15-12 Rasmus Schmidt, and three due 02-01/03-01 whose practical
+    # date is Wednesday 30-12-2026 (legal or practical date in the period counts).
+    assert sorted(e.summary.value.split(": ")[1] for e in events) == [
+        "Brian Vestergaard (T07)",
+        "Fatima Ali (T05)",
+        "Flemming Skov (T15)",
+        "Heidi Mikkelsen (T06)",
+        "Karen Jørgensen (T08)",
+        "Lars Pedersen (T08)",
+        "Lene Berg (T04)",
+        "Ole Kristiansen (T19)",
+        "Rasmus Schmidt (T09)",
+    ]
+
+
+def test_a_failed_ics_write_keeps_the_previous_export_state(capsys, fresh_db, tmp_path):
+    with CaseStore(fresh_db) as store:
+        before = store.ics_state()
+    missing_folder = tmp_path / "findes-ikke" / "frister.ics"
+    code, out, err = run(capsys, "export-ics", "--db", str(fresh_db), str(missing_folder),
+                         "--today", TODAY)
+    assert code == 1
+    assert f"mappen {missing_folder.parent} findes ikke" in err
+    assert not missing_folder.parent.exists()
+    with CaseStore(fresh_db) as store:
+        assert store.ics_state() == before
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+
+def test_export_deadlines_as_csv_for_danish_excel(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "frister.csv"
+    code, out, err = run(capsys, "export", "--db", str(demo_db), str(out_path), "--today", TODAY)
+    assert (code, err) == (0, "")
+    assert out == f"34 frister skrevet til {out_path}\n"
+    raw = out_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads æøå
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:6] == ["Borger", "Sagsnr. (FASIT)", "Forsøg", "Sagsbehandler", "Hvad", "Frist"]
+    assert len(rows) == 35
+    mette = next(r for r in rows if r[0] == "Mette Nielsen")
+    assert (mette[2], mette[4], mette[5], mette[6]) == ("T08", "Opfølgning", "11-11-2026",
+                                                        "11-11-2026")
+    for cpr in DEMO_CPRS:
+        assert cpr.encode() not in raw
+
+
+def test_export_cases_as_xlsx_with_closed_cases_and_masked_cpr(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "sager.xlsx"
+    code, out, err = run(capsys, "export", "--db", str(demo_db), str(out_path), "--cases")
+    assert (code, err) == (0, "")
+    with CaseStore(demo_db) as store:
+        cases = store.list_cases(include_closed=True)
+    assert out == f"{len(cases)} sager skrevet til {out_path}\n"
+    sheet = load_workbook(out_path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Borger", "CPR-nr.", "Sagsnr. (FASIT)")
+    assert len(rows) == len(cases) + 1
+    assert {r[5] for r in rows[1:]} == {"aktiv", "afsluttet"}
+    jens = next(r for r in rows if r[0] == "Jens Hansen")
+    assert jens[1] == "010162-xxxx"
+
+
+def test_export_deadlines_as_xlsx_has_date_cells(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "frister.xlsx"
+    assert run(capsys, "export", "--db", str(demo_db), str(out_path), "--today", TODAY)[0] == 0
+    rows = list(load_workbook(out_path).active.iter_rows(values_only=True))
+    mette = next(r for r in rows if r[0] == "Mette Nielsen")
+    assert mette[5].date() == date(2026, 11, 11)
+
+
+# ---------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("calendar", "--from", "01-12-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
+         "Perioden slutter 30-11-2026, før den begynder 01-12-2026."),
+        (("calendar", "--from", "31-02-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
+         "'31-02-2026' er ikke en gyldig dato"),
+        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--trial", "T99",
+          "--pdf", "{tmp}/k.pdf"), "Ukendt forsøg 'T99'"),
+        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--layout", "dage",
+          "--pdf", "{tmp}/k.pdf"), "ugyldigt valg"),
+        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.txt"),
+         "filnavnet skal ende på .pdf"),
+        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}"),
+         "det er en mappe"),
+        (("plan", "--case", "999", "--pdf", "{tmp}/p.pdf"), "Sag nr. 999 findes ikke"),
+        (("plan", "--case", "Jens", "--pdf", "{tmp}/p.pdf"), "er ikke et sagsnummer"),
+        (("export-ics", "{tmp}/f.csv"), "filnavnet skal ende på .ics"),
+        (("export-ics", "{tmp}/f.ics", "--from", "02-01-2027", "--to", "01-01-2027"),
+         "Perioden slutter 01-01-2027"),
+        (("export", "{tmp}/f.ods"), "filnavnet skal ende på .csv eller .xlsx"),
+    ],
+)
+def test_bad_input_is_a_danish_message_and_exit_2_and_writes_nothing(
+    capsys, demo_db, tmp_path, args, message
+):
+    folder = tmp_path / "ud"
+    folder.mkdir()
+    args = [a.replace("{tmp}", str(folder)) for a in args]
+    code, out, err = run(capsys, *args, "--db", str(demo_db), "--today", TODAY)
+    assert code == 2
+    assert message in err
+    assert list(folder.iterdir()) == []
+
+
+def test_the_database_itself_is_never_overwritten(capsys, fresh_db):
+    before = fresh_db.read_bytes()
+    renamed = fresh_db.with_suffix(".csv")
+    fresh_db.rename(renamed)
+    code, _, err = run(capsys, "export", "--db", str(renamed), str(renamed))
+    assert code == 2
+    assert "det er selve databasen" in err
+    assert renamed.read_bytes() == before
+
+
+def test_a_closed_case_has_no_plan(capsys, demo_db, tmp_path):
+    with CaseStore(demo_db) as store:
+        closed = next(c for c in store.list_cases() if c.status == "afsluttet")
+    code, _, err = run(capsys, "plan", "--db", str(demo_db), "--case", str(closed.id),
+                       "--pdf", str(tmp_path / "p.pdf"))
+    assert code == 2
+    assert f"Sagen for {closed.citizen} ({closed.case_ref}) er afsluttet" in err
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_a_missing_database_is_named_and_not_created(capsys, tmp_path):
+    path = tmp_path / "ingen.db"
+    code, _, err = run(capsys, "export-ics", "--db", str(path), str(tmp_path / "f.ics"))
+    assert code == 1
+    assert f"databasen {path} findes ikke" in err
+    assert not path.exists()
+
+
+def test_an_unwritable_target_is_exit_1_without_a_half_file(capsys, demo_db, tmp_path):
+    target = tmp_path / "mangler" / "kalender.pdf"
+    code, _, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "01-11-2026",
+                       "--to", "30-11-2026", "--today", TODAY, "--pdf", str(target))
+    assert code == 1
+    assert f"Kan ikke gemme {target}: mappen {target.parent} findes ikke." in err
+    assert list(tmp_path.iterdir()) == []
