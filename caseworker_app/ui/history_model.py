@@ -16,6 +16,7 @@ _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 
 _GREY = QBrush(QColor("#666666"))
+SHORT_TEXT = 140  # characters of a row's text shown in the table
 
 
 def stamp_text(created_at: str, created_by: str = "") -> str:
@@ -43,6 +44,14 @@ def kind_text(row: EventRow) -> str:
     if row.replaced_by is not None and row.kind != CANCELLED:
         text += " – rettet"
     return text[0].upper() + text[1:]
+
+
+def short_text(text: str, limit: int = SHORT_TEXT) -> str:
+    """Text on one line, cut at a word with ' …' when long (the whole text is in the tooltip)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def can_correct(row: EventRow | None) -> bool:
@@ -126,7 +135,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 3:
             return row.initiated_by or ""
         if column == 4:
-            return self._text(row)
+            return short_text(self._text(row))
         return registered_text(row)
 
     def _text(self, row: EventRow) -> str:

@@ -449,6 +449,18 @@ def test_journal_note_opens_on_the_chosen_event(qtbot, store, dialogs):
     assert note_window.windowTitle() == "Journalnotat – Jens Hansen (2018-0831)"
 
 
+def test_a_long_text_is_shortened_in_the_history_and_whole_in_the_tooltip(qtbot, store):
+    case_id = add_t08(store)
+    long_text = "Samtale med borger og leder i kantinen.\n\n" + "Borgeren trives. " * 30
+    store.add_event(case_id, day=date(2021, 1, 10), kind="followup", text=long_text)
+    window = open_case(qtbot, store, case_id)
+    row = select_history_row(window, "10-01-2021 | Opfølgning")
+    shown = window.history_model.index(row, 4).data()
+    assert shown.startswith("Samtale med borger og leder i kantinen. Borgeren trives.")
+    assert shown.endswith(" …") and len(shown) <= 142
+    assert long_text in window.history_model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_history_model_passes_qt_model_tester(qtbot, store):
     case_id = add_t08(store, followups=[date(2021, 1, 10)])
     store.add_event(
