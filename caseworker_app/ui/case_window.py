@@ -622,7 +622,7 @@ class CaseWindow(QDialog):
             return
         from .print_dialogs import print_case_plan
 
-        print_case_plan(self.store, self.case_id, self)
+        print_case_plan(self.store, self.case_id, self, today=self._today)
 
 
 class CloseCaseDialog(QDialog):

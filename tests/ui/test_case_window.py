@@ -461,6 +461,14 @@ def test_a_long_text_is_shortened_in_the_history_and_whole_in_the_tooltip(qtbot,
     assert long_text in window.history_model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_print_plan_opens_the_plan_dialog_for_the_case(qtbot, store, dialogs):
+    pytest.importorskip("caseworker_app.ui.print_dialogs")
+    window = open_case(qtbot, store, add_t08(store))
+    click(qtbot, window.print_button)
+    [dialog] = dialogs.opened
+    assert "Jens Hansen" in dialog.windowTitle()
+
+
 def test_history_model_passes_qt_model_tester(qtbot, store):
     case_id = add_t08(store, followups=[date(2021, 1, 10)])
     store.add_event(
