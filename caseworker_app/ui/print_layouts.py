@@ -96,11 +96,13 @@ def _overview_line(selection: CalendarSelection) -> str:
 def calendar_head(selection: CalendarSelection, header: PrintHeader) -> str:
     """Title and facts of a calendar: caseworker, municipality, period, filter, print date."""
     rows = [
-        ("Sagsbehandler:", selection.caseworker or header.caseworker or "alle"),
+        # Whose cases: the filter's caseworker, else everyone's (the user is named as printer).
+        ("Sagsbehandler:", selection.caseworker or "alle"),
         ("Kommune:", header.municipality),
         ("Periode:", selection.period_text),
         ("Udvalg:", selection.filter_text),
         ("Udskrevet:", fmt(header.printed_on) if header.printed_on else ""),
+        ("Udskrevet af:", header.caseworker),
     ]
     return f"<h1>{CALENDAR_TITLE}</h1>{_meta_table(rows)}{_overview_line(selection)}"
 

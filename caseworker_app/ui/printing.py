@@ -92,7 +92,7 @@ def calendar_job(
     )
     header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)
     build = week_list_html if layout == LAYOUT_WEEKS else month_grid_html
-    whose = selection.caseworker or user
+    whose = selection.caseworker or "alle sagsbehandlere"
     return PrintJob(
         html=build(selection, header),
         header_left=" · ".join(p for p in (CALENDAR_TITLE, whose, municipality) if p),

@@ -52,7 +52,10 @@ def test_week_calendar_has_header_pages_and_overdue_marks(week_pdf):
     text = pdf_text(path)
     assert "Opfølgningskalender" in text
     assert re.search(r"Periode:\s+01-02-2021 – 31-03-2021", text)
-    assert re.search(r"Sagsbehandler:\s+Anne Jensen", text)
+    # Everyone's cases: the list is not Anne Jensen's, she printed it.
+    assert re.search(r"Sagsbehandler:\s+alle\n", text)
+    assert re.search(r"Udskrevet af:\s+Anne Jensen", text)
+    assert "Opfølgningskalender · alle sagsbehandlere · Vesthimmerlands Kommune" in text
     assert re.search(r"Kommune:\s+Vesthimmerlands Kommune", text)
     assert re.search(r"Udskrevet:\s+15-02-2021", text)
     assert re.search(r"Udvalg:\s+Alle forsøg, alle sagsbehandlere", text)
