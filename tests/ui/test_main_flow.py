@@ -1,0 +1,82 @@
+"""A caseworker's whole round in the main window: new case, follow-up, search, close."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from caseworker_app.ui.main_window import MainWindow
+
+from .conftest import TODAY
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def frister(window: MainWindow) -> dict[str, list[tuple[str, str]]]:
+    """Group title -> [(frist, borger)] as the Frister tab shows them."""
+    model = window.deadline_model
+    shown = {}
+    for row in range(model.rowCount()):
+        parent = model.index(row, 0)
+        shown[model.data(parent)] = [
+            (model.data(model.index(r, 0, parent)), model.data(model.index(r, 2, parent)))
+            for r in range(model.rowCount(parent))
+        ]
+    return shown
+
+
+def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, dialogs, today):
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    def create(case_window):
+        type_into(qtbot, case_window.citizen_edit, "Jens Hansen")
+        type_into(qtbot, case_window.case_ref_edit, "2018-0831")
+        type_into(qtbot, case_window.date_boxes["hire"].editor, "31-08-2018")
+        qtbot.mouseClick(case_window.save_button, Qt.MouseButton.LeftButton)
+        case_window.accept()
+
+    dialogs.then(create)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N
+    # Today 01-02-2021: 31-08-2018 + 30 months = 28-02-2021, within the next 30 days.
+    assert frister(window)["Næste 30 dage (1)"] == [("28-02-2021", "Jens Hansen")]
+    assert window.status_counts.text() == "0 overskredet · 0 denne uge"
+
+    # Select the deadline and register a follow-up held 10-01-2021 with Ctrl+R.
+    group = window.deadline_model.index(2, 0)
+    window.deadline_view.setCurrentIndex(window.deadline_model.index(0, 0, group))
+
+    def follow_up(dialog):
+        qtbot.keyClicks(dialog.date_edit, "10-01-2021")
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    dialogs.then(follow_up)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    # 10-01-2021 + 30 months = 10-07-2023.
+    assert frister(window)["Senere (1)"] == [("10-07-2023", "Jens Hansen")]
+    assert [e.day for e in store.list_cases()[0].events] == [date(2021, 1, 10)]
+
+    # Ctrl+F searches the case list.
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1 and window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "0831")
+    assert window.case_proxy.rowCount() == 1
+    window.case_view.setCurrentIndex(window.case_proxy.index(0, 0))
+
+    def close_case(dialog):
+        dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("fastholdt i løntilskudsjob"))
+        type_into(qtbot, dialog.date_edit, "29-01-2021")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    dialogs.then(close_case)
+    window.close_case_action.trigger()
+    assert store.list_cases()[0].status == "afsluttet"
+    assert all(not items for items in frister(window).values())
+    assert window.case_proxy.rowCount() == 0  # the list shows active cases by default
