@@ -35,7 +35,7 @@ from ..core.cases import (
 )
 from ..core.schedule import trial_end_warnings
 from ..core.workdays import fmt
-from .models import ITEM_ROLE, CaseFilterProxy, CaseTableModel, DeadlineTreeModel
+from .models import ITEM_ROLE, CaseTableModel, DeadlineTreeModel
 
 TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
 
@@ -130,10 +130,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(row)
 
         self.case_model = CaseTableModel(self)
-        self.case_proxy = CaseFilterProxy(self)
-        self.case_proxy.setSourceModel(self.case_model)
         self.case_view = QTableView()
-        self.case_view.setModel(self.case_proxy)
+        self.case_view.setModel(self.case_model)
         self.case_view.setSortingEnabled(True)
         self.case_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,7 +146,7 @@ class MainWindow(QMainWindow):
         self.case_view.activated.connect(self._open_from_case_list)
         layout.addWidget(self.case_view)
 
-        self.search_box.textChanged.connect(self.case_proxy.set_search)
+        self.search_box.textChanged.connect(self.case_model.set_search)
         for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.tabs.addTab(page, "Sager")
@@ -281,7 +279,7 @@ class MainWindow(QMainWindow):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
-        self.case_proxy.set_filters(
+        self.case_model.set_filters(
             trial=self.trial_filter.currentData() or "",
             status=self.status_filter.currentData() or "",
             caseworker=self.caseworker_filter.currentData() or "",
@@ -344,7 +342,7 @@ class MainWindow(QMainWindow):
             return item.case.id if item else None
         index = self.case_view.currentIndex()
         if index.isValid():
-            return self.case_proxy.data(index, ITEM_ROLE).id
+            return self.case_model.data(index, ITEM_ROLE).id
         return None
 
     def _open_from_deadline(self, index: QModelIndex) -> None:
@@ -353,7 +351,7 @@ class MainWindow(QMainWindow):
             self.open_case(item.case.id)
 
     def _open_from_case_list(self, index: QModelIndex) -> None:
-        self.open_case(self.case_proxy.data(index, ITEM_ROLE).id)
+        self.open_case(self.case_model.data(index, ITEM_ROLE).id)
 
     def open_selected(self) -> None:
         case_id = self.selected_case_id()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.cases import GROUP_TITLES_DA, CaseDeadline, CaseRecord, group_of
@@ -14,8 +14,6 @@ from ..core.schedule import OVERDUE, Deadline
 from ..core.workdays import fmt, fmt_weekday
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _OVERDUE_BRUSH = QBrush(QColor("#b00020"))
 _BOLD = QFont()
@@ -47,11 +45,18 @@ class DeadlineTreeModel(QAbstractItemModel):
 
     # -- structure
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount:
+        # the view asks for every child index when a group of thousands is expanded.
+        if not 0 <= column < len(self.COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        group = parent.row()
+        if row < len(self._groups[group][1]):
+            return self.createIndex(row, column, group + 1)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
@@ -125,18 +130,27 @@ def _deadline_cell(item: CaseDeadline, column: int) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
-    """The case list: one row per case with its next deadline; CPR shown masked."""
+    """The case list: one row per case with its next deadline, CPR masked; sorts and filters itself.
+
+    Sorting and filtering are plain Python over precomputed keys: a QSortFilterProxyModel asked
+    data() twice per comparison and called filterAcceptsRow once per row per keystroke, which
+    made searching 10,000 cases slower than the 50 ms a keystroke may take.
+    """
 
     COLUMNS = ("Borger", "Sagsnr.", "CPR", "Forsøg", "Sagsbehandler", "Status", "Næste frist", "Hvad")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._cases: list[CaseRecord] = []
+        self._cases: list[CaseRecord] = []  # every case, in sort order
+        self._search: list[str] = []  # lower-cased name, case reference and CPR per case
+        self._rows: list[int] = []  # positions in _cases of the rows shown
         self._next: dict[int, Deadline] = {}
-        self._search: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._needle = ""
+        self._filters = {"trial_id": "", "status": "", "caseworker": ""}
 
+    # -- content, order and filter
     def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
         next_due: dict[int, Deadline] = {}
         for item in deadlines:  # sorted earliest first, so the first seen is the next one
@@ -145,27 +159,55 @@ class CaseTableModel(QAbstractTableModel):
         self._cases = list(cases)
         self._next = next_due
         self._order_cases()
+        self._rows = self._matching_rows()
         self.endResetModel()
 
+    def set_search(self, text: str) -> None:
+        """Show only cases whose name, case reference or CPR contains text (dashes ignored)."""
+        self._needle = text.strip().lower().replace("-", "")
+        self._refilter()
+
+    def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
+        self._filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
+        self._refilter()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python with one key per row (a proxy sort asked data() twice per comparison)."""
-        self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        old_row = {id(case): row for row, case in enumerate(self._cases)}
+        shown_before = [self._cases[i] for i in self._rows]
+        self._sort_column, self._sort_order = column, order
         self._order_cases()
-        new_row = {old_row[id(case)]: row for row, case in enumerate(self._cases)}
+        self._rows = self._matching_rows()
+        new_row = {id(self._cases[i]): row for row, i in enumerate(self._rows)}
         old = self.persistentIndexList()
-        self.changePersistentIndexList(old, [self.index(new_row[i.row()], i.column()) for i in old])
+        self.changePersistentIndexList(
+            old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old])
         self.layoutChanged.emit()
+
+    def _refilter(self) -> None:
+        rows = self._matching_rows()
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
 
     def _order_cases(self) -> None:
         if self._sort_column >= 0:
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
-            self._cases.sort(key=lambda c: self._sort_key(c, self._sort_column), reverse=reverse)
-        # Lower-cased once here so that each keystroke in the search box is a plain substring test.
+            column = self._sort_column
+            self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
         self._search = [
-            " ".join((c.citizen, c.case_ref, (c.cpr or "").replace("-", ""), mask_cpr(c.cpr) if c.cpr else "")).lower()
+            " ".join((c.citizen, c.case_ref, c.cpr or "", mask_cpr(c.cpr) if c.cpr else ""))
+            .lower().replace("-", "")
             for c in self._cases
+        ]
+
+    def _matching_rows(self) -> list[int]:
+        wanted = [(name, value) for name, value in self._filters.items() if value]
+        needle = self._needle
+        return [
+            i for i, case in enumerate(self._cases)
+            if (not needle or needle in self._search[i])
+            and all(getattr(case, name) == value for name, value in wanted)
         ]
 
     def _sort_key(self, case: CaseRecord, column: int):
@@ -174,14 +216,12 @@ class CaseTableModel(QAbstractTableModel):
             return (deadline.legal_due.toordinal() if deadline else 10**7, case.citizen.lower())
         return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
 
+    # -- Qt model interface
     def case_at(self, row: int) -> CaseRecord:
-        return self._cases[row]
-
-    def row_of(self, case_id: int) -> int:
-        return next((i for i, c in enumerate(self._cases) if c.id == case_id), -1)
+        return self._cases[self._rows[row]]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._cases)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -194,17 +234,11 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        case = self._cases[index.row()]
+        case = self._cases[self._rows[index.row()]]
         column = index.column()
         deadline = self._next.get(case.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, deadline, column)
-        if role == SORT_ROLE:
-            if column == 6:
-                return deadline.legal_due.toordinal() if deadline else 10**7
-            return (self._display(case, deadline, column) or "").lower()
-        if role == SEARCH_ROLE:
-            return self._search[index.row()]
         if role == ITEM_ROLE:
             return case
         if role == Qt.ItemDataRole.ToolTipRole and deadline is not None:
@@ -232,43 +266,3 @@ class CaseTableModel(QAbstractTableModel):
         if column == 6:
             return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
         return deadline.label
-
-
-class CaseFilterProxy(QSortFilterProxyModel):
-    """Search as you type (name, case reference, CPR) and filters on trial, status and caseworker."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The source model sorts itself with one key per row; the proxy keeps the source order.
-        self.sourceModel().sort(column, order)
-        self._needle = ""
-        self._trial = ""
-        self._status = ""
-        self._caseworker = ""
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().lower().replace("-", "")
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
-        self.beginFilterChange()
-        self._trial, self._status, self._caseworker = trial, status, caseworker
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
-        model: CaseTableModel = self.sourceModel()  # type: ignore[assignment]
-        case = model.case_at(source_row)
-        if self._trial and case.trial_id != self._trial:
-            return False
-        if self._status and case.status != self._status:
-            return False
-        if self._caseworker and case.caseworker != self._caseworker:
-            return False
-        if self._needle:
-            haystack = model._search[source_row].replace("-", "")
-            return self._needle in haystack
-        return True

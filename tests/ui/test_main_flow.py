@@ -67,8 +67,8 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 1 and window.search_box.hasFocus()
     qtbot.keyClicks(window.search_box, "0831")
-    assert window.case_proxy.rowCount() == 1
-    window.case_view.setCurrentIndex(window.case_proxy.index(0, 0))
+    assert window.case_model.rowCount() == 1
+    window.case_view.setCurrentIndex(window.case_model.index(0, 0))
 
     def close_case(dialog):
         dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("fastholdt i løntilskudsjob"))
@@ -79,4 +79,4 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     window.close_case_action.trigger()
     assert store.list_cases()[0].status == "afsluttet"
     assert all(not items for items in frister(window).values())
-    assert window.case_proxy.rowCount() == 0  # the list shows active cases by default
+    assert window.case_model.rowCount() == 0  # the list shows active cases by default

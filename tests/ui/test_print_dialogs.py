@@ -369,11 +369,11 @@ def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tm
 
     window.tabs.setCurrentIndex(1)
     window.case_view.clearSelection()
-    window.case_view.setCurrentIndex(window.case_proxy.index(-1, -1))
+    window.case_view.setCurrentIndex(window.case_model.index(-1, -1))
     window.print_plan_action.trigger()
     assert boxes.calls[-1] == (
         "information", "Plan for valgt borger", "Vælg først en sag i listen."
     )
-    window.case_view.setCurrentIndex(window.case_proxy.index(0, 0))
+    window.case_view.setCurrentIndex(window.case_model.index(0, 0))
     window.print_plan_action.trigger()
     assert isinstance(opened[1], PlanPrintDialog)
