@@ -6,8 +6,10 @@ import json
 import logging
 import secrets
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..core.ics import ExportState
+if TYPE_CHECKING:  # only a type: importing icalendar cost 0.15 s of every start
+    from ..core.ics import ExportState
 
 log = logging.getLogger(__name__)
 
