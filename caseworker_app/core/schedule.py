@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import DATE_NAMES, RuleSpec, Trial
@@ -90,7 +91,7 @@ def compute_deadlines(
     """Every deadline of one case on the day today, earliest first."""
     resolved, default_notes = resolve_dates(trial, dates)
     history = sorted(events, key=_by_day) if events else ()
-    any_full = any(e.full_followup for e in history)
+    any_full = any(e.full_followup for e in history) if history else False
     end = trial_end or trial.period.effective_end
     horizon = today + timedelta(days=warning_days)
     found = []
@@ -177,33 +178,24 @@ def _deadline(
 
     practical = last_working_day_on_or_before(legal)
     if governed == "trial":
-        rule = f"Forsøgsregel: {spec.text}"
+        governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
         citation = trial.citation_on(legal).full_text()
     else:
-        rule = f"Almindelig regel: {spec.ordinary.text}"
+        governing, rule = spec.ordinary, _rule_text("Almindelig regel: ", spec.ordinary.text)
         citation = spec.ordinary.reference
+    if default_notes and governing.anchor in default_notes:
+        reason = reason + (default_notes[governing.anchor],)
+    # Positional, in field order: this runs once per case in a list of many thousands.
     return Deadline(
-        trial_id=trial.id,
-        kind=spec.kind,
-        label=spec.label,
-        legal_due=legal,
-        practical_due=practical,
-        ordinary_due=ordinary_due,
-        status=_status(legal, practical, today, horizon),
-        governed_by=governed,
-        rule=rule,
-        citation=citation,
-        reason_parts=reason + _default_note(default_notes, spec if governed == "trial" else spec.ordinary),
-        day_off=day_off_name(legal) if practical != legal else None,
-        trial_end=end,
-        due_to_trial_end=due_to_trial_end,
+        trial.id, spec.kind, spec.label, legal, practical, ordinary_due,
+        _status(legal, practical, today, horizon), governed, rule, citation, reason,
+        day_off_name(legal) if practical != legal else None, end, due_to_trial_end,
     )
 
 
-def _default_note(default_notes: Mapping[str, str], governing: RuleSpec) -> tuple:
-    """Say so when the governing rule counts from a date the case lacked (decisions.md point 1)."""
-    note = default_notes.get(governing.anchor) if default_notes else None
-    return (note,) if note else ()
+@lru_cache(maxsize=1024)
+def _rule_text(prefix: str, text: str) -> str:
+    return prefix + text
 
 
 def _counts(event: Event, spec: RuleSpec) -> bool:
