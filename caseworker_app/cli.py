@@ -9,11 +9,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
+from .cli_common import EXIT_USAGE, UsageError, date_arg, print_error
 from .core.catalog import DATE_NAMES, EVENT_NAMES, FORMS, CatalogError, Trial, load_catalog
 from .core.schedule import STATUS_DA, Deadline, Event, compute_deadlines
-from .core.workdays import fmt, fmt_weekday, parse_date
-
-EXIT_USAGE = 2
+from .core.workdays import fmt, fmt_weekday
 
 # argparse speaks English; users read Danish.
 _ARGPARSE_DA = (
@@ -25,10 +24,6 @@ _ARGPARSE_DA = (
     ("argument", "argument"),
     ("not allowed with argument", "kan ikke bruges sammen med"),
 )
-
-
-class UsageError(Exception):
-    """Bad command-line input; the message is Danish and the exit code 2."""
 
 
 class DanishHelpFormatter(argparse.HelpFormatter):
@@ -52,20 +47,13 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fejl: {message}\n")
 
 
-def _iso_or_danish_date(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def _named_date(text: str) -> tuple[str, date]:
     name, sep, value = text.partition("=")
     if not sep:
         raise argparse.ArgumentTypeError(f"'{text}' skal skrives som navn=dato, fx hire=2018-08-31")
     if name not in DATE_NAMES:
         raise argparse.ArgumentTypeError(f"ukendt dato '{name}' (kendte: {', '.join(DATE_NAMES)})")
-    return name, _iso_or_danish_date(value)
+    return name, date_arg(value)
 
 
 def _event(text: str) -> Event:
@@ -84,7 +72,7 @@ def _event(text: str) -> Event:
             form = flag
         else:
             raise argparse.ArgumentTypeError(f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})")
-    return Event(_iso_or_danish_date(value), kind, full_followup=full, form=form)
+    return Event(date_arg(value), kind, full_followup=full, form=form)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,8 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help=f"en af sagens datoer ({', '.join(DATE_NAMES)})")
     schedule.add_argument("--event", action="append", default=[], type=_event, metavar="HÆNDELSE=DATO",
                           help=f"en hændelse ({', '.join(EVENT_NAMES)}); ':fuld' tæller en henvendelse som opfølgning")
-    schedule.add_argument("--today", type=_iso_or_danish_date, default=None, help="beregn som på denne dag")
-    schedule.add_argument("--trial-end", type=_iso_or_danish_date, default=None,
+    schedule.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
+    schedule.add_argument("--trial-end", type=date_arg, default=None,
                           help="forsøgets slutdato, hvis den afviger fra kataloget")
     schedule.add_argument("--json", action="store_true", help="skriv JSON")
 
@@ -152,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export_command(args)
         return _open_window(args)
     except UsageError as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return EXIT_USAGE
     except CatalogError as exc:
         print(f"caseworker-app: fejl i forsøgskataloget: {exc}", file=sys.stderr)

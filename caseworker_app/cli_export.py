@@ -11,46 +11,22 @@ import argparse
 import os
 import sys
 from datetime import date
-from pathlib import Path
 
-from .core.workdays import fmt, parse_date
-
-EXIT_USAGE = 2
-
-
-class _UsageError(Exception):
-    """Bad input for an export command: Danish message, exit code 2."""
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _case_id(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
-        ) from None
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    # default=SUPPRESS: `caseworker-app --db X calendar …` keeps the main parser's --db.
-    parser.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="FIL",
-        help="databasefil (standard: i brugerens datamappe)",
-    )
+from .cli_common import (
+    EXIT_FAILURE,
+    add_db_option,
+    case_id_arg,
+    date_arg,
+    existing_db_path,
+    print_error,
+    run_reporting,
+)
+from .core.workdays import fmt
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--today", type=_date_arg, default=None, metavar="DATO", help="beregn som på denne dag"
+        "--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag"
     )
 
 
@@ -59,10 +35,10 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     calendar = commands.add_parser(
         "calendar", help="skriv opfølgningskalenderen for en periode som PDF, som vinduet gør"
     )
-    _add_db(calendar)
-    calendar.add_argument("--from", dest="start", type=_date_arg, required=True, metavar="DATO",
+    add_db_option(calendar)
+    calendar.add_argument("--from", dest="start", type=date_arg, required=True, metavar="DATO",
                           help="periodens første dag, fx 01-02-2021")
-    calendar.add_argument("--to", dest="end", type=_date_arg, required=True, metavar="DATO",
+    calendar.add_argument("--to", dest="end", type=date_arg, required=True, metavar="DATO",
                           help="periodens sidste dag, fx 31-03-2021")
     calendar.add_argument("--trial", metavar="FORSØG", help="kun dette forsøg, fx T08")
     calendar.add_argument("--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager")
@@ -73,8 +49,8 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     calendar.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
 
     plan = commands.add_parser("plan", help="skriv én borgers opfølgningsplan som PDF")
-    _add_db(plan)
-    plan.add_argument("--case", type=_case_id, required=True, metavar="NR",
+    add_db_option(plan)
+    plan.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
                       help="sagens nummer i databasen")
     plan.add_argument("--for-citizen", action="store_true",
                       help="udgaven til borgeren (uden regeltekster)")
@@ -82,16 +58,16 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     plan.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
 
     ics = commands.add_parser("export-ics", help="eksportér fristerne til Outlook (.ics)")
-    _add_db(ics)
+    add_db_option(ics)
     ics.add_argument("out", metavar="FIL.ics", help=".ics-filen, der skrives")
-    ics.add_argument("--from", dest="start", type=_date_arg, default=None, metavar="DATO",
+    ics.add_argument("--from", dest="start", type=date_arg, default=None, metavar="DATO",
                      help="kun frister fra denne dag")
-    ics.add_argument("--to", dest="end", type=_date_arg, default=None, metavar="DATO",
+    ics.add_argument("--to", dest="end", type=date_arg, default=None, metavar="DATO",
                      help="kun frister til og med denne dag")
     _add_today(ics)
 
     sheet = commands.add_parser("export", help="eksportér fristerne eller sagerne til regneark")
-    _add_db(sheet)
+    add_db_option(sheet)
     sheet.add_argument("out", metavar="FIL", help="regnearket, der skrives: .xlsx eller .csv")
     sheet.add_argument("--cases", action="store_true",
                        help="sagslisten (alle sager) i stedet for fristerne")
@@ -105,33 +81,23 @@ def run_export_command(args: argparse.Namespace) -> int:
     from .store import CaseNotFoundError, StoreError
 
     try:
-        return _run(args)
-    except (_UsageError, ExportError, CaseNotFoundError) as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except StoreError as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return 1
-    except WriteError as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return 1
+        return run_reporting(
+            lambda: _run(args),
+            usage=(ExportError, CaseNotFoundError),
+            failure=(StoreError, WriteError),
+        )
     except OSError as exc:
         target = getattr(args, "pdf", None) or getattr(args, "out", "")
-        print(f"caseworker-app: fejl: {write_failure_text(target, exc)}", file=sys.stderr)
-        return 1
+        print_error(write_failure_text(target, exc))
+        return EXIT_FAILURE
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .store import CaseStore, default_db_path
+    from .store import CaseStore
 
-    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
-    if not path.exists():
-        print(
-            f"caseworker-app: fejl: databasen {path} findes ikke. Opret en demo-database med "
-            f"'caseworker-app demo --db {path}', eller åbn programmet og opret sager.",
-            file=sys.stderr,
-        )
-        return 1
+    path = existing_db_path(args)
+    if path is None:
+        return EXIT_FAILURE
     today = args.today or date.today()
     with CaseStore(path) as store:
         if args.command == "calendar":

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
 
-from .core.workdays import parse_date
-
-EXIT_USAGE = 2
+from .cli_common import (
+    EXIT_FAILURE,
+    UsageError,
+    add_db_option,
+    case_id_arg,
+    date_arg,
+    existing_db_path,
+    run_reporting,
+)
 
 # Where a caseworker gives each field the note may be missing.
 _HOW_TO_GIVE = {
@@ -22,36 +26,11 @@ _HOW_TO_GIVE = {
 }
 
 
-class _NoteUsageError(Exception):
-    """Bad input for `note`: Danish message, exit code 2."""
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _case_id(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
-        ) from None
-
-
 def add_note_command(commands: argparse._SubParsersAction) -> None:
     """Add `note` to the program's subcommands."""
     note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
-    note.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="FIL",
-        help="databasefil (standard: i brugerens datamappe)",
-    )
-    note.add_argument("--case", type=_case_id, required=True, metavar="NR",
+    add_db_option(note)
+    note.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
                       help="sagens nummer i databasen")
     note.add_argument("--situation", metavar="NAVN",
                       help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
@@ -61,9 +40,9 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
                       help="din egen tekst, fx et resumé af samtalen")
     note.add_argument("--reason", default="", metavar="BEGRUNDELSE",
                       help="begrundelsen, fx hvorfor indsatsplanen ikke justeres")
-    note.add_argument("--date", type=_date_arg, default=None, metavar="DATO",
+    note.add_argument("--date", type=date_arg, default=None, metavar="DATO",
                       help="dato for hændelsen, fx opfølgningen (standard: seneste registrerede)")
-    note.add_argument("--today", type=_date_arg, default=None, metavar="DATO",
+    note.add_argument("--today", type=date_arg, default=None, metavar="DATO",
                       help="notatets dato (standard: i dag)")
 
 
@@ -71,31 +50,23 @@ def run_note_command(args: argparse.Namespace) -> int:
     """Print the note or the list; Danish message and exit 2 for bad input, 1 for the database."""
     from .store import CaseNotFoundError, StoreError
 
-    try:
-        return _note(args)
-    except (_NoteUsageError, CaseNotFoundError) as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except StoreError as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return 1
+    return run_reporting(lambda: _note(args), usage=(CaseNotFoundError,), failure=(StoreError,))
 
 
 def _note(args: argparse.Namespace) -> int:
     from .core.notes import MissingFieldError, NoteError, render_note, situations_for
-    from .store import CaseStore, default_db_path
+    from .store import CaseStore
 
     if not args.list and not args.situation:
-        raise _NoteUsageError("angiv --situation NAVN, eller se sagens situationer med --list")
-    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
-    if not path.exists():
-        print(f"caseworker-app: fejl: databasen {path} findes ikke.", file=sys.stderr)
-        return 1
+        raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
+    path = existing_db_path(args, how_to_create=False)
+    if path is None:
+        return EXIT_FAILURE
     with CaseStore(path) as store:
         case = store.get_case(args.case)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
-            raise _NoteUsageError(
+            raise UsageError(
                 f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget"
             )
         if args.list:
@@ -121,8 +92,8 @@ def _note(args: argparse.Namespace) -> int:
             )
         except MissingFieldError as exc:
             hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)
-            raise _NoteUsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
+            raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
-            raise _NoteUsageError(str(exc)) from None
+            raise UsageError(str(exc)) from None
     print(note)
     return 0

@@ -10,42 +10,30 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from .cli_common import (
+    EXIT_FAILURE,
+    UsageError,
+    add_db_option,
+    date_arg,
+    existing_db_path,
+    run_reporting,
+)
 from .core.cases import GROUP_TITLES_DA, CaseDeadline, group_of
 from .core.schedule import trial_end_warnings
-from .core.workdays import fmt, fmt_weekday, parse_date
-
-EXIT_USAGE = 2
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+from .core.workdays import fmt, fmt_weekday
 
 
 def add_store_commands(commands: argparse._SubParsersAction) -> None:
     """Add `demo` and `deadlines` to the program's subcommands."""
-    # default=SUPPRESS: `caseworker-app --db X deadlines` keeps the main parser's --db.
     demo = commands.add_parser("demo", help="skriv en ny demo-database med ca. 40 opdigtede sager")
-    demo.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="FIL",
-        help="den nye databasefil (må ikke findes)",
-    )
-    demo.add_argument("--today", type=_date_arg, default=None, help="lav demodata som på denne dag")
+    add_db_option(demo, help="den nye databasefil (må ikke findes)")
+    demo.add_argument("--today", type=date_arg, default=None, help="lav demodata som på denne dag")
 
     deadlines = commands.add_parser(
         "deadlines", help="vis alle frister i databasen, som vinduet viser dem"
     )
-    deadlines.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        metavar="FIL",
-        help="databasefil (standard: i brugerens datamappe)",
-    )
-    deadlines.add_argument("--today", type=_date_arg, default=None, help="beregn som på denne dag")
+    add_db_option(deadlines)
+    deadlines.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
     deadlines.add_argument("--json", action="store_true", help="skriv JSON")
 
 
@@ -54,12 +42,8 @@ def run_store_command(args: argparse.Namespace) -> int:
     from .store import StoreError
 
     try:
-        if args.command == "demo":
-            return _demo(args)
-        return _deadlines(args)
-    except StoreError as exc:
-        print(f"caseworker-app: fejl: {exc}", file=sys.stderr)
-        return 1
+        run = _demo if args.command == "demo" else _deadlines
+        return run_reporting(lambda: run(args), failure=(StoreError,))
     except BrokenPipeError:
         # The reader stopped early (`... | head`): not an error; silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -70,20 +54,13 @@ def _demo(args: argparse.Namespace) -> int:
     from .store.demo import create_demo_database
 
     if not args.db:
-        print(
-            "caseworker-app: fejl: angiv den nye databasefil med --db, fx --db demo.db",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        raise UsageError("angiv den nye databasefil med --db, fx --db demo.db")
     path = Path(args.db)
     if path.exists():
-        print(
-            f"caseworker-app: fejl: filen {path} findes allerede. "
-            f"Demodata skrives kun i en ny fil; "
-            f"vælg et andet navn eller slet filen selv.",
-            file=sys.stderr,
+        raise UsageError(
+            f"filen {path} findes allerede. Demodata skrives kun i en ny fil; "
+            "vælg et andet navn eller slet filen selv."
         )
-        return EXIT_USAGE
     today = args.today or date.today()
     create_demo_database(path, today)
     print(f"Demo-database skrevet: {path} (opdigtede sager, datoer regnet fra {fmt(today)})")
@@ -92,16 +69,11 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    from .store import CaseStore, default_db_path
+    from .store import CaseStore
 
-    path = Path(args.db) if args.db else default_db_path()
-    if not path.exists():
-        print(
-            f"caseworker-app: fejl: databasen {path} findes ikke. Opret en demo-database med "
-            f"'caseworker-app demo --db {path}', eller åbn programmet og opret sager.",
-            file=sys.stderr,
-        )
-        return 1
+    path = existing_db_path(args)
+    if path is None:
+        return EXIT_FAILURE
     today = args.today or date.today()
     with CaseStore(path) as store:
         items = store.deadlines(today)

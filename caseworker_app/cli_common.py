@@ -1,0 +1,80 @@
+"""What the command-line modules share: argument types, --db, the database path and error output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from .core.workdays import parse_date
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+Errors = tuple[type[BaseException], ...]
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is Danish and the exit code 2."""
+
+
+def print_error(message: str) -> None:
+    """Print a Danish error message on stderr, as every command does."""
+    print(f"caseworker-app: fejl: {message}", file=sys.stderr)
+
+
+def date_arg(text: str) -> date:
+    """An argparse type: dd-mm-åååå (or ISO and the other forms parse_date reads)."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def case_id_arg(text: str) -> int:
+    """An argparse type: a case's number in the database."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
+        ) from None
+
+
+def add_db_option(
+    parser: argparse.ArgumentParser, help: str = "databasefil (standard: i brugerens datamappe)"
+) -> None:
+    """Add --db to a subcommand."""
+    # default=SUPPRESS: `caseworker-app --db X <command> …` keeps the main parser's --db.
+    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="FIL", help=help)
+
+
+def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path | None:
+    """The database from --db or the default; None (a Danish message printed) if there is none."""
+    from .store.paths import default_db_path
+
+    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    if path.exists():
+        return path
+    message = f"databasen {path} findes ikke."
+    if how_to_create:
+        message += (
+            f" Opret en demo-database med 'caseworker-app demo --db {path}', "
+            "eller åbn programmet og opret sager."
+        )
+    print_error(message)
+    return None
+
+
+def run_reporting(run: Callable[[], int], *, usage: Errors = (), failure: Errors = ()) -> int:
+    """Run a command; an expected error is printed in Danish: exit 2 for bad input, else 1."""
+    try:
+        return run()
+    except (UsageError, *usage) as exc:
+        print_error(str(exc))
+        return EXIT_USAGE
+    except failure as exc:
+        print_error(str(exc))
+        return EXIT_FAILURE
