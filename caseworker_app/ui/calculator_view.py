@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -33,7 +32,7 @@ from ..core.catalog import EVENT_NAMES, Trial
 from ..core.schedule import Event, compute_deadlines
 from ..core.workdays import fmt
 from .deadline_model import DeadlineTableModel, deadline_html, plain_text
-from .fields import DateLineEdit, FieldBox
+from .fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
 
 
 def trial_choice_text(trial: Trial) -> str:
@@ -85,11 +84,11 @@ class CalculatorView(QWidget):
         case_group = QGroupBox("Sagen")
         case_form = QFormLayout(case_group)
         case_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        case_form.addRow(self._label("&Forsøg:", self.trial_combo), self.trial_box)
+        case_form.addRow(buddy_label("&Forsøg:", self.trial_combo), self.trial_box)
         self.case_form = case_form
-        case_form.addRow(self._label("Beregn &pr.:", self.today_edit), self.today_box)
+        case_form.addRow(buddy_label("Beregn &pr.:", self.today_edit), self.today_box)
         case_form.addRow(
-            self._label("Forsøgets &slutdato (valgfri):", self.trial_end_edit), self.trial_end_box
+            buddy_label("Forsøgets &slutdato (valgfri):", self.trial_end_edit), self.trial_end_box
         )
 
         # ---- events (left, below)
@@ -113,8 +112,8 @@ class CalculatorView(QWidget):
         events_group = QGroupBox("Hændelser")
         events_layout = QVBoxLayout(events_group)
         events_form = QFormLayout()
-        events_form.addRow(self._label("&Hændelse:", self.event_kind), self.event_kind)
-        events_form.addRow(self._label("&Dato:", self.event_date), self.event_date_box)
+        events_form.addRow(buddy_label("&Hændelse:", self.event_kind), self.event_kind)
+        events_form.addRow(buddy_label("&Dato:", self.event_date), self.event_date_box)
         events_form.addRow("", self.event_full)
         events_layout.addLayout(events_form)
         events_layout.addWidget(self.add_event_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -217,12 +216,6 @@ class CalculatorView(QWidget):
             edit.editingFinished.connect(self.calculate)
         self.reload_catalog()
 
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
-
     # ------------------------------------------------------------ catalog and trial
 
     def reload_catalog(self) -> None:
@@ -277,17 +270,17 @@ class CalculatorView(QWidget):
             box = FieldBox(edit, default_hint(trial, case_date))
             self.date_boxes[case_date.name] = box
             self.case_form.insertRow(
-                len(self.date_boxes), self._label(date_label(case_date) + ":", edit), box
+                len(self.date_boxes), buddy_label(date_label(case_date) + ":", edit), box
             )
-        chain = [
-            self.trial_combo,
-            *(b.editor for b in self.date_boxes.values()),
-            self.today_edit,
-            self.trial_end_edit,
-            self.event_kind,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(
+            [
+                self.trial_combo,
+                *(b.editor for b in self.date_boxes.values()),
+                self.today_edit,
+                self.trial_end_edit,
+                self.event_kind,
+            ]
+        )
         for kind in trial.events:
             self.event_kind.addItem(EVENT_NAMES[kind].capitalize(), kind)
         self.trial_end_box.set_hint(f"Tom: katalogets slutdato {fmt(trial.period.effective_end)}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import itertools
 from collections.abc import Callable
 from datetime import date
 
@@ -41,7 +40,15 @@ from ..core.workdays import fmt
 from ..store import ValidationError
 from .calculator_view import date_label, default_hint, trial_choice_text
 from .deadline_model import deadline_html, plain_text
-from .fields import ERROR_STYLE, DateLineEdit, FieldBox, show_errors
+from .fields import (
+    DateLineEdit,
+    FieldBox,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    set_tab_order,
+    show_errors,
+)
 from .history_model import ROW_ROLE, HistoryModel, can_correct
 
 COMING_SOON = "Kommer snart"
@@ -52,12 +59,6 @@ def _module_exists(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
-
-
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
 
 
 class CaseWindow(QDialog):
@@ -149,14 +150,14 @@ class CaseWindow(QDialog):
         form.setRowWrapPolicy(
             QFormLayout.RowWrapPolicy.WrapAllRows
         )  # labels above: full-width fields
-        form.addRow(_label("&Borger:", self.citizen_edit), self.boxes["citizen"])
-        form.addRow(_label("FASIT-&sagsnummer:", self.case_ref_edit), self.boxes["case_ref"])
-        form.addRow(_label("CP&R-nummer (valgfrit):", self.cpr_edit), self.boxes["cpr"])
-        form.addRow(_label("&Forsøg:", self.trial_combo), self.boxes["trial_id"])
+        form.addRow(buddy_label("&Borger:", self.citizen_edit), self.boxes["citizen"])
+        form.addRow(buddy_label("FASIT-&sagsnummer:", self.case_ref_edit), self.boxes["case_ref"])
+        form.addRow(buddy_label("CP&R-nummer (valgfrit):", self.cpr_edit), self.boxes["cpr"])
+        form.addRow(buddy_label("&Forsøg:", self.trial_combo), self.boxes["trial_id"])
         form.addRow(self.trial_status)
         self.dates_first_row = form.rowCount()
-        form.addRow(_label("Sags&behandler:", self.caseworker_edit), self.boxes["caseworker"])
-        form.addRow(_label("Be&mærkning:", self.note_edit), self.boxes["note"])
+        form.addRow(buddy_label("Sags&behandler:", self.caseworker_edit), self.boxes["caseworker"])
+        form.addRow(buddy_label("Be&mærkning:", self.note_edit), self.boxes["note"])
         self.form = form
 
         group = QGroupBox("Sagen")
@@ -207,10 +208,7 @@ class CaseWindow(QDialog):
         right_layout.addWidget(history_group, 1)
 
     def _build_buttons(self) -> None:
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = general_error_label()
 
         self.followup_button = QPushButton("Registrer &opfølgning")
         self.followup_button.setToolTip("Registrer en opfølgning i dag (Ctrl+R)")
@@ -312,9 +310,7 @@ class CaseWindow(QDialog):
             for name, day in case.dates.items():
                 if name in self.date_boxes:
                     self.date_boxes[name].editor.set_date(day)
-        for box in self.boxes.values():
-            box.set_error(None)
-        self.general_error.hide()
+        clear_errors(self.boxes.values(), self.general_error)
         self._show_status()
         self._show_deadlines()
         self._show_history()
@@ -351,21 +347,21 @@ class CaseWindow(QDialog):
             box = FieldBox(edit, default_hint(trial, case_date))
             self.date_boxes[case_date.name] = box
             self.form.insertRow(
-                self.dates_first_row + row, _label(date_label(case_date) + ":", edit), box
+                self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box
             )
         # Tab goes down the form as it is shown, the new date fields in their place.
-        chain = [
-            self.citizen_edit,
-            self.case_ref_edit,
-            self.cpr_edit,
-            self.cpr_button,
-            self.trial_combo,
-            *(b.editor for b in self.date_boxes.values()),
-            self.caseworker_edit,
-            self.note_edit,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(
+            [
+                self.citizen_edit,
+                self.case_ref_edit,
+                self.cpr_edit,
+                self.cpr_button,
+                self.trial_combo,
+                *(b.editor for b in self.date_boxes.values()),
+                self.caseworker_edit,
+                self.note_edit,
+            ]
+        )
 
     def _show_status(self) -> None:
         case = self.case
@@ -496,9 +492,7 @@ class CaseWindow(QDialog):
 
     def save(self) -> bool:
         """Save the form; on a fault show each message at its field, save nothing, return False."""
-        for box in (*self.boxes.values(), *self.date_boxes.values()):
-            box.set_error(None)
-        self.general_error.hide()
+        clear_errors((*self.boxes.values(), *self.date_boxes.values()), self.general_error)
         raw_dates = {name: box.editor.text().strip() for name, box in self.date_boxes.items()}
         fields = {
             "citizen": self.citizen_edit.text(),
@@ -526,10 +520,7 @@ class CaseWindow(QDialog):
             else:
                 self.store.update_case(self.case_id, **values)
         except ValidationError as exc:
-            leftover = show_errors({**self.boxes, **self.date_boxes}, exc.errors)
-            if leftover:
-                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
-                self.general_error.show()
+            show_errors({**self.boxes, **self.date_boxes}, exc.errors, self.general_error)
             return False
         self._saved()
         return True
@@ -649,18 +640,15 @@ class CloseCaseDialog(QDialog):
             "day": FieldBox(self.date_edit),
         }
         form = QFormLayout()
-        form.addRow(_label("Å&rsag:", self.reason_combo), self.boxes["reason"])
-        form.addRow(_label("&Tekst:", self.text_edit), self.boxes["text"])
-        form.addRow(_label("&Dato:", self.date_edit), self.boxes["day"])
+        form.addRow(buddy_label("Å&rsag:", self.reason_combo), self.boxes["reason"])
+        form.addRow(buddy_label("&Tekst:", self.text_edit), self.boxes["text"])
+        form.addRow(buddy_label("&Dato:", self.date_edit), self.boxes["day"])
         intro = QLabel(
             "Når sagen er afsluttet, beregnes der ingen frister for den. "
             "Den kan genåbnes, og afslutningen bliver stående i historikken."
         )
         intro.setWordWrap(True)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("Afslut sagen", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
@@ -682,9 +670,7 @@ class CloseCaseDialog(QDialog):
 
     def accept(self) -> None:
         """Close the case; on a fault show each message at its field and stay open."""
-        for box in self.boxes.values():
-            box.set_error(None)
-        self.general_error.hide()
+        clear_errors(self.boxes.values(), self.general_error)
         try:
             try:
                 day = self.date_edit.date_value()
@@ -697,9 +683,6 @@ class CloseCaseDialog(QDialog):
                 text=self.text_edit.text(),
             )
         except ValidationError as exc:
-            leftover = show_errors(self.boxes, exc.errors)
-            if leftover:
-                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
-                self.general_error.show()
+            show_errors(self.boxes, exc.errors, self.general_error)
             return
         super().accept()

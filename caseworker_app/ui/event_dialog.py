@@ -22,7 +22,14 @@ from ..core.catalog import EVENT_NAMES, FORMS
 from ..core.history import INITIATORS, EventRow
 from ..core.workdays import fmt
 from ..store import ValidationError
-from .fields import ERROR_STYLE, DateLineEdit, FieldBox, show_errors
+from .fields import (
+    DateLineEdit,
+    FieldBox,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    show_errors,
+)
 
 NOT_GIVEN = "– ikke angivet –"
 
@@ -93,9 +100,7 @@ class EventDialog(QDialog):
             ("text", "Te&kst:"),
         ):
             if label:
-                caption = QLabel(label)
-                caption.setBuddy(self.boxes[name].editor)
-                form.addRow(caption, self.boxes[name])
+                form.addRow(buddy_label(label, self.boxes[name].editor), self.boxes[name])
             else:
                 form.addRow("", self.boxes[name])
 
@@ -110,10 +115,7 @@ class EventDialog(QDialog):
         else:
             self.cancel_check.hide()
         layout.addLayout(form)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Gem", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -185,9 +187,7 @@ class EventDialog(QDialog):
 
     def accept(self) -> None:
         """Save the event or correction; on a fault show each message at its field, stay open."""
-        for box in self.boxes.values():
-            box.set_error(None)
-        self.general_error.hide()
+        clear_errors(self.boxes.values(), self.general_error)
         text = self.text_edit.toPlainText().strip()
         try:
             if self.cancel_check.isChecked():
@@ -208,10 +208,7 @@ class EventDialog(QDialog):
                     replaces=self.replaces,
                 )
         except ValidationError as exc:
-            leftover = show_errors(self.boxes, exc.errors)
-            if leftover:
-                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
-                self.general_error.show()
+            show_errors(self.boxes, exc.errors, self.general_error)
             return
         super().accept()
 

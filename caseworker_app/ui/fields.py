@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -82,12 +84,43 @@ class FieldBox(QWidget):
         return self.error_label.text().removeprefix("⚠ ")
 
 
-def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str]) -> list[str]:
-    """Put each message at its field; return the messages that have no field on this form."""
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose &-shortcut moves the focus to buddy."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def set_tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab goes through widgets in the order given."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def general_error_label() -> QLabel:
+    """A hidden label for the messages of a form that belong to none of its fields."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def clear_errors(boxes: Iterable[FieldBox], general: QLabel) -> None:
+    """Hide the messages at the fields and the form's general message."""
+    for box in boxes:
+        box.set_error(None)
+    general.hide()
+
+
+def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str], general: QLabel) -> None:
+    """Put each message at its field, and those with no field on this form in general."""
     for name, box in boxes.items():
         box.set_error(errors.get(name))
     leftover = [message for name, message in errors.items() if name not in boxes]
     first = next((boxes[name] for name in boxes if name in errors), None)
     if first is not None:
         first.editor.setFocus()
-    return leftover
+    if leftover:
+        general.setText("⚠ " + "\n⚠ ".join(leftover))
+        general.show()

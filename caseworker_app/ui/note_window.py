@@ -43,7 +43,7 @@ from ..core.notes import (
 )
 from ..core.workdays import fmt
 from ..store import ValidationError
-from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox
+from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox, buddy_label
 
 OK_STYLE = "color: #1b5e20;"
 REQUIRED = " *"
@@ -81,12 +81,6 @@ def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(parent.fontMetrics().lineSpacing() * lines + 14)
     return edit
-
-
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
 
 
 def _stamp(created_at: str) -> str:
@@ -173,13 +167,13 @@ class NoteWindow(QDialog):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(_label("Situa&tion:", self.situation_combo), self.boxes["situation"])
+        form.addRow(buddy_label("Situa&tion:", self.situation_combo), self.boxes["situation"])
         form.addRow("Notatets dato:", self.note_date_label)
-        self.event_date_label = _label("&Dato for hændelsen:" + REQUIRED, self.event_date_edit)
+        self.event_date_label = buddy_label("&Dato for hændelsen:" + REQUIRED, self.event_date_edit)
         form.addRow(self.event_date_label, self.boxes["event_date"])
-        self.reason_label = _label("&Begrundelse:" + REQUIRED, self.reason_edit)
+        self.reason_label = buddy_label("&Begrundelse:" + REQUIRED, self.reason_edit)
         form.addRow(self.reason_label, self.boxes["reason"])
-        self.free_text_label = _label("&Egen tekst:" + REQUIRED, self.free_text_edit)
+        self.free_text_label = buddy_label("&Egen tekst:" + REQUIRED, self.free_text_edit)
         form.addRow(self.free_text_label, self.boxes["free_text"])
         self.input_form = form
         legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
@@ -217,7 +211,7 @@ class NoteWindow(QDialog):
         note_part = QWidget()
         bottom = QVBoxLayout(note_part)
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(_label("Notatet (kan rettes, før det kopieres):", self.note_edit))
+        bottom.addWidget(buddy_label("Notatet (kan rettes, før det kopieres):", self.note_edit))
         bottom.addWidget(self.note_edit, 1)
         bottom.addLayout(hand_row)
         bottom.addLayout(copy_row)
@@ -267,12 +261,14 @@ class NoteWindow(QDialog):
         fields_part = QWidget()
         fields_layout = QVBoxLayout(fields_part)
         fields_layout.setContentsMargins(0, 0, 0, 0)
-        fields_layout.addWidget(_label("Felter (dobbeltklik for at indsætte):", self.field_list))
+        fields_layout.addWidget(
+            buddy_label("Felter (dobbeltklik for at indsætte):", self.field_list)
+        )
         fields_layout.addWidget(self.field_list, 1)
         text_part = QWidget()
         text_layout = QVBoxLayout(text_part)
         text_layout.setContentsMargins(0, 0, 0, 0)
-        text_layout.addWidget(_label("Skabelonens &tekst:", self.template_edit))
+        text_layout.addWidget(buddy_label("Skabelonens &tekst:", self.template_edit))
         text_layout.addWidget(self.template_edit, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(text_part)

@@ -17,7 +17,14 @@ from ..core.catalog import Trial
 from ..core.overrides import DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
 from ..store import ValidationError
-from .fields import DATE_PLACEHOLDER, ERROR_STYLE, FieldBox, show_errors
+from .fields import (
+    DATE_PLACEHOLDER,
+    FieldBox,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    show_errors,
+)
 
 _PLACEHOLDERS = {
     "end": DATE_PLACEHOLDER,
@@ -72,9 +79,7 @@ class OverrideDialog(QDialog):
             ("value", "&Ny værdi:"),
             ("source", "&Kilde:"),
         ):
-            label = QLabel(text)
-            label.setBuddy(self.boxes[name].editor)
-            form.addRow(label, self.boxes[name])
+            form.addRow(buddy_label(text, self.boxes[name].editor), self.boxes[name])
             if name == "field":
                 form.addRow("", self.current_label)
 
@@ -86,10 +91,7 @@ class OverrideDialog(QDialog):
             "Skriv kilden, så en kollega kan finde afgørelsen."
         )
         note.setWordWrap(True)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             "Gem ændringen", QDialogButtonBox.ButtonRole.AcceptRole
@@ -129,17 +131,12 @@ class OverrideDialog(QDialog):
 
     def accept(self) -> None:
         """Save the change; on a fault show each message at its field and stay open."""
-        for box in self.boxes.values():
-            box.set_error(None)
-        self.general_error.hide()
+        clear_errors(self.boxes.values(), self.general_error)
         try:
             self.store.add_override(
                 self.trial.id, self.field(), self.value_edit.text().strip(), self.source_edit.text()
             )
         except ValidationError as exc:
-            leftover = show_errors(self.boxes, exc.errors)
-            if leftover:
-                self.general_error.setText("⚠ " + "\n⚠ ".join(leftover))
-                self.general_error.show()
+            show_errors(self.boxes, exc.errors, self.general_error)
             return
         super().accept()
