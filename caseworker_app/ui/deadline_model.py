@@ -5,18 +5,12 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextDocumentFragment
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 
 from ..core.schedule import OVERDUE, STATUS_DA, Deadline
 from ..core.workdays import WEEKDAYS_DA, fmt, fmt_weekday
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
-_OVERDUE_BRUSH = QBrush(QColor("#b00020"))
-_BOLD = QFont()
-_BOLD.setBold(True)
+from .model_base import BOLD, OVERDUE_BRUSH, ColumnTableModel, Index
 
 
 def deadline_html(deadline: Deadline) -> str:
@@ -54,6 +48,11 @@ def status_text(deadline: Deadline) -> str:
     return f"! {text}" if deadline.status == OVERDUE else text
 
 
+def marked_due_text(deadline: Deadline) -> str:
+    """'! 28-02-2021': the legal date, marked when overdue (colour is never the only signal)."""
+    return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+
+
 def practical_text(deadline: Deadline) -> str:
     """'fre 26-02-2021 (søndag)' – the practical date with why it is earlier than the legal one."""
     text = fmt_weekday(deadline.practical_due)
@@ -65,7 +64,7 @@ def ordinary_text(deadline: Deadline) -> str:
     return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(ColumnTableModel):
     """Deadlines as rows: what, dates, status, ordinary date, reason, rule, citation."""
 
     COLUMNS = (
@@ -81,48 +80,34 @@ class DeadlineTableModel(QAbstractTableModel):
     REASON_COLUMN, RULE_COLUMN, CITATION_COLUMN = 5, 6, 7
     _HEADER_TIPS = {4: "Den frist, den almindelige regel ville give"}
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._deadlines: list[Deadline] = []
-
     def set_deadlines(self, deadlines: Sequence[Deadline]) -> None:
         """Replace the rows."""
         self.beginResetModel()
-        self._deadlines = list(deadlines)
+        self._rows = list(deadlines)
         self.endResetModel()
 
     def deadline_at(self, row: int) -> Deadline:
-        return self._deadlines[row]
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._deadlines)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return self._rows[row]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return self._HEADER_TIPS.get(section)
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        deadline = self._deadlines[index.row()]
+        deadline = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(deadline, column)
         overdue = deadline.status == OVERDUE
         if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (1, 2, 3):
-            return _OVERDUE_BRUSH
+            return OVERDUE_BRUSH
         if role == Qt.ItemDataRole.FontRole and overdue and column in (1, 2, 3):
-            return _BOLD
+            return BOLD
         return None
 
     @staticmethod

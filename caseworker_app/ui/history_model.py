@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.history import CANCELLED, EventRow
 from ..core.workdays import fmt
+from .model_base import ColumnTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 
 _GREY = QBrush(QColor("#666666"))
@@ -64,14 +63,13 @@ def can_correct(row: EventRow | None) -> bool:
     )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ColumnTableModel):
     """The case's timeline: date, kind, form, initiated by, text, registered when and by whom."""
 
     COLUMNS = ("Dato", "Hændelse", "Form", "Initieret af", "Tekst", "Registreret")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[EventRow] = []
         self._by_id: dict[int, EventRow] = {}
 
     def set_rows(self, rows: Sequence[EventRow]) -> None:
@@ -80,26 +78,6 @@ class HistoryModel(QAbstractTableModel):
         self._rows = list(rows)
         self._by_id = {r.id: r for r in self._rows if not r.is_case_change}
         self.endResetModel()
-
-    def row_at(self, row: int) -> EventRow:
-        return self._rows[row]
-
-    def event_row(self, event_id: int) -> EventRow | None:
-        """The event row with that id (not a case change), or None."""
-        return self._by_id.get(event_id)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

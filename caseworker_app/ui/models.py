@@ -1,29 +1,23 @@
-"""Qt item models for the deadline overview and the case list (checked with QAbstractItemModelTester)."""
+"""Qt item models for the deadline overview and the case list (QAbstractItemModelTester-checked)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from ..core.cases import GROUP_TITLES_DA, CaseDeadline, CaseRecord, group_of
 from ..core.cpr import mask_cpr
 from ..core.schedule import OVERDUE, Deadline
-from ..core.workdays import fmt, fmt_weekday
+from .deadline_model import marked_due_text, practical_text
+from .model_base import BOLD, OVERDUE_BRUSH, ROOT, ColumnTableModel, Index, column_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
 
-_OVERDUE_BRUSH = QBrush(QColor("#b00020"))
-_BOLD = QFont()
-_BOLD.setBold(True)
-
-Index = QModelIndex | QPersistentModelIndex
-
 
 class DeadlineTreeModel(QAbstractItemModel):
-    """Deadlines grouped overdue / this week / next 30 days / later; groups are the top-level rows."""
+    """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows."""
 
     COLUMNS = ("Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Hvad", "Hvorfor")
 
@@ -44,7 +38,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         return self._groups[row][0]
 
     # -- structure
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount:
         # the view asks for every child index when a group of thousands is expanded.
         if not 0 <= column < len(self.COLUMNS) or row < 0:
@@ -58,25 +52,25 @@ class DeadlineTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, group + 1)
         return QModelIndex()
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self._groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        return column_title(self.COLUMNS, section, orientation, role)
 
     def item(self, index: Index) -> CaseDeadline | None:
         if not index.isValid() or index.internalId() == 0:
@@ -91,7 +85,7 @@ class DeadlineTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return f"{GROUP_TITLES_DA[key]} ({len(items)})"
             if role == Qt.ItemDataRole.FontRole:
-                return _BOLD
+                return BOLD
             return None
         item = self.item(index)
         deadline = item.deadline
@@ -104,20 +98,18 @@ class DeadlineTreeModel(QAbstractItemModel):
             return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
         overdue = deadline.status == OVERDUE
         if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (0, 1):
-            return _OVERDUE_BRUSH
+            return OVERDUE_BRUSH
         if role == Qt.ItemDataRole.FontRole and overdue and column in (0, 1):
-            return _BOLD
+            return BOLD
         return None
 
 
 def _deadline_cell(item: CaseDeadline, column: int) -> str:
     deadline = item.deadline
     if column == 0:
-        # Colour is never the only signal: overdue dates carry a marker too.
-        return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+        return marked_due_text(deadline)
     if column == 1:
-        text = fmt_weekday(deadline.practical_due)
-        return f"{text} ({deadline.day_off})" if deadline.day_off else text
+        return practical_text(deadline)
     if column == 2:
         return item.case.citizen
     if column == 3:
@@ -129,7 +121,7 @@ def _deadline_cell(item: CaseDeadline, column: int) -> str:
     return deadline.reason
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(ColumnTableModel):
     """The case list: one row per case with its next deadline, CPR masked; sorts and filters itself.
 
     Sorting and filtering are plain Python over precomputed keys: a QSortFilterProxyModel asked
@@ -137,7 +129,9 @@ class CaseTableModel(QAbstractTableModel):
     made searching 10,000 cases slower than the 50 ms a keystroke may take.
     """
 
-    COLUMNS = ("Borger", "Sagsnr.", "CPR", "Forsøg", "Sagsbehandler", "Status", "Næste frist", "Hvad")
+    COLUMNS = (
+        "Borger", "Sagsnr.", "CPR", "Forsøg", "Sagsbehandler", "Status", "Næste frist", "Hvad"
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -217,20 +211,6 @@ class CaseTableModel(QAbstractTableModel):
         return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
 
     # -- Qt model interface
-    def case_at(self, row: int) -> CaseRecord:
-        return self._cases[self._rows[row]]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -243,8 +223,9 @@ class CaseTableModel(QAbstractTableModel):
             return case
         if role == Qt.ItemDataRole.ToolTipRole and deadline is not None:
             return deadline.reason
-        if role == Qt.ItemDataRole.FontRole and column == 6 and deadline is not None and deadline.status == OVERDUE:
-            return _BOLD
+        overdue = deadline is not None and deadline.status == OVERDUE
+        if role == Qt.ItemDataRole.FontRole and column == 6 and overdue:
+            return BOLD
         return None
 
     @staticmethod
@@ -264,5 +245,5 @@ class CaseTableModel(QAbstractTableModel):
         if deadline is None:
             return ""
         if column == 6:
-            return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+            return marked_due_text(deadline)
         return deadline.label
