@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from .catalog import EVENT_NAMES
-from .schedule import Event
 
 # Who started a contact or event.
 INITIATORS = ("kommune", "borger", "arbejdsgiver")
@@ -81,17 +79,3 @@ class EventRow:
     def counts(self) -> bool:
         """True for an event the deadlines use (not replaced, withdrawn or a case change)."""
         return not self.is_case_change and self.replaced_by is None and self.kind != CANCELLED
-
-
-def current_events(rows: Iterable[EventRow]) -> list[Event]:
-    """The events that count after corrections: replaced and withdrawn rows left out."""
-    rows = [r for r in rows if not r.is_case_change]
-    replaced = {r.replaces for r in rows if r.replaces is not None}
-    return sorted(
-        (
-            Event(r.day, r.kind, full_followup=r.full_followup, form=r.form)
-            for r in rows
-            if r.id not in replaced and r.kind != CANCELLED
-        ),
-        key=lambda e: e.day,
-    )

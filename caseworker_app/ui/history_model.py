@@ -55,12 +55,7 @@ def short_text(text: str, limit: int = SHORT_TEXT) -> str:
 
 def can_correct(row: EventRow | None) -> bool:
     """True for an event row that still counts (no case change, not withdrawn or corrected)."""
-    return (
-        row is not None
-        and not row.is_case_change
-        and row.kind != CANCELLED
-        and row.replaced_by is None
-    )
+    return row is not None and row.counts
 
 
 class HistoryModel(ColumnTableModel):

@@ -4,7 +4,7 @@ and the municipality's own template for that situation, with "Gendan standard"."
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor
@@ -44,6 +44,7 @@ from ..core.notes import (
 from ..core.workdays import fmt
 from ..store import ValidationError
 from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox, buddy_label
+from .history_model import stamp_text
 
 OK_STYLE = "color: #1b5e20;"
 REQUIRED = " *"
@@ -81,15 +82,6 @@ def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(parent.fontMetrics().lineSpacing() * lines + 14)
     return edit
-
-
-def _stamp(created_at: str) -> str:
-    """'12-03-2026 kl. 10.02' in local time."""
-    try:
-        moment = datetime.fromisoformat(created_at).astimezone()
-    except ValueError:
-        return created_at
-    return f"{fmt(moment.date())} kl. {moment:%H.%M}"
 
 
 class NoteWindow(QDialog):
@@ -557,7 +549,7 @@ class NoteWindow(QDialog):
             last = changes[0]
             by = f" af {last.created_by}" if last.created_by else ""
             self.template_title.setText(
-                f"Skabelon for {where}: kommunens egen, gemt {_stamp(last.created_at)}{by}."
+                f"Skabelon for {where}: kommunens egen, gemt {stamp_text(last.created_at)}{by}."
             )
         else:
             self.template_title.setText(f"Skabelon for {where}: programmets standard.")
