@@ -145,14 +145,13 @@ class TrialsView(QWidget):
         return item.data(ID_ROLE) if item else None
 
     def select(self, trial_id: str) -> None:
-        """Show the trial with that id."""
-        for row in range(self.trial_list.count()):
-            if self.trial_list.item(row).data(ID_ROLE) == trial_id:
-                self.trial_list.setCurrentRow(row)
-                break
+        """Show the trial with that id (the first trial when there is none)."""
+        rows = range(self.trial_list.count())
+        row = next((r for r in rows if self.trial_list.item(r).data(ID_ROLE) == trial_id), 0)
+        if row == self.trial_list.currentRow():
+            self._show_current()
         else:
-            self.trial_list.setCurrentRow(0)
-        self._show_current()
+            self.trial_list.setCurrentRow(row)  # currentItemChanged shows it (once)
 
     # ------------------------------------------------------------ detail
 
