@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +17,7 @@ from .cli_common import (
     existing_db_path,
     run_reporting,
 )
-from .core.cases import GROUP_TITLES_DA, CaseDeadline, group_of
-from .core.schedule import trial_end_warnings
+from .core.cases import GROUP_TITLES_DA, CaseDeadline, group_of, trial_end_notices
 from .core.workdays import fmt, fmt_weekday
 
 
@@ -133,14 +131,8 @@ def deadline_report(
                 f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
             )
             lines.append(f"  {'':<11} Hvorfor: {d.reason}")
-    warnings = trial_end_warnings([item.deadline for item in items], today, horizon_days)
-    if warnings:
+    notices = trial_end_notices(items, today, horizon_days)
+    if notices:
         lines += ["", "Forsøg, der snart slutter"]
-        per_trial = Counter((d.trial_id, d.trial_end) for d in warnings)
-        for (trial_id, end), count in sorted(per_trial.items()):
-            cases = "1 sag får" if count == 1 else f"{count} sager får"
-            lines.append(
-                f"  ! Forsøg {trial_id} slutter {fmt(end)}: "
-                f"{cases} en overskredet frist dagen efter"
-            )
+        lines += [f"  ! {notice}" for notice in notices]
     return "\n".join(lines)

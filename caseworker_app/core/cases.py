@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -13,7 +14,9 @@ from .schedule import (
     Deadline,
     Event,
     compute_deadlines,
+    trial_end_warnings,
 )
+from .workdays import fmt
 
 ACTIVE, CLOSED = "aktiv", "afsluttet"
 
@@ -94,3 +97,16 @@ def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, to
     if last_opened is None:
         return []
     return [cd for cd in items if last_opened <= cd.deadline.legal_due < today]
+
+
+def trial_end_notices(
+    items: Iterable[CaseDeadline], today: date, horizon_days: int
+) -> list[str]:
+    """One Danish line per trial whose coming end makes deadlines overdue the day after it."""
+    warned = trial_end_warnings([item.deadline for item in items], today, horizon_days)
+    per_trial = Counter((d.trial_id, d.trial_end) for d in warned)
+    return [
+        f"Forsøg {trial_id} slutter {fmt(end)}: "
+        f"{'1 sag får' if count == 1 else f'{count} sager får'} en overskredet frist dagen efter"
+        for (trial_id, end), count in sorted(per_trial.items())
+    ]

@@ -32,8 +32,8 @@ from ..core.cases import (
     became_due_since,
     deadlines_for_cases,
     group_of,
+    trial_end_notices,
 )
-from ..core.schedule import trial_end_warnings
 from ..core.workdays import fmt
 from .models import ITEM_ROLE, CaseTableModel, DeadlineTreeModel
 
@@ -291,19 +291,10 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(f"{overdue} overskredet · {this_week} denne uge")
 
     def _update_trial_end_banner(self, today: date, horizon: int) -> None:
-        warned = trial_end_warnings([i.deadline for i in self.deadline_items], today, horizon)
-        if not warned:
+        lines = trial_end_notices(self.deadline_items, today, horizon)
+        if not lines:
             self.trial_end_banner.hide()
             return
-        by_trial: dict[tuple[str, date], int] = {}
-        for deadline in warned:
-            key = (deadline.trial_id, deadline.trial_end)
-            by_trial[key] = by_trial.get(key, 0) + 1
-        lines = [
-            f"Forsøg {trial_id} slutter {fmt(end)}: {count} {'sag får' if count == 1 else 'sager får'} "
-            f"en overskredet frist dagen efter"
-            for (trial_id, end), count in sorted(by_trial.items())
-        ]
         self.trial_end_banner.setText("⚠ " + "\n⚠ ".join(lines))
         self.trial_end_banner.show()
 
