@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .cases import CaseDeadline, CaseRecord
 from .catalog import Trial
-from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines
+from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines, status_of
 from .workdays import MONTHS_DA, fmt
 
 # Rule kinds that come back after they are met; a plan shows what follows if each is met in time.
@@ -220,7 +220,13 @@ def case_plan(
         for _ in range(expected_per_rule):
             # Assume the duty is done on the last day it can be done in practice.
             events.append(Event(previous.practical_due, spec.events[0]))
-            recomputed = compute_deadlines(trial, case.dates, events, today, warning_days=warn)
+            # Computed as on the assumed day (the engine ignores events after its 'today'),
+            # with the status then given as seen from the real today.
+            as_of = max(today, previous.practical_due)
+            recomputed = [
+                d._replace(status=status_of(d.legal_due, d.practical_due, today, warn))
+                for d in compute_deadlines(trial, case.dates, events, as_of, warning_days=warn)
+            ]
             key = (deadline.kind, deadline.label)
             following = [d for d in recomputed if (d.kind, d.label) == key]
             if not following or following[0].legal_due <= previous.legal_due:

@@ -90,7 +90,8 @@ def compute_deadlines(
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
     resolved, default_notes = resolve_dates(trial, dates)
-    history = sorted(events, key=_by_day) if events else ()
+    # Computed as on `today`: an event dated later has not happened yet.
+    history = sorted((e for e in events if e.day <= today), key=_by_day) if events else ()
     any_full = any(e.full_followup for e in history) if history else False
     end = trial_end or trial.period.effective_end
     horizon = today + timedelta(days=warning_days)
@@ -149,30 +150,39 @@ def _deadline(
     ordinary_result = _due(spec.ordinary, dates, history, any_full) if spec.ordinary else None
     ordinary_due = ordinary_result[0] if ordinary_result else None
     due_to_trial_end = False
+    start = trial.period.start
 
-    if ordinary_result and ordinary_result[0] < trial.period.start:
+    if ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
-        legal, governed = ordinary_result[0], "ordinary"
-        reason = ordinary_result[1] + (" (før forsøgets start ", trial.period.start, ")")
+        governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+        reason = reason + (" (før forsøgets start ", start, ")")
     elif trial_result and trial_result[0] <= end:
-        legal, governed, reason = trial_result[0], "trial", trial_result[1]
+        governed, (legal, reason, from_anchor) = "trial", trial_result
     elif ordinary_result:
         # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
+        governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
         day_after = end + _ONE_DAY
-        governed = "ordinary"
-        if ordinary_result[0] < day_after:
-            legal, due_to_trial_end = day_after, True
-            reason = (
-                ("Forsøget slutter ", end, ": efter almindelig regel (")
-                + ordinary_result[1]
-                + (") var fristen ", ordinary_result[0], ", så fristen er dagen efter forsøgets slutning")
-            )
+        if legal < day_after:
+            due_to_trial_end = True
+            if spec.kind == "duration_end":
+                # A period's limit is its last day: it must end on the trial's last day at the latest.
+                legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
+            else:
+                legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
+            reason = (("Forsøget slutter ", end, ": efter almindelig regel (") + reason
+                      + (") var fristen ", ordinary_result[0], ", " + when))
         else:
-            legal = ordinary_result[0]
-            reason = ordinary_result[1] + (" (almindelig regel efter forsøgets slutning ", end, ")")
+            reason = reason + (" (almindelig regel efter forsøgets slutning ", end, ")")
     elif trial_result:
-        # No ordinary rule to return to: the trial's own limit stands.
-        legal, governed, reason = trial_result[0], "trial", trial_result[1]
+        governed, (legal, reason, from_anchor) = "trial", trial_result
+        anchor = dates[spec.anchor]
+        if not start <= anchor <= end:
+            # The clock started outside the trial: the trial rule does not apply, and the
+            # catalog has no ordinary rule to use instead. Keep the date as a reminder, said plainly.
+            governed = "none"
+            reason = (f"{DATE_NAMES[spec.anchor]} ", anchor, " ligger uden for forsøgsperioden ", start,
+                      "–", end, ", så forsøgsreglen gælder ikke: ") + reason
+        # Otherwise a period begun during the trial keeps the trial's own limit.
     else:
         return None
 
@@ -180,10 +190,13 @@ def _deadline(
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
         citation = trial.citation_on(legal).full_text()
-    else:
+    elif governed == "ordinary":
         governing, rule = spec.ordinary, _rule_text("Almindelig regel: ", spec.ordinary.text)
         citation = spec.ordinary.reference
-    if default_notes and governing.anchor in default_notes:
+    else:
+        governing, rule = spec, _rule_text("Uden for forsøget: ", spec.text)
+        citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
+    if from_anchor and default_notes and governing.anchor in default_notes:
         reason = reason + (default_notes[governing.anchor],)
     # Positional, in field order: this runs once per case in a list of many thousands.
     return Deadline(
@@ -219,8 +232,9 @@ def _sentence(parts: Reason) -> str:
 
 def _due(
     spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
-) -> tuple[date, Reason] | None:
-    """The date one rule gives and the parts of the sentence that explains it, or None when nothing is due."""
+) -> tuple[date, Reason, bool] | None:
+    """The date one rule gives, the parts of the sentence that explains it, and whether it counts
+    from the case's own date (not from an event); None when nothing is due."""
     anchor = dates.get(spec.anchor)
     if anchor is None:
         return None
@@ -233,36 +247,39 @@ def _due(
 
     if kind == "followup":
         if held:
-            return add(held[-1], spec.every), (spec.every, " efter seneste opfølgning ", held[-1])
-        return add(anchor, spec.first), (spec.first, f" efter {anchor_label} ", anchor)
+            return add(held[-1], spec.every), (spec.every, " efter seneste opfølgning ", held[-1]), False
+        return add(anchor, spec.first), (spec.first, f" efter {anchor_label} ", anchor), True
 
     if kind == "decision":
         if held:
             return add(held[-1], spec.every), (
-                spec.every, " efter seneste stillingtagen til indsatsplanen ", held[-1])
-        return add(anchor, spec.every), (spec.every, f" efter {anchor_label} ", anchor)
+                spec.every, " efter seneste stillingtagen til indsatsplanen ", held[-1]), False
+        return add(anchor, spec.every), (spec.every, f" efter {anchor_label} ", anchor), True
 
     if kind == "duration_end":
         if held:
             return None  # the period has ended
         return last_day_of(anchor, spec.maximum), (
-            "højst ", spec.maximum, f" fra {anchor_label} ", anchor, ", sidste dag")
+            "højst ", spec.maximum, f" fra {anchor_label} ", anchor, ", sidste dag"), True
 
     if kind == "count_window":
         need = f"mindst {spec.count} samtaler inden for "
         if len(held) < spec.count:
             return last_day_of(anchor, spec.window), (
-                need, spec.window, f" fra {anchor_label} ", anchor, f"; {len(held)} holdt indtil nu")
+                need, spec.window, f" fra {anchor_label} ", anchor, f"; {len(held)} holdt indtil nu"), True
         oldest = held[-spec.count]
         # Every window of that length must hold `count` talks: the next is due when the
         # count-th latest talk would fall out of the window.
         return add(oldest, spec.window), (
-            need, spec.window, f": den {spec.count}.-seneste samtale var ", oldest)
+            need, spec.window, f": den {spec.count}.-seneste samtale var ", oldest), False
 
     if kind == "caseworker_set":
-        if any(day >= anchor for day in held):
+        # Met by a talk held on the agreed date or on the last working day before it (its
+        # practical date); an earlier talk is taken as the one at which the date was agreed.
+        met_from = last_working_day_on_or_before(anchor)
+        if any(e.day >= met_from and _counts(e, spec) for e in history):
             return None  # the agreed date has been met; a new date must be agreed
-        return anchor, ("dato aftalt af sagsbehandleren (", anchor, ")")
+        return anchor, ("dato aftalt af sagsbehandleren (", anchor, ")"), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")
 

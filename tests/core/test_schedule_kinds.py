@@ -165,3 +165,53 @@ def test_trials_without_a_computable_deadline_give_none(trial_id):
     assert CATALOG[trial_id].rules == ()
     assert compute_deadlines(CATALOG[trial_id], {}, [], date(2020, 1, 1)) == []
     assert CATALOG[trial_id].conditions
+
+
+# ---- found in review: the expected dates are worked out by hand
+
+
+def test_a_talk_on_the_practical_day_meets_an_agreed_date_on_a_holiday():
+    # 05-06-2021 is a Saturday and Grundlovsdag: in practice Friday 04-06-2021.
+    agreed = {"agreed": date(2021, 6, 5)}
+    assert compute_deadlines(CATALOG["T12"], agreed, [talk(date(2021, 6, 4))], date(2021, 6, 7)) == []
+    # A talk the day before that is taken as the one at which the date was agreed.
+    d = one("T12", agreed, [talk(date(2021, 6, 3))], today=date(2021, 6, 7))
+    assert d.legal_due == date(2021, 6, 5)
+    assert d.status == "overdue"
+
+
+def test_a_clock_started_after_the_trial_ended_is_not_under_the_trial_rule():
+    # T09 ended 31-12-2021; a praktik from 04-03-2024 is not covered, and no ordinary rule is known.
+    d = one("T09", {"praktik_start": date(2024, 3, 4)}, today=date(2024, 3, 4))
+    assert d.governed_by == "none"
+    assert d.legal_due == date(2024, 3, 31)  # Easter Sunday 2024
+    assert d.practical_due == date(2024, 3, 27)  # before skærtorsdag and langfredag
+    assert d.citation == "Ingen: forsøget gælder fra 01-07-2018 til og med 31-12-2021"
+    assert d.rule.startswith("Uden for forsøget: ")
+    assert d.reason == ("Praktikstart 04-03-2024 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, "
+                        "så forsøgsreglen gælder ikke: højst 4 uger fra praktikstart 04-03-2024, sidste dag")
+
+
+def test_a_period_must_end_on_the_trials_last_day_when_the_ordinary_limit_has_passed():
+    # 13 weeks from 05-10-2015 would end 03-01-2016, after the trial's end 30-11-2015; the
+    # ordinary 4 weeks ended 01-11-2015, so the praktik may last to 30-11-2015, not 01-12-2015.
+    d = one("T18", {"praktik_start": date(2015, 10, 5)}, today=date(2015, 10, 5),
+            trial_end=date(2015, 11, 30))
+    assert d.legal_due == date(2015, 11, 30)
+    assert d.ordinary_due == date(2015, 11, 1)
+    assert d.due_to_trial_end
+    assert d.reason.endswith("var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag")
+
+
+def test_events_after_today_have_not_happened_yet():
+    events = [Event(date(2021, 1, 10), "followup")]
+    d = one("T08", {"hire": date(2018, 8, 31)}, events, today=date(2020, 1, 1))
+    assert d.legal_due == date(2021, 2, 28)
+
+
+def test_the_unknown_offer_is_mentioned_only_when_the_date_counts_from_it():
+    events = [Event(date(2024, 12, 20), "followup")]
+    d = one("T08", {"hire": date(2018, 8, 31)}, events, today=date(2025, 1, 1))
+    # Trial 20-06-2027 is after the end; ordinary 20-12-2025 passed by 01-01-2026.
+    assert d.legal_due == date(2026, 1, 1)
+    assert "ukendt" not in d.reason
