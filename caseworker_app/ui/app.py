@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .translation import install_danish_translation
@@ -24,6 +25,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     install_danish_translation(app)
+    from ..paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     return app
 
 

@@ -10,6 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.models import ITEM_ROLE
 
 MONDAY = date(2025, 6, 2)
 
@@ -196,3 +197,27 @@ def test_catalog_tabs_are_built_when_first_opened(qtbot, filled, qsettings):
     assert window.trials_view is not None and window.trials_view.isVisible()
     window.tabs.setCurrentIndex(3)
     assert window.calculator_view is not None and window.calculator_view.isVisible()
+
+
+def test_enter_opens_the_selected_case(qtbot, filled, qsettings, monkeypatch):
+    window = open_window(qtbot, filled, qsettings)
+    opened = []
+    monkeypatch.setattr(window, "open_case", opened.append)
+    group = window.deadline_model.index(0, 0)
+    window.deadline_view.setFocus()
+    window.deadline_view.setCurrentIndex(window.deadline_model.index(0, 0, group))
+    qtbot.keyClick(window.deadline_view, Qt.Key.Key_Return)
+    jens = next(c.id for c in filled.list_cases() if c.citizen == "Jens Hansen")
+    assert opened == [jens]
+    window.tabs.setCurrentIndex(1)
+    window.case_view.setFocus()
+    window.case_view.setCurrentIndex(window.case_model.index(1, 0))
+    qtbot.keyClick(window.case_view, Qt.Key.Key_Return)
+    assert opened[-1] == window.case_model.index(1, 0).data(ITEM_ROLE).id
+
+
+def test_the_window_has_the_program_icon(qtbot, filled, qsettings):
+    from caseworker_app.ui.app import make_application
+
+    app = make_application()
+    assert not app.windowIcon().isNull()
