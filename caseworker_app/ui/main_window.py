@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
@@ -286,9 +287,10 @@ class MainWindow(QMainWindow):
         )
 
     def _update_status_bar(self, today: date) -> None:
-        overdue = sum(1 for i in self.deadline_items if group_of(i.deadline, today) == GROUP_OVERDUE)
-        this_week = sum(1 for i in self.deadline_items if group_of(i.deadline, today) == GROUP_THIS_WEEK)
-        self.status_counts.setText(f"{overdue} overskredet · {this_week} denne uge")
+        groups = Counter(group_of(i.deadline, today) for i in self.deadline_items)
+        self.status_counts.setText(
+            f"{groups[GROUP_OVERDUE]} overskredet · {groups[GROUP_THIS_WEEK]} denne uge"
+        )
 
     def _update_trial_end_banner(self, today: date, horizon: int) -> None:
         lines = trial_end_notices(self.deadline_items, today, horizon)
