@@ -119,17 +119,13 @@ def _qt_for_pdf() -> None:
         QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseworker-app"])
 
 
-def _pages(count: int) -> str:
-    return "1 side" if count == 1 else f"{count} sider"
-
-
 def _calendar(store, args: argparse.Namespace, today: date) -> int:
     from .exporting import PDF_ENDINGS, check_target
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
     from .ui.print_jobs import calendar_print_job
-    from .ui.printing import write_pdf
+    from .ui.printing import pages_text, write_pdf
 
     job = calendar_print_job(
         store,
@@ -144,7 +140,7 @@ def _calendar(store, args: argparse.Namespace, today: date) -> int:
     pages = write_pdf(job, target)
     print(
         f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} "
-        f"({_pages(pages)})"
+        f"({pages_text(pages)})"
     )
     return 0
 
@@ -155,13 +151,13 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
     from .ui.print_jobs import plan_print_job
-    from .ui.printing import write_pdf
+    from .ui.printing import pages_text, write_pdf
 
     job = plan_print_job(store, args.case, today, for_citizen=args.for_citizen)
     pages = write_pdf(job, target)
     case = store.get_case(args.case)
     print(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
-          f"({_pages(pages)})")
+          f"({pages_text(pages)})")
     return 0
 
 

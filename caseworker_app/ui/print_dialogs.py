@@ -48,7 +48,15 @@ from ..exporting import (
 from ..store import StoreError
 from .fields import DateLineEdit, FieldBox
 from .print_jobs import calendar_print_job, plan_print_job
-from .printing import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, paint_job, setup_printer, write_pdf
+from .printing import (
+    LAYOUT_MONTHS,
+    LAYOUT_WEEKS,
+    PrintJob,
+    pages_text,
+    paint_job,
+    setup_printer,
+    write_pdf,
+)
 
 FOLDER_KEY = "export/folder"
 PDF_FILTER = "PDF-filer (*.pdf)"
@@ -169,7 +177,7 @@ class _PrintDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = self._paint(job, printer)
             if pages:
-                self.status_label.setText(f"Sendt til printeren ({_pages(pages)}).")
+                self.status_label.setText(f"Sendt til printeren ({pages_text(pages)}).")
 
     def save_pdf(self) -> None:
         """Ask for a file name and write the pages as a PDF (whole or not at all)."""
@@ -189,7 +197,7 @@ class _PrintDialog(QDialog):
             QMessageBox.warning(self, "Gem som PDF", write_failure_text(path, exc))
             return
         self.last_pdf = path
-        self.status_label.setText(f"Gemt som {path} ({_pages(pages)}).")
+        self.status_label.setText(f"Gemt som {path} ({pages_text(pages)}).")
 
     def _paint(self, job: PrintJob, device: QPrinter) -> int:
         try:
@@ -197,10 +205,6 @@ class _PrintDialog(QDialog):
         except WriteError as exc:
             QMessageBox.warning(self, self.doc_title, str(exc))
             return 0
-
-
-def _pages(count: int) -> str:
-    return "1 side" if count == 1 else f"{count} sider"
 
 
 class CalendarPrintDialog(_PrintDialog):

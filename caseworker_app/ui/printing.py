@@ -238,6 +238,11 @@ def _paint_bands(
     painter.restore()
 
 
+def pages_text(count: int) -> str:
+    """'1 side', '3 sider'."""
+    return "1 side" if count == 1 else f"{count} sider"
+
+
 def new_pdf_printer(path: str | os.PathLike[str], job: PrintJob) -> QPrinter:
     """A QPrinter that writes a PDF to path, set up for the job (A4, orientation, margins)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -266,6 +271,7 @@ __all__ = [
     "PrintJob",
     "calendar_job",
     "new_pdf_printer",
+    "pages_text",
     "paint_job",
     "plan_job",
     "setup_printer",
