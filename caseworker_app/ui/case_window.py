@@ -220,15 +220,15 @@ class CaseWindow(QDialog):
         self.save_button = QPushButton("&Gem")
         self.save_button.setDefault(True)
         self.close_button = QPushButton("&Luk")
-        for button in (
+        action_buttons = (
             self.followup_button,
             self.event_button,
             self.correct_button,
             self.note_button,
             self.print_button,
             self.close_case_button,
-            self.close_button,
-        ):
+        )
+        for button in (*action_buttons, self.close_button):
             button.setAutoDefault(False)
 
         self.followup_button.clicked.connect(self.register_followup)
@@ -253,14 +253,7 @@ class CaseWindow(QDialog):
                 button.setToolTip(COMING_SOON)
 
         actions = QHBoxLayout()
-        for button in (
-            self.followup_button,
-            self.event_button,
-            self.correct_button,
-            self.note_button,
-            self.print_button,
-            self.close_case_button,
-        ):
+        for button in action_buttons:
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
