@@ -201,7 +201,7 @@ def _fill(
         raise NoteError("Skabelonen kan ikke bruges: " + " ".join(problems))
 
     if event_date is None:
-        event_date = _default_event_date(trial, case, situation, note_date)
+        event_date = default_event_date(trial, case, situation, note_date)
     values, why = note_values(trial, case, situation, note_date=note_date, caseworker=caseworker,
                               municipality=municipality, free_text=free_text, reason=reason,
                               event_date=event_date)
@@ -242,7 +242,7 @@ def note_values(
     """Every field's text for a note (None where there is none) and, for some, why it is missing."""
     why: dict[str, str] = {}
     if event_date is None:
-        event_date = _default_event_date(trial, case, situation, note_date)
+        event_date = default_event_date(trial, case, situation, note_date)
     dates, _ = resolve_dates(trial, case.dates)
     values: dict[str, str | None] = {
         "citizen": case.citizen.strip(),
@@ -255,26 +255,20 @@ def note_values(
         "municipality": municipality.strip(),
         "free_text": _unix(free_text).strip(),
         "reason": _unix(reason).strip(),
-        "trial_end": fmt(trial.period.effective_end),
-        "trial_end_long": fmt_long(trial.period.effective_end),
+        **_date_texts("trial_end", trial.period.effective_end),
+        **_date_texts("note_date", note_date),
+        **_date_texts("event_date", event_date),
     }
     if not trial.fasit_marking:
         why["marking"] = "FASIT-markeringen (kommunen skriver den i forsøgets oplysninger)"
-    for name, day in (("note_date", note_date), ("event_date", event_date)):
-        values[name] = fmt(day) if day else None
-        values[f"{name}_long"] = fmt_long(day) if day else None
     for name in DATE_NAMES:
-        day = dates.get(name)
-        values[f"{name}_date"] = fmt(day) if day else None
-        values[f"{name}_date_long"] = fmt_long(day) if day else None
+        values.update(_date_texts(f"{name}_date", dates.get(name)))
 
     next_due, next_reason, ordinary_due, missing_next = _next_deadlines(
         trial, case, situation, dates, event_date or note_date, event_date)
-    values["next_due"] = fmt(next_due) if next_due else None
-    values["next_due_long"] = fmt_long(next_due) if next_due else None
+    values.update(_date_texts("next_due", next_due))
     values["next_due_reason"] = next_reason
-    values["ordinary_due"] = fmt(ordinary_due) if ordinary_due else NO_DATE
-    values["ordinary_due_long"] = fmt_long(ordinary_due) if ordinary_due else NO_DATE
+    values.update(_date_texts("ordinary_due", ordinary_due, none=NO_DATE))
     if missing_next:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
@@ -310,7 +304,14 @@ def default_event_date(
     trial: Trial, case: CaseRecord, situation: str, note_date: date
 ) -> date | None:
     """The date a note is about unless the caseworker gives one (latest such event or case date)."""
-    return _default_event_date(trial, case, situation, note_date)
+    kind = _event_kind(trial, situation)
+    if kind:
+        days = [e.day for e in case.events if e.kind == kind and e.day <= note_date]
+        return max(days) if days else None
+    name = SITUATION_DATES.get(situation)
+    if name:
+        return resolve_dates(trial, case.dates)[0].get(name)
+    return None
 
 
 def uses_event_date(template: NoteTemplate) -> bool:
@@ -369,20 +370,6 @@ def _event_kind(trial: Trial, situation: str) -> str | None:
     return next((k for k in SITUATION_EVENTS.get(situation, ()) if k in trial.events), None)
 
 
-def _default_event_date(
-    trial: Trial, case: CaseRecord, situation: str, note_date: date
-) -> date | None:
-    """The latest event of the situation's kind up to the note date, else the case date it uses."""
-    kind = _event_kind(trial, situation)
-    if kind:
-        days = [e.day for e in case.events if e.kind == kind and e.day <= note_date]
-        return max(days) if days else None
-    name = SITUATION_DATES.get(situation)
-    if name:
-        return resolve_dates(trial, case.dates)[0].get(name)
-    return None
-
-
 def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
     if not trial.rules:
         return None
@@ -424,6 +411,13 @@ def _next_deadlines(
     deadline = trial_only[0]
     reason = deadline.reason
     return deadline.legal_due, reason[:1].lower() + reason[1:], ordinary_due, ""
+
+
+def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:
+    """A date field and its _long form ('15-02-2021', '15. februar 2021'); none for no date."""
+    if not day:
+        return {name: none, f"{name}_long": none}
+    return {name: fmt(day), f"{name}_long": fmt_long(day)}
 
 
 def _what(name: str) -> str:
