@@ -6,8 +6,6 @@ import csv
 import io
 import re
 import shutil
-import subprocess
-import unicodedata
 from datetime import date
 
 import pytest
@@ -16,6 +14,7 @@ from openpyxl import load_workbook
 
 from caseworker_app.cli import main
 from caseworker_app.store import CaseStore
+from tests.pdf import pdf_text
 
 TODAY = "2026-11-23"  # a Monday; the demo's dates are counted back from this day
 DEMO_CPRS = ("010162-0000", "0101620000", "010158-0000", "0101580000")
@@ -31,14 +30,6 @@ def run(capsys, *args):
         code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def pdf_text(path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run(
-        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-    return unicodedata.normalize("NFKC", out)
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,8 @@ from caseworker_app.ui import case_window as case_window_module
 from caseworker_app.ui.case_window import CaseWindow
 from caseworker_app.ui.history_model import ROW_ROLE
 
+from .actions import click, type_into
 from .conftest import TODAY
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.clear()
-    qtbot.keyClicks(edit, text)
-
-
-def click(qtbot, button) -> None:
-    assert button.isEnabled(), button.toolTip()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_case(qtbot, store, case_id, today=lambda: TODAY) -> CaseWindow:

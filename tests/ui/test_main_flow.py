@@ -8,12 +8,7 @@ from PySide6.QtCore import Qt
 
 from caseworker_app.ui.main_window import MainWindow
 
-from .conftest import TODAY
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.clear()
-    qtbot.keyClicks(edit, text)
+from .actions import type_into
 
 
 def frister(window: MainWindow) -> dict[str, list[tuple[str, str]]]:
@@ -71,7 +66,8 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     window.case_view.setCurrentIndex(window.case_model.index(0, 0))
 
     def close_case(dialog):
-        dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("fastholdt i løntilskudsjob"))
+        reason = dialog.reason_combo.findData("fastholdt i løntilskudsjob")
+        dialog.reason_combo.setCurrentIndex(reason)
         type_into(qtbot, dialog.date_edit, "29-01-2021")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 

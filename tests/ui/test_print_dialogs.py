@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import unicodedata
 from datetime import date
 
 import pytest
@@ -22,16 +20,10 @@ from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui import print_dialogs
 from caseworker_app.ui.print_dialogs import CalendarPrintDialog, PlanPrintDialog, print_case_plan
+from tests.pdf import pdf_text
 
 TODAY = date(2026, 11, 23)  # a Monday; the demo's dates are counted back from it
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
-
-
-def pdf_text(path) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-    return unicodedata.normalize("NFKC", out)
 
 
 @pytest.fixture(scope="module")

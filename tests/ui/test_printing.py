@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import unicodedata
 from datetime import date
 
 import pytest
@@ -17,20 +15,12 @@ from caseworker_app.core.catalog import load_catalog
 from caseworker_app.ui.pagination import paginate
 from caseworker_app.ui.printing import LAYOUT_MONTHS, calendar_job, plan_job, write_pdf
 from tests.export_samples import TODAY, cpr_for, deadlines, jens_hansen, t08_cases
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
 
 FEBRUARY_1, MARCH_31 = date(2021, 2, 1), date(2021, 3, 31)
 HEADER = {"user": "Anne Jensen", "municipality": "Vesthimmerlands Kommune", "printed_on": TODAY}
-
-
-def pdf_text(path, page: int | None = None) -> str:
-    """The PDF's text as pdftotext reads it, ligatures and the like normalised (NFKC)."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run(
-        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-    return unicodedata.normalize("NFKC", out)
 
 
 @pytest.fixture(scope="module")

@@ -13,17 +13,8 @@ from caseworker_app.ui.calculator_view import CalculatorView
 from caseworker_app.ui.case_window import CaseWindow
 from caseworker_app.ui.trials_view import TrialsView
 
+from .actions import click, type_into
 from .conftest import TODAY
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.clear()
-    qtbot.keyClicks(edit, text)
-
-
-def click(qtbot, button) -> None:
-    assert button.isEnabled(), button.toolTip()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_trials(qtbot, store, today=lambda: TODAY) -> TrialsView:
