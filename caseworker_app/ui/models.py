@@ -162,8 +162,10 @@ class CaseTableModel(ColumnTableModel):
         self._refilter()
 
     def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
-        self._filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
-        self._refilter()
+        filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
+        if filters != self._filters:  # refresh() sets the same filters again after set_cases
+            self._filters = filters
+            self._refilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
