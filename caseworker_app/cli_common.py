@@ -20,6 +20,10 @@ class UsageError(Exception):
     """Bad command-line input; the message is Danish and the exit code 2."""
 
 
+class CommandFailed(Exception):
+    """A command that cannot be carried out (no database, say); Danish message, exit code 1."""
+
+
 def print_error(message: str) -> None:
     """Print a Danish error message on stderr, as every command does."""
     print(f"caseworker-app: fejl: {message}", file=sys.stderr)
@@ -51,8 +55,8 @@ def add_db_option(
     parser.add_argument("--db", default=argparse.SUPPRESS, metavar="FIL", help=help)
 
 
-def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path | None:
-    """The database from --db or the default; None (a Danish message printed) if there is none."""
+def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path:
+    """The database from --db or the default; CommandFailed when there is no such file."""
     from .store.paths import default_db_path
 
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()
@@ -64,8 +68,7 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
             f" Opret en demo-database med 'caseworker-app demo --db {path}', "
             "eller åbn programmet og opret sager."
         )
-    print_error(message)
-    return None
+    raise CommandFailed(message)
 
 
 def run_reporting(run: Callable[[], int], *, usage: Errors = (), failure: Errors = ()) -> int:
@@ -75,6 +78,6 @@ def run_reporting(run: Callable[[], int], *, usage: Errors = (), failure: Errors
     except (UsageError, *usage) as exc:
         print_error(str(exc))
         return EXIT_USAGE
-    except failure as exc:
+    except (CommandFailed, *failure) as exc:
         print_error(str(exc))
         return EXIT_FAILURE

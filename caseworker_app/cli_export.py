@@ -95,11 +95,8 @@ def run_export_command(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .store import CaseStore
 
-    path = existing_db_path(args)
-    if path is None:
-        return EXIT_FAILURE
     today = args.today or date.today()
-    with CaseStore(path) as store:
+    with CaseStore(existing_db_path(args)) as store:
         if args.command == "calendar":
             return _calendar(store, args, today)
         if args.command == "plan":

@@ -6,7 +6,6 @@ import argparse
 from datetime import date
 
 from .cli_common import (
-    EXIT_FAILURE,
     UsageError,
     add_db_option,
     case_id_arg,
@@ -59,10 +58,7 @@ def _note(args: argparse.Namespace) -> int:
 
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
-    path = existing_db_path(args, how_to_create=False)
-    if path is None:
-        return EXIT_FAILURE
-    with CaseStore(path) as store:
+    with CaseStore(existing_db_path(args, how_to_create=False)) as store:
         case = store.get_case(args.case)
         trial = store.catalog().get(case.trial_id)
         if trial is None:

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from .cli_common import (
-    EXIT_FAILURE,
     UsageError,
     add_db_option,
     date_arg,
@@ -70,8 +69,6 @@ def _deadlines(args: argparse.Namespace) -> int:
     from .store import CaseStore
 
     path = existing_db_path(args)
-    if path is None:
-        return EXIT_FAILURE
     today = args.today or date.today()
     with CaseStore(path) as store:
         items = store.deadlines(today)
