@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -43,6 +42,7 @@ from .deadline_model import deadline_html, plain_text
 from .fields import (
     DateLineEdit,
     FieldBox,
+    accept_buttons,
     buddy_label,
     clear_errors,
     general_error_label,
@@ -642,12 +642,7 @@ class CloseCaseDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.general_error = general_error_label()
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Afslut sagen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = accept_buttons(self, "Afslut sagen")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from ..store import ValidationError
 from .fields import (
     DateLineEdit,
     FieldBox,
+    accept_buttons,
     buddy_label,
     clear_errors,
     general_error_label,
@@ -117,12 +117,7 @@ class EventDialog(QDialog):
         layout.addLayout(form)
         self.general_error = general_error_label()
         layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Gem", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = accept_buttons(self, "Gem")
         layout.addWidget(self.buttons)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)

@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.workdays import fmt, parse_date
 
@@ -95,6 +103,17 @@ def set_tab_order(widgets: Iterable[QWidget]) -> None:
     """Tab goes through widgets in the order given."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def accept_buttons(dialog: QDialog, text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """A form dialog's buttons: text (the default; accepts) and "Annuller" (rejects)."""
+    buttons = QDialogButtonBox()
+    accept = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+    accept.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accept
 
 
 def general_error_label() -> QLabel:

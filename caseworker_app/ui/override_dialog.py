@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from ..store import ValidationError
 from .fields import (
     DATE_PLACEHOLDER,
     FieldBox,
+    accept_buttons,
     buddy_label,
     clear_errors,
     general_error_label,
@@ -92,14 +92,7 @@ class OverrideDialog(QDialog):
         )
         note.setWordWrap(True)
         self.general_error = general_error_label()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            "Gem ændringen", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = accept_buttons(self, "Gem ændringen")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
