@@ -21,8 +21,8 @@ from types import TracebackType
 import platformdirs
 
 from . import __version__
+from .paths import APP_DIR_NAME
 
-APP_DIR_NAME = "Opfoelgningsfrister"
 LOG_FILE_NAME = "opfoelgningsfrister.log"
 CRASH_FILE_NAME = "nedbrud.log"
 MAX_BYTES = 1_000_000

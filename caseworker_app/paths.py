@@ -1,9 +1,12 @@
-"""Where the program finds its shipped resources: source checkout, installed wheel or frozen bundle."""
+"""Where the program finds its shipped resources (source checkout, wheel or frozen bundle)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+# The folder name of the user's data, logs and settings (platformdirs, QSettings).
+APP_DIR_NAME = "Opfoelgningsfrister"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

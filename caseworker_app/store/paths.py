@@ -6,7 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
-APP_DIR_NAME = "Opfoelgningsfrister"
+from ..paths import APP_DIR_NAME
+
 DB_FILE_NAME = "sager.db"
 
 

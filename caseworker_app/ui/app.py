@@ -1,4 +1,4 @@
-"""Starting the window: QApplication, Danish Qt translations, settings in an INI file, the database."""
+"""Starting the window: QApplication, Danish Qt translations, INI settings, the database."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..paths import APP_DIR_NAME
 from .translation import install_danish_translation
 
-APP_NAME = "Opfoelgningsfrister"
+APP_NAME = APP_DIR_NAME  # QSettings keep the INI file in a folder of this name
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with Danish Qt dialogs and settings kept in an INI file (never the registry)."""
+    """The QApplication: Danish Qt dialogs, settings in an INI file (never the registry)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -32,7 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_window(db_path: Path, *, demo: bool = False) -> int:
-    """Open the main window on the database at db_path; a database that cannot be opened is explained."""
+    """Open the main window on the database at db_path; explain one that cannot be opened."""
     app = make_application()
     from ..store import CaseStore, StoreError
 
