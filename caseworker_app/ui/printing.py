@@ -136,8 +136,7 @@ def setup_printer(printer: QPrinter, job: PrintJob) -> None:
 
 def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
     """Paint every page onto printer (preview, printer or PDF); returns the number of pages."""
-    if isinstance(job, QTextDocument):
-        job = PrintJob(html=job.toHtml(), header_left="")
+    job = _as_job(job)
     doc = job.document()
     painter = QPainter()
     if not painter.begin(printer):
@@ -179,6 +178,13 @@ def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
         painter.end()
         doc.documentLayout().setPaintDevice(None)
     return len(pages)
+
+
+def _as_job(job: PrintJob | QTextDocument) -> PrintJob:
+    """A plain document as a job without a running header."""
+    if isinstance(job, QTextDocument):
+        return PrintJob(html=job.toHtml(), header_left="")
+    return job
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -256,8 +262,7 @@ def new_pdf_printer(path: str | os.PathLike[str], job: PrintJob) -> QPrinter:
 
 def write_pdf(job: PrintJob | QTextDocument, path: str | os.PathLike[str]) -> int:
     """Write the job as a PDF file without a dialog, whole or not at all; returns the page count."""
-    if isinstance(job, QTextDocument):
-        job = PrintJob(html=job.toHtml(), header_left="")
+    job = _as_job(job)
     with atomic_path(path) as tmp:
         printer = new_pdf_printer(tmp, job)
         pages = paint_job(job, printer)
