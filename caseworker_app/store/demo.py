@@ -318,26 +318,17 @@ def _write_case(store: CaseStore, case: DemoCase, today: date, number: int) -> i
     for event in case.events:
         day = _day(today, event.at)
         store.clock = lambda day=day: day
-        event_id = store.add_event(
-            case_id,
-            day=day,
-            kind=event.kind,
-            form=event.form,
-            initiated_by=event.initiated_by,
-            full_followup=event.full_followup,
-            text=event.text,
-        )
+        what = {
+            "kind": event.kind,
+            "form": event.form,
+            "initiated_by": event.initiated_by,
+            "full_followup": event.full_followup,
+            "text": event.text,
+        }
+        event_id = store.add_event(case_id, day=day, **what)
         if event.corrected_to is not None:
-            store.add_event(
-                case_id,
-                day=_day(today, event.corrected_to),
-                kind=event.kind,
-                form=event.form,
-                initiated_by=event.initiated_by,
-                full_followup=event.full_followup,
-                text=event.text,
-                replaces=event_id,
-            )
+            corrected = _day(today, event.corrected_to)
+            store.add_event(case_id, day=corrected, replaces=event_id, **what)
         if event.cancelled:
             store.cancel_event(case_id, event_id, text="Registreret på den forkerte sag")
     if case.closed:
