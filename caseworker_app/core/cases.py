@@ -1,4 +1,4 @@
-"""Cases as the engine sees them, and the one function that turns a case list into its deadline list."""
+"""Cases as the engine sees them, and the one function that turns case lists into deadline lists."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ from .workdays import fmt
 ACTIVE, CLOSED = "aktiv", "afsluttet"
 
 # Groups of the "Frister" overview, in the order shown.
-GROUP_OVERDUE, GROUP_THIS_WEEK, GROUP_NEXT_30, GROUP_LATER = "overdue", "this_week", "next_30", "later"
+GROUP_OVERDUE, GROUP_THIS_WEEK, GROUP_NEXT_30, GROUP_LATER = (
+    "overdue",
+    "this_week",
+    "next_30",
+    "later",
+)
 GROUP_TITLES_DA = {
     GROUP_OVERDUE: "Overskredet",
     GROUP_THIS_WEEK: "Denne uge",
@@ -54,7 +59,7 @@ class CaseDeadline:
     deadline: Deadline
 
     def to_json(self) -> dict:
-        """A deadline as `caseworker-app deadlines --json` prints it: the case beside the schedule fields."""
+        """The deadline as `caseworker-app deadlines --json` prints it: case fields first."""
         return {"case_id": self.case.id, "citizen": self.case.citizen, "trial": self.case.trial_id,
                 **self.deadline.to_json()}
 
@@ -66,7 +71,7 @@ def deadlines_for_cases(
     *,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> list[CaseDeadline]:
-    """Every deadline of every active case, earliest legal date first (the window and the CLI use this)."""
+    """Every deadline of every active case, earliest legal date first (for the window and CLI)."""
     found = []
     for case in cases:
         if case.status != ACTIVE:
@@ -74,14 +79,16 @@ def deadlines_for_cases(
         trial = catalog.get(case.trial_id)
         if trial is None or not trial.rules:
             continue
-        for deadline in compute_deadlines(trial, case.dates, case.events, today, warning_days=warning_days):
+        for deadline in compute_deadlines(
+            trial, case.dates, case.events, today, warning_days=warning_days
+        ):
             found.append(CaseDeadline(case, deadline))
     found.sort(key=lambda cd: (cd.deadline.legal_due, cd.case.citizen))
     return found
 
 
 def group_of(deadline: Deadline, today: date) -> str:
-    """Which group of the overview a deadline belongs to: overdue, this week, next 30 days, later."""
+    """The overview group of a deadline: overdue, this week, next 30 days or later."""
     if deadline.status == OVERDUE:
         return GROUP_OVERDUE
     end_of_week = today + timedelta(days=6 - today.weekday())
@@ -92,7 +99,9 @@ def group_of(deadline: Deadline, today: date) -> str:
     return GROUP_LATER
 
 
-def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, today: date) -> list[CaseDeadline]:
+def became_due_since(
+    items: Iterable[CaseDeadline], last_opened: date | None, today: date
+) -> list[CaseDeadline]:
     """Deadlines whose legal date passed while the program was closed ('forfaldet siden sidst')."""
     if last_opened is None:
         return []

@@ -46,7 +46,13 @@ class MainWindow(QMainWindow):
 
     refreshed = Signal()
 
-    def __init__(self, store, *, today: Callable[[], date] = date.today, settings: QSettings | None = None):
+    def __init__(
+        self,
+        store,
+        *,
+        today: Callable[[], date] = date.today,
+        settings: QSettings | None = None,
+    ):
         super().__init__()
         self.store = store
         self._today = today
@@ -86,11 +92,15 @@ class MainWindow(QMainWindow):
         self.missed_banner = QLabel()
         self.missed_banner.setWordWrap(True)
         self.missed_banner.setObjectName("missedBanner")
-        self.missed_banner.setStyleSheet("QLabel#missedBanner { background: #fff4ce; padding: 6px; }")
+        self.missed_banner.setStyleSheet(
+            "QLabel#missedBanner { background: #fff4ce; padding: 6px; }"
+        )
         self.trial_end_banner = QLabel()
         self.trial_end_banner.setWordWrap(True)
         self.trial_end_banner.setObjectName("trialEndBanner")
-        self.trial_end_banner.setStyleSheet("QLabel#trialEndBanner { background: #fde7e9; padding: 6px; }")
+        self.trial_end_banner.setStyleSheet(
+            "QLabel#trialEndBanner { background: #fde7e9; padding: 6px; }"
+        )
         self.deadline_model = DeadlineTreeModel(self)
         self.deadline_view = QTreeView()
         self.deadline_view.setModel(self.deadline_model)
@@ -187,11 +197,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         files = bar.addMenu("&Filer")
-        self.new_case_action = self._action(files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case)
+        self.new_case_action = self._action(
+            files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case
+        )
         files.addSeparator()
-        self.export_ics_action = self._action(files, "Eksportér til &Outlook (.ics) …", None, self.export_ics)
-        self.export_deadlines_action = self._action(files, "Eksportér &frister til regneark …", None,
-                                                    self.export_deadlines)
+        self.export_ics_action = self._action(
+            files, "Eksportér til &Outlook (.ics) …", None, self.export_ics
+        )
+        self.export_deadlines_action = self._action(
+            files, "Eksportér &frister til regneark …", None, self.export_deadlines
+        )
         self.export_cases_action = self._action(files, "Eksportér &sagsliste til regneark …", None,
                                                 self.export_cases)
         files.addSeparator()
@@ -207,14 +222,19 @@ class MainWindow(QMainWindow):
         self._action(view, "&Frister", QKeySequence("Ctrl+1"), lambda: self.tabs.setCurrentIndex(0))
         self._action(view, "&Sager", QKeySequence("Ctrl+2"), lambda: self.tabs.setCurrentIndex(1))
         self._action(view, "F&orsøg", QKeySequence("Ctrl+3"), lambda: self.tabs.setCurrentIndex(2))
-        self._action(view, "Fristbe&regner", QKeySequence("Ctrl+4"), lambda: self.tabs.setCurrentIndex(3))
+        self._action(
+            view, "Fristbe&regner", QKeySequence("Ctrl+4"), lambda: self.tabs.setCurrentIndex(3)
+        )
         view.addSeparator()
         self._action(view, "&Opdater", QKeySequence.StandardKey.Refresh, self.refresh)
-        self.search_action = self._action(view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search)
+        self.search_action = self._action(
+            view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search
+        )
 
         self.print_menu = bar.addMenu("&Udskriv")
-        self.print_calendar_action = self._action(self.print_menu, "&Opfølgningskalender …", QKeySequence("Ctrl+P"),
-                                                  self.print_calendar)
+        self.print_calendar_action = self._action(
+            self.print_menu, "&Opfølgningskalender …", QKeySequence("Ctrl+P"), self.print_calendar
+        )
         self.print_plan_action = self._action(self.print_menu, "&Plan for valgt borger …", None,
                                               self.print_selected_plan)
         self.help_menu = bar.addMenu("&Hjælp")
@@ -234,22 +254,25 @@ class MainWindow(QMainWindow):
         return self._today()
 
     def refresh(self) -> None:
-        """Recompute every deadline from the database and show it (at start, after changes, on a new day)."""
+        """Recompute every deadline from the database and show it (start, changes, a new day)."""
         started = time.perf_counter()
         today = self.today()
         self._day = today
         settings = self.store.settings()
         cases = self.store.list_cases(include_closed=True)
-        # The same function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
+        # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
         self.deadline_items = deadlines_for_cases(cases, self.store.catalog(), today,
                                                   warning_days=settings.warning_days)
         self.deadline_model.set_deadlines(self.deadline_items, today)
         for row in range(self.deadline_model.rowCount()):
-            # Group titles ("Overskredet (3)") span the whole row instead of squeezing into one column.
+            # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
             self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
-            key = self.deadline_model.group_key(row)
-            expanded = key != "later" or self.deadline_model.rowCount(self.deadline_model.index(row, 0)) < 50
-            self.deadline_view.setExpanded(self.deadline_model.index(row, 0), expanded)
+            group = self.deadline_model.index(row, 0)
+            expanded = (
+                self.deadline_model.group_key(row) != "later"
+                or self.deadline_model.rowCount(group) < 50
+            )
+            self.deadline_view.setExpanded(group, expanded)
         self.case_model.set_cases(cases, self.deadline_items)
         self._fill_filter_choices(cases)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
@@ -276,7 +299,8 @@ class MainWindow(QMainWindow):
             combo.blockSignals(False)
 
         refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
-        refill(self.caseworker_filter, "Alle", sorted({c.caseworker for c in cases if c.caseworker}))
+        caseworkers = sorted({c.caseworker for c in cases if c.caseworker})
+        refill(self.caseworker_filter, "Alle", caseworkers)
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -309,7 +333,8 @@ class MainWindow(QMainWindow):
         names = ", ".join(f"{i.case.citizen} ({fmt(i.deadline.legal_due)})" for i in missed[:5])
         more = f" og {len(missed) - 5} mere" if len(missed) > 5 else ""
         self.missed_banner.setText(
-            f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): {len(missed)} – {names}{more}"
+            f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): "
+            f"{len(missed)} – {names}{more}"
         )
         self.missed_banner.show()
 
