@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self.export_cases_action = self._action(files, "Eksportér &sagsliste til regneark …", None,
                                                 self.export_cases)
         files.addSeparator()
+        self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
+        files.addSeparator()
         self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
 
         case = bar.addMenu("&Sag")
@@ -441,6 +443,12 @@ class MainWindow(QMainWindow):
         from .print_dialogs import export_cases_dialog
 
         export_cases_dialog(self.store, self, today=self._today)
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.store, parent=self).exec():
+            self.refresh()
 
     def _about(self) -> None:
         from .. import __version__
