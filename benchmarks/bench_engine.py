@@ -41,7 +41,9 @@ def main() -> None:
         start = time.perf_counter()
         total = sum(len(compute_deadlines(trial, d, e, today)) for d, e in cases)
         timings.append(time.perf_counter() - start)
-    print(f"{CASES} cases, {total} deadlines: best {min(timings):.3f} s, runs {[round(t, 3) for t in timings]}")
+    print(
+        f"{CASES} cases, {total} deadlines: best {min(timings):.3f} s, runs {[round(t, 3) for t in timings]}"
+    )
 
 
 if __name__ == "__main__":

@@ -60,9 +60,13 @@ def _event(text: str) -> Event:
     """followup=2021-01-10, contact=2021-03-01:fuld (counts as a follow-up), talk=2021-02-01:telefon."""
     kind, sep, rest = text.partition("=")
     if not sep:
-        raise argparse.ArgumentTypeError(f"'{text}' skal skrives som hændelse=dato, fx followup=2021-01-10")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' skal skrives som hændelse=dato, fx followup=2021-01-10"
+        )
     if kind not in EVENT_NAMES:
-        raise argparse.ArgumentTypeError(f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})")
+        raise argparse.ArgumentTypeError(
+            f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})"
+        )
     value, *flags = rest.split(":")
     full, form = False, None
     for flag in flags:
@@ -71,7 +75,9 @@ def _event(text: str) -> Event:
         elif flag in FORMS:
             form = flag
         else:
-            raise argparse.ArgumentTypeError(f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})")
+            raise argparse.ArgumentTypeError(
+                f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})"
+            )
     return Event(date_arg(value), kind, full_followup=full, form=form)
 
 
@@ -82,19 +88,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="åbn programmet på en ny demo-database")
     parser.add_argument("--db", help="databasefil (standard: i brugerens datamappe)")
-    parser.add_argument("--selftest", action="store_true",
-                        help="kontrollér at programmet virker (demodata, vindue, frister, notat, PDF) og afslut")
-    commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=DanishArgumentParser)
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="kontrollér at programmet virker (demodata, vindue, frister, notat, PDF) og afslut",
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="kommando", parser_class=DanishArgumentParser
+    )
 
     schedule = commands.add_parser("schedule", help="beregn fristerne for én sag uden at gemme den")
     schedule.add_argument("--trial", required=True, help="forsøgets id, fx T08")
-    schedule.add_argument("--date", action="append", default=[], type=_named_date, metavar="NAVN=DATO",
-                          help=f"en af sagens datoer ({', '.join(DATE_NAMES)})")
-    schedule.add_argument("--event", action="append", default=[], type=_event, metavar="HÆNDELSE=DATO",
-                          help=f"en hændelse ({', '.join(EVENT_NAMES)}); ':fuld' tæller en henvendelse som opfølgning")
+    schedule.add_argument(
+        "--date",
+        action="append",
+        default=[],
+        type=_named_date,
+        metavar="NAVN=DATO",
+        help=f"en af sagens datoer ({', '.join(DATE_NAMES)})",
+    )
+    schedule.add_argument(
+        "--event",
+        action="append",
+        default=[],
+        type=_event,
+        metavar="HÆNDELSE=DATO",
+        help=f"en hændelse ({', '.join(EVENT_NAMES)}); ':fuld' tæller en henvendelse som opfølgning",
+    )
     schedule.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
-    schedule.add_argument("--trial-end", type=date_arg, default=None,
-                          help="forsøgets slutdato, hvis den afviger fra kataloget")
+    schedule.add_argument(
+        "--trial-end",
+        type=date_arg,
+        default=None,
+        help="forsøgets slutdato, hvis den afviger fra kataloget",
+    )
     schedule.add_argument("--json", action="store_true", help="skriv JSON")
 
     trials = commands.add_parser("trials", help="vis forsøgskataloget")
@@ -149,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader stopped early (e.g. `| head`): not an error; keep Python from complaining at exit.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
-    except Exception as exc:  # unexpected: log it and tell the user where the log is, never just vanish
+    except (
+        Exception
+    ) as exc:  # unexpected: log it and tell the user where the log is, never just vanish
         from .logs import report_unexpected
 
         report_unexpected(type(exc), exc, exc.__traceback__, _show_unexpected_error)
@@ -199,7 +228,9 @@ def _schedule(args: argparse.Namespace) -> int:
         )
     missing = [d.name for d in trial.dates if d.required and d.name not in dates]
     if missing:
-        raise UsageError(f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=ÅÅÅÅ-MM-DD)")
+        raise UsageError(
+            f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=ÅÅÅÅ-MM-DD)"
+        )
     unknown_events = sorted({e.kind for e in args.event} - set(trial.events))
     if unknown_events:
         raise UsageError(
@@ -209,7 +240,11 @@ def _schedule(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     deadlines = compute_deadlines(trial, dates, args.event, today, trial_end=args.trial_end)
     if args.json:
-        print(json.dumps({"deadlines": [d.to_json() for d in deadlines]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"deadlines": [d.to_json() for d in deadlines]}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         print(_deadline_table(trial, deadlines, today))
     return 0
@@ -225,8 +260,11 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date) -> str
         lines.append("Ingen kommende frister.")
         return "\n".join(lines)
     for d in deadlines:
-        lines.append(f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
-                     + (f" ({d.day_off})" if d.day_off else "") + f" – {STATUS_DA[d.status]}")
+        lines.append(
+            f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
+            + (f" ({d.day_off})" if d.day_off else "")
+            + f" – {STATUS_DA[d.status]}"
+        )
         lines.append(f"  Hvorfor: {d.reason}")
         lines.append(f"  {d.rule}")
         lines.append(f"  Henvisning: {d.citation}")
@@ -239,13 +277,19 @@ def _trials(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     today = date.today()
     if args.json:
-        print(json.dumps({"trials": [_trial_json(t) for t in catalog.values()]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"trials": [_trial_json(t) for t in catalog.values()]}, ensure_ascii=False, indent=2
+            )
+        )
         return 0
     for trial in catalog.values():
         print(f"{trial.id}  {trial.short_title}")
         print(f"     {trial.status_text(today)}")
         if trial.dates:
-            print(f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}")
+            print(
+                f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}"
+            )
     return 0
 
 

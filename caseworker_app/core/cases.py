@@ -60,8 +60,12 @@ class CaseDeadline:
 
     def to_json(self) -> dict:
         """The deadline as `caseworker-app deadlines --json` prints it: case fields first."""
-        return {"case_id": self.case.id, "citizen": self.case.citizen, "trial": self.case.trial_id,
-                **self.deadline.to_json()}
+        return {
+            "case_id": self.case.id,
+            "citizen": self.case.citizen,
+            "trial": self.case.trial_id,
+            **self.deadline.to_json(),
+        }
 
 
 def deadlines_for_cases(
@@ -108,9 +112,7 @@ def became_due_since(
     return [cd for cd in items if last_opened <= cd.deadline.legal_due < today]
 
 
-def trial_end_notices(
-    items: Iterable[CaseDeadline], today: date, horizon_days: int
-) -> list[str]:
+def trial_end_notices(items: Iterable[CaseDeadline], today: date, horizon_days: int) -> list[str]:
     """One Danish line per trial whose coming end makes deadlines overdue the day after it."""
     warned = trial_end_warnings([item.deadline for item in items], today, horizon_days)
     per_trial = Counter((d.trial_id, d.trial_end) for d in warned)

@@ -211,11 +211,20 @@ class _Reader:
             try:
                 value = date.fromisoformat(value)
             except ValueError:
-                raise self.fail(key, f"er ikke en gyldig dato: '{value}' (skriv åååå-mm-dd)") from None
+                raise self.fail(
+                    key, f"er ikke en gyldig dato: '{value}' (skriv åååå-mm-dd)"
+                ) from None
         if kind is date and not isinstance(value, date):
             raise self.fail(key, "skal være en dato (åååå-mm-dd)")
-        if kind is not date and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
-            raise self.fail(key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)")
+        if (
+            kind is not date
+            and not isinstance(value, kind)
+            or isinstance(value, bool)
+            and kind is int
+        ):
+            raise self.fail(
+                key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)"
+            )
         if kind is str and required and not value.strip():
             raise self.fail(key, "er tom")
         return value
@@ -236,7 +245,12 @@ class _Reader:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in raw.values()):
             raise self.fail(key, "skal have hele tal")
         duration = Duration(**raw)
-        if not duration.is_positive() or duration.months > 600 or duration.weeks > 520 or duration.days > 3650:
+        if (
+            not duration.is_positive()
+            or duration.months > 600
+            or duration.weeks > 520
+            or duration.days > 3650
+        ):
             raise self.fail(key, f"er en umulig varighed: {raw}")
         return duration
 
@@ -254,7 +268,9 @@ class _Reader:
 _TYPE_NAMES = {str: "tekst", int: "heltal", list: "liste", dict: "tabel", bool: "sand/falsk"}
 
 
-def _read_rule(r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]) -> RuleSpec:
+def _read_rule(
+    r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]
+) -> RuleSpec:
     kind = r.get("kind", str, required=parent_kind is None, default=parent_kind)
     if kind not in RULE_KINDS:
         raise r.fail("kind", f"har ukendt regeltype '{kind}' (kendte: {', '.join(RULE_KINDS)})")
@@ -349,14 +365,21 @@ def load_trial(path: Path) -> Trial:
         )
         for e in p.items("extensions", required=False)
     )
-    period = Period(start=p.get("start", date), end=p.get("end", date), source=p.get("source", str),
-                    extensions=extensions)
+    period = Period(
+        start=p.get("start", date),
+        end=p.get("end", date),
+        source=p.get("source", str),
+        extensions=extensions,
+    )
     if period.end < period.start:
         raise p.fail("end", f"({fmt(period.end)}) ligger før start ({fmt(period.start)})")
     previous = period.end
     for i, ext in enumerate(extensions):
         if ext.end <= previous:
-            raise p.fail(f"extensions[{i}].end", f"({fmt(ext.end)}) forlænger ikke perioden (før {fmt(previous)})")
+            raise p.fail(
+                f"extensions[{i}].end",
+                f"({fmt(ext.end)}) forlænger ikke perioden (før {fmt(previous)})",
+            )
         previous = ext.end
 
     citations = []
@@ -378,23 +401,31 @@ def load_trial(path: Path) -> Trial:
         name = d.get("name", str)
         if name not in DATE_NAMES:
             raise d.fail("name", f"er en ukendt dato '{name}' (kendte: {', '.join(DATE_NAMES)})")
-        case_dates.append(CaseDate(
-            name=name,
-            label=d.get("label", str, required=False, default=DATE_NAMES[name]),
-            required=d.get("required", bool, required=False, default=True),
-            default_from=d.get("default_from", str, required=False),
-        ))
+        case_dates.append(
+            CaseDate(
+                name=name,
+                label=d.get("label", str, required=False, default=DATE_NAMES[name]),
+                required=d.get("required", bool, required=False, default=True),
+                default_from=d.get("default_from", str, required=False),
+            )
+        )
     date_names = {d.name for d in case_dates}
     for i, d in enumerate(case_dates):
         if d.default_from and d.default_from not in date_names:
-            raise CatalogError(f"{path.name}: feltet 'dates[{i}].default_from' nævner en ukendt dato '{d.default_from}'")
+            raise CatalogError(
+                f"{path.name}: feltet 'dates[{i}].default_from' nævner en ukendt dato '{d.default_from}'"
+            )
 
     events = r.strings("events", required=False)
     for event in events:
         if event not in EVENT_NAMES:
-            raise r.fail("events", f"har en ukendt hændelse '{event}' (kendte: {', '.join(EVENT_NAMES)})")
+            raise r.fail(
+                "events", f"har en ukendt hændelse '{event}' (kendte: {', '.join(EVENT_NAMES)})"
+            )
 
-    rules = tuple(_read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False))
+    rules = tuple(
+        _read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False)
+    )
 
     fasit = r.sub("fasit")
     notes = _read_notes(r)

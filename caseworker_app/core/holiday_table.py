@@ -59,8 +59,12 @@ def write_table(path: Path | None = None) -> Path:
         days.update({d.isoformat(): name for d, name in sorted(from_package(year).items())})
     target = path or table_path()
     target.write_text(
-        json.dumps({"source": f"holidays {holidays.__version__}, Denmark, language da",
-                    "holidays": days}, ensure_ascii=False, indent=0) + "\n",
+        json.dumps(
+            {"source": f"holidays {holidays.__version__}, Denmark, language da", "holidays": days},
+            ensure_ascii=False,
+            indent=0,
+        )
+        + "\n",
         encoding="utf-8",
     )
     return target

@@ -67,7 +67,9 @@ class Deadline(NamedTuple):
         }
 
 
-def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
+def resolve_dates(
+    trial: Trial, dates: Mapping[str, date]
+) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
     resolved = {name: day for name, day in dates.items() if day is not None}
     notes = {}
@@ -75,7 +77,9 @@ def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, da
         source = case_date.default_from
         if case_date.name not in resolved and source in resolved:
             resolved[case_date.name] = resolved[source]
-            notes[case_date.name] = f" ({DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt)"
+            notes[case_date.name] = (
+                f" ({DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt)"
+            )
     return resolved, notes
 
 
@@ -97,7 +101,9 @@ def compute_deadlines(
     horizon = today + timedelta(days=warning_days)
     found = []
     for spec in trial.rules:
-        deadline = _deadline(trial, spec, resolved, history, any_full, today, horizon, end, default_notes)
+        deadline = _deadline(
+            trial, spec, resolved, history, any_full, today, horizon, end, default_notes
+        )
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -114,7 +120,8 @@ def trial_end_warnings(
 ) -> list[Deadline]:
     """Deadlines that a trial's coming end makes overdue on its first day, shown horizon_days ahead."""
     return [
-        d for d in deadlines
+        d
+        for d in deadlines
         if d.due_to_trial_end and d.trial_end - timedelta(days=horizon_days) <= today <= d.trial_end
     ]
 
@@ -169,8 +176,11 @@ def _deadline(
                 legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
             else:
                 legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
-            reason = (("Forsøget slutter ", end, ": efter almindelig regel (") + reason
-                      + (") var fristen ", ordinary_result[0], ", " + when))
+            reason = (
+                ("Forsøget slutter ", end, ": efter almindelig regel (")
+                + reason
+                + (") var fristen ", ordinary_result[0], ", " + when)
+            )
         else:
             reason = reason + (" (almindelig regel efter forsøgets slutning ", end, ")")
     elif trial_result:
@@ -180,8 +190,15 @@ def _deadline(
             # The clock started outside the trial: the trial rule does not apply, and the
             # catalog has no ordinary rule to use instead. Keep the date as a reminder, said plainly.
             governed = "none"
-            reason = (f"{DATE_NAMES[spec.anchor]} ", anchor, " ligger uden for forsøgsperioden ", start,
-                      "–", end, ", så forsøgsreglen gælder ikke: ") + reason
+            reason = (
+                f"{DATE_NAMES[spec.anchor]} ",
+                anchor,
+                " ligger uden for forsøgsperioden ",
+                start,
+                "–",
+                end,
+                ", så forsøgsreglen gælder ikke: ",
+            ) + reason
         # Otherwise a period begun during the trial keeps the trial's own limit.
     else:
         return None
@@ -200,9 +217,20 @@ def _deadline(
         reason = reason + (default_notes[governing.anchor],)
     # Positional, in field order: this runs once per case in a list of many thousands.
     return Deadline(
-        trial.id, spec.kind, spec.label, legal, practical, ordinary_due,
-        _status(legal, practical, today, horizon), governed, rule, citation, reason,
-        day_off_name(legal) if practical != legal else None, end, due_to_trial_end,
+        trial.id,
+        spec.kind,
+        spec.label,
+        legal,
+        practical,
+        ordinary_due,
+        _status(legal, practical, today, horizon),
+        governed,
+        rule,
+        citation,
+        reason,
+        day_off_name(legal) if practical != legal else None,
+        end,
+        due_to_trial_end,
     )
 
 
@@ -224,9 +252,12 @@ Reason = tuple
 
 
 def _sentence(parts: Reason) -> str:
-    text = "".join([
-        fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p) for p in parts
-    ])
+    text = "".join(
+        [
+            fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p)
+            for p in parts
+        ]
+    )
     return text[0].upper() + text[1:]
 
 
@@ -247,31 +278,53 @@ def _due(
 
     if kind == "followup":
         if held:
-            return add(held[-1], spec.every), (spec.every, " efter seneste opfølgning ", held[-1]), False
+            return (
+                add(held[-1], spec.every),
+                (spec.every, " efter seneste opfølgning ", held[-1]),
+                False,
+            )
         return add(anchor, spec.first), (spec.first, f" efter {anchor_label} ", anchor), True
 
     if kind == "decision":
         if held:
-            return add(held[-1], spec.every), (
-                spec.every, " efter seneste stillingtagen til indsatsplanen ", held[-1]), False
+            return (
+                add(held[-1], spec.every),
+                (spec.every, " efter seneste stillingtagen til indsatsplanen ", held[-1]),
+                False,
+            )
         return add(anchor, spec.every), (spec.every, f" efter {anchor_label} ", anchor), True
 
     if kind == "duration_end":
         if held:
             return None  # the period has ended
-        return last_day_of(anchor, spec.maximum), (
-            "højst ", spec.maximum, f" fra {anchor_label} ", anchor, ", sidste dag"), True
+        return (
+            last_day_of(anchor, spec.maximum),
+            ("højst ", spec.maximum, f" fra {anchor_label} ", anchor, ", sidste dag"),
+            True,
+        )
 
     if kind == "count_window":
         need = f"mindst {spec.count} samtaler inden for "
         if len(held) < spec.count:
-            return last_day_of(anchor, spec.window), (
-                need, spec.window, f" fra {anchor_label} ", anchor, f"; {len(held)} holdt indtil nu"), True
+            return (
+                last_day_of(anchor, spec.window),
+                (
+                    need,
+                    spec.window,
+                    f" fra {anchor_label} ",
+                    anchor,
+                    f"; {len(held)} holdt indtil nu",
+                ),
+                True,
+            )
         oldest = held[-spec.count]
         # Every window of that length must hold `count` talks: the next is due when the
         # count-th latest talk would fall out of the window.
-        return add(oldest, spec.window), (
-            need, spec.window, f": den {spec.count}.-seneste samtale var ", oldest), False
+        return (
+            add(oldest, spec.window),
+            (need, spec.window, f": den {spec.count}.-seneste samtale var ", oldest),
+            False,
+        )
 
     if kind == "caseworker_set":
         # Met by a talk held on the agreed date or on the last working day before it (its
@@ -282,4 +335,3 @@ def _due(
         return anchor, ("dato aftalt af sagsbehandleren (", anchor, ")"), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")
-

@@ -11,8 +11,18 @@ from dateutil.relativedelta import relativedelta
 from .holiday_table import public_holidays
 
 MONTHS_DA = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 WEEKDAYS_SHORT_DA = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
@@ -42,8 +52,11 @@ class Duration:
         return _danish_duration(self)
 
     def is_positive(self) -> bool:
-        return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and bool(
-            self.months or self.weeks or self.days
+        return (
+            self.months >= 0
+            and self.weeks >= 0
+            and self.days >= 0
+            and bool(self.months or self.weeks or self.days)
         )
 
 
@@ -138,4 +151,6 @@ def parse_date(text: str) -> date:
                 return date(y, m, d)
     except ValueError:
         pass
-    raise ValueError(f"'{text}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+    raise ValueError(
+        f"'{text}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+    )

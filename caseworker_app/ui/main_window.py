@@ -207,8 +207,9 @@ class MainWindow(QMainWindow):
         self.export_deadlines_action = self._action(
             files, "Eksportér &frister til regneark …", None, self.export_deadlines
         )
-        self.export_cases_action = self._action(files, "Eksportér &sagsliste til regneark …", None,
-                                                self.export_cases)
+        self.export_cases_action = self._action(
+            files, "Eksportér &sagsliste til regneark …", None, self.export_cases
+        )
         files.addSeparator()
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
         files.addSeparator()
@@ -216,8 +217,9 @@ class MainWindow(QMainWindow):
 
         case = bar.addMenu("&Sag")
         self.open_action = self._action(case, "Å&bn sag", None, self.open_selected)
-        self.register_action = self._action(case, "&Registrer opfølgning …", QKeySequence("Ctrl+R"),
-                                            self.register_followup)
+        self.register_action = self._action(
+            case, "&Registrer opfølgning …", QKeySequence("Ctrl+R"), self.register_followup
+        )
         self.close_case_action = self._action(case, "A&fslut sag …", None, self.close_selected_case)
 
         view = bar.addMenu("&Vis")
@@ -237,8 +239,9 @@ class MainWindow(QMainWindow):
         self.print_calendar_action = self._action(
             self.print_menu, "&Opfølgningskalender …", QKeySequence("Ctrl+P"), self.print_calendar
         )
-        self.print_plan_action = self._action(self.print_menu, "&Plan for valgt borger …", None,
-                                              self.print_selected_plan)
+        self.print_plan_action = self._action(
+            self.print_menu, "&Plan for valgt borger …", None, self.print_selected_plan
+        )
         self.help_menu = bar.addMenu("&Hjælp")
         self._action(self.help_menu, "&Om programmet", None, self._about)
 
@@ -263,8 +266,9 @@ class MainWindow(QMainWindow):
         settings = self.store.settings()
         cases = self.store.list_cases(include_closed=True)
         # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
-        self.deadline_items = deadlines_for_cases(cases, self.store.catalog(), today,
-                                                  warning_days=settings.warning_days)
+        self.deadline_items = deadlines_for_cases(
+            cases, self.store.catalog(), today, warning_days=settings.warning_days
+        )
         self.deadline_model.set_deadlines(self.deadline_items, today)
         for row in range(self.deadline_model.rowCount()):
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.

@@ -130,7 +130,14 @@ class CaseTableModel(ColumnTableModel):
     """
 
     COLUMNS = (
-        "Borger", "Sagsnr.", "CPR", "Forsøg", "Sagsbehandler", "Status", "Næste frist", "Hvad"
+        "Borger",
+        "Sagsnr.",
+        "CPR",
+        "Forsøg",
+        "Sagsbehandler",
+        "Status",
+        "Næste frist",
+        "Hvad",
     )
 
     def __init__(self, parent=None):
@@ -176,7 +183,8 @@ class CaseTableModel(ColumnTableModel):
         new_row = {id(self._cases[i]): row for row, i in enumerate(self._rows)}
         old = self.persistentIndexList()
         self.changePersistentIndexList(
-            old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old])
+            old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old]
+        )
         self.layoutChanged.emit()
 
     def _refilter(self) -> None:
@@ -193,7 +201,8 @@ class CaseTableModel(ColumnTableModel):
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
         self._search = [
             " ".join((c.citizen, c.case_ref, c.cpr or "", mask_cpr(c.cpr) if c.cpr else ""))
-            .lower().replace("-", "")
+            .lower()
+            .replace("-", "")
             for c in self._cases
         ]
 
@@ -201,7 +210,8 @@ class CaseTableModel(ColumnTableModel):
         wanted = [(name, value) for name, value in self._filters.items() if value]
         needle = self._needle
         return [
-            i for i, case in enumerate(self._cases)
+            i
+            for i, case in enumerate(self._cases)
             if (not needle or needle in self._search[i])
             and all(getattr(case, name) == value for name, value in wanted)
         ]

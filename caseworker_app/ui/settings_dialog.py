@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.settings import SETTING_LABELS_DA, settings_errors
 from ..store import ValidationError
-from .fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
+from .fields import (
+    FieldBox,
+    accept_buttons,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    show_errors,
+)
 
 
 def _days(maximum: int) -> QSpinBox:
@@ -34,7 +49,9 @@ class SettingsDialog(QDialog):
         self.horizon_spin = _days(730)
         self.horizon_spin.setValue(current.trial_end_horizon_days)
         self.boxes = {
-            "caseworker_name": FieldBox(self.name_edit, "Står i vinduets titel, på udskrifter og i journalnotater."),
+            "caseworker_name": FieldBox(
+                self.name_edit, "Står i vinduets titel, på udskrifter og i journalnotater."
+            ),
             "municipality": FieldBox(self.municipality_edit),
             "warning_days": FieldBox(self.warning_spin),
             "trial_end_horizon_days": FieldBox(

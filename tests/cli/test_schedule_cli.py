@@ -14,8 +14,19 @@ def run(capsys, *args):
 
 
 def test_schedule_json_for_t08(capsys):
-    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31",
-                       "--event", "followup=2021-01-10", "--today", "2021-06-01", "--json")
+    code, out, _ = run(
+        capsys,
+        "schedule",
+        "--trial",
+        "T08",
+        "--date",
+        "hire=2018-08-31",
+        "--event",
+        "followup=2021-01-10",
+        "--today",
+        "2021-06-01",
+        "--json",
+    )
     assert code == 0
     (deadline,) = json.loads(out)["deadlines"]
     assert deadline["kind"] == "followup"
@@ -28,9 +39,23 @@ def test_schedule_json_for_t08(capsys):
 
 
 def test_schedule_with_offer_contact_and_trial_end(capsys):
-    code, out, _ = run(capsys, "schedule", "--trial", "t08", "--date", "hire=31-08-2018",
-                       "--date", "offer=2018-08-01", "--event", "contact=2020-01-10:fuld",
-                       "--today", "2020-06-01", "--trial-end", "2021-12-31", "--json")
+    code, out, _ = run(
+        capsys,
+        "schedule",
+        "--trial",
+        "t08",
+        "--date",
+        "hire=31-08-2018",
+        "--date",
+        "offer=2018-08-01",
+        "--event",
+        "contact=2020-01-10:fuld",
+        "--today",
+        "2020-06-01",
+        "--trial-end",
+        "2021-12-31",
+        "--json",
+    )
     assert code == 0
     (deadline,) = json.loads(out)["deadlines"]
     # The full contact restarts both clocks: trial 10-07-2022 is after the given end, and the
@@ -42,9 +67,14 @@ def test_schedule_with_offer_contact_and_trial_end(capsys):
 
 
 def test_schedule_readable_danish_table(capsys):
-    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--today", "2021-03-01")
+    code, out, _ = run(
+        capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--today", "2021-03-01"
+    )
     assert code == 0
-    assert "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (søndag) – overskredet" in out
+    assert (
+        "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (søndag) – overskredet"
+        in out
+    )
     assert "Almindelig regel ville give: 28-02-2019" in out
 
 
@@ -59,15 +89,48 @@ def test_schedule_for_a_trial_without_deadlines(capsys):
     [
         (["schedule", "--trial", "T99", "--date", "hire=2018-08-31"], "ukendt forsøg 'T99'"),
         (["schedule", "--trial", "T08"], "kræver datoen hire"),
-        (["schedule", "--trial", "T08", "--date", "hire=2018-02-30"], "'2018-02-30' er ikke en gyldig dato"),
+        (
+            ["schedule", "--trial", "T08", "--date", "hire=2018-02-30"],
+            "'2018-02-30' er ikke en gyldig dato",
+        ),
         (["schedule", "--trial", "T08", "--date", "hire"], "skal skrives som navn=dato"),
         (["schedule", "--trial", "T08", "--date", "birth=2018-08-31"], "ukendt dato 'birth'"),
-        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--date", "visitation=2018-01-01"],
-         "bruger ikke datoen visitation"),
-        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "talk=2019-01-01"],
-         "bruger ikke hændelsen talk"),
-        (["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "followup=2019-01-01:x"],
-         "ukendt tilføjelse ':x'"),
+        (
+            [
+                "schedule",
+                "--trial",
+                "T08",
+                "--date",
+                "hire=2018-08-31",
+                "--date",
+                "visitation=2018-01-01",
+            ],
+            "bruger ikke datoen visitation",
+        ),
+        (
+            [
+                "schedule",
+                "--trial",
+                "T08",
+                "--date",
+                "hire=2018-08-31",
+                "--event",
+                "talk=2019-01-01",
+            ],
+            "bruger ikke hændelsen talk",
+        ),
+        (
+            [
+                "schedule",
+                "--trial",
+                "T08",
+                "--date",
+                "hire=2018-08-31",
+                "--event",
+                "followup=2019-01-01:x",
+            ],
+            "ukendt tilføjelse ':x'",
+        ),
         (["schedule"], "disse argumenter mangler: --trial"),
         (["frister"], "ugyldigt valg"),
     ],

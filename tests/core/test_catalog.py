@@ -45,7 +45,10 @@ def test_citations_name_the_order_without_unverified_paragraphs():
 
 def test_verbatim_fasit_markings():
     catalog = load_catalog()
-    assert catalog["T07"].fasit_marking == "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr."
+    assert (
+        catalog["T07"].fasit_marking
+        == "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr."
+    )
     assert catalog["T09"].fasit_marking == "Frikommuneforsøg \u2013 Ly under 18 mdr."
     assert catalog["T07"].fasit_marking_verbatim and catalog["T09"].fasit_marking_verbatim
     for trial_id in ("T03", "T04", "T06"):
@@ -58,7 +61,18 @@ def test_trials_with_deadlines_declare_their_dates():
     assert [d.name for d in catalog["T08"].dates] == ["hire", "offer"]
     assert catalog["T08"].dates[1].default_from == "hire"
     assert {t.id for t in catalog.values() if t.rules} == {
-        "T04", "T05", "T06", "T07", "T08", "T09", "T12", "T15", "T16", "T18", "T19"}
+        "T04",
+        "T05",
+        "T06",
+        "T07",
+        "T08",
+        "T09",
+        "T12",
+        "T15",
+        "T16",
+        "T18",
+        "T19",
+    }
 
 
 def broken(tmp_path: Path, old: str, new: str, name: str = "T08.toml") -> Path:
@@ -72,16 +86,48 @@ def broken(tmp_path: Path, old: str, new: str, name: str = "T08.toml") -> Path:
     ("old", "new", "message"),
     [
         ('title = "Færre', 'titel = "Færre', "T08.toml: feltet 'title' mangler"),
-        ('kind = "followup"', 'kind = "weekly"', "T08.toml: feltet 'rules[0].kind' har ukendt regeltype 'weekly'"),
-        ("first = { months = 30 }", "first = { months = -30 }", "T08.toml: feltet 'rules[0].first' er en umulig varighed"),
-        ("first = { months = 30 }", "first = { moons = 30 }", "T08.toml: feltet 'rules[0].first' har ukendt enhed"),
-        ("start = 2018-07-01", 'start = "2018-02-30"', "T08.toml: feltet 'period.start' er ikke en gyldig dato"),
-        ("end = 2021-12-31", "end = 2017-12-31", "T08.toml: feltet 'period.end' (31-12-2017) ligger før start"),
+        (
+            'kind = "followup"',
+            'kind = "weekly"',
+            "T08.toml: feltet 'rules[0].kind' har ukendt regeltype 'weekly'",
+        ),
+        (
+            "first = { months = 30 }",
+            "first = { months = -30 }",
+            "T08.toml: feltet 'rules[0].first' er en umulig varighed",
+        ),
+        (
+            "first = { months = 30 }",
+            "first = { moons = 30 }",
+            "T08.toml: feltet 'rules[0].first' har ukendt enhed",
+        ),
+        (
+            "start = 2018-07-01",
+            'start = "2018-02-30"',
+            "T08.toml: feltet 'period.start' er ikke en gyldig dato",
+        ),
+        (
+            "end = 2021-12-31",
+            "end = 2017-12-31",
+            "T08.toml: feltet 'period.end' (31-12-2017) ligger før start",
+        ),
         ("end = 2022-12-31", "end = 2020-12-31", "T08.toml: feltet 'period.extensions[0].end'"),
-        ('anchor = "hire"', 'anchor = "birth"', "T08.toml: feltet 'rules[0].anchor' nævner datoen 'birth'"),
+        (
+            'anchor = "hire"',
+            'anchor = "birth"',
+            "T08.toml: feltet 'rules[0].anchor' nævner datoen 'birth'",
+        ),
         ('id = "T08"', 'id = "T8"', "T08.toml: feltet 'id' er 'T8', men filen hedder T08.toml"),
-        ("verbatim = false", 'verbatim = "nej"', "T08.toml: feltet 'fasit.verbatim' har forkert type"),
-        ('events = ["followup", "contact"]', 'events = ["followup", "visit"]', "T08.toml: feltet 'events' har en ukendt hændelse 'visit'"),
+        (
+            "verbatim = false",
+            'verbatim = "nej"',
+            "T08.toml: feltet 'fasit.verbatim' har forkert type",
+        ),
+        (
+            'events = ["followup", "contact"]',
+            'events = ["followup", "visit"]',
+            "T08.toml: feltet 'events' har en ukendt hændelse 'visit'",
+        ),
         ("[period]", "[period\n", "T08.toml: filen kan ikke læses som TOML"),
     ],
 )
@@ -97,7 +143,10 @@ def test_an_empty_folder_is_an_error(tmp_path):
 
 
 def test_a_municipality_extension_is_a_data_change(tmp_path):
-    extended = T08_TEXT + '\n[[period.extensions]]\nend = 2027-12-31\nsource = "Kommunens egen forlængelse"\n'
+    extended = (
+        T08_TEXT
+        + '\n[[period.extensions]]\nend = 2027-12-31\nsource = "Kommunens egen forlængelse"\n'
+    )
     # Extensions must come after [period]'s own keys: append as an array-of-tables entry.
     (tmp_path / "T08.toml").write_text(extended, encoding="utf-8")
     trial = load_trial(tmp_path / "T08.toml")

@@ -32,8 +32,12 @@ def test_count_window_first_year_from_visitation():
 
 
 def test_count_window_next_talk_when_the_fourth_latest_falls_out():
-    talks = [talk(date(2019, 2, 10), "personligt"), talk(date(2019, 5, 10), "telefon"),
-             talk(date(2019, 8, 10), "personligt"), talk(date(2019, 11, 10), "gruppe")]
+    talks = [
+        talk(date(2019, 2, 10), "personligt"),
+        talk(date(2019, 5, 10), "telefon"),
+        talk(date(2019, 8, 10), "personligt"),
+        talk(date(2019, 11, 10), "gruppe"),
+    ]
     d = one("T05", {"visitation": date(2019, 2, 1)}, talks, today=date(2019, 12, 1))
     assert d.legal_due == date(2020, 2, 10)
     assert "den 4.-seneste samtale var 10-02-2019" in d.reason
@@ -42,8 +46,13 @@ def test_count_window_next_talk_when_the_fourth_latest_falls_out():
 
 
 def test_count_window_store_bededag_2020():
-    talks = [talk(date(2019, 2, 10)), talk(date(2019, 5, 10)), talk(date(2019, 8, 10)),
-             talk(date(2019, 11, 10)), talk(date(2020, 1, 5))]
+    talks = [
+        talk(date(2019, 2, 10)),
+        talk(date(2019, 5, 10)),
+        talk(date(2019, 8, 10)),
+        talk(date(2019, 11, 10)),
+        talk(date(2020, 1, 5)),
+    ]
     d = one("T05", {"visitation": date(2019, 2, 1)}, talks, today=date(2020, 1, 5))
     assert d.legal_due == date(2020, 5, 10)  # a Sunday
     assert d.practical_due == date(2020, 5, 7)  # 08-05-2020 was store bededag
@@ -63,8 +72,15 @@ def test_extension_of_ressourceforloeb_ends_after_12_months():
     assert d.kind == "duration_end"
     assert d.legal_due == date(2021, 1, 14)
     assert d.ordinary_due is None
-    assert compute_deadlines(CATALOG["T06"], {"extension_start": date(2020, 1, 15)},
-                             [Event(date(2020, 12, 1), "followup")], date(2020, 12, 1)) == []
+    assert (
+        compute_deadlines(
+            CATALOG["T06"],
+            {"extension_start": date(2020, 1, 15)},
+            [Event(date(2020, 12, 1), "followup")],
+            date(2020, 12, 1),
+        )
+        == []
+    )
 
 
 def test_extension_running_past_the_trial_end_keeps_its_own_limit():
@@ -80,7 +96,12 @@ def test_four_week_praktik_from_monday_ends_sunday():
     assert d.practical_due == date(2019, 3, 29)
     assert d.reason == "Højst 4 uger fra praktikstart 04-03-2019, sidste dag"
     ended = [Event(date(2019, 3, 29), "praktik_end")]
-    assert compute_deadlines(CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)) == []
+    assert (
+        compute_deadlines(
+            CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)
+        )
+        == []
+    )
 
 
 def test_thirteen_and_twenty_six_week_praktik():
@@ -124,7 +145,10 @@ def test_plan_not_adjusted_restarts_the_trial_clock_only():
 
 
 def test_decision_at_trial_end_new_year():
-    events = [Event(date(2021, 3, 20), "plan_adjusted"), Event(date(2021, 10, 1), "plan_not_adjusted")]
+    events = [
+        Event(date(2021, 3, 20), "plan_adjusted"),
+        Event(date(2021, 10, 1), "plan_not_adjusted"),
+    ]
     d = one("T07", {"visitation": date(2020, 3, 31)}, events, today=date(2021, 10, 1))
     # Trial 01-04-2022 is after the end 31-12-2021; ordinary 20-09-2021 had passed -> 01-01-2022.
     assert d.legal_due == date(2022, 1, 1)
@@ -142,7 +166,9 @@ def test_caseworker_set_date_on_grundlovsdag():
     assert d.practical_due == date(2021, 6, 4)
     assert d.ordinary_due is None
     met = [talk(date(2021, 6, 4)), talk(date(2021, 6, 5))]
-    assert compute_deadlines(CATALOG["T12"], {"agreed": date(2021, 6, 5)}, met, date(2021, 6, 6)) == []
+    assert (
+        compute_deadlines(CATALOG["T12"], {"agreed": date(2021, 6, 5)}, met, date(2021, 6, 6)) == []
+    )
 
 
 def test_sickness_benefit_ordinary_rule_end_of_eighth_week():
@@ -173,7 +199,9 @@ def test_trials_without_a_computable_deadline_give_none(trial_id):
 def test_a_talk_on_the_practical_day_meets_an_agreed_date_on_a_holiday():
     # 05-06-2021 is a Saturday and Grundlovsdag: in practice Friday 04-06-2021.
     agreed = {"agreed": date(2021, 6, 5)}
-    assert compute_deadlines(CATALOG["T12"], agreed, [talk(date(2021, 6, 4))], date(2021, 6, 7)) == []
+    assert (
+        compute_deadlines(CATALOG["T12"], agreed, [talk(date(2021, 6, 4))], date(2021, 6, 7)) == []
+    )
     # A talk the day before that is taken as the one at which the date was agreed.
     d = one("T12", agreed, [talk(date(2021, 6, 3))], today=date(2021, 6, 7))
     assert d.legal_due == date(2021, 6, 5)
@@ -188,19 +216,27 @@ def test_a_clock_started_after_the_trial_ended_is_not_under_the_trial_rule():
     assert d.practical_due == date(2024, 3, 27)  # before skærtorsdag and langfredag
     assert d.citation == "Ingen: forsøget gælder fra 01-07-2018 til og med 31-12-2021"
     assert d.rule.startswith("Uden for forsøget: ")
-    assert d.reason == ("Praktikstart 04-03-2024 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, "
-                        "så forsøgsreglen gælder ikke: højst 4 uger fra praktikstart 04-03-2024, sidste dag")
+    assert d.reason == (
+        "Praktikstart 04-03-2024 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, "
+        "så forsøgsreglen gælder ikke: højst 4 uger fra praktikstart 04-03-2024, sidste dag"
+    )
 
 
 def test_a_period_must_end_on_the_trials_last_day_when_the_ordinary_limit_has_passed():
     # 13 weeks from 05-10-2015 would end 03-01-2016, after the trial's end 30-11-2015; the
     # ordinary 4 weeks ended 01-11-2015, so the praktik may last to 30-11-2015, not 01-12-2015.
-    d = one("T18", {"praktik_start": date(2015, 10, 5)}, today=date(2015, 10, 5),
-            trial_end=date(2015, 11, 30))
+    d = one(
+        "T18",
+        {"praktik_start": date(2015, 10, 5)},
+        today=date(2015, 10, 5),
+        trial_end=date(2015, 11, 30),
+    )
     assert d.legal_due == date(2015, 11, 30)
     assert d.ordinary_due == date(2015, 11, 1)
     assert d.due_to_trial_end
-    assert d.reason.endswith("var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag")
+    assert d.reason.endswith(
+        "var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag"
+    )
 
 
 def test_events_after_today_have_not_happened_yet():

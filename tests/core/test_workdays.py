@@ -57,13 +57,22 @@ def test_end_of_eighth_week_is_first_absence_plus_55_days():
     [
         (date(2021, 2, 15), date(2021, 2, 15)),  # Monday, a working day
         (date(2021, 2, 28), date(2021, 2, 26)),  # Sunday -> Friday
-        (date(2021, 1, 3), date(2020, 12, 30)),  # Sunday; 02-01 Saturday, 01-01 Nytårsdag, 31-12 off
+        (
+            date(2021, 1, 3),
+            date(2020, 12, 30),
+        ),  # Sunday; 02-01 Saturday, 01-01 Nytårsdag, 31-12 off
         (date(2022, 1, 1), date(2021, 12, 30)),  # Saturday Nytårsdag; 31-12 Friday is off too
-        (date(2021, 4, 5), date(2021, 3, 31)),  # 2. påskedag; påskedag, lørdag, langfredag, skærtorsdag
+        (
+            date(2021, 4, 5),
+            date(2021, 3, 31),
+        ),  # 2. påskedag; påskedag, lørdag, langfredag, skærtorsdag
         (date(2023, 5, 5), date(2023, 5, 4)),  # Store bededag 2023 was a holiday
         (date(2024, 4, 26), date(2024, 4, 26)),  # ... and from 2024 it is an ordinary Friday
         (date(2024, 6, 5), date(2024, 6, 4)),  # Grundlovsdag
-        (date(2022, 12, 26), date(2022, 12, 23)),  # 2. juledag, juledag (Sunday), juleaften (Saturday)
+        (
+            date(2022, 12, 26),
+            date(2022, 12, 23),
+        ),  # 2. juledag, juledag (Sunday), juleaften (Saturday)
         (date(2019, 12, 24), date(2019, 12, 23)),  # Juleaftensdag on a Tuesday
         (date(2019, 5, 30), date(2019, 5, 29)),  # Kristi himmelfartsdag
         (date(2019, 6, 10), date(2019, 6, 7)),  # 2. pinsedag; 9 Sunday pinsedag, 8 Saturday
@@ -106,7 +115,9 @@ def test_parse_accepts_formats_seen_in_the_sources(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31-02-2021", "2021-13-01", "i går", "", "15-02-21021", "29-02-2023"])
+@pytest.mark.parametrize(
+    "text", ["31-02-2021", "2021-13-01", "i går", "", "15-02-21021", "29-02-2023"]
+)
 def test_parse_rejects_with_a_danish_message(text):
     with pytest.raises(ValueError, match="ikke en gyldig dato"):
         parse_date(text)

@@ -28,8 +28,14 @@ def qsettings(tmp_path):
 
 
 def add_t08(store, citizen, hire, followups=(), ref=None, caseworker="Anne Jensen", cpr=None):
-    case_id = store.create_case(citizen=citizen, case_ref=ref or f"2025-{abs(hash(citizen)) % 9000 + 1000}",
-                                trial_id="T08", dates={"hire": hire}, caseworker=caseworker, cpr=cpr)
+    case_id = store.create_case(
+        citizen=citizen,
+        case_ref=ref or f"2025-{abs(hash(citizen)) % 9000 + 1000}",
+        trial_id="T08",
+        dates={"hire": hire},
+        caseworker=caseworker,
+        cpr=cpr,
+    )
     for day in followups:
         store.add_event(case_id, day=day, kind="followup")
     return case_id
@@ -69,8 +75,11 @@ def group_rows(window):
         parent = model.index(row, 0)
         title = model.data(parent)
         groups[title] = [
-            (model.data(model.index(r, 0, parent)), model.data(model.index(r, 1, parent)),
-             model.data(model.index(r, 2, parent)))
+            (
+                model.data(model.index(r, 0, parent)),
+                model.data(model.index(r, 1, parent)),
+                model.data(model.index(r, 2, parent)),
+            )
             for r in range(model.rowCount(parent))
         ]
     return groups
@@ -83,7 +92,9 @@ def test_deadlines_grouped_as_the_caseworker_reads_them(qtbot, filled, qsettings
         ("! 10-07-2023", "man 10-07-2023", "Jens Hansen"),
         ("! 20-05-2025", "tir 20-05-2025", "Karen Holm"),
     ]
-    assert groups["Denne uge (1)"] == [("05-06-2025", "ons 04-06-2025 (Grundlovsdag)", "Mette Skov")]
+    assert groups["Denne uge (1)"] == [
+        ("05-06-2025", "ons 04-06-2025 (Grundlovsdag)", "Mette Skov")
+    ]
     assert groups["Næste 30 dage (1)"] == [("20-06-2025", "fre 20-06-2025", "Ole Bak")]
     assert groups["Senere (1)"] == [("20-12-2025", "fre 19-12-2025 (lørdag)", "Lise Dam")]
     assert window.status_counts.text() == "2 overskredet · 1 denne uge"
@@ -94,15 +105,21 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     model = window.deadline_model
     overdue = model.index(0, 0)
-    assert model.data(model.index(0, 6, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
+    assert (
+        model.data(model.index(0, 6, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
+    )
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
 
-def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtbot, filled, qsettings):
+def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(
+    qtbot, filled, qsettings
+):
     window = open_window(qtbot, filled, qsettings)
     assert window.missed_banner.isVisible()
-    assert "Forfaldet siden sidst du åbnede programmet (01-05-2025): 1 – Karen Holm (20-05-2025)" in (
-        window.missed_banner.text())
+    assert (
+        "Forfaldet siden sidst du åbnede programmet (01-05-2025): 1 – Karen Holm (20-05-2025)"
+        in (window.missed_banner.text())
+    )
     assert filled.settings().last_opened == MONDAY
     again = open_window(qtbot, filled, qsettings)
     assert not again.missed_banner.isVisible()
@@ -147,14 +164,19 @@ def test_trial_end_warning_banner(qtbot, store, qsettings):
     window = open_window(qtbot, store, qsettings, today=date(2025, 10, 15))
     assert window.trial_end_banner.isVisible()
     assert window.trial_end_banner.text() == (
-        "⚠ Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter")
+        "⚠ Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter"
+    )
 
 
 def test_models_pass_qt_model_tester(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
-    QAbstractItemModelTester(window.deadline_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(
+        window.deadline_model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
     QAbstractItemModelTester(window.case_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    window.case_view.setCurrentIndex(window.case_model.index(2, 0))  # a persistent index to keep right
+    window.case_view.setCurrentIndex(
+        window.case_model.index(2, 0)
+    )  # a persistent index to keep right
     window.refresh()
     window.case_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     window.search_box.setText("ha")
@@ -178,7 +200,9 @@ def test_layout_is_remembered(qtbot, filled, qsettings):
 
 def test_sorting_the_case_list_by_name_and_by_next_deadline(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
-    names = lambda: [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())]  # noqa: E731
+    def names():
+        return [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())]
+
     # Default: next deadline first.
     assert names() == ["Jens Hansen", "Karen Holm", "Mette Skov", "Ole Bak", "Lise Dam"]
     window.case_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
