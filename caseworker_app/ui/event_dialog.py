@@ -82,6 +82,13 @@ class EventDialog(QDialog):
         self.text_edit.setPlaceholderText("Kort tekst, fx hvad der blev aftalt")
         self.text_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
+        # Trials whose cadence the caseworker sets (T04, T12, T15, T16): the next date is agreed
+        # at each talk, so it is asked for here; without it the case has no coming deadline.
+        self.next_agreed_edit = DateLineEdit(None)
+        self.asks_next_agreed = replaces is None and any(
+            d.name == "agreed" for d in (self.trial.dates if self.trial else ())
+        )
+
         self.boxes = {
             "day": FieldBox(self.date_edit),
             "kind": FieldBox(self.kind_combo),
@@ -89,6 +96,10 @@ class EventDialog(QDialog):
             "initiated_by": FieldBox(self.initiator_combo),
             "full_followup": FieldBox(self.full_check),
             "text": FieldBox(self.text_edit),
+            "agreed": FieldBox(
+                self.next_agreed_edit,
+                "Den næste dato, der er aftalt med borgeren; den bliver sagens nye frist.",
+            ),
         }
         form = QFormLayout()
         for name, label in (
@@ -98,7 +109,11 @@ class EventDialog(QDialog):
             ("initiated_by", "&Initieret af:"),
             ("full_followup", ""),
             ("text", "Te&kst:"),
+            ("agreed", "&Næste aftalte dato:"),
         ):
+            if name == "agreed" and not self.asks_next_agreed:
+                self.boxes[name].hide()
+                continue
             if label:
                 form.addRow(buddy_label(label, self.boxes[name].editor), self.boxes[name])
             else:
@@ -188,24 +203,41 @@ class EventDialog(QDialog):
             if self.cancel_check.isChecked():
                 self.event_id = self.store.cancel_event(self.case_id, self.replaces, text=text)
             else:
-                try:
-                    day = self.date_edit.date_value()
-                except ValueError as exc:
-                    raise ValidationError({"day": str(exc)}) from None
-                self.event_id = self.store.add_event(
-                    self.case_id,
-                    day=day,
-                    kind=self.kind_combo.currentData(),
-                    form=self.form_combo.currentData(),
-                    initiated_by=self.initiator_combo.currentData(),
-                    full_followup=self.full_check.isChecked(),
-                    text=text,
-                    replaces=self.replaces,
-                )
+                day = self._date_or_error(self.date_edit, "day")
+                next_agreed = self._next_agreed(day)
+                with self.store.batch():  # the event and the new agreed date, both or neither
+                    self.event_id = self.store.add_event(
+                        self.case_id,
+                        day=day,
+                        kind=self.kind_combo.currentData(),
+                        form=self.form_combo.currentData(),
+                        initiated_by=self.initiator_combo.currentData(),
+                        full_followup=self.full_check.isChecked(),
+                        text=text,
+                        replaces=self.replaces,
+                    )
+                    if next_agreed is not None:
+                        case = self.store.get_case(self.case_id)
+                        self.store.update_case(self.case_id, dates={**case.dates, "agreed": next_agreed})
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
             return
         super().accept()
+
+    @staticmethod
+    def _date_or_error(edit: DateLineEdit, field: str) -> date | None:
+        try:
+            return edit.date_value()
+        except ValueError as exc:
+            raise ValidationError({field: str(exc)}) from None
+
+    def _next_agreed(self, day: date | None) -> date | None:
+        if not self.asks_next_agreed:
+            return None
+        agreed = self._date_or_error(self.next_agreed_edit, "agreed")
+        if agreed is not None and day is not None and agreed <= day:
+            raise ValidationError({"agreed": f"Den næste aftalte dato skal ligge efter {fmt(day)}"})
+        return agreed
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Ctrl+Enter saves from the text field too (Enter there makes a new line).

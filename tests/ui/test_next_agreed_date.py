@@ -1,0 +1,57 @@
+"""Trials whose cadence the caseworker sets: registering a talk asks for the next agreed date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from caseworker_app.ui.event_dialog import EventDialog
+
+from .actions import click, type_into
+
+
+def t12_case(store) -> int:
+    return store.create_case(citizen="Karen Holm", case_ref="2020-0112", trial_id="T12",
+                             dates={"agreed": date(2021, 1, 29)})
+
+
+def open_dialog(qtbot, store, case_id, today) -> EventDialog:
+    dialog = EventDialog(store, case_id, today=today, kind="talk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_talk_with_the_next_agreed_date_moves_the_deadline(qtbot, store, today):
+    case_id = t12_case(store)
+    dialog = open_dialog(qtbot, store, case_id, today)
+    assert dialog.next_agreed_edit.isVisible()
+    type_into(qtbot, dialog.date_edit, "29-01-2021")
+    type_into(qtbot, dialog.next_agreed_edit, "01-03-2021")
+    click(qtbot, dialog.save_button)
+    case = store.get_case(case_id)
+    assert [(e.day, e.kind) for e in case.events] == [(date(2021, 1, 29), "talk")]
+    assert case.dates["agreed"] == date(2021, 3, 1)
+    [deadline] = store.deadlines(today())
+    assert (deadline.deadline.legal_due, deadline.deadline.practical_due) == (date(2021, 3, 1), date(2021, 3, 1))
+
+
+def test_a_next_date_before_the_talk_is_refused_and_nothing_is_saved(qtbot, store, today):
+    case_id = t12_case(store)
+    dialog = open_dialog(qtbot, store, case_id, today)
+    type_into(qtbot, dialog.date_edit, "29-01-2021")
+    type_into(qtbot, dialog.next_agreed_edit, "28-01-2021")
+    click(qtbot, dialog.save_button)
+    assert dialog.boxes["agreed"].error() == "Den næste aftalte dato skal ligge efter 29-01-2021"
+    assert store.get_case(case_id).events == ()
+    assert store.get_case(case_id).dates["agreed"] == date(2021, 1, 29)
+
+
+def test_trials_with_a_fixed_cadence_do_not_ask(qtbot, store, today):
+    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
+                                dates={"hire": date(2018, 8, 31)})
+    dialog = open_dialog(qtbot, store, case_id, today)
+    assert not dialog.next_agreed_edit.isVisible()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert len(store.get_case(case_id).events) == 1
