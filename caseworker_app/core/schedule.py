@@ -38,7 +38,7 @@ class Deadline(NamedTuple):
     practical_due: date
     ordinary_due: date | None
     status: str
-    governed_by: str  # "trial" or "ordinary"
+    governed_by: str  # "trial", "ordinary", or "none" (a clock started outside the trial, no ordinary rule)
     rule: str
     citation: str
     reason_parts: tuple  # joined on demand by .reason (see _sentence)
