@@ -94,8 +94,9 @@ def compute_deadlines(
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
     resolved, default_notes = resolve_dates(trial, dates)
-    # Computed as on `today`: an event dated later has not happened yet.
-    history = sorted((e for e in events if e.day <= today), key=_by_day) if events else ()
+    history = sorted(events, key=_by_day) if events else []
+    while history and history[-1].day > today:
+        history.pop()  # computed as on `today`: an event dated later has not happened yet
     any_full = any(e.full_followup for e in history) if history else False
     end = trial_end or trial.period.effective_end
     horizon = today + timedelta(days=warning_days)

@@ -45,7 +45,7 @@ class Duration:
         return self.months * 1_000_003 + self.weeks * 1009 + self.days
 
     def delta(self) -> relativedelta:
-        return relativedelta(months=self.months, weeks=self.weeks, days=self.days)
+        return _delta(self)
 
     def danish(self) -> str:
         """'30 måneder', '4 uger', '55 dage' (combined with 'og' when mixed)."""
@@ -58,6 +58,12 @@ class Duration:
             and self.days >= 0
             and bool(self.months or self.weeks or self.days)
         )
+
+
+@lru_cache(maxsize=256)
+def _delta(duration: Duration) -> relativedelta:
+    # relativedelta objects are immutable in use here; building one per addition was measurable.
+    return relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
 
 
 @lru_cache(maxsize=256)
