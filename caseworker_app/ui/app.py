@@ -44,9 +44,7 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
         return 1
     from .main_window import MainWindow
 
-    window = MainWindow(store, today=date.today)
-    if demo:
-        window.setWindowTitle(window.windowTitle() + " – DEMODATA")
+    window = MainWindow(store, today=date.today, demo=demo)
     window.show()
     if os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN"):
         # Used by benchmarks/bench_startup.py: report once the window is on screen, then quit.

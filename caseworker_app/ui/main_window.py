@@ -52,9 +52,11 @@ class MainWindow(QMainWindow):
         *,
         today: Callable[[], date] = date.today,
         settings: QSettings | None = None,
+        demo: bool = False,
     ):
         super().__init__()
         self.store = store
+        self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
         self._today = today
         self._day = today()
         self._qsettings = settings or QSettings()
@@ -288,6 +290,8 @@ class MainWindow(QMainWindow):
             title += f" – {settings.municipality}"
         if settings.caseworker_name:
             title += f" – {settings.caseworker_name}"
+        if self.demo:
+            title += " – DEMODATA"
         self.setWindowTitle(title)
         self.last_refresh_seconds = time.perf_counter() - started
         self.refreshed.emit()

@@ -245,3 +245,11 @@ def test_the_window_has_the_program_icon(qtbot, filled, qsettings):
 
     app = make_application()
     assert not app.windowIcon().isNull()
+
+
+def test_demo_data_is_marked_in_the_title_also_after_a_refresh(qtbot, filled, qsettings):
+    window = MainWindow(filled, today=lambda: MONDAY, settings=qsettings, demo=True)
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith(" – DEMODATA")
+    window.refresh()
+    assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen – DEMODATA"
