@@ -229,7 +229,7 @@ def _schedule(args: argparse.Namespace) -> int:
     missing = [d.name for d in trial.dates if d.required and d.name not in dates]
     if missing:
         raise UsageError(
-            f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=ÅÅÅÅ-MM-DD)"
+            f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=dd-mm-åååå)"
         )
     unknown_events = sorted({e.kind for e in args.event} - set(trial.events))
     if unknown_events:
@@ -238,6 +238,7 @@ def _schedule(args: argparse.Namespace) -> int:
             f"(det bruger: {', '.join(trial.events) or 'ingen hændelser'})"
         )
     today = args.today or date.today()
+    _check_like_the_window(trial, dates, args.event, today)
     deadlines = compute_deadlines(trial, dates, args.event, today, trial_end=args.trial_end)
     if args.json:
         print(
@@ -248,6 +249,22 @@ def _schedule(args: argparse.Namespace) -> int:
     else:
         print(_deadline_table(trial, deadlines, today))
     return 0
+
+
+def _check_like_the_window(trial: Trial, dates: dict[str, date], events: list[Event], today: date) -> None:
+    """The same checks as the case window: date order and range, no event before its case date or after today."""
+    from .core.validation import case_errors, event_errors
+
+    problems = case_errors({trial.id: trial}, citizen="-", case_ref="-", trial_id=trial.id, dates=dates, today=today)
+    for name, message in problems.items():
+        raise UsageError(f"--date {name}: {message}")
+    for event in events:
+        problems = event_errors(
+            trial, dates, day=event.day, kind=event.kind, form=event.form,
+            full_followup=event.full_followup, today=today,
+        )
+        if problems:
+            raise UsageError(f"--event {event.kind}={fmt(event.day)}: {'; '.join(problems.values())}")
 
 
 def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date) -> str:

@@ -60,6 +60,9 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
     from .store.paths import default_db_path
 
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    if path.is_file() and path.stat().st_size == 0:
+        # A command that only reads must not turn an empty file into a database.
+        raise CommandFailed(f"{path} er en tom fil, ikke en sagsdatabase. Filen er ikke ændret.")
     if path.exists():
         return path
     message = f"databasen {path} findes ikke."

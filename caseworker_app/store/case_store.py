@@ -257,6 +257,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             cpr=cpr,
             today=today,
         )
+        self._check_duplicate(errors, case_ref, trial_id)
         if errors:
             raise ValidationError(errors)
         parsed, _ = parse_case_dates(dates)
@@ -308,6 +309,22 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             },
         )
 
+    def _check_duplicate(
+        self, errors: dict[str, str], case_ref: str, trial_id: str, own_id: int | None = None
+    ) -> None:
+        """The same FASIT case in the same trial twice would show one citizen as two cases."""
+        if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
+            return
+        row = self._connection().execute(
+            "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
+            (case_ref.strip(), trial_id, own_id),
+        ).fetchone()
+        if row is not None:
+            errors["case_ref"] = (
+                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} "
+                f"(sag nr. {row[0]}: {row[1]})"
+            )
+
     def update_case(self, case_id: int, **fields) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
 
@@ -338,6 +355,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 today=today,
                 events=case.events,
             )
+            self._check_duplicate(errors, new["case_ref"], new["trial_id"], case_id)
             if errors:
                 raise ValidationError(errors)
             new_dates, _ = parse_case_dates(raw_dates)

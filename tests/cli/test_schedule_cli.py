@@ -132,6 +132,19 @@ def test_schedule_for_a_trial_without_deadlines(capsys):
             "ukendt tilføjelse ':x'",
         ),
         (["schedule"], "disse argumenter mangler: --trial"),
+        (
+            ["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "followup=2017-01-01"],
+            "--event followup=01-01-2017: Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018",
+        ),
+        (
+            ["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "followup=2021-01-10",
+             "--today", "2020-01-01"],
+            "--event followup=10-01-2021: 10-01-2021 ligger i fremtiden",
+        ),
+        (
+            ["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--date", "offer=2018-09-30"],
+            "--date offer: ",
+        ),
         (["frister"], "ugyldigt valg"),
     ],
 )

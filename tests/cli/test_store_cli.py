@@ -202,3 +202,13 @@ def test_a_missing_database_is_not_created(capsys, tmp_path):
     assert code == 1
     assert f"databasen {path} findes ikke" in err
     assert not path.exists()
+
+
+def test_a_read_only_command_leaves_an_empty_file_alone(tmp_path, capsys):
+    from caseworker_app.cli import main
+
+    empty = tmp_path / "tom.db"
+    empty.write_bytes(b"")
+    assert main(["deadlines", "--db", str(empty)]) == 1
+    assert "er en tom fil, ikke en sagsdatabase. Filen er ikke ændret." in capsys.readouterr().err
+    assert empty.read_bytes() == b""

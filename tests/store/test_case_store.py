@@ -340,3 +340,32 @@ def test_a_rolled_back_batch_leaves_the_list_as_it_was(store, jens):
         store.create_case(citizen="Bo", case_ref="2", trial_id="T12", dates={"agreed": TODAY})
         store.create_case(citizen="", case_ref="3", trial_id="T12", dates={"agreed": TODAY})
     assert [c.citizen for c in store.list_cases()] == ["Jens Hansen"]
+
+
+def test_the_same_fasit_case_in_the_same_trial_is_refused(tmp_path):
+    from datetime import date
+
+    from caseworker_app.store import CaseStore, ValidationError
+
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: date(2021, 2, 1))
+    first = store.create_case(citizen="Jens Hansen", case_ref="2026-9006", trial_id="T08",
+                              dates={"hire": date(2018, 8, 31)})
+    try:
+        store.create_case(citizen="Jens Hansen", case_ref=" 2026-9006 ", trial_id="T08",
+                          dates={"hire": date(2018, 8, 31)})
+    except ValidationError as exc:
+        assert exc.errors == {"case_ref": f"Sagsnummeret 2026-9006 findes allerede i forsøg T08 (sag nr. {first}: Jens Hansen)"}
+    else:
+        raise AssertionError("a duplicate was saved")
+    assert len(store.list_cases()) == 1
+    # The same FASIT case may be in another trial, and a case may keep its own number.
+    other = store.create_case(citizen="Jens Hansen", case_ref="2026-9006", trial_id="T09",
+                              dates={"praktik_start": date(2021, 1, 4)})
+    store.update_case(first, note="uændret nummer")
+    try:
+        store.update_case(other, trial_id="T08", dates={"hire": date(2018, 8, 31)})
+    except ValidationError as exc:
+        assert "findes allerede i forsøg T08" in exc.errors["case_ref"]
+    else:
+        raise AssertionError("a duplicate was saved")
+    store.close()
