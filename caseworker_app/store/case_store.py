@@ -574,6 +574,16 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 day=day,
                 today=today,
             )
+            reopened = self._conn.execute(
+                "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
+                (case_id, CASE_REOPENED),
+            ).fetchone()[0]
+            if "day" not in errors and day is not None and reopened and day.isoformat() < reopened:
+                # Otherwise the history would show the case closed before it was reopened.
+                errors["day"] = (
+                    f"Sagen blev genåbnet {fmt(date.fromisoformat(reopened))}; "
+                    "den kan ikke afsluttes med en tidligere dato"
+                )
             if errors:
                 raise ValidationError(errors)
             now = _now()

@@ -370,3 +370,27 @@ def test_the_same_fasit_case_in_the_same_trial_is_refused(tmp_path):
     else:
         raise AssertionError("a duplicate was saved")
     store.close()
+
+
+def test_a_reopened_case_cannot_be_closed_before_it_was_reopened(tmp_path):
+    from datetime import date
+
+    from caseworker_app.store import CaseStore, ValidationError
+
+    days = [date(2026, 11, 1)]
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: days[0])
+    case_id = store.create_case(citizen="Mette Skov", case_ref="2024-0001", trial_id="T08",
+                                dates={"hire": date(2024, 1, 15)})
+    store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 1))
+    days[0] = date(2026, 11, 23)
+    store.reopen_case(case_id)
+    try:
+        store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2026, 10, 1))
+    except ValidationError as exc:
+        assert exc.errors == {"day": "Sagen blev genåbnet 23-11-2026; den kan ikke afsluttes med en tidligere dato"}
+    else:
+        raise AssertionError("closed before it was reopened")
+    assert store.get_case(case_id).status == "aktiv"
+    store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 23))
+    assert store.get_case(case_id).status == "afsluttet"
+    store.close()
