@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cases import ACTIVE, CLOSED, deadlines_for_cases
-from ..core.catalog import Trial
+from ..core.catalog import DATE_NAMES, Trial
 from ..core.cpr import format_cpr, mask_cpr
 from ..core.history import END_REASONS, OTHER_REASON
 from ..core.validation import case_errors, parse_case_dates
@@ -414,7 +414,8 @@ class CaseWindow(QDialog):
     def _update_buttons(self, *args) -> None:
         saved = self.case is not None
         active = saved and self.case.status == ACTIVE
-        trial = self.trial()
+        # Events are registered on the saved case, so its saved trial decides, not the combo.
+        trial = self.store.catalog().get(self.case.trial_id) if saved else None
         has_events = bool(trial and trial.events)
         why = "" if saved else "Gem sagen først"
         if saved and not active:
@@ -511,12 +512,31 @@ class CaseWindow(QDialog):
             if self.case_id is None:
                 self.case_id = self.store.create_case(**values)
             else:
+                if not self._confirm_dropped_dates(fields["trial_id"], dates):
+                    return False
                 self.store.update_case(self.case_id, **values)
         except ValidationError as exc:
             show_errors({**self.boxes, **self.date_boxes}, exc.errors, self.general_error)
             return False
         self._saved()
         return True
+
+    def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
+        """Moving a case to another trial removes the dates that trial does not use: ask first."""
+        dropped = {n: d for n, d in self.case.dates.items() if n not in dates}
+        if trial_id == self.case.trial_id or not dropped:
+            return True
+        listed = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in sorted(dropped.items()))
+        answer = QMessageBox.question(
+            self,
+            "Skift forsøg?",
+            f"Sagen flyttes fra forsøg {self.case.trial_id} til {trial_id}. Disse datoer bruges ikke "
+            f"af {trial_id} og fjernes fra sagen (de står fortsat i historikken): {listed}.\n\n"
+            "Vil du fortsætte?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self) -> None:
         self.load()

@@ -486,3 +486,21 @@ def test_demo_cases_open(qtbot, tmp_path, demo_citizen):
         assert window.history_model.rowCount() >= 2
         assert window.deadline_texts()
         window.close()
+
+
+def test_moving_a_case_to_another_trial_asks_before_its_dates_are_removed(qtbot, store, message_boxes):
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T16"))
+    type_into(qtbot, window.date_boxes["absence_start"].editor, "07-01-2019")
+    assert window.followup_button.isEnabled()  # still the saved T08 case until it is saved
+    click(qtbot, window.save_button)  # the 'user' answers No
+    kind, title, text = message_boxes.calls[-1]
+    assert title == "Skift forsøg?"
+    assert "Sagen flyttes fra forsøg T08 til T16" in text
+    assert "ansættelse i løntilskud 31-08-2018" in text
+    assert store.get_case(case_id).trial_id == "T08"
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    click(qtbot, window.save_button)
+    case = store.get_case(case_id)
+    assert (case.trial_id, dict(case.dates)) == ("T16", {"absence_start": date(2019, 1, 7)})
