@@ -35,13 +35,14 @@ def registered_text(row: EventRow) -> str:
     return stamp_text(row.created_at, row.created_by)
 
 
-def kind_text(row: EventRow) -> str:
-    """The kind in Danish, 'rettet' on a replaced row, the full follow-up mark on a contact."""
+def kind_text(row: EventRow, replaced_by: EventRow | None = None) -> str:
+    """The kind in Danish, 'rettet' or 'annulleret' on a replaced row, the full follow-up mark."""
     text = row.label
     if row.full_followup:
         text += " – tæller som fuld opfølgning"
     if row.replaced_by is not None and row.kind != CANCELLED:
-        text += " – rettet"
+        withdrawn = replaced_by is not None and replaced_by.kind == CANCELLED
+        text += " – annulleret" if withdrawn else " – rettet"
     return text[0].upper() + text[1:]
 
 
@@ -102,7 +103,7 @@ class HistoryModel(ColumnTableModel):
         if column == 0:
             return fmt(row.day)
         if column == 1:
-            return kind_text(row)
+            return kind_text(row, self._by_id.get(row.replaced_by))
         if column == 2:
             return row.form or ""
         if column == 3:
@@ -128,7 +129,7 @@ class HistoryModel(ColumnTableModel):
         return " – ".join(parts)
 
     def _tooltip(self, row: EventRow) -> str:
-        lines = [f"{fmt(row.day)}: {kind_text(row)}"]
+        lines = [f"{fmt(row.day)}: {kind_text(row, self._by_id.get(row.replaced_by))}"]
         text = self._text(row)
         if text:
             lines.append(text)

@@ -369,7 +369,7 @@ def test_withdrawing_a_follow_up_registered_by_mistake(qtbot, store, dialogs):
         for t in history_texts(window)
     )
     assert any(
-        t.startswith("10-01-2021 | Opfølgning") and "Annulleret 01-02-2021" in t
+        t.startswith("10-01-2021 | Opfølgning – annulleret |") and "Annulleret 01-02-2021" in t
         for t in history_texts(window)
     )
 
