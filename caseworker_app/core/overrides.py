@@ -45,12 +45,12 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
         end = date.fromisoformat(value)
         period = trial.period
         note = "forlænget i programmet" if field == "extension" else "slutdato rettet i programmet"
+        if override.created_at:
+            # The day it was typed in, not the day it was decided (the source says that).
+            note += f" {fmt(date.fromisoformat(override.created_at[:10]))}"
         if end > period.end:
             kept = tuple(e for e in period.extensions if e.end < end)
-            decided = date.fromisoformat(override.created_at[:10]) if override.created_at else None
-            period = replace(
-                period, extensions=kept + (Extension(end, override.source, decided, note),)
-            )
+            period = replace(period, extensions=kept + (Extension(end, override.source, None, note),))
         else:
             period = replace(period, end=end, source=override.source, extensions=())
         return replace(trial, period=period)

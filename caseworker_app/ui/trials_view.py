@@ -55,7 +55,7 @@ def period_lines(trial: Trial) -> list[str]:
     """The trial's period with each extension and its source, in Danish."""
     period = trial.period
     lines = [
-        f"Start {fmt(period.start)}; oprindelig slutdato {fmt(period.end)}",
+        f"Start {fmt(period.start)}; slutdato før forlængelser {fmt(period.end)}",
         f"    Kilde: {period.source}",
     ]
     for ext in period.extensions:

@@ -25,7 +25,8 @@ def test_an_extension_is_added_after_the_shipped_ones(catalog):
     assert trial.period.effective_end == date(2027, 12, 31)
     assert trial.period.extensions[:-1] == shipped.period.extensions
     ext = trial.period.extensions[-1]
-    assert (ext.source, ext.decided) == ("Brev fra ministeriet", date(2026, 11, 1))
+    # The day it was typed in is not a decision date: it is said as such in the note.
+    assert (ext.source, ext.decided, ext.note) == ("Brev fra ministeriet", None, "forlænget i programmet 01-11-2026")
     assert trial.status_text(date(2026, 11, 23)) == "aktiv til og med 31-12-2027"
     assert catalog["T08"].period.effective_end == date(
         2025, 12, 31

@@ -46,7 +46,7 @@ def test_t08_shows_the_ordinary_rule_beside_the_trial_rule(qtbot, store):
     assert view.trial_rule_label.parentWidget().title() == "Forsøgsregel"
 
     period = view.period_label.text()
-    assert "Start 01-07-2018; oprindelig slutdato 31-12-2021" in period
+    assert "Start 01-07-2018; slutdato før forlængelser 31-12-2021" in period
     assert "Forlænget til 31-12-2025 (besluttet 26-11-2024)" in period
     assert "Kilde: Beskæftigelsesministerens brev 26-11-2024" in period
     assert view.marking_label.text().startswith("Udfyldes af kommunen")
