@@ -85,7 +85,7 @@ class Period:
     source: str
     extensions: tuple[Extension, ...] = ()
 
-    @property
+    @cached_property
     def effective_end(self) -> date:
         """The end date after the latest extension (extensions are kept in the order decided)."""
         return self.extensions[-1].end if self.extensions else self.end
@@ -168,6 +168,16 @@ class Trial:
     @property
     def has_deadlines(self) -> bool:
         return bool(self.rules)
+
+    def citation_text_on(self, day: date) -> str:
+        """The full text of the citation valid on day (the engine asks this for every deadline)."""
+        if len(self.citations) == 1:
+            return self._only_citation_text
+        return self.citation_on(day).full_text()
+
+    @cached_property
+    def _only_citation_text(self) -> str:
+        return self.citations[0].full_text()
 
     def citation_on(self, day: date) -> Citation:
         """The citation valid on day; outside every window the most recent one."""

@@ -93,7 +93,10 @@ def compute_deadlines(
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
-    resolved, default_notes = resolve_dates(trial, dates)
+    if trial.defaulted_dates:
+        resolved, default_notes = resolve_dates(trial, dates)
+    else:
+        resolved, default_notes = dates, None
     history = sorted(events, key=_by_day) if events else []
     while history and history[-1].day > today:
         history.pop()  # computed as on `today`: an event dated later has not happened yet
@@ -207,7 +210,7 @@ def _deadline(
     practical = last_working_day_on_or_before(legal)
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
-        citation = trial.citation_on(legal).full_text()
+        citation = trial.citation_text_on(legal)
     elif governed == "ordinary":
         governing, rule = spec.ordinary, _rule_text("Almindelig regel: ", spec.ordinary.text)
         citation = spec.ordinary.reference
