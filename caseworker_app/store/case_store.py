@@ -88,8 +88,8 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         self._changes = 0  # bumped by every write transaction of this store
         self._cases_key: tuple | None = None
         self._cases: list[CaseRecord] = []
-        self._db = open_database(self.path)
-        self._conn = self._db.conn
+        self._conn = open_database(self.path)
+        self._db_wrapper = None
 
     # ------------------------------------------------------------ plumbing
 
@@ -150,6 +150,15 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                     yield conn
                 finally:
                     conn.commit()
+
+    @property
+    def _db(self):
+        """sqlite-utils' view of the connection, made (and the package imported) on first use."""
+        if self._db_wrapper is None:
+            from sqlite_utils import Database
+
+            self._db_wrapper = Database(self._connection(), execute_plugins=False)
+        return self._db_wrapper
 
     def _insert(self, table: str, record: dict) -> int:
         return self._db[table].insert(record).last_pk

@@ -6,10 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .errors import StoreError
-from .schema import MIGRATIONS, known_names, schema_version
+from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -71,20 +69,24 @@ def _check_file(path: Path) -> None:
             raise store_error(path, exc) from exc
 
 
-def open_database(path: Path) -> Database:
-    """Open or create the database, migrated to the current schema; StoreError on any fault."""
+def open_database(path: Path) -> sqlite3.Connection:
+    """Open or create the database, migrated to the current schema; StoreError on any fault.
+
+    A database already at the current schema is opened with plain sqlite3: sqlite-utils (and
+    its plug-in machinery, a tenth of the program's start-up) is imported only to migrate.
+    """
     _check_file(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise store_error(path, exc) from exc
     try:
-        db = Database(conn, execute_plugins=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        _check_contents(path, db)
-        db.enable_wal()
-        _migrate(path, db)
+        applied = _check_contents(path, conn)
+        conn.execute("PRAGMA journal_mode = WAL")
+        if applied != set(MIGRATION_NAMES):
+            _migrate(path, conn)
     except StoreError:
         conn.close()
         raise
@@ -94,31 +96,45 @@ def open_database(path: Path) -> Database:
     except BaseException:
         conn.close()
         raise
-    return db
+    return conn
 
 
-def _check_contents(path: Path, db: Database) -> None:
-    tables = set(db.table_names())  # reads the header: a damaged file fails here
-    applied = {m.name for m in MIGRATIONS.applied(db)}
-    if not applied and tables - {MIGRATIONS.migrations_table}:
+def _check_contents(path: Path, conn: sqlite3.Connection) -> set[str]:
+    """The migrations this database has had; StoreError for another program's or a newer file."""
+    # Reading the table list reads the header: a damaged file fails here.
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    applied: set[str] = set()
+    if MIGRATIONS_TABLE in tables:
+        applied = {
+            row[0]
+            for row in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,)
+            )
+        }
+    if not applied and tables - {MIGRATIONS_TABLE}:
         raise StoreError(
             f"Filen {path} er en SQLite-database fra et andet program, ikke en sagsdatabase. "
             f"Filen er ikke ændret. Vælg en anden fil med --db."
         )
-    if applied - known_names():
+    if applied - set(MIGRATION_NAMES):
         raise StoreError(
             f"Databasen {path} er lavet af en nyere version af programmet. Filen er ikke ændret. "
             f"Opdatér programmet for at åbne den."
         )
+    return applied
 
 
-def _migrate(path: Path, db: Database) -> None:
+def _migrate(path: Path, conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    from .schema import MIGRATIONS, schema_version
+
+    db = Database(conn, execute_plugins=False)
     if not MIGRATIONS.pending(db):
         return
     version = schema_version(db)
     if version > 0:
-        backup_copy(path, db.conn, version)
-    conn = db.conn
+        backup_copy(path, conn, version)
     conn.execute(
         "BEGIN IMMEDIATE"
     )  # a second copy opening at the same time waits, then finds nothing pending

@@ -6,7 +6,9 @@ import secrets
 
 from sqlite_utils import Database, Migrations
 
-MIGRATIONS = Migrations("caseworker_app")
+from .versions import MIGRATION_SET
+
+MIGRATIONS = Migrations(MIGRATION_SET)
 _NAMES: list[str] = []
 
 
@@ -177,7 +179,3 @@ def current_version() -> int:
     """The schema version this program writes."""
     return len(_NAMES)
 
-
-def known_names() -> set[str]:
-    """Names of every migration this program knows."""
-    return set(_NAMES)

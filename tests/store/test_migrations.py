@@ -217,3 +217,11 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match="nyere version af programmet"):
         CaseStore(path)
     assert path.read_bytes() == before
+
+
+def test_the_migration_names_known_without_sqlite_utils_match_the_schema():
+    from caseworker_app.store import schema
+    from caseworker_app.store.versions import MIGRATION_NAMES, MIGRATION_SET
+
+    assert tuple(schema._NAMES) == MIGRATION_NAMES
+    assert schema.MIGRATIONS.name == MIGRATION_SET
