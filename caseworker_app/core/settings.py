@@ -13,7 +13,7 @@ SETTING_LABELS_DA = {
     "warning_days": "Vis frister som 'snart' dette antal dage før",
     "trial_end_horizon_days": "Advar om forsøgets slutning dette antal dage før",
     "last_opened": "Programmet sidst åbnet",
-    "retention_days": "Afsluttede sager kan slettes efter dette antal dage (tom: aldrig)",
+    "retention_days": "Afsluttede sager kan slettes efter dette antal dage",
 }
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +33,8 @@ from .app_state import AppStateMixin
 from .errors import CaseNotFoundError, StoreError, ValidationError
 from .note_store import NoteStoreMixin
 from .opening import open_database, store_error
+
+_log = logging.getLogger(__name__)
 
 CASE_FIELDS = ("citizen", "case_ref", "trial_id", "caseworker", "cpr", "note", "dates")
 FIELD_LABELS_DA = {
@@ -629,6 +632,35 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             self._change(
                 case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now
             )
+
+    def purgeable_cases(self, today: date) -> list[int]:
+        """Ids of closed cases whose retention period (a setting; none: never) has run out."""
+        retention = self.settings().retention_days
+        if retention is None:
+            return []
+        last_day = (today - timedelta(days=retention)).isoformat()
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id FROM cases WHERE status = ? AND closed_on IS NOT NULL AND closed_on <= ? "
+                "ORDER BY id",
+                (CLOSED, last_day),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def purge_closed_cases(self, today: date) -> int:
+        """Delete, with all their history, the closed cases past the retention period (decisions.md 10).
+
+        Personal data is not kept longer than the municipality decided; returns how many went.
+        """
+        with self.batch():
+            ids = self.purgeable_cases(today)
+            for case_id in ids:
+                # One statement per table: the events' self-references are checked per statement.
+                for table in ("case_dates", "events", "case_changes"):
+                    self._conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+                self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        _log.info("purged %d closed cases past the retention period", len(ids))
+        return len(ids)
 
     # ------------------------------------------------------------ settings
 

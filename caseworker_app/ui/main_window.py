@@ -455,7 +455,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        if SettingsDialog(self.store, parent=self).exec():
+        dialog = SettingsDialog(self.store, today=self._today, parent=self)
+        if dialog.exec() or dialog.purged:
             self.refresh()
 
     def _about(self) -> None:

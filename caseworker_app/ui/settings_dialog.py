@@ -1,14 +1,18 @@
-"""Indstillinger: the caseworker's name, the municipality and the warning horizons."""
+"""Indstillinger: name, municipality, warning horizons, and how long closed cases are kept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,9 +40,11 @@ def _days(maximum: int) -> QSpinBox:
 class SettingsDialog(QDialog):
     """Edit the settings kept in the case database; nothing is saved while a value is wrong."""
 
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self._today = today
+        self.purged = 0
         self.setWindowTitle("Indstillinger")
         current = store.settings()
         self.name_edit = QLineEdit(current.caseworker_name)
@@ -48,21 +54,30 @@ class SettingsDialog(QDialog):
         self.warning_spin.setValue(current.warning_days)
         self.horizon_spin = _days(730)
         self.horizon_spin.setValue(current.trial_end_horizon_days)
+        self.retention_spin = _days(36500)
+        self.retention_spin.setSpecialValueText("aldrig")  # 0 shown as 'aldrig': None is stored
+        self.retention_spin.setValue(current.retention_days or 0)
+        self.purge_button = QPushButton("&Slet udløbne afsluttede sager nu …")
+        self.purge_button.clicked.connect(self.purge)
         self.boxes = {
-            "caseworker_name": FieldBox(
-                self.name_edit, "Står i vinduets titel, på udskrifter og i journalnotater."
-            ),
+            "caseworker_name": FieldBox(self.name_edit, "Står i vinduets titel, på udskrifter og i journalnotater."),
             "municipality": FieldBox(self.municipality_edit),
             "warning_days": FieldBox(self.warning_spin),
             "trial_end_horizon_days": FieldBox(
                 self.horizon_spin,
                 "Så længe før et forsøg slutter vises de sager, der får en overskredet frist dagen efter.",
             ),
+            "retention_days": FieldBox(
+                self.retention_spin,
+                "Afsluttede sager slettes med hele deres historik, når du beder om det, "
+                "og først når de har været afsluttet så længe.",
+            ),
         }
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name, box in self.boxes.items():
             form.addRow(buddy_label(f"&{SETTING_LABELS_DA[name]}:", box.editor), box)
+        form.addRow("", self.purge_button)
         note = QLabel(f"Indstillingerne gemmes i databasen: {store.path}")
         note.setWordWrap(True)
         self.general_error = general_error_label()
@@ -75,8 +90,35 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(480)
         self.name_edit.setFocus()
 
+    def purge(self) -> None:
+        """Delete the closed cases past the retention period, after saying how many and asking."""
+        if not self.save_settings():
+            return
+        count = len(self.store.purgeable_cases(self._today()))
+        if count == 0:
+            QMessageBox.information(
+                self, "Slet afsluttede sager", "Ingen afsluttede sager er klar til at blive slettet."
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            "Slet afsluttede sager?",
+            f"{count} afsluttede {'sag' if count == 1 else 'sager'} har været afsluttet i mindst "
+            f"{self.retention_spin.value()} dage. De slettes med hele deres historik og kan ikke "
+            "gendannes (undtagen fra en sikkerhedskopi). Vil du slette dem?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.purged += self.store.purge_closed_cases(self._today())
+
     def accept(self) -> None:
         """Save; on a fault show each message at its field and stay open."""
+        if self.save_settings():
+            super().accept()
+
+    def save_settings(self) -> bool:
+        """Save the form; False (with messages at the fields) when a value cannot be used."""
         clear_errors(self.boxes.values(), self.general_error)
         settings = replace(
             self.store.settings(),
@@ -84,14 +126,15 @@ class SettingsDialog(QDialog):
             municipality=self.municipality_edit.text().strip(),
             warning_days=self.warning_spin.value(),
             trial_end_horizon_days=self.horizon_spin.value(),
+            retention_days=self.retention_spin.value() or None,
         )
         errors = settings_errors(settings)
         if errors:
             show_errors(self.boxes, errors, self.general_error)
-            return
+            return False
         try:
             self.store.save_settings(settings)
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        super().accept()
+            return False
+        return True

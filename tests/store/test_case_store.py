@@ -68,13 +68,9 @@ def test_an_unknown_case_gives_a_danish_message(store):
 
 
 def test_list_cases_sorted_by_name_and_without_closed_ones_on_request(store, jens):
-    anna = store.create_case(
-        citizen="anna Bech", case_ref="1", trial_id="T12", dates={"agreed": date(2026, 12, 1)}
-    )
+    anna = store.create_case(citizen="anna Bech", case_ref="1", trial_id="T12", dates={"agreed": date(2026, 12, 1)})
     store.close_case(anna, reason="fraflyttet kommunen", day=TODAY)
-    store.create_case(
-        citizen="Bo Ravn", case_ref="2", trial_id="T12", dates={"agreed": date(2026, 12, 2)}
-    )
+    store.create_case(citizen="Bo Ravn", case_ref="2", trial_id="T12", dates={"agreed": date(2026, 12, 2)})
     assert [c.citizen for c in store.list_cases()] == ["anna Bech", "Bo Ravn", "Jens Hansen"]
     assert [c.citizen for c in store.list_cases(include_closed=False)] == ["Bo Ravn", "Jens Hansen"]
 
@@ -90,9 +86,7 @@ def test_the_deadline_moves_when_a_follow_up_is_registered(store, jens):
     )
     assert d.due_to_trial_end
 
-    store.add_event(
-        jens, day=date(2026, 1, 10), kind="followup", form="personligt", initiated_by="kommune"
-    )
+    store.add_event(jens, day=date(2026, 1, 10), kind="followup", form="personligt", initiated_by="kommune")
     # Ordinary rule: 12 months after the follow-up: Sunday 10-01-2027, in practice Fri 08-01-2027.
     item = only(store.deadlines(TODAY))
     assert item.case.id == jens
@@ -106,9 +100,7 @@ def test_the_deadline_moves_when_a_follow_up_is_registered(store, jens):
 
 def test_warning_days_setting_decides_what_is_due_soon(store, jens):
     store.add_event(jens, day=date(2026, 1, 10), kind="followup")
-    assert (
-        only(store.deadlines(TODAY)).deadline.status == LATER
-    )  # practical 08-01-2027 is 46 days away
+    assert only(store.deadlines(TODAY)).deadline.status == LATER  # practical 08-01-2027 is 46 days away
     store.save_settings(Settings(warning_days=50))
     assert only(store.deadlines(TODAY)).deadline.status == DUE_SOON
 
@@ -138,10 +130,7 @@ def test_closing_needs_a_known_reason_and_text_for_other(store, jens):
     assert exc.value.errors == {"text": "Skriv årsagen, når den er 'andet'"}
     with pytest.raises(ValidationError) as exc:
         store.close_case(jens, reason="død", day=date(2026, 12, 1))
-    assert (
-        exc.value.errors["day"]
-        == "01-12-2026 ligger i fremtiden – en sag afsluttes på eller før i dag"
-    )
+    assert exc.value.errors["day"] == "01-12-2026 ligger i fremtiden – en sag afsluttes på eller før i dag"
     assert store.get_case(jens).status == ACTIVE
 
     store.close_case(jens, reason="andet", day=TODAY, text="Flyttet til udlandet")
@@ -155,9 +144,7 @@ def test_no_events_on_a_closed_case(store, jens):
     store.close_case(jens, reason="død", day=TODAY)
     with pytest.raises(ValidationError) as exc:
         store.add_event(jens, day=TODAY, kind="followup")
-    assert exc.value.errors == {
-        "status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."
-    }
+    assert exc.value.errors == {"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."}
 
 
 def test_each_changed_field_is_recorded_in_the_history(store, jens):
@@ -209,9 +196,7 @@ def test_unknown_fields_are_a_programming_error(store, jens):
 
 def test_a_new_case_with_bad_input_is_not_saved(store):
     with pytest.raises(ValidationError) as exc:
-        store.create_case(
-            citizen=" ", case_ref="", trial_id="T08", dates={"praktik_start": date(2026, 1, 1)}
-        )
+        store.create_case(citizen=" ", case_ref="", trial_id="T08", dates={"praktik_start": date(2026, 1, 1)})
     assert exc.value.errors == {
         "citizen": "Skriv borgerens navn",
         "case_ref": "Skriv FASIT-sagsnummeret",
@@ -225,13 +210,9 @@ def test_a_failure_half_way_leaves_nothing_behind(store, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(
-        store, "_change", fail
-    )  # the history row is written after the case and its dates
+    monkeypatch.setattr(store, "_change", fail)  # the history row is written after the case and its dates
     with pytest.raises(RuntimeError):
-        store.create_case(
-            citizen="Bo", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)}
-        )
+        store.create_case(citizen="Bo", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
     assert store._conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
     assert store._conn.execute("SELECT count(*) FROM case_dates").fetchone()[0] == 0
 
@@ -248,9 +229,7 @@ def test_settings_have_defaults_and_are_kept(db_path, store):
     store.save_settings(settings)
     store.close()
     with CaseStore(db_path) as again:
-        assert again.settings() == Settings(
-            "Anne Jensen", "Demo Kommune", 30, 90, date(2026, 11, 20), 1825
-        )
+        assert again.settings() == Settings("Anne Jensen", "Demo Kommune", 30, 90, date(2026, 11, 20), 1825)
 
 
 def test_settings_out_of_range_are_refused(store):
@@ -261,18 +240,14 @@ def test_settings_out_of_range_are_refused(store):
 
 def test_the_caseworker_name_is_written_on_each_history_row(store):
     store.save_settings(Settings(caseworker_name="Anne Jensen"))
-    case_id = store.create_case(
-        citizen="Bo", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)}
-    )
+    case_id = store.create_case(citizen="Bo", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
     store.add_event(case_id, day=TODAY, kind="followup")
     assert {row.created_by for row in store.history(case_id)} == {"Anne Jensen"}
 
 
 def test_an_extension_of_the_trial_brings_the_trial_rule_back(store, jens):
     assert only(store.deadlines(TODAY)).deadline.legal_due == date(2026, 1, 1)
-    store.add_override(
-        "T08", "extension", date(2027, 12, 31), "Demo Kommune: brev af 01-11-2026 (demodata)"
-    )
+    store.add_override("T08", "extension", date(2027, 12, 31), "Demo Kommune: brev af 01-11-2026 (demodata)")
     assert store.catalog()["T08"].period.effective_end == date(2027, 12, 31)
     # 30 months after hire 26-05-2024 = Thursday 26-11-2026, within the extended trial.
     d = only(store.deadlines(TODAY)).deadline
@@ -348,11 +323,13 @@ def test_the_same_fasit_case_in_the_same_trial_is_refused(tmp_path):
     from caseworker_app.store import CaseStore, ValidationError
 
     store = CaseStore(tmp_path / "sager.db", clock=lambda: date(2021, 2, 1))
-    first = store.create_case(citizen="Jens Hansen", case_ref="2026-9006", trial_id="T08",
-                              dates={"hire": date(2018, 8, 31)})
+    first = store.create_case(
+        citizen="Jens Hansen", case_ref="2026-9006", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     try:
-        store.create_case(citizen="Jens Hansen", case_ref=" 2026-9006 ", trial_id="T08",
-                          dates={"hire": date(2018, 8, 31)})
+        store.create_case(
+            citizen="Jens Hansen", case_ref=" 2026-9006 ", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+        )
     except ValidationError as exc:
         expected = f"Sagsnummeret 2026-9006 findes allerede i forsøg T08 (sag nr. {first}: Jens Hansen)"
         assert exc.errors == {"case_ref": expected}
@@ -360,8 +337,9 @@ def test_the_same_fasit_case_in_the_same_trial_is_refused(tmp_path):
         raise AssertionError("a duplicate was saved")
     assert len(store.list_cases()) == 1
     # The same FASIT case may be in another trial, and a case may keep its own number.
-    other = store.create_case(citizen="Jens Hansen", case_ref="2026-9006", trial_id="T09",
-                              dates={"praktik_start": date(2021, 1, 4)})
+    other = store.create_case(
+        citizen="Jens Hansen", case_ref="2026-9006", trial_id="T09", dates={"praktik_start": date(2021, 1, 4)}
+    )
     store.update_case(first, note="uændret nummer")
     try:
         store.update_case(other, trial_id="T08", dates={"hire": date(2018, 8, 31)})
@@ -379,8 +357,9 @@ def test_a_reopened_case_cannot_be_closed_before_it_was_reopened(tmp_path):
 
     days = [date(2026, 11, 1)]
     store = CaseStore(tmp_path / "sager.db", clock=lambda: days[0])
-    case_id = store.create_case(citizen="Mette Skov", case_ref="2024-0001", trial_id="T08",
-                                dates={"hire": date(2024, 1, 15)})
+    case_id = store.create_case(
+        citizen="Mette Skov", case_ref="2024-0001", trial_id="T08", dates={"hire": date(2024, 1, 15)}
+    )
     store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 1))
     days[0] = date(2026, 11, 23)
     store.reopen_case(case_id)
@@ -393,4 +372,42 @@ def test_a_reopened_case_cannot_be_closed_before_it_was_reopened(tmp_path):
     assert store.get_case(case_id).status == "aktiv"
     store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 23))
     assert store.get_case(case_id).status == "afsluttet"
+    store.close()
+
+
+def test_closed_cases_past_the_retention_period_are_purged_with_their_history(tmp_path):
+    from datetime import date
+
+    import pytest
+
+    from caseworker_app.store import CaseNotFoundError, CaseStore
+
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: date(2026, 11, 23))
+
+    def t08(name, ref):
+        case_id = store.create_case(citizen=name, case_ref=ref, trial_id="T08", dates={"hire": date(2023, 1, 2)})
+        first = store.add_event(case_id, day=date(2024, 1, 5), kind="followup")
+        store.add_event(case_id, day=date(2024, 1, 8), kind="followup", replaces=first)  # a correction
+        return case_id
+
+    old, recent, active = t08("Ole Bak", "2023-0001"), t08("Lise Dam", "2023-0002"), t08("Per Vang", "2023-0003")
+    store.close_case(old, reason="fastholdt i løntilskudsjob", day=date(2025, 1, 10))
+    store.close_case(recent, reason="fastholdt i løntilskudsjob", day=date(2026, 6, 1))
+    assert store.purgeable_cases(date(2026, 11, 23)) == []  # no retention period set: never
+    settings = store.settings()
+    settings.retention_days = 365
+    store.save_settings(settings)
+    # 23-11-2026 minus 365 days = 23-11-2025: closed 10-01-2025 is past it, 01-06-2026 is not.
+    assert store.purgeable_cases(date(2026, 11, 23)) == [old]
+    assert store.purge_closed_cases(date(2026, 11, 23)) == 1
+    with pytest.raises(CaseNotFoundError):
+        store.get_case(old)
+    assert store.history(recent) and store.history(active)
+    assert sorted(c.citizen for c in store.list_cases()) == ["Lise Dam", "Per Vang"]
+    leftover = store._conn.execute(
+        "SELECT (SELECT COUNT(*) FROM events WHERE case_id = ?) + (SELECT COUNT(*) FROM case_changes WHERE case_id = ?)"
+        " + (SELECT COUNT(*) FROM case_dates WHERE case_id = ?)",
+        (old, old, old),
+    ).fetchone()[0]
+    assert leftover == 0
     store.close()

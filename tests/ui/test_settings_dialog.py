@@ -25,14 +25,16 @@ def test_settings_are_saved_and_shown_in_the_title(qtbot, store, dialogs, today)
     window.settings_action.trigger()
     saved = store.settings()
     assert (saved.caseworker_name, saved.municipality, saved.warning_days) == (
-        "Anne Jensen", "Vesthimmerlands Kommune", 14)
+        "Anne Jensen",
+        "Vesthimmerlands Kommune",
+        14,
+    )
     assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen"
 
 
 def test_the_warning_horizon_changes_what_counts_as_soon(qtbot, store, dialogs, today):
     # Today 01-02-2021; hire 15-09-2018 + 30 months = 15-03-2021 (Monday), 42 days ahead.
-    store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08",
-                      dates={"hire": date(2018, 9, 15)})
+    store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08", dates={"hire": date(2018, 9, 15)})
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     assert window.deadline_items[0].deadline.status == "later"
@@ -44,3 +46,37 @@ def test_the_warning_horizon_changes_what_counts_as_soon(qtbot, store, dialogs, 
     dialogs.then(user)
     window.settings_action.trigger()
     assert window.deadline_items[0].deadline.status == "due_soon"
+
+
+def test_closed_cases_past_the_retention_period_are_deleted_only_when_confirmed(
+    qtbot, store, dialogs, message_boxes, today
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    # Today is 01-02-2021 (tests/ui/conftest.py); closed 15-01-2020 is more than 365 days ago.
+    old = store.create_case(citizen="Ole Bak", case_ref="2019-0001", trial_id="T08", dates={"hire": date(2019, 1, 2)})
+    store.close_case(old, reason="fastholdt i løntilskudsjob", day=date(2020, 1, 15))
+    recent = store.create_case(
+        citizen="Lise Dam", case_ref="2019-0002", trial_id="T08", dates={"hire": date(2019, 1, 2)}
+    )
+    store.close_case(recent, reason="fastholdt i løntilskudsjob", day=date(2020, 12, 1))
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+
+    def user(dialog):
+        dialog.retention_spin.setValue(365)
+        dialog.purge_button.click()  # the 'user' first answers No
+        message_boxes.answer(QMessageBox.StandardButton.Yes)
+        dialog.purge_button.click()
+        dialog.reject()
+
+    dialogs.then(user)
+    window.settings_action.trigger()
+    asked = [call for call in message_boxes.calls if call[1] == "Slet afsluttede sager?"]
+    assert len(asked) == 2
+    assert asked[0][2].startswith("1 afsluttede sag har været afsluttet i mindst 365 dage.")
+    assert [c.citizen for c in store.list_cases()] == ["Lise Dam"]
+    assert store.settings().retention_days == 365
+    # The window was refreshed after the deletion: all cases shown, only the recent one is left.
+    window.status_filter.setCurrentIndex(window.status_filter.findData(""))
+    assert [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())] == ["Lise Dam"]
