@@ -16,7 +16,7 @@ from pathlib import Path
 from .core.atomic import WriteError, atomic_write_bytes
 from .core.calendar_view import select_calendar
 from .core.cases import CaseDeadline
-from .core.ics import deadlines_to_ics
+from .core.ics import deadline_uid, deadlines_to_ics
 from .core.spreadsheet import export_cases, export_deadlines
 from .core.workdays import fmt
 
@@ -47,9 +47,7 @@ def check_target(store, path: str | os.PathLike[str], endings: Sequence[str]) ->
         wanted = " eller ".join(endings)
         raise ExportError(f"Kan ikke gemme {target}: filnavnet skal ende på {wanted}.")
     if _same_file(target, Path(store.path)):
-        raise ExportError(
-            f"Kan ikke gemme {target}: det er selve databasen. Vælg et andet filnavn."
-        )
+        raise ExportError(f"Kan ikke gemme {target}: det er selve databasen. Vælg et andet filnavn.")
     return target
 
 
@@ -86,16 +84,12 @@ def check_period(start: date | None, end: date | None) -> None:
         raise ExportError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
 
 
-def deadlines_in_period(
-    items: Sequence[CaseDeadline], start: date | None, end: date | None
-) -> list[CaseDeadline]:
+def deadlines_in_period(items: Sequence[CaseDeadline], start: date | None, end: date | None) -> list[CaseDeadline]:
     """The deadlines whose legal or practical date falls in start–end (open ends allowed)."""
     check_period(start, end)
     if start is None and end is None:
         return list(items)
-    selection = select_calendar(
-        items, start or date.min, end or date.max, include_overdue_before=False
-    )
+    selection = select_calendar(items, start or date.min, end or date.max, include_overdue_before=False)
     return list(selection.items)
 
 
@@ -109,9 +103,15 @@ def export_ics(
 ) -> ExportResult:
     """Write the deadlines (of a period) as an .ics file; the export state is saved after it."""
     target = check_target(store, path, ICS_ENDINGS)
-    items = deadlines_in_period(store.deadlines(today), start, end)
+    every = store.deadlines(today)
+    items = deadlines_in_period(every, start, end)
     calendar_id, previous = store.ics_state()
-    data, state = deadlines_to_ics(items, previous=previous, calendar_id=calendar_id)
+    data, state = deadlines_to_ics(
+        items,
+        previous=previous,
+        calendar_id=calendar_id,
+        still_current={deadline_uid(item, calendar_id) for item in every},
+    )
     atomic_write_bytes(target, data)
     # Only a file that was written counts: a failed write must not raise the next SEQUENCE.
     store.save_ics_state(state)
@@ -127,9 +127,7 @@ def export_deadline_sheet(store, path: str | os.PathLike[str], today: date) -> E
     return ExportResult(target, len(items))
 
 
-def export_case_sheet(
-    store, path: str | os.PathLike[str], *, include_closed: bool = True
-) -> ExportResult:
+def export_case_sheet(store, path: str | os.PathLike[str], *, include_closed: bool = True) -> ExportResult:
     """Write the case list (closed cases too, unless told otherwise) as .csv or .xlsx."""
     target = check_target(store, path, SHEET_ENDINGS)
     cases = store.list_cases(include_closed=include_closed)

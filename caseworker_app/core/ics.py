@@ -15,7 +15,7 @@ through redact_cpr in case a CPR number was typed into a name or reference field
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
@@ -28,12 +28,14 @@ PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
 UID_DOMAIN = "opfoelgningsfrister.local"
 CALENDAR_NAME = "Opfølgningsfrister"
 
-# State kept between exports: UID -> (date of the event last exported, its SEQUENCE).
+# State kept between exports: UID -> (date of the event last exported, its SEQUENCE). A deadline
+# that no longer exists (its case closed or purged, its rule met) is sent once as cancelled and
+# then kept under CANCELLED_PREFIX + UID, so that if it comes back its SEQUENCE goes on rising.
 ExportState = dict[str, tuple[date, int]]
+CANCELLED_PREFIX = "aflyst:"
+CANCELLED_SUMMARY = "Aflyst: fristen findes ikke længere"
 
-_DANISH_LETTERS = str.maketrans(
-    {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"}
-)
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 
 
 def _slug(text: str) -> str:
@@ -77,6 +79,7 @@ def deadlines_to_ics(
     previous: Mapping[str, tuple[date, int]] | None = None,
     calendar_id: str = "",
     stamp: datetime | None = None,
+    still_current: Collection[str] | None = None,
 ) -> tuple[bytes, ExportState]:
     """The .ics file for items and the state to keep for the next export (UID -> (date, SEQUENCE)).
 
@@ -85,6 +88,10 @@ def deadlines_to_ics(
     The returned state holds every UID of previous too (a later export of another period must not
     forget them); the caller stores it. calendar_id (e.g. a random id kept in the database) keeps
     two databases' UIDs apart when both are imported into one calendar.
+
+    still_current, the UIDs of every deadline that exists now (whatever the period exported),
+    lets an event whose deadline is gone be sent as cancelled (STATUS:CANCELLED, SEQUENCE raised),
+    so Outlook does not keep a deadline for a closed case. It names no citizen.
     """
     previous = previous or {}
     state: ExportState = dict(previous)
@@ -109,6 +116,9 @@ def deadlines_to_ics(
         if uid in previous:
             last_day, last_sequence = previous[uid]
             sequence = last_sequence + 1 if last_day != day else last_sequence
+        elif CANCELLED_PREFIX + uid in previous:  # back after being cancelled (a case reopened)
+            sequence = previous[CANCELLED_PREFIX + uid][1] + 1
+            del state[CANCELLED_PREFIX + uid]
         else:
             sequence = 0
         state[uid] = (day, sequence)
@@ -132,4 +142,26 @@ def deadlines_to_ics(
             alarm.add("trigger", -(day - d.practical_due))  # the start of the practical date
             event.add_component(alarm)
         cal.add_component(event)
+    if still_current is not None:
+        current = set(still_current)
+        for uid, (day, sequence) in sorted(previous.items()):
+            if uid.startswith(CANCELLED_PREFIX) or uid in current or uid in seen:
+                continue
+            cal.add_component(_cancelled_event(uid, day, sequence + 1, stamp))
+            del state[uid]
+            state[CANCELLED_PREFIX + uid] = (day, sequence + 1)
     return cal.to_ical(), state
+
+
+def _cancelled_event(uid: str, day: date, sequence: int, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("status", "CANCELLED")
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", CANCELLED_SUMMARY)
+    event.add("description", "Sagen er afsluttet, eller fristen er overholdt eller bortfaldet.")
+    event.add("transp", "TRANSPARENT")
+    return event

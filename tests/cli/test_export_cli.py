@@ -18,9 +18,7 @@ from tests.pdf import pdf_text
 
 TODAY = "2026-11-23"  # a Monday; the demo's dates are counted back from this day
 DEMO_CPRS = ("010162-0000", "0101620000", "010158-0000", "0101580000")
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils mangler"
-)
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
 
 
 def run(capsys, *args):
@@ -53,8 +51,21 @@ def fresh_db(tmp_path, demo_db):
 @pytest.fixture(scope="module")
 def year_calendar(demo_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "kalender.pdf"
-    code = main(["calendar", "--db", str(demo_db), "--from", "01-11-2026", "--to", "31-10-2027",
-                 "--today", TODAY, "--pdf", str(path)])
+    code = main(
+        [
+            "calendar",
+            "--db",
+            str(demo_db),
+            "--from",
+            "01-11-2026",
+            "--to",
+            "31-10-2027",
+            "--today",
+            TODAY,
+            "--pdf",
+            str(path),
+        ]
+    )
     assert code == 0
     return path
 
@@ -85,8 +96,20 @@ def test_a_year_of_the_demo_is_three_pages_or_more_numbered_side_n_af_m(year_cal
 
 def test_calendar_says_where_it_wrote_and_how_many_pages(capsys, demo_db, tmp_path):
     out_path = tmp_path / "nov.pdf"
-    code, out, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "2026-11-01",
-                         "--to", "2026-11-30", "--today", TODAY, "--pdf", str(out_path))
+    code, out, err = run(
+        capsys,
+        "calendar",
+        "--db",
+        str(demo_db),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--today",
+        TODAY,
+        "--pdf",
+        str(out_path),
+    )
     assert (code, err) == (0, "")
     assert re.fullmatch(
         rf"Opfølgningskalender 01-11-2026 – 30-11-2026 gemt som {re.escape(str(out_path))} "
@@ -99,15 +122,30 @@ def test_calendar_says_where_it_wrote_and_how_many_pages(capsys, demo_db, tmp_pa
 @needs_poppler
 def test_calendar_filters_and_month_layout(capsys, demo_db, tmp_path):
     out_path = tmp_path / "maaned.pdf"
-    code, _, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "01-11-2026",
-                       "--to", "30-11-2026", "--trial", "t08", "--caseworker", "Anne Jensen",
-                       "--only-overdue", "--layout", "måneder", "--today", TODAY,
-                       "--pdf", str(out_path))
+    code, _, err = run(
+        capsys,
+        "calendar",
+        "--db",
+        str(demo_db),
+        "--from",
+        "01-11-2026",
+        "--to",
+        "30-11-2026",
+        "--trial",
+        "t08",
+        "--caseworker",
+        "Anne Jensen",
+        "--only-overdue",
+        "--layout",
+        "måneder",
+        "--today",
+        TODAY,
+        "--pdf",
+        str(out_path),
+    )
     assert (code, err) == (0, "")
     text = pdf_text(out_path)
-    assert re.search(
-        r"Udvalg:\s+Forsøg T08, sagsbehandler Anne Jensen, kun overskredne frister", text
-    )
+    assert re.search(r"Udvalg:\s+Forsøg T08, sagsbehandler Anne Jensen, kun overskredne frister", text)
     assert "November 2026" in text
     assert "Mette Nielsen" in text  # Anne Jensen's, T08, overdue 11-11-2026
     assert "Søren Madsen" not in text  # T08 and overdue, but Mads Kristensen's
@@ -117,8 +155,7 @@ def test_calendar_filters_and_month_layout(capsys, demo_db, tmp_path):
 @needs_poppler
 def test_plan_for_the_file_and_for_the_citizen(capsys, demo_db, tmp_path):
     for_file, for_citizen = tmp_path / "plan.pdf", tmp_path / "borger.pdf"
-    code, out, err = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--today", TODAY,
-                         "--pdf", str(for_file))
+    code, out, err = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--today", TODAY, "--pdf", str(for_file))
     assert (code, err) == (0, "")
     assert out.startswith("Opfølgningsplan for Mette Nielsen (")
     text = pdf_text(for_file)
@@ -129,8 +166,19 @@ def test_plan_for_the_file_and_for_the_citizen(capsys, demo_db, tmp_path):
     assert re.search(r"lør 01-01-2028\s+tor 30-12-2027\s+Opfølgning \(forventet", text)
     assert "side 1 af 1" in text
     assert "Almindelig regel ville give" in text
-    code, _, _ = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--for-citizen",
-                     "--today", TODAY, "--pdf", str(for_citizen))
+    code, _, _ = run(
+        capsys,
+        "plan",
+        "--db",
+        str(demo_db),
+        "--case",
+        "2",
+        "--for-citizen",
+        "--today",
+        TODAY,
+        "--pdf",
+        str(for_citizen),
+    )
     assert code == 0
     text = pdf_text(for_citizen)
     assert "Din opfølgningsplan" in text
@@ -146,9 +194,7 @@ def read_ics(path):
     return {event.uid.value: event for event in calendar.vevent_list}
 
 
-def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(
-    capsys, fresh_db, tmp_path
-):
+def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(capsys, fresh_db, tmp_path):
     out_path = tmp_path / "frister.ics"
     args = ("export-ics", "--db", str(fresh_db), str(out_path), "--today", TODAY)
     code, out, err = run(capsys, *args)
@@ -187,10 +233,45 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(
     assert "Jens Hansen" in text  # the demo case with a CPR number is there, its number is not
 
 
+def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(capsys, fresh_db, tmp_path):
+    out_path = tmp_path / "frister.ics"
+    args = ("export-ics", "--db", str(fresh_db), str(out_path), "--today", TODAY)
+    assert run(capsys, *args)[0] == 0
+    [mette_uid] = [uid for uid, e in read_ics(out_path).items() if "Mette Nielsen" in e.summary.value]
+    with CaseStore(fresh_db, clock=lambda: date(2026, 11, 23)) as store:
+        store.close_case(2, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 23))
+    assert run(capsys, *args)[0] == 0
+    cancelled = read_ics(out_path)[mette_uid]
+    assert cancelled.status.value == "CANCELLED"
+    assert int(cancelled.sequence.value) == 1
+    assert cancelled.dtstart.value == date(2026, 11, 11)
+    assert cancelled.summary.value == "Aflyst: fristen findes ikke længere"  # names no citizen
+    assert "Mette Nielsen" not in out_path.read_text(encoding="utf-8")
+    assert run(capsys, *args)[0] == 0
+    assert mette_uid not in read_ics(out_path)  # the cancellation is sent once
+    with CaseStore(fresh_db, clock=lambda: date(2026, 11, 23)) as store:
+        store.reopen_case(2)
+    assert run(capsys, *args)[0] == 0
+    back = read_ics(out_path)[mette_uid]
+    assert (back.summary.value, int(back.sequence.value)) == ("Opfølgning: Mette Nielsen (T08)", 2)
+    assert not hasattr(back, "status")
+
+
 def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
     out_path = tmp_path / "december.ics"
-    code, out, _ = run(capsys, "export-ics", "--db", str(demo_db), str(out_path),
-                       "--from", "01-12-2026", "--to", "31-12-2026", "--today", TODAY)
+    code, out, _ = run(
+        capsys,
+        "export-ics",
+        "--db",
+        str(demo_db),
+        str(out_path),
+        "--from",
+        "01-12-2026",
+        "--to",
+        "31-12-2026",
+        "--today",
+        TODAY,
+    )
     assert code == 0
     events = read_ics(out_path).values()
     # 05-12 Flemming Skov … 15-12 Rasmus Schmidt, and three due 02-01/03-01 whose practical
@@ -212,8 +293,7 @@ def test_a_failed_ics_write_keeps_the_previous_export_state(capsys, fresh_db, tm
     with CaseStore(fresh_db) as store:
         before = store.ics_state()
     missing_folder = tmp_path / "findes-ikke" / "frister.ics"
-    code, out, err = run(capsys, "export-ics", "--db", str(fresh_db), str(missing_folder),
-                         "--today", TODAY)
+    code, out, err = run(capsys, "export-ics", "--db", str(fresh_db), str(missing_folder), "--today", TODAY)
     assert code == 1
     assert f"mappen {missing_folder.parent} findes ikke" in err
     assert not missing_folder.parent.exists()
@@ -235,8 +315,7 @@ def test_export_deadlines_as_csv_for_danish_excel(capsys, demo_db, tmp_path):
     assert rows[0][:6] == ["Borger", "Sagsnr. (FASIT)", "Forsøg", "Sagsbehandler", "Hvad", "Frist"]
     assert len(rows) == 35
     mette = next(r for r in rows if r[0] == "Mette Nielsen")
-    assert (mette[2], mette[4], mette[5], mette[6]) == ("T08", "Opfølgning", "11-11-2026",
-                                                        "11-11-2026")
+    assert (mette[2], mette[4], mette[5], mette[6]) == ("T08", "Opfølgning", "11-11-2026", "11-11-2026")
     for cpr in DEMO_CPRS:
         assert cpr.encode() not in raw
 
@@ -271,29 +350,35 @@ def test_export_deadlines_as_xlsx_has_date_cells(capsys, demo_db, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("calendar", "--from", "01-12-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
-         "Perioden slutter 30-11-2026, før den begynder 01-12-2026."),
-        (("calendar", "--from", "31-02-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
-         "'31-02-2026' er ikke en gyldig dato"),
-        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--trial", "T99",
-          "--pdf", "{tmp}/k.pdf"), "Ukendt forsøg 'T99'"),
-        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--layout", "dage",
-          "--pdf", "{tmp}/k.pdf"), "ugyldigt valg"),
-        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.txt"),
-         "filnavnet skal ende på .pdf"),
-        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}"),
-         "det er en mappe"),
+        (
+            ("calendar", "--from", "01-12-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
+            "Perioden slutter 30-11-2026, før den begynder 01-12-2026.",
+        ),
+        (
+            ("calendar", "--from", "31-02-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
+            "'31-02-2026' er ikke en gyldig dato",
+        ),
+        (
+            ("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--trial", "T99", "--pdf", "{tmp}/k.pdf"),
+            "Ukendt forsøg 'T99'",
+        ),
+        (
+            ("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--layout", "dage", "--pdf", "{tmp}/k.pdf"),
+            "ugyldigt valg",
+        ),
+        (
+            ("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.txt"),
+            "filnavnet skal ende på .pdf",
+        ),
+        (("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--pdf", "{tmp}"), "det er en mappe"),
         (("plan", "--case", "999", "--pdf", "{tmp}/p.pdf"), "Sag nr. 999 findes ikke"),
         (("plan", "--case", "Jens", "--pdf", "{tmp}/p.pdf"), "er ikke et sagsnummer"),
         (("export-ics", "{tmp}/f.csv"), "filnavnet skal ende på .ics"),
-        (("export-ics", "{tmp}/f.ics", "--from", "02-01-2027", "--to", "01-01-2027"),
-         "Perioden slutter 01-01-2027"),
+        (("export-ics", "{tmp}/f.ics", "--from", "02-01-2027", "--to", "01-01-2027"), "Perioden slutter 01-01-2027"),
         (("export", "{tmp}/f.ods"), "filnavnet skal ende på .csv eller .xlsx"),
     ],
 )
-def test_bad_input_is_a_danish_message_and_exit_2_and_writes_nothing(
-    capsys, demo_db, tmp_path, args, message
-):
+def test_bad_input_is_a_danish_message_and_exit_2_and_writes_nothing(capsys, demo_db, tmp_path, args, message):
     folder = tmp_path / "ud"
     folder.mkdir()
     args = [a.replace("{tmp}", str(folder)) for a in args]
@@ -316,8 +401,7 @@ def test_the_database_itself_is_never_overwritten(capsys, fresh_db):
 def test_a_closed_case_has_no_plan(capsys, demo_db, tmp_path):
     with CaseStore(demo_db) as store:
         closed = next(c for c in store.list_cases() if c.status == "afsluttet")
-    code, _, err = run(capsys, "plan", "--db", str(demo_db), "--case", str(closed.id),
-                       "--pdf", str(tmp_path / "p.pdf"))
+    code, _, err = run(capsys, "plan", "--db", str(demo_db), "--case", str(closed.id), "--pdf", str(tmp_path / "p.pdf"))
     assert code == 2
     assert f"Sagen for {closed.citizen} ({closed.case_ref}) er afsluttet" in err
     assert not (tmp_path / "p.pdf").exists()
@@ -333,8 +417,20 @@ def test_a_missing_database_is_named_and_not_created(capsys, tmp_path):
 
 def test_an_unwritable_target_is_exit_1_without_a_half_file(capsys, demo_db, tmp_path):
     target = tmp_path / "mangler" / "kalender.pdf"
-    code, _, err = run(capsys, "calendar", "--db", str(demo_db), "--from", "01-11-2026",
-                       "--to", "30-11-2026", "--today", TODAY, "--pdf", str(target))
+    code, _, err = run(
+        capsys,
+        "calendar",
+        "--db",
+        str(demo_db),
+        "--from",
+        "01-11-2026",
+        "--to",
+        "30-11-2026",
+        "--today",
+        TODAY,
+        "--pdf",
+        str(target),
+    )
     assert code == 1
     assert f"Kan ikke gemme {target}: mappen {target.parent} findes ikke." in err
     assert list(tmp_path.iterdir()) == []

@@ -125,3 +125,19 @@ def test_icalendar_reads_it_back_too():
     (event,) = cal.walk("VEVENT")
     assert event.decoded("dtstart") == date(2021, 2, 28)
     assert event.decoded("dtstamp") == STAMP
+
+
+def test_a_deadline_gone_from_the_case_list_is_sent_as_cancelled_but_not_one_outside_the_period():
+    items = deadlines([jens_hansen()])
+    _, state = deadlines_to_ics(items, previous=None, stamp=STAMP)
+    # Exporting a period without Jens Hansen's deadline while it still exists: not cancelled.
+    data, kept = deadlines_to_ics([], previous=state, stamp=STAMP, still_current={UID_17})
+    assert b"VEVENT" not in data
+    assert kept == state
+    # The deadline is gone (case closed): sent once as cancelled, SEQUENCE raised.
+    data, gone = deadlines_to_ics([], previous=state, stamp=STAMP, still_current=set())
+    ev = events_by_uid(data)[UID_17]
+    assert (ev.status.value, ev.sequence.value, ev.dtstart.value) == ("CANCELLED", "1", date(2021, 2, 28))
+    assert gone == {"aflyst:" + UID_17: (date(2021, 2, 28), 1)}
+    data, _ = deadlines_to_ics([], previous=gone, stamp=STAMP, still_current=set())
+    assert b"VEVENT" not in data
