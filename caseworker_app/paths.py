@@ -1,4 +1,5 @@
-"""Where the program finds its shipped resources (source checkout, wheel or frozen bundle)."""
+"""Where the program finds its shipped resources (source checkout, wheel or frozen bundle) and
+where the case database lives by default (the user's local, not roaming, data folder)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 # The folder name of the user's data, logs and settings (platformdirs, QSettings).
 APP_DIR_NAME = "Opfoelgningsfrister"
+DB_FILE_NAME = "sager.db"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -20,3 +22,11 @@ def resources_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return _PACKAGE_DIR.parent / "resources"
+
+
+def default_db_path() -> Path:
+    """The default database file, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\sager.db on Windows."""
+    import platformdirs  # here: resources_dir() above needs nothing beyond the standard library
+
+    folder = platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False)
+    return Path(folder) / DB_FILE_NAME

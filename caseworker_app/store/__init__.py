@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..core.history import CANCELLED, END_REASONS, INITIATORS, EventRow
 from ..core.overrides import OVERRIDE_FIELDS_DA, TrialOverride
 from ..core.settings import Settings
+from ..paths import default_db_path
 from .case_store import CaseStore
 from .errors import CaseNotFoundError, StoreError, ValidationError
-from .paths import default_db_path
 
 __all__ = [
     "CANCELLED",

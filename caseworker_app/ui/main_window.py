@@ -53,7 +53,9 @@ class MainWindow(QMainWindow):
         today: Callable[[], date] = date.today,
         settings: QSettings | None = None,
         demo: bool = False,
+        load_cases: bool = True,
     ):
+        """load_cases=False builds the window empty, to be shown at once and filled by load_cases()."""
         super().__init__()
         self.store = store
         self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
@@ -79,12 +81,20 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
 
-        settings_row = store.settings()
-        self._last_opened = settings_row.last_opened
+        self.missed_items = []
+        self.missed_banner.hide()
+        self._restore_layout()
+        if load_cases:
+            self.load_cases()
+        else:
+            self.status_counts.setText("Henter sager og beregner frister …")
+
+    def load_cases(self) -> None:
+        """Read the cases and compute their deadlines; say what fell due since the program was last open."""
+        self._last_opened = self.store.settings().last_opened
         self.refresh()
         self._show_missed_since_last_time()
         self._remember_opened()
-        self._restore_layout()
 
     # ------------------------------------------------------------ building
 
