@@ -149,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script `caseworker-app`."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    restore_excepthook = _start_logging()
+    opens_window = args.command is None and not args.selftest
+    restore_excepthook = _start_logging(log_file=not opens_window)
     try:
         if args.selftest:
             from .selftest import run_selftest
@@ -196,14 +197,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         teardown_logging()
 
 
-def _start_logging():
-    """Log to the user's log folder and catch unexpected errors (also in Qt slots); returns an undo."""
-    from .logs import install_excepthook, setup_logging
+def _start_logging(*, log_file: bool = True):
+    """Catch unexpected errors (also in Qt slots) and log to the user's log folder; returns an undo.
 
-    try:
-        setup_logging()
-    except OSError as exc:  # no writable log folder: the program still works, without a log file
-        print(f"caseworker-app: logfilen kan ikke skrives ({exc})", file=sys.stderr)
+    The window opens its log file itself right after its first paint (start-up time).
+    """
+    from .logs import install_excepthook, start_log_file
+
+    if log_file:
+        start_log_file()
     return install_excepthook(_show_unexpected_error)
 
 

@@ -21,7 +21,6 @@ from .cli_common import (
     print_error,
     run_reporting,
 )
-from .core.workdays import fmt
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +116,7 @@ def _qt_for_pdf() -> None:
 
 
 def _calendar(store, args: argparse.Namespace, today: date) -> int:
+    from .core.workdays import fmt
     from .exporting import PDF_ENDINGS, check_target
 
     target = check_target(store, args.pdf, PDF_ENDINGS)

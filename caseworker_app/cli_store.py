@@ -8,6 +8,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cli_common import (
     UsageError,
@@ -16,8 +17,9 @@ from .cli_common import (
     existing_db_path,
     run_reporting,
 )
-from .core.cases import GROUP_TITLES_DA, CaseDeadline, group_of, trial_end_notices
-from .core.workdays import fmt, fmt_weekday
+
+if TYPE_CHECKING:
+    from .core.cases import CaseDeadline
 
 
 def add_store_commands(commands: argparse._SubParsersAction) -> None:
@@ -48,6 +50,7 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from .core.workdays import fmt
     from .store.demo import create_demo_database
 
     if not args.db:
@@ -102,6 +105,10 @@ def deadline_report(
     horizon_days: int = 90,
 ) -> str:
     """The deadline list as Danish text, grouped overdue / this week / next 30 days / later."""
+    # Imported here, like the other commands' modules: the parser is built before the window opens.
+    from .core.cases import GROUP_TITLES_DA, group_of, trial_end_notices
+    from .core.workdays import fmt, fmt_weekday
+
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]
     if active_cases is not None:

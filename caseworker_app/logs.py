@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
-import platform
 import re
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-
-import platformdirs
 
 from . import __version__
 from .paths import APP_DIR_NAME
@@ -45,12 +41,14 @@ log = logging.getLogger(__name__)
 
 ShowMessage = Callable[[str], None]
 
-_handler: logging.Handler | None = None
+_handler: logging.FileHandler | None = None
 _crash_file = None
 
 
 def log_dir() -> Path:
     """The user's log folder (Windows: %LOCALAPPDATA%\\Opfoelgningsfrister\\Logs)."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
@@ -84,6 +82,10 @@ class RedactCprFilter(logging.Filter):
 
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
     """Log to a rotating file (about 1 MB x 5) and return its path; call once at program start."""
+    # Imported here: the window opens before the log file does (start-up time); see start_log_file.
+    import logging.handlers
+    import platform
+
     global _handler, _crash_file
     folder = folder if folder is not None else log_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -114,6 +116,17 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     return path
 
 
+def start_log_file() -> Path | None:
+    """setup_logging unless already done; without a writable log folder the program still works."""
+    if _handler is not None:
+        return Path(_handler.baseFilename)
+    try:
+        return setup_logging()
+    except OSError as exc:
+        print(f"caseworker-app: logfilen kan ikke skrives ({exc})", file=sys.stderr)
+        return None
+
+
 def teardown_logging() -> None:
     """Remove the handler setup_logging added (tests, or setting up again in another folder)."""
     global _handler, _crash_file
@@ -129,7 +142,7 @@ def teardown_logging() -> None:
 
 def current_log_file() -> Path:
     """The file setup_logging writes to, or where it would write if not set up yet."""
-    if isinstance(_handler, logging.handlers.RotatingFileHandler):
+    if _handler is not None:
         return Path(_handler.baseFilename)
     return log_file()
 
@@ -166,6 +179,7 @@ def report_unexpected(
     show_message: ShowMessage,
 ) -> None:
     """Log an unexpected error with its traceback, then tell the user where the log is."""
+    start_log_file()  # an error before the window opened its log file is logged all the same
     log.critical("Uventet fejl: %s\n%s", exc_type.__name__, safe_traceback(exc_type, exc, tb))
     text = unexpected_error_text(current_log_file())
     try:

@@ -16,9 +16,8 @@ from .schedule import (
     compute_deadlines,
     trial_end_warnings,
 )
+from .terms import ACTIVE, CLOSED  # noqa: F401 - re-exported: statuses are imported from here too
 from .workdays import fmt
-
-ACTIVE, CLOSED = "aktiv", "afsluttet"
 
 # Groups of the "Frister" overview, in the order shown.
 GROUP_OVERDUE, GROUP_THIS_WEEK, GROUP_NEXT_30, GROUP_LATER = (

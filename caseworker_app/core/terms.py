@@ -1,10 +1,12 @@
-"""The catalog's fixed vocabulary and its error type.
+"""The program's fixed vocabulary (trial files, case statuses) and the catalog's error type.
 
 Kept apart from catalog.py so the command line can build its parser (and the window can open)
 without loading the catalog machinery first: start-up time.
 """
 
 from __future__ import annotations
+
+ACTIVE, CLOSED = "aktiv", "afsluttet"  # a case's status
 
 RULE_KINDS = ("followup", "duration_end", "count_window", "decision", "caseworker_set")
 

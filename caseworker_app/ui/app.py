@@ -70,22 +70,29 @@ def _report(what: str, *, quit_after: bool = False) -> None:
 
 
 def run_window(db_path: Path, *, demo: bool = False) -> int:
-    """Open the main window on the database at db_path; explain one that cannot be opened."""
-    app = make_application()
-    from ..store import CaseStore, StoreError
+    """Open the main window on the database at db_path; explain one that cannot be opened.
 
-    try:
-        store = CaseStore(db_path)
-    except StoreError as exc:
-        QMessageBox.critical(None, "Databasen kan ikke åbnes", str(exc))
-        return 1
+    The window is shown and painted first; the log file, the database, the engine and the cases
+    follow on the next turn of the event loop, so the program is on screen at once.
+    """
+    app = make_application()
     from .main_window import MainWindow
 
-    window = MainWindow(store, today=date.today, demo=demo, load_cases=False)
+    window = MainWindow(today=date.today, demo=demo)
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     def load() -> None:
-        window.load_cases()
+        from ..logs import start_log_file
+        from ..store import CaseStore, StoreError
+
+        start_log_file()
+        try:
+            store = CaseStore(db_path)
+        except StoreError as exc:
+            QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
+            app.exit(1)
+            return
+        window.open_store(store)
         if report:
             AfterPaint(window.deadline_view.viewport(), lambda: _report("shown", quit_after=True))
 
@@ -96,5 +103,6 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
         # once the deadlines are painted in it; then quit.
         AfterPaint(window, lambda: _report("window"))
     code = app.exec()
-    store.close()
+    if window.store is not None:
+        window.store.close()
     return code

@@ -1,4 +1,9 @@
-"""The main window: deadlines overview, case list, trial catalog and calculator in tabs."""
+"""The main window: deadlines overview, case list, trial catalog and calculator in tabs.
+
+Start-up time: this module imports Qt widgets only, so the window is on screen at once. The
+engine, the store and the item models (the first use of Qt's `Qt` namespace builds a hundred
+Python enums) are imported by open_store, after the first paint (ui/app.py run_window).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,18 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cases import (
-    ACTIVE,
-    CLOSED,
-    GROUP_OVERDUE,
-    GROUP_THIS_WEEK,
-    became_due_since,
-    deadlines_for_cases,
-    group_of,
-    trial_end_notices,
-)
-from ..core.workdays import fmt
-from .models import ITEM_ROLE, CaseTableModel, DeadlineTreeModel
+from ..core.terms import ACTIVE, CLOSED
 
 TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
 
@@ -48,16 +42,18 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store,
+        store=None,
         *,
         today: Callable[[], date] = date.today,
         settings: QSettings | None = None,
         demo: bool = False,
-        load_cases: bool = True,
     ):
-        """load_cases=False builds the window empty, to be shown at once and filled by load_cases()."""
+        """Without a store the window is built empty, to be shown at once; open_store() fills it."""
         super().__init__()
-        self.store = store
+        self.store = None
+        self.deadline_model = None  # the item models come with the store (open_store)
+        self.case_model = None
+        self._store_actions: list[QAction] = []  # disabled until there is a database
         self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
         self._today = today
         self._day = today()
@@ -72,29 +68,37 @@ class MainWindow(QMainWindow):
         self._build_other_tabs()
         self._build_menus()
         self.status_counts = QLabel()
-        self.status_path = QLabel(f"Data: {store.path}")
+        self.status_path = QLabel()
         self.statusBar().addWidget(self.status_counts)
         self.statusBar().addPermanentWidget(self.status_path)
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
-        self._tick.start()
 
         self.missed_items = []
         self.missed_banner.hide()
+        self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
         self._restore_layout()
-        if load_cases:
-            self.load_cases()
+        if store is not None:
+            self.open_store(store)
         else:
             self.status_counts.setText("Henter sager og beregner frister …")
 
-    def load_cases(self) -> None:
-        """Read the cases and compute their deadlines; say what fell due since the program was last open."""
-        self._last_opened = self.store.settings().last_opened
+    def open_store(self, store) -> None:
+        """Show the cases in store: compute their deadlines, say what fell due since last time."""
+        self.store = store
+        self.status_path.setText(f"Data: {store.path}")
+        if self.case_model is None:
+            self._attach_models()
+        for action in self._store_actions:
+            action.setEnabled(True)
+        self._last_opened = store.settings().last_opened
         self.refresh()
         self._show_missed_since_last_time()
         self._remember_opened()
+        self.ensure_tab_built(self.tabs.currentIndex())  # a catalog tab remembered from last time
+        self._tick.start()
 
     # ------------------------------------------------------------ building
 
@@ -113,17 +117,12 @@ class MainWindow(QMainWindow):
         self.trial_end_banner.setStyleSheet(
             "QLabel#trialEndBanner { background: #fde7e9; padding: 6px; }"
         )
-        self.deadline_model = DeadlineTreeModel(self)
         self.deadline_view = QTreeView()
-        self.deadline_view.setModel(self.deadline_model)
         self.deadline_view.setAlternatingRowColors(True)
         self.deadline_view.setUniformRowHeights(True)
         self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deadline_view.activated.connect(self._open_from_deadline)
-        header = self.deadline_view.header()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 215, 170, 90, 60, 190)):
-            header.resizeSection(column, width)
+        self.deadline_view.header().setStretchLastSection(True)
         layout.addWidget(self.missed_banner)
         layout.addWidget(self.deadline_view)
         layout.addWidget(self.trial_end_banner)
@@ -152,11 +151,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.caseworker_filter)
         layout.addLayout(row)
 
-        self.case_model = CaseTableModel(self)
         self.case_view = QTableView()
-        self.case_view.setModel(self.case_model)
-        self.case_view.setSortingEnabled(True)
-        self.case_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.case_view.setAlternatingRowColors(True)
@@ -164,16 +159,30 @@ class MainWindow(QMainWindow):
         self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.case_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 90, 110, 60, 130, 150, 110)):
-            self.case_view.setColumnWidth(column, width)
         self.case_view.activated.connect(self._open_from_case_list)
         layout.addWidget(self.case_view)
+        self.tabs.addTab(page, "Sager")
 
+    def _attach_models(self) -> None:
+        """The deadline tree and the case list get their models, column widths and sorting."""
+        from PySide6.QtCore import Qt
+
+        from .models import CaseTableModel, DeadlineTreeModel
+
+        self.deadline_model = DeadlineTreeModel(self)
+        self.deadline_view.setModel(self.deadline_model)
+        for column, width in enumerate((150, 215, 170, 90, 60, 190)):
+            self.deadline_view.header().resizeSection(column, width)
+        self.case_model = CaseTableModel(self)
+        self.case_view.setModel(self.case_model)
+        self.case_view.setSortingEnabled(True)
+        self.case_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((180, 90, 110, 60, 130, 150, 110)):
+            self.case_view.setColumnWidth(column, width)
+        self.case_model.set_search(self.search_box.text())  # typed while the cases were read
         self.search_box.textChanged.connect(self.case_model.set_search)
         for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        self.tabs.addTab(page, "Sager")
-        self._apply_filters()
 
     def _build_other_tabs(self) -> None:
         # Built when first opened: the catalog views are not needed to see today's deadlines,
@@ -189,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def ensure_tab_built(self, index: int) -> None:
         """Build the trial catalog or calculator tab the first time it is shown."""
+        if self.store is None:
+            return  # open_store builds it
         page = self._lazy_pages.pop(index, None)
         if page is None:
             return
@@ -225,7 +236,7 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
         files.addSeparator()
-        self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close)
+        self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
 
         case = bar.addMenu("&Sag")
         self.open_action = self._action(case, "Å&bn sag", None, self.open_selected)
@@ -235,16 +246,16 @@ class MainWindow(QMainWindow):
         self.close_case_action = self._action(case, "A&fslut sag …", None, self.close_selected_case)
 
         view = bar.addMenu("&Vis")
-        self._action(view, "&Frister", QKeySequence("Ctrl+1"), lambda: self.tabs.setCurrentIndex(0))
-        self._action(view, "&Sager", QKeySequence("Ctrl+2"), lambda: self.tabs.setCurrentIndex(1))
-        self._action(view, "F&orsøg", QKeySequence("Ctrl+3"), lambda: self.tabs.setCurrentIndex(2))
+        self._action(view, "&Frister", QKeySequence("Ctrl+1"), lambda: self.tabs.setCurrentIndex(0), needs_store=False)
+        self._action(view, "&Sager", QKeySequence("Ctrl+2"), lambda: self.tabs.setCurrentIndex(1), needs_store=False)
+        self._action(view, "F&orsøg", QKeySequence("Ctrl+3"), lambda: self.tabs.setCurrentIndex(2), needs_store=False)
         self._action(
-            view, "Fristbe&regner", QKeySequence("Ctrl+4"), lambda: self.tabs.setCurrentIndex(3)
+            view, "Fristbe&regner", QKeySequence("Ctrl+4"), lambda: self.tabs.setCurrentIndex(3), needs_store=False
         )
         view.addSeparator()
         self._action(view, "&Opdater", QKeySequence.StandardKey.Refresh, self.refresh)
         self.search_action = self._action(
-            view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search
+            view, "&Søg …", QKeySequence.StandardKey.Find, self.focus_search, needs_store=False
         )
 
         self.print_menu = bar.addMenu("&Udskriv")
@@ -257,10 +268,18 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("&Hjælp")
         self._action(self.help_menu, "&Om programmet", None, self._about)
 
-    def _action(self, menu, text, shortcut, slot) -> QAction:
+    def _action(self, menu, text, shortcut, slot, needs_store: bool = True) -> QAction:
         action = QAction(text, self)
+        if needs_store:
+            action.setEnabled(self.store is not None)
+            self._store_actions.append(action)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # setShortcuts with a list rather than setShortcut: resolving setShortcut's overloads
+            # builds all of Qt's key enums, a sixth of the time to the first paint. Same key.
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(QKeySequence.keyBindings(shortcut)[:1])
+            else:
+                action.setShortcuts([shortcut])
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -272,6 +291,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Recompute every deadline from the database and show it (start, changes, a new day)."""
+        from ..core.cases import deadlines_for_cases
+
         started = time.perf_counter()
         today = self.today()
         self._day = today
@@ -331,12 +352,16 @@ class MainWindow(QMainWindow):
         )
 
     def _update_status_bar(self, today: date) -> None:
+        from ..core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK, group_of
+
         groups = Counter(group_of(i.deadline, today) for i in self.deadline_items)
         self.status_counts.setText(
             f"{groups[GROUP_OVERDUE]} overskredet · {groups[GROUP_THIS_WEEK]} denne uge"
         )
 
     def _update_trial_end_banner(self, today: date, horizon: int) -> None:
+        from ..core.cases import trial_end_notices
+
         lines = trial_end_notices(self.deadline_items, today, horizon)
         if not lines:
             self.trial_end_banner.hide()
@@ -345,6 +370,9 @@ class MainWindow(QMainWindow):
         self.trial_end_banner.show()
 
     def _show_missed_since_last_time(self) -> None:
+        from ..core.cases import became_due_since
+        from ..core.workdays import fmt
+
         missed = became_due_since(self.deadline_items, self._last_opened, self.today())
         self.missed_items = missed
         if not missed:
@@ -380,7 +408,7 @@ class MainWindow(QMainWindow):
             return item.case.id if item else None
         index = self.case_view.currentIndex()
         if index.isValid():
-            return self.case_model.data(index, ITEM_ROLE).id
+            return self.case_model.case_at(index).id
         return None
 
     def _open_from_deadline(self, index: QModelIndex) -> None:
@@ -389,7 +417,7 @@ class MainWindow(QMainWindow):
             self.open_case(item.case.id)
 
     def _open_from_case_list(self, index: QModelIndex) -> None:
-        self.open_case(self.case_model.data(index, ITEM_ROLE).id)
+        self.open_case(self.case_model.case_at(index).id)
 
     def open_selected(self) -> None:
         case_id = self.selected_case_id()

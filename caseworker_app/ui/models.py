@@ -222,6 +222,10 @@ class CaseTableModel(ColumnTableModel):
             return (deadline.legal_due.toordinal() if deadline else 10**7, case.citizen.lower())
         return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
 
+    def case_at(self, index: Index) -> CaseRecord:
+        """The case shown in index's row."""
+        return self._cases[self._rows[index.row()]]
+
     # -- Qt model interface
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
