@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from collections.abc import Mapping, Sequence
@@ -105,6 +104,8 @@ def validate_template(text: str) -> list[str]:
         if name is None or name in NOTE_FIELDS:
             continue
         message = f"Ukendt felt ${name} i linje {line}."
+        import difflib  # here: rarely needed, and loading it slowed the start
+
         close = difflib.get_close_matches(name.lower(), NOTE_FIELDS, n=1)
         if close:
             message += f" Mente du ${close[0]}?"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -53,6 +52,8 @@ class AppStateMixin:
             ).fetchone()
             if row is not None:
                 return row[0]
+            import secrets  # here: rarely needed, and loading it slowed the start
+
             calendar_id = secrets.token_hex(6)
             self._set_state(ICS_CALENDAR_ID, calendar_id)
             return calendar_id

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from sqlite_utils import Database, Migrations
 
 from .versions import MIGRATION_SET
@@ -167,6 +165,8 @@ def m004_app_state(db: Database) -> None:
     """Small named values the program keeps between runs: the .ics export state and calendar id."""
     db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
     # A random id per database keeps two databases' UIDs apart in one Outlook calendar.
+    import secrets  # here: rarely needed, and loading it slowed the start
+
     db["app_state"].insert({"key": "ics_calendar_id", "value": secrets.token_hex(6)})
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..logs import start_log_file
 from ..paths import APP_DIR_NAME
 from .translation import install_danish_translation
 
@@ -20,31 +21,32 @@ FIRST_PAINT_FALLBACK_MS = 1000  # a window that never paints (started minimised)
 
 
 class AfterPaint(QObject):
-    """Calls callback once, on the event-loop turn after widget's next paint.
+    """Calls callback once, on the event-loop turn after the next paint of target.
 
-    Used at start: the window is shown empty and painted first, then the cases are read and the
-    deadlines computed, so the caseworker sees the program open at once.
+    target is a widget, or the QApplication for the next paint of any widget. Used at start: the
+    window is shown empty and painted first, then the cases are read and the deadlines computed,
+    so the caseworker sees the program open at once.
     """
 
-    def __init__(self, widget, callback: Callable[[], None], fallback_ms: int | None = None):
-        super().__init__(widget)
-        self._widget = widget
+    def __init__(self, target: QObject, callback: Callable[[], None], fallback_ms: int | None = None):
+        super().__init__(target)
+        self._target = target
         self._callback = callback
         self._done = False
-        widget.installEventFilter(self)
+        target.installEventFilter(self)
         if fallback_ms is not None:
             QTimer.singleShot(fallback_ms, self._run)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
+        if event.type() == QEvent.Type.Paint:
+            self._target.removeEventFilter(self)
             QTimer.singleShot(0, self._run)  # after this paint has reached the screen
         return False
 
     def _run(self) -> None:
         if not self._done:
             self._done = True
-            self._widget.removeEventFilter(self)
+            self._target.removeEventFilter(self)
             self._callback()
 
 
@@ -72,8 +74,8 @@ def _report(what: str, *, quit_after: bool = False) -> None:
 def run_window(db_path: Path, *, demo: bool = False) -> int:
     """Open the main window on the database at db_path; explain one that cannot be opened.
 
-    The window is shown and painted first; the log file, the database, the engine and the cases
-    follow on the next turn of the event loop, so the program is on screen at once.
+    The window is shown and painted first; the database, the engine and the cases follow on the
+    next turn of the event loop (then the log file), so the program is on screen at once.
     """
     app = make_application()
     from .main_window import MainWindow
@@ -82,10 +84,8 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     def load() -> None:
-        from ..logs import start_log_file
         from ..store import CaseStore, StoreError
 
-        start_log_file()
         try:
             store = CaseStore(db_path)
         except StoreError as exc:
@@ -93,8 +93,10 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
             app.exit(1)
             return
         window.open_store(store)
+        # The log file opens once the cases are on screen; an error before that opens it itself.
+        AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
         if report:
-            AfterPaint(window.deadline_view.viewport(), lambda: _report("shown", quit_after=True))
+            AfterPaint(app, lambda: _report("shown", quit_after=True))
 
     window.show()
     AfterPaint(window, load, FIRST_PAINT_FALLBACK_MS)

@@ -1,0 +1,91 @@
+"""Start-up as a caseworker sees it: the window is on screen at once and the cases follow; a
+database that cannot be opened gives a Danish message and exit code 1, never a vanishing window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from caseworker_app.store import CaseStore
+from caseworker_app.ui.app import run_window
+from caseworker_app.ui.main_window import MainWindow
+
+
+def add_t08(store: CaseStore, citizen: str, case_ref: str) -> int:
+    return store.create_case(
+        citizen=citizen, case_ref=case_ref, trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+
+
+def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
+    add_t08(store, "Jens Hansen", "2021-1001")
+    add_t08(store, "Ida Berg", "2021-1002")
+    window = MainWindow(today=today)
+    qtbot.addWidget(window)
+    window.show()
+
+    # Before the database is read: a message, and nothing that needs the cases can be started.
+    assert window.store is None
+    assert window.status_counts.text() == "Henter sager og beregner frister …"
+    for action in (window.new_case_action, window.register_action, window.print_calendar_action,
+                   window.export_ics_action, window.settings_action):
+        assert not action.isEnabled()
+    assert window.search_action.isEnabled()
+    # What a quick user does meanwhile: opens the trial catalog, types a search.
+    window.tabs.setCurrentIndex(2)
+    window.search_box.setText("hansen")
+    assert window.trials_view is None
+
+    window.open_store(store)
+
+    assert window.new_case_action.isEnabled()
+    assert window.trials_view is not None  # the tab that was open got built
+    assert sorted(item.case.citizen for item in window.deadline_items) == ["Ida Berg", "Jens Hansen"]
+    assert {item.deadline.legal_due for item in window.deadline_items} == {date(2021, 2, 28)}
+    # The search typed before the cases came is applied to them.
+    assert window.case_model.rowCount() == 1
+    assert window.case_model.case_at(window.case_model.index(0, 0)).citizen == "Jens Hansen"
+    assert str(store.path) in window.status_path.text()
+
+
+def test_a_database_that_cannot_be_opened_is_explained(tmp_path, message_boxes, qapp):
+    damaged = tmp_path / "sager.db"
+    damaged.write_bytes(b"dette er ikke en database" * 100)
+
+    code = run_window(damaged)
+
+    assert code == 1
+    [(kind, title, text)] = message_boxes.calls
+    assert (kind, title) == ("critical", "Databasen kan ikke åbnes")
+    assert str(damaged) in text
+    assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was
+
+
+def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path):
+    db = tmp_path / "sager.db"
+    store = CaseStore(db)
+    add_t08(store, "Jens Hansen", "2021-1001")
+    store.close()
+    env = {
+        **os.environ,
+        "CASEWORKER_EXIT_WHEN_SHOWN": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-m", "caseworker_app", "--db", str(db)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["window", "shown"]
+    [log] = Path(tmp_path / "state").rglob("opfoelgningsfrister.log")
+    text = log.read_text(encoding="utf-8")
+    assert "startet" in text
+    assert "Jens Hansen" not in text
