@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self._on_tick)
 
         self.missed_items = []
-        self.missed_banner.hide()
+        self.missed_banner.hide()  # the banners show once there is something to say
+        self.trial_end_banner.hide()
         self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
         self._restore_layout()
         if store is not None:

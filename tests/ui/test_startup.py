@@ -34,6 +34,7 @@ def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
                    window.export_ics_action, window.settings_action):
         assert not action.isEnabled()
     assert window.search_action.isEnabled()
+    assert not window.missed_banner.isVisible() and not window.trial_end_banner.isVisible()
     # What a quick user does meanwhile: opens the trial catalog, types a search.
     window.tabs.setCurrentIndex(2)
     window.search_box.setText("hansen")
