@@ -15,6 +15,13 @@ from .model_base import BOLD, OVERDUE_BRUSH, ROOT, ColumnTableModel, Index, colu
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
 
+# Roles as plain ints: data() runs for every role of every visible cell on each paint, and an
+# enum comparison costs several times an int's (benchmarks/bench_window.py, bench_startup.py).
+DISPLAY, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND, FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
+ITEM = int(ITEM_ROLE)
+SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest are left to Qt
+
 
 class DeadlineTreeModel(QAbstractItemModel):
     """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows."""
@@ -78,29 +85,27 @@ class DeadlineTreeModel(QAbstractItemModel):
         return self._groups[index.internalId() - 1][1][index.row()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in SHOWN_ROLES or not index.isValid():
             return None
-        if index.internalId() == 0:
+        group = index.internalId()
+        if group == 0:
             key, items = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            if role == DISPLAY and index.column() == 0:
                 return f"{GROUP_TITLES_DA[key]} ({len(items)})"
-            if role == Qt.ItemDataRole.FontRole:
+            if role == FONT:
                 return BOLD
             return None
-        item = self.item(index)
-        deadline = item.deadline
+        item = self._groups[group - 1][1][index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return _deadline_cell(item, column)
-        if role == ITEM_ROLE:
+        if role == ITEM:
             return item
-        if role == Qt.ItemDataRole.ToolTipRole:
+        deadline = item.deadline
+        if role == TOOLTIP:
             return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
-        overdue = deadline.status == OVERDUE
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (0, 1):
-            return OVERDUE_BRUSH
-        if role == Qt.ItemDataRole.FontRole and overdue and column in (0, 1):
-            return BOLD
+        if deadline.status == OVERDUE and column in (0, 1):
+            return OVERDUE_BRUSH if role == FOREGROUND else BOLD
         return None
 
 
@@ -228,19 +233,19 @@ class CaseTableModel(ColumnTableModel):
 
     # -- Qt model interface
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in SHOWN_ROLES or not index.isValid():
             return None
         case = self._cases[self._rows[index.row()]]
         column = index.column()
         deadline = self._next.get(case.id)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(case, deadline, column)
-        if role == ITEM_ROLE:
+        if role == ITEM:
             return case
-        if role == Qt.ItemDataRole.ToolTipRole and deadline is not None:
+        if role == TOOLTIP and deadline is not None:
             return deadline.reason
         overdue = deadline is not None and deadline.status == OVERDUE
-        if role == Qt.ItemDataRole.FontRole and column == 6 and overdue:
+        if role == FONT and column == 6 and overdue:
             return BOLD
         return None
 
