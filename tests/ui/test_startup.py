@@ -9,8 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.app import run_window
+from caseworker_app.ui.app import AfterPaint, run_window
 from caseworker_app.ui.main_window import MainWindow
 
 
@@ -90,3 +92,23 @@ def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path)
     text = log.read_text(encoding="utf-8")
     assert "startet" in text
     assert "Jens Hansen" not in text
+
+
+def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_later(qtbot):
+    label = QLabel("Frister")
+    qtbot.addWidget(label)
+    calls = []
+    AfterPaint(label, lambda: calls.append(label.isVisible()), fallback_ms=300)
+    assert calls == []  # nothing before the widget is painted
+    label.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    qtbot.wait(400)  # the fallback time passes
+    assert calls == [True]
+
+
+def test_after_paint_falls_back_to_a_timer_when_nothing_is_painted(qtbot):
+    never_shown = QLabel("Frister")
+    qtbot.addWidget(never_shown)
+    calls = []
+    AfterPaint(never_shown, lambda: calls.append("loaded"), fallback_ms=50)
+    qtbot.waitUntil(lambda: calls == ["loaded"], timeout=2000)
