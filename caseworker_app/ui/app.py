@@ -12,8 +12,9 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..logs import start_log_file
+from ..logs import report_unexpected, start_log_file
 from ..paths import APP_DIR_NAME
+from .errors import show_error_message
 from .translation import install_danish_translation
 
 APP_NAME = APP_DIR_NAME  # QSettings keep the INI file in a folder of this name
@@ -87,23 +88,26 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
         from ..store import CaseStore, StoreError
 
         try:
-            store = CaseStore(db_path)
-        except StoreError as exc:
+            window.open_store(CaseStore(db_path))
+        except StoreError as exc:  # damaged, locked, another program's or a newer version's file
             QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
             app.exit(1)
             return
-        window.open_store(store)
+        except Exception as exc:  # unexpected: logged and explained, as at any other start, then exit
+            report_unexpected(type(exc), exc, exc.__traceback__, show_error_message)
+            app.exit(1)
+            return
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
         if report:
             AfterPaint(app, lambda: _report("shown", quit_after=True))
 
-    window.show()
-    AfterPaint(window, load, FIRST_PAINT_FALLBACK_MS)
+    AfterPaint(window, load, FIRST_PAINT_FALLBACK_MS)  # before show(): a platform may paint in it
     if report:
         # Used by benchmarks/bench_startup.py: "window" once the empty window is painted, "shown"
         # once the deadlines are painted in it; then quit.
         AfterPaint(window, lambda: _report("window"))
+    window.show()
     code = app.exec()
     if window.store is not None:
         window.store.close()

@@ -92,14 +92,14 @@ class MainWindow(QMainWindow):
         self.status_path.setText(f"Data: {store.path}")
         if self.case_model is None:
             self._attach_models()
-        for action in self._store_actions:
-            action.setEnabled(True)
         self._last_opened = store.settings().last_opened
         self.refresh()
         self._show_missed_since_last_time()
         self._remember_opened()
         self.ensure_tab_built(self.tabs.currentIndex())  # a catalog tab remembered from last time
         self._tick.start()
+        for action in self._store_actions:  # only once everything above worked
+            action.setEnabled(True)
 
     # ------------------------------------------------------------ building
 
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
             self.print_menu, "&Plan for valgt borger …", None, self.print_selected_plan
         )
         self.help_menu = bar.addMenu("&Hjælp")
-        self._action(self.help_menu, "&Om programmet", None, self._about)
+        self._action(self.help_menu, "&Om programmet", None, self._about, needs_store=False)
 
     def _action(self, menu, text, shortcut, slot, needs_store: bool = True) -> QAction:
         action = QAction(text, self)
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
             self,
             "Om Opfølgningsfrister",
             f"Opfølgningsfrister {__version__}\n\nBeregner opfølgningsfrister i frikommuneforsøg.\n"
-            f"Data: {self.store.path}\nProgrammet bruger ikke netværket.",
+            f"Data: {self.store.path if self.store else 'åbnes …'}\nProgrammet bruger ikke netværket.",
         )
 
     # ------------------------------------------------------------ layout memory

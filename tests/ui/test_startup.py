@@ -4,6 +4,7 @@ database that cannot be opened gives a Danish message and exit code 1, never a v
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from caseworker_app import logs
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.app import AfterPaint, run_window
 from caseworker_app.ui.main_window import MainWindow
@@ -67,6 +69,30 @@ def test_a_database_that_cannot_be_opened_is_explained(tmp_path, message_boxes, 
     assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was
 
 
+def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
+    tmp_path, monkeypatch, capsys, qapp
+):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log folder on Linux
+    db = tmp_path / "sager.db"
+    store = CaseStore(db)
+    add_t08(store, "Jens Hansen", "2021-1001")
+    store.close()
+    with sqlite3.connect(db) as damage:  # a date another program wrote in the wrong format
+        damage.execute("UPDATE case_dates SET day = '31-08-2018'")
+
+    try:
+        code = run_window(db)
+    finally:
+        logs.teardown_logging()
+
+    assert code == 1
+    assert "Der opstod en uventet fejl i programmet" in capsys.readouterr().err
+    [log] = (tmp_path / "state").rglob("opfoelgningsfrister.log")
+    text = log.read_text(encoding="utf-8")
+    assert "ValueError" in text
+    assert "Jens Hansen" not in text
+
+
 def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path):
     db = tmp_path / "sager.db"
     store = CaseStore(db)
@@ -98,11 +124,12 @@ def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_lat
     label = QLabel("Frister")
     qtbot.addWidget(label)
     calls = []
-    AfterPaint(label, lambda: calls.append(label.isVisible()), fallback_ms=300)
+    AfterPaint(label, lambda: calls.append(label.isVisible()), fallback_ms=1500)
+    qtbot.wait(100)
     assert calls == []  # nothing before the widget is painted
     label.show()
-    qtbot.waitUntil(lambda: calls == [True])
-    qtbot.wait(400)  # the fallback time passes
+    qtbot.waitUntil(lambda: calls == [True], timeout=1000)  # the paint, well before the fallback
+    qtbot.wait(1600)  # the fallback time passes: no second call
     assert calls == [True]
 
 
