@@ -158,6 +158,10 @@ def main() -> int:
             median = statistics.median(values)
             print(f"  {name:<44} {label:<19} median {median:.3f} s  best {min(values):.3f} s"
                   f"  {median / floor:.2f}x floor")
+    if args.bundle.is_file():
+        folder = args.bundle.parent
+        size = sum(f.lstat().st_size for f in folder.rglob("*") if not f.is_dir() or f.is_symlink()) / 1e6
+        print(f"  bundle size: {size:.1f} MB in {folder} (target under 150 MB)")
     for line in missing:
         print(f"  skipped: {line}")
     return 0
