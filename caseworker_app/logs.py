@@ -86,7 +86,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     import logging.handlers
     import platform
 
-    global _handler, _crash_file
+    global _handler
     folder = folder if folder is not None else log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE_NAME
@@ -100,12 +100,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     root.addHandler(handler)
     root.setLevel(level)
     _handler = handler
-    # A crash inside Qt's C++ code never reaches Python's handlers; faulthandler writes its stack.
-    try:
-        _crash_file = open(folder / CRASH_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open
-        faulthandler.enable(_crash_file)
-    except OSError:
-        _crash_file = None
+    start_crash_file(folder)
     log.info(
         "Opfoelgningsfrister %s startet (Python %s, %s, %s)",
         __version__,
@@ -114,6 +109,21 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
         "bundle" if getattr(sys, "frozen", False) else "kildekode",
     )
     return path
+
+
+def start_crash_file(folder: Path | None = None) -> None:
+    """Have faulthandler write the stack of a crash inside Qt's C++ code, which never reaches
+    Python's handlers, to nedbrud.log; the window calls this before it reads the cases."""
+    global _crash_file
+    if _crash_file is not None:
+        return
+    try:
+        folder = folder if folder is not None else log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        _crash_file = open(folder / CRASH_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+        faulthandler.enable(_crash_file)
+    except OSError:
+        _crash_file = None
 
 
 def start_log_file() -> Path | None:

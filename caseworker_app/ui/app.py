@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..logs import report_unexpected, start_log_file
+from ..logs import report_unexpected, start_crash_file, start_log_file
 from ..paths import APP_DIR_NAME
 from .errors import show_error_message
 from .translation import install_danish_translation
@@ -87,6 +87,7 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
     def load() -> None:
         from ..store import CaseStore, StoreError
 
+        start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
         try:
             window.open_store(CaseStore(db_path))
         except StoreError as exc:  # damaged, locked, another program's or a newer version's file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 
 from caseworker_app import logs
@@ -24,6 +25,18 @@ def test_log_file_is_created_in_the_users_log_folder(log_home):
     text = read(path)
     assert "startet" in text
     assert "sag 17 gemt, 3 frister" in text
+
+
+def test_a_hard_crash_leaves_its_stack_in_the_crash_file_before_the_log_is_open(tmp_path):
+    # The window opens the crash file before it reads the cases, and the log only after.
+    crash = (
+        "import ctypes, sys; from pathlib import Path; from caseworker_app import logs; "
+        "logs.start_crash_file(Path(sys.argv[1])); ctypes.string_at(0)"
+    )
+    result = subprocess.run([sys.executable, "-c", crash, str(tmp_path)], capture_output=True, timeout=60)
+    assert result.returncode != 0
+    assert "most recent call first" in (tmp_path / "nedbrud.log").read_text(encoding="utf-8")  # the stack
+    assert not (tmp_path / "opfoelgningsfrister.log").exists()
 
 
 def test_setting_up_twice_keeps_one_file_handler(log_home):
