@@ -224,12 +224,15 @@ def _open_window(args: argparse.Namespace) -> int:
     if args.demo:
         import tempfile
 
-        from .store.demo import create_demo_database
-
         # A fresh demo database every time, outside the user's data folder: demo never touches real data.
         path = Path(tempfile.mkdtemp(prefix="opfoelgningsfrister-demo-")) / "demo.db"
-        create_demo_database(path, date.today())
-        return run_window(path, demo=True)
+
+        def create_demo() -> None:  # after the window's first paint, like reading the cases
+            from .store.demo import create_demo_database
+
+            create_demo_database(path, date.today())
+
+        return run_window(path, demo=True, prepare=create_demo)
     from .paths import default_db_path
 
     path = Path(args.db) if args.db else default_db_path()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.terms import CatalogError
 from ..logs import report_unexpected, start_crash_file, start_log_file
 from ..paths import APP_DIR_NAME
 from .errors import show_error_message
@@ -72,8 +73,10 @@ def _report(what: str, *, quit_after: bool = False) -> None:
         QApplication.quit()
 
 
-def run_window(db_path: Path, *, demo: bool = False) -> int:
+def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None] | None = None) -> int:
     """Open the main window on the database at db_path; explain one that cannot be opened.
+
+    prepare, if given, runs first once the window is on screen (the demo writes its database).
 
     The window is shown and painted first; the database, the engine and the cases follow on the
     next turn of the event loop (then the log file), so the program is on screen at once.
@@ -89,9 +92,15 @@ def run_window(db_path: Path, *, demo: bool = False) -> int:
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
         try:
+            if prepare is not None:
+                prepare()
             window.open_store(CaseStore(db_path))
         except StoreError as exc:  # damaged, locked, another program's or a newer version's file
             QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
+            app.exit(1)
+            return
+        except CatalogError as exc:  # a trial file edited by hand: the message names file and field
+            QMessageBox.critical(window, "Forsøgskataloget kan ikke læses", str(exc))
             app.exit(1)
             return
         except Exception as exc:  # unexpected: logged and explained, as at any other start, then exit

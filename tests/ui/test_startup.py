@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from caseworker_app import logs
+from caseworker_app.core.terms import CatalogError
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.app import AfterPaint, run_window
 from caseworker_app.ui.main_window import MainWindow
@@ -69,6 +70,20 @@ def test_a_database_that_cannot_be_opened_is_explained(tmp_path, message_boxes, 
     assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was
 
 
+def test_a_trial_file_that_cannot_be_read_is_explained(tmp_path, message_boxes, monkeypatch, qapp):
+    def broken_catalog(self):
+        raise CatalogError("T08.toml: feltet 'rules' mangler")
+
+    monkeypatch.setattr(CaseStore, "catalog", broken_catalog)
+
+    code = run_window(tmp_path / "sager.db")
+
+    assert code == 1
+    assert message_boxes.calls == [
+        ("critical", "Forsøgskataloget kan ikke læses", "T08.toml: feltet 'rules' mangler")
+    ]
+
+
 def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
     tmp_path, monkeypatch, capsys, qapp
 ):
@@ -93,12 +108,9 @@ def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
     assert "Jens Hansen" not in text
 
 
-def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path):
-    db = tmp_path / "sager.db"
-    store = CaseStore(db)
-    add_t08(store, "Jens Hansen", "2021-1001")
-    store.close()
-    env = {
+def program_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a real start that reports its paints and keeps its files in tmp_path."""
+    return {
         **os.environ,
         "CASEWORKER_EXIT_WHEN_SHOWN": "1",
         "QT_QPA_PLATFORM": "offscreen",
@@ -106,6 +118,14 @@ def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path)
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
+
+
+def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path):
+    db = tmp_path / "sager.db"
+    store = CaseStore(db)
+    add_t08(store, "Jens Hansen", "2021-1001")
+    store.close()
+    env = program_env(tmp_path)
 
     result = subprocess.run(
         [sys.executable, "-m", "caseworker_app", "--db", str(db)],
@@ -139,3 +159,19 @@ def test_after_paint_falls_back_to_a_timer_when_nothing_is_painted(qtbot):
     calls = []
     AfterPaint(never_shown, lambda: calls.append("loaded"), fallback_ms=50)
     qtbot.waitUntil(lambda: calls == ["loaded"], timeout=2000)
+
+
+def test_the_demo_opens_its_window_and_shows_the_demo_cases(tmp_path):
+    env = {**program_env(tmp_path), "TMPDIR": str(tmp_path)}  # the demo database's folder
+
+    result = subprocess.run(
+        [sys.executable, "-m", "caseworker_app", "--demo"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["window", "shown"]
+    [demo_db] = tmp_path.glob("opfoelgningsfrister-demo-*/demo.db")
+    demo = CaseStore(demo_db)
+    assert demo.list_cases()  # written once the window was on screen, then shown in it
+    demo.close()
