@@ -76,10 +76,9 @@ def _report(what: str, *, quit_after: bool = False) -> None:
 def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None] | None = None) -> int:
     """Open the main window on the database at db_path; explain one that cannot be opened.
 
-    prepare, if given, runs first once the window is on screen (the demo writes its database).
-
     The window is shown and painted first; the database, the engine and the cases follow on the
     next turn of the event loop (then the log file), so the program is on screen at once.
+    prepare, if given, runs before the database is opened (the demo writes its database there).
     """
     app = make_application()
     from .main_window import MainWindow
