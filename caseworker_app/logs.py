@@ -129,7 +129,7 @@ def start_crash_file(folder: Path | None = None) -> None:
 def start_log_file() -> Path | None:
     """setup_logging unless already done; without a writable log folder the program still works."""
     if _handler is not None:
-        return Path(_handler.baseFilename)
+        return current_log_file()
     try:
         return setup_logging()
     except OSError as exc:
