@@ -19,6 +19,21 @@ from .terms import (  # noqa: F401 - re-exported: the catalog's vocabulary is im
 )
 from .workdays import Duration, fmt
 
+# Said at every deadline whose ordinary rule is past the day it was last checked (decision 13;
+# docs/katalog.md, "Almindelige regler ændrer sig").
+REFORM_CAUTION = (
+    "Almindelig regel kontrolleret til og med {checked} – beskæftigelsesreformen (lov nr. 1750 af "
+    "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
+    "ventet 01-01-2027) kan have ændret den: kontrollér fristen."
+)
+
+
+def reform_caution(rule: RuleSpec, day: date) -> str:
+    """The caution for a deadline on day under an ordinary rule checked only until before it."""
+    if rule.checked_until is None or day <= rule.checked_until:
+        return ""
+    return REFORM_CAUTION.format(checked=fmt(rule.checked_until))
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -42,6 +57,13 @@ class Extension:
     source: str
     decided: date | None = None
     note: str = ""
+    # The legal basis as a journal note cites it after "forlænget til <end> ifølge" (decision 14;
+    # docs/katalog.md). Empty: the source is cited instead.
+    basis: str = ""
+
+    @property
+    def cited_basis(self) -> str:
+        return self.basis or self.source
 
 
 @dataclass(frozen=True)
@@ -55,6 +77,12 @@ class Period:
     def effective_end(self) -> date:
         """The end date after the latest extension (extensions are kept in the order decided)."""
         return self.extensions[-1].end if self.extensions else self.end
+
+    def extension_on(self, day: date) -> Extension | None:
+        """The extension that covers day (None within the original period or after the end)."""
+        if day <= self.end:
+            return None
+        return next((e for e in self.extensions if day <= e.end), None)
 
 
 @dataclass(frozen=True)
@@ -75,6 +103,15 @@ class RuleSpec:
     events: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     ordinary: RuleSpec | None = None
+    # An ordinary rule is law that changes too (decision 13, docs/katalog.md): the day it is known
+    # to apply from and the day up to which it was last checked against the law (None: entered by
+    # the municipality with its source, so nothing to warn about).
+    known_from: date | None = None
+    checked_until: date | None = None
+    source: str = ""
+    # Later versions of the ordinary rule a municipality entered, oldest first; each applies to
+    # deadlines falling on or after its known_from (see schedule._ordinary_due).
+    ordinary_changes: tuple[RuleSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +120,26 @@ class CaseDate:
     label: str
     required: bool = True
     default_from: str | None = None
+
+
+@dataclass(frozen=True)
+class NoteCondition:
+    """A condition a journal note asserts (decision 15, docs/katalog.md "Betingelser i notater").
+
+    With since, at and under it is computed from the case's dates: the time from the date `since`
+    to the date `at` is less than `under`. Without them, or when `since` is not on the case, the
+    caseworker confirms it and the note says so.
+    """
+
+    name: str
+    text: str
+    since: str | None = None
+    at: str | None = None
+    under: Duration | None = None
+
+    @property
+    def computable(self) -> bool:
+        return self.under is not None
 
 
 @dataclass(frozen=True)
@@ -124,6 +181,7 @@ class Trial:
     events: tuple[str, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
     notes: dict[str, NoteTemplate] = field(default_factory=dict)
+    note_conditions: tuple[NoteCondition, ...] = ()
     file: str = ""
 
     @cached_property
@@ -136,20 +194,44 @@ class Trial:
         return bool(self.rules)
 
     def citation_text_on(self, day: date) -> str:
-        """The full text of the citation valid on day (the engine asks this for every deadline)."""
-        if len(self.citations) == 1:
-            return self._only_citation_text
-        return self.citation_on(day).full_text()
+        """The legal basis on day as a note and a deadline cite it (decision 14, docs/katalog.md).
+
+        The citation valid on day, and when day lies in an extension, that extension with its
+        basis: '… (BEK nr. 529 af 23/05/2018), forlænget til 31-12-2025 ifølge …'. A day before
+        every citation gets what is known instead of an order that did not exist yet.
+        """
+        cache = self._citation_cache
+        text = cache.get(day)
+        if text is None:
+            text = cache[day] = self._citation_text(day)
+        return text
 
     @cached_property
-    def _only_citation_text(self) -> str:
-        return self.citations[0].full_text()
+    def _citation_cache(self) -> dict[date, str]:
+        return {}
 
-    def citation_on(self, day: date) -> Citation:
-        """The citation valid on day; outside every window the most recent one."""
+    def _citation_text(self, day: date) -> str:
+        citation = self.citation_on(day)
+        if citation is None:
+            first = min(self.citations, key=lambda c: c.valid_from or date.min)
+            return (
+                f"ingen kendt henvisning for {fmt(day)}: {first.full_text()} gælder først fra "
+                f"{fmt(first.valid_from)}, og det, forsøget byggede på før da, er ikke fundet"
+            )
+        text = citation.full_text()
+        extension = self.period.extension_on(day)
+        # An order that came into force after the original end is itself the extension's basis.
+        if extension is not None and (citation.valid_from or date.min) <= self.period.end:
+            text += f", forlænget til {fmt(extension.end)} ifølge {extension.cited_basis}"
+        return text
+
+    def citation_on(self, day: date) -> Citation | None:
+        """The citation valid on day; after every window the most recent one; None before all."""
         for citation in reversed(self.citations):
             if citation.valid_on(day):
                 return citation
+        if all(c.valid_from and day < c.valid_from for c in self.citations):
+            return None
         return self.citations[-1]
 
     def status_text(self, today: date) -> str:
@@ -276,6 +358,16 @@ def _read_rule(
         events=events,
         forms=forms,
     )
+    if parent_kind is not None:
+        # An ordinary rule says since when it is known and until when it was checked (decision 13).
+        spec = replace(
+            spec,
+            known_from=r.get("known_from", date),
+            checked_until=r.get("checked_until", date),
+            source=r.get("source", str),
+        )
+        if spec.checked_until < spec.known_from:
+            raise r.fail("checked_until", "ligger før known_from")
     if kind == "count_window" and not 1 <= spec.count <= 365:
         raise r.fail("count", f"er et umuligt antal: {spec.count}")
     if spec.minimum and spec.maximum and spec.minimum.delta() != spec.maximum.delta():
@@ -317,6 +409,24 @@ def _read_notes(r: _Reader) -> dict[str, NoteTemplate]:
     return templates
 
 
+def _read_note_conditions(r: _Reader, date_names: set[str]) -> tuple[NoteCondition, ...]:
+    conditions = []
+    for c in r.items("note_conditions", required=False):
+        since = c.get("since", str, required=False)
+        at = c.get("at", str, required=False)
+        under = c.duration("under", required=False)
+        if (since is None) != (under is None) or (since is None) != (at is None):
+            raise c.fail("under", "skal stå sammen med since og at (eller ingen af dem)")
+        for key, name in (("since", since), ("at", at)):
+            if name is not None and name not in date_names:
+                raise c.fail(key, f"nævner datoen '{name}', som forsøget ikke har under [[dates]]")
+        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under))
+    names = [c.name for c in conditions]
+    if len(set(names)) != len(names):
+        raise r.fail("note_conditions", "har to betingelser med samme name")
+    return tuple(conditions)
+
+
 def load_trial(path: Path) -> Trial:
     """Read and validate one trial file; CatalogError names the file and the field on any fault."""
     try:
@@ -338,6 +448,7 @@ def load_trial(path: Path) -> Trial:
             source=e.get("source", str),
             decided=e.get("decided", date, required=False),
             note=e.get("note", str, required=False, default=""),
+            basis=e.get("basis", str, required=False, default=""),
         )
         for e in p.items("extensions", required=False)
     )
@@ -405,6 +516,7 @@ def load_trial(path: Path) -> Trial:
 
     fasit = r.sub("fasit")
     notes = _read_notes(r)
+    note_conditions = _read_note_conditions(r, date_names)
 
     return Trial(
         id=trial_id,
@@ -429,6 +541,7 @@ def load_trial(path: Path) -> Trial:
         events=events,
         rules=rules,
         notes=notes,
+        note_conditions=note_conditions,
         file=path.name,
     )
 

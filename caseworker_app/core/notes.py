@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from .cases import CaseRecord
-from .catalog import DATE_NAMES, NOTE_SITUATIONS, NoteTemplate, RuleSpec, Trial
-from .schedule import Event, compute_deadlines, resolve_dates
-from .workdays import fmt, fmt_long
+from .catalog import DATE_NAMES, NOTE_SITUATIONS, NoteCondition, NoteTemplate, RuleSpec, Trial
+from .schedule import Deadline, Event, compute_deadlines, resolve_dates
+from .workdays import add, fmt, fmt_long
 
 NO_DATE = "ingen"
 
@@ -20,6 +22,9 @@ MISSING_MARKER = "[mangler: {label}]"
 
 # Fields the caseworker gives when writing the note (the rest come from the case and the catalog).
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
+
+# Fields that may be empty in a finished note (nothing to remark is not something missing).
+OPTIONAL_FIELDS = frozenset({"next_due_remarks"})
 
 
 def _date_fields() -> dict[str, str]:
@@ -44,10 +49,14 @@ NOTE_FIELDS: dict[str, str] = {
     "note_date_long": "notatets dato (fx 15. februar 2021)",
     "event_date": "dato for hændelsen, fx opfølgningen (dd-mm-åååå)",
     "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
-    "next_due": "næste frist efter forsøgsreglen (dd-mm-åååå)",
-    "next_due_long": "næste frist efter forsøgsreglen (fx 15. februar 2021)",
+    "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
+    "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
     "next_due_reason":
         "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
+    "next_due_remarks":
+        "forsøgsreglens dato, når den ikke gælder, og om den almindelige regel skal kontrolleres "
+        "(tom, når der ikke er noget at bemærke)",
+    "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer eller bekræftet af dig",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
     "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",
@@ -141,11 +150,15 @@ def render_note(
     reason: str = "",
     event_date: date | None = None,
     template: NoteTemplate | None = None,
+    confirmed: Collection[str] = (),
 ) -> str:
-    """The journal note for a case and situation ('\\n' line breaks); NoteError if it cannot be."""
+    """The journal note for a case and situation ('\\n' line breaks); NoteError if it cannot be.
+
+    confirmed: the names of the trial's note conditions the caseworker has confirmed.
+    """
     text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
                           municipality=municipality, free_text=free_text, reason=reason,
-                          event_date=event_date, template=template)
+                          event_date=event_date, template=template, confirmed=confirmed)
     if missing:
         raise MissingFieldError(missing)
     return text
@@ -163,6 +176,7 @@ def draft_note(
     reason: str = "",
     event_date: date | None = None,
     template: NoteTemplate | None = None,
+    confirmed: Collection[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
     """The note with '[mangler: …]' for each empty field, and what is missing (for a preview).
 
@@ -170,7 +184,8 @@ def draft_note(
     """
     text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
                           municipality=municipality, free_text=free_text, reason=reason,
-                          event_date=event_date, template=template, marker=MISSING_MARKER)
+                          event_date=event_date, template=template, marker=MISSING_MARKER,
+                          confirmed=confirmed)
     return text, tuple(dict.fromkeys(missing.values()))
 
 
@@ -187,6 +202,7 @@ def _fill(
     event_date: date | None,
     template: NoteTemplate | None,
     marker: str | None = None,
+    confirmed: Collection[str] = (),
 ) -> tuple[str, dict[str, str]]:
     """The filled-in text and the missing fields (name -> label); no text if any, without marker."""
     if case.trial_id != trial.id:
@@ -205,7 +221,7 @@ def _fill(
         event_date = default_event_date(trial, case, situation, note_date)
     values, why = note_values(trial, case, situation, note_date=note_date, caseworker=caseworker,
                               municipality=municipality, free_text=free_text, reason=reason,
-                              event_date=event_date)
+                              event_date=event_date, confirmed=confirmed)
     applied = event_date or note_date
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
@@ -215,10 +231,17 @@ def _fill(
             "Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
         )
     used = template.fields
-    missing = {name: why.get(name) or _what(name) for name in used if not values.get(name)}
+    missing = {
+        name: why.get(name) or _what(name)
+        for name in used
+        if not values.get(name) and name not in OPTIONAL_FIELDS
+    }
     if missing and marker is None:
         return "", missing
-    filled = {name: values[name] or marker.format(label=missing[name]) for name in used}
+    filled = {
+        name: values[name] or ("" if name in OPTIONAL_FIELDS else marker.format(label=missing[name]))
+        for name in used
+    }
     text = string.Template(template.text).substitute(filled)
     return _tidy(text), missing
 
@@ -239,8 +262,12 @@ def note_values(
     free_text: str = "",
     reason: str = "",
     event_date: date | None = None,
+    confirmed: Collection[str] = (),
 ) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Every field's text for a note (None where there is none) and, for some, why it is missing."""
+    """Every field's text for a note (None where there is none) and, for some, why it is missing.
+
+    NoteError when a condition the note would assert does not hold on the case's dates.
+    """
     why: dict[str, str] = {}
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
@@ -250,7 +277,7 @@ def note_values(
         "case_ref": case.case_ref.strip(),
         "trial_id": trial.id,
         "trial_title": trial.title,
-        "citation": trial.citation_on(note_date).full_text(),
+        "citation": trial.citation_text_on(note_date),
         "marking": trial.fasit_marking,
         "caseworker": caseworker.strip(),
         "municipality": municipality.strip(),
@@ -265,14 +292,24 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    next_due, next_reason, ordinary_due, missing_next = _next_deadlines(
-        trial, case, situation, dates, event_date or note_date, event_date)
-    values.update(_date_texts("next_due", next_due))
-    values["next_due_reason"] = next_reason
-    values.update(_date_texts("ordinary_due", ordinary_due, none=NO_DATE))
-    if missing_next:
+    deadline, missing_next = governing_deadline(trial, case, situation, event_date or note_date,
+                                                event_date)
+    if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
+        values.update(_date_texts("next_due", None))
+        values.update({"next_due_reason": None, "next_due_remarks": ""})
+        values.update(_date_texts("ordinary_due", None, none=NO_DATE))
+    else:
+        values.update(_date_texts("next_due", deadline.legal_due))
+        reason_text = deadline.reason
+        values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
+        remarks = " ".join(part for part in (deadline.trial_due_text, deadline.caution) if part)
+        values["next_due_remarks"] = f" {remarks}" if remarks else ""
+        values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
+    values["conditions"], missing_conditions = _condition_lines(trial, dates, confirmed)
+    if missing_conditions:
+        why["conditions"] = missing_conditions
     return values, why
 
 
@@ -377,41 +414,96 @@ def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
     return next((spec for spec in trial.rules if kind in spec.events), trial.rules[0])
 
 
-def _next_deadlines(
+def governing_deadline(
     trial: Trial,
     case: CaseRecord,
     situation: str,
-    dates: Mapping[str, date],
     as_of: date,
-    event_date: date | None,
-) -> tuple[date | None, str | None, date | None, str]:
-    """Next trial-rule deadline, its reason, the ordinary rule's date, and why none (Danish)."""
+    event_date: date | None = None,
+) -> tuple[Deadline | None, str]:
+    """The deadline a note about this situation states, and why there is none (Danish).
+
+    The engine's own deadline for the case as it stood on as_of (decision 15): the same date the
+    window shows for it, whichever rule governs. Later events do not count, and the event the note
+    is about counts even before it has been registered on the case.
+    """
     kind = _event_kind(trial, situation)
     spec = _rule_for(trial, kind)
     if spec is None:
-        return None, None, None, "næste frist (forsøget har ingen beregnelig frist)"
-    if spec.anchor not in dates:
-        return None, None, None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
-    # The note speaks of the situation as it stood on its day: later events do not count, and the
-    # event the note is about counts even before it has been registered on the case.
+        return None, "næste frist (forsøget har ingen beregnelig frist)"
+    dates, _ = resolve_dates(trial, case.dates)
+    if spec.anchor not in dates and spec.kind != "caseworker_set":
+        return None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
     events = [e for e in case.events if e.day <= as_of]
     if kind and event_date and not any(e.kind == kind and e.day == event_date for e in events):
         events.append(Event(event_date, kind))
-    # Without its ordinary rule the engine gives the trial rule's own date, whatever the trial end.
-    trial_rule_only = replace(trial, rules=(replace(spec, ordinary=None),))
-    trial_only = compute_deadlines(trial_rule_only, dates, events, as_of)
-    ordinary_due = None
-    if spec.ordinary is not None:
-        both = compute_deadlines(replace(trial, rules=(spec,)), dates, events, as_of)
-        ordinary_due = both[0].ordinary_due if both else None
-    if not trial_only:
-        return None, None, ordinary_due, (
-            "næste frist (sagen har ingen frist efter forsøgsreglen på datoen; "
-            "fx er perioden afsluttet eller den aftalte dato nået, så en ny dato skal aftales)"
+    found = compute_deadlines(trial, case.dates, events, as_of)
+    deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
+    if deadline is None:
+        return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
+    if deadline.undated:
+        return None, (
+            "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales "
+            "og registreres på sagen)"
         )
-    deadline = trial_only[0]
-    reason = deadline.reason
-    return deadline.legal_due, reason[:1].lower() + reason[1:], ordinary_due, ""
+    return deadline, ""
+
+
+def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
+    """Danish messages, by case date name, for note conditions the case's dates show do not hold."""
+    problems = {}
+    for condition in trial.note_conditions:
+        holds, text = _computed_condition(condition, dates)
+        if holds is False:
+            problems[condition.since] = text
+    return problems
+
+
+def confirmable_conditions(trial: Trial, dates: Mapping[str, date]) -> list[NoteCondition]:
+    """The note conditions the caseworker must confirm: none of the case's dates can show them."""
+    return [c for c in trial.note_conditions if _computed_condition(c, dates)[0] is None]
+
+
+def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> tuple[bool | None, str]:
+    """Whether the case's dates show the condition holds (None: they cannot), and the sentence."""
+    if not condition.computable:
+        return None, ""
+    since, at = dates.get(condition.since), dates.get(condition.at)
+    if since is None or at is None:
+        return None, ""
+    span = relativedelta(at, since)
+    months = span.years * 12 + span.months
+    measured = (
+        f"{DATE_NAMES[condition.since]} {fmt(since)} til {DATE_NAMES[condition.at]} {fmt(at)} "
+        f"er {months} {'måned' if months == 1 else 'måneder'}"
+        + (f" og {span.days} {'dag' if span.days == 1 else 'dage'}" if span.days else "")
+    )
+    if at < add(since, condition.under):
+        return True, f"{condition.text}: {measured} (beregnet ud fra sagens datoer)"
+    return False, (
+        f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke "
+        "bruges, og notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+    )
+
+
+def _condition_lines(
+    trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]
+) -> tuple[str | None, str]:
+    """The '$conditions' text, one line each, and what is missing (Danish); NoteError if one fails."""
+    lines, unconfirmed = [], []
+    for condition in trial.note_conditions:
+        holds, text = _computed_condition(condition, dates)
+        if holds is False:
+            raise NoteError(text)
+        if holds:
+            lines.append(f"- {text}.")
+        elif condition.name in confirmed:
+            lines.append(f"- {condition.text} (bekræftet af sagsbehandleren).")
+        else:
+            unconfirmed.append(condition.text)
+    if unconfirmed:
+        return None, "bekræftelse af betingelserne: " + "; ".join(unconfirmed)
+    return "\n".join(lines) or None, ""
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from .catalog import DATE_NAMES, RuleSpec, Trial
+from .catalog import DATE_NAMES, RuleSpec, Trial, reform_caution
 from .workdays import Duration, add, day_off_name, fmt, last_day_of, last_working_day_on_or_before
 
 OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
@@ -45,11 +45,28 @@ class Deadline(NamedTuple):
     day_off: str | None  # why the practical date is earlier: 'søndag', 'Nytårsdag' ...
     trial_end: date
     due_to_trial_end: bool  # the ordinary deadline had passed when the trial ended
+    # The trial rule's own date where another date governs (decisions 12 and 15), else None.
+    trial_due: date | None = None
+    # One sentence when the governing ordinary rule is past its checked-until date (decision 13).
+    caution: str = ""
+    # No date to show: a date the caseworker sets has not been agreed (legal_due is then the day
+    # computed, only so the deadline sorts first among the overdue ones). See due_text().
+    undated: bool = False
 
     @property
     def reason(self) -> str:
         """One Danish sentence that explains the date: '30 måneder efter seneste opfølgning 10-01-2021'."""
         return _sentence(self.reason_parts)
+
+    @property
+    def trial_due_text(self) -> str:
+        """Why the trial rule's own date does not govern, when it differs ('' when it does)."""
+        if self.trial_due is None or self.trial_due == self.legal_due:
+            return ""
+        return (
+            f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget gælder kun "
+            f"til og med {fmt(self.trial_end)}; derefter gælder den almindelige regel."
+        )
 
     def to_json(self) -> dict:
         """The fields `caseworker-app schedule --json` prints, dates in ISO form."""
@@ -64,7 +81,25 @@ class Deadline(NamedTuple):
             "rule": self.rule,
             "citation": self.citation,
             "reason": self.reason,
+            "trial_due": self.trial_due.isoformat() if self.trial_due else None,
+            "trial_due_text": self.trial_due_text,
+            "caution": self.caution,
+            "undated": self.undated,
+            "due_text": due_text(self),
         }
+
+
+UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
+
+
+def due_text(deadline: Deadline) -> str:
+    """The deadline's legal date as users see it: dd-mm-åååå, or that no date has been agreed."""
+    return UNDATED_TEXT if deadline.undated else fmt(deadline.legal_due)
+
+
+def practical_text(deadline: Deadline) -> str:
+    """The practical date as dd-mm-åååå, or '' for a deadline without a date."""
+    return "" if deadline.undated else fmt(deadline.practical_due)
 
 
 def resolve_dates(
@@ -158,11 +193,15 @@ def _deadline(
     default_notes: Mapping[str, str],
 ) -> Deadline | None:
     trial_result = _due(spec, dates, history, any_full)
-    ordinary_result = _due(spec.ordinary, dates, history, any_full) if spec.ordinary else None
+    ordinary, ordinary_result = _ordinary_due(spec, dates, history, any_full)
     ordinary_due = ordinary_result[0] if ordinary_result else None
     due_to_trial_end = False
+    trial_due = None
     start = trial.period.start
 
+    if trial_result is None and spec.kind == "caseworker_set" and (today <= end or not ordinary_result):
+        # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
+        return _undated(trial, spec, dates, history, today, end, ordinary_due)
     if ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
@@ -172,6 +211,7 @@ def _deadline(
     elif ordinary_result:
         # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+        trial_due = trial_result[0] if trial_result else None
         day_after = end + _ONE_DAY
         if legal < day_after:
             due_to_trial_end = True
@@ -203,17 +243,27 @@ def _deadline(
                 end,
                 ", så forsøgsreglen gælder ikke: ",
             ) + reason
-        # Otherwise a period begun during the trial keeps the trial's own limit.
+        elif spec.kind == "duration_end":
+            # Decision 12: a period begun under the trial and still running at its end does not
+            # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
+            trial_due, legal, due_to_trial_end = legal, end, True
+            reason = (
+                ("Forsøget slutter ", end, ": perioden må højst vare til forsøgets sidste dag (efter forsøgsreglen ")
+                + reason
+                + (" ", trial_due, ")")
+            )
     else:
         return None
 
     practical = last_working_day_on_or_before(legal)
+    caution = ""
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
-        citation = trial.citation_text_on(legal)
+        citation = trial.citation_text_on(min(legal, end))
     elif governed == "ordinary":
-        governing, rule = spec.ordinary, _rule_text("Almindelig regel: ", spec.ordinary.text)
-        citation = spec.ordinary.reference
+        governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
+        citation = ordinary.reference
+        caution = reform_caution(ordinary, legal)
     else:
         governing, rule = spec, _rule_text("Uden for forsøget: ", spec.text)
         citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
@@ -235,7 +285,75 @@ def _deadline(
         day_off_name(legal) if practical != legal else None,
         end,
         due_to_trial_end,
+        trial_due,
+        caution,
     )
+
+
+def _undated(
+    trial: Trial,
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    history: Sequence[Event],
+    today: date,
+    end: date,
+    ordinary_due: date | None,
+) -> Deadline:
+    """A deadline whose date the caseworker must agree: none is agreed, or the agreed one was met."""
+    agreed = dates.get(spec.anchor)
+    if agreed is None:
+        reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
+    else:
+        reason = (
+            "den aftalte dato ",
+            agreed,
+            " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
+        )
+    return Deadline(
+        trial.id,
+        spec.kind,
+        spec.label,
+        today,
+        today,
+        ordinary_due,
+        OVERDUE,
+        "trial",
+        _rule_text("Forsøgsregel: ", spec.text),
+        trial.citation_text_on(min(today, end)),
+        reason,
+        None,
+        end,
+        False,
+        None,
+        "",
+        True,
+    )
+
+
+def _ordinary_due(
+    spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
+) -> tuple[RuleSpec | None, tuple[date, Reason, bool] | None]:
+    """The ordinary rule's date and the version of the rule that governs it (decision 13).
+
+    A later version applies to a deadline that falls on or after the day it applies from; one that
+    would fall before that day under the new version falls due on that day (as at a trial's end).
+    """
+    version = spec.ordinary
+    if version is None:
+        return None, None
+    result = _due(version, dates, history, any_full)
+    for change in spec.ordinary_changes:
+        if result is not None and result[0] < change.known_from:
+            break  # due before the change applied: the earlier rule governs it
+        version, result = change, _due(change, dates, history, any_full)
+        if result is not None and result[0] < change.known_from:
+            result = (
+                change.known_from,
+                result[1]
+                + (" – almindelig regel ændret fra ", change.known_from, ", så fristen er den dag"),
+                result[2],
+            )
+    return version, result
 
 
 @lru_cache(maxsize=1024)
@@ -336,6 +454,6 @@ def _due(
         met_from = last_working_day_on_or_before(anchor)
         if any(e.day >= met_from and _counts(e, spec) for e in history):
             return None  # the agreed date has been met; a new date must be agreed
-        return anchor, ("dato aftalt af sagsbehandleren (", anchor, ")"), True
+        return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")

@@ -19,6 +19,7 @@ from caseworker_app.core.catalog import (
 )
 from caseworker_app.core.notes import (
     NOTE_FIELDS,
+    OPTIONAL_FIELDS,
     MissingFieldError,
     NoteError,
     for_clipboard,
@@ -226,6 +227,8 @@ def render(trial_id, situation, **overrides):
         municipality=MUNICIPALITY,
         free_text=FREE_TEXT.get((trial_id, situation), DEFAULT_FREE_TEXT),
         reason=REASON.get((trial_id, situation), ""),
+        # The caseworker has confirmed what the case's dates cannot show (decision 15).
+        confirmed=tuple(c.name for c in trial.note_conditions),
     )
     kwargs.update(overrides)
     return render_note(trial, record, situation, **kwargs)
@@ -256,7 +259,7 @@ def test_every_template_renders_with_every_field_it_uses_and_cites_the_order(tri
     record, note_date = CASES[trial_id]
     template = trial.notes[situation]
     note = render(trial_id, situation)
-    assert "Hjemmel: " + trial.citation_on(note_date).full_text() + "." in note
+    assert "Hjemmel: " + trial.citation_text_on(note_date) + "." in note
     assert "$" not in note and "{" not in note
     assert "\r" not in note and not note.endswith("\n")
     values, _ = note_values(
@@ -268,11 +271,12 @@ def test_every_template_renders_with_every_field_it_uses_and_cites_the_order(tri
         municipality=MUNICIPALITY,
         free_text="fritekst",
         reason="begrundelse",
+        confirmed=tuple(c.name for c in trial.note_conditions),
     )
     for name in template.fields:
         assert name in NOTE_FIELDS
-        assert values[name], f"{name} has no value"
-        assert values[name] in note or name in ("free_text", "reason")
+        assert values[name] or name in OPTIONAL_FIELDS, f"{name} has no value"
+        assert (values[name] or "") in note or name in ("free_text", "reason")
     assert set(template.requires) <= {"free_text", "reason", "event_date"}
     assert "010190" not in note  # the CPR number never goes into a note
 
@@ -287,8 +291,8 @@ HAND_WORKED = [
             "Opfølgning afholdt 10. januar 2021.",
             "ansat i løntilskud fra 31. august 2018",
             "Der foretages opfølgning efter 2½ år jf. bekendtgørelsen",
-            "Næste opfølgning efter forsøgsreglen: senest 10. juli 2023 (2½ år efter denne",
-            "(§ 10, stk. 3, i lov om aktiv socialpolitik): 10. januar 2022.",
+            "Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning "
+            "10-01-2021).\n",
             "Forsøget gælder til og med 31. december 2025",
         ],
     ),
@@ -304,17 +308,16 @@ HAND_WORKED = [
     (
         "T08",
         "forsoeg_anvendt",
-        ["senest 10. juli 2023", "lov om aktiv socialpolitik): 10. januar 2022."],
+        ["Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).\n"],
     ),
-    # plan not adjusted 06-01-2020: next stand + 6 months; the ordinary rule counts from the last
-    # adjustment 08-07-2019 + 6 months.
+    # plan not adjusted 06-01-2020: next stand + 6 months (the trial governs: it ends 31-12-2021).
     (
         "T07",
         "plan_ikke_justeret",
         [
             "indsatsplanen i rehabiliteringsplanen 6. januar 2020.",
-            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen",
-            "rehabiliteringsplan): 8. januar 2020.",
+            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen til indsatsplanen "
+            "06-01-2020).\n",
         ],
     ),
     # praktik 04-03-2019 for at most 4 weeks: last day 31-03-2019; ended 29-03-2019.
@@ -322,8 +325,14 @@ HAND_WORKED = [
         "T09",
         "praktik_start",
         [
-            "Virksomhedspraktik fra 4. marts 2019 til senest 31. marts 2019",
-            "ledig siden 1. juni 2018.",
+            "Virksomhedspraktik fra 4. marts 2019 med henblik",
+            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, "
+            "sidste dag).\n",
+            # 01-06-2018 to 04-03-2019 is 9 months and 3 days: under 18 months.
+            "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
+            "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
+            "- Borgeren er visiteret til fleksjob og modtager ledighedsydelse (bekræftet af "
+            "sagsbehandleren).\n",
         ],
     ),
     (
@@ -336,47 +345,64 @@ HAND_WORKED = [
         ],
     ),
     # talks 12-02, 09-04, 04-06, 20-08-2019: the 4th latest falls out of the window 12-02-2020.
-    # Ordinarily only the personal talk of 12-02-2019 counts: 4 talks are due by
-    # 15-01-2019 + 12 months - 1 day.
     (
         "T05",
         "opfoelgning",
         [
             "Samtale afholdt 20. august 2019.",
-            "senest 12. februar 2020",
-            "som affattet i 2018): 14. januar 2020.",
+            "Næste samtale: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),
     # extension from 01-03-2020 for at most 12 months: last day 28-02-2021.
-    ("T06", "forlaengelse", ["forlænges fra 1. marts 2020", "dvs. til og med 28. februar 2021."]),
+    (
+        "T06",
+        "forlaengelse",
+        [
+            "forlænges fra 1. marts 2020",
+            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start "
+            "01-03-2020, sidste dag).\n",
+        ],
+    ),
     (
         "T04",
         "fritagelse",
         ["Lone Madsen fritages", "Fritagelsen vurderes igen senest 28. juni 2019."],
     ),
-    # follow-up 15-04-2013; agreed date 10-06-2013; ordinarily every 4 weeks: 13-05-2013.
+    # follow-up 15-04-2013; agreed date 10-06-2013 governs during the trial (ends 31-12-2015).
     (
         "T16",
         "opfoelgning",
         [
             "Opfølgningssamtale afholdt 15. april 2013. Første fraværsdag: 4. marts 2013.",
-            "senest 10. juni 2013 (aftalt dato)",
-            "hver 4. uge): 13. maj 2013.",
+            "Næste opfølgning: senest 10. juni 2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
         ],
     ),
     # praktik from 06-01-2014: 13 weeks end 06-04-2014, 4 weeks end 02-02-2014.
     (
         "T18",
         "forlaengelse",
-        ["Praktikken slutter senest 6. april 2014.", "slutte senest: 2. februar 2014."],
+        [
+            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, "
+            "sidste dag).",
+            "slutte senest: 2. februar 2014.",
+        ],
     ),
     # praktik from 01-09-2014: 26 weeks end 01-03-2015, 4 weeks end 28-09-2014.
     (
         "T19",
         "forsoeg_anvendt",
-        ["Praktikken slutter senest 1. marts 2015.", "slutte senest: 28. september 2014."],
+        [
+            "Praktikken slutter senest 1. marts 2015 (højst 26 uger fra praktikstart 01-09-2014, "
+            "sidste dag).",
+            "slutte senest: 28. september 2014.",
+        ],
     ),
-    ("T12", "forsoeg_anvendt", ["Næste samtale: senest 20. november 2019 (aftalt dato)."]),
+    (
+        "T12",
+        "forsoeg_anvendt",
+        ["Næste samtale: senest 20. november 2019 (dato aftalt af sagsbehandleren: 20-11-2019)."],
+    ),
 ]
 
 
@@ -401,8 +427,7 @@ def test_note_ends_with_citation_caseworker_and_date():
 def test_follow_up_not_yet_registered_counts_from_the_date_given():
     record = replace(CASES["T08"][0], events=())
     note = render("T08", "opfoelgning", case=record, event_date=date(2021, 1, 10))
-    assert "senest 10. juli 2023" in note
-    assert "lov om aktiv socialpolitik): 10. januar 2022." in note
+    assert "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021)." in note
 
 
 def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
@@ -417,12 +442,16 @@ def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
 
 def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule():
     # Follow-up 01-03-2025: the trial rule gives 01-09-2027, but the trial ends 31-12-2025 and the
-    # ordinary rule (12 months after the last follow-up) gives 01-03-2026; the note says all three.
+    # ordinary rule (12 months after the last follow-up) gives 01-03-2026, which governs.
     record = replace(CASES["T08"][0], events=(Event(date(2025, 3, 1), "followup"),))
     note = render("T08", "opfoelgning", case=record, note_date=date(2025, 3, 3))
-    assert "senest 1. september 2027" in note
+    assert (
+        "Næste opfølgning: senest 1. marts 2026 (12 måneder efter seneste opfølgning 01-03-2025 "
+        "(almindelig regel efter forsøgets slutning 31-12-2025)). Efter forsøgsreglen ville "
+        "fristen være 01-09-2027, men forsøget gælder kun til og med 31-12-2025; derefter gælder "
+        "den almindelige regel."
+    ) in note
     assert "Forsøget gælder til og med 31. december 2025" in note
-    assert "lov om aktiv socialpolitik): 1. marts 2026." in note
 
 
 @pytest.mark.parametrize(
@@ -453,11 +482,12 @@ def test_missing_reason_is_asked_for_in_danish():
 
 
 def test_missing_case_date_and_free_text_are_named():
+    # Without 'ledig siden' the 18 months cannot be computed: the caseworker must confirm them.
     record = replace(CASES["T09"][0], dates={"praktik_start": date(2019, 3, 4)})
     with pytest.raises(MissingFieldError) as info:
-        render("T09", "praktik_start", case=record, free_text="")
-    assert set(info.value.fields) == {"unemployed_since_date_long", "free_text"}
-    assert "sagens dato 'ledig siden'" in str(info.value)
+        render("T09", "praktik_start", case=record, free_text="", confirmed=())
+    assert set(info.value.fields) == {"conditions", "free_text"}
+    assert "bekræftelse af betingelserne: Ledighedsperioden er under 18 måneder" in str(info.value)
     assert "sagsbehandlerens egen tekst" in str(info.value)
 
 
@@ -538,6 +568,7 @@ def test_citation_is_the_one_valid_on_the_note_date():
     before = render_note(cited, record, "opfoelgning", note_date=date(2021, 6, 15), **kwargs)
     after = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), **kwargs)
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in before
+    # The new order came into force after the original end: it is the extension's own basis.
     assert "Hjemmel: Bekendtgørelse om forsøg på beskæftigelsesområdet, § 5." in after
 
 

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from caseworker_app.core.cases import group_of
 from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event, compute_deadlines
+from caseworker_app.core.schedule import Event, compute_deadlines, due_text, practical_text
 
 CATALOG = load_catalog()
 
@@ -83,11 +84,59 @@ def test_extension_of_ressourceforloeb_ends_after_12_months():
     )
 
 
-def test_extension_running_past_the_trial_end_keeps_its_own_limit():
+def test_extension_running_past_the_trial_end_ends_with_the_trial():
+    # Decision 12: 01-06-2025 + 12 months - 1 day = 31-05-2026 under the trial rule, but the trial
+    # ends 31-12-2025 and no ordinary limit is known, so the extension may last to 31-12-2025.
     d = one("T06", {"extension_start": date(2025, 6, 1)}, today=date(2025, 6, 1))
-    assert d.legal_due == date(2026, 5, 31)  # a Sunday; no ordinary rule to return to
-    assert d.practical_due == date(2026, 5, 29)
+    assert d.legal_due == date(2025, 12, 31)  # nytårsaftensdag, a Wednesday
+    assert d.practical_due == date(2025, 12, 30)
+    assert d.trial_due == date(2026, 5, 31)
+    assert d.due_to_trial_end
+    assert d.reason == (
+        "Forsøget slutter 31-12-2025: perioden må højst vare til forsøgets sidste dag (efter "
+        "forsøgsreglen højst 12 måneder fra forlængelsens start 01-06-2025, sidste dag 31-05-2026)"
+    )
+    assert d.trial_due_text == (
+        "Efter forsøgsreglen ville fristen være 31-05-2026, men forsøget gælder kun til og med "
+        "31-12-2025; derefter gælder den almindelige regel."
+    )
+
+
+def test_t06_extension_begun_in_december_2025_is_overdue_in_november_2026():
+    # The case: begun 14-12-2025, the trial rule gives 13-12-2026; on 29-11-2026 the
+    # period ended with the trial on 31-12-2025 and is overdue, said with the reason.
+    d = one("T06", {"extension_start": date(2025, 12, 14)}, today=date(2026, 11, 29))
+    assert d.legal_due == date(2025, 12, 31)
+    assert d.trial_due == date(2026, 12, 13)
+    assert d.status == "overdue"
+    assert "Forsøget slutter 31-12-2025" in d.reason
+
+
+def test_t09_praktik_begun_before_the_trial_end_ends_with_the_trial():
+    # Begun Monday 20-12-2021: 4 weeks end 16-01-2022, after the trial's end 31-12-2021.
+    d = one("T09", {"praktik_start": date(2021, 12, 20)}, today=date(2021, 12, 20))
+    assert d.legal_due == date(2021, 12, 31)
+    assert d.practical_due == date(2021, 12, 30)  # 31-12 is nytårsaftensdag
+    assert d.trial_due == date(2022, 1, 16)
     assert d.governed_by == "trial"
+
+
+def test_t18_praktik_of_13_weeks_begun_december_2025_ends_on_the_trial_end():
+    # T18 extended (here) to 31-12-2025; from 01-12-2025 13 weeks end 01-03-2026 (trial rule), the
+    # ordinary 4 weeks end 28-12-2025: the later of that and the trial end is 31-12-2025.
+    d = one("T18", {"praktik_start": date(2025, 12, 1)}, today=date(2025, 12, 1), trial_end=date(2025, 12, 31))
+    assert d.legal_due == date(2025, 12, 31)
+    assert d.ordinary_due == date(2025, 12, 28)
+    assert d.trial_due == date(2026, 3, 1)
+    assert d.governed_by == "ordinary"
+
+
+def test_t18_praktik_whose_ordinary_limit_outlives_the_trial_keeps_it():
+    # From 20-12-2025 the ordinary 4 weeks end 16-01-2026, after the trial end 31-12-2025: later wins.
+    d = one("T18", {"praktik_start": date(2025, 12, 20)}, today=date(2025, 12, 20), trial_end=date(2025, 12, 31))
+    assert d.legal_due == date(2026, 1, 16)
+    assert d.trial_due == date(2026, 3, 20)  # 20-12-2025 + 13 weeks - 1 day
+    assert not d.due_to_trial_end
 
 
 def test_four_week_praktik_from_monday_ends_sunday():
@@ -165,10 +214,33 @@ def test_caseworker_set_date_on_grundlovsdag():
     assert d.legal_due == date(2021, 6, 5)
     assert d.practical_due == date(2021, 6, 4)
     assert d.ordinary_due is None
+    # Met: the next date must be agreed; the deadline asks for it instead of vanishing.
     met = [talk(date(2021, 6, 4)), talk(date(2021, 6, 5))]
-    assert (
-        compute_deadlines(CATALOG["T12"], {"agreed": date(2021, 6, 5)}, met, date(2021, 6, 6)) == []
+    d = one("T12", {"agreed": date(2021, 6, 5)}, met, today=date(2021, 6, 6))
+    assert d.undated and d.status == "overdue"
+    assert due_text(d) == "dato ikke aftalt – aftal og registrér den"
+    assert d.reason == (
+        "Den aftalte dato 05-06-2021 er overholdt, og næste dato er ikke aftalt: aftal den og "
+        "registrér den på sagen"
     )
+
+
+def test_t16_without_an_agreed_date_asks_for_one_during_the_trial():
+    # First day of absence 02-03-2015, no agreed date, on 01-06-2015 (the trial runs to 31-12-2015):
+    # no invented date; the ordinary rule's 02-03-2015 + 55 days = 26-04-2015 is shown beside.
+    d = one("T16", {"absence_start": date(2015, 3, 2)}, today=date(2015, 6, 1))
+    assert d.undated
+    assert d.status == "overdue"
+    assert d.ordinary_due == date(2015, 4, 26)
+    assert due_text(d) == "dato ikke aftalt – aftal og registrér den"
+    assert practical_text(d) == ""
+    assert d.reason == "Ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen"
+    assert group_of(d, date(2015, 6, 1)) == "overdue"
+    # After the trial the ordinary rule governs (decision 3): 26-04-2015 had passed on 01-01-2016.
+    d = one("T16", {"absence_start": date(2015, 3, 2)}, today=date(2016, 1, 4))
+    assert not d.undated
+    assert d.legal_due == date(2016, 1, 1)
+    assert d.governed_by == "ordinary"
 
 
 def test_sickness_benefit_ordinary_rule_end_of_eighth_week():
@@ -199,9 +271,8 @@ def test_trials_without_a_computable_deadline_give_none(trial_id):
 def test_a_talk_on_the_practical_day_meets_an_agreed_date_on_a_holiday():
     # 05-06-2021 is a Saturday and Grundlovsdag: in practice Friday 04-06-2021.
     agreed = {"agreed": date(2021, 6, 5)}
-    assert (
-        compute_deadlines(CATALOG["T12"], agreed, [talk(date(2021, 6, 4))], date(2021, 6, 7)) == []
-    )
+    d = one("T12", agreed, [talk(date(2021, 6, 4))], today=date(2021, 6, 7))
+    assert d.undated  # met: the next date is to be agreed
     # A talk the day before that is taken as the one at which the date was agreed.
     d = one("T12", agreed, [talk(date(2021, 6, 3))], today=date(2021, 6, 7))
     assert d.legal_due == date(2021, 6, 5)
