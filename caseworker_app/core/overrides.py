@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .catalog import Citation, Extension, Trial
-from .workdays import fmt, parse_date
+from .catalog import Citation, Extension, RuleSpec, Trial
+from .workdays import Duration, fmt, parse_date
 
 OVERRIDE_FIELDS_DA = {
     "end": "slutdato",
@@ -15,8 +16,28 @@ OVERRIDE_FIELDS_DA = {
     "citation": "henvisning i journalnotatet",
     "paragraph": "paragraf",
     "marking": "FASIT-markering",
+    "ordinary": "ændret almindelig regel",
 }
 DATE_FIELDS = ("end", "extension")
+
+# The durations an ordinary rule of each kind is made of (see docs/katalog.md, "Regeltyper").
+ORDINARY_DURATIONS = {
+    "followup": ("first", "every"),
+    "decision": ("every",),
+    "duration_end": ("maximum",),
+    "count_window": ("window",),
+}
+DURATION_LABELS_DA = {
+    "first": "første gang efter",
+    "every": "derefter hver",
+    "maximum": "varer højst",
+    "window": "inden for",
+}
+_UNITS_DA = {
+    "måned": "months", "måneder": "months", "md": "months", "mdr": "months", "mdr.": "months",
+    "uge": "weeks", "uger": "weeks",
+    "dag": "days", "dage": "days",
+}
 
 
 @dataclass(frozen=True)
@@ -34,8 +55,87 @@ class TrialOverride:
     @property
     def label(self) -> str:
         """'slutdato 31-12-2027', the change in Danish."""
+        if self.field == "ordinary":
+            change = json.loads(self.value)
+            durations = ", ".join(
+                f"{DURATION_LABELS_DA[name]} {Duration(**change[name]).danish()}"
+                for name in DURATION_LABELS_DA
+                if name in change
+            )
+            return (
+                f"ændret almindelig regel fra {fmt(date.fromisoformat(change['from']))}: "
+                f"{change['text']} ({durations}); hjemmel: {change['reference']}"
+            )
         value = fmt(date.fromisoformat(self.value)) if self.field in DATE_FIELDS else self.value
         return f"{OVERRIDE_FIELDS_DA.get(self.field, self.field)} {value}"
+
+
+def parse_duration(text: str) -> Duration:
+    """'12 måneder', '4 uger', '55 dage' as a Duration; ValueError with a Danish message."""
+    parts = text.strip().lower().split()
+    if len(parts) == 2 and parts[0].isdigit() and parts[1] in _UNITS_DA and int(parts[0]) > 0:
+        return Duration(**{_UNITS_DA[parts[1]]: int(parts[0])})
+    raise ValueError(f"'{text}' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.")
+
+
+def ordinary_rule_value(
+    trial: Trial, *, applies_from: object, text: str, reference: str, durations: Mapping[str, str]
+) -> tuple[dict[str, str], str]:
+    """Danish messages by field for a changed ordinary rule, and the value to store (JSON)."""
+    errors: dict[str, str] = {}
+    spec = _rule_with_durations(trial)
+    if spec is None:
+        return {"field": f"Forsøg {trial.id} har ingen frist, hvis almindelige regel kan ændres"}, ""
+    day = applies_from if isinstance(applies_from, date) else None
+    if day is None:
+        try:
+            day = parse_date(str(applies_from or ""))
+        except ValueError as exc:
+            errors["from"] = str(exc)
+    change: dict[str, object] = {"rule": 0, "from": day.isoformat() if day else ""}
+    kind = (spec.ordinary or spec).kind
+    for name in ORDINARY_DURATIONS[kind]:
+        try:
+            duration = parse_duration(durations.get(name, ""))
+        except ValueError as exc:
+            errors[name] = str(exc)
+        else:
+            change[name] = {"months": duration.months, "weeks": duration.weeks, "days": duration.days}
+    for key, value, what in (("text", text, "reglen med dine ord"), ("reference", reference, "lovhenvisningen")):
+        if not str(value or "").strip():
+            errors[key] = f"Skriv {what}"
+        change[key] = str(value or "").strip()
+    return errors, json.dumps(change, ensure_ascii=False, sort_keys=True)
+
+
+def _rule_with_durations(trial: Trial) -> RuleSpec | None:
+    """The trial's first rule whose ordinary rule (or its own kind) is made of durations."""
+    for spec in trial.rules:
+        if (spec.ordinary or spec).kind in ORDINARY_DURATIONS:
+            return spec
+    return None
+
+
+def _apply_ordinary(trial: Trial, override: TrialOverride) -> Trial:
+    """Add a municipality's changed ordinary rule to the trial's first rule with durations."""
+    change = json.loads(override.value)
+    spec = _rule_with_durations(trial)
+    if spec is None:
+        return trial
+    base = spec.ordinary or replace(spec, ordinary=None)
+    version = replace(
+        base,
+        text=change["text"],
+        reference=change["reference"],
+        known_from=date.fromisoformat(change["from"]),
+        checked_until=None,  # entered with its source: nothing to warn about
+        source=override.source,
+        ordinary_changes=(),
+        **{name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change},
+    )
+    changes = tuple(sorted(spec.ordinary_changes + (version,), key=lambda v: v.known_from))
+    rules = tuple(replace(r, ordinary_changes=changes) if r is spec else r for r in trial.rules)
+    return replace(trial, rules=rules)
 
 
 def apply_override(trial: Trial, override: TrialOverride) -> Trial:
@@ -61,6 +161,8 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
         return replace(trial, citations=tuple(replace(c, paragraph=value) for c in trial.citations))
     if field == "marking":
         return replace(trial, fasit_marking=value)
+    if field == "ordinary":
+        return _apply_ordinary(trial, override)
     raise ValueError(f"unknown override field {field!r}")
 
 
@@ -107,6 +209,18 @@ def override_errors(
                     f"En forlængelse skal gå ud over den nuværende slutdato "
                     f"{fmt(trial.period.effective_end)}"
                 )
+    elif field == "ordinary":
+        # value: the mapping the change dialog builds (from, text, reference, durations)
+        if trial is not None:
+            fields = dict(value) if isinstance(value, Mapping) else {}
+            problems, stored = ordinary_rule_value(
+                trial,
+                applies_from=fields.get("from"),
+                text=fields.get("text", ""),
+                reference=fields.get("reference", ""),
+                durations=fields,
+            )
+            errors.update(problems)
     else:
         stored = str(value or "").strip()
         if not stored and field != "paragraph":

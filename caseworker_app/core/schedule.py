@@ -339,9 +339,9 @@ def _ordinary_due(
     would fall before that day under the new version falls due on that day (as at a trial's end).
     """
     version = spec.ordinary
-    if version is None:
+    if version is None and not spec.ordinary_changes:
         return None, None
-    result = _due(version, dates, history, any_full)
+    result = _due(version, dates, history, any_full) if version is not None else None
     for change in spec.ordinary_changes:
         if result is not None and result[0] < change.known_from:
             break  # due before the change applied: the earlier rule governs it

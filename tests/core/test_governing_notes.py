@@ -1,0 +1,229 @@
+"""Decisions 12-16 end to end in the core: the note states the deadline the engine governs by.
+
+Every expected date is worked out by hand in the comment beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
+from caseworker_app.core.catalog import Citation, load_catalog
+from caseworker_app.core.notes import (
+    MissingFieldError,
+    NoteError,
+    condition_problems,
+    confirmable_conditions,
+    render_note,
+)
+from caseworker_app.core.overrides import TrialOverride, apply_override, apply_overrides, override_errors
+from caseworker_app.core.schedule import Event, compute_deadlines
+
+CATALOG = load_catalog()
+WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")
+REFORM = (
+    "Almindelig regel kontrolleret til og med 26-08-2021 – beskæftigelsesreformen (lov nr. 1750 af "
+    "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
+    "ventet 01-01-2027) kan have ændret den: kontrollér fristen."
+)
+
+
+def t08_case(*events: date, hire: date = date(2018, 8, 31)) -> CaseRecord:
+    return CaseRecord(
+        id=8, citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08", dates={"hire": hire},
+        events=tuple(Event(day, "followup") for day in events),
+    )
+
+
+def t08_extended_to_2027():
+    extension = TrialOverride("T08", "extension", "2027-12-31", "Brev fra Beskæftigelsesministeriet 01-10-2026")
+    return apply_override(CATALOG["T08"], extension)
+
+
+def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028():
+    # Follow-up 20-11-2026; trial extended to 31-12-2027. Trial rule: + 30 months = 20-05-2029,
+    # after the end; ordinary: + 12 months = 20-11-2027, passed on 01-01-2028 -> 01-01-2028.
+    trial = t08_extended_to_2027()
+    case = t08_case(date(2026, 11, 20))
+    note = render_note(trial, case, "opfoelgning", note_date=date(2026, 11, 20), free_text="x", **WHO)
+    assert (
+        "Næste opfølgning: senest 1. januar 2028 (forsøget slutter 31-12-2027: efter almindelig "
+        "regel (12 måneder efter seneste opfølgning 20-11-2026) var fristen 20-11-2027, så fristen "
+        "er dagen efter forsøgets slutning). Efter forsøgsreglen ville fristen være 20-05-2029, men "
+        "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. " + REFORM
+    ) in note
+    assert "20. maj 2029" not in note
+    # The window's list for the same case says the same date.
+    [item] = deadlines_for_cases([case], {"T08": trial}, date(2026, 11, 29))
+    assert item.deadline.legal_due == date(2028, 1, 1)
+    # The extension typed into the program is cited with its basis (decision 14).
+    assert (
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
+        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2027 ifølge Brev fra "
+        "Beskæftigelsesministeriet 01-10-2026." in note
+    )
+
+
+def test_t08_note_written_2_june_2025_names_2_june_2026():
+    # Follow-up 02-06-2025: trial rule 02-12-2027 is after the end 31-12-2025; the ordinary
+    # 02-06-2026 is after the end too, so it governs as it is.
+    case = t08_case(date(2025, 6, 2))
+    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 6, 2), free_text="x", **WHO)
+    assert "Næste opfølgning: senest 2. juni 2026 (12 måneder efter seneste opfølgning 02-06-2025" in note
+    assert "Efter forsøgsreglen ville fristen være 02-12-2027" in note
+    assert "2. december 2027" not in note
+    assert note.count("kontrollér fristen") == 1
+
+
+def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
+    case = t08_case(date(2024, 5, 2))
+    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2024, 5, 2), free_text="x", **WHO)
+    assert (
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
+        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger "
+        "om frikommuneforsøg (hjemmel ikke fundet)." in note
+    )
+    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
+    assert "forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024." in note
+    # Within the original period (to 31-12-2021) the order is cited alone.
+    note = render_note(CATALOG["T08"], t08_case(date(2021, 1, 10)), "opfoelgning",
+                       note_date=date(2021, 1, 10), free_text="x", **WHO)
+    assert "(BEK nr. 529 af 23/05/2018).\n" in note
+
+
+def test_a_t12_note_from_2017_cites_the_law_not_the_order_of_2018():
+    case = CaseRecord(id=12, citizen="Mads Poulsen", case_ref="2017-0112", trial_id="T12",
+                      dates={"agreed": date(2017, 10, 2)})
+    note = render_note(CATALOG["T12"], case, "forsoeg_anvendt", note_date=date(2017, 9, 15), free_text="x", **WHO)
+    assert (
+        "Hjemmel: Lov nr. 658 af 8. juni 2017 om frikommunenetværk (den bekendtgørelse, forsøget "
+        "fulgte før BEK nr. 529 af 23/05/2018, er ikke fundet)." in note
+    )
+    assert "BEK nr. 529 af 23/05/2018)." not in note
+    note = render_note(CATALOG["T12"], replace(case, dates={"agreed": date(2019, 10, 2)}), "forsoeg_anvendt",
+                       note_date=date(2019, 9, 15), free_text="x", **WHO)
+    assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in note
+
+
+def test_a_day_before_every_citation_says_what_is_known():
+    trial = replace(CATALOG["T08"], citations=(Citation("BEK nr. 529 af 23/05/2018", date(2018, 7, 1)),))
+    assert trial.citation_text_on(date(2018, 6, 30)) == (
+        "ingen kendt henvisning for 30-06-2018: BEK nr. 529 af 23/05/2018 gælder først fra "
+        "01-07-2018, og det, forsøget byggede på før da, er ikke fundet"
+    )
+
+
+def t09_case(unemployed_since: date | None, praktik_start: date = date(2021, 3, 8)) -> CaseRecord:
+    dates = {"praktik_start": praktik_start}
+    if unemployed_since:
+        dates["unemployed_since"] = unemployed_since
+    return CaseRecord(id=9, citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09", dates=dates)
+
+
+def render_t09(case, **kw):
+    kw.setdefault("confirmed", ("visiteret", "formaal"))
+    return render_note(CATALOG["T09"], case, "praktik_start", note_date=date(2021, 3, 8),
+                       free_text="Praktik hos Aars Tømrer ApS.", **WHO, **kw)
+
+
+def test_t09_unemployed_17_months_at_the_praktik_start_holds():
+    # 08-10-2019 to 08-03-2021 is 17 months: under 18.
+    note = render_t09(t09_case(date(2019, 10, 8)))
+    assert (
+        "- Ledighedsperioden er under 18 måneder: ledig siden 08-10-2019 til praktikstart "
+        "08-03-2021 er 17 måneder (beregnet ud fra sagens datoer).\n" in note
+    )
+    assert condition_problems(CATALOG["T09"], t09_case(date(2019, 10, 8)).dates) == {}
+
+
+@pytest.mark.parametrize(
+    ("since", "measured"),
+    [
+        (date(2019, 8, 8), "ledig siden 08-08-2019 til praktikstart 08-03-2021 er 19 måneder"),
+        # the issue's case: unemployed since 01-01-2018, praktik from 08-03-2021
+        (date(2018, 1, 1), "ledig siden 01-01-2018 til praktikstart 08-03-2021 er 38 måneder og 7 dage"),
+        # exactly 18 months is not under 18 months
+        (date(2019, 9, 8), "ledig siden 08-09-2019 til praktikstart 08-03-2021 er 18 måneder"),
+    ],
+)
+def test_t09_unemployed_18_months_or_more_refuses_the_note(since, measured):
+    with pytest.raises(NoteError) as info:
+        render_t09(t09_case(since))
+    assert str(info.value) == (
+        f"Betingelsen »Ledighedsperioden er under 18 måneder« er ikke opfyldt: {measured}, så "
+        "forsøget kan ikke bruges, og notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+    )
+    # ... and the case window can say it at the 'ledig siden' field.
+    assert condition_problems(CATALOG["T09"], t09_case(since).dates)["unemployed_since"] == str(info.value)
+
+
+def test_t09_without_ledig_siden_the_caseworker_confirms_and_the_note_says_so():
+    case = t09_case(None)
+    assert [c.name for c in confirmable_conditions(CATALOG["T09"], case.dates)] == [
+        "ledighed", "visiteret", "formaal"
+    ]
+    with pytest.raises(MissingFieldError) as info:
+        render_t09(case)
+    assert info.value.fields == ("conditions",)
+    note = render_t09(case, confirmed=("ledighed", "visiteret", "formaal"))
+    assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in note
+
+
+def test_ordinary_rules_past_their_checked_date_carry_the_reform_caution():
+    # Hire 01-03-2024, no follow-up: trial 01-09-2026 is after the end 31-12-2025; the ordinary
+    # rule counts from the offer (= hire): 01-09-2024, passed on 01-01-2026 -> 01-01-2026.
+    [d] = compute_deadlines(CATALOG["T08"], {"hire": date(2024, 3, 1)}, [], date(2026, 11, 30))
+    assert d.governed_by == "ordinary"
+    assert d.legal_due == date(2026, 1, 1)
+    assert d.caution == REFORM
+    # A deadline governed by the trial rule carries none.
+    [d] = compute_deadlines(CATALOG["T08"], {"hire": date(2019, 3, 1)}, [], date(2020, 1, 1))
+    assert d.governed_by == "trial" and d.caution == ""
+
+
+def ordinary_change(applies_from: str, every: str = "6 måneder", first: str = "3 måneder"):
+    errors, stored = override_errors(
+        CATALOG, "T08", "ordinary",
+        {"from": applies_from, "first": first, "every": every, "text": "opfølgning hver 6. måned",
+         "reference": "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"},
+        "Lov om en aktiv beskæftigelsesindsats, i kraft 01-01-2027",
+    )
+    assert errors == {}
+    return TrialOverride("T08", "ordinary", stored, "Lov om en aktiv beskæftigelsesindsats, i kraft 01-01-2027")
+
+
+@pytest.mark.parametrize(
+    ("followup", "expected", "rule"),
+    [
+        # 01-06-2025 + 12 months = 01-06-2026, before the change: the old rule governs it.
+        (date(2025, 6, 1), date(2026, 6, 1), "§ 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik"),
+        # 01-03-2026 + 12 months = 01-03-2027 falls after the change; the new rule gives
+        # 01-09-2026, before it applied, so the deadline is the day it applies: 01-01-2027.
+        (date(2026, 3, 1), date(2027, 1, 1), "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
+        # 15-10-2026 + 6 months = 15-04-2027 under the new rule.
+        (date(2026, 10, 15), date(2027, 4, 15), "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
+    ],
+)
+def test_a_changed_ordinary_rule_applies_from_its_date(followup, expected, rule):
+    trial = apply_overrides(CATALOG, [ordinary_change("01-01-2027")])["T08"]
+    [d] = compute_deadlines(trial, {"hire": date(2018, 8, 31)}, [Event(followup, "followup")], date(2026, 11, 30))
+    assert d.legal_due == expected
+    assert d.citation == rule
+    # The municipality's own rule is entered with its source: no reform caution on it.
+    assert (d.caution == "") == (rule.startswith("§ 12"))
+
+
+def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
+    errors, _ = override_errors(CATALOG, "T08", "ordinary", {"from": "31-02-2027", "first": "tre måneder",
+                                                              "every": "", "text": "", "reference": ""}, "")
+    assert errors == {
+        "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
+        "from": "'31-02-2027' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.",
+        "first": "'tre måneder' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
+        "every": "'' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
+        "text": "Skriv reglen med dine ord",
+        "reference": "Skriv lovhenvisningen",
+    }
