@@ -129,9 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="forsøgets slutdato, hvis den afviger fra kataloget",
     )
     schedule.add_argument("--json", action="store_true", help="skriv JSON")
+    from .cli_common import add_db_option
+
+    add_db_option(schedule, help="brug denne databases forsøgskatalog (kommunens forlængelser og ændringer)")
 
     trials = commands.add_parser("trials", help="vis forsøgskataloget")
     trials.add_argument("--json", action="store_true", help="skriv JSON")
+    add_db_option(trials, help="vis kataloget med denne databases forlængelser og ændringer")
 
     from .cli_store import add_store_commands
 

@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 from .cli_common import UsageError
-from .core.catalog import Trial, load_catalog
-from .core.schedule import STATUS_DA, Deadline, Event, compute_deadlines
+from .core.catalog import Trial, load_catalog, reform_caution
+from .core.schedule import STATUS_DA, Deadline, due_text
 from .core.workdays import fmt, fmt_weekday
 
 
@@ -17,8 +17,19 @@ def run_catalog_command(args: argparse.Namespace) -> int:
     return _schedule(args) if args.command == "schedule" else _trials(args)
 
 
-def _catalog_trial(trial_id: str) -> Trial:
-    catalog = load_catalog()
+def _catalog(args: argparse.Namespace) -> tuple[dict[str, Trial], str]:
+    """The shipped catalog, or with --db that database's extensions and changed rules too."""
+    if not getattr(args, "db", None):
+        return load_catalog(), "som leveret med programmet (brug --db for kommunens ændringer)"
+    from .cli_common import existing_db_path
+    from .store import CaseStore
+
+    path = existing_db_path(args)
+    with CaseStore(path) as store:
+        return store.catalog(), f"som leveret, med ændringerne i {path}"
+
+
+def _catalog_trial(catalog: dict[str, Trial], trial_id: str) -> Trial:
     trial = catalog.get(trial_id.upper())
     if trial is None:
         raise UsageError(f"ukendt forsøg '{trial_id}' (kendte: {', '.join(catalog)})")
@@ -26,7 +37,17 @@ def _catalog_trial(trial_id: str) -> Trial:
 
 
 def _schedule(args: argparse.Namespace) -> int:
-    trial = _catalog_trial(args.trial)
+    from .cli_common import CommandFailed, run_reporting
+    from .store import StoreError
+
+    return run_reporting(lambda: _schedule_checked(args), failure=(StoreError, CommandFailed))
+
+
+def _schedule_checked(args: argparse.Namespace) -> int:
+    from .services.calculator import calculate, trial_status_text
+
+    catalog, catalog_text = _catalog(args)
+    trial = _catalog_trial(catalog, args.trial)
     dates = dict(args.date)
     allowed_dates = {d.name for d in trial.dates}
     unknown = sorted(set(dates) - allowed_dates)
@@ -47,37 +68,36 @@ def _schedule(args: argparse.Namespace) -> int:
             f"(det bruger: {', '.join(trial.events) or 'ingen hændelser'})"
         )
     today = args.today or date.today()
-    _check_like_the_window(trial, dates, args.event, today)
-    deadlines = compute_deadlines(trial, dates, args.event, today, trial_end=args.trial_end)
+    # The same checks and the same engine call as the Fristberegner tab (services/calculator.py).
+    result = calculate(trial, dates, args.event, today, trial_end=args.trial_end)
+    for name, message in result.errors.items():
+        option = "--trial-end" if name == "trial_end" else f"--date {name}"
+        raise UsageError(f"{option}: {message}")
+    for event, message in result.event_errors:
+        raise UsageError(f"--event {event.kind}={fmt(event.day)}: {message}")
+    status = trial_status_text(trial, today, args.trial_end)
     if args.json:
         print(
             json.dumps(
-                {"deadlines": [d.to_json() for d in deadlines]}, ensure_ascii=False, indent=2
+                {"deadlines": [d.to_json() for d in result.deadlines], "trial_status": status},
+                ensure_ascii=False,
+                indent=2,
             )
         )
     else:
-        print(_deadline_table(trial, deadlines, today))
+        print(_deadline_table(trial, result.deadlines, today, status, catalog_text))
     return 0
 
 
-def _check_like_the_window(trial: Trial, dates: dict[str, date], events: list[Event], today: date) -> None:
-    """The same checks as the case window: date order and range, no event before its case date or after today."""
-    from .core.validation import case_errors, event_errors
-
-    problems = case_errors({trial.id: trial}, citizen="-", case_ref="-", trial_id=trial.id, dates=dates, today=today)
-    for name, message in problems.items():
-        raise UsageError(f"--date {name}: {message}")
-    for event in events:
-        problems = event_errors(
-            trial, dates, day=event.day, kind=event.kind, form=event.form,
-            full_followup=event.full_followup, today=today,
-        )
-        if problems:
-            raise UsageError(f"--event {event.kind}={fmt(event.day)}: {'; '.join(problems.values())}")
-
-
-def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date) -> str:
-    lines = [f"{trial.id} – {trial.title}", f"Beregnet pr. {fmt(today)}", ""]
+def _deadline_table(
+    trial: Trial, deadlines: list[Deadline], today: date, status: str, catalog_text: str
+) -> str:
+    lines = [
+        f"{trial.id} – {trial.title}",
+        f"Beregnet pr. {fmt(today)}; forsøgskatalog {catalog_text}",
+        f"Forsøgets status: {status}",
+        "",
+    ]
     if not trial.has_deadlines:
         lines.append("Forsøget har ingen beregnelig frist. Betingelser:")
         lines += [f"  - {c}" for c in trial.conditions]
@@ -86,12 +106,18 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date) -> str
         lines.append("Ingen kommende frister.")
         return "\n".join(lines)
     for d in deadlines:
-        lines.append(
-            f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
-            + (f" ({d.day_off})" if d.day_off else "")
-            + f" – {STATUS_DA[d.status]}"
-        )
+        if d.undated:
+            lines.append(f"{d.label}: {due_text(d)} – {STATUS_DA[d.status]}")
+        else:
+            lines.append(
+                f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
+                + (f" ({d.day_off})" if d.day_off else "")
+                + f" – {STATUS_DA[d.status]}"
+            )
         lines.append(f"  Hvorfor: {d.reason}")
+        for remark in (d.trial_due_text, d.caution):
+            if remark:
+                lines.append(f"  ! {remark}")
         lines.append(f"  {d.rule}")
         lines.append(f"  Henvisning: {d.citation}")
         lines.append(f"  Almindelig regel ville give: {fmt(d.ordinary_due) or 'ingen frist'}")
@@ -100,15 +126,25 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date) -> str
 
 
 def _trials(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
+    from .cli_common import CommandFailed, run_reporting
+    from .store import StoreError
+
+    return run_reporting(lambda: _trials_checked(args), failure=(StoreError, CommandFailed))
+
+
+def _trials_checked(args: argparse.Namespace) -> int:
+    catalog, catalog_text = _catalog(args)
     today = date.today()
     if args.json:
         print(
             json.dumps(
-                {"trials": [_trial_json(t) for t in catalog.values()]}, ensure_ascii=False, indent=2
+                {"trials": [_trial_json(t, today) for t in catalog.values()]},
+                ensure_ascii=False,
+                indent=2,
             )
         )
         return 0
+    print(f"Forsøgskatalog {catalog_text}\n")
     for trial in catalog.values():
         print(f"{trial.id}  {trial.short_title}")
         print(f"     {trial.status_text(today)}")
@@ -116,19 +152,44 @@ def _trials(args: argparse.Namespace) -> int:
             print(
                 f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}"
             )
+        for line in ordinary_rule_lines(trial, today):
+            print(f"     {line}")
     return 0
 
 
-def _trial_json(trial: Trial) -> dict:
+def ordinary_rule_lines(trial: Trial, today: date) -> list[str]:
+    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13)."""
+    lines = []
+    for spec in trial.rules:
+        versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
+        for rule in versions:
+            if rule.checked_until is None:
+                lines.append(
+                    f"almindelig regel fra {fmt(rule.known_from)}, indtastet af kommunen: {rule.text} "
+                    f"({rule.reference}; kilde: {rule.source})"
+                )
+                continue
+            line = (
+                f"almindelig regel kendt fra {fmt(rule.known_from)}, senest kontrolleret "
+                f"{fmt(rule.checked_until)}: {rule.text} ({rule.reference})"
+            )
+            caution = reform_caution(rule, today)
+            lines.append(line + (f". {caution}" if caution else ""))
+    return lines
+
+
+def _trial_json(trial: Trial, today: date) -> dict:
     return {
         "id": trial.id,
         "title": trial.title,
         "short_title": trial.short_title,
         "start": trial.period.start.isoformat(),
         "end": trial.period.effective_end.isoformat(),
+        "status": trial.status_text(today),
         "has_deadlines": trial.has_deadlines,
         "dates": [{"name": d.name, "label": d.label, "required": d.required} for d in trial.dates],
         "events": list(trial.events),
         "rule_kinds": [r.kind for r in trial.rules],
+        "ordinary_rules": ordinary_rule_lines(trial, today),
         "fasit_marking": trial.fasit_marking,
     }

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import EVENT_NAMES, Trial
-from ..core.schedule import Event, compute_deadlines
+from ..core.schedule import Event
 from ..core.workdays import fmt
+from ..services.calculator import calculate, trial_status_text
 from .deadline_model import DeadlineTableModel, deadline_html, plain_text
 from .fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
 
@@ -395,8 +396,24 @@ class CalculatorView(QWidget):
                 for box in self.date_boxes.values():
                     box.set_error(None)
             return
-        deadlines = compute_deadlines(trial, dates, self.events, today, trial_end=trial_end)
-        self.result_title.setText(f"{trial.id} – {trial.title}\nBeregnet pr. {fmt(today)}")
+        # The same checks and engine call as `caseworker-app schedule` (services/calculator.py).
+        result = calculate(trial, dates, self.events, today, trial_end=trial_end)
+        self.event_date_box.set_error(None)
+        for name, message in result.errors.items():
+            if name in boxes:
+                boxes[name].set_error(message)
+        if result.event_errors:
+            self.event_date_box.set_error(
+                " ".join(f"Hændelsen {fmt(e.day)}: {message}" for e, message in result.event_errors)
+            )
+        if not result.ok:
+            self.result_note.setText("Ret de markerede felter for at se fristerne.")
+            return
+        deadlines = result.deadlines
+        self.result_title.setText(
+            f"{trial.id} – {trial.title}\nBeregnet pr. {fmt(today)}\n"
+            f"Forsøgets status: {trial_status_text(trial, today, trial_end)}"
+        )
         self.result_model.set_deadlines(deadlines)
         self.result_note.setText("" if deadlines else "Ingen kommende frister.")
         if deadlines:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline, due_text
 from ..core.workdays import WEEKDAYS_DA, fmt, fmt_weekday
 from .model_base import BOLD, OVERDUE_BRUSH, ColumnTableModel, Index
 
@@ -23,10 +23,21 @@ def deadline_html(deadline: Deadline) -> str:
     )
     status = status_text(deadline)
     status_html = f"<b>{e(status)}</b>" if deadline.status == OVERDUE else e(status)
+    if deadline.undated:
+        dates = f"<b>{e(due_text(deadline))}</b>"
+    else:
+        dates = (
+            f"frist <b>{e(fmt(deadline.legal_due))}</b> – senest i praksis "
+            f"<b>{e(fmt_weekday(deadline.practical_due))}</b>{day_off}"
+        )
+    # Why the trial rule's own date no longer holds, and whether the ordinary rule is checked.
+    remarks = "".join(
+        f"<b>Bemærk:</b> {e(text)}<br>" for text in (deadline.trial_due_text, deadline.caution) if text
+    )
     return (
-        f"<b>{e(deadline.label)}</b>: frist <b>{e(fmt(deadline.legal_due))}</b> – senest i praksis "
-        f"<b>{e(fmt_weekday(deadline.practical_due))}</b>{day_off} – {status_html}<br>"
+        f"<b>{e(deadline.label)}</b>: {dates} – {status_html}<br>"
         f"<b>Hvorfor:</b> {e(deadline.reason)}<br>"
+        f"{remarks}"
         f"{e(deadline.rule)}<br>"
         f"<b>Henvisning:</b> {e(deadline.citation)}<br>"
         f"<b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}"
@@ -50,11 +61,13 @@ def status_text(deadline: Deadline) -> str:
 
 def marked_due_text(deadline: Deadline) -> str:
     """'! 28-02-2021': the legal date, marked when overdue (colour is never the only signal)."""
-    return ("! " if deadline.status == OVERDUE else "") + fmt(deadline.legal_due)
+    return ("! " if deadline.status == OVERDUE else "") + due_text(deadline)
 
 
 def practical_text(deadline: Deadline) -> str:
     """'fre 26-02-2021 (søndag)' – the practical date with why it is earlier than the legal one."""
+    if deadline.undated:
+        return ""
     text = fmt_weekday(deadline.practical_due)
     return f"{text} ({deadline.day_off})" if deadline.day_off else text
 
@@ -115,7 +128,7 @@ class DeadlineTableModel(ColumnTableModel):
         if column == 0:
             return deadline.label
         if column == 1:
-            return fmt(deadline.legal_due)
+            return due_text(deadline)
         if column == 2:
             return practical_text(deadline)
         if column == 3:

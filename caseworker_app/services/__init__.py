@@ -1,0 +1,1 @@
+"""What the user sees, computed once: the window and the command line call these."""
