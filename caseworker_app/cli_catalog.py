@@ -7,9 +7,10 @@ import json
 from datetime import date
 
 from .cli_common import UsageError
-from .core.catalog import Trial, load_catalog, reform_caution
+from .core.catalog import Trial, load_catalog
 from .core.schedule import STATUS_DA, Deadline, due_text
 from .core.workdays import fmt, fmt_weekday
+from .services.catalog_texts import ordinary_rule_lines
 
 
 def run_catalog_command(args: argparse.Namespace) -> int:
@@ -155,27 +156,6 @@ def _trials_checked(args: argparse.Namespace) -> int:
         for line in ordinary_rule_lines(trial, today):
             print(f"     {line}")
     return 0
-
-
-def ordinary_rule_lines(trial: Trial, today: date) -> list[str]:
-    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13)."""
-    lines = []
-    for spec in trial.rules:
-        versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
-        for rule in versions:
-            if rule.checked_until is None:
-                lines.append(
-                    f"almindelig regel fra {fmt(rule.known_from)}, indtastet af kommunen: {rule.text} "
-                    f"({rule.reference}; kilde: {rule.source})"
-                )
-                continue
-            line = (
-                f"almindelig regel kendt fra {fmt(rule.known_from)}, senest kontrolleret "
-                f"{fmt(rule.checked_until)}: {rule.text} ({rule.reference})"
-            )
-            caution = reform_caution(rule, today)
-            lines.append(line + (f". {caution}" if caution else ""))
-    return lines
 
 
 def _trial_json(trial: Trial, today: date) -> dict:

@@ -83,7 +83,7 @@ def ordinary_rule_value(
 ) -> tuple[dict[str, str], str]:
     """Danish messages by field for a changed ordinary rule, and the value to store (JSON)."""
     errors: dict[str, str] = {}
-    spec = _rule_with_durations(trial)
+    spec = changeable_rule(trial)
     if spec is None:
         return {"field": f"Forsøg {trial.id} har ingen frist, hvis almindelige regel kan ændres"}, ""
     day = applies_from if isinstance(applies_from, date) else None
@@ -108,7 +108,7 @@ def ordinary_rule_value(
     return errors, json.dumps(change, ensure_ascii=False, sort_keys=True)
 
 
-def _rule_with_durations(trial: Trial) -> RuleSpec | None:
+def changeable_rule(trial: Trial) -> RuleSpec | None:
     """The trial's first rule whose ordinary rule (or its own kind) is made of durations."""
     for spec in trial.rules:
         if (spec.ordinary or spec).kind in ORDINARY_DURATIONS:
@@ -119,7 +119,7 @@ def _rule_with_durations(trial: Trial) -> RuleSpec | None:
 def _apply_ordinary(trial: Trial, override: TrialOverride) -> Trial:
     """Add a municipality's changed ordinary rule to the trial's first rule with durations."""
     change = json.loads(override.value)
-    spec = _rule_with_durations(trial)
+    spec = changeable_rule(trial)
     if spec is None:
         return trial
     base = spec.ordinary or replace(spec, ordinary=None)
@@ -150,7 +150,9 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
             note += f" {fmt(date.fromisoformat(override.created_at[:10]))}"
         if end > period.end:
             kept = tuple(e for e in period.extensions if e.end < end)
-            period = replace(period, extensions=kept + (Extension(end, override.source, None, note),))
+            # What the municipality typed is the extension's legal basis, cited in notes (decision 14).
+            extension = Extension(end, override.source, None, note, basis=override.source)
+            period = replace(period, extensions=kept + (extension,))
         else:
             period = replace(period, end=end, source=override.source, extensions=())
         return replace(trial, period=period)
@@ -191,7 +193,8 @@ def override_errors(
             f"Kan ikke ændre '{field}' (kan ændres: {', '.join(OVERRIDE_FIELDS_DA.values())})"
         )
     if not str(source or "").strip():
-        errors["source"] = "Skriv kilden til ændringen, fx ministeriets brev med dato"
+        what = {"extension": "hjemlen for forlængelsen", "end": "hjemlen for den nye slutdato"}
+        errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
     stored = ""
     if field in DATE_FIELDS:
         day = value if isinstance(value, date) else None

@@ -61,27 +61,30 @@ class OverrideDialog(QDialog):
 
         self.field_combo = QComboBox()
         for key, label in OVERRIDE_FIELDS_DA.items():
-            self.field_combo.addItem(label[0].upper() + label[1:], key)
+            if key != "ordinary":  # a changed ordinary rule has its own form (ordinary_rule_dialog)
+                self.field_combo.addItem(label[0].upper() + label[1:], key)
         self.current_label = QLabel()
         self.current_label.setWordWrap(True)
         self.value_edit = QLineEdit()
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("fx Beskæftigelsesministerens brev 26-11-2024")
+        self.source_edit.setPlaceholderText("fx Beskæftigelsesministerens brev af 26-11-2024")
         self.boxes = {
             "field": FieldBox(self.field_combo),
             "value": FieldBox(self.value_edit),
             "source": FieldBox(self.source_edit),
         }
+        self.boxes["source"].hint_label.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.source_label = buddy_label("&Kilde:", self.source_edit)
         for name, text in (
             ("field", "&Hvad ændres:"),
             ("value", "&Ny værdi:"),
-            ("source", "&Kilde:"),
         ):
             form.addRow(buddy_label(text, self.boxes[name].editor), self.boxes[name])
             if name == "field":
                 form.addRow("", self.current_label)
+        form.addRow(self.source_label, self.boxes["source"])
 
         intro = QLabel(f"{trial.id} – {trial.title}")
         intro.setWordWrap(True)
@@ -119,6 +122,16 @@ class OverrideDialog(QDialog):
             self.value_edit.clear()
         else:
             self.value_edit.setText(current_value(self.trial, field))
+        # A new period needs its legal basis: journal notes cite it (decision 14).
+        if field in DATE_FIELDS:
+            self.source_label.setText("&Hjemmel:")
+            self.boxes["source"].set_hint(
+                "Det, der giver forlængelsen hjemmel, fx ministeriets brev med dato. Journalnotater "
+                "skriver: »… forlænget til <slutdato> ifølge <hjemmel>«."
+            )
+        else:
+            self.source_label.setText("&Kilde:")
+            self.boxes["source"].set_hint("")
         for box in self.boxes.values():
             box.set_error(None)
 

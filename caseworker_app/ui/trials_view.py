@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Trial
+from ..core.overrides import changeable_rule
 from ..core.workdays import fmt
+from ..services.catalog_texts import ordinary_rule_lines
 from .history_model import stamp_text
+from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,6 +66,8 @@ def period_lines(trial: Trial) -> list[str]:
         note = f" – {ext.note}" if ext.note else ""
         lines.append(f"Forlænget til {fmt(ext.end)}{decided}{note}")
         lines.append(f"    Kilde: {ext.source}")
+        if ext.basis and ext.basis != ext.source:
+            lines.append(f"    Hjemmel i journalnotater: »forlænget til {fmt(ext.end)} ifølge {ext.basis}«")
     lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")
     return lines
 
@@ -76,7 +81,7 @@ def citation_lines(trial: Trial) -> list[str]:
             valid.append(f"fra {fmt(citation.valid_from)}")
         if citation.valid_to:
             valid.append(f"til {fmt(citation.valid_to)}")
-        paragraph = citation.paragraph or "paragraf ikke udfyldt"
+        paragraph = citation.paragraph or "uden paragraf (paragrafnummeret er ikke kendt; kommunen kan tilføje det)"
         lines.append(
             f"{citation.text}\n    {paragraph}; gyldig {' '.join(valid) or 'uden tidsgrænse'}"
         )
@@ -184,9 +189,24 @@ class TrialsView(QWidget):
         layout.addWidget(_group("Målgruppe", _text(trial.target_group)))
 
         rules = QGridLayout()
-        self.ordinary_label = _text(f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}")
+        checked = "\n".join(
+            line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today)
+        )
+        self.ordinary_label = _text(
+            f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}\n\n{checked}"
+        )
         self.trial_rule_label = _text(f"{trial.trial_rule}\n\nHjemmel: {trial.trial_reference}")
-        rules.addWidget(_group("Almindelig regel", self.ordinary_label), 0, 0)
+        ordinary_box = _group("Almindelig regel", self.ordinary_label)
+        if changeable_rule(trial):
+            change = QPushButton("Ny almindelig &regel …")
+            change.setObjectName("override_ordinary")
+            change.setToolTip("Indtast en ændret almindelig regel med kilde og den dato, den gælder fra")
+            change.clicked.connect(lambda: self.edit("ordinary"))
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(change)
+            ordinary_box.layout().addLayout(row)
+        rules.addWidget(ordinary_box, 0, 0)
         rules.addWidget(_group("Forsøgsregel", self.trial_rule_label), 0, 1)
         rules.setColumnStretch(0, 1)
         rules.setColumnStretch(1, 1)
@@ -256,7 +276,10 @@ class TrialsView(QWidget):
         trial = self.store.catalog().get(self.current_trial_id())
         if trial is None:
             return False
-        dialog = OverrideDialog(self.store, trial, field, parent=self)
+        if field == "ordinary":
+            dialog = OrdinaryRuleDialog(self.store, trial, parent=self)
+        else:
+            dialog = OverrideDialog(self.store, trial, field, parent=self)
         if not dialog.exec():
             return False
         self.reload()

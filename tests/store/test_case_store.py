@@ -281,7 +281,7 @@ def test_an_override_needs_a_source_and_a_real_extension(store):
     with pytest.raises(ValidationError) as exc:
         store.add_override("T08", "extension", date(2025, 6, 30), " ")
     assert exc.value.errors == {
-        "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
+        "source": "Skriv hjemlen for forlængelsen, fx ministeriets brev med dato",
         "value": "En forlængelse skal gå ud over den nuværende slutdato 31-12-2025",
     }
     with pytest.raises(ValidationError) as exc:

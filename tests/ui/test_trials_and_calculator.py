@@ -99,7 +99,7 @@ def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
     with qtbot.waitSignal(view.changed):
         click(qtbot, view.findChild(QPushButton, "override_end"))
 
-    assert seen["source"] == "Skriv kilden til ændringen, fx ministeriets brev med dato"
+    assert seen["source"] == "Skriv hjemlen for den nye slutdato, fx ministeriets brev med dato"
     [override] = store.overrides()
     assert (override.trial_id, override.field, override.value) == ("T08", "end", "2022-12-31")
     assert "slutdato 31-12-2022" in view.override_label.text()

@@ -1,0 +1,110 @@
+"""A municipality enters a changed ordinary rule: its durations, the day it applies from, its source.
+
+Decision 13 (docs/katalog.md, "Almindelige regler ændrer sig"): the program does not compute the
+employment reform's rules; a municipality that knows the new rule enters it here, as it enters an
+extension, and it is kept in the history. Deadlines falling on or after the day it applies from
+follow it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..core.catalog import Trial
+from ..core.overrides import DURATION_LABELS_DA, ORDINARY_DURATIONS, changeable_rule
+from ..store import ValidationError
+from .fields import (
+    DATE_PLACEHOLDER,
+    DateLineEdit,
+    FieldBox,
+    accept_buttons,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    show_errors,
+)
+
+
+class OrdinaryRuleDialog(QDialog):
+    """The new ordinary rule's form; saved as one change to the trial, never deleted."""
+
+    def __init__(self, store, trial: Trial, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.trial = trial
+        self.setWindowTitle(f"Ny almindelig regel – forsøg {trial.id}")
+        spec = changeable_rule(trial)
+        current = spec.ordinary or spec
+        self.kind = current.kind
+
+        self.from_edit = DateLineEdit()
+        self.from_edit.setPlaceholderText(DATE_PLACEHOLDER)
+        self.duration_edits = {name: QLineEdit() for name in ORDINARY_DURATIONS[self.kind]}
+        for name, edit in self.duration_edits.items():
+            now = getattr(current, name, None)
+            edit.setPlaceholderText(f"fx {now.danish()}" if now else "fx 12 måneder")
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("reglen med dine ord, fx opfølgning senest hver 6. måned")
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setPlaceholderText("fx § 12 i lov om en aktiv beskæftigelsesindsats")
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("fx lov nr. … af …, i kraft 01-01-2027")
+        self.boxes = {
+            "from": FieldBox(self.from_edit, "Frister, der falder på eller efter denne dag, følger den nye regel."),
+            **{name: FieldBox(edit) for name, edit in self.duration_edits.items()},
+            "text": FieldBox(self.text_edit),
+            "reference": FieldBox(self.reference_edit),
+            "source": FieldBox(self.source_edit),
+        }
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        labels = {
+            "from": "&Gælder fra:",
+            "text": "&Reglen:",
+            "reference": "&Lovhenvisning:",
+            "source": "&Kilde:",
+            **{name: DURATION_LABELS_DA[name].capitalize() + ":" for name in self.duration_edits},
+        }
+        for name, box in self.boxes.items():
+            form.addRow(buddy_label(labels[name], box.editor), box)
+
+        now_text = (
+            f"Nu: {current.text} ({current.reference})" if spec.ordinary else
+            "Forsøget har ingen almindelig regel i kataloget; den nye regel bruges, når forsøget er slut."
+        )
+        intro = QLabel(f"{trial.id} – {trial.title}\n{now_text}")
+        intro.setWordWrap(True)
+        note = QLabel(
+            "Programmet beregner ikke selv beskæftigelsesreformens regler. Kender kommunen den nye "
+            "regel, skrives den her med kilde. Ændringen gemmes med dato og dit navn og kan ikke slettes."
+        )
+        note.setWordWrap(True)
+        self.general_error = general_error_label()
+        buttons, self.save_button = accept_buttons(self, "Gem reglen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.from_edit.setFocus()
+
+    def values(self) -> dict[str, str]:
+        """What the user typed, as the store's add_override takes it for a changed ordinary rule."""
+        return {
+            "from": self.from_edit.text().strip(),
+            "text": self.text_edit.text(),
+            "reference": self.reference_edit.text(),
+            **{name: edit.text() for name, edit in self.duration_edits.items()},
+        }
+
+    def accept(self) -> None:
+        """Save the rule; on a fault show each message at its field and stay open."""
+        clear_errors(self.boxes.values(), self.general_error)
+        try:
+            self.store.add_override(self.trial.id, "ordinary", self.values(), self.source_edit.text())
+        except ValidationError as exc:
+            show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        super().accept()
