@@ -34,6 +34,7 @@ from ..core.cases import ACTIVE, CLOSED, deadlines_for_cases
 from ..core.catalog import DATE_NAMES, Trial
 from ..core.cpr import format_cpr, mask_cpr
 from ..core.history import END_REASONS, OTHER_REASON
+from ..core.notes import condition_problems
 from ..core.validation import case_errors, parse_case_dates
 from ..core.workdays import fmt
 from ..store import ValidationError
@@ -338,6 +339,7 @@ class CaseWindow(QDialog):
             edit = DateLineEdit()
             edit.setText(typed.get(case_date.name, ""))
             box = FieldBox(edit, default_hint(trial, case_date))
+            edit.editingFinished.connect(self._show_condition_hints)
             self.date_boxes[case_date.name] = box
             self.form.insertRow(
                 self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box
@@ -356,6 +358,19 @@ class CaseWindow(QDialog):
             ]
         )
 
+    def _show_condition_hints(self) -> None:
+        """Say at the date field when the dates show a trial condition does not hold (decision 15)."""
+        trial = self.trial()
+        if trial is None or not trial.note_conditions:
+            return
+        dates, _ = parse_case_dates({n: b.editor.text().strip() for n, b in self.date_boxes.items()})
+        problems = condition_problems(trial, dates)
+        for case_date in trial.dates:
+            box = self.date_boxes.get(case_date.name)
+            if box is not None:
+                problem = problems.get(case_date.name)
+                box.set_hint(f"⚠ {problem}" if problem else default_hint(trial, case_date))
+
     def _show_status(self) -> None:
         case = self.case
         if case is None or case.status != CLOSED:
@@ -370,6 +385,7 @@ class CaseWindow(QDialog):
         self.status_label.show()
 
     def _show_deadlines(self) -> None:
+        self._show_condition_hints()
         for label in self.deadline_labels:
             label.deleteLater()
         self.deadline_labels = []

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from ..core.notes import (
     NOTE_FIELDS,
     SITUATION_DATES,
     NoteError,
+    confirmable_conditions,
     default_event_date,
     draft_note,
     edited_template_errors,
@@ -41,6 +43,7 @@ from ..core.notes import (
     situations_for,
     uses_event_date,
 )
+from ..core.schedule import resolve_dates
 from ..core.workdays import fmt
 from ..store import ValidationError
 from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox, buddy_label
@@ -167,6 +170,27 @@ class NoteWindow(QDialog):
         form.addRow(self.reason_label, self.boxes["reason"])
         self.free_text_label = buddy_label("&Egen tekst:" + REQUIRED, self.free_text_edit)
         form.addRow(self.free_text_label, self.boxes["free_text"])
+        # Decision 15: what the case's dates cannot show, the caseworker confirms, one box each.
+        self.confirm_boxes: dict[str, QCheckBox] = {}
+        self.confirm_panel = QWidget()
+        confirm_layout = QVBoxLayout(self.confirm_panel)
+        confirm_layout.setContentsMargins(0, 0, 0, 0)
+        dates = resolve_dates(self.trial, self.case.dates)[0] if self.trial else {}
+        for condition in confirmable_conditions(self.trial, dates) if self.trial else ():
+            box = QCheckBox(condition.text)
+            box.setObjectName(f"confirm_{condition.name}")
+            box.toggled.connect(self.update_note)
+            self.confirm_boxes[condition.name] = box
+            confirm_layout.addWidget(box)
+        hint = QLabel("Sæt kun hak, når du har kontrolleret det; notatet skriver "
+                      "»bekræftet af sagsbehandleren«.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        confirm_layout.addWidget(hint)
+        self.confirm_label = QLabel("&Bekræft:" + REQUIRED)
+        if self.confirm_boxes:
+            self.confirm_label.setBuddy(next(iter(self.confirm_boxes.values())))
+        form.addRow(self.confirm_label, self.confirm_panel)
         self.input_form = form
         legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
         legend.setStyleSheet(HINT_STYLE)
@@ -370,6 +394,9 @@ class NoteWindow(QDialog):
         ):
             self.input_form.setRowVisible(self.boxes[field], visible)
             label.setVisible(visible)
+        confirm = "conditions" in used and bool(self.confirm_boxes)
+        self.input_form.setRowVisible(self.confirm_panel, confirm)
+        self.confirm_label.setVisible(confirm)
         # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
         self.reason_edit.setPlaceholderText(REASON_HINTS.get(name, "Begrundelsen."))
         self.free_text_edit.setPlaceholderText(
@@ -388,6 +415,7 @@ class NoteWindow(QDialog):
             "reason": self.reason_edit.toPlainText(),
             "free_text": self.free_text_edit.toPlainText(),
             "event_date": self.event_date_edit.date_value(),
+            "confirmed": tuple(name for name, box in self.confirm_boxes.items() if box.isChecked()),
         }
 
     def update_note(self, *args) -> None:

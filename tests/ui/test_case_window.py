@@ -504,3 +504,19 @@ def test_moving_a_case_to_another_trial_asks_before_its_dates_are_removed(qtbot,
     click(qtbot, window.save_button)
     case = store.get_case(case_id)
     assert (case.trial_id, dict(case.dates)) == ("T16", {"absence_start": date(2019, 1, 7)})
+
+
+def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, store):
+    # Unemployed since 01-01-2018, praktik from 08-03-2021: 38 months and 7 days, not under 18.
+    case_id = store.create_case(
+        citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09",
+        dates={"praktik_start": date(2021, 3, 8), "unemployed_since": date(2018, 1, 1)},
+    )
+    window = open_case(qtbot, store, case_id, today=lambda: date(2021, 3, 10))
+    hint = window.date_boxes["unemployed_since"].hint_label.text()
+    assert hint.startswith("⚠ Betingelsen »Ledighedsperioden er under 18 måneder« er ikke opfyldt: ")
+    assert "er 38 måneder og 7 dage" in hint
+    # Corrected to 01-10-2019 (17 months and 7 days): the warning goes.
+    window.date_boxes["unemployed_since"].editor.setText("01-10-2019")
+    window.date_boxes["unemployed_since"].editor.editingFinished.emit()
+    assert window.date_boxes["unemployed_since"].hint_label.text() == ""

@@ -53,7 +53,7 @@ def test_copy_puts_the_note_on_the_clipboard_with_windows_line_breaks(qtbot, db)
 
     copied = QApplication.clipboard().text()
     assert copied == reference("T08_opfoelgning.txt").replace("\n", "\r\n")
-    assert copied.count("\r\n") == 11 and "\n" not in copied.replace("\r\n", "")  # 12 lines
+    assert copied.count("\r\n") == 10 and "\n" not in copied.replace("\r\n", "")  # 11 lines
     assert "text/html" not in QApplication.clipboard().mimeData().formats()  # plain text only
     assert "Kopieret og gemt i sagens historik" in window.status_label.text()
 
@@ -188,3 +188,41 @@ def test_names_missing_from_the_settings_are_asked_for_where_they_are_set(qtbot,
         )
     finally:
         store.close()
+
+
+def t09_store(tmp_path, unemployed_since):
+    store = CaseStore(tmp_path / "t09.db", clock=lambda: date(2021, 3, 8))
+    settings = store.settings()
+    settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+    store.save_settings(settings)
+    dates = {"praktik_start": date(2021, 3, 8)}
+    if unemployed_since:
+        dates["unemployed_since"] = unemployed_since
+    case_id = store.create_case(citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09", dates=dates)
+    return store, case_id
+
+
+def test_conditions_the_dates_cannot_show_are_confirmed_one_by_one(qtbot, tmp_path):
+    store, case_id = t09_store(tmp_path, None)
+    window = open_window(qtbot, store, case_id, date(2021, 3, 8), situation="praktik_start")
+    window.free_text_edit.setPlainText("Praktik hos Aars Tømrer ApS.")
+    assert list(window.confirm_boxes) == ["ledighed", "visiteret", "formaal"]
+    assert window.confirm_panel.isVisible()
+    assert not window.copy_button.isEnabled()
+    assert "bekræftelse af betingelserne: Ledighedsperioden er under 18 måneder" in window.status_label.text()
+    for box in window.confirm_boxes.values():
+        box.setChecked(True)
+    assert window.copy_button.isEnabled()
+    assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in window.note_text()
+    store.close()
+
+
+def test_a_condition_the_dates_show_false_stops_the_note(qtbot, tmp_path):
+    # Unemployed since 08-08-2019, praktik from 08-03-2021: 19 months, not under 18.
+    store, case_id = t09_store(tmp_path, date(2019, 8, 8))
+    window = open_window(qtbot, store, case_id, date(2021, 3, 8), situation="praktik_start")
+    assert "ledighed" not in window.confirm_boxes  # computed, not confirmed
+    assert not window.copy_button.isEnabled()
+    assert window.note_text() == ""
+    assert "er 19 måneder, så forsøget kan ikke bruges" in window.status_label.text()
+    store.close()
