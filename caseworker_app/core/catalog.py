@@ -6,7 +6,7 @@ import string
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .terms import (  # noqa: F401 - re-exported: the catalog's vocabulary is imported from here too
@@ -32,7 +32,13 @@ def reform_caution(rule: RuleSpec, day: date) -> str:
     """The caution for a deadline on day under an ordinary rule checked only until before it."""
     if rule.checked_until is None or day <= rule.checked_until:
         return ""
-    return REFORM_CAUTION.format(checked=fmt(rule.checked_until))
+    return _caution_text(rule.checked_until)
+
+
+@lru_cache(maxsize=64)
+def _caution_text(checked_until: date) -> str:
+    # Asked for once per deadline in a list of many thousands: build each sentence once.
+    return REFORM_CAUTION.format(checked=fmt(checked_until))
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,11 @@ def _deadline(
     default_notes: Mapping[str, str],
 ) -> Deadline | None:
     trial_result = _due(spec, dates, history, any_full)
-    ordinary, ordinary_result = _ordinary_due(spec, dates, history, any_full)
+    if spec.ordinary_changes:
+        ordinary, ordinary_result = _ordinary_due(spec, dates, history, any_full)
+    else:  # the common case, once per case in a list of many thousands: no extra call
+        ordinary = spec.ordinary
+        ordinary_result = _due(ordinary, dates, history, any_full) if ordinary is not None else None
     ordinary_due = ordinary_result[0] if ordinary_result else None
     due_to_trial_end = False
     trial_due = None
