@@ -20,6 +20,7 @@ _HOW_TO_GIVE = {
     "free_text": 'brug --text "…"',
     "event_date": "brug --date DATO",
     "event_date_long": "brug --date DATO",
+    "conditions": "brug --bekraeft NAVN for hver betingelse, du har kontrolleret; se navnene med --list",
     "caseworker": "skriv dit navn under Indstillinger i programmet",
     "municipality": "skriv kommunens navn under Indstillinger i programmet",
 }
@@ -43,6 +44,8 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
                       help="dato for hændelsen, fx opfølgningen (standard: seneste registrerede)")
     note.add_argument("--today", type=date_arg, default=None, metavar="DATO",
                       help="notatets dato (standard: i dag)")
+    note.add_argument("--bekraeft", action="append", default=[], metavar="NAVN",
+                      help="bekræft en betingelse, som sagens datoer ikke kan vise (se --list)")
 
 
 def run_note_command(args: argparse.Namespace) -> int:
@@ -53,7 +56,14 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
-    from .core.notes import MissingFieldError, NoteError, render_note, situations_for
+    from .core.notes import (
+        MissingFieldError,
+        NoteError,
+        confirmable_conditions,
+        render_note,
+        situations_for,
+    )
+    from .core.schedule import resolve_dates
     from .store import CaseStore
 
     if not args.list and not args.situation:
@@ -71,6 +81,11 @@ def _note(args: argparse.Namespace) -> int:
             for name, title in situations_for(trial):
                 own = store.note_template(trial.id, name) is not None
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
+            confirmable = confirmable_conditions(trial, resolve_dates(trial, case.dates)[0])
+            if confirmable:
+                print("Betingelser, du skal bekræfte (--bekraeft NAVN), når du har kontrolleret dem:")
+                for condition in confirmable:
+                    print(f"  {condition.name:<22} {condition.text}")
             return 0
         settings = store.settings()
         try:
@@ -85,6 +100,7 @@ def _note(args: argparse.Namespace) -> int:
                 reason=args.reason,
                 event_date=args.date,
                 template=store.note_template(trial.id, args.situation),
+                confirmed=tuple(args.bekraeft),
             )
         except MissingFieldError as exc:
             hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)

@@ -127,3 +127,28 @@ def test_a_database_that_cannot_be_opened_gives_exit_code_1(capsys, tmp_path):
     assert code == 1
     assert f"databasen {missing} findes ikke" in err
     assert not missing.exists()
+
+
+def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
+    from datetime import date
+
+    from caseworker_app.store import CaseStore
+
+    path = tmp_path / "t09.db"
+    with CaseStore(path, clock=lambda: date(2021, 3, 8)) as store:
+        settings = store.settings()
+        settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+        store.save_settings(settings)
+        case_id = store.create_case(citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09",
+                                    dates={"praktik_start": date(2021, 3, 8)})
+    args = ["note", "--db", str(path), "--case", str(case_id), "--today", "08-03-2021"]
+    assert main([*args, "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "  ledighed               Ledighedsperioden er under 18 måneder" in listed
+    note = [*args, "--situation", "praktik_start", "--text", "Praktik hos Aars Tømrer ApS."]
+    assert main(note) == 2
+    err = capsys.readouterr().err
+    assert "bekræftelse af betingelserne: Ledighedsperioden er under 18 måneder" in err
+    assert "brug --bekraeft NAVN" in err
+    assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visiteret", "--bekraeft", "formaal"]) == 0
+    assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in capsys.readouterr().out
