@@ -159,13 +159,17 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
 
 
 def _ics(store, args: argparse.Namespace, today: date) -> int:
-    from .exporting import export_ics
+    from .exporting import export_ics, omitted_text
 
     result = export_ics(store, args.out, today, start=args.start, end=args.end)
     count = "1 frist" if result.count == 1 else f"{result.count} frister"
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
     print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i "
           f"kalenderen.")
+    omitted = omitted_text(result)
+    if omitted:
+        sys.stdout.flush()
+        print(omitted, file=sys.stderr)
     return 0
 
 
@@ -179,4 +183,12 @@ def _sheet(store, args: argparse.Namespace, today: date) -> int:
         result = export_deadline_sheet(store, args.out, today)
         what = "1 frist" if result.count == 1 else f"{result.count} frister"
     print(f"{what} skrevet til {result.path}")
+    if result.uncomputable:
+        from .core.cases import problems_heading
+
+        sys.stdout.flush()
+        print(
+            f"{problems_heading(result.uncomputable)}; de står nederst i regnearket med årsagen.",
+            file=sys.stderr,
+        )
     return 0

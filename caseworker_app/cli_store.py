@@ -19,7 +19,10 @@ from .cli_common import (
 )
 
 if TYPE_CHECKING:
-    from .core.cases import CaseDeadline
+    from .core.cases import CaseDeadline, CaseProblem
+
+# `deadlines`: every deadline was printed, but some cases could not be computed (named on stderr).
+EXIT_UNCOMPUTABLE = 3
 
 
 def add_store_commands(commands: argparse._SubParsersAction) -> None:
@@ -75,24 +78,39 @@ def _deadlines(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     with CaseStore(path) as store:
         items = store.deadlines(today)
+        problems = store.uncomputable()
         settings = store.settings()
         active = len(store.list_cases(include_closed=False))
     if args.json:
+        data = {
+            "deadlines": [cd.to_json() for cd in items],
+            "cannot_compute": [p.to_json() for p in problems],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
         print(
-            json.dumps({"deadlines": [cd.to_json() for cd in items]}, ensure_ascii=False, indent=2)
+            deadline_report(
+                items,
+                today,
+                path=path,
+                municipality=settings.municipality,
+                active_cases=active,
+                horizon_days=settings.trial_end_horizon_days,
+                uncomputable=len(problems),
+            )
         )
+    if not problems:
         return 0
-    print(
-        deadline_report(
-            items,
-            today,
-            path=path,
-            municipality=settings.municipality,
-            active_cases=active,
-            horizon_days=settings.trial_end_horizon_days,
-        )
-    )
-    return 0
+    sys.stdout.flush()  # the deadlines first, then what is missing from them
+    print(problems_text(problems), file=sys.stderr)
+    return EXIT_UNCOMPUTABLE
+
+
+def problems_text(problems: list[CaseProblem]) -> str:
+    """'2 sager kan ikke beregnes:' and a line per case (FASIT number and id, never a name)."""
+    from .core.cases import problems_heading
+
+    return "\n".join([f"{problems_heading(len(problems))}:", *(f"  {p.line}" for p in problems)])
 
 
 def deadline_report(
@@ -103,16 +121,21 @@ def deadline_report(
     municipality: str = "",
     active_cases: int | None = None,
     horizon_days: int = 90,
+    uncomputable: int = 0,
 ) -> str:
     """The deadline list as Danish text, grouped overdue / this week / next 30 days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
-    from .core.cases import GROUP_TITLES_DA, group_of, trial_end_notices
+    from .core.cases import GROUP_TITLES_DA, group_of, problems_heading, trial_end_notices
+    from .core.schedule import due_text
     from .core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]
     if active_cases is not None:
-        lines.append(f"{len(items)} frister i {active_cases} aktive sager")
+        count = f"{len(items)} frister i {active_cases} aktive sager"
+        if uncomputable:
+            count += f"; {problems_heading(uncomputable)}"
+        lines.append(count)
     if path is not None:
         lines.append(f"Database: {path}")
     groups: dict[str, list[CaseDeadline]] = {key: [] for key in GROUP_TITLES_DA}
@@ -129,12 +152,14 @@ def deadline_report(
         )
         for item in groups[key]:
             d, case = item.deadline, item.case
+            practical = "" if d.undated else fmt_weekday(d.practical_due)  # cf. practical_text
             lines.append(
-                f"  {fmt(d.legal_due):<11} {fmt_weekday(d.practical_due):<17} "
+                f"  {due_text(d):<11} {practical:<17} "
                 f"{case.citizen[:22]:<22} "
                 f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
             )
             lines.append(f"  {'':<11} Hvorfor: {d.reason}")
+            lines += [f"  {'':<11} {'':<8} {more}" for more in (d.trial_due_text, d.caution) if more]
     notices = trial_end_notices(items, today, horizon_days)
     if notices:
         lines += ["", "Forsøg, der snart slutter"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from .core.atomic import WriteError, atomic_write_bytes
 from .core.calendar_view import select_calendar
 from .core.cases import CaseDeadline
-from .core.ics import deadline_uid, deadlines_to_ics
+from .core.ics import deadline_uid, deadlines_to_ics, uids_of_cases
 from .core.spreadsheet import export_cases, export_deadlines
 from .core.workdays import fmt
 
@@ -36,6 +36,28 @@ class ExportResult:
     path: Path
     count: int
     moved: int = 0  # .ics: events whose date moved since the last export (SEQUENCE raised)
+    uncomputable: int = 0  # cases whose deadlines cannot be computed (store.uncomputable)
+    undated: int = 0  # .ics: deadlines left out because no date has been agreed
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"1 {one}" if number == 1 else f"{number} {many}"
+
+
+def omitted_text(result: ExportResult) -> str:
+    """What an .ics file could not hold, in Danish ('' when nothing was left out)."""
+    parts = []
+    if result.uncomputable:
+        parts.append(
+            f"{_count(result.uncomputable, 'sag kan', 'sager kan')} ikke beregnes og er ikke med "
+            "i filen (tidligere eksporterede aftaler for dem er ikke ændret)."
+        )
+    if result.undated:
+        parts.append(
+            f"{_count(result.undated, 'frist har', 'frister har')} ingen aftalt dato og er ikke "
+            "med i filen: aftal datoen, og registrér den på sagen."
+        )
+    return " ".join(parts)
 
 
 def check_target(store, path: str | os.PathLike[str], endings: Sequence[str]) -> Path:
@@ -104,27 +126,34 @@ def export_ics(
     """Write the deadlines (of a period) as an .ics file; the export state is saved after it."""
     target = check_target(store, path, ICS_ENDINGS)
     every = store.deadlines(today)
-    items = deadlines_in_period(every, start, end)
+    problems = store.uncomputable()
+    undated = sum(1 for item in every if item.deadline.undated)
+    items = [i for i in deadlines_in_period(every, start, end) if not i.deadline.undated]
     calendar_id, previous = store.ics_state()
+    current = {deadline_uid(item, calendar_id) for item in every if not item.deadline.undated}
+    # A case not computed now is not closed: its events stay as they were, not cancelled.
+    current |= uids_of_cases(previous, (p.case.id for p in problems))
     data, state = deadlines_to_ics(
         items,
         previous=previous,
         calendar_id=calendar_id,
-        still_current={deadline_uid(item, calendar_id) for item in every},
+        still_current=current,
     )
     atomic_write_bytes(target, data)
     # Only a file that was written counts: a failed write must not raise the next SEQUENCE.
     store.save_ics_state(state)
     moved = sum(1 for uid, (_, seq) in state.items() if uid in previous and previous[uid][1] != seq)
-    return ExportResult(target, len(items), moved)
+    return ExportResult(target, len(items), moved, uncomputable=len(problems), undated=undated)
 
 
 def export_deadline_sheet(store, path: str | os.PathLike[str], today: date) -> ExportResult:
-    """Write the deadline list (as the window shows it) as .csv or .xlsx."""
+    """Write the deadline list (as the window shows it) as .csv or .xlsx; cases that cannot be
+    computed follow, a row each with the reason and no dates."""
     target = check_target(store, path, SHEET_ENDINGS)
     items = store.deadlines(today)
-    export_deadlines(items, target)
-    return ExportResult(target, len(items))
+    problems = store.uncomputable()
+    export_deadlines(items, target, problems)  # a row per case not computed, with the reason
+    return ExportResult(target, len(items), uncomputable=len(problems))
 
 
 def export_case_sheet(store, path: str | os.PathLike[str], *, include_closed: bool = True) -> ExportResult:

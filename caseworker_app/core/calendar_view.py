@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .cases import CaseDeadline, CaseRecord
+from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import Trial
 from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines, status_of
 from .workdays import MONTHS_DA, fmt
@@ -30,7 +30,10 @@ class CalendarSelection:
     start: date
     end: date
     items: tuple[CaseDeadline, ...]  # legal or practical date in the period, by legal date
-    overdue_before: tuple[CaseDeadline, ...] = ()  # overdue, legal date before the period
+    # Overdue, legal date before the period; and every deadline without an agreed date, which is
+    # overdue too and must never be put on a day of the calendar.
+    overdue_before: tuple[CaseDeadline, ...] = ()
+    problems: tuple[CaseProblem, ...] = ()  # cases of the filter whose deadlines cannot be computed
     trial: str | None = None
     caseworker: str | None = None
     only_overdue: bool = False
@@ -66,8 +69,13 @@ def select_calendar(
     caseworker: str | None = None,
     only_overdue: bool = False,
     include_overdue_before: bool = True,
+    problems: Iterable[CaseProblem] = (),
 ) -> CalendarSelection:
-    """The deadlines of the period start–end (both included) that pass the filter."""
+    """The deadlines of the period start–end (both included) that pass the filter.
+
+    problems (core.cases.uncomputable_cases) are kept when their case passes the trial and
+    caseworker filter, for the calendar to name at its end.
+    """
     if end < start:
         raise ValueError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
     trial = trial.strip().upper() if trial and trial.strip() else None
@@ -82,15 +90,25 @@ def select_calendar(
             continue
         if only_overdue and d.status != OVERDUE:
             continue
-        if start <= d.legal_due <= end or start <= d.practical_due <= end:
+        if d.undated:
+            if include_overdue_before:
+                before.append(item)
+        elif start <= d.legal_due <= end or start <= d.practical_due <= end:
             in_period.append(item)
         elif include_overdue_before and d.status == OVERDUE and d.legal_due < start:
             before.append(item)
+    kept = [
+        p
+        for p in problems
+        if (not trial or p.case.trial_id.upper() == trial)
+        and (not wanted_caseworker or p.case.caseworker.strip().casefold() == wanted_caseworker)
+    ]
     return CalendarSelection(
         start=start,
         end=end,
         items=tuple(sorted(in_period, key=_order)),
         overdue_before=tuple(sorted(before, key=_order)),
+        problems=tuple(kept),
         trial=trial,
         caseworker=caseworker,
         only_overdue=only_overdue,

@@ -16,7 +16,7 @@ from .schedule import (
     compute_deadlines,
     trial_end_warnings,
 )
-from .terms import ACTIVE, CLOSED  # noqa: F401 - re-exported: statuses are imported from here too
+from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
 from .workdays import fmt
 
 # Groups of the "Frister" overview, in the order shown.
@@ -67,6 +67,104 @@ class CaseDeadline:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CaseProblem:
+    """A case whose deadlines cannot be computed, and why (Danish, names no person)."""
+
+    case: CaseRecord
+    reason: str
+
+    @property
+    def title(self) -> str:
+        """'Sag 2024-0414 (nr. 3)': the FASIT case number and the database id, never a name."""
+        ref = self.case.case_ref.strip()
+        return f"Sag {ref} (nr. {self.case.id})" if ref else f"Sag nr. {self.case.id}"
+
+    @property
+    def line(self) -> str:
+        """'Sag 2024-0414 (nr. 3) kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget'."""
+        return f"{self.title} kan ikke beregnes: {self.reason}"
+
+    def to_json(self) -> dict:
+        """The problem as `caseworker-app deadlines --json` prints it under "cannot_compute"."""
+        return {
+            "case_id": self.case.id,
+            "case_ref": self.case.case_ref,
+            "trial": self.case.trial_id,
+            "reason": self.reason,
+        }
+
+
+def problems_heading(count: int) -> str:
+    """'1 sag kan ikke beregnes' / '2 sager kan ikke beregnes'."""
+    return f"{'1 sag' if count == 1 else f'{count} sager'} kan ikke beregnes"
+
+
+def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
+    """(name, label) of each date the trial requires whose absence leaves a rule without a date.
+
+    A date that only a caseworker_set rule counts from is left out: without it the engine gives
+    an undated deadline that asks the caseworker to agree the date ("dato ikke aftalt").
+    """
+    specs = [
+        spec
+        for rule in trial.rules
+        for spec in (rule, rule.ordinary, *rule.ordinary_changes)
+        if spec is not None
+    ]
+    counted_from = {spec.anchor for spec in specs if spec.kind != "caseworker_set"}
+    agreed_only = {spec.anchor for spec in specs if spec.kind == "caseworker_set"} - counted_from
+    return tuple((d.name, d.label) for d in trial.dates if d.required and d.name not in agreed_only)
+
+
+def _problem(
+    case: CaseRecord, catalog: Mapping[str, Trial], needed: dict[str, tuple]
+) -> str | None:
+    """Why the case's deadlines cannot be computed (each fault, joined by '; '), or None.
+
+    None also for a closed case and a case in a trial without rules (nothing to compute).
+    """
+    if case.status == CLOSED:
+        return None
+    trial = catalog.get(case.trial_id)
+    if trial is not None and not trial.rules:
+        return None
+    reasons = []
+    if trial is None:
+        reasons.append(f"forsøg {case.trial_id or '(intet)'} findes ikke i forsøgskataloget")
+    if case.status != ACTIVE:
+        reasons.append(f"ukendt status '{case.status}'")
+    reasons += [f"ukendt dato '{name}'" for name in case.dates if name not in DATE_NAMES]
+    if trial is not None and case.status == ACTIVE:
+        if trial.id not in needed:
+            needed[trial.id] = _needed_dates(trial)
+        reasons += [
+            f"mangler datoen for {label[:1].lower()}{label[1:]}"
+            for name, label in needed[trial.id]
+            if case.dates.get(name) is None
+        ]
+    return "; ".join(reasons) or None
+
+
+def uncomputable_cases(
+    cases: Iterable[CaseRecord], catalog: Mapping[str, Trial]
+) -> list[CaseProblem]:
+    """One entry per case whose deadlines cannot be computed, by FASIT case number.
+
+    Exactly the cases deadlines_for_cases leaves out although they are not closed: a trial
+    missing from the catalog, a damaged status or date name, or an active case without a date
+    its trial requires. A case in a trial without rules has nothing to compute and is fine.
+    """
+    needed: dict[str, tuple] = {}
+    found = []
+    for case in cases:
+        reason = _problem(case, catalog, needed)
+        if reason is not None:
+            found.append(CaseProblem(case, reason))
+    found.sort(key=lambda p: (p.case.case_ref, p.case.id))
+    return found
+
+
 def deadlines_for_cases(
     cases: Iterable[CaseRecord],
     catalog: Mapping[str, Trial],
@@ -74,13 +172,19 @@ def deadlines_for_cases(
     *,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> list[CaseDeadline]:
-    """Every deadline of every active case, earliest legal date first (for the window and CLI)."""
+    """Every deadline of every active case, earliest legal date first (for the window and CLI).
+
+    A case uncomputable_cases lists is left out here: each case is computed or named there.
+    """
     found = []
+    needed: dict[str, tuple] = {}
     for case in cases:
         if case.status != ACTIVE:
             continue
         trial = catalog.get(case.trial_id)
         if trial is None or not trial.rules:
+            continue
+        if _problem(case, catalog, needed) is not None:
             continue
         for deadline in compute_deadlines(
             trial, case.dates, case.events, today, warning_days=warning_days

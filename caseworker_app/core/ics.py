@@ -8,6 +8,9 @@ working day before it is earlier, that practical date opens the DESCRIPTION ("Se
 26-02-2021 (28-02-2021 er søndag)") and a reminder (VALARM) fires at the start of that day, so a
 deadline that falls on a weekend still shows up in a working-week view through its reminder.
 
+A deadline without an agreed date (Deadline.undated) has no day to lie on and is left out; so is a
+case whose deadlines cannot be computed. The export says how many (exporting.omitted_text).
+
 No CPR number is ever written: the case record's CPR field is not read, and every text is passed
 through redact_cpr in case a CPR number was typed into a name or reference field.
 """
@@ -50,6 +53,18 @@ def deadline_uid(item: CaseDeadline, calendar_id: str = "") -> str:
     if calendar_id:
         local += f"-{_slug(calendar_id)}"
     return f"{local}@{UID_DOMAIN}"
+
+
+def uids_of_cases(uids: Iterable[str], case_ids: Iterable[int]) -> set[str]:
+    """The UIDs (from an export's state) that belong to these cases, cancelled ones included.
+
+    A case that cannot be computed now keeps its events as they were: it is not closed, so
+    its deadlines must not be sent to Outlook as cancelled.
+    """
+    prefixes = tuple(f"sag-{case_id}-" for case_id in case_ids)
+    if not prefixes:
+        return set()
+    return {uid for uid in uids if uid.removeprefix(CANCELLED_PREFIX).startswith(prefixes)}
 
 
 def summary_text(item: CaseDeadline) -> str:
@@ -107,6 +122,8 @@ def deadlines_to_ics(
     seen: set[str] = set()
     for item in items:
         d = item.deadline
+        if d.undated:
+            continue  # no agreed date: an event on an invented day would mislead (see exporting)
         uid = deadline_uid(item, calendar_id)
         if uid in seen:
             # The engine gives one deadline per rule and case; a repeat is a caller's mistake.

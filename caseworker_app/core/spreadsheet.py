@@ -21,11 +21,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from .atomic import atomic_write, atomic_write_bytes
-from .cases import CaseDeadline, CaseRecord
+from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import DATE_NAMES
 from .cpr import mask_cpr
 from .redact import redact_cpr
-from .schedule import STATUS_DA
+from .schedule import STATUS_DA, Deadline, due_text
 from .workdays import fmt
 
 Cell = str | date | int | None
@@ -49,26 +49,63 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
+def _due_cell(d: Deadline) -> Cell:
+    """A date cell, or for a deadline without an agreed date the text saying so (due_text)."""
+    return due_text(d) if d.undated else d.legal_due
+
+
+def _reason_cell(d: Deadline) -> str:
+    """The reason, followed by the trial rule's own date and the caution when there are any."""
+    extra = [line for line in (d.trial_due_text, d.caution) if line]
+    if not extra:
+        return d.reason
+    return " ".join([d.reason.rstrip(".") + ".", *extra])
+
+
 _DEADLINE_COLUMNS: tuple[tuple[str, Callable[[CaseDeadline], Cell]], ...] = (
     ("Borger", lambda i: i.case.citizen),
     ("Sagsnr. (FASIT)", lambda i: i.case.case_ref),
     ("Forsøg", lambda i: i.case.trial_id),
     ("Sagsbehandler", lambda i: i.case.caseworker),
     ("Hvad", lambda i: i.deadline.label),
-    ("Frist", lambda i: i.deadline.legal_due),
-    ("Senest i praksis", lambda i: i.deadline.practical_due),
+    ("Frist", lambda i: _due_cell(i.deadline)),
+    ("Senest i praksis", lambda i: None if i.deadline.undated else i.deadline.practical_due),
     ("Fridag", lambda i: i.deadline.day_off or ""),
     ("Status", lambda i: STATUS_DA.get(i.deadline.status, i.deadline.status)),
     ("Almindelig regel ville give", lambda i: i.deadline.ordinary_due),
-    ("Hvorfor", lambda i: i.deadline.reason),
+    ("Hvorfor", lambda i: _reason_cell(i.deadline)),
     ("Regel", lambda i: i.deadline.rule),
     ("Henvisning", lambda i: i.deadline.citation),
 )
 
 
-def deadline_table(items: Iterable[CaseDeadline]) -> Table:
-    """The deadline list as a table, in the order given."""
+UNCOMPUTABLE_DA = "kan ikke beregnes"
+_DATE_COLUMNS = ("Frist", "Senest i praksis", "Almindelig regel ville give")
+
+
+def _problem_row(problem: CaseProblem) -> tuple[Cell, ...]:
+    """A case that cannot be computed: the case's columns, no dates, the reason under Hvorfor."""
+    case = problem.case
+    cells: dict[str, Cell] = {
+        "Borger": case.citizen,
+        "Sagsnr. (FASIT)": case.case_ref,
+        "Forsøg": case.trial_id,
+        "Sagsbehandler": case.caseworker,
+        "Hvad": "Frist kan ikke beregnes",
+        "Status": UNCOMPUTABLE_DA,
+        "Hvorfor": problem.reason,
+    }
+    return tuple(
+        cells.get(name, None if name in _DATE_COLUMNS else "") for name, _ in _DEADLINE_COLUMNS
+    )
+
+
+def deadline_table(
+    items: Iterable[CaseDeadline], problems: Iterable[CaseProblem] = ()
+) -> Table:
+    """The deadline list as a table, in the order given; then a row per case not computed."""
     rows = tuple(tuple(get(item) for _, get in _DEADLINE_COLUMNS) for item in items)
+    rows += tuple(_problem_row(p) for p in problems)
     return Table("Frister", tuple(name for name, _ in _DEADLINE_COLUMNS), rows)
 
 
@@ -149,9 +186,13 @@ def write_xlsx(table: Table, path: str | os.PathLike[str]) -> None:
     atomic_write(path, book.save)
 
 
-def export_deadlines(items: Iterable[CaseDeadline], path: str | os.PathLike[str]) -> None:
-    """Write the deadline list as .xlsx or .csv, chosen by the file name's ending."""
-    _write(deadline_table(items), path)
+def export_deadlines(
+    items: Iterable[CaseDeadline],
+    path: str | os.PathLike[str],
+    problems: Iterable[CaseProblem] = (),
+) -> None:
+    """Write the deadline list (and the cases not computed) as .xlsx or .csv, by the ending."""
+    _write(deadline_table(items, problems), path)
 
 
 def export_cases(cases: Sequence[CaseRecord], path: str | os.PathLike[str]) -> None:

@@ -12,7 +12,15 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from ..core.cases import ACTIVE, CLOSED, CaseDeadline, CaseRecord, deadlines_for_cases
+from ..core.cases import (
+    ACTIVE,
+    CLOSED,
+    CaseDeadline,
+    CaseProblem,
+    CaseRecord,
+    deadlines_for_cases,
+    uncomputable_cases,
+)
 from ..core.catalog import DATE_NAMES, Trial, load_catalog
 from ..core.cpr import mask_cpr, normalize_cpr
 from ..core.history import (
@@ -741,6 +749,10 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         return deadlines_for_cases(
             self.list_cases(False), self.catalog(), today, warning_days=self.settings().warning_days
         )
+
+    def uncomputable(self) -> list[CaseProblem]:
+        """The cases deadlines() cannot compute (missing trial, damaged status or date), and why."""
+        return uncomputable_cases(self.list_cases(), self.catalog())
 
 
 def _change_text(action: str, field: str, old: str | None, new: str | None) -> str:

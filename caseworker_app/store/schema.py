@@ -170,6 +170,64 @@ def m004_app_state(db: Database) -> None:
     db["app_state"].insert({"key": "ics_calendar_id", "value": secrets.token_hex(6)})
 
 
+# The vocabulary m005 checks, as it was when m005 was written (core/terms.py). A migration must
+# do the same on every database, so these are copied, not imported; a test compares them with
+# terms.py: a new status or date name needs a new migration that replaces the triggers.
+M005_STATUSES = ("aktiv", "afsluttet")
+M005_DATE_NAMES = (
+    "hire",
+    "offer",
+    "absence_start",
+    "praktik_start",
+    "unemployed_since",
+    "extension_start",
+    "visitation",
+    "agreed",
+)
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+@_migration
+def m005_checked_status_dates_and_trial(db: Database) -> None:
+    """Checks on write: a case's status, its date names and the form of its trial id.
+
+    SQLite adds no CHECK to an existing table without rebuilding it, so these are triggers;
+    rows already in the database are kept as they are (the program names them as cases that
+    cannot be computed). A trial id is letters and digits (T08); any such id passes, since the
+    catalog can gain trials.
+    """
+    statuses, names = _sql_list(M005_STATUSES), _sql_list(M005_DATE_NAMES)
+    checks = (
+        (
+            "cases",
+            "status",
+            f"NEW.status NOT IN ({statuses})",
+            "ukendt status: en sag er aktiv eller afsluttet",
+        ),
+        (
+            "cases",
+            "trial_id",
+            "NEW.trial_id = '' OR NEW.trial_id GLOB '*[^A-Za-z0-9]*'",
+            "ugyldigt forsøg: et forsøgs id er bogstaver og tal, fx T08",
+        ),
+        (
+            "case_dates",
+            "name",
+            f"NEW.name NOT IN ({names})",
+            "ukendt datonavn: brug et af forsøgskatalogets datonavne, fx hire",
+        ),
+    )
+    for table, column, wrong, message in checks:
+        for when, on in (("insert", "INSERT"), ("update", f"UPDATE OF {column}")):
+            db.execute(
+                f"CREATE TRIGGER {table}_{column}_checked_on_{when} BEFORE {on} ON {table} "
+                f"WHEN {wrong} BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

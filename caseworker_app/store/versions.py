@@ -11,4 +11,5 @@ MIGRATION_NAMES = (
     "m002_append_only_and_indexes",
     "m003_note_templates",
     "m004_app_state",
+    "m005_checked_status_dates_and_trial",
 )

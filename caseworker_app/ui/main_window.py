@@ -7,6 +7,7 @@ Python enums) are imported by open_store, after the first paint (ui/app.py run_w
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.terms import ACTIVE, CLOSED
+
+_log = logging.getLogger(__name__)
 
 TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
 
@@ -59,10 +62,11 @@ class MainWindow(QMainWindow):
         self._day = today()
         self._qsettings = settings or QSettings()
         self.deadline_items = []
+        self.problems = []  # cases whose deadlines cannot be computed (core.cases.CaseProblem)
         self.last_refresh_seconds = 0.0
 
         self.tabs = QTabWidget()
-        self.setCentralWidget(self.tabs)
+        self._build_central()
         self._build_deadlines_tab()
         self._build_cases_tab()
         self._build_other_tabs()
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self.missed_items = []
         self.missed_banner.hide()  # the banners show once there is something to say
         self.trial_end_banner.hide()
+        self.problems_banner.hide()
         self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
         self._restore_layout()
         if store is not None:
@@ -102,6 +107,23 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     # ------------------------------------------------------------ building
+
+    def _build_central(self) -> None:
+        """The tabs under a line that names cases that cannot be computed (seen on every tab)."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.problems_banner = QLabel()
+        self.problems_banner.setWordWrap(True)
+        self.problems_banner.setObjectName("problemsBanner")
+        self.problems_banner.setStyleSheet(
+            "QLabel#problemsBanner { background: #fde7e9; padding: 6px; margin: 4px 6px 2px 6px; }"
+        )
+        self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
+        layout.addWidget(self.problems_banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
     def _build_deadlines_tab(self) -> None:
         page = QWidget()
@@ -292,17 +314,20 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Recompute every deadline from the database and show it (start, changes, a new day)."""
-        from ..core.cases import deadlines_for_cases
+        from ..core.cases import deadlines_for_cases, uncomputable_cases
 
         started = time.perf_counter()
         today = self.today()
         self._day = today
         settings = self.store.settings()
         cases = self.store.list_cases(include_closed=True)
+        catalog = self.store.catalog()
         # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
         self.deadline_items = deadlines_for_cases(
-            cases, self.store.catalog(), today, warning_days=settings.warning_days
+            cases, catalog, today, warning_days=settings.warning_days
         )
+        # And what it could not compute (store.uncomputable), from the same list.
+        self.problems = uncomputable_cases(cases, catalog)
         self.deadline_model.set_deadlines(self.deadline_items, today)
         for row in range(self.deadline_model.rowCount()):
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
@@ -316,6 +341,7 @@ class MainWindow(QMainWindow):
         self.case_model.set_cases(cases, self.deadline_items)
         self._fill_filter_choices(cases)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
+        self._update_problems_banner()
         self._update_status_bar(today)
         title = "Opfølgningsfrister"
         if settings.municipality:
@@ -369,6 +395,28 @@ class MainWindow(QMainWindow):
             return
         self.trial_end_banner.setText("⚠ " + "\n⚠ ".join(lines))
         self.trial_end_banner.show()
+
+    def _update_problems_banner(self) -> None:
+        from ..core.cases import problems_heading
+
+        if not self.problems:
+            self.problems_banner.hide()
+            return
+        _log.warning(
+            "%d cases cannot be computed (ids %s)",
+            len(self.problems),
+            ", ".join(str(p.case.id) for p in self.problems),
+        )
+        self.problems_banner.setText(
+            f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>'
+        )
+        self.problems_banner.show()
+
+    def show_problems(self) -> None:
+        """The banner's "vis": the cases that cannot be computed, with FASIT number and reason."""
+        from .problems_dialog import ProblemsDialog
+
+        ProblemsDialog(self.problems, parent=self).exec()
 
     def _show_missed_since_last_time(self) -> None:
         from ..core.cases import became_due_since
@@ -475,9 +523,14 @@ class MainWindow(QMainWindow):
 
     def export_ics(self) -> None:
         """Filer › Eksportér til Outlook (.ics)."""
+        from ..exporting import omitted_text
         from .print_dialogs import export_ics_dialog
 
-        export_ics_dialog(self.store, self, today=self._today)
+        result = export_ics_dialog(self.store, self, today=self._today)
+        omitted = omitted_text(result) if result is not None else ""
+        if omitted:
+            # Said right after the result: Outlook will not show these, so nothing vanishes quietly.
+            QMessageBox.warning(self, "Eksportér til Outlook", omitted)
 
     def export_deadlines(self) -> None:
         """Filer › Eksportér frister til regneark."""

@@ -49,6 +49,7 @@ def calendar_print_job(
         user=settings.caseworker_name,
         municipality=settings.municipality,
         printed_on=today,
+        problems=store.uncomputable(),
     )
 
 

@@ -13,9 +13,9 @@ from datetime import date
 from html import escape
 
 from ..core.calendar_view import CalendarSelection, CasePlan, group_by_week, month_grids
-from ..core.cases import CaseDeadline
+from ..core.cases import CaseDeadline, CaseProblem
 from ..core.redact import redact_cpr
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline, due_text
 from ..core.workdays import WEEKDAYS_DA, fmt
 from ..core.workdays import fmt_weekday as _fmt_weekday
 
@@ -24,6 +24,7 @@ PLAN_TITLE_FILE = "Opfølgningsplan"
 PLAN_TITLE_CITIZEN = "Din opfølgningsplan"
 OVERDUE_MARK = "OVERSKREDET"
 OVERDUE_SHADE = "#e4e4e4"  # a light grey that prints on any printer; never the only sign
+PROBLEMS_HEADING = "Sager, der ikke kan beregnes"
 
 STYLE = """
 body { font-size: 9pt; }
@@ -71,7 +72,19 @@ def _is_overdue(d: Deadline) -> bool:
     return d.status == OVERDUE
 
 
+def _due_cell(d: Deadline) -> str:
+    """The legal date with its weekday, or that no date has been agreed (schedule.due_text)."""
+    return text(due_text(d)) if d.undated else fmt_weekday(d.legal_due)
+
+
+def _extra_lines(d: Deadline) -> list[str]:
+    """The trial rule's own date and the caution, when there are any, to put under the reason."""
+    return [text(line) for line in (d.trial_due_text, d.caution) if line]
+
+
 def _practical_cell(d: Deadline) -> str:
+    if d.undated:
+        return ""  # schedule.practical_text: no date, so no practical date either
     if d.practical_due == d.legal_due:
         return '<span class="muted">samme dag</span>'
     return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(d.day_off or "")})</span>'
@@ -129,13 +142,14 @@ def _list_row(item: CaseDeadline) -> str:
     what = f"{b}{text(d.label)}{' – ' + OVERDUE_MARK if overdue else ''}{end_b}"
     return (
         f"<tr{shade}>"
-        f'<td rowspan="2">{b}{fmt_weekday(d.legal_due)}{end_b}{mark}</td>'
+        f'<td rowspan="2">{b}{_due_cell(d)}{end_b}{mark}</td>'
         f"<td{_TOP}>{b}{_practical_cell(d)}{end_b}</td>"
         f"<td{_TOP}><b>{text(case.citizen)}</b><br>{b}{text(case.case_ref)}{end_b}</td>"
         f"<td{_TOP}>{b}{text(case.trial_id)}{end_b}</td>"
         f"<td{_TOP}>{what}</td></tr>"
         f"<tr{shade}>"
         f'<td colspan="4" class=detail{_BOTTOM}>Hvorfor: {text(d.reason)}<br>'
+        f"{''.join(line + '<br>' for line in _extra_lines(d))}"
         f"Henvisning: {text(d.citation)}</td></tr>"
     )
 
@@ -147,7 +161,7 @@ def _list_table(items: Iterable[CaseDeadline]) -> str:
 def _compact_row(item: CaseDeadline) -> str:
     d, case = item.deadline, item.case
     return (
-        f'<tr bgcolor="{OVERDUE_SHADE}"><td><b>{fmt_weekday(d.legal_due)}</b></td>'
+        f'<tr bgcolor="{OVERDUE_SHADE}"><td><b>{_due_cell(d)}</b></td>'
         f"<td><b>{_practical_cell(d)}</b></td>"
         f"<td><b>{text(case.citizen)}</b> {text(case.case_ref)}</td>"
         f"<td><b>{text(case.trial_id)}</b></td>"
@@ -160,11 +174,41 @@ def _compact_table(items: Iterable[CaseDeadline]) -> str:
     return _LIST_HEAD + "".join(_compact_row(i) for i in items) + "</table>"
 
 
+def _overdue_before_title(selection: CalendarSelection) -> str:
+    count = len(selection.overdue_before)
+    if any(i.deadline.undated for i in selection.overdue_before):
+        return f"Overskredet før perioden eller uden aftalt dato ({count})"
+    return f"Overskredet før perioden ({count})"
+
+
+def problems_html(problems: Iterable[CaseProblem]) -> str:
+    """The section that ends a calendar: each case that cannot be computed, FASIT number, why.
+
+    No citizen name or CPR number: the case number is what to look the case up by.
+    """
+    problems = list(problems)
+    if not problems:
+        return ""
+    rows = "".join(
+        f"<tr><td>{text(p.case.case_ref)}</td><td>{text(p.case.trial_id)}</td>"
+        f"<td>{text(p.reason)}</td></tr>"
+        for p in problems
+    )
+    return (
+        f"<h2>{PROBLEMS_HEADING} ({len(problems)})</h2>"
+        "<p class=note>Fristerne for disse sager er ikke med ovenfor. Ret sagen, eller bed IT "
+        "kontrollere forsøgskataloget og databasen.</p>"
+        '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="3">'
+        '<thead><tr><th width="18%">Sagsnr. (FASIT)</th><th width="8%">Forsøg</th>'
+        f'<th width="74%">Hvorfor</th></tr></thead>{rows}</table>'
+    )
+
+
 def week_list_html(selection: CalendarSelection, header: PrintHeader) -> str:
     """The calendar as a list grouped by ISO week ('Uge 7 – 2021'), overdue-before-period first."""
     parts = [calendar_head(selection, header)]
     if selection.overdue_before:
-        parts.append(f"<h2>Overskredet før perioden ({len(selection.overdue_before)})</h2>")
+        parts.append(f"<h2>{_overdue_before_title(selection)}</h2>")
         parts.append(_list_table(selection.overdue_before))
     weeks = group_by_week(selection.items)
     for week in weeks:
@@ -175,6 +219,7 @@ def week_list_html(selection: CalendarSelection, header: PrintHeader) -> str:
         parts.append(_list_table(week.items))
     if not weeks and not selection.overdue_before:
         parts.append("<p><b>Ingen frister i perioden med dette udvalg.</b></p>")
+    parts.append(problems_html(selection.problems))
     return _page(parts)
 
 
@@ -193,7 +238,7 @@ def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
     """The calendar as a table per month, a row per ISO week, each deadline in its day's cell."""
     parts = [calendar_head(selection, header)]
     if selection.overdue_before:
-        parts.append(f"<h2>Overskredet før perioden ({len(selection.overdue_before)})</h2>")
+        parts.append(f"<h2>{_overdue_before_title(selection)}</h2>")
         parts.append(_compact_table(selection.overdue_before))
     day_heads = "".join(f'<th width="13.5%">{name.capitalize()}</th>' for name in WEEKDAYS_DA)
     for index, grid in enumerate(month_grids(selection)):
@@ -216,6 +261,7 @@ def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
             '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="3">'
             f'<thead><tr><th width="5.5%">Uge</th>{day_heads}</tr></thead>{"".join(rows)}</table>'
         )
+    parts.append(problems_html(selection.problems))
     return _page(parts)
 
 
@@ -258,7 +304,7 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
         if entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
-        details = [f"Hvorfor: {text(d.reason)}"]
+        details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d)]
         if not for_citizen:
             details.append(text(d.rule))
             if d.ordinary_due:
@@ -266,7 +312,7 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         details.append(f"Henvisning: {text(d.citation)}")
         parts.append(
             f"<tr{f' bgcolor={OVERDUE_SHADE!r}' if overdue else ''}>"
-            f"<td><b>{fmt_weekday(d.legal_due)}</b>"
+            f"<td><b>{_due_cell(d)}</b>"
             f"{'<br><span class=mark>' + OVERDUE_MARK + '</span>' if overdue else ''}</td>"
             f"<td>{_practical_cell(d)}</td>"
             f"<td><b>{text(d.label)}</b> <span class=muted>({text(status)})</span><br>"

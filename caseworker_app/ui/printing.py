@@ -26,7 +26,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ..core.atomic import WriteError, atomic_path
 from ..core.calendar_view import CasePlan, select_calendar
-from ..core.cases import CaseDeadline
+from ..core.cases import CaseDeadline, CaseProblem
 from ..core.redact import redact_cpr
 from ..core.workdays import fmt
 from .pagination import paginate
@@ -80,15 +80,25 @@ def calendar_job(
     user: str = "",
     municipality: str = "",
     printed_on: date | None = None,
+    problems: Iterable[CaseProblem] = (),
 ) -> PrintJob:
-    """The follow-up calendar for a period and filter, as a week list or as month grids."""
+    """The follow-up calendar for a period and filter, as a week list or as month grids.
+
+    problems, the cases that cannot be computed, are named in a section at the end.
+    """
     if layout not in (LAYOUT_WEEKS, LAYOUT_MONTHS):
         raise ValueError(
             f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}')."
         )
     printed_on = printed_on or date.today()
     selection = select_calendar(
-        items, start, end, trial=trial, caseworker=caseworker, only_overdue=only_overdue
+        items,
+        start,
+        end,
+        trial=trial,
+        caseworker=caseworker,
+        only_overdue=only_overdue,
+        problems=problems,
     )
     header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)
     build = week_list_html if layout == LAYOUT_WEEKS else month_grid_html

@@ -280,7 +280,8 @@ def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
         "Brian Vestergaard (T07)",
         "Fatima Ali (T05)",
         "Flemming Skov (T15)",
-        "Heidi Mikkelsen (T06)",
+        # Not Heidi Mikkelsen (T06): her extension from 08-12-2025 ended with the trial on
+        # 31-12-2025 (decision 12), not 07-12-2026.
         "Karen Jørgensen (T08)",
         "Lars Pedersen (T08)",
         "Lene Berg (T04)",

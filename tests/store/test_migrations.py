@@ -201,7 +201,7 @@ def test_an_earlier_copy_is_never_overwritten(tmp_path):
 
 def test_a_new_database_gets_the_current_schema_without_a_copy(tmp_path):
     with CaseStore(tmp_path / "ny.db") as store:
-        assert schema_version(store._db) == current_version() == 4
+        assert schema_version(store._db) == current_version() == 5
     assert list(tmp_path.glob("*.bak*")) == []
 
 
@@ -225,3 +225,127 @@ def test_the_migration_names_known_without_sqlite_utils_match_the_schema():
 
     assert tuple(schema._NAMES) == MIGRATION_NAMES
     assert schema.MIGRATIONS.name == MIGRATION_SET
+
+
+# ---------------------------------------------------------------- m005: checks on write
+
+FIFTH = "m005_checked_status_dates_and_trial"
+
+
+def make_fourth_version_database(path):
+    """A database at schema 4 holding what an older program or another writer could leave."""
+    db = Database(path)
+    MIGRATIONS.apply(db, stop_before=FIFTH)
+    assert len(MIGRATIONS.applied(db)) == 4
+    insert_rows(
+        db,
+        "cases",
+        [
+            {"id": 1, "citizen": "Jens Hansen", "case_ref": "2018-0412", "trial_id": "T08",
+             "status": "aktiv", "created_at": STAMP, "updated_at": STAMP},
+            {"id": 2, "citizen": "Lone Andersen", "case_ref": "2019-0007", "trial_id": "T08",
+             "status": "aktv", "created_at": STAMP, "updated_at": STAMP},
+            {"id": 3, "citizen": "Ib Holm", "case_ref": "2019-0009", "trial_id": "T 08",
+             "status": "aktiv", "created_at": STAMP, "updated_at": STAMP},
+        ],
+    )
+    insert_rows(
+        db,
+        "case_dates",
+        [
+            {"case_id": 1, "name": "hire", "day": "2018-08-31"},
+            {"case_id": 2, "name": "hrie", "day": "2019-03-01"},
+            {"case_id": 3, "name": "hire", "day": "2019-05-01"},
+        ],
+    )
+    db.close()
+
+
+def test_a_fourth_version_database_keeps_its_damaged_rows_and_names_them(tmp_path):
+    path = tmp_path / "sager.db"
+    make_fourth_version_database(path)
+    with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
+        assert schema_version(store._db) == 5
+        cases = {c.id: (c.case_ref, c.trial_id, c.status, dict(c.dates)) for c in store.list_cases()}
+        assert cases == {
+            1: ("2018-0412", "T08", "aktiv", {"hire": date(2018, 8, 31)}),
+            2: ("2019-0007", "T08", "aktv", {"hrie": date(2019, 3, 1)}),
+            3: ("2019-0009", "T 08", "aktiv", {"hire": date(2019, 5, 1)}),
+        }
+        assert [(p.case.id, p.reason) for p in store.uncomputable()] == [
+            (2, "ukendt status 'aktv'; ukendt dato 'hrie'"),
+            (3, "forsøg T 08 findes ikke i forsøgskataloget"),
+        ]
+        # Hired 31-08-2018 + 30 months = 28-02-2021: the one sound case is computed.
+        assert [(cd.case.id, cd.deadline.legal_due) for cd in store.deadlines(date(2021, 2, 1))] == [
+            (1, date(2021, 2, 28))
+        ]
+        # A kept row can still be changed in other columns, and closing repairs its status.
+        store._conn.execute("UPDATE cases SET note = 'rettes' WHERE id = 2")
+        store._conn.commit()
+        store.close_case(2, reason="andet", day=date(2021, 1, 15), text="status var beskadiget")
+        assert store.get_case(2).status == "afsluttet"
+    assert (tmp_path / "sager.db.bak-4").exists()
+
+
+@pytest.mark.parametrize(
+    "statement, message",
+    [
+        (
+            "INSERT INTO cases (citizen, case_ref, trial_id, status, created_at, updated_at) "
+            "VALUES ('Ib', '1', 'T08', 'aktv', 'x', 'x')",
+            "ukendt status: en sag er aktiv eller afsluttet",
+        ),
+        (
+            "UPDATE cases SET status = 'lukket' WHERE id = 1",
+            "ukendt status: en sag er aktiv eller afsluttet",
+        ),
+        (
+            "INSERT INTO cases (citizen, case_ref, trial_id, created_at, updated_at) "
+            "VALUES ('Ib', '1', '', 'x', 'x')",
+            "ugyldigt forsøg: et forsøgs id er bogstaver og tal, fx T08",
+        ),
+        (
+            "UPDATE cases SET trial_id = 'T-08' WHERE id = 1",
+            "ugyldigt forsøg: et forsøgs id er bogstaver og tal, fx T08",
+        ),
+        (
+            "INSERT INTO case_dates (case_id, name, day) VALUES (1, 'hrie', '2018-08-31')",
+            "ukendt datonavn: brug et af forsøgskatalogets datonavne, fx hire",
+        ),
+        (
+            "UPDATE case_dates SET name = 'Hire' WHERE case_id = 1",
+            "ukendt datonavn: brug et af forsøgskatalogets datonavne, fx hire",
+        ),
+    ],
+)
+def test_a_bad_status_trial_or_date_name_is_refused_on_write(tmp_path, statement, message):
+    with CaseStore(tmp_path / "ny.db", clock=lambda: date(2021, 2, 1)) as store:
+        store.create_case(citizen="Jens Hansen", case_ref="2018-0412", trial_id="T08",
+                          dates={"hire": date(2018, 8, 31)})
+        with pytest.raises(sqlite3.IntegrityError) as refused:
+            store._conn.execute(statement)
+        assert str(refused.value) == message
+        store._conn.rollback()
+        [case] = store.list_cases()
+        assert (case.status, case.trial_id, dict(case.dates)) == (
+            "aktiv", "T08", {"hire": date(2018, 8, 31)}
+        )
+
+
+def test_a_new_trial_of_the_catalogs_form_is_accepted(tmp_path):
+    with CaseStore(tmp_path / "ny.db") as store:
+        store._conn.execute(
+            "INSERT INTO cases (citizen, case_ref, trial_id, created_at, updated_at) "
+            "VALUES ('Ib Holm', '2027-0001', 'T20', 'x', 'x')"
+        )
+        assert store._conn.execute("SELECT status FROM cases").fetchone() == ("aktiv",)
+
+
+def test_the_checked_vocabulary_is_the_programs():
+    # A new status or date name in terms.py needs a new migration that replaces m005's triggers.
+    from caseworker_app.core.terms import ACTIVE, CLOSED, DATE_NAMES
+    from caseworker_app.store.schema import M005_DATE_NAMES, M005_STATUSES
+
+    assert M005_STATUSES == (ACTIVE, CLOSED)
+    assert M005_DATE_NAMES == tuple(DATE_NAMES)

@@ -128,9 +128,10 @@ def test_summary_counts_what_will_be_printed(calendar_dialog):
     d = calendar_dialog
     # November 2026 in the demo: 13 deadlines, 7 of them overdue on 23-11-2026 (Mette Nielsen
     # 11-11 … Pia Poulsen 21-11); overdue before November: Ahmad Hassan 22-09, Nadia Rahimi and
-    # Søren Madsen 23-10.
+    # Søren Madsen 23-10, and Heidi Mikkelsen's T06 extension, which ended with the trial on
+    # 31-12-2025 (decision 12).
     assert d.summary_label.text() == (
-        "13 frister i perioden, heraf 7 overskredet – og 3 overskredet før perioden."
+        "13 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden."
     )
     choose(d.trial_combo, "T08")
     d.overdue_check.setChecked(True)
