@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cases import ACTIVE, CLOSED, deadlines_for_cases
+from ..core.cases import ACTIVE, CLOSED, deadlines_for_cases, uncomputable_cases
 from ..core.catalog import DATE_NAMES, Trial
 from ..core.cpr import format_cpr, mask_cpr
 from ..core.history import END_REASONS, OTHER_REASON
@@ -319,7 +319,7 @@ class CaseWindow(QDialog):
         self.trial_combo.setToolTip(f"{trial.id} – {trial.title}" if trial else "")
         self.trial_status.setText(trial.status_text(self._today()) if trial else "")
         names = [d.name for d in trial.dates] if trial else []
-        if names == list(self.date_boxes):
+        if trial is not None and names == list(self.date_boxes):
             # Same dates: keep the fields (and what is typed in them) rather than rebuild them.
             for case_date in trial.dates:
                 box = self.date_boxes[case_date.name]
@@ -393,6 +393,9 @@ class CaseWindow(QDialog):
         texts: list[str] = []
         if case is None:
             texts.append("Fristerne vises, når sagen er gemt.")
+        elif problems := uncomputable_cases([case], self.store.catalog()):
+            # The same reason the main window, `deadlines` and the exports give.
+            texts.append(f"Fristerne kan ikke beregnes: {problems[0].reason}.")
         elif case.status != ACTIVE:
             texts.append("Sagen er afsluttet; der beregnes ingen frister.")
         elif trial is None or not trial.has_deadlines:

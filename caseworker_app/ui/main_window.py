@@ -523,14 +523,9 @@ class MainWindow(QMainWindow):
 
     def export_ics(self) -> None:
         """Filer › Eksportér til Outlook (.ics)."""
-        from ..exporting import omitted_text
         from .print_dialogs import export_ics_dialog
 
-        result = export_ics_dialog(self.store, self, today=self._today)
-        omitted = omitted_text(result) if result is not None else ""
-        if omitted:
-            # Said right after the result: Outlook will not show these, so nothing vanishes quietly.
-            QMessageBox.warning(self, "Eksportér til Outlook", omitted)
+        export_ics_dialog(self.store, self, today=self._today)
 
     def export_deadlines(self) -> None:
         """Filer › Eksportér frister til regneark."""

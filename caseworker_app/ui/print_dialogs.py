@@ -43,6 +43,7 @@ from ..exporting import (
     export_case_sheet,
     export_deadline_sheet,
     export_ics,
+    omitted_text,
     write_failure_text,
 )
 from ..store import StoreError
@@ -495,9 +496,11 @@ def export_ics_dialog(
             if result.moved
             else ""
         )
+        omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
         return (
             f"{_count(result.count, 'frist', 'frister')} er gemt i {result.path}.{moved}\n\n"
-            "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
+            + (f"⚠ {omitted}\n\n" if omitted else "")
+            + "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
             "beholder hver frist sit id, så en flyttet frist opdateres frem for at blive dobbelt."
         )
 

@@ -520,3 +520,25 @@ def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, stor
     window.date_boxes["unemployed_since"].editor.setText("01-10-2019")
     window.date_boxes["unemployed_since"].editor.editingFinished.emit()
     assert window.date_boxes["unemployed_since"].hint_label.text() == ""
+
+
+def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
+    import shutil
+
+    from caseworker_app.core.catalog import load_catalog
+    from caseworker_app.paths import resources_dir
+    from caseworker_app.store import CaseStore
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as full:
+        case_id = add_t08(full)
+    folder = tmp_path / "trials"
+    shutil.copytree(resources_dir() / "trials", folder)
+    (folder / "T08.toml").unlink()
+    with CaseStore(path, catalog=load_catalog(folder), clock=lambda: TODAY) as store:
+        window = open_case(qtbot, store, case_id)
+        assert window.trial_combo.currentText() == "T08 (findes ikke i kataloget)"
+        assert window.deadline_texts() == [
+            "Fristerne kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget."
+        ]
+        window.close()
