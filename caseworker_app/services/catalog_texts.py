@@ -8,8 +8,11 @@ from ..core.catalog import Trial, reform_caution
 from ..core.workdays import fmt
 
 
-def ordinary_rule_lines(trial: Trial, today: date) -> list[str]:
-    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13)."""
+def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) -> list[str]:
+    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13).
+
+    with_text=False leaves out the shipped rule's own words (the Forsøg tab shows them just above).
+    """
     lines = []
     for spec in trial.rules:
         versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
@@ -22,7 +25,8 @@ def ordinary_rule_lines(trial: Trial, today: date) -> list[str]:
                 continue
             line = (
                 f"almindelig regel kendt fra {fmt(rule.known_from)}, senest kontrolleret "
-                f"{fmt(rule.checked_until)}: {rule.text} ({rule.reference})"
+                f"{fmt(rule.checked_until)}"
+                + (f": {rule.text} ({rule.reference})" if with_text else "")
             )
             caution = reform_caution(rule, today)
             lines.append(line + (f". {caution}" if caution else ""))

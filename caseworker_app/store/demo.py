@@ -19,9 +19,11 @@ from .errors import StoreError
 
 DEMO_MUNICIPALITY = "Demo Kommune"
 DEMO_CASEWORKER = "Anne Jensen"
+# Cited in notes as the extension's basis ("forlænget til 31-12-2027 ifølge …"), so it reads as one
+# and says plainly that it is not real.
 DEMO_OVERRIDE_SOURCE = (
-    "DEMODATA – ikke en rigtig afgørelse: Demo Kommune har fået forsøget forlænget "
-    "(indtastet som eksempel på en forlængelse med kilde)"
+    "et opdigtet brev til Demo Kommune (DEMODATA – ikke en rigtig afgørelse; indtastet som "
+    "eksempel på en forlængelse med hjemmel)"
 )
 
 # (months, days) from today

@@ -190,7 +190,7 @@ class TrialsView(QWidget):
 
         rules = QGridLayout()
         checked = "\n".join(
-            line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today)
+            line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today, with_text=False)
         )
         self.ordinary_label = _text(
             f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}\n\n{checked}"
