@@ -23,13 +23,13 @@ def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) ->
                     f"({rule.reference}; kilde: {rule.source})"
                 )
                 continue
-            line = (
-                f"almindelig regel kendt fra {fmt(rule.known_from)}, senest kontrolleret "
-                f"{fmt(rule.checked_until)}"
-                + (f": {rule.text} ({rule.reference})" if with_text else "")
+            line = f"almindelig regel kendt fra {fmt(rule.known_from)}" + (
+                f": {rule.text} ({rule.reference})" if with_text else ""
             )
+            # Past its checked-until date the caution says that date, with the reform.
             caution = reform_caution(rule, today)
-            lines.append(line + (f". {caution}" if caution else ""))
+            checked = f", senest kontrolleret {fmt(rule.checked_until)}"
+            lines.append(line + (f". {caution}" if caution else checked))
     if not lines:
         lines.append(UNCHECKED_ORDINARY_RULE)
     return lines
