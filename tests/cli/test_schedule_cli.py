@@ -168,3 +168,18 @@ def test_trials_json_lists_the_catalog(capsys):
     assert t08["end"] == "2025-12-31"
     assert [d["name"] for d in t08["dates"]] == ["hire", "offer"]
     assert t08["events"] == ["followup", "contact"]
+
+
+def test_schedule_says_when_the_trial_has_ended_and_what_to_do(capsys):
+    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31",
+                       "--event", "followup=2025-06-02", "--today", "2026-11-30")
+    assert code == 0
+    assert (
+        "Forsøgets status: Forsøget udløb 31-12-2025 – fristerne følger den almindelige regel fra "
+        "01-01-2026; har kommunen fået forlængelse, så indtast den under Forsøg." in out
+    )
+    # 02-06-2025 + 12 months = 02-06-2026 (ordinary rule, after the trial's end); the trial rule's
+    # 02-12-2027 is said beside it with the reason.
+    assert "Opfølgning: frist 02-06-2026 – senest i praksis tir 02-06-2026 – overskredet" in out
+    assert "  ! Efter forsøgsreglen ville fristen være 02-12-2027, men forsøget gælder kun til og med 31-12-2025" in out
+    assert "kontrollér fristen." in out
