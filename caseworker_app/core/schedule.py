@@ -50,7 +50,7 @@ class Deadline(NamedTuple):
     # One sentence when the governing ordinary rule is past its checked-until date (decision 13).
     caution: str = ""
     # No date to show: a date the caseworker sets has not been agreed (legal_due is then the day
-    # computed, only so the deadline sorts first among the overdue ones). See due_text().
+    # computed, only so the deadline sorts with the overdue ones). See due_text().
     undated: bool = False
 
     @property
@@ -63,18 +63,26 @@ class Deadline(NamedTuple):
         """Why the trial rule's own date does not govern, when it differs ('' when it does)."""
         if self.trial_due is None or self.trial_due == self.legal_due:
             return ""
-        return (
+        text = (
             f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget gælder kun "
-            f"til og med {fmt(self.trial_end)}; derefter gælder den almindelige regel."
+            f"til og med {fmt(self.trial_end)}"
         )
+        if self.governed_by == "ordinary":
+            return text + "; derefter gælder den almindelige regel."
+        return text + "."
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """What the caseworker must know beside the reason: the trial rule's date, the caution."""
+        return tuple(text for text in (self.trial_due_text, self.caution) if text)
 
     def to_json(self) -> dict:
         """The fields `caseworker-app schedule --json` prints, dates in ISO form."""
         return {
             "kind": self.kind,
             "label": self.label,
-            "legal_due": self.legal_due.isoformat(),
-            "practical_due": self.practical_due.isoformat(),
+            "legal_due": None if self.undated else self.legal_due.isoformat(),
+            "practical_due": None if self.undated else self.practical_due.isoformat(),
             "ordinary_due": self.ordinary_due.isoformat() if self.ordinary_due else None,
             "status": self.status,
             "governed_by": self.governed_by,
@@ -215,7 +223,8 @@ def _deadline(
     elif ordinary_result:
         # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
-        trial_due = trial_result[0] if trial_result else None
+        if trial_result and dates[spec.anchor] <= end:
+            trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
         day_after = end + _ONE_DAY
         if legal < day_after:
             due_to_trial_end = True
@@ -251,15 +260,20 @@ def _deadline(
             # Decision 12: a period begun under the trial and still running at its end does not
             # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
             trial_due, legal, due_to_trial_end = legal, end, True
+            if reason[-1] == ", sidste dag":
+                reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
             reason = (
                 ("Forsøget slutter ", end, ": perioden må højst vare til forsøgets sidste dag (efter forsøgsreglen ")
                 + reason
-                + (" ", trial_due, ")")
+                + (")",)
             )
     else:
         return None
 
     practical = last_working_day_on_or_before(legal)
+    status = _status(legal, practical, today, horizon)
+    if due_to_trial_end and spec.kind != "duration_end" and legal <= today:
+        status = OVERDUE  # decision 3: overdue on the day after the trial's end
     caution = ""
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
@@ -281,7 +295,7 @@ def _deadline(
         legal,
         practical,
         ordinary_due,
-        _status(legal, practical, today, horizon),
+        status,
         governed,
         rule,
         citation,
@@ -313,6 +327,14 @@ def _undated(
             agreed,
             " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
         )
+    if today <= end:
+        governed, rule = "trial", _rule_text("Forsøgsregel: ", spec.text)
+        citation = trial.citation_text_on(today)
+    else:  # the trial has ended and the catalog knows no ordinary rule for it
+        governed, rule = "none", _rule_text("Uden for forsøget: ", spec.text)
+        citation = f"Ingen: forsøget gælder fra {fmt(trial.period.start)} til og med {fmt(end)}"
+    # Decision 3: the ordinary date, if it falls within the trial, is overdue the day after its end.
+    ends_overdue = today <= end and ordinary_due is not None and ordinary_due <= end
     return Deadline(
         trial.id,
         spec.kind,
@@ -321,13 +343,13 @@ def _undated(
         today,
         ordinary_due,
         OVERDUE,
-        "trial",
-        _rule_text("Forsøgsregel: ", spec.text),
-        trial.citation_text_on(min(today, end)),
+        governed,
+        rule,
+        citation,
         reason,
         None,
         end,
-        False,
+        ends_overdue,
         None,
         "",
         True,
@@ -349,12 +371,22 @@ def _ordinary_due(
     for change in spec.ordinary_changes:
         if result is not None and result[0] < change.known_from:
             break  # due before the change applied: the earlier rule governs it
+        had_rule = version is not None
         version, result = change, _due(change, dates, history, any_full)
         if result is not None and result[0] < change.known_from:
+            if not had_rule:
+                # No ordinary rule existed before the change: nothing was due under one then.
+                return None, None
+            # Due before the new rule applied, not yet under the old one: as at a trial's end,
+            # a period ends on the old rule's last day at the latest, a follow-up falls due the
+            # day the new rule applies.
+            if spec.kind == "duration_end":
+                day, when = change.known_from - _ONE_DAY, ", så perioden slutter senest dagen før"
+            else:
+                day, when = change.known_from, ", så fristen er den dag"
             result = (
-                change.known_from,
-                result[1]
-                + (" – almindelig regel ændret fra ", change.known_from, ", så fristen er den dag"),
+                max(day, result[0]),
+                result[1] + (" – almindelig regel ændret fra ", change.known_from, when),
                 result[2],
             )
     return version, result

@@ -174,9 +174,10 @@ def test_the_calendar_pdf_ends_with_the_cases_that_cannot_be_computed(capsys, da
     section = flat[flat.index("Sager, der ikke kan beregnes (12) Fristerne") :]
     assert section.startswith(
         "Sager, der ikke kan beregnes (12) Fristerne for disse sager er ikke med ovenfor. Ret "
-        "sagen, eller bed IT kontrollere forsøgskataloget og databasen. Sagsnr. (FASIT) Forsøg "
-        "Hvorfor 2021-0421 T08 forsøg T08 findes ikke i forsøgskataloget"
+        "sagen, eller bed IT kontrollere forsøgskataloget og databasen."
     )
+    # The table may begin on the next page (its header row is repeated there).
+    assert "Sagsnr. (FASIT) Forsøg Hvorfor 2021-0421 T08 forsøg T08 findes ikke i forsøgskataloget" in section
     for _id, ref, citizen, trial, reason in EXPECTED:
         assert f"{ref} {trial} {reason}" in section
         assert citizen not in section

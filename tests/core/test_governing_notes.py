@@ -227,3 +227,79 @@ def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
         "text": "Skriv reglen med dine ord",
         "reference": "Skriv lovhenvisningen",
     }
+
+
+# ---- found in review: each expected date worked out by hand
+
+
+def t09_change(applies_from: str) -> dict:
+    errors, stored = override_errors(
+        CATALOG, "T09", "ordinary",
+        {"from": applies_from, "maximum": "4 uger", "text": "praktik højst 4 uger", "reference": "§ 1"}, "Kilde",
+    )
+    assert errors == {}
+    return apply_overrides(CATALOG, [TrialOverride("T09", "ordinary", stored, "Kilde")])["T09"]
+
+
+def test_a_new_ordinary_rule_on_a_trial_without_one_does_not_move_earlier_periods():
+    trial = t09_change("01-07-2027")
+    # Praktik from 02-11-2026 (outside the trial): + 4 weeks - 1 day = 29-11-2026, before the
+    # new rule applies: no ordinary rule then, so the reminder keeps 29-11-2026 ("none").
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 11, 2)}, [], date(2026, 11, 30))
+    assert d.legal_due == date(2026, 11, 29)
+    assert d.governed_by == "none" and d.status == "overdue"
+    # Praktik from 20-12-2021 (inside the trial): decision 12, ends with the trial 31-12-2021.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2021, 12, 20)}, [], date(2021, 12, 20))
+    assert d.legal_due == date(2021, 12, 31)
+    # Praktik from 05-07-2027: the new rule governs, 05-07-2027 + 4 weeks - 1 day = 01-08-2027.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2027, 7, 5)}, [], date(2027, 7, 5))
+    assert d.legal_due == date(2027, 8, 1)
+    assert d.governed_by == "ordinary"
+
+
+def test_a_period_running_into_a_changed_ordinary_rule_ends_the_day_before_it_at_the_latest():
+    # T18 (ordinary 4 weeks), changed to 2 weeks from 01-07-2026. A praktik from 22-06-2026:
+    # old rule 22-06 + 4 weeks - 1 day = 19-07-2026 (after the change); new rule 05-07-2026 is
+    # after the day before the change (30-06-2026), so 05-07-2026.
+    errors, stored = override_errors(CATALOG, "T18", "ordinary", {"from": "01-07-2026", "maximum": "2 uger",
+                                                                   "text": "2 uger", "reference": "§ 2"}, "Kilde")
+    assert errors == {}
+    trial = apply_overrides(CATALOG, [TrialOverride("T18", "ordinary", stored, "Kilde")])["T18"]
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 6, 22)}, [], date(2026, 6, 22))
+    assert d.legal_due == date(2026, 7, 5)
+    # From 10-06-2026: old rule 07-07-2026 (after the change), new rule 23-06-2026 (before it):
+    # the period ends on the old rule's last day at the latest, the day before: 30-06-2026.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 6, 10)}, [], date(2026, 6, 10))
+    assert d.legal_due == date(2026, 6, 30)
+
+
+def test_the_day_after_a_trial_ends_an_ordinary_deadline_that_had_passed_is_overdue():
+    # T16, first day of absence 01-10-2015, no follow-up: 01-10-2015 + 55 days = 25-11-2015, passed
+    # when the trial ended 31-12-2015: due 01-01-2016 and overdue on that day (decision 3).
+    [d] = compute_deadlines(CATALOG["T16"], {"absence_start": date(2015, 10, 1)}, [], date(2016, 1, 1))
+    assert d.legal_due == date(2016, 1, 1)
+    assert d.status == "overdue"
+
+
+def test_an_undated_deadline_after_the_trial_without_an_ordinary_rule_is_not_the_trial_rule():
+    # T12 ended 31-12-2023; agreed 01-11-2023, met by a talk that day; on 30-11-2026 no new date.
+    [d] = compute_deadlines(CATALOG["T12"], {"agreed": date(2023, 11, 1)}, [Event(date(2023, 11, 1), "talk")],
+                            date(2026, 11, 30))
+    assert d.undated
+    assert d.governed_by == "none"
+    assert d.rule.startswith("Uden for forsøget: ")
+    assert d.citation == "Ingen: forsøget gælder fra 01-07-2017 til og med 31-12-2023"
+    assert d.to_json()["legal_due"] is None and d.to_json()["due_text"] == "dato ikke aftalt – aftal og registrér den"
+
+
+def test_an_undated_deadline_whose_ordinary_date_falls_in_the_trial_is_warned_of_before_the_end():
+    # T16 absence 01-10-2015, no agreed date, on 01-12-2015: ordinary 25-11-2015 is before the end.
+    [d] = compute_deadlines(CATALOG["T16"], {"absence_start": date(2015, 10, 1)}, [], date(2015, 12, 1))
+    assert d.undated and d.due_to_trial_end
+
+
+def test_no_trial_rule_date_beside_a_case_that_began_after_the_trial():
+    # T05 ended 31-12-2021; a visitation of 01-03-2025 never was under the trial rule.
+    [d] = compute_deadlines(CATALOG["T05"], {"visitation": date(2025, 3, 1)}, [], date(2025, 3, 1))
+    assert d.governed_by == "ordinary"
+    assert d.trial_due is None and d.trial_due_text == ""

@@ -94,11 +94,12 @@ def test_extension_running_past_the_trial_end_ends_with_the_trial():
     assert d.due_to_trial_end
     assert d.reason == (
         "Forsøget slutter 31-12-2025: perioden må højst vare til forsøgets sidste dag (efter "
-        "forsøgsreglen højst 12 måneder fra forlængelsens start 01-06-2025, sidste dag 31-05-2026)"
+        "forsøgsreglen højst 12 måneder fra forlængelsens start 01-06-2025)"
     )
+    # No ordinary rule to return to, so nothing is said of one.
     assert d.trial_due_text == (
         "Efter forsøgsreglen ville fristen være 31-05-2026, men forsøget gælder kun til og med "
-        "31-12-2025; derefter gælder den almindelige regel."
+        "31-12-2025."
     )
 
 
