@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from .cases import CaseRecord
 from .catalog import DATE_NAMES, NOTE_SITUATIONS, NoteCondition, NoteTemplate, RuleSpec, Trial
 from .schedule import Deadline, Event, compute_deadlines, resolve_dates
-from .workdays import add, fmt, fmt_long
+from .workdays import add, fmt, fmt_long, last_day_of
 
 NO_DATE = "ingen"
 
@@ -219,9 +219,11 @@ def _fill(
 
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
+    used = template.fields
     values, why = note_values(trial, case, situation, note_date=note_date, caseworker=caseworker,
                               municipality=municipality, free_text=free_text, reason=reason,
-                              event_date=event_date, confirmed=confirmed)
+                              event_date=event_date, confirmed=confirmed,
+                              with_conditions="conditions" in used)
     applied = event_date or note_date
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
@@ -230,7 +232,10 @@ def _fill(
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget. "
             "Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
         )
-    used = template.fields
+    if {"next_due", "next_due_long"} & set(used):
+        problem = period_problem(trial, case, situation, applied, event_date)
+        if problem:
+            raise NoteError(problem)
     missing = {
         name: why.get(name) or _what(name)
         for name in used
@@ -263,10 +268,12 @@ def note_values(
     reason: str = "",
     event_date: date | None = None,
     confirmed: Collection[str] = (),
+    with_conditions: bool = True,
 ) -> tuple[dict[str, str | None], dict[str, str]]:
     """Every field's text for a note (None where there is none) and, for some, why it is missing.
 
-    NoteError when a condition the note would assert does not hold on the case's dates.
+    With with_conditions, NoteError when a condition the note would assert ($conditions) does not
+    hold on the case's dates.
     """
     why: dict[str, str] = {}
     if event_date is None:
@@ -307,7 +314,9 @@ def note_values(
         remarks = " ".join(part for part in (deadline.trial_due_text, deadline.caution) if part)
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
-    values["conditions"], missing_conditions = _condition_lines(trial, dates, confirmed)
+    values["conditions"], missing_conditions = (
+        _condition_lines(trial, dates, confirmed) if with_conditions else (None, "")
+    )
     if missing_conditions:
         why["conditions"] = missing_conditions
     return values, why
@@ -447,6 +456,34 @@ def governing_deadline(
             "og registreres på sagen)"
         )
     return deadline, ""
+
+
+def period_problem(
+    trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None
+) -> str:
+    """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
+
+    A period (duration_end) that the ordinary rule governs is not the trial's, and one the trial's
+    end cuts shorter than the trial's own minimum does not meet the trial's condition.
+    """
+    deadline, _ = governing_deadline(trial, case, situation, as_of, event_date)
+    if deadline is None or deadline.kind != "duration_end":
+        return ""
+    spec = _rule_for(trial, _event_kind(trial, situation))
+    if deadline.governed_by == "ordinary":
+        return (
+            f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
+            "gælder, så notatet kan ikke skrives efter forsøget."
+        )
+    start = resolve_dates(trial, case.dates)[0].get(spec.anchor)
+    if spec.minimum and start and deadline.legal_due < last_day_of(start, spec.minimum):
+        return (
+            f"Perioden kan højst vare til {fmt(deadline.legal_due)} ({deadline.reason[:1].lower()}"
+            f"{deadline.reason[1:]}), kortere end forsøgets mindste varighed på "
+            f"{spec.minimum.danish()}, så forsøgets betingelse er ikke opfyldt, og notatet kan ikke "
+            "skrives efter forsøget."
+        )
+    return ""
 
 
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:

@@ -303,3 +303,36 @@ def test_no_trial_rule_date_beside_a_case_that_began_after_the_trial():
     [d] = compute_deadlines(CATALOG["T05"], {"visitation": date(2025, 3, 1)}, [], date(2025, 3, 1))
     assert d.governed_by == "ordinary"
     assert d.trial_due is None and d.trial_due_text == ""
+
+
+def test_a_praktik_the_trial_end_cuts_below_two_weeks_gets_no_t09_note():
+    # Praktik from 20-12-2021 must end with the trial 31-12-2021: 12 days, under the 2 weeks
+    # (20-12-2021 + 2 weeks - 1 day = 02-01-2022) the trial demands.
+    case = t09_case(date(2021, 1, 4), praktik_start=date(2021, 12, 20))
+    with pytest.raises(NoteError) as info:
+        render_note(CATALOG["T09"], case, "praktik_start", note_date=date(2021, 12, 20), free_text="x",
+                    confirmed=("visiteret", "formaal"), **WHO)
+    assert str(info.value).startswith(
+        "Perioden kan højst vare til 31-12-2021 (forsøget slutter 31-12-2021: perioden må højst vare "
+        "til forsøgets sidste dag"
+    )
+    assert "kortere end forsøgets mindste varighed på 2 uger" in str(info.value)
+
+
+def test_a_t18_praktik_the_ordinary_rule_governs_gets_no_note_saying_the_trial_extends_it():
+    # T18 to 31-12-2015; praktik from 20-12-2015: ordinary 4 weeks end 16-01-2016, after the end,
+    # so the ordinary rule governs it; the trial does not extend it beyond 4 weeks.
+    case = CaseRecord(id=18, citizen="Emil Thomsen", case_ref="2015-0118", trial_id="T18",
+                      dates={"praktik_start": date(2015, 12, 20)})
+    with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
+        render_note(CATALOG["T18"], case, "forlaengelse", note_date=date(2015, 12, 21), free_text="x",
+                    reason="y", **WHO)
+
+
+def test_a_note_without_conditions_is_not_stopped_by_them():
+    # 19 months: the praktik_start note is refused, but the note on a praktik that ended without a
+    # fleksjob asserts nothing about the unemployment and can be written.
+    case = replace(t09_case(date(2019, 8, 8)), events=(Event(date(2021, 3, 26), "praktik_end"),))
+    note = render_note(CATALOG["T09"], case, "praktik_uden_fleksjob", note_date=date(2021, 3, 29),
+                       reason="Borgeren kunne ikke arbejde 10 timer om ugen.", **WHO)
+    assert "sluttede 26. marts 2021 uden at føre til ansættelse i fleksjob" in note
