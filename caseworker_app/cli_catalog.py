@@ -116,9 +116,7 @@ def _deadline_table(
                 + f" – {STATUS_DA[d.status]}"
             )
         lines.append(f"  Hvorfor: {d.reason}")
-        for remark in (d.trial_due_text, d.caution):
-            if remark:
-                lines.append(f"  ! {remark}")
+        lines += [f"  ! {remark}" for remark in d.remarks]
         lines.append(f"  {d.rule}")
         lines.append(f"  Henvisning: {d.citation}")
         lines.append(f"  Almindelig regel ville give: {fmt(d.ordinary_due) or 'ingen frist'}")

@@ -159,7 +159,7 @@ def deadline_report(
                 f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
             )
             lines.append(f"  {'':<11} Hvorfor: {d.reason}")
-            lines += [f"  {'':<11} {'':<8} {more}" for more in (d.trial_due_text, d.caution) if more]
+            lines += [f"  {'':<11} {'':<8} {more}" for more in d.remarks]
     notices = trial_end_notices(items, today, horizon_days)
     if notices:
         lines += ["", "Forsøg, der snart slutter"]

@@ -81,6 +81,7 @@ def description_text(item: CaseDeadline) -> str:
         lines.append(f"Senest i praksis: {practical} ({fmt(d.legal_due)} er {d.day_off})")
     lines.append(f"Frist: {fmt(d.legal_due)}")
     lines.append(f"Hvorfor: {d.reason}")
+    lines += [f"Bemærk: {remark}" for remark in d.remarks]  # trial-rule date, reform caution
     lines.append(d.rule)
     lines.append(f"Henvisning: {d.citation}")
     if item.case.case_ref:

@@ -311,7 +311,7 @@ def note_values(
         values.update(_date_texts("next_due", deadline.legal_due))
         reason_text = deadline.reason
         values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
-        remarks = " ".join(part for part in (deadline.trial_due_text, deadline.caution) if part)
+        remarks = " ".join(deadline.remarks)
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
     values["conditions"], missing_conditions = (

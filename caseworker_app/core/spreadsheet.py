@@ -56,7 +56,7 @@ def _due_cell(d: Deadline) -> Cell:
 
 def _reason_cell(d: Deadline) -> str:
     """The reason, followed by the trial rule's own date and the caution when there are any."""
-    extra = [line for line in (d.trial_due_text, d.caution) if line]
+    extra = list(d.remarks)
     if not extra:
         return d.reason
     return " ".join([d.reason.rstrip(".") + ".", *extra])

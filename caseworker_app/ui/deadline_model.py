@@ -32,7 +32,7 @@ def deadline_html(deadline: Deadline) -> str:
         )
     # Why the trial rule's own date no longer holds, and whether the ordinary rule is checked.
     remarks = "".join(
-        f"<b>Bemærk:</b> {e(text)}<br>" for text in (deadline.trial_due_text, deadline.caution) if text
+        f"<b>Bemærk:</b> {e(text)}<br>" for text in deadline.remarks
     )
     return (
         f"<b>{e(deadline.label)}</b>: {dates} – {status_html}<br>"

@@ -79,7 +79,7 @@ def _due_cell(d: Deadline) -> str:
 
 def _extra_lines(d: Deadline) -> list[str]:
     """The trial rule's own date and the caution, when there are any, to put under the reason."""
-    return [text(line) for line in (d.trial_due_text, d.caution) if line]
+    return [text(line) for line in d.remarks]
 
 
 def _practical_cell(d: Deadline) -> str:
@@ -282,7 +282,7 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
     if for_citizen:
         parts.append(
             "<p>Her kan du se, hvornår jobcentret senest skal følge op på din sag. Datoerne er "
-            "beregnet efter reglerne for forsøget. Falder en frist på en weekend eller helligdag, "
+            "beregnet efter de regler, der gælder for din sag. Falder en frist på en weekend eller helligdag, "
             "er det i praksis den sidste arbejdsdag før, der gælder. Har du spørgsmål, så kontakt "
             "din sagsbehandler.</p>"
         )
@@ -304,7 +304,8 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
         if entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
-        details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d)]
+        # The trial-rule date and the reform caution are the caseworker's to act on, not the citizen's.
+        details = [f"Hvorfor: {text(d.reason)}", *([] if for_citizen else _extra_lines(d))]
         if not for_citizen:
             details.append(text(d.rule))
             if d.ordinary_due:

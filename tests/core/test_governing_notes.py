@@ -336,3 +336,22 @@ def test_a_note_without_conditions_is_not_stopped_by_them():
     note = render_note(CATALOG["T09"], case, "praktik_uden_fleksjob", note_date=date(2021, 3, 29),
                        reason="Borgeren kunne ikke arbejde 10 timer om ugen.", **WHO)
     assert "sluttede 26. marts 2021 uden at føre til ansættelse i fleksjob" in note
+
+
+def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citizen():
+    from caseworker_app.core.calendar_view import case_plan
+    from caseworker_app.core.ics import description_text
+    from caseworker_app.ui.print_layouts import PrintHeader, plan_html
+
+    # Follow-up 02-06-2025: the ordinary 02-06-2026 governs, the trial rule's 02-12-2027 beside it.
+    case = t08_case(date(2025, 6, 2))
+    [item] = deadlines_for_cases([case], CATALOG, date(2026, 11, 30))
+    outlook = description_text(item)
+    assert "Bemærk: Efter forsøgsreglen ville fristen være 02-12-2027" in outlook
+    assert "Bemærk: Almindelig regel kontrolleret til og med 26-08-2021" in outlook
+    plan = case_plan(case, CATALOG["T08"], date(2026, 11, 30))
+    for_file = plan_html(plan, PrintHeader())
+    for_citizen = plan_html(plan, PrintHeader(), for_citizen=True)
+    assert "kontrollér fristen" in for_file and "kontrollér fristen" not in for_citizen
+    assert "Efter forsøgsreglen ville" not in for_citizen
+    assert "beregnet efter reglerne for forsøget" not in for_citizen
