@@ -153,11 +153,14 @@ def deadline_report(
         for item in groups[key]:
             d, case = item.deadline, item.case
             practical = "" if d.undated else fmt_weekday(d.practical_due)  # cf. practical_text
+            # An undated deadline's text is longer than the date column: it gets a line of its own.
             lines.append(
-                f"  {due_text(d):<11} {practical:<17} "
+                f"  {'' if d.undated else due_text(d):<11} {practical:<17} "
                 f"{case.citizen[:22]:<22} "
                 f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
             )
+            if d.undated:
+                lines.append(f"  {'':<11} Frist: {due_text(d)}")
             lines.append(f"  {'':<11} Hvorfor: {d.reason}")
             lines += [f"  {'':<11} {'':<8} {more}" for more in d.remarks]
     notices = trial_end_notices(items, today, horizon_days)

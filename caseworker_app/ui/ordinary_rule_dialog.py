@@ -70,7 +70,8 @@ class OrdinaryRuleDialog(QDialog):
 
         now_text = (
             f"Nu: {current.text} ({current.reference})" if spec.ordinary else
-            "Forsøget har ingen almindelig regel i kataloget; den nye regel bruges, når forsøget er slut."
+            "Forsøget har ingen almindelig regel i kataloget; den nye regel gælder for frister, der "
+            "falder på eller efter den dato, den gælder fra, når forsøget ikke gælder."
         )
         intro = QLabel(f"{trial.id} – {trial.title}\n{now_text}")
         intro.setWordWrap(True)

@@ -51,11 +51,13 @@ ITEMS = [CaseDeadline(LONE, UNDATED), CaseDeadline(JENS, ORDINARY)]
 def test_the_report_says_no_date_is_agreed_and_adds_the_trial_date_and_caution():
     lines = deadline_report(ITEMS, TODAY).splitlines()
     undated = lines.index("Overskredet (1)") + 2
+    # The columns stay in line; the text that replaces the date has a line of its own.
     assert lines[undated] == (
-        "  dato ikke aftalt – aftal og registrér den                   "
+        "                                "
         "Lone Andersen          2021-0007  T12     Næste aftalte samtale"
     )
-    assert lines[undated + 1] == (
+    assert lines[undated + 1] == "              Frist: dato ikke aftalt – aftal og registrér den"
+    assert lines[undated + 2] == (
         "              Hvorfor: Ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen"
     )
     later = lines.index("Senere (1)") + 2
