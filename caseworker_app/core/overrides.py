@@ -86,13 +86,8 @@ def ordinary_rule_value(
     spec = changeable_rule(trial)
     if spec is None:
         return {"field": f"Forsøg {trial.id} har ingen frist, hvis almindelige regel kan ændres"}, ""
-    day = applies_from if isinstance(applies_from, date) else None
-    if day is None:
-        try:
-            day = parse_date(str(applies_from or ""))
-        except ValueError as exc:
-            errors["from"] = str(exc)
-    change: dict[str, object] = {"rule": 0, "from": day.isoformat() if day else ""}
+    day = _date_value(applies_from, errors, "from")
+    change: dict[str, object] = {"from": day.isoformat() if day else ""}
     kind = (spec.ordinary or spec).kind
     for name in ORDINARY_DURATIONS[kind]:
         try:
@@ -197,12 +192,7 @@ def override_errors(
         errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
     stored = ""
     if field in DATE_FIELDS:
-        day = value if isinstance(value, date) else None
-        if day is None:
-            try:
-                day = parse_date(str(value or ""))
-            except ValueError as exc:
-                errors["value"] = str(exc)
+        day = _date_value(value, errors, "value")
         if day is not None:
             stored = day.isoformat()
             if trial is not None and day < trial.period.start:
@@ -229,3 +219,14 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
+
+
+def _date_value(value: object, errors: dict[str, str], key: str) -> date | None:
+    """value as a date (a date, or text in a form parse_date reads); else a message under key."""
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(str(value or ""))
+    except ValueError as exc:
+        errors[key] = str(exc)
+        return None
