@@ -213,7 +213,7 @@ def _deadline(
 
     if trial_result is None and spec.kind == "caseworker_set" and (today <= end or not ordinary_result):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
-        return _undated(trial, spec, dates, history, today, end, ordinary_due)
+        return _undated(trial, spec, dates, today, end, ordinary_due)
     if ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
@@ -312,7 +312,6 @@ def _undated(
     trial: Trial,
     spec: RuleSpec,
     dates: Mapping[str, date],
-    history: Sequence[Event],
     today: date,
     end: date,
     ordinary_due: date | None,
