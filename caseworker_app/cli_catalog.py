@@ -8,7 +8,7 @@ from datetime import date
 
 from .cli_common import UsageError
 from .core.catalog import Trial, load_catalog
-from .core.schedule import STATUS_DA, Deadline, due_text
+from .core.schedule import STATUS_DA, Deadline, day_off_text, due_text
 from .core.workdays import fmt, fmt_weekday
 from .services.catalog_texts import ordinary_rule_lines
 
@@ -112,7 +112,7 @@ def _deadline_table(
         else:
             lines.append(
                 f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
-                + (f" ({d.day_off})" if d.day_off else "")
+                + (f" ({day_off_text(d)})" if d.day_off else "")
                 + f" – {STATUS_DA[d.status]}"
             )
         lines.append(f"  Hvorfor: {d.reason}")

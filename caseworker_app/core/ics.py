@@ -25,6 +25,7 @@ from icalendar import Alarm, Calendar, Event
 
 from .cases import CaseDeadline
 from .redact import redact_cpr
+from .schedule import day_off_text
 from .workdays import fmt, fmt_weekday
 
 PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
@@ -78,7 +79,7 @@ def description_text(item: CaseDeadline) -> str:
     lines = []
     if d.practical_due != d.legal_due:
         practical = fmt_weekday(d.practical_due)
-        lines.append(f"Senest i praksis: {practical} ({fmt(d.legal_due)} er {d.day_off})")
+        lines.append(f"Senest i praksis: {practical} ({day_off_text(d)})")
     lines.append(f"Frist: {fmt(d.legal_due)}")
     lines.append(f"Hvorfor: {d.reason}")
     lines += [f"Bemærk: {remark}" for remark in d.remarks]  # trial-rule date, reform caution

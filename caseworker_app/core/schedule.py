@@ -9,7 +9,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .catalog import DATE_NAMES, RuleSpec, Trial, reform_caution
-from .workdays import Duration, add, day_off_name, fmt, last_day_of, last_working_day_on_or_before
+from .workdays import (
+    WEEKDAYS_DA,
+    Duration,
+    add,
+    day_off_name,
+    fmt,
+    last_day_of,
+    last_working_day_on_or_before,
+)
 
 OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
 STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
@@ -103,6 +111,14 @@ UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
 def due_text(deadline: Deadline) -> str:
     """The deadline's legal date as users see it: dd-mm-åååå, or that no date has been agreed."""
     return UNDATED_TEXT if deadline.undated else fmt(deadline.legal_due)
+
+
+def day_off_text(deadline: Deadline) -> str:
+    """Why the practical date is earlier, said of the legal date: 'fristen 28-02-2021 er en søndag'."""
+    if not deadline.day_off or deadline.undated:
+        return ""
+    phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
+    return f"fristen {fmt(deadline.legal_due)} er {phrase}"
 
 
 def practical_text(deadline: Deadline) -> str:

@@ -8,19 +8,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline, due_text
-from ..core.workdays import WEEKDAYS_DA, fmt, fmt_weekday
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
+from ..core.workdays import fmt, fmt_weekday
 from .model_base import BOLD, OVERDUE_BRUSH, ColumnTableModel, Index
 
 
 def deadline_html(deadline: Deadline) -> str:
     """A deadline as rich text: dates and status, reason, rule, citation, ordinary date."""
     e = html.escape
-    day_off = (
-        f" ({e(fmt(deadline.legal_due))} er {e(_day_off_phrase(deadline.day_off))})"
-        if deadline.day_off
-        else ""
-    )
+    day_off = f" ({e(day_off_text(deadline))})" if deadline.day_off else ""
     status = status_text(deadline)
     status_html = f"<b>{e(status)}</b>" if deadline.status == OVERDUE else e(status)
     if deadline.undated:
@@ -49,10 +45,6 @@ def plain_text(rich: str) -> str:
     return QTextDocumentFragment.fromHtml(rich).toPlainText()
 
 
-def _day_off_phrase(day_off: str) -> str:
-    return f"en {day_off}" if day_off in WEEKDAYS_DA else day_off
-
-
 def status_text(deadline: Deadline) -> str:
     """'! overskredet' with a marker, 'snart' and 'senere' plain (words, not only colour)."""
     text = STATUS_DA[deadline.status]
@@ -69,7 +61,8 @@ def practical_text(deadline: Deadline) -> str:
     if deadline.undated:
         return ""
     text = fmt_weekday(deadline.practical_due)
-    return f"{text} ({deadline.day_off})" if deadline.day_off else text
+    # The bracket speaks of the legal date, so it says so (not "fre 20-11-2026 (lørdag)").
+    return f"{text} ({day_off_text(deadline)})" if deadline.day_off else text
 
 
 def ordinary_text(deadline: Deadline) -> str:

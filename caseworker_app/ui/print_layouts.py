@@ -15,7 +15,7 @@ from html import escape
 from ..core.calendar_view import CalendarSelection, CasePlan, group_by_week, month_grids
 from ..core.cases import CaseDeadline, CaseProblem
 from ..core.redact import redact_cpr
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline, due_text
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
 from ..core.workdays import WEEKDAYS_DA, fmt
 from ..core.workdays import fmt_weekday as _fmt_weekday
 
@@ -87,7 +87,7 @@ def _practical_cell(d: Deadline) -> str:
         return ""  # schedule.practical_text: no date, so no practical date either
     if d.practical_due == d.legal_due:
         return '<span class="muted">samme dag</span>'
-    return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(d.day_off or "")})</span>'
+    return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(day_off_text(d))})</span>'
 
 
 def _overview_line(selection: CalendarSelection) -> str:

@@ -72,7 +72,8 @@ def test_schedule_readable_danish_table(capsys):
     )
     assert code == 0
     assert (
-        "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (søndag) – overskredet"
+        "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (fristen 28-02-2021 er en søndag) – "
+        "overskredet"
         in out
     )
     assert "Almindelig regel ville give: 28-02-2019" in out

@@ -297,7 +297,7 @@ def test_a_contact_counts_only_when_marked_as_a_full_follow_up(qtbot, store, dia
     click(qtbot, window.event_button)
     # 15-01-2021 + 30 months = 15-07-2023, a Saturday: in practice Friday 14-07-2023.
     assert (
-        "frist 15-07-2023 – senest i praksis fre 14-07-2023 (15-07-2023 er en lørdag)"
+        "frist 15-07-2023 – senest i praksis fre 14-07-2023 (fristen 15-07-2023 er en lørdag)"
         in window.deadline_texts()[0]
     )
     contacts = [t for t in history_texts(window) if t.startswith("15-01-2021 | Henvendelse")]

@@ -93,10 +93,10 @@ def test_deadlines_grouped_as_the_caseworker_reads_them(qtbot, filled, qsettings
         ("! 20-05-2025", "tir 20-05-2025", "Karen Holm"),
     ]
     assert groups["Denne uge (1)"] == [
-        ("05-06-2025", "ons 04-06-2025 (Grundlovsdag)", "Mette Skov")
+        ("05-06-2025", "ons 04-06-2025 (fristen 05-06-2025 er Grundlovsdag)", "Mette Skov")
     ]
     assert groups["Næste 30 dage (1)"] == [("20-06-2025", "fre 20-06-2025", "Ole Bak")]
-    assert groups["Senere (1)"] == [("20-12-2025", "fre 19-12-2025 (lørdag)", "Lise Dam")]
+    assert groups["Senere (1)"] == [("20-12-2025", "fre 19-12-2025 (fristen 20-12-2025 er en lørdag)", "Lise Dam")]
     assert window.status_counts.text() == "2 overskredet · 1 denne uge"
     assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen"
 
