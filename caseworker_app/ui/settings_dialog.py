@@ -58,6 +58,9 @@ class SettingsDialog(QDialog):
         self.retention_spin.setSpecialValueText("aldrig")  # 0 shown as 'aldrig': None is stored
         self.retention_spin.setValue(current.retention_days or 0)
         self.purge_button = QPushButton("&Slet udløbne afsluttede sager nu …")
+        # Deleting is never what Enter does: Enter saves (the dialog's default button).
+        self.purge_button.setAutoDefault(False)
+        self.purge_button.setDefault(False)
         self.purge_button.clicked.connect(self.purge)
         self.boxes = {
             "caseworker_name": FieldBox(self.name_edit, "Står i vinduets titel, på udskrifter og i journalnotater."),
@@ -129,6 +132,11 @@ class SettingsDialog(QDialog):
             retention_days=self.retention_spin.value() or None,
         )
         errors = settings_errors(settings)
+        # The notes and printouts are signed with these: an empty one is not saved silently.
+        if not settings.caseworker_name:
+            errors.setdefault("caseworker_name", "Skriv dit navn – det står i journalnotater og på udskrifter")
+        if not settings.municipality:
+            errors.setdefault("municipality", "Skriv kommunens navn – det står i journalnotater og på udskrifter")
         if errors:
             show_errors(self.boxes, errors, self.general_error)
             return False

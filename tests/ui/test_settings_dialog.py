@@ -10,6 +10,13 @@ from caseworker_app.ui.main_window import MainWindow
 from caseworker_app.ui.settings_dialog import SettingsDialog
 
 
+def name_the_caseworker(store) -> None:
+    """The settings a caseworker has saved once (the dialog refuses an empty name)."""
+    settings = store.settings()
+    settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+    store.save_settings(settings)
+
+
 def test_settings_are_saved_and_shown_in_the_title(qtbot, store, dialogs, today):
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
@@ -35,6 +42,7 @@ def test_settings_are_saved_and_shown_in_the_title(qtbot, store, dialogs, today)
 def test_the_warning_horizon_changes_what_counts_as_soon(qtbot, store, dialogs, today):
     # Today 01-02-2021; hire 15-09-2018 + 30 months = 15-03-2021 (Monday), 42 days ahead.
     store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08", dates={"hire": date(2018, 9, 15)})
+    name_the_caseworker(store)
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     assert window.deadline_items[0].deadline.status == "later"
@@ -60,6 +68,7 @@ def test_closed_cases_past_the_retention_period_are_deleted_only_when_confirmed(
         citizen="Lise Dam", case_ref="2019-0002", trial_id="T08", dates={"hire": date(2019, 1, 2)}
     )
     store.close_case(recent, reason="fastholdt i løntilskudsjob", day=date(2020, 12, 1))
+    name_the_caseworker(store)
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
 
@@ -80,3 +89,20 @@ def test_closed_cases_past_the_retention_period_are_deleted_only_when_confirmed(
     # The window was refreshed after the deletion: all cases shown, only the recent one is left.
     window.status_filter.setCurrentIndex(window.status_filter.findData(""))
     assert [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())] == ["Lise Dam"]
+
+
+def test_enter_saves_and_deletes_nothing_and_an_empty_name_is_refused(qtbot, store, message_boxes, today):
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Empty name: Enter does not save, and says why at the field.
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.boxes["caseworker_name"].error() == "Skriv dit navn – det står i journalnotater og på udskrifter"
+    assert store.settings().caseworker_name == ""
+    qtbot.keyClicks(dialog.name_edit, "Anne Jensen")
+    qtbot.keyClicks(dialog.municipality_edit, "Vesthimmerlands Kommune")
+    qtbot.keyClick(dialog.municipality_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert store.settings().caseworker_name == "Anne Jensen"
+    assert message_boxes.calls == []  # the purge was never started
