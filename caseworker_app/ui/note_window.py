@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -109,6 +110,7 @@ class NoteWindow(QDialog):
         self.saved_note_id: int | None = None  # the history row of the last copy
         self._last_saved: tuple[str, str] | None = None
         self._hand_edited = False
+        self._shown_situation_index = 0
         self._updating = False
         self._note_problem = ""
         self._missing: tuple[str, ...] = ()
@@ -353,6 +355,13 @@ class NoteWindow(QDialog):
         return self.store.note_template(self.trial.id, name) or self.standard_template()
 
     def _situation_changed(self, *args, keep_inputs: bool = False) -> None:
+        if self._hand_edited and not self._confirm_discard_hand_edits():
+            # Keep the hand-edited note and the situation it was written for.
+            self.situation_combo.blockSignals(True)
+            self.situation_combo.setCurrentIndex(self._shown_situation_index)
+            self.situation_combo.blockSignals(False)
+            return
+        self._shown_situation_index = self.situation_combo.currentIndex()
         template = self.template()
         self._show_inputs(template)
         if template is not None and not keep_inputs:
@@ -364,6 +373,40 @@ class NoteWindow(QDialog):
         self._show_template()
         self._hand_edited = False
         self.update_note()
+
+    def _confirm_discard_hand_edits(self) -> bool:
+        """Ask before a new situation replaces a note the caseworker has edited by hand."""
+        answer = QMessageBox.question(
+            self,
+            "Lav notatet forfra?",
+            "Du har rettet notatets tekst i hånden. Skifter du situation, laves teksten forfra, "
+            "og dine rettelser går tabt. Vil du skifte situation?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def done(self, result: int) -> None:  # noqa: D102 - every way of closing the window ends here
+        if self._uncopied_work() and not self._confirm_close_uncopied():
+            return
+        super().done(result)
+
+    def _uncopied_work(self) -> bool:
+        """True when the caseworker has written something that is not yet copied to FASIT."""
+        typed = self.free_text_edit.toPlainText().strip() or self.reason_edit.toPlainText().strip()
+        written = self._hand_edited or bool(typed)
+        return written and bool(self.note_text().strip()) and self._last_saved != self._current()
+
+    def _confirm_close_uncopied(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Luk uden at kopiere?",
+            "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. "
+            "Vil du lukke og kassere det?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _default_event_date(self) -> date | None:
         return default_event_date(self.trial, self.case, self.situation(), self._today())

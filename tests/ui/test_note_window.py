@@ -226,3 +226,41 @@ def test_a_condition_the_dates_show_false_stops_the_note(qtbot, tmp_path):
     assert window.note_text() == ""
     assert "er 19 måneder, så forsøget kan ikke bruges" in window.status_label.text()
     store.close()
+
+
+def test_a_hand_edited_note_is_not_replaced_without_asking(qtbot, db, message_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    window.free_text_edit.setPlainText("Samtale på arbejdspladsen.")
+    window.note_edit.appendPlainText("Min egen tilføjelse.")
+    edited = window.note_text()
+    # The caseworker picks another situation and answers No: the situation and the text stay.
+    window.situation_combo.setCurrentIndex(window.situation_combo.findData("henvendelse"))
+    assert message_boxes.calls[-1][1] == "Lav notatet forfra?"
+    assert window.situation() == "opfoelgning"
+    assert window.note_text() == edited
+    # Yes: the note is made anew for the new situation.
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    window.situation_combo.setCurrentIndex(window.situation_combo.findData("henvendelse"))
+    assert window.situation() == "henvendelse"
+    assert "Min egen tilføjelse." not in window.note_text()
+
+
+def test_closing_with_a_note_not_yet_copied_asks_first(qtbot, db, message_boxes):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    window.free_text_edit.setPlainText("Samtale på arbejdspladsen.")
+    click(qtbot, window.close_button)  # the 'user' answers No
+    assert message_boxes.calls[-1][1] == "Luk uden at kopiere?"
+    assert window.isVisible()
+    click(qtbot, window.copy_button)
+    calls = len(message_boxes.calls)
+    click(qtbot, window.close_button)  # copied: closes without asking
+    assert len(message_boxes.calls) == calls
+    assert not window.isVisible()
+    # An untouched window closes without a question.
+    other = open_window(qtbot, store, ids["T07"], date(2020, 1, 6), situation="plan_ikke_justeret")
+    click(qtbot, other.close_button)
+    assert not other.isVisible() and len(message_boxes.calls) == calls
