@@ -80,7 +80,8 @@ class EventDialog(QDialog):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText("Kort tekst, fx hvad der blev aftalt")
-        self.text_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        # At least four lines, also when an error message takes room above it.
+        self.text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
         # Trials whose cadence the caseworker sets (T04, T12, T15, T16): the next date is agreed
         # at each talk, so it is asked for here; without it the case has no coming deadline.
@@ -136,6 +137,8 @@ class EventDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        for name, edit in (("day", self.date_edit), ("agreed", self.next_agreed_edit)):
+            edit.textChanged.connect(lambda _text, n=name, e=edit: self._clear_fixed_date_error(n, e))
         start_kind = original.kind if original else kind
         if start_kind not in events and events:
             start_kind = events[0]
@@ -221,8 +224,19 @@ class EventDialog(QDialog):
                         self.store.update_case(self.case_id, dates={**case.dates, "agreed": next_agreed})
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            self.adjustSize()  # room for the messages; the text box keeps its four lines
             return
         super().accept()
+
+    def _clear_fixed_date_error(self, name: str, edit: DateLineEdit) -> None:
+        """An error under a date goes as soon as the date typed is a real date."""
+        if not self.boxes[name].error():
+            return
+        try:
+            if edit.date_value() is not None:
+                self.boxes[name].set_error(None)
+        except ValueError:
+            pass
 
     @staticmethod
     def _date_or_error(edit: DateLineEdit, field: str) -> date | None:

@@ -55,3 +55,15 @@ def test_trials_with_a_fixed_cadence_do_not_ask(qtbot, store, today):
     assert not dialog.next_agreed_edit.isVisible()
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
     assert len(store.get_case(case_id).events) == 1
+
+
+def test_a_corrected_date_clears_its_error_and_the_text_box_keeps_its_height(qtbot, store, today):
+    case_id = t12_case(store)
+    dialog = open_dialog(qtbot, store, case_id, today)
+    height = dialog.text_edit.height()
+    type_into(qtbot, dialog.date_edit, "32-01-2021")
+    click(qtbot, dialog.save_button)
+    assert dialog.boxes["day"].error().startswith("'32-01-2021' er ikke en gyldig dato")
+    assert dialog.text_edit.height() >= height
+    type_into(qtbot, dialog.date_edit, "29-01-2021")  # a real date: the old message goes at once
+    assert dialog.boxes["day"].error() == ""
