@@ -202,6 +202,9 @@ def _font(points: float, bold: bool = False) -> QFont:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(points)
     font.setBold(bold)
+    # No ligatures: a PDF reader must find and copy "fleksjob" as typed, not "ﬂeksjob".
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
@@ -229,14 +232,14 @@ def _paint_bands(
     painter.setFont(font)
     painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, band / 60)))
     top = QRectF(0, 0, width, band * 0.7)
-    painter.drawText(
-        top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, redact_cpr(job.header_left)
-    )
-    painter.drawText(
-        top,
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        redact_cpr(job.header_right),
-    )
+    metrics = painter.fontMetrics()
+    right = redact_cpr(job.header_right)
+    # The left part (a citizen's name can be long) is shortened with "…" so it never runs into
+    # the right part or off the page.
+    room = width - metrics.horizontalAdvance(right) - metrics.horizontalAdvance("    ")
+    left = metrics.elidedText(redact_cpr(job.header_left), Qt.TextElideMode.ElideRight, max(0, int(room)))
+    painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     painter.drawLine(QPointF(0, band * 0.75), QPointF(width, band * 0.75))
     foot = QRectF(0, height - band * 0.7, width, band * 0.7)
     painter.drawLine(QPointF(0, height - band * 0.75), QPointF(width, height - band * 0.75))

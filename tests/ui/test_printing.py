@@ -173,3 +173,21 @@ def test_a_row_taller_than_a_page_is_cut_between_lines(qapp):
         assert before.bottom == after.top  # nothing lost, nothing printed twice
         assert after.repeat is not None  # the header row comes again
     assert pages[-1].bottom == pytest.approx(doc.documentLayout().documentSize().height())
+
+
+def test_pdf_text_is_searchable_as_typed_and_a_long_name_is_shortened_in_the_header(tmp_path, qapp):
+    import subprocess
+    from dataclasses import replace
+
+    long_name = "Marie-Louise " + "Flindt-Fischer " * 12 + "Hansen"
+    plan = case_plan(replace(jens_hansen(), citizen=long_name), load_catalog()["T08"], TODAY)
+    path = tmp_path / "plan.pdf"
+    write_pdf(plan_job(plan, **HEADER), path)
+    raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    # No ligatures: "fl" and "fi" are two letters, so a search for "Flindt" or "fristen" finds them.
+    assert "\ufb01" not in raw and "\ufb02" not in raw
+    assert "Flindt-Fischer" in raw
+    # The running header's left part ends in "…" and the right part (case number) is whole.
+    header = raw.splitlines()[0]
+    assert "…" in header
+    assert header.rstrip().endswith("FASIT-2018-0017 · Vesthimmerlands Kommune")
