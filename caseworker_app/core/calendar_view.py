@@ -173,10 +173,14 @@ class MonthGrid:
 
 
 def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
-    """A grid per month from the period's start to the later of its end and its last legal date."""
+    """A grid per month from the period's start to its end (or its last deadline's day).
+
+    A deadline stands on its practical date, the day the caseworker must act; a legal date on a
+    Sunday or holiday is said in the entry's text (ui/print_layouts._grid_entry).
+    """
     by_day: dict[date, list[CaseDeadline]] = {}
     for item in selection.items:
-        by_day.setdefault(item.deadline.legal_due, []).append(item)
+        by_day.setdefault(item.deadline.practical_due, []).append(item)
     last = max([selection.end, *by_day])
     grids = []
     year, month = selection.start.year, selection.start.month

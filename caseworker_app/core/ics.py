@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Calendar, Event
 
 from .cases import CaseDeadline
 from .redact import redact_cpr
@@ -131,7 +131,9 @@ def deadlines_to_ics(
             # The engine gives one deadline per rule and case; a repeat is a caller's mistake.
             raise ValueError(f"two deadlines with the same UID {uid}")
         seen.add(uid)
-        day = d.legal_due
+        # The event stands on the practical date, the day to act; a legal date on a day off is
+        # said in the description ("fristen 28-02-2021 er en søndag").
+        day = d.practical_due
         if uid in previous:
             last_day, last_sequence = previous[uid]
             sequence = last_sequence + 1 if last_day != day else last_sequence
@@ -154,12 +156,6 @@ def deadlines_to_ics(
         event.add("transp", "TRANSPARENT")
         event.add("x-microsoft-cdo-busystatus", "FREE")
         event.add("x-microsoft-cdo-alldayevent", "TRUE")
-        if d.practical_due != day:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Senest i praksis i dag: {summary_text(item)}")
-            alarm.add("trigger", -(day - d.practical_due))  # the start of the practical date
-            event.add_component(alarm)
         cal.add_component(event)
     if still_current is not None:
         current = set(still_current)

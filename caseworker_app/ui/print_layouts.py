@@ -227,8 +227,8 @@ def _grid_entry(item: CaseDeadline) -> str:
     d = item.deadline
     who = f"{text(item.case.citizen)} ({text(item.case.trial_id)})"
     line = f"{who}<br>{text(d.label)}"
-    if d.practical_due != d.legal_due:
-        line += f"<br><span class=muted>i praksis {_fmt_weekday(d.practical_due)[:-5]}</span>"
+    if d.practical_due != d.legal_due:  # the entry stands on the practical date (month_grids)
+        line += f"<br><span class=muted>{text(day_off_text(d))}</span>"
     if _is_overdue(d):
         return f"<p><b>{OVERDUE_MARK}: {line}</b></p>"
     return f"<p>{line}</p>"

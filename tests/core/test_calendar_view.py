@@ -22,7 +22,8 @@ def new_year_case():
 
 
 def may_day_case():
-    """Hired 01-11-2018: due Saturday 01-05-2021, in practice Friday 30-04-2021."""
+    """Hired 01-11-2018: due Saturday 01-05-2021; Friday 30-04-2021 is store bededag, so in practice
+    Thursday 29-04-2021."""
     return replace(jens_hansen(), id=3, citizen="Åse Maj", dates={"hire": date(2018, 11, 1)})
 
 
@@ -91,20 +92,23 @@ def test_month_grid_places_a_deadline_in_its_day_cell():
     # February 2021 runs from Monday 01-02 to Sunday 28-02: exactly weeks 5-8.
     assert [week for week, _ in february.weeks] == [5, 6, 7, 8]
     week_8 = february.weeks[3][1]
-    assert week_8[6].day == date(2021, 2, 28)
-    assert names(week_8[6].items) == ["Jens Hansen"]
+    # Legal date Sunday 28-02-2021: the entry stands on Friday 26-02-2021, the day to act.
+    assert week_8[4].day == date(2021, 2, 26)
+    assert names(week_8[4].items) == ["Jens Hansen"]
+    assert week_8[6].items == ()
     assert february.count == 1
     assert sum(len(cell.items) for _, cells in february.weeks for cell in cells if cell) == 1
 
 
-def test_month_grid_adds_the_month_of_a_legal_date_after_the_period():
-    # Due Saturday 01-05-2021, in practice Friday 30-04-2021: in April's calendar, in May's grid.
+def test_month_grid_puts_a_deadline_on_its_practical_day_in_the_period():
+    # Due Saturday 01-05-2021, in practice Thursday 29-04-2021 (30-04 is store bededag in 2021):
+    # in April's calendar and grid, on the Thursday.
     selection = select_calendar(deadlines([may_day_case()]), date(2021, 4, 1), date(2021, 4, 30))
     grids = month_grids(selection)
-    assert [g.title for g in grids] == ["April 2021", "Maj 2021"]
-    (first_week_of_may,) = [cells for week, cells in grids[1].weeks if week == 17]
-    assert first_week_of_may[:5] == (None,) * 5  # Monday-Friday are April days
-    assert names(first_week_of_may[5].items) == ["Åse Maj"]
+    assert [g.title for g in grids] == ["April 2021"]
+    (last_week_of_april,) = [cells for week, cells in grids[0].weeks if week == 17]
+    assert last_week_of_april[3].day == date(2021, 4, 29)
+    assert names(last_week_of_april[3].items) == ["Åse Maj"]
 
 
 def test_case_plan_shows_the_next_deadlines_if_each_is_met_in_practice():

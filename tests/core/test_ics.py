@@ -24,11 +24,13 @@ def events_by_uid(data: bytes) -> dict[str, vobject.base.Component]:
     return {ev.uid.value: ev for ev in cal.vevent_list}
 
 
-def test_worked_example_is_an_all_day_event_on_the_legal_date():
+def test_worked_example_is_an_all_day_event_on_the_practical_date():
     data, state = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
     ev = events_by_uid(data)["sag-17-followup-opfoelgning@opfoelgningsfrister.local"]
-    assert ev.dtstart.value == date(2021, 2, 28)  # a Sunday: the legal date
-    assert ev.dtend.value == date(2021, 3, 1)
+    # The legal date 28-02-2021 is a Sunday: the event stands on Friday 26-02-2021, the day to act,
+    # and its text gives the legal date.
+    assert ev.dtstart.value == date(2021, 2, 26)
+    assert ev.dtend.value == date(2021, 2, 27)
     assert ev.sequence.value == "0"
     assert ev.summary.value == "Opfølgning: Jens Hansen (T08)"
     description = ev.description.value
@@ -37,9 +39,9 @@ def test_worked_example_is_an_all_day_event_on_the_legal_date():
     assert "Forsøgsregel:" in description
     assert "BEK nr. 529 af 23/05/2018" in description
     assert "Sag: FASIT-2018-0017" in description
-    # The reminder fires at the start of the practical date, two days before the event.
-    assert str(ev.valarm.trigger.value) == "-2 days, 0:00:00"
-    assert state == {UID_17: (date(2021, 2, 28), 0)}
+    assert "Frist: 28-02-2021" in description
+    assert not hasattr(ev, "valarm")  # no reminder pointing elsewhere: the event is the day
+    assert state == {UID_17: (date(2021, 2, 26), 0)}
 
 
 def test_calendar_header_as_read_back():
@@ -88,17 +90,18 @@ def test_uids_are_stable_and_sequence_rises_when_a_date_moves():
     assert all(ev.sequence.value == "0" for ev in ev2.values())
     assert state2 == state1
 
-    # The follow-up is held on 26-02-2021: the next is 30 months later, 26-08-2023 (a Saturday).
+    # The follow-up is held on 26-02-2021: the next is 30 months later, 26-08-2023 (a Saturday),
+    # in practice Friday 25-08-2023.
     held = replace(jens_hansen(), events=(Event(date(2021, 2, 26), "followup"),))
     moved = cases[:-1] + [held]
     third, state3 = deadlines_to_ics(deadlines(moved, MARCH_1), previous=state2, stamp=STAMP)
     ev3 = events_by_uid(third)
     uid = "sag-17-followup-opfoelgning@opfoelgningsfrister.local"
     assert set(ev3) == set(ev1)  # same UID: Outlook updates the event instead of adding one
-    assert ev3[uid].dtstart.value == date(2023, 8, 26)
+    assert ev3[uid].dtstart.value == date(2023, 8, 25)
     assert ev3[uid].sequence.value == "1"
     assert all(ev.sequence.value == "0" for u, ev in ev3.items() if u != uid)
-    assert state3[uid] == (date(2023, 8, 26), 1)
+    assert state3[uid] == (date(2023, 8, 25), 1)
 
     # Exported again without a change: SEQUENCE stays 1.
     fourth, state4 = deadlines_to_ics(deadlines(moved, MARCH_1), previous=state3, stamp=STAMP)
@@ -123,7 +126,7 @@ def test_icalendar_reads_it_back_too():
     data, _ = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
     cal = icalendar.Calendar.from_ical(data)
     (event,) = cal.walk("VEVENT")
-    assert event.decoded("dtstart") == date(2021, 2, 28)
+    assert event.decoded("dtstart") == date(2021, 2, 26)
     assert event.decoded("dtstamp") == STAMP
 
 
@@ -137,7 +140,7 @@ def test_a_deadline_gone_from_the_case_list_is_sent_as_cancelled_but_not_one_out
     # The deadline is gone (case closed): sent once as cancelled, SEQUENCE raised.
     data, gone = deadlines_to_ics([], previous=state, stamp=STAMP, still_current=set())
     ev = events_by_uid(data)[UID_17]
-    assert (ev.status.value, ev.sequence.value, ev.dtstart.value) == ("CANCELLED", "1", date(2021, 2, 28))
-    assert gone == {"aflyst:" + UID_17: (date(2021, 2, 28), 1)}
+    assert (ev.status.value, ev.sequence.value, ev.dtstart.value) == ("CANCELLED", "1", date(2021, 2, 26))
+    assert gone == {"aflyst:" + UID_17: (date(2021, 2, 26), 1)}
     data, _ = deadlines_to_ics([], previous=gone, stamp=STAMP, still_current=set())
     assert b"VEVENT" not in data

@@ -123,7 +123,8 @@ def test_month_grid(items, tmp_path, qapp):
         "Jens Hansen (T08)",
     ):
         assert word in text
-    assert "i praksis fre 26-02" in text
+    # On Friday 26-02 (its practical day), saying why: the legal date is a Sunday.
+    assert "fristen 28-02-2021 er en søndag" in " ".join(text.split())
     assert f"side {pages} af {pages}" in text
 
 
