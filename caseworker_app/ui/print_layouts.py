@@ -267,8 +267,9 @@ def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
 
 def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False) -> str:
     """One case's coming deadlines with their reasons, for the file or for the citizen."""
+    if for_citizen:
+        return _citizen_plan_html(plan, header)
     case, trial = plan.case, plan.trial
-    title = PLAN_TITLE_CITIZEN if for_citizen else PLAN_TITLE_FILE
     rows = [
         ("Borger:", case.citizen),
         ("Sag (FASIT):", case.case_ref),
@@ -278,21 +279,13 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         ("Beregnet pr.:", fmt(plan.made_on)),
         ("Udskrevet:", fmt(header.printed_on) if header.printed_on else ""),
     ]
-    parts = [f"<h1>{title}</h1>", _meta_table(rows)]
-    if for_citizen:
-        parts.append(
-            "<p>Her kan du se, hvornår jobcentret senest skal følge op på din sag. Datoerne er "
-            "beregnet efter de regler, der gælder for din sag. Falder en frist på en weekend eller helligdag, "
-            "er det i praksis den sidste arbejdsdag før, der gælder. Har du spørgsmål, så kontakt "
-            "din sagsbehandler.</p>"
-        )
-    else:
-        parts.append(
-            "<p>Fristerne er beregnet efter sagens datoer og hændelser. Forventede frister "
-            "forudsætter, at den forrige frist overholdes senest i praksis; de ændrer sig, når en "
-            "opfølgning "
-            f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}.</p>"
-        )
+    parts = [f"<h1>{PLAN_TITLE_FILE}</h1>", _meta_table(rows)]
+    parts.append(
+        "<p>Fristerne er beregnet efter sagens datoer og hændelser. Forventede frister "
+        "forudsætter, at den forrige frist overholdes senest i praksis; de ændrer sig, når en "
+        "opfølgning "
+        f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}.</p>"
+    )
     parts.append(
         '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
         '<thead><tr><th width="18%">Frist</th><th width="18%">Senest i praksis</th>'
@@ -304,12 +297,9 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
         if entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
-        # The trial-rule date and the reform caution are the caseworker's to act on, not the citizen's.
-        details = [f"Hvorfor: {text(d.reason)}", *([] if for_citizen else _extra_lines(d))]
-        if not for_citizen:
-            details.append(text(d.rule))
-            if d.ordinary_due:
-                details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
+        details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
+        if d.ordinary_due:
+            details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
         details.append(f"Henvisning: {text(d.citation)}")
         parts.append(
             f"<tr{f' bgcolor={OVERDUE_SHADE!r}' if overdue else ''}>"
@@ -322,6 +312,44 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
     parts.append("</table>")
     if not plan.entries:
         parts.append("<p><b>Sagen har ingen kommende frister.</b></p>")
+    return _page(parts)
+
+
+def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
+    """The plan in plain Danish for the citizen: when, and what happens; no rules or references.
+
+    A missed date is the municipality's, not the citizen's: it says we will be in touch.
+    """
+    case = plan.case
+    rows = [
+        ("Til:", case.citizen),
+        ("Din sagsbehandler:", case.caseworker or header.caseworker),
+        ("Kommune:", header.municipality),
+        ("Udskrevet:", fmt(header.printed_on) if header.printed_on else fmt(plan.made_on)),
+    ]
+    parts = [f"<h1>{PLAN_TITLE_CITIZEN}</h1>", _meta_table(rows)]
+    parts.append(
+        "<p>Her kan du se, hvornår kommunen senest følger op på din sag. Datoerne kan flytte sig, "
+        "når vi har holdt en samtale med dig. Har du spørgsmål, så kontakt din sagsbehandler.</p>"
+    )
+    parts.append(
+        '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
+        '<thead><tr><th width="28%">Hvornår</th><th width="72%">Hvad sker der</th></tr></thead>'
+    )
+    for entry in plan.entries:
+        d = entry.deadline
+        if d.undated or (_is_overdue(d) and not entry.expected):
+            when = "Hurtigst muligt"
+            what = f"{text(d.label)}: vi kontakter dig hurtigst muligt for at aftale tidspunktet."
+        else:
+            when = f"Senest {_fmt_weekday(d.practical_due)}"
+            what = text(d.label)
+            if entry.expected:
+                what += " (hvis den forrige samtale holdes som planlagt)"
+        parts.append(f"<tr><td><b>{when}</b></td><td>{what}</td></tr>")
+    parts.append("</table>")
+    if not plan.entries:
+        parts.append("<p><b>Der er ingen planlagte opfølgninger på din sag lige nu.</b></p>")
     return _page(parts)
 
 

@@ -148,9 +148,16 @@ def test_one_citizen_plan(tmp_path, qapp):
     citizen = tmp_path / "borger.pdf"
     write_pdf(plan_job(plan, for_citizen=True, **HEADER), citizen)
     text = pdf_text(citizen)
+    flat = " ".join(text.split())
     assert "Din opfølgningsplan" in text
-    assert "Her kan du se, hvornår jobcentret senest skal følge op på din sag" in text
-    assert "Forsøgsregel:" not in text
+    assert "Her kan du se, hvornår kommunen senest følger op på din sag." in flat
+    # On 15-02-2021 the legal date 28-02-2021 (a Sunday) is still coming: the citizen reads the
+    # practical day, Friday 26-02-2021, then the expected next one (Saturday 26-08-2023, in
+    # practice Friday 25-08-2023).
+    assert "Senest fre 26-02-2021 Opfølgning" in flat
+    assert "Senest fre 25-08-2023 Opfølgning (hvis den forrige samtale holdes som planlagt)" in flat
+    for jargon in ("Forsøgsregel:", "Henvisning", "Hvorfor", "BEK", "jobcentret", "OVERSKREDET"):
+        assert jargon not in text, jargon
 
 
 def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp_path, qapp):
