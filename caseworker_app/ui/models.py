@@ -245,8 +245,8 @@ class CaseTableModel(ColumnTableModel):
         if role == TOOLTIP and deadline is not None:
             return deadline.reason
         overdue = deadline is not None and deadline.status == OVERDUE
-        if role == FONT and column == 6 and overdue:
-            return BOLD
+        if column == 6 and overdue:  # marked as on Frister: "!", bold and red (not colour alone)
+            return BOLD if role == FONT else OVERDUE_BRUSH if role == FOREGROUND else None
         return None
 
     @staticmethod

@@ -253,3 +253,21 @@ def test_demo_data_is_marked_in_the_title_also_after_a_refresh(qtbot, filled, qs
     assert window.windowTitle().endswith(" – DEMODATA")
     window.refresh()
     assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen – DEMODATA"
+
+
+def test_the_case_list_marks_an_overdue_next_deadline_as_frister_does(qtbot, filled, qsettings):
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, filled, qsettings)
+    model = window.case_model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    deadlines = {item.case.citizen: item.deadline for item in window.deadline_items}
+    for citizen, row in rows.items():
+        cell = model.index(row, 6)
+        overdue = deadlines[citizen].status == "overdue"
+        assert cell.data().startswith("! ") == overdue, citizen
+        if overdue:
+            assert cell.data(Qt.ItemDataRole.FontRole).bold(), citizen
+        colour = cell.data(Qt.ItemDataRole.ForegroundRole)
+        assert (colour is not None and colour.color().name() == "#b00020") == overdue, citizen
+    assert any(d.status == "overdue" for d in deadlines.values())  # the list has one to check
