@@ -1,0 +1,279 @@
+"""The coordinator's file: an evaluation as counts only, and several such files summed into one.
+
+A counts file holds the period, the trials (each with a fingerprint of its definition: period,
+extensions and rules as this database's catalog has them), the municipality, the program's version,
+a fingerprint of the case list it came from and integers - no names, no CPR numbers, no case
+numbers. Reading one checks everything: a field that is not a count, a text where a number belongs,
+a file changed by hand (checksum), another program version; merging checks that the files share
+period, trial definitions and municipality and that no case list is counted twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from .catalog import Trial
+from .evaluation import (
+    FIGURE_LABELS,
+    HIST_LABELS,
+    PREFIXES,
+    Evaluation,
+    EvaluationError,
+    Period,
+    TrialFigures,
+)
+from .history import END_REASONS
+from .terms import EVENT_NAMES, NOTE_SITUATIONS
+from .workdays import fmt
+
+FORMAT = "opfoelgningsfrister-evaluering"
+FORMAT_VERSION = 1
+_TOP_KEYS = {
+    "format", "format_version", "program_version", "municipality", "period", "source", "trials",
+    "checksum",
+}
+_TRIAL_KEYS = {"definition", "counts", "hists", "not_countable"}
+_HEX16 = re.compile(r"[0-9a-f]{16}")
+_TRIAL_ID = re.compile(r"T\d{2}")
+_SUFFIXES = {
+    "end_reason:": set(END_REASONS),
+    "event:": set(EVENT_NAMES),
+    "note:": set(NOTE_SITUATIONS),
+}
+_NOT_COUNTABLE_KEYS = {"markings", "held", "demanded", "saved", "success"}
+_MAX_COUNT = 10_000_000
+
+
+class MergeError(EvaluationError):
+    """A counts file that cannot be used, or files that cannot be summed; Danish message."""
+
+
+def definition_fingerprint(trial: Trial) -> str:
+    """16 hex digits that change when the trial's period, extensions or rules change."""
+    return _hash(repr((trial.id, trial.period, trial.rules)))
+
+
+def source_fingerprint(database_id: str, caseworker: str) -> str:
+    """16 hex digits naming the case list and selection a file came from (not the person)."""
+    return _hash(f"{database_id}|{caseworker.strip().casefold()}")
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _checksum(content: Mapping) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def to_counts(
+    evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, program_version: str
+) -> dict:
+    """The evaluation as a counts file's content (with its checksum)."""
+    content = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "program_version": program_version,
+        "municipality": evaluation.municipality.strip(),
+        "period": {"from": evaluation.period.start.isoformat(), "to": evaluation.period.end.isoformat()},
+        "source": source,
+        "trials": {
+            f.trial_id: {
+                "definition": definition_fingerprint(catalog[f.trial_id]),
+                "counts": {k: int(v) for k, v in sorted(f.counts.items()) if v},
+                "hists": {
+                    name: {str(day): n for day, n in sorted(h.items())}
+                    for name, h in sorted(f.hists.items())
+                    if h
+                },
+                "not_countable": sorted(f.not_countable),
+            }
+            for f in evaluation.trials
+        },
+    }
+    problem = _municipality_problem(content["municipality"])
+    if problem:
+        raise MergeError(problem)
+    return {**content, "checksum": _checksum(content)}
+
+
+def counts_json(content: Mapping) -> bytes:
+    """The file's bytes: readable JSON, UTF-8."""
+    return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _municipality_problem(name: str) -> str:
+    if len(name) > 80 or any(ch.isdigit() for ch in name):
+        return (
+            f"Kommunens navn '{name[:40]}' kan ikke stå i en fil med tal alene: det må ikke "
+            "indeholde cifre (som et CPR- eller sagsnummer) og højst have 80 tegn. Ret det under "
+            "Filer › Indstillinger."
+        )
+    return ""
+
+
+def read_counts(data: bytes, name: str, program_version: str) -> dict:
+    """A counts file checked field by field; MergeError names the file and what is wrong."""
+
+    def fail(why: str) -> MergeError:
+        return MergeError(f"{name}: {why} Filen er ikke brugt.")
+
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise fail("filen er ikke en tal-fil fra evalueringen (ikke gyldig JSON).") from None
+    if not isinstance(content, dict) or content.get("format") != FORMAT:
+        raise fail("filen er ikke en tal-fil fra evalueringen (skrevet med report --json).")
+    extra = sorted(set(content) - _TOP_KEYS)
+    if extra:
+        raise fail(f"filen indeholder andet end tal: feltet '{extra[0]}' hører ikke til.")
+    missing = sorted(_TOP_KEYS - set(content))
+    if missing:
+        raise fail(f"feltet '{missing[0]}' mangler.")
+    if content["format_version"] != FORMAT_VERSION:
+        raise fail(f"filen har formatversion {content['format_version']!r}; programmet læser {FORMAT_VERSION}.")
+    if content["program_version"] != program_version:
+        raise fail(
+            f"filen er skrevet af programmets version {content['program_version']}, men dette er "
+            f"version {program_version}. Bed sagsbehandleren lave filen igen med samme version."
+        )
+    body = {k: v for k, v in content.items() if k != "checksum"}
+    if content["checksum"] != _checksum(body):
+        raise fail(
+            "filen er ændret efter, den blev skrevet (kontrolsummen passer ikke). Bed "
+            "sagsbehandleren lave den igen; ret aldrig tallene i hånden."
+        )
+    municipality = content["municipality"]
+    if not isinstance(municipality, str):
+        raise fail("feltet 'municipality' skal være kommunens navn.")
+    problem = _municipality_problem(municipality)
+    if problem:
+        raise fail(problem)
+    period = content["period"]
+    try:
+        if set(period) != {"from", "to"}:
+            raise ValueError
+        Period(date.fromisoformat(period["from"]), date.fromisoformat(period["to"]))
+    except (TypeError, ValueError, AttributeError):
+        raise fail("perioden kan ikke læses (forventet 'from' og 'to' som datoer).") from None
+    if not isinstance(content["source"], str) or not _HEX16.fullmatch(content["source"]):
+        raise fail("feltet 'source' er ikke et fingeraftryk (16 hex-tegn).")
+    trials = content["trials"]
+    if not isinstance(trials, dict) or not trials:
+        raise fail("filen har ingen forsøg.")
+    for trial_id, block in trials.items():
+        _check_trial(trial_id, block, fail)
+    return content
+
+
+def _check_trial(trial_id: object, block: object, fail) -> None:
+    if not isinstance(trial_id, str) or not _TRIAL_ID.fullmatch(trial_id):
+        raise fail(f"'{str(trial_id)[:20]}' er ikke et forsøgsnummer (fx T08).")
+    if not isinstance(block, dict) or set(block) != _TRIAL_KEYS:
+        raise fail(f"forsøg {trial_id} har andre felter end {', '.join(sorted(_TRIAL_KEYS))}.")
+    if not isinstance(block["definition"], str) or not _HEX16.fullmatch(block["definition"]):
+        raise fail(f"forsøg {trial_id}: 'definition' er ikke et fingeraftryk.")
+    counts = block["counts"]
+    if not isinstance(counts, dict):
+        raise fail(f"forsøg {trial_id}: 'counts' skal være tal.")
+    for key, value in counts.items():
+        if not _known_figure(key):
+            raise fail(
+                f"forsøg {trial_id} indeholder andet end tal: '{str(key)[:40]}' er ikke et kendt tal."
+            )
+        _check_int(value, f"forsøg {trial_id}, '{key}'", fail)
+    hists = block["hists"]
+    if not isinstance(hists, dict):
+        raise fail(f"forsøg {trial_id}: 'hists' skal være fordelinger af tal.")
+    for name, hist in hists.items():
+        if name not in HIST_LABELS or not isinstance(hist, dict):
+            raise fail(f"forsøg {trial_id} indeholder andet end tal: '{str(name)[:40]}'.")
+        for day, n in hist.items():
+            if not (isinstance(day, str) and day.isdigit() and len(day) <= 5):
+                raise fail(f"forsøg {trial_id}, '{name}': '{str(day)[:20]}' er ikke et antal dage.")
+            _check_int(n, f"forsøg {trial_id}, '{name}'", fail)
+    marks = block["not_countable"]
+    if not isinstance(marks, list) or not set(marks) <= _NOT_COUNTABLE_KEYS:
+        raise fail(f"forsøg {trial_id}: 'not_countable' nævner ukendte tal.")
+
+
+def _known_figure(key: object) -> bool:
+    if not isinstance(key, str):
+        return False
+    if key in FIGURE_LABELS:
+        return True
+    for prefix in PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix):] in _SUFFIXES[prefix]
+    return False
+
+
+def _check_int(value: object, where: str, fail) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_COUNT:
+        raise fail(f"{where}: '{str(value)[:40]}' er ikke et antal (et helt tal, 0 eller mere).")
+
+
+def merge(files: Sequence[tuple[str, dict]], minutes: int) -> Evaluation:
+    """Sum checked counts files (name, content) into one report; MergeError when they differ."""
+    if len(files) < 2:
+        raise MergeError("Angiv mindst to tal-filer at lægge sammen.")
+    first_name, first = files[0]
+    seen: dict[str, str] = {}
+    for name, content in files:
+        if content["period"] != first["period"]:
+            raise MergeError(
+                f"{name} gælder perioden {_period_text(content)}, men {first_name} gælder "
+                f"{_period_text(first)}. Filerne skal dække samme periode; intet er lagt sammen."
+            )
+        if content["municipality"] != first["municipality"]:
+            raise MergeError(
+                f"{name} er fra {content['municipality'] or '(ingen kommune)'}, men {first_name} er "
+                f"fra {first['municipality'] or '(ingen kommune)'}; intet er lagt sammen."
+            )
+        if content["source"] in seen:
+            raise MergeError(
+                f"{name} og {seen[content['source']]} er samme fil eller samme sagsliste og "
+                "sagsbehandler: de ville blive talt to gange. Intet er lagt sammen."
+            )
+        seen[content["source"]] = name
+    definitions: dict[str, tuple[str, str]] = {}
+    for name, content in files:
+        for trial_id, block in content["trials"].items():
+            known = definitions.setdefault(trial_id, (block["definition"], name))
+            if known[0] != block["definition"]:
+                raise MergeError(
+                    f"Forsøg {trial_id} er defineret forskelligt i {known[1]} og {name} (fx en "
+                    "forlængelse eller en ændret regel, der kun er indtastet det ene sted). Ret "
+                    "forsøget ens begge steder og lav filerne igen; intet er lagt sammen."
+                )
+    figures: dict[str, TrialFigures] = {}
+    for _, content in files:
+        for trial_id, block in content["trials"].items():
+            f = figures.setdefault(trial_id, TrialFigures(trial_id))
+            f.counts.update(Counter(block["counts"]))
+            for hist_name, hist in block["hists"].items():
+                f.hist(hist_name).update({int(day): n for day, n in hist.items()})
+            for key in block["not_countable"]:
+                f.not_countable.setdefault(key, "")
+    period = Period(
+        date.fromisoformat(first["period"]["from"]), date.fromisoformat(first["period"]["to"])
+    )
+    return Evaluation(
+        period,
+        [figures[t] for t in sorted(figures)],
+        caseworker="",
+        municipality=first["municipality"],
+        minutes=minutes,
+        merged_from=len(files),
+    )
+
+
+def _period_text(content: Mapping) -> str:
+    p = content["period"]
+    return f"{fmt(date.fromisoformat(p['from']))} – {fmt(date.fromisoformat(p['to']))}"

@@ -1,0 +1,298 @@
+"""The evaluation report as the window, the PDF, the spreadsheet and `report` show it (no Qt).
+
+build_evaluation reads an open database and counts (core.evaluation); report_rows turns a report -
+one caseworker's or a coordinator's merge - into the rows every output shows, in the evaluation
+form's order: citizens, activity, follow-ups saved and hours freed, deadlines, success criterion.
+Each row keeps the cases behind it (by FASIT case number) for the drill-down and the appendix.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .. import __version__
+from ..core.catalog import Trial
+from ..core.evaluation import (
+    FIGURE_LABELS,
+    FLEXJOB,
+    NOT_COUNTABLE,
+    RETAINED,
+    SUCCESS_T07,
+    SUCCESS_T08,
+    SUCCESS_T09,
+    Evaluation,
+    EvaluationError,
+    Period,
+    TrialFigures,
+    check_period,
+    evaluate,
+    event_label,
+    hours_text,
+    mark_not_countable,
+    median_and_max,
+    number,
+)
+from ..core.evaluation_merge import (
+    MergeError,
+    counts_json,
+    merge,
+    read_counts,
+    source_fingerprint,
+    to_counts,
+)
+from ..core.terms import NOTE_SITUATIONS
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure as shown: section, label, value, its explanation, and the cases behind it."""
+
+    section: str
+    key: str
+    label: str
+    value: str
+    note: str = ""
+    cases: tuple[tuple[str, str], ...] = ()
+    level: int = 0  # 1: a part of the figure above ("heraf …")
+
+
+SECTIONS = (
+    "Borgere i forsøget",
+    "Opfølgninger, henvendelser, journalnotater og markeringer",
+    "Sparede opfølgninger og frigjorte timer",
+    "Frister efter forsøgsreglen",
+    "Succeskriterium",
+)
+
+
+def build_evaluation(
+    store,
+    *,
+    start: date | None,
+    end: date | None,
+    today: date,
+    trials: Sequence[str] | None = None,
+    caseworker: str | None = None,
+    minutes: int | None = None,
+) -> Evaluation:
+    """The report over the database's cases (caseworker None or '': every caseworker's)."""
+    from ..store.evaluation_queries import journal_notes, load_report_settings
+
+    period = check_period(start, end, today)
+    cases = store.list_cases(include_closed=True)
+    who = (caseworker or "").strip()
+    if who:
+        known = sorted({c.caseworker for c in cases if c.caseworker})
+        mine = [c for c in cases if c.caseworker.strip().casefold() == who.casefold()]
+        if not mine:
+            raise EvaluationError(
+                f"Ingen sager har sagsbehandleren '{who}' (i databasen: "
+                f"{', '.join(known) or 'ingen navne'}). Brug --all for alle sager."
+            )
+        cases = mine
+    if minutes is None:
+        minutes = load_report_settings(store).minutes
+    check_minutes(minutes)
+    return evaluate(
+        cases,
+        journal_notes(store),
+        store.catalog(),
+        period,
+        today,
+        trials=trials,
+        caseworker=who,
+        municipality=store.settings().municipality,
+        minutes=minutes,
+    )
+
+
+def check_minutes(minutes: int) -> None:
+    if not 1 <= minutes <= 24 * 60:
+        raise EvaluationError(
+            f"Minutter pr. opfølgning skal være mellem 1 og {24 * 60} (ikke {minutes})."
+        )
+
+
+def whose_text(evaluation: Evaluation) -> str:
+    if evaluation.merged_from:
+        return f"{evaluation.merged_from} sagsbehandleres tal lagt sammen"
+    return evaluation.caseworker or "alle sagsbehandlere"
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _value(f: TrialFigures, key: str) -> str:
+    return str(f.value(key))
+
+
+def _cases(f: TrialFigures, key: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(f.cases.get(key, ())))
+
+
+def _share(part: int, whole: int) -> str:
+    if not whole:
+        return "–"
+    return f"{part} af {whole} ({number(round(100 * part / whole, 1))} %)"
+
+
+def _spread(f: TrialFigures, hist: str, unit: str = "dage") -> str:
+    found = median_and_max(f.hists.get(hist, {}))
+    if found is None:
+        return ""
+    median, worst = found
+    values = [day for day, n in f.hists[hist].items() for _ in range(n)]
+    return f"mindst {min(values)}, median {number(median)}, højst {worst} {unit}"
+
+
+def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Row]:
+    """The rows of one trial, in the order the PDF, the sheet and the window show them."""
+    rows: list[Row] = []
+    nc = f.not_countable
+
+    def row(section: int, key: str, label: str | None = None, value: str | None = None,
+            note: str = "", level: int = 0, cases_key: str | None = None) -> None:
+        if key in nc:
+            value, note, shown = NOT_COUNTABLE, nc[key] or NOT_COUNTABLE, ()
+        else:
+            shown = _cases(f, cases_key or key)
+        rows.append(Row(SECTIONS[section], key, label or FIGURE_LABELS.get(key, key),
+                        _value(f, key) if value is None else value, note, shown, level))
+
+    # 1. Citizens
+    row(0, "citizens")
+    row(0, "started", level=1)
+    row(0, "ongoing_end", level=1)
+    row(0, "ended", level=1)
+    for key in sorted(k for k in f.counts if k.startswith("end_reason:")):
+        row(0, key, f"afsluttet: {key.split(':', 1)[1]}", level=1)
+    if f.value("cannot_compute"):
+        row(0, "cannot_compute", note="Sagerne er ikke med i tallene; ret datoen på sagen.")
+
+    # 2. Activity
+    for kind in trial.events:
+        key = "event:" + kind
+        label = "Opfølgninger holdt" if kind == "followup" else event_label(kind)
+        row(1, key, label)
+        if kind == "contact":
+            row(1, "contacts_full", level=1)
+    row(1, "notes")
+    for situation in sorted(k.split(":", 1)[1] for k in f.counts if k.startswith("note:")):
+        row(1, "note:" + situation, f"notat: {NOTE_SITUATIONS.get(situation, situation)}", level=1)
+    marking = f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else ""
+    row(1, "markings", note=marking)
+
+    # 3. Saved and hours
+    row(2, "demanded", note=(
+        "Beregnet af fristberegneren på hver sags egen historik efter den almindelige regel; "
+        "en frist, ingen holdt opfølgning nåede, regnes holdt på fristens sidste dag."))
+    row(2, "held", level=1)
+    saved = f.value("demanded") - f.value("held")
+    row(2, "saved", value=str(saved), cases_key="saved")
+    if "saved" in nc:
+        row(2, "saved", "Frigjorte timer")
+    else:
+        rows.append(Row(SECTIONS[2], "hours", "Frigjorte timer", hours_text(saved, evaluation.minutes),
+                        "Antallet af minutter pr. opfølgning er en antagelse, som brugeren har sat "
+                        f"(standard 60); her {evaluation.minutes} minutter. Sagerne: se Sparet."))
+
+    # 4. Deadlines
+    row(3, "due")
+    row(3, "on_time", level=1)
+    row(3, "late", note=_spread(f, "late_days"), level=1)
+    row(3, "missed", level=1)
+    row(3, "open_end")
+
+    # 5. Success criterion
+    if trial.id == SUCCESS_T08:
+        citizens = f.value("citizens")
+        row(4, "in_job_end", value=_share(f.value("in_job_end"), citizens), note=(
+            f"Aktive sager og sager afsluttet med årsagen '{RETAINED}' regnes som stadig i jobbet."))
+        row(4, "left")
+        for key in sorted(k for k in f.counts if k.startswith("end_reason:")):
+            reason = key.split(":", 1)[1]
+            if reason != RETAINED:
+                row(4, key, f"årsag: {reason}", level=1)
+    elif trial.id == SUCCESS_T09:
+        row(4, "praktik_started")
+        row(4, "praktik_ended", note=_spread(f, "praktik_days"))
+        row(4, "flexjob", note=(_spread(f, "flexjob_days") + " fra praktikstart til sagen blev afsluttet "
+                                f"med årsagen '{FLEXJOB}'").strip())
+    elif trial.id == SUCCESS_T07:
+        row(4, "plan_not_adjusted", note=f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else "")
+    else:
+        row(4, "success", "Succeskriterium")
+    return rows
+
+
+def report_rows(evaluation: Evaluation, catalog: Mapping[str, Trial]) -> list[tuple[Trial, list[Row]]]:
+    """Every trial of the report with its rows (a merged report's reasons come from the catalog)."""
+    out = []
+    for f in evaluation.trials:
+        trial = catalog.get(f.trial_id)
+        if trial is None:
+            raise EvaluationError(f"Forsøg {f.trial_id} findes ikke i dette programs forsøgskatalog.")
+        if evaluation.merged_from:
+            keys = set(f.not_countable)
+            f.not_countable.clear()
+            mark_not_countable(trial, f)
+            for key in keys - set(f.not_countable):
+                f.not_countable[key] = NOT_COUNTABLE
+        out.append((trial, trial_rows(f, trial, evaluation)))
+    return out
+
+
+# ---------------------------------------------------------------- counts files
+
+
+def counts_content(store, evaluation: Evaluation) -> dict:
+    """The evaluation as a coordinator's counts file (no names, CPR or case numbers)."""
+    database_id, _ = store.ics_state()
+    return to_counts(
+        evaluation,
+        store.catalog(),
+        source=source_fingerprint(database_id, evaluation.caseworker),
+        program_version=__version__,
+    )
+
+
+def counts_bytes(store, evaluation: Evaluation) -> bytes:
+    return counts_json(counts_content(store, evaluation))
+
+
+def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evaluation:
+    """Read, check and sum counts files; MergeError (Danish, names the file) when one is wrong."""
+    check_minutes(minutes)
+    files = []
+    for path in paths:
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise MergeError(f"{p}: filen findes ikke.") from None
+        except OSError as exc:
+            raise MergeError(f"{p}: filen kan ikke læses ({exc.strerror or exc}).") from None
+        files.append((p.name, read_counts(data, p.name, __version__)))
+    names = [name for name, _ in files]
+    if len(set(map(os.path.abspath, paths))) != len(paths):
+        raise MergeError(f"Samme fil er angivet to gange ({', '.join(names)}); intet er lagt sammen.")
+    return merge(files, minutes)
+
+
+__all__ = [
+    "SECTIONS",
+    "Evaluation",
+    "EvaluationError",
+    "MergeError",
+    "Period",
+    "Row",
+    "build_evaluation",
+    "counts_bytes",
+    "merge_files",
+    "report_rows",
+    "whose_text",
+]

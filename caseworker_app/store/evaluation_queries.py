@@ -1,0 +1,85 @@
+"""What the evaluation report reads and keeps in the case database (the store's only SQL for it).
+
+Journal notes are read for all cases in one query (a report over 10,000 cases cannot ask case by
+case), and the report's settings (minutes per follow-up, the municipality's own texts for the
+evaluation form's points 6-10) are kept in the app_state table, as the .ics export state is.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..core.evaluation import DEFAULT_MINUTES, NoteRecord
+from ..core.history import JOURNAL_NOTE
+
+_log = logging.getLogger(__name__)
+
+EVALUATION_SETTINGS = "evaluation_settings"
+# The evaluation form's points the municipality writes itself (seed 000, points 6-10).
+FORM_POINTS = {
+    "6": "Justeringer af evalueringsdesign",
+    "7": "Forsøgets resultater",
+    "8": "Konklusion på forsøget",
+    "9": "Uventede fund",
+    "10": "Bemærkninger i øvrigt",
+}
+MAX_MINUTES = 24 * 60
+
+
+@dataclass
+class ReportSettings:
+    """Kept between reports: the minutes a follow-up takes and the texts for points 6-10."""
+
+    minutes: int = DEFAULT_MINUTES
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def journal_notes(store) -> dict[int, list[NoteRecord]]:
+    """Every journal note in the database, by case id (day order)."""
+    with store._read() as conn:
+        rows = conn.execute(
+            "SELECT case_id, day, field, new_value FROM case_changes WHERE action = ? "
+            "ORDER BY case_id, day, id",
+            (JOURNAL_NOTE,),
+        ).fetchall()
+    notes: dict[int, list[NoteRecord]] = {}
+    for case_id, day, situation, text in rows:
+        notes.setdefault(case_id, []).append(
+            NoteRecord(case_id, date.fromisoformat(day), situation or "", text or "")
+        )
+    return notes
+
+
+def load_report_settings(store) -> ReportSettings:
+    """The saved report settings; defaults when none are saved or they cannot be read."""
+    with store._read() as conn:
+        row = conn.execute(
+            "SELECT value FROM app_state WHERE key = ?", (EVALUATION_SETTINGS,)
+        ).fetchone()
+    if row is None:
+        return ReportSettings()
+    try:
+        raw = json.loads(row[0])
+        minutes = int(raw.get("minutes", DEFAULT_MINUTES))
+        texts = {k: str(v) for k, v in dict(raw.get("texts", {})).items() if k in FORM_POINTS}
+    except (ValueError, TypeError, AttributeError):
+        _log.warning("the evaluation report settings could not be read; defaults used")
+        return ReportSettings()
+    if not 1 <= minutes <= MAX_MINUTES:
+        minutes = DEFAULT_MINUTES
+    return ReportSettings(minutes, texts)
+
+
+def save_report_settings(store, settings: ReportSettings) -> None:
+    """Keep the report settings in the database (one transaction)."""
+    if not 1 <= settings.minutes <= MAX_MINUTES:
+        raise ValueError(f"Minutter pr. opfølgning skal være mellem 1 og {MAX_MINUTES}.")
+    value = json.dumps(
+        {"minutes": settings.minutes, "texts": {k: v for k, v in settings.texts.items() if v.strip()}},
+        ensure_ascii=False,
+    )
+    with store.batch():
+        store._set_state(EVALUATION_SETTINGS, value)

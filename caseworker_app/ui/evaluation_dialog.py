@@ -1,0 +1,304 @@
+"""Udskriv › Evaluering …: the evaluation report for a period and trials, with a drill-down.
+
+The figures are the ones the PDF, the spreadsheet and `report` show (services.evaluation); each
+figure opens to the cases behind it by FASIT case number. The municipality's own texts for the
+evaluation form's points 6-10 and the minutes per follow-up are saved with the report settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.evaluation import NOT_COUNTABLE, EvaluationError
+from ..core.workdays import fmt
+from ..services.evaluation import build_evaluation, counts_bytes, report_rows
+from ..store.evaluation_queries import (
+    FORM_POINTS,
+    MAX_MINUTES,
+    ReportSettings,
+    load_report_settings,
+    save_report_settings,
+)
+
+ALL_CASEWORKERS = "Alle sagsbehandlere"
+JSON_FILTER = "Tal til koordinatoren (*.json)"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class EvaluationDialog(QDialog):
+    """Period, trials, caseworker and minutes; the figures with their cases; save as PDF/xlsx/json."""
+
+    def __init__(self, store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._today = today
+        self.evaluation = None
+        self.rows = []
+        self.setWindowTitle("Evaluering")
+        settings = load_report_settings(store)
+        day = today()
+
+        self.start = QDateEdit(_qdate(date(day.year - 1, 1, 1)))
+        self.end = QDateEdit(_qdate(date(day.year - 1, 12, 31)))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setCalendarPopup(True)
+        self.caseworker = QComboBox()
+        cases = store.list_cases(include_closed=True)
+        names = sorted({c.caseworker for c in cases if c.caseworker})
+        self.caseworker.addItems([ALL_CASEWORKERS, *names])
+        own = store.settings().caseworker_name
+        if own in names:
+            self.caseworker.setCurrentText(own)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, MAX_MINUTES)
+        self.minutes.setValue(settings.minutes)
+        self.minutes.setSuffix(" minutter pr. opfølgning")
+        self.minutes.setToolTip("En antagelse til de frigjorte timer; den står altid ved tallet (standard 60).")
+        self.trials = QListWidget()
+        used = {c.trial_id for c in cases}
+        for trial in store.catalog().values():
+            if not trial.rules:
+                continue
+            item = QListWidgetItem(f"{trial.id} {trial.short_title}")
+            item.setData(Qt.ItemDataRole.UserRole, trial.id)
+            item.setCheckState(Qt.CheckState.Checked if trial.id in used else Qt.CheckState.Unchecked)
+            self.trials.addItem(item)
+        self.trials.setMaximumHeight(110)
+
+        form = QFormLayout()
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(QLabel("til"))
+        period.addWidget(self.end)
+        period.addStretch()
+        form.addRow("Periode fra:", period)
+        form.addRow("&Sagsbehandler:", self.caseworker)
+        form.addRow("&Frigjorte timer:", self.minutes)
+        form.addRow("F&orsøg:", self.trials)
+        self.compute_button = QPushButton("&Beregn")
+        self.compute_button.clicked.connect(self.compute)
+        self.summary = QLabel("Vælg periode og forsøg, og tryk Beregn.")
+        self.summary.setWordWrap(True)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Tal (åbn for sagerne bag)", "Værdi", "Forklaring"])
+        self.tree.setColumnWidth(0, 430)
+        self.tree.setColumnWidth(1, 260)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        points = QWidget()
+        points_form = QFormLayout(points)
+        for number, title in FORM_POINTS.items():
+            edit = QPlainTextEdit(settings.texts.get(number, ""))
+            edit.setPlaceholderText("Kommunens egen tekst (kommer i PDF'en efter tallene)")
+            edit.setMaximumHeight(70)
+            self.texts[number] = edit
+            points_form.addRow(f"{number}. {title}:", edit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, "Tal og sager")
+        self.tabs.addTab(points, "Kommunens tekst (punkt 6–10)")
+
+        self.pdf_button = QPushButton("Gem som &PDF …")
+        self.xlsx_button = QPushButton("Gem som &regneark …")
+        self.json_button = QPushButton("Gem &tal til koordinator …")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.xlsx_button.clicked.connect(self.save_xlsx)
+        self.json_button.clicked.connect(self.save_json)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Luk")
+        buttons.rejected.connect(self.reject)
+        for button in (self.compute_button, self.pdf_button, self.xlsx_button, self.json_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 700)
+
+    # ------------------------------------------------------------ the figures
+
+    def chosen_trials(self) -> list[str]:
+        return [
+            self.trials.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.trials.count())
+            if self.trials.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_caseworker(self) -> str:
+        text = self.caseworker.currentText().strip()
+        return "" if text == ALL_CASEWORKERS else text
+
+    def compute(self) -> bool:
+        """Count the report; a Danish message (and no figures) when it cannot be made."""
+        trials = self.chosen_trials()
+        if not trials:
+            QMessageBox.warning(self, "Evaluering", "Vælg mindst ét forsøg.")
+            return False
+        try:
+            self.evaluation = build_evaluation(
+                self.store,
+                start=_pydate(self.start.date()),
+                end=_pydate(self.end.date()),
+                today=self._today(),
+                trials=trials,
+                caseworker=self.chosen_caseworker(),
+                minutes=self.minutes.value(),
+            )
+            self.rows = report_rows(self.evaluation, self.store.catalog())
+        except EvaluationError as exc:
+            self.evaluation, self.rows = None, []
+            self.tree.clear()
+            self.summary.setText(str(exc))
+            QMessageBox.warning(self, "Evaluering", str(exc))
+            return False
+        self._fill_tree()
+        return True
+
+    def _fill_tree(self) -> None:
+        self.tree.clear()
+        for trial, rows in self.rows:
+            top = QTreeWidgetItem([f"{trial.id} – {trial.title}", "", ""])
+            self.tree.addTopLevelItem(top)
+            section_item, section = None, None
+            for row in rows:
+                if row.section != section:
+                    section = row.section
+                    section_item = QTreeWidgetItem([section, "", ""])
+                    top.addChild(section_item)
+                label = ("    " * row.level) + row.label
+                item = QTreeWidgetItem([label, row.value, row.note])
+                item.setToolTip(1, row.value)
+                item.setToolTip(2, row.note)
+                if row.value == NOT_COUNTABLE:
+                    font = item.font(1)
+                    font.setItalic(True)
+                    item.setFont(1, font)
+                for ref, detail in row.cases:
+                    item.addChild(QTreeWidgetItem([f"Sag {ref}", detail, ""]))
+                section_item.addChild(item)
+            top.setExpanded(True)
+            for i in range(top.childCount()):
+                top.child(i).setExpanded(True)
+        e = self.evaluation
+        self.summary.setText(
+            f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
+            f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
+        )
+
+    # ------------------------------------------------------------ saving
+
+    def report_settings(self) -> ReportSettings:
+        return ReportSettings(
+            self.minutes.value(), {n: edit.toPlainText() for n, edit in self.texts.items()}
+        )
+
+    def save_settings(self) -> None:
+        save_report_settings(self.store, self.report_settings())
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt override: keep the texts on close
+        self.save_settings()
+        super().done(result)
+
+    def _ready(self) -> bool:
+        return self.compute()
+
+    def _name(self, ending: str) -> str:
+        e = self.evaluation
+        return f"Evaluering {fmt(e.period.start)} til {fmt(e.period.end)}{ending}"
+
+    def save_pdf(self, path=None) -> bool:
+        if not self._ready():
+            return False
+        from .evaluation_print import evaluation_print_job, write_evaluation_pdf
+        from .print_dialogs import PDF_FILTER, ask_save_path
+
+        path = path or ask_save_path(self, "Gem evaluering som PDF", self._name(".pdf"), [PDF_FILTER])
+        if path is None:
+            return False
+        self.save_settings()
+        job = evaluation_print_job(
+            self.evaluation, self.rows, self.report_settings().texts,
+            printed_on=self._today(), user=self.store.settings().caseworker_name,
+        )
+        return self._write(lambda: write_evaluation_pdf(path, job), path)
+
+    def save_xlsx(self, path=None) -> bool:
+        if not self._ready():
+            return False
+        from ..services.evaluation_output import report_workbook, write_report_xlsx
+        from .print_dialogs import XLSX_FILTER, ask_save_path
+
+        path = path or ask_save_path(self, "Gem evaluering som regneark", self._name(".xlsx"), [XLSX_FILTER])
+        if path is None:
+            return False
+        self.save_settings()
+        book = report_workbook(
+            self.evaluation, self.rows, self.report_settings().texts,
+            printed_on=self._today(), user=self.store.settings().caseworker_name,
+        )
+        return self._write(lambda: write_report_xlsx(path, book), path)
+
+    def save_json(self, path=None) -> bool:
+        if not self._ready():
+            return False
+        from ..core.atomic import atomic_write_bytes
+        from .print_dialogs import ask_save_path
+
+        path = path or ask_save_path(self, "Gem tal til koordinatoren", self._name(".json"), [JSON_FILTER])
+        if path is None:
+            return False
+        try:
+            data = counts_bytes(self.store, self.evaluation)
+        except EvaluationError as exc:
+            QMessageBox.warning(self, "Evaluering", str(exc))
+            return False
+        return self._write(lambda: atomic_write_bytes(path, data), path)
+
+    def _write(self, write, path) -> bool:
+        from ..exporting import write_failure_text
+
+        try:
+            write()
+        except OSError as exc:
+            QMessageBox.warning(self, "Evaluering", write_failure_text(path, exc))
+            return False
+        QMessageBox.information(self, "Evaluering", f"Evalueringen er gemt i {path}.")
+        return True
+
+
+def show_evaluation_dialog(store, parent: QWidget | None = None, *, today=date.today) -> None:
+    """Udskriv › Evaluering …"""
+    EvaluationDialog(store, today=today, parent=parent).exec()

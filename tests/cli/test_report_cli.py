@@ -1,0 +1,185 @@
+"""`report` and `report --merge` as a caseworker and a coordinator run them (hand-built list)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from openpyxl import load_workbook
+
+from caseworker_app.cli import main
+from tests.evaluation_cases import build
+from tests.pdf import pdf_text
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
+PERIOD = ("--from", "01-01-2020", "--to", "31-12-2021", "--today", "01-03-2022")
+
+
+def run(capsys, *args):
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "sager.db"
+    build(path).close()
+    return path
+
+
+@pytest.fixture
+def files(db, tmp_path, capsys):
+    """Anne's and Mads's counts files and one of every case (--all)."""
+    out = {}
+    for name, who in (("anne", ("--caseworker", "Anne Jensen")), ("mads", ("--caseworker", "Mads Kristensen")),
+                      ("all", ("--all",))):
+        out[name] = tmp_path / f"{name}.json"
+        code, _, err = run(capsys, "report", "--db", str(db), *PERIOD, *who, "--json", str(out[name]))
+        assert code == 0, err
+    return out
+
+
+def _counts(path):
+    return {t: b["counts"] for t, b in json.loads(path.read_text(encoding="utf-8"))["trials"].items()}
+
+
+def test_counts_file_holds_counts_only(files):
+    text = files["anne"].read_text(encoding="utf-8")
+    for personal in ("Anne", "Opdigtet", "2019-0001", "2018-0002"):
+        assert personal not in text
+    content = json.loads(text)
+    assert content["period"] == {"from": "2020-01-01", "to": "2021-12-31"}
+    assert set(content["trials"]) == {"T08", "T09"}
+    # Anne's T08 cases A-E: 5 citizens; follow-ups A, B, E = 3.
+    assert content["trials"]["T08"]["counts"]["citizens"] == 5
+    assert content["trials"]["T08"]["counts"]["event:followup"] == 3
+
+
+def test_merge_gives_the_same_totals_as_one_report(files, tmp_path, capsys):
+    merged = tmp_path / "samlet.json"
+    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]),
+                       "--json", str(merged))
+    assert code == 0, err
+    content = json.loads(merged.read_text(encoding="utf-8"))
+    assert content["merged_from"] == 2
+    assert {t: b["counts"] for t, b in content["trials"].items()} == _counts(files["all"])
+    # Spot check by hand: T08 saved 8 (Anne A1+B1+D1+E2 = 5, Mads F1+G2 = 3).
+    assert content["trials"]["T08"]["counts"]["saved"] == 8
+
+
+@needs_poppler
+def test_merged_pdf(files, tmp_path, capsys):
+    pdf = tmp_path / "kommune.pdf"
+    code, out, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]),
+                         "--minutes", "30", "--pdf", str(pdf))
+    assert code == 0, err
+    text = pdf_text(pdf)
+    assert "2 sagsbehandleres tal lagt sammen" in text
+    # 8 saved at 30 minutes = 4 hours.
+    hours = next(line for line in text.splitlines() if line.startswith("Frigjorte timer"))
+    assert "4 timer (8" in hours
+    assert "2019-0001" not in text  # no case numbers in a merged report
+
+
+def _edit(path, change):
+    content = json.loads(path.read_text(encoding="utf-8"))
+    change(content)
+    path.write_text(json.dumps(content), encoding="utf-8")
+
+
+def _rechecksum(content):
+    from caseworker_app.core.evaluation_merge import _checksum
+
+    content["checksum"] = _checksum({k: v for k, v in content.items() if k != "checksum"})
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda c: c["trials"]["T08"]["counts"].update(citizens=50), "ændret efter, den blev skrevet"),
+        (lambda c: (c.update(citizen="Opdigtet Borger"), _rechecksum(c)), "feltet 'citizen' hører ikke til"),
+        (lambda c: (c["trials"]["T08"]["counts"].update({"2019-0001": 1}), _rechecksum(c)),
+         "'2019-0001' er ikke et kendt tal"),
+        (lambda c: (c["trials"]["T08"]["counts"].update(citizens="010162-0000"), _rechecksum(c)),
+         "er ikke et antal"),
+        (lambda c: (c.update(municipality="Kommune 0101620000"), _rechecksum(c)), "må ikke indeholde cifre"),
+        (lambda c: (c.update(program_version="0.0.9"), _rechecksum(c)), "programmets version 0.0.9"),
+    ],
+)
+def test_merge_refuses_anything_but_untouched_counts(files, tmp_path, capsys, change, message):
+    _edit(files["mads"], change)
+    pdf = tmp_path / "kommune.pdf"
+    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]), "--pdf", str(pdf))
+    assert code == 2
+    assert message in err and "Filen er ikke brugt." in err
+    assert not pdf.exists()
+
+
+def test_merge_refuses_other_periods_and_the_same_list_twice(db, files, tmp_path, capsys):
+    other = tmp_path / "andet.json"
+    assert run(capsys, "report", "--db", str(db), "--from", "01-01-2020", "--to", "31-12-2020",
+               "--today", "01-03-2022", "--caseworker", "Mads Kristensen", "--json", str(other))[0] == 0
+    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(other), "--json", str(tmp_path / "x.json"))
+    assert code == 2 and "samme periode" in err
+    copy = tmp_path / "kopi.json"
+    shutil.copy(files["anne"], copy)
+    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(copy), "--json", str(tmp_path / "x.json"))
+    assert code == 2 and "ville blive talt to gange" in err
+    assert not (tmp_path / "x.json").exists()
+
+
+@needs_poppler
+def test_report_pdf_has_figures_then_points_then_appendix(db, tmp_path, capsys):
+    pdf = tmp_path / "evaluering.pdf"
+    code, out, err = run(capsys, "report", "--db", str(db), *PERIOD, "--all", "--pdf", str(pdf))
+    assert code == 0, err
+    assert out.startswith("Evaluering 01-01-2020 – 31-12-2021 gemt som")
+    layout = pdf_text(pdf)
+    text = " ".join(layout.split())
+    figures = text.index("7. Forsøgets resultater – i tal")
+    points = text.index("8. Konklusion på forsøget")
+    appendix = text.index("Bilag T08: sagerne bag tallene")
+    assert figures < points < appendix
+    line = next(line for line in layout.splitlines() if line.startswith("Stadig i løntilskudsjobbet"))
+    assert "6 af 7 (85,7 %)" in line
+    assert "Opdigtet" not in text  # never a name
+
+
+def test_report_xlsx_read_back(db, tmp_path, capsys):
+    sheet = tmp_path / "evaluering.xlsx"
+    code, _, err = run(capsys, "report", "--db", str(db), *PERIOD, "--all", "--minutes", "45", "--xlsx", str(sheet))
+    assert code == 0, err
+    book = load_workbook(sheet)
+    assert book.sheetnames == ["Tal", "Bilag", "Sparet pr. sag", "Punkt 6-10", "Om rapporten"]
+    figures = {(r[0], r[2].strip()): r[3] for r in book["Tal"].iter_rows(min_row=2, values_only=True)}
+    assert figures[("T08", "Borgere i forsøget i perioden")] == 7
+    assert figures[("T08", "Sparet (krævet minus holdt)")] == 8
+    assert figures[("T08", "Frigjorte timer")].startswith("6 timer")  # 8 x 45 min = 6 h
+    assert figures[("T09", "Praktikker startet i perioden")] == 3
+    saved = {r[1]: r[2:5] for r in book["Sparet pr. sag"].iter_rows(min_row=2, values_only=True)}
+    assert saved["2018-0005"] == (1, 3, 2)  # E: held 1, demanded 3, saved 2
+    appendix = book["Bilag"].iter_rows(min_row=2, values_only=True)
+    behind = [r for r in appendix if r[1] == "ikke overholdt ved periodens slutning"]
+    assert sorted(r[2] for r in behind) == ["2018-0007", "2021-0103"]  # G (T08) and J (T09)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "31-12-2021", "--to", "01-01-2020"), "Perioden er tom"),
+        (("--from", "01-01-2020", "--to", "31-12-2021", "--trial", "T01"), "Forsøg T01 har ingen fristregler"),
+        (("--from", "01-01-2016", "--to", "31-12-2016", "--trial", "T08"), "ligger før forsøg T08 begyndte"),
+        (("--from", "01-01-2020", "--to", "31-12-2021", "--caseworker", "Ingen"), "Ingen sager har sagsbehandleren"),
+    ],
+)
+def test_bad_input_leaves_no_file(db, tmp_path, capsys, args, message):
+    pdf = tmp_path / "r.pdf"
+    code, _, err = run(capsys, "report", "--db", str(db), "--today", "01-03-2022", *args, "--pdf", str(pdf))
+    assert code == 2
+    assert message in err
+    assert not pdf.exists() and list(tmp_path.iterdir()) == []
