@@ -146,11 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_export import add_export_commands
 
     add_export_commands(commands)
+    from .cli_report import add_report_command
+
+    add_report_command(commands)
+    from .cli_backup import add_backup_commands
+
+    add_backup_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script `caseworker-app`."""
+    _printable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     opens_window = args.command is None and not args.selftest
@@ -172,10 +179,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_note import run_note_command
 
             return run_note_command(args)
+        if args.command in ("backup", "restore"):
+            from .cli_backup import run_backup_command
+
+            return run_backup_command(args)
         if args.command in ("calendar", "plan", "export-ics", "export"):
             from .cli_export import run_export_command
 
             return run_export_command(args)
+        if args.command == "report":
+            from .cli_report import run_report_command
+
+            return run_report_command(args)
         return _open_window(args)
     except UsageError as exc:
         print_error(str(exc))
@@ -199,6 +214,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .logs import teardown_logging
 
         teardown_logging()
+
+
+def _printable_output() -> None:
+    """Text that cannot be encoded (a lone surrogate from a mangled file name) prints as '?'."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text stream we may change
+            pass
 
 
 def _start_logging(*, log_file: bool = True):

@@ -26,7 +26,7 @@ def _catalog(args: argparse.Namespace) -> tuple[dict[str, Trial], str]:
     from .store import CaseStore
 
     path = existing_db_path(args)
-    with CaseStore(path) as store:
+    with CaseStore(path, read_only=True) as store:
         return store.catalog(), f"som leveret, med ændringerne i {path}"
 
 

@@ -95,7 +95,8 @@ def _run(args: argparse.Namespace) -> int:
     from .store import CaseStore
 
     today = args.today or date.today()
-    with CaseStore(existing_db_path(args)) as store:
+    # Only export-ics writes to the database (what it exported); the others only read it.
+    with CaseStore(existing_db_path(args), read_only=args.command != "export-ics") as store:
         if args.command == "calendar":
             return _calendar(store, args, today)
         if args.command == "plan":
@@ -152,9 +153,11 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
 
     job = plan_print_job(store, args.case, today, for_citizen=args.for_citizen)
     pages = write_pdf(job, target)
+    from .core.redact import redact_cpr
+
     case = store.get_case(args.case)
-    print(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
-          f"({pages_text(pages)})")
+    print(redact_cpr(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
+                     f"({pages_text(pages)})"))
     return 0
 
 

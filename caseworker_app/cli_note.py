@@ -68,7 +68,7 @@ def _note(args: argparse.Namespace) -> int:
 
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
-    with CaseStore(existing_db_path(args, how_to_create=False)) as store:
+    with CaseStore(existing_db_path(args, how_to_create=False), read_only=True) as store:
         case = store.get_case(args.case)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
@@ -76,8 +76,10 @@ def _note(args: argparse.Namespace) -> int:
                 f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget"
             )
         if args.list:
-            print(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), "
-                  f"forsøg {trial.id}")
+            from .core.redact import redact_cpr
+
+            print(redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), "
+                             f"forsøg {trial.id}"))
             for name, title in situations_for(trial):
                 own = store.note_template(trial.id, name) is not None
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))

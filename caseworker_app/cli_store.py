@@ -76,7 +76,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 
     path = existing_db_path(args)
     today = args.today or date.today()
-    with CaseStore(path) as store:
+    with CaseStore(path, read_only=True) as store:  # a read command never writes the file
         items = store.deadlines(today)
         problems = store.uncomputable()
         settings = store.settings()
@@ -126,7 +126,9 @@ def deadline_report(
     """The deadline list as Danish text, grouped overdue / this week / next 30 days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
     from .core.cases import GROUP_TITLES_DA, group_of, problems_heading, trial_end_notices
+    from .core.redact import redact_cpr
     from .core.schedule import due_text
+    from .core.text import printable
     from .core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
@@ -154,10 +156,11 @@ def deadline_report(
             d, case = item.deadline, item.case
             practical = "" if d.undated else fmt_weekday(d.practical_due)  # cf. practical_text
             # An undated deadline's text is longer than the date column: it gets a line of its own.
+            citizen, case_ref = printable(redact_cpr(case.citizen)), printable(redact_cpr(case.case_ref))
             lines.append(
                 f"  {'' if d.undated else due_text(d):<11} {practical:<17} "
-                f"{case.citizen[:22]:<22} "
-                f"{case.case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
+                f"{citizen[:22]:<22} "
+                f"{case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
             )
             if d.undated:
                 lines.append(f"  {'':<11} Frist: {due_text(d)}")

@@ -19,6 +19,7 @@ from .core.cases import CaseDeadline
 from .core.ics import deadline_uid, deadlines_to_ics, uids_of_cases
 from .core.spreadsheet import export_cases, export_deadlines
 from .core.workdays import fmt
+from .store.errors import StoreError
 
 ICS_ENDINGS = (".ics",)
 SHEET_ENDINGS = (".csv", ".xlsx")
@@ -27,6 +28,15 @@ PDF_ENDINGS = (".pdf",)
 
 class ExportError(ValueError):
     """Input an export cannot use (a wrong file name, a period that ends before it starts)."""
+
+
+class IcsStateNotSaved(StoreError):
+    """The .ics file was written but the database could not record it; the message says both."""
+
+
+def _first_sentence(exc: BaseException) -> str:
+    text = str(exc)
+    return text.split(". ", 1)[0].rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,11 @@ def export_ics(
 ) -> ExportResult:
     """Write the deadlines (of a period) as an .ics file; the export state is saved after it."""
     target = check_target(store, path, ICS_ENDINGS)
+    if getattr(store, "read_only", False):
+        raise ExportError(
+            f"{store.path} er en sikkerhedskopi og ændres ikke; en .ics-eksport husker, hvad den "
+            "eksporterede, i databasen. Gendan kopien først, eller eksportér fra den rigtige database."
+        )
     every = store.deadlines(today)
     problems = store.uncomputable()
     undated = sum(1 for item in every if item.deadline.undated)
@@ -141,7 +156,14 @@ def export_ics(
     )
     atomic_write_bytes(target, data)
     # Only a file that was written counts: a failed write must not raise the next SEQUENCE.
-    store.save_ics_state(state)
+    try:
+        store.save_ics_state(state)
+    except StoreError as exc:  # the file is there: say so, never "Intet er gemt"
+        raise IcsStateNotSaved(
+            f"{target} er skrevet med {len(items)} frister, men databasen kunne ikke huske "
+            f"eksporten ({_first_sentence(exc)}). Filen kan bruges; eksportér igen, når databasen "
+            "er ledig, så en senere eksport flytter aftalerne rigtigt i Outlook."
+        ) from None
     moved = sum(1 for uid, (_, seq) in state.items() if uid in previous and previous[uid][1] != seq)
     return ExportResult(target, len(items), moved, uncomputable=len(problems), undated=undated)
 

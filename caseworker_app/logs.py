@@ -71,8 +71,9 @@ class RedactCprFilter(logging.Filter):
         except Exception:  # a bad format string: keep the raw parts, redacted
             message = f"{record.msg} {record.args}"
         record.msg, record.args = redact(message), None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_info and record.exc_info[0] is not None:  # even if another handler formatted it
+            # By construction: the type and the place of the error, never its text.
+            record.exc_text = safe_traceback(*record.exc_info)
         if record.exc_text:
             record.exc_text = redact(record.exc_text)
         if record.stack_info:
@@ -168,17 +169,33 @@ def unexpected_error_text(path: Path) -> str:
     )
 
 
+_EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*)(?::|$)")
+_CHAIN_LINES = ("Traceback (most recent", "During handling of the above", "The above exception")
+TEXT_LEFT_OUT = "(teksten er udeladt: den kan indeholde personoplysninger)"
+
+
 def safe_traceback(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
-    """The traceback of an error with the values quoted in its messages masked and CPR removed."""
+    """The traceback of an error: the place (frames, source lines) and each exception's type.
+
+    No personal data by construction: an exception's text is left out unless its type is about
+    code (ImportError, TypeError ...), and then quoted values are masked; CPR-like numbers removed.
+    """
     lines = []
     for chunk in traceback.format_exception(exc_type, exc, tb):
         for line in chunk.splitlines():
-            is_frame = line.startswith((" ", "\t")) or line.startswith("Traceback (most recent")
-            about_code = line.split(":", 1)[0].rsplit(".", 1)[-1] in CODE_ERRORS
-            keep = is_frame or about_code
-            lines.append(line if keep else QUOTED_PATTERN.sub(QUOTED_REPLACEMENT, line))
+            if line.startswith((" ", "\t")) or line.startswith(_CHAIN_LINES) or not line.strip():
+                lines.append(line)
+                continue
+            match = _EXCEPTION_LINE.match(line)
+            if match is None:
+                continue  # the second line of a message: text, left out
+            name = match.group(1)
+            if name.rsplit(".", 1)[-1] in CODE_ERRORS:
+                lines.append(line)
+            else:
+                lines.append(f"{name}: {TEXT_LEFT_OUT}" if line != name else name)
     return redact("\n".join(lines))
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .catalog import Trial
+from .redact import redact_cpr
 from .schedule import (
     DEFAULT_WARNING_DAYS,
     OVERDUE,
@@ -61,7 +62,7 @@ class CaseDeadline:
         """The deadline as `caseworker-app deadlines --json` prints it: case fields first."""
         return {
             "case_id": self.case.id,
-            "citizen": self.case.citizen,
+            "citizen": redact_cpr(self.case.citizen),  # a CPR typed into the name is masked
             "trial": self.case.trial_id,
             **self.deadline.to_json(),
         }
@@ -83,13 +84,13 @@ class CaseProblem:
     @property
     def line(self) -> str:
         """'Sag 2024-0414 (nr. 3) kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget'."""
-        return f"{self.title} kan ikke beregnes: {self.reason}"
+        return redact_cpr(f"{self.title} kan ikke beregnes: {self.reason}")
 
     def to_json(self) -> dict:
         """The problem as `caseworker-app deadlines --json` prints it under "cannot_compute"."""
         return {
             "case_id": self.case.id,
-            "case_ref": self.case.case_ref,
+            "case_ref": redact_cpr(self.case.case_ref),
             "trial": self.case.trial_id,
             "reason": self.reason,
         }
@@ -135,6 +136,7 @@ def _problem(
     if case.status != ACTIVE:
         reasons.append(f"ukendt status '{case.status}'")
     reasons += [f"ukendt dato '{name}'" for name in case.dates if name not in DATE_NAMES]
+    reasons += case.extra.get("damaged", ()) if case.extra else ()
     if trial is not None and case.status == ACTIVE:
         if trial.id not in needed:
             needed[trial.id] = _needed_dates(trial)

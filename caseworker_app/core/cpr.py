@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$")
+_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$", re.ASCII)  # full-width digits: no
 
 
 class CprError(ValueError):
@@ -41,7 +41,7 @@ def normalize_cpr(cpr: str, today: date | None = None) -> str:
     born = birth_date(cpr)
     if born > (today or date.today()):
         raise CprError("CPR-nummerets fødselsdato ligger i fremtiden")
-    return re.sub(r"\D", "", cpr)
+    return re.sub(r"\D", "", cpr, flags=re.ASCII)
 
 
 def cpr_error(cpr: str, today: date | None = None) -> str | None:

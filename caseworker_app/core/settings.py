@@ -14,7 +14,12 @@ SETTING_LABELS_DA = {
     "trial_end_horizon_days": "Advar om forsøgets slutning dette antal dage før",
     "last_opened": "Programmet sidst åbnet",
     "retention_days": "Afsluttede sager kan slettes efter dette antal dage",
+    "backup_daily": "Behold daglige sikkerhedskopier for dette antal dage",
+    "backup_weekly": "Behold ugentlige sikkerhedskopier for dette antal uger",
+    "backup_monthly": "Behold månedlige sikkerhedskopier for dette antal måneder",
 }
+# The bounds of the backup rotation settings (store/backup.py).
+BACKUP_LIMITS = {"backup_daily": (1, 60), "backup_weekly": (0, 52), "backup_monthly": (0, 120)}
 
 
 @dataclass
@@ -27,6 +32,14 @@ class Settings:
     trial_end_horizon_days: int = DEFAULT_TRIAL_END_HORIZON_DAYS
     last_opened: date | None = None
     retention_days: int | None = None
+    backup_daily: int = 7
+    backup_weekly: int = 4
+    backup_monthly: int = 12
+
+    @property
+    def backup_rotation(self) -> tuple[int, int, int]:
+        """(daily, weekly, monthly) copies kept by the automatic backups."""
+        return self.backup_daily, self.backup_weekly, self.backup_monthly
 
     def to_strings(self) -> dict[str, str]:
         """Every setting as text for storage (dates ISO, None as '')."""
@@ -55,7 +68,7 @@ class Settings:
                     values[f.name] = date.fromisoformat(raw) if raw else None
                 elif f.name == "retention_days":
                     values[f.name] = int(raw) if raw else None
-                elif f.name in ("warning_days", "trial_end_horizon_days"):
+                elif f.name in ("warning_days", "trial_end_horizon_days", *BACKUP_LIMITS):
                     values[f.name] = int(raw)
                 else:
                     values[f.name] = raw
@@ -66,11 +79,16 @@ class Settings:
 
 def settings_errors(settings: Settings) -> dict[str, str]:
     """Danish messages for settings that cannot be used, keyed by field name."""
-    errors = {}
+    from .text import text_errors
+
+    errors = text_errors({"caseworker_name": settings.caseworker_name, "municipality": settings.municipality})
     if not 0 <= settings.warning_days <= 365:
         errors["warning_days"] = "Antal dage skal være mellem 0 og 365"
     if not 0 <= settings.trial_end_horizon_days <= 730:
         errors["trial_end_horizon_days"] = "Antal dage skal være mellem 0 og 730"
     if settings.retention_days is not None and not 30 <= settings.retention_days <= 36500:
         errors["retention_days"] = "Antal dage skal være mellem 30 og 36500, eller tomt (aldrig)"
+    for name, (low, high) in BACKUP_LIMITS.items():
+        if not low <= getattr(settings, name) <= high:
+            errors[name] = f"Antal skal være mellem {low} og {high}"
     return errors

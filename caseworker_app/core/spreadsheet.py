@@ -26,6 +26,7 @@ from .catalog import DATE_NAMES
 from .cpr import mask_cpr
 from .redact import redact_cpr
 from .schedule import STATUS_DA, Deadline, due_text
+from .text import printable
 from .workdays import fmt
 
 Cell = str | date | int | None
@@ -35,9 +36,19 @@ _MAX_WIDTH = 60
 
 
 def neutralise(text: str) -> str:
-    """Text a spreadsheet shows as text: an apostrophe before a leading =, +, -, @, tab or CR."""
-    text = redact_cpr(text)
-    return "'" + text if text.startswith(DANGEROUS_STARTS) else text
+    """Text a spreadsheet shows as text: an apostrophe before a leading =, +, -, @, tab or CR
+    (also after leading spaces or line breaks, which Excel skips); CPR masked, no control chars."""
+    text = printable(redact_cpr(text))
+    return "'" + text if _is_formula_like(text) else text
+
+
+def _is_formula_like(text: str) -> bool:
+    return text.startswith(DANGEROUS_STARTS) or text.lstrip(" \n\r\t").startswith(DANGEROUS_STARTS)
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    """A cell value for openpyxl: CPR masked, no control characters (openpyxl refuses them)."""
+    return printable(redact_cpr(value)) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -159,19 +170,23 @@ def workbook(table: Table) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = table.title
-    sheet.append([neutralise(h) for h in table.headers])
+    sheet.append([_xlsx_cell(h) for h in table.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [len(h) for h in table.headers]
     for row in table.rows:
-        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
+        sheet.append([_xlsx_cell(v) for v in row])
         for col, value in enumerate(row):
             shown = fmt(value) if isinstance(value, date) else "" if value is None else str(value)
             widths[col] = max(widths[col], len(shown))
-    for cells in sheet.iter_rows(min_row=2):
+    for cells in sheet.iter_rows(min_row=1):
         for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = XLSX_DATE_FORMAT
+            elif isinstance(cell.value, str) and _is_formula_like(cell.value):
+                # Text, never a formula; Excel's own "quote prefix" hides the apostrophe.
+                cell.data_type = "s"
+                cell.quotePrefix = True
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = min(width, _MAX_WIDTH) + 2
     sheet.freeze_panes = "A2"

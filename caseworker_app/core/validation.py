@@ -16,6 +16,7 @@ from .catalog import DATE_NAMES, EVENT_NAMES, FORMS, Trial
 from .cpr import cpr_error
 from .history import END_REASONS, INITIATORS, OTHER_REASON
 from .schedule import Event, resolve_dates
+from .text import text_errors
 from .workdays import fmt, parse_date
 
 EARLIEST_DATE = date(2000, 1, 1)
@@ -63,12 +64,12 @@ def case_errors(
     events: Iterable[Event] = (),
 ) -> dict[str, str]:
     """Danish messages for a case that cannot be saved as given (empty dict: it can)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = text_errors({"citizen": citizen, "case_ref": case_ref, "cpr": cpr})
     if not (citizen or "").strip():
         errors["citizen"] = "Skriv borgerens navn"
     if not (case_ref or "").strip():
         errors["case_ref"] = "Skriv FASIT-sagsnummeret"
-    if cpr:
+    if cpr and "cpr" not in errors:
         message = cpr_error(cpr, today)
         if message:
             errors["cpr"] = message

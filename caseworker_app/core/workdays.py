@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -140,23 +141,44 @@ def fmt_weekday(day: date) -> str:
     return f"{WEEKDAYS_SHORT_DA[day.weekday()]} {fmt(day)}"
 
 
+# Years the program accepts anywhere: outside them a date is a typing error (or 31-12-9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+# Day, month, year with exactly one separator (- . / or a space) between them: ASCII digits only.
+_DMY = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4}|\d{2})", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
 def parse_date(text: str) -> date:
-    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message."""
-    raw = text.strip()
-    try:
-        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
-            return date.fromisoformat(raw)
-        for sep in ("-", ".", "/"):
-            raw = raw.replace(sep, " ")
-        parts = raw.split()
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            d, m, y = (int(p) for p in parts)
-            if len(parts[2]) == 2:
-                y += 2000
-            if len(parts[2]) in (2, 4):
-                return date(y, m, d)
-    except ValueError:
-        pass
+    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message.
+
+    Only ASCII digits and one separator between the parts (15--02-2021 is a typing error), and a
+    year from 1900 to 2199.
+    """
+    raw = str(text).strip()
+    iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw)
+    parsed = None
+    if iso:
+        y, m, d = (int(p) for p in iso.groups())
+        parsed = (y, m, d)
+    elif dmy:
+        d, m, y = (int(p) for p in dmy.groups())
+        parsed = (y + 2000 if len(dmy.group(3)) == 2 else y, m, d)
+    if parsed is not None:
+        if not FIRST_YEAR <= parsed[0] <= LAST_YEAR:
+            raise ValueError(
+                f"'{_shown(text)}': årstallet {parsed[0]} kan ikke bruges. Skriv et år mellem "
+                f"{FIRST_YEAR} og {LAST_YEAR}, fx 15-02-2021."
+            )
+        try:
+            return date(*parsed)
+        except ValueError:
+            pass
     raise ValueError(
-        f"'{text}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+        f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     )
+
+
+def _shown(text: object) -> str:
+    """The input as the message may quote it: short, printable."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in str(text))
+    return shown if len(shown) <= 40 else shown[:40] + "…"

@@ -35,6 +35,7 @@ from ..core.history import (
 from ..core.overrides import TrialOverride, apply_overrides, override_errors
 from ..core.schedule import Event
 from ..core.settings import Settings, settings_errors
+from ..core.text import normalize_text, text_errors
 from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .app_state import AppStateMixin
@@ -67,6 +68,17 @@ def shipped_catalog() -> dict[str, Trial]:
     return load_catalog()
 
 
+_DUPLICATE_TEXT = "Sagsnummeret findes allerede som åben sag i dette forsøg"
+
+
+def _stored_day(value: object) -> date | None:
+    """A date column as stored (ISO); None for empty or for a value written in another format."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -89,8 +101,13 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         *,
         catalog: Mapping[str, Trial] | None = None,
         clock: Callable[[], date] = date.today,
+        read_only: bool = False,
     ):
+        from .backup import is_backup_path
+
         self.path = Path(path)
+        # A copy (sikkerhedskopier/, .bak-N) is never written: restore it instead.
+        self.read_only = read_only or is_backup_path(self.path)
         self.clock = clock  # 'today' for validation and the dates of case changes
         self._base_catalog = dict(catalog) if catalog is not None else None
         self._catalog_key: tuple | None = None
@@ -99,7 +116,9 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         self._changes = 0  # bumped by every write transaction of this store
         self._cases_key: tuple | None = None
         self._cases: list[CaseRecord] = []
-        self._conn = open_database(self.path)
+        self._conn = open_database(
+            self.path, read_only=self.read_only, immutable=is_backup_path(self.path)
+        )
         self._db_wrapper = None
 
     # ------------------------------------------------------------ plumbing
@@ -109,6 +128,16 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    def reopen(self) -> None:
+        """Open the file again (after a restore put an older copy in place): migrated, no caches."""
+        from .backup import is_backup_path
+
+        conn = open_database(self.path, read_only=self.read_only, immutable=is_backup_path(self.path))
+        self.close()
+        self._conn, self._db_wrapper = conn, None
+        self._catalog_key = self._cases_key = self._settings = None
+        self._changes += 1
 
     def __enter__(self) -> CaseStore:
         return self
@@ -199,10 +228,16 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
 
     def get_case(self, case_id: int) -> CaseRecord:
         """One case; CaseNotFoundError when there is none with that id."""
+        self._check_id(case_id)
         found = self._load_cases("WHERE id = ?", (case_id,))
         if not found:
             raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
         return found[0]
+
+    def _check_id(self, case_id: object) -> None:
+        """CaseNotFoundError for an id no row can have (SQLite's integers are 64-bit)."""
+        if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:
+            raise CaseNotFoundError(f"Sag nr. {str(case_id)[:30]} findes ikke i databasen {self.path}.")
 
     def _load_cases(self, where: str, params: tuple) -> list[CaseRecord]:
         subset = f"WHERE case_id IN (SELECT id FROM cases {where})" if where else ""
@@ -221,15 +256,22 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 params,
             ).fetchall()
         dates: dict[int, dict[str, date]] = {}
+        damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly
         fromiso = date.fromisoformat
         for case_id, name, day in date_rows:
-            dates.setdefault(case_id, {})[name] = fromiso(day)
+            try:
+                dates.setdefault(case_id, {})[name] = fromiso(day)
+            except (TypeError, ValueError):
+                damaged.setdefault(case_id, []).append(f"datoen '{name}' er gemt i et forkert format")
         replaced = {row[6] for row in event_rows if row[6] is not None}
         events: dict[int, list[Event]] = {}
         for event_id, case_id, day, kind, form, full, _ in event_rows:
             if event_id in replaced or kind == CANCELLED:
                 continue
-            events.setdefault(case_id, []).append(Event(fromiso(day), kind, bool(full), form))
+            try:
+                events.setdefault(case_id, []).append(Event(fromiso(day), kind, bool(full), form))
+            except (TypeError, ValueError):
+                damaged.setdefault(case_id, []).append(f"hændelse nr. {event_id} har en dato i et forkert format")
         return [
             CaseRecord(
                 id=r[0],
@@ -246,9 +288,10 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 extra=MappingProxyType(
                     {
                         "end_text": r[8],
-                        "closed_on": fromiso(r[9]) if r[9] else None,
+                        "closed_on": _stored_day(r[9]),
                         "created_at": r[11],
                         "updated_at": r[12],
+                        "damaged": tuple(damaged.get(r[0], ())),
                     }
                 ),
             )
@@ -268,7 +311,11 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
     ) -> int:
         """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
         today = self.clock()
-        errors = case_errors(
+        citizen, case_ref, caseworker, note = (
+            normalize_text(v) for v in (citizen, case_ref, caseworker, note)
+        )
+        errors = text_errors({"caseworker": caseworker, "note": note}, multiline={"note"})
+        errors |= case_errors(
             self.catalog(),
             citizen=citizen,
             case_ref=case_ref,
@@ -277,7 +324,6 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             cpr=cpr,
             today=today,
         )
-        self._check_duplicate(errors, case_ref, trial_id)
         if errors:
             raise ValidationError(errors)
         parsed, _ = parse_case_dates(dates)
@@ -297,7 +343,15 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items()
         )
         with self.batch():
-            case_id = self._insert("cases", record)
+            # Inside the write transaction: another copy cannot save the same case in between.
+            self._check_duplicate(errors, case_ref, trial_id)
+            if errors:
+                raise ValidationError(errors)
+            try:
+                case_id = self._insert("cases", record)
+            except sqlite3.IntegrityError:  # the unique index of m006 (open cases)
+                self._check_duplicate(errors, case_ref, trial_id)
+                raise ValidationError(errors or {"case_ref": _DUPLICATE_TEXT}) from None
             for name, day in parsed.items():
                 self._insert(
                     "case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()}
@@ -365,7 +419,11 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 "note": fields.get("note", case.note),
             }
             raw_dates = fields.get("dates", case.dates)
-            errors = case_errors(
+            new = {k: normalize_text(v) if isinstance(v, str) else v for k, v in new.items()}
+            errors = text_errors(
+                {"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"}
+            )
+            errors |= case_errors(
                 self.catalog(),
                 citizen=new["citizen"],
                 case_ref=new["case_ref"],
@@ -455,6 +513,8 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 full_followup=full_followup,
                 today=today,
             )
+            text = normalize_text(text)
+            errors |= text_errors({"text": text}, multiline={"text"})
             if replaces is not None:
                 problem = self._replace_problem(case_id, replaces)
                 if problem:
@@ -488,6 +548,9 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             problem = self._replace_problem(case_id, event_id)
             if problem:
                 raise ValidationError({"replaces": problem})
+            text = normalize_text(text)
+            if text_errors({"text": text}, multiline={"text"}):
+                raise ValidationError(text_errors({"text": text}, multiline={"text"}))
             return self._insert(
                 "events",
                 {
@@ -527,6 +590,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
 
     def history(self, case_id: int) -> list[EventRow]:
         """Every row of the case's history, replaced rows and case changes too, newest first."""
+        self._check_id(case_id)
         with self._read() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
                 raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
@@ -545,7 +609,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         rows = [
             EventRow(
                 id=r[0],
-                day=date.fromisoformat(r[1]),
+                day=_stored_day(r[1]) or date.min,
                 kind=r[2],
                 form=r[3],
                 initiated_by=r[4],
@@ -561,7 +625,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         rows += [
             EventRow(
                 id=r[0],
-                day=date.fromisoformat(r[5]),
+                day=_stored_day(r[5]) or date.min,
                 kind=r[1],
                 text=_change_text(r[1], r[2], r[3], r[4]),
                 created_at=r[6],
@@ -594,6 +658,8 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                 day=day,
                 today=today,
             )
+            text = normalize_text(text)
+            errors |= text_errors({"text": text}, multiline={"text"})
             reopened = self._conn.execute(
                 "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
                 (case_id, CASE_REOPENED),
@@ -631,12 +697,15 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             if case.status != CLOSED:
                 raise ValidationError({"status": "Sagen er ikke afsluttet"})
             now = _now()
-            self._conn.execute(
-                "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
-                "updated_at = ? "
-                "WHERE id = ?",
-                (ACTIVE, now, case_id),
-            )
+            try:
+                self._conn.execute(
+                    "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
+                    "updated_at = ? "
+                    "WHERE id = ?",
+                    (ACTIVE, now, case_id),
+                )
+            except sqlite3.IntegrityError:  # the unique index of m006: the number is open again
+                raise ValidationError({"case_ref": _DUPLICATE_TEXT}) from None
             self._change(
                 case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now
             )
@@ -668,7 +737,20 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
                     self._conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
                 self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
         _log.info("purged %d closed cases past the retention period", len(ids))
+        retention = self.settings().retention_days
+        if retention is not None:  # the copies must not keep what the database no longer may
+            from .backup import purge_copies, retention_last_day
+
+            removed, failed = purge_copies(self.path, retention_last_day(today, retention))
+            _log.info("purged %d cases from backup copies (%d copies deleted)", removed, len(failed))
         return len(ids)
+
+    def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
+        """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._read() as conn:
+            return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
 
     # ------------------------------------------------------------ settings
 
@@ -717,7 +799,9 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
     def add_override(self, trial_id: str, field: str, value: object, source: str) -> int:
         """Record a change to a trial's end, extension, citation, paragraph or marking."""
         with self.batch():
+            source = normalize_text(source)
             errors, stored = override_errors(self.catalog(), trial_id, field, value, source)
+            errors = text_errors({"source": source}, multiline={"source"}) | errors
             if errors:
                 raise ValidationError(errors)
             return self._insert(
@@ -738,7 +822,14 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             key = conn.execute("SELECT count(*), max(id) FROM overrides").fetchone()
         if key != self._catalog_key:
             base = self._base_catalog if self._base_catalog is not None else shipped_catalog()
-            self._catalog = apply_overrides(base, self.overrides())
+            try:
+                self._catalog = apply_overrides(base, self.overrides())
+            except (TypeError, ValueError, KeyError):  # a row written by another program or damage
+                raise StoreError(
+                    f"Kommunens ændringer af forsøgene i databasen {self.path} kan ikke læses: en "
+                    "ændring er gemt i et forkert format. Gendan en sikkerhedskopi (Filer › "
+                    "Sikkerhedskopier), eller kontakt IT."
+                ) from None
             self._catalog_key = key
         return self._catalog
 

@@ -7,6 +7,10 @@ class StoreError(Exception):
     """The database cannot be used: the message names the file and what to do."""
 
 
+class DamagedDatabaseError(StoreError):
+    """The file is not a case database or is damaged; a backup may be restored in its place."""
+
+
 class CaseNotFoundError(StoreError):
     """No case with that id (it may have been removed by another copy of the program)."""
 

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import StoreError
+from .errors import DamagedDatabaseError, StoreError
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 BUSY_TIMEOUT_MS = 10_000
@@ -35,6 +35,12 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
         )
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return not_a_case_database(path)
+    if "decode" in text or "utf-8" in text:  # the message quotes the unreadable text: not shown
+        return DamagedDatabaseError(
+            f"Databasen {path} indeholder tekst, der ikke kan læses (filen er beskadiget eller "
+            f"skrevet af et andet program). Filen er ikke ændret. Gendan en sikkerhedskopi fra "
+            f"mappen {path.parent / 'sikkerhedskopier'}, eller kontakt IT."
+        )
     return StoreError(
         f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en "
         f"anden fil med --db."
@@ -43,10 +49,31 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
 
 def not_a_case_database(path: Path) -> StoreError:
     """The message for a file that is not a case database or is damaged (left untouched)."""
-    return StoreError(
+    return DamagedDatabaseError(
         f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
-        f"Gendan en sikkerhedskopi (fx {path.name}.bak-…), eller vælg en anden fil med --db."
+        f"Gendan en sikkerhedskopi fra mappen {path.parent / 'sikkerhedskopier'} (i vinduet under "
+        f"Filer › Sikkerhedskopier, eller med 'caseworker-app restore --db {path} KOPI'), eller "
+        f"vælg en anden fil med --db."
     )
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that can never write the file (no migration, no -journal, no header change).
+
+    immutable: for a copy nobody writes (a backup): not even -wal or -shm files are made beside it.
+    """
+    if not path.is_file():
+        raise StoreError(f"Filen {path} findes ikke.")
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from exc
+    return conn
 
 
 def _check_file(path: Path) -> None:
@@ -69,12 +96,16 @@ def _check_file(path: Path) -> None:
             raise store_error(path, exc) from exc
 
 
-def open_database(path: Path) -> sqlite3.Connection:
+def open_database(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
     """Open or create the database, migrated to the current schema; StoreError on any fault.
 
     A database already at the current schema is opened with plain sqlite3: sqlite-utils (and
     its plug-in machinery, a tenth of the program's start-up) is imported only to migrate.
+    read_only (read commands, backups, files that are not the current database): the file is
+    never written; one at an older schema is read through a migrated copy in memory.
     """
+    if read_only:
+        return _open_read_only(path, immutable)
     _check_file(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -83,10 +114,12 @@ def open_database(path: Path) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # deleted cases leave nothing in free pages
         applied = _check_contents(path, conn)
         conn.execute("PRAGMA journal_mode = WAL")
         if applied != set(MIGRATION_NAMES):
             _migrate(path, conn)
+        _ensure_unique_open_cases(conn)
     except StoreError:
         conn.close()
         raise
@@ -97,6 +130,62 @@ def open_database(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _open_read_only(path: Path, immutable: bool) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(f"{path} er en mappe, ikke en databasefil.")
+    try:
+        with path.open("rb") as file:
+            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise not_a_case_database(path)
+    except OSError as exc:
+        raise store_error(path, exc) from exc
+    conn = connect_read_only(path, immutable=immutable)
+    try:
+        applied = _check_contents(path, conn)
+        if applied == set(MIGRATION_NAMES):
+            conn.execute("PRAGMA query_only = ON")
+            return conn
+        if not applied:
+            raise not_a_case_database(path)
+        memory = sqlite3.connect(":memory:")
+        conn.backup(memory)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise store_error(path, exc) from exc
+    conn.close()
+    try:
+        from sqlite_utils import Database
+
+        from .schema import MIGRATIONS
+
+        MIGRATIONS.apply(Database(memory, execute_plugins=False))
+        memory.commit()
+        memory.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        memory.close()
+        raise store_error(path, exc) from exc
+    return memory
+
+
+def _ensure_unique_open_cases(conn: sqlite3.Connection) -> None:
+    """Create m006's unique index on open cases once the duplicates it found are resolved."""
+    from .versions import UNIQUE_OPEN_CASES_INDEX, UNIQUE_OPEN_CASES_SQL, duplicate_open_cases_sql
+
+    if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (UNIQUE_OPEN_CASES_INDEX,)
+    ).fetchone():
+        return
+    if conn.execute(duplicate_open_cases_sql()).fetchone() is None:
+        try:
+            with conn:
+                conn.execute(UNIQUE_OPEN_CASES_SQL)
+        except sqlite3.IntegrityError:  # a duplicate saved meanwhile by an older program: later
+            pass
 
 
 def _check_contents(path: Path, conn: sqlite3.Connection) -> set[str]:

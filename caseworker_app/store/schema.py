@@ -228,6 +228,28 @@ def m005_checked_status_dates_and_trial(db: Database) -> None:
             )
 
 
+@_migration
+def m006_unique_open_case_ref(db: Database) -> None:
+    """One open case per (trial, FASIT case number): a partial unique index.
+
+    A database that already holds such duplicates is not refused: the index waits (opening.py
+    creates it once they are resolved), the store's check inside the write transaction holds
+    meanwhile, and the duplicates are counted in the log (no names, no case numbers).
+    """
+    import logging
+
+    from .versions import UNIQUE_OPEN_CASES_SQL, duplicate_open_cases_sql
+
+    duplicates = list(db.execute(duplicate_open_cases_sql()).fetchall())
+    if duplicates:
+        logging.getLogger(__name__).warning(
+            "m006: %d FASIT case numbers are open twice or more; unique index postponed",
+            len(duplicates),
+        )
+        return
+    db.execute(UNIQUE_OPEN_CASES_SQL)
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

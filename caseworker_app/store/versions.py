@@ -12,4 +12,21 @@ MIGRATION_NAMES = (
     "m003_note_templates",
     "m004_app_state",
     "m005_checked_status_dates_and_trial",
+    "m006_unique_open_case_ref",
 )
+
+# m006: one open case per (trial, FASIT case number). Created by the migration when the database
+# has no such duplicates, else on the first open after they are resolved (opening.py).
+UNIQUE_OPEN_CASES_INDEX = "cases_open_case_ref_unique"
+UNIQUE_OPEN_CASES_SQL = (
+    f"CREATE UNIQUE INDEX IF NOT EXISTS {UNIQUE_OPEN_CASES_INDEX} ON cases (trial_id, case_ref) "
+    "WHERE status = 'aktiv'"
+)
+
+
+def duplicate_open_cases_sql() -> str:
+    """A query whose rows are (trial_id, case_ref, count) for FASIT numbers open twice or more."""
+    return (
+        "SELECT trial_id, case_ref, count(*) FROM cases WHERE status = 'aktiv' "
+        "GROUP BY trial_id, case_ref HAVING count(*) > 1"
+    )

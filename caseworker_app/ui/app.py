@@ -88,12 +88,20 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
 
     def load() -> None:
         from ..store import CaseStore, StoreError
+        from ..store.errors import DamagedDatabaseError
+        from .backup_dialog import daily_backup, offer_restore
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
         try:
             if prepare is not None:
                 prepare()
-            window.open_store(CaseStore(db_path))
+            try:
+                store = CaseStore(db_path)
+            except DamagedDatabaseError as exc:  # offer the newest good copy, if there is one
+                if demo or not offer_restore(window, db_path, exc):
+                    raise
+                store = CaseStore(db_path)
+            window.open_store(store)
         except StoreError as exc:  # damaged, locked, another program's or a newer version's file
             QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
             app.exit(1)
@@ -108,6 +116,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             return
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
+        if not demo:  # at most once a day, on start or on closing (store/backup.py)
+            QTimer.singleShot(0, lambda: daily_backup(db_path))
         if report:
             AfterPaint(app, lambda: _report("shown", quit_after=True))
 
@@ -120,4 +130,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     code = app.exec()
     if window.store is not None:
         window.store.close()
+        if not demo:
+            from .backup_dialog import daily_backup
+
+            daily_backup(db_path)
     return code

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         )
         files.addSeparator()
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
+        self.backups_action = self._action(files, "Sikkerheds&kopier …", None, self.show_backups)
         files.addSeparator()
         self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
 
@@ -288,7 +289,15 @@ class MainWindow(QMainWindow):
         self.print_plan_action = self._action(
             self.print_menu, "&Plan for valgt borger …", None, self.print_selected_plan
         )
+        self.print_evaluation_action = self._action(
+            self.print_menu, "&Evaluering …", None, self.print_evaluation
+        )
         self.help_menu = bar.addMenu("&Hjælp")
+        self.guide_action = self._action(
+            self.help_menu, "&Kom i gang …", QKeySequence.StandardKey.HelpContents, self.show_guide,
+            needs_store=False,
+        )
+        self._action(self.help_menu, "&Tastaturgenveje …", None, self.show_shortcuts, needs_store=False)
         self._action(self.help_menu, "&Om programmet", None, self._about, needs_store=False)
 
     def _action(self, menu, text, shortcut, slot, needs_store: bool = True) -> QAction:
@@ -317,6 +326,7 @@ class MainWindow(QMainWindow):
         from ..core.cases import deadlines_for_cases, uncomputable_cases
 
         started = time.perf_counter()
+        place = self._remember_place()
         today = self.today()
         self._day = today
         settings = self.store.settings()
@@ -340,6 +350,7 @@ class MainWindow(QMainWindow):
             self.deadline_view.setExpanded(group, expanded)
         self.case_model.set_cases(cases, self.deadline_items)
         self._fill_filter_choices(cases)
+        self._restore_place(place)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
         self._update_problems_banner()
         self._update_status_bar(today)
@@ -451,6 +462,32 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def _remember_place(self) -> tuple:
+        """The chosen case (and deadline kind) and the lists' scroll positions, kept over a refresh."""
+        item = self.deadline_model.item(self.deadline_view.currentIndex())
+        case_index = self.case_view.currentIndex()
+        case_id = self.case_model.case_at(case_index).id if case_index.isValid() else None
+        return (
+            (item.case.id, item.deadline.kind) if item else None,
+            case_id,
+            self.deadline_view.verticalScrollBar().value(),
+            self.case_view.verticalScrollBar().value(),
+        )
+
+    def _restore_place(self, place: tuple) -> None:
+        """Select the same case again where it still is, and scroll back: the caseworker's place."""
+        deadline, case_id, deadline_scroll, case_scroll = place
+        if deadline is not None:
+            index = self.deadline_model.index_of_case(*deadline)
+            if index.isValid():
+                self.deadline_view.setCurrentIndex(index)
+        if case_id is not None:
+            index = self.case_model.index_of_case(case_id)
+            if index.isValid():
+                self.case_view.setCurrentIndex(index)
+        self.deadline_view.verticalScrollBar().setValue(deadline_scroll)
+        self.case_view.verticalScrollBar().setValue(case_scroll)
+
     def selected_case_id(self) -> int | None:
         if self.tabs.currentIndex() == 0:
             item = self.deadline_model.item(self.deadline_view.currentIndex())
@@ -521,6 +558,12 @@ class MainWindow(QMainWindow):
 
         print_case_plan(self.store, case_id, self, today=self._today)
 
+    def print_evaluation(self) -> None:
+        """Udskriv › Evaluering: the figures the municipality reports, with the cases behind them."""
+        from .evaluation_dialog import show_evaluation_dialog
+
+        show_evaluation_dialog(self.store, self, today=self._today)
+
     def export_ics(self) -> None:
         """Filer › Eksportér til Outlook (.ics)."""
         from .print_dialogs import export_ics_dialog
@@ -545,6 +588,30 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.store, today=self._today, parent=self)
         if dialog.exec() or dialog.purged:
             self.refresh()
+
+    def show_backups(self) -> None:
+        """Filer › Sikkerhedskopier …: list, make and restore copies (ui/backup_dialog.py)."""
+        from .backup_dialog import BackupDialog
+
+        def restored() -> None:
+            self.store.reopen()
+            self.refresh()
+
+        BackupDialog(self.store.path, on_restored=restored, parent=self).exec()
+
+    def show_guide(self):
+        """Hjælp › Kom i gang (F1), at the section of the tab in front."""
+        from .help_window import open_guide  # here: help is rarely opened, start-up stays quick
+
+        self._help = open_guide(self, self.tabs.currentIndex())
+        return self._help
+
+    def show_shortcuts(self):
+        """Hjælp › Tastaturgenveje, read off the menus."""
+        from .help_window import open_shortcuts
+
+        self._help = open_shortcuts(self)
+        return self._help
 
     def _about(self) -> None:
         from .. import __version__

@@ -84,6 +84,18 @@ class DeadlineTreeModel(QAbstractItemModel):
             return None
         return self._groups[index.internalId() - 1][1][index.row()]
 
+    def index_of_case(self, case_id: int, kind: str | None = None) -> QModelIndex:
+        """The row of the case's deadline (of that kind, if it still has one), else invalid."""
+        fallback = QModelIndex()
+        for group, (_, items) in enumerate(self._groups):
+            for row, item in enumerate(items):
+                if item.case.id == case_id:
+                    if kind is None or item.deadline.kind == kind:
+                        return self.createIndex(row, 0, group + 1)
+                    if not fallback.isValid():
+                        fallback = self.createIndex(row, 0, group + 1)
+        return fallback
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in SHOWN_ROLES or not index.isValid():
             return None
@@ -230,6 +242,13 @@ class CaseTableModel(ColumnTableModel):
     def case_at(self, index: Index) -> CaseRecord:
         """The case shown in index's row."""
         return self._cases[self._rows[index.row()]]
+
+    def index_of_case(self, case_id: int) -> QModelIndex:
+        """The row showing the case, or an invalid index when it is filtered out or gone."""
+        for row, i in enumerate(self._rows):
+            if self._cases[i].id == case_id:
+                return self.index(row, 0)
+        return QModelIndex()
 
     # -- Qt model interface
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -10,6 +10,7 @@ from datetime import date
 
 from ..core.calendar_view import case_plan
 from ..core.cases import CLOSED
+from ..core.redact import redact_cpr
 from ..exporting import ExportError, check_period
 from .printing import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
 
@@ -58,8 +59,8 @@ def plan_print_job(store, case_id: int, today: date, *, for_citizen: bool = Fals
     case = store.get_case(case_id)
     if case.status == CLOSED:
         raise ExportError(
-            f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende "
-            "frister."
+            redact_cpr(f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende ")
+            + "frister."
         )
     trial = store.catalog().get(case.trial_id)
     if trial is None:

@@ -99,9 +99,11 @@ def test_deadline_xlsx_has_date_cells_and_a_bold_header(tmp_path):
     assert due.number_format == "dd-mm-yyyy"
     assert sheet.cell(row=2, column=7).value == datetime(2021, 2, 26)
     name = sheet.cell(row=3, column=1)
-    assert name.data_type == "s" and name.value == '\'=HYPERLINK("http://evil","Jens")'
+    # Text, not a formula, and without an apostrophe the user sees (issue 12.6): Excel's quote prefix.
+    assert name.data_type == "s" and name.value == '=HYPERLINK("http://evil","Jens")'
+    assert name.quotePrefix
     assert sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["A"].width >= len('\'=HYPERLINK("http://evil","Jens")')
+    assert sheet.column_dimensions["A"].width >= len('=HYPERLINK("http://evil","Jens")')
 
 
 def test_case_xlsx_masks_cpr_and_keeps_event_dates(tmp_path):

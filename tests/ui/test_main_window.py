@@ -271,3 +271,23 @@ def test_the_case_list_marks_an_overdue_next_deadline_as_frister_does(qtbot, fil
         colour = cell.data(Qt.ItemDataRole.ForegroundRole)
         assert (colour is not None and colour.color().name() == "#b00020") == overdue, citizen
     assert any(d.status == "overdue" for d in deadlines.values())  # the list has one to check
+
+
+def test_registering_a_follow_up_from_the_list_keeps_the_caseworkers_place(qtbot, filled, qsettings, dialogs):
+    from caseworker_app.ui.event_dialog import EventDialog
+
+    window = open_window(qtbot, filled, qsettings)
+    first = window.deadline_model.index(0, 0, window.deadline_model.index(0, 0))
+    chosen = window.deadline_model.item(first).case
+    window.deadline_view.setCurrentIndex(first)
+
+    def hold(dialog: EventDialog):
+        dialog.date_edit.setText("01-06-2025")
+        dialog.accept()
+
+    dialogs.then(hold)
+    window.register_action.trigger()
+    # The deadline moved (a new follow-up), and the same case is still the one chosen in the list.
+    item = window.deadline_model.item(window.deadline_view.currentIndex())
+    assert item is not None and item.case.id == chosen.id
+    assert item.case.events[-1].day.isoformat() == "2025-06-01"

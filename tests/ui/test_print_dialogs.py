@@ -351,7 +351,7 @@ def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tm
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
     printing = [a.text() for a in menus["&Udskriv"].actions()]
     files = [a.text() for a in menus["&Filer"].actions() if a.text()]
-    assert printing == ["&Opfølgningskalender …", "&Plan for valgt borger …"]
+    assert printing == ["&Opfølgningskalender …", "&Plan for valgt borger …", "&Evaluering …"]
     assert files[1:4] == [
         "Eksportér til &Outlook (.ics) …",
         "Eksportér &frister til regneark …",

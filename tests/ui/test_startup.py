@@ -4,7 +4,6 @@ database that cannot be opened gives a Danish message and exit code 1, never a v
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -92,8 +91,14 @@ def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
     store = CaseStore(db)
     add_t08(store, "Jens Hansen", "2021-1001")
     store.close()
-    with sqlite3.connect(db) as damage:  # a date another program wrote in the wrong format
-        damage.execute("UPDATE case_dates SET day = '31-08-2018'")
+    # A date in the wrong format is now a case that cannot be computed (issue 12), no longer
+    # unexpected: a bug is simulated instead, its message holding a name.
+    def bug(self, *args, **kwargs):
+        raise ValueError("Jens " + "Hansen")  # built here: the source line is logged, not the text
+
+    from caseworker_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "open_store", bug)
 
     try:
         code = run_window(db)

@@ -1,0 +1,103 @@
+"""`backup` and `restore`: checked copies of the case database, and putting one back.
+
+Both work while the window has the database open in another process (SQLite's backup API, never a
+file copy). Bad input: a Danish message and exit code 2; a database or copy that cannot be used: 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .cli_common import UsageError, add_db_option, existing_db_path, run_reporting
+
+
+def add_backup_commands(commands: argparse._SubParsersAction) -> None:
+    """Add `backup` and `restore` to the program's subcommands."""
+    backup = commands.add_parser(
+        "backup", help="lav en kontrolleret sikkerhedskopi af databasen (også mens vinduet er åbent)"
+    )
+    add_db_option(backup)
+    backup.add_argument(
+        "--to", metavar="FIL", default=None,
+        help="kopiens filnavn (standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
+    )
+    backup.add_argument("--list", action="store_true", help="vis sikkerhedskopierne i stedet")
+
+    restore = commands.add_parser(
+        "restore", help="gendan databasen fra en sikkerhedskopi (den nuværende gemmes først som kopi)"
+    )
+    add_db_option(restore)
+    restore.add_argument("copy", metavar="KOPI", help="sikkerhedskopien, der gendannes")
+
+
+def run_backup_command(args: argparse.Namespace) -> int:
+    """Run `backup` or `restore`; see the module docstring for exit codes."""
+    from .store import StoreError
+
+    run = _backup if args.command == "backup" else _restore
+    return run_reporting(lambda: run(args), failure=(StoreError,))
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def _cases(count: int | None) -> str:
+    if count is None:
+        return "kan ikke læses"
+    return "1 sag" if count == 1 else f"{count} sager"
+
+
+def _when(info) -> str:
+    from .core.workdays import fmt
+
+    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from .store.backup import backup_folder, list_backups, make_backup, rotate_backups, rotation_of
+
+    path = existing_db_path(args)
+    if args.list:
+        backups = list_backups(path)
+        if not backups:
+            print(f"Ingen sikkerhedskopier i {backup_folder(path)}.")
+            return 0
+        print(f"Sikkerhedskopier af {path} (nyeste først):")
+        for info in backups:
+            tag = " (gemt før gendannelse)" if info.before_restore else ""
+            print(f"  {_when(info):<20} {_size(info.size):>8}  {_cases(info.cases):<14} {info.path}{tag}")
+        return 0
+    if args.to is not None:
+        target = Path(args.to)
+        if target.exists():
+            raise UsageError(f"filen {target} findes allerede. Vælg et nyt filnavn; intet er skrevet.")
+        if target.is_dir() or not target.name:
+            raise UsageError(f"{target} er en mappe. Angiv et filnavn, fx {target / 'kopi.db'}.")
+        info = make_backup(path, target)
+    else:
+        info = make_backup(path)
+        rotate_backups(path, rotation_of(path))
+    print(f"Sikkerhedskopi gemt og kontrolleret: {info.path} ({_cases(info.cases)}, {_size(info.size)})")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from .paths import default_db_path
+    from .store.backup import restore_backup
+
+    # The database may be missing (deleted, or moved aside): restoring then creates it.
+    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    if path.is_dir():
+        raise UsageError(f"{path} er en mappe, ikke en databasefil.")
+    copy = Path(args.copy)
+    if not copy.is_file():
+        raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med 'caseworker-app backup --list'.")
+    kept, cases = restore_backup(path, copy)
+    print(f"Databasen {path} er gendannet fra {copy} ({_cases(cases)}).")
+    if kept is not None:
+        print(f"Den hidtidige database er gemt som {kept.path}.")
+    return 0

@@ -1,0 +1,61 @@
+"""Text cleaned at the door: NFC-normalised, no control characters (a soft line break pasted from
+Word, \\x0b), no lone surrogates. Multi-line fields keep tab and line breaks (\\n, \\r\\n);
+single-line fields refuse those too."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+# C0 and C1 control characters, DEL, and lone surrogates (cannot be written as UTF-8).
+_FORBIDDEN_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_FORBIDDEN_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+CONTROL_MESSAGE = (
+    "Teksten indeholder et usynligt styretegn (fx et blødt linjeskift kopieret fra Word). "
+    "Slet det, eller skriv teksten igen"
+)
+LINE_BREAK_MESSAGE = "Feltet skal stå på én linje (uden linjeskift eller tabulator)"
+
+
+def normalize_text(value: str | None) -> str | None:
+    """NFC form (å typed as a + ring becomes one å), so search and duplicates compare alike."""
+    if not value:
+        return value
+    try:
+        return unicodedata.normalize("NFC", value)
+    except (TypeError, ValueError):  # lone surrogates normalise fine; anything else: as given
+        return value
+
+
+def text_error(value: object, *, multiline: bool) -> str | None:
+    """The Danish message for text that cannot be saved, or None."""
+    if value is None or not isinstance(value, str):
+        return None
+    if _FORBIDDEN_MULTILINE.search(value):
+        return CONTROL_MESSAGE
+    if not multiline and _FORBIDDEN_SINGLE_LINE.search(value):
+        return LINE_BREAK_MESSAGE
+    return None
+
+
+def text_errors(
+    values: Mapping[str, object], multiline: Iterable[str] = ()
+) -> dict[str, str]:
+    """Messages keyed by field for the values that cannot be saved."""
+    multi = set(multiline)
+    errors = {}
+    for name, value in values.items():
+        message = text_error(value, multiline=name in multi)
+        if message:
+            errors[name] = message
+    return errors
+
+
+def printable(value: str) -> str:
+    """Text safe for any output (xlsx, PDF, a terminal): control characters as spaces, lone
+    surrogates as U+FFFD; tab, newline and carriage return kept."""
+    return _FORBIDDEN_MULTILINE.sub(
+        lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", value
+    )

@@ -1,0 +1,229 @@
+"""Filer › Sikkerhedskopier …: the database's copies with date, size and cases; make one, restore
+one after asking. Also the offer made at start when the database is damaged, and the daily copy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.workdays import fmt
+from ..store.backup import (
+    BackupInfo,
+    auto_backup,
+    backup_folder,
+    check_backup,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_backup,
+    rotate_backups,
+    rotation_of,
+)
+from ..store.errors import StoreError
+
+_log = logging.getLogger(__name__)
+
+COLUMNS = ("Dato", "Størrelse", "Sager", "Bemærkning")
+
+
+def when_text(info: BackupInfo) -> str:
+    """'23-11-2026 kl. 14.05'."""
+    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def cases_text(count: int | None) -> str:
+    if count is None:
+        return "kan ikke læses"
+    return "1 sag" if count == 1 else f"{count} sager"
+
+
+class BackupDialog(QDialog):
+    """The list of copies; 'Gendan …' asks first and keeps the current database as a copy."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        on_restored: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+        ask: Callable[[QWidget, str, str], bool] | None = None,
+    ):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._on_restored = on_restored
+        self._ask = ask or _ask_yes_no
+        self.backups: list[BackupInfo] = []
+        self.setWindowTitle("Sikkerhedskopier")
+        intro = QLabel(
+            "Programmet laver selv en kontrolleret sikkerhedskopi højst én gang om dagen, når det "
+            f"åbnes eller lukkes. Kopierne ligger i {backup_folder(self.db_path)}."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.backup_button = QPushButton("&Lav sikkerhedskopi nu")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton("&Gendan …")
+        self.restore_button.clicked.connect(self.restore_selected)
+        close = QPushButton("&Luk")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(720, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = list_backups(self.db_path)
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            note = "gemt før gendannelse" if info.before_restore else ""
+            values = (when_text(info), size_text(info.size), cases_text(info.cases), note)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column in (1, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if self.backups:
+            self.table.selectRow(0)
+        else:
+            self.status.setText("Der er ingen sikkerhedskopier endnu.")
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        info = self.selected()
+        self.restore_button.setEnabled(info is not None and info.usable)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def backup_now(self) -> None:
+        try:
+            info = make_backup(self.db_path)
+            rotate_backups(self.db_path, rotation_of(self.db_path))
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        self.reload()
+        self.status.setText(f"Sikkerhedskopi gemt og kontrolleret ({cases_text(info.cases)}).")
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        question = (
+            f"Vil du gendanne sikkerhedskopien fra {when_text(info)} ({cases_text(info.cases)})?\n\n"
+            "Alt, der er registreret siden da, forsvinder fra databasen. Den nuværende database "
+            "gemmes først som en sikkerhedskopi, så du kan fortryde."
+        )
+        if not self._ask(self, "Gendan sikkerhedskopi?", question):
+            return
+        problem = check_backup(info.path)
+        if problem:
+            self.status.setText(f"{problem} Databasen er ikke ændret.")
+            return
+        try:
+            kept, cases = restore_backup(self.db_path, info.path)
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        if self._on_restored is not None:
+            self._on_restored()
+        self.reload()
+        kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
+        self.status.setText(
+            f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}"
+        )
+
+
+def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def damaged_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo) -> QMessageBox:
+    """The question shown at start when the database is damaged and a good copy exists."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Databasen er beskadiget")
+    box.setText(
+        f"Databasen {db_path} kan ikke åbnes: den er beskadiget eller ikke en "
+        f"sagsdatabase. Filen er ikke ændret.\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} "
+        f"({cases_text(info.cases)}). Vil du gendanne den?\n\n"
+        "Det, der er registreret siden da, skal registreres igen. Den beskadigede fil gemmes i "
+        "mappen med sikkerhedskopier, så IT kan se på den."
+    )
+    box.addButton("&Gendan sikkerhedskopien", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Afslut", QMessageBox.ButtonRole.RejectRole)
+    return box
+
+
+def offer_restore(parent: QWidget | None, db_path: Path, error: StoreError) -> bool:
+    """At start, for a damaged database (error): offer the newest good copy; True when restored."""
+    info = newest_good_backup(db_path)
+    if info is None:
+        return False
+    box = damaged_offer_box(parent, db_path, info)
+    box.exec()
+    if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
+        return False
+    try:
+        restore_backup(db_path, info.path)
+    except StoreError as exc:
+        QMessageBox.critical(parent, "Sikkerhedskopien kunne ikke gendannes", str(exc))
+        return False
+    return True
+
+
+def daily_backup(db_path: Path) -> None:
+    """Today's automatic copy, if there is none yet; a failure is logged, never shown as a crash."""
+    try:
+        auto_backup(db_path, rotation=rotation_of(db_path))
+    except StoreError as exc:
+        _log.warning("automatic backup failed: %s", type(exc).__name__)

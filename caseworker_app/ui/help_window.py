@@ -1,0 +1,142 @@
+"""Hjælp: a short Danish guide to the daily work, and the keyboard shortcuts read off the menus.
+
+The shortcut list is built from the window's own actions, so it cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
+
+# One section per tab of the main window, in tab order, after the daily workflow.
+GUIDE = (
+    (
+        "dagligt",
+        "Din dag med programmet",
+        "<ol>"
+        "<li>Åbn programmet. Fanen <b>Frister</b> viser øverst, hvad der er <b>overskredet</b>, så hvad "
+        "der forfalder <b>denne uge</b>, de <b>næste 30 dage</b> og <b>senere</b>.</li>"
+        "<li>Dobbeltklik på en frist for at åbne sagen. Har du holdt opfølgningen, så tryk "
+        "<b>Registrer opfølgning</b> (Ctrl+R) og skriv datoen. Fristen regnes straks forfra.</li>"
+        "<li>Tryk <b>Journalnotat …</b> i sagsvinduet. Notatet henviser selv til bekendtgørelsen og "
+        "skriver den næste frist, den samme som vinduet viser. Udfyld det, programmet beder om, og "
+        "tryk <b>Kopiér til FASIT</b>; sæt det ind i FASIT med Ctrl+V.</li>"
+        "<li>Vil du have ugens frister på papir eller i Outlook: <b>Udskriv › Opfølgningskalender</b> "
+        "(Ctrl+P) eller <b>Filer › Eksportér til Outlook</b>.</li>"
+        "</ol>"
+        "<p>En ny borger oprettes med <b>Filer › Ny sag</b> (Ctrl+N). Datoer skrives som dd-mm-åååå.</p>",
+    ),
+    (
+        "frister",
+        "Frister",
+        "<p>Hver frist har sin dato efter reglen og, hvis den falder på en weekend eller helligdag, "
+        "datoen <b>senest i praksis</b>: sidste arbejdsdag før. <b>Hvorfor</b> forklarer, hvordan "
+        "fristen er regnet. Står der <b>dato ikke aftalt</b>, skal du aftale næste dato med borgeren "
+        "og skrive den på sagen. En linje øverst siger, hvis nogle sager ikke kan beregnes, og hvorfor.</p>",
+    ),
+    (
+        "sager",
+        "Sager",
+        "<p>Alle dine sager, også afsluttede, med søgning (Ctrl+F) på navn og sagsnummer. Dobbeltklik "
+        "for at åbne en sag; der kan du rette datoer, registrere hændelser, skrive journalnotater, "
+        "udskrive borgerens plan og afslutte sagen.</p>",
+    ),
+    (
+        "forsoeg",
+        "Forsøg",
+        "<p>Hvert frikommuneforsøg med den almindelige regel ved siden af forsøgsreglen, perioden med "
+        "forlængelser og deres hjemmel, og henvisningen i journalnotater. Er et forsøg forlænget for "
+        "jeres kommune, så tryk <b>Ny forlængelse …</b> og skriv hjemlen. Er en almindelig regel "
+        "ændret (fx ved beskæftigelsesreformen), så tryk <b>Ny almindelig regel …</b>.</p>",
+    ),
+    (
+        "fristberegner",
+        "Fristberegner",
+        "<p>Prøv en frist af uden at oprette en sag: vælg forsøg, skriv datoerne og hændelserne. Intet "
+        "gemmes. Den regner på samme måde som sagerne og som kommandoen <code>caseworker-app schedule</code>.</p>",
+    ),
+)
+
+
+def guide_html(first: str | None = None) -> str:
+    """The whole guide as one page, a heading per section; the section named first comes first."""
+    sections = sorted(GUIDE, key=lambda section: section[0] != first)  # stable: the rest keep order
+    parts = ["<h2>Kom i gang</h2>"]
+    for anchor, title, body in sections:
+        parts.append(f'<h3><a name="{anchor}"></a>{escape(title)}</h3>{body}')
+    return "".join(parts)
+
+
+def section_for_tab(index: int) -> str:
+    """The guide's section for the main window's tab (the daily workflow for an unknown tab)."""
+    tabs = [anchor for anchor, _, _ in GUIDE[1:]]
+    return tabs[index] if 0 <= index < len(tabs) else GUIDE[0][0]
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
+    """(menu › command, keys) for every menu command that has a shortcut, in menu order."""
+    rows = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is None:
+            continue
+        for action in menu.actions():
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if keys:
+                rows.append((f"{_plain(menu.title())} › {_plain(action.text())}", keys))
+    return rows
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(" …")
+
+
+class HelpDialog(QDialog):
+    """A page of help text that stays open beside the work (not modal)."""
+
+    def __init__(self, title: str, html: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(html)
+        self.browser.setAccessibleName(title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Luk")
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+    def text(self) -> str:
+        """What the reader sees (for tests)."""
+        return self.browser.toPlainText()
+
+
+def open_guide(window: QMainWindow, tab_index: int) -> HelpDialog:
+    """Hjælp › Kom i gang (F1): the guide, beginning with the section of the tab in front."""
+    dialog = HelpDialog("Kom i gang", guide_html(first=section_for_tab(tab_index)), window)
+    dialog.show()
+    return dialog
+
+
+def open_shortcuts(window: QMainWindow) -> HelpDialog:
+    """Hjælp › Tastaturgenveje: every menu command with a key, read off the menus."""
+    rows = "".join(
+        f"<tr><td>{escape(keys)}</td><td>{escape(command)}</td></tr>" for command, keys in shortcut_rows(window)
+    )
+    html = (
+        "<h2>Tastaturgenveje</h2><table cellpadding=4><tr><th align=left>Taster</th>"
+        f"<th align=left>Gør</th></tr>{rows}</table>"
+        "<p>Alt i menuerne kan også nås med Alt og det understregede bogstav.</p>"
+    )
+    dialog = HelpDialog("Tastaturgenveje", html, window)
+    dialog.show()
+    return dialog
+
+

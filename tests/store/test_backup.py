@@ -1,0 +1,286 @@
+"""Backups a caseworker can restore (issue 12): checked copies with the backup API, at most one a day,
+rotated, restored after keeping the current file, reaching the retention purge; copies read-only."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from caseworker_app.cli import main
+from caseworker_app.core.settings import Settings
+from caseworker_app.store import CaseStore, StoreError
+from caseworker_app.store.backup import (
+    auto_backup,
+    backup_folder,
+    check_backup,
+    kept_by_rotation,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    purge_copies,
+    restore_backup,
+    rotate_backups,
+)
+
+from .conftest import TODAY
+from .test_migrations import make_first_version_database
+
+HIRE = {"hire": date(2024, 5, 26)}
+
+
+def add_cases(store, count, prefix="S"):
+    return [
+        store.create_case(citizen=f"Borger {prefix}{i}", case_ref=f"{prefix}-{i}", trial_id="T08", dates=HIRE)
+        for i in range(count)
+    ]
+
+
+def case_count(path):
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_backup_is_a_checked_copy_in_the_folder_beside_the_database(store, db_path):
+    add_cases(store, 3)
+    info = make_backup(db_path, now=datetime(2026, 11, 23, 14, 5))
+    assert info.path.parent == db_path.parent / "sikkerhedskopier"
+    assert info.path.name == "sager-2026-11-23T140500.db"
+    assert info.cases == 3 and check_backup(info.path) is None
+    # One plain file: no -wal beside it, nothing left from writing it.
+    assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]
+    assert [b.path for b in list_backups(db_path)] == [info.path]
+
+
+def test_a_backup_sees_writes_still_in_the_wal_and_not_an_open_transaction(store, db_path):
+    add_cases(store, 2)  # committed, still in sager.db-wal (the store's connection is open)
+    assert (db_path.parent / "sager.db-wal").stat().st_size > 0
+    with store.batch():
+        add_cases(store, 1, prefix="U")  # not committed while the copy is made
+        info = make_backup(db_path)
+    assert info.cases == 2
+
+
+def test_at_most_one_automatic_backup_a_day(store, db_path):
+    add_cases(store, 1)
+    first = auto_backup(db_path, now=datetime(2026, 11, 23, 8, 0))
+    assert first is not None
+    assert auto_backup(db_path, now=datetime(2026, 11, 23, 17, 0)) is None  # closing the same day
+    assert auto_backup(db_path, now=datetime(2026, 11, 24, 8, 0)) is not None
+    assert len(list_backups(db_path)) == 2
+
+
+def test_rotation_keeps_7_daily_4_weekly_12_monthly():
+    start = datetime(2025, 1, 1, 9, 0)
+    taken = [start + timedelta(days=n) for n in range(400)]
+    kept = sorted(kept_by_rotation(taken, 7, 4, 12), reverse=True)
+    newest = taken[-1]
+    assert kept[:7] == [newest - timedelta(days=n) for n in range(7)]
+    # Beyond the daily ones: one a week for 4 weeks, then one a month for 12 months.
+    assert len({k.isocalendar()[:2] for k in kept}) >= 4
+    assert len({(k.year, k.month) for k in kept}) == 12
+    assert min(kept) > newest - timedelta(days=366)
+    assert len(kept) <= 7 + 4 + 12
+
+
+def test_rotate_deletes_the_copies_not_kept(store, db_path):
+    add_cases(store, 1)
+    for n in range(30):
+        make_backup(db_path, now=datetime(2026, 10, 1, 9, 0) + timedelta(days=n))
+    assert rotate_backups(db_path, (7, 4, 12)) > 0
+    days = sorted(b.taken.date() for b in list_backups(db_path))
+    assert days[-7:] == [date(2026, 10, 24) + timedelta(days=n) for n in range(7)]
+    assert len(days) <= 7 + 4 + 12
+
+
+def test_the_rotation_is_a_setting(store, db_path):
+    store.save_settings(Settings(backup_daily=2, backup_weekly=0, backup_monthly=0))
+    for n in range(5):
+        make_backup(db_path, now=datetime(2026, 11, 1, 9, 0) + timedelta(days=n))
+    assert auto_backup(db_path, rotation=store.settings().backup_rotation, now=datetime(2026, 11, 23, 9, 0))
+    assert [b.taken.date() for b in list_backups(db_path)] == [date(2026, 11, 23), date(2026, 11, 5)]
+
+
+def test_restore_keeps_the_current_database_first(store, db_path):
+    add_cases(store, 2)
+    copy = make_backup(db_path, now=datetime(2026, 11, 20, 9, 0))
+    add_cases(store, 3, prefix="L")  # registered after the copy
+    kept, cases = restore_backup(db_path, copy.path, now=datetime(2026, 11, 23, 10, 0))
+    assert cases == 2
+    assert kept.path.name == "sager-2026-11-23T100000-foer-gendannelse.db" and kept.cases == 5
+    # The store that had the file open sees the restored cases (written through SQLite).
+    assert len(store.list_cases()) == 2
+    with CaseStore(db_path) as again:
+        assert len(again.list_cases()) == 2
+    # And the kept copy can be restored in turn: nothing is lost by a restore.
+    restore_backup(db_path, kept.path)
+    assert len(store.list_cases()) == 5
+
+
+def test_restore_refuses_a_damaged_copy_and_leaves_the_database(store, db_path, tmp_path):
+    add_cases(store, 2)
+    copy = make_backup(db_path)
+    data = bytearray(copy.path.read_bytes())
+    data[4096:-4096] = b"\x07" * (len(data) - 8192)  # scribble over every page but two
+    copy.path.write_bytes(bytes(data))
+    assert check_backup(copy.path) is not None
+    with pytest.raises(StoreError, match="Databasen er ikke ændret"):
+        restore_backup(db_path, copy.path)
+    assert len(store.list_cases()) == 2
+
+
+def test_a_damaged_database_is_set_aside_and_the_newest_good_copy_restored(tmp_path):
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        add_cases(store, 4)
+    make_backup(path, now=datetime(2026, 11, 20, 9, 0))
+    good = make_backup(path, now=datetime(2026, 11, 22, 9, 0))
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100 + b"\x13" * 4000)
+    assert newest_good_backup(path).path == good.path
+    kept, cases = restore_backup(path, good.path)
+    assert cases == 4 and kept.path.name.endswith("-beskadiget.db")
+    with CaseStore(path) as store:
+        assert len(store.list_cases()) == 4
+
+
+RESTORED_WHILE_OPEN = textwrap.dedent("""
+    import sys, time
+    from datetime import date
+    from caseworker_app.store import CaseStore
+
+    store = CaseStore(sys.argv[1], clock=lambda: date(2026, 11, 23))
+    print(len(store.list_cases()), flush=True)
+    sys.stdin.readline()  # the test restores a copy now
+    print(len(store.list_cases()), flush=True)
+    store.create_case(citizen="Ny", case_ref="NY-1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
+    store.close()
+""")
+
+
+def test_backup_and_restore_work_while_another_process_has_the_database_open(store, db_path):
+    add_cases(store, 2)
+    copy = make_backup(db_path)
+    add_cases(store, 2, prefix="L")
+    store.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", RESTORED_WHILE_OPEN, str(db_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "4"
+        assert make_backup(db_path).cases == 4  # while open there
+        restore_backup(db_path, copy.path)
+        child.stdin.write("\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "2"  # the other program sees the restored data
+        assert child.wait(timeout=30) == 0
+    finally:
+        child.kill()
+    assert case_count(db_path) == 3
+
+
+def test_the_retention_purge_reaches_the_copies(store, db_path):
+    ids = add_cases(store, 3)
+    store.close_case(ids[0], reason="andet", text="flyttet", day=date(2025, 1, 10))
+    store.save_settings(Settings(retention_days=365))
+    copy = make_backup(db_path)
+    bak = db_path.with_name("sager.db.bak-5")
+    make_backup(db_path, bak)  # a copy made before a migration
+    assert store.purge_closed_cases(TODAY) == 1
+    for path in (copy.path, bak):
+        assert case_count(path) == 2
+        assert b"Borger S0" not in path.read_bytes()  # not left in free pages either
+    assert store._conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+
+
+def test_purge_copies_deletes_a_copy_it_cannot_clean(tmp_path, store, db_path):
+    add_cases(store, 1)
+    copy = make_backup(db_path)
+    copy.path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    removed, failed = purge_copies(db_path, TODAY)
+    assert failed == [copy.path] and not copy.path.exists()
+
+
+# ------------------------------------------------------------ copies and foreign files read-only
+
+
+def test_deadlines_on_a_pre_migration_copy_changes_nothing(tmp_path, capsys):
+    """Issue 12.5: `deadlines --db sager.db.bak-1` migrated the copy and made sager.db.bak-1.bak-1."""
+    path = tmp_path / "sager.db"
+    make_first_version_database(path)
+    CaseStore(path).close()  # the migration leaves sager.db.bak-1
+    bak = tmp_path / "sager.db.bak-1"
+    before = bak.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    code = main(["deadlines", "--db", str(bak), "--today", "23-11-2026"])
+    assert code in (0, 3)
+    assert "Frister pr. 23-11-2026" in capsys.readouterr().out
+    assert bak.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+
+
+def test_read_commands_never_migrate_an_old_database(tmp_path, capsys):
+    path = tmp_path / "gammel.db"
+    make_first_version_database(path)
+    before = path.read_bytes()
+    commands = (
+        ["deadlines"], ["trials"], ["note", "--case", "1", "--list"], ["backup", "--to", str(tmp_path / "k.db")]
+    )
+    for argv in commands:
+        assert main([*argv, "--db", str(path)]) in (0, 3), argv
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("gammel.db.bak*"))
+    capsys.readouterr()
+
+
+def test_a_store_on_a_copy_refuses_to_write(store, db_path):
+    add_cases(store, 1)
+    copy = make_backup(db_path)
+    with CaseStore(copy.path, clock=lambda: TODAY) as on_copy:
+        assert on_copy.read_only
+        with pytest.raises(StoreError):
+            add_cases(on_copy, 1, prefix="X")
+    assert case_count(copy.path) == 1
+
+
+# ------------------------------------------------------------ the commands
+
+
+def test_backup_and_restore_commands(store, db_path, tmp_path, capsys):
+    add_cases(store, 2)
+    assert main(["backup", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Sikkerhedskopi gemt og kontrolleret" in out and "2 sager" in out
+    target = tmp_path / "kopi.db"
+    assert main(["backup", "--db", str(db_path), "--to", str(target)]) == 0
+    assert main(["backup", "--db", str(db_path), "--to", str(target)]) == 2
+    assert "findes allerede" in capsys.readouterr().err
+    add_cases(store, 1, prefix="L")
+    assert main(["restore", "--db", str(db_path), str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "gendannet" in out and "Den hidtidige database er gemt som" in out
+    assert len(store.list_cases()) == 2
+    assert main(["restore", "--db", str(db_path), str(tmp_path / "findes-ikke.db")]) == 2
+    (tmp_path / "tekst.db").write_text("ikke en database")
+    assert main(["restore", "--db", str(db_path), str(tmp_path / "tekst.db")]) == 1
+    err = capsys.readouterr().err
+    assert "ikke en sagsdatabase" in err and "Traceback" not in err
+    assert main(["backup", "--db", str(db_path), "--list"]) == 0
+    assert "gemt før gendannelse" in capsys.readouterr().out
+    assert backup_folder(db_path).is_dir()
+
+
+def test_two_backups_in_the_same_second_are_both_kept(store, db_path):
+    """Found while testing: the second copy of a second replaced the first (same name)."""
+    add_cases(store, 1)
+    moment = datetime(2026, 11, 23, 9, 0)
+    first, second = make_backup(db_path, now=moment), make_backup(db_path, now=moment)
+    assert first.path != second.path and first.path.exists() and second.path.exists()
+    assert len(list_backups(db_path)) == 2

@@ -1,0 +1,104 @@
+"""Filer › Sikkerhedskopier … and the offer of the newest good copy when the database is damaged."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from caseworker_app.store import CaseStore
+from caseworker_app.store.backup import list_backups, make_backup
+from caseworker_app.store.errors import DamagedDatabaseError
+from caseworker_app.store.opening import not_a_case_database
+from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
+from caseworker_app.ui.main_window import MainWindow
+
+HIRE = {"hire": date(2018, 8, 31)}
+
+
+def add(store, n, prefix="S"):
+    for i in range(n):
+        store.create_case(citizen=f"Borger {prefix}{i}", case_ref=f"{prefix}-{i}", trial_id="T08", dates=HIRE)
+
+
+def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, store, tmp_path):
+    add(store, 2)
+    make_backup(store.path, now=datetime(2021, 1, 30, 16, 45))
+    add(store, 1, prefix="L")
+    make_backup(store.path, now=datetime(2021, 2, 1, 8, 2))
+    answers = []
+    restored = []
+    dialog = BackupDialog(
+        store.path, on_restored=lambda: restored.append(True),
+        ask=lambda parent, title, text: answers.pop(0),
+    )
+    qtbot.addWidget(dialog)
+    rows = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())]
+    assert rows[0][0] == "01-02-2021 kl. 08.02" and rows[0][2] == "3 sager"
+    assert rows[1][0] == "30-01-2021 kl. 16.45" and rows[1][2] == "2 sager"
+    assert rows[0][1].endswith("kB")
+    dialog.table.selectRow(1)
+    answers.append(False)  # "Nej": nothing happens
+    dialog.restore_button.click()
+    assert len(store.list_cases()) == 3 and not restored
+    answers.append(True)
+    dialog.restore_button.click()
+    assert len(store.list_cases()) == 2 and restored
+    assert "Gendannet fra 30-01-2021 kl. 16.45: 2 sager" in dialog.status.text()
+    assert "gemt før gendannelse" in [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+
+
+def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot, store, tmp_path, dialogs):
+    add(store, 2)
+    copy = make_backup(store.path)
+    add(store, 2, prefix="L")
+    window = MainWindow(store, today=lambda: date(2021, 2, 1),
+                        settings=QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.backups_action.text() == "Sikkerheds&kopier …"
+    assert window.case_model.rowCount() == 4
+
+    def restore_first(dialog):
+        dialog._ask = lambda *args: True
+        dialog.table.selectRow([b.path for b in dialog.backups].index(copy.path))
+        dialog.restore_button.click()
+
+    dialogs.then(restore_first)
+    window.backups_action.trigger()
+    assert window.case_model.rowCount() == 2
+
+
+def test_a_damaged_database_offers_the_newest_good_copy(qtbot, tmp_path, dialogs):
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
+        add(store, 3)
+    make_backup(path, now=datetime(2021, 1, 31, 17, 0))
+    path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)
+    error = not_a_case_database(path)
+    assert isinstance(error, DamagedDatabaseError)
+    assert "sikkerhedskopier" in str(error)
+
+    box = damaged_offer_box(None, path, list_backups(path)[0])
+    assert "31-01-2021 kl. 17.00 (3 sager)" in box.text()
+    assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Afslut"]
+
+    dialogs.then(lambda box: box.buttons()[0].click())
+    assert offer_restore(None, path, error) is True
+    with CaseStore(path) as store:
+        assert len(store.list_cases()) == 3
+    assert any("beskadiget" in p.name for p in (tmp_path / "sikkerhedskopier").iterdir())
+
+
+def test_no_offer_without_a_good_copy_and_afslut_changes_nothing(qtbot, tmp_path, dialogs):
+    path = tmp_path / "sager.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)
+    assert offer_restore(None, path, not_a_case_database(path)) is False
+    with CaseStore(path.with_name("andet.db")) as other:
+        add(other, 1)
+    make_backup(path.with_name("andet.db"), path.parent / "sikkerhedskopier" / "sager-2021-01-01T090000.db")
+    dialogs.then(lambda box: box.buttons()[1].click())
+    before = path.read_bytes()
+    assert offer_restore(None, path, not_a_case_database(path)) is False
+    assert path.read_bytes() == before
+    assert QMessageBox  # the box is a QMessageBox (patched exec: never blocks)

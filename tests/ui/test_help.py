@@ -1,0 +1,40 @@
+"""Hjælp: the guide opens at the tab in front (F1), and the shortcut list is read off the menus."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from caseworker_app.ui.help_window import shortcut_rows
+from caseworker_app.ui.main_window import MainWindow
+
+
+def test_f1_opens_the_guide_at_the_section_of_the_tab_in_front(qtbot, store, today):
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(2)  # Forsøg
+    assert window.guide_action.shortcuts()[0].toString() == "F1"
+    window.guide_action.trigger()
+    dialog = window._help
+    assert dialog.isVisible() and not dialog.isModal()
+    text = dialog.text()
+    assert "Din dag med programmet" in text and "Registrer opfølgning (Ctrl+R)" in text
+    # The Forsøg section comes first, then the daily workflow and the other tabs.
+    assert text.splitlines()[:2] == ["Kom i gang", "Forsøg"]
+    assert text.index("Din dag med programmet") < text.index("Fristberegner")
+    dialog.close()
+
+
+def test_the_shortcut_list_comes_from_the_menus(qtbot, store, today):
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    rows = shortcut_rows(window)
+    for row in (("Filer › Ny sag", "Ctrl+N"), ("Sag › Registrer opfølgning", "Ctrl+R"),
+                ("Udskriv › Opfølgningskalender", "Ctrl+P"), ("Vis › Frister", "Ctrl+1"),
+                ("Vis › Opdater", "F5"), ("Vis › Søg", "Ctrl+F"), ("Hjælp › Kom i gang", "F1")):
+        assert row in rows
+    text = window.show_shortcuts().text()
+    assert all(command in text and keys in text for command, keys in rows)
+    # A new shortcut on a menu command shows up without touching the help text.
+    window.export_ics_action.setShortcuts([QKeySequence("F9")])
+    assert ("Filer › Eksportér til Outlook (.ics)", "F9") in shortcut_rows(window)
