@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -172,7 +173,14 @@ def parse_date(text: str) -> date:
         try:
             return date(*parsed)
         except ValueError:
-            pass
+            year, month, day = parsed
+            if 1 <= month <= 12 and day >= 1:
+                # The form was right; the day does not exist ('31-11-2026'): say that, not the form.
+                days = calendar.monthrange(year, month)[1]
+                raise ValueError(
+                    f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har "
+                    f"{days} dage."
+                ) from None
     raise ValueError(
         f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     )

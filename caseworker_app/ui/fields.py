@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -78,18 +79,27 @@ class FieldBox(QWidget):
         layout.addWidget(self.error_label)
 
     def set_hint(self, hint: str) -> None:
-        self.hint_label.setText(hint)
+        self.hint_label.setText(_unbroken_dates(hint))
         self.hint_label.setVisible(bool(hint))
 
     def set_error(self, message: str | None) -> None:
         """Show message under the input ('⚠ ' first: not colour alone); None or '' hides it."""
-        self.error_label.setText(f"⚠ {message}" if message else "")
+        self.error_label.setText(f"⚠ {_unbroken_dates(message)}" if message else "")
         self.error_label.setVisible(bool(message))
         self.editor.setAccessibleDescription(message or "")
 
     def error(self) -> str:
         """The message shown now, without the marker ('' when none)."""
-        return self.error_label.text().removeprefix("⚠ ")
+        return self.error_label.text().removeprefix("⚠ ").replace(_NB_HYPHEN, "-")
+
+
+_NB_HYPHEN = "\u2011"  # a hyphen a line is never broken at
+_DATE_LIKE = re.compile(r"\b(?:dd-mm-åååå|\d{1,2}-\d{1,2}-\d{2,4})\b")
+
+
+def _unbroken_dates(text: str) -> str:
+    """'dd-mm-åååå' and '31-11-2026' kept on one line when a message wraps (not 'dd-/mm-åååå')."""
+    return _DATE_LIKE.sub(lambda m: m.group(0).replace("-", _NB_HYPHEN), text)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

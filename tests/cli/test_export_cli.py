@@ -358,7 +358,7 @@ def test_export_deadlines_as_xlsx_has_date_cells(capsys, demo_db, tmp_path):
         ),
         (
             ("calendar", "--from", "31-02-2026", "--to", "30-11-2026", "--pdf", "{tmp}/k.pdf"),
-            "'31-02-2026' er ikke en gyldig dato",
+            "'31-02-2026': den dag findes ikke – februar 2026 har 28 dage",
         ),
         (
             ("calendar", "--from", "01-11-2026", "--to", "30-11-2026", "--trial", "T99", "--pdf", "{tmp}/k.pdf"),

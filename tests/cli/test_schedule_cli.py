@@ -92,7 +92,7 @@ def test_schedule_for_a_trial_without_deadlines(capsys):
         (["schedule", "--trial", "T08"], "kræver datoen hire"),
         (
             ["schedule", "--trial", "T08", "--date", "hire=2018-02-30"],
-            "'2018-02-30' er ikke en gyldig dato",
+            "'2018-02-30': den dag findes ikke – februar 2018 har 28 dage",
         ),
         (["schedule", "--trial", "T08", "--date", "hire"], "skal skrives som navn=dato"),
         (["schedule", "--trial", "T08", "--date", "birth=2018-08-31"], "ukendt dato 'birth'"),

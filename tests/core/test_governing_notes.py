@@ -221,7 +221,7 @@ def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
                                                               "every": "", "text": "", "reference": ""}, "")
     assert errors == {
         "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
-        "from": "'31-02-2027' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.",
+        "from": "'31-02-2027': den dag findes ikke – februar 2027 har 28 dage.",
         "first": "'tre måneder' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
         "every": "'' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
         "text": "Skriv reglen med dine ord",

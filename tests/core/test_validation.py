@@ -52,7 +52,7 @@ def test_unknown_trial_and_a_date_the_trial_does_not_use(catalog):
 
 def test_wrong_and_unlikely_dates(catalog):
     assert errors_for(catalog, dates={"hire": "30-02-2024"}) == {
-        "hire": "'30-02-2024' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+        "hire": "'30-02-2024': den dag findes ikke – februar 2024 har 29 dage."
     }
     assert errors_for(catalog, dates={"hire": date(1924, 5, 26)}) == {
         "hire": "26-05-1924 ligger før 01-01-2000 – er årstallet rigtigt?"

@@ -115,9 +115,26 @@ def test_parse_accepts_formats_seen_in_the_sources(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text", ["31-02-2021", "2021-13-01", "i går", "", "15-02-21021", "29-02-2023"]
-)
+@pytest.mark.parametrize("text", ["2021-13-01", "i går", "", "15-02-21021"])
 def test_parse_rejects_with_a_danish_message(text):
     with pytest.raises(ValueError, match="ikke en gyldig dato"):
         parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["31-02-2021", "29-02-2023"])
+def test_parse_rejects_a_day_that_does_not_exist(text):
+    with pytest.raises(ValueError, match="den dag findes ikke – februar 20(21|23) har 28 dage"):
+        parse_date(text)
+
+
+def test_a_date_in_the_right_form_that_does_not_exist_is_named_as_such():
+    from caseworker_app.core.workdays import parse_date
+
+    with pytest.raises(ValueError) as info:
+        parse_date("31-11-2026")
+    assert str(info.value) == "'31-11-2026': den dag findes ikke – november 2026 har 30 dage."
+    with pytest.raises(ValueError, match="februar 2023 har 28 dage"):
+        parse_date("29-02-2023")
+    assert parse_date("29-02-2024").isoformat() == "2024-02-29"  # a leap year
+    with pytest.raises(ValueError, match="Skriv datoen som dd-mm-åååå"):
+        parse_date("31-13-2026")  # no 13th month: the form is wrong, not the day

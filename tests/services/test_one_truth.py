@@ -95,6 +95,6 @@ def test_the_calculator_tab_checks_the_case_as_the_command_does(capsys, qtbot):
     view.events = [Event(date(2017, 1, 1), "followup")]
     view.calculate()
     assert view.result_model.rowCount() == 0
-    message = view.event_date_box.error_label.text()
+    message = view.event_date_box.error()
     assert "Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018" in message
     assert view.result_note.text() == "Ret de markerede felter for at se fristerne."

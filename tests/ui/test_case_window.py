@@ -66,7 +66,7 @@ def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, stor
 
     hire_box = window.date_boxes["hire"]
     assert hire_box.error_label.isVisible()
-    assert "'31-02-2019' er ikke en gyldig dato" in hire_box.error()
+    assert "'31-02-2019': den dag findes ikke – februar 2019 har 28 dage." in hire_box.error()
     assert hire_box.error_label.text().startswith("⚠")  # not colour alone
     assert not window.boxes["citizen"].error_label.isVisible()
     assert store.list_cases() == []

@@ -63,7 +63,17 @@ def test_a_corrected_date_clears_its_error_and_the_text_box_keeps_its_height(qtb
     height = dialog.text_edit.height()
     type_into(qtbot, dialog.date_edit, "32-01-2021")
     click(qtbot, dialog.save_button)
-    assert dialog.boxes["day"].error().startswith("'32-01-2021' er ikke en gyldig dato")
+    assert dialog.boxes["day"].error() == "'32-01-2021': den dag findes ikke – januar 2021 har 31 dage."
     assert dialog.text_edit.height() >= height
     type_into(qtbot, dialog.date_edit, "29-01-2021")  # a real date: the old message goes at once
     assert dialog.boxes["day"].error() == ""
+
+
+def test_a_date_message_never_breaks_a_date_across_lines(qtbot, store, today):
+    case_id = t12_case(store)
+    dialog = open_dialog(qtbot, store, case_id, today)
+    type_into(qtbot, dialog.date_edit, "31-11-2020")
+    click(qtbot, dialog.save_button)
+    shown = dialog.boxes["day"].error_label.text()
+    assert "31\u201111\u20112020" in shown and "31-11-2020" not in shown  # non-breaking hyphens
+    assert dialog.boxes["day"].error() == "'31-11-2020': den dag findes ikke – november 2020 har 30 dage."

@@ -185,7 +185,7 @@ def test_a_wrong_date_is_shown_at_its_field_and_nothing_is_asked_or_written(
     choose(d.period_combo, "custom")
     d.from_field.setText("31-02-2026")
     qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
-    assert "'31-02-2026' er ikke en gyldig dato" in d.from_box.error()
+    assert "'31-02-2026': den dag findes ikke – februar 2026 har 28 dage." in d.from_box.error()
     assert save_as.calls == []
     d.from_field.setText("01-12-2026")
     d.to_field.setText("30-11-2026")
