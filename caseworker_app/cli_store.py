@@ -97,6 +97,7 @@ def _deadlines(args: argparse.Namespace) -> int:
                 active_cases=active,
                 horizon_days=settings.trial_end_horizon_days,
                 uncomputable=len(problems),
+                soon_days=settings.warning_days,
             )
         )
     if not problems:
@@ -122,10 +123,11 @@ def deadline_report(
     active_cases: int | None = None,
     horizon_days: int = 90,
     uncomputable: int = 0,
+    soon_days: int = 30,
 ) -> str:
-    """The deadline list as Danish text, grouped overdue / this week / next 30 days / later."""
+    """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
-    from .core.cases import GROUP_TITLES_DA, group_of, problems_heading, trial_end_notices
+    from .core.cases import group_of, group_titles, problems_heading, trial_end_notices
     from .core.redact import redact_cpr
     from .core.schedule import due_text
     from .core.text import printable
@@ -140,10 +142,11 @@ def deadline_report(
         lines.append(count)
     if path is not None:
         lines.append(f"Database: {path}")
-    groups: dict[str, list[CaseDeadline]] = {key: [] for key in GROUP_TITLES_DA}
+    titles = group_titles(soon_days)
+    groups: dict[str, list[CaseDeadline]] = {key: [] for key in titles}
     for item in items:
         groups[group_of(item.deadline, today)].append(item)
-    for key, title in GROUP_TITLES_DA.items():
+    for key, title in titles.items():
         lines += ["", f"{title} ({len(groups[key])})"]
         if not groups[key]:
             lines.append("  Ingen.")

@@ -11,6 +11,7 @@ from .catalog import Trial
 from .redact import redact_cpr
 from .schedule import (
     DEFAULT_WARNING_DAYS,
+    DUE_SOON,
     OVERDUE,
     Deadline,
     Event,
@@ -197,15 +198,24 @@ def deadlines_for_cases(
 
 
 def group_of(deadline: Deadline, today: date) -> str:
-    """The overview group of a deadline: overdue, this week, next 30 days or later."""
+    """The overview group of a deadline: overdue, this week, the 'snart' days or later.
+
+    'Snart' is the deadline's own status (the warning days the user set, Indstillinger), so the
+    groups follow that setting: see group_titles.
+    """
     if deadline.status == OVERDUE:
         return GROUP_OVERDUE
     end_of_week = today + timedelta(days=6 - today.weekday())
     if deadline.practical_due <= end_of_week or deadline.legal_due <= end_of_week:
         return GROUP_THIS_WEEK
-    if deadline.practical_due <= today + timedelta(days=30):
+    if deadline.status == DUE_SOON:
         return GROUP_NEXT_30
     return GROUP_LATER
+
+
+def group_titles(soon_days: int = DEFAULT_WARNING_DAYS) -> dict[str, str]:
+    """The groups' Danish titles, in the order shown; 'Næste 30 dage' follows the setting."""
+    return {**GROUP_TITLES_DA, GROUP_NEXT_30: f"Næste {soon_days} dage"}
 
 
 def became_due_since(

@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         )
         # And what it could not compute (store.uncomputable), from the same list.
         self.problems = uncomputable_cases(cases, catalog)
-        self.deadline_model.set_deadlines(self.deadline_items, today)
+        self.deadline_model.set_deadlines(self.deadline_items, today, settings.warning_days)
         for row in range(self.deadline_model.rowCount()):
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
             self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)

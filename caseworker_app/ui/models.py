@@ -7,9 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from ..core.cases import GROUP_TITLES_DA, CaseDeadline, CaseRecord, group_of
+from ..core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ..core.cpr import mask_cpr
-from ..core.schedule import OVERDUE, Deadline
+from ..core.schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline
 from .deadline_model import marked_due_text, practical_text
 from .model_base import BOLD, OVERDUE_BRUSH, ROOT, ColumnTableModel, Index, column_title
 
@@ -31,10 +31,14 @@ class DeadlineTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groups: list[tuple[str, list[CaseDeadline]]] = []
+        self._titles = group_titles()
 
-    def set_deadlines(self, items: Sequence[CaseDeadline], today: date) -> None:
+    def set_deadlines(
+        self, items: Sequence[CaseDeadline], today: date, soon_days: int = DEFAULT_WARNING_DAYS
+    ) -> None:
         """Replace the content; items keep their order inside each group."""
-        buckets: dict[str, list[CaseDeadline]] = {key: [] for key in GROUP_TITLES_DA}
+        self._titles = group_titles(soon_days)
+        buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
         for item in items:
             buckets[group_of(item.deadline, today)].append(item)
         self.beginResetModel()
@@ -103,7 +107,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         if group == 0:
             key, items = self._groups[index.row()]
             if role == DISPLAY and index.column() == 0:
-                return f"{GROUP_TITLES_DA[key]} ({len(items)})"
+                return f"{self._titles[key]} ({len(items)})"
             if role == FONT:
                 return BOLD
             return None

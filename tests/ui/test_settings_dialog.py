@@ -106,3 +106,23 @@ def test_enter_saves_and_deletes_nothing_and_an_empty_name_is_refused(qtbot, sto
     assert not dialog.isVisible()
     assert store.settings().caseworker_name == "Anne Jensen"
     assert message_boxes.calls == []  # the purge was never started
+
+
+def test_the_snart_setting_changes_the_groups_on_frister(qtbot, store, dialogs, today):
+    # Today 01-02-2021 (Monday); hire 15-09-2018 + 30 months = 15-03-2021, 42 days ahead: "Senere"
+    # with the default 30 days, "Næste 45 dage" once 'snart' is 45 days.
+    store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08", dates={"hire": date(2018, 9, 15)})
+    name_the_caseworker(store)
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    titles = [window.deadline_model.index(r, 0).data() for r in range(window.deadline_model.rowCount())]
+    assert titles == ["Overskredet (0)", "Denne uge (0)", "Næste 30 dage (0)", "Senere (1)"]
+
+    def user(dialog):
+        dialog.warning_spin.setValue(45)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.then(user)
+    window.settings_action.trigger()
+    titles = [window.deadline_model.index(r, 0).data() for r in range(window.deadline_model.rowCount())]
+    assert titles == ["Overskredet (0)", "Denne uge (0)", "Næste 45 dage (1)", "Senere (0)"]
