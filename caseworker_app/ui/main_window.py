@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._qsettings = settings or QSettings()
         self.deadline_items = []
         self.problems = []  # cases whose deadlines cannot be computed (core.cases.CaseProblem)
+        self._case_windows: dict = {}  # case id (or a key for a new case) -> its open window
         self.last_refresh_seconds = 0.0
 
         self.tabs = QTabWidget()
@@ -260,7 +261,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
         self.backups_action = self._action(files, "Sikkerheds&kopier …", None, self.show_backups)
         files.addSeparator()
-        self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
+        quit_action = self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a case window too
 
         case = bar.addMenu("&Sag")
         self.open_action = self._action(case, "Å&bn sag", None, self.open_selected)
@@ -510,12 +512,27 @@ class MainWindow(QMainWindow):
         if case_id is not None:
             self.open_case(case_id)
 
-    def open_case(self, case_id: int | None) -> None:
+    def open_case(self, case_id: int | None):
+        """Open the case in a window of its own beside the lists (not modal; one per case)."""
         from .case_window import CaseWindow
 
+        if case_id is not None and case_id in self._case_windows:
+            window = self._case_windows[case_id]
+            window.raise_()
+            window.activateWindow()
+            return window
         window = CaseWindow(self.store, case_id, today=self._today, parent=self)
+        window.setModal(False)
         window.changed.connect(self.refresh)
-        window.exec()
+        key = case_id if case_id is not None else ("ny", id(window))
+        self._case_windows[key] = window
+        window.finished.connect(lambda _result, k=key: self._case_windows.pop(k, None))
+        window.show()
+        return window
+
+    def case_windows(self) -> list:
+        """The case windows open now, oldest first."""
+        return list(self._case_windows.values())
 
     def new_case(self) -> None:
         self.open_case(None)
@@ -639,6 +656,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Each open case window asks about its unsaved changes; "Annuller" keeps everything open.
+        for window in self.case_windows():
+            window.close()
+            if window.isVisible():
+                event.ignore()
+                return
         self._qsettings.setValue("main_window/geometry", self.saveGeometry())
         self._qsettings.setValue("main_window/state", self.saveState())
         self._qsettings.setValue("main_window/tab", self.tabs.currentIndex())

@@ -38,8 +38,12 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
         qtbot.mouseClick(case_window.save_button, Qt.MouseButton.LeftButton)
         case_window.accept()
 
-    dialogs.then(create)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N
+    # The case opens in a window beside the lists (not modal): the main window stays usable.
+    [case_window] = window.case_windows()
+    assert case_window.isVisible() and not case_window.isModal()
+    create(case_window)
+    assert window.case_windows() == []
     # Today 01-02-2021: 31-08-2018 + 30 months = 28-02-2021, within the next 30 days.
     assert frister(window)["Næste 30 dage (1)"] == [("28-02-2021", "Jens Hansen")]
     assert window.status_counts.text() == "0 overskredet · 0 denne uge"
@@ -76,3 +80,35 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     assert store.list_cases()[0].status == "afsluttet"
     assert all(not items for items in frister(window).values())
     assert window.case_model.rowCount() == 0  # the list shows active cases by default
+
+
+def test_case_windows_are_not_modal_and_closing_the_main_window_asks_about_unsaved_ones(
+    qtbot, store, message_boxes, today
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    first = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
+                              dates={"hire": date(2018, 8, 31)})
+    second = store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08",
+                               dates={"hire": date(2018, 9, 15)})
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    a, b = window.open_case(first), window.open_case(second)
+    assert window.open_case(first) is a  # the same case is raised, not opened twice
+    assert window.case_windows() == [a, b] and not a.isModal()
+    # The list is still usable while both are open.
+    window.tabs.setCurrentIndex(1)
+    window.case_view.setCurrentIndex(window.case_model.index(0, 0))
+    assert window.selected_case_id() in (first, second)
+    # An unsaved change in one window: closing the main window asks; "Annuller" keeps all open.
+    type_into(qtbot, b.citizen_edit, "Mette Skov Hansen")
+    message_boxes.answer(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible() and b.isVisible()
+    assert message_boxes.calls[-1][1] == "Gem ændringer?"
+    # "Gem" saves it and everything closes.
+    message_boxes.answer(QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible() and window.case_windows() == []
+    assert store.get_case(second).citizen == "Mette Skov Hansen"
