@@ -12,6 +12,7 @@ the window is open in another process.
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 import re
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from ..core.atomic import remove_stale_temporaries
 from .errors import StoreError
 from .opening import BUSY_TIMEOUT_MS, SQLITE_HEADER, connect_read_only, store_error
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
@@ -30,6 +32,8 @@ _log = logging.getLogger(__name__)
 BACKUP_DIR_NAME = "sikkerhedskopier"
 BEFORE_RESTORE_TAG = "foer-gendannelse"
 DEFAULT_ROTATION = (7, 4, 12)  # daily, weekly, monthly copies kept
+# A copy is written and checked in seconds; a temporary copy this old was left by a killed backup.
+STALE_COPY_SECONDS = 600.0
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})T(?P<time>\d{6})(?:-(?P<n>\d+))?(?:-(?P<tag>[a-z-]+))?\.db$"
 )
@@ -59,6 +63,21 @@ def is_backup_path(path: Path | str) -> bool:
     """True for a file that is a copy, not a live database: in a backup folder or a .bak-N file."""
     path = Path(path)
     return path.parent.name == BACKUP_DIR_NAME or ".bak-" in path.name
+
+
+def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None) -> int:
+    """Remove the hidden temporary copies ('.<name>.tmp' and its -journal/-wal/-shm) that a backup killed
+    mid-write left in the database's backup folder, once they are STALE_COPY_SECONDS old."""
+    folder, stem = backup_folder(db_path), glob.escape(Path(db_path).stem)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for pattern in (f".{stem}-*.db.tmp", f".{stem}-*.db.tmp-journal", f".{stem}-*.db.tmp-wal",
+                    f".{stem}-*.db.tmp-shm"):
+        removed += remove_stale_temporaries(folder, pattern, older_than=STALE_COPY_SECONDS, now=now)
+    if removed:
+        _log.info("removed %d stale temporary backup file(s)", removed)
+    return removed
 
 
 def _stamp(now: datetime) -> str:
@@ -141,8 +160,9 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
             copy.close()
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
-        with contextlib.suppress(FileNotFoundError):
-            Path(str(temporary) + "-journal").unlink()
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(temporary) + suffix).unlink()
 
 
 def make_backup(
@@ -154,6 +174,7 @@ def make_backup(
     """
     db_path = Path(db_path)
     now = now or datetime.now()
+    remove_stale_temporaries_of(db_path)
     target = Path(target) if target is not None else _free_name(db_path, now)
     if target.exists() and target.resolve() == db_path.resolve():
         raise StoreError(f"Sikkerhedskopien kan ikke skrives oven i selve databasen {db_path}.")
@@ -213,6 +234,8 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
     """The database's copies in its backup folder, newest first."""
     db_path = Path(db_path)
     folder = backup_folder(db_path)
+    with contextlib.suppress(OSError):
+        remove_stale_temporaries_of(db_path)
     found = []
     try:
         entries = list(folder.iterdir())

@@ -752,6 +752,28 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
         with self._read() as conn:
             return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
 
+    def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
+        """(trial, FASIT number, database ids) for each number open more than once in a trial."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._read() as conn:
+            groups = conn.execute(duplicate_open_cases_sql()).fetchall()
+            return [
+                (
+                    trial_id,
+                    case_ref,
+                    [
+                        row[0]
+                        for row in conn.execute(
+                            "SELECT id FROM cases WHERE status = 'aktiv' AND trial_id = ? "
+                            "AND case_ref = ? ORDER BY id",
+                            (trial_id, case_ref),
+                        )
+                    ],
+                )
+                for trial_id, case_ref, _count in sorted(groups)
+            ]
+
     # ------------------------------------------------------------ settings
 
     def settings(self) -> Settings:

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.missed_banner.hide()  # the banners show once there is something to say
         self.trial_end_banner.hide()
         self.problems_banner.hide()
+        self.duplicate_groups = []
+        self.duplicates_banner.hide()
         self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
         self._restore_layout()
         if store is not None:
@@ -123,6 +125,15 @@ class MainWindow(QMainWindow):
         )
         self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
         layout.addWidget(self.problems_banner)
+        # Open cases sharing a FASIT number in a trial, saved before the database refused that (m006).
+        self.duplicates_banner = QLabel()
+        self.duplicates_banner.setWordWrap(True)
+        self.duplicates_banner.setObjectName("duplicatesBanner")
+        self.duplicates_banner.setStyleSheet(
+            "QLabel#duplicatesBanner { background: #fde7e9; padding: 6px; margin: 2px 6px 2px 6px; }"
+        )
+        self.duplicates_banner.linkActivated.connect(lambda _link: self.show_duplicates())
+        layout.addWidget(self.duplicates_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -355,6 +366,7 @@ class MainWindow(QMainWindow):
         self._restore_place(place)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
         self._update_problems_banner()
+        self._update_duplicates_banner()
         self._update_status_bar(today)
         title = "Opfølgningsfrister"
         if settings.municipality:
@@ -424,6 +436,29 @@ class MainWindow(QMainWindow):
             f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>'
         )
         self.problems_banner.show()
+
+    def _update_duplicates_banner(self) -> None:
+        from .duplicates_dialog import duplicates_heading
+
+        self.duplicate_groups = self.store.duplicate_open_case_ids()
+        if not self.duplicate_groups:
+            self.duplicates_banner.hide()
+            return
+        # Ids only: a FASIT number may be personal data.
+        _log.warning(
+            "open cases share a FASIT number in a trial (ids %s)",
+            "; ".join(", ".join(map(str, ids)) for _trial, _ref, ids in self.duplicate_groups),
+        )
+        self.duplicates_banner.setText(
+            f'⚠ {duplicates_heading(self.duplicate_groups)} – <a href="vis">vis</a>'
+        )
+        self.duplicates_banner.show()
+
+    def show_duplicates(self) -> None:
+        """The duplicates banner's "vis": FASIT number, trial and the cases' database ids."""
+        from .duplicates_dialog import DuplicatesDialog
+
+        DuplicatesDialog(self.duplicate_groups, parent=self).exec()
 
     def show_problems(self) -> None:
         """The banner's "vis": the cases that cannot be computed, with FASIT number and reason."""

@@ -276,6 +276,7 @@ def new_pdf_printer(path: str | os.PathLike[str], job: PrintJob) -> QPrinter:
 def write_pdf(job: PrintJob | QTextDocument, path: str | os.PathLike[str]) -> int:
     """Write the job as a PDF file without a dialog, whole or not at all; returns the page count."""
     job = _as_job(job)
+    # Painted in a scratch folder outside the user's folder; only the finished PDF is written there.
     with atomic_path(path) as tmp:
         printer = new_pdf_printer(tmp, job)
         pages = paint_job(job, printer)

@@ -9,16 +9,18 @@ from datetime import date
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.settings import SETTING_LABELS_DA, settings_errors
+from ..core.settings import BACKUP_LIMITS, SETTING_LABELS_DA, settings_errors
 from ..store import ValidationError
 from .fields import (
     FieldBox,
@@ -34,6 +36,18 @@ def _days(maximum: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, maximum)
     box.setSuffix(" dage")
+    return box
+
+
+# The backup rotation settings and their units (store/backup.py rotates; Filer › Sikkerhedskopier).
+_BACKUP_SUFFIXES = {"backup_daily": " dage", "backup_weekly": " uger", "backup_monthly": " måneder"}
+
+
+def _backup_spin(name: str, value: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(*BACKUP_LIMITS[name])
+    box.setSuffix(_BACKUP_SUFFIXES[name])
+    box.setValue(value)
     return box
 
 
@@ -57,6 +71,9 @@ class SettingsDialog(QDialog):
         self.retention_spin = _days(36500)
         self.retention_spin.setSpecialValueText("aldrig")  # 0 shown as 'aldrig': None is stored
         self.retention_spin.setValue(current.retention_days or 0)
+        self.backup_spins = {
+            name: _backup_spin(name, getattr(current, name)) for name in _BACKUP_SUFFIXES
+        }
         self.purge_button = QPushButton("&Slet udløbne afsluttede sager nu …")
         # Deleting is never what Enter does: Enter saves (the dialog's default button).
         self.purge_button.setAutoDefault(False)
@@ -75,6 +92,7 @@ class SettingsDialog(QDialog):
                 "Afsluttede sager slettes med hele deres historik, når du beder om det, "
                 "og først når de har været afsluttet så længe.",
             ),
+            **{name: FieldBox(spin) for name, spin in self.backup_spins.items()},
         }
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -85,13 +103,34 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         self.general_error = general_error_label()
         buttons, self.save_button = accept_buttons(self, "Gem")
+        # The fields scroll when the screen is lower than the form (a laptop at 150 %), rather than
+        # being squeezed into each other; the buttons stay in view below them.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(note)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
         self.name_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # Qt opens a window at most 2/3 of the screen high; grow to the height the form needs, as far
+        # as the screen allows (beyond that the fields scroll).
+        fields = self.scroll.widget()
+        needed = fields.layout().totalHeightForWidth(self.scroll.viewport().width())
+        extra = self.height() - self.scroll.viewport().height()
+        screen = self.screen()
+        if screen is not None and needed + extra > self.height():
+            self.resize(self.width(), min(needed + extra, screen.availableGeometry().height()))
 
     def purge(self) -> None:
         """Delete the closed cases past the retention period, after saying how many and asking."""
@@ -108,7 +147,10 @@ class SettingsDialog(QDialog):
             "Slet afsluttede sager?",
             f"{count} afsluttede {'sag' if count == 1 else 'sager'} har været afsluttet i mindst "
             f"{self.retention_spin.value()} dage. De slettes med hele deres historik og kan ikke "
-            "gendannes (undtagen fra en sikkerhedskopi). Vil du slette dem?",
+            "gendannes. De slettes også fra sikkerhedskopierne i mappen sikkerhedskopier og fra "
+            ".bak-kopierne ved siden af databasen; en kopi, der ikke kan renses (fx fordi den er "
+            "beskadiget), slettes helt. Kopier, du selv har gemt andre steder, ændres ikke. "
+            "Vil du slette dem?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -130,6 +172,7 @@ class SettingsDialog(QDialog):
             warning_days=self.warning_spin.value(),
             trial_end_horizon_days=self.horizon_spin.value(),
             retention_days=self.retention_spin.value() or None,
+            **{name: spin.value() for name, spin in self.backup_spins.items()},
         )
         errors = settings_errors(settings)
         # The notes and printouts are signed with these: an empty one is not saved silently.

@@ -284,3 +284,30 @@ def test_two_backups_in_the_same_second_are_both_kept(store, db_path):
     first, second = make_backup(db_path, now=moment), make_backup(db_path, now=moment)
     assert first.path != second.path and first.path.exists() and second.path.exists()
     assert len(list_backups(db_path)) == 2
+
+
+def test_stale_temporary_copies_left_by_a_killed_backup_are_removed(tmp_path):
+    import os
+    import time
+
+    from caseworker_app.store.backup import STALE_COPY_SECONDS
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path) as store:
+        add_cases(store, 2)
+    make_backup(path)
+    folder = backup_folder(path)
+    old = time.time() - STALE_COPY_SECONDS - 60
+    stale = [folder / f".sager-2026-11-20T101010.db.tmp{side}" for side in ("", "-journal", "-wal", "-shm")]
+    fresh = folder / ".sager-2026-11-23T090000.db.tmp"  # perhaps a backup being written right now
+    foreign = folder / ".andet-2026-11-20T101010.db.tmp"  # another database's: not ours
+    for leftover in (*stale, fresh, foreign):
+        leftover.write_bytes(b"half a copy")
+    for leftover in (*stale, foreign):
+        os.utime(leftover, (old, old))
+    assert len(list_backups(path)) == 1  # listing cleans up
+    assert not any(p.exists() for p in stale) and fresh.exists() and foreign.exists()
+    os.utime(fresh, (old, old))
+    make_backup(path)  # and so does the next backup
+    assert not fresh.exists() and foreign.exists()
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == [foreign.name]

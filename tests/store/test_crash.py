@@ -17,7 +17,13 @@ from datetime import date
 import pytest
 
 from caseworker_app.store import CaseStore
-from caseworker_app.store.backup import check_backup, list_backups, make_backup
+from caseworker_app.store.backup import (
+    STALE_COPY_SECONDS,
+    backup_folder,
+    check_backup,
+    list_backups,
+    make_backup,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 
@@ -123,6 +129,13 @@ def test_killing_a_backup_leaves_the_database_whole_and_no_half_copy_listed(tmp_
     assert backups and all(check_backup(b.path) is None and b.cases == 200 for b in backups)
     with CaseStore(path) as store:
         assert len(store.list_cases()) == 200
+    # A kill mid-write may leave a hidden temporary copy; once stale, the next listing removes it.
+    folder = backup_folder(path)
+    old = time.time() - STALE_COPY_SECONDS - 60
+    for leftover in folder.glob(".*"):
+        os.utime(leftover, (old, old))
+    list_backups(path)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
 
 
 def test_killing_a_restore_leaves_the_old_or_the_new_database_never_a_mix(tmp_path):

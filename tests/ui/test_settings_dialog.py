@@ -126,3 +126,58 @@ def test_the_snart_setting_changes_the_groups_on_frister(qtbot, store, dialogs, 
     window.settings_action.trigger()
     titles = [window.deadline_model.index(r, 0).data() for r in range(window.deadline_model.rowCount())]
     assert titles == ["Overskredet (0)", "Denne uge (0)", "Næste 45 dage (1)", "Senere (0)"]
+
+
+def test_the_backup_rotation_is_set_in_indstillinger(qtbot, store, today):
+    from PySide6.QtWidgets import QLabel
+
+    from caseworker_app.core.settings import BACKUP_LIMITS, SETTING_LABELS_DA
+    from caseworker_app.store.backup import rotation_of
+
+    name_the_caseworker(store)
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Opened tall enough for every wrapped note (Qt alone would squeeze them into each other).
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+    spins = dialog.backup_spins
+    assert [spins[n].value() for n in ("backup_daily", "backup_weekly", "backup_monthly")] == [7, 4, 12]
+    labels = {label.buddy(): label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.buddy()}
+    for name, spin in spins.items():
+        assert labels[spin] == f"{SETTING_LABELS_DA[name]}:"
+        assert (spin.minimum(), spin.maximum()) == BACKUP_LIMITS[name]
+    assert [spins[n].suffix() for n in ("backup_daily", "backup_weekly", "backup_monthly")] == [
+        " dage", " uger", " måneder"
+    ]
+    spins["backup_daily"].setValue(10)
+    spins["backup_weekly"].setValue(0)
+    spins["backup_monthly"].setValue(24)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert store.settings().backup_rotation == (10, 0, 24)
+    assert rotation_of(store.path) == (10, 0, 24)  # what the automatic backups rotate by
+
+
+def test_the_purge_question_says_the_copies_are_cleaned_too_and_they_are(
+    qtbot, store, message_boxes, today
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from caseworker_app.store.backup import list_backups, make_backup
+
+    old = store.create_case(citizen="Ole Bak", case_ref="2019-0001", trial_id="T08", dates={"hire": date(2019, 1, 2)})
+    store.close_case(old, reason="fastholdt i løntilskudsjob", day=date(2020, 1, 15))
+    store.create_case(citizen="Lise Dam", case_ref="2019-0002", trial_id="T08", dates={"hire": date(2019, 1, 2)})
+    name_the_caseworker(store)
+    make_backup(store.path)
+    assert [b.cases for b in list_backups(store.path)] == [2]
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.retention_spin.setValue(365)
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    dialog.purge_button.click()
+    (question,) = [c[2] for c in message_boxes.calls if c[1] == "Slet afsluttede sager?"]
+    assert "kan ikke gendannes. De slettes også fra sikkerhedskopierne i mappen sikkerhedskopier" in question
+    assert "undtagen fra en sikkerhedskopi" not in question
+    assert dialog.purged == 1
+    assert [b.cases for b in list_backups(store.path)] == [1]  # the copy no longer holds Ole Bak
