@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QTabWidget,
@@ -305,6 +306,12 @@ class MainWindow(QMainWindow):
         self.print_evaluation_action = self._action(
             self.print_menu, "&Evaluering …", None, self.print_evaluation
         )
+        # Right-click on a row: the case commands for that row (see row_menu).
+        for view in (self.deadline_view, self.case_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self._show_row_menu(v, pos)
+            )
         self.help_menu = bar.addMenu("&Hjælp")
         self.guide_action = self._action(
             self.help_menu, "&Kom i gang …", QKeySequence.StandardKey.HelpContents, self.show_guide,
@@ -564,6 +571,24 @@ class MainWindow(QMainWindow):
         window.finished.connect(lambda _result, k=key: self._case_windows.pop(k, None))
         window.show()
         return window
+
+    def row_menu(self, view, pos) -> QMenu | None:
+        """The menu for a right-click at pos: the row under it is chosen, then its commands."""
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return None
+        view.setCurrentIndex(index)
+        if self.selected_case_id() is None:  # a group heading on Frister
+            return None
+        menu = QMenu(self)
+        for action in (self.open_action, self.register_action, self.print_plan_action, self.close_case_action):
+            menu.addAction(action)
+        return menu
+
+    def _show_row_menu(self, view, pos) -> None:
+        menu = self.row_menu(view, pos)
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(pos))
 
     def case_windows(self) -> list:
         """The case windows open now, oldest first."""

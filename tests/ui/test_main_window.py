@@ -291,3 +291,22 @@ def test_registering_a_follow_up_from_the_list_keeps_the_caseworkers_place(qtbot
     item = window.deadline_model.item(window.deadline_view.currentIndex())
     assert item is not None and item.case.id == chosen.id
     assert item.case.events[-1].day.isoformat() == "2025-06-01"
+
+
+def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    window.resize(1200, 700)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    view = window.case_view
+    second = view.visualRect(window.case_model.index(1, 0)).center()
+    menu = window.row_menu(view, second)
+    assert [a.text() for a in menu.actions()] == [
+        "Å&bn sag", "&Registrer opfølgning …", "&Plan for valgt borger …", "A&fslut sag …"
+    ]
+    # The row under the pointer is the one the commands act on.
+    assert window.selected_case_id() == window.case_model.case_at(window.case_model.index(1, 0)).id
+    # On Frister a group heading has no case: no menu.
+    window.tabs.setCurrentIndex(0)
+    heading = window.deadline_view.visualRect(window.deadline_model.index(0, 0)).center()
+    assert window.row_menu(window.deadline_view, heading) is None
