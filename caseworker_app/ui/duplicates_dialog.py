@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ..core.redact import redact_cpr
+from .table_dialog import ReadOnlyTableDialog
 
 DuplicateGroup = tuple[str, str, Sequence[int]]  # trial, FASIT number, database ids
 
@@ -45,41 +36,18 @@ def duplicate_row(group: DuplicateGroup) -> tuple[str, str, str]:
     return redact_cpr(case_ref), trial, ", ".join(str(i) for i in ids)
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(ReadOnlyTableDialog):
     """A read-only table of the FASIT numbers open more than once in a trial (no names, no CPR)."""
 
     def __init__(self, groups: Sequence[DuplicateGroup], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(DUPLICATES_TITLE)
-        self.groups = list(groups)
-        heading = QLabel(f"<b>{duplicates_heading(self.groups)}</b>")
-        explanation = QLabel(DUPLICATES_HELP)
-        explanation.setWordWrap(True)
-        self.table = QTableWidget(len(self.groups), len(DUPLICATE_COLUMNS))
-        self.table.setHorizontalHeaderLabels(DUPLICATE_COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for row, group in enumerate(self.groups):
-            for column, value in enumerate(duplicate_row(group)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
-        header = self.table.horizontalHeader()
-        for column in range(len(DUPLICATE_COLUMNS) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(DUPLICATE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Luk")
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(explanation)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(640, 320)
-
-    def rows(self) -> list[tuple[str, ...]]:
-        """The table's text, row by row, as the caseworker reads it."""
-        return [
-            tuple(self.table.item(row, column).text() for column in range(self.table.columnCount()))
-            for row in range(self.table.rowCount())
-        ]
+        groups = list(groups)
+        super().__init__(
+            title=DUPLICATES_TITLE,
+            heading=duplicates_heading(groups),
+            explanation=DUPLICATES_HELP,
+            columns=DUPLICATE_COLUMNS,
+            rows=[duplicate_row(x) for x in groups],
+            size=(640, 320),
+            parent=parent,
+        )
+        self.groups = groups

@@ -1,0 +1,74 @@
+"""A read-only table of cases with a heading, an explanation and "Luk" (the banners' "… – vis")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReadOnlyTableDialog(QDialog):
+    """Rows of text under a heading and an explanation; the last column takes the free width."""
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        heading: str,
+        explanation: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        size: tuple[int, int],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        heading_label = QLabel(f"<b>{heading}</b>")
+        explanation_label = QLabel(explanation)
+        explanation_label.setWordWrap(True)
+        self.table = QTableWidget(len(rows), len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        for column in range(len(columns) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Luk")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label)
+        layout.addWidget(explanation_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(*size)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # now that the last column has its width
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """The table's text, row by row, as the caseworker reads it."""
+        return [
+            tuple(self.table.item(row, column).text() for column in range(self.table.columnCount()))
+            for row in range(self.table.rowCount())
+        ]
