@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+THIS_WEEK, NEXT_WEEK = "this_week", "next_week"
 THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
     "this_month",
     "next_month",
@@ -13,8 +14,11 @@ THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
     "next_quarter",
     "custom",
 )
+# The month comes first: it is what the dialog opens on (see ui/print_dialogs.py).
 PERIOD_LABELS_DA = {
     THIS_MONTH: "Denne måned",
+    THIS_WEEK: "Denne uge",
+    NEXT_WEEK: "Næste uge",
     NEXT_MONTH: "Næste måned",
     THIS_QUARTER: "Dette kvartal",
     NEXT_QUARTER: "Næste kvartal",
@@ -28,6 +32,9 @@ def _months(first: date, count: int) -> tuple[date, date]:
 
 def preset_period(key: str, today: date) -> tuple[date, date]:
     """First and last day of a preset period around today (both included)."""
+    if key in (THIS_WEEK, NEXT_WEEK):  # Monday to Sunday, as the ISO weeks in the calendar
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1 if key == NEXT_WEEK else 0)
+        return monday, monday + timedelta(days=6)
     month_start = today.replace(day=1)
     quarter_start = month_start.replace(month=(today.month - 1) // 3 * 3 + 1)
     if key == THIS_MONTH:

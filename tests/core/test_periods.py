@@ -9,8 +9,10 @@ import pytest
 from caseworker_app.core.periods import (
     NEXT_MONTH,
     NEXT_QUARTER,
+    NEXT_WEEK,
     THIS_MONTH,
     THIS_QUARTER,
+    THIS_WEEK,
     preset_period,
 )
 
@@ -26,6 +28,12 @@ from caseworker_app.core.periods import (
         (THIS_QUARTER, date(2026, 11, 23), date(2026, 10, 1), date(2026, 12, 31)),
         (NEXT_QUARTER, date(2021, 2, 15), date(2021, 4, 1), date(2021, 6, 30)),
         (NEXT_QUARTER, date(2026, 11, 23), date(2027, 1, 1), date(2027, 3, 31)),
+        # Monday 23-11-2026: this week is 23-11 to Sunday 29-11, next week 30-11 to 06-12.
+        (THIS_WEEK, date(2026, 11, 23), date(2026, 11, 23), date(2026, 11, 29)),
+        (NEXT_WEEK, date(2026, 11, 23), date(2026, 11, 30), date(2026, 12, 6)),
+        # Sunday 03-01-2021 belongs to the week that began Monday 28-12-2020 (across the new year).
+        (THIS_WEEK, date(2021, 1, 3), date(2020, 12, 28), date(2021, 1, 3)),
+        (NEXT_WEEK, date(2021, 1, 3), date(2021, 1, 4), date(2021, 1, 10)),
     ],
 )
 def test_preset_periods(key, today, start, end):

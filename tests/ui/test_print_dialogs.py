@@ -114,12 +114,14 @@ def choose(combo, data) -> None:
 def test_period_choices_fill_the_dates(calendar_dialog):
     d = calendar_dialog
     assert [d.period_combo.itemText(i) for i in range(d.period_combo.count())] == [
-        "Denne måned", "Næste måned", "Dette kvartal", "Næste kvartal", "Fra–til …",
+        "Denne måned", "Denne uge", "Næste uge", "Næste måned", "Dette kvartal", "Næste kvartal", "Fra–til …",
     ]
     assert (d.from_field.text(), d.to_field.text()) == ("01-11-2026", "30-11-2026")
     assert d.from_field.isReadOnly()
     choose(d.period_combo, "next_quarter")
     assert (d.from_field.text(), d.to_field.text()) == ("01-01-2027", "31-03-2027")
+    choose(d.period_combo, "next_week")  # today is Monday 23-11-2026
+    assert (d.from_field.text(), d.to_field.text()) == ("30-11-2026", "06-12-2026")
     choose(d.period_combo, "custom")
     assert not d.from_field.isReadOnly() and d.from_field.isEnabled()
 
