@@ -37,14 +37,34 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def case_id_arg(text: str) -> int:
-    """An argparse type: a case's number in the database."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' er ikke et sagsnummer i databasen (et tal, fx 12)"
-        ) from None
+def case_id_arg(text: str) -> str:
+    """An argparse type: a case's number in the database or its FASIT case number (resolve_case)."""
+    text = text.strip()
+    if not text:
+        raise argparse.ArgumentTypeError("skriv sagens nummer i databasen eller dens FASIT-sagsnummer")
+    return text
+
+
+def resolve_case(store, text: str):
+    """The case named by its number in the database or its FASIT case number, as the window shows it.
+
+    UsageError when the text fits several cases (each listed by number, trial and FASIT number) or
+    none.
+    """
+    wanted = text.strip().casefold()
+    cases = store.list_cases(include_closed=True)
+    by_ref = [c for c in cases if c.case_ref.strip().casefold() == wanted]
+    by_id = [c for c in cases if wanted.isascii() and wanted.isdigit() and c.id == int(wanted)]
+    found = {c.id: c for c in by_ref + by_id}
+    if len(found) == 1:
+        return store.get_case(next(iter(found)))  # with its events
+    if not found:
+        raise UsageError(
+            f"ingen sag har nr. eller FASIT-sagsnummer '{text}' i databasen (se sagerne med "
+            "'caseworker-app export --cases' eller i vinduet)"
+        )
+    listed = "; ".join(f"nr. {c.id} ({c.trial_id}, {c.case_ref}, {c.status})" for c in found.values())
+    raise UsageError(f"'{text}' passer på flere sager: {listed}. Brug sagens nr. i databasen.")
 
 
 def add_db_option(

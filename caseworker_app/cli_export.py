@@ -19,6 +19,7 @@ from .cli_common import (
     date_arg,
     existing_db_path,
     print_error,
+    resolve_case,
     run_reporting,
 )
 
@@ -50,7 +51,7 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     plan = commands.add_parser("plan", help="skriv én borgers opfølgningsplan som PDF")
     add_db_option(plan)
     plan.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
-                      help="sagens nummer i databasen")
+                      help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414")
     plan.add_argument("--for-citizen", action="store_true",
                       help="udgaven til borgeren (uden regeltekster)")
     _add_today(plan)
@@ -151,11 +152,11 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
     from .ui.print_jobs import plan_print_job
     from .ui.printing import pages_text, write_pdf
 
-    job = plan_print_job(store, args.case, today, for_citizen=args.for_citizen)
+    case = resolve_case(store, args.case)
+    job = plan_print_job(store, case.id, today, for_citizen=args.for_citizen)
     pages = write_pdf(job, target)
     from .core.redact import redact_cpr
 
-    case = store.get_case(args.case)
     print(redact_cpr(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
                      f"({pages_text(pages)})"))
     return 0

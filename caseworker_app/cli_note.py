@@ -11,6 +11,7 @@ from .cli_common import (
     case_id_arg,
     date_arg,
     existing_db_path,
+    resolve_case,
     run_reporting,
 )
 
@@ -31,7 +32,7 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
     note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
     add_db_option(note)
     note.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
-                      help="sagens nummer i databasen")
+                      help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414")
     note.add_argument("--situation", metavar="NAVN",
                       help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
     note.add_argument("--list", action="store_true",
@@ -69,7 +70,7 @@ def _note(args: argparse.Namespace) -> int:
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
     with CaseStore(existing_db_path(args, how_to_create=False), read_only=True) as store:
-        case = store.get_case(args.case)
+        case = resolve_case(store, args.case)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
             raise UsageError(

@@ -90,7 +90,7 @@ def test_list_shows_the_situations_of_the_case_trial(capsys, db):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--case", "999", "--situation", "opfoelgning"], "Sag nr. 999 findes ikke i databasen"),
+        (["--case", "999", "--situation", "opfoelgning"], "ingen sag har nr. eller FASIT-sagsnummer '999'"),
         (["--case", "T08", "--situation", "fritagelse"],
          "Forsøg T08 har intet journalnotat for situationen 'fritagelse' "
          "(forsøget har: opfoelgning, henvendelse, forsoeg_anvendt)."),
@@ -101,7 +101,7 @@ def test_list_shows_the_situations_of_the_case_trial(capsys, db):
          "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for "
          "perioden"),
         (["--case", "T08"], "angiv --situation NAVN, eller se sagens situationer med --list"),
-        (["--case", "Jens", "--list"], "'Jens' er ikke et sagsnummer i databasen"),
+        (["--case", "Jens", "--list"], "ingen sag har nr. eller FASIT-sagsnummer 'Jens'"),
     ],
 )
 def test_bad_input_gives_a_danish_message_and_exit_code_2(capsys, db, args, message):
@@ -152,3 +152,30 @@ def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
     assert "brug --bekraeft NAVN" in err
     assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visiteret", "--bekraeft", "formaal"]) == 0
     assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in capsys.readouterr().out
+
+
+def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_path):
+    from datetime import date
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 3, 8)) as store:
+        settings = store.settings()
+        settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+        store.save_settings(settings)
+        first = store.create_case(citizen="Jens Hansen", case_ref="2024-0414", trial_id="T08",
+                                  dates={"hire": date(2018, 8, 31)})
+        second = store.create_case(citizen="Jens Hansen", case_ref="2024-0415", trial_id="T08",
+                                   dates={"hire": date(2018, 8, 31)})
+    args = ["note", "--db", str(path), "--today", "08-03-2021", "--list"]
+    assert main([*args, "--case", "2024-0414"]) == 0
+    assert f"Journalnotater for sag nr. {first}" in capsys.readouterr().out
+    assert main([*args, "--case", str(second)]) == 0
+    assert f"Journalnotater for sag nr. {second}" in capsys.readouterr().out
+    # The same FASIT number in another trial: the number alone is now ambiguous.
+    with CaseStore(path, clock=lambda: date(2021, 3, 8)) as store:
+        store.create_case(citizen="Mette Nielsen", case_ref="2024-0414", trial_id="T09",
+                          dates={"praktik_start": date(2021, 3, 8)})
+    assert main([*args, "--case", "2024-0414"]) == 2
+    err = capsys.readouterr().err
+    assert "'2024-0414' passer på flere sager: nr. 1 (T08, 2024-0414, aktiv); nr. 3 (T09, 2024-0414, aktiv)" in err
+    assert "Mette" not in err and "Jens" not in err
