@@ -35,7 +35,7 @@ from ..core.history import (
 from ..core.overrides import TrialOverride, apply_overrides, override_errors
 from ..core.schedule import Event
 from ..core.settings import Settings, settings_errors
-from ..core.text import normalize_text, text_errors
+from ..core.text import normalize_text, text_error, text_errors
 from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .app_state import AppStateMixin
@@ -744,6 +744,45 @@ class CaseStore(NoteStoreMixin, AppStateMixin):
             removed, failed = purge_copies(self.path, retention_last_day(today, retention))
             _log.info("purged %d cases from backup copies (%d copies deleted)", removed, len(failed))
         return len(ids)
+
+    def delete_case(self, case_id: int, reason: str) -> None:
+        """Delete a case created by mistake, with its history; the deletion itself is kept.
+
+        Distinct from closing a case (a citizen who leaves the trial): the deletions table keeps
+        the database id, the trial, the reason, when and by whom — no name, CPR or FASIT number.
+        """
+        reason = normalize_text((reason or "").strip()) or ""
+        problem = text_error(reason, multiline=True) if reason else "Skriv, hvorfor sagen slettes"
+        if problem:
+            raise ValidationError({"reason": problem})
+        with self.batch():
+            case = self.get_case(case_id)
+            created = self._conn.execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
+            self._insert(
+                "deletions",
+                {
+                    "case_id": case.id,
+                    "trial_id": case.trial_id,
+                    "reason": reason,
+                    "case_created_at": created[0] if created else None,
+                    "deleted_at": _now(),
+                    "deleted_by": self._created_by(),
+                },
+            )
+            for table in ("case_dates", "events", "case_changes"):
+                self._conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+            self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        _log.info("deleted case %d (created by mistake)", case_id)
+
+    def deletions(self) -> list[dict]:
+        """The cases deleted as created by mistake, oldest first (no personal data)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT case_id, trial_id, reason, case_created_at, deleted_at, deleted_by "
+                "FROM deletions ORDER BY id"
+            ).fetchall()
+        keys = ("case_id", "trial_id", "reason", "case_created_at", "deleted_at", "deleted_by")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
         """(trial, FASIT number, count) for numbers open more than once (from before m006)."""

@@ -250,6 +250,37 @@ def m006_unique_open_case_ref(db: Database) -> None:
     db.execute(UNIQUE_OPEN_CASES_SQL)
 
 
+@_migration
+def m007_deletions(db: Database) -> None:
+    """Cases deleted because they were created by mistake: what, when, by whom and why.
+
+    Kept apart from the case (whose rows and history go) and without personal data: no name,
+    CPR or FASIT number, only the database id, the trial and the caseworker's reason.
+    """
+    db["deletions"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "trial_id": str,
+            "reason": str,
+            "case_created_at": str,
+            "deleted_at": str,
+            "deleted_by": str,
+        },
+        pk="id",
+        not_null={"case_id", "trial_id", "reason", "deleted_at", "deleted_by"},
+        defaults={"deleted_by": ""},
+    )
+    db.execute(
+        "CREATE TRIGGER deletions_append_only BEFORE UPDATE ON deletions "
+        "BEGIN SELECT RAISE(ABORT, 'historikken ændres ikke'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER deletions_kept BEFORE DELETE ON deletions "
+        "BEGIN SELECT RAISE(ABORT, 'historikken slettes ikke'); END"
+    )
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

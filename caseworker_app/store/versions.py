@@ -13,6 +13,7 @@ MIGRATION_NAMES = (
     "m004_app_state",
     "m005_checked_status_dates_and_trial",
     "m006_unique_open_case_ref",
+    "m007_deletions",
 )
 
 # m006: one open case per (trial, FASIT case number). Created by the migration when the database

@@ -218,6 +218,8 @@ class CaseWindow(QDialog):
         self.note_button = QPushButton("&Journalnotat …")
         self.print_button = QPushButton("&Udskriv plan …")
         self.close_case_button = QPushButton("&Afslut sag …")
+        self.delete_button = QPushButton("Sl&et sag …")
+        self.delete_button.setToolTip("Slet en sag, der er oprettet ved en fejl (ikke det samme som at afslutte)")
         self.save_button = QPushButton("&Gem")
         self.save_button.setDefault(True)
         self.close_button = QPushButton("&Luk")
@@ -228,6 +230,7 @@ class CaseWindow(QDialog):
             self.note_button,
             self.print_button,
             self.close_case_button,
+            self.delete_button,
         )
         for button in (*action_buttons, self.close_button):
             button.setAutoDefault(False)
@@ -238,6 +241,7 @@ class CaseWindow(QDialog):
         self.note_button.clicked.connect(self.write_note)
         self.print_button.clicked.connect(self.print_plan)
         self.close_case_button.clicked.connect(self.close_or_reopen)
+        self.delete_button.clicked.connect(self.delete_case)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+R"), self, self.register_followup)
@@ -462,6 +466,7 @@ class CaseWindow(QDialog):
         if self._has_print:
             self.print_button.setEnabled(saved)
         self.close_case_button.setEnabled(saved)
+        self.delete_button.setEnabled(saved)
         self.close_case_button.setText("Gen&åbn sag" if saved and not active else "&Afslut sag …")
 
     # ------------------------------------------------------------ CPR
@@ -625,6 +630,17 @@ class CaseWindow(QDialog):
         if dialog.exec():
             self._saved()
 
+    def delete_case(self) -> bool:
+        """Delete a case created by mistake, after asking for the reason; True when it went."""
+        if self.case is None:
+            return False
+        dialog = DeleteCaseDialog(self.store, self.case_id, parent=self)
+        if not dialog.exec():
+            return False
+        self.changed.emit()
+        super().accept()  # the case is gone: nothing left to save or show
+        return True
+
     def write_note(self) -> None:
         """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
         if not self._has_notes or self.case_id is None:
@@ -709,6 +725,48 @@ class CloseCaseDialog(QDialog):
                 day=day,
                 text=self.text_edit.text(),
             )
+        except ValidationError as exc:
+            show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        super().accept()
+
+
+class DeleteCaseDialog(QDialog):
+    """Delete a case created by mistake: the reason is asked for and kept; the case and its history go."""
+
+    def __init__(self, store, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        case = store.get_case(case_id)
+        self.setWindowTitle(f"Slet sag – {case.citizen} ({case.case_ref})")
+        intro = QLabel(
+            f"Slet sagen for {case.citizen} ({case.case_ref}, forsøg {case.trial_id}) med hele dens "
+            "historik? Gør det kun for en sag, der er oprettet ved en fejl. En borger, der forlader "
+            "forsøget, skal i stedet have sagen afsluttet. Sletningen kan ikke fortrydes (undtagen fra "
+            "en sikkerhedskopi); programmet gemmer hvornår, af hvem og hvorfor – uden navn og CPR."
+        )
+        intro.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText("fx oprettet to gange ved en fejl")
+        self.boxes = {"reason": FieldBox(self.reason_edit)}
+        form = QFormLayout()
+        form.addRow(buddy_label("&Hvorfor slettes sagen:", self.reason_edit), self.boxes["reason"])
+        self.general_error = general_error_label()
+        buttons, self.ok_button = accept_buttons(self, "Slet sagen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.reason_edit.setFocus()
+
+    def accept(self) -> None:
+        """Delete with the reason; a missing reason is said at its field, and nothing is deleted."""
+        clear_errors(self.boxes.values(), self.general_error)
+        try:
+            self.store.delete_case(self.case_id, self.reason_edit.text())
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
             return

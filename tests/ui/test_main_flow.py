@@ -112,3 +112,27 @@ def test_case_windows_are_not_modal_and_closing_the_main_window_asks_about_unsav
     window.close()
     assert not window.isVisible() and window.case_windows() == []
     assert store.get_case(second).citizen == "Mette Skov Hansen"
+
+
+def test_a_case_created_by_mistake_is_deleted_from_its_window_after_asking_why(qtbot, store, dialogs, today):
+    mistake = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
+                                dates={"hire": date(2018, 8, 31)})
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    case_window = window.open_case(mistake)
+    seen = {}
+
+    def answer(dialog):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no reason yet
+        seen["error"] = dialog.boxes["reason"].error()
+        type_into(qtbot, dialog.reason_edit, "Oprettet i det forkerte forsøg")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    dialogs.then(answer)
+    qtbot.mouseClick(case_window.delete_button, Qt.MouseButton.LeftButton)
+    assert seen["error"] == "Skriv, hvorfor sagen slettes"
+    assert not case_window.isVisible() and window.case_windows() == []
+    assert store.list_cases(include_closed=True) == []
+    assert all(not items for items in frister(window).values())  # the list was refreshed
+    assert store.deletions()[0]["reason"] == "Oprettet i det forkerte forsøg"
