@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..core.atomic import remove_stale_temporaries
+from ..core.atomic import fsync_folder, remove_stale_temporaries
 from .errors import StoreError
 from .opening import BUSY_TIMEOUT_MS, SQLITE_HEADER, connect_read_only, store_error
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
@@ -84,17 +84,6 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y-%m-%dT%H%M%S")
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync; its renames are journaled
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _count_cases(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
 
@@ -149,7 +138,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-        _fsync_dir(folder)
+        fsync_folder(folder)
         return cases
     except sqlite3.Error as exc:
         raise store_error(what, exc) from exc
