@@ -159,11 +159,7 @@ def uncomputable_cases(
     its trial requires. A case in a trial without rules has nothing to compute and is fine.
     """
     needed: dict[str, tuple] = {}
-    found = []
-    for case in cases:
-        reason = _problem(case, catalog, needed)
-        if reason is not None:
-            found.append(CaseProblem(case, reason))
+    found = [CaseProblem(c, r) for c in cases if (r := _problem(c, catalog, needed)) is not None]
     found.sort(key=lambda p: (p.case.case_ref, p.case.id))
     return found
 
@@ -179,22 +175,36 @@ def deadlines_for_cases(
 
     A case uncomputable_cases lists is left out here: each case is computed or named there.
     """
-    found = []
+    return deadlines_and_problems(cases, catalog, today, warning_days=warning_days)[0]
+
+
+def deadlines_and_problems(
+    cases: Iterable[CaseRecord],
+    catalog: Mapping[str, Trial],
+    today: date,
+    *,
+    warning_days: int = DEFAULT_WARNING_DAYS,
+) -> tuple[list[CaseDeadline], list[CaseProblem]]:
+    """deadlines_for_cases and uncomputable_cases in one pass over the cases (the window's refresh)."""
+    found, problems = [], []
     needed: dict[str, tuple] = {}
     for case in cases:
+        reason = _problem(case, catalog, needed)
+        if reason is not None:
+            problems.append(CaseProblem(case, reason))
+            continue
         if case.status != ACTIVE:
             continue
-        trial = catalog.get(case.trial_id)
-        if trial is None or not trial.rules:
-            continue
-        if _problem(case, catalog, needed) is not None:
+        trial = catalog[case.trial_id]  # _problem names a case whose trial is missing
+        if not trial.rules:
             continue
         for deadline in compute_deadlines(
             trial, case.dates, case.events, today, warning_days=warning_days
         ):
             found.append(CaseDeadline(case, deadline))
     found.sort(key=lambda cd: (cd.deadline.legal_due, cd.case.citizen))
-    return found
+    problems.sort(key=lambda p: (p.case.case_ref, p.case.id))
+    return found, problems
 
 
 def group_of(deadline: Deadline, today: date) -> str:

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Recompute every deadline from the database and show it (start, changes, a new day)."""
-        from ..core.cases import deadlines_for_cases, uncomputable_cases
+        from ..core.cases import deadlines_and_problems
 
         started = time.perf_counter()
         place = self._remember_place()
@@ -352,12 +352,11 @@ class MainWindow(QMainWindow):
         settings = self.store.settings()
         cases = self.store.list_cases(include_closed=True)
         catalog = self.store.catalog()
-        # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read.
-        self.deadline_items = deadlines_for_cases(
+        # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read,
+        # and in the same pass the cases it could not compute (store.uncomputable).
+        self.deadline_items, self.problems = deadlines_and_problems(
             cases, catalog, today, warning_days=settings.warning_days
         )
-        # And what it could not compute (store.uncomputable), from the same list.
-        self.problems = uncomputable_cases(cases, catalog)
         self.deadline_model.set_deadlines(self.deadline_items, today, settings.warning_days)
         for row in range(self.deadline_model.rowCount()):
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
