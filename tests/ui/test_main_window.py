@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.main_window import MainWindow
 from caseworker_app.ui.models import ITEM_ROLE
+from tests.ui.model_check import assert_no_model_failures, watch_model
 
 MONDAY = date(2025, 6, 2)
 
@@ -168,12 +168,9 @@ def test_trial_end_warning_banner(qtbot, store, qsettings):
     )
 
 
-def test_models_pass_qt_model_tester(qtbot, filled, qsettings):
+def test_models_pass_qt_model_tester(qtbot, qtlog, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
-    QAbstractItemModelTester(
-        window.deadline_model, QAbstractItemModelTester.FailureReportingMode.Fatal
-    )
-    QAbstractItemModelTester(window.case_model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    testers = [watch_model(window.deadline_model), watch_model(window.case_model)]  # kept: every step checked
     window.case_view.setCurrentIndex(
         window.case_model.index(2, 0)
     )  # a persistent index to keep right
@@ -182,6 +179,8 @@ def test_models_pass_qt_model_tester(qtbot, filled, qsettings):
     window.search_box.setText("ha")
     window.caseworker_filter.setCurrentIndex(window.caseworker_filter.findData("Bo Lund"))
     window.search_box.setText("")
+    assert len(testers) == 2
+    assert_no_model_failures(qtlog)
 
 
 def test_layout_is_remembered(qtbot, filled, qsettings):
