@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .note_fields import validate_requires, validate_template
 from .terms import (  # noqa: F401 - re-exported: the catalog's vocabulary is imported from here too
     DATE_NAMES,
     EVENT_NAMES,
@@ -388,9 +389,6 @@ def _read_rule(
 
 
 def _read_notes(r: _Reader) -> dict[str, NoteTemplate]:
-    # Imported here: notes.py uses the engine, which imports this module.
-    from .notes import validate_requires, validate_template
-
     table = r.sub("notes", required=False)
     if table is None:
         return {}

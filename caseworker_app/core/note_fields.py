@@ -1,0 +1,101 @@
+"""The fields a journal-note template may use, and the checks of a template's text.
+
+Kept apart from notes.py (which renders notes with the engine) so that the catalog can check the
+templates it loads without importing the engine that imports the catalog.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+
+from .terms import DATE_NAMES
+
+# Fields the caseworker gives when writing the note (the rest come from the case and the catalog).
+CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
+
+# Fields that may be empty in a finished note (nothing to remark is not something missing).
+OPTIONAL_FIELDS = frozenset({"next_due_remarks"})
+
+
+def _date_fields() -> dict[str, str]:
+    fields = {}
+    for name, label in DATE_NAMES.items():
+        fields[f"{name}_date"] = f"sagens dato '{label}' (dd-mm-åååå)"
+        fields[f"{name}_date_long"] = f"sagens dato '{label}' (fx 15. februar 2021)"
+    return fields
+
+
+# The fixed list of fields a template may use, with the Danish description the user sees.
+NOTE_FIELDS: dict[str, str] = {
+    "citizen": "borgerens navn",
+    "case_ref": "sagsnummer i FASIT",
+    "trial_id": "forsøgets nummer, fx T08",
+    "trial_title": "forsøgets titel",
+    "citation": "henvisningen til hjemlen, som den gælder på notatets dato",
+    "marking": "FASIT-markeringen, ordret",
+    "caseworker": "sagsbehandlerens navn",
+    "municipality": "kommunens navn",
+    "note_date": "notatets dato (dd-mm-åååå)",
+    "note_date_long": "notatets dato (fx 15. februar 2021)",
+    "event_date": "dato for hændelsen, fx opfølgningen (dd-mm-åååå)",
+    "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
+    "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
+    "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
+    "next_due_reason":
+        "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
+    "next_due_remarks":
+        "forsøgsreglens dato, når den ikke gælder, og om den almindelige regel skal kontrolleres "
+        "(tom, når der ikke er noget at bemærke)",
+    "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer eller bekræftet af dig",
+    "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
+    "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
+    "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",
+    "trial_end_long": "forsøgets slutdato efter seneste forlængelse (fx 31. december 2025)",
+    **_date_fields(),
+    "free_text": "sagsbehandlerens egen tekst (fx et resumé af samtalen)",
+    "reason": "begrundelse",
+}
+
+
+def validate_template(text: str) -> list[str]:
+    """Danish messages for unknown fields and stray '$' in a template; empty when it can be used."""
+    if not text.strip():
+        return ["Skabelonen er tom."]
+    problems = []
+    for match in string.Template.pattern.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if match.group("invalid") is not None:
+            problems.append(
+                f"Tegnet $ i linje {line}, kolonne {column} står ikke foran et feltnavn "
+                "(skriv $$ for et dollartegn)."
+            )
+            continue
+        name = match.group("named") or match.group("braced")
+        if name is None or name in NOTE_FIELDS:
+            continue
+        message = f"Ukendt felt ${name} i linje {line}."
+        import difflib  # here: rarely needed, and loading it slowed the start
+
+        close = difflib.get_close_matches(name.lower(), NOTE_FIELDS, n=1)
+        if close:
+            message += f" Mente du ${close[0]}?"
+        problems.append(message)
+    return problems
+
+
+def validate_requires(text: str, requires: Sequence[str]) -> list[str]:
+    """Danish messages when a template's `requires` does not match the caseworker fields it uses."""
+    used = set(string.Template(text).get_identifiers())
+    problems = []
+    for name in requires:
+        if name not in CASEWORKER_FIELDS:
+            allowed = ", ".join(CASEWORKER_FIELDS)
+            problems.append(f"'{name}' kan ikke kræves udfyldt (kun {allowed}).")
+        elif name not in used:
+            problems.append(f"'{name}' kræves udfyldt, men ${name} står ikke i teksten.")
+    for name in ("free_text", "reason"):
+        if name in used and name not in requires:
+            problems.append(f"${name} står i teksten og skal derfor stå i requires.")
+    return problems
