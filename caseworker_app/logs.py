@@ -92,9 +92,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE_NAME
     teardown_logging()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
+    handler = _rotating_file_handler(path)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactCprFilter())
     root = logging.getLogger()
@@ -110,6 +108,45 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
         "bundle" if getattr(sys, "frozen", False) else "kildekode",
     )
     return path
+
+
+def _rotating_file_handler(path: Path) -> logging.Handler:
+    """A RotatingFileHandler that moves the current file first when it rotates.
+
+    Windows refuses to rename a file another process has open, and two windows of the program
+    write the same log. The standard handler renames the numbered files first and then fails on
+    the current one, losing every record from then on; this one moves the current file first, so
+    a refusal changes nothing and the log goes on in the current file until a later record can
+    rotate it. (Defined here: logging.handlers is imported after the window's first paint.)
+    """
+    import logging.handlers
+    import os
+
+    class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def doRollover(self) -> None:
+            if self.stream:
+                self.stream.close()
+                self.stream = None  # type: ignore[assignment]
+            base = self.baseFilename
+            moving = f"{base}.roterer"
+            try:
+                os.replace(base, moving)
+            except OSError:  # held open by the other window: rotate at a later record
+                self.stream = self._open()
+                return
+            for number in range(self.backupCount - 1, 0, -1):
+                if os.path.exists(f"{base}.{number}"):
+                    try:
+                        os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+                    except OSError:
+                        pass  # an old file held open stays where it is; it is overwritten later
+            try:
+                os.replace(moving, f"{base}.1")
+            except OSError:
+                os.replace(moving, base)  # nothing lost: the records go on in the same file
+            self.stream = self._open()
+
+    return SharedRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
 
 
 def start_crash_file(folder: Path | None = None) -> None:

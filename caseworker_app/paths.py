@@ -3,6 +3,7 @@ where the case database lives by default (the user's local, not roaming, data fo
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,9 +25,23 @@ def resources_dir() -> Path:
     return _PACKAGE_DIR.parent / "resources"
 
 
-def default_db_path() -> Path:
-    """The default database file, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\sager.db on Windows."""
+def user_data_dir() -> Path:
+    """The folder of the user's database and its backups, not roaming (a database must not follow
+    the user between machines): %LOCALAPPDATA%\\Opfoelgningsfrister on Windows.
+
+    On Windows the LOCALAPPDATA variable, which Windows sets for every user, decides; an unset or
+    relative value (which would put the database in whatever folder the program was started
+    from) falls back to the shell's known folder via platformdirs.
+    """
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "").strip()
+        if local and os.path.isabs(local):
+            return Path(local) / APP_DIR_NAME
     import platformdirs  # here: resources_dir() above needs nothing beyond the standard library
 
-    folder = platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False)
-    return Path(folder) / DB_FILE_NAME
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+
+
+def default_db_path() -> Path:
+    """The default database file, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\sager.db on Windows."""
+    return user_data_dir() / DB_FILE_NAME

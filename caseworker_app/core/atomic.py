@@ -26,6 +26,10 @@ STALE_AFTER_SECONDS = 120.0
 SCRATCH_PREFIX = "opfoelgningsfrister-pdf-"
 # A scratch folder lives while one PDF is painted; one a day old was left by a killed process.
 SCRATCH_STALE_AFTER_SECONDS = 24 * 3600.0
+# Windows refuses to replace a file another process holds open. A virus scanner or the search
+# indexer lets go within a moment, so the rename is tried again after these pauses (seconds);
+# a file open in Excel or Outlook stays refused, and the user is told to close it.
+REPLACE_RETRY_PAUSES = (0.05, 0.1, 0.2, 0.4)
 
 
 class WriteError(OSError):
@@ -87,10 +91,25 @@ def fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def replace_file(source: Path, target: Path) -> None:
+    """os.replace(source, target), tried again for a moment while Windows refuses it because
+    another process holds one of the files open (PermissionError); the last refusal is raised."""
+    for pause in (*REPLACE_RETRY_PAUSES, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if pause is None:
+                raise
+            time.sleep(pause)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write data to path whole or not at all (temporary file, fsync, rename)."""
     target = Path(path)
     folder = _check_folder(target)
+    if target.is_dir():  # Windows would refuse the rename with "access denied"
+        raise WriteError(f"Kan ikke gemme {target}: det er en mappe. Angiv et filnavn.")
     remove_stale_temporaries(folder, temporary_pattern(target))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -105,11 +124,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            os.replace(tmp, target)
+            replace_file(tmp, target)
         except PermissionError:
+            kept = " Den eksisterende fil er uændret." if target.exists() else ""
             raise WriteError(
                 f"Kan ikke gemme {target}: filen er måske åben i et andet program "
-                "(fx Excel eller Outlook). Luk den og prøv igen."
+                f"(fx Excel eller Outlook), eller den er skrivebeskyttet. Luk den og prøv igen.{kept}"
             ) from None
     except BaseException:
         with contextlib.suppress(OSError):

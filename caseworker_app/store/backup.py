@@ -12,6 +12,7 @@ the window is open in another process.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import logging
 import os
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ..core.atomic import fsync_folder, remove_stale_temporaries
+from ..core.atomic import fsync_folder, remove_stale_temporaries, replace_file
 from .errors import StoreError
 from .opening import BUSY_TIMEOUT_MS, SQLITE_HEADER, connect_read_only, store_error
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
@@ -111,16 +112,36 @@ def _integrity_problem(conn: sqlite3.Connection) -> str | None:
     return None if rows == ["ok"] else f"{len(rows)} fejl"
 
 
+def copy_not_written(target: Path, exc: OSError) -> StoreError:
+    """The Danish message for a copy that could not be written (the database is untouched)."""
+    if isinstance(exc, PermissionError):
+        # Windows refuses to replace a file another program holds open.
+        why = (
+            f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
+        )
+    elif exc.errno == errno.ENOSPC:
+        why = "disken er fuld"
+    else:
+        why = f"filen kunne ikke skrives ({exc.strerror or exc})"
+    kept = " En tidligere fil med samme navn er uændret." if target.exists() else ""
+    return StoreError(f"Sikkerhedskopien {target} kunne ikke gemmes: {why}. Databasen er ikke ændret.{kept}")
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove path if it is there; one Windows will not let go of now is left for later."""
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
 def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
     """Copy source into target (whole or not at all) and check it; returns its number of cases."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise store_error(target, exc) from exc
+        raise copy_not_written(target, exc) from exc
     temporary = folder / f".{target.name}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
+    _remove_quietly(temporary)
     copy = None
     try:
         copy = sqlite3.connect(str(temporary))
@@ -137,21 +158,18 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
         copy = None
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        replace_file(temporary, target)
         fsync_folder(folder)
         return cases
     except sqlite3.Error as exc:
         raise store_error(what, exc) from exc
     except OSError as exc:
-        raise store_error(target, exc) from exc
+        raise copy_not_written(target, exc) from exc
     finally:
         if copy is not None:
             copy.close()
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        for suffix in ("-journal", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(str(temporary) + suffix).unlink()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            _remove_quietly(Path(str(temporary) + suffix))
 
 
 def make_backup(
@@ -305,12 +323,18 @@ def rotate_backups(db_path: Path | str, rotation: tuple[int, int, int] = DEFAULT
     """Delete the copies rotation does not keep; returns how many went."""
     backups = list_backups(db_path)
     keep = kept_by_rotation((b.taken for b in backups), *rotation)
-    removed = 0
+    removed, held = 0, 0
     for info in backups:
         if info.taken not in keep:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 info.path.unlink()
                 removed += 1
+            except FileNotFoundError:
+                continue
+            except OSError:  # open in another program (Windows): the next rotation removes it
+                held += 1
+    if held:
+        _log.warning("%d backup copies could not be deleted now", held)
     return removed
 
 
@@ -381,16 +405,37 @@ def restore_backup(
 
 
 def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupInfo:
-    """Move a damaged database (and its -wal) aside so a copy can be restored in its place."""
+    """Move a damaged database and its -wal, -shm and -journal aside, all or none, so a copy can be
+    restored in its place (a -wal left behind would be replayed into the restored database)."""
     damaged = kept_path.with_name(kept_path.name.replace(".db", "-beskadiget.db"))
+    moves = [(db_path, damaged)] + [
+        (Path(str(db_path) + suffix), Path(str(damaged) + suffix))
+        for suffix in ("-wal", "-shm", "-journal")
+        if Path(str(db_path) + suffix).exists()
+    ]
+    done: list[tuple[Path, Path]] = []
     try:
         damaged.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(db_path, damaged)
-        for suffix in ("-wal", "-shm", "-journal"):
-            side = Path(str(db_path) + suffix)
-            if side.exists():
-                os.replace(side, Path(str(damaged) + suffix))
+        for source, target in moves:
+            replace_file(source, target)
+            done.append((source, target))
     except OSError as exc:
+        stuck = []
+        for source, target in reversed(done):  # put back what was moved: nothing half done
+            try:
+                replace_file(target, source)
+            except OSError:
+                stuck.append(target.name)
+        outcome = (
+            f"Filerne {', '.join(stuck)} ligger i {damaged.parent}; flyt dem tilbage, eller kontakt IT."
+            if stuck else "Intet er ændret."
+        )
+        if isinstance(exc, PermissionError):
+            raise StoreError(
+                f"Databasen {db_path} er beskadiget og skal flyttes til side, før kopien kan gendannes, "
+                "men den er åben i et andet program (fx Opfølgningsfrister i et andet vindue). "
+                f"Luk programmet, og prøv igen. {outcome}"
+            ) from exc
         raise store_error(db_path, exc) from exc
     return BackupInfo(damaged, now, damaged.stat().st_size, None)
 

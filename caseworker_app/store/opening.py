@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from .errors import DamagedDatabaseError, StoreError
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
@@ -57,6 +58,17 @@ def not_a_case_database(path: Path) -> StoreError:
     )
 
 
+def sqlite_uri(path: PurePath) -> str:
+    """A file: URI for sqlite3.connect(uri=True) naming exactly path, on Windows and elsewhere.
+
+    Every character is percent-encoded, separators too, so the URI has no authority part: a
+    Windows network path (\\\\server\\share\\sager.db) as Path.as_uri() writes it, file://server/...,
+    is refused by SQLite ("invalid uri authority"), and Path.resolve() turns a mapped network
+    drive (H:\\) into such a path. Spaces, æøå, '#', '?' and '%' in a folder name are encoded too.
+    """
+    return "file:" + quote(str(path), safe="")
+
+
 def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A connection that can never write the file (no migration, no -journal, no header change).
 
@@ -66,7 +78,7 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
         raise StoreError(f"Filen {path} findes ikke.")
     try:
         conn = sqlite3.connect(
-            path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
+            sqlite_uri(path.resolve()) + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
             uri=True,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
