@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_backup import add_backup_commands
 
     add_backup_commands(commands)
+    from .cli_import import add_import_command
+
+    add_import_command(commands)
     return parser
 
 
@@ -191,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_report import run_report_command
 
             return run_report_command(args)
+        if args.command == "import":
+            from .cli_import import run_import_command
+
+            return run_import_command(args)
         return _open_window(args)
     except UsageError as exc:
         print_error(str(exc))

@@ -40,6 +40,7 @@ from ..core.validation import case_errors, close_errors, event_errors, parse_cas
 from ..core.workdays import fmt, parse_date
 from .app_state import AppStateMixin
 from .errors import CaseNotFoundError, StoreError, ValidationError
+from .import_batches import ImportBatchMixin
 from .note_store import NoteStoreMixin
 from .opening import open_database, store_error
 
@@ -92,7 +93,7 @@ def _day(value: object, field: str = "day") -> date | None:
         raise ValidationError({field: str(exc)}) from None
 
 
-class CaseStore(NoteStoreMixin, AppStateMixin):
+class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(

@@ -281,6 +281,62 @@ def m007_deletions(db: Database) -> None:
     )
 
 
+@_migration
+def m008_import_batches(db: Database) -> None:
+    """Imports of a case list: one row per import (when, by whom, which file, counts; no personal
+    data) and the cases each created or updated, so an import can be undone as a whole.
+
+    import_batch_cases.before keeps an updated case's earlier values until the import is undone
+    or the case is deleted (a trigger empties it then: nothing outlives the case). And an index on
+    (trial, FASIT number) for the duplicate look-ups of imports and of every case saved.
+    """
+    db["import_batches"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "created_by": str,
+            "file_name": str,
+            "sheet": str,
+            "rows_read": int,
+            "created_count": int,
+            "updated_count": int,
+            "skipped_count": int,
+            "invalid_count": int,
+            "last_change_id": int,  # the history's newest rows when the import was saved:
+            "last_event_id": int,  # a later row on one of its cases means the case was changed
+            "undone_at": str,
+            "undone_by": str,
+        },
+        pk="id",
+        not_null={"created_at", "created_by", "file_name", "rows_read", "created_count", "updated_count",
+                  "skipped_count", "invalid_count"},
+        defaults={"created_by": "", "rows_read": 0, "created_count": 0, "updated_count": 0,
+                  "skipped_count": 0, "invalid_count": 0},
+    )
+    db["import_batch_cases"].create(
+        {"batch_id": int, "case_id": int, "action": str, "before": str, "event_id": int},
+        pk=("batch_id", "case_id"),
+        not_null={"action"},
+        foreign_keys=[("batch_id", "import_batches", "id")],
+    )
+    db["import_batch_cases"].create_index(["case_id"])
+    # Every import row, and every case saved, looks up its FASIT number and trial: without this
+    # index each look-up read the whole table (m006's unique index covers open cases only).
+    db["cases"].create_index(["trial_id", "case_ref"])
+    db.execute(
+        "CREATE TRIGGER import_batches_kept BEFORE DELETE ON import_batches "
+        "BEGIN SELECT RAISE(ABORT, 'historikken slettes ikke'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER import_batches_undone_final BEFORE UPDATE ON import_batches "
+        "WHEN OLD.undone_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'importen er allerede fortrudt'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER import_batch_cases_forget_deleted AFTER DELETE ON cases "
+        "BEGIN UPDATE import_batch_cases SET before = NULL WHERE case_id = OLD.id; END"
+    )
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

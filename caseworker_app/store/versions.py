@@ -14,6 +14,7 @@ MIGRATION_NAMES = (
     "m005_checked_status_dates_and_trial",
     "m006_unique_open_case_ref",
     "m007_deletions",
+    "m008_import_batches",
 )
 
 # m006: one open case per (trial, FASIT case number). Created by the migration when the database

@@ -1,0 +1,288 @@
+"""`import`: read a caseworker's own case list (.xlsx or .csv) into the database, list the imports,
+and undo one (`import --fortryd NR`).
+
+Exit codes: 0 imported (or, with --dry-run, the list can be imported as it is; or every row was
+there already); 2 bad input, nothing saved (a file that cannot be read, a wrong --mapping, rows
+with faults: each named by row and column on stderr); 3 with --kun-gyldige, the valid rows were
+saved and the faulty ones left out (named on stderr); 1 the database cannot be used, it changed
+while importing, or an import cannot be undone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from .cli_common import EXIT_USAGE, CommandFailed, UsageError, add_db_option, date_arg, print_error, run_reporting
+
+EXIT_PARTIAL = 3
+PREVIEW_ROWS = 20  # rows shown before saving; every fault is shown
+_DUPLICATES = {"spring-over": "skip", "opdater": "update"}
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et rækkenummer (et helt tal fra 1)")
+    return int(text)
+
+
+def add_import_command(commands: argparse._SubParsersAction) -> None:
+    """Add `import` to the program's subcommands."""
+    command = commands.add_parser(
+        "import", help="importér din egen sagsliste (.xlsx eller .csv fra Excel); fortryd en import"
+    )
+    add_db_option(command, help="databasefil (standard: i brugerens datamappe; oprettes, hvis den ikke findes)")
+    command.add_argument("file", nargs="?", metavar="FIL", help="sagslisten: .xlsx eller .csv")
+    command.add_argument(
+        "--mapping", action="append", default=[], metavar="KOLONNE=FELT",
+        help="hvilket felt en kolonne er, fx 'Startdato=hire' eller 'Telefon=ingen' (kolonnens overskrift "
+        "eller bogstav; se felterne med --felter); kan gentages",
+    )
+    command.add_argument("--trial", metavar="FORSØG", help="forsøget for rækker uden forsøg, fx T08")
+    command.add_argument("--sheet", metavar="ARK", help="arket i en .xlsx-fil (standard: det aktive ark)")
+    command.add_argument("--header-row", type=_positive, metavar="NR",
+                         help="rækken med overskrifterne (standard: findes blandt de første rækker)")
+    command.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive gemt")
+    command.add_argument("--kun-gyldige", action="store_true",
+                         help="gem de gyldige rækker, selv om andre rækker har fejl")
+    command.add_argument("--dubletter", choices=tuple(_DUPLICATES), default="spring-over",
+                         help="sager, der allerede findes (samme FASIT-sagsnummer og forsøg): spring over "
+                         "(standard) eller opdatér med listens værdier")
+    command.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="regn som på denne dag")
+    other = command.add_mutually_exclusive_group()
+    other.add_argument("--fortryd", type=_positive, metavar="NR", help="fortryd import nr. NR som helhed")
+    other.add_argument("--list", action="store_true", help="vis importerne i databasen")
+    other.add_argument("--felter", action="store_true", help="vis de felter, en kolonne kan være")
+
+
+def run_import_command(args: argparse.Namespace) -> int:
+    """Run `import`; see the module docstring for exit codes."""
+    from .core.import_table import ImportFileError
+    from .services.importing import ImportConflictError, ImportRefusedError, ImportUndoError
+    from .store import StoreError
+
+    return run_reporting(
+        lambda: _run(args),
+        usage=(ImportFileError, ImportRefusedError),
+        failure=(StoreError, ImportConflictError, ImportUndoError),
+    )
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from .paths import default_db_path
+
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .store import CaseStore
+
+    if args.felter:
+        return _print_fields()
+    today = args.today or date.today()
+    path = _db_path(args)
+    if args.fortryd is not None or args.list:
+        if args.file:
+            raise UsageError("angiv ikke en fil sammen med --fortryd eller --list")
+        if not path.is_file():
+            raise CommandFailed(f"databasen {path} findes ikke.")
+        with CaseStore(path, clock=lambda: today, read_only=args.list) as store:
+            return _undo(store, args.fortryd) if args.fortryd is not None else _list(store)
+    if not args.file:
+        raise UsageError("angiv sagslisten, fx 'caseworker-app import --db sager.db sagsliste.xlsx'")
+    from .services.importing import read_source
+
+    table = read_source(args.file, sheet=args.sheet, header_row=args.header_row)
+    if path.is_file():
+        # A dry run never writes: the database is opened read-only.
+        with CaseStore(path, clock=lambda: today, read_only=args.dry_run) as store:
+            preview, code = _preview(store, table, args, today)
+            return code if code is not None else _save(store, preview, args)
+    import tempfile
+
+    # No database yet: the preview is made against an empty one, and the file is made only to save.
+    print(f"Databasen {path} findes ikke endnu; "
+          + ("forhåndsvisningen regner med en tom database." if args.dry_run else "den oprettes, når listen gemmes."))
+    with tempfile.TemporaryDirectory() as folder, CaseStore(Path(folder) / "tom.db", clock=lambda: today) as empty:
+        _, code = _preview(empty, table, args, today)
+    if code is not None:
+        return code
+    with CaseStore(path, clock=lambda: today) as store:
+        preview, _ = _preview(store, table, args, today, quiet=True)
+        return _save(store, preview, args)
+
+
+def _preview(store, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
+    """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
+    from .services import importing
+
+    mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store))
+    mapping = _apply_mapping_args(mapping, args.mapping)
+    if args.trial:
+        trial = args.trial.strip().upper()
+        if trial not in store.catalog():
+            raise UsageError(f"forsøget '{args.trial}' findes ikke i kataloget (kendte: {', '.join(store.catalog())})")
+        mapping = mapping.with_default_trial(trial)
+    duplicates = _DUPLICATES[args.dubletter]
+    preview = importing.build_preview(store, table, mapping, today)
+    if quiet:
+        return preview, None
+    _print_preview(preview, duplicates)
+    if preview.mapping_errors:
+        for message in preview.mapping_errors:
+            print_error(message)
+        print_error(
+            "vælg kolonnerne med --mapping KOLONNE=FELT (se felterne med --felter) og forsøget for rækker "
+            "uden forsøg med --trial, fx --trial T08. Intet er gemt."
+        )
+        return preview, EXIT_USAGE
+    errors = preview.errors(duplicates)
+    for error in errors:
+        print(f"caseworker-app: fejl: {error.text}", file=sys.stderr)
+    if args.dry_run:
+        print("Prøvekørsel (--dry-run): intet er gemt.")
+        return preview, EXIT_USAGE if errors else 0
+    if errors and not args.kun_gyldige:
+        count = len(preview.invalid_rows(duplicates))
+        print_error(
+            f"{'1 række har' if count == 1 else f'{count} rækker har'} fejl, så intet er gemt. Ret dem i "
+            "regnearket, eller gem kun de gyldige rækker med --kun-gyldige."
+        )
+        return preview, EXIT_USAGE
+    return preview, None
+
+
+def _save(store, preview, args: argparse.Namespace) -> int:
+    from .services import importing
+
+    duplicates = _DUPLICATES[args.dubletter]
+    result = importing.save_import(store, preview, only_valid=args.kun_gyldige, duplicates=duplicates)
+    importing.remember_mapping(store, preview.mapping)
+    print(result.summary)
+    if result.batch_id is not None:
+        print(f"Fortryd hele importen med: caseworker-app import --db {store.path} --fortryd {result.batch_id}")
+    return EXIT_PARTIAL if preview.errors(duplicates) else 0
+
+
+def _apply_mapping_args(mapping, pairs: list[str]):
+    from .core.import_mapping import FIELD_LABELS, fold_header
+    from .core.import_table import column_letter
+
+    by_name = {name: name for name in FIELD_LABELS} | {fold_header(label): name for name, label in FIELD_LABELS.items()}
+    for pair in pairs:
+        column, sep, field = pair.rpartition("=")
+        if not sep or not column.strip():
+            raise UsageError(f"'{pair}' skal skrives som KOLONNE=FELT, fx 'Startdato=hire'")
+        wanted = fold_header(column)
+        found = [i for i, header in enumerate(mapping.headers) if fold_header(header) == wanted]
+        if not found:
+            found = [i for i in range(len(mapping.headers)) if column_letter(i) == column.strip().upper()]
+        if not found:
+            raise UsageError(
+                f"der er ingen kolonne '{column}' i filen (kolonnerne: {', '.join(mapping.headers)})"
+            )
+        key = field.strip()
+        if fold_header(key) in ("ingen", "ignorer", ""):
+            target = None
+        elif key in by_name or fold_header(key) in by_name:
+            target = by_name.get(key) or by_name[fold_header(key)]
+        else:
+            raise UsageError(f"ukendt felt '{field}' (se felterne med --felter)")
+        mapping = mapping.with_field(found[0], target)
+    return mapping
+
+
+def _print_fields() -> int:
+    from .core.import_mapping import FIELD_LABELS
+
+    print("Felter, en kolonne kan være (--mapping KOLONNE=FELT; 'ingen' springer kolonnen over):")
+    for name, label in FIELD_LABELS.items():
+        print(f"  {name:<18} {label}")
+    return 0
+
+
+def _print_preview(preview, duplicates: str) -> None:
+    from .core.import_mapping import FIELD_LABELS
+    from .core.schedule import due_text, practical_text
+
+    print(preview.summary(duplicates))
+    for note in preview.table.notes:
+        print(note)
+    mapping = preview.mapping
+    used = [f"{h} → {FIELD_LABELS[f]}" for h, f in zip(mapping.headers, mapping.fields, strict=True) if f]
+    ignored = [h for h, f in zip(mapping.headers, mapping.fields, strict=True) if not f]
+    print("Kolonner: " + ("; ".join(used) or "ingen"))
+    if ignored:
+        print("Springes over: " + "; ".join(ignored))
+    if mapping.default_trial:
+        print(f"Forsøg for rækker uden forsøg: {mapping.default_trial}")
+    for row in preview.rows[:PREVIEW_ROWS]:
+        print(_row_line(row, duplicates, due_text, practical_text))
+    if len(preview.rows) > PREVIEW_ROWS:
+        print(f"… og {len(preview.rows) - PREVIEW_ROWS} rækker mere.")
+
+
+def _row_line(row, duplicates: str, due_text, practical_text) -> str:
+    from .core.redact import redact_cpr
+    from .core.terms import DATE_NAMES
+    from .core.workdays import fmt
+
+    draft = row.draft
+    head = f"Række {row.number}: {draft.citizen or '(intet navn)'} ({draft.case_ref or 'intet sagsnr.'}), " \
+           f"{draft.trial_id or 'intet forsøg'}"
+    if row.errors:
+        return redact_cpr(f"{head} – har fejl (se nedenfor)")
+    if row.duplicate_of is not None:
+        if row.duplicate_closed:
+            state = f"findes som afsluttet sag nr. {row.duplicate_of}; springes over"
+        elif duplicates == "update" and row.changes:
+            state = f"findes som sag nr. {row.duplicate_of}; opdateres: " + "; ".join(
+                f"{c.label.lower()} {c.old} → {c.new}" for c in row.changes
+            )
+        else:
+            state = f"findes som sag nr. {row.duplicate_of}; " + (
+                "springes over" if duplicates == "skip" else "intet nyt"
+            )
+        return redact_cpr(f"{head} – {state}")
+    dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
+    if draft.last_followup:
+        dates += f", seneste opfølgning {fmt(draft.last_followup)}"
+    deadline = row.first_deadline
+    if deadline is None:
+        due = "ingen frister i dette forsøg"
+    else:
+        due = f"første frist {due_text(deadline)}"
+        practical = practical_text(deadline)
+        if practical and not deadline.undated and deadline.practical_due != deadline.legal_due:
+            due += f" (senest i praksis {practical})"
+    return redact_cpr(f"{head}; {dates} – {due}")
+
+
+def _undo(store, batch_id: int) -> int:
+    from .services.importing import undo_import
+
+    print(undo_import(store, batch_id).summary)
+    return 0
+
+
+def _list(store) -> int:
+    from datetime import datetime
+
+    from .core.workdays import fmt
+    from .services.importing import import_batches
+
+    batches = import_batches(store)
+    if not batches:
+        print("Der er ingen importer i databasen.")
+        return 0
+    for batch in batches:
+        line = (
+            f"{batch.title} – {batch.created} oprettet, {batch.updated} opdateret, "
+            f"{batch.skipped} sprunget over, {batch.invalid} med fejl"
+        )
+        if batch.undone_at:
+            line += f" (fortrudt {fmt(datetime.fromisoformat(batch.undone_at).astimezone().date())})"
+        print(line)
+    return 0

@@ -1,0 +1,200 @@
+"""Which column of an imported case list holds which field of a case: the fields, the guess from
+the headers, and the mapping the user can edit (and the program remembers for the next import).
+
+Qt-free; docs/import.md describes the choices in Danish.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .terms import DATE_NAMES
+
+# The follow-up held most recently, before the import: saved as a follow-up event, so the next
+# deadline counts from it and not from an old hire date (docs/import.md).
+LAST_FOLLOWUP = "last_followup"
+
+# Every field an imported column can fill, in the order the mapping offers them, with its label.
+TEXT_FIELDS = ("citizen", "case_ref", "cpr", "trial_id", "caseworker", "note")
+FIELD_LABELS = {
+    "citizen": "Borgerens navn",
+    "case_ref": "FASIT-sagsnummer",
+    "cpr": "CPR-nummer",
+    "trial_id": "Forsøg",
+    "caseworker": "Sagsbehandler",
+    "note": "Bemærkning",
+    **{name: label[:1].upper() + label[1:] for name, label in DATE_NAMES.items()},
+    LAST_FOLLOWUP: "Seneste opfølgning",
+}
+IMPORT_FIELDS = tuple(FIELD_LABELS)
+DATE_FIELDS = (*DATE_NAMES, LAST_FOLLOWUP)
+REQUIRED_FIELDS = ("citizen", "case_ref")  # and a trial: a column or one trial for every row
+
+# Headers seen in caseworkers' own lists, in the folded form of fold_header (æ→ae, ø→oe, å→aa,
+# no spaces or punctuation). The field's own label is recognised too.
+_SYNONYMS = {
+    "citizen": (
+        "navn", "borger", "borgerensnavn", "borgernavn", "navnpaaborger", "fuldtnavn", "klient",
+        "personnavn",
+    ),
+    "case_ref": (
+        "sagsnr", "sagsnummer", "fasitsagsnr", "fasitsagsnummer", "fasitnr", "fasitnummer", "fasit",
+        "fasitsag", "sag", "sagsid", "fasitid",
+    ),
+    "cpr": ("cpr", "cprnr", "cprnummer", "personnummer", "personnr", "cprno"),
+    "trial_id": (
+        "forsoeg", "forsog", "forsoegsid", "forsoegsnr", "forsoegsnummer", "frikommuneforsoeg",
+        "forsoegskode", "forsoegets", "trial",
+    ),
+    "caseworker": (
+        "sagsbehandler", "sagsbehandlerensnavn", "sagsbehandlernavn", "raadgiver", "medarbejder",
+        "ansvarlig", "ansvarligsagsbehandler", "jobkonsulent",
+    ),
+    "note": ("bemaerkning", "bemaerkninger", "note", "noter", "kommentar", "kommentarer", "notat"),
+    "hire": (
+        "ansat", "ansaettelse", "ansaettelsesdato", "ansatdato", "ansatden", "ansatfra",
+        "ansaettelseiloentilskud", "loentilskudsstart", "startloentilskud", "loentilskudfra",
+        "ansaettelsesdatoloentilskud",
+    ),
+    "offer": ("tilbud", "tilbudsdato", "tilbudomloentilskud", "tilbudgivet", "tilbuddato"),
+    "absence_start": (
+        "foerstefravaersdag", "fravaersdag", "sygemeldt", "sygemeldtfra", "sygemeldingsdato",
+        "sygefra", "fravaerfra",
+    ),
+    "praktik_start": ("praktikstart", "praktikstartdato", "praktikfra", "startpraktik"),
+    "unemployed_since": ("ledigsiden", "ledighedsdato", "ledigfra", "ledighedsstart"),
+    "extension_start": ("forlaengelsesstart", "forlaengelsensstart", "forlaengetfra", "forlaengelse"),
+    "visitation": ("visitation", "visitationsdato", "visiteret", "visiteretden"),
+    "agreed": ("aftaltdato", "aftalt", "aftaltopfoelgning", "naesteopfoelgning", "naestesamtale"),
+    LAST_FOLLOWUP: (
+        "senesteopfoelgning", "sidsteopfoelgning", "opfoelgning", "senesteopfoelgningsdato",
+        "opfoelgningholdt", "sidsteopfoelgningsdato", "opfulgt",
+    ),
+}
+_MIN_CONTAINED = 5  # a header containing a synonym of at least this length counts ('sagsbehandlernavn')
+
+
+def fold_header(text: object) -> str:
+    """A header as compared: case, spaces, punctuation and æ/ø/å spelled ae/oe/aa do not matter."""
+    folded = unicodedata.normalize("NFKC", str(text or "")).casefold()
+    folded = folded.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^0-9a-z]", "", folded)
+
+
+def _synonym_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, words in _SYNONYMS.items():
+        for word in (*words, fold_header(FIELD_LABELS[name])):
+            table.setdefault(word, name)
+    return table
+
+
+_BY_WORD = _synonym_table()
+_CONTAINED = sorted((w for w in _BY_WORD if len(w) >= _MIN_CONTAINED), key=len, reverse=True)
+
+
+def recognized_field(header: object) -> str | None:
+    """The field a header names ('CPR-nr.' → cpr), or None when it names none this program knows."""
+    folded = fold_header(header)
+    if not folded:
+        return None
+    if folded in _BY_WORD:
+        return _BY_WORD[folded]
+    for word in _CONTAINED:  # longest first: 'sagsbehandlernavn' is the caseworker, not the citizen
+        if word in folded:
+            return _BY_WORD[word]
+    return None
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """For each column of the source (same order as its headers), the case field it fills or None.
+
+    default_trial: the trial of every row whose trial cell is empty or that has no trial column
+    (a list of one trial's cases often has no such column).
+    """
+
+    headers: tuple[str, ...]
+    fields: tuple[str | None, ...]
+    default_trial: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.headers) != len(self.fields):
+            raise ValueError("a mapping has one field (or None) per header")
+        unknown = {f for f in self.fields if f is not None} - set(IMPORT_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown import fields: {', '.join(sorted(unknown))}")
+
+    def column_of(self, field: str) -> int | None:
+        """The index of the column that fills field, or None."""
+        for index, name in enumerate(self.fields):
+            if name == field:
+                return index
+        return None
+
+    def header_of(self, field: str) -> str | None:
+        """The header of the column that fills field, or None."""
+        index = self.column_of(field)
+        return None if index is None else self.headers[index]
+
+    def with_field(self, column: int, field: str | None) -> ColumnMapping:
+        """The mapping with column filling field (None: ignored); another column with it lets go."""
+        fields = [None if (field is not None and f == field) else f for f in self.fields]
+        fields[column] = field
+        return ColumnMapping(self.headers, tuple(fields), self.default_trial)
+
+    def with_default_trial(self, trial_id: str | None) -> ColumnMapping:
+        """The mapping with this trial for rows that give none (None: every row must give one)."""
+        return ColumnMapping(self.headers, self.fields, trial_id or None)
+
+    def remembered(self) -> dict[str, str | None]:
+        """What remember_mapping keeps: folded header → field (None: the user ignores it)."""
+        return {fold_header(h): f for h, f in zip(self.headers, self.fields, strict=True) if fold_header(h)}
+
+
+def guess_mapping(
+    headers: Iterable[object],
+    remembered: Mapping[str, str | None] | None = None,
+    default_trial: str | None = None,
+) -> ColumnMapping:
+    """The field of each column: the one remembered for its header, else the one its header names.
+
+    A field goes to the first column that names it; a later column naming it again is ignored.
+    """
+    headers = tuple("" if h is None else str(h) for h in headers)
+    remembered = remembered or {}
+    fields: list[str | None] = []
+    taken: set[str] = set()
+    for header in headers:
+        folded = fold_header(header)
+        if folded in remembered:
+            field = remembered[folded]
+            field = field if field in IMPORT_FIELDS else None
+        else:
+            field = recognized_field(header)
+        if field in taken:
+            field = None
+        if field is not None:
+            taken.add(field)
+        fields.append(field)
+    return ColumnMapping(headers, tuple(fields), default_trial or None)
+
+
+def mapping_errors(mapping: ColumnMapping) -> list[str]:
+    """Danish messages for a mapping that cannot import any row (empty: it can)."""
+    errors = []
+    for field in REQUIRED_FIELDS:
+        if mapping.column_of(field) is None:
+            errors.append(
+                f"Ingen kolonne er valgt som '{FIELD_LABELS[field]}'. Vælg den kolonne, der har "
+                f"{'borgerens navn' if field == 'citizen' else 'FASIT-sagsnummeret'}."
+            )
+    if mapping.column_of("trial_id") is None and not mapping.default_trial:
+        errors.append(
+            "Ingen kolonne er valgt som 'Forsøg', og der er ikke valgt ét forsøg til alle rækker. "
+            "Vælg forsøgskolonnen, eller vælg forsøget (fx T08), hvis alle sager er i samme forsøg."
+        )
+    return errors

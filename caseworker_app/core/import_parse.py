@@ -1,0 +1,200 @@
+"""Cells of an imported case list turned into a case's values, or a Danish message for the cell.
+
+Every parser returns the value (None for an empty cell) or raises CellError whose message says
+what is wrong and what to do; the caller adds the row and the column. docs/import.md lists the
+forms accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+
+from .catalog import Trial
+from .cpr import CprError, normalize_cpr
+from .import_mapping import fold_header
+from .text import normalize_text, text_error
+from .workdays import MONTHS_DA, fmt, parse_date
+
+EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
+FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
+# Excel's error values: as a workbook stores them, and as a Danish Excel writes them into a CSV file.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA",
+     "#NUL!", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T"}
+)
+
+_MONTHS = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
+_MONTHS |= {name[:3]: number for name, number in list(_MONTHS.items())} | {"sept": 9}
+_LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
+_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{2})", re.ASCII)
+_TIME_SUFFIX = re.compile(r"(.*?\d)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?", re.ASCII)
+
+
+class CellError(ValueError):
+    """A cell that cannot be imported; the message is Danish and says what to do."""
+
+
+def _shown(value: object) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(value))
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and (not cell.strip() or cell.strip() in EMPTY_MARKS))
+
+
+def _check_excel_error(text: str) -> None:
+    if text.upper() in EXCEL_ERRORS:
+        raise CellError(
+            f"Cellen viser en fejl fra Excel ({text}). Ret formlen eller værdien i regnearket, og gem det igen"
+        )
+
+
+def parse_date_cell(cell: object) -> date | None:
+    """A date from an Excel date cell or from text: dd-mm-åååå, d.m.åååå, dd/mm/åååå, åååå-mm-dd
+    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused: 18 can be 1918 or
+    2018, and a wrong century gives a wrong deadline."""
+    if _blank(cell):
+        return None
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, time | timedelta):
+        raise CellError("Cellen har et klokkeslæt, ikke en dato. Skriv datoen som dd-mm-åååå, fx 01-07-2018")
+    if isinstance(cell, bool):
+        raise CellError("Cellen er en sandhedsværdi, ikke en dato. Skriv datoen som dd-mm-åååå, fx 01-07-2018")
+    if isinstance(cell, int | float):
+        raise CellError(
+            f"'{_shown(cell)}' er et tal, ikke en dato. Formatér cellen som dato i Excel, eller skriv "
+            "datoen som dd-mm-åååå, fx 01-07-2018"
+        )
+    text = " ".join(str(cell).split())
+    _check_excel_error(text)
+    timed = _TIME_SUFFIX.fullmatch(text)
+    if timed:
+        text = timed.group(1)
+    short = _TWO_DIGIT_YEAR.fullmatch(text)
+    if short:
+        day, month, year = short.groups()
+        raise CellError(
+            f"'{_shown(text)}': skriv året med fire cifre, fx {int(day):02d}-{int(month):02d}-20{year} "
+            f"(eller 19{year}); et årstal med to cifre kan høre til to århundreder"
+        )
+    named = _LONG_DATE.fullmatch(text)
+    if named:
+        return _named_month_date(text, *named.groups())
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise CellError(str(exc).rstrip(".")) from None
+
+
+def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        raise CellError(
+            f"'{_shown(text)}': ukendt måned '{_shown(month_name)}'. Skriv datoen som dd-mm-åååå eller "
+            "fx '1. juli 2018'"
+        )
+    if len(year) != 4:
+        raise CellError(f"'{_shown(text)}': skriv året med fire cifre, fx '{int(day)}. {MONTHS_DA[month - 1]} 2018'")
+    try:
+        return parse_date(f"{int(day):02d}-{month:02d}-{year}")
+    except ValueError as exc:
+        # parse_date quotes its own form; quote what the user wrote.
+        message = str(exc).split("': ", 1)[-1].rstrip(".")
+        raise CellError(f"'{_shown(text)}': {message}") from None
+
+
+def parse_cpr_cell(cell: object, today: date) -> str | None:
+    """The 10 digits of a CPR number, with or without dash (ddmmåå-xxxx). A number cell of 9 digits
+    is one whose leading 0 Excel dropped (010190-1234 typed without dash): the 0 is put back."""
+    if _blank(cell):
+        return None
+    if isinstance(cell, bool) or isinstance(cell, date | time | timedelta):
+        raise CellError("Cellen er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx, fx 010190-1234")
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, int):
+        text = str(cell)
+        if cell >= 0 and len(text) == 9:
+            text = "0" + text
+    elif isinstance(cell, float):
+        raise CellError(f"'{_shown(cell)}' er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx, fx 010190-1234")
+    else:
+        text = str(cell).strip()
+        _check_excel_error(text)
+    try:
+        return normalize_cpr(text, today)
+    except CprError as exc:
+        message = str(exc)
+        if text.isascii() and text.isdigit() and len(text) == 9:
+            message += "; har Excel fjernet et 0 forrest? Skriv nummeret med bindestreg, fx 010190-1234"
+        raise CellError(message) from None
+
+
+def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
+    """Text for a name, a FASIT number, a caseworker or a note: trimmed, NFC; refused when it begins
+    like a formula (= + - @) or holds a control character (a soft line break from Word); a line
+    break only in a note."""
+    if _blank(cell):
+        return None
+    if isinstance(cell, bool):
+        raise CellError("Cellen er en sandhedsværdi (SAND/FALSK), ikke tekst. Skriv teksten i cellen")
+    if isinstance(cell, datetime | date):
+        if multiline:
+            return fmt(cell.date() if isinstance(cell, datetime) else cell)
+        raise CellError("Cellen er formateret som dato i Excel. Formatér den som tekst, og skriv værdien igen")
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = normalize_text(str(cell).strip(" \t\r\n"))
+    _check_excel_error(text)
+    if text.startswith(FORMULA_STARTS):
+        raise CellError(
+            f"Cellen begynder med '{text[0]}', så den kan blive læst som en formel; den gemmes ikke. "
+            f"Fjern '{text[0]}' forrest i cellen"
+        )
+    problem = text_error(text, multiline=multiline)
+    if problem:
+        raise CellError(problem)
+    return text
+
+
+def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:
+    """The catalog id of a trial given by its id ('T08', 't8', '8') or by its name or short name
+    (a part of it is enough when it fits one trial only)."""
+    if _blank(cell):
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = " ".join(str(cell).split())
+    _check_excel_error(text)
+    number = re.fullmatch(r"[tT]?\s*0*(\d{1,3})", text, re.ASCII)
+    if number:
+        trial_id = f"T{int(number.group(1)):02d}"
+        if trial_id in catalog:
+            return trial_id
+    for trial_id in catalog:
+        if trial_id.casefold() == text.casefold():
+            return trial_id
+    wanted = fold_header(text)
+    if wanted:
+        exact = [t.id for t in catalog.values() if wanted in (fold_header(t.title), fold_header(t.short_title))]
+        if len(exact) == 1:
+            return exact[0]
+        partial = exact or [
+            t.id for t in catalog.values() if wanted in fold_header(t.title) or wanted in fold_header(t.short_title)
+        ]
+        if len(wanted) >= 6 and len(partial) == 1:
+            return partial[0]
+        if len(partial) > 1:
+            raise CellError(
+                f"'{_shown(text)}' passer på flere forsøg ({', '.join(partial)}). Skriv forsøgets id, fx {partial[0]}"
+            )
+    raise CellError(
+        f"Forsøget '{_shown(text)}' findes ikke i forsøgskataloget. Skriv forsøgets id (kendte: "
+        f"{', '.join(catalog)}) eller dets navn"
+    )

@@ -1,0 +1,63 @@
+"""Read a case list file (.xlsx or .csv) into a SourceTable; every refusal is a Danish message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .import_table import MAX_FILE_BYTES, ImportFileError, SourceTable
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".replace(".", ",") + " MB"
+
+
+def read_source(path: Path | str, *, sheet: str | None = None, header_row: int | None = None) -> SourceTable:
+    """The rows of a case list; ImportFileError (Danish, names the file) when it cannot be read.
+
+    The size is checked before anything is read: a file of 50 MB or more is refused.
+    sheet: the sheet of a workbook (default: the one open when it was saved); header_row: the
+    spreadsheet row with the headers (default: found among the first rows).
+    """
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ImportFileError(f"{path} er en mappe. Vælg sagslisten (en .xlsx- eller .csv-fil).")
+        if not path.exists():
+            raise ImportFileError(f"Filen {path} findes ikke. Kontrollér navnet og mappen.")
+        size = path.stat().st_size
+        if size >= MAX_FILE_BYTES:
+            raise ImportFileError(
+                f"{path.name} fylder {_megabytes(size)}; programmet læser kun sagslister under "
+                f"{_megabytes(MAX_FILE_BYTES)}. Er det den rigtige fil? Slet ark, billeder og kolonner, "
+                "der ikke hører til sagslisten, eller gem listen som CSV."
+            )
+        if size == 0:
+            raise ImportFileError(f"{path.name} er tom. Vælg den fil, der har sagslisten.")
+        suffix = path.suffix.lower()
+        if suffix in XLSX_SUFFIXES:
+            from .import_xlsx import read_xlsx
+
+            return read_xlsx(path, sheet=sheet, header_row=header_row)
+        if suffix in CSV_SUFFIXES:
+            from .import_csv import read_csv
+
+            return read_csv(path, path.read_bytes(), header_row=header_row)
+        if suffix == ".xls":
+            raise ImportFileError(
+                f"{path.name} er i Excels gamle format (.xls). Åbn den i Excel, og gem den som "
+                "'Excel-projektmappe (.xlsx)' eller 'CSV (semikolonsepareret)'."
+            )
+        raise ImportFileError(
+            f"{path.name} er hverken en Excel-fil (.xlsx) eller en CSV-fil (.csv). Gem sagslisten fra "
+            "Excel i et af de to formater."
+        )
+    except PermissionError:
+        raise ImportFileError(f"{path.name} kan ikke åbnes: du har ikke adgang til filen.") from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"{path.name} kan ikke læses ({exc.strerror or exc}). Er filen åben i et andet program, "
+            "eller ligger den på et drev, der ikke er forbundet?"
+        ) from None

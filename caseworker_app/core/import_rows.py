@@ -1,0 +1,147 @@
+"""One row of an imported case list as the case it will be saved as, with its faults in Danish.
+
+The cells are read by import_parse; the case is then checked by validation.case_errors and the last
+follow-up by validation.event_errors, the same checks the case window makes before saving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+from .catalog import Trial
+from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapping
+from .import_parse import CellError, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
+from .import_table import SourceRow
+from .redact import redact_cpr
+from .terms import DATE_NAMES
+from .validation import DATE_ORDER, case_errors, event_errors
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    """A case as an import row gives it; given names the fields the row has a value for."""
+
+    citizen: str = ""
+    case_ref: str = ""
+    trial_id: str = ""
+    cpr: str | None = None
+    caseworker: str = ""
+    note: str = ""
+    dates: Mapping[str, date] = field(default_factory=dict)
+    last_followup: date | None = None
+    given: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A fault of one row: its spreadsheet row, the column's header (None: no column gives the
+    field), the field, and the Danish message (what is wrong and what to do)."""
+
+    row: int
+    column: str | None
+    field: str
+    message: str
+
+    @property
+    def text(self) -> str:
+        """'Række 7, kolonne "Ansat": '31-11-2026': den dag findes ikke – november 2026 har 30 dage'."""
+        if self.column is None:
+            where = f"Række {self.row} (ingen kolonne er valgt som '{FIELD_LABELS.get(self.field, self.field)}')"
+        else:
+            where = f"Række {self.row}, kolonne '{self.column}'"
+        return redact_cpr(f"{where}: {self.message}")  # a CPR number quoted from a cell stays masked
+
+
+_TEXT_FIELDS = {"citizen": False, "case_ref": False, "caseworker": False, "note": True}
+
+
+def _hint(field: str, message: str) -> str:
+    """What to do, where the shared check's message says only what is wrong."""
+    if field in DATE_NAMES and "bruger ikke datoen" in message:
+        return f"{message}. Lad cellen være tom, eller ret forsøget"
+    if any(field == earlier for earlier, _ in DATE_ORDER) and "kan ikke ligge efter" in message:
+        return f"{message}. Ret en af datoerne"
+    if field == LAST_FOLLOWUP and "bruger ikke" in message:
+        return f"{message}. Lad cellen være tom for sager i dette forsøg"
+    return message
+
+
+def draft_row(
+    row: SourceRow,
+    mapping: ColumnMapping,
+    catalog: Mapping[str, Trial],
+    today: date,
+) -> tuple[CaseDraft, list[RowError]]:
+    """The case a row gives and its faults (none: it can be saved as a new case)."""
+    values: dict[str, object] = {}
+    failed: dict[str, str] = {}
+    for column, name in enumerate(mapping.fields):
+        if name is None:
+            continue
+        cell = row.cells[column] if column < len(row.cells) else None
+        try:
+            if name in DATE_FIELDS:
+                value = parse_date_cell(cell)
+            elif name == "cpr":
+                value = parse_cpr_cell(cell, today)
+            elif name == "trial_id":
+                value = parse_trial_cell(cell, catalog)
+            else:
+                value = parse_text_cell(cell, multiline=_TEXT_FIELDS[name])
+        except CellError as exc:
+            failed[name] = str(exc)
+            continue
+        if value is not None:
+            values[name] = value
+    if "trial_id" not in values and "trial_id" not in failed and mapping.default_trial:
+        values["trial_id"] = mapping.default_trial
+    dates = {name: values[name] for name in DATE_NAMES if name in values}
+    draft = CaseDraft(
+        citizen=values.get("citizen", ""),
+        case_ref=values.get("case_ref", ""),
+        trial_id=values.get("trial_id", ""),
+        cpr=values.get("cpr"),
+        caseworker=values.get("caseworker", ""),
+        note=values.get("note", ""),
+        dates=MappingProxyType(dates),
+        last_followup=values.get(LAST_FOLLOWUP),
+        given=frozenset(values),
+    )
+    errors = dict(failed)
+    for name, message in draft_errors(draft, catalog, today).items():
+        errors.setdefault(name, message)
+    return draft, [_row_error(row.number, mapping, name, message) for name, message in errors.items()]
+
+
+def draft_errors(
+    draft: CaseDraft, catalog: Mapping[str, Trial], today: date, events=()
+) -> dict[str, str]:
+    """The shared checks of a case (validation.case_errors) and of its last follow-up, by field."""
+    errors = case_errors(
+        catalog,
+        citizen=draft.citizen,
+        case_ref=draft.case_ref,
+        trial_id=draft.trial_id,
+        dates=draft.dates,
+        cpr=draft.cpr,
+        today=today,
+        events=events,
+    )
+    if not draft.trial_id and "trial_id" in errors:
+        errors["trial_id"] = "Skriv forsøget (fx T08), eller vælg ét forsøg til alle rækker"
+    trial = catalog.get(draft.trial_id)
+    if draft.last_followup is not None and trial is not None:
+        found = event_errors(trial, draft.dates, day=draft.last_followup, kind="followup", today=today)
+        if found:
+            errors[LAST_FOLLOWUP] = "; ".join(found.values())
+    return {name: _hint(name, message) for name, message in errors.items()}
+
+
+def _row_error(number: int, mapping: ColumnMapping, name: str, message: str) -> RowError:
+    column = mapping.header_of(name)
+    if column is None and name == "trial_id" and mapping.default_trial:
+        column = f"forsøg for alle rækker: {mapping.default_trial}"
+    return RowError(number, column, name, message)

@@ -1,0 +1,403 @@
+"""`caseworker-app import` as a caseworker runs it: the two sample lists in resources/samples/ end to end,
+each bad input of issue 10 named by row and column with the database left byte for byte as it was,
+duplicates on a second import, and undo."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from caseworker_app.cli import main
+from caseworker_app.core.schedule import Event
+from caseworker_app.core.workdays import fmt
+from caseworker_app.store import CaseStore
+
+TODAY = "2026-11-30"  # a Monday; every trial in the catalog ended 31-12-2025 (T08's last extension)
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+XLSX, CSV = SAMPLES / "sagsliste.xlsx", SAMPLES / "sagsliste.csv"
+CSV_HEADER = "Navn;Sagsnummer;CPR;Ansættelsesdato;Seneste opfølgning;Sagsbehandler;Bemærkninger"
+
+
+def run(capsys, *args):
+    code = main([*args, "--today", TODAY] if args and args[0] == "import" else list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cases(db):
+    with CaseStore(db, read_only=True) as store:
+        return {
+            c.case_ref: (c.citizen, c.trial_id, dict(c.dates), c.events, c.cpr, c.caseworker, c.note)
+            for c in store.list_cases()
+        }
+
+
+def first_deadlines(capsys, db):
+    """Each citizen's earliest deadline as `deadlines --json` (the window's list) gives it."""
+    code, out, _ = run(capsys, "deadlines", "--db", str(db), "--today", TODAY, "--json")
+    assert code == 0
+    first = {}
+    for item in json.loads(out)["deadlines"]:  # earliest legal date first
+        first.setdefault(item["citizen"], (item["legal_due"], item["practical_due"]))
+    return first
+
+
+# ---------------------------------------------------------------- the two sample files
+
+
+# T08 ended 31-12-2025, so the ordinary rule governs: the first follow-up 6 months after the offer
+# (the hire date when the offer is unknown), then 12 months after the latest follow-up; a deadline
+# already passed on 01-01-2026 falls on that day (decision 3). 01-01 is Nytårsdag and 31-12
+# Nytårsaftensdag, so its practical date is Tuesday 30-12-2025.
+XLSX_CASES = {
+    "2024-0412": ("Jens Hansen", "T08", {"hire": date(2024, 3, 1)}, (), "0101620000", "Anne Jensen",
+                  "Kantinen, 15 timer om ugen"),
+    "2023-0107": ("Lone Andersen", "T08", {"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)},
+                  (Event(date(2025, 3, 10), "followup"),), None, "Anne Jensen", ""),
+    # 'Førtidspensionister i løntilskud' is T08's short name; the offer date is the formula =E7-14,
+    # read as the value Excel saved (18-08-2025), never computed here.
+    "2025-0031": ("Ahmad Khalil", "T08", {"hire": date(2025, 9, 1), "offer": date(2025, 8, 18)}, (),
+                  "1503850000", "Anne Jensen", "Tilbuddet blev givet to uger før ansættelsen"),
+    "2022-0988": ("Karen Mortensen", "T08", {"hire": date(2022, 7, 1)}, (Event(date(2025, 8, 21), "followup"),),
+                  None, "Anne Jensen", "Opfølgning sammen med virksomhedskonsulenten"),
+    "2020-0311": ("Peter Holm", "T08", {"hire": date(2020, 9, 30)}, (Event(date(2025, 11, 28), "followup"),),
+                  None, "Anne Jensen", ""),
+}
+XLSX_FIRST = {
+    # offer unknown → hire 01-03-2024 + 6 months = 01-09-2024, passed before 01-01-2026 → 01-01-2026
+    "Jens Hansen": ("2026-01-01", "2025-12-30"),
+    # follow-up 10-03-2025 + 12 months = Tuesday 10-03-2026 (after the trial's end: stands)
+    "Lone Andersen": ("2026-03-10", "2026-03-10"),
+    # offer 18-08-2025 + 6 months = Wednesday 18-02-2026 (from the hire date it would be 01-03-2026)
+    "Ahmad Khalil": ("2026-02-18", "2026-02-18"),
+    # follow-up 21-08-2025 + 12 months = Friday 21-08-2026
+    "Karen Mortensen": ("2026-08-21", "2026-08-21"),
+    # follow-up 28-11-2025 + 12 months = Saturday 28-11-2026 → practical Friday 27-11-2026
+    "Peter Holm": ("2026-11-28", "2026-11-27"),
+}
+CSV_CASES = {
+    "2021-0233": ("Birgitte Larsen", "T08", {"hire": date(2021, 3, 1)}, (Event(date(2024, 9, 15), "followup"),),
+                  "0101580000", "Mads Kristensen", ""),
+    "2024-1120": ("Søren Østergaard", "T08", {"hire": date(2024, 6, 3)}, (Event(date(2026, 1, 5), "followup"),),
+                  None, "Mads Kristensen", "Ringer selv, helst om formiddagen"),
+    "2025-0077": ("Fatima Ali", "T08", {"hire": date(2025, 10, 1)}, (), "1208900000", "Mads Kristensen",
+                  "Ny i løntilskud"),
+    "2019-0555": ("Ole Bæk", "T08", {"hire": date(2019, 8, 31)}, (Event(date(2025, 2, 20), "followup"),),
+                  None, "Mads Kristensen", "Arbejdsgiver: Brugsen; kontakt på mail"),
+}
+CSV_FIRST = {
+    # follow-up 15-09-2024 + 12 months = 15-09-2025, passed before 01-01-2026 → 01-01-2026
+    "Birgitte Larsen": ("2026-01-01", "2025-12-30"),
+    # follow-up 05-01-2026 (after the trial's end) + 12 months = Tuesday 05-01-2027
+    "Søren Østergaard": ("2027-01-05", "2027-01-05"),
+    # offer unknown → hire 01-10-2025 + 6 months = Wednesday 01-04-2026
+    "Fatima Ali": ("2026-04-01", "2026-04-01"),
+    # follow-up 20-02-2025 + 12 months = Friday 20-02-2026
+    "Ole Bæk": ("2026-02-20", "2026-02-20"),
+}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "sager.db"
+
+
+def test_the_sample_xlsx_is_imported_as_written(capsys, db):
+    code, out, err = run(capsys, "import", "--db", str(db), str(XLSX))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"Databasen {db} findes ikke endnu; den oprettes, når listen gemmes."
+    assert out.splitlines()[1] == (
+        "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 5 nye sager."
+    )
+    assert "Række 10: Peter Holm (2020-0311), T08; ansættelse i løntilskud 30-09-2020, seneste opfølgning " \
+           "28-11-2025 – første frist 28-11-2026 (senest i praksis 27-11-2026)" in out
+    assert "Import nr. 1: 5 sager oprettet, 0 opdateret." in out
+    assert f"caseworker-app import --db {db} --fortryd 1" in out
+    assert cases(db) == XLSX_CASES
+    assert first_deadlines(capsys, db) == XLSX_FIRST
+
+
+def test_the_sample_csv_is_imported_as_written(capsys, db):
+    code, out, err = run(capsys, "import", "--db", str(db), str(CSV), "--trial", "T08")
+    assert (code, err) == (0, "")
+    assert "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252." in out
+    assert "Række 5: Ole Bæk (2019-0555), T08; ansættelse i løntilskud 31-08-2019, seneste opfølgning " \
+           "20-02-2025 – første frist 20-02-2026" in out
+    assert cases(db) == CSV_CASES
+    assert first_deadlines(capsys, db) == CSV_FIRST
+
+
+def test_the_preview_shows_the_deadline_the_window_shows(capsys, db):
+    # The first deadline of the preview and the one `deadlines` gives after saving are the same.
+    code, out, _ = run(capsys, "import", "--db", str(db), str(XLSX))
+    assert code == 0
+    lines = {line.split(":")[1].split("(")[0].strip(): line for line in out.splitlines() if line.startswith("Række")}
+    for citizen, (legal, practical) in first_deadlines(capsys, db).items():
+        due = f"første frist {fmt(date.fromisoformat(legal))}"
+        if practical != legal:
+            due += f" (senest i praksis {fmt(date.fromisoformat(practical))})"
+        assert lines[citizen].endswith(due)
+
+
+def test_the_samples_are_what_the_script_writes(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("samples", SAMPLES / "make_samples.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main([str(tmp_path)]) == 0
+    assert (tmp_path / "sagsliste.csv").read_bytes() == CSV.read_bytes()
+
+    def values(path):
+        wb = openpyxl.load_workbook(path)
+        return [[cell.value for cell in row] for row in wb["Sager"].iter_rows()]
+
+    assert values(tmp_path / "sagsliste.xlsx") == values(XLSX)
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.fixture
+def filled(tmp_path, capsys):
+    """A database with the sample xlsx imported, and its bytes."""
+    path = tmp_path / "sager.db"
+    assert run(capsys, "import", "--db", str(path), str(XLSX))[0] == 0
+    return path, path.read_bytes()
+
+
+def one_row_csv(tmp_path, row: str, name="ny.csv"):
+    path = tmp_path / name
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{row}\r\n".encode("cp1252"))
+    return path
+
+
+GOOD = ["Bo Berg", "2026-0001", "", "01-03-2026", "", "Anne Jensen", "", "T08"]
+
+
+def row_with(index: int, value: str) -> str:
+    cells = list(GOOD)
+    cells[index] = value
+    return ";".join(cells)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        (0, "=HYPERLINK(\"http://x\";\"Bo\")", "Række 2, kolonne 'Navn': Cellen begynder med '=', så den kan blive "
+                                                "læst som en formel; den gemmes ikke. Fjern '=' forrest i cellen"),
+        (6, "+45 12 34 56 78", "Række 2, kolonne 'Bemærkninger': Cellen begynder med '+'"),
+        (0, "-Bo Berg", "Række 2, kolonne 'Navn': Cellen begynder med '-'"),
+        (5, "@Anne", "Række 2, kolonne 'Sagsbehandler': Cellen begynder med '@'"),
+        (0, "Bo\x07Berg", "Række 2, kolonne 'Navn': Teksten indeholder et usynligt styretegn"),
+        (0, "Bo\x0bBerg", "Række 2, kolonne 'Navn': Teksten indeholder et usynligt styretegn (fx et blødt "
+                          "linjeskift kopieret fra Word)"),
+        (6, "Ring\x0bmandag", "Række 2, kolonne 'Bemærkninger': Teksten indeholder et usynligt styretegn"),
+        (3, "31-11-2025", "Række 2, kolonne 'Ansættelsesdato': '31-11-2025': den dag findes ikke – november 2025 "
+                          "har 30 dage"),
+        (4, "29-02-2026", "Række 2, kolonne 'Seneste opfølgning': '29-02-2026': den dag findes ikke – februar 2026 "
+                          "har 28 dage"),
+        (3, "1.3.26", "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre, fx 01-03-2026"),
+        (7, "T99", "Række 2, kolonne 'Forsøg': Forsøget 'T99' findes ikke i forsøgskataloget."),
+        (2, "310290-1234", "Række 2, kolonne 'CPR': CPR-nummeret begynder ikke med en gyldig fødselsdato"),
+        (4, "01-12-2026", "Række 2, kolonne 'Seneste opfølgning': 01-12-2026 ligger i fremtiden"),
+    ],
+)
+def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(capsys, tmp_path, filled, column, value,
+                                                                        message):
+    db, before = filled
+    code, out, err = run(capsys, "import", "--db", str(db), str(one_row_csv(tmp_path, row_with(column, value))))
+    assert code == 2
+    assert f"caseworker-app: fejl: {message}" in err
+    assert "caseworker-app: fejl: 1 række har fejl, så intet er gemt." in err
+    assert db.read_bytes() == before
+    assert not db.with_name(db.name + "-wal").exists()
+
+
+def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
+    db, _ = filled
+    path = tmp_path / "blandet.csv"
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{row_with(3, '1.3.26')}\r\n"
+                     f"{';'.join(['Ida Dam', '2026-0002', '', '02-03-2026', '', 'Anne Jensen', '', 'T08'])}\r\n"
+                     .encode("cp1252"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(path), "--kun-gyldige")
+    assert code == 3
+    assert "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre" in err
+    assert "Import nr. 2: 1 sag oprettet, 0 opdateret, 1 række med fejl blev ikke importeret." in out
+    assert cases(db)["2026-0002"][0] == "Ida Dam" and "2026-0001" not in cases(db)
+
+
+def test_a_formula_cell_in_a_workbook_gives_its_value_and_a_text_formula_is_refused(capsys, tmp_path, filled):
+    db, before = filled
+    path = tmp_path / "formler.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Navn", "Sagsnr", "Forsøg", "Ansat"])
+    ws.append(["Bo Berg", "2026-0001", "T08", datetime(2026, 3, 1)])
+    ws.append(["x", "2026-0002", "T08", datetime(2026, 3, 2)])
+    ws["A3"].value = "=cmd|' /C calc'!A0"
+    ws["A3"].data_type = "s"  # text beginning with '=', as a pasted cell holds it
+    wb.save(path)
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert code == 2
+    assert "Række 3, kolonne 'Navn': Cellen begynder med '='" in err
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("beskadiget.xlsx", lambda: XLSX.read_bytes()[:3000],
+         "beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget"),
+        ("kodeord.xlsx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+         + "EncryptedPackage".encode("utf-16-le") + b"\0" * 4000,
+         "kodeord.xlsx er beskyttet med en adgangskode"),
+        ("billede.csv", lambda: bytes(range(256)) * 64, "billede.csv er ikke en CSV-fil med tekst"),
+        ("projektmappe.csv", XLSX.read_bytes, "projektmappe.csv er ikke en CSV-fil med tekst (den er en "
+                                              "Excel-projektmappe"),
+        ("mange.csv", lambda: (CSV_HEADER + "\r\n" + "Bo;1;;01-03-2026;;;\r\n" * 100_001).encode(),
+         "mange.csv har mere end 100.000 rækker med data"),
+        ("stor.csv", None, "stor.csv fylder 50,0 MB; programmet læser kun sagslister under 50,0 MB."),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_named_and_nothing_is_saved(capsys, tmp_path, filled, name, make, message):
+    db, before = filled
+    path = tmp_path / name
+    if make is None:
+        with path.open("wb") as file:
+            file.truncate(50_000_000)
+    else:
+        path.write_bytes(make())
+    code, _, err = run(capsys, "import", "--db", str(db), str(path))
+    assert code == 2
+    assert err.startswith(f"caseworker-app: fejl: {message}")
+    assert db.read_bytes() == before
+
+
+def test_a_dry_run_saves_nothing_even_in_a_new_database(capsys, tmp_path, filled):
+    db, before = filled
+    code, out, err = run(capsys, "import", "--db", str(db), str(CSV), "--trial", "T08", "--dry-run")
+    assert (code, err) == (0, "")
+    assert "Prøvekørsel (--dry-run): intet er gemt." in out
+    assert db.read_bytes() == before
+    new = tmp_path / "ny.db"
+    code, out, _ = run(capsys, "import", "--db", str(new), str(CSV), "--trial", "T08", "--dry-run")
+    assert code == 0 and not new.exists()
+    assert "forhåndsvisningen regner med en tom database" in out
+
+
+def test_a_list_without_a_trial_column_needs_one_trial(capsys, db):
+    code, out, err = run(capsys, "import", "--db", str(db), str(CSV))
+    assert code == 2
+    assert "Ingen kolonne er valgt som 'Forsøg', og der er ikke valgt ét forsøg til alle rækker." in err
+    assert "--trial" in err
+    assert not db.exists()  # a database is made only to save an import in
+
+
+# ---------------------------------------------------------------- duplicates and undo
+
+
+def test_importing_the_same_file_again_finds_every_case(capsys, filled):
+    db, before = filled
+    code, out, err = run(capsys, "import", "--db", str(db), str(XLSX))
+    assert (code, err) == (0, "")
+    assert ("5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 0 nye sager, "
+            "5 findes allerede (samme FASIT-sagsnummer og forsøg), de springes over.") in out
+    assert "Række 5: Jens Hansen (2024-0412), T08 – findes som sag nr. 1; springes over" in out
+    assert "Intet er gemt: 5 fandtes allerede og blev sprunget over." in out
+    assert db.read_bytes() == before
+    assert cases(db) == XLSX_CASES
+
+
+def test_updating_duplicates_from_a_changed_list(capsys, tmp_path, db):
+    assert run(capsys, "import", "--db", str(db), str(CSV), "--trial", "T08")[0] == 0
+    changed = tmp_path / "rettet.csv"
+    changed.write_bytes(CSV.read_bytes().replace(b"20-02-2025", b"20-10-2026").replace(b"Ny i l\xf8ntilskud", b""))
+    code, out, err = run(capsys, "import", "--db", str(db), str(changed), "--trial", "T08", "--dubletter", "opdater")
+    assert (code, err) == (0, "")
+    assert "Række 5: Ole Bæk (2019-0555), T08 – findes som sag nr. 4; opdateres: seneste opfølgning " \
+           "20-02-2025 → 20-10-2026" in out
+    # An empty cell changes nothing: Fatima Ali keeps her note.
+    assert "Række 4: Fatima Ali (2025-0077), T08 – findes som sag nr. 3; intet nyt" in out
+    assert "Import nr. 2: 0 sager oprettet, 1 opdateret, 3 fandtes allerede og blev sprunget over." in out
+    assert cases(db)["2019-0555"][3] == (Event(date(2025, 2, 20), "followup"), Event(date(2026, 10, 20), "followup"))
+    assert cases(db)["2025-0077"][6] == "Ny i løntilskud"
+    # follow-up 20-10-2026 + 12 months = Wednesday 20-10-2027
+    assert first_deadlines(capsys, db)["Ole Bæk"] == ("2027-10-20", "2027-10-20")
+
+
+def test_undo_an_import_and_list_the_imports(capsys, db):
+    assert run(capsys, "import", "--db", str(db), str(XLSX))[0] == 0
+    assert run(capsys, "import", "--db", str(db), str(CSV), "--trial", "T08")[0] == 0
+    code, out, err = run(capsys, "import", "--db", str(db), "--fortryd", "2")
+    assert (code, err) == (0, "")
+    assert out == "Import nr. 2 er fortrudt: 4 sager slettet, 0 sager ført tilbage.\n"
+    assert cases(db) == XLSX_CASES
+    code, out, _ = run(capsys, "import", "--db", str(db), "--list")
+    assert code == 0
+    lines = out.splitlines()
+    assert re.fullmatch(r"Import nr. 2: sagsliste.csv, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 4 oprettet, 0 opdateret, "
+                        r"0 sprunget over, 0 med fejl \(fortrudt \d\d-\d\d-\d{4}\)", lines[0])
+    assert re.fullmatch(r"Import nr. 1: sagsliste.xlsx, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 5 oprettet, 0 opdateret, "
+                        r"0 sprunget over, 0 med fejl", lines[1])
+
+
+def test_undo_is_refused_after_a_case_changed(capsys, db):
+    assert run(capsys, "import", "--db", str(db), str(XLSX))[0] == 0
+    with CaseStore(db, clock=lambda: date.fromisoformat(TODAY)) as store:
+        store.add_event(2, day=date(2026, 11, 27), kind="followup")
+    before = db.read_bytes()
+    code, _, err = run(capsys, "import", "--db", str(db), "--fortryd", "1")
+    assert code == 1
+    assert err == ("caseworker-app: fejl: Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden "
+                   "importen. Ret eller slet de importerede sager enkeltvis i stedet.\n")
+    assert db.read_bytes() == before
+
+
+def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
+    path = tmp_path / "egen.csv"
+    path.write_bytes("Person;Nummer;Start;Telefon\r\nBo Berg;2026-0001;01-03-2026;12345678\r\n".encode("cp1252"))
+    code, _, err = run(capsys, "import", "--db", str(db), str(path), "--mapping", "Person=citizen",
+                       "--mapping", "B=case_ref", "--mapping", "Start=Ansættelse i løntilskud", "--trial", "T08")
+    assert (code, err) == (0, "")
+    again = tmp_path / "egen2.csv"
+    again.write_bytes("Person;Nummer;Start;Telefon\r\nIda Dam;2026-0002;02-03-2026;87654321\r\n".encode("cp1252"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(again))
+    assert (code, err) == (0, "")
+    assert "Kolonner: Person → Borgerens navn; Nummer → FASIT-sagsnummer; Start → Ansættelse i løntilskud" in out
+    assert "Springes over: Telefon" in out and "Forsøg for rækker uden forsøg: T08" in out
+    assert cases(db)["2026-0002"][:3] == ("Ida Dam", "T08", {"hire": date(2026, 3, 2)})
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mapping", "Navn"], "'Navn' skal skrives som KOLONNE=FELT"),
+        (["--mapping", "Telefon=citizen"], "der er ingen kolonne 'Telefon' i filen"),
+        (["--mapping", "Borger=navnet"], "ukendt felt 'navnet'"),
+        (["--trial", "T99"], "forsøget 'T99' findes ikke i kataloget"),
+    ],
+)
+def test_wrong_arguments_are_named(capsys, db, args, message):
+    code, _, err = run(capsys, "import", "--db", str(db), str(XLSX), *args)
+    assert code == 2 and message in err
+
+
+def test_a_cpr_number_in_the_wrong_column_is_shown_masked(capsys, tmp_path, db):
+    path = tmp_path / "byttet.csv"
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\nBo Berg;2026-0001;;01-03-2026;;;;010190-1234\r\n".encode("cp1252"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert code == 2
+    assert "Række 2, kolonne 'Forsøg': Forsøget '010190-xxxx' findes ikke i forsøgskataloget." in err
+    assert "1234" not in out + err
+
+
+def test_the_fields_are_listed(capsys):
+    code, out, _ = run(capsys, "import", "--felter")
+    assert code == 0
+    assert "  last_followup      Seneste opfølgning" in out and "  hire               Ansættelse i løntilskud" in out

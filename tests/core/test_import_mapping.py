@@ -1,0 +1,83 @@
+"""The guess of which column is which field, from the headers caseworkers write."""
+
+from __future__ import annotations
+
+import pytest
+
+from caseworker_app.core.import_mapping import ColumnMapping, guess_mapping, mapping_errors, recognized_field
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Navn", "citizen"), ("Borger", "citizen"), ("Borgerens navn", "citizen"), ("BORGERENS NAVN", "citizen"),
+        ("Sagsnr", "case_ref"), ("Sagsnr.", "case_ref"), ("Sagsnummer", "case_ref"), ("FASIT-sagsnr.", "case_ref"),
+        ("Fasit sagsnummer", "case_ref"),
+        ("CPR", "cpr"), ("CPR-nr.", "cpr"), ("cpr nr", "cpr"), ("Personnummer", "cpr"),
+        ("Forsøg", "trial_id"), ("Forsoeg", "trial_id"), ("forsøg (id)", "trial_id"),
+        ("Sagsbehandler", "caseworker"), ("Sagsbehandlerens navn", "caseworker"), ("Rådgiver", "caseworker"),
+        ("Ansat", "hire"), ("Ansættelsesdato", "hire"), ("Ansat i løntilskud", "hire"),
+        ("Ansættelse i løntilskud", "hire"), (" ansaettelsesdato ", "hire"),
+        ("Tilbud givet", "offer"), ("Tilbud om ansættelse med løntilskud", "offer"),
+        ("Første fraværsdag", "absence_start"), ("Praktikstart", "praktik_start"), ("Ledig siden", "unemployed_since"),
+        ("Seneste opfølgning", "last_followup"), ("Sidste opfølgning", "last_followup"),
+        ("Dato for seneste opfølgning", "last_followup"),
+        ("Bemærkning", "note"), ("Bemærkninger", "note"), ("Note", "note"),
+        ("Telefon", None), ("", None), (None, None), ("Dato", None),
+    ],
+)
+def test_a_header_names_its_field_whatever_its_case_spaces_and_punctuation(header, field):
+    assert recognized_field(header) == field
+
+
+def test_guess_on_six_real_header_rows():
+    rows = {
+        ("Navn", "Sagsnr", "CPR", "Ansat", "Forsøg", "Sagsbehandler"):
+            ("citizen", "case_ref", "cpr", "hire", "trial_id", "caseworker"),
+        ("Borger", "FASIT-sagsnr.", "CPR-nr.", "Ansættelsesdato", "Seneste opfølgning"):
+            ("citizen", "case_ref", "cpr", "hire", "last_followup"),
+        ("Borgerens navn", "Sagsnummer", "Forsøg", "Første fraværsdag", "Aftalt dato", "Bemærkning"):
+            ("citizen", "case_ref", "trial_id", "absence_start", "agreed", "note"),
+        ("SAGSBEHANDLER", "NAVN", "SAGSNR.", "PRAKTIKSTART", "LEDIG SIDEN", "TELEFON"):
+            ("caseworker", "citizen", "case_ref", "praktik_start", "unemployed_since", None),
+        ("fasit sagsnummer", "borger", "forsoeg", "ansat i løntilskud", "tilbud givet", "sidste opfølgning"):
+            ("case_ref", "citizen", "trial_id", "hire", "offer", "last_followup"),
+        ("Nr.", "Navn", "Navn", "Sagsbehandlerens navn", "Visitationsdato", ""):
+            (None, "citizen", None, "caseworker", "visitation", None),
+    }
+    for headers, fields in rows.items():
+        assert guess_mapping(headers).fields == fields, headers
+
+
+def test_a_remembered_mapping_wins_over_the_guess():
+    mapping = guess_mapping(["Navn", "Sagsnr", "Dato", "Telefon"], {"dato": "hire", "navn": None}, "T08")
+    assert mapping.fields == (None, "case_ref", "hire", None)
+    assert mapping.default_trial == "T08"
+
+
+def test_choosing_a_field_for_a_column_lets_the_other_column_go():
+    mapping = guess_mapping(["Navn", "Borger", "Sagsnr"])
+    assert mapping.fields == ("citizen", None, "case_ref")
+    moved = mapping.with_field(1, "citizen")
+    assert moved.fields == (None, "citizen", "case_ref")
+    assert moved.with_field(2, None).fields == (None, "citizen", None)
+    assert moved.remembered() == {"navn": None, "borger": "citizen", "sagsnr": "case_ref"}
+
+
+def test_a_mapping_without_name_number_or_trial_says_what_to_choose():
+    assert mapping_errors(guess_mapping(["Navn", "Sagsnr", "Forsøg", "Ansat"])) == []
+    assert mapping_errors(guess_mapping(["Navn", "Sagsnr", "Ansat"], default_trial="T08")) == []
+    errors = mapping_errors(guess_mapping(["Telefon", "Ansat"]))
+    assert errors == [
+        "Ingen kolonne er valgt som 'Borgerens navn'. Vælg den kolonne, der har borgerens navn.",
+        "Ingen kolonne er valgt som 'FASIT-sagsnummer'. Vælg den kolonne, der har FASIT-sagsnummeret.",
+        "Ingen kolonne er valgt som 'Forsøg', og der er ikke valgt ét forsøg til alle rækker. Vælg "
+        "forsøgskolonnen, eller vælg forsøget (fx T08), hvis alle sager er i samme forsøg.",
+    ]
+
+
+def test_a_mapping_must_fit_its_headers():
+    with pytest.raises(ValueError):
+        ColumnMapping(("Navn",), ("citizen", "case_ref"))
+    with pytest.raises(ValueError):
+        ColumnMapping(("Navn",), ("name",))

@@ -1,0 +1,237 @@
+"""Cells of an imported case list: dates, CPR numbers, text and trials as a caseworker's sheet has
+them, and each bad cell refused with a Danish message that says what to do."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.import_parse import (
+    CellError,
+    parse_cpr_cell,
+    parse_date_cell,
+    parse_text_cell,
+    parse_trial_cell,
+)
+from caseworker_app.core.workdays import MONTHS_DA, fmt
+
+TODAY = date(2026, 11, 30)
+CATALOG = load_catalog()
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "01-07-2018", "1-7-2018", "01.07.2018", "1.7.2018", "01/07/2018", "1/7/2018", "2018-07-01",
+        "1. juli 2018", "1 juli 2018", "01. Juli 2018", "1. jul. 2018", "1.juli 2018", " 01-07-2018 ",
+        "01-07-2018 00:00", "01-07-2018 00:00:00", "2018-07-01T00:00:00",
+        datetime(2018, 7, 1), datetime(2018, 7, 1, 13, 45), date(2018, 7, 1),
+    ],
+)
+def test_dates_in_the_forms_of_a_danish_sheet(cell):
+    assert parse_date_cell(cell) == date(2018, 7, 1)
+
+
+def test_september_has_two_short_forms():
+    assert parse_date_cell("3. sep 2024") == parse_date_cell("3. sept. 2024") == date(2024, 9, 3)
+
+
+@pytest.mark.parametrize("cell", [None, "", "   ", "-", "–"])
+def test_an_empty_cell_or_a_lone_dash_is_no_date(cell):
+    assert parse_date_cell(cell) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("31-11-2026", "'31-11-2026': den dag findes ikke – november 2026 har 30 dage"),
+        ("29-02-2025", "'29-02-2025': den dag findes ikke – februar 2025 har 28 dage"),
+        ("31. november 2026", "'31. november 2026': den dag findes ikke – november 2026 har 30 dage"),
+        ("30.2.2024", "'30.2.2024': den dag findes ikke – februar 2024 har 29 dage"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named(cell, message):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("cell", "example"),
+    [("1.7.18", "01-07-2018"), ("01-07-18", "01-07-2018"), ("15/09/24", "15-09-2024"), ("3 2 25", "03-02-2025")],
+)
+def test_two_digit_years_are_refused_with_four_digits_asked_for(cell, example):
+    # 18 may be 1918 or 2018: a wrong century moves every deadline, so the user writes the year.
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert f"skriv året med fire cifre, fx {example}" in str(caught.value)
+
+
+def test_a_long_date_with_a_two_digit_year_is_refused_too():
+    with pytest.raises(CellError, match="skriv året med fire cifre, fx '1. juli 2018'"):
+        parse_date_cell("1. juli 18")
+
+
+@pytest.mark.parametrize(
+    ("cell", "part"),
+    [
+        (45352, "'45352' er et tal, ikke en dato. Formatér cellen som dato i Excel"),
+        (45352.5, "er et tal, ikke en dato"),
+        (time(8, 30), "klokkeslæt, ikke en dato"),
+        (True, "sandhedsværdi"),
+        ("#REF!", "fejl fra Excel (#REF!)"),
+        ("#VÆRDI!", "fejl fra Excel (#VÆRDI!)"),
+        ("1. julius 2018", "ukendt måned 'julius'"),
+        ("snart", "'snart' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå"),
+        ("01-07-0018", "årstallet 18 kan ikke bruges"),
+        ("=TODAY()", "er ikke en gyldig dato"),
+        ("１. juli 2018", "er ikke en gyldig dato"),  # digits as a keyboard types them, as everywhere
+    ],
+)
+def test_cells_that_are_no_date_say_what_to_write(cell, part):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert part in str(caught.value)
+
+
+# Whatever a cell holds: a date, or a Danish message (never another exception).
+_cells = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.text(alphabet="0123456789-./ :T", max_size=22),
+    st.builds(lambda d, m, y, sep: f"{d}{sep}{m}{sep}{y}", st.integers(-1, 40), st.integers(-1, 14),
+              st.integers(-1, 3000), st.sampled_from(["-", ".", "/", " ", "--"])),
+    st.builds(lambda d, m, y: f"{d}. {m} {y}", st.integers(0, 40), st.sampled_from([*MONTHS_DA, "maj.", "okt", "x"]),
+              st.integers(0, 3000)),
+    st.integers(), st.floats(allow_nan=True), st.booleans(), st.datetimes(), st.dates(), st.times(),
+)
+
+
+@given(_cells)
+def test_the_date_parser_never_fails_otherwise(cell):
+    try:
+        result = parse_date_cell(cell)
+    except CellError as exc:
+        assert str(exc).strip()  # the message, in Danish, is all the user sees
+    else:
+        assert result is None or isinstance(result, date)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)),
+       st.sampled_from(["{d:02d}-{m:02d}-{y}", "{d}.{m}.{y}", "{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}",
+                        "{d}. {month} {y}"]))
+def test_every_written_form_of_a_date_reads_back_as_that_date(day, form):
+    text = form.format(d=day.day, m=day.month, y=f"{day.year:04d}", month=MONTHS_DA[day.month - 1])
+    assert parse_date_cell(text) == day
+    assert parse_date_cell(fmt(day)) == day
+
+
+# ---------------------------------------------------------------- CPR
+
+
+@pytest.mark.parametrize("cell", ["010190-1234", "0101901234", " 010190-1234 ", "010190 1234", 101901234, 101901234.0])
+def test_cpr_with_or_without_dash_and_as_an_excel_number(cell):
+    # 101901234: Excel turned 0101901234 into a number and dropped the leading 0; it is put back.
+    assert parse_cpr_cell(cell, TODAY) == "0101901234"
+
+
+@pytest.mark.parametrize(
+    ("cell", "part"),
+    [
+        ("101901234", "har Excel fjernet et 0 forrest? Skriv nummeret med bindestreg"),
+        ("310290-1234", "ikke med en gyldig fødselsdato (31-02-90)"),
+        ("0101301234x", "10 cifre"),
+        ("010130-4234", "fødselsdato ligger i fremtiden"),
+        (12.5, "ikke et CPR-nummer"),
+        (datetime(1990, 1, 1), "ikke et CPR-nummer"),
+        ("#N/A", "fejl fra Excel"),
+    ],
+)
+def test_a_wrong_cpr_number_says_why(cell, part):
+    with pytest.raises(CellError) as caught:
+        parse_cpr_cell(cell, TODAY)
+    assert part in str(caught.value)
+
+
+@given(st.one_of(st.text(max_size=16), st.text(alphabet="0123456789- ", max_size=14), st.integers(),
+                 st.floats(allow_nan=True), st.none(), st.booleans(), st.dates()))
+def test_the_cpr_parser_gives_ten_digits_or_a_danish_message(cell):
+    try:
+        result = parse_cpr_cell(cell, TODAY)
+    except CellError as exc:
+        assert str(exc)
+    else:
+        assert result is None or (len(result) == 10 and result.isascii() and result.isdigit())
+
+
+# ---------------------------------------------------------------- text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_cell_that_begins_like_a_formula_is_refused(start):
+    with pytest.raises(CellError) as caught:
+        parse_text_cell(f"{start}HYPERLINK(\"http://x\")")
+    assert str(caught.value) == (
+        f"Cellen begynder med '{start}', så den kan blive læst som en formel; den gemmes ikke. "
+        f"Fjern '{start}' forrest i cellen"
+    )
+
+
+@pytest.mark.parametrize("text", ["Jens\x0bHansen", "Jens\x07Hansen", "Jens\u2028Hansen", "Jens\x00"])
+def test_control_characters_and_soft_line_breaks_are_refused(text):
+    with pytest.raises(CellError, match="usynligt styretegn"):
+        parse_text_cell(text)
+    with pytest.raises(CellError, match="usynligt styretegn"):
+        parse_text_cell(text, multiline=True)
+
+
+def test_a_line_break_is_kept_only_in_a_note():
+    with pytest.raises(CellError, match="én linje"):
+        parse_text_cell("Jens\nHansen")
+    assert parse_text_cell("Ring mandag\nkl. 10", multiline=True) == "Ring mandag\nkl. 10"
+
+
+def test_text_is_trimmed_and_in_nfc_form():
+    assert parse_text_cell("  Søren A\u030agaard \n") == "Søren Ågaard"
+    assert parse_text_cell(20240414) == "20240414"
+    assert parse_text_cell(20240414.0) == "20240414"
+    assert parse_text_cell("-") is None
+
+
+def test_a_date_cell_is_no_name():
+    with pytest.raises(CellError, match="formateret som dato"):
+        parse_text_cell(datetime(2024, 4, 14))
+    assert parse_text_cell(datetime(2024, 4, 14), multiline=True) == "14-04-2024"
+
+
+# ---------------------------------------------------------------- trials
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["T08", "t08", "T8", "t8", "8", 8, 8.0, "T 08", "Førtidspensionister i løntilskud",
+     "FØRTIDSPENSIONISTER I LØNTILSKUD", "Færre opfølgninger i relation til førtidspensionister i løntilskud",
+     "førtidspensionister"],
+)
+def test_a_trial_by_id_or_name(cell):
+    assert parse_trial_cell(cell, CATALOG) == "T08"
+
+
+def test_a_part_of_a_name_that_fits_several_trials_lists_them():
+    with pytest.raises(CellError) as caught:
+        parse_trial_cell("virksomhedspraktik", CATALOG)
+    assert str(caught.value) == "'virksomhedspraktik' passer på flere forsøg (T18, T19). Skriv forsøgets id, fx T18"
+
+
+@pytest.mark.parametrize("cell", ["T99", "99", "Løntilskud til alle", "x"])
+def test_an_unknown_trial_is_named(cell):
+    with pytest.raises(CellError) as caught:
+        parse_trial_cell(cell, CATALOG)
+    assert str(caught.value).startswith(f"Forsøget '{cell}' findes ikke i forsøgskataloget. Skriv forsøgets id")

@@ -1,0 +1,202 @@
+"""An import in the database: one transaction, one batch in the history, undone as a whole while none of
+its cases has been changed since."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
+from caseworker_app.core.schedule import Event
+from caseworker_app.store import CaseStore, StoreError, ValidationError
+from caseworker_app.store.import_batches import CaseUpdate, ImportConflictError, ImportUndoError, NewCase
+
+from .conftest import TODAY
+
+JENS = NewCase(citizen="Jens Hansen", case_ref="2024-0001", trial_id="T08", dates={"hire": date(2024, 3, 1)},
+               caseworker="Anne Jensen", cpr="0101620000", note="Kantinen")
+LONE = NewCase(citizen="Lone Andersen", case_ref="2023-0107", trial_id="T08",
+               dates={"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)}, last_followup=date(2025, 3, 10))
+
+
+def save(store, *cases, updates=(), file_name="sagsliste.xlsx"):
+    return store.save_import_batch(file_name=file_name, sheet="Sager", rows_read=len(cases) + len(updates) + 1,
+                                   skipped=1, invalid=0, new_cases=list(cases), updates=list(updates))
+
+
+def counts(store):
+    conn = store._conn
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("cases", "case_dates", "events", "case_changes", "import_batches", "deletions"))
+
+
+def test_an_imported_case_is_saved_as_the_case_window_saves_it(store):
+    store.save_settings(replace(store.settings(), caseworker_name="Anne Jensen"))
+    batch = save(store, JENS, LONE)
+    typed = store.create_case(citizen="Jens Hansen", case_ref="2024-9999", trial_id="T08",
+                              dates={"hire": date(2024, 3, 1)}, caseworker="Anne Jensen", cpr="010162-0000",
+                              note="Kantinen")
+    imported, lone, by_hand = store.get_case(1), store.get_case(2), store.get_case(typed)
+    assert imported.case_ref == "2024-0001" and by_hand.case_ref == "2024-9999"
+    assert (imported.citizen, imported.trial_id, imported.cpr, imported.caseworker, imported.note, imported.status,
+            dict(imported.dates)) == (by_hand.citizen, by_hand.trial_id, by_hand.cpr, by_hand.caseworker,
+                                      by_hand.note, by_hand.status, dict(by_hand.dates))
+    assert lone.events == (Event(date(2025, 3, 10), "followup"),)
+    created = [row for row in store.history(lone.id) if row.kind == CASE_CREATED][0]
+    assert created.text == (
+        "Importeret fra sagsliste.xlsx (import nr. 1). Forsøg T08; ansættelse i løntilskud 16-01-2023, "
+        "tilbud om ansættelse med løntilskud 02-01-2023"
+    )
+    assert created.created_by == "Anne Jensen" and created.day == TODAY
+    followup = [row for row in store.history(lone.id) if row.kind == "followup"][0]
+    assert followup.text == "Seneste opfølgning før importen, fra sagsliste.xlsx (import nr. 1)"
+    [listed] = store.import_batches()
+    assert (listed.id, listed.file_name, listed.sheet, listed.rows_read, listed.created, listed.updated,
+            listed.skipped, listed.invalid, listed.created_by, listed.undone) == (
+        batch, "sagsliste.xlsx", "Sager", 3, 2, 0, 1, 0, "Anne Jensen", False)
+    assert store.import_batch_cases(batch) == [(1, "created"), (2, "created")]
+    assert store.import_batch_of_case(2) == batch and store.import_batch_of_case(typed) is None
+
+
+def test_a_case_saved_meanwhile_stops_the_whole_import(store, jens):
+    before = counts(store)
+    clash = NewCase(citizen="Jens H.", case_ref="2024-0412", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with pytest.raises(ImportConflictError) as caught:
+        save(store, LONE, clash)
+    assert str(caught.value) == (
+        "1 af sagerne er gemt i databasen, siden listen blev læst (fx sag 2024-0412 (nr. 1) i forsøg T08). "
+        "Intet er gemt. Læs filen igen, så de findes som dubletter."
+    )
+    assert counts(store) == before
+
+
+def test_undo_deletes_the_new_cases_and_keeps_the_deletion_without_personal_data(store):
+    batch = save(store, JENS, LONE)
+    assert store.undo_import_problem(batch) is None
+    assert store.undo_import(batch) == (2, 0)
+    assert store.list_cases() == []
+    assert [(d["case_id"], d["trial_id"], d["reason"]) for d in store.deletions()] == [
+        (1, "T08", "Import nr. 1 (sagsliste.xlsx) fortrudt"),
+        (2, "T08", "Import nr. 1 (sagsliste.xlsx) fortrudt"),
+    ]
+    [listed] = store.import_batches()
+    assert listed.undone and listed.undone_by == ""
+    with pytest.raises(ImportUndoError, match=r"Import nr. 1 er allerede fortrudt \(\d\d-\d\d-\d{4}\)\."):
+        store.undo_import(batch)
+
+
+def _add_followup(store, case_id):
+    store.add_event(case_id, day=date(2026, 11, 2), kind="followup")
+
+
+def _change_caseworker(store, case_id):
+    store.update_case(case_id, caseworker="Mads Kristensen")
+
+
+def _close(store, case_id):
+    store.close_case(case_id, reason="overgået til fleksjob", day=date(2026, 11, 20))
+
+
+def _journal_note(store, case_id):
+    store.add_journal_note(case_id, situation="opfoelgning", text="Notat", day=date(2026, 11, 20))
+
+
+@pytest.mark.parametrize("change", [_add_followup, _change_caseworker, _close, _journal_note])
+def test_undo_is_refused_once_a_case_of_the_import_has_changed(store, change):
+    batch = save(store, JENS, LONE)
+    change(store, 2)
+    before = counts(store)
+    message = ("Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller slet "
+               "de importerede sager enkeltvis i stedet.")
+    assert store.undo_import_problem(batch) == message
+    with pytest.raises(ImportUndoError) as caught:
+        store.undo_import(batch)
+    assert str(caught.value) == message
+    assert counts(store) == before
+
+
+def test_undo_is_refused_once_a_case_of_the_import_is_deleted(store):
+    batch = save(store, JENS, LONE)
+    store.delete_case(1, "Oprettet to gange")
+    with pytest.raises(ImportUndoError, match="sag nr. 1 er slettet siden importen"):
+        store.undo_import(batch)
+
+
+def test_changes_to_other_cases_do_not_stop_the_undo(store, jens):
+    batch = save(store, LONE)
+    store.update_case(jens, caseworker="Mads Kristensen")
+    assert store.undo_import(batch) == (1, 0)
+    assert [c.id for c in store.list_cases()] == [jens]
+
+
+def test_an_updated_case_gets_its_values_back_and_its_followup_withdrawn(store, jens):
+    store.add_event(jens, day=date(2025, 1, 10), kind="followup")
+    update = CaseUpdate(jens, {"caseworker": "Mads Kristensen", "cpr": "0101620000",
+                               "dates": {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)}},
+                        last_followup=date(2026, 2, 3))
+    batch = save(store, LONE, updates=[update])
+    updated = store.get_case(jens)
+    assert (updated.caseworker, updated.cpr, dict(updated.dates)) == (
+        "Mads Kristensen", "0101620000", {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)})
+    assert updated.events[-1] == Event(date(2026, 2, 3), "followup")
+    assert store.import_batch_cases(batch) == [(jens, "updated"), (2, "created")]
+
+    assert store.undo_import(batch) == (1, 1)
+    restored = store.get_case(jens)
+    assert (restored.caseworker, restored.cpr, dict(restored.dates), restored.events) == (
+        "Anne Jensen", None, {"hire": date(2024, 5, 26)}, (Event(date(2025, 1, 10), "followup"),))
+    history = store.history(jens)
+    assert [row.kind for row in history if row.kind == CANCELLED] == [CANCELLED]
+    assert [row.text for row in history if row.kind == CANCELLED] == ["Import nr. 1 (sagsliste.xlsx) fortrudt"]
+    changes = [row.text for row in history if row.kind == CASE_CHANGED]
+    assert "Sagsbehandler: Mads Kristensen → Anne Jensen" in changes
+    assert "Ansættelse i løntilskud: 20-05-2024 → 26-05-2024" in changes
+    # The earlier values are not kept once the import is undone.
+    assert store._conn.execute("SELECT count(*) FROM import_batch_cases WHERE before IS NOT NULL").fetchone() == (0,)
+
+
+def test_a_deleted_case_leaves_no_earlier_values_behind(store, jens):
+    save(store, updates=[CaseUpdate(jens, {"citizen": "Jens Peter Hansen"})])
+    assert store._conn.execute("SELECT before FROM import_batch_cases").fetchone() == ('{"citizen": "Jens Hansen"}',)
+    store.delete_case(jens, "Forkert borger")
+    assert store._conn.execute("SELECT before FROM import_batch_cases").fetchone() == (None,)
+
+
+def test_a_wrong_update_saves_nothing(store, jens):
+    before = counts(store)
+    with pytest.raises(ValidationError) as caught:
+        save(store, LONE, updates=[CaseUpdate(jens, {"dates": {"hire": date(1990, 1, 1)}})])
+    assert "ligger før 01-01-2000" in str(caught.value)
+    assert counts(store) == before
+
+
+def test_the_history_of_imports_cannot_be_edited(store):
+    batch = save(store, JENS)
+    store.undo_import(batch)
+    with pytest.raises(sqlite3.IntegrityError):
+        store._conn.execute("UPDATE import_batches SET undone_at = NULL")
+    with pytest.raises(sqlite3.IntegrityError):
+        store._conn.execute("DELETE FROM import_batches")
+
+
+def test_a_missing_batch(store):
+    with pytest.raises(ImportUndoError, match="Import nr. 7 findes ikke i databasen."):
+        store.undo_import(7)
+
+
+def test_the_remembered_mapping(store):
+    assert store.remembered_import_mapping() == {}
+    store.remember_import_mapping({"columns": {"navn": "citizen"}, "default_trial": "T08"})
+    assert store.remembered_import_mapping() == {"columns": {"navn": "citizen"}, "default_trial": "T08"}
+    store._conn.execute("UPDATE app_state SET value = '{ødelagt' WHERE key = 'import_mapping'")
+    store._conn.commit()
+    assert store.remembered_import_mapping() == {}
+
+
+def test_a_read_only_store_saves_no_import(db_path, store):
+    store.close()
+    with CaseStore(db_path, read_only=True) as reader, pytest.raises(StoreError):
+        save(reader, JENS)
