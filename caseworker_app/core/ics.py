@@ -9,7 +9,7 @@ working day before it is earlier, that practical date opens the DESCRIPTION ("Se
 deadline that falls on a weekend still shows up in a working-week view through its reminder.
 
 A deadline without an agreed date (Deadline.undated) has no day to lie on and is left out; so is a
-case whose deadlines cannot be computed. The export says how many (exporting.omitted_text).
+case whose deadlines cannot be computed. The export says how many (services.exporting.omitted_text).
 
 No CPR number is ever written: the case record's CPR field is not read, and every text is passed
 through redact_cpr in case a CPR number was typed into a name or reference field.

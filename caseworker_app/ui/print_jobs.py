@@ -11,7 +11,7 @@ from datetime import date
 from ..core.calendar_view import case_plan
 from ..core.cases import CLOSED
 from ..core.redact import redact_cpr
-from ..exporting import ExportError, check_period
+from ..services.exporting import ExportError, check_period
 from .printing import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
 
 LAYOUTS = (LAYOUT_WEEKS, LAYOUT_MONTHS)

@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from caseworker_app import selftest
-from caseworker_app.cli import main
+from caseworker_app.cli import main, selftest
 
 
 def test_selftest_passes_with_a_one_line_danish_summary(log_home, qapp, capsys):

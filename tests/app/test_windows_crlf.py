@@ -20,6 +20,7 @@ from caseworker_app.core.notes import for_clipboard
 from caseworker_app.paths import resources_dir
 from caseworker_app.store import CaseStore
 from tests.core.test_notes import render
+from tests.demo_facts import DEMO_DEADLINES
 
 TODAY = "2026-11-23"
 HIRE = {"hire": date(2024, 5, 26)}
@@ -40,7 +41,7 @@ def test_the_ics_file_has_crlf_line_ends_and_lines_of_at_most_75_octets(tmp_path
     lines = data.split(b"\r\n")[:-1]
     assert max(len(line) for line in lines) <= 75  # longer lines are folded ...
     assert any(line.startswith(b" ") for line in lines)  # ... with CRLF and a space (the descriptions)
-    assert data.count(b"BEGIN:VEVENT\r\n") == 34
+    assert data.count(b"BEGIN:VEVENT\r\n") == DEMO_DEADLINES
 
 
 def test_a_note_for_fasit_has_one_crlf_per_line_break_also_for_text_pasted_from_outlook():

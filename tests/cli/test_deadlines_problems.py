@@ -1,10 +1,10 @@
 """Nothing disappears silently: the command line names every case it cannot compute, and why.
 
 The database is the demo of 23-11-2026 with T08.toml gone from the catalog, a damaged status, a
-damaged date name and a lost date (tests/damaged_demo.py). Undamaged, the demo has 34 deadlines
-in 36 active cases; the nine active T08 cases, 2026-0547 (T09), 2025-0568 (T05) and 2025-0617
-(T06) had one deadline each, so 34 - 12 = 22 remain, in 35 active cases (2026-0547 is no longer
-'aktiv').
+damaged date name and a lost date (tests/damaged_demo.py). Undamaged, the demo's active cases have
+one deadline each but two (tests/demo_facts.py); the nine active T08 cases, 2026-0547 (T09),
+2025-0568 (T05) and 2025-0617 (T06) had one each, so twelve fewer remain, in one active case fewer
+(2026-0547 is no longer 'aktiv'): DEADLINES_LEFT and ACTIVE_LEFT.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from caseworker_app.cli import main
 from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
 from tests.damaged_demo import (
+    ACTIVE_LEFT,
+    DEADLINES_LEFT,
     EXPECTED,
     TODAY,
     TODAY_TEXT,
@@ -28,6 +30,7 @@ from tests.damaged_demo import (
     damage,
     make_damaged_demo,
 )
+from tests.demo_facts import DEMO_ACTIVE, DEMO_DEADLINES
 from tests.pdf import pdf_text
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils mangler")
@@ -82,7 +85,7 @@ def test_deadlines_names_each_case_on_stderr_and_exits_3(capsys, damaged_db):
     )
     # The deadlines that can be computed are still printed, and the count says what is missing.
     lines = out.splitlines()
-    assert lines[1] == "22 frister i 35 aktive sager; 12 sager kan ikke beregnes"
+    assert lines[1] == f"{DEADLINES_LEFT} frister i {ACTIVE_LEFT} aktive sager; 12 sager kan ikke beregnes"
     for _id, _ref, citizen, _trial, _reason in EXPECTED:
         assert citizen not in out  # none of them has a deadline in the list
         assert citizen not in err  # and stderr names cases by number only
@@ -100,7 +103,7 @@ def test_deadlines_json_has_the_cases_that_cannot_be_computed(capsys, damaged_db
         {"case_id": case_id, "case_ref": ref, "trial": trial, "reason": reason}
         for case_id, ref, _citizen, trial, reason in EXPECTED
     ]
-    assert len(data["deadlines"]) == 22
+    assert len(data["deadlines"]) == DEADLINES_LEFT
     assert not {d["case_id"] for d in data["deadlines"]} & {e[0] for e in EXPECTED}
 
 
@@ -111,7 +114,7 @@ def test_a_sound_database_still_exits_0_with_an_empty_list(capsys, tmp_path):
     assert json.loads(out)["cannot_compute"] == []
     code, out, err = run(capsys, "deadlines", "--db", str(path), "--today", TODAY_TEXT)
     assert (code, err) == (0, "")
-    assert out.splitlines()[1] == "34 frister i 36 aktive sager"
+    assert out.splitlines()[1] == f"{DEMO_DEADLINES} frister i {DEMO_ACTIVE} aktive sager"
 
 
 def test_the_spreadsheet_has_a_row_per_case_with_the_reason_and_no_dates(capsys, damaged_db, tmp_path):
@@ -155,7 +158,7 @@ def test_export_ics_says_how_many_cases_are_left_out_and_keeps_their_events(
     events = calendar.contents.get("vevent", [])
     # No event of the twelve cases is sent as cancelled: they are not closed, only not computed.
     assert [e for e in events if hasattr(e, "status")] == []
-    assert len(events) == 22
+    assert len(events) == DEADLINES_LEFT
     assert not [e for e in events if e.uid.value.split("-")[1] in {str(x[0]) for x in EXPECTED}]
 
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from caseworker_app.cli import main
 from caseworker_app.store import CaseStore
+from tests.demo_facts import DEMO_DEADLINES
 from tests.pdf import pdf_text
 
 TODAY = "2026-11-23"  # a Monday; the demo's dates are counted back from this day
@@ -199,9 +200,9 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     args = ("export-ics", "--db", str(fresh_db), str(out_path), "--today", TODAY)
     code, out, err = run(capsys, *args)
     assert (code, err) == (0, "")
-    assert out.startswith(f"34 frister skrevet til {out_path}.")
+    assert out.startswith(f"{DEMO_DEADLINES} frister skrevet til {out_path}.")
     first = read_ics(out_path)
-    assert len(first) == 34
+    assert len(first) == DEMO_DEADLINES
     [mette_uid] = [uid for uid, e in first.items() if "Mette Nielsen" in e.summary.value]
     mette = first[mette_uid]
     assert mette.summary.value == "Opfølgning: Mette Nielsen (T08)"
@@ -310,12 +311,12 @@ def test_export_deadlines_as_csv_for_danish_excel(capsys, demo_db, tmp_path):
     out_path = tmp_path / "frister.csv"
     code, out, err = run(capsys, "export", "--db", str(demo_db), str(out_path), "--today", TODAY)
     assert (code, err) == (0, "")
-    assert out == f"34 frister skrevet til {out_path}\n"
+    assert out == f"{DEMO_DEADLINES} frister skrevet til {out_path}\n"
     raw = out_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads æøå
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:6] == ["Borger", "Sagsnr. (FASIT)", "Forsøg", "Sagsbehandler", "Hvad", "Frist"]
-    assert len(rows) == 35
+    assert len(rows) == 1 + DEMO_DEADLINES  # the heading and a row each
     mette = next(r for r in rows if r[0] == "Mette Nielsen")
     assert (mette[2], mette[4], mette[5], mette[6]) == ("T08", "Opfølgning", "11-11-2026", "11-11-2026")
     for cpr in DEMO_CPRS:

@@ -7,7 +7,7 @@ import html
 import re
 from datetime import date
 
-from caseworker_app.cli_store import deadline_report
+from caseworker_app.cli.store import deadline_report
 from caseworker_app.core.calendar_view import select_calendar
 from caseworker_app.core.cases import CaseDeadline, CaseRecord
 from caseworker_app.core.ics import deadlines_to_ics
@@ -137,7 +137,7 @@ class _Store:
 
 
 def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_path):
-    from caseworker_app.exporting import export_ics, omitted_text
+    from caseworker_app.services.exporting import export_ics, omitted_text
 
     lone_uid = "sag-2-caseworker-set-naeste-aftalte-samtale-abc@opfoelgningsfrister.local"
     # Lone Andersen's agreed talk 20-01-2021 was exported; it was held, and no new date is agreed.

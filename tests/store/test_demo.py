@@ -17,6 +17,7 @@ from caseworker_app.core.cases import (
 from caseworker_app.core.catalog import load_catalog
 from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.demo import DEMO_CASES, create_demo_database
+from tests import demo_facts
 
 from .conftest import TODAY
 
@@ -52,6 +53,22 @@ def test_about_forty_cases_in_every_trial_with_deadlines(demo):
     assert len({c.caseworker for c in cases}) >= 3
     assert len({c.case_ref for c in cases}) == len(cases)
     assert sum(c.status == "afsluttet" for c in cases) >= 2
+
+
+def test_the_hand_count_other_tests_rely_on(demo):
+    """tests/demo_facts.py, counted by hand from DEMO_CASES, is what the demo holds."""
+    assert TODAY == demo_facts.DEMO_TODAY
+    cases = demo.list_cases()
+    items = demo.deadlines(TODAY)
+    per_citizen = Counter(item.case.citizen for item in items)
+    active = [c.citizen for c in cases if c.status == "aktiv"]
+    assert len(cases) == demo_facts.DEMO_CASES
+    assert tuple(sorted(c.citizen for c in cases if c.status == "afsluttet")) == demo_facts.DEMO_CLOSED
+    assert len(active) == demo_facts.DEMO_ACTIVE
+    assert tuple(sorted(set(active) - set(per_citizen))) == demo_facts.DEMO_ACTIVE_WITHOUT_DEADLINE
+    assert set(per_citizen.values()) == {1}
+    assert not any(item.deadline.undated for item in items)
+    assert len(items) == demo_facts.DEMO_DEADLINES
 
 
 def test_deadlines_in_every_group(demo):

@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .cli_common import EXIT_USAGE, CommandFailed, UsageError, add_db_option, date_arg, print_error, run_reporting
+from .common import EXIT_USAGE, CommandFailed, UsageError, add_db_option, date_arg, print_error, run_reporting
 
 EXIT_PARTIAL = 3
 PREVIEW_ROWS = 20  # rows shown before saving; every fault is shown
@@ -59,9 +59,9 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
 
 def run_import_command(args: argparse.Namespace) -> int:
     """Run `import`; see the module docstring for exit codes."""
-    from .core.import_table import ImportFileError
-    from .services.importing import ImportConflictError, ImportRefusedError, ImportUndoError
-    from .store import StoreError
+    from ..core.import_table import ImportFileError
+    from ..services.importing import ImportConflictError, ImportRefusedError, ImportUndoError
+    from ..store import StoreError
 
     return run_reporting(
         lambda: _run(args),
@@ -71,13 +71,13 @@ def run_import_command(args: argparse.Namespace) -> int:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from .paths import default_db_path
+    from ..paths import default_db_path
 
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .store import CaseStore
+    from ..store import CaseStore
 
     if args.felter:
         return _print_fields()
@@ -92,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
             return _undo(store, args.fortryd) if args.fortryd is not None else _list(store)
     if not args.file:
         raise UsageError("angiv sagslisten, fx 'caseworker-app import --db sager.db sagsliste.xlsx'")
-    from .services.importing import read_source
+    from ..services.importing import read_source
 
     table = read_source(args.file, sheet=args.sheet, header_row=args.header_row)
     if path.is_file():
@@ -116,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _preview(store, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
     """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
-    from .services import importing
+    from ..services import importing
 
     mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store))
     mapping = _apply_mapping_args(mapping, args.mapping)
@@ -155,7 +155,7 @@ def _preview(store, table, args: argparse.Namespace, today: date, *, quiet: bool
 
 
 def _save(store, preview, args: argparse.Namespace) -> int:
-    from .services import importing
+    from ..services import importing
 
     duplicates = _DUPLICATES[args.dubletter]
     result = importing.save_import(store, preview, only_valid=args.kun_gyldige, duplicates=duplicates)
@@ -167,8 +167,8 @@ def _save(store, preview, args: argparse.Namespace) -> int:
 
 
 def _apply_mapping_args(mapping, pairs: list[str]):
-    from .core.import_mapping import FIELD_LABELS, fold_header
-    from .core.import_table import column_letter
+    from ..core.import_mapping import FIELD_LABELS, fold_header
+    from ..core.import_table import column_letter
 
     by_name = {name: name for name in FIELD_LABELS} | {fold_header(label): name for name, label in FIELD_LABELS.items()}
     for pair in pairs:
@@ -195,7 +195,7 @@ def _apply_mapping_args(mapping, pairs: list[str]):
 
 
 def _print_fields() -> int:
-    from .core.import_mapping import FIELD_LABELS
+    from ..core.import_mapping import FIELD_LABELS
 
     print("Felter, en kolonne kan være (--mapping KOLONNE=FELT; 'ingen' springer kolonnen over):")
     for name, label in FIELD_LABELS.items():
@@ -204,8 +204,8 @@ def _print_fields() -> int:
 
 
 def _print_preview(preview, duplicates: str) -> None:
-    from .core.import_mapping import FIELD_LABELS
-    from .core.schedule import due_text, practical_text
+    from ..core.import_mapping import FIELD_LABELS
+    from ..core.schedule import due_text, practical_text
 
     print(preview.summary(duplicates))
     for note in preview.table.notes:
@@ -225,9 +225,9 @@ def _print_preview(preview, duplicates: str) -> None:
 
 
 def _row_line(row, duplicates: str, due_text, practical_text) -> str:
-    from .core.redact import redact_cpr
-    from .core.terms import DATE_NAMES
-    from .core.workdays import fmt
+    from ..core.redact import redact_cpr
+    from ..core.terms import DATE_NAMES
+    from ..core.workdays import fmt
 
     draft = row.draft
     head = f"Række {row.number}: {draft.citizen or '(intet navn)'} ({draft.case_ref or 'intet sagsnr.'}), " \
@@ -261,7 +261,7 @@ def _row_line(row, duplicates: str, due_text, practical_text) -> str:
 
 
 def _undo(store, batch_id: int) -> int:
-    from .services.importing import undo_import
+    from ..services.importing import undo_import
 
     print(undo_import(store, batch_id).summary)
     return 0
@@ -270,8 +270,8 @@ def _undo(store, batch_id: int) -> int:
 def _list(store) -> int:
     from datetime import datetime
 
-    from .core.workdays import fmt
-    from .services.importing import import_batches
+    from ..core.workdays import fmt
+    from ..services.importing import import_batches
 
     batches = import_batches(store)
     if not batches:

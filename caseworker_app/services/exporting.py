@@ -1,7 +1,9 @@
 """Deadlines and cases leave the program: .ics for Outlook and spreadsheets, from an open database.
 
 The window's export dialogs and the `export-ics` / `export` commands call these, so both write the
-same file from the same deadline list (store.deadlines, the function the window shows).
+same file from the same deadline list (store.deadlines, the function the window shows). A caseworker
+given keeps that caseworker's cases (and those with none), chosen as the window's "mine" filter
+chooses them (core.selection.select); none given keeps everyone's.
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .core.atomic import WriteError, atomic_write_bytes
-from .core.calendar_view import select_calendar
-from .core.cases import CaseDeadline
-from .core.ics import deadline_uid, deadlines_to_ics, uids_of_cases
-from .core.spreadsheet import export_cases, export_deadlines
-from .core.workdays import fmt
-from .store.errors import StoreError
+from ..core.atomic import WriteError, atomic_write_bytes
+from ..core.calendar_view import select_calendar
+from ..core.cases import CaseDeadline
+from ..core.selection import belongs_to, select, whose_text
+from ..core.workdays import fmt
+from ..store.errors import StoreError
 
 ICS_ENDINGS = (".ics",)
 SHEET_ENDINGS = (".csv", ".xlsx")
@@ -48,6 +49,11 @@ class ExportResult:
     moved: int = 0  # .ics: events whose date moved since the last export (SEQUENCE raised)
     uncomputable: int = 0  # cases whose deadlines cannot be computed (store.uncomputable)
     undated: int = 0  # .ics: deadlines left out because no date has been agreed
+    chosen: str = ""  # whose: 'Anne Jensens frister' when only one caseworker's were written
+
+    def chosen_text(self) -> str:
+        """'Kun Anne Jensens frister er med.' ('' when every caseworker's are)."""
+        return f"Kun {self.chosen} er med." if self.chosen else ""
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -132,8 +138,14 @@ def export_ics(
     *,
     start: date | None = None,
     end: date | None = None,
+    caseworker: str = "",
 ) -> ExportResult:
-    """Write the deadlines (of a period) as an .ics file; the export state is saved after it."""
+    """Write the deadlines (of a period, of a caseworker) as an .ics file; the export state is saved after it.
+
+    A colleague's deadlines left out are still current: their events in Outlook are not cancelled.
+    """
+    from ..core.ics import deadline_uid, deadlines_to_ics, uids_of_cases  # here: icalendar is slow to import
+
     target = check_target(store, path, ICS_ENDINGS)
     if getattr(store, "read_only", False):
         raise ExportError(
@@ -141,13 +153,15 @@ def export_ics(
             "eksporterede, i databasen. Gendan kopien først, eller eksportér fra den rigtige database."
         )
     every = store.deadlines(today)
-    problems = store.uncomputable()
-    undated = sum(1 for item in every if item.deadline.undated)
-    items = [i for i in deadlines_in_period(every, start, end) if not i.deadline.undated]
+    all_problems = store.uncomputable()
+    chosen = select(every, caseworker=caseworker)
+    problems = _problems_of(all_problems, caseworker)
+    undated = sum(1 for item in chosen.items if item.deadline.undated)
+    items = [i for i in deadlines_in_period(chosen.items, start, end) if not i.deadline.undated]
     calendar_id, previous = store.ics_state()
     current = {deadline_uid(item, calendar_id) for item in every if not item.deadline.undated}
     # A case not computed now is not closed: its events stay as they were, not cancelled.
-    current |= uids_of_cases(previous, (p.case.id for p in problems))
+    current |= uids_of_cases(previous, (p.case.id for p in all_problems))
     data, state = deadlines_to_ics(
         items,
         previous=previous,
@@ -165,22 +179,41 @@ def export_ics(
             "er ledig, så en senere eksport flytter aftalerne rigtigt i Outlook."
         ) from None
     moved = sum(1 for uid, (_, seq) in state.items() if uid in previous and previous[uid][1] != seq)
-    return ExportResult(target, len(items), moved, uncomputable=len(problems), undated=undated)
+    return ExportResult(
+        target, len(items), moved, uncomputable=len(problems), undated=undated, chosen=_whose(chosen, "frister")
+    )
 
 
-def export_deadline_sheet(store, path: str | os.PathLike[str], today: date) -> ExportResult:
+def _problems_of(problems, caseworker: str) -> list:
+    """The cases that cannot be computed, of the caseworker chosen (all for '')."""
+    return [p for p in problems if belongs_to(p.case.caseworker, caseworker)]
+
+
+def _whose(selection, noun: str) -> str:
+    return whose_text(selection, noun) if selection.caseworker else ""
+
+
+def export_deadline_sheet(
+    store, path: str | os.PathLike[str], today: date, *, caseworker: str = ""
+) -> ExportResult:
     """Write the deadline list (as the window shows it) as .csv or .xlsx; cases that cannot be
     computed follow, a row each with the reason and no dates."""
+    from ..core.spreadsheet import export_deadlines  # here: openpyxl is slow to import (print dialogs)
+
     target = check_target(store, path, SHEET_ENDINGS)
-    items = store.deadlines(today)
-    problems = store.uncomputable()
-    export_deadlines(items, target, problems)  # a row per case not computed, with the reason
-    return ExportResult(target, len(items), uncomputable=len(problems))
+    chosen = select(store.deadlines(today), caseworker=caseworker)
+    problems = _problems_of(store.uncomputable(), caseworker)
+    export_deadlines(chosen.items, target, problems)  # a row per case not computed, with the reason
+    return ExportResult(target, chosen.shown, uncomputable=len(problems), chosen=_whose(chosen, "frister"))
 
 
-def export_case_sheet(store, path: str | os.PathLike[str], *, include_closed: bool = True) -> ExportResult:
+def export_case_sheet(
+    store, path: str | os.PathLike[str], *, include_closed: bool = True, caseworker: str = ""
+) -> ExportResult:
     """Write the case list (closed cases too, unless told otherwise) as .csv or .xlsx."""
+    from ..core.spreadsheet import export_cases  # here: openpyxl is slow to import (print dialogs)
+
     target = check_target(store, path, SHEET_ENDINGS)
-    cases = store.list_cases(include_closed=include_closed)
-    export_cases(cases, target)
-    return ExportResult(target, len(cases))
+    chosen = select(store.list_cases(include_closed=include_closed), caseworker=caseworker, case_of=lambda c: c)
+    export_cases(chosen.items, target)
+    return ExportResult(target, chosen.shown, chosen=_whose(chosen, "sager"))

@@ -94,7 +94,7 @@ def require(module: str, name: str = "") -> Any:
 
 def check_logging(ctx: Context) -> str:
     """The log file can be written, and a CPR-like number never reaches it."""
-    from .logs import CPR_REPLACEMENT, current_log_file
+    from ..logs import CPR_REPLACEMENT, current_log_file
 
     path = current_log_file()
     if not any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
@@ -113,8 +113,8 @@ def check_logging(ctx: Context) -> str:
 
 def check_catalog(ctx: Context) -> str:
     """Every shipped trial file loads and validates."""
-    from .core.catalog import load_catalog
-    from .paths import resources_dir
+    from ..core.catalog import load_catalog
+    from ..paths import resources_dir
 
     files = sorted((resources_dir() / "trials").glob("*.toml"))
     catalog = load_catalog()
@@ -126,9 +126,9 @@ def check_catalog(ctx: Context) -> str:
 
 def check_engine(ctx: Context) -> str:
     """T08: hire 31-08-2018 gives the legal deadline 28-02-2021, in practice Friday 26-02-2021."""
-    from .core.catalog import load_catalog
-    from .core.schedule import compute_deadlines
-    from .core.workdays import fmt
+    from ..core.catalog import load_catalog
+    from ..core.schedule import compute_deadlines
+    from ..core.workdays import fmt
 
     trial = ctx.objects.get("catalog") or load_catalog()
     deadlines = compute_deadlines(trial["T08"], {"hire": T08_HIRE}, [], date(2020, 1, 1))
@@ -162,7 +162,7 @@ def check_translation(ctx: Context) -> str:
     """Qt's Danish translation loads, so standard dialogs speak Danish."""
     from PySide6.QtCore import QCoreApplication
 
-    from .ui.translation import install_danish_translation
+    from ..ui.translation import install_danish_translation
 
     app = ctx.qapp()
     translator = install_danish_translation(app)
@@ -218,7 +218,7 @@ def check_database(ctx: Context) -> str:
 
 def _generated_cases(catalog: dict) -> list:
     """One case per trial with deadlines, its required dates a year before the selftest's today."""
-    from .core.cases import CaseRecord
+    from ..core.cases import CaseRecord
 
     start = date(SELFTEST_TODAY.year - 1, SELFTEST_TODAY.month, SELFTEST_TODAY.day)
     return [
@@ -236,8 +236,8 @@ def _generated_cases(catalog: dict) -> list:
 
 def check_all_deadlines(ctx: Context) -> str:
     """Every deadline of every case, through the one function the window and the CLI use."""
-    from .core.cases import deadlines_for_cases
-    from .core.catalog import load_catalog
+    from ..core.cases import deadlines_for_cases
+    from ..core.catalog import load_catalog
 
     store = ctx.objects.get("store")
     if store is not None:
@@ -279,7 +279,7 @@ def check_main_window(ctx: Context) -> str:
 
 def _t08_case(ctx: Context):
     """The T08 trial and an active T08 case: from the demo database, else a generated one."""
-    from .core.catalog import load_catalog
+    from ..core.catalog import load_catalog
 
     catalog = ctx.objects.get("catalog") or load_catalog()
     trial = catalog["T08"]
@@ -410,7 +410,7 @@ def run_selftest() -> int:
     """Run every check, print a line per problem and a one-line summary; 0 when all is well."""
     use_offscreen_qt()
     _attach_windows_console()
-    from .logs import current_log_file, setup_logging
+    from ..logs import current_log_file, setup_logging
 
     if not any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
         setup_logging()

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli_common import (
+from .common import (
     UsageError,
     add_db_option,
     date_arg,
@@ -19,7 +19,7 @@ from .cli_common import (
 )
 
 if TYPE_CHECKING:
-    from .core.cases import CaseDeadline, CaseProblem
+    from ..core.cases import CaseDeadline, CaseProblem
 
 # `deadlines`: every deadline was printed, but some cases could not be computed (named on stderr).
 EXIT_UNCOMPUTABLE = 3
@@ -41,7 +41,7 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_store_command(args: argparse.Namespace) -> int:
     """Run `demo` or `deadlines`; an unusable database: a Danish message and exit code 1."""
-    from .store import StoreError
+    from ..store import StoreError
 
     try:
         run = _demo if args.command == "demo" else _deadlines
@@ -53,8 +53,8 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .core.workdays import fmt
-    from .store.demo import create_demo_database
+    from ..core.workdays import fmt
+    from ..store.demo import create_demo_database
 
     if not args.db:
         raise UsageError("angiv den nye databasefil med --db, fx --db demo.db")
@@ -72,7 +72,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    from .store import CaseStore
+    from ..store import CaseStore
 
     path = existing_db_path(args)
     today = args.today or date.today()
@@ -109,7 +109,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 def problems_text(problems: list[CaseProblem]) -> str:
     """'2 sager kan ikke beregnes:' and a line per case (FASIT number and id, never a name)."""
-    from .core.cases import problems_heading
+    from ..core.cases import problems_heading
 
     return "\n".join([f"{problems_heading(len(problems))}:", *(f"  {p.line}" for p in problems)])
 
@@ -127,11 +127,11 @@ def deadline_report(
 ) -> str:
     """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
-    from .core.cases import group_of, group_titles, problems_heading, trial_end_notices
-    from .core.redact import redact_cpr
-    from .core.schedule import due_text
-    from .core.text import printable
-    from .core.workdays import fmt, fmt_weekday
+    from ..core.cases import group_of, group_titles, problems_heading, trial_end_notices
+    from ..core.redact import redact_cpr
+    from ..core.schedule import due_text
+    from ..core.text import printable
+    from ..core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from .cli_common import (
+from .common import (
     UsageError,
     add_db_option,
     case_id_arg,
@@ -51,21 +51,21 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
 
 def run_note_command(args: argparse.Namespace) -> int:
     """Print the note or the list; Danish message and exit 2 for bad input, 1 for the database."""
-    from .store import CaseNotFoundError, StoreError
+    from ..store import CaseNotFoundError, StoreError
 
     return run_reporting(lambda: _note(args), usage=(CaseNotFoundError,), failure=(StoreError,))
 
 
 def _note(args: argparse.Namespace) -> int:
-    from .core.notes import (
+    from ..core.notes import (
         MissingFieldError,
         NoteError,
         confirmable_conditions,
         render_note,
         situations_for,
     )
-    from .core.schedule import resolve_dates
-    from .store import CaseStore
+    from ..core.schedule import resolve_dates
+    from ..store import CaseStore
 
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
@@ -77,7 +77,7 @@ def _note(args: argparse.Namespace) -> int:
                 f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget"
             )
         if args.list:
-            from .core.redact import redact_cpr
+            from ..core.redact import redact_cpr
 
             print(redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), "
                              f"forsøg {trial.id}"))

@@ -29,7 +29,7 @@ def print_error(message: str) -> None:
 
 def date_arg(text: str) -> date:
     """An argparse type: dd-mm-åååå (or ISO and the other forms parse_date reads)."""
-    from .core.workdays import parse_date  # here, not at the top: the window opens without it
+    from ..core.workdays import parse_date  # here, not at the top: the window opens without it
 
     try:
         return parse_date(text)
@@ -77,7 +77,7 @@ def add_db_option(
 
 def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path:
     """The database from --db or the default; CommandFailed when there is no such file."""
-    from .paths import default_db_path
+    from ..paths import default_db_path
 
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()
     if path.is_file() and path.stat().st_size == 0:

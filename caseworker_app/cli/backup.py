@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli_common import UsageError, add_db_option, existing_db_path, run_reporting
+from .common import UsageError, add_db_option, existing_db_path, run_reporting
 
 
 def add_backup_commands(commands: argparse._SubParsersAction) -> None:
@@ -33,7 +33,7 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_backup_command(args: argparse.Namespace) -> int:
     """Run `backup` or `restore`; see the module docstring for exit codes."""
-    from .store import StoreError
+    from ..store import StoreError
 
     run = _backup if args.command == "backup" else _restore
     return run_reporting(lambda: run(args), failure=(StoreError,))
@@ -52,13 +52,13 @@ def _cases(count: int | None) -> str:
 
 
 def _when(info) -> str:
-    from .core.workdays import fmt
+    from ..core.workdays import fmt
 
     return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from .store.backup import backup_folder, list_backups, make_backup, rotate_backups, rotation_of
+    from ..store.backup import backup_folder, list_backups, make_backup, rotate_backups, rotation_of
 
     path = existing_db_path(args)
     if args.list:
@@ -86,8 +86,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from .paths import default_db_path
-    from .store.backup import restore_backup
+    from ..paths import default_db_path
+    from ..store.backup import restore_backup
 
     # The database may be missing (deleted, or moved aside): restoring then creates it.
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()

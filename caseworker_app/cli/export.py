@@ -12,7 +12,7 @@ import os
 import sys
 from datetime import date
 
-from .cli_common import (
+from .common import (
     EXIT_FAILURE,
     add_db_option,
     case_id_arg,
@@ -76,9 +76,9 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_export_command(args: argparse.Namespace) -> int:
     """Run one of the export commands; see the module docstring for exit codes."""
-    from .core.atomic import WriteError
-    from .exporting import ExportError, write_failure_text
-    from .store import CaseNotFoundError, StoreError
+    from ..core.atomic import WriteError
+    from ..services.exporting import ExportError, write_failure_text
+    from ..store import CaseNotFoundError, StoreError
 
     try:
         return run_reporting(
@@ -93,7 +93,7 @@ def run_export_command(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .store import CaseStore
+    from ..store import CaseStore
 
     today = args.today or date.today()
     # Only export-ics writes to the database (what it exported); the others only read it.
@@ -118,13 +118,13 @@ def _qt_for_pdf() -> None:
 
 
 def _calendar(store, args: argparse.Namespace, today: date) -> int:
-    from .core.workdays import fmt
-    from .exporting import PDF_ENDINGS, check_target
+    from ..core.workdays import fmt
+    from ..services.exporting import PDF_ENDINGS, check_target
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
-    from .ui.print_jobs import calendar_print_job
-    from .ui.printing import pages_text, write_pdf
+    from ..ui.print_jobs import calendar_print_job
+    from ..ui.printing import pages_text, write_pdf
 
     job = calendar_print_job(
         store,
@@ -145,17 +145,17 @@ def _calendar(store, args: argparse.Namespace, today: date) -> int:
 
 
 def _plan(store, args: argparse.Namespace, today: date) -> int:
-    from .exporting import PDF_ENDINGS, check_target
+    from ..services.exporting import PDF_ENDINGS, check_target
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
-    from .ui.print_jobs import plan_print_job
-    from .ui.printing import pages_text, write_pdf
+    from ..ui.print_jobs import plan_print_job
+    from ..ui.printing import pages_text, write_pdf
 
     case = resolve_case(store, args.case)
     job = plan_print_job(store, case.id, today, for_citizen=args.for_citizen)
     pages = write_pdf(job, target)
-    from .core.redact import redact_cpr
+    from ..core.redact import redact_cpr
 
     print(redact_cpr(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
                      f"({pages_text(pages)})"))
@@ -163,7 +163,7 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
 
 
 def _ics(store, args: argparse.Namespace, today: date) -> int:
-    from .exporting import export_ics, omitted_text
+    from ..services.exporting import export_ics, omitted_text
 
     result = export_ics(store, args.out, today, start=args.start, end=args.end)
     count = "1 frist" if result.count == 1 else f"{result.count} frister"
@@ -178,7 +178,7 @@ def _ics(store, args: argparse.Namespace, today: date) -> int:
 
 
 def _sheet(store, args: argparse.Namespace, today: date) -> int:
-    from .exporting import export_case_sheet, export_deadline_sheet
+    from ..services.exporting import export_case_sheet, export_deadline_sheet
 
     if args.cases:
         result = export_case_sheet(store, args.out)
@@ -188,7 +188,7 @@ def _sheet(store, args: argparse.Namespace, today: date) -> int:
         what = "1 frist" if result.count == 1 else f"{result.count} frister"
     print(f"{what} skrevet til {result.path}")
     if result.uncomputable:
-        from .core.cases import problems_heading
+        from ..core.cases import problems_heading
 
         sys.stdout.flush()
         print(

@@ -12,7 +12,7 @@ import argparse
 import sys
 from datetime import date
 
-from .cli_common import (
+from .common import (
     EXIT_FAILURE,
     EXIT_USAGE,
     UsageError,
@@ -66,10 +66,10 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
 
 def run_report_command(args: argparse.Namespace) -> int:
     """Run `report`; see the module docstring for exit codes."""
-    from .core.atomic import WriteError
-    from .core.evaluation import EvaluationError
-    from .exporting import ExportError, write_failure_text
-    from .store import StoreError
+    from ..core.atomic import WriteError
+    from ..core.evaluation import EvaluationError
+    from ..services.exporting import ExportError, write_failure_text
+    from ..store import StoreError
 
     try:
         return run_reporting(
@@ -86,9 +86,9 @@ def _run(args: argparse.Namespace) -> int:
         return _merge(args, today)
     if args.start is None or args.end is None:
         raise UsageError("angiv periodens første og sidste dag med --from og --to (eller --merge).")
-    from .services.evaluation import build_evaluation, counts_bytes, report_rows
-    from .store import CaseStore
-    from .store.evaluation_queries import load_report_settings
+    from ..services.evaluation import build_evaluation, counts_bytes, report_rows
+    from ..store import CaseStore
+    from ..store.evaluation_queries import load_report_settings
 
     with CaseStore(existing_db_path(args)) as store:
         targets = _targets(args, store)
@@ -109,7 +109,7 @@ def _targets(args: argparse.Namespace, store=None):
     """The output path checked (ending, not a folder, not the database); None for stdout."""
     from pathlib import Path
 
-    from .exporting import PDF_ENDINGS, ExportError, check_target
+    from ..services.exporting import PDF_ENDINGS, ExportError, check_target
 
     if args.pdf:
         return check_target(store, args.pdf, PDF_ENDINGS) if store else _check_plain(args.pdf, PDF_ENDINGS)
@@ -126,7 +126,7 @@ def _targets(args: argparse.Namespace, store=None):
 def _check_plain(path, endings):
     from pathlib import Path
 
-    from .exporting import ExportError
+    from ..services.exporting import ExportError
 
     target = Path(path)
     if target.is_dir():
@@ -137,7 +137,7 @@ def _check_plain(path, endings):
 
 
 def _write_json(_: str, data: bytes, target) -> int:
-    from .core.atomic import atomic_write_bytes
+    from ..core.atomic import atomic_write_bytes
 
     if target is None:
         sys.stdout.write(data.decode("utf-8"))
@@ -149,17 +149,17 @@ def _write_json(_: str, data: bytes, target) -> int:
 
 def _write_report(args, evaluation, rows, texts, today, user, target) -> int:
     if args.pdf:
-        from .cli_export import _qt_for_pdf
+        from .export import _qt_for_pdf
 
         _qt_for_pdf()
-        from .ui.evaluation_print import evaluation_print_job, write_evaluation_pdf
-        from .ui.printing import pages_text
+        from ..ui.evaluation_print import evaluation_print_job, write_evaluation_pdf
+        from ..ui.printing import pages_text
 
         job = evaluation_print_job(evaluation, rows, texts, printed_on=today, user=user)
         pages = write_evaluation_pdf(target, job)
         print(f"Evaluering {evaluation.period.text} gemt som {target} ({pages_text(pages)})")
         return 0
-    from .services.evaluation_output import report_workbook, write_report_xlsx
+    from ..services.evaluation_output import report_workbook, write_report_xlsx
 
     write_report_xlsx(target, report_workbook(evaluation, rows, texts, printed_on=today, user=user))
     print(f"Evaluering {evaluation.period.text} gemt som {target}")
@@ -170,17 +170,17 @@ def _merge(args: argparse.Namespace, today: date) -> int:
     if args.start or args.end or args.trial or args.caseworker or args.all:
         raise UsageError("--merge tager periode og forsøg fra filerne: brug ikke --from, --to, --trial, "
                          "--caseworker eller --all sammen med --merge.")
-    from .core.evaluation import DEFAULT_MINUTES
-    from .core.evaluation_merge import counts_json
-    from .services.evaluation import merge_files, report_rows
+    from ..core.evaluation import DEFAULT_MINUTES
+    from ..core.evaluation_merge import counts_json
+    from ..services.evaluation import merge_files, report_rows
 
     target = _targets(args)
     evaluation = merge_files(args.merge, args.minutes or DEFAULT_MINUTES)
     texts: dict[str, str] = {}
     catalog = None
     if getattr(args, "db", None):
-        from .store import CaseStore
-        from .store.evaluation_queries import load_report_settings
+        from ..store import CaseStore
+        from ..store.evaluation_queries import load_report_settings
 
         with CaseStore(existing_db_path(args)) as store:
             catalog = store.catalog()
@@ -188,7 +188,7 @@ def _merge(args: argparse.Namespace, today: date) -> int:
             if args.minutes is None:
                 evaluation.minutes = load_report_settings(store).minutes
     if catalog is None:
-        from .store.case_store import shipped_catalog
+        from ..store.case_store import shipped_catalog
 
         catalog = shipped_catalog()
     if args.json is not None:

@@ -1,19 +1,17 @@
-"""The command line: `caseworker-app` with no arguments opens the window; subcommands print or export."""
+"""The command line's arguments: a Danish argparse parser with every subcommand and its argument types."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .cli_common import EXIT_USAGE, UsageError, date_arg, print_error
-from .core.terms import DATE_NAMES, EVENT_NAMES, FORMS, CatalogError
+from ..core.terms import DATE_NAMES, EVENT_NAMES, FORMS
+from .common import EXIT_USAGE, date_arg
 
 if TYPE_CHECKING:
-    from .core.schedule import Event
+    from ..core.schedule import Event
 
 # The engine and the catalog are imported by the commands that use them: opening the window should
 # not wait for them (start-up time, benchmarks/bench_startup.py).
@@ -71,7 +69,7 @@ def _event(text: str) -> Event:
         raise argparse.ArgumentTypeError(
             f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})"
         )
-    from .core.schedule import Event
+    from ..core.schedule import Event
 
     value, *flags = rest.split(":")
     full, form = False, None
@@ -129,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="forsøgets slutdato, hvis den afviger fra kataloget",
     )
     schedule.add_argument("--json", action="store_true", help="skriv JSON")
-    from .cli_common import add_db_option
+    from .common import add_db_option
 
     add_db_option(schedule, help="brug denne databases forsøgskatalog (kommunens forlængelser og ændringer)")
 
@@ -137,143 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
     trials.add_argument("--json", action="store_true", help="skriv JSON")
     add_db_option(trials, help="vis kataloget med denne databases forlængelser og ændringer")
 
-    from .cli_store import add_store_commands
+    from .store import add_store_commands
 
     add_store_commands(commands)
-    from .cli_note import add_note_command
+    from .note import add_note_command
 
     add_note_command(commands)
-    from .cli_export import add_export_commands
+    from .export import add_export_commands
 
     add_export_commands(commands)
-    from .cli_report import add_report_command
+    from .report import add_report_command
 
     add_report_command(commands)
-    from .cli_backup import add_backup_commands
+    from .backup import add_backup_commands
 
     add_backup_commands(commands)
-    from .cli_import import add_import_command
+    from .importing import add_import_command
 
     add_import_command(commands)
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script `caseworker-app`."""
-    _printable_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    opens_window = args.command is None and not args.selftest
-    restore_excepthook = _start_logging(log_file=not opens_window)
-    try:
-        if args.selftest:
-            from .selftest import run_selftest
-
-            return run_selftest()
-        if args.command in ("schedule", "trials"):
-            from .cli_catalog import run_catalog_command
-
-            return run_catalog_command(args)
-        if args.command in ("demo", "deadlines"):
-            from .cli_store import run_store_command
-
-            return run_store_command(args)
-        if args.command == "note":
-            from .cli_note import run_note_command
-
-            return run_note_command(args)
-        if args.command in ("backup", "restore"):
-            from .cli_backup import run_backup_command
-
-            return run_backup_command(args)
-        if args.command in ("calendar", "plan", "export-ics", "export"):
-            from .cli_export import run_export_command
-
-            return run_export_command(args)
-        if args.command == "report":
-            from .cli_report import run_report_command
-
-            return run_report_command(args)
-        if args.command == "import":
-            from .cli_import import run_import_command
-
-            return run_import_command(args)
-        return _open_window(args)
-    except UsageError as exc:
-        print_error(str(exc))
-        return EXIT_USAGE
-    except CatalogError as exc:
-        print(f"caseworker-app: fejl i forsøgskataloget: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        # The reader stopped early (e.g. `| head`): not an error; keep Python from complaining at exit.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return 0
-    except (
-        Exception
-    ) as exc:  # unexpected: log it and tell the user where the log is, never just vanish
-        from .logs import report_unexpected
-
-        report_unexpected(type(exc), exc, exc.__traceback__, _show_unexpected_error)
-        return 1
-    finally:
-        restore_excepthook()
-        from .logs import teardown_logging
-
-        teardown_logging()
-
-
-def _printable_output() -> None:
-    """Text that cannot be encoded (a lone surrogate from a mangled file name) prints as '?'."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError, OSError):  # not a text stream we may change
-            pass
-
-
-def _start_logging(*, log_file: bool = True):
-    """Catch unexpected errors (also in Qt slots) and log to the user's log folder; returns an undo.
-
-    The window opens its log file itself right after its first paint (start-up time).
-    """
-    from .logs import install_excepthook, start_log_file
-
-    if log_file:
-        start_log_file()
-    return install_excepthook(_show_unexpected_error)
-
-
-def _show_unexpected_error(text: str) -> None:
-    """A Qt message box when there is a window (or no console), else a line on stderr."""
-    from .ui.errors import show_error_message
-
-    show_error_message(text)
-
-
-def _open_window(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .ui.app import run_window
-
-    if args.demo:
-        import tempfile
-
-        # A fresh demo database every time, outside the user's data folder: demo never touches real data.
-        path = Path(tempfile.mkdtemp(prefix="opfoelgningsfrister-demo-")) / "demo.db"
-
-        def create_demo() -> None:  # after the window's first paint, like reading the cases
-            from .store.demo import create_demo_database
-
-            create_demo_database(path, date.today())
-
-        return run_window(path, demo=True, prepare=create_demo)
-    from .paths import default_db_path
-
-    path = Path(args.db) if args.db else default_db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return run_window(path)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,11 +6,11 @@ import argparse
 import json
 from datetime import date
 
-from .cli_common import UsageError
-from .core.catalog import Trial, load_catalog
-from .core.schedule import STATUS_DA, Deadline, day_off_text, due_text
-from .core.workdays import fmt, fmt_weekday
-from .services.catalog_texts import ordinary_rule_lines
+from ..core.catalog import Trial, load_catalog
+from ..core.schedule import STATUS_DA, Deadline, day_off_text, due_text
+from ..core.workdays import fmt, fmt_weekday
+from ..services.catalog_texts import ordinary_rule_lines
+from .common import UsageError
 
 
 def run_catalog_command(args: argparse.Namespace) -> int:
@@ -22,8 +22,8 @@ def _catalog(args: argparse.Namespace) -> tuple[dict[str, Trial], str]:
     """The shipped catalog, or with --db that database's extensions and changed rules too."""
     if not getattr(args, "db", None):
         return load_catalog(), "som leveret med programmet (brug --db for kommunens ændringer)"
-    from .cli_common import existing_db_path
-    from .store import CaseStore
+    from ..store import CaseStore
+    from .common import existing_db_path
 
     path = existing_db_path(args)
     with CaseStore(path, read_only=True) as store:
@@ -38,14 +38,14 @@ def _catalog_trial(catalog: dict[str, Trial], trial_id: str) -> Trial:
 
 
 def _schedule(args: argparse.Namespace) -> int:
-    from .cli_common import CommandFailed, run_reporting
-    from .store import StoreError
+    from ..store import StoreError
+    from .common import CommandFailed, run_reporting
 
     return run_reporting(lambda: _schedule_checked(args), failure=(StoreError, CommandFailed))
 
 
 def _schedule_checked(args: argparse.Namespace) -> int:
-    from .services.calculator import calculate, trial_status_text
+    from ..services.calculator import calculate, trial_status_text
 
     catalog, catalog_text = _catalog(args)
     trial = _catalog_trial(catalog, args.trial)
@@ -125,8 +125,8 @@ def _deadline_table(
 
 
 def _trials(args: argparse.Namespace) -> int:
-    from .cli_common import CommandFailed, run_reporting
-    from .store import StoreError
+    from ..store import StoreError
+    from .common import CommandFailed, run_reporting
 
     return run_reporting(lambda: _trials_checked(args), failure=(StoreError, CommandFailed))
 
