@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import Trial
 from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines, status_of
+from .selection import belongs_to
 from .workdays import MONTHS_DA, fmt
 
 # Rule kinds that come back after they are met; a plan shows what follows if each is met in time.
@@ -50,10 +51,17 @@ class CalendarSelection:
             f"forsøg {self.trial}" if self.trial else "alle forsøg",
             f"sagsbehandler {self.caseworker}" if self.caseworker else "alle sagsbehandlere",
         ]
+        if self.caseworker and self._unassigned_shown:
+            parts[-1] += " og sager uden sagsbehandler"
         if self.only_overdue:
             parts.append("kun overskredne frister")
         text = ", ".join(parts)
         return text[0].upper() + text[1:]
+
+    @property
+    def _unassigned_shown(self) -> bool:
+        rows = (*self.items, *self.overdue_before, *self.problems)
+        return any(not row.case.caseworker.strip() for row in rows)
 
     @property
     def count(self) -> int:
@@ -74,19 +82,19 @@ def select_calendar(
     """The deadlines of the period start–end (both included) that pass the filter.
 
     problems (core.cases.uncomputable_cases) are kept when their case passes the trial and
-    caseworker filter, for the calendar to name at its end.
+    caseworker filter, for the calendar to name at its end. The caseworker filter is the window's
+    (core.selection.belongs_to): a case with no caseworker is printed for everyone, never lost.
     """
     if end < start:
         raise ValueError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
     trial = trial.strip().upper() if trial and trial.strip() else None
     caseworker = caseworker.strip() if caseworker and caseworker.strip() else None
-    wanted_caseworker = caseworker.casefold() if caseworker else None
     in_period, before = [], []
     for item in items:
         d = item.deadline
         if trial and item.case.trial_id.upper() != trial:
             continue
-        if wanted_caseworker and item.case.caseworker.strip().casefold() != wanted_caseworker:
+        if caseworker and not belongs_to(item.case.caseworker, caseworker):
             continue
         if only_overdue and d.status != OVERDUE:
             continue
@@ -101,7 +109,7 @@ def select_calendar(
         p
         for p in problems
         if (not trial or p.case.trial_id.upper() == trial)
-        and (not wanted_caseworker or p.case.caseworker.strip().casefold() == wanted_caseworker)
+        and (not caseworker or belongs_to(p.case.caseworker, caseworker))
     ]
     return CalendarSelection(
         start=start,

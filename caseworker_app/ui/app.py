@@ -53,7 +53,8 @@ class AfterPaint(QObject):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication: Danish Qt dialogs, settings in an INI file (never the registry)."""
+    """The QApplication: Danish Qt dialogs, settings in an INI file (never the registry), the text
+    size chosen on this computer."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -64,6 +65,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from ..paths import resources_dir
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
+    from .text_size import apply_text_size, saved_text_size
+
+    apply_text_size(saved_text_size())  # Indstillinger › Tekststørrelse, kept on this computer
     return app
 
 
@@ -118,6 +122,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # at most once a day, on start or on closing (store/backup.py)
             QTimer.singleShot(0, lambda: daily_backup(db_path))
+            # No name or municipality yet: asked for at once, window-modal (no nested event loop).
+            window.offer_first_start()
         if report:
             AfterPaint(app, lambda: _report("shown", quit_after=True))
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.terms import ACTIVE, CLOSED
+from .caseworker_filter import FRISTER, SAGER, CaseworkerChoice, ScopeLine
+from .colours import banner_style
 
 _log = logging.getLogger(__name__)
 
@@ -109,6 +111,10 @@ class MainWindow(QMainWindow):
         self._tick.start()
         for action in self._store_actions:  # only once everything above worked
             action.setEnabled(True)
+        # The keyboard starts in the list: arrows and Enter open a case at once (not on the tabs).
+        view = {0: self.deadline_view, 1: self.case_view}.get(self.tabs.currentIndex())
+        if view is not None:
+            view.setFocus()
 
     # ------------------------------------------------------------ building
 
@@ -121,18 +127,14 @@ class MainWindow(QMainWindow):
         self.problems_banner = QLabel()
         self.problems_banner.setWordWrap(True)
         self.problems_banner.setObjectName("problemsBanner")
-        self.problems_banner.setStyleSheet(
-            "QLabel#problemsBanner { background: #fde7e9; padding: 6px; margin: 4px 6px 2px 6px; }"
-        )
+        self.problems_banner.setStyleSheet(banner_style("problemsBanner", "problem", "4px 6px 2px 6px"))
         self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
         layout.addWidget(self.problems_banner)
         # Open cases sharing a FASIT number in a trial, saved before the database refused that (m006).
         self.duplicates_banner = QLabel()
         self.duplicates_banner.setWordWrap(True)
         self.duplicates_banner.setObjectName("duplicatesBanner")
-        self.duplicates_banner.setStyleSheet(
-            "QLabel#duplicatesBanner { background: #fde7e9; padding: 6px; margin: 2px 6px 2px 6px; }"
-        )
+        self.duplicates_banner.setStyleSheet(banner_style("duplicatesBanner", "problem", "2px 6px 2px 6px"))
         self.duplicates_banner.linkActivated.connect(lambda _link: self.show_duplicates())
         layout.addWidget(self.duplicates_banner)
         layout.addWidget(self.tabs, 1)
@@ -144,23 +146,47 @@ class MainWindow(QMainWindow):
         self.missed_banner = QLabel()
         self.missed_banner.setWordWrap(True)
         self.missed_banner.setObjectName("missedBanner")
-        self.missed_banner.setStyleSheet(
-            "QLabel#missedBanner { background: #fff4ce; padding: 6px; }"
-        )
+        self.missed_banner.setStyleSheet(banner_style("missedBanner", "warning"))
         self.trial_end_banner = QLabel()
         self.trial_end_banner.setWordWrap(True)
         self.trial_end_banner.setObjectName("trialEndBanner")
-        self.trial_end_banner.setStyleSheet(
-            "QLabel#trialEndBanner { background: #fde7e9; padding: 6px; }"
-        )
+        self.trial_end_banner.setStyleSheet(banner_style("trialEndBanner", "problem"))
         self.deadline_view = QTreeView()
+        self.deadline_view.setAccessibleName("Frister, grupperet efter hvornår de forfalder")
         self.deadline_view.setAlternatingRowColors(True)
         self.deadline_view.setUniformRowHeights(True)
         self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deadline_view.activated.connect(self._open_from_deadline)
         self.deadline_view.header().setStretchLastSection(True)
+        # Search and "mine frister" (ui/caseworker_filter.py), and a line saying what is shown.
+        self.deadline_search = QLineEdit()
+        self.deadline_search.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
+        self.deadline_search.setClearButtonEnabled(True)
+        self.deadline_search.setAccessibleName("Søg i frister")
+        self.deadline_caseworker = CaseworkerChoice(self._qsettings, FRISTER)
+        self.deadline_scope = ScopeLine(self.deadline_caseworker, "frister")
+        row = QHBoxLayout()
+        search_label = QLabel("S&øg:")
+        search_label.setBuddy(self.deadline_search)
+        worker_label = QLabel("Sags&behandler:")
+        worker_label.setBuddy(self.deadline_caseworker)
+        row.addWidget(search_label)
+        row.addWidget(self.deadline_search, 3)
+        row.addWidget(worker_label)
+        row.addWidget(self.deadline_caseworker)
+        row.addStretch(1)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(row)
+        list_layout.addWidget(self.deadline_scope)
+        list_layout.addWidget(self.deadline_view)
+        # With no cases at all a welcome stands here instead of four empty groups (ui/welcome.py).
+        self.deadline_stack = QStackedWidget()
+        self.deadline_stack.addWidget(list_page)
+        self.welcome = None
         layout.addWidget(self.missed_banner)
-        layout.addWidget(self.deadline_view)
+        layout.addWidget(self.deadline_stack, 1)
         layout.addWidget(self.trial_end_banner)
         self.tabs.addTab(page, "Frister")
 
@@ -171,12 +197,16 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Søg i sager")
         self.trial_filter = QComboBox()
+        self.trial_filter.setAccessibleName("Forsøg")
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Status")
         self.status_filter.addItem("Aktive sager", ACTIVE)
         self.status_filter.addItem("Afsluttede sager", CLOSED)
         self.status_filter.addItem("Alle sager", "")
-        self.caseworker_filter = QComboBox()
+        self.caseworker_filter = CaseworkerChoice(self._qsettings, SAGER)
+        self.case_scope = ScopeLine(self.caseworker_filter, "sager")
         row.addWidget(QLabel("Søg:"))
         row.addWidget(self.search_box, 2)
         row.addWidget(QLabel("Forsøg:"))
@@ -186,8 +216,10 @@ class MainWindow(QMainWindow):
         row.addWidget(QLabel("Sagsbehandler:"))
         row.addWidget(self.caseworker_filter)
         layout.addLayout(row)
+        layout.addWidget(self.case_scope)
 
         self.case_view = QTableView()
+        self.case_view.setAccessibleName("Sager")
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.case_view.setAlternatingRowColors(True)
@@ -204,17 +236,27 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from .models import CaseTableModel, DeadlineTreeModel
+        from .text_size import text_scale
 
         self.deadline_model = DeadlineTreeModel(self)
         self.deadline_view.setModel(self.deadline_model)
-        for column, width in enumerate((150, 215, 170, 90, 60, 190)):
-            self.deadline_view.header().resizeSection(column, width)
+        scale = text_scale()  # Indstillinger › Tekststørrelse: wider columns for larger text
+        for column, width in enumerate((150, 215, 170, 90, 60, 140, 190)):
+            self.deadline_view.header().resizeSection(column, round(width * scale))
+        self.deadline_model.modelReset.connect(self._layout_deadline_groups)
+        self.deadline_model.shown_changed.connect(self._deadlines_shown)
+        self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
+        self.deadline_search.textChanged.connect(self.deadline_model.set_search)
+        self.deadline_caseworker.currentIndexChanged.connect(
+            lambda _index: self.deadline_model.set_caseworker(self.deadline_caseworker.caseworker())
+        )
         self.case_model = CaseTableModel(self)
         self.case_view.setModel(self.case_model)
         self.case_view.setSortingEnabled(True)
         self.case_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((180, 90, 110, 60, 130, 150, 110)):
-            self.case_view.setColumnWidth(column, width)
+            self.case_view.setColumnWidth(column, round(width * scale))
+        self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
         self.case_model.set_search(self.search_box.text())  # typed while the cases were read
         self.search_box.textChanged.connect(self.case_model.set_search)
         for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
@@ -269,6 +311,10 @@ class MainWindow(QMainWindow):
         self.export_cases_action = self._action(
             files, "Eksportér &sagsliste til regneark …", None, self.export_cases
         )
+        self.import_action = self._action(
+            files, "&Importér sager …", QKeySequence("Ctrl+I"), self.import_cases
+        )
+        self.undo_import_action = self._action(files, "Fo&rtryd import …", None, self.undo_import)
         files.addSeparator()
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
         self.backups_action = self._action(files, "Sikkerheds&kopier …", None, self.show_backups)
@@ -357,23 +403,18 @@ class MainWindow(QMainWindow):
         self.deadline_items, self.problems = deadlines_and_problems(
             cases, catalog, today, warning_days=settings.warning_days
         )
-        self.deadline_model.set_deadlines(self.deadline_items, today, settings.warning_days)
-        for row in range(self.deadline_model.rowCount()):
-            # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
-            self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
-            group = self.deadline_model.index(row, 0)
-            expanded = (
-                self.deadline_model.group_key(row) != "later"
-                or self.deadline_model.rowCount(group) < 50
-            )
-            self.deadline_view.setExpanded(group, expanded)
         self.case_model.set_cases(cases, self.deadline_items)
-        self._fill_filter_choices(cases)
+        self._fill_filter_choices(cases, settings.caseworker_name)
+        # Shown as the caseworker filter and the search choose (models.DeadlineTreeModel); the
+        # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
+        self.deadline_model.set_deadlines(
+            self.deadline_items, today, settings.warning_days, caseworker=self.deadline_caseworker.caseworker()
+        )
+        self._show_welcome(not cases, settings)
         self._restore_place(place)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
         self._update_problems_banner()
         self._update_duplicates_banner()
-        self._update_status_bar(today)
         title = "Opfølgningsfrister"
         if settings.municipality:
             title += f" – {settings.municipality}"
@@ -385,7 +426,41 @@ class MainWindow(QMainWindow):
         self.last_refresh_seconds = time.perf_counter() - started
         self.refreshed.emit()
 
-    def _fill_filter_choices(self, cases) -> None:
+    def _layout_deadline_groups(self) -> None:
+        """After each reset of the deadline model: group titles span the row; big 'Senere' folded."""
+        for row in range(self.deadline_model.rowCount()):
+            # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
+            self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
+            group = self.deadline_model.index(row, 0)
+            expanded = (
+                self.deadline_model.group_key(row) != "later"
+                or self.deadline_model.rowCount(group) < 50
+            )
+            self.deadline_view.setExpanded(group, expanded)
+
+    def _deadlines_shown(self) -> None:
+        """What the Frister tab shows changed: say whose and how many, and count the groups."""
+        self.deadline_scope.show_selection(self.deadline_model.selection)
+        self._update_status_bar()
+        self._update_missed_banner()
+
+    def _show_welcome(self, empty: bool, settings) -> None:
+        """No cases at all: a welcome that says how to begin, instead of four empty groups."""
+        if empty:
+            if self.welcome is None:
+                from .welcome import Welcome
+
+                self.welcome = Welcome(self)
+                self.deadline_stack.addWidget(self.welcome)
+            self.welcome.show_settings(settings.caseworker_name, settings.municipality)
+            self.deadline_stack.setCurrentWidget(self.welcome)
+        else:
+            self.deadline_stack.setCurrentIndex(0)
+
+    def welcome_shown(self) -> bool:
+        return self.welcome is not None and self.deadline_stack.currentWidget() is self.welcome
+
+    def _fill_filter_choices(self, cases, own: str = "") -> None:
         def refill(combo: QComboBox, everything: str, values: list[str]) -> None:
             current = combo.currentData()
             combo.blockSignals(True)
@@ -398,23 +473,25 @@ class MainWindow(QMainWindow):
             combo.blockSignals(False)
 
         refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
-        caseworkers = sorted({c.caseworker for c in cases if c.caseworker})
-        refill(self.caseworker_filter, "Alle", caseworkers)
+        # "Mine": the caseworker's own name (Indstillinger) first; "Alle sagsbehandlere"; colleagues.
+        self.caseworker_filter.set_names((c.caseworker for c in cases), own)
+        self.deadline_caseworker.set_names((c.caseworker for c in cases if c.status == ACTIVE), own)
         self._apply_filters()
 
     def _apply_filters(self) -> None:
         self.case_model.set_filters(
             trial=self.trial_filter.currentData() or "",
             status=self.status_filter.currentData() or "",
-            caseworker=self.caseworker_filter.currentData() or "",
+            caseworker=self.caseworker_filter.caseworker(),
         )
 
-    def _update_status_bar(self, today: date) -> None:
-        from ..core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK, group_of
+    def _update_status_bar(self) -> None:
+        """The Frister tab's overdue and this-week counts: the numbers its group titles show."""
+        from ..core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK
 
-        groups = Counter(group_of(i.deadline, today) for i in self.deadline_items)
+        groups = self.deadline_model.group_sizes()
         self.status_counts.setText(
-            f"{groups[GROUP_OVERDUE]} overskredet · {groups[GROUP_THIS_WEEK]} denne uge"
+            f"{groups.get(GROUP_OVERDUE, 0)} overskredet · {groups.get(GROUP_THIS_WEEK, 0)} denne uge"
         )
 
     def _update_trial_end_banner(self, today: date, horizon: int) -> None:
@@ -474,19 +551,32 @@ class MainWindow(QMainWindow):
 
     def _show_missed_since_last_time(self) -> None:
         from ..core.cases import became_due_since
+
+        self.missed_items = became_due_since(self.deadline_items, self._last_opened, self.today())
+        self._update_missed_banner()
+
+    def _update_missed_banner(self) -> None:
+        """The deadlines fallen due since last time, of the caseworker Frister shows (the rest counted)."""
+        from ..core.selection import possessive, select
         from ..core.workdays import fmt
 
-        missed = became_due_since(self.deadline_items, self._last_opened, self.today())
-        self.missed_items = missed
-        if not missed:
+        if not self.missed_items:
             self.missed_banner.hide()
             return
-        names = ", ".join(f"{i.case.citizen} ({fmt(i.deadline.legal_due)})" for i in missed[:5])
-        more = f" og {len(missed) - 5} mere" if len(missed) > 5 else ""
-        self.missed_banner.setText(
-            f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): "
-            f"{len(missed)} – {names}{more}"
-        )
+        caseworker = self.deadline_caseworker.caseworker()
+        missed = select(self.missed_items, caseworker=caseworker).items
+        others = len(self.missed_items) - len(missed)
+        since = f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): "
+        elsewhere = f"{others} hos andre sagsbehandlere"
+        if not missed:
+            whose = "dine" if caseworker == self.deadline_caseworker.own else possessive(caseworker)
+            self.missed_banner.setText(since + f"ingen af {whose} – {elsewhere}")
+        else:
+            names = ", ".join(f"{i.case.citizen} ({fmt(i.deadline.legal_due)})" for i in missed[:5])
+            more = f" og {len(missed) - 5} mere" if len(missed) > 5 else ""
+            self.missed_banner.setText(
+                since + f"{len(missed)} – {names}{more}" + (f" (og {elsewhere})" if others else "")
+            )
         self.missed_banner.show()
 
     def _remember_opened(self) -> None:
@@ -501,9 +591,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentIndex(1)
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+        """Ctrl+F: the search of the tab in front (Frister or Sager); from the other tabs, Sager's."""
+        if self.tabs.currentIndex() == 0 and not self.welcome_shown():
+            box = self.deadline_search
+        else:
+            self.tabs.setCurrentIndex(1)
+            box = self.search_box
+        box.setFocus()
+        box.selectAll()
 
     def _remember_place(self) -> tuple:
         """The chosen case (and deadline kind) and the lists' scroll positions, kept over a refresh."""
@@ -619,10 +714,12 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def print_calendar(self) -> None:
-        """Udskriv › Opfølgningskalender: period, filter and layout, then preview, print or PDF."""
+        """Udskriv › Opfølgningskalender: period, filter and layout, then preview, print or PDF.
+
+        The caseworker filter starts at the caseworker's own name, or as last chosen (remembered)."""
         from .print_dialogs import print_calendar
 
-        print_calendar(self.store, self, today=self._today)
+        print_calendar(self.store, self, today=self._today, remember_in=self._qsettings)
 
     def print_selected_plan(self) -> None:
         """Udskriv › Plan for valgt borger: the selected case's coming deadlines."""
@@ -640,23 +737,76 @@ class MainWindow(QMainWindow):
 
         show_evaluation_dialog(self.store, self, today=self._today)
 
+    def _export_caseworker(self, place: str, title: str, noun: str) -> str | None:
+        """Only mine (the default) or everyone's, asked before an export; None when cancelled."""
+        from .caseworker_filter import ask_export_caseworker
+
+        return ask_export_caseworker(self, self.store, self._qsettings, place, title, noun)
+
     def export_ics(self) -> None:
         """Filer › Eksportér til Outlook (.ics)."""
+        from .caseworker_filter import ICS
         from .print_dialogs import export_ics_dialog
 
-        export_ics_dialog(self.store, self, today=self._today)
+        caseworker = self._export_caseworker(ICS, "Eksportér til Outlook", "frister")
+        if caseworker is not None:
+            export_ics_dialog(self.store, self, today=self._today, caseworker=caseworker)
 
     def export_deadlines(self) -> None:
         """Filer › Eksportér frister til regneark."""
+        from .caseworker_filter import DEADLINE_SHEET
         from .print_dialogs import export_deadlines_dialog
 
-        export_deadlines_dialog(self.store, self, today=self._today)
+        caseworker = self._export_caseworker(DEADLINE_SHEET, "Eksportér frister til regneark", "frister")
+        if caseworker is not None:
+            export_deadlines_dialog(self.store, self, today=self._today, caseworker=caseworker)
 
     def export_cases(self) -> None:
         """Filer › Eksportér sagsliste til regneark."""
+        from .caseworker_filter import CASE_SHEET
         from .print_dialogs import export_cases_dialog
 
-        export_cases_dialog(self.store, self, today=self._today)
+        caseworker = self._export_caseworker(CASE_SHEET, "Eksportér sagsliste til regneark", "sager")
+        if caseworker is not None:
+            export_cases_dialog(self.store, self, today=self._today, caseworker=caseworker)
+
+    def import_cases(self) -> None:
+        """Filer › Importér sager … (Ctrl+I): a case list from Excel or CSV (ui/import_dialog.py)."""
+        from .import_dialog import import_case_list
+
+        import_case_list(self.store, self, today=self._today, on_saved=self.refresh)
+
+    def undo_import(self) -> None:
+        """Filer › Fortryd import …: an import undone as a whole (ui/import_undo_dialog.py)."""
+        from .import_undo_dialog import UndoImportDialog
+
+        def undone(result) -> None:
+            self.refresh()
+            self.statusBar().showMessage(result.summary, 20_000)
+
+        UndoImportDialog(self.store, on_undone=undone, parent=self).exec()
+
+    def open_demo(self) -> bool:
+        """Start the demo (`caseworker-app --demo`) beside this window: its own example database."""
+        from .welcome import start_demo
+
+        if start_demo():
+            return True
+        QMessageBox.warning(self, "Åbn demo", "Demoen kunne ikke startes.")
+        return False
+
+    def offer_first_start(self):
+        """The first start: no name or municipality yet. Ask for them, without blocking the window.
+
+        Called by ui/app.py run_window (never for the demo); returns the dialog, or None."""
+        from .first_start_dialog import FirstStartDialog, needs_first_start
+
+        if self.store is None or not needs_first_start(self.store.settings()):
+            return None
+        dialog = FirstStartDialog(self.store, parent=self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()  # window-modal, no nested event loop
+        return dialog
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -702,17 +852,31 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ layout memory
 
     def _restore_layout(self) -> None:
+        from .screen_fit import centre_on_screen, keep_on_screen
+
         geometry = self._qsettings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a larger screen, or at a larger scaling
         else:
-            self.resize(1200, 760)
+            centre_on_screen(self, 1200, 760)
         state = self._qsettings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
         tab = self._qsettings.value("main_window/tab")
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Indstillinger › Tekststørrelse: rows and columns grow with the text, at once.
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "case_view"):
+            old = self.case_view.verticalHeader().defaultSectionSize() - 8
+            new = self.fontMetrics().height()
+            self.case_view.verticalHeader().setDefaultSectionSize(new + 8)
+            for header in (self.case_view.horizontalHeader(), self.deadline_view.header()):
+                for column in range(header.count()):
+                    header.resizeSection(column, round(header.sectionSize(column) * new / max(old, 1)))
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Each open case window asks about its unsaved changes; "Annuller" keeps everything open.

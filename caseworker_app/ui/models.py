@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from ..core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ..core.cpr import mask_cpr
 from ..core.schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline
+from ..core.selection import Selection, search_needle, search_text, select
+from .colours import overdue_brush
 from .deadline_model import marked_due_text, practical_text
-from .model_base import BOLD, OVERDUE_BRUSH, ROOT, ColumnTableModel, Index, column_title
+from .model_base import BOLD, ROOT, ColumnTableModel, Index, column_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
 
@@ -24,26 +27,85 @@ SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest 
 
 
 class DeadlineTreeModel(QAbstractItemModel):
-    """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows."""
+    """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows.
 
-    COLUMNS = ("Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Hvad", "Hvorfor")
+    It shows the deadlines of one caseworker (or all) that match the search: core.selection.select
+    chooses them, and `selection` keeps what it chose for the line that counts them.
+    """
+
+    COLUMNS = (
+        "Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Sagsbehandler", "Hvad", "Hvorfor",
+    )
+    REASON_COLUMN = 7
+
+    shown_changed = Signal()  # after every change of content, caseworker or search
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groups: list[tuple[str, list[CaseDeadline]]] = []
         self._titles = group_titles()
+        self._all: list[CaseDeadline] = []
+        self._texts: dict[int, str] = {}  # case id -> search text, made once per content
+        self._today = None
+        self._caseworker = ""
+        self._needle = ""
+        self.selection: Selection[CaseDeadline] = Selection((), 0)
 
     def set_deadlines(
-        self, items: Sequence[CaseDeadline], today: date, soon_days: int = DEFAULT_WARNING_DAYS
+        self,
+        items: Sequence[CaseDeadline],
+        today: date,
+        soon_days: int = DEFAULT_WARNING_DAYS,
+        *,
+        caseworker: str | None = None,
     ) -> None:
-        """Replace the content; items keep their order inside each group."""
+        """Replace the content (every caseworker's; caseworker, if given, chooses whose are shown);
+        items keep their order inside each group."""
+        if caseworker is not None:
+            self._caseworker = caseworker
         self._titles = group_titles(soon_days)
+        self._today = today
+        self._all = list(items)
+        self._texts = {item.case.id: search_text(item.case) for item in self._all}
+        self._regroup(content_changed=True)
+
+    def set_caseworker(self, name: str) -> None:
+        """Show only the deadlines of name's cases (and of cases with no caseworker); '' = all."""
+        if name != self._caseworker:
+            self._caseworker = name
+            self._regroup()
+
+    def set_search(self, text: str) -> None:
+        """Show only deadlines whose case's name, FASIT number or CPR holds text (dashes ignored)."""
+        needle = search_needle(text)
+        if needle != self._needle:
+            self._needle = needle
+            self._regroup()
+
+    def group_sizes(self) -> dict[str, int]:
+        """How many deadlines each group shows now (the numbers in the group titles)."""
+        return {key: len(items) for key, items in self._groups}
+
+    def _regroup(self, *, content_changed: bool = False) -> None:
+        texts = self._texts
+        before = self.selection.items
+        self.selection = select(
+            self._all, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: texts[i.case.id]
+        )
+        items = self.selection.items
+        if not content_changed and len(items) == len(before) and all(map(operator.is_, items, before)):
+            # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
+            # layout (laying out thousands of expanded rows is most of a keystroke's time).
+            self.shown_changed.emit()
+            return
         buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
-        for item in items:
-            buckets[group_of(item.deadline, today)].append(item)
+        if self._today is not None:
+            for item in self.selection.items:
+                buckets[group_of(item.deadline, self._today)].append(item)
         self.beginResetModel()
         self._groups = list(buckets.items())
         self.endResetModel()
+        self.shown_changed.emit()
 
     def group_key(self, row: int) -> str:
         return self._groups[row][0]
@@ -121,7 +183,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         if role == TOOLTIP:
             return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
         if deadline.status == OVERDUE and column in (0, 1):
-            return OVERDUE_BRUSH if role == FOREGROUND else BOLD
+            return overdue_brush() if role == FOREGROUND else BOLD
         return None
 
 
@@ -138,6 +200,8 @@ def _deadline_cell(item: CaseDeadline, column: int) -> str:
     if column == 4:
         return item.case.trial_id
     if column == 5:
+        return item.case.caseworker
+    if column == 6:
         return deadline.label
     return deadline.reason
 
@@ -161,6 +225,8 @@ class CaseTableModel(ColumnTableModel):
         "Hvad",
     )
 
+    shown_changed = Signal()  # after every change of content or filter
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._cases: list[CaseRecord] = []  # every case, in sort order
@@ -171,6 +237,7 @@ class CaseTableModel(ColumnTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._needle = ""
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
+        self.selection: Selection[int] = Selection((), 0)  # positions in _cases of the rows shown
 
     # -- content, order and filter
     def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
@@ -183,13 +250,15 @@ class CaseTableModel(ColumnTableModel):
         self._order_cases()
         self._rows = self._matching_rows()
         self.endResetModel()
+        self.shown_changed.emit()
 
     def set_search(self, text: str) -> None:
         """Show only cases whose name, case reference or CPR contains text (dashes ignored)."""
-        self._needle = text.strip().lower().replace("-", "")
+        self._needle = search_needle(text)
         self._refilter()
 
     def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
+        """Trial and status as chosen; caseworker: name's cases and those with none ('' = all)."""
         filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
         if filters != self._filters:  # refresh() sets the same filters again after set_cases
             self._filters = filters
@@ -214,28 +283,33 @@ class CaseTableModel(ColumnTableModel):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
+        self.shown_changed.emit()
 
     def _order_cases(self) -> None:
         if self._sort_column >= 0:
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
             column = self._sort_column
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
-        self._search = [
-            " ".join((c.citizen, c.case_ref, c.cpr or "", mask_cpr(c.cpr) if c.cpr else ""))
-            .lower()
-            .replace("-", "")
-            for c in self._cases
-        ]
+        self._search = [search_text(c) for c in self._cases]
 
     def _matching_rows(self) -> list[int]:
-        wanted = [(name, value) for name, value in self._filters.items() if value]
-        needle = self._needle
-        return [
+        """The rows of the chosen trial and status, then (core.selection.select) of the chosen
+        caseworker and search; `selection` counts them against the trial and status rows."""
+        trial, status = self._filters["trial_id"], self._filters["status"]
+        cases, texts = self._cases, self._search
+        base = [
             i
-            for i, case in enumerate(self._cases)
-            if (not needle or needle in self._search[i])
-            and all(getattr(case, name) == value for name, value in wanted)
+            for i, case in enumerate(cases)
+            if (not trial or case.trial_id == trial) and (not status or case.status == status)
         ]
+        self.selection = select(
+            base,
+            caseworker=self._filters["caseworker"],
+            needle=self._needle,
+            case_of=cases.__getitem__,
+            text_of=texts.__getitem__,
+        )
+        return list(self.selection.items)
 
     def _sort_key(self, case: CaseRecord, column: int):
         deadline = self._next.get(case.id)
@@ -269,7 +343,7 @@ class CaseTableModel(ColumnTableModel):
             return deadline.reason
         overdue = deadline is not None and deadline.status == OVERDUE
         if column == 6 and overdue:  # marked as on Frister: "!", bold and red (not colour alone)
-            return BOLD if role == FONT else OVERDUE_BRUSH if role == FOREGROUND else None
+            return BOLD if role == FONT else overdue_brush() if role == FOREGROUND else None
         return None
 
     @staticmethod

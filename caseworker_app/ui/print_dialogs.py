@@ -2,7 +2,7 @@
 
 Every page is built by ui.print_jobs (as `caseworker-app calendar` and `plan` build theirs) and
 painted by ui.printing for the preview, the printer and "Gem som PDF". Exports go through
-caseworker_app.exporting, as the `export-ics` and `export` commands do.
+caseworker_app.services.exporting, as the `export-ics` and `export` commands do.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from ..core.calendar_view import select_calendar
 from ..core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
 from ..core.schedule import OVERDUE
 from ..core.workdays import fmt
-from ..exporting import (
+from ..services.exporting import (
     PDF_ENDINGS,
     ExportError,
     ExportResult,
@@ -47,7 +47,7 @@ from ..exporting import (
     write_failure_text,
 )
 from ..store import StoreError
-from .fields import DateLineEdit, FieldBox
+from .fields import DateLineEdit, FieldBox, buddy_label
 from .print_jobs import calendar_print_job, plan_print_job
 from .printing import (
     LAYOUT_MONTHS,
@@ -58,6 +58,7 @@ from .printing import (
     setup_printer,
     write_pdf,
 )
+from .screen_fit import grow_to_content, resize_to_fit
 
 FOLDER_KEY = "export/folder"
 PDF_FILTER = "PDF-filer (*.pdf)"
@@ -132,6 +133,10 @@ class _PrintDialog(QDialog):
         row.addWidget(self.close_button)
         return row
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
+
     def today(self) -> date:
         return self._today()
 
@@ -160,7 +165,7 @@ class _PrintDialog(QDialog):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(f"Vis udskrift – {self.doc_title}")
         dialog.paintRequested.connect(lambda device: self._paint(job, device))
-        dialog.resize(900, 1000)
+        resize_to_fit(dialog, 900, 1000)  # a page at full height where the screen allows
         self.preview_dialog = dialog
         dialog.exec()
 
@@ -219,7 +224,10 @@ class CalendarPrintDialog(_PrintDialog):
         *,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        remember_in: QSettings | None = None,
     ):
+        """remember_in: where the caseworker filter is remembered (the window's); without it the
+        dialog starts at "Alle sagsbehandlere"."""
         super().__init__(store, today, parent)
         self.setWindowTitle("Udskriv opfølgningskalender")
         self.items = store.deadlines(self.today())
@@ -234,9 +242,9 @@ class CalendarPrintDialog(_PrintDialog):
         self.from_box = FieldBox(self.from_field)
         self.to_box = FieldBox(self.to_field)
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("Fra:"))
+        dates.addWidget(buddy_label("Fr&a:", self.from_field))
         dates.addWidget(self.from_box)
-        dates.addWidget(QLabel("Til:"))
+        dates.addWidget(buddy_label("&Til:", self.to_field))
         dates.addWidget(self.to_box)
         dates.addStretch(1)
 
@@ -250,6 +258,10 @@ class CalendarPrintDialog(_PrintDialog):
         self.caseworker_combo.addItem("Alle sagsbehandlere", "")
         for name in sorted({c.caseworker for c in active if c.caseworker}, key=str.casefold):
             self.caseworker_combo.addItem(name, name)
+        if remember_in is not None:
+            from .caseworker_filter import start_with_own
+
+            start_with_own(self.caseworker_combo, remember_in, store.settings().caseworker_name)
         self.overdue_check = QCheckBox("&Kun overskredne frister")
 
         self.weeks_radio = QRadioButton("&Liste pr. uge (stående)")
@@ -261,7 +273,7 @@ class CalendarPrintDialog(_PrintDialog):
 
         period_box = QGroupBox("Periode")
         period_form = QFormLayout(period_box)
-        period_form.addRow("&Vælg:", self.period_combo)
+        period_form.addRow("&Periode:", self.period_combo)
         period_form.addRow(dates)
         filter_box = QGroupBox("Udvalg")
         filter_form = QFormLayout(filter_box)
@@ -269,9 +281,10 @@ class CalendarPrintDialog(_PrintDialog):
         filter_form.addRow("&Sagsbehandler:", self.caseworker_combo)
         filter_form.addRow(self.overdue_check)
         layout_box = QGroupBox("Udseende")
-        layout_column = QVBoxLayout(layout_box)
+        layout_column = QHBoxLayout(layout_box)  # side by side: the dialog fits a low screen
         layout_column.addWidget(self.weeks_radio)
         layout_column.addWidget(self.months_radio)
+        layout_column.addStretch(1)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
 
@@ -450,9 +463,11 @@ def print_case_plan(
     return dialog.exec()
 
 
-def print_calendar(store, parent: QWidget | None = None, *, today: Callable[[], date]) -> int:
+def print_calendar(
+    store, parent: QWidget | None = None, *, today: Callable[[], date], remember_in: QSettings | None = None
+) -> int:
     """Open the calendar print dialog (the main window's Udskriv › Opfølgningskalender …)."""
-    return CalendarPrintDialog(store, today=today, parent=parent).exec()
+    return CalendarPrintDialog(store, today=today, parent=parent, remember_in=remember_in).exec()
 
 
 # ---------------------------------------------------------------- exports
@@ -486,9 +501,9 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def export_ics_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
-    """Filer › Eksportér til Outlook (.ics) …: every current deadline as calendar events."""
+    """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events."""
 
     def done(result: ExportResult) -> str:
         moved = (
@@ -497,8 +512,9 @@ def export_ics_dialog(
             else ""
         )
         omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
+        chosen = f" {result.chosen_text()}" if result.chosen else ""
         return (
-            f"{_count(result.count, 'frist', 'frister')} er gemt i {result.path}.{moved}\n\n"
+            f"{_count(result.count, 'frist', 'frister')} er gemt i {result.path}.{chosen}{moved}\n\n"
             + (f"⚠ {omitted}\n\n" if omitted else "")
             + "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
             "beholder hver frist sit id, så en flyttet frist opdateres frem for at blive dobbelt."
@@ -509,13 +525,13 @@ def export_ics_dialog(
         "Eksportér til Outlook",
         "Opfølgningsfrister.ics",
         [ICS_FILTER],
-        lambda path: export_ics(store, path, today()),
+        lambda path: export_ics(store, path, today(), caseworker=caseworker),
         done,
     )
 
 
 def export_deadlines_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér frister til regneark …: the deadline list as .xlsx or .csv."""
     return _export(
@@ -523,13 +539,14 @@ def export_deadlines_dialog(
         "Eksportér frister til regneark",
         f"Frister {fmt(today())}.xlsx",
         [XLSX_FILTER, CSV_FILTER],
-        lambda path: export_deadline_sheet(store, path, today()),
-        lambda r: f"{_count(r.count, 'frist', 'frister')} er gemt i {r.path}.",
+        lambda path: export_deadline_sheet(store, path, today(), caseworker=caseworker),
+        lambda r: f"{_count(r.count, 'frist', 'frister')} er gemt i {r.path}."
+        + (f" {r.chosen_text()}" if r.chosen else ""),
     )
 
 
 def export_cases_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér sagsliste til regneark …: every case (closed too) as .xlsx or .csv."""
     return _export(
@@ -537,8 +554,9 @@ def export_cases_dialog(
         "Eksportér sagsliste til regneark",
         f"Sager {fmt(today())}.xlsx",
         [XLSX_FILTER, CSV_FILTER],
-        lambda path: export_case_sheet(store, path),
-        lambda r: f"{_count(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager).",
+        lambda path: export_case_sheet(store, path, caseworker=caseworker),
+        lambda r: f"{_count(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager)."
+        + (f" {r.chosen_text()}" if r.chosen else ""),
     )
 
 

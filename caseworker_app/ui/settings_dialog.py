@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -30,6 +33,34 @@ from .fields import (
     general_error_label,
     show_errors,
 )
+from .screen_fit import keep_on_screen, work_area
+from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label
+
+
+def missing_name_errors(settings) -> dict[str, str]:
+    """The notes and printouts are signed with name and municipality: an empty one is not saved
+    silently (here and in the first start's dialog, ui/first_start_dialog.py)."""
+    errors = {}
+    if not settings.caseworker_name.strip():
+        errors["caseworker_name"] = "Skriv dit navn – det står i journalnotater og på udskrifter"
+    if not settings.municipality.strip():
+        errors["municipality"] = "Skriv kommunens navn – det står i journalnotater og på udskrifter"
+    return errors
+
+
+# Alt+letter of each field, each letter once in the dialog (S: "Slet …", T: Tekststørrelse).
+_MNEMONICS = {
+    "caseworker_name": "n", "municipality": "k", "warning_days": "v", "trial_end_horizon_days": "a",
+    "retention_days": "f", "backup_daily": "d", "backup_weekly": "u", "backup_monthly": "m",
+}
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """text with '&' before letter, at the start of a word where it can be ('' : the first letter)."""
+    if not letter:
+        return "&" + text
+    found = re.search(rf"\b{letter}", text, re.IGNORECASE) or re.search(letter, text, re.IGNORECASE)
+    return text[: found.start()] + "&" + text[found.start():] if found else "&" + text
 
 
 def _days(maximum: int) -> QSpinBox:
@@ -97,7 +128,15 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name, box in self.boxes.items():
-            form.addRow(buddy_label(f"&{SETTING_LABELS_DA[name]}:", box.editor), box)
+            label = with_mnemonic(SETTING_LABELS_DA[name], _MNEMONICS.get(name, ""))
+            form.addRow(buddy_label(f"{label}:", box.editor), box)
+        # Per computer, not in the database (ui/text_size.py): applied to every window on "Gem".
+        self.text_size_combo = QComboBox()
+        for percent in SIZES:
+            self.text_size_combo.addItem(size_label(percent), percent)
+        self.text_size_combo.setCurrentIndex(self.text_size_combo.findData(saved_text_size()))
+        text_size_box = FieldBox(self.text_size_combo, "Gælder alle vinduer på denne computer.")
+        form.addRow(buddy_label("&Tekststørrelse:", self.text_size_combo), text_size_box)
         form.addRow("", self.purge_button)
         note = QLabel(f"Indstillingerne gemmes i databasen: {store.path}")
         note.setWordWrap(True)
@@ -114,6 +153,8 @@ class SettingsDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(fields)
+        self.scroll.setAccessibleName("Indstillingerne")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general_error)
@@ -128,9 +169,9 @@ class SettingsDialog(QDialog):
         fields = self.scroll.widget()
         needed = fields.layout().totalHeightForWidth(self.scroll.viewport().width())
         extra = self.height() - self.scroll.viewport().height()
-        screen = self.screen()
-        if screen is not None and needed + extra > self.height():
-            self.resize(self.width(), min(needed + extra, screen.availableGeometry().height()))
+        if needed + extra > self.height():
+            self.resize(self.width(), min(needed + extra, work_area(self).height()))
+            keep_on_screen(self)  # grown after Qt placed it: the lower edge stays on the screen
 
     def purge(self) -> None:
         """Delete the closed cases past the retention period, after saying how many and asking."""
@@ -160,6 +201,10 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """Save; on a fault show each message at its field and stay open."""
         if self.save_settings():
+            percent = self.text_size_combo.currentData()
+            if percent != saved_text_size():
+                save_text_size(percent)
+                apply_text_size(percent)
             super().accept()
 
     def save_settings(self) -> bool:
@@ -174,12 +219,7 @@ class SettingsDialog(QDialog):
             retention_days=self.retention_spin.value() or None,
             **{name: spin.value() for name, spin in self.backup_spins.items()},
         )
-        errors = settings_errors(settings)
-        # The notes and printouts are signed with these: an empty one is not saved silently.
-        if not settings.caseworker_name:
-            errors.setdefault("caseworker_name", "Skriv dit navn – det står i journalnotater og på udskrifter")
-        if not settings.municipality:
-            errors.setdefault("municipality", "Skriv kommunens navn – det står i journalnotater og på udskrifter")
+        errors = {**missing_name_errors(settings), **settings_errors(settings)}
         if errors:
             show_errors(self.boxes, errors, self.general_error)
             return False

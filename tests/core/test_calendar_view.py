@@ -134,3 +134,16 @@ def test_case_plan_can_stop_at_a_date_and_a_one_off_rule_has_no_expected_dates()
     praktik = replace(jens_hansen(), trial_id="T09", dates={"praktik_start": date(2021, 3, 1)})
     plan = case_plan(praktik, load_catalog()["T09"], TODAY)
     assert [e.expected for e in plan.entries] == [False]
+
+
+def test_caseworker_filter_prints_unassigned_cases_as_the_window_shows_them():
+    # The window's "mine" (core.selection.belongs_to) shows a case with no caseworker to everyone;
+    # the printed calendar must hold the same cases, and say why the unassigned one is there.
+    unassigned = replace(new_year_case(), caseworker="")
+    items = deadlines([jens_hansen(), unassigned], TODAY)
+    start, end = date(2020, 12, 1), date(2021, 3, 31)
+    mine = select_calendar(items, start, end, caseworker="Anne Jensen")
+    assert names(mine.items) == ["Søren Nytår", "Jens Hansen"]  # by legal date
+    assert mine.filter_text == "Alle forsøg, sagsbehandler Anne Jensen og sager uden sagsbehandler"
+    colleague = select_calendar(items, start, end, caseworker="Bo Lund")
+    assert names(colleague.items) == ["Søren Nytår"]

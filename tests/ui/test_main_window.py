@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from caseworker_app.store import CaseStore
+from caseworker_app.ui.caseworker_filter import EVERYONE, FRISTER, SAGER, remember
 from caseworker_app.ui.main_window import MainWindow
 from caseworker_app.ui.models import ITEM_ROLE
 from tests.ui.model_check import assert_no_model_failures, watch_model
@@ -24,7 +25,12 @@ def store(tmp_path):
 
 @pytest.fixture
 def qsettings(tmp_path):
-    return QSettings(str(tmp_path / "vindue.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(tmp_path / "vindue.ini"), QSettings.Format.IniFormat)
+    # These tests read every caseworker's cases (Karen Holm is Bo Lund's): as if Anne Jensen had
+    # chosen "Alle sagsbehandlere" last time. Her own as the default: tests/ui/test_mine_filter.py.
+    for place in (FRISTER, SAGER):
+        remember(settings, place, EVERYONE)
+    return settings
 
 
 def add_t08(store, citizen, hire, followups=(), ref=None, caseworker="Anne Jensen", cpr=None):
@@ -106,7 +112,7 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     model = window.deadline_model
     overdue = model.index(0, 0)
     assert (
-        model.data(model.index(0, 6, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
+        model.data(model.index(0, 7, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
     )
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
@@ -127,6 +133,7 @@ def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(
 
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
+    window.tabs.setCurrentIndex(1)  # Ctrl+F searches the tab in front: Sager
     window.focus_search()
     assert window.tabs.currentIndex() == 1
     qtbot.keyClicks(window.search_box, "hans")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.main_window import MainWindow
 from caseworker_app.ui.problems_dialog import ProblemsDialog
-from tests.damaged_demo import EXPECTED, TODAY, catalog_without_t08, make_damaged_demo
+from tests.damaged_demo import DEADLINES_LEFT, EXPECTED, TODAY, catalog_without_t08, make_damaged_demo
 
 
 @pytest.fixture
@@ -70,8 +70,8 @@ def test_the_banner_counts_the_cases_and_vis_lists_each_with_its_reason(
         (ref, citizen, trial, reason) for _id, ref, citizen, trial, reason in EXPECTED
     ]
     assert seen["rows"][-1] == ("2026-0547", "Rasmus Schmidt", "T09", "ukendt status 'aktv'")
-    # None of them is in the deadline list; 22 deadlines are.
-    assert len(window.deadline_items) == 22
+    # None of them is in the deadline list; the other cases' deadlines are.
+    assert len(window.deadline_items) == DEADLINES_LEFT
     assert not {i.case.id for i in window.deadline_items} & {e[0] for e in EXPECTED}
 
 
@@ -112,11 +112,17 @@ def test_no_banner_on_a_sound_database(qtbot, tmp_path, qsettings):
 
 
 def test_the_outlook_export_says_how_many_cases_it_left_out(
-    qtbot, damaged_store, qsettings, message_boxes, monkeypatch, tmp_path
+    qtbot, damaged_store, qsettings, message_boxes, dialogs, monkeypatch, tmp_path
 ):
     target = tmp_path / "frister.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window = open_window(qtbot, damaged_store, qsettings)
+
+    def everyones(choice):  # asked first: only Anne Jensen's (the default) or every caseworker's
+        choice.everyone_radio.setChecked(True)
+        choice.accept()
+
+    dialogs.then(everyones)
     window.export_ics()
     assert target.exists()
     # One message: what was saved and, in the same box, what Outlook will not show.

@@ -1,0 +1,249 @@
+"""'Mine frister': the caseworker's own name as the default filter, 'Alle sagsbehandlere' one click away.
+
+Each place (the Frister and Sager tabs, the printed calendar, each export) remembers in QSettings,
+like the window layout, whether the caseworker last chose their own or everyone's. A colleague's
+name chosen to cover for them holds until the window closes. Which rows a choice shows is decided
+in core.selection; the line that says it is written there too (scope_text).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.selection import Selection, possessive, scope_text
+
+MINE, EVERYONE = "mine", "all"  # what QSettings remember
+FRISTER, SAGER, PRINT = "frister", "sager", "udskrift"  # the places that remember a choice
+ICS, DEADLINE_SHEET, CASE_SHEET = "ics", "frister_regneark", "sager_regneark"
+
+_OWN = "\x00egen"  # the combo's data for the caseworker's own entry (no name can be this)
+
+
+def _key(place: str) -> str:
+    return f"sagsbehandlerfilter/{place}"
+
+
+def remembered(qsettings: QSettings, place: str) -> str:
+    """MINE or EVERYONE: the caseworker's last choice at place (MINE until they choose)."""
+    return EVERYONE if qsettings.value(_key(place)) == EVERYONE else MINE
+
+
+def remember(qsettings: QSettings, place: str, choice: str) -> None:
+    qsettings.setValue(_key(place), choice)
+
+
+def default_caseworker(qsettings: QSettings, place: str, own: str) -> str:
+    """The name place filters on at first: the caseworker's own, unless they last chose everyone."""
+    own = own.strip()
+    return own if own and remembered(qsettings, place) == MINE else ""
+
+
+def same_name(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+class CaseworkerChoice(QComboBox):
+    """'Anne Jensen (mig)', 'Alle sagsbehandlere', then the colleagues; the first two are remembered."""
+
+    def __init__(self, qsettings: QSettings, place: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._qsettings = qsettings
+        self._place = place
+        self._own = ""
+        self.setAccessibleName("Sagsbehandler")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.addItem("Alle sagsbehandlere", "")
+        self.currentIndexChanged.connect(self._remember)
+
+    @property
+    def own(self) -> str:
+        return self._own
+
+    def set_names(self, names: Iterable[str], own: str) -> None:
+        """Refill with own (from Indstillinger) and the caseworkers of the cases, keeping the choice.
+
+        A colleague chosen before stays chosen while they have cases; otherwise the remembered
+        choice is taken again (so a name set in Indstillinger becomes the filter at once).
+        """
+        own = own.strip()
+        current = self.currentData()
+        self._own = own
+        self.blockSignals(True)
+        self.clear()
+        if own:
+            self.addItem(f"{own} (mig)", _OWN)
+        self.addItem("Alle sagsbehandlere", "")
+        colleagues = sorted({n.strip() for n in names if n.strip() and not same_name(n, own)}, key=str.casefold)
+        for name in colleagues:
+            self.addItem(name, name)
+        index = self.findData(current) if current not in (None, "", _OWN) else -1
+        if index < 0:
+            index = self.findData(_OWN if default_caseworker(self._qsettings, self._place, own) else "")
+        self.setCurrentIndex(index)
+        self.blockSignals(False)
+
+    def caseworker(self) -> str:
+        """The name to show the cases of ('' = every caseworker)."""
+        data = self.currentData()
+        return self._own if data == _OWN else data or ""
+
+    def show_everyone(self) -> None:
+        self.setCurrentIndex(self.findData(""))
+
+    def show_own(self) -> None:
+        index = self.findData(_OWN)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def _remember(self) -> None:
+        data = self.currentData()
+        if data == _OWN:
+            remember(self._qsettings, self._place, MINE)
+        elif data == "" and self._own:  # without a name of their own there was no choice
+            remember(self._qsettings, self._place, EVERYONE)
+
+
+def start_with_own(combo: QComboBox, qsettings: QSettings, own: str, place: str = PRINT) -> None:
+    """A combo of 'Alle sagsbehandlere' ('') and names starts at own's name (added if it has no
+    cases), unless the caseworker last chose everyone; choosing own or everyone is remembered."""
+    own = own.strip()
+    if not own:
+        return
+    index = next((i for i in range(combo.count()) if same_name(combo.itemData(i) or "", own)), -1)
+    if index < 0:
+        combo.insertItem(1, own, own)
+        index = 1
+    if remembered(qsettings, place) == MINE:
+        combo.setCurrentIndex(index)
+
+    def chosen() -> None:
+        name = combo.currentData() or ""
+        if not name:
+            remember(qsettings, place, EVERYONE)
+        elif same_name(name, own):
+            remember(qsettings, place, MINE)
+
+    combo.currentIndexChanged.connect(chosen)
+
+
+class ScopeLine(QWidget):
+    """'Viser Anne Jensens frister – 12 af 34' and the one click to everyone's (or back to mine)."""
+
+    def __init__(self, choice: CaseworkerChoice, noun: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.choice = choice
+        self.noun = noun
+        self.label = QLabel()
+        self.label.setObjectName("scopeLine")
+        self.label.setStyleSheet("QLabel#scopeLine { font-weight: bold; }")
+        self.toggle_button = QPushButton()
+        self.toggle_button.setAutoDefault(False)
+        self.toggle_button.clicked.connect(self._toggle)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.toggle_button)
+        layout.addStretch(1)
+
+    def show_selection(self, selection: Selection) -> None:
+        self.label.setText(html.escape(scope_text(selection, self.noun)))
+        if self.choice.caseworker():
+            self.toggle_button.setText("Vis &alle sagsbehandlere")
+            self.toggle_button.show()
+        elif self.choice.own:
+            self.toggle_button.setText(f"Vis kun &mine {self.noun}")
+            self.toggle_button.show()
+        else:
+            self.toggle_button.hide()
+
+    def _toggle(self) -> None:
+        if self.choice.caseworker():
+            self.choice.show_everyone()
+        else:
+            self.choice.show_own()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class ExportChoiceDialog(QDialog):
+    """Before an export: only my own (the default) or every caseworker's."""
+
+    def __init__(
+        self, title: str, own: str, noun: str, own_first: bool, unassigned: bool, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        question = QLabel(f"Hvilke {noun} skal med?")
+        self.own_radio = QRadioButton(f"Kun &mine ({possessive(own)} {noun})")
+        self.everyone_radio = QRadioButton(f"&Alle sagsbehandleres {noun}")
+        group = QButtonGroup(self)
+        group.addButton(self.own_radio)
+        group.addButton(self.everyone_radio)
+        (self.own_radio if own_first else self.everyone_radio).setChecked(True)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton("Vælg &fil …", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.own_radio)
+        if unassigned:  # shown for everyone (core.selection.belongs_to): say so before it is written
+            from .colours import hint_style
+
+            hint = QLabel(f"Med »mine« kommer også {noun} på sager uden sagsbehandler med.")
+            hint.setWordWrap(True)
+            hint.setStyleSheet(hint_style())
+            hint.setContentsMargins(24, 0, 0, 0)
+            layout.addWidget(hint)
+        layout.addWidget(self.everyone_radio)
+        layout.addWidget(buttons)
+
+
+def ask_export_caseworker(
+    parent: QWidget | None, store, qsettings: QSettings, place: str, title: str, noun: str
+) -> str | None:
+    """The caseworker whose cases an export holds ('' = all), or None when the user cancels.
+
+    Asked only when there is a choice: the caseworker's name is set and a colleague has cases.
+    """
+    own = store.settings().caseworker_name.strip()
+    if not own:
+        return ""
+    names = [c.caseworker.strip() for c in store.list_cases()]
+    if not any(name and not same_name(name, own) for name in names):
+        return ""  # nobody else's cases: mine and all are the same
+    dialog = ExportChoiceDialog(title, own, noun, remembered(qsettings, place) == MINE, "" in names, parent)
+    if not dialog.exec():
+        return None
+    mine = dialog.own_radio.isChecked()
+    remember(qsettings, place, MINE if mine else EVERYONE)
+    return own if mine else ""
+
+
+__all__ = [
+    "CaseworkerChoice",
+    "ExportChoiceDialog",
+    "ScopeLine",
+    "ask_export_caseworker",
+    "default_caseworker",
+    "remember",
+    "remembered",
+]
