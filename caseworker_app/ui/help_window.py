@@ -10,6 +10,8 @@ from html import escape
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
+from .screen_fit import resize_to_fit
+
 # One section per tab of the main window, in tab order, after the daily workflow.
 GUIDE = (
     (
@@ -26,7 +28,15 @@ GUIDE = (
         "<li>Vil du have ugens frister på papir eller i Outlook: <b>Udskriv › Opfølgningskalender</b> "
         "(Ctrl+P) eller <b>Filer › Eksportér til Outlook</b>.</li>"
         "</ol>"
-        "<p>En ny borger oprettes med <b>Filer › Ny sag</b> (Ctrl+N). Datoer skrives som dd-mm-åååå.</p>",
+        "<p>En ny borger oprettes med <b>Filer › Ny sag</b> (Ctrl+N). Datoer skrives som dd-mm-åååå.</p>"
+        "<p><b>Har du dine sager i et regneark</b>, så læs dem ind på én gang med <b>Filer › Importér sager</b> "
+        "(Ctrl+I): vælg filen (.xlsx eller .csv fra Excel), se under <b>Kolonner</b>, at hver kolonne er det "
+        "rigtige felt, og under <b>Forhåndsvisning</b>, hvordan hver række gemmes og med hvilken første frist. "
+        "Rækker med fejl står under <b>Fejl</b> med række og kolonne; intet gemmes, før de er rettet, "
+        "medmindre du vælger <b>Importér kun de gyldige rækker</b>. Sager, der allerede findes (samme "
+        "FASIT-sagsnummer og forsøg), springes over eller opdateres, som du vælger. Programmet husker dine "
+        "kolonner til næste gang. Fortryder du, så vælg <b>Filer › Fortryd import</b>: hele importen "
+        "fjernes, så længe ingen af dens sager er ændret.</p>",
     ),
     (
         "frister",
@@ -34,7 +44,12 @@ GUIDE = (
         "<p>Hver frist har sin dato efter reglen og, hvis den falder på en weekend eller helligdag, "
         "datoen <b>senest i praksis</b>: sidste arbejdsdag før. <b>Hvorfor</b> forklarer, hvordan "
         "fristen er regnet. Står der <b>dato ikke aftalt</b>, skal du aftale næste dato med borgeren "
-        "og skrive den på sagen. En linje øverst siger, hvis nogle sager ikke kan beregnes, og hvorfor.</p>",
+        "og skrive den på sagen. En linje øverst siger, hvis nogle sager ikke kan beregnes, og hvorfor.</p>"
+        "<p><b>Dine egne frister først:</b> har du skrevet dit navn i Indstillinger, viser Frister kun dine "
+        "sager (og sager uden sagsbehandler). Vælg en kollega eller <b>Alle sagsbehandlere</b> under "
+        "<b>Sagsbehandler</b>, eller tryk <b>Vis alle sagsbehandlere</b> i linjen over listen; programmet "
+        "husker dit valg. <b>Søg</b> (Ctrl+F) finder en borger på navn, FASIT-sagsnummer eller CPR-nummer i "
+        "den fane, du står i.</p>",
     ),
     (
         "sager",
@@ -111,7 +126,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        resize_to_fit(self, 640, 520)
 
     def text(self) -> str:
         """What the reader sees (for tests)."""

@@ -1,0 +1,615 @@
+"""Filer › Importér sager … and Filer › Fortryd import … as a caseworker uses them: the two sample
+lists imported through the dialog and compared with hand-written cases and deadlines, the columns
+corrected and remembered, rows with faults holding the import back, duplicates skipped or updated,
+a broken file named with the database untouched, and a whole import undone (or refused)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from caseworker_app.core.schedule import Event
+from caseworker_app.store import CaseStore
+from caseworker_app.ui.import_dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog
+from caseworker_app.ui.import_undo_dialog import UndoImportDialog
+from caseworker_app.ui.main_window import MainWindow
+
+from ..cli.test_import_cli import CSV, CSV_CASES, CSV_HEADER, XLSX, XLSX_CASES
+from .actions import click
+from .model_check import assert_no_model_failures, watch_model
+
+# The samples are written for this day (tests/cli/test_import_cli.py): a Monday after T08's end.
+TODAY = date(2026, 11, 30)
+Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+# Each citizen's first deadline as the Frister tab shows it, written out: (Frist, Senest i praksis).
+# All lie before TODAY, so each is marked overdue ('! '); see XLSX_FIRST in the CLI test for the rules.
+XLSX_SHOWN = {
+    "Jens Hansen": ("! 01-01-2026", "tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)"),
+    "Lone Andersen": ("! 10-03-2026", "tir 10-03-2026"),
+    "Ahmad Khalil": ("! 18-02-2026", "ons 18-02-2026"),
+    "Karen Mortensen": ("! 21-08-2026", "fre 21-08-2026"),
+    "Peter Holm": ("! 28-11-2026", "fre 27-11-2026 (fristen 28-11-2026 er en lørdag)"),
+}
+# (legal, practical) of the earliest deadline of each case on the Frister tab after saving.
+XLSX_FIRST = {
+    "Jens Hansen": (date(2026, 1, 1), date(2025, 12, 30)),
+    "Lone Andersen": (date(2026, 3, 10), date(2026, 3, 10)),
+    "Ahmad Khalil": (date(2026, 2, 18), date(2026, 2, 18)),
+    "Karen Mortensen": (date(2026, 8, 21), date(2026, 8, 21)),
+    "Peter Holm": (date(2026, 11, 28), date(2026, 11, 27)),
+}
+CSV_FIRST = {
+    "Birgitte Larsen": (date(2026, 1, 1), date(2025, 12, 30)),
+    "Søren Østergaard": (date(2027, 1, 5), date(2027, 1, 5)),
+    "Fatima Ali": (date(2026, 4, 1), date(2026, 4, 1)),
+    "Ole Bæk": (date(2026, 2, 20), date(2026, 2, 20)),
+}
+IMPORTED_XLSX = (
+    "Import nr. 1: 5 sager oprettet, 0 opdateret.\n\nVil du fortryde hele importen, så vælg Filer › Fortryd "
+    "import … Det kan du, så længe ingen af de importerede sager er ændret."
+)
+
+
+# ---------------------------------------------------------------- fixtures and what the user does
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "sager.db"
+
+
+@pytest.fixture
+def store(db):
+    case_store = CaseStore(db, clock=lambda: TODAY)
+    yield case_store
+    case_store.close()
+
+
+@pytest.fixture
+def window(qtbot, store, tmp_path):
+    settings = QSettings(str(tmp_path / "vindue.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, today=lambda: TODAY, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+class Files:
+    """QFileDialog.getOpenFileName answers with the queued paths (Annuller when none is queued)."""
+
+    def __init__(self, monkeypatch):
+        self.queued: list[Path] = []
+        self.asked: list[tuple[str, str]] = []
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._ask)
+
+    def _ask(self, parent, title, folder, filters, chosen_filter=""):
+        self.asked.append((title, filters))
+        return (str(self.queued.pop(0)), chosen_filter) if self.queued else ("", "")
+
+
+@pytest.fixture
+def files(monkeypatch) -> Files:
+    return Files(monkeypatch)
+
+
+def pick(qtbot, dialog: ImportDialog, files: Files, path: Path) -> None:
+    """Vælg fil …: the file chosen, read (in the background) and its preview shown."""
+    files.queued.append(path)
+    click(qtbot, dialog.choose_button)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
+
+
+def shown_rows(dialog: ImportDialog) -> dict[str, dict[str, str]]:
+    """The preview table as the caseworker reads it: citizen -> column title -> text."""
+    model = dialog.preview_model
+    titles = model.COLUMNS
+    return {
+        model.data(model.index(row, 1)): {titles[c]: model.data(model.index(row, c)) for c in range(len(titles))}
+        for row in range(model.rowCount())
+    }
+
+
+def errors_listed(dialog: ImportDialog) -> list[str]:
+    return dialog.error_model.stringList()
+
+
+def choose(combo, data) -> None:
+    """Pick the entry with this value in a combo box, as the user does with the list open."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def saved_cases(db: Path) -> dict:
+    with CaseStore(db, read_only=True) as store:
+        return {
+            c.case_ref: (c.citizen, c.trial_id, dict(c.dates), c.events, c.cpr, c.caseworker, c.note)
+            for c in store.list_cases()
+        }
+
+
+def first_deadlines(window: MainWindow) -> dict[str, tuple[date, date]]:
+    """Each citizen's earliest deadline in the Frister tab's list (sorted, earliest first)."""
+    first: dict[str, tuple[date, date]] = {}
+    for item in window.deadline_items:
+        first.setdefault(item.case.citizen, (item.deadline.legal_due, item.deadline.practical_due))
+    return first
+
+
+def import_through_menu(qtbot, window, dialogs, files, path: Path, act=None) -> None:
+    """Ctrl+I: the file chosen, act(dialog) if given, then "Importér"."""
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, path)
+        if act is not None:
+            act(dialog)
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+
+
+# ---------------------------------------------------------------- the two sample lists
+
+
+def test_the_sample_workbook_imported_through_the_window(qtbot, window, db, dialogs, files, message_boxes, qtlog):
+    assert window.welcome_shown()
+    seen = {}
+
+    def check_preview(dialog: ImportDialog) -> None:
+        tester = watch_model(dialog.preview_model)
+        assert dialog.tabs.currentIndex() == FORHAANDSVISNING
+        assert dialog.message_label.text().startswith(
+            "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 5 nye sager."
+        )
+        rows = shown_rows(dialog)
+        seen.update({name: (row["Første frist"], row["Senest i praksis"]) for name, row in rows.items()})
+        assert rows["Jens Hansen"]["Række"] == "5" and rows["Peter Holm"]["Række"] == "10"
+        assert rows["Jens Hansen"]["CPR-nummer"] == "010162-xxxx"  # masked on screen
+        assert {row["Gemmes som"] for row in rows.values()} == {"Ny sag"}
+        assert rows["Ahmad Khalil"]["Datoer"] == (
+            "ansættelse i løntilskud 01-09-2025, tilbud om ansættelse med løntilskud 18-08-2025"
+        )
+        assert errors_listed(dialog) == ["Ingen fejl: alle rækker kan gemmes."]
+        assert dialog.block_label.text() == ""
+        del tester
+
+    import_through_menu(qtbot, window, dialogs, files, XLSX, check_preview)
+    assert seen == XLSX_SHOWN
+    assert message_boxes.calls[-1] == ("information", "Importér sager", IMPORTED_XLSX)
+    assert saved_cases(db) == XLSX_CASES
+    # The window shows the cases at once, the welcome gone, each with the deadline the preview showed.
+    assert not window.welcome_shown()
+    assert first_deadlines(window) == XLSX_FIRST
+    assert window.statusBar().currentMessage() == "Import nr. 1: 5 sager oprettet, 0 opdateret."
+    assert_no_model_failures(qtlog)
+
+
+def test_the_sample_csv_needs_one_trial_for_every_row(qtbot, window, db, dialogs, files, message_boxes):
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, CSV)
+        # No trial column: the columns tab says so, and nothing can be imported yet.
+        assert dialog.tabs.currentIndex() == KOLONNER
+        assert dialog.problem_label.text() == (
+            "⚠ Ingen kolonne er valgt som 'Forsøg', og der er ikke valgt ét forsøg til alle rækker. Vælg "
+            "forsøgskolonnen, eller vælg forsøget (fx T08), hvis alle sager er i samme forsøg."
+        )
+        assert not dialog.import_button.isEnabled()
+        assert dialog.block_label.text() == "Vælg kolonnerne under Kolonner, før listen kan importeres."
+        assert "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252." in dialog.message_label.text()
+        choose(dialog.mapping_view.trial_combo, "T08")
+        assert dialog.problem_label.isHidden()
+        assert {name: row["Forsøg"] for name, row in shown_rows(dialog).items()} == {
+            "Birgitte Larsen": "T08", "Søren Østergaard": "T08", "Fatima Ali": "T08", "Ole Bæk": "T08",
+        }
+        assert shown_rows(dialog)["Fatima Ali"]["CPR-nummer"] == "120890-xxxx"
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert message_boxes.calls[-1][2].startswith("Import nr. 1: 4 sager oprettet, 0 opdateret.")
+    assert saved_cases(db) == CSV_CASES
+    assert first_deadlines(window) == CSV_FIRST
+
+
+def test_the_sample_file_button_reads_the_shipped_list(qtbot, store):
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.import_button.isEnabled()
+    click(qtbot, dialog.sample_button)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
+    assert dialog.file_label.text() == "Fil: <b>sagsliste.xlsx</b>"
+    assert dialog.message_label.text().endswith(
+        "Eksempelfilen har opdigtede borgere. Importerer du den, fjerner du dem igen med Filer › Fortryd import …"
+    )
+    assert set(shown_rows(dialog)) == set(XLSX_SHOWN)
+    assert dialog.import_button.isEnabled()
+
+
+# ---------------------------------------------------------------- the columns
+
+
+def test_changing_a_column_changes_the_preview(qtbot, store, files):
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick(qtbot, dialog, files, XLSX)
+    view = dialog.mapping_view
+    examples = [label.text() for label in view.findChildren(type(dialog.file_label)) if "xxxx" in label.text()]
+    assert examples == ["010162-xxxx · 150385-xxxx"]  # the CPR column's examples, masked
+    assert [combo.currentText() for combo in view.combos] == [
+        "Borgerens navn", "CPR-nummer", "FASIT-sagsnummer", "Forsøg", "Ansættelse i løntilskud",
+        "Tilbud om ansættelse med løntilskud", "Seneste opfølgning", "Sagsbehandler", "Bemærkning",
+    ]
+    # Column F ("Tilbud givet") ignored: Ahmad Khalil's first follow-up counts from his hire date,
+    # 01-09-2025 + 6 months = Sunday 01-03-2026, in practice Friday 27-02-2026.
+    choose(view.combos[5], None)
+    assert view.combos[5].currentText() == "– ignorér –"
+    ahmad = shown_rows(dialog)["Ahmad Khalil"]
+    assert (ahmad["Første frist"], ahmad["Senest i praksis"]) == (
+        "! 01-03-2026", "fre 27-02-2026 (fristen 01-03-2026 er en søndag)"
+    )
+    # Column E ("Ansat") ignored: every row lacks the date its deadlines count from.
+    choose(view.combos[4], None)
+    assert errors_listed(dialog)[0] == (
+        "Række 5 (ingen kolonne er valgt som 'Ansættelse i løntilskud'): Skriv datoen for ansættelse i løntilskud"
+    )
+    assert dialog.tabs.tabText(FEJL) == "F&ejl (5)"
+    assert not dialog.import_button.isEnabled()
+    # A field given to a second column leaves the first: column A becomes the caseworker, H lets go.
+    choose(view.combos[0], "caseworker")
+    assert view.combos[7].currentText() == "– ignorér –"
+    assert "Ingen kolonne er valgt som 'Borgerens navn'." in dialog.problem_label.text()
+
+
+def test_the_columns_chosen_are_remembered_for_the_next_import(qtbot, window, db, dialogs, files, tmp_path):
+    first = tmp_path / "egen.csv"
+    first.write_bytes("Person;Nummer;Start;Telefon\r\nBo Berg;2026-0001;01-03-2026;12345678\r\n".encode("cp1252"))
+    again = tmp_path / "egen2.csv"
+    again.write_bytes("Person;Nummer;Start;Telefon\r\nIda Dam;2026-0002;02-03-2026;87654321\r\n".encode("cp1252"))
+
+    def correct(dialog: ImportDialog) -> None:
+        view = dialog.mapping_view
+        assert [c.field() for c in view.combos] == [None, None, None, None]  # nothing recognised
+        choose(view.combos[0], "citizen")
+        choose(view.combos[1], "case_ref")
+        choose(view.combos[2], "hire")
+        choose(view.trial_combo, "T08")
+
+    import_through_menu(qtbot, window, dialogs, files, first, correct)
+    remembered = {}
+
+    def look(dialog: ImportDialog) -> None:
+        view = dialog.mapping_view
+        remembered["fields"] = [c.currentText() for c in view.combos]
+        remembered["trial"] = view.trial_combo.currentData()
+        assert dialog.import_button.isEnabled()
+
+    import_through_menu(qtbot, window, dialogs, files, again, look)
+    assert remembered == {
+        "fields": ["Borgerens navn", "FASIT-sagsnummer", "Ansættelse i løntilskud", "– ignorér –"],
+        "trial": "T08",
+    }
+    assert saved_cases(db)["2026-0002"][:3] == ("Ida Dam", "T08", {"hire": date(2026, 3, 2)})
+
+
+def test_a_workbook_with_several_sheets_offers_the_choice(qtbot, store, files, tmp_path):
+    path = tmp_path / "to-ark.xlsx"
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "2025"
+    old.append(["Navn", "Sagsnr", "Forsøg", "Ansat"])
+    old.append(["Bo Berg", "2025-0001", "T08", date(2025, 3, 1)])
+    new = workbook.create_sheet("2026")
+    new.append(["Navn", "Sagsnr", "Forsøg", "Ansat"])
+    new.append(["Ida Dam", "2026-0002", "T08", date(2026, 3, 2)])
+    new.append(["Eva Holm", "2026-0003", "T08", date(2026, 3, 3)])
+    workbook.save(path)
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick(qtbot, dialog, files, path)
+    assert dialog.sheet_combo.isVisible()
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["2025", "2026"]
+    assert set(shown_rows(dialog)) == {"Bo Berg"}
+    dialog.sheet_combo.setFocus()
+    qtbot.keyClick(dialog.sheet_combo, Qt.Key.Key_Down)  # the user picks the next sheet
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
+    assert set(shown_rows(dialog)) == {"Ida Dam", "Eva Holm"}
+    assert dialog.message_label.text().startswith("2 rækker læst fra to-ark.xlsx (arket '2026')")
+
+
+def test_tab_goes_from_the_tabs_through_the_columns_to_the_choices(qtbot, store, files):
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick(qtbot, dialog, files, CSV)
+    dialog.tabs.setCurrentIndex(KOLONNER)
+    dialog.tabs.tabBar().setFocus()
+    reached = []
+    for _ in range(9):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        reached.append(widget.accessibleName() or widget.text())
+    # The columns, the trial for every row, then (the choices and "Importér" wait for a trial) Annuller.
+    assert reached == [
+        "Felt for kolonne A, 'Navn'", "Felt for kolonne B, 'Sagsnummer'", "Felt for kolonne C, 'CPR'",
+        "Felt for kolonne D, 'Ansættelsesdato'", "Felt for kolonne E, 'Seneste opfølgning'",
+        "Felt for kolonne F, 'Sagsbehandler'", "Felt for kolonne G, 'Bemærkninger'",
+        "Forsøg for rækker uden forsøg", "Annuller",
+    ]
+
+
+# ---------------------------------------------------------------- rows with faults
+
+
+def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
+    qtbot, window, db, dialogs, files, message_boxes, tmp_path
+):
+    path = tmp_path / "blandet.csv"
+    path.write_bytes(
+        f"{CSV_HEADER};Forsøg\r\n"
+        "Bo Berg;2026-0001;;1.3.26;;Anne Jensen;;T08\r\n"
+        "Ida Dam;2026-0002;;02-03-2026;;Anne Jensen;;T08\r\n".encode("cp1252")
+    )
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, path)
+        assert errors_listed(dialog) == [
+            "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre, fx 01-03-2026 (eller 1926); "
+            "et årstal med to cifre kan høre til to århundreder"
+        ]
+        assert dialog.tabs.tabText(FEJL) == "F&ejl (1)"
+        assert shown_rows(dialog)["Bo Berg"]["Gemmes som"] == "⚠ Fejl – se Fejl"
+        assert not dialog.import_button.isEnabled()
+        assert dialog.block_label.text() == (
+            "⚠ 1 række har fejl (se Fejl), så intet kan importeres endnu. Ret dem i regnearket, gem det og tryk "
+            "Læs filen igen – eller vælg Importér kun de gyldige rækker."
+        )
+        assert not dialog.only_valid_check.isChecked()  # never chosen for the user
+        click(qtbot, dialog.only_valid_check)
+        assert shown_rows(dialog)["Bo Berg"]["Gemmes som"] == "⚠ Fejl – springes over"
+        assert dialog.block_label.text() == ""
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert message_boxes.calls[-1][2].startswith(
+        "Import nr. 1: 1 sag oprettet, 0 opdateret, 1 række med fejl blev ikke importeret."
+    )
+    assert set(saved_cases(db)) == {"2026-0002"}
+
+
+def test_a_fixed_file_is_read_again_and_its_faults_are_gone(qtbot, store, files, tmp_path):
+    path = tmp_path / "rettes.csv"
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\nBo Berg;2026-0001;;31-11-2025;;;;T08\r\n".encode("cp1252"))
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick(qtbot, dialog, files, path)
+    assert errors_listed(dialog) == [
+        "Række 2, kolonne 'Ansættelsesdato': '31-11-2025': den dag findes ikke – november 2025 har 30 dage"
+    ]
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\nBo Berg;2026-0001;;30-11-2025;;;;T08\r\n".encode("cp1252"))
+    click(qtbot, dialog.reread_button)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
+    assert errors_listed(dialog) == ["Ingen fejl: alle rækker kan gemmes."]
+    assert dialog.import_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("beskadiget.xlsx", lambda: XLSX.read_bytes()[:3000],
+         "⚠ beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget"),
+        ("projektmappe.csv", XLSX.read_bytes,
+         "⚠ projektmappe.csv er ikke en CSV-fil med tekst (den er en Excel-projektmappe"),
+        ("tom.csv", lambda: b"", "⚠ tom.csv er tom. Vælg den fil, der har sagslisten."),
+        ("flyttet.xlsx", None, "⚠ Filen {path} findes ikke. Kontrollér navnet og mappen."),
+    ],
+)
+def test_a_broken_file_is_named_in_the_dialog_and_nothing_is_saved(
+    qtbot, window, db, dialogs, files, message_boxes, tmp_path, name, make, message
+):
+    import_through_menu(qtbot, window, dialogs, files, XLSX)
+    before = db.read_bytes()
+    path = tmp_path / name
+    if make is not None:
+        path.write_bytes(make())
+    seen = {}
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, path)
+        seen["problem"] = dialog.problem_label.text()
+        seen["file"] = dialog.file_label.text()
+        seen["can import"] = dialog.import_button.isEnabled()
+        click(qtbot, dialog.cancel_button)
+
+    calls = len(message_boxes.calls)
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert seen["problem"].startswith(message.format(path=path)) and seen["problem"].endswith(" Intet er gemt.")
+    assert seen["file"] == f"Fil: <b>{name}</b> – kan ikke læses"
+    assert seen["can import"] is False
+    assert len(message_boxes.calls) == calls  # said in the dialog, no box and no crash
+    assert db.read_bytes() == before
+
+
+def test_a_large_list_is_read_without_holding_the_window(qtbot, store, tmp_path):
+    from benchmarks.bench_import import write_files
+
+    xlsx, _ = write_files(tmp_path, 10_000)
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(xlsx)
+    assert dialog.reading  # load() returned at once: the workbook is read in its own thread
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=30_000)
+    assert dialog.preview_model.rowCount() == 10_000
+    assert dialog.message_label.text().startswith("10000 rækker læst fra sager-10000.xlsx (arket 'Sager')")
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+def test_importing_the_same_list_again_finds_every_case(qtbot, window, db, dialogs, files):
+    import_through_menu(qtbot, window, dialogs, files, XLSX)
+    before = db.read_bytes()
+    seen = {}
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, XLSX)
+        seen["summary"] = dialog.message_label.text()
+        seen["states"] = {name: row["Gemmes som"] for name, row in shown_rows(dialog).items()}
+        seen["block"] = dialog.block_label.text()
+        seen["can import"] = dialog.import_button.isEnabled()
+        click(qtbot, dialog.update_radio)
+        seen["updated"] = {row["Gemmes som"] for row in shown_rows(dialog).values()}
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert seen["summary"].startswith(
+        "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 0 nye sager, 5 findes "
+        "allerede (samme FASIT-sagsnummer og forsøg), de springes over."
+    )
+    assert seen["states"] == dict.fromkeys(XLSX_SHOWN, "Findes allerede – springes over")
+    assert seen["block"] == (
+        "Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de skal have listens værdier."
+    )
+    assert seen["can import"] is False
+    assert seen["updated"] == {"Findes allerede – intet nyt"}
+    assert db.read_bytes() == before
+
+
+def test_duplicates_updated_from_a_changed_list(qtbot, window, db, dialogs, files, message_boxes, tmp_path):
+    def one_trial(dialog: ImportDialog) -> None:
+        choose(dialog.mapping_view.trial_combo, "T08")
+
+    import_through_menu(qtbot, window, dialogs, files, CSV, one_trial)
+    changed = tmp_path / "rettet.csv"
+    changed.write_bytes(CSV.read_bytes().replace(b"20-02-2025", b"20-10-2026").replace(b"Ny i l\xf8ntilskud", b""))
+    seen = {}
+
+    def update(dialog: ImportDialog) -> None:
+        assert dialog.mapping_view.trial_combo.currentData() == "T08"  # remembered
+        assert not dialog.import_button.isEnabled()  # skipping leaves nothing to save
+        click(qtbot, dialog.update_radio)
+        seen.update({name: row["Gemmes som"] for name, row in shown_rows(dialog).items()})
+        seen["Ole Bæk, frist"] = shown_rows(dialog)["Ole Bæk"]["Første frist"]
+
+    import_through_menu(qtbot, window, dialogs, files, changed, update)
+    assert seen == {
+        "Birgitte Larsen": "Findes allerede – intet nyt",
+        "Søren Østergaard": "Findes allerede – intet nyt",
+        # An empty cell changes nothing: Fatima Ali keeps her note.
+        "Fatima Ali": "Findes allerede – intet nyt",
+        "Ole Bæk": "Findes allerede – opdateres: seneste opfølgning 20-02-2025 → 20-10-2026",
+        # follow-up 20-10-2026 + 12 months = Wednesday 20-10-2027
+        "Ole Bæk, frist": "20-10-2027",
+    }
+    assert message_boxes.calls[-1][2].startswith(
+        "Import nr. 2: 0 sager oprettet, 1 opdateret, 3 fandtes allerede og blev sprunget over."
+    )
+    cases = saved_cases(db)
+    assert cases["2019-0555"][3] == (Event(date(2025, 2, 20), "followup"), Event(date(2026, 10, 20), "followup"))
+    assert cases["2025-0077"][6] == "Ny i løntilskud"
+    assert first_deadlines(window)["Ole Bæk"] == (date(2027, 10, 20), date(2027, 10, 20))
+
+
+# ---------------------------------------------------------------- Fortryd import
+
+
+def test_undo_an_import_from_the_menu(qtbot, window, db, dialogs, files, message_boxes):
+    import_through_menu(qtbot, window, dialogs, files, XLSX)
+    import_through_menu(qtbot, window, dialogs, files, CSV, lambda d: choose(d.mapping_view.trial_combo, "T08"))
+    assert set(first_deadlines(window)) == set(XLSX_FIRST) | set(CSV_FIRST)
+    seen = {}
+
+    def user(dialog: UndoImportDialog) -> None:
+        table = dialog.table
+        seen["rows"] = [
+            [table.item(row, column).text() for column in (0, 1, 3, 4, 5, 6, 7)] for row in range(table.rowCount())
+        ]
+        assert re.fullmatch(r"\d\d-\d\d-\d{4} kl\. \d\d\.\d\d", table.item(0, 2).text())  # when it was saved
+        message_boxes.answer(No)  # Annuller first: nothing happens
+        click(qtbot, dialog.undo_button)
+        assert dialog.status.text() == ""
+        message_boxes.answer(Yes)
+        click(qtbot, dialog.undo_button)
+        seen["status"] = dialog.status.text()
+        seen["after"] = table.item(0, 7).text()
+        seen["chosen"] = dialog.selected().id  # the older import, not yet undone
+
+    dialogs.then(user)
+    window.undo_import_action.trigger()
+    assert seen["rows"] == [
+        ["2", "sagsliste.csv", "4", "0", "0", "0", ""],
+        ["1", "sagsliste.xlsx (arket 'Sager')", "5", "0", "0", "0", ""],
+    ]
+    question = [call for call in message_boxes.calls if call[0] == "question"]
+    assert question[0][1] == "Fortryd import"
+    assert question[0][2].startswith("Vil du fortryde import nr. 2 (sagsliste.csv, ")
+    assert question[0][2].endswith(
+        "4 sager, som importen oprettede, slettes. Sletningerne står i sletteloggen uden navne og CPR-numre."
+    )
+    assert seen["status"] == "Import nr. 2 er fortrudt: 4 sager slettet, 0 sager ført tilbage."
+    assert seen["after"].startswith("fortrudt ")
+    assert seen["chosen"] == 1
+    # The Frister list has only the first import's cases again.
+    assert first_deadlines(window) == XLSX_FIRST
+    assert saved_cases(db) == XLSX_CASES
+    assert window.statusBar().currentMessage() == "Import nr. 2 er fortrudt: 4 sager slettet, 0 sager ført tilbage."
+
+
+def test_undo_is_refused_once_a_case_has_changed(qtbot, window, store, db, dialogs, files, message_boxes):
+    import_through_menu(qtbot, window, dialogs, files, XLSX)
+    store.add_event(2, day=date(2026, 11, 27), kind="followup")  # Lone Andersen followed up since
+    before = db.read_bytes()
+    seen = {}
+
+    def user(dialog: UndoImportDialog) -> None:
+        seen["status"] = dialog.status.text()
+        seen["can undo"] = dialog.undo_button.isEnabled()
+
+    dialogs.then(user)
+    window.undo_import_action.trigger()
+    assert seen == {
+        "status": "⚠ Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller "
+                  "slet de importerede sager enkeltvis i stedet.",
+        "can undo": False,
+    }
+    assert db.read_bytes() == before
+
+
+def test_the_undo_question_has_danish_buttons_with_alt_letters(qtbot):
+    from caseworker_app.ui.import_undo_dialog import confirm_box
+
+    box = confirm_box(None, "Vil du fortryde import nr. 1?")
+    assert [box.button(b).text() for b in (Yes, No)] == ["&Fortryd import", "&Annuller"]
+    assert box.defaultButton() is box.button(No)  # Enter does not delete cases
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (datetime(2026, 3, 1, 0, 0), "01-03-2026"),
+        (45352.0, "45352"),  # a date Excel kept as a number: shown as it is, the check refuses it
+        (101901234, "010190-xxxx"),  # a CPR number Excel made a number of (its 0 gone): masked
+        ("Bo 0101901234 Berg", "Bo 010190-xxxx Berg"),  # a CPR number in a column not yet chosen
+        ("  Ringer   selv\nom formiddagen  ", "Ringer selv om formiddagen"),
+        ("Arbejdsgiver: Brugsen; kontakt på mail", "Arbejdsgiver: Brugsen; kont…"),  # 28 characters at most
+    ],
+)
+def test_a_cell_in_the_examples_is_shown_as_the_caseworker_knows_it(cell, shown):
+    from caseworker_app.ui.import_models import cell_text
+
+    assert cell_text(cell) == shown
