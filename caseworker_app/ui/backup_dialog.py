@@ -36,6 +36,7 @@ from ..store.backup import (
     rotation_of,
 )
 from ..store.errors import StoreError
+from .screen_fit import resize_to_fit
 
 _log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class BackupDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Sikkerhedskopier, nyeste først")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,7 +95,7 @@ class BackupDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("&Lav sikkerhedskopi nu")
+        self.backup_button = QPushButton("Lav sikkerheds&kopi nu")
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton("&Gendan …")
         self.restore_button.clicked.connect(self.restore_selected)
@@ -109,7 +111,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(720, 420)
+        resize_to_fit(self, 720, 420)
         self.reload()
 
     def reload(self) -> None:

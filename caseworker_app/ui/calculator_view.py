@@ -34,6 +34,7 @@ from ..core.workdays import fmt
 from ..services.calculator import calculate, trial_status_text
 from .deadline_model import DeadlineTableModel, deadline_html, plain_text
 from .fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
+from .text_size import text_scale
 
 
 def trial_choice_text(trial: Trial) -> str:
@@ -85,17 +86,17 @@ class CalculatorView(QWidget):
         case_group = QGroupBox("Sagen")
         case_form = QFormLayout(case_group)
         case_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        case_form.addRow(buddy_label("&Forsøg:", self.trial_combo), self.trial_box)
+        case_form.addRow(buddy_label("Fors&øg:", self.trial_combo), self.trial_box)
         self.case_form = case_form
         case_form.addRow(buddy_label("Beregn &pr.:", self.today_edit), self.today_box)
         case_form.addRow(
-            buddy_label("Forsøgets &slutdato (valgfri):", self.trial_end_edit), self.trial_end_box
+            buddy_label("Forsøgets s&lutdato (valgfri):", self.trial_end_edit), self.trial_end_box
         )
 
         # ---- events (left, below)
         self.event_kind = QComboBox()
         self.event_date = DateLineEdit()
-        self.event_full = QCheckBox("&fuld opfølgning")
+        self.event_full = QCheckBox("fuld opfølgn&ing")
         self.event_full.setToolTip(
             "En henvendelse mellem opfølgninger tæller kun som opfølgning, når den er markeret"
         )
@@ -103,6 +104,7 @@ class CalculatorView(QWidget):
         self.event_date_box = FieldBox(self.event_date)
         self.event_table = QTableWidget(0, 3)
         self.event_table.setHorizontalHeaderLabels(("Dato", "Hændelse", "Fuld opfølgning"))
+        self.event_table.setAccessibleName("Hændelser i beregningen")
         self.event_table.verticalHeader().hide()
         self.event_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.event_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,7 +115,7 @@ class CalculatorView(QWidget):
         events_group = QGroupBox("Hændelser")
         events_layout = QVBoxLayout(events_group)
         events_form = QFormLayout()
-        events_form.addRow(buddy_label("&Hændelse:", self.event_kind), self.event_kind)
+        events_form.addRow(buddy_label("Hæ&ndelse:", self.event_kind), self.event_kind)
         events_form.addRow(buddy_label("&Dato:", self.event_date), self.event_date_box)
         events_form.addRow("", self.event_full)
         events_layout.addLayout(events_form)
@@ -147,6 +149,7 @@ class CalculatorView(QWidget):
         self.result_model = DeadlineTableModel(self)
         self.result_view = QTableView()
         self.result_view.setModel(self.result_model)
+        self.result_view.setAccessibleName("Beregnede frister")
         self.result_view.setWordWrap(True)
         self.result_view.verticalHeader().hide()
         self.result_view.verticalHeader().setSectionResizeMode(
@@ -158,7 +161,7 @@ class CalculatorView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((95, 90, 140, 110, 150)):
-            header.resizeSection(column, width)
+            header.resizeSection(column, round(width * text_scale()))
         # Rule and citation are long: they are shown in full under the table for the chosen row.
         self.result_view.setColumnHidden(DeadlineTableModel.RULE_COLUMN, True)
         self.result_view.setColumnHidden(DeadlineTableModel.CITATION_COLUMN, True)
@@ -186,6 +189,8 @@ class CalculatorView(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
+        left_scroll.setAccessibleName("Sagens datoer og hændelser")
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         left_scroll.setMinimumWidth(left.sizeHint().width() + 20)
         left_panel = QWidget()
         left_panel_layout = QVBoxLayout(left_panel)

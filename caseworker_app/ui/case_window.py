@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +42,7 @@ from .deadline_model import deadline_html, plain_text
 from .fields import (
     DateLineEdit,
     FieldBox,
+    FlowLayout,
     accept_buttons,
     buddy_label,
     clear_errors,
@@ -51,15 +51,8 @@ from .fields import (
     show_errors,
 )
 from .history_model import ROW_ROLE, HistoryModel, can_correct
-
-COMING_SOON = "Kommer snart"
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+from .questions import ask_save_changes
+from .screen_fit import grow_to_content, resize_to_fit
 
 
 class CaseWindow(QDialog):
@@ -83,6 +76,7 @@ class CaseWindow(QDialog):
         self.date_boxes: dict[str, FieldBox] = {}
         self._cpr: str | None = None
         self._loaded_state: tuple | None = None
+        self._deadlines_sized = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
 
         self._build_form()
@@ -98,7 +92,7 @@ class CaseWindow(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(self.button_rows)
-        self.resize(1240, 740)
+        resize_to_fit(self, 1240, 740)
 
         self.load()
         self.citizen_edit.setFocus()
@@ -157,7 +151,7 @@ class CaseWindow(QDialog):
         form.addRow(buddy_label("&Forsøg:", self.trial_combo), self.boxes["trial_id"])
         form.addRow(self.trial_status)
         self.dates_first_row = form.rowCount()
-        form.addRow(buddy_label("Sags&behandler:", self.caseworker_edit), self.boxes["caseworker"])
+        form.addRow(buddy_label("Sagsbehan&dler:", self.caseworker_edit), self.boxes["caseworker"])
         form.addRow(buddy_label("Be&mærkning:", self.note_edit), self.boxes["note"])
         self.form = form
 
@@ -170,20 +164,28 @@ class CaseWindow(QDialog):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(group)
-        self.form_scroll.setMinimumWidth(340)
+        self.form_scroll.setAccessibleName("Sagens felter")
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         self.trial_combo.currentIndexChanged.connect(self._trial_changed)
 
     def _build_right(self) -> None:
         self.deadline_area = QWidget()
         self.deadline_layout = QVBoxLayout(self.deadline_area)
         self.deadline_layout.setContentsMargins(0, 0, 0, 0)
+        self.deadline_layout.addStretch(1)  # the deadlines at the top, the free room below them
         self.deadline_labels: list[QLabel] = []
+        self.deadline_scroll = QScrollArea()  # several deadlines on a low screen: they scroll
+        self.deadline_scroll.setWidgetResizable(True)
+        self.deadline_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.deadline_scroll.setWidget(self.deadline_area)
+        self.deadline_scroll.setAccessibleName("Sagens frister")
         deadlines_group = QGroupBox("Frister")
-        QVBoxLayout(deadlines_group).addWidget(self.deadline_area)
+        QVBoxLayout(deadlines_group).addWidget(self.deadline_scroll)
 
         self.history_model = HistoryModel(self)
         self.history_view = QTableView()
         self.history_view.setModel(self.history_model)
+        self.history_view.setAccessibleName("Historik, nyeste først")
         self.history_view.verticalHeader().hide()
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -191,22 +193,27 @@ class CaseWindow(QDialog):
         self.history_view.setWordWrap(True)
         header = self.history_view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 190, 80, 90, 260, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Read as date, event, text; form, initiator and 'registered' after them, so in a narrow
+        # window it is those that scroll out of sight.
+        header.moveSection(4, 2)
+        self.history_view.installEventFilter(self)  # the text column takes the width left (see eventFilter)
         self.history_view.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.history_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         history_group = QGroupBox("Historik (nyeste først)")
         history_layout = QVBoxLayout(history_group)
-        history_layout.addWidget(self.history_view)
+        history_layout.addWidget(self.history_view, 1)
+        self.history_buttons = FlowLayout()  # filled by _build_buttons: they act on the history
+        history_layout.addLayout(self.history_buttons)
 
-        self.right = QWidget()
-        right_layout = QVBoxLayout(self.right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(deadlines_group)
-        right_layout.addWidget(history_group, 1)
+        # Deadlines above the history; the caseworker can move the line between them.
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(deadlines_group)
+        self.right.addWidget(history_group)
+        self.right.setStretchFactor(1, 1)
 
     def _build_buttons(self) -> None:
         self.general_error = general_error_label()
@@ -247,23 +254,53 @@ class CaseWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+R"), self, self.register_followup)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        self._has_notes = _module_exists("caseworker_app.ui.note_window")
-        self._has_print = _module_exists("caseworker_app.ui.print_dialogs")
-        for available, button in (
-            (self._has_notes, self.note_button),
-            (self._has_print, self.print_button),
-        ):
-            if not available:
-                button.setEnabled(False)
-                button.setToolTip(COMING_SOON)
-
+        # Two short rows rather than one long one (the window fits 1366×768 at 150 %): the event
+        # buttons under the history they add to, the case's own below the window.
+        for button in (self.followup_button, self.event_button, self.correct_button, self.note_button):
+            self.history_buttons.addWidget(button)
         actions = QHBoxLayout()
-        for button in action_buttons:
+        for button in (self.print_button, self.close_case_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
         actions.addWidget(self.close_button)
         self.button_rows = actions
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._deadlines_sized:
+            self._deadlines_sized = True
+            self._size_deadline_pane()
+
+    def _size_deadline_pane(self) -> None:
+        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest."""
+        total = sum(self.right.sizes())
+        group = self.right.widget(0)
+        frame = group.height() - self.deadline_scroll.viewport().height()
+        needed = self.deadline_layout.totalHeightForWidth(self.deadline_scroll.viewport().width()) + frame
+        top = min(needed, total * 3 // 5)
+        self.right.setSizes([top, total - top])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.history_view and event.type() == QEvent.Type.Resize:
+            self._fit_history_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_history_columns(self) -> None:
+        """Date, kind, form, initiator and 'registered' as wide as their text needs; the text column
+        the rest, at least 30 characters (the table scrolls sideways in a narrow window)."""
+        metrics = self.history_view.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        widths = [
+            metrics.horizontalAdvance(sample) + pad
+            for sample in ("00-00-0000", "Opfølgning – rettet", "personligt", "Initieret af", "",
+                           "00-00-0000 kl. 00.00")
+        ]
+        rest = self.history_view.viewport().width() - sum(widths)
+        widths[4] = max(rest, 30 * metrics.averageCharWidth())
+        header = self.history_view.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
     # ------------------------------------------------------------ loading
 
@@ -314,6 +351,9 @@ class CaseWindow(QDialog):
         self._show_history()
         self._loaded_state = self._form_state()
         self._update_buttons()
+        # The form column never narrower than its fields (it scrolls up and down, not sideways).
+        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMinimumWidth(self.form_scroll.widget().minimumSizeHint().width() + scroll_bar)
 
     def trial(self) -> Trial | None:
         return self.store.catalog().get(self.trial_combo.currentData())
@@ -419,7 +459,7 @@ class CaseWindow(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setContentsMargins(6, 6, 6, 6)
-            self.deadline_layout.addWidget(label)
+            self.deadline_layout.insertWidget(len(self.deadline_labels), label)
             self.deadline_labels.append(label)
 
     def deadline_texts(self) -> list[str]:
@@ -461,10 +501,8 @@ class CaseWindow(QDialog):
                 else "Vælg en hændelse i historikken"
             )
         )
-        if self._has_notes:
-            self.note_button.setEnabled(saved)
-        if self._has_print:
-            self.print_button.setEnabled(saved)
+        self.note_button.setEnabled(saved)
+        self.print_button.setEnabled(saved)
         self.close_case_button.setEnabled(saved)
         self.delete_button.setEnabled(saved)
         self.close_case_button.setText("Gen&åbn sag" if saved and not active else "&Afslut sag …")
@@ -569,15 +607,7 @@ class CaseWindow(QDialog):
     def reject(self) -> None:
         """Close; ask first when the form has changes that are not saved."""
         if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                "Gem ændringer?",
-                "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
+            answer = ask_save_changes(self, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?")
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save and not self.save():
@@ -643,7 +673,7 @@ class CaseWindow(QDialog):
 
     def write_note(self) -> None:
         """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
-        if not self._has_notes or self.case_id is None:
+        if self.case_id is None:
             return
         from .note_window import NoteWindow
 
@@ -657,7 +687,7 @@ class CaseWindow(QDialog):
 
     def print_plan(self) -> None:
         """Print or save as PDF the case's plan of deadlines."""
-        if not self._has_print or self.case_id is None:
+        if self.case_id is None:
             return
         from .print_dialogs import print_case_plan
 
@@ -711,6 +741,10 @@ class CloseCaseDialog(QDialog):
         if self.reason_combo.currentData() == OTHER_REASON:
             self.text_edit.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
+
     def accept(self) -> None:
         """Close the case; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
@@ -761,6 +795,10 @@ class DeleteCaseDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.reason_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
 
     def accept(self) -> None:
         """Delete with the reason; a missing reason is said at its field, and nothing is deleted."""

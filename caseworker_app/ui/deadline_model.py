@@ -10,7 +10,8 @@ from PySide6.QtGui import QTextDocumentFragment
 
 from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
 from ..core.workdays import fmt, fmt_weekday
-from .model_base import BOLD, OVERDUE_BRUSH, ColumnTableModel, Index
+from .colours import overdue_brush
+from .model_base import BOLD, ColumnTableModel, Index
 
 
 def deadline_html(deadline: Deadline) -> str:
@@ -111,7 +112,7 @@ class DeadlineTableModel(ColumnTableModel):
             return self._cell(deadline, column)
         overdue = deadline.status == OVERDUE
         if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (1, 2, 3):
-            return OVERDUE_BRUSH
+            return overdue_brush()
         if role == Qt.ItemDataRole.FontRole and overdue and column in (1, 2, 3):
             return BOLD
         return None

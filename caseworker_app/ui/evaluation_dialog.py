@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTreeWidget,
@@ -42,6 +44,9 @@ from ..store.evaluation_queries import (
     load_report_settings,
     save_report_settings,
 )
+from .fields import buddy_label, name_control, set_tab_order
+from .screen_fit import resize_to_fit
+from .text_size import text_scale
 
 ALL_CASEWORKERS = "Alle sagsbehandlere"
 JSON_FILTER = "Tal til koordinatoren (*.json)"
@@ -70,9 +75,10 @@ class EvaluationDialog(QDialog):
 
         self.start = QDateEdit(_qdate(date(day.year - 1, 1, 1)))
         self.end = QDateEdit(_qdate(date(day.year - 1, 12, 31)))
-        for edit in (self.start, self.end):
+        for edit, name in ((self.start, "Periode fra"), (self.end, "Periode til")):
             edit.setDisplayFormat("dd-MM-yyyy")
             edit.setCalendarPopup(True)
+            name_control(edit, name, "Dato, skrives dd-mm-åååå")
         self.caseworker = QComboBox()
         cases = store.list_cases(include_closed=True)
         names = sorted({c.caseworker for c in cases if c.caseworker})
@@ -102,7 +108,7 @@ class EvaluationDialog(QDialog):
         period.addWidget(QLabel("til"))
         period.addWidget(self.end)
         period.addStretch()
-        form.addRow("Periode fra:", period)
+        form.addRow(buddy_label("P&eriode fra:", self.start), period)
         form.addRow("&Sagsbehandler:", self.caseworker)
         form.addRow("&Frigjorte timer:", self.minutes)
         form.addRow("F&orsøg:", self.trials)
@@ -114,8 +120,9 @@ class EvaluationDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Tal (åbn for sagerne bag)", "Værdi", "Forklaring"])
-        self.tree.setColumnWidth(0, 430)
-        self.tree.setColumnWidth(1, 260)
+        self.tree.setAccessibleName("Tal og sager")
+        self.tree.setColumnWidth(0, round(430 * text_scale()))
+        self.tree.setColumnWidth(1, round(260 * text_scale()))
         self.texts: dict[str, QPlainTextEdit] = {}
         points = QWidget()
         points_form = QFormLayout(points)
@@ -125,9 +132,17 @@ class EvaluationDialog(QDialog):
             edit.setMaximumHeight(70)
             self.texts[number] = edit
             points_form.addRow(f"{number}. {title}:", edit)
+        points_scroll = QScrollArea()  # five text boxes: they scroll on a low screen
+        points_scroll.setWidgetResizable(True)
+        points_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        points_scroll.setWidget(points)
+        points_scroll.setAccessibleName("Kommunens tekst, punkt 6–10")
+        points_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        points_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        points.setAutoFillBackground(False)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "Tal og sager")
-        self.tabs.addTab(points, "Kommunens tekst (punkt 6–10)")
+        self.tabs.addTab(points_scroll, "Kommunens tekst (punkt 6–10)")
 
         self.pdf_button = QPushButton("Gem som &PDF …")
         self.xlsx_button = QPushButton("Gem som &regneark …")
@@ -140,13 +155,20 @@ class EvaluationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for button in (self.compute_button, self.pdf_button, self.xlsx_button, self.json_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter computes (not "Luk"); Tab takes the buttons in the order they stand.
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        self.compute_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 700)
+        set_tab_order(  # once the buttons are in the window
+            [self.tree, self.compute_button, self.pdf_button, self.xlsx_button, self.json_button, close]
+        )
+        resize_to_fit(self, 1100, 700)
 
     # ------------------------------------------------------------ the figures
 
@@ -288,7 +310,7 @@ class EvaluationDialog(QDialog):
         return self._write(lambda: atomic_write_bytes(path, data), path)
 
     def _write(self, write, path) -> bool:
-        from ..exporting import write_failure_text
+        from ..services.exporting import write_failure_text
 
         try:
             write()

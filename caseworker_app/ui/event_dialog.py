@@ -30,6 +30,7 @@ from .fields import (
     general_error_label,
     show_errors,
 )
+from .screen_fit import grow_to_content
 
 NOT_GIVEN = "– ikke angivet –"
 
@@ -124,7 +125,7 @@ class EventDialog(QDialog):
         header = QLabel(self._header_text(original))
         header.setWordWrap(True)
         layout.addWidget(header)
-        self.cancel_check = QCheckBox("Hændelsen blev registreret ved en &fejl – annullér den")
+        self.cancel_check = QCheckBox("Hændelsen blev registreret ved en fejl – &annullér den")
         if replaces is not None:
             layout.addWidget(self.cancel_check)
             self.cancel_check.toggled.connect(self._cancel_toggled)
@@ -161,6 +162,10 @@ class EventDialog(QDialog):
         self.setMinimumWidth(460)
         self.date_edit.setFocus()
         self.date_edit.selectAll()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)  # the text box keeps its four lines on a low screen too
 
     def _original(self, replaces: int | None) -> EventRow | None:
         if replaces is None:

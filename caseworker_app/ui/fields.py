@@ -7,22 +7,24 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.workdays import fmt, parse_date
+from .colours import error_style, hint_style
 
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: #555555;"
 DATE_PLACEHOLDER = "dd-mm-åååå"
+DATE_DESCRIPTION = "Dato, skrives dd-mm-åååå"
 
 
 class DateLineEdit(QLineEdit):
@@ -31,6 +33,7 @@ class DateLineEdit(QLineEdit):
     def __init__(self, value: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(DATE_PLACEHOLDER)
+        self.setAccessibleDescription(DATE_DESCRIPTION)
         self.setMaxLength(20)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 24)
         self.editingFinished.connect(self._normalise)
@@ -62,18 +65,20 @@ class FieldBox(QWidget):
     def __init__(self, editor: QWidget, hint: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.editor = editor
+        self._description = editor.accessibleDescription()  # read with the hint or the error
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
         self.hint_label = QLabel(hint)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet(HINT_STYLE)
+        self.hint_label.setStyleSheet(hint_style())
         self.hint_label.setVisible(bool(hint))
+        self._describe(None)
         layout.addWidget(self.hint_label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -81,12 +86,20 @@ class FieldBox(QWidget):
     def set_hint(self, hint: str) -> None:
         self.hint_label.setText(_unbroken_dates(hint))
         self.hint_label.setVisible(bool(hint))
+        if not self.error():
+            self._describe(None)
 
     def set_error(self, message: str | None) -> None:
         """Show message under the input ('⚠ ' first: not colour alone); None or '' hides it."""
         self.error_label.setText(f"⚠ {_unbroken_dates(message)}" if message else "")
         self.error_label.setVisible(bool(message))
-        self.editor.setAccessibleDescription(message or "")
+        self._describe(message)
+
+    def _describe(self, message: str | None) -> None:
+        """What a screen reader says after the field's name: the error, else the hint and format."""
+        hint = self.hint_label.text().replace(_NB_HYPHEN, "-") if self.hint_label.isVisibleTo(self) else ""
+        parts = [f"Fejl: {message}"] if message else [p for p in (hint, self._description) if p]
+        self.editor.setAccessibleDescription(". ".join(parts))
 
     def error(self) -> str:
         """The message shown now, without the marker ('' when none)."""
@@ -102,11 +115,30 @@ def _unbroken_dates(text: str) -> str:
     return _DATE_LIKE.sub(lambda m: m.group(0).replace("-", _NB_HYPHEN), text)
 
 
+def accessible_text(label: str) -> str:
+    """A label's text as a screen reader should say it: 'CP&R-nummer (valgfrit):' → 'CPR-nummer
+    (valgfrit)'; a required field's ' *' → ', skal udfyldes'."""
+    text = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    required = text.endswith("*")
+    text = text.rstrip(" *").rstrip(":").strip()
+    return f"{text}, skal udfyldes" if required else text
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A form label whose &-shortcut moves the focus to buddy."""
+    """A form label whose &-shortcut moves the focus to buddy, and whose text is buddy's accessible
+    name (Qt finds a buddy label itself only beside the field, not when the field has a hint box)."""
     label = QLabel(text)
     label.setBuddy(buddy)
+    if not buddy.accessibleName():
+        name_control(buddy, accessible_text(text))
     return label
+
+
+def name_control(widget: QWidget, name: str, description: str = "") -> None:
+    """Give widget the accessible name (and description) a screen reader says."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
 
 
 def set_tab_order(widgets: Iterable[QWidget]) -> None:
@@ -130,7 +162,7 @@ def general_error_label() -> QLabel:
     """A hidden label for the messages of a form that belong to none of its fields."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.hide()
     return label
 
@@ -153,3 +185,82 @@ def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str], general: QLa
     if leftover:
         general.setText("⚠ " + "\n⚠ ".join(leftover))
         general.show()
+
+
+class FlowLayout(QLayout):
+    """Buttons in a row that wraps onto a second row when the window is too narrow for one (a laptop
+    at 150 %, a larger text size), rather than widen the window past the screen."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list = []
+        self._height = 0  # at the width last laid out: the least height, so a splitter leaves room
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        height = self._place(rect, move=True)
+        if height != self._height:  # wrapped onto more (or fewer) rows: the window lays out again
+            self._height = height
+            self.invalidate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        spacing = self._spacing()
+        width = sum(item.sizeHint().width() for item in self._items) + spacing * max(len(self._items) - 1, 0)
+        height = max((item.sizeHint().height() for item in self._items), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return size.expandedTo(QSize(0, self._height))
+
+    def _spacing(self) -> int:
+        spacing = self.spacing()
+        if spacing < 0 and self.parentWidget() is not None:
+            spacing = self.parentWidget().style().layoutSpacing(
+                QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton, Qt.Orientation.Horizontal
+            )
+        return max(spacing, 6)
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out left to right, wrapping; the height used."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        spacing = self._spacing()
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, row_height = area.x(), y + row_height + spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + margins.bottom()

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from ..core.history import CANCELLED, EventRow
 from ..core.workdays import fmt
+from .colours import muted_brush
 from .model_base import ColumnTableModel, Index
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 
-_GREY = QBrush(QColor("#666666"))
 SHORT_TEXT = 140  # characters of a row's text shown in the table
 
 
@@ -96,7 +96,7 @@ class HistoryModel(ColumnTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (
             row.replaced_by is not None or row.is_case_change
         ):
-            return _GREY
+            return muted_brush()
         return None
 
     def _cell(self, row: EventRow, column: int) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-OVERDUE_BRUSH = QBrush(QColor("#b00020"))
 BOLD = QFont()
 BOLD.setBold(True)
 

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextEdit,
@@ -47,10 +48,11 @@ from ..core.notes import (
 from ..core.schedule import resolve_dates
 from ..core.workdays import fmt
 from ..store import ValidationError
-from .fields import ERROR_STYLE, HINT_STYLE, DateLineEdit, FieldBox, buddy_label
+from .colours import error_style, hint_style, mark_colour, ok_style
+from .fields import DateLineEdit, FieldBox, buddy_label
 from .history_model import stamp_text
+from .screen_fit import resize_to_fit
 
-OK_STYLE = "color: #1b5e20;"
 REQUIRED = " *"
 MARKER_START = MISSING_MARKER.split("{")[0]
 
@@ -114,6 +116,7 @@ class NoteWindow(QDialog):
         self._updating = False
         self._note_problem = ""
         self._missing: tuple[str, ...] = ()
+        self._split = False
 
         self.setWindowTitle(f"Journalnotat – {self.case.citizen} ({self.case.case_ref})")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -129,7 +132,7 @@ class NoteWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(960, 760)
+        resize_to_fit(self, 960, 760)
 
         event = self._event_row(event_id)
         chosen = situation
@@ -148,7 +151,7 @@ class NoteWindow(QDialog):
         self.situation_combo = QComboBox()
         self.situation_combo.setMinimumContentsLength(30)
         self.template_info = QLabel()
-        self.template_info.setStyleSheet(HINT_STYLE)
+        self.template_info.setStyleSheet(hint_style())
         self.event_date_edit = DateLineEdit()
         self.reason_edit = _small_text_edit(3, self)
         self.free_text_edit = _small_text_edit(4, self)
@@ -187,22 +190,22 @@ class NoteWindow(QDialog):
         hint = QLabel("Sæt kun hak, når du har kontrolleret det; notatet skriver "
                       "»bekræftet af sagsbehandleren«.")
         hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
+        hint.setStyleSheet(hint_style())
         confirm_layout.addWidget(hint)
-        self.confirm_label = QLabel("&Bekræft:" + REQUIRED)
+        self.confirm_label = QLabel("Bek&ræft:" + REQUIRED)
         if self.confirm_boxes:
             self.confirm_label.setBuddy(next(iter(self.confirm_boxes.values())))
         form.addRow(self.confirm_label, self.confirm_panel)
         self.input_form = form
         legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
-        legend.setStyleSheet(HINT_STYLE)
+        legend.setStyleSheet(hint_style())
 
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
-        self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.hand_label = QLabel("Teksten er rettet i hånden; felterne ovenfor ændrer den ikke.")
         self.hand_label.setWordWrap(True)
-        self.hand_label.setStyleSheet(HINT_STYLE)
+        self.hand_label.setStyleSheet(hint_style())
         self.regenerate_button = QPushButton("Lav teksten &forfra")
         self.regenerate_button.setAutoDefault(False)
         self.regenerate_button.setToolTip("Fyld notatet ud fra skabelonen og felterne igen")
@@ -226,6 +229,7 @@ class NoteWindow(QDialog):
         top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(form)
         top.addWidget(legend)
+        top.addStretch(1)  # room to spare goes below the fields, not between them
         note_part = QWidget()
         bottom = QVBoxLayout(note_part)
         bottom.setContentsMargins(0, 0, 0, 0)
@@ -243,12 +247,25 @@ class NoteWindow(QDialog):
         self.regenerate_button.clicked.connect(self.regenerate)
         self.copy_button.clicked.connect(self.copy_to_fasit)
 
+        # The fields above the note, the note below; on a low screen the fields scroll, and the
+        # caseworker can move the line between them.
+        self.inputs_scroll = QScrollArea()
+        self.inputs_scroll.setWidgetResizable(True)
+        self.inputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inputs_scroll.setWidget(inputs)
+        self.inputs_scroll.setAccessibleName("Notatets felter")
+        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self.inputs_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        inputs.setAutoFillBackground(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.inputs_scroll)
+        splitter.addWidget(note_part)
+        splitter.setStretchFactor(1, 1)
+        self.note_splitter = splitter
         page = QWidget()
         layout = QVBoxLayout(page)
-        # The fields keep the height they need; the note gets the rest.
-        inputs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(inputs)
-        layout.addWidget(note_part, 1)
+        layout.addWidget(splitter)
         return page
 
     def _build_template_tab(self) -> QWidget:
@@ -269,7 +286,7 @@ class NoteWindow(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.field_list.addItem(item)
         self.save_template_button = QPushButton("&Gem skabelon")
-        self.restore_button = QPushButton("Gendan &standard")
+        self.restore_button = QPushButton("Gendan st&andard")
         self.restore_button.setToolTip(
             "Brug programmets skabelon igen; kommunens skabelon bliver stående i historikken"
         )
@@ -302,7 +319,7 @@ class NoteWindow(QDialog):
             "$citation (hjemlen) skal altid med. Skabelonen kontrolleres, når den gemmes."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        intro.setStyleSheet(hint_style())
 
         self.template_edit.textChanged.connect(self._check_template)
         self.field_list.itemDoubleClicked.connect(self._insert_field)
@@ -316,6 +333,18 @@ class NoteWindow(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         return page
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._split:
+            self._split = True
+            self._fit_split()
+
+    def _fit_split(self) -> None:
+        """The fields as high as they need (at most half the page), the note the rest."""
+        total = sum(self.note_splitter.sizes())
+        top = min(self.inputs_scroll.widget().sizeHint().height(), total // 2)
+        self.note_splitter.setSizes([top, total - top])
 
     # ------------------------------------------------------------ situation and template
 
@@ -449,6 +478,8 @@ class NoteWindow(QDialog):
         own = template is not None and template is not self.standard_template()
         self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
         self.template_info.setVisible(own)
+        if self._split:  # another situation asks for other fields: they get the room they need
+            self._fit_split()
 
     # ------------------------------------------------------------ the note
 
@@ -511,7 +542,7 @@ class NoteWindow(QDialog):
             cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
             mark = QTextEdit.ExtraSelection()
             mark.cursor = QTextCursor(cursor)
-            mark.format.setBackground(QColor("#ffe08a"))
+            mark.format.setBackground(mark_colour())
             marks.append(mark)
             cursor = document.find(MARKER_START, end.position())
         self.note_edit.setExtraSelections(marks)
@@ -560,15 +591,15 @@ class NoteWindow(QDialog):
         self.regenerate_button.setVisible(self._hand_edited)
         if problems:
             self.status_label.setText("⚠ " + " ".join(problems))
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setStyleSheet(error_style())
         elif self.saved_note_id is not None and self._last_saved == self._current():
             self.status_label.setText(
                 "✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V."
             )
-            self.status_label.setStyleSheet(OK_STYLE)
+            self.status_label.setStyleSheet(ok_style())
         else:
             self.status_label.setText("✓ Klar til at kopiere.")
-            self.status_label.setStyleSheet(OK_STYLE)
+            self.status_label.setStyleSheet(ok_style())
 
     def note_text(self) -> str:
         """The note as it stands in the window ('\\n' line breaks)."""
@@ -593,7 +624,7 @@ class NoteWindow(QDialog):
                     "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: "
                     + "; ".join(exc.errors.values())
                 )
-                self.status_label.setStyleSheet(ERROR_STYLE)
+                self.status_label.setStyleSheet(error_style())
                 return
             self._last_saved = self._current()
         self._refresh_state()
@@ -637,10 +668,10 @@ class NoteWindow(QDialog):
     def _show_template_messages(self, problems: list[str], ok: str = "") -> None:
         if problems:
             self.template_errors.setText("\n".join(f"⚠ {p}" for p in problems))
-            self.template_errors.setStyleSheet(ERROR_STYLE)
+            self.template_errors.setStyleSheet(error_style())
         else:
             self.template_errors.setText(ok)
-            self.template_errors.setStyleSheet(OK_STYLE)
+            self.template_errors.setStyleSheet(ok_style())
 
     def _insert_field(self, item: QListWidgetItem) -> None:
         self.template_edit.insertPlainText("$" + item.data(Qt.ItemDataRole.UserRole))

@@ -23,6 +23,7 @@ from .fields import (
     general_error_label,
     show_errors,
 )
+from .screen_fit import grow_to_content
 
 
 class OrdinaryRuleDialog(QDialog):
@@ -90,6 +91,10 @@ class OrdinaryRuleDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.from_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
 
     def values(self) -> dict[str, str]:
         """What the user typed, as the store's add_override takes it for a changed ordinary rule."""

@@ -25,6 +25,7 @@ from .fields import (
     general_error_label,
     show_errors,
 )
+from .screen_fit import grow_to_content
 
 _PLACEHOLDERS = {
     "end": DATE_PLACEHOLDER,
@@ -78,7 +79,7 @@ class OverrideDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.source_label = buddy_label("&Kilde:", self.source_edit)
         for name, text in (
-            ("field", "&Hvad ændres:"),
+            ("field", "Hv&ad ændres:"),
             ("value", "&Ny værdi:"),
         ):
             form.addRow(buddy_label(text, self.boxes[name].editor), self.boxes[name])
@@ -109,6 +110,10 @@ class OverrideDialog(QDialog):
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(field)))
         self._field_changed()
         self.value_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
 
     def field(self) -> str:
         return self.field_combo.currentData()

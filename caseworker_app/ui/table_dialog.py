@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .screen_fit import resize_to_fit
+
 
 class ReadOnlyTableDialog(QDialog):
     """Rows of text under a heading and an explanation; the last column takes the free width."""
@@ -38,6 +40,7 @@ class ReadOnlyTableDialog(QDialog):
         explanation_label.setWordWrap(True)
         self.table = QTableWidget(len(rows), len(columns))
         self.table.setHorizontalHeaderLabels(list(columns))
+        self.table.setAccessibleName(title)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,7 +63,7 @@ class ReadOnlyTableDialog(QDialog):
         layout.addWidget(explanation_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(*size)
+        resize_to_fit(self, *size)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

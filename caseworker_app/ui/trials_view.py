@@ -111,9 +111,11 @@ class TrialsView(QWidget):
         self.trial_list.setAlternatingRowColors(True)
         self.trial_list.setSpacing(2)
         self.trial_list.setMinimumWidth(300)
+        self.trial_list.setAccessibleName("Forsøg")
         self.detail_scroll = QScrollArea()
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setAccessibleName("Det valgte forsøg")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.trial_list)
         splitter.addWidget(self.detail_scroll)
@@ -217,7 +219,7 @@ class TrialsView(QWidget):
             self._with_buttons(
                 "Forsøgsperiode",
                 self.period_label,
-                (("Ny &forlængelse …", "extension"), ("Ret &slutdato …", "end")),
+                (("Ny forlæn&gelse …", "extension"), ("Ret slut&dato …", "end")),
             )
         )
         self.citation_label = _text("\n".join(citation_lines(trial)))
@@ -225,7 +227,7 @@ class TrialsView(QWidget):
             self._with_buttons(
                 "Henvisning i journalnotater",
                 self.citation_label,
-                (("Ret &henvisning …", "citation"), ("Ret &paragraf …", "paragraph")),
+                (("Ret h&envisning …", "citation"), ("Ret &paragraf …", "paragraph")),
             )
         )
         marking = marking_text(trial)

@@ -2,7 +2,9 @@
 
 As in novelWriter's test suite, modal calls are patched: QMessageBox's static functions answer
 from a queue (and are recorded), and QDialog.exec() shows the dialog, lets the test act on it as
-a user would, and returns its result instead of starting a nested event loop.
+a user would, and returns its result instead of starting a nested event loop. A QMessageBox built
+with standard buttons only (ui/questions.py: "Gem ændringer?" with &Gem, &Forkast, &Annuller) is
+answered like the static functions, from the same queue.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ class MessageBoxes:
 
         return box
 
+    def exec_box(self, box: QMessageBox) -> int:
+        """A QMessageBox of standard buttons: recorded as a question, answered from the queue (No)."""
+        self.calls.append(("question", box.windowTitle(), box.text()))
+        answer = self.answers.pop(0) if self.answers else QMessageBox.StandardButton.No
+        return answer.value
+
 
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch) -> MessageBoxes:
@@ -68,15 +76,18 @@ def message_boxes(monkeypatch) -> MessageBoxes:
 class Dialogs:
     """Stands in for QDialog.exec(): each dialog is shown and handed to the next queued handler."""
 
-    def __init__(self):
+    def __init__(self, boxes: MessageBoxes):
         self.handlers: list[Callable[[QDialog], None]] = []
         self.opened: list[QDialog] = []
+        self._boxes = boxes
 
     def then(self, handler: Callable[[QDialog], None]) -> None:
         """Queue what the 'user' does in the next dialog that opens (type a date, press Enter)."""
         self.handlers.append(handler)
 
     def exec(self, dialog: QDialog) -> int:
+        if isinstance(dialog, QMessageBox) and _standard_buttons_only(dialog):
+            return self._boxes.exec_box(dialog)
         self.opened.append(dialog)
         dialog.show()
         if self.handlers:
@@ -86,10 +97,14 @@ class Dialogs:
         return dialog.result()
 
 
+def _standard_buttons_only(box: QMessageBox) -> bool:
+    return all(box.standardButton(button) != QMessageBox.StandardButton.NoButton for button in box.buttons())
+
+
 @pytest.fixture(autouse=True)
-def dialogs(monkeypatch) -> Dialogs:
+def dialogs(monkeypatch, message_boxes) -> Dialogs:
     """QDialog.exec() never starts a nested event loop in a test; see Dialogs."""
-    stand_in = Dialogs()
+    stand_in = Dialogs(message_boxes)
     monkeypatch.setattr(QDialog, "exec", lambda self: stand_in.exec(self))
     return stand_in
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from caseworker_app.core.cases import CLOSED
-from caseworker_app.ui import case_window as case_window_module
 from caseworker_app.ui.case_window import CaseWindow
 from caseworker_app.ui.history_model import ROW_ROLE
 from tests.ui.model_check import assert_no_model_failures, watch_model
@@ -421,16 +420,7 @@ def test_a_closed_case_can_be_reopened(qtbot, store, message_boxes):
 # ------------------------------------------------------------------ the rest
 
 
-def test_note_and_print_buttons_wait_for_their_modules(qtbot, store, monkeypatch):
-    monkeypatch.setattr(case_window_module, "_module_exists", lambda name: False)
-    window = open_case(qtbot, store, add_t08(store))
-    for button in (window.note_button, window.print_button):
-        assert not button.isEnabled()
-        assert button.toolTip() == "Kommer snart"
-
-
 def test_journal_note_opens_on_the_chosen_event(qtbot, store, dialogs):
-    pytest.importorskip("caseworker_app.ui.note_window")
     case_id = add_t08(store, followups=[date(2021, 1, 10)])
     window = open_case(qtbot, store, case_id)
     select_history_row(window, "10-01-2021 | Opfølgning")
@@ -453,7 +443,6 @@ def test_a_long_text_is_shortened_in_the_history_and_whole_in_the_tooltip(qtbot,
 
 
 def test_print_plan_opens_the_plan_dialog_for_the_case(qtbot, store, dialogs):
-    pytest.importorskip("caseworker_app.ui.print_dialogs")
     window = open_case(qtbot, store, add_t08(store))
     click(qtbot, window.print_button)
     [dialog] = dialogs.opened

@@ -20,6 +20,7 @@ from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui import print_dialogs
 from caseworker_app.ui.print_dialogs import CalendarPrintDialog, PlanPrintDialog, print_case_plan
+from tests.demo_facts import DEMO_DEADLINES
 from tests.pdf import pdf_text
 
 TODAY = date(2026, 11, 23)  # a Monday; the demo's dates are counted back from it
@@ -296,12 +297,12 @@ def test_export_to_outlook(store, save_as, boxes, tmp_path):
     result = print_dialogs.export_ics_dialog(store, None, today=lambda: TODAY)
     assert result.path == tmp_path / "frister.ics"
     text = result.path.read_text(encoding="utf-8")
-    assert text.count("BEGIN:VEVENT") == 34
+    assert text.count("BEGIN:VEVENT") == DEMO_DEADLINES
     assert "SUMMARY:Opfølgning: Mette Nielsen (T08)" in text
     assert "010162" not in text  # Jens Hansen's demo CPR number
     [(kind, title, message)] = boxes.calls
     assert (kind, title) == ("information", "Eksportér til Outlook")
-    assert message.startswith(f"34 frister er gemt i {result.path}.")
+    assert message.startswith(f"{DEMO_DEADLINES} frister er gemt i {result.path}.")
     assert store.ics_state()[1]  # the state for the next export is kept
 
 
@@ -311,9 +312,9 @@ def test_export_deadlines_as_csv_when_that_filter_is_chosen(store, save_as, boxe
     assert result.path == tmp_path / "frister.csv"
     lines = result.path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Borger;Sagsnr. (FASIT);Forsøg;")
-    assert len(lines) == 35
+    assert len(lines) == 1 + DEMO_DEADLINES  # the heading and a row each
     assert save_as.calls[0][1].endswith("Frister 23-11-2026.xlsx")
-    assert boxes.calls[0][2] == f"34 frister er gemt i {result.path}."
+    assert boxes.calls[0][2] == f"{DEMO_DEADLINES} frister er gemt i {result.path}."
 
 
 def test_export_cases_as_xlsx_and_cancel_writes_nothing(store, save_as, boxes, tmp_path):

@@ -1,0 +1,61 @@
+"""Indstillinger › Tekststørrelse: every window's text larger, kept per computer (QSettings, like
+the window layout), applied to the application font at start and at once when changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+KEY = "view/text_size"
+SIZES = (100, 125, 150, 175, 200)  # per cent of the system's own text size
+DEFAULT = 100
+
+_system_font: QFont | None = None  # the font the system gave the program, before any scaling
+
+
+def size_label(percent: int) -> str:
+    return f"{percent} %" + (" (systemets)" if percent == DEFAULT else "")
+
+
+def saved_text_size(settings: QSettings | None = None) -> int:
+    """The size chosen on this computer (100 when none or an unknown value was saved)."""
+    value = (settings or QSettings()).value(KEY, DEFAULT)
+    try:
+        percent = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT
+    return percent if percent in SIZES else DEFAULT
+
+
+def save_text_size(percent: int, settings: QSettings | None = None) -> None:
+    settings = settings or QSettings()
+    settings.setValue(KEY, percent)
+    settings.sync()
+
+
+def apply_text_size(percent: int, app: QApplication | None = None) -> None:
+    """Set the application font to percent of the system's; open windows follow at once."""
+    global _system_font
+    app = app or QApplication.instance()
+    if _system_font is None:
+        _system_font = QFont(app.font())
+    font = QFont(_system_font)
+    if _system_font.pointSizeF() > 0:
+        font.setPointSizeF(_system_font.pointSizeF() * percent / 100)
+    else:  # a pixel-sized system font
+        font.setPixelSize(round(_system_font.pixelSize() * percent / 100))
+    app.setFont(font)
+
+
+def system_font() -> QFont | None:
+    """The system's font as it was before the first apply_text_size (None before that)."""
+    return None if _system_font is None else QFont(_system_font)
+
+
+def text_scale() -> float:
+    """How much larger the text is than the system's (1.0 at 100 %): column widths given in pixels
+    for the system's text are multiplied by it."""
+    if _system_font is None or _system_font.pointSizeF() <= 0:
+        return 1.0
+    return QApplication.instance().font().pointSizeF() / _system_font.pointSizeF()

@@ -1,0 +1,122 @@
+"""Opens every window on one simulated screen and reports what does not fit (run by test_screen_fit).
+
+Usage: python -m tests.ui.screen_fit_driver REPORT.json SCREENSHOT_FOLDER
+The screen comes from the environment: QT_QPA_PLATFORM=offscreen:configfile=… (its size in device
+pixels, the taskbar already taken off) and QT_SCALE_FACTOR. Writes a JSON report: the windows
+opened, their sizes, and per window the controls that lie outside the screen or are clipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QStatusBar,
+    QWidget,
+)
+
+# What a real window manager adds above the window (Windows 10/11: about 31 px at any scaling).
+TITLE_BAR = 32
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea, QStatusBar)
+
+
+def _describe(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, QAbstractButton | QLineEdit):
+        text = widget.text()
+    name = widget.accessibleName() or widget.objectName()
+    return f"{type(widget).__name__}({text or name!r})"
+
+
+def _window_rect(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _visible_area(widget: QWidget, window: QWidget) -> tuple[QRect, bool]:
+    """The part of the window widget may be seen in (its ancestors' rects), and whether it lies in
+    a scroll area (beyond the area shown it is reached by scrolling)."""
+    area = window.rect()
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        owner = parent.parentWidget()
+        if isinstance(owner, QAbstractScrollArea) and owner.viewport() is parent:
+            return area.intersected(_window_rect(parent, window)), True
+        area = area.intersected(_window_rect(parent, window))
+        parent = owner
+    return area, False
+
+
+def problems_of(window: QWidget) -> list[str]:
+    """What does not fit: the window on the screen, and each visible control in the window."""
+    problems = []
+    screen = window.screen().availableGeometry()
+    geometry = window.geometry()
+    if geometry.width() > screen.width() or geometry.height() + TITLE_BAR > screen.height():
+        problems.append(
+            f"vinduet er {geometry.width()}×{geometry.height()} (+{TITLE_BAR} titellinje), "
+            f"skærmen {screen.width()}×{screen.height()}"
+        )
+    if not screen.contains(geometry):
+        problems.append(f"vinduet ligger uden for skærmen: {geometry.getRect()} på {screen.getRect()}")
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisible() or widget.window() is not window:
+            continue
+        rect = _window_rect(widget, window)
+        area, scrolled = _visible_area(widget, window)
+        if scrolled:
+            continue  # in a scroll area: reached by scrolling (the scroll area itself is checked)
+        if not area.contains(rect):
+            problems.append(f"{_describe(widget)} er skåret: {rect.getRect()} uden for {area.getRect()}")
+        hint = widget.minimumSizeHint()
+        if isinstance(widget, QAbstractButton) and (
+            widget.width() < hint.width() - 1 or widget.height() < hint.height() - 1
+        ):
+            size = f"{widget.width()}×{widget.height()} < {hint.width()}×{hint.height()}"
+            problems.append(f"{_describe(widget)} er klemt: {size}")
+    return problems
+
+
+def main(report_path: str, shots: str) -> int:
+    from caseworker_app.ui.app import make_application
+    from tests.ui.windows import demo_store, walk
+
+    app = make_application(["screen-fit"])
+    if os.environ.get("CASEWORKER_TEXT_SIZE"):  # Indstillinger › Tekststørrelse, as if chosen
+        from caseworker_app.ui.text_size import apply_text_size
+
+        apply_text_size(int(os.environ["CASEWORKER_TEXT_SIZE"]))
+    screen = app.primaryScreen().availableGeometry()
+    folder = Path(shots)
+    folder.mkdir(parents=True, exist_ok=True)
+    report = {"screen": [screen.width(), screen.height()], "font": app.font().toString(),
+              "sizes": {}, "problems": {}}
+
+    def visit(name: str, window: QWidget) -> None:
+        report["sizes"][name] = [window.width(), window.height()]
+        found = problems_of(window)
+        if found:
+            report["problems"][name] = found
+        window.grab().save(str(folder / f"{name}.png"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = demo_store(Path(tmp))
+        try:
+            report["names"] = walk(store, Path(tmp), visit)
+        finally:
+            store.close()
+    Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:3]))

@@ -1,0 +1,83 @@
+"""Indstillinger › Tekststørrelse: kept on this computer (QSettings, not the database), applied to
+every window at once when saved, and at start."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+
+from caseworker_app.ui.app import make_application
+from caseworker_app.ui.case_window import CaseWindow
+from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.settings_dialog import SettingsDialog
+from caseworker_app.ui.text_size import apply_text_size, system_font
+
+from .actions import type_into
+
+
+@pytest.fixture
+def system_size(qapp):
+    """The system's text size in points; the program's text size is set back to it afterwards."""
+    apply_text_size(100)
+    yield system_font().pointSizeF()
+    apply_text_size(100)
+
+
+def choose(dialog: SettingsDialog, label: str) -> None:
+    dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findText(label))
+
+
+def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, today, system_size, qapp):
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    case_window = CaseWindow(store, None, today=today, parent=window)
+    case_window.show()
+    row_height = window.case_view.verticalHeader().defaultSectionSize()
+
+    dialog = SettingsDialog(store, today=today, parent=window)
+    qtbot.addWidget(dialog)
+    assert [dialog.text_size_combo.itemText(i) for i in range(dialog.text_size_combo.count())] == [
+        "100 % (systemets)", "125 %", "150 %", "175 %", "200 %",
+    ]
+    type_into(qtbot, dialog.name_edit, "Anne Jensen")
+    type_into(qtbot, dialog.municipality_edit, "Vesthimmerlands Kommune")
+    choose(dialog, "150 %")
+    dialog.save_button.click()
+
+    assert not dialog.isVisible()
+    assert qapp.font().pointSizeF() == pytest.approx(system_size * 1.5)
+    qapp.processEvents()  # Qt hands the new font to the widgets on the next turn of the event loop
+    # Windows already open follow: their fields' text and the list's rows.
+    assert case_window.citizen_edit.font().pointSizeF() == pytest.approx(system_size * 1.5)
+    assert window.search_box.font().pointSizeF() == pytest.approx(system_size * 1.5)
+    assert window.case_view.verticalHeader().defaultSectionSize() > row_height
+    # Kept on this computer, not in the case database.
+    assert QSettings().value("view/text_size") in (150, "150")
+    assert not hasattr(store.settings(), "text_size")
+
+
+def test_cancel_keeps_the_text_size(qtbot, store, today, system_size, qapp):
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog, "175 %")
+    dialog.reject()
+    assert qapp.font().pointSizeF() == pytest.approx(system_size)
+    assert QSettings().value("view/text_size") is None
+
+
+def test_the_text_size_chosen_is_used_at_start(system_size, qapp):
+    make_application()  # names the settings file (as at start) before it is written
+    QSettings().setValue("view/text_size", 125)
+    make_application()
+    assert qapp.font().pointSizeF() == pytest.approx(system_size * 1.25)
+    assert QFont(qapp.font()).family() == system_font().family()
+
+
+def test_an_unknown_saved_size_falls_back_to_the_systems(system_size, qapp):
+    make_application()
+    QSettings().setValue("view/text_size", "kæmpestor")
+    make_application()
+    assert qapp.font().pointSizeF() == pytest.approx(system_size)
