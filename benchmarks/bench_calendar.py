@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
 from caseworker_app.core.catalog import load_catalog
 from caseworker_app.core.schedule import Event
-from caseworker_app.ui.printing import LAYOUT_MONTHS, LAYOUT_WEEKS, calendar_job, write_pdf
+from caseworker_app.ui.printing.document import LAYOUT_MONTHS, LAYOUT_WEEKS, calendar_job, write_pdf
 
 CASES = 10_000
 YEAR_START, YEAR_END = date(2021, 1, 1), date(2021, 12, 31)

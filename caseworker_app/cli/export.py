@@ -123,8 +123,8 @@ def _calendar(store, args: argparse.Namespace, today: date) -> int:
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
-    from ..ui.print_jobs import calendar_print_job
-    from ..ui.printing import pages_text, write_pdf
+    from ..ui.printing.document import pages_text, write_pdf
+    from ..ui.printing.jobs import calendar_print_job
 
     job = calendar_print_job(
         store,
@@ -149,8 +149,8 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
     _qt_for_pdf()
-    from ..ui.print_jobs import plan_print_job
-    from ..ui.printing import pages_text, write_pdf
+    from ..ui.printing.document import pages_text, write_pdf
+    from ..ui.printing.jobs import plan_print_job
 
     case = resolve_case(store, args.case)
     job = plan_print_job(store, case.id, today, for_citizen=args.for_citizen)

@@ -152,8 +152,8 @@ def _write_report(args, evaluation, rows, texts, today, user, target) -> int:
         from .export import _qt_for_pdf
 
         _qt_for_pdf()
-        from ..ui.evaluation_print import evaluation_print_job, write_evaluation_pdf
-        from ..ui.printing import pages_text
+        from ..ui.printing.document import pages_text
+        from ..ui.printing.evaluation import evaluation_print_job, write_evaluation_pdf
 
         job = evaluation_print_job(evaluation, rows, texts, printed_on=today, user=user)
         pages = write_evaluation_pdf(target, job)

@@ -257,7 +257,7 @@ def check_all_deadlines(ctx: Context) -> str:
 
 def check_main_window(ctx: Context) -> str:
     """The main window can be built on the demo database and shown offscreen."""
-    main_window = require("caseworker_app.ui.main_window", "MainWindow")
+    main_window = require("caseworker_app.ui.mainwindow", "MainWindow")
     if "store" not in ctx.objects:
         raise Skip("databasen med demodata (store.demo) findes endnu ikke")
     from PySide6.QtCore import QSettings
@@ -308,9 +308,9 @@ def check_note(ctx: Context) -> str:
 
 def check_print_pdf(ctx: Context) -> str:
     """The program's own printing writes a one-citizen plan as a one-page PDF."""
-    write_pdf = require("caseworker_app.ui.printing", "write_pdf")
-    plan_job = require("caseworker_app.ui.printing", "plan_job")
-    case_plan = require("caseworker_app.core.calendar_view", "case_plan")
+    write_pdf = require("caseworker_app.ui.printing.document", "write_pdf")
+    plan_job = require("caseworker_app.ui.printing.document", "plan_job")
+    case_plan = require("caseworker_app.core.calendar_selection", "case_plan")
     ctx.qapp()
     trial, case = _t08_case(ctx)
     job = plan_job(case_plan(case, trial, ctx.today), user="Selvtest",

@@ -14,7 +14,7 @@ THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
     "next_quarter",
     "custom",
 )
-# The month comes first: it is what the dialog opens on (see ui/print_dialogs.py).
+# The month comes first: it is what the dialog opens on (see ui/printing/dialogs.py).
 PERIOD_LABELS_DA = {
     THIS_MONTH: "Denne måned",
     THIS_WEEK: "Denne uge",

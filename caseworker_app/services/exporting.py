@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.atomic import WriteError, atomic_write_bytes
-from ..core.calendar_view import select_calendar
+from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
 from ..core.selection import belongs_to, select, whose_text
 from ..core.workdays import fmt

@@ -85,7 +85,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     prepare, if given, runs before the database is opened (the demo writes its database there).
     """
     app = make_application()
-    from .main_window import MainWindow
+    from .mainwindow import MainWindow
 
     window = MainWindow(today=date.today, demo=demo)
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")

@@ -32,7 +32,7 @@ from ..core.catalog import EVENT_NAMES, Trial
 from ..core.schedule import Event
 from ..core.workdays import fmt
 from ..services.calculator import calculate, trial_status_text
-from .deadline_model import DeadlineTableModel, deadline_html, plain_text
+from .case_deadlines_model import DeadlineTableColumn, DeadlineTableModel, deadline_html, plain_text
 from .fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
 from .text_size import text_scale
 
@@ -163,8 +163,8 @@ class CalculatorView(QWidget):
         for column, width in enumerate((95, 90, 140, 110, 150)):
             header.resizeSection(column, round(width * text_scale()))
         # Rule and citation are long: they are shown in full under the table for the chosen row.
-        self.result_view.setColumnHidden(DeadlineTableModel.RULE_COLUMN, True)
-        self.result_view.setColumnHidden(DeadlineTableModel.CITATION_COLUMN, True)
+        self.result_view.setColumnHidden(DeadlineTableColumn.RULE, True)
+        self.result_view.setColumnHidden(DeadlineTableColumn.CITATION, True)
         self.result_detail = QLabel()
         self.result_detail.setWordWrap(True)
         self.result_detail.setTextFormat(Qt.TextFormat.RichText)

@@ -13,19 +13,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..core.selection import Selection, possessive, scope_text
+from ..core.selection import Selection, scope_text
 
 MINE, EVERYONE = "mine", "all"  # what QSettings remember
 FRISTER, SAGER, PRINT = "frister", "sager", "udskrift"  # the places that remember a choice
@@ -181,68 +176,9 @@ class ScopeLine(QWidget):
         return self.label.text()
 
 
-class ExportChoiceDialog(QDialog):
-    """Before an export: only my own (the default) or every caseworker's."""
-
-    def __init__(
-        self, title: str, own: str, noun: str, own_first: bool, unassigned: bool, parent: QWidget | None = None
-    ):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        question = QLabel(f"Hvilke {noun} skal med?")
-        self.own_radio = QRadioButton(f"Kun &mine ({possessive(own)} {noun})")
-        self.everyone_radio = QRadioButton(f"&Alle sagsbehandleres {noun}")
-        group = QButtonGroup(self)
-        group.addButton(self.own_radio)
-        group.addButton(self.everyone_radio)
-        (self.own_radio if own_first else self.everyone_radio).setChecked(True)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Vælg &fil …", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.own_radio)
-        if unassigned:  # shown for everyone (core.selection.belongs_to): say so before it is written
-            from .colours import hint_style
-
-            hint = QLabel(f"Med »mine« kommer også {noun} på sager uden sagsbehandler med.")
-            hint.setWordWrap(True)
-            hint.setStyleSheet(hint_style())
-            hint.setContentsMargins(24, 0, 0, 0)
-            layout.addWidget(hint)
-        layout.addWidget(self.everyone_radio)
-        layout.addWidget(buttons)
-
-
-def ask_export_caseworker(
-    parent: QWidget | None, store, qsettings: QSettings, place: str, title: str, noun: str
-) -> str | None:
-    """The caseworker whose cases an export holds ('' = all), or None when the user cancels.
-
-    Asked only when there is a choice: the caseworker's name is set and a colleague has cases.
-    """
-    own = store.settings().caseworker_name.strip()
-    if not own:
-        return ""
-    names = [c.caseworker.strip() for c in store.list_cases()]
-    if not any(name and not same_name(name, own) for name in names):
-        return ""  # nobody else's cases: mine and all are the same
-    dialog = ExportChoiceDialog(title, own, noun, remembered(qsettings, place) == MINE, "" in names, parent)
-    if not dialog.exec():
-        return None
-    mine = dialog.own_radio.isChecked()
-    remember(qsettings, place, MINE if mine else EVERYONE)
-    return own if mine else ""
-
-
 __all__ = [
     "CaseworkerChoice",
-    "ExportChoiceDialog",
     "ScopeLine",
-    "ask_export_caseworker",
     "default_caseworker",
     "remember",
     "remembered",

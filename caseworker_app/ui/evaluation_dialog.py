@@ -264,8 +264,8 @@ class EvaluationDialog(QDialog):
     def save_pdf(self, path=None) -> bool:
         if not self._ready():
             return False
-        from .evaluation_print import evaluation_print_job, write_evaluation_pdf
-        from .print_dialogs import PDF_FILTER, ask_save_path
+        from .printing.evaluation import evaluation_print_job, write_evaluation_pdf
+        from .printing.save_paths import PDF_FILTER, ask_save_path
 
         path = path or ask_save_path(self, "Gem evaluering som PDF", self._name(".pdf"), [PDF_FILTER])
         if path is None:
@@ -281,7 +281,7 @@ class EvaluationDialog(QDialog):
         if not self._ready():
             return False
         from ..services.evaluation_output import report_workbook, write_report_xlsx
-        from .print_dialogs import XLSX_FILTER, ask_save_path
+        from .printing.save_paths import XLSX_FILTER, ask_save_path
 
         path = path or ask_save_path(self, "Gem evaluering som regneark", self._name(".xlsx"), [XLSX_FILTER])
         if path is None:
@@ -297,7 +297,7 @@ class EvaluationDialog(QDialog):
         if not self._ready():
             return False
         from ..core.atomic import atomic_write_bytes
-        from .print_dialogs import ask_save_path
+        from .printing.save_paths import ask_save_path
 
         path = path or ask_save_path(self, "Gem tal til koordinatoren", self._name(".json"), [JSON_FILTER])
         if path is None:

@@ -14,8 +14,8 @@ from ..core.schedule import OVERDUE
 from ..core.terms import DATE_NAMES
 from ..core.workdays import fmt
 from ..services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
+from .case_deadlines_model import marked_due_text, practical_text
 from .colours import muted_brush, overdue_brush
-from .deadline_model import marked_due_text, practical_text
 from .model_base import BOLD, ColumnTableModel, Index
 
 EXAMPLES = 3  # example values shown per column
@@ -96,7 +96,7 @@ class ImportPreviewModel(ColumnTableModel):
         "Række", "Borger", "Sagsnr.", "Gemmes som", "Forsøg", "Første frist", "Senest i praksis", "Datoer",
         "CPR-nummer", "Sagsbehandler",
     )
-    STATE_COLUMN, DUE_COLUMN, PRACTICAL_COLUMN = 3, 5, 6
+    STATE_COLUMN, DUE_COLUMN, PRACTICAL_COLUMN, DATES_COLUMN, CPR_COLUMN = 3, 5, 6, 7, 8
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -154,9 +154,9 @@ class ImportPreviewModel(ColumnTableModel):
             return self._deadline_cell(row, column)
         if column == self.STATE_COLUMN:
             return row_state(row, self._duplicates, self._only_valid)
-        if column == 7:
+        if column == self.DATES_COLUMN:
             return dates_text(row)
-        if column == 8:
+        if column == self.CPR_COLUMN:
             return mask_cpr(draft.cpr)
         return (str(row.number), draft.citizen, draft.case_ref, "", draft.trial_id, "", "", "", "",
                 draft.caseworker)[column]
@@ -165,7 +165,7 @@ class ImportPreviewModel(ColumnTableModel):
         if not _deadline_shown(row, self._duplicates):
             saved = not row.faults(self._duplicates) and row.first_deadline is None and row.duplicate_of is None
             return "ingen frister i forsøget" if saved and column == self.DUE_COLUMN else ""
-        # The texts of the Frister tab (ui/deadline_model.py), from the same deadline.
+        # The texts of the Frister tab (ui/case_deadlines_model.py), from the same deadline.
         if column == self.DUE_COLUMN:
             return marked_due_text(row.first_deadline)
         return practical_text(row.first_deadline)

@@ -25,9 +25,9 @@ from ..core.catalog import Trial
 from ..core.overrides import changeable_rule
 from ..core.workdays import fmt
 from ..services.catalog_texts import ordinary_rule_lines
-from .history_model import stamp_text
 from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
+from .stamps import stamp_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

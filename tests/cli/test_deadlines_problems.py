@@ -188,7 +188,7 @@ def test_the_calendar_pdf_ends_with_the_cases_that_cannot_be_computed(capsys, da
 
 
 def test_a_filtered_calendar_names_only_the_cases_of_its_filter(damaged_db):
-    from caseworker_app.ui.print_jobs import calendar_print_job
+    from caseworker_app.ui.printing.jobs import calendar_print_job
 
     with CaseStore(damaged_db) as store:
         job = calendar_print_job(
@@ -199,7 +199,7 @@ def test_a_filtered_calendar_names_only_the_cases_of_its_filter(damaged_db):
 
 
 def test_a_sound_calendar_has_no_such_section(tmp_path):
-    from caseworker_app.ui.print_jobs import calendar_print_job
+    from caseworker_app.ui.printing.jobs import calendar_print_job
 
     with CaseStore(create_demo_database(tmp_path / "demo.db", TODAY)) as store:
         job = calendar_print_job(store, TODAY, start=TODAY, end=TODAY)

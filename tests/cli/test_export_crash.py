@@ -29,7 +29,7 @@ EXPORTER = textwrap.dedent("""
     import os, sys
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from caseworker_app.cli import main
-    import caseworker_app.ui.printing, caseworker_app.ui.print_jobs, openpyxl  # loaded before "ready"
+    import caseworker_app.ui.printing.document, caseworker_app.ui.printing.jobs, openpyxl  # loaded before "ready"
 
     db, folder, first = sys.argv[1], sys.argv[2], int(sys.argv[3])
     commands = [
@@ -124,7 +124,7 @@ def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_e
 
 
 def test_an_interrupted_pdf_render_leaves_nothing_in_the_users_folder(tmp_path, monkeypatch):
-    from caseworker_app.ui import printing
+    from caseworker_app.ui.printing import document
 
     db = create_demo_database(tmp_path / "sager.db", date(2026, 11, 23))
     folder = tmp_path / "bruger"
@@ -135,7 +135,7 @@ def test_an_interrupted_pdf_render_leaves_nothing_in_the_users_folder(tmp_path, 
         seen.append(sorted(p.name for p in folder.iterdir()))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(printing, "paint_job", interrupted)
+    monkeypatch.setattr(document, "paint_job", interrupted)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     with pytest.raises(KeyboardInterrupt):
         main(commands(db, folder)[0])

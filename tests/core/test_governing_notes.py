@@ -339,9 +339,9 @@ def test_a_note_without_conditions_is_not_stopped_by_them():
 
 
 def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citizen():
-    from caseworker_app.core.calendar_view import case_plan
+    from caseworker_app.core.calendar_selection import case_plan
     from caseworker_app.core.ics import description_text
-    from caseworker_app.ui.print_layouts import PrintHeader, plan_html
+    from caseworker_app.ui.printing.layouts import PrintHeader, plan_html
 
     # Follow-up 02-06-2025: the ordinary 02-06-2026 governs, the trial rule's 02-12-2027 beside it.
     case = t08_case(date(2025, 6, 2))

@@ -8,12 +8,12 @@ import re
 from datetime import date
 
 from caseworker_app.cli.store import deadline_report
-from caseworker_app.core.calendar_view import select_calendar
+from caseworker_app.core.calendar_selection import select_calendar
 from caseworker_app.core.cases import CaseDeadline, CaseRecord
 from caseworker_app.core.ics import deadlines_to_ics
 from caseworker_app.core.schedule import Deadline
 from caseworker_app.core.spreadsheet import csv_bytes, deadline_table
-from caseworker_app.ui.print_layouts import PrintHeader, month_grid_html, week_list_html
+from caseworker_app.ui.printing.layouts import PrintHeader, month_grid_html, week_list_html
 
 TODAY = date(2021, 2, 1)  # a Monday
 CAUTION = "Almindelig regel kontrolleret til og med 30-11-2016: kontrollér fristen."

@@ -12,7 +12,7 @@ from caseworker_app.store.backup import list_backups, make_backup
 from caseworker_app.store.errors import DamagedDatabaseError
 from caseworker_app.store.opening import not_a_case_database
 from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 
 HIRE = {"hire": date(2018, 8, 31)}
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from caseworker_app.core.cases import CLOSED
-from caseworker_app.ui.case_window import CaseWindow
-from caseworker_app.ui.history_model import ROW_ROLE
+from caseworker_app.ui.case import CaseWindow
+from caseworker_app.ui.case.history_model import ROW_ROLE
 from tests.ui.model_check import assert_no_model_failures, watch_model
 
 from .actions import click, type_into

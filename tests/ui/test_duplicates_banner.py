@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from caseworker_app.store import CaseStore
 from caseworker_app.store.schema import MIGRATIONS
 from caseworker_app.ui.duplicates_dialog import DuplicatesDialog
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 
 TODAY = date(2026, 11, 23)
 

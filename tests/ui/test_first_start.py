@@ -16,7 +16,7 @@ from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui import app as app_module
 from caseworker_app.ui import backup_dialog
 from caseworker_app.ui.first_start_dialog import FirstStartDialog
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 
 from .actions import click, type_into
 

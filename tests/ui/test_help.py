@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from caseworker_app.ui.help_window import shortcut_rows
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
 
 
 def test_f1_opens_the_guide_at_the_section_of_the_tab_in_front(qtbot, store, today):
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     window.show()
-    window.tabs.setCurrentIndex(2)  # Forsøg
+    window.tabs.setCurrentIndex(Tab.TRIALS)
     assert window.guide_action.shortcuts()[0].toString() == "F1"
     window.guide_action.trigger()
     dialog = window._help

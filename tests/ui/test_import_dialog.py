@@ -18,7 +18,7 @@ from caseworker_app.core.schedule import Event
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.import_dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog
 from caseworker_app.ui.import_undo_dialog import UndoImportDialog
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 
 from ..cli.test_import_cli import CSV, CSV_CASES, CSV_HEADER, XLSX, XLSX_CASES
 from .actions import click

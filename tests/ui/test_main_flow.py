@@ -6,7 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.overview_models import DeadlineColumn
 
 from .actions import type_into
 
@@ -18,7 +19,10 @@ def frister(window: MainWindow) -> dict[str, list[tuple[str, str]]]:
     for row in range(model.rowCount()):
         parent = model.index(row, 0)
         shown[model.data(parent)] = [
-            (model.data(model.index(r, 0, parent)), model.data(model.index(r, 2, parent)))
+            (
+                model.data(model.index(r, DeadlineColumn.DUE, parent)),
+                model.data(model.index(r, DeadlineColumn.CITIZEN, parent)),
+            )
             for r in range(model.rowCount(parent))
         ]
     return shown
@@ -65,7 +69,7 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     # On Sager (Ctrl+2), Ctrl+F searches the case list.
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == 1 and window.search_box.hasFocus()
+    assert window.tabs.currentIndex() == Tab.CASES and window.search_box.hasFocus()
     qtbot.keyClicks(window.search_box, "0831")
     assert window.case_model.rowCount() == 1
     window.case_view.setCurrentIndex(window.case_model.index(0, 0))
@@ -99,7 +103,7 @@ def test_case_windows_are_not_modal_and_closing_the_main_window_asks_about_unsav
     assert window.open_case(first) is a  # the same case is raised, not opened twice
     assert window.case_windows() == [a, b] and not a.isModal()
     # The list is still usable while both are open.
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     window.case_view.setCurrentIndex(window.case_model.index(0, 0))
     assert window.selected_case_id() in (first, second)
     # An unsaved change in one window: closing the main window asks; "Annuller" keeps all open.

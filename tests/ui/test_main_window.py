@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.caseworker_filter import EVERYONE, FRISTER, SAGER, remember
-from caseworker_app.ui.main_window import MainWindow
-from caseworker_app.ui.models import ITEM_ROLE
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.overview_models import ITEM_ROLE, CaseColumn, DeadlineColumn
 from tests.ui.model_check import assert_no_model_failures, watch_model
 
 MONDAY = date(2025, 6, 2)
@@ -82,9 +82,9 @@ def group_rows(window):
         title = model.data(parent)
         groups[title] = [
             (
-                model.data(model.index(r, 0, parent)),
-                model.data(model.index(r, 1, parent)),
-                model.data(model.index(r, 2, parent)),
+                model.data(model.index(r, DeadlineColumn.DUE, parent)),
+                model.data(model.index(r, DeadlineColumn.PRACTICAL, parent)),
+                model.data(model.index(r, DeadlineColumn.CITIZEN, parent)),
             )
             for r in range(model.rowCount(parent))
         ]
@@ -112,7 +112,7 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     model = window.deadline_model
     overdue = model.index(0, 0)
     assert (
-        model.data(model.index(0, 7, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
+        model.data(model.index(0, DeadlineColumn.REASON, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
     )
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
@@ -133,13 +133,13 @@ def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(
 
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
-    window.tabs.setCurrentIndex(1)  # Ctrl+F searches the tab in front: Sager
+    window.tabs.setCurrentIndex(Tab.CASES)  # Ctrl+F searches the tab in front: Sager
     window.focus_search()
-    assert window.tabs.currentIndex() == 1
+    assert window.tabs.currentIndex() == Tab.CASES
     qtbot.keyClicks(window.search_box, "hans")
     assert window.case_model.rowCount() == 1
-    assert window.case_model.index(0, 0).data() == "Jens Hansen"
-    assert window.case_model.index(0, 2).data() == "010180-xxxx"  # CPR only masked on screen
+    assert window.case_model.index(0, CaseColumn.CITIZEN).data() == "Jens Hansen"
+    assert window.case_model.index(0, CaseColumn.CPR).data() == "010180-xxxx"  # CPR only masked on screen
     window.search_box.clear()
     qtbot.keyClicks(window.search_box, "010180")
     assert window.case_model.rowCount() == 1
@@ -182,7 +182,7 @@ def test_models_pass_qt_model_tester(qtbot, qtlog, filled, qsettings):
         window.case_model.index(2, 0)
     )  # a persistent index to keep right
     window.refresh()
-    window.case_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    window.case_view.sortByColumn(CaseColumn.CITIZEN, Qt.SortOrder.DescendingOrder)
     window.search_box.setText("ha")
     window.caseworker_filter.setCurrentIndex(window.caseworker_filter.findData("Bo Lund"))
     window.search_box.setText("")
@@ -193,12 +193,12 @@ def test_models_pass_qt_model_tester(qtbot, qtlog, filled, qsettings):
 def test_layout_is_remembered(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     window.resize(760, 580)  # inside the 800x600 offscreen screen
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     qtbot.wait(10)
     size = window.size()  # what the window really took (minimum sizes apply)
     window.close()
     again = open_window(qtbot, filled, qsettings)
-    assert again.tabs.currentIndex() == 1
+    assert again.tabs.currentIndex() == Tab.CASES
     assert again.size().width() == size.width()
     # The offscreen platform adds its own frame margin to the restored height.
     assert size.height() <= again.size().height() <= size.height() + 20
@@ -207,13 +207,13 @@ def test_layout_is_remembered(qtbot, filled, qsettings):
 def test_sorting_the_case_list_by_name_and_by_next_deadline(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     def names():
-        return [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())]
+        return [window.case_model.index(r, CaseColumn.CITIZEN).data() for r in range(window.case_model.rowCount())]
 
     # Default: next deadline first.
     assert names() == ["Jens Hansen", "Karen Holm", "Mette Skov", "Ole Bak", "Lise Dam"]
-    window.case_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.case_view.sortByColumn(CaseColumn.CITIZEN, Qt.SortOrder.AscendingOrder)
     assert names() == ["Jens Hansen", "Karen Holm", "Lise Dam", "Mette Skov", "Ole Bak"]
-    window.case_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    window.case_view.sortByColumn(CaseColumn.NEXT_DUE, Qt.SortOrder.DescendingOrder)
     assert names() == ["Lise Dam", "Ole Bak", "Mette Skov", "Karen Holm", "Jens Hansen"]
     qtbot.keyClicks(window.search_box, "a")  # filtering keeps the sort order
     assert names() == ["Lise Dam", "Ole Bak", "Karen Holm", "Jens Hansen"]
@@ -221,11 +221,11 @@ def test_sorting_the_case_list_by_name_and_by_next_deadline(qtbot, filled, qsett
 
 def test_catalog_tabs_are_built_when_first_opened(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(Tab.DEADLINES)
     assert window.trials_view is None
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentIndex(Tab.TRIALS)
     assert window.trials_view is not None and window.trials_view.isVisible()
-    window.tabs.setCurrentIndex(3)
+    window.tabs.setCurrentIndex(Tab.CALCULATOR)
     assert window.calculator_view is not None and window.calculator_view.isVisible()
 
 
@@ -239,7 +239,7 @@ def test_enter_opens_the_selected_case(qtbot, filled, qsettings, monkeypatch):
     qtbot.keyClick(window.deadline_view, Qt.Key.Key_Return)
     jens = next(c.id for c in filled.list_cases() if c.citizen == "Jens Hansen")
     assert opened == [jens]
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     window.case_view.setFocus()
     window.case_view.setCurrentIndex(window.case_model.index(1, 0))
     qtbot.keyClick(window.case_view, Qt.Key.Key_Return)
@@ -266,10 +266,10 @@ def test_the_case_list_marks_an_overdue_next_deadline_as_frister_does(qtbot, fil
 
     window = open_window(qtbot, filled, qsettings)
     model = window.case_model
-    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    rows = {model.index(r, CaseColumn.CITIZEN).data(): r for r in range(model.rowCount())}
     deadlines = {item.case.citizen: item.deadline for item in window.deadline_items}
     for citizen, row in rows.items():
-        cell = model.index(row, 6)
+        cell = model.index(row, CaseColumn.NEXT_DUE)
         overdue = deadlines[citizen].status == "overdue"
         assert cell.data().startswith("! ") == overdue, citizen
         if overdue:
@@ -280,7 +280,7 @@ def test_the_case_list_marks_an_overdue_next_deadline_as_frister_does(qtbot, fil
 
 
 def test_registering_a_follow_up_from_the_list_keeps_the_caseworkers_place(qtbot, filled, qsettings, dialogs):
-    from caseworker_app.ui.event_dialog import EventDialog
+    from caseworker_app.ui.case import EventDialog
 
     window = open_window(qtbot, filled, qsettings)
     first = window.deadline_model.index(0, 0, window.deadline_model.index(0, 0))
@@ -303,7 +303,7 @@ def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, fille
     window = open_window(qtbot, filled, qsettings)
     window.resize(1200, 700)
     window.show()
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     view = window.case_view
     second = view.visualRect(window.case_model.index(1, 0)).center()
     menu = window.row_menu(view, second)
@@ -313,6 +313,6 @@ def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, fille
     # The row under the pointer is the one the commands act on.
     assert window.selected_case_id() == window.case_model.case_at(window.case_model.index(1, 0)).id
     # On Frister a group heading has no case: no menu.
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(Tab.DEADLINES)
     heading = window.deadline_view.visualRect(window.deadline_model.index(0, 0)).center()
     assert window.row_menu(window.deadline_view, heading) is None

@@ -20,9 +20,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from caseworker_app.ui.caseworker_filter import ExportChoiceDialog
-from caseworker_app.ui.main_window import MainWindow
-from caseworker_app.ui.print_dialogs import CalendarPrintDialog
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.overview_models import CaseColumn, DeadlineColumn
+from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
+from caseworker_app.ui.printing.export_dialogs import ExportChoiceDialog
 
 from .actions import click, type_into
 from .model_check import assert_no_model_failures, watch_model
@@ -70,12 +71,14 @@ def frister(window: MainWindow) -> dict[str, list[str]]:
     shown = {}
     for row in range(model.rowCount()):
         group = model.index(row, 0)
-        shown[model.data(group)] = [model.data(model.index(r, 2, group)) for r in range(model.rowCount(group))]
+        shown[model.data(group)] = [
+            model.data(model.index(r, DeadlineColumn.CITIZEN, group)) for r in range(model.rowCount(group))
+        ]
     return shown
 
 
 def case_names(window: MainWindow) -> list[str]:
-    return sorted(window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount()))
+    return sorted(window.case_model.index(r, CaseColumn.CITIZEN).data() for r in range(window.case_model.rowCount()))
 
 
 # ---------------------------------------------------------------- Frister and Sager
@@ -93,7 +96,7 @@ def test_my_deadlines_are_the_default_and_the_line_says_so(qtbot, anne, qsetting
     assert window.deadline_scope.text() == "Viser Anne Jensens frister og frister uden sagsbehandler – 3 af 5"
     assert window.deadline_scope.toggle_button.text() == "Vis &alle sagsbehandlere"
     assert window.status_counts.text() == "1 overskredet · 0 denne uge"
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     assert case_names(window) == ["Jens Hansen", "Lise Dam", "Mette Skov"]
     assert window.case_scope.text() == "Viser Anne Jensens sager og sager uden sagsbehandler – 3 af 5"
 
@@ -148,7 +151,7 @@ def test_without_a_name_everything_is_shown_as_before(qtbot, store, qsettings, t
     assert [window.deadline_caseworker.itemText(i) for i in range(window.deadline_caseworker.count())] == [
         "Alle sagsbehandlere", "Anne Jensen", "Bo Lund",
     ]
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 5
 
 
@@ -215,10 +218,10 @@ def test_a_colleagues_case_found_by_search_shows_after_one_click(qtbot, anne, qs
 
 def test_the_sager_search_still_finds_cpr_and_shows_it_masked(qtbot, anne, qsettings, today):
     window = open_window(qtbot, anne, qsettings, today)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     qtbot.keyClicks(window.search_box, "010180-1234")
     assert case_names(window) == ["Jens Hansen"]
-    assert window.case_model.index(0, 2).data() == "010180-xxxx"
+    assert window.case_model.index(0, CaseColumn.CPR).data() == "010180-xxxx"
     assert window.case_scope.text() == "Viser Anne Jensens sager, der passer til søgningen – 1 af 5"
 
 
@@ -228,19 +231,19 @@ def test_frister_has_a_sagsbehandler_column(qtbot, anne, qsettings, today):
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert titles == ["Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Sagsbehandler", "Hvad", "Hvorfor"]
     later = model.index(2, 0)  # Næste 30 dage: Lise Dam (no caseworker), Jens Hansen
-    assert [model.data(model.index(r, 5, later)) for r in range(2)] == ["", "Anne Jensen"]
+    assert [model.data(model.index(r, DeadlineColumn.CASEWORKER, later)) for r in range(2)] == ["", "Anne Jensen"]
 
 
 def test_ctrl_f_focuses_the_search_of_the_tab_in_front(qtbot, anne, qsettings, today):
     window = open_window(qtbot, anne, qsettings, today)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(Tab.DEADLINES)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == 0 and window.deadline_search.hasFocus()
-    window.tabs.setCurrentIndex(1)
+    assert window.tabs.currentIndex() == Tab.DEADLINES and window.deadline_search.hasFocus()
+    window.tabs.setCurrentIndex(Tab.CASES)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == 1 and window.search_box.hasFocus()
+    assert window.tabs.currentIndex() == Tab.CASES and window.search_box.hasFocus()
 
 
 # ---------------------------------------------------------------- print and exports

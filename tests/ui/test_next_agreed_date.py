@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from caseworker_app.ui.event_dialog import EventDialog
+from caseworker_app.ui.case import EventDialog
 
 from .actions import click, type_into
 

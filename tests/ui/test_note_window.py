@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.note_window import NoteWindow
+from caseworker_app.ui.notes import NoteWindow
 from tests.core.test_notes import FREE_TEXT, REASON
 from tests.note_cases import note_database
 from tests.reference import REFERENCE_DIR

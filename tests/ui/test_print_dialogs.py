@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from caseworker_app.cli import main
 from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
-from caseworker_app.ui import print_dialogs
-from caseworker_app.ui.print_dialogs import CalendarPrintDialog, PlanPrintDialog, print_case_plan
+from caseworker_app.ui.printing import export_dialogs
+from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog, print_case_plan
 from tests.demo_facts import DEMO_DEADLINES
 from tests.pdf import pdf_text
 
@@ -294,7 +294,7 @@ def test_a_closed_case_has_no_plan_to_print(store, boxes, monkeypatch):
 
 def test_export_to_outlook(store, save_as, boxes, tmp_path):
     save_as.answer(tmp_path / "frister")
-    result = print_dialogs.export_ics_dialog(store, None, today=lambda: TODAY)
+    result = export_dialogs.export_ics_dialog(store, None, today=lambda: TODAY)
     assert result.path == tmp_path / "frister.ics"
     text = result.path.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == DEMO_DEADLINES
@@ -308,7 +308,7 @@ def test_export_to_outlook(store, save_as, boxes, tmp_path):
 
 def test_export_deadlines_as_csv_when_that_filter_is_chosen(store, save_as, boxes, tmp_path):
     save_as.answer(tmp_path / "frister", "CSV til Excel (*.csv)")
-    result = print_dialogs.export_deadlines_dialog(store, None, today=lambda: TODAY)
+    result = export_dialogs.export_deadlines_dialog(store, None, today=lambda: TODAY)
     assert result.path == tmp_path / "frister.csv"
     lines = result.path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Borger;Sagsnr. (FASIT);Forsøg;")
@@ -318,10 +318,10 @@ def test_export_deadlines_as_csv_when_that_filter_is_chosen(store, save_as, boxe
 
 
 def test_export_cases_as_xlsx_and_cancel_writes_nothing(store, save_as, boxes, tmp_path):
-    assert print_dialogs.export_cases_dialog(store, None, today=lambda: TODAY) is None
+    assert export_dialogs.export_cases_dialog(store, None, today=lambda: TODAY) is None
     assert boxes.calls == [] and list(tmp_path.glob("*.xlsx")) == []
     save_as.answer(tmp_path / "sager.xlsx")
-    result = print_dialogs.export_cases_dialog(store, None, today=lambda: TODAY)
+    result = export_dialogs.export_cases_dialog(store, None, today=lambda: TODAY)
     assert result.path.read_bytes().startswith(b"PK")  # a zip: an .xlsx workbook
     assert boxes.calls[0][2] == (
         f"{len(store.list_cases())} sager er gemt i {result.path} (også afsluttede sager)."
@@ -331,7 +331,7 @@ def test_export_cases_as_xlsx_and_cancel_writes_nothing(store, save_as, boxes, t
 def test_the_database_file_is_never_written_over(store, save_as, boxes):
     before = store.path.read_bytes()
     save_as.answer(store.path)
-    assert print_dialogs.export_ics_dialog(store, None, today=lambda: TODAY) is None
+    assert export_dialogs.export_ics_dialog(store, None, today=lambda: TODAY) is None
     assert boxes.calls == [
         ("warning", "Eksportér til Outlook",
          f"Kan ikke gemme {store.path}: filnavnet skal ende på .ics."),
@@ -343,7 +343,7 @@ def test_the_database_file_is_never_written_over(store, save_as, boxes):
 
 
 def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tmp_path):
-    from caseworker_app.ui.main_window import MainWindow
+    from caseworker_app.ui.mainwindow import MainWindow, Tab
 
     window = MainWindow(
         store,
@@ -367,7 +367,7 @@ def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tm
     window.print_calendar_action.trigger()
     assert isinstance(opened[0], CalendarPrintDialog)
 
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(Tab.CASES)
     window.case_view.clearSelection()
     window.case_view.setCurrentIndex(window.case_model.index(-1, -1))
     window.print_plan_action.trigger()

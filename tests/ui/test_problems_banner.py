@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.problems_dialog import ProblemsDialog
 from tests.damaged_demo import DEADLINES_LEFT, EXPECTED, TODAY, catalog_without_t08, make_damaged_demo
 

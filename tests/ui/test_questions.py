@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from caseworker_app.ui.case_window import CaseWindow
+from caseworker_app.ui.case import CaseWindow
 from caseworker_app.ui.questions import unsaved_changes_box
 
 from .actions import type_into

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.settings_dialog import SettingsDialog
 
 

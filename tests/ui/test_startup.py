@@ -15,7 +15,7 @@ from caseworker_app import logs
 from caseworker_app.core.terms import CatalogError
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.app import AfterPaint, run_window
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
 
 
 def add_t08(store: CaseStore, citizen: str, case_ref: str) -> int:
@@ -40,7 +40,7 @@ def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
     assert window.search_action.isEnabled()
     assert not window.missed_banner.isVisible() and not window.trial_end_banner.isVisible()
     # What a quick user does meanwhile: opens the trial catalog, types a search.
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentIndex(Tab.TRIALS)
     window.search_box.setText("hansen")
     assert window.trials_view is None
 
@@ -96,7 +96,7 @@ def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
     def bug(self, *args, **kwargs):
         raise ValueError("Jens " + "Hansen")  # built here: the source line is logged, not the text
 
-    from caseworker_app.ui.main_window import MainWindow
+    from caseworker_app.ui.mainwindow import MainWindow
 
     monkeypatch.setattr(MainWindow, "open_store", bug)
 

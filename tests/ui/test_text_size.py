@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 
 from caseworker_app.ui.app import make_application
-from caseworker_app.ui.case_window import CaseWindow
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.case import CaseWindow
+from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.settings_dialog import SettingsDialog
 from caseworker_app.ui.text_size import apply_text_size, system_font
 

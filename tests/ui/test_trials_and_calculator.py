@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 
 from caseworker_app.core.catalog import load_catalog
 from caseworker_app.ui.calculator_view import CalculatorView
-from caseworker_app.ui.case_window import CaseWindow
+from caseworker_app.ui.case import CaseWindow
 from caseworker_app.ui.trials_view import TrialsView
 from tests.ui.model_check import assert_no_model_failures, watch_model
 

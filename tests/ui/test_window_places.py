@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
 
-from caseworker_app.ui.main_window import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.screen_fit import TITLE_BAR
 
 
@@ -43,7 +43,8 @@ def test_the_print_dialogs_do_not_load_the_spreadsheet_and_calendar_libraries():
     """openpyxl and icalendar took 0.4 s of the print dialog's first opening (2.7 s on a slow PC):
     they are loaded when a spreadsheet or an .ics file is written, not before."""
     code = (
-        "import sys, caseworker_app.ui.print_dialogs, caseworker_app.ui.main_window; "
+        "import sys, caseworker_app.ui.printing.dialogs, caseworker_app.ui.printing.export_dialogs, "
+        "caseworker_app.ui.mainwindow; "
         "print(sorted(m for m in ('openpyxl', 'icalendar') if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -77,7 +77,7 @@ def _exec_visits(cls, visit: Visit, name: str):
 
 
 def _main_window(store: CaseStore, settings_path: Path):
-    from caseworker_app.ui.main_window import MainWindow
+    from caseworker_app.ui.mainwindow import MainWindow
 
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     return MainWindow(store, today=lambda: TODAY, settings=settings, demo=True)
@@ -123,16 +123,15 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     """Open every window and dialog in turn and call visit(name, window) for each; the names."""
     from caseworker_app.store.backup import list_backups, make_backup
     from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box
-    from caseworker_app.ui.case_window import CaseWindow, CloseCaseDialog, DeleteCaseDialog
+    from caseworker_app.ui.case import CaseWindow, CloseCaseDialog, DeleteCaseDialog, EventDialog
     from caseworker_app.ui.duplicates_dialog import DuplicatesDialog
     from caseworker_app.ui.evaluation_dialog import EvaluationDialog
-    from caseworker_app.ui.event_dialog import EventDialog
     from caseworker_app.ui.first_start_dialog import FirstStartDialog
     from caseworker_app.ui.help_window import open_guide, open_shortcuts
-    from caseworker_app.ui.note_window import NoteWindow
+    from caseworker_app.ui.notes import NoteWindow
     from caseworker_app.ui.ordinary_rule_dialog import OrdinaryRuleDialog
     from caseworker_app.ui.override_dialog import OverrideDialog
-    from caseworker_app.ui.print_dialogs import CalendarPrintDialog, PlanPrintDialog
+    from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog
     from caseworker_app.ui.problems_dialog import ProblemsDialog
     from caseworker_app.ui.questions import unsaved_changes_box
     from caseworker_app.ui.settings_dialog import SettingsDialog

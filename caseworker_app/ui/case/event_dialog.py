@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import EVENT_NAMES, FORMS
-from ..core.history import INITIATORS, EventRow
-from ..core.workdays import fmt
-from ..store import ValidationError
-from .fields import (
+from ...core.catalog import EVENT_NAMES, FORMS
+from ...core.history import INITIATORS, EventRow
+from ...core.workdays import fmt
+from ...store import ValidationError
+from ..fields import (
     DateLineEdit,
     FieldBox,
     accept_buttons,
@@ -30,7 +30,7 @@ from .fields import (
     general_error_label,
     show_errors,
 )
-from .screen_fit import grow_to_content
+from ..screen_fit import grow_to_content
 
 NOT_GIVEN = "– ikke angivet –"
 

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from ..core.history import CANCELLED, EventRow
-from ..core.workdays import fmt
-from .colours import muted_brush
-from .model_base import ColumnTableModel, Index
+from ...core.history import CANCELLED, EventRow
+from ...core.workdays import fmt
+from ..colours import muted_brush
+from ..model_base import ColumnTableModel, Index
+from ..stamps import stamp_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 
 SHORT_TEXT = 140  # characters of a row's text shown in the table
-
-
-def stamp_text(created_at: str, created_by: str = "") -> str:
-    """'23-11-2026 kl. 15.08, Anne Jensen': a stored UTC timestamp in local time, and who."""
-    when = ""
-    if created_at:
-        try:
-            stamp = datetime.fromisoformat(created_at).astimezone()
-            when = f"{fmt(stamp.date())} kl. {stamp:%H.%M}"
-        except ValueError:
-            when = created_at
-    return ", ".join(part for part in (when, created_by) if part)
 
 
 def registered_text(row: EventRow) -> str:

@@ -1,4 +1,4 @@
-"""Qt item models for the deadline overview and the case list (QAbstractItemModelTester-checked)."""
+"""The main window's item models: the Frister tree (deadlines by group) and the Sager list (cases)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from ..core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ..core.cpr import mask_cpr
 from ..core.schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline
 from ..core.selection import Selection, search_needle, search_text, select
+from .case_deadlines_model import marked_due_text, practical_text
 from .colours import overdue_brush
-from .deadline_model import marked_due_text, practical_text
 from .model_base import BOLD, ROOT, ColumnTableModel, Index, column_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
@@ -26,6 +26,21 @@ ITEM = int(ITEM_ROLE)
 SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest are left to Qt
 
 
+class DeadlineColumn:
+    """The Frister tree's columns, in DeadlineTreeModel.COLUMNS order."""
+
+    DUE, PRACTICAL, CITIZEN, CASE_REF, TRIAL, CASEWORKER, WHAT, REASON = range(8)
+
+
+class CaseColumn:
+    """The Sager list's columns, in CaseTableModel.COLUMNS order."""
+
+    CITIZEN, CASE_REF, CPR, TRIAL, CASEWORKER, STATUS, NEXT_DUE, WHAT = range(8)
+
+
+_MARKED_WHEN_OVERDUE = (DeadlineColumn.DUE, DeadlineColumn.PRACTICAL)  # bold and red, beside the "!"
+
+
 class DeadlineTreeModel(QAbstractItemModel):
     """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows.
 
@@ -36,7 +51,6 @@ class DeadlineTreeModel(QAbstractItemModel):
     COLUMNS = (
         "Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Sagsbehandler", "Hvad", "Hvorfor",
     )
-    REASON_COLUMN = 7
 
     shown_changed = Signal()  # after every change of content, caseworker or search
 
@@ -182,26 +196,26 @@ class DeadlineTreeModel(QAbstractItemModel):
         deadline = item.deadline
         if role == TOOLTIP:
             return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
-        if deadline.status == OVERDUE and column in (0, 1):
+        if deadline.status == OVERDUE and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush() if role == FOREGROUND else BOLD
         return None
 
 
 def _deadline_cell(item: CaseDeadline, column: int) -> str:
     deadline = item.deadline
-    if column == 0:
+    if column == DeadlineColumn.DUE:
         return marked_due_text(deadline)
-    if column == 1:
+    if column == DeadlineColumn.PRACTICAL:
         return practical_text(deadline)
-    if column == 2:
+    if column == DeadlineColumn.CITIZEN:
         return item.case.citizen
-    if column == 3:
+    if column == DeadlineColumn.CASE_REF:
         return item.case.case_ref
-    if column == 4:
+    if column == DeadlineColumn.TRIAL:
         return item.case.trial_id
-    if column == 5:
+    if column == DeadlineColumn.CASEWORKER:
         return item.case.caseworker
-    if column == 6:
+    if column == DeadlineColumn.WHAT:
         return deadline.label
     return deadline.reason
 
@@ -313,7 +327,7 @@ class CaseTableModel(ColumnTableModel):
 
     def _sort_key(self, case: CaseRecord, column: int):
         deadline = self._next.get(case.id)
-        if column == 6:
+        if column == CaseColumn.NEXT_DUE:
             return (deadline.legal_due.toordinal() if deadline else 10**7, case.citizen.lower())
         return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
 
@@ -342,26 +356,26 @@ class CaseTableModel(ColumnTableModel):
         if role == TOOLTIP and deadline is not None:
             return deadline.reason
         overdue = deadline is not None and deadline.status == OVERDUE
-        if column == 6 and overdue:  # marked as on Frister: "!", bold and red (not colour alone)
+        if column == CaseColumn.NEXT_DUE and overdue:  # marked as on Frister: "!", bold and red (not colour alone)
             return BOLD if role == FONT else overdue_brush() if role == FOREGROUND else None
         return None
 
     @staticmethod
     def _display(case: CaseRecord, deadline: Deadline | None, column: int) -> str:
-        if column == 0:
+        if column == CaseColumn.CITIZEN:
             return case.citizen
-        if column == 1:
+        if column == CaseColumn.CASE_REF:
             return case.case_ref
-        if column == 2:
+        if column == CaseColumn.CPR:
             return mask_cpr(case.cpr) if case.cpr else ""
-        if column == 3:
+        if column == CaseColumn.TRIAL:
             return case.trial_id
-        if column == 4:
+        if column == CaseColumn.CASEWORKER:
             return case.caseworker
-        if column == 5:
+        if column == CaseColumn.STATUS:
             return case.status + (f" ({case.end_reason})" if case.end_reason else "")
         if deadline is None:
             return ""
-        if column == 6:
+        if column == CaseColumn.NEXT_DUE:
             return marked_due_text(deadline)
         return deadline.label

@@ -24,13 +24,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from ..core.atomic import WriteError, atomic_path
-from ..core.calendar_view import CasePlan, select_calendar
-from ..core.cases import CaseDeadline, CaseProblem
-from ..core.redact import redact_cpr
-from ..core.workdays import fmt
-from .pagination import paginate
-from .print_layouts import (
+from ...core.atomic import WriteError, atomic_path
+from ...core.calendar_selection import CasePlan, select_calendar
+from ...core.cases import CaseDeadline, CaseProblem
+from ...core.redact import redact_cpr
+from ...core.workdays import fmt
+from .layouts import (
     CALENDAR_TITLE,
     PLAN_TITLE_CITIZEN,
     PLAN_TITLE_FILE,
@@ -40,6 +39,7 @@ from .print_layouts import (
     plan_html,
     week_list_html,
 )
+from .pagination import paginate
 
 LAYOUT_WEEKS, LAYOUT_MONTHS = "uger", "måneder"
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
@@ -120,7 +120,7 @@ def plan_job(
     municipality: str = "",
     printed_on: date | None = None,
 ) -> PrintJob:
-    """A one-citizen plan (core.calendar_view.case_plan) for the file or to hand to the citizen."""
+    """A one-citizen plan (core.calendar_selection.case_plan) for the file or to hand to the citizen."""
     printed_on = printed_on or date.today()
     header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)
     title = PLAN_TITLE_CITIZEN if for_citizen else PLAN_TITLE_FILE

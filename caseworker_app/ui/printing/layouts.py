@@ -1,7 +1,7 @@
 """HTML for the printed pages (Qt rich text, QTextDocument): week list, month grid, citizen plan.
 
 Only layout lives here; which deadlines are shown and how they are grouped comes from
-core.calendar_view. Overdue deadlines are bold and carry the word OVERSKREDET, so they show on a
+core.calendar_selection. Overdue deadlines are bold and carry the word OVERSKREDET, so they show on a
 black-and-white printer and to a colour-blind reader; no CPR number is ever put on a page.
 """
 
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from ..core.calendar_view import CalendarSelection, CasePlan, group_by_week, month_grids
-from ..core.cases import CaseDeadline, CaseProblem
-from ..core.redact import redact_cpr
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
-from ..core.workdays import WEEKDAYS_DA, fmt
-from ..core.workdays import fmt_weekday as _fmt_weekday
+from ...core.calendar_selection import CalendarSelection, CasePlan, group_by_week, month_grids
+from ...core.cases import CaseDeadline, CaseProblem
+from ...core.redact import redact_cpr
+from ...core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
+from ...core.workdays import WEEKDAYS_DA, fmt
+from ...core.workdays import fmt_weekday as _fmt_weekday
 
 CALENDAR_TITLE = "Opfølgningskalender"
 PLAN_TITLE_FILE = "Opfølgningsplan"

@@ -184,7 +184,7 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
     """A grid per month from the period's start to its end (or its last deadline's day).
 
     A deadline stands on its practical date, the day the caseworker must act; a legal date on a
-    Sunday or holiday is said in the entry's text (ui/print_layouts._grid_entry).
+    Sunday or holiday is said in the entry's text (ui/printing/layouts._grid_entry).
     """
     by_day: dict[date, list[CaseDeadline]] = {}
     for item in selection.items:

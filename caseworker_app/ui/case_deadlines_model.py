@@ -1,4 +1,5 @@
-"""Showing one case's deadlines: a table model (the calculator) and a rich-text summary."""
+"""One case's deadlines on screen: a table model (the calculator) and a rich-text summary (the case
+window), and the short texts of a deadline that the Frister and Sager lists show too."""
 
 from __future__ import annotations
 
@@ -71,6 +72,15 @@ def ordinary_text(deadline: Deadline) -> str:
     return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"
 
 
+class DeadlineTableColumn:
+    """The columns of DeadlineTableModel, in COLUMNS order."""
+
+    WHAT, DUE, PRACTICAL, STATUS, ORDINARY, REASON, RULE, CITATION = range(8)
+
+
+_MARKED_WHEN_OVERDUE = (DeadlineTableColumn.DUE, DeadlineTableColumn.PRACTICAL, DeadlineTableColumn.STATUS)
+
+
 class DeadlineTableModel(ColumnTableModel):
     """Deadlines as rows: what, dates, status, ordinary date, reason, rule, citation."""
 
@@ -84,8 +94,7 @@ class DeadlineTableModel(ColumnTableModel):
         "Regel",
         "Henvisning",
     )
-    REASON_COLUMN, RULE_COLUMN, CITATION_COLUMN = 5, 6, 7
-    _HEADER_TIPS = {4: "Den frist, den almindelige regel ville give"}
+    _HEADER_TIPS = {DeadlineTableColumn.ORDINARY: "Den frist, den almindelige regel ville give"}
 
     def set_deadlines(self, deadlines: Sequence[Deadline]) -> None:
         """Replace the rows."""
@@ -111,26 +120,26 @@ class DeadlineTableModel(ColumnTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(deadline, column)
         overdue = deadline.status == OVERDUE
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (1, 2, 3):
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush()
-        if role == Qt.ItemDataRole.FontRole and overdue and column in (1, 2, 3):
+        if role == Qt.ItemDataRole.FontRole and overdue and column in _MARKED_WHEN_OVERDUE:
             return BOLD
         return None
 
     @staticmethod
     def _cell(deadline: Deadline, column: int) -> str:
-        if column == 0:
+        if column == DeadlineTableColumn.WHAT:
             return deadline.label
-        if column == 1:
+        if column == DeadlineTableColumn.DUE:
             return due_text(deadline)
-        if column == 2:
+        if column == DeadlineTableColumn.PRACTICAL:
             return practical_text(deadline)
-        if column == 3:
+        if column == DeadlineTableColumn.STATUS:
             return status_text(deadline)
-        if column == 4:
+        if column == DeadlineTableColumn.ORDINARY:
             return ordinary_text(deadline)
-        if column == 5:
+        if column == DeadlineTableColumn.REASON:
             return deadline.reason
-        if column == 6:
+        if column == DeadlineTableColumn.RULE:
             return deadline.rule
         return deadline.citation

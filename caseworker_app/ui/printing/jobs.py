@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..core.calendar_view import case_plan
-from ..core.cases import CLOSED
-from ..core.redact import redact_cpr
-from ..services.exporting import ExportError, check_period
-from .printing import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
+from ...core.calendar_selection import case_plan
+from ...core.cases import CLOSED
+from ...core.redact import redact_cpr
+from ...services.exporting import ExportError, check_period
+from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
 
 LAYOUTS = (LAYOUT_WEEKS, LAYOUT_MONTHS)
 

@@ -1,0 +1,92 @@
+"""Closing a case: a reason from the fixed list, free text (needed for 'andet') and the date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...core.history import END_REASONS, OTHER_REASON
+from ...store import ValidationError
+from ..fields import (
+    DateLineEdit,
+    FieldBox,
+    accept_buttons,
+    buddy_label,
+    clear_errors,
+    general_error_label,
+    show_errors,
+)
+from ..screen_fit import grow_to_content
+
+
+class CloseCaseDialog(QDialog):
+    """Close a case: a reason from the fixed list, free text (needed for 'andet') and the date."""
+
+    def __init__(
+        self, store, case_id: int, *, today: Callable[[], date], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self.case = store.get_case(case_id)
+        self.setWindowTitle(f"Afslut sag – {self.case.citizen} ({self.case.case_ref})")
+
+        self.reason_combo = QComboBox()
+        for reason in END_REASONS:
+            self.reason_combo.addItem(reason[0].upper() + reason[1:], reason)
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Uddyb årsagen (skal udfyldes ved 'andet')")
+        self.date_edit = DateLineEdit(today())
+        self.boxes = {
+            "reason": FieldBox(self.reason_combo),
+            "text": FieldBox(self.text_edit),
+            "day": FieldBox(self.date_edit),
+        }
+        form = QFormLayout()
+        form.addRow(buddy_label("Å&rsag:", self.reason_combo), self.boxes["reason"])
+        form.addRow(buddy_label("&Tekst:", self.text_edit), self.boxes["text"])
+        form.addRow(buddy_label("&Dato:", self.date_edit), self.boxes["day"])
+        intro = QLabel(
+            "Når sagen er afsluttet, beregnes der ingen frister for den. "
+            "Den kan genåbnes, og afslutningen bliver stående i historikken."
+        )
+        intro.setWordWrap(True)
+        self.general_error = general_error_label()
+        buttons, self.ok_button = accept_buttons(self, "Afslut sagen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.reason_combo.currentIndexChanged.connect(self._reason_changed)
+        self.setMinimumWidth(460)
+        self.reason_combo.setFocus()
+
+    def _reason_changed(self) -> None:
+        if self.reason_combo.currentData() == OTHER_REASON:
+            self.text_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
+
+    def accept(self) -> None:
+        """Close the case; on a fault show each message at its field and stay open."""
+        clear_errors(self.boxes.values(), self.general_error)
+        try:
+            try:
+                day = self.date_edit.date_value()
+            except ValueError as exc:
+                raise ValidationError({"day": str(exc)}) from None
+            self.store.close_case(
+                self.case_id,
+                reason=self.reason_combo.currentData(),
+                day=day,
+                text=self.text_edit.text(),
+            )
+        except ValidationError as exc:
+            show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        super().accept()

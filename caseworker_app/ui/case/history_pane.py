@@ -1,0 +1,70 @@
+"""The case window's "Historik (nyeste først)": the history table and, under it, the buttons that add
+to it (the window puts them in `buttons`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ...core.history import EventRow
+from ..fields import FlowLayout
+from .history_model import ROW_ROLE, HistoryModel
+
+
+class HistoryPane(QGroupBox):
+    """The table of the case's history; current_changed when another row is chosen."""
+
+    current_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Historik (nyeste først)", parent)
+        self.model = HistoryModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Historik, nyeste først")
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Read as date, event, text; form, initiator and 'registered' after them, so in a narrow
+        # window it is those that scroll out of sight.
+        header.moveSection(4, 2)
+        self.view.installEventFilter(self)  # the text column takes the width left (see eventFilter)
+        self.view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.view.selectionModel().currentRowChanged.connect(self.current_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        self.buttons = FlowLayout()  # filled by the window: they act on the history
+        layout.addLayout(self.buttons)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Date, kind, form, initiator and 'registered' as wide as their text needs; the text column
+        the rest, at least 30 characters (the table scrolls sideways in a narrow window)."""
+        metrics = self.view.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        widths = [
+            metrics.horizontalAdvance(sample) + pad
+            for sample in ("00-00-0000", "Opfølgning – rettet", "personligt", "Initieret af", "",
+                           "00-00-0000 kl. 00.00")
+        ]
+        rest = self.view.viewport().width() - sum(widths)
+        widths[4] = max(rest, 30 * metrics.averageCharWidth())
+        header = self.view.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def selected_row(self) -> EventRow | None:
+        """The history row chosen (None when none is)."""
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None

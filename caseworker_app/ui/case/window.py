@@ -1,0 +1,387 @@
+"""The case window: the form (only the dates its trial needs) on the left, deadlines with reasons and
+the history on the right, the actions below. This module assembles the parts, loads the case into
+them, saves the form and runs the actions; each part is a module of its own in this package."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.cases import ACTIVE, CLOSED
+from ...core.catalog import DATE_NAMES
+from ...core.validation import case_errors, parse_case_dates
+from ...core.workdays import fmt
+from ...store import ValidationError
+from ..fields import FieldBox, clear_errors, general_error_label, show_errors
+from ..questions import ask_save_changes
+from ..screen_fit import resize_to_fit
+from .close_dialog import CloseCaseDialog
+from .deadlines_pane import DeadlinesPane, deadline_texts
+from .delete_dialog import DeleteCaseDialog
+from .event_dialog import EventDialog
+from .form import CaseForm
+from .history_model import can_correct
+from .history_pane import HistoryPane
+
+
+class CaseWindow(QDialog):
+    """One case: its form on the left, its deadlines and history on the right, its actions below."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store,
+        case_id: int | None,
+        *,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self._today = today
+        self.case = None
+        self._loaded_state: tuple | None = None
+        self._deadlines_sized = False
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+
+        self.form = CaseForm(store, today=today, parent=self)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setAccessibleName("Sagens felter")
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self.deadlines = DeadlinesPane()
+        self.history = HistoryPane()
+        self.history.current_changed.connect(self._update_buttons)
+        # Deadlines above the history; the caseworker can move the line between them.
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(self.deadlines)
+        self.right.addWidget(self.history)
+        self.right.setStretchFactor(1, 1)
+        self._build_buttons()
+
+        # The parts' widgets by the names the rest of the program (and its tests) reach them by.
+        self.citizen_edit = self.form.citizen_edit
+        self.case_ref_edit = self.form.case_ref_edit
+        self.cpr_edit = self.form.cpr_edit
+        self.cpr_button = self.form.cpr_button
+        self.trial_combo = self.form.trial_combo
+        self.caseworker_edit = self.form.caseworker_edit
+        self.note_edit = self.form.note_edit
+        self.boxes = self.form.boxes
+        self.status_label = self.form.status_label
+        self.history_model = self.history.model
+        self.history_view = self.history.view
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.form_scroll)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 880])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(self.button_rows)
+        resize_to_fit(self, 1240, 740)
+
+        self.load()
+        self.citizen_edit.setFocus()
+
+    @property
+    def date_boxes(self) -> dict[str, FieldBox]:
+        """The date fields of the trial chosen in the form, by date name (rebuilt with the trial)."""
+        return self.form.date_boxes
+
+    # ------------------------------------------------------------ building
+
+    def _build_buttons(self) -> None:
+        self.general_error = general_error_label()
+
+        self.followup_button = QPushButton("Registrer &opfølgning")
+        self.followup_button.setToolTip("Registrer en opfølgning i dag (Ctrl+R)")
+        self.event_button = QPushButton("Registrer &hændelse …")
+        self.correct_button = QPushButton("Re&t hændelse …")
+        self.note_button = QPushButton("&Journalnotat …")
+        self.print_button = QPushButton("&Udskriv plan …")
+        self.close_case_button = QPushButton("&Afslut sag …")
+        self.delete_button = QPushButton("Sl&et sag …")
+        self.delete_button.setToolTip("Slet en sag, der er oprettet ved en fejl (ikke det samme som at afslutte)")
+        self.save_button = QPushButton("&Gem")
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton("&Luk")
+        action_buttons = (
+            self.followup_button,
+            self.event_button,
+            self.correct_button,
+            self.note_button,
+            self.print_button,
+            self.close_case_button,
+            self.delete_button,
+        )
+        for button in (*action_buttons, self.close_button):
+            button.setAutoDefault(False)
+
+        self.followup_button.clicked.connect(self.register_followup)
+        self.event_button.clicked.connect(self.register_event)
+        self.correct_button.clicked.connect(self.correct_event)
+        self.note_button.clicked.connect(self.write_note)
+        self.print_button.clicked.connect(self.print_plan)
+        self.close_case_button.clicked.connect(self.close_or_reopen)
+        self.delete_button.clicked.connect(self.delete_case)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.register_followup)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        # Two short rows rather than one long one (the window fits 1366×768 at 150 %): the event
+        # buttons under the history they add to, the case's own below the window.
+        for button in (self.followup_button, self.event_button, self.correct_button, self.note_button):
+            self.history.buttons.addWidget(button)
+        actions = QHBoxLayout()
+        for button in (self.print_button, self.close_case_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.close_button)
+        self.button_rows = actions
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._deadlines_sized:
+            self._deadlines_sized = True
+            self._size_deadline_pane()
+
+    def _size_deadline_pane(self) -> None:
+        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest."""
+        total = sum(self.right.sizes())
+        top = min(self.deadlines.needed_height(), total * 3 // 5)
+        self.right.setSizes([top, total - top])
+
+    # ------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        """Fill the window from the database (after opening and after every saved change)."""
+        self.case = self.store.get_case(self.case_id) if self.case_id is not None else None
+        case = self.case
+        self.setWindowTitle("Ny sag" if case is None else f"Sag: {case.citizen} ({case.case_ref})")
+        self.form.fill(case, self.store.settings())
+        clear_errors(self.form.boxes.values(), self.general_error)
+        self.form.show_status(case)
+        self.form.show_condition_hints()
+        self.deadlines.show_texts(deadline_texts(self.store, case, self.form.trial(), self._today()))
+        self.history.model.set_rows(self.store.history(self.case_id) if self.case_id is not None else [])
+        self._loaded_state = self.form.state()
+        self._update_buttons()
+        # The form column never narrower than its fields (it scrolls up and down, not sideways).
+        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMinimumWidth(self.form_scroll.widget().minimumSizeHint().width() + scroll_bar)
+
+    def deadline_texts(self) -> list[str]:
+        """The deadlines as the caseworker reads them (plain text of each box)."""
+        return self.deadlines.texts()
+
+    def selected_history_row(self):
+        return self.history.selected_row()
+
+    def _update_buttons(self, *args) -> None:
+        saved = self.case is not None
+        active = saved and self.case.status == ACTIVE
+        # Events are registered on the saved case, so its saved trial decides, not the combo.
+        trial = self.store.catalog().get(self.case.trial_id) if saved else None
+        has_events = bool(trial and trial.events)
+        why = "" if saved else "Gem sagen først"
+        if saved and not active:
+            why = "Sagen er afsluttet"
+        for button in (self.followup_button, self.event_button):
+            button.setEnabled(active and has_events)
+        self.followup_button.setToolTip(
+            why
+            or (
+                "Registrer en opfølgning (Ctrl+R)" if has_events else "Forsøget har ingen hændelser"
+            )
+        )
+        correctable = active and can_correct(self.selected_history_row())
+        self.correct_button.setEnabled(correctable)
+        self.correct_button.setToolTip(
+            why
+            or (
+                "Ret eller annullér den valgte hændelse"
+                if correctable
+                else "Vælg en hændelse i historikken"
+            )
+        )
+        self.note_button.setEnabled(saved)
+        self.print_button.setEnabled(saved)
+        self.close_case_button.setEnabled(saved)
+        self.delete_button.setEnabled(saved)
+        self.close_case_button.setText("Gen&åbn sag" if saved and not active else "&Afslut sag …")
+
+    # ------------------------------------------------------------ saving
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from what is saved."""
+        return self.form.state() != self._loaded_state
+
+    def save(self) -> bool:
+        """Save the form; on a fault show each message at its field, save nothing, return False."""
+        form = self.form
+        clear_errors((*form.boxes.values(), *form.date_boxes.values()), self.general_error)
+        raw_dates = form.typed_dates()
+        fields = {
+            "citizen": form.citizen_edit.text(),
+            "case_ref": form.case_ref_edit.text(),
+            "trial_id": form.trial_combo.currentData() or "",
+            "cpr": form.typed_cpr(),
+        }
+        today = self._today()
+        events = self.case.events if self.case is not None else ()
+        errors = case_errors(
+            self.store.catalog(), dates=raw_dates, today=today, events=events, **fields
+        )
+        try:
+            if errors:
+                raise ValidationError(errors)
+            dates, _ = parse_case_dates(raw_dates)
+            values = dict(
+                fields,
+                dates=dates,
+                caseworker=form.caseworker_edit.text(),
+                note=form.note_edit.toPlainText(),
+            )
+            if self.case_id is None:
+                self.case_id = self.store.create_case(**values)
+            else:
+                if not self._confirm_dropped_dates(fields["trial_id"], dates):
+                    return False
+                self.store.update_case(self.case_id, **values)
+        except ValidationError as exc:
+            show_errors({**form.boxes, **form.date_boxes}, exc.errors, self.general_error)
+            return False
+        self._saved()
+        return True
+
+    def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
+        """Moving a case to another trial removes the dates that trial does not use: ask first."""
+        dropped = {n: d for n, d in self.case.dates.items() if n not in dates}
+        if trial_id == self.case.trial_id or not dropped:
+            return True
+        listed = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in sorted(dropped.items()))
+        answer = QMessageBox.question(
+            self,
+            "Skift forsøg?",
+            f"Sagen flyttes fra forsøg {self.case.trial_id} til {trial_id}. Disse datoer bruges ikke "
+            f"af {trial_id} og fjernes fra sagen (de står fortsat i historikken): {listed}.\n\n"
+            "Vil du fortsætte?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _saved(self) -> None:
+        self.load()
+        self.changed.emit()
+
+    def reject(self) -> None:
+        """Close; ask first when the form has changes that are not saved."""
+        if self.is_dirty():
+            answer = ask_save_changes(self, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?")
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    # ------------------------------------------------------------ actions
+
+    def _event_dialog(self, kind: str, replaces: int | None = None) -> None:
+        dialog = EventDialog(
+            self.store, self.case_id, today=self._today, kind=kind, replaces=replaces, parent=self
+        )
+        if dialog.exec():
+            self._saved()
+
+    def register_followup(self) -> None:
+        """Register a follow-up held today (the date can be changed in the dialog)."""
+        if self.followup_button.isEnabled():
+            self._event_dialog("followup")
+
+    def register_event(self) -> None:
+        """Register any event the trial has (a contact between follow-ups offered first)."""
+        trial = self.form.trial()
+        if not self.event_button.isEnabled() or trial is None:
+            return
+        others = [k for k in trial.events if k != "followup"]
+        self._event_dialog(others[0] if others else trial.events[0])
+
+    def correct_event(self) -> None:
+        """Correct or withdraw the event chosen in the history (a new row that replaces it)."""
+        row = self.selected_history_row()
+        if self.correct_button.isEnabled() and can_correct(row):
+            self._event_dialog(row.kind, replaces=row.id)
+
+    def close_or_reopen(self) -> None:
+        """Close the case with a reason, or reopen a closed case."""
+        if self.case is None:
+            return
+        if self.case.status == CLOSED:
+            answer = QMessageBox.question(
+                self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?"
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.store.reopen_case(self.case_id)
+                self._saved()
+            return
+        dialog = CloseCaseDialog(self.store, self.case_id, today=self._today, parent=self)
+        if dialog.exec():
+            self._saved()
+
+    def delete_case(self) -> bool:
+        """Delete a case created by mistake, after asking for the reason; True when it went."""
+        if self.case is None:
+            return False
+        dialog = DeleteCaseDialog(self.store, self.case_id, parent=self)
+        if not dialog.exec():
+            return False
+        self.changed.emit()
+        super().accept()  # the case is gone: nothing left to save or show
+        return True
+
+    def write_note(self) -> None:
+        """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
+        if self.case_id is None:
+            return
+        from ..notes import NoteWindow  # here: the note window is opened far less than the case
+
+        row = self.selected_history_row()
+        event_id = row.id if row is not None and not row.is_case_change else None
+        window = NoteWindow(
+            self.store, self.case_id, today=self._today, event_id=event_id, parent=self
+        )
+        window.exec()
+        self._saved()
+
+    def print_plan(self) -> None:
+        """Print or save as PDF the case's plan of deadlines."""
+        if self.case_id is None:
+            return
+        from ..printing.dialogs import print_case_plan
+
+        print_case_plan(self.store, self.case_id, self, today=self._today)

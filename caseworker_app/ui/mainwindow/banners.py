@@ -1,0 +1,115 @@
+"""The main window's banners: lines that say what needs attention before the lists do.
+
+Above every tab: cases whose deadlines cannot be computed, and open cases sharing a FASIT number.
+On Frister: the deadlines fallen due since the program was last opened (above the list) and the
+trials that end soon (below it). Each is hidden while it has nothing to say.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from ..colours import banner_style
+
+_log = logging.getLogger(__name__)
+
+
+def banner_label(name: str, kind: str, margin: str = "0px") -> QLabel:
+    """A wrapped line, tinted as colours.banner_style gives kind ("problem", "warning")."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    label.setStyleSheet(banner_style(name, kind, margin))
+    return label
+
+
+class Banners:
+    """Part of MainWindow: fills and hides the four banners after each refresh."""
+
+    def _update_trial_end_banner(self, today: date, horizon: int) -> None:
+        from ...core.cases import trial_end_notices
+
+        lines = trial_end_notices(self.deadline_items, today, horizon)
+        if not lines:
+            self.trial_end_banner.hide()
+            return
+        self.trial_end_banner.setText("⚠ " + "\n⚠ ".join(lines))
+        self.trial_end_banner.show()
+
+    def _update_problems_banner(self) -> None:
+        from ...core.cases import problems_heading
+
+        if not self.problems:
+            self.problems_banner.hide()
+            return
+        _log.warning(
+            "%d cases cannot be computed (ids %s)",
+            len(self.problems),
+            ", ".join(str(p.case.id) for p in self.problems),
+        )
+        self.problems_banner.setText(
+            f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>'
+        )
+        self.problems_banner.show()
+
+    def _update_duplicates_banner(self) -> None:
+        from ..duplicates_dialog import duplicates_heading
+
+        self.duplicate_groups = self.store.duplicate_open_case_ids()
+        if not self.duplicate_groups:
+            self.duplicates_banner.hide()
+            return
+        # Ids only: a FASIT number may be personal data.
+        _log.warning(
+            "open cases share a FASIT number in a trial (ids %s)",
+            "; ".join(", ".join(map(str, ids)) for _trial, _ref, ids in self.duplicate_groups),
+        )
+        self.duplicates_banner.setText(
+            f'⚠ {duplicates_heading(self.duplicate_groups)} – <a href="vis">vis</a>'
+        )
+        self.duplicates_banner.show()
+
+    def show_duplicates(self) -> None:
+        """The duplicates banner's "vis": FASIT number, trial and the cases' database ids."""
+        from ..duplicates_dialog import DuplicatesDialog
+
+        DuplicatesDialog(self.duplicate_groups, parent=self).exec()
+
+    def show_problems(self) -> None:
+        """The banner's "vis": the cases that cannot be computed, with FASIT number and reason."""
+        from ..problems_dialog import ProblemsDialog
+
+        ProblemsDialog(self.problems, parent=self).exec()
+
+    def _show_missed_since_last_time(self) -> None:
+        from ...core.cases import became_due_since
+
+        self.missed_items = became_due_since(self.deadline_items, self._last_opened, self.today())
+        self._update_missed_banner()
+
+    def _update_missed_banner(self) -> None:
+        """The deadlines fallen due since last time, of the caseworker Frister shows (the rest counted)."""
+        from ...core.selection import possessive, select
+        from ...core.workdays import fmt
+
+        if not self.missed_items:
+            self.missed_banner.hide()
+            return
+        caseworker = self.deadline_caseworker.caseworker()
+        missed = select(self.missed_items, caseworker=caseworker).items
+        others = len(self.missed_items) - len(missed)
+        since = f"⚠ Forfaldet siden sidst du åbnede programmet ({fmt(self._last_opened)}): "
+        elsewhere = f"{others} hos andre sagsbehandlere"
+        if not missed:
+            whose = "dine" if caseworker == self.deadline_caseworker.own else possessive(caseworker)
+            self.missed_banner.setText(since + f"ingen af {whose} – {elsewhere}")
+        else:
+            names = ", ".join(f"{i.case.citizen} ({fmt(i.deadline.legal_due)})" for i in missed[:5])
+            more = f" og {len(missed) - 5} mere" if len(missed) > 5 else ""
+            self.missed_banner.setText(
+                since + f"{len(missed)} – {names}{more}" + (f" (og {elsewhere})" if others else "")
+            )
+        self.missed_banner.show()

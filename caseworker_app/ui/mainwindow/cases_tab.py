@@ -1,0 +1,114 @@
+"""The Sager tab: every case with its next deadline, searched and filtered by trial, status and
+caseworker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.terms import ACTIVE, CLOSED
+from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
+from .tabs import TAB_TITLES, Tab
+
+COLUMN_WIDTHS = (180, 90, 110, 60, 130, 150, 110)  # in CaseColumn order, at 100 % text; the last stretches
+
+
+class CasesTab:
+    """Part of MainWindow: builds the Sager tab and fills its filters."""
+
+    def _build_cases_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Søg i sager")
+        self.trial_filter = QComboBox()
+        self.trial_filter.setAccessibleName("Forsøg")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Status")
+        self.status_filter.addItem("Aktive sager", ACTIVE)
+        self.status_filter.addItem("Afsluttede sager", CLOSED)
+        self.status_filter.addItem("Alle sager", "")
+        self.caseworker_filter = CaseworkerChoice(self._qsettings, SAGER)
+        self.case_scope = ScopeLine(self.caseworker_filter, "sager")
+        row.addWidget(QLabel("Søg:"))
+        row.addWidget(self.search_box, 2)
+        row.addWidget(QLabel("Forsøg:"))
+        row.addWidget(self.trial_filter)
+        row.addWidget(QLabel("Status:"))
+        row.addWidget(self.status_filter)
+        row.addWidget(QLabel("Sagsbehandler:"))
+        row.addWidget(self.caseworker_filter)
+        layout.addLayout(row)
+        layout.addWidget(self.case_scope)
+
+        self.case_view = QTableView()
+        self.case_view.setAccessibleName("Sager")
+        self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_view.setAlternatingRowColors(True)
+        self.case_view.verticalHeader().hide()
+        self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.case_view.horizontalHeader().setStretchLastSection(True)
+        self.case_view.activated.connect(self._open_from_case_list)
+        layout.addWidget(self.case_view)
+        self.tabs.addTab(page, TAB_TITLES[Tab.CASES])
+
+    def _attach_case_model(self, scale: float) -> None:
+        """The list gets its model (with the store, after the first paint), sorting and column widths."""
+        from ..overview_models import CaseColumn, CaseTableModel
+
+        self.case_model = CaseTableModel(self)
+        self.case_view.setModel(self.case_model)
+        self.case_view.setSortingEnabled(True)
+        self.case_view.sortByColumn(CaseColumn.NEXT_DUE, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.case_view.setColumnWidth(column, round(width * scale))
+        self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
+        self.case_model.set_search(self.search_box.text())  # typed while the cases were read
+        self.search_box.textChanged.connect(self.case_model.set_search)
+        for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+
+    def _fill_filter_choices(self, cases, own: str = "") -> None:
+        """The filters' choices from the cases read; Frister's caseworker choice is filled here too."""
+
+        def refill(combo: QComboBox, everything: str, values: list[str]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value in values:
+                combo.addItem(value, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+
+        refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
+        # "Mine": the caseworker's own name (Indstillinger) first; "Alle sagsbehandlere"; colleagues.
+        self.caseworker_filter.set_names((c.caseworker for c in cases), own)
+        self.deadline_caseworker.set_names((c.caseworker for c in cases if c.status == ACTIVE), own)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.case_model.set_filters(
+            trial=self.trial_filter.currentData() or "",
+            status=self.status_filter.currentData() or "",
+            caseworker=self.caseworker_filter.caseworker(),
+        )
+
+    def _open_from_case_list(self, index: QModelIndex) -> None:
+        self.open_case(self.case_model.case_at(index).id)

@@ -1,0 +1,135 @@
+"""The Frister tab: every deadline grouped overdue / this week / next 30 days / later, with search,
+"mine frister" and a welcome instead of empty groups when there are no cases."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..caseworker_filter import FRISTER, CaseworkerChoice, ScopeLine
+from .banners import banner_label
+from .tabs import TAB_TITLES, Tab
+
+BIG_GROUP = 50  # a 'Senere' group this long starts folded: laying out its rows is slow, and it is far off
+COLUMN_WIDTHS = (150, 215, 170, 90, 60, 140, 190)  # in DeadlineColumn order, at 100 % text; the last stretches
+
+
+class DeadlinesTab:
+    """Part of MainWindow: builds the Frister tab and keeps its lines and counts up to date."""
+
+    def _build_deadlines_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.missed_banner = banner_label("missedBanner", "warning")
+        self.trial_end_banner = banner_label("trialEndBanner", "problem")
+        self.deadline_view = QTreeView()
+        self.deadline_view.setAccessibleName("Frister, grupperet efter hvornår de forfalder")
+        self.deadline_view.setAlternatingRowColors(True)
+        self.deadline_view.setUniformRowHeights(True)
+        self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deadline_view.activated.connect(self._open_from_deadline)
+        self.deadline_view.header().setStretchLastSection(True)
+        # Search and "mine frister" (ui/caseworker_filter.py), and a line saying what is shown.
+        self.deadline_search = QLineEdit()
+        self.deadline_search.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
+        self.deadline_search.setClearButtonEnabled(True)
+        self.deadline_search.setAccessibleName("Søg i frister")
+        self.deadline_caseworker = CaseworkerChoice(self._qsettings, FRISTER)
+        self.deadline_scope = ScopeLine(self.deadline_caseworker, "frister")
+        row = QHBoxLayout()
+        search_label = QLabel("S&øg:")
+        search_label.setBuddy(self.deadline_search)
+        worker_label = QLabel("Sags&behandler:")
+        worker_label.setBuddy(self.deadline_caseworker)
+        row.addWidget(search_label)
+        row.addWidget(self.deadline_search, 3)
+        row.addWidget(worker_label)
+        row.addWidget(self.deadline_caseworker)
+        row.addStretch(1)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(row)
+        list_layout.addWidget(self.deadline_scope)
+        list_layout.addWidget(self.deadline_view)
+        # With no cases at all a welcome stands here instead of four empty groups (ui/welcome.py).
+        self.deadline_stack = QStackedWidget()
+        self.deadline_stack.addWidget(list_page)
+        self.welcome = None
+        layout.addWidget(self.missed_banner)
+        layout.addWidget(self.deadline_stack, 1)
+        layout.addWidget(self.trial_end_banner)
+        self.tabs.addTab(page, TAB_TITLES[Tab.DEADLINES])
+
+    def _attach_deadline_model(self, scale: float) -> None:
+        """The tree gets its model (with the store, after the first paint) and column widths."""
+        from ..overview_models import DeadlineTreeModel
+
+        self.deadline_model = DeadlineTreeModel(self)
+        self.deadline_view.setModel(self.deadline_model)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.deadline_view.header().resizeSection(column, round(width * scale))
+        self.deadline_model.modelReset.connect(self._layout_deadline_groups)
+        self.deadline_model.shown_changed.connect(self._deadlines_shown)
+        self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
+        self.deadline_search.textChanged.connect(self.deadline_model.set_search)
+        self.deadline_caseworker.currentIndexChanged.connect(
+            lambda _index: self.deadline_model.set_caseworker(self.deadline_caseworker.caseworker())
+        )
+
+    def _layout_deadline_groups(self) -> None:
+        """After each reset of the deadline model: group titles span the row; big 'Senere' folded."""
+        for row in range(self.deadline_model.rowCount()):
+            # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
+            self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
+            group = self.deadline_model.index(row, 0)
+            expanded = (
+                self.deadline_model.group_key(row) != "later"
+                or self.deadline_model.rowCount(group) < BIG_GROUP
+            )
+            self.deadline_view.setExpanded(group, expanded)
+
+    def _deadlines_shown(self) -> None:
+        """What the Frister tab shows changed: say whose and how many, and count the groups."""
+        self.deadline_scope.show_selection(self.deadline_model.selection)
+        self._update_status_bar()
+        self._update_missed_banner()
+
+    def _update_status_bar(self) -> None:
+        """The Frister tab's overdue and this-week counts: the numbers its group titles show."""
+        from ...core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK
+
+        groups = self.deadline_model.group_sizes()
+        self.status_counts.setText(
+            f"{groups.get(GROUP_OVERDUE, 0)} overskredet · {groups.get(GROUP_THIS_WEEK, 0)} denne uge"
+        )
+
+    def _show_welcome(self, empty: bool, settings) -> None:
+        """No cases at all: a welcome that says how to begin, instead of four empty groups."""
+        if empty:
+            if self.welcome is None:
+                from ..welcome import Welcome
+
+                self.welcome = Welcome(self)
+                self.deadline_stack.addWidget(self.welcome)
+            self.welcome.show_settings(settings.caseworker_name, settings.municipality)
+            self.deadline_stack.setCurrentWidget(self.welcome)
+        else:
+            self.deadline_stack.setCurrentIndex(0)  # the list
+
+    def welcome_shown(self) -> bool:
+        return self.welcome is not None and self.deadline_stack.currentWidget() is self.welcome
+
+    def _open_from_deadline(self, index: QModelIndex) -> None:
+        item = self.deadline_model.item(index)
+        if item is not None:
+            self.open_case(item.case.id)

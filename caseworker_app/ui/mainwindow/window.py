@@ -1,0 +1,296 @@
+"""MainWindow: the tabs, the store behind them, refresh, and the caseworker's place in the lists.
+
+Start-up time: this module and its parts import Qt widgets only, so the window is on screen at
+once. The engine, the store and the item models (the first use of Qt's `Qt` namespace builds a
+hundred Python enums) are imported by open_store, after the first paint (ui/app.py run_window).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from .actions import MainWindowActions
+from .banners import Banners, banner_label
+from .cases_tab import CasesTab
+from .deadlines_tab import DeadlinesTab
+from .tabs import CatalogTabs, Tab
+
+TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
+
+
+class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions, QMainWindow):
+    """What the caseworker sees first: what is overdue, due this week, and coming.
+
+    Its parts, one module each: the Frister and Sager tabs (deadlines_tab, cases_tab), the catalog
+    tabs built when first opened (tabs), the banners (banners), the menus and their commands
+    (actions). This class builds them and keeps them filled from the store.
+    """
+
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        store=None,
+        *,
+        today: Callable[[], date] = date.today,
+        settings: QSettings | None = None,
+        demo: bool = False,
+    ):
+        """Without a store the window is built empty, to be shown at once; open_store() fills it."""
+        super().__init__()
+        self.store = None
+        self.deadline_model = None  # the item models come with the store (open_store)
+        self.case_model = None
+        self._store_actions: list[QAction] = []  # disabled until there is a database
+        self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
+        self._today = today
+        self._day = today()
+        self._qsettings = settings or QSettings()
+        self.deadline_items = []
+        self.problems = []  # cases whose deadlines cannot be computed (core.cases.CaseProblem)
+        self._case_windows: dict = {}  # case id (or a key for a new case) -> its open window
+        self.last_refresh_seconds = 0.0
+
+        self.tabs = QTabWidget()
+        self._build_central()
+        self._build_deadlines_tab()
+        self._build_cases_tab()
+        self._build_other_tabs()
+        self._build_menus()
+        self.status_counts = QLabel()
+        self.status_path = QLabel()
+        self.statusBar().addWidget(self.status_counts)
+        self.statusBar().addPermanentWidget(self.status_path)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+
+        self.missed_items = []
+        self.missed_banner.hide()  # the banners show once there is something to say
+        self.trial_end_banner.hide()
+        self.problems_banner.hide()
+        self.duplicate_groups = []
+        self.duplicates_banner.hide()
+        self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
+        self._restore_layout()
+        if store is not None:
+            self.open_store(store)
+        else:
+            self.status_counts.setText("Henter sager og beregner frister …")
+
+    def open_store(self, store) -> None:
+        """Show the cases in store: compute their deadlines, say what fell due since last time."""
+        self.store = store
+        self.status_path.setText(f"Data: {store.path}")
+        if self.case_model is None:
+            self._attach_models()
+        self._last_opened = store.settings().last_opened
+        self.refresh()
+        self._show_missed_since_last_time()
+        self._remember_opened()
+        self.ensure_tab_built(self.tabs.currentIndex())  # a catalog tab remembered from last time
+        self._tick.start()
+        for action in self._store_actions:  # only once everything above worked
+            action.setEnabled(True)
+        # The keyboard starts in the list: arrows and Enter open a case at once (not on the tabs).
+        view = {Tab.DEADLINES: self.deadline_view, Tab.CASES: self.case_view}.get(self.tabs.currentIndex())
+        if view is not None:
+            view.setFocus()
+
+    def _build_central(self) -> None:
+        """The tabs under a line that names cases that cannot be computed (seen on every tab)."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.problems_banner = banner_label("problemsBanner", "problem", "4px 6px 2px 6px")
+        self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
+        layout.addWidget(self.problems_banner)
+        # Open cases sharing a FASIT number in a trial, saved before the database refused that (m006).
+        self.duplicates_banner = banner_label("duplicatesBanner", "problem", "2px 6px 2px 6px")
+        self.duplicates_banner.linkActivated.connect(lambda _link: self.show_duplicates())
+        layout.addWidget(self.duplicates_banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _attach_models(self) -> None:
+        """The deadline tree and the case list get their models, column widths and sorting."""
+        from ..text_size import text_scale
+
+        scale = text_scale()  # Indstillinger › Tekststørrelse: wider columns for larger text
+        self._attach_deadline_model(scale)
+        self._attach_case_model(scale)
+
+    # ------------------------------------------------------------ state
+
+    def today(self) -> date:
+        return self._today()
+
+    def refresh(self) -> None:
+        """Recompute every deadline from the database and show it (start, changes, a new day)."""
+        from ...core.cases import deadlines_and_problems
+
+        started = time.perf_counter()
+        place = self._remember_place()
+        today = self.today()
+        self._day = today
+        settings = self.store.settings()
+        cases = self.store.list_cases(include_closed=True)
+        catalog = self.store.catalog()
+        # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read,
+        # and in the same pass the cases it could not compute (store.uncomputable).
+        self.deadline_items, self.problems = deadlines_and_problems(
+            cases, catalog, today, warning_days=settings.warning_days
+        )
+        self.case_model.set_cases(cases, self.deadline_items)
+        self._fill_filter_choices(cases, settings.caseworker_name)
+        # Shown as the caseworker filter and the search choose (overview_models.DeadlineTreeModel); the
+        # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
+        self.deadline_model.set_deadlines(
+            self.deadline_items, today, settings.warning_days, caseworker=self.deadline_caseworker.caseworker()
+        )
+        self._show_welcome(not cases, settings)
+        self._restore_place(place)
+        self._update_trial_end_banner(today, settings.trial_end_horizon_days)
+        self._update_problems_banner()
+        self._update_duplicates_banner()
+        title = "Opfølgningsfrister"
+        if settings.municipality:
+            title += f" – {settings.municipality}"
+        if settings.caseworker_name:
+            title += f" – {settings.caseworker_name}"
+        if self.demo:
+            title += " – DEMODATA"
+        self.setWindowTitle(title)
+        self.last_refresh_seconds = time.perf_counter() - started
+        self.refreshed.emit()
+
+    def _remember_opened(self) -> None:
+        settings = self.store.settings()
+        settings.last_opened = self.today()
+        self.store.save_settings(settings)
+
+    def _on_tick(self) -> None:
+        if self.today() != self._day:
+            self.refresh()
+
+    def offer_first_start(self):
+        """The first start: no name or municipality yet. Ask for them, without blocking the window.
+
+        Called by ui/app.py run_window (never for the demo); returns the dialog, or None."""
+        from ..first_start_dialog import FirstStartDialog, needs_first_start
+
+        if self.store is None or not needs_first_start(self.store.settings()):
+            return None
+        dialog = FirstStartDialog(self.store, parent=self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()  # window-modal, no nested event loop
+        return dialog
+
+    # ------------------------------------------------------------ the chosen case
+
+    def _remember_place(self) -> tuple:
+        """The chosen case (and deadline kind) and the lists' scroll positions, kept over a refresh."""
+        item = self.deadline_model.item(self.deadline_view.currentIndex())
+        case_index = self.case_view.currentIndex()
+        case_id = self.case_model.case_at(case_index).id if case_index.isValid() else None
+        return (
+            (item.case.id, item.deadline.kind) if item else None,
+            case_id,
+            self.deadline_view.verticalScrollBar().value(),
+            self.case_view.verticalScrollBar().value(),
+        )
+
+    def _restore_place(self, place: tuple) -> None:
+        """Select the same case again where it still is, and scroll back: the caseworker's place."""
+        deadline, case_id, deadline_scroll, case_scroll = place
+        if deadline is not None:
+            index = self.deadline_model.index_of_case(*deadline)
+            if index.isValid():
+                self.deadline_view.setCurrentIndex(index)
+        if case_id is not None:
+            index = self.case_model.index_of_case(case_id)
+            if index.isValid():
+                self.case_view.setCurrentIndex(index)
+        self.deadline_view.verticalScrollBar().setValue(deadline_scroll)
+        self.case_view.verticalScrollBar().setValue(case_scroll)
+
+    def selected_case_id(self) -> int | None:
+        if self.tabs.currentIndex() == Tab.DEADLINES:
+            item = self.deadline_model.item(self.deadline_view.currentIndex())
+            return item.case.id if item else None
+        index = self.case_view.currentIndex()
+        if index.isValid():
+            return self.case_model.case_at(index).id
+        return None
+
+    def open_case(self, case_id: int | None):
+        """Open the case in a window of its own beside the lists (not modal; one per case)."""
+        from ..case import CaseWindow
+
+        if case_id is not None and case_id in self._case_windows:
+            window = self._case_windows[case_id]
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = CaseWindow(self.store, case_id, today=self._today, parent=self)
+        window.setModal(False)
+        window.changed.connect(self.refresh)
+        key = case_id if case_id is not None else ("ny", id(window))
+        self._case_windows[key] = window
+        window.finished.connect(lambda _result, k=key: self._case_windows.pop(k, None))
+        window.show()
+        return window
+
+    def case_windows(self) -> list:
+        """The case windows open now, oldest first."""
+        return list(self._case_windows.values())
+
+    # ------------------------------------------------------------ layout memory
+
+    def _restore_layout(self) -> None:
+        from ..screen_fit import centre_on_screen, keep_on_screen
+
+        geometry = self._qsettings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a larger screen, or at a larger scaling
+        else:
+            centre_on_screen(self, 1200, 760)
+        state = self._qsettings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = self._qsettings.value("main_window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Indstillinger › Tekststørrelse: rows and columns grow with the text, at once.
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "case_view"):
+            old = self.case_view.verticalHeader().defaultSectionSize() - 8
+            new = self.fontMetrics().height()
+            self.case_view.verticalHeader().setDefaultSectionSize(new + 8)
+            for header in (self.case_view.horizontalHeader(), self.deadline_view.header()):
+                for column in range(header.count()):
+                    header.resizeSection(column, round(header.sectionSize(column) * new / max(old, 1)))
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Each open case window asks about its unsaved changes; "Annuller" keeps everything open.
+        for window in self.case_windows():
+            window.close()
+            if window.isVisible():
+                event.ignore()
+                return
+        self._qsettings.setValue("main_window/geometry", self.saveGeometry())
+        self._qsettings.setValue("main_window/state", self.saveState())
+        self._qsettings.setValue("main_window/tab", self.tabs.currentIndex())
+        self._qsettings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,15 @@
+"""The journal-note window: the note for FASIT, written from the situation's template, and the
+municipality's own templates.
+
+    window.py           NoteWindow: assembles the tabs, follows the situation, drafts and copies the note
+    inputs.py           NoteInputs: the fields the situation's template asks for
+    conditions.py       ConditionsPanel: the conditions the caseworker confirms (decision 15)
+    draft_pane.py       DraftPane: the note's text, hand edits, why it cannot be copied yet, the copy button
+    template_editor.py  TemplateEditor: the "Skabelon" tab, "Gem skabelon" and "Gendan standard"
+
+Imported only when a note is written (the case window opens it), never at start-up.
+"""
+
+from .window import NoteWindow
+
+__all__ = ["NoteWindow"]

@@ -1,0 +1,36 @@
+"""The trial's conditions the case's dates cannot show (decision 15): a check box each, ticked by the
+caseworker once checked; the note then says "bekræftet af sagsbehandleren"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+
+from ...core.catalog import Trial
+from ...core.notes import confirmable_conditions
+from ...core.schedule import resolve_dates
+from ..colours import hint_style
+
+
+class ConditionsPanel(QWidget):
+    """A check box per condition to confirm (boxes, by condition name), and what ticking one means."""
+
+    def __init__(self, trial: Trial | None, case_dates: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        dates = resolve_dates(trial, case_dates)[0] if trial else {}
+        for condition in confirmable_conditions(trial, dates) if trial else ():
+            box = QCheckBox(condition.text)
+            box.setObjectName(f"confirm_{condition.name}")
+            self.boxes[condition.name] = box
+            layout.addWidget(box)
+        hint = QLabel("Sæt kun hak, når du har kontrolleret det; notatet skriver "
+                      "»bekræftet af sagsbehandleren«.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(hint_style())
+        layout.addWidget(hint)
+
+    def confirmed(self) -> tuple[str, ...]:
+        """The names of the conditions ticked, in the trial's order."""
+        return tuple(name for name, box in self.boxes.items() if box.isChecked())

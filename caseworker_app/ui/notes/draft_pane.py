@@ -1,0 +1,110 @@
+"""The note as it will be copied to FASIT: filled in from the template, open to edits by hand (kept
+until "Lav teksten forfra"), each "[mangler: …]" marked, why it cannot be copied yet, the copy button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from ...core.notes import MISSING_MARKER
+from ..colours import error_style, hint_style, mark_colour, ok_style
+from ..fields import buddy_label
+
+MARKER_START = MISSING_MARKER.split("{")[0]
+
+
+class DraftPane(QWidget):
+    """The note's text; edited (a signal) whenever it changes, hand_edited once the caseworker typed."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.hand_edited = False
+        self._updating = False
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
+        self.note_edit.setMinimumHeight(parent.fontMetrics().lineSpacing() * 6)
+        self.hand_label = QLabel("Teksten er rettet i hånden; felterne ovenfor ændrer den ikke.")
+        self.hand_label.setWordWrap(True)
+        self.hand_label.setStyleSheet(hint_style())
+        self.regenerate_button = QPushButton("Lav teksten &forfra")
+        self.regenerate_button.setAutoDefault(False)
+        self.regenerate_button.setToolTip("Fyld notatet ud fra skabelonen og felterne igen")
+        hand_row = QHBoxLayout()
+        hand_row.addWidget(self.hand_label, 1)
+        hand_row.addWidget(self.regenerate_button)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.copy_button = QPushButton("&Kopiér til FASIT")
+        self.copy_button.setDefault(True)
+        self.copy_button.setToolTip(
+            "Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik"
+        )
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.status_label, 1)
+        copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(buddy_label("Notatet (kan rettes, før det kopieres):", self.note_edit))
+        layout.addWidget(self.note_edit, 1)
+        layout.addLayout(hand_row)
+        layout.addLayout(copy_row)
+        self.note_edit.textChanged.connect(self._note_edited)
+
+    def set_draft(self, text: str, problem: str) -> None:
+        """The note filled in anew (not over edits by hand); problem: why it cannot be written."""
+        if not self.hand_edited:
+            self._updating = True
+            self.note_edit.setPlainText(text)
+            self._updating = False
+        self.note_edit.setPlaceholderText(f"Notatet kan ikke skrives: {problem}" if problem else "")
+
+    def _note_edited(self) -> None:
+        if not self._updating:
+            self.hand_edited = True
+        self.edited.emit()
+
+    def text(self) -> str:
+        """The note as it stands in the window ('\\n' line breaks)."""
+        return self.note_edit.toPlainText().replace("\r\n", "\n").strip("\n")
+
+    def mark_missing(self) -> None:
+        """Show each '[mangler: …]' in the note on a coloured background (the words say it too)."""
+        marks = []
+        document = self.note_edit.document()
+        cursor = document.find(MARKER_START)
+        while not cursor.isNull():
+            end = document.find("]", cursor.position())
+            if end.isNull():
+                break
+            cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(cursor)
+            mark.format.setBackground(mark_colour())
+            marks.append(mark)
+            cursor = document.find(MARKER_START, end.position())
+        self.note_edit.setExtraSelections(marks)
+
+    def show_state(self, problems: list[str], *, copied: bool) -> None:
+        """Why the note cannot be copied yet (the button off), or that it is ready or copied."""
+        self.copy_button.setEnabled(not problems)
+        self.hand_label.setVisible(self.hand_edited)
+        self.regenerate_button.setVisible(self.hand_edited)
+        if problems:
+            self.show_problem("⚠ " + " ".join(problems))
+        elif copied:
+            self.status_label.setText(
+                "✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V."
+            )
+            self.status_label.setStyleSheet(ok_style())
+        else:
+            self.status_label.setText("✓ Klar til at kopiere.")
+            self.status_label.setStyleSheet(ok_style())
+
+    def show_problem(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(error_style())

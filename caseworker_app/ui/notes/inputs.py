@@ -1,0 +1,146 @@
+"""What a journal note needs from the caseworker: the situation, the event's date, the reason, their
+own text and the conditions to confirm; only the fields the situation's template uses are shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ...core.catalog import DATE_NAMES, EVENT_NAMES, NoteTemplate, Trial
+from ...core.notes import EVENT_SITUATIONS, SITUATION_DATES, uses_event_date
+from ...core.workdays import fmt
+from ..colours import hint_style
+from ..fields import DateLineEdit, FieldBox, buddy_label
+from .conditions import ConditionsPanel
+
+REQUIRED = " *"
+
+# What the caseworker is asked for, by situation (the reason and their own text).
+REASON_HINTS = {
+    "opfoelgning": "Hvorfor samtalen blev holdt i denne form.",
+    "plan_ikke_justeret": "Hvorfor indsatsplanen ikke justeres de kommende 6 måneder.",
+    "praktik_uden_fleksjob": "Hvorfor praktikken ikke førte til ansættelse i fleksjob.",
+    "forlaengelse": "Hvorfor forløbet forlænges.",
+    "fritagelse": "Hvorfor borgeren fritages.",
+    "forsoeg_anvendt": "Hvorfor forsøget er anvendt for borgeren.",
+}
+FREE_TEXT_HINTS = {
+    "opfoelgning": "Et kort resumé af opfølgningen.",
+    "henvendelse": "Hvad henvendelsen drejede sig om, og hvad der blev aftalt.",
+    "praktik_start": "Praktikstedet, jobfunktionen og formålet.",
+    "forsoeg_anvendt": "Hvad er gjort, og hvorfor.",
+}
+
+
+def event_date_hint(trial: Trial | None, situation: str | None, default: date | None) -> str:
+    """Under the event date: where the date filled in came from, or what to type when none was."""
+    kind = next((k for k, name in EVENT_SITUATIONS.items()
+                 if name == situation and trial and k in trial.events), None)
+    if kind is not None:
+        found = f"Udfyldt med sagens seneste '{EVENT_NAMES[kind]}'; kan rettes."
+        none = f"Ingen '{EVENT_NAMES[kind]}' registreret på sagen: skriv datoen (dd-mm-åååå)."
+    elif situation in SITUATION_DATES:
+        label = DATE_NAMES[SITUATION_DATES[situation]]
+        found = f"Udfyldt med sagens dato for {label}; kan rettes."
+        none = f"Sagen har ingen dato for {label}: skriv datoen (dd-mm-åååå)."
+    else:
+        found, none = "Kan rettes.", "Skriv datoen (dd-mm-åååå)."
+    return none if default is None else found
+
+
+def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(parent.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+class NoteInputs(QWidget):
+    """The fields above the note; boxes by field name (for messages and hints)."""
+
+    def __init__(self, trial: Trial | None, case, *, note_day: date, parent: QWidget):
+        super().__init__(parent)
+        self.situation_combo = QComboBox()
+        self.situation_combo.setMinimumContentsLength(30)
+        self.template_info = QLabel()
+        self.template_info.setStyleSheet(hint_style())
+        self.event_date_edit = DateLineEdit()
+        self.reason_edit = _small_text_edit(3, parent)
+        self.free_text_edit = _small_text_edit(4, parent)
+        self.boxes = {
+            "situation": FieldBox(self.situation_combo),
+            "event_date": FieldBox(self.event_date_edit),
+            "reason": FieldBox(self.reason_edit),
+            "free_text": FieldBox(self.free_text_edit),
+        }
+        self.boxes["situation"].layout().addWidget(self.template_info)
+        self.boxes["event_date"].hint_label.setWordWrap(False)
+        self.note_date_label = QLabel(fmt(note_day))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(buddy_label("Situa&tion:", self.situation_combo), self.boxes["situation"])
+        form.addRow("Notatets dato:", self.note_date_label)
+        self.event_date_label = buddy_label("&Dato for hændelsen:" + REQUIRED, self.event_date_edit)
+        form.addRow(self.event_date_label, self.boxes["event_date"])
+        self.reason_label = buddy_label("&Begrundelse:" + REQUIRED, self.reason_edit)
+        form.addRow(self.reason_label, self.boxes["reason"])
+        self.free_text_label = buddy_label("&Egen tekst:" + REQUIRED, self.free_text_edit)
+        form.addRow(self.free_text_label, self.boxes["free_text"])
+        # Decision 15: what the case's dates cannot show, the caseworker confirms, one box each.
+        self.conditions = ConditionsPanel(trial, case.dates)
+        self.confirm_label = QLabel("Bek&ræft:" + REQUIRED)
+        if self.conditions.boxes:
+            self.confirm_label.setBuddy(next(iter(self.conditions.boxes.values())))
+        form.addRow(self.confirm_label, self.conditions)
+        self.form = form
+        legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
+        legend.setStyleSheet(hint_style())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(legend)
+        layout.addStretch(1)  # room to spare goes below the fields, not between them
+        self.event_date_edit.editingFinished.connect(self._check_event_date)
+
+    def values(self) -> dict:
+        """What the caseworker has given: reason, free_text and event_date (None if empty)."""
+        return {
+            "reason": self.reason_edit.toPlainText(),
+            "free_text": self.free_text_edit.toPlainText(),
+            "event_date": self.event_date_edit.date_value(),
+            "confirmed": self.conditions.confirmed(),
+        }
+
+    def show_for(self, template: NoteTemplate | None, situation: str, *, own: bool, date_hint: str) -> None:
+        """Show the fields template uses (own: the municipality's template, said under the situation)."""
+        used = set(template.fields) if template else set()
+        dated = template is not None and uses_event_date(template)
+        for field, label, visible in (
+            ("event_date", self.event_date_label, dated),
+            ("reason", self.reason_label, "reason" in used),
+            ("free_text", self.free_text_label, "free_text" in used),
+        ):
+            self.form.setRowVisible(self.boxes[field], visible)
+            label.setVisible(visible)
+        confirm = "conditions" in used and bool(self.conditions.boxes)
+        self.form.setRowVisible(self.conditions, confirm)
+        self.confirm_label.setVisible(confirm)
+        # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
+        self.reason_edit.setPlaceholderText(REASON_HINTS.get(situation, "Begrundelsen."))
+        self.free_text_edit.setPlaceholderText(
+            FREE_TEXT_HINTS.get(situation, "Din egen tekst, fx et resumé af samtalen.")
+        )
+        self.boxes["event_date"].set_hint(date_hint)
+        self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
+        self.template_info.setVisible(own)
+
+    def _check_event_date(self) -> None:
+        try:
+            self.event_date_edit.date_value()
+        except ValueError as exc:
+            self.boxes["event_date"].set_error(str(exc))
+        else:
+            self.boxes["event_date"].set_error(None)

@@ -1,0 +1,370 @@
+"""The journal-note window: pick the situation, fill in what it needs, copy the note to FASIT;
+and the municipality's own template for that situation, with "Gendan standard".
+
+This module assembles the two tabs, follows the situation chosen, drafts the note and copies it;
+the fields (inputs.py), the note's text (draft_pane.py) and the template tab (template_editor.py)
+are modules of their own in this package."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.catalog import NoteTemplate, Trial
+from ...core.notes import (
+    NOTE_FIELDS,
+    NoteError,
+    default_event_date,
+    draft_note,
+    for_clipboard,
+    situation_for_event,
+    situations_for,
+)
+from ...store import ValidationError
+from ..screen_fit import resize_to_fit
+from .draft_pane import MARKER_START, DraftPane
+from .inputs import NoteInputs, event_date_hint
+from .template_editor import TemplateEditor
+
+
+class NoteWindow(QDialog):
+    """Write a case's journal note for FASIT; the note as copied is kept in the case history."""
+
+    def __init__(
+        self,
+        store,
+        case_id: int,
+        *,
+        today: Callable[[], date],
+        situation: str | None = None,
+        event_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.case_id = case_id
+        self._today = today
+        self.case = store.get_case(case_id)
+        self.trial: Trial | None = store.catalog().get(self.case.trial_id)
+        self.saved_note_id: int | None = None  # the history row of the last copy
+        self._last_saved: tuple[str, str] | None = None
+        self._shown_situation_index = 0
+        self._note_problem = ""
+        self._missing: tuple[str, ...] = ()
+        self._split = False
+
+        self.setWindowTitle(f"Journalnotat – {self.case.citizen} ({self.case.case_ref})")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_note_tab(), "&Notat")
+        self.template_editor = TemplateEditor(store, self.trial)
+        self.template_editor.changed.connect(self._template_changed)
+        self.tabs.addTab(self.template_editor, "&Skabelon")
+        self.close_button = QPushButton("&Luk")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        resize_to_fit(self, 960, 760)
+
+        # The parts' widgets by the names the rest of the program (and its tests) reach them by.
+        self.situation_combo = self.inputs.situation_combo
+        self.event_date_edit = self.inputs.event_date_edit
+        self.reason_edit = self.inputs.reason_edit
+        self.reason_label = self.inputs.reason_label
+        self.free_text_edit = self.inputs.free_text_edit
+        self.confirm_boxes = self.inputs.conditions.boxes
+        self.confirm_panel = self.inputs.conditions
+        self.note_edit = self.draft.note_edit
+        self.hand_label = self.draft.hand_label
+        self.regenerate_button = self.draft.regenerate_button
+        self.status_label = self.draft.status_label
+        self.copy_button = self.draft.copy_button
+        self.template_title = self.template_editor.template_title
+        self.template_edit = self.template_editor.template_edit
+        self.template_errors = self.template_editor.template_errors
+        self.save_template_button = self.template_editor.save_template_button
+        self.restore_button = self.template_editor.restore_button
+
+        event = self._event_row(event_id)
+        chosen = situation
+        if chosen is None and event is not None and self.trial is not None:
+            chosen = situation_for_event(self.trial, event.kind)
+        self._fill_situations(chosen)
+        if event is not None:
+            self.inputs.event_date_edit.set_date(event.day)
+            if event.text:
+                self.inputs.free_text_edit.setPlainText(event.text)
+        self.update_note()
+
+    # ------------------------------------------------------------ building
+
+    def _build_note_tab(self) -> QWidget:
+        self.inputs = NoteInputs(self.trial, self.case, note_day=self._today(), parent=self)
+        self.draft = DraftPane(parent=self)
+        inputs = self.inputs
+        inputs.situation_combo.currentIndexChanged.connect(self._situation_changed)
+        for box in inputs.conditions.boxes.values():
+            box.toggled.connect(self.update_note)
+        inputs.event_date_edit.textChanged.connect(self.update_note)
+        inputs.reason_edit.textChanged.connect(self.update_note)
+        inputs.free_text_edit.textChanged.connect(self.update_note)
+        self.draft.edited.connect(self._refresh_state)
+        self.draft.regenerate_button.clicked.connect(self.regenerate)
+        self.draft.copy_button.clicked.connect(self.copy_to_fasit)
+
+        # The fields above the note, the note below; on a low screen the fields scroll, and the
+        # caseworker can move the line between them.
+        self.inputs_scroll = QScrollArea()
+        self.inputs_scroll.setWidgetResizable(True)
+        self.inputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inputs_scroll.setWidget(inputs)
+        self.inputs_scroll.setAccessibleName("Notatets felter")
+        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self.inputs_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        inputs.setAutoFillBackground(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.inputs_scroll)
+        splitter.addWidget(self.draft)
+        splitter.setStretchFactor(1, 1)
+        self.note_splitter = splitter
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter)
+        return page
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._split:
+            self._split = True
+            self._fit_split()
+
+    def _fit_split(self) -> None:
+        """The fields as high as they need (at most half the page), the note the rest."""
+        total = sum(self.note_splitter.sizes())
+        top = min(self.inputs_scroll.widget().sizeHint().height(), total // 2)
+        self.note_splitter.setSizes([top, total - top])
+
+    # ------------------------------------------------------------ situation and template
+
+    def _event_row(self, event_id: int | None):
+        if event_id is None:
+            return None
+        return next(
+            (r for r in self.store.history(self.case_id)
+             if r.id == event_id and not r.is_case_change),
+            None,
+        )
+
+    def _fill_situations(self, chosen: str | None) -> None:
+        combo = self.inputs.situation_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for name, title in situations_for(self.trial) if self.trial else ():
+            combo.addItem(title, name)
+        index = combo.findData(chosen) if chosen else -1
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self._situation_changed(keep_inputs=True)
+
+    def situation(self) -> str | None:
+        """The name of the situation chosen (opfoelgning, plan_ikke_justeret …)."""
+        return self.inputs.situation_combo.currentData()
+
+    def standard_template(self) -> NoteTemplate | None:
+        """The template the program ships for the chosen situation."""
+        name = self.situation()
+        return self.trial.notes.get(name) if self.trial and name else None
+
+    def template(self) -> NoteTemplate | None:
+        """The template in use: the municipality's own if it has saved one, else the standard."""
+        name = self.situation()
+        if self.trial is None or name is None:
+            return None
+        return self.store.note_template(self.trial.id, name) or self.standard_template()
+
+    def _situation_changed(self, *args, keep_inputs: bool = False) -> None:
+        combo, date_edit = self.inputs.situation_combo, self.inputs.event_date_edit
+        if self.draft.hand_edited and not self._confirm_discard_hand_edits():
+            # Keep the hand-edited note and the situation it was written for.
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._shown_situation_index)
+            combo.blockSignals(False)
+            return
+        self._shown_situation_index = combo.currentIndex()
+        template = self.template()
+        self._show_inputs(template)
+        if template is not None and not keep_inputs:
+            date_edit.blockSignals(True)
+            date_edit.set_date(self._default_event_date())
+            date_edit.blockSignals(False)
+        elif template is not None and not date_edit.text():
+            date_edit.set_date(self._default_event_date())
+        self._show_template()
+        self.draft.hand_edited = False
+        self.update_note()
+
+    def _confirm_discard_hand_edits(self) -> bool:
+        """Ask before a new situation replaces a note the caseworker has edited by hand."""
+        answer = QMessageBox.question(
+            self,
+            "Lav notatet forfra?",
+            "Du har rettet notatets tekst i hånden. Skifter du situation, laves teksten forfra, "
+            "og dine rettelser går tabt. Vil du skifte situation?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def done(self, result: int) -> None:  # noqa: D102 - every way of closing the window ends here
+        if self._uncopied_work() and not self._confirm_close_uncopied():
+            return
+        super().done(result)
+
+    def _uncopied_work(self) -> bool:
+        """True when the caseworker has written something that is not yet copied to FASIT."""
+        inputs = self.inputs
+        typed = inputs.free_text_edit.toPlainText().strip() or inputs.reason_edit.toPlainText().strip()
+        written = self.draft.hand_edited or bool(typed)
+        return written and bool(self.note_text().strip()) and self._last_saved != self._current()
+
+    def _confirm_close_uncopied(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Luk uden at kopiere?",
+            "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. "
+            "Vil du lukke og kassere det?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _default_event_date(self) -> date | None:
+        return default_event_date(self.trial, self.case, self.situation(), self._today())
+
+    def _show_inputs(self, template: NoteTemplate | None) -> None:
+        own = template is not None and template is not self.standard_template()
+        hint = event_date_hint(self.trial, self.situation(), self._default_event_date())
+        self.inputs.show_for(template, self.situation() or "", own=own, date_hint=hint)
+        if self._split:  # another situation asks for other fields: they get the room they need
+            self._fit_split()
+
+    def _show_template(self) -> None:
+        self.template_editor.show_template(self.situation(), self.standard_template(), self.template())
+
+    def _template_changed(self, message: str) -> None:
+        """A template saved or restored: the note tab follows it at once."""
+        self._show_inputs(self.template())
+        self._show_template()
+        self.template_editor.show_messages([], message)
+        self.update_note()
+
+    # ------------------------------------------------------------ the note
+
+    def update_note(self, *args) -> None:
+        """Fill the note in again from the template and the fields (unless edited by hand)."""
+        self._note_problem, self._missing = "", ()
+        text = ""
+        template = self.template()
+        if self.trial is None:
+            self._note_problem = f"Forsøg {self.case.trial_id} findes ikke i kataloget."
+        elif template is None:
+            self._note_problem = f"Forsøg {self.trial.id} har ingen journalnotater."
+        else:
+            try:
+                values = self.inputs.values()
+            except ValueError as exc:
+                self._note_problem = f"Dato for hændelsen: {exc}"
+            else:
+                settings = self.store.settings()
+                try:
+                    text, self._missing = draft_note(
+                        self.trial,
+                        self.case,
+                        self.situation(),
+                        note_date=self._today(),
+                        caseworker=settings.caseworker_name,
+                        municipality=settings.municipality,
+                        template=template,
+                        **values,
+                    )
+                except NoteError as exc:
+                    self._note_problem = str(exc)
+        self.draft.set_draft(text, self._note_problem)
+        self._refresh_state()
+
+    def regenerate(self) -> None:
+        """Throw away hand edits and fill the note in from the template again."""
+        self.draft.hand_edited = False
+        self.update_note()
+
+    def copy_problems(self) -> list[str]:
+        """Why the note cannot be copied now, in Danish (empty: it can)."""
+        if self._note_problem:
+            return [self._note_problem]
+        if self._missing:
+            problems = ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
+            if {NOTE_FIELDS["caseworker"], NOTE_FIELDS["municipality"]} & set(self._missing):
+                problems.append("Dit og kommunens navn skrives under Indstillinger.")
+            if any(label.startswith("sagens dato") for label in self._missing):
+                problems.append("Sagens datoer rettes i sagsvinduet.")
+            return problems
+        text = self.draft.note_edit.toPlainText()
+        if not text.strip():
+            return ["Notatet er tomt."]
+        if MARKER_START in text:
+            return ["Teksten har stadig [mangler: …]. Ret teksten, eller lav den forfra."]
+        return []
+
+    def _refresh_state(self) -> None:
+        self.draft.mark_missing()
+        problems = self.copy_problems()
+        copied = self.saved_note_id is not None and self._last_saved == self._current()
+        self.draft.show_state(problems, copied=copied)
+
+    def note_text(self) -> str:
+        """The note as it stands in the window ('\\n' line breaks)."""
+        return self.draft.text()
+
+    def _current(self) -> tuple[str, str]:
+        return (self.situation() or "", self.note_text())
+
+    def copy_to_fasit(self) -> None:
+        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history."""
+        if self.copy_problems():
+            return
+        text = self.note_text()
+        QGuiApplication.clipboard().setText(for_clipboard(text))
+        if self._last_saved != self._current():  # copying the same note twice keeps it once
+            try:
+                self.saved_note_id = self.store.add_journal_note(
+                    self.case_id, situation=self.situation(), text=text, day=self._today()
+                )
+            except ValidationError as exc:
+                self.draft.show_problem(
+                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: "
+                    + "; ".join(exc.errors.values())
+                )
+                return
+            self._last_saved = self._current()
+        self._refresh_state()

@@ -1,0 +1,297 @@
+"""Print dialogs: the follow-up calendar and a citizen's plan, previewed, printed or saved as PDF.
+
+Every page is built by printing.jobs (as `caseworker-app calendar` and `plan` build theirs); the
+buttons that preview, print or save it are printing.job_dialog's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.calendar_selection import select_calendar
+from ...core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
+from ...core.schedule import OVERDUE
+from ...core.workdays import fmt
+from ...services.exporting import ExportError
+from ...store import StoreError
+from ..fields import DateLineEdit, FieldBox, buddy_label
+from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob
+from .job_dialog import PrintJobDialog
+from .jobs import calendar_print_job, plan_print_job
+from .save_paths import safe_file_name
+
+
+class CalendarPrintDialog(PrintJobDialog):
+    """Print the follow-up calendar: period, filter and layout, then preview, print or PDF."""
+
+    doc_title = "Opfølgningskalender"
+
+    def __init__(
+        self,
+        store,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+        remember_in: QSettings | None = None,
+    ):
+        """remember_in: where the caseworker filter is remembered (the window's); without it the
+        dialog starts at "Alle sagsbehandlere"."""
+        super().__init__(store, today, parent)
+        self.setWindowTitle("Udskriv opfølgningskalender")
+        self.items = store.deadlines(self.today())
+        active = store.list_cases(include_closed=False)
+        catalog = store.catalog()
+
+        self.period_combo = QComboBox()
+        for key, label in PERIOD_LABELS_DA.items():
+            self.period_combo.addItem(label + (" …" if key == CUSTOM else ""), key)
+        self.from_field = DateLineEdit()
+        self.to_field = DateLineEdit()
+        self.from_box = FieldBox(self.from_field)
+        self.to_box = FieldBox(self.to_field)
+        dates = QHBoxLayout()
+        dates.addWidget(buddy_label("Fr&a:", self.from_field))
+        dates.addWidget(self.from_box)
+        dates.addWidget(buddy_label("&Til:", self.to_field))
+        dates.addWidget(self.to_box)
+        dates.addStretch(1)
+
+        self.trial_combo = QComboBox()
+        self.trial_combo.addItem("Alle forsøg", "")
+        for trial_id in sorted({c.trial_id for c in active}):
+            trial = catalog.get(trial_id)
+            title = f"{trial_id} – {trial.short_title}" if trial else trial_id
+            self.trial_combo.addItem(title, trial_id)
+        self.caseworker_combo = QComboBox()
+        self.caseworker_combo.addItem("Alle sagsbehandlere", "")
+        for name in sorted({c.caseworker for c in active if c.caseworker}, key=str.casefold):
+            self.caseworker_combo.addItem(name, name)
+        if remember_in is not None:
+            from ..caseworker_filter import start_with_own
+
+            start_with_own(self.caseworker_combo, remember_in, store.settings().caseworker_name)
+        self.overdue_check = QCheckBox("&Kun overskredne frister")
+
+        self.weeks_radio = QRadioButton("&Liste pr. uge (stående)")
+        self.months_radio = QRadioButton("&Månedsoversigt (liggende)")
+        self.weeks_radio.setChecked(True)
+        self.layout_group = QButtonGroup(self)
+        self.layout_group.addButton(self.weeks_radio)
+        self.layout_group.addButton(self.months_radio)
+
+        period_box = QGroupBox("Periode")
+        period_form = QFormLayout(period_box)
+        period_form.addRow("&Periode:", self.period_combo)
+        period_form.addRow(dates)
+        filter_box = QGroupBox("Udvalg")
+        filter_form = QFormLayout(filter_box)
+        filter_form.addRow("&Forsøg:", self.trial_combo)
+        filter_form.addRow("&Sagsbehandler:", self.caseworker_combo)
+        filter_form.addRow(self.overdue_check)
+        layout_box = QGroupBox("Udseende")
+        layout_column = QHBoxLayout(layout_box)  # side by side: the dialog fits a low screen
+        layout_column.addWidget(self.weeks_radio)
+        layout_column.addWidget(self.months_radio)
+        layout_column.addStretch(1)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+
+        column = QVBoxLayout(self)
+        column.addWidget(period_box)
+        column.addWidget(filter_box)
+        column.addWidget(layout_box)
+        column.addWidget(self.summary_label)
+        column.addWidget(self.status_label)
+        column.addLayout(self._button_row())
+
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        for field in (self.from_field, self.to_field):
+            field.textChanged.connect(self._update_summary)
+        for combo in (self.trial_combo, self.caseworker_combo):
+            combo.currentIndexChanged.connect(self._update_summary)
+        self.overdue_check.toggled.connect(self._update_summary)
+        self._period_chosen()
+        self.resize(520, self.sizeHint().height())
+
+    # ------------------------------------------------------------ choices
+
+    def _period_chosen(self) -> None:
+        key = self.period_combo.currentData()
+        custom = key == CUSTOM
+        for field in (self.from_field, self.to_field):
+            field.setReadOnly(not custom)
+            field.setEnabled(custom)
+        if not custom:
+            start, end = preset_period(key, self.today())
+            self.from_field.set_date(start)
+            self.to_field.set_date(end)
+        elif not self.from_field.text():
+            self.from_field.setFocus()
+        self._update_summary()
+
+    def period(self) -> tuple[date, date] | None:
+        """The chosen period; None (the message at the field) when a date is missing or wrong."""
+        values = []
+        for box, name in ((self.from_box, "første"), (self.to_box, "sidste")):
+            try:
+                value = box.editor.date_value()
+            except ValueError as exc:
+                box.set_error(str(exc))
+                return None
+            if value is None:
+                box.set_error(f"Skriv periodens {name} dag som dd-mm-åååå.")
+                return None
+            box.set_error(None)
+            values.append(value)
+        start, end = values
+        if end < start:
+            self.to_box.set_error(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
+            return None
+        return start, end
+
+    def choices(self) -> dict:
+        """The filter and layout as calendar_print_job takes them."""
+        return {
+            "trial": self.trial_combo.currentData() or None,
+            "caseworker": self.caseworker_combo.currentData() or None,
+            "only_overdue": self.overdue_check.isChecked(),
+            "layout": LAYOUT_MONTHS if self.months_radio.isChecked() else LAYOUT_WEEKS,
+        }
+
+    def _update_summary(self) -> None:
+        period = self._quiet_period()
+        if period is None:
+            self.summary_label.setText("")
+            return
+        choices = self.choices()
+        selection = select_calendar(
+            self.items,
+            *period,
+            trial=choices["trial"],
+            caseworker=choices["caseworker"],
+            only_overdue=choices["only_overdue"],
+        )
+        count = len(selection.items)
+        overdue = sum(1 for i in selection.items if i.deadline.status == OVERDUE)
+        text = f"{count} {'frist' if count == 1 else 'frister'} i perioden"
+        if overdue:
+            text += f", heraf {overdue} overskredet"
+        if selection.overdue_before:
+            text += f" – og {len(selection.overdue_before)} overskredet før perioden"
+        self.summary_label.setText(text + ".")
+
+    def _quiet_period(self) -> tuple[date, date] | None:
+        try:
+            start, end = self.from_field.date_value(), self.to_field.date_value()
+        except ValueError:
+            return None
+        if start is None or end is None or end < start:
+            return None
+        return start, end
+
+    # ------------------------------------------------------------ the job
+
+    def job(self) -> PrintJob | None:
+        period = self.period()
+        if period is None:
+            return None
+        start, end = period
+        return calendar_print_job(self.store, self.today(), start=start, end=end, **self.choices())
+
+    def pdf_name(self) -> str:
+        period = self._quiet_period()
+        span = f" {fmt(period[0])} til {fmt(period[1])}" if period else ""
+        return f"Opfølgningskalender{span}.pdf"
+
+
+class PlanPrintDialog(PrintJobDialog):
+    """Print one citizen's plan, for the file (with rules) or to hand to the citizen."""
+
+    doc_title = "Opfølgningsplan"
+
+    def __init__(
+        self,
+        store,
+        case_id: int,
+        *,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(store, today, parent)
+        self.case_id = case_id
+        self.case = store.get_case(case_id)
+        self.setWindowTitle(f"Udskriv plan – {self.case.citizen} ({self.case.case_ref})")
+        self.file_radio = QRadioButton("Til &sagen (med regler og almindelig regel)")
+        self.citizen_radio = QRadioButton("Til &borgeren (kort forklaring, uden regeltekster)")
+        self.file_radio.setChecked(True)
+        self.audience_group = QButtonGroup(self)
+        self.audience_group.addButton(self.file_radio)
+        self.audience_group.addButton(self.citizen_radio)
+        box = QGroupBox("Udgave")
+        box_column = QVBoxLayout(box)
+        box_column.addWidget(self.file_radio)
+        box_column.addWidget(self.citizen_radio)
+        who = QLabel(f"{self.case.citizen} – sag {self.case.case_ref}, forsøg {self.case.trial_id}")
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        font = who.font()
+        font.setBold(True)
+        who.setFont(font)
+        intro = QLabel(
+            f"Sagens kommende frister med begrundelse, beregnet pr. {fmt(self.today())}. "
+            "Ved tilbagevendende frister vises også de næste, hvis fristen overholdes."
+        )
+        intro.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.addWidget(who)
+        column.addWidget(intro)
+        column.addWidget(box)
+        column.addWidget(self.status_label)
+        column.addLayout(self._button_row())
+
+    def job(self) -> PrintJob | None:
+        return plan_print_job(
+            self.store, self.case_id, self.today(), for_citizen=self.citizen_radio.isChecked()
+        )
+
+    def pdf_name(self) -> str:
+        return safe_file_name(f"Opfølgningsplan {self.case.citizen} {fmt(self.today())}") + ".pdf"
+
+
+def print_case_plan(
+    store, case_id: int, parent: QWidget | None = None, *, today: Callable[[], date] | None = None
+) -> int:
+    """Open the plan print dialog for one case (the case window's "Udskriv plan …")."""
+    clock = today or getattr(store, "clock", date.today)
+    try:
+        dialog = PlanPrintDialog(store, case_id, today=clock, parent=parent)
+        dialog.job()  # a closed or vanished case is explained before the dialog opens
+    except (ExportError, StoreError) as exc:
+        QMessageBox.warning(parent, "Udskriv plan", str(exc))
+        return 0
+    return dialog.exec()
+
+
+def print_calendar(
+    store, parent: QWidget | None = None, *, today: Callable[[], date], remember_in: QSettings | None = None
+) -> int:
+    """Open the calendar print dialog (the main window's Udskriv › Opfølgningskalender …)."""
+    return CalendarPrintDialog(store, today=today, parent=parent, remember_in=remember_in).exec()
+
+
+__all__ = ["CalendarPrintDialog", "PlanPrintDialog", "print_calendar", "print_case_plan"]
