@@ -110,7 +110,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     return path
 
 
-def _rotating_file_handler(path: Path) -> logging.Handler:
+def _rotating_file_handler(path: Path) -> logging.FileHandler:
     """A RotatingFileHandler that moves the current file first when it rotates.
 
     Windows refuses to rename a file another process has open, and two windows of the program

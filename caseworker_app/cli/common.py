@@ -7,6 +7,10 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -45,7 +49,7 @@ def case_id_arg(text: str) -> str:
     return text
 
 
-def resolve_case(store, text: str):
+def resolve_case(store: CaseStore, text: str):
     """The case named by its number in the database or its FASIT case number, as the window shows it.
 
     UsageError when the text fits several cases (each listed by number, trial and FASIT number) or

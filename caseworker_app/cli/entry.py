@@ -82,7 +82,8 @@ def _printable_output() -> None:
     """Text that cannot be encoded (a lone surrogate from a mangled file name) prints as '?'."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors="replace")
+            # typeshed's TextIO has no reconfigure(); a stream without it is passed over below.
+            stream.reconfigure(errors="replace")  # pyright: ignore[reportAttributeAccessIssue]
         except (AttributeError, ValueError, OSError):  # not a text stream we may change
             pass
 

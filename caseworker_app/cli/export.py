@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .common import (
     EXIT_FAILURE,
@@ -22,6 +23,9 @@ from .common import (
     resolve_case,
     run_reporting,
 )
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
@@ -117,7 +121,7 @@ def _qt_for_pdf() -> None:
         QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseworker-app"])
 
 
-def _calendar(store, args: argparse.Namespace, today: date) -> int:
+def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..core.workdays import fmt
     from ..services.exporting import PDF_ENDINGS, check_target
 
@@ -144,7 +148,7 @@ def _calendar(store, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def _plan(store, args: argparse.Namespace, today: date) -> int:
+def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import PDF_ENDINGS, check_target
 
     target = check_target(store, args.pdf, PDF_ENDINGS)
@@ -162,7 +166,7 @@ def _plan(store, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def _ics(store, args: argparse.Namespace, today: date) -> int:
+def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import export_ics, omitted_text
 
     result = export_ics(store, args.out, today, start=args.start, end=args.end)
@@ -177,7 +181,7 @@ def _ics(store, args: argparse.Namespace, today: date) -> int:
     return 0
 
 
-def _sheet(store, args: argparse.Namespace, today: date) -> int:
+def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import export_case_sheet, export_deadline_sheet
 
     if args.cases:

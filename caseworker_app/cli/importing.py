@@ -14,8 +14,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import EXIT_USAGE, CommandFailed, UsageError, add_db_option, date_arg, print_error, run_reporting
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 EXIT_PARTIAL = 3
 PREVIEW_ROWS = 20  # rows shown before saving; every fault is shown
@@ -114,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
         return _save(store, preview, args)
 
 
-def _preview(store, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
+def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
     """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
     from ..services import importing
 
@@ -154,7 +158,7 @@ def _preview(store, table, args: argparse.Namespace, today: date, *, quiet: bool
     return preview, None
 
 
-def _save(store, preview, args: argparse.Namespace) -> int:
+def _save(store: CaseStore, preview, args: argparse.Namespace) -> int:
     from ..services import importing
 
     duplicates = _DUPLICATES[args.dubletter]
@@ -260,14 +264,14 @@ def _row_line(row, duplicates: str, due_text, practical_text) -> str:
     return redact_cpr(f"{head}; {dates} – {due}")
 
 
-def _undo(store, batch_id: int) -> int:
+def _undo(store: CaseStore, batch_id: int) -> int:
     from ..services.importing import undo_import
 
     print(undo_import(store, batch_id).summary)
     return 0
 
 
-def _list(store) -> int:
+def _list(store: CaseStore) -> int:
     from datetime import datetime
 
     from ..core.workdays import fmt

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .common import (
     EXIT_FAILURE,
@@ -22,6 +23,9 @@ from .common import (
     print_error,
     run_reporting,
 )
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 
 def _minutes(text: str) -> int:
@@ -105,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
     return _write_report(args, evaluation, rows, texts, today, user, targets)
 
 
-def _targets(args: argparse.Namespace, store=None):
+def _targets(args: argparse.Namespace, store: CaseStore | None = None):
     """The output path checked (ending, not a folder, not the database); None for stdout."""
     from pathlib import Path
 

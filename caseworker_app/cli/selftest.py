@@ -20,7 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Qt is imported by the checks that need it
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +52,17 @@ class Context:
     objects: dict[str, Any] = field(default_factory=dict)
     cleanups: list[Callable[[], object]] = field(default_factory=list)
 
-    def qapp(self):
+    def qapp(self) -> QApplication:
         """The running QApplication, created offscreen when there is none."""
-        if "app" not in self.objects:
-            from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication
 
+        if "app" not in self.objects:
             self.objects["app"] = QApplication.instance() or QApplication(
                 [sys.argv[0] or "selvtest"]
             )
-        return self.objects["app"]
+        app = self.objects["app"]
+        assert isinstance(app, QApplication)  # the program's windows need one, never a QCoreApplication
+        return app
 
 
 @dataclass(frozen=True)
@@ -301,7 +306,8 @@ def check_note(ctx: Context) -> str:
     )
     if not note.strip():
         raise CheckFailed("journalnotatet er tomt")
-    if trial.citation_on(note_date).text not in note:
+    citation = trial.citation_on(note_date)
+    if citation is None or citation.text not in note:
         raise CheckFailed("journalnotatet henviser ikke til bekendtgørelsen")
     return f"T08 opfølgning, {len(note.splitlines())} linjer"
 

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -148,7 +148,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], objec
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str]) -> Generator[Path, None, None]:
     """A scratch path for a renderer that needs a file name (Qt's PDF printer), in a private
     folder outside the target's folder; if the block ends without error the rendered file is
     written to path whole (atomic_write_bytes). The scratch folder is always removed."""

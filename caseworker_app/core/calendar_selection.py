@@ -89,7 +89,8 @@ def select_calendar(
         raise ValueError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
     trial = trial.strip().upper() if trial and trial.strip() else None
     caseworker = caseworker.strip() if caseworker and caseworker.strip() else None
-    in_period, before = [], []
+    in_period: list[CaseDeadline] = []
+    before: list[CaseDeadline] = []
     for item in items:
         d = item.deadline
         if trial and item.case.trial_id.upper() != trial:
@@ -123,7 +124,7 @@ def select_calendar(
     )
 
 
-def _order(item: CaseDeadline) -> tuple:
+def _order(item: CaseDeadline) -> tuple[date, str, int, str]:
     return item.deadline.legal_due, item.case.citizen.casefold(), item.case.id, item.deadline.kind
 
 
@@ -190,13 +191,13 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
     for item in selection.items:
         by_day.setdefault(item.deadline.practical_due, []).append(item)
     last = max([selection.end, *by_day])
-    grids = []
+    grids: list[MonthGrid] = []
     year, month = selection.start.year, selection.start.month
     while (year, month) <= (last.year, last.month):
-        rows = []
+        rows: list[tuple[int, tuple[DayCell | None, ...]]] = []
         count = 0
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-            cells = []
+            cells: list[DayCell | None] = []
             for day in week:
                 if day.month != month:
                     cells.append(None)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Literal, TypeVar, cast, overload
 
 from .note_fields import validate_requires, validate_template
 from .terms import (  # noqa: F401 - re-exported: the catalog's vocabulary is imported from here too
@@ -256,21 +257,38 @@ class Trial:
 
 # ---------------------------------------------------------------- loading
 
+_V = TypeVar("_V")
+_ABSENT = object()  # an optional field that is not in the file
+
 
 class _Reader:
     """Reads typed fields from one TOML table, naming file and field in every error."""
 
-    def __init__(self, file: str, table: dict, prefix: str = ""):
+    def __init__(self, file: str, table: dict[str, object], prefix: str = ""):
         self.file, self.table, self.prefix = file, table, prefix
 
     def fail(self, key: str, problem: str) -> CatalogError:
         return CatalogError(f"{self.file}: feltet '{self.prefix}{key}' {problem}")
 
-    def get(self, key: str, kind: type, required: bool = True, default=None):
+    # A required field always has a value; an optional one has its default (None when not given).
+    @overload
+    def get(self, key: str, kind: type[_V], required: Literal[True] = True) -> _V: ...
+    @overload
+    def get(self, key: str, kind: type[_V], required: bool, default: _V) -> _V: ...
+    @overload
+    def get(self, key: str, kind: type[_V], required: bool = True, default: None = None) -> _V | None: ...
+
+    def get(self, key: str, kind: type[_V], required: bool = True, default: _V | None = None) -> _V | None:
+        value = self._checked(key, kind, required)
+        # _checked made sure that value is a kind (a date given as text has been parsed).
+        return default if value is _ABSENT else cast(_V, value)
+
+    def _checked(self, key: str, kind: type[object], required: bool) -> object:
+        """The value under key, checked to be a kind; _ABSENT when an optional key is not there."""
         if key not in self.table:
             if required:
                 raise self.fail(key, "mangler")
-            return default
+            return _ABSENT
         value = self.table[key]
         if kind is date and isinstance(value, str):
             try:
@@ -290,26 +308,42 @@ class _Reader:
             raise self.fail(
                 key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)"
             )
-        if kind is str and required and not value.strip():
+        if kind is str and required and isinstance(value, str) and not value.strip():
             raise self.fail(key, "er tom")
         return value
 
+    def _list(self, key: str, required: bool) -> list[object]:
+        values = self._checked(key, list, required)
+        return [] if values is _ABSENT else cast(list[object], values)
+
+    @overload
+    def _table(self, key: str, required: Literal[True] = True) -> dict[str, object]: ...
+    @overload
+    def _table(self, key: str, required: bool) -> dict[str, object] | None: ...
+
+    def _table(self, key: str, required: bool = True) -> dict[str, object] | None:
+        table = self._checked(key, dict, required)
+        # Checked to be a table, and a TOML table's keys are always text.
+        return None if table is _ABSENT else cast(dict[str, object], table)
+
     def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
-        values = self.get(key, list, required, [])
-        if not all(isinstance(v, str) for v in values):
+        values = self._list(key, required)
+        texts = tuple(v for v in values if isinstance(v, str))
+        if len(texts) != len(values):
             raise self.fail(key, "skal være en liste af tekster")
-        return tuple(values)
+        return texts
 
     def duration(self, key: str, required: bool = True) -> Duration | None:
-        raw = self.get(key, dict, required)
+        raw = self._table(key, required)
         if raw is None:
             return None
         unknown = set(raw) - {"months", "weeks", "days"}
         if unknown:
             raise self.fail(key, f"har ukendt enhed {sorted(unknown)} (brug months, weeks, days)")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in raw.values()):
+        numbers = {k: v for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool)}
+        if len(numbers) != len(raw):
             raise self.fail(key, "skal have hele tal")
-        duration = Duration(**raw)
+        duration = Duration(**numbers)
         if (
             not duration.is_positive()
             or duration.months > 600
@@ -319,24 +353,34 @@ class _Reader:
             raise self.fail(key, f"er en umulig varighed: {raw}")
         return duration
 
+    @overload
+    def sub(self, key: str, required: Literal[True] = True) -> _Reader: ...
+    @overload
+    def sub(self, key: str, required: bool) -> _Reader | None: ...
+
     def sub(self, key: str, required: bool = True) -> _Reader | None:
-        table = self.get(key, dict, required)
+        table = self._table(key, required)
         return None if table is None else _Reader(self.file, table, f"{self.prefix}{key}.")
 
     def items(self, key: str, required: bool = True) -> list[_Reader]:
-        tables = self.get(key, list, required, [])
+        tables = self._list(key, required)
         if not all(isinstance(t, dict) for t in tables):
             raise self.fail(key, "skal være en liste af tabeller ([[...]])")
-        return [_Reader(self.file, t, f"{self.prefix}{key}[{i}].") for i, t in enumerate(tables)]
+        # Checked to be tables, whose keys TOML always gives as text.
+        return [
+            _Reader(self.file, cast(dict[str, object], t), f"{self.prefix}{key}[{i}].")
+            for i, t in enumerate(tables)
+        ]
 
 
-_TYPE_NAMES = {str: "tekst", int: "heltal", list: "liste", dict: "tabel", bool: "sand/falsk"}
+_TYPE_NAMES: dict[type[object], str] = {str: "tekst", int: "heltal", list: "liste", dict: "tabel", bool: "sand/falsk"}
 
 
 def _read_rule(
     r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]
 ) -> RuleSpec:
-    kind = r.get("kind", str, required=parent_kind is None, default=parent_kind)
+    # An ordinary rule may leave out its kind: it is then its trial rule's.
+    kind = r.get("kind", str) if parent_kind is None else r.get("kind", str, False, parent_kind)
     if kind not in RULE_KINDS:
         raise r.fail("kind", f"har ukendt regeltype '{kind}' (kendte: {', '.join(RULE_KINDS)})")
     anchor = r.get("anchor", str)
@@ -367,13 +411,12 @@ def _read_rule(
     )
     if parent_kind is not None:
         # An ordinary rule says since when it is known and until when it was checked (decision 13).
+        known_from = r.get("known_from", date)
+        checked_until = r.get("checked_until", date)
         spec = replace(
-            spec,
-            known_from=r.get("known_from", date),
-            checked_until=r.get("checked_until", date),
-            source=r.get("source", str),
+            spec, known_from=known_from, checked_until=checked_until, source=r.get("source", str)
         )
-        if spec.checked_until < spec.known_from:
+        if checked_until < known_from:
             raise r.fail("checked_until", "ligger før known_from")
     if kind == "count_window" and not 1 <= spec.count <= 365:
         raise r.fail("count", f"er et umuligt antal: {spec.count}")
@@ -392,7 +435,7 @@ def _read_notes(r: _Reader) -> dict[str, NoteTemplate]:
     table = r.sub("notes", required=False)
     if table is None:
         return {}
-    templates = {}
+    templates: dict[str, NoteTemplate] = {}
     for situation in table.table:
         if situation not in NOTE_SITUATIONS:
             known = ", ".join(NOTE_SITUATIONS)
@@ -414,7 +457,7 @@ def _read_notes(r: _Reader) -> dict[str, NoteTemplate]:
 
 
 def _read_note_conditions(r: _Reader, date_names: set[str]) -> tuple[NoteCondition, ...]:
-    conditions = []
+    conditions: list[NoteCondition] = []
     for c in r.items("note_conditions", required=False):
         since = c.get("since", str, required=False)
         at = c.get("at", str, required=False)
@@ -473,7 +516,7 @@ def load_trial(path: Path) -> Trial:
             )
         previous = ext.end
 
-    citations = []
+    citations: list[Citation] = []
     for c in r.items("citations"):
         citation = Citation(
             text=c.get("text", str),
@@ -487,7 +530,7 @@ def load_trial(path: Path) -> Trial:
     if not citations:
         raise r.fail("citations", "skal have mindst én henvisning")
 
-    case_dates = []
+    case_dates: list[CaseDate] = []
     for d in r.items("dates", required=False):
         name = d.get("name", str)
         if name not in DATE_NAMES:

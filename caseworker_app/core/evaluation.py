@@ -110,8 +110,8 @@ class TrialFigures:
     """One trial's figures: counts, distributions, what cannot be counted, and the cases behind."""
 
     trial_id: str
-    counts: Counter = field(default_factory=Counter)
-    hists: dict[str, Counter] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    hists: dict[str, Counter[int]] = field(default_factory=dict)
     not_countable: dict[str, str] = field(default_factory=dict)  # key -> why (Danish)
     cases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> (case no., detail)
     saved_rows: list[tuple[str, int, int, int, str]] = field(default_factory=list)
@@ -121,7 +121,7 @@ class TrialFigures:
             self.counts[key] += count
             self.cases.setdefault(key, []).append((ref, detail))
 
-    def hist(self, key: str) -> Counter:
+    def hist(self, key: str) -> Counter[int]:
         return self.hists.setdefault(key, Counter())
 
     def value(self, key: str) -> int:
@@ -172,7 +172,7 @@ def select_trials(
     """The trials to report on. Named ones are checked; without names, every trial with rules,
     cases and a trial period that overlaps the report's period. EvaluationError when none."""
     if wanted:
-        chosen = []
+        chosen: list[Trial] = []
         for raw in wanted:
             trial_id = raw.strip().upper()
             trial = catalog.get(trial_id)
@@ -246,7 +246,7 @@ def evaluate(
     by_trial: dict[str, list[CaseRecord]] = {}
     for case in cases:
         by_trial.setdefault(case.trial_id, []).append(case)
-    results = []
+    results: list[TrialFigures] = []
     for trial in chosen:
         figures = TrialFigures(trial.id)
         mark_not_countable(trial, figures)
@@ -294,7 +294,9 @@ def _count_case(
     ref = case_ref(case)
     dates, _ = resolve_dates(trial, case.dates)
     begun = _case_start(trial, dates)
-    closed_on = case.extra.get("closed_on") if case.status == CLOSED else None
+    closed = case.extra.get("closed_on") if case.status == CLOSED else None
+    # The store keeps the closing day as a date (None when not known): store/case_reading.py.
+    closed_on = closed if isinstance(closed, date) else None
     if begun is None:
         if closed_on is None or closed_on >= period.start:
             f.add("cannot_compute", ref, f"mangler datoen '{trial.rules[0].anchor}'")
@@ -333,7 +335,12 @@ def _count_case(
 
 
 def _due(
-    trial: Trial, spec: RuleSpec, dates, events, day: date, trial_end: date | None = None
+    trial: Trial,
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    events: Iterable[Event],
+    day: date,
+    trial_end: date | None = None,
 ) -> Deadline | None:
     """The engine's deadline of one rule as on day (events after day have not happened)."""
     for d in compute_deadlines(trial, dates, events, day, trial_end=trial_end):
@@ -404,6 +411,7 @@ def _saved(
 ) -> None:
     """Follow-ups the ordinary rule demanded in the period on this case's history, and held."""
     ordinary = spec.ordinary
+    assert ordinary is not None  # _saving_rules gives only rules with an ordinary rule
     real = case.events
     held = [e.day for e in real if period.start <= e.day <= limit and rule_counts(e, ordinary)]
     kind = ordinary.events[0]
@@ -460,6 +468,8 @@ def _success(
             f.add("left", ref, f"{fmt(closed_on)}: {case.end_reason}")
     elif trial.id == SUCCESS_T09:
         begun = dates.get("praktik_start")
+        if begun is None:
+            return  # not reached: T09's rules count from praktik_start, so _count_case stopped before
         if begun in period:
             f.add("praktik_started", ref, fmt(begun))
         ends = [e.day for e in case.events if e.kind == "praktik_end" and e.day >= begun]
@@ -467,7 +477,7 @@ def _success(
             length = (ends[0] - begun).days + 1
             f.add("praktik_ended", ref, f"{fmt(begun)} – {fmt(ends[0])} ({length} dage)")
             f.hist("praktik_days")[length] += 1
-        if ended and case.end_reason == FLEXJOB:
+        if ended and closed_on is not None and case.end_reason == FLEXJOB:  # ended: closed_on is known
             days = (closed_on - begun).days
             f.add("flexjob", ref, f"praktikstart {fmt(begun)}, fleksjob {fmt(closed_on)} ({days} dage)")
             f.hist("flexjob_days")[days] += 1

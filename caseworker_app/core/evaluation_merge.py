@@ -14,8 +14,9 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import TypedDict, cast
 
 from .catalog import Trial
 from .evaluation import (
@@ -53,6 +54,34 @@ class MergeError(EvaluationError):
     """A counts file that cannot be used, or files that cannot be summed; Danish message."""
 
 
+# A counts file's content, as to_counts writes it and read_counts lets it through.
+PeriodDays = TypedDict("PeriodDays", {"from": str, "to": str})  # ISO dates; "from" is a keyword
+
+
+class TrialCounts(TypedDict):
+    definition: str
+    counts: dict[str, int]
+    hists: dict[str, dict[str, int]]  # distribution name -> days (as text) -> cases
+    not_countable: list[str]
+
+
+class CountsBody(TypedDict):
+    format: str
+    format_version: int
+    program_version: str
+    municipality: str
+    period: PeriodDays
+    source: str
+    trials: dict[str, TrialCounts]
+
+
+class CountsFile(CountsBody):
+    checksum: str
+
+
+_Fail = Callable[[str], MergeError]
+
+
 def definition_fingerprint(trial: Trial) -> str:
     """16 hex digits that change when the trial's period, extensions or rules change."""
     return _hash(repr((trial.id, trial.period, trial.rules)))
@@ -67,16 +96,16 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _checksum(content: Mapping) -> str:
+def _checksum(content: Mapping[str, object]) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def to_counts(
     evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, program_version: str
-) -> dict:
+) -> CountsFile:
     """The evaluation as a counts file's content (with its checksum)."""
-    content = {
+    content: CountsBody = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "program_version": program_version,
@@ -103,7 +132,7 @@ def to_counts(
     return {**content, "checksum": _checksum(content)}
 
 
-def counts_json(content: Mapping) -> bytes:
+def counts_json(content: Mapping[str, object]) -> bytes:
     """The file's bytes: readable JSON, UTF-8."""
     return (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
@@ -118,17 +147,22 @@ def _municipality_problem(name: str) -> str:
     return ""
 
 
-def read_counts(data: bytes, name: str, program_version: str) -> dict:
+def _json_object(value: object) -> dict[str, object] | None:
+    """value if it is a JSON object (whose keys are always text), else None."""
+    return cast(dict[str, object], value) if isinstance(value, dict) else None
+
+
+def read_counts(data: bytes, name: str, program_version: str) -> CountsFile:
     """A counts file checked field by field; MergeError names the file and what is wrong."""
 
     def fail(why: str) -> MergeError:
         return MergeError(f"{name}: {why} Filen er ikke brugt.")
 
     try:
-        content = json.loads(data.decode("utf-8"))
+        content = _json_object(json.loads(data.decode("utf-8")))
     except (UnicodeDecodeError, ValueError):
         raise fail("filen er ikke en tal-fil fra evalueringen (ikke gyldig JSON).") from None
-    if not isinstance(content, dict) or content.get("format") != FORMAT:
+    if content is None or content.get("format") != FORMAT:
         raise fail("filen er ikke en tal-fil fra evalueringen (skrevet med report --json).")
     extra = sorted(set(content) - _TOP_KEYS)
     if extra:
@@ -155,32 +189,38 @@ def read_counts(data: bytes, name: str, program_version: str) -> dict:
     problem = _municipality_problem(municipality)
     if problem:
         raise fail(problem)
-    period = content["period"]
+    period = _json_object(content["period"])
     try:
-        if set(period) != {"from", "to"}:
+        if period is None or set(period) != {"from", "to"}:
             raise ValueError
-        Period(date.fromisoformat(period["from"]), date.fromisoformat(period["to"]))
+        start, end = period["from"], period["to"]
+        if not isinstance(start, str) or not isinstance(end, str):
+            raise TypeError
+        Period(date.fromisoformat(start), date.fromisoformat(end))
     except (TypeError, ValueError, AttributeError):
         raise fail("perioden kan ikke læses (forventet 'from' og 'to' som datoer).") from None
     if not isinstance(content["source"], str) or not _HEX16.fullmatch(content["source"]):
         raise fail("feltet 'source' er ikke et fingeraftryk (16 hex-tegn).")
-    trials = content["trials"]
-    if not isinstance(trials, dict) or not trials:
+    trials = _json_object(content["trials"])
+    if not trials:
         raise fail("filen har ingen forsøg.")
     for trial_id, block in trials.items():
         _check_trial(trial_id, block, fail)
-    return content
+    # Checked field by field above.
+    return cast(CountsFile, content)
 
 
-def _check_trial(trial_id: object, block: object, fail) -> None:
-    if not isinstance(trial_id, str) or not _TRIAL_ID.fullmatch(trial_id):
+def _check_trial(trial_id: str, raw_block: object, fail: _Fail) -> None:
+    if not _TRIAL_ID.fullmatch(trial_id):
         raise fail(f"'{str(trial_id)[:20]}' er ikke et forsøgsnummer (fx T08).")
-    if not isinstance(block, dict) or set(block) != _TRIAL_KEYS:
+    block = _json_object(raw_block)
+    if block is None or set(block) != _TRIAL_KEYS:
         raise fail(f"forsøg {trial_id} har andre felter end {', '.join(sorted(_TRIAL_KEYS))}.")
-    if not isinstance(block["definition"], str) or not _HEX16.fullmatch(block["definition"]):
+    definition = block["definition"]
+    if not isinstance(definition, str) or not _HEX16.fullmatch(definition):
         raise fail(f"forsøg {trial_id}: 'definition' er ikke et fingeraftryk.")
-    counts = block["counts"]
-    if not isinstance(counts, dict):
+    counts = _json_object(block["counts"])
+    if counts is None:
         raise fail(f"forsøg {trial_id}: 'counts' skal være tal.")
     for key, value in counts.items():
         if not _known_figure(key):
@@ -188,18 +228,19 @@ def _check_trial(trial_id: object, block: object, fail) -> None:
                 f"forsøg {trial_id} indeholder andet end tal: '{str(key)[:40]}' er ikke et kendt tal."
             )
         _check_int(value, f"forsøg {trial_id}, '{key}'", fail)
-    hists = block["hists"]
-    if not isinstance(hists, dict):
+    hists = _json_object(block["hists"])
+    if hists is None:
         raise fail(f"forsøg {trial_id}: 'hists' skal være fordelinger af tal.")
-    for name, hist in hists.items():
-        if name not in HIST_LABELS or not isinstance(hist, dict):
+    for name, raw_hist in hists.items():
+        hist = _json_object(raw_hist)
+        if name not in HIST_LABELS or hist is None:
             raise fail(f"forsøg {trial_id} indeholder andet end tal: '{str(name)[:40]}'.")
         for day, n in hist.items():
-            if not (isinstance(day, str) and day.isdigit() and len(day) <= 5):
+            if not (day.isdigit() and len(day) <= 5):
                 raise fail(f"forsøg {trial_id}, '{name}': '{str(day)[:20]}' er ikke et antal dage.")
             _check_int(n, f"forsøg {trial_id}, '{name}'", fail)
     marks = block["not_countable"]
-    if not isinstance(marks, list) or not set(marks) <= _NOT_COUNTABLE_KEYS:
+    if not isinstance(marks, list) or not set(cast(list[object], marks)) <= _NOT_COUNTABLE_KEYS:
         raise fail(f"forsøg {trial_id}: 'not_countable' nævner ukendte tal.")
 
 
@@ -214,12 +255,12 @@ def _known_figure(key: object) -> bool:
     return False
 
 
-def _check_int(value: object, where: str, fail) -> None:
+def _check_int(value: object, where: str, fail: _Fail) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_COUNT:
         raise fail(f"{where}: '{str(value)[:40]}' er ikke et antal (et helt tal, 0 eller mere).")
 
 
-def merge(files: Sequence[tuple[str, dict]], minutes: int) -> Evaluation:
+def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
     """Sum checked counts files (name, content) into one report; MergeError when they differ."""
     if len(files) < 2:
         raise MergeError("Angiv mindst to tal-filer at lægge sammen.")
@@ -274,6 +315,6 @@ def merge(files: Sequence[tuple[str, dict]], minutes: int) -> Evaluation:
     )
 
 
-def _period_text(content: Mapping) -> str:
+def _period_text(content: CountsFile) -> str:
     p = content["period"]
     return f"{fmt(date.fromisoformat(p['from']))} – {fmt(date.fromisoformat(p['to']))}"

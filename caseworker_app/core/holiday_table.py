@@ -54,13 +54,15 @@ def write_table(path: Path | None = None) -> Path:
     """Regenerate the table from the installed package: `uv run python -m caseworker_app.core.holiday_table`."""
     import holidays
 
-    days = {}
+    days: dict[str, str] = {}
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         days.update({d.isoformat(): name for d, name in sorted(from_package(year).items())})
     target = path or table_path()
+    # holidays defines __version__ but leaves it out of its __all__.
+    version = holidays.__version__  # pyright: ignore[reportPrivateImportUsage]
     target.write_text(
         json.dumps(
-            {"source": f"holidays {holidays.__version__}, Denmark, language da", "holidays": days},
+            {"source": f"holidays {version}, Denmark, language da", "holidays": days},
             ensure_ascii=False,
             indent=0,
         )

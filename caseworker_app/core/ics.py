@@ -1,12 +1,11 @@
 """Deadlines as an iCalendar (.ics) file for Outlook: one all-day event per deadline.
 
-The event lies on the LEGAL date (the date the rule gives, "Frist" everywhere in the program), not
-on the practical date. The legal date is the deadline itself: it is what journal notes, the window
-and the printed calendar call the deadline, and it only moves when the case moves (a follow-up held,
-a date corrected), so an event is not moved around by a change in the holiday tables. When the last
-working day before it is earlier, that practical date opens the DESCRIPTION ("Senest i praksis: fre
-26-02-2021 (28-02-2021 er søndag)") and a reminder (VALARM) fires at the start of that day, so a
-deadline that falls on a weekend still shows up in a working-week view through its reminder.
+The event lies on the PRACTICAL date: the last working day on or before the legal date, the day
+the caseworker must act (issue 15: a deadline on a Sunday shows up on the Friday in a working-week
+view). The legal date, the deadline the rule gives and the notes state, is written in the
+DESCRIPTION ("Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)", "Frist:
+28-02-2021"). The UID does not depend on the date, so a deadline moved by a follow-up or by a
+holiday keeps its event: SEQUENCE rises and Outlook moves it.
 
 A deadline without an agreed date (Deadline.undated) has no day to lie on and is left out; so is a
 case whose deadlines cannot be computed. The export says how many (services.exporting.omitted_text).
@@ -21,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Component, Event
 
 from .cases import CaseDeadline
 from .redact import redact_cpr
@@ -68,6 +67,11 @@ def uids_of_cases(uids: Iterable[str], case_ids: Iterable[int]) -> set[str]:
     return {uid for uid in uids if uid.removeprefix(CANCELLED_PREFIX).startswith(prefixes)}
 
 
+def _add(component: Component, name: str, value: object) -> None:
+    # icalendar leaves add()'s value unannotated (it takes any value its property types accept).
+    component.add(name, value)  # pyright: ignore[reportUnknownMemberType]
+
+
 def summary_text(item: CaseDeadline) -> str:
     """'Opfølgning: Jens Hansen (T08)'."""
     return redact_cpr(f"{item.deadline.label}: {item.case.citizen} ({item.case.trial_id})")
@@ -76,7 +80,7 @@ def summary_text(item: CaseDeadline) -> str:
 def description_text(item: CaseDeadline) -> str:
     """The description: practical date (when earlier), reason, rule, citation, case reference."""
     d = item.deadline
-    lines = []
+    lines: list[str] = []
     if d.practical_due != d.legal_due:
         practical = fmt_weekday(d.practical_due)
         lines.append(f"Senest i praksis: {practical} ({day_off_text(d)})")
@@ -115,11 +119,11 @@ def deadlines_to_ics(
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
 
     cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME)
+    _add(cal, "prodid", PRODID)
+    _add(cal, "version", "2.0")
+    _add(cal, "calscale", "GREGORIAN")
+    _add(cal, "method", "PUBLISH")
+    _add(cal, "x-wr-calname", CALENDAR_NAME)
 
     seen: set[str] = set()
     for item in items:
@@ -145,17 +149,17 @@ def deadlines_to_ics(
         state[uid] = (day, sequence)
 
         event = Event()
-        event.add("uid", uid)
-        event.add("dtstamp", stamp)
-        event.add("sequence", sequence)
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-        event.add("summary", summary_text(item))
-        event.add("description", description_text(item))
-        event.add("categories", ["Opfølgningsfrist"])
-        event.add("transp", "TRANSPARENT")
-        event.add("x-microsoft-cdo-busystatus", "FREE")
-        event.add("x-microsoft-cdo-alldayevent", "TRUE")
+        _add(event, "uid", uid)
+        _add(event, "dtstamp", stamp)
+        _add(event, "sequence", sequence)
+        _add(event, "dtstart", day)
+        _add(event, "dtend", day + timedelta(days=1))
+        _add(event, "summary", summary_text(item))
+        _add(event, "description", description_text(item))
+        _add(event, "categories", ["Opfølgningsfrist"])
+        _add(event, "transp", "TRANSPARENT")
+        _add(event, "x-microsoft-cdo-busystatus", "FREE")
+        _add(event, "x-microsoft-cdo-alldayevent", "TRUE")
         cal.add_component(event)
     if still_current is not None:
         current = set(still_current)
@@ -170,13 +174,13 @@ def deadlines_to_ics(
 
 def _cancelled_event(uid: str, day: date, sequence: int, stamp: datetime) -> Event:
     event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("sequence", sequence)
-    event.add("status", "CANCELLED")
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
-    event.add("summary", CANCELLED_SUMMARY)
-    event.add("description", "Sagen er afsluttet, eller fristen er overholdt eller bortfaldet.")
-    event.add("transp", "TRANSPARENT")
+    _add(event, "uid", uid)
+    _add(event, "dtstamp", stamp)
+    _add(event, "sequence", sequence)
+    _add(event, "status", "CANCELLED")
+    _add(event, "dtstart", day)
+    _add(event, "dtend", day + timedelta(days=1))
+    _add(event, "summary", CANCELLED_SUMMARY)
+    _add(event, "description", "Sagen er afsluttet, eller fristen er overholdt eller bortfaldet.")
+    _add(event, "transp", "TRANSPARENT")
     return event

@@ -79,7 +79,7 @@ def read_csv(path: Path, data: bytes, *, header_row: int | None = None) -> Sourc
     if "\x00" in text:
         raise _not_text(path, "den indeholder binære data")
     lines = text.splitlines()
-    notes = []
+    notes: list[str] = []
     delimiter = None
     skipped = 0
     if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:

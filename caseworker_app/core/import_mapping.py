@@ -185,7 +185,7 @@ def guess_mapping(
 
 def mapping_errors(mapping: ColumnMapping) -> list[str]:
     """Danish messages for a mapping that cannot import any row (empty: it can)."""
-    errors = []
+    errors: list[str] = []
     for field in REQUIRED_FIELDS:
         if mapping.column_of(field) is None:
             errors.append(

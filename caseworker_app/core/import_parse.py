@@ -25,8 +25,8 @@ EXCEL_ERRORS = frozenset(
      "#NUL!", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T"}
 )
 
-_MONTHS = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
-_MONTHS |= {name[:3]: number for name, number in list(_MONTHS.items())} | {"sept": 9}
+_month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
+_MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
 _LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{2})", re.ASCII)
 _TIME_SUFFIX = re.compile(r"(.*?\d)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?", re.ASCII)

@@ -6,7 +6,7 @@ follow-up by validation.event_errors, the same checks the case window makes befo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -16,6 +16,7 @@ from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapp
 from .import_parse import CellError, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
 from .import_table import SourceRow
 from .redact import redact_cpr
+from .schedule import Event
 from .terms import DATE_NAMES
 from .validation import DATE_ORDER, case_errors, event_errors
 
@@ -30,7 +31,7 @@ class CaseDraft:
     cpr: str | None = None
     caseworker: str = ""
     note: str = ""
-    dates: Mapping[str, date] = field(default_factory=dict)
+    dates: Mapping[str, date] = field(default_factory=dict[str, date])
     last_followup: date | None = None
     given: frozenset[str] = frozenset()
 
@@ -76,39 +77,44 @@ def draft_row(
     today: date,
 ) -> tuple[CaseDraft, list[RowError]]:
     """The case a row gives and its faults (none: it can be saved as a new case)."""
-    values: dict[str, object] = {}
+    texts: dict[str, str] = {}
+    days: dict[str, date] = {}
     failed: dict[str, str] = {}
     for column, name in enumerate(mapping.fields):
         if name is None:
             continue
         cell = row.cells[column] if column < len(row.cells) else None
+        day: date | None = None
+        text: str | None = None
         try:
             if name in DATE_FIELDS:
-                value = parse_date_cell(cell)
+                day = parse_date_cell(cell)
             elif name == "cpr":
-                value = parse_cpr_cell(cell, today)
+                text = parse_cpr_cell(cell, today)
             elif name == "trial_id":
-                value = parse_trial_cell(cell, catalog)
+                text = parse_trial_cell(cell, catalog)
             else:
-                value = parse_text_cell(cell, multiline=_TEXT_FIELDS[name])
+                text = parse_text_cell(cell, multiline=_TEXT_FIELDS[name])
         except CellError as exc:
             failed[name] = str(exc)
             continue
-        if value is not None:
-            values[name] = value
-    if "trial_id" not in values and "trial_id" not in failed and mapping.default_trial:
-        values["trial_id"] = mapping.default_trial
-    dates = {name: values[name] for name in DATE_NAMES if name in values}
+        if day is not None:
+            days[name] = day
+        if text is not None:
+            texts[name] = text
+    if "trial_id" not in texts and "trial_id" not in failed and mapping.default_trial:
+        texts["trial_id"] = mapping.default_trial
+    dates = {name: days[name] for name in DATE_NAMES if name in days}
     draft = CaseDraft(
-        citizen=values.get("citizen", ""),
-        case_ref=values.get("case_ref", ""),
-        trial_id=values.get("trial_id", ""),
-        cpr=values.get("cpr"),
-        caseworker=values.get("caseworker", ""),
-        note=values.get("note", ""),
+        citizen=texts.get("citizen", ""),
+        case_ref=texts.get("case_ref", ""),
+        trial_id=texts.get("trial_id", ""),
+        cpr=texts.get("cpr"),
+        caseworker=texts.get("caseworker", ""),
+        note=texts.get("note", ""),
         dates=MappingProxyType(dates),
-        last_followup=values.get(LAST_FOLLOWUP),
-        given=frozenset(values),
+        last_followup=days.get(LAST_FOLLOWUP),
+        given=frozenset(texts) | frozenset(days),
     )
     errors = dict(failed)
     for name, message in draft_errors(draft, catalog, today).items():
@@ -117,7 +123,7 @@ def draft_row(
 
 
 def draft_errors(
-    draft: CaseDraft, catalog: Mapping[str, Trial], today: date, events=()
+    draft: CaseDraft, catalog: Mapping[str, Trial], today: date, events: Iterable[Event] = ()
 ) -> dict[str, str]:
     """The shared checks of a case (validation.case_errors) and of its last follow-up, by field."""
     errors = case_errors(

@@ -10,9 +10,13 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
 from .import_table import MAX_DATA_ROWS, Cell, ImportFileError, SourceTable, build_table
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is read
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MAX_COLUMNS = 200  # a case list has a dozen; a cell further right cannot be chosen anyway
 MAX_EMPTY_ROWS = 200_000  # formatted but empty rows below a list: refused rather than read for minutes
@@ -91,7 +95,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
         workbook.close()
 
 
-def _check_size(worksheet, path: Path) -> None:
+def _check_size(worksheet: ReadOnlyWorksheet, path: Path) -> None:
     """Refuse at once a sheet whose saved size is far over the limit (the rows are counted anyway)."""
     try:
         rows = worksheet.max_row  # from the sheet's saved dimension: nothing read yet
@@ -105,7 +109,7 @@ def _check_size(worksheet, path: Path) -> None:
         )
 
 
-def _rows(worksheet, path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+def _rows(worksheet: ReadOnlyWorksheet, path: Path) -> Iterator[tuple[int, tuple[Cell, ...]]]:
     empty_run = 0
     # No max_col: openpyxl would pad every row to it. Cells right of MAX_COLUMNS are left out.
     for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1):

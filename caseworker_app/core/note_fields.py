@@ -19,7 +19,7 @@ OPTIONAL_FIELDS = frozenset({"next_due_remarks"})
 
 
 def _date_fields() -> dict[str, str]:
-    fields = {}
+    fields: dict[str, str] = {}
     for name, label in DATE_NAMES.items():
         fields[f"{name}_date"] = f"sagens dato '{label}' (dd-mm-åååå)"
         fields[f"{name}_date_long"] = f"sagens dato '{label}' (fx 15. februar 2021)"
@@ -62,7 +62,7 @@ def validate_template(text: str) -> list[str]:
     """Danish messages for unknown fields and stray '$' in a template; empty when it can be used."""
     if not text.strip():
         return ["Skabelonen er tom."]
-    problems = []
+    problems: list[str] = []
     for match in string.Template.pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
@@ -88,7 +88,7 @@ def validate_template(text: str) -> list[str]:
 def validate_requires(text: str, requires: Sequence[str]) -> list[str]:
     """Danish messages when a template's `requires` does not match the caseworker fields it uses."""
     used = set(string.Template(text).get_identifiers())
-    problems = []
+    problems: list[str] = []
     for name in requires:
         if name not in CASEWORKER_FIELDS:
             allowed = ", ".join(CASEWORKER_FIELDS)

@@ -13,10 +13,8 @@ from dateutil.relativedelta import relativedelta
 from .cases import CaseRecord
 from .catalog import DATE_NAMES, NOTE_SITUATIONS, NoteCondition, NoteTemplate, RuleSpec, Trial
 from .note_fields import (  # noqa: F401 - re-exported: the note fields are imported from here too
-    CASEWORKER_FIELDS,
     NOTE_FIELDS,
     OPTIONAL_FIELDS,
-    validate_requires,
     validate_template,
 )
 from .schedule import Deadline, Event, compute_deadlines, resolve_dates
@@ -161,8 +159,9 @@ def _fill(
     }
     if missing and marker is None:
         return "", missing
+    mark = marker or ""  # used only for a missing field, so only when a marker was given (above)
     filled = {
-        name: values[name] or ("" if name in OPTIONAL_FIELDS else marker.format(label=missing[name]))
+        name: values[name] or ("" if name in OPTIONAL_FIELDS else mark.format(label=missing[name]))
         for name in used
     }
     text = string.Template(template.text).substitute(filled)
@@ -388,6 +387,7 @@ def period_problem(
     if deadline is None or deadline.kind != "duration_end":
         return ""
     spec = _rule_for(trial, _event_kind(trial, situation))
+    assert spec is not None  # governing_deadline found a deadline for this very rule
     if deadline.governed_by == "ordinary":
         return (
             f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
@@ -406,10 +406,10 @@ def period_problem(
 
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
     """Danish messages, by case date name, for note conditions the case's dates show do not hold."""
-    problems = {}
+    problems: dict[str, str] = {}
     for condition in trial.note_conditions:
         holds, text = _computed_condition(condition, dates)
-        if holds is False:
+        if holds is False and condition.since is not None:  # a computed condition has its since
             problems[condition.since] = text
     return problems
 
@@ -423,17 +423,20 @@ def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> 
     """Whether the case's dates show the condition holds (None: they cannot), and the sentence."""
     if not condition.computable:
         return None, ""
-    since, at = dates.get(condition.since), dates.get(condition.at)
+    since_name, at_name, under = condition.since, condition.at, condition.under
+    # The catalog gives since, at and under together (catalog._read_note_conditions).
+    assert since_name is not None and at_name is not None and under is not None
+    since, at = dates.get(since_name), dates.get(at_name)
     if since is None or at is None:
         return None, ""
     span = relativedelta(at, since)
     months = span.years * 12 + span.months
     measured = (
-        f"{DATE_NAMES[condition.since]} {fmt(since)} til {DATE_NAMES[condition.at]} {fmt(at)} "
+        f"{DATE_NAMES[since_name]} {fmt(since)} til {DATE_NAMES[at_name]} {fmt(at)} "
         f"er {months} {'måned' if months == 1 else 'måneder'}"
         + (f" og {span.days} {'dag' if span.days == 1 else 'dage'}" if span.days else "")
     )
-    if at < add(since, condition.under):
+    if at < add(since, under):
         return True, f"{condition.text}: {measured} (beregnet ud fra sagens datoer)"
     return False, (
         f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke "
@@ -445,7 +448,8 @@ def _condition_lines(
     trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]
 ) -> tuple[str | None, str]:
     """The '$conditions' text, one line each, and what is missing (Danish); NoteError if one fails."""
-    lines, unconfirmed = [], []
+    lines: list[str] = []
+    unconfirmed: list[str] = []
     for condition in trial.note_conditions:
         holds, text = _computed_condition(condition, dates)
         if holds is False:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import cast
 
 from .catalog import Citation, Extension, RuleSpec, Trial
 from .workdays import Duration, fmt, parse_date
@@ -128,7 +129,7 @@ def _apply_ordinary(trial: Trial, override: TrialOverride) -> Trial:
         ordinary_changes=(),
         **{name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change},
     )
-    changes = tuple(sorted(spec.ordinary_changes + (version,), key=lambda v: v.known_from))
+    changes = tuple(sorted(spec.ordinary_changes + (version,), key=_applies_from))
     rules = tuple(replace(r, ordinary_changes=changes) if r is spec else r for r in trial.rules)
     return replace(trial, rules=rules)
 
@@ -175,6 +176,11 @@ def apply_overrides(
     return result
 
 
+def _applies_from(change: RuleSpec) -> date:
+    assert change.known_from is not None  # a changed ordinary rule always says from when (above)
+    return change.known_from
+
+
 def override_errors(
     catalog: Mapping[str, Trial], trial_id: str, field: str, value: object, source: str
 ) -> tuple[dict[str, str], str]:
@@ -205,7 +211,8 @@ def override_errors(
     elif field == "ordinary":
         # value: the mapping the change dialog builds (from, text, reference, durations)
         if trial is not None:
-            fields = dict(value) if isinstance(value, Mapping) else {}
+            # The change dialog's texts by field (ui/ordinary_rule_dialog.values).
+            fields = dict(cast("Mapping[str, str]", value)) if isinstance(value, Mapping) else {}
             problems, stored = ordinary_rule_value(
                 trial,
                 applies_from=fields.get("from"),

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # not imported at run time: the window builds its filter befo
     from .cases import CaseRecord
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)  # a selection of rows is a selection of their supertype
 
 
 def belongs_to(caseworker: str, wanted: str) -> bool:
@@ -42,10 +43,10 @@ def search_text(case: CaseRecord) -> str:
 
 
 @dataclass(frozen=True)
-class Selection(Generic[T]):
+class Selection(Generic[T_co]):
     """The rows shown, of how many there are, and the filter that chose them."""
 
-    items: tuple[T, ...]
+    items: tuple[T_co, ...]
     total: int  # rows before the caseworker filter and the search
     caseworker: str = ""  # '' = every caseworker
     searched: bool = False
@@ -72,8 +73,10 @@ def select(
     rows = list(rows)
     wanted = caseworker.strip()
     if text_of is None:
-        def text_of(row: T) -> str:
+        def case_text(row: T) -> str:
             return search_text(case_of(row))
+
+        text_of = case_text
 
     kept = [
         row
@@ -91,7 +94,7 @@ def possessive(name: str) -> str:
     return name + ("'" if name[-1:].lower() in ("s", "x", "z") else "s")
 
 
-def whose_text(selection: Selection, noun: str) -> str:
+def whose_text(selection: Selection[object], noun: str) -> str:
     """'Anne Jensens frister', '… og frister uden sagsbehandler', or 'alle sagsbehandleres frister'."""
     if not selection.caseworker:
         return f"alle sagsbehandleres {noun}"
@@ -101,7 +104,7 @@ def whose_text(selection: Selection, noun: str) -> str:
     return text
 
 
-def scope_text(selection: Selection, noun: str) -> str:
+def scope_text(selection: Selection[object], noun: str) -> str:
     """The line over a list: 'Viser Anne Jensens frister – 12 af 34' (noun: 'frister', 'sager')."""
     text = f"Viser {whose_text(selection, noun)}"
     if selection.searched:

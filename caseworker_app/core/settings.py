@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from .schedule import DEFAULT_TRIAL_END_HORIZON_DAYS, DEFAULT_WARNING_DAYS
 
@@ -43,7 +44,7 @@ class Settings:
 
     def to_strings(self) -> dict[str, str]:
         """Every setting as text for storage (dates ISO, None as '')."""
-        out = {}
+        out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
             out[f.name] = (
@@ -58,7 +59,7 @@ class Settings:
     @classmethod
     def from_strings(cls, stored: dict[str, str]) -> Settings:
         """Settings from stored text; unknown keys ignored, unreadable ones keep their default."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each parsed to its field's type below
         for f in fields(cls):
             raw = stored.get(f.name)
             if raw is None:

@@ -19,6 +19,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .atomic import atomic_write, atomic_write_bytes
 from .cases import CaseDeadline, CaseProblem, CaseRecord
@@ -128,7 +129,7 @@ def case_table(cases: Sequence[CaseRecord]) -> Table:
         *(DATE_NAMES[name].capitalize() for name in used),
         "Seneste hændelse", "Afslutningsårsag", "Bemærkning",
     )
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for case in cases:
         last_event = max((e.day for e in case.events), default=None)
         rows.append((
@@ -169,6 +170,7 @@ def workbook(table: Table) -> Workbook:
     """The table as a workbook: date cells, a bold frozen header with a filter, fitted widths."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook opens with one ordinary sheet, active
     sheet.title = table.title
     sheet.append([_xlsx_cell(h) for h in table.headers])
     for cell in sheet[1]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import overload
 
 # C0 and C1 control characters, DEL, and lone surrogates (cannot be written as UTF-8).
 _FORBIDDEN_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -17,6 +18,14 @@ CONTROL_MESSAGE = (
     "Slet det, eller skriv teksten igen"
 )
 LINE_BREAK_MESSAGE = "Feltet skal stå på én linje (uden linjeskift eller tabulator)"
+
+
+@overload
+def normalize_text(value: str) -> str: ...
+@overload
+def normalize_text(value: None) -> None: ...
+@overload
+def normalize_text(value: str | None) -> str | None: ...
 
 
 def normalize_text(value: str | None) -> str | None:
@@ -45,7 +54,7 @@ def text_errors(
 ) -> dict[str, str]:
     """Messages keyed by field for the values that cannot be saved."""
     multi = set(multiline)
-    errors = {}
+    errors: dict[str, str] = {}
     for name, value in values.items():
         message = text_error(value, multiline=name in multi)
         if message:

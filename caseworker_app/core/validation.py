@@ -31,7 +31,8 @@ TARGET_DATES = frozenset({"agreed"})
 
 def parse_case_dates(raw: Mapping[str, object]) -> tuple[dict[str, date], dict[str, str]]:
     """Dates given as date objects or text -> dates, and messages for unreadable ones."""
-    dates, errors = {}, {}
+    dates: dict[str, date] = {}
+    errors: dict[str, str] = {}
     for name, value in raw.items():
         if value is None or value == "":
             continue
@@ -134,7 +135,7 @@ def event_floor(trial: Trial, dates: Mapping[str, date], kind: str) -> tuple[str
     """The case date an event of this kind cannot precede (no follow-up before hire)."""
     resolved, _ = resolve_dates(trial, dates)
     kinds = {kind, "followup"} if kind == "contact" else {kind}
-    anchors = set()
+    anchors: set[str] = set()
     for spec in trial.rules:
         for rule in (spec, spec.ordinary):
             if rule is not None and rule.kind != "caseworker_set" and kinds & set(rule.events):

@@ -70,7 +70,7 @@ def _delta(duration: Duration) -> relativedelta:
 
 @lru_cache(maxsize=256)
 def _danish_duration(duration: Duration) -> str:
-    parts = []
+    parts: list[str] = []
     for amount, one, many in (
         (duration.months, "måned", "måneder"),
         (duration.weeks, "uge", "uger"),

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.catalog import Trial
@@ -37,6 +38,7 @@ from ..core.evaluation import (
     number,
 )
 from ..core.evaluation_merge import (
+    CountsFile,
     MergeError,
     counts_json,
     merge,
@@ -45,6 +47,9 @@ from ..core.evaluation_merge import (
     to_counts,
 )
 from ..core.terms import NOTE_SITUATIONS
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ SECTIONS = (
 
 
 def build_evaluation(
-    store,
+    store: CaseStore,
     *,
     start: date | None,
     end: date | None,
@@ -249,7 +254,7 @@ def report_rows(evaluation: Evaluation, catalog: Mapping[str, Trial]) -> list[tu
 # ---------------------------------------------------------------- counts files
 
 
-def counts_content(store, evaluation: Evaluation) -> dict:
+def counts_content(store: CaseStore, evaluation: Evaluation) -> CountsFile:
     """The evaluation as a coordinator's counts file (no names, CPR or case numbers)."""
     database_id, _ = store.ics_state()
     return to_counts(
@@ -260,14 +265,14 @@ def counts_content(store, evaluation: Evaluation) -> dict:
     )
 
 
-def counts_bytes(store, evaluation: Evaluation) -> bytes:
+def counts_bytes(store: CaseStore, evaluation: Evaluation) -> bytes:
     return counts_json(counts_content(store, evaluation))
 
 
 def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evaluation:
     """Read, check and sum counts files; MergeError (Danish, names the file) when one is wrong."""
     check_minutes(minutes)
-    files = []
+    files: list[tuple[str, CountsFile]] = []
     for path in paths:
         p = Path(path)
         try:
@@ -278,7 +283,7 @@ def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evalua
             raise MergeError(f"{p}: filen kan ikke læses ({exc.strerror or exc}).") from None
         files.append((p.name, read_counts(data, p.name, __version__)))
     names = [name for name, _ in files]
-    if len(set(map(os.path.abspath, paths))) != len(paths):
+    if len({os.path.abspath(path) for path in paths}) != len(paths):
         raise MergeError(f"Samme fil er angivet to gange ({', '.join(names)}); intet er lagt sammen.")
     return merge(files, minutes)
 

@@ -16,6 +16,7 @@ from html import escape
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
 from ..core.atomic import atomic_write
@@ -177,6 +178,7 @@ def report_workbook(
     """Sheets: Tal (every figure), Bilag (the cases behind each), Sparet pr. sag, Punkt 6-10, Om rapporten."""
     book = Workbook()
     figures = book.active
+    assert isinstance(figures, Worksheet)  # a new workbook opens with one ordinary sheet, active
     figures.title = "Tal"
     _fill(
         figures,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
@@ -21,6 +22,9 @@ from ..core.cases import CaseDeadline
 from ..core.selection import belongs_to, select, whose_text
 from ..core.workdays import fmt
 from ..store.errors import StoreError
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 ICS_ENDINGS = (".ics",)
 SHEET_ENDINGS = (".csv", ".xlsx")
@@ -76,7 +80,7 @@ def omitted_text(result: ExportResult) -> str:
     return " ".join(parts)
 
 
-def check_target(store, path: str | os.PathLike[str], endings: Sequence[str]) -> Path:
+def check_target(store: CaseStore, path: str | os.PathLike[str], endings: Sequence[str]) -> Path:
     """The output path, or ExportError when its ending is wrong or it is the database itself."""
     target = Path(path)
     if target.is_dir():
@@ -132,7 +136,7 @@ def deadlines_in_period(items: Sequence[CaseDeadline], start: date | None, end: 
 
 
 def export_ics(
-    store,
+    store: CaseStore,
     path: str | os.PathLike[str],
     today: date,
     *,
@@ -194,7 +198,7 @@ def _whose(selection, noun: str) -> str:
 
 
 def export_deadline_sheet(
-    store, path: str | os.PathLike[str], today: date, *, caseworker: str = ""
+    store: CaseStore, path: str | os.PathLike[str], today: date, *, caseworker: str = ""
 ) -> ExportResult:
     """Write the deadline list (as the window shows it) as .csv or .xlsx; cases that cannot be
     computed follow, a row each with the reason and no dates."""
@@ -208,7 +212,7 @@ def export_deadline_sheet(
 
 
 def export_case_sheet(
-    store, path: str | os.PathLike[str], *, include_closed: bool = True, caseworker: str = ""
+    store: CaseStore, path: str | os.PathLike[str], *, include_closed: bool = True, caseworker: str = ""
 ) -> ExportResult:
     """Write the case list (closed cases too, unless told otherwise) as .csv or .xlsx."""
     from ..core.spreadsheet import export_cases  # here: openpyxl is slow to import (print dialogs)

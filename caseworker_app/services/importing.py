@@ -44,6 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..core.cases import CLOSED, CaseRecord, deadlines_for_cases
 from ..core.cpr import mask_cpr
@@ -69,6 +70,9 @@ from ..store.import_batches import (
     ImportUndoError,
     NewCase,
 )
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 __all__ = [
     "DUPLICATE_CHOICES",
@@ -263,12 +267,12 @@ def guess_mapping(headers: Iterable[object], remembered: Mapping | None = None) 
     )
 
 
-def remembered_mapping(store) -> dict:
+def remembered_mapping(store: CaseStore) -> dict:
     """The mapping kept by remember_mapping: {'columns': {folded header: field}, 'default_trial'}."""
     return store.remembered_import_mapping()
 
 
-def remember_mapping(store, mapping: ColumnMapping) -> None:
+def remember_mapping(store: CaseStore, mapping: ColumnMapping) -> None:
     """Keep the mapping for the next import (headers seen before keep theirs unless changed)."""
     earlier = remembered_mapping(store)
     columns = dict(earlier["columns"]) if isinstance(earlier.get("columns"), Mapping) else {}
@@ -281,7 +285,7 @@ def remember_mapping(store, mapping: ColumnMapping) -> None:
 # ---------------------------------------------------------------- preview
 
 
-def build_preview(store, table: SourceTable, mapping: ColumnMapping, today: date) -> ImportPreview:
+def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, today: date) -> ImportPreview:
     """Every row of the table as it will be saved into this database on the day today."""
     if mapping.headers != table.headers:
         raise ValueError("the mapping belongs to another table: make it from table.headers")
@@ -419,7 +423,9 @@ def _with_first_deadlines(rows, existing, catalog, today: date, warning_days: in
 # ---------------------------------------------------------------- saving
 
 
-def save_import(store, preview: ImportPreview, *, only_valid: bool = False, duplicates: str = SKIP) -> ImportResult:
+def save_import(
+    store: CaseStore, preview: ImportPreview, *, only_valid: bool = False, duplicates: str = SKIP
+) -> ImportResult:
     """Save the preview's rows in one transaction (see the module docstring)."""
     if duplicates not in DUPLICATE_CHOICES:
         raise ValueError(f"duplicates must be one of {DUPLICATE_CHOICES}")
@@ -460,8 +466,9 @@ def save_import(store, preview: ImportPreview, *, only_valid: bool = False, dupl
     return ImportResult(batch_id, len(new_cases), len(updates), skipped_duplicates, len(invalid))
 
 
-def _update(store, row: ImportRow) -> CaseUpdate:
+def _update(store: CaseStore, row: ImportRow) -> CaseUpdate:
     """The update of an existing case, as the preview showed it; ImportConflictError if it changed."""
+    assert row.duplicate_of is not None  # save_import updates only rows with a duplicate
     case = store.get_case(row.duplicate_of)
     changes, merged, followup = _changes(case, row.draft)
     if tuple(changes) != row.changes or case.status == CLOSED:
@@ -478,17 +485,17 @@ def _update(store, row: ImportRow) -> CaseUpdate:
 # ---------------------------------------------------------------- history and undo
 
 
-def import_batches(store) -> list[ImportBatch]:
+def import_batches(store: CaseStore) -> list[ImportBatch]:
     """Every import into the database, newest first (no personal data)."""
     return store.import_batches()
 
 
-def undo_problem(store, batch_id: int) -> str | None:
+def undo_problem(store: CaseStore, batch_id: int) -> str | None:
     """Why the import cannot be undone now (Danish), or None when "Fortryd import" can."""
     return store.undo_import_problem(batch_id)
 
 
-def undo_import(store, batch_id: int) -> UndoResult:
+def undo_import(store: CaseStore, batch_id: int) -> UndoResult:
     """Undo an import as a whole, in one transaction; ImportUndoError (nothing changed) if refused."""
     deleted, restored = store.undo_import(batch_id)
     return UndoResult(batch_id, deleted, restored)

@@ -8,6 +8,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only a type: importing icalendar cost 0.15 s of every start
+    import sqlite3
+    from contextlib import AbstractContextManager
+
     from ..core.ics import ExportState
 
 log = logging.getLogger(__name__)
@@ -18,6 +21,12 @@ ICS_STATE = "ics_state"
 
 class AppStateMixin:
     """The app_state part of CaseStore (uses its connection and transactions)."""
+
+    if TYPE_CHECKING:  # what this part uses of CaseStore
+
+        def _connection(self) -> sqlite3.Connection: ...
+        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def batch(self) -> AbstractContextManager[object]: ...
 
     def ics_state(self) -> tuple[str, ExportState]:
         """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
@@ -47,7 +56,7 @@ class AppStateMixin:
     def _new_calendar_id(self) -> str:
         """A calendar id for a database that lost its own (kept once written)."""
         with self.batch():
-            row = self._conn.execute(
+            row = self._connection().execute(
                 "SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)
             ).fetchone()
             if row is not None:
@@ -59,7 +68,7 @@ class AppStateMixin:
             return calendar_id
 
     def _set_state(self, key: str, value: str) -> None:
-        self._conn.execute(
+        self._connection().execute(
             "INSERT INTO app_state (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),

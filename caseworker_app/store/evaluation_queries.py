@@ -11,9 +11,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..core.evaluation import DEFAULT_MINUTES, NoteRecord
 from ..core.history import JOURNAL_NOTE
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from .case_store import CaseStore
 
 _log = logging.getLogger(__name__)
 
@@ -37,7 +41,7 @@ class ReportSettings:
     texts: dict[str, str] = field(default_factory=dict)
 
 
-def journal_notes(store) -> dict[int, list[NoteRecord]]:
+def journal_notes(store: CaseStore) -> dict[int, list[NoteRecord]]:
     """Every journal note in the database, by case id (day order)."""
     with store._read() as conn:
         rows = conn.execute(
@@ -53,7 +57,7 @@ def journal_notes(store) -> dict[int, list[NoteRecord]]:
     return notes
 
 
-def load_report_settings(store) -> ReportSettings:
+def load_report_settings(store: CaseStore) -> ReportSettings:
     """The saved report settings; defaults when none are saved or they cannot be read."""
     with store._read() as conn:
         row = conn.execute(
@@ -73,7 +77,7 @@ def load_report_settings(store) -> ReportSettings:
     return ReportSettings(minutes, texts)
 
 
-def save_report_settings(store, settings: ReportSettings) -> None:
+def save_report_settings(store: CaseStore, settings: ReportSettings) -> None:
     """Keep the report settings in the database (one transaction)."""
     if not 1 <= settings.minutes <= MAX_MINUTES:
         raise ValueError(f"Minutter pr. opfølgning skal være mellem 1 og {MAX_MINUTES}.")

@@ -14,11 +14,18 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from ..core.history import CASE_CREATED
 from ..core.terms import ACTIVE, DATE_NAMES
 from ..core.workdays import fmt
 from .errors import StoreError, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+
+    from ..core.cases import CaseRecord
 
 _log = logging.getLogger(__name__)
 
@@ -101,6 +108,19 @@ def _case_title(case_ref: str | None, case_id: int) -> str:
 class ImportBatchMixin:
     """Saving, listing and undoing imports (uses CaseStore's connection and transactions)."""
 
+    if TYPE_CHECKING:  # what this part uses of CaseStore
+        clock: Callable[[], date]
+        update_case: Callable[..., None]
+        add_event: Callable[..., int]
+        cancel_event: Callable[..., int]
+
+        def _connection(self) -> sqlite3.Connection: ...
+        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def batch(self) -> AbstractContextManager[object]: ...
+        def _created_by(self) -> str: ...
+        def _set_state(self, key: str, value: str) -> None: ...
+        def get_case(self, case_id: int) -> CaseRecord: ...
+
     def save_import_batch(
         self,
         *,
@@ -121,7 +141,7 @@ class ImportBatchMixin:
         now = _now()
         by = self._created_by()
         with self.batch():
-            conn = self._conn
+            conn = self._connection()
             existing = {
                 (trial_id, case_ref): case_id
                 for case_id, trial_id, case_ref in conn.execute("SELECT id, trial_id, case_ref FROM cases")
@@ -139,6 +159,7 @@ class ImportBatchMixin:
                 "updated_count, skipped_count, invalid_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (now, by, file_name, sheet, rows_read, len(new_cases), len(updates), skipped, invalid),
             ).lastrowid
+            assert batch_id is not None  # the id of the row just inserted
             links: list[tuple] = []
             text = followup_text(file_name, batch_id)
             prefix = f"Importeret fra {file_name} (import nr. {batch_id}). "
@@ -168,7 +189,7 @@ class ImportBatchMixin:
         self, case: NewCase, batch_id: int, prefix: str, text: str, today: date, now: str, by: str
     ) -> tuple:
         """One new case as create_case writes it (its history says it was imported)."""
-        conn = self._conn
+        conn = self._connection()
         case_id = conn.execute(
             "INSERT INTO cases (citizen, case_ref, trial_id, cpr, caseworker, status, note, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -293,7 +314,7 @@ class ImportBatchMixin:
         the import has been changed or deleted since, or the import is undone already.
         """
         with self.batch():
-            conn = self._conn
+            conn = self._connection()
             problem = self._undo_problem(conn, batch_id)
             if problem:
                 raise ImportUndoError(problem)
@@ -332,7 +353,7 @@ class ImportBatchMixin:
         return deleted, restored
 
     def _remove_imported(self, case_id: int, reason: str, now: str, by: str) -> None:
-        conn = self._conn
+        conn = self._connection()
         trial_id, created_at = conn.execute(
             "SELECT trial_id, created_at FROM cases WHERE id = ?", (case_id,)
         ).fetchone()

@@ -19,7 +19,7 @@ def _migration(func):
 @_migration
 def m001_initial(db: Database) -> None:
     """Cases, their dates, events, case changes, settings and trial overrides."""
-    db["cases"].create(
+    db.table("cases").create(
         {
             "id": int,
             "citizen": str,
@@ -56,13 +56,13 @@ def m001_initial(db: Database) -> None:
             "note": "",
         },
     )
-    db["case_dates"].create(
+    db.table("case_dates").create(
         {"case_id": int, "name": str, "day": str},
         pk=("case_id", "name"),
         not_null={"day"},
         foreign_keys=[("case_id", "cases", "id")],
     )
-    db["events"].create(
+    db.table("events").create(
         {
             "id": int,
             "case_id": int,
@@ -81,7 +81,7 @@ def m001_initial(db: Database) -> None:
         defaults={"full_followup": 0, "text": "", "created_by": ""},
         foreign_keys=[("case_id", "cases", "id"), ("replaces", "events", "id")],
     )
-    db["case_changes"].create(
+    db.table("case_changes").create(
         {
             "id": int,
             "case_id": int,
@@ -98,8 +98,8 @@ def m001_initial(db: Database) -> None:
         defaults={"field": "", "created_by": ""},
         foreign_keys=[("case_id", "cases", "id")],
     )
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
-    db["overrides"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("overrides").create(
         {
             "id": int,
             "trial_id": str,
@@ -118,9 +118,9 @@ def m001_initial(db: Database) -> None:
 @_migration
 def m002_append_only_and_indexes(db: Database) -> None:
     """The history is append-only in the database itself; indexes for loading 10,000 cases."""
-    db["events"].create_index(["case_id", "day"])
-    db["events"].create_index(["replaces"], unique=True)  # a row is corrected at most once
-    db["case_changes"].create_index(["case_id"])
+    db.table("events").create_index(["case_id", "day"])
+    db.table("events").create_index(["replaces"], unique=True)  # a row is corrected at most once
+    db.table("case_changes").create_index(["case_id"])
     for table in ("events", "case_changes", "overrides"):
         db.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} "
@@ -136,7 +136,7 @@ def m002_append_only_and_indexes(db: Database) -> None:
 @_migration
 def m003_note_templates(db: Database) -> None:
     """The municipality's own journal-note templates: every save and restore is a new row."""
-    db["note_templates"].create(
+    db.table("note_templates").create(
         {
             "id": int,
             "trial_id": str,
@@ -149,7 +149,7 @@ def m003_note_templates(db: Database) -> None:
         not_null={"trial_id", "situation", "created_at", "created_by"},
         defaults={"created_by": ""},
     )
-    db["note_templates"].create_index(["trial_id", "situation"])
+    db.table("note_templates").create_index(["trial_id", "situation"])
     db.execute(
         "CREATE TRIGGER note_templates_append_only BEFORE UPDATE ON note_templates "
         "BEGIN SELECT RAISE(ABORT, 'skabeloner ændres ikke: gem en ny udgave'); END"
@@ -163,11 +163,11 @@ def m003_note_templates(db: Database) -> None:
 @_migration
 def m004_app_state(db: Database) -> None:
     """Small named values the program keeps between runs: the .ics export state and calendar id."""
-    db["app_state"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("app_state").create({"key": str, "value": str}, pk="key", not_null={"value"})
     # A random id per database keeps two databases' UIDs apart in one Outlook calendar.
     import secrets  # here: rarely needed, and loading it slowed the start
 
-    db["app_state"].insert({"key": "ics_calendar_id", "value": secrets.token_hex(6)})
+    db.table("app_state").insert({"key": "ics_calendar_id", "value": secrets.token_hex(6)})
 
 
 # The vocabulary m005 checks, as it was when m005 was written (core/terms.py). A migration must
@@ -257,7 +257,7 @@ def m007_deletions(db: Database) -> None:
     Kept apart from the case (whose rows and history go) and without personal data: no name,
     CPR or FASIT number, only the database id, the trial and the caseworker's reason.
     """
-    db["deletions"].create(
+    db.table("deletions").create(
         {
             "id": int,
             "case_id": int,
@@ -290,7 +290,7 @@ def m008_import_batches(db: Database) -> None:
     or the case is deleted (a trigger empties it then: nothing outlives the case). And an index on
     (trial, FASIT number) for the duplicate look-ups of imports and of every case saved.
     """
-    db["import_batches"].create(
+    db.table("import_batches").create(
         {
             "id": int,
             "created_at": str,
@@ -313,16 +313,16 @@ def m008_import_batches(db: Database) -> None:
         defaults={"created_by": "", "rows_read": 0, "created_count": 0, "updated_count": 0,
                   "skipped_count": 0, "invalid_count": 0},
     )
-    db["import_batch_cases"].create(
+    db.table("import_batch_cases").create(
         {"batch_id": int, "case_id": int, "action": str, "before": str, "event_id": int},
         pk=("batch_id", "case_id"),
         not_null={"action"},
         foreign_keys=[("batch_id", "import_batches", "id")],
     )
-    db["import_batch_cases"].create_index(["case_id"])
+    db.table("import_batch_cases").create_index(["case_id"])
     # Every import row, and every case saved, looks up its FASIT number and trial: without this
     # index each look-up read the whole table (m006's unique index covers open cases only).
-    db["cases"].create_index(["trial_id", "case_ref"])
+    db.table("cases").create_index(["trial_id", "case_ref"])
     db.execute(
         "CREATE TRIGGER import_batches_kept BEFORE DELETE ON import_batches "
         "BEGIN SELECT RAISE(ABORT, 'historikken slettes ikke'); END"

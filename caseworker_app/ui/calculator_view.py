@@ -68,7 +68,7 @@ class CalculatorView(QWidget):
         self._catalog_provider = catalog_provider
         self._today = today
         self._catalog: dict[str, Trial] = {}
-        self.date_boxes: dict[str, FieldBox] = {}
+        self.date_boxes: dict[str, FieldBox[DateLineEdit]] = {}
         self.events: list[Event] = []
 
         # ---- the case (left)
@@ -401,6 +401,7 @@ class CalculatorView(QWidget):
                 for box in self.date_boxes.values():
                     box.set_error(None)
             return
+        assert today is not None  # a missing date is in errors, and errors returned above
         # The same checks and engine call as `caseworker-app schedule` (services/calculator.py).
         result = calculate(trial, dates, self.events, today, trial_end=trial_end)
         self.event_date_box.set_error(None)

@@ -56,7 +56,9 @@ def ok_colour() -> QColor:
 def _quieter(share: float) -> QColor:
     """The theme's text colour moved share of the way towards its background."""
     text, window = text_colour(), _palette().color(QPalette.ColorRole.Window)
-    pairs = zip(text.getRgbF()[:3], window.getRgbF()[:3], strict=True)
+    pairs = zip(
+        (text.redF(), text.greenF(), text.blueF()), (window.redF(), window.greenF(), window.blueF()), strict=True
+    )
     return QColor.fromRgbF(*(t + (w - t) * share for t, w in pairs))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.evaluation import NOT_COUNTABLE, EvaluationError
+from ..core.evaluation import NOT_COUNTABLE, Evaluation, EvaluationError
 from ..core.workdays import fmt
 from ..services.evaluation import build_evaluation, counts_bytes, report_rows
 from ..store.evaluation_queries import (
@@ -47,6 +48,9 @@ from ..store.evaluation_queries import (
 from .fields import buddy_label, name_control, set_tab_order
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 ALL_CASEWORKERS = "Alle sagsbehandlere"
 JSON_FILTER = "Tal til koordinatoren (*.json)"
@@ -63,7 +67,7 @@ def _pydate(value: QDate) -> date:
 class EvaluationDialog(QDialog):
     """Period, trials, caseworker and minutes; the figures with their cases; save as PDF/xlsx/json."""
 
-    def __init__(self, store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today
@@ -230,11 +234,14 @@ class EvaluationDialog(QDialog):
                     item.setFont(1, font)
                 for ref, detail in row.cases:
                     item.addChild(QTreeWidgetItem([f"Sag {ref}", detail, ""]))
+                assert section_item is not None  # the first row starts a section
                 section_item.addChild(item)
             top.setExpanded(True)
             for i in range(top.childCount()):
-                top.child(i).setExpanded(True)
-        e = self.evaluation
+                child = top.child(i)
+                assert child is not None  # i < childCount()
+                child.setExpanded(True)
+        e = self._computed()
         self.summary.setText(
             f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
             f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
@@ -257,8 +264,13 @@ class EvaluationDialog(QDialog):
     def _ready(self) -> bool:
         return self.compute()
 
+    def _computed(self) -> Evaluation:
+        """The evaluation compute() made (called once it returned True)."""
+        assert self.evaluation is not None
+        return self.evaluation
+
     def _name(self, ending: str) -> str:
-        e = self.evaluation
+        e = self._computed()
         return f"Evaluering {fmt(e.period.start)} til {fmt(e.period.end)}{ending}"
 
     def save_pdf(self, path=None) -> bool:
@@ -272,7 +284,7 @@ class EvaluationDialog(QDialog):
             return False
         self.save_settings()
         job = evaluation_print_job(
-            self.evaluation, self.rows, self.report_settings().texts,
+            self._computed(), self.rows, self.report_settings().texts,
             printed_on=self._today(), user=self.store.settings().caseworker_name,
         )
         return self._write(lambda: write_evaluation_pdf(path, job), path)
@@ -288,7 +300,7 @@ class EvaluationDialog(QDialog):
             return False
         self.save_settings()
         book = report_workbook(
-            self.evaluation, self.rows, self.report_settings().texts,
+            self._computed(), self.rows, self.report_settings().texts,
             printed_on=self._today(), user=self.store.settings().caseworker_name,
         )
         return self._write(lambda: write_report_xlsx(path, book), path)
@@ -303,7 +315,7 @@ class EvaluationDialog(QDialog):
         if path is None:
             return False
         try:
-            data = counts_bytes(self.store, self.evaluation)
+            data = counts_bytes(self.store, self._computed())
         except EvaluationError as exc:
             QMessageBox.warning(self, "Evaluering", str(exc))
             return False
@@ -321,6 +333,6 @@ class EvaluationDialog(QDialog):
         return True
 
 
-def show_evaluation_dialog(store, parent: QWidget | None = None, *, today=date.today) -> None:
+def show_evaluation_dialog(store: CaseStore, parent: QWidget | None = None, *, today=date.today) -> None:
     """Udskriv › Evaluering …"""
     EvaluationDialog(store, today=today, parent=parent).exec()

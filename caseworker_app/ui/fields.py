@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -59,10 +60,13 @@ class DateLineEdit(QLineEdit):
             self.setText(fmt(value))
 
 
-class FieldBox(QWidget):
+_Editor = TypeVar("_Editor", bound=QWidget)
+
+
+class FieldBox(QWidget, Generic[_Editor]):
     """An input with an optional hint and a Danish error message (words, not only red) under it."""
 
-    def __init__(self, editor: QWidget, hint: str = "", parent: QWidget | None = None):
+    def __init__(self, editor: _Editor, hint: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.editor = editor
         self._description = editor.accessibleDescription()  # read with the hint or the error
@@ -241,8 +245,9 @@ class FlowLayout(QLayout):
 
     def _spacing(self) -> int:
         spacing = self.spacing()
-        if spacing < 0 and self.parentWidget() is not None:
-            spacing = self.parentWidget().style().layoutSpacing(
+        parent = self.parentWidget()
+        if spacing < 0 and parent is not None:
+            spacing = parent.style().layoutSpacing(
                 QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton, Qt.Orientation.Horizontal
             )
         return max(spacing, 6)

@@ -8,6 +8,7 @@ the window itself. "Senere" leaves both empty: the welcome and Indstillinger ask
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -15,6 +16,9 @@ from ..core.settings import SETTING_LABELS_DA, Settings, settings_errors
 from ..store import ValidationError
 from .fields import FieldBox, buddy_label, clear_errors, general_error_label, show_errors
 from .settings_dialog import missing_name_errors
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 
 def needs_first_start(settings: Settings) -> bool:
@@ -25,7 +29,7 @@ def needs_first_start(settings: Settings) -> bool:
 class FirstStartDialog(QDialog):
     """'Velkommen': name and municipality; an empty one is refused at its field, as in Indstillinger."""
 
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Velkommen til Opfølgningsfrister")
@@ -85,6 +89,8 @@ class FirstStartDialog(QDialog):
 
     def _grow_to_fit(self) -> None:
         """Taller by the messages now shown under the fields (a top-level window does not grow itself)."""
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -61,6 +62,9 @@ from .import_models import ImportPreviewModel
 from .import_reader import SourceReader
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 _log = logging.getLogger(__name__)
 
@@ -115,7 +119,7 @@ def _rows(count: int) -> str:
 class ImportDialog(QDialog):
     """Choose a file, check its columns and rows, and import it; `saved` tells what was saved."""
 
-    def __init__(self, store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.store = store
@@ -273,12 +277,11 @@ class ImportDialog(QDialog):
     def _read_done(self, table: SourceTable) -> None:
         self.unsetCursor()
         self.read_seconds = time.perf_counter() - self._read_started
-        same_columns = self.table is not None and self.preview is not None and table.headers == self.table.headers
-        mapping = (
-            self.preview.mapping if same_columns
-            else guess_mapping(table.headers, remembered_mapping(self.store))
-        )
-        first = self.table is None or not same_columns
+        old_table, old_preview = self.table, self.preview
+        if old_table is not None and old_preview is not None and table.headers == old_table.headers:
+            mapping, first = old_preview.mapping, False  # the same columns: the mapping as chosen
+        else:
+            mapping, first = guess_mapping(table.headers, remembered_mapping(self.store)), True
         self.table = table
         self.only_valid_check.setChecked(False)  # chosen anew for each reading: the rows may differ
         self.sheet_combo.clear()
@@ -339,9 +342,10 @@ class ImportDialog(QDialog):
     def _show_state(self) -> None:
         """Texts, the fault list and which buttons work, from the preview and the user's choices."""
         preview, duplicates = self.preview, self.duplicates()
-        loaded = self.table is not None
+        table = self.table
+        loaded = table is not None
         self.reread_button.setEnabled(self.path is not None)
-        several = loaded and len(self.table.sheets) > 1
+        several = table is not None and len(table.sheets) > 1
         self.sheet_label.setVisible(several)
         self.sheet_combo.setVisible(several)
         if self.path is not None and loaded:
@@ -359,7 +363,8 @@ class ImportDialog(QDialog):
             self._block("")
             return
         self._problem("⚠ " + "\n⚠ ".join(preview.mapping_errors) if preview.mapping_errors else "")
-        notes = [preview.summary(duplicates), *self.table.notes]
+        assert table is not None  # a preview is made from the table
+        notes = [preview.summary(duplicates), *table.notes]
         if self.path is not None and self.path == sample_path():
             notes.append(SAMPLE_NOTE)
         self.message_label.setText(" ".join(notes))
@@ -431,7 +436,9 @@ class ImportDialog(QDialog):
         super().done(result)
 
 
-def import_case_list(store, window, *, today: Callable[[], date], on_saved: Callable[[], None]) -> ImportResult | None:
+def import_case_list(
+    store: CaseStore, window, *, today: Callable[[], date], on_saved: Callable[[], None]
+) -> ImportResult | None:
     """Filer › Importér sager …: the dialog, then the window refreshed and told what was saved."""
     dialog = ImportDialog(store, today=today, parent=window)
     dialog.exec()

@@ -75,14 +75,14 @@ class MappingView(QWidget):
         self._grid = QGridLayout(self._grid_host)
         self._grid.setColumnStretch(1, 1)
         self._grid.setVerticalSpacing(4)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._grid_host)
-        self.scroll.setAccessibleName("Kolonnerne i filen")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its combos, which it scrolls into view
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._grid_host)
+        self.scroll_area.setAccessibleName("Kolonnerne i filen")
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its combos, which it scrolls into view
         # The tab's own background behind the rows (setWidget made the rows paint their own).
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         self._grid_host.setAutoFillBackground(False)
 
         self.trial_combo = QComboBox()
@@ -98,15 +98,16 @@ class MappingView(QWidget):
         trial_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(trial_row)
 
     def set_table(self, table: SourceTable, mapping: ColumnMapping) -> None:
         """A row per column of the table, each combo at the mapping's field."""
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos = []
         for column, title in enumerate(("Kolonne i filen", "Eksempler", "Felt i programmet")):
             heading = QLabel(f"<b>{title}</b>")
@@ -144,6 +145,7 @@ class MappingView(QWidget):
 
     def _field_chosen(self, column: int) -> None:
         # Another column with the same field lets go of it (ColumnMapping.with_field); shown at once.
+        assert self._mapping is not None  # the combos come with a mapping (set_table)
         self.set_mapping(self._mapping.with_field(column, self.combos[column].field()))
         self.mapping_changed.emit(self._mapping)
 

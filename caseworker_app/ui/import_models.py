@@ -166,6 +166,8 @@ class ImportPreviewModel(ColumnTableModel):
             saved = not row.faults(self._duplicates) and row.first_deadline is None and row.duplicate_of is None
             return "ingen frister i forsøget" if saved and column == self.DUE_COLUMN else ""
         # The texts of the Frister tab (ui/case_deadlines_model.py), from the same deadline.
+        deadline = row.first_deadline
+        assert deadline is not None  # _deadline_shown: a row with a first deadline
         if column == self.DUE_COLUMN:
-            return marked_due_text(row.first_deadline)
-        return practical_text(row.first_deadline)
+            return marked_due_text(deadline)
+        return practical_text(deadline)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from ..services.importing import (
 from ..store import StoreError
 from .colours import error_style
 from .screen_fit import resize_to_fit
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 TITLE = "Fortryd import"
 COLUMNS = ("Nr.", "Fil", "Tidspunkt", "Oprettet", "Opdateret", "Sprunget over", "Med fejl", "Status")
@@ -83,7 +87,13 @@ def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:
 class UndoImportDialog(QDialog):
     """The imports, newest first; "Fortryd import …" undoes the chosen one when nothing has changed."""
 
-    def __init__(self, store, *, on_undone: Callable[[UndoResult], None] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: CaseStore,
+        *,
+        on_undone: Callable[[UndoResult], None] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self._on_undone = on_undone

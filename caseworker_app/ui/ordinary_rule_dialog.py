@@ -8,6 +8,8 @@ follow it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.catalog import Trial
@@ -25,16 +27,20 @@ from .fields import (
 )
 from .screen_fit import grow_to_content
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
+
 
 class OrdinaryRuleDialog(QDialog):
     """The new ordinary rule's form; saved as one change to the trial, never deleted."""
 
-    def __init__(self, store, trial: Trial, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, trial: Trial, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.trial = trial
         self.setWindowTitle(f"Ny almindelig regel – forsøg {trial.id}")
         spec = changeable_rule(trial)
+        assert spec is not None  # offered only for a trial with such a rule (trials_view)
         current = spec.ordinary or spec
         self.kind = current.kind
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +28,9 @@ from .fields import (
     show_errors,
 )
 from .screen_fit import grow_to_content
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 _PLACEHOLDERS = {
     "end": DATE_PLACEHOLDER,
@@ -53,7 +58,7 @@ class OverrideDialog(QDialog):
     """Enter a change to a trial with its source; kept in the history, never deleted."""
 
     def __init__(
-        self, store, trial: Trial, field: str = "extension", parent: QWidget | None = None
+        self, store: CaseStore, trial: Trial, field: str = "extension", parent: QWidget | None = None
     ):
         super().__init__(parent)
         self.store = store

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +36,9 @@ from .fields import (
 )
 from .screen_fit import keep_on_screen, work_area
 from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
 
 
 def missing_name_errors(settings) -> dict[str, str]:
@@ -85,7 +89,7 @@ def _backup_spin(name: str, value: int) -> QSpinBox:
 class SettingsDialog(QDialog):
     """Edit the settings kept in the case database; nothing is saved while a value is wrong."""
 
-    def __init__(self, store, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, *, today: Callable[[], date] = date.today, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today
@@ -149,14 +153,15 @@ class SettingsDialog(QDialog):
         fields_layout.setContentsMargins(0, 0, 0, 0)
         fields_layout.addLayout(form)
         fields_layout.addWidget(note)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(fields)
-        self.scroll.setAccessibleName("Indstillingerne")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self._fields_layout = fields_layout  # its height decides the dialog's (showEvent)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(fields)
+        self.scroll_area.setAccessibleName("Indstillingerne")
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
@@ -166,9 +171,8 @@ class SettingsDialog(QDialog):
         super().showEvent(event)
         # Qt opens a window at most 2/3 of the screen high; grow to the height the form needs, as far
         # as the screen allows (beyond that the fields scroll).
-        fields = self.scroll.widget()
-        needed = fields.layout().totalHeightForWidth(self.scroll.viewport().width())
-        extra = self.height() - self.scroll.viewport().height()
+        needed = self._fields_layout.totalHeightForWidth(self.scroll_area.viewport().width())
+        extra = self.height() - self.scroll_area.viewport().height()
         if needed + extra > self.height():
             self.resize(self.width(), min(needed + extra, work_area(self).height()))
             keep_on_screen(self)  # grown after Qt placed it: the lower edge stays on the screen

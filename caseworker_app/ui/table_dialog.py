@@ -72,6 +72,11 @@ class ReadOnlyTableDialog(QDialog):
     def rows(self) -> list[tuple[str, ...]]:
         """The table's text, row by row, as the caseworker reads it."""
         return [
-            tuple(self.table.item(row, column).text() for column in range(self.table.columnCount()))
+            tuple(_cell_text(self.table.item(row, column)) for column in range(self.table.columnCount()))
             for row in range(self.table.rowCount())
         ]
+
+
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    assert item is not None  # every cell was given an item (__init__)
+    return item.text()

@@ -21,6 +21,8 @@ def size_label(percent: int) -> str:
 def saved_text_size(settings: QSettings | None = None) -> int:
     """The size chosen on this computer (100 when none or an unknown value was saved)."""
     value = (settings or QSettings()).value(KEY, DEFAULT)
+    if not isinstance(value, int | str | float):  # text from a settings file, a number from the registry
+        return DEFAULT
     try:
         percent = int(value)
     except (TypeError, ValueError):
@@ -37,7 +39,10 @@ def save_text_size(percent: int, settings: QSettings | None = None) -> None:
 def apply_text_size(percent: int, app: QApplication | None = None) -> None:
     """Set the application font to percent of the system's; open windows follow at once."""
     global _system_font
-    app = app or QApplication.instance()
+    if app is None:
+        running = QApplication.instance()
+        assert isinstance(running, QApplication)  # the program's application has windows
+        app = running
     if _system_font is None:
         _system_font = QFont(app.font())
     font = QFont(_system_font)
@@ -58,4 +63,4 @@ def text_scale() -> float:
     for the system's text are multiplied by it."""
     if _system_font is None or _system_font.pointSizeF() <= 0:
         return 1.0
-    return QApplication.instance().font().pointSizeF() / _system_font.pointSizeF()
+    return QApplication.font().pointSizeF() / _system_font.pointSizeF()  # the application's font

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
 from .stamps import stamp_text
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..store.case_store import CaseStore
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -52,6 +56,13 @@ def _group(title: str, *widgets: QWidget) -> QGroupBox:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def _group_layout(box: QGroupBox) -> QVBoxLayout:
+    """The layout _group gave box (to add a row of buttons under its text)."""
+    layout = box.layout()
+    assert isinstance(layout, QVBoxLayout)
+    return layout
 
 
 def period_lines(trial: Trial) -> list[str]:
@@ -102,7 +113,7 @@ class TrialsView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store, *, today: Callable[[], date]):
+    def __init__(self, store: CaseStore, *, today: Callable[[], date]):
         super().__init__()
         self.store = store
         self._today = today
@@ -151,6 +162,11 @@ class TrialsView(QWidget):
         item = self.trial_list.currentItem()
         return item.data(ID_ROLE) if item else None
 
+    def current_trial(self) -> Trial | None:
+        """The trial shown (None when the list is empty)."""
+        catalog, trial_id = self.store.catalog(), self.current_trial_id()
+        return catalog.get(trial_id) if trial_id is not None else None
+
     def select(self, trial_id: str) -> None:
         """Show the trial with that id (the first trial when there is none)."""
         rows = range(self.trial_list.count())
@@ -163,7 +179,7 @@ class TrialsView(QWidget):
     # ------------------------------------------------------------ detail
 
     def _show_current(self, *args) -> None:
-        trial = self.store.catalog().get(self.current_trial_id())
+        trial = self.current_trial()
         if trial is None:
             return
         self.detail = self._build_detail(trial)
@@ -207,7 +223,7 @@ class TrialsView(QWidget):
             row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(change)
-            ordinary_box.layout().addLayout(row)
+            _group_layout(ordinary_box).addLayout(row)
         rules.addWidget(ordinary_box, 0, 0)
         rules.addWidget(_group("Forsøgsregel", self.trial_rule_label), 0, 1)
         rules.setColumnStretch(0, 1)
@@ -259,7 +275,7 @@ class TrialsView(QWidget):
             button.setObjectName(f"override_{field}")
             button.clicked.connect(lambda _=False, f=field: self.edit(f))
             row.addWidget(button)
-        box.layout().addLayout(row)
+        _group_layout(box).addLayout(row)
         return box
 
     def _override_history(self, trial_id: str) -> str:
@@ -275,7 +291,7 @@ class TrialsView(QWidget):
 
     def edit(self, field: str) -> bool:
         """Open the change dialog for field on the shown trial; True when a change was saved."""
-        trial = self.store.catalog().get(self.current_trial_id())
+        trial = self.current_trial()
         if trial is None:
             return False
         if field == "ordinary":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -20,12 +21,15 @@ from ..fields import (
 )
 from ..screen_fit import grow_to_content
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class CloseCaseDialog(QDialog):
     """Close a case: a reason from the fixed list, free text (needed for 'andet') and the date."""
 
     def __init__(
-        self, store, case_id: int, *, today: Callable[[], date], parent: QWidget | None = None
+        self, store: CaseStore, case_id: int, *, today: Callable[[], date], parent: QWidget | None = None
     ):
         super().__init__(parent)
         self.store = store

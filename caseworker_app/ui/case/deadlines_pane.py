@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -11,8 +12,11 @@ from ...core.cases import ACTIVE, deadlines_for_cases, uncomputable_cases
 from ...core.catalog import Trial
 from ..case_deadlines_model import deadline_html, plain_text
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
 
-def deadline_texts(store, case, trial: Trial | None, today: date) -> list[str]:
+
+def deadline_texts(store: CaseStore, case, trial: Trial | None, today: date) -> list[str]:
     """One text per box: a deadline as HTML, or a plain sentence saying why there is none."""
     if case is None:
         return ["Fristerne vises, når sagen er gemt."]
@@ -39,12 +43,12 @@ class DeadlinesPane(QGroupBox):
         self.area_layout.setContentsMargins(0, 0, 0, 0)
         self.area_layout.addStretch(1)  # the deadlines at the top, the free room below them
         self.labels: list[QLabel] = []
-        self.scroll = QScrollArea()  # several deadlines on a low screen: they scroll
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.area)
-        self.scroll.setAccessibleName("Sagens frister")
-        QVBoxLayout(self).addWidget(self.scroll)
+        self.scroll_area = QScrollArea()  # several deadlines on a low screen: they scroll
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.area)
+        self.scroll_area.setAccessibleName("Sagens frister")
+        QVBoxLayout(self).addWidget(self.scroll_area)
 
     def show_texts(self, texts: list[str]) -> None:
         """Replace the boxes: HTML texts (a deadline) as rich text, sentences as plain text."""
@@ -69,5 +73,5 @@ class DeadlinesPane(QGroupBox):
 
     def needed_height(self) -> int:
         """The pane's height when every box is seen whole at the width it has now."""
-        frame = self.height() - self.scroll.viewport().height()
-        return self.area_layout.totalHeightForWidth(self.scroll.viewport().width()) + frame
+        frame = self.height() - self.scroll_area.viewport().height()
+        return self.area_layout.totalHeightForWidth(self.scroll_area.viewport().width()) + frame

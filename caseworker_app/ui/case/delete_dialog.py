@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...store import ValidationError
 from ..fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
 from ..screen_fit import grow_to_content
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class DeleteCaseDialog(QDialog):
     """Delete a case created by mistake: the reason is asked for and kept; the case and its history go."""
 
-    def __init__(self, store, case_id: int, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.case_id = case_id

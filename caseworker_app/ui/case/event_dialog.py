@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from ..fields import (
 )
 from ..screen_fit import grow_to_content
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 NOT_GIVEN = "– ikke angivet –"
 
 
@@ -40,7 +44,7 @@ class EventDialog(QDialog):
 
     def __init__(
         self,
-        store,
+        store: CaseStore,
         case_id: int,
         *,
         today: Callable[[], date],
@@ -208,7 +212,7 @@ class EventDialog(QDialog):
         clear_errors(self.boxes.values(), self.general_error)
         text = self.text_edit.toPlainText().strip()
         try:
-            if self.cancel_check.isChecked():
+            if self.replaces is not None and self.cancel_check.isChecked():  # shown for a correction only
                 self.event_id = self.store.cancel_event(self.case_id, self.replaces, text=text)
             else:
                 day = self._date_or_error(self.date_edit, "day")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,15 +30,18 @@ from ...core.workdays import fmt
 from ..calculator_view import date_label, default_hint, trial_choice_text
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class CaseForm(QGroupBox):
     """The case's fields, labels above them; boxes and date_boxes by field name (for messages)."""
 
-    def __init__(self, store, *, today: Callable[[], date], parent: QWidget):
+    def __init__(self, store: CaseStore, *, today: Callable[[], date], parent: QWidget):
         super().__init__("Sagen", parent)
         self.store = store
         self._today = today
-        self.date_boxes: dict[str, FieldBox] = {}
+        self.date_boxes: dict[str, FieldBox[DateLineEdit]] = {}
         self._cpr: str | None = None
 
         self.citizen_edit = QLineEdit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeGuard
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -42,7 +43,7 @@ def short_text(text: str, limit: int = SHORT_TEXT) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def can_correct(row: EventRow | None) -> bool:
+def can_correct(row: EventRow | None) -> TypeGuard[EventRow]:
     """True for an event row that still counts (no case change, not withdrawn or corrected)."""
     return row is not None and row.counts
 
@@ -62,6 +63,14 @@ class HistoryModel(ColumnTableModel):
         self._rows = list(rows)
         self._by_id = {r.id: r for r in self._rows if not r.is_case_change}
         self.endResetModel()
+
+    def row_at(self, index: Index) -> EventRow | None:
+        """The row at index (what data() gives for ROW_ROLE); None for an invalid index."""
+        return self._rows[index.row()] if index.isValid() else None
+
+    def _replacement(self, row: EventRow) -> EventRow | None:
+        """The row that corrected or withdrew row, if any."""
+        return self._by_id.get(row.replaced_by) if row.replaced_by is not None else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -91,7 +100,7 @@ class HistoryModel(ColumnTableModel):
         if column == 0:
             return fmt(row.day)
         if column == 1:
-            return kind_text(row, self._by_id.get(row.replaced_by))
+            return kind_text(row, self._replacement(row))
         if column == 2:
             return row.form or ""
         if column == 3:
@@ -117,7 +126,7 @@ class HistoryModel(ColumnTableModel):
         return " – ".join(parts)
 
     def _tooltip(self, row: EventRow) -> str:
-        lines = [f"{fmt(row.day)}: {kind_text(row, self._by_id.get(row.replaced_by))}"]
+        lines = [f"{fmt(row.day)}: {kind_text(row, self._replacement(row))}"]
         text = self._text(row)
         if text:
             lines.append(text)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableV
 
 from ...core.history import EventRow
 from ..fields import FlowLayout
-from .history_model import ROW_ROLE, HistoryModel
+from .history_model import HistoryModel
 
 
 class HistoryPane(QGroupBox):
@@ -66,5 +66,4 @@ class HistoryPane(QGroupBox):
 
     def selected_row(self) -> EventRow | None:
         """The history row chosen (None when none is)."""
-        index = self.view.currentIndex()
-        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+        return self.model.row_at(self.view.currentIndex())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,6 +38,9 @@ from .form import CaseForm
 from .history_model import can_correct
 from .history_pane import HistoryPane
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class CaseWindow(QDialog):
     """One case: its form on the left, its deadlines and history on the right, its actions below."""
@@ -45,7 +49,7 @@ class CaseWindow(QDialog):
 
     def __init__(
         self,
-        store,
+        store: CaseStore,
         case_id: int | None,
         *,
         today: Callable[[], date],
@@ -192,7 +196,7 @@ class CaseWindow(QDialog):
         self._update_buttons()
         # The form column never narrower than its fields (it scrolls up and down, not sideways).
         scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
-        self.form_scroll.setMinimumWidth(self.form_scroll.widget().minimumSizeHint().width() + scroll_bar)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll_bar)  # form: the scrolled widget
 
     def deadline_texts(self) -> list[str]:
         """The deadlines as the caseworker reads them (plain text of each box)."""
@@ -202,10 +206,11 @@ class CaseWindow(QDialog):
         return self.history.selected_row()
 
     def _update_buttons(self, *args) -> None:
-        saved = self.case is not None
-        active = saved and self.case.status == ACTIVE
+        case = self.case
+        saved = case is not None
+        active = saved and case.status == ACTIVE
         # Events are registered on the saved case, so its saved trial decides, not the combo.
-        trial = self.store.catalog().get(self.case.trial_id) if saved else None
+        trial = self.store.catalog().get(case.trial_id) if saved else None
         has_events = bool(trial and trial.events)
         why = "" if saved else "Gem sagen først"
         if saved and not active:
@@ -260,7 +265,7 @@ class CaseWindow(QDialog):
             if errors:
                 raise ValidationError(errors)
             dates, _ = parse_case_dates(raw_dates)
-            values = dict(
+            values: dict[str, Any] = dict(  # create_case's and update_case's keyword arguments
                 fields,
                 dates=dates,
                 caseworker=form.caseworker_edit.text(),
@@ -280,14 +285,16 @@ class CaseWindow(QDialog):
 
     def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
         """Moving a case to another trial removes the dates that trial does not use: ask first."""
-        dropped = {n: d for n, d in self.case.dates.items() if n not in dates}
-        if trial_id == self.case.trial_id or not dropped:
+        case = self.case
+        assert case is not None  # only a saved case (loaded) is updated
+        dropped = {n: d for n, d in case.dates.items() if n not in dates}
+        if trial_id == case.trial_id or not dropped:
             return True
         listed = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in sorted(dropped.items()))
         answer = QMessageBox.question(
             self,
             "Skift forsøg?",
-            f"Sagen flyttes fra forsøg {self.case.trial_id} til {trial_id}. Disse datoer bruges ikke "
+            f"Sagen flyttes fra forsøg {case.trial_id} til {trial_id}. Disse datoer bruges ikke "
             f"af {trial_id} og fjernes fra sagen (de står fortsat i historikken): {listed}.\n\n"
             "Vil du fortsætte?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -312,6 +319,7 @@ class CaseWindow(QDialog):
     # ------------------------------------------------------------ actions
 
     def _event_dialog(self, kind: str, replaces: int | None = None) -> None:
+        assert self.case_id is not None  # the event buttons are enabled for a saved case only
         dialog = EventDialog(
             self.store, self.case_id, today=self._today, kind=kind, replaces=replaces, parent=self
         )
@@ -346,10 +354,10 @@ class CaseWindow(QDialog):
                 self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?"
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.store.reopen_case(self.case_id)
+                self.store.reopen_case(self.case.id)
                 self._saved()
             return
-        dialog = CloseCaseDialog(self.store, self.case_id, today=self._today, parent=self)
+        dialog = CloseCaseDialog(self.store, self.case.id, today=self._today, parent=self)
         if dialog.exec():
             self._saved()
 
@@ -357,7 +365,7 @@ class CaseWindow(QDialog):
         """Delete a case created by mistake, after asking for the reason; True when it went."""
         if self.case is None:
             return False
-        dialog = DeleteCaseDialog(self.store, self.case_id, parent=self)
+        dialog = DeleteCaseDialog(self.store, self.case.id, parent=self)
         if not dialog.exec():
             return False
         self.changed.emit()

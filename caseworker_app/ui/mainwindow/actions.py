@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from .part import WindowPart
 from .tabs import Tab
 
 # Vis › one command per tab, the tab's title with its own mnemonic.
@@ -18,7 +19,7 @@ VIEW_TABS = (
 )
 
 
-class MainWindowActions:
+class MainWindowActions(WindowPart):
     """Part of MainWindow: the menu bar (Filer, Sag, Vis, Udskriv, Hjælp) and its commands."""
 
     def _build_menus(self) -> None:
@@ -154,7 +155,7 @@ class MainWindowActions:
             return
         from ..case import EventDialog
 
-        dialog = EventDialog(self.store, case_id, today=self._today, parent=self)
+        dialog = EventDialog(self._store_in_use(), case_id, today=self._today, parent=self)
         if dialog.exec():
             self.refresh()
 
@@ -165,7 +166,7 @@ class MainWindowActions:
             return
         from ..case import CloseCaseDialog
 
-        dialog = CloseCaseDialog(self.store, case_id, today=self._today, parent=self)
+        dialog = CloseCaseDialog(self._store_in_use(), case_id, today=self._today, parent=self)
         if dialog.exec():
             self.refresh()
 
@@ -177,7 +178,7 @@ class MainWindowActions:
         The caseworker filter starts at the caseworker's own name, or as last chosen (remembered)."""
         from ..printing.dialogs import print_calendar
 
-        print_calendar(self.store, self, today=self._today, remember_in=self._qsettings)
+        print_calendar(self._store_in_use(), self, today=self._today, remember_in=self._qsettings)
 
     def print_selected_plan(self) -> None:
         """Udskriv › Plan for valgt borger: the selected case's coming deadlines."""
@@ -187,13 +188,13 @@ class MainWindowActions:
             return
         from ..printing.dialogs import print_case_plan
 
-        print_case_plan(self.store, case_id, self, today=self._today)
+        print_case_plan(self._store_in_use(), case_id, self, today=self._today)
 
     def print_evaluation(self) -> None:
         """Udskriv › Evaluering: the figures the municipality reports, with the cases behind them."""
         from ..evaluation_dialog import show_evaluation_dialog
 
-        show_evaluation_dialog(self.store, self, today=self._today)
+        show_evaluation_dialog(self._store_in_use(), self, today=self._today)
 
     # ------------------------------------------------------------ Filer
 
@@ -201,7 +202,7 @@ class MainWindowActions:
         """Only mine (the default) or everyone's, asked before an export; None when cancelled."""
         from ..printing.export_dialogs import ask_export_caseworker
 
-        return ask_export_caseworker(self, self.store, self._qsettings, place, title, noun)
+        return ask_export_caseworker(self, self._store_in_use(), self._qsettings, place, title, noun)
 
     def export_ics(self) -> None:
         """Filer › Eksportér til Outlook (.ics)."""
@@ -210,7 +211,7 @@ class MainWindowActions:
 
         caseworker = self._export_caseworker(ICS, "Eksportér til Outlook", "frister")
         if caseworker is not None:
-            export_ics_dialog(self.store, self, today=self._today, caseworker=caseworker)
+            export_ics_dialog(self._store_in_use(), self, today=self._today, caseworker=caseworker)
 
     def export_deadlines(self) -> None:
         """Filer › Eksportér frister til regneark."""
@@ -219,7 +220,7 @@ class MainWindowActions:
 
         caseworker = self._export_caseworker(DEADLINE_SHEET, "Eksportér frister til regneark", "frister")
         if caseworker is not None:
-            export_deadlines_dialog(self.store, self, today=self._today, caseworker=caseworker)
+            export_deadlines_dialog(self._store_in_use(), self, today=self._today, caseworker=caseworker)
 
     def export_cases(self) -> None:
         """Filer › Eksportér sagsliste til regneark."""
@@ -228,13 +229,13 @@ class MainWindowActions:
 
         caseworker = self._export_caseworker(CASE_SHEET, "Eksportér sagsliste til regneark", "sager")
         if caseworker is not None:
-            export_cases_dialog(self.store, self, today=self._today, caseworker=caseworker)
+            export_cases_dialog(self._store_in_use(), self, today=self._today, caseworker=caseworker)
 
     def import_cases(self) -> None:
         """Filer › Importér sager … (Ctrl+I): a case list from Excel or CSV (ui/import_dialog.py)."""
         from ..import_dialog import import_case_list
 
-        import_case_list(self.store, self, today=self._today, on_saved=self.refresh)
+        import_case_list(self._store_in_use(), self, today=self._today, on_saved=self.refresh)
 
     def undo_import(self) -> None:
         """Filer › Fortryd import …: an import undone as a whole (ui/import_undo_dialog.py)."""
@@ -244,7 +245,7 @@ class MainWindowActions:
             self.refresh()
             self.statusBar().showMessage(result.summary, 20_000)
 
-        UndoImportDialog(self.store, on_undone=undone, parent=self).exec()
+        UndoImportDialog(self._store_in_use(), on_undone=undone, parent=self).exec()
 
     def open_demo(self) -> bool:
         """Start the demo (`caseworker-app --demo`) beside this window: its own example database."""
@@ -258,7 +259,7 @@ class MainWindowActions:
     def edit_settings(self) -> None:
         from ..settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.store, today=self._today, parent=self)
+        dialog = SettingsDialog(self._store_in_use(), today=self._today, parent=self)
         if dialog.exec() or dialog.purged:
             self.refresh()
 
@@ -267,10 +268,10 @@ class MainWindowActions:
         from ..backup_dialog import BackupDialog
 
         def restored() -> None:
-            self.store.reopen()
+            self._store_in_use().reopen()
             self.refresh()
 
-        BackupDialog(self.store.path, on_restored=restored, parent=self).exec()
+        BackupDialog(self._store_in_use().path, on_restored=restored, parent=self).exec()
 
     # ------------------------------------------------------------ Hjælp
 

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from ..colours import banner_style
+from .part import WindowPart
 
 _log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def banner_label(name: str, kind: str, margin: str = "0px") -> QLabel:
     return label
 
 
-class Banners:
+class Banners(WindowPart):
     """Part of MainWindow: fills and hides the four banners after each refresh."""
 
     def _update_trial_end_banner(self, today: date, horizon: int) -> None:
@@ -58,7 +59,7 @@ class Banners:
     def _update_duplicates_banner(self) -> None:
         from ..duplicates_dialog import duplicates_heading
 
-        self.duplicate_groups = self.store.duplicate_open_case_ids()
+        self.duplicate_groups = self._store_in_use().duplicate_open_case_ids()
         if not self.duplicate_groups:
             self.duplicates_banner.hide()
             return

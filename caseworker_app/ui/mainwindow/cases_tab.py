@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from ...core.terms import ACTIVE, CLOSED
 from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
+from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
 COLUMN_WIDTHS = (180, 90, 110, 60, 130, 150, 110)  # in CaseColumn order, at 100 % text; the last stretches
 
 
-class CasesTab:
+class CasesTab(WindowPart):
     """Part of MainWindow: builds the Sager tab and fills its filters."""
 
     def _build_cases_tab(self) -> None:

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 
 from ..caseworker_filter import FRISTER, CaseworkerChoice, ScopeLine
 from .banners import banner_label
+from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
 BIG_GROUP = 50  # a 'Senere' group this long starts folded: laying out its rows is slow, and it is far off
 COLUMN_WIDTHS = (150, 215, 170, 90, 60, 140, 190)  # in DeadlineColumn order, at 100 % text; the last stretches
 
 
-class DeadlinesTab:
+class DeadlinesTab(WindowPart):
     """Part of MainWindow: builds the Frister tab and keeps its lines and counts up to date."""
 
     def _build_deadlines_tab(self) -> None:

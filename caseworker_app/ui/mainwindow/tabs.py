@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from .part import WindowPart
+
 
 class Tab:
     """The tabs' positions, in the order they are added; Ctrl+1–4 choose them (Vis menu)."""
@@ -14,7 +16,7 @@ class Tab:
 TAB_TITLES = {Tab.DEADLINES: "Frister", Tab.CASES: "Sager", Tab.TRIALS: "Forsøg", Tab.CALCULATOR: "Fristberegner"}
 
 
-class CatalogTabs:
+class CatalogTabs(WindowPart):
     """Part of MainWindow: the Forsøg and Fristberegner tabs, empty pages until first opened."""
 
     def _build_other_tabs(self) -> None:

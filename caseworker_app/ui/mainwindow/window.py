@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -20,6 +21,9 @@ from .banners import Banners, banner_label
 from .cases_tab import CasesTab
 from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
 
 TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
 
@@ -36,7 +40,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
 
     def __init__(
         self,
-        store=None,
+        store: CaseStore | None = None,
         *,
         today: Callable[[], date] = date.today,
         settings: QSettings | None = None,
@@ -85,7 +89,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         else:
             self.status_counts.setText("Henter sager og beregner frister …")
 
-    def open_store(self, store) -> None:
+    def open_store(self, store: CaseStore) -> None:
         """Show the cases in store: compute their deadlines, say what fell due since last time."""
         self.store = store
         self.status_path.setText(f"Data: {store.path}")
@@ -141,9 +145,10 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         place = self._remember_place()
         today = self.today()
         self._day = today
-        settings = self.store.settings()
-        cases = self.store.list_cases(include_closed=True)
-        catalog = self.store.catalog()
+        store = self._store_in_use()
+        settings = store.settings()
+        cases = store.list_cases(include_closed=True)
+        catalog = store.catalog()
         # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read,
         # and in the same pass the cases it could not compute (store.uncomputable).
         self.deadline_items, self.problems = deadlines_and_problems(
@@ -173,9 +178,10 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.refreshed.emit()
 
     def _remember_opened(self) -> None:
-        settings = self.store.settings()
+        store = self._store_in_use()
+        settings = store.settings()
         settings.last_opened = self.today()
-        self.store.save_settings(settings)
+        store.save_settings(settings)
 
     def _on_tick(self) -> None:
         if self.today() != self._day:
@@ -240,7 +246,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             window.raise_()
             window.activateWindow()
             return window
-        window = CaseWindow(self.store, case_id, today=self._today, parent=self)
+        window = CaseWindow(self._store_in_use(), case_id, today=self._today, parent=self)
         window.setModal(False)
         window.changed.connect(self.refresh)
         key = case_id if case_id is not None else ("ny", id(window))

@@ -3,6 +3,8 @@ as it is typed and when saved, the fields to insert, and "Gendan standard"."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -24,6 +26,9 @@ from ..colours import error_style, hint_style, ok_style
 from ..fields import buddy_label
 from ..stamps import stamp_text
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 def usable_fields(trial: Trial | None) -> list[str]:
     """The template fields that make sense for this trial (only the case dates it has)."""
@@ -41,7 +46,7 @@ class TemplateEditor(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, store, trial: Trial | None, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, trial: Trial | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.trial = trial
@@ -116,7 +121,8 @@ class TemplateEditor(QWidget):
         """Show the template in use for situation (standard: the one the program ships)."""
         self._situation, self._standard = situation, standard
         self.template_edit.blockSignals(True)
-        self.template_edit.setPlainText(in_use.text if standard else "")
+        # in_use falls back on standard, so it is there whenever standard is.
+        self.template_edit.setPlainText(in_use.text if standard and in_use else "")
         self.template_edit.blockSignals(False)
         self.template_edit.setEnabled(standard is not None)
         self.save_template_button.setEnabled(standard is not None)
@@ -125,6 +131,7 @@ class TemplateEditor(QWidget):
             self.restore_button.setEnabled(False)
             self.template_errors.clear()
             return
+        assert self.trial is not None and situation is not None  # a standard template is a trial's, for a situation
         changes = self.store.note_template_history(self.trial.id, situation)
         own = bool(changes) and changes[0].text is not None
         where = f"<b>{standard.title}</b> i forsøg {self.trial.id}"

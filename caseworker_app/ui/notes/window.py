@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -41,13 +42,16 @@ from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs, event_date_hint
 from .template_editor import TemplateEditor
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class NoteWindow(QDialog):
     """Write a case's journal note for FASIT; the note as copied is kept in the case history."""
 
     def __init__(
         self,
-        store,
+        store: CaseStore,
         case_id: int,
         *,
         today: Callable[[], date],
@@ -162,7 +166,7 @@ class NoteWindow(QDialog):
     def _fit_split(self) -> None:
         """The fields as high as they need (at most half the page), the note the rest."""
         total = sum(self.note_splitter.sizes())
-        top = min(self.inputs_scroll.widget().sizeHint().height(), total // 2)
+        top = min(self.inputs.sizeHint().height(), total // 2)  # inputs: the scrolled widget
         self.note_splitter.setSizes([top, total - top])
 
     # ------------------------------------------------------------ situation and template
@@ -260,7 +264,10 @@ class NoteWindow(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _default_event_date(self) -> date | None:
-        return default_event_date(self.trial, self.case, self.situation(), self._today())
+        situation = self.situation()
+        if self.trial is None or situation is None:
+            return None  # nothing to date the note by
+        return default_event_date(self.trial, self.case, situation, self._today())
 
     def _show_inputs(self, template: NoteTemplate | None) -> None:
         own = template is not None and template is not self.standard_template()
@@ -297,11 +304,13 @@ class NoteWindow(QDialog):
                 self._note_problem = f"Dato for hændelsen: {exc}"
             else:
                 settings = self.store.settings()
+                situation = self.situation()
+                assert situation is not None  # template() gives a template for a chosen situation only
                 try:
                     text, self._missing = draft_note(
                         self.trial,
                         self.case,
-                        self.situation(),
+                        situation,
                         note_date=self._today(),
                         caseworker=settings.caseworker_name,
                         municipality=settings.municipality,
@@ -356,9 +365,11 @@ class NoteWindow(QDialog):
         text = self.note_text()
         QGuiApplication.clipboard().setText(for_clipboard(text))
         if self._last_saved != self._current():  # copying the same note twice keeps it once
+            situation = self.situation()
+            assert situation is not None  # without one there is no template, so copy_problems said so
             try:
                 self.saved_note_id = self.store.add_journal_note(
-                    self.case_id, situation=self.situation(), text=text, day=self._today()
+                    self.case_id, situation=situation, text=text, day=self._today()
                 )
             except ValidationError as exc:
                 self.draft.show_problem(

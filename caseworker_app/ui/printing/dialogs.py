@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -36,6 +37,9 @@ from .job_dialog import PrintJobDialog
 from .jobs import calendar_print_job, plan_print_job
 from .save_paths import safe_file_name
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class CalendarPrintDialog(PrintJobDialog):
     """Print the follow-up calendar: period, filter and layout, then preview, print or PDF."""
@@ -44,7 +48,7 @@ class CalendarPrintDialog(PrintJobDialog):
 
     def __init__(
         self,
-        store,
+        store: CaseStore,
         *,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
@@ -227,7 +231,7 @@ class PlanPrintDialog(PrintJobDialog):
 
     def __init__(
         self,
-        store,
+        store: CaseStore,
         case_id: int,
         *,
         today: Callable[[], date] = date.today,
@@ -274,7 +278,7 @@ class PlanPrintDialog(PrintJobDialog):
 
 
 def print_case_plan(
-    store, case_id: int, parent: QWidget | None = None, *, today: Callable[[], date] | None = None
+    store: CaseStore, case_id: int, parent: QWidget | None = None, *, today: Callable[[], date] | None = None
 ) -> int:
     """Open the plan print dialog for one case (the case window's "Udskriv plan …")."""
     clock = today or getattr(store, "clock", date.today)
@@ -288,7 +292,7 @@ def print_case_plan(
 
 
 def print_calendar(
-    store, parent: QWidget | None = None, *, today: Callable[[], date], remember_in: QSettings | None = None
+    store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date], remember_in: QSettings | None = None
 ) -> int:
     """Open the calendar print dialog (the main window's Udskriv › Opfølgningskalender …)."""
     return CalendarPrintDialog(store, today=today, parent=parent, remember_in=remember_in).exec()

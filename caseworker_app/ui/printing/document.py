@@ -186,7 +186,8 @@ def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
             )
     finally:
         painter.end()
-        doc.documentLayout().setPaintDevice(None)
+        # Qt takes nullptr here (back to the default device); the stubs do not say so.
+        doc.documentLayout().setPaintDevice(None)  # pyright: ignore[reportArgumentType]
     return len(pages)
 
 

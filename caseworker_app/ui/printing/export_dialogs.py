@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -37,6 +38,9 @@ from ...services.exporting import (
 from ...store import StoreError
 from ..caseworker_filter import EVERYONE, MINE, remember, remembered, same_name
 from .save_paths import CSV_FILTER, ICS_FILTER, XLSX_FILTER, ask_save_path
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
 
 # ---------------------------------------------------------------- only mine or everyone's
 
@@ -78,7 +82,7 @@ class ExportChoiceDialog(QDialog):
 
 
 def ask_export_caseworker(
-    parent: QWidget | None, store, qsettings: QSettings, place: str, title: str, noun: str
+    parent: QWidget | None, store: CaseStore, qsettings: QSettings, place: str, title: str, noun: str
 ) -> str | None:
     """The caseworker whose cases an export holds ('' = all), or None when the user cancels.
 
@@ -129,7 +133,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 
 def export_ics_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
+    store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events."""
 
@@ -159,7 +163,7 @@ def export_ics_dialog(
 
 
 def export_deadlines_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
+    store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér frister til regneark …: the deadline list as .xlsx or .csv."""
     return _export(
@@ -174,7 +178,7 @@ def export_deadlines_dialog(
 
 
 def export_cases_dialog(
-    store, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
+    store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér sagsliste til regneark …: every case (closed too) as .xlsx or .csv."""
     return _export(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -18,13 +19,16 @@ from ..screen_fit import grow_to_content, resize_to_fit
 from .document import PrintJob, pages_text, paint_job, setup_printer, write_pdf
 from .save_paths import PDF_FILTER, ask_save_path
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 
 class PrintJobDialog(QDialog):
     """A dialog with "Vis udskrift", "Udskriv …", "Gem som PDF …" and "Luk" for one print job."""
 
     doc_title = "Udskrift"
 
-    def __init__(self, store, today: Callable[[], date], parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today

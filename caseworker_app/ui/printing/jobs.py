@@ -7,6 +7,7 @@ command line writes is the one the window prints.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ...core.calendar_selection import case_plan
 from ...core.cases import CLOSED
@@ -14,11 +15,14 @@ from ...core.redact import redact_cpr
 from ...services.exporting import ExportError, check_period
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
 
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
 LAYOUTS = (LAYOUT_WEEKS, LAYOUT_MONTHS)
 
 
 def calendar_print_job(
-    store,
+    store: CaseStore,
     today: date,
     *,
     start: date,
@@ -54,7 +58,7 @@ def calendar_print_job(
     )
 
 
-def plan_print_job(store, case_id: int, today: date, *, for_citizen: bool = False) -> PrintJob:
+def plan_print_job(store: CaseStore, case_id: int, today: date, *, for_citizen: bool = False) -> PrintJob:
     """One case's plan of coming deadlines (CaseNotFoundError if it is gone)."""
     case = store.get_case(case_id)
     if case.status == CLOSED:

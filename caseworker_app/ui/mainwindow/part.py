@@ -1,0 +1,69 @@
+"""What the main window's parts (tabs, banners, actions) use of the window and of each other.
+
+MainWindow is made of these parts (see window.py); each part reaches the others' widgets and
+methods through self. WindowPart declares them for the type checker only: at run time it adds
+nothing but _store_in_use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QTreeView
+
+    from ...core.cases import CaseDeadline, CaseProblem
+    from ...store.case_store import CaseStore
+    from ..caseworker_filter import CaseworkerChoice
+
+    _Window = QMainWindow  # each part is a piece of the one QMainWindow
+else:
+    _Window = object
+
+
+class WindowPart(_Window):
+    """A part of MainWindow."""
+
+    if TYPE_CHECKING:
+        # Built by the window (window.py)
+        store: CaseStore | None  # None until open_store
+        tabs: QTabWidget
+        status_counts: QLabel
+        problems_banner: QLabel
+        duplicates_banner: QLabel
+        _today: Callable[[], date]
+        _qsettings: QSettings
+        _store_actions: list[QAction]
+        _last_opened: date | None
+        deadline_items: Sequence[CaseDeadline]
+        problems: Sequence[CaseProblem]
+
+        def today(self) -> date: ...
+        def refresh(self) -> None: ...
+        def selected_case_id(self) -> int | None: ...
+        def open_case(self, case_id: int | None) -> object: ...
+
+        # by the Frister tab (deadlines_tab.py)
+        deadline_view: QTreeView
+        deadline_search: QLineEdit
+        deadline_caseworker: CaseworkerChoice
+        missed_banner: QLabel
+        trial_end_banner: QLabel
+
+        def welcome_shown(self) -> bool: ...
+
+        # by the Sager tab (cases_tab.py)
+        case_view: QTableView
+        search_box: QLineEdit
+
+        # by the banners (banners.py)
+        def _update_missed_banner(self) -> None: ...
+
+    def _store_in_use(self) -> CaseStore:
+        """The database shown: the commands that use it are enabled only once one is open."""
+        assert self.store is not None
+        return self.store
