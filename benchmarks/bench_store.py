@@ -1,12 +1,21 @@
 """Benchmark (not a test): 10,000 cases in a temporary database; open, list_cases, deadlines.
 
-Run: uv run python benchmarks/bench_store.py [--cases N]
+Run: uv run python -m benchmarks.bench_store [--cases N]
+
+Also the generator every other benchmark uses: generate() writes cases through the store API,
+and database() keeps one generated file per size in a cache folder, so the 100,000-case database
+is made once (about two minutes), not on every run. The cache key is the generator's own source
+and the schema's migration names: a changed generator or schema makes a new file.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import random
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -14,9 +23,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dateutil.relativedelta import relativedelta
+if __package__ in (None, ""):  # run as a file: import the package beside this folder
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from caseworker_app.store import CaseStore
+from dateutil.relativedelta import relativedelta  # noqa: E402
+
+from caseworker_app.store import CaseStore  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 FIRST_NAMES = (
@@ -104,17 +116,74 @@ def _case(rng: random.Random, number: int) -> tuple[dict, list[dict]]:
     return record, events
 
 
+_GENERATOR_INDEX = "bench_generate_case_ref"
+
+
 def generate(path: Path, count: int, seed: int = 1) -> float:
-    """Fill a new database with count cases through the store API; returns the seconds taken."""
+    """Fill a new database with count cases through the store API; returns the seconds taken.
+
+    While generating, an index on (trial, FASIT number) keeps the store's duplicate check from
+    scanning every case (else 100,000 cases take a quarter of an hour); it is dropped after, so
+    the file has exactly the program's schema.
+    """
     rng = random.Random(seed)
     started = time.perf_counter()
-    with CaseStore(path, clock=lambda: TODAY) as store, store.batch():
-        for number in range(count):
-            record, events = _case(rng, number)
-            case_id = store.create_case(**record)
-            for event in sorted(events, key=lambda e: e["day"]):
-                store.add_event(case_id, **event)
-    return time.perf_counter() - started
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        store._connection().execute(
+            f"CREATE INDEX IF NOT EXISTS {_GENERATOR_INDEX} ON cases (trial_id, case_ref)"
+        )
+        settings = store.settings()  # a database in use: the first start's questions are answered
+        settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+        store.save_settings(settings)
+        with store.batch():
+            for number in range(count):
+                record, events = _case(rng, number)
+                case_id = store.create_case(**record)
+                for event in sorted(events, key=lambda e: e["day"]):
+                    store.add_event(case_id, **event)
+    seconds = time.perf_counter() - started
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"DROP INDEX IF EXISTS {_GENERATOR_INDEX}")
+        conn.commit()
+    finally:
+        conn.close()
+    return seconds
+
+
+def cache_folder() -> Path:
+    """Where generated databases are kept between runs (BENCH_CACHE or ~/.cache/...)."""
+    folder = os.environ.get("BENCH_CACHE") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    ) / "caseworker-bench"
+    return Path(folder)
+
+
+def database(count: int, seed: int = 1) -> Path:
+    """A generated database of count cases, made once and kept (read it through a copy)."""
+    from caseworker_app.store.versions import MIGRATION_NAMES
+
+    key = hashlib.sha256(
+        (Path(__file__).read_text(encoding="utf-8") + repr(MIGRATION_NAMES)).encode()
+    ).hexdigest()[:12]
+    path = cache_folder() / f"cases-{count}-{seed}-{key}.db"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        temporary.unlink(missing_ok=True)
+        seconds = generate(temporary, count, seed)
+        for suffix in ("-wal", "-shm"):
+            Path(str(temporary) + suffix).unlink(missing_ok=True)
+        os.replace(temporary, path)
+        print(f"(generated {count} cases in {seconds:.0f} s: {path})", file=sys.stderr)
+    return path
+
+
+def copy_of(count: int, folder: Path, name: str = "sager.db") -> Path:
+    """A fresh copy of the generated database in folder, for a run that may write to it."""
+    target = Path(folder) / name
+    shutil.copyfile(database(count), target)
+    return target
 
 
 def measure(path: Path) -> dict[str, float]:

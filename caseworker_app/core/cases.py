@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 
 from .catalog import Trial
+from .collector import collector_paused
 from .redact import redact_cpr
 from .schedule import (
     DEFAULT_WARNING_DAYS,
@@ -36,7 +38,7 @@ GROUP_TITLES_DA = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a record per case, 100,000 of them in the window
 class CaseRecord:
     """One citizen in one trial, with the dates that start its clocks and its history of events."""
 
@@ -186,24 +188,102 @@ def deadlines_and_problems(
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> tuple[list[CaseDeadline], list[CaseProblem]]:
     """deadlines_for_cases and uncomputable_cases in one pass over the cases (the window's refresh)."""
-    found, problems = [], []
-    needed: dict[str, tuple] = {}
-    for case in cases:
-        reason = _problem(case, catalog, needed)
+    return collect(cases, Outcomes(catalog, today, warning_days).of)
+
+
+# What one case gives on a day: its deadlines, earliest first (none for a closed case or a trial
+# without rules), or, as text, why they cannot be computed (the reason CaseProblem shows).
+Outcome = tuple[Deadline, ...] | str
+_NO_DEADLINES: tuple[Deadline, ...] = ()
+_KNOWN_DATES = frozenset(DATE_NAMES)
+
+
+class Outcomes:
+    """Each case's outcome under one catalog, on one day, with one number of warning days.
+
+    The engine's only entry for a list of cases: deadlines_and_problems and the window's kept
+    deadlines (services/deadline_cache.py) both compute a case here, so they cannot differ.
+    """
+
+    __slots__ = ("catalog", "today", "warning_days", "_needed", "_names", "_same")
+
+    def __init__(self, catalog: Mapping[str, Trial], today: date, warning_days: int = DEFAULT_WARNING_DAYS):
+        self.catalog, self.today, self.warning_days = catalog, today, warning_days
+        self._needed: dict[str, tuple] = {}  # for _problem
+        # catalog key -> the dates its cases need, and every date name the trial has
+        self._names: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        # A case without events gets what another with the same trial and dates got: the engine
+        # reads nothing else of it (the deadlines are immutable, so they are shared, too).
+        self._same: dict[tuple, tuple[Deadline, ...]] = {}
+
+    def of(self, case: CaseRecord) -> Outcome:
+        """The case's deadlines, or why they cannot be computed."""
+        catalog = self.catalog
+        trial = catalog.get(case.trial_id)
+        if trial is not None and trial.rules and case.status == ACTIVE:
+            # The common case, decided without _problem: every date it needs is there, known and
+            # set, and nothing is damaged. Anything else is left to _problem, which words it.
+            names = self._names.get(case.trial_id)
+            if names is None:
+                names = self._names[case.trial_id] = (
+                    frozenset(n for n, _ in _needed_dates(trial)),
+                    tuple(d.name for d in trial.dates),
+                )
+            dates, extra = case.dates, case.extra
+            keys = dates.keys()
+            if (
+                names[0] <= keys
+                and keys <= _KNOWN_DATES
+                and None not in dates.values()
+                and not (extra and extra.get("damaged"))
+            ):
+                if case.events:
+                    return tuple(
+                        compute_deadlines(trial, dates, case.events, self.today, warning_days=self.warning_days)
+                    )
+                # Rules count only from the trial's own dates (the catalog checks every anchor
+                # and default), so those dates decide a case without events.
+                same = (case.trial_id, tuple(map(dates.get, names[1])))
+                found = self._same.get(same)
+                if found is None:
+                    found = self._same[same] = tuple(
+                        compute_deadlines(trial, dates, (), self.today, warning_days=self.warning_days)
+                    )
+                return found
+        reason = _problem(case, catalog, self._needed)
         if reason is not None:
-            problems.append(CaseProblem(case, reason))
-            continue
-        if case.status != ACTIVE:
-            continue
-        trial = catalog[case.trial_id]  # _problem names a case whose trial is missing
-        if not trial.rules:
-            continue
-        for deadline in compute_deadlines(
-            trial, case.dates, case.events, today, warning_days=warning_days
-        ):
-            found.append(CaseDeadline(case, deadline))
-    found.sort(key=lambda cd: (cd.deadline.legal_due, cd.case.citizen))
-    problems.sort(key=lambda p: (p.case.case_ref, p.case.id))
+            return reason
+        if case.status != ACTIVE or not trial.rules:  # _problem names a case whose trial is missing
+            return _NO_DEADLINES
+        return tuple(compute_deadlines(trial, case.dates, case.events, self.today, warning_days=self.warning_days))
+
+
+_BY_DUE, _BY_NAME = attrgetter("deadline.legal_due"), attrgetter("case.citizen")
+_BY_CASE_REF, _BY_ID = attrgetter("case.case_ref"), attrgetter("case.id")
+
+
+def collect(
+    cases: Iterable[CaseRecord], outcome_of: Callable[[CaseRecord], Outcome]
+) -> tuple[list[CaseDeadline], list[CaseProblem]]:
+    """Every deadline (earliest legal date first, then by name) and every case that cannot be
+    computed (by FASIT case number), from each case's outcome."""
+    found: list[CaseDeadline] = []
+    problems: list[CaseProblem] = []
+    add_found, add_problem = found.append, problems.append
+    with collector_paused():  # a deadline per case, kept by the window: see core/collector.py
+        for case in cases:
+            outcome = outcome_of(case)
+            if outcome.__class__ is str:
+                add_problem(CaseProblem(case, outcome))
+            else:
+                for deadline in outcome:
+                    add_found(CaseDeadline(case, deadline))
+        # By (legal date, name) and (FASIT number, id): two stable sorts on one key each, a third
+        # of the time of one sort on a pair (no key tuples to make and compare).
+        found.sort(key=_BY_NAME)
+        found.sort(key=_BY_DUE)
+        problems.sort(key=_BY_ID)
+        problems.sort(key=_BY_CASE_REF)
     return found, problems
 
 

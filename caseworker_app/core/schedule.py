@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .catalog import DATE_NAMES, RuleSpec, Trial, reform_caution
@@ -24,6 +25,9 @@ STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
 DEFAULT_WARNING_DAYS = 30
 DEFAULT_TRIAL_END_HORIZON_DAYS = 90
 _ONE_DAY = timedelta(days=1)
+# Keys and makers in C, not Python: the engine runs once per case for many thousands of cases.
+_BY_DAY = attrgetter("day")
+_BY_LEGAL_DUE = attrgetter("legal_due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,16 +134,22 @@ def resolve_dates(
     trial: Trial, dates: Mapping[str, date]
 ) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
-    resolved = {name: day for name, day in dates.items() if day is not None}
+    resolved = dict(dates)
+    if None in resolved.values():
+        resolved = {name: day for name, day in resolved.items() if day is not None}
     notes = {}
     for case_date in trial.defaulted_dates:
         source = case_date.default_from
         if case_date.name not in resolved and source in resolved:
             resolved[case_date.name] = resolved[source]
-            notes[case_date.name] = (
-                f" ({DATE_NAMES[case_date.name]} ukendt: {DATE_NAMES[source]} er brugt)"
-            )
+            notes[case_date.name] = _defaulted_note(case_date.name, source)
     return resolved, notes
+
+
+@lru_cache(maxsize=64)
+def _defaulted_note(name: str, source: str) -> str:
+    # Once per pair, not per case: the same text, one string object for every case.
+    return f" ({DATE_NAMES[name]} ukendt: {DATE_NAMES[source]} er brugt)"
 
 
 def compute_deadlines(
@@ -156,10 +166,14 @@ def compute_deadlines(
         resolved, default_notes = resolve_dates(trial, dates)
     else:
         resolved, default_notes = dates, None
-    history = sorted(events, key=_by_day) if events else []
+    history = sorted(events, key=_BY_DAY) if events else []
     while history and history[-1].day > today:
         history.pop()  # computed as on `today`: an event dated later has not happened yet
-    any_full = any(e.full_followup for e in history) if history else False
+    any_full = False
+    for event in history:  # a loop, not any(generator): no generator made per case
+        if event.full_followup:
+            any_full = True
+            break
     end = trial_end or trial.period.effective_end
     horizon = today + timedelta(days=warning_days)
     found = []
@@ -170,12 +184,8 @@ def compute_deadlines(
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
-        found.sort(key=lambda d: d.legal_due)
+        found.sort(key=_BY_LEGAL_DUE)
     return found
-
-
-def _by_day(event: Event) -> date:
-    return event.day
 
 
 def trial_end_warnings(
@@ -287,41 +297,55 @@ def _deadline(
         return None
 
     practical = last_working_day_on_or_before(legal)
-    status = _status(legal, practical, today, horizon)
-    if due_to_trial_end and spec.kind != "duration_end" and legal <= today:
+    # _status, written out: this runs once per case in a list of many thousands.
+    if legal < today or (due_to_trial_end and legal <= today and spec.kind != "duration_end"):
         status = OVERDUE  # decision 3: overdue on the day after the trial's end
+    elif practical <= horizon:
+        status = DUE_SOON
+    else:
+        status = LATER
     caution = ""
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
-        citation = trial.citation_text_on(min(legal, end))
+        citation = trial.citation_text_on(legal if legal < end else end)
     elif governed == "ordinary":
         governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
         citation = ordinary.reference
-        caution = reform_caution(ordinary, legal)
+        checked = ordinary.checked_until
+        if checked is not None and legal > checked:  # reform_caution's test, without the call
+            caution = reform_caution(ordinary, legal)
     else:
         governing, rule = spec, _rule_text("Uden for forsøget: ", spec.text)
         citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
     if from_anchor and default_notes and governing.anchor in default_notes:
         reason = reason + (default_notes[governing.anchor],)
-    # Positional, in field order: this runs once per case in a list of many thousands.
-    return Deadline(
-        trial.id,
-        spec.kind,
-        spec.label,
-        legal,
-        practical,
-        ordinary_due,
-        status,
-        governed,
-        rule,
-        citation,
-        reason,
-        day_off_name(legal) if practical != legal else None,
-        end,
-        due_to_trial_end,
-        trial_due,
-        caution,
+    # Every field in order, made as the tuple it is (Deadline's own __new__ is a Python call):
+    # this runs once per case in a list of many thousands.
+    return _make_deadline(
+        Deadline,
+        (
+            trial.id,
+            spec.kind,
+            spec.label,
+            legal,
+            practical,
+            ordinary_due,
+            status,
+            governed,
+            rule,
+            citation,
+            reason,
+            day_off_name(legal) if practical != legal else None,
+            end,
+            due_to_trial_end,
+            trial_due,
+            caution,
+            False,
+        ),
     )
+
+
+_make_deadline = tuple.__new__
 
 
 def _undated(
@@ -412,6 +436,28 @@ def _rule_text(prefix: str, text: str) -> str:
     return prefix + text
 
 
+# workdays.add(day, duration) by (day, id(duration)), looked up without a call: the engine's
+# most frequent sum, once or twice per case. Each duration seen is held in _DURATIONS, so its id
+# stays its own (an id is reused only after its object is freed). Bounded: cleared when full.
+_SUMS: dict[tuple[date, int], date] = {}
+_DURATIONS: dict[int, Duration] = {}
+
+
+def _sum(day: date, duration: Duration) -> date:
+    if len(_SUMS) >= 200_000:
+        _SUMS.clear()  # _DURATIONS is kept: a freed duration's id must never come back
+    _DURATIONS[id(duration)] = duration
+    result = _SUMS[day, id(duration)] = add(day, duration)
+    return result
+
+
+@lru_cache(maxsize=1024)
+def _words(template: str, value: object) -> str:
+    """A reason's words with a name or number in them: made once, one object for every case
+    (a deadline per case is kept; its reason's parts are shared, not copied 100,000 times)."""
+    return template.format(value)
+
+
 def _counts(event: Event, spec: RuleSpec) -> bool:
     if event.kind in spec.events:
         return not spec.forms or event.form is None or event.form in spec.forms
@@ -443,7 +489,9 @@ def _due(
     if anchor is None:
         return None
     anchor_label = DATE_NAMES[spec.anchor]
-    if spec.forms or any_full:
+    if not history:
+        held = []  # half the cases: no list comprehension (a call of its own) for nothing
+    elif spec.forms or any_full:
         held = [e.day for e in history if e.day >= anchor and _counts(e, spec)]
     else:
         held = [e.day for e in history if e.day >= anchor and e.kind in spec.events]
@@ -451,42 +499,52 @@ def _due(
 
     if kind == "followup":
         if held:
+            last = held[-1]
             return (
-                add(held[-1], spec.every),
-                (spec.every, " efter seneste opfølgning ", held[-1]),
+                _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
+                (spec.every, " efter seneste opfølgning ", last),
                 False,
             )
-        return add(anchor, spec.first), (spec.first, f" efter {anchor_label} ", anchor), True
+        return (
+            _SUMS.get((anchor, id(spec.first))) or _sum(anchor, spec.first),
+            (spec.first, _words(" efter {} ", anchor_label), anchor),
+            True,
+        )
 
     if kind == "decision":
         if held:
+            last = held[-1]
             return (
-                add(held[-1], spec.every),
-                (spec.every, " efter seneste stillingtagen til indsatsplanen ", held[-1]),
+                _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
+                (spec.every, " efter seneste stillingtagen til indsatsplanen ", last),
                 False,
             )
-        return add(anchor, spec.every), (spec.every, f" efter {anchor_label} ", anchor), True
+        return (
+            _SUMS.get((anchor, id(spec.every))) or _sum(anchor, spec.every),
+            (spec.every, _words(" efter {} ", anchor_label), anchor),
+            True,
+        )
 
     if kind == "duration_end":
         if held:
             return None  # the period has ended
         return (
             last_day_of(anchor, spec.maximum),
-            ("højst ", spec.maximum, f" fra {anchor_label} ", anchor, ", sidste dag"),
+            ("højst ", spec.maximum, _words(" fra {} ", anchor_label), anchor, ", sidste dag"),
             True,
         )
 
     if kind == "count_window":
-        need = f"mindst {spec.count} samtaler inden for "
+        need = _words("mindst {} samtaler inden for ", spec.count)
         if len(held) < spec.count:
             return (
                 last_day_of(anchor, spec.window),
                 (
                     need,
                     spec.window,
-                    f" fra {anchor_label} ",
+                    _words(" fra {} ", anchor_label),
                     anchor,
-                    f"; {len(held)} holdt indtil nu",
+                    _words("; {} holdt indtil nu", len(held)),
                 ),
                 True,
             )
@@ -495,7 +553,7 @@ def _due(
         # count-th latest talk would fall out of the window.
         return (
             add(oldest, spec.window),
-            (need, spec.window, f": den {spec.count}.-seneste samtale var ", oldest),
+            (need, spec.window, _words(": den {}.-seneste samtale var ", spec.count), oldest),
             False,
         )
 

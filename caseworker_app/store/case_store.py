@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
 from ..core.cases import (
     ACTIVE,
@@ -33,12 +32,15 @@ from ..core.history import (
     EventRow,
 )
 from ..core.overrides import TrialOverride, apply_overrides, override_errors
-from ..core.schedule import Event
 from ..core.settings import Settings, settings_errors
 from ..core.text import normalize_text, text_error, text_errors
 from ..core.validation import case_errors, close_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .app_state import AppStateMixin
+from .case_list import ORDER_BY, CaseList
+from .case_reading import CASE_COLUMNS, EVENT_COLUMNS, stored_day
+from .case_reading import records as case_records
+from .changes import CaseChanges, ChangeLog, ChangeToken
 from .errors import CaseNotFoundError, StoreError, ValidationError
 from .import_batches import ImportBatchMixin
 from .note_store import NoteStoreMixin
@@ -57,10 +59,8 @@ FIELD_LABELS_DA = {
     "status": "status",
     **DATE_NAMES,
 }
-_CASE_COLUMNS = (
-    "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, "
-    "note, created_at, updated_at"
-)
+# More cases than this written at once (an import): read them all again rather than patch.
+PATCH_LIMIT = 2000
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +70,6 @@ def shipped_catalog() -> dict[str, Trial]:
 
 
 _DUPLICATE_TEXT = "Sagsnummeret findes allerede som åben sag i dette forsøg"
-
-
-def _stored_day(value: object) -> date | None:
-    """A date column as stored (ISO); None for empty or for a value written in another format."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _now() -> str:
@@ -114,13 +106,14 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         self._catalog_key: tuple | None = None
         self._catalog: dict[str, Trial] = {}
         self._settings: Settings | None = None
-        self._changes = 0  # bumped by every write transaction of this store
-        self._cases_key: tuple | None = None
-        self._cases: list[CaseRecord] = []
+        self._writes = ChangeLog()  # this store's write transactions and the cases each wrote
+        self._cases_key: ChangeToken | None = None
+        self._cases = CaseList()
         self._conn = open_database(
             self.path, read_only=self.read_only, immutable=is_backup_path(self.path)
         )
         self._db_wrapper = None
+        self._savepoints = 0
 
     # ------------------------------------------------------------ plumbing
 
@@ -138,7 +131,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         self.close()
         self._conn, self._db_wrapper = conn, None
         self._catalog_key = self._cases_key = self._settings = None
-        self._changes += 1
+        self._writes.reopened()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -164,20 +157,66 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         conn = self._connection()
         with self._guard():
             if conn.in_transaction:
-                with self._db.atomic():
+                # Inside another batch: a savepoint, so that a failing part undoes only itself.
+                self._savepoints += 1
+                savepoint = f"batch_{self._savepoints}"
+                conn.execute(f"SAVEPOINT {savepoint}")
+                try:
                     yield self
+                except BaseException:
+                    if conn.in_transaction:  # an error may have ended the whole transaction
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             else:
                 # Take the write lock at once: waits for another copy (busy timeout), no deadlock.
                 conn.execute("BEGIN IMMEDIATE")
-                self._changes += 1
+                self._writes.begin(conn.total_changes)
+                committed = False
                 try:
                     yield self
+                    committed = True
                 except BaseException:
                     conn.rollback()
                     raise
                 finally:
-                    self._changes += 1
+                    self._writes.end(committed, conn.total_changes)
                 conn.commit()
+
+    @contextmanager
+    def _writing(self, *case_ids: int) -> Iterator[set[int]]:
+        """A write method's transaction (batch), declaring the cases it writes (changes_since);
+        add to the set it yields what is known only later (a new case's id)."""
+        with self.batch(), self._writes.claim(self._connection(), case_ids) as written:
+            yield written
+
+    # ------------------------------------------------------------ what changed
+
+    @property
+    def _changes(self) -> int:
+        """This store's write counter (two a transaction): for tests that count writes."""
+        return self._writes.writes
+
+    def change_token(self) -> ChangeToken:
+        """This moment: compare with a later token, or pass it to changes_since (one PRAGMA)."""
+        with self._guard():
+            version = self._connection().execute("PRAGMA data_version").fetchone()[0]
+        return ChangeToken(version, self._writes.writes)
+
+    def changes_since(self, token: ChangeToken | None) -> CaseChanges | None:
+        """None when nothing was written since token; else the cases written, or "anything".
+
+        Anything: another program wrote (which cases is not known), the file was restored, or
+        a write of this store declared no cases. Take the token before reading what it guards:
+        a write landing between the two is then reported, never missed.
+        """
+        current = self.change_token()
+        if current == token:
+            return None
+        if token is None or token.data_version != current.data_version:
+            return CaseChanges(current, None)
+        return CaseChanges(current, self._writes.since(token.writes))
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -194,7 +233,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
     @property
     def _db(self):
-        """sqlite-utils' view of the connection, made (and the package imported) on first use."""
+        """sqlite-utils' view of the connection (tests of the schema); the store writes plain SQL."""
         if self._db_wrapper is None:
             from sqlite_utils import Database
 
@@ -202,7 +241,12 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         return self._db_wrapper
 
     def _insert(self, table: str, record: dict) -> int:
-        return self._db[table].insert(record).last_pk
+        """Insert one row; its id. Plain SQL: a save never imports sqlite-utils (start-up time)."""
+        columns = ", ".join(f'"{name}"' for name in record)
+        marks = ", ".join("?" * len(record))
+        return self._connection().execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(record.values())
+        ).lastrowid
 
     def _created_by(self) -> str:
         return (
@@ -219,13 +263,40 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         if conn.in_transaction:  # inside a batch: see its own uncommitted changes, cache nothing
             cases = self._load_cases("", ())
         else:
-            # Reloaded only after a change by this store or (data_version) by another copy.
-            with self._guard():
-                key = (conn.execute("PRAGMA data_version").fetchone()[0], self._changes)
-            if key != self._cases_key:
-                self._cases, self._cases_key = self._load_cases("", ()), key
-            cases = self._cases
+            self._refresh_cases()
+            cases = self._cases.records
         return list(cases) if include_closed else [c for c in cases if c.status == ACTIVE]
+
+    def _refresh_cases(self) -> None:
+        """Bring the kept case list up to date: nothing read when nothing was written, only the
+        cases this store wrote after its own changes, every case after another program's."""
+        changes = self.changes_since(self._cases_key)  # the token first, then the reading
+        if changes is None:
+            return
+        ids = changes.case_ids
+        if ids is None or self._cases_key is None or len(ids) > PATCH_LIMIT or not self._cases.patch(
+            ids, self._load_by_id(ids)
+        ):
+            self._cases = CaseList(self._load_cases("", ()))
+        self._cases_key = changes.token
+
+    def cases_by_id(self, case_ids: Iterable[int]) -> dict[int, CaseRecord]:
+        """The cases with these ids as stored now; an id without a case (deleted) is left out."""
+        ids = frozenset(case_ids)
+        conn = self._connection()
+        if not conn.in_transaction and self._cases_key is not None and len(ids) <= PATCH_LIMIT:
+            self._refresh_cases()  # the kept list, brought up to date, answers without reading
+            return {i: record for i in ids if (record := self._cases.by_id.get(i)) is not None}
+        return self._load_by_id(ids)
+
+    def _load_by_id(self, ids: frozenset[int]) -> dict[int, CaseRecord]:
+        found: dict[int, CaseRecord] = {}
+        numbers = sorted(i for i in ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**63)
+        for start in range(0, len(numbers), 500):  # SQLite limits the number of parameters
+            chunk = numbers[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update((c.id, c) for c in self._load_cases(f"WHERE id IN ({marks})", tuple(chunk)))
+        return found
 
     def get_case(self, case_id: int) -> CaseRecord:
         """One case; CaseNotFoundError when there is none with that id."""
@@ -243,61 +314,19 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
     def _load_cases(self, where: str, params: tuple) -> list[CaseRecord]:
         subset = f"WHERE case_id IN (SELECT id FROM cases {where})" if where else ""
         with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT {_CASE_COLUMNS} FROM cases {where} ORDER BY citizen COLLATE NOCASE, id",
-                params,
-            ).fetchall()
-            date_rows = conn.execute(
-                f"SELECT case_id, name, day FROM case_dates {subset}", params
-            ).fetchall()
-            event_rows = conn.execute(
-                "SELECT id, case_id, day, kind, form, full_followup, replaces "
-                f"FROM events {subset} "
-                f"ORDER BY case_id, day, id",
-                params,
-            ).fetchall()
-        dates: dict[int, dict[str, date]] = {}
-        damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly
-        fromiso = date.fromisoformat
-        for case_id, name, day in date_rows:
-            try:
-                dates.setdefault(case_id, {})[name] = fromiso(day)
-            except (TypeError, ValueError):
-                damaged.setdefault(case_id, []).append(f"datoen '{name}' er gemt i et forkert format")
-        replaced = {row[6] for row in event_rows if row[6] is not None}
-        events: dict[int, list[Event]] = {}
-        for event_id, case_id, day, kind, form, full, _ in event_rows:
-            if event_id in replaced or kind == CANCELLED:
-                continue
-            try:
-                events.setdefault(case_id, []).append(Event(fromiso(day), kind, bool(full), form))
-            except (TypeError, ValueError):
-                damaged.setdefault(case_id, []).append(f"hændelse nr. {event_id} har en dato i et forkert format")
-        return [
-            CaseRecord(
-                id=r[0],
-                citizen=r[1],
-                case_ref=r[2],
-                trial_id=r[3],
-                cpr=r[4],
-                caseworker=r[5],
-                status=r[6],
-                end_reason=r[7],
-                note=r[10],
-                dates=MappingProxyType(dates.get(r[0], {})),
-                events=tuple(events.get(r[0], ())),
-                extra=MappingProxyType(
-                    {
-                        "end_text": r[8],
-                        "closed_on": _stored_day(r[9]),
-                        "created_at": r[11],
-                        "updated_at": r[12],
-                        "damaged": tuple(damaged.get(r[0], ())),
-                    }
-                ),
+            replaced = {
+                row[0]
+                for row in conn.execute(
+                    f"SELECT replaces FROM events {subset} {'AND' if subset else 'WHERE'} replaces IS NOT NULL",
+                    params,
+                )
+            }
+            return case_records(
+                conn.execute(f"SELECT {CASE_COLUMNS} FROM cases {where} {ORDER_BY}", params),
+                conn.execute(f"SELECT case_id, name, day FROM case_dates {subset}", params),
+                conn.execute(f"SELECT {EVENT_COLUMNS} FROM events {subset} ORDER BY case_id, day, id", params),
+                replaced,
             )
-            for r in rows
-        ]
 
     def create_case(
         self,
@@ -343,13 +372,14 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         summary = f"Forsøg {trial_id}; " + ", ".join(
             f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items()
         )
-        with self.batch():
+        with self._writing() as written:
             # Inside the write transaction: another copy cannot save the same case in between.
             self._check_duplicate(errors, case_ref, trial_id)
             if errors:
                 raise ValidationError(errors)
             try:
                 case_id = self._insert("cases", record)
+                written.add(case_id)
             except sqlite3.IntegrityError:  # the unique index of m006 (open cases)
                 self._check_duplicate(errors, case_ref, trial_id)
                 raise ValidationError(errors or {"case_ref": _DUPLICATE_TEXT}) from None
@@ -409,7 +439,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         if unknown:
             raise TypeError(f"update_case() got unknown fields: {', '.join(sorted(unknown))}")
         today = self.clock()
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             new = {
                 "citizen": fields.get("citizen", case.citizen),
@@ -497,7 +527,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """Register an event (with replaces: a correction of an earlier row) and return its id."""
         today = self.clock()
         day = _day(day)
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             trial = self._trial_of(case)
             if case.status != ACTIVE:
@@ -540,7 +570,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
         """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             if case.status != ACTIVE:
                 raise ValidationError(
@@ -610,7 +640,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         rows = [
             EventRow(
                 id=r[0],
-                day=_stored_day(r[1]) or date.min,
+                day=stored_day(r[1]) or date.min,
                 kind=r[2],
                 form=r[3],
                 initiated_by=r[4],
@@ -626,7 +656,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         rows += [
             EventRow(
                 id=r[0],
-                day=_stored_day(r[5]) or date.min,
+                day=stored_day(r[5]) or date.min,
                 kind=r[1],
                 text=_change_text(r[1], r[2], r[3], r[4]),
                 created_at=r[6],
@@ -647,7 +677,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
         today = self.clock()
         day = _day(day)
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             if case.status == CLOSED:
                 raise ValidationError({"status": "Sagen er allerede afsluttet"})
@@ -693,7 +723,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
     def reopen_case(self, case_id: int) -> None:
         """Make a closed case active again; the closing stays in its history."""
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             if case.status != CLOSED:
                 raise ValidationError({"status": "Sagen er ikke afsluttet"})
@@ -730,8 +760,9 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
         Personal data is not kept longer than the municipality decided; returns how many went.
         """
-        with self.batch():
+        with self._writing() as written:
             ids = self.purgeable_cases(today)
+            written.update(ids)
             for case_id in ids:
                 # One statement per table: the events' self-references are checked per statement.
                 for table in ("case_dates", "events", "case_changes"):
@@ -756,7 +787,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         problem = text_error(reason, multiline=True) if reason else "Skriv, hvorfor sagen slettes"
         if problem:
             raise ValidationError({"reason": problem})
-        with self.batch():
+        with self._writing(case_id):
             case = self.get_case(case_id)
             created = self._conn.execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
             self._insert(
@@ -828,7 +859,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         errors = settings_errors(settings)
         if errors:
             raise ValidationError(errors)
-        with self.batch():
+        with self._writing():  # no case: who shows the cases reads the settings again
             self._conn.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -860,7 +891,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
     def add_override(self, trial_id: str, field: str, value: object, source: str) -> int:
         """Record a change to a trial's end, extension, citation, paragraph or marking."""
-        with self.batch():
+        with self._writing():  # no case: who shows the cases reads the catalog again (catalog_key)
             source = normalize_text(source)
             errors, stored = override_errors(self.catalog(), trial_id, field, value, source)
             errors = text_errors({"source": source}, multiline={"source"}) | errors

@@ -96,7 +96,7 @@ class NoteStoreMixin:
         errors = journal_note_errors(situation, text, day, self.clock())
         if errors:
             raise ValidationError(errors)
-        with self.batch():
+        with self._writing(case_id):  # declared: a refresh then rereads this case alone
             self.get_case(case_id)  # CaseNotFoundError when it is gone
             self._change(case_id, JOURNAL_NOTE, situation, None, text, day, _now())
             return self._conn.execute("SELECT last_insert_rowid()").fetchone()[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -91,6 +92,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     def load() -> None:
+        from ..core.collector import collector_paused
         from ..store import CaseStore, StoreError
         from ..store.errors import DamagedDatabaseError
         from .backup_dialog import daily_backup, offer_restore
@@ -105,7 +107,9 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
                 if demo or not offer_restore(window, db_path, exc):
                     raise
                 store = CaseStore(db_path)
-            window.open_store(store)
+            with collector_paused():  # every case and deadline made at once: nothing scanned meanwhile,
+                window.open_store(store)
+                gc.freeze()  # nor after: they live as long as the window (core/collector.py)
         except StoreError as exc:  # damaged, locked, another program's or a newer version's file
             QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
             app.exit(1)

@@ -1,0 +1,157 @@
+"""The window's view of the database: every case, its deadlines and its problems, kept current
+by reading and computing only what was written since the last look.
+
+    book = DeadlineBook(store)
+    book.update(today)          # the first time: everything (BookUpdate.full)
+    ...                         # the caseworker registers a follow-up on case 17
+    change = book.update(today) # BookUpdate(full=False, case_ids={17}, removed=set())
+    change = book.update(today) # None: nothing written since, nothing done (one PRAGMA)
+
+After an update, book.cases, book.deadlines and book.problems are exactly what one pass of
+core.cases.deadlines_and_problems over store.list_cases() gives (the same order, too); the
+window patches the rows of change.case_ids, or rebuilds its lists when change.full.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+
+from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
+from ..core.catalog import Trial
+from ..core.settings import Settings
+from .deadline_cache import DeadlineCache
+
+# The order core.cases.collect gives, made total: deadlines equal in date and name come in case
+# order (same name: by id), and a case's own deadlines in their order (inserted one by one).
+_DEADLINE_ORDER = attrgetter("deadline.legal_due", "case.citizen", "case.id")
+_PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
+
+
+@dataclass(frozen=True, slots=True)
+class BookUpdate:
+    """What an update changed."""
+
+    full: bool  # anything may differ (first look, new day, settings, catalog, another program)
+    case_ids: frozenset[int] = frozenset()  # when not full: the cases created, changed or deleted
+    removed: frozenset[int] = frozenset()  # of those, the ones no longer in the database
+
+
+class DeadlineBook:
+    """Every case with its deadlines and problems, as of the last update()."""
+
+    def __init__(self, store, cache: DeadlineCache | None = None) -> None:
+        self.store = store
+        self.cache = cache or DeadlineCache()
+        self.cases: list[CaseRecord] = []  # sorted by name, as store.list_cases()
+        self.deadlines: list[CaseDeadline] = []  # earliest legal date first, then by name
+        self.problems: list[CaseProblem] = []  # by FASIT case number
+        self.settings: Settings | None = None
+        self.catalog: Mapping[str, Trial] = {}
+        self.today: date | None = None
+        self._token = None
+        self._removed: frozenset[int] = frozenset()
+
+    def update(self, today: date) -> BookUpdate | None:
+        """Bring the book up to date; None when nothing was written and the day is the same."""
+        store = self.store
+        changes = store.changes_since(self._token)  # the token first, then the reading
+        if changes is None and today == self.today:
+            return None
+        settings = store.settings() if changes is not None or self.settings is None else self.settings
+        catalog = store.catalog()
+        context_same = (
+            today == self.today
+            and self.settings is not None
+            and settings.warning_days == self.settings.warning_days
+            and catalog is self.catalog
+        )
+        self.settings, self.catalog, self.today = settings, catalog, today
+        if changes is not None:
+            self._token = changes.token
+        if context_same and changes is not None and not changes.anything:
+            if not changes.case_ids:  # settings or the like: no case and no deadline changed
+                return BookUpdate(False)
+            if self._patch(changes.case_ids, changes.token.data_version):
+                return BookUpdate(False, changes.case_ids, frozenset(self._removed))
+        self._read_all()
+        return BookUpdate(True)
+
+    # ------------------------------------------------------------ asking
+
+    def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
+        """The items of book.deadlines of these cases, by case id, in the book's order (a case
+        without deadlines, or not in the book, gets an empty list)."""
+        found: dict[int, list[CaseDeadline]] = {case_id: [] for case_id in case_ids}
+        for item in self.deadlines:
+            of_case = found.get(item.case.id)
+            if of_case is not None:
+                of_case.append(item)
+        return found
+
+    # ------------------------------------------------------------ reading
+
+    def _read_all(self) -> None:
+        self.cases = self.store.list_cases()
+        self.deadlines, self.problems = self.cache.deadlines_and_problems(
+            self.cases, self.catalog, self.today, warning_days=self.settings.warning_days
+        )
+        self.cache.keep_only(c.id for c in self.cases)
+        self._removed = frozenset()
+
+    def _patch(self, case_ids: frozenset[int], data_version: int) -> bool:
+        """Replace the rows of these cases only; False when another program wrote meanwhile."""
+        store = self.store
+        current = store.cases_by_id(case_ids)
+        if store.change_token().data_version != data_version:
+            return False  # the records may be newer than the token: read everything instead
+        before = {case_id: self.cache.kept(case_id) for case_id in case_ids}  # what the lists show
+        outcomes = self.cache.outcomes(
+            current.values(), self.catalog, self.today, warning_days=self.settings.warning_days
+        )
+        self._removed = case_ids - current.keys()
+        self.cache.forget(self._removed)
+        deadlines, problems = list(self.deadlines), list(self.problems)
+        if not _remove_rows(deadlines, problems, before):  # found by bisection, else by a scan
+            deadlines = [item for item in deadlines if item.case.id not in case_ids]
+            problems = [item for item in problems if item.case.id not in case_ids]
+        for case_id, outcome in outcomes.items():
+            case = current[case_id]
+            if isinstance(outcome, str):
+                problem = CaseProblem(case, outcome)
+                problems.insert(bisect_right(problems, _PROBLEM_ORDER(problem), key=_PROBLEM_ORDER), problem)
+                continue
+            for deadline in outcome:
+                item = CaseDeadline(case, deadline)
+                deadlines.insert(bisect_right(deadlines, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER), item)
+        self.cases = store.list_cases()
+        self.deadlines, self.problems = deadlines, problems
+        return True
+
+
+def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], shown: dict) -> bool:
+    """Remove each case's rows as shown (its kept record and outcome) from the sorted lists:
+    each row is found by bisection on its sort key. False when a row is not where it should be
+    (nothing kept for a case that has rows: the caller then scans)."""
+    for case_id, kept in shown.items():
+        if kept is None:
+            continue  # a new case (or one never shown): it has no rows
+        case, outcome = kept
+        if isinstance(outcome, str):
+            rows, order, keys = problems, _PROBLEM_ORDER, [((case.case_ref, case_id), None)]
+        else:
+            rows, order = deadlines, _DEADLINE_ORDER
+            keys = [((deadline.legal_due, case.citizen, case_id), deadline) for deadline in outcome]
+        for key, deadline in keys:
+            at = bisect_left(rows, key, key=order)
+            while at < len(rows) and order(rows[at]) == key:
+                if rows[at].case.id == case_id and (deadline is None or rows[at].deadline is deadline):
+                    del rows[at]
+                    break
+                at += 1
+            else:
+                return False
+    return True

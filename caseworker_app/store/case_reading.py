@@ -1,0 +1,133 @@
+"""Rows of the cases, case_dates and events tables -> case records, light and fast by the 100,000.
+
+A record per case is what the window keeps for every case, so each costs as little as it can:
+a date or an event that occurs on many cases is one shared object (both are immutable), a case
+with nothing special shares one `extra` mapping, and the garbage collector does not scan the
+records again and again while they are being made (they hold no cycles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from types import MappingProxyType
+
+from ..core.cases import CaseRecord
+from ..core.collector import collector_paused
+from ..core.history import CANCELLED
+from ..core.schedule import Event
+
+CASE_COLUMNS = (
+    "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
+)
+EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup"
+_NO_DATES: MappingProxyType = MappingProxyType({})
+# The extra of a case that is not closed, has no closing text and no damaged rows (most cases).
+_PLAIN_EXTRA: MappingProxyType = MappingProxyType({"end_text": "", "closed_on": None, "damaged": ()})
+
+
+def stored_day(value: object) -> date | None:
+    """A date column as stored (ISO); None for empty or for a value written in another format."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def records(
+    rows: Iterable[tuple], date_rows: Iterable[tuple], event_rows: Iterable[tuple], replaced: set[int]
+) -> list[CaseRecord]:
+    """Case records from the rows of CASE_COLUMNS, (case_id, name, day) and EVENT_COLUMNS.
+
+    Read one row at a time (cursors: the rows are never all in memory at once), the dates
+    first, then the events, then the cases. Events come in the order read (by case, day, id); a
+    row whose id is in replaced, or a cancelling row, is left out. A date or event stored in a
+    wrong format is named in extra["damaged"] (the case then cannot be computed, core.cases),
+    never guessed.
+    """
+    with collector_paused():
+        return _records(rows, date_rows, event_rows, replaced)
+
+
+def _records(
+    rows: Iterable[tuple], date_rows: Iterable[tuple], event_rows: Iterable[tuple], replaced: set[int]
+) -> list[CaseRecord]:
+    fromiso = date.fromisoformat
+    days: dict[object, date] = {}  # one date object per stored text
+    shared: dict[object, object] = {}  # one string object per repeated text (trial, status, ...)
+    one = shared.setdefault
+    dates: dict[int, dict[str, date]] = {}
+    damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly
+    for case_id, name, text in date_rows:
+        day = days.get(text)
+        if day is None:
+            try:
+                day = days[text] = fromiso(text)
+            except (TypeError, ValueError):
+                damaged.setdefault(case_id, []).append(f"datoen '{name}' er gemt i et forkert format")
+                continue
+        of_case = dates.get(case_id)
+        if of_case is None:
+            dates[case_id] = {one(name, name): day}
+        else:
+            of_case[one(name, name)] = day
+
+    made: dict[tuple, Event] = {}  # one Event per (day, kind, full follow-up, form)
+    events: dict[int, list[Event]] = {}
+    for event_id, case_id, text, kind, form, full in event_rows:
+        if event_id in replaced or kind == CANCELLED:
+            continue
+        key = (text, kind, full, form)
+        event = made.get(key)
+        if event is None:
+            day = days.get(text)
+            if day is None:
+                try:
+                    day = days[text] = fromiso(text)
+                except (TypeError, ValueError):
+                    damaged.setdefault(case_id, []).append(f"hændelse nr. {event_id} har en dato i et forkert format")
+                    continue
+            event = made[key] = Event(day, kind, bool(full), form)
+        of_case = events.get(case_id)
+        if of_case is None:
+            events[case_id] = [event]
+        else:
+            of_case.append(event)
+
+    found = []
+    append = found.append
+    proxy = MappingProxyType
+    views: dict[tuple, MappingProxyType] = {}  # one read-only view per set of dates: shared
+    for case_id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed, note in rows:
+        of_case = dates.pop(case_id, None)
+        if of_case is not None:
+            content = tuple(of_case.items())
+            view = views.get(content)
+            if view is None:
+                view = views[content] = proxy(of_case)
+        else:
+            view = _NO_DATES
+        faults = damaged.get(case_id)
+        if end_text == "" and closed is None and faults is None:
+            extra = _PLAIN_EXTRA
+        else:
+            extra = proxy(
+                {"end_text": end_text, "closed_on": stored_day(closed), "damaged": tuple(faults or ())}
+            )
+        append(
+            CaseRecord(
+                case_id,
+                citizen,
+                case_ref,
+                one(trial_id, trial_id),
+                view,
+                tuple(events.get(case_id, ())),
+                one(caseworker, caseworker),
+                one(status, status),
+                cpr,
+                end_reason,
+                note,
+                extra,
+            )
+        )
+    return found
