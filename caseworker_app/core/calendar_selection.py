@@ -149,10 +149,14 @@ class WeekGroup:
 
 
 def group_by_week(items: Iterable[CaseDeadline]) -> list[WeekGroup]:
-    """Items grouped by the ISO week of their legal date, weeks in order."""
+    """Items grouped by the ISO week of their practical date, weeks in order.
+
+    The practical date is the day to act, as in the month grid and the .ics: a deadline due on
+    Easter Monday 05-04-2021 must be met on Wednesday 31-03-2021, so it belongs to week 13, not 14.
+    """
     weeks: dict[tuple[int, int], list[CaseDeadline]] = {}
     for item in sorted(items, key=_order):
-        iso = item.deadline.legal_due.isocalendar()
+        iso = item.deadline.practical_due.isocalendar()
         weeks.setdefault((iso.year, iso.week), []).append(item)
     return [
         WeekGroup(year, week, date.fromisocalendar(year, week, 1), tuple(found))

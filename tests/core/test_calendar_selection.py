@@ -76,10 +76,12 @@ def test_period_that_ends_before_it_begins_is_refused_in_danish():
         select_calendar([], date(2021, 2, 28), date(2021, 2, 1))
 
 
-def test_weeks_are_iso_weeks_of_the_legal_date():
+def test_weeks_are_iso_weeks_of_the_practical_date():
     items = deadlines([jens_hansen(), new_year_case()], TODAY)
     weeks = group_by_week(items)
-    assert [w.title for w in weeks] == ["Uge 53 – 2020", "Uge 8 – 2021"]  # 01-01-2021 is in week 53
+    # Nytårsdag Friday 01-01-2021 -> Thursday 31-12-2020, week 53 of 2020; Sunday 28-02-2021 ->
+    # Friday 26-02-2021, week 8.
+    assert [w.title for w in weeks] == ["Uge 53 – 2020", "Uge 8 – 2021"]
     assert weeks[0].span_text == "28-12-2020 – 03-01-2021"
     assert weeks[1].span_text == "22-02-2021 – 28-02-2021"
     assert names(weeks[1].items) == ["Jens Hansen"]
