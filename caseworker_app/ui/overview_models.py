@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
@@ -12,6 +14,7 @@ from ..core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ..core.cpr import mask_cpr
 from ..core.schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline
 from ..core.selection import Selection, search_needle, search_text, select
+from ..store.case_list import order_key
 from .case_deadlines_model import marked_due_text, practical_text
 from .colours import overdue_brush
 from .model_base import BOLD, ROOT, ColumnTableModel, Index, column_title
@@ -24,6 +27,15 @@ DISPLAY, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTip
 FOREGROUND, FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
 ITEM = int(ITEM_ROLE)
 SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest are left to Qt
+
+# The order of the deadline list (services.deadline_book): by legal date, name, case id; a case's own
+# deadlines on one date in their order. Each group keeps it, so a row is found and placed by bisection.
+_DEADLINE_ORDER = operator.attrgetter("deadline.legal_due", "case.citizen", "case.id")
+
+
+def _narrows(old: str, new: str) -> bool:
+    """True when every text holding needle new also holds old (the search text only grew)."""
+    return old in new
 
 
 class DeadlineColumn:
@@ -60,10 +72,13 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._titles = group_titles()
         self._all: list[CaseDeadline] = []
         self._texts: dict[int, str] = {}  # case id -> search text, made once per content
-        self._today = None
+        self._today: date | None = None
         self._caseworker = ""
         self._needle = ""
         self.selection: Selection[CaseDeadline] = Selection((), 0)
+        # What an empty search shows (selection, groups), kept while content and caseworker stay:
+        # clearing the search box then lays out rows without choosing and grouping them again.
+        self._unsearched: tuple[Selection[CaseDeadline], list[tuple[str, list[CaseDeadline]]]] | None = None
 
     def set_deadlines(
         self,
@@ -83,41 +98,117 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._texts = {item.case.id: search_text(item.case) for item in self._all}
         self._regroup(content_changed=True)
 
+    def patch_deadlines(
+        self, items: Sequence[CaseDeadline], case_ids: Collection[int], new_items: Sequence[CaseDeadline]
+    ) -> None:
+        """The deadlines of case_ids changed (or the cases went): items is the new whole content (in
+        set_deadlines' order, the same day and settings), new_items those of case_ids among them.
+        Only these cases' rows are removed and inserted (or changed in place), group titles updated."""
+        changed = frozenset(case_ids)
+        today = self._today
+        if today is None:
+            return
+        texts = self._texts
+        old_items = [item for item in self._all if item.case.id in changed]
+        old_shown = self._choose(old_items).items  # chosen as the rows shown were
+        for case_id in changed:
+            texts.pop(case_id, None)
+        for item in new_items:
+            texts[item.case.id] = search_text(item.case)
+        new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
+        self._all = list(items)
+        self._unsearched = None
+        plans = []
+        for group, (key, rows) in enumerate(self._groups):
+            gone = [item for item in old_shown if group_of(item.deadline, today) == key]
+            come = [item for item in new_shown if group_of(item.deadline, today) == key]
+            if not gone and not come:
+                continue
+            at = [_find(rows, item) for item in gone]
+            if any(row < 0 for row in at):  # not where the order says: lay everything out again
+                self._regroup(content_changed=True)
+                return
+            plans.append((group, rows, sorted(at), come))
+        self.selection = self._choose(self._all)
+        for group, rows, gone_rows, come in plans:
+            self._patch_group(group, rows, gone_rows, come)
+        self.shown_changed.emit()
+
+    def _patch_group(self, group: int, rows: list[CaseDeadline], gone: list[int], come: list[CaseDeadline]) -> None:
+        """Remove the rows at gone and place come by the list's order, as few signals as it takes."""
+        leaving = set(gone)
+        final = [item for row, item in enumerate(rows) if row not in leaving]
+        for item in come:
+            final.insert(bisect_right(final, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER), item)
+        placed = sorted(_find(final, item) for item in come)
+        parent = self.index(group, 0)
+        if placed == gone:  # the same rows, new content: the view keeps its selection there
+            rows[:] = final
+            for row in placed:
+                self.dataChanged.emit(self.index(row, 0, parent), self.index(row, len(self.COLUMNS) - 1, parent))
+        else:
+            for row in reversed(gone):
+                self.beginRemoveRows(parent, row, row)
+                del rows[row]
+                self.endRemoveRows()
+            for row in placed:
+                self.beginInsertRows(parent, row, row)
+                rows.insert(row, final[row])
+                self.endInsertRows()
+        self.dataChanged.emit(parent, parent)  # the title's count
+
     def set_caseworker(self, name: str) -> None:
         """Show only the deadlines of name's cases (and of cases with no caseworker); '' = all."""
         if name != self._caseworker:
             self._caseworker = name
+            self._unsearched = None
             self._regroup()
 
     def set_search(self, text: str) -> None:
         """Show only deadlines whose case's name, FASIT number or CPR holds text (dashes ignored)."""
         needle = search_needle(text)
         if needle != self._needle:
+            old = self._needle
             self._needle = needle
-            self._regroup()
+            self._regroup(narrowing=_narrows(old, needle))
 
     def group_sizes(self) -> dict[str, int]:
         """How many deadlines each group shows now (the numbers in the group titles)."""
         return {key: len(items) for key, items in self._groups}
 
-    def _regroup(self, *, content_changed: bool = False) -> None:
+    def _choose(self, rows: Sequence[CaseDeadline]) -> Selection[CaseDeadline]:
         texts = self._texts
-        before = self.selection.items
-        self.selection = select(
-            self._all, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: texts[i.case.id]
-        )
-        items = self.selection.items
-        if not content_changed and len(items) == len(before) and all(map(operator.is_, items, before)):
-            # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
-            # layout (laying out thousands of expanded rows is most of a keystroke's time).
-            self.shown_changed.emit()
-            return
-        buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
-        if self._today is not None:
-            for item in self.selection.items:
-                buckets[group_of(item.deadline, self._today)].append(item)
+        return select(rows, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: texts[i.case.id])
+
+    def _regroup(self, *, content_changed: bool = False, narrowing: bool = False) -> None:
+        if content_changed:
+            self._unsearched = None
+        before = self.selection
+        if not self._needle and self._unsearched is not None:
+            self.selection, groups = self._unsearched
+            groups = [(key, list(items)) for key, items in groups]
+        else:
+            if narrowing and not content_changed:
+                # The text only grew: the rows it shows are among those shown (the same count of all)
+                self.selection = replace(self._choose(before.items), total=before.total)
+            else:
+                self.selection = self._choose(self._all)
+            items = self.selection.items
+            if not content_changed and len(items) == len(before.items) and all(map(operator.is_, items, before.items)):
+                # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
+                # layout (laying out thousands of expanded rows is most of a keystroke's time).
+                self.shown_changed.emit()
+                return
+            buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
+            if self._today is not None:
+                today = self._today
+                for item in items:
+                    buckets[group_of(item.deadline, today)].append(item)
+            groups = list(buckets.items())
+            if not self._needle:
+                self._unsearched = (self.selection, [(key, list(rows)) for key, rows in groups])
         self.beginResetModel()
-        self._groups = list(buckets.items())
+        self._groups = groups
         self.endResetModel()
         self.shown_changed.emit()
 
@@ -166,14 +257,19 @@ class DeadlineTreeModel(QAbstractItemModel):
 
     def index_of_case(self, case_id: int, kind: str | None = None) -> QModelIndex:
         """The row of the case's deadline (of that kind, if it still has one), else invalid."""
+        if self._today is None:
+            return QModelIndex()
+        titles = list(self._titles)
         fallback = QModelIndex()
-        for group, (_, items) in enumerate(self._groups):
-            for row, item in enumerate(items):
-                if item.case.id == case_id:
-                    if kind is None or item.deadline.kind == kind:
-                        return self.createIndex(row, 0, group + 1)
-                    if not fallback.isValid():
-                        fallback = self.createIndex(row, 0, group + 1)
+        for item in [item for item in self._all if item.case.id == case_id]:  # in list order, as shown
+            group = titles.index(group_of(item.deadline, self._today))
+            row = _find(self._groups[group][1], item)
+            if row < 0:
+                continue  # not shown (another caseworker's, or not matching the search)
+            if kind is None or item.deadline.kind == kind:
+                return self.createIndex(row, 0, group + 1)
+            if not fallback.isValid():
+                fallback = self.createIndex(row, 0, group + 1)
         return fallback
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -199,6 +295,17 @@ class DeadlineTreeModel(QAbstractItemModel):
         if deadline.status == OVERDUE and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush() if role == FOREGROUND else BOLD
         return None
+
+
+def _find(rows: list[CaseDeadline], item: CaseDeadline) -> int:
+    """The row of item in rows (sorted by _DEADLINE_ORDER), found by bisection; -1 if absent."""
+    key = _DEADLINE_ORDER(item)
+    at = bisect_left(rows, key, key=_DEADLINE_ORDER)
+    while at < len(rows) and _DEADLINE_ORDER(rows[at]) == key:
+        if rows[at] is item:
+            return at
+        at += 1
+    return -1
 
 
 def _deadline_cell(item: CaseDeadline, column: int) -> str:
@@ -243,57 +350,134 @@ class CaseTableModel(ColumnTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._cases: list[CaseRecord] = []  # every case, in sort order
+        self._cases: list[CaseRecord] = []  # every case, in sort order (ties: the store's order)
         self._search: list[str] = []  # lower-cased name, case reference and CPR per case
-        self._rows: list[int] = []  # positions in _cases of the rows shown
+        self._rows: list[CaseRecord] = []  # the cases shown, one per row
+        self._by_id: dict[int, CaseRecord] = {}
         self._next: dict[int, Deadline] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._needle = ""
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
         self.selection: Selection[int] = Selection((), 0)  # positions in _cases of the rows shown
+        self._unsearched: Selection[int] | None = None  # the selection of an empty search, while valid
 
     # -- content, order and filter
     def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
+        """Every case (in the store's order, store.list_cases) and every deadline (earliest first)."""
         next_due: dict[int, Deadline] = {}
         for item in deadlines:  # sorted earliest first, so the first seen is the next one
             next_due.setdefault(item.case.id, item.deadline)
         self.beginResetModel()
         self._cases = list(cases)
+        self._by_id = {case.id: case for case in self._cases}
         self._next = next_due
         self._order_cases()
+        self._unsearched = None
+        self._rows = self._matching_rows()
+        self.endResetModel()
+        self.shown_changed.emit()
+
+    def patch_cases(self, cases: Mapping[int, CaseRecord | None], next_due: Mapping[int, Deadline | None]) -> None:
+        """These cases changed (None: deleted; next_due: each one's next deadline, None: none): their
+        rows alone are removed and inserted where the order puts them, or changed in place."""
+        shown_before = self._rows
+        for case_id in cases:  # out at their old places (found with their old keys)
+            old = self._by_id.pop(case_id, None)
+            if old is not None:
+                at = self._bisect(old)
+                if at == len(self._cases) or self._cases[at] is not old:  # not where the order says
+                    self._full_patch(cases, next_due)
+                    return
+                del self._cases[at], self._search[at]
+        for case_id, case in cases.items():
+            deadline = next_due.get(case_id)
+            if deadline is None:
+                self._next.pop(case_id, None)
+            else:
+                self._next[case_id] = deadline
+            if case is not None:
+                at = self._bisect(case)
+                self._cases.insert(at, case)
+                self._search.insert(at, search_text(case))
+                self._by_id[case_id] = case
+        self._unsearched = None
+        rows = self._matching_rows()
+        changed = set(cases)
+        gone = [row for row, case in enumerate(shown_before) if case.id in changed]
+        come = [row for row, case in enumerate(rows) if case.id in changed]
+        if gone == come:  # in the same rows: the view keeps its selection there
+            self._rows = rows
+            for row in come:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        else:
+            self._rows = list(shown_before)
+            for row in reversed(gone):
+                self.beginRemoveRows(ROOT, row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+            for row in come:
+                self.beginInsertRows(ROOT, row, row)
+                self._rows.insert(row, rows[row])
+                self.endInsertRows()
+        self.shown_changed.emit()
+
+    def _full_patch(self, cases: Mapping[int, CaseRecord | None], next_due: Mapping[int, Deadline | None]) -> None:
+        """The fallback of patch_cases: every case laid out again."""
+        by_id = {case.id: case for case in self._cases}
+        for case_id, case in cases.items():
+            by_id.pop(case_id, None)
+            if case is not None:
+                by_id[case_id] = case
+            deadline = next_due.get(case_id)
+            if deadline is None:
+                self._next.pop(case_id, None)
+            else:
+                self._next[case_id] = deadline
+        self.beginResetModel()
+        self._cases = sorted(by_id.values(), key=order_key)
+        self._by_id = by_id
+        self._order_cases()
+        self._unsearched = None
         self._rows = self._matching_rows()
         self.endResetModel()
         self.shown_changed.emit()
 
     def set_search(self, text: str) -> None:
         """Show only cases whose name, case reference or CPR contains text (dashes ignored)."""
-        self._needle = search_needle(text)
-        self._refilter()
+        needle = search_needle(text)
+        if needle == self._needle:
+            return
+        narrowing = _narrows(self._needle, needle)
+        self._needle = needle
+        self._refilter(narrowing=narrowing)
 
     def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
         """Trial and status as chosen; caseworker: name's cases and those with none ('' = all)."""
         filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
         if filters != self._filters:  # refresh() sets the same filters again after set_cases
             self._filters = filters
+            self._unsearched = None
             self._refilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        shown_before = [self._cases[i] for i in self._rows]
+        shown_before = self._rows
         self._sort_column, self._sort_order = column, order
+        self._cases.sort(key=order_key)  # ties in the store's order, whatever was sorted before
         self._order_cases()
+        self._unsearched = None
         self._rows = self._matching_rows()
-        new_row = {id(self._cases[i]): row for row, i in enumerate(self._rows)}
+        new_row = {id(case): row for row, case in enumerate(self._rows)}
         old = self.persistentIndexList()
         self.changePersistentIndexList(
             old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old]
         )
         self.layoutChanged.emit()
 
-    def _refilter(self) -> None:
-        rows = self._matching_rows()
-        if rows != self._rows:
+    def _refilter(self, *, narrowing: bool = False) -> None:
+        rows = self._matching_rows(narrowing=narrowing)
+        if len(rows) != len(self._rows) or any(map(operator.is_not, rows, self._rows)):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
@@ -306,24 +490,59 @@ class CaseTableModel(ColumnTableModel):
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
         self._search = [search_text(c) for c in self._cases]
 
-    def _matching_rows(self) -> list[int]:
+    def _bisect(self, case: CaseRecord) -> int:
+        """Where case is, or goes, in _cases: the sort column's order, ties in the store's order."""
+        cases, column = self._cases, self._sort_column
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        key = self._sort_key(case, column) if column >= 0 else None
+        tie = order_key(case)
+        low, high = 0, len(cases)
+        while low < high:
+            middle = (low + high) // 2
+            other = cases[middle]
+            if key is not None and (other_key := self._sort_key(other, column)) != key:
+                before = other_key > key if reverse else other_key < key
+            else:
+                before = order_key(other) < tie
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _matching_rows(self, *, narrowing: bool = False) -> list[CaseRecord]:
         """The rows of the chosen trial and status, then (core.selection.select) of the chosen
         caseworker and search; `selection` counts them against the trial and status rows."""
-        trial, status = self._filters["trial_id"], self._filters["status"]
         cases, texts = self._cases, self._search
-        base = [
-            i
-            for i, case in enumerate(cases)
-            if (not trial or case.trial_id == trial) and (not status or case.status == status)
-        ]
-        self.selection = select(
-            base,
-            caseworker=self._filters["caseworker"],
-            needle=self._needle,
-            case_of=cases.__getitem__,
-            text_of=texts.__getitem__,
-        )
-        return list(self.selection.items)
+        previous = self.selection
+        if not self._needle and self._unsearched is not None:
+            self.selection = self._unsearched
+        elif narrowing:  # the text only grew: the rows it shows are among those shown
+            narrowed = select(
+                previous.items,
+                caseworker=self._filters["caseworker"],
+                needle=self._needle,
+                case_of=cases.__getitem__,
+                text_of=texts.__getitem__,
+            )
+            self.selection = replace(narrowed, total=previous.total)  # of the same trial and status rows
+        else:
+            trial, status = self._filters["trial_id"], self._filters["status"]
+            base = [
+                i
+                for i, case in enumerate(cases)
+                if (not trial or case.trial_id == trial) and (not status or case.status == status)
+            ]
+            self.selection = select(
+                base,
+                caseworker=self._filters["caseworker"],
+                needle=self._needle,
+                case_of=cases.__getitem__,
+                text_of=texts.__getitem__,
+            )
+        if not self._needle:
+            self._unsearched = self.selection
+        return list(map(cases.__getitem__, self.selection.items))
 
     def _sort_key(self, case: CaseRecord, column: int):
         deadline = self._next.get(case.id)
@@ -333,20 +552,25 @@ class CaseTableModel(ColumnTableModel):
 
     def case_at(self, index: Index) -> CaseRecord:
         """The case shown in index's row."""
-        return self._cases[self._rows[index.row()]]
+        return self._rows[index.row()]
 
     def index_of_case(self, case_id: int) -> QModelIndex:
         """The row showing the case, or an invalid index when it is filtered out or gone."""
-        for row, i in enumerate(self._rows):
-            if self._cases[i].id == case_id:
-                return self.index(row, 0)
+        case = self._by_id.get(case_id)
+        if case is None:
+            return QModelIndex()
+        at = self._bisect(case)
+        items = self.selection.items
+        row = bisect_left(items, at)
+        if at < len(self._cases) and self._cases[at] is case and row < len(items) and items[row] == at:
+            return self.index(row, 0)
         return QModelIndex()
 
     # -- Qt model interface
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in SHOWN_ROLES or not index.isValid():
             return None
-        case = self._cases[self._rows[index.row()]]
+        case = self._rows[index.row()]
         column = index.column()
         deadline = self._next.get(case.id)
         if role == DISPLAY:

@@ -100,8 +100,9 @@ class CasesTab(WindowPart):
 
         refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
         # "Mine": the caseworker's own name (Indstillinger) first; "Alle sagsbehandlere"; colleagues.
-        self.caseworker_filter.set_names((c.caseworker for c in cases), own)
-        self.deadline_caseworker.set_names((c.caseworker for c in cases if c.status == ACTIVE), own)
+        # Each name once: set_names compares every name it is given (100,000 cases, a handful of names).
+        self.caseworker_filter.set_names({c.caseworker for c in cases}, own)
+        self.deadline_caseworker.set_names({c.caseworker for c in cases if c.status == ACTIVE}, own)
         self._apply_filters()
 
     def _apply_filters(self) -> None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ...core.cases import CaseDeadline, CaseProblem
     from ...store.case_store import CaseStore
     from ..caseworker_filter import CaseworkerChoice
+    from ..overview_models import CaseTableModel, DeadlineTreeModel
 
     _Window = QMainWindow  # each part is a piece of the one QMainWindow
 else:
@@ -49,6 +50,7 @@ class WindowPart(_Window):
 
         # by the Frister tab (deadlines_tab.py)
         deadline_view: QTreeView
+        deadline_model: DeadlineTreeModel  # from open_store on (_attach_deadline_model)
         deadline_search: QLineEdit
         deadline_caseworker: CaseworkerChoice
         missed_banner: QLabel
@@ -58,6 +60,7 @@ class WindowPart(_Window):
 
         # by the Sager tab (cases_tab.py)
         case_view: QTableView
+        case_model: CaseTableModel  # from open_store on (_attach_case_model)
         search_box: QLineEdit
 
         # by the banners (banners.py)

@@ -22,7 +22,8 @@ from .cases_tab import CasesTab
 from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
 
-if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+if TYPE_CHECKING:  # types only: no import of the store or the engine when this module loads
+    from ...services.deadline_book import BookUpdate, DeadlineBook
     from ...store.case_store import CaseStore
 
 TICK_MS = 60_000  # check once a minute whether the date has changed (no long timers)
@@ -49,8 +50,8 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         """Without a store the window is built empty, to be shown at once; open_store() fills it."""
         super().__init__()
         self.store = None
-        self.deadline_model = None  # the item models come with the store (open_store)
-        self.case_model = None
+        self._book: DeadlineBook | None = None  # the cases and deadlines shown, kept current (refresh)
+        self._models_attached = False  # the item models come with the store (open_store)
         self._store_actions: list[QAction] = []  # disabled until there is a database
         self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
         self._today = today
@@ -60,6 +61,8 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.problems = []  # cases whose deadlines cannot be computed (core.cases.CaseProblem)
         self._case_windows: dict = {}  # case id (or a key for a new case) -> its open window
         self.last_refresh_seconds = 0.0
+        self._changed_for: BookUpdate | None = None  # _changed_deadlines' last answer, and its question
+        self._changed_items: dict = {}
 
         self.tabs = QTabWidget()
         self._build_central()
@@ -91,10 +94,14 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
 
     def open_store(self, store: CaseStore) -> None:
         """Show the cases in store: compute their deadlines, say what fell due since last time."""
+        from ...services.deadline_book import DeadlineBook
+
         self.store = store
+        self._book = DeadlineBook(store)  # a new database (the demo, a restore): everything is read
         self.status_path.setText(f"Data: {store.path}")
-        if self.case_model is None:
+        if not self._models_attached:
             self._attach_models()
+            self._models_attached = True
         self._last_opened = store.settings().last_opened
         self.refresh()
         self._show_missed_since_last_time()
@@ -138,29 +145,37 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         return self._today()
 
     def refresh(self) -> None:
-        """Recompute every deadline from the database and show it (start, changes, a new day)."""
-        from ...core.cases import deadlines_and_problems
-
+        """Show the database as it is now (start, changes, a new day): nothing is done when nothing
+        was written and the day is the same; a change this window made (a follow-up, a case saved,
+        closed or deleted) recomputes and patches that case's rows alone; anything else, every row."""
         started = time.perf_counter()
-        place = self._remember_place()
         today = self.today()
+        book = self._book
+        assert book is not None, "refresh before open_store"
+        change = book.update(today)  # services.deadline_book: the cases written since the last look
+        if change is None:
+            return
+        place = self._remember_place()
         self._day = today
-        store = self._store_in_use()
-        settings = store.settings()
-        cases = store.list_cases(include_closed=True)
-        catalog = store.catalog()
-        # The function `caseworker-app deadlines` uses (store.deadlines), fed the list already read,
-        # and in the same pass the cases it could not compute (store.uncomputable).
-        self.deadline_items, self.problems = deadlines_and_problems(
-            cases, catalog, today, warning_days=settings.warning_days
-        )
-        self.case_model.set_cases(cases, self.deadline_items)
+        settings = book.settings
+        assert settings is not None
+        # The function `caseworker-app deadlines` uses (core.cases.deadlines_and_problems), kept by the
+        # book; and in the same pass the cases it could not compute.
+        self.deadline_items, self.problems = book.deadlines, book.problems
+        cases = book.cases
+        if change.full:
+            self.case_model.set_cases(cases, self.deadline_items)
+        else:
+            self._patch_cases(change)
         self._fill_filter_choices(cases, settings.caseworker_name)
         # Shown as the caseworker filter and the search choose (overview_models.DeadlineTreeModel); the
         # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
-        self.deadline_model.set_deadlines(
-            self.deadline_items, today, settings.warning_days, caseworker=self.deadline_caseworker.caseworker()
-        )
+        caseworker = self.deadline_caseworker.caseworker()
+        if change.full:
+            self.deadline_model.set_deadlines(self.deadline_items, today, settings.warning_days, caseworker=caseworker)
+        else:
+            self.deadline_model.set_caseworker(caseworker)  # its choices may have changed with the cases
+            self._patch_deadlines(change)
         self._show_welcome(not cases, settings)
         self._restore_place(place)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
@@ -176,6 +191,31 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.setWindowTitle(title)
         self.last_refresh_seconds = time.perf_counter() - started
         self.refreshed.emit()
+
+    def _patch_cases(self, change: BookUpdate) -> None:
+        """The Sager list: the changed cases' rows alone, with their next deadline."""
+        if not change.case_ids:
+            return
+        records = self._store_in_use().cases_by_id(change.case_ids)
+        next_due = {}
+        for case_id, items in self._changed_deadlines(change).items():
+            next_due[case_id] = items[0].deadline if items else None  # the book's order: earliest first
+        self.case_model.patch_cases({case_id: records.get(case_id) for case_id in change.case_ids}, next_due)
+
+    def _patch_deadlines(self, change: BookUpdate) -> None:
+        """The Frister tree: the changed cases' rows alone, and the counts in the group titles."""
+        if not change.case_ids:
+            return
+        new_items = [item for items in self._changed_deadlines(change).values() for item in items]
+        self.deadline_model.patch_deadlines(self.deadline_items, change.case_ids, new_items)
+
+    def _changed_deadlines(self, change: BookUpdate) -> dict:
+        """The book's deadlines of the changed cases, by case id (asked once per change)."""
+        book = self._book
+        assert book is not None
+        if self._changed_for is not change:
+            self._changed_for, self._changed_items = change, book.deadlines_of(change.case_ids)
+        return self._changed_items
 
     def _remember_opened(self) -> None:
         store = self._store_in_use()

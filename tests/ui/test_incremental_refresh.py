@@ -1,0 +1,205 @@
+"""A change the window made patches that case's rows alone; nothing written, nothing done.
+
+The truth check: after each change, the Frister tree (groups with counts, every row), the Sager
+list, the scope lines and the status bar equal what a fresh window over the same database shows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QSettings
+
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.overview_models import CaseColumn, DeadlineColumn
+from tests.ui.conftest import TODAY
+from tests.ui.model_check import assert_no_model_failures, watch_model
+from tests.ui.windows import demo_store
+
+SIGNALS = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged", "layoutChanged")
+
+
+@pytest.fixture
+def demo(tmp_path):
+    store = demo_store(tmp_path)
+    yield store
+    store.close()
+
+
+def open_window(qtbot, store, tmp_path, name="vindue"):
+    window = MainWindow(
+        store, today=lambda: TODAY, settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def tree_rows(window) -> list:
+    """Every group title and, under it, every row's cells, as the Frister tab shows them."""
+    model = window.deadline_model
+    shown = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        shown.append(model.data(parent))
+        for row in range(model.rowCount(parent)):
+            shown.append(tuple(model.data(model.index(row, c, parent)) for c in range(DeadlineColumn.REASON + 1)))
+    return shown
+
+
+def case_rows(window) -> list:
+    model = window.case_model
+    return [
+        tuple(model.data(model.index(row, c)) for c in range(CaseColumn.WHAT + 1)) for row in range(model.rowCount())
+    ]
+
+
+def screen(window) -> dict:
+    return {
+        "frister": tree_rows(window),
+        "sager": case_rows(window),
+        "frister_scope": window.deadline_scope.text(),
+        "sager_scope": window.case_scope.text(),
+        "status": window.status_counts.text(),
+        "problems": window.problems_banner.isVisibleTo(window) and window.problems_banner.text(),
+        "trial_end": window.trial_end_banner.isVisibleTo(window) and window.trial_end_banner.text(),
+    }
+
+
+def assert_as_fresh(qtbot, window, store, tmp_path) -> None:
+    """The window shows what a new window over the same database shows, row by row."""
+    fresh_store = type(store)(store.path, clock=lambda: TODAY)
+    try:
+        fresh = open_window(qtbot, fresh_store, tmp_path, name="frisk")
+        fresh.search_box.setText(window.search_box.text())
+        fresh.deadline_search.setText(window.deadline_search.text())
+        assert screen(window) == screen(fresh)
+        fresh.close()
+    finally:
+        fresh_store.close()
+
+
+class Signals:
+    """Which signals each of the window's two models emitted (and for which rows)."""
+
+    def __init__(self, window):
+        self.seen: list[tuple[str, str]] = []
+        for name, model in (("frister", window.deadline_model), ("sager", window.case_model)):
+            for signal in SIGNALS:
+                getattr(model, signal).connect(lambda *args, n=name, s=signal: self.seen.append((n, s)))
+
+    def of(self, kind: str) -> list[str]:
+        return [signal for name, signal in self.seen if name == kind]
+
+
+@pytest.fixture
+def watched(qtbot, demo, tmp_path, qtlog):
+    window = open_window(qtbot, demo, tmp_path)
+    testers = [watch_model(window.deadline_model), watch_model(window.case_model)]  # kept for the test
+    yield window
+    del testers
+    assert_no_model_failures(qtlog)
+
+
+def t08_case(store, window):
+    """An active T08 case whose deadline the Frister tab shows (the caseworker's own)."""
+    return next(
+        c for c in store.list_cases()
+        if c.trial_id == "T08" and c.status == "aktiv" and window.deadline_model.index_of_case(c.id).isValid()
+    )
+
+
+def test_nothing_written_nothing_done(qtbot, watched, demo, tmp_path):
+    before = screen(watched)
+    signals = Signals(watched)
+    watched.refresh()
+    watched.refresh()
+    assert signals.seen == []
+    assert screen(watched) == before
+
+
+def test_a_followup_patches_that_case_alone(qtbot, watched, demo, tmp_path, dialogs):
+    case = t08_case(demo, watched)
+    watched.tabs.setCurrentIndex(Tab.CASES)
+    watched.case_view.setCurrentIndex(watched.case_model.index_of_case(case.id))
+    signals = Signals(watched)
+
+    dialogs.then(lambda dialog: dialog.save_button.click())  # a follow-up today, as the dialog offers
+    watched.register_followup()
+    assert "modelReset" not in signals.of("frister") + signals.of("sager")
+    assert set(signals.of("frister")) <= {"rowsRemoved", "rowsInserted", "dataChanged"}
+    assert signals.of("frister")  # the case's deadline moved (or changed in place)
+    assert watched.selected_case_id() == case.id  # the caseworker's place kept
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+
+
+def test_close_and_delete_patch_and_match_a_fresh_window(qtbot, watched, demo, tmp_path):
+    case = t08_case(demo, watched)
+    signals = Signals(watched)
+    demo.close_case(case.id, reason="overgået til uddannelse", day=TODAY)
+    watched.refresh()
+    assert "modelReset" not in signals.of("frister") + signals.of("sager")
+    assert "rowsRemoved" in signals.of("frister")  # a closed case has no deadlines
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+
+    other = t08_case(demo, watched)
+    demo.delete_case(other.id, reason="Oprettet ved en fejl")
+    watched.refresh()
+    assert "modelReset" not in signals.of("frister") + signals.of("sager")
+    assert watched.case_model.index_of_case(other.id).isValid() is False
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+
+
+def test_a_new_case_and_a_changed_date_while_searching(qtbot, watched, demo, tmp_path):
+    watched.search_box.setText("a")
+    watched.deadline_search.setText("a")
+    signals = Signals(watched)
+    new_id = demo.create_case(citizen="Aase Andersen", case_ref="2021-9001", trial_id="T08",
+                              dates={"hire": date(2020, 3, 2)}, caseworker="Anne Jensen")
+    watched.refresh()
+    assert watched.case_model.index_of_case(new_id).isValid()
+    case = t08_case(demo, watched)
+    demo.update_case(case.id, dates={**case.dates, "hire": date(2019, 5, 6)})
+    watched.refresh()
+    assert "modelReset" not in signals.of("frister") + signals.of("sager")
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+
+
+def test_another_program_writes_everything_is_read_again(qtbot, watched, demo, tmp_path):
+    case = t08_case(demo, watched)
+    with sqlite3.connect(demo.path) as other:  # the command line, say
+        other.execute("UPDATE cases SET citizen = ? WHERE id = ?", ("Åge Ørum", case.id))
+    signals = Signals(watched)
+    watched.refresh()
+    assert "modelReset" in signals.of("frister") and "modelReset" in signals.of("sager")
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+
+
+NEEDLES = st.text(alphabet="aeinrs0123-", max_size=5)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.lists(NEEDLES, min_size=1, max_size=6))
+def test_a_growing_search_narrows_to_what_a_fresh_search_shows(qtbot, demo, tmp_path, typed):
+    window = open_window(qtbot, demo, tmp_path)
+    fresh = open_window(qtbot, demo, tmp_path, name="frisk")
+    for text in typed:  # each text typed key by key, as a caseworker does (the box keeps its text)
+        for end in range(len(text) + 1):
+            window.search_box.setText(text[:end])
+            window.deadline_search.setText(text[:end])
+        fresh.search_box.setText("")
+        fresh.deadline_search.setText("")
+        fresh.search_box.setText(text)
+        fresh.deadline_search.setText(text)
+        assert screen(window) == screen(fresh)
+    window.search_box.setText("")
+    window.deadline_search.setText("")
+    fresh.search_box.setText("")
+    fresh.deadline_search.setText("")
+    assert screen(window) == screen(fresh)
+    window.close()
+    fresh.close()
