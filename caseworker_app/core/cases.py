@@ -38,6 +38,11 @@ GROUP_TITLES_DA = {
 }
 
 
+# What a case record's extra holds (store/case_reading.py): "end_text", "closed_on", and "damaged",
+# a Danish text per row of the case stored in a wrong format.
+ExtraValue = str | date | tuple[str, ...] | None
+
+
 @dataclass(frozen=True, slots=True)  # slots: a record per case, 100,000 of them in the window
 class CaseRecord:
     """One citizen in one trial, with the dates that start its clocks and its history of events."""
@@ -53,7 +58,7 @@ class CaseRecord:
     cpr: str | None = None
     end_reason: str = ""
     note: str = ""
-    extra: Mapping[str, object] = field(default_factory=dict)
+    extra: Mapping[str, ExtraValue] = field(default_factory=dict[str, ExtraValue])
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ class CaseDeadline:
     case: CaseRecord
     deadline: Deadline
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The deadline as `caseworker-app deadlines --json` prints it: case fields first."""
         return {
             "case_id": self.case.id,
@@ -89,7 +94,7 @@ class CaseProblem:
         """'Sag 2024-0414 (nr. 3) kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget'."""
         return redact_cpr(f"{self.title} kan ikke beregnes: {self.reason}")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The problem as `caseworker-app deadlines --json` prints it under "cannot_compute"."""
         return {
             "case_id": self.case.id,
@@ -121,9 +126,11 @@ def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
     return tuple((d.name, d.label) for d in trial.dates if d.required and d.name not in agreed_only)
 
 
-def _problem(
-    case: CaseRecord, catalog: Mapping[str, Trial], needed: dict[str, tuple]
-) -> str | None:
+# A trial's id -> the (name, label) of each date its cases need (_needed_dates), made once per trial.
+NeededDates = dict[str, tuple[tuple[str, str], ...]]
+
+
+def _problem(case: CaseRecord, catalog: Mapping[str, Trial], needed: NeededDates) -> str | None:
     """Why the case's deadlines cannot be computed (each fault, joined by '; '), or None.
 
     None also for a closed case and a case in a trial without rules (nothing to compute).
@@ -133,13 +140,15 @@ def _problem(
     trial = catalog.get(case.trial_id)
     if trial is not None and not trial.rules:
         return None
-    reasons = []
+    reasons: list[str] = []
     if trial is None:
         reasons.append(f"forsøg {case.trial_id or '(intet)'} findes ikke i forsøgskataloget")
     if case.status != ACTIVE:
         reasons.append(f"ukendt status '{case.status}'")
     reasons += [f"ukendt dato '{name}'" for name in case.dates if name not in DATE_NAMES]
-    reasons += case.extra.get("damaged", ()) if case.extra else ()
+    damaged = case.extra.get("damaged") if case.extra else None
+    if isinstance(damaged, tuple):  # the store's Danish texts, one per damaged row (case_reading)
+        reasons += damaged
     if trial is not None and case.status == ACTIVE:
         if trial.id not in needed:
             needed[trial.id] = _needed_dates(trial)
@@ -160,7 +169,7 @@ def uncomputable_cases(
     missing from the catalog, a damaged status or date name, or an active case without a date
     its trial requires. A case in a trial without rules has nothing to compute and is fine.
     """
-    needed: dict[str, tuple] = {}
+    needed: NeededDates = {}
     found = [CaseProblem(c, r) for c in cases if (r := _problem(c, catalog, needed)) is not None]
     found.sort(key=lambda p: (p.case.case_ref, p.case.id))
     return found
@@ -209,12 +218,12 @@ class Outcomes:
 
     def __init__(self, catalog: Mapping[str, Trial], today: date, warning_days: int = DEFAULT_WARNING_DAYS):
         self.catalog, self.today, self.warning_days = catalog, today, warning_days
-        self._needed: dict[str, tuple] = {}  # for _problem
+        self._needed: NeededDates = {}  # for _problem
         # catalog key -> the dates its cases need, and every date name the trial has
         self._names: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         # A case without events gets what another with the same trial and dates got: the engine
         # reads nothing else of it (the deadlines are immutable, so they are shared, too).
-        self._same: dict[tuple, tuple[Deadline, ...]] = {}
+        self._same: dict[tuple[str, tuple[date | None, ...]], tuple[Deadline, ...]] = {}
 
     def of(self, case: CaseRecord) -> Outcome:
         """The case's deadlines, or why they cannot be computed."""
@@ -253,7 +262,10 @@ class Outcomes:
         reason = _problem(case, catalog, self._needed)
         if reason is not None:
             return reason
-        if case.status != ACTIVE or not trial.rules:  # _problem names a case whose trial is missing
+        if case.status != ACTIVE:
+            return _NO_DEADLINES
+        assert trial is not None  # _problem names an active case whose trial is missing
+        if not trial.rules:
             return _NO_DEADLINES
         return tuple(compute_deadlines(trial, case.dates, case.events, self.today, warning_days=self.warning_days))
 
@@ -273,7 +285,7 @@ def collect(
     with collector_paused():  # a deadline per case, kept by the window: see core/collector.py
         for case in cases:
             outcome = outcome_of(case)
-            if outcome.__class__ is str:
+            if isinstance(outcome, str):
                 add_problem(CaseProblem(case, outcome))
             else:
                 for deadline in outcome:

@@ -25,8 +25,7 @@ from datetime import date, timedelta
 
 from .cases import CLOSED, CaseRecord
 from .catalog import RuleSpec, Trial
-from .schedule import Deadline, Event, compute_deadlines, resolve_dates
-from .schedule import _counts as rule_counts  # the engine's own test of what an event counts for
+from .schedule import Deadline, Event, compute_deadlines, counts_for, resolve_dates
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
@@ -413,7 +412,7 @@ def _saved(
     ordinary = spec.ordinary
     assert ordinary is not None  # _saving_rules gives only rules with an ordinary rule
     real = case.events
-    held = [e.day for e in real if period.start <= e.day <= limit and rule_counts(e, ordinary)]
+    held = [e.day for e in real if period.start <= e.day <= limit and counts_for(e, ordinary)]
     kind = ordinary.events[0]
     assumed: list[Event] = []
     real_days = sorted({e.day for e in real})

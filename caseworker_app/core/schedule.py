@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -53,7 +53,7 @@ class Deadline(NamedTuple):
     governed_by: str  # "trial", "ordinary", or "none" (a clock started outside the trial, no ordinary rule)
     rule: str
     citation: str
-    reason_parts: tuple  # joined on demand by .reason (see _sentence)
+    reason_parts: Reason  # joined on demand by .reason (see _sentence)
     day_off: str | None  # why the practical date is earlier: 'søndag', 'Nytårsdag' ...
     trial_end: date
     due_to_trial_end: bool  # the ordinary deadline had passed when the trial ended
@@ -88,7 +88,7 @@ class Deadline(NamedTuple):
         """What the caseworker must know beside the reason: the trial rule's date, the caution."""
         return tuple(text for text in (self.trial_due_text, self.caution) if text)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The fields `caseworker-app schedule --json` prints, dates in ISO form."""
         return {
             "kind": self.kind,
@@ -136,14 +136,19 @@ def resolve_dates(
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
     resolved = dict(dates)
     if None in resolved.values():
-        resolved = {name: day for name, day in resolved.items() if day is not None}
-    notes = {}
+        resolved = _dated(resolved)
+    notes: dict[str, str] = {}
     for case_date in trial.defaulted_dates:
         source = case_date.default_from
         if case_date.name not in resolved and source in resolved:
             resolved[case_date.name] = resolved[source]
             notes[case_date.name] = _defaulted_note(case_date.name, source)
     return resolved, notes
+
+
+def _dated(dates: Mapping[str, date | None]) -> dict[str, date]:
+    # A caller outside the typed contract may still pass None for a date not set: dropped.
+    return {name: day for name, day in dates.items() if day is not None}
 
 
 @lru_cache(maxsize=64)
@@ -176,7 +181,7 @@ def compute_deadlines(
             break
     end = trial_end or trial.period.effective_end
     horizon = today + timedelta(days=warning_days)
-    found = []
+    found: list[Deadline] = []
     for spec in trial.rules:
         deadline = _deadline(
             trial, spec, resolved, history, any_full, today, horizon, end, default_notes
@@ -224,7 +229,7 @@ def _deadline(
     today: date,
     horizon: date,
     end: date,
-    default_notes: Mapping[str, str],
+    default_notes: Mapping[str, str] | None,
 ) -> Deadline | None:
     trial_result = _due(spec, dates, history, any_full)
     if spec.ordinary_changes:
@@ -309,6 +314,7 @@ def _deadline(
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
         citation = trial.citation_text_on(legal if legal < end else end)
     elif governed == "ordinary":
+        assert ordinary is not None  # governed is "ordinary" only when ordinary_result came from it
         governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
         citation = ordinary.reference
         checked = ordinary.checked_until
@@ -345,7 +351,7 @@ def _deadline(
     )
 
 
-_make_deadline = tuple.__new__
+_make_deadline: Callable[[type[Deadline], Reason], Deadline] = tuple[object, ...].__new__  # tuple.__new__, typed
 
 
 def _undated(
@@ -408,11 +414,13 @@ def _ordinary_due(
         return None, None
     result = _due(version, dates, history, any_full) if version is not None else None
     for change in spec.ordinary_changes:
-        if result is not None and result[0] < change.known_from:
+        known_from = change.known_from
+        assert known_from is not None  # every change says when it applies from (catalog, overrides)
+        if result is not None and result[0] < known_from:
             break  # due before the change applied: the earlier rule governs it
         had_rule = version is not None
         version, result = change, _due(change, dates, history, any_full)
-        if result is not None and result[0] < change.known_from:
+        if result is not None and result[0] < known_from:
             if not had_rule:
                 # No ordinary rule existed before the change: nothing was due under one then.
                 return None, None
@@ -420,12 +428,12 @@ def _ordinary_due(
             # a period ends on the old rule's last day at the latest, a follow-up falls due the
             # day the new rule applies.
             if spec.kind == "duration_end":
-                day, when = change.known_from - _ONE_DAY, ", så perioden slutter senest dagen før"
+                day, when = known_from - _ONE_DAY, ", så perioden slutter senest dagen før"
             else:
-                day, when = change.known_from, ", så fristen er den dag"
+                day, when = known_from, ", så fristen er den dag"
             result = (
                 max(day, result[0]),
-                result[1] + (" – almindelig regel ændret fra ", change.known_from, when),
+                result[1] + (" – almindelig regel ændret fra ", known_from, when),
                 result[2],
             )
     return version, result
@@ -443,7 +451,9 @@ _SUMS: dict[tuple[date, int], date] = {}
 _DURATIONS: dict[int, Duration] = {}
 
 
-def _sum(day: date, duration: Duration) -> date:
+def _sum(day: date, duration: Duration | None) -> date:
+    # Only on a miss of _SUMS: the catalog requires the duration for the rule's kind (_read_rule).
+    assert duration is not None
     if len(_SUMS) >= 200_000:
         _SUMS.clear()  # _DURATIONS is kept: a freed duration's id must never come back
     _DURATIONS[id(duration)] = duration
@@ -458,7 +468,8 @@ def _words(template: str, value: object) -> str:
     return template.format(value)
 
 
-def _counts(event: Event, spec: RuleSpec) -> bool:
+def counts_for(event: Event, spec: RuleSpec) -> bool:
+    """Whether the event counts for the rule (restarts its clock): the engine's own test."""
     if event.kind in spec.events:
         return not spec.forms or event.form is None or event.form in spec.forms
     # A contact between follow-ups restarts the clock only when marked as a full follow-up.
@@ -467,7 +478,7 @@ def _counts(event: Event, spec: RuleSpec) -> bool:
 
 # A reason is kept as parts (text, dates, durations) and joined only when read: building
 # sentences nobody looks at was a third of the engine's time for a full case list.
-Reason = tuple
+Reason = tuple[object, ...]
 
 
 def _sentence(parts: Reason) -> str:
@@ -492,7 +503,7 @@ def _due(
     if not history:
         held = []  # half the cases: no list comprehension (a call of its own) for nothing
     elif spec.forms or any_full:
-        held = [e.day for e in history if e.day >= anchor and _counts(e, spec)]
+        held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
     else:
         held = [e.day for e in history if e.day >= anchor and e.kind in spec.events]
     kind = spec.kind
@@ -561,7 +572,7 @@ def _due(
         # Met by a talk held on the agreed date or on the last working day before it (its
         # practical date); an earlier talk is taken as the one at which the date was agreed.
         met_from = last_working_day_on_or_before(anchor)
-        if any(e.day >= met_from and _counts(e, spec) for e in history):
+        if any(e.day >= met_from and counts_for(e, spec) for e in history):
             return None  # the agreed date has been met; a new date must be agreed
         return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 

@@ -95,22 +95,25 @@ class DeadlineBook:
     # ------------------------------------------------------------ reading
 
     def _read_all(self) -> None:
+        settings, today = self.settings, self.today
+        assert settings is not None and today is not None  # update() sets both before reading
         self.cases = self.store.list_cases()
         self.deadlines, self.problems = self.cache.deadlines_and_problems(
-            self.cases, self.catalog, self.today, warning_days=self.settings.warning_days
+            self.cases, self.catalog, today, warning_days=settings.warning_days
         )
         self.cache.keep_only(c.id for c in self.cases)
         self._removed = frozenset()
 
     def _patch(self, case_ids: frozenset[int], data_version: int) -> bool:
         """Replace the rows of these cases only; False when another program wrote meanwhile."""
-        store = self.store
+        store, settings, today = self.store, self.settings, self.today
+        assert settings is not None and today is not None  # update() sets both before patching
         current = store.cases_by_id(case_ids)
         if store.change_token().data_version != data_version:
             return False  # the records may be newer than the token: read everything instead
         before = {case_id: self.cache.kept(case_id) for case_id in case_ids}  # what the lists show
         outcomes = self.cache.outcomes(
-            current.values(), self.catalog, self.today, warning_days=self.settings.warning_days
+            current.values(), self.catalog, today, warning_days=settings.warning_days
         )
         self._removed = case_ids - current.keys()
         self.cache.forget(self._removed)
@@ -148,7 +151,11 @@ def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], sho
         for key, deadline in keys:
             at = bisect_left(rows, key, key=order)
             while at < len(rows) and order(rows[at]) == key:
-                if rows[at].case.id == case_id and (deadline is None or rows[at].deadline is deadline):
+                row = rows[at]
+                # deadline is None for a problem's row; a deadline's row is a CaseDeadline
+                if row.case.id == case_id and (
+                    deadline is None or (isinstance(row, CaseDeadline) and row.deadline is deadline)
+                ):
                     del rows[at]
                     break
                 at += 1

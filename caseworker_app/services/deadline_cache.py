@@ -132,7 +132,9 @@ class DeadlineCache:
             if _same_inputs(kept[0], case):  # the same for the engine, but perhaps a new name
                 self._kept[case.id] = (case if _unchangeable(case) else _frozen(case), kept[1])
                 return kept[1]
-        outcome = self._outcomes.of(case)
+        outcomes = self._outcomes
+        assert outcomes is not None  # set by _prepare, which deadlines_and_problems and outcomes call first
+        outcome = outcomes.of(case)
         self.computed += 1
         self._kept[case.id] = (case if _unchangeable(case) else _frozen(case), outcome)
         return outcome

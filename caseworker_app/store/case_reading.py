@@ -28,9 +28,11 @@ _PLAIN_EXTRA: MappingProxyType = MappingProxyType({"end_text": "", "closed_on": 
 
 def stored_day(value: object) -> date | None:
     """A date column as stored (ISO); None for empty or for a value written in another format."""
+    if not isinstance(value, str):  # None, or not text at all
+        return None
     try:
         return date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
@@ -54,7 +56,7 @@ def _records(
 ) -> list[CaseRecord]:
     fromiso = date.fromisoformat
     days: dict[object, date] = {}  # one date object per stored text
-    shared: dict[object, object] = {}  # one string object per repeated text (trial, status, ...)
+    shared: dict[str, str] = {}  # one string object per repeated text (trial, status, ...): NOT NULL TEXT
     one = shared.setdefault
     dates: dict[int, dict[str, date]] = {}
     damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly

@@ -77,8 +77,10 @@ def _now() -> str:
 
 
 def _day(value: object, field: str = "day") -> date | None:
-    if value is None or value == "" or isinstance(value, date):
-        return value or None
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
     try:
         return parse_date(str(value))
     except ValueError as exc:
@@ -244,9 +246,11 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """Insert one row; its id. Plain SQL: a save never imports sqlite-utils (start-up time)."""
         columns = ", ".join(f'"{name}"' for name in record)
         marks = ", ".join("?" * len(record))
-        return self._connection().execute(
+        row_id = self._connection().execute(
             f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(record.values())
         ).lastrowid
+        assert row_id is not None  # sqlite3 sets it after every INSERT
+        return row_id
 
     def _created_by(self) -> str:
         return (
@@ -484,11 +488,11 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 if old_day == new_day:
                     continue
                 if new_day is None:
-                    self._conn.execute(
+                    self._connection().execute(
                         "DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name)
                     )
                 else:
-                    self._conn.execute(
+                    self._connection().execute(
                         "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?) "
                         "ON CONFLICT (case_id, name) DO UPDATE SET day = excluded.day",
                         (case_id, name, new_day.isoformat()),
@@ -505,7 +509,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 changed[name] = new_day
             if changed:
                 assignments = ", ".join(f"{k} = ?" for k in new)
-                self._conn.execute(
+                self._connection().execute(
                     f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
                     (*new.values(), now, case_id),
                 )
@@ -516,7 +520,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         self,
         case_id: int,
         *,
-        day: date,
+        day: date | None,
         kind: str,
         form: str | None = None,
         initiated_by: str | None = None,
@@ -552,6 +556,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                     errors["replaces"] = problem
             if errors:
                 raise ValidationError(errors)
+            assert day is not None  # event_errors names a missing date
             return self._insert(
                 "events",
                 {
@@ -599,14 +604,14 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             )
 
     def _replace_problem(self, case_id: int, event_id: int) -> str | None:
-        row = self._conn.execute(
+        row = self._connection().execute(
             "SELECT case_id, kind FROM events WHERE id = ?", (event_id,)
         ).fetchone()
         if row is None or row[0] != case_id:
             return f"Hændelse nr. {event_id} findes ikke på denne sag"
         if row[1] == CANCELLED:
             return "En annullering kan ikke rettes; registrér hændelsen igen"
-        later = self._conn.execute(
+        later = self._connection().execute(
             "SELECT id FROM events WHERE replaces = ?", (event_id,)
         ).fetchone()
         if later is not None:
@@ -673,7 +678,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
 
     # ------------------------------------------------------------ closing
 
-    def close_case(self, case_id: int, *, reason: str, day: date, text: str = "") -> None:
+    def close_case(self, case_id: int, *, reason: str, day: date | None, text: str = "") -> None:
         """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
         today = self.clock()
         day = _day(day)
@@ -691,7 +696,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             )
             text = normalize_text(text)
             errors |= text_errors({"text": text}, multiline={"text"})
-            reopened = self._conn.execute(
+            reopened = self._connection().execute(
                 "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
                 (case_id, CASE_REOPENED),
             ).fetchone()[0]
@@ -703,9 +708,10 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 )
             if errors:
                 raise ValidationError(errors)
+            assert day is not None  # close_errors names a missing date
             now = _now()
             text = (text or "").strip()
-            self._conn.execute(
+            self._connection().execute(
                 "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, "
                 "updated_at = ? "
                 "WHERE id = ?",
@@ -729,7 +735,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 raise ValidationError({"status": "Sagen er ikke afsluttet"})
             now = _now()
             try:
-                self._conn.execute(
+                self._connection().execute(
                     "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
                     "updated_at = ? "
                     "WHERE id = ?",
@@ -766,8 +772,8 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             for case_id in ids:
                 # One statement per table: the events' self-references are checked per statement.
                 for table in ("case_dates", "events", "case_changes"):
-                    self._conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-                self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+                    self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+                self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
         _log.info("purged %d closed cases past the retention period", len(ids))
         retention = self.settings().retention_days
         if retention is not None:  # the copies must not keep what the database no longer may
@@ -789,7 +795,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             raise ValidationError({"reason": problem})
         with self._writing(case_id):
             case = self.get_case(case_id)
-            created = self._conn.execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
+            created = self._connection().execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
             self._insert(
                 "deletions",
                 {
@@ -802,8 +808,8 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 },
             )
             for table in ("case_dates", "events", "case_changes"):
-                self._conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-            self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+                self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+            self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
         _log.info("deleted case %d (created by mistake)", case_id)
 
     def deletions(self) -> list[dict]:
@@ -860,7 +866,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         if errors:
             raise ValidationError(errors)
         with self._writing():  # no case: who shows the cases reads the settings again
-            self._conn.executemany(
+            self._connection().executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 list(settings.to_strings().items()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from ..core.catalog import NoteTemplate
 from ..core.history import JOURNAL_NOTE
@@ -14,6 +15,14 @@ from ..core.notes import (
 )
 from .errors import ValidationError
 
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+
+    from ..core.cases import CaseRecord
+    from ..core.catalog import Trial
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -21,6 +30,21 @@ def _now() -> str:
 
 class NoteStoreMixin:
     """The journal-note part of CaseStore (uses its connection, transactions and catalog)."""
+
+    if TYPE_CHECKING:  # what this part uses of CaseStore
+        clock: Callable[[], date]
+
+        def _connection(self) -> sqlite3.Connection: ...
+        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def batch(self) -> AbstractContextManager[object]: ...
+        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
+        def _insert(self, table: str, record: dict[str, object]) -> int: ...
+        def _created_by(self) -> str: ...
+        def _change(
+            self, case_id: int, action: str, field: str, old: str | None, new: str | None, day: date, now: str
+        ) -> None: ...
+        def catalog(self) -> dict[str, Trial]: ...
+        def get_case(self, case_id: int) -> CaseRecord: ...
 
     # ------------------------------------------------------------ templates
 
@@ -99,4 +123,4 @@ class NoteStoreMixin:
         with self._writing(case_id):  # declared: a refresh then rereads this case alone
             self.get_case(case_id)  # CaseNotFoundError when it is gone
             self._change(case_id, JOURNAL_NOTE, situation, None, text, day, _now())
-            return self._conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+            return self._connection().execute("SELECT last_insert_rowid()").fetchone()[0]

@@ -31,7 +31,7 @@ class AfterPaint(QObject):
     so the caseworker sees the program open at once.
     """
 
-    def __init__(self, target: QObject, callback: Callable[[], None], fallback_ms: int | None = None):
+    def __init__(self, target: QObject, callback: Callable[[], object], fallback_ms: int | None = None):
         super().__init__(target)
         self._target = target
         self._callback = callback
@@ -56,7 +56,12 @@ class AfterPaint(QObject):
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication: Danish Qt dialogs, settings in an INI file (never the registry), the text
     size chosen on this computer."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is None:
+        app = QApplication(argv or sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication)  # this program's application always has widgets
+        app = existing
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("Opfølgningsfrister")
