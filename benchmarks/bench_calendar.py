@@ -81,10 +81,7 @@ def main() -> None:
         t3 = time.perf_counter()
         size = path.stat().st_size
     in_year = sum(1 for i in items if YEAR_START <= i.deadline.legal_due <= YEAR_END)
-    print(
-        f"{args.cases} cases, {len(items)} deadlines, {in_year} with a legal date in 2021, "
-        f"layout '{args.layout}'"
-    )
+    print(f"{args.cases} cases, {len(items)} deadlines, {in_year} with a legal date in 2021, layout '{args.layout}'")
     print(f"  deadlines {t1 - t0:6.2f} s")
     print(f"  HTML      {t2 - t1:6.2f} s ({len(job.html) / 1e6:.1f} MB)")
     print(f"  PDF       {t3 - t2:6.2f} s (layout, pagination, painting)")

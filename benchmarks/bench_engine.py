@@ -82,7 +82,10 @@ def runs(cases: int, count: int) -> list[dict]:
     for _ in range(count):
         out = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_engine", "--once", "--cases", str(cases)],
-            capture_output=True, text=True, cwd=REPO, check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
         ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
     return results
@@ -100,8 +103,10 @@ def main() -> None:
     results = runs(args.cases, args.runs)
     first = [r["first_pass_s"] for r in results]
     read = [r["read_s"] for r in results]
-    print(f"{results[0]['cases']} cases, {results[0]['deadlines']} deadlines, "
-          f"{results[0]['problems']} cannot be computed; {args.runs} new processes")
+    print(
+        f"{results[0]['cases']} cases, {results[0]['deadlines']} deadlines, "
+        f"{results[0]['problems']} cannot be computed; {args.runs} new processes"
+    )
     print(f"  first pass: median {statistics.median(first):.3f} s, runs {first}")
     print(f"  reading the cases: median {statistics.median(read):.3f} s")
 

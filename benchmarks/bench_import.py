@@ -31,10 +31,27 @@ from caseworker_app.store import CaseStore  # noqa: E402
 
 TODAY = date(2026, 11, 30)
 TARGET_SECONDS = 3.0
-HEADERS = ("Borger", "CPR-nr.", "FASIT-sagsnr.", "Forsøg", "Ansat", "Tilbud givet", "Seneste opfølgning",
-           "Sagsbehandler", "Bemærkning")
-NAMES = ("Jens Hansen", "Mette Nielsen", "Lars Pedersen", "Hanne Sørensen", "Ahmad Khalil", "Fatima Ali",
-         "Søren Østergaard", "Karen Mortensen")
+HEADERS = (
+    "Borger",
+    "CPR-nr.",
+    "FASIT-sagsnr.",
+    "Forsøg",
+    "Ansat",
+    "Tilbud givet",
+    "Seneste opfølgning",
+    "Sagsbehandler",
+    "Bemærkning",
+)
+NAMES = (
+    "Jens Hansen",
+    "Mette Nielsen",
+    "Lars Pedersen",
+    "Hanne Sørensen",
+    "Ahmad Khalil",
+    "Fatima Ali",
+    "Søren Østergaard",
+    "Karen Mortensen",
+)
 CASEWORKERS = ("Anne Jensen", "Mads Kristensen", "Louise Holm", "Peter Nielsen")
 
 
@@ -47,8 +64,19 @@ def _rows(count: int, seed: int = 1) -> list[tuple]:
         offer = hire - timedelta(days=rng.randrange(1, 60)) if rng.random() < 0.3 else None
         followup = hire + timedelta(days=rng.randrange(30, (TODAY - hire).days)) if rng.random() < 0.5 else None
         cpr = f"{rng.randrange(1, 29):02d}{rng.randrange(1, 13):02d}{rng.randrange(50, 99)}-0000"
-        rows.append((f"{rng.choice(NAMES)} {number}", cpr if rng.random() < 0.5 else None, f"2026-{number:05d}",
-                     "T08", hire, offer, followup, rng.choice(CASEWORKERS), "Løntilskud" if number % 7 else None))
+        rows.append(
+            (
+                f"{rng.choice(NAMES)} {number}",
+                cpr if rng.random() < 0.5 else None,
+                f"2026-{number:05d}",
+                "T08",
+                hire,
+                offer,
+                followup,
+                rng.choice(CASEWORKERS),
+                "Løntilskud" if number % 7 else None,
+            )
+        )
     return rows
 
 
@@ -67,8 +95,9 @@ def write_files(folder: Path, count: int) -> tuple[Path, Path]:
     workbook.save(xlsx)
     lines = [";".join(HEADERS)]
     for row in rows:
-        lines.append(";".join("" if v is None else v.strftime("%d-%m-%Y") if isinstance(v, date) else str(v)
-                              for v in row))
+        lines.append(
+            ";".join("" if v is None else v.strftime("%d-%m-%Y") if isinstance(v, date) else str(v) for v in row)
+        )
     path = folder / f"sager-{count}.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     return xlsx, path
@@ -125,8 +154,11 @@ def measure(count: int, runs: int) -> dict:
                 timings.append(import_once(path, folder))
             median = {key: statistics.median(t[key] for t in timings) for key in timings[0]}
             floor = statistics.median(floors)
-            results[kind] = {**{k: round(v, 3) for k, v in median.items()}, "floor": round(floor, 3),
-                             "ratio": round(median["total"] / floor, 1)}
+            results[kind] = {
+                **{k: round(v, 3) for k, v in median.items()},
+                "floor": round(floor, 3),
+                "ratio": round(median["total"] / floor, 1),
+            }
     return results
 
 
@@ -144,8 +176,10 @@ def main() -> None:
     for kind in ("xlsx", "csv"):
         r = results[kind]
         verdict = "ok" if r["total"] < TARGET_SECONDS else "OVER TARGET"
-        print(f"  {kind:<4} read {r['read']:.2f} s, preview {r['preview']:.2f} s, save {r['save']:.2f} s = "
-              f"{r['total']:.2f} s ({verdict}); floor {r['floor']:.2f} s, {r['ratio']:.1f}× the floor")
+        print(
+            f"  {kind:<4} read {r['read']:.2f} s, preview {r['preview']:.2f} s, save {r['save']:.2f} s = "
+            f"{r['total']:.2f} s ({verdict}); floor {r['floor']:.2f} s, {r['ratio']:.1f}× the floor"
+        )
 
 
 if __name__ == "__main__":

@@ -39,9 +39,10 @@ if __package__ in (None, ""):  # run as a file: import the package beside this f
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_BUNDLE = Path(os.environ.get("BENCH_BUNDLE") or REPO / "dist" / "Opfoelgningsfrister" / (
-    "Opfoelgningsfrister.exe" if os.name == "nt" else "Opfoelgningsfrister"
-))
+DEFAULT_BUNDLE = Path(
+    os.environ.get("BENCH_BUNDLE")
+    or REPO / "dist" / "Opfoelgningsfrister" / ("Opfoelgningsfrister.exe" if os.name == "nt" else "Opfoelgningsfrister")
+)
 TIMEOUT = 120
 FLOOR = "floor"
 
@@ -141,12 +142,16 @@ def measure(runs: int, sizes: list[int], bundle: Path = DEFAULT_BUNDLE) -> dict:
     """Medians of each contender's moments and peak memory, from runs interleaved rounds."""
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as name:
         folder = Path(name)
-        env = {**os.environ, "CASEWORKER_EXIT_WHEN_SHOWN": "1",
-               # settings, logs and data of these runs stay in the temporary folder
-               "XDG_CONFIG_HOME": str(folder / "config"), "XDG_STATE_HOME": str(folder / "state"),
-               "XDG_DATA_HOME": str(folder / "data"),
-               # the code beside these benchmarks, also through uv and the console script
-               "PYTHONPATH": str(REPO)}
+        env = {
+            **os.environ,
+            "CASEWORKER_EXIT_WHEN_SHOWN": "1",
+            # settings, logs and data of these runs stay in the temporary folder
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "XDG_STATE_HOME": str(folder / "state"),
+            "XDG_DATA_HOME": str(folder / "data"),
+            # the code beside these benchmarks, also through uv and the console script
+            "PYTHONPATH": str(REPO),
+        }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         # Time a start as a user's machine sees it: with Python's compiled .pyc files, which the
         # warm-up round writes (an environment that forbids writing them compiles on every start).
@@ -184,9 +189,14 @@ def importtime(cases: int = 1000) -> str:
     with tempfile.TemporaryDirectory(prefix="bench-importtime-") as name:
         folder = Path(name)
         db = copy_of(cases, folder)
-        env = {**os.environ, "CASEWORKER_EXIT_WHEN_SHOWN": "1", "PYTHONPATH": str(REPO),
-               "XDG_CONFIG_HOME": str(folder / "config"), "XDG_STATE_HOME": str(folder / "state"),
-               "XDG_DATA_HOME": str(folder / "data")}
+        env = {
+            **os.environ,
+            "CASEWORKER_EXIT_WHEN_SHOWN": "1",
+            "PYTHONPATH": str(REPO),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "XDG_STATE_HOME": str(folder / "state"),
+            "XDG_DATA_HOME": str(folder / "data"),
+        }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         command = [sys.executable, "-X", "importtime", "-m", "caseworker_app", "--db", str(db)]
         subprocess.run(command, env=env, cwd=REPO, capture_output=True)  # writes the .pyc files
@@ -198,8 +208,10 @@ def importtime(cases: int = 1000) -> str:
         if match:
             rows.append((int(match[2]), len(match[3]) // 2, match[4]))
     total = sum(cumulative for cumulative, depth, _ in rows if depth == 0)
-    lines = [f"all imports: {total / 1000:.0f} ms (cumulative, top level)"
-             + ("" if run.returncode == 0 else f"; the program ended with code {run.returncode}")]
+    lines = [
+        f"all imports: {total / 1000:.0f} ms (cumulative, top level)"
+        + ("" if run.returncode == 0 else f"; the program ended with code {run.returncode}")
+    ]
     for cumulative, _, module in sorted((r for r in rows if r[1] <= 1), reverse=True)[:25]:
         lines.append(f"  {cumulative / 1000:7.1f} ms  {module}")
     watched = ("sqlite_utils", "click", "pluggy", "tomllib", "openpyxl", "icalendar", "holidays")
@@ -230,8 +242,10 @@ def main() -> int:
         if name == FLOOR:
             continue
         memory = f"{entry['peak_mb']:.0f} MB" if "peak_mb" in entry else ""
-        print(f"  {name:<28} window {entry['window']:.3f} s ({entry['window'] / floor['shown']:.2f}x)"
-              f"  cases {entry['shown']:.3f} s ({entry['shown'] / floor['shown']:.2f}x)  {memory}")
+        print(
+            f"  {name:<28} window {entry['window']:.3f} s ({entry['window'] / floor['shown']:.2f}x)"
+            f"  cases {entry['shown']:.3f} s ({entry['shown'] / floor['shown']:.2f}x)  {memory}"
+        )
     if "bundle_mb" in result:
         print(f"  bundle size: {result['bundle_mb']} MB")
     for line in result["missing"]:

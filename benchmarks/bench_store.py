@@ -100,9 +100,7 @@ def _case(rng: random.Random, number: int) -> tuple[dict, list[dict]]:
         trial, dates = "T05", {"visitation": visitation}
         day = visitation
         while (day := day + timedelta(days=rng.randrange(40, 120))) <= TODAY:
-            events.append(
-                {"day": day, "kind": "talk", "form": rng.choice(("personligt", "telefon"))}
-            )
+            events.append({"day": day, "kind": "talk", "form": rng.choice(("personligt", "telefon"))})
     else:
         trial, dates = "T12", {"agreed": TODAY + timedelta(days=rng.randrange(-30, 90))}
     name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {number}"
@@ -129,9 +127,7 @@ def generate(path: Path, count: int, seed: int = 1) -> float:
     rng = random.Random(seed)
     started = time.perf_counter()
     with CaseStore(path, clock=lambda: TODAY) as store:
-        store._connection().execute(
-            f"CREATE INDEX IF NOT EXISTS {_GENERATOR_INDEX} ON cases (trial_id, case_ref)"
-        )
+        store._connection().execute(f"CREATE INDEX IF NOT EXISTS {_GENERATOR_INDEX} ON cases (trial_id, case_ref)")
         settings = store.settings()  # a database in use: the first start's questions are answered
         settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
@@ -153,9 +149,10 @@ def generate(path: Path, count: int, seed: int = 1) -> float:
 
 def cache_folder() -> Path:
     """Where generated databases are kept between runs (BENCH_CACHE or ~/.cache/...)."""
-    folder = os.environ.get("BENCH_CACHE") or Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    ) / "caseworker-bench"
+    folder = (
+        os.environ.get("BENCH_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caseworker-bench"
+    )
     return Path(folder)
 
 
@@ -163,9 +160,7 @@ def database(count: int, seed: int = 1) -> Path:
     """A generated database of count cases, made once and kept (read it through a copy)."""
     from caseworker_app.store.versions import MIGRATION_NAMES
 
-    key = hashlib.sha256(
-        (Path(__file__).read_text(encoding="utf-8") + repr(MIGRATION_NAMES)).encode()
-    ).hexdigest()[:12]
+    key = hashlib.sha256((Path(__file__).read_text(encoding="utf-8") + repr(MIGRATION_NAMES)).encode()).hexdigest()[:12]
     path = cache_folder() / f"cases-{count}-{seed}-{key}.db"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -40,8 +40,30 @@ except ImportError:  # before the main window became a package
     from caseworker_app.ui.main_window import MainWindow
 
 # A name typed and extended, the box cleared, then a FASIT number (bench_store: 2026-NNNNN).
-KEYS = ("h", "ha", "han", "hans", "hanse", "hansen", "", "2", "20", "202", "2026", "2026-", "2026-0",
-        "2026-00", "2026-001", "", "s", "sø", "sør", "søre", "søren", "")
+KEYS = (
+    "h",
+    "ha",
+    "han",
+    "hans",
+    "hanse",
+    "hansen",
+    "",
+    "2",
+    "20",
+    "202",
+    "2026",
+    "2026-",
+    "2026-0",
+    "2026-00",
+    "2026-001",
+    "",
+    "s",
+    "sø",
+    "sør",
+    "søre",
+    "søren",
+    "",
+)
 FOLLOWUPS = 7
 REFRESHES = 9
 
@@ -165,11 +187,15 @@ def main() -> None:
         return
     print(f"{args.cases} cases, {result['deadlines']} deadlines on {TODAY:%d-%m-%Y}")
     print(f"  open database + build and show the main window: {result['shown_s']:.3f} s")
-    print(f"  register a follow-up (Gem -> repainted): median {result['followup_median_ms']:.1f} ms, "
-          f"worst {result['followup_worst_ms']:.1f} ms")
+    print(
+        f"  register a follow-up (Gem -> repainted): median {result['followup_median_ms']:.1f} ms, "
+        f"worst {result['followup_worst_ms']:.1f} ms"
+    )
     print(f"  refresh with nothing changed: median {result['refresh_median_ms']:.1f} ms")
-    print(f"  search per keystroke (clearing and digits too): median {result['key_median_ms']:.1f} ms, "
-          f"worst {result['key_worst_ms']:.1f} ms")
+    print(
+        f"  search per keystroke (clearing and digits too): median {result['key_median_ms']:.1f} ms, "
+        f"worst {result['key_worst_ms']:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

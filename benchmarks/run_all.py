@@ -48,7 +48,9 @@ class Row:
 def _run_json(module: str, *args: str) -> object:
     out = subprocess.run(
         [sys.executable, "-m", f"benchmarks.{module}", *args, "--json"],
-        capture_output=True, text=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     if out.returncode != 0:
         raise RuntimeError(f"{module} failed:\n{out.stderr[-3000:]}")
@@ -87,15 +89,26 @@ def rows(results: dict) -> list[Row]:
     table = []
 
     def vs_floor(figure: str, seconds: float, limit: float) -> None:
-        table.append(Row(figure, f"{_s(seconds)} = {seconds / floor:.2f}× floor", f"≤ {limit}× floor",
-                         seconds / floor, "floor", limit))
+        table.append(
+            Row(
+                figure,
+                f"{_s(seconds)} = {seconds / floor:.2f}× floor",
+                f"≤ {limit}× floor",
+                seconds / floor,
+                "floor",
+                limit,
+            )
+        )
 
     def vs_target(figure: str, now: float, target: float, unit: str, shown: str | None = None) -> None:
         text = shown or (f"{now:.1f} {unit}" if unit == "ms" else f"{now:.2f} {unit}")
         table.append(Row(figure, text, f"≤ {target:g} {unit}", now / target, "target", 1.0))
 
-    for name, label in (("uv run 1000", "`uv run caseworker-app`"), ("script 1000", "console script"),
-                        ("bundle 1000", "bundle")):
+    for name, label in (
+        ("uv run 1000", "`uv run caseworker-app`"),
+        ("script 1000", "console script"),
+        ("bundle 1000", "bundle"),
+    ):
         if name in start:
             vs_floor(f"window painted: {label}", start[name]["window"], 1.2)
     for size, limit in ((0, 1.5), (1000, 1.6), (10_000, 2.0), (large, 5.0)):
@@ -106,26 +119,50 @@ def rows(results: dict) -> list[Row]:
     windows = results["window"]
     for size, target in ((10_000, 50), (large, 100)):
         w = windows[str(size)]
-        vs_target(f"register a follow-up in the window, {size:,} cases (Gem → repainted; median)",
-                  w["followup_median_ms"], target, "ms",
-                  f"{w['followup_median_ms']:.1f} ms (worst {w['followup_worst_ms']:.1f})")
+        vs_target(
+            f"register a follow-up in the window, {size:,} cases (Gem → repainted; median)",
+            w["followup_median_ms"],
+            target,
+            "ms",
+            f"{w['followup_median_ms']:.1f} ms (worst {w['followup_worst_ms']:.1f})",
+        )
     w = windows["10000"]
     vs_target("refresh with nothing changed, 10,000 cases (median)", w["refresh_median_ms"], 20, "ms")
     for size, target in ((10_000, 16), (large, 50)):
         w = windows[str(size)]
-        vs_target(f"search keystroke incl. clearing the box, {size:,} cases (worst)", w["key_worst_ms"], target,
-                  "ms", f"worst {w['key_worst_ms']:.1f} ms (median {w['key_median_ms']:.1f})")
+        vs_target(
+            f"search keystroke incl. clearing the box, {size:,} cases (worst)",
+            w["key_worst_ms"],
+            target,
+            "ms",
+            f"worst {w['key_worst_ms']:.1f} ms (median {w['key_median_ms']:.1f})",
+        )
     first = statistics.median(r["first_pass_s"] for r in results["engine"])
     read = statistics.median(r["read_s"] for r in results["engine"])
-    vs_target(f"deadlines for {big} cases, first pass in a new process (median)", first, 0.6, "s",
-              f"{first:.2f} s (reading them {read:.2f} s)")
+    vs_target(
+        f"deadlines for {big} cases, first pass in a new process (median)",
+        first,
+        0.6,
+        "s",
+        f"{first:.2f} s (reading them {read:.2f} s)",
+    )
     peak = start.get(f"script {large}", {}).get("peak_mb")
     if peak is not None:
-        vs_target(f"peak memory at {big} cases (window with its cases painted)", peak, 150, "MB",
-                  f"{peak:.0f} MB = {peak / start['floor']['peak_mb']:.1f}× the bare window")
+        vs_target(
+            f"peak memory at {big} cases (window with its cases painted)",
+            peak,
+            150,
+            "MB",
+            f"{peak:.0f} MB = {peak / start['floor']['peak_mb']:.1f}× the bare window",
+        )
     creates = {c["stored"]: c for c in results["create"]}
-    vs_target(f"creating cases one by one, at {big} cases stored (median)", creates[large]["median_ms"], 2, "ms",
-              f"{creates[large]['median_ms']:.2f} ms (at 1,000: {creates[1000]['median_ms']:.2f} ms)")
+    vs_target(
+        f"creating cases one by one, at {big} cases stored (median)",
+        creates[large]["median_ms"],
+        2,
+        "ms",
+        f"{creates[large]['median_ms']:.2f} ms (at 1,000: {creates[1000]['median_ms']:.2f} ms)",
+    )
     return table
 
 
@@ -145,10 +182,12 @@ def render(results: dict, before: dict | None = None) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     startup = results["startup"]
     lines.append("")
-    lines.append(f"Floor (bare PySide6 window, first paint): {_s(floor['shown'])}, "
-                 f"{floor.get('peak_mb', 0):.0f} MB; {startup['runs']} interleaved rounds, medians; "
-                 f"platform {startup['platform']}; Python {results['python']}; {results['machine']}; "
-                 f"the whole run took {results['seconds']} s.")
+    lines.append(
+        f"Floor (bare PySide6 window, first paint): {_s(floor['shown'])}, "
+        f"{floor.get('peak_mb', 0):.0f} MB; {startup['runs']} interleaved rounds, medians; "
+        f"platform {startup['platform']}; Python {results['python']}; {results['machine']}; "
+        f"the whole run took {results['seconds']} s."
+    )
     if "bundle_mb" in startup:
         lines.append(f"Bundle: {startup['bundle_mb']} MB.")
     for line in startup["missing"]:

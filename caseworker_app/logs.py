@@ -32,10 +32,18 @@ CPR_REPLACEMENT = "[CPR fjernet]"
 QUOTED_PATTERN = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 QUOTED_REPLACEMENT = "'…'"
 # Errors whose messages name code (modules, attributes, types), not data: kept as they are.
-CODE_ERRORS = frozenset({
-    "ImportError", "ModuleNotFoundError", "AttributeError", "NameError", "UnboundLocalError",
-    "TypeError", "NotImplementedError", "RecursionError",
-})
+CODE_ERRORS = frozenset(
+    {
+        "ImportError",
+        "ModuleNotFoundError",
+        "AttributeError",
+        "NameError",
+        "UnboundLocalError",
+        "TypeError",
+        "NotImplementedError",
+        "RecursionError",
+    }
+)
 
 log = logging.getLogger(__name__)
 
@@ -211,9 +219,7 @@ _CHAIN_LINES = ("Traceback (most recent", "During handling of the above", "The a
 TEXT_LEFT_OUT = "(teksten er udeladt: den kan indeholde personoplysninger)"
 
 
-def safe_traceback(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> str:
+def safe_traceback(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The traceback of an error: the place (frames, source lines) and each exception's type.
 
     No personal data by construction: an exception's text is left out unless its type is about

@@ -22,9 +22,7 @@ def build(path) -> CaseStore:
     store = CaseStore(path, clock=lambda: TODAY)
 
     def case(ref, trial, dates, who, citizen="Opdigtet Borger"):
-        return store.create_case(
-            citizen=f"{citizen} {ref}", case_ref=ref, trial_id=trial, dates=dates, caseworker=who
-        )
+        return store.create_case(citizen=f"{citizen} {ref}", case_ref=ref, trial_id=trial, dates=dates, caseworker=who)
 
     def ev(case_id, day, kind="followup", **kw):
         return store.add_event(case_id, day=day, kind=kind, **kw)
@@ -67,7 +65,9 @@ def build(path) -> CaseStore:
     # H: praktik 02-03-2020 - 27-03-2020 (last day 29-03-2020), fleksjob 15-05-2020.
     h = case("2020-0101", "T09", {"praktik_start": date(2020, 3, 2)}, ANNE)
     store.add_journal_note(
-        h, situation="praktik_start", text=f"Praktik oprettet. FASIT-markering: {T09_MARKING}",
+        h,
+        situation="praktik_start",
+        text=f"Praktik oprettet. FASIT-markering: {T09_MARKING}",
         day=date(2020, 3, 2),
     )
     ev(h, date(2020, 3, 27), "praktik_end")
@@ -75,9 +75,7 @@ def build(path) -> CaseStore:
     # I: praktik 03-05-2021 (last day 30-05-2021) ended 10-06-2021; no fleksjob.
     i = case("2021-0102", "T09", {"praktik_start": date(2021, 5, 3)}, ANNE)
     ev(i, date(2021, 6, 10), "praktik_end")
-    store.add_journal_note(
-        i, situation="praktik_uden_fleksjob", text="Ingen fleksjob.", day=date(2021, 6, 10)
-    )
+    store.add_journal_note(i, situation="praktik_uden_fleksjob", text="Ingen fleksjob.", day=date(2021, 6, 10))
     store.close_case(i, reason="overgået til anden ydelse", day=date(2021, 8, 1))
     # J: praktik from 13-12-2021, still running when the trial ends 31-12-2021, no end registered.
     case("2021-0103", "T09", {"praktik_start": date(2021, 12, 13)}, MADS)

@@ -11,12 +11,30 @@ from caseworker_app.core.schedule import Event
 TODAY = date(2021, 2, 15)  # a Monday in ISO week 7 of 2021
 
 FIRST_NAMES = (
-    "Jens", "Søren", "Åse", "Bjørn", "Mette", "Bente",
-    "Hanne", "Øjvind", "Karen", "Niels", "Lærke", "Jørgen",
+    "Jens",
+    "Søren",
+    "Åse",
+    "Bjørn",
+    "Mette",
+    "Bente",
+    "Hanne",
+    "Øjvind",
+    "Karen",
+    "Niels",
+    "Lærke",
+    "Jørgen",
 )
 LAST_NAMES = (
-    "Hansen", "Sørensen", "Østergård", "Jæger", "Nielsen",
-    "Bækgaard", "Pedersen", "Kjær", "Løkke", "Madsen",
+    "Hansen",
+    "Sørensen",
+    "Østergård",
+    "Jæger",
+    "Nielsen",
+    "Bækgaard",
+    "Pedersen",
+    "Kjær",
+    "Løkke",
+    "Madsen",
 )
 CASEWORKERS = ("Anne Jensen", "Bo Østergaard")
 
@@ -35,24 +53,31 @@ def t08_cases(count: int = 120, start_id: int = 1) -> list[CaseRecord]:
         if i % 10 == 9:
             # A follow-up was held early; the next one counts from it.
             events = (Event(date(2020, 11, 2) + timedelta(days=i % 7), "followup"),)
-        cases.append(CaseRecord(
-            id=start_id + i,
-            citizen=f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[i % len(LAST_NAMES)]}",
-            case_ref=f"FASIT-{2018_0000 + i}",
-            trial_id="T08",
-            dates={"hire": hire},
-            events=events,
-            caseworker=CASEWORKERS[i % 2],
-            cpr=cpr_for(i),
-        ))
+        cases.append(
+            CaseRecord(
+                id=start_id + i,
+                citizen=f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {LAST_NAMES[i % len(LAST_NAMES)]}",
+                case_ref=f"FASIT-{2018_0000 + i}",
+                trial_id="T08",
+                dates={"hire": hire},
+                events=events,
+                caseworker=CASEWORKERS[i % 2],
+                cpr=cpr_for(i),
+            )
+        )
     return cases
 
 
 def jens_hansen() -> CaseRecord:
     """Hired 31-08-2018: first follow-up due Sunday 28-02-2021, in practice Friday 26-02-2021."""
     return CaseRecord(
-        id=17, citizen="Jens Hansen", case_ref="FASIT-2018-0017", trial_id="T08",
-        dates={"hire": date(2018, 8, 31)}, caseworker="Anne Jensen", cpr="010203-1234",
+        id=17,
+        citizen="Jens Hansen",
+        case_ref="FASIT-2018-0017",
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+        caseworker="Anne Jensen",
+        cpr="010203-1234",
     )
 
 

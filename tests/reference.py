@@ -29,10 +29,14 @@ def check_reference(name: str, text: str) -> None:
     with path.open(encoding="utf-8", newline="") as f:
         expected = f.read()
     if text != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"{name} (reference)", tofile=f"{name} (now)",
-        ))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                fromfile=f"{name} (reference)",
+                tofile=f"{name} (now)",
+            )
+        )
         raise AssertionError(f"{name} differs from the reference file:\n{diff}")
 
 

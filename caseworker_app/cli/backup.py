@@ -19,7 +19,9 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
     )
     add_db_option(backup)
     backup.add_argument(
-        "--to", metavar="FIL", default=None,
+        "--to",
+        metavar="FIL",
+        default=None,
         help="kopiens filnavn (standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
     )
     backup.add_argument("--list", action="store_true", help="vis sikkerhedskopierne i stedet")

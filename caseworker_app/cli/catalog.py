@@ -59,9 +59,7 @@ def _schedule_checked(args: argparse.Namespace) -> int:
         )
     missing = [d.name for d in trial.dates if d.required and d.name not in dates]
     if missing:
-        raise UsageError(
-            f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=dd-mm-åååå)"
-        )
+        raise UsageError(f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=dd-mm-åååå)")
     unknown_events = sorted({e.kind for e in args.event} - set(trial.events))
     if unknown_events:
         raise UsageError(
@@ -90,9 +88,7 @@ def _schedule_checked(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deadline_table(
-    trial: Trial, deadlines: list[Deadline], today: date, status: str, catalog_text: str
-) -> str:
+def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date, status: str, catalog_text: str) -> str:
     lines = [
         f"{trial.id} – {trial.title}",
         f"Beregnet pr. {fmt(today)}; forsøgskatalog {catalog_text}",
@@ -148,9 +144,7 @@ def _trials_checked(args: argparse.Namespace) -> int:
         print(f"{trial.id}  {trial.short_title}")
         print(f"     {trial.status_text(today)}")
         if trial.dates:
-            print(
-                f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}"
-            )
+            print(f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}")
         for line in ordinary_rule_lines(trial, today):
             print(f"     {line}")
     return 0

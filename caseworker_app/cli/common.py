@@ -71,9 +71,7 @@ def resolve_case(store: CaseStore, text: str):
     raise UsageError(f"'{text}' passer på flere sager: {listed}. Brug sagens nr. i databasen.")
 
 
-def add_db_option(
-    parser: argparse.ArgumentParser, help: str = "databasefil (standard: i brugerens datamappe)"
-) -> None:
+def add_db_option(parser: argparse.ArgumentParser, help: str = "databasefil (standard: i brugerens datamappe)") -> None:
     """Add --db to a subcommand."""
     # default=SUPPRESS: `caseworker-app --db X <command> …` keeps the main parser's --db.
     parser.add_argument("--db", default=argparse.SUPPRESS, metavar="FIL", help=help)
@@ -92,8 +90,7 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
     message = f"databasen {path} findes ikke."
     if how_to_create:
         message += (
-            f" Opret en demo-database med 'caseworker-app demo --db {path}', "
-            "eller åbn programmet og opret sager."
+            f" Opret en demo-database med 'caseworker-app demo --db {path}', eller åbn programmet og opret sager."
         )
     raise CommandFailed(message)
 

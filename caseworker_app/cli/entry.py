@@ -64,9 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader stopped early (e.g. `| head`): not an error; keep Python from complaining at exit.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
-    except (
-        Exception
-    ) as exc:  # unexpected: log it and tell the user where the log is, never just vanish
+    except Exception as exc:  # unexpected: log it and tell the user where the log is, never just vanish
         from ..logs import report_unexpected
 
         report_unexpected(type(exc), exc, exc.__traceback__, _show_unexpected_error)

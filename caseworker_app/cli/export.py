@@ -29,9 +29,7 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag"
-    )
+    parser.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
 
 
 def add_export_commands(commands: argparse._SubParsersAction) -> None:
@@ -40,41 +38,49 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
         "calendar", help="skriv opfølgningskalenderen for en periode som PDF, som vinduet gør"
     )
     add_db_option(calendar)
-    calendar.add_argument("--from", dest="start", type=date_arg, required=True, metavar="DATO",
-                          help="periodens første dag, fx 01-02-2021")
-    calendar.add_argument("--to", dest="end", type=date_arg, required=True, metavar="DATO",
-                          help="periodens sidste dag, fx 31-03-2021")
+    calendar.add_argument(
+        "--from", dest="start", type=date_arg, required=True, metavar="DATO", help="periodens første dag, fx 01-02-2021"
+    )
+    calendar.add_argument(
+        "--to", dest="end", type=date_arg, required=True, metavar="DATO", help="periodens sidste dag, fx 31-03-2021"
+    )
     calendar.add_argument("--trial", metavar="FORSØG", help="kun dette forsøg, fx T08")
     calendar.add_argument("--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager")
     calendar.add_argument("--only-overdue", action="store_true", help="kun overskredne frister")
-    calendar.add_argument("--layout", choices=("uger", "måneder"), default="uger",
-                          help="liste pr. uge (standard) eller månedsoversigt")
+    calendar.add_argument(
+        "--layout", choices=("uger", "måneder"), default="uger", help="liste pr. uge (standard) eller månedsoversigt"
+    )
     _add_today(calendar)
     calendar.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
 
     plan = commands.add_parser("plan", help="skriv én borgers opfølgningsplan som PDF")
     add_db_option(plan)
-    plan.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
-                      help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414")
-    plan.add_argument("--for-citizen", action="store_true",
-                      help="udgaven til borgeren (uden regeltekster)")
+    plan.add_argument(
+        "--case",
+        type=case_id_arg,
+        required=True,
+        metavar="NR",
+        help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414",
+    )
+    plan.add_argument("--for-citizen", action="store_true", help="udgaven til borgeren (uden regeltekster)")
     _add_today(plan)
     plan.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
 
     ics = commands.add_parser("export-ics", help="eksportér fristerne til Outlook (.ics)")
     add_db_option(ics)
     ics.add_argument("out", metavar="FIL.ics", help=".ics-filen, der skrives")
-    ics.add_argument("--from", dest="start", type=date_arg, default=None, metavar="DATO",
-                     help="kun frister fra denne dag")
-    ics.add_argument("--to", dest="end", type=date_arg, default=None, metavar="DATO",
-                     help="kun frister til og med denne dag")
+    ics.add_argument(
+        "--from", dest="start", type=date_arg, default=None, metavar="DATO", help="kun frister fra denne dag"
+    )
+    ics.add_argument(
+        "--to", dest="end", type=date_arg, default=None, metavar="DATO", help="kun frister til og med denne dag"
+    )
     _add_today(ics)
 
     sheet = commands.add_parser("export", help="eksportér fristerne eller sagerne til regneark")
     add_db_option(sheet)
     sheet.add_argument("out", metavar="FIL", help="regnearket, der skrives: .xlsx eller .csv")
-    sheet.add_argument("--cases", action="store_true",
-                       help="sagslisten (alle sager) i stedet for fristerne")
+    sheet.add_argument("--cases", action="store_true", help="sagslisten (alle sager) i stedet for fristerne")
     _add_today(sheet)
 
 
@@ -141,10 +147,7 @@ def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         layout=args.layout,
     )
     pages = write_pdf(job, target)
-    print(
-        f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} "
-        f"({pages_text(pages)})"
-    )
+    print(f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} ({pages_text(pages)})")
     return 0
 
 
@@ -161,8 +164,7 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     pages = write_pdf(job, target)
     from ..core.redact import redact_cpr
 
-    print(redact_cpr(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} "
-                     f"({pages_text(pages)})"))
+    print(redact_cpr(f"Opfølgningsplan for {case.citizen} ({case.case_ref}) gemt som {target} ({pages_text(pages)})"))
     return 0
 
 
@@ -172,8 +174,7 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     result = export_ics(store, args.out, today, start=args.start, end=args.end)
     count = "1 frist" if result.count == 1 else f"{result.count} frister"
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
-    print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i "
-          f"kalenderen.")
+    print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i kalenderen.")
     omitted = omitted_text(result)
     if omitted:
         sys.stdout.flush()

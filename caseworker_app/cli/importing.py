@@ -40,20 +40,32 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
     add_db_option(command, help="databasefil (standard: i brugerens datamappe; oprettes, hvis den ikke findes)")
     command.add_argument("file", nargs="?", metavar="FIL", help="sagslisten: .xlsx eller .csv")
     command.add_argument(
-        "--mapping", action="append", default=[], metavar="KOLONNE=FELT",
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="KOLONNE=FELT",
         help="hvilket felt en kolonne er, fx 'Startdato=hire' eller 'Telefon=ingen' (kolonnens overskrift "
         "eller bogstav; se felterne med --felter); kan gentages",
     )
     command.add_argument("--trial", metavar="FORSØG", help="forsøget for rækker uden forsøg, fx T08")
     command.add_argument("--sheet", metavar="ARK", help="arket i en .xlsx-fil (standard: det aktive ark)")
-    command.add_argument("--header-row", type=_positive, metavar="NR",
-                         help="rækken med overskrifterne (standard: findes blandt de første rækker)")
+    command.add_argument(
+        "--header-row",
+        type=_positive,
+        metavar="NR",
+        help="rækken med overskrifterne (standard: findes blandt de første rækker)",
+    )
     command.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive gemt")
-    command.add_argument("--kun-gyldige", action="store_true",
-                         help="gem de gyldige rækker, selv om andre rækker har fejl")
-    command.add_argument("--dubletter", choices=tuple(_DUPLICATES), default="spring-over",
-                         help="sager, der allerede findes (samme FASIT-sagsnummer og forsøg): spring over "
-                         "(standard) eller opdatér med listens værdier")
+    command.add_argument(
+        "--kun-gyldige", action="store_true", help="gem de gyldige rækker, selv om andre rækker har fejl"
+    )
+    command.add_argument(
+        "--dubletter",
+        choices=tuple(_DUPLICATES),
+        default="spring-over",
+        help="sager, der allerede findes (samme FASIT-sagsnummer og forsøg): spring over "
+        "(standard) eller opdatér med listens værdier",
+    )
     command.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="regn som på denne dag")
     other = command.add_mutually_exclusive_group()
     other.add_argument("--fortryd", type=_positive, metavar="NR", help="fortryd import nr. NR som helhed")
@@ -107,8 +119,10 @@ def _run(args: argparse.Namespace) -> int:
     import tempfile
 
     # No database yet: the preview is made against an empty one, and the file is made only to save.
-    print(f"Databasen {path} findes ikke endnu; "
-          + ("forhåndsvisningen regner med en tom database." if args.dry_run else "den oprettes, når listen gemmes."))
+    print(
+        f"Databasen {path} findes ikke endnu; "
+        + ("forhåndsvisningen regner med en tom database." if args.dry_run else "den oprettes, når listen gemmes.")
+    )
     with tempfile.TemporaryDirectory() as folder, CaseStore(Path(folder) / "tom.db", clock=lambda: today) as empty:
         _, code = _preview(empty, table, args, today)
     if code is not None:
@@ -184,9 +198,7 @@ def _apply_mapping_args(mapping, pairs: list[str]):
         if not found:
             found = [i for i in range(len(mapping.headers)) if column_letter(i) == column.strip().upper()]
         if not found:
-            raise UsageError(
-                f"der er ingen kolonne '{column}' i filen (kolonnerne: {', '.join(mapping.headers)})"
-            )
+            raise UsageError(f"der er ingen kolonne '{column}' i filen (kolonnerne: {', '.join(mapping.headers)})")
         key = field.strip()
         if fold_header(key) in ("ingen", "ignorer", ""):
             target = None
@@ -234,8 +246,10 @@ def _row_line(row, duplicates: str, due_text, practical_text) -> str:
     from ..core.workdays import fmt
 
     draft = row.draft
-    head = f"Række {row.number}: {draft.citizen or '(intet navn)'} ({draft.case_ref or 'intet sagsnr.'}), " \
-           f"{draft.trial_id or 'intet forsøg'}"
+    head = (
+        f"Række {row.number}: {draft.citizen or '(intet navn)'} ({draft.case_ref or 'intet sagsnr.'}), "
+        f"{draft.trial_id or 'intet forsøg'}"
+    )
     if row.errors:
         return redact_cpr(f"{head} – har fejl (se nedenfor)")
     if row.duplicate_of is not None:

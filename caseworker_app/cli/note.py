@@ -31,22 +31,34 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
     """Add `note` to the program's subcommands."""
     note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
     add_db_option(note)
-    note.add_argument("--case", type=case_id_arg, required=True, metavar="NR",
-                      help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414")
-    note.add_argument("--situation", metavar="NAVN",
-                      help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
-    note.add_argument("--list", action="store_true",
-                      help="vis de situationer, sagens forsøg har journalnotater til")
-    note.add_argument("--text", default="", metavar="TEKST",
-                      help="din egen tekst, fx et resumé af samtalen")
-    note.add_argument("--reason", default="", metavar="BEGRUNDELSE",
-                      help="begrundelsen, fx hvorfor indsatsplanen ikke justeres")
-    note.add_argument("--date", type=date_arg, default=None, metavar="DATO",
-                      help="dato for hændelsen, fx opfølgningen (standard: seneste registrerede)")
-    note.add_argument("--today", type=date_arg, default=None, metavar="DATO",
-                      help="notatets dato (standard: i dag)")
-    note.add_argument("--bekraeft", action="append", default=[], metavar="NAVN",
-                      help="bekræft en betingelse, som sagens datoer ikke kan vise (se --list)")
+    note.add_argument(
+        "--case",
+        type=case_id_arg,
+        required=True,
+        metavar="NR",
+        help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414",
+    )
+    note.add_argument("--situation", metavar="NAVN", help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
+    note.add_argument("--list", action="store_true", help="vis de situationer, sagens forsøg har journalnotater til")
+    note.add_argument("--text", default="", metavar="TEKST", help="din egen tekst, fx et resumé af samtalen")
+    note.add_argument(
+        "--reason", default="", metavar="BEGRUNDELSE", help="begrundelsen, fx hvorfor indsatsplanen ikke justeres"
+    )
+    note.add_argument(
+        "--date",
+        type=date_arg,
+        default=None,
+        metavar="DATO",
+        help="dato for hændelsen, fx opfølgningen (standard: seneste registrerede)",
+    )
+    note.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="notatets dato (standard: i dag)")
+    note.add_argument(
+        "--bekraeft",
+        action="append",
+        default=[],
+        metavar="NAVN",
+        help="bekræft en betingelse, som sagens datoer ikke kan vise (se --list)",
+    )
 
 
 def run_note_command(args: argparse.Namespace) -> int:
@@ -73,14 +85,13 @@ def _note(args: argparse.Namespace) -> int:
         case = resolve_case(store, args.case)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
-            raise UsageError(
-                f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget"
-            )
+            raise UsageError(f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget")
         if args.list:
             from ..core.redact import redact_cpr
 
-            print(redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), "
-                             f"forsøg {trial.id}"))
+            print(
+                redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}")
+            )
             for name, title in situations_for(trial):
                 own = store.note_template(trial.id, name) is not None
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))

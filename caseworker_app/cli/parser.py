@@ -62,13 +62,9 @@ def _event(text: str) -> Event:
     """followup=2021-01-10, contact=2021-03-01:fuld (counts as a follow-up), talk=2021-02-01:telefon."""
     kind, sep, rest = text.partition("=")
     if not sep:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' skal skrives som hændelse=dato, fx followup=2021-01-10"
-        )
+        raise argparse.ArgumentTypeError(f"'{text}' skal skrives som hændelse=dato, fx followup=2021-01-10")
     if kind not in EVENT_NAMES:
-        raise argparse.ArgumentTypeError(
-            f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})"
-        )
+        raise argparse.ArgumentTypeError(f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})")
     from ..core.schedule import Event
 
     value, *flags = rest.split(":")
@@ -79,9 +75,7 @@ def _event(text: str) -> Event:
         elif flag in FORMS:
             form = flag
         else:
-            raise argparse.ArgumentTypeError(
-                f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})"
-            )
+            raise argparse.ArgumentTypeError(f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})")
     return Event(date_arg(value), kind, full_followup=full, form=form)
 
 
@@ -97,9 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="kontrollér at programmet virker (demodata, vindue, frister, notat, PDF) og afslut",
     )
-    commands = parser.add_subparsers(
-        dest="command", metavar="kommando", parser_class=DanishArgumentParser
-    )
+    commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=DanishArgumentParser)
 
     schedule = commands.add_parser("schedule", help="beregn fristerne for én sag uden at gemme den")
     schedule.add_argument("--trial", required=True, help="forsøgets id, fx T08")

@@ -45,27 +45,47 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
         help="evalueringsrapporten for en periode (PDF, regneark eller tal-fil), eller læg tal-filer sammen",
     )
     add_db_option(report)
-    report.add_argument("--from", dest="start", type=date_arg, metavar="DATO",
-                        help="periodens første dag, fx 01-01-2020")
-    report.add_argument("--to", dest="end", type=date_arg, metavar="DATO",
-                        help="periodens sidste dag, fx 31-12-2021 (højst i dag)")
-    report.add_argument("--trial", action="append", metavar="FORSØG",
-                        help="kun dette forsøg (kan gentages); standard: forsøg med sager i perioden")
+    report.add_argument(
+        "--from", dest="start", type=date_arg, metavar="DATO", help="periodens første dag, fx 01-01-2020"
+    )
+    report.add_argument(
+        "--to", dest="end", type=date_arg, metavar="DATO", help="periodens sidste dag, fx 31-12-2021 (højst i dag)"
+    )
+    report.add_argument(
+        "--trial",
+        action="append",
+        metavar="FORSØG",
+        help="kun dette forsøg (kan gentages); standard: forsøg med sager i perioden",
+    )
     who = report.add_mutually_exclusive_group()
-    who.add_argument("--caseworker", metavar="NAVN",
-                     help="kun denne sagsbehandlers sager (standard: navnet under Indstillinger)")
+    who.add_argument(
+        "--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager (standard: navnet under Indstillinger)"
+    )
     who.add_argument("--all", action="store_true", help="alle sager i databasen")
-    report.add_argument("--minutes", type=_minutes, default=None, metavar="MINUTTER",
-                        help="minutter pr. opfølgning for frigjorte timer (standard: gemt, ellers 60)")
-    report.add_argument("--merge", nargs="+", metavar="FIL.json",
-                        help="læg sagsbehandlernes tal-filer sammen (periode og forsøg står i filerne)")
+    report.add_argument(
+        "--minutes",
+        type=_minutes,
+        default=None,
+        metavar="MINUTTER",
+        help="minutter pr. opfølgning for frigjorte timer (standard: gemt, ellers 60)",
+    )
+    report.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="FIL.json",
+        help="læg sagsbehandlernes tal-filer sammen (periode og forsøg står i filerne)",
+    )
     out = report.add_mutually_exclusive_group(required=True)
     out.add_argument("--pdf", metavar="FIL.pdf", help="skriv rapporten som PDF")
     out.add_argument("--xlsx", metavar="FIL.xlsx", help="skriv rapporten som regneark")
-    out.add_argument("--json", nargs="?", const="-", metavar="FIL.json",
-                     help="skriv tallene alene (til koordinatoren); uden filnavn på skærmen")
-    report.add_argument("--today", type=date_arg, default=None, metavar="DATO",
-                        help="regn som på denne dag")
+    out.add_argument(
+        "--json",
+        nargs="?",
+        const="-",
+        metavar="FIL.json",
+        help="skriv tallene alene (til koordinatoren); uden filnavn på skærmen",
+    )
+    report.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="regn som på denne dag")
 
 
 def run_report_command(args: argparse.Namespace) -> int:
@@ -76,9 +96,7 @@ def run_report_command(args: argparse.Namespace) -> int:
     from ..store import StoreError
 
     try:
-        return run_reporting(
-            lambda: _run(args), usage=(EvaluationError, ExportError), failure=(StoreError, WriteError)
-        )
+        return run_reporting(lambda: _run(args), usage=(EvaluationError, ExportError), failure=(StoreError, WriteError))
     except OSError as exc:
         print_error(write_failure_text(args.pdf or args.xlsx or args.json or "", exc))
         return EXIT_FAILURE
@@ -98,8 +116,13 @@ def _run(args: argparse.Namespace) -> int:
         targets = _targets(args, store)
         caseworker = "" if args.all else (args.caseworker or store.settings().caseworker_name)
         evaluation = build_evaluation(
-            store, start=args.start, end=args.end, today=today, trials=args.trial,
-            caseworker=caseworker, minutes=args.minutes,
+            store,
+            start=args.start,
+            end=args.end,
+            today=today,
+            trials=args.trial,
+            caseworker=caseworker,
+            minutes=args.minutes,
         )
         if args.json is not None:
             return _write_json(args.json, counts_bytes(store, evaluation), targets)
@@ -172,8 +195,10 @@ def _write_report(args, evaluation, rows, texts, today, user, target) -> int:
 
 def _merge(args: argparse.Namespace, today: date) -> int:
     if args.start or args.end or args.trial or args.caseworker or args.all:
-        raise UsageError("--merge tager periode og forsøg fra filerne: brug ikke --from, --to, --trial, "
-                         "--caseworker eller --all sammen med --merge.")
+        raise UsageError(
+            "--merge tager periode og forsøg fra filerne: brug ikke --from, --to, --trial, "
+            "--caseworker eller --all sammen med --merge."
+        )
     from ..core.evaluation import DEFAULT_MINUTES
     from ..core.evaluation_merge import counts_json
     from ..services.evaluation import merge_files, report_rows
@@ -201,8 +226,10 @@ def _merge(args: argparse.Namespace, today: date) -> int:
             "period": {"from": evaluation.period.start.isoformat(), "to": evaluation.period.end.isoformat()},
             "municipality": evaluation.municipality,
             "trials": {
-                f.trial_id: {"counts": dict(sorted(f.counts.items())),
-                             "hists": {k: {str(d): n for d, n in sorted(h.items())} for k, h in f.hists.items()}}
+                f.trial_id: {
+                    "counts": dict(sorted(f.counts.items())),
+                    "hists": {k: {str(d): n for d, n in sorted(h.items())} for k, h in f.hists.items()},
+                }
                 for f in evaluation.trials
             },
         }

@@ -57,9 +57,7 @@ class Context:
         from PySide6.QtWidgets import QApplication
 
         if "app" not in self.objects:
-            self.objects["app"] = QApplication.instance() or QApplication(
-                [sys.argv[0] or "selvtest"]
-            )
+            self.objects["app"] = QApplication.instance() or QApplication([sys.argv[0] or "selvtest"])
         app = self.objects["app"]
         assert isinstance(app, QApplication)  # the program's windows need one, never a QCoreApplication
         return app
@@ -251,9 +249,7 @@ def check_all_deadlines(ctx: Context) -> str:
         catalog = ctx.objects.get("catalog") or load_catalog()
         cases = _generated_cases(catalog)
         found = deadlines_for_cases(cases, catalog, ctx.today)
-        source = (
-            f"{len(cases)} genererede sager (én pr. forsøg med frister; demodata findes endnu ikke)"
-        )
+        source = f"{len(cases)} genererede sager (én pr. forsøg med frister; demodata findes endnu ikke)"
     if not found:
         raise CheckFailed(f"ingen frister for {source}")
     ctx.objects["case_deadlines"] = found
@@ -288,9 +284,7 @@ def _t08_case(ctx: Context):
 
     catalog = ctx.objects.get("catalog") or load_catalog()
     trial = catalog["T08"]
-    cases = [
-        c for c in ctx.objects.get("cases") or [] if c.trial_id == "T08" and c.status == "aktiv"
-    ]
+    cases = [c for c in ctx.objects.get("cases") or [] if c.trial_id == "T08" and c.status == "aktiv"]
     return trial, cases[0] if cases else _generated_cases({"T08": trial})[0]
 
 
@@ -300,8 +294,14 @@ def check_note(ctx: Context) -> str:
     trial, case = _t08_case(ctx)
     note_date = min(ctx.today, trial.period.effective_end)
     note = render_note(
-        trial, case, "opfoelgning", note_date=note_date, event_date=note_date,
-        caseworker="Selvtest", municipality="Selvtest Kommune", free_text="Selvtest.",
+        trial,
+        case,
+        "opfoelgning",
+        note_date=note_date,
+        event_date=note_date,
+        caseworker="Selvtest",
+        municipality="Selvtest Kommune",
+        free_text="Selvtest.",
         reason="Selvtest.",
     )
     if not note.strip():
@@ -319,8 +319,9 @@ def check_print_pdf(ctx: Context) -> str:
     case_plan = require("caseworker_app.core.calendar_selection", "case_plan")
     ctx.qapp()
     trial, case = _t08_case(ctx)
-    job = plan_job(case_plan(case, trial, ctx.today), user="Selvtest",
-                   municipality="Selvtest Kommune", printed_on=ctx.today)
+    job = plan_job(
+        case_plan(case, trial, ctx.today), user="Selvtest", municipality="Selvtest Kommune", printed_on=ctx.today
+    )
     path = ctx.folder / "plan.pdf"
     pages = write_pdf(job, path)
     if not path.exists() or not path.read_bytes().startswith(b"%PDF"):
@@ -355,9 +356,7 @@ def use_offscreen_qt() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def run_checks(
-    ctx: Context, checks: list[tuple[str, Callable[[Context], str]]] | None = None
-) -> list[Result]:
+def run_checks(ctx: Context, checks: list[tuple[str, Callable[[Context], str]]] | None = None) -> list[Result]:
     """Run each check in order; one that fails does not stop the rest."""
     results = []
     for name, check in checks if checks is not None else CHECKS:
@@ -422,9 +421,7 @@ def run_selftest() -> int:
         setup_logging()
     strict = os.environ.get(STRICT_ENV) == "1"
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(
-        prefix="opfoelgning-selvtest-", ignore_cleanup_errors=True
-    ) as tmp:
+    with tempfile.TemporaryDirectory(prefix="opfoelgning-selvtest-", ignore_cleanup_errors=True) as tmp:
         ctx = Context(Path(tmp))
         try:
             results = run_checks(ctx)

@@ -31,9 +31,7 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     add_db_option(demo, help="den nye databasefil (må ikke findes)")
     demo.add_argument("--today", type=date_arg, default=None, help="lav demodata som på denne dag")
 
-    deadlines = commands.add_parser(
-        "deadlines", help="vis alle frister i databasen, som vinduet viser dem"
-    )
+    deadlines = commands.add_parser("deadlines", help="vis alle frister i databasen, som vinduet viser dem")
     add_db_option(deadlines)
     deadlines.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
     deadlines.add_argument("--json", action="store_true", help="skriv JSON")
@@ -61,8 +59,7 @@ def _demo(args: argparse.Namespace) -> int:
     path = Path(args.db)
     if path.exists():
         raise UsageError(
-            f"filen {path} findes allerede. Demodata skrives kun i en ny fil; "
-            "vælg et andet navn eller slet filen selv."
+            f"filen {path} findes allerede. Demodata skrives kun i en ny fil; vælg et andet navn eller slet filen selv."
         )
     today = args.today or date.today()
     create_demo_database(path, today)
@@ -151,10 +148,7 @@ def deadline_report(
         if not groups[key]:
             lines.append("  Ingen.")
             continue
-        lines.append(
-            f"  {'Frist':<11} {'Senest i praksis':<17} {'Borger':<22} "
-            f"{'Sagsnr.':<10} {'Forsøg':<7} Hvad"
-        )
+        lines.append(f"  {'Frist':<11} {'Senest i praksis':<17} {'Borger':<22} {'Sagsnr.':<10} {'Forsøg':<7} Hvad")
         for item in groups[key]:
             d, case = item.deadline, item.case
             practical = "" if d.undated else fmt_weekday(d.practical_due)  # cf. practical_text

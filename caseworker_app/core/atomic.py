@@ -114,9 +114,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise WriteError(
-            f"Kan ikke gemme {target}: du har ikke lov at skrive i mappen {folder}."
-        ) from None
+        raise WriteError(f"Kan ikke gemme {target}: du har ikke lov at skrive i mappen {folder}.") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -115,12 +115,7 @@ def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
     A date that only a caseworker_set rule counts from is left out: without it the engine gives
     an undated deadline that asks the caseworker to agree the date ("dato ikke aftalt").
     """
-    specs = [
-        spec
-        for rule in trial.rules
-        for spec in (rule, rule.ordinary, *rule.ordinary_changes)
-        if spec is not None
-    ]
+    specs = [spec for rule in trial.rules for spec in (rule, rule.ordinary, *rule.ordinary_changes) if spec is not None]
     counted_from = {spec.anchor for spec in specs if spec.kind != "caseworker_set"}
     agreed_only = {spec.anchor for spec in specs if spec.kind == "caseworker_set"} - counted_from
     return tuple((d.name, d.label) for d in trial.dates if d.required and d.name not in agreed_only)
@@ -160,9 +155,7 @@ def _problem(case: CaseRecord, catalog: Mapping[str, Trial], needed: NeededDates
     return "; ".join(reasons) or None
 
 
-def uncomputable_cases(
-    cases: Iterable[CaseRecord], catalog: Mapping[str, Trial]
-) -> list[CaseProblem]:
+def uncomputable_cases(cases: Iterable[CaseRecord], catalog: Mapping[str, Trial]) -> list[CaseProblem]:
     """One entry per case whose deadlines cannot be computed, by FASIT case number.
 
     Exactly the cases deadlines_for_cases leaves out although they are not closed: a trial
@@ -320,9 +313,7 @@ def group_titles(soon_days: int = DEFAULT_WARNING_DAYS) -> dict[str, str]:
     return {**GROUP_TITLES_DA, GROUP_NEXT_30: f"Næste {soon_days} dage"}
 
 
-def became_due_since(
-    items: Iterable[CaseDeadline], last_opened: date | None, today: date
-) -> list[CaseDeadline]:
+def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, today: date) -> list[CaseDeadline]:
     """Deadlines whose legal date passed while the program was closed ('forfaldet siden sidst')."""
     if last_opened is None:
         return []

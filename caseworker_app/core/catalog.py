@@ -54,9 +54,7 @@ class Citation:
         return f"{self.text}, {self.paragraph}" if self.paragraph else self.text
 
     def valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -294,20 +292,11 @@ class _Reader:
             try:
                 value = date.fromisoformat(value)
             except ValueError:
-                raise self.fail(
-                    key, f"er ikke en gyldig dato: '{value}' (skriv åååå-mm-dd)"
-                ) from None
+                raise self.fail(key, f"er ikke en gyldig dato: '{value}' (skriv åååå-mm-dd)") from None
         if kind is date and not isinstance(value, date):
             raise self.fail(key, "skal være en dato (åååå-mm-dd)")
-        if (
-            kind is not date
-            and not isinstance(value, kind)
-            or isinstance(value, bool)
-            and kind is int
-        ):
-            raise self.fail(
-                key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)"
-            )
+        if kind is not date and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise self.fail(key, f"har forkert type ({_TYPE_NAMES.get(kind, kind.__name__)} forventet)")
         if kind is str and required and isinstance(value, str) and not value.strip():
             raise self.fail(key, "er tom")
         return value
@@ -344,12 +333,7 @@ class _Reader:
         if len(numbers) != len(raw):
             raise self.fail(key, "skal have hele tal")
         duration = Duration(**numbers)
-        if (
-            not duration.is_positive()
-            or duration.months > 600
-            or duration.weeks > 520
-            or duration.days > 3650
-        ):
+        if not duration.is_positive() or duration.months > 600 or duration.weeks > 520 or duration.days > 3650:
             raise self.fail(key, f"er en umulig varighed: {raw}")
         return duration
 
@@ -368,17 +352,14 @@ class _Reader:
             raise self.fail(key, "skal være en liste af tabeller ([[...]])")
         # Checked to be tables, whose keys TOML always gives as text.
         return [
-            _Reader(self.file, cast(dict[str, object], t), f"{self.prefix}{key}[{i}].")
-            for i, t in enumerate(tables)
+            _Reader(self.file, cast(dict[str, object], t), f"{self.prefix}{key}[{i}].") for i, t in enumerate(tables)
         ]
 
 
 _TYPE_NAMES: dict[type[object], str] = {str: "tekst", int: "heltal", list: "liste", dict: "tabel", bool: "sand/falsk"}
 
 
-def _read_rule(
-    r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]
-) -> RuleSpec:
+def _read_rule(r: _Reader, parent_kind: str | None, date_names: set[str], event_names: set[str]) -> RuleSpec:
     # An ordinary rule may leave out its kind: it is then its trial rule's.
     kind = r.get("kind", str) if parent_kind is None else r.get("kind", str, False, parent_kind)
     if kind not in RULE_KINDS:
@@ -413,9 +394,7 @@ def _read_rule(
         # An ordinary rule says since when it is known and until when it was checked (decision 13).
         known_from = r.get("known_from", date)
         checked_until = r.get("checked_until", date)
-        spec = replace(
-            spec, known_from=known_from, checked_until=checked_until, source=r.get("source", str)
-        )
+        spec = replace(spec, known_from=known_from, checked_until=checked_until, source=r.get("source", str))
         if checked_until < known_from:
             raise r.fail("checked_until", "ligger før known_from")
     if kind == "count_window" and not 1 <= spec.count <= 365:
@@ -553,13 +532,9 @@ def load_trial(path: Path) -> Trial:
     events = r.strings("events", required=False)
     for event in events:
         if event not in EVENT_NAMES:
-            raise r.fail(
-                "events", f"har en ukendt hændelse '{event}' (kendte: {', '.join(EVENT_NAMES)})"
-            )
+            raise r.fail("events", f"har en ukendt hændelse '{event}' (kendte: {', '.join(EVENT_NAMES)})")
 
-    rules = tuple(
-        _read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False)
-    )
+    rules = tuple(_read_rule(rule, None, date_names, set(events)) for rule in r.items("rules", required=False))
 
     fasit = r.sub("fasit")
     notes = _read_notes(r)

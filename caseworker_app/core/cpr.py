@@ -31,9 +31,7 @@ def birth_date(cpr: str) -> date:
     try:
         return date(year, int(mm), int(dd))
     except ValueError:
-        raise CprError(
-            f"CPR-nummeret begynder ikke med en gyldig fødselsdato ({dd}-{mm}-{yy})"
-        ) from None
+        raise CprError(f"CPR-nummeret begynder ikke med en gyldig fødselsdato ({dd}-{mm}-{yy})") from None
 
 
 def normalize_cpr(cpr: str, today: date | None = None) -> str:

@@ -147,9 +147,7 @@ def check_period(start: date | None, end: date | None, today: date) -> Period:
     if start is None or end is None:
         raise EvaluationError("Angiv periodens første og sidste dag (fra og til).")
     if end < start:
-        raise EvaluationError(
-            f"Perioden er tom: den slutter {fmt(end)}, før den begynder {fmt(start)}."
-        )
+        raise EvaluationError(f"Perioden er tom: den slutter {fmt(end)}, før den begynder {fmt(start)}.")
     if end > today:
         raise EvaluationError(
             f"Perioden slutter {fmt(end)}, efter i dag ({fmt(today)}): evalueringen kan kun tælle "
@@ -190,9 +188,7 @@ def select_trials(
                 chosen.append(trial)
         return chosen
     used = {c.trial_id for c in cases}
-    chosen = [
-        t for t in catalog.values() if t.id in used and countable(t) and not outside_trial(t, period)
-    ]
+    chosen = [t for t in catalog.values() if t.id in used and countable(t) and not outside_trial(t, period)]
     if not chosen:
         raise EvaluationError(
             f"Ingen sager i et forsøg med fristregler, hvis forsøgsperiode ligger i perioden "
@@ -257,9 +253,7 @@ def evaluate(
 
 def _saving_rules(trial: Trial) -> list[RuleSpec]:
     """The rules whose ordinary rule gives a count of follow-ups the trial spared."""
-    return [
-        r for r in trial.rules if r.ordinary is not None and r.ordinary.kind in ("followup", "decision")
-    ]
+    return [r for r in trial.rules if r.ordinary is not None and r.ordinary.kind in ("followup", "decision")]
 
 
 def mark_not_countable(trial: Trial, figures: TrialFigures) -> None:
@@ -267,15 +261,11 @@ def mark_not_countable(trial: Trial, figures: TrialFigures) -> None:
     if not trial.fasit_marking:
         nc["markings"] = f"{NOT_COUNTABLE}: forsøget har ingen FASIT-markering i kataloget"
     if not _saving_rules(trial):
-        why = (
-            f"{NOT_COUNTABLE}: forsøget har ingen almindelig regel om opfølgninger at sammenligne med"
-        )
+        why = f"{NOT_COUNTABLE}: forsøget har ingen almindelig regel om opfølgninger at sammenligne med"
         for key in ("held", "demanded", "saved"):
             nc[key] = why
     if trial.id not in (SUCCESS_T07, SUCCESS_T08, SUCCESS_T09):
-        nc["success"] = (
-            f"{NOT_COUNTABLE}: evalueringsdesignet nævner intet succeskriterium, sagslisten kan måle"
-        )
+        nc["success"] = f"{NOT_COUNTABLE}: evalueringsdesignet nævner intet succeskriterium, sagslisten kan måle"
 
 
 def _case_start(trial: Trial, dates: Mapping[str, date]) -> date | None:
@@ -507,9 +497,7 @@ def hours_text(saved: int, minutes: int) -> str:
     """'12,5 timer (25 opfølgninger à 30 minutter – antagelse, kan ændres)'."""
     hours = number(round(saved * minutes / 60, 1))
     noun = "opfølgning" if abs(saved) == 1 else "opfølgninger"
-    return (
-        f"{hours} timer ({saved} {noun} à {minutes} minutter – antagelse, kan ændres)"
-    )
+    return f"{hours} timer ({saved} {noun} à {minutes} minutter – antagelse, kan ændres)"
 
 
 def event_label(kind: str) -> str:

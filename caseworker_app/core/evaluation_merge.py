@@ -35,7 +35,13 @@ from .workdays import fmt
 FORMAT = "opfoelgningsfrister-evaluering"
 FORMAT_VERSION = 1
 _TOP_KEYS = {
-    "format", "format_version", "program_version", "municipality", "period", "source", "trials",
+    "format",
+    "format_version",
+    "program_version",
+    "municipality",
+    "period",
+    "source",
+    "trials",
     "checksum",
 }
 _TRIAL_KEYS = {"definition", "counts", "hists", "not_countable"}
@@ -101,9 +107,7 @@ def _checksum(content: Mapping[str, object]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def to_counts(
-    evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, program_version: str
-) -> CountsFile:
+def to_counts(evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, program_version: str) -> CountsFile:
     """The evaluation as a counts file's content (with its checksum)."""
     content: CountsBody = {
         "format": FORMAT,
@@ -117,9 +121,7 @@ def to_counts(
                 "definition": definition_fingerprint(catalog[f.trial_id]),
                 "counts": {k: int(v) for k, v in sorted(f.counts.items()) if v},
                 "hists": {
-                    name: {str(day): n for day, n in sorted(h.items())}
-                    for name, h in sorted(f.hists.items())
-                    if h
+                    name: {str(day): n for day, n in sorted(h.items())} for name, h in sorted(f.hists.items()) if h
                 },
                 "not_countable": sorted(f.not_countable),
             }
@@ -224,9 +226,7 @@ def _check_trial(trial_id: str, raw_block: object, fail: _Fail) -> None:
         raise fail(f"forsøg {trial_id}: 'counts' skal være tal.")
     for key, value in counts.items():
         if not _known_figure(key):
-            raise fail(
-                f"forsøg {trial_id} indeholder andet end tal: '{str(key)[:40]}' er ikke et kendt tal."
-            )
+            raise fail(f"forsøg {trial_id} indeholder andet end tal: '{str(key)[:40]}' er ikke et kendt tal.")
         _check_int(value, f"forsøg {trial_id}, '{key}'", fail)
     hists = _json_object(block["hists"])
     if hists is None:
@@ -251,7 +251,7 @@ def _known_figure(key: object) -> bool:
         return True
     for prefix in PREFIXES:
         if key.startswith(prefix):
-            return key[len(prefix):] in _SUFFIXES[prefix]
+            return key[len(prefix) :] in _SUFFIXES[prefix]
     return False
 
 
@@ -302,9 +302,7 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
                 f.hist(hist_name).update({int(day): n for day, n in hist.items()})
             for key in block["not_countable"]:
                 f.not_countable.setdefault(key, "")
-    period = Period(
-        date.fromisoformat(first["period"]["from"]), date.fromisoformat(first["period"]["to"])
-    )
+    period = Period(date.fromisoformat(first["period"]["from"]), date.fromisoformat(first["period"]["to"]))
     return Evaluation(
         period,
         [figures[t] for t in sorted(figures)],

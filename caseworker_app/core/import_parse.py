@@ -21,8 +21,24 @@ EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a b
 FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
 # Excel's error values: as a workbook stores them, and as a Danish Excel writes them into a CSV file.
 EXCEL_ERRORS = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA",
-     "#NUL!", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T"}
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#NUL!",
+        "#DIVISION/0!",
+        "#VÆRDI!",
+        "#REFERENCE!",
+        "#NAVN?",
+        "#I/T",
+    }
 )
 
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}

@@ -160,9 +160,7 @@ def build_table(
         _header_text(header_cells[i] if i < len(header_cells) else None) or f"Kolonne {column_letter(i)}"
         for i in range(width)
     )
-    trimmed = tuple(
-        SourceRow(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in data
-    )
+    trimmed = tuple(SourceRow(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in data)
     return SourceTable(
         file_name=file_name,
         kind=kind,

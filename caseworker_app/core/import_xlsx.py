@@ -26,8 +26,19 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 # What openpyxl or the zip and XML readers raise on a damaged or foreign file.
-_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, IndexError,
-           AttributeError, EOFError, ParseError, OSError, NotImplementedError)
+_DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    EOFError,
+    ParseError,
+    OSError,
+    NotImplementedError,
+)
 
 
 def encrypted_or_old(path: Path, head: bytes) -> ImportFileError:

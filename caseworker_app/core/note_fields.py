@@ -42,11 +42,9 @@ NOTE_FIELDS: dict[str, str] = {
     "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
     "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
     "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
-    "next_due_reason":
-        "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
-    "next_due_remarks":
-        "forsøgsreglens dato, når den ikke gælder, og om den almindelige regel skal kontrolleres "
-        "(tom, når der ikke er noget at bemærke)",
+    "next_due_reason": "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
+    "next_due_remarks": "forsøgsreglens dato, når den ikke gælder, og om den almindelige regel skal kontrolleres "
+    "(tom, når der ikke er noget at bemærke)",
     "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer eller bekræftet af dig",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
@@ -68,8 +66,7 @@ def validate_template(text: str) -> list[str]:
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         if match.group("invalid") is not None:
             problems.append(
-                f"Tegnet $ i linje {line}, kolonne {column} står ikke foran et feltnavn "
-                "(skriv $$ for et dollartegn)."
+                f"Tegnet $ i linje {line}, kolonne {column} står ikke foran et feltnavn (skriv $$ for et dollartegn)."
             )
             continue
         name = match.group("named") or match.group("braced")

@@ -72,9 +72,19 @@ def render_note(
 
     confirmed: the names of the trial's note conditions the caseworker has confirmed.
     """
-    text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
-                          municipality=municipality, free_text=free_text, reason=reason,
-                          event_date=event_date, template=template, confirmed=confirmed)
+    text, missing = _fill(
+        trial,
+        case,
+        situation,
+        note_date=note_date,
+        caseworker=caseworker,
+        municipality=municipality,
+        free_text=free_text,
+        reason=reason,
+        event_date=event_date,
+        template=template,
+        confirmed=confirmed,
+    )
     if missing:
         raise MissingFieldError(missing)
     return text
@@ -98,10 +108,20 @@ def draft_note(
 
     NoteError for anything else that stops the note, as render_note.
     """
-    text, missing = _fill(trial, case, situation, note_date=note_date, caseworker=caseworker,
-                          municipality=municipality, free_text=free_text, reason=reason,
-                          event_date=event_date, template=template, marker=MISSING_MARKER,
-                          confirmed=confirmed)
+    text, missing = _fill(
+        trial,
+        case,
+        situation,
+        note_date=note_date,
+        caseworker=caseworker,
+        municipality=municipality,
+        free_text=free_text,
+        reason=reason,
+        event_date=event_date,
+        template=template,
+        marker=MISSING_MARKER,
+        confirmed=confirmed,
+    )
     return text, tuple(dict.fromkeys(missing.values()))
 
 
@@ -127,8 +147,9 @@ def _fill(
         template = trial.notes.get(situation)
     if template is None:
         known = ", ".join(name for name, _ in situations_for(trial)) or "ingen"
-        raise NoteError(f"Forsøg {trial.id} har intet journalnotat for situationen '{situation}' "
-                        f"(forsøget har: {known}).")
+        raise NoteError(
+            f"Forsøg {trial.id} har intet journalnotat for situationen '{situation}' (forsøget har: {known})."
+        )
     problems = validate_template(template.text)
     if problems:
         raise NoteError("Skabelonen kan ikke bruges: " + " ".join(problems))
@@ -136,10 +157,19 @@ def _fill(
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
     used = template.fields
-    values, why = note_values(trial, case, situation, note_date=note_date, caseworker=caseworker,
-                              municipality=municipality, free_text=free_text, reason=reason,
-                              event_date=event_date, confirmed=confirmed,
-                              with_conditions="conditions" in used)
+    values, why = note_values(
+        trial,
+        case,
+        situation,
+        note_date=note_date,
+        caseworker=caseworker,
+        municipality=municipality,
+        free_text=free_text,
+        reason=reason,
+        event_date=event_date,
+        confirmed=confirmed,
+        with_conditions="conditions" in used,
+    )
     applied = event_date or note_date
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
@@ -153,16 +183,13 @@ def _fill(
         if problem:
             raise NoteError(problem)
     missing = {
-        name: why.get(name) or _what(name)
-        for name in used
-        if not values.get(name) and name not in OPTIONAL_FIELDS
+        name: why.get(name) or _what(name) for name in used if not values.get(name) and name not in OPTIONAL_FIELDS
     }
     if missing and marker is None:
         return "", missing
     mark = marker or ""  # used only for a missing field, so only when a marker was given (above)
     filled = {
-        name: values[name] or ("" if name in OPTIONAL_FIELDS else mark.format(label=missing[name]))
-        for name in used
+        name: values[name] or ("" if name in OPTIONAL_FIELDS else mark.format(label=missing[name])) for name in used
     }
     text = string.Template(template.text).substitute(filled)
     return _tidy(text), missing
@@ -216,8 +243,7 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    deadline, missing_next = governing_deadline(trial, case, situation, event_date or note_date,
-                                                event_date)
+    deadline, missing_next = governing_deadline(trial, case, situation, event_date or note_date, event_date)
     if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
@@ -264,9 +290,7 @@ def situation_for_event(trial: Trial, kind: str) -> str | None:
     return name if name in trial.notes else None
 
 
-def default_event_date(
-    trial: Trial, case: CaseRecord, situation: str, note_date: date
-) -> date | None:
+def default_event_date(trial: Trial, case: CaseRecord, situation: str, note_date: date) -> date | None:
     """The date a note is about unless the caseworker gives one (latest such event or case date)."""
     kind = _event_kind(trial, situation)
     if kind:
@@ -290,11 +314,11 @@ def edited_template_errors(standard: NoteTemplate, text: str) -> list[str]:
         return problems
     used = set(string.Template(text).get_identifiers())
     if "citation" not in used:
-        problems.append("Skabelonen skal indeholde $citation: et journalnotat skal altid henvise "
-                        "til bekendtgørelsen.")
+        problems.append("Skabelonen skal indeholde $citation: et journalnotat skal altid henvise til bekendtgørelsen.")
     if "marking" in standard.fields and "marking" not in used:
-        problems.append("Skabelonen skal indeholde $marking: FASIT-markeringen skal stå i notatet, "
-                        "ordret som i kilden.")
+        problems.append(
+            "Skabelonen skal indeholde $marking: FASIT-markeringen skal stå i notatet, ordret som i kilden."
+        )
     if "reason" in standard.requires and "reason" not in used:
         problems.append("Skabelonen skal indeholde $reason: notatet skal give begrundelsen.")
     return problems
@@ -308,14 +332,11 @@ def edited_template(standard: NoteTemplate, text: str) -> NoteTemplate:
     return NoteTemplate(standard.situation, standard.title, text, requires)
 
 
-def journal_note_errors(
-    situation: str, text: str, day: date | None, today: date
-) -> dict[str, str]:
+def journal_note_errors(situation: str, text: str, day: date | None, today: date) -> dict[str, str]:
     """Danish messages for a note that cannot be kept in the case history, keyed by field."""
     errors: dict[str, str] = {}
     if situation not in NOTE_SITUATIONS:
-        errors["situation"] = (f"Ukendt situation '{situation}' "
-                               f"(kendte: {', '.join(NOTE_SITUATIONS)})")
+        errors["situation"] = f"Ukendt situation '{situation}' (kendte: {', '.join(NOTE_SITUATIONS)})"
     if not (text or "").strip():
         errors["text"] = "Notatet er tomt"
     elif MISSING_MARKER.split("{")[0] in text:
@@ -369,15 +390,12 @@ def governing_deadline(
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
     if deadline.undated:
         return None, (
-            "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales "
-            "og registreres på sagen)"
+            "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"
         )
     return deadline, ""
 
 
-def period_problem(
-    trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None
-) -> str:
+def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None) -> str:
     """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
 
     A period (duration_end) that the ordinary rule governs is not the trial's, and one the trial's
@@ -444,9 +462,7 @@ def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> 
     )
 
 
-def _condition_lines(
-    trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]
-) -> tuple[str | None, str]:
+def _condition_lines(trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]) -> tuple[str | None, str]:
     """The '$conditions' text, one line each, and what is missing (Danish); NoteError if one fails."""
     lines: list[str] = []
     unconfirmed: list[str] = []

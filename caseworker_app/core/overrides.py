@@ -35,9 +35,15 @@ DURATION_LABELS_DA = {
     "window": "inden for",
 }
 _UNITS_DA = {
-    "måned": "months", "måneder": "months", "md": "months", "mdr": "months", "mdr.": "months",
-    "uge": "weeks", "uger": "weeks",
-    "dag": "days", "dage": "days",
+    "måned": "months",
+    "måneder": "months",
+    "md": "months",
+    "mdr": "months",
+    "mdr.": "months",
+    "uge": "weeks",
+    "uger": "weeks",
+    "dag": "days",
+    "dage": "days",
 }
 
 
@@ -164,9 +170,7 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
     raise ValueError(f"unknown override field {field!r}")
 
 
-def apply_overrides(
-    catalog: Mapping[str, Trial], overrides: Iterable[TrialOverride]
-) -> dict[str, Trial]:
+def apply_overrides(catalog: Mapping[str, Trial], overrides: Iterable[TrialOverride]) -> dict[str, Trial]:
     """The catalog with every override applied in order; overrides of unknown trials are skipped."""
     result = dict(catalog)
     for override in overrides:
@@ -190,9 +194,7 @@ def override_errors(
     if trial is None:
         errors["trial_id"] = f"Ukendt forsøg '{trial_id}'"
     if field not in OVERRIDE_FIELDS_DA:
-        errors["field"] = (
-            f"Kan ikke ændre '{field}' (kan ændres: {', '.join(OVERRIDE_FIELDS_DA.values())})"
-        )
+        errors["field"] = f"Kan ikke ændre '{field}' (kan ændres: {', '.join(OVERRIDE_FIELDS_DA.values())})"
     if not str(source or "").strip():
         what = {"extension": "hjemlen for forlængelsen", "end": "hjemlen for den nye slutdato"}
         errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
@@ -205,8 +207,7 @@ def override_errors(
                 errors["value"] = f"Datoen ligger før forsøgets start {fmt(trial.period.start)}"
             elif trial is not None and field == "extension" and day <= trial.period.effective_end:
                 errors["value"] = (
-                    f"En forlængelse skal gå ud over den nuværende slutdato "
-                    f"{fmt(trial.period.effective_end)}"
+                    f"En forlængelse skal gå ud over den nuværende slutdato {fmt(trial.period.effective_end)}"
                 )
     elif field == "ordinary":
         # value: the mapping the change dialog builds (from, text, reference, durations)

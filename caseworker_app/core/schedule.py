@@ -130,9 +130,7 @@ def practical_text(deadline: Deadline) -> str:
     return "" if deadline.undated else fmt(deadline.practical_due)
 
 
-def resolve_dates(
-    trial: Trial, dates: Mapping[str, date]
-) -> tuple[dict[str, date], dict[str, str]]:
+def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
     resolved = dict(dates)
     if None in resolved.values():
@@ -183,9 +181,7 @@ def compute_deadlines(
     horizon = today + timedelta(days=warning_days)
     found: list[Deadline] = []
     for spec in trial.rules:
-        deadline = _deadline(
-            trial, spec, resolved, history, any_full, today, horizon, end, default_notes
-        )
+        deadline = _deadline(trial, spec, resolved, history, any_full, today, horizon, end, default_notes)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -483,10 +479,7 @@ Reason = tuple[object, ...]
 
 def _sentence(parts: Reason) -> str:
     text = "".join(
-        [
-            fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p)
-            for p in parts
-        ]
+        [fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p) for p in parts]
     )
     return text[0].upper() + text[1:]
 

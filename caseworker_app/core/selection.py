@@ -73,6 +73,7 @@ def select(
     rows = list(rows)
     wanted = caseworker.strip()
     if text_of is None:
+
         def case_text(row: T) -> str:
             return search_text(case_of(row))
 
@@ -81,8 +82,7 @@ def select(
     kept = [
         row
         for row in rows
-        if (not wanted or belongs_to(case_of(row).caseworker, wanted))
-        and (not needle or needle in text_of(row))
+        if (not wanted or belongs_to(case_of(row).caseworker, wanted)) and (not needle or needle in text_of(row))
     ]
     unassigned = sum(1 for row in kept if not case_of(row).caseworker.strip()) if wanted else 0
     return Selection(tuple(kept), len(rows), wanted, bool(needle), unassigned)

@@ -47,13 +47,7 @@ class Settings:
         out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = (
-                ""
-                if value is None
-                else value.isoformat()
-                if isinstance(value, date)
-                else str(value)
-            )
+            out[f.name] = "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
         return out
 
     @classmethod

@@ -107,14 +107,10 @@ def _problem_row(problem: CaseProblem) -> tuple[Cell, ...]:
         "Status": UNCOMPUTABLE_DA,
         "Hvorfor": problem.reason,
     }
-    return tuple(
-        cells.get(name, None if name in _DATE_COLUMNS else "") for name, _ in _DEADLINE_COLUMNS
-    )
+    return tuple(cells.get(name, None if name in _DATE_COLUMNS else "") for name, _ in _DEADLINE_COLUMNS)
 
 
-def deadline_table(
-    items: Iterable[CaseDeadline], problems: Iterable[CaseProblem] = ()
-) -> Table:
+def deadline_table(items: Iterable[CaseDeadline], problems: Iterable[CaseProblem] = ()) -> Table:
     """The deadline list as a table, in the order given; then a row per case not computed."""
     rows = tuple(tuple(get(item) for _, get in _DEADLINE_COLUMNS) for item in items)
     rows += tuple(_problem_row(p) for p in problems)
@@ -125,19 +121,34 @@ def case_table(cases: Sequence[CaseRecord]) -> Table:
     """The case list as a table: one column per case date in use, CPR masked."""
     used = [name for name in DATE_NAMES if any(c.dates.get(name) for c in cases)]
     headers = (
-        "Borger", "CPR-nr.", "Sagsnr. (FASIT)", "Forsøg", "Sagsbehandler", "Status",
+        "Borger",
+        "CPR-nr.",
+        "Sagsnr. (FASIT)",
+        "Forsøg",
+        "Sagsbehandler",
+        "Status",
         *(DATE_NAMES[name].capitalize() for name in used),
-        "Seneste hændelse", "Afslutningsårsag", "Bemærkning",
+        "Seneste hændelse",
+        "Afslutningsårsag",
+        "Bemærkning",
     )
     rows: list[tuple[Cell, ...]] = []
     for case in cases:
         last_event = max((e.day for e in case.events), default=None)
-        rows.append((
-            case.citizen, mask_cpr(case.cpr), case.case_ref, case.trial_id,
-            case.caseworker, case.status,
-            *(case.dates.get(name) for name in used),
-            last_event, case.end_reason, case.note,
-        ))
+        rows.append(
+            (
+                case.citizen,
+                mask_cpr(case.cpr),
+                case.case_ref,
+                case.trial_id,
+                case.caseworker,
+                case.status,
+                *(case.dates.get(name) for name in used),
+                last_event,
+                case.end_reason,
+                case.note,
+            )
+        )
     return Table("Sager", headers, tuple(rows))
 
 

@@ -49,9 +49,7 @@ def text_error(value: object, *, multiline: bool) -> str | None:
     return None
 
 
-def text_errors(
-    values: Mapping[str, object], multiline: Iterable[str] = ()
-) -> dict[str, str]:
+def text_errors(values: Mapping[str, object], multiline: Iterable[str] = ()) -> dict[str, str]:
     """Messages keyed by field for the values that cannot be saved."""
     multi = set(multiline)
     errors: dict[str, str] = {}
@@ -65,6 +63,4 @@ def text_errors(
 def printable(value: str) -> str:
     """Text safe for any output (xlsx, PDF, a terminal): control characters as spaces, lone
     surrogates as U+FFFD; tab, newline and carriage return kept."""
-    return _FORBIDDEN_MULTILINE.sub(
-        lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", value
-    )
+    return _FORBIDDEN_MULTILINE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", value)

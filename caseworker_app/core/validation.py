@@ -98,17 +98,9 @@ def case_errors(
         if day < EARLIEST_DATE:
             errors[name] = f"{fmt(day)} ligger før {fmt(EARLIEST_DATE)} – er årstallet rigtigt?"
         elif day > latest:
-            errors[name] = (
-                f"{fmt(day)} ligger mere end {LATEST_YEARS_AHEAD} år ude i fremtiden – "
-                "er årstallet rigtigt?"
-            )
+            errors[name] = f"{fmt(day)} ligger mere end {LATEST_YEARS_AHEAD} år ude i fremtiden – er årstallet rigtigt?"
     for earlier, later in DATE_ORDER:
-        if (
-            earlier in parsed
-            and later in parsed
-            and parsed[earlier] > parsed[later]
-            and earlier not in errors
-        ):
+        if earlier in parsed and later in parsed and parsed[earlier] > parsed[later] and earlier not in errors:
             errors[earlier] = (
                 f"{_date_label(trial, earlier)} ({fmt(parsed[earlier])}) kan ikke ligge efter "
                 f"{_date_label(trial, later).lower()} ({fmt(parsed[later])})"
@@ -125,8 +117,7 @@ def case_errors(
         floor = event_floor(trial, parsed, event.kind)
         if floor and event.day < floor[1] and floor[0] not in errors:
             errors[floor[0]] = (
-                f"Der er registreret {EVENT_NAMES.get(event.kind, event.kind)} "
-                f"{fmt(event.day)} før denne dato"
+                f"Der er registreret {EVENT_NAMES.get(event.kind, event.kind)} {fmt(event.day)} før denne dato"
             )
     return errors
 
@@ -166,26 +157,21 @@ def event_errors(
     if day is None:
         errors["day"] = "Skriv datoen"
     elif day > today:
-        errors["day"] = (
-            f"{fmt(day)} ligger i fremtiden – registrér hændelsen, når den har fundet sted"
-        )
+        errors["day"] = f"{fmt(day)} ligger i fremtiden – registrér hændelsen, når den har fundet sted"
     elif day < EARLIEST_DATE:
         errors["day"] = f"{fmt(day)} ligger før {fmt(EARLIEST_DATE)} – er årstallet rigtigt?"
     elif "kind" not in errors:
         floor = event_floor(trial, dates, kind)
         if floor and day < floor[1]:
             errors["day"] = (
-                f"{label.capitalize()} {fmt(day)} ligger før "
-                f"{_date_label(trial, floor[0]).lower()} {fmt(floor[1])}"
+                f"{label.capitalize()} {fmt(day)} ligger før {_date_label(trial, floor[0]).lower()} {fmt(floor[1])}"
             )
     if form is not None and form not in FORMS:
         errors["form"] = f"Ukendt form '{form}' (vælg mellem {', '.join(FORMS)})"
     if initiated_by is not None and initiated_by not in INITIATORS:
         errors["initiated_by"] = f"Ukendt '{initiated_by}' (vælg mellem {', '.join(INITIATORS)})"
     if full_followup and kind != "contact":
-        errors["full_followup"] = (
-            "Kun en henvendelse mellem opfølgninger kan tælle som fuld opfølgning"
-        )
+        errors["full_followup"] = "Kun en henvendelse mellem opfølgninger kan tælle som fuld opfølgning"
     return errors
 
 

@@ -54,12 +54,7 @@ class Duration:
         return _danish_duration(self)
 
     def is_positive(self) -> bool:
-        return (
-            self.months >= 0
-            and self.weeks >= 0
-            and self.days >= 0
-            and bool(self.months or self.weeks or self.days)
-        )
+        return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and bool(self.months or self.weeks or self.days)
 
 
 @lru_cache(maxsize=256)
@@ -178,12 +173,9 @@ def parse_date(text: str) -> date:
                 # The form was right; the day does not exist ('31-11-2026'): say that, not the form.
                 days = calendar.monthrange(year, month)[1]
                 raise ValueError(
-                    f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har "
-                    f"{days} dage."
+                    f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har {days} dage."
                 ) from None
-    raise ValueError(
-        f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
-    )
+    raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
 
 
 def _shown(text: object) -> str:

@@ -39,14 +39,17 @@ def calculate(
     trial_end: date | None = None,
 ) -> Calculation:
     """Check the case as the case window does, then compute its deadlines on the day today."""
-    errors = case_errors(
-        {trial.id: trial}, citizen="-", case_ref="-", trial_id=trial.id, dates=dates, today=today
-    )
+    errors = case_errors({trial.id: trial}, citizen="-", case_ref="-", trial_id=trial.id, dates=dates, today=today)
     problems = []
     for event in events:
         found = event_errors(
-            trial, dates, day=event.day, kind=event.kind, form=event.form,
-            full_followup=event.full_followup, today=today,
+            trial,
+            dates,
+            day=event.day,
+            kind=event.kind,
+            form=event.form,
+            full_followup=event.full_followup,
+            today=today,
         )
         if found:
             problems.append((event, "; ".join(found.values())))

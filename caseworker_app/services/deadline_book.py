@@ -112,9 +112,7 @@ class DeadlineBook:
         if store.change_token().data_version != data_version:
             return False  # the records may be newer than the token: read everything instead
         before = {case_id: self.cache.kept(case_id) for case_id in case_ids}  # what the lists show
-        outcomes = self.cache.outcomes(
-            current.values(), self.catalog, today, warning_days=settings.warning_days
-        )
+        outcomes = self.cache.outcomes(current.values(), self.catalog, today, warning_days=settings.warning_days)
         self._removed = case_ids - current.keys()
         self.cache.forget(self._removed)
         deadlines, problems = list(self.deadlines), list(self.problems)

@@ -117,9 +117,7 @@ def build_evaluation(
 
 def check_minutes(minutes: int) -> None:
     if not 1 <= minutes <= 24 * 60:
-        raise EvaluationError(
-            f"Minutter pr. opfølgning skal være mellem 1 og {24 * 60} (ikke {minutes})."
-        )
+        raise EvaluationError(f"Minutter pr. opfølgning skal være mellem 1 og {24 * 60} (ikke {minutes}).")
 
 
 def whose_text(evaluation: Evaluation) -> str:
@@ -159,14 +157,30 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
     rows: list[Row] = []
     nc = f.not_countable
 
-    def row(section: int, key: str, label: str | None = None, value: str | None = None,
-            note: str = "", level: int = 0, cases_key: str | None = None) -> None:
+    def row(
+        section: int,
+        key: str,
+        label: str | None = None,
+        value: str | None = None,
+        note: str = "",
+        level: int = 0,
+        cases_key: str | None = None,
+    ) -> None:
         if key in nc:
             value, note, shown = NOT_COUNTABLE, nc[key] or NOT_COUNTABLE, ()
         else:
             shown = _cases(f, cases_key or key)
-        rows.append(Row(SECTIONS[section], key, label or FIGURE_LABELS.get(key, key),
-                        _value(f, key) if value is None else value, note, shown, level))
+        rows.append(
+            Row(
+                SECTIONS[section],
+                key,
+                label or FIGURE_LABELS.get(key, key),
+                _value(f, key) if value is None else value,
+                note,
+                shown,
+                level,
+            )
+        )
 
     # 1. Citizens
     row(0, "citizens")
@@ -192,18 +206,30 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
     row(1, "markings", note=marking)
 
     # 3. Saved and hours
-    row(2, "demanded", note=(
-        "Beregnet af fristberegneren på hver sags egen historik efter den almindelige regel; "
-        "en frist, ingen holdt opfølgning nåede, regnes holdt på fristens sidste dag."))
+    row(
+        2,
+        "demanded",
+        note=(
+            "Beregnet af fristberegneren på hver sags egen historik efter den almindelige regel; "
+            "en frist, ingen holdt opfølgning nåede, regnes holdt på fristens sidste dag."
+        ),
+    )
     row(2, "held", level=1)
     saved = f.value("demanded") - f.value("held")
     row(2, "saved", value=str(saved), cases_key="saved")
     if "saved" in nc:
         row(2, "saved", "Frigjorte timer")
     else:
-        rows.append(Row(SECTIONS[2], "hours", "Frigjorte timer", hours_text(saved, evaluation.minutes),
-                        "Antallet af minutter pr. opfølgning er en antagelse, som brugeren har sat "
-                        f"(standard 60); her {evaluation.minutes} minutter. Sagerne: se Sparet."))
+        rows.append(
+            Row(
+                SECTIONS[2],
+                "hours",
+                "Frigjorte timer",
+                hours_text(saved, evaluation.minutes),
+                "Antallet af minutter pr. opfølgning er en antagelse, som brugeren har sat "
+                f"(standard 60); her {evaluation.minutes} minutter. Sagerne: se Sparet.",
+            )
+        )
 
     # 4. Deadlines
     row(3, "due")
@@ -215,8 +241,12 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
     # 5. Success criterion
     if trial.id == SUCCESS_T08:
         citizens = f.value("citizens")
-        row(4, "in_job_end", value=_share(f.value("in_job_end"), citizens), note=(
-            f"Aktive sager og sager afsluttet med årsagen '{RETAINED}' regnes som stadig i jobbet."))
+        row(
+            4,
+            "in_job_end",
+            value=_share(f.value("in_job_end"), citizens),
+            note=(f"Aktive sager og sager afsluttet med årsagen '{RETAINED}' regnes som stadig i jobbet."),
+        )
         row(4, "left")
         for key in sorted(k for k in f.counts if k.startswith("end_reason:")):
             reason = key.split(":", 1)[1]
@@ -225,8 +255,13 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
     elif trial.id == SUCCESS_T09:
         row(4, "praktik_started")
         row(4, "praktik_ended", note=_spread(f, "praktik_days"))
-        row(4, "flexjob", note=(_spread(f, "flexjob_days") + " fra praktikstart til sagen blev afsluttet "
-                                f"med årsagen '{FLEXJOB}'").strip())
+        row(
+            4,
+            "flexjob",
+            note=(
+                _spread(f, "flexjob_days") + f" fra praktikstart til sagen blev afsluttet med årsagen '{FLEXJOB}'"
+            ).strip(),
+        )
     elif trial.id == SUCCESS_T07:
         row(4, "plan_not_adjusted", note=f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else "")
     else:

@@ -73,10 +73,7 @@ def _rows_table(rows: Sequence[Row]) -> str:
             parts.append(f'<tr><td colspan="3" bgcolor="#f2f2f2"><b>{_t(section)}</b></td></tr>')
         indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * row.level
         value = f"<b>{_t(row.value)}</b>" if row.value != NOT_COUNTABLE else f"<i>{_t(row.value)}</i>"
-        parts.append(
-            f"<tr><td>{indent}{_t(row.label)}</td><td>{value}</td>"
-            f"<td class=detail>{_t(row.note)}</td></tr>"
-        )
+        parts.append(f"<tr><td>{indent}{_t(row.label)}</td><td>{value}</td><td class=detail>{_t(row.note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
 
@@ -93,12 +90,9 @@ def _appendix(trial: Trial, rows: Sequence[Row], saved_rows) -> str:
             '<th width="58%">Sagsnr. (FASIT) og hvad der er talt</th></tr></thead>'
         )
         for row in listed:
-            cases = "; ".join(
-                f"{_t(ref)}{' (' + _t(detail) + ')' if detail else ''}" for ref, detail in row.cases
-            )
+            cases = "; ".join(f"{_t(ref)}{' (' + _t(detail) + ')' if detail else ''}" for ref, detail in row.cases)
             parts.append(
-                f"<tr><td>{_t(row.label)}</td><td>{_t(row.value.split(' ')[0])}</td>"
-                f"<td class=detail>{cases}</td></tr>"
+                f"<tr><td>{_t(row.label)}</td><td>{_t(row.value.split(' ')[0])}</td><td class=detail>{cases}</td></tr>"
             )
         parts.append("</table>")
     if saved_rows:
@@ -207,8 +201,14 @@ def report_workbook(
         by_id = {f.trial_id: f for f in evaluation.trials}
         _fill(
             saved,
-            ("Forsøg", "Sagsnr. (FASIT)", "Holdt", "Krævet efter almindelig regel", "Sparet",
-             "Almindelige frister, ingen holdt opfølgning nåede"),
+            (
+                "Forsøg",
+                "Sagsnr. (FASIT)",
+                "Holdt",
+                "Krævet efter almindelig regel",
+                "Sparet",
+                "Almindelige frister, ingen holdt opfølgning nåede",
+            ),
             [
                 (trial.id, neutralise(ref), held, demanded, count, dates)
                 for trial, _ in trial_rows

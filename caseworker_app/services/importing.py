@@ -308,9 +308,12 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
         row = ImportRow(source_row.number, draft, tuple(errors))
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
-                row = _with_error(row, mapping, "case_ref", (
-                    f"Samme FASIT-sagsnummer og forsøg som række {seen[key]}. Slet den ene af rækkerne"
-                ))
+                row = _with_error(
+                    row,
+                    mapping,
+                    "case_ref",
+                    (f"Samme FASIT-sagsnummer og forsøg som række {seen[key]}. Slet den ene af rækkerne"),
+                )
             else:
                 seen[key] = source_row.number
             matches = existing.get(key, [])
@@ -328,10 +331,15 @@ def _with_error(row: ImportRow, mapping: ColumnMapping, name: str, message: str)
 def _as_duplicate(row: ImportRow, matches: list[CaseRecord], mapping, catalog, today: date) -> ImportRow:
     if len(matches) > 1:  # from before m006: the user must decide which is right
         listed = ", ".join(f"nr. {c.id}" for c in matches)
-        return _with_error(row, mapping, "case_ref", (
-            f"FASIT-sagsnummeret findes flere gange i forsøg {row.draft.trial_id} ({listed}). "
-            "Ret dubletterne i programmet først"
-        ))
+        return _with_error(
+            row,
+            mapping,
+            "case_ref",
+            (
+                f"FASIT-sagsnummeret findes flere gange i forsøg {row.draft.trial_id} ({listed}). "
+                "Ret dubletterne i programmet først"
+            ),
+        )
     case = matches[0]
     if case.status == CLOSED:
         return replace(row, duplicate_of=case.id, duplicate_closed=True)
@@ -441,8 +449,13 @@ def save_import(
         raise ImportRefusedError(f"{preview.table.file_name} har ingen rækker med sager under overskrifterne.")
     new_cases = [
         NewCase(
-            citizen=row.draft.citizen, case_ref=row.draft.case_ref, trial_id=row.draft.trial_id,
-            dates=row.draft.dates, caseworker=row.draft.caseworker, cpr=row.draft.cpr, note=row.draft.note,
+            citizen=row.draft.citizen,
+            case_ref=row.draft.case_ref,
+            trial_id=row.draft.trial_id,
+            dates=row.draft.dates,
+            caseworker=row.draft.caseworker,
+            cpr=row.draft.cpr,
+            note=row.draft.note,
             last_followup=row.draft.last_followup,
         )
         for row in preview.rows
@@ -499,4 +512,3 @@ def undo_import(store: CaseStore, batch_id: int) -> UndoResult:
     """Undo an import as a whole, in one transaction; ImportUndoError (nothing changed) if refused."""
     deleted, restored = store.undo_import(batch_id)
     return UndoResult(batch_id, deleted, restored)
-

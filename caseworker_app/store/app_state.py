@@ -56,9 +56,7 @@ class AppStateMixin:
     def _new_calendar_id(self) -> str:
         """A calendar id for a database that lost its own (kept once written)."""
         with self.batch():
-            row = self._connection().execute(
-                "SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)
-            ).fetchone()
+            row = self._connection().execute("SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)).fetchone()
             if row is not None:
                 return row[0]
             import secrets  # here: rarely needed, and loading it slowed the start
@@ -69,7 +67,6 @@ class AppStateMixin:
 
     def _set_state(self, key: str, value: str) -> None:
         self._connection().execute(
-            "INSERT INTO app_state (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )

@@ -73,8 +73,7 @@ def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None
     if not folder.is_dir():
         return 0
     removed = 0
-    for pattern in (f".{stem}-*.db.tmp", f".{stem}-*.db.tmp-journal", f".{stem}-*.db.tmp-wal",
-                    f".{stem}-*.db.tmp-shm"):
+    for pattern in (f".{stem}-*.db.tmp", f".{stem}-*.db.tmp-journal", f".{stem}-*.db.tmp-wal", f".{stem}-*.db.tmp-shm"):
         removed += remove_stale_temporaries(folder, pattern, older_than=STALE_COPY_SECONDS, now=now)
     if removed:
         _log.info("removed %d stale temporary backup file(s)", removed)
@@ -95,10 +94,7 @@ def _check_case_database(path: Path, conn: sqlite3.Connection) -> None:
     if "cases" not in tables or MIGRATIONS_TABLE not in tables:
         raise StoreError(f"Filen {path} er ikke en sagsdatabase. Intet er ændret.")
     applied = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,)
-        )
+        r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
     }
     if applied - set(MIGRATION_NAMES):
         raise StoreError(
@@ -116,9 +112,7 @@ def copy_not_written(target: Path, exc: OSError) -> StoreError:
     """The Danish message for a copy that could not be written (the database is untouched)."""
     if isinstance(exc, PermissionError):
         # Windows refuses to replace a file another program holds open.
-        why = (
-            f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
-        )
+        why = f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
     elif exc.errno == errno.ENOSPC:
         why = "disken er fuld"
     else:
@@ -172,9 +166,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
             _remove_quietly(Path(str(temporary) + suffix))
 
 
-def make_backup(
-    db_path: Path | str, target: Path | str | None = None, *, now: datetime | None = None
-) -> BackupInfo:
+def make_backup(db_path: Path | str, target: Path | str | None = None, *, now: datetime | None = None) -> BackupInfo:
     """A checked copy of the database (in its backup folder unless target is given).
 
     The database is opened read-only: it is never migrated or changed by a backup.
@@ -293,9 +285,7 @@ def check_backup(path: Path | str) -> str | None:
         conn.close()
 
 
-def kept_by_rotation(
-    taken: Iterable[datetime], daily: int, weekly: int, monthly: int
-) -> set[datetime]:
+def kept_by_rotation(taken: Iterable[datetime], daily: int, weekly: int, monthly: int) -> set[datetime]:
     """The copies rotation keeps: every copy of the newest `daily` days, the newest copy of each
     of the newest `weekly` weeks and `monthly` months."""
     newest_first = sorted(set(taken), reverse=True)
@@ -346,10 +336,7 @@ def auto_backup(
 ) -> BackupInfo | None:
     """Make today's copy unless one is already there, then rotate; None when none was needed."""
     now = now or datetime.now()
-    if any(
-        b.taken.date() == now.date() and not b.before_restore and b.usable
-        for b in list_backups(db_path)
-    ):
+    if any(b.taken.date() == now.date() and not b.before_restore and b.usable for b in list_backups(db_path)):
         return None
     info = make_backup(db_path, now=now)
     rotate_backups(db_path, rotation)
@@ -428,7 +415,8 @@ def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupI
                 stuck.append(target.name)
         outcome = (
             f"Filerne {', '.join(stuck)} ligger i {damaged.parent}; flyt dem tilbage, eller kontakt IT."
-            if stuck else "Intet er ændret."
+            if stuck
+            else "Intet er ændret."
         )
         if isinstance(exc, PermissionError):
             raise StoreError(
@@ -478,8 +466,7 @@ def _purge_one(path: Path, last_closed_day: date) -> int:
         ids = [
             r[0]
             for r in conn.execute(
-                "SELECT id FROM cases WHERE status = 'afsluttet' AND closed_on IS NOT NULL "
-                "AND closed_on <= ?",
+                "SELECT id FROM cases WHERE status = 'afsluttet' AND closed_on IS NOT NULL AND closed_on <= ?",
                 (last_closed_day.isoformat(),),
             )
         ]

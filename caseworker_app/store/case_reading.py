@@ -17,9 +17,7 @@ from ..core.collector import collector_paused
 from ..core.history import CANCELLED
 from ..core.schedule import Event
 
-CASE_COLUMNS = (
-    "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
-)
+CASE_COLUMNS = "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
 EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup"
 _NO_DATES: MappingProxyType = MappingProxyType({})
 # The extra of a case that is not closed, has no closing text and no damaged rows (most cases).
@@ -113,9 +111,7 @@ def _records(
         if end_text == "" and closed is None and faults is None:
             extra = _PLAIN_EXTRA
         else:
-            extra = proxy(
-                {"end_text": end_text, "closed_on": stored_day(closed), "damaged": tuple(faults or ())}
-            )
+            extra = proxy({"end_text": end_text, "closed_on": stored_day(closed), "damaged": tuple(faults or ())})
         append(
             CaseRecord(
                 case_id,

@@ -111,9 +111,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         self._writes = ChangeLog()  # this store's write transactions and the cases each wrote
         self._cases_key: ChangeToken | None = None
         self._cases = CaseList()
-        self._conn = open_database(
-            self.path, read_only=self.read_only, immutable=is_backup_path(self.path)
-        )
+        self._conn = open_database(self.path, read_only=self.read_only, immutable=is_backup_path(self.path))
         self._db_wrapper = None
         self._savepoints = 0
 
@@ -246,18 +244,16 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """Insert one row; its id. Plain SQL: a save never imports sqlite-utils (start-up time)."""
         columns = ", ".join(f'"{name}"' for name in record)
         marks = ", ".join("?" * len(record))
-        row_id = self._connection().execute(
-            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(record.values())
-        ).lastrowid
+        row_id = (
+            self._connection()
+            .execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(record.values()))
+            .lastrowid
+        )
         assert row_id is not None  # sqlite3 sets it after every INSERT
         return row_id
 
     def _created_by(self) -> str:
-        return (
-            self.settings().caseworker_name
-            if self._settings is None
-            else self._settings.caseworker_name
-        )
+        return self.settings().caseworker_name if self._settings is None else self._settings.caseworker_name
 
     # ------------------------------------------------------------ cases
 
@@ -278,8 +274,11 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         if changes is None:
             return
         ids = changes.case_ids
-        if ids is None or self._cases_key is None or len(ids) > PATCH_LIMIT or not self._cases.patch(
-            ids, self._load_by_id(ids)
+        if (
+            ids is None
+            or self._cases_key is None
+            or len(ids) > PATCH_LIMIT
+            or not self._cases.patch(ids, self._load_by_id(ids))
         ):
             self._cases = CaseList(self._load_cases("", ()))
         self._cases_key = changes.token
@@ -345,9 +344,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
     ) -> int:
         """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
         today = self.clock()
-        citizen, case_ref, caseworker, note = (
-            normalize_text(v) for v in (citizen, case_ref, caseworker, note)
-        )
+        citizen, case_ref, caseworker, note = (normalize_text(v) for v in (citizen, case_ref, caseworker, note))
         errors = text_errors({"caseworker": caseworker, "note": note}, multiline={"note"})
         errors |= case_errors(
             self.catalog(),
@@ -373,9 +370,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             "created_at": now,
             "updated_at": now,
         }
-        summary = f"Forsøg {trial_id}; " + ", ".join(
-            f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items()
-        )
+        summary = f"Forsøg {trial_id}; " + ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items())
         with self._writing() as written:
             # Inside the write transaction: another copy cannot save the same case in between.
             self._check_duplicate(errors, case_ref, trial_id)
@@ -388,9 +383,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 self._check_duplicate(errors, case_ref, trial_id)
                 raise ValidationError(errors or {"case_ref": _DUPLICATE_TEXT}) from None
             for name, day in parsed.items():
-                self._insert(
-                    "case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()}
-                )
+                self._insert("case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()})
             self._change(case_id, CASE_CREATED, "", None, summary, today, now)
         return case_id
 
@@ -418,20 +411,21 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             },
         )
 
-    def _check_duplicate(
-        self, errors: dict[str, str], case_ref: str, trial_id: str, own_id: int | None = None
-    ) -> None:
+    def _check_duplicate(self, errors: dict[str, str], case_ref: str, trial_id: str, own_id: int | None = None) -> None:
         """The same FASIT case in the same trial twice would show one citizen as two cases."""
         if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
             return
-        row = self._connection().execute(
-            "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
-            (case_ref.strip(), trial_id, own_id),
-        ).fetchone()
+        row = (
+            self._connection()
+            .execute(
+                "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
+                (case_ref.strip(), trial_id, own_id),
+            )
+            .fetchone()
+        )
         if row is not None:
             errors["case_ref"] = (
-                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} "
-                f"(sag nr. {row[0]}: {row[1]})"
+                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} (sag nr. {row[0]}: {row[1]})"
             )
 
     def update_case(self, case_id: int, **fields) -> None:
@@ -455,9 +449,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             }
             raw_dates = fields.get("dates", case.dates)
             new = {k: normalize_text(v) if isinstance(v, str) else v for k, v in new.items()}
-            errors = text_errors(
-                {"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"}
-            )
+            errors = text_errors({"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"})
             errors |= case_errors(
                 self.catalog(),
                 citizen=new["citizen"],
@@ -488,9 +480,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 if old_day == new_day:
                     continue
                 if new_day is None:
-                    self._connection().execute(
-                        "DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name)
-                    )
+                    self._connection().execute("DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name))
                 else:
                     self._connection().execute(
                         "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?) "
@@ -535,9 +525,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             case = self.get_case(case_id)
             trial = self._trial_of(case)
             if case.status != ACTIVE:
-                raise ValidationError(
-                    {"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."}
-                )
+                raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."})
             errors = event_errors(
                 trial,
                 case.dates,
@@ -578,9 +566,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         with self._writing(case_id):
             case = self.get_case(case_id)
             if case.status != ACTIVE:
-                raise ValidationError(
-                    {"status": "Sagen er afsluttet. Genåbn den for at rette hændelser."}
-                )
+                raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at rette hændelser."})
             problem = self._replace_problem(case_id, event_id)
             if problem:
                 raise ValidationError({"replaces": problem})
@@ -604,16 +590,12 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             )
 
     def _replace_problem(self, case_id: int, event_id: int) -> str | None:
-        row = self._connection().execute(
-            "SELECT case_id, kind FROM events WHERE id = ?", (event_id,)
-        ).fetchone()
+        row = self._connection().execute("SELECT case_id, kind FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None or row[0] != case_id:
             return f"Hændelse nr. {event_id} findes ikke på denne sag"
         if row[1] == CANCELLED:
             return "En annullering kan ikke rettes; registrér hændelsen igen"
-        later = self._connection().execute(
-            "SELECT id FROM events WHERE replaces = ?", (event_id,)
-        ).fetchone()
+        later = self._connection().execute("SELECT id FROM events WHERE replaces = ?", (event_id,)).fetchone()
         if later is not None:
             return f"Hændelse nr. {event_id} er allerede rettet (af nr. {later[0]}); ret den nyeste"
         return None
@@ -671,9 +653,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             )
             for r in changes
         ]
-        rows.sort(
-            key=lambda row: (row.day, row.created_at, row.is_case_change, row.id), reverse=True
-        )
+        rows.sort(key=lambda row: (row.day, row.created_at, row.is_case_change, row.id), reverse=True)
         return rows
 
     # ------------------------------------------------------------ closing
@@ -696,10 +676,14 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             )
             text = normalize_text(text)
             errors |= text_errors({"text": text}, multiline={"text"})
-            reopened = self._connection().execute(
-                "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
-                (case_id, CASE_REOPENED),
-            ).fetchone()[0]
+            reopened = (
+                self._connection()
+                .execute(
+                    "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
+                    (case_id, CASE_REOPENED),
+                )
+                .fetchone()[0]
+            )
             if "day" not in errors and day is not None and reopened and day.isoformat() < reopened:
                 # Otherwise the history would show the case closed before it was reopened.
                 errors["day"] = (
@@ -712,9 +696,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
             now = _now()
             text = (text or "").strip()
             self._connection().execute(
-                "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, "
-                "updated_at = ? "
-                "WHERE id = ?",
+                "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, updated_at = ? WHERE id = ?",
                 (CLOSED, reason, text, day.isoformat(), now, case_id),
             )
             self._change(
@@ -743,9 +725,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                 )
             except sqlite3.IntegrityError:  # the unique index of m006: the number is open again
                 raise ValidationError({"case_ref": _DUPLICATE_TEXT}) from None
-            self._change(
-                case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now
-            )
+            self._change(case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now)
 
     def purgeable_cases(self, today: date) -> list[int]:
         """Ids of closed cases whose retention period (a setting; none: never) has run out."""
@@ -755,8 +735,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         last_day = (today - timedelta(days=retention)).isoformat()
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT id FROM cases WHERE status = ? AND closed_on IS NOT NULL AND closed_on <= ? "
-                "ORDER BY id",
+                "SELECT id FROM cases WHERE status = ? AND closed_on IS NOT NULL AND closed_on <= ? ORDER BY id",
                 (CLOSED, last_day),
             ).fetchall()
         return [row[0] for row in rows]
@@ -816,8 +795,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """The cases deleted as created by mistake, oldest first (no personal data)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT case_id, trial_id, reason, case_created_at, deleted_at, deleted_by "
-                "FROM deletions ORDER BY id"
+                "SELECT case_id, trial_id, reason, case_created_at, deleted_at, deleted_by FROM deletions ORDER BY id"
             ).fetchall()
         keys = ("case_id", "trial_id", "reason", "case_created_at", "deleted_at", "deleted_by")
         return [dict(zip(keys, row, strict=True)) for row in rows]
@@ -842,8 +820,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
                     [
                         row[0]
                         for row in conn.execute(
-                            "SELECT id FROM cases WHERE status = 'aktiv' AND trial_id = ? "
-                            "AND case_ref = ? ORDER BY id",
+                            "SELECT id FROM cases WHERE status = 'aktiv' AND trial_id = ? AND case_ref = ? ORDER BY id",
                             (trial_id, case_ref),
                         )
                     ],
@@ -879,8 +856,7 @@ class CaseStore(NoteStoreMixin, AppStateMixin, ImportBatchMixin):
         """The municipality's changes to trials, oldest first (never changed or deleted)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT id, trial_id, field, value, source, created_at, created_by "
-                "FROM overrides ORDER BY id"
+                "SELECT id, trial_id, field, value, source, created_at, created_by FROM overrides ORDER BY id"
             ).fetchall()
         return [
             TrialOverride(

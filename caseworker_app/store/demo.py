@@ -195,9 +195,7 @@ DEMO_CASES: tuple[DemoCase, ...] = (
     DemoCase("Ole Kristiansen", MADS, "T19", {"praktik_start": (0, -10)}),
     DemoCase("Dorthe Jakobsen", MADS, "T19", {"praktik_start": (0, -26)}),
     # T09 ledighedsydelse: praktik of 2-4 weeks (the trial rule, no ordinary rule to return to)
-    DemoCase(
-        "Rasmus Schmidt", ANNE, "T09", {"praktik_start": (0, -5), "unemployed_since": (-7, 0)}
-    ),
+    DemoCase("Rasmus Schmidt", ANNE, "T09", {"praktik_start": (0, -5), "unemployed_since": (-7, 0)}),
     DemoCase("Camilla Henriksen", PETER, "T09", {"praktik_start": (0, -25)}),
     DemoCase(
         "Thomas Lund",
@@ -344,9 +342,7 @@ def create_demo_database(path: Path | str, today: date) -> Path:
     """Write a fresh demo database at path; StoreError if a file is there (never overwritten)."""
     path = Path(path)
     if path.exists():
-        raise StoreError(
-            f"Filen {path} findes allerede. Demodata skrives kun i en ny fil; vælg et andet navn."
-        )
+        raise StoreError(f"Filen {path} findes allerede. Demodata skrives kun i en ny fil; vælg et andet navn.")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with CaseStore(temporary) as store:
@@ -369,6 +365,4 @@ def _move_without_overwriting(source: Path, target: Path) -> None:
             os.link(source, target)  # fails when target exists
             source.unlink()
     except FileExistsError:
-        raise StoreError(
-            f"Filen {target} findes allerede. Demodata skrives kun i en ny fil."
-        ) from None
+        raise StoreError(f"Filen {target} findes allerede. Demodata skrives kun i en ny fil.") from None

@@ -45,24 +45,19 @@ def journal_notes(store: CaseStore) -> dict[int, list[NoteRecord]]:
     """Every journal note in the database, by case id (day order)."""
     with store._read() as conn:
         rows = conn.execute(
-            "SELECT case_id, day, field, new_value FROM case_changes WHERE action = ? "
-            "ORDER BY case_id, day, id",
+            "SELECT case_id, day, field, new_value FROM case_changes WHERE action = ? ORDER BY case_id, day, id",
             (JOURNAL_NOTE,),
         ).fetchall()
     notes: dict[int, list[NoteRecord]] = {}
     for case_id, day, situation, text in rows:
-        notes.setdefault(case_id, []).append(
-            NoteRecord(case_id, date.fromisoformat(day), situation or "", text or "")
-        )
+        notes.setdefault(case_id, []).append(NoteRecord(case_id, date.fromisoformat(day), situation or "", text or ""))
     return notes
 
 
 def load_report_settings(store: CaseStore) -> ReportSettings:
     """The saved report settings; defaults when none are saved or they cannot be read."""
     with store._read() as conn:
-        row = conn.execute(
-            "SELECT value FROM app_state WHERE key = ?", (EVALUATION_SETTINGS,)
-        ).fetchone()
+        row = conn.execute("SELECT value FROM app_state WHERE key = ?", (EVALUATION_SETTINGS,)).fetchone()
     if row is None:
         return ReportSettings()
     try:

@@ -173,8 +173,7 @@ class ImportBatchMixin:
             for update in updates:
                 links.append(self._apply_update(update, batch_id, text, today))
             conn.executemany(
-                "INSERT INTO import_batch_cases (batch_id, case_id, action, before, event_id) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO import_batch_cases (batch_id, case_id, action, before, event_id) VALUES (?, ?, ?, ?, ?)",
                 links,
             )
             conn.execute(
@@ -193,8 +192,17 @@ class ImportBatchMixin:
         case_id = conn.execute(
             "INSERT INTO cases (citizen, case_ref, trial_id, cpr, caseworker, status, note, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (case.citizen.strip(), case.case_ref.strip(), case.trial_id, case.cpr or None,
-             (case.caseworker or "").strip(), ACTIVE, case.note or "", now, now),
+            (
+                case.citizen.strip(),
+                case.case_ref.strip(),
+                case.trial_id,
+                case.cpr or None,
+                (case.caseworker or "").strip(),
+                ACTIVE,
+                case.note or "",
+                now,
+                now,
+            ),
         ).lastrowid
         conn.executemany(
             "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?)",
@@ -258,9 +266,7 @@ class ImportBatchMixin:
     def import_batch_of_case(self, case_id: int) -> int | None:
         """The newest import that created or updated the case, or None."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT max(batch_id) FROM import_batch_cases WHERE case_id = ?", (case_id,)
-            ).fetchone()
+            row = conn.execute("SELECT max(batch_id) FROM import_batch_cases WHERE case_id = ?", (case_id,)).fetchone()
         return row[0] if row else None
 
     # ------------------------------------------------------------ undo
@@ -345,9 +351,7 @@ class ImportBatchMixin:
                             f"tidligere værdier igen ({exc}). Intet er ændret."
                         ) from None
                 restored += 1
-            conn.execute(
-                "UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?", (now, by, batch_id)
-            )
+            conn.execute("UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?", (now, by, batch_id))
             conn.execute("UPDATE import_batch_cases SET before = NULL WHERE batch_id = ?", (batch_id,))
         _log.info("import %d undone: %d cases deleted, %d restored", batch_id, deleted, restored)
         return deleted, restored

@@ -23,12 +23,7 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             f"Opfølgningsfrister) og blev ikke ledig inden for {BUSY_TIMEOUT_MS // 1000} sekunder. "
             f"Intet er gemt. Prøv igen om lidt."
         )
-    if (
-        "readonly" in text
-        or "read-only" in text
-        or "unable to open" in text
-        or isinstance(exc, OSError)
-    ):
+    if "readonly" in text or "read-only" in text or "unable to open" in text or isinstance(exc, OSError):
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return StoreError(
             f"Databasen {path} kan ikke åbnes eller skrives ({detail}). Kontrollér, at mappen "
@@ -43,8 +38,7 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             f"mappen {path.parent / 'sikkerhedskopier'}, eller kontakt IT."
         )
     return StoreError(
-        f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en "
-        f"anden fil med --db."
+        f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en anden fil med --db."
     )
 
 
@@ -90,9 +84,7 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(
-            f"{path} er en mappe, ikke en databasefil. Angiv en fil, fx {path / 'sager.db'}."
-        )
+        raise StoreError(f"{path} er en mappe, ikke en databasefil. Angiv en fil, fx {path / 'sager.db'}.")
     if path.exists():
         try:
             with path.open("rb") as file:
@@ -208,9 +200,7 @@ def _check_contents(path: Path, conn: sqlite3.Connection) -> set[str]:
     if MIGRATIONS_TABLE in tables:
         applied = {
             row[0]
-            for row in conn.execute(
-                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,)
-            )
+            for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
         }
     if not applied and tables - {MIGRATIONS_TABLE}:
         raise StoreError(
@@ -236,9 +226,7 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     version = schema_version(db)
     if version > 0:
         backup_copy(path, conn, version)
-    conn.execute(
-        "BEGIN IMMEDIATE"
-    )  # a second copy opening at the same time waits, then finds nothing pending
+    conn.execute("BEGIN IMMEDIATE")  # a second copy opening at the same time waits, then finds nothing pending
     try:
         MIGRATIONS.apply(db)
         conn.commit()

@@ -132,7 +132,6 @@ def m002_append_only_and_indexes(db: Database) -> None:
     )
 
 
-
 @_migration
 def m003_note_templates(db: Database) -> None:
     """The municipality's own journal-note templates: every save and restore is a new row."""
@@ -308,10 +307,24 @@ def m008_import_batches(db: Database) -> None:
             "undone_by": str,
         },
         pk="id",
-        not_null={"created_at", "created_by", "file_name", "rows_read", "created_count", "updated_count",
-                  "skipped_count", "invalid_count"},
-        defaults={"created_by": "", "rows_read": 0, "created_count": 0, "updated_count": 0,
-                  "skipped_count": 0, "invalid_count": 0},
+        not_null={
+            "created_at",
+            "created_by",
+            "file_name",
+            "rows_read",
+            "created_count",
+            "updated_count",
+            "skipped_count",
+            "invalid_count",
+        },
+        defaults={
+            "created_by": "",
+            "rows_read": 0,
+            "created_count": 0,
+            "updated_count": 0,
+            "skipped_count": 0,
+            "invalid_count": 0,
+        },
     )
     db.table("import_batch_cases").create(
         {"batch_id": int, "case_id": int, "action": str, "before": str, "event_id": int},
@@ -345,4 +358,3 @@ def schema_version(db: Database) -> int:
 def current_version() -> int:
     """The schema version this program writes."""
     return len(_NAMES)
-

@@ -21,8 +21,7 @@ MIGRATION_NAMES = (
 # has no such duplicates, else on the first open after they are resolved (opening.py).
 UNIQUE_OPEN_CASES_INDEX = "cases_open_case_ref_unique"
 UNIQUE_OPEN_CASES_SQL = (
-    f"CREATE UNIQUE INDEX IF NOT EXISTS {UNIQUE_OPEN_CASES_INDEX} ON cases (trial_id, case_ref) "
-    "WHERE status = 'aktiv'"
+    f"CREATE UNIQUE INDEX IF NOT EXISTS {UNIQUE_OPEN_CASES_INDEX} ON cases (trial_id, case_ref) WHERE status = 'aktiv'"
 )
 
 

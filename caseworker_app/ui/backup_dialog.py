@@ -173,9 +173,7 @@ class BackupDialog(QDialog):
             self._on_restored()
         self.reload()
         kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
-        self.status.setText(
-            f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}"
-        )
+        self.status.setText(f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}")
 
 
 def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

@@ -52,18 +52,14 @@ def default_hint(trial: Trial, case_date) -> str:
     """'Ukendt: ansættelse i løntilskud bruges' for a date that falls back on another."""
     if not case_date.default_from:
         return ""
-    source = next(
-        (d.label for d in trial.dates if d.name == case_date.default_from), case_date.default_from
-    )
+    source = next((d.label for d in trial.dates if d.name == case_date.default_from), case_date.default_from)
     return f"Ukendt: {source.lower()} bruges"
 
 
 class CalculatorView(QWidget):
     """Pick a trial, type its dates and events, see the engine's deadlines; nothing is saved."""
 
-    def __init__(
-        self, catalog_provider: Callable[[], Mapping[str, Trial]], *, today: Callable[[], date]
-    ):
+    def __init__(self, catalog_provider: Callable[[], Mapping[str, Trial]], *, today: Callable[[], date]):
         super().__init__()
         self._catalog_provider = catalog_provider
         self._today = today
@@ -73,9 +69,7 @@ class CalculatorView(QWidget):
 
         # ---- the case (left)
         self.trial_combo = QComboBox()
-        self.trial_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.trial_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.trial_combo.setMinimumContentsLength(28)
         self.trial_box = FieldBox(self.trial_combo)
         self.today_edit = DateLineEdit(today())
@@ -89,17 +83,13 @@ class CalculatorView(QWidget):
         case_form.addRow(buddy_label("Fors&øg:", self.trial_combo), self.trial_box)
         self.case_form = case_form
         case_form.addRow(buddy_label("Beregn &pr.:", self.today_edit), self.today_box)
-        case_form.addRow(
-            buddy_label("Forsøgets s&lutdato (valgfri):", self.trial_end_edit), self.trial_end_box
-        )
+        case_form.addRow(buddy_label("Forsøgets s&lutdato (valgfri):", self.trial_end_edit), self.trial_end_box)
 
         # ---- events (left, below)
         self.event_kind = QComboBox()
         self.event_date = DateLineEdit()
         self.event_full = QCheckBox("fuld opfølgn&ing")
-        self.event_full.setToolTip(
-            "En henvendelse mellem opfølgninger tæller kun som opfølgning, når den er markeret"
-        )
+        self.event_full.setToolTip("En henvendelse mellem opfølgninger tæller kun som opfølgning, når den er markeret")
         self.add_event_button = QPushButton("&Tilføj hændelse")
         self.event_date_box = FieldBox(self.event_date)
         self.event_table = QTableWidget(0, 3)
@@ -152,9 +142,7 @@ class CalculatorView(QWidget):
         self.result_view.setAccessibleName("Beregnede frister")
         self.result_view.setWordWrap(True)
         self.result_view.verticalHeader().hide()
-        self.result_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.result_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.result_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.result_view.setAlternatingRowColors(True)
         header = self.result_view.horizontalHeader()
@@ -171,10 +159,7 @@ class CalculatorView(QWidget):
         self.result_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.result_detail.setContentsMargins(6, 6, 6, 6)
-        footer = QLabel(
-            "Intet gemmes her: fristberegneren er til afprøvning. "
-            "Opret en sag for at følge en borger."
-        )
+        footer = QLabel("Intet gemmes her: fristberegneren er til afprøvning. Opret en sag for at følge en borger.")
         footer.setWordWrap(True)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -275,9 +260,7 @@ class CalculatorView(QWidget):
             edit.editingFinished.connect(self.calculate)
             box = FieldBox(edit, default_hint(trial, case_date))
             self.date_boxes[case_date.name] = box
-            self.case_form.insertRow(
-                len(self.date_boxes), buddy_label(date_label(case_date) + ":", edit), box
-            )
+            self.case_form.insertRow(len(self.date_boxes), buddy_label(date_label(case_date) + ":", edit), box)
         set_tab_order(
             [
                 self.trial_combo,
@@ -321,9 +304,7 @@ class CalculatorView(QWidget):
             self.event_date_box.set_error("Skriv hændelsens dato")
             return
         self.event_date_box.set_error(None)
-        self.events.append(
-            Event(day, kind, full_followup=kind == "contact" and self.event_full.isChecked())
-        )
+        self.events.append(Event(day, kind, full_followup=kind == "contact" and self.event_full.isChecked()))
         self.events.sort(key=lambda e: e.day)
         self.event_date.clear()
         self.event_full.setChecked(False)
@@ -383,14 +364,12 @@ class CalculatorView(QWidget):
         self.result_title.setText(f"{trial.id} – {trial.title}")
         if not trial.has_deadlines:
             self.result_note.setText(
-                "Forsøget har ingen beregnelig frist. Betingelser:\n"
-                + "\n".join(f"• {c}" for c in trial.conditions)
+                "Forsøget har ingen beregnelig frist. Betingelser:\n" + "\n".join(f"• {c}" for c in trial.conditions)
             )
             return
         if errors:
             only_missing = all(
-                name in self.date_boxes and not self.date_boxes[name].editor.text().strip()
-                for name in errors
+                name in self.date_boxes and not self.date_boxes[name].editor.text().strip() for name in errors
             )
             self.result_note.setText(
                 "Skriv sagens datoer for at se fristerne."

@@ -29,9 +29,7 @@ def deadline_html(deadline: Deadline) -> str:
             f"<b>{e(fmt_weekday(deadline.practical_due))}</b>{day_off}"
         )
     # Why the trial rule's own date no longer holds, and whether the ordinary rule is checked.
-    remarks = "".join(
-        f"<b>Bemærk:</b> {e(text)}<br>" for text in deadline.remarks
-    )
+    remarks = "".join(f"<b>Bemærk:</b> {e(text)}<br>" for text in deadline.remarks)
     return (
         f"<b>{e(deadline.label)}</b>: {dates} – {status_html}<br>"
         f"<b>Hvorfor:</b> {e(deadline.reason)}<br>"
@@ -105,9 +103,7 @@ class DeadlineTableModel(ColumnTableModel):
     def deadline_at(self, row: int) -> Deadline:
         return self._rows[row]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return self._HEADER_TIPS.get(section)
         return super().headerData(section, orientation, role)

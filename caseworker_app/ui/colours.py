@@ -116,7 +116,4 @@ def banner_style(name: str, kind: str, margin: str = "0px") -> str:
     if high_contrast():
         return f"QLabel#{name} {{ border: 2px solid palette(window-text); padding: 6px; margin: {margin}; }}"
     background = _pick(_BANNERS[kind]).name()
-    return (
-        f"QLabel#{name} {{ background: {background}; color: palette(window-text); padding: 6px; "
-        f"margin: {margin}; }}"
-    )
+    return f"QLabel#{name} {{ background: {background}; color: palette(window-text); padding: 6px; margin: {margin}; }}"

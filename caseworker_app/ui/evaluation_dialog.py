@@ -250,9 +250,7 @@ class EvaluationDialog(QDialog):
     # ------------------------------------------------------------ saving
 
     def report_settings(self) -> ReportSettings:
-        return ReportSettings(
-            self.minutes.value(), {n: edit.toPlainText() for n, edit in self.texts.items()}
-        )
+        return ReportSettings(self.minutes.value(), {n: edit.toPlainText() for n, edit in self.texts.items()})
 
     def save_settings(self) -> None:
         save_report_settings(self.store, self.report_settings())
@@ -284,8 +282,11 @@ class EvaluationDialog(QDialog):
             return False
         self.save_settings()
         job = evaluation_print_job(
-            self._computed(), self.rows, self.report_settings().texts,
-            printed_on=self._today(), user=self.store.settings().caseworker_name,
+            self._computed(),
+            self.rows,
+            self.report_settings().texts,
+            printed_on=self._today(),
+            user=self.store.settings().caseworker_name,
         )
         return self._write(lambda: write_evaluation_pdf(path, job), path)
 
@@ -300,8 +301,11 @@ class EvaluationDialog(QDialog):
             return False
         self.save_settings()
         book = report_workbook(
-            self._computed(), self.rows, self.report_settings().texts,
-            printed_on=self._today(), user=self.store.settings().caseworker_name,
+            self._computed(),
+            self.rows,
+            self.report_settings().texts,
+            printed_on=self._today(),
+            user=self.store.settings().caseworker_name,
         )
         return self._write(lambda: write_report_xlsx(path, book), path)
 

@@ -50,8 +50,9 @@ class FirstStartDialog(QDialog):
         }
         form = QFormLayout()
         form.addRow(buddy_label("Dit &navn:", self.name_edit), self.boxes["caseworker_name"])
-        form.addRow(buddy_label(f"&{SETTING_LABELS_DA['municipality']}:", self.municipality_edit),
-                    self.boxes["municipality"])
+        form.addRow(
+            buddy_label(f"&{SETTING_LABELS_DA['municipality']}:", self.municipality_edit), self.boxes["municipality"]
+        )
         self.general_error = general_error_label()
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Gem", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -98,9 +98,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
         if not isinstance(menu, QMenu):  # none: a plain action in the menu bar
             continue
         for action in menu.actions():
-            keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-            )
+            keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
             if keys:
                 rows.append((f"{_plain(menu.title())} › {_plain(action.text())}", keys))
     return rows
@@ -153,5 +151,3 @@ def open_shortcuts(window: QMainWindow) -> HelpDialog:
     dialog = HelpDialog("Tastaturgenveje", html, window)
     dialog.show()
     return dialog
-
-

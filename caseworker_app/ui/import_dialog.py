@@ -80,10 +80,7 @@ INTRO = (
     "intet gemmes, før du trykker <b>Importér</b>.</p>"
     "<p>Vil du først se, hvordan det virker, så tryk <b>Prøv med eksempelfilen</b>.</p>"
 )
-SAMPLE_NOTE = (
-    "Eksempelfilen har opdigtede borgere. Importerer du den, fjerner du dem igen med "
-    "Filer › Fortryd import …"
-)
+SAMPLE_NOTE = "Eksempelfilen har opdigtede borgere. Importerer du den, fjerner du dem igen med Filer › Fortryd import …"
 
 
 def sample_path() -> Path:
@@ -289,18 +286,32 @@ class ImportDialog(QDialog):
         self.sheet_combo.setCurrentText(table.sheet or "")
         self.mapping_view.set_table(table, mapping)
         # The column combos are made now, after every other control: Tab reaches them after the tabs.
-        set_tab_order([
-            self.tabs.tabBar(), *self.mapping_view.combos, self.mapping_view.trial_combo, self.preview_view,
-            self.error_view, self.skip_radio, self.update_radio, self.only_valid_check, self.import_button,
-            self.cancel_button,
-        ])
+        set_tab_order(
+            [
+                self.tabs.tabBar(),
+                *self.mapping_view.combos,
+                self.mapping_view.trial_combo,
+                self.preview_view,
+                self.error_view,
+                self.skip_radio,
+                self.update_radio,
+                self.only_valid_check,
+                self.import_button,
+                self.cancel_button,
+            ]
+        )
         self._rebuild()
         self.stack.setCurrentIndex(1)
         if first:
-            self.tabs.setCurrentIndex(KOLONNER if self.preview is None or self.preview.mapping_errors
-                                      else FORHAANDSVISNING)
-        _log.info("case list read in %.2f s, preview in %.2f s (%d rows)",
-                  self.read_seconds, self.preview_seconds, len(table.rows))
+            self.tabs.setCurrentIndex(
+                KOLONNER if self.preview is None or self.preview.mapping_errors else FORHAANDSVISNING
+            )
+        _log.info(
+            "case list read in %.2f s, preview in %.2f s (%d rows)",
+            self.read_seconds,
+            self.preview_seconds,
+            len(table.rows),
+        )
 
     def _read_failed(self, message: str) -> None:
         self.unsetCursor()
@@ -392,8 +403,10 @@ class ImportDialog(QDialog):
             )
         if not any(row.saved_with(duplicates) for row in preview.rows):
             if preview.duplicate_rows and duplicates == SKIP:
-                return "Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de skal have " \
-                       "listens værdier."
+                return (
+                    "Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de skal have "
+                    "listens værdier."
+                )
             return "Der er intet nyt at importere."
         return ""
 

@@ -89,8 +89,11 @@ class MappingView(QWidget):
         self.trial_combo.addItem(NO_TRIAL_TEXT, None)
         for trial in catalog.values():
             self.trial_combo.addItem(trial_choice_text(trial), trial.id)
-        name_control(self.trial_combo, "Forsøg for rækker uden forsøg",
-                     "Bruges for hver række, hvis forsøgscelle er tom, og når ingen kolonne er forsøget")
+        name_control(
+            self.trial_combo,
+            "Forsøg for rækker uden forsøg",
+            "Bruges for hver række, hvis forsøgscelle er tom, og når ingen kolonne er forsøget",
+        )
         self.trial_combo.currentIndexChanged.connect(self._trial_chosen)
         trial_row = QHBoxLayout()
         trial_row.addWidget(buddy_label("Forsøg for rækker uden forsø&g:", self.trial_combo))
@@ -121,8 +124,11 @@ class MappingView(QWidget):
             example.setWordWrap(True)
             example.setStyleSheet(hint_style())
             combo = FieldCombo()
-            name_control(combo, f"Felt for kolonne {column_letter(index)}, '{header}'",
-                         "Eksempler: " + (", ".join(examples) or "ingen"))
+            name_control(
+                combo,
+                f"Felt for kolonne {column_letter(index)}, '{header}'",
+                "Eksempler: " + (", ".join(examples) or "ingen"),
+            )
             combo.currentIndexChanged.connect(lambda _i, c=index: self._field_chosen(c))
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(example, row, 1)

@@ -77,9 +77,7 @@ def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
         return "Findes allerede – springes over"
     if not row.changes:
         return "Findes allerede – intet nyt"
-    return "Findes allerede – opdateres: " + "; ".join(
-        f"{c.label.lower()} {c.old} → {c.new}" for c in row.changes
-    )
+    return "Findes allerede – opdateres: " + "; ".join(f"{c.label.lower()} {c.old} → {c.new}" for c in row.changes)
 
 
 def _deadline_shown(row: ImportRow, duplicates: str) -> bool:
@@ -93,8 +91,16 @@ class ImportPreviewModel(ColumnTableModel):
     """The rows of the list as they will be saved, with their state and first deadline."""
 
     COLUMNS = (
-        "Række", "Borger", "Sagsnr.", "Gemmes som", "Forsøg", "Første frist", "Senest i praksis", "Datoer",
-        "CPR-nummer", "Sagsbehandler",
+        "Række",
+        "Borger",
+        "Sagsnr.",
+        "Gemmes som",
+        "Forsøg",
+        "Første frist",
+        "Senest i praksis",
+        "Datoer",
+        "CPR-nummer",
+        "Sagsbehandler",
     )
     STATE_COLUMN, DUE_COLUMN, PRACTICAL_COLUMN, DATES_COLUMN, CPR_COLUMN = 3, 5, 6, 7, 8
 
@@ -136,7 +142,8 @@ class ImportPreviewModel(ColumnTableModel):
         faulty = bool(row.faults(self._duplicates))
         # As on the Frister tab: an overdue deadline bold in the overdue colour beside its '!'.
         overdue = (
-            column in (self.DUE_COLUMN, self.PRACTICAL_COLUMN) and _deadline_shown(row, self._duplicates)
+            column in (self.DUE_COLUMN, self.PRACTICAL_COLUMN)
+            and _deadline_shown(row, self._duplicates)
             and row.first_deadline.status == OVERDUE
         )
         if role == FOREGROUND:
@@ -158,8 +165,9 @@ class ImportPreviewModel(ColumnTableModel):
             return dates_text(row)
         if column == self.CPR_COLUMN:
             return mask_cpr(draft.cpr)
-        return (str(row.number), draft.citizen, draft.case_ref, "", draft.trial_id, "", "", "", "",
-                draft.caseworker)[column]
+        return (str(row.number), draft.citizen, draft.case_ref, "", draft.trial_id, "", "", "", "", draft.caseworker)[
+            column
+        ]
 
     def _deadline_cell(self, row: ImportRow, column: int) -> str:
         if not _deadline_shown(row, self._duplicates):

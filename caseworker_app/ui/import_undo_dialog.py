@@ -140,8 +140,13 @@ class UndoImportDialog(QDialog):
         self.table.setRowCount(len(self.batches))
         for row, batch in enumerate(self.batches):
             values = (
-                str(batch.id), batch.file_name + (f" (arket '{batch.sheet}')" if batch.sheet else ""),
-                when_text(batch), str(batch.created), str(batch.updated), str(batch.skipped), str(batch.invalid),
+                str(batch.id),
+                batch.file_name + (f" (arket '{batch.sheet}')" if batch.sheet else ""),
+                when_text(batch),
+                str(batch.created),
+                str(batch.updated),
+                str(batch.skipped),
+                str(batch.invalid),
                 status_text(batch),
             )
             for column, value in enumerate(values):

@@ -12,9 +12,7 @@ BOLD = QFont()
 BOLD.setBold(True)
 
 
-def column_title(
-    columns: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int
-) -> str | None:
+def column_title(columns: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int) -> str | None:
     """The title of a horizontal header section for the display role, else None."""
     if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
         return columns[section]
@@ -36,7 +34,5 @@ class ColumnTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return column_title(self.COLUMNS, section, orientation, role)

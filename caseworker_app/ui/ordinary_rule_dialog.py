@@ -76,8 +76,9 @@ class OrdinaryRuleDialog(QDialog):
             form.addRow(buddy_label(labels[name], box.editor), box)
 
         now_text = (
-            f"Nu: {current.text} ({current.reference})" if spec.ordinary else
-            "Forsøget har ingen almindelig regel i kataloget; den nye regel gælder for frister, der "
+            f"Nu: {current.text} ({current.reference})"
+            if spec.ordinary
+            else "Forsøget har ingen almindelig regel i kataloget; den nye regel gælder for frister, der "
             "falder på eller efter den dato, den gælder fra, når forsøget ikke gælder."
         )
         intro = QLabel(f"{trial.id} – {trial.title}\n{now_text}")

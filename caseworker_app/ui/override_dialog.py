@@ -57,9 +57,7 @@ def current_value(trial: Trial, field: str) -> str:
 class OverrideDialog(QDialog):
     """Enter a change to a trial with its source; kept in the history, never deleted."""
 
-    def __init__(
-        self, store: CaseStore, trial: Trial, field: str = "extension", parent: QWidget | None = None
-    ):
+    def __init__(self, store: CaseStore, trial: Trial, field: str = "extension", parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.trial = trial

@@ -61,7 +61,14 @@ class DeadlineTreeModel(QAbstractItemModel):
     """
 
     COLUMNS = (
-        "Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Sagsbehandler", "Hvad", "Hvorfor",
+        "Frist",
+        "Senest i praksis",
+        "Borger",
+        "Sagsnr.",
+        "Forsøg",
+        "Sagsbehandler",
+        "Hvad",
+        "Hvorfor",
     )
 
     shown_changed = Signal()  # after every change of content, caseworker or search
@@ -245,9 +252,7 @@ class DeadlineTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return len(self.COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return column_title(self.COLUMNS, section, orientation, role)
 
     def item(self, index: Index) -> CaseDeadline | None:
@@ -470,9 +475,7 @@ class CaseTableModel(ColumnTableModel):
         self._rows = self._matching_rows()
         new_row = {id(case): row for row, case in enumerate(self._rows)}
         old = self.persistentIndexList()
-        self.changePersistentIndexList(
-            old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old]
-        )
+        self.changePersistentIndexList(old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old])
         self.layoutChanged.emit()
 
     def _refilter(self, *, narrowing: bool = False) -> None:

@@ -54,8 +54,14 @@ def missing_name_errors(settings) -> dict[str, str]:
 
 # Alt+letter of each field, each letter once in the dialog (S: "Slet …", T: Tekststørrelse).
 _MNEMONICS = {
-    "caseworker_name": "n", "municipality": "k", "warning_days": "v", "trial_end_horizon_days": "a",
-    "retention_days": "f", "backup_daily": "d", "backup_weekly": "u", "backup_monthly": "m",
+    "caseworker_name": "n",
+    "municipality": "k",
+    "warning_days": "v",
+    "trial_end_horizon_days": "a",
+    "retention_days": "f",
+    "backup_daily": "d",
+    "backup_weekly": "u",
+    "backup_monthly": "m",
 }
 
 
@@ -64,7 +70,7 @@ def with_mnemonic(text: str, letter: str) -> str:
     if not letter:
         return "&" + text
     found = re.search(rf"\b{letter}", text, re.IGNORECASE) or re.search(letter, text, re.IGNORECASE)
-    return text[: found.start()] + "&" + text[found.start():] if found else "&" + text
+    return text[: found.start()] + "&" + text[found.start() :] if found else "&" + text
 
 
 def _days(maximum: int) -> QSpinBox:
@@ -106,9 +112,7 @@ class SettingsDialog(QDialog):
         self.retention_spin = _days(36500)
         self.retention_spin.setSpecialValueText("aldrig")  # 0 shown as 'aldrig': None is stored
         self.retention_spin.setValue(current.retention_days or 0)
-        self.backup_spins = {
-            name: _backup_spin(name, getattr(current, name)) for name in _BACKUP_SUFFIXES
-        }
+        self.backup_spins = {name: _backup_spin(name, getattr(current, name)) for name in _BACKUP_SUFFIXES}
         self.purge_button = QPushButton("&Slet udløbne afsluttede sager nu …")
         # Deleting is never what Enter does: Enter saves (the dialog's default button).
         self.purge_button.setAutoDefault(False)

@@ -93,9 +93,7 @@ def citation_lines(trial: Trial) -> list[str]:
         if citation.valid_to:
             valid.append(f"til {fmt(citation.valid_to)}")
         paragraph = citation.paragraph or "uden paragraf (paragrafnummeret er ikke kendt; kommunen kan tilføje det)"
-        lines.append(
-            f"{citation.text}\n    {paragraph}; gyldig {' '.join(valid) or 'uden tidsgrænse'}"
-        )
+        lines.append(f"{citation.text}\n    {paragraph}; gyldig {' '.join(valid) or 'uden tidsgrænse'}")
     return lines
 
 
@@ -150,9 +148,7 @@ class TrialsView(QWidget):
             expired = today > trial.period.effective_end
             marker = "⚠ " if expired else ""
             deadlines = "" if trial.has_deadlines else " (ingen frister)"
-            item = QListWidgetItem(
-                f"{trial.id} – {trial.short_title}{deadlines}\n{marker}{trial.status_text(today)}"
-            )
+            item = QListWidgetItem(f"{trial.id} – {trial.short_title}{deadlines}\n{marker}{trial.status_text(today)}")
             item.setData(ID_ROLE, trial.id)
             self.trial_list.addItem(item)
         self.trial_list.blockSignals(False)
@@ -207,12 +203,8 @@ class TrialsView(QWidget):
         layout.addWidget(_group("Målgruppe", _text(trial.target_group)))
 
         rules = QGridLayout()
-        checked = "\n".join(
-            line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today, with_text=False)
-        )
-        self.ordinary_label = _text(
-            f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}\n\n{checked}"
-        )
+        checked = "\n".join(line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today, with_text=False))
+        self.ordinary_label = _text(f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}\n\n{checked}")
         self.trial_rule_label = _text(f"{trial.trial_rule}\n\nHjemmel: {trial.trial_reference}")
         ordinary_box = _group("Almindelig regel", self.ordinary_label)
         if changeable_rule(trial):
@@ -250,23 +242,15 @@ class TrialsView(QWidget):
         if trial.fasit_note:
             marking += f"\n{trial.fasit_note}"
         self.marking_label = _text(marking)
-        layout.addWidget(
-            self._with_buttons(
-                "FASIT-markering", self.marking_label, (("Ret &markering …", "marking"),)
-            )
-        )
-        layout.addWidget(
-            _group("Betingelser", _text("\n".join(f"☐ {c}" for c in trial.conditions)))
-        )
+        layout.addWidget(self._with_buttons("FASIT-markering", self.marking_label, (("Ret &markering …", "marking"),)))
+        layout.addWidget(_group("Betingelser", _text("\n".join(f"☐ {c}" for c in trial.conditions))))
         layout.addWidget(_group("Kilder", _text("\n".join(f"• {s}" for s in trial.sources))))
         self.override_label = _text(self._override_history(trial.id))
         layout.addWidget(_group("Ændringer foretaget i programmet", self.override_label))
         layout.addStretch(1)
         return page
 
-    def _with_buttons(
-        self, title: str, body: QLabel, buttons: tuple[tuple[str, str], ...]
-    ) -> QGroupBox:
+    def _with_buttons(self, title: str, body: QLabel, buttons: tuple[tuple[str, str], ...]) -> QGroupBox:
         box = _group(title, body)
         row = QHBoxLayout()
         row.addStretch(1)

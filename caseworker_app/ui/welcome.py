@@ -68,8 +68,7 @@ class Welcome(QWidget):
             (self.settings_text, self.settings_button),
             (
                 _text(
-                    "<b>Importér din sagsliste</b> fra Excel eller CSV (Ctrl+I): navn, sagsnummer, "
-                    "forsøg og datoer."
+                    "<b>Importér din sagsliste</b> fra Excel eller CSV (Ctrl+I): navn, sagsnummer, forsøg og datoer."
                 ),
                 self.import_button,
             ),

@@ -47,9 +47,7 @@ def draw(size: int) -> QImage:
     p.drawLine(QPointF(78, 18), QPointF(78, 58))
     p.drawLine(QPointF(178, 18), QPointF(178, 58))
     # The check mark.
-    p.setPen(
-        QPen(GREEN, 30, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-    )
+    p.setPen(QPen(GREEN, 30, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
     check = QPainterPath(QPointF(72, 162))
     check.lineTo(QPointF(112, 200))
     check.lineTo(QPointF(188, 118))

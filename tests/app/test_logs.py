@@ -77,9 +77,7 @@ def test_log_rotates_at_about_one_megabyte_keeping_five_files(log_home):
     for i in range(7000):  # about 7 MB
         log.info("%d %s", i, line)
     files = sorted(p.name for p in log_home.iterdir() if p.name.startswith("opfoelgningsfrister"))
-    assert files == [
-        f"opfoelgningsfrister.log{suffix}" for suffix in ("", ".1", ".2", ".3", ".4", ".5")
-    ]
+    assert files == [f"opfoelgningsfrister.log{suffix}" for suffix in ("", ".1", ".2", ".3", ".4", ".5")]
     assert all((log_home / f).stat().st_size <= 1_000_000 for f in files)
     assert "6999 x" in read(path)
 

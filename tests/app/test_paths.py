@@ -55,9 +55,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_carries_the_resources_inside_the_package(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = sorted(
-        Path(n).name for n in names if n.startswith("caseworker_app/_resources/trials/")
-    )
+    shipped = sorted(Path(n).name for n in names if n.startswith("caseworker_app/_resources/trials/"))
     assert shipped == TRIAL_FILES
     assert "caseworker_app/_resources/icons/app.ico" in names
     assert "caseworker_app/paths.py" in names

@@ -16,9 +16,7 @@ def test_selftest_passes_with_a_one_line_danish_summary(log_home, qapp, capsys):
     # Every part exists now: all eleven checks really run (none is skipped).
     assert out[0].startswith("Selvtest i orden: 11 af 11 kontroller bestået – ")
     log_text = (log_home / "opfoelgningsfrister.log").read_text(encoding="utf-8")
-    assert (
-        "Selvtest: fristmotor: ok, T08: 31-08-2018 -> 28-02-2021 (i praksis 26-02-2021)" in log_text
-    )
+    assert "Selvtest: fristmotor: ok, T08: 31-08-2018 -> 28-02-2021 (i praksis 26-02-2021)" in log_text
     assert "Selvtest: PDF med QPrinter: ok, 1 side" in log_text
 
 
@@ -50,9 +48,7 @@ def test_a_missing_module_or_name_is_skipped_by_name():
         selftest.require("caseworker_app.nonexistent_part", "render")
     with pytest.raises(selftest.Skip, match=r"^core.catalog.render_note findes endnu ikke$"):
         selftest.require("caseworker_app.core.catalog", "render_note")
-    assert (
-        selftest.require("caseworker_app.core.catalog", "load_catalog").__name__ == "load_catalog"
-    )
+    assert selftest.require("caseworker_app.core.catalog", "load_catalog").__name__ == "load_catalog"
 
 
 def test_a_module_that_exists_but_imports_something_missing_fails(tmp_path, monkeypatch):
@@ -81,9 +77,7 @@ def test_skipped_checks_pass_unless_strict(tmp_path):
     def waits(ctx):
         raise selftest.Skip("ui.printing findes endnu ikke")
 
-    results = selftest.run_checks(
-        selftest.Context(tmp_path), [("a", lambda ctx: "ok"), ("udskrift", waits)]
-    )
+    results = selftest.run_checks(selftest.Context(tmp_path), [("a", lambda ctx: "ok"), ("udskrift", waits)])
     assert selftest.summary(results, 0.5) == (
         0,
         "Selvtest i orden: 1 af 2 kontroller bestået, 1 sprunget over (udskrift) – 0,5 s",

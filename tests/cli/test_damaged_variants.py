@@ -27,14 +27,20 @@ ROW_DAMAGE = {
     "settings garbage": "INSERT OR REPLACE INTO settings (key, value) VALUES ('warning_days', 'mange')",
     "ics state garbage": "INSERT OR REPLACE INTO app_state (key, value) VALUES ('ics_state', '{not json')",
     "override garbage": "INSERT INTO overrides (trial_id, field, value, source, created_at) "
-                        "VALUES ('T08', 'end', 'aldrig', 'x', 'y')",
+    "VALUES ('T08', 'end', 'aldrig', 'x', 'y')",
 }
 
 COMMANDS = (
-    ["deadlines"], ["deadlines", "--json"], ["export", "{tmp}/u.xlsx"], ["export", "{tmp}/u.csv", "--cases"],
-    ["export-ics", "{tmp}/u.ics"], ["plan", "--case", "1", "--pdf", "{tmp}/u.pdf"],
+    ["deadlines"],
+    ["deadlines", "--json"],
+    ["export", "{tmp}/u.xlsx"],
+    ["export", "{tmp}/u.csv", "--cases"],
+    ["export-ics", "{tmp}/u.ics"],
+    ["plan", "--case", "1", "--pdf", "{tmp}/u.pdf"],
     ["calendar", "--from", "01-11-2026", "--to", "31-12-2026", "--pdf", "{tmp}/k.pdf"],
-    ["note", "--case", "1", "--list"], ["backup"], ["trials"],
+    ["note", "--case", "1", "--list"],
+    ["backup"],
+    ["trials"],
 )
 
 

@@ -93,9 +93,7 @@ def test_deadlines_names_each_case_on_stderr_and_exits_3(capsys, damaged_db):
 
 
 def test_deadlines_json_has_the_cases_that_cannot_be_computed(capsys, damaged_db):
-    code, out, err = run(
-        capsys, "deadlines", "--db", str(damaged_db), "--today", TODAY_TEXT, "--json"
-    )
+    code, out, err = run(capsys, "deadlines", "--db", str(damaged_db), "--today", TODAY_TEXT, "--json")
     assert code == 3
     assert err.splitlines() == ["12 sager kan ikke beregnes:", *expected_lines()]
     data = json.loads(out)
@@ -119,9 +117,7 @@ def test_a_sound_database_still_exits_0_with_an_empty_list(capsys, tmp_path):
 
 def test_the_spreadsheet_has_a_row_per_case_with_the_reason_and_no_dates(capsys, damaged_db, tmp_path):
     target = tmp_path / "frister.csv"
-    code, out, err = run(
-        capsys, "export", "--db", str(damaged_db), str(target), "--today", TODAY_TEXT
-    )
+    code, out, err = run(capsys, "export", "--db", str(damaged_db), str(target), "--today", TODAY_TEXT)
     assert code == 0
     assert out == f"22 frister skrevet til {target}\n"
     assert err == "12 sager kan ikke beregnes; de står nederst i regnearket med årsagen.\n"
@@ -151,8 +147,7 @@ def test_export_ics_says_how_many_cases_are_left_out_and_keeps_their_events(
     assert code == 0
     assert out.startswith(f"22 frister skrevet til {again}.")
     assert err == (
-        "12 sager kan ikke beregnes og er ikke med i filen (tidligere eksporterede aftaler for dem "
-        "er ikke ændret).\n"
+        "12 sager kan ikke beregnes og er ikke med i filen (tidligere eksporterede aftaler for dem er ikke ændret).\n"
     )
     calendar = vobject.readOne(again.read_text(encoding="utf-8"))
     events = calendar.contents.get("vevent", [])
@@ -191,9 +186,7 @@ def test_a_filtered_calendar_names_only_the_cases_of_its_filter(damaged_db):
     from caseworker_app.ui.printing.jobs import calendar_print_job
 
     with CaseStore(damaged_db) as store:
-        job = calendar_print_job(
-            store, TODAY, start=TODAY, end=TODAY, trial="T06", caseworker="Louise Holm"
-        )
+        job = calendar_print_job(store, TODAY, start=TODAY, end=TODAY, trial="T06", caseworker="Louise Holm")
     assert "Sager, der ikke kan beregnes (1)" in job.html
     assert "2025-0617" in job.html and "2025-0568" not in job.html
 

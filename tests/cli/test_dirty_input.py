@@ -23,8 +23,19 @@ CONTROL = "".join(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127, 0x
 NAME = "Jens\x0bHansen"
 
 
-@pytest.mark.parametrize("text", ["15--02-2021", "15-02--2021", "１５-02-2021", "15-02-２０２１", "2021--02-15",
-                                  "15-0２-2021", "15 - 02 - 2021", "1５.2.21"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15--02-2021",
+        "15-02--2021",
+        "１５-02-2021",
+        "15-02-２０２１",
+        "2021--02-15",
+        "15-0２-2021",
+        "15 - 02 - 2021",
+        "1５.2.21",
+    ],
+)
 def test_dates_take_ascii_digits_and_one_separator(text):
     with pytest.raises(ValueError, match="ikke en gyldig dato"):
         parse_date(text)
@@ -56,8 +67,14 @@ def store(tmp_path):
 @pytest.mark.parametrize("char", list(CONTROL))
 def test_a_control_character_is_refused_at_the_field(store, char):
     with pytest.raises(ValidationError) as caught:
-        store.create_case(citizen=f"Jens{char}Hansen", case_ref=f"2024{char}1", trial_id="T08", dates=HIRE,
-                          caseworker=f"Anne{char}", note=f"Note{char}")
+        store.create_case(
+            citizen=f"Jens{char}Hansen",
+            case_ref=f"2024{char}1",
+            trial_id="T08",
+            dates=HIRE,
+            caseworker=f"Anne{char}",
+            note=f"Note{char}",
+        )
     assert set(caught.value.errors) == {"citizen", "case_ref", "caseworker", "note"}
     assert "styretegn" in caught.value.errors["citizen"] or "én linje" in caught.value.errors["citizen"]
     assert store.list_cases() == []
@@ -116,8 +133,11 @@ def test_every_command_handles_a_dirty_name_and_neither_output_nor_log_leaks_it(
     try:
         for argv in COMMANDS:
             argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
-            code = main([*argv, "--db", str(dirty_db), "--today", "23-11-2026"] if argv[0] not in ("note", "backup")
-                        else [*argv, "--db", str(dirty_db)])
+            code = main(
+                [*argv, "--db", str(dirty_db), "--today", "23-11-2026"]
+                if argv[0] not in ("note", "backup")
+                else [*argv, "--db", str(dirty_db)]
+            )
             out, err = capsys.readouterr()
             assert code == 0, (argv, err)
             assert "uventet fejl" not in (out + err).lower()

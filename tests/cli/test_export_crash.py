@@ -48,8 +48,19 @@ EXPORTER = textwrap.dedent("""
 
 def commands(db, folder) -> list[list[str]]:
     return [
-        ["calendar", "--db", str(db), "--from", "01-11-2026", "--to", "31-03-2027",
-         "--today", TODAY, "--pdf", str(folder / "kalender.pdf")],
+        [
+            "calendar",
+            "--db",
+            str(db),
+            "--from",
+            "01-11-2026",
+            "--to",
+            "31-03-2027",
+            "--today",
+            TODAY,
+            "--pdf",
+            str(folder / "kalender.pdf"),
+        ],
         ["export", "--db", str(db), "--today", TODAY, str(folder / "frister.xlsx")],
         ["export-ics", "--db", str(db), "--today", TODAY, str(folder / "frister.ics")],
     ]
@@ -68,9 +79,7 @@ def assert_whole(folder) -> None:
         assert text.startswith("BEGIN:VCALENDAR") and text.rstrip().endswith("END:VCALENDAR")
 
 
-def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_export(
-    tmp_path, monkeypatch, capsys
-):
+def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_export(tmp_path, monkeypatch, capsys):
     db = create_demo_database(tmp_path / "sager.db", date(2026, 11, 23))
     scratch = tmp_path / "systemtemp"  # the children's system temp folder (PDF scratch)
     scratch.mkdir()
@@ -84,7 +93,10 @@ def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_e
         children = [
             subprocess.Popen(
                 [sys.executable, "-c", EXPORTER, str(db), str(folder), str(run + slot)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
             )
             for slot, folder in enumerate(folders)
         ]
@@ -107,8 +119,11 @@ def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_e
     assert finished > kills  # the kills landed among exports, not before the first one
     # Only an export's own temporaries can be there (a kill between creating and renaming one).
     for folder in folders:
-        assert all(p.name.endswith(".tmp") and p.name.startswith(".") for p in folder.iterdir()
-                   if p.name not in {"kalender.pdf", "frister.xlsx", "frister.ics"})
+        assert all(
+            p.name.endswith(".tmp") and p.name.startswith(".")
+            for p in folder.iterdir()
+            if p.name not in {"kalender.pdf", "frister.xlsx", "frister.ics"}
+        )
     # The next export into each folder removes the stale ones (aged: a killed export is long gone).
     old = time.time() - 600
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")

@@ -24,18 +24,38 @@ from caseworker_app.store.demo import create_demo_database
 TODAY = date(2026, 11, 23)
 # Bounded in the suite; a drill raises it (CASEWORKER_FUZZ_EXAMPLES=2000) and drops derandomize.
 EXAMPLES = int(os.environ.get("CASEWORKER_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-                derandomize=EXAMPLES <= 200)
+FUZZ = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=EXAMPLES <= 200
+)
 
 # Text a user could type or paste: digits of every kind, separators, control characters, surrogates.
 texts = st.one_of(
     st.text(max_size=24),
     st.text(alphabet="0123456789-./ ", max_size=14),
-    st.sampled_from(["31-12-9999", "15--02-2021", "00-00-0000", "29-02-2021", "１５-02-2021", "2021-02-15",
-                     "9" * 20, "-1", "0", "1e9", "", " ", "\x00", "\ud800", "T08", "t08", "T99", "../x"]),
+    st.sampled_from(
+        [
+            "31-12-9999",
+            "15--02-2021",
+            "00-00-0000",
+            "29-02-2021",
+            "１５-02-2021",
+            "2021-02-15",
+            "9" * 20,
+            "-1",
+            "0",
+            "1e9",
+            "",
+            " ",
+            "\x00",
+            "\ud800",
+            "T08",
+            "t08",
+            "T99",
+            "../x",
+        ]
+    ),
 )
-case_ids = st.one_of(st.integers(-5, 60).map(str), st.sampled_from(["9" * 20, "-" + "9" * 25, "1.5", "x", "٣"]),
-                     texts)
+case_ids = st.one_of(st.integers(-5, 60).map(str), st.sampled_from(["9" * 20, "-" + "9" * 25, "1.5", "x", "٣"]), texts)
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +88,13 @@ def command_lines(folder: Path):
             st.tuples(st.just("--to"), date_or_text),
             st.tuples(st.just("--case"), case_ids),
             st.tuples(st.just("--trial"), texts),
-            st.tuples(st.just("--date"), st.builds(lambda n, v: f"{n}={v}", st.sampled_from(["hire", "x", ""]),
-                                                  date_or_text)),
-            st.tuples(st.just("--event"), st.builds(lambda n, v: f"{n}={v}", st.sampled_from(["followup", "talk"]),
-                                                   date_or_text)),
+            st.tuples(
+                st.just("--date"), st.builds(lambda n, v: f"{n}={v}", st.sampled_from(["hire", "x", ""]), date_or_text)
+            ),
+            st.tuples(
+                st.just("--event"),
+                st.builds(lambda n, v: f"{n}={v}", st.sampled_from(["followup", "talk"]), date_or_text),
+            ),
             st.tuples(st.just("--situation"), texts),
             st.tuples(st.just("--pdf"), out),
             st.tuples(st.just("--text"), texts),
@@ -80,13 +103,27 @@ def command_lines(folder: Path):
         max_size=5,
     )
     commands = st.sampled_from(
-        ["deadlines", "schedule", "trials", "note", "calendar", "plan", "export-ics", "export", "backup", "restore",
-         "demo"]
+        [
+            "deadlines",
+            "schedule",
+            "trials",
+            "note",
+            "calendar",
+            "plan",
+            "export-ics",
+            "export",
+            "backup",
+            "restore",
+            "demo",
+        ]
     )
     positional = st.lists(st.one_of(out, db, texts), max_size=1)
     return st.builds(
         lambda command, db, opts, pos: [command, "--db", db, *[p for o in opts for p in o], *pos],
-        commands, db, options, positional,
+        commands,
+        db,
+        options,
+        positional,
     )
 
 
@@ -126,14 +163,24 @@ def test_fuzzed_store_calls_raise_only_danish_store_errors(tmp_path):
     store.create_case(citizen="Jens Hansen", case_ref="2024-1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
     ids = st.one_of(st.integers(-3, 5), st.just(10**20), st.just(-(10**20)), st.just(2**63))
     calls = st.one_of(
-        st.builds(lambda c, r, t, d, cpr: ("create", dict(citizen=c, case_ref=r, trial_id=t, dates={"hire": d},
-                                                           cpr=cpr)),
-                  texts, texts, st.sampled_from(["T08", "T99", "", "t08", "T08'"]), texts, st.one_of(st.none(), texts)),
+        st.builds(
+            lambda c, r, t, d, cpr: ("create", dict(citizen=c, case_ref=r, trial_id=t, dates={"hire": d}, cpr=cpr)),
+            texts,
+            texts,
+            st.sampled_from(["T08", "T99", "", "t08", "T08'"]),
+            texts,
+            st.one_of(st.none(), texts),
+        ),
         st.builds(lambda i, c, d: ("update", i, dict(citizen=c, dates={"hire": d})), ids, texts, texts),
-        st.builds(lambda i, d, k: ("event", i, dict(day=d, kind=k)), ids, texts,
-                  st.sampled_from(["followup", "talk", "x"])),
-        st.builds(lambda i, d, r: ("close", i, dict(day=d, reason=r, text="")), ids, texts,
-                  st.sampled_from(["andet", "x", ""])),
+        st.builds(
+            lambda i, d, k: ("event", i, dict(day=d, kind=k)), ids, texts, st.sampled_from(["followup", "talk", "x"])
+        ),
+        st.builds(
+            lambda i, d, r: ("close", i, dict(day=d, reason=r, text="")),
+            ids,
+            texts,
+            st.sampled_from(["andet", "x", ""]),
+        ),
         st.builds(lambda i: ("get", i, {}), ids),
         st.builds(lambda i: ("history", i, {}), ids),
     )

@@ -55,18 +55,53 @@ def first_deadlines(capsys, db):
 # already passed on 01-01-2026 falls on that day (decision 3). 01-01 is Nytårsdag and 31-12
 # Nytårsaftensdag, so its practical date is Tuesday 30-12-2025.
 XLSX_CASES = {
-    "2024-0412": ("Jens Hansen", "T08", {"hire": date(2024, 3, 1)}, (), "0101620000", "Anne Jensen",
-                  "Kantinen, 15 timer om ugen"),
-    "2023-0107": ("Lone Andersen", "T08", {"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)},
-                  (Event(date(2025, 3, 10), "followup"),), None, "Anne Jensen", ""),
+    "2024-0412": (
+        "Jens Hansen",
+        "T08",
+        {"hire": date(2024, 3, 1)},
+        (),
+        "0101620000",
+        "Anne Jensen",
+        "Kantinen, 15 timer om ugen",
+    ),
+    "2023-0107": (
+        "Lone Andersen",
+        "T08",
+        {"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)},
+        (Event(date(2025, 3, 10), "followup"),),
+        None,
+        "Anne Jensen",
+        "",
+    ),
     # 'Førtidspensionister i løntilskud' is T08's short name; the offer date is the formula =E7-14,
     # read as the value Excel saved (18-08-2025), never computed here.
-    "2025-0031": ("Ahmad Khalil", "T08", {"hire": date(2025, 9, 1), "offer": date(2025, 8, 18)}, (),
-                  "1503850000", "Anne Jensen", "Tilbuddet blev givet to uger før ansættelsen"),
-    "2022-0988": ("Karen Mortensen", "T08", {"hire": date(2022, 7, 1)}, (Event(date(2025, 8, 21), "followup"),),
-                  None, "Anne Jensen", "Opfølgning sammen med virksomhedskonsulenten"),
-    "2020-0311": ("Peter Holm", "T08", {"hire": date(2020, 9, 30)}, (Event(date(2025, 11, 28), "followup"),),
-                  None, "Anne Jensen", ""),
+    "2025-0031": (
+        "Ahmad Khalil",
+        "T08",
+        {"hire": date(2025, 9, 1), "offer": date(2025, 8, 18)},
+        (),
+        "1503850000",
+        "Anne Jensen",
+        "Tilbuddet blev givet to uger før ansættelsen",
+    ),
+    "2022-0988": (
+        "Karen Mortensen",
+        "T08",
+        {"hire": date(2022, 7, 1)},
+        (Event(date(2025, 8, 21), "followup"),),
+        None,
+        "Anne Jensen",
+        "Opfølgning sammen med virksomhedskonsulenten",
+    ),
+    "2020-0311": (
+        "Peter Holm",
+        "T08",
+        {"hire": date(2020, 9, 30)},
+        (Event(date(2025, 11, 28), "followup"),),
+        None,
+        "Anne Jensen",
+        "",
+    ),
 }
 XLSX_FIRST = {
     # offer unknown → hire 01-03-2024 + 6 months = 01-09-2024, passed before 01-01-2026 → 01-01-2026
@@ -81,14 +116,42 @@ XLSX_FIRST = {
     "Peter Holm": ("2026-11-28", "2026-11-27"),
 }
 CSV_CASES = {
-    "2021-0233": ("Birgitte Larsen", "T08", {"hire": date(2021, 3, 1)}, (Event(date(2024, 9, 15), "followup"),),
-                  "0101580000", "Mads Kristensen", ""),
-    "2024-1120": ("Søren Østergaard", "T08", {"hire": date(2024, 6, 3)}, (Event(date(2026, 1, 5), "followup"),),
-                  None, "Mads Kristensen", "Ringer selv, helst om formiddagen"),
-    "2025-0077": ("Fatima Ali", "T08", {"hire": date(2025, 10, 1)}, (), "1208900000", "Mads Kristensen",
-                  "Ny i løntilskud"),
-    "2019-0555": ("Ole Bæk", "T08", {"hire": date(2019, 8, 31)}, (Event(date(2025, 2, 20), "followup"),),
-                  None, "Mads Kristensen", "Arbejdsgiver: Brugsen; kontakt på mail"),
+    "2021-0233": (
+        "Birgitte Larsen",
+        "T08",
+        {"hire": date(2021, 3, 1)},
+        (Event(date(2024, 9, 15), "followup"),),
+        "0101580000",
+        "Mads Kristensen",
+        "",
+    ),
+    "2024-1120": (
+        "Søren Østergaard",
+        "T08",
+        {"hire": date(2024, 6, 3)},
+        (Event(date(2026, 1, 5), "followup"),),
+        None,
+        "Mads Kristensen",
+        "Ringer selv, helst om formiddagen",
+    ),
+    "2025-0077": (
+        "Fatima Ali",
+        "T08",
+        {"hire": date(2025, 10, 1)},
+        (),
+        "1208900000",
+        "Mads Kristensen",
+        "Ny i løntilskud",
+    ),
+    "2019-0555": (
+        "Ole Bæk",
+        "T08",
+        {"hire": date(2019, 8, 31)},
+        (Event(date(2025, 2, 20), "followup"),),
+        None,
+        "Mads Kristensen",
+        "Arbejdsgiver: Brugsen; kontakt på mail",
+    ),
 }
 CSV_FIRST = {
     # follow-up 15-09-2024 + 12 months = 15-09-2025, passed before 01-01-2026 → 01-01-2026
@@ -114,8 +177,10 @@ def test_the_sample_xlsx_is_imported_as_written(capsys, db):
     assert out.splitlines()[1] == (
         "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 5 nye sager."
     )
-    assert "Række 10: Peter Holm (2020-0311), T08; ansættelse i løntilskud 30-09-2020, seneste opfølgning " \
-           "28-11-2025 – første frist 28-11-2026 (senest i praksis 27-11-2026)" in out
+    assert (
+        "Række 10: Peter Holm (2020-0311), T08; ansættelse i løntilskud 30-09-2020, seneste opfølgning "
+        "28-11-2025 – første frist 28-11-2026 (senest i praksis 27-11-2026)" in out
+    )
     assert "Import nr. 1: 5 sager oprettet, 0 opdateret." in out
     assert f"caseworker-app import --db {db} --fortryd 1" in out
     assert cases(db) == XLSX_CASES
@@ -126,8 +191,10 @@ def test_the_sample_csv_is_imported_as_written(capsys, db):
     code, out, err = run(capsys, "import", "--db", str(db), str(CSV), "--trial", "T08")
     assert (code, err) == (0, "")
     assert "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252." in out
-    assert "Række 5: Ole Bæk (2019-0555), T08; ansættelse i løntilskud 31-08-2019, seneste opfølgning " \
-           "20-02-2025 – første frist 20-02-2026" in out
+    assert (
+        "Række 5: Ole Bæk (2019-0555), T08; ansættelse i løntilskud 31-08-2019, seneste opfølgning "
+        "20-02-2025 – første frist 20-02-2026" in out
+    )
     assert cases(db) == CSV_CASES
     assert first_deadlines(capsys, db) == CSV_FIRST
 
@@ -189,27 +256,42 @@ def row_with(index: int, value: str) -> str:
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [
-        (0, "=HYPERLINK(\"http://x\";\"Bo\")", "Række 2, kolonne 'Navn': Cellen begynder med '=', så den kan blive "
-                                                "læst som en formel; den gemmes ikke. Fjern '=' forrest i cellen"),
+        (
+            0,
+            '=HYPERLINK("http://x";"Bo")',
+            "Række 2, kolonne 'Navn': Cellen begynder med '=', så den kan blive "
+            "læst som en formel; den gemmes ikke. Fjern '=' forrest i cellen",
+        ),
         (6, "+45 12 34 56 78", "Række 2, kolonne 'Bemærkninger': Cellen begynder med '+'"),
         (0, "-Bo Berg", "Række 2, kolonne 'Navn': Cellen begynder med '-'"),
         (5, "@Anne", "Række 2, kolonne 'Sagsbehandler': Cellen begynder med '@'"),
         (0, "Bo\x07Berg", "Række 2, kolonne 'Navn': Teksten indeholder et usynligt styretegn"),
-        (0, "Bo\x0bBerg", "Række 2, kolonne 'Navn': Teksten indeholder et usynligt styretegn (fx et blødt "
-                          "linjeskift kopieret fra Word)"),
+        (
+            0,
+            "Bo\x0bBerg",
+            "Række 2, kolonne 'Navn': Teksten indeholder et usynligt styretegn (fx et blødt "
+            "linjeskift kopieret fra Word)",
+        ),
         (6, "Ring\x0bmandag", "Række 2, kolonne 'Bemærkninger': Teksten indeholder et usynligt styretegn"),
-        (3, "31-11-2025", "Række 2, kolonne 'Ansættelsesdato': '31-11-2025': den dag findes ikke – november 2025 "
-                          "har 30 dage"),
-        (4, "29-02-2026", "Række 2, kolonne 'Seneste opfølgning': '29-02-2026': den dag findes ikke – februar 2026 "
-                          "har 28 dage"),
+        (
+            3,
+            "31-11-2025",
+            "Række 2, kolonne 'Ansættelsesdato': '31-11-2025': den dag findes ikke – november 2025 har 30 dage",
+        ),
+        (
+            4,
+            "29-02-2026",
+            "Række 2, kolonne 'Seneste opfølgning': '29-02-2026': den dag findes ikke – februar 2026 har 28 dage",
+        ),
         (3, "1.3.26", "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre, fx 01-03-2026"),
         (7, "T99", "Række 2, kolonne 'Forsøg': Forsøget 'T99' findes ikke i forsøgskataloget."),
         (2, "310290-1234", "Række 2, kolonne 'CPR': CPR-nummeret begynder ikke med en gyldig fødselsdato"),
         (4, "01-12-2026", "Række 2, kolonne 'Seneste opfølgning': 01-12-2026 ligger i fremtiden"),
     ],
 )
-def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(capsys, tmp_path, filled, column, value,
-                                                                        message):
+def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(
+    capsys, tmp_path, filled, column, value, message
+):
     db, before = filled
     code, out, err = run(capsys, "import", "--db", str(db), str(one_row_csv(tmp_path, row_with(column, value))))
     assert code == 2
@@ -222,9 +304,10 @@ def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(capsys, t
 def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
     db, _ = filled
     path = tmp_path / "blandet.csv"
-    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{row_with(3, '1.3.26')}\r\n"
-                     f"{';'.join(['Ida Dam', '2026-0002', '', '02-03-2026', '', 'Anne Jensen', '', 'T08'])}\r\n"
-                     .encode("cp1252"))
+    path.write_bytes(
+        f"{CSV_HEADER};Forsøg\r\n{row_with(3, '1.3.26')}\r\n"
+        f"{';'.join(['Ida Dam', '2026-0002', '', '02-03-2026', '', 'Anne Jensen', '', 'T08'])}\r\n".encode("cp1252")
+    )
     code, out, err = run(capsys, "import", "--db", str(db), str(path), "--kun-gyldige")
     assert code == 3
     assert "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre" in err
@@ -252,16 +335,32 @@ def test_a_formula_cell_in_a_workbook_gives_its_value_and_a_text_formula_is_refu
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
-        ("beskadiget.xlsx", lambda: XLSX.read_bytes()[:3000],
-         "beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget"),
-        ("kodeord.xlsx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-         + "EncryptedPackage".encode("utf-16-le") + b"\0" * 4000,
-         "kodeord.xlsx er beskyttet med en adgangskode"),
+        (
+            "beskadiget.xlsx",
+            lambda: XLSX.read_bytes()[:3000],
+            "beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget",
+        ),
+        (
+            "kodeord.xlsx",
+            lambda: (
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                + b"\0" * 504
+                + "EncryptedPackage".encode("utf-16-le")
+                + b"\0" * 4000
+            ),
+            "kodeord.xlsx er beskyttet med en adgangskode",
+        ),
         ("billede.csv", lambda: bytes(range(256)) * 64, "billede.csv er ikke en CSV-fil med tekst"),
-        ("projektmappe.csv", XLSX.read_bytes, "projektmappe.csv er ikke en CSV-fil med tekst (den er en "
-                                              "Excel-projektmappe"),
-        ("mange.csv", lambda: (CSV_HEADER + "\r\n" + "Bo;1;;01-03-2026;;;\r\n" * 100_001).encode(),
-         "mange.csv har mere end 100.000 rækker med data"),
+        (
+            "projektmappe.csv",
+            XLSX.read_bytes,
+            "projektmappe.csv er ikke en CSV-fil med tekst (den er en Excel-projektmappe",
+        ),
+        (
+            "mange.csv",
+            lambda: (CSV_HEADER + "\r\n" + "Bo;1;;01-03-2026;;;\r\n" * 100_001).encode(),
+            "mange.csv har mere end 100.000 rækker med data",
+        ),
         ("stor.csv", None, "stor.csv fylder 50,0 MB; programmet læser kun sagslister under 50,0 MB."),
     ],
 )
@@ -306,8 +405,10 @@ def test_importing_the_same_file_again_finds_every_case(capsys, filled):
     db, before = filled
     code, out, err = run(capsys, "import", "--db", str(db), str(XLSX))
     assert (code, err) == (0, "")
-    assert ("5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 0 nye sager, "
-            "5 findes allerede (samme FASIT-sagsnummer og forsøg), de springes over.") in out
+    assert (
+        "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 0 nye sager, "
+        "5 findes allerede (samme FASIT-sagsnummer og forsøg), de springes over."
+    ) in out
     assert "Række 5: Jens Hansen (2024-0412), T08 – findes som sag nr. 1; springes over" in out
     assert "Intet er gemt: 5 fandtes allerede og blev sprunget over." in out
     assert db.read_bytes() == before
@@ -320,8 +421,10 @@ def test_updating_duplicates_from_a_changed_list(capsys, tmp_path, db):
     changed.write_bytes(CSV.read_bytes().replace(b"20-02-2025", b"20-10-2026").replace(b"Ny i l\xf8ntilskud", b""))
     code, out, err = run(capsys, "import", "--db", str(db), str(changed), "--trial", "T08", "--dubletter", "opdater")
     assert (code, err) == (0, "")
-    assert "Række 5: Ole Bæk (2019-0555), T08 – findes som sag nr. 4; opdateres: seneste opfølgning " \
-           "20-02-2025 → 20-10-2026" in out
+    assert (
+        "Række 5: Ole Bæk (2019-0555), T08 – findes som sag nr. 4; opdateres: seneste opfølgning "
+        "20-02-2025 → 20-10-2026" in out
+    )
     # An empty cell changes nothing: Fatima Ali keeps her note.
     assert "Række 4: Fatima Ali (2025-0077), T08 – findes som sag nr. 3; intet nyt" in out
     assert "Import nr. 2: 0 sager oprettet, 1 opdateret, 3 fandtes allerede og blev sprunget over." in out
@@ -341,10 +444,16 @@ def test_undo_an_import_and_list_the_imports(capsys, db):
     code, out, _ = run(capsys, "import", "--db", str(db), "--list")
     assert code == 0
     lines = out.splitlines()
-    assert re.fullmatch(r"Import nr. 2: sagsliste.csv, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 4 oprettet, 0 opdateret, "
-                        r"0 sprunget over, 0 med fejl \(fortrudt \d\d-\d\d-\d{4}\)", lines[0])
-    assert re.fullmatch(r"Import nr. 1: sagsliste.xlsx, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 5 oprettet, 0 opdateret, "
-                        r"0 sprunget over, 0 med fejl", lines[1])
+    assert re.fullmatch(
+        r"Import nr. 2: sagsliste.csv, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 4 oprettet, 0 opdateret, "
+        r"0 sprunget over, 0 med fejl \(fortrudt \d\d-\d\d-\d{4}\)",
+        lines[0],
+    )
+    assert re.fullmatch(
+        r"Import nr. 1: sagsliste.xlsx, \d\d-\d\d-\d{4} kl. \d\d.\d\d – 5 oprettet, 0 opdateret, "
+        r"0 sprunget over, 0 med fejl",
+        lines[1],
+    )
 
 
 def test_undo_is_refused_after_a_case_changed(capsys, db):
@@ -354,16 +463,31 @@ def test_undo_is_refused_after_a_case_changed(capsys, db):
     before = db.read_bytes()
     code, _, err = run(capsys, "import", "--db", str(db), "--fortryd", "1")
     assert code == 1
-    assert err == ("caseworker-app: fejl: Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden "
-                   "importen. Ret eller slet de importerede sager enkeltvis i stedet.\n")
+    assert err == (
+        "caseworker-app: fejl: Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden "
+        "importen. Ret eller slet de importerede sager enkeltvis i stedet.\n"
+    )
     assert db.read_bytes() == before
 
 
 def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
     path = tmp_path / "egen.csv"
     path.write_bytes("Person;Nummer;Start;Telefon\r\nBo Berg;2026-0001;01-03-2026;12345678\r\n".encode("cp1252"))
-    code, _, err = run(capsys, "import", "--db", str(db), str(path), "--mapping", "Person=citizen",
-                       "--mapping", "B=case_ref", "--mapping", "Start=Ansættelse i løntilskud", "--trial", "T08")
+    code, _, err = run(
+        capsys,
+        "import",
+        "--db",
+        str(db),
+        str(path),
+        "--mapping",
+        "Person=citizen",
+        "--mapping",
+        "B=case_ref",
+        "--mapping",
+        "Start=Ansættelse i løntilskud",
+        "--trial",
+        "T08",
+    )
     assert (code, err) == (0, "")
     again = tmp_path / "egen2.csv"
     again.write_bytes("Person;Nummer;Start;Telefon\r\nIda Dam;2026-0002;02-03-2026;87654321\r\n".encode("cp1252"))

@@ -28,18 +28,40 @@ def db(tmp_path):
 
 def test_follow_up_note_equals_its_reference_file(capsys, db):
     path, ids = db
-    code, out, err = run(capsys, "note", "--db", path, "--case", ids["T08"],
-                         "--situation", "opfoelgning", "--text", FREE_TEXT["T08", "opfoelgning"],
-                         "--today", "15-06-2021")
+    code, out, err = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        ids["T08"],
+        "--situation",
+        "opfoelgning",
+        "--text",
+        FREE_TEXT["T08", "opfoelgning"],
+        "--today",
+        "15-06-2021",
+    )
     assert (code, err) == (0, "")
     check_reference("notes/T08_opfoelgning.txt", out)
 
 
 def test_plan_not_adjusted_note_with_reason_equals_its_reference_file(capsys, db):
     path, ids = db
-    code, out, _ = run(capsys, "--db", path, "note", "--case", ids["T07"],
-                       "--situation", "plan_ikke_justeret",
-                       "--reason", REASON["T07", "plan_ikke_justeret"], "--today", "2020-01-06")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        path,
+        "note",
+        "--case",
+        ids["T07"],
+        "--situation",
+        "plan_ikke_justeret",
+        "--reason",
+        REASON["T07", "plan_ikke_justeret"],
+        "--today",
+        "2020-01-06",
+    )
     assert code == 0
     check_reference("notes/T07_plan_ikke_justeret.txt", out)
 
@@ -47,9 +69,22 @@ def test_plan_not_adjusted_note_with_reason_equals_its_reference_file(capsys, db
 def test_the_date_of_the_event_can_be_given(capsys, db):
     # A follow-up held 01-03-2021 but not registered: + 30 months = 01-09-2023.
     path, ids = db
-    code, out, _ = run(capsys, "note", "--db", path, "--case", ids["T08"], "--situation",
-                       "opfoelgning", "--text", "Samtale.", "--date", "01-03-2021",
-                       "--today", "2021-03-02")
+    code, out, _ = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        ids["T08"],
+        "--situation",
+        "opfoelgning",
+        "--text",
+        "Samtale.",
+        "--date",
+        "01-03-2021",
+        "--today",
+        "2021-03-02",
+    )
     assert code == 0
     assert "Opfølgning afholdt 1. marts 2021." in out
     assert "senest 1. september 2023" in out
@@ -60,11 +95,24 @@ def test_the_municipalitys_own_template_is_used(capsys, db):
     path, ids = db
     with CaseStore(path) as store:
         store.save_note_template(
-            "T08", "henvendelse",
+            "T08",
+            "henvendelse",
             "Henvendelse $event_date fra $citizen: $free_text\nHjemmel: $citation.",
         )
-    code, out, _ = run(capsys, "note", "--db", path, "--case", ids["T08"], "--situation",
-                       "henvendelse", "--text", "Ringede om timer.", "--today", "2021-06-15")
+    code, out, _ = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        ids["T08"],
+        "--situation",
+        "henvendelse",
+        "--text",
+        "Ringede om timer.",
+        "--today",
+        "2021-06-15",
+    )
     assert code == 0
     assert out == (
         "Henvendelse 15-06-2021 fra Jens Hansen: Ringede om timer.\n"
@@ -91,15 +139,30 @@ def test_list_shows_the_situations_of_the_case_trial(capsys, db):
     ("args", "message"),
     [
         (["--case", "999", "--situation", "opfoelgning"], "ingen sag har nr. eller FASIT-sagsnummer '999'"),
-        (["--case", "T08", "--situation", "fritagelse"],
-         "Forsøg T08 har intet journalnotat for situationen 'fritagelse' "
-         "(forsøget har: opfoelgning, henvendelse, forsoeg_anvendt)."),
-        (["--case", "T07", "--situation", "plan_ikke_justeret", "--today", "2020-01-06"],
-         "Notatet kan ikke laves, før dette er udfyldt: begrundelse. (brug --reason \"…\")"),
-        (["--case", "T08", "--situation", "opfoelgning", "--text", "x", "--today", "2026-01-05",
-          "--date", "2026-01-05"],
-         "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for "
-         "perioden"),
+        (
+            ["--case", "T08", "--situation", "fritagelse"],
+            "Forsøg T08 har intet journalnotat for situationen 'fritagelse' "
+            "(forsøget har: opfoelgning, henvendelse, forsoeg_anvendt).",
+        ),
+        (
+            ["--case", "T07", "--situation", "plan_ikke_justeret", "--today", "2020-01-06"],
+            'Notatet kan ikke laves, før dette er udfyldt: begrundelse. (brug --reason "…")',
+        ),
+        (
+            [
+                "--case",
+                "T08",
+                "--situation",
+                "opfoelgning",
+                "--text",
+                "x",
+                "--today",
+                "2026-01-05",
+                "--date",
+                "2026-01-05",
+            ],
+            "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for perioden",
+        ),
         (["--case", "T08"], "angiv --situation NAVN, eller se sagens situationer med --list"),
         (["--case", "Jens", "--list"], "ingen sag har nr. eller FASIT-sagsnummer 'Jens'"),
     ],
@@ -139,8 +202,9 @@ def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
         settings = store.settings()
         settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
-        case_id = store.create_case(citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09",
-                                    dates={"praktik_start": date(2021, 3, 8)})
+        case_id = store.create_case(
+            citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09", dates={"praktik_start": date(2021, 3, 8)}
+        )
     args = ["note", "--db", str(path), "--case", str(case_id), "--today", "08-03-2021"]
     assert main([*args, "--list"]) == 0
     listed = capsys.readouterr().out
@@ -162,10 +226,12 @@ def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_pa
         settings = store.settings()
         settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
-        first = store.create_case(citizen="Jens Hansen", case_ref="2024-0414", trial_id="T08",
-                                  dates={"hire": date(2018, 8, 31)})
-        second = store.create_case(citizen="Jens Hansen", case_ref="2024-0415", trial_id="T08",
-                                   dates={"hire": date(2018, 8, 31)})
+        first = store.create_case(
+            citizen="Jens Hansen", case_ref="2024-0414", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+        )
+        second = store.create_case(
+            citizen="Jens Hansen", case_ref="2024-0415", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+        )
     args = ["note", "--db", str(path), "--today", "08-03-2021", "--list"]
     assert main([*args, "--case", "2024-0414"]) == 0
     assert f"Journalnotater for sag nr. {first}" in capsys.readouterr().out
@@ -173,8 +239,9 @@ def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_pa
     assert f"Journalnotater for sag nr. {second}" in capsys.readouterr().out
     # The same FASIT number in another trial: the number alone is now ambiguous.
     with CaseStore(path, clock=lambda: date(2021, 3, 8)) as store:
-        store.create_case(citizen="Mette Nielsen", case_ref="2024-0414", trial_id="T09",
-                          dates={"praktik_start": date(2021, 3, 8)})
+        store.create_case(
+            citizen="Mette Nielsen", case_ref="2024-0414", trial_id="T09", dates={"praktik_start": date(2021, 3, 8)}
+        )
     assert main([*args, "--case", "2024-0414"]) == 2
     err = capsys.readouterr().err
     assert "'2024-0414' passer på flere sager: nr. 1 (T08, 2024-0414, aktiv); nr. 3 (T09, 2024-0414, aktiv)" in err

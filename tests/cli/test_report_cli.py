@@ -36,8 +36,11 @@ def db(tmp_path_factory):
 def files(db, tmp_path, capsys):
     """Anne's and Mads's counts files and one of every case (--all)."""
     out = {}
-    for name, who in (("anne", ("--caseworker", "Anne Jensen")), ("mads", ("--caseworker", "Mads Kristensen")),
-                      ("all", ("--all",))):
+    for name, who in (
+        ("anne", ("--caseworker", "Anne Jensen")),
+        ("mads", ("--caseworker", "Mads Kristensen")),
+        ("all", ("--all",)),
+    ):
         out[name] = tmp_path / f"{name}.json"
         code, _, err = run(capsys, "report", "--db", str(db), *PERIOD, *who, "--json", str(out[name]))
         assert code == 0, err
@@ -62,8 +65,7 @@ def test_counts_file_holds_counts_only(files):
 
 def test_merge_gives_the_same_totals_as_one_report(files, tmp_path, capsys):
     merged = tmp_path / "samlet.json"
-    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]),
-                       "--json", str(merged))
+    code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]), "--json", str(merged))
     assert code == 0, err
     content = json.loads(merged.read_text(encoding="utf-8"))
     assert content["merged_from"] == 2
@@ -75,8 +77,9 @@ def test_merge_gives_the_same_totals_as_one_report(files, tmp_path, capsys):
 @needs_poppler
 def test_merged_pdf(files, tmp_path, capsys):
     pdf = tmp_path / "kommune.pdf"
-    code, out, err = run(capsys, "report", "--merge", str(files["anne"]), str(files["mads"]),
-                         "--minutes", "30", "--pdf", str(pdf))
+    code, out, err = run(
+        capsys, "report", "--merge", str(files["anne"]), str(files["mads"]), "--minutes", "30", "--pdf", str(pdf)
+    )
     assert code == 0, err
     text = pdf_text(pdf)
     assert "2 sagsbehandleres tal lagt sammen" in text
@@ -103,10 +106,11 @@ def _rechecksum(content):
     [
         (lambda c: c["trials"]["T08"]["counts"].update(citizens=50), "ændret efter, den blev skrevet"),
         (lambda c: (c.update(citizen="Opdigtet Borger"), _rechecksum(c)), "feltet 'citizen' hører ikke til"),
-        (lambda c: (c["trials"]["T08"]["counts"].update({"2019-0001": 1}), _rechecksum(c)),
-         "'2019-0001' er ikke et kendt tal"),
-        (lambda c: (c["trials"]["T08"]["counts"].update(citizens="010162-0000"), _rechecksum(c)),
-         "er ikke et antal"),
+        (
+            lambda c: (c["trials"]["T08"]["counts"].update({"2019-0001": 1}), _rechecksum(c)),
+            "'2019-0001' er ikke et kendt tal",
+        ),
+        (lambda c: (c["trials"]["T08"]["counts"].update(citizens="010162-0000"), _rechecksum(c)), "er ikke et antal"),
         (lambda c: (c.update(municipality="Kommune 0101620000"), _rechecksum(c)), "må ikke indeholde cifre"),
         (lambda c: (c.update(program_version="0.0.9"), _rechecksum(c)), "programmets version 0.0.9"),
     ],
@@ -122,8 +126,25 @@ def test_merge_refuses_anything_but_untouched_counts(files, tmp_path, capsys, ch
 
 def test_merge_refuses_other_periods_and_the_same_list_twice(db, files, tmp_path, capsys):
     other = tmp_path / "andet.json"
-    assert run(capsys, "report", "--db", str(db), "--from", "01-01-2020", "--to", "31-12-2020",
-               "--today", "01-03-2022", "--caseworker", "Mads Kristensen", "--json", str(other))[0] == 0
+    assert (
+        run(
+            capsys,
+            "report",
+            "--db",
+            str(db),
+            "--from",
+            "01-01-2020",
+            "--to",
+            "31-12-2020",
+            "--today",
+            "01-03-2022",
+            "--caseworker",
+            "Mads Kristensen",
+            "--json",
+            str(other),
+        )[0]
+        == 0
+    )
     code, _, err = run(capsys, "report", "--merge", str(files["anne"]), str(other), "--json", str(tmp_path / "x.json"))
     assert code == 2 and "samme periode" in err
     copy = tmp_path / "kopi.json"

@@ -67,14 +67,11 @@ def test_schedule_with_offer_contact_and_trial_end(capsys):
 
 
 def test_schedule_readable_danish_table(capsys):
-    code, out, _ = run(
-        capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--today", "2021-03-01"
-    )
+    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--today", "2021-03-01")
     assert code == 0
     assert (
         "Opfølgning: frist 28-02-2021 – senest i praksis fre 26-02-2021 (fristen 28-02-2021 er en søndag) – "
-        "overskredet"
-        in out
+        "overskredet" in out
     )
     assert "Almindelig regel ville give: 28-02-2019" in out
 
@@ -138,8 +135,17 @@ def test_schedule_for_a_trial_without_deadlines(capsys):
             "--event followup=01-01-2017: Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018",
         ),
         (
-            ["schedule", "--trial", "T08", "--date", "hire=2018-08-31", "--event", "followup=2021-01-10",
-             "--today", "2020-01-01"],
+            [
+                "schedule",
+                "--trial",
+                "T08",
+                "--date",
+                "hire=2018-08-31",
+                "--event",
+                "followup=2021-01-10",
+                "--today",
+                "2020-01-01",
+            ],
             "--event followup=10-01-2021: 10-01-2021 ligger i fremtiden",
         ),
         (
@@ -172,8 +178,18 @@ def test_trials_json_lists_the_catalog(capsys):
 
 
 def test_schedule_says_when_the_trial_has_ended_and_what_to_do(capsys):
-    code, out, _ = run(capsys, "schedule", "--trial", "T08", "--date", "hire=2018-08-31",
-                       "--event", "followup=2025-06-02", "--today", "2026-11-30")
+    code, out, _ = run(
+        capsys,
+        "schedule",
+        "--trial",
+        "T08",
+        "--date",
+        "hire=2018-08-31",
+        "--event",
+        "followup=2025-06-02",
+        "--today",
+        "2026-11-30",
+    )
     assert code == 0
     assert (
         "Forsøgets status: Forsøget udløb 31-12-2025 – fristerne følger den almindelige regel fra "

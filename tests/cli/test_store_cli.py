@@ -139,9 +139,7 @@ def test_other_trials_under_the_ordinary_rule(deadlines):
 def test_closed_and_finished_cases_have_no_deadline(deadlines):
     assert "Lone Andersen" not in deadlines  # closed: fastholdt i løntilskudsjob
     assert "Gitte Frederiksen" not in deadlines  # praktik ended
-    assert all(
-        {"case_id", "citizen", "trial", "reason", "citation"} <= set(d) for d in deadlines.values()
-    )
+    assert all({"case_id", "citizen", "trial", "reason", "citation"} <= set(d) for d in deadlines.values())
 
 
 def test_no_cpr_number_is_printed(capsys, demo_db):

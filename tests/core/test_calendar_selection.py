@@ -29,50 +29,36 @@ def may_day_case():
 
 def test_a_deadline_is_in_the_period_by_its_legal_or_its_practical_date():
     items = deadlines([jens_hansen()])  # legal Sunday 28-02-2021, practical Friday 26-02-2021
-    assert names(select_calendar(items, date(2021, 2, 27), date(2021, 2, 28)).items) == [
-        "Jens Hansen"
-    ]
-    assert names(select_calendar(items, date(2021, 2, 20), date(2021, 2, 26)).items) == [
-        "Jens Hansen"
-    ]
+    assert names(select_calendar(items, date(2021, 2, 27), date(2021, 2, 28)).items) == ["Jens Hansen"]
+    assert names(select_calendar(items, date(2021, 2, 20), date(2021, 2, 26)).items) == ["Jens Hansen"]
     assert select_calendar(items, date(2021, 3, 1), date(2021, 3, 31)).items == ()
     assert select_calendar(items, date(2021, 2, 1), date(2021, 2, 25)).items == ()
 
 
 def test_overdue_deadlines_from_before_the_period_come_first():
-    items = deadlines(
-        [jens_hansen(), new_year_case()], TODAY
-    )  # 01-01-2021 is overdue on 15-02-2021
+    items = deadlines([jens_hansen(), new_year_case()], TODAY)  # 01-01-2021 is overdue on 15-02-2021
     selection = select_calendar(items, date(2021, 2, 1), date(2021, 2, 28))
     assert names(selection.overdue_before) == ["Søren Nytår"]
     assert names(selection.items) == ["Jens Hansen"]
     assert selection.count == 2
-    left_out = select_calendar(
-        items, date(2021, 2, 1), date(2021, 2, 28), include_overdue_before=False
-    )
+    left_out = select_calendar(items, date(2021, 2, 1), date(2021, 2, 28), include_overdue_before=False)
     assert left_out.overdue_before == ()
 
 
 def test_filters_by_trial_caseworker_and_overdue():
     items = deadlines([jens_hansen(), new_year_case()], TODAY)
     start, end = date(2020, 12, 1), date(2021, 3, 31)
-    assert names(select_calendar(items, start, end, caseworker=" anne jensen ").items) == [
-        "Jens Hansen"
-    ]
+    assert names(select_calendar(items, start, end, caseworker=" anne jensen ").items) == ["Jens Hansen"]
     assert names(select_calendar(items, start, end, only_overdue=True).items) == ["Søren Nytår"]
     assert select_calendar(items, start, end, trial="t07").items == ()
-    selection = select_calendar(
-        items, start, end, trial="t08", caseworker="Anne Jensen", only_overdue=True
-    )
+    selection = select_calendar(items, start, end, trial="t08", caseworker="Anne Jensen", only_overdue=True)
     assert selection.filter_text == "Forsøg T08, sagsbehandler Anne Jensen, kun overskredne frister"
     assert select_calendar(items, start, end).filter_text == "Alle forsøg, alle sagsbehandlere"
     assert selection.period_text == "01-12-2020 – 31-03-2021"
 
 
 def test_period_that_ends_before_it_begins_is_refused_in_danish():
-    with pytest.raises(
-        ValueError, match="Perioden slutter 01-02-2021, før den begynder 28-02-2021"
-    ):
+    with pytest.raises(ValueError, match="Perioden slutter 01-02-2021, før den begynder 28-02-2021"):
         select_calendar([], date(2021, 2, 28), date(2021, 2, 1))
 
 
@@ -115,10 +101,7 @@ def test_month_grid_puts_a_deadline_on_its_practical_day_in_the_period():
 
 def test_case_plan_shows_the_next_deadlines_if_each_is_met_in_practice():
     plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY)
-    got = [
-        (e.deadline.legal_due, e.deadline.practical_due, e.expected, e.assumes)
-        for e in plan.entries
-    ]
+    got = [(e.deadline.legal_due, e.deadline.practical_due, e.expected, e.assumes) for e in plan.entries]
     assert got == [
         (date(2021, 2, 28), date(2021, 2, 26), False, None),
         # Held Friday 26-02-2021: 30 months later is Saturday 26-08-2023.

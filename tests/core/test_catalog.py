@@ -45,10 +45,7 @@ def test_citations_name_the_order_without_unverified_paragraphs():
 
 def test_verbatim_fasit_markings():
     catalog = load_catalog()
-    assert (
-        catalog["T07"].fasit_marking
-        == "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr."
-    )
+    assert catalog["T07"].fasit_marking == "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr."
     assert catalog["T09"].fasit_marking == "Frikommuneforsøg \u2013 Ly under 18 mdr."
     assert catalog["T07"].fasit_marking_verbatim and catalog["T09"].fasit_marking_verbatim
     for trial_id in ("T03", "T04", "T06"):
@@ -143,10 +140,7 @@ def test_an_empty_folder_is_an_error(tmp_path):
 
 
 def test_a_municipality_extension_is_a_data_change(tmp_path):
-    extended = (
-        T08_TEXT
-        + '\n[[period.extensions]]\nend = 2027-12-31\nsource = "Kommunens egen forlængelse"\n'
-    )
+    extended = T08_TEXT + '\n[[period.extensions]]\nend = 2027-12-31\nsource = "Kommunens egen forlængelse"\n'
     # Extensions must come after [period]'s own keys: append as an array-of-tables entry.
     (tmp_path / "T08.toml").write_text(extended, encoding="utf-8")
     trial = load_trial(tmp_path / "T08.toml")

@@ -50,7 +50,9 @@ def test_t08_activity_counts_corrections_once_and_withdrawn_not_at_all(report):
     # corrected), E 15-02-2021 (the withdrawn 01-12-2020 not at all); C's 01-12-2019 is before.
     assert t08.counts["event:followup"] == 3
     assert sorted(t08.cases["event:followup"]) == [
-        ("2018-0002", "10-03-2021"), ("2018-0005", "15-02-2021"), ("2019-0001", "15-07-2021"),
+        ("2018-0002", "10-03-2021"),
+        ("2018-0005", "15-02-2021"),
+        ("2019-0001", "15-07-2021"),
     ]
     # Contacts: B 05-05-2020 and 20-11-2020 (marked full), F 01-09-2021.
     assert t08.counts["event:contact"] == 3
@@ -101,14 +103,19 @@ def test_t08_deadlines_met_late_missed_open(report):
     # (met by the full contact 20-11-2020: on time), E 01-01-2021 (held 15-02-2021: 31 + 14 = 45
     # days late), G 15-04-2021 (never held: missed). C, D and F have none due in the period.
     assert (t08.counts["due"], t08.counts["on_time"], t08.counts["late"], t08.counts["missed"]) == (
-        4, 2, 1, 1,
+        4,
+        2,
+        1,
+        1,
     )
     assert dict(t08.hists["late_days"]) == {45: 1}
     # Open at the end, not yet due: A 15-01-2024, B 10-09-2023 (30 months after 10-03-2021),
     # E 15-08-2023, F 01-12-2023. G's is overdue, C and D are closed.
     assert sorted(t08.cases["open_end"]) == [
-        ("2018-0002", "Opfølgning 10-09-2023"), ("2018-0005", "Opfølgning 15-08-2023"),
-        ("2019-0001", "Opfølgning 15-01-2024"), ("2021-0006", "Opfølgning 01-12-2023"),
+        ("2018-0002", "Opfølgning 10-09-2023"),
+        ("2018-0005", "Opfølgning 15-08-2023"),
+        ("2019-0001", "Opfølgning 15-01-2024"),
+        ("2021-0006", "Opfølgning 01-12-2023"),
     ]
 
 
@@ -136,7 +143,10 @@ def test_t09_figures(store, report):
     # Deadlines: H's last day 29-03-2020 met 27-03 (on time); I's 30-05-2021 met 10-06 (11 days
     # late); J's runs past the trial's end, so it ends 31-12-2021 at the latest: missed.
     assert (t09.counts["due"], t09.counts["on_time"], t09.counts["late"], t09.counts["missed"]) == (
-        3, 1, 1, 1,
+        3,
+        1,
+        1,
+        1,
     )
     assert t09.counts["open_end"] == 0
     # The marking is in H's praktik note only; notes: H's and I's.
@@ -159,12 +169,15 @@ def test_one_caseworker(store):
     [
         ({"start": END, "end": START}, "Perioden er tom: den slutter 01-01-2020, før den begynder 31-12-2021."),
         ({"start": START, "end": TODAY.replace(year=2023)}, "efter i dag (01-03-2022)"),
-        ({"start": START, "end": END, "trials": ["T09"], "today": TODAY},
-         None),
-        ({"start": START.replace(year=2016), "end": END.replace(year=2017), "trials": ["T08"]},
-         "ligger før forsøg T08 begyndte (01-07-2018)"),
-        ({"start": START.replace(year=2022), "end": TODAY, "trials": ["T09"]},
-         "ligger efter forsøg T09 sluttede (31-12-2021)"),
+        ({"start": START, "end": END, "trials": ["T09"], "today": TODAY}, None),
+        (
+            {"start": START.replace(year=2016), "end": END.replace(year=2017), "trials": ["T08"]},
+            "ligger før forsøg T08 begyndte (01-07-2018)",
+        ),
+        (
+            {"start": START.replace(year=2022), "end": TODAY, "trials": ["T09"]},
+            "ligger efter forsøg T09 sluttede (31-12-2021)",
+        ),
         ({"start": START, "end": END, "trials": ["T01"]}, "Forsøg T01 har ingen fristregler"),
         ({"start": START, "end": END, "trials": ["T99"]}, "Ukendt forsøg 'T99'"),
         ({"start": START, "end": END, "caseworker": "Ukendt Person"}, "Ingen sager har sagsbehandleren"),

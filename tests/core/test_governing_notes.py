@@ -33,7 +33,11 @@ REFORM = (
 
 def t08_case(*events: date, hire: date = date(2018, 8, 31)) -> CaseRecord:
     return CaseRecord(
-        id=8, citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08", dates={"hire": hire},
+        id=8,
+        citizen="Jens Hansen",
+        case_ref="2018-0108",
+        trial_id="T08",
+        dates={"hire": hire},
         events=tuple(Event(day, "followup") for day in events),
     )
 
@@ -89,22 +93,30 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
     assert "forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024." in note
     # Within the original period (to 31-12-2021) the order is cited alone.
-    note = render_note(CATALOG["T08"], t08_case(date(2021, 1, 10)), "opfoelgning",
-                       note_date=date(2021, 1, 10), free_text="x", **WHO)
+    note = render_note(
+        CATALOG["T08"], t08_case(date(2021, 1, 10)), "opfoelgning", note_date=date(2021, 1, 10), free_text="x", **WHO
+    )
     assert "(BEK nr. 529 af 23/05/2018).\n" in note
 
 
 def test_a_t12_note_from_2017_cites_the_law_not_the_order_of_2018():
-    case = CaseRecord(id=12, citizen="Mads Poulsen", case_ref="2017-0112", trial_id="T12",
-                      dates={"agreed": date(2017, 10, 2)})
+    case = CaseRecord(
+        id=12, citizen="Mads Poulsen", case_ref="2017-0112", trial_id="T12", dates={"agreed": date(2017, 10, 2)}
+    )
     note = render_note(CATALOG["T12"], case, "forsoeg_anvendt", note_date=date(2017, 9, 15), free_text="x", **WHO)
     assert (
         "Hjemmel: Lov nr. 658 af 8. juni 2017 om frikommunenetværk (den bekendtgørelse, forsøget "
         "fulgte før BEK nr. 529 af 23/05/2018, er ikke fundet)." in note
     )
     assert "BEK nr. 529 af 23/05/2018)." not in note
-    note = render_note(CATALOG["T12"], replace(case, dates={"agreed": date(2019, 10, 2)}), "forsoeg_anvendt",
-                       note_date=date(2019, 9, 15), free_text="x", **WHO)
+    note = render_note(
+        CATALOG["T12"],
+        replace(case, dates={"agreed": date(2019, 10, 2)}),
+        "forsoeg_anvendt",
+        note_date=date(2019, 9, 15),
+        free_text="x",
+        **WHO,
+    )
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in note
 
 
@@ -125,8 +137,15 @@ def t09_case(unemployed_since: date | None, praktik_start: date = date(2021, 3, 
 
 def render_t09(case, **kw):
     kw.setdefault("confirmed", ("visiteret", "formaal"))
-    return render_note(CATALOG["T09"], case, "praktik_start", note_date=date(2021, 3, 8),
-                       free_text="Praktik hos Aars Tømrer ApS.", **WHO, **kw)
+    return render_note(
+        CATALOG["T09"],
+        case,
+        "praktik_start",
+        note_date=date(2021, 3, 8),
+        free_text="Praktik hos Aars Tømrer ApS.",
+        **WHO,
+        **kw,
+    )
 
 
 def test_t09_unemployed_17_months_at_the_praktik_start_holds():
@@ -162,9 +181,7 @@ def test_t09_unemployed_18_months_or_more_refuses_the_note(since, measured):
 
 def test_t09_without_ledig_siden_the_caseworker_confirms_and_the_note_says_so():
     case = t09_case(None)
-    assert [c.name for c in confirmable_conditions(CATALOG["T09"], case.dates)] == [
-        "ledighed", "visiteret", "formaal"
-    ]
+    assert [c.name for c in confirmable_conditions(CATALOG["T09"], case.dates)] == ["ledighed", "visiteret", "formaal"]
     with pytest.raises(MissingFieldError) as info:
         render_t09(case)
     assert info.value.fields == ("conditions",)
@@ -186,9 +203,16 @@ def test_ordinary_rules_past_their_checked_date_carry_the_reform_caution():
 
 def ordinary_change(applies_from: str, every: str = "6 måneder", first: str = "3 måneder"):
     errors, stored = override_errors(
-        CATALOG, "T08", "ordinary",
-        {"from": applies_from, "first": first, "every": every, "text": "opfølgning hver 6. måned",
-         "reference": "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"},
+        CATALOG,
+        "T08",
+        "ordinary",
+        {
+            "from": applies_from,
+            "first": first,
+            "every": every,
+            "text": "opfølgning hver 6. måned",
+            "reference": "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)",
+        },
         "Lov om en aktiv beskæftigelsesindsats, i kraft 01-01-2027",
     )
     assert errors == {}
@@ -217,8 +241,13 @@ def test_a_changed_ordinary_rule_applies_from_its_date(followup, expected, rule)
 
 
 def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
-    errors, _ = override_errors(CATALOG, "T08", "ordinary", {"from": "31-02-2027", "first": "tre måneder",
-                                                              "every": "", "text": "", "reference": ""}, "")
+    errors, _ = override_errors(
+        CATALOG,
+        "T08",
+        "ordinary",
+        {"from": "31-02-2027", "first": "tre måneder", "every": "", "text": "", "reference": ""},
+        "",
+    )
     assert errors == {
         "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
         "from": "'31-02-2027': den dag findes ikke – februar 2027 har 28 dage.",
@@ -234,8 +263,11 @@ def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
 
 def t09_change(applies_from: str) -> dict:
     errors, stored = override_errors(
-        CATALOG, "T09", "ordinary",
-        {"from": applies_from, "maximum": "4 uger", "text": "praktik højst 4 uger", "reference": "§ 1"}, "Kilde",
+        CATALOG,
+        "T09",
+        "ordinary",
+        {"from": applies_from, "maximum": "4 uger", "text": "praktik højst 4 uger", "reference": "§ 1"},
+        "Kilde",
     )
     assert errors == {}
     return apply_overrides(CATALOG, [TrialOverride("T09", "ordinary", stored, "Kilde")])["T09"]
@@ -261,8 +293,13 @@ def test_a_period_running_into_a_changed_ordinary_rule_ends_the_day_before_it_at
     # T18 (ordinary 4 weeks), changed to 2 weeks from 01-07-2026. A praktik from 22-06-2026:
     # old rule 22-06 + 4 weeks - 1 day = 19-07-2026 (after the change); new rule 05-07-2026 is
     # after the day before the change (30-06-2026), so 05-07-2026.
-    errors, stored = override_errors(CATALOG, "T18", "ordinary", {"from": "01-07-2026", "maximum": "2 uger",
-                                                                   "text": "2 uger", "reference": "§ 2"}, "Kilde")
+    errors, stored = override_errors(
+        CATALOG,
+        "T18",
+        "ordinary",
+        {"from": "01-07-2026", "maximum": "2 uger", "text": "2 uger", "reference": "§ 2"},
+        "Kilde",
+    )
     assert errors == {}
     trial = apply_overrides(CATALOG, [TrialOverride("T18", "ordinary", stored, "Kilde")])["T18"]
     [d] = compute_deadlines(trial, {"praktik_start": date(2026, 6, 22)}, [], date(2026, 6, 22))
@@ -283,8 +320,9 @@ def test_the_day_after_a_trial_ends_an_ordinary_deadline_that_had_passed_is_over
 
 def test_an_undated_deadline_after_the_trial_without_an_ordinary_rule_is_not_the_trial_rule():
     # T12 ended 31-12-2023; agreed 01-11-2023, met by a talk that day; on 30-11-2026 no new date.
-    [d] = compute_deadlines(CATALOG["T12"], {"agreed": date(2023, 11, 1)}, [Event(date(2023, 11, 1), "talk")],
-                            date(2026, 11, 30))
+    [d] = compute_deadlines(
+        CATALOG["T12"], {"agreed": date(2023, 11, 1)}, [Event(date(2023, 11, 1), "talk")], date(2026, 11, 30)
+    )
     assert d.undated
     assert d.governed_by == "none"
     assert d.rule.startswith("Uden for forsøget: ")
@@ -310,8 +348,15 @@ def test_a_praktik_the_trial_end_cuts_below_two_weeks_gets_no_t09_note():
     # (20-12-2021 + 2 weeks - 1 day = 02-01-2022) the trial demands.
     case = t09_case(date(2021, 1, 4), praktik_start=date(2021, 12, 20))
     with pytest.raises(NoteError) as info:
-        render_note(CATALOG["T09"], case, "praktik_start", note_date=date(2021, 12, 20), free_text="x",
-                    confirmed=("visiteret", "formaal"), **WHO)
+        render_note(
+            CATALOG["T09"],
+            case,
+            "praktik_start",
+            note_date=date(2021, 12, 20),
+            free_text="x",
+            confirmed=("visiteret", "formaal"),
+            **WHO,
+        )
     assert str(info.value).startswith(
         "Perioden kan højst vare til 31-12-2021 (forsøget slutter 31-12-2021: perioden må højst vare "
         "til forsøgets sidste dag"
@@ -322,19 +367,27 @@ def test_a_praktik_the_trial_end_cuts_below_two_weeks_gets_no_t09_note():
 def test_a_t18_praktik_the_ordinary_rule_governs_gets_no_note_saying_the_trial_extends_it():
     # T18 to 31-12-2015; praktik from 20-12-2015: ordinary 4 weeks end 16-01-2016, after the end,
     # so the ordinary rule governs it; the trial does not extend it beyond 4 weeks.
-    case = CaseRecord(id=18, citizen="Emil Thomsen", case_ref="2015-0118", trial_id="T18",
-                      dates={"praktik_start": date(2015, 12, 20)})
+    case = CaseRecord(
+        id=18, citizen="Emil Thomsen", case_ref="2015-0118", trial_id="T18", dates={"praktik_start": date(2015, 12, 20)}
+    )
     with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
-        render_note(CATALOG["T18"], case, "forlaengelse", note_date=date(2015, 12, 21), free_text="x",
-                    reason="y", **WHO)
+        render_note(
+            CATALOG["T18"], case, "forlaengelse", note_date=date(2015, 12, 21), free_text="x", reason="y", **WHO
+        )
 
 
 def test_a_note_without_conditions_is_not_stopped_by_them():
     # 19 months: the praktik_start note is refused, but the note on a praktik that ended without a
     # fleksjob asserts nothing about the unemployment and can be written.
     case = replace(t09_case(date(2019, 8, 8)), events=(Event(date(2021, 3, 26), "praktik_end"),))
-    note = render_note(CATALOG["T09"], case, "praktik_uden_fleksjob", note_date=date(2021, 3, 29),
-                       reason="Borgeren kunne ikke arbejde 10 timer om ugen.", **WHO)
+    note = render_note(
+        CATALOG["T09"],
+        case,
+        "praktik_uden_fleksjob",
+        note_date=date(2021, 3, 29),
+        reason="Borgeren kunne ikke arbejde 10 timer om ugen.",
+        **WHO,
+    )
     assert "sluttede 26. marts 2021 uden at føre til ansættelse i fleksjob" in note
 
 

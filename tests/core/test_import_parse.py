@@ -29,10 +29,25 @@ CATALOG = load_catalog()
 @pytest.mark.parametrize(
     "cell",
     [
-        "01-07-2018", "1-7-2018", "01.07.2018", "1.7.2018", "01/07/2018", "1/7/2018", "2018-07-01",
-        "1. juli 2018", "1 juli 2018", "01. Juli 2018", "1. jul. 2018", "1.juli 2018", " 01-07-2018 ",
-        "01-07-2018 00:00", "01-07-2018 00:00:00", "2018-07-01T00:00:00",
-        datetime(2018, 7, 1), datetime(2018, 7, 1, 13, 45), date(2018, 7, 1),
+        "01-07-2018",
+        "1-7-2018",
+        "01.07.2018",
+        "1.7.2018",
+        "01/07/2018",
+        "1/7/2018",
+        "2018-07-01",
+        "1. juli 2018",
+        "1 juli 2018",
+        "01. Juli 2018",
+        "1. jul. 2018",
+        "1.juli 2018",
+        " 01-07-2018 ",
+        "01-07-2018 00:00",
+        "01-07-2018 00:00:00",
+        "2018-07-01T00:00:00",
+        datetime(2018, 7, 1),
+        datetime(2018, 7, 1, 13, 45),
+        date(2018, 7, 1),
     ],
 )
 def test_dates_in_the_forms_of_a_danish_sheet(cell):
@@ -106,11 +121,25 @@ _cells = st.one_of(
     st.none(),
     st.text(max_size=30),
     st.text(alphabet="0123456789-./ :T", max_size=22),
-    st.builds(lambda d, m, y, sep: f"{d}{sep}{m}{sep}{y}", st.integers(-1, 40), st.integers(-1, 14),
-              st.integers(-1, 3000), st.sampled_from(["-", ".", "/", " ", "--"])),
-    st.builds(lambda d, m, y: f"{d}. {m} {y}", st.integers(0, 40), st.sampled_from([*MONTHS_DA, "maj.", "okt", "x"]),
-              st.integers(0, 3000)),
-    st.integers(), st.floats(allow_nan=True), st.booleans(), st.datetimes(), st.dates(), st.times(),
+    st.builds(
+        lambda d, m, y, sep: f"{d}{sep}{m}{sep}{y}",
+        st.integers(-1, 40),
+        st.integers(-1, 14),
+        st.integers(-1, 3000),
+        st.sampled_from(["-", ".", "/", " ", "--"]),
+    ),
+    st.builds(
+        lambda d, m, y: f"{d}. {m} {y}",
+        st.integers(0, 40),
+        st.sampled_from([*MONTHS_DA, "maj.", "okt", "x"]),
+        st.integers(0, 3000),
+    ),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.datetimes(),
+    st.dates(),
+    st.times(),
 )
 
 
@@ -124,9 +153,12 @@ def test_the_date_parser_never_fails_otherwise(cell):
         assert result is None or isinstance(result, date)
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)),
-       st.sampled_from(["{d:02d}-{m:02d}-{y}", "{d}.{m}.{y}", "{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}",
-                        "{d}. {month} {y}"]))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)),
+    st.sampled_from(
+        ["{d:02d}-{m:02d}-{y}", "{d}.{m}.{y}", "{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}", "{d}. {month} {y}"]
+    ),
+)
 def test_every_written_form_of_a_date_reads_back_as_that_date(day, form):
     text = form.format(d=day.day, m=day.month, y=f"{day.year:04d}", month=MONTHS_DA[day.month - 1])
     assert parse_date_cell(text) == day
@@ -160,8 +192,17 @@ def test_a_wrong_cpr_number_says_why(cell, part):
     assert part in str(caught.value)
 
 
-@given(st.one_of(st.text(max_size=16), st.text(alphabet="0123456789- ", max_size=14), st.integers(),
-                 st.floats(allow_nan=True), st.none(), st.booleans(), st.dates()))
+@given(
+    st.one_of(
+        st.text(max_size=16),
+        st.text(alphabet="0123456789- ", max_size=14),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.none(),
+        st.booleans(),
+        st.dates(),
+    )
+)
 def test_the_cpr_parser_gives_ten_digits_or_a_danish_message(cell):
     try:
         result = parse_cpr_cell(cell, TODAY)
@@ -177,7 +218,7 @@ def test_the_cpr_parser_gives_ten_digits_or_a_danish_message(cell):
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_a_cell_that_begins_like_a_formula_is_refused(start):
     with pytest.raises(CellError) as caught:
-        parse_text_cell(f"{start}HYPERLINK(\"http://x\")")
+        parse_text_cell(f'{start}HYPERLINK("http://x")')
     assert str(caught.value) == (
         f"Cellen begynder med '{start}', så den kan blive læst som en formel; den gemmes ikke. "
         f"Fjern '{start}' forrest i cellen"
@@ -216,9 +257,20 @@ def test_a_date_cell_is_no_name():
 
 @pytest.mark.parametrize(
     "cell",
-    ["T08", "t08", "T8", "t8", "8", 8, 8.0, "T 08", "Førtidspensionister i løntilskud",
-     "FØRTIDSPENSIONISTER I LØNTILSKUD", "Færre opfølgninger i relation til førtidspensionister i løntilskud",
-     "førtidspensionister"],
+    [
+        "T08",
+        "t08",
+        "T8",
+        "t8",
+        "8",
+        8,
+        8.0,
+        "T 08",
+        "Førtidspensionister i løntilskud",
+        "FØRTIDSPENSIONISTER I LØNTILSKUD",
+        "Færre opfølgninger i relation til førtidspensionister i løntilskud",
+        "førtidspensionister",
+    ],
 )
 def test_a_trial_by_id_or_name(cell):
     assert parse_trial_cell(cell, CATALOG) == "T08"

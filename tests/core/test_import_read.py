@@ -123,9 +123,7 @@ def test_a_file_of_50_mb_is_refused_before_it_is_read(tmp_path, suffix):
         file.truncate(MAX_FILE_BYTES)  # 50,000,000 bytes, sparse: nothing is written or read
     with pytest.raises(ImportFileError) as caught:
         read_source(path)
-    assert str(caught.value).startswith(
-        f"stor{suffix} fylder 50,0 MB; programmet læser kun sagslister under 50,0 MB."
-    )
+    assert str(caught.value).startswith(f"stor{suffix} fylder 50,0 MB; programmet læser kun sagslister under 50,0 MB.")
 
 
 def test_a_csv_of_more_than_100000_rows_is_refused(tmp_path):
@@ -179,14 +177,17 @@ def workbook(path, rows, *, title="Sager"):
 
 
 def test_an_xlsx_sheet_with_a_title_date_cells_and_an_empty_row(tmp_path):
-    path = workbook(tmp_path / "l.xlsx", [
-        ["Mine sager"],
-        [],
-        ["Navn", "Sagsnr", "Ansat", None, None],
-        ["Jens Hansen", "2024-1", datetime(2024, 3, 1)],
-        [],
-        ["Mette Holm", 20242, "02-03-2024", None],
-    ])
+    path = workbook(
+        tmp_path / "l.xlsx",
+        [
+            ["Mine sager"],
+            [],
+            ["Navn", "Sagsnr", "Ansat", None, None],
+            ["Jens Hansen", "2024-1", datetime(2024, 3, 1)],
+            [],
+            ["Mette Holm", 20242, "02-03-2024", None],
+        ],
+    )
     table = read_source(path)
     assert (table.kind, table.sheet, table.sheets, table.header_row) == ("xlsx", "Sager", ("Sager", "Andet"), 3)
     assert table.headers == ("Navn", "Sagsnr", "Ansat")
@@ -220,8 +221,11 @@ def test_a_formula_gives_the_value_excel_saved_and_is_never_evaluated(tmp_path):
 
 def test_a_damaged_xlsx_is_refused(tmp_path):
     good = workbook(tmp_path / "god.xlsx", [["Navn", "Sagsnr"], ["Jens", "1"]]).read_bytes()
-    for name, data in [("halv.xlsx", good[: len(good) // 2]), ("tekst.xlsx", b"Navn;Sagsnr\r\n"),
-                       ("zip.xlsx", _zip({"hej.txt": b"x"}))]:
+    for name, data in [
+        ("halv.xlsx", good[: len(good) // 2]),
+        ("tekst.xlsx", b"Navn;Sagsnr\r\n"),
+        ("zip.xlsx", _zip({"hej.txt": b"x"})),
+    ]:
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(ImportFileError) as caught:
@@ -282,7 +286,8 @@ def _big_sheet(tmp_path, rows, dimension=None):
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         + (f'<dimension ref="{dimension}"/>' if dimension else "")
         + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Navn</t></is></c></row>'
-        + body + "</sheetData></worksheet>"
+        + body
+        + "</sheetData></worksheet>"
     )
     data = io.BytesIO(path.read_bytes())
     out = io.BytesIO()

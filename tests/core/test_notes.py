@@ -163,8 +163,7 @@ FREE_TEXT = {
     (
         "T08",
         "henvendelse",
-    ): "Arbejdsgiver ringede om borgerens arbejdstid. Det blev aftalt at fortsætte med "
-    "de nuværende timer.",
+    ): "Arbejdsgiver ringede om borgerens arbejdstid. Det blev aftalt at fortsætte med de nuværende timer.",
     ("T05", "opfoelgning"): "Borgeren er i gang med danskundervisning og søger job i rengøring. "
     "Næste samtale holdes personligt i jobcentret den 15-10-2019 om jobsøgningen.",
     ("T06", "forlaengelse"): "Borgeren vurderes ikke at opfylde betingelserne for fleksjob eller "
@@ -181,18 +180,14 @@ FREE_TEXT = {
     (
         "T16",
         "opfoelgning",
-    ): "Telefonsamtale. Borgeren afventer udredning hos speciallæge; næste samtale "
-    "aftalt efter svar fra udredningen.",
+    ): "Telefonsamtale. Borgeren afventer udredning hos speciallæge; næste samtale aftalt efter svar fra udredningen.",
 }
-DEFAULT_FREE_TEXT = (
-    "Forsøget er anvendt efter en konkret vurdering af borgerens situation; se sagens akter."
-)
+DEFAULT_FREE_TEXT = "Forsøget er anvendt efter en konkret vurdering af borgerens situation; se sagens akter."
 REASON = {
     (
         "T03",
         "forsoeg_anvendt",
-    ): "Borgeren har en uddannelse som tømrer, som ikke er brugt de sidste 5 år, "
-    "og vil gerne tilbage til faget.",
+    ): "Borgeren har en uddannelse som tømrer, som ikke er brugt de sidste 5 år, og vil gerne tilbage til faget.",
     ("T04", "fritagelse"): "Borgeren er indlagt til længerevarende behandling.",
     (
         "T05",
@@ -201,8 +196,7 @@ REASON = {
     (
         "T06",
         "forlaengelse",
-    ): "Borgeren er i gang med en virksomhedspraktik, hvis udfald forventes at "
-    "være afgørende for sagen.",
+    ): "Borgeren er i gang med en virksomhedspraktik, hvis udfald forventes at være afgørende for sagen.",
     (
         "T07",
         "plan_ikke_justeret",
@@ -242,9 +236,7 @@ def test_note_matches_its_reference_file(trial_id, situation):
 def test_fixtures_and_reference_files_cover_every_trial_and_situation():
     assert set(CASES) == set(CATALOG)
     folder = Path(__file__).parents[1] / "_reference" / "notes"
-    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(
-        f"{t}_{s}.txt" for t, s in SHIPPED
-    )
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(f"{t}_{s}.txt" for t, s in SHIPPED)
 
 
 def test_every_trial_has_a_general_note():
@@ -291,8 +283,7 @@ HAND_WORKED = [
             "Opfølgning afholdt 10. januar 2021.",
             "ansat i løntilskud fra 31. august 2018",
             "Der foretages opfølgning efter 2½ år jf. bekendtgørelsen",
-            "Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning "
-            "10-01-2021).\n",
+            "Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).\n",
             "Forsøget gælder til og med 31. december 2025",
         ],
     ),
@@ -316,8 +307,7 @@ HAND_WORKED = [
         "plan_ikke_justeret",
         [
             "indsatsplanen i rehabiliteringsplanen 6. januar 2020.",
-            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen til indsatsplanen "
-            "06-01-2020).\n",
+            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen til indsatsplanen 06-01-2020).\n",
         ],
     ),
     # praktik 04-03-2019 for at most 4 weeks: last day 31-03-2019; ended 29-03-2019.
@@ -326,13 +316,11 @@ HAND_WORKED = [
         "praktik_start",
         [
             "Virksomhedspraktik fra 4. marts 2019 med henblik",
-            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, "
-            "sidste dag).\n",
+            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag).\n",
             # 01-06-2018 to 04-03-2019 is 9 months and 3 days: under 18 months.
             "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
             "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
-            "- Borgeren er visiteret til fleksjob og modtager ledighedsydelse (bekræftet af "
-            "sagsbehandleren).\n",
+            "- Borgeren er visiteret til fleksjob og modtager ledighedsydelse (bekræftet af sagsbehandleren).\n",
         ],
     ),
     (
@@ -360,8 +348,7 @@ HAND_WORKED = [
         "forlaengelse",
         [
             "forlænges fra 1. marts 2020",
-            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start "
-            "01-03-2020, sidste dag).\n",
+            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag).\n",
         ],
     ),
     (
@@ -383,8 +370,7 @@ HAND_WORKED = [
         "T18",
         "forlaengelse",
         [
-            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, "
-            "sidste dag).",
+            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).",
             "slutte senest: 2. februar 2014.",
         ],
     ),
@@ -393,8 +379,7 @@ HAND_WORKED = [
         "T19",
         "forsoeg_anvendt",
         [
-            "Praktikken slutter senest 1. marts 2015 (højst 26 uger fra praktikstart 01-09-2014, "
-            "sidste dag).",
+            "Praktikken slutter senest 1. marts 2015 (højst 26 uger fra praktikstart 01-09-2014, sidste dag).",
             "slutte senest: 28. september 2014.",
         ],
     ),
@@ -433,9 +418,7 @@ def test_follow_up_not_yet_registered_counts_from_the_date_given():
 def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
     record, _ = CASES["T08"]
     later = replace(record, events=record.events + (Event(date(2022, 2, 1), "followup"),))
-    note = render(
-        "T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1)
-    )
+    note = render("T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1))
     assert "Opfølgning afholdt 10. januar 2021." in note
     assert "senest 10. juli 2023" in note
 
@@ -496,15 +479,11 @@ def test_follow_up_note_without_a_follow_up_asks_for_its_date():
     with pytest.raises(MissingFieldError) as info:
         render("T08", "opfoelgning", case=record)
     assert info.value.fields == ("event_date_long",)
-    assert str(info.value) == (
-        "Notatet kan ikke laves, før dette er udfyldt: dato for hændelsen, fx opfølgningen."
-    )
+    assert str(info.value) == ("Notatet kan ikke laves, før dette er udfyldt: dato for hændelsen, fx opfølgningen.")
 
 
 def test_a_date_used_in_both_forms_is_asked_for_once():
-    template = NoteTemplate(
-        "opfoelgning", "Test", "Holdt $event_date ($event_date_long). Hjemmel: $citation."
-    )
+    template = NoteTemplate("opfoelgning", "Test", "Holdt $event_date ($event_date_long). Hjemmel: $citation.")
     record = replace(CASES["T08"][0], events=())
     with pytest.raises(MissingFieldError) as info:
         render("T08", "opfoelgning", case=record, template=template)
@@ -513,9 +492,7 @@ def test_a_date_used_in_both_forms_is_asked_for_once():
 
 
 def test_agreed_date_already_met_asks_for_a_new_date():
-    record = replace(
-        CASES["T16"][0], dates={"absence_start": date(2013, 3, 4), "agreed": date(2013, 4, 15)}
-    )
+    record = replace(CASES["T16"][0], dates={"absence_start": date(2013, 3, 4), "agreed": date(2013, 4, 15)})
     with pytest.raises(MissingFieldError) as info:
         render("T16", "opfoelgning", case=record)
     assert "next_due_long" in info.value.fields
@@ -523,9 +500,7 @@ def test_agreed_date_already_met_asks_for_a_new_date():
 
 
 def test_marking_field_without_a_marking_is_refused():
-    template = NoteTemplate(
-        "forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation."
-    )
+    template = NoteTemplate("forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation.")
     with pytest.raises(MissingFieldError) as info:
         render("T08", "forsoeg_anvendt", template=template)
     assert info.value.fields == ("marking",)
@@ -558,9 +533,7 @@ def test_citation_is_the_one_valid_on_the_note_date():
         trial,
         citations=(
             replace(old, valid_to=date(2021, 12, 31)),
-            Citation(
-                "Bekendtgørelse om forsøg på beskæftigelsesområdet", date(2022, 1, 1), None, "§ 5"
-            ),
+            Citation("Bekendtgørelse om forsøg på beskæftigelsesområdet", date(2022, 1, 1), None, "§ 5"),
         ),
     )
     record, _ = CASES["T08"]
@@ -589,9 +562,7 @@ def test_clipboard_text_has_windows_line_breaks():
 
 def test_validate_template_names_unknown_fields_and_stray_dollars():
     assert validate_template("Hej $citizen, ${note_date_long}. Pris $$5.") == []
-    assert validate_template("Hej $citzen.") == [
-        "Ukendt felt $citzen i linje 1. Mente du $citizen?"
-    ]
+    assert validate_template("Hej $citzen.") == ["Ukendt felt $citzen i linje 1. Mente du $citizen?"]
     assert validate_template("Linje 1\nHej ${borger}") == ["Ukendt felt $borger i linje 2."]
     assert validate_template("Pris 5 $ pr. time") == [
         "Tegnet $ i linje 1, kolonne 8 står ikke foran et feltnavn (skriv $$ for et dollartegn)."
@@ -600,9 +571,7 @@ def test_validate_template_names_unknown_fields_and_stray_dollars():
 
 
 def test_render_refuses_an_edited_template_with_an_unknown_field():
-    template = NoteTemplate(
-        "opfoelgning", "Redigeret", "Opfølgning med $borger. Hjemmel: $citation."
-    )
+    template = NoteTemplate("opfoelgning", "Redigeret", "Opfølgning med $borger. Hjemmel: $citation.")
     with pytest.raises(NoteError, match=r"Ukendt felt \$borger"):
         render("T08", "opfoelgning", template=template)
 
@@ -669,12 +638,8 @@ def test_catalog_rejects_the_old_plain_text_note_form(tmp_path):
     folder.mkdir()
     text = (resources_dir() / "trials" / "T07.toml").read_text(encoding="utf-8")
     head = text.split("\n# Journal notes")[0]
-    (folder / "T07.toml").write_text(
-        head + '\n[notes]\nplan_ikke_justeret = "Hej $citizen"\n', encoding="utf-8"
-    )
-    with pytest.raises(
-        CatalogError, match=r"T07.toml: feltet 'notes.plan_ikke_justeret' har forkert type"
-    ):
+    (folder / "T07.toml").write_text(head + '\n[notes]\nplan_ikke_justeret = "Hej $citizen"\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"T07.toml: feltet 'notes.plan_ikke_justeret' har forkert type"):
         load_trial(folder / "T07.toml")
 
 

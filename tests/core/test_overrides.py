@@ -28,9 +28,7 @@ def test_an_extension_is_added_after_the_shipped_ones(catalog):
     # The day it was typed in is not a decision date: it is said as such in the note.
     assert (ext.source, ext.decided, ext.note) == ("Brev fra ministeriet", None, "forlænget i programmet 01-11-2026")
     assert trial.status_text(date(2026, 11, 23)) == "aktiv til og med 31-12-2027"
-    assert catalog["T08"].period.effective_end == date(
-        2025, 12, 31
-    )  # the shipped catalog is untouched
+    assert catalog["T08"].period.effective_end == date(2025, 12, 31)  # the shipped catalog is untouched
 
 
 def test_a_corrected_end_date_may_also_shorten_the_period(catalog):
@@ -76,6 +74,4 @@ def test_override_errors(catalog):
     assert override_errors(catalog, "T08", "end", "31-31-2027", "Brev")[0] == {
         "value": "'31-31-2027' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     }
-    assert override_errors(catalog, "T08", "marking", " ", "Brev")[0] == {
-        "value": "Feltet må ikke være tomt"
-    }
+    assert override_errors(catalog, "T08", "marking", " ", "Brev")[0] == {"value": "Feltet må ikke være tomt"}

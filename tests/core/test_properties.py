@@ -26,10 +26,7 @@ def test_practical_date_is_a_working_day_never_after_the_legal_date(legal):
     assert practical <= legal
     # The longest run of days off in Denmark is Easter: skærtorsdag to 2. påskedag plus a weekend.
     assert legal - practical <= timedelta(days=6)
-    assert all(
-        not is_working_day(practical + timedelta(days=i))
-        for i in range(1, (legal - practical).days + 1)
-    )
+    assert all(not is_working_day(practical + timedelta(days=i)) for i in range(1, (legal - practical).days + 1))
 
 
 @given(days, st.integers(min_value=1, max_value=60))

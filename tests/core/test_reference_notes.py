@@ -19,16 +19,10 @@ import pytest
 from tests.core.test_notes import HAND_WORKED, SHIPPED, render
 from tests.reference import REFERENCE_DIR
 
-BEK_529 = (
-    "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
-    "(BEK nr. 529 af 23/05/2018)"
-)
+BEK_529 = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
 # Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (rules.md § 1.1);
 # the note must say so rather than invent one.
-FK_I_ORDER = (
-    "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet "
-    "(BEK-nummer ikke fundet)"
-)
+FK_I_ORDER = "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet)"
 SIGNED_BY = "af Anne Jensen, Vesthimmerlands Kommune."
 T07_MARKING = "FASIT-markering: Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr.\n"
 T09_MARKING = "FASIT-markering: Frikommuneforsøg \u2013 Ly under 18 mdr.\n"
@@ -36,94 +30,204 @@ T09_MARKING = "FASIT-markering: Frikommuneforsøg \u2013 Ly under 18 mdr.\n"
 # (trial, situation, citation, written on, marking line or None, other facts).
 NOTES = [
     # T01, T10, T11, T14: a waiver or an offer, no deadline; BEK 529 throughout 2019.
-    ("T01", "forsoeg_anvendt", BEK_529, "15-03-2019", None, [
-        "Frikommuneforsøg anvendt – revalidering uden LÆ 265\n",
-        "uden indhentelse af lægeattest (LÆ 265)",
-    ]),
+    (
+        "T01",
+        "forsoeg_anvendt",
+        BEK_529,
+        "15-03-2019",
+        None,
+        [
+            "Frikommuneforsøg anvendt – revalidering uden LÆ 265\n",
+            "uden indhentelse af lægeattest (LÆ 265)",
+        ],
+    ),
     # T02 lives in the law itself (§ 9 d, added by the 3rd-round amendment), not in BEK 529.
-    ("T02", "forsoeg_anvendt", "§ 9 d i lov om frikommunenetværk", "20-05-2019", None, [
-        "(§ 74 c i lov om aktiv socialpolitik)",
-        "ledighedsydelse i 12 måneder inden for 18 måneder",
-    ]),
+    (
+        "T02",
+        "forsoeg_anvendt",
+        "§ 9 d i lov om frikommunenetværk",
+        "20-05-2019",
+        None,
+        [
+            "(§ 74 c i lov om aktiv socialpolitik)",
+            "ledighedsydelse i 12 måneder inden for 18 måneder",
+        ],
+    ),
     # T03: the persongruppemarkering has no label in the sources (rules.md § 6.10): no marking line.
-    ("T03", "forsoeg_anvendt", BEK_529, "01-02-2019", None, [
-        "uden krav om forudgående ledighed",
-        "Betingelse, der er opfyldt: Borgeren har en uddannelse som tømrer",
-        "Hvad er bevilget: Løntilskud som pedelmedhjælper på Aars Skole i 26 uger fra 04-02-2019.\n",
-    ]),
+    (
+        "T03",
+        "forsoeg_anvendt",
+        BEK_529,
+        "01-02-2019",
+        None,
+        [
+            "uden krav om forudgående ledighed",
+            "Betingelse, der er opfyldt: Borgeren har en uddannelse som tømrer",
+            "Hvad er bevilget: Løntilskud som pedelmedhjælper på Aars Skole i 26 uger fra 04-02-2019.\n",
+        ],
+    ),
     # T04: the agreed date is the deadline itself: agreed 28-06-2019 -> senest 28. juni 2019.
-    ("T04", "forsoeg_anvendt", BEK_529, "07-01-2019", None, [
-        "uden krav om fast kontakt hver 2. uge",
-        "Næste vurdering senest 28. juni 2019.\n",
-    ]),
+    (
+        "T04",
+        "forsoeg_anvendt",
+        BEK_529,
+        "07-01-2019",
+        None,
+        [
+            "uden krav om fast kontakt hver 2. uge",
+            "Næste vurdering senest 28. juni 2019.\n",
+        ],
+    ),
     # T05: visitation 15-01-2019; talks 12-02, 09-04, 04-06, 20-08-2019 are 4 within 12 months;
     # the oldest of the 4 leaves the window 12 months after it: 12-02-2019 + 12 months = 12-02-2020.
-    ("T05", "forsoeg_anvendt", BEK_529, "20-08-2019", None, [
-        "Kontaktforløbet, der startede 15. januar 2019,",
-        "mindst 4 samtaler inden for 12 kalendermåneder",
-        "Næste samtale: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
-        "4.-seneste samtale var 12-02-2019).\n",
-    ]),
+    (
+        "T05",
+        "forsoeg_anvendt",
+        BEK_529,
+        "20-08-2019",
+        None,
+        [
+            "Kontaktforløbet, der startede 15. januar 2019,",
+            "mindst 4 samtaler inden for 12 kalendermåneder",
+            "Næste samtale: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "4.-seneste samtale var 12-02-2019).\n",
+        ],
+    ),
     # T06: extension from 01-03-2020, at most 12 months: 01-03-2020 + 12 months = 01-03-2021,
     # so the last day is 28-02-2021 (2021 is no leap year).
-    ("T06", "forsoeg_anvendt", BEK_529, "02-03-2020", None, [
-        "Ressourceforløbet er forlænget fra 1. marts 2020 uden forelæggelse",
-        "Forlængelsen varer højst 12 måneder og slutter senest 28. februar 2021 (højst 12 måneder "
-        "fra forlængelsens start 01-03-2020, sidste dag).\n",
-    ]),
+    (
+        "T06",
+        "forsoeg_anvendt",
+        BEK_529,
+        "02-03-2020",
+        None,
+        [
+            "Ressourceforløbet er forlænget fra 1. marts 2020 uden forelæggelse",
+            "Forlængelsen varer højst 12 måneder og slutter senest 28. februar 2021 (højst 12 måneder "
+            "fra forlængelsens start 01-03-2020, sidste dag).\n",
+        ],
+    ),
     # T07: visitation 10-01-2019; plan adjusted 08-07-2019 (due 08-01-2020), not adjusted
     # 06-01-2020: next stand 06-01-2020 + 6 months = 06-07-2020, inside the trial (ends 31-12-2021).
     # The marking is the sources' verbatim label, dash and spacing as there (decision 9).
-    ("T07", "forsoeg_anvendt", BEK_529, "06-01-2020", T07_MARKING, [
-        "Ressourceforløbet startede 10. januar 2019.",
-        "Næste stillingtagen til indsatsplanen: senest 6. juli 2020 (6 måneder efter seneste "
-        "stillingtagen til indsatsplanen 06-01-2020).\n",
-    ]),
+    (
+        "T07",
+        "forsoeg_anvendt",
+        BEK_529,
+        "06-01-2020",
+        T07_MARKING,
+        [
+            "Ressourceforløbet startede 10. januar 2019.",
+            "Næste stillingtagen til indsatsplanen: senest 6. juli 2020 (6 måneder efter seneste "
+            "stillingtagen til indsatsplanen 06-01-2020).\n",
+        ],
+    ),
     # T09: unemployed since 01-06-2018, praktik from 04-03-2019: 01-06-2018 + 9 months =
     # 01-03-2019, + 3 days = 04-03-2019, so 9 months and 3 days: under 18 months.
-    ("T09", "forsoeg_anvendt", BEK_529, "01-04-2019", T09_MARKING, [
-        "Virksomhedspraktik i 2-4 uger med henblik på ansættelse i et konkret fleksjob",
-        "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
-        "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
-    ]),
-    ("T10", "forsoeg_anvendt", BEK_529, "10-09-2019", None, [
-        "Sagen om jobafklaringsforløb er behandlet uden indhentelse af lægeattest (LÆ 265)",
-    ]),
-    ("T11", "forsoeg_anvendt", BEK_529, "01-10-2019", None, [
-        "undlade at forelægge sagen for rehabiliteringsteamet ved overgang fra sygedagpenge til "
-        "jobafklaringsforløb.\n",
-    ]),
+    (
+        "T09",
+        "forsoeg_anvendt",
+        BEK_529,
+        "01-04-2019",
+        T09_MARKING,
+        [
+            "Virksomhedspraktik i 2-4 uger med henblik på ansættelse i et konkret fleksjob",
+            "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
+            "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
+        ],
+    ),
+    (
+        "T10",
+        "forsoeg_anvendt",
+        BEK_529,
+        "10-09-2019",
+        None,
+        [
+            "Sagen om jobafklaringsforløb er behandlet uden indhentelse af lægeattest (LÆ 265)",
+        ],
+    ),
+    (
+        "T11",
+        "forsoeg_anvendt",
+        BEK_529,
+        "01-10-2019",
+        None,
+        [
+            "undlade at forelægge sagen for rehabiliteringsteamet ved overgang fra sygedagpenge til "
+            "jobafklaringsforløb.\n",
+        ],
+    ),
     # T13 (mikrolån) is a 1st-round trial in § 9 of the law, not in BEK 529.
-    ("T13", "forsoeg_anvendt", "§ 9 i lov om frikommunenetværk", "01-04-2019", None, [
-        "tilbud om mikrolån til opstart af egen virksomhed",
-    ]),
-    ("T14", "forsoeg_anvendt", BEK_529, "06-05-2019", None, [
-        "tilbud om psykologbehandling i jobcentret",
-    ]),
+    (
+        "T13",
+        "forsoeg_anvendt",
+        "§ 9 i lov om frikommunenetværk",
+        "01-04-2019",
+        None,
+        [
+            "tilbud om mikrolån til opstart af egen virksomhed",
+        ],
+    ),
+    (
+        "T14",
+        "forsoeg_anvendt",
+        BEK_529,
+        "06-05-2019",
+        None,
+        [
+            "tilbud om psykologbehandling i jobcentret",
+        ],
+    ),
     # T15: the agreed date is the deadline: agreed 02-12-2019 -> senest 2. december 2019.
-    ("T15", "forsoeg_anvendt", BEK_529, "03-10-2019", None, [
-        "Næste opfølgningssamtale: senest 2. december 2019 (dato aftalt af sagsbehandleren: "
-        "02-12-2019).\n",
-    ]),
+    (
+        "T15",
+        "forsoeg_anvendt",
+        BEK_529,
+        "03-10-2019",
+        None,
+        [
+            "Næste opfølgningssamtale: senest 2. december 2019 (dato aftalt af sagsbehandleren: 02-12-2019).\n",
+        ],
+    ),
     # T16 (FK I, 18-06-2012 to 31-12-2015): first absence 04-03-2013, follow-up 15-04-2013; the
     # agreed 10-06-2013 governs during the trial (the ordinary every-4-weeks rule would have
     # said 15-04-2013 + 4 weeks = 13-05-2013).
-    ("T16", "forsoeg_anvendt", FK_I_ORDER, "15-04-2013", None, [
-        "Første fraværsdag: 4. marts 2013.",
-        "Næste opfølgning: senest 10. juni 2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
-    ]),
-    ("T17", "forsoeg_anvendt", FK_I_ORDER, "03-02-2014", None, [
-        "Ny organisering af beskæftigelsesindsatsen",
-    ]),
+    (
+        "T16",
+        "forsoeg_anvendt",
+        FK_I_ORDER,
+        "15-04-2013",
+        None,
+        [
+            "Første fraværsdag: 4. marts 2013.",
+            "Næste opfølgning: senest 10. juni 2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
+        ],
+    ),
+    (
+        "T17",
+        "forsoeg_anvendt",
+        FK_I_ORDER,
+        "03-02-2014",
+        None,
+        [
+            "Ny organisering af beskæftigelsesindsatsen",
+        ],
+    ),
     # T18: praktik from Monday 06-01-2014. 13 weeks: 06-01-2014 + 91 days = 07-04-2014, last day
     # 06-04-2014. Ordinary 4 weeks: 06-01-2014 + 28 days = 03-02-2014, last day 02-02-2014.
-    ("T18", "forsoeg_anvendt", FK_I_ORDER, "31-01-2014", None, [
-        "Virksomhedspraktik fra 6. januar 2014 i op til 13 uger i stedet for 4 uger",
-        "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, "
-        "sidste dag).\n",
-        "Efter den almindelige regel alene (§ 44 i lov om en aktiv beskæftigelsesindsats, "
-        "dagældende) skulle praktikken slutte senest: 2. februar 2014.\n",
-    ]),
+    (
+        "T18",
+        "forsoeg_anvendt",
+        FK_I_ORDER,
+        "31-01-2014",
+        None,
+        [
+            "Virksomhedspraktik fra 6. januar 2014 i op til 13 uger i stedet for 4 uger",
+            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).\n",
+            "Efter den almindelige regel alene (§ 44 i lov om en aktiv beskæftigelsesindsats, "
+            "dagældende) skulle praktikken slutte senest: 2. februar 2014.\n",
+        ],
+    ),
 ]
 IDS = [f"{t}-{s}" for t, s, *_ in NOTES]
 

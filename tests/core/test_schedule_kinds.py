@@ -98,8 +98,7 @@ def test_extension_running_past_the_trial_end_ends_with_the_trial():
     )
     # No ordinary rule to return to, so nothing is said of one.
     assert d.trial_due_text == (
-        "Efter forsøgsreglen ville fristen være 31-05-2026, men forsøget gælder kun til og med "
-        "31-12-2025."
+        "Efter forsøgsreglen ville fristen være 31-05-2026, men forsøget gælder kun til og med 31-12-2025."
     )
 
 
@@ -146,12 +145,7 @@ def test_four_week_praktik_from_monday_ends_sunday():
     assert d.practical_due == date(2019, 3, 29)
     assert d.reason == "Højst 4 uger fra praktikstart 04-03-2019, sidste dag"
     ended = [Event(date(2019, 3, 29), "praktik_end")]
-    assert (
-        compute_deadlines(
-            CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)
-        )
-        == []
-    )
+    assert compute_deadlines(CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)) == []
 
 
 def test_thirteen_and_twenty_six_week_praktik():
@@ -221,8 +215,7 @@ def test_caseworker_set_date_on_grundlovsdag():
     assert d.undated and d.status == "overdue"
     assert due_text(d) == "dato ikke aftalt – aftal og registrér den"
     assert d.reason == (
-        "Den aftalte dato 05-06-2021 er overholdt, og næste dato er ikke aftalt: aftal den og "
-        "registrér den på sagen"
+        "Den aftalte dato 05-06-2021 er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen"
     )
 
 
@@ -306,9 +299,7 @@ def test_a_period_must_end_on_the_trials_last_day_when_the_ordinary_limit_has_pa
     assert d.legal_due == date(2015, 11, 30)
     assert d.ordinary_due == date(2015, 11, 1)
     assert d.due_to_trial_end
-    assert d.reason.endswith(
-        "var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag"
-    )
+    assert d.reason.endswith("var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag")
 
 
 def test_events_after_today_have_not_happened_yet():

@@ -73,9 +73,7 @@ def test_an_early_follow_up_moves_the_next_deadline_earlier(t08):
 def test_contact_does_not_restart_the_clock_unless_marked_full(t08):
     hire = {"hire": date(2018, 8, 31)}
     contact = Event(date(2020, 1, 10), "contact")
-    assert only(compute_deadlines(t08, hire, [contact], date(2020, 2, 1))).legal_due == date(
-        2021, 2, 28
-    )
+    assert only(compute_deadlines(t08, hire, [contact], date(2020, 2, 1))).legal_due == date(2021, 2, 28)
     full = Event(date(2020, 1, 10), "contact", full_followup=True)
     d = only(compute_deadlines(t08, hire, [full], date(2020, 2, 1)))
     assert d.legal_due == date(2022, 7, 10)
@@ -102,14 +100,9 @@ def test_status_overdue_due_soon_later(t08):
     hire = {"hire": date(2018, 8, 15)}  # due Monday 15-02-2021
     assert only(compute_deadlines(t08, hire, [], date(2021, 2, 16))).status == OVERDUE
     assert only(compute_deadlines(t08, hire, [], date(2021, 2, 15))).status == DUE_SOON
-    assert (
-        only(compute_deadlines(t08, hire, [], date(2021, 1, 16))).status == DUE_SOON
-    )  # 30 days ahead
+    assert only(compute_deadlines(t08, hire, [], date(2021, 1, 16))).status == DUE_SOON  # 30 days ahead
     assert only(compute_deadlines(t08, hire, [], date(2021, 1, 15))).status == LATER
-    assert (
-        only(compute_deadlines(t08, hire, [], date(2021, 1, 15), warning_days=60)).status
-        == DUE_SOON
-    )
+    assert only(compute_deadlines(t08, hire, [], date(2021, 1, 15), warning_days=60)).status == DUE_SOON
 
 
 # ---- trial end (rules.md section 6.3, decisions.md point 3); T08 ends 31-12-2025 in the catalog
@@ -149,18 +142,12 @@ def test_trial_deadline_inside_the_trial_stands(t08):
 
 
 def test_trial_end_override(t08):
-    d = only(
-        compute_deadlines(
-            t08, {"hire": date(2018, 8, 31)}, [], date(2020, 6, 1), trial_end=date(2020, 12, 31)
-        )
-    )
+    d = only(compute_deadlines(t08, {"hire": date(2018, 8, 31)}, [], date(2020, 6, 1), trial_end=date(2020, 12, 31)))
     assert d.legal_due == date(2021, 1, 1)
     assert d.practical_due == date(2020, 12, 30)
     assert d.ordinary_due == date(2019, 2, 28)
     # The ordinary rule counts from the offer, which is unknown here: the reason says so.
-    assert d.reason.endswith(
-        "(tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt)"
-    )
+    assert d.reason.endswith("(tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt)")
 
 
 def test_deadline_before_the_trial_started_follows_the_ordinary_rule(t08):
@@ -170,9 +157,7 @@ def test_deadline_before_the_trial_started_follows_the_ordinary_rule(t08):
     assert d.governed_by == "ordinary"
     assert "før forsøgets start 01-07-2018" in d.reason
     d = only(
-        compute_deadlines(
-            t08, dates, [followup(date(2017, 6, 20)), followup(date(2018, 6, 15))], date(2018, 7, 1)
-        )
+        compute_deadlines(t08, dates, [followup(date(2017, 6, 20)), followup(date(2018, 6, 15))], date(2018, 7, 1))
     )
     assert d.legal_due == date(2020, 12, 15)
     assert d.governed_by == "trial"

@@ -11,8 +11,15 @@ from caseworker_app.core.selection import belongs_to, possessive, scope_text, se
 
 
 def case(id_: int, citizen: str, ref: str, caseworker: str, cpr: str | None = None) -> CaseRecord:
-    return CaseRecord(id=id_, citizen=citizen, case_ref=ref, trial_id="T08", dates={"hire": date(2018, 8, 31)},
-                      caseworker=caseworker, cpr=cpr)
+    return CaseRecord(
+        id=id_,
+        citizen=citizen,
+        case_ref=ref,
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+        caseworker=caseworker,
+        cpr=cpr,
+    )
 
 
 CASES = (

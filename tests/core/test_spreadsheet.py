@@ -43,7 +43,10 @@ def test_dangerous_first_characters_get_an_apostrophe(text, shown):
 def evil_case():
     """Name and note that would be formulas; hired the day after Jens Hansen, listed after him."""
     return replace(
-        jens_hansen(), id=18, citizen='=HYPERLINK("http://evil","Jens")', note="@SUM(1)",
+        jens_hansen(),
+        id=18,
+        citizen='=HYPERLINK("http://evil","Jens")',
+        note="@SUM(1)",
         dates={"hire": date(2018, 9, 1)},
     )
 

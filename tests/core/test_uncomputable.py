@@ -59,9 +59,7 @@ def test_each_kind_of_fault_is_named_with_its_reason(catalog):
 
 def test_a_case_with_several_faults_is_one_entry_with_every_reason(catalog):
     [problem] = uncomputable_cases([case(1, "T42", {"hrie": date(2018, 8, 31)}, "aktv")], catalog)
-    assert problem.reason == (
-        "forsøg T42 findes ikke i forsøgskataloget; ukendt status 'aktv'; ukendt dato 'hrie'"
-    )
+    assert problem.reason == ("forsøg T42 findes ikke i forsøgskataloget; ukendt status 'aktv'; ukendt dato 'hrie'")
 
 
 def test_closed_cases_and_trials_without_rules_are_not_problems(catalog):
@@ -100,9 +98,7 @@ def test_every_case_is_computed_or_named_never_both(catalog):
 
 def test_the_problem_names_the_case_by_fasit_number_and_id_only(catalog):
     [problem] = uncomputable_cases([case(3, "T99", HIRED, ref="2024-0414")], catalog)
-    assert problem.line == (
-        "Sag 2024-0414 (nr. 3) kan ikke beregnes: forsøg T99 findes ikke i forsøgskataloget"
-    )
+    assert problem.line == ("Sag 2024-0414 (nr. 3) kan ikke beregnes: forsøg T99 findes ikke i forsøgskataloget")
     assert "Borger" not in problem.line
     assert problem.to_json() == {
         "case_id": 3,

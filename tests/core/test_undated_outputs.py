@@ -53,8 +53,7 @@ def test_the_report_says_no_date_is_agreed_and_adds_the_trial_date_and_caution()
     undated = lines.index("Overskredet (1)") + 2
     # The columns stay in line; the text that replaces the date has a line of its own.
     assert lines[undated] == (
-        "                                "
-        "Lone Andersen          2021-0007  T12     Næste aftalte samtale"
+        "                                Lone Andersen          2021-0007  T12     Næste aftalte samtale"
     )
     assert lines[undated + 1] == "              Frist: dato ikke aftalt – aftal og registrér den"
     assert lines[undated + 2] == (
@@ -101,8 +100,7 @@ def test_the_printed_list_puts_an_undated_deadline_first_without_a_day():
         "T12 Næste aftalte samtale – OVERSKREDET Hvorfor: Ingen dato aftalt"
     ) in text
     assert (
-        f"Hvorfor: 6 måneder efter ansættelse i løntilskud 01-01-2021 {TRIAL_DUE_TEXT} {CAUTION} "
-        "Henvisning: LAB § 1"
+        f"Hvorfor: 6 måneder efter ansættelse i løntilskud 01-01-2021 {TRIAL_DUE_TEXT} {CAUTION} Henvisning: LAB § 1"
     ) in text
     month = page_text(month_grid_html(selection, PrintHeader(printed_on=TODAY)))
     assert "dato ikke aftalt – aftal og registrér den Lone Andersen 2021-0007" in month
@@ -145,8 +143,7 @@ def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_pat
     result = export_ics(store, tmp_path / "frister.ics", TODAY)
     assert (result.count, result.undated, result.uncomputable) == (1, 1, 0)
     assert omitted_text(result) == (
-        "1 frist har ingen aftalt dato og er ikke med i filen: aftal datoen, og registrér den på "
-        "sagen."
+        "1 frist har ingen aftalt dato og er ikke med i filen: aftal datoen, og registrér den på sagen."
     )
     text = (tmp_path / "frister.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 2  # Jens Hansen's deadline, and the old date cancelled

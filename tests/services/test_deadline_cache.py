@@ -39,8 +39,9 @@ def fresh(store: CaseStore, today: date = TODAY):
     """What a new program would show: every case read and computed now, nothing kept."""
     with CaseStore(store.path, catalog=store._base_catalog, read_only=True) as reader:
         cases = reader.list_cases()
-        return cases, deadlines_and_problems(cases, reader.catalog(), today,
-                                             warning_days=reader.settings().warning_days)
+        return cases, deadlines_and_problems(
+            cases, reader.catalog(), today, warning_days=reader.settings().warning_days
+        )
 
 
 def assert_current(book: DeadlineBook, store: CaseStore, today: date = TODAY) -> None:
@@ -75,9 +76,14 @@ def test_every_kept_deadline_changes_with_what_it_depends_on(tmp_path, trials):
     store.create_case(citizen="Carl Clausen", case_ref="C-1", trial_id="T12", dates={"agreed": date(2026, 12, 4)})
     closed = store.create_case(citizen="Fie Frost", case_ref="F-1", trial_id="T08", dates={"hire": date(2024, 1, 2)})
     store.close_case(closed, reason="fastholdt i løntilskudsjob", day=date(2026, 11, 2))
-    store._connection().execute("INSERT INTO case_dates (case_id, name, day) VALUES (?, 'hire', '2024-13-01')",
-                                (store.create_case(citizen="Gitte Gram", case_ref="G-1", trial_id="T16",
-                                                   dates={"absence_start": date(2026, 9, 1)}),))
+    store._connection().execute(
+        "INSERT INTO case_dates (case_id, name, day) VALUES (?, 'hire', '2024-13-01')",
+        (
+            store.create_case(
+                citizen="Gitte Gram", case_ref="G-1", trial_id="T16", dates={"absence_start": date(2026, 9, 1)}
+            ),
+        ),
+    )
     store._connection().execute("DELETE FROM case_dates WHERE name = 'absence_start' AND day = '2026-09-01'")
     store._connection().commit()
 
@@ -121,9 +127,18 @@ def test_every_kept_deadline_changes_with_what_it_depends_on(tmp_path, trials):
 
     # 4. A changed ordinary rule from 01-02-2026: every 4 months. D: 01-11-2025 + 4 months =
     # 01-03-2026, before the trial's end, so due the day after it, 01-07-2026.
-    store.add_override("T08", "ordinary", {"from": "01-02-2026", "text": "opfølgning hver 4. måned",
-                                           "reference": "§ 12", "first": "3 måneder", "every": "4 måneder"},
-                       "Lov om en aktiv beskæftigelsesindsats")
+    store.add_override(
+        "T08",
+        "ordinary",
+        {
+            "from": "01-02-2026",
+            "text": "opfølgning hver 4. måned",
+            "reference": "§ 12",
+            "first": "3 måneder",
+            "every": "4 måneder",
+        },
+        "Lov om en aktiv beskæftigelsesindsats",
+    )
     assert book.update(TODAY).full
     assert_current(book, store)
     assert due(book, d) == (date(2026, 7, 1), date(2026, 7, 1))
@@ -191,19 +206,32 @@ def test_a_patched_deadline_takes_its_place_among_equal_ones_by_case_number(tmp_
 # ---------------------------------------------------------------- property: cached == uncached
 
 CATALOG = load_catalog()
-EXTENDED = apply_overrides(CATALOG, [TrialOverride("T08", "extension", "2027-06-30", "brev"),
-                                     TrialOverride("T16", "end", "2022-06-30", "brev")])
+EXTENDED = apply_overrides(
+    CATALOG,
+    [TrialOverride("T08", "extension", "2027-06-30", "brev"), TrialOverride("T16", "end", "2022-06-30", "brev")],
+)
 days = st.dates(date(2016, 1, 1), date(2028, 12, 31))
 trial_ids = st.sampled_from(["T08", "T16", "T07", "T05", "T12", "T04", "T99"])
 date_names = st.sampled_from(["hire", "offer", "absence_start", "visitation", "agreed", "unemployed_since"])
-events = st.builds(Event, days, st.sampled_from(["followup", "contact", "talk", "plan_adjusted"]), st.booleans(),
-                   st.sampled_from([None, "personligt", "telefon"]))
+events = st.builds(
+    Event,
+    days,
+    st.sampled_from(["followup", "contact", "talk", "plan_adjusted"]),
+    st.booleans(),
+    st.sampled_from([None, "personligt", "telefon"]),
+)
 
 
 def record(case_id: int, draw) -> CaseRecord:
-    return CaseRecord(case_id, draw(st.sampled_from(["Anne", "anne", "Bo", "Åse"])), f"R{case_id}", draw(trial_ids),
-                      MappingProxyType(draw(st.dictionaries(date_names, days, max_size=3))),
-                      tuple(draw(st.lists(events, max_size=3))), status=draw(st.sampled_from(["aktiv", "afsluttet"])))
+    return CaseRecord(
+        case_id,
+        draw(st.sampled_from(["Anne", "anne", "Bo", "Åse"])),
+        f"R{case_id}",
+        draw(trial_ids),
+        MappingProxyType(draw(st.dictionaries(date_names, days, max_size=3))),
+        tuple(draw(st.lists(events, max_size=3))),
+        status=draw(st.sampled_from(["aktiv", "afsluttet"])),
+    )
 
 
 @st.composite
@@ -213,8 +241,9 @@ def histories(draw):
     steps = []
     for _ in range(draw(st.integers(1, 8))):
         kind = draw(st.sampled_from(["dates", "events", "status", "trial", "new", "drop", "catalog", "day", "warn"]))
-        steps.append((kind, draw(st.integers(1, 8)), record(99, draw), draw(days), draw(st.integers(0, 90)),
-                      draw(st.booleans())))
+        steps.append(
+            (kind, draw(st.integers(1, 8)), record(99, draw), draw(days), draw(st.integers(0, 90)), draw(st.booleans()))
+        )
     return cases, steps
 
 
@@ -260,8 +289,9 @@ def test_a_record_with_a_plain_dict_is_kept_as_it_was_computed():
 
 OPERATIONS = st.lists(
     st.tuples(
-        st.sampled_from(["create", "event", "date", "rename", "close", "reopen", "delete", "other", "warn",
-                         "extend", "day"]),
+        st.sampled_from(
+            ["create", "event", "date", "rename", "close", "reopen", "delete", "other", "warn", "extend", "day"]
+        ),
         st.integers(0, 7),  # which case (by position among those there are)
         st.sampled_from(["Anne", "anne", "Bo", "Åse", "_x", "Zed"]),
         st.dates(date(2019, 1, 1), date(2026, 11, 20)),
@@ -276,8 +306,9 @@ def template(tmp_path_factory):
     """A database with a few cases, copied for each example (making one costs the migrations)."""
     path = tmp_path_factory.mktemp("book") / "sager.db"
     with CaseStore(path, clock=lambda: TODAY) as store:
-        for i, (name, hire) in enumerate([("Jens", date(2024, 3, 15)), ("jens", date(2023, 1, 10)),
-                                          ("Åse", date(2020, 1, 10))]):
+        for i, (name, hire) in enumerate(
+            [("Jens", date(2024, 3, 15)), ("jens", date(2023, 1, 10)), ("Åse", date(2020, 1, 10))]
+        ):
             store.create_case(citizen=name, case_ref=f"R{i}", trial_id="T08", dates={"hire": hire})
     return path
 
@@ -299,8 +330,7 @@ def test_the_book_equals_a_fresh_read_after_any_writes(template, tmp_path, opera
                 store.create_case(citizen=name, case_ref=f"N{number}", trial_id="T08", dates={"hire": day})
             elif kind == "other":  # another program writes
                 with CaseStore(db, clock=lambda: TODAY) as other:
-                    other.create_case(citizen=name, case_ref=f"O{number}", trial_id="T16",
-                                      dates={"absence_start": day})
+                    other.create_case(citizen=name, case_ref=f"O{number}", trial_id="T16", dates={"absence_start": day})
             elif kind == "warn":
                 changed = store.settings()
                 changed.warning_days = 1 + day.day

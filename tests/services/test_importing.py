@@ -31,30 +31,47 @@ def preview_of(store, source):
 
 
 def test_each_row_as_it_will_be_saved(store, tmp_path):
-    preview = preview_of(store, table(
-        tmp_path,
-        "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;;Anne Jensen;",
-        "Mette Holm;2024-0413;;T08;02.03.2024;15/02/2024;10-05-2024;Anne Jensen;\"Ring\nmandag\"",
-    ))
+    preview = preview_of(
+        store,
+        table(
+            tmp_path,
+            "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;;Anne Jensen;",
+            'Mette Holm;2024-0413;;T08;02.03.2024;15/02/2024;10-05-2024;Anne Jensen;"Ring\nmandag"',
+        ),
+    )
     jens, mette = preview.rows
     assert (jens.number, jens.draft.citizen, jens.draft.cpr, dict(jens.draft.dates), jens.errors) == (
-        2, "Jens Hansen", "0101620000", {"hire": date(2024, 3, 1)}, ())
+        2,
+        "Jens Hansen",
+        "0101620000",
+        {"hire": date(2024, 3, 1)},
+        (),
+    )
     assert (mette.number, dict(mette.draft.dates), mette.draft.last_followup, mette.draft.note) == (
-        3, {"hire": date(2024, 3, 2), "offer": date(2024, 2, 15)}, date(2024, 5, 10), "Ring\nmandag")
+        3,
+        {"hire": date(2024, 3, 2), "offer": date(2024, 2, 15)},
+        date(2024, 5, 10),
+        "Ring\nmandag",
+    )
     # The follow-up 10-05-2024 + 12 months = 10-05-2025, passed when T08 ended
     # 31-12-2025 → 01-01-2026 (Nytårsdag; 31-12 is Nytårsaftensdag) → practical Tuesday 30-12-2025.
-    assert (mette.first_deadline.legal_due, mette.first_deadline.practical_due) == (date(2026, 1, 1),
-                                                                                    date(2025, 12, 30))
+    assert (mette.first_deadline.legal_due, mette.first_deadline.practical_due) == (
+        date(2026, 1, 1),
+        date(2025, 12, 30),
+    )
     assert preview.summary() == "2 rækker læst fra liste.csv; overskrifterne står i række 1. 2 nye sager."
 
 
 def test_the_first_deadline_is_the_one_the_window_shows_after_saving(store, tmp_path):
-    preview = preview_of(store, table(
-        tmp_path,
-        "Jens Hansen;2024-0412;;T08;01-03-2024;;;;",
-        "Ida Dam;2025-0001;;T08;01-10-2025;;;;",
-        "Bo Berg;2025-0002;;T04;;;;;",  # T04 needs the agreed date: an error, not a deadline
-    ))
+    preview = preview_of(
+        store,
+        table(
+            tmp_path,
+            "Jens Hansen;2024-0412;;T08;01-03-2024;;;;",
+            "Ida Dam;2025-0001;;T08;01-10-2025;;;;",
+            "Bo Berg;2025-0002;;T04;;;;;",  # T04 needs the agreed date: an error, not a deadline
+        ),
+    )
     importing.save_import(store, preview, only_valid=True)
     window = {}
     for item in store.deadlines(TODAY):
@@ -64,14 +81,17 @@ def test_the_first_deadline_is_the_one_the_window_shows_after_saving(store, tmp_
 
 
 def test_faults_name_row_column_and_what_to_do(store, tmp_path):
-    preview = preview_of(store, table(
-        tmp_path,
-        ";2024-0001;;T08;01-03-2024;;;;",
-        "Bo Berg;2024-0002;;T08;01-03-2024;01-04-2024;;;",
-        "Ida Dam;2024-0003;;T05;01-03-2024;;01-06-2024;;",
-        "Ole Bæk;2024-0004;;T08;01-03-2024;;01-02-2024;;",
-        "Ole Bæk;2024-0004;;T08;01-03-2024;;;;",
-    ))
+    preview = preview_of(
+        store,
+        table(
+            tmp_path,
+            ";2024-0001;;T08;01-03-2024;;;;",
+            "Bo Berg;2024-0002;;T08;01-03-2024;01-04-2024;;;",
+            "Ida Dam;2024-0003;;T05;01-03-2024;;01-06-2024;;",
+            "Ole Bæk;2024-0004;;T08;01-03-2024;;01-02-2024;;",
+            "Ole Bæk;2024-0004;;T08;01-03-2024;;;;",
+        ),
+    )
     assert [e.text for e in preview.errors()] == [
         "Række 2, kolonne 'Navn': Skriv borgerens navn",
         "Række 3, kolonne 'Tilbud': Tilbud om ansættelse med løntilskud (01-04-2024) kan ikke ligge efter "
@@ -81,8 +101,7 @@ def test_faults_name_row_column_and_what_to_do(store, tmp_path):
         "Række 4 (ingen kolonne er valgt som 'Visitation'): Skriv datoen for start på kontaktforløbet (visitation)",
         "Række 4, kolonne 'Seneste opfølgning': Forsøg T05 bruger ikke hændelsen 'opfølgning' (det bruger: "
         "samtale). Lad cellen være tom for sager i dette forsøg",
-        "Række 5, kolonne 'Seneste opfølgning': Opfølgning 01-02-2024 ligger før ansættelse i løntilskud "
-        "01-03-2024",
+        "Række 5, kolonne 'Seneste opfølgning': Opfølgning 01-02-2024 ligger før ansættelse i løntilskud 01-03-2024",
         "Række 6, kolonne 'Sagsnr': Samme FASIT-sagsnummer og forsøg som række 5. Slet den ene af rækkerne",
     ]
     assert preview.summary() == (
@@ -91,8 +110,9 @@ def test_faults_name_row_column_and_what_to_do(store, tmp_path):
 
 
 def test_nothing_is_saved_while_a_row_is_wrong(store, tmp_path):
-    preview = preview_of(store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;;",
-                                      "Bo Berg;2024-0002;;T08;31-11-2024;;;;"))
+    preview = preview_of(
+        store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;;", "Bo Berg;2024-0002;;T08;31-11-2024;;;;")
+    )
     with pytest.raises(importing.ImportRefusedError) as caught:
         importing.save_import(store, preview)
     assert str(caught.value) == (
@@ -102,7 +122,10 @@ def test_nothing_is_saved_while_a_row_is_wrong(store, tmp_path):
     assert store.list_cases() == [] and importing.import_batches(store) == []
     result = importing.save_import(store, preview, only_valid=True)
     assert (result.created, result.skipped_invalid, result.summary) == (
-        1, 1, "Import nr. 1: 1 sag oprettet, 0 opdateret, 1 række med fejl blev ikke importeret.")
+        1,
+        1,
+        "Import nr. 1: 1 sag oprettet, 0 opdateret, 1 række med fejl blev ikke importeret.",
+    )
 
 
 def test_a_mapping_that_cannot_import_saves_nothing(store, tmp_path):
@@ -120,12 +143,19 @@ def test_a_mapping_that_cannot_import_saves_nothing(store, tmp_path):
 
 
 def test_duplicates_are_found_and_skipped_or_updated(store, tmp_path, capsys):
-    first = table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;Anne Jensen;Kantinen",
-                  "Ida Dam;2024-0500;;T08;01-04-2024;;;Anne Jensen;")
+    first = table(
+        tmp_path,
+        "Jens Hansen;2024-0412;;T08;01-03-2024;;;Anne Jensen;Kantinen",
+        "Ida Dam;2024-0500;;T08;01-04-2024;;;Anne Jensen;",
+    )
     importing.save_import(store, preview_of(store, first))
     store.close_case(2, reason="overgået til fleksjob", day=date(2026, 6, 1))
-    again = table(tmp_path, "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;01-10-2026;Mads Kristensen;",
-                  "Ida Dam;2024-0500;;T08;01-05-2024;;;;", name="igen.csv")
+    again = table(
+        tmp_path,
+        "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;01-10-2026;Mads Kristensen;",
+        "Ida Dam;2024-0500;;T08;01-05-2024;;;;",
+        name="igen.csv",
+    )
     preview = preview_of(store, again)
     jens, ida = preview.rows
     assert (jens.duplicate_of, jens.duplicate_closed, ida.duplicate_of, ida.duplicate_closed) == (1, False, 2, True)
@@ -141,7 +171,11 @@ def test_duplicates_are_found_and_skipped_or_updated(store, tmp_path, capsys):
     case = store.get_case(1)
     # An empty cell changes nothing: the note stays.
     assert (case.cpr, case.caseworker, case.note, case.events[-1].day) == (
-        "0101620000", "Mads Kristensen", "Kantinen", date(2026, 10, 1))
+        "0101620000",
+        "Mads Kristensen",
+        "Kantinen",
+        date(2026, 10, 1),
+    )
     assert store.get_case(2).dates["hire"] == date(2024, 4, 1)  # closed: never updated
     # The same list once more: nothing new.
     assert preview_of(store, again).rows[0].changes == ()
@@ -187,8 +221,10 @@ def test_the_mapping_is_remembered_and_merged(store):
     start = importing.guess_mapping(["Start"]).with_field(0, "hire").with_default_trial("T08")
     importing.remember_mapping(store, start)
     remembered = importing.remembered_mapping(store)
-    assert remembered == {"columns": {"person": "citizen", "nummer": "case_ref", "telefon": None, "start": "hire"},
-                          "default_trial": "T08"}
+    assert remembered == {
+        "columns": {"person": "citizen", "nummer": "case_ref", "telefon": None, "start": "hire"},
+        "default_trial": "T08",
+    }
     guessed = importing.guess_mapping(["PERSON", "nummer", "Start", "Ansat"], remembered)
     assert (guessed.fields, guessed.default_trial) == (("citizen", "case_ref", "hire", None), "T08")
     changes = store._changes

@@ -18,8 +18,18 @@ from caseworker_app.store import CaseStore
 from caseworker_app.ui.calculator_view import CalculatorView
 
 TODAY = date(2026, 11, 29)
-SCHEDULE = ["schedule", "--trial", "T08", "--date", "hire=31-08-2018", "--event", "followup=20-11-2026",
-            "--today", "29-11-2026", "--json"]
+SCHEDULE = [
+    "schedule",
+    "--trial",
+    "T08",
+    "--date",
+    "hire=31-08-2018",
+    "--event",
+    "followup=20-11-2026",
+    "--today",
+    "29-11-2026",
+    "--json",
+]
 
 
 @pytest.fixture
@@ -30,8 +40,13 @@ def extended_db(tmp_path):
         settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
         store.add_override("T08", "extension", "31-12-2027", "Beskæftigelsesministerens brev af 01-10-2026")
-        case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08",
-                                    dates={"hire": date(2018, 8, 31)}, caseworker="Anne Jensen")
+        case_id = store.create_case(
+            citizen="Jens Hansen",
+            case_ref="2018-0108",
+            trial_id="T08",
+            dates={"hire": date(2018, 8, 31)},
+            caseworker="Anne Jensen",
+        )
         store.add_event(case_id, day=date(2026, 11, 20), kind="followup")
     return path, case_id
 
@@ -55,8 +70,19 @@ def test_every_output_gives_the_deadline_the_window_shows(capsys, qtbot, extende
     assert scheduled["legal_due"] == "2028-01-01"
     assert scheduled == {key: value for key, value in listed.items() if key in scheduled}
 
-    note = run(capsys, "note", *db, "--case", str(case_id), "--situation", "opfoelgning",
-               "--text", "Samtale på arbejdspladsen.", "--today", "29-11-2026")
+    note = run(
+        capsys,
+        "note",
+        *db,
+        "--case",
+        str(case_id),
+        "--situation",
+        "opfoelgning",
+        "--text",
+        "Samtale på arbejdspladsen.",
+        "--today",
+        "29-11-2026",
+    )
     assert "Næste opfølgning: senest 1. januar 2028 (" in note
 
     with CaseStore(path, clock=lambda: TODAY) as store:
@@ -79,8 +105,19 @@ def test_schedule_without_the_database_uses_the_shipped_catalog(capsys):
 
 def test_the_calculator_tab_checks_the_case_as_the_command_does(capsys, qtbot):
     # A follow-up before the hire date: the command refuses it, and so does the tab, at the field.
-    code = main(["schedule", "--trial", "T08", "--date", "hire=31-08-2018", "--event", "followup=01-01-2017",
-                 "--today", "29-11-2026"])
+    code = main(
+        [
+            "schedule",
+            "--trial",
+            "T08",
+            "--date",
+            "hire=31-08-2018",
+            "--event",
+            "followup=01-01-2017",
+            "--today",
+            "29-11-2026",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018" in err

@@ -171,7 +171,9 @@ def test_backup_and_restore_work_while_another_process_has_the_database_open(sto
     store.close()
     child = subprocess.Popen(
         [sys.executable, "-c", RESTORED_WHILE_OPEN, str(db_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout.readline().strip() == "4"
@@ -231,7 +233,10 @@ def test_read_commands_never_migrate_an_old_database(tmp_path, capsys):
     make_first_version_database(path)
     before = path.read_bytes()
     commands = (
-        ["deadlines"], ["trials"], ["note", "--case", "1", "--list"], ["backup", "--to", str(tmp_path / "k.db")]
+        ["deadlines"],
+        ["trials"],
+        ["note", "--case", "1", "--list"],
+        ["backup", "--to", str(tmp_path / "k.db")],
     )
     for argv in commands:
         assert main([*argv, "--db", str(path)]) in (0, 3), argv

@@ -49,8 +49,9 @@ def test_own_writes_name_their_cases(store):
     assert ids_written(store, lambda: new_case(store, "Bo", "2026-2")) == {jens + 1}
     assert ids_written(store, lambda: store.add_event(jens, day=date(2025, 1, 5), kind="followup")) == {jens}
     assert ids_written(store, lambda: store.update_case(jens, note="ny")) == {jens}
-    assert ids_written(store, lambda: store.add_journal_note(
-        jens, situation="opfoelgning", text="Notat", day=TODAY)) == {jens}
+    assert ids_written(
+        store, lambda: store.add_journal_note(jens, situation="opfoelgning", text="Notat", day=TODAY)
+    ) == {jens}
     assert ids_written(store, lambda: store.close_case(jens, reason="andet", text="flyttet", day=TODAY)) == {jens}
     assert ids_written(store, lambda: store.reopen_case(jens)) == {jens}
     settings = store.settings()
@@ -134,8 +135,16 @@ def test_the_patched_case_list_is_the_list_read_afresh(store):
     # SQLite's NOCASE folds only A-Z to a-z and compares bytes: '_' (0x5F) before 'a', equal
     # names by id, and Å (C3 85) before å (C3 A5) after every ASCII letter.
     assert [(c.citizen, c.id) for c in patched] == [
-        ("_x", 5), ("Aaron", 11), ("Anne", 4), ("anne", 10), ("Bo", 8), ("bo", 9), ("Zed", 6), ("Zoe", 1),
-        ("Åse", 2), ("åse", 7),
+        ("_x", 5),
+        ("Aaron", 11),
+        ("Anne", 4),
+        ("anne", 10),
+        ("Bo", 8),
+        ("bo", 9),
+        ("Zed", 6),
+        ("Zoe", 1),
+        ("Åse", 2),
+        ("åse", 7),
     ]
     assert patched[6] is zed  # patched, not read again
     with CaseStore(store.path, read_only=True) as reader:

@@ -85,9 +85,7 @@ def test_two_stores_in_threads_wait_for_each_others_transactions(tmp_path):
         # The first copy holds the write lock; this write waits (busy timeout) instead of failing.
         timer = threading.Timer(0.3, release.set)
         timer.start()
-        second.create_case(
-            citizen="Anden", case_ref="2", trial_id="T12", dates={"agreed": date(2026, 12, 2)}
-        )
+        second.create_case(citizen="Anden", case_ref="2", trial_id="T12", dates={"agreed": date(2026, 12, 2)})
         thread.join(5)
         assert errors == []
         assert [c.citizen for c in second.list_cases()] == ["Anden", "Første"]
@@ -101,9 +99,7 @@ def test_a_lock_held_too_long_gives_a_danish_message_and_saves_nothing(tmp_path,
     blocker.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StoreError, match="optaget af et andet program") as exc:
-            store.create_case(
-                citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)}
-            )
+            store.create_case(citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
         assert str(path) in str(exc.value)
     finally:
         blocker.execute("ROLLBACK")

@@ -19,9 +19,7 @@ def events_of(store, case_id):
 
 def test_a_corrected_follow_up_counts_with_its_new_date(store, jens):
     wrong = store.add_event(jens, day=date(2026, 1, 10), kind="followup", form="personligt")
-    fixed = store.add_event(
-        jens, day=date(2026, 1, 5), kind="followup", form="personligt", replaces=wrong
-    )
+    fixed = store.add_event(jens, day=date(2026, 1, 5), kind="followup", form="personligt", replaces=wrong)
 
     assert events_of(store, jens) == (Event(date(2026, 1, 5), "followup", False, "personligt"),)
     # Ordinary rule: 12 months after 05-01-2026 = Tuesday 05-01-2027.
@@ -76,12 +74,8 @@ def test_a_mistaken_event_is_withdrawn_and_stays_in_the_history(store, jens):
     event = store.add_event(jens, day=date(2026, 1, 10), kind="followup")
     store.cancel_event(jens, event, text="Registreret på forkert sag")
     assert events_of(store, jens) == ()
-    assert store.deadlines(TODAY)[0].deadline.legal_due == date(
-        2026, 1, 1
-    )  # as before the follow-up
-    kinds = [
-        (r.kind, r.replaced_by is not None) for r in store.history(jens) if not r.is_case_change
-    ]
+    assert store.deadlines(TODAY)[0].deadline.legal_due == date(2026, 1, 1)  # as before the follow-up
+    kinds = [(r.kind, r.replaced_by is not None) for r in store.history(jens) if not r.is_case_change]
     assert kinds == [("cancelled", False), ("followup", True)]
     cancel_row = next(r.id for r in store.history(jens) if r.kind == "cancelled")
     with pytest.raises(ValidationError, match="annullering kan ikke rettes"):
@@ -89,9 +83,7 @@ def test_a_mistaken_event_is_withdrawn_and_stays_in_the_history(store, jens):
 
 
 def test_an_event_of_another_case_cannot_be_replaced(store, jens):
-    other = store.create_case(
-        citizen="Bo", case_ref="2", trial_id="T08", dates={"hire": date(2024, 5, 1)}
-    )
+    other = store.create_case(citizen="Bo", case_ref="2", trial_id="T08", dates={"hire": date(2024, 5, 1)})
     event = store.add_event(other, day=date(2026, 1, 10), kind="followup")
     with pytest.raises(ValidationError) as exc:
         store.add_event(jens, day=date(2026, 1, 10), kind="followup", replaces=event)
@@ -128,7 +120,5 @@ def test_a_bad_event_is_refused_with_messages_and_not_saved(store, jens):
     }
     with pytest.raises(ValidationError) as exc:
         store.add_event(jens, day="31-02-2026", kind="followup")
-    assert exc.value.errors == {
-        "day": "'31-02-2026': den dag findes ikke – februar 2026 har 28 dage."
-    }
+    assert exc.value.errors == {"day": "'31-02-2026': den dag findes ikke – februar 2026 har 28 dage."}
     assert events_of(store, jens) == ()

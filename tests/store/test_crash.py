@@ -114,9 +114,9 @@ def test_killing_a_writer_loses_no_confirmed_write_and_damages_nothing(tmp_path)
     assert missing == []
     # A case is saved whole or not at all (one transaction): no case without its creation row.
     conn = sqlite3.connect(str(path))
-    orphans = conn.execute(
-        "SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_changes)"
-    ).fetchone()[0]
+    orphans = conn.execute("SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_changes)").fetchone()[
+        0
+    ]
     conn.close()
     assert orphans == 0
 

@@ -38,9 +38,7 @@ def test_a_text_file(tmp_path):
 def test_a_damaged_database_with_a_valid_header(tmp_path):
     path = tmp_path / "sager.db"
     with CaseStore(path) as store:
-        store.create_case(
-            citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)}
-        )
+        store.create_case(citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
     data = bytearray(path.read_bytes())
     data[100:4096] = os.urandom(4096 - 100)  # keep the 100-byte header, destroy the schema page
     path.write_bytes(bytes(data))

@@ -17,11 +17,17 @@ def store(tmp_path):
 
 
 def test_a_case_created_by_mistake_is_deleted_and_the_deletion_kept_without_personal_data(store):
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)}, cpr="010180-1234")
+    case_id = store.create_case(
+        citizen="Jens Hansen",
+        case_ref="2018-0831",
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+        cpr="010180-1234",
+    )
     store.add_event(case_id, day=date(2021, 1, 10), kind="followup")
-    kept = store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08",
-                             dates={"hire": date(2018, 9, 15)})
+    kept = store.create_case(
+        citizen="Mette Skov", case_ref="2018-0915", trial_id="T08", dates={"hire": date(2018, 9, 15)}
+    )
     store.delete_case(case_id, "  Oprettet to gange ved en fejl  ")
     with pytest.raises(CaseNotFoundError):
         store.get_case(case_id)
@@ -45,8 +51,9 @@ def test_a_case_created_by_mistake_is_deleted_and_the_deletion_kept_without_pers
 
 
 def test_a_deletion_needs_a_reason_and_deletes_nothing_without_one(store):
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     with pytest.raises(ValidationError) as info:
         store.delete_case(case_id, "   ")
     assert info.value.errors == {"reason": "Skriv, hvorfor sagen slettes"}

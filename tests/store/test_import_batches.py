@@ -16,34 +16,75 @@ from caseworker_app.store.import_batches import CaseUpdate, ImportConflictError,
 
 from .conftest import TODAY
 
-JENS = NewCase(citizen="Jens Hansen", case_ref="2024-0001", trial_id="T08", dates={"hire": date(2024, 3, 1)},
-               caseworker="Anne Jensen", cpr="0101620000", note="Kantinen")
-LONE = NewCase(citizen="Lone Andersen", case_ref="2023-0107", trial_id="T08",
-               dates={"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)}, last_followup=date(2025, 3, 10))
+JENS = NewCase(
+    citizen="Jens Hansen",
+    case_ref="2024-0001",
+    trial_id="T08",
+    dates={"hire": date(2024, 3, 1)},
+    caseworker="Anne Jensen",
+    cpr="0101620000",
+    note="Kantinen",
+)
+LONE = NewCase(
+    citizen="Lone Andersen",
+    case_ref="2023-0107",
+    trial_id="T08",
+    dates={"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)},
+    last_followup=date(2025, 3, 10),
+)
 
 
 def save(store, *cases, updates=(), file_name="sagsliste.xlsx"):
-    return store.save_import_batch(file_name=file_name, sheet="Sager", rows_read=len(cases) + len(updates) + 1,
-                                   skipped=1, invalid=0, new_cases=list(cases), updates=list(updates))
+    return store.save_import_batch(
+        file_name=file_name,
+        sheet="Sager",
+        rows_read=len(cases) + len(updates) + 1,
+        skipped=1,
+        invalid=0,
+        new_cases=list(cases),
+        updates=list(updates),
+    )
 
 
 def counts(store):
     conn = store._conn
-    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("cases", "case_dates", "events", "case_changes", "import_batches", "deletions"))
+    return tuple(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("cases", "case_dates", "events", "case_changes", "import_batches", "deletions")
+    )
 
 
 def test_an_imported_case_is_saved_as_the_case_window_saves_it(store):
     store.save_settings(replace(store.settings(), caseworker_name="Anne Jensen"))
     batch = save(store, JENS, LONE)
-    typed = store.create_case(citizen="Jens Hansen", case_ref="2024-9999", trial_id="T08",
-                              dates={"hire": date(2024, 3, 1)}, caseworker="Anne Jensen", cpr="010162-0000",
-                              note="Kantinen")
+    typed = store.create_case(
+        citizen="Jens Hansen",
+        case_ref="2024-9999",
+        trial_id="T08",
+        dates={"hire": date(2024, 3, 1)},
+        caseworker="Anne Jensen",
+        cpr="010162-0000",
+        note="Kantinen",
+    )
     imported, lone, by_hand = store.get_case(1), store.get_case(2), store.get_case(typed)
     assert imported.case_ref == "2024-0001" and by_hand.case_ref == "2024-9999"
-    assert (imported.citizen, imported.trial_id, imported.cpr, imported.caseworker, imported.note, imported.status,
-            dict(imported.dates)) == (by_hand.citizen, by_hand.trial_id, by_hand.cpr, by_hand.caseworker,
-                                      by_hand.note, by_hand.status, dict(by_hand.dates))
+    assert (
+        imported.citizen,
+        imported.trial_id,
+        imported.cpr,
+        imported.caseworker,
+        imported.note,
+        imported.status,
+        dict(imported.dates),
+    ) == (
+        by_hand.citizen,
+        by_hand.trial_id,
+        by_hand.cpr,
+        by_hand.caseworker,
+        by_hand.note,
+        by_hand.status,
+        dict(by_hand.dates),
+    )
     assert lone.events == (Event(date(2025, 3, 10), "followup"),)
     created = [row for row in store.history(lone.id) if row.kind == CASE_CREATED][0]
     assert created.text == (
@@ -54,9 +95,18 @@ def test_an_imported_case_is_saved_as_the_case_window_saves_it(store):
     followup = [row for row in store.history(lone.id) if row.kind == "followup"][0]
     assert followup.text == "Seneste opfølgning før importen, fra sagsliste.xlsx (import nr. 1)"
     [listed] = store.import_batches()
-    assert (listed.id, listed.file_name, listed.sheet, listed.rows_read, listed.created, listed.updated,
-            listed.skipped, listed.invalid, listed.created_by, listed.undone) == (
-        batch, "sagsliste.xlsx", "Sager", 3, 2, 0, 1, 0, "Anne Jensen", False)
+    assert (
+        listed.id,
+        listed.file_name,
+        listed.sheet,
+        listed.rows_read,
+        listed.created,
+        listed.updated,
+        listed.skipped,
+        listed.invalid,
+        listed.created_by,
+        listed.undone,
+    ) == (batch, "sagsliste.xlsx", "Sager", 3, 2, 0, 1, 0, "Anne Jensen", False)
     assert store.import_batch_cases(batch) == [(1, "created"), (2, "created")]
     assert store.import_batch_of_case(2) == batch and store.import_batch_of_case(typed) is None
 
@@ -109,8 +159,10 @@ def test_undo_is_refused_once_a_case_of_the_import_has_changed(store, change):
     batch = save(store, JENS, LONE)
     change(store, 2)
     before = counts(store)
-    message = ("Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller slet "
-               "de importerede sager enkeltvis i stedet.")
+    message = (
+        "Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller slet "
+        "de importerede sager enkeltvis i stedet."
+    )
     assert store.undo_import_problem(batch) == message
     with pytest.raises(ImportUndoError) as caught:
         store.undo_import(batch)
@@ -134,20 +186,33 @@ def test_changes_to_other_cases_do_not_stop_the_undo(store, jens):
 
 def test_an_updated_case_gets_its_values_back_and_its_followup_withdrawn(store, jens):
     store.add_event(jens, day=date(2025, 1, 10), kind="followup")
-    update = CaseUpdate(jens, {"caseworker": "Mads Kristensen", "cpr": "0101620000",
-                               "dates": {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)}},
-                        last_followup=date(2026, 2, 3))
+    update = CaseUpdate(
+        jens,
+        {
+            "caseworker": "Mads Kristensen",
+            "cpr": "0101620000",
+            "dates": {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)},
+        },
+        last_followup=date(2026, 2, 3),
+    )
     batch = save(store, LONE, updates=[update])
     updated = store.get_case(jens)
     assert (updated.caseworker, updated.cpr, dict(updated.dates)) == (
-        "Mads Kristensen", "0101620000", {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)})
+        "Mads Kristensen",
+        "0101620000",
+        {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)},
+    )
     assert updated.events[-1] == Event(date(2026, 2, 3), "followup")
     assert store.import_batch_cases(batch) == [(jens, "updated"), (2, "created")]
 
     assert store.undo_import(batch) == (1, 1)
     restored = store.get_case(jens)
     assert (restored.caseworker, restored.cpr, dict(restored.dates), restored.events) == (
-        "Anne Jensen", None, {"hire": date(2024, 5, 26)}, (Event(date(2025, 1, 10), "followup"),))
+        "Anne Jensen",
+        None,
+        {"hire": date(2024, 5, 26)},
+        (Event(date(2025, 1, 10), "followup"),),
+    )
     history = store.history(jens)
     assert [row.kind for row in history if row.kind == CANCELLED] == [CANCELLED]
     assert [row.text for row in history if row.kind == CANCELLED] == ["Import nr. 1 (sagsliste.xlsx) fortrudt"]

@@ -160,9 +160,7 @@ def test_a_first_version_database_is_migrated_and_keeps_everything(tmp_path):
         assert store.settings().warning_days == 45
         assert store.catalog()["T08"].period.effective_end == date(2027, 12, 31)
         # The full contact 05-01-2024 restarts the trial clock: + 30 months = 05-07-2026, passed.
-        assert [cd.deadline.legal_due for cd in store.deadlines(date(2026, 11, 23))] == [
-            date(2026, 7, 5)
-        ]
+        assert [cd.deadline.legal_due for cd in store.deadlines(date(2026, 11, 23))] == [date(2026, 7, 5)]
         # The second migration is in force: the history can no longer be edited in place.
         with pytest.raises(sqlite3.IntegrityError):
             store._conn.execute("UPDATE events SET day = '2020-01-01'")
@@ -209,9 +207,7 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path):
     path = tmp_path / "sager.db"
     CaseStore(path).close()
     db = Database(path)
-    db["_sqlite_migrations"].insert(
-        {"migration_set": "caseworker_app", "name": "m999_future", "applied_at": STAMP}
-    )
+    db["_sqlite_migrations"].insert({"migration_set": "caseworker_app", "name": "m999_future", "applied_at": STAMP})
     db.close()
     before = path.read_bytes()
     with pytest.raises(StoreError, match="nyere version af programmet"):
@@ -241,12 +237,33 @@ def make_fourth_version_database(path):
         db,
         "cases",
         [
-            {"id": 1, "citizen": "Jens Hansen", "case_ref": "2018-0412", "trial_id": "T08",
-             "status": "aktiv", "created_at": STAMP, "updated_at": STAMP},
-            {"id": 2, "citizen": "Lone Andersen", "case_ref": "2019-0007", "trial_id": "T08",
-             "status": "aktv", "created_at": STAMP, "updated_at": STAMP},
-            {"id": 3, "citizen": "Ib Holm", "case_ref": "2019-0009", "trial_id": "T 08",
-             "status": "aktiv", "created_at": STAMP, "updated_at": STAMP},
+            {
+                "id": 1,
+                "citizen": "Jens Hansen",
+                "case_ref": "2018-0412",
+                "trial_id": "T08",
+                "status": "aktiv",
+                "created_at": STAMP,
+                "updated_at": STAMP,
+            },
+            {
+                "id": 2,
+                "citizen": "Lone Andersen",
+                "case_ref": "2019-0007",
+                "trial_id": "T08",
+                "status": "aktv",
+                "created_at": STAMP,
+                "updated_at": STAMP,
+            },
+            {
+                "id": 3,
+                "citizen": "Ib Holm",
+                "case_ref": "2019-0009",
+                "trial_id": "T 08",
+                "status": "aktiv",
+                "created_at": STAMP,
+                "updated_at": STAMP,
+            },
         ],
     )
     insert_rows(
@@ -301,8 +318,7 @@ def test_a_fourth_version_database_keeps_its_damaged_rows_and_names_them(tmp_pat
             "ukendt status: en sag er aktiv eller afsluttet",
         ),
         (
-            "INSERT INTO cases (citizen, case_ref, trial_id, created_at, updated_at) "
-            "VALUES ('Ib', '1', '', 'x', 'x')",
+            "INSERT INTO cases (citizen, case_ref, trial_id, created_at, updated_at) VALUES ('Ib', '1', '', 'x', 'x')",
             "ugyldigt forsøg: et forsøgs id er bogstaver og tal, fx T08",
         ),
         (
@@ -321,16 +337,15 @@ def test_a_fourth_version_database_keeps_its_damaged_rows_and_names_them(tmp_pat
 )
 def test_a_bad_status_trial_or_date_name_is_refused_on_write(tmp_path, statement, message):
     with CaseStore(tmp_path / "ny.db", clock=lambda: date(2021, 2, 1)) as store:
-        store.create_case(citizen="Jens Hansen", case_ref="2018-0412", trial_id="T08",
-                          dates={"hire": date(2018, 8, 31)})
+        store.create_case(
+            citizen="Jens Hansen", case_ref="2018-0412", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+        )
         with pytest.raises(sqlite3.IntegrityError) as refused:
             store._conn.execute(statement)
         assert str(refused.value) == message
         store._conn.rollback()
         [case] = store.list_cases()
-        assert (case.status, case.trial_id, dict(case.dates)) == (
-            "aktiv", "T08", {"hire": date(2018, 8, 31)}
-        )
+        assert (case.status, case.trial_id, dict(case.dates)) == ("aktiv", "T08", {"hire": date(2018, 8, 31)})
 
 
 def test_a_new_trial_of_the_catalogs_form_is_accepted(tmp_path):

@@ -84,9 +84,7 @@ def test_the_edited_template_is_kept_in_the_file(db_path, store, followed_up):
         ("T07", "plan_ikke_justeret", "Ikke justeret: $reason $citation", "indeholde $marking"),
     ],
 )
-def test_an_unusable_template_is_refused_in_danish_and_nothing_is_saved(
-    store, trial_id, situation, text, message
-):
+def test_an_unusable_template_is_refused_in_danish_and_nothing_is_saved(store, trial_id, situation, text, message):
     with pytest.raises(ValidationError) as info:
         store.save_note_template(trial_id, situation, text)
     assert message in info.value.errors["text"]

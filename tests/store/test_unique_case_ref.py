@@ -50,8 +50,12 @@ def test_two_processes_saving_the_same_fasit_numbers_save_each_once(tmp_path):
     CaseStore(path).close()
     start = time.time() + 1.5
     racers = [
-        subprocess.Popen([sys.executable, "-c", RACER, str(path), str(start), str(ROUNDS)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(path), str(start), str(ROUNDS)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(2)
     ]
     results = [r.communicate(timeout=60) for r in racers]
@@ -76,8 +80,16 @@ def make_v5_with_duplicates(path):
     db = Database(path)
     MIGRATIONS.apply(db, stop_before="m006_unique_open_case_ref")
     for citizen in ("Jens Hansen", "Jens Hansen (igen)"):
-        db["cases"].insert({"citizen": citizen, "case_ref": "2018-0412", "trial_id": "T08", "status": "aktiv",
-                            "created_at": "2025-01-01", "updated_at": "2025-01-01"})
+        db["cases"].insert(
+            {
+                "citizen": citizen,
+                "case_ref": "2018-0412",
+                "trial_id": "T08",
+                "status": "aktiv",
+                "created_at": "2025-01-01",
+                "updated_at": "2025-01-01",
+            }
+        )
     db.close()
 
 
@@ -88,13 +100,13 @@ def test_the_migration_reports_existing_duplicates_instead_of_failing(tmp_path, 
         assert store.duplicate_open_cases() == [("T08", "2018-0412", 2)]
         assert len(store.list_cases()) == 2
         has_index = store._conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (UNIQUE_OPEN_CASES_INDEX,)).fetchone()
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (UNIQUE_OPEN_CASES_INDEX,)
+        ).fetchone()
         assert has_index is None
         assert "2018-0412" not in caplog.text and "Jens" not in caplog.text
         store.close_case(2, reason="andet", text="dobbeltoprettet", day=TODAY)
     with CaseStore(path, clock=lambda: TODAY) as store:  # resolved: the index is made on opening
         assert store.duplicate_open_cases() == []
-        assert store._conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (UNIQUE_OPEN_CASES_INDEX,)).fetchone()
+        assert store._conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (UNIQUE_OPEN_CASES_INDEX,)).fetchone()
         with pytest.raises(ValidationError):
             store.reopen_case(2)

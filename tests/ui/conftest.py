@@ -27,9 +27,7 @@ TODAY = date(2021, 2, 1)
 def qsettings_in_tmp(tmp_path):
     """QSettings write an INI file in tmp_path, never the user's settings or the registry."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield tmp_path / "settings"
 
 
@@ -63,9 +61,7 @@ def message_boxes(monkeypatch) -> MessageBoxes:
     """QMessageBox.question/information/warning/critical/about never block; see MessageBoxes."""
     boxes = MessageBoxes()
     ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(
-        QMessageBox, "question", boxes._box("question", QMessageBox.StandardButton.No)
-    )
+    monkeypatch.setattr(QMessageBox, "question", boxes._box("question", QMessageBox.StandardButton.No))
     monkeypatch.setattr(QMessageBox, "information", boxes._box("information", ok))
     monkeypatch.setattr(QMessageBox, "warning", boxes._box("warning", ok))
     monkeypatch.setattr(QMessageBox, "critical", boxes._box("critical", ok))

@@ -98,8 +98,7 @@ def main(report_path: str, shots: str) -> int:
     screen = app.primaryScreen().availableGeometry()
     folder = Path(shots)
     folder.mkdir(parents=True, exist_ok=True)
-    report = {"screen": [screen.width(), screen.height()], "font": app.font().toString(),
-              "sizes": {}, "problems": {}}
+    report = {"screen": [screen.width(), screen.height()], "font": app.font().toString(), "sizes": {}, "problems": {}}
 
     def visit(name: str, window: QWidget) -> None:
         report["sizes"][name] = [window.width(), window.height()]

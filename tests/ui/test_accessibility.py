@@ -50,8 +50,11 @@ def spoken_name(widget: QWidget) -> str:
 def keyboard_controls(window: QWidget) -> list[QWidget]:
     """The visible widgets Tab stops at (not one that hands its focus on: a spin box's line edit)."""
     return [
-        w for w in window.findChildren(QWidget)
-        if w.window() is window and w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        w
+        for w in window.findChildren(QWidget)
+        if w.window() is window
+        and w.isVisible()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
         and w.focusProxy() is None
     ]
 
@@ -145,7 +148,8 @@ def test_overdue_is_marked_by_a_sign_and_bold_not_by_colour_alone(qtbot, tmp_pat
     assert model.data(first, Qt.ItemDataRole.FontRole).bold()
     cases: CaseTableModel = window.case_model
     marked = [
-        cases.index(row, CaseColumn.NEXT_DUE) for row in range(cases.rowCount())
+        cases.index(row, CaseColumn.NEXT_DUE)
+        for row in range(cases.rowCount())
         if (cases.data(cases.index(row, CaseColumn.NEXT_DUE)) or "").startswith("! ")
     ]
     assert marked and all(cases.data(index, Qt.ItemDataRole.FontRole).bold() for index in marked)
@@ -186,8 +190,13 @@ def test_messages_and_marks_are_readable_in_a_light_and_a_dark_theme(palette, wi
     palette(window, text)
     background = QColor(window)
     # WCAG AA for text: 4.5:1 against the window colour.
-    for colour in (colours.error_colour(), colours.ok_colour(), colours.hint_colour(),
-                   colours.overdue_brush().color(), colours.muted_brush().color()):
+    for colour in (
+        colours.error_colour(),
+        colours.ok_colour(),
+        colours.hint_colour(),
+        colours.overdue_brush().color(),
+        colours.muted_brush().color(),
+    ):
         assert contrast(colour, background) >= 4.5, colour.name()
     # A banner's text (the theme's own) on its tint.
     for kind in ("warning", "problem"):
@@ -211,7 +220,8 @@ def test_no_window_module_hard_codes_a_colour():
     pattern = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|QColor\(|Qt\.GlobalColor\.")
     found = [
         f"{path.relative_to(UI).as_posix()}:{number}: {line.strip()}"
-        for path in sorted(UI.rglob("*.py")) if path.relative_to(UI).as_posix() not in allowed
+        for path in sorted(UI.rglob("*.py"))
+        if path.relative_to(UI).as_posix() not in allowed
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if pattern.search(line)
     ]

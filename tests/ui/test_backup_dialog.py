@@ -30,7 +30,8 @@ def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, s
     answers = []
     restored = []
     dialog = BackupDialog(
-        store.path, on_restored=lambda: restored.append(True),
+        store.path,
+        on_restored=lambda: restored.append(True),
         ask=lambda parent, title, text: answers.pop(0),
     )
     qtbot.addWidget(dialog)
@@ -53,8 +54,9 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
     add(store, 2)
     copy = make_backup(store.path)
     add(store, 2, prefix="L")
-    window = MainWindow(store, today=lambda: date(2021, 2, 1),
-                        settings=QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(
+        store, today=lambda: date(2021, 2, 1), settings=QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     assert window.backups_action.text() == "Sikkerheds&kopier …"
     assert window.case_model.rowCount() == 4

@@ -39,10 +39,7 @@ def add_t08(store, hire=date(2018, 8, 31), followups=(), **fields) -> int:
 
 def history_texts(window: CaseWindow) -> list[str]:
     model = window.history_model
-    return [
-        " | ".join(model.index(r, c).data() for c in range(model.columnCount()))
-        for r in range(model.rowCount())
-    ]
+    return [" | ".join(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
 
 
 def select_history_row(window: CaseWindow, starts: str) -> int:
@@ -84,9 +81,7 @@ def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, stor
     [deadline] = window.deadline_texts()
     assert "frist 28-02-2021" in deadline
     assert "senest i praksis fre 26-02-2021" in deadline
-    assert (
-        "Almindelig regel ville give: 28-02-2019" in deadline
-    )  # offer defaults to hire: + 6 months
+    assert "Almindelig regel ville give: 28-02-2019" in deadline  # offer defaults to hire: + 6 months
     assert "Sag oprettet" in history_texts(window)[0]
 
 
@@ -178,9 +173,7 @@ def test_changing_a_date_is_saved_and_moves_the_deadline(qtbot, store):
         click(qtbot, window.save_button)
     # 15-09-2018 + 30 months = 15-03-2021, a Monday.
     assert "frist 15-03-2021 – senest i praksis man 15-03-2021" in window.deadline_texts()[0]
-    assert any(
-        "Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window)
-    )
+    assert any("Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window))
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, store, message_boxes):
@@ -223,10 +216,7 @@ def test_register_follow_up_in_a_few_keystrokes_moves_the_deadline(qtbot, store,
     assert "30 måneder efter seneste opfølgning 10-01-2021" in deadline
     [event] = store.get_case(window.case_id).events
     assert (event.day, event.kind, event.form) == (date(2021, 1, 10), "followup", "personligt")
-    assert any(
-        t.startswith("10-01-2021 | Opfølgning | personligt | kommune")
-        for t in history_texts(window)
-    )
+    assert any(t.startswith("10-01-2021 | Opfølgning | personligt | kommune") for t in history_texts(window))
 
 
 def test_ctrl_r_opens_the_follow_up_dialog(qtbot, store, dialogs):
@@ -252,10 +242,7 @@ def test_a_follow_up_in_the_future_is_refused_at_the_date_field(qtbot, store, di
     with qtbot.assertNotEmitted(window.changed):
         click(qtbot, window.followup_button)
     assert seen["open"]
-    assert (
-        seen["error"]
-        == "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted"
-    )
+    assert seen["error"] == "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted"
     assert store.get_case(window.case_id).events == ()
 
 
@@ -324,10 +311,7 @@ def test_correcting_a_follow_up_keeps_the_old_row_struck_through(qtbot, store, d
 
     # 12-01-2021 + 30 months = 12-07-2023, a Wednesday.
     assert "frist 12-07-2023 – senest i praksis ons 12-07-2023" in window.deadline_texts()[0]
-    rows = [
-        window.history_model.index(r, 0).data(ROW_ROLE)
-        for r in range(window.history_model.rowCount())
-    ]
+    rows = [window.history_model.index(r, 0).data(ROW_ROLE) for r in range(window.history_model.rowCount())]
     new = next(r for r in rows if r.day == date(2021, 1, 12))
     old = next(r for r in rows if r.day == date(2021, 1, 10))
     assert new.replaces == old.id and old.replaced_by == new.id
@@ -339,8 +323,7 @@ def test_correcting_a_follow_up_keeps_the_old_row_struck_through(qtbot, store, d
         for t in texts
     )
     assert any(
-        t.startswith("10-01-2021 | Opfølgning – rettet") and "Rettet til opfølgning 12-01-2021" in t
-        for t in texts
+        t.startswith("10-01-2021 | Opfølgning – rettet") and "Rettet til opfølgning 12-01-2021" in t for t in texts
     )
     old_row = rows.index(old)
     assert window.history_model.index(old_row, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
@@ -363,10 +346,7 @@ def test_withdrawing_a_follow_up_registered_by_mistake(qtbot, store, dialogs):
     dialogs.then(user)
     click(qtbot, window.correct_button)
     assert "frist 28-02-2021" in window.deadline_texts()[0]  # back to 30 months after hire
-    assert any(
-        t.startswith("01-02-2021 | Annulleret (registreret ved en fejl)")
-        for t in history_texts(window)
-    )
+    assert any(t.startswith("01-02-2021 | Annulleret (registreret ved en fejl)") for t in history_texts(window))
     assert any(
         t.startswith("10-01-2021 | Opfølgning – annulleret |") and "Annulleret 01-02-2021" in t
         for t in history_texts(window)
@@ -451,9 +431,7 @@ def test_print_plan_opens_the_plan_dialog_for_the_case(qtbot, store, dialogs):
 
 def test_history_model_passes_qt_model_tester(qtbot, qtlog, store):
     case_id = add_t08(store, followups=[date(2021, 1, 10)])
-    store.add_event(
-        case_id, day=date(2021, 1, 12), kind="followup", replaces=store.history(case_id)[0].id
-    )
+    store.add_event(case_id, day=date(2021, 1, 12), kind="followup", replaces=store.history(case_id)[0].id)
     window = open_case(qtbot, store, case_id)
     tester = watch_model(window.history_model)  # kept: the reset below is checked too
     assert window.history_model.rowCount() == 3
@@ -498,7 +476,9 @@ def test_moving_a_case_to_another_trial_asks_before_its_dates_are_removed(qtbot,
 def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, store):
     # Unemployed since 01-01-2018, praktik from 08-03-2021: 38 months and 7 days, not under 18.
     case_id = store.create_case(
-        citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09",
+        citizen="Susanne Berg",
+        case_ref="2021-0109",
+        trial_id="T09",
         dates={"praktik_start": date(2021, 3, 8), "unemployed_since": date(2018, 1, 1)},
     )
     window = open_case(qtbot, store, case_id, today=lambda: date(2021, 3, 10))
@@ -527,7 +507,5 @@ def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
     with CaseStore(path, catalog=load_catalog(folder), clock=lambda: TODAY) as store:
         window = open_case(qtbot, store, case_id)
         assert window.trial_combo.currentText() == "T08 (findes ikke i kataloget)"
-        assert window.deadline_texts() == [
-            "Fristerne kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget."
-        ]
+        assert window.deadline_texts() == ["Fristerne kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget."]
         window.close()

@@ -24,8 +24,16 @@ def database_from_before_m006(path, cases):
     db = Database(path)
     MIGRATIONS.apply(db, stop_before="m006_unique_open_case_ref")
     for citizen, case_ref in cases:
-        db["cases"].insert({"citizen": citizen, "case_ref": case_ref, "trial_id": "T08", "status": "aktiv",
-                            "created_at": "2025-01-01", "updated_at": "2025-01-01"})
+        db["cases"].insert(
+            {
+                "citizen": citizen,
+                "case_ref": case_ref,
+                "trial_id": "T08",
+                "status": "aktiv",
+                "created_at": "2025-01-01",
+                "updated_at": "2025-01-01",
+            }
+        )
     db.close()
     return path
 
@@ -90,8 +98,7 @@ def test_no_duplicates_no_line(qtbot, tmp_path, qsettings):
 def test_several_numbers_are_counted_and_a_cpr_typed_as_fasit_number_is_masked(tmp_path, qtbot):
     path = database_from_before_m006(
         tmp_path / "sager.db",
-        [("A", "2018-0412"), ("B", "2018-0412"), ("C", "010203-1234"), ("D", "010203-1234"),
-         ("E", "010203-1234")],
+        [("A", "2018-0412"), ("B", "2018-0412"), ("C", "010203-1234"), ("D", "010203-1234"), ("E", "010203-1234")],
     )
     with CaseStore(path, clock=lambda: TODAY) as store:
         groups = store.duplicate_open_case_ids()

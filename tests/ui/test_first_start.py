@@ -46,7 +46,8 @@ def test_the_first_start_asks_for_name_and_municipality_and_refuses_an_empty_nam
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert (store.settings().caseworker_name, store.settings().municipality) == (
-        "Anne Jensen", "Vesthimmerlands Kommune",
+        "Anne Jensen",
+        "Vesthimmerlands Kommune",
     )
     assert window.windowTitle() == "Opfølgningsfrister – Vesthimmerlands Kommune – Anne Jensen"
     assert window.offer_first_start() is None  # asked once: both are set now
@@ -107,8 +108,9 @@ def test_an_empty_database_shows_the_welcome_until_the_first_case(qtbot, window,
     assert model.data(model.index(2, 0)) == "Næste 30 dage (1)"  # 31-08-2018 + 30 months = 28-02-2021
 
 
-def test_the_welcome_steps_lead_to_indstillinger_import_and_the_demo(qtbot, window, store, dialogs,
-                                                                     message_boxes, monkeypatch):
+def test_the_welcome_steps_lead_to_indstillinger_import_and_the_demo(
+    qtbot, window, store, dialogs, message_boxes, monkeypatch
+):
     welcome = window.welcome
 
     def name_myself(dialog):
@@ -135,8 +137,11 @@ def test_the_welcome_steps_lead_to_indstillinger_import_and_the_demo(qtbot, wind
 def test_filer_importer_sager_is_ctrl_i_and_no_other_command_has_it(qtbot, window, dialogs):
     assert window.import_action.text() == "&Importér sager …"
     assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
-    others = [a.text() for a in window.findChildren(type(window.import_action))
-              if a is not window.import_action and QKeySequence("Ctrl+I") in a.shortcuts()]
+    others = [
+        a.text()
+        for a in window.findChildren(type(window.import_action))
+        if a is not window.import_action and QKeySequence("Ctrl+I") in a.shortcuts()
+    ]
     assert others == []
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -145,8 +150,9 @@ def test_filer_importer_sager_is_ctrl_i_and_no_other_command_has_it(qtbot, windo
 
 
 def test_no_welcome_once_there_is_a_case_even_a_closed_one(qtbot, store, tmp_path, today):
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2021, 1, 29))
     window = MainWindow(store, today=today, settings=QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

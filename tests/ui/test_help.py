@@ -29,9 +29,15 @@ def test_the_shortcut_list_comes_from_the_menus(qtbot, store, today):
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     rows = shortcut_rows(window)
-    for row in (("Filer › Ny sag", "Ctrl+N"), ("Sag › Registrer opfølgning", "Ctrl+R"),
-                ("Udskriv › Opfølgningskalender", "Ctrl+P"), ("Vis › Frister", "Ctrl+1"),
-                ("Vis › Opdater", "F5"), ("Vis › Søg", "Ctrl+F"), ("Hjælp › Kom i gang", "F1")):
+    for row in (
+        ("Filer › Ny sag", "Ctrl+N"),
+        ("Sag › Registrer opfølgning", "Ctrl+R"),
+        ("Udskriv › Opfølgningskalender", "Ctrl+P"),
+        ("Vis › Frister", "Ctrl+1"),
+        ("Vis › Opdater", "F5"),
+        ("Vis › Søg", "Ctrl+F"),
+        ("Hjælp › Kom i gang", "F1"),
+    ):
         assert row in rows
     text = window.show_shortcuts().text()
     assert all(command in text and keys in text for command, keys in rows)

@@ -207,7 +207,10 @@ def test_the_sample_csv_needs_one_trial_for_every_row(qtbot, window, db, dialogs
         choose(dialog.mapping_view.trial_combo, "T08")
         assert dialog.problem_label.isHidden()
         assert {name: row["Forsøg"] for name, row in shown_rows(dialog).items()} == {
-            "Birgitte Larsen": "T08", "Søren Østergaard": "T08", "Fatima Ali": "T08", "Ole Bæk": "T08",
+            "Birgitte Larsen": "T08",
+            "Søren Østergaard": "T08",
+            "Fatima Ali": "T08",
+            "Ole Bæk": "T08",
         }
         assert shown_rows(dialog)["Fatima Ali"]["CPR-nummer"] == "120890-xxxx"
         click(qtbot, dialog.import_button)
@@ -246,8 +249,15 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     examples = [label.text() for label in view.findChildren(type(dialog.file_label)) if "xxxx" in label.text()]
     assert examples == ["010162-xxxx · 150385-xxxx"]  # the CPR column's examples, masked
     assert [combo.currentText() for combo in view.combos] == [
-        "Borgerens navn", "CPR-nummer", "FASIT-sagsnummer", "Forsøg", "Ansættelse i løntilskud",
-        "Tilbud om ansættelse med løntilskud", "Seneste opfølgning", "Sagsbehandler", "Bemærkning",
+        "Borgerens navn",
+        "CPR-nummer",
+        "FASIT-sagsnummer",
+        "Forsøg",
+        "Ansættelse i løntilskud",
+        "Tilbud om ansættelse med løntilskud",
+        "Seneste opfølgning",
+        "Sagsbehandler",
+        "Bemærkning",
     ]
     # Column F ("Tilbud givet") ignored: Ahmad Khalil's first follow-up counts from his hire date,
     # 01-09-2025 + 6 months = Sunday 01-03-2026, in practice Friday 27-02-2026.
@@ -255,7 +265,8 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     assert view.combos[5].currentText() == "– ignorér –"
     ahmad = shown_rows(dialog)["Ahmad Khalil"]
     assert (ahmad["Første frist"], ahmad["Senest i praksis"]) == (
-        "! 01-03-2026", "fre 27-02-2026 (fristen 01-03-2026 er en søndag)"
+        "! 01-03-2026",
+        "fre 27-02-2026 (fristen 01-03-2026 er en søndag)",
     )
     # Column E ("Ansat") ignored: every row lacks the date its deadlines count from.
     choose(view.combos[4], None)
@@ -341,10 +352,15 @@ def test_tab_goes_from_the_tabs_through_the_columns_to_the_choices(qtbot, store,
         reached.append(widget.accessibleName() or widget.text())
     # The columns, the trial for every row, then (the choices and "Importér" wait for a trial) Annuller.
     assert reached == [
-        "Felt for kolonne A, 'Navn'", "Felt for kolonne B, 'Sagsnummer'", "Felt for kolonne C, 'CPR'",
-        "Felt for kolonne D, 'Ansættelsesdato'", "Felt for kolonne E, 'Seneste opfølgning'",
-        "Felt for kolonne F, 'Sagsbehandler'", "Felt for kolonne G, 'Bemærkninger'",
-        "Forsøg for rækker uden forsøg", "Annuller",
+        "Felt for kolonne A, 'Navn'",
+        "Felt for kolonne B, 'Sagsnummer'",
+        "Felt for kolonne C, 'CPR'",
+        "Felt for kolonne D, 'Ansættelsesdato'",
+        "Felt for kolonne E, 'Seneste opfølgning'",
+        "Felt for kolonne F, 'Sagsbehandler'",
+        "Felt for kolonne G, 'Bemærkninger'",
+        "Forsøg for rækker uden forsøg",
+        "Annuller",
     ]
 
 
@@ -408,10 +424,16 @@ def test_a_fixed_file_is_read_again_and_its_faults_are_gone(qtbot, store, files,
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
-        ("beskadiget.xlsx", lambda: XLSX.read_bytes()[:3000],
-         "⚠ beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget"),
-        ("projektmappe.csv", XLSX.read_bytes,
-         "⚠ projektmappe.csv er ikke en CSV-fil med tekst (den er en Excel-projektmappe"),
+        (
+            "beskadiget.xlsx",
+            lambda: XLSX.read_bytes()[:3000],
+            "⚠ beskadiget.xlsx kan ikke læses som en Excel-fil (.xlsx): filen er beskadiget",
+        ),
+        (
+            "projektmappe.csv",
+            XLSX.read_bytes,
+            "⚠ projektmappe.csv er ikke en CSV-fil med tekst (den er en Excel-projektmappe",
+        ),
         ("tom.csv", lambda: b"", "⚠ tom.csv er tom. Vælg den fil, der har sagslisten."),
         ("flyttet.xlsx", None, "⚠ Filen {path} findes ikke. Kontrollér navnet og mappen."),
     ],
@@ -584,7 +606,7 @@ def test_undo_is_refused_once_a_case_has_changed(qtbot, window, store, db, dialo
     window.undo_import_action.trigger()
     assert seen == {
         "status": "⚠ Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller "
-                  "slet de importerede sager enkeltvis i stedet.",
+        "slet de importerede sager enkeltvis i stedet.",
         "can undo": False,
     }
     assert db.read_bytes() == before

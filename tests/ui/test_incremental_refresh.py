@@ -108,7 +108,8 @@ def watched(qtbot, demo, tmp_path, qtlog):
 def t08_case(store, window):
     """An active T08 case whose deadline the Frister tab shows (the caseworker's own)."""
     return next(
-        c for c in store.list_cases()
+        c
+        for c in store.list_cases()
         if c.trial_id == "T08" and c.status == "aktiv" and window.deadline_model.index_of_case(c.id).isValid()
     )
 
@@ -158,8 +159,13 @@ def test_a_new_case_and_a_changed_date_while_searching(qtbot, watched, demo, tmp
     watched.search_box.setText("a")
     watched.deadline_search.setText("a")
     signals = Signals(watched)
-    new_id = demo.create_case(citizen="Aase Andersen", case_ref="2021-9001", trial_id="T08",
-                              dates={"hire": date(2020, 3, 2)}, caseworker="Anne Jensen")
+    new_id = demo.create_case(
+        citizen="Aase Andersen",
+        case_ref="2021-9001",
+        trial_id="T08",
+        dates={"hire": date(2020, 3, 2)},
+        caseworker="Anne Jensen",
+    )
     watched.refresh()
     assert watched.case_model.index_of_case(new_id).isValid()
     case = t08_case(demo, watched)

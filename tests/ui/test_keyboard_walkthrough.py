@@ -59,8 +59,13 @@ def back_to(qtbot, window) -> None:
 @pytest.fixture
 def cases(store):
     # 31-08-2018 + 30 months = 28-02-2021 (a Sunday), in practice Friday 26-02-2021: the next 30 days.
-    store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)},
-                      caseworker="Anne Jensen")
+    store.create_case(
+        citizen="Jens Hansen",
+        case_ref="2018-0831",
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+        caseworker="Anne Jensen",
+    )
     settings = store.settings()
     settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
     store.save_settings(settings)
@@ -68,8 +73,9 @@ def cases(store):
 
 
 def test_the_daily_round_with_the_keyboard_alone(qtbot, cases, dialogs, tmp_path, monkeypatch):
-    window = MainWindow(cases, today=lambda: TODAY, settings=QSettings(str(tmp_path / "vindue.ini"),
-                                                                       QSettings.Format.IniFormat))
+    window = MainWindow(
+        cases, today=lambda: TODAY, settings=QSettings(str(tmp_path / "vindue.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -72,8 +72,7 @@ def test_an_extension_asks_for_its_legal_basis(qtbot, store, dialogs):
     assert "forlænget til <slutdato> ifølge <hjemmel>" in seen["hint"]
     trial = store.catalog()["T08"]
     assert trial.citation_text_on(date(2026, 11, 30)).endswith(
-        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2027 ifølge Beskæftigelsesministerens brev af "
-        "01-10-2026"
+        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2027 ifølge Beskæftigelsesministerens brev af 01-10-2026"
     )
 
 
@@ -106,8 +105,9 @@ def test_a_changed_ordinary_rule_is_entered_with_its_date_and_source(qtbot, stor
     )
     assert "Almindelig regel fra 01-01-2027, indtastet af kommunen" in view.ordinary_label.text()
     # A case whose follow-up was 15-10-2026: under the new rule + 6 months = 15-04-2027.
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     store.add_event(case_id, day=date(2026, 10, 15), kind="followup")
     [item] = [i for i in store.deadlines(TODAY) if i.case.id == case_id]
     assert item.deadline.legal_due == date(2027, 4, 15)

@@ -92,10 +92,12 @@ def test_case_windows_are_not_modal_and_closing_the_main_window_asks_about_unsav
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    first = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                              dates={"hire": date(2018, 8, 31)})
-    second = store.create_case(citizen="Mette Skov", case_ref="2018-0915", trial_id="T08",
-                               dates={"hire": date(2018, 9, 15)})
+    first = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+    second = store.create_case(
+        citizen="Mette Skov", case_ref="2018-0915", trial_id="T08", dates={"hire": date(2018, 9, 15)}
+    )
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     window.show()
@@ -120,8 +122,9 @@ def test_case_windows_are_not_modal_and_closing_the_main_window_asks_about_unsav
 
 
 def test_a_case_created_by_mistake_is_deleted_from_its_window_after_asking_why(qtbot, store, dialogs, today):
-    mistake = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    mistake = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     window.show()

@@ -117,14 +117,11 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
 
-def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(
-    qtbot, filled, qsettings
-):
+def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     assert window.missed_banner.isVisible()
-    assert (
-        "Forfaldet siden sidst du åbnede programmet (01-05-2025): 1 – Karen Holm (20-05-2025)"
-        in (window.missed_banner.text())
+    assert "Forfaldet siden sidst du åbnede programmet (01-05-2025): 1 – Karen Holm (20-05-2025)" in (
+        window.missed_banner.text()
     )
     assert filled.settings().last_opened == MONDAY
     again = open_window(qtbot, filled, qsettings)
@@ -178,9 +175,7 @@ def test_trial_end_warning_banner(qtbot, store, qsettings):
 def test_models_pass_qt_model_tester(qtbot, qtlog, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     testers = [watch_model(window.deadline_model), watch_model(window.case_model)]  # kept: every step checked
-    window.case_view.setCurrentIndex(
-        window.case_model.index(2, 0)
-    )  # a persistent index to keep right
+    window.case_view.setCurrentIndex(window.case_model.index(2, 0))  # a persistent index to keep right
     window.refresh()
     window.case_view.sortByColumn(CaseColumn.CITIZEN, Qt.SortOrder.DescendingOrder)
     window.search_box.setText("ha")
@@ -206,6 +201,7 @@ def test_layout_is_remembered(qtbot, filled, qsettings):
 
 def test_sorting_the_case_list_by_name_and_by_next_deadline(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
+
     def names():
         return [window.case_model.index(r, CaseColumn.CITIZEN).data() for r in range(window.case_model.rowCount())]
 
@@ -308,7 +304,10 @@ def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, fille
     second = view.visualRect(window.case_model.index(1, 0)).center()
     menu = window.row_menu(view, second)
     assert [a.text() for a in menu.actions()] == [
-        "Å&bn sag", "&Registrer opfølgning …", "&Plan for valgt borger …", "A&fslut sag …"
+        "Å&bn sag",
+        "&Registrer opfølgning …",
+        "&Plan for valgt borger …",
+        "A&fslut sag …",
     ]
     # The row under the pointer is the one the commands act on.
     assert window.selected_case_id() == window.case_model.case_at(window.case_model.index(1, 0)).id

@@ -39,8 +39,9 @@ CASES = (
 
 def fill(store, name: str = "Anne Jensen") -> None:
     for citizen, ref, caseworker, hire, cpr in CASES:
-        store.create_case(citizen=citizen, case_ref=ref, trial_id="T08", dates={"hire": hire},
-                          caseworker=caseworker, cpr=cpr)
+        store.create_case(
+            citizen=citizen, case_ref=ref, trial_id="T08", dates={"hire": hire}, caseworker=caseworker, cpr=cpr
+        )
     settings = store.settings()
     settings.caseworker_name, settings.municipality = name, "Vesthimmerlands Kommune" if name else ""
     store.save_settings(settings)
@@ -130,7 +131,9 @@ def test_a_colleague_can_be_chosen_to_cover_for_them(qtbot, anne, qsettings, tod
     window = open_window(qtbot, anne, qsettings, today)
     combo = window.deadline_caseworker
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Anne Jensen (mig)", "Alle sagsbehandlere", "Bo Lund",
+        "Anne Jensen (mig)",
+        "Alle sagsbehandlere",
+        "Bo Lund",
     ]
     combo.setCurrentIndex(combo.findText("Bo Lund"))
     assert frister(window) == {
@@ -149,7 +152,9 @@ def test_without_a_name_everything_is_shown_as_before(qtbot, store, qsettings, t
     assert window.deadline_scope.text() == "Viser alle sagsbehandleres frister – 5"
     assert window.deadline_scope.toggle_button.isHidden()
     assert [window.deadline_caseworker.itemText(i) for i in range(window.deadline_caseworker.count())] == [
-        "Alle sagsbehandlere", "Anne Jensen", "Bo Lund",
+        "Alle sagsbehandlere",
+        "Anne Jensen",
+        "Bo Lund",
     ]
     window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 5
@@ -180,8 +185,7 @@ def test_the_missed_banner_names_my_deadlines_and_counts_the_others(qtbot, anne,
     )
     click(qtbot, window.deadline_scope.toggle_button)
     assert window.missed_banner.text() == (
-        "⚠ Forfaldet siden sidst du åbnede programmet (31-12-2020): 2 – Mette Skov (01-01-2021), "
-        "Ole Bak (02-01-2021)"
+        "⚠ Forfaldet siden sidst du åbnede programmet (31-12-2020): 2 – Mette Skov (01-01-2021), Ole Bak (02-01-2021)"
     )
 
 
@@ -189,16 +193,12 @@ def test_the_missed_banner_names_my_deadlines_and_counts_the_others(qtbot, anne,
 
 
 @pytest.mark.parametrize("typed", ["hansen", "2018-0831", "20180831", "010180-1234", "0101801234", "010180"])
-def test_frister_search_finds_by_name_fasit_number_and_cpr_with_or_without_dash(
-    qtbot, anne, qsettings, today, typed
-):
+def test_frister_search_finds_by_name_fasit_number_and_cpr_with_or_without_dash(qtbot, anne, qsettings, today, typed):
     window = open_window(qtbot, anne, qsettings, today)
     qtbot.keyClicks(window.deadline_search, typed)
     assert frister(window)["Næste 30 dage (1)"] == ["Jens Hansen"]
     assert sum(len(names) for names in frister(window).values()) == 1
-    assert window.deadline_scope.text() == (
-        "Viser Anne Jensens frister, der passer til søgningen – 1 af 5"
-    )
+    assert window.deadline_scope.text() == ("Viser Anne Jensens frister, der passer til søgningen – 1 af 5")
     # The CPR number is never shown on Frister: no cell of the row holds its digits.
     model = window.deadline_model
     group = model.index(2, 0)
@@ -309,8 +309,7 @@ def test_outlook_export_holds_only_mine_by_default_and_everyones_when_chosen(
         assert f"SUMMARY:Opfølgning: {citizen} (T08)" in text
     assert "Ole Bak" not in text and "Karen Holm" not in text
     assert message_boxes.calls[-1][2].startswith(
-        f"3 frister er gemt i {tmp_path / 'mine.ics'}. Kun Anne Jensens frister og frister uden "
-        "sagsbehandler er med."
+        f"3 frister er gemt i {tmp_path / 'mine.ics'}. Kun Anne Jensens frister og frister uden sagsbehandler er med."
     )
 
     def everyone(dialog: ExportChoiceDialog):
@@ -364,14 +363,23 @@ def test_spreadsheet_exports_hold_only_mine_by_default(
     window.export_cases_action.trigger()
     lines = (tmp_path / "alle-sager.csv").read_text(encoding="utf-8-sig").splitlines()
     assert sorted(line.split(";")[0] for line in lines[1:]) == [
-        "Jens Hansen", "Karen Holm", "Lise Dam", "Mette Skov", "Ole Bak",
+        "Jens Hansen",
+        "Karen Holm",
+        "Lise Dam",
+        "Mette Skov",
+        "Ole Bak",
     ]
     assert message_boxes.calls[-1][2] == f"5 sager er gemt i {tmp_path / 'alle-sager.csv'} (også afsluttede sager)."
 
 
 def test_no_choice_is_asked_when_there_is_nobody_elses_case(qtbot, store, qsettings, dialogs, save_as, tmp_path, today):
-    store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                      dates={"hire": date(2018, 8, 31)}, caseworker="Anne Jensen")
+    store.create_case(
+        citizen="Jens Hansen",
+        case_ref="2018-0831",
+        trial_id="T08",
+        dates={"hire": date(2018, 8, 31)},
+        caseworker="Anne Jensen",
+    )
     settings = store.settings()
     settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
     store.save_settings(settings)

@@ -12,8 +12,9 @@ from .actions import click, type_into
 
 
 def t12_case(store) -> int:
-    return store.create_case(citizen="Karen Holm", case_ref="2020-0112", trial_id="T12",
-                             dates={"agreed": date(2021, 1, 29)})
+    return store.create_case(
+        citizen="Karen Holm", case_ref="2020-0112", trial_id="T12", dates={"agreed": date(2021, 1, 29)}
+    )
 
 
 def open_dialog(qtbot, store, case_id, today) -> EventDialog:
@@ -49,8 +50,9 @@ def test_a_next_date_before_the_talk_is_refused_and_nothing_is_saved(qtbot, stor
 
 
 def test_trials_with_a_fixed_cadence_do_not_ask(qtbot, store, today):
-    case_id = store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08",
-                                dates={"hire": date(2018, 8, 31)})
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
     dialog = open_dialog(qtbot, store, case_id, today)
     assert not dialog.next_agreed_edit.isVisible()
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)

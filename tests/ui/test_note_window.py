@@ -60,17 +60,12 @@ def test_copy_puts_the_note_on_the_clipboard_with_windows_line_breaks(qtbot, db)
 
 def test_copy_is_disabled_until_the_reason_is_filled_in(qtbot, db):
     store, ids = db
-    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
-                         situation="plan_ikke_justeret")
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6), situation="plan_ikke_justeret")
     assert window.reason_label.text() == "&Begrundelse: *"
     assert window.reason_edit.isVisible() and not window.free_text_edit.isVisible()
     assert not window.copy_button.isEnabled()
-    assert window.status_label.text() == (
-        "⚠ Udfyld før notatet kan kopieres: begrundelse."
-    )
-    assert "Begrundelse for, at indsatsplanen ikke justeres: [mangler: begrundelse]" in (
-        window.note_edit.toPlainText()
-    )
+    assert window.status_label.text() == ("⚠ Udfyld før notatet kan kopieres: begrundelse.")
+    assert "Begrundelse for, at indsatsplanen ikke justeres: [mangler: begrundelse]" in (window.note_edit.toPlainText())
 
     qtbot.keyClicks(window.reason_edit, REASON["T07", "plan_ikke_justeret"])
 
@@ -81,8 +76,7 @@ def test_copy_is_disabled_until_the_reason_is_filled_in(qtbot, db):
 
 def test_the_copied_note_appears_in_the_case_history(qtbot, db):
     store, ids = db
-    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
-                         situation="plan_ikke_justeret")
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6), situation="plan_ikke_justeret")
     window.reason_edit.setPlainText("Stabilt behandlingsforløb.")
     window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nTilføjet i hånden.")
     assert window.hand_label.isVisible()
@@ -93,21 +87,17 @@ def test_the_copied_note_appears_in_the_case_history(qtbot, db):
     notes = [row for row in store.history(ids["T07"]) if row.kind == JOURNAL_NOTE]
     assert len(notes) == 1
     (row,) = notes
-    assert (row.day, row.situation, row.label) == (date(2020, 1, 6), "plan_ikke_justeret",
-                                                   "journalnotat")
+    assert (row.day, row.situation, row.label) == (date(2020, 1, 6), "plan_ikke_justeret", "journalnotat")
     assert row.text == window.note_edit.toPlainText()
     assert row.text.endswith("Tilføjet i hånden.") and "\r" not in row.text
     assert QApplication.clipboard().text() == row.text.replace("\n", "\r\n")
     # A journal note is not an event: the deadlines do not move.
-    assert [e.kind for e in store.get_case(ids["T07"]).events] == [
-        "plan_adjusted", "plan_not_adjusted"
-    ]
+    assert [e.kind for e in store.get_case(ids["T07"]).events] == ["plan_adjusted", "plan_not_adjusted"]
 
 
 def test_a_hand_edited_note_with_a_gap_left_cannot_be_copied(qtbot, db):
     store, ids = db
-    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6),
-                         situation="plan_ikke_justeret")
+    window = open_window(qtbot, store, ids["T07"], date(2020, 1, 6), situation="plan_ikke_justeret")
     window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nEkstra linje.")
     window.reason_edit.setPlainText("Begrundet.")  # the field is filled, the text still has the gap
     assert not window.copy_button.isEnabled()
@@ -116,9 +106,7 @@ def test_a_hand_edited_note_with_a_gap_left_cannot_be_copied(qtbot, db):
     click(qtbot, window.regenerate_button)
 
     assert window.copy_button.isEnabled()
-    assert "Begrundelse for, at indsatsplanen ikke justeres: Begrundet." in (
-        window.note_edit.toPlainText()
-    )
+    assert "Begrundelse for, at indsatsplanen ikke justeres: Begrundet." in (window.note_edit.toPlainText())
 
 
 def test_opened_from_an_event_the_note_is_about_that_event(qtbot, db):
@@ -129,9 +117,7 @@ def test_opened_from_an_event_the_note_is_about_that_event(qtbot, db):
     assert window.situation_combo.currentText() == "Henvendelse mellem opfølgninger"
     assert window.event_date_edit.text() == "15-06-2021"
     window.free_text_edit.setPlainText("Arbejdsgiver ringede.")
-    assert "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver" in (
-        window.note_edit.toPlainText()
-    )
+    assert "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver" in (window.note_edit.toPlainText())
 
 
 def test_template_editor_rejects_an_unknown_field_and_saves_nothing(qtbot, db):
@@ -176,8 +162,9 @@ def test_saved_template_is_used_and_restore_brings_back_the_standard(qtbot, db):
 
 def test_names_missing_from_the_settings_are_asked_for_where_they_are_set(qtbot, tmp_path):
     store = CaseStore(tmp_path / "tom.db")
-    case_id = store.create_case(citizen="Bo Ravn", case_ref="2019-1", trial_id="T07",
-                                dates={"visitation": date(2019, 1, 10)})
+    case_id = store.create_case(
+        citizen="Bo Ravn", case_ref="2019-1", trial_id="T07", dates={"visitation": date(2019, 1, 10)}
+    )
     try:
         window = open_window(qtbot, store, case_id, date(2019, 7, 8), situation="forsoeg_anvendt")
         window.free_text_edit.setPlainText("Tilbud fastlagt efter behov.")

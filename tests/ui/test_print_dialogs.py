@@ -47,9 +47,7 @@ def store(demo_file, tmp_path):
 def settings_in_tmp(tmp_path):
     """QSettings (the last export folder) go to an INI file in tmp, never the user's."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 class Boxes:
@@ -115,7 +113,13 @@ def choose(combo, data) -> None:
 def test_period_choices_fill_the_dates(calendar_dialog):
     d = calendar_dialog
     assert [d.period_combo.itemText(i) for i in range(d.period_combo.count())] == [
-        "Denne måned", "Denne uge", "Næste uge", "Næste måned", "Dette kvartal", "Næste kvartal", "Fra–til …",
+        "Denne måned",
+        "Denne uge",
+        "Næste uge",
+        "Næste måned",
+        "Dette kvartal",
+        "Næste kvartal",
+        "Fra–til …",
     ]
     assert (d.from_field.text(), d.to_field.text()) == ("01-11-2026", "30-11-2026")
     assert d.from_field.isReadOnly()
@@ -133,14 +137,10 @@ def test_summary_counts_what_will_be_printed(calendar_dialog):
     # 11-11 … Pia Poulsen 21-11); overdue before November: Ahmad Hassan 22-09, Nadia Rahimi and
     # Søren Madsen 23-10, and Heidi Mikkelsen's T06 extension, which ended with the trial on
     # 31-12-2025 (decision 12).
-    assert d.summary_label.text() == (
-        "13 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden."
-    )
+    assert d.summary_label.text() == ("13 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden.")
     choose(d.trial_combo, "T08")
     d.overdue_check.setChecked(True)
-    assert d.summary_label.text() == (
-        "1 frist i perioden, heraf 1 overskredet – og 1 overskredet før perioden."
-    )
+    assert d.summary_label.text() == ("1 frist i perioden, heraf 1 overskredet – og 1 overskredet før perioden.")
 
 
 def test_trial_and_caseworker_choices_come_from_the_active_cases(calendar_dialog):
@@ -148,21 +148,22 @@ def test_trial_and_caseworker_choices_come_from_the_active_cases(calendar_dialog
     assert d.trial_combo.itemText(0) == "Alle forsøg"
     assert d.trial_combo.findData("T08") > 0
     assert [d.caseworker_combo.itemText(i) for i in range(d.caseworker_combo.count())] == [
-        "Alle sagsbehandlere", "Anne Jensen", "Louise Holm", "Mads Kristensen", "Peter Nielsen",
+        "Alle sagsbehandlere",
+        "Anne Jensen",
+        "Louise Holm",
+        "Mads Kristensen",
+        "Peter Nielsen",
     ]
 
 
-def test_gem_som_pdf_writes_the_calendar_the_command_line_writes(
-    qtbot, calendar_dialog, save_as, tmp_path, store
-):
+def test_gem_som_pdf_writes_the_calendar_the_command_line_writes(qtbot, calendar_dialog, save_as, tmp_path, store):
     d = calendar_dialog
     choose(d.caseworker_combo, "Anne Jensen")
     save_as.answer(tmp_path / "kalender")  # no ending typed: .pdf is added
     qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "kalender.pdf"
     assert d.last_pdf == saved
-    assert re.fullmatch(rf"Gemt som {re.escape(str(saved))} \((1 side|\d+ sider)\)\.",
-                        d.status_label.text())
+    assert re.fullmatch(rf"Gemt som {re.escape(str(saved))} \((1 side|\d+ sider)\)\.", d.status_label.text())
     [(title, start, filters)] = save_as.calls
     assert title == "Gem som PDF" and filters == "PDF-filer (*.pdf)"
     assert start.endswith("Opfølgningskalender 01-11-2026 til 30-11-2026.pdf")
@@ -175,15 +176,30 @@ def test_gem_som_pdf_writes_the_calendar_the_command_line_writes(
     assert "Søren Madsen" not in text  # Mads Kristensen's case
 
     from_cli = tmp_path / "cli.pdf"
-    assert main(["calendar", "--db", str(store.path), "--from", "01-11-2026", "--to",
-                 "30-11-2026", "--caseworker", "Anne Jensen", "--today", "23-11-2026",
-                 "--pdf", str(from_cli)]) == 0
+    assert (
+        main(
+            [
+                "calendar",
+                "--db",
+                str(store.path),
+                "--from",
+                "01-11-2026",
+                "--to",
+                "30-11-2026",
+                "--caseworker",
+                "Anne Jensen",
+                "--today",
+                "23-11-2026",
+                "--pdf",
+                str(from_cli),
+            ]
+        )
+        == 0
+    )
     assert pdf_text(from_cli) == text
 
 
-def test_a_wrong_date_is_shown_at_its_field_and_nothing_is_asked_or_written(
-    qtbot, calendar_dialog, save_as
-):
+def test_a_wrong_date_is_shown_at_its_field_and_nothing_is_asked_or_written(qtbot, calendar_dialog, save_as):
     d = calendar_dialog
     choose(d.period_combo, "custom")
     d.from_field.setText("31-02-2026")
@@ -197,16 +213,11 @@ def test_a_wrong_date_is_shown_at_its_field_and_nothing_is_asked_or_written(
     assert save_as.calls == []
 
 
-def test_a_pdf_that_cannot_be_written_is_explained(
-    qtbot, calendar_dialog, save_as, boxes, tmp_path
-):
+def test_a_pdf_that_cannot_be_written_is_explained(qtbot, calendar_dialog, save_as, boxes, tmp_path):
     target = tmp_path / "findes-ikke" / "k.pdf"
     save_as.answer(target)
     qtbot.mouseClick(calendar_dialog.pdf_button, Qt.MouseButton.LeftButton)
-    assert boxes.calls == [
-        ("warning", "Gem som PDF",
-         f"Kan ikke gemme {target}: mappen {target.parent} findes ikke.")
-    ]
+    assert boxes.calls == [("warning", "Gem som PDF", f"Kan ikke gemme {target}: mappen {target.parent} findes ikke.")]
     assert not target.parent.exists()
 
 
@@ -232,9 +243,7 @@ def test_vis_udskrift_shows_the_pages_in_a_danish_preview(qtbot, calendar_dialog
     assert seen["landscape"].name == "Landscape"
 
 
-def test_udskriv_prints_on_the_chosen_printer_and_cancel_prints_nothing(
-    qtbot, calendar_dialog, monkeypatch, tmp_path
-):
+def test_udskriv_prints_on_the_chosen_printer_and_cancel_prints_nothing(qtbot, calendar_dialog, monkeypatch, tmp_path):
     answers = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
     target = tmp_path / "printer.pdf"
 
@@ -323,9 +332,7 @@ def test_export_cases_as_xlsx_and_cancel_writes_nothing(store, save_as, boxes, t
     save_as.answer(tmp_path / "sager.xlsx")
     result = export_dialogs.export_cases_dialog(store, None, today=lambda: TODAY)
     assert result.path.read_bytes().startswith(b"PK")  # a zip: an .xlsx workbook
-    assert boxes.calls[0][2] == (
-        f"{len(store.list_cases())} sager er gemt i {result.path} (også afsluttede sager)."
-    )
+    assert boxes.calls[0][2] == (f"{len(store.list_cases())} sager er gemt i {result.path} (også afsluttede sager).")
 
 
 def test_the_database_file_is_never_written_over(store, save_as, boxes):
@@ -333,8 +340,7 @@ def test_the_database_file_is_never_written_over(store, save_as, boxes):
     save_as.answer(store.path)
     assert export_dialogs.export_ics_dialog(store, None, today=lambda: TODAY) is None
     assert boxes.calls == [
-        ("warning", "Eksportér til Outlook",
-         f"Kan ikke gemme {store.path}: filnavnet skal ende på .ics."),
+        ("warning", "Eksportér til Outlook", f"Kan ikke gemme {store.path}: filnavnet skal ende på .ics."),
     ]
     assert store.path.read_bytes() == before
 
@@ -371,9 +377,7 @@ def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tm
     window.case_view.clearSelection()
     window.case_view.setCurrentIndex(window.case_model.index(-1, -1))
     window.print_plan_action.trigger()
-    assert boxes.calls[-1] == (
-        "information", "Plan for valgt borger", "Vælg først en sag i listen."
-    )
+    assert boxes.calls[-1] == ("information", "Plan for valgt borger", "Vælg først en sag i listen.")
     window.case_view.setCurrentIndex(window.case_model.index(0, 0))
     window.print_plan_action.trigger()
     assert isinstance(opened[1], PlanPrintDialog)

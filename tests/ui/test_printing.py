@@ -99,9 +99,7 @@ def test_filter_is_described_and_applied(items, tmp_path, qapp):
     )
     write_pdf(job, path)
     text = pdf_text(path)
-    assert re.search(
-        r"Udvalg:\s+Forsøg T08, sagsbehandler Bo Østergaard, kun overskredne frister", text
-    )
+    assert re.search(r"Udvalg:\s+Forsøg T08, sagsbehandler Bo Østergaard, kun overskredne frister", text)
     assert re.search(r"Sagsbehandler:\s+Bo Østergaard", text)
     assert "Jens Hansen" not in text.replace("Jens Hansen ·", "")  # Anne Jensen's case is left out
     assert "samme dag" in text
@@ -109,9 +107,7 @@ def test_filter_is_described_and_applied(items, tmp_path, qapp):
 
 def test_month_grid(items, tmp_path, qapp):
     path = tmp_path / "maaneder.pdf"
-    pages = write_pdf(
-        calendar_job(items, start=FEBRUARY_1, end=MARCH_31, layout=LAYOUT_MONTHS, **HEADER), path
-    )
+    pages = write_pdf(calendar_job(items, start=FEBRUARY_1, end=MARCH_31, layout=LAYOUT_MONTHS, **HEADER), path)
     text = pdf_text(path)
     assert pages >= 3
     for word in (
@@ -137,10 +133,7 @@ def test_one_citizen_plan(tmp_path, qapp):
     assert re.search(r"Borger:\s+Jens Hansen", text)
     assert re.search(r"Sag \(FASIT\):\s+FASIT-2018-0017", text)
     assert "søn 28-02-2021" in text and "fre 26-02-2021" in text
-    assert (
-        "lør 26-08-2023" in text
-        and "forventet, hvis den forrige frist overholdes 26-02-2021" in text
-    )
+    assert "lør 26-08-2023" in text and "forventet, hvis den forrige frist overholdes 26-02-2021" in text
     assert "Forsøgsregel:" in text  # the file copy names the rule
     assert "010203" not in text
     assert "side 1 af 1" in text
@@ -170,9 +163,7 @@ def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp
 def test_a_row_taller_than_a_page_is_cut_between_lines(qapp):
     doc = QTextDocument()
     lines = "<br>".join(f"linje {n}" for n in range(200))
-    doc.setHtml(
-        f"<table border=1><thead><tr><th>A</th></tr></thead><tr><td>{lines}</td></tr></table>"
-    )
+    doc.setHtml(f"<table border=1><thead><tr><th>A</th></tr></thead><tr><td>{lines}</td></tr></table>")
     doc.setTextWidth(400)
     pages = paginate(doc, 300, 20)
     assert len(pages) > 5

@@ -44,9 +44,7 @@ def shown(label) -> str:
     return re.sub(r"<[^>]+>", "", label.text())
 
 
-def test_the_banner_counts_the_cases_and_vis_lists_each_with_its_reason(
-    qtbot, damaged_store, qsettings, dialogs
-):
+def test_the_banner_counts_the_cases_and_vis_lists_each_with_its_reason(qtbot, damaged_store, qsettings, dialogs):
     window = open_window(qtbot, damaged_store, qsettings)
     assert window.problems_banner.isVisible()
     assert shown(window.problems_banner) == "⚠ 12 sager kan ikke beregnes – vis"
@@ -57,18 +55,14 @@ def test_the_banner_counts_the_cases_and_vis_lists_each_with_its_reason(
 
     def read(dialog: ProblemsDialog) -> None:
         seen["title"] = dialog.windowTitle()
-        seen["headers"] = [
-            dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
-        ]
+        seen["headers"] = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
         seen["rows"] = dialog.rows()
 
     dialogs.then(read)
     window.problems_banner.linkActivated.emit("vis")  # the caseworker clicks "vis"
     assert seen["title"] == "Sager, der ikke kan beregnes"
     assert seen["headers"] == ["Sagsnr. (FASIT)", "Borger", "Forsøg", "Årsag"]
-    assert seen["rows"] == [
-        (ref, citizen, trial, reason) for _id, ref, citizen, trial, reason in EXPECTED
-    ]
+    assert seen["rows"] == [(ref, citizen, trial, reason) for _id, ref, citizen, trial, reason in EXPECTED]
     assert seen["rows"][-1] == ("2026-0547", "Rasmus Schmidt", "T09", "ukendt status 'aktv'")
     # None of them is in the deadline list; the other cases' deadlines are.
     assert len(window.deadline_items) == DEADLINES_LEFT
@@ -103,9 +97,7 @@ def test_one_case_in_the_singular_and_gone_once_repaired(qtbot, tmp_path, qsetti
 
 def test_no_banner_on_a_sound_database(qtbot, tmp_path, qsettings):
     store = CaseStore(tmp_path / "sager.db", clock=lambda: date(2021, 2, 1))
-    store.create_case(
-        citizen="Jens Hansen", case_ref="2018-0412", trial_id="T08", dates={"hire": date(2018, 8, 31)}
-    )
+    store.create_case(citizen="Jens Hansen", case_ref="2018-0412", trial_id="T08", dates={"hire": date(2018, 8, 31)})
     window = open_window(qtbot, store, qsettings, today=date(2021, 2, 1))
     assert not window.problems_banner.isVisible()
     store.close()

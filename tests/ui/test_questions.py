@@ -56,7 +56,9 @@ def test_closing_a_changed_case_asks_with_that_box(qtbot, store, today, message_
     window.reject()
     assert window.isVisible()
     assert message_boxes.calls[-1] == (
-        "question", "Gem ændringer?", "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?"
+        "question",
+        "Gem ændringer?",
+        "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?",
     )
     message_boxes.answer(Button.Discard)
     window.reject()

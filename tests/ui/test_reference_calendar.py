@@ -197,9 +197,7 @@ def test_reference_month_grid_puts_each_deadline_on_its_practical_day():
         ("Februar 2021 2 frister", 8, "Fredag", 26): (
             "Jens Hansen (T08) / Opfølgning / fristen 28-02-2021 er en søndag",
         ),
-        ("Marts 2021 2 frister", 10, "Onsdag", 10): (
-            "Bo Kristensen (T07) / Stillingtagen til indsatsplanen",
-        ),
+        ("Marts 2021 2 frister", 10, "Onsdag", 10): ("Bo Kristensen (T07) / Stillingtagen til indsatsplanen",),
         # Legal Monday 05-04-2021 (Anden påskedag, after langfredag and skærtorsdag): Wednesday 31-03.
         ("Marts 2021 2 frister", 13, "Onsdag", 31): (
             "Mette Nielsen (T08) / Opfølgning / fristen 05-04-2021 er Anden påskedag",

@@ -33,13 +33,41 @@ SCREENS = {
 # Every window the driver must have opened (tests/ui/windows.py), written out: one left out
 # would not be checked.
 WINDOWS = {
-    "hovedvindue-frister", "hovedvindue-sager", "hovedvindue-forsoeg", "hovedvindue-fristberegner",
-    "sag-t08", "sag-t16", "ny-sag", "notat", "notat-skabelon", "registrer-opfoelgning", "ret-haendelse",
-    "afslut-sag", "slet-sag", "udskriv-plan", "gem-aendringer", "udskriv-kalender", "vis-udskrift",
-    "indstillinger", "evaluering", "evaluering-tekster", "ny-forlaengelse", "ret-henvisning",
-    "ny-almindelig-regel", "problemer", "dubletter", "sikkerhedskopier", "beskadiget-database",
-    "hjaelp-kom-i-gang", "hjaelp-tastaturgenveje", "foerste-start", "hovedvindue-velkommen",
-    "importer-kolonner", "importer-forhaandsvisning", "importer-fejl", "fortryd-import",
+    "hovedvindue-frister",
+    "hovedvindue-sager",
+    "hovedvindue-forsoeg",
+    "hovedvindue-fristberegner",
+    "sag-t08",
+    "sag-t16",
+    "ny-sag",
+    "notat",
+    "notat-skabelon",
+    "registrer-opfoelgning",
+    "ret-haendelse",
+    "afslut-sag",
+    "slet-sag",
+    "udskriv-plan",
+    "gem-aendringer",
+    "udskriv-kalender",
+    "vis-udskrift",
+    "indstillinger",
+    "evaluering",
+    "evaluering-tekster",
+    "ny-forlaengelse",
+    "ret-henvisning",
+    "ny-almindelig-regel",
+    "problemer",
+    "dubletter",
+    "sikkerhedskopier",
+    "beskadiget-database",
+    "hjaelp-kom-i-gang",
+    "hjaelp-tastaturgenveje",
+    "foerste-start",
+    "hovedvindue-velkommen",
+    "importer-kolonner",
+    "importer-forhaandsvisning",
+    "importer-fejl",
+    "fortryd-import",
 }
 
 
@@ -52,11 +80,25 @@ def screenshots_folder(tmp_path_factory) -> Path:
 def test_every_window_fits_the_screen(screen, tmp_path, tmp_path_factory):
     (width, height, scale, text_size), logical = SCREENS[screen]
     config = tmp_path / "skaerm.json"
-    config.write_text(json.dumps({
-        "windowFrameMargins": False,  # the title bar is allowed for by the driver (TITLE_BAR)
-        "screens": [{"name": screen, "x": 0, "y": 0, "width": width, "height": round(height - TASKBAR * scale),
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-    }))
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": False,  # the title bar is allowed for by the driver (TITLE_BAR)
+                "screens": [
+                    {
+                        "name": screen,
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": round(height - TASKBAR * scale),
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
     report = tmp_path / "rapport.json"
     shots = screenshots_folder(tmp_path_factory) / screen
     env = {
@@ -70,7 +112,11 @@ def test_every_window_fits_the_screen(screen, tmp_path, tmp_path_factory):
     }
     run = subprocess.run(
         [sys.executable, "-m", "tests.ui.screen_fit_driver", str(report), str(shots)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=100,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=100,
     )
     assert run.returncode == 0, run.stderr[-3000:]
     found = json.loads(report.read_text(encoding="utf-8"))

@@ -147,7 +147,9 @@ def test_the_backup_rotation_is_set_in_indstillinger(qtbot, store, today):
         assert labels[spin] == f"{SETTING_LABELS_DA[name]}:"
         assert (spin.minimum(), spin.maximum()) == BACKUP_LIMITS[name]
     assert [spins[n].suffix() for n in ("backup_daily", "backup_weekly", "backup_monthly")] == [
-        " dage", " uger", " måneder"
+        " dage",
+        " uger",
+        " måneder",
     ]
     spins["backup_daily"].setValue(10)
     spins["backup_weekly"].setValue(0)
@@ -158,9 +160,7 @@ def test_the_backup_rotation_is_set_in_indstillinger(qtbot, store, today):
     assert rotation_of(store.path) == (10, 0, 24)  # what the automatic backups rotate by
 
 
-def test_the_purge_question_says_the_copies_are_cleaned_too_and_they_are(
-    qtbot, store, message_boxes, today
-):
+def test_the_purge_question_says_the_copies_are_cleaned_too_and_they_are(qtbot, store, message_boxes, today):
     from PySide6.QtWidgets import QMessageBox
 
     from caseworker_app.store.backup import list_backups, make_backup

@@ -19,9 +19,7 @@ from caseworker_app.ui.mainwindow import MainWindow, Tab
 
 
 def add_t08(store: CaseStore, citizen: str, case_ref: str) -> int:
-    return store.create_case(
-        citizen=citizen, case_ref=case_ref, trial_id="T08", dates={"hire": date(2018, 8, 31)}
-    )
+    return store.create_case(citizen=citizen, case_ref=case_ref, trial_id="T08", dates={"hire": date(2018, 8, 31)})
 
 
 def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
@@ -34,8 +32,13 @@ def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
     # Before the database is read: a message, and nothing that needs the cases can be started.
     assert window.store is None
     assert window.status_counts.text() == "Henter sager og beregner frister …"
-    for action in (window.new_case_action, window.register_action, window.print_calendar_action,
-                   window.export_ics_action, window.settings_action):
+    for action in (
+        window.new_case_action,
+        window.register_action,
+        window.print_calendar_action,
+        window.export_ics_action,
+        window.settings_action,
+    ):
         assert not action.isEnabled()
     assert window.search_action.isEnabled()
     assert not window.missed_banner.isVisible() and not window.trial_end_banner.isVisible()
@@ -78,19 +81,16 @@ def test_a_trial_file_that_cannot_be_read_is_explained(tmp_path, message_boxes, 
     code = run_window(tmp_path / "sager.db")
 
     assert code == 1
-    assert message_boxes.calls == [
-        ("critical", "Forsøgskataloget kan ikke læses", "T08.toml: feltet 'rules' mangler")
-    ]
+    assert message_boxes.calls == [("critical", "Forsøgskataloget kan ikke læses", "T08.toml: feltet 'rules' mangler")]
 
 
-def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(
-    tmp_path, monkeypatch, capsys, qapp
-):
+def test_an_unexpected_error_while_loading_is_explained_and_ends_the_program(tmp_path, monkeypatch, capsys, qapp):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log folder on Linux
     db = tmp_path / "sager.db"
     store = CaseStore(db)
     add_t08(store, "Jens Hansen", "2021-1001")
     store.close()
+
     # A date in the wrong format is now a case that cannot be computed (issue 12), no longer
     # unexpected: a bug is simulated instead, its message holding a name.
     def bug(self, *args, **kwargs):
@@ -134,7 +134,10 @@ def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path)
 
     result = subprocess.run(
         [sys.executable, "-m", "caseworker_app", "--db", str(db)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stderr
@@ -171,7 +174,10 @@ def test_the_demo_opens_its_window_and_shows_the_demo_cases(tmp_path):
 
     result = subprocess.run(
         [sys.executable, "-m", "caseworker_app", "--demo"],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stderr

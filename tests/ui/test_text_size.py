@@ -39,7 +39,11 @@ def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, t
     dialog = SettingsDialog(store, today=today, parent=window)
     qtbot.addWidget(dialog)
     assert [dialog.text_size_combo.itemText(i) for i in range(dialog.text_size_combo.count())] == [
-        "100 % (systemets)", "125 %", "150 %", "175 %", "200 %",
+        "100 % (systemets)",
+        "125 %",
+        "150 %",
+        "175 %",
+        "200 %",
     ]
     type_into(qtbot, dialog.name_edit, "Anne Jensen")
     type_into(qtbot, dialog.municipality_edit, "Vesthimmerlands Kommune")

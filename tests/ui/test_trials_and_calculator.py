@@ -58,8 +58,7 @@ def test_the_list_says_plainly_that_a_trial_has_expired(qtbot, store):
     texts = [view.trial_list.item(i).text() for i in range(view.trial_list.count())]
     t08 = next(t for t in texts if t.startswith("T08 – Førtidspensionister i løntilskud"))
     assert t08.endswith(
-        "⚠ udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, "
-        "medmindre kommunen har fået forlængelse"
+        "⚠ udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, medmindre kommunen har fået forlængelse"
     )
     assert any(t.startswith("T01 – ") and "(ingen frister)" in t for t in texts)
 
@@ -67,9 +66,7 @@ def test_the_list_says_plainly_that_a_trial_has_expired(qtbot, store):
 def test_a_verbatim_fasit_marking_is_shown_exactly(qtbot, store):
     view = open_trials(qtbot, store)
     view.select("T07")
-    assert view.marking_label.text().startswith(
-        "»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«"
-    )
+    assert view.marking_label.text().startswith("»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«")
 
 
 def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
@@ -148,10 +145,7 @@ def open_calculator(qtbot, today=lambda: date(2021, 3, 1)) -> CalculatorView:
 
 def result_rows(view: CalculatorView) -> list[list[str]]:
     model = view.result_model
-    return [
-        [model.index(r, c).data() for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):

@@ -47,6 +47,12 @@ def test_the_print_dialogs_do_not_load_the_spreadsheet_and_calendar_libraries():
         "caseworker_app.ui.mainwindow; "
         "print(sorted(m for m in ('openpyxl', 'icalendar') if m in sys.modules))"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2], env={"QT_QPA_PLATFORM": "offscreen"})
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
     assert run.stdout.strip() == "[]"

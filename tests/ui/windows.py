@@ -149,8 +149,9 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
 
     main = _main_window(store, folder / "vindue.ini")
     with _opened(main):
-        for index, name in enumerate(("hovedvindue-frister", "hovedvindue-sager", "hovedvindue-forsoeg",
-                                      "hovedvindue-fristberegner")):
+        for index, name in enumerate(
+            ("hovedvindue-frister", "hovedvindue-sager", "hovedvindue-forsoeg", "hovedvindue-fristberegner")
+        ):
             main.tabs.setCurrentIndex(index)
             settle()
             see(name, main)
@@ -172,9 +173,17 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
                 see("notat-skabelon", note)
             for name, build in (
                 ("registrer-opfoelgning", lambda: EventDialog(store, t08, today=today, parent=case_window)),
-                ("ret-haendelse", lambda: EventDialog(
-                    store, t08, today=today, kind="followup",
-                    replaces=next(r.id for r in store.history(t08) if r.counts), parent=case_window)),
+                (
+                    "ret-haendelse",
+                    lambda: EventDialog(
+                        store,
+                        t08,
+                        today=today,
+                        kind="followup",
+                        replaces=next(r.id for r in store.history(t08) if r.counts),
+                        parent=case_window,
+                    ),
+                ),
                 ("afslut-sag", lambda: CloseCaseDialog(store, t08, today=today, parent=case_window)),
                 ("slet-sag", lambda: DeleteCaseDialog(store, t08, parent=case_window)),
                 ("udskriv-plan", lambda: PlanPrintDialog(store, t08, today=today, parent=case_window)),
@@ -196,9 +205,19 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
             ("ny-forlaengelse", lambda: OverrideDialog(store, catalog["T08"], "extension", parent=main)),
             ("ret-henvisning", lambda: OverrideDialog(store, catalog["T08"], "citation", parent=main)),
             ("ny-almindelig-regel", lambda: OrdinaryRuleDialog(store, catalog["T08"], parent=main)),
-            ("problemer", lambda: ProblemsDialog(
-                [CaseProblem(store.get_case(t16), "Sagen mangler datoen for ansættelse i løntilskud, "
-                             "som forsøgets frister regnes fra; ret den i sagsvinduet.")], parent=main)),
+            (
+                "problemer",
+                lambda: ProblemsDialog(
+                    [
+                        CaseProblem(
+                            store.get_case(t16),
+                            "Sagen mangler datoen for ansættelse i løntilskud, "
+                            "som forsøgets frister regnes fra; ret den i sagsvinduet.",
+                        )
+                    ],
+                    parent=main,
+                ),
+            ),
             ("dubletter", lambda: DuplicatesDialog([("T08", "2020-0101", (t08, t16))], parent=main)),
         ):
             with _opened(build()) as dialog:
@@ -215,8 +234,10 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
         with _opened(damaged_offer_box(main, store.path, list_backups(store.path)[0])) as box:
             see("beskadiget-database", box)
 
-        for name, opener in (("hjaelp-kom-i-gang", lambda: open_guide(main, 0)),
-                             ("hjaelp-tastaturgenveje", lambda: open_shortcuts(main))):
+        for name, opener in (
+            ("hjaelp-kom-i-gang", lambda: open_guide(main, 0)),
+            ("hjaelp-tastaturgenveje", lambda: open_shortcuts(main)),
+        ):
             window = opener()
             with _opened(window):
                 see(name, window)

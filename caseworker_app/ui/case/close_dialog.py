@@ -28,9 +28,7 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 class CloseCaseDialog(QDialog):
     """Close a case: a reason from the fixed list, free text (needed for 'andet') and the date."""
 
-    def __init__(
-        self, store: CaseStore, case_id: int, *, today: Callable[[], date], parent: QWidget | None = None
-    ):
+    def __init__(self, store: CaseStore, case_id: int, *, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.case_id = case_id

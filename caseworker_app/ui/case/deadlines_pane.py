@@ -27,9 +27,7 @@ def deadline_texts(store: CaseStore, case, trial: Trial | None, today: date) -> 
         return ["Sagen er afsluttet; der beregnes ingen frister."]
     if trial is None or not trial.has_deadlines:
         return ["Forsøget har ingen beregnelig frist."]
-    items = deadlines_for_cases(
-        [case], store.catalog(), today, warning_days=store.settings().warning_days
-    )
+    items = deadlines_for_cases([case], store.catalog(), today, warning_days=store.settings().warning_days)
     return [deadline_html(item.deadline) for item in items] or ["Ingen kommende frister."]
 
 
@@ -58,9 +56,7 @@ class DeadlinesPane(QGroupBox):
         for text in texts:
             label = QLabel(text)
             label.setWordWrap(True)
-            label.setTextFormat(
-                Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
-            )
+            label.setTextFormat(Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setContentsMargins(6, 6, 6, 6)

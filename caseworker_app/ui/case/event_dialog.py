@@ -79,9 +79,7 @@ class EventDialog(QDialog):
         for who in INITIATORS:
             self.initiator_combo.addItem(who, who)
         self.full_check = QCheckBox("&Tæller som fuld opfølgning")
-        self.full_check.setToolTip(
-            "En henvendelse mellem opfølgninger starter kun fristen forfra, når den er markeret"
-        )
+        self.full_check.setToolTip("En henvendelse mellem opfølgninger starter kun fristen forfra, når den er markeret")
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText("Kort tekst, fx hvad der blev aftalt")
@@ -148,9 +146,7 @@ class EventDialog(QDialog):
         if start_kind not in events and events:
             start_kind = events[0]
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(start_kind)))
-        self.form_combo.setCurrentIndex(
-            max(0, self.form_combo.findData(original.form if original else "personligt"))
-        )
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(original.form if original else "personligt")))
         self.initiator_combo.setCurrentIndex(
             max(0, self.initiator_combo.findData(original.initiated_by if original else "kommune"))
         )
@@ -159,9 +155,7 @@ class EventDialog(QDialog):
             self.text_edit.setPlainText(original.text)
         self._kind_changed()
         if not events:
-            self.boxes["kind"].set_error(
-                f"Forsøg {self.case.trial_id} har ingen hændelser at registrere"
-            )
+            self.boxes["kind"].set_error(f"Forsøg {self.case.trial_id} har ingen hændelser at registrere")
             self.save_button.setEnabled(False)
         self.setMinimumWidth(460)
         self.date_edit.setFocus()
@@ -175,11 +169,7 @@ class EventDialog(QDialog):
         if replaces is None:
             return None
         return next(
-            (
-                r
-                for r in self.store.history(self.case_id)
-                if r.id == replaces and not r.is_case_change
-            ),
+            (r for r in self.store.history(self.case_id) if r.id == replaces and not r.is_case_change),
             None,
         )
 

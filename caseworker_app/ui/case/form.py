@@ -60,9 +60,7 @@ class CaseForm(QGroupBox):
         cpr_layout.addWidget(self.cpr_edit, 1)
         cpr_layout.addWidget(self.cpr_button)
         self.trial_combo = QComboBox()
-        self.trial_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.trial_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.trial_combo.setMinimumContentsLength(24)
         self.caseworker_edit = QLineEdit()
         self.note_edit = QPlainTextEdit()
@@ -86,9 +84,7 @@ class CaseForm(QGroupBox):
         self.status_label.hide()
 
         form = QFormLayout()
-        form.setRowWrapPolicy(
-            QFormLayout.RowWrapPolicy.WrapAllRows
-        )  # labels above: full-width fields
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: full-width fields
         form.addRow(buddy_label("&Borger:", self.citizen_edit), self.boxes["citizen"])
         form.addRow(buddy_label("FASIT-&sagsnummer:", self.case_ref_edit), self.boxes["case_ref"])
         form.addRow(buddy_label("CP&R-nummer (valgfrit):", self.cpr_edit), self.boxes["cpr"])
@@ -116,9 +112,7 @@ class CaseForm(QGroupBox):
                 self.trial_combo.addItem(trial_choice_text(trial), trial.id)
         if case is not None and self.trial_combo.findData(case.trial_id) < 0:
             self.trial_combo.addItem(f"{case.trial_id} (findes ikke i kataloget)", case.trial_id)
-        self.trial_combo.setCurrentIndex(
-            max(0, self.trial_combo.findData(case.trial_id if case else "T08"))
-        )
+        self.trial_combo.setCurrentIndex(max(0, self.trial_combo.findData(case.trial_id if case else "T08")))
         self.trial_combo.blockSignals(False)
 
         if case is None:
@@ -160,9 +154,7 @@ class CaseForm(QGroupBox):
                 if not keep_typed:
                     box.editor.clear()
             return
-        typed = (
-            {name: box.editor.text() for name, box in self.date_boxes.items()} if keep_typed else {}
-        )
+        typed = {name: box.editor.text() for name, box in self.date_boxes.items()} if keep_typed else {}
         for box in self.date_boxes.values():
             self.form.removeRow(box)
         self.date_boxes = {}
@@ -174,9 +166,7 @@ class CaseForm(QGroupBox):
             box = FieldBox(edit, default_hint(trial, case_date))
             edit.editingFinished.connect(self.show_condition_hints)
             self.date_boxes[case_date.name] = box
-            self.form.insertRow(
-                self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box
-            )
+            self.form.insertRow(self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box)
         # Tab goes down the form as it is shown, the new date fields in their place.
         set_tab_order(
             [
@@ -211,9 +201,7 @@ class CaseForm(QGroupBox):
             return
         closed_on = case.extra.get("closed_on")
         end_text = case.extra.get("end_text")
-        text = f"Sagen er afsluttet {fmt(closed_on)}: {case.end_reason}" + (
-            f" – {end_text}" if end_text else ""
-        )
+        text = f"Sagen er afsluttet {fmt(closed_on)}: {case.end_reason}" + (f" – {end_text}" if end_text else "")
         self.status_label.setText("■ " + text)
         self.status_label.show()
 
@@ -222,9 +210,7 @@ class CaseForm(QGroupBox):
     def _show_cpr(self) -> None:
         revealed = self.cpr_button.isChecked() or not self._cpr
         self.cpr_edit.setReadOnly(not revealed)
-        self.cpr_edit.setText(
-            format_cpr(self._cpr) if revealed and self._cpr else mask_cpr(self._cpr)
-        )
+        self.cpr_edit.setText(format_cpr(self._cpr) if revealed and self._cpr else mask_cpr(self._cpr))
         self.cpr_button.setText("S&kjul" if self.cpr_button.isChecked() else "&Vis")
         self.cpr_button.setEnabled(bool(self._cpr))
 

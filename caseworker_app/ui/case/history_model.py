@@ -90,9 +90,7 @@ class HistoryModel(ColumnTableModel):
             if row.is_case_change:
                 font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and (
-            row.replaced_by is not None or row.is_case_change
-        ):
+        if role == Qt.ItemDataRole.ForegroundRole and (row.replaced_by is not None or row.is_case_change):
             return muted_brush()
         return None
 

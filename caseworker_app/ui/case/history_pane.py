@@ -34,9 +34,7 @@ class HistoryPane(QGroupBox):
         # window it is those that scroll out of sight.
         header.moveSection(4, 2)
         self.view.installEventFilter(self)  # the text column takes the width left (see eventFilter)
-        self.view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self.current_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -55,8 +53,14 @@ class HistoryPane(QGroupBox):
         pad = 2 * metrics.averageCharWidth() + 8
         widths = [
             metrics.horizontalAdvance(sample) + pad
-            for sample in ("00-00-0000", "Opfølgning – rettet", "personligt", "Initieret af", "",
-                           "00-00-0000 kl. 00.00")
+            for sample in (
+                "00-00-0000",
+                "Opfølgning – rettet",
+                "personligt",
+                "Initieret af",
+                "",
+                "00-00-0000 kl. 00.00",
+            )
         ]
         rest = self.view.viewport().width() - sum(widths)
         widths[4] = max(rest, 30 * metrics.averageCharWidth())

@@ -218,20 +218,12 @@ class CaseWindow(QDialog):
         for button in (self.followup_button, self.event_button):
             button.setEnabled(active and has_events)
         self.followup_button.setToolTip(
-            why
-            or (
-                "Registrer en opfølgning (Ctrl+R)" if has_events else "Forsøget har ingen hændelser"
-            )
+            why or ("Registrer en opfølgning (Ctrl+R)" if has_events else "Forsøget har ingen hændelser")
         )
         correctable = active and can_correct(self.selected_history_row())
         self.correct_button.setEnabled(correctable)
         self.correct_button.setToolTip(
-            why
-            or (
-                "Ret eller annullér den valgte hændelse"
-                if correctable
-                else "Vælg en hændelse i historikken"
-            )
+            why or ("Ret eller annullér den valgte hændelse" if correctable else "Vælg en hændelse i historikken")
         )
         self.note_button.setEnabled(saved)
         self.print_button.setEnabled(saved)
@@ -258,9 +250,7 @@ class CaseWindow(QDialog):
         }
         today = self._today()
         events = self.case.events if self.case is not None else ()
-        errors = case_errors(
-            self.store.catalog(), dates=raw_dates, today=today, events=events, **fields
-        )
+        errors = case_errors(self.store.catalog(), dates=raw_dates, today=today, events=events, **fields)
         try:
             if errors:
                 raise ValidationError(errors)
@@ -320,9 +310,7 @@ class CaseWindow(QDialog):
 
     def _event_dialog(self, kind: str, replaces: int | None = None) -> None:
         assert self.case_id is not None  # the event buttons are enabled for a saved case only
-        dialog = EventDialog(
-            self.store, self.case_id, today=self._today, kind=kind, replaces=replaces, parent=self
-        )
+        dialog = EventDialog(self.store, self.case_id, today=self._today, kind=kind, replaces=replaces, parent=self)
         if dialog.exec():
             self._saved()
 
@@ -350,9 +338,7 @@ class CaseWindow(QDialog):
         if self.case is None:
             return
         if self.case.status == CLOSED:
-            answer = QMessageBox.question(
-                self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?"
-            )
+            answer = QMessageBox.question(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?")
             if answer == QMessageBox.StandardButton.Yes:
                 self.store.reopen_case(self.case.id)
                 self._saved()
@@ -380,9 +366,7 @@ class CaseWindow(QDialog):
 
         row = self.selected_history_row()
         event_id = row.id if row is not None and not row.is_case_change else None
-        window = NoteWindow(
-            self.store, self.case_id, today=self._today, event_id=event_id, parent=self
-        )
+        window = NoteWindow(self.store, self.case_id, today=self._today, event_id=event_id, parent=self)
         window.exec()
         self._saved()
 

@@ -15,7 +15,10 @@ from .tabs import Tab
 
 # Vis › one command per tab, the tab's title with its own mnemonic.
 VIEW_TABS = (
-    (Tab.DEADLINES, "&Frister"), (Tab.CASES, "&Sager"), (Tab.TRIALS, "F&orsøg"), (Tab.CALCULATOR, "Fristbe&regner"),
+    (Tab.DEADLINES, "&Frister"),
+    (Tab.CASES, "&Sager"),
+    (Tab.TRIALS, "F&orsøg"),
+    (Tab.CALCULATOR, "Fristbe&regner"),
 )
 
 
@@ -25,22 +28,14 @@ class MainWindowActions(WindowPart):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         files = bar.addMenu("&Filer")
-        self.new_case_action = self._action(
-            files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case
-        )
+        self.new_case_action = self._action(files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case)
         files.addSeparator()
-        self.export_ics_action = self._action(
-            files, "Eksportér til &Outlook (.ics) …", None, self.export_ics
-        )
+        self.export_ics_action = self._action(files, "Eksportér til &Outlook (.ics) …", None, self.export_ics)
         self.export_deadlines_action = self._action(
             files, "Eksportér &frister til regneark …", None, self.export_deadlines
         )
-        self.export_cases_action = self._action(
-            files, "Eksportér &sagsliste til regneark …", None, self.export_cases
-        )
-        self.import_action = self._action(
-            files, "&Importér sager …", QKeySequence("Ctrl+I"), self.import_cases
-        )
+        self.export_cases_action = self._action(files, "Eksportér &sagsliste til regneark …", None, self.export_cases)
+        self.import_action = self._action(files, "&Importér sager …", QKeySequence("Ctrl+I"), self.import_cases)
         self.undo_import_action = self._action(files, "Fo&rtryd import …", None, self.undo_import)
         files.addSeparator()
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
@@ -59,7 +54,10 @@ class MainWindowActions(WindowPart):
         view = bar.addMenu("&Vis")
         for tab, text in VIEW_TABS:  # Ctrl+1–4 in tab order
             self._action(
-                view, text, QKeySequence(f"Ctrl+{tab + 1}"), lambda _=False, t=tab: self.tabs.setCurrentIndex(t),
+                view,
+                text,
+                QKeySequence(f"Ctrl+{tab + 1}"),
+                lambda _=False, t=tab: self.tabs.setCurrentIndex(t),
                 needs_store=False,
             )
         view.addSeparator()
@@ -75,18 +73,17 @@ class MainWindowActions(WindowPart):
         self.print_plan_action = self._action(
             self.print_menu, "&Plan for valgt borger …", None, self.print_selected_plan
         )
-        self.print_evaluation_action = self._action(
-            self.print_menu, "&Evaluering …", None, self.print_evaluation
-        )
+        self.print_evaluation_action = self._action(self.print_menu, "&Evaluering …", None, self.print_evaluation)
         # Right-click on a row: the case commands for that row (see row_menu).
         for view in (self.deadline_view, self.case_view):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            view.customContextMenuRequested.connect(
-                lambda pos, v=view: self._show_row_menu(v, pos)
-            )
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._show_row_menu(v, pos))
         self.help_menu = bar.addMenu("&Hjælp")
         self.guide_action = self._action(
-            self.help_menu, "&Kom i gang …", QKeySequence.StandardKey.HelpContents, self.show_guide,
+            self.help_menu,
+            "&Kom i gang …",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_guide,
             needs_store=False,
         )
         self._action(self.help_menu, "&Tastaturgenveje …", None, self.show_shortcuts, needs_store=False)

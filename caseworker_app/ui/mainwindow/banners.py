@@ -51,9 +51,7 @@ class Banners(WindowPart):
             len(self.problems),
             ", ".join(str(p.case.id) for p in self.problems),
         )
-        self.problems_banner.setText(
-            f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>'
-        )
+        self.problems_banner.setText(f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>')
         self.problems_banner.show()
 
     def _update_duplicates_banner(self) -> None:
@@ -68,9 +66,7 @@ class Banners(WindowPart):
             "open cases share a FASIT number in a trial (ids %s)",
             "; ".join(", ".join(map(str, ids)) for _trial, _ref, ids in self.duplicate_groups),
         )
-        self.duplicates_banner.setText(
-            f'⚠ {duplicates_heading(self.duplicate_groups)} – <a href="vis">vis</a>'
-        )
+        self.duplicates_banner.setText(f'⚠ {duplicates_heading(self.duplicate_groups)} – <a href="vis">vis</a>')
         self.duplicates_banner.show()
 
     def show_duplicates(self) -> None:

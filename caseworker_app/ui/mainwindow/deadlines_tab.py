@@ -93,10 +93,7 @@ class DeadlinesTab(WindowPart):
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
             self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
             group = self.deadline_model.index(row, 0)
-            expanded = (
-                self.deadline_model.group_key(row) != "later"
-                or self.deadline_model.rowCount(group) < BIG_GROUP
-            )
+            expanded = self.deadline_model.group_key(row) != "later" or self.deadline_model.rowCount(group) < BIG_GROUP
             self.deadline_view.setExpanded(group, expanded)
 
     def _deadlines_shown(self) -> None:

@@ -25,8 +25,7 @@ class ConditionsPanel(QWidget):
             box.setObjectName(f"confirm_{condition.name}")
             self.boxes[condition.name] = box
             layout.addWidget(box)
-        hint = QLabel("Sæt kun hak, når du har kontrolleret det; notatet skriver "
-                      "»bekræftet af sagsbehandleren«.")
+        hint = QLabel("Sæt kun hak, når du har kontrolleret det; notatet skriver »bekræftet af sagsbehandleren«.")
         hint.setWordWrap(True)
         hint.setStyleSheet(hint_style())
         layout.addWidget(hint)

@@ -40,9 +40,7 @@ class DraftPane(QWidget):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QPushButton("&Kopiér til FASIT")
         self.copy_button.setDefault(True)
-        self.copy_button.setToolTip(
-            "Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik"
-        )
+        self.copy_button.setToolTip("Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik")
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.status_label, 1)
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -97,9 +95,7 @@ class DraftPane(QWidget):
         if problems:
             self.show_problem("⚠ " + " ".join(problems))
         elif copied:
-            self.status_label.setText(
-                "✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V."
-            )
+            self.status_label.setText("✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V.")
             self.status_label.setStyleSheet(ok_style())
         else:
             self.status_label.setText("✓ Klar til at kopiere.")

@@ -35,8 +35,7 @@ FREE_TEXT_HINTS = {
 
 def event_date_hint(trial: Trial | None, situation: str | None, default: date | None) -> str:
     """Under the event date: where the date filled in came from, or what to type when none was."""
-    kind = next((k for k, name in EVENT_SITUATIONS.items()
-                 if name == situation and trial and k in trial.events), None)
+    kind = next((k for k, name in EVENT_SITUATIONS.items() if name == situation and trial and k in trial.events), None)
     if kind is not None:
         found = f"Udfyldt med sagens seneste '{EVENT_NAMES[kind]}'; kan rettes."
         none = f"Ingen '{EVENT_NAMES[kind]}' registreret på sagen: skriv datoen (dd-mm-åååå)."

@@ -34,7 +34,8 @@ def usable_fields(trial: Trial | None) -> list[str]:
     """The template fields that make sense for this trial (only the case dates it has)."""
     dates = {d.name for d in trial.dates} if trial else set()
     return [
-        name for name in NOTE_FIELDS
+        name
+        for name in NOTE_FIELDS
         if not name.endswith(("_date", "_date_long"))
         or name.removesuffix("_long").removesuffix("_date") in dates | {"note", "event"}
     ]
@@ -79,9 +80,7 @@ class TemplateEditor(QWidget):
         fields_part = QWidget()
         fields_layout = QVBoxLayout(fields_part)
         fields_layout.setContentsMargins(0, 0, 0, 0)
-        fields_layout.addWidget(
-            buddy_label("Felter (dobbeltklik for at indsætte):", self.field_list)
-        )
+        fields_layout.addWidget(buddy_label("Felter (dobbeltklik for at indsætte):", self.field_list))
         fields_layout.addWidget(self.field_list, 1)
         text_part = QWidget()
         text_layout = QVBoxLayout(text_part)
@@ -115,9 +114,7 @@ class TemplateEditor(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-    def show_template(
-        self, situation: str | None, standard: NoteTemplate | None, in_use: NoteTemplate | None
-    ) -> None:
+    def show_template(self, situation: str | None, standard: NoteTemplate | None, in_use: NoteTemplate | None) -> None:
         """Show the template in use for situation (standard: the one the program ships)."""
         self._situation, self._standard = situation, standard
         self.template_edit.blockSignals(True)
@@ -173,9 +170,7 @@ class TemplateEditor(QWidget):
         try:
             self.store.save_note_template(self.trial.id, name, self.template_edit.toPlainText())
         except ValidationError as exc:
-            self.show_messages(
-                [line for message in exc.errors.values() for line in message.splitlines()]
-            )
+            self.show_messages([line for message in exc.errors.values() for line in message.splitlines()])
             return False
         self.changed.emit("✓ Gemt. Notatet bruger nu kommunens skabelon.")
         return True

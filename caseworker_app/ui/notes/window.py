@@ -175,8 +175,7 @@ class NoteWindow(QDialog):
         if event_id is None:
             return None
         return next(
-            (r for r in self.store.history(self.case_id)
-             if r.id == event_id and not r.is_case_change),
+            (r for r in self.store.history(self.case_id) if r.id == event_id and not r.is_case_change),
             None,
         )
 
@@ -256,8 +255,7 @@ class NoteWindow(QDialog):
         answer = QMessageBox.question(
             self,
             "Luk uden at kopiere?",
-            "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. "
-            "Vil du lukke og kassere det?",
+            "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. Vil du lukke og kassere det?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -373,8 +371,7 @@ class NoteWindow(QDialog):
                 )
             except ValidationError as exc:
                 self.draft.show_problem(
-                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: "
-                    + "; ".join(exc.errors.values())
+                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: " + "; ".join(exc.errors.values())
                 )
                 return
             self._last_saved = self._current()

@@ -269,9 +269,7 @@ class PlanPrintDialog(PrintJobDialog):
         column.addLayout(self._button_row())
 
     def job(self) -> PrintJob | None:
-        return plan_print_job(
-            self.store, self.case_id, self.today(), for_citizen=self.citizen_radio.isChecked()
-        )
+        return plan_print_job(self.store, self.case_id, self.today(), for_citizen=self.citizen_radio.isChecked())
 
     def pdf_name(self) -> str:
         return safe_file_name(f"Opfølgningsplan {self.case.citizen} {fmt(self.today())}") + ".pdf"

@@ -87,9 +87,7 @@ def calendar_job(
     problems, the cases that cannot be computed, are named in a section at the end.
     """
     if layout not in (LAYOUT_WEEKS, LAYOUT_MONTHS):
-        raise ValueError(
-            f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}')."
-        )
+        raise ValueError(f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}').")
     printed_on = printed_on or date.today()
     selection = select_calendar(
         items,
@@ -134,13 +132,9 @@ def plan_job(
 
 def setup_printer(printer: QPrinter, job: PrintJob) -> None:
     """A4 with the job's orientation and the house margins."""
-    orientation = (
-        QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait
-    )
+    orientation = QPageLayout.Orientation.Landscape if job.landscape else QPageLayout.Orientation.Portrait
     printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
-        )
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
     )
 
 
@@ -181,9 +175,7 @@ def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
                 _paint_slice(painter, doc, y, body.width(), slice_.repeat.top, slice_.repeat.bottom)
                 y += slice_.repeat.height
             _paint_slice(painter, doc, y, body.width(), slice_.top, slice_.bottom)
-            _paint_bands(
-                painter, job, page.width(), page.height(), band, number + 1, len(pages), small
-            )
+            _paint_bands(painter, job, page.width(), page.height(), band, number + 1, len(pages), small)
     finally:
         painter.end()
         # Qt takes nullptr here (back to the default device); the stubs do not say so.
@@ -209,9 +201,7 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def _paint_slice(
-    painter: QPainter, doc: QTextDocument, y: float, width: float, top: float, bottom: float
-) -> None:
+def _paint_slice(painter: QPainter, doc: QTextDocument, y: float, width: float, top: float, bottom: float) -> None:
     """Paint the document's band top–bottom with its top at y on the page."""
     painter.save()
     painter.translate(0, y - top)

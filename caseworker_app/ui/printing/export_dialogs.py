@@ -138,11 +138,7 @@ def export_ics_dialog(
     """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events."""
 
     def done(result: ExportResult) -> str:
-        moved = (
-            f" {_count(result.moved, 'frist har', 'frister har')} fået ny dato siden sidst."
-            if result.moved
-            else ""
-        )
+        moved = f" {_count(result.moved, 'frist har', 'frister har')} fået ny dato siden sidst." if result.moved else ""
         omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
         chosen = f" {result.chosen_text()}" if result.chosen else ""
         return (
@@ -172,8 +168,9 @@ def export_deadlines_dialog(
         f"Frister {fmt(today())}.xlsx",
         [XLSX_FILTER, CSV_FILTER],
         lambda path: export_deadline_sheet(store, path, today(), caseworker=caseworker),
-        lambda r: f"{_count(r.count, 'frist', 'frister')} er gemt i {r.path}."
-        + (f" {r.chosen_text()}" if r.chosen else ""),
+        lambda r: (
+            f"{_count(r.count, 'frist', 'frister')} er gemt i {r.path}." + (f" {r.chosen_text()}" if r.chosen else "")
+        ),
     )
 
 
@@ -187,8 +184,10 @@ def export_cases_dialog(
         f"Sager {fmt(today())}.xlsx",
         [XLSX_FILTER, CSV_FILTER],
         lambda path: export_case_sheet(store, path, caseworker=caseworker),
-        lambda r: f"{_count(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager)."
-        + (f" {r.chosen_text()}" if r.chosen else ""),
+        lambda r: (
+            f"{_count(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager)."
+            + (f" {r.chosen_text()}" if r.chosen else "")
+        ),
     )
 
 

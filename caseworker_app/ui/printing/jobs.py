@@ -35,9 +35,7 @@ def calendar_print_job(
     """The follow-up calendar of the database's deadlines on today, for a period and filter."""
     check_period(start, end)
     if layout not in LAYOUTS:
-        raise ExportError(
-            f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}')."
-        )
+        raise ExportError(f"Ukendt udskriftsform '{layout}' (brug '{LAYOUT_WEEKS}' eller '{LAYOUT_MONTHS}').")
     if trial and trial.strip():
         known = store.catalog()
         if trial.strip().upper() not in known:
@@ -63,8 +61,7 @@ def plan_print_job(store: CaseStore, case_id: int, today: date, *, for_citizen: 
     case = store.get_case(case_id)
     if case.status == CLOSED:
         raise ExportError(
-            redact_cpr(f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende ")
-            + "frister."
+            redact_cpr(f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende ") + "frister."
         )
     trial = store.catalog().get(case.trial_id)
     if trial is None:

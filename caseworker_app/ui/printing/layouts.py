@@ -92,9 +92,7 @@ def _practical_cell(d: Deadline) -> str:
 
 def _overview_line(selection: CalendarSelection) -> str:
     overdue = sum(_is_overdue(i.deadline) for i in selection.items)
-    parts = [
-        f"{len(selection.items)} {'frist' if len(selection.items) == 1 else 'frister'} i perioden"
-    ]
+    parts = [f"{len(selection.items)} {'frist' if len(selection.items) == 1 else 'frister'} i perioden"]
     if overdue:
         parts.append(f"heraf {overdue} overskredet")
     if selection.overdue_before:
@@ -190,8 +188,7 @@ def problems_html(problems: Iterable[CaseProblem]) -> str:
     if not problems:
         return ""
     rows = "".join(
-        f"<tr><td>{text(p.case.case_ref)}</td><td>{text(p.case.trial_id)}</td>"
-        f"<td>{text(p.reason)}</td></tr>"
+        f"<tr><td>{text(p.case.case_ref)}</td><td>{text(p.case.trial_id)}</td><td>{text(p.reason)}</td></tr>"
         for p in problems
     )
     return (

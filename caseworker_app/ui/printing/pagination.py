@@ -114,13 +114,15 @@ def _table_units(doc: QTextDocument, table: QTextTable, title: str) -> list[_Uni
     for r in range(rows):
         if bound[r] and r + 1 < rows:
             continue
-        units.append(_Unit(
-            top=edges[first],
-            bottom=edges[r + 1],
-            keep_with_next=r < header_rows,
-            rows=(table, first, r),
-            repeat=repeat if first >= header_rows else None,
-        ))
+        units.append(
+            _Unit(
+                top=edges[first],
+                bottom=edges[r + 1],
+                keep_with_next=r < header_rows,
+                rows=(table, first, r),
+                repeat=repeat if first >= header_rows else None,
+            )
+        )
         first = r + 1
     return units
 
