@@ -79,12 +79,21 @@ def select(
 
         text_of = case_text
 
-    kept = [
-        row
-        for row in rows
-        if (not wanted or belongs_to(case_of(row).caseworker, wanted)) and (not needle or needle in text_of(row))
-    ]
-    unassigned = sum(1 for row in kept if not case_of(row).caseworker.strip()) if wanted else 0
+    if not wanted:
+        kept = [row for row in rows if not needle or needle in text_of(row)]
+        return Selection(tuple(kept), len(rows), wanted, bool(needle), 0)
+    # A window patches one case at 100,000: belongs_to is asked once per distinct name, not per row.
+    shown_for: dict[str, bool] = {}
+    kept: list[T] = []
+    unassigned = 0
+    for row in rows:
+        name = case_of(row).caseworker
+        shown = shown_for.get(name)
+        if shown is None:
+            shown = shown_for[name] = belongs_to(name, wanted)
+        if shown and (not needle or needle in text_of(row)):
+            kept.append(row)
+            unassigned += not name.strip()
     return Selection(tuple(kept), len(rows), wanted, bool(needle), unassigned)
 
 
