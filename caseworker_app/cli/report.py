@@ -217,7 +217,7 @@ def _merge(args: argparse.Namespace, today: date) -> int:
             if args.minutes is None:
                 evaluation.minutes = load_report_settings(store).minutes
     if catalog is None:
-        from ..store.case_store import shipped_catalog
+        from ..store.overrides_store import shipped_catalog
 
         catalog = shipped_catalog()
     if args.json is not None:

@@ -55,7 +55,7 @@ def reduced_catalog(tmp_path_factory):
 
 def remove_t08(monkeypatch, catalog) -> None:
     """From now on the program's shipped catalog is the one without T08.toml."""
-    monkeypatch.setattr("caseworker_app.store.case_store.shipped_catalog", lambda: catalog)
+    monkeypatch.setattr("caseworker_app.store.overrides_store.shipped_catalog", lambda: catalog)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,105 @@
+"""Reading cases: one, some by id, or all — the last kept and patched with only what was written
+since (the case-reading part of CaseStore)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..core.cases import ACTIVE, CaseRecord
+from .case_list import ORDER_BY, CaseList
+from .case_reading import CASE_COLUMNS, EVENT_COLUMNS
+from .case_reading import records as case_records
+from .changes import ChangeToken
+from .connection import StoreConnection
+from .errors import CaseNotFoundError
+
+# More cases than this written at once (an import): read them all again rather than patch.
+PATCH_LIMIT = 2000
+
+
+class CaseReads:
+    """The cases as stored; keeps the whole list between reads (brought up to date by changes_since)."""
+
+    def __init__(self, db: StoreConnection):
+        self._db = db
+        self._key: ChangeToken | None = None
+        self._cases = CaseList()
+
+    def forget(self) -> None:
+        """The file was reopened: read every case again."""
+        self._key = None
+
+    def list_cases(self, include_closed: bool = True) -> list[CaseRecord]:
+        """Every case (or the active ones) with its current events, sorted by citizen name."""
+        conn = self._db.connection()
+        if conn.in_transaction:  # inside a batch: see its own uncommitted changes, cache nothing
+            cases = self.load("", ())
+        else:
+            self._refresh()
+            cases = self._cases.records
+        return list(cases) if include_closed else [c for c in cases if c.status == ACTIVE]
+
+    def _refresh(self) -> None:
+        """Bring the kept case list up to date: nothing read when nothing was written, only the
+        cases this store wrote after its own changes, every case after another program's."""
+        changes = self._db.changes_since(self._key)  # the token first, then the reading
+        if changes is None:
+            return
+        ids = changes.case_ids
+        if (
+            ids is None
+            or self._key is None
+            or len(ids) > PATCH_LIMIT
+            or not self._cases.patch(ids, self._load_by_id(ids))
+        ):
+            self._cases = CaseList(self.load("", ()))
+        self._key = changes.token
+
+    def cases_by_id(self, case_ids: Iterable[int]) -> dict[int, CaseRecord]:
+        """The cases with these ids as stored now; an id without a case (deleted) is left out."""
+        ids = frozenset(case_ids)
+        conn = self._db.connection()
+        if not conn.in_transaction and self._key is not None and len(ids) <= PATCH_LIMIT:
+            self._refresh()  # the kept list, brought up to date, answers without reading
+            return {i: record for i in ids if (record := self._cases.by_id.get(i)) is not None}
+        return self._load_by_id(ids)
+
+    def _load_by_id(self, ids: frozenset[int]) -> dict[int, CaseRecord]:
+        found: dict[int, CaseRecord] = {}
+        numbers = sorted(i for i in ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**63)
+        for start in range(0, len(numbers), 500):  # SQLite limits the number of parameters
+            chunk = numbers[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update((c.id, c) for c in self.load(f"WHERE id IN ({marks})", tuple(chunk)))
+        return found
+
+    def get_case(self, case_id: int) -> CaseRecord:
+        """One case; CaseNotFoundError when there is none with that id."""
+        self.check_id(case_id)
+        found = self.load("WHERE id = ?", (case_id,))
+        if not found:
+            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
+        return found[0]
+
+    def check_id(self, case_id: object) -> None:
+        """CaseNotFoundError for an id no row can have (SQLite's integers are 64-bit)."""
+        if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:
+            raise CaseNotFoundError(f"Sag nr. {str(case_id)[:30]} findes ikke i databasen {self._db.path}.")
+
+    def load(self, where: str, params: tuple) -> list[CaseRecord]:
+        """The cases a WHERE clause on the cases table selects, with their dates and events."""
+        subset = f"WHERE case_id IN (SELECT id FROM cases {where})" if where else ""
+        with self._db.read() as conn:
+            replaced = {
+                row[0]
+                for row in conn.execute(
+                    f"SELECT replaces FROM events {subset} {'AND' if subset else 'WHERE'} replaces IS NOT NULL",
+                    params,
+                )
+            }
+            return case_records(
+                conn.execute(f"SELECT {CASE_COLUMNS} FROM cases {where} {ORDER_BY}", params),
+                conn.execute(f"SELECT case_id, name, day FROM case_dates {subset}", params),
+                conn.execute(f"SELECT {EVENT_COLUMNS} FROM events {subset} ORDER BY case_id, day, id", params),
+                replaced,
+            )

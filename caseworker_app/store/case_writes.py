@@ -1,0 +1,330 @@
+"""Writing cases: creating and changing them, registering and cancelling events, each change kept
+in the history (the case-writing part of CaseStore)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..core.cases import ACTIVE
+from ..core.catalog import DATE_NAMES
+from ..core.cpr import mask_cpr, normalize_cpr
+from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
+from ..core.text import normalize_text, text_errors
+from ..core.validation import case_errors, event_errors, parse_case_dates
+from ..core.workdays import fmt, parse_date
+from .connection import utc_now
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+
+    from ..core.cases import CaseRecord
+    from ..core.catalog import Trial
+
+CASE_FIELDS = ("citizen", "case_ref", "trial_id", "caseworker", "cpr", "note", "dates")
+DUPLICATE_TEXT = "Sagsnummeret findes allerede som åben sag i dette forsøg"
+
+
+def day_value(value: object, field: str = "day") -> date | None:
+    """A date argument (date or text) as a date; ValidationError naming the field if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(str(value))
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from None
+
+
+class CaseWritesMixin:
+    """Creating and changing cases and their events (uses CaseStore's transactions and catalog)."""
+
+    if TYPE_CHECKING:  # what this part uses of CaseStore
+        clock: Callable[[], date]
+
+        def _connection(self) -> sqlite3.Connection: ...
+        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
+        def _insert(self, table: str, record: dict) -> int: ...
+        def _created_by(self) -> str: ...
+        def catalog(self) -> dict[str, Trial]: ...
+        def get_case(self, case_id: int) -> CaseRecord: ...
+
+    def create_case(
+        self,
+        *,
+        citizen: str,
+        case_ref: str,
+        trial_id: str,
+        dates: Mapping[str, date],
+        caseworker: str = "",
+        cpr: str | None = None,
+        note: str = "",
+    ) -> int:
+        """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
+        today = self.clock()
+        citizen, case_ref, caseworker, note = (normalize_text(v) for v in (citizen, case_ref, caseworker, note))
+        errors = text_errors({"caseworker": caseworker, "note": note}, multiline={"note"})
+        errors |= case_errors(
+            self.catalog(),
+            citizen=citizen,
+            case_ref=case_ref,
+            trial_id=trial_id,
+            dates=dates,
+            cpr=cpr,
+            today=today,
+        )
+        if errors:
+            raise ValidationError(errors)
+        parsed, _ = parse_case_dates(dates)
+        now = utc_now()
+        record = {
+            "citizen": citizen.strip(),
+            "case_ref": case_ref.strip(),
+            "trial_id": trial_id,
+            "cpr": normalize_cpr(cpr, today) if cpr else None,
+            "caseworker": (caseworker or "").strip(),
+            "status": ACTIVE,
+            "note": note or "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        summary = f"Forsøg {trial_id}; " + ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items())
+        with self._writing() as written:
+            # Inside the write transaction: another copy cannot save the same case in between.
+            self._check_duplicate(errors, case_ref, trial_id)
+            if errors:
+                raise ValidationError(errors)
+            try:
+                case_id = self._insert("cases", record)
+                written.add(case_id)
+            except sqlite3.IntegrityError:  # the unique index of m006 (open cases)
+                self._check_duplicate(errors, case_ref, trial_id)
+                raise ValidationError(errors or {"case_ref": DUPLICATE_TEXT}) from None
+            for name, day in parsed.items():
+                self._insert("case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()})
+            self._change(case_id, CASE_CREATED, "", None, summary, today, now)
+        return case_id
+
+    def _change(
+        self,
+        case_id: int,
+        action: str,
+        field: str,
+        old: str | None,
+        new: str | None,
+        day: date,
+        now: str,
+    ) -> None:
+        self._insert(
+            "case_changes",
+            {
+                "case_id": case_id,
+                "action": action,
+                "field": field,
+                "old_value": old,
+                "new_value": new,
+                "day": day.isoformat(),
+                "created_at": now,
+                "created_by": self._created_by(),
+            },
+        )
+
+    def _check_duplicate(self, errors: dict[str, str], case_ref: str, trial_id: str, own_id: int | None = None) -> None:
+        """The same FASIT case in the same trial twice would show one citizen as two cases."""
+        if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
+            return
+        row = (
+            self._connection()
+            .execute(
+                "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
+                (case_ref.strip(), trial_id, own_id),
+            )
+            .fetchone()
+        )
+        if row is not None:
+            errors["case_ref"] = (
+                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} (sag nr. {row[0]}: {row[1]})"
+            )
+
+    def update_case(self, case_id: int, **fields) -> None:
+        """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
+
+        Each changed field is recorded in the history; ValidationError leaves the case as it was.
+        """
+        unknown = set(fields) - set(CASE_FIELDS)
+        if unknown:
+            raise TypeError(f"update_case() got unknown fields: {', '.join(sorted(unknown))}")
+        today = self.clock()
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            new = {
+                "citizen": fields.get("citizen", case.citizen),
+                "case_ref": fields.get("case_ref", case.case_ref),
+                "trial_id": fields.get("trial_id", case.trial_id),
+                "caseworker": fields.get("caseworker", case.caseworker),
+                "cpr": fields.get("cpr", case.cpr),
+                "note": fields.get("note", case.note),
+            }
+            raw_dates = fields.get("dates", case.dates)
+            new = {k: normalize_text(v) if isinstance(v, str) else v for k, v in new.items()}
+            errors = text_errors({"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"})
+            errors |= case_errors(
+                self.catalog(),
+                citizen=new["citizen"],
+                case_ref=new["case_ref"],
+                trial_id=new["trial_id"],
+                dates=raw_dates,
+                cpr=new["cpr"],
+                today=today,
+                events=case.events,
+            )
+            self._check_duplicate(errors, new["case_ref"], new["trial_id"], case_id)
+            if errors:
+                raise ValidationError(errors)
+            new_dates, _ = parse_case_dates(raw_dates)
+            new["citizen"], new["case_ref"] = new["citizen"].strip(), new["case_ref"].strip()
+            new["caseworker"] = (new["caseworker"] or "").strip()
+            new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
+            new["note"] = new["note"] or ""
+            now = utc_now()
+            changed = {k: v for k, v in new.items() if v != getattr(case, k)}
+            for name, value in changed.items():
+                old = getattr(case, name)
+                if name == "cpr":
+                    old, value = mask_cpr(old) or None, mask_cpr(value) or None
+                self._change(case_id, CASE_CHANGED, name, old, value, today, now)
+            for name in sorted(set(case.dates) | set(new_dates)):
+                old_day, new_day = case.dates.get(name), new_dates.get(name)
+                if old_day == new_day:
+                    continue
+                if new_day is None:
+                    self._connection().execute("DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name))
+                else:
+                    self._connection().execute(
+                        "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?) "
+                        "ON CONFLICT (case_id, name) DO UPDATE SET day = excluded.day",
+                        (case_id, name, new_day.isoformat()),
+                    )
+                self._change(
+                    case_id,
+                    CASE_CHANGED,
+                    name,
+                    old_day and old_day.isoformat(),
+                    new_day and new_day.isoformat(),
+                    today,
+                    now,
+                )
+                changed[name] = new_day
+            if changed:
+                assignments = ", ".join(f"{k} = ?" for k in new)
+                self._connection().execute(
+                    f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*new.values(), now, case_id),
+                )
+
+    # ------------------------------------------------------------ events
+
+    def add_event(
+        self,
+        case_id: int,
+        *,
+        day: date | None,
+        kind: str,
+        form: str | None = None,
+        initiated_by: str | None = None,
+        full_followup: bool = False,
+        text: str = "",
+        replaces: int | None = None,
+    ) -> int:
+        """Register an event (with replaces: a correction of an earlier row) and return its id."""
+        today = self.clock()
+        day = day_value(day)
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            trial = self._trial_of(case)
+            if case.status != ACTIVE:
+                raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."})
+            errors = event_errors(
+                trial,
+                case.dates,
+                day=day,
+                kind=kind,
+                form=form or None,
+                initiated_by=initiated_by or None,
+                full_followup=full_followup,
+                today=today,
+            )
+            text = normalize_text(text)
+            errors |= text_errors({"text": text}, multiline={"text"})
+            if replaces is not None:
+                problem = self._replace_problem(case_id, replaces)
+                if problem:
+                    errors["replaces"] = problem
+            if errors:
+                raise ValidationError(errors)
+            assert day is not None  # event_errors names a missing date
+            return self._insert(
+                "events",
+                {
+                    "case_id": case_id,
+                    "day": day.isoformat(),
+                    "kind": kind,
+                    "form": form or None,
+                    "initiated_by": initiated_by or None,
+                    "full_followup": int(bool(full_followup)),
+                    "text": text or "",
+                    "replaces": replaces,
+                    "created_at": utc_now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
+        """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            if case.status != ACTIVE:
+                raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at rette hændelser."})
+            problem = self._replace_problem(case_id, event_id)
+            if problem:
+                raise ValidationError({"replaces": problem})
+            text = normalize_text(text)
+            if text_errors({"text": text}, multiline={"text"}):
+                raise ValidationError(text_errors({"text": text}, multiline={"text"}))
+            return self._insert(
+                "events",
+                {
+                    "case_id": case_id,
+                    "day": self.clock().isoformat(),
+                    "kind": CANCELLED,
+                    "form": None,
+                    "initiated_by": None,
+                    "full_followup": 0,
+                    "text": text or "",
+                    "replaces": event_id,
+                    "created_at": utc_now(),
+                    "created_by": self._created_by(),
+                },
+            )
+
+    def _replace_problem(self, case_id: int, event_id: int) -> str | None:
+        row = self._connection().execute("SELECT case_id, kind FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None or row[0] != case_id:
+            return f"Hændelse nr. {event_id} findes ikke på denne sag"
+        if row[1] == CANCELLED:
+            return "En annullering kan ikke rettes; registrér hændelsen igen"
+        later = self._connection().execute("SELECT id FROM events WHERE replaces = ?", (event_id,)).fetchone()
+        if later is not None:
+            return f"Hændelse nr. {event_id} er allerede rettet (af nr. {later[0]}); ret den nyeste"
+        return None
+
+    def _trial_of(self, case: CaseRecord) -> Trial:
+        trial = self.catalog().get(case.trial_id)
+        if trial is None:
+            raise ValidationError({"trial_id": f"Forsøg '{case.trial_id}' findes ikke i kataloget"})
+        return trial

@@ -1,0 +1,219 @@
+"""Ending cases: closing and reopening, purging those past the retention period, deleting a case
+created by mistake, and finding FASIT numbers open twice (the closing part of CaseStore)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..core.cases import ACTIVE, CLOSED
+from ..core.history import CASE_CLOSED, CASE_REOPENED
+from ..core.text import normalize_text, text_error, text_errors
+from ..core.validation import close_errors
+from ..core.workdays import fmt
+from .case_writes import DUPLICATE_TEXT, day_value
+from .connection import utc_now
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+    from pathlib import Path
+
+    from ..core.cases import CaseRecord
+    from ..core.catalog import Trial
+    from ..core.settings import Settings
+
+_log = logging.getLogger(__name__)
+
+
+class ClosingMixin:
+    """Closing, reopening, purging and deleting cases (uses CaseStore's transactions and settings)."""
+
+    if TYPE_CHECKING:  # what this part uses of CaseStore
+        clock: Callable[[], date]
+        path: Path
+
+        def _connection(self) -> sqlite3.Connection: ...
+        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
+        def _insert(self, table: str, record: dict) -> int: ...
+        def _created_by(self) -> str: ...
+        def _change(
+            self, case_id: int, action: str, field: str, old: str | None, new: str | None, day: date, now: str
+        ) -> None: ...
+        def catalog(self) -> dict[str, Trial]: ...
+        def settings(self) -> Settings: ...
+        def get_case(self, case_id: int) -> CaseRecord: ...
+
+    def close_case(self, case_id: int, *, reason: str, day: date | None, text: str = "") -> None:
+        """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
+        today = self.clock()
+        day = day_value(day)
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            if case.status == CLOSED:
+                raise ValidationError({"status": "Sagen er allerede afsluttet"})
+            errors = close_errors(
+                self.catalog().get(case.trial_id),
+                case.dates,
+                reason=reason,
+                text=text,
+                day=day,
+                today=today,
+            )
+            text = normalize_text(text)
+            errors |= text_errors({"text": text}, multiline={"text"})
+            reopened = (
+                self._connection()
+                .execute(
+                    "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
+                    (case_id, CASE_REOPENED),
+                )
+                .fetchone()[0]
+            )
+            if "day" not in errors and day is not None and reopened and day.isoformat() < reopened:
+                # Otherwise the history would show the case closed before it was reopened.
+                errors["day"] = (
+                    f"Sagen blev genåbnet {fmt(date.fromisoformat(reopened))}; "
+                    "den kan ikke afsluttes med en tidligere dato"
+                )
+            if errors:
+                raise ValidationError(errors)
+            assert day is not None  # close_errors names a missing date
+            now = utc_now()
+            text = (text or "").strip()
+            self._connection().execute(
+                "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+                (CLOSED, reason, text, day.isoformat(), now, case_id),
+            )
+            self._change(
+                case_id,
+                CASE_CLOSED,
+                "status",
+                case.status,
+                f"{reason}: {text}" if text else reason,
+                day,
+                now,
+            )
+
+    def reopen_case(self, case_id: int) -> None:
+        """Make a closed case active again; the closing stays in its history."""
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            if case.status != CLOSED:
+                raise ValidationError({"status": "Sagen er ikke afsluttet"})
+            now = utc_now()
+            try:
+                self._connection().execute(
+                    "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
+                    "updated_at = ? "
+                    "WHERE id = ?",
+                    (ACTIVE, now, case_id),
+                )
+            except sqlite3.IntegrityError:  # the unique index of m006: the number is open again
+                raise ValidationError({"case_ref": DUPLICATE_TEXT}) from None
+            self._change(case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now)
+
+    def purgeable_cases(self, today: date) -> list[int]:
+        """Ids of closed cases whose retention period (a setting; none: never) has run out."""
+        retention = self.settings().retention_days
+        if retention is None:
+            return []
+        last_day = (today - timedelta(days=retention)).isoformat()
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id FROM cases WHERE status = ? AND closed_on IS NOT NULL AND closed_on <= ? ORDER BY id",
+                (CLOSED, last_day),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def purge_closed_cases(self, today: date) -> int:
+        """Delete, with all their history, the closed cases past the retention period (decisions.md 10).
+
+        Personal data is not kept longer than the municipality decided; returns how many went.
+        """
+        with self._writing() as written:
+            ids = self.purgeable_cases(today)
+            written.update(ids)
+            for case_id in ids:
+                # One statement per table: the events' self-references are checked per statement.
+                for table in ("case_dates", "events", "case_changes"):
+                    self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+                self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        _log.info("purged %d closed cases past the retention period", len(ids))
+        retention = self.settings().retention_days
+        if retention is not None:  # the copies must not keep what the database no longer may
+            from .backup import purge_copies, retention_last_day
+
+            removed, failed = purge_copies(self.path, retention_last_day(today, retention))
+            _log.info("purged %d cases from backup copies (%d copies deleted)", removed, len(failed))
+        return len(ids)
+
+    def delete_case(self, case_id: int, reason: str) -> None:
+        """Delete a case created by mistake, with its history; the deletion itself is kept.
+
+        Distinct from closing a case (a citizen who leaves the trial): the deletions table keeps
+        the database id, the trial, the reason, when and by whom — no name, CPR or FASIT number.
+        """
+        reason = normalize_text((reason or "").strip()) or ""
+        problem = text_error(reason, multiline=True) if reason else "Skriv, hvorfor sagen slettes"
+        if problem:
+            raise ValidationError({"reason": problem})
+        with self._writing(case_id):
+            case = self.get_case(case_id)
+            created = self._connection().execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
+            self._insert(
+                "deletions",
+                {
+                    "case_id": case.id,
+                    "trial_id": case.trial_id,
+                    "reason": reason,
+                    "case_created_at": created[0] if created else None,
+                    "deleted_at": utc_now(),
+                    "deleted_by": self._created_by(),
+                },
+            )
+            for table in ("case_dates", "events", "case_changes"):
+                self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+            self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        _log.info("deleted case %d (created by mistake)", case_id)
+
+    def deletions(self) -> list[dict]:
+        """The cases deleted as created by mistake, oldest first (no personal data)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT case_id, trial_id, reason, case_created_at, deleted_at, deleted_by FROM deletions ORDER BY id"
+            ).fetchall()
+        keys = ("case_id", "trial_id", "reason", "case_created_at", "deleted_at", "deleted_by")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
+        """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._read() as conn:
+            return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
+
+    def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
+        """(trial, FASIT number, database ids) for each number open more than once in a trial."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._read() as conn:
+            groups = conn.execute(duplicate_open_cases_sql()).fetchall()
+            return [
+                (
+                    trial_id,
+                    case_ref,
+                    [
+                        row[0]
+                        for row in conn.execute(
+                            "SELECT id FROM cases WHERE status = 'aktiv' AND trial_id = ? AND case_ref = ? ORDER BY id",
+                            (trial_id, case_ref),
+                        )
+                    ],
+                )
+                for trial_id, case_ref, _count in sorted(groups)
+            ]

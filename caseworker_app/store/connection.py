@@ -1,0 +1,162 @@
+"""The case database's connection: opening, transactions (batch, reads, declared writes) and the
+change log that tells a reader what was written since (the connection part of CaseStore)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .changes import CaseChanges, ChangeLog, ChangeToken
+from .errors import StoreError
+from .opening import open_database, store_error
+
+
+def utc_now() -> str:
+    """The moment of a write as stored in created_at/updated_at columns."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoreConnection:
+    """One open SQLite connection and its transactions; a backup copy is opened read-only."""
+
+    def __init__(self, path: Path, *, read_only: bool):
+        from .backup import is_backup_path
+
+        self.path = path
+        # A copy (sikkerhedskopier/, .bak-N) is never written: restore it instead.
+        self.read_only = read_only or is_backup_path(path)
+        self.writes = ChangeLog()  # this store's write transactions and the cases each wrote
+        self.conn: sqlite3.Connection | None = self._open()
+        self._db_wrapper = None
+        self._savepoints = 0
+
+    def _open(self) -> sqlite3.Connection:
+        from .backup import is_backup_path
+
+        return open_database(self.path, read_only=self.read_only, immutable=is_backup_path(self.path))
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def reopen(self) -> None:
+        """Open the file again (after a restore put an older copy in place), migrated."""
+        conn = self._open()
+        self.close()
+        self.conn, self._db_wrapper = conn, None
+        self.writes.reopened()
+
+    def connection(self) -> sqlite3.Connection:
+        if self.conn is None:
+            raise StoreError(f"Databasen {self.path} er lukket.")
+        return self.conn
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """SQLite's errors as a StoreError with a Danish message naming the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several changes into one transaction: all are saved or none."""
+        conn = self.connection()
+        with self.guard():
+            if conn.in_transaction:
+                # Inside another batch: a savepoint, so that a failing part undoes only itself.
+                self._savepoints += 1
+                savepoint = f"batch_{self._savepoints}"
+                conn.execute(f"SAVEPOINT {savepoint}")
+                try:
+                    yield
+                except BaseException:
+                    if conn.in_transaction:  # an error may have ended the whole transaction
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            else:
+                # Take the write lock at once: waits for another copy (busy timeout), no deadlock.
+                conn.execute("BEGIN IMMEDIATE")
+                self.writes.begin(conn.total_changes)
+                committed = False
+                try:
+                    yield
+                    committed = True
+                except BaseException:
+                    conn.rollback()
+                    raise
+                finally:
+                    self.writes.end(committed, conn.total_changes)
+                conn.commit()
+
+    @contextmanager
+    def writing(self, *case_ids: int) -> Iterator[set[int]]:
+        """A write method's transaction (batch), declaring the cases it writes (changes_since);
+        add to the set it yields what is known only later (a new case's id)."""
+        with self.batch(), self.writes.claim(self.connection(), case_ids) as written:
+            yield written
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """One snapshot for the several queries of a read (inside a batch: the batch's own)."""
+        conn = self.connection()
+        with self.guard():
+            if conn.in_transaction:
+                yield conn
+            else:
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    conn.commit()
+
+    def insert(self, table: str, record: dict) -> int:
+        """Insert one row; its id. Plain SQL: a save never imports sqlite-utils (start-up time)."""
+        columns = ", ".join(f'"{name}"' for name in record)
+        marks = ", ".join("?" * len(record))
+        row_id = (
+            self.connection()
+            .execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(record.values()))
+            .lastrowid
+        )
+        assert row_id is not None  # sqlite3 sets it after every INSERT
+        return row_id
+
+    @property
+    def db(self):
+        """sqlite-utils' view of the connection (tests of the schema); the store writes plain SQL."""
+        if self._db_wrapper is None:
+            from sqlite_utils import Database
+
+            self._db_wrapper = Database(self.connection(), execute_plugins=False)
+        return self._db_wrapper
+
+    # ------------------------------------------------------------ what changed
+
+    def change_token(self) -> ChangeToken:
+        """This moment: compare with a later token, or pass it to changes_since (one PRAGMA)."""
+        with self.guard():
+            version = self.connection().execute("PRAGMA data_version").fetchone()[0]
+        return ChangeToken(version, self.writes.writes)
+
+    def changes_since(self, token: ChangeToken | None) -> CaseChanges | None:
+        """None when nothing was written since token; else the cases written, or "anything".
+
+        Anything: another program wrote (which cases is not known), the file was restored, or
+        a write of this store declared no cases. Take the token before reading what it guards:
+        a write landing between the two is then reported, never missed.
+        """
+        current = self.change_token()
+        if current == token:
+            return None
+        if token is None or token.data_version != current.data_version:
+            return CaseChanges(current, None)
+        return CaseChanges(current, self.writes.since(token.writes))

@@ -1,0 +1,59 @@
+"""Reading one case's whole history: its events (replaced ones too) and its case changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..core.history import JOURNAL_NOTE, EventRow
+from .case_reading import stored_day
+from .history_texts import change_text
+
+
+def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | None:
+    """Every row of the case's history, newest first; None when there is no such case."""
+    if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+        return None
+    events = conn.execute(
+        "SELECT id, day, kind, form, initiated_by, full_followup, text, replaces, "
+        "created_at, created_by "
+        "FROM events WHERE case_id = ?",
+        (case_id,),
+    ).fetchall()
+    changes = conn.execute(
+        "SELECT id, action, field, old_value, new_value, day, created_at, created_by "
+        "FROM case_changes WHERE case_id = ?",
+        (case_id,),
+    ).fetchall()
+    replaced_by = {r[7]: r[0] for r in events if r[7] is not None}
+    rows = [
+        EventRow(
+            id=r[0],
+            day=stored_day(r[1]) or date.min,
+            kind=r[2],
+            form=r[3],
+            initiated_by=r[4],
+            full_followup=bool(r[5]),
+            text=r[6],
+            replaces=r[7],
+            replaced_by=replaced_by.get(r[0]),
+            created_at=r[8],
+            created_by=r[9],
+        )
+        for r in events
+    ]
+    rows += [
+        EventRow(
+            id=r[0],
+            day=stored_day(r[5]) or date.min,
+            kind=r[1],
+            text=change_text(r[1], r[2], r[3], r[4]),
+            created_at=r[6],
+            created_by=r[7],
+            is_case_change=True,
+            situation=r[2] if r[1] == JOURNAL_NOTE else None,
+        )
+        for r in changes
+    ]
+    rows.sort(key=lambda row: (row.day, row.created_at, row.is_case_change, row.id), reverse=True)
+    return rows

@@ -1,0 +1,39 @@
+"""The Danish lines the case history shows for case changes (created, changed, closed, reopened)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.catalog import DATE_NAMES
+from ..core.history import CASE_CLOSED, CASE_CREATED, CASE_REOPENED, JOURNAL_NOTE
+from ..core.workdays import fmt
+
+FIELD_LABELS_DA = {
+    "citizen": "borger",
+    "case_ref": "sagsnummer",
+    "trial_id": "forsøg",
+    "caseworker": "sagsbehandler",
+    "cpr": "CPR-nummer",
+    "note": "bemærkning",
+    "status": "status",
+    **DATE_NAMES,
+}
+
+
+def change_text(action: str, field: str, old: str | None, new: str | None) -> str:
+    """A case change as one Danish line for the history."""
+    if action == CASE_CREATED:
+        return new or ""
+    if action == CASE_CLOSED:
+        return f"Årsag: {new}"
+    if action == CASE_REOPENED:
+        return f"Tidligere årsag: {old}" if old else ""
+    if action == JOURNAL_NOTE:
+        return new or ""
+    label = FIELD_LABELS_DA.get(field, field)
+    if field in DATE_NAMES:
+        old, new = (
+            fmt(date.fromisoformat(old)) if old else None,
+            fmt(date.fromisoformat(new)) if new else None,
+        )
+    return f"{label[0].upper()}{label[1:]}: {old or '–'} → {new or '–'}"
