@@ -7,7 +7,7 @@ line that says what is shown ("Viser Anne Jensens frister – 12 af 34") is writ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -95,6 +95,45 @@ def select(
             kept.append(row)
             unassigned += not name.strip()
     return Selection(tuple(kept), len(rows), wanted, bool(needle), unassigned)
+
+
+def reselect(
+    previous: Selection[T],
+    removed: Iterable[T],
+    added: Iterable[T],
+    *,
+    find: Callable[[Sequence[T], T], int],
+    place: Callable[[Sequence[T], T], int],
+    caseworker: str = "",
+    needle: str = "",
+    case_of: Callable[[T], CaseRecord] = lambda row: row.case,  # type: ignore[attr-defined]
+    text_of: Callable[[T], str] | None = None,
+) -> Selection[T] | None:
+    """What select() gives over the rows after a change, from previous (select over the rows before):
+    removed rows left the list, added rows came into it. Only the changed rows are chosen (select),
+    so a patch costs what the change holds, not what the list holds.
+
+    previous.items are in the list's order: find gives a row's place in them (-1: absent), place where
+    a new row goes. None when a removed row chosen before is not found (the caller selects again).
+    """
+    removed, added = list(removed), list(added)
+    gone = select(removed, caseworker=caseworker, needle=needle, case_of=case_of, text_of=text_of)
+    come = select(added, caseworker=caseworker, needle=needle, case_of=case_of, text_of=text_of)
+    items = list(previous.items)
+    places = [find(items, row) for row in gone.items]  # all found before any is cut out
+    if any(at < 0 for at in places):
+        return None
+    for at in sorted(places, reverse=True):
+        del items[at]
+    for row in come.items:
+        items.insert(place(items, row), row)
+    return Selection(
+        tuple(items),
+        previous.total - len(removed) + len(added),
+        caseworker.strip(),
+        bool(needle),
+        previous.unassigned - gone.unassigned + come.unassigned,
+    )
 
 
 def possessive(name: str) -> str:

@@ -29,6 +29,7 @@ from .deadline_cache import DeadlineCache
 # order (same name: by id), and a case's own deadlines in their order (inserted one by one).
 _DEADLINE_ORDER = attrgetter("deadline.legal_due", "case.citizen", "case.id")
 _PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
+_LEGAL_DUE = attrgetter("deadline.legal_due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class DeadlineBook:
         self.cases: list[CaseRecord] = []  # sorted by name, as store.list_cases()
         self.deadlines: list[CaseDeadline] = []  # earliest legal date first, then by name
         self.problems: list[CaseProblem] = []  # by FASIT case number
+        self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items of deadlines, in order
         self.settings: Settings | None = None
         self.catalog: Mapping[str, Trial] = {}
         self.today: date | None = None
@@ -85,12 +87,8 @@ class DeadlineBook:
     def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
         """The items of book.deadlines of these cases, by case id, in the book's order (a case
         without deadlines, or not in the book, gets an empty list)."""
-        found: dict[int, list[CaseDeadline]] = {case_id: [] for case_id in case_ids}
-        for item in self.deadlines:
-            of_case = found.get(item.case.id)
-            if of_case is not None:
-                of_case.append(item)
-        return found
+        of_case = self._of_case
+        return {case_id: list(of_case.get(case_id, ())) for case_id in case_ids}
 
     # ------------------------------------------------------------ reading
 
@@ -103,6 +101,13 @@ class DeadlineBook:
         )
         self.cache.keep_only(c.id for c in self.cases)
         self._removed = frozenset()
+        self._index_all()
+
+    def _index_all(self) -> None:
+        of_case: dict[int, list[CaseDeadline]] = {}
+        for item in self.deadlines:
+            of_case.setdefault(item.case.id, []).append(item)
+        self._of_case = of_case
 
     def _patch(self, case_ids: frozenset[int], data_version: int) -> bool:
         """Replace the rows of these cases only; False when another program wrote meanwhile."""
@@ -115,21 +120,31 @@ class DeadlineBook:
         outcomes = self.cache.outcomes(current.values(), self.catalog, today, warning_days=settings.warning_days)
         self._removed = case_ids - current.keys()
         self.cache.forget(self._removed)
-        deadlines, problems = list(self.deadlines), list(self.problems)
-        if not _remove_rows(deadlines, problems, before):  # found by bisection, else by a scan
-            deadlines = [item for item in deadlines if item.case.id not in case_ids]
-            problems = [item for item in problems if item.case.id not in case_ids]
+        # Patched in place (a copy of 100,000 rows per follow-up was most of a patch's time); the
+        # window's lists are these same lists, and it patches its models from the changed cases.
+        deadlines, problems = self.deadlines, self.problems
+        indexed = _remove_rows(deadlines, problems, before)  # found by bisection, else by a scan
+        if not indexed:
+            deadlines[:] = [item for item in deadlines if item.case.id not in case_ids]
+            problems[:] = [item for item in problems if item.case.id not in case_ids]
+        of_case = self._of_case
+        for case_id in case_ids:
+            of_case.pop(case_id, None)
         for case_id, outcome in outcomes.items():
             case = current[case_id]
             if isinstance(outcome, str):
                 problem = CaseProblem(case, outcome)
                 problems.insert(bisect_right(problems, _PROBLEM_ORDER(problem), key=_PROBLEM_ORDER), problem)
                 continue
-            for deadline in outcome:
-                item = CaseDeadline(case, deadline)
+            items = [CaseDeadline(case, deadline) for deadline in outcome]
+            for item in items:
                 deadlines.insert(bisect_right(deadlines, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER), item)
+            if items:
+                # in the book's order: by date, a case's own on one date in their order (bisect_right)
+                of_case[case_id] = sorted(items, key=_LEGAL_DUE)
         self.cases = store.list_cases()
-        self.deadlines, self.problems = deadlines, problems
+        if not indexed:
+            self._index_all()
         return True
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from ..core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ..core.cpr import mask_cpr
 from ..core.schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline
-from ..core.selection import Selection, search_needle, search_text, select
+from ..core.selection import Selection, reselect, search_needle, search_text, select
 from ..store.case_list import order_key
 from .case_deadlines_model import marked_due_text, practical_text
 from .colours import overdue_brush
@@ -77,7 +77,8 @@ class DeadlineTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[str, list[CaseDeadline]]] = []
         self._titles = group_titles()
-        self._all: list[CaseDeadline] = []
+        self._all: Sequence[CaseDeadline] = []
+        self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items, in the list's order
         self._texts: dict[int, str] = {}  # case id -> search text, made once per content
         self._today: date | None = None
         self._caseworker = ""
@@ -103,6 +104,10 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._today = today
         self._all = list(items)
         self._texts = {item.case.id: search_text(item.case) for item in self._all}
+        of_case: dict[int, list[CaseDeadline]] = {}
+        for item in self._all:
+            of_case.setdefault(item.case.id, []).append(item)
+        self._of_case = of_case
         self._regroup(content_changed=True)
 
     def patch_deadlines(
@@ -110,20 +115,22 @@ class DeadlineTreeModel(QAbstractItemModel):
     ) -> None:
         """The deadlines of case_ids changed (or the cases went): items is the new whole content (in
         set_deadlines' order, the same day and settings), new_items those of case_ids among them.
-        Only these cases' rows are removed and inserted (or changed in place), group titles updated."""
+        Only these cases' rows are removed and inserted (or changed in place), group titles updated;
+        nothing here passes over every row (core.selection.reselect counts from the changed ones)."""
         changed = frozenset(case_ids)
         today = self._today
         if today is None:
             return
-        texts = self._texts
-        old_items = [item for item in self._all if item.case.id in changed]
+        texts, of_case = self._texts, self._of_case
+        old_items = [item for case_id in changed for item in of_case.pop(case_id, ())]
         old_shown = self._choose(old_items).items  # chosen as the rows shown were
         for case_id in changed:
             texts.pop(case_id, None)
         for item in new_items:
             texts[item.case.id] = search_text(item.case)
+            of_case.setdefault(item.case.id, []).append(item)
         new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
-        self._all = list(items)
+        self._all = items  # the book's list, patched in place by the book: no copy of every row
         self._unsearched = None
         plans = []
         for group, (key, rows) in enumerate(self._groups):
@@ -136,17 +143,29 @@ class DeadlineTreeModel(QAbstractItemModel):
                 self._regroup(content_changed=True)
                 return
             plans.append((group, rows, sorted(at), come))
-        self.selection = self._choose(self._all)
+        texts_of = texts.__getitem__
+        selection = reselect(
+            self.selection,
+            old_items,
+            new_items,
+            find=_find,
+            place=_place,
+            caseworker=self._caseworker,
+            needle=self._needle,
+            text_of=lambda i: texts_of(i.case.id),
+        )
+        self.selection = selection if selection is not None else self._choose(self._all)
         for group, rows, gone_rows, come in plans:
             self._patch_group(group, rows, gone_rows, come)
         self.shown_changed.emit()
 
     def _patch_group(self, group: int, rows: list[CaseDeadline], gone: list[int], come: list[CaseDeadline]) -> None:
         """Remove the rows at gone and place come by the list's order, as few signals as it takes."""
-        leaving = set(gone)
-        final = [item for row, item in enumerate(rows) if row not in leaving]
+        final = list(rows)  # copied and cut in C: a group may hold most of 100,000 rows
+        for row in reversed(gone):
+            del final[row]
         for item in come:
-            final.insert(bisect_right(final, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER), item)
+            final.insert(_place(final, item), item)
         placed = sorted(_find(final, item) for item in come)
         parent = self.index(group, 0)
         if placed == gone:  # the same rows, new content: the view keeps its selection there
@@ -266,7 +285,7 @@ class DeadlineTreeModel(QAbstractItemModel):
             return QModelIndex()
         titles = list(self._titles)
         fallback = QModelIndex()
-        for item in [item for item in self._all if item.case.id == case_id]:  # in list order, as shown
+        for item in list(self._of_case.get(case_id, ())):  # in list order, as shown
             group = titles.index(group_of(item.deadline, self._today))
             row = _find(self._groups[group][1], item)
             if row < 0:
@@ -302,7 +321,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         return None
 
 
-def _find(rows: list[CaseDeadline], item: CaseDeadline) -> int:
+def _find(rows: Sequence[CaseDeadline], item: CaseDeadline) -> int:
     """The row of item in rows (sorted by _DEADLINE_ORDER), found by bisection; -1 if absent."""
     key = _DEADLINE_ORDER(item)
     at = bisect_left(rows, key, key=_DEADLINE_ORDER)
@@ -311,6 +330,15 @@ def _find(rows: list[CaseDeadline], item: CaseDeadline) -> int:
             return at
         at += 1
     return -1
+
+
+def _itself(case: CaseRecord) -> CaseRecord:
+    return case
+
+
+def _place(rows: Sequence[CaseDeadline], item: CaseDeadline) -> int:
+    """Where item goes in rows (sorted by _DEADLINE_ORDER): after its equals, as the book inserts."""
+    return bisect_right(rows, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER)
 
 
 def _deadline_cell(item: CaseDeadline, column: int) -> str:
@@ -356,7 +384,7 @@ class CaseTableModel(ColumnTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._cases: list[CaseRecord] = []  # every case, in sort order (ties: the store's order)
-        self._search: list[str] = []  # lower-cased name, case reference and CPR per case
+        self._texts: dict[int, str] = {}  # case id -> lower-cased name, case reference and CPR
         self._rows: list[CaseRecord] = []  # the cases shown, one per row
         self._by_id: dict[int, CaseRecord] = {}
         self._next: dict[int, Deadline] = {}
@@ -364,8 +392,8 @@ class CaseTableModel(ColumnTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._needle = ""
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
-        self.selection: Selection[int] = Selection((), 0)  # positions in _cases of the rows shown
-        self._unsearched: Selection[int] | None = None  # the selection of an empty search, while valid
+        self.selection: Selection[CaseRecord] = Selection((), 0)  # the rows shown, in _cases' order
+        self._unsearched: Selection[CaseRecord] | None = None  # the selection of an empty search, while valid
 
     # -- content, order and filter
     def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
@@ -385,8 +413,11 @@ class CaseTableModel(ColumnTableModel):
 
     def patch_cases(self, cases: Mapping[int, CaseRecord | None], next_due: Mapping[int, Deadline | None]) -> None:
         """These cases changed (None: deleted; next_due: each one's next deadline, None: none): their
-        rows alone are removed and inserted where the order puts them, or changed in place."""
+        rows alone are removed and inserted where the order puts them, or changed in place; the count
+        comes from core.selection.reselect over these cases only (no pass over every case)."""
         shown_before = self._rows
+        old_cases: list[CaseRecord] = []
+        shown_at: dict[int, int] = {}  # id() of an old record shown -> its row, found with its old key
         for case_id in cases:  # out at their old places (found with their old keys)
             old = self._by_id.pop(case_id, None)
             if old is not None:
@@ -394,7 +425,13 @@ class CaseTableModel(ColumnTableModel):
                 if at == len(self._cases) or self._cases[at] is not old:  # not where the order says
                     self._full_patch(cases, next_due)
                     return
-                del self._cases[at], self._search[at]
+                del self._cases[at]
+                self._texts.pop(case_id, None)
+                old_cases.append(old)
+                row = self._bisect(old, shown_before)
+                if row < len(shown_before) and shown_before[row] is old:
+                    shown_at[id(old)] = row
+        new_cases: list[CaseRecord] = []
         for case_id, case in cases.items():
             deadline = next_due.get(case_id)
             if deadline is None:
@@ -402,15 +439,32 @@ class CaseTableModel(ColumnTableModel):
             else:
                 self._next[case_id] = deadline
             if case is not None:
-                at = self._bisect(case)
-                self._cases.insert(at, case)
-                self._search.insert(at, search_text(case))
+                self._cases.insert(self._bisect(case), case)
+                self._texts[case_id] = search_text(case)
                 self._by_id[case_id] = case
+                new_cases.append(case)
         self._unsearched = None
-        rows = self._matching_rows()
-        changed = set(cases)
-        gone = [row for row, case in enumerate(shown_before) if case.id in changed]
-        come = [row for row, case in enumerate(rows) if case.id in changed]
+        texts = self._texts
+        selection = reselect(
+            self.selection,
+            [case for case in old_cases if self._in_base(case)],
+            [case for case in new_cases if self._in_base(case)],
+            find=lambda _rows, case: shown_at.get(id(case), -1),
+            place=lambda rows, case: self._bisect(case, rows),
+            caseworker=self._filters["caseworker"],
+            needle=self._needle,
+            case_of=_itself,
+            text_of=lambda case: texts[case.id],
+        )
+        if selection is None:  # a row shown was not where its order says: choose again
+            self._full_patch(cases, next_due)
+            return
+        self.selection = selection
+        if not self._needle:
+            self._unsearched = selection
+        rows = list(selection.items)
+        gone = sorted(shown_at[id(case)] for case in old_cases if id(case) in shown_at)
+        come = sorted(row for case in new_cases if (row := self._row_of(case, rows)) >= 0)
         if gone == come:  # in the same rows: the view keeps its selection there
             self._rows = rows
             for row in come:
@@ -426,6 +480,16 @@ class CaseTableModel(ColumnTableModel):
                 self._rows.insert(row, rows[row])
                 self.endInsertRows()
         self.shown_changed.emit()
+
+    def _in_base(self, case: CaseRecord) -> bool:
+        """Of the chosen trial and status (the rows the count is "of")."""
+        trial, status = self._filters["trial_id"], self._filters["status"]
+        return (not trial or case.trial_id == trial) and (not status or case.status == status)
+
+    def _row_of(self, case: CaseRecord, rows: Sequence[CaseRecord]) -> int:
+        """The place of case in rows (in _cases' order), found by bisection; -1 if absent."""
+        at = self._bisect(case, rows)
+        return at if at < len(rows) and rows[at] is case else -1
 
     def _full_patch(self, cases: Mapping[int, CaseRecord | None], next_due: Mapping[int, Deadline | None]) -> None:
         """The fallback of patch_cases: every case laid out again."""
@@ -491,11 +555,12 @@ class CaseTableModel(ColumnTableModel):
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
             column = self._sort_column
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
-        self._search = [search_text(c) for c in self._cases]
+        self._texts = {c.id: search_text(c) for c in self._cases}
 
-    def _bisect(self, case: CaseRecord) -> int:
-        """Where case is, or goes, in _cases: the sort column's order, ties in the store's order."""
-        cases, column = self._cases, self._sort_column
+    def _bisect(self, case: CaseRecord, within: Sequence[CaseRecord] | None = None) -> int:
+        """Where case is, or goes, in _cases (or within, rows in its order): the sort column's
+        order, ties in the store's order."""
+        cases, column = self._cases if within is None else within, self._sort_column
         reverse = self._sort_order == Qt.SortOrder.DescendingOrder
         key = self._sort_key(case, column) if column >= 0 else None
         tie = order_key(case)
@@ -516,7 +581,7 @@ class CaseTableModel(ColumnTableModel):
     def _matching_rows(self, *, narrowing: bool = False) -> list[CaseRecord]:
         """The rows of the chosen trial and status, then (core.selection.select) of the chosen
         caseworker and search; `selection` counts them against the trial and status rows."""
-        cases, texts = self._cases, self._search
+        cases, texts = self._cases, self._texts
         previous = self.selection
         if not self._needle and self._unsearched is not None:
             self.selection = self._unsearched
@@ -525,27 +590,31 @@ class CaseTableModel(ColumnTableModel):
                 previous.items,
                 caseworker=self._filters["caseworker"],
                 needle=self._needle,
-                case_of=cases.__getitem__,
-                text_of=texts.__getitem__,
+                case_of=_itself,
+                text_of=lambda case: texts[case.id],
             )
             self.selection = replace(narrowed, total=previous.total)  # of the same trial and status rows
         else:
             trial, status = self._filters["trial_id"], self._filters["status"]
-            base = [
-                i
-                for i, case in enumerate(cases)
-                if (not trial or case.trial_id == trial) and (not status or case.status == status)
-            ]
+            base = (
+                cases
+                if not trial and not status
+                else [
+                    case
+                    for case in cases
+                    if (not trial or case.trial_id == trial) and (not status or case.status == status)
+                ]
+            )
             self.selection = select(
                 base,
                 caseworker=self._filters["caseworker"],
                 needle=self._needle,
-                case_of=cases.__getitem__,
-                text_of=texts.__getitem__,
+                case_of=_itself,
+                text_of=lambda case: texts[case.id],
             )
         if not self._needle:
             self._unsearched = self.selection
-        return list(map(cases.__getitem__, self.selection.items))
+        return list(self.selection.items)
 
     def _sort_key(self, case: CaseRecord, column: int):
         deadline = self._next.get(case.id)
@@ -562,12 +631,8 @@ class CaseTableModel(ColumnTableModel):
         case = self._by_id.get(case_id)
         if case is None:
             return QModelIndex()
-        at = self._bisect(case)
-        items = self.selection.items
-        row = bisect_left(items, at)
-        if at < len(self._cases) and self._cases[at] is case and row < len(items) and items[row] == at:
-            return self.index(row, 0)
-        return QModelIndex()
+        row = self._row_of(case, self._rows)
+        return self.index(row, 0) if row >= 0 else QModelIndex()
 
     # -- Qt model interface
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from caseworker_app.core.cases import CaseRecord
-from caseworker_app.core.selection import belongs_to, possessive, scope_text, search_needle, select
+from caseworker_app.core.selection import (
+    belongs_to,
+    possessive,
+    reselect,
+    scope_text,
+    search_needle,
+    select,
+)
 
 
 def case(id_: int, citizen: str, ref: str, caseworker: str, cpr: str | None = None) -> CaseRecord:
@@ -59,3 +70,64 @@ def test_the_danish_genitive_of_a_name():
     assert possessive("Anne Jensen") == "Anne Jensens"
     assert possessive("Lars Jens") == "Lars Jens'"
     assert possessive("Bo Lund ") == "Bo Lunds"
+
+
+# reselect: patching a selection with the changed rows gives what select over the new list gives.
+NAMES = ("Anne Jensen", "anne jensen ", "Bo Lund", "", " ")
+ROW_KEY = operator.attrgetter("key", "id")  # the list's order: a key, ties by id
+
+
+class Row:
+    """A row of a list: its case (caseworker, search text) and its place in the list's order."""
+
+    def __init__(self, id_: int, key: int, caseworker: str, text: str) -> None:
+        self.id, self.key, self.caseworker, self.text = id_, key, caseworker, text
+        self.case = self  # case_of: the row is its own case here
+
+
+def _find(items, row) -> int:
+    at = bisect_left(items, ROW_KEY(row), key=ROW_KEY)
+    return at if at < len(items) and items[at] is row else -1
+
+
+def _place(items, row) -> int:
+    return bisect_right(items, ROW_KEY(row), key=ROW_KEY)
+
+
+rows_strategy = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(NAMES), st.text("abc", max_size=3)), max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=rows_strategy,
+    after=rows_strategy,
+    removed=st.sets(st.integers(0, 24)),
+    caseworker=st.sampled_from(("", "Anne Jensen", "Bo Lund", "Ingen")),
+    needle=st.text("abc", max_size=2),
+)
+def test_reselect_gives_what_select_over_the_whole_new_list_gives(before, after, removed, caseworker, needle):
+    old = sorted((Row(i, key, name, text) for i, (key, name, text) in enumerate(before)), key=ROW_KEY)
+    gone = [row for row in old if row.id in removed]
+    come = [Row(100 + i, key, name, text) for i, (key, name, text) in enumerate(after)]
+    new = sorted([row for row in old if row.id not in removed] + come, key=ROW_KEY)
+    chooser = {"caseworker": caseworker, "needle": needle, "text_of": operator.attrgetter("text")}
+
+    patched = reselect(select(old, **chooser), gone, come, find=_find, place=_place, **chooser)
+
+    assert patched == select(new, **chooser)
+
+
+def test_reselect_counts_the_changed_rows_by_hand():
+    a, b, c = Row(1, 1, "Bo Lund", "x"), Row(2, 2, "", "x"), Row(3, 3, "Anne Jensen", "x")
+    chooser = {"caseworker": "Bo Lund", "text_of": operator.attrgetter("text")}
+    previous = select([a, c], **chooser)  # a alone is Bo Lund's: 1 of 2
+    patched = reselect(previous, [c], [b], find=_find, place=_place, **chooser)
+    assert patched is not None
+    assert (patched.items, patched.total, patched.unassigned) == ((a, b), 2, 1)
+    assert scope_text(patched, "frister") == "Viser Bo Lunds frister og frister uden sagsbehandler – 2 af 2"
+
+
+def test_reselect_says_none_when_a_chosen_row_is_not_where_the_order_puts_it():
+    a, b = Row(1, 1, "", "x"), Row(2, 2, "", "x")
+    previous = select([a], text_of=operator.attrgetter("text"))
+    assert reselect(previous, [b], [], find=_find, place=_place, text_of=operator.attrgetter("text")) is None
