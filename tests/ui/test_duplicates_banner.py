@@ -87,6 +87,27 @@ def test_the_banner_names_the_duplicates_and_vis_lists_number_trial_and_ids(
         assert not window.duplicates_banner.isVisible()
 
 
+def test_a_patch_without_duplicates_does_not_ask_again_but_another_programs_write_does(
+    qtbot, tmp_path, qsettings, monkeypatch
+):
+    # m006's unique index refuses a second open case with the same FASIT number and trial: a write
+    # of this window can end a duplicate, never make one. So with none shown, a patch needs no query.
+    path = database_from_before_m006(tmp_path / "sager.db", [("Jens Hansen", "2018-0412")])
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        window = open_window(qtbot, store, qsettings)
+        asked = []
+        real = CaseStore.duplicate_open_case_ids
+        monkeypatch.setattr(CaseStore, "duplicate_open_case_ids", lambda self: asked.append(1) or real(self))
+        store.close_case(1, reason="andet", text="afsluttet", day=TODAY)
+        window.refresh()  # this window's own write: patched
+        assert asked == []
+        with CaseStore(path, clock=lambda: TODAY) as other:  # another program writes: everything re-read
+            other.reopen_case(1)
+        window.refresh()
+        assert asked == [1]
+        assert not window.duplicates_banner.isVisible()
+
+
 def test_no_duplicates_no_line(qtbot, tmp_path, qsettings):
     path = database_from_before_m006(tmp_path / "sager.db", [("Jens Hansen", "2018-0412")])
     with CaseStore(path, clock=lambda: TODAY) as store:

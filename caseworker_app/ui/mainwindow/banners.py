@@ -54,9 +54,14 @@ class Banners(WindowPart):
         self.problems_banner.setText(f'⚠ {problems_heading(len(self.problems))} – <a href="vis">vis</a>')
         self.problems_banner.show()
 
-    def _update_duplicates_banner(self) -> None:
+    def _update_duplicates_banner(self, *, patched: bool = False) -> None:
+        """patched: only cases this window wrote changed since the last look. m006's unique index
+        refuses a second open case with the same FASIT number and trial, so such a write can end a
+        duplicate but never make one: with none shown, none can have come (no query at 100,000)."""
         from ..duplicates_dialog import duplicates_heading
 
+        if patched and not getattr(self, "duplicate_groups", None) and self.duplicates_banner.isHidden():
+            return
         self.duplicate_groups = self._store_in_use().duplicate_open_case_ids()
         if not self.duplicate_groups:
             self.duplicates_banner.hide()

@@ -180,7 +180,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self._restore_place(place)
         self._update_trial_end_banner(today, settings.trial_end_horizon_days)
         self._update_problems_banner()
-        self._update_duplicates_banner()
+        self._update_duplicates_banner(patched=not change.full)
         title = "Opfølgningsfrister"
         if settings.municipality:
             title += f" – {settings.municipality}"
