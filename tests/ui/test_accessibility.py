@@ -133,7 +133,7 @@ def test_a_field_tells_its_format_its_hint_and_its_error(qtbot):
 
 def test_overdue_is_marked_by_a_sign_and_bold_not_by_colour_alone(qtbot, tmp_path):
     from caseworker_app.ui.mainwindow import MainWindow
-    from caseworker_app.ui.overview_models import CaseColumn, CaseTableModel
+    from caseworker_app.ui.overview import CaseColumn, CaseTableModel
 
     from .windows import TODAY
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
 from caseworker_app.ui.mainwindow import MainWindow, Tab
-from caseworker_app.ui.overview_models import CaseColumn, DeadlineColumn
+from caseworker_app.ui.overview import CaseColumn, DeadlineColumn
 from tests.ui.conftest import TODAY
 from tests.ui.model_check import assert_no_model_failures, watch_model
 from tests.ui.windows import demo_store

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from caseworker_app.ui.mainwindow import MainWindow, Tab
-from caseworker_app.ui.overview_models import DeadlineColumn
+from caseworker_app.ui.overview import DeadlineColumn
 
 from .actions import type_into
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.caseworker_filter import EVERYONE, FRISTER, SAGER, remember
 from caseworker_app.ui.mainwindow import MainWindow, Tab
-from caseworker_app.ui.overview_models import ITEM_ROLE, CaseColumn, DeadlineColumn
+from caseworker_app.ui.overview import ITEM_ROLE, CaseColumn, DeadlineColumn
 from tests.ui.model_check import assert_no_model_failures, watch_model
 
 MONDAY = date(2025, 6, 2)

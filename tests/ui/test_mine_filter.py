@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from caseworker_app.ui.mainwindow import MainWindow, Tab
-from caseworker_app.ui.overview_models import CaseColumn, DeadlineColumn
+from caseworker_app.ui.overview import CaseColumn, DeadlineColumn
 from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
 from caseworker_app.ui.printing.export_dialogs import ExportChoiceDialog
 

@@ -70,7 +70,7 @@ class CasesTab(WindowPart):
 
     def _attach_case_model(self, scale: float) -> None:
         """The list gets its model (with the store, after the first paint), sorting and column widths."""
-        from ..overview_models import CaseColumn, CaseTableModel
+        from ..overview import CaseColumn, CaseTableModel
 
         self.case_model = CaseTableModel(self)
         self.case_view.setModel(self.case_model)

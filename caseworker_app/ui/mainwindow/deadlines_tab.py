@@ -73,7 +73,7 @@ class DeadlinesTab(WindowPart):
 
     def _attach_deadline_model(self, scale: float) -> None:
         """The tree gets its model (with the store, after the first paint) and column widths."""
-        from ..overview_models import DeadlineTreeModel
+        from ..overview import DeadlineTreeModel
 
         self.deadline_model = DeadlineTreeModel(self)
         self.deadline_view.setModel(self.deadline_model)

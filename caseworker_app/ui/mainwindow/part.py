@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ...core.cases import CaseDeadline, CaseProblem
     from ...store.case_store import CaseStore
     from ..caseworker_filter import CaseworkerChoice
-    from ..overview_models import CaseTableModel, DeadlineTreeModel
+    from ..overview import CaseTableModel, DeadlineTreeModel
 
     _Window = QMainWindow  # each part is a piece of the one QMainWindow
 else:

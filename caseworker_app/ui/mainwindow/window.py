@@ -168,7 +168,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         else:
             self._patch_cases(change)
         self._fill_filter_choices(cases, settings.caseworker_name)
-        # Shown as the caseworker filter and the search choose (overview_models.DeadlineTreeModel); the
+        # Shown as the caseworker filter and the search choose (overview.DeadlineTreeModel); the
         # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
         caseworker = self.deadline_caseworker.caseworker()
         if change.full:

@@ -1,0 +1,297 @@
+"""The Frister tab's model: deadlines grouped by when they fall due, with counts in the titles."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+
+from ...core.cases import CaseDeadline, group_of, group_titles
+from ...core.schedule import DEFAULT_WARNING_DAYS, OVERDUE
+from ...core.selection import Selection, reselect, search_needle, search_text, select
+from ..colours import overdue_brush
+from ..model_base import BOLD, ROOT, Index, column_title
+from .common import (
+    _MARKED_WHEN_OVERDUE,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    ITEM,
+    SHOWN_ROLES,
+    TOOLTIP,
+    _deadline_cell,
+    _find,
+    _narrows,
+    _place,
+)
+
+
+class DeadlineTreeModel(QAbstractItemModel):
+    """Deadlines grouped overdue / this week / next 30 days / later; groups are top-level rows.
+
+    It shows the deadlines of one caseworker (or all) that match the search: core.selection.select
+    chooses them, and `selection` keeps what it chose for the line that counts them.
+    """
+
+    COLUMNS = (
+        "Frist",
+        "Senest i praksis",
+        "Borger",
+        "Sagsnr.",
+        "Forsøg",
+        "Sagsbehandler",
+        "Hvad",
+        "Hvorfor",
+    )
+
+    shown_changed = Signal()  # after every change of content, caseworker or search
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[CaseDeadline]]] = []
+        self._titles = group_titles()
+        self._all: Sequence[CaseDeadline] = []
+        self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items, in the list's order
+        self._texts: dict[int, str] = {}  # case id -> search text, made once per content
+        self._today: date | None = None
+        self._caseworker = ""
+        self._needle = ""
+        self.selection: Selection[CaseDeadline] = Selection((), 0)
+        # What an empty search shows (selection, groups), kept while content and caseworker stay:
+        # clearing the search box then lays out rows without choosing and grouping them again.
+        self._unsearched: tuple[Selection[CaseDeadline], list[tuple[str, list[CaseDeadline]]]] | None = None
+
+    def set_deadlines(
+        self,
+        items: Sequence[CaseDeadline],
+        today: date,
+        soon_days: int = DEFAULT_WARNING_DAYS,
+        *,
+        caseworker: str | None = None,
+    ) -> None:
+        """Replace the content (every caseworker's; caseworker, if given, chooses whose are shown);
+        items keep their order inside each group."""
+        if caseworker is not None:
+            self._caseworker = caseworker
+        self._titles = group_titles(soon_days)
+        self._today = today
+        self._all = list(items)
+        self._texts = {item.case.id: search_text(item.case) for item in self._all}
+        of_case: dict[int, list[CaseDeadline]] = {}
+        for item in self._all:
+            of_case.setdefault(item.case.id, []).append(item)
+        self._of_case = of_case
+        self._regroup(content_changed=True)
+
+    def patch_deadlines(
+        self, items: Sequence[CaseDeadline], case_ids: Collection[int], new_items: Sequence[CaseDeadline]
+    ) -> None:
+        """The deadlines of case_ids changed (or the cases went): items is the new whole content (in
+        set_deadlines' order, the same day and settings), new_items those of case_ids among them.
+        Only these cases' rows are removed and inserted (or changed in place), group titles updated;
+        nothing here passes over every row (core.selection.reselect counts from the changed ones)."""
+        changed = frozenset(case_ids)
+        today = self._today
+        if today is None:
+            return
+        texts, of_case = self._texts, self._of_case
+        old_items = [item for case_id in changed for item in of_case.pop(case_id, ())]
+        old_shown = self._choose(old_items).items  # chosen as the rows shown were
+        for case_id in changed:
+            texts.pop(case_id, None)
+        for item in new_items:
+            texts[item.case.id] = search_text(item.case)
+            of_case.setdefault(item.case.id, []).append(item)
+        new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
+        self._all = items  # the book's list, patched in place by the book: no copy of every row
+        self._unsearched = None
+        plans = []
+        for group, (key, rows) in enumerate(self._groups):
+            gone = [item for item in old_shown if group_of(item.deadline, today) == key]
+            come = [item for item in new_shown if group_of(item.deadline, today) == key]
+            if not gone and not come:
+                continue
+            at = [_find(rows, item) for item in gone]
+            if any(row < 0 for row in at):  # not where the order says: lay everything out again
+                self._regroup(content_changed=True)
+                return
+            plans.append((group, rows, sorted(at), come))
+        texts_of = texts.__getitem__
+        selection = reselect(
+            self.selection,
+            old_items,
+            new_items,
+            find=_find,
+            place=_place,
+            caseworker=self._caseworker,
+            needle=self._needle,
+            text_of=lambda i: texts_of(i.case.id),
+        )
+        self.selection = selection if selection is not None else self._choose(self._all)
+        for group, rows, gone_rows, come in plans:
+            self._patch_group(group, rows, gone_rows, come)
+        self.shown_changed.emit()
+
+    def _patch_group(self, group: int, rows: list[CaseDeadline], gone: list[int], come: list[CaseDeadline]) -> None:
+        """Remove the rows at gone and place come by the list's order, as few signals as it takes."""
+        final = list(rows)  # copied and cut in C: a group may hold most of 100,000 rows
+        for row in reversed(gone):
+            del final[row]
+        for item in come:
+            final.insert(_place(final, item), item)
+        placed = sorted(_find(final, item) for item in come)
+        parent = self.index(group, 0)
+        if placed == gone:  # the same rows, new content: the view keeps its selection there
+            rows[:] = final
+            for row in placed:
+                self.dataChanged.emit(self.index(row, 0, parent), self.index(row, len(self.COLUMNS) - 1, parent))
+        else:
+            for row in reversed(gone):
+                self.beginRemoveRows(parent, row, row)
+                del rows[row]
+                self.endRemoveRows()
+            for row in placed:
+                self.beginInsertRows(parent, row, row)
+                rows.insert(row, final[row])
+                self.endInsertRows()
+        self.dataChanged.emit(parent, parent)  # the title's count
+
+    def set_caseworker(self, name: str) -> None:
+        """Show only the deadlines of name's cases (and of cases with no caseworker); '' = all."""
+        if name != self._caseworker:
+            self._caseworker = name
+            self._unsearched = None
+            self._regroup()
+
+    def set_search(self, text: str) -> None:
+        """Show only deadlines whose case's name, FASIT number or CPR holds text (dashes ignored)."""
+        needle = search_needle(text)
+        if needle != self._needle:
+            old = self._needle
+            self._needle = needle
+            self._regroup(narrowing=_narrows(old, needle))
+
+    def group_sizes(self) -> dict[str, int]:
+        """How many deadlines each group shows now (the numbers in the group titles)."""
+        return {key: len(items) for key, items in self._groups}
+
+    def _choose(self, rows: Sequence[CaseDeadline]) -> Selection[CaseDeadline]:
+        texts = self._texts
+        return select(rows, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: texts[i.case.id])
+
+    def _regroup(self, *, content_changed: bool = False, narrowing: bool = False) -> None:
+        if content_changed:
+            self._unsearched = None
+        before = self.selection
+        if not self._needle and self._unsearched is not None:
+            self.selection, groups = self._unsearched
+            groups = [(key, list(items)) for key, items in groups]
+        else:
+            if narrowing and not content_changed:
+                # The text only grew: the rows it shows are among those shown (the same count of all)
+                self.selection = replace(self._choose(before.items), total=before.total)
+            else:
+                self.selection = self._choose(self._all)
+            items = self.selection.items
+            if not content_changed and len(items) == len(before.items) and all(map(operator.is_, items, before.items)):
+                # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
+                # layout (laying out thousands of expanded rows is most of a keystroke's time).
+                self.shown_changed.emit()
+                return
+            buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
+            if self._today is not None:
+                today = self._today
+                for item in items:
+                    buckets[group_of(item.deadline, today)].append(item)
+            groups = list(buckets.items())
+            if not self._needle:
+                self._unsearched = (self.selection, [(key, list(rows)) for key, rows in groups])
+        self.beginResetModel()
+        self._groups = groups
+        self.endResetModel()
+        self.shown_changed.emit()
+
+    def group_key(self, row: int) -> str:
+        return self._groups[row][0]
+
+    # -- structure
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount:
+        # the view asks for every child index when a group of thousands is expanded.
+        if not 0 <= column < len(self.COLUMNS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        group = parent.row()
+        if row < len(self._groups[group][1]):
+            return self.createIndex(row, column, group + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return column_title(self.COLUMNS, section, orientation, role)
+
+    def item(self, index: Index) -> CaseDeadline | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def index_of_case(self, case_id: int, kind: str | None = None) -> QModelIndex:
+        """The row of the case's deadline (of that kind, if it still has one), else invalid."""
+        if self._today is None:
+            return QModelIndex()
+        titles = list(self._titles)
+        fallback = QModelIndex()
+        for item in list(self._of_case.get(case_id, ())):  # in list order, as shown
+            group = titles.index(group_of(item.deadline, self._today))
+            row = _find(self._groups[group][1], item)
+            if row < 0:
+                continue  # not shown (another caseworker's, or not matching the search)
+            if kind is None or item.deadline.kind == kind:
+                return self.createIndex(row, 0, group + 1)
+            if not fallback.isValid():
+                fallback = self.createIndex(row, 0, group + 1)
+        return fallback
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in SHOWN_ROLES or not index.isValid():
+            return None
+        group = index.internalId()
+        if group == 0:
+            key, items = self._groups[index.row()]
+            if role == DISPLAY and index.column() == 0:
+                return f"{self._titles[key]} ({len(items)})"
+            if role == FONT:
+                return BOLD
+            return None
+        item = self._groups[group - 1][1][index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            return _deadline_cell(item, column)
+        if role == ITEM:
+            return item
+        deadline = item.deadline
+        if role == TOOLTIP:
+            return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
+        if deadline.status == OVERDUE and column in _MARKED_WHEN_OVERDUE:
+            return overdue_brush() if role == FOREGROUND else BOLD
+        return None
