@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, QStringListModel, Qt
+from PySide6.QtCore import QSettings, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -60,6 +60,7 @@ from .fields import buddy_label, set_tab_order
 from .import_mapping_view import MappingView
 from .import_models import ImportPreviewModel
 from .import_reader import SourceReader
+from .printing.save_paths import start_folder
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
 
@@ -69,7 +70,7 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 _log = logging.getLogger(__name__)
 
 TITLE = "Importér sager"
-FOLDER_KEY = "import/folder"
+FOLDER_KEY = "import/folder"  # the folder a list was last imported from
 LIST_FILTERS = ("Sagsliste (*.xlsx *.csv)", "Excel-projektmappe (*.xlsx)", "CSV-fil (*.csv)", "Alle filer (*)")
 KOLONNER, FORHAANDSVISNING, FEJL = 0, 1, 2  # the tabs
 INTRO = (
@@ -88,19 +89,10 @@ def sample_path() -> Path:
     return resources_dir() / "samples" / "sagsliste.xlsx"
 
 
-def _start_folder() -> Path:
-    """The folder a list was last imported from, else the user's documents folder."""
-    saved = QSettings().value(FOLDER_KEY)
-    if saved and Path(str(saved)).is_dir():
-        return Path(str(saved))
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-
 def ask_open_path(parent: QWidget | None) -> Path | None:
     """Ask for the case list (Qt file dialog); the folder is remembered for next time."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent, "Vælg sagslisten", str(_start_folder()), ";;".join(LIST_FILTERS), LIST_FILTERS[0]
+        parent, "Vælg sagslisten", str(start_folder(FOLDER_KEY)), ";;".join(LIST_FILTERS), LIST_FILTERS[0]
     )
     if not chosen:
         return None

@@ -14,9 +14,9 @@ XLSX_FILTER = "Excel-projektmappe (*.xlsx)"
 CSV_FILTER = "CSV til Excel (*.csv)"
 
 
-def _start_folder() -> Path:
-    """The folder last saved to, else the user's documents folder."""
-    saved = QSettings().value(FOLDER_KEY)
+def start_folder(key: str = FOLDER_KEY) -> Path:
+    """The folder remembered under key (last saved to, or an import's), else the documents folder."""
+    saved = QSettings().value(key)
     if saved and Path(str(saved)).is_dir():
         return Path(str(saved))
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -26,7 +26,7 @@ def _start_folder() -> Path:
 def ask_save_path(parent: QWidget | None, title: str, name: str, filters: list[str]) -> Path | None:
     """Ask where to save (Qt file dialog); the chosen filter's ending is added if none."""
     chosen, used_filter = QFileDialog.getSaveFileName(
-        parent, title, str(_start_folder() / name), ";;".join(filters), filters[0]
+        parent, title, str(start_folder() / name), ";;".join(filters), filters[0]
     )
     if not chosen:
         return None
