@@ -77,6 +77,17 @@ def add_db_option(parser: argparse.ArgumentParser, help: str = "databasefil (sta
     parser.add_argument("--db", default=argparse.SUPPRESS, metavar="FIL", help=help)
 
 
+def add_case_option(parser: argparse.ArgumentParser) -> None:
+    """Add --case (required): the case by its number in the database or its FASIT case number."""
+    parser.add_argument(
+        "--case",
+        type=case_id_arg,
+        required=True,
+        metavar="NR",
+        help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414",
+    )
+
+
 def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path:
     """The database from --db or the default; CommandFailed when there is no such file."""
     from ..paths import default_db_path

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from .common import (
     EXIT_FAILURE,
+    add_case_option,
     add_db_option,
-    case_id_arg,
     date_arg,
     existing_db_path,
     print_error,
@@ -55,13 +55,7 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
 
     plan = commands.add_parser("plan", help="skriv én borgers opfølgningsplan som PDF")
     add_db_option(plan)
-    plan.add_argument(
-        "--case",
-        type=case_id_arg,
-        required=True,
-        metavar="NR",
-        help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414",
-    )
+    add_case_option(plan)
     plan.add_argument("--for-citizen", action="store_true", help="udgaven til borgeren (uden regeltekster)")
     _add_today(plan)
     plan.add_argument("--pdf", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")

@@ -7,8 +7,8 @@ from datetime import date
 
 from .common import (
     UsageError,
+    add_case_option,
     add_db_option,
-    case_id_arg,
     date_arg,
     existing_db_path,
     resolve_case,
@@ -31,13 +31,7 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
     """Add `note` to the program's subcommands."""
     note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
     add_db_option(note)
-    note.add_argument(
-        "--case",
-        type=case_id_arg,
-        required=True,
-        metavar="NR",
-        help="sagens nr. i databasen eller dens FASIT-sagsnummer, fx 2024-0414",
-    )
+    add_case_option(note)
     note.add_argument("--situation", metavar="NAVN", help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")
     note.add_argument("--list", action="store_true", help="vis de situationer, sagens forsøg har journalnotater til")
     note.add_argument("--text", default="", metavar="TEKST", help="din egen tekst, fx et resumé af samtalen")
