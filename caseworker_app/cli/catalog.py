@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 from ..core.catalog import Trial, load_catalog
-from ..core.schedule import STATUS_DA, Deadline, day_off_text, due_text
-from ..core.workdays import fmt, fmt_weekday
+from ..core.schedule import STATUS_DA, Deadline, due_text, practical_day_text
+from ..core.workdays import fmt
 from ..services.catalog_texts import ordinary_rule_lines
 from .common import UsageError
 
@@ -107,9 +107,8 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date, status
             lines.append(f"{d.label}: {due_text(d)} – {STATUS_DA[d.status]}")
         else:
             lines.append(
-                f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {fmt_weekday(d.practical_due)}"
-                + (f" ({day_off_text(d)})" if d.day_off else "")
-                + f" – {STATUS_DA[d.status]}"
+                f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {practical_day_text(d)}"
+                f" – {STATUS_DA[d.status]}"
             )
         lines.append(f"  Hvorfor: {d.reason}")
         lines += [f"  ! {remark}" for remark in d.remarks]

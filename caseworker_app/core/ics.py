@@ -24,8 +24,8 @@ from icalendar import Calendar, Component, Event
 
 from .cases import CaseDeadline
 from .redact import redact_cpr
-from .schedule import day_off_text
-from .workdays import fmt, fmt_weekday
+from .schedule import practical_day_text
+from .workdays import fmt
 
 PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
 UID_DOMAIN = "opfoelgningsfrister.local"
@@ -82,8 +82,7 @@ def description_text(item: CaseDeadline) -> str:
     d = item.deadline
     lines: list[str] = []
     if d.practical_due != d.legal_due:
-        practical = fmt_weekday(d.practical_due)
-        lines.append(f"Senest i praksis: {practical} ({day_off_text(d)})")
+        lines.append(f"Senest i praksis: {practical_day_text(d)}")
     lines.append(f"Frist: {fmt(d.legal_due)}")
     lines.append(f"Hvorfor: {d.reason}")
     lines += [f"Bemærk: {remark}" for remark in d.remarks]  # trial-rule date, reform caution

@@ -16,6 +16,7 @@ from .workdays import (
     add,
     day_off_name,
     fmt,
+    fmt_weekday,
     last_day_of,
     last_working_day_on_or_before,
 )
@@ -128,6 +129,15 @@ def day_off_text(deadline: Deadline) -> str:
 def practical_text(deadline: Deadline) -> str:
     """The practical date as dd-mm-åååå, or '' for a deadline without a date."""
     return "" if deadline.undated else fmt(deadline.practical_due)
+
+
+def practical_day_text(deadline: Deadline) -> str:
+    """'fre 26-02-2021 (fristen 28-02-2021 er en søndag)': the practical date with its weekday, and
+    why it is earlier than the legal date (said of the legal date); '' for a deadline without a date."""
+    if deadline.undated:
+        return ""
+    text = fmt_weekday(deadline.practical_due)
+    return f"{text} ({day_off_text(deadline)})" if deadline.day_off else text
 
 
 def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
+from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text, practical_day_text
 from ..core.workdays import fmt, fmt_weekday
 from .colours import overdue_brush
 from .model_base import BOLD, ColumnTableModel, Index
@@ -54,15 +54,6 @@ def status_text(deadline: Deadline) -> str:
 def marked_due_text(deadline: Deadline) -> str:
     """'! 28-02-2021': the legal date, marked when overdue (colour is never the only signal)."""
     return ("! " if deadline.status == OVERDUE else "") + due_text(deadline)
-
-
-def practical_text(deadline: Deadline) -> str:
-    """'fre 26-02-2021 (søndag)' – the practical date with why it is earlier than the legal one."""
-    if deadline.undated:
-        return ""
-    text = fmt_weekday(deadline.practical_due)
-    # The bracket speaks of the legal date, so it says so (not "fre 20-11-2026 (lørdag)").
-    return f"{text} ({day_off_text(deadline)})" if deadline.day_off else text
 
 
 def ordinary_text(deadline: Deadline) -> str:
@@ -129,7 +120,7 @@ class DeadlineTableModel(ColumnTableModel):
         if column == DeadlineTableColumn.DUE:
             return due_text(deadline)
         if column == DeadlineTableColumn.PRACTICAL:
-            return practical_text(deadline)
+            return practical_day_text(deadline)
         if column == DeadlineTableColumn.STATUS:
             return status_text(deadline)
         if column == DeadlineTableColumn.ORDINARY:

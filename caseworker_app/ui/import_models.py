@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 
 from ..core.cpr import mask_cpr
 from ..core.redact import redact_cpr
-from ..core.schedule import OVERDUE
+from ..core.schedule import OVERDUE, practical_day_text
 from ..core.terms import DATE_NAMES
 from ..core.workdays import fmt
 from ..services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
-from .case_deadlines_model import marked_due_text, practical_text
+from .case_deadlines_model import marked_due_text
 from .colours import muted_brush, overdue_brush
 from .model_base import BOLD, ColumnTableModel, Index
 
@@ -178,4 +178,4 @@ class ImportPreviewModel(ColumnTableModel):
         assert deadline is not None  # _deadline_shown: a row with a first deadline
         if column == self.DUE_COLUMN:
             return marked_due_text(deadline)
-        return practical_text(deadline)
+        return practical_day_text(deadline)

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from ...core.cases import CaseDeadline, CaseRecord
-from ..case_deadlines_model import marked_due_text, practical_text
+from ...core.schedule import practical_day_text
+from ..case_deadlines_model import marked_due_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
 
@@ -70,7 +71,7 @@ def _deadline_cell(item: CaseDeadline, column: int) -> str:
     if column == DeadlineColumn.DUE:
         return marked_due_text(deadline)
     if column == DeadlineColumn.PRACTICAL:
-        return practical_text(deadline)
+        return practical_day_text(deadline)
     if column == DeadlineColumn.CITIZEN:
         return item.case.citizen
     if column == DeadlineColumn.CASE_REF:
