@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..core.atomic import fsync_folder, remove_stale_temporaries, replace_file
+from .connection import delete_case_rows
 from .errors import StoreError
 from .opening import BUSY_TIMEOUT_MS, SQLITE_HEADER, connect_read_only, store_error
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
@@ -474,9 +475,7 @@ def _purge_one(path: Path, last_closed_day: date) -> int:
             return 0
         with conn:
             for case_id in ids:
-                for table in ("case_dates", "events", "case_changes"):
-                    conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-                conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+                delete_case_rows(conn, case_id)
         conn.execute("VACUUM")
         if _integrity_problem(conn):
             raise sqlite3.DatabaseError("integrity")

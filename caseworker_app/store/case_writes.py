@@ -9,14 +9,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.cases import ACTIVE
-from ..core.catalog import DATE_NAMES
 from ..core.cpr import mask_cpr, normalize_cpr
 from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
 from ..core.text import normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
-from ..core.workdays import fmt, parse_date
+from ..core.workdays import parse_date
 from .connection import utc_now
 from .errors import ValidationError
+from .history_texts import created_summary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,7 +93,7 @@ class CaseWritesMixin:
             "created_at": now,
             "updated_at": now,
         }
-        summary = f"Forsøg {trial_id}; " + ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in parsed.items())
+        summary = created_summary(trial_id, parsed)
         with self._writing() as written:
             # Inside the write transaction: another copy cannot save the same case in between.
             self._check_duplicate(errors, case_ref, trial_id)

@@ -14,7 +14,7 @@ from ..core.text import normalize_text, text_error, text_errors
 from ..core.validation import close_errors
 from ..core.workdays import fmt
 from .case_writes import DUPLICATE_TEXT, day_value
-from .connection import utc_now
+from .connection import delete_case_rows, utc_now
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -139,10 +139,7 @@ class ClosingMixin:
             ids = self.purgeable_cases(today)
             written.update(ids)
             for case_id in ids:
-                # One statement per table: the events' self-references are checked per statement.
-                for table in ("case_dates", "events", "case_changes"):
-                    self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-                self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
+                delete_case_rows(self._connection(), case_id)
         _log.info("purged %d closed cases past the retention period", len(ids))
         retention = self.settings().retention_days
         if retention is not None:  # the copies must not keep what the database no longer may
@@ -176,9 +173,7 @@ class ClosingMixin:
                     "deleted_by": self._created_by(),
                 },
             )
-            for table in ("case_dates", "events", "case_changes"):
-                self._connection().execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-            self._connection().execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            delete_case_rows(self._connection(), case_id)
         _log.info("deleted case %d (created by mistake)", case_id)
 
     def deletions(self) -> list[dict]:

@@ -19,6 +19,16 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def delete_case_rows(conn: sqlite3.Connection, case_id: int) -> None:
+    """Remove a case and everything that holds it (purge, deletion, an undone import, a copy's purge).
+
+    One statement per table: the events' self-references are checked per statement.
+    """
+    for table in ("case_dates", "events", "case_changes"):
+        conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+    conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+
+
 class StoreConnection:
     """One open SQLite connection and its transactions; a backup copy is opened read-only."""
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from ..core.catalog import DATE_NAMES
 from ..core.history import CASE_CLOSED, CASE_CREATED, CASE_REOPENED, JOURNAL_NOTE
 from ..core.workdays import fmt
+
+
+def created_summary(trial_id: str, dates: Mapping[str, date]) -> str:
+    """A new case's history line: 'Forsøg T08; ansættelse i løntilskud 31-08-2018' (created or imported)."""
+    return f"Forsøg {trial_id}; " + ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in dates.items())
+
 
 FIELD_LABELS_DA = {
     "citizen": "borger",

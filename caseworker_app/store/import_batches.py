@@ -13,13 +13,15 @@ import logging
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..core.history import CASE_CREATED
-from ..core.terms import ACTIVE, DATE_NAMES
+from ..core.terms import ACTIVE
 from ..core.workdays import fmt
+from .connection import delete_case_rows, utc_now
 from .errors import StoreError, ValidationError
+from .history_texts import created_summary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -92,10 +94,6 @@ class ImportBatch:
         return f"Import nr. {self.id}: {self.file_name}, {fmt(when.date())} kl. {when:%H.%M}"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def followup_text(file_name: str, batch_id: int) -> str:
     """The text of the follow-up event an import registers from 'Seneste opfølgning'."""
     return f"Seneste opfølgning før importen, fra {file_name} (import nr. {batch_id})"
@@ -138,7 +136,7 @@ class ImportBatchMixin:
         database already; ValidationError from update_case or add_event leaves nothing saved too.
         """
         today = self.clock()
-        now = _now()
+        now = utc_now()
         by = self._created_by()
         with self.batch():
             conn = self._connection()
@@ -208,9 +206,7 @@ class ImportBatchMixin:
             "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?)",
             [(case_id, name, day.isoformat()) for name, day in case.dates.items()],
         )
-        summary = f"Forsøg {case.trial_id}; " + ", ".join(
-            f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in case.dates.items()
-        )
+        summary = created_summary(case.trial_id, case.dates)
         conn.execute(
             "INSERT INTO case_changes (case_id, action, field, old_value, new_value, day, created_at, created_by) "
             "VALUES (?, ?, '', NULL, ?, ?, ?, ?)",
@@ -330,7 +326,7 @@ class ImportBatchMixin:
                 (batch_id,),
             ).fetchall()
             reason = f"Import nr. {batch_id} ({file_name}) fortrudt"
-            now, by = _now(), self._created_by()
+            now, by = utc_now(), self._created_by()
             deleted = restored = 0
             for case_id, action, before, event_id in links:
                 if action == CREATED:
@@ -366,9 +362,7 @@ class ImportBatchMixin:
             "VALUES (?, ?, ?, ?, ?, ?)",
             (case_id, trial_id, reason, created_at, now, by),
         )
-        for table in ("case_dates", "events", "case_changes"):
-            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-        conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        delete_case_rows(conn, case_id)
 
     # ------------------------------------------------------------ remembered mapping
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.catalog import NoteTemplate
@@ -13,6 +13,7 @@ from ..core.notes import (
     edited_template_errors,
     journal_note_errors,
 )
+from .connection import utc_now
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
 
     from ..core.cases import CaseRecord
     from ..core.catalog import Trial
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class NoteStoreMixin:
@@ -108,7 +105,7 @@ class NoteStoreMixin:
                     "trial_id": trial_id,
                     "situation": situation,
                     "text": text,
-                    "created_at": _now(),
+                    "created_at": utc_now(),
                     "created_by": self._created_by(),
                 },
             )
@@ -122,5 +119,5 @@ class NoteStoreMixin:
             raise ValidationError(errors)
         with self._writing(case_id):  # declared: a refresh then rereads this case alone
             self.get_case(case_id)  # CaseNotFoundError when it is gone
-            self._change(case_id, JOURNAL_NOTE, situation, None, text, day, _now())
+            self._change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now())
             return self._connection().execute("SELECT last_insert_rowid()").fetchone()[0]
