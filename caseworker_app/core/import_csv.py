@@ -12,14 +12,13 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from .import_table import Cell, ImportFileError, SourceTable, build_table
+from .import_table import CFB_SIGNATURE, MAX_COLUMNS, ZIP_SIGNATURE, Cell, ImportFileError, SourceTable, build_table
 
 DELIMITERS = (";", ",", "\t")  # in order of preference when two fit equally well
 _SNIFF_LINES = 30
 # Control bytes: a few in a text file are refused at their cell (a soft line break from Word,
 # \x0b, is one); NUL or many of them make a binary file.
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(11, 13)) + bytes(range(14, 32))
-_ZIP, _CFB = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _not_text(path: Path, why: str) -> ImportFileError:
@@ -32,7 +31,7 @@ def _not_text(path: Path, why: str) -> ImportFileError:
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
     """The text of the file and the encoding used; ImportFileError for a file that is not text."""
-    if data.startswith((_ZIP, _CFB)):
+    if data.startswith((ZIP_SIGNATURE, CFB_SIGNATURE)):
         raise _not_text(path, "den er en Excel-projektmappe eller en anden binær fil")
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
@@ -109,7 +108,7 @@ def _rows(stream: io.StringIO, delimiter: str) -> Iterator[tuple[int, tuple[Cell
     reader = csv.reader(stream, delimiter=delimiter)
     try:
         for number, row in enumerate(reader, start=1):
-            yield number, tuple(row[:200])
+            yield number, tuple(row[:MAX_COLUMNS])
     except csv.Error as exc:
         raise ImportFileError(
             f"Række {reader.line_num} kan ikke læses som CSV ({exc}). Åbn filen i Excel, og gem den igen "

@@ -18,7 +18,6 @@ from .terms import DATE_NAMES
 LAST_FOLLOWUP = "last_followup"
 
 # Every field an imported column can fill, in the order the mapping offers them, with its label.
-TEXT_FIELDS = ("citizen", "case_ref", "cpr", "trial_id", "caseworker", "note")
 FIELD_LABELS = {
     "citizen": "Borgerens navn",
     "case_ref": "FASIT-sagsnummer",

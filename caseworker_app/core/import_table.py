@@ -14,6 +14,10 @@ from .import_mapping import recognized_field
 
 MAX_FILE_BYTES = 50_000_000  # 50 MB: a list of 10,000 cases is well under 5 MB
 MAX_DATA_ROWS = 100_000
+MAX_COLUMNS = 200  # a case list has a dozen; a cell further right cannot be chosen anyway
+# What a file begins with: a workbook (.xlsx is a zip), or Excel's encrypted files and old .xls (CFB).
+ZIP_SIGNATURE = b"PK\x03\x04"
+CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SEARCH_ROWS = 10  # the header row is looked for among the first rows that are not empty
 
 Cell = object  # str, int, float, bool, datetime.date/datetime or None

@@ -13,16 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
-from .import_table import MAX_DATA_ROWS, Cell, ImportFileError, SourceTable, build_table
+from .import_table import (
+    CFB_SIGNATURE,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    ZIP_SIGNATURE,
+    Cell,
+    ImportFileError,
+    SourceTable,
+    build_table,
+)
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is read
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-MAX_COLUMNS = 200  # a case list has a dozen; a cell further right cannot be chosen anyway
 MAX_EMPTY_ROWS = 200_000  # formatted but empty rows below a list: refused rather than read for minutes
 
-CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel's encrypted files and old .xls files
-ZIP_SIGNATURE = b"PK\x03\x04"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 # What openpyxl or the zip and XML readers raise on a damaged or foreign file.
@@ -41,7 +47,7 @@ _DAMAGE = (
 )
 
 
-def encrypted_or_old(path: Path, head: bytes) -> ImportFileError:
+def encrypted_or_old(path: Path) -> ImportFileError:
     """The message for a file in Microsoft's compound format: encrypted .xlsx or an old .xls."""
     with path.open("rb") as file:
         start = file.read(1_000_000)
@@ -71,7 +77,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
     with path.open("rb") as file:
         head = file.read(8)
     if head.startswith(CFB_SIGNATURE):
-        raise encrypted_or_old(path, head)
+        raise encrypted_or_old(path)
     if not head.startswith(ZIP_SIGNATURE):
         raise damaged(path)
     from openpyxl import load_workbook  # here: the window opens without it

@@ -458,8 +458,7 @@ def save_import(
             note=row.draft.note,
             last_followup=row.draft.last_followup,
         )
-        for row in preview.rows
-        if not row.faults(duplicates) and row.saved_with(duplicates) and row.duplicate_of is None
+        for row in preview.new_rows
     ]
     to_update = [r for r in preview.rows if r.duplicate_of is not None and r.saved_with(duplicates)]
     skipped_duplicates = sum(1 for r in preview.duplicate_rows if r.ok and not r.saved_with(duplicates))

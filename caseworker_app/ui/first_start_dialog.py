@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 def needs_first_start(settings: Settings) -> bool:
     """True while the caseworker's name or the municipality is missing."""
-    return not settings.caseworker_name.strip() or not settings.municipality.strip()
+    return bool(missing_name_errors(settings))
 
 
 class FirstStartDialog(QDialog):
