@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.text import count_text
 from .common import UsageError, add_db_option, existing_db_path, run_reporting
 
 
@@ -50,7 +51,7 @@ def _size(size: int) -> str:
 def _cases(count: int | None) -> str:
     if count is None:
         return "kan ikke læses"
-    return "1 sag" if count == 1 else f"{count} sager"
+    return count_text(count, "sag", "sager")
 
 
 def _when(info) -> str:

@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..core.text import count_text
 from .common import (
     EXIT_FAILURE,
     add_case_option,
@@ -166,7 +167,7 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import export_ics, omitted_text
 
     result = export_ics(store, args.out, today, start=args.start, end=args.end)
-    count = "1 frist" if result.count == 1 else f"{result.count} frister"
+    count = count_text(result.count, "frist", "frister")
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
     print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i kalenderen.")
     omitted = omitted_text(result)
@@ -181,10 +182,10 @@ def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 
     if args.cases:
         result = export_case_sheet(store, args.out)
-        what = "1 sag" if result.count == 1 else f"{result.count} sager"
+        what = count_text(result.count, "sag", "sager")
     else:
         result = export_deadline_sheet(store, args.out, today)
-        what = "1 frist" if result.count == 1 else f"{result.count} frister"
+        what = count_text(result.count, "frist", "frister")
     print(f"{what} skrevet til {result.path}")
     if result.uncomputable:
         from ..core.cases import problems_heading

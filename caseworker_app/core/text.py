@@ -28,6 +28,11 @@ def normalize_text(value: None) -> None: ...
 def normalize_text(value: str | None) -> str | None: ...
 
 
+def count_text(count: int, one: str, many: str) -> str:
+    """'1 sag', '3 sager': a count with its Danish noun in the singular or the plural."""
+    return f"1 {one}" if count == 1 else f"{count} {many}"
+
+
 def normalize_text(value: str | None) -> str | None:
     """NFC form (å typed as a + ring becomes one å), so search and duplicates compare alike."""
     if not value:

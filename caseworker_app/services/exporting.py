@@ -20,6 +20,7 @@ from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
 from ..core.selection import belongs_to, select, whose_text
+from ..core.text import count_text
 from ..core.workdays import fmt
 from ..store.errors import StoreError
 
@@ -60,21 +61,17 @@ class ExportResult:
         return f"Kun {self.chosen} er med." if self.chosen else ""
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"1 {one}" if number == 1 else f"{number} {many}"
-
-
 def omitted_text(result: ExportResult) -> str:
     """What an .ics file could not hold, in Danish ('' when nothing was left out)."""
     parts = []
     if result.uncomputable:
         parts.append(
-            f"{_count(result.uncomputable, 'sag kan', 'sager kan')} ikke beregnes og er ikke med "
+            f"{count_text(result.uncomputable, 'sag kan', 'sager kan')} ikke beregnes og er ikke med "
             "i filen (tidligere eksporterede aftaler for dem er ikke ændret)."
         )
     if result.undated:
         parts.append(
-            f"{_count(result.undated, 'frist har', 'frister har')} ingen aftalt dato og er ikke "
+            f"{count_text(result.undated, 'frist har', 'frister har')} ingen aftalt dato og er ikke "
             "med i filen: aftal datoen, og registrér den på sagen."
         )
     return " ".join(parts)

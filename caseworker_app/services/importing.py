@@ -62,6 +62,7 @@ from ..core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ..core.import_table import ImportFileError, SourceTable
 from ..core.schedule import Deadline, Event
 from ..core.terms import DATE_NAMES
+from ..core.text import count_text
 from ..core.workdays import fmt
 from ..store.import_batches import (
     CaseUpdate,
@@ -193,7 +194,7 @@ class ImportPreview:
         if self.mapping_errors:
             return f"{head} Vælg kolonnerne, før listen kan importeres."
         duplicates_found = self.duplicate_rows
-        counts = [f"{_cases(len(self.new_rows), 'ny sag', 'nye sager')}"]
+        counts = [f"{count_text(len(self.new_rows), 'ny sag', 'nye sager')}"]
         if duplicates_found:
             updated = sum(1 for r in duplicates_found if r.saved_with(duplicates))
             counts.append(
@@ -221,7 +222,7 @@ class ImportResult:
         """'Import nr. 3: 12 sager oprettet, 0 opdateret.' or 'Intet er gemt: 5 fandtes allerede …'."""
         parts = []
         if self.batch_id is not None:
-            parts = [_cases(self.created, "sag oprettet", "sager oprettet"), f"{self.updated} opdateret"]
+            parts = [count_text(self.created, "sag oprettet", "sager oprettet"), f"{self.updated} opdateret"]
         if self.skipped_duplicates:
             parts.append(f"{self.skipped_duplicates} fandtes allerede og blev sprunget over")
         if self.skipped_invalid:
@@ -240,17 +241,13 @@ class UndoResult:
     @property
     def summary(self) -> str:
         return (
-            f"Import nr. {self.batch_id} er fortrudt: {_cases(self.deleted, 'sag slettet', 'sager slettet')}, "
-            f"{_cases(self.restored, 'sag ført tilbage', 'sager ført tilbage')}."
+            f"Import nr. {self.batch_id} er fortrudt: {count_text(self.deleted, 'sag slettet', 'sager slettet')}, "
+            f"{count_text(self.restored, 'sag ført tilbage', 'sager ført tilbage')}."
         )
 
 
 def _rows(count: int) -> str:
-    return "1 række" if count == 1 else f"{count} rækker"
-
-
-def _cases(count: int, one: str, many: str) -> str:
-    return f"1 {one}" if count == 1 else f"{count} {many}"
+    return count_text(count, "række", "rækker")
 
 
 # ---------------------------------------------------------------- mapping

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.text import count_text
 from ..core.workdays import fmt
 from ..store.backup import (
     BackupInfo,
@@ -57,7 +58,7 @@ def size_text(size: int) -> str:
 def cases_text(count: int | None) -> str:
     if count is None:
         return "kan ikke læses"
-    return "1 sag" if count == 1 else f"{count} sager"
+    return count_text(count, "sag", "sager")
 
 
 class BackupDialog(QDialog):

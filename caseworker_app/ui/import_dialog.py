@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.text import count_text
 from ..paths import resources_dir
 from ..services.importing import (
     SKIP,
@@ -102,7 +103,7 @@ def ask_open_path(parent: QWidget | None) -> Path | None:
 
 
 def _rows(count: int) -> str:
-    return "1 række" if count == 1 else f"{count} rækker"
+    return count_text(count, "række", "rækker")
 
 
 class ImportDialog(QDialog):

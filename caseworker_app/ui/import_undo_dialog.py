@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.text import count_text
 from ..core.workdays import fmt
 from ..services.importing import (
     ImportBatch,
@@ -60,7 +61,7 @@ def status_text(batch: ImportBatch) -> str:
 
 
 def _cases(count: int) -> str:
-    return "1 sag" if count == 1 else f"{count} sager"
+    return count_text(count, "sag", "sager")
 
 
 def undo_question(batch: ImportBatch) -> str:

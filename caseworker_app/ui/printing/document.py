@@ -28,6 +28,7 @@ from ...core.atomic import WriteError, atomic_path
 from ...core.calendar_selection import CasePlan, select_calendar
 from ...core.cases import CaseDeadline, CaseProblem
 from ...core.redact import redact_cpr
+from ...core.text import count_text
 from ...core.workdays import fmt
 from .layouts import (
     CALENDAR_TITLE,
@@ -250,7 +251,7 @@ def _paint_bands(
 
 def pages_text(count: int) -> str:
     """'1 side', '3 sider'."""
-    return "1 side" if count == 1 else f"{count} sider"
+    return count_text(count, "side", "sider")
 
 
 def new_pdf_printer(path: str | os.PathLike[str], job: PrintJob) -> QPrinter:

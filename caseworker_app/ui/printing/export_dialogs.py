@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.selection import possessive
+from ...core.text import count_text
 from ...core.workdays import fmt
 from ...services.exporting import (
     ExportError,
@@ -128,21 +129,19 @@ def _export(
     return result
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"1 {one}" if number == 1 else f"{number} {many}"
-
-
 def export_ics_dialog(
     store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
     """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events."""
 
     def done(result: ExportResult) -> str:
-        moved = f" {_count(result.moved, 'frist har', 'frister har')} fået ny dato siden sidst." if result.moved else ""
+        moved = (
+            f" {count_text(result.moved, 'frist har', 'frister har')} fået ny dato siden sidst." if result.moved else ""
+        )
         omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
         chosen = f" {result.chosen_text()}" if result.chosen else ""
         return (
-            f"{_count(result.count, 'frist', 'frister')} er gemt i {result.path}.{chosen}{moved}\n\n"
+            f"{count_text(result.count, 'frist', 'frister')} er gemt i {result.path}.{chosen}{moved}\n\n"
             + (f"⚠ {omitted}\n\n" if omitted else "")
             + "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
             "beholder hver frist sit id, så en flyttet frist opdateres frem for at blive dobbelt."
@@ -169,7 +168,8 @@ def export_deadlines_dialog(
         [XLSX_FILTER, CSV_FILTER],
         lambda path: export_deadline_sheet(store, path, today(), caseworker=caseworker),
         lambda r: (
-            f"{_count(r.count, 'frist', 'frister')} er gemt i {r.path}." + (f" {r.chosen_text()}" if r.chosen else "")
+            f"{count_text(r.count, 'frist', 'frister')} er gemt i {r.path}."
+            + (f" {r.chosen_text()}" if r.chosen else "")
         ),
     )
 
@@ -185,7 +185,7 @@ def export_cases_dialog(
         [XLSX_FILTER, CSV_FILTER],
         lambda path: export_case_sheet(store, path, caseworker=caseworker),
         lambda r: (
-            f"{_count(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager)."
+            f"{count_text(r.count, 'sag', 'sager')} er gemt i {r.path} (også afsluttede sager)."
             + (f" {r.chosen_text()}" if r.chosen else "")
         ),
     )
