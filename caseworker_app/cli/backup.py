@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.text import count_text
 from .common import UsageError, add_db_option, existing_db_path, run_reporting
 
 
@@ -42,26 +41,17 @@ def run_backup_command(args: argparse.Namespace) -> int:
     return run_reporting(lambda: run(args), failure=(StoreError,))
 
 
-def _size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
-
-
-def _cases(count: int | None) -> str:
-    if count is None:
-        return "kan ikke læses"
-    return count_text(count, "sag", "sager")
-
-
-def _when(info) -> str:
-    from ..core.workdays import fmt
-
-    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
-
-
 def _backup(args: argparse.Namespace) -> int:
-    from ..store.backup import backup_folder, list_backups, make_backup, rotate_backups, rotation_of
+    from ..store.backup import (
+        backup_folder,
+        cases_text,
+        list_backups,
+        make_backup,
+        rotate_backups,
+        rotation_of,
+        size_text,
+        when_text,
+    )
 
     path = existing_db_path(args)
     if args.list:
@@ -72,7 +62,7 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"Sikkerhedskopier af {path} (nyeste først):")
         for info in backups:
             tag = " (gemt før gendannelse)" if info.before_restore else ""
-            print(f"  {_when(info):<20} {_size(info.size):>8}  {_cases(info.cases):<14} {info.path}{tag}")
+            print(f"  {when_text(info):<20} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
         return 0
     if args.to is not None:
         target = Path(args.to)
@@ -84,13 +74,13 @@ def _backup(args: argparse.Namespace) -> int:
     else:
         info = make_backup(path)
         rotate_backups(path, rotation_of(path))
-    print(f"Sikkerhedskopi gemt og kontrolleret: {info.path} ({_cases(info.cases)}, {_size(info.size)})")
+    print(f"Sikkerhedskopi gemt og kontrolleret: {info.path} ({cases_text(info.cases)}, {size_text(info.size)})")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     from ..paths import default_db_path
-    from ..store.backup import restore_backup
+    from ..store.backup import cases_text, restore_backup
 
     # The database may be missing (deleted, or moved aside): restoring then creates it.
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()
@@ -100,7 +90,7 @@ def _restore(args: argparse.Namespace) -> int:
     if not copy.is_file():
         raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med 'caseworker-app backup --list'.")
     kept, cases = restore_backup(path, copy)
-    print(f"Databasen {path} er gendannet fra {copy} ({_cases(cases)}).")
+    print(f"Databasen {path} er gendannet fra {copy} ({cases_text(cases)}).")
     if kept is not None:
         print(f"Den hidtidige database er gemt som {kept.path}.")
     return 0

@@ -56,6 +56,27 @@ class BackupInfo:
         return self.cases is not None
 
 
+def when_text(info: BackupInfo) -> str:
+    """'23-11-2026 kl. 14.05': when a copy was made, as the window and `backup --list` show it."""
+    from ..core.workdays import fmt
+
+    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+
+
+def size_text(size: int) -> str:
+    """'1,4 MB', '12 kB'."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def cases_text(count: int | None) -> str:
+    """'3 sager', or that the copy cannot be read (BackupInfo.cases is None)."""
+    from ..core.text import count_text
+
+    return "kan ikke læses" if count is None else count_text(count, "sag", "sager")
+
+
 def backup_folder(db_path: Path | str) -> Path:
     """The folder of a database's automatic copies: 'sikkerhedskopier' beside it."""
     return Path(db_path).parent / BACKUP_DIR_NAME

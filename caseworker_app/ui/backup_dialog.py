@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.text import count_text
-from ..core.workdays import fmt
 from ..store.backup import (
     BackupInfo,
     auto_backup,
     backup_folder,
+    cases_text,
     check_backup,
     list_backups,
     make_backup,
@@ -35,6 +34,8 @@ from ..store.backup import (
     restore_backup,
     rotate_backups,
     rotation_of,
+    size_text,
+    when_text,
 )
 from ..store.errors import StoreError
 from .screen_fit import resize_to_fit
@@ -42,23 +43,6 @@ from .screen_fit import resize_to_fit
 _log = logging.getLogger(__name__)
 
 COLUMNS = ("Dato", "Størrelse", "Sager", "Bemærkning")
-
-
-def when_text(info: BackupInfo) -> str:
-    """'23-11-2026 kl. 14.05'."""
-    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} kB"
-
-
-def cases_text(count: int | None) -> str:
-    if count is None:
-        return "kan ikke læses"
-    return count_text(count, "sag", "sager")
 
 
 class BackupDialog(QDialog):
