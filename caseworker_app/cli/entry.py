@@ -10,14 +10,13 @@ from datetime import date
 
 from ..core.terms import CatalogError
 from .common import EXIT_USAGE, UsageError, print_error
-from .parser import build_parser
+from .parser import parse_arguments
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script `caseworker-app`."""
     _printable_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     opens_window = args.command is None and not args.selftest
     restore_excepthook = _start_logging(log_file=not opens_window)
     try:

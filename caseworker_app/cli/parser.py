@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from ..core.terms import DATE_NAMES, EVENT_NAMES, FORMS
 from .common import EXIT_USAGE, date_arg
@@ -79,8 +80,34 @@ def _event(text: str) -> Event:
     return Event(date_arg(value), kind, full_followup=full, form=form)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = DanishArgumentParser(
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line's arguments; the window's own (`--db FIL`, `--demo`) without building the
+    subcommands, whose modules and argparse's work cost a start ~10 ms (bench_startup)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(words):
+        try:
+            args, rest = build_parser(with_commands=False).parse_known_args(words)
+        except _FullParserNeeded:
+            pass  # a wrong argument: the full parser says so, with the commands in its usage line
+        else:
+            if not rest:  # no command, nothing unknown: the full parser would say the same
+                args.command = None
+                return args
+    return build_parser().parse_args(words)
+
+
+class _FullParserNeeded(Exception):
+    """The window's short parser met something only the full parser explains."""
+
+
+class _WindowArgumentParser(DanishArgumentParser):
+    def error(self, message: str) -> NoReturn:  # noqa: D102 - argparse override
+        raise _FullParserNeeded(message)
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser of `caseworker-app`; with_commands=False: the options that open the window only."""
+    parser = (DanishArgumentParser if with_commands else _WindowArgumentParser)(
         prog="caseworker-app",
         description="Opfølgningsfrister i frikommuneforsøg. Uden kommando åbnes programmets vindue.",
     )
@@ -91,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="kontrollér at programmet virker (demodata, vindue, frister, notat, PDF) og afslut",
     )
+    if not with_commands:
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=DanishArgumentParser)
 
     schedule = commands.add_parser("schedule", help="beregn fristerne for én sag uden at gemme den")

@@ -6,7 +6,6 @@ so in high contrast the program uses the theme's own text colour and lets the wo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 # (light theme, dark theme)
@@ -29,6 +28,9 @@ def high_contrast() -> bool:
     accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
     if accessibility is None:
         return False
+    # Imported here: importing `Qt` builds its hundred enums (~20 ms), which the first paint skips.
+    from PySide6.QtCore import Qt
+
     return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
 
 

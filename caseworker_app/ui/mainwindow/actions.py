@@ -6,7 +6,6 @@ the tests all run the same code. Dialogs are imported when first used: start-up 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -41,8 +40,7 @@ class MainWindowActions(WindowPart):
         self.settings_action = self._action(files, "&Indstillinger …", None, self.edit_settings)
         self.backups_action = self._action(files, "Sikkerheds&kopier …", None, self.show_backups)
         files.addSeparator()
-        quit_action = self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a case window too
+        self.quit_action = self._action(files, "&Afslut", QKeySequence.StandardKey.Quit, self.close, needs_store=False)
 
         case = bar.addMenu("&Sag")
         self.open_action = self._action(case, "Å&bn sag", None, self.open_selected)
@@ -74,10 +72,6 @@ class MainWindowActions(WindowPart):
             self.print_menu, "&Plan for valgt borger …", None, self.print_selected_plan
         )
         self.print_evaluation_action = self._action(self.print_menu, "&Evaluering …", None, self.print_evaluation)
-        # Right-click on a row: the case commands for that row (see row_menu).
-        for view in (self.deadline_view, self.case_view):
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            view.customContextMenuRequested.connect(lambda pos, v=view: self._show_row_menu(v, pos))
         self.help_menu = bar.addMenu("&Hjælp")
         self.guide_action = self._action(
             self.help_menu,
@@ -88,6 +82,20 @@ class MainWindowActions(WindowPart):
         )
         self._action(self.help_menu, "&Tastaturgenveje …", None, self.show_shortcuts, needs_store=False)
         self._action(self.help_menu, "&Om programmet", None, self._about, needs_store=False)
+
+    def _attach_row_menus(self) -> None:
+        """With the store: right-click on a row gives that row's case commands (see row_menu), and
+        Ctrl+Q quits from a case window too.
+
+        Not in _build_menus: these need Qt's `Qt` namespace, whose first use builds a hundred
+        Python enums (~20 ms); the empty window paints without it (ui/app.py run_window).
+        """
+        from PySide6.QtCore import Qt
+
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        for view in (self.deadline_view, self.case_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._show_row_menu(v, pos))
 
     def _action(self, menu, text, shortcut, slot, needs_store: bool = True) -> QAction:
         action = QAction(text, self)

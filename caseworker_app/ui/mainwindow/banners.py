@@ -18,13 +18,31 @@ from .part import WindowPart
 _log = logging.getLogger(__name__)
 
 
-def banner_label(name: str, kind: str, margin: str = "0px") -> QLabel:
-    """A wrapped line, tinted as colours.banner_style gives kind ("problem", "warning")."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setObjectName(name)
-    label.setStyleSheet(banner_style(name, kind, margin))
-    return label
+class BannerLabel(QLabel):
+    """A wrapped line, tinted as colours.banner_style gives kind ("problem", "warning").
+
+    Tinted when first shown: the tint asks the system for high contrast, and that answer builds
+    Qt's hundred `Qt.*` enums (~20 ms), which the window's first paint does without. A banner is
+    hidden until it has something to say.
+    """
+
+    def __init__(self, name: str, kind: str, margin: str):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setObjectName(name)
+        self._style = (kind, margin)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override (show() and hide() come here)
+        if visible and self._style is not None:
+            kind, margin = self._style
+            self._style = None
+            self.setStyleSheet(banner_style(self.objectName(), kind, margin))
+        super().setVisible(visible)
+
+
+def banner_label(name: str, kind: str, margin: str = "0px") -> BannerLabel:
+    """A banner line named name (for style sheets and tests), tinted as kind once shown."""
+    return BannerLabel(name, kind, margin)
 
 
 class Banners(WindowPart):

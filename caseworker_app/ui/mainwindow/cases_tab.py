@@ -3,7 +3,7 @@ caseworker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +70,8 @@ class CasesTab(WindowPart):
 
     def _attach_case_model(self, scale: float) -> None:
         """The list gets its model (with the store, after the first paint), sorting and column widths."""
+        from PySide6.QtCore import Qt  # here, not at the top: see actions._attach_row_menus
+
         from ..overview import CaseColumn, CaseTableModel
 
         self.case_model = CaseTableModel(self)

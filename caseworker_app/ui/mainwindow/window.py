@@ -138,6 +138,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         scale = text_scale()  # Indstillinger › Tekststørrelse: wider columns for larger text
         self._attach_deadline_model(scale)
         self._attach_case_model(scale)
+        self._attach_row_menus()
 
     # ------------------------------------------------------------ state
 

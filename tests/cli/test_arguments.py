@@ -1,0 +1,49 @@
+"""The window's short way through the arguments gives what the full parser gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from caseworker_app.cli.parser import build_parser, parse_arguments
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["--db", "C:/Users/Søren Ærø/sager.db"],
+        ["--db=sager.db"],
+        ["--demo"],
+        ["--selftest"],
+        ["--db", "sager.db", "deadlines", "--today", "2021-02-01"],
+        ["schedule", "--trial", "T08", "--date", "hire=2018-08-31"],
+        ["--db", "sager.db", "backup", "--list"],
+    ],
+)
+def test_same_arguments_as_the_full_parser(words):
+    assert vars(parse_arguments(words)) == vars(build_parser().parse_args(words))
+
+
+def test_a_command_is_never_taken_for_the_window():
+    assert parse_arguments(["--db", "sager.db", "deadlines"]).command == "deadlines"
+    assert parse_arguments(["--db", "sager.db"]).command is None
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as stop:
+        parse_arguments(["--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "schedule" in out and "deadlines" in out and "import" in out
+
+
+@pytest.mark.parametrize("words", [["--dbb", "x"], ["--db"], ["--db", "a.db", "--ukendt"]])
+def test_wrong_arguments_get_the_full_parsers_danish_message(words, capsys):
+    with pytest.raises(SystemExit) as full:
+        build_parser().parse_args(words)
+    expected = capsys.readouterr().err
+    with pytest.raises(SystemExit) as short:
+        parse_arguments(words)
+    assert short.value.code == full.value.code == 2
+    assert capsys.readouterr().err == expected
+    assert "fejl:" in expected
