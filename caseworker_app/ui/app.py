@@ -77,6 +77,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _daily_backup(db_path: Path) -> None:
+    from .backup_dialog import daily_backup
+
+    daily_backup(db_path)
+
+
 def _report(what: str, *, quit_after: bool = False) -> None:
     print(what, flush=True)
     if quit_after:
@@ -100,7 +106,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         from ..core.collector import collector_paused
         from ..store import CaseStore, StoreError
         from ..store.errors import DamagedDatabaseError
-        from .backup_dialog import daily_backup, offer_restore
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
         try:
@@ -109,6 +114,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             try:
                 store = CaseStore(db_path)
             except DamagedDatabaseError as exc:  # offer the newest good copy, if there is one
+                from .backup_dialog import offer_restore
+
                 if demo or not offer_restore(window, db_path, exc):
                     raise
                 store = CaseStore(db_path)
@@ -130,7 +137,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # at most once a day, on start or on closing (store/backup.py)
-            QTimer.singleShot(0, lambda: daily_backup(db_path))
+            AfterPaint(app, lambda: _daily_backup(db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
             window.offer_first_start()
         if report:

@@ -146,6 +146,8 @@ def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path)
     text = log.read_text(encoding="utf-8")
     assert "startet" in text
     assert "Jens Hansen" not in text
+    # Today's automatic copy is written too, once the cases are on screen (or on closing).
+    assert len(list((tmp_path / "sikkerhedskopier").glob("*.db"))) == 1
 
 
 def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_later(qtbot):

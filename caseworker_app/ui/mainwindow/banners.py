@@ -76,14 +76,14 @@ class Banners(WindowPart):
         """patched: only cases this window wrote changed since the last look. m006's unique index
         refuses a second open case with the same FASIT number and trial, so such a write can end a
         duplicate but never make one: with none shown, none can have come (no query at 100,000)."""
-        from ..duplicates_dialog import duplicates_heading
-
         if patched and not getattr(self, "duplicate_groups", None) and self.duplicates_banner.isHidden():
             return
         self.duplicate_groups = self._store_in_use().duplicate_open_case_ids()
         if not self.duplicate_groups:
             self.duplicates_banner.hide()
             return
+        from ..duplicates_dialog import duplicates_heading  # only now: nothing to say is the rule
+
         # Ids only: a FASIT number may be personal data.
         _log.warning(
             "open cases share a FASIT number in a trial (ids %s)",
