@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 from caseworker_app.ui.printing.document import LAYOUT_MONTHS, LAYOUT_WEEKS, calendar_job, write_pdf
 
 CASES = 10_000

@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from caseworker_app.core.cases import ACTIVE, CLOSED, CaseRecord
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.evaluation import Period, evaluate
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.evaluation import evaluate
+from caseworker_app.core.evaluation_figures import Period
+from caseworker_app.core.event import Event
 
 CASES = 10_000
 PERIOD = Period(date(2022, 1, 1), date(2023, 12, 31))

@@ -19,7 +19,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.paths import resources_dir
 from caseworker_app.store.demo import create_demo_database
 from tests.demo_facts import DEMO_ACTIVE, DEMO_DEADLINES

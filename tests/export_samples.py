@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from caseworker_app.core.cases import CaseDeadline, CaseRecord, deadlines_for_cases
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 
 TODAY = date(2021, 2, 15)  # a Monday in ISO week 7 of 2021
 

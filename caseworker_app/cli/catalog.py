@@ -6,8 +6,9 @@ import argparse
 import json
 from datetime import date
 
-from ..core.catalog import Trial, load_catalog
-from ..core.schedule import STATUS_DA, Deadline, due_text, practical_day_text
+from ..core.catalog import Trial
+from ..core.catalog_load import load_catalog
+from ..core.deadline import STATUS_DA, Deadline, due_text, practical_day_text
 from ..core.workdays import fmt
 from ..services.catalog_texts import ordinary_rule_lines
 from .common import UsageError

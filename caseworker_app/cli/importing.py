@@ -221,7 +221,6 @@ def _print_fields() -> int:
 
 def _print_preview(preview, duplicates: str) -> None:
     from ..core.import_mapping import FIELD_LABELS
-    from ..core.schedule import due_text, practical_text
 
     print(preview.summary(duplicates))
     for note in preview.table.notes:
@@ -235,12 +234,13 @@ def _print_preview(preview, duplicates: str) -> None:
     if mapping.default_trial:
         print(f"Forsøg for rækker uden forsøg: {mapping.default_trial}")
     for row in preview.rows[:PREVIEW_ROWS]:
-        print(_row_line(row, duplicates, due_text, practical_text))
+        print(_row_line(row, duplicates))
     if len(preview.rows) > PREVIEW_ROWS:
         print(f"… og {len(preview.rows) - PREVIEW_ROWS} rækker mere.")
 
 
-def _row_line(row, duplicates: str, due_text, practical_text) -> str:
+def _row_line(row, duplicates: str) -> str:
+    from ..core.deadline import due_text, practical_day_text
     from ..core.redact import redact_cpr
     from ..core.terms import DATE_NAMES
     from ..core.workdays import fmt
@@ -271,10 +271,10 @@ def _row_line(row, duplicates: str, due_text, practical_text) -> str:
     if deadline is None:
         due = "ingen frister i dette forsøg"
     else:
+        # The window's and `schedule`'s text: 'fre 27-11-2026 (fristen 28-11-2026 er en lørdag)'.
         due = f"første frist {due_text(deadline)}"
-        practical = practical_text(deadline)
-        if practical and not deadline.undated and deadline.practical_due != deadline.legal_due:
-            due += f" (senest i praksis {practical})"
+        if not deadline.undated and deadline.practical_due != deadline.legal_due:
+            due += f", senest i praksis {practical_day_text(deadline)}"
     return redact_cpr(f"{head}; {dates} – {due}")
 
 

@@ -63,13 +63,10 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
-    from ..core.notes import (
-        MissingFieldError,
-        NoteError,
-        confirmable_conditions,
-        render_note,
-        situations_for,
-    )
+    from ..core.note_conditions import confirmable_conditions
+    from ..core.note_errors import MissingFieldError, NoteError
+    from ..core.note_situations import situations_for
+    from ..core.notes import render_note
     from ..core.schedule import resolve_dates
     from ..store import CaseStore
 

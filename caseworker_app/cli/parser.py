@@ -12,7 +12,7 @@ from ..core.terms import DATE_NAMES, EVENT_NAMES, FORMS
 from .common import EXIT_USAGE, date_arg
 
 if TYPE_CHECKING:
-    from ..core.schedule import Event
+    from ..core.event import Event
 
 # The engine and the catalog are imported by the commands that use them: opening the window should
 # not wait for them (start-up time, benchmarks/bench_startup.py).
@@ -66,7 +66,7 @@ def _event(text: str) -> Event:
         raise argparse.ArgumentTypeError(f"'{text}' skal skrives som hændelse=dato, fx followup=2021-01-10")
     if kind not in EVENT_NAMES:
         raise argparse.ArgumentTypeError(f"ukendt hændelse '{kind}' (kendte: {', '.join(EVENT_NAMES)})")
-    from ..core.schedule import Event
+    from ..core.event import Event
 
     value, *flags = rest.split(":")
     full, form = False, None

@@ -91,7 +91,7 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
 def run_report_command(args: argparse.Namespace) -> int:
     """Run `report`; see the module docstring for exit codes."""
     from ..core.atomic import WriteError
-    from ..core.evaluation import EvaluationError
+    from ..core.evaluation_figures import EvaluationError
     from ..services.exporting import ExportError, write_failure_text
     from ..store import StoreError
 
@@ -199,7 +199,7 @@ def _merge(args: argparse.Namespace, today: date) -> int:
             "--merge tager periode og forsøg fra filerne: brug ikke --from, --to, --trial, "
             "--caseworker eller --all sammen med --merge."
         )
-    from ..core.evaluation import DEFAULT_MINUTES
+    from ..core.evaluation_figures import DEFAULT_MINUTES
     from ..core.evaluation_merge import counts_json
     from ..services.evaluation import merge_files, report_rows
 

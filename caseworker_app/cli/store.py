@@ -125,8 +125,8 @@ def deadline_report(
     """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
     from ..core.cases import group_of, group_titles, problems_heading, trial_end_notices
+    from ..core.deadline import due_text
     from ..core.redact import redact_cpr
-    from ..core.schedule import due_text
     from ..core.text import printable
     from ..core.workdays import fmt, fmt_weekday
 

@@ -16,7 +16,9 @@ from datetime import date, timedelta
 
 from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import Trial
-from .schedule import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, Event, compute_deadlines, status_of
+from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, status_of
+from .event import Event
+from .schedule import compute_deadlines
 from .selection import belongs_to
 from .workdays import MONTHS_DA, fmt
 

@@ -10,16 +10,10 @@ from operator import attrgetter
 
 from .catalog import Trial
 from .collector import collector_paused
+from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, OVERDUE, Deadline, trial_end_warnings
+from .event import Event
 from .redact import redact_cpr
-from .schedule import (
-    DEFAULT_WARNING_DAYS,
-    DUE_SOON,
-    OVERDUE,
-    Deadline,
-    Event,
-    compute_deadlines,
-    trial_end_warnings,
-)
+from .schedule import compute_deadlines
 from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
 from .workdays import fmt
 

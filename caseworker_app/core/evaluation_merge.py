@@ -19,15 +19,7 @@ from datetime import date
 from typing import TypedDict, cast
 
 from .catalog import Trial
-from .evaluation import (
-    FIGURE_LABELS,
-    HIST_LABELS,
-    PREFIXES,
-    Evaluation,
-    EvaluationError,
-    Period,
-    TrialFigures,
-)
+from .evaluation_figures import FIGURE_LABELS, HIST_LABELS, PREFIXES, Evaluation, EvaluationError, Period, TrialFigures
 from .history import END_REASONS
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
@@ -236,11 +228,15 @@ def _check_trial(trial_id: str, raw_block: object, fail: _Fail) -> None:
         if name not in HIST_LABELS or hist is None:
             raise fail(f"forsøg {trial_id} indeholder andet end tal: '{str(name)[:40]}'.")
         for day, n in hist.items():
-            if not (day.isdigit() and len(day) <= 5):
+            # ASCII digits only: int() refuses '²' (a digit to str.isdigit) and reads '٤' as 4.
+            if not (day.isascii() and day.isdigit() and len(day) <= 5):
                 raise fail(f"forsøg {trial_id}, '{name}': '{str(day)[:20]}' er ikke et antal dage.")
             _check_int(n, f"forsøg {trial_id}, '{name}'", fail)
     marks = block["not_countable"]
-    if not isinstance(marks, list) or not set(cast(list[object], marks)) <= _NOT_COUNTABLE_KEYS:
+    # Names only: a table or a list in the list cannot even be compared with the known names.
+    if not isinstance(marks, list) or not all(isinstance(m, str) for m in cast(list[object], marks)):
+        raise fail(f"forsøg {trial_id}: 'not_countable' skal være en liste af navne på tal.")
+    if not set(cast(list[str], marks)) <= _NOT_COUNTABLE_KEYS:
         raise fail(f"forsøg {trial_id}: 'not_countable' nævner ukendte tal.")
 
 

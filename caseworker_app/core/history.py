@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .catalog import EVENT_NAMES
+from .terms import EVENT_NAMES
 
 # Who started a contact or event.
 INITIATORS = ("kommune", "borger", "arbejdsgiver")

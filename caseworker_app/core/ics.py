@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Component, Event
 
 from .cases import CaseDeadline
+from .deadline import practical_day_text
 from .redact import redact_cpr
-from .schedule import practical_day_text
 from .workdays import fmt
 
 PRODID = "-//Opfølgningsfrister//caseworker-app//DA"

@@ -12,11 +12,11 @@ from datetime import date
 from types import MappingProxyType
 
 from .catalog import Trial
+from .event import Event
 from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapping
 from .import_parse import CellError, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
 from .import_table import SourceRow
 from .redact import redact_cpr
-from .schedule import Event
 from .terms import DATE_NAMES
 from .validation import DATE_ORDER, case_errors, event_errors
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from .schedule import DEFAULT_TRIAL_END_HORIZON_DAYS, DEFAULT_WARNING_DAYS
+from .deadline import DEFAULT_TRIAL_END_HORIZON_DAYS, DEFAULT_WARNING_DAYS
 
 SETTING_LABELS_DA = {
     "caseworker_name": "Sagsbehandlerens navn",
@@ -19,7 +19,7 @@ SETTING_LABELS_DA = {
     "backup_weekly": "Behold ugentlige sikkerhedskopier for dette antal uger",
     "backup_monthly": "Behold månedlige sikkerhedskopier for dette antal måneder",
 }
-# The bounds of the backup rotation settings (store/backup.py).
+# The bounds of the backup rotation settings (store/backup/rotation.py).
 BACKUP_LIMITS = {"backup_daily": (1, 60), "backup_weekly": (0, 52), "backup_monthly": (0, 120)}
 
 

@@ -23,10 +23,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .atomic import atomic_write, atomic_write_bytes
 from .cases import CaseDeadline, CaseProblem, CaseRecord
-from .catalog import DATE_NAMES
 from .cpr import mask_cpr
+from .deadline import STATUS_DA, Deadline, due_text
 from .redact import redact_cpr
-from .schedule import STATUS_DA, Deadline, due_text
+from .terms import DATE_NAMES
 from .text import printable
 from .workdays import fmt
 

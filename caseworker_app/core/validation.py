@@ -12,10 +12,12 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .catalog import DATE_NAMES, EVENT_NAMES, FORMS, Trial
+from .catalog import Trial
 from .cpr import cpr_error
+from .event import Event
 from .history import END_REASONS, INITIATORS, OTHER_REASON
-from .schedule import Event, resolve_dates
+from .schedule import resolve_dates
+from .terms import DATE_NAMES, EVENT_NAMES, FORMS
 from .text import text_errors
 from .workdays import fmt, parse_date
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..core.catalog import Trial
-from ..core.schedule import Deadline, Event, compute_deadlines
+from ..core.deadline import Deadline
+from ..core.event import Event
+from ..core.schedule import compute_deadlines
 from ..core.validation import case_errors, event_errors
 from ..core.workdays import fmt
 

@@ -33,7 +33,7 @@ from ..core.cases import (
 )
 from ..core.catalog import Trial
 from ..core.collector import collector_paused
-from ..core.schedule import DEFAULT_WARNING_DAYS
+from ..core.deadline import DEFAULT_WARNING_DAYS
 
 
 def trial_fingerprint(trial: Trial) -> str:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.catalog import Trial
-from ..core.evaluation import (
+from ..core.evaluation import evaluate, mark_not_countable
+from ..core.evaluation_figures import (
     FIGURE_LABELS,
     FLEXJOB,
     NOT_COUNTABLE,
@@ -29,13 +30,6 @@ from ..core.evaluation import (
     EvaluationError,
     Period,
     TrialFigures,
-    check_period,
-    evaluate,
-    event_label,
-    hours_text,
-    mark_not_countable,
-    median_and_max,
-    number,
 )
 from ..core.evaluation_merge import (
     CountsFile,
@@ -46,6 +40,8 @@ from ..core.evaluation_merge import (
     source_fingerprint,
     to_counts,
 )
+from ..core.evaluation_scope import check_period
+from ..core.evaluation_text import event_label, hours_text, median_and_max, number
 from ..core.terms import NOTE_SITUATIONS
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads

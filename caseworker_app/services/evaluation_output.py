@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import __version__
 from ..core.atomic import atomic_write
 from ..core.catalog import Trial
-from ..core.evaluation import NOT_COUNTABLE, Evaluation
+from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation
 from ..core.redact import redact_cpr
 from ..core.spreadsheet import neutralise
 from ..core.workdays import fmt

@@ -8,10 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only a type: importing icalendar cost 0.15 s of every start
-    import sqlite3
-    from contextlib import AbstractContextManager
-
     from ..core.ics import ExportState
+    from .connection import StoreConnection
 
 log = logging.getLogger(__name__)
 
@@ -19,18 +17,15 @@ ICS_CALENDAR_ID = "ics_calendar_id"
 ICS_STATE = "ics_state"
 
 
-class AppStateMixin:
-    """The app_state part of CaseStore (uses its connection and transactions)."""
+class AppStatePart:
+    """The app_state table: the .ics export state, and the small values other parts keep there."""
 
-    if TYPE_CHECKING:  # what this part uses of CaseStore
-
-        def _connection(self) -> sqlite3.Connection: ...
-        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def batch(self) -> AbstractContextManager[object]: ...
+    def __init__(self, db: StoreConnection):
+        self._db = db
 
     def ics_state(self) -> tuple[str, ExportState]:
         """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             stored = dict(
                 conn.execute(
                     "SELECT key, value FROM app_state WHERE key IN (?, ?)",
@@ -50,23 +45,28 @@ class AppStateMixin:
     def save_ics_state(self, state: ExportState) -> None:
         """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
         raw = {uid: [day.isoformat(), seq] for uid, (day, seq) in sorted(state.items())}
-        with self.batch():
-            self._set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
+        with self._db.batch():
+            self.set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
 
     def _new_calendar_id(self) -> str:
         """A calendar id for a database that lost its own (kept once written)."""
-        with self.batch():
-            row = self._connection().execute("SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)).fetchone()
+        with self._db.batch():
+            row = (
+                self._db.connection()
+                .execute("SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,))
+                .fetchone()
+            )
             if row is not None:
                 return row[0]
             import secrets  # here: rarely needed, and loading it slowed the start
 
             calendar_id = secrets.token_hex(6)
-            self._set_state(ICS_CALENDAR_ID, calendar_id)
+            self.set_state(ICS_CALENDAR_ID, calendar_id)
             return calendar_id
 
-    def _set_state(self, key: str, value: str) -> None:
-        self._connection().execute(
+    def set_state(self, key: str, value: str) -> None:
+        """Keep a value under key (inside the caller's transaction)."""
+        self._db.connection().execute(
             "INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )

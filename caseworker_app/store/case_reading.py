@@ -14,8 +14,8 @@ from types import MappingProxyType
 
 from ..core.cases import CaseRecord
 from ..core.collector import collector_paused
+from ..core.event import Event
 from ..core.history import CANCELLED
-from ..core.schedule import Event
 
 CASE_COLUMNS = "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
 EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup"

@@ -1,41 +1,57 @@
 """The case database: CaseStore, the one object the program opens, assembled from parts.
 
-Composed parts share one StoreConnection (connection.py): CaseReads (case_reads.py), SettingsPart
-(settings_store.py), TrialsPart (overrides_store.py); history.py reads a case's history. The
-writing parts are mixins, since they call each other through the store (notes and imports write
-cases, tests replace _change): CaseWritesMixin (case_writes.py), ClosingMixin (closing.py),
-NoteStoreMixin, AppStateMixin, ImportBatchMixin. CaseStore keeps the public methods as thin
+Every part shares one StoreConnection (connection.py) and is handed, in its constructor, the
+parts it uses: reading CaseReads (case_reads.py), SettingsPart (settings_store.py), TrialsPart
+(overrides_store.py); writing CaseWrites (case_writes.py: cases, events and the history rows
+the others write through it), ClosingPart (closing.py), NotesPart (note_store.py), AppStatePart
+(app_state.py) and ImportsPart (import_batches.py: new cases in plain SQL, updates through
+CaseWrites); history.py reads a case's history. CaseStore keeps the public methods as thin
 delegations, so callers see one object.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord, deadlines_for_cases, uncomputable_cases
-from ..core.catalog import Trial
+from ..core.catalog import NoteTemplate, Trial
 from ..core.history import EventRow
 from ..core.overrides import TrialOverride
 from ..core.settings import Settings
-from .app_state import AppStateMixin
+from .app_state import AppStatePart
 from .case_reads import CaseReads
-from .case_writes import CaseWritesMixin
+from .case_writes import CaseWrites
 from .changes import CaseChanges, ChangeToken
-from .closing import ClosingMixin
+from .closing import ClosingPart
 from .connection import StoreConnection
 from .errors import CaseNotFoundError
 from .history import case_history
-from .import_batches import ImportBatchMixin
-from .note_store import NoteStoreMixin
+from .import_batches import CaseUpdate, ImportBatch, ImportsPart, NewCase
+from .note_store import NotesPart
 from .overrides_store import TrialsPart
 from .settings_store import SettingsPart
 
+if TYPE_CHECKING:
+    from ..core.ics import ExportState
+    from ..core.note_templates import TemplateChange
 
-class CaseStore(CaseWritesMixin, ClosingMixin, NoteStoreMixin, AppStateMixin, ImportBatchMixin):
+
+class _Clock:
+    """'Today' as the writing parts ask it; one holder, so that setting store.clock reaches them all."""
+
+    def __init__(self, today: Callable[[], date]):
+        self.today = today
+
+    def __call__(self) -> date:
+        return self.today()
+
+
+class CaseStore:
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(
@@ -47,12 +63,27 @@ class CaseStore(CaseWritesMixin, ClosingMixin, NoteStoreMixin, AppStateMixin, Im
         read_only: bool = False,
     ):
         self.path = Path(path)
-        self.clock = clock  # 'today' for validation and the dates of case changes
-        self._db_part = StoreConnection(self.path, read_only=read_only)
-        self.read_only = self._db_part.read_only
-        self._settings_part = SettingsPart(self._db_part)
-        self._trials = TrialsPart(self._db_part, catalog, self._settings_part.created_by)
-        self._reads = CaseReads(self._db_part)
+        self._clock = _Clock(clock)
+        db = self._db_part = StoreConnection(self.path, read_only=read_only)
+        self.read_only = db.read_only
+        settings = self._settings_part = SettingsPart(db)
+        by = settings.created_by
+        self._trials = TrialsPart(db, catalog, by)
+        self._reads = CaseReads(db)
+        self._writes = CaseWrites(db, self._clock, self._trials, self._reads, by)
+        self._closing = ClosingPart(db, self._clock, self._trials, self._reads, self._writes, settings)
+        self._notes = NotesPart(db, self._clock, self._trials, self._reads, self._writes, by)
+        self._state = AppStatePart(db)
+        self._imports = ImportsPart(db, self._clock, self._reads, self._writes, self._state, by)
+
+    @property
+    def clock(self) -> Callable[[], date]:
+        """'Today' for validation and the dates of case changes (demo data sets it per case)."""
+        return self._clock.today
+
+    @clock.setter
+    def clock(self, today: Callable[[], date]) -> None:
+        self._clock.today = today
 
     # ------------------------------------------------------------ plumbing
 
@@ -86,32 +117,20 @@ class CaseStore(CaseWritesMixin, ClosingMixin, NoteStoreMixin, AppStateMixin, Im
     def _connection(self) -> sqlite3.Connection:
         return self._db_part.connection()
 
-    def _guard(self) -> AbstractContextManager[None]:
-        return self._db_part.guard()
-
     @contextmanager
     def batch(self) -> Iterator[CaseStore]:
         """Group several changes into one transaction: all are saved or none."""
         with self._db_part.batch():
             yield self
 
-    def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]:
-        """A write method's transaction, declaring the cases it writes (see StoreConnection.writing)."""
-        return self._db_part.writing(*case_ids)
-
     def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One snapshot for several queries (evaluation_queries.py reads with it)."""
         return self._db_part.read()
 
     @property
     def _db(self):
         """sqlite-utils' view of the connection (tests of the schema); the store writes plain SQL."""
         return self._db_part.db
-
-    def _insert(self, table: str, record: dict) -> int:
-        return self._db_part.insert(table, record)
-
-    def _created_by(self) -> str:
-        return self._settings_part.created_by()
 
     # ------------------------------------------------------------ what changed
 
@@ -184,3 +203,177 @@ class CaseStore(CaseWritesMixin, ClosingMixin, NoteStoreMixin, AppStateMixin, Im
     def uncomputable(self) -> list[CaseProblem]:
         """The cases deadlines() cannot compute (missing trial, damaged status or date), and why."""
         return uncomputable_cases(self.list_cases(), self.catalog())
+
+    # ------------------------------------------------------------ writing cases (CaseWrites)
+
+    def create_case(
+        self,
+        *,
+        citizen: str,
+        case_ref: str,
+        trial_id: str,
+        dates: Mapping[str, date],
+        caseworker: str = "",
+        cpr: str | None = None,
+        note: str = "",
+    ) -> int:
+        """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
+        return self._writes.create_case(
+            citizen=citizen,
+            case_ref=case_ref,
+            trial_id=trial_id,
+            dates=dates,
+            caseworker=caseworker,
+            cpr=cpr,
+            note=note,
+        )
+
+    def update_case(self, case_id: int, **fields) -> None:
+        """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
+
+        Each changed field is recorded in the history; ValidationError leaves the case as it was.
+        """
+        self._writes.update_case(case_id, **fields)
+
+    def add_event(
+        self,
+        case_id: int,
+        *,
+        day: date | None,
+        kind: str,
+        form: str | None = None,
+        initiated_by: str | None = None,
+        full_followup: bool = False,
+        text: str = "",
+        replaces: int | None = None,
+    ) -> int:
+        """Register an event (with replaces: a correction of an earlier row) and return its id."""
+        return self._writes.add_event(
+            case_id,
+            day=day,
+            kind=kind,
+            form=form,
+            initiated_by=initiated_by,
+            full_followup=full_followup,
+            text=text,
+            replaces=replaces,
+        )
+
+    def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
+        """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
+        return self._writes.cancel_event(case_id, event_id, text=text)
+
+    # ------------------------------------------------------------ ending cases (ClosingPart)
+
+    def close_case(self, case_id: int, *, reason: str, day: date | None, text: str = "") -> None:
+        """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
+        self._closing.close_case(case_id, reason=reason, day=day, text=text)
+
+    def reopen_case(self, case_id: int) -> None:
+        """Make a closed case active again; the closing stays in its history."""
+        self._closing.reopen_case(case_id)
+
+    def purgeable_cases(self, today: date) -> list[int]:
+        """Ids of closed cases whose retention period (a setting; none: never) has run out."""
+        return self._closing.purgeable_cases(today)
+
+    def purge_closed_cases(self, today: date) -> int:
+        """Delete the closed cases past the retention period, from the copies too; how many went."""
+        return self._closing.purge_closed_cases(today)
+
+    def delete_case(self, case_id: int, reason: str) -> None:
+        """Delete a case created by mistake, with its history; the deletion itself is kept."""
+        self._closing.delete_case(case_id, reason)
+
+    def deletions(self) -> list[dict]:
+        """The cases deleted as created by mistake, oldest first (no personal data)."""
+        return self._closing.deletions()
+
+    def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
+        """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
+        return self._closing.duplicate_open_cases()
+
+    def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
+        """(trial, FASIT number, database ids) for each number open more than once in a trial."""
+        return self._closing.duplicate_open_case_ids()
+
+    # ------------------------------------------------------------ journal notes (NotesPart)
+
+    def note_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
+        """The municipality's edited template for a trial and situation; None: use the standard."""
+        return self._notes.note_template(trial_id, situation)
+
+    def note_template_history(self, trial_id: str, situation: str) -> list[TemplateChange]:
+        """Every saving and restoring of the template, newest first (never changed or deleted)."""
+        return self._notes.note_template_history(trial_id, situation)
+
+    def save_note_template(self, trial_id: str, situation: str, text: str) -> int:
+        """Keep the municipality's own template; ValidationError (nothing saved) if unusable."""
+        return self._notes.save_note_template(trial_id, situation, text)
+
+    def restore_note_template(self, trial_id: str, situation: str) -> int | None:
+        """Go back to the standard template ("gendan standard"); the edited one stays in history."""
+        return self._notes.restore_note_template(trial_id, situation)
+
+    def add_journal_note(self, case_id: int, *, situation: str, text: str, day: date) -> int:
+        """Keep a note as it was copied to FASIT in the case's history; it changes no deadline."""
+        return self._notes.add_journal_note(case_id, situation=situation, text=text, day=day)
+
+    # ------------------------------------------------------------ kept between runs (AppStatePart)
+
+    def ics_state(self) -> tuple[str, ExportState]:
+        """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
+        return self._state.ics_state()
+
+    def save_ics_state(self, state: ExportState) -> None:
+        """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
+        self._state.save_ics_state(state)
+
+    def _set_state(self, key: str, value: str) -> None:
+        """Keep a value in app_state (evaluation_queries.py keeps its settings with it)."""
+        self._state.set_state(key, value)
+
+    # ------------------------------------------------------------ imports (ImportsPart)
+
+    def save_import_batch(
+        self,
+        *,
+        file_name: str,
+        sheet: str | None,
+        rows_read: int,
+        skipped: int,
+        invalid: int,
+        new_cases: Sequence[NewCase],
+        updates: Sequence[CaseUpdate],
+    ) -> int:
+        """Save an import in one transaction and return its batch number (ImportConflictError:
+        nothing saved, a new case's FASIT number and trial is in the database already)."""
+        return self._imports.save_import_batch(
+            file_name=file_name,
+            sheet=sheet,
+            rows_read=rows_read,
+            skipped=skipped,
+            invalid=invalid,
+            new_cases=new_cases,
+            updates=updates,
+        )
+
+    def import_batches(self) -> list[ImportBatch]:
+        """Every import, newest first."""
+        return self._imports.import_batches()
+
+    def undo_import_problem(self, batch_id: int) -> str | None:
+        """Why the import cannot be undone (Danish), or None when it can."""
+        return self._imports.undo_import_problem(batch_id)
+
+    def undo_import(self, batch_id: int) -> tuple[int, int]:
+        """Undo an import as a whole; (cases deleted, cases restored), or ImportUndoError."""
+        return self._imports.undo_import(batch_id)
+
+    def remembered_import_mapping(self) -> dict:
+        """The column mapping the last import used ({} when none or unreadable)."""
+        return self._imports.remembered_import_mapping()
+
+    def remember_import_mapping(self, value: Mapping) -> None:
+        """Keep a column mapping (JSON-able) for the next import."""
+        self._imports.remember_import_mapping(value)

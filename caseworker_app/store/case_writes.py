@@ -20,10 +20,12 @@ from .history_texts import created_summary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from contextlib import AbstractContextManager
 
     from ..core.cases import CaseRecord
     from ..core.catalog import Trial
+    from .case_reads import CaseReads
+    from .connection import StoreConnection
+    from .overrides_store import TrialsPart
 
 CASE_FIELDS = ("citizen", "case_ref", "trial_id", "caseworker", "cpr", "note", "dates")
 DUPLICATE_TEXT = "Sagsnummeret findes allerede som åben sag i dette forsøg"
@@ -41,18 +43,22 @@ def day_value(value: object, field: str = "day") -> date | None:
         raise ValidationError({field: str(exc)}) from None
 
 
-class CaseWritesMixin:
-    """Creating and changing cases and their events (uses CaseStore's transactions and catalog)."""
+class CaseWrites:
+    """Creating and changing cases and their events, each change kept in the history."""
 
-    if TYPE_CHECKING:  # what this part uses of CaseStore
-        clock: Callable[[], date]
-
-        def _connection(self) -> sqlite3.Connection: ...
-        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
-        def _insert(self, table: str, record: dict) -> int: ...
-        def _created_by(self) -> str: ...
-        def catalog(self) -> dict[str, Trial]: ...
-        def get_case(self, case_id: int) -> CaseRecord: ...
+    def __init__(
+        self,
+        db: StoreConnection,
+        clock: Callable[[], date],
+        trials: TrialsPart,
+        reads: CaseReads,
+        created_by: Callable[[], str],
+    ):
+        self._db = db
+        self._clock = clock
+        self._trials = trials
+        self._reads = reads
+        self._created_by = created_by
 
     def create_case(
         self,
@@ -66,11 +72,11 @@ class CaseWritesMixin:
         note: str = "",
     ) -> int:
         """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
-        today = self.clock()
+        today = self._clock()
         citizen, case_ref, caseworker, note = (normalize_text(v) for v in (citizen, case_ref, caseworker, note))
         errors = text_errors({"caseworker": caseworker, "note": note}, multiline={"note"})
         errors |= case_errors(
-            self.catalog(),
+            self._trials.catalog(),
             citizen=citizen,
             case_ref=case_ref,
             trial_id=trial_id,
@@ -94,23 +100,23 @@ class CaseWritesMixin:
             "updated_at": now,
         }
         summary = created_summary(trial_id, parsed)
-        with self._writing() as written:
+        with self._db.writing() as written:
             # Inside the write transaction: another copy cannot save the same case in between.
             self._check_duplicate(errors, case_ref, trial_id)
             if errors:
                 raise ValidationError(errors)
             try:
-                case_id = self._insert("cases", record)
+                case_id = self._db.insert("cases", record)
                 written.add(case_id)
             except sqlite3.IntegrityError:  # the unique index of m006 (open cases)
                 self._check_duplicate(errors, case_ref, trial_id)
                 raise ValidationError(errors or {"case_ref": DUPLICATE_TEXT}) from None
             for name, day in parsed.items():
-                self._insert("case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()})
-            self._change(case_id, CASE_CREATED, "", None, summary, today, now)
+                self._db.insert("case_dates", {"case_id": case_id, "name": name, "day": day.isoformat()})
+            self.change(case_id, CASE_CREATED, "", None, summary, today, now)
         return case_id
 
-    def _change(
+    def change(
         self,
         case_id: int,
         action: str,
@@ -120,7 +126,8 @@ class CaseWritesMixin:
         day: date,
         now: str,
     ) -> None:
-        self._insert(
+        """One row of the case's history (notes and closing write theirs here too)."""
+        self._db.insert(
             "case_changes",
             {
                 "case_id": case_id,
@@ -139,7 +146,7 @@ class CaseWritesMixin:
         if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
             return
         row = (
-            self._connection()
+            self._db.connection()
             .execute(
                 "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
                 (case_ref.strip(), trial_id, own_id),
@@ -159,9 +166,9 @@ class CaseWritesMixin:
         unknown = set(fields) - set(CASE_FIELDS)
         if unknown:
             raise TypeError(f"update_case() got unknown fields: {', '.join(sorted(unknown))}")
-        today = self.clock()
-        with self._writing(case_id):
-            case = self.get_case(case_id)
+        today = self._clock()
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
             new = {
                 "citizen": fields.get("citizen", case.citizen),
                 "case_ref": fields.get("case_ref", case.case_ref),
@@ -174,7 +181,7 @@ class CaseWritesMixin:
             new = {k: normalize_text(v) if isinstance(v, str) else v for k, v in new.items()}
             errors = text_errors({"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"})
             errors |= case_errors(
-                self.catalog(),
+                self._trials.catalog(),
                 citizen=new["citizen"],
                 case_ref=new["case_ref"],
                 trial_id=new["trial_id"],
@@ -197,20 +204,22 @@ class CaseWritesMixin:
                 old = getattr(case, name)
                 if name == "cpr":
                     old, value = mask_cpr(old) or None, mask_cpr(value) or None
-                self._change(case_id, CASE_CHANGED, name, old, value, today, now)
+                self.change(case_id, CASE_CHANGED, name, old, value, today, now)
             for name in sorted(set(case.dates) | set(new_dates)):
                 old_day, new_day = case.dates.get(name), new_dates.get(name)
                 if old_day == new_day:
                     continue
                 if new_day is None:
-                    self._connection().execute("DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name))
+                    self._db.connection().execute(
+                        "DELETE FROM case_dates WHERE case_id = ? AND name = ?", (case_id, name)
+                    )
                 else:
-                    self._connection().execute(
+                    self._db.connection().execute(
                         "INSERT INTO case_dates (case_id, name, day) VALUES (?, ?, ?) "
                         "ON CONFLICT (case_id, name) DO UPDATE SET day = excluded.day",
                         (case_id, name, new_day.isoformat()),
                     )
-                self._change(
+                self.change(
                     case_id,
                     CASE_CHANGED,
                     name,
@@ -222,7 +231,7 @@ class CaseWritesMixin:
                 changed[name] = new_day
             if changed:
                 assignments = ", ".join(f"{k} = ?" for k in new)
-                self._connection().execute(
+                self._db.connection().execute(
                     f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
                     (*new.values(), now, case_id),
                 )
@@ -242,10 +251,10 @@ class CaseWritesMixin:
         replaces: int | None = None,
     ) -> int:
         """Register an event (with replaces: a correction of an earlier row) and return its id."""
-        today = self.clock()
+        today = self._clock()
         day = day_value(day)
-        with self._writing(case_id):
-            case = self.get_case(case_id)
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
             trial = self._trial_of(case)
             if case.status != ACTIVE:
                 raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at registrere hændelser."})
@@ -268,7 +277,7 @@ class CaseWritesMixin:
             if errors:
                 raise ValidationError(errors)
             assert day is not None  # event_errors names a missing date
-            return self._insert(
+            return self._db.insert(
                 "events",
                 {
                     "case_id": case_id,
@@ -286,8 +295,8 @@ class CaseWritesMixin:
 
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
         """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
-        with self._writing(case_id):
-            case = self.get_case(case_id)
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
             if case.status != ACTIVE:
                 raise ValidationError({"status": "Sagen er afsluttet. Genåbn den for at rette hændelser."})
             problem = self._replace_problem(case_id, event_id)
@@ -296,11 +305,11 @@ class CaseWritesMixin:
             text = normalize_text(text)
             if text_errors({"text": text}, multiline={"text"}):
                 raise ValidationError(text_errors({"text": text}, multiline={"text"}))
-            return self._insert(
+            return self._db.insert(
                 "events",
                 {
                     "case_id": case_id,
-                    "day": self.clock().isoformat(),
+                    "day": self._clock().isoformat(),
                     "kind": CANCELLED,
                     "form": None,
                     "initiated_by": None,
@@ -313,18 +322,18 @@ class CaseWritesMixin:
             )
 
     def _replace_problem(self, case_id: int, event_id: int) -> str | None:
-        row = self._connection().execute("SELECT case_id, kind FROM events WHERE id = ?", (event_id,)).fetchone()
+        row = self._db.connection().execute("SELECT case_id, kind FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None or row[0] != case_id:
             return f"Hændelse nr. {event_id} findes ikke på denne sag"
         if row[1] == CANCELLED:
             return "En annullering kan ikke rettes; registrér hændelsen igen"
-        later = self._connection().execute("SELECT id FROM events WHERE replaces = ?", (event_id,)).fetchone()
+        later = self._db.connection().execute("SELECT id FROM events WHERE replaces = ?", (event_id,)).fetchone()
         if later is not None:
             return f"Hændelse nr. {event_id} er allerede rettet (af nr. {later[0]}); ret den nyeste"
         return None
 
     def _trial_of(self, case: CaseRecord) -> Trial:
-        trial = self.catalog().get(case.trial_id)
+        trial = self._trials.catalog().get(case.trial_id)
         if trial is None:
             raise ValidationError({"trial_id": f"Forsøg '{case.trial_id}' findes ikke i kataloget"})
         return trial

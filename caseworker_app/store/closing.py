@@ -19,45 +19,45 @@ from .errors import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from contextlib import AbstractContextManager
-    from pathlib import Path
 
-    from ..core.cases import CaseRecord
-    from ..core.catalog import Trial
-    from ..core.settings import Settings
+    from .case_reads import CaseReads
+    from .case_writes import CaseWrites
+    from .connection import StoreConnection
+    from .overrides_store import TrialsPart
+    from .settings_store import SettingsPart
 
 _log = logging.getLogger(__name__)
 
 
-class ClosingMixin:
-    """Closing, reopening, purging and deleting cases (uses CaseStore's transactions and settings)."""
+class ClosingPart:
+    """Closing, reopening, purging and deleting cases (the history rows through CaseWrites)."""
 
-    if TYPE_CHECKING:  # what this part uses of CaseStore
-        clock: Callable[[], date]
-        path: Path
-
-        def _connection(self) -> sqlite3.Connection: ...
-        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
-        def _insert(self, table: str, record: dict) -> int: ...
-        def _created_by(self) -> str: ...
-        def _change(
-            self, case_id: int, action: str, field: str, old: str | None, new: str | None, day: date, now: str
-        ) -> None: ...
-        def catalog(self) -> dict[str, Trial]: ...
-        def settings(self) -> Settings: ...
-        def get_case(self, case_id: int) -> CaseRecord: ...
+    def __init__(
+        self,
+        db: StoreConnection,
+        clock: Callable[[], date],
+        trials: TrialsPart,
+        reads: CaseReads,
+        writes: CaseWrites,
+        settings: SettingsPart,
+    ):
+        self._db = db
+        self._clock = clock
+        self._trials = trials
+        self._reads = reads
+        self._writes = writes
+        self._settings = settings
 
     def close_case(self, case_id: int, *, reason: str, day: date | None, text: str = "") -> None:
         """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
-        today = self.clock()
+        today = self._clock()
         day = day_value(day)
-        with self._writing(case_id):
-            case = self.get_case(case_id)
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
             if case.status == CLOSED:
                 raise ValidationError({"status": "Sagen er allerede afsluttet"})
             errors = close_errors(
-                self.catalog().get(case.trial_id),
+                self._trials.catalog().get(case.trial_id),
                 case.dates,
                 reason=reason,
                 text=text,
@@ -67,7 +67,7 @@ class ClosingMixin:
             text = normalize_text(text)
             errors |= text_errors({"text": text}, multiline={"text"})
             reopened = (
-                self._connection()
+                self._db.connection()
                 .execute(
                     "SELECT MAX(day) FROM case_changes WHERE case_id = ? AND action = ?",
                     (case_id, CASE_REOPENED),
@@ -85,11 +85,11 @@ class ClosingMixin:
             assert day is not None  # close_errors names a missing date
             now = utc_now()
             text = (text or "").strip()
-            self._connection().execute(
+            self._db.connection().execute(
                 "UPDATE cases SET status = ?, end_reason = ?, end_text = ?, closed_on = ?, updated_at = ? WHERE id = ?",
                 (CLOSED, reason, text, day.isoformat(), now, case_id),
             )
-            self._change(
+            self._writes.change(
                 case_id,
                 CASE_CLOSED,
                 "status",
@@ -101,13 +101,13 @@ class ClosingMixin:
 
     def reopen_case(self, case_id: int) -> None:
         """Make a closed case active again; the closing stays in its history."""
-        with self._writing(case_id):
-            case = self.get_case(case_id)
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
             if case.status != CLOSED:
                 raise ValidationError({"status": "Sagen er ikke afsluttet"})
             now = utc_now()
             try:
-                self._connection().execute(
+                self._db.connection().execute(
                     "UPDATE cases SET status = ?, end_reason = '', end_text = '', closed_on = NULL, "
                     "updated_at = ? "
                     "WHERE id = ?",
@@ -115,15 +115,15 @@ class ClosingMixin:
                 )
             except sqlite3.IntegrityError:  # the unique index of m006: the number is open again
                 raise ValidationError({"case_ref": DUPLICATE_TEXT}) from None
-            self._change(case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self.clock(), now)
+            self._writes.change(case_id, CASE_REOPENED, "status", case.end_reason, ACTIVE, self._clock(), now)
 
     def purgeable_cases(self, today: date) -> list[int]:
         """Ids of closed cases whose retention period (a setting; none: never) has run out."""
-        retention = self.settings().retention_days
+        retention = self._settings.settings().retention_days
         if retention is None:
             return []
         last_day = (today - timedelta(days=retention)).isoformat()
-        with self._read() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT id FROM cases WHERE status = ? AND closed_on IS NOT NULL AND closed_on <= ? ORDER BY id",
                 (CLOSED, last_day),
@@ -135,17 +135,17 @@ class ClosingMixin:
 
         Personal data is not kept longer than the municipality decided; returns how many went.
         """
-        with self._writing() as written:
+        with self._db.writing() as written:
             ids = self.purgeable_cases(today)
             written.update(ids)
             for case_id in ids:
-                delete_case_rows(self._connection(), case_id)
+                delete_case_rows(self._db.connection(), case_id)
         _log.info("purged %d closed cases past the retention period", len(ids))
-        retention = self.settings().retention_days
+        retention = self._settings.settings().retention_days
         if retention is not None:  # the copies must not keep what the database no longer may
             from .backup import purge_copies, retention_last_day
 
-            removed, failed = purge_copies(self.path, retention_last_day(today, retention))
+            removed, failed = purge_copies(self._db.path, retention_last_day(today, retention))
             _log.info("purged %d cases from backup copies (%d copies deleted)", removed, len(failed))
         return len(ids)
 
@@ -159,10 +159,10 @@ class ClosingMixin:
         problem = text_error(reason, multiline=True) if reason else "Skriv, hvorfor sagen slettes"
         if problem:
             raise ValidationError({"reason": problem})
-        with self._writing(case_id):
-            case = self.get_case(case_id)
-            created = self._connection().execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
-            self._insert(
+        with self._db.writing(case_id):
+            case = self._reads.get_case(case_id)
+            created = self._db.connection().execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
+            self._db.insert(
                 "deletions",
                 {
                     "case_id": case.id,
@@ -170,15 +170,15 @@ class ClosingMixin:
                     "reason": reason,
                     "case_created_at": created[0] if created else None,
                     "deleted_at": utc_now(),
-                    "deleted_by": self._created_by(),
+                    "deleted_by": self._settings.created_by(),
                 },
             )
-            delete_case_rows(self._connection(), case_id)
+            delete_case_rows(self._db.connection(), case_id)
         _log.info("deleted case %d (created by mistake)", case_id)
 
     def deletions(self) -> list[dict]:
         """The cases deleted as created by mistake, oldest first (no personal data)."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT case_id, trial_id, reason, case_created_at, deleted_at, deleted_by FROM deletions ORDER BY id"
             ).fetchall()
@@ -189,14 +189,14 @@ class ClosingMixin:
         """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
         from .versions import duplicate_open_cases_sql
 
-        with self._read() as conn:
+        with self._db.read() as conn:
             return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
 
     def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
         """(trial, FASIT number, database ids) for each number open more than once in a trial."""
         from .versions import duplicate_open_cases_sql
 
-        with self._read() as conn:
+        with self._db.read() as conn:
             groups = conn.execute(duplicate_open_cases_sql()).fetchall()
             return [
                 (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..core.evaluation import DEFAULT_MINUTES, NoteRecord
+from ..core.evaluation_figures import DEFAULT_MINUTES, NoteRecord
 from ..core.history import JOURNAL_NOTE
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads

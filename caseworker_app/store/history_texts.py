@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from ..core.catalog import DATE_NAMES
 from ..core.history import CASE_CLOSED, CASE_CREATED, CASE_REOPENED, JOURNAL_NOTE
+from ..core.terms import DATE_NAMES
 from ..core.workdays import fmt
 
 

@@ -25,9 +25,11 @@ from .history_texts import created_summary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from contextlib import AbstractContextManager
 
-    from ..core.cases import CaseRecord
+    from .app_state import AppStatePart
+    from .case_reads import CaseReads
+    from .case_writes import CaseWrites
+    from .connection import StoreConnection
 
 _log = logging.getLogger(__name__)
 
@@ -103,21 +105,24 @@ def _case_title(case_ref: str | None, case_id: int) -> str:
     return f"sag {case_ref} (nr. {case_id})" if case_ref else f"sag nr. {case_id}"
 
 
-class ImportBatchMixin:
-    """Saving, listing and undoing imports (uses CaseStore's connection and transactions)."""
+class ImportsPart:
+    """Saving, listing and undoing imports (updated cases through CaseWrites, as the case window)."""
 
-    if TYPE_CHECKING:  # what this part uses of CaseStore
-        clock: Callable[[], date]
-        update_case: Callable[..., None]
-        add_event: Callable[..., int]
-        cancel_event: Callable[..., int]
-
-        def _connection(self) -> sqlite3.Connection: ...
-        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def batch(self) -> AbstractContextManager[object]: ...
-        def _created_by(self) -> str: ...
-        def _set_state(self, key: str, value: str) -> None: ...
-        def get_case(self, case_id: int) -> CaseRecord: ...
+    def __init__(
+        self,
+        db: StoreConnection,
+        clock: Callable[[], date],
+        reads: CaseReads,
+        writes: CaseWrites,
+        state: AppStatePart,
+        created_by: Callable[[], str],
+    ):
+        self._db = db
+        self._clock = clock
+        self._reads = reads
+        self._writes = writes
+        self._state = state
+        self._created_by = created_by
 
     def save_import_batch(
         self,
@@ -135,11 +140,11 @@ class ImportBatchMixin:
         ImportConflictError (nothing saved) when a new case's FASIT number and trial is in the
         database already; ValidationError from update_case or add_event leaves nothing saved too.
         """
-        today = self.clock()
+        today = self._clock()
         now = utc_now()
         by = self._created_by()
-        with self.batch():
-            conn = self._connection()
+        with self._db.batch():
+            conn = self._db.connection()
             existing = {
                 (trial_id, case_ref): case_id
                 for case_id, trial_id, case_ref in conn.execute("SELECT id, trial_id, case_ref FROM cases")
@@ -186,7 +191,7 @@ class ImportBatchMixin:
         self, case: NewCase, batch_id: int, prefix: str, text: str, today: date, now: str, by: str
     ) -> tuple:
         """One new case as create_case writes it (its history says it was imported)."""
-        conn = self._connection()
+        conn = self._db.connection()
         case_id = conn.execute(
             "INSERT INTO cases (citizen, case_ref, trial_id, cpr, caseworker, status, note, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -222,7 +227,7 @@ class ImportBatchMixin:
         return (batch_id, case_id, CREATED, None, event_id)
 
     def _apply_update(self, update: CaseUpdate, batch_id: int, text: str, today: date) -> tuple:
-        case = self.get_case(update.case_id)
+        case = self._reads.get_case(update.case_id)
         before: dict[str, object] = {}
         for name, value in update.fields.items():
             old = case.dates if name == "dates" else getattr(case, name)
@@ -231,45 +236,28 @@ class ImportBatchMixin:
             elif old != value:
                 before[name] = old
         if update.fields:
-            self.update_case(update.case_id, **update.fields)
+            self._writes.update_case(update.case_id, **update.fields)
         event_id = None
         if update.last_followup is not None:
-            event_id = self.add_event(update.case_id, day=update.last_followup, kind="followup", text=text)
+            event_id = self._writes.add_event(update.case_id, day=update.last_followup, kind="followup", text=text)
         return (batch_id, update.case_id, UPDATED, json.dumps(before, ensure_ascii=False), event_id)
 
     # ------------------------------------------------------------ listing
 
     def import_batches(self) -> list[ImportBatch]:
         """Every import, newest first."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT id, created_at, created_by, file_name, sheet, rows_read, created_count, updated_count, "
                 "skipped_count, invalid_count, undone_at, undone_by FROM import_batches ORDER BY id DESC"
             ).fetchall()
         return [ImportBatch(*row) for row in rows]
 
-    def import_batch_cases(self, batch_id: int) -> list[tuple[int, str]]:
-        """(case id, 'created' or 'updated') for each case of an import."""
-        with self._read() as conn:
-            return [
-                tuple(row)
-                for row in conn.execute(
-                    "SELECT case_id, action FROM import_batch_cases WHERE batch_id = ? ORDER BY case_id",
-                    (batch_id,),
-                )
-            ]
-
-    def import_batch_of_case(self, case_id: int) -> int | None:
-        """The newest import that created or updated the case, or None."""
-        with self._read() as conn:
-            row = conn.execute("SELECT max(batch_id) FROM import_batch_cases WHERE case_id = ?", (case_id,)).fetchone()
-        return row[0] if row else None
-
     # ------------------------------------------------------------ undo
 
     def undo_import_problem(self, batch_id: int) -> str | None:
         """Why the import cannot be undone (Danish), or None when it can."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             return self._undo_problem(conn, batch_id)
 
     def _undo_problem(self, conn: sqlite3.Connection, batch_id: int) -> str | None:
@@ -315,8 +303,8 @@ class ImportBatchMixin:
         Returns (cases deleted, cases restored). ImportUndoError (nothing changed) when a case of
         the import has been changed or deleted since, or the import is undone already.
         """
-        with self.batch():
-            conn = self._connection()
+        with self._db.batch():
+            conn = self._db.connection()
             problem = self._undo_problem(conn, batch_id)
             if problem:
                 raise ImportUndoError(problem)
@@ -334,13 +322,13 @@ class ImportBatchMixin:
                     deleted += 1
                     continue
                 if event_id is not None:
-                    self.cancel_event(case_id, event_id, text=reason)
+                    self._writes.cancel_event(case_id, event_id, text=reason)
                 fields = json.loads(before or "{}")
                 if "dates" in fields:
                     fields["dates"] = {n: date.fromisoformat(d) for n, d in fields["dates"].items()}
                 if fields:
                     try:
-                        self.update_case(case_id, **fields)
+                        self._writes.update_case(case_id, **fields)
                     except ValidationError as exc:
                         raise ImportUndoError(
                             f"Import nr. {batch_id} kan ikke fortrydes: sag nr. {case_id} kan ikke få sine "
@@ -353,7 +341,7 @@ class ImportBatchMixin:
         return deleted, restored
 
     def _remove_imported(self, case_id: int, reason: str, now: str, by: str) -> None:
-        conn = self._connection()
+        conn = self._db.connection()
         trial_id, created_at = conn.execute(
             "SELECT trial_id, created_at FROM cases WHERE id = ?", (case_id,)
         ).fetchone()
@@ -368,7 +356,7 @@ class ImportBatchMixin:
 
     def remembered_import_mapping(self) -> dict:
         """The column mapping the last import used ({} when none or unreadable)."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             row = conn.execute("SELECT value FROM app_state WHERE key = ?", (IMPORT_MAPPING,)).fetchone()
         try:
             value = json.loads(row[0]) if row else {}
@@ -379,5 +367,5 @@ class ImportBatchMixin:
 
     def remember_import_mapping(self, value: Mapping) -> None:
         """Keep a column mapping (JSON-able) for the next import."""
-        with self.batch():
-            self._set_state(IMPORT_MAPPING, json.dumps(dict(value), ensure_ascii=False, sort_keys=True))
+        with self._db.batch():
+            self._state.set_state(IMPORT_MAPPING, json.dumps(dict(value), ensure_ascii=False, sort_keys=True))

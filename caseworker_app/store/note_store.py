@@ -7,41 +7,38 @@ from typing import TYPE_CHECKING
 
 from ..core.catalog import NoteTemplate
 from ..core.history import JOURNAL_NOTE
-from ..core.notes import (
-    TemplateChange,
-    edited_template,
-    edited_template_errors,
-    journal_note_errors,
-)
+from ..core.note_templates import TemplateChange, edited_template, edited_template_errors
+from ..core.notes import journal_note_errors
 from .connection import utc_now
 from .errors import ValidationError
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Callable
-    from contextlib import AbstractContextManager
 
-    from ..core.cases import CaseRecord
-    from ..core.catalog import Trial
+    from .case_reads import CaseReads
+    from .case_writes import CaseWrites
+    from .connection import StoreConnection
+    from .overrides_store import TrialsPart
 
 
-class NoteStoreMixin:
-    """The journal-note part of CaseStore (uses its connection, transactions and catalog)."""
+class NotesPart:
+    """The municipality's note templates, and notes kept in a case's history (through CaseWrites)."""
 
-    if TYPE_CHECKING:  # what this part uses of CaseStore
-        clock: Callable[[], date]
-
-        def _connection(self) -> sqlite3.Connection: ...
-        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def batch(self) -> AbstractContextManager[object]: ...
-        def _writing(self, *case_ids: int) -> AbstractContextManager[set[int]]: ...
-        def _insert(self, table: str, record: dict[str, object]) -> int: ...
-        def _created_by(self) -> str: ...
-        def _change(
-            self, case_id: int, action: str, field: str, old: str | None, new: str | None, day: date, now: str
-        ) -> None: ...
-        def catalog(self) -> dict[str, Trial]: ...
-        def get_case(self, case_id: int) -> CaseRecord: ...
+    def __init__(
+        self,
+        db: StoreConnection,
+        clock: Callable[[], date],
+        trials: TrialsPart,
+        reads: CaseReads,
+        writes: CaseWrites,
+        created_by: Callable[[], str],
+    ):
+        self._db = db
+        self._clock = clock
+        self._trials = trials
+        self._reads = reads
+        self._writes = writes
+        self._created_by = created_by
 
     # ------------------------------------------------------------ templates
 
@@ -55,7 +52,7 @@ class NoteStoreMixin:
 
     def note_template_history(self, trial_id: str, situation: str) -> list[TemplateChange]:
         """Every saving and restoring of the template, newest first (never changed or deleted)."""
-        with self._read() as conn:
+        with self._db.read() as conn:
             rows = conn.execute(
                 "SELECT id, trial_id, situation, text, created_at, created_by FROM note_templates "
                 "WHERE trial_id = ? AND situation = ? ORDER BY id DESC",
@@ -79,11 +76,11 @@ class NoteStoreMixin:
         return self._add_template_row(trial_id, situation, None)
 
     def _standard_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
-        trial = self.catalog().get(trial_id)
+        trial = self._trials.catalog().get(trial_id)
         return trial.notes.get(situation) if trial is not None else None
 
     def _template_or_error(self, trial_id: str, situation: str) -> NoteTemplate:
-        trial = self.catalog().get(trial_id)
+        trial = self._trials.catalog().get(trial_id)
         if trial is None:
             raise ValidationError({"trial_id": f"Forsøg '{trial_id}' findes ikke i kataloget"})
         standard = trial.notes.get(situation)
@@ -98,8 +95,8 @@ class NoteStoreMixin:
         return standard
 
     def _add_template_row(self, trial_id: str, situation: str, text: str | None) -> int:
-        with self.batch():
-            return self._insert(
+        with self._db.batch():
+            return self._db.insert(
                 "note_templates",
                 {
                     "trial_id": trial_id,
@@ -114,10 +111,10 @@ class NoteStoreMixin:
 
     def add_journal_note(self, case_id: int, *, situation: str, text: str, day: date) -> int:
         """Keep a note as it was copied to FASIT in the case's history; it changes no deadline."""
-        errors = journal_note_errors(situation, text, day, self.clock())
+        errors = journal_note_errors(situation, text, day, self._clock())
         if errors:
             raise ValidationError(errors)
-        with self._writing(case_id):  # declared: a refresh then rereads this case alone
-            self.get_case(case_id)  # CaseNotFoundError when it is gone
-            self._change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now())
-            return self._connection().execute("SELECT last_insert_rowid()").fetchone()[0]
+        with self._db.writing(case_id):  # declared: a refresh then rereads this case alone
+            self._reads.get_case(case_id)  # CaseNotFoundError when it is gone
+            self._writes.change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now())
+            return self._db.connection().execute("SELECT last_insert_rowid()").fetchone()[0]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from ..core.catalog import Trial, load_catalog
+from ..core.catalog import Trial
+from ..core.catalog_load import load_catalog
 from ..core.overrides import TrialOverride, apply_overrides, override_errors
 from ..core.text import normalize_text, text_errors
 from .connection import StoreConnection, utc_now

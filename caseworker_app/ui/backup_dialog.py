@@ -38,6 +38,7 @@ from ..store.backup import (
     when_text,
 )
 from ..store.errors import StoreError
+from .questions import ask_yes_no
 from .screen_fit import resize_to_fit
 
 _log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._on_restored = on_restored
-        self._ask = ask or _ask_yes_no
+        self._ask = ask or ask_yes_no
         self.backups: list[BackupInfo] = []
         self.setWindowTitle("Sikkerhedskopier")
         intro = QLabel(
@@ -159,17 +160,6 @@ class BackupDialog(QDialog):
         self.reload()
         kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
         self.status.setText(f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}")
-
-
-def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def damaged_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo) -> QMessageBox:

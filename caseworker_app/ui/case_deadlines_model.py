@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from ..core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text, practical_day_text
+from ..core.deadline import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text, practical_day_text
 from ..core.workdays import fmt, fmt_weekday
 from .colours import overdue_brush
 from .model_base import BOLD, ColumnTableModel, Index

@@ -1,7 +1,8 @@
 """'Mine frister': the caseworker's own name as the default filter, 'Alle sagsbehandlere' one click away.
 
 Each place (the Frister and Sager tabs, the printed calendar, each export) remembers in QSettings,
-like the window layout, whether the caseworker last chose their own or everyone's. A colleague's
+like the window layout, whether the caseworker last chose their own or everyone's (CaseworkerChoice
+for the tabs and the calendar, the export's own question for the exports). A colleague's
 name chosen to cover for them holds until the window closes. Which rows a choice shows is decided
 in core.selection; the line that says it is written there too (scope_text).
 """
@@ -53,9 +54,10 @@ def same_name(a: str, b: str) -> bool:
 
 
 class CaseworkerChoice(QComboBox):
-    """'Anne Jensen (mig)', 'Alle sagsbehandlere', then the colleagues; the first two are remembered."""
+    """'Anne Jensen (mig)', 'Alle sagsbehandlere', then the colleagues; the first two are remembered
+    in qsettings (without qsettings nothing is remembered, and everyone's is the start)."""
 
-    def __init__(self, qsettings: QSettings, place: str, parent: QWidget | None = None):
+    def __init__(self, qsettings: QSettings | None, place: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._qsettings = qsettings
         self._place = place
@@ -88,7 +90,8 @@ class CaseworkerChoice(QComboBox):
             self.addItem(name, name)
         index = self.findData(current) if current not in (None, "", _OWN) else -1
         if index < 0:
-            index = self.findData(_OWN if default_caseworker(self._qsettings, self._place, own) else "")
+            mine = self._qsettings is not None and default_caseworker(self._qsettings, self._place, own)
+            index = self.findData(_OWN if mine else "")
         self.setCurrentIndex(index)
         self.blockSignals(False)
 
@@ -106,34 +109,13 @@ class CaseworkerChoice(QComboBox):
             self.setCurrentIndex(index)
 
     def _remember(self) -> None:
+        if self._qsettings is None:
+            return
         data = self.currentData()
         if data == _OWN:
             remember(self._qsettings, self._place, MINE)
         elif data == "" and self._own:  # without a name of their own there was no choice
             remember(self._qsettings, self._place, EVERYONE)
-
-
-def start_with_own(combo: QComboBox, qsettings: QSettings, own: str, place: str = PRINT) -> None:
-    """A combo of 'Alle sagsbehandlere' ('') and names starts at own's name (added if it has no
-    cases), unless the caseworker last chose everyone; choosing own or everyone is remembered."""
-    own = own.strip()
-    if not own:
-        return
-    index = next((i for i in range(combo.count()) if same_name(combo.itemData(i) or "", own)), -1)
-    if index < 0:
-        combo.insertItem(1, own, own)
-        index = 1
-    if remembered(qsettings, place) == MINE:
-        combo.setCurrentIndex(index)
-
-    def chosen() -> None:
-        name = combo.currentData() or ""
-        if not name:
-            remember(qsettings, place, EVERYONE)
-        elif same_name(name, own):
-            remember(qsettings, place, MINE)
-
-    combo.currentIndexChanged.connect(chosen)
 
 
 class ScopeLine(QWidget):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.evaluation import NOT_COUNTABLE, Evaluation, EvaluationError
+from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError
 from ..core.workdays import fmt
 from ..services.evaluation import build_evaluation, counts_bytes, report_rows
 from ..store.evaluation_queries import (

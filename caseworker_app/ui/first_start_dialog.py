@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ..core.settings import SETTING_LABELS_DA, Settings, settings_errors
 from ..store import ValidationError
 from .fields import FieldBox, buddy_label, clear_errors, general_error_label, show_errors
+from .screen_fit import grow_to_content
 from .settings_dialog import missing_name_errors
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -84,14 +85,6 @@ class FirstStartDialog(QDialog):
                 errors = exc.errors
         if errors:
             show_errors(self.boxes, errors, self.general_error)
-            self._grow_to_fit()
+            grow_to_content(self)  # taller by the messages under the fields (a window does not grow itself)
             return
         super().accept()
-
-    def _grow_to_fit(self) -> None:
-        """Taller by the messages now shown under the fields (a top-level window does not grow itself)."""
-        layout = self.layout()
-        assert layout is not None  # set in __init__
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)

@@ -1,7 +1,9 @@
-"""The "unsaved changes" question with Danish buttons that have mnemonics: &Gem, &Forkast, &Annuller.
+"""Every question the program asks, with Danish buttons that have mnemonics.
 
-QMessageBox.question's Save/Discard/Cancel get Qt's translated texts, which have no Alt-letters
-in Danish; here the same standard buttons get their own texts, so Alt+G, Alt+F and Alt+A answer.
+QMessageBox.question's standard buttons get Qt's translated texts, which have no Alt-letters in
+Danish; here the same standard buttons get their own texts, so an Alt-letter answers: &Ja and &Nej
+for a yes/no question (or words that name the action), &Gem, &Forkast and &Annuller for unsaved
+changes. A question is built here, never by hand with QMessageBox, so all of them look alike.
 """
 
 from __future__ import annotations
@@ -10,6 +12,29 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 SAVE_TEXTS = {Button.Save: "&Gem", Button.Discard: "&Forkast", Button.Cancel: "&Annuller"}
+YES, NO = "&Ja", "&Nej"
+
+
+def yes_no_box(
+    parent: QWidget | None, title: str, text: str, *, yes: str = YES, no: str = NO, default_yes: bool = False
+) -> QMessageBox:
+    """A yes/no question. Enter answers No (nothing is done) unless default_yes; Esc is always No."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.Yes | Button.No, parent)
+    box.button(Button.Yes).setText(yes)
+    box.button(Button.No).setText(no)
+    box.setDefaultButton(Button.Yes if default_yes else Button.No)
+    box.setEscapeButton(Button.No)
+    return box
+
+
+def ask_yes_no(
+    parent: QWidget | None, title: str, text: str, *, yes: str = YES, no: str = NO, default_yes: bool = False
+) -> bool:
+    """Ask; True when the answer is yes (closing the box with Esc or its X is No)."""
+    box = yes_no_box(parent, title, text, yes=yes, no=no, default_yes=default_yes)
+    answer = Button(box.exec())
+    box.deleteLater()  # not kept as a child of parent once answered
+    return answer == Button.Yes
 
 
 def unsaved_changes_box(parent: QWidget | None, text: str, title: str = "Gem ændringer?") -> QMessageBox:

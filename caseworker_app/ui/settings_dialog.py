@@ -34,6 +34,7 @@ from .fields import (
     general_error_label,
     show_errors,
 )
+from .questions import ask_yes_no
 from .screen_fit import keep_on_screen, work_area
 from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label
 
@@ -80,7 +81,7 @@ def _days(maximum: int) -> QSpinBox:
     return box
 
 
-# The backup rotation settings and their units (store/backup.py rotates; Filer › Sikkerhedskopier).
+# The backup rotation settings and their units (store/backup/rotation.py rotates; Filer › Sikkerhedskopier).
 _BACKUP_SUFFIXES = {"backup_daily": " dage", "backup_weekly": " uger", "backup_monthly": " måneder"}
 
 
@@ -191,7 +192,7 @@ class SettingsDialog(QDialog):
                 self, "Slet afsluttede sager", "Ingen afsluttede sager er klar til at blive slettet."
             )
             return
-        answer = QMessageBox.question(
+        if ask_yes_no(
             self,
             "Slet afsluttede sager?",
             f"{count} afsluttede {'sag' if count == 1 else 'sager'} har været afsluttet i mindst "
@@ -200,10 +201,7 @@ class SettingsDialog(QDialog):
             ".bak-kopierne ved siden af databasen; en kopi, der ikke kan renses (fx fordi den er "
             "beskadiget), slettes helt. Kopier, du selv har gemt andre steder, ændres ikke. "
             "Vil du slette dem?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.purged += self.store.purge_closed_cases(self._today())
 
     def accept(self) -> None:

@@ -53,11 +53,6 @@ def apply_text_size(percent: int, app: QApplication | None = None) -> None:
     app.setFont(font)
 
 
-def system_font() -> QFont | None:
-    """The system's font as it was before the first apply_text_size (None before that)."""
-    return None if _system_font is None else QFont(_system_font)
-
-
 def text_scale() -> float:
     """How much larger the text is than the system's (1.0 at 100 %): column widths given in pixels
     for the system's text are multiplied by it."""

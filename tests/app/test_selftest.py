@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
 
-from caseworker_app.cli import main, selftest
+from caseworker_app.cli import main
+from caseworker_app.cli.selftest import context, runner
 
 
 def test_selftest_passes_with_a_one_line_danish_summary(log_home, qapp, capsys):
@@ -24,7 +26,7 @@ def test_the_checks_that_need_no_other_part_pass(log_home, qapp, tmp_path):
     from caseworker_app.logs import setup_logging
 
     setup_logging()
-    results = {r.name: r for r in selftest.run_checks(selftest.Context(tmp_path))}
+    results = {r.name: r for r in runner.run_checks(context.Context(tmp_path))}
     for name in (
         "logning",
         "forsøgskatalog",
@@ -34,61 +36,61 @@ def test_the_checks_that_need_no_other_part_pass(log_home, qapp, tmp_path):
         "PDF med QPrinter",
         "alle frister",
     ):
-        assert results[name].status == selftest.OK, (name, results[name].detail)
+        assert results[name].status == context.OK, (name, results[name].detail)
     assert results["forsøgskatalog"].detail.startswith("19 forsøg")
     for result in results.values():  # the rest runs for real or waits on its part, never fails
-        assert result.status != selftest.FAILED, (result.name, result.detail)
-        if result.status == selftest.SKIPPED:
+        assert result.status != context.FAILED, (result.name, result.detail)
+        if result.status == context.SKIPPED:
             assert result.detail.startswith("springes over: ")
             assert result.detail.endswith("findes endnu ikke")
 
 
 def test_a_missing_module_or_name_is_skipped_by_name():
-    with pytest.raises(selftest.Skip, match=r"^nonexistent_part findes endnu ikke$"):
-        selftest.require("caseworker_app.nonexistent_part", "render")
-    with pytest.raises(selftest.Skip, match=r"^core.catalog.render_note findes endnu ikke$"):
-        selftest.require("caseworker_app.core.catalog", "render_note")
-    assert selftest.require("caseworker_app.core.catalog", "load_catalog").__name__ == "load_catalog"
+    with pytest.raises(context.Skip, match=r"^nonexistent_part findes endnu ikke$"):
+        context.require("caseworker_app.nonexistent_part", "render")
+    with pytest.raises(context.Skip, match=r"^core.catalog.render_note findes endnu ikke$"):
+        context.require("caseworker_app.core.catalog", "render_note")
+    assert context.require("caseworker_app.core.catalog_load", "load_catalog").__name__ == "load_catalog"
 
 
 def test_a_module_that_exists_but_imports_something_missing_fails(tmp_path, monkeypatch):
     (tmp_path / "selftest_broken_part.py").write_text("import selftest_missing_dependency\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(ModuleNotFoundError):
-        selftest.require("selftest_broken_part", "anything")
+        context.require("selftest_broken_part", "anything")
     sys.modules.pop("selftest_broken_part", None)
 
 
 def test_a_failing_check_is_named_and_the_rest_still_run(tmp_path):
     def broken(ctx):
-        raise selftest.CheckFailed("PDF'en har 2 sider, forventet 1")
+        raise context.CheckFailed("PDF'en har 2 sider, forventet 1")
 
     calls = []
     checks = [("udskrift", broken), ("efter", lambda ctx: calls.append(1) or "ok")]
-    results = selftest.run_checks(selftest.Context(tmp_path), checks)
+    results = runner.run_checks(context.Context(tmp_path), checks)
     assert [(r.name, r.status) for r in results] == [("udskrift", "fejlet"), ("efter", "ok")]
     assert results[0].detail == "PDF'en har 2 sider, forventet 1"
-    code, line = selftest.summary(results, 1.25)
+    code, line = runner.summary(results, 1.25)
     assert code == 1
     assert line == "Selvtest fejlede: udskrift (1 af 2 kontroller i orden, 1,2 s)"
 
 
 def test_skipped_checks_pass_unless_strict(tmp_path):
     def waits(ctx):
-        raise selftest.Skip("ui.printing findes endnu ikke")
+        raise context.Skip("ui.printing findes endnu ikke")
 
-    results = selftest.run_checks(selftest.Context(tmp_path), [("a", lambda ctx: "ok"), ("udskrift", waits)])
-    assert selftest.summary(results, 0.5) == (
+    results = runner.run_checks(context.Context(tmp_path), [("a", lambda ctx: "ok"), ("udskrift", waits)])
+    assert runner.summary(results, 0.5) == (
         0,
         "Selvtest i orden: 1 af 2 kontroller bestået, 1 sprunget over (udskrift) – 0,5 s",
     )
-    assert selftest.summary(results, 0.5, strict=True)[0] == 1
+    assert runner.summary(results, 0.5, strict=True)[0] == 1
 
 
 def test_offscreen_is_chosen_when_no_platform_is_set(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "")
-    selftest.use_offscreen_qt()
-    assert selftest.os.environ["QT_QPA_PLATFORM"] == "offscreen"
+    runner.use_offscreen_qt()
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    selftest.use_offscreen_qt()
-    assert selftest.os.environ["QT_QPA_PLATFORM"] == "xcb"
+    runner.use_offscreen_qt()
+    assert os.environ["QT_QPA_PLATFORM"] == "xcb"

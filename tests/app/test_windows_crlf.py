@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from caseworker_app.cli import main
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.import_csv import read_csv
 from caseworker_app.core.notes import for_clipboard
 from caseworker_app.paths import resources_dir

@@ -13,8 +13,7 @@ import openpyxl
 import pytest
 
 from caseworker_app.cli import main
-from caseworker_app.core.schedule import Event
-from caseworker_app.core.workdays import fmt
+from caseworker_app.core.event import Event
 from caseworker_app.store import CaseStore
 
 TODAY = "2026-11-30"  # a Monday; every trial in the catalog ended 31-12-2025 (T08's last extension)
@@ -179,7 +178,7 @@ def test_the_sample_xlsx_is_imported_as_written(capsys, db):
     )
     assert (
         "Række 10: Peter Holm (2020-0311), T08; ansættelse i løntilskud 30-09-2020, seneste opfølgning "
-        "28-11-2025 – første frist 28-11-2026 (senest i praksis 27-11-2026)" in out
+        "28-11-2025 – første frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)" in out
     )
     assert "Import nr. 1: 5 sager oprettet, 0 opdateret." in out
     assert f"caseworker-app import --db {db} --fortryd 1" in out
@@ -200,15 +199,20 @@ def test_the_sample_csv_is_imported_as_written(capsys, db):
 
 
 def test_the_preview_shows_the_deadline_the_window_shows(capsys, db):
-    # The first deadline of the preview and the one `deadlines` gives after saving are the same.
+    # The first deadline of the preview and the one `deadlines` gives after saving (XLSX_FIRST) are
+    # the same; the practical date in the words of the window and `schedule` when it is earlier.
     code, out, _ = run(capsys, "import", "--db", str(db), str(XLSX))
     assert code == 0
     lines = {line.split(":")[1].split("(")[0].strip(): line for line in out.splitlines() if line.startswith("Række")}
-    for citizen, (legal, practical) in first_deadlines(capsys, db).items():
-        due = f"første frist {fmt(date.fromisoformat(legal))}"
-        if practical != legal:
-            due += f" (senest i praksis {fmt(date.fromisoformat(practical))})"
-        assert lines[citizen].endswith(due)
+    assert {citizen: line.split(" – ")[-1] for citizen, line in lines.items()} == {
+        # 31-12-2025 is Nytårsaftensdag, so Tuesday 30-12-2025
+        "Jens Hansen": "første frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)",
+        "Lone Andersen": "første frist 10-03-2026",
+        "Ahmad Khalil": "første frist 18-02-2026",
+        "Karen Mortensen": "første frist 21-08-2026",
+        "Peter Holm": "første frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)",
+    }
+    assert first_deadlines(capsys, db) == XLSX_FIRST
 
 
 def test_the_samples_are_what_the_script_writes(tmp_path):
@@ -413,6 +417,19 @@ def test_importing_the_same_file_again_finds_every_case(capsys, filled):
     assert "Intet er gemt: 5 fandtes allerede og blev sprunget over." in out
     assert db.read_bytes() == before
     assert cases(db) == XLSX_CASES
+
+
+def test_a_closed_case_is_found_and_named_as_closed(capsys, filled):
+    db, _ = filled
+    with CaseStore(db, clock=lambda: date(2026, 11, 30)) as store:
+        store.close_case(1, reason="overgået til fleksjob", day=date(2026, 11, 2))
+    code, out, err = run(capsys, "import", "--db", str(db), str(XLSX), "--dubletter", "opdater", "--dry-run")
+    assert (code, err) == (0, "")
+    assert (
+        "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 0 nye sager, "
+        "5 findes allerede (samme FASIT-sagsnummer og forsøg, herunder 1 afsluttet sag), heraf opdateres 0."
+    ) in out
+    assert "Række 5: Jens Hansen (2024-0412), T08 – findes som afsluttet sag nr. 1; springes over" in out
 
 
 def test_updating_duplicates_from_a_changed_list(capsys, tmp_path, db):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.calendar_selection import case_plan, group_by_week, month_grids, select_calendar
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from tests.export_samples import TODAY, deadlines, jens_hansen, t08_cases
 
 

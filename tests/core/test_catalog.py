@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from caseworker_app.core.catalog import CatalogError, load_catalog, load_trial
+from caseworker_app.core.catalog_load import load_catalog, load_trial
+from caseworker_app.core.terms import CatalogError
 from caseworker_app.paths import resources_dir
 
 SHIPPED = resources_dir() / "trials"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from caseworker_app.core.evaluation import EvaluationError
+from caseworker_app.core.evaluation_figures import EvaluationError
 from caseworker_app.services.evaluation import build_evaluation, report_rows
 from tests.evaluation_cases import ANNE, END, START, TODAY, build
 

@@ -11,16 +11,14 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
-from caseworker_app.core.catalog import Citation, load_catalog
-from caseworker_app.core.notes import (
-    MissingFieldError,
-    NoteError,
-    condition_problems,
-    confirmable_conditions,
-    render_note,
-)
+from caseworker_app.core.catalog import Citation
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
+from caseworker_app.core.note_conditions import condition_problems, confirmable_conditions
+from caseworker_app.core.note_errors import MissingFieldError, NoteError
+from caseworker_app.core.notes import render_note
 from caseworker_app.core.overrides import TrialOverride, apply_override, apply_overrides, override_errors
-from caseworker_app.core.schedule import Event, compute_deadlines
+from caseworker_app.core.schedule import compute_deadlines
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime
 import icalendar
 import vobject
 
+from caseworker_app.core.event import Event
 from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics
-from caseworker_app.core.schedule import Event
 from tests.export_samples import cpr_for, deadlines, jens_hansen, t08_cases
 
 STAMP = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)

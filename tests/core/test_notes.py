@@ -10,25 +10,15 @@ from pathlib import Path
 import pytest
 
 from caseworker_app.core.cases import CaseRecord
-from caseworker_app.core.catalog import (
-    CatalogError,
-    Citation,
-    NoteTemplate,
-    load_catalog,
-    load_trial,
-)
-from caseworker_app.core.notes import (
-    NOTE_FIELDS,
-    OPTIONAL_FIELDS,
-    MissingFieldError,
-    NoteError,
-    for_clipboard,
-    note_values,
-    render_note,
-    situations_for,
-    validate_template,
-)
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.catalog import Citation, NoteTemplate
+from caseworker_app.core.catalog_load import load_catalog, load_trial
+from caseworker_app.core.event import Event
+from caseworker_app.core.note_errors import MissingFieldError, NoteError
+from caseworker_app.core.note_fields import NOTE_FIELDS, OPTIONAL_FIELDS, validate_template
+from caseworker_app.core.note_situations import situations_for
+from caseworker_app.core.note_values import note_values
+from caseworker_app.core.notes import for_clipboard, render_note
+from caseworker_app.core.terms import CatalogError
 from caseworker_app.paths import resources_dir
 from tests.reference import check_reference
 

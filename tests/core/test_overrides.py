@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.overrides import TrialOverride, apply_overrides, override_errors
 
 

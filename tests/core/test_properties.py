@@ -5,8 +5,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event, compute_deadlines
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
+from caseworker_app.core.schedule import compute_deadlines
 from caseworker_app.core.workdays import (
     Duration,
     add,

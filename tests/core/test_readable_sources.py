@@ -9,7 +9,8 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from caseworker_app.core.catalog import Trial, load_catalog
+from caseworker_app.core.catalog import Trial
+from caseworker_app.core.catalog_load import load_catalog
 
 # "SEED 001:484", "SEED 003:14-16" or a bare "001:357" left behind in running text.
 INTERNAL_REFERENCE = re.compile(r"SEED|\b\d{3}:\d+")

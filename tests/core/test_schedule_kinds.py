@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.cases import group_of
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event, compute_deadlines, due_text, practical_text
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.deadline import due_text, practical_text
+from caseworker_app.core.event import Event
+from caseworker_app.core.schedule import compute_deadlines
 
 CATALOG = load_catalog()
 

@@ -4,15 +4,10 @@ from datetime import date
 
 import pytest
 
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import (
-    DUE_SOON,
-    LATER,
-    OVERDUE,
-    Event,
-    compute_deadlines,
-    trial_end_warnings,
-)
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.deadline import DUE_SOON, LATER, OVERDUE, trial_end_warnings
+from caseworker_app.core.event import Event
+from caseworker_app.core.schedule import compute_deadlines
 
 
 @pytest.fixture(scope="module")

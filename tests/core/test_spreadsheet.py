@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from caseworker_app.core.atomic import WriteError, atomic_write
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.event import Event
 from caseworker_app.core.spreadsheet import (
     case_table,
     csv_bytes,

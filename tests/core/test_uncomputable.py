@@ -13,7 +13,7 @@ from caseworker_app.core.cases import (
     problems_heading,
     uncomputable_cases,
 )
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 
 TODAY = date(2021, 2, 1)
 

@@ -10,8 +10,8 @@ from datetime import date
 from caseworker_app.cli.store import deadline_report
 from caseworker_app.core.calendar_selection import select_calendar
 from caseworker_app.core.cases import CaseDeadline, CaseRecord
+from caseworker_app.core.deadline import Deadline
 from caseworker_app.core.ics import deadlines_to_ics
-from caseworker_app.core.schedule import Deadline
 from caseworker_app.core.spreadsheet import csv_bytes, deadline_table
 from caseworker_app.ui.printing.layouts import PrintHeader, month_grid_html, week_list_html
 

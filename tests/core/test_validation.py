@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 from caseworker_app.core.validation import case_errors, close_errors, event_errors
 
 TODAY = date(2026, 11, 23)

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caseworker_app.core.cases import CaseRecord, deadlines_and_problems
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 from caseworker_app.core.overrides import TrialOverride, apply_overrides
-from caseworker_app.core.schedule import Event
 from caseworker_app.paths import resources_dir
 from caseworker_app.services.deadline_book import DeadlineBook
 from caseworker_app.services.deadline_cache import DeadlineCache

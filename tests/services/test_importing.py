@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.services import importing
-from caseworker_app.store import CaseStore
+from caseworker_app.store import CaseStore, ValidationError
 
 TODAY = date(2026, 11, 30)
 HEADER = "Navn;Sagsnr;CPR;Forsøg;Ansat;Tilbud;Seneste opfølgning;Sagsbehandler;Bemærkning"
@@ -177,8 +177,75 @@ def test_duplicates_are_found_and_skipped_or_updated(store, tmp_path, capsys):
         date(2026, 10, 1),
     )
     assert store.get_case(2).dates["hire"] == date(2024, 4, 1)  # closed: never updated
+    # The summary says plainly that one of them is closed (and so never updated).
+    assert preview.summary() == (
+        "2 rækker læst fra igen.csv; overskrifterne står i række 1. 0 nye sager, 2 findes allerede (samme "
+        "FASIT-sagsnummer og forsøg, herunder 1 afsluttet sag), de springes over."
+    )
+    assert preview.summary("update") == (
+        "2 rækker læst fra igen.csv; overskrifterne står i række 1. 0 nye sager, 2 findes allerede (samme "
+        "FASIT-sagsnummer og forsøg, herunder 1 afsluttet sag), heraf opdateres 1."
+    )
     # The same list once more: nothing new.
     assert preview_of(store, again).rows[0].changes == ()
+
+
+def test_a_closed_case_is_found_by_the_import_as_by_new_case(store, tmp_path):
+    # The store's rule (the check behind "Ny sag"): a closed case with the same FASIT number and
+    # trial is there already; the import finds it, says it is closed, and never updates it.
+    importing.save_import(store, preview_of(store, table(tmp_path, "Ida Dam;2024-0500;;T08;01-04-2024;;;;")))
+    store.close_case(1, reason="overgået til fleksjob", day=date(2026, 6, 1))
+    with pytest.raises(ValidationError) as caught:
+        store.create_case(citizen="Ida Dam", case_ref="2024-0500", trial_id="T08", dates={"hire": date(2024, 5, 1)})
+    assert caught.value.errors["case_ref"] == "Sagsnummeret 2024-0500 findes allerede i forsøg T08 (sag nr. 1: Ida Dam)"
+    preview = preview_of(store, table(tmp_path, "Ida Dam;2024-0500;;T08;01-05-2024;;;;", name="igen.csv"))
+    assert (preview.rows[0].duplicate_of, preview.rows[0].duplicate_closed, preview.new_rows) == (1, True, [])
+    assert preview.summary("update") == (
+        "1 række læst fra igen.csv; overskrifterne står i række 1. 0 nye sager, 1 findes allerede (samme "
+        "FASIT-sagsnummer og forsøg, herunder 1 afsluttet sag), heraf opdateres 0."
+    )
+    result = importing.save_import(store, preview, duplicates="update")
+    assert result.summary == "Intet er gemt: 1 fandtes allerede og blev sprunget over."
+    assert [c.dates["hire"] for c in store.list_cases()] == [date(2024, 4, 1)]
+
+
+def test_an_update_saves_what_the_preview_showed_with_its_first_deadline(store, tmp_path):
+    importing.save_import(
+        store, preview_of(store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;Anne Jensen;Kantinen"))
+    )
+    again = "Jens Hansen;2024-0412;;T08;01-03-2024;;01-10-2026;Mads Kristensen;"
+    preview = preview_of(store, table(tmp_path, again, name="igen.csv"))
+    row = preview.rows[0]
+    assert [(c.label, c.old, c.new) for c in row.changes] == [
+        ("Sagsbehandler", "Anne Jensen", "Mads Kristensen"),
+        ("Seneste opfølgning", "–", "01-10-2026"),
+    ]
+    # T08 ended 31-12-2025: the follow-up 01-10-2026 + 12 months = Friday 01-10-2027.
+    assert (row.first_deadline.legal_due, row.first_deadline.practical_due) == (date(2027, 10, 1), date(2027, 10, 1))
+    # A field the row leaves empty, changed meanwhile in the case window, does not stop the update.
+    store.update_case(1, note="Ring mandag")
+    result = importing.save_import(store, preview, duplicates="update")
+    assert result.summary == "Import nr. 2: 0 sager oprettet, 1 opdateret."
+    case = store.get_case(1)
+    assert (case.caseworker, case.note, case.events[-1].day) == ("Mads Kristensen", "Ring mandag", date(2026, 10, 1))
+    assert store.deadlines(TODAY)[0].deadline == row.first_deadline  # the window's first deadline
+
+
+@pytest.mark.parametrize("meanwhile", ["caseworker", "closed"])
+def test_an_update_of_a_case_changed_since_the_preview_saves_nothing(store, tmp_path, meanwhile):
+    importing.save_import(store, preview_of(store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;;")))
+    preview = preview_of(
+        store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;Mads Kristensen;", name="igen.csv")
+    )
+    if meanwhile == "caseworker":  # the value the row changes, changed in the case window
+        store.update_case(1, caseworker="Ole Bæk")
+    else:
+        store.close_case(1, reason="overgået til fleksjob", day=date(2026, 11, 1))
+    with pytest.raises(importing.ImportConflictError) as caught:
+        importing.save_import(store, preview, duplicates="update")
+    assert str(caught.value) == "Sag nr. 1 er ændret, siden listen blev læst. Intet er gemt. Læs filen igen."
+    assert store.get_case(1).caseworker == ("Ole Bæk" if meanwhile == "caseworker" else "")
+    assert len(importing.import_batches(store)) == 1
 
 
 def test_an_update_that_would_break_the_case_is_named(store, tmp_path):

@@ -15,7 +15,7 @@ import pytest
 
 from caseworker_app.cli import main
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.calculator_view import CalculatorView
+from caseworker_app.ui.calculator.view import CalculatorView
 
 TODAY = date(2026, 11, 29)
 SCHEDULE = [
@@ -90,11 +90,11 @@ def test_every_output_gives_the_deadline_the_window_shows(capsys, qtbot, extende
         qtbot.addWidget(view)
         view.set_trial("T08")
         view.set_date("hire", "31-08-2018")
-        view.event_date.setText("20-11-2026")
-        view.add_event()
-        assert view.result_model.rowCount() == 1
-        assert view.result_model.deadline_at(0).legal_due == date(2028, 1, 1)
-        assert view.result_model.index(0, 1).data() == "01-01-2028"
+        view.form.events_box.date_edit.setText("20-11-2026")
+        view.form.events_box.add_event()
+        assert view.result.model.rowCount() == 1
+        assert view.result.model.deadline_at(0).legal_due == date(2028, 1, 1)
+        assert view.result.model.index(0, 1).data() == "01-01-2028"
 
 
 def test_schedule_without_the_database_uses_the_shipped_catalog(capsys):
@@ -121,17 +121,17 @@ def test_the_calculator_tab_checks_the_case_as_the_command_does(capsys, qtbot):
     err = capsys.readouterr().err
     assert code == 2
     assert "Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018" in err
-    from caseworker_app.core.catalog import load_catalog
-    from caseworker_app.core.schedule import Event
+    from caseworker_app.core.catalog_load import load_catalog
+    from caseworker_app.core.event import Event
 
     catalog = load_catalog()
     view = CalculatorView(lambda: catalog, today=lambda: TODAY)
     qtbot.addWidget(view)
     view.set_trial("T08")
     view.set_date("hire", "31-08-2018")
-    view.events = [Event(date(2017, 1, 1), "followup")]
+    view.form.events_box.events = [Event(date(2017, 1, 1), "followup")]
     view.calculate()
-    assert view.result_model.rowCount() == 0
-    message = view.event_date_box.error()
+    assert view.result.model.rowCount() == 0
+    message = view.form.events_box.date_box.error()
     assert "Opfølgning 01-01-2017 ligger før ansættelse i løntilskud 31-08-2018" in message
-    assert view.result_note.text() == "Ret de markerede felter for at se fristerne."
+    assert view.result.note_label.text() == "Ret de markerede felter for at se fristerne."

@@ -9,7 +9,7 @@ import pytest
 
 from caseworker_app.core.cases import ACTIVE, CLOSED
 from caseworker_app.core.cpr import mask_cpr
-from caseworker_app.core.schedule import DUE_SOON, LATER, OVERDUE
+from caseworker_app.core.deadline import DUE_SOON, LATER, OVERDUE
 from caseworker_app.store import (
     CaseNotFoundError,
     CaseStore,
@@ -210,7 +210,7 @@ def test_a_failure_half_way_leaves_nothing_behind(store, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "_change", fail)  # the history row is written after the case and its dates
+    monkeypatch.setattr(store._writes, "change", fail)  # the history row comes after the case and its dates
     with pytest.raises(RuntimeError):
         store.create_case(citizen="Bo", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
     assert store._conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 0

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.event import Event
 from caseworker_app.store import ValidationError
 
 from .conftest import TODAY

@@ -14,7 +14,7 @@ from caseworker_app.core.cases import (
     GROUP_THIS_WEEK,
     group_of,
 )
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.demo import DEMO_CASES, create_demo_database
 from tests import demo_facts

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
+from caseworker_app.core.event import Event
 from caseworker_app.core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
-from caseworker_app.core.schedule import Event
 from caseworker_app.store import CaseStore, StoreError, ValidationError
 from caseworker_app.store.import_batches import CaseUpdate, ImportConflictError, ImportUndoError, NewCase
 
@@ -107,8 +107,13 @@ def test_an_imported_case_is_saved_as_the_case_window_saves_it(store):
         listed.created_by,
         listed.undone,
     ) == (batch, "sagsliste.xlsx", "Sager", 3, 2, 0, 1, 0, "Anne Jensen", False)
-    assert store.import_batch_cases(batch) == [(1, "created"), (2, "created")]
-    assert store.import_batch_of_case(2) == batch and store.import_batch_of_case(typed) is None
+    # Each case's history says whether an import created it, and which.
+    assert [row.text for row in store.history(imported.id) if row.kind == CASE_CREATED] == [
+        "Importeret fra sagsliste.xlsx (import nr. 1). Forsøg T08; ansættelse i løntilskud 01-03-2024"
+    ]
+    assert [row.text for row in store.history(typed) if row.kind == CASE_CREATED] == [
+        "Forsøg T08; ansættelse i løntilskud 01-03-2024"
+    ]
 
 
 def test_a_case_saved_meanwhile_stops_the_whole_import(store, jens):
@@ -203,7 +208,7 @@ def test_an_updated_case_gets_its_values_back_and_its_followup_withdrawn(store, 
         {"hire": date(2024, 5, 20), "offer": date(2024, 5, 1)},
     )
     assert updated.events[-1] == Event(date(2026, 2, 3), "followup")
-    assert store.import_batch_cases(batch) == [(jens, "updated"), (2, "created")]
+    assert [(b.id, b.created, b.updated) for b in store.import_batches()] == [(batch, 1, 1)]
 
     assert store.undo_import(batch) == (1, 1)
     restored = store.get_case(jens)

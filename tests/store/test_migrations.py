@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlite_utils import Database
 
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.event import Event
 from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.schema import MIGRATIONS, current_version, schema_version
 

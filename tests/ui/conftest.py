@@ -4,13 +4,14 @@ As in novelWriter's test suite, modal calls are patched: QMessageBox's static fu
 from a queue (and are recorded), and QDialog.exec() shows the dialog, lets the test act on it as
 a user would, and returns its result instead of starting a nested event loop. A QMessageBox built
 with standard buttons only (ui/questions.py: "Gem ændringer?" with &Gem, &Forkast, &Annuller) is
-answered like the static functions, from the same queue.
+answered like the static functions, from the same queue, and its buttons are kept (asked).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -31,12 +32,22 @@ def qsettings_in_tmp(tmp_path):
     yield tmp_path / "settings"
 
 
+class Asked(NamedTuple):
+    """A question box as the user saw it: its buttons' texts by answer, and what Enter and Esc answer."""
+
+    title: str
+    buttons: dict[QMessageBox.StandardButton, str]
+    enter: QMessageBox.StandardButton
+    escape: QMessageBox.StandardButton
+
+
 class MessageBoxes:
     """Stands in for QMessageBox's static functions: records each call and answers from a queue."""
 
     def __init__(self):
         self.calls: list[tuple[str, str, str]] = []
         self.answers: list[QMessageBox.StandardButton] = []
+        self.asked: list[Asked] = []  # the boxes of ui/questions.py (the static functions have no buttons to see)
 
     def answer(self, *buttons: QMessageBox.StandardButton) -> None:
         """Queue the buttons the 'user' clicks, in order."""
@@ -52,6 +63,15 @@ class MessageBoxes:
     def exec_box(self, box: QMessageBox) -> int:
         """A QMessageBox of standard buttons: recorded as a question, answered from the queue (No)."""
         self.calls.append(("question", box.windowTitle(), box.text()))
+        enter, escape = box.defaultButton(), box.escapeButton()
+        self.asked.append(
+            Asked(
+                box.windowTitle(),
+                {box.standardButton(button): button.text() for button in box.buttons()},
+                box.standardButton(enter) if enter else QMessageBox.StandardButton.NoButton,
+                box.standardButton(escape) if escape else QMessageBox.StandardButton.NoButton,
+            )
+        )
         answer = self.answers.pop(0) if self.answers else QMessageBox.StandardButton.No
         return answer.value
 

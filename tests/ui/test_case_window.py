@@ -393,6 +393,12 @@ def test_a_closed_case_can_be_reopened(qtbot, store, message_boxes):
     window = open_case(qtbot, store, case_id)
     message_boxes.answer(QMessageBox.StandardButton.Yes)
     click(qtbot, window.close_case_button)
+    assert message_boxes.asked[-1].title == "Genåbn sag"
+    assert message_boxes.asked[-1].buttons == {
+        QMessageBox.StandardButton.Yes: "&Ja",
+        QMessageBox.StandardButton.No: "&Nej",
+    }
+    assert message_boxes.asked[-1].enter == QMessageBox.StandardButton.Yes  # reopening loses nothing
     assert store.get_case(case_id).status == "aktiv"
     assert "frist 28-02-2021" in window.deadline_texts()[0]
 
@@ -464,6 +470,11 @@ def test_moving_a_case_to_another_trial_asks_before_its_dates_are_removed(qtbot,
     click(qtbot, window.save_button)  # the 'user' answers No
     kind, title, text = message_boxes.calls[-1]
     assert title == "Skift forsøg?"
+    assert message_boxes.asked[-1].buttons == {
+        QMessageBox.StandardButton.Yes: "&Ja",
+        QMessageBox.StandardButton.No: "&Nej",
+    }
+    assert message_boxes.asked[-1].enter == QMessageBox.StandardButton.No  # Enter removes no dates
     assert "Sagen flyttes fra forsøg T08 til T16" in text
     assert "ansættelse i løntilskud 31-08-2018" in text
     assert store.get_case(case_id).trial_id == "T08"
@@ -494,7 +505,7 @@ def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, stor
 def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
     import shutil
 
-    from caseworker_app.core.catalog import load_catalog
+    from caseworker_app.core.catalog_load import load_catalog
     from caseworker_app.paths import resources_dir
     from caseworker_app.store import CaseStore
 

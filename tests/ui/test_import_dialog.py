@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from caseworker_app.core.schedule import Event
+from caseworker_app.core.event import Event
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.import_dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog
-from caseworker_app.ui.import_undo_dialog import UndoImportDialog
+from caseworker_app.ui.importing.dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog
+from caseworker_app.ui.importing.undo_dialog import UndoImportDialog
 from caseworker_app.ui.mainwindow import MainWindow
 
 from ..cli.test_import_cli import CSV, CSV_CASES, CSV_HEADER, XLSX, XLSX_CASES
@@ -102,7 +102,7 @@ def files(monkeypatch) -> Files:
 def pick(qtbot, dialog: ImportDialog, files: Files, path: Path) -> None:
     """Vælg fil …: the file chosen, read (in the background) and its preview shown."""
     files.queued.append(path)
-    click(qtbot, dialog.choose_button)
+    click(qtbot, dialog.file_row.choose_button)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
 
 
@@ -117,7 +117,7 @@ def shown_rows(dialog: ImportDialog) -> dict[str, dict[str, str]]:
 
 
 def errors_listed(dialog: ImportDialog) -> list[str]:
-    return dialog.error_model.stringList()
+    return dialog.error_view.texts()
 
 
 def choose(combo, data) -> None:
@@ -227,9 +227,9 @@ def test_the_sample_file_button_reads_the_shipped_list(qtbot, store):
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.import_button.isEnabled()
-    click(qtbot, dialog.sample_button)
+    click(qtbot, dialog.file_row.sample_button)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
-    assert dialog.file_label.text() == "Fil: <b>sagsliste.xlsx</b>"
+    assert dialog.file_row.file_label.text() == "Fil: <b>sagsliste.xlsx</b>"
     assert dialog.message_label.text().endswith(
         "Eksempelfilen har opdigtede borgere. Importerer du den, fjerner du dem igen med Filer › Fortryd import …"
     )
@@ -246,7 +246,7 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     dialog.show()
     pick(qtbot, dialog, files, XLSX)
     view = dialog.mapping_view
-    examples = [label.text() for label in view.findChildren(type(dialog.file_label)) if "xxxx" in label.text()]
+    examples = [label.text() for label in view.findChildren(type(dialog.file_row.file_label)) if "xxxx" in label.text()]
     assert examples == ["010162-xxxx · 150385-xxxx"]  # the CPR column's examples, masked
     assert [combo.currentText() for combo in view.combos] == [
         "Borgerens navn",
@@ -328,11 +328,14 @@ def test_a_workbook_with_several_sheets_offers_the_choice(qtbot, store, files, t
     qtbot.addWidget(dialog)
     dialog.show()
     pick(qtbot, dialog, files, path)
-    assert dialog.sheet_combo.isVisible()
-    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["2025", "2026"]
+    assert dialog.file_row.sheet_combo.isVisible()
+    assert [dialog.file_row.sheet_combo.itemText(i) for i in range(dialog.file_row.sheet_combo.count())] == [
+        "2025",
+        "2026",
+    ]
     assert set(shown_rows(dialog)) == {"Bo Berg"}
-    dialog.sheet_combo.setFocus()
-    qtbot.keyClick(dialog.sheet_combo, Qt.Key.Key_Down)  # the user picks the next sheet
+    dialog.file_row.sheet_combo.setFocus()
+    qtbot.keyClick(dialog.file_row.sheet_combo, Qt.Key.Key_Down)  # the user picks the next sheet
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
     assert set(shown_rows(dialog)) == {"Ida Dam", "Eva Holm"}
     assert dialog.message_label.text().startswith("2 rækker læst fra to-ark.xlsx (arket '2026')")
@@ -390,8 +393,8 @@ def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
             "⚠ 1 række har fejl (se Fejl), så intet kan importeres endnu. Ret dem i regnearket, gem det og tryk "
             "Læs filen igen – eller vælg Importér kun de gyldige rækker."
         )
-        assert not dialog.only_valid_check.isChecked()  # never chosen for the user
-        click(qtbot, dialog.only_valid_check)
+        assert not dialog.options.only_valid_check.isChecked()  # never chosen for the user
+        click(qtbot, dialog.options.only_valid_check)
         assert shown_rows(dialog)["Bo Berg"]["Gemmes som"] == "⚠ Fejl – springes over"
         assert dialog.block_label.text() == ""
         click(qtbot, dialog.import_button)
@@ -415,7 +418,7 @@ def test_a_fixed_file_is_read_again_and_its_faults_are_gone(qtbot, store, files,
         "Række 2, kolonne 'Ansættelsesdato': '31-11-2025': den dag findes ikke – november 2025 har 30 dage"
     ]
     path.write_bytes(f"{CSV_HEADER};Forsøg\r\nBo Berg;2026-0001;;30-11-2025;;;;T08\r\n".encode("cp1252"))
-    click(qtbot, dialog.reread_button)
+    click(qtbot, dialog.file_row.reread_button)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
     assert errors_listed(dialog) == ["Ingen fejl: alle rækker kan gemmes."]
     assert dialog.import_button.isEnabled()
@@ -451,7 +454,7 @@ def test_a_broken_file_is_named_in_the_dialog_and_nothing_is_saved(
     def user(dialog: ImportDialog) -> None:
         pick(qtbot, dialog, files, path)
         seen["problem"] = dialog.problem_label.text()
-        seen["file"] = dialog.file_label.text()
+        seen["file"] = dialog.file_row.file_label.text()
         seen["can import"] = dialog.import_button.isEnabled()
         click(qtbot, dialog.cancel_button)
 
@@ -494,7 +497,7 @@ def test_importing_the_same_list_again_finds_every_case(qtbot, window, db, dialo
         seen["states"] = {name: row["Gemmes som"] for name, row in shown_rows(dialog).items()}
         seen["block"] = dialog.block_label.text()
         seen["can import"] = dialog.import_button.isEnabled()
-        click(qtbot, dialog.update_radio)
+        click(qtbot, dialog.options.update_radio)
         seen["updated"] = {row["Gemmes som"] for row in shown_rows(dialog).values()}
 
     dialogs.then(user)
@@ -524,7 +527,7 @@ def test_duplicates_updated_from_a_changed_list(qtbot, window, db, dialogs, file
     def update(dialog: ImportDialog) -> None:
         assert dialog.mapping_view.trial_combo.currentData() == "T08"  # remembered
         assert not dialog.import_button.isEnabled()  # skipping leaves nothing to save
-        click(qtbot, dialog.update_radio)
+        click(qtbot, dialog.options.update_radio)
         seen.update({name: row["Gemmes som"] for name, row in shown_rows(dialog).items()})
         seen["Ole Bæk, frist"] = shown_rows(dialog)["Ole Bæk"]["Første frist"]
 
@@ -579,6 +582,9 @@ def test_undo_an_import_from_the_menu(qtbot, window, db, dialogs, files, message
     ]
     question = [call for call in message_boxes.calls if call[0] == "question"]
     assert question[0][1] == "Fortryd import"
+    # The buttons name the answers, with Alt-letters; Enter is "Annuller": it deletes no cases.
+    assert message_boxes.asked[0].buttons == {Yes: "&Fortryd import", No: "&Annuller"}
+    assert message_boxes.asked[0].enter == message_boxes.asked[0].escape == No
     assert question[0][2].startswith("Vil du fortryde import nr. 2 (sagsliste.csv, ")
     assert question[0][2].endswith(
         "4 sager, som importen oprettede, slettes. Sletningerne står i sletteloggen uden navne og CPR-numre."
@@ -612,14 +618,6 @@ def test_undo_is_refused_once_a_case_has_changed(qtbot, window, store, db, dialo
     assert db.read_bytes() == before
 
 
-def test_the_undo_question_has_danish_buttons_with_alt_letters(qtbot):
-    from caseworker_app.ui.import_undo_dialog import confirm_box
-
-    box = confirm_box(None, "Vil du fortryde import nr. 1?")
-    assert [box.button(b).text() for b in (Yes, No)] == ["&Fortryd import", "&Annuller"]
-    assert box.defaultButton() is box.button(No)  # Enter does not delete cases
-
-
 @pytest.mark.parametrize(
     ("cell", "shown"),
     [
@@ -632,6 +630,6 @@ def test_the_undo_question_has_danish_buttons_with_alt_letters(qtbot):
     ],
 )
 def test_a_cell_in_the_examples_is_shown_as_the_caseworker_knows_it(cell, shown):
-    from caseworker_app.ui.import_models import cell_text
+    from caseworker_app.ui.importing.preview_model import cell_text
 
     assert cell_text(cell) == shown

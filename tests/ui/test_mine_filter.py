@@ -263,12 +263,18 @@ def test_the_print_dialog_starts_with_my_name_and_remembers_everyone(qtbot, anne
     dialogs.then(look_then_choose_everyone)
     window.print_calendar_action.trigger()
     assert seen == [
-        ("Anne Jensen", "2 frister i perioden – og 1 overskredet før perioden."),
+        ("Anne Jensen (mig)", "2 frister i perioden – og 1 overskredet før perioden."),
         ("Alle sagsbehandlere", "2 frister i perioden – og 2 overskredet før perioden."),
     ]
     dialogs.then(lambda dialog: seen.append(dialog.caseworker_combo.currentText()))
     window.print_calendar_action.trigger()
     assert seen[-1] == "Alle sagsbehandlere"
+    # Back to mine: remembered too, and the calendar is printed for Anne Jensen again.
+    dialogs.then(lambda dialog: dialog.caseworker_combo.show_own())
+    window.print_calendar_action.trigger()
+    dialogs.then(lambda dialog: seen.append((dialog.caseworker_combo.currentText(), dialog.choices()["caseworker"])))
+    window.print_calendar_action.trigger()
+    assert seen[-1] == ("Anne Jensen (mig)", "Anne Jensen")
 
 
 class SaveAs:

@@ -226,6 +226,10 @@ def test_a_hand_edited_note_is_not_replaced_without_asking(qtbot, db, message_bo
     # The caseworker picks another situation and answers No: the situation and the text stay.
     window.situation_combo.setCurrentIndex(window.situation_combo.findData("henvendelse"))
     assert message_boxes.calls[-1][1] == "Lav notatet forfra?"
+    assert message_boxes.asked[-1].buttons == {
+        QMessageBox.StandardButton.Yes: "&Ja",
+        QMessageBox.StandardButton.No: "&Nej",
+    }
     assert window.situation() == "opfoelgning"
     assert window.note_text() == edited
     # Yes: the note is made anew for the new situation.
@@ -241,6 +245,7 @@ def test_closing_with_a_note_not_yet_copied_asks_first(qtbot, db, message_boxes)
     window.free_text_edit.setPlainText("Samtale på arbejdspladsen.")
     click(qtbot, window.close_button)  # the 'user' answers No
     assert message_boxes.calls[-1][1] == "Luk uden at kopiere?"
+    assert sorted(message_boxes.asked[-1].buttons.values()) == ["&Ja", "&Nej"]
     assert window.isVisible()
     click(qtbot, window.copy_button)
     calls = len(message_boxes.calls)

@@ -147,18 +147,20 @@ def test_trial_and_caseworker_choices_come_from_the_active_cases(calendar_dialog
     d = calendar_dialog
     assert d.trial_combo.itemText(0) == "Alle forsøg"
     assert d.trial_combo.findData("T08") > 0
+    # As on the Frister tab: the caseworker's own name first (the demo's is Anne Jensen), then everyone's.
     assert [d.caseworker_combo.itemText(i) for i in range(d.caseworker_combo.count())] == [
+        "Anne Jensen (mig)",
         "Alle sagsbehandlere",
-        "Anne Jensen",
         "Louise Holm",
         "Mads Kristensen",
         "Peter Nielsen",
     ]
+    assert d.caseworker_combo.currentText() == "Alle sagsbehandlere"  # no window to remember a choice in
 
 
 def test_gem_som_pdf_writes_the_calendar_the_command_line_writes(qtbot, calendar_dialog, save_as, tmp_path, store):
     d = calendar_dialog
-    choose(d.caseworker_combo, "Anne Jensen")
+    d.caseworker_combo.show_own()
     save_as.answer(tmp_path / "kalender")  # no ending typed: .pdf is added
     qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "kalender.pdf"

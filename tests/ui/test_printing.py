@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 
 from caseworker_app.core.atomic import WriteError
 from caseworker_app.core.calendar_selection import case_plan, select_calendar
-from caseworker_app.core.catalog import load_catalog
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.ui.printing.document import LAYOUT_MONTHS, calendar_job, plan_job, write_pdf
 from caseworker_app.ui.printing.pagination import paginate
 from tests.export_samples import TODAY, cpr_for, deadlines, jens_hansen, t08_cases

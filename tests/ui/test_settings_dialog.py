@@ -84,6 +84,9 @@ def test_closed_cases_past_the_retention_period_are_deleted_only_when_confirmed(
     asked = [call for call in message_boxes.calls if call[1] == "Slet afsluttede sager?"]
     assert len(asked) == 2
     assert asked[0][2].startswith("1 afsluttede sag har været afsluttet i mindst 365 dage.")
+    [purge_box, _] = [box for box in message_boxes.asked if box.title == "Slet afsluttede sager?"]
+    assert purge_box.buttons == {QMessageBox.StandardButton.Yes: "&Ja", QMessageBox.StandardButton.No: "&Nej"}
+    assert purge_box.enter == purge_box.escape == QMessageBox.StandardButton.No  # Enter deletes nothing
     assert [c.citizen for c in store.list_cases()] == ["Lise Dam"]
     assert store.settings().retention_days == 365
     # The window was refreshed after the deletion: all cases shown, only the recent one is left.

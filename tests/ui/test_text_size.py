@@ -11,16 +11,16 @@ from caseworker_app.ui.app import make_application
 from caseworker_app.ui.case import CaseWindow
 from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.settings_dialog import SettingsDialog
-from caseworker_app.ui.text_size import apply_text_size, system_font
+from caseworker_app.ui.text_size import apply_text_size
 
 from .actions import type_into
 
 
 @pytest.fixture
 def system_size(qapp):
-    """The system's text size in points; the program's text size is set back to it afterwards."""
+    """The system's text size in points (the program's at 100 %); set back to it afterwards."""
     apply_text_size(100)
-    yield system_font().pointSizeF()
+    yield qapp.font().pointSizeF()
     apply_text_size(100)
 
 
@@ -73,11 +73,12 @@ def test_cancel_keeps_the_text_size(qtbot, store, today, system_size, qapp):
 
 
 def test_the_text_size_chosen_is_used_at_start(system_size, qapp):
+    system_family = qapp.font().family()
     make_application()  # names the settings file (as at start) before it is written
     QSettings().setValue("view/text_size", 125)
     make_application()
     assert qapp.font().pointSizeF() == pytest.approx(system_size * 1.25)
-    assert QFont(qapp.font()).family() == system_font().family()
+    assert QFont(qapp.font()).family() == system_family
 
 
 def test_an_unknown_saved_size_falls_back_to_the_systems(system_size, qapp):

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from caseworker_app.core.catalog import load_catalog
-from caseworker_app.ui.calculator_view import CalculatorView
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.ui.calculator.view import CalculatorView
 from caseworker_app.ui.case import CaseWindow
 from caseworker_app.ui.trials_view import TrialsView
 from tests.ui.model_check import assert_no_model_failures, watch_model
@@ -144,14 +144,14 @@ def open_calculator(qtbot, today=lambda: date(2021, 3, 1)) -> CalculatorView:
 
 
 def result_rows(view: CalculatorView) -> list[list[str]]:
-    model = view.result_model
+    model = view.result.model
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
     view = open_calculator(qtbot)
     view.set_trial("T08")
-    hire = view.date_boxes["hire"].editor
+    hire = view.form.date_boxes["hire"].editor
     qtbot.keyClicks(hire, "31-08-2018")
     qtbot.keyClick(hire, Qt.Key.Key_Return)
 
@@ -169,49 +169,49 @@ def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
     detail = view.detail_text()
     assert "frist 28-02-2021 – senest i praksis fre 26-02-2021 (fristen 28-02-2021 er en søndag)" in detail
     assert "Almindelig regel ville give: 28-02-2019" in detail
-    assert "Beregnet pr. 01-03-2021" in view.result_title.text()
+    assert "Beregnet pr. 01-03-2021" in view.result.title_label.text()
 
 
 def test_calculator_follow_up_and_trial_end(qtbot):
     view = open_calculator(qtbot)
-    type_into(qtbot, view.date_boxes["hire"].editor, "31-08-2018")
-    view.event_kind.setCurrentIndex(view.event_kind.findData("followup"))
-    qtbot.keyClicks(view.event_date, "10-01-2021")
-    qtbot.keyClick(view.event_date, Qt.Key.Key_Return)  # Enter adds the event
-    assert view.event_table.item(0, 0).text() == "10-01-2021"
+    type_into(qtbot, view.form.date_boxes["hire"].editor, "31-08-2018")
+    view.form.events_box.kind_combo.setCurrentIndex(view.form.events_box.kind_combo.findData("followup"))
+    qtbot.keyClicks(view.form.events_box.date_edit, "10-01-2021")
+    qtbot.keyClick(view.form.events_box.date_edit, Qt.Key.Key_Return)  # Enter adds the event
+    assert view.form.events_box.table.item(0, 0).text() == "10-01-2021"
     # 10-01-2021 + 30 months = 10-07-2023, a Monday.
     assert result_rows(view)[0][1:4] == ["10-07-2023", "man 10-07-2023", "senere"]
 
     # What if the trial had ended 31-12-2022: the ordinary rule from the day after
     # (worked out in the override test).
-    type_into(qtbot, view.trial_end_edit, "31-12-2022")
-    qtbot.keyClick(view.trial_end_edit, Qt.Key.Key_Return)
+    type_into(qtbot, view.form.trial_end_edit, "31-12-2022")
+    qtbot.keyClick(view.form.trial_end_edit, Qt.Key.Key_Return)
     assert result_rows(view)[0][1:3] == ["01-01-2023", "fre 30-12-2022 (fristen 01-01-2023 er Nytårsdag)"]
 
 
 def test_calculator_explains_a_wrong_date_at_its_field(qtbot):
     view = open_calculator(qtbot)
-    type_into(qtbot, view.date_boxes["hire"].editor, "31-13-2018")
-    click(qtbot, view.calculate_button)
-    assert view.date_boxes["hire"].error() == (
+    type_into(qtbot, view.form.date_boxes["hire"].editor, "31-13-2018")
+    click(qtbot, view.form.calculate_button)
+    assert view.form.date_boxes["hire"].error() == (
         "'31-13-2018' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     )
     assert result_rows(view) == []
-    assert view.result_note.text() == "Ret de markerede felter for at se fristerne."
+    assert view.result.note_label.text() == "Ret de markerede felter for at se fristerne."
 
 
 def test_calculator_shows_conditions_for_a_trial_without_deadlines(qtbot):
     view = open_calculator(qtbot)
     view.set_trial("T01")
-    assert view.date_boxes == {}
-    assert view.result_note.text().startswith("Forsøget har ingen beregnelig frist. Betingelser:")
+    assert view.form.date_boxes == {}
+    assert view.result.note_label.text().startswith("Forsøget har ingen beregnelig frist. Betingelser:")
 
 
 def test_calculator_model_passes_qt_model_tester(qtbot, qtlog):
     view = open_calculator(qtbot)
-    tester = watch_model(view.result_model)  # kept: the calculation below is checked too
-    type_into(qtbot, view.date_boxes["hire"].editor, "31-08-2018")
-    click(qtbot, view.calculate_button)
-    assert view.result_model.rowCount() == 1
-    assert tester.model() is view.result_model
+    tester = watch_model(view.result.model)  # kept: the calculation below is checked too
+    type_into(qtbot, view.form.date_boxes["hire"].editor, "31-08-2018")
+    click(qtbot, view.form.calculate_button)
+    assert view.result.model.rowCount() == 1
+    assert tester.model() is view.result.model
     assert_no_model_failures(qtlog)

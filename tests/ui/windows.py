@@ -96,8 +96,9 @@ def _read(dialog, path: Path) -> None:
 def _import_windows(store: CaseStore, main: QWidget, see: Visit) -> None:
     """The import dialog on the sample lists (the .csv has no trial column: a column to choose; on
     TODAY the .xlsx has three follow-ups in the future: faults), and Fortryd import after one."""
-    from caseworker_app.ui.import_dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog, sample_path
-    from caseworker_app.ui.import_undo_dialog import UndoImportDialog
+    from caseworker_app.ui.importing.dialog import FEJL, FORHAANDSVISNING, KOLONNER, ImportDialog
+    from caseworker_app.ui.importing.files import sample_path
+    from caseworker_app.ui.importing.undo_dialog import UndoImportDialog
 
     today = lambda: TODAY  # noqa: E731 - the clock every window takes
     for name, path, tab in (
@@ -113,7 +114,7 @@ def _import_windows(store: CaseStore, main: QWidget, see: Visit) -> None:
     dialog = ImportDialog(store, today=today, parent=main)
     with _opened(dialog):
         _read(dialog, sample_path())
-        dialog.only_valid_check.setChecked(True)
+        dialog.options.only_valid_check.setChecked(True)
         dialog.save()
     with _opened(UndoImportDialog(store, parent=main)) as dialog:
         see("fortryd-import", dialog)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.catalog import EVENT_NAMES, FORMS
 from ...core.history import INITIATORS, EventRow
+from ...core.terms import EVENT_NAMES, FORMS
 from ...core.workdays import fmt
 from ...store import ValidationError
 from ..fields import (

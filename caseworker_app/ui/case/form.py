@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from ...core.cases import CLOSED
 from ...core.catalog import Trial
 from ...core.cpr import format_cpr, mask_cpr
-from ...core.notes import condition_problems
+from ...core.note_conditions import condition_problems
 from ...core.validation import parse_case_dates
 from ...core.workdays import fmt
-from ..calculator_view import date_label, default_hint, trial_choice_text
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
+from ..trial_texts import date_label, default_hint, trial_choice_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore

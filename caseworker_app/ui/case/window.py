@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cases import ACTIVE, CLOSED
-from ...core.catalog import DATE_NAMES
+from ...core.terms import DATE_NAMES
 from ...core.validation import case_errors, parse_case_dates
 from ...core.workdays import fmt
 from ...store import ValidationError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
-from ..questions import ask_save_changes
+from ..questions import ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
 from .close_dialog import CloseCaseDialog
 from .deadlines_pane import DeadlinesPane, deadline_texts
@@ -281,16 +281,13 @@ class CaseWindow(QDialog):
         if trial_id == case.trial_id or not dropped:
             return True
         listed = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in sorted(dropped.items()))
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             "Skift forsøg?",
             f"Sagen flyttes fra forsøg {case.trial_id} til {trial_id}. Disse datoer bruges ikke "
             f"af {trial_id} og fjernes fra sagen (de står fortsat i historikken): {listed}.\n\n"
             "Vil du fortsætte?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self) -> None:
         self.load()
@@ -338,8 +335,7 @@ class CaseWindow(QDialog):
         if self.case is None:
             return
         if self.case.status == CLOSED:
-            answer = QMessageBox.question(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?")
-            if answer == QMessageBox.StandardButton.Yes:
+            if ask_yes_no(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?", default_yes=True):
                 self.store.reopen_case(self.case.id)
                 self._saved()
             return

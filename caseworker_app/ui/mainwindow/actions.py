@@ -237,14 +237,14 @@ class MainWindowActions(WindowPart):
             export_cases_dialog(self._store_in_use(), self, today=self._today, caseworker=caseworker)
 
     def import_cases(self) -> None:
-        """Filer › Importér sager … (Ctrl+I): a case list from Excel or CSV (ui/import_dialog.py)."""
-        from ..import_dialog import import_case_list
+        """Filer › Importér sager … (Ctrl+I): a case list from Excel or CSV (ui/importing/)."""
+        from ..importing.command import import_case_list
 
         import_case_list(self._store_in_use(), self, today=self._today, on_saved=self.refresh)
 
     def undo_import(self) -> None:
-        """Filer › Fortryd import …: an import undone as a whole (ui/import_undo_dialog.py)."""
-        from ..import_undo_dialog import UndoImportDialog
+        """Filer › Fortryd import …: an import undone as a whole (ui/importing/undo_dialog.py)."""
+        from ..importing.undo_dialog import UndoImportDialog
 
         def undone(result) -> None:
             self.refresh()

@@ -46,7 +46,7 @@ class CatalogTabs(WindowPart):
             page.layout().addWidget(self.trials_view)
             self.trials_view.show()  # a child added to a visible widget must be shown explicitly
         else:
-            from ..calculator_view import CalculatorView
+            from ..calculator.view import CalculatorView
 
             self.calculator_view = CalculatorView(self.store.catalog, today=self._today)
             page.layout().addWidget(self.calculator_view)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.catalog import Trial
-from ...core.notes import confirmable_conditions
+from ...core.note_conditions import confirmable_conditions
 from ...core.schedule import resolve_dates
 from ..colours import hint_style
 

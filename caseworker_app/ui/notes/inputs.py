@@ -7,8 +7,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...core.catalog import DATE_NAMES, EVENT_NAMES, NoteTemplate, Trial
-from ...core.notes import EVENT_SITUATIONS, SITUATION_DATES, uses_event_date
+from ...core.catalog import NoteTemplate, Trial
+from ...core.note_situations import EVENT_SITUATIONS, SITUATION_DATES
+from ...core.note_templates import uses_event_date
+from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
 from ..colours import hint_style
 from ..fields import DateLineEdit, FieldBox, buddy_label

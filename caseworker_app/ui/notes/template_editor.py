@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.notes import NOTE_FIELDS, edited_template_errors
+from ...core.note_fields import NOTE_FIELDS
+from ...core.note_templates import edited_template_errors
 from ...store import ValidationError
 from ..colours import error_style, hint_style, ok_style
 from ..fields import buddy_label

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,16 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.notes import (
-    NOTE_FIELDS,
-    NoteError,
-    default_event_date,
-    draft_note,
-    for_clipboard,
-    situation_for_event,
-    situations_for,
-)
+from ...core.note_errors import NoteError
+from ...core.note_fields import NOTE_FIELDS
+from ...core.note_situations import default_event_date, situation_for_event, situations_for
+from ...core.notes import draft_note, for_clipboard
 from ...store import ValidationError
+from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs, event_date_hint
@@ -229,15 +224,12 @@ class NoteWindow(QDialog):
 
     def _confirm_discard_hand_edits(self) -> bool:
         """Ask before a new situation replaces a note the caseworker has edited by hand."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             "Lav notatet forfra?",
             "Du har rettet notatets tekst i hånden. Skifter du situation, laves teksten forfra, "
             "og dine rettelser går tabt. Vil du skifte situation?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:  # noqa: D102 - every way of closing the window ends here
         if self._uncopied_work() and not self._confirm_close_uncopied():
@@ -252,14 +244,11 @@ class NoteWindow(QDialog):
         return written and bool(self.note_text().strip()) and self._last_saved != self._current()
 
     def _confirm_close_uncopied(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             "Luk uden at kopiere?",
             "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. Vil du lukke og kassere det?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _default_event_date(self) -> date | None:
         situation = self.situation()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, CaseRecord
 from ...core.cpr import mask_cpr
-from ...core.schedule import OVERDUE, Deadline
+from ...core.deadline import OVERDUE, Deadline
 from ...core.selection import Selection, reselect, search_needle, search_text, select
 from ...store.case_list import order_key
 from ..case_deadlines_model import marked_due_text

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 
 from ...core.cases import CaseDeadline, CaseRecord
-from ...core.schedule import practical_day_text
+from ...core.deadline import practical_day_text
 from ..case_deadlines_model import marked_due_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, group_of, group_titles
-from ...core.schedule import DEFAULT_WARNING_DAYS, OVERDUE
+from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE
 from ...core.selection import Selection, reselect, search_needle, search_text, select
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, Index, column_title

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.calendar_selection import select_calendar
+from ...core.deadline import OVERDUE
 from ...core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
-from ...core.schedule import OVERDUE
 from ...core.workdays import fmt
 from ...services.exporting import ExportError
 from ...store import StoreError
+from ..caseworker_filter import PRINT, CaseworkerChoice
 from ..fields import DateLineEdit, FieldBox, buddy_label
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob
 from .job_dialog import PrintJobDialog
@@ -54,8 +55,8 @@ class CalendarPrintDialog(PrintJobDialog):
         parent: QWidget | None = None,
         remember_in: QSettings | None = None,
     ):
-        """remember_in: where the caseworker filter is remembered (the window's); without it the
-        dialog starts at "Alle sagsbehandlere"."""
+        """remember_in: where the caseworker filter is remembered (the window's, as on its tabs);
+        without it the dialog starts at "Alle sagsbehandlere"."""
         super().__init__(store, today, parent)
         self.setWindowTitle("Udskriv opfølgningskalender")
         self.items = store.deadlines(self.today())
@@ -82,14 +83,9 @@ class CalendarPrintDialog(PrintJobDialog):
             trial = catalog.get(trial_id)
             title = f"{trial_id} – {trial.short_title}" if trial else trial_id
             self.trial_combo.addItem(title, trial_id)
-        self.caseworker_combo = QComboBox()
-        self.caseworker_combo.addItem("Alle sagsbehandlere", "")
-        for name in sorted({c.caseworker for c in active if c.caseworker}, key=str.casefold):
-            self.caseworker_combo.addItem(name, name)
-        if remember_in is not None:
-            from ..caseworker_filter import start_with_own
-
-            start_with_own(self.caseworker_combo, remember_in, store.settings().caseworker_name)
+        # The Frister tab's choice: "Anne Jensen (mig)" first, and the choice of own or everyone's kept.
+        self.caseworker_combo = CaseworkerChoice(remember_in, PRINT)
+        self.caseworker_combo.set_names((c.caseworker for c in active), store.settings().caseworker_name)
         self.overdue_check = QCheckBox("&Kun overskredne frister")
 
         self.weeks_radio = QRadioButton("&Liste pr. uge (stående)")
@@ -173,7 +169,7 @@ class CalendarPrintDialog(PrintJobDialog):
         """The filter and layout as calendar_print_job takes them."""
         return {
             "trial": self.trial_combo.currentData() or None,
-            "caseworker": self.caseworker_combo.currentData() or None,
+            "caseworker": self.caseworker_combo.caseworker() or None,
             "only_overdue": self.overdue_check.isChecked(),
             "layout": LAYOUT_MONTHS if self.months_radio.isChecked() else LAYOUT_WEEKS,
         }

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ...core.catalog import Trial
-from ...core.evaluation import Evaluation
+from ...core.evaluation_figures import Evaluation
 from ...services.evaluation import Row, whose_text
 from ...services.evaluation_output import REPORT_TITLE, report_html
 from .document import PrintJob, write_pdf

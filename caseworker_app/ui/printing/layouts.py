@@ -14,8 +14,8 @@ from html import escape
 
 from ...core.calendar_selection import CalendarSelection, CasePlan, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
+from ...core.deadline import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
 from ...core.redact import redact_cpr
-from ...core.schedule import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
 from ...core.workdays import WEEKDAYS_DA, fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
 
@@ -73,7 +73,7 @@ def _is_overdue(d: Deadline) -> bool:
 
 
 def _due_cell(d: Deadline) -> str:
-    """The legal date with its weekday, or that no date has been agreed (schedule.due_text)."""
+    """The legal date with its weekday, or that no date has been agreed (deadline.due_text)."""
     return text(due_text(d)) if d.undated else fmt_weekday(d.legal_due)
 
 
@@ -84,7 +84,7 @@ def _extra_lines(d: Deadline) -> list[str]:
 
 def _practical_cell(d: Deadline) -> str:
     if d.undated:
-        return ""  # schedule.practical_text: no date, so no practical date either
+        return ""  # deadline.practical_text: no date, so no practical date either
     if d.practical_due == d.legal_due:
         return '<span class="muted">samme dag</span>'
     return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(day_off_text(d))})</span>'

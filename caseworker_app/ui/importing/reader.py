@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..services.importing import ImportFileError, SourceTable, read_source
+from ...services.importing import ImportFileError, SourceTable, read_source
 
 _log = logging.getLogger(__name__)
 

@@ -8,15 +8,15 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from ..core.cpr import mask_cpr
-from ..core.redact import redact_cpr
-from ..core.schedule import OVERDUE, practical_day_text
-from ..core.terms import DATE_NAMES
-from ..core.workdays import fmt
-from ..services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
-from .case_deadlines_model import marked_due_text
-from .colours import muted_brush, overdue_brush
-from .model_base import BOLD, ColumnTableModel, Index
+from ...core.cpr import mask_cpr
+from ...core.deadline import OVERDUE, practical_day_text
+from ...core.redact import redact_cpr
+from ...core.terms import DATE_NAMES
+from ...core.workdays import fmt
+from ...services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
+from ..case_deadlines_model import marked_due_text
+from ..colours import muted_brush, overdue_brush
+from ..model_base import BOLD, ColumnTableModel, Index
 
 EXAMPLES = 3  # example values shown per column
 _EXAMPLE_LENGTH = 28

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Trial
-from ..core.import_table import column_letter
-from ..services.importing import FIELD_LABELS, IMPORT_FIELDS, ColumnMapping, SourceTable
-from .calculator_view import trial_choice_text
-from .colours import hint_style
-from .fields import buddy_label, name_control
-from .import_models import column_examples
+from ...core.catalog import Trial
+from ...core.import_table import column_letter
+from ...services.importing import FIELD_LABELS, IMPORT_FIELDS, ColumnMapping, SourceTable
+from ..colours import hint_style
+from ..fields import buddy_label, name_control
+from ..trial_texts import trial_choice_text
+from .preview_model import column_examples
 
 IGNORE_TEXT = "– ignorér –"
 NO_TRIAL_TEXT = "– intet: forsøget står i listen –"

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.text import count_text
-from ..core.workdays import fmt
-from ..services.importing import (
+from ...core.text import count_text
+from ...core.workdays import fmt
+from ...services.importing import (
     ImportBatch,
     ImportUndoError,
     UndoResult,
@@ -32,16 +32,16 @@ from ..services.importing import (
     undo_import,
     undo_problem,
 )
-from ..store import StoreError
-from .colours import error_style
-from .screen_fit import resize_to_fit
+from ...store import StoreError
+from ..colours import error_style
+from ..questions import ask_yes_no
+from ..screen_fit import resize_to_fit
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
-    from ..store.case_store import CaseStore
+    from ...store.case_store import CaseStore
 
 TITLE = "Fortryd import"
 COLUMNS = ("Nr.", "Fil", "Tidspunkt", "Oprettet", "Opdateret", "Sprunget over", "Med fejl", "Status")
-Button = QMessageBox.StandardButton
 
 
 def _local(stamp: str) -> datetime:
@@ -73,16 +73,6 @@ def undo_question(batch: ImportBatch) -> str:
     if batch.updated:
         text += f", og {_cases(batch.updated)}, som den opdaterede, får deres tidligere værdier igen"
     return text + ". Sletningerne står i sletteloggen uden navne og CPR-numre."
-
-
-def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:
-    """The question with Danish buttons that have Alt-letters; "Annuller" is the default (Enter)."""
-    box = QMessageBox(QMessageBox.Icon.Question, TITLE, text, Button.Yes | Button.No, parent)
-    box.button(Button.Yes).setText("&Fortryd import")
-    box.button(Button.No).setText("&Annuller")
-    box.setDefaultButton(Button.No)
-    box.setEscapeButton(Button.No)
-    return box
 
 
 class UndoImportDialog(QDialog):
@@ -189,7 +179,8 @@ class UndoImportDialog(QDialog):
         if problem:
             QMessageBox.warning(self, TITLE, problem)
             return
-        if Button(confirm_box(self, undo_question(batch)).exec()) != Button.Yes:
+        # The buttons name the answers; "Annuller" is the default (Enter deletes nothing).
+        if not ask_yes_no(self, TITLE, undo_question(batch), yes="&Fortryd import", no="&Annuller"):
             return
         try:
             result = undo_import(self.store, batch.id)

@@ -1,0 +1,148 @@
+"""A computed deadline and how every output says it: the record, its texts, its status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_weekday
+
+OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
+STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
+DEFAULT_WARNING_DAYS = 30
+DEFAULT_TRIAL_END_HORIZON_DAYS = 90
+
+# A reason is kept as parts (text, dates, durations) and joined only when read: building
+# sentences nobody looks at was a third of the engine's time for a full case list.
+Reason = tuple[object, ...]
+
+
+class Deadline(NamedTuple):
+    """One computed deadline of a case (a NamedTuple: immutable and cheap to make by the 100,000)."""
+
+    trial_id: str
+    kind: str
+    label: str
+    legal_due: date
+    practical_due: date
+    ordinary_due: date | None
+    status: str
+    governed_by: str  # "trial", "ordinary", or "none" (a clock started outside the trial, no ordinary rule)
+    rule: str
+    citation: str
+    reason_parts: Reason  # joined on demand by .reason (see _sentence)
+    day_off: str | None  # why the practical date is earlier: 'søndag', 'Nytårsdag' ...
+    trial_end: date
+    due_to_trial_end: bool  # the ordinary deadline had passed when the trial ended
+    # The trial rule's own date where another date governs (decisions 12 and 15), else None.
+    trial_due: date | None = None
+    # One sentence when the governing ordinary rule is past its checked-until date (decision 13).
+    caution: str = ""
+    # No date to show: a date the caseworker sets has not been agreed (legal_due is then the day
+    # computed, only so the deadline sorts with the overdue ones). See due_text().
+    undated: bool = False
+
+    @property
+    def reason(self) -> str:
+        """One Danish sentence that explains the date: '30 måneder efter seneste opfølgning 10-01-2021'."""
+        return _sentence(self.reason_parts)
+
+    @property
+    def trial_due_text(self) -> str:
+        """Why the trial rule's own date does not govern, when it differs ('' when it does)."""
+        if self.trial_due is None or self.trial_due == self.legal_due:
+            return ""
+        text = (
+            f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget gælder kun "
+            f"til og med {fmt(self.trial_end)}"
+        )
+        if self.governed_by == "ordinary":
+            return text + "; derefter gælder den almindelige regel."
+        return text + "."
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """What the caseworker must know beside the reason: the trial rule's date, the caution."""
+        return tuple(text for text in (self.trial_due_text, self.caution) if text)
+
+    def to_json(self) -> dict[str, object]:
+        """The fields `caseworker-app schedule --json` prints, dates in ISO form."""
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "legal_due": None if self.undated else self.legal_due.isoformat(),
+            "practical_due": None if self.undated else self.practical_due.isoformat(),
+            "ordinary_due": self.ordinary_due.isoformat() if self.ordinary_due else None,
+            "status": self.status,
+            "governed_by": self.governed_by,
+            "rule": self.rule,
+            "citation": self.citation,
+            "reason": self.reason,
+            "trial_due": self.trial_due.isoformat() if self.trial_due else None,
+            "trial_due_text": self.trial_due_text,
+            "caution": self.caution,
+            "undated": self.undated,
+            "due_text": due_text(self),
+        }
+
+
+UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
+
+
+def due_text(deadline: Deadline) -> str:
+    """The deadline's legal date as users see it: dd-mm-åååå, or that no date has been agreed."""
+    return UNDATED_TEXT if deadline.undated else fmt(deadline.legal_due)
+
+
+def day_off_text(deadline: Deadline) -> str:
+    """Why the practical date is earlier, said of the legal date: 'fristen 28-02-2021 er en søndag'."""
+    if not deadline.day_off or deadline.undated:
+        return ""
+    phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
+    return f"fristen {fmt(deadline.legal_due)} er {phrase}"
+
+
+def practical_text(deadline: Deadline) -> str:
+    """The practical date as dd-mm-åååå, or '' for a deadline without a date."""
+    return "" if deadline.undated else fmt(deadline.practical_due)
+
+
+def practical_day_text(deadline: Deadline) -> str:
+    """'fre 26-02-2021 (fristen 28-02-2021 er en søndag)': the practical date with its weekday, and
+    why it is earlier than the legal date (said of the legal date); '' for a deadline without a date."""
+    if deadline.undated:
+        return ""
+    text = fmt_weekday(deadline.practical_due)
+    return f"{text} ({day_off_text(deadline)})" if deadline.day_off else text
+
+
+def trial_end_warnings(
+    deadlines: Iterable[Deadline], today: date, horizon_days: int = DEFAULT_TRIAL_END_HORIZON_DAYS
+) -> list[Deadline]:
+    """Deadlines that a trial's coming end makes overdue on its first day, shown horizon_days ahead."""
+    return [
+        d
+        for d in deadlines
+        if d.due_to_trial_end and d.trial_end - timedelta(days=horizon_days) <= today <= d.trial_end
+    ]
+
+
+def status_of(legal_due: date, practical_due: date, today: date, warning_days: int) -> str:
+    """Overdue once the legal date has passed; due soon when the practical date is within the horizon."""
+    return _status(legal_due, practical_due, today, today + timedelta(days=warning_days))
+
+
+def _status(legal_due: date, practical_due: date, today: date, horizon: date) -> str:
+    if legal_due < today:
+        return OVERDUE
+    if practical_due <= horizon:
+        return DUE_SOON
+    return LATER
+
+
+def _sentence(parts: Reason) -> str:
+    text = "".join(
+        [fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p) for p in parts]
+    )
+    return text[0].upper() + text[1:]

@@ -1,0 +1,72 @@
+"""A trial's note conditions on a case: computed from its dates where they can be, else confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from .catalog import NoteCondition, Trial
+from .note_errors import NoteError
+from .terms import DATE_NAMES
+from .workdays import add, fmt
+
+
+def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
+    """Danish messages, by case date name, for note conditions the case's dates show do not hold."""
+    problems: dict[str, str] = {}
+    for condition in trial.note_conditions:
+        holds, text = _computed_condition(condition, dates)
+        if holds is False and condition.since is not None:  # a computed condition has its since
+            problems[condition.since] = text
+    return problems
+
+
+def confirmable_conditions(trial: Trial, dates: Mapping[str, date]) -> list[NoteCondition]:
+    """The note conditions the caseworker must confirm: none of the case's dates can show them."""
+    return [c for c in trial.note_conditions if _computed_condition(c, dates)[0] is None]
+
+
+def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> tuple[bool | None, str]:
+    """Whether the case's dates show the condition holds (None: they cannot), and the sentence."""
+    if not condition.computable:
+        return None, ""
+    since_name, at_name, under = condition.since, condition.at, condition.under
+    # The catalog gives since, at and under together (catalog_load._read_note_conditions).
+    assert since_name is not None and at_name is not None and under is not None
+    since, at = dates.get(since_name), dates.get(at_name)
+    if since is None or at is None:
+        return None, ""
+    span = relativedelta(at, since)
+    months = span.years * 12 + span.months
+    measured = (
+        f"{DATE_NAMES[since_name]} {fmt(since)} til {DATE_NAMES[at_name]} {fmt(at)} "
+        f"er {months} {'måned' if months == 1 else 'måneder'}"
+        + (f" og {span.days} {'dag' if span.days == 1 else 'dage'}" if span.days else "")
+    )
+    if at < add(since, under):
+        return True, f"{condition.text}: {measured} (beregnet ud fra sagens datoer)"
+    return False, (
+        f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke "
+        "bruges, og notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+    )
+
+
+def condition_lines(trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]) -> tuple[str | None, str]:
+    """The '$conditions' text, one line each, and what is missing (Danish); NoteError if one fails."""
+    lines: list[str] = []
+    unconfirmed: list[str] = []
+    for condition in trial.note_conditions:
+        holds, text = _computed_condition(condition, dates)
+        if holds is False:
+            raise NoteError(text)
+        if holds:
+            lines.append(f"- {text}.")
+        elif condition.name in confirmed:
+            lines.append(f"- {condition.text} (bekræftet af sagsbehandleren).")
+        else:
+            unconfirmed.append(condition.text)
+    if unconfirmed:
+        return None, "bekræftelse af betingelserne: " + "; ".join(unconfirmed)
+    return "\n".join(lines) or None, ""

@@ -1,0 +1,81 @@
+"""The deadline a journal note states (the engine's own, as the window shows it) and when it cannot."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .cases import CaseRecord
+from .catalog import RuleSpec, Trial
+from .deadline import Deadline
+from .event import Event
+from .note_situations import event_kind
+from .schedule import compute_deadlines, resolve_dates
+from .terms import DATE_NAMES
+from .workdays import fmt, last_day_of
+
+
+def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
+    if not trial.rules:
+        return None
+    return next((spec for spec in trial.rules if kind in spec.events), trial.rules[0])
+
+
+def governing_deadline(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    as_of: date,
+    event_date: date | None = None,
+) -> tuple[Deadline | None, str]:
+    """The deadline a note about this situation states, and why there is none (Danish).
+
+    The engine's own deadline for the case as it stood on as_of (decision 15): the same date the
+    window shows for it, whichever rule governs. Later events do not count, and the event the note
+    is about counts even before it has been registered on the case.
+    """
+    kind = event_kind(trial, situation)
+    spec = _rule_for(trial, kind)
+    if spec is None:
+        return None, "næste frist (forsøget har ingen beregnelig frist)"
+    dates, _ = resolve_dates(trial, case.dates)
+    if spec.anchor not in dates and spec.kind != "caseworker_set":
+        return None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
+    events = [e for e in case.events if e.day <= as_of]
+    if kind and event_date and not any(e.kind == kind and e.day == event_date for e in events):
+        events.append(Event(event_date, kind))
+    found = compute_deadlines(trial, case.dates, events, as_of)
+    deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
+    if deadline is None:
+        return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
+    if deadline.undated:
+        return None, (
+            "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"
+        )
+    return deadline, ""
+
+
+def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None) -> str:
+    """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
+
+    A period (duration_end) that the ordinary rule governs is not the trial's, and one the trial's
+    end cuts shorter than the trial's own minimum does not meet the trial's condition.
+    """
+    deadline, _ = governing_deadline(trial, case, situation, as_of, event_date)
+    if deadline is None or deadline.kind != "duration_end":
+        return ""
+    spec = _rule_for(trial, event_kind(trial, situation))
+    assert spec is not None  # governing_deadline found a deadline for this very rule
+    if deadline.governed_by == "ordinary":
+        return (
+            f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
+            "gælder, så notatet kan ikke skrives efter forsøget."
+        )
+    start = resolve_dates(trial, case.dates)[0].get(spec.anchor)
+    if spec.minimum and start and deadline.legal_due < last_day_of(start, spec.minimum):
+        return (
+            f"Perioden kan højst vare til {fmt(deadline.legal_due)} ({deadline.reason[:1].lower()}"
+            f"{deadline.reason[1:]}), kortere end forsøgets mindste varighed på "
+            f"{spec.minimum.danish()}, så forsøgets betingelse er ikke opfyldt, og notatet kan ikke "
+            "skrives efter forsøget."
+        )
+    return ""

@@ -1,0 +1,49 @@
+"""The situations a journal note is written for: which event or case date each is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .cases import CaseRecord
+from .catalog import Trial
+from .schedule import resolve_dates
+from .terms import NOTE_SITUATIONS
+
+# The event a situation is about (the first of these the trial has), and the case date it starts on.
+SITUATION_EVENTS = {
+    "opfoelgning": ("followup", "talk"),
+    "henvendelse": ("contact",),
+    "plan_ikke_justeret": ("plan_not_adjusted",),
+    "praktik_uden_fleksjob": ("praktik_end",),
+}
+SITUATION_DATES = {"praktik_start": "praktik_start", "forlaengelse": "extension_start"}
+# The situation a note about an event of this kind is written for.
+EVENT_SITUATIONS = {kind: name for name, kinds in SITUATION_EVENTS.items() for kind in kinds}
+
+
+def situations_for(trial: Trial) -> list[tuple[str, str]]:
+    """The situations the trial has a note for, as (name, Danish title), in the order offered."""
+    return [(name, trial.notes[name].title) for name in NOTE_SITUATIONS if name in trial.notes]
+
+
+def situation_for_event(trial: Trial, kind: str) -> str | None:
+    """The situation of a note about an event of this kind, when the trial has a note for it."""
+    name = EVENT_SITUATIONS.get(kind)
+    return name if name in trial.notes else None
+
+
+def default_event_date(trial: Trial, case: CaseRecord, situation: str, note_date: date) -> date | None:
+    """The date a note is about unless the caseworker gives one (latest such event or case date)."""
+    kind = event_kind(trial, situation)
+    if kind:
+        days = [e.day for e in case.events if e.kind == kind and e.day <= note_date]
+        return max(days) if days else None
+    name = SITUATION_DATES.get(situation)
+    if name:
+        return resolve_dates(trial, case.dates)[0].get(name)
+    return None
+
+
+def event_kind(trial: Trial, situation: str) -> str | None:
+    """The kind of event a note in this situation is about, the first of them the trial has."""
+    return next((k for k in SITUATION_EVENTS.get(situation, ()) if k in trial.events), None)

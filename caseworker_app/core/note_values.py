@@ -1,0 +1,104 @@
+"""The text of every field a journal note may use, for one case, situation and day."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date
+
+from .cases import CaseRecord
+from .catalog import Trial
+from .note_conditions import condition_lines
+from .note_deadline import governing_deadline
+from .note_fields import NOTE_FIELDS
+from .note_situations import default_event_date
+from .schedule import resolve_dates
+from .terms import DATE_NAMES
+from .workdays import fmt, fmt_long
+
+NO_DATE = "ingen"
+
+
+def note_values(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str = "",
+    reason: str = "",
+    event_date: date | None = None,
+    confirmed: Collection[str] = (),
+    with_conditions: bool = True,
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Every field's text for a note (None where there is none) and, for some, why it is missing.
+
+    With with_conditions, NoteError when a condition the note would assert ($conditions) does not
+    hold on the case's dates.
+    """
+    why: dict[str, str] = {}
+    if event_date is None:
+        event_date = default_event_date(trial, case, situation, note_date)
+    dates, _ = resolve_dates(trial, case.dates)
+    values: dict[str, str | None] = {
+        "citizen": case.citizen.strip(),
+        "case_ref": case.case_ref.strip(),
+        "trial_id": trial.id,
+        "trial_title": trial.title,
+        "citation": trial.citation_text_on(note_date),
+        "marking": trial.fasit_marking,
+        "caseworker": caseworker.strip(),
+        "municipality": municipality.strip(),
+        "free_text": unix_newlines(free_text).strip(),
+        "reason": unix_newlines(reason).strip(),
+        **_date_texts("trial_end", trial.period.effective_end),
+        **_date_texts("note_date", note_date),
+        **_date_texts("event_date", event_date),
+    }
+    if not trial.fasit_marking:
+        why["marking"] = "FASIT-markeringen (kommunen skriver den i forsøgets oplysninger)"
+    for name in DATE_NAMES:
+        values.update(_date_texts(f"{name}_date", dates.get(name)))
+
+    deadline, missing_next = governing_deadline(trial, case, situation, event_date or note_date, event_date)
+    if deadline is None:
+        for name in ("next_due", "next_due_long", "next_due_reason"):
+            why[name] = missing_next
+        values.update(_date_texts("next_due", None))
+        values.update({"next_due_reason": None, "next_due_remarks": ""})
+        values.update(_date_texts("ordinary_due", None, none=NO_DATE))
+    else:
+        values.update(_date_texts("next_due", deadline.legal_due))
+        reason_text = deadline.reason
+        values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
+        remarks = " ".join(deadline.remarks)
+        values["next_due_remarks"] = f" {remarks}" if remarks else ""
+        values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
+    values["conditions"], missing_conditions = (
+        condition_lines(trial, dates, confirmed) if with_conditions else (None, "")
+    )
+    if missing_conditions:
+        why["conditions"] = missing_conditions
+    return values, why
+
+
+def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:
+    """A date field and its _long form ('15-02-2021', '15. februar 2021'); none for no date."""
+    if not day:
+        return {name: none, f"{name}_long": none}
+    return {name: fmt(day), f"{name}_long": fmt_long(day)}
+
+
+_FORMAT_SUFFIX = re.compile(r" \((dd-mm-åååå|fx \d+\. \w+ \d{4})\)$")
+
+
+def field_description(name: str) -> str:
+    """A field's description without its format, for saying what is missing."""
+    return _FORMAT_SUFFIX.sub("", NOTE_FIELDS[name])
+
+
+def unix_newlines(text: str) -> str:
+    """Text typed or pasted on any system with '\\n' line breaks only."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,173 @@
+"""The date one deadline rule gives a case, with the parts of the sentence that explain it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .catalog import RuleSpec
+from .deadline import Reason
+from .event import Event
+from .terms import DATE_NAMES
+from .workdays import Duration, add, last_day_of, last_working_day_on_or_before
+
+_ONE_DAY = timedelta(days=1)
+
+
+def rule_due(
+    spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
+) -> tuple[date, Reason, bool] | None:
+    """The date one rule gives, the parts of the sentence that explains it, and whether it counts
+    from the case's own date (not from an event); None when nothing is due."""
+    anchor = dates.get(spec.anchor)
+    if anchor is None:
+        return None
+    anchor_label = DATE_NAMES[spec.anchor]
+    if not history:
+        held = []  # half the cases: no list comprehension (a call of its own) for nothing
+    elif spec.forms or any_full:
+        held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
+    else:
+        held = [e.day for e in history if e.day >= anchor and e.kind in spec.events]
+    kind = spec.kind
+
+    if kind == "followup":
+        if held:
+            last = held[-1]
+            return (
+                _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
+                (spec.every, " efter seneste opfølgning ", last),
+                False,
+            )
+        return (
+            _SUMS.get((anchor, id(spec.first))) or _sum(anchor, spec.first),
+            (spec.first, _words(" efter {} ", anchor_label), anchor),
+            True,
+        )
+
+    if kind == "decision":
+        if held:
+            last = held[-1]
+            return (
+                _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
+                (spec.every, " efter seneste stillingtagen til indsatsplanen ", last),
+                False,
+            )
+        return (
+            _SUMS.get((anchor, id(spec.every))) or _sum(anchor, spec.every),
+            (spec.every, _words(" efter {} ", anchor_label), anchor),
+            True,
+        )
+
+    if kind == "duration_end":
+        if held:
+            return None  # the period has ended
+        return (
+            last_day_of(anchor, spec.maximum),
+            ("højst ", spec.maximum, _words(" fra {} ", anchor_label), anchor, ", sidste dag"),
+            True,
+        )
+
+    if kind == "count_window":
+        need = _words("mindst {} samtaler inden for ", spec.count)
+        if len(held) < spec.count:
+            return (
+                last_day_of(anchor, spec.window),
+                (
+                    need,
+                    spec.window,
+                    _words(" fra {} ", anchor_label),
+                    anchor,
+                    _words("; {} holdt indtil nu", len(held)),
+                ),
+                True,
+            )
+        oldest = held[-spec.count]
+        # Every window of that length must hold `count` talks: the next is due when the
+        # count-th latest talk would fall out of the window.
+        return (
+            add(oldest, spec.window),
+            (need, spec.window, _words(": den {}.-seneste samtale var ", spec.count), oldest),
+            False,
+        )
+
+    if kind == "caseworker_set":
+        # Met by a talk held on the agreed date or on the last working day before it (its
+        # practical date); an earlier talk is taken as the one at which the date was agreed.
+        met_from = last_working_day_on_or_before(anchor)
+        if any(e.day >= met_from and counts_for(e, spec) for e in history):
+            return None  # the agreed date has been met; a new date must be agreed
+        return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
+
+    raise ValueError(f"unknown rule kind {spec.kind!r}")
+
+
+def ordinary_rule_due(
+    spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
+) -> tuple[RuleSpec | None, tuple[date, Reason, bool] | None]:
+    """The ordinary rule's date and the version of the rule that governs it (decision 13).
+
+    A later version applies to a deadline that falls on or after the day it applies from; one that
+    would fall before that day under the new version falls due on that day (as at a trial's end).
+    """
+    version = spec.ordinary
+    if version is None and not spec.ordinary_changes:
+        return None, None
+    result = rule_due(version, dates, history, any_full) if version is not None else None
+    for change in spec.ordinary_changes:
+        known_from = change.known_from
+        assert known_from is not None  # every change says when it applies from (catalog, overrides)
+        if result is not None and result[0] < known_from:
+            break  # due before the change applied: the earlier rule governs it
+        had_rule = version is not None
+        version, result = change, rule_due(change, dates, history, any_full)
+        if result is not None and result[0] < known_from:
+            if not had_rule:
+                # No ordinary rule existed before the change: nothing was due under one then.
+                return None, None
+            # Due before the new rule applied, not yet under the old one: as at a trial's end,
+            # a period ends on the old rule's last day at the latest, a follow-up falls due the
+            # day the new rule applies.
+            if spec.kind == "duration_end":
+                day, when = known_from - _ONE_DAY, ", så perioden slutter senest dagen før"
+            else:
+                day, when = known_from, ", så fristen er den dag"
+            result = (
+                max(day, result[0]),
+                result[1] + (" – almindelig regel ændret fra ", known_from, when),
+                result[2],
+            )
+    return version, result
+
+
+def counts_for(event: Event, spec: RuleSpec) -> bool:
+    """Whether the event counts for the rule (restarts its clock): the engine's own test."""
+    if event.kind in spec.events:
+        return not spec.forms or event.form is None or event.form in spec.forms
+    # A contact between follow-ups restarts the clock only when marked as a full follow-up.
+    return event.full_followup and event.kind == "contact" and "followup" in spec.events
+
+
+# workdays.add(day, duration) by (day, id(duration)), looked up without a call: the engine's
+# most frequent sum, once or twice per case. Each duration seen is held in _DURATIONS, so its id
+# stays its own (an id is reused only after its object is freed). Bounded: cleared when full.
+_SUMS: dict[tuple[date, int], date] = {}
+_DURATIONS: dict[int, Duration] = {}
+
+
+def _sum(day: date, duration: Duration | None) -> date:
+    # Only on a miss of _SUMS: the catalog requires the duration for the rule's kind (_read_rule).
+    assert duration is not None
+    if len(_SUMS) >= 200_000:
+        _SUMS.clear()  # _DURATIONS is kept: a freed duration's id must never come back
+    _DURATIONS[id(duration)] = duration
+    result = _SUMS[day, id(duration)] = add(day, duration)
+    return result
+
+
+@lru_cache(maxsize=1024)
+def _words(template: str, value: object) -> str:
+    """A reason's words with a name or number in them: made once, one object for every case
+    (a deadline per case is kept; its reason's parts are shared, not copied 100,000 times)."""
+    return template.format(value)

@@ -1,0 +1,118 @@
+"""Rows that repeat a case: the existing case with the same FASIT number and trial, and what
+updating that case with the row's values would change.
+
+The rule is the store's own (store/case_writes.py `_check_duplicate`, the check behind "Ny sag"):
+every case counts, open or closed. A closed case is never updated by an import; the preview says
+so. The preview finds each duplicate once (Duplicate); the first deadline and the save use what it
+found, and the save only checks that what the update reads of the case is as the preview read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from ...core.cases import CLOSED, CaseRecord
+from ...core.cpr import mask_cpr
+from ...core.import_mapping import FIELD_LABELS, LAST_FOLLOWUP
+from ...core.import_rows import CaseDraft
+from ...core.workdays import fmt
+
+UPDATABLE = ("citizen", "cpr", "caseworker", "note")  # FASIT number and trial identify the case
+
+CaseKey = tuple[str, str]  # (trial, FASIT case number)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One value an update changes, as the preview shows it: 'Ansættelse …: 01-03-2024 → 01-04-2024'."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """The existing case a row repeats, as the preview read it, and what duplicates="update" does to it."""
+
+    case: CaseRecord
+    changes: tuple[FieldChange, ...] = ()  # empty: nothing new (or the case is closed)
+    updated: CaseDraft | None = None  # the case once updated; None for a closed case
+    followup: date | None = None  # the follow-up the update registers
+
+    @property
+    def closed(self) -> bool:
+        """The case is closed: an import never updates it."""
+        return self.case.status == CLOSED
+
+
+def cases_by_key(cases: Iterable[CaseRecord]) -> dict[CaseKey, list[CaseRecord]]:
+    """Every case under its trial and FASIT case number (more than one: from before m006)."""
+    found: dict[CaseKey, list[CaseRecord]] = {}
+    for case in cases:
+        found.setdefault((case.trial_id, case.case_ref.strip()), []).append(case)
+    return found
+
+
+def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
+    """The existing case and, unless it is closed, what updating it with the row changes."""
+    if case.status == CLOSED:
+        return Duplicate(case)
+    changes: list[FieldChange] = []
+    values: dict[str, str] = {}
+    for name in UPDATABLE:
+        old = getattr(case, name) or ""
+        new = getattr(draft, name) if name in draft.given else old
+        values[name] = new
+        if name in draft.given and (new or "") != old:
+            shown = (lambda v: mask_cpr(v) or "–") if name == "cpr" else (lambda v: v or "–")
+            changes.append(FieldChange(name, FIELD_LABELS[name], shown(old), shown(new)))
+    dates = dict(case.dates)
+    for name, day in draft.dates.items():
+        if dates.get(name) != day:
+            changes.append(FieldChange(name, FIELD_LABELS[name], fmt(dates.get(name)) or "–", fmt(day)))
+            dates[name] = day
+    followup = None
+    latest = last_followup(case)
+    if draft.last_followup is not None and (latest is None or draft.last_followup > latest):
+        followup = draft.last_followup
+        changes.append(FieldChange(LAST_FOLLOWUP, FIELD_LABELS[LAST_FOLLOWUP], fmt(latest) or "–", fmt(followup)))
+    updated = CaseDraft(
+        citizen=values["citizen"],
+        case_ref=case.case_ref,
+        trial_id=case.trial_id,
+        cpr=values["cpr"] or None,
+        caseworker=values["caseworker"],
+        note=values["note"],
+        dates=MappingProxyType(dates),
+        last_followup=followup,
+        given=draft.given,
+    )
+    return Duplicate(case, tuple(changes), updated, followup)
+
+
+def last_followup(case: CaseRecord) -> date | None:
+    """The day of the case's latest follow-up (a full follow-up conversation counts), or None."""
+    days = [e.day for e in case.events if e.kind == "followup" or (e.kind == "contact" and e.full_followup)]
+    return max(days) if days else None
+
+
+def changed_since(found: Duplicate, now: CaseRecord, draft: CaseDraft) -> bool:
+    """Whether the case, read again, would give another update than the preview showed: what the
+    update reads of it (its status, the fields the row gives, its dates, its latest follow-up) changed."""
+    writes_dates = any(change.field in draft.dates for change in found.changes)  # then all its dates
+    return _read_by_update(now, draft, writes_dates) != _read_by_update(found.case, draft, writes_dates)
+
+
+def _read_by_update(case: CaseRecord, draft: CaseDraft, all_dates: bool) -> tuple[object, ...]:
+    dates = dict(case.dates) if all_dates else {name: case.dates.get(name) for name in draft.dates}
+    return (
+        case.status,
+        [getattr(case, name) or "" for name in UPDATABLE if name in draft.given],
+        dates,
+        last_followup(case) if draft.last_followup is not None else None,
+    )

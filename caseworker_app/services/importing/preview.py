@@ -1,0 +1,128 @@
+"""build_preview: every row of a case list as it will be saved, with its faults, the case it
+repeats and its first deadline, before anything is saved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ...core.cases import CLOSED, CaseRecord, deadlines_for_cases
+from ...core.catalog import Trial
+from ...core.deadline import Deadline
+from ...core.event import Event
+from ...core.import_mapping import ColumnMapping, mapping_errors
+from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
+from ...core.import_table import SourceTable
+from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate
+from .rows import ImportPreview, ImportRow
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
+
+
+def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, today: date) -> ImportPreview:
+    """Every row of the table as it will be saved into this database on the day today."""
+    if mapping.headers != table.headers:
+        raise ValueError("the mapping belongs to another table: make it from table.headers")
+    catalog = store.catalog()
+    problems = mapping_errors(mapping)
+    if mapping.default_trial and mapping.default_trial not in catalog:
+        problems.append(
+            f"Forsøget '{mapping.default_trial}', der er valgt til alle rækker, findes ikke i forsøgskataloget."
+        )
+    if problems:
+        return ImportPreview(table, mapping, today, (), tuple(problems))
+    existing = cases_by_key(store.list_cases(include_closed=True))
+    seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
+    rows: list[ImportRow] = []
+    for source_row in table.rows:
+        draft, errors = draft_row(source_row, mapping, catalog, today)
+        key = (draft.trial_id, draft.case_ref)
+        row = ImportRow(source_row.number, draft, tuple(errors))
+        if draft.case_ref and draft.trial_id in catalog:
+            if key in seen:
+                row = _with_error(
+                    row,
+                    mapping,
+                    "case_ref",
+                    f"Samme FASIT-sagsnummer og forsøg som række {seen[key]}. Slet den ene af rækkerne",
+                )
+            else:
+                seen[key] = source_row.number
+            matches = existing.get(key, [])
+            if matches:
+                row = _as_duplicate(row, matches, mapping, catalog, today)
+        rows.append(row)
+    rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
+    return ImportPreview(table, mapping, today, tuple(rows))
+
+
+def _with_error(row: ImportRow, mapping: ColumnMapping, name: str, message: str) -> ImportRow:
+    return replace(row, errors=(*row.errors, RowError(row.number, mapping.header_of(name), name, message)))
+
+
+def _as_duplicate(
+    row: ImportRow, matches: list[CaseRecord], mapping: ColumnMapping, catalog: dict[str, Trial], today: date
+) -> ImportRow:
+    if len(matches) > 1:  # from before m006: the user must decide which is right
+        listed = ", ".join(f"nr. {c.id}" + (" (afsluttet)" if c.status == CLOSED else "") for c in matches)
+        return _with_error(
+            row,
+            mapping,
+            "case_ref",
+            (
+                f"FASIT-sagsnummeret findes flere gange i forsøg {row.draft.trial_id} ({listed}). "
+                "Ret dubletterne i programmet først"
+            ),
+        )
+    found = duplicate(matches[0], row.draft)
+    update_errors: tuple[RowError, ...] = ()
+    if found.updated is not None and found.changes and not row.errors:
+        faults = draft_errors(found.updated, catalog, today, events=found.case.events)
+        update_errors = tuple(
+            RowError(
+                row.number, mapping.header_of(name), name, f"{message} (efter opdatering af sag nr. {found.case.id})"
+            )
+            for name, message in faults.items()
+        )
+    return replace(row, duplicate=found, update_errors=update_errors)
+
+
+def _record(draft: CaseDraft, case_id: int, events: tuple[Event, ...] = ()) -> CaseRecord:
+    if draft.last_followup is not None:
+        events = (*events, Event(draft.last_followup, "followup"))
+    return CaseRecord(
+        id=case_id,
+        citizen=draft.citizen,
+        case_ref=draft.case_ref,
+        trial_id=draft.trial_id,
+        dates=draft.dates,
+        events=tuple(sorted(events, key=lambda e: e.day)),
+        caseworker=draft.caseworker,
+        cpr=draft.cpr,
+        note=draft.note,
+    )
+
+
+def _saved_record(row: ImportRow, index: int) -> CaseRecord | None:
+    """The case the row becomes (new, or its duplicate once updated), or None when it has none."""
+    found: Duplicate | None = row.duplicate
+    if row.errors:
+        return None
+    if found is None:
+        return _record(row.draft, -(index + 1))
+    if found.updated is None or row.update_errors:  # closed, or the update would break it
+        return None
+    return _record(found.updated, -(index + 1), found.case.events)
+
+
+def _with_first_deadlines(
+    rows: list[ImportRow], catalog: dict[str, Trial], today: date, warning_days: int
+) -> list[ImportRow]:
+    """Each valid row's earliest deadline, from the function the window's deadlines come from."""
+    records = [record for index, row in enumerate(rows) if (record := _saved_record(row, index)) is not None]
+    first: dict[int, Deadline] = {}
+    for item in deadlines_for_cases(records, catalog, today, warning_days=warning_days):
+        first.setdefault(-item.case.id - 1, item.deadline)  # sorted: the first seen is the earliest
+    return [replace(row, first_deadline=first.get(index)) for index, row in enumerate(rows)]

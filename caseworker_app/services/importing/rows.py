@@ -1,0 +1,120 @@
+"""The preview as the window and the command line show it: each row of the list as it will be saved
+(ImportRow), the whole list (ImportPreview) and its one-paragraph Danish summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ...core.deadline import Deadline
+from ...core.import_mapping import ColumnMapping
+from ...core.import_rows import CaseDraft, RowError
+from ...core.import_table import SourceTable
+from ...core.text import count_text
+from .duplicates import Duplicate, FieldChange
+
+SKIP, UPDATE = "skip", "update"
+DUPLICATE_CHOICES = (SKIP, UPDATE)
+
+
+def rows_text(count: int) -> str:
+    """'1 række', '3 rækker'."""
+    return count_text(count, "række", "rækker")
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One row of the list as it will be saved."""
+
+    number: int  # the spreadsheet's row number
+    draft: CaseDraft
+    errors: tuple[RowError, ...] = ()
+    duplicate: Duplicate | None = None  # the existing case with this FASIT number and trial
+    update_errors: tuple[RowError, ...] = ()  # why duplicates="update" cannot be saved
+    first_deadline: Deadline | None = None  # the case's earliest deadline once saved (or updated)
+
+    @property
+    def duplicate_of(self) -> int | None:
+        """The id of the existing case with this FASIT number and trial, or None."""
+        return None if self.duplicate is None else self.duplicate.case.id
+
+    @property
+    def duplicate_closed(self) -> bool:
+        """That case is closed: an import never updates it."""
+        return self.duplicate is not None and self.duplicate.closed
+
+    @property
+    def changes(self) -> tuple[FieldChange, ...]:
+        """What duplicates="update" changes (empty: nothing new, or no duplicate)."""
+        return () if self.duplicate is None else self.duplicate.changes
+
+    @property
+    def ok(self) -> bool:
+        """The row can be saved as a new case, or skipped as a duplicate."""
+        return not self.errors
+
+    def saved_with(self, duplicates: str) -> bool:
+        """Whether save_import writes something for this row (a new case or an update)."""
+        if not self.ok:
+            return False
+        if self.duplicate is None:
+            return True
+        return duplicates == UPDATE and not self.duplicate.closed and bool(self.changes) and not self.update_errors
+
+    def faults(self, duplicates: str) -> tuple[RowError, ...]:
+        """The row's faults when saved with this choice of duplicates."""
+        if duplicates == UPDATE and self.duplicate is not None and not self.duplicate.closed:
+            return self.errors + self.update_errors
+        return self.errors
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """The whole list as it will be saved; nothing has been saved."""
+
+    table: SourceTable
+    mapping: ColumnMapping
+    today: date
+    rows: tuple[ImportRow, ...]
+    mapping_errors: tuple[str, ...] = ()
+
+    @property
+    def new_rows(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.ok and r.duplicate is None]
+
+    @property
+    def duplicate_rows(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.duplicate is not None]
+
+    def invalid_rows(self, duplicates: str = SKIP) -> list[ImportRow]:
+        return [r for r in self.rows if r.faults(duplicates)]
+
+    def errors(self, duplicates: str = SKIP) -> list[RowError]:
+        """Every fault, row by row, in the order of the columns."""
+        return [error for row in self.rows for error in row.faults(duplicates)]
+
+    def summary(self, duplicates: str = SKIP) -> str:
+        """One Danish paragraph: what was read and what saving would do."""
+        table = self.table
+        where = f" (arket '{table.sheet}')" if table.sheet else ""
+        head = (
+            f"{rows_text(len(table.rows))} læst fra {table.file_name}{where}; overskrifterne står i række "
+            f"{table.header_row}."
+        )
+        if self.mapping_errors:
+            return f"{head} Vælg kolonnerne, før listen kan importeres."
+        counts = [count_text(len(self.new_rows), "ny sag", "nye sager")]
+        found = self.duplicate_rows
+        if found:
+            closed = sum(1 for r in found if r.duplicate_closed)
+            # A closed case counts as found, as it does for "Ny sag"; it is never updated.
+            which = f", herunder {count_text(closed, 'afsluttet sag', 'afsluttede sager')}" if closed else ""
+            updated = sum(1 for r in found if r.saved_with(duplicates))
+            counts.append(
+                f"{len(found)} findes allerede (samme FASIT-sagsnummer og forsøg{which})"
+                + (f", heraf opdateres {updated}" if duplicates == UPDATE else ", de springes over")
+            )
+        invalid = self.invalid_rows(duplicates)
+        if invalid:
+            counts.append(f"{rows_text(len(invalid))} med fejl")
+        return f"{head} {', '.join(counts)}."

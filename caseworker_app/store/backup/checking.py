@@ -1,0 +1,79 @@
+"""Whether a file is a whole case database this program can read: the checks every copy passes
+before it is kept, listed as usable or restored."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from ..opening import SQLITE_HEADER, connect_read_only
+from ..versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
+from .naming import is_backup_path
+
+
+def count_cases(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+
+
+def check_case_database(path: Path, conn: sqlite3.Connection) -> None:
+    """StoreError unless conn holds a case database this program can read."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "cases" not in tables or MIGRATIONS_TABLE not in tables:
+        raise StoreError(f"Filen {path} er ikke en sagsdatabase. Intet er ændret.")
+    applied = {
+        r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
+    }
+    if applied - set(MIGRATION_NAMES):
+        raise StoreError(
+            f"Filen {path} er lavet af en nyere version af programmet. Intet er ændret. "
+            "Opdatér programmet for at bruge den."
+        )
+
+
+def integrity_problem(conn: sqlite3.Connection) -> str | None:
+    """'3 fejl' when PRAGMA integrity_check finds faults, None when the database is whole."""
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    return None if rows == ["ok"] else f"{len(rows)} fejl"
+
+
+def backup_cases(path: Path) -> int | None:
+    """The number of cases in a copy, or None when it cannot be read as a case database."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        conn = connect_read_only(path, immutable=True)
+    except (OSError, StoreError):
+        return None
+    try:
+        check_case_database(path, conn)
+        return count_cases(conn)
+    except (sqlite3.Error, StoreError):
+        return None
+    finally:
+        conn.close()
+
+
+def check_backup(path: Path | str) -> str | None:
+    """Why a file cannot be restored (Danish), or None when it is a whole case database."""
+    path = Path(path)
+    if not path.is_file():
+        return f"Filen {path} findes ikke."
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return f"Filen {path} er ikke en sagsdatabase."
+        conn = connect_read_only(path, immutable=is_backup_path(path))
+    except (OSError, StoreError):
+        return f"Filen {path} kan ikke læses."
+    try:
+        check_case_database(path, conn)
+        problem = integrity_problem(conn)
+        return f"Filen {path} er beskadiget ({problem} ved kontrollen)." if problem else None
+    except StoreError as exc:
+        return str(exc)
+    except sqlite3.Error:
+        return f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget."
+    finally:
+        conn.close()

@@ -1,0 +1,80 @@
+"""The copies of a database as the window and `backup --list` show them: when, how big, how many
+cases (BackupInfo and its texts), newest first, and the newest one that can be restored."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .checking import backup_cases, check_backup
+from .naming import backup_folder, parse_name, remove_stale_temporaries_of
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file as the list shows it: when, how big, how many cases (None: unreadable)."""
+
+    path: Path
+    taken: datetime
+    size: int
+    cases: int | None
+    before_restore: bool = False
+
+    @property
+    def usable(self) -> bool:
+        return self.cases is not None
+
+
+def when_text(info: BackupInfo) -> str:
+    """'23-11-2026 kl. 14.05': when a copy was made, as the window and `backup --list` show it."""
+    from ...core.workdays import fmt
+
+    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+
+
+def size_text(size: int) -> str:
+    """'1,4 MB', '12 kB'."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} kB"
+
+
+def cases_text(count: int | None) -> str:
+    """'3 sager', or that the copy cannot be read (BackupInfo.cases is None)."""
+    from ...core.text import count_text
+
+    return "kan ikke læses" if count is None else count_text(count, "sag", "sager")
+
+
+def list_backups(db_path: Path | str) -> list[BackupInfo]:
+    """The database's copies in its backup folder, newest first."""
+    db_path = Path(db_path)
+    folder = backup_folder(db_path)
+    with contextlib.suppress(OSError):
+        remove_stale_temporaries_of(db_path)
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        parsed = parse_name(db_path, path)
+        if parsed is None or not path.is_file():
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupInfo(path, parsed[0], size, backup_cases(path), parsed[1]))
+    found.sort(key=lambda info: info.taken, reverse=True)
+    return found
+
+
+def newest_good_backup(db_path: Path | str) -> BackupInfo | None:
+    """The newest copy that passes PRAGMA integrity_check, or None."""
+    for info in list_backups(db_path):
+        if info.usable and check_backup(info.path) is None:
+            return info
+    return None

@@ -1,0 +1,72 @@
+"""Where a database's copies live and what they are called: the `sikkerhedskopier` folder beside
+it, <stem>-<åååå-mm-dd>T<hhmmss>.db (-2, -3 … for two in one second; a copy kept before a restore
+ends in -foer-gendannelse.db), and the hidden temporary files a killed backup leaves there."""
+
+from __future__ import annotations
+
+import glob
+import logging
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ...core.atomic import remove_stale_temporaries
+
+_log = logging.getLogger(__name__)
+
+BACKUP_DIR_NAME = "sikkerhedskopier"
+BEFORE_RESTORE_TAG = "foer-gendannelse"
+# A copy is written and checked in seconds; a temporary copy this old was left by a killed backup.
+STALE_COPY_SECONDS = 600.0
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})T(?P<time>\d{6})(?:-(?P<n>\d+))?(?:-(?P<tag>[a-z-]+))?\.db$"
+)
+
+
+def backup_folder(db_path: Path | str) -> Path:
+    """The folder of a database's automatic copies: 'sikkerhedskopier' beside it."""
+    return Path(db_path).parent / BACKUP_DIR_NAME
+
+
+def is_backup_path(path: Path | str) -> bool:
+    """True for a file that is a copy, not a live database: in a backup folder or a .bak-N file."""
+    path = Path(path)
+    return path.parent.name == BACKUP_DIR_NAME or ".bak-" in path.name
+
+
+def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None) -> int:
+    """Remove the hidden temporary copies ('.<name>.tmp' and its -journal/-wal/-shm) that a backup killed
+    mid-write left in the database's backup folder, once they are STALE_COPY_SECONDS old."""
+    folder, stem = backup_folder(db_path), glob.escape(Path(db_path).stem)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for pattern in (f".{stem}-*.db.tmp", f".{stem}-*.db.tmp-journal", f".{stem}-*.db.tmp-wal", f".{stem}-*.db.tmp-shm"):
+        removed += remove_stale_temporaries(folder, pattern, older_than=STALE_COPY_SECONDS, now=now)
+    if removed:
+        _log.info("removed %d stale temporary backup file(s)", removed)
+    return removed
+
+
+def free_name(db_path: Path, now: datetime, tag: str = "") -> Path:
+    """A copy's name that is not taken yet (two copies in one second get -2, -3 …)."""
+    stamp = now.strftime("%Y-%m-%dT%H%M%S")
+    folder, base, tag = backup_folder(db_path), f"{db_path.stem}-{stamp}", f"-{tag}" if tag else ""
+    target, number = folder / f"{base}{tag}.db", 2
+    while target.exists():
+        target, number = folder / f"{base}-{number}{tag}.db", number + 1
+    return target
+
+
+def parse_name(db_path: Path, path: Path) -> tuple[datetime, bool] | None:
+    """When the copy at path was taken and whether it was kept before a restore; None when path is
+    not a copy of this database."""
+    match = _NAME.match(path.name)
+    if not match or match["stem"] != db_path.stem:
+        return None
+    try:
+        taken = datetime.strptime(f"{match['day']}T{match['time']}", "%Y-%m-%dT%H%M%S")
+        taken += timedelta(microseconds=int(match["n"] or 1) - 1)  # keeps copies of one second apart
+    except ValueError:
+        return None
+    return taken, match["tag"] == BEFORE_RESTORE_TAG

@@ -1,0 +1,105 @@
+"""Writing a copy: SQLite's backup API into a hidden temporary file, PRAGMA integrity_check, flushed
+to disk and only then renamed into place, so a copy that is there is a whole one. The database is
+only read (never migrated or changed) and never copied as a file: a WAL database's recent writes
+are in its -wal file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ...core.atomic import fsync_folder, replace_file
+from ..errors import StoreError
+from ..opening import connect_read_only, store_error
+from .checking import check_case_database, count_cases, integrity_problem
+from .listing import BackupInfo
+from .naming import free_name, is_backup_path, remove_stale_temporaries_of
+
+_log = logging.getLogger(__name__)
+
+
+def copy_not_written(target: Path, exc: OSError) -> StoreError:
+    """The Danish message for a copy that could not be written (the database is untouched)."""
+    if isinstance(exc, PermissionError):
+        # Windows refuses to replace a file another program holds open.
+        why = f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
+    elif exc.errno == errno.ENOSPC:
+        why = "disken er fuld"
+    else:
+        why = f"filen kunne ikke skrives ({exc.strerror or exc})"
+    kept = " En tidligere fil med samme navn er uændret." if target.exists() else ""
+    return StoreError(f"Sikkerhedskopien {target} kunne ikke gemmes: {why}. Databasen er ikke ændret.{kept}")
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove path if it is there; one Windows will not let go of now is left for later."""
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
+    """Copy source into target (whole or not at all) and check it; returns its number of cases."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise copy_not_written(target, exc) from exc
+    temporary = folder / f".{target.name}.tmp"
+    _remove_quietly(temporary)
+    copy = None
+    try:
+        copy = sqlite3.connect(str(temporary))
+        source.backup(copy)  # one step: a consistent snapshot even while others write
+        copy.execute("PRAGMA journal_mode = DELETE")  # a copy is one plain file, no -wal
+        problem = integrity_problem(copy)
+        if problem:
+            raise StoreError(
+                f"Databasen {what} er beskadiget ({problem} ved kontrollen); der er ikke lavet en "
+                "sikkerhedskopi. Gendan en tidligere kopi under Filer › Sikkerhedskopier."
+            )
+        cases = count_cases(copy)
+        copy.close()
+        copy = None
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        replace_file(temporary, target)
+        fsync_folder(folder)
+        return cases
+    except sqlite3.Error as exc:
+        raise store_error(what, exc) from exc
+    except OSError as exc:
+        raise copy_not_written(target, exc) from exc
+    finally:
+        if copy is not None:
+            copy.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            _remove_quietly(Path(str(temporary) + suffix))
+
+
+def make_backup(db_path: Path | str, target: Path | str | None = None, *, now: datetime | None = None) -> BackupInfo:
+    """A checked copy of the database (in its backup folder unless target is given).
+
+    The database is opened read-only: it is never migrated or changed by a backup.
+    """
+    db_path = Path(db_path)
+    now = now or datetime.now()
+    remove_stale_temporaries_of(db_path)
+    target = Path(target) if target is not None else free_name(db_path, now)
+    if target.exists() and target.resolve() == db_path.resolve():
+        raise StoreError(f"Sikkerhedskopien kan ikke skrives oven i selve databasen {db_path}.")
+    source = connect_read_only(db_path, immutable=is_backup_path(db_path))
+    try:
+        try:
+            check_case_database(db_path, source)
+        except sqlite3.Error as exc:
+            raise store_error(db_path, exc) from exc
+        cases = _write_copy(source, target, db_path)
+    finally:
+        source.close()
+    _log.info("backup written (%d cases)", cases)
+    return BackupInfo(target, now, target.stat().st_size, cases)

@@ -1,0 +1,87 @@
+"""Which file the import dialog reads: the caseworker's own list (the folder remembered) or the
+sample list shipped with the program; the row that names it, with its buttons and its sheets; and
+what the dialog says before a file is read."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ...paths import resources_dir
+from ...services.importing import SourceTable
+from ..fields import buddy_label
+from ..printing.save_paths import start_folder
+
+FOLDER_KEY = "import/folder"  # the folder a list was last imported from
+LIST_FILTERS = ("Sagsliste (*.xlsx *.csv)", "Excel-projektmappe (*.xlsx)", "CSV-fil (*.csv)", "Alle filer (*)")
+INTRO = (
+    "<p><b>Importér din sagsliste</b> fra en Excel-projektmappe (.xlsx) eller en CSV-fil fra Excel.</p>"
+    "<p>Listen skal have en række med overskrifter og en række pr. sag med mindst borgerens navn, "
+    "FASIT-sagsnummeret og forsøget (eller ét forsøg til alle rækker) og forsøgets datoer. "
+    "Programmet viser først, hvordan hver række bliver gemt, og med hvilken første frist; "
+    "intet gemmes, før du trykker <b>Importér</b>.</p>"
+    "<p>Vil du først se, hvordan det virker, så tryk <b>Prøv med eksempelfilen</b>.</p>"
+)
+SAMPLE_NOTE = "Eksempelfilen har opdigtede borgere. Importerer du den, fjerner du dem igen med Filer › Fortryd import …"
+
+
+def sample_path() -> Path:
+    """The sample list shipped with the program (resources/samples, made by make_samples.py)."""
+    return resources_dir() / "samples" / "sagsliste.xlsx"
+
+
+def ask_open_path(parent: QWidget | None) -> Path | None:
+    """Ask for the case list (Qt file dialog); the folder is remembered for next time."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, "Vælg sagslisten", str(start_folder(FOLDER_KEY)), ";;".join(LIST_FILTERS), LIST_FILTERS[0]
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    QSettings().setValue(FOLDER_KEY, str(path.parent))
+    return path
+
+
+class FileRow(QWidget):
+    """'Fil: sagsliste.xlsx', Vælg fil …, Prøv med eksempelfilen, Læs filen igen and, for a workbook
+    of several sheets, the sheet read. The dialog connects the buttons."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.file_label = QLabel("Ingen fil valgt.")
+        self.file_label.setWordWrap(True)
+        self.choose_button = QPushButton("&Vælg fil …")
+        self.sample_button = QPushButton("Prøv &med eksempelfilen")
+        self.reread_button = QPushButton("&Læs filen igen")
+        self.reread_button.setToolTip("Har du rettet filen i Excel, så gem den og læs den igen")
+        self.sheet_combo = QComboBox()
+        self.sheet_label = buddy_label("&Ark:", self.sheet_combo)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.file_label, 1)
+        for widget in (self.choose_button, self.sample_button, self.reread_button, self.sheet_label, self.sheet_combo):
+            row.addWidget(widget)
+
+    def show_reading(self, path: Path) -> None:
+        self.file_label.setText(f"Fil: <b>{escape(path.name)}</b> – læses …")
+
+    def show_sheets(self, table: SourceTable) -> None:
+        """The workbook's sheets, the one read chosen."""
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(table.sheets))
+        self.sheet_combo.setCurrentText(table.sheet or "")
+
+    def show_file(self, path: Path | None, table: SourceTable | None) -> None:
+        """The file read (table), or the file that could not be read (no table)."""
+        self.reread_button.setEnabled(path is not None)
+        several = table is not None and len(table.sheets) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_combo.setVisible(several)
+        if path is not None and table is not None:
+            self.file_label.setText(f"Fil: <b>{escape(path.name)}</b>")
+            self.file_label.setToolTip(str(path))
+        elif path is not None:
+            self.file_label.setText(f"Fil: <b>{escape(path.name)}</b> – kan ikke læses")

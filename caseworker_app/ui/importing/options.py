@@ -1,0 +1,83 @@
+"""The import dialog's choices under the tabs: what happens to cases that already exist (skipped or
+updated) and whether only the valid rows are imported; and why "Importér" cannot be pressed yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+
+from ...core.text import count_text
+from ...services.importing import SKIP, UPDATE, ImportPreview
+
+
+class ImportOptions(QWidget):
+    """'Sager, der allerede findes: Spring over / Opdatér' and 'Importér kun de gyldige rækker';
+    changed when the user picks another."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.skip_radio = QRadioButton("&Spring over")
+        self.update_radio = QRadioButton("&Opdatér med listens værdier")
+        self.skip_radio.setChecked(True)
+        self.duplicate_group = QButtonGroup(self)
+        self.duplicate_group.addButton(self.skip_radio)
+        self.duplicate_group.addButton(self.update_radio)
+        self.duplicate_group.buttonToggled.connect(lambda _button, checked: checked and self.changed.emit())
+        self.only_valid_check = QCheckBox("Importér kun de gyldige &rækker")
+        self.only_valid_check.setToolTip("Rækkerne med fejl springes over; ret dem i regnearket og importér dem senere")
+        self.only_valid_check.toggled.connect(lambda _checked: self.changed.emit())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Sager, der allerede findes:"))
+        row.addWidget(self.skip_radio)
+        row.addWidget(self.update_radio)
+        row.addSpacing(16)
+        row.addWidget(self.only_valid_check)
+        row.addStretch(1)
+
+    def controls(self) -> list[QWidget]:
+        """The choices in the order Tab reaches them."""
+        return [self.skip_radio, self.update_radio, self.only_valid_check]
+
+    def duplicates(self) -> str:
+        return UPDATE if self.update_radio.isChecked() else SKIP
+
+    def only_valid(self) -> bool:
+        return self.only_valid_check.isChecked()
+
+    def show_for(self, preview: ImportPreview | None) -> None:
+        """A choice can be made only when it matters: duplicates to skip or update, rows with faults."""
+        if preview is None:
+            for choice in (self.skip_radio, self.update_radio, self.only_valid_check):
+                choice.setEnabled(False)
+            return
+        invalid = preview.invalid_rows(self.duplicates())
+        self.only_valid_check.setEnabled(bool(invalid))
+        if not invalid and self.only_valid_check.isChecked():
+            self.only_valid_check.setChecked(False)
+        self.skip_radio.setEnabled(bool(preview.duplicate_rows))
+        self.update_radio.setEnabled(bool(preview.duplicate_rows))
+
+
+def block_reason(preview: ImportPreview, duplicates: str, only_valid: bool) -> str:
+    """Why "Importér" cannot be pressed now ('' when it can); a '⚠' when rows have faults."""
+    if preview.mapping_errors:
+        return "Vælg kolonnerne under Kolonner, før listen kan importeres."
+    if not preview.rows:
+        return "Filen har ingen rækker med sager under overskrifterne."
+    invalid = preview.invalid_rows(duplicates)
+    if invalid and not only_valid:
+        return (
+            f"⚠ {count_text(len(invalid), 'række', 'rækker')} har fejl (se Fejl), så intet kan importeres endnu. "
+            "Ret dem i regnearket, gem det og tryk Læs filen igen – eller vælg Importér kun de gyldige rækker."
+        )
+    if not any(row.saved_with(duplicates) for row in preview.rows):
+        if preview.duplicate_rows and duplicates == SKIP:
+            return (
+                "Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de skal have "
+                "listens værdier."
+            )
+        return "Der er intet nyt at importere."
+    return ""
