@@ -42,6 +42,14 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 
+def catalog_cache_file() -> Path:
+    """Where the trial files' parses are kept between starts (core/toml_cache.py): the user's
+    cache folder, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\Cache on Windows. Safe to delete."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "forsoegskatalog.json"
+
+
 def default_db_path() -> Path:
     """The default database file, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\sager.db on Windows."""
     return user_data_dir() / DB_FILE_NAME

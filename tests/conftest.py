@@ -17,7 +17,8 @@ settings.load_profile("caseworker")
 
 @pytest.fixture(autouse=True, scope="session")
 def _log_folder_in_tmp(tmp_path_factory):
-    """The program's log file (caseworker_app.logs) goes to a temporary folder, never the user's."""
+    """The program's log file (caseworker_app.logs) and its cache go to temporary folders, never the user's."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # the catalog's parses
         yield

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from .catalog import CaseDate, Citation, Extension, NoteCondition, NoteTemplate, Period, RuleSpec, Trial
 from .note_fields import validate_requires, validate_template
 from .terms import DATE_NAMES, EVENT_NAMES, FORMS, NOTE_SITUATIONS, RULE_KINDS, CatalogError
+from .toml_cache import TomlCache, TomlSyntaxError, parse_toml
 from .toml_fields import TableReader
 from .workdays import fmt
 
@@ -108,11 +108,15 @@ def _read_note_conditions(r: TableReader, date_names: set[str]) -> tuple[NoteCon
     return tuple(conditions)
 
 
-def load_trial(path: Path) -> Trial:
-    """Read and validate one trial file; CatalogError names the file and the field on any fault."""
+def load_trial(path: Path, cache: TomlCache | None = None) -> Trial:
+    """Read and validate one trial file; CatalogError names the file and the field on any fault.
+
+    With a cache, the TOML parse of a text read before is taken from it (core/toml_cache.py);
+    the checks below run on every load all the same."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        text = path.read_text(encoding="utf-8")
+        data = parse_toml(text) if cache is None else cache.parsed(path.name, text)
+    except TomlSyntaxError as exc:
         raise CatalogError(f"{path.name}: filen kan ikke læses som TOML ({exc})") from None
     except UnicodeDecodeError:
         raise CatalogError(f"{path.name}: filen er ikke gemt som UTF-8") from None
@@ -223,8 +227,9 @@ def load_trial(path: Path) -> Trial:
     )
 
 
-def load_catalog(folder: Path | None = None) -> dict[str, Trial]:
-    """All trials in folder (default: the shipped resources/trials), keyed and sorted by id."""
+def load_catalog(folder: Path | None = None, *, cache: TomlCache | None = None) -> dict[str, Trial]:
+    """All trials in folder (default: the shipped resources/trials), keyed and sorted by id;
+    cache (optional) keeps the files' parses between starts."""
     if folder is None:
         from ..paths import resources_dir
 
@@ -232,5 +237,7 @@ def load_catalog(folder: Path | None = None) -> dict[str, Trial]:
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise CatalogError(f"{folder}: ingen forsøgsfiler (*.toml) fundet")
-    trials = [load_trial(f) for f in files]
+    trials = [load_trial(f, cache) for f in files]
+    if cache is not None:
+        cache.save()
     return {t.id: t for t in sorted(trials, key=lambda t: t.id)}

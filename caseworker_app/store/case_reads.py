@@ -103,3 +103,34 @@ class CaseReads:
                 conn.execute(f"SELECT {EVENT_COLUMNS} FROM events {subset} ORDER BY case_id, day, id", params),
                 replaced,
             )
+
+    # Open cases sharing a FASIT number in a trial, saved before m006's unique index refused that
+    # (the window's banner asks at every start: reading, so here, not with the writing parts).
+
+    def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
+        """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._db.read() as conn:
+            return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
+
+    def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
+        """(trial, FASIT number, database ids) for each number open more than once in a trial."""
+        from .versions import duplicate_open_cases_sql
+
+        with self._db.read() as conn:
+            groups = conn.execute(duplicate_open_cases_sql()).fetchall()
+            return [
+                (
+                    trial_id,
+                    case_ref,
+                    [
+                        row[0]
+                        for row in conn.execute(
+                            "SELECT id FROM cases WHERE status = 'aktiv' AND trial_id = ? AND case_ref = ? ORDER BY id",
+                            (trial_id, case_ref),
+                        )
+                    ],
+                )
+                for trial_id, case_ref, _count in sorted(groups)
+            ]

@@ -4,9 +4,9 @@ change log that tells a reader what was written since (the connection part of Ca
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .changes import CaseChanges, ChangeLog, ChangeToken
@@ -33,7 +33,7 @@ class StoreConnection:
     """One open SQLite connection and its transactions; a backup copy is opened read-only."""
 
     def __init__(self, path: Path, *, read_only: bool):
-        from .backup import is_backup_path
+        from .copies import is_backup_path
 
         self.path = path
         # A copy (sikkerhedskopier/, .bak-N) is never written: restore it instead.
@@ -44,7 +44,7 @@ class StoreConnection:
         self._savepoints = 0
 
     def _open(self) -> sqlite3.Connection:
-        from .backup import is_backup_path
+        from .copies import is_backup_path
 
         return open_database(self.path, read_only=self.read_only, immutable=is_backup_path(self.path))
 
@@ -170,3 +170,13 @@ class StoreConnection:
         if token is None or token.data_version != current.data_version:
             return CaseChanges(current, None)
         return CaseChanges(current, self.writes.since(token.writes))
+
+
+class StoreClock:
+    """'Today' as the writing parts ask it; one holder, so that setting store.clock reaches them all."""
+
+    def __init__(self, today: Callable[[], date]):
+        self.today = today
+
+    def __call__(self) -> date:
+        return self.today()

@@ -16,8 +16,12 @@ from .errors import StoreError, ValidationError
 
 @lru_cache(maxsize=1)
 def shipped_catalog() -> dict[str, Trial]:
-    """The catalog shipped in resources/trials, loaded once per process."""
-    return load_catalog()
+    """The catalog shipped in resources/trials, loaded once per process (the files' parses kept
+    between starts in the user's cache folder: core/toml_cache.py)."""
+    from ..core.toml_cache import TomlCache
+    from ..paths import catalog_cache_file
+
+    return load_catalog(cache=TomlCache(catalog_cache_file()))
 
 
 class TrialsPart:

@@ -16,9 +16,10 @@ another process.
 
 from __future__ import annotations
 
+from ..copies import backup_folder, is_backup_path
 from .checking import check_backup
 from .listing import BackupInfo, cases_text, list_backups, newest_good_backup, size_text, when_text
-from .naming import STALE_COPY_SECONDS, backup_folder, is_backup_path
+from .naming import STALE_COPY_SECONDS
 from .purging import purge_copies, retention_last_day
 from .restoring import restore_backup
 from .rotation import auto_backup, kept_by_rotation, rotate_backups, rotation_of

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import SQLITE_HEADER, connect_read_only
 from ..versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
-from .naming import is_backup_path
 
 
 def count_cases(conn: sqlite3.Connection) -> int:

@@ -11,27 +11,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ...core.atomic import remove_stale_temporaries
+from ..copies import backup_folder
 
 _log = logging.getLogger(__name__)
 
-BACKUP_DIR_NAME = "sikkerhedskopier"
 BEFORE_RESTORE_TAG = "foer-gendannelse"
 # A copy is written and checked in seconds; a temporary copy this old was left by a killed backup.
 STALE_COPY_SECONDS = 600.0
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})T(?P<time>\d{6})(?:-(?P<n>\d+))?(?:-(?P<tag>[a-z-]+))?\.db$"
 )
-
-
-def backup_folder(db_path: Path | str) -> Path:
-    """The folder of a database's automatic copies: 'sikkerhedskopier' beside it."""
-    return Path(db_path).parent / BACKUP_DIR_NAME
-
-
-def is_backup_path(path: Path | str) -> bool:
-    """True for a file that is a copy, not a live database: in a backup folder or a .bak-N file."""
-    path = Path(path)
-    return path.parent.name == BACKUP_DIR_NAME or ".bak-" in path.name
 
 
 def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None) -> int:

@@ -10,11 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 from ...core.atomic import replace_file
+from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, integrity_problem
 from .listing import BackupInfo
-from .naming import BEFORE_RESTORE_TAG, free_name, is_backup_path
+from .naming import BEFORE_RESTORE_TAG, free_name
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)

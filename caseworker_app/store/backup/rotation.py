@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import connect_read_only
 from .listing import BackupInfo, list_backups
-from .naming import is_backup_path
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)

@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from ...core.atomic import fsync_folder, replace_file
+from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import connect_read_only, store_error
 from .checking import check_case_database, count_cases, integrity_problem
 from .listing import BackupInfo
-from .naming import free_name, is_backup_path, remove_stale_temporaries_of
+from .naming import free_name, remove_stale_temporaries_of
 
 _log = logging.getLogger(__name__)
 
