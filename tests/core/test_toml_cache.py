@@ -25,7 +25,7 @@ def no_parsing(monkeypatch):
 
 
 def test_every_shipped_trial_file_comes_back_from_the_cache_as_tomllib_reads_it(tmp_path, monkeypatch):
-    cache_file = tmp_path / "cache" / "forsoeg.json"
+    cache_file = tmp_path / "Søren Ærø Åberg" / "Cache" / "forsoeg.json"  # a user name with spaces and æøå
     first = TomlCache(cache_file)
     texts = {f.name: f.read_text(encoding="utf-8") for f in TRIAL_FILES}
     for name, text in texts.items():
