@@ -316,10 +316,20 @@ def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, to
 
 def trial_end_notices(items: Iterable[CaseDeadline], today: date, horizon_days: int) -> list[str]:
     """One Danish line per trial whose coming end makes deadlines overdue the day after it."""
-    warned = trial_end_warnings([item.deadline for item in items], today, horizon_days)
-    per_trial = Counter((d.trial_id, d.trial_end) for d in warned)
+    return trial_end_lines(trial_end_counts((item.deadline for item in items), today, horizon_days))
+
+
+def trial_end_counts(deadlines: Iterable[Deadline], today: date, horizon_days: int) -> Counter[tuple[str, date]]:
+    """How many of these deadlines each trial's coming end makes overdue, by (trial, end): the
+    counts trial_end_notices words (the window keeps them and adjusts them per changed case)."""
+    return Counter((d.trial_id, d.trial_end) for d in trial_end_warnings(deadlines, today, horizon_days))
+
+
+def trial_end_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:
+    """trial_end_counts' counts in Danish, one line per trial (a count of 0 says nothing)."""
     return [
         f"Forsøg {trial_id} slutter {fmt(end)}: "
         f"{'1 sag får' if count == 1 else f'{count} sager får'} en overskredet frist dagen efter"
-        for (trial_id, end), count in sorted(per_trial.items())
+        for (trial_id, end), count in sorted(counts.items())
+        if count > 0
     ]

@@ -23,6 +23,7 @@ from operator import attrgetter
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
 from ..core.catalog import Trial
 from ..core.settings import Settings
+from .book_counts import FilterChoices, TrialEndCounts
 from .deadline_cache import DeadlineCache
 
 # The order core.cases.collect gives, made total: deadlines equal in date and name come in case
@@ -51,6 +52,8 @@ class DeadlineBook:
         self.deadlines: list[CaseDeadline] = []  # earliest legal date first, then by name
         self.problems: list[CaseProblem] = []  # by FASIT case number
         self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items of deadlines, in order
+        self.choices = FilterChoices()  # the trials and caseworkers the cases have (the filters)
+        self._trial_end: TrialEndCounts | None = None  # for trial_end_lines, counted when first asked
         self.settings: Settings | None = None
         self.catalog: Mapping[str, Trial] = {}
         self.today: date | None = None
@@ -84,6 +87,15 @@ class DeadlineBook:
 
     # ------------------------------------------------------------ asking
 
+    def trial_end_lines(self, horizon_days: int) -> list[str]:
+        """core.cases.trial_end_notices of book.deadlines: one line per trial whose coming end
+        makes deadlines overdue (counted once, then adjusted by each patch)."""
+        today = self.today
+        assert today is not None, "trial_end_lines before update"
+        if self._trial_end is None or self._trial_end.key != (today, horizon_days):
+            self._trial_end = TrialEndCounts((item.deadline for item in self.deadlines), today, horizon_days)
+        return self._trial_end.lines()
+
     def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
         """The items of book.deadlines of these cases, by case id, in the book's order (a case
         without deadlines, or not in the book, gets an empty list)."""
@@ -102,6 +114,8 @@ class DeadlineBook:
         self.cache.keep_only(c.id for c in self.cases)
         self._removed = frozenset()
         self._index_all()
+        self.choices = FilterChoices(self.cases)
+        self._trial_end = None
 
     def _index_all(self) -> None:
         of_case: dict[int, list[CaseDeadline]] = {}
@@ -120,6 +134,14 @@ class DeadlineBook:
         outcomes = self.cache.outcomes(current.values(), self.catalog, today, warning_days=settings.warning_days)
         self._removed = case_ids - current.keys()
         self.cache.forget(self._removed)
+        # What was shown of these cases is what the cache kept: every case in the book went through it.
+        shown = [kept for kept in before.values() if kept is not None]
+        self.choices.remove(case for case, _outcome in shown)
+        self.choices.add(current.values())
+        if self._trial_end is not None and self._trial_end.key[0] == today:
+            self._trial_end.replace((outcome for _case, outcome in shown), outcomes.values())
+        else:
+            self._trial_end = None
         # Patched in place (a copy of 100,000 rows per follow-up was most of a patch's time); the
         # window's lists are these same lists, and it patches its models from the changed cases.
         deadlines, problems = self.deadlines, self.problems

@@ -23,12 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caseworker_app.core.cases import CaseRecord, deadlines_and_problems
+from caseworker_app.core.cases import CaseRecord, deadlines_and_problems, trial_end_notices
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
 from caseworker_app.core.overrides import TrialOverride, apply_overrides
+from caseworker_app.core.terms import ACTIVE
 from caseworker_app.paths import resources_dir
-from caseworker_app.services.deadline_book import DeadlineBook
+from caseworker_app.services.deadline_book import BookUpdate, DeadlineBook
 from caseworker_app.services.deadline_cache import DeadlineCache
 from caseworker_app.store import CaseStore, ValidationError
 
@@ -49,6 +50,12 @@ def assert_current(book: DeadlineBook, store: CaseStore, today: date = TODAY) ->
     assert book.cases == cases
     assert [(d.case, d.deadline) for d in book.deadlines] == [(d.case, d.deadline) for d in deadlines]
     assert [(p.case, p.reason) for p in book.problems] == [(p.case, p.reason) for p in problems]
+    # The window's filter choices and trial-end banner, kept and adjusted per patch (book_counts).
+    assert book.choices.trial_ids() == sorted({c.trial_id for c in cases})
+    assert book.choices.caseworkers() == {c.caseworker for c in cases}
+    assert book.choices.active_caseworkers() == {c.caseworker for c in cases if c.status == ACTIVE}
+    horizon = store.settings().trial_end_horizon_days
+    assert book.trial_end_lines(horizon) == trial_end_notices(deadlines, today, horizon)
 
 
 def due(book: DeadlineBook, case_id: int) -> tuple[date, date]:
@@ -290,7 +297,22 @@ def test_a_record_with_a_plain_dict_is_kept_as_it_was_computed():
 OPERATIONS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["create", "event", "date", "rename", "close", "reopen", "delete", "other", "warn", "extend", "day"]
+            [
+                "create",
+                "event",
+                "date",
+                "rename",
+                "close",
+                "reopen",
+                "delete",
+                "other",
+                "warn",
+                "extend",
+                "day",
+                "worker",
+                "end_soon",
+                "horizon",
+            ]
         ),
         st.integers(0, 7),  # which case (by position among those there are)
         st.sampled_from(["Anne", "anne", "Bo", "Åse", "_x", "Zed"]),
@@ -339,6 +361,12 @@ def test_the_book_equals_a_fresh_read_after_any_writes(template, tmp_path, opera
                 store.add_override("T08", "extension", date(2026, 1, 1) + timedelta(days=30 * (number + 1)), "brev")
             elif kind == "day":
                 today[0] = TODAY + timedelta(days=day.day)
+            elif kind == "end_soon":  # T08 ends within the banner's horizon: its warnings appear
+                store.add_override("T08", "extension", TODAY + timedelta(days=20 + day.day), "brev")
+            elif kind == "horizon":
+                changed = store.settings()
+                changed.trial_end_horizon_days = 10 + 3 * day.day
+                store.save_settings(changed)
             elif case_id is None:
                 continue
             elif kind == "event":
@@ -347,6 +375,8 @@ def test_the_book_equals_a_fresh_read_after_any_writes(template, tmp_path, opera
                 store.update_case(case_id, dates={"hire": day})
             elif kind == "rename":
                 store.update_case(case_id, citizen=name)
+            elif kind == "worker":
+                store.update_case(case_id, caseworker=name.strip("_"))
             elif kind == "close":
                 store.close_case(case_id, reason="andet", text="flyttet", day=TODAY)
             elif kind == "reopen":
@@ -357,4 +387,29 @@ def test_the_book_equals_a_fresh_read_after_any_writes(template, tmp_path, opera
             pass  # refused (an event before the hire, a case already closed ...): nothing written
         book.update(today[0])
         assert_current(book, store, today[0])
+    store.close()
+
+
+def test_the_trial_end_banner_follows_each_follow_up(tmp_path):
+    """T08 extended to 31-12-2026, today 23-11-2026 (within the 90 days before its end). A case
+    hired 02-06-2025 has the trial date 02-12-2027 (30 months), after the end, and the ordinary
+    date 02-12-2025 (6 months), before it: overdue the day after the end, so the banner counts it;
+    likewise the case hired 01-07-2025. A follow-up on 20-11-2026 moves the ordinary date to
+    20-11-2027 (12 months), after the end: that case is no longer counted."""
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    first = store.create_case(citizen="Jens", case_ref="A", trial_id="T08", dates={"hire": date(2025, 6, 2)})
+    second = store.create_case(citizen="Åse", case_ref="B", trial_id="T08", dates={"hire": date(2025, 7, 1)})
+    store.add_override("T08", "extension", date(2026, 12, 31), "brev")
+    book = DeadlineBook(store)
+    book.update(TODAY)
+    assert book.trial_end_lines(90) == ["Forsøg T08 slutter 31-12-2026: 2 sager får en overskredet frist dagen efter"]
+
+    store.add_event(first, day=date(2026, 11, 20), kind="followup")
+    assert book.update(TODAY) == BookUpdate(False, frozenset({first}))  # patched, not read again
+    assert book.trial_end_lines(90) == ["Forsøg T08 slutter 31-12-2026: 1 sag får en overskredet frist dagen efter"]
+
+    store.add_event(second, day=date(2026, 11, 21), kind="followup")
+    book.update(TODAY)
+    assert book.trial_end_lines(90) == []
+    assert book.trial_end_lines(10) == []  # another horizon: counted again, still none
     store.close()

@@ -8,7 +8,6 @@ trials that end soon (below it). Each is hidden while it has nothing to say.
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
@@ -48,10 +47,8 @@ def banner_label(name: str, kind: str, margin: str = "0px") -> BannerLabel:
 class Banners(WindowPart):
     """Part of MainWindow: fills and hides the four banners after each refresh."""
 
-    def _update_trial_end_banner(self, today: date, horizon: int) -> None:
-        from ...core.cases import trial_end_notices
-
-        lines = trial_end_notices(self.deadline_items, today, horizon)
+    def _update_trial_end_banner(self, horizon: int) -> None:
+        lines = self._book_in_use().trial_end_lines(horizon)  # core.cases.trial_end_notices, kept
         if not lines:
             self.trial_end_banner.hide()
             return

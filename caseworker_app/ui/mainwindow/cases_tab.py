@@ -3,6 +3,8 @@ caseworker."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,9 @@ from ...core.terms import ACTIVE, CLOSED
 from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
+
+if TYPE_CHECKING:
+    from ...services.book_counts import FilterChoices
 
 COLUMN_WIDTHS = (180, 90, 110, 60, 130, 150, 110)  # in CaseColumn order, at 100 % text; the last stretches
 
@@ -86,8 +91,9 @@ class CasesTab(WindowPart):
         for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
 
-    def _fill_filter_choices(self, cases, own: str = "") -> None:
-        """The filters' choices from the cases read; Frister's caseworker choice is filled here too."""
+    def _fill_filter_choices(self, choices: FilterChoices, own: str = "") -> None:
+        """The filters' choices from the cases' values (kept by the book); Frister's caseworker
+        choice is filled here too."""
 
         def refill(combo: QComboBox, everything: str, values: list[str]) -> None:
             current = combo.currentData()
@@ -100,11 +106,10 @@ class CasesTab(WindowPart):
             combo.setCurrentIndex(found if found >= 0 else 0)
             combo.blockSignals(False)
 
-        refill(self.trial_filter, "Alle forsøg", sorted({c.trial_id for c in cases}))
+        refill(self.trial_filter, "Alle forsøg", choices.trial_ids())
         # "Mine": the caseworker's own name (Indstillinger) first; "Alle sagsbehandlere"; colleagues.
-        # Each name once: set_names compares every name it is given (100,000 cases, a handful of names).
-        self.caseworker_filter.set_names({c.caseworker for c in cases}, own)
-        self.deadline_caseworker.set_names({c.caseworker for c in cases if c.status == ACTIVE}, own)
+        self.caseworker_filter.set_names(choices.caseworkers(), own)
+        self.deadline_caseworker.set_names(choices.active_caseworkers(), own)
         self._apply_filters()
 
     def _apply_filters(self) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QTreeView
 
     from ...core.cases import CaseDeadline, CaseProblem
+    from ...services.deadline_book import DeadlineBook
     from ...store.case_store import CaseStore
     from ..caseworker_filter import CaseworkerChoice
     from ..overview import CaseTableModel, DeadlineTreeModel
@@ -32,6 +33,7 @@ class WindowPart(_Window):
     if TYPE_CHECKING:
         # Built by the window (window.py)
         store: CaseStore | None  # None until open_store
+        _book: DeadlineBook | None  # likewise
         tabs: QTabWidget
         status_counts: QLabel
         problems_banner: QLabel
@@ -65,6 +67,12 @@ class WindowPart(_Window):
 
         # by the banners (banners.py)
         def _update_missed_banner(self) -> None: ...
+
+    def _book_in_use(self) -> DeadlineBook:
+        """The cases and deadlines shown (services/deadline_book.py), from open_store on."""
+        book = self._book
+        assert book is not None
+        return book
 
     def _store_in_use(self) -> CaseStore:
         """The database shown: the commands that use it are enabled only once one is open."""

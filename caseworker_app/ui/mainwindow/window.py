@@ -168,7 +168,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             self.case_model.set_cases(cases, self.deadline_items)
         else:
             self._patch_cases(change)
-        self._fill_filter_choices(cases, settings.caseworker_name)
+        self._fill_filter_choices(book.choices, settings.caseworker_name)
         # Shown as the caseworker filter and the search choose (overview.DeadlineTreeModel); the
         # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
         caseworker = self.deadline_caseworker.caseworker()
@@ -179,7 +179,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             self._patch_deadlines(change)
         self._show_welcome(not cases, settings)
         self._restore_place(place)
-        self._update_trial_end_banner(today, settings.trial_end_horizon_days)
+        self._update_trial_end_banner(settings.trial_end_horizon_days)
         self._update_problems_banner()
         self._update_duplicates_banner(patched=not change.full)
         title = "Opfølgningsfrister"
