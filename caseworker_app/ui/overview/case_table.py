@@ -75,6 +75,7 @@ class CaseTableModel(ColumnTableModel):
         self._by_id = {case.id: case for case in self._cases}
         self._next = next_due
         self._order_cases()
+        self._index_texts()
         self._unsearched = None
         self._rows = self._matching_rows()
         self.endResetModel()
@@ -176,6 +177,7 @@ class CaseTableModel(ColumnTableModel):
         self._cases = sorted(by_id.values(), key=order_key)
         self._by_id = by_id
         self._order_cases()
+        self._index_texts()
         self._unsearched = None
         self._rows = self._matching_rows()
         self.endResetModel()
@@ -224,6 +226,9 @@ class CaseTableModel(ColumnTableModel):
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
             column = self._sort_column
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
+
+    def _index_texts(self) -> None:
+        """The search text of every case: on new content only (a sort keeps each case's text)."""
         self._texts = {c.id: search_text(c) for c in self._cases}
 
     def _bisect(self, case: CaseRecord, within: Sequence[CaseRecord] | None = None) -> int:
