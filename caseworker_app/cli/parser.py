@@ -81,8 +81,9 @@ def _event(text: str) -> Event:
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The command line's arguments; the window's own (`--db FIL`, `--demo`) without building the
-    subcommands, whose modules and argparse's work cost a start ~10 ms (bench_startup)."""
+    """The command line's arguments; the window's own (`--db FIL`, `--demo`, `--selftest`) without
+    building the subcommands, whose modules and argparse's work cost a start ~10 ms (bench_startup).
+    Anything the short parser cannot answer alone (a command, help, an error) goes to the full one."""
     words = list(sys.argv[1:] if argv is None else argv)
     if not {"-h", "--help"} & set(words):
         try:
@@ -103,6 +104,9 @@ class _FullParserNeeded(Exception):
 class _WindowArgumentParser(DanishArgumentParser):
     def error(self, message: str) -> NoReturn:  # noqa: D102 - argparse override
         raise _FullParserNeeded(message)
+
+    def print_help(self, file=None) -> NoReturn:  # noqa: D102 - argparse override
+        raise _FullParserNeeded("help")  # also --he, --hel: argparse takes any unique prefix
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:

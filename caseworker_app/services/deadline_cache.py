@@ -7,7 +7,7 @@ nothing else. So each case's outcome is kept together with exactly those inputs:
 - the case's record is kept, and its inputs (trial, status, dates, events, damaged rows) are
   compared by value with the record asked about, so a change written by anyone – this window,
   the command line, another copy of the program – is seen as soon as the record is read;
-- its trial is identified by the trial's content (a hash of everything the catalog says about
+- its trial is identified by the trial's content (the text of everything the catalog says about
   it: the shipped TOML file as read, and the database's extensions, end dates and changed
   ordinary rules applied to it), so a changed trial file or override recomputes its cases;
 - the day and the warning days hold for all: when either differs, everything is recomputed.

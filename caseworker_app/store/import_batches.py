@@ -1,7 +1,7 @@
 """Imports of a case list in the database: saving one as a batch, listing and undoing batches, and
 the column mapping remembered for the next import (the import_batches part of CaseStore).
 
-The rows come checked (services/importing.py runs the case window's checks on every row); the new
+The rows come checked (services/importing/ runs the case window's checks on every row); the new
 cases are written here with plain SQL in one transaction, since create_case's per-case round trips
 made 10,000 rows take six seconds. Updated cases go through update_case and add_event.
 """

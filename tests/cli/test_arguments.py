@@ -18,6 +18,9 @@ from caseworker_app.cli.parser import build_parser, parse_arguments
         ["--db", "sager.db", "deadlines", "--today", "2021-02-01"],
         ["schedule", "--trial", "T08", "--date", "hire=2018-08-31"],
         ["--db", "sager.db", "backup", "--list"],
+        ["--de"],  # argparse takes any unique prefix of an option
+        ["--dem"],
+        ["--selftes"],
     ],
 )
 def test_same_arguments_as_the_full_parser(words):
@@ -29,9 +32,10 @@ def test_a_command_is_never_taken_for_the_window():
     assert parse_arguments(["--db", "sager.db"]).command is None
 
 
-def test_help_lists_the_commands(capsys):
+@pytest.mark.parametrize("words", [["--help"], ["-h"], ["--he"], ["--hel"], ["--db", "x", "--he"]])
+def test_help_lists_the_commands(capsys, words):
     with pytest.raises(SystemExit) as stop:
-        parse_arguments(["--help"])
+        parse_arguments(words)
     assert stop.value.code == 0
     out = capsys.readouterr().out
     assert "schedule" in out and "deadlines" in out and "import" in out

@@ -92,12 +92,19 @@ def test_a_cache_that_cannot_be_written_is_passed_over(tmp_path):
 
 
 def test_date_times_are_parsed_every_time_not_kept(tmp_path, monkeypatch):
+    from datetime import datetime
+
     cache_file = tmp_path / "forsoeg.json"
     cache = TomlCache(cache_file)
     text = "changed = 2021-01-01T10:00:00\n"
-    cache.parsed("T99.toml", text)
+    assert cache.parsed("T99.toml", text) == {"changed": datetime(2021, 1, 1, 10, 0)}
     cache.save()
     assert not cache_file.exists()  # nothing keepable was parsed: nothing written
+    parses = []
+    real_loads = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda t: parses.append(t) or real_loads(t))
+    assert TomlCache(cache_file).parsed("T99.toml", text) == {"changed": datetime(2021, 1, 1, 10, 0)}
+    assert parses == [text]  # parsed again, the same way
 
 
 def test_a_table_with_the_date_tag_as_key_is_parsed_every_time_not_kept(tmp_path):

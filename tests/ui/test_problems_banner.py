@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from caseworker_app.store import CaseStore
+from caseworker_app.ui import colours
 from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.problems_dialog import ProblemsDialog
 from tests.damaged_demo import DEADLINES_LEFT, EXPECTED, TODAY, catalog_without_t08, make_damaged_demo
@@ -50,6 +51,11 @@ def test_the_banner_counts_the_cases_and_vis_lists_each_with_its_reason(qtbot, d
     assert shown(window.problems_banner) == "⚠ 12 sager kan ikke beregnes – vis"
     # Above the lists: the banner sits over the tabs.
     assert window.problems_banner.geometry().bottom() < window.tabs.geometry().top()
+    # Tinted as a problem (colours.banner_style) once shown; the banners with nothing to say are
+    # never styled (the tint asks Qt for high contrast, which the first paint does without).
+    assert window.problems_banner.styleSheet() == colours.banner_style("problemsBanner", "problem", "4px 6px 2px 6px")
+    assert "background: #" in window.problems_banner.styleSheet()
+    assert window.duplicates_banner.isHidden() and window.duplicates_banner.styleSheet() == ""
 
     seen = {}
 

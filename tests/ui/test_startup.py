@@ -9,7 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
 from caseworker_app import logs
 from caseworker_app.core.terms import CatalogError
@@ -146,8 +147,42 @@ def test_the_program_paints_its_window_before_the_cases_and_logs_after(tmp_path)
     text = log.read_text(encoding="utf-8")
     assert "startet" in text
     assert "Jens Hansen" not in text
-    # Today's automatic copy is written too, once the cases are on screen (or on closing).
+    # Today's automatic copy is written too (after the cases are painted: the next test).
     assert len(list((tmp_path / "sikkerhedskopier").glob("*.db"))) == 1
+
+
+def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypatch, qapp):
+    """The copy (a 60 MB database takes a while) waits until the caseworker sees the cases."""
+    from caseworker_app.ui import backup_dialog
+
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        add_t08(store, "Jens Hansen", "2021-1001")
+    happened: list[str] = []
+    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path: happened.append("backup"))
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    open_store = MainWindow.open_store
+
+    def open_then_end(self, store):
+        open_store(self, store)
+        happened.append("cases")
+        QTimer.singleShot(300, lambda: QApplication.exit(0))  # exit(), not quit(): see test_first_start
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and happened[-1:] == ["cases"]:
+                happened.append("painted")
+            return False
+
+    paints = Paints()
+    qapp.installEventFilter(paints)
+    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
+    try:
+        assert run_window(db) == 0
+    finally:
+        qapp.removeEventFilter(paints)
+        logs.teardown_logging()
+    assert happened[:3] == ["cases", "painted", "backup"]
 
 
 def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_later(qtbot):

@@ -1,5 +1,5 @@
 """Filer › Fortryd import …: the imports into the database, newest first; one undone as a whole
-after asking (services/importing.py undo_import), or the reason it cannot be (undo_problem)."""
+after asking (services/importing/history.py undo_import), or the reason it cannot be (undo_problem)."""
 
 from __future__ import annotations
 
