@@ -148,14 +148,19 @@ class CaseWrites:
         row = (
             self._db.connection()
             .execute(
-                "SELECT id, citizen FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ? LIMIT 1",
-                (case_ref.strip(), trial_id, own_id),
+                "SELECT id, citizen, status FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ?"
+                " ORDER BY status = ? DESC, id LIMIT 1",  # an open one first, if there is one
+                (case_ref.strip(), trial_id, own_id, ACTIVE),
             )
             .fetchone()
         )
         if row is not None:
+            case_id, citizen, status = row
+            # A closed case counts too (one citizen, one FASIT case): say so, and what to do instead.
+            closed = ", afsluttet – genåbn den i stedet" if status != ACTIVE else ""
             errors["case_ref"] = (
-                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} (sag nr. {row[0]}: {row[1]})"
+                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} "
+                f"(sag nr. {case_id}: {citizen}{closed})"
             )
 
     def update_case(self, case_id: int, **fields) -> None:

@@ -197,7 +197,9 @@ def test_a_closed_case_is_found_by_the_import_as_by_new_case(store, tmp_path):
     store.close_case(1, reason="overgået til fleksjob", day=date(2026, 6, 1))
     with pytest.raises(ValidationError) as caught:
         store.create_case(citizen="Ida Dam", case_ref="2024-0500", trial_id="T08", dates={"hire": date(2024, 5, 1)})
-    assert caught.value.errors["case_ref"] == "Sagsnummeret 2024-0500 findes allerede i forsøg T08 (sag nr. 1: Ida Dam)"
+    assert caught.value.errors["case_ref"] == (
+        "Sagsnummeret 2024-0500 findes allerede i forsøg T08 (sag nr. 1: Ida Dam, afsluttet – genåbn den i stedet)"
+    )
     preview = preview_of(store, table(tmp_path, "Ida Dam;2024-0500;;T08;01-05-2024;;;;", name="igen.csv"))
     assert (preview.rows[0].duplicate_of, preview.rows[0].duplicate_closed, preview.new_rows) == (1, True, [])
     assert preview.summary("update") == (
