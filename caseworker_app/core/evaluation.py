@@ -165,8 +165,12 @@ def _success(
             f.hist("praktik_days")[length] += 1
         if ended and closed_on is not None and case.end_reason == FLEXJOB:  # ended: closed_on is known
             days = (closed_on - begun).days
-            f.add("flexjob", ref, f"praktikstart {fmt(begun)}, fleksjob {fmt(closed_on)} ({days} dage)")
-            f.hist("flexjob_days")[days] += 1
+            if days < 0:  # closed before the praktik began (closing is allowed from 'ledig siden'):
+                # no days from praktik start, so not in the distribution
+                f.add("flexjob", ref, f"fleksjob {fmt(closed_on)}, før praktikstart {fmt(begun)}")
+            else:
+                f.add("flexjob", ref, f"praktikstart {fmt(begun)}, fleksjob {fmt(closed_on)} ({days} dage)")
+                f.hist("flexjob_days")[days] += 1
     elif trial.id == SUCCESS_T07:
         for e in case.events:
             if e.kind == "plan_not_adjusted" and e.day in period:

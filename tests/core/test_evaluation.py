@@ -191,3 +191,32 @@ def test_bad_input(store, kwargs, message):
     with pytest.raises(EvaluationError) as exc:
         build_evaluation(store, **kwargs)
     assert message in str(exc.value)
+
+
+def test_fleksjob_before_the_praktik_began_counts_but_has_no_days_since_praktik_start(tmp_path):
+    """A T09 case (ledig siden 04-01-2021, praktik from 01-03-2021) closed 15-02-2021 as
+    'overgået til fleksjob': it went to fleksjob in the period, but not after its praktik, so it
+    adds nothing to the distribution of days from praktik start (there would be -14). Its
+    municipality's counts file must still be readable by the merge (a negative day was refused)."""
+    from datetime import date
+
+    from caseworker_app.core.evaluation_figures import FLEXJOB
+    from caseworker_app.core.evaluation_merge import counts_json, read_counts, source_fingerprint, to_counts
+    from caseworker_app.store import CaseStore
+
+    with CaseStore(tmp_path / "sager.db", clock=lambda: date(2021, 6, 1)) as store:
+        case_id = store.create_case(
+            citizen="Lis Holm",
+            case_ref="2021-0900",
+            trial_id="T09",
+            dates={"praktik_start": date(2021, 3, 1), "unemployed_since": date(2021, 1, 4)},
+        )
+        store.close_case(case_id, reason=FLEXJOB, day=date(2021, 2, 15))
+        evaluation = build_evaluation(store, start=date(2021, 1, 1), end=date(2021, 5, 31), today=date(2021, 6, 1))
+        [t09] = [f for f in evaluation.trials if f.trial_id == "T09"]
+        assert t09.counts["flexjob"] == 1
+        assert t09.cases["flexjob"] == [("2021-0900", "fleksjob 15-02-2021, før praktikstart 01-03-2021")]
+        assert not t09.hists.get("flexjob_days")
+        content = to_counts(evaluation, store.catalog(), source=source_fingerprint("db", ""), program_version="1")
+        back = read_counts(counts_json(content), "aalborg.json", "1")  # was refused: day "-14"
+        assert back["trials"]["T09"]["counts"]["flexjob"] == 1
