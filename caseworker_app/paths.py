@@ -44,7 +44,12 @@ def user_data_dir() -> Path:
 
 def catalog_cache_file() -> Path:
     """Where the trial files' parses are kept between starts (core/toml_cache.py): the user's
-    cache folder, e.g. %LOCALAPPDATA%\\Opfoelgningsfrister\\Cache on Windows. Safe to delete."""
+    cache folder, %LOCALAPPDATA%\\Opfoelgningsfrister\\Cache on Windows (found as user_data_dir
+    finds its folder). Safe to delete."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA", "").strip()
+        if local and os.path.isabs(local):
+            return Path(local) / APP_DIR_NAME / "Cache" / "forsoegskatalog.json"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "forsoegskatalog.json"

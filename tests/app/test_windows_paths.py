@@ -66,6 +66,16 @@ def test_on_windows_the_database_lives_in_localappdata_not_roaming(tmp_path, mon
     assert paths.user_data_dir() == expected.parent
 
 
+def test_on_windows_the_catalog_cache_lives_in_localappdata_and_is_written_there(windows_user):
+    from caseworker_app.core.catalog_load import load_catalog
+    from caseworker_app.core.toml_cache import TomlCache
+
+    expected = windows_user / "AppData" / "Local" / "Opfoelgningsfrister" / "Cache" / "forsoegskatalog.json"
+    assert paths.catalog_cache_file() == expected
+    load_catalog(cache=TomlCache(paths.catalog_cache_file()))
+    assert expected.is_file()  # a user name with spaces and æøå
+
+
 @pytest.mark.parametrize("value", ["", "   ", r"AppData\Local"])
 def test_an_unset_or_relative_localappdata_never_puts_the_database_in_the_working_folder(
     windows_user, monkeypatch, tmp_path, value

@@ -28,7 +28,12 @@ def test_the_first_start_keeps_the_parses_and_the_next_reads_them(tmp_path):
         store.create_case(
             citizen="Jens Hansen", case_ref="2021-1001", trial_id="T08", dates={"hire": date(2018, 8, 31)}
         )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),  # Linux
+        "LOCALAPPDATA": str(tmp_path / "cache"),  # Windows (paths.catalog_cache_file)
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
 
     first = deadlines(db, env)
     assert first.returncode == 0, first.stderr
@@ -46,6 +51,11 @@ def test_a_cache_folder_that_cannot_be_written_does_not_stop_the_program(tmp_pat
     CaseStore(db).close()
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("x")  # the cache folder's place is taken by a file
-    env = {**os.environ, "XDG_CACHE_HOME": str(blocked), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(blocked),
+        "LOCALAPPDATA": str(blocked),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
     result = deadlines(db, env)
     assert result.returncode == 0, result.stderr
