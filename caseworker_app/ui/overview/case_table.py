@@ -70,16 +70,8 @@ class CaseTableModel(ColumnTableModel):
         next_due: dict[int, Deadline] = {}
         for item in deadlines:  # sorted earliest first, so the first seen is the next one
             next_due.setdefault(item.case.id, item.deadline)
-        self.beginResetModel()
-        self._cases = list(cases)
-        self._by_id = {case.id: case for case in self._cases}
         self._next = next_due
-        self._order_cases()
-        self._index_texts()
-        self._unsearched = None
-        self._rows = self._matching_rows()
-        self.endResetModel()
-        self.shown_changed.emit()
+        self._reset(list(cases), {case.id: case for case in cases})
 
     def patch_cases(self, cases: Mapping[int, CaseRecord | None], next_due: Mapping[int, Deadline | None]) -> None:
         """These cases changed (None: deleted; next_due: each one's next deadline, None: none): their
@@ -173,9 +165,12 @@ class CaseTableModel(ColumnTableModel):
                 self._next.pop(case_id, None)
             else:
                 self._next[case_id] = deadline
+        self._reset(sorted(by_id.values(), key=order_key), by_id)
+
+    def _reset(self, cases: list[CaseRecord], by_id: dict[int, CaseRecord]) -> None:
+        """New content (cases in the store's order): sorted, indexed for search, filtered, shown."""
         self.beginResetModel()
-        self._cases = sorted(by_id.values(), key=order_key)
-        self._by_id = by_id
+        self._cases, self._by_id = cases, by_id
         self._order_cases()
         self._index_texts()
         self._unsearched = None
