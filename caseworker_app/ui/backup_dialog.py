@@ -7,17 +7,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +35,7 @@ from ..store.backup import (
 from ..store.errors import StoreError
 from .questions import ask_yes_no
 from .screen_fit import resize_to_fit
+from .table_dialog import choice_table, chosen_row, fill_table
 
 _log = logging.getLogger(__name__)
 
@@ -68,16 +64,7 @@ class BackupDialog(QDialog):
             f"åbnes eller lukkes. Kopierne ligger i {backup_folder(self.db_path)}."
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Sikkerhedskopier, nyeste først")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = choice_table(COLUMNS, "Sikkerhedskopier, nyeste først")
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -102,15 +89,16 @@ class BackupDialog(QDialog):
 
     def reload(self) -> None:
         self.backups = list_backups(self.db_path)
-        self.table.setRowCount(len(self.backups))
-        for row, info in enumerate(self.backups):
-            note = "gemt før gendannelse" if info.before_restore else ""
-            values = (when_text(info), size_text(info.size), cases_text(info.cases), note)
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column in (1, 2):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
+        rows = [
+            (
+                when_text(info),
+                size_text(info.size),
+                cases_text(info.cases),
+                "gemt før gendannelse" if info.before_restore else "",
+            )
+            for info in self.backups
+        ]
+        fill_table(self.table, rows, numbers=(1, 2))
         if self.backups:
             self.table.selectRow(0)
         else:
@@ -122,8 +110,8 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(info is not None and info.usable)
 
     def selected(self) -> BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.backups[rows[0].row()] if rows else None
+        row = chosen_row(self.table)
+        return None if row is None else self.backups[row]
 
     def backup_now(self) -> None:
         try:

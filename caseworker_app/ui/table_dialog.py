@@ -1,9 +1,11 @@
-"""A read-only table of cases with a heading, an explanation and "Luk" (the banners' "… – vis")."""
+"""Read-only tables: a dialog of cases with a heading, an explanation and "Luk" (the banners'
+"… – vis"), and the table a dialog chooses one row from (backups, imports)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -80,3 +82,35 @@ class ReadOnlyTableDialog(QDialog):
 def _cell_text(item: QTableWidgetItem | None) -> str:
     assert item is not None  # every cell was given an item (__init__)
     return item.text()
+
+
+def choice_table(columns: Sequence[str], accessible_name: str) -> QTableWidget:
+    """A read-only table to choose one whole row from; the last column takes the free width."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], numbers: Collection[int] = ()) -> None:
+    """Replace the rows; the columns in numbers (counts, sizes) are right-aligned."""
+    table.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if column in numbers:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, column, item)
+
+
+def chosen_row(table: QTableWidget) -> int | None:
+    """The row chosen in a choice_table, or None."""
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else None

@@ -9,15 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +32,7 @@ from ...store import StoreError
 from ..colours import error_style
 from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
+from ..table_dialog import choice_table, chosen_row, fill_table
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -96,16 +93,7 @@ class UndoImportDialog(QDialog):
             "kun ske, så længe ingen af importens sager er ændret siden."
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Importer, nyeste først")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = choice_table(COLUMNS, "Importer, nyeste først")
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -128,9 +116,8 @@ class UndoImportDialog(QDialog):
 
     def reload(self) -> None:
         self.batches = import_batches(self.store)
-        self.table.setRowCount(len(self.batches))
-        for row, batch in enumerate(self.batches):
-            values = (
+        rows = [
+            (
                 str(batch.id),
                 batch.file_name + (f" (arket '{batch.sheet}')" if batch.sheet else ""),
                 when_text(batch),
@@ -140,19 +127,17 @@ class UndoImportDialog(QDialog):
                 str(batch.invalid),
                 status_text(batch),
             )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column in (0, 3, 4, 5, 6):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
+            for batch in self.batches
+        ]
+        fill_table(self.table, rows, numbers=(0, 3, 4, 5, 6))
         first = next((row for row, batch in enumerate(self.batches) if not batch.undone), 0)
         if self.batches:
             self.table.selectRow(first)
         self._selection_changed()
 
     def selected(self) -> ImportBatch | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.batches[rows[0].row()] if rows else None
+        row = chosen_row(self.table)
+        return None if row is None else self.batches[row]
 
     def _selection_changed(self) -> None:
         """Say at once why the chosen import cannot be undone, if it cannot."""
