@@ -25,7 +25,7 @@ class BannerLabel(QLabel):
     hidden until it has something to say.
     """
 
-    def __init__(self, name: str, kind: str, margin: str):
+    def __init__(self, name: str, kind: str, margin: str = "0px"):  # name: for style sheets and tests
         super().__init__()
         self.setWordWrap(True)
         self.setObjectName(name)
@@ -37,11 +37,6 @@ class BannerLabel(QLabel):
             self._style = None
             self.setStyleSheet(banner_style(self.objectName(), kind, margin))
         super().setVisible(visible)
-
-
-def banner_label(name: str, kind: str, margin: str = "0px") -> BannerLabel:
-    """A banner line named name (for style sheets and tests), tinted as kind once shown."""
-    return BannerLabel(name, kind, margin)
 
 
 class Banners(WindowPart):

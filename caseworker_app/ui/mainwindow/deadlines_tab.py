@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..caseworker_filter import FRISTER, CaseworkerChoice, ScopeLine
-from .banners import banner_label
+from .banners import BannerLabel
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
@@ -30,8 +30,8 @@ class DeadlinesTab(WindowPart):
     def _build_deadlines_tab(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.missed_banner = banner_label("missedBanner", "warning")
-        self.trial_end_banner = banner_label("trialEndBanner", "problem")
+        self.missed_banner = BannerLabel("missedBanner", "warning")
+        self.trial_end_banner = BannerLabel("trialEndBanner", "problem")
         self.deadline_view = QTreeView()
         self.deadline_view.setAccessibleName("Frister, grupperet efter hvornår de forfalder")
         self.deadline_view.setAlternatingRowColors(True)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .actions import MainWindowActions
-from .banners import Banners, banner_label
+from .banners import BannerLabel, Banners
 from .cases_tab import CasesTab
 from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
@@ -121,11 +121,11 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.problems_banner = banner_label("problemsBanner", "problem", "4px 6px 2px 6px")
+        self.problems_banner = BannerLabel("problemsBanner", "problem", "4px 6px 2px 6px")
         self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
         layout.addWidget(self.problems_banner)
         # Open cases sharing a FASIT number in a trial, saved before the database refused that (m006).
-        self.duplicates_banner = banner_label("duplicatesBanner", "problem", "2px 6px 2px 6px")
+        self.duplicates_banner = BannerLabel("duplicatesBanner", "problem", "2px 6px 2px 6px")
         self.duplicates_banner.linkActivated.connect(lambda _link: self.show_duplicates())
         layout.addWidget(self.duplicates_banner)
         layout.addWidget(self.tabs, 1)
