@@ -25,6 +25,15 @@ def resources_dir() -> Path:
     return _PACKAGE_DIR.parent / "resources"
 
 
+def _windows_local_app_dir() -> Path | None:
+    """%LOCALAPPDATA%\\Opfoelgningsfrister on Windows; None elsewhere, or when the variable is unset
+    or relative (it would put the files in whatever folder the program was started from)."""
+    if sys.platform != "win32":
+        return None
+    local = os.environ.get("LOCALAPPDATA", "").strip()
+    return Path(local) / APP_DIR_NAME if local and os.path.isabs(local) else None
+
+
 def user_data_dir() -> Path:
     """The folder of the user's database and its backups, not roaming (a database must not follow
     the user between machines): %LOCALAPPDATA%\\Opfoelgningsfrister on Windows.
@@ -33,10 +42,9 @@ def user_data_dir() -> Path:
     relative value (which would put the database in whatever folder the program was started
     from) falls back to the shell's known folder via platformdirs.
     """
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA", "").strip()
-        if local and os.path.isabs(local):
-            return Path(local) / APP_DIR_NAME
+    local = _windows_local_app_dir()
+    if local is not None:
+        return local
     import platformdirs  # here: resources_dir() above needs nothing beyond the standard library
 
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
@@ -46,10 +54,9 @@ def catalog_cache_file() -> Path:
     """Where the trial files' parses are kept between starts (core/toml_cache.py): the user's
     cache folder, %LOCALAPPDATA%\\Opfoelgningsfrister\\Cache on Windows (found as user_data_dir
     finds its folder). Safe to delete."""
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA", "").strip()
-        if local and os.path.isabs(local):
-            return Path(local) / APP_DIR_NAME / "Cache" / "forsoegskatalog.json"
+    local = _windows_local_app_dir()
+    if local is not None:
+        return local / "Cache" / "forsoegskatalog.json"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "forsoegskatalog.json"
