@@ -42,6 +42,41 @@ def search_text(case: CaseRecord) -> str:
     return " ".join((case.citizen, case.case_ref, cpr, mask_cpr(cpr))).lower().replace("-", "")
 
 
+class SearchTexts:
+    """search_text of each case, made when first asked and kept with the record it was made from.
+
+    A changed case is a new record (records are immutable), so its text is made again: a kept
+    text is never stale. The window's two lists (Frister and Sager) share one instance: one text
+    per case rather than one per list, made after the first paint (warm) rather than before it.
+    """
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[CaseRecord, str]] = {}  # case id -> (record, its text)
+
+    def of(self, case: CaseRecord) -> str:
+        kept = self._kept.get(case.id)
+        if kept is not None and kept[0] is case:
+            return kept[1]
+        text = search_text(case)
+        self._kept[case.id] = (case, text)
+        return text
+
+    def warm(self, cases: Iterable[CaseRecord]) -> None:
+        """Make the text of every case not yet kept (so the first keystroke finds them made)."""
+        of = self.of
+        for case in cases:
+            of(case)
+
+    def clear(self) -> None:
+        """Forget every text (new content: the old records' texts would only take memory)."""
+        self._kept = {}
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
 @dataclass(frozen=True)
 class Selection(Generic[T_co]):
     """The rows shown, of how many there are, and the filter that chose them."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from caseworker_app.core.cases import CaseRecord
 from caseworker_app.core.selection import (
+    SearchTexts,
     belongs_to,
     possessive,
     reselect,
@@ -64,6 +66,21 @@ def test_search_finds_by_name_fasit_number_and_cpr_with_or_without_dash(typed):
     chosen = pick(needle=search_needle(typed))
     assert [c.citizen for c in chosen.items] == ["Jens Hansen"]
     assert scope_text(chosen, "sager") == "Viser alle sagsbehandleres sager, der passer til søgningen – 1 af 4"
+
+
+def test_kept_search_texts_follow_a_changed_case_and_are_made_once():
+    texts = SearchTexts()
+    jens = CASES[0]
+    assert texts.of(jens) == "jens hansen 20180831 0101801234 010180xxxx"
+    assert texts.of(jens) is texts.of(jens)  # kept, not made again
+    renamed = replace(jens, citizen="Jens Hansen-Øster", cpr=None)  # the same case id, a new record
+    assert texts.of(renamed) == "jens hansenøster 20180831  "
+    assert select([renamed], needle="øster", case_of=lambda c: c, text_of=texts.of).shown == 1
+    assert select([renamed], needle="0101", case_of=lambda c: c, text_of=texts.of).shown == 0
+    texts.warm(CASES)
+    assert len(texts) == len(CASES)
+    texts.clear()
+    assert len(texts) == 0
 
 
 def test_the_danish_genitive_of_a_name():

@@ -132,7 +132,7 @@ def test_a_field_tells_its_format_its_hint_and_its_error(qtbot):
 
 
 def test_overdue_is_marked_by_a_sign_and_bold_not_by_colour_alone(qtbot, tmp_path):
-    from caseworker_app.ui.mainwindow import MainWindow
+    from caseworker_app.ui.mainwindow import MainWindow, Tab
     from caseworker_app.ui.overview import CaseColumn, CaseTableModel
 
     from .windows import TODAY
@@ -146,6 +146,7 @@ def test_overdue_is_marked_by_a_sign_and_bold_not_by_colour_alone(qtbot, tmp_pat
     first = model.index(0, 0, overdue)
     assert model.data(first).startswith("! ")
     assert model.data(first, Qt.ItemDataRole.FontRole).bold()
+    window.tabs.setCurrentIndex(Tab.CASES)
     cases: CaseTableModel = window.case_model
     marked = [
         cases.index(row, CaseColumn.NEXT_DUE)

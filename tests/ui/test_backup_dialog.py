@@ -12,7 +12,7 @@ from caseworker_app.store.backup import list_backups, make_backup
 from caseworker_app.store.errors import DamagedDatabaseError
 from caseworker_app.store.opening import not_a_case_database
 from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
-from caseworker_app.ui.mainwindow import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
 
 HIRE = {"hire": date(2018, 8, 31)}
 
@@ -59,6 +59,7 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
     )
     qtbot.addWidget(window)
     assert window.backups_action.text() == "Sikkerheds&kopier …"
+    window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 4
 
     def restore_first(dialog):

@@ -71,6 +71,7 @@ def open_window(qtbot, store, qsettings, today=MONDAY):
     window = MainWindow(store, today=lambda: today, settings=qsettings)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(window.case_list_current)  # the Sager list comes after Frister's first paint
     return window
 
 

@@ -63,6 +63,7 @@ def open_window(qtbot, store, qsettings, today) -> MainWindow:
     window = MainWindow(store, today=today, settings=qsettings)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(window.case_list_current)  # the Sager list comes after Frister's first paint
     return window
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from caseworker_app.ui.mainwindow import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
 from caseworker_app.ui.settings_dialog import SettingsDialog
 
 
@@ -90,6 +90,7 @@ def test_closed_cases_past_the_retention_period_are_deleted_only_when_confirmed(
     assert [c.citizen for c in store.list_cases()] == ["Lise Dam"]
     assert store.settings().retention_days == 365
     # The window was refreshed after the deletion: all cases shown, only the recent one is left.
+    window.tabs.setCurrentIndex(Tab.CASES)
     window.status_filter.setCurrentIndex(window.status_filter.findData(""))
     assert [window.case_model.index(r, 0).data() for r in range(window.case_model.rowCount())] == ["Lise Dam"]
 

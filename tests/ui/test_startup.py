@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from caseworker_app import logs
 from caseworker_app.core.terms import CatalogError
 from caseworker_app.store import CaseStore
-from caseworker_app.ui.app import AfterPaint, run_window
+from caseworker_app.ui.after_paint import AfterPaint
+from caseworker_app.ui.app import run_window
 from caseworker_app.ui.mainwindow import MainWindow, Tab
 
 
@@ -55,6 +56,7 @@ def test_window_without_store_waits_then_shows_the_cases(qtbot, store, today):
     assert sorted(item.case.citizen for item in window.deadline_items) == ["Ida Berg", "Jens Hansen"]
     assert {item.deadline.legal_due for item in window.deadline_items} == {date(2021, 2, 28)}
     # The search typed before the cases came is applied to them.
+    window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 1
     assert window.case_model.case_at(window.case_model.index(0, 0)).citizen == "Jens Hansen"
     assert str(store.path) in window.status_path.text()
@@ -223,3 +225,44 @@ def test_the_demo_opens_its_window_and_shows_the_demo_cases(tmp_path):
     demo = CaseStore(demo_db)
     assert demo.list_cases()  # written once the window was on screen, then shown in it
     demo.close()
+
+
+def test_the_sager_list_is_filled_after_frister_is_painted(qtbot, store, today):
+    """Frister is on screen first; the Sager list and the search texts follow on the next turn."""
+    add_t08(store, "Jens Hansen", "2021-1001")
+    add_t08(store, "Ida Berg", "2021-1002")
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    assert window.tabs.currentIndex() == Tab.DEADLINES
+    assert len(window.deadline_items) == 2
+    assert window.case_model.rowCount() == 0 and not window.case_list_current()
+    assert len(window.search_texts) == 0
+    window.show()
+    qtbot.waitUntil(window.case_list_current, timeout=800)  # the paint, not the 1 s fallback
+    assert sorted(window.case_model.case_at(window.case_model.index(r, 0)).citizen for r in range(2)) == [
+        "Ida Berg",
+        "Jens Hansen",
+    ]
+    assert window.case_model.rowCount() == 2
+    assert len(window.search_texts) == 2  # made for the first keystroke
+    window.deadline_search.setText("berg")
+    assert [item.case.citizen for item in window.deadline_model.selection.items] == ["Ida Berg"]
+
+
+def test_a_change_before_the_paint_then_sager_shows_the_case_as_it_is_now(qtbot, store, today):
+    jens = add_t08(store, "Jens Hansen", "2021-1001")
+    window = MainWindow(store, today=today)  # not shown: nothing painted, the list waits
+    qtbot.addWidget(window)
+    store.update_case(jens, citizen="Jens Hansen Øster")
+    window.refresh()  # a patch of one case while the list is not filled: nothing to patch yet
+    assert window.case_model.rowCount() == 0
+    window.tabs.setCurrentIndex(Tab.CASES)  # the caseworker clicks Sager: filled at once
+    assert window.case_list_current()
+    assert [window.case_model.case_at(window.case_model.index(0, 0)).citizen] == ["Jens Hansen Øster"]
+
+
+def test_a_window_closed_before_its_paint_never_fills_its_list(qtbot, store, today):
+    add_t08(store, "Jens Hansen", "2021-1001")
+    window = MainWindow(store, today=today)
+    window.deleteLater()  # its wait for a paint ends with it (else the fallback would call a deleted window)
+    qtbot.wait(1200)  # past the 1 s fallback: no call, no error

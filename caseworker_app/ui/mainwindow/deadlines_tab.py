@@ -75,7 +75,7 @@ class DeadlinesTab(WindowPart):
         """The tree gets its model (with the store, after the first paint) and column widths."""
         from ..overview import DeadlineTreeModel
 
-        self.deadline_model = DeadlineTreeModel(self)
+        self.deadline_model = DeadlineTreeModel(self, self.search_texts)
         self.deadline_view.setModel(self.deadline_model)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.deadline_view.header().resizeSection(column, round(width * scale))

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QTreeView
 
     from ...core.cases import CaseDeadline, CaseProblem
-    from ...services.deadline_book import DeadlineBook
+    from ...core.selection import SearchTexts
+    from ...services.deadline_book import BookUpdate, DeadlineBook
     from ...store.case_store import CaseStore
     from ..caseworker_filter import CaseworkerChoice
     from ..overview import CaseTableModel, DeadlineTreeModel
@@ -44,6 +45,10 @@ class WindowPart(_Window):
         _last_opened: date | None
         deadline_items: Sequence[CaseDeadline]
         problems: Sequence[CaseProblem]
+        search_texts: SearchTexts  # from open_store on, shared by both lists
+        _case_list_stale: bool
+
+        def _changed_deadlines(self, change: BookUpdate) -> dict: ...
 
         def today(self) -> date: ...
         def refresh(self) -> None: ...

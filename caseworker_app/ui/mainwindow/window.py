@@ -52,6 +52,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.store = None
         self._book: DeadlineBook | None = None  # the cases and deadlines shown, kept current (refresh)
         self._models_attached = False  # the item models come with the store (open_store)
+        self._case_list_stale = False  # the Sager list waits for the paint of new content (_show_cases)
         self._store_actions: list[QAction] = []  # disabled until there is a database
         self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
         self._today = today
@@ -133,9 +134,11 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
 
     def _attach_models(self) -> None:
         """The deadline tree and the case list get their models, column widths and sorting."""
+        from ...core.selection import SearchTexts
         from ..text_size import text_scale
 
         scale = text_scale()  # Indstillinger › Tekststørrelse: wider columns for larger text
+        self.search_texts = SearchTexts()  # one search text per case, for both lists
         self._attach_deadline_model(scale)
         self._attach_case_model(scale)
         self._attach_row_menus()
@@ -165,9 +168,8 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.deadline_items, self.problems = book.deadlines, book.problems
         cases = book.cases
         if change.full:
-            self.case_model.set_cases(cases, self.deadline_items)
-        else:
-            self._patch_cases(change)
+            self.search_texts.clear()  # the old records' texts: made again after the paint
+        self._show_cases(change)
         self._fill_filter_choices(book.choices, settings.caseworker_name)
         # Shown as the caseworker filter and the search choose (overview.DeadlineTreeModel); the
         # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
@@ -192,16 +194,6 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.setWindowTitle(title)
         self.last_refresh_seconds = time.perf_counter() - started
         self.refreshed.emit()
-
-    def _patch_cases(self, change: BookUpdate) -> None:
-        """The Sager list: the changed cases' rows alone, with their next deadline."""
-        if not change.case_ids:
-            return
-        records = self._store_in_use().cases_by_id(change.case_ids)
-        next_due = {}
-        for case_id, items in self._changed_deadlines(change).items():
-            next_due[case_id] = items[0].deadline if items else None  # the book's order: earliest first
-        self.case_model.patch_cases({case_id: records.get(case_id) for case_id in change.case_ids}, next_due)
 
     def _patch_deadlines(self, change: BookUpdate) -> None:
         """The Frister tree: the changed cases' rows alone, and the counts in the group titles."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from ...core.cases import CaseDeadline, CaseRecord
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, Deadline
-from ...core.selection import Selection, reselect, search_needle, search_text, select
+from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ...store.case_list import order_key
 from ..case_deadlines_model import marked_due_text
 from ..colours import overdue_brush
@@ -50,10 +50,10 @@ class CaseTableModel(ColumnTableModel):
 
     shown_changed = Signal()  # after every change of content or filter
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, texts: SearchTexts | None = None):
         super().__init__(parent)
         self._cases: list[CaseRecord] = []  # every case, in sort order (ties: the store's order)
-        self._texts: dict[int, str] = {}  # case id -> lower-cased name, case reference and CPR
+        self._texts = texts if texts is not None else SearchTexts()  # made when a search first needs them
         self._rows: list[CaseRecord] = []  # the cases shown, one per row
         self._by_id: dict[int, CaseRecord] = {}
         self._next: dict[int, Deadline] = {}
@@ -88,7 +88,6 @@ class CaseTableModel(ColumnTableModel):
                     self._full_patch(cases, next_due)
                     return
                 del self._cases[at]
-                self._texts.pop(case_id, None)
                 old_cases.append(old)
                 row = self._bisect(old, shown_before)
                 if row < len(shown_before) and shown_before[row] is old:
@@ -102,11 +101,10 @@ class CaseTableModel(ColumnTableModel):
                 self._next[case_id] = deadline
             if case is not None:
                 self._cases.insert(self._bisect(case), case)
-                self._texts[case_id] = search_text(case)
                 self._by_id[case_id] = case
                 new_cases.append(case)
         self._unsearched = None
-        texts = self._texts
+        text_of = self._texts.of
         selection = reselect(
             self.selection,
             [case for case in old_cases if self._in_base(case)],
@@ -116,7 +114,7 @@ class CaseTableModel(ColumnTableModel):
             caseworker=self._filters["caseworker"],
             needle=self._needle,
             case_of=_itself,
-            text_of=lambda case: texts[case.id],
+            text_of=text_of,
         )
         if selection is None:  # a row shown was not where its order says: choose again
             self._full_patch(cases, next_due)
@@ -172,7 +170,6 @@ class CaseTableModel(ColumnTableModel):
         self.beginResetModel()
         self._cases, self._by_id = cases, by_id
         self._order_cases()
-        self._index_texts()
         self._unsearched = None
         self._rows = self._matching_rows()
         self.endResetModel()
@@ -222,10 +219,6 @@ class CaseTableModel(ColumnTableModel):
             column = self._sort_column
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
 
-    def _index_texts(self) -> None:
-        """The search text of every case: on new content only (a sort keeps each case's text)."""
-        self._texts = {c.id: search_text(c) for c in self._cases}
-
     def _bisect(self, case: CaseRecord, within: Sequence[CaseRecord] | None = None) -> int:
         """Where case is, or goes, in _cases (or within, rows in its order): the sort column's
         order, ties in the store's order."""
@@ -250,7 +243,7 @@ class CaseTableModel(ColumnTableModel):
     def _matching_rows(self, *, narrowing: bool = False) -> list[CaseRecord]:
         """The rows of the chosen trial and status, then (core.selection.select) of the chosen
         caseworker and search; `selection` counts them against the trial and status rows."""
-        cases, texts = self._cases, self._texts
+        cases, text_of = self._cases, self._texts.of
         previous = self.selection
         if not self._needle and self._unsearched is not None:
             self.selection = self._unsearched
@@ -260,7 +253,7 @@ class CaseTableModel(ColumnTableModel):
                 caseworker=self._filters["caseworker"],
                 needle=self._needle,
                 case_of=_itself,
-                text_of=lambda case: texts[case.id],
+                text_of=text_of,
             )
             self.selection = replace(narrowed, total=previous.total)  # of the same trial and status rows
         else:
@@ -279,7 +272,7 @@ class CaseTableModel(ColumnTableModel):
                 caseworker=self._filters["caseworker"],
                 needle=self._needle,
                 case_of=_itself,
-                text_of=lambda case: texts[case.id],
+                text_of=text_of,
             )
         if not self._needle:
             self._unsearched = self.selection

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, group_of, group_titles
 from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE
-from ...core.selection import Selection, reselect, search_needle, search_text, select
+from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, Index, column_title
 from .common import (
@@ -49,13 +49,13 @@ class DeadlineTreeModel(QAbstractItemModel):
 
     shown_changed = Signal()  # after every change of content, caseworker or search
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, texts: SearchTexts | None = None):
         super().__init__(parent)
         self._groups: list[tuple[str, list[CaseDeadline]]] = []
         self._titles = group_titles()
         self._all: Sequence[CaseDeadline] = []
         self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items, in the list's order
-        self._texts: dict[int, str] = {}  # case id -> search text, made once per content
+        self._texts = texts if texts is not None else SearchTexts()  # made when a search first needs them
         self._today: date | None = None
         self._caseworker = ""
         self._needle = ""
@@ -79,7 +79,6 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._titles = group_titles(soon_days)
         self._today = today
         self._all = list(items)
-        self._texts = {item.case.id: search_text(item.case) for item in self._all}
         of_case: dict[int, list[CaseDeadline]] = {}
         for item in self._all:
             of_case.setdefault(item.case.id, []).append(item)
@@ -97,13 +96,10 @@ class DeadlineTreeModel(QAbstractItemModel):
         today = self._today
         if today is None:
             return
-        texts, of_case = self._texts, self._of_case
+        of_case = self._of_case
         old_items = [item for case_id in changed for item in of_case.pop(case_id, ())]
         old_shown = self._choose(old_items).items  # chosen as the rows shown were
-        for case_id in changed:
-            texts.pop(case_id, None)
         for item in new_items:
-            texts[item.case.id] = search_text(item.case)
             of_case.setdefault(item.case.id, []).append(item)
         new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
         self._all = items  # the book's list, patched in place by the book: no copy of every row
@@ -119,7 +115,7 @@ class DeadlineTreeModel(QAbstractItemModel):
                 self._regroup(content_changed=True)
                 return
             plans.append((group, rows, sorted(at), come))
-        texts_of = texts.__getitem__
+        text_of = self._texts.of
         selection = reselect(
             self.selection,
             old_items,
@@ -128,7 +124,7 @@ class DeadlineTreeModel(QAbstractItemModel):
             place=_place,
             caseworker=self._caseworker,
             needle=self._needle,
-            text_of=lambda i: texts_of(i.case.id),
+            text_of=lambda i: text_of(i.case),
         )
         self.selection = selection if selection is not None else self._choose(self._all)
         for group, rows, gone_rows, come in plans:
@@ -179,8 +175,8 @@ class DeadlineTreeModel(QAbstractItemModel):
         return {key: len(items) for key, items in self._groups}
 
     def _choose(self, rows: Sequence[CaseDeadline]) -> Selection[CaseDeadline]:
-        texts = self._texts
-        return select(rows, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: texts[i.case.id])
+        text_of = self._texts.of
+        return select(rows, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: text_of(i.case))
 
     def _regroup(self, *, content_changed: bool = False, narrowing: bool = False) -> None:
         if content_changed:
