@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from . import __version__
-from .paths import APP_DIR_NAME
+from .paths import APP_DIR_NAME, windows_local_app_dir
 
 LOG_FILE_NAME = "opfoelgningsfrister.log"
 CRASH_FILE_NAME = "nedbrud.log"
@@ -54,7 +54,11 @@ _crash_file = None
 
 
 def log_dir() -> Path:
-    """The user's log folder (Windows: %LOCALAPPDATA%\\Opfoelgningsfrister\\Logs)."""
+    """The user's log folder (Windows: %LOCALAPPDATA%\\Opfoelgningsfrister\\Logs, found as
+    paths.user_data_dir finds its folder)."""
+    local = windows_local_app_dir()
+    if local is not None:
+        return local / "Logs"
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))

@@ -25,9 +25,12 @@ def resources_dir() -> Path:
     return _PACKAGE_DIR.parent / "resources"
 
 
-def _windows_local_app_dir() -> Path | None:
+def windows_local_app_dir() -> Path | None:
     """%LOCALAPPDATA%\\Opfoelgningsfrister on Windows; None elsewhere, or when the variable is unset
-    or relative (it would put the files in whatever folder the program was started from)."""
+    or relative (it would put the files in whatever folder the program was started from).
+
+    The program's folders on Windows (database and backups, cache, logs) all hang under it, so
+    one variable decides where the program writes (the tests point it at a temporary folder)."""
     if sys.platform != "win32":
         return None
     local = os.environ.get("LOCALAPPDATA", "").strip()
@@ -42,7 +45,7 @@ def user_data_dir() -> Path:
     relative value (which would put the database in whatever folder the program was started
     from) falls back to the shell's known folder via platformdirs.
     """
-    local = _windows_local_app_dir()
+    local = windows_local_app_dir()
     if local is not None:
         return local
     import platformdirs  # here: resources_dir() above needs nothing beyond the standard library
@@ -54,7 +57,7 @@ def catalog_cache_file() -> Path:
     """Where the trial files' parses are kept between starts (core/toml_cache.py): the user's
     cache folder, %LOCALAPPDATA%\\Opfoelgningsfrister\\Cache on Windows (found as user_data_dir
     finds its folder). Safe to delete."""
-    local = _windows_local_app_dir()
+    local = windows_local_app_dir()
     if local is not None:
         return local / "Cache" / "forsoegskatalog.json"
     import platformdirs

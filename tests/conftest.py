@@ -17,8 +17,11 @@ settings.load_profile("caseworker")
 
 @pytest.fixture(autouse=True, scope="session")
 def _log_folder_in_tmp(tmp_path_factory):
-    """The program's log file (caseworker_app.logs) and its cache go to temporary folders, never the user's."""
+    """The program's log file (caseworker_app.logs) and its cache go to temporary folders, never the
+    user's: on Windows both hang under %LOCALAPPDATA% (paths.windows_local_app_dir), elsewhere
+    under the XDG folders."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # the catalog's parses
+        patch.setenv("LOCALAPPDATA", str(tmp_path_factory.mktemp("localappdata")))
         yield

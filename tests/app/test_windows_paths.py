@@ -151,6 +151,12 @@ def test_exports_into_a_documents_folder_with_spaces_and_aeoeaa(windows_user, ca
     assert sorted(p.name for p in folder.iterdir()) == ["frister.csv", "frister.ics", "sager.xlsx"]
 
 
+def test_on_windows_the_log_lives_in_localappdata_beside_the_database(windows_user):
+    local = windows_user / "AppData" / "Local" / "Opfoelgningsfrister"
+    assert logs.log_file() == local / "Logs" / "opfoelgningsfrister.log"
+    assert paths.default_db_path() == local / "sager.db"
+
+
 def test_the_log_and_the_error_message_name_a_folder_with_spaces_and_aeoeaa(tmp_path, monkeypatch):
     state = tmp_path / "Users" / USER / "AppData" / "Local"
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
