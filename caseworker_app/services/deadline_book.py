@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
+from types import MappingProxyType
 
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
 from ..core.catalog import Trial
@@ -33,6 +34,10 @@ _PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
 _LEGAL_DUE = attrgetter("deadline.legal_due")
 
 
+def _no_rows() -> Mapping[int, tuple[CaseDeadline, ...]]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class BookUpdate:
     """What an update changed."""
@@ -40,6 +45,9 @@ class BookUpdate:
     full: bool  # anything may differ (first look, new day, settings, catalog, another program)
     case_ids: frozenset[int] = frozenset()  # when not full: the cases created, changed or deleted
     removed: frozenset[int] = frozenset()  # of those, the ones no longer in the database
+    # When not full: the rows of book.deadlines each of those cases had before (the window's lists
+    # remove these; an empty tuple for a new case or one that had none).
+    previous: Mapping[int, tuple[CaseDeadline, ...]] = field(default_factory=_no_rows)
 
 
 class DeadlineBook:
@@ -59,6 +67,7 @@ class DeadlineBook:
         self.today: date | None = None
         self._token = None
         self._removed: frozenset[int] = frozenset()
+        self._previous: Mapping[int, tuple[CaseDeadline, ...]] = _no_rows()  # of the last patch
 
     def update(self, today: date) -> BookUpdate | None:
         """Bring the book up to date; None when nothing was written and the day is the same."""
@@ -81,7 +90,7 @@ class DeadlineBook:
             if not changes.case_ids:  # settings or the like: no case and no deadline changed
                 return BookUpdate(False)
             if self._patch(changes.case_ids, changes.token.data_version):
-                return BookUpdate(False, changes.case_ids, frozenset(self._removed))
+                return BookUpdate(False, changes.case_ids, frozenset(self._removed), self._previous)
         self._read_all()
         return BookUpdate(True)
 
@@ -150,8 +159,7 @@ class DeadlineBook:
             deadlines[:] = [item for item in deadlines if item.case.id not in case_ids]
             problems[:] = [item for item in problems if item.case.id not in case_ids]
         of_case = self._of_case
-        for case_id in case_ids:
-            of_case.pop(case_id, None)
+        self._previous = MappingProxyType({case_id: tuple(of_case.pop(case_id, ())) for case_id in case_ids})
         for case_id, outcome in outcomes.items():
             case = current[case_id]
             if isinstance(outcome, str):

@@ -29,7 +29,7 @@ from caseworker_app.core.event import Event
 from caseworker_app.core.overrides import TrialOverride, apply_overrides
 from caseworker_app.core.terms import ACTIVE
 from caseworker_app.paths import resources_dir
-from caseworker_app.services.deadline_book import BookUpdate, DeadlineBook
+from caseworker_app.services.deadline_book import DeadlineBook
 from caseworker_app.services.deadline_cache import DeadlineCache
 from caseworker_app.store import CaseStore, ValidationError
 
@@ -188,9 +188,11 @@ def test_deleting_and_closing_a_case_removes_its_rows(tmp_path):
     book = DeadlineBook(store)
     book.update(TODAY)
     assert [d.case.id for d in book.deadlines] == [keep, gone]  # same date and name: by id
+    gone_row = book.deadlines[1]
     store.delete_case(gone, "oprettet ved en fejl")
     change = book.update(TODAY)
     assert (change.case_ids, change.removed) == ({gone}, {gone})
+    assert change.previous == {gone: (gone_row,)}  # the row the window's lists remove
     assert [d.case.id for d in book.deadlines] == [keep]
     store.close_case(keep, reason="fastholdt i løntilskudsjob", day=TODAY)
     assert book.update(TODAY).case_ids == {keep}
@@ -385,8 +387,13 @@ def test_the_book_equals_a_fresh_read_after_any_writes(template, tmp_path, opera
                 store.delete_case(case_id, "oprettet ved en fejl")
         except ValidationError:
             pass  # refused (an event before the hire, a case already closed ...): nothing written
-        book.update(today[0])
+        shown = list(book.deadlines)  # what the window's lists show before the update
+        change = book.update(today[0])
         assert_current(book, store, today[0])
+        if change is not None and not change.full:  # the rows the window removes: exactly the old ones
+            assert set(change.previous) == change.case_ids
+            for changed_id, rows in change.previous.items():
+                assert [id(row) for row in rows] == [id(row) for row in shown if row.case.id == changed_id]
     store.close()
 
 
@@ -405,7 +412,8 @@ def test_the_trial_end_banner_follows_each_follow_up(tmp_path):
     assert book.trial_end_lines(90) == ["Forsøg T08 slutter 31-12-2026: 2 sager får en overskredet frist dagen efter"]
 
     store.add_event(first, day=date(2026, 11, 20), kind="followup")
-    assert book.update(TODAY) == BookUpdate(False, frozenset({first}))  # patched, not read again
+    change = book.update(TODAY)
+    assert (change.full, change.case_ids) == (False, {first})  # patched, not read again
     assert book.trial_end_lines(90) == ["Forsøg T08 slutter 31-12-2026: 1 sag får en overskredet frist dagen efter"]
 
     store.add_event(second, day=date(2026, 11, 21), kind="followup")

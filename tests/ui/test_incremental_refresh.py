@@ -111,7 +111,7 @@ def t08_case(store, window):
     return next(
         c
         for c in store.list_cases()
-        if c.trial_id == "T08" and c.status == "aktiv" and window.deadline_model.index_of_case(c.id).isValid()
+        if c.trial_id == "T08" and c.status == "aktiv" and window.deadline_index(c.id).isValid()
     )
 
 

@@ -127,6 +127,12 @@ class DeadlinesTab(WindowPart):
     def welcome_shown(self) -> bool:
         return self.welcome is not None and self.deadline_stack.currentWidget() is self.welcome
 
+    def deadline_index(self, case_id: int, kind: str | None = None) -> QModelIndex:
+        """The Frister row of the case's deadline (of that kind, if it still has one); invalid when
+        none of its deadlines is shown (another caseworker's, not matching the search, none)."""
+        items = self._book_in_use().deadlines_of([case_id])[case_id]
+        return self.deadline_model.index_of_items(items, kind)
+
     def _open_from_deadline(self, index: QModelIndex) -> None:
         item = self.deadline_model.item(index)
         if item is not None:

@@ -199,8 +199,9 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         """The Frister tree: the changed cases' rows alone, and the counts in the group titles."""
         if not change.case_ids:
             return
+        old_items = [item for items in change.previous.values() for item in items]
         new_items = [item for items in self._changed_deadlines(change).values() for item in items]
-        self.deadline_model.patch_deadlines(self.deadline_items, change.case_ids, new_items)
+        self.deadline_model.patch_deadlines(self.deadline_items, old_items, new_items)
 
     def _changed_deadlines(self, change: BookUpdate) -> dict:
         """The book's deadlines of the changed cases, by case id (asked once per change)."""
@@ -251,7 +252,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         """Select the same case again where it still is, and scroll back: the caseworker's place."""
         deadline, case_id, deadline_scroll, case_scroll = place
         if deadline is not None:
-            index = self.deadline_model.index_of_case(*deadline)
+            index = self.deadline_index(*deadline)
             if index.isValid():
                 self.deadline_view.setCurrentIndex(index)
         if case_id is not None:

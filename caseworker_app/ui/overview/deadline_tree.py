@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -54,7 +54,6 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._groups: list[tuple[str, list[CaseDeadline]]] = []
         self._titles = group_titles()
         self._all: Sequence[CaseDeadline] = []
-        self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items, in the list's order
         self._texts = texts if texts is not None else SearchTexts()  # made when a search first needs them
         self._today: date | None = None
         self._caseworker = ""
@@ -79,28 +78,20 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._titles = group_titles(soon_days)
         self._today = today
         self._all = list(items)
-        of_case: dict[int, list[CaseDeadline]] = {}
-        for item in self._all:
-            of_case.setdefault(item.case.id, []).append(item)
-        self._of_case = of_case
         self._regroup(content_changed=True)
 
     def patch_deadlines(
-        self, items: Sequence[CaseDeadline], case_ids: Collection[int], new_items: Sequence[CaseDeadline]
+        self, items: Sequence[CaseDeadline], old_items: Sequence[CaseDeadline], new_items: Sequence[CaseDeadline]
     ) -> None:
-        """The deadlines of case_ids changed (or the cases went): items is the new whole content (in
-        set_deadlines' order, the same day and settings), new_items those of case_ids among them.
+        """Some cases' deadlines changed (or the cases went): items is the new whole content (in
+        set_deadlines' order, the same day and settings), old_items the rows these cases had in the
+        content before (services.deadline_book.BookUpdate.previous), new_items those they have now.
         Only these cases' rows are removed and inserted (or changed in place), group titles updated;
         nothing here passes over every row (core.selection.reselect counts from the changed ones)."""
-        changed = frozenset(case_ids)
         today = self._today
         if today is None:
             return
-        of_case = self._of_case
-        old_items = [item for case_id in changed for item in of_case.pop(case_id, ())]
         old_shown = self._choose(old_items).items  # chosen as the rows shown were
-        for item in new_items:
-            of_case.setdefault(item.case.id, []).append(item)
         new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
         self._all = items  # the book's list, patched in place by the book: no copy of every row
         self._unsearched = None
@@ -251,13 +242,14 @@ class DeadlineTreeModel(QAbstractItemModel):
             return None
         return self._groups[index.internalId() - 1][1][index.row()]
 
-    def index_of_case(self, case_id: int, kind: str | None = None) -> QModelIndex:
-        """The row of the case's deadline (of that kind, if it still has one), else invalid."""
+    def index_of_items(self, items: Sequence[CaseDeadline], kind: str | None = None) -> QModelIndex:
+        """The row of the first of one case's items (services.deadline_book.DeadlineBook.deadlines_of)
+        that is shown, of that kind if one is; invalid when none is shown."""
         if self._today is None:
             return QModelIndex()
         titles = list(self._titles)
         fallback = QModelIndex()
-        for item in list(self._of_case.get(case_id, ())):  # in list order, as shown
+        for item in items:  # in the list's order
             group = titles.index(group_of(item.deadline, self._today))
             row = _find(self._groups[group][1], item)
             if row < 0:
