@@ -69,6 +69,11 @@ class SearchTexts:
         for case in cases:
             of(case)
 
+    def forget(self, case_ids: Iterable[int]) -> None:
+        """Drop the texts of these cases (deleted ones): memory only, never needed for truth."""
+        for case_id in case_ids:
+            self._kept.pop(case_id, None)
+
     def clear(self) -> None:
         """Forget every text (new content: the old records' texts would only take memory)."""
         self._kept = {}

@@ -26,7 +26,7 @@ class AfterPaint(QObject):
         *,
         owner: QObject | None = None,
     ):
-        super().__init__(owner or target)
+        super().__init__(owner if owner is not None else target)
         self._target = target
         self._callback = callback
         self._done = False
@@ -44,4 +44,5 @@ class AfterPaint(QObject):
         if not self._done:
             self._done = True
             self._target.removeEventFilter(self)
+            self.deleteLater()  # done: not kept as a child of its owner for the program's life
             self._callback()

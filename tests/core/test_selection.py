@@ -79,6 +79,8 @@ def test_kept_search_texts_follow_a_changed_case_and_are_made_once():
     assert select([renamed], needle="0101", case_of=lambda c: c, text_of=texts.of).shown == 0
     texts.warm(CASES)
     assert len(texts) == len(CASES)
+    texts.forget([CASES[1].id, 999])
+    assert len(texts) == len(CASES) - 1
     texts.clear()
     assert len(texts) == 0
 

@@ -421,3 +421,25 @@ def test_the_trial_end_banner_follows_each_follow_up(tmp_path):
     assert book.trial_end_lines(90) == []
     assert book.trial_end_lines(10) == []  # another horizon: counted again, still none
     store.close()
+
+
+def test_the_rows_a_patch_removes_are_the_old_ones_when_they_are_found_by_a_scan(tmp_path, monkeypatch):
+    """When a changed case's rows are not where bisection looks (deadline_book._remove_rows says
+    False), they are removed by a scan: BookUpdate.previous still names exactly those rows."""
+    from caseworker_app.services import deadline_book
+
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    moved = store.create_case(citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 3, 15)})
+    store.create_case(citizen="Åse", case_ref="2", trial_id="T08", dates={"hire": date(2024, 4, 2)})
+    book = DeadlineBook(store)
+    book.update(TODAY)
+    [old_row] = [row for row in book.deadlines if row.case.id == moved]
+    monkeypatch.setattr(deadline_book, "_remove_rows", lambda *args: False)
+    store.add_event(moved, day=date(2026, 11, 2), kind="followup")
+    change = book.update(TODAY)
+    assert (change.full, change.case_ids) == (False, {moved})
+    assert change.previous == {moved: (old_row,)}
+    # T08 ended 31-12-2025, so the ordinary rule governs: 02-11-2026 + 12 months = 02-11-2027
+    assert [row.deadline.legal_due for row in book.deadlines if row.case.id == moved] == [date(2027, 11, 2)]
+    assert_current(book, store)
+    store.close()

@@ -228,8 +228,11 @@ def test_the_demo_opens_its_window_and_shows_the_demo_cases(tmp_path):
     demo.close()
 
 
-def test_the_sager_list_is_filled_after_frister_is_painted(qtbot, store, today):
+def test_the_sager_list_is_filled_after_frister_is_painted(qtbot, store, today, monkeypatch):
     """Frister is on screen first; the Sager list and the search texts follow on the next turn."""
+    from caseworker_app.ui import after_paint
+
+    monkeypatch.setattr(after_paint, "FIRST_PAINT_FALLBACK_MS", 60_000)  # only the paint can fill it
     add_t08(store, "Jens Hansen", "2021-1001")
     add_t08(store, "Ida Berg", "2021-1002")
     window = MainWindow(store, today=today)
@@ -239,7 +242,7 @@ def test_the_sager_list_is_filled_after_frister_is_painted(qtbot, store, today):
     assert window.case_model.rowCount() == 0 and not window.case_list_current()
     assert len(window.search_texts) == 0
     window.show()
-    qtbot.waitUntil(window.case_list_current, timeout=800)  # the paint, not the 1 s fallback
+    qtbot.waitUntil(window.case_list_current, timeout=5000)
     assert sorted(window.case_model.case_at(window.case_model.index(r, 0)).citizen for r in range(2)) == [
         "Ida Berg",
         "Jens Hansen",
@@ -260,6 +263,40 @@ def test_a_change_before_the_paint_then_sager_shows_the_case_as_it_is_now(qtbot,
     window.tabs.setCurrentIndex(Tab.CASES)  # the caseworker clicks Sager: filled at once
     assert window.case_list_current()
     assert [window.case_model.case_at(window.case_model.index(0, 0)).citizen] == ["Jens Hansen Øster"]
+
+
+def test_sager_keeps_the_chosen_case_over_new_content_that_came_while_frister_was_in_front(qtbot, store, today):
+    for number in range(40):
+        add_t08(store, f"Borger {number:02d}", f"2021-{number:04d}")
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.resize(900, 500)
+    window.show()
+    window.tabs.setCurrentIndex(Tab.CASES)
+    chosen = window.case_model.index(30, 0)
+    window.case_view.setCurrentIndex(chosen)
+    window.case_view.scrollTo(chosen)
+    scroll = window.case_view.verticalScrollBar().value()
+    assert scroll > 0
+    window.tabs.setCurrentIndex(Tab.DEADLINES)
+    settings = store.settings()
+    settings.warning_days = 45  # a setting every deadline's status depends on: everything is read again
+    store.save_settings(settings)
+    window.refresh()
+    assert not window.case_list_current()
+    window.tabs.setCurrentIndex(Tab.CASES)
+    assert window.case_model.case_at(window.case_view.currentIndex()).citizen == "Borger 30"
+    assert window.case_view.verticalScrollBar().value() == scroll
+
+
+def test_after_paint_is_deleted_once_it_has_run(qtbot):
+    label = QLabel("Frister")
+    qtbot.addWidget(label)
+    calls = []
+    AfterPaint(label, lambda: calls.append("loaded"), fallback_ms=10)
+    assert len(label.findChildren(AfterPaint)) == 1
+    qtbot.waitUntil(lambda: calls == ["loaded"], timeout=2000)
+    qtbot.waitUntil(lambda: not label.findChildren(AfterPaint), timeout=2000)  # not one per refresh for good
 
 
 def test_a_window_closed_before_its_paint_never_fills_its_list(qtbot, store, today):

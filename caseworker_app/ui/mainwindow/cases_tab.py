@@ -101,15 +101,19 @@ class CasesTab(WindowPart):
             self._case_list_stale = True
             if self.tabs.currentIndex() == Tab.CASES:
                 self._fill_case_list()
-            from PySide6.QtWidgets import QApplication
+            if not self._after_paint_queued:  # one wait, however many refreshes come before the paint
+                from PySide6.QtWidgets import QApplication
 
-            from ..after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
+                from ..after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
 
-            app = QApplication.instance()
-            assert app is not None  # the window exists, so the application does
-            AfterPaint(app, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS, owner=self)
-        elif not self._case_list_stale:
-            self._patch_cases(change)
+                app = QApplication.instance()
+                assert app is not None  # the window exists, so the application does
+                AfterPaint(app, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS, owner=self)
+                self._after_paint_queued = True
+        else:
+            self.search_texts.forget(change.removed)
+            if not self._case_list_stale:
+                self._patch_cases(change)
 
     def case_list_current(self) -> bool:
         """False while the Sager list waits for the paint of new content (_show_cases)."""
@@ -117,6 +121,7 @@ class CasesTab(WindowPart):
 
     def _after_cases_painted(self) -> None:
         """The Sager list and every case's search text, made while the caseworker reads Frister."""
+        self._after_paint_queued = False
         self._fill_case_list()
         book = self._book
         if book is not None:
@@ -128,8 +133,17 @@ class CasesTab(WindowPart):
         if not self._case_list_stale or book is None:
             return
         self._case_list_stale = False
-        self._apply_filters()  # as chosen now (the choices may have come with this content)
-        self.case_model.set_cases(book.cases, book.deadlines)
+        # The caseworker's place in the list as it was before the new content (kept while stale)
+        index = self.case_view.currentIndex()
+        chosen = self.case_model.case_at(index).id if index.isValid() else None
+        scroll = self.case_view.verticalScrollBar().value()
+        # with the filters as chosen now (their choices may have come with this content)
+        self.case_model.set_cases(book.cases, book.deadlines, **self._chosen_filters())
+        if chosen is not None:
+            index = self.case_model.index_of_case(chosen)
+            if index.isValid():
+                self.case_view.setCurrentIndex(index)
+        self.case_view.verticalScrollBar().setValue(scroll)
 
     def _patch_cases(self, change: BookUpdate) -> None:
         """The Sager list: the changed cases' rows alone, with their next deadline."""
@@ -162,14 +176,17 @@ class CasesTab(WindowPart):
         self.deadline_caseworker.set_names(choices.active_caseworkers(), own)
         self._apply_filters()
 
+    def _chosen_filters(self) -> dict[str, str]:
+        return {
+            "trial": self.trial_filter.currentData() or "",
+            "status": self.status_filter.currentData() or "",
+            "caseworker": self.caseworker_filter.caseworker(),
+        }
+
     def _apply_filters(self) -> None:
         if self._case_list_stale:
             return  # set when the list is filled (_fill_case_list)
-        self.case_model.set_filters(
-            trial=self.trial_filter.currentData() or "",
-            status=self.status_filter.currentData() or "",
-            caseworker=self.caseworker_filter.caseworker(),
-        )
+        self.case_model.set_filters(**self._chosen_filters())
 
     def _open_from_case_list(self, index: QModelIndex) -> None:
         self.open_case(self.case_model.case_at(index).id)

@@ -47,6 +47,7 @@ class WindowPart(_Window):
         problems: Sequence[CaseProblem]
         search_texts: SearchTexts  # from open_store on, shared by both lists
         _case_list_stale: bool
+        _after_paint_queued: bool
 
         def _changed_deadlines(self, change: BookUpdate) -> dict: ...
 

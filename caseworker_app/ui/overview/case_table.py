@@ -65,8 +65,20 @@ class CaseTableModel(ColumnTableModel):
         self._unsearched: Selection[CaseRecord] | None = None  # the selection of an empty search, while valid
 
     # -- content, order and filter
-    def set_cases(self, cases: Sequence[CaseRecord], deadlines: Sequence[CaseDeadline]) -> None:
-        """Every case (in the store's order, store.list_cases) and every deadline (earliest first)."""
+    def set_cases(
+        self,
+        cases: Sequence[CaseRecord],
+        deadlines: Sequence[CaseDeadline],
+        *,
+        trial: str | None = None,
+        status: str | None = None,
+        caseworker: str | None = None,
+    ) -> None:
+        """Every case (in the store's order, store.list_cases) and every deadline (earliest first);
+        filters given here apply to the new content (as set_filters; None keeps the filter)."""
+        for key, value in (("trial_id", trial), ("status", status), ("caseworker", caseworker)):
+            if value is not None:
+                self._filters[key] = value
         next_due: dict[int, Deadline] = {}
         for item in deadlines:  # sorted earliest first, so the first seen is the next one
             next_due.setdefault(item.case.id, item.deadline)
