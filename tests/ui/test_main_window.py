@@ -118,6 +118,40 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
 
+def test_the_tooltip_says_why_the_practical_date_is_earlier_when_the_column_is_too_narrow(qtbot, filled, qsettings):
+    window = open_window(qtbot, filled, qsettings)
+    model = window.deadline_model
+    this_week = model.index(1, 0)
+    assert model.data(this_week) == "Denne uge (1)"
+    tip = model.data(model.index(0, DeadlineColumn.PRACTICAL, this_week), Qt.ItemDataRole.ToolTipRole)
+    # Mette Skov: 05-12-2022 + 30 months = 05-06-2025, Grundlovsdag: the Wednesday before.
+    assert tip.splitlines()[:2] == [
+        "30 måneder efter ansættelse i løntilskud 05-12-2022",
+        "Senest i praksis: ons 04-06-2025 (fristen 05-06-2025 er Grundlovsdag)",
+    ]
+    assert tip.splitlines()[-1].startswith("Henvisning: ")
+    next_30 = model.index(2, 0)  # Ole Bak: 20-06-2025 is a Friday, no earlier practical date
+    assert "Senest i praksis" not in model.data(model.index(0, 0, next_30), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_tooltip_says_what_the_trial_rule_would_have_given_after_the_trials_end(qtbot, store, qsettings):
+    # Hired 15-03-2024: the trial rule gives 15-03-2024 + 30 months = 15-09-2026, after T08's end
+    # 31-12-2025; the ordinary rule's 15-03-2024 + 6 months = 15-09-2024 had passed, so the
+    # deadline is the day after the end, 01-01-2026: Nytårsdag, and 31-12 is Nytårsaftensdag, so
+    # the practical date is Tuesday 30-12-2025.
+    add_t08(store, "Per Vang", date(2024, 3, 15))
+    window = open_window(qtbot, store, qsettings, today=date(2026, 2, 1))
+    model = window.deadline_model
+    overdue = model.index(0, 0)
+    assert model.data(model.index(0, DeadlineColumn.DUE, overdue)) == "! 01-01-2026"
+    tip = model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert "Senest i praksis: tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)" in tip
+    assert (
+        "Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gælder kun til og med 31-12-2025; "
+        "derefter gælder den almindelige regel."
+    ) in tip
+
+
 def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     assert window.missed_banner.isVisible()

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, group_of, group_titles
-from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE
+from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, Index, column_title
@@ -279,7 +279,18 @@ class DeadlineTreeModel(QAbstractItemModel):
             return item
         deadline = item.deadline
         if role == TOOLTIP:
-            return f"{deadline.reason}\n{deadline.rule}\nHenvisning: {deadline.citation}"
+            return _tooltip(deadline)
         if deadline.status == OVERDUE and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush() if role == FOREGROUND else BOLD
         return None
+
+
+def _tooltip(deadline: Deadline) -> str:
+    """A row's whole story, for columns too narrow to show it: why this date, the practical date
+    and why it is earlier, what else the caseworker must know, the rule and where it is written."""
+    lines = [deadline.reason]
+    if deadline.day_off:
+        lines.append(f"Senest i praksis: {practical_day_text(deadline)}")
+    lines.extend(deadline.remarks)
+    lines += [deadline.rule, f"Henvisning: {deadline.citation}"]
+    return "\n".join(lines)
