@@ -48,9 +48,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _daily_backup(db_path: Path) -> None:
-    from .backup_dialog import daily_backup
+    from .backup_dialog import daily_backup_in_background
 
-    daily_backup(db_path)
+    daily_backup_in_background(db_path)
 
 
 def _report(what: str, *, quit_after: bool = False) -> None:
@@ -125,7 +125,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     if window.store is not None:
         window.store.close()
         if not demo:
-            from .backup_dialog import daily_backup
+            from .backup_dialog import daily_backup, wait_for_daily_backup
 
+            wait_for_daily_backup()  # the start's copy, if still being made: then none is needed now
             daily_backup(db_path)
     return code

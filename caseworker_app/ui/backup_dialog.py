@@ -4,6 +4,7 @@ one after asking. Also the offer made at start when the database is damaged, and
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class BackupDialog(QDialog):
         ask: Callable[[QWidget, str, str], bool] | None = None,
     ):
         super().__init__(parent)
+        wait_for_daily_backup()  # today's copy listed whole, and nothing copies while one restores
         self.db_path = Path(db_path)
         self._on_restored = on_restored
         self._ask = ask or ask_yes_no
@@ -190,3 +192,32 @@ def daily_backup(db_path: Path) -> None:
         auto_backup(db_path, rotation=rotation_of(db_path))
     except StoreError as exc:
         _log.warning("automatic backup failed: %s", type(exc).__name__)
+
+
+# The daily copy made at start runs beside the window (at 100,000 cases it takes about half a
+# second, most of it SQLite's copy and integrity check, which run outside Python's lock). Whatever
+# reads or replaces the copies or the database file waits for it first: the backup dialog, the
+# retention purge (ui/settings_dialog.py: a copy still being made would keep purged cases) and the
+# copy made when the window closes (ui/app.py).
+_background: threading.Thread | None = None
+
+
+def daily_backup_in_background(db_path: Path) -> None:
+    """daily_backup in a thread of its own, so the window answers meanwhile."""
+    global _background
+    wait_for_daily_backup()
+    _background = threading.Thread(target=_daily_backup_logged, args=(db_path,), name="daglig-kopi", daemon=True)
+    _background.start()
+
+
+def wait_for_daily_backup() -> None:
+    """Return once the copy started by daily_backup_in_background, if any, is done."""
+    if _background is not None:
+        _background.join()
+
+
+def _daily_backup_logged(db_path: Path) -> None:
+    try:
+        daily_backup(db_path)
+    except Exception as exc:  # never shown (the window is in use), always logged without personal data
+        _log.error("automatic backup failed unexpectedly: %s", type(exc).__name__)

@@ -202,6 +202,9 @@ class SettingsDialog(QDialog):
             "beskadiget), slettes helt. Kopier, du selv har gemt andre steder, ændres ikke. "
             "Vil du slette dem?",
         ):
+            from .backup_dialog import wait_for_daily_backup
+
+            wait_for_daily_backup()  # a copy still being made would keep the cases past their time
             self.purged += self.store.purge_closed_cases(self._today())
 
     def accept(self) -> None:

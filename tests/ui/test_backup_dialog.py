@@ -105,3 +105,27 @@ def test_no_offer_without_a_good_copy_and_afslut_changes_nothing(qtbot, tmp_path
     assert offer_restore(None, path, not_a_case_database(path)) is False
     assert path.read_bytes() == before
     assert QMessageBox  # the box is a QMessageBox (patched exec: never blocks)
+
+
+def test_the_dialog_waits_for_the_start_s_copy_and_lists_it(qtbot, store, monkeypatch):
+    """The start's copy is made beside the window; the dialog opened meanwhile shows it whole."""
+    import threading
+    import time
+
+    from caseworker_app.ui import backup_dialog
+
+    add(store, 2)
+    made = []
+
+    def slow_copy(path):
+        time.sleep(0.3)  # a large database's copy and check
+        made.append(threading.current_thread().name)
+        backup_dialog.auto_backup(path)
+
+    monkeypatch.setattr(backup_dialog, "daily_backup", slow_copy)
+    backup_dialog.daily_backup_in_background(store.path)
+    dialog = BackupDialog(store.path)
+    qtbot.addWidget(dialog)
+    assert made == ["daglig-kopi"]  # done in its own thread, and done before the dialog listed the copies
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text() == "2 sager"

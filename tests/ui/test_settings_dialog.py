@@ -185,3 +185,38 @@ def test_the_purge_question_says_the_copies_are_cleaned_too_and_they_are(qtbot, 
     assert "undtagen fra en sikkerhedskopi" not in question
     assert dialog.purged == 1
     assert [b.cases for b in list_backups(store.path)] == [1]  # the copy no longer holds Ole Bak
+
+
+def test_the_purge_waits_for_the_start_s_copy_so_no_copy_keeps_a_purged_case(
+    qtbot, store, message_boxes, today, monkeypatch
+):
+    """The start's copy is read from the database before the purge and put in place after it
+    (slowed here): the purge waits for it, so that copy is purged too."""
+    import sqlite3
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from caseworker_app.store.backup import list_backups, writing
+    from caseworker_app.ui import backup_dialog
+
+    old = store.create_case(citizen="Ole Bak", case_ref="2019-0001", trial_id="T08", dates={"hire": date(2019, 1, 2)})
+    store.close_case(old, reason="fastholdt i løntilskudsjob", day=date(2020, 1, 15))  # > 365 days before 01-02-2021
+    name_the_caseworker(store)
+    put_in_place = writing.replace_file
+
+    def slowly(temporary, target):
+        time.sleep(0.4)  # a large database's copy: read long before it is in place
+        put_in_place(temporary, target)
+
+    monkeypatch.setattr(writing, "replace_file", slowly)
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    backup_dialog.daily_backup_in_background(store.path)  # the start's copy, being made
+    dialog.retention_spin.setValue(365)
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    dialog.purge_button.click()
+    assert store.list_cases(include_closed=True) == []
+    [copy] = list_backups(store.path)
+    with sqlite3.connect(copy.path) as conn:
+        assert conn.execute("SELECT count(*) FROM cases").fetchone() == (0,)  # Ole Bak is gone there too

@@ -188,6 +188,45 @@ def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypa
     assert happened[:3] == ["cases", "painted", "backup"]
 
 
+def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp_path, monkeypatch, qapp):
+    """At 100,000 cases the copy takes half a second: the window answers meanwhile, and the copy
+    made when the window closes comes only after it (then none is needed: one a day)."""
+    import threading
+    import time
+
+    from caseworker_app.ui import backup_dialog
+
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        add_t08(store, "Jens Hansen", "2021-1001")
+    happened: list[tuple[str, str]] = []
+
+    def slow_copy(path):
+        happened.append((threading.current_thread().name, "begun"))
+        time.sleep(0.4)
+        happened.append((threading.current_thread().name, "done"))
+
+    monkeypatch.setattr(backup_dialog, "daily_backup", slow_copy)
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    open_store = MainWindow.open_store
+
+    def open_then_end(self, store):
+        open_store(self, store)
+        QTimer.singleShot(100, lambda: QApplication.exit(0))  # while the copy is still being made
+
+    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
+    try:
+        assert run_window(db) == 0
+    finally:
+        logs.teardown_logging()
+    assert happened == [
+        ("daglig-kopi", "begun"),
+        ("daglig-kopi", "done"),
+        ("MainThread", "begun"),  # the closing copy, after the start's
+        ("MainThread", "done"),
+    ]
+
+
 def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_later(qtbot):
     label = QLabel("Frister")
     qtbot.addWidget(label)
