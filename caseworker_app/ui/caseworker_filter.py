@@ -9,8 +9,8 @@ in core.selection; the line that says it is written there too (scope_text).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.selection import Selection, scope_text
+if TYPE_CHECKING:  # the window is painted before core.selection (and dataclasses, html) is imported
+    from ..core.selection import Selection
 
 MINE, EVERYONE = "mine", "all"  # what QSettings remember
 FRISTER, SAGER, PRINT = "frister", "sager", "udskrift"  # the places that remember a choice
@@ -138,6 +139,10 @@ class ScopeLine(QWidget):
         layout.addStretch(1)
 
     def show_selection(self, selection: Selection) -> None:
+        import html
+
+        from ..core.selection import scope_text
+
         self.label.setText(html.escape(scope_text(selection, self.noun)))
         if self.choice.caseworker():
             self.toggle_button.setText("Vis &alle sagsbehandlere")

@@ -56,3 +56,23 @@ def test_the_print_dialogs_do_not_load_the_spreadsheet_and_calendar_libraries():
         env={"QT_QPA_PLATFORM": "offscreen"},
     )
     assert run.stdout.strip() == "[]"
+
+
+def test_the_empty_window_is_built_without_the_engine_the_store_or_the_lists():
+    """The window is painted before these are imported (docs/ARCHITECTURE.md, "The start"): each
+    would delay the caseworker's first sight of the program."""
+    later = (
+        "caseworker_app.core.selection",  # with dataclasses and html: the caseworker filter's line
+        "caseworker_app.core.cases",
+        "caseworker_app.core.schedule",
+        "caseworker_app.store",
+        "caseworker_app.ui.overview",
+        "sqlite3",
+        "dataclasses",
+    )
+    code = (
+        "import sys, caseworker_app.ui.app, caseworker_app.ui.mainwindow; "
+        f"print([m for m in {later!r} if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
