@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..core.terms import CatalogError
 from ..logs import report_unexpected, start_crash_file, start_log_file
@@ -75,6 +75,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     def load() -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: its type costs ~3 ms before the first paint
+
         from ..core.collector import collector_paused
         from ..store import CaseStore, StoreError
         from ..store.errors import DamagedDatabaseError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 TITLE = "Opfølgningsfrister – uventet fejl"
 
@@ -19,6 +19,8 @@ def show_error_message(text: str) -> None:
         return
     if app is None:  # the windowed bundle failed before its window: a box is the only way to tell
         app = QApplication([sys.argv[0] if sys.argv else "Opfoelgningsfrister"])
+    from PySide6.QtWidgets import QMessageBox  # here: only an error needs it (not the first paint)
+
     QMessageBox.critical(None, TITLE, text)
 
 

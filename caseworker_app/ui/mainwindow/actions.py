@@ -7,7 +7,7 @@ the tests all run the same code. Dialogs are imported when first used: start-up 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from .part import WindowPart
 from .tabs import Tab
@@ -153,10 +153,16 @@ class MainWindowActions(WindowPart):
     def new_case(self) -> None:
         self.open_case(None)
 
-    def register_followup(self) -> None:
+    def _chosen_case_id(self, command: str) -> int | None:
+        """The case chosen in the list in front; None, after saying so, when none is."""
         case_id = self.selected_case_id()
         if case_id is None:
-            QMessageBox.information(self, "Registrer opfølgning", "Vælg først en sag i listen.")
+            _message_box().information(self, command, "Vælg først en sag i listen.")
+        return case_id
+
+    def register_followup(self) -> None:
+        case_id = self._chosen_case_id("Registrer opfølgning")
+        if case_id is None:
             return
         from ..case import EventDialog
 
@@ -165,9 +171,8 @@ class MainWindowActions(WindowPart):
             self.refresh()
 
     def close_selected_case(self) -> None:
-        case_id = self.selected_case_id()
+        case_id = self._chosen_case_id("Afslut sag")
         if case_id is None:
-            QMessageBox.information(self, "Afslut sag", "Vælg først en sag i listen.")
             return
         from ..case import CloseCaseDialog
 
@@ -187,9 +192,8 @@ class MainWindowActions(WindowPart):
 
     def print_selected_plan(self) -> None:
         """Udskriv › Plan for valgt borger: the selected case's coming deadlines."""
-        case_id = self.selected_case_id()
+        case_id = self._chosen_case_id("Plan for valgt borger")
         if case_id is None:
-            QMessageBox.information(self, "Plan for valgt borger", "Vælg først en sag i listen.")
             return
         from ..printing.dialogs import print_case_plan
 
@@ -258,7 +262,7 @@ class MainWindowActions(WindowPart):
 
         if start_demo():
             return True
-        QMessageBox.warning(self, "Åbn demo", "Demoen kunne ikke startes.")
+        _message_box().warning(self, "Åbn demo", "Demoen kunne ikke startes.")
         return False
 
     def edit_settings(self) -> None:
@@ -297,9 +301,17 @@ class MainWindowActions(WindowPart):
     def _about(self) -> None:
         from ... import __version__
 
-        QMessageBox.about(
+        _message_box().about(
             self,
             "Om Opfølgningsfrister",
             f"Opfølgningsfrister {__version__}\n\nBeregner opfølgningsfrister i frikommuneforsøg.\n"
             f"Data: {self.store.path if self.store else 'åbnes …'}\nProgrammet bruger ikke netværket.",
         )
+
+
+def _message_box():
+    """QMessageBox, imported when first needed: making its Python type costs ~3 ms, which the
+    window's first paint need not wait for."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
