@@ -50,6 +50,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def _daily_backup(db_path: Path) -> None:
     from .backup_dialog import daily_backup_in_background
 
+    start_log_file()  # a copy that fails is logged: the log file may not be open yet (idempotent)
     daily_backup_in_background(db_path)
 
 
@@ -57,7 +58,8 @@ def _report(what: str, *, quit_after: bool = False) -> None:
     print(what, flush=True)
     if quit_after:
         # On a later turn: the work queued after this paint (the Sager list, the search texts,
-        # the backup) is done first, so a benchmark's peak memory holds all a start makes.
+        # starting the backup's thread) is done first, so a benchmark's peak memory holds all a
+        # start makes; the closing waits for the backup (run_window).
         QTimer.singleShot(0, QApplication.quit)
 
 

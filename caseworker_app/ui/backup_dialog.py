@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..logs import safe_traceback
 from ..store.backup import (
     BackupInfo,
     auto_backup,
@@ -211,13 +212,25 @@ def daily_backup_in_background(db_path: Path) -> None:
 
 
 def wait_for_daily_backup() -> None:
-    """Return once the copy started by daily_backup_in_background, if any, is done."""
-    if _background is not None:
+    """Return once the copy started by daily_backup_in_background, if any, is done (with a wait
+    cursor meanwhile: on a network drive a large database's copy can take seconds)."""
+    if _background is None or not _background.is_alive():
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    waiting = QApplication.instance() is not None
+    if waiting:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
         _background.join()
+    finally:
+        if waiting:
+            QApplication.restoreOverrideCursor()
 
 
 def _daily_backup_logged(db_path: Path) -> None:
     try:
         daily_backup(db_path)
     except Exception as exc:  # never shown (the window is in use), always logged without personal data
-        _log.error("automatic backup failed unexpectedly: %s", type(exc).__name__)
+        _log.error("automatic backup failed unexpectedly:\n%s", safe_traceback(type(exc), exc, exc.__traceback__))

@@ -147,8 +147,8 @@ def test_the_tooltip_says_what_the_trial_rule_would_have_given_after_the_trials_
     tip = model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole).splitlines()
     assert "Senest i praksis: tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)" in tip
     assert (
-        "Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gælder kun til og med 31-12-2025; "
-        "derefter gælder den almindelige regel."
+        "Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gælder kun til og med "
+        "31-12-2025; derefter gælder den almindelige regel."
     ) in tip
 
 

@@ -217,6 +217,7 @@ def test_the_purge_waits_for_the_start_s_copy_so_no_copy_keeps_a_purged_case(
     message_boxes.answer(QMessageBox.StandardButton.Yes)
     dialog.purge_button.click()
     assert store.list_cases(include_closed=True) == []
+    backup_dialog.wait_for_daily_backup()  # (done already, if the purge waited as it must)
     [copy] = list_backups(store.path)
     with sqlite3.connect(copy.path) as conn:
         assert conn.execute("SELECT count(*) FROM cases").fetchone() == (0,)  # Ole Bak is gone there too

@@ -203,7 +203,7 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
 
     def slow_copy(path):
         happened.append((threading.current_thread().name, "begun"))
-        time.sleep(0.4)
+        time.sleep(0.8)
         happened.append((threading.current_thread().name, "done"))
 
     monkeypatch.setattr(backup_dialog, "daily_backup", slow_copy)
@@ -212,7 +212,7 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
 
     def open_then_end(self, store):
         open_store(self, store)
-        QTimer.singleShot(100, lambda: QApplication.exit(0))  # while the copy is still being made
+        QTimer.singleShot(300, lambda: QApplication.exit(0))  # while the copy is still being made
 
     monkeypatch.setattr(MainWindow, "open_store", open_then_end)
     try:
@@ -225,6 +225,32 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
         ("MainThread", "begun"),  # the closing copy, after the start's
         ("MainThread", "done"),
     ]
+
+
+def test_a_start_copy_that_fails_is_written_in_the_log_file(tmp_path, monkeypatch, qapp):
+    """The log file is opened after the paint, like the copy: the copy's failure must reach it."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "state"))  # Windows: the log under it
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        add_t08(store, "Jens Hansen", "2021-1001")
+    (tmp_path / "sikkerhedskopier").write_text("en fil, hvor mappen med kopier skulle være")
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    open_store = MainWindow.open_store
+
+    def open_then_end(self, store):
+        open_store(self, store)
+        QTimer.singleShot(300, lambda: QApplication.exit(0))
+
+    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
+    logs.teardown_logging()  # this test's own log file
+    try:
+        assert run_window(db) == 0
+        [log] = (tmp_path / "state").rglob("opfoelgningsfrister.log")
+        text = log.read_text(encoding="utf-8")
+    finally:
+        logs.teardown_logging()
+    assert text.count("automatic backup failed: StoreError") == 2  # at the start and at closing
 
 
 def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_later(qtbot):

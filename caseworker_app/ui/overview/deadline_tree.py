@@ -291,6 +291,6 @@ def _tooltip(deadline: Deadline) -> str:
     lines = [deadline.reason]
     if deadline.day_off:
         lines.append(f"Senest i praksis: {practical_day_text(deadline)}")
-    lines.extend(deadline.remarks)
+    lines += [f"Bemærk: {remark}" for remark in deadline.remarks]  # as the .ics says them (core/ics.py)
     lines += [deadline.rule, f"Henvisning: {deadline.citation}"]
     return "\n".join(lines)
