@@ -33,6 +33,16 @@ def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
 
 
+def _add_caseworker(parser: argparse.ArgumentParser, noun: str) -> None:
+    # As the window's exports choose (core.selection.select): a case without a caseworker is with them.
+    parser.add_argument(
+        "--caseworker",
+        default="",
+        metavar="NAVN",
+        help=f"kun denne sagsbehandlers {noun} (og {noun} uden sagsbehandler)",
+    )
+
+
 def add_export_commands(commands: argparse._SubParsersAction) -> None:
     """Add `calendar`, `plan`, `export-ics` and `export` to the program's subcommands."""
     calendar = commands.add_parser(
@@ -70,12 +80,14 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     ics.add_argument(
         "--to", dest="end", type=date_arg, default=None, metavar="DATO", help="kun frister til og med denne dag"
     )
+    _add_caseworker(ics, "frister")
     _add_today(ics)
 
     sheet = commands.add_parser("export", help="eksportér fristerne eller sagerne til regneark")
     add_db_option(sheet)
     sheet.add_argument("out", metavar="FIL", help="regnearket, der skrives: .xlsx eller .csv")
     sheet.add_argument("--cases", action="store_true", help="sagslisten (alle sager) i stedet for fristerne")
+    _add_caseworker(sheet, "frister eller sager")
     _add_today(sheet)
 
 
@@ -112,6 +124,25 @@ def _run(args: argparse.Namespace) -> int:
         return _sheet(store, args, today)
 
 
+def _caseworker(store: CaseStore, typed: str | None) -> str:
+    """The caseworker named on the command line, spelt as on the cases ('' for everyone).
+
+    Compared as the filter compares names (core.selection.belongs_to: case and outer spaces
+    aside). A name no case has is refused: a typo would otherwise export only the cases without
+    a caseworker, and say it was someone's list."""
+    from ..services.exporting import ExportError
+
+    wanted = (typed or "").strip()
+    if not wanted:
+        return ""
+    names = sorted({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
+    for name in names:
+        if name.casefold() == wanted.casefold():
+            return name
+    known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."
+    raise ExportError(f"Ingen sag har sagsbehandleren '{wanted}'.{known}")
+
+
 def _qt_for_pdf() -> None:
     """A QApplication for painting pages; offscreen unless a platform is chosen (no window)."""
     if not os.environ.get("QT_QPA_PLATFORM"):
@@ -137,7 +168,7 @@ def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         start=args.start,
         end=args.end,
         trial=args.trial,
-        caseworker=args.caseworker,
+        caseworker=_caseworker(store, args.caseworker),
         only_overdue=args.only_overdue,
         layout=args.layout,
     )
@@ -166,10 +197,12 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import export_ics, omitted_text
 
-    result = export_ics(store, args.out, today, start=args.start, end=args.end)
+    caseworker = _caseworker(store, args.caseworker)
+    result = export_ics(store, args.out, today, start=args.start, end=args.end, caseworker=caseworker)
     count = count_text(result.count, "frist", "frister")
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
-    print(f"{count} skrevet til {result.path}{moved}. Åbn filen i Outlook for at få dem i kalenderen.")
+    chosen = f" {result.chosen_text()}" if result.chosen else ""
+    print(f"{count} skrevet til {result.path}{moved}.{chosen} Åbn filen i Outlook for at få dem i kalenderen.")
     omitted = omitted_text(result)
     if omitted:
         sys.stdout.flush()
@@ -180,13 +213,14 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..services.exporting import export_case_sheet, export_deadline_sheet
 
+    caseworker = _caseworker(store, args.caseworker)
     if args.cases:
-        result = export_case_sheet(store, args.out)
+        result = export_case_sheet(store, args.out, caseworker=caseworker)
         what = count_text(result.count, "sag", "sager")
     else:
-        result = export_deadline_sheet(store, args.out, today)
+        result = export_deadline_sheet(store, args.out, today, caseworker=caseworker)
         what = count_text(result.count, "frist", "frister")
-    print(f"{what} skrevet til {result.path}")
+    print(f"{what} skrevet til {result.path}" + (f". {result.chosen_text()}" if result.chosen else ""))
     if result.uncomputable:
         from ..core.cases import problems_heading
 

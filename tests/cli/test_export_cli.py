@@ -437,3 +437,73 @@ def test_an_unwritable_target_is_exit_1_without_a_half_file(capsys, demo_db, tmp
     assert code == 1
     assert f"Kan ikke gemme {target}: mappen {target.parent} findes ikke." in err
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- one caseworker's
+
+
+@pytest.fixture
+def three_caseworkers(tmp_path):
+    """Anne Jensen's case, Bo Lund's, and one without a caseworker (shown to everyone)."""
+    path = tmp_path / "sager.db"
+    with CaseStore(path) as store:
+        for citizen, ref, caseworker in (
+            ("Jens Hansen", "2025-0001", "Anne Jensen"),
+            ("Karen Holm", "2025-0002", "Bo Lund"),
+            ("Lise Dam", "2025-0003", ""),
+        ):
+            store.create_case(
+                citizen=citizen, case_ref=ref, trial_id="T08", dates={"hire": date(2025, 3, 3)}, caseworker=caseworker
+            )
+    return path
+
+
+def test_export_of_one_caseworker_holds_theirs_and_the_unassigned_and_says_so(capsys, three_caseworkers, tmp_path):
+    db = str(three_caseworkers)
+    sheet = tmp_path / "frister.csv"
+    code, out, err = run(capsys, "export", "--db", db, str(sheet), "--today", TODAY, "--caseworker", "anne jensen")
+    assert (code, err) == (0, "")
+    assert out == (f"2 frister skrevet til {sheet}. Kun Anne Jensens frister og frister uden sagsbehandler er med.\n")
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert sorted(row[0] for row in rows[1:]) == ["Jens Hansen", "Lise Dam"]
+
+    cases = tmp_path / "sager.xlsx"
+    code, out, err = run(capsys, "export", "--db", db, str(cases), "--cases", "--caseworker", "Bo Lund")
+    assert (code, err) == (0, "")
+    assert out == f"2 sager skrevet til {cases}. Kun Bo Lunds sager og sager uden sagsbehandler er med.\n"
+    rows = list(load_workbook(cases).active.iter_rows(values_only=True))
+    assert sorted(row[0] for row in rows[1:]) == ["Karen Holm", "Lise Dam"]
+
+    ics = tmp_path / "frister.ics"
+    code, out, err = run(capsys, "export-ics", "--db", db, str(ics), "--today", TODAY, "--caseworker", "Bo Lund")
+    assert (code, err) == (0, "")
+    assert out == (
+        f"2 frister skrevet til {ics}. Kun Bo Lunds frister og frister uden sagsbehandler er med. "
+        "Åbn filen i Outlook for at få dem i kalenderen.\n"
+    )
+    calendar = vobject.readOne(ics.read_text(encoding="utf-8"))
+    assert len(calendar.vevent_list) == 2
+    summaries = " ".join(event.summary.value for event in calendar.vevent_list)
+    assert "Karen Holm" in summaries and "Lise Dam" in summaries and "Jens Hansen" not in summaries
+
+
+def test_export_of_everyone_says_nothing_about_whose(capsys, three_caseworkers, tmp_path):
+    sheet = tmp_path / "frister.csv"
+    code, out, err = run(capsys, "export", "--db", str(three_caseworkers), str(sheet), "--today", TODAY)
+    assert (code, out, err) == (0, f"3 frister skrevet til {sheet}\n", "")
+
+
+@pytest.mark.parametrize("command", ["export", "export-ics", "calendar"])
+def test_a_caseworker_no_case_has_is_refused_and_nothing_is_written(capsys, three_caseworkers, tmp_path, command):
+    out_path = tmp_path / (
+        "kalender.pdf" if command == "calendar" else "ud.ics" if command == "export-ics" else "ud.csv"
+    )
+    args = [command, "--db", str(three_caseworkers), "--today", TODAY, "--caseworker", "Ane Jensen"]
+    if command == "calendar":
+        args += ["--from", "01-11-2026", "--to", "31-12-2026", "--pdf", str(out_path)]
+    else:
+        args.append(str(out_path))
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert "Ingen sag har sagsbehandleren 'Ane Jensen'. Sagsbehandlerne på sagerne er: Anne Jensen, Bo Lund." in err
+    assert not out_path.exists()
