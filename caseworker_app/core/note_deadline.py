@@ -54,6 +54,17 @@ def governing_deadline(
     return deadline, ""
 
 
+def unregistered_event(trial: Trial, case: CaseRecord, situation: str, event_date: date | None) -> Event | None:
+    """The event a note in this situation is about, when it is not registered on the case: the
+    note's deadline counts it (governing_deadline), the window's only once it is registered."""
+    kind = event_kind(trial, situation)
+    if kind is None or event_date is None:
+        return None
+    if any(e.kind == kind and e.day == event_date for e in case.events):
+        return None
+    return Event(event_date, kind)
+
+
 def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None) -> str:
     """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
 

@@ -256,3 +256,71 @@ def test_closing_with_a_note_not_yet_copied_asks_first(qtbot, db, message_boxes)
     other = open_window(qtbot, store, ids["T07"], date(2020, 1, 6), situation="plan_ikke_justeret")
     click(qtbot, other.close_button)
     assert not other.isVisible() and len(message_boxes.calls) == calls
+
+
+def test_a_note_about_a_follow_up_not_registered_registers_it_first(qtbot, db, dialogs, message_boxes):
+    """The note's next deadline counts the follow-up it is about; the lists count it once the case
+    has it. So it is registered (in the event dialog, its date filled in) before the note is copied."""
+    from PySide6.QtWidgets import QMessageBox
+
+    store, ids = db
+    case_id = ids["T08"]
+    window = open_window(qtbot, store, case_id, date(2021, 6, 15), situation="opfoelgning")
+    window.event_date_edit.setText("15-06-2021")  # held today; the case has 10-01-2021 only
+    window.free_text_edit.setPlainText(FREE_TEXT["T08", "opfoelgning"])
+    assert window.status_label.text() == (
+        "✓ Klar til at kopiere. Opfølgning 15-06-2021 registreres på sagen, når du kopierer."
+    )
+    # 15-06-2021 + 30 months = 15-12-2023, a Friday: the note's next follow-up
+    assert "15. december 2023" in window.note_edit.toPlainText()
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    filled_in = []
+
+    def save(dialog):
+        filled_in.append((dialog.date_edit.text(), dialog.kind_combo.currentData()))
+        dialog.save_button.click()
+
+    dialogs.then(save)
+    click(qtbot, window.copy_button)
+
+    assert filled_in == [("15-06-2021", "followup")]
+    assert [(e.day, e.kind) for e in store.get_case(case_id).events] == [
+        (date(2021, 1, 10), "followup"),
+        (date(2021, 6, 15), "contact"),  # the reference case's contact (not a full follow-up)
+        (date(2021, 6, 15), "followup"),
+    ]
+    # The lists' deadline (the window's function) is the note's.
+    [item] = [i for i in store.deadlines(date(2021, 6, 15)) if i.case.id == case_id]
+    assert item.deadline.legal_due == date(2023, 12, 15)
+    assert QApplication.clipboard().text().replace("\r\n", "\n") == window.note_edit.toPlainText()
+    assert [row.kind for row in store.history(case_id)].count(JOURNAL_NOTE) == 1
+    assert window.status_label.text().startswith("✓ Kopieret og gemt i sagens historik.")
+
+
+@pytest.mark.parametrize("refused", ["the question", "the event dialog"])
+def test_a_note_whose_event_is_not_registered_is_not_copied(qtbot, db, dialogs, message_boxes, refused):
+    from PySide6.QtWidgets import QMessageBox
+
+    store, ids = db
+    case_id = ids["T08"]
+    window = open_window(qtbot, store, case_id, date(2021, 6, 15), situation="opfoelgning")
+    window.event_date_edit.setText("15-06-2021")
+    window.free_text_edit.setPlainText(FREE_TEXT["T08", "opfoelgning"])
+    QApplication.clipboard().setText("før")
+    if refused == "the event dialog":
+        message_boxes.answer(QMessageBox.StandardButton.Yes)
+        dialogs.then(lambda dialog: dialog.reject())  # Annuller in the event dialog
+    else:
+        message_boxes.answer(QMessageBox.StandardButton.No)
+
+    click(qtbot, window.copy_button)
+
+    assert QApplication.clipboard().text() == "før"
+    assert [(e.day, e.kind) for e in store.get_case(case_id).events] == [
+        (date(2021, 1, 10), "followup"),
+        (date(2021, 6, 15), "contact"),
+    ]
+    assert JOURNAL_NOTE not in [row.kind for row in store.history(case_id)]
+    assert window.status_label.text() == (
+        "⚠ Notatet er ikke kopieret: registrér først hændelsen, så listerne viser notatets frist."
+    )

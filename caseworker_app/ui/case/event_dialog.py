@@ -50,6 +50,7 @@ class EventDialog(QDialog):
         today: Callable[[], date],
         kind: str = "followup",
         replaces: int | None = None,
+        day: date | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -66,7 +67,7 @@ class EventDialog(QDialog):
         title = "Ret hændelse" if replaces is not None else "Registrer hændelse"
         self.setWindowTitle(f"{title} – {self.case.citizen} ({self.case.case_ref})")
 
-        self.date_edit = DateLineEdit(original.day if original else today())
+        self.date_edit = DateLineEdit(original.day if original else day or today())
         self.kind_combo = QComboBox()
         for name in events:
             self.kind_combo.addItem(EVENT_NAMES[name].capitalize(), name)

@@ -87,8 +87,9 @@ class DraftPane(QWidget):
             cursor = document.find(MARKER_START, end.position())
         self.note_edit.setExtraSelections(marks)
 
-    def show_state(self, problems: list[str], *, copied: bool) -> None:
-        """Why the note cannot be copied yet (the button off), or that it is ready or copied."""
+    def show_state(self, problems: list[str], *, copied: bool, notice: str = "") -> None:
+        """Why the note cannot be copied yet (the button off), or that it is ready or copied (and
+        notice: what copying will also do)."""
         self.copy_button.setEnabled(not problems)
         self.hand_label.setVisible(self.hand_edited)
         self.regenerate_button.setVisible(self.hand_edited)
@@ -98,7 +99,7 @@ class DraftPane(QWidget):
             self.status_label.setText("✓ Kopieret og gemt i sagens historik. Sæt notatet ind i FASIT med Ctrl+V.")
             self.status_label.setStyleSheet(ok_style())
         else:
-            self.status_label.setText("✓ Klar til at kopiere.")
+            self.status_label.setText("✓ Klar til at kopiere." + (f" {notice}" if notice else ""))
             self.status_label.setStyleSheet(ok_style())
 
     def show_problem(self, text: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
+from ...core.note_deadline import unregistered_event
 from ...core.note_errors import NoteError
 from ...core.note_fields import NOTE_FIELDS
 from ...core.note_situations import default_event_date, situation_for_event, situations_for
@@ -35,6 +36,7 @@ from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs, event_date_hint
+from .registration import notice, registered_first
 from .template_editor import TemplateEditor
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -336,7 +338,19 @@ class NoteWindow(QDialog):
         self.draft.mark_missing()
         problems = self.copy_problems()
         copied = self.saved_note_id is not None and self._last_saved == self._current()
-        self.draft.show_state(problems, copied=copied)
+        event = None if problems else self._unregistered_event()
+        self.draft.show_state(problems, copied=copied, notice=notice(event) if event else "")
+
+    def _unregistered_event(self):
+        """The event the note is about, when the case does not have it registered (else None)."""
+        situation = self.situation()
+        if self.trial is None or situation is None:
+            return None
+        try:
+            event_date = self.inputs.values()["event_date"]
+        except ValueError:
+            return None  # a date that is not one: copy_problems says so
+        return unregistered_event(self.trial, self.case, situation, event_date)
 
     def note_text(self) -> str:
         """The note as it stands in the window ('\\n' line breaks)."""
@@ -346,9 +360,22 @@ class NoteWindow(QDialog):
         return (self.situation() or "", self.note_text())
 
     def copy_to_fasit(self) -> None:
-        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history."""
+        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history.
+
+        A note about an event not registered on the case is copied once it is (registration.py)."""
         if self.copy_problems():
             return
+        event = self._unregistered_event()
+        if event is not None:
+            if not registered_first(self, self.store, self.case_id, event, self._today):
+                self.draft.show_problem(
+                    "⚠ Notatet er ikke kopieret: registrér først hændelsen, så listerne viser notatets frist."
+                )
+                return
+            self.case = self.store.get_case(self.case_id)
+            self.update_note()
+            if self.copy_problems():
+                return
         text = self.note_text()
         QGuiApplication.clipboard().setText(for_clipboard(text))
         if self._last_saved != self._current():  # copying the same note twice keeps it once
