@@ -356,6 +356,26 @@ def test_withdrawing_a_follow_up_registered_by_mistake(qtbot, store, dialogs):
 # ------------------------------------------------------------------ closing
 
 
+def test_closing_starts_with_no_reason_so_enter_records_no_outcome(qtbot, store, dialogs):
+    """ "Fastholdt i løntilskudsjob" is what T08's evaluation counts: never chosen for the caseworker."""
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    seen = {}
+
+    def user(dialog):
+        seen["shown"] = dialog.reason_combo.currentText()
+        click(qtbot, dialog.ok_button)  # Enter at once
+        seen["error"] = dialog.boxes["reason"].error()
+
+    dialogs.then(user)
+    click(qtbot, window.close_case_button)
+
+    assert seen["shown"] == "Vælg årsag …"
+    assert seen["error"] == "Vælg årsagen på listen."
+    case = store.get_case(case_id)
+    assert (case.status, case.end_reason) == ("aktiv", "")
+
+
 def test_close_a_case_with_a_reason(qtbot, store, dialogs):
     case_id = add_t08(store)
     window = open_case(qtbot, store, case_id)

@@ -36,6 +36,9 @@ class CloseCaseDialog(QDialog):
         self.setWindowTitle(f"Afslut sag – {self.case.citizen} ({self.case.case_ref})")
 
         self.reason_combo = QComboBox()
+        # No reason chosen until the caseworker picks one: Enter must not record an outcome the
+        # evaluation counts (e.g. "fastholdt i løntilskudsjob", the measure of T08's success).
+        self.reason_combo.addItem("Vælg årsag …", None)
         for reason in END_REASONS:
             self.reason_combo.addItem(reason[0].upper() + reason[1:], reason)
         self.text_edit = QLineEdit()
@@ -78,6 +81,8 @@ class CloseCaseDialog(QDialog):
         """Close the case; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
         try:
+            if self.reason_combo.currentData() is None:  # "Vælg årsag …": the list is right there
+                raise ValidationError({"reason": "Vælg årsagen på listen."})
             try:
                 day = self.date_edit.date_value()
             except ValueError as exc:
