@@ -170,6 +170,7 @@ def group_by_week(items: Iterable[CaseDeadline]) -> list[WeekGroup]:
 class DayCell:
     day: date
     items: tuple[CaseDeadline, ...] = ()
+    in_period: bool = True  # False: a day of the month before the period's start or after its end
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ class MonthGrid:
 
 
 def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
-    """A grid per month from the period's start to its end (or its last deadline's day).
+    """A grid per month from the period's start to its end (or its last deadline's day); the
+    month's days outside the period are marked (in_period), so none reads as a day without deadlines.
 
     A deadline stands on its practical date, the day the caseworker must act; a legal date on a
     Sunday or holiday is said in the entry's text (ui/printing/layouts._grid_entry).
@@ -210,7 +212,7 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
                     continue
                 found = tuple(by_day.get(day, ()))
                 count += len(found)
-                cells.append(DayCell(day, found))
+                cells.append(DayCell(day, found, selection.start <= day <= selection.end))
             rows.append((week[0].isocalendar().week, tuple(cells)))
         grids.append(MonthGrid(year, month, tuple(rows), count))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

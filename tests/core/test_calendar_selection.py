@@ -132,3 +132,13 @@ def test_caseworker_filter_prints_unassigned_cases_as_the_window_shows_them():
     assert mine.filter_text == "Alle forsøg, sagsbehandler Anne Jensen og sager uden sagsbehandler"
     colleague = select_calendar(items, start, end, caseworker="Bo Lund")
     assert names(colleague.items) == ["Søren Nytår"]
+
+
+def test_month_grid_marks_the_days_outside_the_period():
+    # The week 07-12 – 13-12-2026 in December's grid: 1-6 and 14-31 December are outside it.
+    selection = select_calendar([], date(2026, 12, 7), date(2026, 12, 13))
+    (december,) = month_grids(selection)
+    inside = [cell.day.day for _, cells in december.weeks for cell in cells if cell and cell.in_period]
+    outside = [cell.day.day for _, cells in december.weeks for cell in cells if cell and not cell.in_period]
+    assert inside == [7, 8, 9, 10, 11, 12, 13]
+    assert outside == [1, 2, 3, 4, 5, 6, *range(14, 32)]

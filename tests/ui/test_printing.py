@@ -124,6 +124,15 @@ def test_month_grid(items, tmp_path, qapp):
     assert f"side {pages} af {pages}" in text
 
 
+def test_a_month_grid_of_part_of_a_month_says_its_other_days_are_not_covered(items, tmp_path, qapp):
+    path = tmp_path / "uge.pdf"
+    week_8 = (date(2021, 2, 22), date(2021, 2, 28))
+    write_pdf(calendar_job(items, start=week_8[0], end=week_8[1], layout=LAYOUT_MONTHS, **HEADER), path)
+    text = " ".join(pdf_text(path).split())
+    assert re.search(r"Februar 2021 \d+ frister · grå dage ligger uden for perioden 22-02-2021 – 28-02-2021", text)
+    assert "fristen 28-02-2021 er en søndag" in text  # the period's own deadline, on Friday 26-02
+
+
 def test_one_citizen_plan(tmp_path, qapp):
     plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY)
     path = tmp_path / "plan.pdf"

@@ -240,9 +240,12 @@ def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
     day_heads = "".join(f'<th width="13.5%">{name.capitalize()}</th>' for name in WEEKDAYS_DA)
     for index, grid in enumerate(month_grids(selection)):
         breaks = ' style="page-break-before: always"' if index or selection.overdue_before else ""
+        partial = any(cell is not None and not cell.in_period for _, cells in grid.weeks for cell in cells)
+        # Said on the month's own page: a grey day is one the print does not cover, not a free one.
+        outside = f" · grå dage ligger uden for perioden {text(selection.period_text)}" if partial else ""
         parts.append(
             f"<h2{breaks}>{grid.title} <span class=sub>&nbsp; {grid.count} "
-            f"{'frist' if grid.count == 1 else 'frister'}</span></h2>"
+            f"{'frist' if grid.count == 1 else 'frister'}{outside}</span></h2>"
         )
         rows = []
         for week, cells in grid.weeks:
@@ -252,7 +255,10 @@ def month_grid_html(selection: CalendarSelection, header: PrintHeader) -> str:
                     tds.append("<td class=other></td>")
                     continue
                 entries = "".join(_grid_entry(i) for i in cell.items)
-                tds.append(f"<td class=day><b>{cell.day.day}</b>{entries}</td>")
+                if cell.in_period:
+                    tds.append(f"<td class=day><b>{cell.day.day}</b>{entries}</td>")
+                else:  # not a day without deadlines: a day the print does not cover
+                    tds.append(f"<td class=other><span class=muted>{cell.day.day}</span>{entries}</td>")
             rows.append(f"<tr>{''.join(tds)}</tr>")
         parts.append(
             '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="3">'
