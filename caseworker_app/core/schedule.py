@@ -178,7 +178,7 @@ def _deadline(
     caution = ""
     if governed == "trial":
         governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
-        citation = trial.citation_text_on(legal if legal < end else end)
+        citation = _trial_citation(trial, legal if legal < end else end, end)
     elif governed == "ordinary":
         assert ordinary is not None  # governed is "ordinary" only when ordinary_result came from it
         governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
@@ -240,7 +240,7 @@ def _undated(
         )
     if today <= end:
         governed, rule = "trial", _rule_text("Forsøgsregel: ", spec.text)
-        citation = trial.citation_text_on(today)
+        citation = _trial_citation(trial, today, end)
     else:  # the trial has ended and the catalog knows no ordinary rule for it
         governed, rule = "none", _rule_text("Uden for forsøget: ", spec.text)
         citation = f"Ingen: forsøget gælder fra {fmt(trial.period.start)} til og med {fmt(end)}"
@@ -270,3 +270,22 @@ def _undated(
 @lru_cache(maxsize=1024)
 def _rule_text(prefix: str, text: str) -> str:
     return prefix + text
+
+
+def _trial_citation(trial: Trial, day: date, end: date) -> str:
+    """The trial's legal basis on day (Trial.citation_text_on); with an end given beside the
+    catalog's (trial_end: the calculator's "what if"), a day after the catalog's end says that no
+    extension covering it is registered, rather than cite the order alone (decision 14)."""
+    text = trial.citation_text_on(day)
+    known_end = trial.period.effective_end
+    if day > known_end:
+        return _unregistered_extension(text, end)
+    return text
+
+
+@lru_cache(maxsize=256)
+def _unregistered_extension(text: str, end: date) -> str:
+    return (
+        f"{text}, forlænget til {fmt(end)} (slutdatoen er angivet i beregningen; forlængelsen og dens "
+        "hjemmel er ikke registreret under Forsøg)"
+    )

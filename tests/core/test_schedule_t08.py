@@ -145,6 +145,35 @@ def test_trial_end_override(t08):
     assert d.reason.endswith("(tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt)")
 
 
+def test_a_trial_end_beyond_the_catalog_is_cited_as_not_registered(t08):
+    # The calculator's "what if": T08 as if extended to 31-12-2026. Follow-up 31-03-2024 + 30
+    # months = 30-09-2026 (September has no 31st), a Wednesday, inside that end.
+    d = only(
+        compute_deadlines(
+            t08,
+            {"hire": date(2018, 8, 31)},
+            [followup(date(2024, 3, 31))],
+            date(2026, 11, 30),
+            trial_end=date(2026, 12, 31),
+        )
+    )
+    assert (d.legal_due, d.practical_due, d.governed_by) == (date(2026, 9, 30), date(2026, 9, 30), "trial")
+    # The catalog knows no extension beyond 31-12-2025: the order alone would not cover 2026 (decision 14).
+    assert d.citation == (
+        "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af "
+        "23/05/2018), forlænget til 31-12-2026 (slutdatoen er angivet i beregningen; forlængelsen og dens "
+        "hjemmel er ikke registreret under Forsøg)"
+    )
+    # Within the catalog's own period the citation is the catalog's, whatever end is given.
+    inside = only(
+        compute_deadlines(t08, {"hire": date(2018, 8, 31)}, [], date(2020, 6, 1), trial_end=date(2026, 12, 31))
+    )
+    assert inside.legal_due == date(2021, 2, 28)
+    assert inside.citation == (
+        "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
+    )
+
+
 def test_deadline_before_the_trial_started_follows_the_ordinary_rule(t08):
     dates = {"hire": date(2017, 1, 15), "offer": date(2017, 1, 1)}
     d = only(compute_deadlines(t08, dates, [followup(date(2017, 6, 20))], date(2018, 1, 1)))
