@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -79,7 +79,7 @@ def rule_due(
                     spec.window,
                     _words(" fra {} ", anchor_label),
                     anchor,
-                    _words("; {} holdt indtil nu", len(held)),
+                    _held_text(len(held), spec.forms),
                 ),
                 True,
             )
@@ -164,6 +164,15 @@ def _sum(day: date, duration: Duration | None) -> date:
     _DURATIONS[id(duration)] = duration
     result = _SUMS[day, id(duration)] = add(day, duration)
     return result
+
+
+@lru_cache(maxsize=256)
+def _held_text(held: int, forms: Collection[str]) -> str:
+    """'; 2 holdt indtil nu', and which talks count when the rule counts some forms only (the
+    ordinary rule of T05: in person), so a talk by phone is not taken as forgotten."""
+    if not forms:
+        return f"; {held} holdt indtil nu"
+    return f"; {held} holdt indtil nu (kun samtaler holdt {' eller '.join(sorted(forms))} tæller)"
 
 
 @lru_cache(maxsize=1024)

@@ -316,3 +316,13 @@ def test_the_unknown_offer_is_mentioned_only_when_the_date_counts_from_it():
     # Trial 20-06-2027 is after the end; ordinary 20-12-2025 passed by 01-01-2026.
     assert d.legal_due == date(2026, 1, 1)
     assert "ukendt" not in d.reason
+
+
+def test_count_window_under_the_ordinary_rule_says_only_talks_in_person_count():
+    # Visitation 01-02-2017, before T05 began 01-08-2018: the ordinary rule's window ends
+    # 31-01-2018 (the last day of 12 months), before the start, so the ordinary rule governs.
+    # It counts talks held in person only: of the two held, the one by phone does not count.
+    talks = [talk(date(2017, 3, 1), "personligt"), talk(date(2017, 6, 1), "telefon")]
+    d = one("T05", {"visitation": date(2017, 2, 1)}, talks, today=date(2018, 3, 1))
+    assert (d.legal_due, d.governed_by) == (date(2018, 1, 31), "ordinary")
+    assert "; 1 holdt indtil nu (kun samtaler holdt personligt tæller)" in d.reason
