@@ -103,8 +103,7 @@ class EventDialog(QDialog):
             "text": FieldBox(self.text_edit),
             "agreed": FieldBox(
                 self.next_agreed_edit,
-                "Den næste dato, der er aftalt med borgeren; den bliver sagens nye frist. Uden den står "
-                "sagen som 'dato ikke aftalt' blandt de overskredne.",
+                "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt').",
             ),
         }
         form = QFormLayout()
