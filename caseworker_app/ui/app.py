@@ -54,6 +54,13 @@ def _daily_backup(db_path: Path) -> None:
     daily_backup_in_background(db_path)
 
 
+def _critical(parent, title: str, text: str) -> None:
+    # Imported here: QMessageBox's Python type costs ~3 ms to make, and only a failed start needs it.
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(parent, title, text)
+
+
 def _report(what: str, *, quit_after: bool = False) -> None:
     print(what, flush=True)
     if quit_after:
@@ -77,8 +84,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     def load() -> None:
-        from PySide6.QtWidgets import QMessageBox  # here: its type costs ~3 ms before the first paint
-
         from ..core.collector import collector_paused
         from ..store import CaseStore, StoreError
         from ..store.errors import DamagedDatabaseError
@@ -99,11 +104,11 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
                 window.open_store(store)
                 gc.freeze()  # nor after: they live as long as the window (core/collector.py)
         except StoreError as exc:  # damaged, locked, another program's or a newer version's file
-            QMessageBox.critical(window, "Databasen kan ikke åbnes", str(exc))
+            _critical(window, "Databasen kan ikke åbnes", str(exc))
             app.exit(1)
             return
         except CatalogError as exc:  # a trial file edited by hand: the message names file and field
-            QMessageBox.critical(window, "Forsøgskataloget kan ikke læses", str(exc))
+            _critical(window, "Forsøgskataloget kan ikke læses", str(exc))
             app.exit(1)
             return
         except Exception as exc:  # unexpected: logged and explained, as at any other start, then exit
