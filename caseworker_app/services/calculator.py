@@ -67,7 +67,15 @@ def trial_status_text(trial: Trial, today: date, trial_end: date | None = None) 
     end = trial_end or trial.period.effective_end
     if today <= end:
         return trial.status_text(today) if trial_end is None else f"aktiv til og med {fmt(end)}"
+    extension = "har kommunen fået forlængelse, så indtast den under Forsøg."
+    if trial.rules and all(spec.ordinary is not None or spec.ordinary_changes for spec in trial.rules):
+        return (
+            f"Forsøget udløb {fmt(end)} – fristerne følger den almindelige regel fra "
+            f"{fmt(end + timedelta(days=1))}; {extension}"
+        )
+    # The catalog has no ordinary rule for (some of) its deadlines: the program cannot follow it.
     return (
-        f"Forsøget udløb {fmt(end)} – fristerne følger den almindelige regel fra "
-        f"{fmt(end + timedelta(days=1))}; har kommunen fået forlængelse, så indtast den under Forsøg."
+        f"Forsøget udløb {fmt(end)} – den almindelige regel gælder fra {fmt(end + timedelta(days=1))}, "
+        f"men kataloget har den ikke for alle forsøgets frister, så de er ikke beregnet efter den: "
+        f"kontrollér dem efter den almindelige regel; {extension}"
     )

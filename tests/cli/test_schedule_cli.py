@@ -200,3 +200,15 @@ def test_schedule_says_when_the_trial_has_ended_and_what_to_do(capsys):
     assert "Opfølgning: frist 02-06-2026 – senest i praksis tir 02-06-2026 – overskredet" in out
     assert "  ! Efter forsøgsreglen ville fristen være 02-12-2027, men forsøget gælder kun til og med 31-12-2025" in out
     assert "kontrollér fristen." in out
+
+
+def test_after_the_end_of_a_trial_without_an_ordinary_rule_the_status_says_to_check_it(capsys):
+    # T12's dates are agreed by the caseworker, and the catalog has no ordinary rule for them: after
+    # the trial's end (31-12-2023, its last extension) the program cannot say what the ordinary rule gives.
+    code, out, _ = run(capsys, "schedule", "--trial", "T12", "--date", "agreed=2026-03-02", "--today", "2026-11-30")
+    assert code == 0
+    assert (
+        "Forsøgets status: Forsøget udløb 31-12-2023 – den almindelige regel gælder fra 01-01-2024, men "
+        "kataloget har den ikke for alle forsøgets frister, så de er ikke beregnet efter den: kontrollér dem "
+        "efter den almindelige regel; har kommunen fået forlængelse, så indtast den under Forsøg."
+    ) in " ".join(out.split())
