@@ -30,19 +30,35 @@ class AfterPaint(QObject):
         self._target = target
         self._callback = callback
         self._done = False
+        self._timer = QTimer(self)  # the fallback, then the turn after the paint
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._run)
         target.installEventFilter(self)
         if fallback_ms is not None:
-            QTimer.singleShot(fallback_ms, self, self._run)  # with self: not after self is deleted
+            self._timer.start(fallback_ms)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # after this paint has reached the screen
+            self._timer.start(0)  # after this paint has reached the screen (replaces the fallback)
         return False
+
+    def again(self, fallback_ms: int | None = None) -> None:
+        """Call back once more after the next paint: one object serves a wait that recurs (the
+        window's new content), so none is left behind per wait. Still waiting: nothing to do.
+
+        Not deleted once run instead: deleting it crashed PySide 6.11 now and then, later in the
+        process (tests/ui/test_startup.py, 2 to 4 runs in 16)."""
+        if not self._done:
+            return
+        self._done = False
+        self._target.installEventFilter(self)
+        if fallback_ms is not None:
+            self._timer.start(fallback_ms)
 
     def _run(self) -> None:
         if not self._done:
             self._done = True
+            self._timer.stop()
             self._target.removeEventFilter(self)
-            self.deleteLater()  # done: not kept as a child of its owner for the program's life
             self._callback()

@@ -354,14 +354,31 @@ def test_sager_keeps_the_chosen_case_over_new_content_that_came_while_frister_wa
     assert window.case_view.verticalScrollBar().value() == scroll
 
 
-def test_after_paint_is_deleted_once_it_has_run(qtbot):
+def test_after_paint_waits_again_with_the_same_object(qtbot):
     label = QLabel("Frister")
     qtbot.addWidget(label)
     calls = []
-    AfterPaint(label, lambda: calls.append("loaded"), fallback_ms=10)
-    assert len(label.findChildren(AfterPaint)) == 1
+    wait = AfterPaint(label, lambda: calls.append("loaded"), fallback_ms=10)
     qtbot.waitUntil(lambda: calls == ["loaded"], timeout=2000)
-    qtbot.waitUntil(lambda: not label.findChildren(AfterPaint), timeout=2000)  # not one per refresh for good
+    wait.again(fallback_ms=10)
+    wait.again(fallback_ms=10)  # still waiting: one call, not two
+    qtbot.waitUntil(lambda: calls == ["loaded", "loaded"], timeout=2000)
+    qtbot.wait(100)
+    assert calls == ["loaded", "loaded"]
+    assert len(label.findChildren(AfterPaint)) == 1
+
+
+def test_new_content_again_and_again_leaves_one_wait_on_the_window(qtbot, store, today):
+    add_t08(store, "Jens Hansen", "2021-1001")
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    for day in range(5):  # a setting every deadline depends on: everything is read again
+        settings = store.settings()
+        settings.warning_days = 20 + day
+        store.save_settings(settings)
+        window.refresh()
+    qtbot.waitUntil(window.case_list_current, timeout=3000)  # the fallback: the window is not shown
+    assert len(window.findChildren(AfterPaint)) == 1
 
 
 def test_a_window_closed_before_its_paint_never_fills_its_list(qtbot, store, today):

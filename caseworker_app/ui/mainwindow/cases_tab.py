@@ -101,15 +101,16 @@ class CasesTab(WindowPart):
             self._case_list_stale = True
             if self.tabs.currentIndex() == Tab.CASES:
                 self._fill_case_list()
-            if not self._after_paint_queued:  # one wait, however many refreshes come before the paint
-                from PySide6.QtWidgets import QApplication
+            from ..after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
 
-                from ..after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
+            if self._after_paint is None:  # one wait, however many refreshes come before the paint
+                from PySide6.QtWidgets import QApplication
 
                 app = QApplication.instance()
                 assert app is not None  # the window exists, so the application does
-                AfterPaint(app, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS, owner=self)
-                self._after_paint_queued = True
+                self._after_paint = AfterPaint(app, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS, owner=self)
+            else:
+                self._after_paint.again(FIRST_PAINT_FALLBACK_MS)
         else:
             self.search_texts.forget(change.removed)
             if not self._case_list_stale:
@@ -121,7 +122,6 @@ class CasesTab(WindowPart):
 
     def _after_cases_painted(self) -> None:
         """The Sager list and every case's search text, made while the caseworker reads Frister."""
-        self._after_paint_queued = False
         self._fill_case_list()
         book = self._book
         if book is not None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ...core.selection import SearchTexts
     from ...services.deadline_book import BookUpdate, DeadlineBook
     from ...store.case_store import CaseStore
+    from ..after_paint import AfterPaint
     from ..caseworker_filter import CaseworkerChoice
     from ..overview import CaseTableModel, DeadlineTreeModel
 
@@ -47,7 +48,7 @@ class WindowPart(_Window):
         problems: Sequence[CaseProblem]
         search_texts: SearchTexts  # from open_store on, shared by both lists
         _case_list_stale: bool
-        _after_paint_queued: bool
+        _after_paint: AfterPaint | None
 
         def _changed_deadlines(self, change: BookUpdate) -> dict: ...
 

@@ -53,7 +53,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self._book: DeadlineBook | None = None  # the cases and deadlines shown, kept current (refresh)
         self._models_attached = False  # the item models come with the store (open_store)
         self._case_list_stale = False  # the Sager list waits for the paint of new content (_show_cases)
-        self._after_paint_queued = False
+        self._after_paint = None  # ui/after_paint.AfterPaint: the Sager list's wait for a paint
         self._store_actions: list[QAction] = []  # disabled until there is a database
         self.demo = demo  # the title says DEMODATA, so demo data is never mistaken for real cases
         self._today = today
