@@ -383,3 +383,21 @@ def test_main_window_menus_open_the_dialogs(qtbot, store, boxes, monkeypatch, tm
     window.case_view.setCurrentIndex(window.case_model.index(0, 0))
     window.print_plan_action.trigger()
     assert isinstance(opened[1], PlanPrintDialog)
+
+
+def test_a_wrong_date_is_named_when_the_field_is_left_and_an_old_saved_line_goes(
+    qtbot, calendar_dialog, save_as, tmp_path
+):
+    d = calendar_dialog
+    save_as.answer(tmp_path / "kalender.pdf")
+    qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
+    assert d.status_label.text().startswith("Gemt som ")
+    choose(d.period_combo, "custom")  # other choices: the saved file is no longer what they show
+    assert d.status_label.text() == ""
+    d.from_field.setText("31-11-2026")
+    d.from_field.editingFinished.emit()  # Tab out of the field, before any button
+    assert d.from_box.error() == "'31-11-2026': den dag findes ikke – november 2026 har 30 dage."
+    assert d.summary_label.text() == "Skriv periodens første og sidste dag som dd-mm-åååå."
+    d.from_field.setText("01-11-2026")
+    d.from_field.editingFinished.emit()
+    assert d.from_box.error() == ""

@@ -33,6 +33,7 @@ from ...services.exporting import ExportError
 from ...store import StoreError
 from ..caseworker_filter import PRINT, CaseworkerChoice
 from ..fields import DateLineEdit, FieldBox, buddy_label
+from ..screen_fit import grow_to_content
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob
 from .job_dialog import PrintJobDialog
 from .jobs import calendar_print_job, plan_print_job
@@ -123,6 +124,7 @@ class CalendarPrintDialog(PrintJobDialog):
         self.period_combo.currentIndexChanged.connect(self._period_chosen)
         for field in (self.from_field, self.to_field):
             field.textChanged.connect(self._update_summary)
+            field.editingFinished.connect(self.period)  # a wrong date is named at its field at once
         for combo in (self.trial_combo, self.caseworker_combo):
             combo.currentIndexChanged.connect(self._update_summary)
         self.overdue_check.toggled.connect(self._update_summary)
@@ -152,18 +154,19 @@ class CalendarPrintDialog(PrintJobDialog):
             try:
                 value = box.editor.date_value()
             except ValueError as exc:
-                box.set_error(str(exc))
-                return None
+                return self._period_error(box, str(exc))
             if value is None:
-                box.set_error(f"Skriv periodens {name} dag som dd-mm-åååå.")
-                return None
+                return self._period_error(box, f"Skriv periodens {name} dag som dd-mm-åååå.")
             box.set_error(None)
             values.append(value)
         start, end = values
         if end < start:
-            self.to_box.set_error(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
-            return None
+            return self._period_error(self.to_box, f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
         return start, end
+
+    def _period_error(self, box: FieldBox, message: str) -> None:
+        box.set_error(message)
+        grow_to_content(self)  # the message's lines get their room (a window does not grow itself)
 
     def choices(self) -> dict:
         """The filter and layout as calendar_print_job takes them."""
@@ -175,9 +178,10 @@ class CalendarPrintDialog(PrintJobDialog):
         }
 
     def _update_summary(self) -> None:
+        self.status_label.clear()  # "Gemt som …" was about the choices before this change
         period = self._quiet_period()
         if period is None:
-            self.summary_label.setText("")
+            self.summary_label.setText("Skriv periodens første og sidste dag som dd-mm-åååå.")
             return
         choices = self.choices()
         selection = select_calendar(
