@@ -198,9 +198,11 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
     by_day: dict[date, list[CaseDeadline]] = {}
     for item in selection.items:
         by_day.setdefault(item.deadline.practical_due, []).append(item)
-    last = max([selection.end, *by_day])
+    # A deadline in the period stands on its practical date, which may come before the period's
+    # first day (Easter Monday 05-04-2021: in practice Wednesday 31-03): its month is printed too.
+    first, last = min([selection.start, *by_day]), max([selection.end, *by_day])
     grids: list[MonthGrid] = []
-    year, month = selection.start.year, selection.start.month
+    year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         rows: list[tuple[int, tuple[DayCell | None, ...]]] = []
         count = 0
@@ -212,7 +214,8 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
                     continue
                 found = tuple(by_day.get(day, ()))
                 count += len(found)
-                cells.append(DayCell(day, found, selection.start <= day <= selection.end))
+                # a day with a deadline of the period is the period's, whichever side of it it lies
+                cells.append(DayCell(day, found, selection.start <= day <= selection.end or bool(found)))
             rows.append((week[0].isocalendar().week, tuple(cells)))
         grids.append(MonthGrid(year, month, tuple(rows), count))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

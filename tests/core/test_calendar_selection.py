@@ -142,3 +142,20 @@ def test_month_grid_marks_the_days_outside_the_period():
     outside = [cell.day.day for _, cells in december.weeks for cell in cells if cell and not cell.in_period]
     assert inside == [7, 8, 9, 10, 11, 12, 13]
     assert outside == [1, 2, 3, 4, 5, 6, *range(14, 32)]
+
+
+def test_a_deadline_whose_practical_day_is_before_the_period_is_printed_on_that_day():
+    # Hired 24-11-2018: due Monday 24-05-2021, Whit Monday (2. pinsedag), so in practice Friday
+    # 21-05-2021, three days before the period 24-05 – 30-05-2021: its cell is the period's.
+    pentecost = replace(jens_hansen(), id=4, citizen="Per Pinse", dates={"hire": date(2018, 11, 24)})
+    selection = select_calendar(deadlines([pentecost]), date(2021, 5, 24), date(2021, 5, 30))
+    assert names(selection.items) == ["Per Pinse"]
+    (may,) = month_grids(selection)
+    [friday] = [cell for _, cells in may.weeks for cell in cells if cell and cell.day == date(2021, 5, 21)]
+    assert (names(friday.items), friday.in_period) == (["Per Pinse"], True)
+    # Hired 05-10-2018: due Monday 05-04-2021, Easter Monday; 01-04 and 02-04 are Skærtorsdag and
+    # Langfredag, so in practice Wednesday 31-03-2021, in March: March's grid is printed too.
+    easter = replace(jens_hansen(), id=5, citizen="Ea Påske", dates={"hire": date(2018, 10, 5)})
+    selection = select_calendar(deadlines([easter]), date(2021, 4, 5), date(2021, 4, 11))
+    grids = month_grids(selection)
+    assert [(g.title, g.count) for g in grids] == [("Marts 2021", 1), ("April 2021", 0)]

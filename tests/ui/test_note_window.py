@@ -324,3 +324,68 @@ def test_a_note_whose_event_is_not_registered_is_not_copied(qtbot, db, dialogs, 
     assert window.status_label.text() == (
         "⚠ Notatet er ikke kopieret: registrér først hændelsen, så listerne viser notatets frist."
     )
+
+
+def _t08_note_about_today(qtbot, store, case_id, day="15-06-2021"):
+    window = open_window(qtbot, store, case_id, date(2021, 6, 15), situation="opfoelgning")
+    window.event_date_edit.setText(day)
+    window.free_text_edit.setPlainText(FREE_TEXT["T08", "opfoelgning"])
+    return window
+
+
+def test_a_note_whose_event_is_saved_with_another_date_is_not_copied(qtbot, db, dialogs, message_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    store, ids = db
+    window = _t08_note_about_today(qtbot, store, ids["T08"])
+    QApplication.clipboard().setText("før")
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+
+    def another_day(dialog):
+        dialog.date_edit.setText("14-06-2021")  # the caseworker corrects the date in the dialog
+        dialog.save_button.click()
+
+    dialogs.then(another_day)
+    click(qtbot, window.copy_button)
+
+    assert (date(2021, 6, 14), "followup") in [(e.day, e.kind) for e in store.get_case(ids["T08"]).events]
+    assert QApplication.clipboard().text() == "før"  # the note still says 15-06: not copied
+    assert window.status_label.text().startswith(
+        "⚠ Den registrerede hændelse har en anden dato eller art end notatets."
+    )
+
+
+def test_a_hand_edited_note_is_not_copied_right_after_its_event_is_registered(qtbot, db, dialogs, message_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    store, ids = db
+    window = _t08_note_about_today(qtbot, store, ids["T08"])
+    window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nTilføjet i hånden.")
+    QApplication.clipboard().setText("før")
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    dialogs.then(lambda dialog: dialog.save_button.click())
+    click(qtbot, window.copy_button)
+
+    assert QApplication.clipboard().text() == "før"
+    assert window.status_label.text().startswith("Hændelsen er registreret. Notatet er rettet i hånden")
+    click(qtbot, window.copy_button)  # read, then copied: the event is registered now, no question
+    assert QApplication.clipboard().text().endswith("Tilføjet i hånden.")
+
+
+def test_a_note_about_an_event_after_today_cannot_be_copied(qtbot, db):
+    store, ids = db
+    window = _t08_note_about_today(qtbot, store, ids["T08"], day="16-06-2021")  # today is 15-06-2021
+    assert not window.copy_button.isEnabled()
+    assert window.status_label.text() == (
+        "⚠ Dato for hændelsen: 16-06-2021 ligger i fremtiden – skriv notatet, når den har fundet sted."
+    )
+
+
+def test_a_note_on_a_closed_case_is_copied_without_registering(qtbot, db, message_boxes):
+    store, ids = db
+    store.close_case(ids["T08"], reason="andet", text="flyttet", day=date(2021, 6, 15))
+    window = _t08_note_about_today(qtbot, store, ids["T08"])
+    assert window.status_label.text() == "✓ Klar til at kopiere."  # no deadlines in the lists to keep equal
+    click(qtbot, window.copy_button)
+    assert message_boxes.asked == []
+    assert QApplication.clipboard().text().startswith("Opfølgning")

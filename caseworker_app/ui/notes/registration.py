@@ -10,13 +10,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from ...core.cases import CaseRecord
+from ...core.catalog import Trial
 from ...core.event import Event
-from ...core.terms import EVENT_NAMES
+from ...core.note_deadline import unregistered_event
+from ...core.terms import CLOSED, EVENT_NAMES
 from ...core.workdays import fmt
 from ..questions import ask_yes_no
 
-if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+if TYPE_CHECKING:  # types only: no import of the store when this module loads
     from ...store.case_store import CaseStore
+    from .inputs import NoteInputs
+
+
+NOT_REGISTERED = "⚠ Notatet er ikke kopieret: registrér først hændelsen, så listerne viser notatets frist."
+
+
+def note_event(trial: Trial | None, case: CaseRecord, situation: str | None, inputs: NoteInputs) -> Event | None:
+    """The event the note is about, when the case does not have it registered (else None). A
+    closed case has no deadlines in the lists, so nothing to register there."""
+    if trial is None or situation is None or case.status == CLOSED:
+        return None
+    try:
+        event_date = inputs.values()["event_date"]
+    except ValueError:
+        return None  # a date that is not one: the note window says so (copy_problems)
+    return unregistered_event(trial, case, situation, event_date)
 
 
 def notice(event: Event) -> str:
@@ -40,3 +59,29 @@ def registered_first(parent: QWidget, store: CaseStore, case_id: int, event: Eve
     from ..case.event_dialog import EventDialog  # here: the case package is not needed to write a note
 
     return bool(EventDialog(store, case_id, today=today, kind=event.kind, day=event.day, parent=parent).exec())
+
+
+def after_registering(*, still_unregistered: bool, by_hand: bool, rewritten: bool) -> str:
+    """Why the note is not copied right after its event was registered ('' when it may be): the
+    event dialog may have saved another date or kind, or what it saved (a next agreed date, a
+    form) may have moved the deadline the note states."""
+    if still_unregistered:
+        return (
+            "⚠ Den registrerede hændelse har en anden dato eller art end notatets. Ret notatets dato, "
+            "så de er ens, og kopiér igen."
+        )
+    if by_hand:
+        return (
+            "Hændelsen er registreret. Notatet er rettet i hånden: se efter, at fristen i det er den, "
+            "listerne viser (eller lav det forfra), og kopiér igen."
+        )
+    if rewritten:
+        return "Hændelsen er registreret, og notatet er skrevet om ud fra den. Læs det, og kopiér igen."
+    return ""
+
+
+def future_event_problem(event: Event | None, today: date) -> str:
+    """A note about an event dated after today cannot be copied: it cannot be registered yet."""
+    if event is None or event.day <= today:
+        return ""
+    return f"Dato for hændelsen: {fmt(event.day)} ligger i fremtiden – skriv notatet, når den har fundet sted."

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.note_deadline import unregistered_event
 from ...core.note_errors import NoteError
 from ...core.note_fields import NOTE_FIELDS
 from ...core.note_situations import default_event_date, situation_for_event, situations_for
@@ -36,7 +35,14 @@ from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs, event_date_hint
-from .registration import notice, registered_first
+from .registration import (
+    NOT_REGISTERED,
+    after_registering,
+    future_event_problem,
+    note_event,
+    notice,
+    registered_first,
+)
 from .template_editor import TemplateEditor
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -332,7 +338,8 @@ class NoteWindow(QDialog):
             return ["Notatet er tomt."]
         if MARKER_START in text:
             return ["Teksten har stadig [mangler: …]. Ret teksten, eller lav den forfra."]
-        return []
+        future = future_event_problem(self._unregistered_event(), self._today())
+        return [future] if future else []
 
     def _refresh_state(self) -> None:
         self.draft.mark_missing()
@@ -342,15 +349,7 @@ class NoteWindow(QDialog):
         self.draft.show_state(problems, copied=copied, notice=notice(event) if event else "")
 
     def _unregistered_event(self):
-        """The event the note is about, when the case does not have it registered (else None)."""
-        situation = self.situation()
-        if self.trial is None or situation is None:
-            return None
-        try:
-            event_date = self.inputs.values()["event_date"]
-        except ValueError:
-            return None  # a date that is not one: copy_problems says so
-        return unregistered_event(self.trial, self.case, situation, event_date)
+        return note_event(self.trial, self.case, self.situation(), self.inputs)
 
     def note_text(self) -> str:
         """The note as it stands in the window ('\\n' line breaks)."""
@@ -368,12 +367,19 @@ class NoteWindow(QDialog):
         event = self._unregistered_event()
         if event is not None:
             if not registered_first(self, self.store, self.case_id, event, self._today):
-                self.draft.show_problem(
-                    "⚠ Notatet er ikke kopieret: registrér først hændelsen, så listerne viser notatets frist."
-                )
+                self.draft.show_problem(NOT_REGISTERED)
                 return
+            before, by_hand = self.note_text(), self.draft.hand_edited
             self.case = self.store.get_case(self.case_id)
             self.update_note()
+            problem = after_registering(
+                still_unregistered=self._unregistered_event() is not None,
+                by_hand=by_hand,
+                rewritten=self.note_text() != before,
+            )
+            if problem:
+                self.draft.show_problem(problem)
+                return
             if self.copy_problems():
                 return
         text = self.note_text()
