@@ -68,7 +68,9 @@ def trial_status_text(trial: Trial, today: date, trial_end: date | None = None) 
     if today <= end:
         return trial.status_text(today) if trial_end is None else f"aktiv til og med {fmt(end)}"
     extension = "har kommunen fået forlængelse, så indtast den under Forsøg."
-    if trial.rules and all(spec.ordinary is not None or spec.ordinary_changes for spec in trial.rules):
+    if not trial.rules:  # no deadlines to follow any rule
+        return f"Forsøget udløb {fmt(end)} – almindelige regler gælder fra {fmt(end + timedelta(days=1))}; {extension}"
+    if all(spec.ordinary is not None or spec.ordinary_changes for spec in trial.rules):
         return (
             f"Forsøget udløb {fmt(end)} – fristerne følger den almindelige regel fra "
             f"{fmt(end + timedelta(days=1))}; {extension}"

@@ -212,3 +212,13 @@ def test_after_the_end_of_a_trial_without_an_ordinary_rule_the_status_says_to_ch
         "kataloget har den ikke for alle forsøgets frister, så de er ikke beregnet efter den: kontrollér dem "
         "efter den almindelige regel; har kommunen fået forlængelse, så indtast den under Forsøg."
     ) in " ".join(out.split())
+
+
+def test_after_the_end_of_a_trial_without_deadlines_the_status_says_the_ordinary_rules_apply(capsys):
+    # T13 (mikrolån) has no deadline rule; its last extension ended 31-12-2022.
+    code, out, _ = run(capsys, "schedule", "--trial", "T13", "--today", "2026-11-30")
+    assert code == 0
+    assert (
+        "Forsøgets status: Forsøget udløb 31-12-2022 – almindelige regler gælder fra 01-01-2023; har kommunen "
+        "fået forlængelse, så indtast den under Forsøg."
+    ) in " ".join(out.split())
