@@ -130,6 +130,7 @@ def _caseworker(store: CaseStore, typed: str | None) -> str:
     Compared as the filter compares names (core.selection.belongs_to: case and outer spaces
     aside). A name no case has is refused: a typo would otherwise export only the cases without
     a caseworker, and say it was someone's list."""
+    from ..core.selection import belongs_to
     from ..services.exporting import ExportError
 
     wanted = (typed or "").strip()
@@ -137,7 +138,7 @@ def _caseworker(store: CaseStore, typed: str | None) -> str:
         return ""
     names = sorted({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
     for name in names:
-        if name.casefold() == wanted.casefold():
+        if belongs_to(name, wanted):  # a name here is never empty: so it is this caseworker's
             return name
     known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."
     raise ExportError(f"Ingen sag har sagsbehandleren '{wanted}'.{known}")

@@ -87,6 +87,12 @@ class Deadline(NamedTuple):
         }
 
 
+def remark_lines(deadline: Deadline) -> list[str]:
+    """'Bemærk: …' for each remark (the trial rule's own date, a reform caution), as the plain-text
+    outputs say them: the .ics description and the Frister tooltip."""
+    return [f"Bemærk: {remark}" for remark in deadline.remarks]
+
+
 UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
 
 

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Component, Event
 
 from .cases import CaseDeadline
-from .deadline import practical_day_text
+from .deadline import practical_day_text, remark_lines
 from .redact import redact_cpr
 from .workdays import fmt
 
@@ -85,7 +85,7 @@ def description_text(item: CaseDeadline) -> str:
         lines.append(f"Senest i praksis: {practical_day_text(d)}")
     lines.append(f"Frist: {fmt(d.legal_due)}")
     lines.append(f"Hvorfor: {d.reason}")
-    lines += [f"Bemærk: {remark}" for remark in d.remarks]  # trial-rule date, reform caution
+    lines += remark_lines(d)
     lines.append(d.rule)
     lines.append(f"Henvisning: {d.citation}")
     if item.case.case_ref:

@@ -41,8 +41,9 @@ def governing_deadline(
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
     events = [e for e in case.events if e.day <= as_of]
-    if kind and event_date and not any(e.kind == kind and e.day == event_date for e in events):
-        events.append(Event(event_date, kind))
+    extra = unregistered_event(trial, case, situation, event_date)
+    if extra is not None:
+        events.append(extra)
     found = compute_deadlines(trial, case.dates, events, as_of)
     deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
     if deadline is None:

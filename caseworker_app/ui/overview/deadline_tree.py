@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, group_of, group_titles
-from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text
+from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text, remark_lines
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, Index, column_title
@@ -291,6 +291,6 @@ def _tooltip(deadline: Deadline) -> str:
     lines = [deadline.reason]
     if deadline.day_off:
         lines.append(f"Senest i praksis: {practical_day_text(deadline)}")
-    lines += [f"Bemærk: {remark}" for remark in deadline.remarks]  # as the .ics says them (core/ics.py)
+    lines += remark_lines(deadline)
     lines += [deadline.rule, f"Henvisning: {deadline.citation}"]
     return "\n".join(lines)
