@@ -72,6 +72,22 @@ class Settings:
         return cls(**values)
 
 
+def missing_name_errors(settings: Settings) -> dict[str, str]:
+    """The notes and printouts are signed with name and municipality: an empty one is not saved
+    silently (Indstillinger and the first start's dialog)."""
+    errors: dict[str, str] = {}
+    if not settings.caseworker_name.strip():
+        errors["caseworker_name"] = "Skriv dit navn – det står i journalnotater og på udskrifter"
+    if not settings.municipality.strip():
+        errors["municipality"] = "Skriv kommunens navn – det står i journalnotater og på udskrifter"
+    return errors
+
+
+def needs_first_start(settings: Settings) -> bool:
+    """True while the caseworker's name or the municipality is missing (the first start asks)."""
+    return bool(missing_name_errors(settings))
+
+
 def settings_errors(settings: Settings) -> dict[str, str]:
     """Danish messages for settings that cannot be used, keyed by field name."""
     from .text import text_errors

@@ -116,13 +116,13 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             app.exit(1)
             return
         # The log file opens once the cases are on screen; an error before that opens it itself.
-        AfterPaint(app, start_log_file, FIRST_PAINT_FALLBACK_MS)
+        AfterPaint(window, start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # at most once a day, on start or on closing (store/backup/rotation.py auto_backup)
-            AfterPaint(app, lambda: _daily_backup(db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
+            AfterPaint(window, lambda: _daily_backup(db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
             window.offer_first_start()
         if report:
-            AfterPaint(app, lambda: _report("shown", quit_after=True))
+            AfterPaint(window, lambda: _report("shown", quit_after=True))
 
     AfterPaint(window, load, FIRST_PAINT_FALLBACK_MS)  # before show(): a platform may paint in it
     if report:

@@ -12,19 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..core.settings import SETTING_LABELS_DA, Settings, settings_errors
+from ..core.settings import SETTING_LABELS_DA, missing_name_errors, settings_errors
 from ..store import ValidationError
 from .fields import FieldBox, buddy_label, clear_errors, general_error_label, show_errors
 from .screen_fit import grow_to_content
-from .settings_dialog import missing_name_errors
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
-
-
-def needs_first_start(settings: Settings) -> bool:
-    """True while the caseworker's name or the municipality is missing."""
-    return bool(missing_name_errors(settings))
 
 
 class FirstStartDialog(QDialog):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.settings import BACKUP_LIMITS, SETTING_LABELS_DA, settings_errors
+from ..core.settings import BACKUP_LIMITS, SETTING_LABELS_DA, missing_name_errors, settings_errors
 from ..store import ValidationError
 from .fields import (
     FieldBox,
@@ -40,17 +40,6 @@ from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, 
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
-
-
-def missing_name_errors(settings) -> dict[str, str]:
-    """The notes and printouts are signed with name and municipality: an empty one is not saved
-    silently (here and in the first start's dialog, ui/first_start_dialog.py)."""
-    errors = {}
-    if not settings.caseworker_name.strip():
-        errors["caseworker_name"] = "Skriv dit navn – det står i journalnotater og på udskrifter"
-    if not settings.municipality.strip():
-        errors["municipality"] = "Skriv kommunens navn – det står i journalnotater og på udskrifter"
-    return errors
 
 
 # Alt+letter of each field, each letter once in the dialog (S: "Slet …", T: Tekststørrelse).

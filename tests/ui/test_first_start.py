@@ -162,6 +162,6 @@ def test_no_welcome_once_there_is_a_case_even_a_closed_one(qtbot, store, tmp_pat
 def test_the_demo_database_never_asks(tmp_path):
     create_demo_database(tmp_path / "demo.db", date(2026, 11, 23))
     with CaseStore(tmp_path / "demo.db") as demo:
-        from caseworker_app.ui.first_start_dialog import needs_first_start
+        from caseworker_app.core.settings import needs_first_start
 
         assert not needs_first_start(demo.settings())

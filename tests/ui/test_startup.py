@@ -266,6 +266,36 @@ def test_after_paint_calls_once_after_the_paint_even_when_the_fallback_comes_lat
     assert calls == [True]
 
 
+def test_after_paint_on_a_shown_window_comes_after_the_paint_of_what_changed_in_it(qtbot):
+    """New content in a window on screen is painted in its child widgets, not in a paint of the
+    window itself: the wait ends after that, without a filter on the whole application."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = QLabel("Henter sager …", window)
+    label.setAutoFillBackground(True)  # opaque, as a list's viewport: the window under it is not repainted
+    QVBoxLayout(window).addWidget(label)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the first paint is over
+    painted = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                painted.append(label.text())
+            return False
+
+    spy = PaintSpy()
+    label.installEventFilter(spy)
+    calls = []
+    AfterPaint(window, lambda: calls.append(list(painted)), fallback_ms=60_000)  # only a paint can end it
+    label.setText("12 frister")
+    qtbot.waitUntil(lambda: calls != [], timeout=2000)
+    assert calls == [["12 frister"]]  # called once, after the label was painted with the new text
+
+
 def test_after_paint_falls_back_to_a_timer_when_nothing_is_painted(qtbot):
     never_shown = QLabel("Frister")
     qtbot.addWidget(never_shown)

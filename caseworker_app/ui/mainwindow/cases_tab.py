@@ -104,11 +104,7 @@ class CasesTab(WindowPart):
             from ..after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
 
             if self._after_paint is None:  # one wait, however many refreshes come before the paint
-                from PySide6.QtWidgets import QApplication
-
-                app = QApplication.instance()
-                assert app is not None  # the window exists, so the application does
-                self._after_paint = AfterPaint(app, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS, owner=self)
+                self._after_paint = AfterPaint(self, self._after_cases_painted, FIRST_PAINT_FALLBACK_MS)
             else:
                 self._after_paint.again(FIRST_PAINT_FALLBACK_MS)
         else:

@@ -226,10 +226,12 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         """The first start: no name or municipality yet. Ask for them, without blocking the window.
 
         Called by ui/app.py run_window (never for the demo); returns the dialog, or None."""
-        from ..first_start_dialog import FirstStartDialog, needs_first_start
+        from ...core.settings import needs_first_start
 
         if self.store is None or not needs_first_start(self.store.settings()):
             return None
+        from ..first_start_dialog import FirstStartDialog  # its module only when it is shown
+
         dialog = FirstStartDialog(self.store, parent=self)
         dialog.accepted.connect(self.refresh)
         dialog.open()  # window-modal, no nested event loop
