@@ -19,7 +19,6 @@ would compute for it now (tests/services/test_deadline_cache.py checks this for 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
 
@@ -69,7 +68,7 @@ def _frozen(case: CaseRecord) -> CaseRecord:
     """A copy of a record that could change (dates in a plain dict, events in a list): what is
     kept is then what was computed from. The store's records (a read-only view of the dates,
     a tuple of events) are kept as they are."""
-    return replace(case, dates=MappingProxyType(dict(case.dates)), events=tuple(case.events))
+    return case._replace(dates=MappingProxyType(dict(case.dates)), events=tuple(case.events))
 
 
 class DeadlineCache:

@@ -109,7 +109,7 @@ def test_a_t12_note_from_2017_cites_the_law_not_the_order_of_2018():
     assert "BEK nr. 529 af 23/05/2018)." not in note
     note = render_note(
         CATALOG["T12"],
-        replace(case, dates={"agreed": date(2019, 10, 2)}),
+        case._replace(dates={"agreed": date(2019, 10, 2)}),
         "forsoeg_anvendt",
         note_date=date(2019, 9, 15),
         free_text="x",
@@ -377,7 +377,7 @@ def test_a_t18_praktik_the_ordinary_rule_governs_gets_no_note_saying_the_trial_e
 def test_a_note_without_conditions_is_not_stopped_by_them():
     # 19 months: the praktik_start note is refused, but the note on a praktik that ended without a
     # fleksjob asserts nothing about the unemployment and can be written.
-    case = replace(t09_case(date(2019, 8, 8)), events=(Event(date(2021, 3, 26), "praktik_end"),))
+    case = t09_case(date(2019, 8, 8))._replace(events=(Event(date(2021, 3, 26), "praktik_end"),))
     note = render_note(
         CATALOG["T09"],
         case,

@@ -14,7 +14,6 @@ follow-up. Shipped period 01-07-2018 to 31-12-2025 (after the extensions). Today
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -264,9 +263,9 @@ def test_kept_deadlines_equal_a_fresh_computation_after_any_edits(history):
     for kind, case_id, other, day, number, flag in [("start", 0, None, None, 0, False), *steps]:
         if kind in ("dates", "events", "status", "trial") and case_id in cases:
             field = {"dates": "dates", "events": "events", "status": "status", "trial": "trial_id"}[kind]
-            cases[case_id] = replace(cases[case_id], **{field: getattr(other, field)})
+            cases[case_id] = cases[case_id]._replace(**{field: getattr(other, field)})
         elif kind == "new":
-            cases[case_id] = replace(other, id=case_id)
+            cases[case_id] = other._replace(id=case_id)
         elif kind == "drop":
             cases.pop(case_id, None)
         elif kind == "catalog":

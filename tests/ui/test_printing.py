@@ -185,10 +185,9 @@ def test_a_row_taller_than_a_page_is_cut_between_lines(qapp):
 
 def test_pdf_text_is_searchable_as_typed_and_a_long_name_is_shortened_in_the_header(tmp_path, qapp):
     import subprocess
-    from dataclasses import replace
 
     long_name = "Marie-Louise " + "Flindt-Fischer " * 12 + "Hansen"
-    plan = case_plan(replace(jens_hansen(), citizen=long_name), load_catalog()["T08"], TODAY)
+    plan = case_plan(jens_hansen()._replace(citizen=long_name), load_catalog()["T08"], TODAY)
     path = tmp_path / "plan.pdf"
     write_pdf(plan_job(plan, **HEADER), path)
     raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
