@@ -260,22 +260,3 @@ def report_unexpected(
         show_message(text)
     except Exception:  # showing the message failed too: the log is all we have
         log.exception("Fejlbeskeden kunne ikke vises")
-
-
-def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
-    """Route uncaught errors (also those raised in Qt slots) to report_unexpected; returns undo."""
-    previous = sys.excepthook
-
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            previous(exc_type, exc, tb)
-            return
-        report_unexpected(exc_type, exc, tb, show_message)
-
-    sys.excepthook = hook
-
-    def restore() -> None:
-        if sys.excepthook is hook:
-            sys.excepthook = previous
-
-    return restore

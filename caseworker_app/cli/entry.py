@@ -90,9 +90,11 @@ def _start_logging(*, log_file: bool = True):
 
     The window opens its log file itself right after its first paint (start-up time).
     """
-    from ..logs import install_excepthook, start_log_file
+    from ..excepthook import install_excepthook
 
     if log_file:
+        from ..logs import start_log_file
+
         start_log_file()
     return install_excepthook(_show_unexpected_error)
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core.terms import CatalogError
-from ..logs import report_unexpected, start_crash_file, start_log_file
 from ..paths import APP_DIR_NAME
 from .after_paint import FIRST_PAINT_FALLBACK_MS, AfterPaint
 from .errors import show_error_message
@@ -47,10 +46,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _start_log_file() -> None:
+    # Imported here: the logging modules load after the window's first paint (~5 ms).
+    from ..logs import start_log_file
+
+    start_log_file()
+
+
 def _daily_backup(db_path: Path) -> None:
     from .backup_dialog import daily_backup_in_background
 
-    start_log_file()  # a copy that fails is logged: the log file may not be open yet (idempotent)
+    _start_log_file()  # a copy that fails is logged: the log file may not be open yet (idempotent)
     daily_backup_in_background(db_path)
 
 
@@ -85,6 +91,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
 
     def load() -> None:
         from ..core.collector import collector_paused
+        from ..logs import report_unexpected, start_crash_file
         from ..store import CaseStore, StoreError
         from ..store.errors import DamagedDatabaseError
 
@@ -116,7 +123,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             app.exit(1)
             return
         # The log file opens once the cases are on screen; an error before that opens it itself.
-        AfterPaint(window, start_log_file, FIRST_PAINT_FALLBACK_MS)
+        AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # at most once a day, on start or on closing (store/backup/rotation.py auto_backup)
             AfterPaint(window, lambda: _daily_backup(db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).

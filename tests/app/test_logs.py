@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from caseworker_app import logs
+from caseworker_app.excepthook import install_excepthook
 
 log = logging.getLogger("caseworker_app.test")
 
@@ -89,7 +90,7 @@ def failing_function(citizen: str):
 def test_excepthook_logs_the_traceback_and_shows_a_danish_message_naming_the_log(log_home):
     path = logs.setup_logging()
     shown = []
-    restore = logs.install_excepthook(shown.append)
+    restore = install_excepthook(shown.append)
     try:
         try:
             failing_function("Anne " + "Jensen")
@@ -122,7 +123,7 @@ def test_keyboard_interrupt_goes_to_the_previous_hook(log_home, monkeypatch):
     seen = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc: seen.append(exc[0]))
     shown = []
-    restore = logs.install_excepthook(shown.append)
+    restore = install_excepthook(shown.append)
     sys.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
     restore()
     assert seen == [KeyboardInterrupt] and shown == []

@@ -1,0 +1,35 @@
+"""The hook that turns an uncaught error (also one raised in a Qt slot) into a log entry and a
+Danish message: caseworker_app.logs.report_unexpected.
+
+Apart from logs.py so that installing it imports nothing: the window is painted before the
+logging modules are loaded (docs/ARCHITECTURE.md, "The start").
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import TracebackType
+
+ShowMessage = Callable[[str], None]
+
+
+def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
+    """Route uncaught errors to logs.report_unexpected; returns the undo."""
+    previous = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        from .logs import report_unexpected
+
+        report_unexpected(exc_type, exc, tb, show_message)
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return restore
