@@ -109,6 +109,24 @@ def test_a_hand_edited_note_with_a_gap_left_cannot_be_copied(qtbot, db):
     assert "Begrundelse for, at indsatsplanen ikke justeres: Begrundet." in (window.note_edit.toPlainText())
 
 
+def test_the_event_date_hint_says_what_the_case_has_once_another_date_is_typed(qtbot, db):
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    box = window.inputs.boxes["event_date"]
+
+    def hint() -> str:
+        return box.hint_label.text().replace("\u2011", "-")  # dates are kept on one line
+
+    assert window.event_date_edit.text() == "10-01-2021"
+    assert hint() == "Udfyldt med sagens seneste 'opfølgning'; kan rettes."
+    window.event_date_edit.setText("15-06-2021")  # a follow-up held today, not on the case
+    assert hint() == "Sagens seneste 'opfølgning' er 10-01-2021."
+    window.event_date_edit.setText("")
+    assert hint() == "Sagens seneste 'opfølgning' er 10-01-2021."
+    window.event_date_edit.setText("10-01-2021")
+    assert hint() == "Udfyldt med sagens seneste 'opfølgning'; kan rettes."
+
+
 def test_opened_from_an_event_the_note_is_about_that_event(qtbot, db):
     store, ids = db
     contact = next(r for r in store.history(ids["T08"]) if r.kind == "contact")

@@ -35,19 +35,25 @@ FREE_TEXT_HINTS = {
 }
 
 
-def event_date_hint(trial: Trial | None, situation: str | None, default: date | None) -> str:
-    """Under the event date: where the date filled in came from, or what to type when none was."""
+def event_date_hint(trial: Trial | None, situation: str | None, default: date | None, typed: date | None) -> str:
+    """Under the event date: where the date filled in came from, or what to type when none was;
+    once the box holds another date (typed, None when empty or not a date), what the case has."""
     kind = next((k for k, name in EVENT_SITUATIONS.items() if name == situation and trial and k in trial.events), None)
     if kind is not None:
         found = f"Udfyldt med sagens seneste '{EVENT_NAMES[kind]}'; kan rettes."
         none = f"Ingen '{EVENT_NAMES[kind]}' registreret på sagen: skriv datoen (dd-mm-åååå)."
+        other = f"Sagens seneste '{EVENT_NAMES[kind]}' er {fmt(default)}." if default else ""
     elif situation in SITUATION_DATES:
         label = DATE_NAMES[SITUATION_DATES[situation]]
         found = f"Udfyldt med sagens dato for {label}; kan rettes."
         none = f"Sagen har ingen dato for {label}: skriv datoen (dd-mm-åååå)."
+        other = f"Sagens dato for {label} er {fmt(default)}." if default else ""
     else:
         found, none = "Kan rettes.", "Skriv datoen (dd-mm-åååå)."
-    return none if default is None else found
+        other = found
+    if default is None:
+        return none
+    return found if typed == default else other
 
 
 def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
@@ -62,6 +68,8 @@ class NoteInputs(QWidget):
 
     def __init__(self, trial: Trial | None, case, *, note_day: date, parent: QWidget):
         super().__init__(parent)
+        self._trial = trial
+        self._date_source: tuple[str, date | None] = ("", None)  # (situation, the date filled in)
         self.situation_combo = QComboBox()
         self.situation_combo.setMinimumContentsLength(30)
         self.template_info = QLabel()
@@ -105,6 +113,7 @@ class NoteInputs(QWidget):
         layout.addWidget(legend)
         layout.addStretch(1)  # room to spare goes below the fields, not between them
         self.event_date_edit.editingFinished.connect(self._check_event_date)
+        self.event_date_edit.textChanged.connect(self._show_date_hint)
 
     def values(self) -> dict:
         """What the caseworker has given: reason, free_text and event_date (None if empty)."""
@@ -115,8 +124,9 @@ class NoteInputs(QWidget):
             "confirmed": self.conditions.confirmed(),
         }
 
-    def show_for(self, template: NoteTemplate | None, situation: str, *, own: bool, date_hint: str) -> None:
-        """Show the fields template uses (own: the municipality's template, said under the situation)."""
+    def show_for(self, template: NoteTemplate | None, situation: str, *, own: bool, default_date: date | None) -> None:
+        """Show the fields template uses (own: the municipality's template, said under the situation);
+        default_date is the event date the window fills in for the situation (the hint says whence)."""
         used = set(template.fields) if template else set()
         dated = template is not None and uses_event_date(template)
         for field, label, visible in (
@@ -134,9 +144,18 @@ class NoteInputs(QWidget):
         self.free_text_edit.setPlaceholderText(
             FREE_TEXT_HINTS.get(situation, "Din egen tekst, fx et resumé af samtalen.")
         )
-        self.boxes["event_date"].set_hint(date_hint)
+        self._date_source = (situation, default_date)
+        self._show_date_hint()
         self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
         self.template_info.setVisible(own)
+
+    def _show_date_hint(self) -> None:
+        try:
+            typed = self.event_date_edit.date_value()
+        except ValueError:  # not a date (yet): the error comes when the caseworker leaves the box
+            typed = None
+        situation, default = self._date_source
+        self.boxes["event_date"].set_hint(event_date_hint(self._trial, situation, default, typed))
 
     def _check_event_date(self) -> None:
         try:

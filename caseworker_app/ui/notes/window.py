@@ -34,7 +34,7 @@ from ...store import ValidationError
 from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
-from .inputs import NoteInputs, event_date_hint
+from .inputs import NoteInputs
 from .registration import (
     NOT_REGISTERED,
     after_registering,
@@ -266,8 +266,7 @@ class NoteWindow(QDialog):
 
     def _show_inputs(self, template: NoteTemplate | None) -> None:
         own = template is not None and template is not self.standard_template()
-        hint = event_date_hint(self.trial, self.situation(), self._default_event_date())
-        self.inputs.show_for(template, self.situation() or "", own=own, date_hint=hint)
+        self.inputs.show_for(template, self.situation() or "", own=own, default_date=self._default_event_date())
         if self._split:  # another situation asks for other fields: they get the room they need
             self._fit_split()
 
