@@ -22,9 +22,12 @@ def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
             return
-        from .logs import report_unexpected
+        try:
+            from .logs import report_unexpected
 
-        report_unexpected(exc_type, exc, tb, show_message)
+            report_unexpected(exc_type, exc, tb, show_message)
+        except Exception:  # the report itself failed: Python's own hook prints the error at least
+            previous(exc_type, exc, tb)
 
     sys.excepthook = hook
 

@@ -75,5 +75,9 @@ class AfterPaint(QObject):
 
 
 def _on_screen(target: QWidget) -> bool:
-    """A window that is shown (Qt sends it an UpdateRequest when a widget in it is to be painted)."""
+    """A window that is shown (Qt sends it an UpdateRequest when a widget in it is to be painted).
+
+    Also true for a minimised window, whose UpdateRequest paints nothing: its wait ends at once,
+    which is as good (nothing is on screen to come first). No wait starts between show() and the
+    first paint (ui/app.py makes the start's wait before show()), where this would end it early."""
     return target.isWindow() and target.isVisible()

@@ -348,6 +348,27 @@ def test_the_sager_list_is_filled_after_frister_is_painted(qtbot, store, today, 
     assert [item.case.citizen for item in window.deadline_model.selection.items] == ["Ida Berg"]
 
 
+def test_new_content_in_a_shown_window_fills_sager_after_its_paint_not_the_fallback(qtbot, store, today, monkeypatch):
+    """A refresh that reads everything again, Frister in front: the waiting Sager list is filled
+    once the new content is painted (the window's UpdateRequest), not a minute later."""
+    from caseworker_app.ui import after_paint
+
+    monkeypatch.setattr(after_paint, "FIRST_PAINT_FALLBACK_MS", 60_000)  # only the paint can fill it
+    add_t08(store, "Jens Hansen", "2021-1001")
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.case_list_current, timeout=2000)
+    add_t08(store, "Ida Berg", "2021-1002")
+    settings = store.settings()
+    settings.warning_days = 45  # every deadline's status depends on it: everything is read again
+    store.save_settings(settings)
+    window.refresh()
+    assert not window.case_list_current()
+    qtbot.waitUntil(window.case_list_current, timeout=2000)
+    assert window.case_model.rowCount() == 2
+
+
 def test_a_change_before_the_paint_then_sager_shows_the_case_as_it_is_now(qtbot, store, today):
     jens = add_t08(store, "Jens Hansen", "2021-1001")
     window = MainWindow(store, today=today)  # not shown: nothing painted, the list waits
