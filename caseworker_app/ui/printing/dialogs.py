@@ -149,24 +149,32 @@ class CalendarPrintDialog(PrintJobDialog):
 
     def period(self) -> tuple[date, date] | None:
         """The chosen period; None (the message at the field) when a date is missing or wrong."""
+        return self._read_period(show_errors=True)
+
+    def _read_period(self, *, show_errors: bool) -> tuple[date, date] | None:
+        """The period in the two fields; None when a date is missing or wrong, with the message at
+        its field if show_errors (else nothing is said: the summary line while typing)."""
         values = []
         for box, name in ((self.from_box, "første"), (self.to_box, "sidste")):
             try:
                 value = box.editor.date_value()
             except ValueError as exc:
-                return self._period_error(box, str(exc))
+                return self._period_error(box, str(exc), show_errors)
             if value is None:
-                return self._period_error(box, f"Skriv periodens {name} dag som dd-mm-åååå.")
-            box.set_error(None)
+                return self._period_error(box, f"Skriv periodens {name} dag som dd-mm-åååå.", show_errors)
+            if show_errors:
+                box.set_error(None)
             values.append(value)
         start, end = values
         if end < start:
-            return self._period_error(self.to_box, f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
+            message = f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}."
+            return self._period_error(self.to_box, message, show_errors)
         return start, end
 
-    def _period_error(self, box: FieldBox, message: str) -> None:
-        box.set_error(message)
-        grow_to_content(self)  # the message's lines get their room (a window does not grow itself)
+    def _period_error(self, box: FieldBox, message: str, show: bool) -> None:
+        if show:
+            box.set_error(message)
+            grow_to_content(self)  # the message's lines get their room (a window does not grow itself)
 
     def choices(self) -> dict:
         """The filter and layout as calendar_print_job takes them."""
@@ -179,7 +187,7 @@ class CalendarPrintDialog(PrintJobDialog):
 
     def _update_summary(self) -> None:
         self.status_label.clear()  # "Gemt som …" was about the choices before this change
-        period = self._quiet_period()
+        period = self._read_period(show_errors=False)
         if period is None:
             self.summary_label.setText("Skriv periodens første og sidste dag som dd-mm-åååå.")
             return
@@ -200,15 +208,6 @@ class CalendarPrintDialog(PrintJobDialog):
             text += f" – og {len(selection.overdue_before)} overskredet før perioden"
         self.summary_label.setText(text + ".")
 
-    def _quiet_period(self) -> tuple[date, date] | None:
-        try:
-            start, end = self.from_field.date_value(), self.to_field.date_value()
-        except ValueError:
-            return None
-        if start is None or end is None or end < start:
-            return None
-        return start, end
-
     # ------------------------------------------------------------ the job
 
     def job(self) -> PrintJob | None:
@@ -219,7 +218,7 @@ class CalendarPrintDialog(PrintJobDialog):
         return calendar_print_job(self.store, self.today(), start=start, end=end, **self.choices())
 
     def pdf_name(self) -> str:
-        period = self._quiet_period()
+        period = self._read_period(show_errors=False)
         span = f" {fmt(period[0])} til {fmt(period[1])}" if period else ""
         return f"Opfølgningskalender{span}.pdf"
 
