@@ -75,8 +75,13 @@ def draft_row(
     mapping: ColumnMapping,
     catalog: Mapping[str, Trial],
     today: date,
-) -> tuple[CaseDraft, list[RowError]]:
-    """The case a row gives and its faults (none: it can be saved as a new case)."""
+) -> tuple[CaseDraft, list[RowError], list[RowError]]:
+    """The case a row gives, the faults of its cells (a value that cannot be read), and what else
+    keeps it from being saved as a new case (a name or date missing, dates out of order ...).
+
+    Both lists empty: it can be saved as a new case. A row that repeats an existing case is an
+    update of it, where an empty cell changes nothing: only its cells' faults count then
+    (services/importing/preview.py checks the case as updated)."""
     texts: dict[str, str] = {}
     days: dict[str, date] = {}
     failed: dict[str, str] = {}
@@ -116,10 +121,12 @@ def draft_row(
         last_followup=days.get(LAST_FOLLOWUP),
         given=frozenset(texts) | frozenset(days),
     )
-    errors = dict(failed)
-    for name, message in draft_errors(draft, catalog, today).items():
-        errors.setdefault(name, message)
-    return draft, [_row_error(row.number, mapping, name, message) for name, message in errors.items()]
+    as_new = {name: message for name, message in draft_errors(draft, catalog, today).items() if name not in failed}
+    return (
+        draft,
+        [_row_error(row.number, mapping, name, message) for name, message in failed.items()],
+        [_row_error(row.number, mapping, name, message) for name, message in as_new.items()],
+    )
 
 
 def draft_errors(

@@ -190,6 +190,41 @@ def test_duplicates_are_found_and_skipped_or_updated(store, tmp_path, capsys):
     assert preview_of(store, again).rows[0].changes == ()
 
 
+def test_a_row_repeating_a_case_with_empty_cells_is_skipped_or_updates_only_what_it_gives(store, tmp_path):
+    """A list imported again, with cells left empty (no name, no hire date): for an existing case
+    an empty cell changes nothing, so what a new case would lack does not stop the row."""
+    importing.save_import(
+        store, preview_of(store, table(tmp_path, "Bo Hansen;S-1002;;T08;31-08-2018;;;Anne Jensen;Kantinen"))
+    )
+    again = table(
+        tmp_path,
+        ";S-1002;;T08;;;;Peter Holm;",  # only the caseworker is new
+        "Ida Dam;S-2000;;T08;;;;;",  # a new case without its hire date: still refused
+        name="igen.csv",
+    )
+    preview = preview_of(store, again)
+    bo, ida = preview.rows
+    assert bo.ok and bo.duplicate_of == 1 and bo.update_errors == ()
+    assert [(c.label, c.old, c.new) for c in bo.changes] == [("Sagsbehandler", "Anne Jensen", "Peter Holm")]
+    # Updated, the case keeps its hire date: 31-08-2018 + 30 months = 28-02-2021 (decision 6), a
+    # Sunday: in practice Friday 26-02-2021.
+    assert (bo.first_deadline.legal_due, bo.first_deadline.practical_due) == (date(2021, 2, 28), date(2021, 2, 26))
+    assert [e.text for e in ida.errors] == ["Række 3, kolonne 'Ansat': Skriv datoen for ansættelse i løntilskud"]
+    with pytest.raises(importing.ImportRefusedError):  # Ida's row is wrong: nothing is saved
+        importing.save_import(store, preview, duplicates="update")
+    fixed = preview_of(store, table(tmp_path, ";S-1002;;T08;;;;Peter Holm;", name="kun-bo.csv"))
+    assert importing.save_import(store, fixed).summary == "Intet er gemt: 1 fandtes allerede og blev sprunget over."
+    result = importing.save_import(store, fixed, duplicates="update")
+    assert result.summary == "Import nr. 2: 0 sager oprettet, 1 opdateret."
+    case = store.get_case(1)
+    assert (case.citizen, case.caseworker, case.note, case.dates["hire"]) == (
+        "Bo Hansen",
+        "Peter Holm",
+        "Kantinen",
+        date(2018, 8, 31),
+    )
+
+
 def test_a_closed_case_is_found_by_the_import_as_by_new_case(store, tmp_path):
     # The store's rule (the check behind "Ny sag"): a closed case with the same FASIT number and
     # trial is there already; the import finds it, says it is closed, and never updates it.

@@ -37,8 +37,12 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
     rows: list[ImportRow] = []
     for source_row in table.rows:
-        draft, errors = draft_row(source_row, mapping, catalog, today)
+        draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today)
         key = (draft.trial_id, draft.case_ref)
+        matches = existing.get(key, []) if draft.case_ref and draft.trial_id in catalog else []
+        # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
+        # a new case would lack does not count; the case as updated is checked in _as_duplicate.
+        errors = cell_errors if matches else cell_errors + new_case_errors
         row = ImportRow(source_row.number, draft, tuple(errors))
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
@@ -50,7 +54,6 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
                 )
             else:
                 seen[key] = source_row.number
-            matches = existing.get(key, [])
             if matches:
                 row = _as_duplicate(row, matches, mapping, catalog, today)
         rows.append(row)
