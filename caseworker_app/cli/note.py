@@ -64,10 +64,12 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 def _note(args: argparse.Namespace) -> int:
     from ..core.note_conditions import confirmable_conditions
+    from ..core.note_deadline import unregistered_event, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
     from ..core.note_situations import situations_for
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
+    from ..core.terms import CLOSED
     from ..store import CaseStore
 
     if not args.list and not args.situation:
@@ -92,13 +94,14 @@ def _note(args: argparse.Namespace) -> int:
                 for condition in confirmable:
                     print(f"  {condition.name:<22} {condition.text}")
             return 0
+        note_day = args.today or date.today()
         settings = store.settings()
         try:
             note = render_note(
                 trial,
                 case,
                 args.situation,
-                note_date=args.today or date.today(),
+                note_date=note_day,
                 caseworker=settings.caseworker_name,
                 municipality=settings.municipality,
                 free_text=args.text,
@@ -112,5 +115,8 @@ def _note(args: argparse.Namespace) -> int:
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None
+        event = None if case.status == CLOSED else unregistered_event(trial, case, args.situation, args.date)
+        if event is not None:  # its next deadline counts an event the lists do not have: as the window
+            raise UsageError(unregistered_problem(event, note_day))
     print(note)
     return 0

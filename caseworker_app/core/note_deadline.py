@@ -10,7 +10,7 @@ from .deadline import Deadline
 from .event import Event
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
-from .terms import DATE_NAMES
+from .terms import DATE_NAMES, EVENT_NAMES
 from .workdays import fmt, last_day_of
 
 
@@ -64,6 +64,28 @@ def unregistered_event(trial: Trial, case: CaseRecord, situation: str, event_dat
     if any(e.kind == kind and e.day == event_date for e in case.events):
         return None
     return Event(event_date, kind)
+
+
+def future_event_problem(event: Event | None, today: date) -> str:
+    """A note about an event dated after today cannot be copied: it cannot be registered yet."""
+    if event is None or event.day <= today:
+        return ""
+    return f"Dato for hændelsen: {fmt(event.day)} ligger i fremtiden – skriv notatet, når den har fundet sted."
+
+
+def unregistered_problem(event: Event, note_day: date) -> str:
+    """Why a note about an event not registered on the case cannot be printed for FASIT as it is
+    (the command line; the window registers the event first): its next deadline counts the event,
+    the lists only once the case has it."""
+    future = future_event_problem(event, note_day)
+    if future:
+        return future
+    name = EVENT_NAMES[event.kind]
+    return (
+        f"{name.capitalize()} {fmt(event.day)} er ikke registreret på sagen. Notatets næste frist regner med den, "
+        "men listerne viser først den samme frist, når den er registreret: registrer den i sagsvinduet "
+        "(Registrer hændelse …), og skriv så notatet"
+    )
 
 
 def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None) -> str:

@@ -67,7 +67,7 @@ def test_plan_not_adjusted_note_with_reason_equals_its_reference_file(capsys, db
 
 
 def test_the_date_of_the_event_can_be_given(capsys, db):
-    # A follow-up held 01-03-2021 but not registered: + 30 months = 01-09-2023.
+    # The follow-up registered 10-01-2021, written about later: + 30 months = 10-07-2023.
     path, ids = db
     code, out, _ = run(
         capsys,
@@ -81,14 +81,50 @@ def test_the_date_of_the_event_can_be_given(capsys, db):
         "--text",
         "Samtale.",
         "--date",
-        "01-03-2021",
+        "10-01-2021",
         "--today",
         "2021-03-02",
     )
     assert code == 0
-    assert "Opfølgning afholdt 1. marts 2021." in out
-    assert "senest 1. september 2023" in out
+    assert "Opfølgning afholdt 10. januar 2021." in out
+    assert "senest 10. juli 2023" in out
     assert out.endswith("Skrevet 02-03-2021 af Anne Jensen, Vesthimmerlands Kommune.\n")
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (
+            "01-03-2021",
+            "Opfølgning 01-03-2021 er ikke registreret på sagen. Notatets næste frist regner med den, men "
+            "listerne viser først den samme frist, når den er registreret: registrer den i sagsvinduet "
+            "(Registrer hændelse …), og skriv så notatet",
+        ),
+        ("05-03-2021", "Dato for hændelsen: 05-03-2021 ligger i fremtiden – skriv notatet, når den har fundet sted."),
+    ],
+)
+def test_a_note_about_a_follow_up_not_registered_is_not_printed(capsys, db, day, message):
+    """Its next deadline (01-03-2021 + 30 months) would not be the one the lists show (10-07-2023),
+    so the note is refused, as the window copies it only once the follow-up is registered."""
+    path, ids = db
+    code, out, err = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        ids["T08"],
+        "--situation",
+        "opfoelgning",
+        "--text",
+        "Samtale.",
+        "--date",
+        day,
+        "--today",
+        "2021-03-02",
+    )
+    assert (code, out) == (2, "")
+    assert message in err
 
 
 def test_the_municipalitys_own_template_is_used(capsys, db):

@@ -78,10 +78,3 @@ def after_registering(*, still_unregistered: bool, by_hand: bool, rewritten: boo
     if rewritten:
         return "Hændelsen er registreret, og notatet er skrevet om ud fra den. Læs det, og kopiér igen."
     return ""
-
-
-def future_event_problem(event: Event | None, today: date) -> str:
-    """A note about an event dated after today cannot be copied: it cannot be registered yet."""
-    if event is None or event.day <= today:
-        return ""
-    return f"Dato for hændelsen: {fmt(event.day)} ligger i fremtiden – skriv notatet, når den har fundet sted."

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
+from ...core.note_deadline import future_event_problem
 from ...core.note_errors import NoteError
 from ...core.note_fields import NOTE_FIELDS
 from ...core.note_situations import default_event_date, situation_for_event, situations_for
@@ -35,14 +36,7 @@ from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs
-from .registration import (
-    NOT_REGISTERED,
-    after_registering,
-    future_event_problem,
-    note_event,
-    notice,
-    registered_first,
-)
+from .registration import NOT_REGISTERED, after_registering, note_event, notice, registered_first
 from .template_editor import TemplateEditor
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
