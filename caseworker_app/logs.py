@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from . import __version__
+from .core.cpr import CPR_SEPARATOR
 from .paths import APP_DIR_NAME, windows_local_app_dir
 
 LOG_FILE_NAME = "opfoelgningsfrister.log"
@@ -25,8 +26,8 @@ MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [pid %(process)d]: %(message)s"
 
-# Six digits, an optional dash or space, four digits, not part of a longer number.
-CPR_PATTERN = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
+# Six digits, an optional dash or space (core.cpr.CPR_SEPARATOR), four digits, not part of a longer number.
+CPR_PATTERN = re.compile(rf"(?<!\d)\d{{6}}{CPR_SEPARATOR}?\d{{4}}(?!\d)")
 CPR_REPLACEMENT = "[CPR fjernet]"
 # Values quoted in an exception's message (KeyError: 'Jens Hansen'); the traceback keeps the place.
 QUOTED_PATTERN = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")

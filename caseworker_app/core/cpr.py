@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$", re.ASCII)  # full-width digits: no
+# What may stand between the birth date and the serial number: a dash as typed, or as Word and
+# Outlook turn it (en dash, non-breaking hyphen, minus ...), a space or a non-breaking space.
+CPR_SEPARATOR = "[-\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0]"
+_CPR_RE = re.compile(rf"^(\d{{2}})(\d{{2}})(\d{{2}}){CPR_SEPARATOR}?(\d{{4}})$", re.ASCII)  # full-width digits: no
 
 
 class CprError(ValueError):

@@ -68,3 +68,15 @@ def test_masked_and_formatted():
     assert mask_cpr("010190-1234") == "010190-xxxx"
     assert mask_cpr(None) == mask_cpr("") == ""
     assert format_cpr("0101901234") == "010190-1234"
+
+
+@pytest.mark.parametrize("typed", ["010190–1234", "010190\u20111234", "010190\u00a01234", "010190−1234"])
+def test_a_dash_as_word_writes_it_is_a_dash(typed):
+    """En dash, non-breaking hyphen, non-breaking space, minus: what a number copied from Word or
+    Outlook has between date and serial number."""
+    from caseworker_app.core.redact import redact_cpr
+    from caseworker_app.logs import redact
+
+    assert normalize_cpr(typed, TODAY) == "0101901234"
+    assert redact_cpr(f"Jens {typed} Hansen") == "Jens 010190-xxxx Hansen"  # exports and print
+    assert redact(f"sag for {typed}") == "sag for [CPR fjernet]"  # the log file
