@@ -136,6 +136,23 @@ def test_restore_refuses_a_damaged_copy_and_leaves_the_database(store, db_path, 
     assert len(store.list_cases()) == 2
 
 
+def test_restore_says_plainly_why_a_file_or_a_folder_is_not_a_copy(store, db_path, tmp_path):
+    add_cases(store, 1)
+    other = tmp_path / "andet.db"
+    sqlite3.connect(other).execute("CREATE TABLE noter (tekst TEXT)").connection.commit()
+    with pytest.raises(StoreError) as caught:
+        restore_backup(db_path, other)
+    assert str(caught.value) == f"Filen {other} er ikke en sagsdatabase. Databasen er ikke ændret."  # said once
+    folder = tmp_path / "sikkerhedskopier"
+    folder.mkdir()
+    with pytest.raises(StoreError) as caught:
+        restore_backup(db_path, folder)
+    assert str(caught.value) == (
+        f"{folder} er en mappe. Vælg sikkerhedskopien, en fil i mappen. Databasen er ikke ændret."
+    )
+    assert len(store.list_cases()) == 1
+
+
 def test_a_damaged_database_is_set_aside_and_the_newest_good_copy_restored(tmp_path):
     path = tmp_path / "sager.db"
     with CaseStore(path, clock=lambda: TODAY) as store:

@@ -16,19 +16,24 @@ def count_cases(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
 
 
-def check_case_database(path: Path, conn: sqlite3.Connection) -> None:
-    """StoreError unless conn holds a case database this program can read."""
+def case_database_problem(path: Path, conn: sqlite3.Connection) -> str | None:
+    """Why conn is not a case database this program can read (Danish), or None."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "cases" not in tables or MIGRATIONS_TABLE not in tables:
-        raise StoreError(f"Filen {path} er ikke en sagsdatabase. Intet er ændret.")
+        return f"Filen {path} er ikke en sagsdatabase."
     applied = {
         r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
     }
     if applied - set(MIGRATION_NAMES):
-        raise StoreError(
-            f"Filen {path} er lavet af en nyere version af programmet. Intet er ændret. "
-            "Opdatér programmet for at bruge den."
-        )
+        return f"Filen {path} er lavet af en nyere version af programmet. Opdatér programmet for at bruge den."
+    return None
+
+
+def check_case_database(path: Path, conn: sqlite3.Connection) -> None:
+    """StoreError unless conn holds a case database this program can read."""
+    problem = case_database_problem(path, conn)
+    if problem:
+        raise StoreError(f"{problem} Intet er ændret.")
 
 
 def integrity_problem(conn: sqlite3.Connection) -> str | None:
@@ -58,6 +63,8 @@ def backup_cases(path: Path) -> int | None:
 def check_backup(path: Path | str) -> str | None:
     """Why a file cannot be restored (Danish), or None when it is a whole case database."""
     path = Path(path)
+    if path.is_dir():
+        return f"{path} er en mappe. Vælg sikkerhedskopien, en fil i mappen."
     if not path.is_file():
         return f"Filen {path} findes ikke."
     try:
@@ -68,11 +75,11 @@ def check_backup(path: Path | str) -> str | None:
     except (OSError, StoreError):
         return f"Filen {path} kan ikke læses."
     try:
-        check_case_database(path, conn)
-        problem = integrity_problem(conn)
-        return f"Filen {path} er beskadiget ({problem} ved kontrollen)." if problem else None
-    except StoreError as exc:
-        return str(exc)
+        problem = case_database_problem(path, conn)
+        if problem:
+            return problem  # the caller says what is kept ("Databasen er ikke ændret.")
+        damage = integrity_problem(conn)
+        return f"Filen {path} er beskadiget ({damage} ved kontrollen)." if damage else None
     except sqlite3.Error:
         return f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget."
     finally:
