@@ -12,12 +12,12 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from . import __version__
 from .core.cpr import CPR_SEPARATOR
+from .excepthook import ShowMessage
 from .paths import APP_DIR_NAME, windows_local_app_dir
 
 LOG_FILE_NAME = "opfoelgningsfrister.log"
@@ -48,7 +48,6 @@ CODE_ERRORS = frozenset(
 
 log = logging.getLogger(__name__)
 
-ShowMessage = Callable[[str], None]
 
 _handler: logging.FileHandler | None = None
 _crash_file = None

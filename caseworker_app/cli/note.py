@@ -64,12 +64,11 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 def _note(args: argparse.Namespace) -> int:
     from ..core.note_conditions import confirmable_conditions
-    from ..core.note_deadline import unregistered_event, unregistered_problem
+    from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
     from ..core.note_situations import situations_for
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
-    from ..core.terms import CLOSED
     from ..store import CaseStore
 
     if not args.list and not args.situation:
@@ -115,7 +114,7 @@ def _note(args: argparse.Namespace) -> int:
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None
-        event = None if case.status == CLOSED else unregistered_event(trial, case, args.situation, args.date)
+        event = event_to_register(trial, case, args.situation, args.date)
         if event is not None:  # its next deadline counts an event the lists do not have: as the window
             raise UsageError(unregistered_problem(event, note_day))
     print(note)

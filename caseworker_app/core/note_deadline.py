@@ -10,7 +10,7 @@ from .deadline import Deadline
 from .event import Event
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
-from .terms import DATE_NAMES, EVENT_NAMES
+from .terms import CLOSED, DATE_NAMES, EVENT_NAMES
 from .workdays import fmt, last_day_of
 
 
@@ -64,6 +64,15 @@ def unregistered_event(trial: Trial, case: CaseRecord, situation: str, event_dat
     if any(e.kind == kind and e.day == event_date for e in case.events):
         return None
     return Event(event_date, kind)
+
+
+def event_to_register(trial: Trial, case: CaseRecord, situation: str, event_date: date | None) -> Event | None:
+    """The note's event, when it must be registered before the note is used (the window copies it
+    only then, the command line refuses it): an unregistered event of an open case. A closed case
+    has no deadlines in the lists, so nothing to register there."""
+    if case.status == CLOSED:
+        return None
+    return unregistered_event(trial, case, situation, event_date)
 
 
 def future_event_problem(event: Event | None, today: date) -> str:

@@ -109,19 +109,19 @@ class CaseReads:
 
     def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
         """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
-        from .versions import duplicate_open_cases_sql
+        from .versions import duplicate_open_cases_sql, has_unique_open_cases_index
 
         with self._db.read() as conn:
-            if _open_numbers_unique(conn):
+            if has_unique_open_cases_index(conn):  # none can exist: no grouping of every case (40 ms at 100,000)
                 return []
             return [tuple(row) for row in conn.execute(duplicate_open_cases_sql()).fetchall()]
 
     def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
         """(trial, FASIT number, database ids) for each number open more than once in a trial."""
-        from .versions import duplicate_open_cases_sql
+        from .versions import duplicate_open_cases_sql, has_unique_open_cases_index
 
         with self._db.read() as conn:
-            if _open_numbers_unique(conn):
+            if has_unique_open_cases_index(conn):
                 return []
             groups = conn.execute(duplicate_open_cases_sql()).fetchall()
             return [
@@ -138,15 +138,3 @@ class CaseReads:
                 )
                 for trial_id, case_ref, _count in sorted(groups)
             ]
-
-
-def _open_numbers_unique(conn) -> bool:
-    """m006's unique index is there: SQLite refuses a second open case with a FASIT number in a
-    trial, whoever writes (both columns are NOT NULL), so there is nothing to look for. Without
-    it (postponed while such duplicates exist) the cases are grouped: 40 ms at 100,000 cases."""
-    from .versions import UNIQUE_OPEN_CASES_INDEX
-
-    found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (UNIQUE_OPEN_CASES_INDEX,)
-    ).fetchone()
-    return found is not None

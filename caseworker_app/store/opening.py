@@ -178,11 +178,9 @@ def _open_read_only(path: Path, immutable: bool) -> sqlite3.Connection:
 
 def _ensure_unique_open_cases(conn: sqlite3.Connection) -> None:
     """Create m006's unique index on open cases once the duplicates it found are resolved."""
-    from .versions import UNIQUE_OPEN_CASES_INDEX, UNIQUE_OPEN_CASES_SQL, duplicate_open_cases_sql
+    from .versions import UNIQUE_OPEN_CASES_SQL, duplicate_open_cases_sql, has_unique_open_cases_index
 
-    if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (UNIQUE_OPEN_CASES_INDEX,)
-    ).fetchone():
+    if has_unique_open_cases_index(conn):
         return
     if conn.execute(duplicate_open_cases_sql()).fetchone() is None:
         try:

@@ -25,6 +25,15 @@ UNIQUE_OPEN_CASES_SQL = (
 )
 
 
+def has_unique_open_cases_index(conn) -> bool:
+    """m006's unique index is in the database (conn: a sqlite3 connection). SQLite then refuses a
+    second open case with a FASIT number in a trial, whoever writes (both columns are NOT NULL)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (UNIQUE_OPEN_CASES_INDEX,)
+    ).fetchone()
+    return found is not None
+
+
 def duplicate_open_cases_sql() -> str:
     """A query whose rows are (trial_id, case_ref, count) for FASIT numbers open twice or more."""
     return (

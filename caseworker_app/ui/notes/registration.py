@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from ...core.cases import CaseRecord
 from ...core.catalog import Trial
 from ...core.event import Event
-from ...core.note_deadline import unregistered_event
-from ...core.terms import CLOSED, EVENT_NAMES
+from ...core.note_deadline import event_to_register
+from ...core.terms import EVENT_NAMES
 from ...core.workdays import fmt
 from ..questions import ask_yes_no
 
@@ -27,15 +27,14 @@ NOT_REGISTERED = "⚠ Notatet er ikke kopieret: registrér først hændelsen, s�
 
 
 def note_event(trial: Trial | None, case: CaseRecord, situation: str | None, inputs: NoteInputs) -> Event | None:
-    """The event the note is about, when the case does not have it registered (else None). A
-    closed case has no deadlines in the lists, so nothing to register there."""
-    if trial is None or situation is None or case.status == CLOSED:
+    """The event the note is about, when it must be registered first (core.note_deadline.event_to_register)."""
+    if trial is None or situation is None:
         return None
     try:
         event_date = inputs.values()["event_date"]
     except ValueError:
         return None  # a date that is not one: the note window says so (copy_problems)
-    return unregistered_event(trial, case, situation, event_date)
+    return event_to_register(trial, case, situation, event_date)
 
 
 def notice(event: Event) -> str:
