@@ -224,11 +224,13 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
 
 @dataclass(frozen=True)
 class PlanEntry:
-    """One deadline of a plan; an expected one assumes the previous is met on its practical date."""
+    """One deadline of a plan; an expected one assumes the previous is met on its practical date,
+    or, when that date has passed, on the day the plan is made (late)."""
 
     deadline: Deadline
     expected: bool = False
-    assumes: date | None = None  # the practical date the earlier deadline is assumed met on
+    assumes: date | None = None  # the day the earlier deadline is assumed met on
+    late: bool = False  # the earlier deadline was overdue: assumed met on the plan's day
 
 
 @dataclass(frozen=True)
@@ -260,11 +262,14 @@ def case_plan(
         events = list(case.events)
         previous = deadline
         for _ in range(expected_per_rule):
-            # Assume the duty is done on the last day it can be done in practice.
-            events.append(Event(previous.practical_due, spec.events[0]))
+            # Assume the duty is done on the last day it can be done in practice; a day already
+            # passed cannot be, so an overdue duty is assumed done today (never an expected date
+            # in the past, counted from a day nobody met).
+            late = previous.practical_due < today
+            as_of = today if late else previous.practical_due
+            events.append(Event(as_of, spec.events[0]))
             # Computed as on the assumed day (the engine ignores events after its 'today'),
             # with the status then given as seen from the real today.
-            as_of = max(today, previous.practical_due)
             recomputed = [
                 d._replace(status=status_of(d.legal_due, d.practical_due, today, warn))
                 for d in compute_deadlines(trial, case.dates, events, as_of, warning_days=warn)
@@ -276,7 +281,7 @@ def case_plan(
             nxt = following[0]
             if until is not None and nxt.legal_due > until:
                 break
-            entries.append(PlanEntry(nxt, expected=True, assumes=previous.practical_due))
+            entries.append(PlanEntry(nxt, expected=True, assumes=as_of, late=late))
             previous = nxt
     entries.sort(key=lambda e: (e.deadline.legal_due, e.deadline.kind))
     return CasePlan(case, trial, today, tuple(entries))

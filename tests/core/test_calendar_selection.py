@@ -112,6 +112,23 @@ def test_case_plan_shows_the_next_deadlines_if_each_is_met_in_practice():
     assert plan.entries[2].deadline.governed_by == "ordinary"
 
 
+def test_case_plan_counts_from_today_when_the_deadline_is_already_overdue():
+    # On Monday 30-11-2026 the first follow-up (28-02-2021, in practice 26-02-2021) was missed.
+    # It cannot be met on 26-02-2021 any more, so the plan assumes it is held today: the trial
+    # ended 31-12-2025, so the ordinary rule counts 12 months from 30-11-2026 (Tuesday
+    # 30-11-2027), then 12 months from that (Thursday 30-11-2028; 2028 is a leap year).
+    today = date(2026, 11, 30)
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], today)
+    got = [(e.deadline.legal_due, e.deadline.practical_due, e.expected, e.assumes, e.late) for e in plan.entries]
+    assert got == [
+        (date(2021, 2, 28), date(2021, 2, 26), False, None, False),
+        (date(2027, 11, 30), date(2027, 11, 30), True, date(2026, 11, 30), True),
+        (date(2028, 11, 30), date(2028, 11, 30), True, date(2027, 11, 30), False),
+    ]
+    assert [e.deadline.governed_by for e in plan.entries] == ["trial", "ordinary", "ordinary"]
+    assert all(e.deadline.legal_due > today for e in plan.entries if e.expected)  # never expected in the past
+
+
 def test_case_plan_can_stop_at_a_date_and_a_one_off_rule_has_no_expected_dates():
     plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY, until=date(2025, 12, 31))
     assert [e.deadline.legal_due for e in plan.entries] == [date(2021, 2, 28), date(2023, 8, 26)]

@@ -162,6 +162,25 @@ def test_one_citizen_plan(tmp_path, qapp):
         assert jargon not in text, jargon
 
 
+def test_plan_printed_after_a_missed_deadline_counts_from_the_day_it_is_printed(tmp_path, qapp):
+    # Printed Monday 30-11-2026: the follow-up due 28-02-2021 is overdue, and the next ones are
+    # counted as if it is held today (core.calendar_selection.case_plan), not from 26-02-2021.
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], date(2026, 11, 30))
+    path = tmp_path / "plan.pdf"
+    write_pdf(plan_job(plan, **HEADER), path)
+    flat = " ".join(pdf_text(path).split())
+    assert "OVERSKREDET" in flat
+    assert "tir 30-11-2027" in flat and "forventet, hvis den overskredne frist klares i dag 30-11-2026" in flat
+    assert "tor 30-11-2028" in flat and "forventet, hvis den forrige frist overholdes 30-11-2027" in flat
+    assert "26-08-2023" not in flat and "01-01-2026" not in flat
+
+    citizen = tmp_path / "borger.pdf"
+    write_pdf(plan_job(plan, for_citizen=True, **HEADER), citizen)
+    flat = " ".join(pdf_text(citizen).split())
+    assert "Hurtigst muligt Opfølgning: vi kontakter dig hurtigst muligt" in flat
+    assert "Senest tir 30-11-2027 Opfølgning (hvis vi holder samtalen ovenfor i dag; ellers flytter datoen sig)" in flat
+
+
 def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp_path, qapp):
     job = calendar_job(items, start=FEBRUARY_1, end=MARCH_31, **HEADER)
     with pytest.raises(WriteError, match="findes ikke"):

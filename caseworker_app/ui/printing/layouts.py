@@ -285,8 +285,8 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
     parts = [f"<h1>{PLAN_TITLE_FILE}</h1>", _meta_table(rows)]
     parts.append(
         "<p>Fristerne er beregnet efter sagens datoer og hændelser. Forventede frister "
-        "forudsætter, at den forrige frist overholdes senest i praksis; de ændrer sig, når en "
-        "opfølgning "
+        "forudsætter, at den forrige frist overholdes senest i praksis, eller i dag, hvis den "
+        "forrige er overskredet; de ændrer sig, når en opfølgning "
         f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}.</p>"
     )
     parts.append(
@@ -298,7 +298,9 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         d = entry.deadline
         overdue = _is_overdue(d) and not entry.expected
         status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
-        if entry.expected:
+        if entry.expected and entry.late:
+            status = f"forventet, hvis den overskredne frist klares i dag {fmt(entry.assumes)}"
+        elif entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
         details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
         if d.ordinary_due:
@@ -347,7 +349,9 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
         else:
             when = f"Senest {_fmt_weekday(d.practical_due)}"
             what = text(d.label)
-            if entry.expected:
+            if entry.expected and entry.late:
+                what += " (hvis vi holder samtalen ovenfor i dag; ellers flytter datoen sig)"
+            elif entry.expected:
                 what += " (hvis den forrige samtale holdes som planlagt)"
         parts.append(f"<tr><td><b>{when}</b></td><td>{what}</td></tr>")
     parts.append("</table>")
