@@ -278,6 +278,8 @@ def case_plan(
             following = [d for d in recomputed if (d.kind, d.label) == key]
             if not following or following[0].legal_due <= previous.legal_due:
                 break
+            if following[0].legal_due < as_of:
+                break  # one talk more still leaves a count of talks short: no date to promise
             nxt = following[0]
             if until is not None and nxt.legal_due > until:
                 break

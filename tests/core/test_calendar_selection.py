@@ -8,6 +8,7 @@ import pytest
 
 from caseworker_app.core.calendar_selection import case_plan, group_by_week, month_grids, select_calendar
 from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 from tests.export_samples import TODAY, deadlines, jens_hansen, t08_cases
 
 
@@ -127,6 +128,18 @@ def test_case_plan_counts_from_today_when_the_deadline_is_already_overdue():
     ]
     assert [e.deadline.governed_by for e in plan.entries] == ["trial", "ordinary", "ordinary"]
     assert all(e.deadline.legal_due > today for e in plan.entries if e.expected)  # never expected in the past
+
+
+def test_case_plan_promises_no_date_when_one_talk_more_still_leaves_the_count_short():
+    # T05: at least 4 talks within 12 months of the visitation 01-09-2018. Three were held
+    # 03-, 04- and 05-09-2018, so the fourth was due by 31-08-2019 (a Saturday; in practice Friday
+    # 30-08-2019). On 01-10-2019 a talk held today makes four, but the oldest of them (03-09-2018)
+    # fell out of its 12 months on 03-09-2019, already passed: no expected date can be printed.
+    talks = tuple(Event(date(2018, 9, day), "talk") for day in (3, 4, 5))
+    case = jens_hansen()._replace(trial_id="T05", dates={"visitation": date(2018, 9, 1)}, events=talks)
+    plan = case_plan(case, load_catalog()["T05"], date(2019, 10, 1))
+    got = [(e.deadline.legal_due, e.deadline.practical_due, e.expected) for e in plan.entries]
+    assert got == [(date(2019, 8, 31), date(2019, 8, 30), False)]
 
 
 def test_case_plan_can_stop_at_a_date_and_a_one_off_rule_has_no_expected_dates():

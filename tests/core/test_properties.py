@@ -70,3 +70,32 @@ def test_a_later_follow_up_never_gives_an_earlier_deadline(hire, extra):
     (a,) = compute_deadlines(T08, {"hire": hire}, [Event(first, "followup")], first)
     (b,) = compute_deadlines(T08, {"hire": hire}, [Event(later, "followup")], later)
     assert b.legal_due >= a.legal_due
+
+
+@given(
+    trial_id=st.sampled_from(["T05", "T07", "T08", "T16"]),
+    anchor=days,
+    held=st.lists(st.integers(min_value=1, max_value=900), max_size=3),
+    today=days,
+)
+@settings(max_examples=200)
+def test_a_plans_expected_dates_lie_after_the_day_it_is_made_and_after_the_deadline_before(
+    trial_id, anchor, held, today
+):
+    from caseworker_app.core.calendar_selection import case_plan
+    from caseworker_app.core.cases import CaseRecord
+
+    trial = CATALOG[trial_id]
+    names = {d.name for d in trial.dates if d.default_from is None}
+    events, day = [], anchor
+    for gap in held:
+        day += timedelta(days=gap)
+        events.append(Event(day, trial.rules[0].events[0]))
+    case = CaseRecord(1, "Test", "X-1", trial_id, dates=dict.fromkeys(names, anchor), events=tuple(events))
+    plan = case_plan(case, trial, today)
+    for entry in plan.entries:
+        if entry.expected:
+            # An expected date counts from a day the duty can still be done: today or later.
+            assert entry.assumes is not None and entry.assumes >= today
+            # On that day at the earliest (a count of talks may need another the same day).
+            assert entry.deadline.legal_due >= entry.assumes
