@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from ..core.history import CASE_CREATED
 from ..core.terms import ACTIVE
+from ..core.text import count_text
 from ..core.workdays import fmt
 from .connection import delete_case_rows, utc_now
 from .errors import StoreError, ValidationError
 from .history_texts import created_summary
+from .import_changes import changed_cases, later_live_imports
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -99,6 +101,11 @@ class ImportBatch:
 def followup_text(file_name: str, batch_id: int) -> str:
     """The text of the follow-up event an import registers from 'Seneste opfølgning'."""
     return f"Seneste opfølgning før importen, fra {file_name} (import nr. {batch_id})"
+
+
+def _more(count: int) -> str:
+    """' (og 2 sager mere)' after the first of count cases named; '' for one."""
+    return f" (og {count_text(count - 1, 'sag', 'sager')} mere)" if count > 1 else ""
 
 
 def _case_title(case_ref: str | None, case_id: int) -> str:
@@ -279,20 +286,28 @@ class ImportsPart:
         if gone:
             return (
                 f"Import nr. {batch_id} kan ikke fortrydes: sag nr. {gone[0][0]} er slettet siden importen"
-                + (f" (og {len(gone) - 1} sager mere)" if len(gone) > 1 else "")
+                + _more(len(gone))
                 + ". Slet eller ret de importerede sager enkeltvis i stedet."
             )
-        changed = conn.execute(
-            "SELECT c.id, c.case_ref FROM cases c JOIN import_batch_cases l ON l.case_id = c.id "
-            "WHERE l.batch_id = ? AND (EXISTS (SELECT 1 FROM case_changes h WHERE h.case_id = c.id AND h.id > ?) "
-            "OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.id > ?)) ORDER BY c.id",
-            (batch_id, last_change or 0, last_event or 0),
-        ).fetchall()
+        later = later_live_imports(conn, batch_id)
+        if later:
+            numbers = [str(n) for n in dict.fromkeys(number for number, _, _ in later)]  # newest first
+            cases = {case_id: case_ref for _, case_id, case_ref in later}
+            first_id = min(cases)
+            which = (
+                f"import nr. {numbers[0]} er fortrudt: den"
+                if len(numbers) == 1
+                else f"importerne nr. {', '.join(numbers[:-1])} og {numbers[-1]} er fortrudt: de"
+            )
+            return (
+                f"Import nr. {batch_id} kan ikke fortrydes, før {which} har opdateret "
+                f"{_case_title(cases[first_id], first_id)}{_more(len(cases))}. Fortryd importerne med den nyeste først."
+            )
+        changed = changed_cases(conn, batch_id, last_change or 0, last_event or 0)
         if changed:
-            more = f" (og {len(changed) - 1} sager mere)" if len(changed) > 1 else ""
             return (
                 f"Import nr. {batch_id} kan ikke fortrydes: {_case_title(changed[0][1], changed[0][0])} er ændret "
-                f"siden importen{more}. Ret eller slet de importerede sager enkeltvis i stedet."
+                f"siden importen{_more(len(changed))}. Ret eller slet de importerede sager enkeltvis i stedet."
             )
         return None
 

@@ -487,6 +487,44 @@ def test_undo_is_refused_after_a_case_changed(capsys, db):
     assert db.read_bytes() == before
 
 
+def test_imports_are_undone_newest_first(capsys, tmp_path, db):
+    """Three lists, each updating cases the one before created or updated, undone 3, 2, 1: after 3 and 2
+    the database holds the first list's cases exactly as imported; 2 before 3 is refused, naming 3."""
+    assert run(capsys, "import", "--db", str(db), str(XLSX))[0] == 0
+    second = tmp_path / "liste2.csv"
+    second.write_bytes(
+        CSV.read_bytes() + "Lone Andersen;2023-0107;;16-01-2023;02-06-2025;Mads Kristensen;;\r\n".encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(second), "--trial", "T08", "--dubletter", "opdater")
+    assert (code, err) == (0, "")
+    assert "Import nr. 2: 4 sager oprettet, 1 opdateret." in out
+    third = tmp_path / "liste3.csv"
+    third.write_bytes(
+        second.read_bytes().replace(b"20-02-2025", b"20-10-2026").replace(b"02-06-2025;Mads", b"02-06-2025;Ole")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(third), "--trial", "T08", "--dubletter", "opdater")
+    assert (code, err) == (0, "")
+    assert "Import nr. 3: 0 sager oprettet, 2 opdateret, 3 fandtes allerede og blev sprunget over." in out
+
+    before = db.read_bytes()
+    code, _, err = run(capsys, "import", "--db", str(db), "--fortryd", "2")
+    assert code == 1
+    assert err == (
+        "caseworker-app: fejl: Import nr. 2 kan ikke fortrydes, før import nr. 3 er fortrudt: den har opdateret "
+        "sag 2023-0107 (nr. 2) (og 1 sag mere). Fortryd importerne med den nyeste først.\n"
+    )
+    assert db.read_bytes() == before
+    code, out, err = run(capsys, "import", "--db", str(db), "--fortryd", "3")
+    assert (code, out, err) == (0, "Import nr. 3 er fortrudt: 0 sager slettet, 2 sager ført tilbage.\n", "")
+    code, out, err = run(capsys, "import", "--db", str(db), "--fortryd", "2")
+    assert (code, out, err) == (0, "Import nr. 2 er fortrudt: 4 sager slettet, 1 sag ført tilbage.\n", "")
+    assert cases(db) == XLSX_CASES
+    assert first_deadlines(capsys, db) == XLSX_FIRST
+    code, out, err = run(capsys, "import", "--db", str(db), "--fortryd", "1")
+    assert (code, out, err) == (0, "Import nr. 1 er fortrudt: 5 sager slettet, 0 sager ført tilbage.\n", "")
+    assert cases(db) == {}
+
+
 def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
     path = tmp_path / "egen.csv"
     path.write_bytes("Person;Nummer;Start;Telefon\r\nBo Berg;2026-0001;01-03-2026;12345678\r\n".encode("cp1252"))

@@ -270,3 +270,211 @@ def test_a_read_only_store_saves_no_import(db_path, store):
     store.close()
     with CaseStore(db_path, read_only=True) as reader, pytest.raises(StoreError):
         save(reader, JENS)
+
+
+# ---------------------------------------------------------------- several imports, undone newest first
+
+
+def state(store):
+    """Every case as the caseworker sees it: (name, trial, dates, events, caseworker, CPR, note, status)."""
+    return {
+        c.case_ref: (c.citizen, c.trial_id, dict(c.dates), c.events, c.caseworker, c.cpr, c.note, c.status)
+        for c in store.list_cases()
+    }
+
+
+BEFORE_IMPORTS = {
+    "2024-0412": (
+        "Jens Hansen",
+        "T08",
+        {"hire": date(2024, 5, 26)},
+        (Event(date(2025, 1, 10), "followup"),),
+        "Anne Jensen",
+        None,
+        "",
+        "aktiv",
+    ),
+}
+AFTER_FIRST = BEFORE_IMPORTS | {
+    "2024-0412": (
+        "Jens Hansen",
+        "T08",
+        {"hire": date(2024, 5, 20)},
+        (Event(date(2025, 1, 10), "followup"), Event(date(2026, 2, 3), "followup")),
+        "Mads Kristensen",
+        "0101620000",
+        "",
+        "aktiv",
+    ),
+    "2023-0107": (
+        "Lone Andersen",
+        "T08",
+        {"hire": date(2023, 1, 16), "offer": date(2023, 1, 2)},
+        (Event(date(2025, 3, 10), "followup"),),
+        "",
+        None,
+        "",
+        "aktiv",
+    ),
+}
+
+
+def two_imports(store, jens):
+    """Import 1: Lone Andersen new, Jens Hansen updated. Import 2: a new case, and both of import 1's
+    cases updated again (the same fields and others, with a follow-up each)."""
+    store.add_event(jens, day=date(2025, 1, 10), kind="followup")
+    assert state(store) == BEFORE_IMPORTS
+    first = save(
+        store,
+        LONE,
+        updates=[
+            CaseUpdate(
+                jens,
+                {"caseworker": "Mads Kristensen", "cpr": "0101620000", "dates": {"hire": date(2024, 5, 20)}},
+                last_followup=date(2026, 2, 3),
+            )
+        ],
+    )
+    assert state(store) == AFTER_FIRST
+    second = save(
+        store,
+        JENS,
+        updates=[
+            CaseUpdate(
+                jens,
+                {"caseworker": "Ole Olsen", "note": "Fra liste 2", "dates": {"hire": date(2024, 5, 22)}},
+                last_followup=date(2026, 4, 1),
+            ),
+            CaseUpdate(
+                2,
+                {"caseworker": "Ole Olsen", "dates": {"hire": date(2023, 1, 20), "offer": date(2023, 1, 2)}},
+                last_followup=date(2026, 3, 2),
+            ),
+        ],
+        file_name="liste2.csv",
+    )
+    return first, second
+
+
+def test_imports_undone_newest_first_give_back_the_state_before_the_first(store, jens):
+    first, second = two_imports(store, jens)
+    assert (first, second) == (1, 2)
+    assert state(store)["2023-0107"][2:5] == (
+        {"hire": date(2023, 1, 20), "offer": date(2023, 1, 2)},
+        (Event(date(2025, 3, 10), "followup"), Event(date(2026, 3, 2), "followup")),
+        "Ole Olsen",
+    )
+    # The older import first: refused, naming the import to undo before it and a case they share.
+    before = counts(store)
+    message = (
+        "Import nr. 1 kan ikke fortrydes, før import nr. 2 er fortrudt: den har opdateret sag 2024-0412 (nr. 1) "
+        "(og 1 sag mere). Fortryd importerne med den nyeste først."
+    )
+    assert store.undo_import_problem(first) == message
+    with pytest.raises(ImportUndoError) as caught:
+        store.undo_import(first)
+    assert str(caught.value) == message
+    assert counts(store) == before
+
+    assert store.undo_import(second) == (1, 2)
+    assert state(store) == AFTER_FIRST
+    assert store.undo_import_problem(first) is None
+    assert store.undo_import(first) == (1, 1)
+    assert state(store) == BEFORE_IMPORTS
+    assert [(d["case_id"], d["reason"]) for d in store.deletions()] == [
+        (3, "Import nr. 2 (liste2.csv) fortrudt"),
+        (2, "Import nr. 1 (sagsliste.xlsx) fortrudt"),
+    ]
+
+
+def test_three_imports_of_one_case_are_undone_newest_first(store):
+    first = save(store, LONE)
+    second = save(store, updates=[CaseUpdate(1, {"note": "Liste 2"})], file_name="liste2.csv")
+    third = save(store, updates=[CaseUpdate(1, {"note": "Liste 3", "caseworker": "Ole Olsen"})], file_name="liste3.csv")
+    assert store.undo_import_problem(first) == (
+        "Import nr. 1 kan ikke fortrydes, før importerne nr. 3 og 2 er fortrudt: de har opdateret sag 2023-0107 "
+        "(nr. 1). Fortryd importerne med den nyeste først."
+    )
+    assert store.undo_import_problem(second) == (
+        "Import nr. 2 kan ikke fortrydes, før import nr. 3 er fortrudt: den har opdateret sag 2023-0107 (nr. 1). "
+        "Fortryd importerne med den nyeste først."
+    )
+    assert store.undo_import(third) == (0, 1)
+    assert (store.get_case(1).note, store.get_case(1).caseworker) == ("Liste 2", "")
+    assert store.undo_import(second) == (0, 1)
+    assert store.get_case(1).note == ""
+    assert store.undo_import(first) == (1, 0)
+    assert store.list_cases() == []
+
+
+def _edit(store, case_id):
+    store.update_case(case_id, caseworker="Mads Kristensen")
+
+
+def _edit_what_import_2_changed(store, case_id):
+    store.update_case(case_id, dates={"hire": date(2023, 1, 18), "offer": date(2023, 1, 2)})
+
+
+@pytest.mark.parametrize("change", [_edit, _edit_what_import_2_changed, _add_followup, _journal_note])
+def test_a_change_between_the_imports_still_stops_undoing_the_first(store, change):
+    first = save(store, LONE)
+    change(store, 1)
+    second = save(
+        store,
+        updates=[CaseUpdate(1, {"note": "Liste 2", "dates": {"hire": date(2023, 1, 20), "offer": date(2023, 1, 2)}})],
+    )
+    assert store.undo_import(second) == (0, 1)
+    before = counts(store)
+    message = (
+        "Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 1) er ændret siden importen. Ret eller slet "
+        "de importerede sager enkeltvis i stedet."
+    )
+    assert store.undo_import_problem(first) == message
+    with pytest.raises(ImportUndoError) as caught:
+        store.undo_import(first)
+    assert str(caught.value) == message
+    assert counts(store) == before
+
+
+@pytest.mark.parametrize("change", [_edit, _add_followup, _close, _journal_note])
+def test_a_change_after_undoing_the_later_import_still_stops_undoing_the_first(store, jens, change):
+    first, second = two_imports(store, jens)
+    assert store.undo_import(second) == (1, 2)
+    change(store, 2)
+    before = counts(store)
+    message = (
+        "Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 2) er ændret siden importen. Ret eller slet "
+        "de importerede sager enkeltvis i stedet."
+    )
+    assert store.undo_import_problem(first) == message
+    with pytest.raises(ImportUndoError):
+        store.undo_import(first)
+    assert counts(store) == before
+
+
+def test_an_edit_back_to_the_value_import_2_had_is_a_change(store):
+    """The caseworker types again what the undone import had written: a change of their own."""
+    first = save(store, LONE)
+    second = save(store, updates=[CaseUpdate(1, {"note": "Liste 2"})])
+    store.undo_import(second)
+    store.update_case(1, note="Liste 2")
+    assert store.undo_import_problem(first) == (
+        "Import nr. 1 kan ikke fortrydes: sag 2023-0107 (nr. 1) er ændret siden importen. Ret eller slet "
+        "de importerede sager enkeltvis i stedet."
+    )
+
+
+def test_an_undo_that_fails_half_way_changes_nothing(store, jens):
+    _, second = two_imports(store, jens)
+    before, shown = counts(store), state(store)
+    # The last step of the undo (deleting import 2's new case, nr. 3) fails after both updated
+    # cases were given their values back and their follow-ups withdrawn.
+    store._conn.execute(
+        "CREATE TEMP TRIGGER fail_last BEFORE INSERT ON deletions WHEN NEW.case_id = 3 "
+        "BEGIN SELECT RAISE(ABORT, 'disk fuld'); END"
+    )
+    with pytest.raises(StoreError):
+        store.undo_import(second)
+    assert counts(store) == before
+    assert state(store) == shown
+    assert not store.import_batches()[0].undone

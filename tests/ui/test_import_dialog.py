@@ -598,6 +598,45 @@ def test_undo_an_import_from_the_menu(qtbot, window, db, dialogs, files, message
     assert window.statusBar().currentMessage() == "Import nr. 2 er fortrudt: 4 sager slettet, 0 sager ført tilbage."
 
 
+def test_two_imports_undone_newest_first_from_the_menu(qtbot, window, db, dialogs, files, message_boxes, tmp_path):
+    def one_trial(dialog: ImportDialog) -> None:
+        choose(dialog.mapping_view.trial_combo, "T08")
+
+    import_through_menu(qtbot, window, dialogs, files, CSV, one_trial)
+    changed = tmp_path / "rettet.csv"
+    changed.write_bytes(CSV.read_bytes().replace(b"20-02-2025", b"20-10-2026"))
+    import_through_menu(qtbot, window, dialogs, files, changed, lambda d: click(qtbot, d.options.update_radio))
+    assert saved_cases(db)["2019-0555"][3][-1] == Event(date(2026, 10, 20), "followup")
+    seen = {}
+
+    def user(dialog: UndoImportDialog) -> None:
+        dialog.table.selectRow(1)  # the older import first: refused, and why
+        seen["older first"] = (dialog.status.text(), dialog.undo_button.isEnabled())
+        dialog.table.selectRow(0)
+        message_boxes.answer(Yes)
+        click(qtbot, dialog.undo_button)
+        seen["chosen next"] = dialog.selected().id
+        seen["then"] = (dialog.status.text(), dialog.undo_button.isEnabled())
+        message_boxes.answer(Yes)
+        click(qtbot, dialog.undo_button)
+        seen["last"] = dialog.status.text()
+
+    dialogs.then(user)
+    window.undo_import_action.trigger()
+    assert seen == {
+        "older first": (
+            "⚠ Import nr. 1 kan ikke fortrydes, før import nr. 2 er fortrudt: den har opdateret sag 2019-0555 "
+            "(nr. 4). Fortryd importerne med den nyeste først.",
+            False,
+        ),
+        "chosen next": 1,
+        "then": ("Import nr. 2 er fortrudt: 0 sager slettet, 1 sag ført tilbage.", True),
+        "last": "Import nr. 1 er fortrudt: 4 sager slettet, 0 sager ført tilbage.",
+    }
+    assert saved_cases(db) == {}
+    assert first_deadlines(window) == {}
+
+
 def test_undo_is_refused_once_a_case_has_changed(qtbot, window, store, db, dialogs, files, message_boxes):
     import_through_menu(qtbot, window, dialogs, files, XLSX)
     store.add_event(2, day=date(2026, 11, 27), kind="followup")  # Lone Andersen followed up since
