@@ -7,6 +7,7 @@ file copy). Bad input: a Danish message and exit code 2; a database or copy that
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from .common import UsageError, add_db_option, existing_db_path, run_reporting
@@ -20,9 +21,10 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
     add_db_option(backup)
     backup.add_argument(
         "--to",
-        metavar="FIL",
+        metavar="FIL/MAPPE",
         default=None,
-        help="kopiens filnavn (standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
+        help="kopiens filnavn, eller en mappe, hvor kopien får samme navn som i 'sikkerhedskopier' "
+        "(standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
     )
     backup.add_argument("--list", action="store_true", help="vis sikkerhedskopierne i stedet")
 
@@ -65,17 +67,30 @@ def _backup(args: argparse.Namespace) -> int:
             print(f"  {when_text(info):<20} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
         return 0
     if args.to is not None:
-        target = Path(args.to)
-        if target.exists():
-            raise UsageError(f"filen {target} findes allerede. Vælg et nyt filnavn; intet er skrevet.")
-        if target.is_dir() or not target.name:
-            raise UsageError(f"{target} er en mappe. Angiv et filnavn, fx {target / 'kopi.db'}.")
-        info = make_backup(path, target)
+        info = make_backup(path, _target(args.to))
     else:
         info = make_backup(path)
         rotate_backups(path, rotation_of(path))
     print(f"Sikkerhedskopi gemt og kontrolleret: {info.path} ({cases_text(info.cases)}, {size_text(info.size)})")
     return 0
+
+
+def _target(text: str) -> Path:
+    """--to: a folder (the copy gets the name it would get in the backup folder) or a new file."""
+    if not text.strip():
+        raise UsageError("angiv en fil eller en mappe efter --to, fx --to kopi.db")
+    target = Path(text)
+    if target.is_dir():
+        return target
+    if target.exists():
+        raise UsageError(f"filen {target} findes allerede. Vælg et nyt filnavn eller en mappe; intet er skrevet.")
+    # 'kopier/' names a folder: one that is not there is not made into a file called 'kopier'.
+    folder = target if text.endswith(("/", os.sep)) else target.parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} er en fil, ikke en mappe. Vælg en mappe, der findes; intet er skrevet.")
+    if not folder.is_dir():
+        raise UsageError(f"mappen {folder} findes ikke. Opret den først, eller vælg en anden mappe; intet er skrevet.")
+    return target
 
 
 def _restore(args: argparse.Namespace) -> int:

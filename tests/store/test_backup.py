@@ -3,6 +3,7 @@ rotated, restored after keeping the current file, reaching the retention purge; 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from caseworker_app.store.backup import (
     purge_copies,
     restore_backup,
     rotate_backups,
+    size_text,
 )
 
 from .conftest import TODAY
@@ -297,6 +299,70 @@ def test_backup_and_restore_commands(store, db_path, tmp_path, capsys):
     assert main(["backup", "--db", str(db_path), "--list"]) == 0
     assert "gemt før gendannelse" in capsys.readouterr().out
     assert backup_folder(db_path).is_dir()
+
+
+def test_a_backup_into_a_folder_gets_the_name_it_gets_in_the_backup_folder(store, db_path, tmp_path):
+    add_cases(store, 2)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "sager-2026-11-23T140500.db").write_bytes(b"en anden fil")  # taken: kept as it is
+    info = make_backup(db_path, folder, now=datetime(2026, 11, 23, 14, 5))
+    assert info.path == folder / "sager-2026-11-23T140500-2.db"
+    assert info.cases == 2 and check_backup(info.path) is None
+    assert (folder / "sager-2026-11-23T140500.db").read_bytes() == b"en anden fil"
+    assert sorted(p.name for p in folder.iterdir()) == ["sager-2026-11-23T140500-2.db", "sager-2026-11-23T140500.db"]
+
+
+def test_backup_to_a_folder_from_the_command_line(store, db_path, tmp_path, capsys):
+    """Found by a tester: '--to <folder>' said the file 'findes allerede' instead of saving into it."""
+    add_cases(store, 2)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert main(["backup", "--db", str(db_path), "--to", str(folder)]) == 0
+    [copy] = folder.iterdir()
+    assert re.fullmatch(r"sager-\d{4}-\d\d-\d\dT\d{6}\.db", copy.name)
+    assert (
+        capsys.readouterr().out
+        == f"Sikkerhedskopi gemt og kontrolleret: {copy} (2 sager, {size_text(copy.stat().st_size)})\n"
+    )
+    assert case_count(copy) == 2
+    # Again: a second copy beside the first, never over it.
+    first = copy.read_bytes()
+    assert main(["backup", "--db", str(db_path), "--to", str(folder)]) == 0
+    assert len(list(folder.iterdir())) == 2 and copy.read_bytes() == first
+    assert not backup_folder(db_path).exists()  # the copies went where asked, and no rotation ran
+
+
+@pytest.mark.parametrize(
+    ("to", "message"),
+    [
+        (
+            "{tmp}/mangler/kopi.db",
+            "mappen {tmp}/mangler findes ikke. Opret den først, eller vælg en anden mappe; intet er skrevet.",
+        ),
+        (
+            "{tmp}/mangler/",
+            "mappen {tmp}/mangler findes ikke. Opret den først, eller vælg en anden mappe; intet er skrevet.",
+        ),
+        (
+            "{tmp}/noter.txt/kopi.db",
+            "{tmp}/noter.txt er en fil, ikke en mappe. Vælg en mappe, der findes; intet er skrevet.",
+        ),
+        (
+            "{tmp}/noter.txt",
+            "filen {tmp}/noter.txt findes allerede. Vælg et nyt filnavn eller en mappe; intet er skrevet.",
+        ),
+        ("  ", "angiv en fil eller en mappe efter --to, fx --to kopi.db"),
+    ],
+)
+def test_backup_to_a_place_that_cannot_be_used_is_refused(store, db_path, tmp_path, capsys, to, message):
+    add_cases(store, 1)
+    (tmp_path / "noter.txt").write_text("mine noter")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main(["backup", "--db", str(db_path), "--to", to.format(tmp=tmp_path)]) == 2
+    assert capsys.readouterr().err == f"caseworker-app: fejl: {message.format(tmp=tmp_path)}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "noter.txt").read_text() == "mine noter"
 
 
 def test_two_backups_in_the_same_second_are_both_kept(store, db_path):

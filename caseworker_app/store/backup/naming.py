@@ -37,10 +37,12 @@ def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None
     return removed
 
 
-def free_name(db_path: Path, now: datetime, tag: str = "") -> Path:
-    """A copy's name that is not taken yet (two copies in one second get -2, -3 …)."""
+def free_name(db_path: Path, now: datetime, tag: str = "", *, folder: Path | None = None) -> Path:
+    """A copy's name that is not taken yet (two copies in one second get -2, -3 …), in folder
+    (standard: the database's backup folder)."""
     stamp = now.strftime("%Y-%m-%dT%H%M%S")
-    folder, base, tag = backup_folder(db_path), f"{db_path.stem}-{stamp}", f"-{tag}" if tag else ""
+    folder = backup_folder(db_path) if folder is None else folder
+    base, tag = f"{db_path.stem}-{stamp}", f"-{tag}" if tag else ""
     target, number = folder / f"{base}{tag}.db", 2
     while target.exists():
         target, number = folder / f"{base}-{number}{tag}.db", number + 1

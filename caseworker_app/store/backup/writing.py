@@ -83,14 +83,20 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
 
 
 def make_backup(db_path: Path | str, target: Path | str | None = None, *, now: datetime | None = None) -> BackupInfo:
-    """A checked copy of the database (in its backup folder unless target is given).
+    """A checked copy of the database: in its backup folder, or at target (a file, or a folder
+    that gets the copy under the name the backup folder would give it).
 
     The database is opened read-only: it is never migrated or changed by a backup.
     """
     db_path = Path(db_path)
     now = now or datetime.now()
     remove_stale_temporaries_of(db_path)
-    target = Path(target) if target is not None else free_name(db_path, now)
+    if target is None:
+        target = free_name(db_path, now)
+    elif Path(target).is_dir():
+        target = free_name(db_path, now, folder=Path(target))
+    else:
+        target = Path(target)
     if target.exists() and target.resolve() == db_path.resolve():
         raise StoreError(f"Sikkerhedskopien kan ikke skrives oven i selve databasen {db_path}.")
     source = connect_read_only(db_path, immutable=is_backup_path(db_path))
