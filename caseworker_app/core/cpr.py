@@ -11,6 +11,10 @@ CPR_SEPARATOR = "[-\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0]"
 _CPR_RE = re.compile(rf"^(\d{{2}})(\d{{2}})(\d{{2}}){CPR_SEPARATOR}?(\d{{4}})$", re.ASCII)  # full-width digits: no
 
 
+# A CPR number as mask_cpr shows it (ddmmåå-xxxx), e.g. in the program's own export of the case list.
+_MASKED_RE = re.compile(rf"^\d{{6}}{CPR_SEPARATOR}?[xX]{{4}}$", re.ASCII)
+
+
 class CprError(ValueError):
     """A CPR number that cannot be right; the message is Danish."""
 
@@ -58,6 +62,11 @@ def format_cpr(cpr: str) -> str:
     """ddmmåå-xxxx with the last four digits shown (only when the caseworker asks to see it)."""
     digits = re.sub(r"\D", "", cpr)
     return f"{digits[:6]}-{digits[6:]}"
+
+
+def is_masked_cpr(value: object) -> bool:
+    """Text shaped as mask_cpr writes a CPR number (ddmmåå-xxxx): never a CPR number to store."""
+    return isinstance(value, str) and _MASKED_RE.match(value.strip()) is not None
 
 
 def mask_cpr(cpr: str | None) -> str:

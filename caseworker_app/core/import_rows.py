@@ -12,6 +12,7 @@ from datetime import date
 from types import MappingProxyType
 
 from .catalog import Trial
+from .cpr import is_masked_cpr
 from .event import Event
 from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapping
 from .import_parse import CellError, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
@@ -81,10 +82,13 @@ def draft_row(
 
     Both lists empty: it can be saved as a new case. A row that repeats an existing case is an
     update of it, where an empty cell changes nothing: only its cells' faults count then
-    (services/importing/preview.py checks the case as updated)."""
+    (services/importing/preview.py checks the case as updated). A masked CPR number (ddmmåå-xxxx,
+    from an export of the case list) is no value either: it changes nothing, and a new case is
+    refused for it, since it can never be stored as a CPR number."""
     texts: dict[str, str] = {}
     days: dict[str, date] = {}
     failed: dict[str, str] = {}
+    masked: str | None = None  # a CPR cell as this program's export writes it
     for column, name in enumerate(mapping.fields):
         if name is None:
             continue
@@ -94,6 +98,8 @@ def draft_row(
         try:
             if name in DATE_FIELDS:
                 day = parse_date_cell(cell)
+            elif name == "cpr" and is_masked_cpr(cell):
+                masked = str(cell).strip()  # no CPR number: changes none, and a new case needs one typed
             elif name == "cpr":
                 text = parse_cpr_cell(cell, today)
             elif name == "trial_id":
@@ -122,10 +128,20 @@ def draft_row(
         given=frozenset(texts) | frozenset(days),
     )
     as_new = {name: message for name, message in draft_errors(draft, catalog, today).items() if name not in failed}
+    if masked is not None:
+        as_new["cpr"] = masked_cpr_text(masked)
     return (
         draft,
         [_row_error(row.number, mapping, name, message) for name, message in failed.items()],
         [_row_error(row.number, mapping, name, message) for name, message in as_new.items()],
+    )
+
+
+def masked_cpr_text(cell: str) -> str:
+    """Why a new case cannot have the masked CPR number of an export, and what to do."""
+    return (
+        f"'{cell}' er et skjult CPR-nummer, som programmet skriver det i en eksport, og kan ikke gemmes. "
+        "Skriv hele CPR-nummeret, eller lad cellen være tom"
     )
 
 

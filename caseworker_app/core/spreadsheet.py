@@ -26,25 +26,14 @@ from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .cpr import mask_cpr
 from .deadline import STATUS_DA, Deadline, due_text
 from .redact import redact_cpr
+from .sheet_text import is_formula_like, neutralise
 from .terms import DATE_NAMES
 from .text import printable
 from .workdays import fmt
 
 Cell = str | date | int | None
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_DATE_FORMAT = "dd-mm-yyyy"
 _MAX_WIDTH = 60
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet shows as text: an apostrophe before a leading =, +, -, @, tab or CR
-    (also after leading spaces or line breaks, which Excel skips); CPR masked, no control chars."""
-    text = printable(redact_cpr(text))
-    return "'" + text if _is_formula_like(text) else text
-
-
-def _is_formula_like(text: str) -> bool:
-    return text.startswith(DANGEROUS_STARTS) or text.lstrip(" \n\r\t").startswith(DANGEROUS_STARTS)
 
 
 def _xlsx_cell(value: Cell) -> Cell:
@@ -196,7 +185,7 @@ def workbook(table: Table) -> Workbook:
         for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = XLSX_DATE_FORMAT
-            elif isinstance(cell.value, str) and _is_formula_like(cell.value):
+            elif isinstance(cell.value, str) and is_formula_like(cell.value):
                 # Text, never a formula; Excel's own "quote prefix" hides the apostrophe.
                 cell.data_type = "s"
                 cell.quotePrefix = True

@@ -525,6 +525,74 @@ def test_imports_are_undone_newest_first(capsys, tmp_path, db):
     assert cases(db) == {}
 
 
+# ---------------------------------------------------------------- the program's own export read back
+
+
+@pytest.mark.parametrize("ending", ["csv", "xlsx"])
+def test_an_exported_case_list_read_back_changes_nothing(capsys, tmp_path, filled, ending):
+    """Found by a tester: the Sager export could not be imported again (its CPR numbers are masked).
+    Read back to update the cases, it finds every case and changes none: a masked CPR number is no
+    value, nor is a text as the export writes it."""
+    db, _ = filled
+    with CaseStore(db, clock=lambda: date.fromisoformat(TODAY)) as store:
+        store.update_case(1, note="Mor: 0101901234")  # the export writes 'Mor: 010190-xxxx'
+        if ending == "csv":  # written '- ringer selv in a CSV file (an .xlsx cell refuses a leading -)
+            store.update_case(3, note="- ringer selv")
+    before = cases(db), history_rows(db)
+    exported = tmp_path / f"sager.{ending}"
+    assert run(capsys, "export", "--db", str(db), "--cases", str(exported))[0] == 0
+    code, out, err = run(capsys, "import", "--db", str(db), str(exported), "--dubletter", "opdater")
+    assert (code, err) == (0, "")
+    sheet = " (arket 'Sager')" if ending == "xlsx" else ""
+    assert (
+        f"5 rækker læst fra sager.{ending}{sheet}; overskrifterne står i række 1. 0 nye sager, 5 findes allerede "
+        "(samme FASIT-sagsnummer og forsøg), heraf opdateres 0."
+    ) in out
+    assert "Springes over: Status; Seneste hændelse; Afslutningsårsag" in out
+    assert "Række 3: Jens Hansen (2024-0412), T08 – findes som sag nr. 1; intet nyt" in out
+    assert "Intet er gemt: 5 fandtes allerede og blev sprunget over." in out
+    assert (cases(db), history_rows(db)) == before
+    assert cases(db)["2024-0412"][4] == "0101620000"  # the CPR number as it was, never the masked one
+
+
+def history_rows(db):
+    """How many rows each history table holds (an update would add some)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("case_changes", "events")]
+    finally:
+        conn.close()
+
+
+def test_a_new_case_with_a_masked_cpr_number_is_refused_for_that_cell(capsys, tmp_path, filled):
+    db, _ = filled
+    exported = tmp_path / "sager.csv"
+    assert run(capsys, "export", "--db", str(db), "--cases", str(exported))[0] == 0
+    elsewhere = tmp_path / "anden.db"
+    code, out, err = run(capsys, "import", "--db", str(elsewhere), str(exported))
+    assert code == 2
+    assert err == (
+        "caseworker-app: fejl: Række 2, kolonne 'CPR-nr.': '150385-xxxx' er et skjult CPR-nummer, som programmet "
+        "skriver det i en eksport, og kan ikke gemmes. Skriv hele CPR-nummeret, eller lad cellen være tom\n"
+        "caseworker-app: fejl: Række 3, kolonne 'CPR-nr.': '010162-xxxx' er et skjult CPR-nummer, som programmet "
+        "skriver det i en eksport, og kan ikke gemmes. Skriv hele CPR-nummeret, eller lad cellen være tom\n"
+        "caseworker-app: fejl: 2 rækker har fejl, så intet er gemt. Ret dem i regnearket, eller gem kun de "
+        "gyldige rækker med --kun-gyldige.\n"
+    )
+    assert "5 rækker læst fra sager.csv; overskrifterne står i række 1. 3 nye sager, 2 rækker med fejl." in out
+    assert not elsewhere.exists()
+    # Only the valid rows: the three cases without a CPR number; no CPR number stored for anyone.
+    code, out, _ = run(capsys, "import", "--db", str(elsewhere), str(exported), "--kun-gyldige")
+    assert code == 3
+    assert {ref: (case[0], case[4]) for ref, case in cases(elsewhere).items()} == {
+        "2022-0988": ("Karen Mortensen", None),
+        "2023-0107": ("Lone Andersen", None),
+        "2020-0311": ("Peter Holm", None),
+    }
+
+
 def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
     path = tmp_path / "egen.csv"
     path.write_bytes("Person;Nummer;Start;Telefon\r\nBo Berg;2026-0001;01-03-2026;12345678\r\n".encode("cp1252"))

@@ -11,6 +11,7 @@ from caseworker_app.core.cpr import (
     birth_date,
     cpr_error,
     format_cpr,
+    is_masked_cpr,
     mask_cpr,
     normalize_cpr,
 )
@@ -68,6 +69,27 @@ def test_masked_and_formatted():
     assert mask_cpr("010190-1234") == "010190-xxxx"
     assert mask_cpr(None) == mask_cpr("") == ""
     assert format_cpr("0101901234") == "010190-1234"
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [
+        ("150385-xxxx", True),  # as the export writes it
+        (" 150385-XXXX ", True),
+        ("150385xxxx", True),
+        ("150385–xxxx", True),  # an en dash, as Word writes it
+        ("1503850000", False),
+        ("150385-1234", False),
+        ("15038-xxxx", False),
+        ("150385-xxx", False),
+        ("Bo 150385-xxxx", False),
+        ("", False),
+        (None, False),
+        (1503850000, False),
+    ],
+)
+def test_a_masked_cpr_number_is_told_from_a_real_one(value, masked):
+    assert is_masked_cpr(value) is masked
 
 
 @pytest.mark.parametrize("typed", ["010190–1234", "010190\u20111234", "010190\u00a01234", "010190−1234"])

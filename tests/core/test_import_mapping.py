@@ -141,3 +141,36 @@ def test_a_mapping_must_fit_its_headers():
         ColumnMapping(("Navn",), ("citizen", "case_ref"))
     with pytest.raises(ValueError):
         ColumnMapping(("Navn",), ("name",))
+
+
+def test_the_columns_of_the_case_list_export_are_recognised():
+    """The export's own headers (core/spreadsheet.case_table, not a copy), every date in use: read back
+    as the fields they came from; Status, Seneste hændelse and Afslutningsårsag are no import field."""
+    from datetime import date
+
+    from caseworker_app.core.cases import CaseRecord
+    from caseworker_app.core.spreadsheet import case_table
+    from caseworker_app.core.terms import DATE_NAMES
+
+    case = CaseRecord(1, "Jens Hansen", "2024-0412", "T08", dict.fromkeys(DATE_NAMES, date(2024, 3, 1)))
+    headers = case_table([case]).headers
+    assert len(headers) == 17
+    assert guess_mapping(headers).fields == (
+        "citizen",
+        "cpr",
+        "case_ref",
+        "trial_id",
+        "caseworker",
+        None,  # Status
+        "hire",
+        "offer",
+        "absence_start",
+        "praktik_start",
+        "unemployed_since",
+        "extension_start",
+        "visitation",
+        "agreed",
+        None,  # Seneste hændelse: any event, not a follow-up; never registered as one
+        None,  # Afslutningsårsag
+        "note",
+    )

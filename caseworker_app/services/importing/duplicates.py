@@ -1,6 +1,10 @@
 """Rows that repeat a case: the existing case with the same FASIT number and trial, and what
 updating that case with the row's values would change.
 
+A list exported by this program (Sager) can be read back: its masked CPR numbers change nothing
+(core/import_rows.py), nor does a text as the export writes it (CPR numbers in it masked, an
+apostrophe before a leading = + - @): that is the case's own value.
+
 The rule is the store's own (store/case_writes.py `_check_duplicate`, the check behind "Ny sag"):
 every case counts, open or closed. A closed case is never updated by an import; the preview says
 so. The preview finds each duplicate once (Duplicate); the first deadline and the save use what it
@@ -18,6 +22,7 @@ from ...core.cases import CLOSED, CaseRecord
 from ...core.cpr import mask_cpr
 from ...core.import_mapping import FIELD_LABELS, LAST_FOLLOWUP
 from ...core.import_rows import CaseDraft
+from ...core.sheet_text import neutralise
 from ...core.workdays import fmt
 
 UPDATABLE = ("citizen", "cpr", "caseworker", "note")  # FASIT number and trial identify the case
@@ -67,6 +72,8 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
     for name in UPDATABLE:
         old = getattr(case, name) or ""
         new = getattr(draft, name) if name in draft.given else old
+        if name != "cpr" and new != old and new == neutralise(old):
+            new = old  # as the export writes the value (a CPR number masked, ' before a leading -): no change
         values[name] = new
         if name in draft.given and (new or "") != old:
             shown = (lambda v: mask_cpr(v) or "–") if name == "cpr" else (lambda v: v or "–")
