@@ -32,7 +32,7 @@ def birth_date(cpr: str) -> date:
     """The birth date a CPR number encodes; CprError when the number cannot be a CPR number."""
     match = _CPR_RE.match(cpr.strip())
     if not match:
-        raise CprError("CPR-nummeret skal have 10 cifre, fx 010190-1234")
+        raise CprError("CPR-nummeret skal have 10 cifre: fødselsdatoen som ddmmåå og 4 cifre (ddmmåå-xxxx)")
     dd, mm, yy, serial = match.groups()
     year = _century(int(serial[0]), int(yy)) + int(yy)
     try:

@@ -131,7 +131,7 @@ def parse_cpr_cell(cell: object, today: date) -> str | None:
     if _blank(cell):
         return None
     if isinstance(cell, bool) or isinstance(cell, date | time | timedelta):
-        raise CellError("Cellen er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx, fx 010190-1234")
+        raise CellError("Cellen er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx: fødselsdatoen og 4 cifre")
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if isinstance(cell, int):
@@ -139,7 +139,7 @@ def parse_cpr_cell(cell: object, today: date) -> str | None:
         if cell >= 0 and len(text) == 9:
             text = "0" + text
     elif isinstance(cell, float):
-        raise CellError(f"'{_shown(cell)}' er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx, fx 010190-1234")
+        raise CellError(f"'{_shown(cell)}' er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx: fødselsdatoen og 4 cifre")
     else:
         text = str(cell).strip()
         _check_excel_error(text)
@@ -148,7 +148,7 @@ def parse_cpr_cell(cell: object, today: date) -> str | None:
     except CprError as exc:
         message = str(exc)
         if text.isascii() and text.isdigit() and len(text) == 9:
-            message += "; har Excel fjernet et 0 forrest? Skriv nummeret med bindestreg, fx 010190-1234"
+            message += "; har Excel fjernet et 0 forrest? Skriv nummeret med bindestreg, som ddmmåå-xxxx"
         raise CellError(message) from None
 
 

@@ -46,9 +46,9 @@ def test_no_modulus_11_check():
 @pytest.mark.parametrize(
     ("cpr", "message"),
     [
-        ("01019-1234", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
-        ("010190-12345", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
-        ("abcdef-ghij", "CPR-nummeret skal have 10 cifre, fx 010190-1234"),
+        ("01019-1234", "CPR-nummeret skal have 10 cifre: fødselsdatoen som ddmmåå og 4 cifre (ddmmåå-xxxx)"),
+        ("010190-12345", "CPR-nummeret skal have 10 cifre: fødselsdatoen som ddmmåå og 4 cifre (ddmmåå-xxxx)"),
+        ("abcdef-ghij", "CPR-nummeret skal have 10 cifre: fødselsdatoen som ddmmåå og 4 cifre (ddmmåå-xxxx)"),
         ("320190-1234", "CPR-nummeret begynder ikke med en gyldig fødselsdato (32-01-90)"),
         (
             "290200-1234",

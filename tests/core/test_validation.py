@@ -70,7 +70,7 @@ def test_impossible_order_of_case_dates(catalog):
 
 def test_invalid_cpr(catalog):
     assert errors_for(catalog, dates={"hire": date(2024, 5, 26)}, cpr="123") == {
-        "cpr": "CPR-nummeret skal have 10 cifre, fx 010190-1234"
+        "cpr": "CPR-nummeret skal have 10 cifre: fødselsdatoen som ddmmåå og 4 cifre (ddmmåå-xxxx)"
     }
 
 
