@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_weekday
+from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_long, fmt_weekday
 
 OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
 STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
@@ -107,6 +107,19 @@ def day_off_text(deadline: Deadline) -> str:
         return ""
     phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
     return f"fristen {fmt(deadline.legal_due)} er {phrase}"
+
+
+def practical_sentence(deadline: Deadline) -> str:
+    """'I praksis senest torsdag 30. december 2027, fordi 1. januar 2028 er Nytårsdag.': the
+    practical date in a journal note's long form (decision 7), '' when it is the legal date."""
+    if not deadline.day_off or deadline.undated:
+        return ""
+    phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
+    practical = deadline.practical_due
+    return (
+        f"I praksis senest {WEEKDAYS_DA[practical.weekday()]} {fmt_long(practical)}, "
+        f"fordi {fmt_long(deadline.legal_due)} er {phrase}."
+    )
 
 
 def practical_text(deadline: Deadline) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 from .cases import CaseRecord
 from .catalog import Trial
+from .deadline import practical_sentence
 from .note_conditions import condition_lines
 from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
@@ -73,7 +74,9 @@ def note_values(
         values.update(_date_texts("next_due", deadline.legal_due))
         reason_text = deadline.reason
         values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
-        remarks = " ".join(deadline.remarks)
+        # The practical date first (decision 7: the window shows it beside the legal date), then
+        # the trial rule's own date and a reform caution.
+        remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks)))
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
     values["conditions"], missing_conditions = (

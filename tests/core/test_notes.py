@@ -306,7 +306,8 @@ HAND_WORKED = [
         "praktik_start",
         [
             "Virksomhedspraktik fra 4. marts 2019 med henblik",
-            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag).\n",
+            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag). "
+            "I praksis senest fredag 29. marts 2019, fordi 31. marts 2019 er en søndag.\n",
             # 01-06-2018 to 04-03-2019 is 9 months and 3 days: under 18 months.
             "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
             "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
@@ -338,7 +339,8 @@ HAND_WORKED = [
         "forlaengelse",
         [
             "forlænges fra 1. marts 2020",
-            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag).\n",
+            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag). "
+            "I praksis senest fredag 26. februar 2021, fordi 28. februar 2021 er en søndag.\n",
         ],
     ),
     (
@@ -420,7 +422,8 @@ def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule()
     note = render("T08", "opfoelgning", case=record, note_date=date(2025, 3, 3))
     assert (
         "Næste opfølgning: senest 1. marts 2026 (12 måneder efter seneste opfølgning 01-03-2025 "
-        "(almindelig regel efter forsøgets slutning 31-12-2025)). Efter forsøgsreglen ville "
+        "(almindelig regel efter forsøgets slutning 31-12-2025)). I praksis senest fredag "
+        "27. februar 2026, fordi 1. marts 2026 er en søndag. Efter forsøgsreglen ville "
         "fristen være 01-09-2027, men forsøget gælder kun til og med 31-12-2025; derefter gælder "
         "den almindelige regel."
     ) in note

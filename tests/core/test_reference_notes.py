@@ -104,7 +104,8 @@ NOTES = [
         [
             "Ressourceforløbet er forlænget fra 1. marts 2020 uden forelæggelse",
             "Forlængelsen varer højst 12 måneder og slutter senest 28. februar 2021 (højst 12 måneder "
-            "fra forlængelsens start 01-03-2020, sidste dag).\n",
+            "fra forlængelsens start 01-03-2020, sidste dag). I praksis senest fredag 26. februar 2021, "
+            "fordi 28. februar 2021 er en søndag.\n",
         ],
     ),
     # T07: visitation 10-01-2019; plan adjusted 08-07-2019 (due 08-01-2020), not adjusted
@@ -223,7 +224,8 @@ NOTES = [
         None,
         [
             "Virksomhedspraktik fra 6. januar 2014 i op til 13 uger i stedet for 4 uger",
-            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).\n",
+            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag). "
+            "I praksis senest fredag 4. april 2014, fordi 6. april 2014 er en søndag.\n",
             "Efter den almindelige regel alene (§ 44 i lov om en aktiv beskæftigelsesindsats, "
             "dagældende) skulle praktikken slutte senest: 2. februar 2014.\n",
         ],
