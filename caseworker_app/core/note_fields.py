@@ -15,7 +15,7 @@ from .terms import DATE_NAMES
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
 
 # Fields that may be empty in a finished note (nothing to remark is not something missing).
-OPTIONAL_FIELDS = frozenset({"next_due_remarks"})
+OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts"})
 
 
 def _date_fields() -> dict[str, str]:
@@ -43,8 +43,10 @@ NOTE_FIELDS: dict[str, str] = {
     "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
     "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
     "next_due_reason": "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
-    "next_due_remarks": "forsøgsreglens dato, når den ikke gælder, og om den almindelige regel skal kontrolleres "
-    "(tom, når der ikke er noget at bemærke)",
+    "next_due_remarks": "fristen i praksis, når den falder på en fridag, forsøgsreglens dato, når den ikke "
+    "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
+    "contact_counts": "om henvendelsen på hændelsens dato er markeret som fuld opfølgning, som den er "
+    "registreret på sagen (tom for andre hændelser)",
     "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer eller bekræftet af dig",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",

@@ -79,12 +79,27 @@ def note_values(
         remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks)))
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
+    values["contact_counts"] = contact_counts_text(case, event_date)
     values["conditions"], missing_conditions = (
         condition_lines(trial, dates, confirmed) if with_conditions else (None, "")
     )
     if missing_conditions:
         why["conditions"] = missing_conditions
     return values, why
+
+
+def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:
+    """Whether the contact registered on event_date restarts the clock (decision 2), as the case
+    says: a reader in FASIT sees why the next deadline counts from it, or not; '' for no contact."""
+    contacts = [e for e in case.events if e.kind == "contact" and e.day == event_date]
+    if not contacts:
+        return ""
+    if any(e.full_followup for e in contacts):
+        return " Henvendelsen er markeret som fuld opfølgning, så næste faste opfølgning regnes fra den."
+    return (
+        " Henvendelsen er ikke markeret som fuld opfølgning, så næste faste opfølgning regnes fortsat "
+        "fra seneste opfølgning."
+    )
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

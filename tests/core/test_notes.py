@@ -283,6 +283,8 @@ HAND_WORKED = [
         "henvendelse",
         [
             "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver",
+            "Henvendelsen er ikke markeret som fuld opfølgning, så næste faste opfølgning regnes fortsat "
+            "fra seneste opfølgning.",
             "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).",
         ],
     ),
@@ -413,6 +415,21 @@ def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
     note = render("T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1))
     assert "Opfølgning afholdt 10. januar 2021." in note
     assert "senest 10. juli 2023" in note
+
+
+def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it():
+    # Decision 2: the contact 15-06-2021, marked as a full follow-up, restarts the clock:
+    # 15-06-2021 + 30 months = 15-12-2023 (a Friday), inside the trial (ends 31-12-2025).
+    record, _ = CASES["T08"]
+    full = record._replace(
+        events=(Event(date(2021, 1, 10), "followup"), Event(date(2021, 6, 15), "contact", full_followup=True))
+    )
+    note = render("T08", "henvendelse", case=full)
+    assert (
+        "Henvendelsen registreres som opfølgningssamtale i FASIT. Henvendelsen er markeret som fuld "
+        "opfølgning, så næste faste opfølgning regnes fra den.\n"
+    ) in note
+    assert "Næste faste opfølgning: senest 15. december 2023 (30 måneder efter seneste opfølgning 15-06-2021)." in note
 
 
 def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule():
