@@ -1,7 +1,10 @@
 """The evaluation figures a municipality reports for a trial and a period, counted from the case list.
 
 Pure Python (no Qt, no SQL). Each case in the trial during the period is counted here; its deadlines
-met and follow-ups saved come from the engine (core/evaluation_deadlines.py). The events are the
+met and follow-ups saved come from the engine (core/evaluation_deadlines.py). A trial's figures count
+only the part of the period inside the trial's own period (evaluation_scope.trial_scope): before it
+began and from the day after it ended the ordinary rule governs (decision 3), so what happened there
+is no result of the trial. The events are the
 case's current ones (core.cases.CaseRecord.events: a corrected event counts once, in its corrected
 form; a withdrawn event not at all).
 """
@@ -27,7 +30,7 @@ from .evaluation_figures import (
     Period,
     TrialFigures,
 )
-from .evaluation_scope import check_period, select_trials
+from .evaluation_scope import check_period, select_trials, trial_scope
 from .schedule import resolve_dates
 from .terms import NOTE_SITUATIONS
 from .workdays import fmt
@@ -61,8 +64,10 @@ def evaluate(
     for trial in chosen:
         figures = TrialFigures(trial.id)
         mark_not_countable(trial, figures)
+        scope = trial_scope(trial, period)
+        assert scope is not None  # select_trials keeps only trials that overlap the period
         for case in by_trial.get(trial.id, ()):
-            _count_case(trial, case, notes.get(case.id, ()), period, figures)
+            _count_case(trial, case, notes.get(case.id, ()), scope, figures)
         results.append(figures)
     return Evaluation(period, results, caseworker, municipality, minutes)
 
@@ -92,6 +97,7 @@ def _count_case(
     period: Period,
     f: TrialFigures,
 ) -> None:
+    """Count one case over period: the report's period already cut to the trial's (trial_scope)."""
     ref = case_ref(case)
     dates, _ = resolve_dates(trial, case.dates)
     begun = _case_start(trial, dates)

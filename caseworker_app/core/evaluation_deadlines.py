@@ -1,8 +1,11 @@
 """The evaluation's deadline figures: one case's history replayed through the engine's deadlines.
 
-- The deadlines met, late or missed are the governing deadlines (the trial rule, and the ordinary
-  rule after the trial's end, decision 3) replayed through the case's real history: the deadline in
-  force on the day before the period, then the one after each event that restarted it.
+- The deadlines met, late or missed are the engine's governing deadlines replayed through the case's
+  real history: the deadline in force on the day before the period, then the one after each event
+  that restarted it. Only those the trial rule governed are counted (Deadline.governed_by, the same
+  record the Frister tab shows): a deadline the ordinary rule governed - before the trial, or from
+  the day after its end (decision 3) - is no result of the trial. The period is already cut to the
+  trial's own (evaluation_scope.trial_scope).
 - "Follow-ups saved" replays the same history through the ordinary rule alone (the engine computed
   with a trial end before every case, so the ordinary rule governs every deadline), assuming every
   ordinary deadline that no real follow-up met was met on its last day. The ordinary rule demanded
@@ -49,6 +52,11 @@ def _due(
     return None
 
 
+def _under_trial(trial: Trial, deadline: Deadline) -> bool:
+    """The trial rule governed this deadline (the engine says so), dated within the trial's period."""
+    return deadline.governed_by == "trial" and trial.period.start <= deadline.legal_due <= deadline.trial_end
+
+
 def count_deadlines(
     trial: Trial,
     spec: RuleSpec,
@@ -73,7 +81,12 @@ def count_deadlines(
             if open_at_end:
                 # The deadline in force at the period's end (a follow-up held early moved it).
                 final = _due(trial, spec, dates, events, period.end)
-                if final is not None and not final.undated and final.legal_due > period.end:
+                if (
+                    final is not None
+                    and _under_trial(trial, final)
+                    and not final.undated
+                    and final.legal_due > period.end
+                ):
                     f.add("open_end", ref, f"{spec.label} {fmt(final.legal_due)}")
             return
         met = None
@@ -84,7 +97,7 @@ def count_deadlines(
             if after is None or after.undated or after.legal_due != due:
                 met = day  # an event that day restarted (or ended) the deadline: it met it
                 break
-        if due >= period.start:
+        if due >= period.start and _under_trial(trial, current):
             f.add("due", ref, f"{spec.label} {fmt(due)}")
             if met is not None and met <= due:
                 f.add("on_time", ref, f"frist {fmt(due)}, holdt {fmt(met)}")

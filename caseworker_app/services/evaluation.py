@@ -40,7 +40,7 @@ from ..core.evaluation_merge import (
     source_fingerprint,
     to_counts,
 )
-from ..core.evaluation_scope import check_period
+from ..core.evaluation_scope import check_period, scope_note, trial_period, trial_scope
 from ..core.evaluation_text import event_label, hours_text, median_and_max, number
 from ..core.terms import NOTE_SITUATIONS
 
@@ -62,6 +62,7 @@ class Row:
 
 
 SECTIONS = (
+    "Periode",
     "Borgere i forsøget",
     "Opfølgninger, henvendelser, journalnotater og markeringer",
     "Sparede opfølgninger og frigjorte timer",
@@ -178,47 +179,60 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
             )
         )
 
+    # 0. The part of the period counted: the trial's own period cut from the report's (one function).
+    scope = trial_scope(trial, evaluation.period)
+    rows.append(
+        Row(
+            SECTIONS[0],
+            "scope",
+            "Periode talt for forsøget",
+            scope.text if scope else "ingen",
+            scope_note(trial, evaluation.period)
+            or f"Hele perioden ligger i forsøgets periode {trial_period(trial).text}.",
+        )
+    )
+
     # 1. Citizens
-    row(0, "citizens")
-    row(0, "started", level=1)
-    row(0, "ongoing_end", level=1)
-    row(0, "ended", level=1)
+    row(1, "citizens")
+    row(1, "started", level=1)
+    row(1, "ongoing_end", level=1)
+    row(1, "ended", level=1)
     for key in sorted(k for k in f.counts if k.startswith("end_reason:")):
-        row(0, key, f"afsluttet: {key.split(':', 1)[1]}", level=1)
+        row(1, key, f"afsluttet: {key.split(':', 1)[1]}", level=1)
     if f.value("cannot_compute"):
-        row(0, "cannot_compute", note="Sagerne er ikke med i tallene; ret datoen på sagen.")
+        row(1, "cannot_compute", note="Sagerne er ikke med i tallene; ret datoen på sagen.")
 
     # 2. Activity
     for kind in trial.events:
         key = "event:" + kind
         label = "Opfølgninger holdt" if kind == "followup" else event_label(kind)
-        row(1, key, label)
+        row(2, key, label)
         if kind == "contact":
-            row(1, "contacts_full", level=1)
-    row(1, "notes")
+            row(2, "contacts_full", level=1)
+    row(2, "notes")
     for situation in sorted(k.split(":", 1)[1] for k in f.counts if k.startswith("note:")):
-        row(1, "note:" + situation, f"notat: {NOTE_SITUATIONS.get(situation, situation)}", level=1)
+        row(2, "note:" + situation, f"notat: {NOTE_SITUATIONS.get(situation, situation)}", level=1)
     marking = f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else ""
-    row(1, "markings", note=marking)
+    row(2, "markings", note=marking)
 
     # 3. Saved and hours
     row(
-        2,
+        3,
         "demanded",
         note=(
             "Beregnet af fristberegneren på hver sags egen historik efter den almindelige regel; "
             "en frist, ingen holdt opfølgning nåede, regnes holdt på fristens sidste dag."
         ),
     )
-    row(2, "held", level=1)
+    row(3, "held", level=1)
     saved = f.value("demanded") - f.value("held")
-    row(2, "saved", value=str(saved), cases_key="saved")
+    row(3, "saved", value=str(saved), cases_key="saved")
     if "saved" in nc:
-        row(2, "saved", "Frigjorte timer")
+        row(3, "saved", "Frigjorte timer")
     else:
         rows.append(
             Row(
-                SECTIONS[2],
+                SECTIONS[3],
                 "hours",
                 "Frigjorte timer",
                 hours_text(saved, evaluation.minutes),
@@ -228,40 +242,40 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
         )
 
     # 4. Deadlines
-    row(3, "due")
-    row(3, "on_time", level=1)
-    row(3, "late", note=_spread(f, "late_days"), level=1)
-    row(3, "missed", level=1)
-    row(3, "open_end")
+    row(4, "due")
+    row(4, "on_time", level=1)
+    row(4, "late", note=_spread(f, "late_days"), level=1)
+    row(4, "missed", level=1)
+    row(4, "open_end")
 
     # 5. Success criterion
     if trial.id == SUCCESS_T08:
         citizens = f.value("citizens")
         row(
-            4,
+            5,
             "in_job_end",
             value=_share(f.value("in_job_end"), citizens),
             note=(f"Aktive sager og sager afsluttet med årsagen '{RETAINED}' regnes som stadig i jobbet."),
         )
-        row(4, "left")
+        row(5, "left")
         for key in sorted(k for k in f.counts if k.startswith("end_reason:")):
             reason = key.split(":", 1)[1]
             if reason != RETAINED:
-                row(4, key, f"årsag: {reason}", level=1)
+                row(5, key, f"årsag: {reason}", level=1)
     elif trial.id == SUCCESS_T09:
-        row(4, "praktik_started")
-        row(4, "praktik_ended", note=_spread(f, "praktik_days"))
+        row(5, "praktik_started")
+        row(5, "praktik_ended", note=_spread(f, "praktik_days"))
         row(
-            4,
+            5,
             "flexjob",
             note=(
                 _spread(f, "flexjob_days") + f" fra praktikstart til sagen blev afsluttet med årsagen '{FLEXJOB}'"
             ).strip(),
         )
     elif trial.id == SUCCESS_T07:
-        row(4, "plan_not_adjusted", note=f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else "")
+        row(5, "plan_not_adjusted", note=f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else "")
     else:
-        row(4, "success", "Succeskriterium")
+        row(5, "success", "Succeskriterium")
     return rows
 
 

@@ -204,3 +204,67 @@ def test_bad_input_leaves_no_file(db, tmp_path, capsys, args, message):
     assert code == 2
     assert message in err
     assert not pdf.exists() and list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- the demo, after every trial's end
+
+DEMO_DAY = "30-11-2026"  # the demo's dates count back from it; T05 and T07 ended 31-12-2021
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from datetime import date
+
+    from caseworker_app.store.demo import create_demo_database
+
+    return create_demo_database(tmp_path_factory.mktemp("demo") / "demo.db", date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("trial", "start", "end"),
+    [
+        # The demo's T07 cases start 30-03-2025, 30-06-2025, 30-04-2026 and 30-09-2026, and its T05
+        # cases 30-09-2025, 20-12-2025 and 30-08-2026: all under the ordinary rule. Inside the
+        # trials (to 31-12-2021) nothing happened: no figure at all (they counted 2 and 3 citizens).
+        ("T07", "01-12-2021", "31-12-2025"),
+        ("T05", "01-12-2021", DEMO_DAY),
+    ],
+)
+def test_cases_after_a_trials_end_are_not_its_results(demo, capsys, trial, start, end):
+    code, out, err = run(
+        capsys, "report", "--db", str(demo), "--from", start, "--to", end, "--all", "--trial", trial,
+        "--today", DEMO_DAY, "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["trials"][trial]["counts"] == {}
+
+
+def test_the_sheet_says_the_period_was_cut_to_the_trials(demo, tmp_path, capsys):
+    sheet = tmp_path / "t07.xlsx"
+    code, _, err = run(
+        capsys, "report", "--db", str(demo), "--from", "01-12-2021", "--to", "31-12-2025", "--all",
+        "--trial", "T07", "--today", DEMO_DAY, "--xlsx", str(sheet),
+    )  # fmt: skip
+    assert code == 0, err
+    rows = list(load_workbook(sheet)["Tal"].iter_rows(min_row=2, values_only=True))
+    assert rows[0] == (
+        "T07",
+        "Periode",
+        "Periode talt for forsøget",
+        "01-12-2021 – 31-12-2021",
+        "Perioden er afgrænset til forsøgets periode 01-07-2018 – 31-12-2021: tallene gælder "
+        "01-12-2021 – 31-12-2021. Fra 01-01-2022 gælder den almindelige regel; det, der skete derefter, "
+        "tælles ikke med her.",
+    )
+    figures = {r[2].strip(): r[3] for r in rows}
+    assert (figures["Borgere i forsøget i perioden"], figures["Frister, der faldt i perioden"]) == (0, 0)
+
+
+def test_a_period_after_the_trial_is_refused_as_before(demo, tmp_path, capsys):
+    code, _, err = run(
+        capsys, "report", "--db", str(demo), "--from", "01-01-2022", "--to", "31-12-2025", "--all",
+        "--trial", "T07", "--today", DEMO_DAY, "--json", str(tmp_path / "t07.json"),
+    )  # fmt: skip
+    assert code == 2
+    assert "ligger efter forsøg T07 sluttede (31-12-2021)" in err
+    assert list(tmp_path.iterdir()) == []
