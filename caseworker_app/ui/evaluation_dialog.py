@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError
+from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError, Period
+from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period, trial_scope
 from ..core.workdays import fmt
 from ..services.evaluation import build_evaluation, counts_bytes, report_rows
 from ..store.evaluation_queries import (
@@ -64,6 +65,11 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _listed(ids: list[str]) -> str:
+    """'T05', 'T05 og T07', 'T04, T05 og T07'."""
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " og " + ids[-1]
+
+
 class EvaluationDialog(QDialog):
     """Period, trials, caseworker and minutes; the figures with their cases; save as PDF/xlsx/json."""
 
@@ -75,16 +81,17 @@ class EvaluationDialog(QDialog):
         self.rows = []
         self.setWindowTitle("Evaluering")
         settings = load_report_settings(store)
-        day = today()
+        cases = store.list_cases(include_closed=True)
+        self._catalog = store.catalog()
+        opening = default_period(self._catalog, cases, today())
 
-        self.start = QDateEdit(_qdate(date(day.year - 1, 1, 1)))
-        self.end = QDateEdit(_qdate(date(day.year - 1, 12, 31)))
+        self.start = QDateEdit(_qdate(opening.start))
+        self.end = QDateEdit(_qdate(opening.end))
         for edit, name in ((self.start, "Periode fra"), (self.end, "Periode til")):
             edit.setDisplayFormat("dd-MM-yyyy")
             edit.setCalendarPopup(True)
             name_control(edit, name, "Dato, skrives dd-mm-åååå")
         self.caseworker = QComboBox()
-        cases = store.list_cases(include_closed=True)
         names = sorted({c.caseworker for c in cases if c.caseworker})
         self.caseworker.addItems([ALL_CASEWORKERS, *names])
         own = store.settings().caseworker_name
@@ -95,16 +102,24 @@ class EvaluationDialog(QDialog):
         self.minutes.setValue(settings.minutes)
         self.minutes.setSuffix(" minutter pr. opfølgning")
         self.minutes.setToolTip("En antagelse til de frigjorte timer; den står altid ved tallet (standard 60).")
+        # Each trial with rules, with its own period. The ticks follow the period (_follow_period):
+        # a trial whose period lies outside it cannot be ticked, and one that comes inside it is
+        # ticked when it has cases, so Beregn works at once.
         self.trials = QListWidget()
-        used = {c.trial_id for c in cases}
-        for trial in store.catalog().values():
+        self.trials.setAccessibleName("Forsøg")
+        self._used = {c.trial_id for c in cases}
+        self._inside: dict[str, bool] = {}
+        for trial in self._catalog.values():
             if not trial.rules:
                 continue
-            item = QListWidgetItem(f"{trial.id} {trial.short_title}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, trial.id)
-            item.setCheckState(Qt.CheckState.Checked if trial.id in used else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.trials.addItem(item)
-        self.trials.setMaximumHeight(110)
+        self.trials.setMaximumHeight(round(130 * text_scale()))
+        self._follow_period()
+        self.start.dateChanged.connect(self._follow_period)
+        self.end.dateChanged.connect(self._follow_period)
 
         form = QFormLayout()
         period = QHBoxLayout()
@@ -176,11 +191,38 @@ class EvaluationDialog(QDialog):
 
     # ------------------------------------------------------------ the figures
 
+    def _follow_period(self) -> None:
+        """Let only trials whose period overlaps the chosen one be ticked; tick those that came inside
+        it and have cases (a trial that stays inside keeps the user's choice)."""
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        if end < start:
+            return  # an empty period: Beregn says so; the ticks wait for a real one
+        period = Period(start, end)
+        for i in range(self.trials.count()):
+            item = self.trials.item(i)
+            trial = self._catalog[item.data(Qt.ItemDataRole.UserRole)]
+            why = outside_trial(trial, period)
+            inside = not why
+            text = f"{trial.id} {trial.short_title} (forsøget {trial_period(trial).text})"
+            item.setText(text if inside else f"{text} – uden for perioden")
+            item.setToolTip(why or scope_note(trial, period) or "Hele perioden ligger i forsøgets periode.")
+            flags = item.flags()
+            if inside:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                if not self._inside.get(trial.id, False):
+                    has_cases = trial.id in self._used
+                    item.setCheckState(Qt.CheckState.Checked if has_cases else Qt.CheckState.Unchecked)
+            else:
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+            self._inside[trial.id] = inside
+
     def chosen_trials(self) -> list[str]:
         return [
             self.trials.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.trials.count())
             if self.trials.item(i).checkState() == Qt.CheckState.Checked
+            and self.trials.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
         ]
 
     def chosen_caseworker(self) -> str:
@@ -191,7 +233,12 @@ class EvaluationDialog(QDialog):
         """Count the report; a Danish message (and no figures) when it cannot be made."""
         trials = self.chosen_trials()
         if not trials:
-            QMessageBox.warning(self, "Evaluering", "Vælg mindst ét forsøg.")
+            QMessageBox.warning(
+                self,
+                "Evaluering",
+                "Vælg mindst ét forsøg. Et forsøg, der står som »uden for perioden«, kan ikke vælges: "
+                "vælg en periode, der ligger i forsøgets periode.",
+            )
             return False
         try:
             self.evaluation = build_evaluation(
@@ -242,9 +289,16 @@ class EvaluationDialog(QDialog):
                 assert child is not None  # i < childCount()
                 child.setExpanded(True)
         e = self._computed()
+        cut = [trial.id for trial, _ in self.rows if trial_scope(trial, e.period) != e.period]
         self.summary.setText(
             f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
             f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
+            + (
+                f" For {_listed(cut)} er perioden afgrænset til forsøgets egen periode "
+                "(se »Periode talt for forsøget«)."
+                if cut
+                else ""
+            )
         )
 
     # ------------------------------------------------------------ saving

@@ -76,3 +76,78 @@ def test_an_empty_period_says_so_and_writes_nothing(dialog, tmp_path):
     assert dialog.summary.text().startswith("Perioden er tom")
     assert not pdf.exists()
     assert date(2020, 1, 1) < TODAY
+
+
+# ---------------------------------------------------------------- the demo, after every trial's end
+
+DEMO_DAY = date(2026, 11, 30)  # the tester's day: every trial in the shipped catalog has ended
+
+
+@pytest.fixture
+def demo_dialog(tmp_path):
+    from caseworker_app.store import CaseStore
+    from caseworker_app.store.demo import create_demo_database
+
+    QApplication.instance() or QApplication([])
+    store = CaseStore(create_demo_database(tmp_path / "demo.db", DEMO_DAY), clock=lambda: DEMO_DAY)
+    dlg = EvaluationDialog(store, today=lambda: DEMO_DAY)
+    yield dlg
+    dlg.deleteLater()
+    store.close()
+
+
+def _item(dialog, trial_id):
+    from PySide6.QtCore import Qt
+
+    items = [dialog.trials.item(i) for i in range(dialog.trials.count())]
+    return next(item for item in items if item.data(Qt.ItemDataRole.UserRole) == trial_id)
+
+
+def test_the_window_opens_ready_to_compute(demo_dialog, message_boxes):
+    from PySide6.QtCore import Qt
+
+    # Last year, 2025. Of the trials with demo cases only T06 (to 31-12-2025) and T08 (the demo's
+    # extension to 31-12-2027) ran then: those are ticked, the ended ones cannot be.
+    assert (demo_dialog.start.date(), demo_dialog.end.date()) == (QDate(2025, 1, 1), QDate(2025, 12, 31))
+    assert demo_dialog.chosen_trials() == ["T06", "T08"]
+    t07 = _item(demo_dialog, "T07")
+    assert (
+        t07.text() == "T07 Indsatsplan uden 6-måneders justering (forsøget 01-07-2018 – 31-12-2021) – uden for perioden"
+    )
+    assert not t07.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert t07.toolTip().startswith("Perioden 01-01-2025 – 31-12-2025 ligger efter forsøg T07 sluttede (31-12-2021)")
+    assert demo_dialog.compute()
+    assert message_boxes.calls == []
+    tops = [demo_dialog.tree.topLevelItem(i).text(0)[:3] for i in range(demo_dialog.tree.topLevelItemCount())]
+    assert tops == ["T06", "T08"]
+
+
+def test_the_ticks_follow_the_period_and_keep_the_users_choice(demo_dialog, message_boxes):
+    from PySide6.QtCore import Qt
+
+    demo_dialog.start.setDate(QDate(2021, 1, 1))
+    demo_dialog.end.setDate(QDate(2021, 12, 31))
+    # 2021: every trial with demo cases that ran then (T16, T18, T19 ended in 2015).
+    assert demo_dialog.chosen_trials() == ["T04", "T05", "T06", "T07", "T08", "T09", "T12", "T15"]
+    _item(demo_dialog, "T08").setCheckState(Qt.CheckState.Unchecked)
+    demo_dialog.start.setDate(QDate(2021, 12, 1))
+    demo_dialog.end.setDate(QDate(2025, 12, 31))
+    assert "T08" not in demo_dialog.chosen_trials()  # still inside the period: the user's untick stands
+    assert "T07" in demo_dialog.chosen_trials()
+    assert demo_dialog.compute()
+    assert message_boxes.calls == []
+    # T06 ran the whole period (to 31-12-2025); the others ended before its end.
+    assert demo_dialog.summary.text().endswith(
+        " For T04, T05, T07, T09, T12 og T15 er perioden afgrænset til forsøgets egen periode "
+        "(se »Periode talt for forsøget«)."
+    )
+    t07 = next(
+        demo_dialog.tree.topLevelItem(i)
+        for i in range(demo_dialog.tree.topLevelItemCount())
+        if demo_dialog.tree.topLevelItem(i).text(0).startswith("T07")
+    )
+    scope = _find(t07, "Periode talt for forsøget")
+    assert scope.text(1) == "01-12-2021 – 31-12-2021"
+    assert scope.text(2).startswith("Perioden er afgrænset til forsøgets periode 01-07-2018 – 31-12-2021")
+    # The demo's T07 cases all began in 2025-2026, under the ordinary rule: none in the trial.
+    assert _find(t07, "Borgere i forsøget i perioden").text(1) == "0"
