@@ -104,6 +104,10 @@ def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_e
             for child in children:
                 assert child.stdout.readline().strip() == "ready", child.stderr.read()
             for child in children:
+                # After its first whole export (however slow a loaded machine makes it), then at
+                # a random moment among the next ones.
+                first = child.stdout.readline()
+                finished += first.count(" gemt som ") + first.count(" skrevet til ")
                 time.sleep(rng.uniform(0, 0.4))
                 os.kill(child.pid, signal.SIGKILL)
         finally:
@@ -116,7 +120,7 @@ def test_killed_exports_leave_whole_files_and_no_temporary_file_after_the_next_e
         for folder in folders:
             assert_whole(folder)
     assert kills == SLOTS * ROUNDS
-    assert finished > kills  # the kills landed among exports, not before the first one
+    assert finished >= kills  # every kill landed among exports, not before the first one
     # Only an export's own temporaries can be there (a kill between creating and renaming one).
     for folder in folders:
         assert all(
