@@ -130,13 +130,14 @@ def _caseworker(store: CaseStore, typed: str | None) -> str:
     Compared as the filter compares names (core.selection.belongs_to: case and outer spaces
     aside). A name no case has is refused: a typo would otherwise export only the cases without
     a caseworker, and say it was someone's list."""
+    from ..core.collation import sorted_names
     from ..core.selection import belongs_to
     from ..services.exporting import ExportError
 
     wanted = (typed or "").strip()
     if not wanted:
         return ""
-    names = sorted({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
+    names = sorted_names({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
     for name in names:
         if belongs_to(name, wanted):  # a name here is never empty: so it is this caseworker's
             return name

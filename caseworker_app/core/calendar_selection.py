@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import Trial
+from .collation import danish_key
 from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, status_of
 from .event import Event
 from .schedule import compute_deadlines
@@ -127,7 +128,8 @@ def select_calendar(
 
 
 def _order(item: CaseDeadline) -> tuple[date, str, int, str]:
-    return item.deadline.legal_due, item.case.citizen.casefold(), item.case.id, item.deadline.kind
+    """The window's order (core.collation.deadline_order), a case's own deadlines on a date by kind."""
+    return item.deadline.legal_due, danish_key(item.case.citizen), item.case.id, item.deadline.kind
 
 
 @dataclass(frozen=True)

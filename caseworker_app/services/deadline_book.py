@@ -23,13 +23,14 @@ from types import MappingProxyType
 
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
 from ..core.catalog import Trial
+from ..core.collation import danish_key, deadline_order
 from ..core.settings import Settings
 from .book_counts import FilterChoices, TrialEndCounts
 from .deadline_cache import DeadlineCache
 
-# The order core.cases.collect gives, made total: deadlines equal in date and name come in case
-# order (same name: by id), and a case's own deadlines in their order (inserted one by one).
-_DEADLINE_ORDER = attrgetter("deadline.legal_due", "case.citizen", "case.id")
+# The order core.cases.collect gives over the store's cases (core.collation.deadline_order: legal
+# date, name, case id), and a case's own deadlines on one date in their order (inserted one by one).
+_DEADLINE_ORDER = deadline_order
 _PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
 _LEGAL_DUE = attrgetter("deadline.legal_due")
 
@@ -190,7 +191,8 @@ def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], sho
             rows, order, keys = problems, _PROBLEM_ORDER, [((case.case_ref, case_id), None)]
         else:
             rows, order = deadlines, _DEADLINE_ORDER
-            keys = [((deadline.legal_due, case.citizen, case_id), deadline) for deadline in outcome]
+            name = danish_key(case.citizen)
+            keys = [((deadline.legal_due, name, case_id), deadline) for deadline in outcome]
         for key, deadline in keys:
             at = bisect_left(rows, key, key=order)
             while at < len(rows) and order(rows[at]) == key:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.catalog import Trial
+from ..core.collation import sorted_names
 from ..core.evaluation import evaluate, mark_not_countable
 from ..core.evaluation_figures import (
     FIGURE_LABELS,
@@ -88,7 +89,7 @@ def build_evaluation(
     cases = store.list_cases(include_closed=True)
     who = (caseworker or "").strip()
     if who:
-        known = sorted({c.caseworker for c in cases if c.caseworker})
+        known = sorted_names({c.caseworker for c in cases if c.caseworker})
         mine = [c for c in cases if c.caseworker.strip().casefold() == who.casefold()]
         if not mine:
             raise EvaluationError(

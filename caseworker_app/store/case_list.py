@@ -1,4 +1,4 @@
-"""The store's kept list of every case, in the database's order, patched case by case."""
+"""The store's kept list of every case, in name order, patched case by case."""
 
 from __future__ import annotations
 
@@ -6,45 +6,52 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 
 from ..core.cases import CaseRecord
+from ..core.collation import case_order, danish_key
 
-# SQLite's NOCASE folds only the 26 ASCII capitals; comparing the folded text code point by code
-# point is comparing its UTF-8 bytes, as SQLite does: the same order as ORDER BY below.
-_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-ORDER_BY = "ORDER BY citizen COLLATE NOCASE, id"
+# Rows are read by id and sorted by name here, in Python (docs/ARCHITECTURE.md, "Alphabetical
+# order"): SQLite's NOCASE knows neither æ, ø, å nor case beyond ASCII, and a Python collation
+# in ORDER BY would call Python for each comparison.
+READ_ORDER = "ORDER BY id"
 
 
-def order_key(case: CaseRecord) -> tuple[str, int]:
-    """The case's place in ORDER_BY (TypeError for a name that is not text)."""
-    return case.citizen.translate(_NOCASE), case.id
+def _name(case: CaseRecord) -> str:
+    return danish_key(case.citizen)
+
+
+def in_name_order(records: list[CaseRecord]) -> list[CaseRecord]:
+    """records read in READ_ORDER, sorted in place by core.collation.case_order (name, then id:
+    the sort is stable, so equal names keep the id order they were read in) and returned."""
+    records.sort(key=_name)
+    return records
 
 
 class CaseList:
-    """Every case, sorted as ORDER_BY sorts them, with an index by id."""
+    """Every case, sorted by core.collation.case_order, with an index by id."""
 
     def __init__(self, records: Iterable[CaseRecord] = ()) -> None:
-        self.records: list[CaseRecord] = list(records)  # as read with ORDER_BY
+        self.records: list[CaseRecord] = list(records)  # in case_order (as CaseReads.load gives them)
         self.by_id: dict[int, CaseRecord] = {c.id: c for c in self.records}
 
     def patch(self, case_ids: Iterable[int], current: Mapping[int, CaseRecord]) -> bool:
         """Replace the cases case_ids by their current records (absent there: deleted).
 
-        Each is found and placed by bisection on its ORDER_BY key (no copy of the keys is kept:
-        memory). False when that does not find a case where the list has it (a name that is not
-        text, an order SQLite and Python see differently): the caller then reads every case.
+        Each is found and placed by bisection on its case_order key (no copy of the keys is kept:
+        memory). False when that does not find a case where the list has it (a list not in that
+        order): the caller then reads every case.
         """
         records = self.records
         try:
             ids = [i for i in case_ids if i in self.by_id or i in current]
-            new = {i: (current[i], order_key(current[i])) for i in ids if i in current}
+            new = {i: (current[i], case_order(current[i])) for i in ids if i in current}
             for i in ids:
                 old = self.by_id.pop(i, None)
                 if old is not None:
-                    at = bisect_left(records, order_key(old), key=order_key)
+                    at = bisect_left(records, case_order(old), key=case_order)
                     if at == len(records) or records[at].id != i:
                         return False
                     del records[at]
             for i, (case, key) in new.items():
-                records.insert(bisect_left(records, key, key=order_key), case)
+                records.insert(bisect_left(records, key, key=case_order), case)
                 self.by_id[i] = case
         except (TypeError, AttributeError):
             return False

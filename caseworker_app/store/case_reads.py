@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.cases import ACTIVE, CaseRecord
-from .case_list import ORDER_BY, CaseList
+from .case_list import READ_ORDER, CaseList, in_name_order
 from .case_reading import CASE_COLUMNS, EVENT_COLUMNS
 from .case_reading import records as case_records
 from .changes import ChangeToken
@@ -30,7 +30,7 @@ class CaseReads:
         self._key = None
 
     def list_cases(self, include_closed: bool = True) -> list[CaseRecord]:
-        """Every case (or the active ones) with its current events, sorted by citizen name."""
+        """Every case (or the active ones) with its current events, by name (core.collation.case_order)."""
         conn = self._db.connection()
         if conn.in_transaction:  # inside a batch: see its own uncommitted changes, cache nothing
             cases = self.load("", ())
@@ -87,7 +87,8 @@ class CaseReads:
             raise CaseNotFoundError(f"Sag nr. {str(case_id)[:30]} findes ikke i databasen {self._db.path}.")
 
     def load(self, where: str, params: tuple) -> list[CaseRecord]:
-        """The cases a WHERE clause on the cases table selects, with their dates and events."""
+        """The cases a WHERE clause on the cases table selects, with their dates and events, in
+        name order (core.collation.case_order)."""
         subset = f"WHERE case_id IN (SELECT id FROM cases {where})" if where else ""
         with self._db.read() as conn:
             replaced = {
@@ -97,12 +98,13 @@ class CaseReads:
                     params,
                 )
             }
-            return case_records(
-                conn.execute(f"SELECT {CASE_COLUMNS} FROM cases {where} {ORDER_BY}", params),
+            found = case_records(
+                conn.execute(f"SELECT {CASE_COLUMNS} FROM cases {where} {READ_ORDER}", params),
                 conn.execute(f"SELECT case_id, name, day FROM case_dates {subset}", params),
                 conn.execute(f"SELECT {EVENT_COLUMNS} FROM events {subset} ORDER BY case_id, day, id", params),
                 replaced,
             )
+        return in_name_order(found)
 
     # Open cases sharing a FASIT number in a trial, saved before m006's unique index refused that
     # (the window's banner asks at every start: reading, so here, not with the writing parts).

@@ -170,7 +170,7 @@ class CaseStore:
     # ------------------------------------------------------------ reading cases
 
     def list_cases(self, include_closed: bool = True) -> list[CaseRecord]:
-        """Every case (or the active ones) with its current events, sorted by citizen name."""
+        """Every case (or the active ones) with its current events, by name (core.collation.case_order)."""
         return self._reads.list_cases(include_closed)
 
     def cases_by_id(self, case_ids: Iterable[int]) -> dict[int, CaseRecord]:

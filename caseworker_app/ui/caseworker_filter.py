@@ -78,6 +78,8 @@ class CaseworkerChoice(QComboBox):
         A colleague chosen before stays chosen while they have cases; otherwise the remembered
         choice is taken again (so a name set in Indstillinger becomes the filter at once).
         """
+        from ..core.collation import sorted_names  # here: the window is painted before this is needed
+
         own = own.strip()
         current = self.currentData()
         self._own = own
@@ -86,7 +88,7 @@ class CaseworkerChoice(QComboBox):
         if own:
             self.addItem(f"{own} (mig)", _OWN)
         self.addItem("Alle sagsbehandlere", "")
-        colleagues = sorted({n.strip() for n in names if n.strip() and not same_name(n, own)}, key=str.casefold)
+        colleagues = sorted_names({n.strip() for n in names if n.strip() and not same_name(n, own)})
         for name in colleagues:
             self.addItem(name, name)
         index = self.findData(current) if current not in (None, "", _OWN) else -1

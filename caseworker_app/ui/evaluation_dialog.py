@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.collation import sorted_names
 from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError, Period
 from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period, trial_scope
 from ..core.workdays import fmt
@@ -92,7 +93,7 @@ class EvaluationDialog(QDialog):
             edit.setCalendarPopup(True)
             name_control(edit, name, "Dato, skrives dd-mm-åååå")
         self.caseworker = QComboBox()
-        names = sorted({c.caseworker for c in cases if c.caseworker})
+        names = sorted_names({c.caseworker for c in cases if c.caseworker})
         self.caseworker.addItems([ALL_CASEWORKERS, *names])
         own = store.settings().caseworker_name
         if own in names:

@@ -9,10 +9,10 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from ...core.cases import CaseDeadline, CaseRecord
+from ...core.collation import case_order, danish_key
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, Deadline
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
-from ...store.case_list import order_key
 from ..case_deadlines_model import marked_due_text
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, ColumnTableModel, Index
@@ -175,7 +175,7 @@ class CaseTableModel(ColumnTableModel):
                 self._next.pop(case_id, None)
             else:
                 self._next[case_id] = deadline
-        self._reset(sorted(by_id.values(), key=order_key), by_id)
+        self._reset(sorted(by_id.values(), key=case_order), by_id)
 
     def _reset(self, cases: list[CaseRecord], by_id: dict[int, CaseRecord]) -> None:
         """New content (cases in the store's order): sorted, indexed for search, filtered, shown."""
@@ -208,7 +208,7 @@ class CaseTableModel(ColumnTableModel):
         self.layoutAboutToBeChanged.emit()
         shown_before = self._rows
         self._sort_column, self._sort_order = column, order
-        self._cases.sort(key=order_key)  # ties in the store's order, whatever was sorted before
+        self._cases.sort(key=case_order)  # ties in the store's order, whatever was sorted before
         self._order_cases()
         self._unsearched = None
         self._rows = self._matching_rows()
@@ -237,7 +237,7 @@ class CaseTableModel(ColumnTableModel):
         cases, column = self._cases if within is None else within, self._sort_column
         reverse = self._sort_order == Qt.SortOrder.DescendingOrder
         key = self._sort_key(case, column) if column >= 0 else None
-        tie = order_key(case)
+        tie = case_order(case)
         low, high = 0, len(cases)
         while low < high:
             middle = (low + high) // 2
@@ -245,7 +245,7 @@ class CaseTableModel(ColumnTableModel):
             if key is not None and (other_key := self._sort_key(other, column)) != key:
                 before = other_key > key if reverse else other_key < key
             else:
-                before = order_key(other) < tie
+                before = case_order(other) < tie
             if before:
                 low = middle + 1
             else:
@@ -290,11 +290,13 @@ class CaseTableModel(ColumnTableModel):
             self._unsearched = self.selection
         return list(self.selection.items)
 
-    def _sort_key(self, case: CaseRecord, column: int):
+    def _sort_key(self, case: CaseRecord, column: int) -> int | str:
+        """The column's value to sort by; equal values keep the store's order (case_order: by
+        name in Danish order, then id), as _order_cases sorts stably and _bisect breaks ties so."""
         deadline = self._next.get(case.id)
         if column == CaseColumn.NEXT_DUE:
-            return (deadline.legal_due.toordinal() if deadline else 10**7, case.citizen.lower())
-        return ((self._display(case, deadline, column) or "").lower(), case.citizen.lower())
+            return deadline.legal_due.toordinal() if deadline else 10**7
+        return danish_key(self._display(case, deadline, column) or "")
 
     def case_at(self, index: Index) -> CaseRecord:
         """The case shown in index's row."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
 from ...core.cases import CaseDeadline, CaseRecord
+from ...core.collation import deadline_order
 from ...core.deadline import practical_day_text
 from ..case_deadlines_model import marked_due_text
 
@@ -23,7 +23,7 @@ SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest 
 
 # The order of the deadline list (services.deadline_book): by legal date, name, case id; a case's own
 # deadlines on one date in their order. Each group keeps it, so a row is found and placed by bisection.
-_DEADLINE_ORDER = operator.attrgetter("deadline.legal_due", "case.citizen", "case.id")
+_DEADLINE_ORDER = deadline_order
 
 
 def _narrows(old: str, new: str) -> bool:
