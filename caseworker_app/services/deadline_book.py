@@ -15,11 +15,12 @@ window patches the rows of change.case_ids, or rebuilds its lists when change.fu
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
+from typing import Any
 
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
 from ..core.catalog import Trial
@@ -187,6 +188,8 @@ def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], sho
         if kept is None:
             continue  # a new case (or one never shown): it has no rows
         case, outcome = kept
+        rows: list[Any]
+        order: Callable[[Any], tuple]
         if isinstance(outcome, str):
             rows, order, keys = problems, _PROBLEM_ORDER, [((case.case_ref, case_id), None)]
         else:

@@ -290,13 +290,14 @@ class CaseTableModel(ColumnTableModel):
             self._unsearched = self.selection
         return list(self.selection.items)
 
-    def _sort_key(self, case: CaseRecord, column: int) -> int | str:
-        """The column's value to sort by; equal values keep the store's order (case_order: by
-        name in Danish order, then id), as _order_cases sorts stably and _bisect breaks ties so."""
+    def _sort_key(self, case: CaseRecord, column: int) -> tuple[int, str]:
+        """The column's value to sort by (a date as a number, a text by core.collation); equal
+        values keep the store's order (case_order: by name, then id), as _order_cases sorts
+        stably and _bisect breaks ties so."""
         deadline = self._next.get(case.id)
         if column == CaseColumn.NEXT_DUE:
-            return deadline.legal_due.toordinal() if deadline else 10**7
-        return danish_key(self._display(case, deadline, column) or "")
+            return (deadline.legal_due.toordinal() if deadline else 10**7), ""
+        return 0, danish_key(self._display(case, deadline, column) or "")
 
     def case_at(self, index: Index) -> CaseRecord:
         """The case shown in index's row."""
