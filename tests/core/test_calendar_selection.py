@@ -10,6 +10,7 @@ from caseworker_app.core.calendar_selection import case_plan, group_by_week, mon
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
 from tests.export_samples import TODAY, deadlines, jens_hansen, t08_cases
+from tests.name_order import CREATED, DANISH_ORDER
 
 
 def names(items):
@@ -188,3 +189,14 @@ def test_a_deadline_whose_practical_day_is_before_the_period_is_printed_on_that_
     selection = select_calendar(deadlines([easter]), date(2021, 4, 5), date(2021, 4, 11))
     grids = month_grids(selection)
     assert [(g.title, g.count) for g in grids] == [("Marts 2021", 1), ("April 2021", 0)]
+
+
+def test_deadlines_of_one_day_are_printed_in_danish_name_order():
+    # The tester's names (tests/name_order.py), all due Sunday 28-02-2021 as Jens Hansen, given in
+    # the order they were created: the calendar lists them a-z, then æ, ø, å (Aage as Åge).
+    cases = [jens_hansen()._replace(id=i, citizen=name) for i, name in enumerate(CREATED, start=1)]
+    items = deadlines(cases)
+    selection = select_calendar(items, date(2021, 2, 1), date(2021, 2, 28))
+    assert names(selection.items) == DANISH_ORDER
+    [week] = group_by_week(reversed(items))
+    assert names(week.items) == DANISH_ORDER

@@ -316,7 +316,7 @@ OPERATIONS = st.lists(
             ]
         ),
         st.integers(0, 7),  # which case (by position among those there are)
-        st.sampled_from(["Anne", "anne", "Bo", "Åse", "_x", "Zed"]),
+        st.sampled_from(["Anne", "anne", "Bo", "Åse", "_x", "Zed", "Ærø", "ørum", "Aage", "AAGE"]),
         st.dates(date(2019, 1, 1), date(2026, 11, 20)),
     ),
     min_size=1,
