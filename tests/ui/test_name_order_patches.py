@@ -229,3 +229,14 @@ def test_patched_lists_equal_lists_from_a_fresh_read(qtbot, tmp_path_factory, op
             shown = [(RANK[row[1]], row[0]) for row in case_rows(model)]  # (rank, id)
             assert shown == sorted(shown)
     store.close()
+
+
+def test_the_caseworker_choice_lists_colleagues_in_danish_order(qtbot):
+    from caseworker_app.ui.caseworker_filter import CaseworkerChoice
+
+    choice = CaseworkerChoice(None, "sager")
+    qtbot.addWidget(choice)
+    choice.set_names(["Åse Holm", "ærling Dam", "Bo Lund", "anne Berg", "Ørn Ris", "Mette Skov"], own="Mette Skov")
+    shown = [choice.itemText(i) for i in range(choice.count())]
+    colleagues = ["anne Berg", "Bo Lund", "ærling Dam", "Ørn Ris", "Åse Holm"]
+    assert shown == ["Mette Skov (mig)", "Alle sagsbehandlere", *colleagues]
