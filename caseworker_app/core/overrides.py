@@ -64,10 +64,8 @@ class TrialOverride:
         """'slutdato 31-12-2027', the change in Danish."""
         if self.field == "ordinary":
             change = json.loads(self.value)
-            durations = ", ".join(
-                f"{DURATION_LABELS_DA[name]} {Duration(**change[name]).danish()}"
-                for name in DURATION_LABELS_DA
-                if name in change
+            durations = durations_text(
+                {name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change}
             )
             return (
                 f"ændret almindelig regel fra {fmt(date.fromisoformat(change['from']))}: "
@@ -75,6 +73,23 @@ class TrialOverride:
             )
         value = fmt(date.fromisoformat(self.value)) if self.field in DATE_FIELDS else self.value
         return f"{OVERRIDE_FIELDS_DA.get(self.field, self.field)} {value}"
+
+
+def durations_text(durations: Mapping[str, Duration]) -> str:
+    """'første gang efter 55 dage, derefter hver 6. uge': a changed ordinary rule's durations."""
+    return ", ".join(
+        f"derefter {durations[name].every_danish()}"
+        if name == "every"
+        else f"{DURATION_LABELS_DA[name]} {durations[name].danish()}"
+        for name in DURATION_LABELS_DA
+        if name in durations
+    )
+
+
+def rule_durations_text(rule: RuleSpec) -> str:
+    """The durations an ordinary rule of its kind is made of, as durations_text says them."""
+    names = ORDINARY_DURATIONS.get(rule.kind, ())
+    return durations_text({name: value for name in names if (value := getattr(rule, name)) is not None})
 
 
 def parse_duration(text: str) -> Duration:

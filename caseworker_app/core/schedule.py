@@ -130,11 +130,14 @@ def _deadline(
                 legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
             else:
                 legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
-            reason = (
-                ("Forsøget slutter ", end, ": efter almindelig regel (")
-                + reason
-                + (") var fristen ", ordinary_result[0], ", " + when)
-            )
+            if ordinary is spec.ordinary:
+                named: Reason = (": efter almindelig regel (",)
+            else:
+                named = _municipal_rule(": efter ", ordinary, " (")
+            reason = ("Forsøget slutter ", end) + named + reason + (") var fristen ", ordinary_result[0], ", " + when)
+        elif ordinary is not spec.ordinary:
+            # A version the municipality entered (decision 13): say whose rule it is and from when.
+            reason = reason + _municipal_rule(" (", ordinary, ", efter forsøgets slutning ") + (end, ")")
         else:
             reason = reason + (" (almindelig regel efter forsøgets slutning ", end, ")")
     elif trial_result:
@@ -265,6 +268,12 @@ def _undated(
         "",
         True,
     )
+
+
+def _municipal_rule(before: str, ordinary: RuleSpec | None, after: str) -> Reason:
+    """'kommunens ændrede almindelige regel fra 01-11-2026' between before and after (decision 13)."""
+    assert ordinary is not None and ordinary.known_from is not None  # a version ordinary_rule_due chose
+    return (before + "kommunens ændrede almindelige regel fra ", ordinary.known_from, after)
 
 
 @lru_cache(maxsize=1024)

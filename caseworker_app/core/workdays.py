@@ -53,6 +53,10 @@ class Duration:
         """'30 måneder', '4 uger', '55 dage' (combined with 'og' when mixed)."""
         return _danish_duration(self)
 
+    def every_danish(self) -> str:
+        """'hver 6. uge', 'hver 12. måned', 'hver dag': the one place 'every <duration>' is worded."""
+        return _every_danish(self)
+
     def is_positive(self) -> bool:
         return self.months >= 0 and self.weeks >= 0 and self.days >= 0 and bool(self.months or self.weeks or self.days)
 
@@ -74,6 +78,17 @@ def _danish_duration(duration: Duration) -> str:
         if amount:
             parts.append(f"{amount} {one if amount == 1 else many}")
     return " og ".join(parts) if parts else "0 dage"
+
+
+@lru_cache(maxsize=256)
+def _every_danish(duration: Duration) -> str:
+    # Danish says 'hver 6. uge' (an ordinal and the singular), never 'hver 6 uger'.
+    units = ((duration.months, "måned"), (duration.weeks, "uge"), (duration.days, "dag"))
+    used = [(amount, one) for amount, one in units if amount]
+    if len(used) != 1:
+        return f"hver gang der er gået {_danish_duration(duration)}"
+    amount, one = used[0]
+    return f"hver {one}" if amount == 1 else f"hver {amount}. {one}"
 
 
 @lru_cache(maxsize=200_000)

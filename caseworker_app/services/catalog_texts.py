@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.catalog import Trial, reform_caution
+from ..core.overrides import rule_durations_text
 from ..core.workdays import fmt
 
 
@@ -18,9 +19,11 @@ def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) ->
         versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
         for rule in versions:
             if rule.checked_until is None:
+                # The durations are what the deadlines are computed with; the text is the municipality's.
+                durations = rule_durations_text(rule)
                 lines.append(
                     f"almindelig regel fra {fmt(rule.known_from)}, indtastet af kommunen: {rule.text} "
-                    f"({rule.reference}; kilde: {rule.source})"
+                    f"({durations + '; ' if durations else ''}{rule.reference}; kilde: {rule.source})"
                 )
                 continue
             line = f"almindelig regel kendt fra {fmt(rule.known_from)}" + (

@@ -138,3 +138,19 @@ def test_a_date_in_the_right_form_that_does_not_exist_is_named_as_such():
     assert parse_date("29-02-2024").isoformat() == "2024-02-29"  # a leap year
     with pytest.raises(ValueError, match="Skriv datoen som dd-mm-åååå"):
         parse_date("31-13-2026")  # no 13th month: the form is wrong, not the day
+
+
+@pytest.mark.parametrize(
+    ("duration", "expected"),
+    [
+        (Duration(weeks=6), "hver 6. uge"),
+        (Duration(months=12), "hver 12. måned"),
+        (Duration(weeks=4), "hver 4. uge"),
+        (Duration(months=1), "hver måned"),
+        (Duration(days=1), "hver dag"),
+        (Duration(months=1, weeks=2), "hver gang der er gået 1 måned og 2 uger"),
+    ],
+)
+def test_every_duration_is_said_in_danish(duration, expected):
+    # 'hver 6. uge', never 'hver 6 uger'.
+    assert duration.every_danish() == expected

@@ -100,10 +100,15 @@ def test_a_changed_ordinary_rule_is_entered_with_its_date_and_source(qtbot, stor
     assert override.field == "ordinary"
     assert (
         "ændret almindelig regel fra 01-01-2027: opfølgning senest hver 6. måned (første gang efter "
-        "3 måneder, derefter hver 6 måneder); hjemmel: § 12 i lov om en aktiv beskæftigelsesindsats"
+        "3 måneder, derefter hver 6. måned); hjemmel: § 12 i lov om en aktiv beskæftigelsesindsats"
         in view.override_label.text()
     )
-    assert "Almindelig regel fra 01-01-2027, indtastet af kommunen" in view.ordinary_label.text()
+    # The durations the deadlines are computed with stand beside the municipality's own words.
+    assert (
+        "Almindelig regel fra 01-01-2027, indtastet af kommunen: opfølgning senest hver 6. måned (første gang "
+        "efter 3 måneder, derefter hver 6. måned; § 12 i lov om en aktiv beskæftigelsesindsats; kilde: Lov om "
+        "en aktiv beskæftigelsesindsats, i kraft 01-01-2027)" in view.ordinary_label.text()
+    )
     # A case whose follow-up was 15-10-2026: under the new rule + 6 months = 15-04-2027.
     case_id = store.create_case(
         citizen="Jens Hansen", case_ref="2018-0108", trial_id="T08", dates={"hire": date(2018, 8, 31)}
