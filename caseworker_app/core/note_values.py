@@ -33,11 +33,13 @@ def note_values(
     event_date: date | None = None,
     confirmed: Collection[str] = (),
     with_conditions: bool = True,
+    states_deadline: bool = True,
 ) -> tuple[dict[str, str | None], dict[str, str]]:
     """Every field's text for a note (None where there is none) and, for some, why it is missing.
 
     With with_conditions, NoteError when a condition the note would assert ($conditions) does not
-    hold on the case's dates.
+    hold on the case's dates. states_deadline: the note states its next deadline ($next_due), so
+    its citation is that deadline's when the trial governs it at a later day (decision 14).
     """
     why: dict[str, str] = {}
     if event_date is None:
@@ -48,7 +50,7 @@ def note_values(
         "case_ref": case.case_ref.strip(),
         "trial_id": trial.id,
         "trial_title": trial.title,
-        "citation": trial.citation_text_on(note_date),
+        "citation": trial.citation_text_on(note_date),  # or the stated deadline's (below)
         "marking": trial.fasit_marking,
         "caseworker": caseworker.strip(),
         "municipality": municipality.strip(),
@@ -79,6 +81,11 @@ def note_values(
         remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks)))
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
+        if states_deadline and deadline.governed_by == "trial" and deadline.legal_due > note_date:
+            # The note states a deadline the trial governs: its legal basis is the one the window,
+            # the calendar and `schedule` cite for that very deadline (decisions 14 and 15), not
+            # the period the note happens to be written in.
+            values["citation"] = deadline.citation
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["conditions"], missing_conditions = (
         condition_lines(trial, dates, confirmed) if with_conditions else (None, "")

@@ -16,6 +16,8 @@ from .note_values import field_description, note_values, unix_newlines
 from .terms import NOTE_SITUATIONS
 from .workdays import fmt
 
+# The fields by which a note states its next deadline.
+STATED_DEADLINE = frozenset({"next_due", "next_due_long"})
 # Stands in the preview for a field that is still empty; a copied note never has one.
 MISSING_MARKER = "[mangler: {label}]"
 
@@ -135,6 +137,7 @@ def _fill(
         event_date=event_date,
         confirmed=confirmed,
         with_conditions="conditions" in used,
+        states_deadline=bool(STATED_DEADLINE & set(used)),
     )
     applied = event_date or note_date
     end = trial.period.effective_end
@@ -144,7 +147,7 @@ def _fill(
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget. "
             "Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
         )
-    if {"next_due", "next_due_long"} & set(used):
+    if STATED_DEADLINE & set(used):
         problem = period_problem(trial, case, situation, applied, event_date)
         if problem:
             raise NoteError(problem)

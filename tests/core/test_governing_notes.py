@@ -91,11 +91,57 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     )
     note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
     assert "forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024." in note
-    # Within the original period (to 31-12-2021) the order is cited alone.
+    # Within the original period (to 31-12-2021), with its next deadline there too (10-01-2019
+    # + 30 months = 10-07-2021), the order is cited alone.
     note = render_note(
-        CATALOG["T08"], t08_case(date(2021, 1, 10)), "opfoelgning", note_date=date(2021, 1, 10), free_text="x", **WHO
+        CATALOG["T08"], t08_case(date(2019, 1, 10)), "opfoelgning", note_date=date(2019, 1, 10), free_text="x", **WHO
     )
+    assert "Næste opfølgning: senest 10. juli 2021 (" in note
     assert "(BEK nr. 529 af 23/05/2018).\n" in note
+
+
+def test_a_note_cites_the_period_of_the_deadline_it_states_as_the_window_does():
+    # Written 10-01-2021 in the original period, the note states 10-07-2023 (10-01-2021 + 30
+    # months), which only the extension to 31-12-2023 covers: the order alone would claim it.
+    case = t08_case(date(2021, 1, 10))
+    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2021, 1, 10), free_text="x", **WHO)
+    assert "Næste opfølgning: senest 10. juli 2023 (" in note
+    basis = (
+        "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af "
+        "23/05/2018), forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af kommunernes egne "
+        "evalueringer (2022): forlænget på bekendtgørelsesniveau med hjemmel i forsøgsbestemmelsen i lov om en "
+        "aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet)"
+    )
+    assert f"Hjemmel: {basis}.\n" in note
+    [item] = deadlines_for_cases([case], CATALOG, date(2021, 1, 10))
+    assert item.deadline.citation == basis
+
+
+def test_an_extension_entered_today_is_cited_for_the_deadline_it_covers():
+    # The tester's steps: the demo extension to 31-12-2027, then one to 31-12-2028 entered
+    # 30-11-2026. Hired 30-03-2026: next follow-up 30-09-2028 (+ 30 months), inside the second.
+    trial = apply_overrides(
+        CATALOG,
+        [
+            TrialOverride("T08", "extension", "2027-12-31", "Et opdigtet brev til Demo Kommune"),
+            TrialOverride("T08", "extension", "2028-12-31", "Beskæftigelsesministerens brev af 15-11-2026"),
+        ],
+    )["T08"]
+    case = t08_case(hire=date(2026, 3, 30))
+    note = render_note(trial, case, "forsoeg_anvendt", note_date=date(2026, 11, 30), free_text="x", **WHO)
+    assert "Næste opfølgning: senest 30. september 2028 (30 måneder efter ansættelse i løntilskud 30-03-2026)." in note
+    assert "Forsøget gælder til og med 31. december 2028;" in note
+    assert (
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 "
+        "af 23/05/2018), forlænget til 31-12-2028 ifølge Beskæftigelsesministerens brev af 15-11-2026.\n"
+    ) in note
+    assert "31-12-2027" not in note
+    # An overdue deadline of an earlier period does not take the note back there: the note is
+    # written today, in the extension to 31-12-2027 (hired 31-08-2018, followed up 20-01-2021:
+    # due 20-07-2023, under the extension to 31-12-2023).
+    late = t08_case(date(2021, 1, 20))
+    note = render_note(trial, late, "forsoeg_anvendt", note_date=date(2026, 11, 30), free_text="x", **WHO)
+    assert "forlænget til 31-12-2027 ifølge Et opdigtet brev til Demo Kommune.\n" in note
 
 
 def test_a_t12_note_from_2017_cites_the_law_not_the_order_of_2018():

@@ -241,7 +241,11 @@ def test_every_template_renders_with_every_field_it_uses_and_cites_the_order(tri
     record, note_date = CASES[trial_id]
     template = trial.notes[situation]
     note = render(trial_id, situation)
-    assert "Hjemmel: " + trial.citation_text_on(note_date) + "." in note
+    # The order valid on the note's date; an extension after it when the note's date or the
+    # deadline the note states lies in one (test_governing_notes).
+    cited = trial.citation_on(note_date)
+    assert cited is not None
+    assert "Hjemmel: " + cited.full_text() in note
     assert "$" not in note and "{" not in note
     assert "\r" not in note and not note.endswith("\n")
     values, _ = note_values(
@@ -396,9 +400,13 @@ def test_note_dates_worked_out_by_hand(trial_id, situation, expected):
 
 def test_note_ends_with_citation_caseworker_and_date():
     note = render("T08", "opfoelgning")
+    # The note (15-06-2021) states 10-07-2023, a deadline in the extension to 31-12-2023: it cites
+    # that extension, as the window does for the deadline (decision 14).
     assert note.splitlines()[-2:] == [
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
-        "(BEK nr. 529 af 23/05/2018).",
+        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af "
+        "kommunernes egne evalueringer (2022): forlænget på bekendtgørelsesniveau med hjemmel i "
+        "forsøgsbestemmelsen i lov om en aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet).",
         "Skrevet 15-06-2021 af Anne Jensen, Vesthimmerlands Kommune.",
     ]
 
@@ -547,8 +555,11 @@ def test_citation_is_the_one_valid_on_the_note_date():
         ),
     )
     record, _ = CASES["T08"]
+    # Followed up 10-01-2019: the note states 10-07-2021 (+ 30 months), inside the first order's time.
+    record = record._replace(events=(Event(date(2019, 1, 10), "followup"),))
     kwargs = dict(caseworker=CASEWORKER, municipality=MUNICIPALITY, free_text="x")
     before = render_note(cited, record, "opfoelgning", note_date=date(2021, 6, 15), **kwargs)
+    assert "senest 10. juli 2021 (" in before
     after = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), **kwargs)
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in before
     # The new order came into force after the original end: it is the extension's own basis.
