@@ -57,6 +57,10 @@ class Extension:
     # The legal basis as a journal note cites it after "forlænget til <end> ifølge" (decision 14;
     # docs/katalog.md). Empty: the source is cited instead.
     basis: str = ""
+    # An end date corrected in the program ("Ret slutdato"), not an extension, and the ends of the
+    # extensions it cut off (a correction may shorten the period): shown as what replaced what.
+    corrected: bool = False
+    replaces: tuple[Extension, ...] = ()
 
     @property
     def cited_basis(self) -> str:
@@ -69,6 +73,11 @@ class Period:
     end: date
     source: str
     extensions: tuple[Extension, ...] = ()
+    # Set when the end was corrected in the program to a day on or before the end before any
+    # extension: when it was, the end it replaced and the extensions it cut off.
+    corrected_note: str = ""
+    replaced_end: date | None = None
+    replaces: tuple[Extension, ...] = ()
 
     @cached_property
     def effective_end(self) -> date:

@@ -44,7 +44,6 @@ EXCEL_ERRORS = frozenset(
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
 _MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
 _LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
-_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{2})", re.ASCII)
 _TIME_SUFFIX = re.compile(r"(.*?\d)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?", re.ASCII)
 
 
@@ -70,8 +69,8 @@ def _check_excel_error(text: str) -> None:
 
 def parse_date_cell(cell: object) -> date | None:
     """A date from an Excel date cell or from text: dd-mm-åååå, d.m.åååå, dd/mm/åååå, åååå-mm-dd
-    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused: 18 can be 1918 or
-    2018, and a wrong century gives a wrong deadline."""
+    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused, as parse_date
+    refuses them everywhere: 18 can be 1918 or 2018, and a wrong century gives a wrong deadline."""
     if _blank(cell):
         return None
     if isinstance(cell, datetime):
@@ -92,13 +91,6 @@ def parse_date_cell(cell: object) -> date | None:
     timed = _TIME_SUFFIX.fullmatch(text)
     if timed:
         text = timed.group(1)
-    short = _TWO_DIGIT_YEAR.fullmatch(text)
-    if short:
-        day, month, year = short.groups()
-        raise CellError(
-            f"'{_shown(text)}': skriv året med fire cifre, fx {int(day):02d}-{int(month):02d}-20{year} "
-            f"(eller 19{year}); et årstal med to cifre kan høre til to århundreder"
-        )
     named = _LONG_DATE.fullmatch(text)
     if named:
         return _named_month_date(text, *named.groups())

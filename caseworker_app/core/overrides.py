@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
 
+from dateutil.relativedelta import relativedelta
+
 from .catalog import Citation, Extension, RuleSpec, Trial
 from .workdays import Duration, fmt, parse_date
 
@@ -20,6 +22,11 @@ OVERRIDE_FIELDS_DA = {
     "ordinary": "ændret almindelig regel",
 }
 DATE_FIELDS = ("end", "extension")
+# A trial's end further ahead than this is a typing error (31-12-2199), not a decision: extensions
+# have run a year or two at a time.
+LATEST_END_YEARS_AHEAD = 10
+# The date fields as the change dialogs label them (a message names its field).
+DATE_FIELD_LABELS_DA = {"end": "Ny slutdato", "extension": "Forlænget til", "from": "Gælder fra"}
 
 # The durations an ordinary rule of each kind is made of (see docs/katalog.md, "Regeltyper").
 ORDINARY_DURATIONS = {
@@ -101,7 +108,7 @@ def parse_duration(text: str) -> Duration:
 
 
 def ordinary_rule_value(
-    trial: Trial, *, applies_from: object, text: str, reference: str, durations: Mapping[str, str]
+    trial: Trial, *, applies_from: object, text: str, reference: str, durations: Mapping[str, str], today: date
 ) -> tuple[dict[str, str], str]:
     """Danish messages by field for a changed ordinary rule, and the value to store (JSON)."""
     errors: dict[str, str] = {}
@@ -109,6 +116,8 @@ def ordinary_rule_value(
     if spec is None:
         return {"field": f"Forsøg {trial.id} har ingen frist, hvis almindelige regel kan ændres"}, ""
     day = _date_value(applies_from, errors, "from")
+    if day is not None and (problem := _too_far_ahead(day, today, DATE_FIELD_LABELS_DA["from"])):
+        errors["from"] = problem
     change: dict[str, object] = {"from": day.isoformat() if day else ""}
     kind = (spec.ordinary or spec).kind
     for name in ORDINARY_DURATIONS[kind]:
@@ -161,17 +170,29 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
     if field in DATE_FIELDS:
         end = date.fromisoformat(value)
         period = trial.period
-        note = "forlænget i programmet" if field == "extension" else "slutdato rettet i programmet"
+        note = "forlænget i programmet" if field == "extension" else "rettet i programmet"
         if override.created_at:
             # The day it was typed in, not the day it was decided (the source says that).
             note += f" {fmt(date.fromisoformat(override.created_at[:10]))}"
+        corrected = field == "end"
         if end > period.end:
             kept = tuple(e for e in period.extensions if e.end < end)
+            cut = tuple(e for e in period.extensions if e.end >= end)
             # What the municipality typed is the extension's legal basis, cited in notes (decision 14).
-            extension = Extension(end, override.source, None, note, basis=override.source)
+            extension = Extension(
+                end, override.source, None, note, basis=override.source, corrected=corrected, replaces=cut
+            )
             period = replace(period, extensions=kept + (extension,))
         else:
-            period = replace(period, end=end, source=override.source, extensions=())
+            period = replace(
+                period,
+                end=end,
+                source=override.source,
+                extensions=(),
+                corrected_note=note,
+                replaced_end=period.end,
+                replaces=period.extensions,
+            )
         return replace(trial, period=period)
     if field == "citation":
         paragraph = trial.citations[-1].paragraph if trial.citations else ""
@@ -201,7 +222,7 @@ def _applies_from(change: RuleSpec) -> date:
 
 
 def override_errors(
-    catalog: Mapping[str, Trial], trial_id: str, field: str, value: object, source: str
+    catalog: Mapping[str, Trial], trial_id: str, field: str, value: object, source: str, *, today: date
 ) -> tuple[dict[str, str], str]:
     """Danish messages for an override that cannot be saved, and the value as it will be stored."""
     errors: dict[str, str] = {}
@@ -220,6 +241,8 @@ def override_errors(
             stored = day.isoformat()
             if trial is not None and day < trial.period.start:
                 errors["value"] = f"Datoen ligger før forsøgets start {fmt(trial.period.start)}"
+            elif problem := _too_far_ahead(day, today, DATE_FIELD_LABELS_DA[field]):
+                errors["value"] = problem
             elif trial is not None and field == "extension" and day <= trial.period.effective_end:
                 errors["value"] = (
                     f"En forlængelse skal gå ud over den nuværende slutdato {fmt(trial.period.effective_end)}"
@@ -235,6 +258,7 @@ def override_errors(
                 text=fields.get("text", ""),
                 reference=fields.get("reference", ""),
                 durations=fields,
+                today=today,
             )
             errors.update(problems)
     else:
@@ -242,6 +266,16 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
+
+
+def _too_far_ahead(day: date, today: date, label: str) -> str:
+    """Why day cannot be a trial's end or a rule's start (too far ahead: a wrong year); '' if it can."""
+    if day <= today + relativedelta(years=LATEST_END_YEARS_AHEAD):
+        return ""
+    return (
+        f"{label}: {fmt(day)} ligger mere end {LATEST_END_YEARS_AHEAD} år efter i dag ({fmt(today)}) – "
+        "er årstallet rigtigt?"
+    )
 
 
 def _date_value(value: object, errors: dict[str, str], key: str) -> date | None:

@@ -163,7 +163,8 @@ def parse_date(text: str) -> date:
     """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message.
 
     Only ASCII digits and one separator between the parts (15--02-2021 is a typing error), and a
-    year from 1900 to 2199.
+    year of four digits from 1900 to 2199. A two-digit year is refused everywhere (forms, command
+    line, import): '28' may be 1928 or 2028, and a wrong century moves a deadline unseen.
     """
     raw = str(text).strip()
     iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw)
@@ -173,7 +174,12 @@ def parse_date(text: str) -> date:
         parsed = (y, m, d)
     elif dmy:
         d, m, y = (int(p) for p in dmy.groups())
-        parsed = (y + 2000 if len(dmy.group(3)) == 2 else y, m, d)
+        if len(dmy.group(3)) == 2:
+            raise ValueError(
+                f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
+                f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
+            )
+        parsed = (y, m, d)
     if parsed is not None:
         if not FIRST_YEAR <= parsed[0] <= LAST_YEAR:
             raise ValueError(

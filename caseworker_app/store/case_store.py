@@ -58,7 +58,7 @@ class CaseStore:
         db = self._db_part = StoreConnection(self.path, read_only=read_only)
         self.read_only = db.read_only
         self._settings_part = SettingsPart(db)
-        self._trials = TrialsPart(db, catalog, self._settings_part.created_by)
+        self._trials = TrialsPart(db, catalog, self._settings_part.created_by, self._clock)
         self._reads = CaseReads(db)
 
     # The writing parts are made (and their modules imported) when first used: the window shows

@@ -4,6 +4,7 @@ overrides applied, and the overrides themselves (the trials part of CaseStore)."
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import lru_cache
 
 from ..core.catalog import Trial
@@ -27,8 +28,15 @@ def shipped_catalog() -> dict[str, Trial]:
 class TrialsPart:
     """Overrides (append-only) and the catalog with them applied, read again when they change."""
 
-    def __init__(self, db: StoreConnection, base: Mapping[str, Trial] | None, created_by: Callable[[], str]):
+    def __init__(
+        self,
+        db: StoreConnection,
+        base: Mapping[str, Trial] | None,
+        created_by: Callable[[], str],
+        today: Callable[[], date],
+    ):
         self._db = db
+        self._today = today  # an end date far beyond it is a wrong year
         self.base = dict(base) if base is not None else None  # None: the shipped catalog
         self._created_by = created_by
         self._key: tuple | None = None
@@ -61,7 +69,7 @@ class TrialsPart:
         """Record a change to a trial's end, extension, citation, paragraph or marking."""
         with self._db.writing():  # no case: who shows the cases reads the catalog again (catalog_key)
             source = normalize_text(source)
-            errors, stored = override_errors(self.catalog(), trial_id, field, value, source)
+            errors, stored = override_errors(self.catalog(), trial_id, field, value, source, today=self._today())
             errors = text_errors({"source": source}, multiline={"source"}) | errors
             if errors:
                 raise ValidationError(errors)

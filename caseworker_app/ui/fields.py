@@ -93,6 +93,11 @@ class FieldBox(QWidget, Generic[_Editor]):
         if not self.error():
             self._describe(None)
 
+    def set_description(self, description: str) -> None:
+        """The input's own description (e.g. its date format), said after its hint."""
+        self._description = description
+        self._describe(self.error() or None)
+
     def set_error(self, message: str | None) -> None:
         """Show message under the input ('⚠ ' first: not colour alone); None or '' hides it."""
         self.error_label.setText(f"⚠ {_unbroken_dates(message)}" if message else "")

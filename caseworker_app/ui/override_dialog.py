@@ -15,16 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Trial
-from ..core.overrides import DATE_FIELDS, OVERRIDE_FIELDS_DA
+from ..core.overrides import DATE_FIELD_LABELS_DA, DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
 from ..store import ValidationError
 from .fields import (
+    DATE_DESCRIPTION,
     DATE_PLACEHOLDER,
     FieldBox,
     accept_buttons,
+    accessible_text,
     buddy_label,
     clear_errors,
     general_error_label,
+    name_control,
     show_errors,
 )
 from .screen_fit import grow_to_content
@@ -43,15 +46,27 @@ _PLACEHOLDERS = {
 
 def current_value(trial: Trial, field: str) -> str:
     """What the trial has now for field, as the caseworker reads it."""
-    if field == "end":
-        return fmt(trial.period.end)
-    if field == "extension":
+    if field in DATE_FIELDS:
+        # The day the trial runs to now, after its extensions (a correction replaces that day).
         return fmt(trial.period.effective_end)
     if field == "citation":
         return trial.citations[-1].text if trial.citations else ""
     if field == "paragraph":
         return trial.citations[-1].paragraph if trial.citations else ""
     return trial.fasit_marking
+
+
+def _current_note(trial: Trial, field: str) -> str:
+    """For a new end date: that it may shorten the period, and which extensions it then cuts off."""
+    if field != "end":
+        return ""
+    period = trial.period
+    if period.effective_end == period.end:
+        return ""
+    return (
+        f" (efter forlængelser; slutdato før forlængelser {fmt(period.end)}). En tidligere dato afkorter "
+        "forsøget, og forlængelser ud over den gælder ikke længere."
+    )
 
 
 class OverrideDialog(QDialog):
@@ -81,13 +96,10 @@ class OverrideDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.source_label = buddy_label("&Kilde:", self.source_edit)
-        for name, text in (
-            ("field", "Hv&ad ændres:"),
-            ("value", "&Ny værdi:"),
-        ):
-            form.addRow(buddy_label(text, self.boxes[name].editor), self.boxes[name])
-            if name == "field":
-                form.addRow("", self.current_label)
+        self.value_label = buddy_label("&Ny værdi:", self.value_edit)
+        form.addRow(buddy_label("Hv&ad ændres:", self.field_combo), self.boxes["field"])
+        form.addRow("", self.current_label)
+        form.addRow(self.value_label, self.boxes["value"])
         form.addRow(self.source_label, self.boxes["source"])
 
         intro = QLabel(f"{trial.id} – {trial.title}")
@@ -124,17 +136,24 @@ class OverrideDialog(QDialog):
     def _field_changed(self) -> None:
         field = self.field()
         current = current_value(self.trial, field) or "(ikke udfyldt)"
-        self.current_label.setText(f"Nu: {current}")
+        self.current_label.setText(f"Nu: {current}{_current_note(self.trial, field)}")
         self.value_edit.setPlaceholderText(_PLACEHOLDERS[field])
         if field in DATE_FIELDS:
             self.value_edit.clear()
+            # Named as the messages name it (core/overrides.DATE_FIELD_LABELS_DA).
+            label, description = "&" + DATE_FIELD_LABELS_DA[field] + ":", DATE_DESCRIPTION
         else:
             self.value_edit.setText(current_value(self.trial, field))
+            label, description = "&Ny værdi:", ""
+        self.value_label.setText(label)
+        name_control(self.value_edit, accessible_text(label))
+        self.boxes["value"].set_description(description)
         # A new period needs its legal basis: journal notes cite it (decision 14).
         if field in DATE_FIELDS:
+            what = "forlængelsen" if field == "extension" else "den nye slutdato"
             self.source_label.setText("&Hjemmel:")
             self.boxes["source"].set_hint(
-                "Det, der giver forlængelsen hjemmel, fx ministeriets brev med dato. Journalnotater "
+                f"Det, der giver {what} hjemmel, fx ministeriets brev med dato. Journalnotater "
                 "skriver: »… forlænget til <slutdato> ifølge <hjemmel>«."
             )
         else:

@@ -259,6 +259,7 @@ def ordinary_change(applies_from: str, every: str = "6 måneder", first: str = "
             "reference": "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)",
         },
         "Lov om en aktiv beskæftigelsesindsats, i kraft 01-01-2027",
+        today=date(2026, 11, 30),
     )
     assert errors == {}
     return TrialOverride("T08", "ordinary", stored, "Lov om en aktiv beskæftigelsesindsats, i kraft 01-01-2027")
@@ -292,6 +293,7 @@ def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
         "ordinary",
         {"from": "31-02-2027", "first": "tre måneder", "every": "", "text": "", "reference": ""},
         "",
+        today=date(2026, 11, 30),
     )
     assert errors == {
         "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
@@ -313,6 +315,7 @@ def t09_change(applies_from: str) -> dict:
         "ordinary",
         {"from": applies_from, "maximum": "4 uger", "text": "praktik højst 4 uger", "reference": "§ 1"},
         "Kilde",
+        today=date(2026, 11, 30),
     )
     assert errors == {}
     return apply_overrides(CATALOG, [TrialOverride("T09", "ordinary", stored, "Kilde")])["T09"]
@@ -344,6 +347,7 @@ def test_a_period_running_into_a_changed_ordinary_rule_ends_the_day_before_it_at
         "ordinary",
         {"from": "01-07-2026", "maximum": "2 uger", "text": "2 uger", "reference": "§ 2"},
         "Kilde",
+        today=date(2026, 6, 1),
     )
     assert errors == {}
     trial = apply_overrides(CATALOG, [TrialOverride("T18", "ordinary", stored, "Kilde")])["T18"]

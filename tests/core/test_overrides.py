@@ -34,9 +34,23 @@ def test_an_extension_is_added_after_the_shipped_ones(catalog):
 def test_a_corrected_end_date_may_also_shorten_the_period(catalog):
     trial = apply_overrides(catalog, [o("end", "2024-06-30", "Kommunen udtrådte")])["T08"]
     assert trial.period.effective_end == date(2024, 6, 30)
-    assert trial.period.extensions[-1].end == date(2024, 6, 30)
+    corrected = trial.period.extensions[-1]
+    assert (corrected.end, corrected.corrected, corrected.note) == (
+        date(2024, 6, 30),
+        True,
+        "rettet i programmet 01-11-2026",
+    )
+    # It says what it replaced: the extensions to 31-12-2024 and 31-12-2025 it cut off.
+    assert [e.end for e in corrected.replaces] == [date(2024, 12, 31), date(2025, 12, 31)]
     trial = apply_overrides(catalog, [o("end", "2020-12-31", "Udtrådt")])["T08"]
     assert (trial.period.end, trial.period.extensions) == (date(2020, 12, 31), ())
+    assert trial.period.replaced_end == date(2021, 12, 31)
+    assert [e.end for e in trial.period.replaces] == [
+        date(2022, 12, 31),
+        date(2023, 12, 31),
+        date(2024, 12, 31),
+        date(2025, 12, 31),
+    ]
 
 
 def test_the_latest_override_wins(catalog):
@@ -64,14 +78,47 @@ def test_overrides_of_unknown_trials_are_skipped(catalog):
 def test_labels_in_danish():
     assert o("extension", "2027-12-31").label == "forlængelse til 31-12-2027"
     assert o("marking", "X").label == "FASIT-markering X"
+    rule = (
+        '{"every": {"days": 0, "months": 0, "weeks": 6}, "first": {"days": 55, "months": 0, "weeks": 0}, '
+        '"from": "2026-11-01", "reference": "§ 13 b", "text": "hver 6. uge"}'
+    )
+    assert o("ordinary", rule, trial="T16").label == (
+        "ændret almindelig regel fra 01-11-2026: hver 6. uge (første gang efter 55 dage, derefter hver 6. uge); "
+        "hjemmel: § 13 b"
+    )
+
+
+TODAY = date(2026, 11, 30)
 
 
 def test_override_errors(catalog):
-    assert override_errors(catalog, "T08", "extension", "31-12-2027", "Brev") == ({}, "2027-12-31")
-    assert override_errors(catalog, "T08", "end", "2017-01-01", "Brev")[0] == {
+    assert override_errors(catalog, "T08", "extension", "31-12-2027", "Brev", today=TODAY) == ({}, "2027-12-31")
+    assert override_errors(catalog, "T08", "end", "2017-01-01", "Brev", today=TODAY)[0] == {
         "value": "Datoen ligger før forsøgets start 01-07-2018"
     }
-    assert override_errors(catalog, "T08", "end", "31-31-2027", "Brev")[0] == {
+    assert override_errors(catalog, "T08", "end", "31-31-2027", "Brev", today=TODAY)[0] == {
         "value": "'31-31-2027' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     }
-    assert override_errors(catalog, "T08", "marking", " ", "Brev")[0] == {"value": "Feltet må ikke være tomt"}
+    assert override_errors(catalog, "T08", "marking", " ", "Brev", today=TODAY)[0] == {
+        "value": "Feltet må ikke være tomt"
+    }
+
+
+def test_an_end_date_with_a_two_digit_or_implausible_year_is_refused_naming_the_field(catalog):
+    # '31-12-28' was saved as 31-12-2028 without a word; the program's one date rule refuses it.
+    assert override_errors(catalog, "T08", "extension", "31-12-28", "Brev", today=TODAY)[0] == {
+        "value": "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre "
+        "kan høre til to århundreder."
+    }
+    # 30-11-2026 + 10 years = 30-11-2036: a day later is a wrong year, not an extension.
+    assert override_errors(catalog, "T08", "extension", "31-12-2199", "Brev", today=TODAY)[0] == {
+        "value": "Forlænget til: 31-12-2199 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"
+    }
+    assert override_errors(catalog, "T08", "end", "01-12-2036", "Brev", today=TODAY)[0] == {
+        "value": "Ny slutdato: 01-12-2036 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"
+    }
+    assert override_errors(catalog, "T08", "end", "30-11-2036", "Brev", today=TODAY) == ({}, "2036-11-30")
+    rule = {"from": "01-11-2126", "first": "55 dage", "every": "6 uger", "text": "x", "reference": "§ 1"}
+    assert override_errors(catalog, "T16", "ordinary", rule, "Brev", today=TODAY)[0] == {
+        "from": "Gælder fra: 01-11-2126 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"
+    }

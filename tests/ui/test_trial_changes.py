@@ -1,0 +1,137 @@
+"""A trial coordinator's changes in the Forsøg tab, end to end on the demo of 30-11-2026: a new
+extension cited by the journal note as by the deadline lists, and a corrected (shorter) end.
+
+Every expected text is written out by hand; the dates are worked out in the comments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from caseworker_app.store import CaseStore
+from caseworker_app.store.demo import create_demo_database
+from caseworker_app.ui.notes import NoteWindow
+from caseworker_app.ui.trials_view import TrialsView
+
+from .actions import click, type_into
+
+TODAY = date(2026, 11, 30)
+# Bo Rasmussen (2026-0435, T08): hired 30-03-2026, offered 10-03-2026 (the demo counts back from today).
+BO = "2026-0435"
+LETTER = "Beskæftigelsesministerens brev af 15-11-2026 (forlængelse af frikommuneforsøg til udgangen af 2028)"
+ORDER = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
+
+
+@pytest.fixture
+def store(tmp_path):
+    path = create_demo_database(tmp_path / "demo.db", TODAY)
+    with CaseStore(path, clock=lambda: TODAY) as case_store:
+        yield case_store
+
+
+def open_trials(qtbot, store) -> TrialsView:
+    view = TrialsView(store, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    view.select("T08")
+    return view
+
+
+def bo_id(store: CaseStore) -> int:
+    [case] = [c for c in store.list_cases() if c.case_ref == BO]
+    return case.id
+
+
+def test_a_new_extension_is_cited_by_the_note_as_by_the_deadline_list(qtbot, store, dialogs):
+    view = open_trials(qtbot, store)
+
+    def user(dialog):
+        type_into(qtbot, dialog.value_edit, "31-12-2028")
+        type_into(qtbot, dialog.source_edit, LETTER)
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_extension"))
+
+    # Hired 30-03-2026 + 30 months = 30-09-2028, inside the extension to 31-12-2028 just entered;
+    # the demo's own extension to 31-12-2027 covers today, not that deadline.
+    cited = f"{ORDER}, forlænget til 31-12-2028 ifølge {LETTER}"
+    [item] = [i for i in store.deadlines(TODAY) if i.case.case_ref == BO]
+    assert (item.deadline.legal_due, item.deadline.citation) == (date(2028, 9, 30), cited)
+
+    window = NoteWindow(store, bo_id(store), today=lambda: TODAY, situation="forsoeg_anvendt")
+    qtbot.addWidget(window)
+    window.show()
+    window.free_text_edit.setPlainText("x")
+    note = window.note_edit.toPlainText()
+    assert "Næste opfølgning: senest 30. september 2028 (30 måneder efter ansættelse i løntilskud 30-03-2026)." in note
+    assert "Forsøget gælder til og med 31. december 2028; derefter gælder den almindelige regel igen." in note
+    assert f"\nHjemmel: {cited}.\n" in note
+    assert "31-12-2027" not in note
+
+
+def test_a_corrected_end_shows_the_end_now_and_says_what_it_replaced(qtbot, store, dialogs):
+    view = open_trials(qtbot, store)
+    seen = {}
+
+    def user(dialog):
+        seen["now"] = dialog.current_label.text()
+        seen["label"] = dialog.value_label.text()
+        type_into(qtbot, dialog.value_edit, "30-06-2026")
+        type_into(qtbot, dialog.source_edit, "Kommunens egen rettelse: forsøget sluttede 30-06-2026")
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_end"))
+
+    # The trial ran to 31-12-2027 (the demo's extension), not to its original end 31-12-2021.
+    assert seen["now"] == (
+        "Nu: 31-12-2027 (efter forlængelser; slutdato før forlængelser 31-12-2021). En tidligere dato "
+        "afkorter forsøget, og forlængelser ud over den gælder ikke længere."
+    )
+    assert seen["label"] == "&Ny slutdato:"
+    period = view.period_label.text()
+    assert "Forlænget til 30-06-2026" not in period
+    assert "\nSlutdato rettet til 30-06-2026 – rettet i programmet " in period
+    replaced = (
+        "; afløser forlængelsen til 31-12-2027\n    Kilde: Kommunens egen rettelse: forsøget sluttede 30-06-2026\n"
+    )
+    assert replaced in period
+    assert period.endswith("\nGældende slutdato: 30-06-2026")
+    # The deadline follows the ordinary rule from 01-07-2026 (decision 3), as before the change:
+    # offered 10-03-2026 + 6 months = 10-09-2026, after the end, so it governs as it is.
+    [item] = [i for i in store.deadlines(TODAY) if i.case.case_ref == BO]
+    assert (item.deadline.legal_due, item.deadline.governed_by) == (date(2026, 9, 10), "ordinary")
+    assert item.deadline.reason == (
+        "6 måneder efter tilbud om ansættelse med løntilskud 10-03-2026 (almindelig regel efter forsøgets "
+        "slutning 30-06-2026)"
+    )
+
+
+def test_an_end_date_with_a_two_digit_or_far_year_is_refused_at_the_field(qtbot, store, dialogs):
+    view = open_trials(qtbot, store)
+    seen = []
+
+    def user(dialog):
+        type_into(qtbot, dialog.source_edit, LETTER)
+        for typed in ("31-12-28", "31-12-2199"):
+            dialog.value_edit.clear()
+            type_into(qtbot, dialog.value_edit, typed)
+            click(qtbot, dialog.save_button)
+            seen.append(dialog.boxes["value"].error())
+        dialog.reject()
+
+    dialogs.then(user)
+    click(qtbot, view.findChild(QPushButton, "override_extension"))
+    assert seen == [
+        "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre kan høre "
+        "til to århundreder.",
+        "Forlænget til: 31-12-2199 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?",
+    ]
+    assert [o.field for o in store.overrides()] == ["extension"]  # the demo's own; nothing saved
