@@ -158,7 +158,9 @@ def set_tab_order(widgets: Iterable[QWidget]) -> None:
 
 def accept_buttons(dialog: QDialog, text: str) -> tuple[QDialogButtonBox, QPushButton]:
     """A form dialog's buttons: text (the default; accepts) and "Annuller" (rejects)."""
-    buttons = QDialogButtonBox()
+    # In the dialog before setDefault: only then does Qt keep the button as the dialog's main default,
+    # which Enter goes back to when the focus leaves "Annuller" (else "Annuller" takes that place).
+    buttons = QDialogButtonBox(dialog)
     accept = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
     accept.setDefault(True)

@@ -49,7 +49,7 @@ class FirstStartDialog(QDialog):
             buddy_label(f"&{SETTING_LABELS_DA['municipality']}:", self.municipality_edit), self.boxes["municipality"]
         )
         self.general_error = general_error_label()
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)  # in the dialog before setDefault (see fields.accept_buttons)
         self.save_button = buttons.addButton("&Gem", QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = buttons.addButton("&Senere", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)

@@ -61,12 +61,6 @@ class ExportChoiceDialog(QDialog):
         group.addButton(self.own_radio)
         group.addButton(self.everyone_radio)
         (self.own_radio if own_first else self.everyone_radio).setChecked(True)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Vælg &fil …", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addWidget(self.own_radio)
@@ -79,6 +73,14 @@ class ExportChoiceDialog(QDialog):
             hint.setContentsMargins(24, 0, 0, 0)
             layout.addWidget(hint)
         layout.addWidget(self.everyone_radio)
+        # In the dialog before setDefault (see fields.accept_buttons), and after the choices: the focus
+        # starts on them.
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton("Vælg &fil …", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
