@@ -47,7 +47,7 @@ from ..store.evaluation_queries import (
     load_report_settings,
     save_report_settings,
 )
-from .fields import buddy_label, name_control, set_tab_order
+from .fields import buddy_label, name_control, set_tab_order, text_box
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
 
@@ -147,7 +147,7 @@ class EvaluationDialog(QDialog):
         points = QWidget()
         points_form = QFormLayout(points)
         for number, title in FORM_POINTS.items():
-            edit = QPlainTextEdit(settings.texts.get(number, ""))
+            edit = text_box(settings.texts.get(number, ""))
             edit.setPlaceholderText("Kommunens egen tekst (kommer i PDF'en efter tallene)")
             edit.setMaximumHeight(70)
             self.texts[number] = edit

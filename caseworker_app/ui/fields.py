@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -154,6 +155,14 @@ def set_tab_order(widgets: Iterable[QWidget]) -> None:
     """Tab goes through widgets in the order given."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def text_box(text: str = "") -> QPlainTextEdit:
+    """A field of several lines (a note, a reason, Egen tekst): Tab goes on to the next field, as in
+    every other field; a tab character has no place in a text for FASIT or a printed page."""
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    return box
 
 
 def accept_buttons(dialog: QDialog, text: str) -> tuple[QDialogButtonBox, QPushButton]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit, QPushButton
 
 from caseworker_app.core.cases import CLOSED
 from caseworker_app.ui.case import CaseWindow
@@ -186,7 +186,7 @@ def test_enter_on_annuller_leaves_the_case_open_and_esc_does_too(qtbot, store, d
 
 
 def test_enter_deletes_the_case_after_tabbing_round_the_dialog(qtbot, store, dialogs):
-    open_case(qtbot, store)
+    window = open_case(qtbot, store)  # kept: qtbot holds a window by a weak reference only
     seen = {}
 
     def user(dialog):
@@ -198,6 +198,7 @@ def test_enter_deletes_the_case_after_tabbing_round_the_dialog(qtbot, store, dia
     dialogs.then(user)
     key(qtbot, Qt.Key.Key_E, ALT)
     assert seen == {"passed": ["Slet sagen", "Annuller"]}
+    assert not window.isVisible()
     assert store.list_cases(include_closed=True) == []
     assert store.deletions()[0]["reason"] == "Oprettet to gange"
 
@@ -246,26 +247,31 @@ def enter_button(dialog: QDialog) -> list[str]:
     return [b.text() for b in dialog.findChildren(QPushButton) if b.window() is dialog and b.isDefault()]
 
 
-def test_in_every_dialog_enter_is_the_same_button_after_a_tab_round(qtbot, tmp_path):
-    """A caseworker who tabs through all of a dialog and back to its first field has Enter on the
-    button it was on when the dialog opened (not on "Annuller" or "Senere", passed on the way)."""
+def test_in_every_window_a_tab_round_leaves_enter_on_its_button_and_types_no_tab(qtbot, tmp_path):
+    """A caseworker who tabs through all of a window and back to where the focus was has Enter on
+    the button it was on when the dialog opened (not on "Annuller" or "Senere", passed on the way),
+    and no text box took a Tab as a character (a note, a reason, Egen tekst)."""
     store = demo_store(tmp_path)
-    changed = {}
+    enter_moved, tab_typed = {}, {}
 
     def visit(name: str, window) -> None:
-        if not isinstance(window, QDialog) or isinstance(window, QMessageBox):
+        if isinstance(window, QMessageBox):
             return
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and window.isAncestorOf(focused()))
         before = enter_button(window)
-        # Round the dialog and back where it was (a table takes Tab from cell to cell: 30 presses then)
+        # Round the window and back where it was (a table takes Tab from cell to cell: 30 presses then)
         passed = tab_on(qtbot, 30, until=focused())
-        if enter_button(window) != before:
-            changed[name] = (before, passed, enter_button(window))
+        if isinstance(window, QDialog) and enter_button(window) != before:
+            enter_moved[name] = (before, passed, enter_button(window))
+        typed = [box.accessibleName() for box in window.findChildren(QPlainTextEdit) if "\t" in box.toPlainText()]
+        if typed:
+            tab_typed[name] = typed
 
     try:
         names = walk(store, tmp_path, visit)
     finally:
         store.close()
-    assert {"registrer-opfoelgning", "afslut-sag", "slet-sag", "indstillinger", "foerste-start"} <= set(names)
-    assert changed == {}
+    assert {"registrer-opfoelgning", "afslut-sag", "slet-sag", "indstillinger", "foerste-start", "notat"} <= set(names)
+    assert enter_moved == {}
+    assert tab_typed == {}

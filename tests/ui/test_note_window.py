@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.store import CaseStore
@@ -407,3 +407,55 @@ def test_a_note_on_a_closed_case_is_copied_without_registering(qtbot, db, messag
     click(qtbot, window.copy_button)
     assert message_boxes.asked == []
     assert QApplication.clipboard().text().startswith("Opfølgning")
+
+
+def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, db, dialogs):
+    """Keys only, as from the case window: the follow-up chosen in the history, Alt+J, then Tab on
+    and on. The window opens in Egen tekst; Tab leaves every text box (no tab typed into the note),
+    so Egen tekst still reaches the note afterwards."""
+    from caseworker_app.ui.case import CaseWindow
+
+    store, ids = db
+    case_window = CaseWindow(store, ids["T08"], today=lambda: date(2021, 6, 15))
+    qtbot.addWidget(case_window)
+    case_window.show()
+    case_window.activateWindow()
+    qtbot.waitUntil(lambda: case_window.isAncestorOf(QApplication.focusWidget()))
+    history = case_window.history_model
+    case_window.history_view.selectRow(
+        next(r for r in range(history.rowCount()) if history.index(r, 0).data() == "10-01-2021")
+    )
+    seen = {}
+
+    def user(note):
+        qtbot.waitUntil(lambda: note.isAncestorOf(QApplication.focusWidget()))
+        seen["start"] = QApplication.focusWidget() is note.free_text_edit
+        names = []
+        for _ in range(6):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            widget = QApplication.focusWidget()
+            names.append(widget.accessibleName() or (widget.text() if isinstance(widget, QPushButton) else ""))
+        seen["round"] = names
+        seen["tab in note"] = "\t" in note.note_edit.toPlainText()
+        seen["hand edited"] = note.hand_label.isVisibleTo(note)
+        qtbot.keyClicks(QApplication.focusWidget(), "Samtale om arbejdstiden.")
+        seen["resumé"] = [line for line in note.note_edit.toPlainText().splitlines() if line.startswith("Resumé")]
+
+    dialogs.then(user)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "resumé" in seen)
+    assert seen == {
+        "start": True,
+        # The copy button is off (Egen tekst is missing): Tab passes it.
+        "round": [
+            "Notatet, som det kopieres til FASIT",
+            "&Luk",
+            "",  # the tab bar (Notat, Skabelon)
+            "Situation",
+            "Dato for hændelsen, skal udfyldes",
+            "Egen tekst, skal udfyldes",
+        ],
+        "tab in note": False,
+        "hand edited": False,
+        "resumé": ["Resumé: Samtale om arbejdstiden."],
+    }

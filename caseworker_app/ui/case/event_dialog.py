@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ..fields import (
     clear_errors,
     general_error_label,
     show_errors,
+    text_box,
 )
 from ..screen_fit import grow_to_content
 
@@ -81,8 +81,7 @@ class EventDialog(QDialog):
             self.initiator_combo.addItem(who, who)
         self.full_check = QCheckBox("&Tæller som fuld opfølgning")
         self.full_check.setToolTip("En henvendelse mellem opfølgninger starter kun fristen forfra, når den er markeret")
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setTabChangesFocus(True)
+        self.text_edit = text_box()
         self.text_edit.setPlaceholderText("Kort tekst, fx hvad der blev aftalt")
         # At least four lines, also when an error message takes room above it.
         self.text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)

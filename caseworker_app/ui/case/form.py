@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from ...core.cpr import format_cpr, mask_cpr
 from ...core.note_conditions import condition_problems
 from ...core.validation import parse_case_dates
 from ...core.workdays import fmt
-from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
+from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box
 from ..trial_texts import date_label, default_hint, trial_choice_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -63,8 +62,7 @@ class CaseForm(QGroupBox):
         self.trial_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.trial_combo.setMinimumContentsLength(24)
         self.caseworker_edit = QLineEdit()
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
+        self.note_edit = text_box()
         self.note_edit.setFixedHeight(parent.fontMetrics().lineSpacing() * 4 + 12)
         self.trial_status = QLabel()
         self.trial_status.setWordWrap(True)

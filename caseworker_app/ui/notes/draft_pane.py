@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.notes import MISSING_MARKER
 from ..colours import error_style, hint_style, mark_colour, ok_style
-from ..fields import buddy_label
+from ..fields import buddy_label, text_box
 
 MARKER_START = MISSING_MARKER.split("{")[0]
 
@@ -23,7 +23,7 @@ class DraftPane(QWidget):
         super().__init__(parent)
         self.hand_edited = False
         self._updating = False
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = text_box()
         self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
         self.note_edit.setMinimumHeight(parent.fontMetrics().lineSpacing() * 6)
         self.hand_label = QLabel("Teksten er rettet i hånden; felterne ovenfor ændrer den ikke.")

@@ -13,7 +13,7 @@ from ...core.note_templates import uses_event_date
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
 from ..colours import hint_style
-from ..fields import DateLineEdit, FieldBox, buddy_label
+from ..fields import DateLineEdit, FieldBox, buddy_label, text_box
 from .conditions import ConditionsPanel
 
 REQUIRED = " *"
@@ -57,8 +57,7 @@ def event_date_hint(trial: Trial | None, situation: str | None, default: date | 
 
 
 def _small_text_edit(lines: int, parent: QWidget) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
+    edit = text_box()
     edit.setFixedHeight(parent.fontMetrics().lineSpacing() * lines + 14)
     return edit
 

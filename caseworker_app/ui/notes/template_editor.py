@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from ...core.note_fields import NOTE_FIELDS
 from ...core.note_templates import edited_template_errors
 from ...store import ValidationError
 from ..colours import error_style, hint_style, ok_style
-from ..fields import buddy_label
+from ..fields import buddy_label, text_box
 from ..stamps import stamp_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -56,7 +55,7 @@ class TemplateEditor(QWidget):
         self._standard: NoteTemplate | None = None
         self.template_title = QLabel()
         self.template_title.setWordWrap(True)
-        self.template_edit = QPlainTextEdit()
+        self.template_edit = text_box()
         self.template_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.template_edit.setAccessibleName("Skabelonens tekst")
         self.template_errors = QLabel()
