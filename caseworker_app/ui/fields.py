@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.workdays import fmt, parse_date
 from .colours import error_style, hint_style
+from .screen_fit import grow_to_content
 
 DATE_PLACEHOLDER = "dd-mm-åååå"
 DATE_DESCRIPTION = "Dato, skrives dd-mm-åååå"
@@ -195,7 +196,8 @@ def clear_errors(boxes: Iterable[FieldBox], general: QLabel) -> None:
 
 
 def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str], general: QLabel) -> None:
-    """Put each message at its field, and those with no field on this form in general."""
+    """Put each message at its field, and those with no field on this form in general; a dialog
+    grows to show them whole (Qt keeps its height, and cuts off the lines that do not fit)."""
     for name, box in boxes.items():
         box.set_error(errors.get(name))
     leftover = [message for name, message in errors.items() if name not in boxes]
@@ -205,6 +207,9 @@ def show_errors(boxes: dict[str, FieldBox], errors: dict[str, str], general: QLa
     if leftover:
         general.setText("⚠ " + "\n⚠ ".join(leftover))
         general.show()
+    window = general.window()
+    if isinstance(window, QDialog):
+        grow_to_content(window)
 
 
 class FlowLayout(QLayout):

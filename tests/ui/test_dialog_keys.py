@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton
 
 from caseworker_app.core.cases import CLOSED
 from caseworker_app.ui.case import CaseWindow
@@ -275,3 +275,87 @@ def test_in_every_window_a_tab_round_leaves_enter_on_its_button_and_types_no_tab
     assert {"registrer-opfoelgning", "afslut-sag", "slet-sag", "indstillinger", "foerste-start", "notat"} <= set(names)
     assert enter_moved == {}
     assert tab_typed == {}
+
+
+# ------------------------------------------------------------------ room for the messages
+
+
+def cut_off(dialog: QDialog) -> list[str]:
+    """The texts of the dialog's visible wrapped labels that are not whole on the screen: lower than
+    their lines need, or reaching below the dialog's lower edge."""
+    return [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.text()
+        and (
+            label.height() < label.heightForWidth(label.width())
+            or label.mapTo(dialog, QPoint(0, label.height())).y() > dialog.height()
+        )
+    ]
+
+
+def test_afslut_sag_grows_to_show_the_whole_message_about_a_future_date(qtbot, store, dialogs):
+    window = open_case(qtbot, store)
+    seen = {}
+
+    def user(dialog):
+        in_dialog(qtbot, dialog)
+        seen["opened"] = cut_off(dialog)
+        key(qtbot, Qt.Key.Key_Down)  # the first reason
+        tab_on(qtbot, 2, until=dialog.date_edit)
+        key(qtbot, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(focused(), "2-2-2021")  # tomorrow
+        key(qtbot, Qt.Key.Key_Return)
+        seen["error"] = dialog.boxes["day"].error()
+        seen["cut off"] = cut_off(dialog)
+
+    dialogs.then(user)
+    key(qtbot, Qt.Key.Key_A, ALT)
+    assert seen == {
+        "opened": [],
+        "error": "02-02-2021 ligger i fremtiden – en sag afsluttes på eller før i dag",
+        "cut off": [],
+    }
+    assert store.get_case(window.case_id).status == "aktiv"
+
+
+def test_slet_sag_grows_to_show_the_message_and_all_of_its_explanation(qtbot, store, dialogs):
+    window = open_case(qtbot, store)
+    seen = {}
+
+    def user(dialog):
+        in_dialog(qtbot, dialog)
+        seen["opened"] = cut_off(dialog)
+        key(qtbot, Qt.Key.Key_Return)  # no reason given
+        seen["error"] = dialog.boxes["reason"].error()
+        seen["cut off"] = cut_off(dialog)
+
+    dialogs.then(user)
+    key(qtbot, Qt.Key.Key_E, ALT)
+    assert seen == {"opened": [], "error": "Skriv, hvorfor sagen slettes", "cut off": []}
+    assert window.isVisible() and len(store.list_cases(include_closed=True)) == 1
+
+
+def test_registrer_haendelse_grows_to_show_the_whole_message_about_a_future_date(qtbot, store, dialogs):
+    window = open_case(qtbot, store)
+    seen = {}
+
+    def user(dialog):
+        in_dialog(qtbot, dialog)
+        qtbot.keyClicks(focused(), "2-2-2021")  # tomorrow, over today's date (selected)
+        key(qtbot, Qt.Key.Key_Return)
+        seen["error"] = dialog.boxes["day"].error()
+        seen["cut off"] = cut_off(dialog)
+        # The text box keeps its four lines below the message.
+        seen["text box lines"] = dialog.text_edit.height() >= dialog.fontMetrics().lineSpacing() * 4
+
+    dialogs.then(user)
+    key(qtbot, Qt.Key.Key_R, CTRL)
+    assert seen == {
+        "error": "02-02-2021 ligger i fremtiden – registrér hændelsen, når den har fundet sted",
+        "cut off": [],
+        "text box lines": True,
+    }
+    assert store.get_case(window.case_id).events == ()

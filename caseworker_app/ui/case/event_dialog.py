@@ -223,7 +223,6 @@ class EventDialog(QDialog):
                         self.store.update_case(self.case_id, dates={**case.dates, "agreed": next_agreed})
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
-            self.adjustSize()  # room for the messages; the text box keeps its four lines
             return
         super().accept()
 
