@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from caseworker_app.store import CaseStore
 from caseworker_app.ui.caseworker_filter import EVERYONE, FRISTER, SAGER, remember
@@ -161,6 +162,34 @@ def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtb
     assert filled.settings().last_opened == MONDAY
     again = open_window(qtbot, filled, qsettings)
     assert not again.missed_banner.isVisible()
+
+
+def test_the_status_bar_counts_my_deadlines_whatever_the_frister_search(qtbot, filled, qsettings):
+    """A search looks for a case; the status bar still says how many deadlines are overdue and due
+    this week (Jens Hansen and Karen Holm overdue, Mette Skov this week), and the group titles
+    count what the search shows."""
+    window = open_window(qtbot, filled, qsettings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.deadline_view)
+    qtbot.keyClick(window.deadline_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.deadline_search
+    qtbot.keyClicks(window.deadline_search, "Lise")
+    assert {title: [row[2] for row in rows] for title, rows in group_rows(window).items()} == {
+        "Overskredet (0)": [],
+        "Denne uge (0)": [],
+        "Næste 30 dage (0)": [],
+        "Senere (1)": ["Lise Dam"],
+    }
+    assert window.status_counts.text() == "2 overskredet · 1 denne uge"
+    qtbot.keyClick(window.deadline_search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.deadline_search, Qt.Key.Key_Backspace)
+    assert list(group_rows(window)) == ["Overskredet (2)", "Denne uge (1)", "Næste 30 dage (1)", "Senere (1)"]
+    assert window.status_counts.text() == "2 overskredet · 1 denne uge"
+    # Only Bo Lund's: his one overdue deadline, searched for or not.
+    window.deadline_caseworker.setCurrentIndex(window.deadline_caseworker.findData("Bo Lund"))
+    qtbot.keyClicks(window.deadline_search, "Lise")
+    assert list(group_rows(window)) == ["Overskredet (0)", "Denne uge (0)", "Næste 30 dage (0)", "Senere (0)"]
+    assert window.status_counts.text() == "1 overskredet · 0 denne uge"
 
 
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):

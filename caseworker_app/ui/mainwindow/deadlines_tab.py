@@ -103,10 +103,12 @@ class DeadlinesTab(WindowPart):
         self._update_missed_banner()
 
     def _update_status_bar(self) -> None:
-        """The Frister tab's overdue and this-week counts: the numbers its group titles show."""
+        """The Frister tab's overdue and this-week counts for the caseworker chosen: the numbers its
+        group titles show when nothing is searched for (a search looks for a case; it does not
+        make a deadline less overdue)."""
         from ...core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK
 
-        groups = self.deadline_model.group_sizes()
+        groups = self.deadline_model.unsearched_group_sizes()
         self.status_counts.setText(
             f"{groups.get(GROUP_OVERDUE, 0)} overskredet · {groups.get(GROUP_THIS_WEEK, 0)} denne uge"
         )

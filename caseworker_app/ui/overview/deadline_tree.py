@@ -165,9 +165,29 @@ class DeadlineTreeModel(QAbstractItemModel):
         """How many deadlines each group shows now (the numbers in the group titles)."""
         return {key: len(items) for key, items in self._groups}
 
-    def _choose(self, rows: Sequence[CaseDeadline]) -> Selection[CaseDeadline]:
+    def unsearched_group_sizes(self) -> dict[str, int]:
+        """How many deadlines each group holds for the caseworker chosen, whatever the search (the
+        status bar's counts): the groups the list shows when the search box is empty."""
+        if not self._needle:
+            return self.group_sizes()
+        if self._unsearched is None:  # grouped as _regroup groups them, kept until content or caseworker change
+            selection = self._choose(self._all, needle="")
+            self._unsearched = (selection, self._grouped(selection.items))
+        return {key: len(items) for key, items in self._unsearched[1]}
+
+    def _choose(self, rows: Sequence[CaseDeadline], needle: str | None = None) -> Selection[CaseDeadline]:
         text_of = self._texts.of
-        return select(rows, caseworker=self._caseworker, needle=self._needle, text_of=lambda i: text_of(i.case))
+        needle = self._needle if needle is None else needle
+        return select(rows, caseworker=self._caseworker, needle=needle, text_of=lambda i: text_of(i.case))
+
+    def _grouped(self, items: Sequence[CaseDeadline]) -> list[tuple[str, list[CaseDeadline]]]:
+        """items in the groups, by when they fall due (core.cases.group_of); their order kept in each."""
+        buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
+        if self._today is not None:
+            today = self._today
+            for item in items:
+                buckets[group_of(item.deadline, today)].append(item)
+        return list(buckets.items())
 
     def _regroup(self, *, content_changed: bool = False, narrowing: bool = False) -> None:
         if content_changed:
@@ -188,12 +208,7 @@ class DeadlineTreeModel(QAbstractItemModel):
                 # layout (laying out thousands of expanded rows is most of a keystroke's time).
                 self.shown_changed.emit()
                 return
-            buckets: dict[str, list[CaseDeadline]] = {key: [] for key in self._titles}
-            if self._today is not None:
-                today = self._today
-                for item in items:
-                    buckets[group_of(item.deadline, today)].append(item)
-            groups = list(buckets.items())
+            groups = self._grouped(items)
             if not self._needle:
                 self._unsearched = (self.selection, [(key, list(rows)) for key, rows in groups])
         self.beginResetModel()
