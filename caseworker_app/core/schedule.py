@@ -83,6 +83,13 @@ def compute_deadlines(
     return found
 
 
+def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool:
+    """Whether a rule whose date the caseworker sets (caseworker_set) asks for that date when none
+    is agreed ('dato ikke aftalt'): while the trial runs, and after its end when no ordinary rule
+    gives a date instead. Otherwise the ordinary rule gives the deadline, agreed date or not."""
+    return today <= end or not ordinary_gives_date
+
+
 # ------------------------------------------------------------------ internals
 
 
@@ -108,7 +115,7 @@ def _deadline(
     trial_due = None
     start = trial.period.start
 
-    if trial_result is None and spec.kind == "caseworker_set" and (today <= end or not ordinary_result):
+    if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
         return _undated(trial, spec, dates, today, end, ordinary_due)
     if ordinary_result and ordinary_result[0] < start:

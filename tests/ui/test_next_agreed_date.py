@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from caseworker_app.ui.case import EventDialog
 
@@ -79,3 +80,46 @@ def test_a_date_message_never_breaks_a_date_across_lines(qtbot, store, today):
     shown = dialog.boxes["day"].error_label.text()
     assert "31\u201111\u20112020" in shown and "31-11-2020" not in shown  # non-breaking hyphens
     assert dialog.boxes["day"].error() == "'31-11-2020': den dag findes ikke – november 2020 har 30 dage."
+
+
+def test_the_hint_says_what_an_empty_date_gives_during_the_trial_and_after_it(qtbot, store, today, dialogs):
+    """T12 runs until 31-12-2023: an empty date leaves the case with 'dato ikke aftalt'. T16 ended
+    31-12-2015: from then the ordinary rule (every 4 weeks) gives the deadline, date or no date."""
+    from caseworker_app.ui.case import CaseWindow
+
+    t12 = open_dialog(qtbot, store, t12_case(store), today)
+    assert t12.boxes["agreed"].hint_label.text() == (
+        "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt')."
+    )
+
+    case_id = store.create_case(
+        citizen="Pia Poulsen", case_ref="2021-0104", trial_id="T16", dates={"absence_start": date(2021, 1, 4)}
+    )
+    window = CaseWindow(store, case_id, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()))
+    seen = {}
+
+    def user(dialog):
+        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+        seen["hint"] = dialog.boxes["agreed"].hint_label.text().replace("\u2011", "-")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # today, no next date
+
+    dialogs.then(user)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert seen["hint"] == (
+        "Gemmes på sagen. Forsøget sluttede 31-12-2015, så fristen regnes efter den almindelige regel "
+        "– med eller uden en aftalt dato."
+    )
+    [event] = store.get_case(case_id).events
+    assert event.day == date(2021, 2, 1)
+    # 01-02-2021 + 4 weeks = 01-03-2021, a Monday.
+    [deadline] = [item.deadline for item in store.deadlines(today()) if item.case.id == case_id]
+    assert (deadline.legal_due, deadline.governed_by, deadline.undated) == (date(2021, 3, 1), "ordinary", False)
+    assert "frist 01-03-2021" in window.deadline_texts()[0]
+    # A date agreed after all is kept on the case and leaves the deadline where it was.
+    store.update_case(case_id, dates={"absence_start": date(2021, 1, 4), "agreed": date(2021, 2, 15)})
+    [deadline] = [item.deadline for item in store.deadlines(today()) if item.case.id == case_id]
+    assert deadline.legal_due == date(2021, 3, 1)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.history import INITIATORS, EventRow
+from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS
 from ...core.workdays import fmt
 from ...store import ValidationError
@@ -100,10 +101,7 @@ class EventDialog(QDialog):
             "initiated_by": FieldBox(self.initiator_combo),
             "full_followup": FieldBox(self.full_check),
             "text": FieldBox(self.text_edit),
-            "agreed": FieldBox(
-                self.next_agreed_edit,
-                "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt').",
-            ),
+            "agreed": FieldBox(self.next_agreed_edit, self._agreed_hint() if self.asks_next_agreed else ""),
         }
         form = QFormLayout()
         for name, label in (
@@ -164,6 +162,20 @@ class EventDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         grow_to_content(self)  # the text box keeps its four lines on a low screen too
+
+    def _agreed_hint(self) -> str:
+        """What the next agreed date does, and what an empty field does, on this day (the engine's
+        rule: core.schedule.agreed_date_asked)."""
+        assert self.trial is not None  # asked only for a trial with an agreed date
+        spec = next((r for r in self.trial.rules if r.kind == "caseworker_set" and r.anchor == "agreed"), None)
+        end = self.trial.period.effective_end
+        has_ordinary = spec is not None and (spec.ordinary is not None or bool(spec.ordinary_changes))
+        if agreed_date_asked(self._today(), end, has_ordinary):
+            return "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt')."
+        return (
+            f"Gemmes på sagen. Forsøget sluttede {fmt(end)}, så fristen regnes efter den almindelige "
+            "regel – med eller uden en aftalt dato."
+        )
 
     def _original(self, replaces: int | None) -> EventRow | None:
         if replaces is None:
