@@ -192,6 +192,45 @@ def test_the_status_bar_counts_my_deadlines_whatever_the_frister_search(qtbot, f
     assert window.status_counts.text() == "1 overskredet · 0 denne uge"
 
 
+def test_from_the_frister_search_tab_or_down_or_enter_goes_into_the_list(qtbot, filled, qsettings):
+    """Keys only: Ctrl+F, a name, then one Tab (not three) to the list, where the arrows pass the
+    empty groups; Down or Enter from the search goes straight to the first deadline found."""
+    window = open_window(qtbot, filled, qsettings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.deadline_view)
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+    def current() -> str:
+        index = window.deadline_view.currentIndex()
+        return index.siblingAtColumn(DeadlineColumn.CITIZEN).data() if index.parent().isValid() else index.data()
+
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "Ole")  # next 30 days; the groups above are empty
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.deadline_view
+    assert current() == "Næste 30 dage (1)"
+    press(Qt.Key.Key_Down)
+    assert current() == "Ole Bak"
+    press(Qt.Key.Key_Up)
+    press(Qt.Key.Key_Up)  # "Denne uge (0)" and "Overskredet (0)" are passed: nothing to stop at
+    assert current() == "Næste 30 dage (1)"
+
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+        press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # the search, its text selected
+        qtbot.keyClicks(QApplication.focusWidget(), "Mette")  # this week
+        press(key)
+        assert QApplication.focusWidget() is window.deadline_view
+        assert current() == "Mette Skov"
+        assert window.deadline_view.selectionModel().isRowSelected(
+            window.deadline_view.currentIndex().row(), window.deadline_view.currentIndex().parent()
+        )
+    press(Qt.Key.Key_Return)  # in the list: opens the case
+    [case_window] = window.case_windows()
+    assert case_window.windowTitle().startswith("Sag: Mette Skov (")
+
+
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     window.tabs.setCurrentIndex(Tab.CASES)  # Ctrl+F searches the tab in front: Sager

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..caseworker_filter import FRISTER, CaseworkerChoice, ScopeLine
+from ..search_keys import SearchLeadsToList
 from .banners import BannerLabel
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
@@ -83,6 +84,7 @@ class DeadlinesTab(WindowPart):
         self.deadline_model.shown_changed.connect(self._deadlines_shown)
         self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
         self.deadline_search.textChanged.connect(self.deadline_model.set_search)
+        SearchLeadsToList(self.deadline_search, self.deadline_view, self.deadline_model.first_item_index)
         self.deadline_caseworker.currentIndexChanged.connect(
             lambda _index: self.deadline_model.set_caseworker(self.deadline_caseworker.caseworker())
         )

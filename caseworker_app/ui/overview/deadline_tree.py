@@ -252,6 +252,19 @@ class DeadlineTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return column_title(self.COLUMNS, section, orientation, role)
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # An empty group's title ("Denne uge (0)") is not a place to stop: the arrow keys pass it.
+        if index.isValid() and index.internalId() == 0 and not self._groups[index.row()][1]:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
+
+    def first_item_index(self) -> QModelIndex:
+        """The first deadline shown (under the first group that has one); invalid when none is."""
+        for group, (_key, items) in enumerate(self._groups):
+            if items:
+                return self.createIndex(0, 0, group + 1)
+        return QModelIndex()
+
     def item(self, index: Index) -> CaseDeadline | None:
         if not index.isValid() or index.internalId() == 0:
             return None

@@ -1,0 +1,37 @@
+"""A search box that leads into the list it searches: Tab goes straight to the list, and Down or
+Enter goes to the list's first row (a caseworker who has typed a name goes on to the row found)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+
+_INTO_LIST = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class SearchLeadsToList(QObject):
+    """Installed on search (its child): Tab from it goes to view; Down or Enter makes first_row()
+    (when there is one) the list's current, selected row and gives the list the focus."""
+
+    def __init__(self, search: QLineEdit, view: QAbstractItemView, first_row: Callable[[], QModelIndex]):
+        super().__init__(search)
+        self._view = view
+        self._first_row = first_row
+        QWidget.setTabOrder(search, view)  # the filters beside the search come after the list
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in _INTO_LIST
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            index = self._first_row()
+            if index.isValid():
+                self._view.setCurrentIndex(index)
+                self._view.scrollTo(index)
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
