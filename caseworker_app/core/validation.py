@@ -55,6 +55,21 @@ def _date_label(trial: Trial | None, name: str) -> str:
     return DATE_NAMES.get(name, name)
 
 
+# Dates that lie ahead by nature: the next date agreed with the citizen (T04, T12, T15, T16).
+_FUTURE_BY_NATURE = frozenset({"agreed"})
+
+
+def future_date_hints(dates: Mapping[str, date], today: date) -> dict[str, str]:
+    """A warning, not a refusal, at each date after today that is usually in the past (a hire, a
+    visitation): a mistyped year moves every deadline by a year, unnoticed. A planned hire or
+    praktik may rightly lie ahead, so the case can still be saved."""
+    return {
+        name: f"{fmt(day)} ligger i fremtiden – er årstallet rigtigt? Fristerne regnes fra den."
+        for name, day in dates.items()
+        if day > today and name not in _FUTURE_BY_NATURE
+    }
+
+
 def case_errors(
     catalog: Mapping[str, Trial],
     *,

@@ -149,3 +149,13 @@ def test_closing(catalog):
         "text": "Skriv årsagen, når den er 'andet'",
         "day": "Skriv datoen for afslutningen",
     }
+
+
+def test_a_date_after_today_is_warned_of_except_the_next_agreed_date():
+    from caseworker_app.core.validation import future_date_hints
+
+    today = date(2026, 11, 30)
+    hints = future_date_hints(
+        {"hire": date(2027, 12, 1), "offer": date(2026, 11, 30), "agreed": date(2027, 1, 4)}, today
+    )
+    assert hints == {"hire": "01-12-2027 ligger i fremtiden – er årstallet rigtigt? Fristerne regnes fra den."}

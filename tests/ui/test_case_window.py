@@ -522,6 +522,27 @@ def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, stor
     assert window.date_boxes["unemployed_since"].hint_label.text() == ""
 
 
+def test_a_hire_date_in_the_future_is_saved_with_a_warning_at_its_field(qtbot, store):
+    # Today 01-02-2021; the hire date typed with a year too many: 01-03-2022. A planned hire may
+    # rightly lie ahead, so it is saved, but the field says the deadlines count from it.
+    window = open_case(qtbot, store, None)
+    type_into(qtbot, window.citizen_edit, "Jens Hansen")
+    type_into(qtbot, window.case_ref_edit, "2021-0301")
+    type_into(qtbot, window.date_boxes["hire"].editor, "01-03-2022")
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.save_button)
+    [case] = store.list_cases()
+    assert case.dates == {"hire": date(2022, 3, 1)}
+    hint = window.date_boxes["hire"].hint_label
+    assert hint.isVisible()
+    shown = hint.text().replace("\u2011", "-")  # dates are shown with non-breaking hyphens
+    assert shown == "⚠ 01-03-2022 ligger i fremtiden – er årstallet rigtigt? Fristerne regnes fra den."
+    # Corrected to 01-03-2020: the warning goes.
+    type_into(qtbot, window.date_boxes["hire"].editor, "01-03-2020")
+    window.date_boxes["hire"].editor.editingFinished.emit()
+    assert not hint.text().startswith("⚠")
+
+
 def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
     import shutil
 

@@ -24,7 +24,7 @@ from ...core.cases import CLOSED
 from ...core.catalog import Trial
 from ...core.cpr import format_cpr, mask_cpr
 from ...core.note_conditions import condition_problems
-from ...core.validation import parse_case_dates
+from ...core.validation import future_date_hints, parse_case_dates
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box
 from ..trial_texts import date_label, default_hint, trial_choice_text
@@ -180,12 +180,15 @@ class CaseForm(QGroupBox):
         )
 
     def show_condition_hints(self) -> None:
-        """Say at the date field when the dates show a trial condition does not hold (decision 15)."""
+        """Say at the date field when the dates show a trial condition does not hold (decision 15),
+        or when a date lies in the future (a warning: the case can still be saved)."""
         trial = self.trial()
-        if trial is None or not trial.note_conditions:
+        if trial is None:
             return
         dates, _ = parse_case_dates(self.typed_dates())
-        problems = condition_problems(trial, dates)
+        problems = future_date_hints(dates, self._today())
+        if trial.note_conditions:
+            problems.update(condition_problems(trial, dates))
         for case_date in trial.dates:
             box = self.date_boxes.get(case_date.name)
             if box is not None:
