@@ -10,6 +10,14 @@ from .terms import EVENT_NAMES
 # Who started a contact or event.
 INITIATORS = ("kommune", "borger", "arbejdsgiver")
 
+
+def default_initiator(kind: str) -> str | None:
+    """Who starts an event of this kind, unless the caseworker says otherwise: the municipality,
+    but for a contact between follow-ups nobody yet – it comes from the citizen or the employer
+    (decision 2), and the caseworker says which."""
+    return None if kind == "contact" else "kommune"
+
+
 # Why a case was closed; "andet" needs a free text.
 END_REASONS = (
     "fastholdt i løntilskudsjob",

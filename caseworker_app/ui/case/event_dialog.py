@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.history import INITIATORS, EventRow
+from ...core.history import INITIATORS, EventRow, default_initiator
 from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS
 from ...core.workdays import fmt
@@ -80,6 +80,8 @@ class EventDialog(QDialog):
         self.initiator_combo.addItem(NOT_GIVEN, None)
         for who in INITIATORS:
             self.initiator_combo.addItem(who, who)
+        # The kind's default initiator (a contact: none, the caseworker says who) until one is chosen.
+        self._initiator_chosen = original is not None
         self.full_check = QCheckBox("&Tæller som fuld opfølgning")
         self.full_check.setToolTip("En henvendelse mellem opfølgninger starter kun fristen forfra, når den er markeret")
         self.text_edit = text_box()
@@ -145,9 +147,9 @@ class EventDialog(QDialog):
             start_kind = events[0]
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(start_kind)))
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(original.form if original else "personligt")))
-        self.initiator_combo.setCurrentIndex(
-            max(0, self.initiator_combo.findData(original.initiated_by if original else "kommune"))
-        )
+        self.initiator_combo.activated.connect(self._initiator_activated)
+        if original:
+            self.initiator_combo.setCurrentIndex(max(0, self.initiator_combo.findData(original.initiated_by)))
         if original:
             self.full_check.setChecked(original.full_followup)
             self.text_edit.setPlainText(original.text)
@@ -196,8 +198,14 @@ class EventDialog(QDialog):
             )
         return text
 
+    def _initiator_activated(self, _index: int) -> None:
+        self._initiator_chosen = True
+
     def _kind_changed(self) -> None:
-        is_contact = self.kind_combo.currentData() == "contact"
+        kind = self.kind_combo.currentData()
+        is_contact = kind == "contact"
+        if not self._initiator_chosen and kind:
+            self.initiator_combo.setCurrentIndex(max(0, self.initiator_combo.findData(default_initiator(kind))))
         self.full_check.setEnabled(is_contact and not self.cancel_check.isChecked())
         if not is_contact:
             self.full_check.setChecked(False)
