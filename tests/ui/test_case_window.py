@@ -543,6 +543,26 @@ def test_a_hire_date_in_the_future_is_saved_with_a_warning_at_its_field(qtbot, s
     assert not hint.text().startswith("⚠")
 
 
+def test_a_new_cases_deadline_is_seen_whole_once_it_is_saved(qtbot, store):
+    # The pane was sized for 'Fristerne vises, når sagen er gemt.'; the saved case's deadline
+    # (with its reason, rule and reference) needs more lines, and the pane grows to show them.
+    from PySide6.QtWidgets import QLabel
+
+    window = open_case(qtbot, store, None)
+    window.resize(1200, 700)
+    small = window.right.sizes()[0]
+    type_into(qtbot, window.citizen_edit, "Jens Hansen")
+    type_into(qtbot, window.case_ref_edit, "2018-0831")
+    type_into(qtbot, window.date_boxes["hire"].editor, "31-08-2018")
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.save_button)
+    needed = window.deadlines.needed_height()
+    assert needed > small
+    assert window.right.sizes()[0] >= needed
+    shown = [label.text() for label in window.deadlines.findChildren(QLabel) if label.isVisible()]
+    assert not any("Fristerne vises, når sagen er gemt." in text for text in shown)
+
+
 def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
     import shutil
 

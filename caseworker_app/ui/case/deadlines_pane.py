@@ -51,6 +51,9 @@ class DeadlinesPane(QGroupBox):
     def show_texts(self, texts: list[str]) -> None:
         """Replace the boxes: HTML texts (a deadline) as rich text, sentences as plain text."""
         for label in self.labels:
+            # Out of the layout at once: the pane's height (needed_height) counts only the new boxes.
+            self.area_layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.labels = []
         for text in texts:
@@ -61,6 +64,7 @@ class DeadlinesPane(QGroupBox):
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setContentsMargins(6, 6, 6, 6)
             self.area_layout.insertWidget(len(self.labels), label)
+            label.show()  # now, not on the layout's queued show: needed_height counts it at once
             self.labels.append(label)
 
     def texts(self) -> list[str]:

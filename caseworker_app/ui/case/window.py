@@ -173,10 +173,15 @@ class CaseWindow(QDialog):
             self._deadlines_sized = True
             self._size_deadline_pane()
 
-    def _size_deadline_pane(self) -> None:
-        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest."""
-        total = sum(self.right.sizes())
+    def _size_deadline_pane(self, *, grow_only: bool = False) -> None:
+        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest.
+
+        grow_only: after a change, never smaller than it is (the caseworker may have dragged it)."""
+        sizes = self.right.sizes()
+        total = sum(sizes)
         top = min(self.deadlines.needed_height(), total * 3 // 5)
+        if grow_only and top <= sizes[0]:
+            return
         self.right.setSizes([top, total - top])
 
     # ------------------------------------------------------------ loading
@@ -191,6 +196,8 @@ class CaseWindow(QDialog):
         self.form.show_status(case)
         self.form.show_condition_hints()
         self.deadlines.show_texts(deadline_texts(self.store, case, self.form.trial(), self._today()))
+        if self._deadlines_sized:
+            self._size_deadline_pane(grow_only=True)  # a saved change may need more lines (a new case)
         self.history.model.set_rows(self.store.history(self.case_id) if self.case_id is not None else [])
         self._loaded_state = self.form.state()
         self._update_buttons()
