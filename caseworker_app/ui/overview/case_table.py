@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
@@ -12,7 +11,7 @@ from ...core.cases import CaseDeadline, CaseRecord
 from ...core.collation import case_order, danish_key
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, Deadline
-from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
+from ...core.selection import SearchTexts, Selection, reselect, search_needle, search_within, select
 from ..case_deadlines_model import marked_due_text
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, ColumnTableModel, Index
@@ -63,6 +62,9 @@ class CaseTableModel(ColumnTableModel):
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
         self.selection: Selection[CaseRecord] = Selection((), 0)  # the rows shown, in _cases' order
         self._unsearched: Selection[CaseRecord] | None = None  # the selection of an empty search, while valid
+        # A selection and the search text of each of its rows (_texts_in), for the next keystroke.
+        self._shown_texts: tuple[Selection[CaseRecord], list[str]] | None = None
+        self._unsearched_texts: tuple[Selection[CaseRecord], list[str]] | None = None
 
     # -- content, order and filter
     def set_cases(
@@ -259,15 +261,13 @@ class CaseTableModel(ColumnTableModel):
         previous = self.selection
         if not self._needle and self._unsearched is not None:
             self.selection = self._unsearched
-        elif narrowing:  # the text only grew: the rows it shows are among those shown
-            narrowed = select(
-                previous.items,
-                caseworker=self._filters["caseworker"],
-                needle=self._needle,
-                case_of=_itself,
-                text_of=text_of,
-            )
-            self.selection = replace(narrowed, total=previous.total)  # of the same trial and status rows
+        elif narrowing or self._unsearched is not None:
+            # The text only grew: the rows it shows are among those shown. Any other search: among
+            # the rows shown with no search (the chosen caseworker's), not among every case.
+            within = previous if narrowing else self._unsearched
+            assert within is not None
+            self.selection, texts = search_within(within, self._texts_in(within), self._needle, case_of=_itself)
+            self._shown_texts = (self.selection, texts)
         else:
             trial, status = self._filters["trial_id"], self._filters["status"]
             base = (
@@ -289,6 +289,25 @@ class CaseTableModel(ColumnTableModel):
         if not self._needle:
             self._unsearched = self.selection
         return list(self.selection.items)
+
+    def warm_search(self) -> None:
+        """Line up the search texts of the rows shown with no search, so the first keystroke
+        finds them ready (after the paint: ui/mainwindow/cases_tab.py)."""
+        if self._unsearched is not None:
+            self._texts_in(self._unsearched)
+
+    def _texts_in(self, selection: Selection[CaseRecord]) -> list[str]:
+        """The search text of each row of selection, in its order: kept from the last search of
+        those very rows (a keystroke reads no record), else made from SearchTexts."""
+        for kept in (self._shown_texts, self._unsearched_texts):
+            if kept is not None and kept[0] is selection:
+                return kept[1]
+        texts = list(map(self._texts.of, selection.items))
+        if selection is self._unsearched:  # every new search starts from it: kept apart
+            self._unsearched_texts = (selection, texts)
+        else:
+            self._shown_texts = (selection, texts)
+        return texts
 
     def _sort_key(self, case: CaseRecord, column: int) -> tuple[int, str]:
         """The column's value to sort by (a date as a number, a text by core.collation); equal
