@@ -231,6 +231,35 @@ def test_from_the_frister_search_tab_or_down_or_enter_goes_into_the_list(qtbot, 
     assert case_window.windowTitle().startswith("Sag: Mette Skov (")
 
 
+def test_from_the_sager_search_tab_or_down_or_enter_goes_into_the_list(qtbot, filled, qsettings):
+    """As in Frister: one Tab from the search to the list (the filters beside it come after), and
+    Down or Enter to the first case found, ready to open with Enter."""
+    window = open_window(qtbot, filled, qsettings)
+    window.tabs.setCurrentIndex(Tab.CASES)
+    window.activateWindow()
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+    def current() -> str:
+        return window.case_view.currentIndex().siblingAtColumn(CaseColumn.CITIZEN).data()
+
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_box
+    qtbot.keyClicks(window.search_box, "Ole")
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.case_view
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+        press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), "Mette")
+        press(key)
+        assert QApplication.focusWidget() is window.case_view
+        assert current() == "Mette Skov"
+    press(Qt.Key.Key_Return)  # in the list: opens the case
+    [case_window] = window.case_windows()
+    assert case_window.windowTitle().startswith("Sag: Mette Skov (")
+
+
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     window.tabs.setCurrentIndex(Tab.CASES)  # Ctrl+F searches the tab in front: Sager

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core.terms import ACTIVE, CLOSED
 from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
+from ..search_keys import SearchLeadsToList
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
@@ -89,6 +90,7 @@ class CasesTab(WindowPart):
         self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
         self.case_model.set_search(self.search_box.text())  # typed while the cases were read
         self.search_box.textChanged.connect(self.case_model.set_search)
+        SearchLeadsToList(self.search_box, self.case_view, lambda: self.case_model.index(0, 0))
         for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.tabs.currentChanged.connect(lambda index: index == Tab.CASES and self._fill_case_list())
