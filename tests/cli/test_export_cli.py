@@ -95,6 +95,26 @@ def test_a_year_of_the_demo_is_three_pages_or_more_numbered_side_n_af_m(year_cal
         assert f"side {page} af {pages}" in pdf_text(year_calendar, page)
 
 
+@needs_poppler
+@pytest.mark.parametrize("caseworker", [[], ["--caseworker", "Anne Jensen"]])
+@pytest.mark.parametrize("start", ["05-01-2026", "21-09-2026"])
+def test_a_week_heading_at_a_page_break_is_in_the_pdf_once(capsys, demo_db, tmp_path, start, caseworker):
+    # The heading that begins the next page (or the row that ends the page before) was painted
+    # outside the page's band too: unseen, but its text was in the PDF, so a search found it twice.
+    path = tmp_path / "kalender.pdf"
+    code, _, err = run(
+        capsys, "calendar", "--db", str(demo_db), "--from", start, "--to", "31-12-2027", "--today", TODAY,
+        "--pdf", str(path), *caseworker,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = pdf_text(path)
+    headings = re.findall(r"^Uge \d+ – \d{4} +\d\d-\d\d-\d{4} – .*$", text, re.M)
+    assert len(headings) > 5
+    assert sorted(headings) == sorted(set(headings))
+    rows = re.findall(r"^\w{3} \d\d-\d\d-\d{4} .*$", text, re.M)  # a deadline's first line
+    assert sorted(rows) == sorted(set(rows))
+
+
 def test_calendar_says_where_it_wrote_and_how_many_pages(capsys, demo_db, tmp_path):
     out_path = tmp_path / "nov.pdf"
     code, out, err = run(

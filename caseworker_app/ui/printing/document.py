@@ -15,6 +15,7 @@ from datetime import date
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QPageLayout,
     QPageSize,
@@ -202,11 +203,23 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
+# Qt draws every block that touches the band, also one that starts right at its foot (the next
+# page's heading) or ends right at its top (the last row of the page before). Clipped away, it is
+# unseen, but its text is still in the PDF: a search or a copy finds it twice. Only blocks that
+# reach this far into the band are drawn (document units; far less than a line).
+_EDGE = 0.5
+
+
 def _paint_slice(painter: QPainter, doc: QTextDocument, y: float, width: float, top: float, bottom: float) -> None:
-    """Paint the document's band top–bottom with its top at y on the page."""
+    """Paint the document's band top–bottom with its top at y on the page (QTextDocument.drawContents,
+    with the blocks that only touch the band's edges left out)."""
     painter.save()
     painter.translate(0, y - top)
-    doc.drawContents(painter, QRectF(0, top, width, bottom - top))
+    band = QRectF(0, top, width, bottom - top)
+    painter.setClipRect(band)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = band.adjusted(0, _EDGE, 0, -_EDGE)
+    doc.documentLayout().draw(painter, context)
     painter.restore()
 
 
