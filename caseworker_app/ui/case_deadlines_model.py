@@ -56,6 +56,15 @@ def marked_due_text(deadline: Deadline) -> str:
     return ("! " if deadline.status == OVERDUE else "") + due_text(deadline)
 
 
+def next_due_cell_text(deadline: Deadline) -> str:
+    """'! 01-01-2028 (i praksis 30-12-2027)': the legal date as marked_due_text, with the practical
+    date beside it when that is earlier (decision 7), as Frister shows both."""
+    text = marked_due_text(deadline)
+    if deadline.day_off and not deadline.undated:
+        text += f" (i praksis {fmt(deadline.practical_due)})"
+    return text
+
+
 def ordinary_text(deadline: Deadline) -> str:
     """The date the ordinary rule would give, or 'ingen frist'."""
     return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"

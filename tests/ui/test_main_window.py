@@ -407,6 +407,20 @@ def test_the_case_list_marks_an_overdue_next_deadline_as_frister_does(qtbot, fil
     assert any(d.status == "overdue" for d in deadlines.values())  # the list has one to check
 
 
+def test_the_case_list_shows_the_practical_date_beside_a_deadline_on_a_day_off(qtbot, store, qsettings):
+    # Hired 31-08-2018: due Sunday 28-02-2021, in practice Friday 26-02-2021 (decision 7); hired
+    # 01-09-2018: due Monday 01-03-2021, a working day, so the cell holds the date alone.
+    store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)})
+    store.create_case(citizen="Karen Holm", case_ref="2018-0901", trial_id="T08", dates={"hire": date(2018, 9, 1)})
+    window = open_window(qtbot, store, qsettings, today=date(2021, 2, 1))  # both still to come
+    model = window.case_model
+    cells = {
+        model.index(r, CaseColumn.CITIZEN).data(): model.index(r, CaseColumn.NEXT_DUE).data()
+        for r in range(model.rowCount())
+    }
+    assert cells == {"Jens Hansen": "28-02-2021 (i praksis 26-02-2021)", "Karen Holm": "01-03-2021"}
+
+
 def test_registering_a_follow_up_from_the_list_keeps_the_caseworkers_place(qtbot, filled, qsettings, dialogs):
     from caseworker_app.ui.case import EventDialog
 

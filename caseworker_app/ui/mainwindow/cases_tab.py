@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ...services.book_counts import FilterChoices
     from ...services.deadline_book import BookUpdate
 
-COLUMN_WIDTHS = (180, 90, 110, 60, 130, 150, 110)  # in CaseColumn order, at 100 % text; the last stretches
+COLUMN_WIDTHS = (180, 90, 110, 60, 130, 100, 270)  # in CaseColumn order, at 100 % text; the last stretches
 
 
 class CasesTab(WindowPart):

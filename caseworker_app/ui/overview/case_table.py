@@ -12,7 +12,7 @@ from ...core.collation import case_order, danish_key
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, Deadline
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, search_within, select
-from ..case_deadlines_model import marked_due_text
+from ..case_deadlines_model import next_due_cell_text
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, ColumnTableModel, Index
 from .common import (
@@ -365,5 +365,5 @@ class CaseTableModel(ColumnTableModel):
         if deadline is None:
             return ""
         if column == CaseColumn.NEXT_DUE:
-            return marked_due_text(deadline)
+            return next_due_cell_text(deadline)
         return deadline.label
