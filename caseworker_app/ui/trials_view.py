@@ -280,6 +280,8 @@ class TrialsView(QWidget):
         return page
 
     def _with_buttons(self, title: str, body: QLabel, buttons: tuple[tuple[str, str], ...]) -> QGroupBox:
+        """A box with its buttons above its text: a trial's period grows with every extension, and
+        "Ny forlængelse …" under it was off a 1366×768 screen."""
         box = _group(title, body)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -288,7 +290,7 @@ class TrialsView(QWidget):
             button.setObjectName(f"override_{field}")
             button.clicked.connect(lambda _=False, f=field: self.edit(f))
             row.addWidget(button)
-        _group_layout(box).addLayout(row)
+        _group_layout(box).insertLayout(0, row)
         return box
 
     def _override_history(self, trial_id: str) -> str:

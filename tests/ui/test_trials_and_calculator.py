@@ -53,6 +53,16 @@ def test_t08_shows_the_ordinary_rule_beside_the_trial_rule(qtbot, store):
     assert view.override_label.text() == "Ingen. Kataloget gælder, som det blev leveret."
 
 
+def test_the_period_buttons_stand_above_its_list_of_extensions(qtbot, store):
+    # The period's text grows with every extension; its buttons above it stay on a 1366×768 screen.
+    view = open_trials(qtbot, store)
+    view.select("T08")
+    label_top = view.period_label.mapTo(view, view.period_label.rect().topLeft()).y()
+    for name in ("override_extension", "override_end"):
+        button = view.findChild(QPushButton, name)
+        assert button.mapTo(view, button.rect().bottomLeft()).y() <= label_top, name
+
+
 def test_the_list_says_plainly_that_a_trial_has_expired(qtbot, store):
     view = open_trials(qtbot, store, today=lambda: date(2026, 3, 1))
     texts = [view.trial_list.item(i).text() for i in range(view.trial_list.count())]
