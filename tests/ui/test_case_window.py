@@ -563,6 +563,28 @@ def test_a_new_cases_deadline_is_seen_whole_once_it_is_saved(qtbot, store):
     assert not any("Fristerne vises, når sagen er gemt." in text for text in shown)
 
 
+def test_closing_a_case_gives_the_history_the_room_its_deadline_had(qtbot, store):
+    # Open, the deadline's box needs several lines; closed, one sentence: the pane shrinks to it,
+    # unless the caseworker dragged it to a height of their own.
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    window.resize(1200, 700)
+    window._size_deadline_pane()
+    open_height = window.right.sizes()[0]
+    store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2021, 2, 1))
+    window.load()
+    assert window.right.sizes()[0] < open_height
+    assert window.right.sizes()[0] >= window.deadlines.needed_height()
+    # Reopened, the pane grows again; dragged by the caseworker, a closing keeps their height.
+    store.reopen_case(case_id)
+    window.load()
+    assert window.right.sizes()[0] == open_height
+    window.right.splitterMoved.emit(open_height, 1)  # as a drag of the handle reports itself
+    store.close_case(case_id, reason="fastholdt i løntilskudsjob", day=date(2021, 2, 1))
+    window.load()
+    assert window.right.sizes()[0] == open_height
+
+
 def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
     import shutil
 

@@ -62,6 +62,7 @@ class CaseWindow(QDialog):
         self.case = None
         self._loaded_state: tuple | None = None
         self._deadlines_sized = False
+        self._pane_dragged = False  # the caseworker has set the Frister pane's height themselves
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
 
         self.form = CaseForm(store, today=today, parent=self)
@@ -80,6 +81,7 @@ class CaseWindow(QDialog):
         self.right.addWidget(self.deadlines)
         self.right.addWidget(self.history)
         self.right.setStretchFactor(1, 1)
+        self.right.splitterMoved.connect(self._pane_moved)  # a drag only; setSizes does not emit it
         self._build_buttons()
 
         # The parts' widgets by the names the rest of the program (and its tests) reach them by.
@@ -173,10 +175,13 @@ class CaseWindow(QDialog):
             self._deadlines_sized = True
             self._size_deadline_pane()
 
+    def _pane_moved(self, _pos: int, _index: int) -> None:
+        self._pane_dragged = True
+
     def _size_deadline_pane(self, *, grow_only: bool = False) -> None:
         """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest.
 
-        grow_only: after a change, never smaller than it is (the caseworker may have dragged it)."""
+        grow_only: never smaller than it is (the caseworker dragged it there)."""
         sizes = self.right.sizes()
         total = sum(sizes)
         top = min(self.deadlines.needed_height(), total * 3 // 5)
@@ -197,7 +202,9 @@ class CaseWindow(QDialog):
         self.form.show_condition_hints()
         self.deadlines.show_texts(deadline_texts(self.store, case, self.form.trial(), self._today()))
         if self._deadlines_sized:
-            self._size_deadline_pane(grow_only=True)  # a saved change may need more lines (a new case)
+            # A saved change may need more lines (a new case) or fewer (a closed case, whose history
+            # then gets the room); a height the caseworker dragged to is only ever made larger.
+            self._size_deadline_pane(grow_only=self._pane_dragged)
         self.history.model.set_rows(self.store.history(self.case_id) if self.case_id is not None else [])
         self._loaded_state = self.form.state()
         self._update_buttons()
