@@ -69,8 +69,8 @@ def _check_excel_error(text: str) -> None:
 
 def parse_date_cell(cell: object) -> date | None:
     """A date from an Excel date cell or from text: dd-mm-åååå, d.m.åååå, dd/mm/åååå, åååå-mm-dd
-    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused, as parse_date
-    refuses them everywhere: 18 can be 1918 or 2018, and a wrong century gives a wrong deadline."""
+    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused (docs/import.md):
+    18 can be 1918 or 2018, and in a list nobody sees the year read before the deadlines use it."""
     if _blank(cell):
         return None
     if isinstance(cell, datetime):
@@ -95,7 +95,7 @@ def parse_date_cell(cell: object) -> date | None:
     if named:
         return _named_month_date(text, *named.groups())
     try:
-        return parse_date(text)
+        return parse_date(text, four_digit_year=True)
     except ValueError as exc:
         raise CellError(str(exc).rstrip(".")) from None
 
@@ -110,7 +110,7 @@ def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
     if len(year) != 4:
         raise CellError(f"'{_shown(text)}': skriv året med fire cifre, fx '{int(day)}. {MONTHS_DA[month - 1]} 2018'")
     try:
-        return parse_date(f"{int(day):02d}-{month:02d}-{year}")
+        return parse_date(f"{int(day):02d}-{month:02d}-{year}", four_digit_year=True)
     except ValueError as exc:
         # parse_date quotes its own form; quote what the user wrote.
         message = str(exc).split("': ", 1)[-1].rstrip(".")

@@ -159,12 +159,14 @@ _DMY = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4}|\d{2})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, *, four_digit_year: bool = False) -> date:
     """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message.
 
     Only ASCII digits and one separator between the parts (15--02-2021 is a typing error), and a
-    year of four digits from 1900 to 2199. A two-digit year is refused everywhere (forms, command
-    line, import): '28' may be 1928 or 2028, and a wrong century moves a deadline unseen.
+    year from 1900 to 2199. A two-digit year is 20åå, as caseworkers write it ('30.06.18', a form
+    seen in the sources): a form shows it as 30-06-2018 once typed. With four_digit_year it is
+    refused, where nobody sees the year read before it is used – an imported list, a trial's end
+    date – since '28' may be 1928 or 2028 and a wrong century moves a deadline unseen.
     """
     raw = str(text).strip()
     iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw)
@@ -175,10 +177,12 @@ def parse_date(text: str) -> date:
     elif dmy:
         d, m, y = (int(p) for p in dmy.groups())
         if len(dmy.group(3)) == 2:
-            raise ValueError(
-                f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
-                f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
-            )
+            if four_digit_year:
+                raise ValueError(
+                    f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
+                    f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
+                )
+            y += 2000
         parsed = (y, m, d)
     if parsed is not None:
         if not FIRST_YEAR <= parsed[0] <= LAST_YEAR:

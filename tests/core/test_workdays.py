@@ -107,6 +107,7 @@ def test_formats():
         ("1/7 2018", date(2018, 7, 1)),
         ("1/7-2018", date(2018, 7, 1)),
         ("30.6.2018", date(2018, 6, 30)),
+        ("30.06.18", date(2018, 6, 30)),
         (" 5-6-2024 ", date(2024, 6, 5)),
     ],
 )
@@ -122,11 +123,11 @@ def test_parse_accepts_formats_seen_in_the_sources(text, expected):
         ("1/7 05", "'1/7 05': skriv året med fire cifre, fx 01-07-2005 (eller 1905); et årstal med to cifre"),
     ],
 )
-def test_a_two_digit_year_is_refused_with_the_four_digits_asked_for(text, message):
-    # One rule for every date the program reads (forms, command line, import): '28' may be 1928
-    # or 2028, and a wrong century moves a deadline without anyone seeing it.
+def test_a_two_digit_year_is_refused_where_four_digits_are_asked_for(text, message):
+    # An imported list, a trial's end date: '28' may be 1928 or 2028, and a wrong century moves a
+    # deadline without anyone seeing the year read.
     with pytest.raises(ValueError) as caught:
-        parse_date(text)
+        parse_date(text, four_digit_year=True)
     assert str(caught.value).startswith(message)
 
 
