@@ -232,7 +232,7 @@ class PlanEntry:
     deadline: Deadline
     expected: bool = False
     assumes: date | None = None  # the day the earlier deadline is assumed met on
-    late: bool = False  # the earlier deadline was overdue: assumed met on the plan's day
+    late: bool = False  # the earlier deadline was overdue: assumed met on the plan's day (assumes)
 
 
 @dataclass(frozen=True)
@@ -267,8 +267,8 @@ def case_plan(
             # Assume the duty is done on the last day it can be done in practice; a day already
             # passed cannot be, so an overdue duty is assumed done today (never an expected date
             # in the past, counted from a day nobody met).
-            late = previous.practical_due < today
-            as_of = today if late else previous.practical_due
+            late = previous.status == OVERDUE  # said so in print; a weekend's practical day passed is not
+            as_of = today if previous.practical_due < today else previous.practical_due
             events.append(Event(as_of, spec.events[0]))
             # Computed as on the assumed day (the engine ignores events after its 'today'),
             # with the status then given as seen from the real today.

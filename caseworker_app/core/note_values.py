@@ -81,10 +81,16 @@ def note_values(
         remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks)))
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
-        if states_deadline and deadline.governed_by == "trial" and deadline.legal_due > note_date:
-            # The note states a deadline the trial governs: its legal basis is the one the window,
-            # the calendar and `schedule` cite for that very deadline (decisions 14 and 15), not
-            # the period the note happens to be written in.
+        if (
+            states_deadline
+            and deadline.governed_by == "trial"
+            and deadline.legal_due > note_date
+            and trial.citation_on(min(deadline.legal_due, deadline.trial_end)) is trial.citation_on(note_date)
+        ):
+            # The note states a later deadline the trial governs under the same order: its basis is
+            # the one the window, the calendar and `schedule` cite for that very deadline – the
+            # order with the extension that reaches it (decisions 14 and 15). Under another order
+            # (T12: the law of 2017, the order of 2018) the note cites what held on its own date.
             values["citation"] = deadline.citation
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["conditions"], missing_conditions = (
@@ -103,10 +109,7 @@ def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:
         return ""
     if any(e.full_followup for e in contacts):
         return " Henvendelsen er markeret som fuld opfølgning, så næste faste opfølgning regnes fra den."
-    return (
-        " Henvendelsen er ikke markeret som fuld opfølgning, så næste faste opfølgning regnes fortsat "
-        "fra seneste opfølgning."
-    )
+    return " Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning."
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

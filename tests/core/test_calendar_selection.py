@@ -131,6 +131,18 @@ def test_case_plan_counts_from_today_when_the_deadline_is_already_overdue():
     assert all(e.deadline.legal_due > today for e in plan.entries if e.expected)  # never expected in the past
 
 
+def test_case_plan_on_a_weekend_before_the_deadline_counts_from_today_without_calling_it_overdue():
+    # Saturday 27-02-2021: the deadline Sunday 28-02-2021 (in practice Friday 26-02-2021) is not
+    # overdue, but its practical day has passed; the follow-up is assumed held today, so the next
+    # is 27-08-2023 (a Sunday; in practice Friday 25-08-2023), and it is not called late.
+    plan = case_plan(jens_hansen(), load_catalog()["T08"], date(2021, 2, 27))
+    got = [(e.deadline.legal_due, e.deadline.practical_due, e.expected, e.assumes, e.late) for e in plan.entries]
+    assert got[:2] == [
+        (date(2021, 2, 28), date(2021, 2, 26), False, None, False),
+        (date(2023, 8, 27), date(2023, 8, 25), True, date(2021, 2, 27), False),
+    ]
+
+
 def test_case_plan_promises_no_date_when_one_talk_more_still_leaves_the_count_short():
     # T05: at least 4 talks within 12 months of the visitation 01-09-2018. Three were held
     # 03-, 04- and 05-09-2018, so the fourth was due by 31-08-2019 (a Saturday; in practice Friday

@@ -165,6 +165,21 @@ def test_a_t12_note_from_2017_cites_the_law_not_the_order_of_2018():
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in note
 
 
+def test_a_t12_note_from_2017_keeps_the_law_when_its_deadline_falls_under_the_order_of_2018():
+    # Written 15-09-2017 under the law of 2017; the agreed date 15-08-2018 falls after the order of
+    # 23-05-2018 took over. The note is signed under the law: it must not cite an order that did
+    # not exist on its date.
+    case = CaseRecord(
+        id=12, citizen="Mads Poulsen", case_ref="2017-0112", trial_id="T12", dates={"agreed": date(2018, 8, 15)}
+    )
+    note = render_note(CATALOG["T12"], case, "forsoeg_anvendt", note_date=date(2017, 9, 15), free_text="x", **WHO)
+    assert (
+        "Hjemmel: Lov nr. 658 af 8. juni 2017 om frikommunenetværk (den bekendtgørelse, forsøget "
+        "fulgte før BEK nr. 529 af 23/05/2018, er ikke fundet)." in note
+    )
+    assert "BEK nr. 529 af 23/05/2018)." not in note
+
+
 def test_a_day_before_every_citation_says_what_is_known():
     trial = replace(CATALOG["T08"], citations=(Citation("BEK nr. 529 af 23/05/2018", date(2018, 7, 1)),))
     assert trial.citation_text_on(date(2018, 6, 30)) == (

@@ -287,8 +287,7 @@ HAND_WORKED = [
         "henvendelse",
         [
             "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver",
-            "Henvendelsen er ikke markeret som fuld opfølgning, så næste faste opfølgning regnes fortsat "
-            "fra seneste opfølgning.",
+            "Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning.",
             "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).",
         ],
     ),

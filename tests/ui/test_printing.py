@@ -170,7 +170,7 @@ def test_plan_printed_after_a_missed_deadline_counts_from_the_day_it_is_printed(
     write_pdf(plan_job(plan, **HEADER), path)
     flat = " ".join(pdf_text(path).split())
     assert "OVERSKREDET" in flat
-    assert "tir 30-11-2027" in flat and "forventet, hvis den overskredne frist klares i dag 30-11-2026" in flat
+    assert "tir 30-11-2027" in flat and "forventet, hvis den overskredne frist indhentes i dag 30-11-2026" in flat
     assert "tor 30-11-2028" in flat and "forventet, hvis den forrige frist overholdes 30-11-2027" in flat
     assert "26-08-2023" not in flat and "01-01-2026" not in flat
 
@@ -178,7 +178,9 @@ def test_plan_printed_after_a_missed_deadline_counts_from_the_day_it_is_printed(
     write_pdf(plan_job(plan, for_citizen=True, **HEADER), citizen)
     flat = " ".join(pdf_text(citizen).split())
     assert "Hurtigst muligt Opfølgning: vi kontakter dig hurtigst muligt" in flat
-    assert "Senest tir 30-11-2027 Opfølgning (hvis vi holder samtalen ovenfor i dag; ellers flytter datoen sig)" in flat
+    assert (
+        "Senest tir 30-11-2027 Opfølgning (hvis samtalen ovenfor holdes 30-11-2026; ellers flytter datoen sig)" in flat
+    )
 
 
 def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp_path, qapp):

@@ -299,7 +299,7 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         overdue = _is_overdue(d) and not entry.expected
         status = OVERDUE_MARK if overdue else STATUS_DA.get(d.status, "")
         if entry.expected and entry.late:
-            status = f"forventet, hvis den overskredne frist klares i dag {fmt(entry.assumes)}"
+            status = f"forventet, hvis den overskredne frist indhentes i dag {fmt(entry.assumes)}"
         elif entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
         details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
@@ -350,7 +350,7 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
             when = f"Senest {_fmt_weekday(d.practical_due)}"
             what = text(d.label)
             if entry.expected and entry.late:
-                what += " (hvis vi holder samtalen ovenfor i dag; ellers flytter datoen sig)"
+                what += f" (hvis samtalen ovenfor holdes {fmt(entry.assumes)}; ellers flytter datoen sig)"
             elif entry.expected:
                 what += " (hvis den forrige samtale holdes som planlagt)"
         parts.append(f"<tr><td><b>{when}</b></td><td>{what}</td></tr>")
