@@ -105,8 +105,12 @@ def day_off_text(deadline: Deadline) -> str:
     """Why the practical date is earlier, said of the legal date: 'fristen 28-02-2021 er en søndag'."""
     if not deadline.day_off or deadline.undated:
         return ""
-    phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
-    return f"fristen {fmt(deadline.legal_due)} er {phrase}"
+    return f"fristen {fmt(deadline.legal_due)} er {_day_off_phrase(deadline.day_off)}"
+
+
+def _day_off_phrase(day_off: str) -> str:
+    """'en søndag', 'Nytårsdag': a day off as said after 'er'."""
+    return f"en {day_off}" if day_off in WEEKDAYS_DA else day_off
 
 
 def practical_sentence(deadline: Deadline) -> str:
@@ -114,11 +118,10 @@ def practical_sentence(deadline: Deadline) -> str:
     practical date in a journal note's long form (decision 7), '' when it is the legal date."""
     if not deadline.day_off or deadline.undated:
         return ""
-    phrase = f"en {deadline.day_off}" if deadline.day_off in WEEKDAYS_DA else deadline.day_off
     practical = deadline.practical_due
     return (
         f"I praksis senest {WEEKDAYS_DA[practical.weekday()]} {fmt_long(practical)}, "
-        f"fordi {fmt_long(deadline.legal_due)} er {phrase}."
+        f"fordi {fmt_long(deadline.legal_due)} er {_day_off_phrase(deadline.day_off)}."
     )
 
 

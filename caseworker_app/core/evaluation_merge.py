@@ -25,7 +25,9 @@ from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
 FORMAT = "opfoelgningsfrister-evaluering"
-FORMAT_VERSION = 1
+# 2: a trial's figures count only the part of the period inside the trial's own period
+# (evaluation_scope.trial_scope); a file of version 1 may count later ordinary-rule cases.
+FORMAT_VERSION = 2
 _TOP_KEYS = {
     "format",
     "format_version",

@@ -88,3 +88,14 @@ def test_the_file_on_disk_is_the_json_report_writes():
     content = json.loads(_file(source_fingerprint("db1", "Anne")))
     assert content["trials"]["T08"]["not_countable"] == ["success"]
     assert content["trials"]["T08"]["hists"] == {"late_days": {"4": 2}}
+
+
+def test_a_file_counted_before_the_figures_were_cut_to_the_trials_period_is_refused():
+    # Format 1 counted a whole period that only touched a trial (later ordinary-rule cases as trial
+    # results): it must not be summed with files counted the new way.
+    content = json.loads(_file(source_fingerprint("db1", "Mads")))
+    content["format_version"] = 1
+    content["checksum"] = _checksum({k: v for k, v in content.items() if k != "checksum"})
+    with pytest.raises(MergeError) as caught:
+        read_counts(counts_json(content), "mads.json", VERSION)
+    assert "filen har formatversion 1; programmet læser 2." in str(caught.value)
