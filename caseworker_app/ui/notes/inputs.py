@@ -114,6 +114,13 @@ class NoteInputs(QWidget):
         self.event_date_edit.editingFinished.connect(self._check_event_date)
         self.event_date_edit.textChanged.connect(self._show_date_hint)
 
+    def start_field(self, window: QWidget) -> QWidget:
+        """Where the caseworker starts in window: the first text still to write (Begrundelse, Egen
+        tekst) of those the situation shows, else the first of them, else the situation."""
+        shown = [edit for edit in (self.reason_edit, self.free_text_edit) if edit.isVisibleTo(window)]
+        empty = [edit for edit in shown if not edit.toPlainText().strip()]
+        return (empty or shown or [self.situation_combo])[0]
+
     def values(self) -> dict:
         """What the caseworker has given: reason, free_text and event_date (None if empty)."""
         return {

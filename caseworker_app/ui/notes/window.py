@@ -116,14 +116,7 @@ class NoteWindow(QDialog):
             if event.text:
                 self.inputs.free_text_edit.setPlainText(event.text)
         self.update_note()
-        self._start_field().setFocus()  # not the tab bar, which Qt would choose: the first thing written
-
-    def _start_field(self) -> QWidget:
-        """Where the caseworker starts: the first text still to write (Begrundelse, Egen tekst) of
-        those the situation shows, else the first of them, else the situation."""
-        shown = [edit for edit in (self.reason_edit, self.free_text_edit) if edit.isVisibleTo(self)]
-        empty = [edit for edit in shown if not edit.toPlainText().strip()]
-        return (empty or shown or [self.situation_combo])[0]
+        self.inputs.start_field(self).setFocus()  # not the tab bar, which Qt would choose
 
     # ------------------------------------------------------------ building
 
