@@ -275,7 +275,8 @@ def _row_line(row, duplicates: str) -> str:
         due = f"første frist {due_text(deadline)}"
         if not deadline.undated and deadline.practical_due != deadline.legal_due:
             due += f", senest i praksis {practical_day_text(deadline)}"
-    return redact_cpr(f"{head}; {dates} – {due}")
+    warned = "".join(f" – ⚠ {warning}" for warning in row.warnings)  # saved all the same
+    return redact_cpr(f"{head}; {dates} – {due}{warned}")
 
 
 def _undo(store: CaseStore, batch_id: int) -> int:

@@ -305,6 +305,21 @@ def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(
     assert not db.with_name(db.name + "-wal").exists()
 
 
+def test_a_hire_date_in_the_future_is_imported_with_a_warning_on_its_row(capsys, tmp_path, filled):
+    # Today 30-11-2026; hired 01-03-2027 (a year typed one too high, or a planned hire): saved, but
+    # the row says so, as the case form does. Ordinary rule (the trial ended 31-12-2025): 6 months
+    # after the offer, which is the hire date when unknown: Wednesday 01-09-2027.
+    db, _ = filled
+    code, out, err = run(capsys, "import", "--db", str(db), str(one_row_csv(tmp_path, row_with(3, "01-03-2027"))))
+    assert (code, err) == (0, "")
+    [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
+    assert line.endswith(
+        "– første frist 01-09-2027 – ⚠ Ansættelse i løntilskud: 01-03-2027 ligger i fremtiden – er årstallet "
+        "rigtigt? Fristerne regnes fra den."
+    )
+    assert cases(db)["2026-0001"][0] == "Bo Berg"
+
+
 def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
     db, _ = filled
     path = tmp_path / "blandet.csv"

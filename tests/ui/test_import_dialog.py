@@ -370,6 +370,35 @@ def test_tab_goes_from_the_tabs_through_the_columns_to_the_choices(qtbot, store,
 # ---------------------------------------------------------------- rows with faults
 
 
+def test_a_date_in_the_future_is_imported_with_a_warning_in_its_row(
+    qtbot, window, db, dialogs, files, message_boxes, tmp_path
+):
+    # Today 30-11-2026: Bo Berg hired 01-03-2027 (a mistyped year, or a planned hire) is imported,
+    # and the preview says so in his row; Ida Dam, hired 02-03-2026, has nothing to warn of.
+    path = tmp_path / "fremtid.csv"
+    path.write_bytes(
+        f"{CSV_HEADER};Forsøg\r\n"
+        "Bo Berg;2026-0001;;01-03-2027;;Anne Jensen;;T08\r\n"
+        "Ida Dam;2026-0002;;02-03-2026;;Anne Jensen;;T08\r\n".encode("cp1252")
+    )
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, path)
+        states = {name: row["Gemmes som"] for name, row in shown_rows(dialog).items()}
+        assert states == {
+            "Bo Berg": "Ny sag · ⚠ Ansættelse i løntilskud: 01-03-2027 ligger i fremtiden – er årstallet rigtigt? "
+            "Fristerne regnes fra den.",
+            "Ida Dam": "Ny sag",
+        }
+        assert "2 nye sager, 1 række med en dato i fremtiden (⚠, gemmes alligevel)." in dialog.message_label.text()
+        assert dialog.import_button.isEnabled()
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert message_boxes.calls[-1][2].startswith("Import nr. 1: 2 sager oprettet")
+
+
 def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
     qtbot, window, db, dialogs, files, message_boxes, tmp_path
 ):

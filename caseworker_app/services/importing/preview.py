@@ -3,6 +3,7 @@ repeats and its first deadline, before anything is saved."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from ...core.event import Event
 from ...core.import_mapping import ColumnMapping, mapping_errors
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable
+from ...core.terms import DATE_NAMES
+from ...core.validation import future_date_hints
 from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate
 from .rows import ImportPreview, ImportRow
 
@@ -43,7 +46,7 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
         # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
         # a new case would lack does not count; the case as updated is checked in _as_duplicate.
         errors = cell_errors if matches else cell_errors + new_case_errors
-        row = ImportRow(source_row.number, draft, tuple(errors))
+        row = ImportRow(source_row.number, draft, tuple(errors), warnings=date_warnings(draft.dates, today))
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
                 row = _with_error(
@@ -59,6 +62,13 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
         rows.append(row)
     rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
     return ImportPreview(table, mapping, today, tuple(rows))
+
+
+def date_warnings(dates: Mapping[str, date], today: date) -> tuple[str, ...]:
+    """'Ansættelse i løntilskud: 01-12-2027 ligger i fremtiden – …' for each date after today that is
+    usually in the past (core.validation.future_date_hints, the case form's warning): in a list
+    nobody sees the year read, and a mistyped one moves every deadline by a year."""
+    return tuple(f"{DATE_NAMES[name].capitalize()}: {hint}" for name, hint in future_date_hints(dates, today).items())
 
 
 def _with_error(row: ImportRow, mapping: ColumnMapping, name: str, message: str) -> ImportRow:

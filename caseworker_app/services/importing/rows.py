@@ -32,6 +32,7 @@ class ImportRow:
     duplicate: Duplicate | None = None  # the existing case with this FASIT number and trial
     update_errors: tuple[RowError, ...] = ()  # why duplicates="update" cannot be saved
     first_deadline: Deadline | None = None  # the case's earliest deadline once saved (or updated)
+    warnings: tuple[str, ...] = ()  # saved all the same: a date after today (date_warnings)
 
     @property
     def duplicate_of(self) -> int | None:
@@ -117,4 +118,7 @@ class ImportPreview:
         invalid = self.invalid_rows(duplicates)
         if invalid:
             counts.append(f"{rows_text(len(invalid))} med fejl")
+        warned = sum(1 for r in self.rows if r.warnings and r.saved_with(duplicates))
+        if warned:
+            counts.append(f"{rows_text(warned)} med en dato i fremtiden (⚠, gemmes alligevel)")
         return f"{head} {', '.join(counts)}."

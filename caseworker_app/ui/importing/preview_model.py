@@ -66,7 +66,15 @@ def dates_text(row: ImportRow) -> str:
 
 
 def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
-    """What saving does with the row, in words (a sign beside a fault, not colour alone)."""
+    """What saving does with the row, in words (a sign beside a fault, not colour alone), and a
+    warning it is saved with (a date in the future)."""
+    state = _row_state(row, duplicates, only_valid)
+    if row.warnings and not row.faults(duplicates):
+        state += " · ⚠ " + "; ".join(row.warnings)
+    return state
+
+
+def _row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
     if row.faults(duplicates):
         return "⚠ Fejl – springes over" if only_valid else "⚠ Fejl – se Fejl"
     if row.duplicate_of is None:
