@@ -223,7 +223,7 @@ def _print_preview(preview, duplicates: str) -> None:
     from ..core.import_mapping import FIELD_LABELS
 
     print(preview.summary(duplicates))
-    for note in preview.table.notes:
+    for note in (*preview.notes, *preview.table.notes):
         print(note)
     mapping = preview.mapping
     used = [f"{h} → {FIELD_LABELS[f]}" for h, f in zip(mapping.headers, mapping.fields, strict=True) if f]

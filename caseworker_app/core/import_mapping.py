@@ -108,7 +108,14 @@ _SYNONYMS = {
     "unemployed_since": ("ledigsiden", "ledighedsdato", "ledigfra", "ledighedsstart"),
     "extension_start": ("forlaengelsesstart", "forlaengelsensstart", "forlaengetfra", "forlaengelse"),
     "visitation": ("visitation", "visitationsdato", "visiteret", "visiteretden"),
-    "agreed": ("aftaltdato", "aftalt", "aftaltopfoelgning", "naesteopfoelgning", "naestesamtale"),
+    "agreed": (
+        "aftaltdato",
+        "aftalt",
+        "aftaltopfoelgning",
+        "naesteopfoelgning",
+        "naestesamtale",
+        "naesteopf",  # "Næste opf. (dato)": never the last follow-up
+    ),
     LAST_FOLLOWUP: (
         "senesteopfoelgning",
         "sidsteopfoelgning",
@@ -117,6 +124,13 @@ _SYNONYMS = {
         "opfoelgningholdt",
         "sidsteopfoelgningsdato",
         "opfulgt",
+        "opfoelgningsdato",
+        # abbreviated, as in "Sidste opf." (a tester's own list)
+        "opf",
+        "sidsteopf",
+        "senesteopf",
+        "sidsteopfdato",
+        "senesteopfdato",
     ),
 }
 _MIN_CONTAINED = 5  # a header containing a synonym of at least this length counts ('sagsbehandlernavn')

@@ -56,7 +56,8 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def _blank(cell: object) -> bool:
+def is_blank_cell(cell: object) -> bool:
+    """An empty cell, or one holding only a mark for empty ('-', 'n/a' …): no value."""
     return cell is None or (isinstance(cell, str) and (not cell.strip() or cell.strip() in EMPTY_MARKS))
 
 
@@ -67,11 +68,19 @@ def _check_excel_error(text: str) -> None:
         )
 
 
+def is_date_cell(cell: object) -> bool:
+    """The cell holds a date parse_date_cell reads (an Excel date, or text such as 1/7-2018)."""
+    try:
+        return parse_date_cell(cell) is not None
+    except CellError:
+        return False
+
+
 def parse_date_cell(cell: object) -> date | None:
     """A date from an Excel date cell or from text: dd-mm-åååå, d.m.åååå, dd/mm/åååå, åååå-mm-dd
     or '1. juli 2018' (a time after it is ignored). Two-digit years are refused (docs/import.md):
     18 can be 1918 or 2018, and in a list nobody sees the year read before the deadlines use it."""
-    if _blank(cell):
+    if is_blank_cell(cell):
         return None
     if isinstance(cell, datetime):
         return cell.date()
@@ -120,7 +129,7 @@ def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
 def parse_cpr_cell(cell: object, today: date) -> str | None:
     """The 10 digits of a CPR number, with or without dash (ddmmåå-xxxx). A number cell of 9 digits
     is one whose leading 0 Excel dropped (010190-1234 typed without dash): the 0 is put back."""
-    if _blank(cell):
+    if is_blank_cell(cell):
         return None
     if isinstance(cell, bool) or isinstance(cell, date | time | timedelta):
         raise CellError("Cellen er ikke et CPR-nummer. Skriv det som ddmmåå-xxxx: fødselsdatoen og 4 cifre")
@@ -148,7 +157,7 @@ def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
     """Text for a name, a FASIT number, a caseworker or a note: trimmed, NFC; refused when it begins
     like a formula (= + - @) or holds a control character (a soft line break from Word); a line
     break only in a note."""
-    if _blank(cell):
+    if is_blank_cell(cell):
         return None
     if isinstance(cell, bool):
         raise CellError("Cellen er en sandhedsværdi (SAND/FALSK), ikke tekst. Skriv teksten i cellen")
@@ -174,7 +183,7 @@ def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
 def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:
     """The catalog id of a trial given by its id ('T08', 't8', '8') or by its name or short name
     (a part of it is enough when it fits one trial only)."""
-    if _blank(cell):
+    if is_blank_cell(cell):
         return None
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)

@@ -42,6 +42,10 @@ from caseworker_app.core.import_mapping import ColumnMapping, guess_mapping, map
         ("Seneste opfølgning", "last_followup"),
         ("Sidste opfølgning", "last_followup"),
         ("Dato for seneste opfølgning", "last_followup"),
+        ("Sidste opf.", "last_followup"),  # a tester's own list: was ignored, every deadline from the hire
+        ("Seneste opf", "last_followup"),
+        ("Opf.", "last_followup"),
+        ("Næste opf. dato", "agreed"),  # the next agreed date, never the last follow-up
         ("Bemærkning", "note"),
         ("Bemærkninger", "note"),
         ("Note", "note"),

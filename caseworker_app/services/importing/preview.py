@@ -13,8 +13,9 @@ from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
 from ...core.import_mapping import ColumnMapping, mapping_errors
+from ...core.import_parse import is_blank_cell, is_date_cell
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
-from ...core.import_table import SourceTable
+from ...core.import_table import SourceTable, column_letter
 from ...core.terms import DATE_NAMES
 from ...core.validation import future_date_hints
 from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate
@@ -61,7 +62,24 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
                 row = _as_duplicate(row, matches, mapping, catalog, today)
         rows.append(row)
     rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
-    return ImportPreview(table, mapping, today, tuple(rows))
+    return ImportPreview(table, mapping, today, tuple(rows), notes=ignored_date_columns(table, mapping))
+
+
+def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[str, ...]:
+    """A warning for each column left out whose cells are mostly dates: a follow-up date the
+    program did not recognise ('Opf. dato') would otherwise be lost without a word, and every
+    deadline counted from the hire date."""
+    notes = []
+    for column, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
+        if field is not None:
+            continue
+        filled = [cell for row in table.rows if not is_blank_cell(cell := table.cell(row, column))]
+        if filled and 2 * sum(map(is_date_cell, filled)) >= len(filled):
+            notes.append(
+                f"⚠ Kolonnen '{header or column_letter(column)}' har datoer, men bruges ikke. Er det fx "
+                "seneste opfølgning, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
+            )
+    return tuple(notes)
 
 
 def date_warnings(dates: Mapping[str, date], today: date) -> tuple[str, ...]:

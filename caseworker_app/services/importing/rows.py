@@ -78,6 +78,7 @@ class ImportPreview:
     today: date
     rows: tuple[ImportRow, ...]
     mapping_errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # remarks that do not stop the import (a column of dates ignored)
 
     @property
     def new_rows(self) -> list[ImportRow]:

@@ -250,7 +250,7 @@ class ImportDialog(QDialog):
             return
         self._problem("⚠ " + "\n⚠ ".join(preview.mapping_errors) if preview.mapping_errors else "")
         assert table is not None  # a preview is made from the table
-        notes = [preview.summary(duplicates), *table.notes]
+        notes = [preview.summary(duplicates), *preview.notes, *table.notes]
         if self.path is not None and self.path == sample_path():
             notes.append(SAMPLE_NOTE)
         self.message_label.setText(" ".join(notes))
