@@ -141,7 +141,7 @@ def _deadline(
                 named: Reason = (": efter almindelig regel (",)
             else:
                 named = _municipal_rule(": efter ", ordinary, " (")
-            reason = ("Forsøget slutter ", end) + named + reason + (") var fristen ", ordinary_result[0], ", " + when)
+            reason = (_ends(end, today), end) + named + reason + (") var fristen ", ordinary_result[0], ", " + when)
         elif ordinary is not spec.ordinary:
             # A version the municipality entered (decision 13): say whose rule it is and from when.
             reason = reason + _municipal_rule(" (", ordinary, ", efter forsøgets slutning ") + (end, ")")
@@ -170,7 +170,7 @@ def _deadline(
             if reason[-1] == ", sidste dag":
                 reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
             reason = (
-                ("Forsøget slutter ", end, ": perioden må højst vare til forsøgets sidste dag (efter forsøgsreglen ")
+                (_ends(end, today), end, ": perioden må højst vare til forsøgets sidste dag (efter forsøgsreglen ")
                 + reason
                 + (")",)
             )
@@ -286,6 +286,11 @@ def _municipal_rule(before: str, ordinary: RuleSpec | None, after: str) -> Reaso
 @lru_cache(maxsize=1024)
 def _rule_text(prefix: str, text: str) -> str:
     return prefix + text
+
+
+def _ends(end: date, today: date) -> str:
+    """'Forsøget slutter ' or, once that day has passed, 'Forsøget sluttede ' (a reason read today)."""
+    return "Forsøget sluttede " if end < today else "Forsøget slutter "
 
 
 def _trial_citation(trial: Trial, day: date, end: date) -> str:
