@@ -263,6 +263,8 @@ def _row_line(row, duplicates: str) -> str:
             state = f"findes som sag nr. {row.duplicate_of}; " + (
                 "springes over" if duplicates == "skip" else "intet nyt"
             )
+        if duplicates == "update" and not row.duplicate_closed and row.duplicate.note:
+            state += f" ({row.duplicate.note})"
         return redact_cpr(f"{head} – {state}")
     dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
     if draft.last_followup:

@@ -338,6 +338,28 @@ def test_a_column_of_dates_left_out_is_named_before_anything_is_saved(capsys, tm
     assert "Springes over: Opf. dato" in out
 
 
+def test_an_older_follow_up_in_an_update_list_says_why_it_is_not_registered(capsys, tmp_path, db):
+    # The case has its follow-up 05-03-2026; the list says 05-03-2025. Updating registers nothing,
+    # and the row says why instead of only 'intet nyt'.
+    first = tmp_path / "foerste.csv"
+    first.write_bytes(
+        "Navn;Sagsnummer;Ansættelsesdato;Seneste opfølgning;Forsøg\r\n"
+        "Dorthe Lund;2018-0077;01-07-2018;05-03-2026;T08\r\n".encode("cp1252")
+    )
+    assert run(capsys, "import", "--db", str(db), str(first))[0] == 0
+    older = tmp_path / "aeldre.csv"
+    older.write_bytes(
+        "Navn;Sagsnummer;Ansættelsesdato;Seneste opfølgning;Forsøg\r\n"
+        "Dorthe Lund;2018-0077;01-07-2018;05-03-2025;T08\r\n".encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(older), "--dubletter", "opdater", "--dry-run")
+    assert (code, err) == (0, "")
+    [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
+    assert line.endswith(
+        "intet nyt (listens seneste opfølgning 05-03-2025 registreres ikke: sagen har en nyere, 05-03-2026)"
+    )
+
+
 def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
     db, _ = filled
     path = tmp_path / "blandet.csv"

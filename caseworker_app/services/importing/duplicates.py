@@ -48,6 +48,18 @@ class Duplicate:
     changes: tuple[FieldChange, ...] = ()  # empty: nothing new (or the case is closed)
     updated: CaseDraft | None = None  # the case once updated; None for a closed case
     followup: date | None = None  # the follow-up the update registers
+    older_followup: date | None = None  # the list's follow-up, left out: the case has a later one
+
+    @property
+    def note(self) -> str:
+        """Why the list's follow-up is not registered ('' when it is, or there is none): the row
+        would otherwise say 'intet nyt' of a date the caseworker can see in the list."""
+        if self.older_followup is None:
+            return ""
+        return (
+            f"listens seneste opfølgning {fmt(self.older_followup)} registreres ikke: sagen har en nyere, "
+            f"{fmt(last_followup(self.case))}"
+        )
 
     @property
     def closed(self) -> bool:
@@ -83,11 +95,13 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
         if dates.get(name) != day:
             changes.append(FieldChange(name, FIELD_LABELS[name], fmt(dates.get(name)) or "–", fmt(day)))
             dates[name] = day
-    followup = None
+    followup = older = None
     latest = last_followup(case)
     if draft.last_followup is not None and (latest is None or draft.last_followup > latest):
         followup = draft.last_followup
         changes.append(FieldChange(LAST_FOLLOWUP, FIELD_LABELS[LAST_FOLLOWUP], fmt(latest) or "–", fmt(followup)))
+    elif draft.last_followup is not None and draft.last_followup < latest:
+        older = draft.last_followup
     updated = CaseDraft(
         citizen=values["citizen"],
         case_ref=case.case_ref,
@@ -99,7 +113,7 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
         last_followup=followup,
         given=draft.given,
     )
-    return Duplicate(case, tuple(changes), updated, followup)
+    return Duplicate(case, tuple(changes), updated, followup, older)
 
 
 def last_followup(case: CaseRecord) -> date | None:

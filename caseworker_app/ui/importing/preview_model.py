@@ -69,7 +69,11 @@ def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
     """What saving does with the row, in words (a sign beside a fault, not colour alone), and a
     warning it is saved with (a date in the future)."""
     state = _row_state(row, duplicates, only_valid)
-    if row.warnings and not row.faults(duplicates):
+    if row.faults(duplicates):
+        return state
+    if row.duplicate is not None and row.duplicate.note and duplicates == UPDATE:
+        state += f" ({row.duplicate.note})"
+    if row.warnings:
         state += " · ⚠ " + "; ".join(row.warnings)
     return state
 
