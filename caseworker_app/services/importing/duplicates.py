@@ -100,7 +100,7 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
     if draft.last_followup is not None and (latest is None or draft.last_followup > latest):
         followup = draft.last_followup
         changes.append(FieldChange(LAST_FOLLOWUP, FIELD_LABELS[LAST_FOLLOWUP], fmt(latest) or "–", fmt(followup)))
-    elif draft.last_followup is not None and draft.last_followup < latest:
+    elif draft.last_followup is not None and latest is not None and draft.last_followup < latest:
         older = draft.last_followup
     updated = CaseDraft(
         citizen=values["citizen"],
