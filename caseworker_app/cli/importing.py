@@ -132,6 +132,19 @@ def _run(args: argparse.Namespace) -> int:
         return _save(store, preview, args)
 
 
+def _default_trial(text: str, store: CaseStore) -> str:
+    """--trial read as a trial cell is (id, name or short name), with the same message when unknown."""
+    from ..core.import_parse import CellError, parse_trial_cell
+
+    try:
+        trial = parse_trial_cell(text, store.catalog())
+    except CellError as exc:
+        raise UsageError(f"--trial: {exc}") from None
+    if trial is None:
+        raise UsageError("--trial: skriv forsøgets id, fx --trial T08")
+    return trial
+
+
 def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
     """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
     from ..services import importing
@@ -139,10 +152,7 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
     mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store))
     mapping = _apply_mapping_args(mapping, args.mapping)
     if args.trial:
-        trial = args.trial.strip().upper()
-        if trial not in store.catalog():
-            raise UsageError(f"forsøget '{args.trial}' findes ikke i kataloget (kendte: {', '.join(store.catalog())})")
-        mapping = mapping.with_default_trial(trial)
+        mapping = mapping.with_default_trial(_default_trial(args.trial, store))
     duplicates = _DUPLICATES[args.dubletter]
     preview = importing.build_preview(store, table, mapping, today)
     if quiet:

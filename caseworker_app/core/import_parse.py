@@ -15,6 +15,7 @@ from .catalog import Trial
 from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import normalize_text, text_error
+from .trial_match import similar_trials, trial_named
 from .workdays import MONTHS_DA, fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
@@ -209,9 +210,31 @@ def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:
             return partial[0]
         if len(partial) > 1:
             raise CellError(
-                f"'{_shown(text)}' passer på flere forsøg ({', '.join(partial)}). Skriv forsøgets id, fx {partial[0]}"
+                f"'{_shown(text)}' passer på flere forsøg: {_listed(partial, catalog)}. {_WRITE_ID}{partial[0]}"
             )
-    raise CellError(
-        f"Forsøget '{_shown(text)}' findes ikke i forsøgskataloget. Skriv forsøgets id (kendte: "
-        f"{', '.join(catalog)}) eller dets navn"
+    raise CellError(unknown_trial_text(text, catalog))
+
+
+_WRITE_ID = "Skriv forsøgets id, fx "
+_NAMED_UP_TO = 3  # more trials than this are named by id only: the message stays readable
+
+
+def _listed(trial_ids: list[str], catalog: Mapping[str, Trial]) -> str:
+    if len(trial_ids) > _NAMED_UP_TO:
+        return ", ".join(trial_ids)
+    named = [trial_named(catalog[trial_id]) for trial_id in trial_ids]
+    return ", ".join(named[:-1]) + " og " + named[-1]
+
+
+def unknown_trial_text(text: str, catalog: Mapping[str, Trial]) -> str:
+    """Why text is no trial, with the trials whose names share its words (trial_match), or where the
+    trials are listed by name when none does: an id alone says nothing to a caseworker."""
+    said = f"Forsøget '{_shown(text)}' findes ikke i forsøgskataloget."
+    suggested = similar_trials(text, catalog)
+    if suggested:
+        meant = " eller ".join(trial_named(trial) for trial in suggested)
+        return f"{said} Mente du {meant}? {_WRITE_ID}{suggested[0].id}"
+    return (
+        f"{said} Skriv forsøgets id; forsøgene står med id og navn i fanen Forsøg i hovedvinduet "
+        "og i 'caseworker-app trials'"
     )

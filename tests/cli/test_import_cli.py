@@ -457,6 +457,44 @@ def test_a_list_without_a_trial_column_needs_one_trial(capsys, db):
     assert not db.exists()  # a database is made only to save an import in
 
 
+def test_a_trial_written_as_the_caseworkers_write_it_is_refused_with_the_trial_it_resembles(capsys, tmp_path, db):
+    # The tester's list (30-11-2026) names T08 'FØP løntilskud' in some rows. --trial T08 does not
+    # cover them: it is for rows whose trial cell is empty, and a row never gets a trial it does not name.
+    path = tmp_path / "mine_sager.csv"
+    path.write_bytes(
+        (
+            f"{CSV_HEADER};Forsøg\r\n"
+            "Bo Berg;2026-0001;;01-03-2026;;;;FØP løntilskud\r\n"
+            "Ida Dam;2026-0002;;02-03-2026;;;;T08\r\n"
+            "Eva Holm;2026-0003;;03-03-2026;;;;FØP løntilskud\r\n"
+            "Lis Lund;2026-0004;;04-03-2026;;;;Fleksjob-forsøg\r\n"
+        ).encode("cp1252")
+    )
+    code, _, err = run(capsys, "import", "--db", str(db), str(path), "--trial", "T08")
+    assert code == 2
+    meant = (
+        "findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i løntilskud) eller T03 (Løntilskud "
+        "og jobrotation uden forudgående ledighed)? Skriv forsøgets id, fx T08"
+    )
+    assert err.splitlines()[:4] == [
+        f"caseworker-app: fejl: Række 2, kolonne 'Forsøg': Forsøget 'FØP løntilskud' {meant}",
+        f"caseworker-app: fejl: Række 4, kolonne 'Forsøg': Forsøget 'FØP løntilskud' {meant}",
+        "caseworker-app: fejl: Række 5, kolonne 'Forsøg': Forsøget 'Fleksjob-forsøg' findes ikke i "
+        "forsøgskataloget. Skriv forsøgets id; forsøgene står med id og navn i fanen Forsøg i hovedvinduet og i "
+        "'caseworker-app trials'",
+        "caseworker-app: fejl: 3 rækker har fejl, så intet er gemt. Ret dem i regnearket, eller gem kun de "
+        "gyldige rækker med --kun-gyldige.",
+    ]
+    assert not db.exists()
+
+
+def test_the_trial_for_rows_without_one_can_be_given_by_name(capsys, db):
+    code, out, err = run(capsys, "import", "--db", str(db), str(CSV), "--trial", "Førtidspensionister i løntilskud")
+    assert (code, err) == (0, "")
+    assert "Forsøg for rækker uden forsøg: T08" in out
+    assert cases(db) == CSV_CASES
+
+
 # ---------------------------------------------------------------- duplicates and undo
 
 
@@ -682,7 +720,16 @@ def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
         (["--mapping", "Navn"], "'Navn' skal skrives som KOLONNE=FELT"),
         (["--mapping", "Telefon=citizen"], "der er ingen kolonne 'Telefon' i filen"),
         (["--mapping", "Borger=navnet"], "ukendt felt 'navnet'"),
-        (["--trial", "T99"], "forsøget 'T99' findes ikke i kataloget"),
+        (
+            ["--trial", "FØP"],
+            "--trial: Forsøget 'FØP' findes ikke i forsøgskataloget. Skriv forsøgets id; forsøgene står med id og "
+            "navn i fanen Forsøg i hovedvinduet og i 'caseworker-app trials'",
+        ),
+        (
+            ["--trial", "FØP løntilskud"],
+            "--trial: Forsøget 'FØP løntilskud' findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i "
+            "løntilskud) eller T03 (Løntilskud og jobrotation uden forudgående ledighed)? Skriv forsøgets id, fx T08",
+        ),
     ],
 )
 def test_wrong_arguments_are_named(capsys, db, args, message):

@@ -436,6 +436,38 @@ def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
     assert set(saved_cases(db)) == {"2026-0002"}
 
 
+def test_a_trial_written_as_the_caseworkers_write_it_is_shown_with_the_trial_it_resembles(
+    qtbot, store, files, tmp_path
+):
+    # The tester's list names T08 'FØP løntilskud' in some rows. Choosing T08 for rows without a
+    # trial changes nothing for them: it fills empty trial cells only.
+    path = tmp_path / "mine_sager.csv"
+    path.write_bytes(
+        (
+            f"{CSV_HEADER};Forsøg\r\n"
+            "Bo Berg;2026-0001;;01-03-2026;;;;FØP løntilskud\r\n"
+            "Ida Dam;2026-0002;;02-03-2026;;;;\r\n"
+            "Eva Holm;2026-0003;;03-03-2026;;;;FØP løntilskud\r\n"
+        ).encode("cp1252")
+    )
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick(qtbot, dialog, files, path)
+    choose(dialog.mapping_view.trial_combo, "T08")
+    meant = (
+        "Forsøget 'FØP løntilskud' findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i "
+        "løntilskud) eller T03 (Løntilskud og jobrotation uden forudgående ledighed)? Skriv forsøgets id, fx T08"
+    )
+    assert errors_listed(dialog) == [f"Række 2, kolonne 'Forsøg': {meant}", f"Række 4, kolonne 'Forsøg': {meant}"]
+    rows = shown_rows(dialog)
+    assert {name: (row["Forsøg"], row["Gemmes som"]) for name, row in rows.items()} == {
+        "Bo Berg": ("", "⚠ Fejl – se Fejl"),
+        "Ida Dam": ("T08", "Ny sag"),
+        "Eva Holm": ("", "⚠ Fejl – se Fejl"),
+    }
+
+
 def test_a_fixed_file_is_read_again_and_its_faults_are_gone(qtbot, store, files, tmp_path):
     path = tmp_path / "rettes.csv"
     path.write_bytes(f"{CSV_HEADER};Forsøg\r\nBo Berg;2026-0001;;31-11-2025;;;;T08\r\n".encode("cp1252"))
