@@ -10,6 +10,9 @@ from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_long, fmt_weekday
 
 OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
 STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
+# The word an overdue deadline carries where bold or colour may not show: a printed page (in black
+# and white), an Outlook event's title.
+OVERDUE_MARK = "OVERSKREDET"
 DEFAULT_WARNING_DAYS = 30
 DEFAULT_TRIAL_END_HORIZON_DAYS = 90
 
@@ -85,6 +88,11 @@ class Deadline(NamedTuple):
             "undated": self.undated,
             "due_text": due_text(self),
         }
+
+
+def overdue_count(deadlines: Iterable[Deadline]) -> int:
+    """How many of deadlines are overdue, by the status the window shows (Deadline.status)."""
+    return sum(1 for d in deadlines if d.status == OVERDUE)
 
 
 def remark_lines(deadline: Deadline) -> list[str]:

@@ -7,6 +7,12 @@ DESCRIPTION ("Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag
 28-02-2021"). The UID does not depend on the date, so a deadline moved by a follow-up or by a
 holiday keeps its event: SEQUENCE rises and Outlook moves it.
 
+An overdue deadline keeps its date (the deadline the window shows), so its event lies before today,
+where Outlook's views of today and the coming days never show it; its SUMMARY begins
+"OVERSKREDET – " (the word the printed calendar uses), and the export's message counts them. A
+changed SUMMARY (a deadline that has become overdue since the last export, a corrected name)
+raises SEQUENCE as a moved date does, so Outlook takes the new title.
+
 A deadline without an agreed date (Deadline.undated) has no day to lie on and is left out; so is a
 case whose deadlines cannot be computed. The export says how many (services.exporting.omitted_text).
 
@@ -16,6 +22,7 @@ through redact_cpr in case a CPR number was typed into a name or reference field
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -23,7 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Component, Event
 
 from .cases import CaseDeadline
-from .deadline import practical_day_text, remark_lines
+from .deadline import OVERDUE, OVERDUE_MARK, practical_day_text, remark_lines
 from .redact import redact_cpr
 from .workdays import fmt
 
@@ -31,10 +38,13 @@ PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
 UID_DOMAIN = "opfoelgningsfrister.local"
 CALENDAR_NAME = "Opfølgningsfrister"
 
-# State kept between exports: UID -> (date of the event last exported, its SEQUENCE). A deadline
-# that no longer exists (its case closed or purged, its rule met) is sent once as cancelled and
-# then kept under CANCELLED_PREFIX + UID, so that if it comes back its SEQUENCE goes on rising.
-ExportState = dict[str, tuple[date, int]]
+# State kept between exports: UID -> (date of the event last exported, its SEQUENCE, a fingerprint
+# of its SUMMARY). The fingerprint (summary_key) is a short hash, so the database keeps no second
+# copy of a citizen's name; it is '' for a cancelled event and in a state saved before it was kept.
+# A deadline that no longer exists (its case closed or purged, its rule met) is sent once as
+# cancelled and then kept under CANCELLED_PREFIX + UID, so that if it comes back its SEQUENCE goes
+# on rising.
+ExportState = dict[str, tuple[date, int, str]]
 CANCELLED_PREFIX = "aflyst:"
 CANCELLED_SUMMARY = "Aflyst: fristen findes ikke længere"
 
@@ -73,8 +83,18 @@ def _add(component: Component, name: str, value: object) -> None:
 
 
 def summary_text(item: CaseDeadline) -> str:
-    """'Opfølgning: Jens Hansen (T08)'."""
+    """'Opfølgning: Jens Hansen (T08)'; 'OVERSKREDET – Opfølgning: Jens Hansen (T08)' when overdue."""
+    plain = _plain_summary(item)
+    return f"{OVERDUE_MARK} – {plain}" if item.deadline.status == OVERDUE else plain
+
+
+def _plain_summary(item: CaseDeadline) -> str:
     return redact_cpr(f"{item.deadline.label}: {item.case.citizen} ({item.case.trial_id})")
+
+
+def summary_key(summary: str) -> str:
+    """A short fingerprint of a SUMMARY: tells a changed title without keeping the name."""
+    return hashlib.blake2b(summary.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def description_text(item: CaseDeadline) -> str:
@@ -96,15 +116,16 @@ def description_text(item: CaseDeadline) -> str:
 def deadlines_to_ics(
     items: Iterable[CaseDeadline],
     *,
-    previous: Mapping[str, tuple[date, int]] | None = None,
+    previous: Mapping[str, tuple[date, int, str]] | None = None,
     calendar_id: str = "",
     stamp: datetime | None = None,
     still_current: Collection[str] | None = None,
 ) -> tuple[bytes, ExportState]:
-    """The .ics file for items and the state to keep for the next export (UID -> (date, SEQUENCE)).
+    """The .ics file for items and the state to keep for the next export (see ExportState).
 
-    SEQUENCE is 0 the first time a UID is exported and is raised by one each time its date has
-    moved since the previous export, so Outlook updates the event instead of adding a second one.
+    SEQUENCE is 0 the first time a UID is exported and is raised by one each time its date or its
+    SUMMARY has changed since the previous export, so Outlook updates the event instead of adding a
+    second one (or keeping the old title).
     The returned state holds every UID of previous too (a later export of another period must not
     forget them); the caller stores it. calendar_id (e.g. a random id kept in the database) keeps
     two databases' UIDs apart when both are imported into one calendar.
@@ -137,15 +158,20 @@ def deadlines_to_ics(
         # The event stands on the practical date, the day to act; a legal date on a day off is
         # said in the description ("fristen 28-02-2021 er en søndag").
         day = d.practical_due
+        summary = summary_text(item)
+        key = summary_key(summary)
         if uid in previous:
-            last_day, last_sequence = previous[uid]
-            sequence = last_sequence + 1 if last_day != day else last_sequence
+            last_day, last_sequence, last_key = previous[uid]
+            # A state saved before titles were kept: its events bore the title without the mark.
+            last_key = last_key or summary_key(_plain_summary(item))
+            changed = last_day != day or last_key != key
+            sequence = last_sequence + 1 if changed else last_sequence
         elif CANCELLED_PREFIX + uid in previous:  # back after being cancelled (a case reopened)
             sequence = previous[CANCELLED_PREFIX + uid][1] + 1
             del state[CANCELLED_PREFIX + uid]
         else:
             sequence = 0
-        state[uid] = (day, sequence)
+        state[uid] = (day, sequence, key)
 
         event = Event()
         _add(event, "uid", uid)
@@ -153,7 +179,7 @@ def deadlines_to_ics(
         _add(event, "sequence", sequence)
         _add(event, "dtstart", day)
         _add(event, "dtend", day + timedelta(days=1))
-        _add(event, "summary", summary_text(item))
+        _add(event, "summary", summary)
         _add(event, "description", description_text(item))
         _add(event, "categories", ["Opfølgningsfrist"])
         _add(event, "transp", "TRANSPARENT")
@@ -162,12 +188,12 @@ def deadlines_to_ics(
         cal.add_component(event)
     if still_current is not None:
         current = set(still_current)
-        for uid, (day, sequence) in sorted(previous.items()):
+        for uid, (day, sequence, _) in sorted(previous.items()):
             if uid.startswith(CANCELLED_PREFIX) or uid in current or uid in seen:
                 continue
             cal.add_component(_cancelled_event(uid, day, sequence + 1, stamp))
             del state[uid]
-            state[CANCELLED_PREFIX + uid] = (day, sequence + 1)
+            state[CANCELLED_PREFIX + uid] = (day, sequence + 1, "")
     return cal.to_ical(), state
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
+from ..core.deadline import overdue_count
 from ..core.selection import belongs_to, select, whose_text
 from ..core.text import count_text
 from ..core.workdays import fmt
@@ -51,7 +52,8 @@ class ExportResult:
 
     path: Path
     count: int
-    moved: int = 0  # .ics: events whose date moved since the last export (SEQUENCE raised)
+    moved: int = 0  # .ics: events whose date moved since the last export
+    overdue: int = 0  # .ics: events of overdue deadlines (their dates lie before today)
     uncomputable: int = 0  # cases whose deadlines cannot be computed (store.uncomputable)
     undated: int = 0  # .ics: deadlines left out because no date has been agreed
     chosen: str = ""  # whose: 'Anne Jensens frister' when only one caseworker's were written
@@ -75,6 +77,21 @@ def omitted_text(result: ExportResult) -> str:
             "med i filen: aftal datoen, og registrér den på sagen."
         )
     return " ".join(parts)
+
+
+def overdue_text(result: ExportResult) -> str:
+    """That the .ics file's overdue deadlines lie before today in Outlook ('' when none are overdue).
+
+    Outlook shows today and the days ahead; an overdue deadline keeps its date (the deadline the
+    window shows), so the caseworker is told where to find them.
+    """
+    if not result.overdue:
+        return ""
+    if result.count == 1:
+        return "Fristen er overskredet og står på en dato før i dag i Outlook – se den under Frister."
+    if result.overdue == 1:
+        return "1 af fristerne er overskredet og står på en dato før i dag i Outlook – se den under Frister."
+    return f"{result.overdue} af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister."
 
 
 def check_target(store: CaseStore, path: str | os.PathLike[str], endings: Sequence[str]) -> Path:
@@ -179,9 +196,15 @@ def export_ics(
             f"eksporten ({_first_sentence(exc)}). Filen kan bruges; eksportér igen, når databasen "
             "er ledig, så en senere eksport flytter aftalerne rigtigt i Outlook."
         ) from None
-    moved = sum(1 for uid, (_, seq) in state.items() if uid in previous and previous[uid][1] != seq)
+    moved = sum(1 for uid, (day, _, _) in state.items() if uid in previous and previous[uid][0] != day)
     return ExportResult(
-        target, len(items), moved, uncomputable=len(problems), undated=undated, chosen=_whose(chosen, "frister")
+        target,
+        len(items),
+        moved,
+        overdue=overdue_count(i.deadline for i in items),
+        uncomputable=len(problems),
+        undated=undated,
+        chosen=_whose(chosen, "frister"),
     )
 
 

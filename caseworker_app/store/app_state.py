@@ -24,7 +24,8 @@ class AppStatePart:
         self._db = db
 
     def ics_state(self) -> tuple[str, ExportState]:
-        """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
+        """The database's calendar id and, per UID, the date, SEQUENCE and SUMMARY fingerprint last
+        exported to .ics (core.ics.ExportState; a state saved before the fingerprint was kept has '')."""
         with self._db.read() as conn:
             stored = dict(
                 conn.execute(
@@ -35,7 +36,7 @@ class AppStatePart:
         calendar_id = stored.get(ICS_CALENDAR_ID) or self._new_calendar_id()
         try:
             raw = json.loads(stored.get(ICS_STATE) or "{}")
-            state = {uid: (date.fromisoformat(day), int(seq)) for uid, (day, seq) in raw.items()}
+            state = {uid: _entry(*value) for uid, value in raw.items()}
         except (ValueError, TypeError, AttributeError):
             # Unreadable (edited by hand): start over; events then keep their UIDs, SEQUENCE 0.
             log.warning("the .ics export state could not be read; starting over")
@@ -44,7 +45,7 @@ class AppStatePart:
 
     def save_ics_state(self, state: ExportState) -> None:
         """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
-        raw = {uid: [day.isoformat(), seq] for uid, (day, seq) in sorted(state.items())}
+        raw = {uid: [day.isoformat(), seq, key] for uid, (day, seq, key) in sorted(state.items())}
         with self._db.batch():
             self.set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
 
@@ -70,3 +71,10 @@ class AppStatePart:
             "INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def _entry(day: str, seq: int, key: str = "") -> tuple[date, int, str]:
+    """One stored UID's (date, SEQUENCE, SUMMARY fingerprint); ValueError/TypeError when not one."""
+    if not isinstance(key, str):  # JSON read back: edited by hand
+        raise TypeError("the SUMMARY fingerprint is not text")
+    return date.fromisoformat(day), int(seq), key

@@ -221,11 +221,17 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     code, out, err = run(capsys, *args)
     assert (code, err) == (0, "")
     assert out.startswith(f"{DEMO_DEADLINES} frister skrevet til {out_path}.")
+    # 11 overdue on 23-11-2026: the 7 of 11-11 … 21-11 and the 4 before November (see the print
+    # dialog's summary test); Outlook shows them on days before today, so the message says where.
+    assert out.endswith(
+        "\n11 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
+    )
     first = read_ics(out_path)
     assert len(first) == DEMO_DEADLINES
     [mette_uid] = [uid for uid, e in first.items() if "Mette Nielsen" in e.summary.value]
     mette = first[mette_uid]
-    assert mette.summary.value == "Opfølgning: Mette Nielsen (T08)"
+    # Due 11-11-2026, overdue on 23-11-2026: the event keeps the date, the title says so.
+    assert mette.summary.value == "OVERSKREDET – Opfølgning: Mette Nielsen (T08)"
     assert mette.dtstart.value == date(2026, 11, 11)
     assert mette.dtend.value == date(2026, 11, 12)
     assert {int(e.sequence.value) for e in first.values()} == {0}
@@ -246,13 +252,37 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     assert third.keys() == first.keys()
     # Saturday 01-01-2028 (Nytårsdag); Friday 31-12-2027 is nytårsaftensdag: in practice 30-12-2027.
     assert third[mette_uid].dtstart.value == date(2027, 12, 30)
-    assert int(third[mette_uid].sequence.value) == 1
+    assert third[mette_uid].summary.value == "Opfølgning: Mette Nielsen (T08)"  # no longer overdue
+    assert int(third[mette_uid].sequence.value) == 1  # date and title changed in one export: one step
     assert {int(e.sequence.value) for uid, e in third.items() if uid != mette_uid} == {0}
 
     text = out_path.read_text(encoding="utf-8")
     for cpr in DEMO_CPRS:
         assert cpr not in text
     assert "Jens Hansen" in text  # the demo case with a CPR number is there, its number is not
+
+
+def test_a_deadline_overdue_since_the_last_export_gets_the_word_and_a_new_sequence_on_its_old_date(
+    capsys, fresh_db, tmp_path
+):
+    out_path = tmp_path / "frister.ics"
+    args = ("export-ics", "--db", str(fresh_db), str(out_path))
+    assert run(capsys, *args, "--today", TODAY)[0] == 0
+    [flemming_uid] = [uid for uid, e in read_ics(out_path).items() if "Flemming Skov" in e.summary.value]
+    # Two weeks later, Monday 07-12-2026: Flemming Skov's talk was due Saturday 05-12-2026 (in
+    # practice Friday 04-12). Overdue now, besides the 11 of 23-11: Dorthe Jakobsen 24-11, Anja
+    # Winther and Camilla Henriksen 25-11, Jens Hansen 26-11, Niels Thomsen 27-11, Tina Møller
+    # 30-11 and Flemming Skov: 18.
+    code, out, err = run(capsys, *args, "--today", "2026-12-07")
+    assert (code, err) == (0, "")
+    assert "ny dato" not in out  # the date did not move: only the title changed
+    assert out.endswith(
+        "\n18 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
+    )
+    flemming = read_ics(out_path)[flemming_uid]
+    assert flemming.summary.value == "OVERSKREDET – Næste aftalte samtale: Flemming Skov (T15)"
+    assert flemming.dtstart.value == date(2026, 12, 4)
+    assert int(flemming.sequence.value) == 1  # so Outlook replaces the title it has
 
 
 def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(capsys, fresh_db, tmp_path):
@@ -275,7 +305,7 @@ def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(c
         store.reopen_case(2)
     assert run(capsys, *args)[0] == 0
     back = read_ics(out_path)[mette_uid]
-    assert (back.summary.value, int(back.sequence.value)) == ("Opfølgning: Mette Nielsen (T08)", 2)
+    assert (back.summary.value, int(back.sequence.value)) == ("OVERSKREDET – Opfølgning: Mette Nielsen (T08)", 2)
     assert not hasattr(back, "status")
 
 
@@ -500,6 +530,9 @@ def test_export_of_one_caseworker_holds_theirs_and_the_unassigned_and_says_so(ca
     assert out == (
         f"2 frister skrevet til {ics}. Kun Bo Lunds frister og frister uden sagsbehandler er med. "
         "Åbn filen i Outlook for at få dem i kalenderen.\n"
+        # T08 hired 03-03-2025: the ordinary 6 months passed before the trial ended 31-12-2025, so
+        # both are due 01-01-2026 and overdue on 23-11-2026.
+        "2 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
     )
     calendar = vobject.readOne(ics.read_text(encoding="utf-8"))
     assert len(calendar.vevent_list) == 2

@@ -9,7 +9,7 @@ import icalendar
 import vobject
 
 from caseworker_app.core.event import Event
-from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics
+from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics, summary_key
 from tests.export_samples import cpr_for, deadlines, jens_hansen, t08_cases
 
 STAMP = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)
@@ -40,7 +40,7 @@ def test_worked_example_is_an_all_day_event_on_the_practical_date():
     assert "Sag: FASIT-2018-0017" in description
     assert "Frist: 28-02-2021" in description
     assert not hasattr(ev, "valarm")  # no reminder pointing elsewhere: the event is the day
-    assert state == {UID_17: (date(2021, 2, 26), 0)}
+    assert state == {UID_17: (date(2021, 2, 26), 0, summary_key("Opfølgning: Jens Hansen (T08)"))}
 
 
 def test_calendar_header_as_read_back():
@@ -100,7 +100,7 @@ def test_uids_are_stable_and_sequence_rises_when_a_date_moves():
     assert ev3[uid].dtstart.value == date(2023, 8, 25)
     assert ev3[uid].sequence.value == "1"
     assert all(ev.sequence.value == "0" for u, ev in ev3.items() if u != uid)
-    assert state3[uid] == (date(2023, 8, 25), 1)
+    assert state3[uid][:2] == (date(2023, 8, 25), 1)
 
     # Exported again without a change: SEQUENCE stays 1.
     fourth, state4 = deadlines_to_ics(deadlines(moved, MARCH_1), previous=state3, stamp=STAMP)
@@ -140,6 +140,61 @@ def test_a_deadline_gone_from_the_case_list_is_sent_as_cancelled_but_not_one_out
     data, gone = deadlines_to_ics([], previous=state, stamp=STAMP, still_current=set())
     ev = events_by_uid(data)[UID_17]
     assert (ev.status.value, ev.sequence.value, ev.dtstart.value) == ("CANCELLED", "1", date(2021, 2, 26))
-    assert gone == {"aflyst:" + UID_17: (date(2021, 2, 26), 1)}
+    assert gone == {"aflyst:" + UID_17: (date(2021, 2, 26), 1, "")}  # no fingerprint of a name kept
     data, _ = deadlines_to_ics([], previous=gone, stamp=STAMP, still_current=set())
     assert b"VEVENT" not in data
+
+
+# ---------------------------------------------------------------- overdue deadlines
+
+MARKED = "OVERSKREDET – Opfølgning: Jens Hansen (T08)"
+
+
+def test_an_overdue_deadline_keeps_its_date_and_its_title_says_overskredet():
+    # Monday 01-03-2021: the deadline of Sunday 28-02-2021 has passed. The event stays on Friday
+    # 26-02-2021, the day it had to be met; its title tells it from the days still to come.
+    data, state = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=None, stamp=STAMP)
+    ev = events_by_uid(data)[UID_17]
+    assert ev.summary.value == MARKED
+    assert (ev.dtstart.value, ev.dtend.value) == (date(2021, 2, 26), date(2021, 2, 27))
+    assert ev.description.value.split("\n")[:2] == [
+        "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
+        "Frist: 28-02-2021",
+    ]
+    assert state == {UID_17: (date(2021, 2, 26), 0, summary_key(MARKED))}
+
+
+def test_on_the_saturday_between_the_practical_and_the_legal_date_it_is_not_yet_overdue():
+    # Saturday 27-02-2021: the practical day (Friday) has passed, the legal date (Sunday) has not;
+    # the window calls it due soon, not overdue, and so does the title.
+    data, _ = deadlines_to_ics(deadlines([jens_hansen()], date(2021, 2, 27)), previous=None, stamp=STAMP)
+    assert events_by_uid(data)[UID_17].summary.value == "Opfølgning: Jens Hansen (T08)"
+
+
+def test_a_deadline_that_becomes_overdue_raises_sequence_once_so_outlook_takes_the_new_title():
+    _, before = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)  # 15-02-2021
+    data, after = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=before, stamp=STAMP)
+    ev = events_by_uid(data)[UID_17]
+    assert (ev.summary.value, ev.sequence.value, ev.dtstart.value) == (MARKED, "1", date(2021, 2, 26))
+    # The next day, nothing has changed: SEQUENCE stays 1.
+    data, again = deadlines_to_ics(deadlines([jens_hansen()], date(2021, 3, 2)), previous=after, stamp=STAMP)
+    assert events_by_uid(data)[UID_17].sequence.value == "1"
+    assert again == after
+
+
+def test_a_corrected_name_raises_sequence_too():
+    _, before = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
+    renamed = jens_hansen()._replace(citizen="Jens Hansén")
+    data, _ = deadlines_to_ics(deadlines([renamed]), previous=before, stamp=STAMP)
+    ev = events_by_uid(data)[UID_17]
+    assert (ev.summary.value, ev.sequence.value) == ("Opfølgning: Jens Hansén (T08)", "1")
+
+
+def test_a_state_saved_before_titles_were_kept_raises_sequence_only_for_the_overdue():
+    # Such a state holds no fingerprint (''): its events bore the plain title.
+    old_state = {UID_17: (date(2021, 2, 26), 3, "")}
+    data, state = deadlines_to_ics(deadlines([jens_hansen()]), previous=old_state, stamp=STAMP)
+    assert events_by_uid(data)[UID_17].sequence.value == "3"  # not overdue on 15-02-2021: unchanged
+    assert state[UID_17] == (date(2021, 2, 26), 3, summary_key("Opfølgning: Jens Hansen (T08)"))
+    data, _ = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=old_state, stamp=STAMP)
+    assert events_by_uid(data)[UID_17].sequence.value == "4"  # overdue on 01-03-2021: the title changed

@@ -71,7 +71,9 @@ def test_reference_ics_file_is_crlf_and_names_the_calendar():
 EXPECTED = {
     uid(5): (
         date(2020, 12, 30),
-        "Opfølgning: Karen Madsen (T08)",
+        # Overdue on 15-02-2021 (the legal date 03-01-2021 has passed): the title says so, the
+        # event keeps the deadline's practical date.
+        "OVERSKREDET – Opfølgning: Karen Madsen (T08)",
         [
             "Senest i praksis: ons 30-12-2020 (fristen 03-01-2021 er en søndag)",
             "Frist: 03-01-2021",

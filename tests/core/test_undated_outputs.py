@@ -139,7 +139,7 @@ def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_pat
 
     lone_uid = "sag-2-caseworker-set-naeste-aftalte-samtale-abc@opfoelgningsfrister.local"
     # Lone Andersen's agreed talk 20-01-2021 was exported; it was held, and no new date is agreed.
-    store = _Store(tmp_path / "sager.db", {lone_uid: (date(2021, 1, 20), 0)})
+    store = _Store(tmp_path / "sager.db", {lone_uid: (date(2021, 1, 20), 0, "")})
     result = export_ics(store, tmp_path / "frister.ics", TODAY)
     assert (result.count, result.undated, result.uncomputable) == (1, 1, 0)
     assert omitted_text(result) == (
@@ -148,4 +148,4 @@ def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_pat
     text = (tmp_path / "frister.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 2  # Jens Hansen's deadline, and the old date cancelled
     assert "STATUS:CANCELLED" in text and "Lone Andersen" not in text
-    assert store.saved["aflyst:" + lone_uid] == (date(2021, 1, 20), 1)
+    assert store.saved["aflyst:" + lone_uid] == (date(2021, 1, 20), 1, "")

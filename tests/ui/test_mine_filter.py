@@ -312,11 +312,13 @@ def test_outlook_export_holds_only_mine_by_default_and_everyones_when_chosen(
     assert asked == [("Eksportér til Outlook", True, False)]
     text = (tmp_path / "mine.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 3
-    for citizen in ("Jens Hansen", "Mette Skov", "Lise Dam"):
+    for citizen in ("Jens Hansen", "Lise Dam"):
         assert f"SUMMARY:Opfølgning: {citizen} (T08)" in text
+    assert "SUMMARY:OVERSKREDET – Opfølgning: Mette Skov (T08)" in text  # overdue since 01-01-2021
     assert "Ole Bak" not in text and "Karen Holm" not in text
     assert message_boxes.calls[-1][2].startswith(
         f"3 frister er gemt i {tmp_path / 'mine.ics'}. Kun Anne Jensens frister og frister uden sagsbehandler er med."
+        "\n\n⚠ 1 af fristerne er overskredet og står på en dato før i dag i Outlook – se den under Frister.\n\n"
     )
 
     def everyone(dialog: ExportChoiceDialog):
@@ -329,7 +331,10 @@ def test_outlook_export_holds_only_mine_by_default_and_everyones_when_chosen(
     text = (tmp_path / "alle.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 5
     assert "SUMMARY:Opfølgning: Karen Holm (T08)" in text
-    assert message_boxes.calls[-1][2].startswith(f"5 frister er gemt i {tmp_path / 'alle.ics'}.\n\n")
+    assert message_boxes.calls[-1][2].startswith(
+        f"5 frister er gemt i {tmp_path / 'alle.ics'}.\n\n"
+        "⚠ 2 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n\n"
+    )  # Mette Skov's and Ole Bak's
 
     # The choice is remembered for the next export; "Annuller" writes nothing and asks for no file.
     dialogs.then(lambda dialog: asked.append(dialog.everyone_radio.isChecked()))

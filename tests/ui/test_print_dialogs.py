@@ -309,11 +309,17 @@ def test_export_to_outlook(store, save_as, boxes, tmp_path):
     assert result.path == tmp_path / "frister.ics"
     text = result.path.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == DEMO_DEADLINES
-    assert "SUMMARY:Opfølgning: Mette Nielsen (T08)" in text
+    assert "SUMMARY:Opfølgning: Jens Hansen (T08)" in text  # due 26-11-2026
+    assert "SUMMARY:OVERSKREDET – Opfølgning: Mette Nielsen (T08)" in text  # due 11-11-2026
     assert "010162" not in text  # Jens Hansen's demo CPR number
     [(kind, title, message)] = boxes.calls
     assert (kind, title) == ("information", "Eksportér til Outlook")
-    assert message.startswith(f"{DEMO_DEADLINES} frister er gemt i {result.path}.")
+    # The 11 overdue on 23-11-2026 (see test_summary_counts_what_will_be_printed) lie before today.
+    assert message.startswith(
+        f"{DEMO_DEADLINES} frister er gemt i {result.path}.\n\n"
+        "⚠ 11 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n\n"
+        "Åbn filen i Outlook"
+    )
     assert store.ics_state()[1]  # the state for the next export is kept
 
 

@@ -34,6 +34,7 @@ from ...services.exporting import (
     export_deadline_sheet,
     export_ics,
     omitted_text,
+    overdue_text,
     write_failure_text,
 )
 from ...store import StoreError
@@ -141,9 +142,11 @@ def export_ics_dialog(
             f" {count_text(result.moved, 'frist har', 'frister har')} fået ny dato siden sidst." if result.moved else ""
         )
         omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
+        overdue = overdue_text(result)  # nor these, on days before today: where to find them
         chosen = f" {result.chosen_text()}" if result.chosen else ""
         return (
             f"{count_text(result.count, 'frist', 'frister')} er gemt i {result.path}.{chosen}{moved}\n\n"
+            + (f"⚠ {overdue}\n\n" if overdue else "")
             + (f"⚠ {omitted}\n\n" if omitted else "")
             + "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
             "beholder hver frist sit id, så en flyttet frist opdateres frem for at blive dobbelt."
