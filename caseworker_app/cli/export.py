@@ -59,6 +59,11 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
     calendar.add_argument("--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager")
     calendar.add_argument("--only-overdue", action="store_true", help="kun overskredne frister")
     calendar.add_argument(
+        "--without-overdue-before",
+        action="store_true",
+        help="uden de overskredne frister fra før perioden (og frister uden aftalt dato); siden siger hvor mange",
+    )
+    calendar.add_argument(
         "--layout", choices=("uger", "måneder"), default="uger", help="liste pr. uge (standard) eller månedsoversigt"
     )
     _add_today(calendar)
@@ -172,6 +177,7 @@ def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         trial=args.trial,
         caseworker=_caseworker(store, args.caseworker),
         only_overdue=args.only_overdue,
+        include_overdue_before=not args.without_overdue_before,
         layout=args.layout,
     )
     pages = write_pdf(job, target)

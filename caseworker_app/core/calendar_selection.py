@@ -4,7 +4,9 @@ Every deadline is placed on its legal date (the "Frist"), as in the window and t
 deadline belongs to the period when its legal OR its practical date falls in it, so a duty that must
 be done before the period ends is never left out because its legal date falls on the Sunday after.
 Overdue deadlines from before the period are listed first ("Overskredet før perioden"), because a
-printed calendar that hid them would tell a covering colleague that nothing is late.
+printed calendar that hid them would tell a covering colleague that nothing is late. The caseworker
+may leave them out (a week's calendar after a trial's end would be pages of them before the week);
+the page's filter then says so, and how many were left out.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ class CalendarSelection:
     trial: str | None = None
     caseworker: str | None = None
     only_overdue: bool = False
+    include_overdue_before: bool = True
+    # What overdue_before would hold, when the caseworker chose to leave those deadlines out.
+    left_out_before: tuple[CaseDeadline, ...] = ()
 
     @property
     def period_text(self) -> str:
@@ -57,9 +62,21 @@ class CalendarSelection:
         if self.caseworker and self._unassigned_shown:
             parts[-1] += " og sager uden sagsbehandler"
         if self.only_overdue:
-            parts.append("kun overskredne frister")
+            parts.append("kun overskredne frister" + ("" if self.include_overdue_before else " i perioden"))
+        elif not self.include_overdue_before:
+            parts.append("uden overskredne frister fra før perioden")
         text = ", ".join(parts)
         return text[0].upper() + text[1:]
+
+    @property
+    def left_out_text(self) -> str:
+        """'34 overskredne frister fra før perioden er ikke med.' ('' when none were left out)."""
+        count = len(self.left_out_before)
+        if not count:
+            return ""
+        what = "overskreden frist" if count == 1 else "overskredne frister"
+        undated = " eller uden aftalt dato" if any(i.deadline.undated for i in self.left_out_before) else ""
+        return f"{count} {what} fra før perioden{undated} er ikke med."
 
     @property
     def _unassigned_shown(self) -> bool:
@@ -84,6 +101,8 @@ def select_calendar(
 ) -> CalendarSelection:
     """The deadlines of the period start–end (both included) that pass the filter.
 
+    include_overdue_before=False leaves out the overdue deadlines from before the period and those
+    without an agreed date; they are kept in left_out_before, for the page to say how many.
     problems (core.cases.uncomputable_cases) are kept when their case passes the trial and
     caseworker filter, for the calendar to name at its end. The caseworker filter is the window's
     (core.selection.belongs_to): a case with no caseworker is printed for everyone, never lost.
@@ -103,11 +122,10 @@ def select_calendar(
         if only_overdue and d.status != OVERDUE:
             continue
         if d.undated:
-            if include_overdue_before:
-                before.append(item)
+            before.append(item)
         elif start <= d.legal_due <= end or start <= d.practical_due <= end:
             in_period.append(item)
-        elif include_overdue_before and d.status == OVERDUE and d.legal_due < start:
+        elif d.status == OVERDUE and d.legal_due < start:
             before.append(item)
     kept = [
         p
@@ -115,15 +133,18 @@ def select_calendar(
         if (not trial or p.case.trial_id.upper() == trial)
         and (not caseworker or belongs_to(p.case.caseworker, caseworker))
     ]
+    before_sorted = tuple(sorted(before, key=_order))
     return CalendarSelection(
         start=start,
         end=end,
         items=tuple(sorted(in_period, key=_order)),
-        overdue_before=tuple(sorted(before, key=_order)),
+        overdue_before=before_sorted if include_overdue_before else (),
         problems=tuple(kept),
         trial=trial,
         caseworker=caseworker,
         only_overdue=only_overdue,
+        include_overdue_before=include_overdue_before,
+        left_out_before=() if include_overdue_before else before_sorted,
     )
 
 

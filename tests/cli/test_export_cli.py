@@ -174,6 +174,26 @@ def test_calendar_filters_and_month_layout(capsys, demo_db, tmp_path):
 
 
 @needs_poppler
+def test_calendar_of_a_week_without_the_overdue_from_before_it(capsys, demo_db, tmp_path):
+    out_path = tmp_path / "uge.pdf"
+    args = ["calendar", "--db", str(demo_db), "--from", "30-11-2026", "--to", "06-12-2026", "--today", TODAY]
+    code, out, err = run(capsys, *args, "--without-overdue-before", "--pdf", str(out_path))
+    assert (code, err) == (0, "")
+    assert out.endswith("(1 side)\n")
+    text = pdf_text(out_path)
+    assert re.search(r"Udvalg:\s+Alle forsøg, alle sagsbehandlere, uden overskredne frister fra før perioden", text)
+    # 30-11 … 06-12-2026: Tina Møller 30-11 and Flemming Skov (practical 04-12). Before the week,
+    # the 11 overdue on 23-11-2026; those of 24-11 … 27-11 are not overdue yet, so in neither list.
+    assert re.search(r"2 frister i perioden\.\s+11 overskredne frister fra før perioden er ikke med\.", text)
+    assert "Tina Møller" in text and "Flemming Skov" in text
+    assert "Overskredet før perioden" not in text and "Mette Nielsen" not in text
+
+    code, _, _ = run(capsys, *args, "--pdf", str(tmp_path / "alle.pdf"))  # as before: they come first
+    assert code == 0
+    assert "Overskredet før perioden (11)" in pdf_text(tmp_path / "alle.pdf")
+
+
+@needs_poppler
 def test_plan_for_the_file_and_for_the_citizen(capsys, demo_db, tmp_path):
     for_file, for_citizen = tmp_path / "plan.pdf", tmp_path / "borger.pdf"
     code, out, err = run(capsys, "plan", "--db", str(demo_db), "--case", "2", "--today", TODAY, "--pdf", str(for_file))

@@ -46,6 +46,31 @@ def test_overdue_deadlines_from_before_the_period_come_first():
     assert left_out.overdue_before == ()
 
 
+def test_overdue_deadlines_from_before_the_period_left_out_are_said_in_the_filter_and_counted():
+    # On 15-02-2021, February's calendar: Jens Hansen 28-02-2021 in the period; before it, overdue,
+    # Søren Nytår 01-01-2021 and Åse Kjær 02-01-2021 (hired 01-07 and 02-07-2018).
+    second = t08_cases(2)[1]._replace(id=4, citizen="Åse Kjær", caseworker="Anne Jensen")
+    items = deadlines([jens_hansen(), new_year_case(), second], TODAY)
+    feb_1, feb_28 = date(2021, 2, 1), date(2021, 2, 28)
+    kept = select_calendar(items, feb_1, feb_28)
+    assert names(kept.overdue_before) == ["Søren Nytår", "Åse Kjær"]
+    assert (kept.left_out_before, kept.left_out_text) == ((), "")
+    assert kept.filter_text == "Alle forsøg, alle sagsbehandlere"
+
+    left_out = select_calendar(items, feb_1, feb_28, include_overdue_before=False)
+    assert names(left_out.items) == ["Jens Hansen"]
+    assert left_out.overdue_before == ()
+    assert left_out.count == 1
+    assert left_out.filter_text == "Alle forsøg, alle sagsbehandlere, uden overskredne frister fra før perioden"
+    assert left_out.left_out_text == "2 overskredne frister fra før perioden er ikke med."
+
+    one = select_calendar(items, feb_1, feb_28, caseworker="Bo Østergaard", include_overdue_before=False)
+    assert one.left_out_text == "1 overskreden frist fra før perioden er ikke med."  # Søren Nytår's
+    only = select_calendar(items, feb_1, feb_28, only_overdue=True, include_overdue_before=False)
+    assert only.filter_text == "Alle forsøg, alle sagsbehandlere, kun overskredne frister i perioden"
+    assert (only.items, only.left_out_text) == ((), "2 overskredne frister fra før perioden er ikke med.")
+
+
 def test_filters_by_trial_caseworker_and_overdue():
     items = deadlines([jens_hansen(), new_year_case()], TODAY)
     start, end = date(2020, 12, 1), date(2021, 3, 31)

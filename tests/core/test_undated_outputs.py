@@ -107,6 +107,15 @@ def test_the_printed_list_puts_an_undated_deadline_first_without_a_day():
     assert "Juli 2021 1 frist" in month  # only Jens Hansen's deadline is in a day's cell
 
 
+def test_left_out_with_the_overdue_before_the_period_an_undated_deadline_is_counted_by_name():
+    selection = select_calendar(ITEMS, date(2021, 7, 1), date(2021, 7, 31), include_overdue_before=False)
+    assert selection.overdue_before == ()
+    assert selection.left_out_text == "1 overskreden frist fra før perioden eller uden aftalt dato er ikke med."
+    text = page_text(week_list_html(selection, PrintHeader(printed_on=TODAY)))
+    assert "Lone Andersen" not in text
+    assert "1 frist i perioden. 1 overskreden frist fra før perioden eller uden aftalt dato er ikke med." in text
+
+
 def test_the_ics_file_leaves_an_undated_deadline_out():
     data, state = deadlines_to_ics(ITEMS, calendar_id="abc")
     text = data.decode("utf-8")

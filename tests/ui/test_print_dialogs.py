@@ -201,6 +201,31 @@ def test_gem_som_pdf_writes_the_calendar_the_command_line_writes(qtbot, calendar
     assert pdf_text(from_cli) == text
 
 
+def test_overdue_deadlines_from_before_the_period_can_be_left_out_and_the_page_says_how_many(
+    qtbot, calendar_dialog, save_as, tmp_path
+):
+    d = calendar_dialog
+    choose(d.period_combo, "this_week")  # Monday 23-11 – Sunday 29-11-2026
+    assert d.before_check.text() == "Medtag &overskredne frister fra før perioden"
+    assert d.before_check.isChecked()  # on when the dialog opens: nothing late is hidden unasked
+    # In the week: Dorthe Jakobsen 24-11, Anja Winther and Camilla Henriksen 25-11, Jens Hansen
+    # 26-11, Niels Thomsen 27-11. Before it, the 11 overdue on 23-11-2026 (Ahmad Hassan 22-09 …).
+    assert d.summary_label.text() == "5 frister i perioden – og 11 overskredet før perioden."
+    qtbot.mouseClick(d.before_check, Qt.MouseButton.LeftButton)
+    assert not d.before_check.isChecked()
+    assert d.summary_label.text() == "5 frister i perioden. 11 overskredne frister fra før perioden er ikke med."
+
+    save_as.answer(tmp_path / "uge.pdf")
+    qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(tmp_path / "uge.pdf")
+    assert re.search(r"Udvalg:\s+Alle forsøg, alle sagsbehandlere, uden overskredne frister fra før perioden", text)
+    assert re.search(r"11\s+overskredne\s+frister\s+fra\s+før\s+perioden\s+er\s+ikke\s+med\.", text)
+    assert "Overskredet før perioden" not in text
+    assert "Mette Nielsen" not in text and "Ahmad Hassan" not in text  # overdue 11-11 and 22-09
+    assert "Uge 48 – 2026" in text and "Niels Thomsen" in text
+    assert "side 1 af 1" in text
+
+
 def test_a_wrong_date_is_shown_at_its_field_and_nothing_is_asked_or_written(qtbot, calendar_dialog, save_as):
     d = calendar_dialog
     choose(d.period_combo, "custom")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.calendar_selection import select_calendar
-from ...core.deadline import OVERDUE
+from ...core.deadline import overdue_count
 from ...core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
 from ...core.workdays import fmt
 from ...services.exporting import ExportError
@@ -88,6 +88,9 @@ class CalendarPrintDialog(PrintJobDialog):
         self.caseworker_combo = CaseworkerChoice(remember_in, PRINT)
         self.caseworker_combo.set_names((c.caseworker for c in active), store.settings().caseworker_name)
         self.overdue_check = QCheckBox("&Kun overskredne frister")
+        # On by default: a covering colleague must see what is late. Off, the page says how many are left out.
+        self.before_check = QCheckBox("Medtag &overskredne frister fra før perioden")
+        self.before_check.setChecked(True)
 
         self.weeks_radio = QRadioButton("&Liste pr. uge (stående)")
         self.months_radio = QRadioButton("&Månedsoversigt (liggende)")
@@ -105,6 +108,7 @@ class CalendarPrintDialog(PrintJobDialog):
         filter_form.addRow("&Forsøg:", self.trial_combo)
         filter_form.addRow("&Sagsbehandler:", self.caseworker_combo)
         filter_form.addRow(self.overdue_check)
+        filter_form.addRow(self.before_check)
         layout_box = QGroupBox("Udseende")
         layout_column = QHBoxLayout(layout_box)  # side by side: the dialog fits a low screen
         layout_column.addWidget(self.weeks_radio)
@@ -127,7 +131,8 @@ class CalendarPrintDialog(PrintJobDialog):
             field.editingFinished.connect(self.period)  # a wrong date is named at its field at once
         for combo in (self.trial_combo, self.caseworker_combo):
             combo.currentIndexChanged.connect(self._update_summary)
-        self.overdue_check.toggled.connect(self._update_summary)
+        for check in (self.overdue_check, self.before_check):
+            check.toggled.connect(self._update_summary)
         self._period_chosen()
         self.resize(520, self.sizeHint().height())
 
@@ -182,6 +187,7 @@ class CalendarPrintDialog(PrintJobDialog):
             "trial": self.trial_combo.currentData() or None,
             "caseworker": self.caseworker_combo.caseworker() or None,
             "only_overdue": self.overdue_check.isChecked(),
+            "include_overdue_before": self.before_check.isChecked(),
             "layout": LAYOUT_MONTHS if self.months_radio.isChecked() else LAYOUT_WEEKS,
         }
 
@@ -198,15 +204,19 @@ class CalendarPrintDialog(PrintJobDialog):
             trial=choices["trial"],
             caseworker=choices["caseworker"],
             only_overdue=choices["only_overdue"],
+            include_overdue_before=choices["include_overdue_before"],
         )
         count = len(selection.items)
-        overdue = sum(1 for i in selection.items if i.deadline.status == OVERDUE)
+        overdue = overdue_count(i.deadline for i in selection.items)
         text = f"{count} {'frist' if count == 1 else 'frister'} i perioden"
         if overdue:
             text += f", heraf {overdue} overskredet"
         if selection.overdue_before:
             text += f" – og {len(selection.overdue_before)} overskredet før perioden"
-        self.summary_label.setText(text + ".")
+        text += "."
+        if selection.left_out_text:
+            text += f" {selection.left_out_text}"
+        self.summary_label.setText(text)
 
     # ------------------------------------------------------------ the job
 

@@ -78,6 +78,7 @@ def calendar_job(
     trial: str | None = None,
     caseworker: str | None = None,
     only_overdue: bool = False,
+    include_overdue_before: bool = True,
     layout: str = LAYOUT_WEEKS,
     user: str = "",
     municipality: str = "",
@@ -98,6 +99,7 @@ def calendar_job(
         trial=trial,
         caseworker=caseworker,
         only_overdue=only_overdue,
+        include_overdue_before=include_overdue_before,
         problems=problems,
     )
     header = PrintHeader(caseworker=user, municipality=municipality, printed_on=printed_on)

@@ -30,6 +30,7 @@ def calendar_print_job(
     trial: str | None = None,
     caseworker: str | None = None,
     only_overdue: bool = False,
+    include_overdue_before: bool = True,
     layout: str = LAYOUT_WEEKS,
 ) -> PrintJob:
     """The follow-up calendar of the database's deadlines on today, for a period and filter."""
@@ -48,6 +49,7 @@ def calendar_print_job(
         trial=trial,
         caseworker=caseworker,
         only_overdue=only_overdue,
+        include_overdue_before=include_overdue_before,
         layout=layout,
         user=settings.caseworker_name,
         municipality=settings.municipality,

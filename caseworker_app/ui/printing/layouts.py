@@ -14,7 +14,7 @@ from html import escape
 
 from ...core.calendar_selection import CalendarSelection, CasePlan, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
-from ...core.deadline import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text
+from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text, overdue_count
 from ...core.redact import redact_cpr
 from ...core.workdays import WEEKDAYS_DA, fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
@@ -22,7 +22,6 @@ from ...core.workdays import fmt_weekday as _fmt_weekday
 CALENDAR_TITLE = "Opfølgningskalender"
 PLAN_TITLE_FILE = "Opfølgningsplan"
 PLAN_TITLE_CITIZEN = "Din opfølgningsplan"
-OVERDUE_MARK = "OVERSKREDET"
 OVERDUE_SHADE = "#e4e4e4"  # a light grey that prints on any printer; never the only sign
 PROBLEMS_HEADING = "Sager, der ikke kan beregnes"
 
@@ -91,13 +90,15 @@ def _practical_cell(d: Deadline) -> str:
 
 
 def _overview_line(selection: CalendarSelection) -> str:
-    overdue = sum(_is_overdue(i.deadline) for i in selection.items)
+    overdue = overdue_count(i.deadline for i in selection.items)
     parts = [f"{len(selection.items)} {'frist' if len(selection.items) == 1 else 'frister'} i perioden"]
     if overdue:
         parts.append(f"heraf {overdue} overskredet")
     if selection.overdue_before:
         parts.append(f"og {len(selection.overdue_before)} overskredet før perioden")
     line = ", ".join(parts[:2]) + (" " + parts[2] if len(parts) > 2 else "") + "."
+    if selection.left_out_text:  # chosen away in the print dialog: the page says how many are missing
+        line += f" <b>{selection.left_out_text}</b>"
     return (
         f"<p>{line} Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}. "
         "Senest i praksis er sidste arbejdsdag på eller før fristen.</p>"
