@@ -22,7 +22,6 @@ through redact_cpr in case a CPR number was typed into a name or reference field
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -38,9 +37,11 @@ PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
 UID_DOMAIN = "opfoelgningsfrister.local"
 CALENDAR_NAME = "Opfølgningsfrister"
 
-# State kept between exports: UID -> (date of the event last exported, its SEQUENCE, a fingerprint
-# of its SUMMARY). The fingerprint (summary_key) is a short hash, so the database keeps no second
-# copy of a citizen's name; it is '' for a cancelled event and in a state saved before it was kept.
+# State kept between exports: UID -> (date of the event last exported, its SEQUENCE, what its
+# SUMMARY said besides the citizen's name (title_key): the overdue mark and the trial). No name and
+# no hash of one is kept: the state outlives a deleted or purged case, and a hash of a name can be
+# found again from a list of names. The key is '' for a cancelled event and in a state saved before
+# it was kept.
 # A deadline that no longer exists (its case closed or purged, its rule met) is sent once as
 # cancelled and then kept under CANCELLED_PREFIX + UID, so that if it comes back its SEQUENCE goes
 # on rising.
@@ -92,9 +93,13 @@ def _plain_summary(item: CaseDeadline) -> str:
     return redact_cpr(f"{item.deadline.label}: {item.case.citizen} ({item.case.trial_id})")
 
 
-def summary_key(summary: str) -> str:
-    """A short fingerprint of a SUMMARY: tells a changed title without keeping the name."""
-    return hashlib.blake2b(summary.encode("utf-8"), digest_size=6).hexdigest()
+def title_key(item: CaseDeadline, *, overdue: bool | None = None) -> str:
+    """What the SUMMARY says besides the name ('OVERSKREDET T08', 'T08'; the label is in the UID):
+    a change raises SEQUENCE, so Outlook takes the new title. A corrected name does not (no name is
+    kept); it reaches Outlook with the next change of date or mark."""
+    if overdue is None:
+        overdue = item.deadline.status == OVERDUE
+    return f"{OVERDUE_MARK} {item.case.trial_id}" if overdue else item.case.trial_id
 
 
 def description_text(item: CaseDeadline) -> str:
@@ -159,11 +164,11 @@ def deadlines_to_ics(
         # said in the description ("fristen 28-02-2021 er en søndag").
         day = d.practical_due
         summary = summary_text(item)
-        key = summary_key(summary)
+        key = title_key(item)
         if uid in previous:
             last_day, last_sequence, last_key = previous[uid]
             # A state saved before titles were kept: its events bore the title without the mark.
-            last_key = last_key or summary_key(_plain_summary(item))
+            last_key = last_key or title_key(item, overdue=False)
             changed = last_day != day or last_key != key
             sequence = last_sequence + 1 if changed else last_sequence
         elif CANCELLED_PREFIX + uid in previous:  # back after being cancelled (a case reopened)

@@ -9,7 +9,7 @@ import icalendar
 import vobject
 
 from caseworker_app.core.event import Event
-from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics, summary_key
+from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics
 from tests.export_samples import cpr_for, deadlines, jens_hansen, t08_cases
 
 STAMP = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)
@@ -40,7 +40,7 @@ def test_worked_example_is_an_all_day_event_on_the_practical_date():
     assert "Sag: FASIT-2018-0017" in description
     assert "Frist: 28-02-2021" in description
     assert not hasattr(ev, "valarm")  # no reminder pointing elsewhere: the event is the day
-    assert state == {UID_17: (date(2021, 2, 26), 0, summary_key("Opfølgning: Jens Hansen (T08)"))}
+    assert state == {UID_17: (date(2021, 2, 26), 0, "T08")}  # no name, nor a hash of one
 
 
 def test_calendar_header_as_read_back():
@@ -161,7 +161,7 @@ def test_an_overdue_deadline_keeps_its_date_and_its_title_says_overskredet():
         "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
         "Frist: 28-02-2021",
     ]
-    assert state == {UID_17: (date(2021, 2, 26), 0, summary_key(MARKED))}
+    assert state == {UID_17: (date(2021, 2, 26), 0, "OVERSKREDET T08")}
 
 
 def test_on_the_saturday_between_the_practical_and_the_legal_date_it_is_not_yet_overdue():
@@ -182,12 +182,16 @@ def test_a_deadline_that_becomes_overdue_raises_sequence_once_so_outlook_takes_t
     assert again == after
 
 
-def test_a_corrected_name_raises_sequence_too():
+def test_the_kept_state_holds_no_name_and_a_corrected_name_alone_keeps_sequence():
     _, before = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)
+    # The state stays in the database after the case is deleted or purged: no name, nor a hash of one.
+    assert before == {UID_17: (date(2021, 2, 26), 0, "T08")}
     renamed = jens_hansen()._replace(citizen="Jens Hansén")
-    data, _ = deadlines_to_ics(deadlines([renamed]), previous=before, stamp=STAMP)
+    data, again = deadlines_to_ics(deadlines([renamed]), previous=before, stamp=STAMP)
     ev = events_by_uid(data)[UID_17]
-    assert (ev.summary.value, ev.sequence.value) == ("Opfølgning: Jens Hansén (T08)", "1")
+    # So a corrected name alone cannot be told from before: SEQUENCE stays (the title is new).
+    assert (ev.summary.value, ev.sequence.value) == ("Opfølgning: Jens Hansén (T08)", "0")
+    assert again == before
 
 
 def test_a_state_saved_before_titles_were_kept_raises_sequence_only_for_the_overdue():
@@ -195,6 +199,6 @@ def test_a_state_saved_before_titles_were_kept_raises_sequence_only_for_the_over
     old_state = {UID_17: (date(2021, 2, 26), 3, "")}
     data, state = deadlines_to_ics(deadlines([jens_hansen()]), previous=old_state, stamp=STAMP)
     assert events_by_uid(data)[UID_17].sequence.value == "3"  # not overdue on 15-02-2021: unchanged
-    assert state[UID_17] == (date(2021, 2, 26), 3, summary_key("Opfølgning: Jens Hansen (T08)"))
+    assert state[UID_17] == (date(2021, 2, 26), 3, "T08")
     data, _ = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=old_state, stamp=STAMP)
     assert events_by_uid(data)[UID_17].sequence.value == "4"  # overdue on 01-03-2021: the title changed
