@@ -275,6 +275,8 @@ def _row_line(row, duplicates: str) -> str:
             )
         if duplicates == "update" and not row.duplicate_closed and row.duplicate.note:
             state += f" ({row.duplicate.note})"
+        if row.saved_with(duplicates):
+            state += "".join(f" – ⚠ {warning}" for warning in row.warnings)
         return redact_cpr(f"{head} – {state}")
     dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
     if draft.last_followup:

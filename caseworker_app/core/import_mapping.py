@@ -164,8 +164,16 @@ def recognized_field(header: object) -> str | None:
         return _BY_WORD[folded]
     for word in _CONTAINED:  # longest first: 'sagsbehandlernavn' is the caseworker, not the citizen
         if word in folded:
-            return _BY_WORD[word]
+            field = _BY_WORD[word]
+            if field == LAST_FOLLOWUP and any(hint in folded for hint in _NOT_HELD):
+                return None  # 'Opfølgningsfrist', 'Planlagt opfølgning': a date due, not one held
+            return field
     return None
+
+
+# Words that make a header about follow-up a date still to come: never guessed as one held (it
+# would be registered as a follow-up, and the case's overdue deadline would vanish).
+_NOT_HELD = ("frist", "planlagt", "naeste", "kommende")
 
 
 @dataclass(frozen=True)
@@ -210,8 +218,23 @@ class ColumnMapping:
         return ColumnMapping(self.headers, self.fields, trial_id or None)
 
     def remembered(self) -> dict[str, str | None]:
-        """What remember_mapping keeps: folded header → field (None: the user ignores it)."""
-        return {fold_header(h): f for h, f in zip(self.headers, self.fields, strict=True) if fold_header(h)}
+        """What remember_mapping keeps: folded header → field (None: the user ignores it), for the
+        columns whose field differs from what their header names by itself (recognized_field). A
+        header the program learns to recognise later ('Sidste opf.') is then recognised, not held
+        to an 'ignore' that only meant 'not recognised then'."""
+        return {
+            fold_header(h): f
+            for h, f in zip(self.headers, self.fields, strict=True)
+            if fold_header(h) and f != recognized_field(h)
+        }
+
+    def recognised_headers(self) -> set[str]:
+        """The folded headers whose column has the field its header names by itself."""
+        return {
+            fold_header(h)
+            for h, f in zip(self.headers, self.fields, strict=True)
+            if fold_header(h) and f is not None and f == recognized_field(h)
+        }
 
 
 def guess_mapping(

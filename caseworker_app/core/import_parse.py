@@ -70,11 +70,16 @@ def _check_excel_error(text: str) -> None:
 
 
 def is_date_cell(cell: object) -> bool:
-    """The cell holds a date parse_date_cell reads (an Excel date, or text such as 1/7-2018)."""
+    """The cell holds a date (an Excel date, or text such as 1/7-2018 or 05.03.26: a date the
+    import refuses for its two-digit year is a date all the same)."""
     try:
         return parse_date_cell(cell) is not None
     except CellError:
-        return False
+        try:
+            parse_date(str(cell))
+        except ValueError:
+            return False
+        return True
 
 
 def parse_date_cell(cell: object) -> date | None:

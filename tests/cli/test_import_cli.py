@@ -360,6 +360,21 @@ def test_an_older_follow_up_in_an_update_list_says_why_it_is_not_registered(caps
     )
 
 
+def test_a_future_date_is_warned_of_on_an_update_and_not_on_a_row_skipped(capsys, tmp_path, db):
+    header = "Navn;Sagsnummer;Ansættelsesdato;Forsøg\r\n"
+    first, later = tmp_path / "foerste.csv", tmp_path / "senere.csv"
+    first.write_bytes(f"{header}Bo Berg;2026-0001;01-03-2026;T08\r\n".encode("cp1252"))
+    later.write_bytes(f"{header}Bo Berg;2026-0001;01-03-2027;T08\r\n".encode("cp1252"))
+    assert run(capsys, "import", "--db", str(db), str(first))[0] == 0
+    warning = "⚠ Ansættelse i løntilskud: 01-03-2027 ligger i fremtiden – er årstallet rigtigt?"
+    _, out, _ = run(capsys, "import", "--db", str(db), str(later), "--dubletter", "opdater", "--dry-run")
+    [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
+    assert "opdateres: ansættelse i løntilskud 01-03-2026 → 01-03-2027 – " + warning in line
+    _, out, _ = run(capsys, "import", "--db", str(db), str(later), "--dry-run")  # spring over: nothing saved
+    [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
+    assert line.endswith("springes over")
+
+
 def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
     db, _ = filled
     path = tmp_path / "blandet.csv"

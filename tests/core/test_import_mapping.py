@@ -46,6 +46,9 @@ from caseworker_app.core.import_mapping import ColumnMapping, guess_mapping, map
         ("Seneste opf", "last_followup"),
         ("Opf.", "last_followup"),
         ("Næste opf. dato", "agreed"),  # the next agreed date, never the last follow-up
+        ("Opfølgningsfrist", None),  # a date due, not one held: never registered as a follow-up
+        ("Frist for opfølgning", None),
+        ("Planlagt opfølgningsdato", None),
         ("Bemærkning", "note"),
         ("Bemærkninger", "note"),
         ("Note", "note"),
@@ -125,7 +128,8 @@ def test_choosing_a_field_for_a_column_lets_the_other_column_go():
     moved = mapping.with_field(1, "citizen")
     assert moved.fields == (None, "citizen", "case_ref")
     assert moved.with_field(2, None).fields == (None, "citizen", None)
-    assert moved.remembered() == {"navn": None, "borger": "citizen", "sagsnr": "case_ref"}
+    # Only what differs from what each header names by itself is kept: 'Navn' is ignored by choice.
+    assert moved.remembered() == {"navn": None}
 
 
 def test_a_mapping_without_name_number_or_trial_says_what_to_choose():
@@ -178,3 +182,13 @@ def test_the_columns_of_the_case_list_export_are_recognised():
         None,  # Afslutningsårsag
         "note",
     )
+
+
+def test_a_header_recognised_later_is_not_held_to_an_old_ignore():
+    # A list imported before 'Sidste opf.' was recognised kept it as ignored. Once the caseworker
+    # chooses the field (what the header now names by itself), the old 'ignore' is not kept.
+    guessed = guess_mapping(["Navn", "Sidste opf."], {"sidsteopf": None})
+    assert guessed.fields == ("citizen", None)  # the old choice still holds until changed
+    chosen = guessed.with_field(1, "last_followup")
+    assert chosen.remembered() == {}
+    assert chosen.recognised_headers() == {"navn", "sidsteopf"}

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.import_parse import (
     CellError,
+    is_date_cell,
     parse_cpr_cell,
     parse_date_cell,
     parse_text_cell,
@@ -352,3 +353,20 @@ def test_an_unknown_trial_is_named_with_the_trials_it_resembles(cell, message):
     with pytest.raises(CellError) as caught:
         parse_trial_cell(cell, CATALOG)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("cell", "is_date"),
+    [
+        (date(2026, 3, 5), True),
+        ("05-03-2026", True),
+        ("05.03.26", True),  # refused on import for its year, but a date: its column is not 'nothing'
+        ("5/3 2026", True),
+        ("Kommunal gartner", False),
+        ("31-02-2026", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_a_cell_that_holds_a_date_is_told_from_one_that_does_not(cell, is_date):
+    assert is_date_cell(cell) is is_date

@@ -325,13 +325,27 @@ def test_the_mapping_is_remembered_and_merged(store):
     start = importing.guess_mapping(["Start"]).with_field(0, "hire").with_default_trial("T08")
     importing.remember_mapping(store, start)
     remembered = importing.remembered_mapping(store)
-    assert remembered == {
-        "columns": {"person": "citizen", "nummer": "case_ref", "telefon": None, "start": "hire"},
+    assert remembered == {  # 'Telefon' ignored as guessed: nothing to keep
+        "columns": {"person": "citizen", "nummer": "case_ref", "start": "hire"},
         "default_trial": "T08",
     }
     guessed = importing.guess_mapping(["PERSON", "nummer", "Start", "Ansat"], remembered)
     assert (guessed.fields, guessed.default_trial) == (("citizen", "case_ref", "hire", None), "T08")
     changes = store._changes
-    importing.remember_mapping(store, guessed.with_field(3, None))  # 'ansat': a new header
+    importing.remember_mapping(store, guessed.with_field(3, None))  # 'ansat' (hire) ignored by choice
     importing.remember_mapping(store, guessed.with_field(3, None))  # the same again: nothing written
     assert store._changes == changes + 2
+
+
+def test_choosing_what_a_header_names_drops_an_old_ignore_of_it(store):
+    # Kept from before 'Sidste opf.' was recognised: the column ignored. The caseworker chooses
+    # the follow-up (what the header now names): the old 'ignore' goes, so the guess holds next time.
+    old = importing.guess_mapping(["Navn", "Sagsnr", "Sidste opf."]).with_field(2, None).with_default_trial("T08")
+    importing.remember_mapping(store, old)
+    assert importing.remembered_mapping(store)["columns"] == {"sidsteopf": None}
+    guessed = importing.guess_mapping(["Navn", "Sagsnr", "Sidste opf."], importing.remembered_mapping(store))
+    assert guessed.fields == ("citizen", "case_ref", None)
+    importing.remember_mapping(store, guessed.with_field(2, "last_followup"))
+    assert importing.remembered_mapping(store)["columns"] == {}
+    again = importing.guess_mapping(["Navn", "Sagsnr", "Sidste opf."], importing.remembered_mapping(store))
+    assert again.fields[2] == "last_followup"

@@ -33,6 +33,8 @@ def remember_mapping(store: CaseStore, mapping: ColumnMapping) -> None:
     """Keep the mapping for the next import (headers seen before keep theirs unless changed)."""
     earlier = remembered_mapping(store)
     columns = dict(earlier["columns"]) if isinstance(earlier.get("columns"), Mapping) else {}
+    for header in mapping.recognised_headers():  # as guessed: nothing to keep (a stale 'ignore' goes)
+        columns.pop(header, None)
     columns.update(mapping.remembered())
     value = {"columns": columns, "default_trial": mapping.default_trial}
     if value != earlier:  # an import of a known list writes nothing more

@@ -73,7 +73,7 @@ def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
         return state
     if row.duplicate is not None and row.duplicate.note and duplicates == UPDATE:
         state += f" ({row.duplicate.note})"
-    if row.warnings:
+    if row.warnings and row.saved_with(duplicates):  # a row skipped saves no date to warn of
         state += " · ⚠ " + "; ".join(row.warnings)
     return state
 
