@@ -41,9 +41,17 @@ STOP_WORDS = frozenset(
 
 
 def words(text: str) -> frozenset[str]:
-    """The folded words of text that can tell trials apart (no stop words)."""
+    """The folded words of text that can tell trials apart: no stop words and no bare numbers ('6
+    mdr' says nothing of T07's '6-måneders'); a trial id written short counts as its id ('T8')."""
     found = (fold_word(part) for part in re.split(r"[\W_]+", text))
-    return frozenset(word for word in found if word and word not in STOP_WORDS)
+    return frozenset(
+        _TRIAL_ID.sub(lambda m: f"t{int(m.group(1)):02d}", word)
+        for word in found
+        if word and word not in STOP_WORDS and not word.isdigit()
+    )
+
+
+_TRIAL_ID = re.compile(r"^t(\d{1,2})$")
 
 
 @lru_cache(maxsize=256)

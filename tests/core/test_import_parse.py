@@ -340,6 +340,14 @@ NO_MATCH = (
             "Forsøget 'T08 FØP' findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i løntilskud)? "
             "Skriv forsøgets id, fx T08",
         ),
+        # An id written short is that id.
+        (
+            "T8 FØP",
+            "Forsøget 'T8 FØP' findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i løntilskud)? "
+            "Skriv forsøgets id, fx T08",
+        ),
+        # A number alone tells no trial ('6 mdr' is not T07's '6-måneders justering').
+        ("kontanthjælp 6 mdr", f"Forsøget 'kontanthjælp 6 mdr' {NO_MATCH}"),
         ("Fleksjob-forsøg", f"Forsøget 'Fleksjob-forsøg' {NO_MATCH}"),
         ("FØP", f"Forsøget 'FØP' {NO_MATCH}"),
         # Stop words and a short beginning ('løn' is no word of a title) share nothing.
