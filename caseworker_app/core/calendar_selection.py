@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .catalog import Trial
 from .collation import danish_key
-from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, status_of
+from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, overdue_count, status_of
 from .event import Event
 from .schedule import compute_deadlines
 from .selection import belongs_to
@@ -67,6 +67,19 @@ class CalendarSelection:
             parts.append("uden overskredne frister fra før perioden")
         text = ", ".join(parts)
         return text[0].upper() + text[1:]
+
+    @property
+    def count_text(self) -> str:
+        """'13 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden.': what the
+        print dialog's summary and the printed page's overview line say of the selection."""
+        shown = len(self.items)
+        text = f"{shown} {'frist' if shown == 1 else 'frister'} i perioden"
+        overdue = overdue_count(i.deadline for i in self.items)
+        if overdue:
+            text += f", heraf {overdue} overskredet"
+        if self.overdue_before:
+            text += f" – og {len(self.overdue_before)} overskredet før perioden"
+        return text + "."
 
     @property
     def left_out_text(self) -> str:

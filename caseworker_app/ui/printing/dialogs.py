@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.calendar_selection import select_calendar
-from ...core.deadline import overdue_count
 from ...core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
 from ...core.workdays import fmt
 from ...services.exporting import ExportError
@@ -206,14 +205,7 @@ class CalendarPrintDialog(PrintJobDialog):
             only_overdue=choices["only_overdue"],
             include_overdue_before=choices["include_overdue_before"],
         )
-        count = len(selection.items)
-        overdue = overdue_count(i.deadline for i in selection.items)
-        text = f"{count} {'frist' if count == 1 else 'frister'} i perioden"
-        if overdue:
-            text += f", heraf {overdue} overskredet"
-        if selection.overdue_before:
-            text += f" – og {len(selection.overdue_before)} overskredet før perioden"
-        text += "."
+        text = selection.count_text  # the printed page's overview line says the same
         if selection.left_out_text:
             text += f" {selection.left_out_text}"
         self.summary_label.setText(text)

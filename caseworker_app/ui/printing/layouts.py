@@ -14,7 +14,7 @@ from html import escape
 
 from ...core.calendar_selection import CalendarSelection, CasePlan, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
-from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text, overdue_count
+from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text
 from ...core.redact import redact_cpr
 from ...core.workdays import WEEKDAYS_DA, fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
@@ -90,13 +90,7 @@ def _practical_cell(d: Deadline) -> str:
 
 
 def _overview_line(selection: CalendarSelection) -> str:
-    overdue = overdue_count(i.deadline for i in selection.items)
-    parts = [f"{len(selection.items)} {'frist' if len(selection.items) == 1 else 'frister'} i perioden"]
-    if overdue:
-        parts.append(f"heraf {overdue} overskredet")
-    if selection.overdue_before:
-        parts.append(f"og {len(selection.overdue_before)} overskredet før perioden")
-    line = ", ".join(parts[:2]) + (" " + parts[2] if len(parts) > 2 else "") + "."
+    line = selection.count_text  # the print dialog's summary says the same
     if selection.left_out_text:  # chosen away in the print dialog: the page says how many are missing
         line += f" <b>{selection.left_out_text}</b>"
     return (
