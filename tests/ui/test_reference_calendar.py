@@ -117,7 +117,7 @@ def test_reference_calendars_name_period_printer_and_count():
         ]
         text = (REFERENCE_DIR / name).read_bytes().decode("utf-8")
         # Karen Madsen's 03-01-2021 lies before the period and is overdue on 15-02-2021.
-        assert "<p>5 frister i perioden, og 1 overskredet før perioden." in text
+        assert "<p>5 frister i perioden – og 1 overskredet før perioden." in text
 
 
 def _detail(hire: str) -> str:
