@@ -157,7 +157,7 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
     preview = importing.build_preview(store, table, mapping, today)
     if quiet:
         return preview, None
-    _print_preview(preview, duplicates)
+    _print_preview(preview, duplicates, store.catalog())
     if preview.mapping_errors:
         for message in preview.mapping_errors:
             print_error(message)
@@ -229,8 +229,9 @@ def _print_fields() -> int:
     return 0
 
 
-def _print_preview(preview, duplicates: str) -> None:
+def _print_preview(preview, duplicates: str, catalog) -> None:
     from ..core.import_mapping import FIELD_LABELS
+    from ..core.trial_match import trial_named
 
     print(preview.summary(duplicates))
     for note in (*preview.notes, *preview.table.notes):
@@ -242,7 +243,8 @@ def _print_preview(preview, duplicates: str) -> None:
     if ignored:
         print("Springes over: " + "; ".join(ignored))
     if mapping.default_trial:
-        print(f"Forsøg for rækker uden forsøg: {mapping.default_trial}")
+        trial = catalog.get(mapping.default_trial)  # named: '--trial uddannelseshjælp' may have found T04
+        print(f"Forsøg for rækker uden forsøg: {trial_named(trial) if trial else mapping.default_trial}")
     for row in preview.rows[:PREVIEW_ROWS]:
         print(_row_line(row, duplicates))
     if len(preview.rows) > PREVIEW_ROWS:

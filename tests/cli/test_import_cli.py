@@ -506,7 +506,7 @@ def test_a_trial_written_as_the_caseworkers_write_it_is_refused_with_the_trial_i
 def test_the_trial_for_rows_without_one_can_be_given_by_name(capsys, db):
     code, out, err = run(capsys, "import", "--db", str(db), str(CSV), "--trial", "Førtidspensionister i løntilskud")
     assert (code, err) == (0, "")
-    assert "Forsøg for rækker uden forsøg: T08" in out
+    assert "Forsøg for rækker uden forsøg: T08 (Førtidspensionister i løntilskud)" in out
     assert cases(db) == CSV_CASES
 
 
@@ -725,7 +725,10 @@ def test_columns_chosen_by_hand_are_remembered(capsys, tmp_path, db):
     code, out, err = run(capsys, "import", "--db", str(db), str(again))
     assert (code, err) == (0, "")
     assert "Kolonner: Person → Borgerens navn; Nummer → FASIT-sagsnummer; Start → Ansættelse i løntilskud" in out
-    assert "Springes over: Telefon" in out and "Forsøg for rækker uden forsøg: T08" in out
+    assert (
+        "Springes over: Telefon" in out
+        and "Forsøg for rækker uden forsøg: T08 (Førtidspensionister i løntilskud)" in out
+    )
     assert cases(db)["2026-0002"][:3] == ("Ida Dam", "T08", {"hire": date(2026, 3, 2)})
 
 
