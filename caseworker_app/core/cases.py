@@ -330,14 +330,42 @@ def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, to
 
 
 def trial_end_notices(items: Iterable[CaseDeadline], today: date, horizon_days: int) -> list[str]:
-    """One Danish line per trial whose coming end makes deadlines overdue the day after it."""
-    return trial_end_lines(trial_end_counts((item.deadline for item in items), today, horizon_days))
+    """One Danish line per trial that has ended (its deadlines now under the ordinary rule), then
+    one per trial whose coming end makes deadlines overdue the day after it."""
+    deadlines = [item.deadline for item in items]
+    return ended_trial_lines(ended_trial_counts(deadlines, today)) + trial_end_lines(
+        trial_end_counts(deadlines, today, horizon_days)
+    )
 
 
 def trial_end_counts(deadlines: Iterable[Deadline], today: date, horizon_days: int) -> Counter[tuple[str, date]]:
     """How many of these deadlines each trial's coming end makes overdue, by (trial, end): the
     counts trial_end_notices words (the window keeps them and adjusts them per changed case)."""
     return Counter((d.trial_id, d.trial_end) for d in trial_end_warnings(deadlines, today, horizon_days))
+
+
+def ended_trial_counts(deadlines: Iterable[Deadline], today: date) -> Counter[tuple[str, date]]:
+    """How many of these deadlines the ordinary rule governs because their trial has ended, by
+    (trial, end): decision 3 at work, which the Frister tab says in one line per trial."""
+    return Counter((d.trial_id, d.trial_end) for d in deadlines if d.governed_by == "ordinary" and d.trial_end < today)
+
+
+def ended_trial_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:
+    """ended_trial_counts' counts in Danish, in one line however many trials have ended (a line per
+    trial took half the list on a small screen); a count of 0 says nothing."""
+    ended = [(trial_id, end, count) for (trial_id, end), count in sorted(counts.items()) if count > 0]
+    if not ended:
+        return []
+    unless = "medmindre kommunen har fået forlængelse (se fanen Forsøg)"
+    if len(ended) == 1:
+        [(trial_id, end, count)] = ended
+        frister = "1 frist regnes" if count == 1 else f"{count} frister regnes"
+        return [f"Forsøg {trial_id} sluttede {fmt(end)}: {frister} nu efter den almindelige regel, {unless}"]
+    listed = ", ".join(
+        f"{trial_id} sluttede {fmt(end)} ({count} {'frist' if count == 1 else 'frister'})"
+        for trial_id, end, count in ended
+    )
+    return [f"Den almindelige regel gælder nu for frister i forsøg, der er slut, {unless}: {listed}"]
 
 
 def trial_end_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:

@@ -13,7 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from ..core.cases import CaseRecord, Outcome, trial_end_counts, trial_end_lines
+from ..core.cases import (
+    CaseRecord,
+    Outcome,
+    ended_trial_counts,
+    ended_trial_lines,
+    trial_end_counts,
+    trial_end_lines,
+)
 from ..core.deadline import Deadline
 from ..core.terms import ACTIVE
 
@@ -60,16 +67,22 @@ class TrialEndCounts:
 
     def __init__(self, deadlines: Iterable[Deadline], today: date, horizon_days: int) -> None:
         self.key = (today, horizon_days)
+        deadlines = list(deadlines)
         self._counts = trial_end_counts(deadlines, today, horizon_days)
+        self._ended = ended_trial_counts(deadlines, today)  # trials already over (decision 3)
 
     def replace(self, before: Iterable[Outcome], after: Iterable[Outcome]) -> None:
         """Some cases' outcomes changed from before to after (a text: no deadlines)."""
         today, horizon_days = self.key
-        self._counts.subtract(trial_end_counts(_deadlines(before), today, horizon_days))
-        self._counts.update(trial_end_counts(_deadlines(after), today, horizon_days))
+        gone, come = _deadlines(before), _deadlines(after)
+        self._counts.subtract(trial_end_counts(gone, today, horizon_days))
+        self._counts.update(trial_end_counts(come, today, horizon_days))
+        self._ended.subtract(ended_trial_counts(gone, today))
+        self._ended.update(ended_trial_counts(come, today))
 
     def lines(self) -> list[str]:
-        return trial_end_lines(self._counts)
+        """The trials that have ended, then those whose coming end makes deadlines overdue."""
+        return ended_trial_lines(self._ended) + trial_end_lines(self._counts)
 
 
 def _deadlines(outcomes: Iterable[Outcome]) -> list[Deadline]:

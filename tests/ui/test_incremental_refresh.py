@@ -66,8 +66,9 @@ def screen(window) -> dict:
         "frister_scope": window.deadline_scope.text(),
         "sager_scope": window.case_scope.text(),
         "status": window.status_counts.text(),
-        "problems": window.problems_banner.isVisibleTo(window) and window.problems_banner.text(),
-        "trial_end": window.trial_end_banner.isVisibleTo(window) and window.trial_end_banner.text(),
+        # Shown or hidden by the window, whichever tab is in front (the trial-end banner is Frister's).
+        "problems": not window.problems_banner.isHidden() and window.problems_banner.text(),
+        "trial_end": not window.trial_end_banner.isHidden() and window.trial_end_banner.text(),
     }
 
 
