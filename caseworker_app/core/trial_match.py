@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from .catalog import Trial
+from .import_mapping import fold_header
 
 MAX_SUGGESTIONS = 2
 _MIN_PREFIX = 5  # a shorter word must match a whole word: 'løn' is not 'løntilskud'
@@ -22,12 +23,10 @@ _MIN_PREFIX = 5  # a shorter word must match a whole word: 'løn' is not 'lønti
 
 def fold_word(word: str) -> str:
     """A word as compared: lower case, accents dropped (é as e), and æ, ø, å as a, o, a however
-    written ('førtidspension', 'foertidspension' and 'fortidspension' are one word)."""
-    folded = unicodedata.normalize("NFKC", word).casefold()
-    folded = folded.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
-    folded = re.sub(r"[^0-9a-z]", "", folded)
-    return folded.replace("ae", "a").replace("oe", "o").replace("aa", "a")
+    written ('førtidspension', 'foertidspension' and 'fortidspension' are one word). The import's
+    fold of a column header (case, punctuation, æ/ø/å as ae/oe/aa), on the word without accents."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return fold_header(plain).replace("ae", "a").replace("oe", "o").replace("aa", "a")
 
 
 # Words that say nothing about which trial is meant (the catalog's titles use some of them).
