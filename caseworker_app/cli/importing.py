@@ -264,6 +264,8 @@ def _row_line(row, duplicates: str) -> str:
     )
     if row.errors:
         return redact_cpr(f"{head} – har fejl (se nedenfor)")
+    # A date in the future, on a row that is saved (a new case, or an update): saved all the same.
+    warned = "".join(f" – ⚠ {warning}" for warning in row.warnings) if row.saved_with(duplicates) else ""
     if row.duplicate_of is not None:
         if row.duplicate_closed:
             state = f"findes som afsluttet sag nr. {row.duplicate_of}; springes over"
@@ -277,9 +279,7 @@ def _row_line(row, duplicates: str) -> str:
             )
         if duplicates == "update" and not row.duplicate_closed and row.duplicate.note:
             state += f" ({row.duplicate.note})"
-        if row.saved_with(duplicates):
-            state += "".join(f" – ⚠ {warning}" for warning in row.warnings)
-        return redact_cpr(f"{head} – {state}")
+        return redact_cpr(f"{head} – {state}{warned}")
     dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
     if draft.last_followup:
         dates += f", seneste opfølgning {fmt(draft.last_followup)}"
@@ -291,7 +291,6 @@ def _row_line(row, duplicates: str) -> str:
         due = f"første frist {due_text(deadline)}"
         if not deadline.undated and deadline.practical_due != deadline.legal_due:
             due += f", senest i praksis {practical_day_text(deadline)}"
-    warned = "".join(f" – ⚠ {warning}" for warning in row.warnings)  # saved all the same
     return redact_cpr(f"{head}; {dates} – {due}{warned}")
 
 
