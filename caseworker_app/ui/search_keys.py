@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
-_INTO_LIST = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Qt's `Qt` namespace is imported in the methods, not here: its first import builds a hundred
+# Python enums (~19 ms), and this module loads before the window's first paint (ui/app.py).
 
 
 class SearchLeadsToList(QObject):
@@ -23,10 +24,12 @@ class SearchLeadsToList(QObject):
         search.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in _INTO_LIST
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        from PySide6.QtCore import Qt
+
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             index = self._first_row()
             if index.isValid():
