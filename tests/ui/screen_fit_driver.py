@@ -14,14 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
     QStatusBar,
+    QTreeView,
     QWidget,
 )
 
@@ -83,6 +85,18 @@ def problems_of(window: QWidget) -> list[str]:
         ):
             size = f"{widget.width()}×{widget.height()} < {hint.width()}×{hint.height()}"
             problems.append(f"{_describe(widget)} er klemt: {size}")
+    # The main window's two lists show each column but the last (which takes what is left) whole,
+    # without scrolling sideways (ui/column_fit.py): on a small screen "Hvad" would go unseen.
+    for name in ("deadline_view", "case_view"):
+        view = getattr(window, name, None)
+        if not isinstance(view, QAbstractItemView) or not view.isVisible():
+            continue
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()  # type: ignore[attr-defined]
+        room = view.viewport().width()
+        for column in range(header.count() - 1):
+            if header.sectionPosition(column) + header.sectionSize(column) > room:
+                title = view.model().headerData(column, Qt.Orientation.Horizontal)
+                problems.append(f"{_describe(view)}: kolonnen '{title}' ses kun ved at rulle til siden")
     return problems
 
 

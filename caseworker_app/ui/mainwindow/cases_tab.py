@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from ...services.book_counts import FilterChoices
     from ...services.deadline_book import BookUpdate
 
-COLUMN_WIDTHS = (180, 90, 110, 60, 130, 100, 270)  # in CaseColumn order, at 100 % text; the last stretches
+# In CaseColumn order, at 100 % text: the widths wished for, and the least each is narrowed to when
+# the list is narrower (ui/column_fit.py). The last column, what the next deadline is, stretches.
+COLUMN_WIDTHS = (180, 90, 110, 60, 130, 100, 270)
+COLUMN_MINIMUMS = (120, 80, 95, 50, 100, 60, 130)
 
 
 class CasesTab(WindowPart):
@@ -75,18 +78,19 @@ class CasesTab(WindowPart):
         layout.addWidget(self.case_view)
         self.tabs.addTab(page, TAB_TITLES[Tab.CASES])
 
-    def _attach_case_model(self, scale: float) -> None:
+    def _attach_case_model(self) -> None:
         """The list gets its model (with the store, after the first paint), sorting and column widths."""
         from PySide6.QtCore import Qt  # here, not at the top: see actions._attach_row_menus
 
+        from ..column_fit import ColumnFit
         from ..overview import CaseColumn, CaseTableModel
+        from ..text_size import text_scale
 
         self.case_model = CaseTableModel(self, self.search_texts)
         self.case_view.setModel(self.case_model)
         self.case_view.setSortingEnabled(True)
         self.case_view.sortByColumn(CaseColumn.NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.case_view.setColumnWidth(column, round(width * scale))
+        self.case_columns = ColumnFit(self.case_view, COLUMN_WIDTHS, COLUMN_MINIMUMS, last_room=120, scale=text_scale)
         self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
         self.case_model.set_search(self.search_box.text())  # typed while the cases were read
         self.search_box.textChanged.connect(self.case_model.set_search)

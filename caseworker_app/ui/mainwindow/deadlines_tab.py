@@ -22,7 +22,10 @@ from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
 BIG_GROUP = 50  # a 'Senere' group this long starts folded: laying out its rows is slow, and it is far off
-COLUMN_WIDTHS = (150, 215, 170, 90, 60, 140, 190)  # in DeadlineColumn order, at 100 % text; the last stretches
+# In DeadlineColumn order, at 100 % text: the widths wished for, and the least each is narrowed to
+# when the list is narrower (ui/column_fit.py). The last column, the reason, stretches over the rest.
+COLUMN_WIDTHS = (150, 215, 170, 90, 60, 140, 190)
+COLUMN_MINIMUMS = (150, 115, 120, 80, 50, 100, 120)  # the date itself never shortened
 
 
 class DeadlinesTab(WindowPart):
@@ -72,14 +75,17 @@ class DeadlinesTab(WindowPart):
         layout.addWidget(self.trial_end_banner)
         self.tabs.addTab(page, TAB_TITLES[Tab.DEADLINES])
 
-    def _attach_deadline_model(self, scale: float) -> None:
+    def _attach_deadline_model(self) -> None:
         """The tree gets its model (with the store, after the first paint) and column widths."""
+        from ..column_fit import ColumnFit
         from ..overview import DeadlineTreeModel
+        from ..text_size import text_scale
 
         self.deadline_model = DeadlineTreeModel(self, self.search_texts)
         self.deadline_view.setModel(self.deadline_model)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.deadline_view.header().resizeSection(column, round(width * scale))
+        self.deadline_columns = ColumnFit(
+            self.deadline_view, COLUMN_WIDTHS, COLUMN_MINIMUMS, last_room=40, scale=text_scale
+        )
         self.deadline_model.modelReset.connect(self._layout_deadline_groups)
         self.deadline_model.shown_changed.connect(self._deadlines_shown)
         self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ...store.case_store import CaseStore
     from ..after_paint import AfterPaint
     from ..caseworker_filter import CaseworkerChoice
+    from ..column_fit import ColumnFit
     from ..overview import CaseTableModel, DeadlineTreeModel
 
     _Window = QMainWindow  # each part is a piece of the one QMainWindow
@@ -60,6 +61,7 @@ class WindowPart(_Window):
         # by the Frister tab (deadlines_tab.py)
         deadline_view: QTreeView
         deadline_model: DeadlineTreeModel  # from open_store on (_attach_deadline_model)
+        deadline_columns: ColumnFit  # likewise
         deadline_search: QLineEdit
         deadline_caseworker: CaseworkerChoice
         missed_banner: QLabel
@@ -70,6 +72,7 @@ class WindowPart(_Window):
         # by the Sager tab (cases_tab.py)
         case_view: QTableView
         case_model: CaseTableModel  # from open_store on (_attach_case_model)
+        case_columns: ColumnFit  # likewise
         search_box: QLineEdit
 
         # by the banners (banners.py)

@@ -136,12 +136,10 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
     def _attach_models(self) -> None:
         """The deadline tree and the case list get their models, column widths and sorting."""
         from ...core.selection import SearchTexts
-        from ..text_size import text_scale
 
-        scale = text_scale()  # Indstillinger › Tekststørrelse: wider columns for larger text
         self.search_texts = SearchTexts()  # one search text per case, for both lists
-        self._attach_deadline_model(scale)
-        self._attach_case_model(scale)
+        self._attach_deadline_model()  # their columns fit the list, wider for larger text (column_fit)
+        self._attach_case_model()
         self._attach_row_menus()
 
     # ------------------------------------------------------------ state
@@ -320,7 +318,13 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             old = self.case_view.verticalHeader().defaultSectionSize() - 8
             new = self.fontMetrics().height()
             self.case_view.verticalHeader().setDefaultSectionSize(new + 8)
-            for header in (self.case_view.horizontalHeader(), self.deadline_view.header()):
+            for header, fit in (
+                (self.case_view.horizontalHeader(), getattr(self, "case_columns", None)),
+                (self.deadline_view.header(), getattr(self, "deadline_columns", None)),
+            ):
+                if fit is not None and not fit.user_sized:
+                    fit.fit()  # the widths for the new text size, fitted to the list
+                    continue
                 for column in range(header.count()):
                     header.resizeSection(column, round(header.sectionSize(column) * new / max(old, 1)))
         super().changeEvent(event)

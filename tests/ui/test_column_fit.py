@@ -1,0 +1,88 @@
+"""The main window's lists fit their columns to a narrow window (1366×768 at 150 %), and leave a
+column the caseworker dragged alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QTableView
+
+from caseworker_app.ui.column_fit import fitted_widths
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+
+
+def test_preferred_widths_are_kept_when_they_fit():
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 600) == [150, 215, 170]
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 535) == [150, 215, 170]
+
+
+def test_each_column_gives_the_same_share_of_what_it_has_over_its_minimum():
+    # 535 wanted, 435 room: 100 to give of 150 (0 + 100 + 50): two thirds of each one's slack.
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 435) == [150, 148, 136]
+
+
+def test_no_column_goes_below_its_minimum_even_without_room():
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 100) == [150, 115, 120]
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=1, max_size=9), st.integers(0, 3000))
+def test_fitted_widths_fit_whenever_the_minimums_do(columns, room):
+    preferred = [max(a, b) for a, b in columns]
+    minimum = [min(a, b) for a, b in columns]
+    widths = fitted_widths(preferred, minimum, room)
+    assert all(least <= width <= want for least, width, want in zip(minimum, widths, preferred, strict=True))
+    if sum(minimum) <= room:
+        assert sum(widths) <= room
+    if sum(preferred) <= room:
+        assert widths == preferred
+
+
+def _drag_edge(view: QTableView, column: int, new_width: int) -> None:
+    """As a caseworker's drag of a column's right edge: a press on the header, the resize, a release."""
+    header = view.horizontalHeader()
+    at = QPointF(header.sectionViewportPosition(column) + header.sectionSize(column) - 1, 5)
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        at,
+        at,
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(header.viewport(), press)
+    header.resizeSection(column, new_width)
+    release = QMouseEvent(
+        QEvent.Type.MouseButtonRelease,
+        at,
+        at,
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(header.viewport(), release)
+
+
+def test_a_narrow_window_shows_every_named_column_and_a_dragged_one_stays(qtbot, store, today):
+    store.create_case(citizen="Jens Hansen", case_ref="2021-1001", trial_id="T08", dates={"hire": date(2018, 8, 31)})
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.resize(910, 490)  # 1366×768 at 150 %, the taskbar off
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.deadline_view.header()
+    assert header.sectionPosition(header.count() - 1) < window.deadline_view.viewport().width()  # "Hvad" whole
+    assert header.sectionSize(0) == 150  # the date is never shortened
+    window.tabs.setCurrentIndex(Tab.CASES)
+    header = window.case_view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionPosition(header.count() - 1) < window.case_view.viewport().width())
+
+    _drag_edge(window.case_view, 0, 300)
+    window.resize(1300, 700)
+    QApplication.processEvents()
+
+    assert window.case_columns.user_sized
+    assert header.sectionSize(0) == 300  # the caseworker's width, not fitted again
