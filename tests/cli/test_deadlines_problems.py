@@ -197,3 +197,27 @@ def test_a_sound_calendar_has_no_such_section(tmp_path):
     with CaseStore(create_demo_database(tmp_path / "demo.db", TODAY)) as store:
         job = calendar_print_job(store, TODAY, start=TODAY, end=TODAY)
     assert "kan ikke beregnes" not in job.html
+
+
+PLAN_REFUSED = "Planen udskrives ikke: ret sagen i sagsvinduet, eller bed IT kontrollere forsøgskataloget og databasen."
+
+
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        # Heidi Mikkelsen: lost the date of her extension's start.
+        ("2025-0617", "Sag 2025-0617 (nr. 31) kan ikke beregnes: mangler datoen for forlængelsens start "
+         "(uden forelæggelse for rehabiliteringsteamet)"),
+        # Hanne Sørensen: T08.toml is gone (said before as "Forsøg 'T08' findes ikke i kataloget.").
+        ("4", "Sag 2022-0428 (nr. 4) kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget"),
+    ],
+)  # fmt: skip
+def test_a_plan_for_a_case_that_cannot_be_computed_is_refused_by_fasit_number(capsys, damaged_db, tmp_path, case, why):
+    target = tmp_path / "plan.pdf"
+    code, out, err = run(
+        capsys, "plan", "--db", str(damaged_db), "--case", case, "--today", TODAY_TEXT, "--pdf", str(target)
+    )
+    assert (code, out) == (2, "")  # as for a closed case; never "Sagen har ingen kommende frister."
+    assert err == f"caseworker-app: fejl: {why}. {PLAN_REFUSED}\n"
+    assert "Heidi Mikkelsen" not in err and "Hanne Sørensen" not in err
+    assert not target.exists()

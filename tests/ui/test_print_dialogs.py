@@ -20,6 +20,7 @@ from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui.printing import export_dialogs
 from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog, print_case_plan
+from tests.damaged_demo import damage
 from tests.demo_facts import DEMO_DEADLINES
 from tests.pdf import pdf_text
 
@@ -323,6 +324,24 @@ def test_a_closed_case_has_no_plan_to_print(store, boxes, monkeypatch):
     [(kind, title, text)] = boxes.calls
     assert (kind, title) == ("warning", "Udskriv plan")
     assert text.startswith(f"Sagen for {closed.citizen} ({closed.case_ref}) er afsluttet")
+
+
+def test_a_case_that_cannot_be_computed_has_no_plan_to_print(qtbot, demo_file, tmp_path, boxes, monkeypatch):
+    path = tmp_path / "sager.db"
+    shutil.copy(demo_file, path)
+    damage(path)  # among others: Heidi Mikkelsen (2025-0617, nr. 31) lost her extension's start
+    opened = []
+    monkeypatch.setattr(PlanPrintDialog, "exec", lambda self: opened.append(self) or 0)
+    with CaseStore(path, clock=lambda: TODAY) as damaged:
+        print_case_plan(damaged, 31)
+    assert opened == []  # refused before the dialog opens, as for a closed case
+    [(kind, title, text)] = boxes.calls
+    assert (kind, title) == ("warning", "Udskriv plan")
+    assert text == (
+        "Sag 2025-0617 (nr. 31) kan ikke beregnes: mangler datoen for forlængelsens start (uden forelæggelse "
+        "for rehabiliteringsteamet). Planen udskrives ikke: ret sagen i sagsvinduet, eller bed IT kontrollere "
+        "forsøgskataloget og databasen."
+    )
 
 
 # ---------------------------------------------------------------- exports

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...core.calendar_selection import case_plan
-from ...core.cases import CLOSED
+from ...core.cases import CLOSED, uncomputable_cases
 from ...core.redact import redact_cpr
 from ...services.exporting import ExportError, check_period
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob, calendar_job, plan_job
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
 
 LAYOUTS = (LAYOUT_WEEKS, LAYOUT_MONTHS)
+# As the calendar's section on the cases that cannot be computed advises.
+PLAN_FIX = "ret sagen i sagsvinduet, eller bed IT kontrollere forsøgskataloget og databasen."
 
 
 def calendar_print_job(
@@ -59,15 +61,21 @@ def calendar_print_job(
 
 
 def plan_print_job(store: CaseStore, case_id: int, today: date, *, for_citizen: bool = False) -> PrintJob:
-    """One case's plan of coming deadlines (CaseNotFoundError if it is gone)."""
+    """One case's plan of coming deadlines (CaseNotFoundError if it is gone).
+
+    ExportError for a closed case, and for a case whose deadlines cannot be computed: a plan
+    without them would tell the citizen there is nothing coming.
+    """
     case = store.get_case(case_id)
     if case.status == CLOSED:
         raise ExportError(
             redact_cpr(f"Sagen for {case.citizen} ({case.case_ref}) er afsluttet og har ingen kommende ") + "frister."
         )
-    trial = store.catalog().get(case.trial_id)
-    if trial is None:
-        raise ExportError(f"Forsøg '{case.trial_id}' findes ikke i kataloget.")
+    catalog = store.catalog()
+    # By FASIT number, with the reason the calendar and `deadlines` give (a missing trial too).
+    if problems := uncomputable_cases([case], catalog):
+        raise ExportError(f"{problems[0].line}. Planen udskrives ikke: {PLAN_FIX}")
+    trial = catalog[case.trial_id]  # there: a trial missing from the catalog is a problem above
     settings = store.settings()
     plan = case_plan(case, trial, today, warning_days=settings.warning_days)
     return plan_job(
