@@ -203,7 +203,7 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 
 
 def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
-    from ..services.exporting import export_ics, omitted_text, overdue_text
+    from ..services.exporting import export_ics, left_out_before_text, omitted_text, overdue_text
 
     caseworker = _caseworker(store, args.caseworker)
     result = export_ics(store, args.out, today, start=args.start, end=args.end, caseworker=caseworker)
@@ -211,9 +211,9 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
     chosen = f" {result.chosen_text()}" if result.chosen else ""
     print(f"{count} skrevet til {result.path}{moved}.{chosen} Åbn filen i Outlook for at få dem i kalenderen.")
-    overdue = overdue_text(result)
-    if overdue:
-        print(overdue)
+    for text in (left_out_before_text(result), overdue_text(result)):
+        if text:
+            print(text)
     omitted = omitted_text(result)
     if omitted:
         sys.stdout.flush()

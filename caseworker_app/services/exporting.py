@@ -57,6 +57,8 @@ class ExportResult:
     uncomputable: int = 0  # cases whose deadlines cannot be computed (store.uncomputable)
     undated: int = 0  # .ics: deadlines left out because no date has been agreed
     chosen: str = ""  # whose: 'Anne Jensens frister' when only one caseworker's were written
+    # .ics of a period: CalendarSelection.left_out_text of the overdue deadlines from before it
+    left_out_before: str = ""
 
     def chosen_text(self) -> str:
         """'Kun Anne Jensens frister er med.' ('' when every caseworker's are)."""
@@ -77,6 +79,20 @@ def omitted_text(result: ExportResult) -> str:
             "med i filen: aftal datoen, og registrér den på sagen."
         )
     return " ".join(parts)
+
+
+def left_out_before_text(result: ExportResult) -> str:
+    """That an .ics file of a period lacks the overdue deadlines from before it ('' when none).
+
+    The printed calendar lists them first unless told not to; the .ics export has no such choice
+    and never holds them, so the caseworker is told so, and where they are.
+    """
+    if not result.left_out_before:
+        return ""
+    return (
+        f"{result.left_out_before} En Outlook-eksport for en periode har kun periodens frister; "
+        "opfølgningskalenderen har som standard også de overskredne fra før. Se fanen Frister."
+    )
 
 
 def overdue_text(result: ExportResult) -> str:
@@ -140,13 +156,16 @@ def check_period(start: date | None, end: date | None) -> None:
         raise ExportError(f"Perioden slutter {fmt(end)}, før den begynder {fmt(start)}.")
 
 
-def deadlines_in_period(items: Sequence[CaseDeadline], start: date | None, end: date | None) -> list[CaseDeadline]:
-    """The deadlines whose legal or practical date falls in start–end (open ends allowed)."""
+def deadlines_in_period(
+    items: Sequence[CaseDeadline], start: date | None, end: date | None
+) -> tuple[list[CaseDeadline], str]:
+    """The deadlines whose legal or practical date falls in start–end (open ends allowed), and
+    the calendar's sentence on the overdue ones from before start left out ('' when none are)."""
     check_period(start, end)
     if start is None and end is None:
-        return list(items)
+        return list(items), ""
     selection = select_calendar(items, start or date.min, end or date.max, include_overdue_before=False)
-    return list(selection.items)
+    return list(selection.items), selection.left_out_text
 
 
 def export_ics(
@@ -175,7 +194,8 @@ def export_ics(
     chosen = select(every, caseworker=caseworker)
     problems = _problems_of(all_problems, caseworker)
     undated = sum(1 for item in chosen.items if item.deadline.undated)
-    items = [i for i in deadlines_in_period(chosen.items, start, end) if not i.deadline.undated]
+    # Undated deadlines are counted above (omitted_text), not again among those before the period.
+    items, left_out = deadlines_in_period([i for i in chosen.items if not i.deadline.undated], start, end)
     calendar_id, previous = store.ics_state()
     current = {deadline_uid(item, calendar_id) for item in every if not item.deadline.undated}
     # A case not computed now is not closed: its events stay as they were, not cancelled.
@@ -205,6 +225,7 @@ def export_ics(
         uncomputable=len(problems),
         undated=undated,
         chosen=_whose(chosen, "frister"),
+        left_out_before=left_out,
     )
 
 

@@ -331,7 +331,7 @@ def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(c
 
 def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
     out_path = tmp_path / "december.ics"
-    code, out, _ = run(
+    code, out, err = run(
         capsys,
         "export-ics",
         "--db",
@@ -360,6 +360,14 @@ def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
         "Ole Kristiansen (T19)",
         "Rasmus Schmidt (T09)",
     ]
+    # The 11 overdue on 23-11-2026 are not in the file, and the caseworker is told so: the printed
+    # calendar of the same period would list them first.
+    assert (err, out) == (
+        "",
+        f"8 frister skrevet til {out_path}. Åbn filen i Outlook for at få dem i kalenderen.\n"
+        "11 overskredne frister fra før perioden er ikke med. En Outlook-eksport for en periode har kun "
+        "periodens frister; opfølgningskalenderen har som standard også de overskredne fra før. Se fanen Frister.\n",
+    )
 
 
 def test_a_failed_ics_write_keeps_the_previous_export_state(capsys, fresh_db, tmp_path):

@@ -158,3 +158,21 @@ def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_pat
     assert text.count("BEGIN:VEVENT") == 2  # Jens Hansen's deadline, and the old date cancelled
     assert "STATUS:CANCELLED" in text and "Lone Andersen" not in text
     assert store.saved["aflyst:" + lone_uid] == (date(2021, 1, 20), 1, "")
+
+
+def test_an_ics_of_a_period_says_the_overdue_from_before_it_are_left_out_and_the_undated_once(tmp_path):
+    from caseworker_app.services.exporting import export_ics, left_out_before_text, omitted_text
+
+    store = _Store(tmp_path / "sager.db", {})
+    # On 02-07-2021 Jens Hansen's deadline of 01-07-2021 is overdue, before a period from 05-07-2021.
+    store.deadlines = lambda today: [ITEMS[0], CaseDeadline(JENS, ORDINARY._replace(status="overdue"))]
+    result = export_ics(store, tmp_path / "juli.ics", date(2021, 7, 2), start=date(2021, 7, 5), end=date(2021, 7, 31))
+    assert (result.count, result.undated) == (0, 1)
+    assert left_out_before_text(result) == (
+        "1 overskreden frist fra før perioden er ikke med. En Outlook-eksport for en periode har kun periodens "
+        "frister; opfølgningskalenderen har som standard også de overskredne fra før. Se fanen Frister."
+    )
+    # Lone Andersen's deadline without a date is said once, here, not also as "… eller uden aftalt dato".
+    assert omitted_text(result) == (
+        "1 frist har ingen aftalt dato og er ikke med i filen: aftal datoen, og registrér den på sagen."
+    )
