@@ -181,7 +181,13 @@ def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         layout=args.layout,
     )
     pages = write_pdf(job, target)
-    print(f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} ({pages_text(pages)})")
+    selection = job.selection
+    chosen = f". {selection.chosen_text}" if selection and selection.chosen_text else ""
+    print(f"Opfølgningskalender {fmt(args.start)} – {fmt(args.end)} gemt som {target} ({pages_text(pages)}){chosen}")
+    if selection and selection.problems:
+        from ..core.cases import problems_heading
+
+        _warn(f"{problems_heading(len(selection.problems))}; de står sidst i kalenderen med årsagen.")
     return 0
 
 
@@ -216,8 +222,7 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
             print(text)
     omitted = omitted_text(result)
     if omitted:
-        sys.stdout.flush()
-        print(omitted, file=sys.stderr)
+        _warn(omitted)
     return 0
 
 
@@ -235,9 +240,11 @@ def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     if result.uncomputable:
         from ..core.cases import problems_heading
 
-        sys.stdout.flush()
-        print(
-            f"{problems_heading(result.uncomputable)}; de står nederst i regnearket med årsagen.",
-            file=sys.stderr,
-        )
+        _warn(f"{problems_heading(result.uncomputable)}; de står nederst i regnearket med årsagen.")
     return 0
+
+
+def _warn(text: str) -> None:
+    """What the file lacks, on stderr after the line that says where it was written."""
+    sys.stdout.flush()
+    print(text, file=sys.stderr)

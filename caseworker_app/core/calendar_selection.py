@@ -22,7 +22,7 @@ from .collation import danish_key
 from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, overdue_count, status_of
 from .event import Event
 from .schedule import compute_deadlines
-from .selection import belongs_to
+from .selection import belongs_to, caseworker_whose, only_text
 from .workdays import MONTHS_DA, fmt
 
 # Rule kinds that come back after they are met; a plan shows what follows if each is met in time.
@@ -90,6 +90,13 @@ class CalendarSelection:
         what = "overskreden frist" if count == 1 else "overskredne frister"
         undated = " eller uden aftalt dato" if any(i.deadline.undated for i in self.left_out_before) else ""
         return f"{count} {what} fra før perioden{undated} er ikke med."
+
+    @property
+    def chosen_text(self) -> str:
+        """'Kun Anne Jensens frister og frister uden sagsbehandler er med.' ('' for everyone's)."""
+        if not self.caseworker:
+            return ""
+        return only_text(caseworker_whose(self.caseworker, self._unassigned_shown, "frister"))
 
     @property
     def _unassigned_shown(self) -> bool:

@@ -209,10 +209,21 @@ def whose_text(selection: Selection[object], noun: str) -> str:
     """'Anne Jensens frister', '… og frister uden sagsbehandler', or 'alle sagsbehandleres frister'."""
     if not selection.caseworker:
         return f"alle sagsbehandleres {noun}"
-    text = f"{possessive(selection.caseworker)} {noun}"
-    if selection.unassigned:
+    return caseworker_whose(selection.caseworker, bool(selection.unassigned), noun)
+
+
+def caseworker_whose(caseworker: str, unassigned: bool, noun: str) -> str:
+    """'Anne Jensens frister', or with unassigned '… og frister uden sagsbehandler'."""
+    text = f"{possessive(caseworker)} {noun}"
+    if unassigned:
         text += f" og {noun} uden sagsbehandler"
     return text
+
+
+def only_text(whose: str) -> str:
+    """'Kun Anne Jensens frister er med.': what an export or a calendar of one caseworker says
+    after where it was written ('' for whose '', every caseworker's)."""
+    return f"Kun {whose} er med." if whose else ""
 
 
 def scope_text(selection: Selection[object], noun: str) -> str:

@@ -20,7 +20,7 @@ from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
 from ..core.deadline import overdue_count
-from ..core.selection import belongs_to, select, whose_text
+from ..core.selection import belongs_to, only_text, select, whose_text
 from ..core.text import count_text
 from ..core.workdays import fmt
 from ..store.errors import StoreError
@@ -62,7 +62,7 @@ class ExportResult:
 
     def chosen_text(self) -> str:
         """'Kun Anne Jensens frister er med.' ('' when every caseworker's are)."""
-        return f"Kun {self.chosen} er med." if self.chosen else ""
+        return only_text(self.chosen)
 
 
 def omitted_text(result: ExportResult) -> str:

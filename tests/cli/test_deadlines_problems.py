@@ -165,7 +165,7 @@ def test_the_calendar_pdf_ends_with_the_cases_that_cannot_be_computed(capsys, da
         capsys, "calendar", "--db", str(damaged_db), "--from", "01-11-2026", "--to", "30-11-2026",
         "--layout", layout, "--today", TODAY_TEXT, "--pdf", str(target),
     )  # fmt: skip
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "12 sager kan ikke beregnes; de står sidst i kalenderen med årsagen.\n")
     text = pdf_text(target)
     flat = " ".join(text.split())
     # (Qt's PDF also keeps the clipped-off text at a page's foot, so look from the explanation.)
@@ -189,6 +189,21 @@ def test_a_filtered_calendar_names_only_the_cases_of_its_filter(damaged_db):
         job = calendar_print_job(store, TODAY, start=TODAY, end=TODAY, trial="T06", caseworker="Louise Holm")
     assert "Sager, der ikke kan beregnes (1)" in job.html
     assert "2025-0617" in job.html and "2025-0568" not in job.html
+
+
+def test_the_calendar_command_names_only_the_cases_of_its_filter_and_whose_they_are(capsys, damaged_db, tmp_path):
+    target = tmp_path / "t06.pdf"
+    code, out, err = run(
+        capsys, "calendar", "--db", str(damaged_db), "--from", TODAY_TEXT, "--to", TODAY_TEXT, "--trial", "T06",
+        "--caseworker", "louise holm", "--today", TODAY_TEXT, "--pdf", str(target),
+    )  # fmt: skip
+    assert code == 0
+    assert (
+        out
+        == f"Opfølgningskalender 23-11-2026 – 23-11-2026 gemt som {target} (1 side). Kun Louise Holms frister er med.\n"
+    )
+    # Her T06 case 2025-0617, not Anne Jensen's T08 cases nor another trial's.
+    assert err == "1 sag kan ikke beregnes; de står sidst i kalenderen med årsagen.\n"
 
 
 def test_a_sound_calendar_has_no_such_section(tmp_path):

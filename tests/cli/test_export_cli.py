@@ -568,6 +568,20 @@ def test_export_of_one_caseworker_holds_theirs_and_the_unassigned_and_says_so(ca
     assert "Karen Holm" in summaries and "Lise Dam" in summaries and "Jens Hansen" not in summaries
 
 
+def test_a_calendar_of_one_caseworker_says_whose_deadlines_it_holds(capsys, three_caseworkers, tmp_path):
+    target = tmp_path / "kalender.pdf"
+    args = ["calendar", "--db", str(three_caseworkers), "--from", "01-11-2026", "--to", "30-11-2026"]
+    code, out, err = run(capsys, *args, "--today", TODAY, "--caseworker", "bo lund", "--pdf", str(target))
+    assert (code, err) == (0, "")
+    # Karen Holm's and Lise Dam's deadlines of 01-01-2026, overdue before November (as in the .ics above).
+    assert out == (
+        f"Opfølgningskalender 01-11-2026 – 30-11-2026 gemt som {target} (1 side). "
+        "Kun Bo Lunds frister og frister uden sagsbehandler er med.\n"
+    )
+    code, out, err = run(capsys, *args, "--today", TODAY, "--pdf", str(target))
+    assert (code, err, out) == (0, "", f"Opfølgningskalender 01-11-2026 – 30-11-2026 gemt som {target} (1 side)\n")
+
+
 def test_export_of_everyone_says_nothing_about_whose(capsys, three_caseworkers, tmp_path):
     sheet = tmp_path / "frister.csv"
     code, out, err = run(capsys, "export", "--db", str(three_caseworkers), str(sheet), "--today", TODAY)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from ...core.atomic import WriteError, atomic_path
-from ...core.calendar_selection import CasePlan, select_calendar
+from ...core.calendar_selection import CalendarSelection, CasePlan, select_calendar
 from ...core.cases import CaseDeadline, CaseProblem
 from ...core.redact import redact_cpr
 from ...core.text import count_text
@@ -59,6 +59,7 @@ class PrintJob:
     header_right: str = ""
     printed_on: date | None = None
     landscape: bool = False
+    selection: CalendarSelection | None = None  # a calendar's: what `calendar` says beside the file
 
     def document(self) -> QTextDocument:
         """The body as a QTextDocument; paint_job lays it out for the printer and cuts the pages."""
@@ -111,6 +112,7 @@ def calendar_job(
         header_right=f"Periode {selection.period_text}",
         printed_on=printed_on,
         landscape=layout == LAYOUT_MONTHS,
+        selection=selection,
     )
 
 
