@@ -124,7 +124,15 @@ def deadline_report(
 ) -> str:
     """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
-    from ..core.cases import group_of, group_titles, problems_heading, trial_end_notices
+    from ..core.cases import (
+        ended_trial_counts,
+        ended_trial_lines,
+        group_of,
+        group_titles,
+        problems_heading,
+        trial_end_counts,
+        trial_end_lines,
+    )
     from ..core.deadline import due_text
     from ..core.redact import redact_cpr
     from ..core.text import printable
@@ -163,8 +171,12 @@ def deadline_report(
                 lines.append(f"  {'':<11} Frist: {due_text(d)}")
             lines.append(f"  {'':<11} Hvorfor: {d.reason}")
             lines += [f"  {'':<11} {'':<8} {more}" for more in d.remarks]
-    notices = trial_end_notices(items, today, horizon_days)
-    if notices:
-        lines += ["", "Forsøg, der snart slutter"]
-        lines += [f"  ! {notice}" for notice in notices]
+    # The lines trial_end_notices joins, each under a heading that fits: ended, then ending soon.
+    deadlines = [item.deadline for item in items]
+    for heading, notices in (
+        ("Forsøg, der er slut", ended_trial_lines(ended_trial_counts(deadlines, today))),
+        ("Forsøg, der snart slutter", trial_end_lines(trial_end_counts(deadlines, today, horizon_days))),
+    ):
+        if notices:
+            lines += ["", heading, *(f"  ! {notice}" for notice in notices)]
     return "\n".join(lines)

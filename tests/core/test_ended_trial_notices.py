@@ -57,3 +57,24 @@ def test_several_ended_trials_are_said_in_one_line():
         "Den almindelige regel gælder nu for frister i forsøg, der er slut, medmindre kommunen har fået "
         "forlængelse (se fanen Forsøg): T08 sluttede 31-12-2025 (1 frist), T16 sluttede 31-12-2015 (1 frist)"
     ]
+
+
+def test_the_deadlines_command_heads_an_ended_trial_as_ended_and_a_coming_end_as_coming():
+    from caseworker_app.cli.store import deadline_report
+
+    # On 01-11-2025: T16 ended ten years ago (the case above); T08 ends in 60 days (the case above).
+    cases = [
+        t08(2, date(2024, 6, 1)),
+        CaseRecord(3, "Borger 3", "2019-0003", "T16", dates={"absence_start": date(2019, 1, 7)}),
+    ]
+    today = date(2025, 11, 1)
+    lines = deadline_report(deadlines_for_cases(cases, CATALOG, today), today).splitlines()
+    assert lines[-5:] == [
+        "Forsøg, der er slut",
+        "  ! Forsøg T16 sluttede 31-12-2015: 1 frist regnes nu efter den almindelige regel, medmindre "
+        "kommunen har fået forlængelse (se fanen Forsøg)",
+        "",
+        "Forsøg, der snart slutter",
+        "  ! Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter",
+    ]
+    assert lines.count("Forsøg, der snart slutter") == 1
