@@ -144,7 +144,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         metavar="HÆNDELSE=DATO",
         help=f"en hændelse ({', '.join(EVENT_NAMES)}); ':fuld' tæller en henvendelse som opfølgning",
     )
-    schedule.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
+    schedule.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
     schedule.add_argument(
         "--trial-end",
         type=date_arg,

@@ -29,11 +29,11 @@ def add_store_commands(commands: argparse._SubParsersAction) -> None:
     """Add `demo` and `deadlines` to the program's subcommands."""
     demo = commands.add_parser("demo", help="skriv en ny demo-database med ca. 40 opdigtede sager")
     add_db_option(demo, help="den nye databasefil (må ikke findes)")
-    demo.add_argument("--today", type=date_arg, default=None, help="lav demodata som på denne dag")
+    demo.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="lav demodata som på denne dag")
 
     deadlines = commands.add_parser("deadlines", help="vis alle frister i databasen, som vinduet viser dem")
     add_db_option(deadlines)
-    deadlines.add_argument("--today", type=date_arg, default=None, help="beregn som på denne dag")
+    deadlines.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
     deadlines.add_argument("--json", action="store_true", help="skriv JSON")
 
 

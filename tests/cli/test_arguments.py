@@ -51,3 +51,14 @@ def test_wrong_arguments_get_the_full_parsers_danish_message(words, capsys):
     assert short.value.code == full.value.code == 2
     assert capsys.readouterr().err == expected
     assert "fejl:" in expected
+
+
+@pytest.mark.parametrize(
+    "command", ["schedule", "demo", "deadlines", "note", "calendar", "plan", "export-ics", "export", "report", "import"]
+)
+def test_every_today_option_is_shown_as_dato(capsys, command):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    out = capsys.readouterr().out
+    assert "--today DATO" in out
+    assert "TODAY" not in out
