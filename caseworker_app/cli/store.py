@@ -135,7 +135,7 @@ def deadline_report(
     )
     from ..core.deadline import due_text
     from ..core.redact import redact_cpr
-    from ..core.text import printable
+    from ..core.text import fit_text, printable
     from ..core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
@@ -164,8 +164,8 @@ def deadline_report(
             citizen, case_ref = printable(redact_cpr(case.citizen)), printable(redact_cpr(case.case_ref))
             lines.append(
                 f"  {'' if d.undated else due_text(d):<11} {practical:<17} "
-                f"{citizen[:22]:<22} "
-                f"{case_ref[:10]:<10} {case.trial_id:<7} {d.label}"
+                f"{fit_text(citizen, 22):<22} "
+                f"{fit_text(case_ref, 10):<10} {case.trial_id:<7} {d.label}"
             )
             if d.undated:
                 lines.append(f"  {'':<11} Frist: {due_text(d)}")

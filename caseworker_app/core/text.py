@@ -33,6 +33,11 @@ def count_text(count: int, one: str, many: str) -> str:
     return f"1 {one}" if count == 1 else f"{count} {many}"
 
 
+def fit_text(text: str, width: int) -> str:
+    """text in at most width characters: a cut text ends with '…', so it is never read as whole."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def normalize_text(value: str | None) -> str | None:
     """NFC form (å typed as a + ring becomes one å), so search and duplicates compare alike."""
     if not value:

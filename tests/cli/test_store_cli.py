@@ -210,3 +210,21 @@ def test_a_read_only_command_leaves_an_empty_file_alone(tmp_path, capsys):
     assert main(["deadlines", "--db", str(empty)]) == 1
     assert "er en tom fil, ikke en sagsdatabase. Filen er ikke ændret." in capsys.readouterr().err
     assert empty.read_bytes() == b""
+
+
+def test_a_long_name_and_case_number_are_cut_with_a_mark_in_the_columns():
+    from datetime import date
+
+    from caseworker_app.cli.store import deadline_report
+    from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
+    from caseworker_app.core.catalog_load import load_catalog
+
+    name = "Anne-Marie Østergaard-Christiansen Bøgh-Vestergaard"
+    case = CaseRecord(1, name, "2025-9002-B", "T08", dates={"hire": date(2018, 8, 31)})
+    today = date(2021, 3, 1)
+    lines = deadline_report(deadlines_for_cases([case], load_catalog(), today), today).splitlines()
+    # Hired 31-08-2018: the trial's follow-up is due Sunday 28-02-2021, in practice Friday 26-02.
+    assert "  28-02-2021  fre 26-02-2021    Anne-Marie Østergaard… 2025-9002… T08     Opfølgning" in lines
+    short = CaseRecord(2, "Ida Ærø", "2025-9004", "T08", dates={"hire": date(2018, 8, 31)})
+    lines = deadline_report(deadlines_for_cases([short], load_catalog(), today), today).splitlines()
+    assert "  28-02-2021  fre 26-02-2021    Ida Ærø                2025-9004  T08     Opfølgning" in lines
