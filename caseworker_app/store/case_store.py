@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..core.ics import ExportState
     from ..core.note_templates import TemplateChange
     from .app_state import AppStatePart
+    from .case_conflicts import ConflictChoice
     from .case_writes import CaseWrites
     from .closing import ClosingPart
     from .import_batches import CaseUpdate, ImportBatch, ImportsPart, NewCase
@@ -248,12 +249,22 @@ class CaseStore:
             note=note,
         )
 
-    def update_case(self, case_id: int, **fields) -> None:
+    def update_case(
+        self,
+        case_id: int,
+        *,
+        loaded: CaseRecord | None = None,
+        choice: ConflictChoice | None = None,
+        **fields,
+    ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
 
-        Each changed field is recorded in the history; ValidationError leaves the case as it was.
+        A form passes loaded (the case as it read it): only what it changed is written, and a field
+        someone else changed too since raises CaseConflictError, unless choice answers it
+        (case_conflicts.py). Each changed field is recorded in the history; an error leaves the
+        case as it was.
         """
-        self._writes.update_case(case_id, **fields)
+        self._writes.update_case(case_id, loaded=loaded, choice=choice, **fields)
 
     def add_event(
         self,

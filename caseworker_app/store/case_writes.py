@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.cases import ACTIVE
 from ..core.cpr import mask_cpr, normalize_cpr
@@ -14,6 +14,7 @@ from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
 from ..core.text import normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
 from ..core.workdays import parse_date
+from .case_conflicts import THEIRS, CaseConflictError, case_values, conflicts, form_edits, merged_fields
 from .connection import utc_now
 from .errors import ValidationError
 from .history_texts import created_summary
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from ..core.cases import CaseRecord
     from ..core.catalog import Trial
+    from .case_conflicts import ConflictChoice
     from .case_reads import CaseReads
     from .connection import StoreConnection
     from .overrides_store import TrialsPart
@@ -163,10 +165,20 @@ class CaseWrites:
                 f"(sag nr. {case_id}: {citizen}{closed})"
             )
 
-    def update_case(self, case_id: int, **fields) -> None:
+    def update_case(
+        self,
+        case_id: int,
+        *,
+        loaded: CaseRecord | None = None,
+        choice: ConflictChoice | None = None,
+        **fields,
+    ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
 
-        Each changed field is recorded in the history; ValidationError leaves the case as it was.
+        loaded: the case as the form that sends the fields read it. Then only what differs from it
+        is written, over the case as stored now (another copy may have saved since); a field both
+        changed raises CaseConflictError, unless choice answers it (case_conflicts.py).
+        Each changed field is recorded in the history; an error leaves the case as it was.
         """
         unknown = set(fields) - set(CASE_FIELDS)
         if unknown:
@@ -174,6 +186,9 @@ class CaseWrites:
         today = self._clock()
         with self._db.writing(case_id):
             case = self._reads.get_case(case_id)
+            if loaded is not None:
+                # Read and compared inside the write transaction: no one can save in between.
+                fields = self._merge(loaded, case, fields, choice)
             new = {
                 "citizen": fields.get("citizen", case.citizen),
                 "case_ref": fields.get("case_ref", case.case_ref),
@@ -240,6 +255,21 @@ class CaseWrites:
                     f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
                     (*new.values(), now, case_id),
                 )
+
+    @staticmethod
+    def _merge(
+        loaded: CaseRecord, case: CaseRecord, fields: Mapping[str, object], choice: ConflictChoice | None
+    ) -> dict[str, Any]:
+        """The fields the form changed, laid over the stored case; CaseConflictError if both changed one."""
+        edits = form_edits(loaded, fields)
+        found = conflicts(loaded, case, edits)
+        if found:
+            if choice is None or choice.seen != case_values(case):  # unanswered, or changed again since
+                raise CaseConflictError(found, case)
+            if choice.keep == THEIRS:
+                for conflict in found:
+                    del edits[conflict.name]
+        return merged_fields(case, edits)
 
     # ------------------------------------------------------------ events
 

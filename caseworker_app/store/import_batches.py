@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.history import CASE_CREATED
 from ..core.terms import ACTIVE
@@ -66,7 +66,7 @@ class CaseUpdate:
     """An existing case an import updates: the fields for update_case, and a follow-up to add."""
 
     case_id: int
-    fields: Mapping[str, object]
+    fields: Mapping[str, Any]  # update_case's keyword arguments
     last_followup: date | None = None
 
 
