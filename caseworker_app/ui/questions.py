@@ -50,3 +50,24 @@ def unsaved_changes_box(parent: QWidget | None, text: str, title: str = "Gem æn
 def ask_save_changes(parent: QWidget | None, text: str, title: str = "Gem ændringer?") -> QMessageBox.StandardButton:
     """Ask; Save, Discard or Cancel (closing the box with Esc or its X is Cancel)."""
     return Button(unsaved_changes_box(parent, text, title).exec())
+
+
+CONFLICT_TEXTS = {Button.Save: "Gem &mine", Button.Discard: "Behold &deres", Button.Cancel: "&Annuller"}
+
+
+def conflict_box(parent: QWidget | None, text: str, title: str = "Sagen er ændret imens") -> QMessageBox:
+    """Someone else saved the same fields: Gem mine, Behold deres, Annuller (Enter and Esc: nothing saved)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, Button.Save | Button.Discard | Button.Cancel, parent)
+    for button, label in CONFLICT_TEXTS.items():
+        box.button(button).setText(label)
+    box.setDefaultButton(Button.Cancel)
+    box.setEscapeButton(Button.Cancel)
+    return box
+
+
+def ask_keep_or_overwrite(parent: QWidget | None, text: str) -> QMessageBox.StandardButton:
+    """Ask; Save (write mine), Discard (keep theirs) or Cancel (closing the box is Cancel)."""
+    box = conflict_box(parent, text)
+    answer = Button(box.exec())
+    box.deleteLater()
+    return answer

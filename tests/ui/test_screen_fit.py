@@ -48,6 +48,7 @@ WINDOWS = {
     "slet-sag",
     "udskriv-plan",
     "gem-aendringer",
+    "sagen-aendret-imens",
     "udskriv-kalender",
     "vis-udskrift",
     "indstillinger",

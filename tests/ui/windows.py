@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from caseworker_app.core.cases import CaseProblem
 from caseworker_app.store import CaseStore
+from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
 from caseworker_app.store.demo import create_demo_database
 
 TODAY = date(2021, 2, 1)
@@ -28,6 +29,19 @@ Visit = Callable[[str, QWidget], None]
 # case (two dates, the trial with most fields on the form).
 T08_CITIZEN = "Henrik Christensen"
 T16_CITIZEN = "Pia Poulsen"
+# "Sagen er ændret imens" with two fields, one of them a long remark (cut at 60 characters).
+_CONFLICT_TEXT = conflict_text(
+    [
+        FieldConflict("caseworker", "Louise Holm", "Mads Kristensen", "Sofie Berg"),
+        FieldConflict("hire", date(2018, 8, 31), date(2018, 9, 3), date(2018, 9, 1)),
+        FieldConflict(
+            "note",
+            "",
+            "Borgeren har skiftet arbejdsgiver; ny kontaktperson i HR",
+            "Ringet op, aftalt møde 15-02-2021 om den videre plan og om løntilskuddet",
+        ),
+    ]
+)
 
 
 def demo_store(folder: Path) -> CaseStore:
@@ -134,7 +148,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     from caseworker_app.ui.override_dialog import OverrideDialog
     from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog
     from caseworker_app.ui.problems_dialog import ProblemsDialog
-    from caseworker_app.ui.questions import unsaved_changes_box
+    from caseworker_app.ui.questions import conflict_box, unsaved_changes_box
     from caseworker_app.ui.settings_dialog import SettingsDialog
 
     names: list[str] = []
@@ -194,6 +208,8 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
             box = unsaved_changes_box(case_window, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?")
             with _opened(box):
                 see("gem-aendringer", box)
+            with _opened(conflict_box(case_window, _CONFLICT_TEXT)) as box:
+                see("sagen-aendret-imens", box)
 
         calendar = CalendarPrintDialog(store, today=today, parent=main)
         with _opened(calendar):

@@ -27,8 +27,9 @@ from ...core.terms import DATE_NAMES
 from ...core.validation import case_errors, parse_case_dates
 from ...core.workdays import fmt
 from ...store import ValidationError
+from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
-from ..questions import ask_save_changes, ask_yes_no
+from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
 from .close_dialog import CloseCaseDialog
 from .deadlines_pane import DeadlinesPane, deadline_texts
@@ -280,12 +281,32 @@ class CaseWindow(QDialog):
             else:
                 if not self._confirm_dropped_dates(fields["trial_id"], dates):
                     return False
-                self.store.update_case(self.case_id, **values)
+                if not self._update(values):
+                    return False
         except ValidationError as exc:
             show_errors({**form.boxes, **form.date_boxes}, exc.errors, self.general_error)
             return False
         self._saved()
         return True
+
+    def _update(self, values: dict[str, Any]) -> bool:
+        """Save what this form changed since it loaded the case; when someone else saved the same
+        fields meanwhile, ask whose values to keep (Annuller: nothing saved, the form as it is)."""
+        assert self.case_id is not None
+        choice = None
+        while True:  # changed again while the question was shown: asked again, never overwritten unseen
+            try:
+                self.store.update_case(self.case_id, loaded=self.case, choice=choice, **values)
+                return True
+            except CaseConflictError as conflict:
+                answer = ask_keep_or_overwrite(self, conflict.text)
+                if answer == QMessageBox.StandardButton.Cancel:
+                    # The form stays as typed; the history shows what the other one saved.
+                    self.history.model.set_rows(self.store.history(self.case_id))
+                    message = "Intet er gemt: en anden har ændret sagen, mens den var åben her (se Historik)."
+                    show_errors({}, {"case": message}, self.general_error)
+                    return False
+                choice = conflict.choose(MINE if answer == QMessageBox.StandardButton.Save else THEIRS)
 
     def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
         """Moving a case to another trial removes the dates that trial does not use: ask first."""
