@@ -10,7 +10,7 @@ from ..core.catalog import Trial
 from ..core.catalog_load import load_catalog
 from ..core.deadline import STATUS_DA, Deadline, due_text, practical_day_text
 from ..core.workdays import fmt
-from ..services.catalog_texts import ordinary_rule_lines
+from ..services.catalog_texts import ordinary_rule_lines, period_lines
 from .common import UsageError
 
 
@@ -130,23 +130,28 @@ def _trials(args: argparse.Namespace) -> int:
 def _trials_checked(args: argparse.Namespace) -> int:
     catalog, catalog_text = _catalog(args)
     today = date.today()
+    trials = [_catalog_trial(catalog, args.trial)] if args.trial else list(catalog.values())
     if args.json:
         print(
             json.dumps(
-                {"trials": [_trial_json(t, today) for t in catalog.values()]},
+                {"trials": [_trial_json(t, today) for t in trials]},
                 ensure_ascii=False,
                 indent=2,
             )
         )
         return 0
     print(f"Forsøgskatalog {catalog_text}\n")
-    for trial in catalog.values():
+    for trial in trials:
         print(f"{trial.id}  {trial.short_title}")
         print(f"     {trial.status_text(today)}")
         if trial.dates:
             print(f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}")
         for line in ordinary_rule_lines(trial, today):
             print(f"     {line}")
+        if args.trial:  # the Forsøgsperiode box, line by line as the Forsøg tab shows it
+            print("     Forsøgsperiode:")
+            for line in period_lines(trial):
+                print(f"       {line}")
     return 0
 
 
@@ -163,5 +168,6 @@ def _trial_json(trial: Trial, today: date) -> dict:
         "events": list(trial.events),
         "rule_kinds": [r.kind for r in trial.rules],
         "ordinary_rules": ordinary_rule_lines(trial, today),
+        "period_lines": period_lines(trial),
         "fasit_marking": trial.fasit_marking,
     }

@@ -157,6 +157,12 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     add_db_option(schedule, help="brug denne databases forsøgskatalog (kommunens forlængelser og ændringer)")
 
     trials = commands.add_parser("trials", help="vis forsøgskataloget")
+    trials.add_argument(
+        "--trial",
+        metavar="ID",
+        help="vis kun dette forsøg (fx T08) med dets periode: forlængelser, rettede slutdatoer og den hjemmel, "
+        "journalnotater skriver – som boksen Forsøgsperiode i fanen Forsøg",
+    )
     trials.add_argument("--json", action="store_true", help="skriv JSON")
     add_db_option(trials, help="vis kataloget med denne databases forlængelser og ændringer")
 

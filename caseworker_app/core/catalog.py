@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+from .trial_period import Extension as Extension
+from .trial_period import Period as Period
 from .workdays import Duration, fmt
 
 # Said at every deadline whose ordinary rule is past the day it was last checked (decision 13;
@@ -46,49 +48,6 @@ class Citation:
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-
-
-@dataclass(frozen=True)
-class Extension:
-    end: date
-    source: str
-    decided: date | None = None
-    note: str = ""
-    # The legal basis as a journal note cites it after "forlænget til <end> ifølge" (decision 14;
-    # docs/katalog.md). Empty: the source is cited instead.
-    basis: str = ""
-    # An end date corrected in the program ("Ret slutdato"), not an extension, and the ends of the
-    # extensions it cut off (a correction may shorten the period): shown as what replaced what.
-    corrected: bool = False
-    replaces: tuple[Extension, ...] = ()
-
-    @property
-    def cited_basis(self) -> str:
-        return self.basis or self.source
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-    source: str
-    extensions: tuple[Extension, ...] = ()
-    # Set when the end was corrected in the program to a day on or before the end before any
-    # extension: when it was, the end it replaced and the extensions it cut off.
-    corrected_note: str = ""
-    replaced_end: date | None = None
-    replaces: tuple[Extension, ...] = ()
-
-    @cached_property
-    def effective_end(self) -> date:
-        """The end date after the latest extension (extensions are kept in the order decided)."""
-        return self.extensions[-1].end if self.extensions else self.end
-
-    def extension_on(self, day: date) -> Extension | None:
-        """The extension that covers day (None within the original period or after the end)."""
-        if day <= self.end:
-            return None
-        return next((e for e in self.extensions if day <= e.end), None)
 
 
 @dataclass(frozen=True)
@@ -203,8 +162,9 @@ class Trial:
         """The legal basis on day as a note and a deadline cite it (decision 14, docs/katalog.md).
 
         The citation valid on day, and when day lies in an extension, that extension with its
-        basis: '… (BEK nr. 529 af 23/05/2018), forlænget til 31-12-2025 ifølge …'. A day before
-        every citation gets what is known instead of an order that did not exist yet.
+        basis: '… (BEK nr. 529 af 23/05/2018), forlænget til 31-12-2025 ifølge …', and the corrected
+        end that cut it, if one did (core/trial_period.py). A day before every citation gets what is
+        known instead of an order that did not exist yet.
         """
         cache = self._citation_cache
         text = cache.get(day)
@@ -225,10 +185,10 @@ class Trial:
                 f"{fmt(first.valid_from)}, og det, forsøget byggede på før da, er ikke fundet"
             )
         text = citation.full_text()
-        extension = self.period.extension_on(day)
+        span = self.period.span_on(day)
         # An order that came into force after the original end is itself the extension's basis.
-        if extension is not None and (citation.valid_from or date.min) <= self.period.end:
-            text += f", forlænget til {fmt(extension.end)} ifølge {extension.cited_basis}"
+        if span is not None and (citation.valid_from or date.min) <= self.period.end:
+            text += f", {span.cited_text}"
         return text
 
     def citation_on(self, day: date) -> Citation | None:

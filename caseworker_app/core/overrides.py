@@ -168,32 +168,16 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
     """The trial as it stands after one override."""
     field, value = override.field, override.value
     if field in DATE_FIELDS:
-        end = date.fromisoformat(value)
-        period = trial.period
         note = "forlænget i programmet" if field == "extension" else "rettet i programmet"
         if override.created_at:
             # The day it was typed in, not the day it was decided (the source says that).
             note += f" {fmt(date.fromisoformat(override.created_at[:10]))}"
-        corrected = field == "end"
-        if end > period.end:
-            kept = tuple(e for e in period.extensions if e.end < end)
-            cut = tuple(e for e in period.extensions if e.end >= end)
-            # What the municipality typed is the extension's legal basis, cited in notes (decision 14).
-            extension = Extension(
-                end, override.source, None, note, basis=override.source, corrected=corrected, replaces=cut
-            )
-            period = replace(period, extensions=kept + (extension,))
-        else:
-            period = replace(
-                period,
-                end=end,
-                source=override.source,
-                extensions=(),
-                corrected_note=note,
-                replaced_end=period.end,
-                replaces=period.extensions,
-            )
-        return replace(trial, period=period)
+        # What the municipality typed is the legal basis of the days it adds (decision 14); what a
+        # corrected end does to the extensions before it is core/trial_period.py's to say.
+        entry = Extension(
+            date.fromisoformat(value), override.source, None, note, basis=override.source, corrected=field == "end"
+        )
+        return replace(trial, period=replace(trial.period, extensions=trial.period.extensions + (entry,)))
     if field == "citation":
         paragraph = trial.citations[-1].paragraph if trial.citations else ""
         return replace(trial, citations=trial.citations + (Citation(value, paragraph=paragraph),))

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..core.catalog import Trial, reform_caution
 from ..core.overrides import rule_durations_text
+from ..core.trial_period import ORIGINAL, EndChange, Extension, Period
 from ..core.workdays import fmt
 
 
@@ -44,3 +45,67 @@ UNCHECKED_ORDINARY_RULE = (
     "1750 af 29-12-2025 og en ny lov om en aktiv beskæftigelsesindsats, ventet 01-01-2027) kan have "
     "ændret den: kontrollér."
 )
+
+
+def period_lines(trial: Trial) -> list[str]:
+    """The Forsøgsperiode box (and `trials --trial`): the period with each extension in force and
+    each corrected end, with their sources, in the order entered. An extension a correction
+    withdrew is not listed: the correction names it. Where a note's citation is not the source
+    itself (another basis, or an extension a correction cut), the line says how notes cite it."""
+    period = trial.period
+    layout = period.layout
+    lines = [f"Start {fmt(period.start)}; slutdato før forlængelser {fmt(period.end)}", f"    Kilde: {period.source}"]
+    for index, entry in enumerate(period.extensions):
+        decided = f" (besluttet {fmt(entry.decided)})" if entry.decided else ""
+        note = f" – {entry.note}" if entry.note else ""
+        span = layout.span_of.get(index)
+        if entry.corrected:
+            change = _change_text(period, entry, layout.changes[index])
+            lines.append(f"Slutdato rettet til {fmt(entry.end)}{decided}{note}{change}")
+        elif span is not None:
+            lines.append(f"Forlænget til {fmt(entry.end)}{decided}{note}")
+        else:
+            continue
+        lines.append(f"    Kilde: {entry.source}")
+        if span is not None and (span.cut_by is not None or entry.cited_basis != entry.source):
+            lines.append(f"    Hjemmel i journalnotater: »{span.cited_text}«")
+    lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")
+    return lines
+
+
+def _change_text(period: Period, entry: Extension, change: EndChange) -> str:
+    """'; forlængelsen til 31-12-2025 afkortes til 30-06-2025; forlængelsen til 31-12-2026 trækkes
+    tilbage': what a corrected end did, each extension named by its own end ('' for nothing)."""
+    end = fmt(entry.end)
+    clauses = [
+        f"{_named(period, change.shortened)} afkortes til {end}" if change.shortened else "",
+        f"{_named(period, change.withdrawn)} trækkes tilbage" if change.withdrawn else "",
+        f"{_named(period, change.reinstated)} gælder igen" if change.reinstated else "",
+        f"{_named(period, change.reinstated_in_part)} gælder igen til og med {end}"
+        if change.reinstated_in_part
+        else "",
+    ]
+    return "".join(f"; {clause}" for clause in clauses if clause)
+
+
+def _named(period: Period, indexes: tuple[int, ...]) -> str:
+    """'den oprindelige periode til 31-12-2021', 'forlængelserne til 31-12-2024 og 31-12-2025',
+    'den rettede slutdato 31-12-2027': the entries of period at indexes, by the end each gave."""
+    parts = []
+    if ORIGINAL in indexes:
+        parts.append(f"den oprindelige periode til {fmt(period.end)}")
+    entries = [period.extensions[i] for i in indexes if i != ORIGINAL]
+    extensions = [fmt(e.end) for e in entries if not e.corrected]
+    if extensions:
+        word = "forlængelsen" if len(extensions) == 1 else "forlængelserne"
+        parts.append(f"{word} til {_joined(extensions)}")
+    corrections = [fmt(e.end) for e in entries if e.corrected]
+    if corrections:
+        word = "den rettede slutdato" if len(corrections) == 1 else "de rettede slutdatoer"
+        parts.append(f"{word} {_joined(corrections)}")
+    return _joined(parts)
+
+
+def _joined(items: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"

@@ -43,6 +43,19 @@ _PLACEHOLDERS = {
     "marking": "den markering, kommunen sætter i FASIT",
 }
 
+# How notes cite what is typed as the legal basis of a new period (decision 14; core/trial_period.py).
+SOURCE_HINTS = {
+    "extension": (
+        "Det, der giver forlængelsen hjemmel, fx ministeriets brev med dato. Journalnotater skriver: "
+        "»… forlænget til <slutdato> ifølge <hjemmel>«."
+    ),
+    "end": (
+        "Det, der giver den nye slutdato hjemmel, fx ministeriets brev med dato. Ud over forlængelserne "
+        "skriver journalnotater: »… forlænget til <slutdato> ifølge <hjemmel>«; i en forlængelse, den nye "
+        "dato afkorter: »…, afkortet til <slutdato> ifølge <hjemmel>«."
+    ),
+}
+
 
 def current_value(trial: Trial, field: str) -> str:
     """What the trial has now for field, as the caseworker reads it."""
@@ -57,16 +70,21 @@ def current_value(trial: Trial, field: str) -> str:
 
 
 def _current_note(trial: Trial, field: str) -> str:
-    """For a new end date: that it may shorten the period, and which extensions it then cuts off."""
+    """For a new end date: that an earlier one shortens the period but keeps the legal basis of the
+    days before it, and that a later one puts back what an earlier correction withdrew."""
     if field != "end":
         return ""
-    period = trial.period
-    if period.effective_end == period.end:
-        return ""
-    return (
-        f" (efter forlængelser; slutdato før forlængelser {fmt(period.end)}). En tidligere dato afkorter "
-        "forsøget, og forlængelser ud over den gælder ikke længere."
-    )
+    layout = trial.period.layout
+    note = ""
+    if layout.spans:
+        note = (
+            f" (efter forlængelser; slutdato før forlængelser {fmt(trial.period.end)}). En tidligere dato "
+            "afkorter forsøget: forlængelser ud over den gælder ikke længere, og notater før den henviser "
+            "stadig til deres egen hjemmel."
+        )
+    if layout.withdrawn:
+        note += (" " if note else ". ") + "En senere dato lader det, en tidligere rettelse trak tilbage, gælde igen."
+    return note
 
 
 class OverrideDialog(QDialog):
@@ -150,12 +168,8 @@ class OverrideDialog(QDialog):
         self.boxes["value"].set_description(description)
         # A new period needs its legal basis: journal notes cite it (decision 14).
         if field in DATE_FIELDS:
-            what = "forlængelsen" if field == "extension" else "den nye slutdato"
             self.source_label.setText("&Hjemmel:")
-            self.boxes["source"].set_hint(
-                f"Det, der giver {what} hjemmel, fx ministeriets brev med dato. Journalnotater "
-                "skriver: »… forlænget til <slutdato> ifølge <hjemmel>«."
-            )
+            self.boxes["source"].set_hint(SOURCE_HINTS[field])
         else:
             self.source_label.setText("&Kilde:")
             self.boxes["source"].set_hint("")

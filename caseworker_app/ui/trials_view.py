@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Extension, Trial
+from ..core.catalog import Trial
 from ..core.overrides import changeable_rule
 from ..core.workdays import fmt
-from ..services.catalog_texts import ordinary_rule_lines
+from ..services.catalog_texts import ordinary_rule_lines, period_lines
 from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
 from .stamps import stamp_text
@@ -63,53 +63,6 @@ def _group_layout(box: QGroupBox) -> QVBoxLayout:
     layout = box.layout()
     assert isinstance(layout, QVBoxLayout)
     return layout
-
-
-def period_lines(trial: Trial) -> list[str]:
-    """The trial's period with each extension and its source, in Danish; a corrected end says
-    what it replaced (an extension cut off does not just vanish from the box)."""
-    period = trial.period
-    if period.corrected_note:
-        replaced = f"; afløser slutdatoen {fmt(period.replaced_end)}" + _replaced_text(period.replaces, " og ")
-        first = f"Start {fmt(period.start)}; slutdato rettet til {fmt(period.end)} – {period.corrected_note}{replaced}"
-    else:
-        first = f"Start {fmt(period.start)}; slutdato før forlængelser {fmt(period.end)}"
-    lines = [first, f"    Kilde: {period.source}"]
-    for ext in period.extensions:
-        decided = f" (besluttet {fmt(ext.decided)})" if ext.decided else ""
-        note = f" – {ext.note}" if ext.note else ""
-        if ext.corrected:
-            replaced = _replaced_text(ext.replaces, "; afløser ")
-            lines.append(f"Slutdato rettet til {fmt(ext.end)}{decided}{note}{replaced}")
-        else:
-            lines.append(f"Forlænget til {fmt(ext.end)}{decided}{note}")
-        lines.append(f"    Kilde: {ext.source}")
-        if ext.basis and ext.basis != ext.source:
-            lines.append(f"    Hjemmel i journalnotater: »forlænget til {fmt(ext.end)} ifølge {ext.basis}«")
-    lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")
-    return lines
-
-
-def _replaced_text(replaced: tuple[Extension, ...], before: str) -> str:
-    """'forlængelsen til 31-12-2027' or 'forlængelserne til 31-12-2024 og 31-12-2025' after before
-    ('' for none); an end corrected earlier is named as such."""
-    if not replaced:
-        return ""
-    parts = []
-    extensions = [fmt(e.end) for e in replaced if not e.corrected]
-    if extensions:
-        word = "forlængelsen" if len(extensions) == 1 else "forlængelserne"
-        parts.append(f"{word} til {_joined(extensions)}")
-    corrections = [fmt(e.end) for e in replaced if e.corrected]
-    if corrections:
-        word = "den rettede slutdato" if len(corrections) == 1 else "de rettede slutdatoer"
-        parts.append(f"{word} {_joined(corrections)}")
-    return before + " og ".join(parts)
-
-
-def _joined(items: list[str]) -> str:
-    """'a', 'a og b', 'a, b og c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
 
 
 def citation_lines(trial: Trial) -> list[str]:

@@ -40,17 +40,17 @@ def test_a_corrected_end_date_may_also_shorten_the_period(catalog):
         True,
         "rettet i programmet 01-11-2026",
     )
-    # It says what it replaced: the extensions to 31-12-2024 and 31-12-2025 it cut off.
-    assert [e.end for e in corrected.replaces] == [date(2024, 12, 31), date(2025, 12, 31)]
-    trial = apply_overrides(catalog, [o("end", "2020-12-31", "Udtrådt")])["T08"]
-    assert (trial.period.end, trial.period.extensions) == (date(2020, 12, 31), ())
-    assert trial.period.replaced_end == date(2021, 12, 31)
-    assert [e.end for e in trial.period.replaces] == [
-        date(2022, 12, 31),
-        date(2023, 12, 31),
-        date(2024, 12, 31),
-        date(2025, 12, 31),
+    # The extensions before it stay on the record, as decided; the correction cuts the one to
+    # 31-12-2024 and withdraws the one to 31-12-2025 (tests/services/test_period_corrections.py).
+    assert trial.period.extensions[:-1] == catalog["T08"].period.extensions
+    assert [(s.extension.end, s.last) for s in trial.period.layout.spans] == [
+        (date(2022, 12, 31), date(2022, 12, 31)),
+        (date(2023, 12, 31), date(2023, 12, 31)),
+        (date(2024, 12, 31), date(2024, 6, 30)),
     ]
+    trial = apply_overrides(catalog, [o("end", "2020-12-31", "Udtrådt")])["T08"]
+    assert (trial.period.end, trial.period.effective_end) == (date(2021, 12, 31), date(2020, 12, 31))
+    assert trial.period.layout.spans == ()
 
 
 def test_the_latest_override_wins(catalog):

@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QPushButton
 
+from caseworker_app.cli import main
+from caseworker_app.core.settings import Settings
 from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui.notes import NoteWindow
@@ -93,17 +95,23 @@ def test_a_corrected_end_shows_the_end_now_and_says_what_it_replaced(qtbot, stor
     # The trial ran to 31-12-2027 (the demo's extension), not to its original end 31-12-2021.
     assert seen["now"] == (
         "Nu: 31-12-2027 (efter forlængelser; slutdato før forlængelser 31-12-2021). En tidligere dato "
-        "afkorter forsøget, og forlængelser ud over den gælder ikke længere."
+        "afkorter forsøget: forlængelser ud over den gælder ikke længere, og notater før den henviser stadig "
+        "til deres egen hjemmel."
     )
     assert seen["label"] == "&Ny slutdato:"
     period = view.period_label.text()
     assert "Forlænget til 30-06-2026" not in period
-    assert "\nSlutdato rettet til 30-06-2026 – rettet i programmet " in period
-    replaced = (
-        "; afløser forlængelsen til 31-12-2027\n    Kilde: Kommunens egen rettelse: forsøget sluttede 30-06-2026\n"
+    # The demo's extension to 31-12-2027 stays listed, cut at the new end; the correction says so.
+    assert period.endswith(
+        "\nSlutdato rettet til 30-06-2026 – rettet i programmet 30-11-2026; forlængelsen til 31-12-2027 afkortes "
+        "til 30-06-2026\n    Kilde: Kommunens egen rettelse: forsøget sluttede 30-06-2026\n"
+        "Gældende slutdato: 30-06-2026"
     )
-    assert replaced in period
-    assert period.endswith("\nGældende slutdato: 30-06-2026")
+    assert (
+        "\n    Hjemmel i journalnotater: »forlænget til 31-12-2027 ifølge et opdigtet brev til Demo Kommune "
+        "(DEMODATA – ikke en rigtig afgørelse; indtastet som eksempel på en forlængelse med hjemmel), afkortet til "
+        "30-06-2026 ifølge Kommunens egen rettelse: forsøget sluttede 30-06-2026«\n"
+    ) in period
     # The deadline follows the ordinary rule from 01-07-2026 (decision 3), as before the change:
     # offered 10-03-2026 + 6 months = 10-09-2026, after the end, so it governs as it is.
     [item] = [i for i in store.deadlines(TODAY) if i.case.case_ref == BO]
@@ -135,3 +143,67 @@ def test_an_end_date_with_a_two_digit_or_far_year_is_refused_at_the_field(qtbot,
         "Forlænget til: 31-12-2199 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?",
     ]
     assert [o.field for o in store.overrides()] == ["extension"]  # the demo's own; nothing saved
+
+
+def test_a_correction_back_to_the_end_before_an_extension_keeps_that_periods_basis(qtbot, tmp_path, dialogs, capsys):
+    # The coordinator's steps on a fresh database: T08 extended to 31-12-2026, then corrected back
+    # to 31-12-2025. A follow-up on 05-09-2025 is still covered by the minister's letter of
+    # 26-11-2024 (the extension to 31-12-2025); the correction withdrew only the year 2026.
+    path = tmp_path / "fresh.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        store.save_settings(Settings(caseworker_name="Sagsbehandler Test", municipality="Testkommune"))
+        case_id = store.create_case(
+            citizen="Test Person", case_ref="2025-0001", trial_id="T08", dates={"hire": date(2024, 3, 1)}
+        )
+        store.add_event(case_id, day=date(2025, 9, 5), kind="followup")
+        view = open_trials(qtbot, store)
+        for button, value, source in (
+            ("override_extension", "31-12-2026", "Beskæftigelsesministerens brev af 20-11-2026 (test)"),
+            ("override_end", "31-12-2025", "Forlængelsen blev ikke givet alligevel (test)"),
+        ):
+
+            def user(dialog, value=value, source=source):
+                type_into(qtbot, dialog.value_edit, value)
+                type_into(qtbot, dialog.source_edit, source)
+                click(qtbot, dialog.save_button)
+
+            dialogs.then(user)
+            with qtbot.waitSignal(view.changed):
+                click(qtbot, view.findChild(QPushButton, button))
+
+        period = view.period_label.text()
+        assert "afløser" not in period and "Forlænget til 31-12-2026" not in period
+        assert period.endswith(
+            "\nForlænget til 31-12-2025 (besluttet 26-11-2024)\n"
+            "    Kilde: Beskæftigelsesministerens brev 26-11-2024 (BEU Alm.del 2024-25 Bilag 45): forlænget til "
+            "udgangen af 2025\n"
+            "    Hjemmel i journalnotater: »forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af "
+            "26-11-2024«\n"
+            "Slutdato rettet til 31-12-2025 – rettet i programmet 30-11-2026; forlængelsen til 31-12-2026 trækkes "
+            "tilbage\n"
+            "    Kilde: Forlængelsen blev ikke givet alligevel (test)\n"
+            "Gældende slutdato: 31-12-2025"
+        )
+
+        # The note for the follow-up, written on its day, cites the letter as before the correction.
+        window = NoteWindow(store, case_id, today=lambda: date(2025, 9, 5), situation="opfoelgning")
+        qtbot.addWidget(window)
+        window.show()
+        window.free_text_edit.setPlainText("x")
+        note = window.note_edit.toPlainText()
+        assert (
+            f"\nHjemmel: {ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024.\n"
+        ) in note
+
+    # The command line says the same: the note, and the box line by line (one function).
+    assert main(
+        ["note", "--db", str(path), "--case", "2025-0001", "--situation", "opfoelgning", "--text", "x",
+         "--date", "05-09-2025", "--today", "05-09-2025"]
+    ) == 0  # fmt: skip
+    assert f"\nHjemmel: {ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024.\n" in (
+        capsys.readouterr().out
+    )
+    assert main(["trials", "--db", str(path), "--trial", "t08"]) == 0
+    out = capsys.readouterr().out
+    box = out.split("\n     Forsøgsperiode:\n")[1]
+    assert box == "".join(f"       {line}\n" for line in period.splitlines())

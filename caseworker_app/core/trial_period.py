@@ -1,0 +1,164 @@
+"""A trial's period: its original end and the extensions and corrected ends entered, in order,
+and which of them is the legal basis of each day (decision 14; docs/katalog.md).
+
+A corrected end ("Ret slutdato") sets the end where it says. An earlier end withdraws only what
+lies beyond it: each day before it keeps the basis it had, and an extension it cuts is cited as
+cut ("forlænget til 31-12-2025 ifølge …, afkortet til 30-06-2025 ifølge …"). A later end puts
+back what an earlier correction withdrew, as far as it reaches, and is itself the basis of the
+days beyond every extension. A new extension runs from the end as it stands: what a correction
+withdrew beyond that end is gone for good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from .workdays import fmt
+
+_DAY = timedelta(days=1)
+ORIGINAL = -1  # the original period, where Period.extensions' indexes are used as keys
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An extension with its source, or an end corrected in the program (corrected=True)."""
+
+    end: date
+    source: str
+    decided: date | None = None
+    note: str = ""
+    # The legal basis as a journal note cites it after "forlænget til <end> ifølge" (decision 14;
+    # docs/katalog.md). Empty: the source is cited instead.
+    basis: str = ""
+    # Entered with "Ret slutdato": it sets the end, earlier or later, rather than extending it.
+    corrected: bool = False
+
+    @property
+    def cited_basis(self) -> str:
+        return self.basis or self.source
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days after the original end that one entry covers, up to and including last."""
+
+    extension: Extension
+    last: date
+    # The corrected end that ended it before its own end; None when it runs to its end.
+    cut_by: Extension | None = None
+
+    @property
+    def cited_text(self) -> str:
+        """'forlænget til 31-12-2025 ifølge …' and, when cut, ', afkortet til 30-06-2025 ifølge …':
+        what a note dated in the span cites after the order (Trial.citation_text_on)."""
+        text = f"forlænget til {fmt(self.extension.end)} ifølge {self.extension.cited_basis}"
+        if self.cut_by is None:
+            return text
+        return f"{text}, afkortet til {fmt(self.last)} ifølge {self.cut_by.cited_basis}"
+
+
+@dataclass(frozen=True)
+class EndChange:
+    """What one corrected end did to the period as it stood before it, by index in
+    Period.extensions (ORIGINAL for the original period): the Forsøgsperiode box says it."""
+
+    shortened: tuple[int, ...] = ()  # now ending at the corrected end
+    withdrawn: tuple[int, ...] = ()
+    reinstated: tuple[int, ...] = ()  # covering days again, to their own end
+    reinstated_in_part: tuple[int, ...] = ()  # covering days again, to the corrected end
+
+
+@dataclass(frozen=True)
+class PeriodLayout:
+    end: date  # the day the trial runs to now
+    original_last: date  # the last day the original period covers (the order alone is cited)
+    spans: tuple[Span, ...]  # the days after it, in order, without a gap, up to end
+    span_of: dict[int, Span]  # the span of each entry in force, by index in Period.extensions
+    changes: dict[int, EndChange]  # what each corrected end did, by its index
+    withdrawn: tuple[int, ...]  # the entries beyond end that a later corrected end would put back
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # the original end, as its source gives it
+    source: str
+    # Every extension and corrected end, in the order decided or entered (shipped ones first).
+    extensions: tuple[Extension, ...] = ()
+
+    @cached_property
+    def layout(self) -> PeriodLayout:
+        return _layout(self)
+
+    @cached_property
+    def effective_end(self) -> date:
+        """The end date after the latest extension or corrected end."""
+        return self.layout.end
+
+    def span_on(self, day: date) -> Span | None:
+        """The extension that is day's legal basis (None within the original period or after the end)."""
+        layout = self.layout
+        if day <= layout.original_last or day > layout.end:
+            return None
+        return next(s for s in layout.spans if day <= s.last)
+
+
+@dataclass
+class _Stretch:
+    """Working record of _layout: the days an entry may cover, from first to reach."""
+
+    index: int
+    first: date
+    reach: date
+    cut_by: Extension | None = None  # set when a new extension fixed its reach at a corrected end
+
+
+def _layout(period: Period) -> PeriodLayout:
+    stretches = [_Stretch(ORIGINAL, period.start, period.end)]
+    end, end_by = period.end, None  # end_by: the corrected end that set end (None: an extension)
+    changes: dict[int, EndChange] = {}
+    for index, entry in enumerate(period.extensions):
+        if entry.corrected:
+            before = _covered(stretches, end)
+            if entry.end > stretches[-1].reach:  # beyond every extension: its own source covers the rest
+                stretches.append(_Stretch(index, stretches[-1].reach + _DAY, entry.end))
+            if entry.end != end:
+                end, end_by = entry.end, entry
+            reaches = {s.index: s.reach for s in stretches}
+            changes[index] = _change(index, before, _covered(stretches, end), reaches)
+            continue
+        # A new extension runs from the end as it stands: what lay beyond is gone for good, and
+        # a stretch cut at the end stays cut there.
+        stretches = [s for s in stretches if s.first <= end]
+        last = stretches[-1]
+        if last.reach > end:
+            last.reach, last.cut_by = end, end_by
+        stretches.append(_Stretch(index, end + _DAY, entry.end))
+        end, end_by = entry.end, None
+    spans: dict[int, Span] = {}
+    original_last = min(stretches[0].reach, end)
+    for s in stretches[1:]:
+        if s.first > end:
+            break
+        cut_by = end_by if s.reach > end else s.cut_by
+        spans[s.index] = Span(period.extensions[s.index], min(s.reach, end), cut_by)
+    withdrawn = tuple(s.index for s in stretches if s.first > end)
+    return PeriodLayout(end, original_last, tuple(spans.values()), spans, changes, withdrawn)
+
+
+def _covered(stretches: list[_Stretch], end: date) -> dict[int, date]:
+    """The last day each stretch in force covers when the trial runs to end."""
+    return {s.index: min(s.reach, end) for s in stretches if s.first <= end}
+
+
+def _change(index: int, before: dict[int, date], after: dict[int, date], reaches: dict[int, date]) -> EndChange:
+    """What corrected end number index did, from the last day each stretch covered before to after."""
+    back = [i for i, last in after.items() if i != index and last > before.get(i, date.min)]
+    return EndChange(
+        shortened=tuple(i for i, last in before.items() if i in after and after[i] < last),
+        withdrawn=tuple(i for i in before if i not in after),
+        reinstated=tuple(i for i in back if after[i] == reaches[i]),
+        reinstated_in_part=tuple(i for i in back if after[i] < reaches[i]),
+    )
