@@ -34,8 +34,9 @@ GROUP_TITLES_DA = {
 }
 
 
-# What a case record's extra holds (store/case_reading.py): "end_text", "closed_on", and "damaged",
-# a Danish text per row of the case stored in a wrong format.
+# What a case record's extra holds (store/case_reading.py): "end_text", "closed_on", "damaged",
+# a Danish text per event of the case stored in a wrong format, and "damaged_dates", the name of
+# each date stored in a wrong format (worded by damaged_date_text).
 ExtraValue = str | date | tuple[str, ...] | None
 
 
@@ -129,6 +130,25 @@ def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
 NeededDates = dict[str, tuple[tuple[str, str], ...]]
 
 
+def damaged_dates(case: CaseRecord) -> tuple[str, ...]:
+    """The names of the case's dates stored in a wrong format (store/case_reading.py)."""
+    names = case.extra.get("damaged_dates") if case.extra else None
+    return names if isinstance(names, tuple) else ()
+
+
+def damaged_date_text(trial: Trial | None, name: str) -> str:
+    """Why a date stored in a wrong format stops the case, in Danish: the date by its label."""
+    if name not in DATE_NAMES:  # an unknown name is said as stored, as 'ukendt dato' says it
+        return f"datoen '{name}' er gemt i et forkert format"
+    label = trial.date_label(name) if trial else DATE_NAMES[name]
+    return f"datoen for {label[:1].lower()}{label[1:]} er gemt i et forkert format"
+
+
+def missing_date_text(label: str) -> str:
+    """Why a case without a date its trial needs cannot be computed, in Danish."""
+    return f"mangler datoen for {label[:1].lower()}{label[1:]}"
+
+
 def _problem(case: CaseRecord, catalog: Mapping[str, Trial], needed: NeededDates) -> str | None:
     """Why the case's deadlines cannot be computed (each fault, joined by '; '), or None.
 
@@ -145,16 +165,18 @@ def _problem(case: CaseRecord, catalog: Mapping[str, Trial], needed: NeededDates
     if case.status != ACTIVE:
         reasons.append(f"ukendt status '{case.status}'")
     reasons += [f"ukendt dato '{name}'" for name in case.dates if name not in DATE_NAMES]
+    bad_dates = damaged_dates(case)
+    reasons += [damaged_date_text(trial, name) for name in bad_dates]
     damaged = case.extra.get("damaged") if case.extra else None
-    if isinstance(damaged, tuple):  # the store's Danish texts, one per damaged row (case_reading)
+    if isinstance(damaged, tuple):  # the store's Danish texts, one per damaged event (case_reading)
         reasons += damaged
     if trial is not None and case.status == ACTIVE:
         if trial.id not in needed:
             needed[trial.id] = _needed_dates(trial)
         reasons += [
-            f"mangler datoen for {label[:1].lower()}{label[1:]}"
+            missing_date_text(label)
             for name, label in needed[trial.id]
-            if case.dates.get(name) is None
+            if case.dates.get(name) is None and name not in bad_dates  # a damaged date is named above
         ]
     return "; ".join(reasons) or None
 
@@ -242,7 +264,7 @@ class Outcomes:
                 names[0] <= keys
                 and keys <= _KNOWN_DATES
                 and None not in dates.values()
-                and not (extra and extra.get("damaged"))
+                and not (extra and (extra.get("damaged") or extra.get("damaged_dates")))
             ):
                 if case.events:
                     return tuple(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
+from .terms import DATE_NAMES
 from .trial_period import Extension as Extension
 from .trial_period import Period as Period
 from .workdays import Duration, fmt
@@ -153,6 +154,13 @@ class Trial:
     def defaulted_dates(self) -> tuple[CaseDate, ...]:
         """The case dates that fall back on another date when unknown (decisions.md point 1)."""
         return tuple(d for d in self.dates if d.default_from)
+
+    def date_label(self, name: str) -> str:
+        """A case date's Danish label: the trial's own, else the program's (terms.DATE_NAMES), else the name."""
+        for case_date in self.dates:
+            if case_date.name == name:
+                return case_date.label
+        return DATE_NAMES.get(name, name)
 
     @property
     def has_deadlines(self) -> bool:

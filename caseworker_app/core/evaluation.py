@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from .cases import CLOSED, CaseRecord
+from .cases import CLOSED, CaseRecord, damaged_date_text, damaged_dates, missing_date_text
 from .catalog import Trial
 from .evaluation_deadlines import count_deadlines, count_saved, saving_rules
 from .evaluation_figures import (
@@ -106,7 +106,11 @@ def _count_case(
     closed_on = closed if isinstance(closed, date) else None
     if begun is None:
         if closed_on is None or closed_on >= period.start:
-            f.add("cannot_compute", ref, f"mangler datoen '{trial.rules[0].anchor}'")
+            anchor = trial.rules[0].anchor
+            if anchor in damaged_dates(case):
+                f.add("cannot_compute", ref, damaged_date_text(trial, anchor))
+            else:
+                f.add("cannot_compute", ref, missing_date_text(trial.date_label(anchor)))
         return
     if begun > period.end or (closed_on is not None and closed_on < period.start):
         return  # not in the trial during the period

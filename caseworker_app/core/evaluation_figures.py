@@ -45,7 +45,7 @@ FIGURE_LABELS = {
     "praktik_ended": "Praktikker afsluttet i perioden",
     "flexjob": "Overgået til fleksjob i perioden",
     "plan_not_adjusted": "Indsatsplan ikke justeret (FASIT-markering sættes efter reglen)",
-    "cannot_compute": "Sager, der ikke kan beregnes (mangler en dato)",
+    "cannot_compute": "Sager, der ikke kan beregnes (en dato mangler eller er gemt forkert)",
 }
 # Distributions (days -> how many), kept whole so that merged reports give exact medians.
 HIST_LABELS = {

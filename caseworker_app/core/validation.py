@@ -49,10 +49,7 @@ def parse_case_dates(raw: Mapping[str, object]) -> tuple[dict[str, date], dict[s
 
 
 def _date_label(trial: Trial | None, name: str) -> str:
-    for case_date in trial.dates if trial else ():
-        if case_date.name == name:
-            return case_date.label
-    return DATE_NAMES.get(name, name)
+    return trial.date_label(name) if trial else DATE_NAMES.get(name, name)
 
 
 # Dates that lie ahead by nature: the next date agreed with the citizen (T04, T12, T15, T16).

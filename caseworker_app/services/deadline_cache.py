@@ -46,7 +46,7 @@ def trial_fingerprint(trial: Trial) -> str:
 
 def _damaged(case: CaseRecord) -> object:
     extra = case.extra
-    return extra.get("damaged") if extra else None
+    return (extra.get("damaged"), extra.get("damaged_dates")) if extra else None
 
 
 def _same_inputs(kept: CaseRecord, case: CaseRecord) -> bool:

@@ -21,7 +21,9 @@ CASE_COLUMNS = "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_re
 EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup"
 _NO_DATES: MappingProxyType = MappingProxyType({})
 # The extra of a case that is not closed, has no closing text and no damaged rows (most cases).
-_PLAIN_EXTRA: MappingProxyType = MappingProxyType({"end_text": "", "closed_on": None, "damaged": ()})
+_PLAIN_EXTRA: MappingProxyType = MappingProxyType(
+    {"end_text": "", "closed_on": None, "damaged": (), "damaged_dates": ()}
+)
 
 
 def stored_day(value: object) -> date | None:
@@ -41,9 +43,9 @@ def records(
 
     Read one row at a time (cursors: the rows are never all in memory at once), the dates
     first, then the events, then the cases. Events come in the order read (by case, day, id); a
-    row whose id is in replaced, or a cancelling row, is left out. A date or event stored in a
-    wrong format is named in extra["damaged"] (the case then cannot be computed, core.cases),
-    never guessed.
+    row whose id is in replaced, or a cancelling row, is left out. A date stored in a wrong format
+    is named in extra["damaged_dates"] (by its name: core.cases words it with the trial's label),
+    an event in extra["damaged"] (a Danish text); the case then cannot be computed, never guessed.
     """
     with collector_paused():
         return _records(rows, date_rows, event_rows, replaced)
@@ -58,13 +60,14 @@ def _records(
     one = shared.setdefault
     dates: dict[int, dict[str, date]] = {}
     damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly
+    damaged_dates: dict[int, list[str]] = {}  # the names of such dates
     for case_id, name, text in date_rows:
         day = days.get(text)
         if day is None:
             try:
                 day = days[text] = fromiso(text)
             except (TypeError, ValueError):
-                damaged.setdefault(case_id, []).append(f"datoen '{name}' er gemt i et forkert format")
+                damaged_dates.setdefault(case_id, []).append(name)
                 continue
         of_case = dates.get(case_id)
         if of_case is None:
@@ -108,10 +111,18 @@ def _records(
         else:
             view = _NO_DATES
         faults = damaged.get(case_id)
-        if end_text == "" and closed is None and faults is None:
+        bad_dates = damaged_dates.get(case_id)
+        if end_text == "" and closed is None and faults is None and bad_dates is None:
             extra = _PLAIN_EXTRA
         else:
-            extra = proxy({"end_text": end_text, "closed_on": stored_day(closed), "damaged": tuple(faults or ())})
+            extra = proxy(
+                {
+                    "end_text": end_text,
+                    "closed_on": stored_day(closed),
+                    "damaged": tuple(faults or ()),
+                    "damaged_dates": tuple(bad_dates or ()),
+                }
+            )
         append(
             CaseRecord(
                 case_id,
