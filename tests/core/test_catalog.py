@@ -33,6 +33,29 @@ def test_latest_verified_end_dates_and_sources():
     assert catalog["T07"].period.effective_end == date(2021, 12, 31)  # not in the 2025 letter
 
 
+def test_each_period_source_names_the_section_it_comes_from():
+    # The evaluation design states the period only in the sections of T07, T08 and T09; the
+    # other third-round trials name their own section and the round's order and law instead.
+    catalog = load_catalog()
+    t07_section = "afsnittet om fritagelse for opdatering af indsatsplanen"
+    assert [t.id for t in catalog.values() if t07_section in t.period.source] == ["T07"]
+    own = {
+        "T03": 'afsnittet "Fleksible rammer for ansættelse med løntilskud i offentlige virksomheder samt ansættelse '
+        'som jobrotationsvikar", nævner ingen forsøgsperiode.',
+        "T04": 'afsnittet "Lempede mentorregler", nævner ingen forsøgsperiode',
+        "T06": 'afsnittet "Forlængelse af ressourceforløbssager", nævner ingen forsøgsperiode',
+        "T10": 'afsnittet "Fritagelse for indhentelse af LÆ265 i sager om Jobafklaringsforløb", nævner ingen '
+        "forsøgsperiode.",
+    }
+    for trial_id, section in own.items():
+        source = catalog[trial_id].period.source
+        assert section in source, trial_id
+        assert (
+            "bekendtgørelsen (BEK nr. 529 af 23/05/2018) træder i kraft 1/7 2018, og lov om frikommunenetværk § 1 "
+            "(L 200 2016-17) giver forsøg indtil den 31. december 2021" in source
+        ), trial_id
+
+
 def test_citations_name_the_order_without_unverified_paragraphs():
     catalog = load_catalog()
     bek = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
