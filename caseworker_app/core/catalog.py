@@ -16,25 +16,30 @@ from .trial_period import Period as Period
 from .workdays import Duration, fmt
 
 # Said at every deadline whose ordinary rule is past the day it was last checked (decision 13;
-# docs/katalog.md, "Almindelige regler ændrer sig").
+# docs/katalog.md, "Almindelige regler ændrer sig"), and on the trial's page, where no deadline is
+# shown: there it asks to check the cases' deadlines.
 REFORM_CAUTION = (
     "Almindelig regel kontrolleret til og med {checked} – beskæftigelsesreformen (lov nr. 1750 af "
     "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
-    "ventet 01-01-2027) kan have ændret den: kontrollér fristen."
+    "ventet 01-01-2027) kan have ændret den: {check}."
 )
+CHECK_DEADLINE, CHECK_CASES = "kontrollér fristen", "kontrollér fristerne i sagerne"
 
 
-def reform_caution(rule: RuleSpec, day: date) -> str:
-    """The caution for a deadline on day under an ordinary rule checked only until before it."""
+def reform_caution(rule: RuleSpec, day: date, *, check: str = CHECK_DEADLINE) -> str:
+    """The caution for a deadline on day under an ordinary rule checked only until before it.
+
+    check=CHECK_CASES words it for the trial's page (day is then today), where no deadline is shown.
+    """
     if rule.checked_until is None or day <= rule.checked_until:
         return ""
-    return _caution_text(rule.checked_until)
+    return _caution_text(rule.checked_until, check)
 
 
 @lru_cache(maxsize=64)
-def _caution_text(checked_until: date) -> str:
+def _caution_text(checked_until: date, check: str) -> str:
     # Asked for once per deadline in a list of many thousands: build each sentence once.
-    return REFORM_CAUTION.format(checked=fmt(checked_until))
+    return REFORM_CAUTION.format(checked=fmt(checked_until), check=check)
 
 
 @dataclass(frozen=True)

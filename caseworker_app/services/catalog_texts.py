@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..core.catalog import Trial, reform_caution
+from ..core.catalog import CHECK_CASES, Trial, reform_caution
 from ..core.overrides import rule_durations_text
 from ..core.trial_period import ORIGINAL, EndChange, Extension, Period
 from ..core.workdays import fmt
@@ -30,8 +30,9 @@ def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) ->
             line = f"almindelig regel kendt fra {fmt(rule.known_from)}" + (
                 f": {rule.text} ({rule.reference})" if with_text else ""
             )
-            # Past its checked-until date the caution says that date, with the reform.
-            caution = reform_caution(rule, today)
+            # Past its checked-until date the caution says that date, with the reform; no deadline
+            # is shown here, so it asks to check those of the cases.
+            caution = reform_caution(rule, today, check=CHECK_CASES)
             checked = f", senest kontrolleret {fmt(rule.checked_until)}"
             lines.append(line + (f". {caution}" if caution else checked))
     if not lines:
