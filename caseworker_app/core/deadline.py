@@ -17,7 +17,9 @@ DEFAULT_WARNING_DAYS = 30
 DEFAULT_TRIAL_END_HORIZON_DAYS = 90
 
 # A reason is kept as parts (text, dates, durations) and joined only when read: building
-# sentences nobody looks at was a third of the engine's time for a full case list.
+# sentences nobody looks at was a third of the engine's time for a full case list. A reason adds
+# its qualifiers after "; " or ", ", never in brackets: a journal note puts the whole reason in
+# brackets ("senest 1. marts 2026 ($next_due_reason)"), and brackets must not nest.
 Reason = tuple[object, ...]
 
 

@@ -172,7 +172,7 @@ def _held_text(held: int, forms: Collection[str]) -> str:
     ordinary rule of T05: in person), so a talk by phone is not taken as forgotten."""
     if not forms:
         return f"; {held} holdt indtil nu"
-    return f"; {held} holdt indtil nu (kun samtaler holdt {' eller '.join(sorted(forms))} tæller)"
+    return f"; {held} holdt indtil nu, og kun samtaler holdt {' eller '.join(sorted(forms))} tæller"
 
 
 @lru_cache(maxsize=1024)

@@ -46,7 +46,7 @@ def _dated(dates: Mapping[str, date | None]) -> dict[str, date]:
 @lru_cache(maxsize=64)
 def _defaulted_note(name: str, source: str) -> str:
     # Once per pair, not per case: the same text, one string object for every case.
-    return f" ({DATE_NAMES[name]} ukendt: {DATE_NAMES[source]} er brugt)"
+    return f"; {DATE_NAMES[name]} ukendt: {DATE_NAMES[source]} er brugt"
 
 
 def compute_deadlines(
@@ -121,7 +121,7 @@ def _deadline(
     if ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
-        reason = reason + (" (før forsøgets start ", start, ")")
+        reason = reason + ("; før forsøgets start ", start)
     elif trial_result and trial_result[0] <= end:
         governed, (legal, reason, from_anchor) = "trial", trial_result
     elif ordinary_result:
@@ -138,15 +138,15 @@ def _deadline(
             else:
                 legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
             if ordinary is spec.ordinary:
-                named: Reason = (": efter almindelig regel (",)
+                named: Reason = (": efter almindelig regel, ",)
             else:
-                named = _municipal_rule(": efter ", ordinary, " (")
-            reason = (_ends(end, today), end) + named + reason + (") var fristen ", ordinary_result[0], ", " + when)
+                named = _municipal_rule(": efter ", ordinary, ", ")
+            reason = (_ends(end, today), end) + named + reason + (", var fristen ", ordinary_result[0], ", " + when)
         elif ordinary is not spec.ordinary:
             # A version the municipality entered (decision 13): say whose rule it is and from when.
-            reason = reason + _municipal_rule(" (", ordinary, ", efter forsøgets slutning ") + (end, ")")
+            reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
         else:
-            reason = reason + (" (almindelig regel efter forsøgets slutning ", end, ")")
+            reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
     elif trial_result:
         governed, (legal, reason, from_anchor) = "trial", trial_result
         anchor = dates[spec.anchor]
@@ -170,10 +170,10 @@ def _deadline(
             if reason[-1] == ", sidste dag":
                 reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
             reason = (
-                (_ends(end, today), end, ": perioden må højst vare til forsøgets sidste dag (efter forsøgsreglen ")
-                + reason
-                + (")",)
-            )
+                _ends(end, today),
+                end,
+                ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
+            ) + reason
     else:
         return None
 

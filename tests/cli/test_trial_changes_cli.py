@@ -99,7 +99,7 @@ def test_the_reason_names_the_municipalitys_rule(capsys, db):
     )  # fmt: skip
     assert code == 0
     assert (
-        "  Hvorfor: 6 uger efter seneste opfølgning 20-11-2026 (kommunens ændrede almindelige regel fra "
-        "01-11-2026, efter forsøgets slutning 31-12-2015)\n"
+        "  Hvorfor: 6 uger efter seneste opfølgning 20-11-2026; kommunens ændrede almindelige regel fra "
+        "01-11-2026, efter forsøgets slutning 31-12-2015\n"
     ) in out
     assert "Næste opfølgning: frist 01-01-2027 – senest i praksis ons 30-12-2026" in out

@@ -445,8 +445,8 @@ def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule()
     record = CASES["T08"][0]._replace(events=(Event(date(2025, 3, 1), "followup"),))
     note = render("T08", "opfoelgning", case=record, note_date=date(2025, 3, 3))
     assert (
-        "Næste opfølgning: senest 1. marts 2026 (12 måneder efter seneste opfølgning 01-03-2025 "
-        "(almindelig regel efter forsøgets slutning 31-12-2025)). I praksis senest fredag "
+        "Næste opfølgning: senest 1. marts 2026 (12 måneder efter seneste opfølgning 01-03-2025; "
+        "almindelig regel efter forsøgets slutning 31-12-2025). I praksis senest fredag "
         "27. februar 2026, fordi 1. marts 2026 er en søndag. Efter forsøgsreglen ville "
         "fristen være 01-09-2027, men forsøget gælder kun til og med 31-12-2025; derefter gælder "
         "den almindelige regel."

@@ -99,3 +99,23 @@ def test_a_plans_expected_dates_lie_after_the_day_it_is_made_and_after_the_deadl
             assert entry.assumes is not None and entry.assumes >= today
             # On that day at the earliest (a count of talks may need another the same day).
             assert entry.deadline.legal_due >= entry.assumes
+
+
+TRIALS_WITH_RULES = [t for t in CATALOG.values() if t.rules]
+
+
+@given(
+    trial=st.sampled_from(TRIALS_WITH_RULES),
+    anchor=days,
+    events=st.lists(st.tuples(days, st.sampled_from(["personligt", "telefon"])), max_size=4),
+    today=days,
+)
+@settings(max_examples=400)
+def test_a_reason_has_no_brackets_of_its_own(trial, anchor, events, today):
+    # A journal note puts the reason in brackets ("senest 1. marts 2026 ($next_due_reason)"):
+    # brackets inside it would nest.
+    dates = {d.name: anchor for d in trial.dates if d.name not in ("offer", "unemployed_since")}
+    kinds = trial.events or ("followup",)
+    history = [Event(day, kinds[i % len(kinds)], False, form) for i, (day, form) in enumerate(events)]
+    for deadline in compute_deadlines(trial, dates, history, today):
+        assert "(" not in deadline.reason and ")" not in deadline.reason, deadline.reason

@@ -95,8 +95,8 @@ def test_extension_running_past_the_trial_end_ends_with_the_trial():
     assert d.trial_due == date(2026, 5, 31)
     assert d.due_to_trial_end
     assert d.reason == (
-        "Forsøget slutter 31-12-2025: perioden må højst vare til forsøgets sidste dag (efter "
-        "forsøgsreglen højst 12 måneder fra forlængelsens start 01-06-2025)"
+        "Forsøget slutter 31-12-2025: perioden må højst vare til forsøgets sidste dag; efter "
+        "forsøgsreglen højst 12 måneder fra forlængelsens start 01-06-2025"
     )
     # No ordinary rule to return to, so nothing is said of one.
     assert d.trial_due_text == (
@@ -325,4 +325,6 @@ def test_count_window_under_the_ordinary_rule_says_only_talks_in_person_count():
     talks = [talk(date(2017, 3, 1), "personligt"), talk(date(2017, 6, 1), "telefon")]
     d = one("T05", {"visitation": date(2017, 2, 1)}, talks, today=date(2018, 3, 1))
     assert (d.legal_due, d.governed_by) == (date(2018, 1, 31), "ordinary")
-    assert "; 1 holdt indtil nu (kun samtaler holdt personligt tæller)" in d.reason
+    assert d.reason.endswith(
+        "; 1 holdt indtil nu, og kun samtaler holdt personligt tæller; før forsøgets start 01-08-2018"
+    )

@@ -117,8 +117,8 @@ def test_a_corrected_end_shows_the_end_now_and_says_what_it_replaced(qtbot, stor
     [item] = [i for i in store.deadlines(TODAY) if i.case.case_ref == BO]
     assert (item.deadline.legal_due, item.deadline.governed_by) == (date(2026, 9, 10), "ordinary")
     assert item.deadline.reason == (
-        "6 måneder efter tilbud om ansættelse med løntilskud 10-03-2026 (almindelig regel efter forsøgets "
-        "slutning 30-06-2026)"
+        "6 måneder efter tilbud om ansættelse med løntilskud 10-03-2026; almindelig regel efter forsøgets "
+        "slutning 30-06-2026"
     )
 
 
