@@ -304,8 +304,10 @@ def write_demo(store: CaseStore, today: date) -> list[int]:
 
 def _write_case(store: CaseStore, case: DemoCase, today: date, number: int) -> int:
     dates = {name: _day(today, at) for name, at in case.dates.items()}
-    opened = min(d for d in dates.values())
-    store.clock = lambda: min(opened, today)
+    # A case whose only date lies ahead (an agreed date) is created today: a FASIT case number's
+    # year is the year the case was created, never a year to come.
+    opened = min(min(d for d in dates.values()), today)
+    store.clock = lambda: opened
     case_id = store.create_case(
         citizen=case.citizen,
         case_ref=f"{opened.year}-{400 + number * 7:04d}",

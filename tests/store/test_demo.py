@@ -128,3 +128,13 @@ def test_the_demo_can_be_written_on_any_day(tmp_path, today):
         assert len(store.list_cases()) == len(DEMO_CASES)
         assert store.deadlines(today)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
+def test_no_case_number_is_from_a_year_to_come(tmp_path):
+    # On 30-11-2026 three cases have only a date agreed in January 2027 (T04, T12, T15): they
+    # were created today, so their FASIT numbers are of 2026 (they read 2027-0631, -0652, -0673).
+    path = create_demo_database(tmp_path / "demo.db", date(2026, 11, 30))
+    with CaseStore(path) as store:
+        refs = {c.case_ref for c in store.list_cases()}
+    assert {"2026-0631", "2026-0652", "2026-0673"} <= refs
+    assert max(refs) < "2027"
