@@ -129,3 +129,19 @@ def test_each_answer_to_the_question_is_one_key_away(qtbot, key, modifier, answe
     qtbot.keyClick(box, key, modifier)
     qtbot.waitUntil(lambda: not box.isVisible())  # Alt+letter clicks 100 ms later, as Qt does
     assert box.result() == answer.value
+
+
+def test_a_case_deleted_meanwhile_saves_nothing_and_keeps_what_was_typed(qtbot, store, other, louise):
+    window = open_case(qtbot, store, louise)
+    other.delete_case(louise, "Oprettet ved en fejl")
+    type_into(qtbot, window.note_edit, "Ringet op")
+
+    with qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.save_button)
+
+    assert window.general_error.text() == (
+        "⚠ Intet er gemt: sagen er slettet et andet sted, mens den var åben her. Det, du har skrevet, "
+        "står stadig i vinduet – kopiér det, hvis det skal med i en ny sag."
+    )
+    assert window.isVisible()
+    assert window.note_edit.toPlainText() == "Ringet op"

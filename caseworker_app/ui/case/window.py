@@ -28,6 +28,7 @@ from ...core.validation import case_errors, parse_case_dates
 from ...core.workdays import fmt
 from ...store import ValidationError
 from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
+from ...store.errors import CaseNotFoundError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
 from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
@@ -298,6 +299,13 @@ class CaseWindow(QDialog):
             try:
                 self.store.update_case(self.case_id, loaded=self.case, choice=choice, **values)
                 return True
+            except CaseNotFoundError:  # deleted by another copy of the program while open here
+                message = (
+                    "Intet er gemt: sagen er slettet et andet sted, mens den var åben her. Det, du har "
+                    "skrevet, står stadig i vinduet – kopiér det, hvis det skal med i en ny sag."
+                )
+                show_errors({}, {"case": message}, self.general_error)
+                return False
             except CaseConflictError as conflict:
                 answer = ask_keep_or_overwrite(self, conflict.text)
                 if answer == QMessageBox.StandardButton.Cancel:
