@@ -16,6 +16,8 @@ from ..copies import backup_folder
 _log = logging.getLogger(__name__)
 
 BEFORE_RESTORE_TAG = "foer-gendannelse"
+# A damaged database moved aside by a restore: <stem>-<time>-foer-gendannelse-beskadiget.db.
+DAMAGED_TAG = "beskadiget"
 # A copy is written and checked in seconds; a temporary copy this old was left by a killed backup.
 STALE_COPY_SECONDS = 600.0
 _NAME = re.compile(

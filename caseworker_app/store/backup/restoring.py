@@ -1,11 +1,19 @@
 """Restoring a copy: the current database kept first (copied, or moved aside whole when it is
 damaged), then the copy written into it through SQLite in one transaction, so another program
-with the database open sees the restored data and never a mix of old and new."""
+with the database open sees the restored data and never a mix of old and new.
+
+The current database is copied while the restore holds its write lock, and the lock is held until
+the restored data is committed: another copy of the program writing meanwhile either committed
+before (its write is in the kept copy) or waits and writes into the restored database. Nothing it
+committed is lost between the two."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -15,10 +23,20 @@ from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, integrity_problem
 from .listing import BackupInfo
-from .naming import BEFORE_RESTORE_TAG, free_name
+from .naming import BEFORE_RESTORE_TAG, DAMAGED_TAG, free_name
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)
+
+_SQLITE_OK, _SQLITE_BUSY, _SQLITE_LOCKED = 0, 5, 6
+
+
+class _NotKept(Exception):
+    """The current database could not be copied before the restore (error: why)."""
+
+    def __init__(self, error: StoreError):
+        super().__init__(str(error))
+        self.error = error
 
 
 def restore_backup(
@@ -37,29 +55,32 @@ def restore_backup(
         raise StoreError(f"{problem} Databasen er ikke ændret.")
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StoreError(f"{source} er selve databasen. Vælg en sikkerhedskopi.")
-    kept = None
     kept_path = free_name(db_path, now, BEFORE_RESTORE_TAG)
-    if db_path.exists():
+    if not db_path.exists():
+        kept = None
+        _write_or_say_why(db_path, source)
+    else:
+        held: list[BackupInfo] = []
+
+        def keep() -> None:
+            try:
+                held.append(make_backup(db_path, kept_path, now=now))
+            except StoreError as exc:
+                raise _NotKept(exc) from exc
+
         try:
-            kept = make_backup(db_path, kept_path, now=now)
-        except StoreError:
-            if check_backup(db_path) is None:
-                raise  # a readable database that could not be copied: restore nothing
+            _write_into(db_path, source, keep)
+            kept = replace(held[0], before_restore=True)
+        except (_NotKept, sqlite3.Error) as failure:
+            if check_backup(db_path) is None:  # a readable database that could not be copied: restore nothing
+                if isinstance(failure, _NotKept):
+                    raise StoreError(
+                        f"Gendannelsen er ikke begyndt: den nuværende database gemmes først som kopi. {failure.error}"
+                    ) from failure.error
+                raise store_error(db_path, failure) from failure
             kept = _set_aside_damaged(db_path, kept_path, now)
-    source_conn = connect_read_only(source, immutable=is_backup_path(source))
-    try:
-        target = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            source_conn.backup(target)  # one transaction: the database is old or new, never mixed
-            problem = integrity_problem(target)
-            cases = count_cases(target)
-        finally:
-            target.close()
-    except sqlite3.Error as exc:
-        raise store_error(db_path, exc) from exc
-    finally:
-        source_conn.close()
+            _write_or_say_why(db_path, source)
+    cases, problem = _check_restored(db_path)
     if problem:
         raise StoreError(
             f"Databasen {db_path} fejlede kontrollen efter gendannelsen ({problem}). "
@@ -69,10 +90,75 @@ def restore_backup(
     return kept, cases
 
 
+def _write_into(db_path: Path, source: Path, keep: Callable[[], None] | None) -> None:
+    """Write the copy at source into the database in one transaction; keep() is called once the
+    transaction holds the database's write lock, before anything is committed.
+
+    The backup API holds the destination's write transaction from its first step until the last
+    (SQLite's documentation of sqlite3_backup_init), so the copy is written one page a step and
+    keep() runs after the first: a copy of a case database has at least three pages. Python's
+    backup() retries a lock it cannot get forever; the progress callback gives up after the busy
+    timeout, as every other write does."""
+    source_conn = connect_read_only(source, immutable=is_backup_path(source))
+    started = time.monotonic()
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        nonlocal keep
+        if status in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            if time.monotonic() - started >= BUSY_TIMEOUT_MS / 1000:
+                raise _busy(db_path)
+            return
+        if status == _SQLITE_OK and keep is not None:
+            keep, then = None, keep
+            then()
+
+    try:
+        target = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # In rollback-journal mode the backup's write lock would shut out keep()'s reading too;
+            # in WAL mode (how the program always opens a database) readers go on meanwhile.
+            if keep is not None and target.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+                raise _busy(db_path)
+            source_conn.backup(target, pages=1, progress=progress)  # one transaction: old or new, never mixed
+        finally:
+            target.close()
+    finally:
+        source_conn.close()
+
+
+def _write_or_say_why(db_path: Path, source: Path) -> None:
+    """_write_into where there is nothing to keep (no database, or the damaged one moved aside)."""
+    try:
+        _write_into(db_path, source, None)
+    except sqlite3.Error as exc:
+        raise store_error(db_path, exc) from exc
+
+
+def _check_restored(db_path: Path) -> tuple[int, str | None]:
+    """The number of cases restored and what the integrity check found (None: whole)."""
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return count_cases(conn), integrity_problem(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise store_error(db_path, exc) from exc
+
+
+def _busy(db_path: Path) -> StoreError:
+    return StoreError(
+        f"Databasen {db_path} er optaget af et andet program (fx en anden kopi af Opfølgningsfrister) "
+        f"og blev ikke ledig inden for {BUSY_TIMEOUT_MS // 1000} sekunder. Databasen er ikke ændret. "
+        "Prøv igen om lidt."
+    )
+
+
 def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupInfo:
     """Move a damaged database and its -wal, -shm and -journal aside, all or none, so a copy can be
     restored in its place (a -wal left behind would be replayed into the restored database)."""
-    damaged = kept_path.with_name(kept_path.name.replace(".db", "-beskadiget.db"))
+    damaged = kept_path.with_name(kept_path.name.replace(".db", f"-{DAMAGED_TAG}.db"))
     moves = [(db_path, damaged)] + [
         (Path(str(db_path) + suffix), Path(str(damaged) + suffix))
         for suffix in ("-wal", "-shm", "-journal")
