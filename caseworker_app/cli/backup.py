@@ -49,6 +49,7 @@ def _backup(args: argparse.Namespace) -> int:
         cases_text,
         list_backups,
         make_backup,
+        remark_text,
         rotate_backups,
         rotation_of,
         size_text,
@@ -63,7 +64,8 @@ def _backup(args: argparse.Namespace) -> int:
             return 0
         print(f"Sikkerhedskopier af {path} (nyeste først):")
         for info in backups:
-            tag = " (gemt før gendannelse)" if info.before_restore else ""
+            remark = remark_text(info)
+            tag = f" ({remark})" if remark else ""
             print(f"  {when_text(info):<20} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
         return 0
     if args.to is not None:

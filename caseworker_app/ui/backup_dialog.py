@@ -28,6 +28,7 @@ from ..store.backup import (
     list_backups,
     make_backup,
     newest_good_backup,
+    remark_text,
     restore_backup,
     rotate_backups,
     rotation_of,
@@ -97,14 +98,17 @@ class BackupDialog(QDialog):
                 when_text(info),
                 size_text(info.size),
                 cases_text(info.cases),
-                "gemt før gendannelse" if info.before_restore else "",
+                remark_text(info),
             )
             for info in self.backups
         ]
         fill_table(self.table, rows, numbers=(1, 2))
-        if self.backups:
-            self.table.selectRow(0)
+        usable = [row for row, info in enumerate(self.backups) if info.usable]
+        if usable:
+            self.table.selectRow(usable[0])  # the newest copy that can be restored, never a damaged one
         else:
+            self.table.clearSelection()
+        if not self.backups:
             self.status.setText("Der er ingen sikkerhedskopier endnu.")
         self._selection_changed()
 

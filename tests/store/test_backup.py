@@ -24,10 +24,12 @@ from caseworker_app.store.backup import (
     make_backup,
     newest_good_backup,
     purge_copies,
+    remark_text,
     restore_backup,
     rotate_backups,
     size_text,
 )
+from tests.damage import damage_the_events_table
 
 from .conftest import TODAY
 from .test_migrations import make_first_version_database
@@ -167,6 +169,43 @@ def test_a_damaged_database_is_set_aside_and_the_newest_good_copy_restored(tmp_p
     assert cases == 4 and kept.path.name.endswith("-beskadiget.db")
     with CaseStore(path) as store:
         assert len(store.list_cases()) == 4
+
+
+def test_a_damaged_database_set_aside_by_a_restore_is_no_backup(tmp_path, capsys):
+    """Found by a tester: the set-aside file whose case table could still be read was listed as a
+    plain copy ('3 sager', first, so chosen; 'Gendan …' then failed), and it counted as today's copy,
+    so no backup was made that day; it also took a place in the rotation."""
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        ids = add_cases(store, 3)
+        store.add_event(ids[0], day=date(2026, 11, 2), kind="followup", text="Samtale")
+    older = make_backup(path, now=datetime(2026, 11, 20, 9, 0))
+    good = make_backup(path, now=datetime(2026, 11, 21, 9, 0))
+    damage_the_events_table(path)
+    assert case_count(path) == 3 and check_backup(path) is not None
+
+    kept, cases = restore_backup(path, good.path, now=datetime(2026, 11, 22, 10, 0))
+    assert cases == 3
+    assert kept.path.name == "sager-2026-11-22T100000-foer-gendannelse-beskadiget.db"
+    assert kept.set_aside and not kept.usable
+    [listed, *_] = list_backups(path)
+    assert listed.path == kept.path and listed.cases == 3  # its case table can still be read …
+    assert listed.set_aside and not listed.usable  # … yet it is no copy to restore
+    assert remark_text(listed) == "beskadiget, sat til side ved gendannelse – kan ikke gendannes"
+    assert newest_good_backup(path).path == good.path
+
+    # Not today's copy: the automatic backup of that day is made.
+    today = auto_backup(path, rotation=(7, 4, 12), now=datetime(2026, 11, 22, 17, 0))
+    assert today is not None and today.path.name == "sager-2026-11-22T170000.db"
+    # Not a place in the rotation: two days of copies are the two newest real ones, and the
+    # set-aside file is left for IT.
+    today.path.unlink()
+    assert rotate_backups(path, (2, 0, 0)) == 0
+    assert {b.path for b in list_backups(path)} == {older.path, good.path, kept.path}
+
+    assert main(["backup", "--db", str(path), "--list"]) == 0
+    out = capsys.readouterr().out
+    assert f"{kept.path} (beskadiget, sat til side ved gendannelse – kan ikke gendannes)" in out
 
 
 RESTORED_WHILE_OPEN = textwrap.dedent("""

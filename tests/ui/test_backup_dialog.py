@@ -8,11 +8,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from caseworker_app.store import CaseStore
-from caseworker_app.store.backup import list_backups, make_backup
+from caseworker_app.store.backup import list_backups, make_backup, restore_backup
 from caseworker_app.store.errors import DamagedDatabaseError
 from caseworker_app.store.opening import not_a_case_database
 from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
 from caseworker_app.ui.mainwindow import MainWindow, Tab
+from tests.damage import damage_the_events_table
 
 HIRE = {"hire": date(2018, 8, 31)}
 
@@ -48,6 +49,41 @@ def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, s
     assert len(store.list_cases()) == 2 and restored
     assert "Gendannet fra 30-01-2021 kl. 16.45: 2 sager" in dialog.status.text()
     assert "gemt før gendannelse" in [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+
+
+def test_a_damaged_database_set_aside_is_marked_and_never_chosen_for_restore(qtbot, tmp_path):
+    """Found by a tester: the damaged file a restore set aside was listed as a plain copy ('3 sager',
+    no remark) at the top, so it was chosen, and 'Gendan …' was enabled (and then failed)."""
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
+        add(store, 3)
+        store.add_event(1, day=date(2021, 1, 4), kind="followup", text="Samtale")
+    good = make_backup(path, now=datetime(2021, 1, 31, 17, 0))
+    damage_the_events_table(path)
+    restore_backup(path, good.path, now=datetime(2021, 2, 1, 8, 0))
+    dialog = BackupDialog(path)
+    qtbot.addWidget(dialog)
+    rows = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+    assert [r[0] for r in rows] == ["01-02-2021 kl. 08.00", "31-01-2021 kl. 17.00"]
+    assert rows[0][2:] == ["3 sager", "beskadiget, sat til side ved gendannelse – kan ikke gendannes"]
+    assert rows[1][2:] == ["3 sager", ""]
+    assert dialog.selected().path == good.path and dialog.restore_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert not dialog.restore_button.isEnabled()
+
+
+def test_with_only_a_damaged_file_nothing_is_chosen(qtbot, tmp_path):
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
+        add(store, 2)
+        store.add_event(1, day=date(2021, 1, 4), kind="followup", text="Samtale")
+    good = make_backup(path, path.parent / "andet-sted.db")
+    damage_the_events_table(path)
+    restore_backup(path, good.path, now=datetime(2021, 2, 1, 8, 0))
+    dialog = BackupDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.selected() is None and not dialog.restore_button.isEnabled()
 
 
 def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot, store, tmp_path, dialogs):

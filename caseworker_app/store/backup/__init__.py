@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..copies import backup_folder, is_backup_path
 from .checking import check_backup
-from .listing import BackupInfo, cases_text, list_backups, newest_good_backup, size_text, when_text
+from .listing import BackupInfo, cases_text, list_backups, newest_good_backup, remark_text, size_text, when_text
 from .naming import STALE_COPY_SECONDS
 from .purging import purge_copies, retention_last_day
 from .restoring import restore_backup
@@ -38,6 +38,7 @@ __all__ = [
     "make_backup",
     "newest_good_backup",
     "purge_copies",
+    "remark_text",
     "restore_backup",
     "retention_last_day",
     "rotate_backups",

@@ -9,22 +9,28 @@ from datetime import datetime
 from pathlib import Path
 
 from .checking import backup_cases, check_backup
-from .naming import backup_folder, parse_name, remove_stale_temporaries_of
+from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, backup_folder, parse_name, remove_stale_temporaries_of
 
 
 @dataclass(frozen=True)
 class BackupInfo:
-    """A backup file as the list shows it: when, how big, how many cases (None: unreadable)."""
+    """A backup file as the list shows it: when, how big, how many cases (None: unreadable).
+
+    before_restore: kept by a restore (the database it replaced); set_aside: that database was
+    damaged and moved aside whole, for IT to look at. It is no backup: never offered for restore,
+    and neither today's copy nor one that rotation counts or deletes."""
 
     path: Path
     taken: datetime
     size: int
     cases: int | None
     before_restore: bool = False
+    set_aside: bool = False
 
     @property
     def usable(self) -> bool:
-        return self.cases is not None
+        """True for a copy that can be offered for restore."""
+        return self.cases is not None and not self.set_aside
 
 
 def when_text(info: BackupInfo) -> str:
@@ -32,6 +38,13 @@ def when_text(info: BackupInfo) -> str:
     from ...core.workdays import fmt
 
     return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+
+
+def remark_text(info: BackupInfo) -> str:
+    """What the list says beside a copy that is not a plain one ('' for a plain one)."""
+    if info.set_aside:
+        return "beskadiget, sat til side ved gendannelse – kan ikke gendannes"
+    return "gemt før gendannelse" if info.before_restore else ""
 
 
 def size_text(size: int) -> str:
@@ -67,7 +80,17 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
             size = path.stat().st_size
         except OSError:
             continue
-        found.append(BackupInfo(path, parsed[0], size, backup_cases(path), parsed[1]))
+        taken, tag = parsed
+        found.append(
+            BackupInfo(
+                path,
+                taken,
+                size,
+                backup_cases(path),
+                before_restore=tag in (BEFORE_RESTORE_TAG, SET_ASIDE_TAG),
+                set_aside=tag == SET_ASIDE_TAG,
+            )
+        )
     found.sort(key=lambda info: info.taken, reverse=True)
     return found
 

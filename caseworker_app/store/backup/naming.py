@@ -1,6 +1,7 @@
 """Where a database's copies live and what they are called: the `sikkerhedskopier` folder beside
 it, <stem>-<åååå-mm-dd>T<hhmmss>.db (-2, -3 … for two in one second; a copy kept before a restore
-ends in -foer-gendannelse.db), and the hidden temporary files a killed backup leaves there."""
+ends in -foer-gendannelse.db, a damaged database moved aside by a restore in
+-foer-gendannelse-beskadiget.db), and the hidden temporary files a killed backup leaves there."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ _log = logging.getLogger(__name__)
 
 BEFORE_RESTORE_TAG = "foer-gendannelse"
 # A damaged database moved aside by a restore: <stem>-<time>-foer-gendannelse-beskadiget.db.
-DAMAGED_TAG = "beskadiget"
+SET_ASIDE_TAG = f"{BEFORE_RESTORE_TAG}-beskadiget"
 # A copy is written and checked in seconds; a temporary copy this old was left by a killed backup.
 STALE_COPY_SECONDS = 600.0
 _NAME = re.compile(
@@ -51,9 +52,10 @@ def free_name(db_path: Path, now: datetime, tag: str = "", *, folder: Path | Non
     return target
 
 
-def parse_name(db_path: Path, path: Path) -> tuple[datetime, bool] | None:
-    """When the copy at path was taken and whether it was kept before a restore; None when path is
-    not a copy of this database."""
+def parse_name(db_path: Path, path: Path) -> tuple[datetime, str] | None:
+    """When the copy at path was taken and its tag ('' for a plain copy, BEFORE_RESTORE_TAG, or
+    SET_ASIDE_TAG for a damaged database a restore moved aside); None when path is not a copy of
+    this database."""
     match = _NAME.match(path.name)
     if not match or match["stem"] != db_path.stem:
         return None
@@ -62,4 +64,4 @@ def parse_name(db_path: Path, path: Path) -> tuple[datetime, bool] | None:
         taken += timedelta(microseconds=int(match["n"] or 1) - 1)  # keeps copies of one second apart
     except ValueError:
         return None
-    return taken, match["tag"] == BEFORE_RESTORE_TAG
+    return taken, match["tag"] or ""

@@ -23,7 +23,7 @@ from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, integrity_problem
 from .listing import BackupInfo
-from .naming import BEFORE_RESTORE_TAG, DAMAGED_TAG, free_name
+from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, free_name
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ def _busy(db_path: Path) -> StoreError:
 def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupInfo:
     """Move a damaged database and its -wal, -shm and -journal aside, all or none, so a copy can be
     restored in its place (a -wal left behind would be replayed into the restored database)."""
-    damaged = kept_path.with_name(kept_path.name.replace(".db", f"-{DAMAGED_TAG}.db"))
+    damaged = kept_path.with_name(kept_path.name.replace(f"-{BEFORE_RESTORE_TAG}.db", f"-{SET_ASIDE_TAG}.db"))
     moves = [(db_path, damaged)] + [
         (Path(str(db_path) + suffix), Path(str(damaged) + suffix))
         for suffix in ("-wal", "-shm", "-journal")
@@ -189,4 +189,4 @@ def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupI
                 f"Luk programmet, og prøv igen. {outcome}"
             ) from exc
         raise store_error(db_path, exc) from exc
-    return BackupInfo(damaged, now, damaged.stat().st_size, None)
+    return BackupInfo(damaged, now, damaged.stat().st_size, None, before_restore=True, set_aside=True)

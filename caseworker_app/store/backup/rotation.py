@@ -45,8 +45,9 @@ def kept_by_rotation(taken: Iterable[datetime], daily: int, weekly: int, monthly
 
 
 def rotate_backups(db_path: Path | str, rotation: tuple[int, int, int] = DEFAULT_ROTATION) -> int:
-    """Delete the copies rotation does not keep; returns how many went."""
-    backups = list_backups(db_path)
+    """Delete the copies rotation does not keep; returns how many went. A damaged database a
+    restore moved aside is no copy: it takes no place in the rotation and is left for IT."""
+    backups = [b for b in list_backups(db_path) if not b.set_aside]
     keep = kept_by_rotation((b.taken for b in backups), *rotation)
     removed, held = 0, 0
     for info in backups:
