@@ -164,9 +164,13 @@ def test_a_damaged_database_is_set_aside_and_the_newest_good_copy_restored(tmp_p
     make_backup(path, now=datetime(2026, 11, 20, 9, 0))
     good = make_backup(path, now=datetime(2026, 11, 22, 9, 0))
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100 + b"\x13" * 4000)
+    path.with_name("sager.db-wal").write_bytes(b"frames IT may recover")
     assert newest_good_backup(path).path == good.path
     kept, cases = restore_backup(path, good.path)
     assert cases == 4 and kept.path.name.endswith("-beskadiget.db")
+    # Moved aside as it was: SQLite never opened it for writing (closing that deletes the -wal).
+    assert kept.path.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 100 + b"\x13" * 4000
+    assert kept.path.with_name(kept.path.name + "-wal").read_bytes() == b"frames IT may recover"
     with CaseStore(path) as store:
         assert len(store.list_cases()) == 4
 
@@ -182,12 +186,14 @@ def test_a_damaged_database_set_aside_by_a_restore_is_no_backup(tmp_path, capsys
     older = make_backup(path, now=datetime(2026, 11, 20, 9, 0))
     good = make_backup(path, now=datetime(2026, 11, 21, 9, 0))
     damage_the_events_table(path)
+    damaged = path.read_bytes()
     assert case_count(path) == 3 and check_backup(path) is not None
 
     kept, cases = restore_backup(path, good.path, now=datetime(2026, 11, 22, 10, 0))
     assert cases == 3
     assert kept.path.name == "sager-2026-11-22T100000-foer-gendannelse-beskadiget.db"
     assert kept.set_aside and not kept.usable
+    assert kept.path.read_bytes() == damaged  # moved aside untouched
     [listed, *_] = list_backups(path)
     assert listed.path == kept.path and listed.cases == 3  # its case table can still be read …
     assert listed.set_aside and not listed.usable  # … yet it is no copy to restore

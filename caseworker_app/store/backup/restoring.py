@@ -59,27 +59,13 @@ def restore_backup(
     if not db_path.exists():
         kept = None
         _write_or_say_why(db_path, source)
+    elif check_backup(db_path) is not None:
+        # Damaged (or no case database): moved aside untouched, never opened for writing first
+        # (closing such a connection deletes the -wal beside a file SQLite cannot read).
+        kept = _set_aside_damaged(db_path, kept_path, now)
+        _write_or_say_why(db_path, source)
     else:
-        held: list[BackupInfo] = []
-
-        def keep() -> None:
-            try:
-                held.append(make_backup(db_path, kept_path, now=now))
-            except StoreError as exc:
-                raise _NotKept(exc) from exc
-
-        try:
-            _write_into(db_path, source, keep)
-            kept = replace(held[0], before_restore=True)
-        except (_NotKept, sqlite3.Error) as failure:
-            if check_backup(db_path) is None:  # a readable database that could not be copied: restore nothing
-                if isinstance(failure, _NotKept):
-                    raise StoreError(
-                        f"Gendannelsen er ikke begyndt: den nuværende database gemmes først som kopi. {failure.error}"
-                    ) from failure.error
-                raise store_error(db_path, failure) from failure
-            kept = _set_aside_damaged(db_path, kept_path, now)
-            _write_or_say_why(db_path, source)
+        kept = _keep_and_write(db_path, source, kept_path, now)
     cases, problem = _check_restored(db_path)
     if problem:
         raise StoreError(
@@ -88,6 +74,27 @@ def restore_backup(
         )
     _log.info("backup restored (%d cases)", cases)
     return kept, cases
+
+
+def _keep_and_write(db_path: Path, source: Path, kept_path: Path, now: datetime) -> BackupInfo:
+    """Copy the database to kept_path and write the copy at source into it, under one write lock."""
+    held: list[BackupInfo] = []
+
+    def keep() -> None:
+        try:
+            held.append(make_backup(db_path, kept_path, now=now))
+        except StoreError as exc:
+            raise _NotKept(exc) from exc
+
+    try:
+        _write_into(db_path, source, keep)
+    except _NotKept as failure:
+        raise StoreError(
+            f"Gendannelsen er ikke begyndt: den nuværende database gemmes først som kopi. {failure.error}"
+        ) from failure.error
+    except sqlite3.Error as exc:
+        raise store_error(db_path, exc) from exc
+    return replace(held[0], before_restore=True)
 
 
 def _write_into(db_path: Path, source: Path, keep: Callable[[], None] | None) -> None:
