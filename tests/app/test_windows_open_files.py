@@ -234,9 +234,9 @@ def test_a_damaged_database_open_in_another_program_is_not_moved_and_nothing_is_
     with pytest.raises(StoreError) as caught:
         restore_backup(store_path, good.path, now=datetime(2026, 11, 23, 10, 0))
     assert str(caught.value) == (
-        f"Databasen {store_path} er beskadiget og skal flyttes til side, før kopien kan gendannes, men den "
-        "er åben i et andet program (fx Opfølgningsfrister i et andet vindue). Luk programmet, og prøv "
-        "igen. Intet er ændret."
+        f"Databasen {store_path} er beskadiget og skal flyttes til mappen {backup_folder(store_path)}, før kopien "
+        "kan gendannes, men den kunne ikke flyttes: den er åben i et andet program (fx Opfølgningsfrister i et "
+        "andet vindue), eller du har ikke lov at skrive i mappen. Luk programmet, og prøv igen. Intet er ændret."
     )
     assert store_path.read_bytes() == data
     assert names(backup_folder(store_path)) == [good.path.name]

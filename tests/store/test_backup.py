@@ -30,6 +30,7 @@ from caseworker_app.store.backup import (
     size_text,
 )
 from tests.damage import damage_the_events_table
+from tests.unwritable import unwritable
 
 from .conftest import TODAY
 from .test_migrations import make_first_version_database
@@ -444,3 +445,105 @@ def test_stale_temporary_copies_left_by_a_killed_backup_are_removed(tmp_path):
     make_backup(path)  # and so does the next backup
     assert not fresh.exists() and foreign.exists()
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == [foreign.name]
+
+
+# ------------------------------------------------------------ a backup folder that cannot be written
+
+
+def test_a_backup_folder_that_takes_no_files_is_named_not_the_database(store, db_path, tmp_path):
+    """Found by a tester: a read-only 'sikkerhedskopier' gave "Databasen sager.db kan ikke åbnes eller
+    skrives (unable to open database file) … vælg en anden fil med --db", for a backup and a restore."""
+    add_cases(store, 2)
+    old = make_backup(db_path, tmp_path / "gammel.db")
+    add_cases(store, 1, prefix="L")
+    folder = backup_folder(db_path)
+    folder.mkdir()
+    with unwritable(folder):
+        with pytest.raises(StoreError) as caught:
+            make_backup(db_path, now=datetime(2026, 11, 23, 14, 5))
+        assert str(caught.value) == (
+            f"Sikkerhedskopien {folder}/sager-2026-11-23T140500.db kunne ikke gemmes: du har ikke lov at skrive "
+            f"i mappen {folder}. Databasen er ikke ændret."
+        )
+        with pytest.raises(StoreError) as caught:
+            restore_backup(db_path, old.path, now=datetime(2026, 11, 23, 14, 10))
+        assert str(caught.value) == (
+            "Gendannelsen er ikke begyndt: den nuværende database gemmes først som kopi. "
+            f"Sikkerhedskopien {folder}/sager-2026-11-23T141000-foer-gendannelse.db kunne ikke gemmes: du har "
+            f"ikke lov at skrive i mappen {folder}. Databasen er ikke ændret."
+        )
+    assert list(folder.iterdir()) == []  # nothing half-written
+    assert len(store.list_cases()) == 3
+
+
+def test_a_damaged_database_that_cannot_be_moved_into_the_backup_folder_is_left_as_it_is(tmp_path):
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        ids = add_cases(store, 2)
+        store.add_event(ids[0], day=date(2026, 11, 2), kind="followup", text="Samtale")
+    good = make_backup(path, now=datetime(2026, 11, 21, 9, 0))
+    damage_the_events_table(path)
+    damaged = path.read_bytes()
+    folder = backup_folder(path)
+    with unwritable(folder), pytest.raises(StoreError) as caught:
+        restore_backup(path, good.path, now=datetime(2026, 11, 23, 10, 0))
+    assert str(caught.value) == (
+        f"Databasen {path} er beskadiget og skal flyttes til mappen {folder}, før kopien kan gendannes, men den "
+        "kunne ikke flyttes: den er åben i et andet program (fx Opfølgningsfrister i et andet vindue), eller du "
+        "har ikke lov at skrive i mappen. Luk programmet, og prøv igen. Intet er ændret."
+    )
+    assert path.read_bytes() == damaged
+    assert [p.name for p in folder.iterdir()] == [good.path.name]
+
+
+def test_backup_to_a_folder_that_takes_no_files_names_it(store, db_path, tmp_path, capsys):
+    add_cases(store, 1)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with unwritable(usb):
+        assert main(["backup", "--db", str(db_path), "--to", str(usb)]) == 1
+        assert main(["backup", "--db", str(db_path), "--to", str(usb / "kopi.db")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(
+        rf"caseworker-app: fejl: Sikkerhedskopien {re.escape(str(usb))}/sager-\d{{4}}-\d\d-\d\dT\d{{6}}\.db kunne "
+        rf"ikke gemmes: du har ikke lov at skrive i mappen {re.escape(str(usb))}\. Databasen er ikke ændret\.",
+        err[0],
+    )
+    assert err[1] == (
+        f"caseworker-app: fejl: Sikkerhedskopien {usb}/kopi.db kunne ikke gemmes: du har ikke lov at skrive i "
+        f"mappen {usb}. Databasen er ikke ændret."
+    )
+    assert list(usb.iterdir()) == []
+
+
+WITH_A_SMALL_DISK = textwrap.dedent("""
+    import resource, sys
+    from caseworker_app.cli import main
+
+    # Files this process writes stop at 32 kB, as on a full disk (Python ignores SIGXFSZ).
+    resource.setrlimit(resource.RLIMIT_FSIZE, (32_768, 32_768))
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def test_a_disk_that_is_full_while_the_copy_is_written_is_named_and_nothing_is_left(store, db_path, tmp_path):
+    """Found by a tester: disk full while writing the copy gave "Databasen sager.db kunne ikke bruges
+    (disk I/O error)"."""
+    add_cases(store, 3)
+    store.close()
+    before = db_path.read_bytes()
+    assert len(before) > 32_768
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", WITH_A_SMALL_DISK, "backup", "--db", str(db_path), "--to", str(usb / "kopi.db")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"caseworker-app: fejl: Sikkerhedskopien {usb}/kopi.db kunne ikke gemmes: der kunne ikke skrives i "
+        "filen (disk I/O error); måske er disken fuld. Databasen er ikke ændret.\n"
+    )
+    assert list(usb.iterdir()) == []  # no half copy, no temporary file
+    assert db_path.read_bytes() == before

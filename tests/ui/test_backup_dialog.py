@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings
@@ -14,6 +15,7 @@ from caseworker_app.store.opening import not_a_case_database
 from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
 from caseworker_app.ui.mainwindow import MainWindow, Tab
 from tests.damage import damage_the_events_table
+from tests.unwritable import unwritable
 
 HIRE = {"hire": date(2018, 8, 31)}
 
@@ -84,6 +86,31 @@ def test_with_only_a_damaged_file_nothing_is_chosen(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.selected() is None and not dialog.restore_button.isEnabled()
+
+
+def test_a_backup_folder_that_takes_no_files_is_named_in_the_dialog(qtbot, store):
+    """Found by a tester: the dialog blamed the database ("kan ikke åbnes eller skrives … --db")."""
+    add(store, 2)
+    copy = make_backup(store.path, now=datetime(2021, 1, 31, 17, 0))
+    folder = copy.path.parent
+    dialog = BackupDialog(store.path, ask=lambda *args: True)
+    qtbot.addWidget(dialog)
+    with unwritable(folder):
+        dialog.backup_button.click()
+        assert re.fullmatch(
+            rf"Sikkerhedskopien {re.escape(str(folder))}/sager-\d{{4}}-\d\d-\d\dT\d{{6}}\.db kunne ikke gemmes: du "
+            rf"har ikke lov at skrive i mappen {re.escape(str(folder))}\. Databasen er ikke ændret\.",
+            dialog.status.text(),
+        )
+        dialog.restore_button.click()
+        assert re.fullmatch(
+            r"Gendannelsen er ikke begyndt: den nuværende database gemmes først som kopi\. "
+            rf"Sikkerhedskopien {re.escape(str(folder))}/sager-\S+-foer-gendannelse\.db kunne ikke gemmes: du "
+            rf"har ikke lov at skrive i mappen {re.escape(str(folder))}\. Databasen er ikke ændret\.",
+            dialog.status.text(),
+        )
+    assert [p.name for p in folder.iterdir()] == [copy.path.name]
+    assert len(store.list_cases()) == 2
 
 
 def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot, store, tmp_path, dialogs):

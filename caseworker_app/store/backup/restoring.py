@@ -191,9 +191,9 @@ def _set_aside_damaged(db_path: Path, kept_path: Path, now: datetime) -> BackupI
         )
         if isinstance(exc, PermissionError):
             raise StoreError(
-                f"Databasen {db_path} er beskadiget og skal flyttes til side, før kopien kan gendannes, "
-                "men den er åben i et andet program (fx Opfølgningsfrister i et andet vindue). "
-                f"Luk programmet, og prøv igen. {outcome}"
+                f"Databasen {db_path} er beskadiget og skal flyttes til mappen {damaged.parent}, før kopien kan "
+                "gendannes, men den kunne ikke flyttes: den er åben i et andet program (fx Opfølgningsfrister i "
+                f"et andet vindue), eller du har ikke lov at skrive i mappen. Luk programmet, og prøv igen. {outcome}"
             ) from exc
         raise store_error(db_path, exc) from exc
     return BackupInfo(damaged, now, damaged.stat().st_size, None, before_restore=True, set_aside=True)

@@ -24,17 +24,48 @@ from .naming import free_name, remove_stale_temporaries_of
 _log = logging.getLogger(__name__)
 
 
-def copy_not_written(target: Path, exc: OSError) -> StoreError:
+# What SQLite says when the copy's file cannot be written (the database is only read, so these are
+# never the database's fault): the folder refuses files, the disk is full, a write fails.
+_WRITE_ERRORS = (
+    "SQLITE_FULL",
+    "SQLITE_CANTOPEN",
+    "SQLITE_READONLY",
+    "SQLITE_IOERR_WRITE",
+    "SQLITE_IOERR_FSYNC",
+    "SQLITE_IOERR_DIR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE",
+    "SQLITE_IOERR_DELETE",
+)
+
+
+def copy_not_written(target: Path, exc: OSError | sqlite3.Error, why: str | None = None) -> StoreError:
     """The Danish message for a copy that could not be written (the database is untouched)."""
+    kept = " En tidligere fil med samme navn er uændret." if target.exists() else ""
+    return StoreError(
+        f"Sikkerhedskopien {target} kunne ikke gemmes: {why or _why_not_written(target, exc)}. "
+        f"Databasen er ikke ændret.{kept}"
+    )
+
+
+def _why_not_written(target: Path, exc: OSError | sqlite3.Error) -> str:
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_FULL":
+            return "disken er fuld"
+        if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+            return f"filen kunne ikke oprettes i mappen {target.parent} ({exc})"
+        return f"der kunne ikke skrives i filen ({exc}); måske er disken fuld"
     if isinstance(exc, PermissionError):
         # Windows refuses to replace a file another program holds open.
-        why = f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
-    elif exc.errno == errno.ENOSPC:
-        why = "disken er fuld"
-    else:
-        why = f"filen kunne ikke skrives ({exc.strerror or exc})"
-    kept = " En tidligere fil med samme navn er uændret." if target.exists() else ""
-    return StoreError(f"Sikkerhedskopien {target} kunne ikke gemmes: {why}. Databasen er ikke ændret.{kept}")
+        return f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
+    if exc.errno == errno.ENOSPC:
+        return "disken er fuld"
+    return f"filen kunne ikke skrives ({exc.strerror or exc})"
+
+
+def _is_write_error(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "")
+    return any(name == code or name.startswith(f"{code}_") for code in _WRITE_ERRORS)
 
 
 def _remove_quietly(path: Path) -> None:
@@ -49,9 +80,15 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise copy_not_written(target, exc) from exc
+        raise copy_not_written(target, exc, f"mappen {folder} kunne ikke oprettes ({exc.strerror or exc})") from exc
     temporary = folder / f".{target.name}.tmp"
     _remove_quietly(temporary)
+    try:
+        temporary.open("wb").close()  # a folder that takes no new file is named, not the database
+    except PermissionError as exc:
+        raise copy_not_written(target, exc, f"du har ikke lov at skrive i mappen {folder}") from exc
+    except OSError as exc:
+        raise copy_not_written(target, exc) from exc
     copy = None
     try:
         copy = sqlite3.connect(str(temporary))
@@ -72,6 +109,8 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
         fsync_folder(folder)
         return cases
     except sqlite3.Error as exc:
+        if _is_write_error(exc):
+            raise copy_not_written(target, exc) from exc
         raise store_error(what, exc) from exc
     except OSError as exc:
         raise copy_not_written(target, exc) from exc
