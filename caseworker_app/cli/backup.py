@@ -104,6 +104,11 @@ def _restore(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise UsageError(f"{path} er en mappe, ikke en databasefil.")
     copy = Path(args.copy)
+    if copy.is_dir():
+        raise UsageError(
+            f"{copy} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; "
+            "se dem med 'caseworker-app backup --list'."
+        )
     if not copy.is_file():
         raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med 'caseworker-app backup --list'.")
     kept, cases = restore_backup(path, copy)

@@ -38,6 +38,11 @@ def fit_text(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def number_text(count: int) -> str:
+    """'20.040': a whole number with the Danish thousands separator."""
+    return f"{count:,}".replace(",", ".")
+
+
 def normalize_text(value: str | None) -> str | None:
     """NFC form (å typed as a + ring becomes one å), so search and duplicates compare alike."""
     if not value:

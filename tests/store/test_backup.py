@@ -18,6 +18,7 @@ from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.backup import (
     auto_backup,
     backup_folder,
+    cases_text,
     check_backup,
     kept_by_rotation,
     list_backups,
@@ -547,3 +548,38 @@ def test_a_disk_that_is_full_while_the_copy_is_written_is_named_and_nothing_is_l
     )
     assert list(usb.iterdir()) == []  # no half copy, no temporary file
     assert db_path.read_bytes() == before
+
+
+# ------------------------------------------------------------ texts
+
+
+def test_restore_from_a_folder_says_it_is_a_folder(store, db_path, capsys):
+    """Found by a tester: 'restore --db sager.db sikkerhedskopier' said the copy 'findes ikke'."""
+    add_cases(store, 1)
+    make_backup(db_path)
+    folder = backup_folder(db_path)
+    assert main(["restore", "--db", str(db_path), str(folder)]) == 2
+    assert capsys.readouterr().err == (
+        f"caseworker-app: fejl: {folder} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; "
+        "se dem med 'caseworker-app backup --list'.\n"
+    )
+    assert len(store.list_cases()) == 1
+
+
+def test_counts_in_the_backup_list_have_the_danish_thousands_separator(store, db_path, capsys):
+    """Found by a tester: '20040 sager' in the list of copies."""
+    with store.batch():
+        add_cases(store, 1001)
+    make_backup(db_path, now=datetime(2026, 11, 23, 14, 5))
+    assert main(["backup", "--db", str(db_path), "--list"]) == 0
+    out = capsys.readouterr().out
+    assert " 1.001 sager " in out
+    assert [cases_text(n) for n in (None, 0, 1, 999, 1000, 20040, 1234567)] == [
+        "kan ikke læses",
+        "0 sager",
+        "1 sag",
+        "999 sager",
+        "1.000 sager",
+        "20.040 sager",
+        "1.234.567 sager",
+    ]
