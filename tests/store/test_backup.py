@@ -3,6 +3,7 @@ rotated, restored after keeping the current file, reaching the retention purge; 
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import subprocess
@@ -422,7 +423,6 @@ def test_two_backups_in_the_same_second_are_both_kept(store, db_path):
 
 
 def test_stale_temporary_copies_left_by_a_killed_backup_are_removed(tmp_path):
-    import os
     import time
 
     from caseworker_app.store.backup import STALE_COPY_SECONDS
@@ -540,6 +540,7 @@ def test_a_disk_that_is_full_while_the_copy_is_written_is_named_and_nothing_is_l
         [sys.executable, "-c", WITH_A_SMALL_DISK, "backup", "--db", str(db_path), "--to", str(usb / "kopi.db")],
         capture_output=True,
         text=True,
+        env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")},  # a log file of its own, still small
     )
     assert done.returncode == 1
     assert done.stderr == (
