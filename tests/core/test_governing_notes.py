@@ -440,6 +440,77 @@ def test_a_t18_praktik_the_ordinary_rule_governs_gets_no_note_saying_the_trial_e
         )
 
 
+def t18_case(praktik_start: date) -> CaseRecord:
+    return CaseRecord(
+        id=18, citizen="Emil Thomsen", case_ref="2015-0118", trial_id="T18", dates={"praktik_start": praktik_start}
+    )
+
+
+def test_a_t18_praktik_the_trial_end_still_lengthens_gets_its_note_with_the_lists_last_day():
+    # Decision 12. T18 ends 31-12-2015; praktik from 02-11-2015: ordinary 4 weeks end 29-11-2015,
+    # the trial's 13 weeks 31-01-2016. The later of 29-11-2015 and the trial's end is 31-12-2015
+    # (a Thursday, nytårsaftensdag: in practice Wednesday 30-12-2015), a last day only the trial
+    # gives, so the extension beyond 4 weeks is documented under the trial.
+    case = t18_case(date(2015, 11, 2))
+    [listed] = deadlines_for_cases([case], CATALOG, date(2015, 11, 20))
+    assert listed.deadline.legal_due == date(2015, 12, 31)
+    note = render_note(
+        CATALOG["T18"],
+        case,
+        "forlaengelse",
+        note_date=date(2015, 11, 20),
+        reason="Borgeren har brug for længere tid.",
+        confirmed=("laengde",),
+        **WHO,
+    )
+    assert (
+        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig regel "
+        "(højst 4 uger fra praktikstart 02-11-2015, sidste dag) var fristen 29-11-2015, så perioden skal "
+        "slutte senest på forsøgets sidste dag)."
+    ) in note
+    assert (
+        "Efter forsøgsreglen ville fristen være 31-01-2016, men forsøget gælder kun til og med 31-12-2015; "
+        "derefter gælder den almindelige regel.\n"
+    ) in note
+    assert "skulle praktikken slutte senest: 29. november 2015.\n" in note
+
+
+def test_a_t19_praktik_the_trial_end_still_lengthens_gets_its_note():
+    # T19 ends 31-12-2015; praktik from 07-09-2015: ordinary 4 weeks end 04-10-2015, the trial's
+    # 26 weeks 06-03-2016 (2016 is a leap year): the trial's end 31-12-2015 is the last day.
+    case = CaseRecord(
+        id=19, citizen="Jonas Vestergaard", case_ref="2015-0119", trial_id="T19",
+        dates={"praktik_start": date(2015, 9, 7)},
+    )  # fmt: skip
+    note = render_note(
+        CATALOG["T19"],
+        case,
+        "forsoeg_anvendt",
+        note_date=date(2015, 11, 20),
+        free_text="x",
+        confirmed=("vaekstvirksomhed", "bidrag"),
+        **WHO,
+    )
+    assert "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig" in note
+    assert "Efter forsøgsreglen ville fristen være 06-03-2016" in note
+    assert "skulle praktikken slutte senest: 4. oktober 2015.\n" in note
+
+
+def test_a_t18_praktik_whose_ordinary_last_day_is_the_trials_end_gets_no_note():
+    # Praktik from 04-12-2015: ordinary 4 weeks end 31-12-2015, the trial's last day itself, so the
+    # trial gives it no day beyond its ordinary length.
+    with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
+        render_note(
+            CATALOG["T18"],
+            t18_case(date(2015, 12, 4)),
+            "forlaengelse",
+            note_date=date(2015, 12, 7),
+            reason="y",
+            confirmed=("laengde",),
+            **WHO,
+        )
+
+
 def test_a_note_without_conditions_is_not_stopped_by_them():
     # 19 months: the praktik_start note is refused, but the note on a praktik that ended without a
     # fleksjob asserts nothing about the unemployment and can be written.
