@@ -89,9 +89,12 @@ def _note(args: argparse.Namespace) -> int:
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
             confirmable = confirmable_conditions(trial, resolve_dates(trial, case.dates)[0])
             if confirmable:
-                print("Betingelser, du skal bekræfte (--bekraeft NAVN), når du har kontrolleret dem:")
+                judged = any(c.assessment for c in confirmable)
+                done = "kontrolleret eller vurderet" if judged else "kontrolleret"
+                print(f"Betingelser, du skal bekræfte (--bekraeft NAVN), når du har {done} dem:")
                 for condition in confirmable:
-                    print(f"  {condition.name:<22} {condition.text}")
+                    mine = " (din vurdering)" if condition.assessment else ""
+                    print(f"  {condition.name:<22} {condition.text}{mine}")
             return 0
         note_day = args.today or date.today()
         settings = store.settings()

@@ -99,7 +99,8 @@ class NoteCondition:
 
     With since, at and under it is computed from the case's dates: the time from the date `since`
     to the date `at` is less than `under`. Without them, or when `since` is not on the case, the
-    caseworker confirms it and the note says so.
+    caseworker confirms it and the note says so. An assessment (such as "sagen er tilstrækkeligt
+    lægeligt belyst") is never computed: the caseworker makes it, and the note says it is theirs.
     """
 
     name: str
@@ -107,6 +108,7 @@ class NoteCondition:
     since: str | None = None
     at: str | None = None
     under: Duration | None = None
+    assessment: bool = False
 
     @property
     def computable(self) -> bool:

@@ -98,10 +98,13 @@ def _read_note_conditions(r: TableReader, date_names: set[str]) -> tuple[NoteCon
         under = c.duration("under", required=False)
         if (since is None) != (under is None) or (since is None) != (at is None):
             raise c.fail("under", "skal stå sammen med since og at (eller ingen af dem)")
+        assessment = c.get("assessment", bool, required=False, default=False)
+        if assessment and since is not None:
+            raise c.fail("assessment", "kan ikke stå sammen med since, at og under: en vurdering beregnes ikke")
         for key, name in (("since", since), ("at", at)):
             if name is not None and name not in date_names:
                 raise c.fail(key, f"nævner datoen '{name}', som forsøget ikke har under [[dates]]")
-        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under))
+        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under, assessment))
     names = [c.name for c in conditions]
     if len(set(names)) != len(names):
         raise r.fail("note_conditions", "har to betingelser med samme name")

@@ -64,9 +64,14 @@ def condition_lines(trial: Trial, dates: Mapping[str, date], confirmed: Collecti
         if holds:
             lines.append(f"- {text}.")
         elif condition.name in confirmed:
-            lines.append(f"- {condition.text} (bekræftet af sagsbehandleren).")
+            lines.append(f"- {condition.text} ({confirmed_by(condition)}).")
         else:
             unconfirmed.append(condition.text)
     if unconfirmed:
         return None, "bekræftelse af betingelserne: " + "; ".join(unconfirmed)
     return "\n".join(lines) or None, ""
+
+
+def confirmed_by(condition: NoteCondition) -> str:
+    """What a note says of a condition the caseworker ticked (decision 15): who stands behind it."""
+    return "sagsbehandlerens vurdering" if condition.assessment else "bekræftet af sagsbehandleren"

@@ -47,7 +47,7 @@ NOTE_FIELDS: dict[str, str] = {
     "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
     "contact_counts": "om henvendelsen på hændelsens dato er markeret som fuld opfølgning, som den er "
     "registreret på sagen (tom for andre hændelser)",
-    "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer eller bekræftet af dig",
+    "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer, bekræftet af dig eller din vurdering",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
     "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",

@@ -254,6 +254,32 @@ def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
     assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in capsys.readouterr().out
 
 
+def test_an_assessment_is_listed_as_the_caseworkers_and_written_as_such(capsys, tmp_path):
+    # T13 (decision 15): the target group is checked, the business idea is the caseworker's view.
+    path = tmp_path / "t13.db"
+    ids = note_database(path, ("T13",))
+    args = ["note", "--db", str(path), "--case", str(ids["T13"]), "--today", "01-04-2019"]
+    assert main([*args, "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert "Betingelser, du skal bekræfte (--bekraeft NAVN), når du har kontrolleret eller vurderet dem:\n" in listed
+    assert (
+        "  maalgruppe             Borgeren er jobparat kontanthjælpsmodtager eller uddannelsesparat "
+        "uddannelseshjælpsmodtager\n"
+    ) in listed
+    assert (
+        "  forretningside         Borgeren har en realistisk forretningsidé og evner for iværksætteri (din vurdering)\n"
+    ) in listed
+    note = [*args, "--situation", "forsoeg_anvendt", "--text", "Lån til et cykelværksted."]
+    assert main([*note, "--bekraeft", "maalgruppe"]) == 2
+    err = capsys.readouterr().err
+    assert "bekræftelse af betingelserne: Borgeren har en realistisk forretningsidé og evner for iværksætteri" in err
+    assert main([*note, "--bekraeft", "maalgruppe", "--bekraeft", "forretningside"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "- Borgeren har en realistisk forretningsidé og evner for iværksætteri (sagsbehandlerens vurdering).\n" in out
+    )
+
+
 def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_path):
     from datetime import date
 

@@ -667,3 +667,109 @@ def test_the_catalog_guide_lists_every_note_field():
     guide = (Path(__file__).parents[2] / "docs" / "katalog.md").read_text(encoding="utf-8")
     for name in NOTE_FIELDS:
         assert f"`{name}`" in guide or f"`{name}`/" in guide, name
+
+
+# Decision 15: an assessment stands in a note only as the caseworker's, once they have ticked it.
+# (trial, situation, condition names, lines the note gets, the bare assertion it had before)
+ASSESSED = [
+    (
+        "T01",
+        "forsoeg_anvendt",
+        ("laegeligt_belyst",),
+        [
+            "Forsøgets forudsætning er opfyldt:\n"
+            "- Sagen er tilstrækkeligt lægeligt belyst (sagsbehandlerens vurdering).\n"
+        ],
+        "fordi sagen er tilstrækkeligt lægeligt belyst",
+    ),
+    (
+        "T10",
+        "forsoeg_anvendt",
+        ("sundhedsfagligt_belyst",),
+        ["- Sagen er tilstrækkeligt sundhedsfagligt belyst (sagsbehandlerens vurdering).\n"],
+        "fordi sagen er tilstrækkeligt sundhedsfagligt belyst",
+    ),
+    # SEED 003:241-248: offered to jobparate kontanthjælps- and uddannelsesparate
+    # uddannelseshjælpsmodtagere with a realistic business idea and the abilities for it.
+    (
+        "T13",
+        "forsoeg_anvendt",
+        ("maalgruppe", "forretningside"),
+        [
+            "- Borgeren er jobparat kontanthjælpsmodtager eller uddannelsesparat uddannelseshjælpsmodtager "
+            "(bekræftet af sagsbehandleren).\n",
+            "- Borgeren har en realistisk forretningsidé og evner for iværksætteri (sagsbehandlerens vurdering).\n",
+        ],
+        "Borgeren vurderes at have en realistisk forretningsidé",
+    ),
+    (
+        "T14",
+        "forsoeg_anvendt",
+        ("behandlingsbehov",),
+        [
+            "- Borgeren har vanskeligt ved at få dækket sit behandlingsbehov gennem eksisterende "
+            "behandlingstilbud (sagsbehandlerens vurdering).\n"
+        ],
+        "fordi borgeren har vanskeligt ved",
+    ),
+    (
+        "T18",
+        "forlaengelse",
+        ("laengde",),
+        [
+            "- Praktikkens længde er fastsat sammen med borgeren ud fra en faglig vurdering af borgerens "
+            "behov, ikke virksomhedens behov for arbejdskraft (sagsbehandlerens vurdering).\n"
+        ],
+        "\nLængden er fastsat sammen med borgeren",
+    ),
+    (
+        "T18",
+        "forsoeg_anvendt",
+        ("laengde",),
+        ["- Praktikkens længde er fastsat sammen med borgeren ud fra en faglig vurdering af borgerens behov"],
+        "Længden fastsættes sammen med borgeren",
+    ),
+    (
+        "T19",
+        "forsoeg_anvendt",
+        ("vaekstvirksomhed", "bidrag"),
+        [
+            "- Virksomheden er vurderet at have et vækstpotentiale efter de kriterier, kommunen har opstillet "
+            "for forsøget (bekræftet af sagsbehandleren).\n",
+            "- Borgeren kan bidrage til virksomhedens vækst (sagsbehandlerens vurdering).\n",
+        ],
+        "Borgeren vurderes at kunne bidrage",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("trial_id", "situation", "names", "lines", "bare"), ASSESSED, ids=[f"{t}-{s}" for t, s, *_ in ASSESSED]
+)
+def test_an_assessment_is_written_only_as_the_caseworkers_once_confirmed(trial_id, situation, names, lines, bare):
+    assert [c.name for c in CATALOG[trial_id].note_conditions] == list(names)
+    with pytest.raises(MissingFieldError) as info:
+        render(trial_id, situation, confirmed=())
+    assert info.value.fields == ("conditions",)
+    assert str(info.value).startswith("Notatet kan ikke laves, før dette er udfyldt: bekræftelse af betingelserne: ")
+    with pytest.raises(MissingFieldError):  # every one of them, not only the first
+        render(trial_id, situation, confirmed=names[:-1])
+    note = render(trial_id, situation, confirmed=names)
+    for line in lines:
+        assert line in note
+    assert bare not in note
+
+
+def test_an_assessment_cannot_be_computed(tmp_path):
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    text = (resources_dir() / "trials" / "T09.toml").read_text(encoding="utf-8")
+    old = "under = { months = 18 }\n"
+    assert old in text
+    (folder / "T09.toml").write_text(text.replace(old, old + "assessment = true\n"), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_trial(folder / "T09.toml")
+    assert str(info.value) == (
+        "T09.toml: feltet 'note_conditions[0].assessment' kan ikke stå sammen med since, at og under: "
+        "en vurdering beregnes ikke"
+    )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.store import CaseStore
@@ -219,6 +219,24 @@ def test_conditions_the_dates_cannot_show_are_confirmed_one_by_one(qtbot, tmp_pa
         box.setChecked(True)
     assert window.copy_button.isEnabled()
     assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in window.note_text()
+    store.close()
+
+
+def test_an_assessment_is_ticked_as_the_caseworkers_own(qtbot, tmp_path):
+    # T01 (decision 15): "sagen er tilstrækkeligt lægeligt belyst" is the caseworker's assessment.
+    ids = note_database(tmp_path / "t01.db", ("T01",))
+    store = CaseStore(tmp_path / "t01.db")
+    window = open_window(qtbot, store, ids["T01"], date(2019, 3, 15), situation="forsoeg_anvendt")
+    window.free_text_edit.setPlainText("Egen læges journal fra 2019 beskriver skaden.")
+    [box] = window.confirm_boxes.values()
+    assert box.text() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
+    assert window.confirm_panel.isVisible()
+    hint = window.confirm_panel.findChildren(QLabel)[-1]
+    assert hint.text() == "Sæt kun hak, når det er din vurdering; notatet skriver »sagsbehandlerens vurdering«."
+    assert not window.copy_button.isEnabled()
+    box.setChecked(True)
+    assert window.copy_button.isEnabled()
+    assert "- Sagen er tilstrækkeligt lægeligt belyst (sagsbehandlerens vurdering).\n" in window.note_text()
     store.close()
 
 
