@@ -21,7 +21,7 @@ _HOW_TO_GIVE = {
     "free_text": 'brug --text "…"',
     "event_date": "brug --date DATO",
     "event_date_long": "brug --date DATO",
-    "conditions": "brug --bekraeft NAVN for hver betingelse, du har kontrolleret; se navnene med --list",
+    "conditions": "brug --bekraeft NAVN for hver betingelse, du har kontrolleret eller vurderet; se navnene med --list",
     "caseworker": "skriv dit navn under Indstillinger i programmet",
     "municipality": "skriv kommunens navn under Indstillinger i programmet",
 }
