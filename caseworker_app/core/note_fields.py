@@ -15,7 +15,7 @@ from .terms import DATE_NAMES
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
 
 # Fields that may be empty in a finished note (nothing to remark is not something missing).
-OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts"})
+OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts", "marking_line"})
 
 
 def _date_fields() -> dict[str, str]:
@@ -34,6 +34,8 @@ NOTE_FIELDS: dict[str, str] = {
     "trial_title": "forsøgets titel",
     "citation": "henvisningen til hjemlen, som den gælder på notatets dato",
     "marking": "FASIT-markeringen, ordret",
+    "marking_line": "linjen 'FASIT-markering: …', når forsøget har en markering – fx den, kommunen har skrevet "
+    "(linjen udelades, når der ingen er)",
     "caseworker": "sagsbehandlerens navn",
     "municipality": "kommunens navn",
     "note_date": "notatets dato (dd-mm-åååå)",

@@ -39,6 +39,11 @@ def edited_template_errors(standard: NoteTemplate, text: str) -> list[str]:
         problems.append(
             "Skabelonen skal indeholde $marking: FASIT-markeringen skal stå i notatet, ordret som i kilden."
         )
+    if "marking_line" in standard.fields and not {"marking_line", "marking"} & used:
+        problems.append(
+            "Skabelonen skal indeholde $marking_line: FASIT-markeringen, som kommunen har skrevet den, skal stå i "
+            "notatet."
+        )
     if "reason" in standard.requires and "reason" not in used:
         problems.append("Skabelonen skal indeholde $reason: notatet skal give begrundelsen.")
     return problems

@@ -52,6 +52,9 @@ def note_values(
         "trial_title": trial.title,
         "citation": trial.citation_text_on(note_date),  # or the stated deadline's (below)
         "marking": trial.fasit_marking,
+        # Where the sources only say a marking is set (T03, T04, T06), the municipality writes it
+        # (decision 9); the note carries it as T07 and T09 carry theirs, once it is there.
+        "marking_line": f"FASIT-markering: {trial.fasit_marking}" if trial.fasit_marking else "",
         "caseworker": caseworker.strip(),
         "municipality": municipality.strip(),
         "free_text": unix_newlines(free_text).strip(),

@@ -162,8 +162,20 @@ def _fill(
     filled = {
         name: values[name] or ("" if name in OPTIONAL_FIELDS else mark.format(label=missing[name])) for name in used
     }
-    text = string.Template(template.text).substitute(filled)
+    text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)
     return _tidy(text), missing
+
+
+def _without_empty_lines(text: str, filled: dict[str, str]) -> str:
+    """The template without the lines that hold nothing but an optional field with nothing to say
+    ($marking_line of a trial without a marking): no blank line stands in the note for them."""
+    kept = []
+    for line in unix_newlines(text).split("\n"):
+        alone = line.strip()
+        name = alone[2:-1] if alone.startswith("${") and alone.endswith("}") else alone[1:]
+        if not (alone.startswith("$") and name in OPTIONAL_FIELDS and not filled.get(name)):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def for_clipboard(text: str) -> str:

@@ -280,6 +280,37 @@ def test_an_assessment_is_listed_as_the_caseworkers_and_written_as_such(capsys, 
     )
 
 
+def test_the_marking_entered_on_the_trials_tab_stands_in_the_note(capsys, tmp_path):
+    # T06 (SEED 001:416: every exempted case gets a persongruppemarkering, no label in the sources):
+    # the municipality writes its label as a change to the trial, and the note carries it.
+    path = tmp_path / "t06.db"
+    ids = note_database(path, ("T06",))
+    with CaseStore(path) as store:
+        store.add_override("T06", "marking", "FK-ressourceforløb uden rehab", "Kommunens egen markering")
+    code, out, err = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        ids["T06"],
+        "--situation",
+        "forlaengelse",
+        "--today",
+        "02-03-2020",
+        "--reason",
+        REASON["T06", "forlaengelse"],
+        "--text",
+        FREE_TEXT["T06", "forlaengelse"],
+        "--bekraeft",
+        "indstilling",
+        "--bekraeft",
+        "borgerens_oenske",
+    )
+    assert (code, err) == (0, "")
+    assert "førtidspension, før praktikken er afsluttet.\nFASIT-markering: FK-ressourceforløb uden rehab\n\n" in out
+
+
 def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_path):
     from datetime import date
 

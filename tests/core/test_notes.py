@@ -474,6 +474,58 @@ def test_no_marking_line_where_the_sources_give_no_label():
             assert "markering" not in render(trial_id, situation).lower(), (trial_id, situation)
 
 
+# Decision 9: where the sources only say that a marking is set, the municipality writes the label
+# (a 'marking' change on the Forsøg tab); the note then carries it as T07's and T09's carry theirs.
+MUNICIPAL_MARKINGS = [
+    ("T03", "forsoeg_anvendt", "Hvad er bevilget: ", "Fleksible rammer – løntilskud/jobrotation"),
+    ("T04", "fritagelse", "Fritagelsen vurderes igen senest 28. juni 2019.", "Fritaget for ret- og pligtmentor"),
+    ("T06", "forlaengelse", "Rådgivers vurdering af fleksjob og førtidspension", "Ressourceforløb uden rehab.team"),
+    ("T06", "forsoeg_anvendt", "Hvad er gjort og hvorfor: ", "Ressourceforløb uden rehab.team"),
+]
+
+
+@pytest.mark.parametrize(
+    ("trial_id", "situation", "line_before", "marking"),
+    MUNICIPAL_MARKINGS,
+    ids=[f"{t}-{s}" for t, s, *_ in MUNICIPAL_MARKINGS],
+)
+def test_a_marking_the_municipality_entered_stands_in_the_note(trial_id, situation, line_before, marking):
+    from caseworker_app.core.overrides import TrialOverride, apply_override
+
+    trial = apply_override(CATALOG[trial_id], TrialOverride(trial_id, "marking", marking, "Kommunens beslutning"))
+    record, note_date = CASES[trial_id]
+    note = render_note(
+        trial,
+        record,
+        situation,
+        note_date=note_date,
+        caseworker=CASEWORKER,
+        municipality=MUNICIPALITY,
+        free_text=FREE_TEXT.get((trial_id, situation), DEFAULT_FREE_TEXT),
+        reason=REASON.get((trial_id, situation), "Begrundet i sagen."),
+        confirmed=tuple(c.name for c in trial.note_conditions),
+    )
+    lines = note.split("\n")
+    at = lines.index(f"FASIT-markering: {marking}")
+    assert lines[at - 1].startswith(line_before)
+    assert lines[at + 1] == "" and lines[at + 2].startswith("Hjemmel: ")
+    # Without a marking the line is left out, with no blank line in its place.
+    assert "\n\n\n" not in render(trial_id, situation, reason=REASON.get((trial_id, situation), "Begrundet."))
+
+
+def test_the_general_t04_note_on_flexible_mentor_support_carries_no_exemption_marking():
+    # SEED 001:281 marks the exemptions from ret- og pligtmentor, not the flexible support.
+    from caseworker_app.core.overrides import TrialOverride, apply_override
+
+    trial = apply_override(CATALOG["T04"], TrialOverride("T04", "marking", "Fritaget for mentor", "Kommunen"))
+    record, note_date = CASES["T04"]
+    note = render_note(
+        trial, record, "forsoeg_anvendt", note_date=note_date, caseworker=CASEWORKER, municipality=MUNICIPALITY,
+        free_text="Mentorstøtte hver 4. uge.",
+    )  # fmt: skip
+    assert "markering" not in note.lower()
+
+
 def test_missing_reason_is_asked_for_in_danish():
     with pytest.raises(MissingFieldError) as info:
         render("T07", "plan_ikke_justeret", reason="   ")

@@ -82,6 +82,7 @@ def test_the_edited_template_is_kept_in_the_file(db_path, store, followed_up):
         ("T08", "opfoelgning", "Opfølgning med $citizen.", "skal indeholde $citation"),
         ("T07", "plan_ikke_justeret", "Ikke justeret. $marking $citation", "indeholde $reason"),
         ("T07", "plan_ikke_justeret", "Ikke justeret: $reason $citation", "indeholde $marking"),
+        ("T03", "forsoeg_anvendt", "Bevilget: $reason $free_text $citation", "indeholde $marking_line"),
     ],
 )
 def test_an_unusable_template_is_refused_in_danish_and_nothing_is_saved(store, trial_id, situation, text, message):
