@@ -169,7 +169,7 @@ def _fill(
 def _without_empty_lines(text: str, filled: dict[str, str]) -> str:
     """The template without the lines that hold nothing but an optional field with nothing to say
     ($marking_line of a trial without a marking): no blank line stands in the note for them."""
-    kept = []
+    kept: list[str] = []
     for line in unix_newlines(text).split("\n"):
         alone = line.strip()
         name = alone[2:-1] if alone.startswith("${") and alone.endswith("}") else alone[1:]
