@@ -158,6 +158,16 @@ def _rotating_file_handler(path: Path) -> logging.FileHandler:
                 os.replace(moving, base)  # nothing lost: the records go on in the same file
             self.stream = self._open()
 
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging override
+            # A full disk or a folder gone: one Danish line, once, not Python's "--- Logging error ---"
+            # and a traceback after the message the user is reading.
+            if not getattr(self, "_told", False):
+                self._told = True
+                print(
+                    f"caseworker-app: logfilen {self.baseFilename} kan ikke skrives (måske er disken fuld)",
+                    file=sys.stderr,
+                )
+
     return SharedRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
 
 
@@ -192,7 +202,10 @@ def teardown_logging() -> None:
     global _handler, _crash_file
     if _handler is not None:
         logging.getLogger().removeHandler(_handler)
-        _handler.close()
+        try:
+            _handler.close()  # flushes: fails on a full disk, already said once (handleError)
+        except OSError:
+            pass
         _handler = None
     if _crash_file is not None:
         faulthandler.disable()

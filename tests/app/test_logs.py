@@ -6,6 +6,8 @@ import logging
 import subprocess
 import sys
 
+import pytest
+
 from caseworker_app import logs
 from caseworker_app.excepthook import install_excepthook
 
@@ -139,3 +141,23 @@ def test_a_message_that_cannot_be_shown_is_still_logged(log_home):
     text = read(path)
     assert "Uventet fejl: ZeroDivisionError" in text
     assert "Fejlbeskeden kunne ikke vises" in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the file-size limit (RLIMIT_FSIZE) is Unix only")
+def test_a_full_disk_gives_one_danish_line_not_a_logging_traceback(tmp_path):
+    # A child process with a file-size limit of 1 kB: the log file soon cannot grow (as on a full disk).
+    script = (
+        "import logging, resource, signal, sys; from pathlib import Path; from caseworker_app import logs; "
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "logs.setup_logging(folder=Path(sys.argv[1])); resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024)); "
+        "[logging.getLogger('caseworker_app.x').warning('linje %d ' + 'x' * 200, i) for i in range(20)]; "
+        "logs.teardown_logging(); print('slut')"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "slut\n"
+    assert "Logging error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"caseworker-app: logfilen {tmp_path / 'opfoelgningsfrister.log'} kan ikke skrives (måske er disken fuld)"
+    ]
