@@ -32,7 +32,7 @@ NOTE_FIELDS: dict[str, str] = {
     "case_ref": "sagsnummer i FASIT",
     "trial_id": "forsøgets nummer, fx T08",
     "trial_title": "forsøgets titel",
-    "citation": "henvisningen til hjemlen, som den gælder på notatets dato",
+    "citation": "henvisningen til hjemlen, som den gælder på hændelsens dato (uden hændelse: notatets dato)",
     "marking": "FASIT-markeringen, ordret",
     "marking_line": "linjen 'FASIT-markering: …', når forsøget har en markering – fx den, kommunen har skrevet "
     "(linjen udelades, når der ingen er)",

@@ -44,6 +44,13 @@ def default_event_date(trial: Trial, case: CaseRecord, situation: str, note_date
     return None
 
 
+def applied_day(event_date: date | None, note_date: date) -> date:
+    """The day a note applies the trial on: the day of what it records (the event, or the case date
+    a period starts on), and without one the note's own date. The trial must cover it, and the note
+    cites the legal basis of that day, not of the day it is written (decision 14)."""
+    return event_date or note_date
+
+
 def event_kind(trial: Trial, situation: str) -> str | None:
     """The kind of event a note in this situation is about, the first of them the trial has."""
     return next((k for k in SITUATION_EVENTS.get(situation, ()) if k in trial.events), None)

@@ -12,7 +12,7 @@ from .deadline import practical_sentence
 from .note_conditions import condition_lines
 from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
-from .note_situations import default_event_date
+from .note_situations import applied_day, default_event_date
 from .schedule import resolve_dates
 from .terms import DATE_NAMES
 from .workdays import fmt, fmt_long
@@ -45,12 +45,15 @@ def note_values(
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
     dates, _ = resolve_dates(trial, case.dates)
+    # The basis of the day the note records, not of the day it is written: a note written after the
+    # trial's end about a follow-up inside it names the extension that covered the follow-up.
+    applied = applied_day(event_date, note_date)
     values: dict[str, str | None] = {
         "citizen": case.citizen.strip(),
         "case_ref": case.case_ref.strip(),
         "trial_id": trial.id,
         "trial_title": trial.title,
-        "citation": trial.citation_text_on(note_date),  # or the stated deadline's (below)
+        "citation": trial.citation_text_on(applied),  # or the stated deadline's (below)
         "marking": trial.fasit_marking,
         # Where the sources only say a marking is set (T03, T04, T06), the municipality writes it
         # (decision 9); the note carries it as T07 and T09 carry theirs, once it is there.
@@ -68,7 +71,7 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    deadline, missing_next = governing_deadline(trial, case, situation, event_date or note_date, event_date)
+    deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date)
     if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
@@ -87,13 +90,13 @@ def note_values(
         if (
             states_deadline
             and deadline.governed_by == "trial"
-            and deadline.legal_due > note_date
-            and trial.citation_on(min(deadline.legal_due, deadline.trial_end)) is trial.citation_on(note_date)
+            and deadline.legal_due > applied
+            and trial.citation_on(min(deadline.legal_due, deadline.trial_end)) is trial.citation_on(applied)
         ):
             # The note states a later deadline the trial governs under the same order: its basis is
             # the one the window, the calendar and `schedule` cite for that very deadline – the
             # order with the extension that reaches it (decisions 14 and 15). Under another order
-            # (T12: the law of 2017, the order of 2018) the note cites what held on its own date.
+            # (T12: the law of 2017, the order of 2018) the note cites what held on the day it records.
             values["citation"] = deadline.citation
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["conditions"], missing_conditions = (

@@ -11,7 +11,7 @@ from .catalog import NoteTemplate, Trial
 from .note_deadline import period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
-from .note_situations import default_event_date, situations_for
+from .note_situations import applied_day, default_event_date, situations_for
 from .note_values import field_description, note_values, unix_newlines
 from .terms import NOTE_SITUATIONS
 from .workdays import fmt
@@ -139,7 +139,7 @@ def _fill(
         with_conditions="conditions" in used,
         states_deadline=bool(STATED_DEADLINE & set(used)),
     )
-    applied = event_date or note_date
+    applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
         raise NoteError(

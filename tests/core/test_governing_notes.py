@@ -89,7 +89,9 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
         "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger "
         "om frikommuneforsøg (hjemmel ikke fundet)." in note
     )
-    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
+    # The next follow-up, on 03-03-2025, falls in the extension to 31-12-2025.
+    later = t08_case(date(2024, 5, 2), date(2025, 3, 3))
+    note = render_note(CATALOG["T08"], later, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
     assert "forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024." in note
     # Within the original period (to 31-12-2021), with its next deadline there too (10-01-2019
     # + 30 months = 10-07-2021), the order is cited alone.

@@ -595,7 +595,7 @@ def test_unknown_situation_and_wrong_trial_are_refused():
         render("T08", "opfoelgning", case=CASES["T07"][0])
 
 
-def test_citation_is_the_one_valid_on_the_note_date():
+def test_citation_is_the_one_valid_on_the_day_the_note_records():
     trial = CATALOG["T08"]
     old = trial.citations[0]
     cited = replace(
@@ -611,10 +611,19 @@ def test_citation_is_the_one_valid_on_the_note_date():
     kwargs = dict(caseworker=CASEWORKER, municipality=MUNICIPALITY, free_text="x")
     before = render_note(cited, record, "opfoelgning", note_date=date(2021, 6, 15), **kwargs)
     assert "senest 10. juli 2021 (" in before
-    after = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), **kwargs)
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in before
-    # The new order came into force after the original end: it is the extension's own basis.
+    # Followed up again 01-02-2022, under the new order: it came into force after the original
+    # end, so it is the extension's own basis.
+    record = record._replace(events=(*record.events, Event(date(2022, 2, 1), "followup")))
+    after = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), **kwargs)
     assert "Hjemmel: Bekendtgørelse om forsøg på beskæftigelsesområdet, § 5." in after
+    # A note written that day about the follow-up of 10-01-2019 still cites the order that covered it.
+    late = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), event_date=date(2019, 1, 10), **kwargs)
+    assert "Opfølgning afholdt 10. januar 2019." in late
+    assert (
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
+        "(BEK nr. 529 af 23/05/2018).\n" in late
+    )
 
 
 def test_free_text_keeps_its_lines_with_unix_line_breaks():

@@ -54,11 +54,14 @@ def test_the_standard_template_is_used_until_the_municipality_saves_its_own(stor
     assert edited.title == "Opfølgning afholdt"
     assert edited.text == OWN  # Windows line breaks from a text box are kept as plain '\n'
     assert edited.requires == ("free_text",)
+    # Written 23-11-2026 about the follow-up of 02-06-2025: the basis of that day, the extension
+    # to 31-12-2025, though the trial has ended since (decision 14).
     assert note(store, followed_up) == (
         "Opfølgning hos Jens Hansen (2024-0412) holdt 02-06-2025.\n"
         "Kommunens egen tekst: Samtale på arbejdspladsen.\n"
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og "
-        "sygedagpengeområdet (BEK nr. 529 af 23/05/2018).\n"
+        "sygedagpengeområdet (BEK nr. 529 af 23/05/2018), forlænget til 31-12-2025 ifølge "
+        "Beskæftigelsesministerens brev af 26-11-2024.\n"
         "Anne Jensen, Vesthimmerlands Kommune"
     )
     # Only that trial and situation changed.
