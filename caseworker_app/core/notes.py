@@ -142,10 +142,11 @@ def _fill(
     applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
+        # An extension covers only days after the end: before the start there is nothing to register.
+        hint = " Har kommunen fået forsøget forlænget, så registrér forlængelsen først." if applied > end else ""
         raise NoteError(
             f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
-            f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget. "
-            "Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
+            f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget.{hint}"
         )
     if STATED_DEADLINE & set(used):
         problem = period_problem(trial, case, situation, applied, event_date)

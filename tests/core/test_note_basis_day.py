@@ -142,11 +142,12 @@ def test_a_note_with_no_event_cites_the_basis_of_the_day_it_is_written():
 
 
 def test_a_note_about_a_follow_up_before_the_trial_began_is_refused_not_cited():
-    # T08 began 01-07-2018: a follow-up on 15-06-2018 was not held under it, whenever the note is written.
+    # T08 began 01-07-2018: a follow-up on 15-06-2018 was not held under it, whenever the note is
+    # written; no extension could cover it, so none is suggested.
     case = t08(date(2018, 1, 15), date(2018, 6, 15))
     with pytest.raises(NoteError) as refused:
         render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
     assert str(refused.value) == (
         "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 15-06-2018 ligger uden for perioden, så notatet "
-        "kan ikke henvise til forsøget. Har kommunen fået forsøget forlænget, så registrér forlængelsen først."
+        "kan ikke henvise til forsøget."
     )
