@@ -4,7 +4,22 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """The database cannot be used: the message names the file and what to do."""
+    """The database cannot be used: the message names the file and what to do.
+
+    str() is the command line's text; window_text() the window's, where the advice differs (a menu
+    rather than an option such as --db) and the system's own words (often English SQLite text,
+    the detail) come last as a technical line.
+    """
+
+    def __init__(self, message: str, *, in_window: str | None = None, detail: str | None = None):
+        super().__init__(message)
+        self.in_window = in_window
+        self.detail = detail
+
+    def window_text(self) -> str:
+        """The message as the window shows it."""
+        text = self.in_window or str(self)
+        return f"{text}\n\nTeknisk oplysning til IT: {self.detail}" if self.detail else text
 
 
 class DamagedDatabaseError(StoreError):

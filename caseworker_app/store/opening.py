@@ -15,7 +15,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def store_error(path: Path, exc: BaseException) -> StoreError:
-    """A Danish StoreError naming the file for a low-level SQLite or file-system error."""
+    """A Danish StoreError naming the file for a low-level SQLite or file-system error; the window's
+    text gives the window's advice and the system's own words only as a technical line."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
@@ -27,28 +28,46 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return StoreError(
             f"Databasen {path} kan ikke åbnes eller skrives ({detail}). Kontrollér, at mappen "
-            f"findes, og at du har skriveadgang, eller vælg en anden fil med --db."
+            f"findes, og at du har skriveadgang, eller vælg en anden fil med --db.",
+            in_window=(
+                f"Databasen {path} kan ikke åbnes eller skrives. Kontrollér, at mappen {path.parent} "
+                "findes (fx at netværksdrevet er forbundet), og at du har lov at skrive i den; spørg "
+                "ellers IT."
+            ),
+            detail=detail,
         )
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-        return not_a_case_database(path)
+        return not_a_case_database(path, detail=str(exc))
     if "decode" in text or "utf-8" in text:  # the message quotes the unreadable text: not shown
         return DamagedDatabaseError(
             f"Databasen {path} indeholder tekst, der ikke kan læses (filen er beskadiget eller "
             f"skrevet af et andet program). Filen er ikke ændret. Gendan en sikkerhedskopi fra "
-            f"mappen {path.parent / 'sikkerhedskopier'}, eller kontakt IT."
+            f"mappen {path.parent / 'sikkerhedskopier'}, eller kontakt IT.",
+            in_window=(
+                f"Databasen {path} indeholder tekst, der ikke kan læses (filen er beskadiget eller "
+                "skrevet af et andet program). Filen er ikke ændret. Gendan en sikkerhedskopi under "
+                "Filer › Sikkerhedskopier, eller kontakt IT."
+            ),
         )
     return StoreError(
-        f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en anden fil med --db."
+        f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en anden fil med --db.",
+        in_window=f"Databasen {path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.",
+        detail=str(exc),
     )
 
 
-def not_a_case_database(path: Path) -> StoreError:
+def not_a_case_database(path: Path, *, detail: str | None = None) -> StoreError:
     """The message for a file that is not a case database or is damaged (left untouched)."""
     return DamagedDatabaseError(
         f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
         f"Gendan en sikkerhedskopi fra mappen {path.parent / 'sikkerhedskopier'} (i vinduet under "
         f"Filer › Sikkerhedskopier, eller med 'caseworker-app restore --db {path} KOPI'), eller "
-        f"vælg en anden fil med --db."
+        f"vælg en anden fil med --db.",
+        in_window=(
+            f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
+            "Gendan en sikkerhedskopi under Filer › Sikkerhedskopier, eller kontakt IT."
+        ),
+        detail=detail,
     )
 
 
@@ -84,7 +103,10 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(f"{path} er en mappe, ikke en databasefil. Angiv en fil, fx {path / 'sager.db'}.")
+        raise StoreError(
+            f"{path} er en mappe, ikke en databasefil. Angiv en fil, fx {path / 'sager.db'}.",
+            in_window=f"{path} er en mappe, ikke en databasefil. Spørg IT, hvilken fil programmet skal bruge.",
+        )
     if path.exists():
         try:
             with path.open("rb") as file:
@@ -203,7 +225,11 @@ def _check_contents(path: Path, conn: sqlite3.Connection) -> set[str]:
     if not applied and tables - {MIGRATIONS_TABLE}:
         raise StoreError(
             f"Filen {path} er en SQLite-database fra et andet program, ikke en sagsdatabase. "
-            f"Filen er ikke ændret. Vælg en anden fil med --db."
+            f"Filen er ikke ændret. Vælg en anden fil med --db.",
+            in_window=(
+                f"Filen {path} er en SQLite-database fra et andet program, ikke en sagsdatabase. "
+                "Filen er ikke ændret. Spørg IT, hvilken fil programmet skal bruge."
+            ),
         )
     if applied - set(MIGRATION_NAMES):
         raise StoreError(

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.store import CaseStore, StoreError
+from caseworker_app.store.opening import store_error
 
 
 def refused_untouched(path, pattern):
@@ -27,6 +28,57 @@ def test_garbage_bytes(tmp_path):
     message = refused_untouched(path, "ikke en sagsdatabase, eller den er beskadiget")
     assert "Filen er ikke ændret" in message
     assert "--db" in message
+
+
+def window_text_of(path) -> str:
+    with pytest.raises(StoreError) as exc:
+        CaseStore(path)
+    return exc.value.window_text()
+
+
+def test_the_window_s_text_for_a_damaged_file_names_the_menu_not_the_command_line(tmp_path):
+    path = tmp_path / "sager.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)
+    assert window_text_of(path) == (
+        f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
+        "Gendan en sikkerhedskopi under Filer › Sikkerhedskopier, eller kontakt IT.\n\n"
+        "Teknisk oplysning til IT: file is not a database"
+    )
+
+
+def test_the_window_s_text_for_a_folder_that_cannot_be_made_has_sqlite_s_words_last(tmp_path):
+    not_a_folder = tmp_path / "drev"
+    not_a_folder.write_text("en fil, hvor mappen skulle være")
+    path = not_a_folder / "sager.db"
+    text = window_text_of(path)
+    advice, technical = text.split("\n\n")
+    assert advice == (
+        f"Databasen {path} kan ikke åbnes eller skrives. Kontrollér, at mappen {not_a_folder} findes "
+        "(fx at netværksdrevet er forbundet), og at du har lov at skrive i den; spørg ellers IT."
+    )
+    assert technical.startswith("Teknisk oplysning til IT: ")  # the system's words, in its language
+
+
+def test_a_read_only_database_s_english_words_are_a_technical_line_in_the_window(tmp_path):
+    path = tmp_path / "sager.db"
+    with CaseStore(path):
+        pass
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as sqlite_error:
+            read_only.execute("CREATE TABLE x (a)")
+    finally:
+        read_only.close()
+    error = store_error(path, sqlite_error.value)
+    assert str(error) == (  # the command line's text
+        f"Databasen {path} kan ikke åbnes eller skrives (attempt to write a readonly database). "
+        "Kontrollér, at mappen findes, og at du har skriveadgang, eller vælg en anden fil med --db."
+    )
+    assert error.window_text() == (
+        f"Databasen {path} kan ikke åbnes eller skrives. Kontrollér, at mappen {tmp_path} findes "
+        "(fx at netværksdrevet er forbundet), og at du har lov at skrive i den; spørg ellers IT.\n\n"
+        "Teknisk oplysning til IT: attempt to write a readonly database"
+    )
 
 
 def test_a_text_file(tmp_path):
@@ -50,11 +102,18 @@ def test_a_database_of_another_program(tmp_path):
     with sqlite3.connect(path) as other:
         other.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
     refused_untouched(path, "fra et andet program")
+    assert window_text_of(path) == (
+        f"Filen {path} er en SQLite-database fra et andet program, ikke en sagsdatabase. "
+        "Filen er ikke ændret. Spørg IT, hvilken fil programmet skal bruge."
+    )
 
 
 def test_a_folder_instead_of_a_file(tmp_path):
     with pytest.raises(StoreError, match="er en mappe"):
         CaseStore(tmp_path)
+    assert window_text_of(tmp_path) == (
+        f"{tmp_path} er en mappe, ikke en databasefil. Spørg IT, hvilken fil programmet skal bruge."
+    )
 
 
 def test_a_folder_that_cannot_be_written(tmp_path):
