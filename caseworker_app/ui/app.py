@@ -53,11 +53,18 @@ def _start_log_file() -> None:
     start_log_file()
 
 
-def _daily_backup(db_path: Path) -> None:
+def _daily_backup(window, db_path: Path) -> None:
     from .backup_dialog import daily_backup_in_background
 
     _start_log_file()  # a copy that fails is logged: the log file may not be open yet (idempotent)
-    daily_backup_in_background(db_path)
+
+    def tell(problem) -> None:  # in the window's thread, at most once a start
+        from .restore_offers import tell_backup_problem
+
+        if window.store is not None and window.isVisible():
+            tell_backup_problem(window, window.store, problem, window.refresh)
+
+    daily_backup_in_background(db_path, tell)
 
 
 def _critical(parent, title: str, text: str) -> None:
@@ -89,29 +96,25 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     window = MainWindow(today=date.today, demo=demo)
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
+    started = False  # the cases are on screen: the closing makes today's copy if none is made yet
+
     def load() -> None:
+        nonlocal started
         from ..core.collector import collector_paused
         from ..logs import report_unexpected, start_crash_file
-        from ..store import CaseStore, StoreError
-        from ..store.errors import DamagedDatabaseError
+        from ..store import StoreError
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
         try:
             if prepare is not None:
                 prepare()
-            try:
-                store = CaseStore(db_path)
-            except DamagedDatabaseError as exc:  # offer the newest good copy, if there is one
-                from .backup_dialog import offer_restore
-
-                if demo or not offer_restore(window, db_path, exc):
-                    raise
-                store = CaseStore(db_path)
             with collector_paused():  # every case and deadline made at once: nothing scanned meanwhile,
-                window.open_store(store)
+                if not _open_cases(window, db_path, demo):
+                    app.exit(1)  # the caseworker chose Afslut, or was told why nothing can be opened
+                    return
                 gc.freeze()  # nor after: they live as long as the window (core/collector.py)
-        except StoreError as exc:  # damaged, locked, another program's or a newer version's file
-            _critical(window, "Databasen kan ikke åbnes", str(exc))
+        except StoreError as exc:  # locked, unwritable, another program's or a newer version's file
+            _critical(window, "Databasen kan ikke åbnes", exc.window_text())
             app.exit(1)
             return
         except CatalogError as exc:  # a trial file edited by hand: the message names file and field
@@ -122,10 +125,11 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             report_unexpected(type(exc), exc, exc.__traceback__, show_error_message)
             app.exit(1)
             return
+        started = True
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # at most once a day, on start or on closing (store/backup/rotation.py auto_backup)
-            AfterPaint(window, lambda: _daily_backup(db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
+            AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
             window.offer_first_start()
         if report:
@@ -140,9 +144,43 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     code = app.exec()
     if window.store is not None:
         window.store.close()
-        if not demo:
-            from .backup_dialog import daily_backup, wait_for_daily_backup
+    if started and not demo:
+        from .backup_dialog import daily_backup, wait_for_daily_backup
 
-            wait_for_daily_backup()  # the start's copy, if still being made: then none is needed now
-            daily_backup(db_path)
+        wait_for_daily_backup()  # the start's copy, if still being made: then none is needed now
+        daily_backup(db_path)  # a failure is logged: the window is gone
     return code
+
+
+def _open_cases(window, db_path: Path, demo: bool) -> bool:
+    """Open the database and show its cases; False when the caseworker chose to quit or was told why
+    it cannot be used. A database found damaged (opening it or reading its cases), missing or empty
+    is offered the newest good copy first (ui/restore_offers.py; not for the demo's own file)."""
+    from ..store import CaseStore
+    from ..store.errors import DamagedDatabaseError
+
+    if not demo:
+        from ..store.copy_guard import missing_or_empty
+
+        if missing_or_empty(db_path):
+            from .restore_offers import StartChoice, offer_restore_of_missing
+
+            empty = db_path.exists()
+            if offer_restore_of_missing(window, db_path, empty=empty) == StartChoice.QUIT:
+                return False
+    try:
+        store = CaseStore(db_path)
+        try:
+            window.open_store(store)
+        except DamagedDatabaseError:
+            store.close()  # the restore sets the damaged file aside: Windows will not move an open one
+            raise
+    except DamagedDatabaseError as exc:
+        if demo:
+            raise
+        from .restore_offers import offer_restore
+
+        if not offer_restore(window, db_path, exc):
+            return False
+        window.open_store(CaseStore(db_path))
+    return True

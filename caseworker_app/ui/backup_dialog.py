@@ -1,5 +1,6 @@
 """Filer › Sikkerhedskopier …: the database's copies with date, size and cases; make one, restore
-one after asking. Also the offer made at start when the database is damaged, and the daily copy."""
+one after asking. Also the daily copy, made beside the window; why it failed goes to the window
+(ui/restore_offers.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,8 +36,10 @@ from ..store.backup import (
     size_text,
     when_text,
 )
-from ..store.errors import StoreError
+from ..store.copy_guard import damage_found, empty_beside_copies_with_cases
+from ..store.errors import DamagedDatabaseError, StoreError
 from .questions import ask_yes_no
+from .restore_offers import BackupProblem
 from .screen_fit import resize_to_fit
 from .table_dialog import choice_table, chosen_row, fill_table
 
@@ -125,7 +128,7 @@ class BackupDialog(QDialog):
             info = make_backup(self.db_path)
             rotate_backups(self.db_path, rotation_of(self.db_path))
         except StoreError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(exc.window_text())
             return
         self.reload()
         self.status.setText(f"Sikkerhedskopi gemt og kontrolleret ({cases_text(info.cases)}).")
@@ -148,7 +151,7 @@ class BackupDialog(QDialog):
         try:
             kept, cases = restore_backup(self.db_path, info.path)
         except StoreError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(exc.window_text())
             return
         if self._on_restored is not None:
             self._on_restored()
@@ -157,46 +160,29 @@ class BackupDialog(QDialog):
         self.status.setText(f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}")
 
 
-def damaged_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo) -> QMessageBox:
-    """The question shown at start when the database is damaged and a good copy exists."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Databasen er beskadiget")
-    box.setText(
-        f"Databasen {db_path} kan ikke åbnes: den er beskadiget eller ikke en "
-        f"sagsdatabase. Filen er ikke ændret.\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} "
-        f"({cases_text(info.cases)}). Vil du gendanne den?\n\n"
-        "Det, der er registreret siden da, skal registreres igen. Den beskadigede fil gemmes i "
-        "mappen med sikkerhedskopier, så IT kan se på den."
-    )
-    box.addButton("&Gendan sikkerhedskopien", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Afslut", QMessageBox.ButtonRole.RejectRole)
-    return box
-
-
-def offer_restore(parent: QWidget | None, db_path: Path, error: StoreError) -> bool:
-    """At start, for a damaged database (error): offer the newest good copy; True when restored."""
-    info = newest_good_backup(db_path)
-    if info is None:
-        return False
-    box = damaged_offer_box(parent, db_path, info)
-    box.exec()
-    if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
-        return False
-    try:
-        restore_backup(db_path, info.path)
-    except StoreError as exc:
-        QMessageBox.critical(parent, "Sikkerhedskopien kunne ikke gendannes", str(exc))
-        return False
-    return True
-
-
-def daily_backup(db_path: Path) -> None:
-    """Today's automatic copy, if there is none yet; a failure is logged, never shown as a crash."""
+def daily_backup(db_path: Path) -> BackupProblem | None:
+    """Today's automatic copy, if there is none yet; why it was not made (logged with its reason and
+    path, never shown as a crash), or None. A database with no cases is not copied while copies
+    hold cases (store/copy_guard.py)."""
+    if empty_beside_copies_with_cases(db_path):
+        _log.info("automatic backup skipped: the database has no cases, older copies have")
+        return None
     try:
         auto_backup(db_path, rotation=rotation_of(db_path))
-    except StoreError as exc:
-        _log.warning("automatic backup failed: %s", type(exc).__name__)
+    except StoreError as exc:  # the message names the file and the reason, never a case
+        _log.warning("automatic backup failed: %s: %s", type(exc).__name__, exc)
+        damage = damage_found(db_path)
+        if damage is None and isinstance(exc, DamagedDatabaseError):
+            damage = "filen kan ikke læses"
+        good_copy = newest_good_backup(db_path) if damage else None  # here: the window waits for nothing
+        return BackupProblem(db_path, exc, damage, good_copy)
+    return None
+
+
+class _Messenger(QObject):
+    """Carries the copy's problem from its thread to the window's (a queued signal)."""
+
+    problem = Signal(object)
 
 
 # The daily copy made at start runs beside the window (at 100,000 cases it takes about half a
@@ -205,13 +191,21 @@ def daily_backup(db_path: Path) -> None:
 # retention purge (ui/settings_dialog.py: a copy still being made would keep purged cases) and the
 # copy made when the window closes (ui/app.py).
 _background: threading.Thread | None = None
+_messenger: _Messenger | None = None
 
 
-def daily_backup_in_background(db_path: Path) -> None:
-    """daily_backup in a thread of its own, so the window answers meanwhile."""
-    global _background
+def daily_backup_in_background(db_path: Path, on_problem: Callable[[BackupProblem], None] | None = None) -> None:
+    """daily_backup in a thread of its own, so the window answers meanwhile; on_problem is called
+    in the window's thread when the copy was not made."""
+    global _background, _messenger
     wait_for_daily_backup()
-    _background = threading.Thread(target=_daily_backup_logged, args=(db_path,), name="daglig-kopi", daemon=True)
+    _messenger = None
+    if on_problem is not None:
+        _messenger = _Messenger()
+        _messenger.problem.connect(on_problem)
+    _background = threading.Thread(
+        target=_daily_backup_logged, args=(db_path, _messenger), name="daglig-kopi", daemon=True
+    )
     _background.start()
 
 
@@ -233,8 +227,11 @@ def wait_for_daily_backup() -> None:
             QApplication.restoreOverrideCursor()
 
 
-def _daily_backup_logged(db_path: Path) -> None:
+def _daily_backup_logged(db_path: Path, messenger: _Messenger | None) -> None:
     try:
-        daily_backup(db_path)
+        problem = daily_backup(db_path)
     except Exception as exc:  # never shown (the window is in use), always logged without personal data
         _log.error("automatic backup failed unexpectedly:\n%s", safe_traceback(type(exc), exc, exc.__traceback__))
+        return
+    if problem is not None and messenger is not None:
+        messenger.problem.emit(problem)

@@ -12,8 +12,9 @@ from caseworker_app.store import CaseStore
 from caseworker_app.store.backup import list_backups, make_backup, restore_backup
 from caseworker_app.store.errors import DamagedDatabaseError
 from caseworker_app.store.opening import not_a_case_database
-from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box, offer_restore
+from caseworker_app.ui.backup_dialog import BackupDialog
 from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.restore_offers import damaged_offer_box, offer_restore
 from tests.damage import damage_the_events_table
 from tests.unwritable import unwritable
 
@@ -156,10 +157,20 @@ def test_a_damaged_database_offers_the_newest_good_copy(qtbot, tmp_path, dialogs
     assert any("beskadiget" in p.name for p in (tmp_path / "sikkerhedskopier").iterdir())
 
 
-def test_no_offer_without_a_good_copy_and_afslut_changes_nothing(qtbot, tmp_path, dialogs):
+def test_no_offer_without_a_good_copy_and_afslut_changes_nothing(qtbot, tmp_path, dialogs, message_boxes):
     path = tmp_path / "sager.db"
     path.write_bytes(b"SQLite format 3\x00" + b"\x01" * 3000)
     assert offer_restore(None, path, not_a_case_database(path)) is False
+    assert dialogs.opened == []
+    assert message_boxes.calls == [
+        (
+            "critical",
+            "Databasen kan ikke åbnes",
+            f"Databasen {path} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
+            f"ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen {tmp_path / 'sikkerhedskopier'}. "
+            "Kontakt IT, før du starter programmet igen.",
+        )
+    ]
     with CaseStore(path.with_name("andet.db")) as other:
         add(other, 1)
     make_backup(path.with_name("andet.db"), path.parent / "sikkerhedskopier" / "sager-2021-01-01T090000.db")

@@ -69,10 +69,32 @@ def test_a_database_that_cannot_be_opened_is_explained(tmp_path, message_boxes, 
     code = run_window(damaged)
 
     assert code == 1
+    assert message_boxes.calls == [
+        (
+            "critical",
+            "Databasen kan ikke åbnes",
+            f"Databasen {damaged} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
+            f"ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen {tmp_path / 'sikkerhedskopier'}. "
+            "Kontakt IT, før du starter programmet igen.",
+        )
+    ]
+    assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was
+
+
+def test_a_database_that_cannot_be_written_is_explained_with_the_window_s_advice(tmp_path, message_boxes, qapp):
+    drive = tmp_path / "H"
+    drive.write_text("en fil, hvor mappen skulle være")  # as a network drive that is not connected
+
+    assert run_window(drive / "sager.db") == 1
+
     [(kind, title, text)] = message_boxes.calls
     assert (kind, title) == ("critical", "Databasen kan ikke åbnes")
-    assert str(damaged) in text
-    assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was
+    advice, technical = text.split("\n\n")
+    assert advice == (
+        f"Databasen {drive / 'sager.db'} kan ikke åbnes eller skrives. Kontrollér, at mappen {drive} findes "
+        "(fx at netværksdrevet er forbundet), og at du har lov at skrive i den; spørg ellers IT."
+    )
+    assert technical.startswith("Teknisk oplysning til IT: ")  # the system's words, last
 
 
 def test_a_trial_file_that_cannot_be_read_is_explained(tmp_path, message_boxes, monkeypatch, qapp):
