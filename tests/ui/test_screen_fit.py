@@ -61,6 +61,8 @@ WINDOWS = {
     "dubletter",
     "sikkerhedskopier",
     "beskadiget-database",
+    "tom-database",
+    "beskadiget-database-i-vinduet",
     "hjaelp-kom-i-gang",
     "hjaelp-tastaturgenveje",
     "foerste-start",

@@ -137,7 +137,8 @@ def _import_windows(store: CaseStore, main: QWidget, see: Visit) -> None:
 def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     """Open every window and dialog in turn and call visit(name, window) for each; the names."""
     from caseworker_app.store.backup import list_backups, make_backup
-    from caseworker_app.ui.backup_dialog import BackupDialog, damaged_offer_box
+    from caseworker_app.store.errors import StoreError
+    from caseworker_app.ui.backup_dialog import BackupDialog
     from caseworker_app.ui.case import CaseWindow, CloseCaseDialog, DeleteCaseDialog, EventDialog
     from caseworker_app.ui.duplicates_dialog import DuplicatesDialog
     from caseworker_app.ui.evaluation_dialog import EvaluationDialog
@@ -149,6 +150,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog
     from caseworker_app.ui.problems_dialog import ProblemsDialog
     from caseworker_app.ui.questions import conflict_box, unsaved_changes_box
+    from caseworker_app.ui.restore_offers import BackupProblem, damaged_now_box, damaged_offer_box, missing_offer_box
     from caseworker_app.ui.settings_dialog import SettingsDialog
 
     names: list[str] = []
@@ -248,8 +250,14 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
         make_backup(store.path)
         with _opened(BackupDialog(store.path, parent=main)) as dialog:
             see("sikkerhedskopier", dialog)
-        with _opened(damaged_offer_box(main, store.path, list_backups(store.path)[0])) as box:
+        copy = list_backups(store.path)[0]
+        with _opened(damaged_offer_box(main, store.path, copy)) as box:
             see("beskadiget-database", box)
+        with _opened(missing_offer_box(main, store.path, copy, empty=True)) as box:
+            see("tom-database", box)
+        problem = BackupProblem(store.path, StoreError("kopien blev ikke lavet"), "16 fejl ved kontrollen", copy)
+        with _opened(damaged_now_box(main, problem, copy)) as box:
+            see("beskadiget-database-i-vinduet", box)
 
         for name, opener in (
             ("hjaelp-kom-i-gang", lambda: open_guide(main, 0)),
