@@ -14,18 +14,38 @@ from .workdays import Duration, add, last_day_of, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
 
+# The trial's first and last day and its rule: an event held on a day the trial governed counts as
+# the trial rule says, whichever rule counts it later (TrialTerm in rule_due).
+TrialTerm = tuple[date, date, RuleSpec]
+
 
 def rule_due(
-    spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    history: Sequence[Event],
+    any_full: bool,
+    trial_term: TrialTerm | None = None,
 ) -> tuple[date, Reason, bool] | None:
     """The date one rule gives, the parts of the sentence that explains it, and whether it counts
-    from the case's own date (not from an event); None when nothing is due."""
+    from the case's own date (not from an event); None when nothing is due.
+
+    trial_term, for an ordinary rule: a talk held while the trial governed counts as the trial
+    rule says (T05: by phone or in a group), also when the ordinary rule governs the deadline after
+    the trial's end; it was a lawful talk on its day. Outside the trial the ordinary rule's forms count.
+    """
     anchor = dates.get(spec.anchor)
     if anchor is None:
         return None
     anchor_label = DATE_NAMES[spec.anchor]
+    in_trial = False  # whether a talk counted was held under the trial (said in the count's text)
     if not history:
         held = []  # half the cases: no list comprehension (a call of its own) for nothing
+    elif spec.forms and trial_term is not None:
+        start, end, trial_spec = trial_term
+        held = [
+            e.day for e in history if e.day >= anchor and counts_for(e, trial_spec if start <= e.day <= end else spec)
+        ]
+        in_trial = any(start <= day <= end for day in held)
     elif spec.forms or any_full:
         held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
     else:
@@ -79,7 +99,7 @@ def rule_due(
                     spec.window,
                     _words(" fra {} ", anchor_label),
                     anchor,
-                    _held_text(len(held), spec.forms),
+                    _held_text(len(held), spec.count, spec.forms, in_trial),
                 ),
                 True,
             )
@@ -104,9 +124,14 @@ def rule_due(
 
 
 def ordinary_rule_due(
-    spec: RuleSpec, dates: Mapping[str, date], history: Sequence[Event], any_full: bool
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    history: Sequence[Event],
+    any_full: bool,
+    trial_term: TrialTerm | None = None,
 ) -> tuple[RuleSpec | None, tuple[date, Reason, bool] | None]:
-    """The ordinary rule's date and the version of the rule that governs it (decision 13).
+    """The ordinary rule's date and the version of the rule that governs it (decision 13);
+    trial_term as in rule_due.
 
     A later version applies to a deadline that falls on or after the day it applies from; one that
     would fall before that day under the new version falls due on that day (as at a trial's end).
@@ -114,14 +139,14 @@ def ordinary_rule_due(
     version = spec.ordinary
     if version is None and not spec.ordinary_changes:
         return None, None
-    result = rule_due(version, dates, history, any_full) if version is not None else None
+    result = rule_due(version, dates, history, any_full, trial_term) if version is not None else None
     for change in spec.ordinary_changes:
         known_from = change.known_from
         assert known_from is not None  # every change says when it applies from (catalog, overrides)
         if result is not None and result[0] < known_from:
             break  # due before the change applied: the earlier rule governs it
         had_rule = version is not None
-        version, result = change, rule_due(change, dates, history, any_full)
+        version, result = change, rule_due(change, dates, history, any_full, trial_term)
         if result is not None and result[0] < known_from:
             if not had_rule:
                 # No ordinary rule existed before the change: nothing was due under one then.
@@ -167,12 +192,18 @@ def _sum(day: date, duration: Duration | None) -> date:
 
 
 @lru_cache(maxsize=256)
-def _held_text(held: int, forms: Collection[str]) -> str:
-    """'; 2 holdt indtil nu', and which talks count when the rule counts some forms only (the
-    ordinary rule of T05: in person), so a talk by phone is not taken as forgotten."""
+def _held_text(held: int, count: int, forms: Collection[str], in_trial: bool = False) -> str:
+    """'; 2 holdt indtil nu, så der mangler 2' (the date is when all must have been held, not the
+    next talk's), and which talks count when the rule counts some forms only (the ordinary rule of
+    T05: in person), so a talk by phone is not taken as forgotten; in_trial: talks held under the
+    trial counted as the trial rule says, so the forms hold only outside it."""
+    text = f"; {held} holdt indtil nu, så der mangler {count - held}"
     if not forms:
-        return f"; {held} holdt indtil nu"
-    return f"; {held} holdt indtil nu, og kun samtaler holdt {' eller '.join(sorted(forms))} tæller"
+        return text
+    named = " eller ".join(sorted(forms))
+    if in_trial:
+        return f"{text}, og uden for forsøgsperioden tæller kun samtaler holdt {named}"
+    return f"{text}, og kun samtaler holdt {named} tæller"
 
 
 @lru_cache(maxsize=1024)

@@ -105,15 +105,20 @@ def _deadline(
     default_notes: Mapping[str, str] | None,
 ) -> Deadline | None:
     trial_result = rule_due(spec, dates, history, any_full)
+    start = trial.period.start
+    # A talk held under the trial counts as the trial rule says, also for the ordinary rule that
+    # governs after its end (T05: by phone); only a rule that counts some forms needs to know.
+    term = (
+        (start, end, spec) if history and (spec.ordinary_changes or (spec.ordinary and spec.ordinary.forms)) else None
+    )
     if spec.ordinary_changes:
-        ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full)
+        ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term)
     else:  # the common case, once per case in a list of many thousands: no extra call
         ordinary = spec.ordinary
-        ordinary_result = rule_due(ordinary, dates, history, any_full) if ordinary is not None else None
+        ordinary_result = rule_due(ordinary, dates, history, any_full, term) if ordinary is not None else None
     ordinary_due = ordinary_result[0] if ordinary_result else None
     due_to_trial_end = False
     trial_due = None
-    start = trial.period.start
 
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.

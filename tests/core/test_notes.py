@@ -334,7 +334,7 @@ HAND_WORKED = [
         "opfoelgning",
         [
             "Samtale afholdt 20. august 2019.",
-            "Næste samtale: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "Næste frist for samtalerne: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
             "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),
@@ -452,6 +452,24 @@ def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule()
         "den almindelige regel."
     ) in note
     assert "Forsøget gælder til og med 31. december 2025" in note
+
+
+def test_talk_note_counts_the_talks_held_under_the_trial_as_the_deadline_list_does():
+    # Visitation 01-03-2021, a talk by phone 01-04-2021 and a group talk 01-05-2021, both under the
+    # trial (ends 31-12-2021), which counts them: 2 held, 2 more by 28-02-2022 (the 12 months end
+    # after the trial, so the ordinary rule governs the date; talks after the end count in person only).
+    record = CASES["T05"][0]._replace(
+        dates={"visitation": date(2021, 3, 1)},
+        events=(Event(date(2021, 4, 1), "talk", form="telefon"), Event(date(2021, 5, 1), "talk", form="gruppe")),
+    )
+    note = render("T05", "opfoelgning", case=record, note_date=date(2021, 6, 15))
+    assert (
+        "Næste frist for samtalerne: senest 28. februar 2022 (mindst 4 samtaler inden for 12 måneder fra "
+        "visitation 01-03-2021; 2 holdt indtil nu, så der mangler 2 (uden for forsøgsperioden tæller kun "
+        "samtaler holdt personligt) (almindelig regel efter forsøgets slutning 31-12-2021))."
+    ) in note
+    assert "0 holdt" not in note
+    assert "Næste samtale:" not in note
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,7 @@ NOTES = [
         [
             "Kontaktforløbet, der startede 15. januar 2019,",
             "mindst 4 samtaler inden for 12 kalendermåneder",
-            "Næste samtale: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "Næste frist for samtalerne: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
             "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),

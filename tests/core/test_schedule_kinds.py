@@ -44,8 +44,9 @@ def test_count_window_next_talk_when_the_fourth_latest_falls_out():
     d = one("T05", {"visitation": date(2019, 2, 1)}, talks, today=date(2019, 12, 1))
     assert d.legal_due == date(2020, 2, 10)
     assert "den 4.-seneste samtale var 10-02-2019" in d.reason
-    # The ordinary rule counts only the two personal talks: the first year's 4 are not reached.
-    assert d.ordinary_due == date(2020, 1, 31)
+    # The talks by phone and in a group were held under the trial, which counts them: the ordinary
+    # rule (in person only) would govern from the trial's end with the same four talks, so the same date.
+    assert d.ordinary_due == date(2020, 2, 10)
 
 
 def test_count_window_store_bededag_2020():
@@ -326,5 +327,41 @@ def test_count_window_under_the_ordinary_rule_says_only_talks_in_person_count():
     d = one("T05", {"visitation": date(2017, 2, 1)}, talks, today=date(2018, 3, 1))
     assert (d.legal_due, d.governed_by) == (date(2018, 1, 31), "ordinary")
     assert d.reason.endswith(
-        "; 1 holdt indtil nu, og kun samtaler holdt personligt tæller; før forsøgets start 01-08-2018"
+        "; 1 holdt indtil nu, så der mangler 3, og kun samtaler holdt personligt tæller; før forsøgets start 01-08-2018"
     )
+
+
+def test_talks_held_by_phone_or_in_a_group_under_the_trial_count_after_its_end():
+    # T05 ends 31-12-2021. Visitation 01-03-2021: 12 months end 28-02-2022, after the trial's end,
+    # so the ordinary rule governs. The talk by phone and the group talk were held under the trial,
+    # which counts them: 2 held, 2 more by 28-02-2022 (not 0 held, as if they were not talks).
+    talks = [talk(date(2021, 4, 1), "telefon"), talk(date(2021, 5, 1), "gruppe")]
+    d = one("T05", {"visitation": date(2021, 3, 1)}, talks, today=date(2021, 6, 15))
+    assert (d.legal_due, d.governed_by) == (date(2022, 2, 28), "ordinary")
+    assert d.reason == (
+        "Mindst 4 samtaler inden for 12 måneder fra visitation 01-03-2021; 2 holdt indtil nu, så der "
+        "mangler 2, og uden for forsøgsperioden tæller kun samtaler holdt personligt; almindelig regel "
+        "efter forsøgets slutning 31-12-2021"
+    )
+
+
+def test_a_talk_by_phone_after_the_trial_end_does_not_count_one_in_person_does():
+    talks = [
+        talk(date(2021, 4, 1), "telefon"),
+        talk(date(2021, 5, 1), "gruppe"),
+        talk(date(2022, 1, 10), "telefon"),  # after the end: the ordinary rule's forms hold
+        talk(date(2022, 1, 20), "personligt"),
+    ]
+    d = one("T05", {"visitation": date(2021, 3, 1)}, talks, today=date(2022, 1, 25))
+    assert d.legal_due == date(2022, 2, 28)
+    assert "; 3 holdt indtil nu, så der mangler 1, og uden for" in d.reason
+
+
+def test_four_talks_by_phone_under_the_trial_meet_the_count_after_its_end():
+    # Visitation 01-01-2021; four talks by phone 01-02, 01-04, 01-06 and 01-08-2021, all under the
+    # trial: the 4th-latest (01-02-2021) falls out of the window 01-02-2022, after the end (31-12-2021),
+    # so the ordinary rule governs – and it must count them, or the case would be overdue on 01-01-2022.
+    talks = [talk(date(2021, month, 1), "telefon") for month in (2, 4, 6, 8)]
+    d = one("T05", {"visitation": date(2021, 1, 1)}, talks, today=date(2021, 9, 1))
+    assert (d.legal_due, d.governed_by, d.due_to_trial_end) == (date(2022, 2, 1), "ordinary", False)
+    assert "den 4.-seneste samtale var 01-02-2021" in d.reason
