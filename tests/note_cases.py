@@ -26,6 +26,8 @@ def note_database(path: Path, trial_ids: tuple[str, ...] = ("T08", "T07")) -> di
                 caseworker=CASEWORKER,
             )
             for event in record.events:
-                store.add_event(case_id, day=event.day, kind=event.kind, form=event.form)
+                store.add_event(
+                    case_id, day=event.day, kind=event.kind, form=event.form, initiated_by=event.initiated_by
+                )
             ids[trial_id] = case_id
     return ids

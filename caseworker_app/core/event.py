@@ -14,3 +14,5 @@ class Event:
     kind: str
     full_followup: bool = False
     form: str | None = None
+    # Who started it as registered (core.history.INITIATORS), for the note about it: not counted.
+    initiated_by: str | None = None

@@ -15,7 +15,7 @@ from .terms import DATE_NAMES
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
 
 # Fields that may be empty in a finished note (nothing to remark is not something missing).
-OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts", "marking_line"})
+OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts", "contact_from", "marking_line"})
 
 
 def _date_fields() -> dict[str, str]:
@@ -49,6 +49,8 @@ NOTE_FIELDS: dict[str, str] = {
     "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
     "contact_counts": "om henvendelsen på hændelsens dato er markeret som fuld opfølgning, som den er "
     "registreret på sagen (tom for andre hændelser)",
+    "contact_from": "hvem henvendelsen på hændelsens dato kom fra, som det er registreret på sagen, fx "
+    "' fra borgeren' (tom, når det ikke er registreret)",
     "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer, bekræftet af dig eller din vurdering",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",

@@ -99,6 +99,7 @@ def note_values(
             # (T12: the law of 2017, the order of 2018) the note cites what held on the day it records.
             values["citation"] = deadline.citation
     values["contact_counts"] = contact_counts_text(case, event_date)
+    values["contact_from"] = contact_from_text(case, event_date)
     values["conditions"], missing_conditions = (
         condition_lines(trial, dates, confirmed) if with_conditions else (None, "")
     )
@@ -116,6 +117,25 @@ def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:
     if any(e.full_followup for e in contacts):
         return " Henvendelsen er markeret som fuld opfølgning, så næste faste opfølgning regnes fra den."
     return " Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning."
+
+
+# Who a contact came from, as the note says it after "Henvendelse <dato>" (core.history.INITIATORS).
+_FROM = {"borger": "borgeren", "arbejdsgiver": "arbejdsgiveren", "kommune": "kommunen"}
+
+
+def contact_from_text(case: CaseRecord, event_date: date | None) -> str:
+    """' fra borgeren' (or whoever the contact on event_date is registered as coming from), so the
+    note states who, not 'borger eller arbejdsgiver'; '' when nobody is registered: the note then
+    says nothing it does not know (decision 15)."""
+    who = [
+        _FROM.get(e.initiated_by, e.initiated_by)
+        for e in case.events
+        if e.kind == "contact" and e.day == event_date and e.initiated_by
+    ]
+    who = list(dict.fromkeys(who))
+    if not who:
+        return ""
+    return " fra " + (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " og " + who[-1])
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

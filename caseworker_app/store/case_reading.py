@@ -18,7 +18,7 @@ from ..core.event import Event
 from ..core.history import CANCELLED
 
 CASE_COLUMNS = "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
-EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup"
+EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup, initiated_by"
 _NO_DATES: MappingProxyType = MappingProxyType({})
 # The extra of a case that is not closed, has no closing text and no damaged rows (most cases).
 _PLAIN_EXTRA: MappingProxyType = MappingProxyType(
@@ -75,12 +75,12 @@ def _records(
         else:
             of_case[one(name, name)] = day
 
-    made: dict[tuple, Event] = {}  # one Event per (day, kind, full follow-up, form)
+    made: dict[tuple, Event] = {}  # one Event per (day, kind, full follow-up, form, initiator)
     events: dict[int, list[Event]] = {}
-    for event_id, case_id, text, kind, form, full in event_rows:
+    for event_id, case_id, text, kind, form, full, initiator in event_rows:
         if event_id in replaced or kind == CANCELLED:
             continue
-        key = (text, kind, full, form)
+        key = (text, kind, full, form, initiator)
         event = made.get(key)
         if event is None:
             day = days.get(text)
@@ -90,7 +90,7 @@ def _records(
                 except (TypeError, ValueError):
                     damaged.setdefault(case_id, []).append(f"hændelse nr. {event_id} har en dato i et forkert format")
                     continue
-            event = made[key] = Event(day, kind, bool(full), form)
+            event = made[key] = Event(day, kind, bool(full), form, initiator or None)
         of_case = events.get(case_id)
         if of_case is None:
             events[case_id] = [event]

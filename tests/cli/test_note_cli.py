@@ -339,3 +339,21 @@ def test_case_is_named_by_its_fasit_number_as_the_window_shows_it(capsys, tmp_pa
     err = capsys.readouterr().err
     assert "'2024-0414' passer på flere sager: nr. 1 (T08, 2024-0414, aktiv); nr. 3 (T09, 2024-0414, aktiv)" in err
     assert "Mette" not in err and "Jens" not in err
+
+
+def test_a_contact_note_says_whom_the_contact_came_from_as_registered(capsys, tmp_path):
+    from datetime import date
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2025, 6, 16)) as store:
+        settings = store.settings()
+        settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+        store.save_settings(settings)
+        case_id = store.create_case(
+            citizen="Dorte Madsen", case_ref="2023-0408", trial_id="T08", dates={"hire": date(2023, 1, 10)}
+        )
+        store.add_event(case_id, day=date(2025, 5, 1), kind="contact", initiated_by="borger")
+    args = ["note", "--db", path, "--case", case_id, "--situation", "henvendelse", "--text", "Borgeren ringede."]
+    code, out, err = run(capsys, *args, "--today", "16-06-2025")
+    assert (code, err) == (0, "")
+    assert "\nHenvendelse 1. maj 2025 fra borgeren mellem de fastsatte opfølgninger. " in out

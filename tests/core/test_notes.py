@@ -90,7 +90,7 @@ CASES = {
             {"hire": date(2018, 8, 31)},
             [
                 Event(date(2021, 1, 10), "followup"),
-                Event(date(2021, 6, 15), "contact"),
+                Event(date(2021, 6, 15), "contact", initiated_by="arbejdsgiver"),
             ],
         ),
         date(2021, 6, 15),
@@ -286,7 +286,7 @@ HAND_WORKED = [
         "T08",
         "henvendelse",
         [
-            "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver",
+            "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem de fastsatte opfølgninger.",
             "Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning.",
             "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).",
         ],
@@ -437,6 +437,26 @@ def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it
         "opfølgning, så næste faste opfølgning regnes fra den.\n"
     ) in note
     assert "Næste faste opfølgning: senest 15. december 2023 (30 måneder efter seneste opfølgning 15-06-2021)." in note
+
+
+@pytest.mark.parametrize(
+    ("initiated_by", "line"),
+    [
+        ("borger", "Henvendelse 15. juni 2021 fra borgeren mellem de fastsatte opfølgninger."),
+        ("arbejdsgiver", "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem de fastsatte opfølgninger."),
+        (None, "Henvendelse 15. juni 2021 mellem de fastsatte opfølgninger."),
+    ],
+)
+def test_a_contact_note_names_whom_the_contact_is_registered_as_coming_from(initiated_by, line):
+    # The note states who, as the case has it, and nothing when nobody is registered
+    # (not 'fra borger eller arbejdsgiver' for a contact registered as the citizen's).
+    record, _ = CASES["T08"]
+    record = record._replace(
+        events=(Event(date(2021, 1, 10), "followup"), Event(date(2021, 6, 15), "contact", initiated_by=initiated_by))
+    )
+    note = render("T08", "henvendelse", case=record)
+    assert f"\n{line} Henvendelsen registreres som opfølgningssamtale i FASIT." in note
+    assert "borger eller arbejdsgiver" not in note
 
 
 def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule():

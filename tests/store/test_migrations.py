@@ -146,9 +146,9 @@ def test_a_first_version_database_is_migrated_and_keeps_everything(tmp_path):
         )
         assert jens.dates == {"hire": date(2018, 8, 31), "offer": date(2018, 8, 1)}
         assert jens.events == (
-            Event(date(2021, 2, 20), "followup", False, "personligt"),
+            Event(date(2021, 2, 20), "followup", False, "personligt", "kommune"),
             Event(date(2023, 8, 14), "followup", False, None),  # the correction of row 2
-            Event(date(2024, 1, 5), "contact", True, None),
+            Event(date(2024, 1, 5), "contact", True, None, "arbejdsgiver"),
         )
         assert (lone.status, lone.end_reason, lone.extra["closed_on"]) == (
             "afsluttet",

@@ -135,7 +135,7 @@ def test_opened_from_an_event_the_note_is_about_that_event(qtbot, db):
     assert window.situation_combo.currentText() == "Henvendelse mellem opfølgninger"
     assert window.event_date_edit.text() == "15-06-2021"
     window.free_text_edit.setPlainText("Arbejdsgiver ringede.")
-    assert "Henvendelse 15. juni 2021 fra borger eller arbejdsgiver" in (window.note_edit.toPlainText())
+    assert "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem" in (window.note_edit.toPlainText())
 
 
 def test_template_editor_rejects_an_unknown_field_and_saves_nothing(qtbot, db):
