@@ -56,10 +56,16 @@ class Deadline(NamedTuple):
     @property
     def trial_due_text(self) -> str:
         """Why the trial rule's own date does not govern, when it differs ('' when it does)."""
+        return self.trial_due_text_on(None)
+
+    def trial_due_text_on(self, day: date | None) -> str:
+        """trial_due_text as a text written on day says it: 'gjaldt' once the trial has ended by
+        then (a journal note written after the end about a follow-up held under the trial)."""
         if self.trial_due is None or self.trial_due == self.legal_due:
             return ""
+        applies = "gjaldt" if day is not None and day > self.trial_end else "gælder"
         text = (
-            f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget gælder kun "
+            f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget {applies} kun "
             f"til og med {fmt(self.trial_end)}"
         )
         if self.governed_by == "ordinary":
@@ -69,7 +75,11 @@ class Deadline(NamedTuple):
     @property
     def remarks(self) -> tuple[str, ...]:
         """What the caseworker must know beside the reason: the trial rule's date, the caution."""
-        return tuple(text for text in (self.trial_due_text, self.caution) if text)
+        return self.remarks_on(None)
+
+    def remarks_on(self, day: date | None) -> tuple[str, ...]:
+        """remarks as a text written on day says them (trial_due_text_on)."""
+        return tuple(text for text in (self.trial_due_text_on(day), self.caution) if text)
 
     def to_json(self) -> dict[str, object]:
         """The fields `caseworker-app schedule --json` prints, dates in ISO form."""

@@ -13,7 +13,7 @@ from .note_conditions import condition_lines
 from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
-from .schedule import resolve_dates
+from .schedule import resolve_dates, told_on
 from .terms import DATE_NAMES
 from .workdays import fmt, fmt_long
 
@@ -63,6 +63,8 @@ def note_values(
         "free_text": unix_newlines(free_text).strip(),
         "reason": unix_newlines(reason).strip(),
         **_date_texts("trial_end", trial.period.effective_end),
+        # A note written after the trial's end tells of it in the past tense (about a day under it).
+        "trial_applies": "gjaldt" if note_date > trial.period.effective_end else "gælder",
         **_date_texts("note_date", note_date),
         **_date_texts("event_date", event_date),
     }
@@ -79,12 +81,13 @@ def note_values(
         values.update({"next_due_reason": None, "next_due_remarks": ""})
         values.update(_date_texts("ordinary_due", None, none=NO_DATE))
     else:
+        deadline = told_on(deadline, note_date)  # computed as on the event's day, read on the note's
         values.update(_date_texts("next_due", deadline.legal_due))
         reason_text = deadline.reason
         values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
         # The practical date first (decision 7: the window shows it beside the legal date), then
         # the trial rule's own date and a reform caution.
-        remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks)))
+        remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks_on(note_date))))
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
         if (

@@ -293,9 +293,21 @@ def _rule_text(prefix: str, text: str) -> str:
     return prefix + text
 
 
+_ENDS, _ENDED = "Forsøget slutter ", "Forsøget sluttede "
+
+
 def _ends(end: date, today: date) -> str:
     """'Forsøget slutter ' or, once that day has passed, 'Forsøget sluttede ' (a reason read today)."""
-    return "Forsøget sluttede " if end < today else "Forsøget slutter "
+    return _ENDED if end < today else _ENDS
+
+
+def told_on(deadline: Deadline, day: date) -> Deadline:
+    """The deadline as a text written on day tells it: one computed as on an earlier day (a note's
+    deadline as on its event's day, decision 15) says 'Forsøget slutter', which reads 'Forsøget
+    sluttede' once the trial has ended by day. The dates are the same."""
+    if day <= deadline.trial_end or _ENDS not in deadline.reason_parts:
+        return deadline
+    return deadline._replace(reason_parts=tuple(_ENDED if part == _ENDS else part for part in deadline.reason_parts))
 
 
 def _trial_citation(trial: Trial, day: date, end: date) -> str:

@@ -276,7 +276,7 @@ HAND_WORKED = [
         [
             "Opfølgning afholdt 10. januar 2021.",
             "ansat i løntilskud fra 31. august 2018",
-            "Der foretages opfølgning efter 2½ år jf. bekendtgørelsen",
+            "(jf. bekendtgørelsen) gælder disse frister for opfølgning: første opfølgning senest 2½ år efter",
             "Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).\n",
             "Forsøget gælder til og med 31. december 2025",
         ],
@@ -490,6 +490,55 @@ def test_talk_note_counts_the_talks_held_under_the_trial_as_the_deadline_list_do
     ) in note
     assert "0 holdt" not in note
     assert "Næste samtale:" not in note
+
+
+T08_TITLE = "Færre opfølgninger i relation til førtidspensionister i løntilskud"
+
+
+def test_a_note_written_after_the_trial_end_about_a_follow_up_under_it_speaks_of_the_trial_in_the_past():
+    # Follow-up 15-12-2025 under T08 (ends 31-12-2025), the note written 30-11-2026: the trial rule
+    # (15-06-2028) is past the end, so the ordinary rule's 12 months govern (15-12-2026), and what
+    # the note says of the trial is said as of the day it is written.
+    record = CASES["T08"][0]._replace(
+        dates={"hire": date(2023, 6, 10)}, events=(Event(date(2025, 12, 15), "followup"),)
+    )
+    note = render("T08", "opfoelgning", case=record, note_date=date(2026, 11, 30))
+    assert (
+        f'\nEfter frikommuneforsøget "{T08_TITLE}" (jf. bekendtgørelsen) gjaldt disse frister for opfølgning: '
+        "første opfølgning senest 2½ år efter ansættelsen i løntilskud, herefter senest hver gang der er gået "
+        "2½ år fra seneste opfølgning.\n"
+        "Næste opfølgning: senest 15. december 2026 (12 måneder efter seneste opfølgning 15-12-2025 "
+        "(almindelig regel efter forsøgets slutning 31-12-2025)). Efter forsøgsreglen ville fristen være "
+        "15-06-2028, men forsøget gjaldt kun til og med 31-12-2025; derefter gælder den almindelige regel. "
+    ) in note
+    assert "\nForsøget gjaldt til og med 31. december 2025; derefter gælder den almindelige regel igen.\n" in note
+    assert "gælder til og med" not in note and "gælder kun" not in note and "foretages" not in note
+
+
+def test_the_same_note_written_while_the_trial_runs_speaks_in_the_present():
+    record = CASES["T08"][0]._replace(
+        dates={"hire": date(2023, 6, 10)}, events=(Event(date(2025, 12, 15), "followup"),)
+    )
+    note = render("T08", "opfoelgning", case=record, note_date=date(2025, 12, 19))
+    assert f'"{T08_TITLE}" (jf. bekendtgørelsen) gælder disse frister for opfølgning: ' in note
+    assert "men forsøget gælder kun til og med 31-12-2025; derefter gælder den almindelige regel." in note
+    assert "\nForsøget gælder til og med 31. december 2025; derefter gælder den almindelige regel igen.\n" in note
+
+
+@pytest.mark.parametrize(
+    ("note_date", "ends"),
+    [(date(2024, 10, 2), "forsøget slutter 31-12-2025"), (date(2026, 2, 2), "forsøget sluttede 31-12-2025")],
+)
+def test_a_deadline_the_trial_end_moved_is_told_as_on_the_day_the_note_is_written(note_date, ends):
+    # Follow-up 01-10-2024: the ordinary rule's 12 months (01-10-2025) fell within the trial, which
+    # ends 31-12-2025, so the deadline is the day after the end. The note computes it as on the
+    # follow-up's day; written after the end, it says the trial ended.
+    record = CASES["T08"][0]._replace(events=(Event(date(2024, 10, 1), "followup"),))
+    note = render("T08", "opfoelgning", case=record, note_date=note_date)
+    assert (
+        f"Næste opfølgning: senest 1. januar 2026 ({ends}: efter almindelig regel (12 måneder efter "
+        "seneste opfølgning 01-10-2024) var fristen 01-10-2025, så fristen er dagen efter forsøgets slutning)."
+    ) in note
 
 
 @pytest.mark.parametrize(
