@@ -37,7 +37,7 @@ class Deadline(NamedTuple):
     rule: str
     citation: str
     reason_parts: Reason  # joined on demand by .reason (see _sentence)
-    day_off: str | None  # why the practical date is earlier: 'søndag', 'Nytårsdag' ...
+    day_off: str | None  # why the practical date is earlier: 'søndag', 'nytårsdag' ...
     trial_end: date
     due_to_trial_end: bool  # the ordinary deadline had passed when the trial ended
     # The trial rule's own date where another date governs (decisions 12 and 15), else None.
@@ -129,12 +129,12 @@ def day_off_text(deadline: Deadline) -> str:
 
 
 def _day_off_phrase(day_off: str) -> str:
-    """'en søndag', 'Nytårsdag': a day off as said after 'er'."""
+    """'en søndag', 'nytårsdag': a day off as said after 'er'."""
     return f"en {day_off}" if day_off in WEEKDAYS_DA else day_off
 
 
 def practical_sentence(deadline: Deadline) -> str:
-    """'I praksis senest torsdag 30. december 2027, fordi 1. januar 2028 er Nytårsdag.': the
+    """'I praksis senest torsdag 30. december 2027, fordi 1. januar 2028 er nytårsdag.': the
     practical date in a journal note's long form (decision 7), '' when it is the legal date."""
     if not deadline.day_off or deadline.undated:
         return ""

@@ -31,7 +31,7 @@ WEEKDAYS_SHORT_DA = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 # Not public holidays, but treated like them in Danish deadline rules
 # (forældelsesloven § 27, restaurationsloven § 36 a): see decisions.md point 7.
-_EXTRA_DAYS_OFF = {(6, 5): "Grundlovsdag", (12, 24): "Juleaftensdag", (12, 31): "Nytårsaftensdag"}
+_EXTRA_DAYS_OFF = {(6, 5): "grundlovsdag", (12, 24): "juleaftensdag", (12, 31): "nytårsaftensdag"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +105,26 @@ def last_day_of(start: date, duration: Duration) -> date:
 
 @lru_cache(maxsize=512)
 def _holidays_for(year: int) -> dict[date, str]:
-    days = public_holidays(year)
+    days = {day: in_sentence(name) for day, name in public_holidays(year).items()}
     for (month, day), name in _EXTRA_DAYS_OFF.items():
         days.setdefault(date(year, month, day), name)
     return days
 
 
+def in_sentence(name: str) -> str:
+    """A holiday's name as Danish writes it in a sentence and a cell, like 'søndag': in lower case
+    ('nytårsdag', 'langfredag'), 'Anden' as '2.' ('2. juledag'); 'Kristi himmelfartsdag' keeps the
+    name's capital. The `holidays` package gives them capitalised, as titles."""
+    if name.startswith("Anden "):
+        name = "2. " + name[len("Anden ") :]
+    if name.startswith("Kristi "):
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def day_off_name(day: date) -> str | None:
-    """The Danish name of the holiday or 'lørdag'/'søndag' when day is not a working day, else None."""
+    """The Danish name of the holiday ('nytårsdag', '2. påskedag', in lower case as in a sentence)
+    or 'lørdag'/'søndag' when day is not a working day, else None."""
     name = _holidays_for(day.year).get(day)
     if name:
         return name
@@ -122,7 +134,7 @@ def day_off_name(day: date) -> str | None:
 
 
 def is_working_day(day: date) -> bool:
-    """True for Monday–Friday that is not a Danish holiday, Grundlovsdag, 24 or 31 December."""
+    """True for Monday–Friday that is not a Danish holiday, grundlovsdag, 24 or 31 December."""
     return day.weekday() < 5 and day not in _holidays_for(day.year)
 
 

@@ -206,7 +206,7 @@ def test_the_preview_shows_the_deadline_the_window_shows(capsys, db):
     lines = {line.split(":")[1].split("(")[0].strip(): line for line in out.splitlines() if line.startswith("Række")}
     assert {citizen: line.split(" – ")[-1] for citizen, line in lines.items()} == {
         # 31-12-2025 is Nytårsaftensdag, so Tuesday 30-12-2025
-        "Jens Hansen": "første frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)",
+        "Jens Hansen": "første frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)",
         "Lone Andersen": "første frist 10-03-2026",
         "Ahmad Khalil": "første frist 18-02-2026",
         "Karen Mortensen": "første frist 21-08-2026",

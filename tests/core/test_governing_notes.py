@@ -55,7 +55,7 @@ def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028()
         "Næste opfølgning: senest 1. januar 2028 (forsøget slutter 31-12-2027: efter almindelig "
         "regel, 12 måneder efter seneste opfølgning 20-11-2026, var fristen 20-11-2027, så fristen "
         "er dagen efter forsøgets slutning). I praksis senest torsdag 30. december 2027, fordi "
-        "1. januar 2028 er Nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
+        "1. januar 2028 er nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
         "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. " + REFORM
     ) in note
     assert "20. maj 2029" not in note

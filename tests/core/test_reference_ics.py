@@ -104,7 +104,7 @@ EXPECTED = {
         date(2021, 3, 31),
         "Opfølgning: Mette Nielsen (T08)",
         [
-            "Senest i praksis: ons 31-03-2021 (fristen 05-04-2021 er Anden påskedag)",
+            "Senest i praksis: ons 31-03-2021 (fristen 05-04-2021 er 2. påskedag)",
             "Frist: 05-04-2021",
             "Hvorfor: 30 måneder efter ansættelse i løntilskud 05-10-2018",
         ],
@@ -113,7 +113,7 @@ EXPECTED = {
         date(2021, 4, 29),
         "Opfølgning: Bente Kjær (T08)",
         [
-            "Senest i praksis: tor 29-04-2021 (fristen 30-04-2021 er Store bededag)",
+            "Senest i praksis: tor 29-04-2021 (fristen 30-04-2021 er store bededag)",
             "Frist: 30-04-2021",
             "Hvorfor: 30 måneder efter ansættelse i løntilskud 30-10-2018",
         ],

@@ -84,9 +84,15 @@ def test_practical_deadline_is_last_working_day_on_or_before(legal, practical):
 
 def test_day_off_names_are_danish():
     assert day_off_name(date(2021, 2, 28)) == "søndag"
-    assert day_off_name(date(2022, 1, 1)) == "Nytårsdag"
-    assert day_off_name(date(2024, 6, 5)) == "Grundlovsdag"
-    assert day_off_name(date(2023, 5, 5)) == "Store bededag"
+    # Lower case, as Danish writes them in a sentence ('fristen 01-01-2022 er nytårsdag').
+    assert day_off_name(date(2022, 1, 1)) == "nytårsdag"
+    assert day_off_name(date(2024, 6, 5)) == "grundlovsdag"
+    assert day_off_name(date(2023, 5, 5)) == "store bededag"
+    assert day_off_name(date(2021, 12, 26)) == "2. juledag"
+    assert day_off_name(date(2021, 4, 2)) == "langfredag"
+    assert day_off_name(date(2021, 4, 5)) == "2. påskedag"
+    assert day_off_name(date(2021, 12, 31)) == "nytårsaftensdag"
+    assert day_off_name(date(2019, 5, 30)) == "Kristi himmelfartsdag"  # Kristi: a name
     assert day_off_name(date(2024, 4, 26)) is None
     assert not is_working_day(date(2025, 12, 31))
     assert is_working_day(date(2025, 12, 30))

@@ -31,7 +31,7 @@ Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 # Each citizen's first deadline as the Frister tab shows it, written out: (Frist, Senest i praksis).
 # All lie before TODAY, so each is marked overdue ('! '); see XLSX_FIRST in the CLI test for the rules.
 XLSX_SHOWN = {
-    "Jens Hansen": ("! 01-01-2026", "tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)"),
+    "Jens Hansen": ("! 01-01-2026", "tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)"),
     "Lone Andersen": ("! 10-03-2026", "tir 10-03-2026"),
     "Ahmad Khalil": ("! 18-02-2026", "ons 18-02-2026"),
     "Karen Mortensen": ("! 21-08-2026", "fre 21-08-2026"),

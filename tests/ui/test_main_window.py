@@ -101,7 +101,7 @@ def test_deadlines_grouped_as_the_caseworker_reads_them(qtbot, filled, qsettings
         ("! 20-05-2025", "tir 20-05-2025", "Karen Holm"),
     ]
     assert groups["Denne uge (1)"] == [
-        ("05-06-2025", "ons 04-06-2025 (fristen 05-06-2025 er Grundlovsdag)", "Mette Skov")
+        ("05-06-2025", "ons 04-06-2025 (fristen 05-06-2025 er grundlovsdag)", "Mette Skov")
     ]
     assert groups["Næste 30 dage (1)"] == [("20-06-2025", "fre 20-06-2025", "Ole Bak")]
     assert groups["Senere (1)"] == [("20-12-2025", "fre 19-12-2025 (fristen 20-12-2025 er en lørdag)", "Lise Dam")]
@@ -128,7 +128,7 @@ def test_the_tooltip_says_why_the_practical_date_is_earlier_when_the_column_is_t
     # Mette Skov: 05-12-2022 + 30 months = 05-06-2025, Grundlovsdag: the Wednesday before.
     assert tip.splitlines()[:2] == [
         "30 måneder efter ansættelse i løntilskud 05-12-2022",
-        "Senest i praksis: ons 04-06-2025 (fristen 05-06-2025 er Grundlovsdag)",
+        "Senest i praksis: ons 04-06-2025 (fristen 05-06-2025 er grundlovsdag)",
     ]
     assert tip.splitlines()[-1].startswith("Henvisning: ")
     next_30 = model.index(2, 0)  # Ole Bak: 20-06-2025 is a Friday, no earlier practical date
@@ -146,7 +146,7 @@ def test_the_tooltip_says_what_the_trial_rule_would_have_given_after_the_trials_
     overdue = model.index(0, 0)
     assert model.data(model.index(0, DeadlineColumn.DUE, overdue)) == "! 01-01-2026"
     tip = model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole).splitlines()
-    assert "Senest i praksis: tir 30-12-2025 (fristen 01-01-2026 er Nytårsdag)" in tip
+    assert "Senest i praksis: tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)" in tip
     assert (
         "Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gælder kun til og med "
         "31-12-2025; derefter gælder den almindelige regel."

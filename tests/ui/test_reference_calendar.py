@@ -151,12 +151,12 @@ def test_reference_week_list_groups_each_deadline_under_its_week():
         ],
         # Legal Monday 05-04-2021 (Anden påskedag, week 14), to be met by Wednesday 31-03: week 13.
         "Uge 13 – 2021 29-03-2021 – 04-04-2021 · 1 frist": [
-            ["man 05-04-2021", "ons 31-03-2021 / (fristen 05-04-2021 er Anden påskedag)",
+            ["man 05-04-2021", "ons 31-03-2021 / (fristen 05-04-2021 er 2. påskedag)",
              "Mette Nielsen / FASIT-2018-0002", "T08", "Opfølgning"],
             [_detail("05-10-2018")],
         ],
         "Uge 17 – 2021 26-04-2021 – 02-05-2021 · 1 frist": [
-            ["fre 30-04-2021", "tor 29-04-2021 / (fristen 30-04-2021 er Store bededag)",
+            ["fre 30-04-2021", "tor 29-04-2021 / (fristen 30-04-2021 er store bededag)",
              "Bente Kjær / FASIT-2018-0004", "T08", "Opfølgning"],
             [_detail("30-10-2018")],
         ],
@@ -200,11 +200,11 @@ def test_reference_month_grid_puts_each_deadline_on_its_practical_day():
         ("Marts 2021 2 frister", 10, "Onsdag", 10): ("Bo Kristensen (T07) / Stillingtagen til indsatsplanen",),
         # Legal Monday 05-04-2021 (Anden påskedag, after langfredag and skærtorsdag): Wednesday 31-03.
         ("Marts 2021 2 frister", 13, "Onsdag", 31): (
-            "Mette Nielsen (T08) / Opfølgning / fristen 05-04-2021 er Anden påskedag",
+            "Mette Nielsen (T08) / Opfølgning / fristen 05-04-2021 er 2. påskedag",
         ),
         # Legal Friday 30-04-2021, store bededag in 2021: Thursday 29-04.
         ("April 2021 1 frist", 17, "Torsdag", 29): (
-            "Bente Kjær (T08) / Opfølgning / fristen 30-04-2021 er Store bededag",
+            "Bente Kjær (T08) / Opfølgning / fristen 30-04-2021 er store bededag",
         ),
     }
     # The grids: February 2021 is Monday 01-02 to Sunday 28-02 (weeks 5-8); March 01-03 (Monday,

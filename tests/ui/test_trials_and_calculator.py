@@ -196,7 +196,7 @@ def test_calculator_follow_up_and_trial_end(qtbot):
     # (worked out in the override test).
     type_into(qtbot, view.form.trial_end_edit, "31-12-2022")
     qtbot.keyClick(view.form.trial_end_edit, Qt.Key.Key_Return)
-    assert result_rows(view)[0][1:3] == ["01-01-2023", "fre 30-12-2022 (fristen 01-01-2023 er Nytårsdag)"]
+    assert result_rows(view)[0][1:3] == ["01-01-2023", "fre 30-12-2022 (fristen 01-01-2023 er nytårsdag)"]
 
 
 def test_calculator_explains_a_wrong_date_at_its_field(qtbot):
