@@ -10,7 +10,7 @@ from ..core.catalog import Trial
 from ..core.catalog_load import load_catalog
 from ..core.deadline import STATUS_DA, Deadline, due_text, practical_day_text
 from ..core.workdays import fmt
-from ..services.catalog_texts import ordinary_rule_lines, period_lines
+from ..services.catalog_texts import end_change_line, names_line, ordinary_rule_lines, period_lines
 from .common import UsageError
 
 
@@ -141,11 +141,15 @@ def _trials_checked(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"Forsøgskatalog {catalog_text}\n")
+    shipped = load_catalog() if getattr(args, "db", None) else catalog
     for trial in trials:
         print(f"{trial.id}  {trial.short_title}")
         print(f"     {trial.status_text(today)}")
+        changed = end_change_line(trial, shipped.get(trial.id))
+        if changed:
+            print(f"     {changed}")
         if trial.dates:
-            print(f"     datoer: {', '.join(d.name for d in trial.dates)}; hændelser: {', '.join(trial.events)}")
+            print(f"     {names_line(trial)}")
         for line in ordinary_rule_lines(trial, today):
             print(f"     {line}")
         if args.trial:  # the Forsøgsperiode box, line by line as the Forsøg tab shows it

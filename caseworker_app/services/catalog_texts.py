@@ -6,8 +6,32 @@ from datetime import date
 
 from ..core.catalog import CHECK_CASES, Trial, reform_caution
 from ..core.overrides import rule_durations_text
+from ..core.terms import DATE_NAMES, EVENT_NAMES
 from ..core.trial_period import ORIGINAL, EndChange, Extension, Period
 from ..core.workdays import fmt
+
+
+def names_line(trial: Trial) -> str:
+    """'datoer: ansættelse i løntilskud, …; hændelser: opfølgning, …': the case's dates and events
+    by their Danish names, as the case window and the reasons name them (not hire, followup)."""
+    dates = ", ".join(DATE_NAMES.get(d.name, d.label) for d in trial.dates)
+    events = ", ".join(EVENT_NAMES.get(kind, kind) for kind in trial.events)
+    return f"datoer: {dates}; hændelser: {events or 'ingen'}"
+
+
+def end_change_line(trial: Trial, shipped: Trial | None) -> str:
+    """Whose end date the trial has, when the database changed it from the shipped catalog's: the
+    change and its source, so an extension typed in (the demo's, decision 11: labelled DEMODATA in
+    its source) is not read as the catalog's; '' when the end is the catalog's."""
+    period = trial.period
+    if shipped is None or period.effective_end == shipped.period.effective_end:
+        return ""
+    if period.extensions:
+        latest = period.extensions[-1]
+        note, source = latest.note, latest.source
+    else:  # an end corrected to a day before the first extension
+        note, source = period.corrected_note, period.source
+    return f"slutdato {fmt(period.effective_end)} er kommunens ændring ({note}); kilde: {source}"
 
 
 def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) -> list[str]:

@@ -1,6 +1,7 @@
 """`caseworker-app schedule` and `trials` as a user runs them."""
 
 import json
+import re
 
 import pytest
 
@@ -222,3 +223,34 @@ def test_after_the_end_of_a_trial_without_deadlines_the_status_says_the_ordinary
         "Forsøgets status: Forsøget udløb 31-12-2022 – almindelige regler gælder fra 01-01-2023; har kommunen "
         "fået forlængelse, så indtast den under Forsøg."
     ) in " ".join(out.split())
+
+
+def test_trials_names_dates_and_events_in_danish(capsys):
+    code, out, _ = run(capsys, "trials")
+    assert code == 0
+    assert (
+        "     datoer: ansættelse i løntilskud, tilbud om ansættelse med løntilskud; "
+        "hændelser: opfølgning, henvendelse mellem opfølgninger\n"
+    ) in out
+    assert "     datoer: visitation; hændelser: samtale\n" in out  # T05
+    assert "hire" not in out and "followup" not in out and "plan_adjusted" not in out
+    assert "er kommunens ændring" not in out  # the shipped catalog: no end of the municipality's
+
+
+def test_trials_of_the_demo_says_its_t08_extension_is_the_demos(capsys, tmp_path):
+    from datetime import date
+
+    from caseworker_app.store.demo import create_demo_database
+
+    path = create_demo_database(tmp_path / "demo.db", date(2026, 11, 23))
+    code, out, _ = run(capsys, "trials", "--db", str(path))
+    assert code == 0
+    t08 = out[out.index("T08  ") : out.index("T09  ")]
+    # The day it was typed in is the machine's own day (the store's time stamp), not the demo's.
+    assert re.search(
+        r"\n     slutdato 31-12-2027 er kommunens ændring \(forlænget i programmet \d\d-\d\d-\d{4}\); kilde: "
+        r"et opdigtet brev til Demo Kommune \(DEMODATA – ikke en rigtig afgørelse; indtastet som eksempel på en "
+        r"forlængelse med hjemmel\)\n",
+        t08,
+    )
+    assert out.count("er kommunens ændring") == 1  # only T08 was changed
