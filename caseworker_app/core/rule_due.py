@@ -40,14 +40,17 @@ def rule_due(
     in_trial = False  # whether a talk counted was held under the trial (said in the count's text)
     if not history:
         held = []  # half the cases: no list comprehension (a call of its own) for nothing
-    elif spec.forms and trial_term is not None:
-        start, end, trial_spec = trial_term
-        held = [
-            e.day for e in history if e.day >= anchor and counts_for(e, trial_spec if start <= e.day <= end else spec)
-        ]
-        in_trial = any(start <= day <= end for day in held)
     elif spec.forms or any_full:
-        held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
+        if trial_term is None or not spec.forms:
+            held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
+        else:
+            start, end, trial_spec = trial_term
+            held = [
+                e.day
+                for e in history
+                if e.day >= anchor and counts_for(e, trial_spec if start <= e.day <= end else spec)
+            ]
+            in_trial = any(start <= day <= end for day in held)
     else:
         held = [e.day for e in history if e.day >= anchor and e.kind in spec.events]
     kind = spec.kind
