@@ -48,8 +48,20 @@ _LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.I
 _TIME_SUFFIX = re.compile(r"(.*?\d)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?", re.ASCII)
 
 
+UNREADABLE = "\ufffd"  # a character the file's encoding could not read (core.import_csv)
+
+
 class CellError(ValueError):
     """A cell that cannot be imported; the message is Danish and says what to do."""
+
+
+def check_readable(cell: object) -> None:
+    """Refuse text with a character that could not be read: saved, a name would stay garbled."""
+    if isinstance(cell, str) and UNREADABLE in cell:
+        raise CellError(
+            f"'{_shown(cell)}' har tegn, der ikke kan læses ({UNREADABLE}): rækken er nok gemt i et andet tegnsæt "
+            "end resten af filen. Skriv teksten igen i cellen, og gem filen – eller importér kun de gyldige rækker"
+        )
 
 
 def _shown(value: object) -> str:

@@ -15,7 +15,7 @@ from .catalog import Trial
 from .cpr import is_masked_cpr
 from .event import Event
 from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapping
-from .import_parse import CellError, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
+from .import_parse import CellError, check_readable, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
 from .import_table import SourceRow
 from .redact import redact_cpr
 from .terms import DATE_NAMES
@@ -96,6 +96,7 @@ def draft_row(
         day: date | None = None
         text: str | None = None
         try:
+            check_readable(cell)
             if name in DATE_FIELDS:
                 day = parse_date_cell(cell)
             elif name == "cpr" and is_masked_cpr(cell):

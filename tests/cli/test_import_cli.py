@@ -305,6 +305,22 @@ def test_each_bad_cell_is_named_by_row_and_column_and_nothing_is_saved(
     assert not db.with_name(db.name + "-wal").exists()
 
 
+def test_a_row_in_another_encoding_stops_the_import_with_its_row_named(capsys, tmp_path, filled):
+    # The tester's file: UTF-8 but for one row in Windows-1252; it was saved as 'SÃ¸ren' with exit code 0.
+    db, before = filled
+    path = tmp_path / "blandet.csv"
+    path.write_bytes(
+        f"{CSV_HEADER};Forsøg\r\nSøren Østergaard;2024-1120;;03-06-2024;;;;T08\r\n".encode()
+        + "Ole Bæk;2026-0555;;01-03-2026;;;;T08\r\n".encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert code == 2
+    assert "caseworker-app: fejl: Række 3, kolonne 'Navn': 'Ole B\ufffdk' har tegn, der ikke kan læses" in err
+    assert "⚠ Række 3 har tegn, der ikke kan læses" in out
+    assert "Række 2: Søren Østergaard (2024-1120), T08" in out
+    assert db.read_bytes() == before
+
+
 def test_a_hire_date_in_the_future_is_imported_with_a_warning_on_its_row(capsys, tmp_path, filled):
     # Today 30-11-2026; hired 01-03-2027 (a year typed one too high, or a planned hire): saved, but
     # the row says so, as the case form does. Ordinary rule (the trial ended 31-12-2025): 6 months

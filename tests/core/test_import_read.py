@@ -111,6 +111,80 @@ def test_a_binary_file_named_csv_is_refused(tmp_path, data, why):
     )
 
 
+def test_a_utf8_file_with_a_row_in_windows_1252_keeps_its_names_and_marks_that_row(tmp_path):
+    # A row pasted from a file Excel saved as 'CSV (semikolonsepareret)' into a UTF-8 list.
+    path = tmp_path / "blandet.csv"
+    path.write_bytes(
+        "Navn;Sagsnr;Forsøg;Ansat\r\n".encode()
+        + "Søren Østergaard;2024-1;T08;01-03-2024\r\n".encode()
+        + "Ole Bæk;2024-2;T08;02-03-2024\r\n".encode("cp1252")
+        + "Ida Dam;2024-3;T08;03-03-2024\r\n".encode()
+    )
+    table = read_source(path)
+    assert table.headers == ("Navn", "Sagsnr", "Forsøg", "Ansat")
+    assert cells(table) == [
+        (2, ("Søren Østergaard", "2024-1", "T08", "01-03-2024")),
+        (3, ("Ole B\ufffdk", "2024-2", "T08", "02-03-2024")),
+        (4, ("Ida Dam", "2024-3", "T08", "03-03-2024")),
+    ]
+    assert table.notes == (
+        "Læst som CSV med semikolon mellem cellerne, tegnsæt UTF-8.",
+        "⚠ Række 3 har tegn, der ikke kan læses (de står som \ufffd): den er nok gemt i et andet tegnsæt end "
+        "resten af filen, som er læst som UTF-8. En celle med sådanne tegn gemmes ikke (se Fejl).",
+    )
+
+
+def test_excels_csv_utf8_with_a_pasted_windows_1252_row_is_read_as_utf8(tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + "Navn;Sagsnr\r\nSøren Ærø;1\r\n".encode() + "Åse Bæk;2\r\nØrn Ås;3\r\n".encode("cp1252")
+    )
+    table = read_source(path)
+    assert cells(table) == [(2, ("Søren Ærø", "1")), (3, ("\ufffdse B\ufffdk", "2")), (4, ("\ufffdrn \ufffds", "3"))]
+    assert table.notes[1].startswith("⚠ Rækkerne 3 og 4 har tegn, der ikke kan læses")
+
+
+def test_a_windows_1252_file_with_a_utf8_row_never_reads_it_as_mojibake(tmp_path):
+    # Most lines are Windows-1252: read so, the UTF-8 line would say 'SÃ¸ren Ã˜stergaard'.
+    path = tmp_path / "ansi.csv"
+    path.write_bytes(
+        "Navn;Sagsnr;Forsøg\r\nOle Bæk;1;T08\r\nÅse Holm;2;T08\r\n".encode("cp1252")
+        + "Søren Østergaard;3;T08\r\n".encode()
+    )
+    table = read_source(path)
+    assert cells(table) == [
+        (2, ("Ole Bæk", "1", "T08")),
+        (3, ("Åse Holm", "2", "T08")),
+        (4, ("S\ufffdren \ufffdstergaard", "3", "T08")),
+    ]
+    assert table.notes == (
+        "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252.",
+        "⚠ Række 4 har tegn, der ikke kan læses (de står som \ufffd): den er nok gemt i et andet tegnsæt end "
+        "resten af filen, som er læst som Windows-1252. En celle med sådanne tegn gemmes ikke (se Fejl).",
+    )
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [("utf-16-le", "UTF-16-LE"), ("utf-16-be", "UTF-16-BE")])
+def test_utf16_without_bom_is_read(tmp_path, encoding, shown):
+    # Notepad's and some exports' 'Unicode' without the two bytes that name it: a NUL in every other byte.
+    path = write_csv(tmp_path / "unicode.csv", [HEADER, "Søren Ærø;2024-1;T08;01-03-2024"], encoding)
+    table = read_source(path)
+    assert cells(table) == [(2, ("Søren Ærø", "2024-1", "T08", "01-03-2024"))]
+    assert table.notes == (f"Læst som CSV med semikolon mellem cellerne, tegnsæt {shown}.",)
+
+
+def test_utf16_without_bom_that_cannot_be_read_says_so(tmp_path):
+    path = tmp_path / "halv.csv"
+    path.write_bytes("Navn;Sagsnr\r\nBo;1\r\n".encode("utf-16-le") + b"B")  # cut off in the middle of a letter
+    with pytest.raises(ImportFileError) as caught:
+        read_source(path)
+    assert str(caught.value) == (
+        "halv.csv er ikke en CSV-fil med tekst (den ligner tekst i tegnsættet UTF-16, men kan ikke læses som det). "
+        "Er det en Excel-fil med en forkert endelse? Åbn den i Excel, og gem den som 'CSV (semikolonsepareret)' "
+        "eller som 'Excel-projektmappe (.xlsx)'."
+    )
+
+
 def test_a_stray_control_character_is_left_for_its_cell_to_refuse(tmp_path):
     table = read_source(write_csv(tmp_path / "l.csv", [HEADER, "Jens\x0bHansen;1;T08;01-03-2024"]))
     assert table.rows[0].cells[0] == "Jens\x0bHansen"

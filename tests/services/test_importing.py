@@ -128,6 +128,30 @@ def test_nothing_is_saved_while_a_row_is_wrong(store, tmp_path):
     )
 
 
+def test_a_row_in_another_encoding_is_a_fault_and_never_saved_as_mojibake(store, tmp_path):
+    # UTF-8 like the rest, but for one row saved in Windows-1252 (the tester's 'Ã¸' case).
+    path = tmp_path / "blandet.csv"
+    path.write_bytes(
+        (HEADER + "\r\n").encode()
+        + "Søren Østergaard;2024-1120;;T08;03-06-2024;;;Mads Kristensen;\r\n".encode()
+        + "Ole Bæk;2019-0555;;T08;31-08-2019;;;Mads Kristensen;Kontakt på mail\r\n".encode("cp1252")
+    )
+    preview = preview_of(store, importing.read_source(path))
+    assert [e.text for e in preview.errors()] == [
+        "Række 3, kolonne 'Navn': 'Ole B\ufffdk' har tegn, der ikke kan læses (\ufffd): rækken er nok gemt i et "
+        "andet tegnsæt end resten af filen. Skriv teksten igen i cellen, og gem filen – eller importér kun de "
+        "gyldige rækker",
+        "Række 3, kolonne 'Bemærkning': 'Kontakt p\ufffd mail' har tegn, der ikke kan læses (\ufffd): rækken er "
+        "nok gemt i et andet tegnsæt end resten af filen. Skriv teksten igen i cellen, og gem filen – eller "
+        "importér kun de gyldige rækker",
+    ]
+    with pytest.raises(importing.ImportRefusedError):
+        importing.save_import(store, preview)
+    assert store.list_cases() == []
+    importing.save_import(store, preview, only_valid=True)
+    assert [case.citizen for case in store.list_cases()] == ["Søren Østergaard"]
+
+
 def test_a_mapping_that_cannot_import_saves_nothing(store, tmp_path):
     source = table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;;")
     mapping = importing.guess_mapping(source.headers).with_field(1, None)
