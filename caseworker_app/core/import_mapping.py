@@ -202,6 +202,10 @@ class ColumnMapping:
                 return index
         return None
 
+    def used_columns(self) -> set[int]:
+        """The indexes of the columns that fill a field."""
+        return {index for index, name in enumerate(self.fields) if name is not None}
+
     def header_of(self, field: str) -> str | None:
         """The header of the column that fills field, or None."""
         index = self.column_of(field)

@@ -35,6 +35,15 @@ class SourceRow:
     cells: tuple[Cell, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MergedFill:
+    """Rows of a column that got the value of a merged cell's top row (core.import_merged)."""
+
+    column: int  # 0-based
+    source_row: int  # the spreadsheet row with the value
+    rows: tuple[int, ...]  # the spreadsheet rows filled in
+
+
 @dataclass(frozen=True)
 class SourceTable:
     """The rows of one sheet (or CSV file) under its header row."""
@@ -47,6 +56,7 @@ class SourceTable:
     sheet: str | None = None  # xlsx: the sheet read
     sheets: tuple[str, ...] = ()  # xlsx: every sheet of the workbook
     notes: tuple[str, ...] = field(default=())  # Danish remarks on how the file was read
+    merged: tuple[MergedFill, ...] = ()  # xlsx: cells filled in from a merged cell above them
 
     def cell(self, row: SourceRow, column: int) -> Cell:
         """The cell of a row in a column (None beyond the row's end)."""

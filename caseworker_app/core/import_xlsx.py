@@ -8,11 +8,12 @@ at a time, so a sheet over the row limit is refused without being loaded.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 from xml.etree.ElementTree import ParseError
 
+from .import_merged import CellRange, fill_merged, merged_ranges
 from .import_table import (
     CFB_SIGNATURE,
     MAX_COLUMNS,
@@ -98,7 +99,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
         worksheet = workbook[sheet]
         _check_size(worksheet, path)
         try:
-            return build_table(
+            table = build_table(
                 _rows(worksheet, path),
                 file_name=path.name,
                 kind="xlsx",
@@ -106,10 +107,19 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
                 sheet=sheet,
                 sheets=names,
             )
+            return fill_merged(table, _merged_cells(worksheet))
         except _DAMAGE:
             raise damaged(path) from None
     finally:
         workbook.close()
+
+
+def _merged_cells(worksheet: ReadOnlyWorksheet) -> set[CellRange]:
+    """The sheet's merged ranges: a read-only sheet does not read them, so its XML is searched."""
+    # openpyxl's own opener of the sheet's part of the zip (ReadOnlyWorksheet._get_source, untyped).
+    open_xml: Callable[[], BinaryIO] = getattr(worksheet, "_get_source")  # noqa: B009
+    with open_xml() as source:
+        return merged_ranges(source)
 
 
 def _check_size(worksheet: ReadOnlyWorksheet, path: Path) -> None:

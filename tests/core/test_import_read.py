@@ -10,8 +10,15 @@ from datetime import datetime
 import openpyxl
 import pytest
 
+from caseworker_app.core.import_merged import merged_ranges
 from caseworker_app.core.import_read import read_source
-from caseworker_app.core.import_table import MAX_DATA_ROWS, MAX_FILE_BYTES, ImportFileError, column_letter
+from caseworker_app.core.import_table import (
+    MAX_DATA_ROWS,
+    MAX_FILE_BYTES,
+    ImportFileError,
+    MergedFill,
+    column_letter,
+)
 
 HEADER = "Navn;Sagsnr;Forsøg;Ansat"
 
@@ -118,7 +125,7 @@ def test_a_utf8_file_with_a_row_in_windows_1252_keeps_its_names_and_marks_that_r
         "Navn;Sagsnr;Forsøg;Ansat\r\n".encode()
         + "Søren Østergaard;2024-1;T08;01-03-2024\r\n".encode()
         + "Ole Bæk;2024-2;T08;02-03-2024\r\n".encode("cp1252")
-        + "Ida Dam;2024-3;T08;03-03-2024\r\n".encode()
+        + b"Ida Dam;2024-3;T08;03-03-2024\r\n"
     )
     table = read_source(path)
     assert table.headers == ("Navn", "Sagsnr", "Forsøg", "Ansat")
@@ -273,6 +280,50 @@ def test_an_xlsx_sheet_with_a_title_date_cells_and_an_empty_row(tmp_path):
     assert other.sheet == "Andet"
     with pytest.raises(ImportFileError, match="intet ark, der hedder 'Ark9' \\(arkene: Sager, Andet\\)"):
         read_source(path, sheet="Ark9")
+
+
+def test_a_cell_merged_over_rows_gives_its_value_to_every_row_it_covers(tmp_path):
+    # The tester's list: Forsøg and Sagsbehandler merged over rows 3-5 to mean "the same as above";
+    # Excel keeps the value in row 3 only, so rows 4 and 5 were read with neither.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["Mine sager"],
+        ["Navn", "Sagsnr", "Forsøg", "Ansat", "Sagsbehandler", "Bemærkning"],
+        ["Jens Hansen", "2024-0412", "T08", "01-03-2024", "Anne Jensen", "Ring mandag"],
+        ["Lone Andersen", "2023-0107", None, "16-01-2023", None, None],
+        ["Ahmad Khalil", "2025-0031", None, "01-09-2025", None, None],
+        ["Ole Bæk", "2019-0555", "T08", "31-08-2019", "Mads", None],
+    ]:
+        ws.append(row)
+    ws.merge_cells("A1:F1")  # a title over the list: not filled across
+    ws.merge_cells("C3:C5")
+    ws.merge_cells("E3:E4")
+    ws.merge_cells("F3:F5")
+    ws.merge_cells("B2:B3")  # a header merged into the first row: no header text in a case
+    ws["D6"] = "31-08-2019"
+    ws.merge_cells("D6:E6")  # across one row: the value stays in its own column
+    path = tmp_path / "flettet.xlsx"
+    wb.save(path)
+    table = read_source(path)
+    assert table.header_row == 2
+    assert cells(table) == [
+        (3, ("Jens Hansen", None, "T08", "01-03-2024", "Anne Jensen", "Ring mandag")),
+        (4, ("Lone Andersen", "2023-0107", "T08", "16-01-2023", "Anne Jensen", "Ring mandag")),
+        (5, ("Ahmad Khalil", "2025-0031", "T08", "01-09-2025", None, "Ring mandag")),
+        (6, ("Ole Bæk", "2019-0555", "T08", "31-08-2019", None, None)),
+    ]
+    assert table.merged == (
+        MergedFill(column=2, source_row=3, rows=(4, 5)),
+        MergedFill(column=4, source_row=3, rows=(4,)),
+        MergedFill(column=5, source_row=3, rows=(4, 5)),
+    )
+
+
+def test_merged_ranges_are_found_across_the_chunks_the_sheet_is_read_in():
+    element = b'<x:mergeCell ref="AA10:AA12"/>'
+    xml = b"<sheetData/>" + b" " * ((1 << 20) - 20) + b"<x:mergeCells>" + element + b'<mergeCell ref="c3:C5" />'
+    assert merged_ranges(io.BytesIO(xml)) == {(27, 10, 27, 12), (3, 3, 3, 5)}
 
 
 def test_a_formula_gives_the_value_excel_saved_and_is_never_evaluated(tmp_path):

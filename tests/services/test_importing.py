@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import openpyxl
 import pytest
 
 from caseworker_app.services import importing
@@ -150,6 +151,41 @@ def test_a_row_in_another_encoding_is_a_fault_and_never_saved_as_mojibake(store,
     assert store.list_cases() == []
     importing.save_import(store, preview, only_valid=True)
     assert [case.citizen for case in store.list_cases()] == ["Søren Østergaard"]
+
+
+def test_rows_under_a_merged_cell_get_its_value_and_the_preview_says_so(store, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sager"
+    for row in [
+        ["Navn", "Sagsnr", "Forsøg", "Ansat", "Sagsbehandler", "Team"],
+        ["Jens Hansen", "2024-0412", "T08", "01-03-2024", "Anne Jensen", "Nord"],
+        ["Lone Andersen", "2023-0107", None, "16-01-2023", None, None],
+        ["Ahmad Khalil", "2025-0031", None, "01-09-2025", None, None],
+    ]:
+        ws.append(row)
+    for cells in ("C2:C4", "E2:E4", "F2:F4"):  # Team is not imported: its merge is not mentioned
+        ws.merge_cells(cells)
+    path = tmp_path / "flettet.xlsx"
+    wb.save(path)
+    source = importing.read_source(path)
+    mapping = importing.guess_mapping(source.headers)
+    assert mapping.fields[5] is None
+    preview = importing.build_preview(store, source, mapping, TODAY)
+    assert [(r.draft.citizen, r.draft.trial_id, r.draft.caseworker, r.errors) for r in preview.rows] == [
+        ("Jens Hansen", "T08", "Anne Jensen", ()),
+        ("Lone Andersen", "T08", "Anne Jensen", ()),
+        ("Ahmad Khalil", "T08", "Anne Jensen", ()),
+    ]
+    assert preview.summary() == (
+        "3 rækker læst fra flettet.xlsx (arket 'Sager'); overskrifterne står i række 1. 3 nye sager, "
+        "2 rækker udfyldt fra flettede celler."
+    )
+    assert preview.notes == (
+        "Flettede celler er udfyldt: en celle, der er flettet over flere rækker i Excel, gælder for hver af "
+        "rækkerne – kolonne 'Forsøg' række 3–4 (som række 2); kolonne 'Sagsbehandler' række 3–4 (som række 2). "
+        "Kontrollér dem i forhåndsvisningen.",
+    )
 
 
 def test_a_mapping_that_cannot_import_saves_nothing(store, tmp_path):

@@ -13,6 +13,7 @@ from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
 from ...core.import_mapping import ColumnMapping, mapping_errors
+from ...core.import_merged import merged_note
 from ...core.import_parse import is_blank_cell, is_date_cell
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
@@ -62,7 +63,9 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
                 row = _as_duplicate(row, matches, mapping, catalog, today)
         rows.append(row)
     rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
-    return ImportPreview(table, mapping, today, tuple(rows), notes=ignored_date_columns(table, mapping))
+    filled = merged_note(table, mapping.used_columns())
+    notes = (*([filled] if filled else []), *ignored_date_columns(table, mapping))
+    return ImportPreview(table, mapping, today, tuple(rows), notes=notes)
 
 
 def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[str, ...]:

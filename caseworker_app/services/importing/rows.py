@@ -8,6 +8,7 @@ from datetime import date
 
 from ...core.deadline import Deadline
 from ...core.import_mapping import ColumnMapping
+from ...core.import_merged import merged_rows
 from ...core.import_rows import CaseDraft, RowError
 from ...core.import_table import SourceTable
 from ...core.text import count_text
@@ -119,6 +120,9 @@ class ImportPreview:
         invalid = self.invalid_rows(duplicates)
         if invalid:
             counts.append(f"{rows_text(len(invalid))} med fejl")
+        filled = merged_rows(table, self.mapping.used_columns())
+        if filled:
+            counts.append(f"{rows_text(filled)} udfyldt fra flettede celler")
         warned = sum(1 for r in self.rows if r.warnings and r.saved_with(duplicates))
         if warned:
             counts.append(f"{rows_text(warned)} med en dato i fremtiden (⚠, gemmes alligevel)")
