@@ -204,8 +204,19 @@ def test_the_sample_csv_needs_one_trial_for_every_row(qtbot, window, db, dialogs
         assert not dialog.import_button.isEnabled()
         assert dialog.block_label.text() == "Vælg kolonnerne under Kolonner, før listen kan importeres."
         assert "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252." in dialog.message_label.text()
+        # The Fejl tab says what blocks the import, not "no faults".
+        assert dialog.tabs.tabText(FEJL) == "F&ejl (1)"
+        assert errors_listed(dialog) == [
+            "Ingen kolonne er valgt som 'Forsøg', og der er ikke valgt ét forsøg til alle rækker. Vælg "
+            "forsøgskolonnen, eller vælg forsøget (fx T08), hvis alle sager er i samme forsøg.",
+            "Rækkerne kontrolleres, når kolonnerne er valgt under Kolonner.",
+        ]
         choose(dialog.mapping_view.trial_combo, "T08")
         assert dialog.problem_label.isHidden()
+        assert (dialog.tabs.tabText(FEJL), errors_listed(dialog)) == (
+            "F&ejl (0)",
+            ["Ingen fejl: alle rækker kan gemmes."],
+        )
         assert {name: row["Forsøg"] for name, row in shown_rows(dialog).items()} == {
             "Birgitte Larsen": "T08",
             "Søren Østergaard": "T08",
@@ -558,6 +569,7 @@ def test_importing_the_same_list_again_finds_every_case(qtbot, window, db, dialo
         seen["states"] = {name: row["Gemmes som"] for name, row in shown_rows(dialog).items()}
         seen["block"] = dialog.block_label.text()
         seen["can import"] = dialog.import_button.isEnabled()
+        seen["faults"] = errors_listed(dialog)
         click(qtbot, dialog.options.update_radio)
         seen["updated"] = {row["Gemmes som"] for row in shown_rows(dialog).values()}
 
@@ -572,6 +584,10 @@ def test_importing_the_same_list_again_finds_every_case(qtbot, window, db, dialo
         "Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de skal have listens værdier."
     )
     assert seen["can import"] is False
+    assert seen["faults"] == [
+        "Ingen fejl i rækkerne. Der er intet nyt at importere: sagerne findes allerede. Vælg Opdatér, hvis de "
+        "skal have listens værdier."
+    ]
     assert seen["updated"] == {"Findes allerede – intet nyt"}
     assert db.read_bytes() == before
 

@@ -41,7 +41,7 @@ from ...store import StoreError
 from ..colours import error_style
 from ..fields import set_tab_order
 from ..screen_fit import resize_to_fit
-from .error_tab import ErrorList
+from .error_tab import ErrorList, fault_lines
 from .files import INTRO, SAMPLE_NOTE, FileRow, ask_open_path, sample_path
 from .mapping_tab import MappingView
 from .options import ImportOptions, block_reason
@@ -255,10 +255,11 @@ class ImportDialog(QDialog):
             notes.append(SAMPLE_NOTE)
         self.message_label.setText(" ".join(notes))
         errors = [error.text for error in preview.errors(duplicates)]
-        self.error_view.show_errors(errors)
-        self.tabs.setTabText(FEJL, f"F&ejl ({len(errors)})")
+        reason = block_reason(preview, duplicates, self.options.only_valid())
+        self.error_view.show_errors(fault_lines(errors, preview.mapping_errors, reason))
+        self.tabs.setTabText(FEJL, f"F&ejl ({len(errors) + len(preview.mapping_errors)})")
         self.options.show_for(preview)
-        self._block(block_reason(preview, duplicates, self.options.only_valid()))
+        self._block(reason)
 
     def _block(self, reason: str) -> None:
         self.block_label.setText(reason)

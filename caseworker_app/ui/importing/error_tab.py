@@ -6,6 +6,19 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 NO_FAULTS = "Ingen fejl: alle rækker kan gemmes."
+COLUMNS_FIRST = "Rækkerne kontrolleres, når kolonnerne er valgt under Kolonner."
+
+
+def fault_lines(errors: list[str], mapping_errors: tuple[str, ...], block: str) -> list[str]:
+    """What the Fejl tab lists: the row faults; else what keeps the list from being imported (the
+    columns not chosen, nothing to import); only then "no faults"."""
+    if mapping_errors:  # the rows are not checked until the columns are chosen
+        return [*mapping_errors, COLUMNS_FIRST]
+    if errors:
+        return errors
+    if block:
+        return [f"Ingen fejl i rækkerne. {block}"]
+    return [NO_FAULTS]
 
 
 class ErrorList(QListView):
@@ -20,12 +33,9 @@ class ErrorList(QListView):
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
 
-    def show_errors(self, errors: list[str] | None) -> None:
-        """The faults of a preview; None when there is no preview (an empty list)."""
-        if errors is None:
-            self.error_model.setStringList([])
-        else:
-            self.error_model.setStringList(errors or [NO_FAULTS])
+    def show_errors(self, lines: list[str] | None) -> None:
+        """The lines of fault_lines; None when there is no preview (an empty list)."""
+        self.error_model.setStringList(lines or [])
 
     def texts(self) -> list[str]:
         """The lines shown."""
