@@ -26,12 +26,10 @@ def end_change_line(trial: Trial, shipped: Trial | None) -> str:
     period = trial.period
     if shipped is None or period.effective_end == shipped.period.effective_end:
         return ""
-    if period.extensions:
-        latest = period.extensions[-1]
-        note, source = latest.note, latest.source
-    else:  # an end corrected to a day before the first extension
-        note, source = period.corrected_note, period.source
-    return f"slutdato {fmt(period.effective_end)} er kommunens ændring ({note}); kilde: {source}"
+    # The end differs, so the database added an entry: its last one, an extension or a corrected end
+    # (core/trial_period.py keeps both in order), set it.
+    latest = period.extensions[-1]
+    return f"slutdato {fmt(period.effective_end)} er kommunens ændring ({latest.note}); kilde: {latest.source}"
 
 
 def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) -> list[str]:

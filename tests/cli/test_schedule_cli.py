@@ -254,3 +254,19 @@ def test_trials_of_the_demo_says_its_t08_extension_is_the_demos(capsys, tmp_path
         t08,
     )
     assert out.count("er kommunens ændring") == 1  # only T08 was changed
+
+
+def test_trials_names_an_end_corrected_before_every_extension_as_the_municipality_s(capsys, tmp_path):
+    from caseworker_app.store import CaseStore
+
+    store = CaseStore(tmp_path / "sager.db")
+    store.add_override("T08", "end", "2021-06-30", "Kommunen trådte ud af forsøget (byrådets beslutning)")
+    store.close()
+    code, out, _ = run(capsys, "trials", "--db", str(tmp_path / "sager.db"))
+    assert code == 0
+    t08 = out[out.index("T08  ") : out.index("T09  ")]
+    assert re.search(
+        r"\n     slutdato 30-06-2021 er kommunens ændring \(rettet i programmet \d\d-\d\d-\d{4}\); kilde: "
+        r"Kommunen trådte ud af forsøget \(byrådets beslutning\)\n",
+        t08,
+    )

@@ -466,8 +466,8 @@ def test_a_t18_praktik_the_trial_end_still_lengthens_gets_its_note_with_the_list
         **WHO,
     )
     assert (
-        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig regel "
-        "(højst 4 uger fra praktikstart 02-11-2015, sidste dag) var fristen 29-11-2015, så perioden skal "
+        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig regel, "
+        "højst 4 uger fra praktikstart 02-11-2015, sidste dag, var fristen 29-11-2015, så perioden skal "
         "slutte senest på forsøgets sidste dag)."
     ) in note
     assert (

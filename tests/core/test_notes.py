@@ -485,8 +485,8 @@ def test_talk_note_counts_the_talks_held_under_the_trial_as_the_deadline_list_do
     note = render("T05", "opfoelgning", case=record, note_date=date(2021, 6, 15))
     assert (
         "Næste frist for samtalerne: senest 28. februar 2022 (mindst 4 samtaler inden for 12 måneder fra "
-        "visitation 01-03-2021; 2 holdt indtil nu, så der mangler 2 (uden for forsøgsperioden tæller kun "
-        "samtaler holdt personligt) (almindelig regel efter forsøgets slutning 31-12-2021))."
+        "visitation 01-03-2021; 2 holdt indtil nu, så der mangler 2, og uden for forsøgsperioden tæller kun "
+        "samtaler holdt personligt; almindelig regel efter forsøgets slutning 31-12-2021)."
     ) in note
     assert "0 holdt" not in note
     assert "Næste samtale:" not in note
@@ -507,8 +507,8 @@ def test_a_note_written_after_the_trial_end_about_a_follow_up_under_it_speaks_of
         f'\nEfter frikommuneforsøget "{T08_TITLE}" (jf. bekendtgørelsen) gjaldt disse frister for opfølgning: '
         "første opfølgning senest 2½ år efter ansættelsen i løntilskud, herefter senest hver gang der er gået "
         "2½ år fra seneste opfølgning.\n"
-        "Næste opfølgning: senest 15. december 2026 (12 måneder efter seneste opfølgning 15-12-2025 "
-        "(almindelig regel efter forsøgets slutning 31-12-2025)). Efter forsøgsreglen ville fristen være "
+        "Næste opfølgning: senest 15. december 2026 (12 måneder efter seneste opfølgning 15-12-2025; "
+        "almindelig regel efter forsøgets slutning 31-12-2025). Efter forsøgsreglen ville fristen være "
         "15-06-2028, men forsøget gjaldt kun til og med 31-12-2025; derefter gælder den almindelige regel. "
     ) in note
     assert "\nForsøget gjaldt til og med 31. december 2025; derefter gælder den almindelige regel igen.\n" in note
@@ -536,8 +536,8 @@ def test_a_deadline_the_trial_end_moved_is_told_as_on_the_day_the_note_is_writte
     record = CASES["T08"][0]._replace(events=(Event(date(2024, 10, 1), "followup"),))
     note = render("T08", "opfoelgning", case=record, note_date=note_date)
     assert (
-        f"Næste opfølgning: senest 1. januar 2026 ({ends}: efter almindelig regel (12 måneder efter "
-        "seneste opfølgning 01-10-2024) var fristen 01-10-2025, så fristen er dagen efter forsøgets slutning)."
+        f"Næste opfølgning: senest 1. januar 2026 ({ends}: efter almindelig regel, 12 måneder efter "
+        "seneste opfølgning 01-10-2024, var fristen 01-10-2025, så fristen er dagen efter forsøgets slutning)."
     ) in note
 
 

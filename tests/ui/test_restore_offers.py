@@ -168,10 +168,14 @@ def told(monkeypatch):
 
 def start_until_told(db) -> tuple[int, str]:
     """run_window's exit code and the log file it wrote (under tmp_path/state: state_in_tmp)."""
-    QTimer.singleShot(GIVE_UP_MS, lambda: QApplication.exit(2))
+    give_up = QTimer()  # stopped once the start is over: left running, it ended a later test's waits
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: QApplication.exit(2))
+    give_up.start(GIVE_UP_MS)
     try:
         code = run_window(db)
     finally:
+        give_up.stop()
         logs.teardown_logging()
     [log] = db.parent.joinpath("state").rglob("opfoelgningsfrister.log")
     return code, log.read_text(encoding="utf-8")
