@@ -112,6 +112,11 @@ class CaseStore:
         """Close the database (idempotent)."""
         self._db_part.close()
 
+    @property
+    def is_open(self) -> bool:
+        """False once closed (at the window's end, or while a restore puts a copy in place)."""
+        return self._db_part.conn is not None
+
     def reopen(self) -> None:
         """Open the file again (after a restore put an older copy in place): migrated, no caches."""
         self._db_part.reopen()

@@ -213,3 +213,19 @@ def test_a_growing_search_narrows_to_what_a_fresh_search_shows(qtbot, demo, tmp_
     assert screen(window) == screen(fresh)
     window.close()
     fresh.close()
+
+
+def test_back_in_front_the_window_shows_what_another_copy_saved(qtbot, watched, demo, tmp_path):
+    case = t08_case(demo, watched)
+    other_window = open_window(qtbot, demo, tmp_path, name="andet")  # the caseworker goes elsewhere
+    other_window.activateWindow()
+    qtbot.waitUntil(other_window.isActiveWindow)
+    with sqlite3.connect(demo.path) as other:  # another copy of the program, or the command line
+        other.execute("UPDATE cases SET citizen = ? WHERE id = ?", ("Åge Ørum", case.id))
+
+    watched.activateWindow()  # back in front: no F5 needed
+    qtbot.waitUntil(watched.isActiveWindow)
+
+    qtbot.waitUntil(watched.case_list_current)
+    assert_as_fresh(qtbot, watched, demo, tmp_path)
+    other_window.close()

@@ -313,6 +313,16 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             self.tabs.setCurrentIndex(int(tab))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Back in front (from another program, or another copy of this one on the same database):
+        # show what was saved meanwhile. Nothing written since: one PRAGMA, nothing done (refresh).
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self._book is not None
+            and self.store is not None
+            and self.store.is_open  # not while a restore replaces the file (ui/restore_offers.py)
+        ):
+            self.refresh()
         # Indstillinger › Tekststørrelse: rows and columns grow with the text, at once.
         if event.type() == QEvent.Type.FontChange and hasattr(self, "case_view"):
             old = self.case_view.verticalHeader().defaultSectionSize() - 8
