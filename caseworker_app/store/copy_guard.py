@@ -12,6 +12,7 @@ from .backup import BackupInfo, check_backup, list_backups
 from .backup.checking import count_cases, integrity_problem
 from .errors import StoreError
 from .opening import SQLITE_HEADER, connect_read_only
+from .opening import missing_or_empty as missing_or_empty  # asked at every start: there, not here
 
 
 def damage_found(db_path: Path) -> str | None:
@@ -33,14 +34,6 @@ def damage_found(db_path: Path) -> str | None:
         return "filen kan ikke læses helt"
     finally:
         conn.close()
-
-
-def missing_or_empty(db_path: Path) -> bool:
-    """True when there is no database file, or one of 0 bytes (SQLite would start an empty one)."""
-    try:
-        return not db_path.exists() or (db_path.is_file() and db_path.stat().st_size == 0)
-    except OSError:
-        return False
 
 
 def newest_copy_with_cases(db_path: Path) -> BackupInfo | None:

@@ -274,3 +274,14 @@ def backup_copy(path: Path, conn: sqlite3.Connection, version: int) -> Path:
         copy.close()
     os.replace(temporary, target)
     return target
+
+
+def missing_or_empty(db_path: Path) -> bool:
+    """True when there is no database file, or one of 0 bytes (SQLite would start an empty one).
+
+    Here, with the opening, not with the copies (store/copy_guard.py): every start asks it before
+    the cases are painted, and the backup package's modules cost that paint ~10 ms."""
+    try:
+        return not db_path.exists() or (db_path.is_file() and db_path.stat().st_size == 0)
+    except OSError:
+        return False

@@ -160,7 +160,7 @@ def _open_cases(window, db_path: Path, demo: bool) -> bool:
     from ..store.errors import DamagedDatabaseError
 
     if not demo:
-        from ..store.copy_guard import missing_or_empty
+        from ..store.opening import missing_or_empty
 
         if missing_or_empty(db_path):
             from .restore_offers import StartChoice, offer_restore_of_missing
