@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 
@@ -49,12 +50,13 @@ class ColumnFit(QObject):
         self._preferred, self._minimum, self._last_room = tuple(preferred), tuple(minimum), last_room
         self._scale = scale
         self._fitting = False
-        self._dragging = False
         self.user_sized = False  # a column was dragged: the widths are the caseworker's from then on
-        header = self._header()
-        header.sectionResized.connect(self._section_resized)
-        header.viewport().installEventFilter(self)
-        view.viewport().installEventFilter(self)
+        self._header().sectionResized.connect(self._section_resized)
+        # The list's own resizes and its scroll bar coming and going change the room; no viewport()
+        # is asked for: the first one a program asks for made PySide build ~70 Python enums (~8 ms,
+        # before the cases are painted at start).
+        view.installEventFilter(self)
+        view.verticalScrollBar().installEventFilter(self)
         self.fit()
 
     def _header(self) -> QHeaderView:
@@ -69,7 +71,7 @@ class ColumnFit(QObject):
         header = self._header()
         # Squeezed, the stretching last column keeps the header's default width (Qt), so no less.
         last = max(round(self._last_room * scale), header.defaultSectionSize())
-        room = self._view.viewport().width() - last
+        room = self._room() - last
         widths = fitted_widths(
             [round(w * scale) for w in self._preferred], [round(w * scale) for w in self._minimum], room
         )
@@ -81,16 +83,18 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
+    def _room(self) -> int:
+        """The width the columns are shown in: the list's inside, less its scroll bar when shown."""
+        view = self._view
+        bar = view.verticalScrollBar()
+        return view.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self._view.viewport():
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
             self.fit()
-        elif kind == QEvent.Type.MouseButtonPress:  # on the header: perhaps a drag of a column's edge
-            self._dragging = True
-        elif kind == QEvent.Type.MouseButtonRelease:
-            self._dragging = False
         return False
 
     def _section_resized(self, _column: int, _old: int, _new: int) -> None:
-        if self._dragging and not self._fitting:
+        # Resized with a mouse button held: the caseworker drags a column's edge (not a fit, nor Qt).
+        if not self._fitting and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self.user_sized = True
