@@ -94,7 +94,13 @@ class ColumnFit(QObject):
             self.fit()
         return False
 
-    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
-        # Resized with a mouse button held: the caseworker drags a column's edge (not a fit, nor Qt).
-        if not self._fitting and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # A fitted column resized with a mouse button held: the caseworker drags its edge. Not the
+        # last column, which Qt stretches itself, also while the window's border is dragged (on
+        # Windows the button then reads as held).
+        if (
+            not self._fitting
+            and column < len(self._preferred)
+            and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+        ):
             self.user_sized = True

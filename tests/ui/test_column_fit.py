@@ -87,3 +87,29 @@ def test_a_window_made_wider_and_narrower_again_keeps_fitting(qtbot, store, toda
     assert not window.deadline_columns.user_sized
     assert header.sectionSize(1) < 215
     assert header.sectionPosition(header.count() - 1) < window.deadline_view.viewport().width()
+
+
+def test_a_window_border_dragged_with_the_button_held_is_not_a_column_drag(qtbot, store, today, monkeypatch):
+    # On Windows Qt reads the button as held while the window's border is dragged (GetAsyncKeyState);
+    # Qt then stretches the last column. That is not the caseworker sizing a column: the lists go on fitting.
+    from caseworker_app.ui import column_fit
+
+    class Held:
+        @staticmethod
+        def mouseButtons():  # noqa: N802 - Qt's name
+            return Qt.MouseButton.LeftButton
+
+    store.create_case(citizen="Jens Hansen", case_ref="2021-1001", trial_id="T08", dates={"hire": date(2018, 8, 31)})
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.resize(1300, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(column_fit, "QGuiApplication", Held)
+
+    window.resize(910, 490)
+    QApplication.processEvents()
+    window.resize(1000, 600)
+    QApplication.processEvents()
+
+    assert not window.deadline_columns.user_sized and not window.case_columns.user_sized
