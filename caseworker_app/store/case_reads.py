@@ -81,6 +81,14 @@ class CaseReads:
             raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
         return found[0]
 
+    def created_at(self, case_id: int) -> str | None:
+        """When the case with this id was created (None: there is none). SQLite gives a new case the
+        id of a deleted newest one, so the id alone does not say it is the same case."""
+        self.check_id(case_id)
+        with self._db.read() as conn:
+            row = conn.execute("SELECT created_at FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return row[0] if row else None
+
     def check_id(self, case_id: object) -> None:
         """CaseNotFoundError for an id no row can have (SQLite's integers are 64-bit)."""
         if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:

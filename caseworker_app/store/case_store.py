@@ -187,6 +187,10 @@ class CaseStore:
         """One case; CaseNotFoundError when there is none with that id."""
         return self._reads.get_case(case_id)
 
+    def case_created_at(self, case_id: int) -> str | None:
+        """When the case with this id was created, to tell it from a later case given its id."""
+        return self._reads.created_at(case_id)
+
     def history(self, case_id: int) -> list[EventRow]:
         """Every row of the case's history, replaced rows and case changes too, newest first."""
         self._reads.check_id(case_id)
@@ -260,16 +264,18 @@ class CaseStore:
         *,
         loaded: CaseRecord | None = None,
         choice: ConflictChoice | None = None,
+        created: str | None = None,
         **fields,
     ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
 
         A form passes loaded (the case as it read it): only what it changed is written, and a field
         someone else changed too since raises CaseConflictError, unless choice answers it
-        (case_conflicts.py). Each changed field is recorded in the history; an error leaves the
-        case as it was.
+        (case_conflicts.py). created (case_created_at when the form read it): CaseNotFoundError
+        when the id now belongs to another case (the one read was deleted, a new one got its id).
+        Each changed field is recorded in the history; an error leaves the case as it was.
         """
-        self._writes.update_case(case_id, loaded=loaded, choice=choice, **fields)
+        self._writes.update_case(case_id, loaded=loaded, choice=choice, created=created, **fields)
 
     def add_event(
         self,

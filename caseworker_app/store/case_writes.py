@@ -16,7 +16,7 @@ from ..core.validation import case_errors, event_errors, parse_case_dates
 from ..core.workdays import parse_date
 from .case_conflicts import THEIRS, CaseConflictError, case_values, conflicts, form_edits, merged_fields
 from .connection import utc_now
-from .errors import ValidationError
+from .errors import CaseNotFoundError, ValidationError
 from .history_texts import created_summary
 
 if TYPE_CHECKING:
@@ -171,6 +171,7 @@ class CaseWrites:
         *,
         loaded: CaseRecord | None = None,
         choice: ConflictChoice | None = None,
+        created: str | None = None,
         **fields,
     ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
@@ -186,6 +187,10 @@ class CaseWrites:
         today = self._clock()
         with self._db.writing(case_id):
             case = self._reads.get_case(case_id)
+            if created is not None and self._reads.created_at(case_id) != created:
+                # Deleted meanwhile, and a new case got its id: never write one citizen's form
+                # into another's case.
+                raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
             if loaded is not None:
                 # Read and compared inside the write transaction: no one can save in between.
                 fields = self._merge(loaded, case, fields, choice)

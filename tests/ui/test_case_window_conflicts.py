@@ -145,3 +145,26 @@ def test_a_case_deleted_meanwhile_saves_nothing_and_keeps_what_was_typed(qtbot, 
     )
     assert window.isVisible()
     assert window.note_edit.toPlainText() == "Ringet op"
+
+
+def test_a_new_case_given_the_deleted_case_s_id_never_gets_the_open_window_s_text(
+    qtbot, store, other, louise, monkeypatch
+):
+    # SQLite gives a new case the id of the deleted newest one: the window must not write into it.
+    from caseworker_app.store import case_writes
+
+    window = open_case(qtbot, store, louise)
+    other.delete_case(louise, "Oprettet ved en fejl")
+    monkeypatch.setattr(case_writes, "utc_now", lambda: "2099-01-01T09:00:00+00:00")  # created later
+    bo = other.create_case(
+        citizen="Bo Bertelsen", case_ref="2021-9009", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+    assert bo == louise  # the id is reused
+    type_into(qtbot, window.note_edit, "Anna har fået job")
+
+    with qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.save_button)
+
+    assert window.general_error.text().startswith("⚠ Intet er gemt: sagen er slettet et andet sted")
+    assert other.get_case(bo).note == ""
+    assert window.note_edit.toPlainText() == "Anna har fået job"

@@ -196,6 +196,8 @@ class CaseWindow(QDialog):
     def load(self) -> None:
         """Fill the window from the database (after opening and after every saved change)."""
         self.case = self.store.get_case(self.case_id) if self.case_id is not None else None
+        # Which case this is: a case created after this one was deleted may get its id (store).
+        self._created = self.store.case_created_at(self.case_id) if self.case_id is not None else None
         case = self.case
         self.setWindowTitle("Ny sag" if case is None else f"Sag: {case.citizen} ({case.case_ref})")
         self.form.fill(case, self.store.settings())
@@ -297,7 +299,7 @@ class CaseWindow(QDialog):
         choice = None
         while True:  # changed again while the question was shown: asked again, never overwritten unseen
             try:
-                self.store.update_case(self.case_id, loaded=self.case, choice=choice, **values)
+                self.store.update_case(self.case_id, loaded=self.case, choice=choice, created=self._created, **values)
                 return True
             except CaseNotFoundError:  # deleted by another copy of the program while open here
                 message = (
