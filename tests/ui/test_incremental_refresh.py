@@ -229,3 +229,32 @@ def test_back_in_front_the_window_shows_what_another_copy_saved(qtbot, watched, 
     qtbot.waitUntil(watched.case_list_current)
     assert_as_fresh(qtbot, watched, demo, tmp_path)
     other_window.close()
+
+
+def test_a_database_that_cannot_be_read_on_activation_is_told_once_in_the_status_bar(
+    qtbot, watched, demo, tmp_path, monkeypatch, message_boxes
+):
+    from caseworker_app.store import StoreError
+
+    other_window = open_window(qtbot, demo, tmp_path, name="andet")
+    calls = []
+
+    def lost(*_args):  # a network drive gone: every read fails
+        calls.append(1)
+        raise StoreError("Databasen kunne ikke bruges (disk I/O error)")
+
+    monkeypatch.setattr(watched._book, "update", lost)
+    for _ in range(3):  # back and forth, as after each message box on Windows
+        other_window.activateWindow()
+        qtbot.waitUntil(other_window.isActiveWindow)
+        watched.activateWindow()
+        qtbot.waitUntil(watched.isActiveWindow)
+
+    assert len(calls) == 1  # tried once, not again at every activation
+    assert message_boxes.calls == []  # no box: closing it would activate the window again
+    assert (
+        watched.statusBar()
+        .currentMessage()
+        .startswith("Databasen kunne ikke læses, da vinduet kom frem igen – vælg Vis › Opdater (F5) for at prøve igen.")
+    )
+    other_window.close()

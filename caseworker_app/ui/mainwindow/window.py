@@ -63,6 +63,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.problems = []  # cases whose deadlines cannot be computed (core.cases.CaseProblem)
         self._case_windows: dict = {}  # case id (or a key for a new case) -> its open window
         self.last_refresh_seconds = 0.0
+        self._activation_failed = False  # a refresh on activation could not read the database (changeEvent)
         self._changed_for: BookUpdate | None = None  # _changed_deadlines' last answer, and its question
         self._changed_items: dict = {}
 
@@ -156,6 +157,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         book = self._book
         assert book is not None, "refresh before open_store"
         change = book.update(today)  # services.deadline_book: the cases written since the last look
+        self._activation_failed = False  # read: the next activation may look again
         if change is None:
             return
         place = self._remember_place()
@@ -312,6 +314,21 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         if tab is not None:
             self.tabs.setCurrentIndex(int(tab))
 
+    def _refresh_on_activation(self) -> None:
+        """refresh(), told in the status bar if the database cannot be read (a network drive gone):
+        a message box would make the window active again when closed, and so on without end. Not
+        tried again on activation until Vis › Opdater (F5) has read the database again."""
+        from ...store import StoreError
+
+        try:
+            self.refresh()
+        except StoreError as exc:
+            self._activation_failed = True
+            self.statusBar().showMessage(
+                "Databasen kunne ikke læses, da vinduet kom frem igen – vælg Vis › Opdater (F5) for at prøve "
+                f"igen. {exc.window_text()}"
+            )
+
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Back in front (from another program, or another copy of this one on the same database):
         # show what was saved meanwhile. Nothing written since: one PRAGMA, nothing done (refresh).
@@ -321,8 +338,9 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             and self._book is not None
             and self.store is not None
             and self.store.is_open  # not while a restore replaces the file (ui/restore_offers.py)
+            and not self._activation_failed
         ):
-            self.refresh()
+            self._refresh_on_activation()
         # Indstillinger › Tekststørrelse: rows and columns grow with the text, at once.
         if event.type() == QEvent.Type.FontChange and hasattr(self, "case_view"):
             old = self.case_view.verticalHeader().defaultSectionSize() - 8
