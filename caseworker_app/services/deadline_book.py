@@ -88,12 +88,18 @@ class DeadlineBook:
         self.settings, self.catalog, self.today = settings, catalog, today
         if changes is not None:
             self._token = changes.token
-        if context_same and changes is not None and not changes.anything:
-            if not changes.case_ids:  # settings or the like: no case and no deadline changed
-                return BookUpdate(False)
-            if self._patch(changes.case_ids, changes.token.data_version):
-                return BookUpdate(False, changes.case_ids, frozenset(self._removed), self._previous)
-        self._read_all()
+        try:
+            if context_same and changes is not None and not changes.anything:
+                if not changes.case_ids:  # settings or the like: no case and no deadline changed
+                    return BookUpdate(False)
+                if self._patch(changes.case_ids, changes.token.data_version):
+                    return BookUpdate(False, changes.case_ids, frozenset(self._removed), self._previous)
+            self._read_all()
+        except BaseException:
+            # Reading failed (a network drive gone, a damaged page): the token must not say it was
+            # read, or every later update would find "nothing written" and the lists stay old.
+            self._token = None
+            raise
         return BookUpdate(True)
 
     # ------------------------------------------------------------ asking
