@@ -56,12 +56,16 @@ class BackupDialog(QDialog):
         db_path: Path,
         *,
         on_restored: Callable[[], None] | None = None,
+        before_restore: Callable[[], None] | None = None,
         parent: QWidget | None = None,
         ask: Callable[[QWidget, str, str], bool] | None = None,
     ):
         super().__init__(parent)
         wait_for_daily_backup()  # today's copy listed whole, and nothing copies while one restores
         self.db_path = Path(db_path)
+        # The window lets go of the database before a restore (Windows will not move a damaged file
+        # a program holds open aside) and opens it again after, restored or not.
+        self._before_restore = before_restore
         self._on_restored = on_restored
         self._ask = ask or ask_yes_no
         self.backups: list[BackupInfo] = []
@@ -148,13 +152,16 @@ class BackupDialog(QDialog):
         if problem:
             self.status.setText(f"{problem} Databasen er ikke ændret.")
             return
+        if self._before_restore is not None:
+            self._before_restore()
         try:
             kept, cases = restore_backup(self.db_path, info.path)
         except StoreError as exc:
             self.status.setText(exc.window_text())
             return
-        if self._on_restored is not None:
-            self._on_restored()
+        finally:
+            if self._on_restored is not None:
+                self._on_restored()
         self.reload()
         kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
         self.status.setText(f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}")

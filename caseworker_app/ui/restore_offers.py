@@ -189,14 +189,11 @@ def tell_backup_problem(
     if _chosen_role(box) != Role.AcceptRole:
         return
     store.close()  # Windows will not move a file this program holds open aside
-    restored = _restore(parent, problem.db_path, info)
     try:
-        store.reopen()
-    except StoreError as exc:
-        QMessageBox.critical(parent, "Databasen kan ikke åbnes", exc.window_text())
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.exit(1)
+        restored = _restore(parent, problem.db_path, info)
+    finally:  # whatever the restore raised, the window gets its database back (or is told why not)
+        reopened = _reopen(parent, store)
+    if not reopened:
         return
     refresh()
     if restored:
@@ -206,3 +203,16 @@ def tell_backup_problem(
             f"Databasen er gendannet fra sikkerhedskopien fra {when_text(info)} ({cases_text(info.cases)}). "
             f"Den beskadigede database er gemt i mappen {backup_folder(problem.db_path)}, så IT kan se på den.",
         )
+
+
+def _reopen(parent: QWidget | None, store) -> bool:
+    """Open the database again after a restore; False (and the program ends) when it cannot be."""
+    try:
+        store.reopen()
+    except StoreError as exc:
+        QMessageBox.critical(parent, "Databasen kan ikke åbnes", exc.window_text())
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.exit(1)
+        return False
+    return True

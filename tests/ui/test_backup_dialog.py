@@ -132,8 +132,21 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
         dialog.restore_button.click()
 
     dialogs.then(restore_first)
-    window.backups_action.trigger()
-    assert window.case_model.rowCount() == 2
+    from caseworker_app.ui import backup_dialog
+
+    restore, open_during = backup_dialog.restore_backup, []
+
+    def watched_restore(*args):  # Windows will not move a damaged file a program holds open aside
+        open_during.append(store.is_open)
+        return restore(*args)
+
+    backup_dialog.restore_backup = watched_restore
+    try:
+        window.backups_action.trigger()
+    finally:
+        backup_dialog.restore_backup = restore
+    assert open_during == [False]  # the window let go of the database while it was restored
+    assert store.is_open and window.case_model.rowCount() == 2
 
 
 def test_a_damaged_database_offers_the_newest_good_copy(qtbot, tmp_path, dialogs):

@@ -276,11 +276,13 @@ class MainWindowActions(WindowPart):
         """Filer › Sikkerhedskopier …: list, make and restore copies (ui/backup_dialog.py)."""
         from ..backup_dialog import BackupDialog
 
-        def restored() -> None:
-            self._store_in_use().reopen()
+        store = self._store_in_use()
+
+        def restored() -> None:  # restored or not: the database is opened again and shown as it is
+            store.reopen()
             self.refresh()
 
-        BackupDialog(self._store_in_use().path, on_restored=restored, parent=self).exec()
+        BackupDialog(store.path, before_restore=store.close, on_restored=restored, parent=self).exec()
 
     # ------------------------------------------------------------ Hjælp
 
