@@ -192,6 +192,29 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, store, message_boxes):
     assert store.get_case(case_id).citizen == "Jens Hansen"
 
 
+def test_typed_changes_are_never_lost_to_a_note_or_an_event_unasked(qtbot, store, message_boxes, dialogs):
+    # The note window and the event dialog show the case anew from the database: first the caseworker
+    # chooses what becomes of what was typed (a reviewer found a typed note emptied without a word).
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    type_into(qtbot, window.note_edit, "Ringet op, aftalt møde")
+
+    message_boxes.answer(QMessageBox.StandardButton.Cancel)
+    window.write_note()
+    assert message_boxes.calls[-1][1:] == (
+        "Gem ændringer?",
+        "Sagen har ændringer, der ikke er gemt. Vil du gemme dem først?",
+    )
+    assert window.note_edit.toPlainText() == "Ringet op, aftalt møde"  # Annuller: nothing opened, kept
+    assert dialogs.opened == []
+
+    message_boxes.answer(QMessageBox.StandardButton.Save)
+    dialogs.then(lambda dialog: dialog.reject())
+    window.register_followup()
+    assert store.get_case(case_id).note == "Ringet op, aftalt møde"  # Gem: saved, then the dialog
+    assert window.note_edit.toPlainText() == "Ringet op, aftalt møde" and not window.is_dirty()
+
+
 # ------------------------------------------------------------------ events
 
 

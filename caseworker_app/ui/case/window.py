@@ -350,8 +350,20 @@ class CaseWindow(QDialog):
 
     # ------------------------------------------------------------ actions
 
+    def _unsaved_settled(self) -> bool:
+        """Before an action that shows the case anew from the database (an event, a note, closing):
+        what was typed is saved or let go by the caseworker's choice, never lost unasked."""
+        if not self.is_dirty():
+            return True
+        answer = ask_save_changes(self, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem først?")
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        return self.save() if answer == QMessageBox.StandardButton.Save else True
+
     def _event_dialog(self, kind: str, replaces: int | None = None) -> None:
         assert self.case_id is not None  # the event buttons are enabled for a saved case only
+        if not self._unsaved_settled():
+            return
         dialog = EventDialog(self.store, self.case_id, today=self._today, kind=kind, replaces=replaces, parent=self)
         if dialog.exec():
             self._saved()
@@ -377,7 +389,7 @@ class CaseWindow(QDialog):
 
     def close_or_reopen(self) -> None:
         """Close the case with a reason, or reopen a closed case."""
-        if self.case is None:
+        if self.case is None or not self._unsaved_settled():
             return
         if self.case.status == CLOSED:
             if ask_yes_no(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?", default_yes=True):
@@ -401,7 +413,7 @@ class CaseWindow(QDialog):
 
     def write_note(self) -> None:
         """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
-        if self.case_id is None:
+        if self.case_id is None or not self._unsaved_settled():
             return
         from ..notes import NoteWindow  # here: the note window is opened far less than the case
 
