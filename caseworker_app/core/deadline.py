@@ -47,6 +47,9 @@ class Deadline(NamedTuple):
     # No date to show: a date the caseworker sets has not been agreed (legal_due is then the day
     # computed, only so the deadline sorts with the overdue ones). See due_text().
     undated: bool = False
+    # The trial had ended on the day the deadline was computed for (the engine's today): the
+    # sentences say 'sluttede' and 'gjaldt' then, as its reason does (schedule._ends).
+    trial_ended: bool = False
 
     @property
     def reason(self) -> str:
@@ -60,10 +63,12 @@ class Deadline(NamedTuple):
 
     def trial_due_text_on(self, day: date | None) -> str:
         """trial_due_text as a text written on day says it: 'gjaldt' once the trial has ended by
-        then (a journal note written after the end about a follow-up held under the trial)."""
+        then (a journal note written after the end about a follow-up held under the trial). With no
+        day, as on the day the deadline was computed for (the window, prints, exports, the CLI)."""
         if self.trial_due is None or self.trial_due == self.legal_due:
             return ""
-        applies = "gjaldt" if day is not None and day > self.trial_end else "gælder"
+        ended = self.trial_ended if day is None else day > self.trial_end
+        applies = "gjaldt" if ended else "gælder"
         text = (
             f"Efter forsøgsreglen ville fristen være {fmt(self.trial_due)}, men forsøget {applies} kun "
             f"til og med {fmt(self.trial_end)}"

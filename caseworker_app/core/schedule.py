@@ -228,6 +228,7 @@ def _deadline(
             trial_due,
             caution,
             False,
+            end < today,
         ),
     )
 
@@ -279,6 +280,7 @@ def _undated(
         None,
         "",
         True,
+        end < today,
     )
 
 

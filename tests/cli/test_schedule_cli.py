@@ -199,7 +199,8 @@ def test_schedule_says_when_the_trial_has_ended_and_what_to_do(capsys):
     # 02-06-2025 + 12 months = 02-06-2026 (ordinary rule, after the trial's end); the trial rule's
     # 02-12-2027 is said beside it with the reason.
     assert "Opfølgning: frist 02-06-2026 – senest i praksis tir 02-06-2026 – overskredet" in out
-    assert "  ! Efter forsøgsreglen ville fristen være 02-12-2027, men forsøget gælder kun til og med 31-12-2025" in out
+    # Said on 30-11-2026, after the trial's end: it applied ('gjaldt'), as the status says it ran out.
+    assert "  ! Efter forsøgsreglen ville fristen være 02-12-2027, men forsøget gjaldt kun til og med 31-12-2025" in out
     assert "kontrollér fristen." in out
 
 
@@ -269,4 +270,20 @@ def test_trials_names_an_end_corrected_before_every_extension_as_the_municipalit
         r"\n     slutdato 30-06-2021 er kommunens ændring \(rettet i programmet \d\d-\d\d-\d{4}\); kilde: "
         r"Kommunen trådte ud af forsøget \(byrådets beslutning\)\n",
         t08,
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "ends", "applies"),
+    [("31-12-2025", "slutter", "gælder"), ("01-03-2026", "sluttede", "gjaldt")],
+)
+def test_schedule_says_the_trial_rules_date_in_the_tense_of_today(capsys, today, ends, applies):
+    # T06 ends 31-12-2025: an extension begun 01-11-2025 may last to the trial's last day only; the
+    # trial rule's 12 months would have given 31-10-2026. On the last day the trial still applies.
+    code, out, _ = run(capsys, "schedule", "--trial", "T06", "--date", "extension_start=2025-11-01", "--today", today)
+    assert code == 0
+    assert f"  Hvorfor: Forsøget {ends} 31-12-2025: perioden må højst vare til forsøgets sidste dag" in out
+    assert (
+        f"  ! Efter forsøgsreglen ville fristen være 31-10-2026, men forsøget {applies} kun til og med 31-12-2025.\n"
+        in out
     )

@@ -228,3 +228,33 @@ def test_a_long_name_and_case_number_are_cut_with_a_mark_in_the_columns():
     short = CaseRecord(2, "Ida Ærø", "2025-9004", "T08", dates={"hire": date(2018, 8, 31)})
     lines = deadline_report(deadlines_for_cases([short], load_catalog(), today), today).splitlines()
     assert "  28-02-2021  fre 26-02-2021    Ida Ærø                2025-9004  T08     Opfølgning" in lines
+
+
+@pytest.fixture(scope="module")
+def demo_march_2026(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.db"
+    assert main(["demo", "--db", str(path), "--today", "2026-03-01"]) == 0
+    return path
+
+
+@pytest.mark.parametrize(
+    ("today", "ends", "applies"),
+    [("01-12-2025", "slutter", "gælder"), ("01-03-2026", "sluttede", "gjaldt")],
+)
+def test_deadlines_say_the_trial_rules_date_in_the_tense_of_today(capsys, demo_march_2026, today, ends, applies):
+    # The demo's Claus Nørgaard (T06, ends 31-12-2025): an extension begun 01-11-2025 may last to
+    # the trial's last day only; the trial rule's 12 months would have given 31-10-2026.
+    code, out, _ = run(capsys, "deadlines", "--db", str(demo_march_2026), "--today", today)
+    assert code == 0
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Claus Nørgaard" in line)
+    assert (
+        lines[at + 1].split()
+        == (
+            f"Hvorfor: Forsøget {ends} 31-12-2025: perioden må højst vare til forsøgets sidste dag; efter "
+            "forsøgsreglen højst 12 måneder fra forlængelsens start 01-11-2025"
+        ).split()
+    )
+    assert lines[at + 2].strip() == (
+        f"Efter forsøgsreglen ville fristen være 31-10-2026, men forsøget {applies} kun til og med 31-12-2025."
+    )

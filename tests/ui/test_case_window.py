@@ -626,3 +626,21 @@ def test_a_case_whose_trial_file_is_gone_opens_and_says_why(qtbot, tmp_path):
         assert window.trial_combo.currentText() == "T08 (findes ikke i kataloget)"
         assert window.deadline_texts() == ["Fristerne kan ikke beregnes: forsøg T08 findes ikke i forsøgskataloget."]
         window.close()
+
+
+@pytest.mark.parametrize(
+    ("today", "ends", "applies"),
+    [(date(2025, 12, 1), "slutter", "gælder"), (date(2026, 2, 1), "sluttede", "gjaldt")],
+)
+def test_the_trial_rules_own_date_is_said_in_the_tense_of_the_day_shown(qtbot, store, today, ends, applies):
+    # Hired 15-03-2024: the trial rule gives 15-03-2024 + 30 months = 15-09-2026, after T08's end
+    # 31-12-2025; the ordinary 15-09-2024 had passed, so the deadline is the day after the end.
+    case_id = add_t08(store, hire=date(2024, 3, 15))
+    window = open_case(qtbot, store, case_id, today=lambda: today)
+    [deadline] = window.deadline_texts()
+    assert "frist 01-01-2026" in deadline
+    assert f"Hvorfor: Forsøget {ends} 31-12-2025: " in deadline
+    assert (
+        f"Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget {applies} kun til og med "
+        "31-12-2025; derefter gælder den almindelige regel."
+    ) in deadline

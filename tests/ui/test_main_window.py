@@ -148,9 +148,10 @@ def test_the_tooltip_says_what_the_trial_rule_would_have_given_after_the_trials_
     tip = model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole).splitlines()
     assert "Senest i praksis: tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)" in tip
     assert (
-        "Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gælder kun til og med "
+        "Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget gjaldt kun til og med "
         "31-12-2025; derefter gælder den almindelige regel."
-    ) in tip
+    ) in tip  # on 01-02-2026 the trial has ended: it applied ('gjaldt'), as the reason says 'sluttede'
+    assert tip[0].startswith("Forsøget sluttede 31-12-2025: ")
 
 
 def test_missed_since_last_time_is_shown_first_and_last_opened_is_remembered(qtbot, filled, qsettings):
