@@ -17,6 +17,9 @@ _ONE_DAY = timedelta(days=1)
 # The trial's first and last day and its rule: an event held on a day the trial governed counts as
 # the trial rule says, whichever rule counts it later (TrialTerm in rule_due).
 TrialTerm = tuple[date, date, RuleSpec]
+# The trial's first and last day and the forms the ordinary rule counts: for the trial rule, a talk
+# held outside the trial counts only in one of those forms (OutsideTerm in rule_due).
+OutsideTerm = tuple[date, date, tuple[str, ...]]
 
 
 def rule_due(
@@ -25,6 +28,7 @@ def rule_due(
     history: Sequence[Event],
     any_full: bool,
     trial_term: TrialTerm | None = None,
+    outside_term: OutsideTerm | None = None,
 ) -> tuple[date, Reason, bool] | None:
     """The date one rule gives, the parts of the sentence that explains it, and whether it counts
     from the case's own date (not from an event); None when nothing is due.
@@ -32,14 +36,30 @@ def rule_due(
     trial_term, for an ordinary rule: a talk held while the trial governed counts as the trial
     rule says (T05: by phone or in a group), also when the ordinary rule governs the deadline after
     the trial's end; it was a lawful talk on its day. Outside the trial the ordinary rule's forms count.
+    outside_term, for the trial rule, the same seen from the other side: a talk held before the trial
+    began (or after its end) counts only in a form the ordinary rule counts (T05: in person).
     """
     anchor = dates.get(spec.anchor)
     if anchor is None:
         return None
     anchor_label = DATE_NAMES[spec.anchor]
-    in_trial = False  # whether a talk counted was held under the trial (said in the count's text)
+    # whether the forms hold only outside the trial, talks within it counting as the trial rule says
+    # (said in the count's text)
+    in_trial = False
+    forms = spec.forms  # the forms the count's text names
     if not history:
         held = []  # half the cases: no list comprehension (a call of its own) for nothing
+    elif outside_term is not None:
+        start, end, forms = outside_term
+        held = [
+            e.day
+            for e in history
+            if e.day >= anchor and counts_for(e, spec) and (start <= e.day <= end or e.form is None or e.form in forms)
+        ]
+        # The text names the ordinary rule's forms only when a talk was held outside the trial.
+        in_trial = any(e.day >= anchor and e.kind in spec.events and not start <= e.day <= end for e in history)
+        if not in_trial:
+            forms = spec.forms
     elif spec.forms or any_full:
         if trial_term is None or not spec.forms:
             held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
@@ -102,7 +122,7 @@ def rule_due(
                     spec.window,
                     _words(" fra {} ", anchor_label),
                     anchor,
-                    _held_text(len(held), spec.count, spec.forms, in_trial),
+                    _held_text(len(held), spec.count, forms, in_trial),
                 ),
                 True,
             )

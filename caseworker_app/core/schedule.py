@@ -104,8 +104,13 @@ def _deadline(
     end: date,
     default_notes: Mapping[str, str] | None,
 ) -> Deadline | None:
-    trial_result = rule_due(spec, dates, history, any_full)
     start = trial.period.start
+    plain = spec.ordinary
+    if history and plain is not None and plain.forms:
+        # A talk held outside the trial counts for the trial rule only in the ordinary rule's forms.
+        trial_result = rule_due(spec, dates, history, any_full, None, (start, end, plain.forms))
+    else:  # the common case: no history, or an ordinary rule that counts every form
+        trial_result = rule_due(spec, dates, history, any_full)
     # A talk held under the trial counts as the trial rule says, also for the ordinary rule that
     # governs after its end (T05: by phone); only a rule that counts some forms needs to know.
     term = (

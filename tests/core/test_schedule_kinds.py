@@ -365,3 +365,53 @@ def test_four_talks_by_phone_under_the_trial_meet_the_count_after_its_end():
     d = one("T05", {"visitation": date(2021, 1, 1)}, talks, today=date(2021, 9, 1))
     assert (d.legal_due, d.governed_by, d.due_to_trial_end) == (date(2022, 2, 1), "ordinary", False)
     assert "den 4.-seneste samtale var 01-02-2021" in d.reason
+
+
+def test_talks_by_phone_or_in_a_group_before_the_trial_began_do_not_count_for_the_trial_rule():
+    # T05 began 01-08-2018; before it only talks in person counted (the ordinary rule, the rule in
+    # force on the day). Visitation 01-03-2018; talks 01-04-2018 by phone and 01-06-2018 in a group
+    # (before the start: they do not count), 01-09-2018 and 01-10-2018 by phone (under the trial:
+    # they count). 2 of 4 held, so all 4 are due by the last day of the 12 months from 01-03-2018:
+    # 28-02-2019, within the trial, so the trial rule governs (not 01-04-2019 from the 01-04 talk).
+    talks = [
+        talk(date(2018, 4, 1), "telefon"),
+        talk(date(2018, 6, 1), "gruppe"),
+        talk(date(2018, 9, 1), "telefon"),
+        talk(date(2018, 10, 1), "telefon"),
+    ]
+    d = one("T05", {"visitation": date(2018, 3, 1)}, talks, today=date(2018, 11, 1))
+    assert (d.legal_due, d.governed_by) == (date(2019, 2, 28), "trial")
+    assert d.reason == (
+        "Mindst 4 samtaler inden for 12 måneder fra visitation 01-03-2018; 2 holdt indtil nu, så der "
+        "mangler 2, og uden for forsøgsperioden tæller kun samtaler holdt personligt"
+    )
+
+
+def test_the_same_talks_held_under_the_trial_all_count():
+    # The same forms, all held from the trial's first day 01-08-2018: 01-08 by phone, 15-08 in a
+    # group, 01-09 and 01-10 by phone. All 4 count; the 4th-latest, 01-08-2018, falls out of the
+    # window 12 months later: 01-08-2019 (a Thursday), within the trial.
+    talks = [
+        talk(date(2018, 8, 1), "telefon"),
+        talk(date(2018, 8, 15), "gruppe"),
+        talk(date(2018, 9, 1), "telefon"),
+        talk(date(2018, 10, 1), "telefon"),
+    ]
+    d = one("T05", {"visitation": date(2018, 3, 1)}, talks, today=date(2018, 11, 1))
+    assert (d.legal_due, d.practical_due, d.governed_by) == (date(2019, 8, 1), date(2019, 8, 1), "trial")
+    assert d.reason == "Mindst 4 samtaler inden for 12 måneder: den 4.-seneste samtale var 01-08-2018"
+
+
+def test_a_talk_in_person_before_the_trial_began_counts_for_the_trial_rule():
+    # Talks in person 01-04-2018 and 01-06-2018 (before the start: the ordinary rule counts them),
+    # by phone 01-09-2018 and 01-10-2018 (under the trial). All 4 count; the 4th-latest, 01-04-2018,
+    # falls out of the window 12 months later: 01-04-2019.
+    talks = [
+        talk(date(2018, 4, 1), "personligt"),
+        talk(date(2018, 6, 1), "personligt"),
+        talk(date(2018, 9, 1), "telefon"),
+        talk(date(2018, 10, 1), "telefon"),
+    ]
+    d = one("T05", {"visitation": date(2018, 3, 1)}, talks, today=date(2018, 11, 1))
+    assert (d.legal_due, d.governed_by) == (date(2019, 4, 1), "trial")
+    assert "den 4.-seneste samtale var 01-04-2018" in d.reason
