@@ -340,22 +340,20 @@ class CaseWindow(QDialog):
 
     def reject(self) -> None:
         """Close; ask first when the form has changes that are not saved."""
-        if self.is_dirty():
-            answer = ask_save_changes(self, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem?")
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
-        super().reject()
+        if self._unsaved_settled("Sagen har ændringer, der ikke er gemt. Vil du gemme dem?"):
+            super().reject()
 
     # ------------------------------------------------------------ actions
 
-    def _unsaved_settled(self) -> bool:
-        """Before an action that shows the case anew from the database (an event, a note, closing):
-        what was typed is saved or let go by the caseworker's choice, never lost unasked."""
+    def _unsaved_settled(
+        self, question: str = "Sagen har ændringer, der ikke er gemt. Vil du gemme dem først?"
+    ) -> bool:
+        """Before the window closes, or an action shows the case anew from the database (an event, a
+        note, closing the case): what was typed is saved or let go by the caseworker's choice, never
+        lost unasked. False: the caseworker cancelled, or the save failed (its message is shown)."""
         if not self.is_dirty():
             return True
-        answer = ask_save_changes(self, "Sagen har ændringer, der ikke er gemt. Vil du gemme dem først?")
+        answer = ask_save_changes(self, question)
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         return self.save() if answer == QMessageBox.StandardButton.Save else True
