@@ -1,7 +1,8 @@
 """What the window asks around its automatic copy and its start (ui/backup_dialog.py): whether a copy
 that failed means the database is damaged, whether the database is empty while copies hold cases
 (then it is not copied, so rotation never pushes those copies out), and the newest copy worth
-restoring in place of a missing or empty database."""
+restoring in place of a missing or empty database (whether it is missing or empty is asked at every
+start, so that lives with the opening: store/opening.py missing_or_empty)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from .backup import BackupInfo, check_backup, list_backups
 from .backup.checking import count_cases, integrity_problem
 from .errors import StoreError
 from .opening import SQLITE_HEADER, connect_read_only
-from .opening import missing_or_empty as missing_or_empty  # asked at every start: there, not here
 
 
 def damage_found(db_path: Path) -> str | None:

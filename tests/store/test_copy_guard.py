@@ -11,9 +11,9 @@ from caseworker_app.store.backup import make_backup
 from caseworker_app.store.copy_guard import (
     damage_found,
     empty_beside_copies_with_cases,
-    missing_or_empty,
     newest_copy_with_cases,
 )
+from caseworker_app.store.opening import missing_or_empty
 from tests.damaged_pages import CASES_TABLE, CHANGES_INDEX, damage_page_of
 
 from .conftest import TODAY
