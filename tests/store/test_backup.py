@@ -434,6 +434,8 @@ def test_stale_temporary_copies_left_by_a_killed_backup_are_removed(tmp_path):
     folder = backup_folder(path)
     old = time.time() - STALE_COPY_SECONDS - 60
     stale = [folder / f".sager-2026-11-20T101010.db.tmp{side}" for side in ("", "-journal", "-wal", "-shm")]
+    # as named now (a name of each copy's own), and as older versions named them
+    stale += [folder / f".sager-2026-11-21T101010.db.k3x9_q.tmp{side}" for side in ("", "-journal", "-wal", "-shm")]
     fresh = folder / ".sager-2026-11-23T090000.db.tmp"  # perhaps a backup being written right now
     foreign = folder / ".andet-2026-11-20T101010.db.tmp"  # another database's: not ours
     for leftover in (*stale, fresh, foreign):
@@ -584,3 +586,30 @@ def test_counts_in_the_backup_list_have_the_danish_thousands_separator(store, db
         "20.040 sager",
         "1.234.567 sager",
     ]
+
+
+def test_two_copies_started_in_the_same_second_are_both_whole(tmp_path, monkeypatch):
+    """The program started twice (or the window's copy beside the daily one): both copies get the
+    same name. Each writes its own temporary file, so neither removes nor renames the other's
+    half-written copy; the copy left under the name is a whole, checked one."""
+    from caseworker_app.store.backup import writing
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path) as store:
+        add_cases(store, 3)
+    moment = datetime(2026, 11, 30, 8, 15, 0)
+    check = writing.integrity_problem
+    inner: list = []
+
+    def second_copy_meanwhile(conn):
+        # the second copy runs from start to end while the first is written but not yet checked
+        if not inner:
+            inner.append(None)
+            inner[0] = make_backup(path, now=moment)
+        return check(conn)
+
+    monkeypatch.setattr(writing, "integrity_problem", second_copy_meanwhile)
+    outer = make_backup(path, now=moment)
+    assert inner[0].path == outer.path  # one name for both (the second was free when each began)
+    assert outer.cases == 3 and check_backup(outer.path) is None
+    assert [p.name for p in backup_folder(path).iterdir() if p.name.startswith(".")] == []

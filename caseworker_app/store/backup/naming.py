@@ -27,14 +27,16 @@ _NAME = re.compile(
 
 
 def remove_stale_temporaries_of(db_path: Path | str, *, now: float | None = None) -> int:
-    """Remove the hidden temporary copies ('.<name>.tmp' and its -journal/-wal/-shm) that a backup killed
+    """Remove the hidden temporary copies ('.<name>.<random>.tmp' and its -journal/-wal/-shm) that a backup killed
     mid-write left in the database's backup folder, once they are STALE_COPY_SECONDS old."""
     folder, stem = backup_folder(db_path), glob.escape(Path(db_path).stem)
     if not folder.is_dir():
         return 0
     removed = 0
-    for pattern in (f".{stem}-*.db.tmp", f".{stem}-*.db.tmp-journal", f".{stem}-*.db.tmp-wal", f".{stem}-*.db.tmp-shm"):
-        removed += remove_stale_temporaries(folder, pattern, older_than=STALE_COPY_SECONDS, now=now)
+    # '.<copy>.<random>.tmp' (each copy its own: writing.py), and '.<copy>.tmp' of older versions
+    for name in (f".{stem}-*.db.*.tmp", f".{stem}-*.db.tmp"):
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            removed += remove_stale_temporaries(folder, name + suffix, older_than=STALE_COPY_SECONDS, now=now)
     if removed:
         _log.info("removed %d stale temporary backup file(s)", removed)
     return removed

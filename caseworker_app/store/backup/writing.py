@@ -10,6 +10,7 @@ import errno
 import logging
 import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -81,14 +82,17 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise copy_not_written(target, exc, f"mappen {folder} kunne ikke oprettes ({exc.strerror or exc})") from exc
-    temporary = folder / f".{target.name}.tmp"
-    _remove_quietly(temporary)
+    # A name of its own (created exclusively): two copies started in the same second – the program
+    # started twice, or a copy from the window beside the daily one – get the same target name, and
+    # with one shared temporary file one would remove or rename the other's half-written copy.
     try:
-        temporary.open("wb").close()  # a folder that takes no new file is named, not the database
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(handle)  # a folder that takes no new file is named, not the database
     except PermissionError as exc:
         raise copy_not_written(target, exc, f"du har ikke lov at skrive i mappen {folder}") from exc
     except OSError as exc:
         raise copy_not_written(target, exc) from exc
+    temporary = Path(name)
     copy = None
     try:
         copy = sqlite3.connect(str(temporary))
