@@ -5,6 +5,7 @@ An export, a backup and a restore then say so in Danish and leave the old file a
 from __future__ import annotations
 
 import errno
+import fnmatch
 import logging
 import logging.handlers
 import os
@@ -51,7 +52,8 @@ class WindowsLocks:
         monkeypatch.setattr(atomic.time, "sleep", self.pauses.append)  # the retries, without waiting
 
     def hold(self, path: Path, *, refusals: int | None = None) -> None:
-        """Hold path open; let go after `refusals` refused operations (None: never)."""
+        """Hold path open; let go after `refusals` refused operations (None: never). The name may
+        be a glob pattern (a temporary file's random name): every file it matches is held."""
         self.held[Path(path).resolve()] = refusals
 
     def release(self, path: Path) -> None:
@@ -61,8 +63,9 @@ class WindowsLocks:
         def guarded(*args, **kwargs):
             for index, arg in enumerate(args[:arity]):
                 key = Path(arg).resolve()
+                key = next((held for held in self.held if fnmatch.fnmatchcase(str(key), str(held))), key)
                 # A held file exists; a held name that does not is a folder refusing new files.
-                if key in self.held and (key.exists() or index == 1):
+                if key in self.held and (Path(arg).exists() or index == 1):
                     left = self.held[key]
                     if left is not None and left <= 0:
                         self.release(key)
@@ -185,7 +188,7 @@ def store_path(tmp_path):
 
 def test_a_backup_whose_copy_the_scanner_holds_for_a_moment_is_made(locks, store_path):
     now = datetime(2026, 11, 23, 9, 0)
-    locks.hold(backup_folder(store_path) / ".sager-2026-11-23T090000.db.tmp", refusals=1)
+    locks.hold(backup_folder(store_path) / ".sager-2026-11-23T090000.db.*.tmp", refusals=1)
     info = make_backup(store_path, now=now)
     assert info.cases == 3 and info.path.name == "sager-2026-11-23T090000.db"
     assert names(backup_folder(store_path)) == ["sager-2026-11-23T090000.db"]

@@ -613,3 +613,50 @@ def test_two_copies_started_in_the_same_second_are_both_whole(tmp_path, monkeypa
     assert inner[0].path == outer.path  # one name for both (the second was free when each began)
     assert outer.cases == 3 and check_backup(outer.path) is None
     assert [p.name for p in backup_folder(path).iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_restore_leaves_a_database_a_newer_program_made(tmp_path):
+    """An older program must not put an older copy in place of a newer version's data, nor call
+    that database damaged and move it aside: it refuses, and nothing changes."""
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        add_cases(store, 2)
+    good = make_backup(path, now=datetime(2026, 11, 20, 9, 0))
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            ("caseworker_app", "m999_future", "2027-01-01T00:00:00"),
+        )
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="nyere version af programmet.*Databasen er ikke ændret"):
+        restore_backup(path, good.path, now=datetime(2026, 11, 22, 10, 0))
+    assert path.read_bytes() == before
+    assert [p.name for p in backup_folder(path).iterdir()] == [good.path.name]  # nothing set aside
+
+
+def test_a_restore_leaves_a_database_another_program_holds_locked(tmp_path, monkeypatch):
+    """Locked by another program, the database could not be read: that is no damage. Moved aside,
+    the other program's next writes would go into the file moved away. Refused; nothing changes."""
+    from caseworker_app.store import opening
+
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: TODAY) as store:
+        add_cases(store, 2)
+    good = make_backup(path, now=datetime(2026, 11, 20, 9, 0))
+    other = sqlite3.connect(path)  # another program that keeps the whole file to itself
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE cases SET note = 'skrevet af det andet program'")
+    try:
+        with pytest.raises(StoreError, match="optaget af et andet program"):
+            restore_backup(path, good.path, now=datetime(2026, 11, 22, 10, 0))
+        assert path.exists()
+        assert [p.name for p in backup_folder(path).iterdir()] == [good.path.name]  # nothing set aside
+        other.commit()
+    finally:
+        other.close()
+    with CaseStore(path) as store:
+        assert {case.note for case in store.list_cases()} == {"skrevet af det andet program"}

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from ..copies import is_backup_path
 from ..errors import StoreError
-from ..opening import SQLITE_HEADER, connect_read_only
+from ..opening import SQLITE_HEADER, connect_read_only, store_error
 from ..versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
+
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
 def count_cases(conn: sqlite3.Connection) -> int:
@@ -21,12 +23,17 @@ def case_database_problem(path: Path, conn: sqlite3.Connection) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "cases" not in tables or MIGRATIONS_TABLE not in tables:
         return f"Filen {path} er ikke en sagsdatabase."
+    if made_by_newer_version(conn):
+        return f"Filen {path} er lavet af en nyere version af programmet. Opdatér programmet for at bruge den."
+    return None
+
+
+def made_by_newer_version(conn: sqlite3.Connection) -> bool:
+    """Whether a newer version of the program has changed the database (a migration not known here)."""
     applied = {
         r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
     }
-    if applied - set(MIGRATION_NAMES):
-        return f"Filen {path} er lavet af en nyere version af programmet. Opdatér programmet for at bruge den."
-    return None
+    return bool(applied - set(MIGRATION_NAMES))
 
 
 def check_case_database(path: Path, conn: sqlite3.Connection) -> None:
@@ -62,7 +69,27 @@ def backup_cases(path: Path) -> int | None:
 
 def check_backup(path: Path | str) -> str | None:
     """Why a file cannot be restored (Danish), or None when it is a whole case database."""
-    path = Path(path)
+    return _file_problem(Path(path), in_use=False)
+
+
+def damage_of_database_in_use(path: Path | str) -> str | None:
+    """Why the database in use is damaged (Danish), or None when it is whole: a restore moves a
+    damaged one aside whole, and copies a whole one first.
+
+    StoreError when it is neither and must be left as it is: another program holds it locked
+    (moved aside, that program's next writes would go into the file moved), or a newer version of
+    the program made it (an older program would put an older copy in place of newer data)."""
+    return _file_problem(Path(path), in_use=True)
+
+
+def _busy(exc: BaseException | None) -> bool:
+    return isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", 0) & 0xFF in (
+        _SQLITE_BUSY,
+        _SQLITE_LOCKED,
+    )
+
+
+def _file_problem(path: Path, *, in_use: bool) -> str | None:
     if path.is_dir():
         return f"{path} er en mappe. Vælg sikkerhedskopien, en fil i mappen."
     if not path.is_file():
@@ -72,15 +99,26 @@ def check_backup(path: Path | str) -> str | None:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return f"Filen {path} er ikke en sagsdatabase."
         conn = connect_read_only(path, immutable=is_backup_path(path))
-    except (OSError, StoreError):
+    except StoreError as exc:
+        if in_use and _busy(exc.__cause__):
+            raise
+        return f"Filen {path} kan ikke læses."
+    except OSError:
         return f"Filen {path} kan ikke læses."
     try:
+        if in_use and made_by_newer_version(conn):
+            raise StoreError(
+                f"Databasen {path} er lavet af en nyere version af programmet. Opdatér programmet, før du "
+                "gendanner en kopi. Databasen er ikke ændret."
+            )
         problem = case_database_problem(path, conn)
         if problem:
             return problem  # the caller says what is kept ("Databasen er ikke ændret.")
         damage = integrity_problem(conn)
         return f"Filen {path} er beskadiget ({damage} ved kontrollen)." if damage else None
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        if in_use and _busy(exc):
+            raise store_error(path, exc) from exc
         return f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget."
     finally:
         conn.close()

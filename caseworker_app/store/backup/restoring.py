@@ -21,7 +21,7 @@ from ...core.atomic import replace_file
 from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
-from .checking import check_backup, count_cases, integrity_problem
+from .checking import check_backup, count_cases, damage_of_database_in_use, integrity_problem
 from .listing import BackupInfo
 from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, free_name
 from .writing import make_backup
@@ -59,7 +59,7 @@ def restore_backup(
     if not db_path.exists():
         kept = None
         _write_or_say_why(db_path, source)
-    elif check_backup(db_path) is not None:
+    elif damage_of_database_in_use(db_path) is not None:  # StoreError: locked, or a newer version's
         # Damaged (or no case database): moved aside untouched, never opened for writing first
         # (closing such a connection deletes the -wal beside a file SQLite cannot read).
         kept = _set_aside_damaged(db_path, kept_path, now)
