@@ -10,10 +10,11 @@ both with a fresh count after any writes (tests/services/test_deadline_cache.py)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from ..core.cases import (
+    CaseDeadline,
     CaseRecord,
     Outcome,
     ended_trial_counts,
@@ -21,7 +22,7 @@ from ..core.cases import (
     trial_end_counts,
     trial_end_lines,
 )
-from ..core.deadline import Deadline
+from ..core.selection import belongs_to
 from ..core.terms import ACTIVE
 
 
@@ -63,27 +64,54 @@ def _present(counts: Counter[str]) -> set[str]:
 
 
 class TrialEndCounts:
-    """core.cases.trial_end_counts over every deadline, for one day and one horizon."""
+    """core.cases.trial_end_counts and ended_trial_counts, for one day and one horizon, over the
+    deadlines of the list shown: every caseworker's, or one caseworker's ("mine frister", chosen
+    as the list chooses: core.selection.belongs_to), as the command line counts those it lists.
+    Each list's counts are made when first asked for, then adjusted by each patch."""
 
-    def __init__(self, deadlines: Iterable[Deadline], today: date, horizon_days: int) -> None:
+    def __init__(self, items: Sequence[CaseDeadline], today: date, horizon_days: int) -> None:
         self.key = (today, horizon_days)
-        deadlines = list(deadlines)
-        self._counts = trial_end_counts(deadlines, today, horizon_days)
-        self._ended = ended_trial_counts(deadlines, today)  # trials already over (decision 3)
+        self._items = items  # the book's deadlines: read when a list's counts are first asked for
+        # the caseworker asked for (casefolded; '' = all) -> (coming ends, trials already over: decision 3)
+        self._lists: dict[str, tuple[Counter[tuple[str, date]], Counter[tuple[str, date]]]] = {}
 
-    def replace(self, before: Iterable[Outcome], after: Iterable[Outcome]) -> None:
-        """Some cases' outcomes changed from before to after (a text: no deadlines)."""
+    def replace(
+        self, before: Iterable[tuple[CaseRecord, Outcome]], after: Iterable[tuple[CaseRecord, Outcome]]
+    ) -> None:
+        """Some cases' outcomes (a text: no deadlines) changed from before to after; each with its
+        case as it was then (its caseworker may have changed too)."""
         today, horizon_days = self.key
-        gone, come = _deadlines(before), _deadlines(after)
-        self._counts.subtract(trial_end_counts(gone, today, horizon_days))
-        self._counts.update(trial_end_counts(come, today, horizon_days))
-        self._ended.subtract(ended_trial_counts(gone, today))
-        self._ended.update(ended_trial_counts(come, today))
+        for pairs, sign in ((list(before), -1), (list(after), 1)):
+            for wanted, (coming, ended) in self._lists.items():
+                deadlines = [
+                    deadline
+                    for case, outcome in pairs
+                    if not isinstance(outcome, str) and belongs_to(case.caseworker, wanted)
+                    for deadline in outcome
+                ]
+                for counts, found in (
+                    (coming, trial_end_counts(deadlines, today, horizon_days)),
+                    (ended, ended_trial_counts(deadlines, today)),
+                ):
+                    if sign > 0:
+                        counts.update(found)
+                    else:
+                        counts.subtract(found)
 
-    def lines(self) -> list[str]:
-        """The trials that have ended, then those whose coming end makes deadlines overdue."""
-        return ended_trial_lines(self._ended) + trial_end_lines(self._counts)
-
-
-def _deadlines(outcomes: Iterable[Outcome]) -> list[Deadline]:
-    return [deadline for outcome in outcomes if not isinstance(outcome, str) for deadline in outcome]
+    def lines(self, caseworker: str = "") -> list[str]:
+        """The trials that have ended, then those whose coming end makes deadlines overdue, counted
+        over the deadlines of caseworker's list ('' = every caseworker's)."""
+        today, horizon_days = self.key
+        wanted = caseworker.strip().casefold()
+        counts = self._lists.get(wanted)
+        if counts is None:
+            if wanted:
+                deadlines = [item.deadline for item in self._items if belongs_to(item.case.caseworker, wanted)]
+            else:
+                deadlines = [item.deadline for item in self._items]
+            counts = self._lists[wanted] = (
+                trial_end_counts(deadlines, today, horizon_days),
+                ended_trial_counts(deadlines, today),
+            )
+        coming, ended = counts
+        return ended_trial_lines(ended) + trial_end_lines(coming)

@@ -104,14 +104,15 @@ class DeadlineBook:
 
     # ------------------------------------------------------------ asking
 
-    def trial_end_lines(self, horizon_days: int) -> list[str]:
-        """core.cases.trial_end_notices of book.deadlines: one line per trial whose coming end
-        makes deadlines overdue (counted once, then adjusted by each patch)."""
+    def trial_end_lines(self, horizon_days: int, caseworker: str = "") -> list[str]:
+        """core.cases.trial_end_notices of the deadlines of caseworker's cases ('' = all, as the
+        Frister list's filter: core.selection.belongs_to): the trials that have ended, and one line
+        per trial whose coming end makes deadlines overdue (counted once, then adjusted by each patch)."""
         today = self.today
         assert today is not None, "trial_end_lines before update"
         if self._trial_end is None or self._trial_end.key != (today, horizon_days):
-            self._trial_end = TrialEndCounts((item.deadline for item in self.deadlines), today, horizon_days)
-        return self._trial_end.lines()
+            self._trial_end = TrialEndCounts(self.deadlines, today, horizon_days)
+        return self._trial_end.lines(caseworker)
 
     def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
         """The items of book.deadlines of these cases, by case id, in the book's order (a case
@@ -156,7 +157,7 @@ class DeadlineBook:
         self.choices.remove(case for case, _outcome in shown)
         self.choices.add(current.values())
         if self._trial_end is not None and self._trial_end.key[0] == today:
-            self._trial_end.replace((outcome for _case, outcome in shown), outcomes.values())
+            self._trial_end.replace(shown, ((current[case_id], outcome) for case_id, outcome in outcomes.items()))
         else:
             self._trial_end = None
         # Patched in place (a copy of 100,000 rows per follow-up was most of a patch's time); the

@@ -26,6 +26,7 @@ from caseworker_app.core.cases import CaseRecord, deadlines_and_problems, trial_
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
 from caseworker_app.core.overrides import TrialOverride, apply_overrides
+from caseworker_app.core.selection import belongs_to
 from caseworker_app.core.terms import ACTIVE
 from caseworker_app.paths import resources_dir
 from caseworker_app.services.deadline_book import DeadlineBook
@@ -55,6 +56,9 @@ def assert_current(book: DeadlineBook, store: CaseStore, today: date = TODAY) ->
     assert book.choices.active_caseworkers() == {c.caseworker for c in cases if c.status == ACTIVE}
     horizon = store.settings().trial_end_horizon_days
     assert book.trial_end_lines(horizon) == trial_end_notices(deadlines, today, horizon)
+    for caseworker in {c.caseworker for c in cases} | {"ingen med det navn"}:  # "mine frister"
+        theirs = [d for d in deadlines if belongs_to(d.case.caseworker, caseworker)]
+        assert book.trial_end_lines(horizon, caseworker) == trial_end_notices(theirs, today, horizon)
 
 
 def due(book: DeadlineBook, case_id: int) -> tuple[date, date]:
@@ -419,6 +423,36 @@ def test_the_trial_end_banner_follows_each_follow_up(tmp_path):
     book.update(TODAY)
     assert book.trial_end_lines(90) == []
     assert book.trial_end_lines(10) == []  # another horizon: counted again, still none
+    store.close()
+
+
+def test_the_trial_end_banner_counts_the_list_of_the_caseworker_chosen(tmp_path):
+    """As above (T08 to 31-12-2026, today 23-11-2026): cases hired 02-06-2025 and 01-07-2025 are
+    overdue the day after the end. Anne has one, Bo one, and a case without a caseworker (shown in
+    every list) a third. "Mine frister" for Anne shows hers and the unassigned one: 2, not 3. When
+    Bo's case is given to Anne, her count follows at once (a patch, not a new count)."""
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    hire = {"hire": date(2025, 6, 2)}
+    store.create_case(citizen="Jens", case_ref="A", trial_id="T08", dates=hire, caseworker="Anne")
+    bos = store.create_case(citizen="Åse", case_ref="B", trial_id="T08", dates=hire, caseworker="Bo")
+    store.create_case(citizen="Ib", case_ref="C", trial_id="T08", dates={"hire": date(2025, 7, 1)})
+    store.add_override("T08", "extension", date(2026, 12, 31), "brev")
+    book = DeadlineBook(store)
+    book.update(TODAY)
+    line = "Forsøg T08 slutter 31-12-2026: {} sager får en overskredet frist dagen efter"
+    assert book.trial_end_lines(90) == [line.format(3)]
+    assert book.trial_end_lines(90, "Anne") == [line.format(2)]
+    assert book.trial_end_lines(90, " anne ") == [line.format(2)]  # as the list's filter compares names
+    assert book.trial_end_lines(90, "Bo") == [line.format(2)]
+
+    store.update_case(bos, caseworker="Anne")
+    change = book.update(TODAY)
+    assert (change.full, change.case_ids) == (False, {bos})
+    assert book.trial_end_lines(90, "Anne") == [line.format(3)]
+    assert book.trial_end_lines(90, "Bo") == [
+        "Forsøg T08 slutter 31-12-2026: 1 sag får en overskredet frist dagen efter"
+    ]
+    assert book.trial_end_lines(90) == [line.format(3)]
     store.close()
 
 

@@ -305,6 +305,29 @@ def test_trial_end_warning_banner(qtbot, store, qsettings):
     )
 
 
+def test_trial_end_banner_counts_the_deadlines_of_the_list_shown(qtbot, store, qsettings):
+    """As above, twice for Anne Jensen and once for Bo Lund: with "Bo Lund" chosen on Frister the
+    list shows his one deadline, and so does the banner; with everyone, all three."""
+    add_t08(store, "Per Vang", date(2018, 8, 31), [date(2023, 7, 1)])
+    add_t08(store, "Ida Holm", date(2018, 8, 31), [date(2023, 7, 2)])
+    add_t08(store, "Ole Bak", date(2018, 8, 31), [date(2023, 7, 3)], caseworker="Bo Lund")
+    window = open_window(qtbot, store, qsettings, today=date(2025, 10, 15))
+    combo = window.deadline_caseworker
+    combo.setCurrentIndex(combo.findData(""))
+    assert (
+        window.trial_end_banner.text()
+        == "⚠ Forsøg T08 slutter 31-12-2025: 3 sager får en overskredet frist dagen efter"
+    )
+    combo.setCurrentIndex(combo.findData("Bo Lund"))
+    assert (
+        window.trial_end_banner.text() == "⚠ Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter"
+    )
+    window.refresh()  # a refresh keeps counting the list chosen
+    assert (
+        window.trial_end_banner.text() == "⚠ Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter"
+    )
+
+
 def test_models_pass_qt_model_tester(qtbot, qtlog, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     testers = [watch_model(window.deadline_model), watch_model(window.case_model)]  # kept: every step checked

@@ -43,7 +43,8 @@ class Banners(WindowPart):
     """Part of MainWindow: fills and hides the four banners after each refresh."""
 
     def _update_trial_end_banner(self, horizon: int) -> None:
-        lines = self._book_in_use().trial_end_lines(horizon)  # core.cases.trial_end_notices, kept
+        # core.cases.trial_end_notices over the caseworker's list ("mine frister"), kept by the book
+        lines = self._book_in_use().trial_end_lines(horizon, self.deadline_caseworker.caseworker())
         if not lines:
             self.trial_end_banner.hide()
             return

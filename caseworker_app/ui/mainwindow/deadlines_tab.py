@@ -91,9 +91,14 @@ class DeadlinesTab(WindowPart):
         self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
         self.deadline_search.textChanged.connect(self.deadline_model.set_search)
         SearchLeadsToList(self.deadline_search, self.deadline_view, self.deadline_model.first_item_index)
-        self.deadline_caseworker.currentIndexChanged.connect(
-            lambda _index: self.deadline_model.set_caseworker(self.deadline_caseworker.caseworker())
-        )
+        self.deadline_caseworker.currentIndexChanged.connect(lambda _index: self._deadline_caseworker_chosen())
+
+    def _deadline_caseworker_chosen(self) -> None:
+        """The list and the trial-end banner show the chosen caseworker's deadlines."""
+        self.deadline_model.set_caseworker(self.deadline_caseworker.caseworker())
+        book = self._book
+        if book is not None and book.settings is not None:
+            self._update_trial_end_banner(book.settings.trial_end_horizon_days)
 
     def _layout_deadline_groups(self) -> None:
         """After each reset of the deadline model: group titles span the row; big 'Senere' folded."""

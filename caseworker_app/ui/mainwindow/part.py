@@ -77,6 +77,7 @@ class WindowPart(_Window):
 
         # by the banners (banners.py)
         def _update_missed_banner(self) -> None: ...
+        def _update_trial_end_banner(self, horizon: int) -> None: ...
 
     def _book_in_use(self) -> DeadlineBook:
         """The cases and deadlines shown (services/deadline_book.py), from open_store on."""
