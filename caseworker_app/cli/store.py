@@ -135,13 +135,13 @@ def deadline_report(
     )
     from ..core.deadline import due_text
     from ..core.redact import redact_cpr
-    from ..core.text import fit_text, printable
+    from ..core.text import fit_text, number_text, printable
     from ..core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]
     if active_cases is not None:
-        count = f"{len(items)} frister i {active_cases} aktive sager"
+        count = f"{number_text(len(items))} frister i {number_text(active_cases)} aktive sager"
         if uncomputable:
             count += f"; {problems_heading(uncomputable)}"
         lines.append(count)
@@ -152,7 +152,7 @@ def deadline_report(
     for item in items:
         groups[group_of(item.deadline, today)].append(item)
     for key, title in titles.items():
-        lines += ["", f"{title} ({len(groups[key])})"]
+        lines += ["", f"{title} ({number_text(len(groups[key]))})"]
         if not groups[key]:
             lines.append("  Ingen.")
             continue

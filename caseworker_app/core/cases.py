@@ -17,6 +17,7 @@ from .event import Event
 from .redact import redact_cpr
 from .schedule import compute_deadlines
 from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
+from .text import count_text
 from .workdays import fmt
 
 # Groups of the "Frister" overview, in the order shown.
@@ -111,7 +112,7 @@ class CaseProblem:
 
 def problems_heading(count: int) -> str:
     """'1 sag kan ikke beregnes' / '2 sager kan ikke beregnes'."""
-    return f"{'1 sag' if count == 1 else f'{count} sager'} kan ikke beregnes"
+    return f"{count_text(count, 'sag', 'sager')} kan ikke beregnes"
 
 
 def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
@@ -381,11 +382,10 @@ def ended_trial_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:
     unless = "medmindre kommunen har fået forlængelse (se fanen Forsøg)"
     if len(ended) == 1:
         [(trial_id, end, count)] = ended
-        frister = "1 frist regnes" if count == 1 else f"{count} frister regnes"
+        frister = count_text(count, "frist regnes", "frister regnes")
         return [f"Forsøg {trial_id} sluttede {fmt(end)}: {frister} nu efter den almindelige regel, {unless}"]
     listed = ", ".join(
-        f"{trial_id} sluttede {fmt(end)} ({count} {'frist' if count == 1 else 'frister'})"
-        for trial_id, end, count in ended
+        f"{trial_id} sluttede {fmt(end)} ({count_text(count, 'frist', 'frister')})" for trial_id, end, count in ended
     )
     return [f"Den almindelige regel gælder nu for frister i forsøg, der er slut, {unless}: {listed}"]
 
@@ -394,7 +394,7 @@ def trial_end_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:
     """trial_end_counts' counts in Danish, one line per trial (a count of 0 says nothing)."""
     return [
         f"Forsøg {trial_id} slutter {fmt(end)}: "
-        f"{'1 sag får' if count == 1 else f'{count} sager får'} en overskredet frist dagen efter"
+        f"{count_text(count, 'sag får', 'sager får')} en overskredet frist dagen efter"
         for (trial_id, end), count in sorted(counts.items())
         if count > 0
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .cpr import mask_cpr
+from .text import number_text
 
 if TYPE_CHECKING:  # not imported at run time: the window builds its filter before the engine loads
     from .cases import CaseRecord
@@ -232,5 +233,5 @@ def scope_text(selection: Selection[object], noun: str) -> str:
     if selection.searched:
         text += ", der passer til søgningen"
     if selection.caseworker or selection.searched:
-        return f"{text} – {selection.shown} af {selection.total}"
-    return f"{text} – {selection.total}"
+        return f"{text} – {number_text(selection.shown)} af {number_text(selection.total)}"
+    return f"{text} – {number_text(selection.total)}"

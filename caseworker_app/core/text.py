@@ -29,8 +29,8 @@ def normalize_text(value: str | None) -> str | None: ...
 
 
 def count_text(count: int, one: str, many: str) -> str:
-    """'1 sag', '3 sager': a count with its Danish noun in the singular or the plural."""
-    return f"1 {one}" if count == 1 else f"{count} {many}"
+    """'1 sag', '3 sager', '20.040 sager': a count with its Danish noun in the singular or the plural."""
+    return f"1 {one}" if count == 1 else f"{number_text(count)} {many}"
 
 
 def fit_text(text: str, width: int) -> str:

@@ -552,7 +552,7 @@ def test_a_large_list_is_read_without_holding_the_window(qtbot, store, tmp_path)
     assert not dialog.import_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.reading, timeout=30_000)
     assert dialog.preview_model.rowCount() == 10_000
-    assert dialog.message_label.text().startswith("10000 rækker læst fra sager-10000.xlsx (arket 'Sager')")
+    assert dialog.message_label.text().startswith("10.000 rækker læst fra sager-10000.xlsx (arket 'Sager')")
 
 
 # ---------------------------------------------------------------- duplicates

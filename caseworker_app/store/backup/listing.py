@@ -56,11 +56,11 @@ def size_text(size: int) -> str:
 
 def cases_text(count: int | None) -> str:
     """'1 sag', '20.040 sager', or that the copy cannot be read (BackupInfo.cases is None)."""
-    from ...core.text import number_text
+    from ...core.text import count_text
 
     if count is None:
         return "kan ikke læses"
-    return "1 sag" if count == 1 else f"{number_text(count)} sager"
+    return count_text(count, "sag", "sager")
 
 
 def list_backups(db_path: Path | str) -> list[BackupInfo]:

@@ -120,11 +120,11 @@ class DeadlinesTab(WindowPart):
         group titles show when nothing is searched for (a search looks for a case; it does not
         make a deadline less overdue)."""
         from ...core.cases import GROUP_OVERDUE, GROUP_THIS_WEEK
+        from ...core.text import number_text
 
         groups = self.deadline_model.unsearched_group_sizes()
-        self.status_counts.setText(
-            f"{groups.get(GROUP_OVERDUE, 0)} overskredet · {groups.get(GROUP_THIS_WEEK, 0)} denne uge"
-        )
+        overdue, this_week = (number_text(groups.get(key, 0)) for key in (GROUP_OVERDUE, GROUP_THIS_WEEK))
+        self.status_counts.setText(f"{overdue} overskredet · {this_week} denne uge")
 
     def _show_welcome(self, empty: bool, settings) -> None:
         """No cases at all: a welcome that says how to begin, instead of four empty groups."""

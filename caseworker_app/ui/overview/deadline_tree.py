@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from ...core.cases import CaseDeadline, group_of, group_titles
 from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text, remark_lines
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
+from ...core.text import number_text
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, Index, column_title
 from .common import (
@@ -295,7 +296,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         if group == 0:
             key, items = self._groups[index.row()]
             if role == DISPLAY and index.column() == 0:
-                return f"{self._titles[key]} ({len(items)})"
+                return f"{self._titles[key]} ({number_text(len(items))})"
             if role == FONT:
                 return BOLD
             return None
