@@ -11,8 +11,10 @@ from ..core.workdays import fmt
 
 
 def created_summary(trial_id: str, dates: Mapping[str, date]) -> str:
-    """A new case's history line: 'Forsøg T08; ansættelse i løntilskud 31-08-2018' (created or imported)."""
-    return f"Forsøg {trial_id}; " + ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in dates.items())
+    """A new case's history line: 'Forsøg T08; ansættelse i løntilskud 31-08-2018' (created or imported);
+    'Forsøg T02' for a trial without dates."""
+    named = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in dates.items())
+    return f"Forsøg {trial_id}; {named}" if named else f"Forsøg {trial_id}"
 
 
 FIELD_LABELS_DA = {

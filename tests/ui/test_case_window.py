@@ -112,7 +112,9 @@ def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
     window = open_case(qtbot, store, None)
     offered = [window.trial_combo.itemData(i) for i in range(window.trial_combo.count())]
     assert "T08" in offered and "T09" in offered
-    assert "T01" not in offered  # no deadline to follow
+    # Trials without deadlines come last, said so: a case is kept for their notes all the same.
+    assert offered[-8:] == ["T01", "T02", "T03", "T10", "T11", "T13", "T14", "T17"]
+    assert window.trial_combo.itemText(len(offered) - 1).endswith("(ingen frister)")
     assert list(window.date_boxes) == ["hire", "offer"]
     assert window.date_boxes["offer"].hint_label.text() == "Ukendt: ansættelse i løntilskud bruges"
 
@@ -131,6 +133,23 @@ def test_tab_goes_down_the_form_through_the_trial_dates(qtbot, store):
         order.append(window.focusWidget())
     hire, offer = window.date_boxes["hire"].editor, window.date_boxes["offer"].editor
     assert order == [hire, offer, window.caseworker_edit, window.note_edit]
+
+
+def test_a_case_of_a_trial_without_deadlines_is_created_for_its_note(qtbot, store, dialogs):
+    """T02 has no deadline, but its note "Forsøget anvendt" cites the order: the caseworker creates
+    the case in the window and writes the note from it."""
+    window = open_case(qtbot, store, None)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T02"))
+    assert list(window.date_boxes) == []
+    type_into(qtbot, window.citizen_edit, "Ida Berg")
+    type_into(qtbot, window.case_ref_edit, "2021-0077")
+    click(qtbot, window.save_button)
+    [case] = store.list_cases()
+    assert (case.trial_id, case.citizen, case.case_ref) == ("T02", "Ida Berg", "2021-0077")
+    assert window.deadline_texts() == ["Forsøget har ingen beregnelig frist."]
+    assert window.note_button.isEnabled()
+    [created] = store.history(case.id)
+    assert created.text == "Forsøg T02"  # no dates: nothing after it
 
 
 def test_an_existing_case_keeps_a_trial_without_deadlines(qtbot, store):

@@ -105,9 +105,11 @@ class CaseForm(QGroupBox):
         """Show the saved case (None: an empty form for a new case, the caseworker's own name)."""
         self.trial_combo.blockSignals(True)
         self.trial_combo.clear()
-        for trial in self.store.catalog().values():
-            if trial.has_deadlines or (case is not None and trial.id == case.trial_id):
-                self.trial_combo.addItem(trial_choice_text(trial), trial.id)
+        # Trials without deadlines last ("(ingen frister)"): their cases are kept for the journal
+        # notes that cite the order (Forsøget anvendt), as the import keeps them.
+        trials = sorted(self.store.catalog().values(), key=lambda trial: not trial.has_deadlines)
+        for trial in trials:
+            self.trial_combo.addItem(trial_choice_text(trial), trial.id)
         if case is not None and self.trial_combo.findData(case.trial_id) < 0:
             self.trial_combo.addItem(f"{case.trial_id} (findes ikke i kataloget)", case.trial_id)
         self.trial_combo.setCurrentIndex(max(0, self.trial_combo.findData(case.trial_id if case else "T08")))
