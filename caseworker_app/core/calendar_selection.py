@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .cases import CaseDeadline, CaseProblem, CaseRecord
-from .catalog import Trial
+from .catalog import RuleSpec, Trial
 from .collation import danish_key
 from .deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, overdue_count, status_of
 from .event import Event
@@ -268,12 +268,22 @@ def month_grids(selection: CalendarSelection) -> list[MonthGrid]:
 @dataclass(frozen=True)
 class PlanEntry:
     """One deadline of a plan; an expected one assumes the previous is met on its practical date,
-    or, when that date has passed, on the day the plan is made (late)."""
+    or, when that date has passed, on the day the plan is made (late).
+
+    A rule met by more than one event (T07: the plan adjusted, or not) can give different next
+    dates; an expected entry is the earliest of them, so a plan never promises a later date than
+    the law may require. `event` is the event it assumes; `later_if` the other events that would
+    meet the earlier deadline too, each with the later date it would give.
+    """
 
     deadline: Deadline
     expected: bool = False
     assumes: date | None = None  # the day the earlier deadline is assumed met on
     late: bool = False  # the earlier deadline was overdue: assumed met on the plan's day (assumes)
+    # The event kind assumed on that day (core.terms.EVENT_NAMES), when the choice matters: None
+    # when the rule has one event, or when each of its events gives the same date.
+    event: str | None = None
+    later_if: tuple[tuple[str, date], ...] = ()  # (event kind, legal date it would give instead)
 
 
 @dataclass(frozen=True)
@@ -293,7 +303,11 @@ def case_plan(
     until: date | None = None,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> CasePlan:
-    """A citizen's coming deadlines and, for recurring rules, the next ones if met in time."""
+    """A citizen's coming deadlines and, for recurring rules, the next ones if met in time.
+
+    The one plan the print, the PDF, the print dialog and the `plan` command show. Where the
+    rule's events lead to different next dates, the earliest is shown (PlanEntry).
+    """
     warn = warning_days
     current = compute_deadlines(trial, case.dates, case.events, today, warning_days=warn)
     entries = [PlanEntry(d) for d in current]
@@ -302,6 +316,8 @@ def case_plan(
         spec = specs.get((deadline.kind, deadline.label))
         if spec is None or deadline.kind not in RECURRING_KINDS or not spec.events:
             continue
+        key = (deadline.kind, deadline.label)
+        kinds = _meeting_kinds(spec)
         events = list(case.events)
         previous = deadline
         for _ in range(expected_per_rule):
@@ -310,23 +326,53 @@ def case_plan(
             # in the past, counted from a day nobody met).
             late = previous.status == OVERDUE  # said so in print; a weekend's practical day passed is not
             as_of = today if previous.practical_due < today else previous.practical_due
-            events.append(Event(as_of, spec.events[0]))
-            # Computed as on the assumed day (the engine ignores events after its 'today'),
-            # with the status then given as seen from the real today.
-            recomputed = [
-                d._replace(status=status_of(d.legal_due, d.practical_due, today, warn))
-                for d in compute_deadlines(trial, case.dates, events, as_of, warning_days=warn)
-            ]
-            key = (deadline.kind, deadline.label)
-            following = [d for d in recomputed if (d.kind, d.label) == key]
-            if not following or following[0].legal_due <= previous.legal_due:
+            options: list[tuple[Deadline, str]] = []
+            for kind in kinds:
+                nxt = _following(trial, case, [*events, Event(as_of, kind)], as_of, today, key, warn)
+                # An event that leaves the deadline where it was does not meet it (T07 after the
+                # trial's end: only adjusting the plan does); one more talk that still leaves a
+                # count of talks short gives no date to promise (due before the day it is held).
+                if nxt is not None and nxt.legal_due > previous.legal_due and nxt.legal_due >= as_of:
+                    options.append((nxt, kind))
+            if not options:
                 break
-            if following[0].legal_due < as_of:
-                break  # one talk more still leaves a count of talks short: no date to promise
-            nxt = following[0]
+            # The earliest: the caseworker's choice on the day decides which comes; a plan handed
+            # to the citizen must not promise the later one. Ties keep the rule's first event.
+            nxt, kind = min(options, key=lambda option: option[0].legal_due)
             if until is not None and nxt.legal_due > until:
                 break
-            entries.append(PlanEntry(nxt, expected=True, assumes=as_of, late=late))
+            later = tuple((k, d.legal_due) for d, k in options if d.legal_due > nxt.legal_due)
+            # Named only when the choice matters: another event gives a later date or does not meet it.
+            named = kind if len(options) < len(kinds) or later else None
+            entries.append(PlanEntry(nxt, expected=True, assumes=as_of, late=late, event=named, later_if=later))
+            events.append(Event(as_of, kind))
             previous = nxt
     entries.sort(key=lambda e: (e.deadline.legal_due, e.deadline.kind))
     return CasePlan(case, trial, today, tuple(entries))
+
+
+def _meeting_kinds(spec: RuleSpec) -> tuple[str, ...]:
+    """The event kinds that can meet the rule's deadline: the trial rule's, then any the ordinary
+    rule (or a municipality's version of it) adds, for the deadlines it governs after the end."""
+    kinds = list(spec.events)
+    for rule in (spec.ordinary, *spec.ordinary_changes):
+        if rule is not None:
+            kinds += [k for k in rule.events if k not in kinds]
+    return tuple(kinds)
+
+
+def _following(
+    trial: Trial,
+    case: CaseRecord,
+    events: list[Event],
+    as_of: date,
+    today: date,
+    key: tuple[str, str],
+    warn: int,
+) -> Deadline | None:
+    """The rule's deadline computed as on the assumed day (the engine ignores events after its
+    'today'), with the status then given as seen from the real today."""
+    for d in compute_deadlines(trial, case.dates, events, as_of, warning_days=warn):
+        if (d.kind, d.label) == key:
+            return d._replace(status=status_of(d.legal_due, d.practical_due, today, warn))
+    return None

@@ -226,6 +226,28 @@ def test_plan_for_the_file_and_for_the_citizen(capsys, demo_db, tmp_path):
     assert "Almindelig regel ville give" not in text
 
 
+@needs_poppler
+def test_t07_plan_for_the_citizen_never_promises_the_date_adjusting_the_plan_would_give(capsys, tmp_path):
+    # The tester's case: ressourceforløb from 31-01-2021, plan not adjusted 03-05-2021, printed
+    # 01-06-2021. Due Wednesday 03-11-2021; not adjusted again then, the ordinary rule is due the day
+    # after the trial's end 31-12-2021, Saturday 01-01-2022, in practice Thursday 30-12-2021 (as
+    # `schedule` gives it). Adjusting the plan would give Tuesday 03-05-2022: four months too late.
+    db = tmp_path / "t07.db"
+    with CaseStore(db, clock=lambda: date(2021, 6, 1)) as store:
+        case_id = store.create_case(
+            citizen="Karen Testesen", case_ref="T07-1", trial_id="T07", dates={"visitation": date(2021, 1, 31)}
+        )
+        store.add_event(case_id, day=date(2021, 5, 3), kind="plan_not_adjusted")
+    pdf = tmp_path / "x.pdf"
+    args = ("plan", "--db", str(db), "--case", "T07-1", "--for-citizen", "--today", "2021-06-01", "--pdf", str(pdf))
+    code, _, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    flat = " ".join(pdf_text(pdf).split())
+    assert "Senest ons 03-11-2021 Stillingtagen" in flat
+    assert "Senest tor 30-12-2021 Stillingtagen" in flat
+    assert "03-05-2022" not in flat
+
+
 # ---------------------------------------------------------------- Outlook
 
 

@@ -180,6 +180,40 @@ def test_case_plan_promises_no_date_when_one_talk_more_still_leaves_the_count_sh
     assert got == [(date(2019, 8, 31), date(2019, 8, 30), False)]
 
 
+def test_a_t07_plan_shows_the_earlier_date_that_not_adjusting_the_plan_leads_to():
+    # T07: ressourceforløb from 31-01-2021, plan not adjusted 03-05-2021; the trial ends 31-12-2021.
+    # Next decision: 6 months later, Wednesday 03-11-2021 (trial rule). Adjusted that day, the next is
+    # 03-05-2022 (after the trial's end the ordinary rule counts 6 months from the adjustment). Not
+    # adjusted, the ordinary rule counts from the visitation (31-07-2021, passed), so it is due the day
+    # after the trial's end: Saturday 01-01-2022, nytårsdag; 31-12 is a day off, so in practice
+    # Thursday 30-12-2021. The plan shows that earlier date. From there only adjusting the plan meets
+    # the ordinary rule: 6 months after 30-12-2021 is Thursday 30-06-2022.
+    case = jens_hansen()._replace(
+        trial_id="T07",
+        dates={"visitation": date(2021, 1, 31)},
+        events=(Event(date(2021, 5, 3), "plan_not_adjusted"),),
+    )
+    plan = case_plan(case, load_catalog()["T07"], date(2021, 6, 1))
+    got = [(e.deadline.legal_due, e.deadline.practical_due, e.assumes, e.event, e.later_if) for e in plan.entries]
+    assert got == [
+        (date(2021, 11, 3), date(2021, 11, 3), None, None, ()),
+        (
+            date(2022, 1, 1),
+            date(2021, 12, 30),
+            date(2021, 11, 3),
+            "plan_not_adjusted",
+            (("plan_adjusted", date(2022, 5, 3)),),
+        ),
+        (date(2022, 6, 30), date(2022, 6, 30), date(2021, 12, 30), "plan_adjusted", ()),
+    ]
+    # Well inside the trial both events give the same dates: no choice is named. Visitation
+    # 31-01-2019: 31-07-2019, then 31-01-2020 and 31-07-2020 (all Wednesday/Friday working days).
+    early = case._replace(dates={"visitation": date(2019, 1, 31)}, events=())
+    plan = case_plan(early, load_catalog()["T07"], date(2019, 6, 1))
+    got = [(e.deadline.legal_due, e.event, e.later_if) for e in plan.entries]
+    assert got == [(date(2019, 7, 31), None, ()), (date(2020, 1, 31), None, ()), (date(2020, 7, 31), None, ())]
+
+
 def test_case_plan_can_stop_at_a_date_and_a_one_off_rule_has_no_expected_dates():
     plan = case_plan(jens_hansen(), load_catalog()["T08"], TODAY, until=date(2025, 12, 31))
     assert [e.deadline.legal_due for e in plan.entries] == [date(2021, 2, 28), date(2023, 8, 26)]

@@ -119,3 +119,41 @@ def test_a_reason_has_no_brackets_of_its_own(trial, anchor, events, today):
     history = [Event(day, kinds[i % len(kinds)], False, form) for i, (day, form) in enumerate(events)]
     for deadline in compute_deadlines(trial, dates, history, today):
         assert "(" not in deadline.reason and ")" not in deadline.reason, deadline.reason
+
+
+T07 = CATALOG["T07"]
+near_t07_end = st.dates(min_value=date(2020, 1, 1), max_value=date(2022, 6, 30))
+
+
+@given(
+    visitation=near_t07_end,
+    held=st.lists(st.tuples(st.integers(min_value=1, max_value=200), st.sampled_from(T07.rules[0].events)), max_size=3),
+    today=near_t07_end,
+)
+@settings(max_examples=200)
+def test_no_expected_date_of_a_t07_plan_is_later_than_either_decision_on_the_day_would_give(visitation, held, today):
+    # The plan handed to the citizen says "senest": whether the caseworker adjusts the plan or not
+    # on the assumed day, the real next deadline is never earlier than the one printed.
+    from caseworker_app.core.calendar_selection import case_plan
+    from caseworker_app.core.cases import CaseRecord
+
+    events, day = [], visitation
+    for gap, kind in held:
+        day += timedelta(days=gap)
+        events.append(Event(day, kind))
+    case = CaseRecord(1, "Test", "X-1", "T07", dates={"visitation": visitation}, events=tuple(events))
+    plan = case_plan(case, T07, today)
+    assumed, previous = list(events), None
+    for entry in plan.entries:
+        if not entry.expected:
+            previous = entry.deadline.legal_due
+            continue
+        assert previous is not None and entry.assumes is not None
+        for kind in T07.rules[0].events:
+            (real,) = compute_deadlines(T07, case.dates, [*assumed, Event(entry.assumes, kind)], entry.assumes)
+            # This decision meets the deadline before: it moves it on, and not to a day already past
+            # (not adjusting after the trial's end leaves the ordinary rule's deadline passed).
+            if real.legal_due > previous and real.legal_due >= entry.assumes:
+                assert entry.deadline.legal_due <= real.legal_due
+        assumed.append(Event(entry.assumes, entry.event or T07.rules[0].events[0]))
+        previous = entry.deadline.legal_due

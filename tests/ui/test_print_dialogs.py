@@ -317,6 +317,23 @@ def test_print_case_plan_saves_the_citizens_version(qtbot, store, save_as, tmp_p
     assert "side 1 af 1" in text
 
 
+def test_the_plan_dialogs_preview_of_a_t07_case_shows_the_earlier_date_as_the_command_line_does(qtbot, store):
+    # Plan not adjusted 03-05-2021, printed 01-06-2021: due 03-11-2021; not adjusted again then, due
+    # the day after T07 ends 31-12-2021, in practice Thursday 30-12-2021 (adjusted: 03-05-2022).
+    case_id = store.create_case(
+        citizen="Karen Testesen", case_ref="T07-1", trial_id="T07", dates={"visitation": date(2021, 1, 31)}
+    )
+    store.add_event(case_id, day=date(2021, 5, 3), kind="plan_not_adjusted")
+    dialog = PlanPrintDialog(store, case_id, today=lambda: date(2021, 6, 1))
+    qtbot.addWidget(dialog)
+    dialog.citizen_radio.setChecked(True)
+    html = dialog.job().html  # what the preview, the printer and the PDF button paint
+    assert "Senest tor 30-12-2021" in html
+    assert "03-05-2022" not in html
+    dialog.file_radio.setChecked(True)
+    assert "med indsatsplan justeret bliver fristen 03-05-2022" in dialog.job().html
+
+
 def test_a_closed_case_has_no_plan_to_print(store, boxes, monkeypatch):
     closed = next(c for c in store.list_cases() if c.status == "afsluttet")
     monkeypatch.setattr(PlanPrintDialog, "exec", lambda self: pytest.fail("opened"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from caseworker_app.core.atomic import WriteError
 from caseworker_app.core.calendar_selection import case_plan, select_calendar
 from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.event import Event
 from caseworker_app.ui.printing.document import LAYOUT_MONTHS, calendar_job, plan_job, write_pdf
 from caseworker_app.ui.printing.pagination import paginate
 from tests.export_samples import TODAY, cpr_for, deadlines, jens_hansen, t08_cases
@@ -181,6 +182,39 @@ def test_plan_printed_after_a_missed_deadline_counts_from_the_day_it_is_printed(
     assert (
         "Senest tir 30-11-2027 Opfølgning (hvis samtalen ovenfor holdes 30-11-2026; ellers flytter datoen sig)" in flat
     )
+
+
+def test_t07_plan_tells_the_citizen_the_earlier_date_and_the_file_the_later_one_beside(tmp_path, qapp):
+    # Plan not adjusted 03-05-2021, printed 01-06-2021: due 03-11-2021. Not adjusted again then, the
+    # ordinary rule is due the day after the trial's end 31-12-2021: 01-01-2022, in practice Thursday
+    # 30-12-2021; adjusted, 03-05-2022. The citizen must never be promised 03-05-2022.
+    case = jens_hansen()._replace(
+        trial_id="T07",
+        dates={"visitation": date(2021, 1, 31)},
+        events=(Event(date(2021, 5, 3), "plan_not_adjusted"),),
+    )
+    plan = case_plan(case, load_catalog()["T07"], date(2021, 6, 1))
+    citizen = tmp_path / "borger.pdf"
+    write_pdf(plan_job(plan, for_citizen=True, **HEADER), citizen)
+    flat = " ".join(pdf_text(citizen).split())
+    assert "Senest ons 03-11-2021 Stillingtagen til indsatsplanen" in flat
+    assert (
+        "Senest tor 30-12-2021 Stillingtagen til indsatsplanen (hvis den forrige samtale holdes som planlagt; "
+        "alt efter hvad vi beslutter dér, kan datoen blive senere)"
+    ) in flat
+    assert "Senest tor 30-06-2022 Stillingtagen til indsatsplanen" in flat
+    assert "03-05-2022" not in flat
+
+    path = tmp_path / "plan.pdf"
+    write_pdf(plan_job(plan, **HEADER), path)
+    flat = " ".join(pdf_text(path).split())
+    # The file copy names both, its lines read between the practical date's column.
+    assert re.search(
+        r"forventet, hvis den forrige frist .{0,60}overholdes 03-11-2021 med indsatsplan ikke justeret; "
+        r"med indsatsplan justeret .{0,60}bliver fristen 03-05-2022\)",
+        flat,
+    )
+    assert "forventet, hvis den forrige frist overholdes 30-12-2021 med indsatsplan justeret" in flat
 
 
 def test_pdf_into_a_missing_folder_fails_in_danish_and_leaves_nothing(items, tmp_path, qapp):

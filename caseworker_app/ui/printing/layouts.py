@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from ...core.calendar_selection import CalendarSelection, CasePlan, group_by_week, month_grids
+from ...core.calendar_selection import CalendarSelection, CasePlan, PlanEntry, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
 from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text
 from ...core.redact import redact_cpr
+from ...core.terms import EVENT_NAMES
 from ...core.workdays import WEEKDAYS_DA, fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
 
@@ -282,7 +283,14 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         "<p>Fristerne er beregnet efter sagens datoer og hændelser. Forventede frister "
         "forudsætter, at den forrige frist overholdes senest i praksis, eller i dag, hvis den "
         "forrige er overskredet; de ændrer sig, når en opfølgning "
-        f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}.</p>"
+        f"registreres. Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}."
+        + (
+            " Kan den forrige frist overholdes på flere måder, der giver forskellige frister, står den "
+            "tidligste, og de senere er nævnt ved den."
+            if any(e.later_if for e in plan.entries)
+            else ""
+        )
+        + "</p>"
     )
     parts.append(
         '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
@@ -297,6 +305,8 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
             status = f"forventet, hvis den overskredne frist indhentes i dag {fmt(entry.assumes)}"
         elif entry.expected:
             status = f"forventet, hvis den forrige frist overholdes {fmt(entry.assumes)}"
+        if entry.expected:
+            status += _choice_text(entry)
         details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
         if d.ordinary_due:
             details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
@@ -313,6 +323,17 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
     if not plan.entries:
         parts.append("<p><b>Sagen har ingen kommende frister.</b></p>")
     return _page(parts)
+
+
+def _choice_text(entry: PlanEntry) -> str:
+    """' med indsatsplan ikke justeret; med indsatsplan justeret bliver fristen 03-05-2022': the
+    event an expected deadline assumes, when the rule's events give different dates ('' if not)."""
+    if entry.event is None:
+        return ""
+    text = f" med {EVENT_NAMES.get(entry.event, entry.event)}"
+    for kind, due in entry.later_if:
+        text += f"; med {EVENT_NAMES.get(kind, kind)} bliver fristen {fmt(due)}"
+    return text
 
 
 def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
@@ -344,8 +365,14 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
         else:
             when = f"Senest {_fmt_weekday(d.practical_due)}"
             what = text(d.label)
+            # The earliest date the rule's events may give (core.calendar_selection.PlanEntry):
+            # the citizen is told it may come later, never promised the later one.
+            may_be_later = ", og alt efter hvad vi beslutter dér, kan den blive senere" if entry.later_if else ""
             if entry.expected and entry.late:
-                what += f" (hvis samtalen ovenfor holdes {fmt(entry.assumes)}; ellers flytter datoen sig)"
+                what += f" (hvis samtalen ovenfor holdes {fmt(entry.assumes)}; ellers flytter datoen sig{may_be_later})"
+            elif entry.expected and entry.later_if:
+                what += " (hvis den forrige samtale holdes som planlagt; alt efter hvad vi beslutter dér, kan datoen "
+                what += "blive senere)"
             elif entry.expected:
                 what += " (hvis den forrige samtale holdes som planlagt)"
         parts.append(f"<tr><td><b>{when}</b></td><td>{what}</td></tr>")
