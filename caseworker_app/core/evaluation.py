@@ -16,6 +16,7 @@ from datetime import date
 
 from .cases import CLOSED, CaseRecord, damaged_date_text, damaged_dates, missing_date_text
 from .catalog import Trial
+from .evaluation_agreed import DateHistory, agreed_deadlines, agreed_in_order, count_agreed
 from .evaluation_deadlines import count_deadlines, count_saved, saving_rules
 from .evaluation_figures import (
     DEFAULT_MINUTES,
@@ -53,8 +54,12 @@ def evaluate(
     caseworker: str = "",
     municipality: str = "",
     minutes: int = DEFAULT_MINUTES,
+    histories: Mapping[int, DateHistory] | None = None,
 ) -> Evaluation:
-    """The evaluation report over cases (already chosen by caseworker) for the period and trials."""
+    """The evaluation report over cases (already chosen by caseworker) for the period and trials.
+
+    histories: each case's date history (store/evaluation_queries.date_histories), for the dates a
+    caseworker agreed before the one agreed now; without it only the date agreed now is known."""
     check_period(period.start, period.end, today)
     chosen = select_trials(catalog, cases, period, trials)
     by_trial: dict[str, list[CaseRecord]] = {}
@@ -67,7 +72,8 @@ def evaluate(
         scope = trial_scope(trial, period)
         assert scope is not None  # select_trials keeps only trials that overlap the period
         for case in by_trial.get(trial.id, ()):
-            _count_case(trial, case, notes.get(case.id, ()), scope, figures)
+            history = (histories or {}).get(case.id, _NO_HISTORY)
+            _count_case(trial, case, notes.get(case.id, ()), history, scope, figures)
         results.append(figures)
     return Evaluation(period, results, caseworker, municipality, minutes)
 
@@ -85,28 +91,63 @@ def mark_not_countable(trial: Trial, figures: TrialFigures) -> None:
         nc["success"] = f"{NOT_COUNTABLE}: evalueringsdesignet nævner intet succeskriterium, sagslisten kan måle"
 
 
-def _case_start(trial: Trial, dates: Mapping[str, date]) -> date | None:
-    """The day the case entered the trial: the date its (first) rule counts from."""
-    return dates.get(trial.rules[0].anchor) if trial.rules else None
+_NO_HISTORY = DateHistory()
+
+
+def _start_name(trial: Trial) -> str | None:
+    """The date a case of the trial starts from: its (first) rule's anchor; for a rule whose date the
+    caseworker agrees (T04, T12, T15, T16), which moves at every talk, the trial's first date of the
+    case's own (T16: første fraværsdag), else None: the case starts at its first agreed date or talk."""
+    if not trial.rules:
+        return None
+    first = trial.rules[0]
+    if first.kind != "caseworker_set":
+        return first.anchor
+    agreed = {r.anchor for r in trial.rules if r.kind == "caseworker_set"}
+    return next((d.name for d in trial.dates if d.name not in agreed), None)
+
+
+def _case_start(
+    trial: Trial,
+    case: CaseRecord,
+    dates: Mapping[str, date],
+    agreed: Mapping[str, list[tuple[date, date | None, date | None]]],
+) -> date | None:
+    """The day the case entered the trial: the date its (first) rule counts from, or for a trial whose
+    only date is agreed by the caseworker, the earliest of the dates agreed and the talks held."""
+    name = _start_name(trial)
+    if name is not None or not trial.rules:
+        return dates.get(name) if name else None
+    days = [due for found in agreed.values() for due, _, _ in found] + [e.day for e in case.events]
+    return min(days, default=None)
 
 
 def _count_case(
     trial: Trial,
     case: CaseRecord,
     notes: Sequence[NoteRecord],
+    history: DateHistory,
     period: Period,
     f: TrialFigures,
 ) -> None:
     """Count one case over period: the report's period already cut to the trial's (trial_scope)."""
     ref = case_ref(case)
     dates, _ = resolve_dates(trial, case.dates)
-    begun = _case_start(trial, dates)
+    agreed = {
+        r.anchor: agreed_in_order(history, r.anchor, dates.get(r.anchor))
+        for r in trial.rules
+        if r.kind == "caseworker_set"
+    }
+    begun = _case_start(trial, case, dates, agreed)
     closed = case.extra.get("closed_on") if case.status == CLOSED else None
     # The store keeps the closing day as a date (None when not known): store/case_reading.py.
     closed_on = closed if isinstance(closed, date) else None
+    start_name = _start_name(trial)
+    if start_name is None and any(name in damaged_dates(case) for name in agreed):
+        begun = None  # the date agreed now is stored in a wrong format: its deadlines are not known
     if begun is None:
         if closed_on is None or closed_on >= period.start:
-            anchor = trial.rules[0].anchor
+            anchor = start_name or trial.rules[0].anchor
             if anchor in damaged_dates(case):
                 f.add("cannot_compute", ref, damaged_date_text(trial, anchor))
             else:
@@ -139,7 +180,12 @@ def _count_case(
 
     limit = min(period.end, closed_on) if closed_on else period.end
     for spec in trial.rules:
-        count_deadlines(trial, spec, case, dates, period, limit, not ended, ref, f)
+        if spec.kind == "caseworker_set":
+            # Each date agreed over time, from the history: the date agreed now moves at every talk.
+            found = agreed_deadlines(spec, agreed[spec.anchor], case.events)
+            count_agreed(trial, spec, found, period, limit, not ended, ref, f)
+        else:
+            count_deadlines(trial, spec, case, dates, period, limit, not ended, ref, f)
     for spec in saving_rules(trial):
         count_saved(trial, spec, case, dates, period, limit, ref, f)
     _success(trial, case, dates, period, closed_on, ended, ref, f)

@@ -136,14 +136,19 @@ def rule_due(
         )
 
     if kind == "caseworker_set":
-        # Met by a talk held on the agreed date or on the last working day before it (its
-        # practical date); an earlier talk is taken as the one at which the date was agreed.
-        met_from = last_working_day_on_or_before(anchor)
+        met_from = agreed_met_from(anchor)
         if any(e.day >= met_from and counts_for(e, spec) for e in history):
             return None  # the agreed date has been met; a new date must be agreed
         return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")
+
+
+def agreed_met_from(agreed: date) -> date:
+    """The first day a talk meets a date the caseworker agreed (caseworker_set): the agreed date or
+    the last working day before it (its practical date). An earlier talk is taken as the one at
+    which the date was agreed, unless a later date was agreed at it (the evaluation's history)."""
+    return last_working_day_on_or_before(agreed)
 
 
 def ordinary_rule_due(

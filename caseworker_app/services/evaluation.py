@@ -83,7 +83,7 @@ def build_evaluation(
     minutes: int | None = None,
 ) -> Evaluation:
     """The report over the database's cases (caseworker None or '': every caseworker's)."""
-    from ..store.evaluation_queries import journal_notes, load_report_settings
+    from ..store.evaluation_queries import date_histories, journal_notes, load_report_settings
 
     period = check_period(start, end, today)
     cases = store.list_cases(include_closed=True)
@@ -100,16 +100,20 @@ def build_evaluation(
     if minutes is None:
         minutes = load_report_settings(store).minutes
     check_minutes(minutes)
+    catalog = store.catalog()
+    # The dates a caseworker agrees move at every talk: the earlier ones are in the history.
+    agreed = {r.anchor for t in catalog.values() for r in t.rules if r.kind == "caseworker_set"}
     return evaluate(
         cases,
         journal_notes(store),
-        store.catalog(),
+        catalog,
         period,
         today,
         trials=trials,
         caseworker=who,
         municipality=store.settings().municipality,
         minutes=minutes,
+        histories=date_histories(store, sorted(agreed)),
     )
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..core.evaluation_agreed import DateChange, DateHistory
 from ..core.evaluation_figures import DEFAULT_MINUTES, NoteRecord
-from ..core.history import JOURNAL_NOTE
+from ..core.history import CASE_CHANGED, CASE_CREATED, JOURNAL_NOTE
+from .case_reading import stored_day
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from .case_store import CaseStore
@@ -52,6 +55,32 @@ def journal_notes(store: CaseStore) -> dict[int, list[NoteRecord]]:
     for case_id, day, situation, text in rows:
         notes.setdefault(case_id, []).append(NoteRecord(case_id, date.fromisoformat(day), situation or "", text or ""))
     return notes
+
+
+def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHistory]:
+    """Each case's history of the named dates (the day it was recorded, then each change in order),
+    by case id; for the dates a caseworker agrees, which the case list keeps only as agreed now."""
+    if not names:
+        return {}
+    marks = ", ".join("?" for _ in names)
+    with store._read() as conn:
+        rows = conn.execute(
+            "SELECT case_id, action, field, old_value, new_value, day FROM case_changes "
+            f"WHERE action = ? OR (action = ? AND field IN ({marks})) ORDER BY case_id, id",
+            (CASE_CREATED, CASE_CHANGED, *names),
+        ).fetchall()
+    created: dict[int, date | None] = {}
+    changes: dict[int, list[DateChange]] = {}
+    for case_id, action, name, old, new, day in rows:
+        recorded = stored_day(day)
+        if action == CASE_CREATED:
+            created.setdefault(case_id, recorded)
+        elif recorded is not None:  # a row without a readable day cannot be placed in time
+            changes.setdefault(case_id, []).append(DateChange(name, stored_day(old), stored_day(new), recorded))
+    return {
+        case_id: DateHistory(created.get(case_id), tuple(changes.get(case_id, ())))
+        for case_id in created.keys() | changes.keys()
+    }
 
 
 def load_report_settings(store: CaseStore) -> ReportSettings:
