@@ -112,13 +112,17 @@ def _case_start(
     case: CaseRecord,
     dates: Mapping[str, date],
     agreed: Mapping[str, list[tuple[date, date | None, date | None]]],
+    created: date | None,
 ) -> date | None:
     """The day the case entered the trial: the date its (first) rule counts from, or for a trial whose
-    only date is agreed by the caseworker, the earliest of the dates agreed and the talks held."""
+    only date is agreed by the caseworker, the earliest of the dates agreed, the talks held and the
+    day the case was entered (a case taken in before its first talk is in the trial from then)."""
     name = _start_name(trial)
     if name is not None or not trial.rules:
         return dates.get(name) if name else None
     days = [due for found in agreed.values() for due, _, _ in found] + [e.day for e in case.events]
+    if days and created is not None:  # without a date or a talk the case cannot be computed
+        days.append(created)
     return min(days, default=None)
 
 
@@ -138,7 +142,7 @@ def _count_case(
         for r in trial.rules
         if r.kind == "caseworker_set"
     }
-    begun = _case_start(trial, case, dates, agreed)
+    begun = _case_start(trial, case, dates, agreed, history.created)
     closed = case.extra.get("closed_on") if case.status == CLOSED else None
     # The store keeps the closing day as a date (None when not known): store/case_reading.py.
     closed_on = closed if isinstance(closed, date) else None

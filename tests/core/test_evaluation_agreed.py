@@ -111,7 +111,8 @@ def test_the_rows_the_window_and_the_report_show(report):
 
 def test_dates_agreed_as_time_went_by_an_early_talk_and_a_moved_date(tmp_path):
     """Entered as it happened (the store's clock moves): an early talk meets the date agreed at the
-    time; a date moved before it fell due, with no talk, is no deadline."""
+    time; a date moved before it fell due, with no talk, is no deadline; a case is in the trial from
+    the day it was entered when that comes before its first date or talk."""
     today = [date(2021, 2, 1)]
     with CaseStore(tmp_path / "sager.db", clock=lambda: today[0]) as store:
         # Talk 01-02 (entered as history), next talk agreed for 01-04, moved on 25-03 to 15-04, held then.
@@ -131,8 +132,14 @@ def test_dates_agreed_as_time_went_by_an_early_talk_and_a_moved_date(tmp_path):
         today[0] = date(2021, 4, 15)
         store.add_event(moved, day=date(2021, 4, 15), kind="talk")
         store.update_case(moved, dates={"agreed": date(2021, 7, 1)})
+        today[0] = date(2021, 5, 17)  # taken in on 17-05, the first talk agreed for 15-06
+        store.create_case(citizen="Cy", case_ref="2021-0012", trial_id="T12", dates={"agreed": date(2021, 6, 15)})
         t12 = _figures(store, START, END, TODAY)[0]["T12"]
-    assert sorted(t12.cases["citizens"]) == [("2021-0010", "start 20-03-2021"), ("2021-0011", "start 01-02-2021")]
+    assert sorted(t12.cases["citizens"]) == [
+        ("2021-0010", "start 15-02-2021"),
+        ("2021-0011", "start 01-02-2021"),
+        ("2021-0012", "start 17-05-2021"),
+    ]
     assert t12.counts["due"] == 2
     assert sorted(t12.cases["on_time"]) == [
         ("2021-0010", "frist 01-04-2021, holdt 20-03-2021"),
@@ -142,6 +149,7 @@ def test_dates_agreed_as_time_went_by_an_early_talk_and_a_moved_date(tmp_path):
     assert sorted(t12.cases["open_end"]) == [
         ("2021-0010", "Næste aftalte samtale 01-06-2021"),
         ("2021-0011", "Næste aftalte samtale 01-07-2021"),
+        ("2021-0012", "Næste aftalte samtale 15-06-2021"),
     ]
 
 
