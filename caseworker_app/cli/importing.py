@@ -253,6 +253,7 @@ def _print_preview(preview, duplicates: str, catalog) -> None:
 
 def _row_line(row, duplicates: str) -> str:
     from ..core.deadline import due_text, practical_day_text
+    from ..core.import_mapping import FIELD_LABELS
     from ..core.redact import redact_cpr
     from ..core.terms import DATE_NAMES
     from ..core.workdays import fmt
@@ -281,8 +282,8 @@ def _row_line(row, duplicates: str) -> str:
             state += f" ({row.duplicate.note})"
         return redact_cpr(f"{head} – {state}{warned}")
     dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
-    if draft.last_followup:
-        dates += f", seneste opfølgning {fmt(draft.last_followup)}"
+    for name, day in draft.last_events().items():  # 'seneste stillingtagen til indsatsplanen 03-05-2021'
+        dates += f", {FIELD_LABELS[name].lower()} {fmt(day)}"
     deadline = row.first_deadline
     if deadline is None:
         due = "ingen frister i dette forsøg"

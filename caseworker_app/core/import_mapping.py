@@ -10,12 +10,18 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from .terms import DATE_NAMES
 
 # The follow-up held most recently, before the import: saved as a follow-up event, so the next
 # deadline counts from it and not from an old hire date (docs/import.md).
 LAST_FOLLOWUP = "last_followup"
+# The latest decision on the plan (T07), likewise: saved as a decision whose outcome the list does
+# not give (terms.EVENT_NAMES 'plan_decision'), so the trial rule's next date counts from it.
+LAST_DECISION = "last_decision"
+# The import fields that register an event on the case, with the kind of event each registers.
+EVENT_FIELDS = {LAST_FOLLOWUP: "followup", LAST_DECISION: "plan_decision"}
 
 # Every field an imported column can fill, in the order the mapping offers them, with its label.
 FIELD_LABELS = {
@@ -27,9 +33,10 @@ FIELD_LABELS = {
     "note": "Bemærkning",
     **{name: label[:1].upper() + label[1:] for name, label in DATE_NAMES.items()},
     LAST_FOLLOWUP: "Seneste opfølgning",
+    LAST_DECISION: "Seneste stillingtagen til indsatsplanen",
 }
 IMPORT_FIELDS = tuple(FIELD_LABELS)
-DATE_FIELDS = (*DATE_NAMES, LAST_FOLLOWUP)
+DATE_FIELDS = (*DATE_NAMES, *EVENT_FIELDS)
 REQUIRED_FIELDS = ("citizen", "case_ref")  # and a trial: a column or one trial for every row
 
 # Headers seen in caseworkers' own lists, in the folded form of fold_header (æ→ae, ø→oe, å→aa,
@@ -132,6 +139,14 @@ _SYNONYMS = {
         "sidsteopfdato",
         "senesteopfdato",
     ),
+    LAST_DECISION: (
+        "stillingtagen",
+        "senestestillingtagen",
+        "sidstestillingtagen",
+        "stillingtagentilindsatsplanen",
+        "stillingtagenindsatsplan",
+        "datoforstillingtagen",
+    ),
 }
 _MIN_CONTAINED = 5  # a header containing a synonym of at least this length counts ('sagsbehandlernavn')
 
@@ -143,16 +158,32 @@ def fold_header(text: object) -> str:
     return re.sub(r"[^0-9a-z]", "", folded)
 
 
-def _synonym_table() -> dict[str, str]:
+def catalog_date_labels() -> dict[str, str]:
+    """Each trial's own label of its dates, folded, with the date it names ('startpaaressourceforloeb'
+    → visitation): the program shows that label in the case window, so a list may well use it. Read
+    from the shipped catalog (resources/trials); a label two trials give different dates is left out."""
+    from .catalog_load import load_catalog  # only when a header is first read: start-up time
+
+    found: dict[str, set[str]] = {}
+    for trial in load_catalog().values():
+        for case_date in trial.dates:
+            if case_date.label:
+                found.setdefault(fold_header(case_date.label), set()).add(case_date.name)
+    return {label: next(iter(names)) for label, names in found.items() if len(names) == 1 and label}
+
+
+@cache
+def _tables() -> tuple[dict[str, str], list[str]]:
+    """The words a header is compared with (folded → field), and those a header may contain, longest
+    first. The hand-written synonyms and the fields' labels come before the catalog's date labels."""
     table: dict[str, str] = {}
     for name, words in _SYNONYMS.items():
         for word in (*words, fold_header(FIELD_LABELS[name])):
             table.setdefault(word, name)
-    return table
-
-
-_BY_WORD = _synonym_table()
-_CONTAINED = sorted((w for w in _BY_WORD if len(w) >= _MIN_CONTAINED), key=len, reverse=True)
+    for label, name in catalog_date_labels().items():
+        table.setdefault(label, name)
+    contained = sorted((w for w in table if len(w) >= _MIN_CONTAINED), key=len, reverse=True)
+    return table, contained
 
 
 def recognized_field(header: object) -> str | None:
@@ -160,19 +191,21 @@ def recognized_field(header: object) -> str | None:
     folded = fold_header(header)
     if not folded:
         return None
-    if folded in _BY_WORD:
-        return _BY_WORD[folded]
-    for word in _CONTAINED:  # longest first: 'sagsbehandlernavn' is the caseworker, not the citizen
+    by_word, contained = _tables()
+    if folded in by_word:
+        return by_word[folded]
+    for word in contained:  # longest first: 'sagsbehandlernavn' is the caseworker, not the citizen
         if word in folded:
-            field = _BY_WORD[word]
-            if field == LAST_FOLLOWUP and any(hint in folded for hint in _NOT_HELD):
-                return None  # 'Opfølgningsfrist', 'Planlagt opfølgning': a date due, not one held
+            field = by_word[word]
+            if field in EVENT_FIELDS and any(hint in folded for hint in _NOT_HELD):
+                # 'Opfølgningsfrist', 'Næste stillingtagen': a date due, not one held
+                return None
             return field
     return None
 
 
-# Words that make a header about follow-up a date still to come: never guessed as one held (it
-# would be registered as a follow-up, and the case's overdue deadline would vanish).
+# Words that make a header about a follow-up or decision a date still to come: never guessed as one
+# held (it would be registered as held, and the case's overdue deadline would vanish).
 _NOT_HELD = ("frist", "planlagt", "naeste", "kommende")
 
 

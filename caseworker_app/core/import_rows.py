@@ -14,7 +14,14 @@ from types import MappingProxyType
 from .catalog import Trial
 from .cpr import is_masked_cpr
 from .event import Event
-from .import_mapping import DATE_FIELDS, FIELD_LABELS, LAST_FOLLOWUP, ColumnMapping
+from .import_mapping import (
+    DATE_FIELDS,
+    EVENT_FIELDS,
+    FIELD_LABELS,
+    LAST_DECISION,
+    LAST_FOLLOWUP,
+    ColumnMapping,
+)
 from .import_parse import CellError, check_readable, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
 from .import_table import SourceRow
 from .redact import redact_cpr
@@ -34,7 +41,13 @@ class CaseDraft:
     note: str = ""
     dates: Mapping[str, date] = field(default_factory=dict[str, date])
     last_followup: date | None = None
+    last_decision: date | None = None  # the latest decision on the plan (T07), outcome not given
     given: frozenset[str] = frozenset()
+
+    def last_events(self) -> dict[str, date]:
+        """The events the row registers: import field → day (EVENT_FIELDS gives each field's kind)."""
+        days = {LAST_FOLLOWUP: self.last_followup, LAST_DECISION: self.last_decision}
+        return {name: day for name, day in days.items() if day is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +79,7 @@ def _hint(field: str, message: str) -> str:
         return f"{message}. Lad cellen være tom, eller ret forsøget"
     if any(field == earlier for earlier, _ in DATE_ORDER) and "kan ikke ligge efter" in message:
         return f"{message}. Ret en af datoerne"
-    if field == LAST_FOLLOWUP and "bruger ikke" in message:
+    if field in EVENT_FIELDS and "bruger ikke" in message:
         return f"{message}. Lad cellen være tom for sager i dette forsøg"
     return message
 
@@ -126,15 +139,17 @@ def draft_row(
         note=texts.get("note", ""),
         dates=MappingProxyType(dates),
         last_followup=days.get(LAST_FOLLOWUP),
+        last_decision=days.get(LAST_DECISION),
         given=frozenset(texts) | frozenset(days),
     )
     as_new = {name: message for name, message in draft_errors(draft, catalog, today).items() if name not in failed}
     if masked is not None:
         as_new["cpr"] = masked_cpr_text(masked)
+    trial = catalog.get(draft.trial_id)
     return (
         draft,
         [_row_error(row.number, mapping, name, message) for name, message in failed.items()],
-        [_row_error(row.number, mapping, name, message) for name, message in as_new.items()],
+        [_row_error(row.number, mapping, name, message, trial) for name, message in as_new.items()],
     )
 
 
@@ -163,15 +178,41 @@ def draft_errors(
     if not draft.trial_id and "trial_id" in errors:
         errors["trial_id"] = "Skriv forsøget (fx T08), eller vælg ét forsøg til alle rækker"
     trial = catalog.get(draft.trial_id)
-    if draft.last_followup is not None and trial is not None:
-        found = event_errors(trial, draft.dates, day=draft.last_followup, kind="followup", today=today)
-        if found:
-            errors[LAST_FOLLOWUP] = "; ".join(found.values())
-    return {name: _hint(name, message) for name, message in errors.items()}
+    other: dict[str, str] = {}  # the import field the trial has instead, where the event is not its
+    if trial is not None:
+        for name, day in draft.last_events().items():
+            found = event_errors(trial, draft.dates, day=day, kind=EVENT_FIELDS[name], today=today)
+            if found:
+                errors[name] = "; ".join(found.values())
+                if "kind" in found and (instead := _other_event_field(trial, name)):
+                    other[name] = f"{errors[name]}. {instead}"
+    return {name: other.get(name) or _hint(name, message) for name, message in errors.items()}
 
 
-def _row_error(number: int, mapping: ColumnMapping, name: str, message: str) -> RowError:
+def _other_event_field(trial: Trial, field: str) -> str:
+    """'Er datoen seneste stillingtagen til indsatsplanen, så vælg det felt …' when the trial registers
+    another import field's event instead ('' when it registers none): a T07 list's latest decision
+    chosen as its latest follow-up."""
+    others = [name for name, kind in EVENT_FIELDS.items() if name != field and kind in trial.events]
+    if not others:
+        return ""
+    label = FIELD_LABELS[others[0]]
+    return (
+        f"Er datoen {label[:1].lower()}{label[1:]}, så vælg feltet '{label}' til kolonnen; "
+        "ellers lad cellen være tom for sager i dette forsøg"
+    )
+
+
+def _row_error(number: int, mapping: ColumnMapping, name: str, message: str, trial: Trial | None = None) -> RowError:
     column = mapping.header_of(name)
     if column is None and name == "trial_id" and mapping.default_trial:
         column = f"forsøg for alle rækker: {mapping.default_trial}"
+    if column is None and name in DATE_NAMES and trial is not None and message.startswith("Skriv datoen"):
+        # No column gives the date: say which field to choose it as, under the name the error
+        # begins with ('Visitation'), where the trial calls the date otherwise ('Start på ressourceforløb').
+        label = trial.date_label(name)
+        message = (
+            f"Forsøg {trial.id} skal have datoen for {label[:1].lower()}{label[1:]}. "
+            f"Vælg kolonnen med den som '{FIELD_LABELS[name]}'"
+        )
     return RowError(number, column, name, message)

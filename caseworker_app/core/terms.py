@@ -30,7 +30,13 @@ EVENT_NAMES = {
     "plan_adjusted": "indsatsplan justeret",
     "plan_not_adjusted": "indsatsplan ikke justeret",
     "praktik_end": "praktik afsluttet",
+    # Only from an import (docs/import.md): a list's latest decision on the plan, which does not say
+    # whether the plan was adjusted. The trial rule counts it; the ordinary rule, which counts only
+    # an adjustment, does not; the evaluation counts it as neither.
+    "plan_decision": "stillingtagen til indsatsplanen (udfald ikke oplyst)",
 }
+# Events only an import registers: not offered when a caseworker registers one (they know the outcome).
+IMPORTED_EVENTS = ("plan_decision",)
 
 FORMS = ("personligt", "telefon", "digitalt", "gruppe")
 

@@ -59,15 +59,17 @@ class NewCase:
     cpr: str | None = None
     note: str = ""
     last_followup: date | None = None
+    last_event_kind: str = "followup"  # the event registered on last_followup ('plan_decision': T07)
 
 
 @dataclass(frozen=True)
 class CaseUpdate:
-    """An existing case an import updates: the fields for update_case, and a follow-up to add."""
+    """An existing case an import updates: the fields for update_case, and a follow-up (or decision) to add."""
 
     case_id: int
     fields: Mapping[str, Any]  # update_case's keyword arguments
     last_followup: date | None = None
+    last_event_kind: str = "followup"  # the event registered on last_followup ('plan_decision': T07)
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,14 @@ class ImportBatch:
         return f"Import nr. {self.id}: {self.file_name}, {fmt(when.date())} kl. {when:%H.%M}"
 
 
-def followup_text(file_name: str, batch_id: int) -> str:
-    """The text of the follow-up event an import registers from 'Seneste opfølgning'."""
+def followup_text(file_name: str, batch_id: int, kind: str = "followup") -> str:
+    """The text of the event an import registers from 'Seneste opfølgning' (or, kind 'plan_decision',
+    from 'Seneste stillingtagen til indsatsplanen': it says the list gave no outcome)."""
+    if kind == "plan_decision":
+        return (
+            f"Seneste stillingtagen til indsatsplanen før importen, fra {file_name} (import nr. {batch_id}). "
+            "Listen siger ikke, om indsatsplanen blev justeret"
+        )
     return f"Seneste opfølgning før importen, fra {file_name} (import nr. {batch_id})"
 
 
@@ -171,7 +179,7 @@ class ImportsPart:
             ).lastrowid
             assert batch_id is not None  # the id of the row just inserted
             links: list[tuple] = []
-            text = followup_text(file_name, batch_id)
+            text = {kind: followup_text(file_name, batch_id, kind) for kind in ("followup", "plan_decision")}
             prefix = f"Importeret fra {file_name} (import nr. {batch_id}). "
             try:
                 for case in new_cases:
@@ -195,7 +203,7 @@ class ImportsPart:
         return batch_id
 
     def _insert_imported(
-        self, case: NewCase, batch_id: int, prefix: str, text: str, today: date, now: str, by: str
+        self, case: NewCase, batch_id: int, prefix: str, text: Mapping[str, str], today: date, now: str, by: str
     ) -> tuple:
         """One new case as create_case writes it (its history says it was imported)."""
         conn = self._db.connection()
@@ -228,12 +236,19 @@ class ImportsPart:
         if case.last_followup is not None:
             event_id = conn.execute(
                 "INSERT INTO events (case_id, day, kind, full_followup, text, created_at, created_by) "
-                "VALUES (?, ?, 'followup', 0, ?, ?, ?)",
-                (case_id, case.last_followup.isoformat(), text, now, by),
+                "VALUES (?, ?, ?, 0, ?, ?, ?)",
+                (
+                    case_id,
+                    case.last_followup.isoformat(),
+                    case.last_event_kind,
+                    text[case.last_event_kind],
+                    now,
+                    by,
+                ),
             ).lastrowid
         return (batch_id, case_id, CREATED, None, event_id)
 
-    def _apply_update(self, update: CaseUpdate, batch_id: int, text: str, today: date) -> tuple:
+    def _apply_update(self, update: CaseUpdate, batch_id: int, text: Mapping[str, str], today: date) -> tuple:
         case = self._reads.get_case(update.case_id)
         before: dict[str, object] = {}
         for name, value in update.fields.items():
@@ -246,7 +261,8 @@ class ImportsPart:
             self._writes.update_case(update.case_id, **update.fields)
         event_id = None
         if update.last_followup is not None:
-            event_id = self._writes.add_event(update.case_id, day=update.last_followup, kind="followup", text=text)
+            kind = update.last_event_kind
+            event_id = self._writes.add_event(update.case_id, day=update.last_followup, kind=kind, text=text[kind])
         return (batch_id, update.case_id, UPDATED, json.dumps(before, ensure_ascii=False), event_id)
 
     # ------------------------------------------------------------ listing

@@ -348,10 +348,42 @@ def test_a_column_of_dates_left_out_is_named_before_anything_is_saved(capsys, tm
     code, out, err = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
     assert (code, err) == (0, "")
     assert (
-        "⚠ Kolonnen 'Opf. dato' har datoer, men bruges ikke. Er det fx seneste opfølgning, så vælg det felt til "
-        "kolonnen; ellers regnes fristerne uden den."
+        "⚠ Kolonnen 'Opf. dato' har datoer, men bruges ikke. Er det fx seneste opfølgning eller seneste "
+        "stillingtagen til indsatsplanen, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
     ) in out.splitlines()
     assert "Springes over: Opf. dato" in out
+
+
+def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_shows(capsys, tmp_path, db):
+    # A caseworker's T07 list: the trial's own label for the visitation, and the latest decision on
+    # the plan. Anna: 03-05-2021 + 6 months = 03-11-2021 (not 15-07-2021 from the visitation). Carl:
+    # 01-10-2021 + 6 months is after T07's end 31-12-2021; the list does not say the plan was
+    # adjusted, so the ordinary rule's clock runs from the visitation (15-07-2021, passed): due
+    # 01-01-2022 (Nytårsdag); 31-12 is Nytårsaftensdag, so in practice Thursday 30-12-2021. Bo: no
+    # decision, 15-07-2021.
+    path = tmp_path / "t07.csv"
+    path.write_bytes(
+        "Navn;FASIT sagsnr;Forsøgsnr;Start på ressourceforløb;Seneste stillingtagen\r\n"
+        "Anna Vest;2021-0301;7;15-01-2021;03-05-2021\r\n"
+        "Bo Nord;2021-0302;T7;15-01-2021;\r\n"
+        "Carl Syd;2021-0303;t07;15. januar 2021;1.10.2021\r\n".encode()
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert (code, err) == (0, "")
+    assert (
+        "Række 2: Anna Vest (2021-0301), T07; visitation 15-01-2021, seneste stillingtagen til indsatsplanen "
+        "03-05-2021 – første frist 03-11-2021"
+    ) in out.splitlines()
+    assert first_deadlines(capsys, db) == {
+        "Bo Nord": ("2021-07-15", "2021-07-15"),
+        "Anna Vest": ("2021-11-03", "2021-11-03"),
+        "Carl Syd": ("2022-01-01", "2021-12-30"),
+    }
+    assert {ref: [(e.day, e.kind) for e in row[3]] for ref, row in cases(db).items()} == {
+        "2021-0301": [(date(2021, 5, 3), "plan_decision")],
+        "2021-0302": [],
+        "2021-0303": [(date(2021, 10, 1), "plan_decision")],
+    }
 
 
 def test_an_older_follow_up_in_an_update_list_says_why_it_is_not_registered(capsys, tmp_path, db):
@@ -784,3 +816,4 @@ def test_the_fields_are_listed(capsys):
     code, out, _ = run(capsys, "import", "--felter")
     assert code == 0
     assert "  last_followup      Seneste opfølgning" in out and "  hire               Ansættelse i løntilskud" in out
+    assert "  last_decision      Seneste stillingtagen til indsatsplanen" in out

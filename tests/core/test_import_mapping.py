@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.import_mapping import ColumnMapping, guess_mapping, mapping_errors, recognized_field
 
 
@@ -56,10 +57,36 @@ from caseworker_app.core.import_mapping import ColumnMapping, guess_mapping, map
         ("", None),
         (None, None),
         ("Dato", None),
+        # T07's latest decision on the plan (a tester's list): was ignored, every deadline from the visitation
+        ("Seneste stillingtagen", "last_decision"),
+        ("Sidste stillingtagen", "last_decision"),
+        ("Stillingtagen til indsatsplanen", "last_decision"),
+        ("Næste stillingtagen", None),  # a date due, not one held
+        ("Frist for stillingtagen", None),
     ],
 )
 def test_a_header_names_its_field_whatever_its_case_spaces_and_punctuation(header, field):
     assert recognized_field(header) == field
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Start på ressourceforløb", "visitation"),  # T07's own label: was not recognised
+        ("START PAA RESSOURCEFORLØB", "visitation"),
+        ("Næste aftalte opfølgning", "agreed"),  # T16: was taken for a follow-up due and ignored
+        ("Fritagelsen vurderes igen", "agreed"),  # T04
+    ],
+)
+def test_a_trials_own_date_label_names_its_date(header, field):
+    assert recognized_field(header) == field
+
+
+def test_every_trials_date_label_in_the_catalog_is_recognised_as_that_date():
+    catalog = load_catalog()
+    labels = [(trial.id, d.label, d.name) for trial in catalog.values() for d in trial.dates if d.label]
+    assert len(labels) >= 14
+    assert [(tid, label, recognized_field(label)) for tid, label, _ in labels] == labels
 
 
 def test_guess_on_six_real_header_rows():

@@ -99,7 +99,8 @@ def test_faults_name_row_column_and_what_to_do(store, tmp_path):
         "ansættelse i løntilskud (01-03-2024). Ret en af datoerne",
         "Række 4, kolonne 'Ansat': Forsøg T05 bruger ikke datoen 'ansættelse i løntilskud'. Lad cellen være tom, "
         "eller ret forsøget",
-        "Række 4 (ingen kolonne er valgt som 'Visitation'): Skriv datoen for start på kontaktforløbet (visitation)",
+        "Række 4 (ingen kolonne er valgt som 'Visitation'): Forsøg T05 skal have datoen for start på "
+        "kontaktforløbet (visitation). Vælg kolonnen med den som 'Visitation'",
         "Række 4, kolonne 'Seneste opfølgning': Forsøg T05 bruger ikke hændelsen 'opfølgning' (det bruger: "
         "samtale). Lad cellen være tom for sager i dette forsøg",
         "Række 5, kolonne 'Seneste opfølgning': Opfølgning 01-02-2024 ligger før ansættelse i løntilskud 01-03-2024",

@@ -20,7 +20,8 @@ from types import MappingProxyType
 
 from ...core.cases import CLOSED, CaseRecord
 from ...core.cpr import mask_cpr
-from ...core.import_mapping import FIELD_LABELS, LAST_FOLLOWUP
+from ...core.event import Event
+from ...core.import_mapping import EVENT_FIELDS, FIELD_LABELS, LAST_DECISION, LAST_FOLLOWUP
 from ...core.import_rows import CaseDraft
 from ...core.sheet_text import neutralise
 from ...core.workdays import fmt
@@ -47,18 +48,25 @@ class Duplicate:
     case: CaseRecord
     changes: tuple[FieldChange, ...] = ()  # empty: nothing new (or the case is closed)
     updated: CaseDraft | None = None  # the case once updated; None for a closed case
-    followup: date | None = None  # the follow-up the update registers
-    older_followup: date | None = None  # the list's follow-up, left out: the case has a later one
+    followup: date | None = None  # the day of the event the update registers (a follow-up or decision)
+    older_followup: date | None = None  # the list's date, left out: the case has a later one
+    event_field: str = LAST_FOLLOWUP  # the import field of followup or older_followup (EVENT_FIELDS)
+
+    @property
+    def event_kind(self) -> str:
+        """The kind of event the update registers on followup's day."""
+        return EVENT_FIELDS[self.event_field]
 
     @property
     def note(self) -> str:
-        """Why the list's follow-up is not registered ('' when it is, or there is none): the row
-        would otherwise say 'intet nyt' of a date the caseworker can see in the list."""
+        """Why the list's follow-up or decision is not registered ('' when it is, or there is none):
+        the row would otherwise say 'intet nyt' of a date the caseworker can see in the list."""
         if self.older_followup is None:
             return ""
+        label = FIELD_LABELS[self.event_field].lower()
         return (
-            f"listens seneste opfølgning {fmt(self.older_followup)} registreres ikke: sagen har en nyere, "
-            f"{fmt(last_followup(self.case))}"
+            f"listens {label} {fmt(self.older_followup)} registreres ikke: sagen har en nyere, "
+            f"{fmt(latest_day(self.case, self.event_field))}"
         )
 
     @property
@@ -96,12 +104,15 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
             changes.append(FieldChange(name, FIELD_LABELS[name], fmt(dates.get(name)) or "–", fmt(day)))
             dates[name] = day
     followup = older = None
-    latest = last_followup(case)
-    if draft.last_followup is not None and (latest is None or draft.last_followup > latest):
-        followup = draft.last_followup
-        changes.append(FieldChange(LAST_FOLLOWUP, FIELD_LABELS[LAST_FOLLOWUP], fmt(latest) or "–", fmt(followup)))
-    elif draft.last_followup is not None and latest is not None and draft.last_followup < latest:
-        older = draft.last_followup
+    event_field = LAST_FOLLOWUP
+    for event_field, day in draft.last_events().items():  # one: no trial has both events
+        latest = latest_day(case, event_field)
+        if latest is None or day > latest:
+            followup = day
+            changes.append(FieldChange(event_field, FIELD_LABELS[event_field], fmt(latest) or "–", fmt(day)))
+        elif day < latest:
+            older = day
+        break
     updated = CaseDraft(
         citizen=values["citizen"],
         case_ref=case.case_ref,
@@ -110,16 +121,36 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
         caseworker=values["caseworker"],
         note=values["note"],
         dates=MappingProxyType(dates),
-        last_followup=followup,
+        last_followup=followup if event_field == LAST_FOLLOWUP else None,
+        last_decision=followup if event_field == LAST_DECISION else None,
         given=draft.given,
     )
-    return Duplicate(case, tuple(changes), updated, followup, older)
+    return Duplicate(case, tuple(changes), updated, followup, older, event_field)
+
+
+# The events that are the case's own of what an import field registers: a full follow-up
+# conversation is a follow-up; a decision on the plan, adjusted or not, is a decision.
+_SAME_EVENTS = {
+    LAST_FOLLOWUP: lambda e: e.kind == "followup" or (e.kind == "contact" and e.full_followup),
+    LAST_DECISION: lambda e: e.kind in ("plan_adjusted", "plan_not_adjusted", "plan_decision"),
+}
+
+
+def latest_day(case: CaseRecord, field: str = LAST_FOLLOWUP) -> date | None:
+    """The day of the case's latest event of what the import field registers, or None."""
+    same = _SAME_EVENTS[field]
+    days = [e.day for e in case.events if same(e)]
+    return max(days) if days else None
 
 
 def last_followup(case: CaseRecord) -> date | None:
     """The day of the case's latest follow-up (a full follow-up conversation counts), or None."""
-    days = [e.day for e in case.events if e.kind == "followup" or (e.kind == "contact" and e.full_followup)]
-    return max(days) if days else None
+    return latest_day(case, LAST_FOLLOWUP)
+
+
+def registered_events(draft: CaseDraft) -> tuple[Event, ...]:
+    """The events saving the draft registers (its latest follow-up or decision), as the engine sees them."""
+    return tuple(Event(day, EVENT_FIELDS[name]) for name, day in draft.last_events().items())
 
 
 def changed_since(found: Duplicate, now: CaseRecord, draft: CaseDraft) -> bool:
@@ -135,5 +166,5 @@ def _read_by_update(case: CaseRecord, draft: CaseDraft, all_dates: bool) -> tupl
         case.status,
         [getattr(case, name) or "" for name in UPDATABLE if name in draft.given],
         dates,
-        last_followup(case) if draft.last_followup is not None else None,
+        tuple(latest_day(case, name) for name in draft.last_events()),
     )

@@ -19,7 +19,7 @@ from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
 from ...core.terms import DATE_NAMES
 from ...core.validation import future_date_hints
-from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate
+from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate, registered_events
 from .rows import ImportPreview, ImportRow
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -80,7 +80,8 @@ def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[st
         if filled and 2 * sum(map(is_date_cell, filled)) >= len(filled):
             notes.append(
                 f"⚠ Kolonnen '{header or column_letter(column)}' har datoer, men bruges ikke. Er det fx "
-                "seneste opfølgning, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
+                "seneste opfølgning eller seneste stillingtagen til indsatsplanen, så vælg det felt til "
+                "kolonnen; ellers regnes fristerne uden den."
             )
     return tuple(notes)
 
@@ -124,8 +125,7 @@ def _as_duplicate(
 
 
 def _record(draft: CaseDraft, case_id: int, events: tuple[Event, ...] = ()) -> CaseRecord:
-    if draft.last_followup is not None:
-        events = (*events, Event(draft.last_followup, "followup"))
+    events = (*events, *registered_events(draft))
     return CaseRecord(
         id=case_id,
         citizen=draft.citizen,

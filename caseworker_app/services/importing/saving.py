@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
+from ...core.import_mapping import EVENT_FIELDS
 from ...core.terms import DATE_NAMES
 from ...core.text import count_text
 from ...store.import_batches import CaseUpdate, ImportConflictError, NewCase
@@ -69,7 +71,8 @@ def save_import(
             caseworker=row.draft.caseworker,
             cpr=row.draft.cpr,
             note=row.draft.note,
-            last_followup=row.draft.last_followup,
+            last_followup=event[1] if (event := _event(row)) else None,
+            last_event_kind=event[0] if event else "followup",
         )
         for row in preview.new_rows
     ]
@@ -103,4 +106,11 @@ def _update(store: CaseStore, row: ImportRow) -> CaseUpdate:
     fields: dict[str, object] = {name: getattr(found.updated, name) for name in UPDATABLE if name in names}
     if names & set(DATE_NAMES):
         fields["dates"] = dict(found.updated.dates)
-    return CaseUpdate(found.case.id, fields, found.followup)
+    return CaseUpdate(found.case.id, fields, found.followup, found.event_kind)
+
+
+def _event(row: ImportRow) -> tuple[str, date] | None:
+    """The kind and day of the event a new case's row registers (its latest follow-up or decision)."""
+    for name, day in row.draft.last_events().items():  # one: no trial has both events
+        return EVENT_FIELDS[name], day
+    return None

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.history import INITIATORS, EventRow, default_initiator
 from ...core.schedule import agreed_date_asked
-from ...core.terms import EVENT_NAMES, FORMS
+from ...core.terms import EVENT_NAMES, FORMS, IMPORTED_EVENTS
 from ...core.workdays import fmt
 from ...store import ValidationError
 from ..fields import (
@@ -62,8 +62,14 @@ class EventDialog(QDialog):
         self._today = today
         self.case = store.get_case(case_id)
         self.trial = store.catalog().get(self.case.trial_id)
-        events = self.trial.events if self.trial else ()
         original = self._original(replaces)
+        # An event only an import registers (a decision of unknown outcome) is offered only when
+        # correcting one: the caseworker then says whether the plan was adjusted.
+        events = [
+            k
+            for k in (self.trial.events if self.trial else ())
+            if k not in IMPORTED_EVENTS or (original is not None and original.kind == k)
+        ]
 
         title = "Ret hændelse" if replaces is not None else "Registrer hændelse"
         self.setWindowTitle(f"{title} – {self.case.citizen} ({self.case.case_ref})")

@@ -13,7 +13,7 @@ from ...core.deadline import OVERDUE, practical_day_text
 from ...core.redact import redact_cpr
 from ...core.terms import DATE_NAMES
 from ...core.workdays import fmt
-from ...services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
+from ...services.importing import FIELD_LABELS, SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
 from ..case_deadlines_model import marked_due_text
 from ..colours import muted_brush, overdue_brush
 from ..model_base import BOLD, ColumnTableModel, Index
@@ -60,8 +60,8 @@ def dates_text(row: ImportRow) -> str:
     """'ansættelse i løntilskud 01-03-2024, seneste opfølgning 10-03-2025'."""
     draft = row.draft
     parts = [f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items()]
-    if draft.last_followup is not None:
-        parts.append(f"seneste opfølgning {fmt(draft.last_followup)}")
+    for name, day in draft.last_events().items():  # or 'seneste stillingtagen til indsatsplanen …'
+        parts.append(f"{FIELD_LABELS[name].lower()} {fmt(day)}")
     return ", ".join(parts)
 
 
