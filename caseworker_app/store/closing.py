@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..core.cases import ACTIVE, CLOSED
-from ..core.history import CASE_CLOSED, CASE_REOPENED
+from ..core.history import CANCELLED, CASE_CLOSED, CASE_REOPENED
+from ..core.terms import EVENT_NAMES
 from ..core.text import normalize_text, text_error, text_errors
 from ..core.validation import close_errors
 from ..core.workdays import fmt
@@ -80,6 +81,10 @@ class ClosingPart:
                     f"Sagen blev genåbnet {fmt(date.fromisoformat(reopened))}; "
                     "den kan ikke afsluttes med en tidligere dato"
                 )
+            if "day" not in errors and day is not None:
+                problem = self._before_latest_event(case_id, day)
+                if problem:
+                    errors["day"] = problem
             if errors:
                 raise ValidationError(errors)
             assert day is not None  # close_errors names a missing date
@@ -98,6 +103,27 @@ class ClosingPart:
                 day,
                 now,
             )
+
+    def _before_latest_event(self, case_id: int, day: date) -> str | None:
+        """A closing dated before the case's latest registered event would leave that event after
+        the end (its deadlines counted from it, the plan saying the case is closed)."""
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT day, kind FROM events e WHERE case_id = ? AND kind != ? "
+                "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.replaces = e.id) "
+                "ORDER BY day DESC, id DESC LIMIT 1",
+                (case_id, CANCELLED),
+            )
+            .fetchone()
+        )
+        if row is None or row[0] is None or day.isoformat() >= row[0]:
+            return None
+        latest = date.fromisoformat(row[0])
+        return (
+            f"Sagen har en hændelse registreret {fmt(latest)} ({EVENT_NAMES.get(row[1], row[1])}); "
+            "afslut den på eller efter den dato, eller ret hændelsen først"
+        )
 
     def reopen_case(self, case_id: int) -> None:
         """Make a closed case active again; the closing stays in its history."""
