@@ -33,6 +33,7 @@ from .overrides_store import TrialsPart
 from .settings_store import SettingsPart
 
 if TYPE_CHECKING:
+    from ..core.agreed_at_event import AgreedAtEvent
     from ..core.ics import ExportState
     from ..core.note_templates import TemplateChange
     from .app_state import AppStatePart
@@ -288,8 +289,15 @@ class CaseStore:
         full_followup: bool = False,
         text: str = "",
         replaces: int | None = None,
+        sets_agreed: bool = False,
+        next_agreed: date | None = None,
     ) -> int:
-        """Register an event (with replaces: a correction of an earlier row) and return its id."""
+        """Register an event (with replaces: a correction of an earlier row) and return its id.
+
+        sets_agreed: the caseworker was asked for the next agreed date (next_agreed; None: left
+        empty); the event and the date it sets are written together or not at all
+        (core.agreed_at_event says what a late, corrected or cancelled talk does to it).
+        """
         return self._writes.add_event(
             case_id,
             day=day,
@@ -299,11 +307,19 @@ class CaseStore:
             full_followup=full_followup,
             text=text,
             replaces=replaces,
+            sets_agreed=sets_agreed,
+            next_agreed=next_agreed,
         )
 
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
-        """Withdraw an event registered by mistake: a new row replaces it; the old row stays."""
+        """Withdraw an event registered by mistake: a new row replaces it; the old row stays.
+        The agreed date a talk set goes back to what it was before, unless changed since."""
         return self._writes.cancel_event(case_id, event_id, text=text)
+
+    def agreed_at_event(self, case_id: int, replaces: int | None = None) -> AgreedAtEvent:
+        """The agreed date seen from a talk registered now (replaces: the one corrected or cancelled):
+        what the talk dialog says a saved talk, an empty date or a cancellation will do."""
+        return self._writes.agreed_at_event(case_id, replaces)
 
     # ------------------------------------------------------------ ending cases (ClosingPart)
 

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..core.agreed_at_event import AgreedAtEvent
 from ..core.cases import ACTIVE
 from ..core.cpr import mask_cpr, normalize_cpr
 from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
 from ..core.text import normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
-from ..core.workdays import parse_date
+from ..core.workdays import fmt, parse_date
+from .agreed_links import AGREED, agreed_at_event, precise_now
 from .case_conflicts import THEIRS, CaseConflictError, case_values, conflicts, form_edits, merged_fields
 from .connection import utc_now
 from .errors import CaseNotFoundError, ValidationError
@@ -172,6 +174,7 @@ class CaseWrites:
         loaded: CaseRecord | None = None,
         choice: ConflictChoice | None = None,
         created: str | None = None,
+        stamp: str | None = None,
         **fields,
     ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
@@ -180,6 +183,7 @@ class CaseWrites:
         is written, over the case as stored now (another copy may have saved since); a field both
         changed raises CaseConflictError, unless choice answers it (case_conflicts.py).
         Each changed field is recorded in the history; an error leaves the case as it was.
+        stamp: the created_at of the history rows (a talk's own, linking the date it set to it).
         """
         unknown = set(fields) - set(CASE_FIELDS)
         if unknown:
@@ -223,7 +227,7 @@ class CaseWrites:
             new["caseworker"] = (new["caseworker"] or "").strip()
             new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
             new["note"] = new["note"] or ""
-            now = utc_now()
+            now = stamp or utc_now()
             changed = {k: v for k, v in new.items() if v != getattr(case, k)}
             for name, value in changed.items():
                 old = getattr(case, name)
@@ -289,10 +293,17 @@ class CaseWrites:
         full_followup: bool = False,
         text: str = "",
         replaces: int | None = None,
+        sets_agreed: bool = False,
+        next_agreed: date | None = None,
     ) -> int:
-        """Register an event (with replaces: a correction of an earlier row) and return its id."""
+        """Register an event (with replaces: a correction of an earlier row) and return its id.
+
+        sets_agreed: the caseworker was asked for the next agreed date (next_agreed; None: left
+        empty); the event and the date it sets are written together (core.agreed_at_event).
+        """
         today = self._clock()
         day = day_value(day)
+        next_agreed = day_value(next_agreed, AGREED)
         with self._db.writing(case_id):
             case = self._reads.get_case(case_id)
             trial = self._trial_of(case)
@@ -314,10 +325,17 @@ class CaseWrites:
                 problem = self._replace_problem(case_id, replaces)
                 if problem:
                     errors["replaces"] = problem
+            agreed = KEEP
+            if sets_agreed:
+                seen = agreed_at_event(self._db.connection(), case_id, trial, case.dates.get(AGREED), replaces)
+                agreed, problem = next_agreed_target(seen, day, next_agreed)
+                if problem:
+                    errors[AGREED] = problem
             if errors:
                 raise ValidationError(errors)
             assert day is not None  # event_errors names a missing date
-            return self._db.insert(
+            stamp = precise_now()
+            event_id = self._db.insert(
                 "events",
                 {
                     "case_id": case_id,
@@ -328,9 +346,27 @@ class CaseWrites:
                     "full_followup": int(bool(full_followup)),
                     "text": text or "",
                     "replaces": replaces,
-                    "created_at": utc_now(),
+                    "created_at": stamp,
                     "created_by": self._created_by(),
                 },
+            )
+            if agreed is not KEEP and agreed != case.dates.get(AGREED):
+                self._set_agreed(case, agreed, stamp)
+            return event_id
+
+    def _set_agreed(self, case: CaseRecord, agreed: date | None, stamp: str) -> None:
+        """The agreed date a talk set (or its cancellation restored), linked to it by the stamp."""
+        dates = {name: day for name, day in case.dates.items() if name != AGREED}
+        if agreed is not None:
+            dates[AGREED] = agreed
+        self.update_case(case.id, dates=dates, stamp=stamp)
+
+    def agreed_at_event(self, case_id: int, replaces: int | None) -> AgreedAtEvent:
+        """The agreed date seen from a talk registered now (replaces: the one corrected or cancelled)."""
+        case = self._reads.get_case(case_id)
+        with self._db.read() as conn:
+            return agreed_at_event(
+                conn, case_id, self._trials.catalog().get(case.trial_id), case.dates.get(AGREED), replaces
             )
 
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
@@ -345,7 +381,16 @@ class CaseWrites:
             text = normalize_text(text)
             if text_errors({"text": text}, multiline={"text"}):
                 raise ValidationError(text_errors({"text": text}, multiline={"text"}))
-            return self._db.insert(
+            # A talk that set the agreed date takes its setting with it, unless changed since.
+            seen = agreed_at_event(
+                self._db.connection(),
+                case_id,
+                self._trials.catalog().get(case.trial_id),
+                case.dates.get(AGREED),
+                event_id,
+            )
+            stamp = precise_now()
+            cancel_id = self._db.insert(
                 "events",
                 {
                     "case_id": case_id,
@@ -356,10 +401,13 @@ class CaseWrites:
                     "full_followup": 0,
                     "text": text or "",
                     "replaces": event_id,
-                    "created_at": utc_now(),
+                    "created_at": stamp,
                     "created_by": self._created_by(),
                 },
             )
+            if seen.follows_talk and seen.before != seen.current:
+                self._set_agreed(case, seen.before, stamp)
+            return cancel_id
 
     def _replace_problem(self, case_id: int, event_id: int) -> str | None:
         row = self._db.connection().execute("SELECT case_id, kind FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -377,3 +425,20 @@ class CaseWrites:
         if trial is None:
             raise ValidationError({"trial_id": f"Forsøg '{case.trial_id}' findes ikke i kataloget"})
         return trial
+
+
+KEEP: Any = object()  # next_agreed_target: the event leaves the agreed date as it is
+
+
+def next_agreed_target(seen: AgreedAtEvent, day: date | None, entered: date | None) -> tuple[Any, str | None]:
+    """The agreed date after a talk on day with the next date entered (None: left empty), or KEEP;
+    and the Danish message when the entered date cannot be saved."""
+    if entered is not None and day is not None and entered <= day:
+        return KEEP, f"Den næste aftalte dato skal ligge efter {fmt(day)}"
+    if seen.back_dated(day):  # an older talk registered late: the later talk's date stands
+        return KEEP, seen.back_dated_text() if entered is not None else None
+    if seen.linked and seen.changed_since:
+        return KEEP, seen.changed_since_text() if entered not in (None, seen.current) else None
+    if seen.follows_talk:  # correcting the talk corrects the date it set
+        return (entered if entered is not None else seen.before), None
+    return (entered if entered is not None else KEEP), None

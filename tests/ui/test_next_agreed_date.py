@@ -83,13 +83,15 @@ def test_a_date_message_never_breaks_a_date_across_lines(qtbot, store, today):
 
 
 def test_the_hint_says_what_an_empty_date_gives_during_the_trial_and_after_it(qtbot, store, today, dialogs):
-    """T12 runs until 31-12-2023: an empty date leaves the case with 'dato ikke aftalt'. T16 ended
-    31-12-2015: from then the ordinary rule (every 4 weeks) gives the deadline, date or no date."""
+    """T12 runs until 31-12-2023: a talk today (01-02-2021) meets the date agreed, 29-01-2021, so an
+    empty date leaves the case with 'dato ikke aftalt'. T16 ended 31-12-2015: from then the ordinary
+    rule (every 4 weeks) gives the deadline, date or no date."""
     from caseworker_app.ui.case import CaseWindow
 
     t12 = open_dialog(qtbot, store, t12_case(store), today)
-    assert t12.boxes["agreed"].hint_label.text() == (
-        "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt')."
+    assert t12.boxes["agreed"].hint_label.text().replace("\u2011", "-") == (
+        "Aftalt med borgeren: bliver sagens nye frist. Tom: den aftalte dato 29-01-2021 er dermed overholdt, "
+        "og sagen viser 'dato ikke aftalt'."
     )
 
     case_id = store.create_case(

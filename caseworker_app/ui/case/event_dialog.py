@@ -96,11 +96,12 @@ class EventDialog(QDialog):
         self.text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
         # Trials whose cadence the caseworker sets (T04, T12, T15, T16): the next date is agreed
-        # at each talk, so it is asked for here; without it the case has no coming deadline.
-        self.next_agreed_edit = DateLineEdit(None)
-        self.asks_next_agreed = replaces is None and any(
-            d.name == "agreed" for d in (self.trial.dates if self.trial else ())
-        )
+        # at each talk, so it is asked for here; without it the case has no coming deadline. A
+        # correction shows the date the talk set, to be corrected with it.
+        self.asks_next_agreed = any(d.name == "agreed" for d in (self.trial.dates if self.trial else ()))
+        self.agreed_seen = store.agreed_at_event(case_id, replaces) if self.asks_next_agreed else None
+        follows = self.agreed_seen is not None and self.agreed_seen.follows_talk
+        self.next_agreed_edit = DateLineEdit(self.agreed_seen.set_to if follows and self.agreed_seen else None)
 
         self.boxes = {
             "day": FieldBox(self.date_edit),
@@ -109,7 +110,7 @@ class EventDialog(QDialog):
             "initiated_by": FieldBox(self.initiator_combo),
             "full_followup": FieldBox(self.full_check),
             "text": FieldBox(self.text_edit),
-            "agreed": FieldBox(self.next_agreed_edit, self._agreed_hint() if self.asks_next_agreed else ""),
+            "agreed": FieldBox(self.next_agreed_edit),
         }
         form = QFormLayout()
         for name, label in (
@@ -146,6 +147,7 @@ class EventDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.date_edit.textChanged.connect(self._update_agreed)
         for name, edit in (("day", self.date_edit), ("agreed", self.next_agreed_edit)):
             edit.textChanged.connect(lambda _text, n=name, e=edit: self._clear_fixed_date_error(n, e))
         start_kind = original.kind if original else kind
@@ -160,6 +162,7 @@ class EventDialog(QDialog):
             self.full_check.setChecked(original.full_followup)
             self.text_edit.setPlainText(original.text)
         self._kind_changed()
+        self._update_agreed()
         if not events:
             self.boxes["kind"].set_error(f"Forsøg {self.case.trial_id} har ingen hændelser at registrere")
             self.save_button.setEnabled(False)
@@ -169,17 +172,60 @@ class EventDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # Exactly as high as the texts need (a wrapped hint leaves Qt's first guess too high),
+            # so an error message shown later grows the window rather than shrink the text box.
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
         grow_to_content(self)  # the text box keeps its four lines on a low screen too
 
+    def _typed_day(self) -> date | None:
+        try:
+            return self.date_edit.date_value()
+        except ValueError:
+            return None
+
+    def _agreed_open(self) -> bool:
+        """Whether this talk may set the agreed date: not cancelled, not older than the latest
+        talk, and not a correction of a date someone has changed since (core.agreed_at_event)."""
+        seen = self.agreed_seen
+        if seen is None or self.cancel_check.isChecked():
+            return False
+        return not seen.back_dated(self._typed_day()) and not (seen.linked and seen.changed_since)
+
+    def _update_agreed(self, *, cancel_toggled: bool = False) -> None:
+        """The next date field open or closed, and its hint, for the talk's date as typed."""
+        if self.agreed_seen is None:
+            return
+        if not cancel_toggled and self._typed_day() is None and self.boxes["agreed"].hint_label.text():
+            return  # a date half typed (or wrong) leaves the field as it was for the last real date
+        self.next_agreed_edit.setEnabled(self._agreed_open())
+        self.boxes["agreed"].set_hint(self._agreed_hint())
+        if self.isVisible():  # a longer hint takes its lines from the text box otherwise
+            grow_to_content(self)
+
     def _agreed_hint(self) -> str:
-        """What the next agreed date does, and what an empty field does, on this day (the engine's
-        rule: core.schedule.agreed_date_asked)."""
-        assert self.trial is not None  # asked only for a trial with an agreed date
+        """What the next agreed date does, and what an empty field does, for this talk on this day
+        (the engine's rule: core.schedule.agreed_date_asked; the talk's own: core.agreed_at_event)."""
+        seen = self.agreed_seen
+        assert self.trial is not None and seen is not None  # asked only for a trial with an agreed date
+        day = self._typed_day()
+        if self.cancel_check.isChecked():
+            return seen.cancel_text()
+        if seen.back_dated(day):
+            return seen.back_dated_text()
+        if seen.linked and seen.changed_since:
+            return seen.changed_since_text()
         spec = next((r for r in self.trial.rules if r.kind == "caseworker_set" and r.anchor == "agreed"), None)
         end = self.trial.period.effective_end
         has_ordinary = spec is not None and (spec.ordinary is not None or bool(spec.ordinary_changes))
         if agreed_date_asked(self._today(), end, has_ordinary):
-            return "Aftalt med borgeren: bliver sagens nye frist (tom: 'dato ikke aftalt')."
+            what = (
+                "Den dato, samtalen satte; ret den, hvis den er forkert."
+                if seen.follows_talk
+                else "Aftalt med borgeren: bliver sagens nye frist."
+            )
+            return f"{what} {seen.empty_text(day)}"
         return (
             f"Gemmes på sagen. Forsøget sluttede {fmt(end)}, så fristen regnes efter den almindelige "
             "regel – med eller uden en aftalt dato."
@@ -221,6 +267,7 @@ class EventDialog(QDialog):
             if name != "text":
                 box.editor.setEnabled(not cancelled)
         self._kind_changed()
+        self._update_agreed(cancel_toggled=True)
         self.text_edit.setPlaceholderText("Hvorfor annulleres hændelsen?" if cancelled else "")
 
     def accept(self) -> None:
@@ -232,21 +279,19 @@ class EventDialog(QDialog):
                 self.event_id = self.store.cancel_event(self.case_id, self.replaces, text=text)
             else:
                 day = self._date_or_error(self.date_edit, "day")
-                next_agreed = self._next_agreed(day)
-                with self.store.batch():  # the event and the new agreed date, both or neither
-                    self.event_id = self.store.add_event(
-                        self.case_id,
-                        day=day,
-                        kind=self.kind_combo.currentData(),
-                        form=self.form_combo.currentData(),
-                        initiated_by=self.initiator_combo.currentData(),
-                        full_followup=self.full_check.isChecked(),
-                        text=text,
-                        replaces=self.replaces,
-                    )
-                    if next_agreed is not None:
-                        case = self.store.get_case(self.case_id)
-                        self.store.update_case(self.case_id, dates={**case.dates, "agreed": next_agreed})
+                # The event and the agreed date it sets are one write in the store, both or neither.
+                self.event_id = self.store.add_event(
+                    self.case_id,
+                    day=day,
+                    kind=self.kind_combo.currentData(),
+                    form=self.form_combo.currentData(),
+                    initiated_by=self.initiator_combo.currentData(),
+                    full_followup=self.full_check.isChecked(),
+                    text=text,
+                    replaces=self.replaces,
+                    sets_agreed=self._agreed_open(),
+                    next_agreed=self._date_or_error(self.next_agreed_edit, "agreed") if self._agreed_open() else None,
+                )
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
             return
@@ -268,14 +313,6 @@ class EventDialog(QDialog):
             return edit.date_value()
         except ValueError as exc:
             raise ValidationError({field: str(exc)}) from None
-
-    def _next_agreed(self, day: date | None) -> date | None:
-        if not self.asks_next_agreed:
-            return None
-        agreed = self._date_or_error(self.next_agreed_edit, "agreed")
-        if agreed is not None and day is not None and agreed <= day:
-            raise ValidationError({"agreed": f"Den næste aftalte dato skal ligge efter {fmt(day)}"})
-        return agreed
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Ctrl+Enter saves from the text field too (Enter there makes a new line).
