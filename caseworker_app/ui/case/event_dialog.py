@@ -32,7 +32,7 @@ from ..fields import (
     show_errors,
     text_box,
 )
-from ..screen_fit import grow_to_content
+from ..screen_fit import grow_to_content, keep_on_screen, work_area
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -176,7 +176,8 @@ class EventDialog(QDialog):
         if layout is not None and layout.hasHeightForWidth():
             # Exactly as high as the texts need (a wrapped hint leaves Qt's first guess too high),
             # so an error message shown later grows the window rather than shrink the text box.
-            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+            self.resize(self.width(), min(layout.totalHeightForWidth(self.width()), work_area(self).height()))
+            keep_on_screen(self)
         grow_to_content(self)  # the text box keeps its four lines on a low screen too
 
     def _typed_day(self) -> date | None:
