@@ -373,9 +373,12 @@ class CaseStore:
         """Go back to the standard template ("gendan standard"); the edited one stays in history."""
         return self._notes.restore_note_template(trial_id, situation)
 
-    def add_journal_note(self, case_id: int, *, situation: str, text: str, day: date) -> int:
-        """Keep a note as it was copied to FASIT in the case's history; it changes no deadline."""
-        return self._notes.add_journal_note(case_id, situation=situation, text=text, day=day)
+    def add_journal_note(
+        self, case_id: int, *, situation: str, text: str, day: date, event_id: int | None = None
+    ) -> int:
+        """Keep a note as it was copied to FASIT in the case's history (about event_id, an event
+        that still counts, when given); it changes no deadline."""
+        return self._notes.add_journal_note(case_id, situation=situation, text=text, day=day, event_id=event_id)
 
     # ------------------------------------------------------------ kept between runs (AppStatePart)
 

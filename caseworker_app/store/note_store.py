@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.catalog import NoteTemplate
-from ..core.history import JOURNAL_NOTE
+from ..core.history import CANCELLED, JOURNAL_NOTE
 from ..core.note_templates import TemplateChange, edited_template, edited_template_errors
 from ..core.notes import journal_note_errors
 from .connection import utc_now
@@ -109,12 +109,32 @@ class NotesPart:
 
     # ------------------------------------------------------------ notes in the case history
 
-    def add_journal_note(self, case_id: int, *, situation: str, text: str, day: date) -> int:
-        """Keep a note as it was copied to FASIT in the case's history; it changes no deadline."""
+    def add_journal_note(
+        self, case_id: int, *, situation: str, text: str, day: date, event_id: int | None = None
+    ) -> int:
+        """Keep a note as it was copied to FASIT in the case's history; it changes no deadline.
+
+        event_id: the event the note is about (core.note_subject.subject_event), kept in the row's
+        old_value, so correcting that event later says the note in FASIT needs correcting too."""
         errors = journal_note_errors(situation, text, day, self._clock())
         if errors:
             raise ValidationError(errors)
         with self._db.writing(case_id):  # declared: a refresh then rereads this case alone
             self._reads.get_case(case_id)  # CaseNotFoundError when it is gone
-            self._writes.change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now())
+            if event_id is not None:
+                self._check_subject(case_id, event_id)
+            about = str(event_id) if event_id is not None else None
+            self._writes.change(case_id, JOURNAL_NOTE, situation, about, text, day, utc_now())
             return self._db.connection().execute("SELECT last_insert_rowid()").fetchone()[0]
+
+    def _check_subject(self, case_id: int, event_id: int) -> None:
+        """A note is about an event of its own case that still counts (not corrected or cancelled)."""
+        conn = self._db.connection()
+        row = conn.execute("SELECT kind FROM events WHERE id = ? AND case_id = ?", (event_id, case_id)).fetchone()
+        if row is None:
+            raise ValidationError({"event_id": f"Hændelse nr. {event_id} findes ikke på sagen"})
+        replaced = conn.execute("SELECT 1 FROM events WHERE replaces = ?", (event_id,)).fetchone()
+        if replaced is not None or row[0] == CANCELLED:
+            raise ValidationError(
+                {"event_id": "Hændelsen er rettet eller annulleret i sagens historik; skriv notatet om rettelsen"}
+            )

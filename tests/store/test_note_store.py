@@ -162,3 +162,36 @@ def test_a_note_that_cannot_be_kept_is_refused(store, jens, kwargs, field, messa
         store.add_journal_note(jens, **values)
     assert message in info.value.errors[field]
     assert [row.kind for row in store.history(jens)] == ["case_created"]
+
+
+def test_a_note_keeps_the_event_it_is_about(store, jens):
+    event = store.add_event(jens, day=date(2026, 11, 20), kind="followup")
+
+    store.add_journal_note(jens, situation="opfoelgning", text="Et notat.", day=TODAY, event_id=event)
+    store.add_journal_note(jens, situation="opfoelgning", text="Et andet notat.", day=TODAY)
+
+    kept = [(row.text, row.about_event) for row in store.history(jens) if row.kind == JOURNAL_NOTE]
+    assert sorted(kept) == [("Et andet notat.", None), ("Et notat.", event)]
+
+
+@pytest.mark.parametrize("how", ["corrected", "cancelled", "other case"])
+def test_a_note_about_a_corrected_cancelled_or_foreign_event_is_refused(store, jens, how):
+    event = store.add_event(jens, day=date(2026, 11, 20), kind="followup")
+    if how == "corrected":
+        store.add_event(jens, day=date(2026, 11, 19), kind="followup", replaces=event)
+        message = "Hændelsen er rettet eller annulleret i sagens historik; skriv notatet om rettelsen"
+    elif how == "cancelled":
+        store.cancel_event(jens, event, text="Forkert sag")
+        message = "Hændelsen er rettet eller annulleret i sagens historik; skriv notatet om rettelsen"
+    else:
+        other = store.create_case(
+            citizen="Ida Holm", case_ref="2024-0413", trial_id="T08", dates={"hire": date(2024, 5, 26)}
+        )
+        event = store.add_event(other, day=date(2026, 11, 20), kind="followup")
+        message = f"Hændelse nr. {event} findes ikke på sagen"
+
+    with pytest.raises(ValidationError) as info:
+        store.add_journal_note(jens, situation="opfoelgning", text="Et notat.", day=TODAY, event_id=event)
+
+    assert info.value.errors == {"event_id": message}
+    assert [row for row in store.history(jens) if row.kind == JOURNAL_NOTE] == []
