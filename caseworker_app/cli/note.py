@@ -66,7 +66,8 @@ def _note(args: argparse.Namespace) -> int:
     from ..core.note_conditions import confirmable_conditions
     from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
-    from ..core.note_situations import situations_for
+    from ..core.note_situations import event_kind, situations_for
+    from ..core.note_subject import crossed_out_problem
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
     from ..store import CaseStore
@@ -96,6 +97,10 @@ def _note(args: argparse.Namespace) -> int:
                     mine = " (din vurdering)" if condition.assessment else ""
                     print(f"  {condition.name:<22} {condition.text}{mine}")
             return 0
+        # A corrected or cancelled event: the note would bring its date back to FASIT (as the window).
+        crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
+        if crossed_out:
+            raise UsageError(crossed_out)
         note_day = args.today or date.today()
         settings = store.settings()
         try:

@@ -357,3 +357,34 @@ def test_a_contact_note_says_whom_the_contact_came_from_as_registered(capsys, tm
     code, out, err = run(capsys, *args, "--today", "16-06-2025")
     assert (code, err) == (0, "")
     assert "\nHenvendelse 1. maj 2025 fra borgeren mellem de fastsatte opfølgninger. " in out
+
+
+def test_a_note_about_a_corrected_event_is_refused(capsys, tmp_path):
+    """T07 'ikke justeret' 31-05-2021 corrected to 03-05-2021: a note dated 31-05-2021 would tell FASIT
+    the old date and deadline (30-11-2021); the note about 03-05-2021 states 3 November 2021."""
+    import dataclasses
+    from datetime import date
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 6, 1)) as store:
+        store.save_settings(
+            dataclasses.replace(store.settings(), caseworker_name="Tina Tester", municipality="Vesthimmerland")
+        )
+        case_id = store.create_case(
+            citizen="Anna Vest", case_ref="2021-0701", trial_id="T07", dates={"visitation": date(2021, 1, 31)}
+        )
+        event = store.add_event(case_id, day=date(2021, 5, 31), kind="plan_not_adjusted")
+        store.add_event(case_id, day=date(2021, 5, 3), kind="plan_not_adjusted", replaces=event)
+    args = ("note", "--db", path, "--case", case_id, "--situation", "plan_ikke_justeret", "--reason", "I behandling")
+
+    code, out, err = run(capsys, *args, "--date", "31-05-2021", "--today", "01-06-2021")
+
+    assert (code, out) == (2, "")
+    assert (
+        "Dato for hændelsen: Indsatsplan ikke justeret 31-05-2021 er rettet til 03-05-2021 i sagens historik. "
+        "Skriv notatet om hændelsen, som den står nu (dato for hændelsen 03-05-2021)."
+    ) in err
+
+    code, out, err = run(capsys, *args, "--date", "03-05-2021", "--today", "01-06-2021")
+    assert (code, err) == (0, "")
+    assert "3. november 2021" in out and "30. november 2021" not in out

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cases import ACTIVE, CLOSED
+from ...core.note_subject import row_problem
 from ...core.terms import DATE_NAMES
 from ...core.validation import case_errors, parse_case_dates
 from ...core.workdays import fmt
@@ -243,7 +244,12 @@ class CaseWindow(QDialog):
         self.correct_button.setToolTip(
             why or ("Ret eller annullér den valgte hændelse" if correctable else "Vælg en hændelse i historikken")
         )
-        self.note_button.setEnabled(saved)
+        # A corrected or cancelled row is no longer what happened: a note about it would bring its
+        # date and deadline back to FASIT (and registering it again would undo the correction).
+        crossed_out = row_problem(self.history.model.rows(), self.selected_history_row()) if saved else ""
+        self.note_button.setEnabled(saved and not crossed_out)
+        about = "Skriv et journalnotat til FASIT (om den valgte hændelse, hvis en er valgt)"
+        self.note_button.setToolTip(why if not saved else crossed_out or about)
         self.print_button.setEnabled(saved)
         self.close_case_button.setEnabled(saved)
         self.delete_button.setEnabled(saved)
@@ -411,7 +417,8 @@ class CaseWindow(QDialog):
 
     def write_note(self) -> None:
         """Open the journal-note window for this case (about the chosen event, if one is chosen)."""
-        if self.case_id is None or not self._unsaved_settled():
+        # Disabled: a crossed-out row is chosen (the tooltip says so).
+        if self.case_id is None or not self.note_button.isEnabled() or not self._unsaved_settled():
             return
         from ..notes import NoteWindow  # here: the note window is opened far less than the case
 

@@ -29,7 +29,8 @@ from ...core.catalog import NoteTemplate, Trial
 from ...core.note_deadline import future_event_problem
 from ...core.note_errors import NoteError
 from ...core.note_fields import NOTE_FIELDS
-from ...core.note_situations import default_event_date, situation_for_event, situations_for
+from ...core.note_situations import default_event_date, event_kind, situation_for_event, situations_for
+from ...core.note_subject import crossed_out_problem, original_row, subject_event
 from ...core.notes import draft_note, for_clipboard
 from ...store import ValidationError
 from ..questions import ask_yes_no
@@ -61,6 +62,7 @@ class NoteWindow(QDialog):
         self.case_id = case_id
         self._today = today
         self.case = store.get_case(case_id)
+        self._history = store.history(case_id)  # with corrected rows: a note may not be about those
         self.trial: Trial | None = store.catalog().get(self.case.trial_id)
         self.saved_note_id: int | None = None  # the history row of the last copy
         self._last_saved: tuple[str, str] | None = None
@@ -170,12 +172,12 @@ class NoteWindow(QDialog):
     # ------------------------------------------------------------ situation and template
 
     def _event_row(self, event_id: int | None):
+        """The history row of event_id; for a cancelling row the event it withdrew. A corrected or
+        cancelled event is shown as chosen, and its note refused (copy_problems)."""
         if event_id is None:
             return None
-        return next(
-            (r for r in self.store.history(self.case_id) if r.id == event_id and not r.is_case_change),
-            None,
-        )
+        row = next((r for r in self._history if r.id == event_id and not r.is_case_change), None)
+        return original_row(self._history, row) if row is not None else None
 
     def _fill_situations(self, chosen: str | None) -> None:
         combo = self.inputs.situation_combo
@@ -320,6 +322,9 @@ class NoteWindow(QDialog):
         """Why the note cannot be copied now, in Danish (empty: it can)."""
         if self._note_problem:
             return [self._note_problem]
+        crossed_out = crossed_out_problem(self._history, *self._subject())
+        if crossed_out:
+            return [crossed_out]
         if self._missing:
             problems = ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
             if {NOTE_FIELDS["caseworker"], NOTE_FIELDS["municipality"]} & set(self._missing):
@@ -341,6 +346,17 @@ class NoteWindow(QDialog):
         copied = self.saved_note_id is not None and self._last_saved == self._current()
         event = None if problems else self._unregistered_event()
         self.draft.show_state(problems, copied=copied, notice=notice(event) if event else "")
+
+    def _subject(self) -> tuple[str | None, date | None]:
+        """The kind and date of the event the note is about (None, None: about no event)."""
+        situation = self.situation()
+        if self.trial is None or situation is None:
+            return None, None
+        try:
+            day = self.inputs.values()["event_date"]
+        except ValueError:
+            return None, None  # not a date: copy_problems says so
+        return event_kind(self.trial, situation), day
 
     def _unregistered_event(self):
         return note_event(self.trial, self.case, self.situation(), self.inputs)
@@ -365,6 +381,7 @@ class NoteWindow(QDialog):
                 return
             before, by_hand = self.note_text(), self.draft.hand_edited
             self.case = self.store.get_case(self.case_id)
+            self._history = self.store.history(self.case_id)
             self.update_note()
             problem = after_registering(
                 still_unregistered=self._unregistered_event() is not None,
@@ -381,9 +398,14 @@ class NoteWindow(QDialog):
         if self._last_saved != self._current():  # copying the same note twice keeps it once
             situation = self.situation()
             assert situation is not None  # without one there is no template, so copy_problems said so
+            subject = subject_event(self._history, *self._subject())
             try:
                 self.saved_note_id = self.store.add_journal_note(
-                    self.case_id, situation=situation, text=text, day=self._today()
+                    self.case_id,
+                    situation=situation,
+                    text=text,
+                    day=self._today(),
+                    event_id=subject.id if subject is not None else None,
                 )
             except ValidationError as exc:
                 self.draft.show_problem(
