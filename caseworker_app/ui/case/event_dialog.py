@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.history import INITIATORS, EventRow, default_initiator
+from ...core.note_subject import copied_notes_warning
 from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS, IMPORTED_EVENTS
 from ...core.workdays import fmt
@@ -62,7 +64,10 @@ class EventDialog(QDialog):
         self._today = today
         self.case = store.get_case(case_id)
         self.trial = store.catalog().get(self.case.trial_id)
-        original = self._original(replaces)
+        history = store.history(case_id) if replaces is not None else []
+        original = self._original(history, replaces)
+        # A note about the event already copied to FASIT says the old date there: said before and after saving.
+        self.notes_warning = copied_notes_warning(history, replaces) if replaces is not None else ""
         # An event only an import registers (a decision of unknown outcome) is offered only when
         # correcting one: the caseworker then says whether the plan was adjusted.
         events = [
@@ -232,13 +237,11 @@ class EventDialog(QDialog):
             "regel – med eller uden en aftalt dato."
         )
 
-    def _original(self, replaces: int | None) -> EventRow | None:
+    @staticmethod
+    def _original(history: list[EventRow], replaces: int | None) -> EventRow | None:
         if replaces is None:
             return None
-        return next(
-            (r for r in self.store.history(self.case_id) if r.id == replaces and not r.is_case_change),
-            None,
-        )
+        return next((r for r in history if r.id == replaces and not r.is_case_change), None)
 
     def _header_text(self, original: EventRow | None) -> str:
         trial = f"{self.trial.id} – {self.trial.short_title}" if self.trial else self.case.trial_id
@@ -249,6 +252,8 @@ class EventDialog(QDialog):
                 "Rettelsen gemmes som en ny række; "
                 "den oprindelige bliver stående i historikken, overstreget."
             )
+        if self.notes_warning:
+            text += f"\n\n⚠ {self.notes_warning}"
         return text
 
     def _initiator_activated(self, _index: int) -> None:
@@ -296,6 +301,8 @@ class EventDialog(QDialog):
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
             return
+        if self.notes_warning:  # saved: FASIT still holds the note about the event as it was
+            QMessageBox.warning(self, "Ret også journalnotatet i FASIT", self.notes_warning)
         super().accept()
 
     def _clear_fixed_date_error(self, name: str, edit: DateLineEdit) -> None:

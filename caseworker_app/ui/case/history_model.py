@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ...core.history import CANCELLED, EventRow
+from ...core.note_subject import corrected_note_text
 from ...core.workdays import fmt
 from ..colours import muted_brush
 from ..model_base import ColumnTableModel, Index
@@ -64,6 +65,10 @@ class HistoryModel(ColumnTableModel):
         self._by_id = {r.id: r for r in self._rows if not r.is_case_change}
         self.endResetModel()
 
+    def rows(self) -> list[EventRow]:
+        """Every row shown, newest first."""
+        return list(self._rows)
+
     def row_at(self, index: Index) -> EventRow | None:
         """The row at index (what data() gives for ROW_ROLE); None for an invalid index."""
         return self._rows[index.row()] if index.isValid() else None
@@ -90,7 +95,9 @@ class HistoryModel(ColumnTableModel):
             if row.is_case_change:
                 font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and (row.replaced_by is not None or row.is_case_change):
+        # A note to correct in FASIT is not muted like the other case changes.
+        muted = row.replaced_by is not None or (row.is_case_change and not self._note_mark(row))
+        if role == Qt.ItemDataRole.ForegroundRole and muted:
             return muted_brush()
         return None
 
@@ -98,7 +105,8 @@ class HistoryModel(ColumnTableModel):
         if column == 0:
             return fmt(row.day)
         if column == 1:
-            return kind_text(row, self._replacement(row))
+            mark = " – ret i FASIT" if self._note_mark(row) else ""
+            return kind_text(row, self._replacement(row)) + mark
         if column == 2:
             return row.form or ""
         if column == 3:
@@ -107,8 +115,12 @@ class HistoryModel(ColumnTableModel):
             return short_text(self._text(row))
         return registered_text(row)
 
+    def _note_mark(self, row: EventRow) -> str:
+        """On a copied note whose event was corrected or cancelled since: say so (core.note_subject)."""
+        return corrected_note_text(self._rows, row) if row.about_event is not None else ""
+
     def _text(self, row: EventRow) -> str:
-        parts = []
+        parts = [self._note_mark(row)] if self._note_mark(row) else []
         if row.replaces is not None:
             old = self._by_id.get(row.replaces)
             what = f"{old.label} {fmt(old.day)}" if old is not None else f"nr. {row.replaces}"
@@ -124,7 +136,7 @@ class HistoryModel(ColumnTableModel):
         return " – ".join(parts)
 
     def _tooltip(self, row: EventRow) -> str:
-        lines = [f"{fmt(row.day)}: {kind_text(row, self._replacement(row))}"]
+        lines = [f"{fmt(row.day)}: {self._cell(row, 1)}"]
         text = self._text(row)
         if text:
             lines.append(text)
