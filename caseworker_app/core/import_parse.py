@@ -45,7 +45,11 @@ EXCEL_ERRORS = frozenset(
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
 _MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
 _LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
-_TIME_SUFFIX = re.compile(r"(.*?\d)(?:\s+|T)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?", re.ASCII)
+# A time after the date, ignored: '10:30', 'T10:30:00', and as Danes write it, 'kl. 10', 'kl 10.30'.
+_TIME_SUFFIX = re.compile(
+    r"(.*?\d)(?:(?:\s+|T)\d{1,2}[:.]\d{2}|\s+kl\.?\s*\d{1,2}(?:[:.]\d{2})?)(?:[:.]\d{2}(?:\.\d+)?)?",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 UNREADABLE = "\ufffd"  # a character the file's encoding could not read (core.import_csv)

@@ -46,6 +46,9 @@ CATALOG = load_catalog()
         "01-07-2018 00:00",
         "01-07-2018 00:00:00",
         "2018-07-01T00:00:00",
+        "01-07-2018 kl. 10",  # a time as Danes write it (found by a tester)
+        "01-07-2018 kl 10.30",
+        "1. juli 2018 Kl. 9:15",
         datetime(2018, 7, 1),
         datetime(2018, 7, 1, 13, 45),
         date(2018, 7, 1),
@@ -53,6 +56,11 @@ CATALOG = load_catalog()
 )
 def test_dates_in_the_forms_of_a_danish_sheet(cell):
     assert parse_date_cell(cell) == date(2018, 7, 1)
+
+
+def test_a_number_after_the_date_without_kl_is_not_taken_for_a_time():
+    with pytest.raises(CellError, match="ikke en gyldig dato"):
+        parse_date_cell("01-07-2018 10")
 
 
 def test_september_has_two_short_forms():
