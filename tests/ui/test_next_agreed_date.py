@@ -18,8 +18,8 @@ def t12_case(store) -> int:
     )
 
 
-def open_dialog(qtbot, store, case_id, today) -> EventDialog:
-    dialog = EventDialog(store, case_id, today=today, kind="talk")
+def open_dialog(qtbot, store, case_id, today, kind: str = "talk") -> EventDialog:
+    dialog = EventDialog(store, case_id, today=today, kind=kind)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -54,7 +54,7 @@ def test_trials_with_a_fixed_cadence_do_not_ask(qtbot, store, today):
     case_id = store.create_case(
         citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
     )
-    dialog = open_dialog(qtbot, store, case_id, today)
+    dialog = open_dialog(qtbot, store, case_id, today, kind="followup")
     assert not dialog.next_agreed_edit.isVisible()
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
     assert len(store.get_case(case_id).events) == 1

@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 NOT_GIVEN = "– ikke angivet –"
 
 
+CHOOSE_KIND = "– vælg hændelse –"
+
+
 class EventDialog(QDialog):
     """Date (today, focused), kind, form, initiator, 'full follow-up', text; Enter saves."""
 
@@ -156,7 +159,13 @@ class EventDialog(QDialog):
         for name, edit in (("day", self.date_edit), ("agreed", self.next_agreed_edit)):
             edit.textChanged.connect(lambda _text, n=name, e=edit: self._clear_fixed_date_error(n, e))
         start_kind = original.kind if original else kind
-        if start_kind not in events and events:
+        if start_kind not in events and len(events) > 1:
+            # Asked for a kind the trial does not have ("Registrer opfølgning" on T07) where it has
+            # several: the caseworker chooses, for a default would register a decision nobody took
+            # (plan adjusted or not gives another deadline).
+            self.kind_combo.insertItem(0, CHOOSE_KIND, None)
+            start_kind = None
+        elif start_kind not in events and events:
             start_kind = events[0]
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(start_kind)))
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(original.form if original else "personligt")))
@@ -284,6 +293,8 @@ class EventDialog(QDialog):
             if self.replaces is not None and self.cancel_check.isChecked():  # shown for a correction only
                 self.event_id = self.store.cancel_event(self.case_id, self.replaces, text=text)
             else:
+                if self.kind_combo.currentData() is None:
+                    raise ValidationError({"kind": "Vælg, hvilken hændelse det er: den bestemmer den næste frist"})
                 day = self._date_or_error(self.date_edit, "day")
                 # The event and the agreed date it sets are one write in the store, both or neither.
                 self.event_id = self.store.add_event(
