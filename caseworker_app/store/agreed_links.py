@@ -1,14 +1,14 @@
 """Which change of the agreed date a talk made (core.agreed_at_event), read from the history.
 
 A talk registered with the next agreed date writes its event row and the date's change row in one
-transaction with the same precise created_at (precise_now): that stamp links them, with no column
-of its own. Rows written before this link existed carry whole seconds and are not taken as linked
-(an import writes its events and changes with one such stamp too).
+transaction; the change row names the talk in its event_id (m009), and a cancellation that
+restores the date names the cancellation. Changes written otherwise (the case window, an import)
+name no event.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.agreed_at_event import AgreedAtEvent
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from ..core.catalog import Trial
 
 AGREED = "agreed"
-
-
-def precise_now() -> str:
-    """A write's moment to the microsecond: the link between a talk and the date it set."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def talk_kinds(trial: Trial | None) -> frozenset[str]:
@@ -45,9 +40,7 @@ def agreed_at_event(
     replaces: int | None,
 ) -> AgreedAtEvent:
     """The agreed date seen from a talk registered on the case (replaces: the one corrected or cancelled)."""
-    events = conn.execute(
-        "SELECT id, day, kind, replaces, created_at, created_by FROM events WHERE case_id = ?", (case_id,)
-    ).fetchall()
+    events = conn.execute("SELECT id, day, kind, replaces FROM events WHERE case_id = ?", (case_id,)).fetchall()
     by_id = {row[0]: row for row in events}
     replaced = {row[3] for row in events if row[3] is not None}
     chain: list[tuple] = []  # the talk corrected, and the rows it corrected, newest first
@@ -67,12 +60,10 @@ def agreed_at_event(
     latest_talk = max(talk_days, default=None)
     links: list[tuple[int, str | None, str | None]] = []
     for row in chain:
-        if "." not in (row[4] or ""):  # whole seconds: written before the link existed
-            continue
         links += conn.execute(
             "SELECT id, old_value, new_value FROM case_changes "
-            "WHERE case_id = ? AND action = ? AND field = ? AND created_at = ? AND created_by = ?",
-            (case_id, CASE_CHANGED, AGREED, row[4], row[5]),
+            "WHERE case_id = ? AND action = ? AND field = ? AND event_id = ?",
+            (case_id, CASE_CHANGED, AGREED, row[0]),
         ).fetchall()
     if not links:
         return AgreedAtEvent(current=current, latest_talk=latest_talk)

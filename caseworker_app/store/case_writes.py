@@ -15,7 +15,7 @@ from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
 from ..core.text import normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
-from .agreed_links import AGREED, agreed_at_event, precise_now
+from .agreed_links import AGREED, agreed_at_event
 from .case_conflicts import THEIRS, CaseConflictError, case_values, conflicts, form_edits, merged_fields
 from .connection import utc_now
 from .errors import CaseNotFoundError, ValidationError
@@ -129,8 +129,10 @@ class CaseWrites:
         new: str | None,
         day: date,
         now: str,
+        event_id: int | None = None,
     ) -> None:
-        """One row of the case's history (notes and closing write theirs here too)."""
+        """One row of the case's history (notes and closing write theirs here too); event_id: the
+        event it belongs to (m009: a note's event, or the talk that set the agreed date)."""
         self._db.insert(
             "case_changes",
             {
@@ -142,6 +144,7 @@ class CaseWrites:
                 "day": day.isoformat(),
                 "created_at": now,
                 "created_by": self._created_by(),
+                "event_id": event_id,
             },
         )
 
@@ -174,7 +177,7 @@ class CaseWrites:
         loaded: CaseRecord | None = None,
         choice: ConflictChoice | None = None,
         created: str | None = None,
-        stamp: str | None = None,
+        event_id: int | None = None,
         **fields,
     ) -> None:
         """Change fields: citizen, case_ref, trial_id, caseworker, cpr, note, dates (all of them).
@@ -183,7 +186,7 @@ class CaseWrites:
         is written, over the case as stored now (another copy may have saved since); a field both
         changed raises CaseConflictError, unless choice answers it (case_conflicts.py).
         Each changed field is recorded in the history; an error leaves the case as it was.
-        stamp: the created_at of the history rows (a talk's own, linking the date it set to it).
+        event_id: the event the change belongs to (a talk's agreed date: store/agreed_links.py).
         """
         unknown = set(fields) - set(CASE_FIELDS)
         if unknown:
@@ -227,13 +230,13 @@ class CaseWrites:
             new["caseworker"] = (new["caseworker"] or "").strip()
             new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
             new["note"] = new["note"] or ""
-            now = stamp or utc_now()
+            now = utc_now()
             changed = {k: v for k, v in new.items() if v != getattr(case, k)}
             for name, value in changed.items():
                 old = getattr(case, name)
                 if name == "cpr":
                     old, value = mask_cpr(old) or None, mask_cpr(value) or None
-                self.change(case_id, CASE_CHANGED, name, old, value, today, now)
+                self.change(case_id, CASE_CHANGED, name, old, value, today, now, event_id)
             for name in sorted(set(case.dates) | set(new_dates)):
                 old_day, new_day = case.dates.get(name), new_dates.get(name)
                 if old_day == new_day:
@@ -256,6 +259,7 @@ class CaseWrites:
                     new_day and new_day.isoformat(),
                     today,
                     now,
+                    event_id,
                 )
                 changed[name] = new_day
             if changed:
@@ -334,7 +338,6 @@ class CaseWrites:
             if errors:
                 raise ValidationError(errors)
             assert day is not None  # event_errors names a missing date
-            stamp = precise_now()
             event_id = self._db.insert(
                 "events",
                 {
@@ -346,20 +349,20 @@ class CaseWrites:
                     "full_followup": int(bool(full_followup)),
                     "text": text or "",
                     "replaces": replaces,
-                    "created_at": stamp,
+                    "created_at": utc_now(),
                     "created_by": self._created_by(),
                 },
             )
             if agreed is not KEEP and agreed != case.dates.get(AGREED):
-                self._set_agreed(case, agreed, stamp)
+                self._set_agreed(case, agreed, event_id)
             return event_id
 
-    def _set_agreed(self, case: CaseRecord, agreed: date | None, stamp: str) -> None:
-        """The agreed date a talk set (or its cancellation restored), linked to it by the stamp."""
+    def _set_agreed(self, case: CaseRecord, agreed: date | None, event_id: int) -> None:
+        """The agreed date a talk set (or its cancellation restored), its history row linked to it."""
         dates = {name: day for name, day in case.dates.items() if name != AGREED}
         if agreed is not None:
             dates[AGREED] = agreed
-        self.update_case(case.id, dates=dates, stamp=stamp)
+        self.update_case(case.id, dates=dates, event_id=event_id)
 
     def agreed_at_event(self, case_id: int, replaces: int | None) -> AgreedAtEvent:
         """The agreed date seen from a talk registered now (replaces: the one corrected or cancelled)."""
@@ -389,7 +392,6 @@ class CaseWrites:
                 case.dates.get(AGREED),
                 event_id,
             )
-            stamp = precise_now()
             cancel_id = self._db.insert(
                 "events",
                 {
@@ -401,12 +403,12 @@ class CaseWrites:
                     "full_followup": 0,
                     "text": text or "",
                     "replaces": event_id,
-                    "created_at": stamp,
+                    "created_at": utc_now(),
                     "created_by": self._created_by(),
                 },
             )
             if seen.follows_talk and seen.before != seen.current:
-                self._set_agreed(case, seen.before, stamp)
+                self._set_agreed(case, seen.before, cancel_id)
             return cancel_id
 
     def _replace_problem(self, case_id: int, event_id: int) -> str | None:

@@ -10,14 +10,6 @@ from .case_reading import stored_day
 from .history_texts import change_text
 
 
-def note_event_id(action: str, old_value: str | None) -> int | None:
-    """The event a journal-note row is about: its old_value holds the event's id (a note has no
-    old value of its own, so no migration was needed); None for notes saved before, or about none."""
-    if action != JOURNAL_NOTE or not old_value or not old_value.isdigit():
-        return None
-    return int(old_value)
-
-
 def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | None:
     """Every row of the case's history, newest first; None when there is no such case."""
     if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
@@ -29,7 +21,7 @@ def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | Non
         (case_id,),
     ).fetchall()
     changes = conn.execute(
-        "SELECT id, action, field, old_value, new_value, day, created_at, created_by "
+        "SELECT id, action, field, old_value, new_value, day, created_at, created_by, event_id "
         "FROM case_changes WHERE case_id = ?",
         (case_id,),
     ).fetchall()
@@ -60,7 +52,7 @@ def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | Non
             created_by=r[7],
             is_case_change=True,
             situation=r[2] if r[1] == JOURNAL_NOTE else None,
-            about_event=note_event_id(r[1], r[3]),
+            about_event=r[8] if r[1] == JOURNAL_NOTE else None,  # m009: the event a note is about
         )
         for r in changes
     ]

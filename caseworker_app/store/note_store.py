@@ -114,8 +114,8 @@ class NotesPart:
     ) -> int:
         """Keep a note as it was copied to FASIT in the case's history; it changes no deadline.
 
-        event_id: the event the note is about (core.note_subject.subject_event), kept in the row's
-        old_value, so correcting that event later says the note in FASIT needs correcting too."""
+        event_id: the event the note is about (core.note_subject.subject_event), kept with the row
+        (m009), so correcting that event later says the note in FASIT needs correcting too."""
         errors = journal_note_errors(situation, text, day, self._clock())
         if errors:
             raise ValidationError(errors)
@@ -123,8 +123,7 @@ class NotesPart:
             self._reads.get_case(case_id)  # CaseNotFoundError when it is gone
             if event_id is not None:
                 self._check_subject(case_id, event_id)
-            about = str(event_id) if event_id is not None else None
-            self._writes.change(case_id, JOURNAL_NOTE, situation, about, text, day, utc_now())
+            self._writes.change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now(), event_id)
             return self._db.connection().execute("SELECT last_insert_rowid()").fetchone()[0]
 
     def _check_subject(self, case_id: int, event_id: int) -> None:

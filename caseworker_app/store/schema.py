@@ -350,6 +350,15 @@ def m008_import_batches(db: Database) -> None:
     )
 
 
+@_migration
+def m009_event_links(db: Database) -> None:
+    """The event a history row belongs to: for a journal note, the event it is about (correcting
+    that event says the note in FASIT must be corrected too); for a change of the agreed date, the
+    talk that set it, or the cancellation that restored it (cancelling the talk restores the date).
+    No foreign key: a case's events and history go together when it is deleted."""
+    db.execute("ALTER TABLE case_changes ADD COLUMN event_id INTEGER")
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

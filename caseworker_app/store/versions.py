@@ -15,6 +15,7 @@ MIGRATION_NAMES = (
     "m006_unique_open_case_ref",
     "m007_deletions",
     "m008_import_batches",
+    "m009_event_links",
 )
 
 # m006: one open case per (trial, FASIT case number). Created by the migration when the database

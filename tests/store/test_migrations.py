@@ -169,6 +169,8 @@ def test_a_first_version_database_is_migrated_and_keeps_everything(tmp_path):
         # The fourth: a calendar id for .ics exports, nothing exported yet.
         calendar_id, state = store.ics_state()
         assert len(calendar_id) == 12 and state == {}
+        # The ninth: a history row can name its event; the old rows name none.
+        assert {r[0] for r in store._conn.execute("SELECT event_id FROM case_changes")} == {None}
         assert schema_version(store._db) == current_version()
 
 
@@ -199,7 +201,7 @@ def test_an_earlier_copy_is_never_overwritten(tmp_path):
 
 def test_a_new_database_gets_the_current_schema_without_a_copy(tmp_path):
     with CaseStore(tmp_path / "ny.db") as store:
-        assert schema_version(store._db) == current_version() == 8
+        assert schema_version(store._db) == current_version() == 9
     assert list(tmp_path.glob("*.bak*")) == []
 
 
@@ -282,7 +284,7 @@ def test_a_fourth_version_database_keeps_its_damaged_rows_and_names_them(tmp_pat
     path = tmp_path / "sager.db"
     make_fourth_version_database(path)
     with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
-        assert schema_version(store._db) == 8
+        assert schema_version(store._db) == 9
         cases = {c.id: (c.case_ref, c.trial_id, c.status, dict(c.dates)) for c in store.list_cases()}
         assert cases == {
             1: ("2018-0412", "T08", "aktiv", {"hire": date(2018, 8, 31)}),
