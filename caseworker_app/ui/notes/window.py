@@ -310,6 +310,12 @@ class NoteWindow(QDialog):
                     )
                 except NoteError as exc:
                     self._note_problem = str(exc)
+                else:
+                    # A note about a crossed-out event would state the date the correction undid:
+                    # no draft of it is shown at all (it could be copied by hand), only why.
+                    crossed_out = crossed_out_problem(self._history, *self._subject())
+                    if crossed_out:
+                        text, self._note_problem = "", crossed_out
         self.draft.set_draft(text, self._note_problem)
         self._refresh_state()
 
