@@ -15,7 +15,7 @@ from .collector import collector_paused
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, OVERDUE, Deadline, trial_end_warnings
 from .event import Event
 from .redact import redact_cpr
-from .schedule import compute_deadlines
+from .schedule import compute_deadlines, deadlines_on
 from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
 from .text import count_text
 from .workdays import fmt
@@ -235,13 +235,14 @@ class Outcomes:
     deadlines (services/deadline_cache.py) both compute a case here, so they cannot differ.
     """
 
-    __slots__ = ("catalog", "today", "warning_days", "_needed", "_names", "_same")
+    __slots__ = ("catalog", "today", "warning_days", "_horizon", "_needed", "_names", "_same")
 
     def __init__(self, catalog: Mapping[str, Trial], today: date, warning_days: int = DEFAULT_WARNING_DAYS):
         self.catalog, self.today, self.warning_days = catalog, today, warning_days
+        self._horizon = today + timedelta(days=warning_days)  # compute_deadlines' horizon, once
         self._needed: NeededDates = {}  # for _problem
-        # catalog key -> the dates its cases need, and every date name the trial has
-        self._names: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        # catalog key -> the dates its cases need, every date name the trial has, and its last day
+        self._names: dict[str, tuple[frozenset[str], tuple[str, ...], date]] = {}
         # A case without events gets what another with the same trial and dates got: the engine
         # reads nothing else of it (the deadlines are immutable, so they are shared, too).
         self._same: dict[tuple[str, tuple[date | None, ...]], tuple[Deadline, ...]] = {}
@@ -258,6 +259,7 @@ class Outcomes:
                 names = self._names[case.trial_id] = (
                     frozenset(n for n, _ in _needed_dates(trial)),
                     tuple(d.name for d in trial.dates),
+                    trial.period.effective_end,
                 )
             dates, extra = case.dates, case.extra
             keys = dates.keys()
@@ -267,17 +269,17 @@ class Outcomes:
                 and None not in dates.values()
                 and not (extra and (extra.get("damaged") or extra.get("damaged_dates")))
             ):
+                # compute_deadlines(trial, dates, events, today, warning_days=...), its end and horizon
+                # worked out once
                 if case.events:
-                    return tuple(
-                        compute_deadlines(trial, dates, case.events, self.today, warning_days=self.warning_days)
-                    )
+                    return tuple(deadlines_on(trial, dates, case.events, self.today, names[2], self._horizon))
                 # Rules count only from the trial's own dates (the catalog checks every anchor
                 # and default), so those dates decide a case without events.
                 same = (case.trial_id, tuple(map(dates.get, names[1])))
                 found = self._same.get(same)
                 if found is None:
                     found = self._same[same] = tuple(
-                        compute_deadlines(trial, dates, (), self.today, warning_days=self.warning_days)
+                        deadlines_on(trial, dates, (), self.today, names[2], self._horizon)
                     )
                 return found
         reason = _problem(case, catalog, self._needed)
@@ -292,6 +294,8 @@ class Outcomes:
 
 
 _BY_DUE = attrgetter("deadline.legal_due")
+# CaseDeadline(case, deadline) without its Python-level __new__ (a NamedTuple's): once per deadline.
+_case_deadline: Callable[[type[CaseDeadline], tuple[CaseRecord, Deadline]], CaseDeadline] = tuple[object, ...].__new__
 _BY_CASE_REF, _BY_ID = attrgetter("case.case_ref"), attrgetter("case.id")
 
 
@@ -315,7 +319,7 @@ def collect(
                 add_problem(CaseProblem(case, outcome))
             else:
                 for deadline in outcome:
-                    add_found(CaseDeadline(case, deadline))
+                    add_found(_case_deadline(CaseDeadline, (case, deadline)))
         # By legal date, the cases' order kept (a stable sort); problems by (FASIT number, id):
         # two stable sorts on one key each, a third of the time of one sort on a pair.
         found.sort(key=_BY_DUE)

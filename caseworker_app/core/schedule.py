@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from .catalog import RuleSpec, Trial, reform_caution
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
@@ -26,15 +27,25 @@ _BY_LEGAL_DUE = attrgetter("legal_due")
 
 def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
-    resolved = dict(dates)
-    if None in resolved.values():
-        resolved = _dated(resolved)
+    resolved, notes = _resolved(_plan(trial)[1], dates)
+    return (dict(resolved) if resolved is dates else resolved), notes  # pyright: ignore[reportReturnType]
+
+
+def _resolved(
+    defaults: tuple[tuple[str, str, str], ...], dates: Mapping[str, date]
+) -> tuple[Mapping[str, date], dict[str, str]]:
+    """resolve_dates with the trial's defaults given; the dates as given when none is used (the
+    engine only reads them: no copy per case)."""
+    resolved = dates
+    if None in dates.values():
+        resolved = _dated(dates)
     notes: dict[str, str] = {}
-    for case_date in trial.defaulted_dates:
-        source = case_date.default_from
-        if case_date.name not in resolved and source in resolved:
-            resolved[case_date.name] = resolved[source]
-            notes[case_date.name] = _defaulted_note(case_date.name, source)
+    for name, source, note in defaults:
+        if name not in resolved and source in resolved:
+            if resolved is dates:
+                resolved = dict(dates)
+            resolved[name] = resolved[source]  # pyright: ignore[reportIndexIssue]  (a dict by now)
+            notes[name] = note
     return resolved, notes
 
 
@@ -59,8 +70,19 @@ def compute_deadlines(
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
-    if trial.defaulted_dates:
-        resolved, default_notes = resolve_dates(trial, dates)
+    return deadlines_on(
+        trial, dates, events, today, trial_end or trial.period.effective_end, today + timedelta(days=warning_days)
+    )
+
+
+def deadlines_on(
+    trial: Trial, dates: Mapping[str, date], events: Iterable[Event], today: date, end: date, horizon: date
+) -> list[Deadline]:
+    """compute_deadlines with the trial's last day and the last day of 'snart' (today + the warning
+    days) given: for a list of many cases, where both are the same for every case of a trial."""
+    plans, defaults = _plan(trial)
+    if defaults:
+        resolved, default_notes = _resolved(defaults, dates)
     else:
         resolved, default_notes = dates, None
     history = sorted(events, key=_BY_DAY) if events else []
@@ -71,11 +93,9 @@ def compute_deadlines(
         if event.full_followup:
             any_full = True
             break
-    end = trial_end or trial.period.effective_end
-    horizon = today + timedelta(days=warning_days)
     found: list[Deadline] = []
-    for spec in trial.rules:
-        deadline = _deadline(trial, spec, resolved, history, any_full, today, horizon, end, default_notes)
+    for plan in plans:
+        deadline = _deadline(plan, trial, resolved, history, any_full, today, horizon, end, default_notes)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -93,9 +113,62 @@ def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool
 # ------------------------------------------------------------------ internals
 
 
+class _RulePlan(NamedTuple):
+    """What _deadline needs of one rule that is the same for every case: worked out once per trial."""
+
+    spec: RuleSpec
+    start: date  # the trial's first day
+    outside_forms: tuple[str, ...]  # the ordinary rule's forms, when it counts some only (OutsideTerm)
+    term_wanted: bool  # whether a talk held under the trial counts for the ordinary rule as the trial says
+    trial_rule: str  # the rule's text as each governing says it
+    none_rule: str
+    plain_rule: str  # the ordinary rule's (spec.ordinary), its citation and its reform caution
+    plain_caution: str  # said when the deadline falls after plain.checked_until
+
+
+# id(trial) -> (trial, its rules' plans, its defaulted dates as (name, source, note)); the trial is
+# held, so its id stays its own. Bounded: cleared when full (a catalog has a few dozen trials).
+_PLANS: dict[int, tuple[Trial, tuple[_RulePlan, ...], tuple[tuple[str, str, str], ...]]] = {}
+
+
+def _plan(trial: Trial) -> tuple[tuple[_RulePlan, ...], tuple[tuple[str, str, str], ...]]:
+    entry = _PLANS.get(id(trial))
+    if entry is None or entry[0] is not trial:
+        if len(_PLANS) >= 256:
+            _PLANS.clear()
+        entry = _PLANS[id(trial)] = (trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), _defaults(trial))
+    return entry[1], entry[2]
+
+
+def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
+    plain = spec.ordinary
+    checked = plain.checked_until if plain is not None else None
+    return _RulePlan(
+        spec,
+        trial.period.start,
+        plain.forms if plain is not None else (),
+        bool(spec.ordinary_changes or (plain and plain.forms)),
+        _rule_text("Forsøgsregel: ", spec.text),
+        _rule_text("Uden for forsøget: ", spec.text),
+        _rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
+        # reform_caution's text does not depend on the day, only on whether it is after checked
+        reform_caution(plain, checked + _ONE_DAY) if plain is not None and checked is not None else "",
+    )
+
+
+def _defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
+    """Each date the trial defaults from another (resolve_dates), with its note."""
+    found = []
+    for case_date in trial.defaulted_dates:
+        source = case_date.default_from
+        assert source is not None  # defaulted_dates: the dates with a default_from
+        found.append((case_date.name, source, _defaulted_note(case_date.name, source)))
+    return tuple(found)
+
+
 def _deadline(
+    plan: _RulePlan,
     trial: Trial,
-    spec: RuleSpec,
     dates: Mapping[str, date],
     history: Sequence[Event],
     any_full: bool,
@@ -104,18 +177,15 @@ def _deadline(
     end: date,
     default_notes: Mapping[str, str] | None,
 ) -> Deadline | None:
-    start = trial.period.start
-    plain = spec.ordinary
-    if history and plain is not None and plain.forms:
+    spec, start, outside_forms, term_wanted, trial_rule, none_rule, plain_rule, plain_caution = plan
+    if history and outside_forms:
         # A talk held outside the trial counts for the trial rule only in the ordinary rule's forms.
-        trial_result = rule_due(spec, dates, history, any_full, None, (start, end, plain.forms))
+        trial_result = rule_due(spec, dates, history, any_full, None, (start, end, outside_forms))
     else:  # the common case: no history, or an ordinary rule that counts every form
         trial_result = rule_due(spec, dates, history, any_full)
     # A talk held under the trial counts as the trial rule says, also for the ordinary rule that
     # governs after its end (T05: by phone); only a rule that counts some forms needs to know.
-    term = (
-        (start, end, spec) if history and (spec.ordinary_changes or (spec.ordinary and spec.ordinary.forms)) else None
-    )
+    term = (start, end, spec) if history and term_wanted else None
     if spec.ordinary_changes:
         ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term)
     else:  # the common case, once per case in a list of many thousands: no extra call
@@ -197,17 +267,22 @@ def _deadline(
         status = LATER
     caution = ""
     if governed == "trial":
-        governing, rule = spec, _rule_text("Forsøgsregel: ", spec.text)
+        governing, rule = spec, trial_rule
         citation = _trial_citation(trial, legal if legal < end else end, end)
     elif governed == "ordinary":
         assert ordinary is not None  # governed is "ordinary" only when ordinary_result came from it
-        governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
         citation = ordinary.reference
         checked = ordinary.checked_until
-        if checked is not None and legal > checked:  # reform_caution's test, without the call
-            caution = reform_caution(ordinary, legal)
+        if ordinary is spec.ordinary:  # the common case: its texts from the plan
+            governing, rule = ordinary, plain_rule
+            if checked is not None and legal > checked:  # reform_caution's test, without the call
+                caution = plain_caution
+        else:
+            governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
+            if checked is not None and legal > checked:
+                caution = reform_caution(ordinary, legal)
     else:
-        governing, rule = spec, _rule_text("Uden for forsøget: ", spec.text)
+        governing, rule = spec, none_rule
         citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
     if from_anchor and default_notes and governing.anchor in default_notes:
         reason = reason + (default_notes[governing.anchor],)

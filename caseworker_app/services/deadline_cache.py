@@ -97,7 +97,8 @@ class DeadlineCache:
         """As core.cases.deadlines_and_problems (the same lists in the same order), computing
         only the cases whose outcome is not kept for their current record."""
         self._prepare(catalog, today, warning_days)
-        return collect(cases, self.outcome_of)
+        # Nothing kept yet (the window's first pass): no case to look up, each one computed and kept.
+        return collect(cases, self.outcome_of if self._kept else self._first_outcome_of)
 
     def outcomes(
         self,
@@ -138,6 +139,17 @@ class DeadlineCache:
         outcome = outcomes.of(case)
         self.computed += 1
         self._kept[case.id] = (case if _unchangeable(case) else _frozen(case), outcome)
+        return outcome
+
+    def _first_outcome_of(self, case: CaseRecord) -> Outcome:
+        """outcome_of while nothing is kept: the same outcome and record kept, without the look-up.
+        A case listed twice is computed twice, to the same outcome (it depends on the record alone)."""
+        outcomes = self._outcomes
+        assert outcomes is not None  # set by _prepare
+        outcome = outcomes.of(case)
+        self.computed += 1
+        unchangeable = case.dates.__class__ is MappingProxyType and case.events.__class__ is tuple  # _unchangeable
+        self._kept[case.id] = (case if unchangeable else _frozen(case), outcome)
         return outcome
 
     def kept(self, case_id: int) -> tuple[CaseRecord, Outcome] | None:
