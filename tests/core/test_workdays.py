@@ -3,6 +3,9 @@
 from datetime import date
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caseworker_app.core.workdays import (
     Duration,
@@ -39,6 +42,29 @@ def test_six_and_twelve_months_from_month_end():
     assert add(date(2018, 8, 31), Duration(months=6)) == date(2019, 2, 28)
     assert add(date(2020, 3, 31), Duration(months=6)) == date(2020, 9, 30)
     assert add(date(2024, 2, 29), Duration(months=12)) == date(2025, 2, 28)
+
+
+def test_months_across_the_year_and_mixed_durations():
+    # December + 1 month is January of the next year; the months first, then weeks and days.
+    assert add(date(2020, 12, 15), Duration(months=1)) == date(2021, 1, 15)
+    assert add(date(2021, 1, 31), Duration(months=1, days=1)) == date(2021, 3, 1)  # 28-02, then a day
+    assert add(date(2021, 1, 31), Duration(months=1, weeks=1)) == date(2021, 3, 7)
+    assert add(date(2021, 11, 30), Duration(months=25)) == date(2023, 12, 30)
+    assert add(date(2021, 3, 31), Duration(months=-1)) == date(2021, 2, 28)
+    assert add(date(2021, 1, 15), Duration(months=-13)) == date(2019, 12, 15)
+    assert add(date(2021, 1, 15), Duration()) == date(2021, 1, 15)
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)),
+    st.integers(min_value=-40, max_value=120),
+    st.integers(min_value=-5, max_value=60),
+    st.integers(min_value=-60, max_value=400),
+)
+def test_add_is_dateutils_relativedelta(start, months, weeks, days):
+    # add works the sum out itself (speed): it must stay what dateutil's relativedelta gives.
+    duration = Duration(months=months, weeks=weeks, days=days)
+    assert add(start, duration) == start + relativedelta(months=months, weeks=weeks, days=days)
 
 
 def test_last_day_of_a_period():
