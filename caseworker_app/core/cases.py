@@ -272,15 +272,13 @@ class Outcomes:
                 # compute_deadlines(trial, dates, events, today, warning_days=...), its end and horizon
                 # worked out once
                 if case.events:
-                    return tuple(deadlines_on(trial, dates, case.events, self.today, names[2], self._horizon))
+                    return deadlines_on(trial, dates, case.events, self.today, names[2], self._horizon)
                 # Rules count only from the trial's own dates (the catalog checks every anchor
                 # and default), so those dates decide a case without events.
                 same = (case.trial_id, tuple(map(dates.get, names[1])))
                 found = self._same.get(same)
                 if found is None:
-                    found = self._same[same] = tuple(
-                        deadlines_on(trial, dates, (), self.today, names[2], self._horizon)
-                    )
+                    found = self._same[same] = deadlines_on(trial, dates, (), self.today, names[2], self._horizon)
                 return found
         reason = _problem(case, catalog, self._needed)
         if reason is not None:

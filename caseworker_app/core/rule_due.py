@@ -42,7 +42,6 @@ def rule_due(
     anchor = dates.get(spec.anchor)
     if anchor is None:
         return None
-    anchor_label = DATE_NAMES[spec.anchor]
     # whether the forms hold only outside the trial, talks within it counting as the trial rule says
     # (said in the count's text)
     in_trial = False
@@ -85,7 +84,7 @@ def rule_due(
             )
         return (
             _SUMS.get((anchor, id(spec.first))) or _sum(anchor, spec.first),
-            (spec.first, _words(" efter {} ", anchor_label), anchor),
+            (spec.first, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor),
             True,
         )
 
@@ -99,7 +98,7 @@ def rule_due(
             )
         return (
             _SUMS.get((anchor, id(spec.every))) or _sum(anchor, spec.every),
-            (spec.every, _words(" efter {} ", anchor_label), anchor),
+            (spec.every, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor),
             True,
         )
 
@@ -108,7 +107,7 @@ def rule_due(
             return None  # the period has ended
         return (
             last_day_of(anchor, spec.maximum),
-            ("højst ", spec.maximum, _words(" fra {} ", anchor_label), anchor, ", sidste dag"),
+            ("højst ", spec.maximum, _words(" fra {} ", DATE_NAMES[spec.anchor]), anchor, ", sidste dag"),
             True,
         )
 
@@ -120,7 +119,7 @@ def rule_due(
                 (
                     need,
                     spec.window,
-                    _words(" fra {} ", anchor_label),
+                    _words(" fra {} ", DATE_NAMES[spec.anchor]),
                     anchor,
                     _held_text(len(held), spec.count, forms, in_trial),
                 ),

@@ -70,14 +70,13 @@ def compute_deadlines(
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
-    return deadlines_on(
-        trial, dates, events, today, trial_end or trial.period.effective_end, today + timedelta(days=warning_days)
-    )
+    end = trial_end or trial.period.effective_end
+    return list(deadlines_on(trial, dates, events, today, end, today + timedelta(days=warning_days)))
 
 
 def deadlines_on(
     trial: Trial, dates: Mapping[str, date], events: Iterable[Event], today: date, end: date, horizon: date
-) -> list[Deadline]:
+) -> tuple[Deadline, ...]:
     """compute_deadlines with the trial's last day and the last day of 'snart' (today + the warning
     days) given: for a list of many cases, where both are the same for every case of a trial."""
     plans, defaults = _plan(trial)
@@ -93,6 +92,9 @@ def deadlines_on(
         if event.full_followup:
             any_full = True
             break
+    if len(plans) == 1:  # most trials have one rule: no list to make, sort and copy
+        deadline = _deadline(plans[0], trial, resolved, history, any_full, today, horizon, end, default_notes)
+        return _NONE if deadline is None else (deadline,)
     found: list[Deadline] = []
     for plan in plans:
         deadline = _deadline(plan, trial, resolved, history, any_full, today, horizon, end, default_notes)
@@ -100,7 +102,10 @@ def deadlines_on(
             found.append(deadline)
     if len(found) > 1:
         found.sort(key=_BY_LEGAL_DUE)
-    return found
+    return tuple(found)
+
+
+_NONE: tuple[Deadline, ...] = ()
 
 
 def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool:
