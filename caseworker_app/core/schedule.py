@@ -27,7 +27,7 @@ _BY_LEGAL_DUE = attrgetter("legal_due")
 
 def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
-    resolved, notes = _resolved(_plan(trial)[1], dates)
+    resolved, notes = _resolved(plan_of(trial).defaults, dates)
     return (dict(resolved) if resolved is dates else resolved), notes  # pyright: ignore[reportReturnType]
 
 
@@ -71,15 +71,16 @@ def compute_deadlines(
 ) -> list[Deadline]:
     """Every deadline of one case on the day today, earliest first."""
     end = trial_end or trial.period.effective_end
-    return list(deadlines_on(trial, dates, events, today, end, today + timedelta(days=warning_days)))
+    return list(deadlines_on(plan_of(trial), dates, events, today, end, today + timedelta(days=warning_days)))
 
 
 def deadlines_on(
-    trial: Trial, dates: Mapping[str, date], events: Iterable[Event], today: date, end: date, horizon: date
+    plan: TrialPlan, dates: Mapping[str, date], events: Iterable[Event], today: date, end: date, horizon: date
 ) -> tuple[Deadline, ...]:
-    """compute_deadlines with the trial's last day and the last day of 'snart' (today + the warning
-    days) given: for a list of many cases, where both are the same for every case of a trial."""
-    plans, defaults = _plan(trial)
+    """compute_deadlines with the trial's plan (plan_of), its last day and the last day of 'snart'
+    (today + the warning days) given: for a list of many cases, where these are the same for every
+    case of a trial."""
+    trial, plans, defaults = plan
     if defaults:
         resolved, default_notes = _resolved(defaults, dates)
     else:
@@ -131,18 +132,29 @@ class _RulePlan(NamedTuple):
     plain_caution: str  # said when the deadline falls after plain.checked_until
 
 
-# id(trial) -> (trial, its rules' plans, its defaulted dates as (name, source, note)); the trial is
-# held, so its id stays its own. Bounded: cleared when full (a catalog has a few dozen trials).
-_PLANS: dict[int, tuple[Trial, tuple[_RulePlan, ...], tuple[tuple[str, str, str], ...]]] = {}
+class TrialPlan(NamedTuple):
+    """What the engine needs of a trial that is the same for every case (plan_of)."""
+
+    trial: Trial
+    rules: tuple[_RulePlan, ...]  # one per rule, in the trial's order
+    defaults: tuple[tuple[str, str, str], ...]  # each date defaulted from another: (name, source, note)
 
 
-def _plan(trial: Trial) -> tuple[tuple[_RulePlan, ...], tuple[tuple[str, str, str], ...]]:
-    entry = _PLANS.get(id(trial))
-    if entry is None or entry[0] is not trial:
+# id(trial) -> its plan, which holds the trial, so its id stays its own. Bounded: cleared when
+# full (a catalog has a few dozen trials).
+_PLANS: dict[int, TrialPlan] = {}
+
+
+def plan_of(trial: Trial) -> TrialPlan:
+    """The trial's rules worked out once for every case: texts, forms, defaults (deadlines_on)."""
+    plan = _PLANS.get(id(trial))
+    if plan is None or plan.trial is not trial:
         if len(_PLANS) >= 256:
             _PLANS.clear()
-        entry = _PLANS[id(trial)] = (trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), _defaults(trial))
-    return entry[1], entry[2]
+        plan = _PLANS[id(trial)] = TrialPlan(
+            trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), _defaults(trial)
+        )
+    return plan
 
 
 def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
