@@ -132,6 +132,7 @@ def in_sentence(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+@lru_cache(maxsize=100_000)  # once per deadline whose legal date is a day off: a C look-up, not a call
 def day_off_name(day: date) -> str | None:
     """The Danish name of the holiday ('nytårsdag', '2. påskedag', in lower case as in a sentence)
     or 'lørdag'/'søndag' when day is not a working day, else None."""
