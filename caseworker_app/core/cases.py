@@ -259,7 +259,7 @@ class Outcomes:
             dates, extra = case.dates, case.extra
             keys = dates.keys()
             if (
-                needed <= keys
+                keys >= needed
                 and keys <= _KNOWN_DATES
                 and None not in dates.values()
                 and not (extra and (extra.get("damaged") or extra.get("damaged_dates")))
