@@ -52,8 +52,8 @@ def _resolved(
 
 def _copied(dates: Mapping[str, date]) -> dict[str, date]:
     # The store's read-only view of a dict: its dict copied in C (dict(view) goes key by key, 6x as slow).
-    if dates.__class__ is MappingProxyType:
-        copied = dates.copy()  # pyright: ignore[reportAttributeAccessIssue]  (a MappingProxyType's)
+    if isinstance(dates, MappingProxyType):
+        copied = dates.copy()
         if copied.__class__ is dict:
             return copied
     return dict(dates)
@@ -90,7 +90,7 @@ def deadlines_on(
     """compute_deadlines with the trial's plan (plan_of), its last day and the last day of 'snart'
     (today + the warning days) given: for a list of many cases, where these are the same for every
     case of a trial."""
-    trial, plans, defaults = plan
+    trial, rules, defaults = plan
     if defaults:
         resolved, default_notes = _resolved(defaults, dates)
     else:
@@ -103,12 +103,12 @@ def deadlines_on(
         if event.full_followup:
             any_full = True
             break
-    if len(plans) == 1:  # most trials have one rule: no list to make, sort and copy
-        deadline = _deadline(plans[0], trial, resolved, history, any_full, today, horizon, end, default_notes)
+    if len(rules) == 1:  # most trials have one rule: no list to make, sort and copy
+        deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, default_notes)
         return _NONE if deadline is None else (deadline,)
     found: list[Deadline] = []
-    for plan in plans:
-        deadline = _deadline(plan, trial, resolved, history, any_full, today, horizon, end, default_notes)
+    for rule in rules:
+        deadline = _deadline(rule, trial, resolved, history, any_full, today, horizon, end, default_notes)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -169,7 +169,6 @@ def plan_of(trial: Trial) -> TrialPlan:
 
 def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
     plain = spec.ordinary
-    checked = plain.checked_until if plain is not None else None
     return _RulePlan(
         spec,
         trial.period.start,
@@ -178,14 +177,14 @@ def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
         _rule_text("Forsøgsregel: ", spec.text),
         _rule_text("Uden for forsøget: ", spec.text),
         _rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
-        # reform_caution's text does not depend on the day, only on whether it is after checked
-        reform_caution(plain, checked + _ONE_DAY) if plain is not None and checked is not None else "",
+        # reform_caution's text is the same for every day after checked (_deadline tests the day)
+        reform_caution(plain, date.max) if plain is not None else "",
     )
 
 
 def _defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
     """Each date the trial defaults from another (resolve_dates), with its note."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     for case_date in trial.defaulted_dates:
         source = case_date.default_from
         assert source is not None  # defaulted_dates: the dates with a default_from
