@@ -44,6 +44,18 @@ class AgreedAtEvent:
         """The talk's date setting can be corrected or undone: it set the date, and no one changed it since."""
         return self.linked and not self.changed_since
 
+    def kept_because(self, day: date | None) -> str | None:
+        """Why a talk on day does not set the agreed date (Danish), or None when it may: correcting
+        the talk that set the date corrects it (later talks left it as it was); otherwise an older
+        talk registered late, or a date someone changed since, leaves the date as it is."""
+        if self.follows_talk:
+            return None
+        if self.back_dated(day):
+            return self.back_dated_text()
+        if self.linked and self.changed_since:
+            return self.changed_since_text()
+        return None
+
     def back_dated(self, day: date | None) -> bool:
         """A talk on day is older than the latest registered one: it does not set the agreed date."""
         return day is not None and self.latest_talk is not None and day < self.latest_talk

@@ -68,10 +68,6 @@ def agreed_at_event(
     if not links:
         return AgreedAtEvent(current=current, latest_talk=latest_talk)
     links.sort()
-    last_change = conn.execute(
-        "SELECT MAX(id) FROM case_changes WHERE case_id = ? AND action = ? AND field = ?",
-        (case_id, CASE_CHANGED, AGREED),
-    ).fetchone()[0]
     set_to = stored_day(links[-1][2])
     return AgreedAtEvent(
         current=current,
@@ -79,5 +75,7 @@ def agreed_at_event(
         linked=True,
         before=stored_day(links[0][1]),
         set_to=set_to,
-        changed_since=last_change != links[-1][0] or current != set_to,
+        # Changed since when the date is no longer the one the talk set (a later change undone,
+        # e.g. a later talk cancelled, puts the talk's date back: then it is still the talk's).
+        changed_since=current != set_to,
     )

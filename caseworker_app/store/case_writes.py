@@ -437,10 +437,9 @@ def next_agreed_target(seen: AgreedAtEvent, day: date | None, entered: date | No
     and the Danish message when the entered date cannot be saved."""
     if entered is not None and day is not None and entered <= day:
         return KEEP, f"Den næste aftalte dato skal ligge efter {fmt(day)}"
-    if seen.back_dated(day):  # an older talk registered late: the later talk's date stands
-        return KEEP, seen.back_dated_text() if entered is not None else None
-    if seen.linked and seen.changed_since:
-        return KEEP, seen.changed_since_text() if entered not in (None, seen.current) else None
-    if seen.follows_talk:  # correcting the talk corrects the date it set
+    if seen.follows_talk:  # correcting the talk that set the date corrects the date
         return (entered if entered is not None else seen.before), None
+    kept = seen.kept_because(day)  # an older talk registered late, or a date changed since
+    if kept:
+        return KEEP, kept if entered not in (None, seen.current) else None
     return (entered if entered is not None else KEEP), None

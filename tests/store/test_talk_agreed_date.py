@@ -130,3 +130,35 @@ def test_a_case_closes_on_the_day_of_its_latest_event(store):
     store.add_event(anna, day=date(2021, 5, 3), kind="plan_not_adjusted")
     store.close_case(anna, reason="andet", text="flyttet", day=date(2021, 5, 3))
     assert store.get_case(anna).status == "afsluttet"
+
+
+def test_two_talks_on_the_wrong_case_cancelled_newest_first_restore_the_date_before_both(tmp_path):
+    """Found in review: agreed 01-03-2021; a talk on 01-03 set 01-04, a talk on 01-04 set 03-05
+    (03-05-2021 is a Monday). Both were registered on the wrong case. Cancelling the newer puts back
+    01-04, the date the older talk set: it is still that talk's, so cancelling the older puts back
+    01-03, and the case is overdue from 01-03 (today 20-04-2021)."""
+    today = date(2021, 4, 20)
+    with CaseStore(tmp_path / "sager.db", clock=lambda: today) as store:
+        case = store.create_case(citizen="Erik Ås", case_ref="R1", trial_id="T12", dates={"agreed": date(2021, 3, 1)})
+        older = talk(store, case, date(2021, 3, 1), date(2021, 4, 1))
+        newer = talk(store, case, date(2021, 4, 1), date(2021, 5, 3))
+        store.cancel_event(case, newer, text="forkert sag")
+        assert store.get_case(case).dates["agreed"] == date(2021, 4, 1)
+        assert store.agreed_at_event(case, older).cancel_text() == (
+            "Annulleringen: den aftalte dato går tilbage til 01-03-2021, som før samtalen."
+        )
+        store.cancel_event(case, older, text="forkert sag")
+        assert store.get_case(case).dates["agreed"] == date(2021, 3, 1)
+        [item] = store.deadlines(today)
+        assert (item.deadline.legal_due, item.deadline.status) == (date(2021, 3, 1), "overdue")
+
+
+def test_correcting_the_talk_that_set_the_date_is_allowed_after_a_later_talk_left_it(store, erik):
+    """Found in review: a talk on 20-05 set 31-08 by a typo; a short talk on 01-06 left the date as it
+    was. Correcting the first talk's next date to 07-09 corrects it (the later talk agreed nothing):
+    it was refused as if the later talk had agreed the date."""
+    first = talk(store, erik, date(2021, 5, 20), date(2021, 8, 31))
+    store.add_event(erik, day=date(2021, 6, 1), kind="talk", sets_agreed=True, next_agreed=None)
+    assert store.get_case(erik).dates["agreed"] == date(2021, 8, 31)
+    talk(store, erik, date(2021, 5, 20), date(2021, 9, 7), replaces=first)
+    assert store.get_case(erik).dates["agreed"] == date(2021, 9, 7)

@@ -206,7 +206,7 @@ class EventDialog(QDialog):
         seen = self.agreed_seen
         if seen is None or self.cancel_check.isChecked():
             return False
-        return not seen.back_dated(self._typed_day()) and not (seen.linked and seen.changed_since)
+        return seen.kept_because(self._typed_day()) is None
 
     def _update_agreed(self, *, cancel_toggled: bool = False) -> None:
         """The next date field open or closed, and its hint, for the talk's date as typed."""
@@ -227,10 +227,9 @@ class EventDialog(QDialog):
         day = self._typed_day()
         if self.cancel_check.isChecked():
             return seen.cancel_text()
-        if seen.back_dated(day):
-            return seen.back_dated_text()
-        if seen.linked and seen.changed_since:
-            return seen.changed_since_text()
+        kept = seen.kept_because(day)
+        if kept:
+            return kept
         spec = next((r for r in self.trial.rules if r.kind == "caseworker_set" and r.anchor == "agreed"), None)
         end = self.trial.period.effective_end
         has_ordinary = spec is not None and (spec.ordinary is not None or bool(spec.ordinary_changes))
