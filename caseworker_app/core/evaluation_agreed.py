@@ -27,12 +27,15 @@ from .workdays import fmt
 
 
 class DateChange(NamedTuple):
-    """A row of the case history: one of the case's dates changed (None: no date), recorded on day."""
+    """A row of the case history: one of the case's dates changed (None: no date), recorded on day.
+    undone: the talk that set it was corrected or cancelled, or it is a cancellation's putting back
+    (m009 links the row to its event): the date was never agreed, or is the one before again."""
 
     name: str
     old: date | None
     new: date | None
     day: date
+    undone: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,20 @@ class AgreedDeadline(NamedTuple):
 def agreed_in_order(
     history: DateHistory, name: str, current: date | None
 ) -> list[tuple[date, date | None, date | None]]:
-    """Each date agreed for name, oldest first: (the date, the day recorded, the day replaced or None)."""
+    """Each date agreed for name, oldest first: (the date, the day recorded, the day replaced or None).
+
+    A date a talk set by mistake (the talk later corrected or cancelled) was never agreed, and a
+    cancellation's putting back the date before it agrees nothing new: both are passed over."""
+    changes = [change for change in history.changes if change.name == name]
     found: list[tuple[date, date | None, date | None]] = []
-    recorded = history.created
-    for change in history.changes:
-        if change.name != name:
+    # the date as first recorded: the first change's old value (or the date now, if never changed)
+    agreed, recorded = (changes[0].old if changes else None), history.created
+    for change in changes:
+        if change.undone:
             continue
-        if change.old is not None:
-            found.append((change.old, recorded, change.day))
-        recorded = change.day
+        if agreed is not None:
+            found.append((agreed, recorded, change.day))
+        agreed, recorded = change.new, change.day
     if current is not None:
         found.append((current, recorded, None))
     return found

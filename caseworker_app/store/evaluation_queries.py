@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..core.evaluation_agreed import DateChange, DateHistory
 from ..core.evaluation_figures import DEFAULT_MINUTES, NoteRecord
-from ..core.history import CASE_CHANGED, CASE_CREATED, JOURNAL_NOTE
+from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED, JOURNAL_NOTE
 from .case_reading import stored_day
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -65,18 +65,28 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
     marks = ", ".join("?" for _ in names)
     with store._read() as conn:
         rows = conn.execute(
-            "SELECT case_id, action, field, old_value, new_value, day FROM case_changes "
+            "SELECT case_id, action, field, old_value, new_value, day, event_id FROM case_changes "
             f"WHERE action = ? OR (action = ? AND field IN ({marks})) ORDER BY case_id, id",
             (CASE_CREATED, CASE_CHANGED, *names),
         ).fetchall()
+        # A change a talk made is undone when the talk was corrected or cancelled; one a
+        # cancellation made (putting the date before back) is the undoing itself (m009).
+        undoing = {
+            event_id
+            for (event_id,) in conn.execute(
+                "SELECT replaces FROM events WHERE replaces IS NOT NULL UNION SELECT id FROM events WHERE kind = ?",
+                (CANCELLED,),
+            )
+        }
     created: dict[int, date | None] = {}
     changes: dict[int, list[DateChange]] = {}
-    for case_id, action, name, old, new, day in rows:
+    for case_id, action, name, old, new, day, event_id in rows:
         recorded = stored_day(day)
         if action == CASE_CREATED:
             created.setdefault(case_id, recorded)
         elif recorded is not None:  # a row without a readable day cannot be placed in time
-            changes.setdefault(case_id, []).append(DateChange(name, stored_day(old), stored_day(new), recorded))
+            undone = event_id is not None and event_id in undoing
+            changes.setdefault(case_id, []).append(DateChange(name, stored_day(old), stored_day(new), recorded, undone))
     return {
         case_id: DateHistory(created.get(case_id), tuple(changes.get(case_id, ())))
         for case_id in created.keys() | changes.keys()

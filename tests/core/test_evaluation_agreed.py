@@ -173,3 +173,61 @@ def test_t16_starts_at_the_first_day_of_absence(tmp_path):
     assert t16.cases["on_time"] == [("2014-0001", "frist 03-03-2014, holdt 03-03-2014")]
     assert t16.cases["late"] == [("2014-0001", "frist 14-04-2014, holdt 22-04-2014 (8 dage for sent)")]
     assert t16.cases["open_end"] == [("2014-0001", "Næste opfølgning 02-06-2014")]
+
+
+def _day_by_day(tmp_path, steps):
+    """A T12 case (agreed 01-03-2021 when entered on 01-02-2021), then steps on their own days:
+    (day, 'talk', held, next date) or (day, 'correct', held, next date) of the last talk, or
+    (day, 'cancel') of the last talk."""
+    now = [date(2021, 2, 1)]
+    store = CaseStore(tmp_path / "dag.db", clock=lambda: now[0])
+    case_id = store.create_case(citizen="Erik Ås", case_ref="R1", trial_id="T12", dates={"agreed": date(2021, 3, 1)})
+    last = None
+    for day, action, *rest in steps:
+        now[0] = day
+        if action == "cancel":
+            store.cancel_event(case_id, last, text="registreret ved en fejl")
+            continue
+        held, next_date = rest
+        last = store.add_event(
+            case_id,
+            day=held,
+            kind="talk",
+            sets_agreed=True,
+            next_agreed=next_date,
+            replaces=last if action == "correct" else None,
+        )
+    figures, _ = _figures(store, date(2021, 2, 1), date(2021, 5, 31), date(2021, 6, 15))
+    store.close()
+    return figures["T12"]
+
+
+def test_a_date_set_by_a_talk_later_cancelled_was_never_agreed(tmp_path):
+    """Found in review: agreed 01-03; a talk on 01-03 set 15-04, but it was registered by mistake
+    and cancelled on 20-04 (the date put back to 01-03). One deadline, 01-03, not met: not three
+    (01-03, 15-04 and 01-03 again)."""
+    t12 = _day_by_day(
+        tmp_path, [(date(2021, 3, 1), "talk", date(2021, 3, 1), date(2021, 4, 15)), (date(2021, 4, 20), "cancel")]
+    )
+    assert (t12.counts["due"], t12.counts.get("on_time", 0)) == (1, 0)
+    assert t12.cases["missed"] == [("R1", "frist 01-03-2021")]
+
+
+def test_a_date_mistyped_at_a_talk_and_corrected_is_not_a_deadline(tmp_path):
+    """Found in review: a talk on 01-03 set 01-04 by a typo; on 12-04 the talk is corrected to the
+    03-05 agreed (a Monday), and that talk is held on 03-05, agreeing 01-07. Deadlines: 01-03 and
+    03-05, both met on the day; 01-04 was never agreed."""
+    t12 = _day_by_day(
+        tmp_path,
+        [
+            (date(2021, 3, 1), "talk", date(2021, 3, 1), date(2021, 4, 1)),
+            (date(2021, 4, 12), "correct", date(2021, 3, 1), date(2021, 5, 3)),
+            (date(2021, 5, 3), "talk", date(2021, 5, 3), date(2021, 7, 1)),
+        ],
+    )
+    assert (t12.counts["due"], t12.counts["on_time"]) == (2, 2)
+    assert sorted(t12.cases["on_time"]) == [
+        ("R1", "frist 01-03-2021, holdt 01-03-2021"),
+        ("R1", "frist 03-05-2021, holdt 03-05-2021"),
+    ]
+    assert not t12.cases.get("missed")
