@@ -24,6 +24,7 @@ from .evaluation_figures import Period, TrialFigures
 from .event import Event
 from .rule_due import counts_for
 from .schedule import compute_deadlines
+from .terms import IMPORTED_EVENTS
 from .workdays import fmt
 
 _ONE_DAY = timedelta(days=1)
@@ -122,10 +123,17 @@ def count_saved(
     ref: str,
     f: TrialFigures,
 ) -> None:
-    """Follow-ups the ordinary rule demanded in the period on this case's history, and held."""
+    """Follow-ups the ordinary rule demanded in the period on this case's history, and held.
+
+    A case with a decision whose outcome is not known (an imported T07 decision: plan adjusted or
+    not) cannot say what the ordinary rule would have saved: it is named apart, not counted."""
     ordinary = spec.ordinary
     assert ordinary is not None  # saving_rules gives only rules with an ordinary rule
     real = case.events
+    unknown = [e.day for e in real if e.kind in IMPORTED_EVENTS and e.day <= limit]
+    if unknown:
+        f.add("saved_unknown", ref, ", ".join(fmt(d) for d in unknown), 1)
+        return
     held = [e.day for e in real if period.start <= e.day <= limit and counts_for(e, ordinary)]
     kind = ordinary.events[0]
     assumed: list[Event] = []

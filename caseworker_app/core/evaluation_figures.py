@@ -34,6 +34,7 @@ FIGURE_LABELS = {
     "held": "Holdt (tæller efter den almindelige regel)",
     "demanded": "Krævet efter den almindelige regel",
     "saved": "Sparet (krævet minus holdt)",
+    "saved_unknown": "Sager med en stillingtagen uden oplyst udfald (importeret; ikke med i Sparet)",
     "due": "Frister, der faldt i perioden",
     "on_time": "overholdt til tiden",
     "late": "overholdt for sent",

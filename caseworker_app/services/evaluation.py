@@ -232,6 +232,8 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
     row(3, "held", level=1)
     saved = f.value("demanded") - f.value("held")
     row(3, "saved", value=str(saved), cases_key="saved")
+    if f.value("saved_unknown"):
+        row(3, "saved_unknown", level=1)
     if "saved" in nc:
         row(3, "saved", "Frigjorte timer")
     else:

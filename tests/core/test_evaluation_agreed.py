@@ -231,3 +231,42 @@ def test_a_date_mistyped_at_a_talk_and_corrected_is_not_a_deadline(tmp_path):
         ("R1", "frist 03-05-2021, holdt 03-05-2021"),
     ]
     assert not t12.cases.get("missed")
+
+
+@pytest.mark.parametrize(
+    ("kind", "held", "demanded", "saved", "unknown"),
+    [
+        # Visitation 03-08-2020; the ordinary rule asks for an adjusted plan every 6 months: 03-02-2021.
+        ("plan_adjusted", 1, 1, 0, 0),  # held on 01-02: nothing saved
+        ("plan_not_adjusted", 0, 1, 1, 0),  # the trial used: one adjustment saved (03-02-2021)
+        ("plan_decision", 0, 0, 0, 1),  # imported, outcome not known: named apart, not counted as saved
+    ],
+)
+def test_an_imported_t07_decision_of_unknown_outcome_is_not_counted_as_saved(
+    tmp_path, kind, held, demanded, saved, unknown
+):
+    """Found in review: a decision an import registered without its outcome counted as a saved
+    adjustment, as if the plan had not been adjusted."""
+    with CaseStore(tmp_path / "t07.db", clock=lambda: date(2021, 7, 1)) as store:
+        case_id = store.create_case(
+            citizen="A B", case_ref="R1", trial_id="T07", dates={"visitation": date(2020, 8, 3)}
+        )
+        store.add_event(case_id, day=date(2021, 2, 1), kind=kind)
+        figures, evaluation = _figures(store, date(2021, 1, 1), date(2021, 6, 30), date(2021, 7, 1))
+        catalog = store.catalog()
+    t07 = figures["T07"]
+    assert [t07.value(key) for key in ("held", "demanded", "saved", "saved_unknown")] == [
+        held,
+        demanded,
+        saved,
+        unknown,
+    ]
+    [(_trial, shown)] = report_rows(evaluation, catalog)
+    rows = {row.key: row for row in shown if row.section == "Sparede opfølgninger og frigjorte timer"}
+    if unknown:
+        assert rows["saved_unknown"].label == (
+            "Sager med en stillingtagen uden oplyst udfald (importeret; ikke med i Sparet)"
+        )
+        assert rows["saved_unknown"].value == "1"
+    else:
+        assert "saved_unknown" not in rows
