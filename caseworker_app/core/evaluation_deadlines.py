@@ -132,7 +132,9 @@ def count_saved(
     real = case.events
     unknown = [e.day for e in real if e.kind in IMPORTED_EVENTS and e.day <= limit]
     if unknown:
-        f.add("saved_unknown", ref, ", ".join(fmt(d) for d in unknown), 1)
+        # the decisions in the period by their dates; one before it changed the period's, too
+        inside = ", ".join(fmt(d) for d in unknown if d >= period.start)
+        f.add("saved_unknown", ref, inside or "før perioden", 1)
         return
     held = [e.day for e in real if period.start <= e.day <= limit and counts_for(e, ordinary)]
     kind = ordinary.events[0]
