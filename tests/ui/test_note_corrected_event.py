@@ -261,3 +261,31 @@ def test_correcting_an_event_without_a_copied_note_says_nothing(qtbot, store, di
     assert message_boxes.calls == []
     assert not any("journalnotat" in text for text in shown)
     assert [n.about_event for n in notes(store, case_id)] == [event]
+
+
+def test_a_note_on_the_day_of_an_imported_decision_corrects_it_instead_of_adding_another(
+    qtbot, store, dialogs, message_boxes
+):
+    """Found in review: an 'ikke justeret' note dated on a decision the import registered without its
+    outcome registered a second decision on that day. It now corrects the imported one into the
+    note's: one decision on 31-05-2021, the one the note is about."""
+    case_id = t07_case(store)
+    imported = store.add_event(case_id, day=date(2021, 5, 31), kind="plan_decision", text="fra listen")
+    window = note_window(qtbot, store, case_id, situation="plan_ikke_justeret")
+    type_into(qtbot, window.event_date_edit, "31-05-2021")
+    window.reason_edit.setPlainText(REASON)
+    message_boxes.answer(QMessageBox.StandardButton.Yes)  # "Registrér først"
+    opened = []
+
+    def save(dialog):
+        opened.append((dialog.replaces, dialog.kind_combo.currentData()))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.then(save)
+    window.copy_to_fasit()
+
+    assert opened == [(imported, KIND)]
+    assert [(e.day, e.kind) for e in store.get_case(case_id).events] == [(date(2021, 5, 31), KIND)]
+    assert message_boxes.calls[0][2].startswith(
+        "Sagen har fra importen stillingtagen til indsatsplanen (udfald ikke oplyst) 31-05-2021."
+    )

@@ -57,8 +57,10 @@ class EventDialog(QDialog):
         kind: str = "followup",
         replaces: int | None = None,
         day: date | None = None,
+        as_kind: str | None = None,
         parent: QWidget | None = None,
     ):
+        """as_kind, for a correction: the kind it starts with (else the corrected event's own)."""
         super().__init__(parent)
         self.store = store
         self.case_id = case_id
@@ -158,7 +160,7 @@ class EventDialog(QDialog):
         self.date_edit.textChanged.connect(self._update_agreed)
         for name, edit in (("day", self.date_edit), ("agreed", self.next_agreed_edit)):
             edit.textChanged.connect(lambda _text, n=name, e=edit: self._clear_fixed_date_error(n, e))
-        start_kind = original.kind if original else kind
+        start_kind = (as_kind or original.kind) if original else kind
         if start_kind not in events and len(events) > 1:
             # Asked for a kind the trial does not have ("Registrer opfølgning" on T07) where it has
             # several: the caseworker chooses, for a default would register a decision nobody took

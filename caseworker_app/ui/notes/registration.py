@@ -14,7 +14,7 @@ from ...core.cases import CaseRecord
 from ...core.catalog import Trial
 from ...core.event import Event
 from ...core.note_deadline import event_to_register
-from ...core.terms import EVENT_NAMES
+from ...core.terms import EVENT_NAMES, IMPORTED_EVENTS
 from ...core.workdays import fmt
 from ..questions import ask_yes_no
 
@@ -44,20 +44,40 @@ def notice(event: Event) -> str:
 
 def registered_first(parent: QWidget, store: CaseStore, case_id: int, event: Event, today: Callable[[], date]) -> bool:
     """Ask to register the note's event, then let the caseworker do it in the event dialog (its kind
-    and date filled in; the form and the rest as for any event). True once it is registered."""
+    and date filled in; the form and the rest as for any event). True once it is registered.
+
+    A decision an import registered on that day without its outcome (T07) is corrected into the
+    note's event instead: registering beside it would make two decisions of one day."""
     name = EVENT_NAMES[event.kind]
-    if not ask_yes_no(
-        parent,
-        "Registrér først",
-        f"{name.capitalize()} {fmt(event.day)} er ikke registreret på sagen. Notatets næste frist regner "
+    imported = next(
+        (
+            row
+            for row in store.history(case_id)
+            if not row.is_case_change
+            and row.kind in IMPORTED_EVENTS
+            and row.day == event.day
+            and row.replaced_by is None
+        ),
+        None,
+    )
+    what = (
+        f"Sagen har fra importen {EVENT_NAMES[imported.kind]} {fmt(event.day)}. Notatets næste frist regner "
+        f"med {name}, men sagslisterne viser først den samme frist, når hændelsen er rettet til det.\n\n"
+        "Vil du rette den nu? Notatet kopieres, når rettelsen er gemt."
+        if imported is not None
+        else f"{name.capitalize()} {fmt(event.day)} er ikke registreret på sagen. Notatets næste frist regner "
         "med den, men sagslisterne viser først den samme frist, når den er registreret.\n\n"
-        "Vil du registrere den nu? Notatet kopieres, når den er gemt.",
-        default_yes=True,
-    ):
+        "Vil du registrere den nu? Notatet kopieres, når den er gemt."
+    )
+    if not ask_yes_no(parent, "Registrér først", what, default_yes=True):
         return False
     from ..case.event_dialog import EventDialog  # here: the case package is not needed to write a note
 
-    return bool(EventDialog(store, case_id, today=today, kind=event.kind, day=event.day, parent=parent).exec())
+    if imported is not None:
+        dialog = EventDialog(store, case_id, today=today, replaces=imported.id, as_kind=event.kind, parent=parent)
+    else:
+        dialog = EventDialog(store, case_id, today=today, kind=event.kind, day=event.day, parent=parent)
+    return bool(dialog.exec())
 
 
 def after_registering(*, still_unregistered: bool, by_hand: bool, rewritten: bool) -> str:
