@@ -225,3 +225,10 @@ def test_calculator_model_passes_qt_model_tester(qtbot, qtlog):
     assert view.result.model.rowCount() == 1
     assert tester.model() is view.result.model
     assert_no_model_failures(qtlog)
+
+
+def test_calculator_offers_the_events_a_caseworker_registers_not_the_imported_kind(qtbot):
+    view = open_calculator(qtbot)
+    view.set_trial("T07")
+    combo = view.form.events_box.kind_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["plan_adjusted", "plan_not_adjusted"]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core.catalog import Trial
 from ...core.event import Event
+from ...core.terms import IMPORTED_EVENTS
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
 from ..trial_texts import date_label, default_hint, trial_choice_text
@@ -148,7 +149,8 @@ class CalculatorForm(QWidget):
             ]
         )
         self.trial_end_box.set_hint(f"Tom: katalogets slutdato {fmt(trial.period.effective_end)}")
-        self.events_box.set_kinds(trial.events)
+        # as Registrer hændelse: never a kind only an import registers (a decision of unknown outcome)
+        self.events_box.set_kinds(tuple(kind for kind in trial.events if kind not in IMPORTED_EVENTS))
         self.changed.emit()
 
     def set_date(self, name: str, text: str) -> None:
