@@ -124,6 +124,6 @@ def _note(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
         event = event_to_register(trial, case, args.situation, args.date)
         if event is not None:  # its next deadline counts an event the lists do not have: as the window
-            raise UsageError(unregistered_problem(event, note_day))
+            raise UsageError(unregistered_problem(event, note_day, case))
     print(note)
     return 0

@@ -10,7 +10,7 @@ from .deadline import Deadline
 from .event import Event
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
-from .terms import CLOSED, DATE_NAMES, EVENT_NAMES
+from .terms import CLOSED, DATE_NAMES, EVENT_NAMES, IMPORTED_EVENTS
 from .workdays import fmt, last_day_of
 
 
@@ -82,14 +82,24 @@ def future_event_problem(event: Event | None, today: date) -> str:
     return f"Dato for hændelsen: {fmt(event.day)} ligger i fremtiden – skriv notatet, når den har fundet sted."
 
 
-def unregistered_problem(event: Event, note_day: date) -> str:
+def unregistered_problem(event: Event, note_day: date, case: CaseRecord | None = None) -> str:
     """Why a note about an event not registered on the case cannot be printed for FASIT as it is
     (the command line; the window registers the event first): its next deadline counts the event,
-    the lists only once the case has it."""
+    the lists only once the case has it. A decision an import registered that day without its
+    outcome (T07) is corrected into the note's event, not registered beside it."""
     future = future_event_problem(event, note_day)
     if future:
         return future
     name = EVENT_NAMES[event.kind]
+    imported = (
+        next((e for e in case.events if e.kind in IMPORTED_EVENTS and e.day == event.day), None) if case else None
+    )
+    if imported is not None:
+        return (
+            f"Sagen har fra importen {EVENT_NAMES[imported.kind]} {fmt(event.day)}. Notatets næste frist regner "
+            f"med {name}, men listerne viser først den samme frist, når hændelsen er rettet til det: ret den i "
+            "sagsvinduet (Ret hændelse …), og skriv så notatet"
+        )
     return (
         f"{name.capitalize()} {fmt(event.day)} er ikke registreret på sagen. Notatets næste frist regner med den, "
         "men listerne viser først den samme frist, når den er registreret: registrer den i sagsvinduet "

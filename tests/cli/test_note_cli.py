@@ -388,3 +388,42 @@ def test_a_note_about_a_corrected_event_is_refused(capsys, tmp_path):
     code, out, err = run(capsys, *args, "--date", "03-05-2021", "--today", "01-06-2021")
     assert (code, err) == (0, "")
     assert "3. november 2021" in out and "30. november 2021" not in out
+
+
+def test_a_note_on_the_day_of_an_imported_decision_says_to_correct_it_not_register_another(capsys, tmp_path):
+    """The window corrects a decision the import registered without its outcome into the note's; the
+    command line says to do that (registering beside it would make two decisions of one day)."""
+    import dataclasses
+    from datetime import date
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path, clock=lambda: date(2021, 6, 1)) as store:
+        store.save_settings(
+            dataclasses.replace(store.settings(), caseworker_name="Tina Tester", municipality="Vesthimmerland")
+        )
+        case_id = store.create_case(
+            citizen="Anna Vest", case_ref="2021-0701", trial_id="T07", dates={"visitation": date(2021, 1, 31)}
+        )
+        store.add_event(case_id, day=date(2021, 5, 31), kind="plan_decision", text="fra listen")
+    code, out, err = run(
+        capsys,
+        "note",
+        "--db",
+        path,
+        "--case",
+        case_id,
+        "--situation",
+        "plan_ikke_justeret",
+        "--reason",
+        "I behandling",
+        "--date",
+        "31-05-2021",
+        "--today",
+        "01-06-2021",
+    )
+    assert (code, out) == (2, "")
+    assert (
+        "Sagen har fra importen stillingtagen til indsatsplanen (udfald ikke oplyst) 31-05-2021. Notatets næste "
+        "frist regner med indsatsplan ikke justeret, men listerne viser først den samme frist, når hændelsen er "
+        "rettet til det: ret den i sagsvinduet (Ret hændelse …), og skriv så notatet"
+    ) in err
