@@ -69,15 +69,16 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
             f"WHERE action = ? OR (action = ? AND field IN ({marks})) ORDER BY case_id, id",
             (CASE_CREATED, CASE_CHANGED, *names),
         ).fetchall()
-        # A change a talk made is undone when the talk was corrected or cancelled; one a
-        # cancellation made (putting the date before back) is the undoing itself (m009).
-        undoing = {
-            event_id
-            for (event_id,) in conn.execute(
-                "SELECT replaces FROM events WHERE replaces IS NOT NULL UNION SELECT id FROM events WHERE kind = ?",
-                (CANCELLED,),
-            )
-        }
+        # The events changes are linked to (m009), with what replaced each and what each is.
+        linked = {row[6] for row in rows if row[6] is not None}
+        replaced_by: dict[int, int] = {}
+        kinds: dict[int, str] = {}
+        if linked:
+            for event_id, replaces, kind in conn.execute("SELECT id, replaces, kind FROM events"):
+                kinds[event_id] = kind
+                if replaces is not None:
+                    replaced_by[replaces] = event_id
+    undone = {event_id for event_id in linked if _undone(event_id, replaced_by, kinds, linked)}
     created: dict[int, date | None] = {}
     changes: dict[int, list[DateChange]] = {}
     for case_id, action, name, old, new, day, event_id in rows:
@@ -85,12 +86,31 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
         if action == CASE_CREATED:
             created.setdefault(case_id, recorded)
         elif recorded is not None:  # a row without a readable day cannot be placed in time
-            undone = event_id is not None and event_id in undoing
-            changes.setdefault(case_id, []).append(DateChange(name, stored_day(old), stored_day(new), recorded, undone))
+            changes.setdefault(case_id, []).append(
+                DateChange(name, stored_day(old), stored_day(new), recorded, event_id in undone)
+            )
     return {
         case_id: DateHistory(created.get(case_id), tuple(changes.get(case_id, ())))
         for case_id in created.keys() | changes.keys()
     }
+
+
+def _undone(event_id: int, replaced_by: dict[int, int], kinds: dict[int, str], linked: set[int]) -> bool:
+    """Whether the date change linked to event_id no longer stands: it is a cancellation's putting
+    back the date before a talk; or the talk was cancelled in the end (its corrections followed);
+    or a correction of the talk set the date again itself (a correction that kept the date leaves
+    the talk's change standing: no new change was written)."""
+    if kinds.get(event_id) == CANCELLED:
+        return True
+    at, seen = event_id, {event_id}
+    while at in replaced_by:
+        at = replaced_by[at]
+        if at in seen:  # never in a sound database: a loop is not followed
+            return False
+        seen.add(at)
+        if kinds.get(at) == CANCELLED or at in linked:
+            return True
+    return False
 
 
 def load_report_settings(store: CaseStore) -> ReportSettings:

@@ -270,3 +270,23 @@ def test_an_imported_t07_decision_of_unknown_outcome_is_not_counted_as_saved(
         assert rows["saved_unknown"].value == "1"
     else:
         assert "saved_unknown" not in rows
+
+
+def test_a_talk_corrected_with_its_next_date_kept_keeps_that_date_as_a_deadline(tmp_path):
+    """Found by a tester: agreed 01-03 (a Monday); a talk on 26-02 agreed 01-04; its day corrected to
+    25-02 with 01-04 kept (no new change of the date is written); a talk on 06-04 agreed 03-05.
+    01-03 was met on time by the talk of 25-02, at which 01-04 was agreed; 01-04 (Skærtorsdag,
+    practical 31-03) was met on 06-04, 5 days late; 03-05 had no talk by 31-05. The kept 01-04 was
+    lost (the corrected talk's change taken for undone), and 01-03 counted 01-04's talk."""
+    t12 = _day_by_day(
+        tmp_path,
+        [
+            (date(2021, 2, 26), "talk", date(2021, 2, 26), date(2021, 4, 1)),
+            (date(2021, 2, 27), "correct", date(2021, 2, 25), date(2021, 4, 1)),
+            (date(2021, 4, 6), "talk", date(2021, 4, 6), date(2021, 5, 3)),
+        ],
+    )
+    assert (t12.counts["due"], t12.counts["on_time"], t12.counts["late"]) == (3, 1, 1)
+    assert t12.cases["on_time"] == [("R1", "frist 01-03-2021, holdt 25-02-2021")]
+    assert t12.cases["late"] == [("R1", "frist 01-04-2021, holdt 06-04-2021 (5 dage for sent)")]
+    assert t12.cases["missed"] == [("R1", "frist 03-05-2021")]
