@@ -178,11 +178,15 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
             date.fromisoformat(value), override.source, None, note, basis=override.source, corrected=field == "end"
         )
         return replace(trial, period=replace(trial.period, extensions=trial.period.extensions + (entry,)))
-    if field == "citation":
-        paragraph = trial.citations[-1].paragraph if trial.citations else ""
-        return replace(trial, citations=trial.citations + (Citation(value, paragraph=paragraph),))
-    if field == "paragraph":
-        return replace(trial, citations=tuple(replace(c, paragraph=value) for c in trial.citations))
+    if field in ("citation", "paragraph"):
+        # "Ret henvisning" / "Ret paragraf" correct the reference in force now, the one the dialog
+        # shows (the last), for the days it covers: a note about a day an older reference governed
+        # still cites that one (decision 14), never an order that did not exist yet.
+        if not trial.citations:
+            return replace(trial, citations=(Citation(value),)) if field == "citation" else trial
+        last = trial.citations[-1]
+        corrected = replace(last, text=value) if field == "citation" else replace(last, paragraph=value)
+        return replace(trial, citations=trial.citations[:-1] + (corrected,))
     if field == "marking":
         return replace(trial, fasit_marking=value)
     if field == "ordinary":

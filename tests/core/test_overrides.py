@@ -122,3 +122,18 @@ def test_an_end_date_with_a_two_digit_or_implausible_year_is_refused_naming_the_
     assert override_errors(catalog, "T16", "ordinary", rule, "Brev", today=TODAY)[0] == {
         "from": "Gælder fra: 01-11-2126 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"
     }
+
+
+def test_a_corrected_reference_or_paragraph_leaves_the_older_references_as_they_were(catalog):
+    """Found by a tester: T12 follows Lov nr. 658 from 01-07-2017 to 30-06-2018, then BEK nr. 529. A
+    paragraph or reference corrected in the program (the dialog shows the BEK's) was put on every
+    reference, so a note about 02-10-2017 cited 'Lov nr. 658 …, § 23', or a 2024 order."""
+    law = catalog["T12"].citation_on(date(2017, 10, 2)).full_text()
+    assert law.startswith("Lov nr. 658 af 8. juni 2017 om frikommunenetværk")
+    result = apply_overrides(
+        catalog,
+        [o("paragraph", "§ 23", trial="T12"), o("citation", "Bekendtgørelse nr. 999 af 01/01/2024", trial="T12")],
+    )["T12"]
+    assert result.citation_on(date(2017, 10, 2)).full_text() == law
+    assert result.citation_on(date(2018, 7, 1)).full_text() == "Bekendtgørelse nr. 999 af 01/01/2024, § 23"
+    assert result.citation_on(date(2021, 3, 1)).full_text() == "Bekendtgørelse nr. 999 af 01/01/2024, § 23"
