@@ -485,3 +485,37 @@ def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, fille
     window.tabs.setCurrentIndex(Tab.DEADLINES)
     heading = window.deadline_view.visualRect(window.deadline_model.index(0, 0)).center()
     assert window.row_menu(window.deadline_view, heading) is None
+
+
+def test_an_extension_entered_in_the_forsoeg_tab_moves_the_deadline_in_an_open_case_window(
+    qtbot, store, qsettings, dialogs
+):
+    """Found by a tester: the list moved at once, an open case window kept the old deadline.
+    Hired 01-01-2024: the trial's first follow-up, 30 months later, is 01-07-2026, after T08's end
+    31-12-2025, and the ordinary rule's (6 months: 01-07-2024) had passed, so the deadline is the
+    day after the end, 01-01-2026. Extended to 31-12-2027, the trial's own 01-07-2026 governs."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.actions import click, type_into
+
+    case_id = add_t08(store, "Per Vang", date(2024, 1, 1))
+    window = open_window(qtbot, store, qsettings, today=date(2025, 10, 15))
+    case_window = window.open_case(case_id)
+    qtbot.addWidget(case_window)
+    assert "frist 01-01-2026" in case_window.deadline_texts()[0]
+    type_into(qtbot, case_window.note_edit, "skrevet, ikke gemt")
+
+    window.tabs.setCurrentIndex(Tab.TRIALS)
+    window.trials_view.select("T08")
+
+    def user(dialog):
+        type_into(qtbot, dialog.value_edit, "31-12-2027")
+        type_into(qtbot, dialog.source_edit, "Brev af 15-10-2025")
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    click(qtbot, window.trials_view.findChild(QPushButton, "override_extension"))
+
+    assert [item.deadline.legal_due for item in window.deadline_items] == [date(2026, 7, 1)]
+    assert "frist 01-07-2026" in case_window.deadline_texts()[0]
+    assert case_window.note_edit.toPlainText() == "skrevet, ikke gemt"  # what was typed stays

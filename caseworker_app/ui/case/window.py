@@ -205,7 +205,7 @@ class CaseWindow(QDialog):
         clear_errors(self.form.boxes.values(), self.general_error)
         self.form.show_status(case)
         self.form.show_condition_hints()
-        self.deadlines.show_texts(deadline_texts(self.store, case, self.form.trial(), self._today()))
+        self.show_deadlines()
         if self._deadlines_sized:
             # A saved change may need more lines (a new case) or fewer (a closed case, whose history
             # then gets the room); a height the caseworker dragged to is only ever made larger.
@@ -216,6 +216,11 @@ class CaseWindow(QDialog):
         # The form column never narrower than its fields (it scrolls up and down, not sideways).
         scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll_bar)  # form: the scrolled widget
+
+    def show_deadlines(self) -> None:
+        """The deadlines shown again as the catalog and database say now (after a trial changed in
+        the Forsøg tab); the form, and anything typed in it, stays as it is."""
+        self.deadlines.show_texts(deadline_texts(self.store, self.case, self.form.trial(), self._today()))
 
     def deadline_texts(self) -> list[str]:
         """The deadlines as the caseworker reads them (plain text of each box)."""

@@ -42,7 +42,7 @@ class CatalogTabs(WindowPart):
             from ..trials_view import TrialsView
 
             self.trials_view = TrialsView(self.store, today=self._today)
-            self.trials_view.changed.connect(self.refresh)
+            self.trials_view.changed.connect(self._catalog_changed)
             page.layout().addWidget(self.trials_view)
             self.trials_view.show()  # a child added to a visible widget must be shown explicitly
         else:

@@ -296,6 +296,13 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         """The case windows open now, oldest first."""
         return list(self._case_windows.values())
 
+    def _catalog_changed(self) -> None:
+        """A trial changed in the Forsøg tab (an extension, an end, a rule): the lists, and the
+        deadlines of every open case window (what is typed in their forms is kept)."""
+        self.refresh()
+        for window in self.case_windows():
+            window.show_deadlines()
+
     # ------------------------------------------------------------ layout memory
 
     def _restore_layout(self) -> None:
