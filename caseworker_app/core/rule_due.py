@@ -150,6 +150,16 @@ def agreed_met_from(agreed: date) -> date:
     return last_working_day_on_or_before(agreed)
 
 
+def ordinary_version_on(spec: RuleSpec, day: date) -> RuleSpec | None:
+    """The ordinary rule in force on day: the catalog's, or the latest change that applies from
+    that day or before (decision 13; entered in the program or shipped)."""
+    version = spec.ordinary
+    for change in spec.ordinary_changes:  # in the order they apply from
+        if change.known_from is not None and change.known_from <= day:
+            version = change
+    return version
+
+
 def ordinary_rule_due(
     spec: RuleSpec,
     dates: Mapping[str, date],

@@ -8,12 +8,15 @@ follow it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.catalog import Trial
 from ..core.overrides import DURATION_LABELS_DA, ORDINARY_DURATIONS, changeable_rule
+from ..core.rule_due import ordinary_version_on
+from ..core.workdays import fmt
 from ..store import ValidationError
 from .fields import (
     DATE_PLACEHOLDER,
@@ -34,14 +37,18 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 class OrdinaryRuleDialog(QDialog):
     """The new ordinary rule's form; saved as one change to the trial, never deleted."""
 
-    def __init__(self, store: CaseStore, trial: Trial, parent: QWidget | None = None):
+    def __init__(self, store: CaseStore, trial: Trial, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
         self.store = store
         self.trial = trial
         self.setWindowTitle(f"Ny almindelig regel – forsøg {trial.id}")
         spec = changeable_rule(trial)
         assert spec is not None  # offered only for a trial with such a rule (trials_view)
-        current = spec.ordinary or spec
+        # The rule in force today (a change entered earlier, once its day has come), and any
+        # entered for a later day: said above the form, so no one enters the same rule twice.
+        day = today or date.today()
+        current = ordinary_version_on(spec, day) or spec
+        coming = [c for c in spec.ordinary_changes if c.known_from is not None and c.known_from > day]
         self.kind = current.kind
 
         self.from_edit = DateLineEdit()
@@ -77,11 +84,14 @@ class OrdinaryRuleDialog(QDialog):
 
         now_text = (
             f"Nu: {current.text} ({current.reference})"
-            if spec.ordinary
+            if spec.ordinary or current is not spec
             else "Forsøget har ingen almindelig regel i kataloget; den nye regel gælder for frister, der "
             "falder på eller efter den dato, den gælder fra, når forsøget ikke gælder."
         )
-        intro = QLabel(f"{trial.id} – {trial.title}\n{now_text}")
+        for change in coming:
+            assert change.known_from is not None  # coming holds changes with a day only
+            now_text += f"\nFra {fmt(change.known_from)}: {change.text} ({change.reference})"
+        intro = self.intro = QLabel(f"{trial.id} – {trial.title}\n{now_text}")
         intro.setWordWrap(True)
         note = QLabel(
             "Programmet beregner ikke selv beskæftigelsesreformens regler. Kender kommunen den nye "

@@ -263,7 +263,7 @@ class TrialsView(QWidget):
         if trial is None:
             return False
         if field == "ordinary":
-            dialog = OrdinaryRuleDialog(self.store, trial, parent=self)
+            dialog = OrdinaryRuleDialog(self.store, trial, parent=self, today=self._today())
         else:
             dialog = OverrideDialog(self.store, trial, field, parent=self)
         if not dialog.exec():

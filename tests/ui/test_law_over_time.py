@@ -120,3 +120,27 @@ def test_a_changed_ordinary_rule_is_entered_with_its_date_and_source(qtbot, stor
     [item] = [i for i in store.deadlines(TODAY) if i.case.id == case_id]
     assert item.deadline.legal_due == date(2027, 4, 15)
     assert item.deadline.citation == "§ 12 i lov om en aktiv beskæftigelsesindsats"
+
+
+def test_the_new_rule_dialog_says_the_rule_in_force_now_and_one_entered_for_later(qtbot, store, dialogs):
+    """Found by a tester: with a new ordinary rule in force since 01-03-2026 (entered earlier), the
+    dialog's 'Nu:' still showed the catalog's rule; a rule entered for a later day was not named."""
+
+    def rule(since: str, text: str, reference: str) -> dict:
+        return {"from": since, "first": "6 måneder", "every": "12 måneder", "text": text, "reference": reference}
+
+    store.add_override("T08", "ordinary", rule("01-03-2026", "ny regel fra marts", "§ 99"), "lov A")
+    store.add_override("T08", "ordinary", rule("01-01-2027", "reformens regel", "§ 12"), "lov B")
+    view = open_trials(qtbot, store)
+    view.select("T08")
+    seen = {}
+
+    def look(dialog):
+        seen["intro"] = dialog.intro.text()
+
+    dialogs.then(look)
+    click(qtbot, view.findChild(QPushButton, "override_ordinary"))
+    assert seen["intro"].splitlines()[1:] == [
+        "Nu: ny regel fra marts (§ 99)",
+        "Fra 01-01-2027: reformens regel (§ 12)",
+    ]
