@@ -24,9 +24,10 @@ def number(value: float) -> str:
 
 def hours_text(saved: int, minutes: int) -> str:
     """'12,5 timer (25 opfølgninger à 30 minutter – antagelse, kan ændres)'."""
-    hours = number(round(saved * minutes / 60, 1))
+    amount = round(saved * minutes / 60, 1)
+    unit = "time" if abs(amount) == 1 else "timer"
     noun = "opfølgning" if abs(saved) == 1 else "opfølgninger"
-    return f"{hours} timer ({saved} {noun} à {minutes} minutter – antagelse, kan ændres)"
+    return f"{number(amount)} {unit} ({saved} {noun} à {minutes} minutter – antagelse, kan ændres)"
 
 
 def event_label(kind: str) -> str:

@@ -31,3 +31,12 @@ def test_the_list_scope_and_the_trial_end_lines_count_alike():
         "Forsøg T08 sluttede 31-12-2025: 1.001 frister regnes nu efter den almindelige regel, "
         "medmindre kommunen har fået forlængelse (se fanen Forsøg)"
     ]
+
+
+def test_freed_hours_in_the_singular_and_the_plural():
+    from caseworker_app.core.evaluation_text import hours_text
+
+    assert hours_text(1, 60) == "1 time (1 opfølgning à 60 minutter – antagelse, kan ændres)"
+    assert hours_text(2, 30) == "1 time (2 opfølgninger à 30 minutter – antagelse, kan ændres)"
+    assert hours_text(3, 30) == "1,5 timer (3 opfølgninger à 30 minutter – antagelse, kan ændres)"
+    assert hours_text(8, 45) == "6 timer (8 opfølgninger à 45 minutter – antagelse, kan ændres)"
