@@ -663,3 +663,23 @@ def test_the_trial_rules_own_date_is_said_in_the_tense_of_the_day_shown(qtbot, s
         f"Bemærk: Efter forsøgsreglen ville fristen være 15-09-2026, men forsøget {applies} kun til og med "
         "31-12-2025; derefter gælder den almindelige regel."
     ) in deadline
+
+
+def test_a_long_deadline_text_leaves_the_history_some_rows_on_a_low_window(qtbot, store):
+    """Found by a tester at 1366×768 with 150 %: a T16 case's deadline text (with the reform's
+    caution) took the room, and the history showed one row."""
+    case_id = store.create_case(
+        citizen="Pia Poulsen",
+        case_ref="2020-0484",
+        trial_id="T16",
+        dates={"absence_start": date(2020, 10, 9), "agreed": date(2021, 2, 21)},
+    )
+    store.add_event(case_id, day=date(2021, 1, 2), kind="followup", text="Delvis raskmelding drøftet.")
+    window = CaseWindow(store, case_id, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(900, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.history.view
+    rows = view.verticalHeader().defaultSectionSize()
+    assert view.viewport().height() >= 2 * rows

@@ -182,12 +182,15 @@ class CaseWindow(QDialog):
         self._pane_dragged = True
 
     def _size_deadline_pane(self, *, grow_only: bool = False) -> None:
-        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest.
+        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest,
+        but a few of its rows (at 1366×768 and 150 % a long deadline text left it one row).
 
         grow_only: never smaller than it is (the caseworker dragged it there)."""
         sizes = self.right.sizes()
         total = sum(sizes)
-        top = min(self.deadlines.needed_height(), total * 3 // 5)
+        rows = self.history.view.verticalHeader().defaultSectionSize()
+        history_least = self.history.minimumSizeHint().height() + 2 * rows
+        top = max(0, min(self.deadlines.needed_height(), total * 3 // 5, total - history_least))
         if grow_only and top <= sizes[0]:
             return
         self.right.setSizes([top, total - top])
