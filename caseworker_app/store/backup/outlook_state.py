@@ -1,0 +1,81 @@
+"""What Outlook was sent survives a restore: the .ics export state is the calendar's, not the copy's.
+
+Outlook keeps each event by its UID and takes an update only with a higher SEQUENCE. A restored
+copy holds the export state of its day, with lower SEQUENCEs than the files sent since; exports
+after the restore would then send updates Outlook ignores (a moved date not moved, a case reopened
+by the restore still cancelled there). So the database's own calendar id and, per event, the
+higher SEQUENCE of the two states are kept (store/app_state.py stores them as JSON).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+from ..app_state import ICS_CALENDAR_ID, ICS_STATE
+from ..errors import StoreError
+from ..opening import BUSY_TIMEOUT_MS, connect_read_only
+
+_KEYS = (ICS_CALENDAR_ID, ICS_STATE)
+
+
+def outlook_state(db_path: Path) -> dict[str, str] | None:
+    """The database's stored .ics calendar id and export state, or None when it cannot be read
+    (a damaged database: the copy's state is then what there is)."""
+    try:
+        conn = connect_read_only(db_path)
+    except StoreError:
+        return None
+    try:
+        return dict(conn.execute("SELECT key, value FROM app_state WHERE key IN (?, ?)", _KEYS).fetchall())
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def merged_state(sent: str | None, restored: str | None) -> str:
+    """Per UID the entry ([date, SEQUENCE, fingerprint]) with the higher SEQUENCE; the state sent
+    wins a tie (it is what Outlook holds). An unreadable state counts as empty."""
+    merged: dict[str, list] = _entries(restored)
+    for uid, entry in _entries(sent).items():
+        if uid not in merged or _sequence(entry) >= _sequence(merged[uid]):
+            merged[uid] = entry
+    return json.dumps(dict(sorted(merged.items())), separators=(",", ":"))
+
+
+def keep_outlook_state(db_path: Path, sent: dict[str, str]) -> None:
+    """After a restore: the calendar id and export state of the database before it, merged with the
+    copy's (merged_state). A failure leaves the copy's state (the restore itself is done)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            with conn:
+                restored = dict(conn.execute("SELECT key, value FROM app_state WHERE key IN (?, ?)", _KEYS).fetchall())
+                values = {ICS_STATE: merged_state(sent.get(ICS_STATE), restored.get(ICS_STATE))}
+                if sent.get(ICS_CALENDAR_ID):
+                    values[ICS_CALENDAR_ID] = sent[ICS_CALENDAR_ID]
+                conn.executemany(
+                    "INSERT INTO app_state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    sorted(values.items()),
+                )
+        finally:
+            conn.close()
+
+
+def _entries(raw: str | None) -> dict[str, list]:
+    try:
+        found = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return {uid: entry for uid, entry in found.items() if isinstance(entry, list)} if isinstance(found, dict) else {}
+
+
+def _sequence(entry: list) -> int:
+    try:
+        return int(entry[1])
+    except (IndexError, TypeError, ValueError):
+        return -1
