@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -129,12 +130,13 @@ def _run(args: argparse.Namespace) -> int:
         return _sheet(store, args, today)
 
 
-def _caseworker(store: CaseStore, typed: str | None) -> str:
+def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -> str:
     """The caseworker named on the command line, spelt as on the cases ('' for everyone).
 
     Compared as the filter compares names (core.selection.belongs_to: case and outer spaces
     aside). A name no case has is refused: a typo would otherwise export only the cases without
-    a caseworker, and say it was someone's list."""
+    a caseworker, and say it was someone's list. Names in also (casefolded) are known too: the
+    caseworkers an .ics export was made for, whose handed-over cases must still be cancelled."""
     from ..core.collation import sorted_names
     from ..core.selection import belongs_to
     from ..services.exporting import ExportError
@@ -146,6 +148,8 @@ def _caseworker(store: CaseStore, typed: str | None) -> str:
     for name in names:
         if belongs_to(name, wanted):  # a name here is never empty: so it is this caseworker's
             return name
+    if wanted.casefold() in set(also):
+        return wanted
     known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."
     raise ExportError(f"Ingen sag har sagsbehandleren '{wanted}'.{known}")
 
@@ -209,15 +213,16 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 
 
 def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
-    from ..services.exporting import export_ics, left_out_before_text, omitted_text, overdue_text
+    from ..services.exporting import changes_text, export_ics, left_out_before_text, omitted_text, overdue_text
 
-    caseworker = _caseworker(store, args.caseworker)
+    # A caseworker whose last case was handed over may still export: to cancel it in Outlook.
+    caseworker = _caseworker(store, args.caseworker, also=store.ics_sent_for().values())
     result = export_ics(store, args.out, today, start=args.start, end=args.end, caseworker=caseworker)
     count = count_text(result.count, "frist", "frister")
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
     chosen = f" {result.chosen_text()}" if result.chosen else ""
     print(f"{count} skrevet til {result.path}{moved}.{chosen} Åbn filen i Outlook for at få dem i kalenderen.")
-    for text in (left_out_before_text(result), overdue_text(result)):
+    for text in (changes_text(result), left_out_before_text(result), overdue_text(result)):
         if text:
             print(text)
     omitted = omitted_text(result)

@@ -57,22 +57,33 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "frist"
 
 
-def deadline_uid(item: CaseDeadline, calendar_id: str = "") -> str:
-    """The UID from case id, rule kind and label, not the date: 'sag-17-followup-opfoelgning@…'."""
+def case_key(case_id: int, created_at: str | None = None) -> str:
+    """What names a case in its UIDs: its id ('17'), or, for a case whose id SQLite gave again
+    after a case was deleted, the id with the moment it was created ('17n20260301101500'), so the
+    new citizen never takes over the deleted citizen's events. Existing cases keep their UIDs."""
+    if created_at is None:
+        return str(case_id)
+    return f"{case_id}n{re.sub(r'[^0-9]', '', created_at)[:14]}"
+
+
+def deadline_uid(item: CaseDeadline, calendar_id: str = "", key: str = "") -> str:
+    """The UID from case key (case_key; the id when not given), rule kind and label, not the date:
+    'sag-17-followup-opfoelgning@…'."""
     d = item.deadline
-    local = f"sag-{item.case.id}-{_slug(d.kind)}-{_slug(d.label)}"
+    local = f"sag-{key or item.case.id}-{_slug(d.kind)}-{_slug(d.label)}"
     if calendar_id:
         local += f"-{_slug(calendar_id)}"
     return f"{local}@{UID_DOMAIN}"
 
 
-def uids_of_cases(uids: Iterable[str], case_ids: Iterable[int]) -> set[str]:
-    """The UIDs (from an export's state) that belong to these cases, cancelled ones included.
+def uids_of_cases(uids: Iterable[str], case_keys: Iterable[int | str]) -> set[str]:
+    """The UIDs (from an export's state) that belong to these cases (ids or case_key), cancelled
+    ones included.
 
     A case that cannot be computed now keeps its events as they were: it is not closed, so
     its deadlines must not be sent to Outlook as cancelled.
     """
-    prefixes = tuple(f"sag-{case_id}-" for case_id in case_ids)
+    prefixes = tuple(f"sag-{key}-" for key in case_keys)
     if not prefixes:
         return set()
     return {uid for uid in uids if uid.removeprefix(CANCELLED_PREFIX).startswith(prefixes)}
@@ -125,6 +136,7 @@ def deadlines_to_ics(
     calendar_id: str = "",
     stamp: datetime | None = None,
     still_current: Collection[str] | None = None,
+    case_keys: Mapping[int, str] | None = None,
 ) -> tuple[bytes, ExportState]:
     """The .ics file for items and the state to keep for the next export (see ExportState).
 
@@ -138,8 +150,10 @@ def deadlines_to_ics(
     still_current, the UIDs of every deadline that exists now (whatever the period exported),
     lets an event whose deadline is gone be sent as cancelled (STATUS:CANCELLED, SEQUENCE raised),
     so Outlook does not keep a deadline for a closed case. It names no citizen.
+    case_keys gives the case_key of a case whose id was given again after a deletion.
     """
     previous = previous or {}
+    case_keys = case_keys or {}
     state: ExportState = dict(previous)
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
 
@@ -155,7 +169,7 @@ def deadlines_to_ics(
         d = item.deadline
         if d.undated:
             continue  # no agreed date: an event on an invented day would mislead (see exporting)
-        uid = deadline_uid(item, calendar_id)
+        uid = deadline_uid(item, calendar_id, case_keys.get(item.case.id, ""))
         if uid in seen:
             # The engine gives one deadline per rule and case; a repeat is a caller's mistake.
             raise ValueError(f"two deadlines with the same UID {uid}")

@@ -20,8 +20,8 @@ from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
 from ..core.deadline import overdue_count
-from ..core.selection import belongs_to, only_text, select, whose_text
-from ..core.text import count_text
+from ..core.selection import belongs_to, only_text, possessive, select, whose_text
+from ..core.text import count_text, number_text
 from ..core.workdays import fmt
 from ..store.errors import StoreError
 
@@ -59,6 +59,10 @@ class ExportResult:
     chosen: str = ""  # whose: 'Anne Jensens frister' when only one caseworker's were written
     # .ics of a period: CalendarSelection.left_out_text of the overdue deadlines from before it
     left_out_before: str = ""
+    moved_out: int = 0  # .ics: events sent before, sent again with a new date outside the period
+    cancelled: int = 0  # .ics: events cancelled in the file (handed_over of them)
+    handed_over: int = 0  # .ics: cancelled as the case is no longer the caseworker's (caseworker)
+    caseworker: str = ""  # .ics: the caseworker chosen, as given ('' for everyone's)
 
     def chosen_text(self) -> str:
         """'Kun Anne Jensens frister er med.' ('' when every caseworker's are)."""
@@ -77,6 +81,38 @@ def omitted_text(result: ExportResult) -> str:
         parts.append(
             f"{count_text(result.undated, 'frist har', 'frister har')} ingen aftalt dato og er ikke "
             "med i filen: aftal datoen, og registrér den på sagen."
+        )
+    return " ".join(parts)
+
+
+def changes_text(result: ExportResult) -> str:
+    """What the .ics file changes in Outlook besides the period's deadlines ('' when nothing): the
+    events sent again with a date outside the period, and the events cancelled, and why."""
+    parts = []
+    if result.moved_out == 1:
+        parts.append("1 frist, der allerede lå i Outlook, er flyttet uden for perioden og sendt med sin nye dato.")
+    elif result.moved_out:
+        parts.append(
+            f"{number_text(result.moved_out)} frister, der allerede lå i Outlook, er flyttet uden for perioden "
+            "og sendt med deres nye datoer."
+        )
+    gone = result.cancelled - result.handed_over
+    if gone == 1:
+        parts.append(
+            "1 aftale i Outlook aflyses: fristen findes ikke længere (sagen er afsluttet eller slettet, "
+            "eller fristen er overholdt eller bortfaldet)."
+        )
+    elif gone:
+        parts.append(
+            f"{number_text(gone)} aftaler i Outlook aflyses: fristerne findes ikke længere (sagerne er afsluttet "
+            "eller slettet, eller fristerne er overholdt eller bortfaldet)."
+        )
+    if result.handed_over:
+        whose = possessive(result.caseworker)
+        parts.append(
+            "1 aftale i Outlook aflyses: sagen er ikke længere " + whose + "."
+            if result.handed_over == 1
+            else f"{number_text(result.handed_over)} aftaler i Outlook aflyses: sagerne er ikke længere {whose}."
         )
     return " ".join(parts)
 
@@ -179,9 +215,13 @@ def export_ics(
 ) -> ExportResult:
     """Write the deadlines (of a period, of a caseworker) as an .ics file; the export state is saved after it.
 
-    A colleague's deadlines left out are still current: their events in Outlook are not cancelled.
+    A colleague's deadlines left out are still current: their events in Outlook are not cancelled,
+    unless this caseworker's own export sent them before and the case is now the colleague's
+    (handed over: cancelled here, so this caseworker's Outlook does not keep it). An event already
+    sent whose deadline has moved out of the period is sent with its new date all the same: Outlook
+    must never keep a deadline on a wrong date.
     """
-    from ..core.ics import deadline_uid, deadlines_to_ics, uids_of_cases  # here: icalendar is slow to import
+    from ..core.ics import CANCELLED_PREFIX, deadline_uid, deadlines_to_ics, uids_of_cases  # icalendar: slow
 
     target = check_target(store, path, ICS_ENDINGS)
     if getattr(store, "read_only", False):
@@ -197,26 +237,59 @@ def export_ics(
     # Undated deadlines are counted above (omitted_text), not again among those before the period.
     items, left_out = deadlines_in_period([i for i in chosen.items if not i.deadline.undated], start, end)
     calendar_id, previous = store.ics_state()
-    current = {deadline_uid(item, calendar_id) for item in every if not item.deadline.undated}
+    sent_for = store.ics_sent_for()
+    keys = reused_case_keys(store)
+
+    def uid_of(item: CaseDeadline) -> str:
+        return deadline_uid(item, calendar_id, keys.get(item.case.id, ""))
+
+    in_period = {uid_of(item) for item in items}
+    # Sent before, now outside the period on another day: sent again, or Outlook keeps the old day.
+    moved_out = [
+        item
+        for item in chosen.items
+        if not item.deadline.undated
+        and (uid := uid_of(item)) not in in_period
+        and uid in previous
+        and previous[uid][0] != item.deadline.practical_due
+    ]
+    dated = [item for item in every if not item.deadline.undated]
+    current = {uid_of(item) for item in dated}
     # A case not computed now is not closed: its events stay as they were, not cancelled.
-    current |= uids_of_cases(previous, (p.case.id for p in all_problems))
+    current |= uids_of_cases(previous, (keys.get(p.case.id, p.case.id) for p in all_problems))
+    wanted = caseworker.strip().casefold()
+    handed_over = {
+        uid
+        for item in dated
+        if wanted
+        and not belongs_to(item.case.caseworker, caseworker)
+        and sent_for.get(uid := uid_of(item)) == wanted
+        and uid in previous
+    }
     data, state = deadlines_to_ics(
-        items,
+        items + moved_out,
         previous=previous,
         calendar_id=calendar_id,
-        still_current=current,
+        still_current=current - handed_over,
+        case_keys=keys,
     )
+    cancelled = {uid for uid in previous if not uid.startswith(CANCELLED_PREFIX) and uid not in state}
+    written = in_period | {uid_of(item) for item in moved_out}
+    # An export of everyone's leaves the claims: it is not known whose Outlook took it.
+    new_sent_for = {uid: who for uid, who in sent_for.items() if uid in state}
+    if wanted:
+        new_sent_for |= dict.fromkeys(written, wanted)
     atomic_write_bytes(target, data)
     # Only a file that was written counts: a failed write must not raise the next SEQUENCE.
     try:
-        store.save_ics_state(state)
+        store.save_ics_state(state, new_sent_for)
     except StoreError as exc:  # the file is there: say so, never "Intet er gemt"
         raise IcsStateNotSaved(
             f"{target} er skrevet med {len(items)} frister, men databasen kunne ikke huske "
             f"eksporten ({_first_sentence(exc)}). Filen kan bruges; eksportér igen, når databasen "
             "er ledig, så en senere eksport flytter aftalerne rigtigt i Outlook."
         ) from None
-    moved = sum(1 for uid, (day, _, _) in state.items() if uid in previous and previous[uid][0] != day)
+    moved = sum(1 for uid in in_period if uid in previous and previous[uid][0] != state[uid][0])
     return ExportResult(
         target,
         len(items),
@@ -226,7 +299,24 @@ def export_ics(
         undated=undated,
         chosen=_whose(chosen, "frister"),
         left_out_before=left_out,
+        moved_out=len(moved_out),
+        cancelled=len(cancelled),
+        handed_over=len(cancelled & handed_over),
+        caseworker=caseworker.strip() if wanted else "",
     )
+
+
+def reused_case_keys(store: CaseStore) -> dict[int, str]:
+    """The UID key (core.ics.case_key) of each case whose id SQLite gave again after a deletion:
+    its own, so the deleted case's events are cancelled and never become the new citizen's."""
+    from ..core.ics import case_key
+
+    keys: dict[int, str] = {}
+    for case_id in sorted({row["case_id"] for row in store.deletions()}):
+        created_at = store.case_created_at(case_id)
+        if created_at is not None:  # None: the id is free (not given again)
+            keys[case_id] = case_key(case_id, created_at)
+    return keys
 
 
 def _problems_of(problems, caseworker: str) -> list:

@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 
 ICS_CALENDAR_ID = "ics_calendar_id"
 ICS_STATE = "ics_state"
+# UID -> the caseworker (casefolded) whose export last sent the event; none for an export of everyone's.
+ICS_SENT_FOR = "ics_sent_for"
 
 
 class AppStatePart:
@@ -43,11 +45,26 @@ class AppStatePart:
             state = {}
         return calendar_id, state
 
-    def save_ics_state(self, state: ExportState) -> None:
-        """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
+    def ics_sent_for(self) -> dict[str, str]:
+        """Per UID, the caseworker (casefolded) whose own export last sent its event: that
+        export cancels the event once the case is someone else's. Unreadable: {} (none cancelled)."""
+        with self._db.read() as conn:
+            row = conn.execute("SELECT value FROM app_state WHERE key = ?", (ICS_SENT_FOR,)).fetchone()
+        try:
+            raw = json.loads(row[0]) if row and row[0] else {}
+            return {str(uid): who for uid, who in raw.items() if isinstance(who, str)}
+        except (ValueError, TypeError, AttributeError):
+            log.warning("the .ics export's caseworkers could not be read; starting over")
+            return {}
+
+    def save_ics_state(self, state: ExportState, sent_for: dict[str, str] | None = None) -> None:
+        """Keep the state of an .ics file once it is written (the next export raises SEQUENCE),
+        and whose export sent each event (ics_sent_for) when given, in one transaction."""
         raw = {uid: [day.isoformat(), seq, key] for uid, (day, seq, key) in sorted(state.items())}
         with self._db.batch():
             self.set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
+            if sent_for is not None:
+                self.set_state(ICS_SENT_FOR, json.dumps(dict(sorted(sent_for.items())), separators=(",", ":")))
 
     def _new_calendar_id(self) -> str:
         """A calendar id for a database that lost its own (kept once written)."""

@@ -386,9 +386,13 @@ class CaseStore:
         """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
         return self._state.ics_state()
 
-    def save_ics_state(self, state: ExportState) -> None:
+    def ics_sent_for(self) -> dict[str, str]:
+        """Per UID, the caseworker (casefolded) whose own .ics export last sent its event."""
+        return self._state.ics_sent_for()
+
+    def save_ics_state(self, state: ExportState, sent_for: dict[str, str] | None = None) -> None:
         """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
-        self._state.save_ics_state(state)
+        self._state.save_ics_state(state, sent_for)
 
     def _set_state(self, key: str, value: str) -> None:
         """Keep a value in app_state (evaluation_queries.py keeps its settings with it)."""

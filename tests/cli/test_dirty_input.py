@@ -164,7 +164,7 @@ def test_export_ics_says_the_file_was_written_when_the_database_was_busy(dirty_d
     """Reproduced first: 'Intet er gemt' printed while the .ics file had been written."""
     from caseworker_app.store.opening import store_error
 
-    def busy(self, state):
+    def busy(self, state, sent_for=None):
         raise store_error(self.path, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(CaseStore, "save_ics_state", busy)

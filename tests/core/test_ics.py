@@ -9,7 +9,7 @@ import icalendar
 import vobject
 
 from caseworker_app.core.event import Event
-from caseworker_app.core.ics import PRODID, deadline_uid, deadlines_to_ics
+from caseworker_app.core.ics import PRODID, case_key, deadline_uid, deadlines_to_ics, uids_of_cases
 from tests.export_samples import cpr_for, deadlines, jens_hansen, t08_cases
 
 STAMP = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)
@@ -119,6 +119,18 @@ def test_uid_is_derived_from_case_rule_and_optional_calendar_id():
     item = deadlines([jens_hansen()])[0]
     assert deadline_uid(item) == "sag-17-followup-opfoelgning@opfoelgningsfrister.local"
     assert deadline_uid(item, "9f2c") == UID_17.replace("@", "-9f2c@")
+
+
+def test_a_case_given_a_deleted_cases_id_is_named_by_id_and_creation_in_its_uids():
+    item = deadlines([jens_hansen()])[0]
+    key = case_key(17, "2026-11-30T15:52:48+00:00")
+    assert key == "17n20261130155248"
+    assert deadline_uid(item, "9f2c", key) == (
+        "sag-17n20261130155248-followup-opfoelgning-9f2c@opfoelgningsfrister.local"
+    )
+    # A case that cannot be computed keeps its own events, not those of the deleted case of its id.
+    uids = ["sag-17-followup-opfoelgning@x", "sag-17n20261130155248-followup-opfoelgning@x"]
+    assert uids_of_cases(uids, [key]) == {"sag-17n20261130155248-followup-opfoelgning@x"}
 
 
 def test_icalendar_reads_it_back_too():

@@ -139,7 +139,13 @@ class _Store:
     def ics_state(self):
         return "abc", dict(self.previous)
 
-    def save_ics_state(self, state):
+    def ics_sent_for(self):
+        return {}
+
+    def deletions(self):
+        return []
+
+    def save_ics_state(self, state, sent_for=None):
         self.saved = state
 
 

@@ -384,6 +384,22 @@ def test_export_to_outlook(store, save_as, boxes, tmp_path):
     assert store.ics_state()[1]  # the state for the next export is kept
 
 
+def test_export_to_outlook_says_how_many_events_it_cancels(store, save_as, boxes, tmp_path):
+    save_as.answer(tmp_path / "frister")
+    export_dialogs.export_ics_dialog(store, None, today=lambda: TODAY)
+    # Mette Nielsen's case closed: her deadline (11-11-2026, one of the 11 overdue) is cancelled.
+    store.close_case(2, reason="fastholdt i løntilskudsjob", day=TODAY)
+    save_as.answer(tmp_path / "frister")
+    result = export_dialogs.export_ics_dialog(store, None, today=lambda: TODAY)
+    assert result.path.read_text(encoding="utf-8").count("STATUS:CANCELLED") == 1
+    assert boxes.calls[-1][2].startswith(
+        f"{DEMO_DEADLINES - 1} frister er gemt i {result.path}.\n\n"
+        "1 aftale i Outlook aflyses: fristen findes ikke længere (sagen er afsluttet eller slettet, "
+        "eller fristen er overholdt eller bortfaldet).\n\n"
+        "⚠ 10 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n\n"
+    )
+
+
 def test_export_deadlines_as_csv_when_that_filter_is_chosen(store, save_as, boxes, tmp_path):
     save_as.answer(tmp_path / "frister", "CSV til Excel (*.csv)")
     result = export_dialogs.export_deadlines_dialog(store, None, today=lambda: TODAY)

@@ -30,6 +30,7 @@ from ...core.workdays import fmt
 from ...services.exporting import (
     ExportError,
     ExportResult,
+    changes_text,
     export_case_sheet,
     export_deadline_sheet,
     export_ics,
@@ -144,8 +145,10 @@ def export_ics_dialog(
         omitted = omitted_text(result)  # Outlook will not show these: say so in the same message
         overdue = overdue_text(result)  # nor these, on days before today: where to find them
         chosen = f" {result.chosen_text()}" if result.chosen else ""
+        changes = changes_text(result)  # cancelled events, and why
         return (
             f"{count_text(result.count, 'frist', 'frister')} er gemt i {result.path}.{chosen}{moved}\n\n"
+            + (f"{changes}\n\n" if changes else "")
             + (f"⚠ {overdue}\n\n" if overdue else "")
             + (f"⚠ {omitted}\n\n" if omitted else "")
             + "Åbn filen i Outlook for at få fristerne i kalenderen. Eksporterer du igen senere, "
