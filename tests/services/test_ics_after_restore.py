@@ -60,3 +60,22 @@ def test_the_states_merge_by_the_higher_sequence_per_event():
         '{"a":["2022-05-10",1,"x"],"b":["2021-12-01",3,"z"],"c":["2021-11-01",2,""]}'
     )
     assert merged_state("ødelagt", restored) == merged_state(None, restored)
+
+
+def test_whose_export_sent_an_event_survives_a_restore(tmp_path):
+    """Kim's own export sent Bo Berg's event; the copy was made before it. After the restore, the
+    case handed to Lis is still cancelled in Kim's next export (the record is the database's)."""
+    db = tmp_path / "sager.db"
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        case_id = store.create_case(
+            citizen="Bo Berg", case_ref="B-1", trial_id="T08", dates={"hire": date(2019, 10, 10)}, caseworker="Kim"
+        )
+    copy = make_backup(db, tmp_path / "kopi.db", now=datetime(2021, 3, 1, 9, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        export_ics(store, tmp_path / "kim-1.ics", TODAY, caseworker="Kim")
+    restore_backup(db, copy.path, now=datetime(2021, 3, 1, 10, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        store.update_case(case_id, caseworker="Lis")
+        export_ics(store, tmp_path / "kim-2.ics", TODAY, caseworker="Kim")
+    text = (tmp_path / "kim-2.ics").read_text(encoding="utf-8")
+    assert "STATUS:CANCELLED" in text and "SEQUENCE:1" in text

@@ -4,7 +4,8 @@ Outlook keeps each event by its UID and takes an update only with a higher SEQUE
 copy holds the export state of its day, with lower SEQUENCEs than the files sent since; exports
 after the restore would then send updates Outlook ignores (a moved date not moved, a case reopened
 by the restore still cancelled there). So the database's own calendar id and, per event, the
-higher SEQUENCE of the two states are kept (store/app_state.py stores them as JSON).
+higher SEQUENCE of the two states are kept (store/app_state.py stores them as JSON); likewise whose
+export sent each event (the database's own record wins an event both have).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ..app_state import ICS_CALENDAR_ID, ICS_STATE
+from ..app_state import ICS_CALENDAR_ID, ICS_SENT_FOR, ICS_STATE
 from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only
 
-_KEYS = (ICS_CALENDAR_ID, ICS_STATE)
+_KEYS = (ICS_CALENDAR_ID, ICS_STATE, ICS_SENT_FOR)
+_ASKED = "SELECT key, value FROM app_state WHERE key IN (?, ?, ?)"
 
 
 def outlook_state(db_path: Path) -> dict[str, str] | None:
@@ -29,7 +31,7 @@ def outlook_state(db_path: Path) -> dict[str, str] | None:
     except StoreError:
         return None
     try:
-        return dict(conn.execute("SELECT key, value FROM app_state WHERE key IN (?, ?)", _KEYS).fetchall())
+        return dict(conn.execute(_ASKED, _KEYS).fetchall())
     except sqlite3.Error:
         return None
     finally:
@@ -53,8 +55,11 @@ def keep_outlook_state(db_path: Path, sent: dict[str, str]) -> None:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             with conn:
-                restored = dict(conn.execute("SELECT key, value FROM app_state WHERE key IN (?, ?)", _KEYS).fetchall())
+                restored = dict(conn.execute(_ASKED, _KEYS).fetchall())
                 values = {ICS_STATE: merged_state(sent.get(ICS_STATE), restored.get(ICS_STATE))}
+                if sent.get(ICS_SENT_FOR) or restored.get(ICS_SENT_FOR):
+                    senders = {**_mapping(restored.get(ICS_SENT_FOR)), **_mapping(sent.get(ICS_SENT_FOR))}
+                    values[ICS_SENT_FOR] = json.dumps(dict(sorted(senders.items())), separators=(",", ":"))
                 if sent.get(ICS_CALENDAR_ID):
                     values[ICS_CALENDAR_ID] = sent[ICS_CALENDAR_ID]
                 conn.executemany(
@@ -72,6 +77,14 @@ def _entries(raw: str | None) -> dict[str, list]:
     except ValueError:
         return {}
     return {uid: entry for uid, entry in found.items() if isinstance(entry, list)} if isinstance(found, dict) else {}
+
+
+def _mapping(raw: str | None) -> dict[str, str]:
+    try:
+        found = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return {str(k): v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
 
 
 def _sequence(entry: list) -> int:
