@@ -59,9 +59,12 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
     )
     who = report.add_mutually_exclusive_group()
     who.add_argument(
-        "--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager (standard: navnet under Indstillinger)"
+        "--caseworker",
+        metavar="NAVN",
+        help="kun denne sagsbehandlers sager (standard: navnet under Indstillinger); sager uden "
+        "sagsbehandler tælles kun med --all",
     )
-    who.add_argument("--all", action="store_true", help="alle sager i databasen")
+    who.add_argument("--all", action="store_true", help="alle sager i databasen, også sager uden sagsbehandler")
     report.add_argument(
         "--minutes",
         type=_minutes,
@@ -73,7 +76,8 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
         "--merge",
         nargs="+",
         metavar="FIL.json",
-        help="læg sagsbehandlernes tal-filer sammen (periode og forsøg står i filerne)",
+        help="læg sagsbehandlernes tal-filer sammen (periode og forsøg står i filerne); fra samme database "
+        "enten én fil for alle sagsbehandlere eller én pr. sagsbehandler",
     )
     out = report.add_mutually_exclusive_group(required=True)
     out.add_argument("--pdf", metavar="FIL.pdf", help="skriv rapporten som PDF")
@@ -229,6 +233,7 @@ def _merge(args: argparse.Namespace, today: date) -> int:
                 f.trial_id: {
                     "counts": dict(sorted(f.counts.items())),
                     "hists": {k: {str(d): n for d, n in sorted(h.items())} for k, h in f.hists.items()},
+                    "unassigned": f.unassigned,
                 }
                 for f in evaluation.trials
             },

@@ -94,6 +94,9 @@ class TrialFigures:
     not_countable: dict[str, str] = field(default_factory=dict)  # key -> why (Danish)
     cases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> (case no., detail)
     saved_rows: list[tuple[str, int, int, int, str]] = field(default_factory=list)
+    # A caseworker's report: the trial's cases without a caseworker in the period, not in the figures
+    # (only a report for every caseworker counts them: never once per caseworker). Cases: "unassigned".
+    unassigned: int = 0
 
     def add(self, key: str, ref: str, detail: str = "", count: int = 1) -> None:
         if count:

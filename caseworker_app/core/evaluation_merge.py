@@ -2,10 +2,16 @@
 
 A counts file holds the period, the trials (each with a fingerprint of its definition: period,
 extensions and rules as this database's catalog has them), the municipality, the program's version,
-a fingerprint of the case list it came from and integers - no names, no CPR numbers, no case
-numbers. Reading one checks everything: a field that is not a count, a text where a number belongs,
-a file changed by hand (checksum), another program version; merging checks that the files share
-period, trial definitions and municipality and that no case list is counted twice.
+fingerprints of the database and of the selection (database and caseworker) it came from, whether it
+holds every caseworker's cases, and integers - no names, no CPR numbers, no case numbers. Reading one
+checks everything: a field that is not a count, a text where a number belongs, a file changed by hand
+(checksum), another program version; merging checks that the files share period, trial definitions
+and municipality and that no case is counted twice.
+
+Cases without a caseworker are counted only in a file for every caseworker (one per database): a
+caseworker's file holds that caseworker's cases alone, and says per trial how many cases without a
+caseworker it left out ('unassigned'), so a merge of caseworkers' files says so too instead of losing
+them silently; it never counts them once per caseworker.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from .workdays import fmt
 FORMAT = "opfoelgningsfrister-evaluering"
 # 2: a trial's figures count only the part of the period inside the trial's own period
 # (evaluation_scope.trial_scope); a file of version 1 may count later ordinary-rule cases.
-FORMAT_VERSION = 2
+# 3: 'database', 'everyone' and each trial's 'unassigned' (a merge can tell overlapping files apart).
+FORMAT_VERSION = 3
 _TOP_KEYS = {
     "format",
     "format_version",
@@ -35,10 +42,12 @@ _TOP_KEYS = {
     "municipality",
     "period",
     "source",
+    "database",
+    "everyone",
     "trials",
     "checksum",
 }
-_TRIAL_KEYS = {"definition", "counts", "hists", "not_countable"}
+_TRIAL_KEYS = {"definition", "counts", "hists", "not_countable", "unassigned"}
 _HEX16 = re.compile(r"[0-9a-f]{16}")
 _TRIAL_ID = re.compile(r"T\d{2}")
 _SUFFIXES = {
@@ -63,6 +72,7 @@ class TrialCounts(TypedDict):
     counts: dict[str, int]
     hists: dict[str, dict[str, int]]  # distribution name -> days (as text) -> cases
     not_countable: list[str]
+    unassigned: int  # a caseworker's file: cases without a caseworker left out (0 in a file for everyone)
 
 
 class CountsBody(TypedDict):
@@ -72,6 +82,8 @@ class CountsBody(TypedDict):
     municipality: str
     period: PeriodDays
     source: str
+    database: str
+    everyone: bool  # every caseworker's cases (and those without a caseworker)
     trials: dict[str, TrialCounts]
 
 
@@ -92,6 +104,11 @@ def source_fingerprint(database_id: str, caseworker: str) -> str:
     return _hash(f"{database_id}|{caseworker.strip().casefold()}")
 
 
+def database_fingerprint(database_id: str) -> str:
+    """16 hex digits naming the database a file came from (the same for each caseworker's file)."""
+    return _hash(f"database|{database_id}")
+
+
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -101,7 +118,9 @@ def _checksum(content: Mapping[str, object]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def to_counts(evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, program_version: str) -> CountsFile:
+def to_counts(
+    evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: str, database: str, program_version: str
+) -> CountsFile:
     """The evaluation as a counts file's content (with its checksum)."""
     content: CountsBody = {
         "format": FORMAT,
@@ -110,6 +129,8 @@ def to_counts(evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: s
         "municipality": evaluation.municipality.strip(),
         "period": {"from": evaluation.period.start.isoformat(), "to": evaluation.period.end.isoformat()},
         "source": source,
+        "database": database,
+        "everyone": not evaluation.caseworker.strip(),
         "trials": {
             f.trial_id: {
                 "definition": definition_fingerprint(catalog[f.trial_id]),
@@ -118,6 +139,7 @@ def to_counts(evaluation: Evaluation, catalog: Mapping[str, Trial], *, source: s
                     name: {str(day): n for day, n in sorted(h.items())} for name, h in sorted(f.hists.items()) if h
                 },
                 "not_countable": sorted(f.not_countable),
+                "unassigned": f.unassigned,
             }
             for f in evaluation.trials
         },
@@ -197,6 +219,10 @@ def read_counts(data: bytes, name: str, program_version: str) -> CountsFile:
         raise fail("perioden kan ikke læses (forventet 'from' og 'to' som datoer).") from None
     if not isinstance(content["source"], str) or not _HEX16.fullmatch(content["source"]):
         raise fail("feltet 'source' er ikke et fingeraftryk (16 hex-tegn).")
+    if not isinstance(content["database"], str) or not _HEX16.fullmatch(content["database"]):
+        raise fail("feltet 'database' er ikke et fingeraftryk (16 hex-tegn).")
+    if not isinstance(content["everyone"], bool):
+        raise fail("feltet 'everyone' skal være true eller false.")
     trials = _json_object(content["trials"])
     if not trials:
         raise fail("filen har ingen forsøg.")
@@ -240,6 +266,7 @@ def _check_trial(trial_id: str, raw_block: object, fail: _Fail) -> None:
         raise fail(f"forsøg {trial_id}: 'not_countable' skal være en liste af navne på tal.")
     if not set(cast(list[str], marks)) <= _NOT_COUNTABLE_KEYS:
         raise fail(f"forsøg {trial_id}: 'not_countable' nævner ukendte tal.")
+    _check_int(block["unassigned"], f"forsøg {trial_id}, 'unassigned'", fail)
 
 
 def _known_figure(key: object) -> bool:
@@ -263,7 +290,7 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
     if len(files) < 2:
         raise MergeError("Angiv mindst to tal-filer at lægge sammen.")
     first_name, first = files[0]
-    seen: dict[str, str] = {}
+    seen: list[tuple[str, CountsFile]] = []
     for name, content in files:
         if content["period"] != first["period"]:
             raise MergeError(
@@ -275,12 +302,8 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
                 f"{name} er fra {content['municipality'] or '(ingen kommune)'}, men {first_name} er "
                 f"fra {first['municipality'] or '(ingen kommune)'}; intet er lagt sammen."
             )
-        if content["source"] in seen:
-            raise MergeError(
-                f"{name} og {seen[content['source']]} er samme fil eller samme sagsliste og "
-                "sagsbehandler: de ville blive talt to gange. Intet er lagt sammen."
-            )
-        seen[content["source"]] = name
+        seen.append((name, content))
+    _refuse_overlap(seen)
     definitions: dict[str, tuple[str, str]] = {}
     for name, content in files:
         for trial_id, block in content["trials"].items():
@@ -300,6 +323,16 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
                 f.hist(hist_name).update({int(day): n for day, n in hist.items()})
             for key in block["not_countable"]:
                 f.not_countable.setdefault(key, "")
+    # Cases without a caseworker left out of caseworkers' files: once per database (each caseworker's
+    # file of a database names the same ones; the largest, should the database have changed between).
+    left_out: dict[str, dict[str, int]] = {}
+    for _, content in files:
+        per_trial = left_out.setdefault(content["database"], {})
+        for trial_id, block in content["trials"].items():
+            per_trial[trial_id] = max(per_trial.get(trial_id, 0), block["unassigned"])
+    for per_trial in left_out.values():
+        for trial_id, n in per_trial.items():
+            figures[trial_id].unassigned += n
     period = Period(date.fromisoformat(first["period"]["from"]), date.fromisoformat(first["period"]["to"]))
     return Evaluation(
         period,
@@ -309,6 +342,26 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
         minutes=minutes,
         merged_from=len(files),
     )
+
+
+def _refuse_overlap(files: Sequence[tuple[str, CountsFile]]) -> None:
+    """MergeError naming both files when two of them could count the same case."""
+    for i, (name, content) in enumerate(files):
+        for other_name, other in files[:i]:
+            if content["source"] == other["source"]:
+                who = "alle sagsbehandlere" if content["everyone"] else "samme sagsbehandler"
+                raise MergeError(
+                    f"{other_name} og {name} er samme fil eller fra samme database for {who}: "
+                    "sagerne ville blive talt to gange. Intet er lagt sammen."
+                )
+            if content["database"] == other["database"] and (content["everyone"] or other["everyone"]):
+                everyone, single = (name, other_name) if content["everyone"] else (other_name, name)
+                raise MergeError(
+                    f"{everyone} og {single} er fra samme database, og {everyone} gælder alle "
+                    f"sagsbehandlere: den indeholder allerede sagerne i {single}, som ville blive talt to "
+                    "gange. Brug enten filen for alle sagsbehandlere alene eller én fil pr. "
+                    "sagsbehandler. Intet er lagt sammen."
+                )
 
 
 def _period_text(content: CountsFile) -> str:

@@ -36,16 +36,18 @@ from ..core.evaluation_merge import (
     CountsFile,
     MergeError,
     counts_json,
+    database_fingerprint,
     merge,
     read_counts,
     source_fingerprint,
     to_counts,
 )
-from ..core.evaluation_scope import check_period, scope_note, trial_period, trial_scope
+from ..core.evaluation_scope import check_period, scope_note, select_trials, trial_period, trial_scope
 from ..core.evaluation_text import event_label, hours_text, median_and_max, number
 from ..core.terms import NOTE_SITUATIONS
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ..core.cases import CaseRecord
     from ..store.case_store import CaseStore
 
 
@@ -82,12 +84,16 @@ def build_evaluation(
     caseworker: str | None = None,
     minutes: int | None = None,
 ) -> Evaluation:
-    """The report over the database's cases (caseworker None or '': every caseworker's)."""
+    """The report over the database's cases (caseworker None or '': every caseworker's, and those
+    without a caseworker). A caseworker's report counts exactly that caseworker's cases (unlike the
+    lists' core.selection.belongs_to): a case without a caseworker would otherwise count once in each
+    caseworker's file of a merge. Each trial's `unassigned` says how many were left out."""
     from ..store.evaluation_queries import date_histories, journal_notes, load_report_settings
 
     period = check_period(start, end, today)
-    cases = store.list_cases(include_closed=True)
+    cases = everyone = store.list_cases(include_closed=True)
     who = (caseworker or "").strip()
+    unassigned: list[CaseRecord] = []
     if who:
         known = sorted_names({c.caseworker for c in cases if c.caseworker})
         mine = [c for c in cases if c.caseworker.strip().casefold() == who.casefold()]
@@ -97,15 +103,23 @@ def build_evaluation(
                 f"{', '.join(known) or 'ingen navne'}). Brug --all for alle sager."
             )
         cases = mine
+        # Not in a caseworker's figures (they would count once per caseworker in a merge): only in the
+        # report for every caseworker; the caseworker's report says how many, also for a trial where
+        # the caseworker has no case.
+        unassigned = [c for c in everyone if not c.caseworker.strip()]
     if minutes is None:
         minutes = load_report_settings(store).minutes
     check_minutes(minutes)
     catalog = store.catalog()
     # The dates a caseworker agrees move at every talk: the earlier ones are in the history.
     agreed = {r.anchor for t in catalog.values() for r in t.rules if r.kind == "caseworker_set"}
-    return evaluate(
+    if unassigned and not trials:
+        trials = [t.id for t in select_trials(catalog, [*cases, *unassigned], period, None)]
+    notes = journal_notes(store)
+    histories = date_histories(store, sorted(agreed))
+    evaluation = evaluate(
         cases,
-        journal_notes(store),
+        notes,
         catalog,
         period,
         today,
@@ -113,8 +127,48 @@ def build_evaluation(
         caseworker=who,
         municipality=store.settings().municipality,
         minutes=minutes,
-        histories=date_histories(store, sorted(agreed)),
+        histories=histories,
     )
+    if unassigned:
+        chosen = [f.trial_id for f in evaluation.trials]
+        left_out = evaluate(unassigned, notes, catalog, period, today, trials=chosen, histories=histories)
+        for mine_f, other in zip(evaluation.trials, left_out.trials, strict=True):
+            # The cases a report for every caseworker would count: citizens and those it cannot compute.
+            for key in ("citizens", "cannot_compute"):
+                mine_f.unassigned += other.value(key)
+                mine_f.cases.setdefault("unassigned", []).extend(other.cases.get(key, ()))
+    return evaluation
+
+
+def unassigned_total(evaluation: Evaluation) -> int:
+    """Cases without a caseworker left out of a caseworker's (or merged caseworkers') figures."""
+    return sum(f.unassigned for f in evaluation.trials)
+
+
+def unassigned_text(evaluation: Evaluation) -> str:
+    """What every output says beside whose cases they are about cases without a caseworker: how many
+    were left out and where they are counted ('' for a report for every caseworker: it counts them)."""
+    if not evaluation.caseworker and not evaluation.merged_from:
+        return ""
+    n = unassigned_total(evaluation)
+    if evaluation.merged_from:
+        if not n:
+            return "ingen mangler: filerne nævner ingen sager uden sagsbehandler i perioden."
+        return (
+            f"{_cases_text(n)} uden sagsbehandler i perioden er ikke med i tallene (ikke med i nogen af "
+            "filerne): de tælles kun i en fil for alle sagsbehandlere. Lav én fil for alle sagsbehandlere "
+            "pr. database i stedet for én pr. sagsbehandler."
+        )
+    if not n:
+        return "ingen i perioden."
+    return (
+        f"{_cases_text(n)} uden sagsbehandler i perioden er ikke med i tallene: de tælles kun i rapporten "
+        "for alle sagsbehandlere."
+    )
+
+
+def _cases_text(n: int) -> str:
+    return "1 sag" if n == 1 else f"{n} sager"
 
 
 def check_minutes(minutes: int) -> None:
@@ -206,6 +260,18 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
         row(1, key, f"afsluttet: {key.split(':', 1)[1]}", level=1)
     if f.value("cannot_compute"):
         row(1, "cannot_compute", note="Sagerne er ikke med i tallene; ret datoen på sagen.")
+    if f.unassigned:
+        where = "en fil" if evaluation.merged_from else "rapporten"
+        rows.append(
+            Row(
+                SECTIONS[1],
+                "unassigned",
+                "Sager uden sagsbehandler (ikke med i tallene)",
+                str(f.unassigned),
+                f"Tælles kun i {where} for alle sagsbehandlere, så ingen sag tælles to gange.",
+                _cases(f, "unassigned"),
+            )
+        )
 
     # 2. Activity
     for kind in trial.events:
@@ -313,6 +379,7 @@ def counts_content(store: CaseStore, evaluation: Evaluation) -> CountsFile:
         evaluation,
         store.catalog(),
         source=source_fingerprint(database_id, evaluation.caseworker),
+        database=database_fingerprint(database_id),
         program_version=__version__,
     )
 
@@ -351,5 +418,6 @@ __all__ = [
     "counts_bytes",
     "merge_files",
     "report_rows",
+    "unassigned_text",
     "whose_text",
 ]

@@ -26,7 +26,7 @@ from ..core.redact import redact_cpr
 from ..core.spreadsheet import neutralise
 from ..core.workdays import fmt
 from ..store.evaluation_queries import FORM_POINTS
-from .evaluation import Row, whose_text
+from .evaluation import Row, unassigned_text, whose_text
 
 REPORT_TITLE = "Evaluering af frikommuneforsøg"
 EMPTY_POINT = "(udfyldes af kommunen)"
@@ -53,6 +53,7 @@ def meta_rows(evaluation: Evaluation, trials: Sequence[Trial], printed_on: date,
         ("Periode:", evaluation.period.text),
         ("Forsøg:", ", ".join(f"{t.id} {t.short_title}" for t in trials)),
         ("Sager:", whose_text(evaluation)),
+        ("Uden sagsbehandler:", unassigned_text(evaluation)),
         ("Minutter pr. opfølgning:", f"{evaluation.minutes} (antagelse, kan ændres)"),
         ("Program:", f"Opfølgningsfrister {__version__}"),
         ("Udskrevet:", fmt(printed_on)),
@@ -226,7 +227,7 @@ def report_workbook(
     _fill(
         about,
         ("Felt", "Værdi"),
-        [(k.rstrip(":"), neutralise(v)) for k, v in meta_rows(evaluation, trials, printed_on, user)]
+        [(k.rstrip(":"), neutralise(v)) for k, v in meta_rows(evaluation, trials, printed_on, user) if v]
         + [("Metode", METHOD_TEXT)],
     )
     return book

@@ -39,7 +39,7 @@ from ..core.collation import sorted_names
 from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError, Period
 from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period, trial_scope
 from ..core.workdays import fmt
-from ..services.evaluation import build_evaluation, counts_bytes, report_rows
+from ..services.evaluation import build_evaluation, counts_bytes, report_rows, unassigned_text, unassigned_total
 from ..store.evaluation_queries import (
     FORM_POINTS,
     MAX_MINUTES,
@@ -95,6 +95,10 @@ class EvaluationDialog(QDialog):
         self.caseworker = QComboBox()
         names = sorted_names({c.caseworker for c in cases if c.caseworker})
         self.caseworker.addItems([ALL_CASEWORKERS, *names])
+        self.caseworker.setToolTip(
+            "Sager uden sagsbehandler tælles kun under »Alle sagsbehandlere«, så ingen sag tælles to gange, "
+            "når koordinatoren lægger filerne sammen."
+        )
         own = store.settings().caseworker_name
         if own in names:
             self.caseworker.setCurrentText(own)
@@ -291,9 +295,11 @@ class EvaluationDialog(QDialog):
                 child.setExpanded(True)
         e = self._computed()
         cut = [trial.id for trial, _ in self.rows if trial_scope(trial, e.period) != e.period]
+        left_out = unassigned_text(e)
         self.summary.setText(
             f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
             f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
+            + (f" {left_out}" if unassigned_total(e) else f" Sager uden sagsbehandler: {left_out}" if left_out else "")
             + (
                 f" For {_listed(cut)} er perioden afgrænset til forsøgets egen periode "
                 "(se »Periode talt for forsøget«)."

@@ -217,6 +217,8 @@ def test_fleksjob_before_the_praktik_began_counts_but_has_no_days_since_praktik_
         assert t09.counts["flexjob"] == 1
         assert t09.cases["flexjob"] == [("2021-0900", "fleksjob 15-02-2021, før praktikstart 01-03-2021")]
         assert not t09.hists.get("flexjob_days")
-        content = to_counts(evaluation, store.catalog(), source=source_fingerprint("db", ""), program_version="1")
+        content = to_counts(
+            evaluation, store.catalog(), source=source_fingerprint("db", ""), database="0" * 16, program_version="1"
+        )
         back = read_counts(counts_json(content), "aalborg.json", "1")  # was refused: day "-14"
         assert back["trials"]["T09"]["counts"]["flexjob"] == 1

@@ -12,9 +12,11 @@ import pytest
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.evaluation_figures import Evaluation, Period, TrialFigures
 from caseworker_app.core.evaluation_merge import (
+    CountsFile,
     MergeError,
     _checksum,  # to forge a file whose checksum fits
     counts_json,
+    database_fingerprint,
     merge,
     read_counts,
     source_fingerprint,
@@ -30,7 +32,7 @@ def _file(source: str, **trial_changes: object) -> bytes:
     figures = TrialFigures("T08", counts=Counter(citizens=3, late=2), hists={"late_days": Counter({4: 2})})
     figures.not_countable["success"] = "kan ikke opgøres fra sagslisten"
     evaluation = Evaluation(Period(date(2021, 1, 1), date(2021, 12, 31)), [figures], "", "Aalborg Kommune")
-    content = dict(to_counts(evaluation, CATALOG, source=source, program_version=VERSION))
+    content = dict(to_counts(evaluation, CATALOG, source=source, database=source, program_version=VERSION))
     content["trials"]["T08"].update(trial_changes)
     content["checksum"] = _checksum({k: v for k, v in content.items() if k != "checksum"})
     return counts_json(content)
@@ -98,4 +100,32 @@ def test_a_file_counted_before_the_figures_were_cut_to_the_trials_period_is_refu
     content["checksum"] = _checksum({k: v for k, v in content.items() if k != "checksum"})
     with pytest.raises(MergeError) as caught:
         read_counts(counts_json(content), "mads.json", VERSION)
-    assert "filen har formatversion 1; programmet læser 2." in str(caught.value)
+    assert "filen har formatversion 1; programmet læser 3." in str(caught.value)
+
+
+def _caseworkers_file(database: str, caseworker: str, unassigned: int) -> CountsFile:
+    """A caseworker's T08 file (2 citizens) that left out `unassigned` cases without a caseworker."""
+    figures = TrialFigures("T08", counts=Counter(citizens=2), unassigned=unassigned)
+    evaluation = Evaluation(Period(date(2021, 1, 1), date(2021, 12, 31)), [figures], caseworker, "Aalborg Kommune")
+    content = to_counts(
+        evaluation,
+        CATALOG,
+        source=source_fingerprint(database, caseworker),
+        database=database_fingerprint(database),
+        program_version=VERSION,
+    )
+    return read_counts(counts_json(content), f"{caseworker}.json", VERSION)
+
+
+def test_cases_without_caseworker_left_out_are_named_once_per_database():
+    report = merge(
+        [
+            ("anne.json", _caseworkers_file("db1", "Anne", 1)),
+            ("mads.json", _caseworkers_file("db1", "Mads", 1)),  # the same case as in Anne's file
+            ("pia.json", _caseworkers_file("db2", "Pia", 2)),
+        ],
+        minutes=60,
+    )
+    (t08,) = report.trials
+    # Citizens 2 + 2 + 2; left out: db1's 1 case and db2's 2 cases.
+    assert (t08.value("citizens"), t08.unassigned) == (6, 3)

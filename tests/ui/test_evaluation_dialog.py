@@ -151,3 +151,42 @@ def test_the_ticks_follow_the_period_and_keep_the_users_choice(demo_dialog, mess
     assert scope.text(2).startswith("Perioden er afgrænset til forsøgets periode 01-07-2018 – 31-12-2021")
     # The demo's T07 cases all began in 2025-2026, under the ordinary rule: none in the trial.
     assert _find(t07, "Borgere i forsøget i perioden").text(1) == "0"
+
+
+@pytest.fixture
+def three_t08(tmp_path):
+    """Kim's, Lis's and one T08 case without a caseworker (tests/cli/test_report_unassigned.py)."""
+    from caseworker_app.store import CaseStore
+    from tests.cli.test_report_unassigned import _build
+
+    QApplication.instance() or QApplication([])
+    _build(tmp_path / "tre.db")
+    store = CaseStore(tmp_path / "tre.db", clock=lambda: date(2022, 3, 1))
+    dlg = EvaluationDialog(store, today=lambda: date(2022, 3, 1))
+    dlg.start.setDate(QDate(2020, 1, 1))
+    dlg.end.setDate(QDate(2021, 12, 31))
+    yield dlg
+    dlg.deleteLater()
+    store.close()
+
+
+def test_a_caseworkers_figures_say_the_case_without_caseworker_is_left_out_every_caseworkers_count_it(
+    three_t08, message_boxes
+):
+    three_t08.caseworker.setCurrentText("Kim")
+    assert three_t08.compute(), message_boxes.calls
+    assert three_t08.summary.text().endswith(
+        "1 sag uden sagsbehandler i perioden er ikke med i tallene: de tælles kun i rapporten for alle sagsbehandlere."
+    )
+    t08 = three_t08.tree.topLevelItem(0)
+    assert _find(t08, "Borgere i forsøget i perioden").text(1) == "1"
+    left_out = _find(t08, "Sager uden sagsbehandler (ikke med i tallene)")
+    assert left_out.text(1) == "1"
+    assert [left_out.child(i).text(0) for i in range(left_out.childCount())] == ["Sag 2018-0303"]
+    # Every caseworker's figures count it, once, and say nothing of cases left out.
+    three_t08.caseworker.setCurrentText("Alle sagsbehandlere")
+    assert three_t08.compute(), message_boxes.calls
+    assert "uden sagsbehandler" not in three_t08.summary.text()
+    t08 = three_t08.tree.topLevelItem(0)
+    assert _find(t08, "Borgere i forsøget i perioden").text(1) == "3"
+    assert _find(t08, "Sager uden sagsbehandler (ikke med i tallene)") is None
