@@ -66,6 +66,12 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
         help="sager, der allerede findes (samme FASIT-sagsnummer og forsøg): spring over "
         "(standard) eller opdatér med listens værdier",
     )
+    command.add_argument(
+        "--overskriv-nyere",
+        action="store_true",
+        help="med --dubletter opdater: overskriv også værdier, der er ændret i programmet efter filen blev "
+        "gemt (standard: de beholdes)",
+    )
     command.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="regn som på denne dag")
     other = command.add_mutually_exclusive_group()
     other.add_argument("--fortryd", type=_positive, metavar="NR", help="fortryd import nr. NR som helhed")
@@ -154,7 +160,7 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
     if args.trial:
         mapping = mapping.with_default_trial(_default_trial(args.trial, store))
     duplicates = _DUPLICATES[args.dubletter]
-    preview = importing.build_preview(store, table, mapping, today)
+    preview = importing.build_preview(store, table, mapping, today, overwrite_newer=args.overskriv_nyere)
     if quiet:
         return preview, None
     _print_preview(preview, duplicates, store.catalog())
@@ -266,7 +272,7 @@ def _row_line(row, duplicates: str) -> str:
     if row.errors:
         return redact_cpr(f"{head} – har fejl (se nedenfor)")
     # A date in the future, on a row that is saved (a new case, or an update): saved all the same.
-    warned = "".join(f" – ⚠ {warning}" for warning in row.warnings) if row.saved_with(duplicates) else ""
+    warned = "".join(f" – ⚠ {warning}" for warning in row.notices) if row.saved_with(duplicates) else ""
     if row.duplicate_of is not None:
         if row.duplicate_closed:
             state = f"findes som afsluttet sag nr. {row.duplicate_of}; springes over"
@@ -276,10 +282,12 @@ def _row_line(row, duplicates: str) -> str:
             )
         else:
             state = f"findes som sag nr. {row.duplicate_of}; " + (
-                "springes over" if duplicates == "skip" else "intet nyt"
+                "springes over" if duplicates == "skip" else "intet opdateres" if row.kept_values else "intet nyt"
             )
         if duplicates == "update" and not row.duplicate_closed and row.duplicate.note:
             state += f" ({row.duplicate.note})"
+        if duplicates == "update" and row.duplicate.newer:  # the service's one rule: kept, or overwritten
+            state += " – " + "; ".join(newer.text for newer in row.duplicate.newer)
         return redact_cpr(f"{head} – {state}{warned}")
     dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
     for name, day in draft.last_events().items():  # 'seneste stillingtagen til indsatsplanen 03-05-2021'

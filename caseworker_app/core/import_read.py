@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .import_table import MAX_FILE_BYTES, ImportFileError, SourceTable
@@ -40,11 +42,11 @@ def read_source(path: Path | str, *, sheet: str | None = None, header_row: int |
         if suffix in XLSX_SUFFIXES:
             from .import_xlsx import read_xlsx
 
-            return read_xlsx(path, sheet=sheet, header_row=header_row)
+            return _stamped(read_xlsx(path, sheet=sheet, header_row=header_row), path)
         if suffix in CSV_SUFFIXES:
             from .import_csv import read_csv
 
-            return read_csv(path, path.read_bytes(), header_row=header_row)
+            return _stamped(read_csv(path, path.read_bytes(), header_row=header_row), path)
         if suffix == ".xls":
             raise ImportFileError(
                 f"{path.name} er i Excels gamle format (.xls). Åbn den i Excel, og gem den som "
@@ -61,3 +63,9 @@ def read_source(path: Path | str, *, sheet: str | None = None, header_row: int |
             f"{path.name} kan ikke læses ({exc.strerror or exc}). Er filen åben i et andet program, "
             "eller ligger den på et drev, der ikke er forbundet?"
         ) from None
+
+
+def _stamped(table: SourceTable, path: Path) -> SourceTable:
+    """The table with the moment its file was last saved: an update must not undo what the program
+    changed after that (services/importing/duplicates.py)."""
+    return replace(table, saved_at=datetime.fromtimestamp(path.stat().st_mtime, UTC))

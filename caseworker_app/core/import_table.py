@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .import_mapping import recognized_field
 
@@ -57,6 +58,7 @@ class SourceTable:
     sheets: tuple[str, ...] = ()  # xlsx: every sheet of the workbook
     notes: tuple[str, ...] = field(default=())  # Danish remarks on how the file was read
     merged: tuple[MergedFill, ...] = ()  # xlsx: cells filled in from a merged cell above them
+    saved_at: datetime | None = None  # when the file was last saved (UTC; read_source): older than the program?
 
     def cell(self, row: SourceRow, column: int) -> Cell:
         """The cell of a row in a column (None beyond the row's end)."""

@@ -28,7 +28,7 @@ from .case_reads import CaseReads
 from .changes import CaseChanges, ChangeToken
 from .connection import StoreClock, StoreConnection
 from .errors import CaseNotFoundError
-from .history import case_history
+from .history import case_history, field_change_times
 from .overrides_store import TrialsPart
 from .settings_store import SettingsPart
 
@@ -200,6 +200,12 @@ class CaseStore:
         if rows is None:
             raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
         return rows
+
+    def field_change_times(self) -> dict[int, dict[str, str]]:
+        """When each case's fields were last set in the program (UTC created_at), by case id and field;
+        '' is the case's creation. An import compares them with its file's age."""
+        with self._read() as conn:
+            return field_change_times(conn)
 
     # ------------------------------------------------------------ settings and trials
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ..core.history import JOURNAL_NOTE, EventRow
+from ..core.history import CASE_CHANGED, CASE_CREATED, JOURNAL_NOTE, EventRow
 from .case_reading import stored_day
 from .history_texts import change_text
 
@@ -58,3 +58,16 @@ def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | Non
     ]
     rows.sort(key=lambda row: (row.day, row.created_at, row.is_case_change, row.id), reverse=True)
     return rows
+
+
+def field_change_times(conn: sqlite3.Connection) -> dict[int, dict[str, str]]:
+    """When each case's fields were last set in the program, by case id and field (a date's name,
+    'caseworker' …; '' for the case's creation): the stored created_at, UTC."""
+    rows = conn.execute(
+        "SELECT case_id, field, max(created_at) FROM case_changes WHERE action IN (?, ?) GROUP BY case_id, field",
+        (CASE_CHANGED, CASE_CREATED),
+    ).fetchall()
+    found: dict[int, dict[str, str]] = {}
+    for case_id, field, created_at in rows:
+        found.setdefault(case_id, {})[field or ""] = created_at
+    return found

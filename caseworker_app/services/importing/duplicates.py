@@ -5,6 +5,10 @@ A list exported by this program (Sager) can be read back: its masked CPR numbers
 (core/import_rows.py), nor does a text as the export writes it (CPR numbers in it masked, an
 apostrophe before a leading = + - @): that is the case's own value.
 
+A list says nothing of when its values were true, but its file says when it was last saved: a value
+the program set after that (a talk's agreed date, another caseworker) is newer than the list's, and
+an update leaves it unless the caller chose to overwrite it (newer_in_program; the preview says so).
+
 The rule is the store's own (store/case_writes.py `_check_duplicate`, the check behind "Ny sag"):
 every case counts, open or closed. A closed case is never updated by an import; the preview says
 so. The preview finds each duplicate once (Duplicate); the first deadline and the save use what it
@@ -13,9 +17,9 @@ found, and the save only checks that what the update reads of the case is as the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 
 from ...core.cases import CLOSED, CaseRecord
@@ -41,6 +45,42 @@ class FieldChange:
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class NewerValue:
+    """A value the update would change that the program set after the file was saved."""
+
+    change: FieldChange
+    changed_on: date  # the day the program set the case's value (local time)
+    saved_on: date  # the day the file was last saved (local time)
+    kept: bool  # True: the update leaves the case's value; False: the caller chose to overwrite it
+
+    @property
+    def text(self) -> str:
+        """'aftalt dato 03-03-2021 er ændret i programmet 03-02-2021, efter filen blev gemt 01-02-2021:
+        beholdes (listen har 03-02-2021)'; or, overwritten, '… : overskrives med 03-02-2021'."""
+        c = self.change
+        head = (
+            f"{c.label.lower()} {c.old} er ændret i programmet {fmt(self.changed_on)}, efter filen blev gemt "
+            f"{fmt(self.saved_on)}"
+        )
+        return f"{head}: beholdes (listen har {c.new})" if self.kept else f"⚠ {head}: overskrives med {c.new}"
+
+
+def newer_in_program(
+    set_at: Mapping[str, str], field: str, saved_at: datetime | None, *, has_value: bool = True
+) -> datetime | None:
+    """When the program set the case's field after the file was saved, or None: the one rule the
+    window and the command line keep newer values by. set_at: the case's CaseStore.field_change_times();
+    saved_at None (not known) keeps nothing. The case's creation counts only for a value it has
+    (has_value): filling in a field left empty undoes nothing."""
+    if saved_at is None:
+        return None
+    keys = (field, "") if has_value else (field,)
+    times = [datetime.fromisoformat(stamp) for key in keys if (stamp := set_at.get(key))]
+    latest = max(times, default=None)
+    return latest if latest is not None and latest > saved_at else None
+
+
 @dataclass(frozen=True)
 class Duplicate:
     """The existing case a row repeats, as the preview read it, and what duplicates="update" does to it."""
@@ -51,6 +91,7 @@ class Duplicate:
     followup: date | None = None  # the day of the event the update registers (a follow-up or decision)
     older_followup: date | None = None  # the list's date, left out: the case has a later one
     event_field: str = LAST_FOLLOWUP  # the import field of followup or older_followup (EVENT_FIELDS)
+    newer: tuple[NewerValue, ...] = ()  # values the program set after the file was saved (kept unless overwritten)
 
     @property
     def event_kind(self) -> str:
@@ -83,26 +124,53 @@ def cases_by_key(cases: Iterable[CaseRecord]) -> dict[CaseKey, list[CaseRecord]]
     return found
 
 
-def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
-    """The existing case and, unless it is closed, what updating it with the row changes."""
+def duplicate(
+    case: CaseRecord,
+    draft: CaseDraft,
+    set_at: Mapping[str, str] | None = None,
+    saved_at: datetime | None = None,
+    *,
+    overwrite_newer: bool = False,
+) -> Duplicate:
+    """The existing case and, unless it is closed, what updating it with the row changes. A value
+    the program set after the file was saved (newer_in_program) is kept, unless overwrite_newer."""
     if case.status == CLOSED:
         return Duplicate(case)
     changes: list[FieldChange] = []
+    newer: list[NewerValue] = []
+
+    def keeps(change: FieldChange) -> bool:
+        """Whether the update leaves this value (newer in the program); noted either way."""
+        when = newer_in_program(set_at or {}, change.field, saved_at, has_value=change.old != "–")
+        if when is None:
+            return False
+        assert saved_at is not None  # newer_in_program: a time only when the file's is known
+        newer.append(
+            NewerValue(change, when.astimezone().date(), saved_at.astimezone().date(), kept=not overwrite_newer)
+        )
+        return not overwrite_newer
+
     values: dict[str, str] = {}
     for name in UPDATABLE:
         old = getattr(case, name) or ""
         new = getattr(draft, name) if name in draft.given else old
         if name != "cpr" and new != old and new == neutralise(old):
             new = old  # as the export writes the value (a CPR number masked, ' before a leading -): no change
-        values[name] = new
         if name in draft.given and (new or "") != old:
             shown = (lambda v: mask_cpr(v) or "–") if name == "cpr" else (lambda v: v or "–")
-            changes.append(FieldChange(name, FIELD_LABELS[name], shown(old), shown(new)))
+            change = FieldChange(name, FIELD_LABELS[name], shown(old), shown(new))
+            if keeps(change):
+                new = old
+            else:
+                changes.append(change)
+        values[name] = new
     dates = dict(case.dates)
     for name, day in draft.dates.items():
         if dates.get(name) != day:
-            changes.append(FieldChange(name, FIELD_LABELS[name], fmt(dates.get(name)) or "–", fmt(day)))
-            dates[name] = day
+            change = FieldChange(name, FIELD_LABELS[name], fmt(dates.get(name)) or "–", fmt(day))
+            if not keeps(change):
+                changes.append(change)
+                dates[name] = day
     followup = older = None
     event_field = LAST_FOLLOWUP
     for event_field, day in draft.last_events().items():  # one: no trial has both events
@@ -125,7 +193,7 @@ def duplicate(case: CaseRecord, draft: CaseDraft) -> Duplicate:
         last_decision=followup if event_field == LAST_DECISION else None,
         given=draft.given,
     )
-    return Duplicate(case, tuple(changes), updated, followup, older, event_field)
+    return Duplicate(case, tuple(changes), updated, followup, older, event_field, tuple(newer))
 
 
 # The events that are the case's own of what an import field registers: a full follow-up

@@ -12,7 +12,7 @@ from ...core.cases import CLOSED, CaseRecord, deadlines_for_cases
 from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
-from ...core.import_mapping import ColumnMapping, mapping_errors
+from ...core.import_mapping import ColumnMapping, fold_header, mapping_errors
 from ...core.import_merged import merged_note
 from ...core.import_parse import is_blank_cell, is_date_cell
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
@@ -26,8 +26,12 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
 
 
-def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, today: date) -> ImportPreview:
-    """Every row of the table as it will be saved into this database on the day today."""
+def build_preview(
+    store: CaseStore, table: SourceTable, mapping: ColumnMapping, today: date, *, overwrite_newer: bool = False
+) -> ImportPreview:
+    """Every row of the table as it will be saved into this database on the day today. An update
+    keeps the values the program set after the file was saved (duplicates.newer_in_program), unless
+    overwrite_newer."""
     if mapping.headers != table.headers:
         raise ValueError("the mapping belongs to another table: make it from table.headers")
     catalog = store.catalog()
@@ -39,8 +43,10 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
     if problems:
         return ImportPreview(table, mapping, today, (), tuple(problems))
     existing = cases_by_key(store.list_cases(include_closed=True))
+    set_at = store.field_change_times() if existing else {}
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
     rows: list[ImportRow] = []
+    status_column = _status_column(mapping)
     for source_row in table.rows:
         draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today)
         key = (draft.trial_id, draft.case_ref)
@@ -59,8 +65,13 @@ def build_preview(store: CaseStore, table: SourceTable, mapping: ColumnMapping, 
                 )
             else:
                 seen[key] = source_row.number
+            if not matches and status_column is not None:
+                row = replace(row, marked_closed=_closed_cell(table.cell(source_row, status_column)))
             if matches:
-                row = _as_duplicate(row, matches, mapping, catalog, today)
+                found = duplicate(
+                    matches[0], draft, set_at.get(matches[0].id), table.saved_at, overwrite_newer=overwrite_newer
+                )
+                row = _as_duplicate(row, matches, found, mapping, catalog, today)
         rows.append(row)
     rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
     filled = merged_note(table, mapping.used_columns())
@@ -86,6 +97,19 @@ def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[st
     return tuple(notes)
 
 
+def _status_column(mapping: ColumnMapping) -> int | None:
+    """The column 'Status' (the program's own case list has it), when it is not imported as a field."""
+    for column, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
+        if field is None and fold_header(header) == "status":
+            return column
+    return None
+
+
+def _closed_cell(cell: object) -> bool:
+    """The list says the case is closed: 'afsluttet', as the export writes a closed case's status."""
+    return isinstance(cell, str) and fold_header(cell) == fold_header(CLOSED)
+
+
 def date_warnings(dates: Mapping[str, date], today: date) -> tuple[str, ...]:
     """'Ansættelse i løntilskud: 01-12-2027 ligger i fremtiden – …' for each date after today that is
     usually in the past (core.validation.future_date_hints, the case form's warning): in a list
@@ -98,7 +122,12 @@ def _with_error(row: ImportRow, mapping: ColumnMapping, name: str, message: str)
 
 
 def _as_duplicate(
-    row: ImportRow, matches: list[CaseRecord], mapping: ColumnMapping, catalog: dict[str, Trial], today: date
+    row: ImportRow,
+    matches: list[CaseRecord],
+    found: Duplicate,
+    mapping: ColumnMapping,
+    catalog: dict[str, Trial],
+    today: date,
 ) -> ImportRow:
     if len(matches) > 1:  # from before m006: the user must decide which is right
         listed = ", ".join(f"nr. {c.id}" + (" (afsluttet)" if c.status == CLOSED else "") for c in matches)
@@ -111,7 +140,6 @@ def _as_duplicate(
                 "Ret dubletterne i programmet først"
             ),
         )
-    found = duplicate(matches[0], row.draft)
     update_errors: tuple[RowError, ...] = ()
     if found.updated is not None and found.changes and not row.errors:
         faults = draft_errors(found.updated, catalog, today, events=found.case.events)

@@ -12,9 +12,14 @@ from ...core.import_merged import merged_rows
 from ...core.import_rows import CaseDraft, RowError
 from ...core.import_table import SourceTable
 from ...core.text import count_text
-from .duplicates import Duplicate, FieldChange
+from .duplicates import Duplicate, FieldChange, NewerValue
 
 SKIP, UPDATE = "skip", "update"
+# A closed case in the program's own list: an import cannot close it, so the user must know.
+CLOSED_IN_LIST = (
+    "Rækken er markeret afsluttet (kolonnen Status), men oprettes som aktiv sag med frister regnet fra "
+    "startdatoerne – slet rækken i regnearket, hvis sagen ikke skal følges op"
+)
 DUPLICATE_CHOICES = (SKIP, UPDATE)
 
 
@@ -34,6 +39,17 @@ class ImportRow:
     update_errors: tuple[RowError, ...] = ()  # why duplicates="update" cannot be saved
     first_deadline: Deadline | None = None  # the case's earliest deadline once saved (or updated)
     warnings: tuple[str, ...] = ()  # saved all the same: a date after today (date_warnings)
+    marked_closed: bool = False  # a new case whose 'Status' cell says afsluttet: it is created active
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Every warning the row is saved with (⚠ beside it, in the window and on the command line)."""
+        return (*self.warnings, *([CLOSED_IN_LIST] if self.marked_closed else []))
+
+    @property
+    def kept_values(self) -> tuple[NewerValue, ...]:
+        """The values an update leaves: the program set them after the file was saved."""
+        return () if self.duplicate is None else tuple(n for n in self.duplicate.newer if n.kept)
 
     @property
     def duplicate_of(self) -> int | None:
@@ -126,4 +142,13 @@ class ImportPreview:
         warned = sum(1 for r in self.rows if r.warnings and r.saved_with(duplicates))
         if warned:
             counts.append(f"{rows_text(warned)} med en dato i fremtiden (⚠, gemmes alligevel)")
+        closed = sum(1 for r in self.rows if r.marked_closed and r.saved_with(duplicates))
+        if closed:
+            counts.append(
+                f"{rows_text(closed)} markeret afsluttet i listen (⚠, oprettes som "
+                + ("aktiv sag)" if closed == 1 else "aktive sager)")
+            )
+        kept = sum(1 for r in self.rows if r.kept_values) if duplicates == UPDATE else 0
+        if kept:
+            counts.append(f"{rows_text(kept)} med værdier, der er ændret i programmet efter filen blev gemt (beholdes)")
         return f"{head} {', '.join(counts)}."

@@ -73,8 +73,10 @@ def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
         return state
     if row.duplicate is not None and row.duplicate.note and duplicates == UPDATE:
         state += f" ({row.duplicate.note})"
-    if row.warnings and row.saved_with(duplicates):  # a row skipped saves no date to warn of
-        state += " · ⚠ " + "; ".join(row.warnings)
+    if duplicates == UPDATE and row.duplicate is not None and row.duplicate.newer:
+        state += " · " + "; ".join(newer.text for newer in row.duplicate.newer)
+    if row.notices and row.saved_with(duplicates):  # a row skipped saves no date to warn of
+        state += " · ⚠ " + "; ".join(row.notices)
     return state
 
 
@@ -88,7 +90,7 @@ def _row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
     if duplicates == SKIP:
         return "Findes allerede – springes over"
     if not row.changes:
-        return "Findes allerede – intet nyt"
+        return "Findes allerede – intet opdateres" if row.kept_values else "Findes allerede – intet nyt"
     return "Findes allerede – opdateres: " + "; ".join(f"{c.label.lower()} {c.old} → {c.new}" for c in row.changes)
 
 
