@@ -109,6 +109,7 @@ class ImportDialog(QDialog):
 
         self.options = ImportOptions()
         self.options.changed.connect(self._choices_changed)
+        self.options.overwrite_changed.connect(self._rebuild)
         self.block_label = QLabel()  # why "Importér" cannot be pressed now
         self.block_label.setWordWrap(True)
         self.import_button = QPushButton("&Importér")
@@ -172,6 +173,9 @@ class ImportDialog(QDialog):
             mapping, first = guess_mapping(table.headers, remembered_mapping(self.store)), True
         self.table = table
         self.options.only_valid_check.setChecked(False)  # chosen anew for each reading: the rows may differ
+        self.options.overwrite_check.blockSignals(True)  # the preview is built below
+        self.options.overwrite_check.setChecked(False)  # the file's age may differ too: keep newer values again
+        self.options.overwrite_check.blockSignals(False)
         self.file_row.show_sheets(table)
         self.mapping_view.set_table(table, mapping)
         # The column combos are made now, after every other control: Tab reaches them after the tabs.
@@ -221,7 +225,9 @@ class ImportDialog(QDialog):
         started = time.perf_counter()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.preview = build_preview(self.store, self.table, mapping, self.today())
+            self.preview = build_preview(
+                self.store, self.table, mapping, self.today(), overwrite_newer=self.options.overwrite_newer()
+            )
         except StoreError as exc:
             self.preview = None
             self._problem(f"⚠ Databasen kan ikke læses: {exc}")

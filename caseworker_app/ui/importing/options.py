@@ -1,5 +1,6 @@
 """The import dialog's choices under the tabs: what happens to cases that already exist (skipped or
-updated) and whether only the valid rows are imported; and why "Importér" cannot be pressed yet."""
+updated, and whether values changed in the program after the file was saved are overwritten too)
+and whether only the valid rows are imported; and why "Importér" cannot be pressed yet."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class ImportOptions(QWidget):
     changed when the user picks another."""
 
     changed = Signal()
+    overwrite_changed = Signal()  # the preview must be built again: it decides what an update keeps
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,6 +27,14 @@ class ImportOptions(QWidget):
         self.duplicate_group.addButton(self.skip_radio)
         self.duplicate_group.addButton(self.update_radio)
         self.duplicate_group.buttonToggled.connect(lambda _button, checked: checked and self.changed.emit())
+        # Shown only when an update would leave a value the program set after the file was saved.
+        self.overwrite_check = QCheckBox("Overskriv også &nyere ændringer")
+        self.overwrite_check.setToolTip(
+            "Værdier, der er ændret i programmet efter filen blev gemt, får også listens værdi. "
+            "Ellers beholdes de (se Gemmes som)"
+        )
+        self.overwrite_check.toggled.connect(lambda _checked: self.overwrite_changed.emit())
+        self.overwrite_check.hide()
         self.only_valid_check = QCheckBox("Importér kun de gyldige &rækker")
         self.only_valid_check.setToolTip("Rækkerne med fejl springes over; ret dem i regnearket og importér dem senere")
         self.only_valid_check.toggled.connect(lambda _checked: self.changed.emit())
@@ -33,16 +43,21 @@ class ImportOptions(QWidget):
         row.addWidget(QLabel("Sager, der allerede findes:"))
         row.addWidget(self.skip_radio)
         row.addWidget(self.update_radio)
+        row.addWidget(self.overwrite_check)
         row.addSpacing(16)
         row.addWidget(self.only_valid_check)
         row.addStretch(1)
 
     def controls(self) -> list[QWidget]:
         """The choices in the order Tab reaches them."""
-        return [self.skip_radio, self.update_radio, self.only_valid_check]
+        return [self.skip_radio, self.update_radio, self.overwrite_check, self.only_valid_check]
 
     def duplicates(self) -> str:
         return UPDATE if self.update_radio.isChecked() else SKIP
+
+    def overwrite_newer(self) -> bool:
+        """Values the program set after the file was saved are overwritten too (build_preview's choice)."""
+        return self.overwrite_check.isChecked()
 
     def only_valid(self) -> bool:
         return self.only_valid_check.isChecked()
@@ -50,7 +65,7 @@ class ImportOptions(QWidget):
     def show_for(self, preview: ImportPreview | None) -> None:
         """A choice can be made only when it matters: duplicates to skip or update, rows with faults."""
         if preview is None:
-            for choice in (self.skip_radio, self.update_radio, self.only_valid_check):
+            for choice in (self.skip_radio, self.update_radio, self.overwrite_check, self.only_valid_check):
                 choice.setEnabled(False)
             return
         invalid = preview.invalid_rows(self.duplicates())
@@ -59,6 +74,9 @@ class ImportOptions(QWidget):
             self.only_valid_check.setChecked(False)
         self.skip_radio.setEnabled(bool(preview.duplicate_rows))
         self.update_radio.setEnabled(bool(preview.duplicate_rows))
+        newer = any(row.duplicate is not None and row.duplicate.newer for row in preview.rows)
+        self.overwrite_check.setVisible(newer)
+        self.overwrite_check.setEnabled(newer and self.duplicates() == UPDATE)
 
 
 def block_reason(preview: ImportPreview, duplicates: str, only_valid: bool) -> str:
