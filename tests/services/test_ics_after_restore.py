@@ -79,3 +79,23 @@ def test_whose_export_sent_an_event_survives_a_restore(tmp_path):
         export_ics(store, tmp_path / "kim-2.ics", TODAY, caseworker="Kim")
     text = (tmp_path / "kim-2.ics").read_text(encoding="utf-8")
     assert "STATUS:CANCELLED" in text and "SEQUENCE:1" in text
+
+
+def test_a_case_the_restore_reopens_is_sent_above_its_cancellation(tmp_path):
+    """Found in review: exported (SEQUENCE 0), copied, closed and exported (cancelled, SEQUENCE 1),
+    restored (open again): the next export sent it at SEQUENCE 0, and Outlook kept it cancelled."""
+    db = tmp_path / "sager.db"
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        case_id = store.create_case(
+            citizen="Bo Berg", case_ref="B-1", trial_id="T08", dates={"hire": date(2019, 10, 10)}
+        )
+        export_ics(store, tmp_path / "0.ics", TODAY)
+    copy = make_backup(db, tmp_path / "kopi.db", now=datetime(2021, 3, 1, 9, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        store.close_case(case_id, reason="andet", text="flyttet", day=TODAY)
+        export_ics(store, tmp_path / "1.ics", TODAY)
+    assert "STATUS:CANCELLED" in (tmp_path / "1.ics").read_text(encoding="utf-8")
+    restore_backup(db, copy.path, now=datetime(2021, 3, 1, 10, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        export_ics(store, tmp_path / "2.ics", TODAY)
+    assert _event(tmp_path / "2.ics") == ("20220408", 2)

@@ -41,11 +41,18 @@ def outlook_state(db_path: Path) -> dict[str, str] | None:
 def merged_state(sent: str | None, restored: str | None) -> str:
     """Per UID the entry ([date, SEQUENCE, fingerprint]) with the higher SEQUENCE; the state sent
     wins a tie (it is what Outlook holds). An unreadable state counts as empty."""
-    merged: dict[str, list] = _entries(restored)
-    for uid, entry in _entries(sent).items():
-        if uid not in merged or _sequence(entry) >= _sequence(merged[uid]):
-            merged[uid] = entry
-    return json.dumps(dict(sorted(merged.items())), separators=(",", ":"))
+    from ...core.ics import CANCELLED_PREFIX  # here: icalendar is not loaded with the backup package
+
+    # An event and its cancellation (core.ics.CANCELLED_PREFIX + UID) are one event in Outlook: of
+    # the two entries, only the one with the higher SEQUENCE is kept (the copy may still hold the
+    # event the database has since cancelled, or the other way round).
+    merged: dict[str, tuple[str, list]] = {}  # the event's UID -> (the key it is kept under, entry)
+    for state in (_entries(restored), _entries(sent)):  # the state sent second: it wins a tie
+        for key, entry in state.items():
+            event = key.removeprefix(CANCELLED_PREFIX)
+            if event not in merged or _sequence(entry) >= _sequence(merged[event][1]):
+                merged[event] = (key, entry)
+    return json.dumps(dict(sorted(merged.values())), separators=(",", ":"))
 
 
 def keep_outlook_state(db_path: Path, sent: dict[str, str]) -> None:
