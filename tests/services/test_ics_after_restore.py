@@ -99,3 +99,31 @@ def test_a_case_the_restore_reopens_is_sent_above_its_cancellation(tmp_path):
     with CaseStore(db, clock=lambda: TODAY) as store:
         export_ics(store, tmp_path / "2.ics", TODAY)
     assert _event(tmp_path / "2.ics") == ("20220408", 2)
+
+
+def test_a_case_lost_by_restoring_an_older_copy_keeps_its_outlook_event_apart(tmp_path):
+    """Found in review: Ib Ask (id 2) created after the copy and exported; the copy restored; Eva Lund
+    created, and SQLite gave her id 2 again: she went out under Ib's UID, and Ib's event was never
+    cancelled. The restore now records Ib as left out (as a deleted case), so Eva gets UIDs of her
+    own and Ib's event is cancelled. Both hired 10-10-2019: 08-04-2022 in practice (see above)."""
+    db = tmp_path / "sager.db"
+    hire = {"hire": date(2019, 10, 10)}
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        store.create_case(citizen="Bo Berg", case_ref="B-1", trial_id="T08", dates=hire)
+    copy = make_backup(db, tmp_path / "kopi.db", now=datetime(2021, 3, 1, 9, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        ib = store.create_case(citizen="Ib Ask", case_ref="I-2", trial_id="T08", dates=hire)
+        export_ics(store, tmp_path / "0.ics", TODAY)
+    restore_backup(db, copy.path, now=datetime(2021, 3, 1, 10, 0))
+    with CaseStore(db, clock=lambda: TODAY) as store:
+        assert [row["case_id"] for row in store.deletions()] == [ib]
+        eva = store.create_case(citizen="Eva Lund", case_ref="E-3", trial_id="T08", dates=hire)
+        assert eva == ib  # the id given again
+        export_ics(store, tmp_path / "1.ics", TODAY)
+    before = (tmp_path / "0.ics").read_text(encoding="utf-8")
+    after = (tmp_path / "1.ics").read_text(encoding="utf-8")
+    [ib_uid] = re.findall(r"UID:(sag-%d-[^\r\n]*)" % ib, before)
+    cancelled = [block for block in after.split("BEGIN:VEVENT") if f"UID:{ib_uid}" in block]
+    assert len(cancelled) == 1 and "STATUS:CANCELLED" in cancelled[0]  # Ib's event, cancelled
+    eva_events = [block for block in after.split("BEGIN:VEVENT") if "Eva Lund" in block.replace("\r\n ", "")]
+    assert len(eva_events) == 1 and f"UID:{ib_uid}" not in eva_events[0]  # Eva's own UID

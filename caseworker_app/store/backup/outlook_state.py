@@ -38,6 +38,44 @@ def outlook_state(db_path: Path) -> dict[str, str] | None:
         conn.close()
 
 
+def cases_given(db_path: Path) -> dict[int, tuple[str, str | None]] | None:
+    """Each case's id with its trial and creation time, or None when they cannot be read."""
+    try:
+        conn = connect_read_only(db_path)
+    except StoreError:
+        return None
+    try:
+        return {row[0]: (row[1], row[2]) for row in conn.execute("SELECT id, trial_id, created_at FROM cases")}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def record_cases_left_out(db_path: Path, before: dict[int, tuple[str, str | None]], now: str) -> None:
+    """After a restore: the cases the database had that the copy has not are recorded as deleted
+    (the deletions table), as a case deleted in the window is. SQLite may give their ids to new
+    cases, and an id given again gets Outlook UIDs of its own (services/exporting.reused_case_keys),
+    so a left-out case's events are cancelled rather than handed to another citizen. A failure
+    leaves them unrecorded (the restore itself is done)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            with conn:
+                present = {row[0] for row in conn.execute("SELECT id FROM cases")}
+                conn.executemany(
+                    "INSERT INTO deletions (case_id, trial_id, reason, case_created_at, deleted_at, deleted_by) "
+                    "VALUES (?, ?, ?, ?, ?, '')",
+                    [
+                        (case_id, trial_id, "ikke i den gendannede sikkerhedskopi", created_at, now)
+                        for case_id, (trial_id, created_at) in sorted(before.items())
+                        if case_id not in present
+                    ],
+                )
+        finally:
+            conn.close()
+
+
 def merged_state(sent: str | None, restored: str | None) -> str:
     """Per UID the entry ([date, SEQUENCE, fingerprint]) with the higher SEQUENCE; the state sent
     wins a tie (it is what Outlook holds). An unreadable state counts as empty."""
