@@ -122,7 +122,7 @@ def test_a_case_lost_by_restoring_an_older_copy_keeps_its_outlook_event_apart(tm
         export_ics(store, tmp_path / "1.ics", TODAY)
     before = (tmp_path / "0.ics").read_text(encoding="utf-8")
     after = (tmp_path / "1.ics").read_text(encoding="utf-8")
-    [ib_uid] = re.findall(r"UID:(sag-%d-[^\r\n]*)" % ib, before)
+    [ib_uid] = re.findall(rf"UID:(sag-{ib}-[^\r\n]*)", before)
     cancelled = [block for block in after.split("BEGIN:VEVENT") if f"UID:{ib_uid}" in block]
     assert len(cancelled) == 1 and "STATUS:CANCELLED" in cancelled[0]  # Ib's event, cancelled
     eva_events = [block for block in after.split("BEGIN:VEVENT") if "Eva Lund" in block.replace("\r\n ", "")]
