@@ -20,6 +20,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .catalog import RuleSpec, Trial
+from .evaluation_deadlines import record_deadline
 from .evaluation_figures import Period, TrialFigures
 from .event import Event
 from .rule_due import agreed_met_from, counts_for
@@ -118,16 +119,7 @@ def count_agreed(
     for d in deadlines:
         if not (period.start <= d.due <= limit and first <= d.due <= last):
             continue  # outside the period, or the trial rule did not govern it
-        f.add("due", ref, f"{spec.label} {fmt(d.due)}")
-        met = d.met if d.met is not None and d.met <= limit else None
-        if met is not None and met <= d.due:
-            f.add("on_time", ref, f"frist {fmt(d.due)}, holdt {fmt(met)}")
-        elif met is not None:
-            late = (met - d.due).days
-            f.add("late", ref, f"frist {fmt(d.due)}, holdt {fmt(met)} ({late} dage for sent)")
-            f.hist("late_days")[late] += 1
-        else:
-            f.add("missed", ref, f"frist {fmt(d.due)}")
+        record_deadline(f, ref, spec.label, d.due, d.met if d.met is not None and d.met <= limit else None)
     if not open_at_end:
         return
     for d in deadlines:  # the date in force at the period's end: the first not met by then

@@ -58,6 +58,20 @@ def _under_trial(trial: Trial, deadline: Deadline) -> bool:
     return deadline.governed_by == "trial" and trial.period.start <= deadline.legal_due <= deadline.trial_end
 
 
+def record_deadline(f: TrialFigures, ref: str, label: str, due: date, met: date | None) -> None:
+    """A deadline that fell due in the period, as met on time, late (how late) or not at all (met:
+    the day it was met, None when not by the period's end): counted alike for every rule."""
+    f.add("due", ref, f"{label} {fmt(due)}")
+    if met is not None and met <= due:
+        f.add("on_time", ref, f"frist {fmt(due)}, holdt {fmt(met)}")
+    elif met is not None:
+        late = (met - due).days
+        f.add("late", ref, f"frist {fmt(due)}, holdt {fmt(met)} ({late} dage for sent)")
+        f.hist("late_days")[late] += 1
+    else:
+        f.add("missed", ref, f"frist {fmt(due)}")
+
+
 def count_deadlines(
     trial: Trial,
     spec: RuleSpec,
@@ -99,15 +113,7 @@ def count_deadlines(
                 met = day  # an event that day restarted (or ended) the deadline: it met it
                 break
         if due >= period.start and _under_trial(trial, current):
-            f.add("due", ref, f"{spec.label} {fmt(due)}")
-            if met is not None and met <= due:
-                f.add("on_time", ref, f"frist {fmt(due)}, holdt {fmt(met)}")
-            elif met is not None:
-                late = (met - due).days
-                f.add("late", ref, f"frist {fmt(due)}, holdt {fmt(met)} ({late} dage for sent)")
-                f.hist("late_days")[late] += 1
-            else:
-                f.add("missed", ref, f"frist {fmt(due)}")
+            record_deadline(f, ref, spec.label, due, met)
         if met is None:
             return
         t = met
