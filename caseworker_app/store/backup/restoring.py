@@ -25,7 +25,7 @@ from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, damage_of_database_in_use, integrity_problem
 from .listing import BackupInfo
 from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, free_name
-from .outlook_state import cases_given, keep_outlook_state, outlook_state, record_cases_left_out
+from .outlook_state import given_out, keep_given_out
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)
@@ -58,8 +58,7 @@ def restore_backup(
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StoreError(f"{source} er selve databasen. Vælg en sikkerhedskopi.")
     kept_path = free_name(db_path, now, BEFORE_RESTORE_TAG)
-    sent = outlook_state(db_path) if db_path.exists() else None
-    given = cases_given(db_path) if db_path.exists() else None
+    given = given_out(db_path) if db_path.exists() else None  # Outlook's events, the cases' ids
     if not db_path.exists():
         kept = None
         _write_or_say_why(db_path, source)
@@ -70,10 +69,8 @@ def restore_backup(
         _write_or_say_why(db_path, source)
     else:
         kept = _keep_and_write(db_path, source, kept_path, now)
-    if sent:
-        keep_outlook_state(db_path, sent)
     if given:
-        record_cases_left_out(db_path, given, utc_now())
+        keep_given_out(db_path, given, utc_now())
     cases, problem = _check_restored(db_path)
     if problem:
         raise StoreError(
