@@ -240,8 +240,13 @@ def export_ics(
     sent_for = store.ics_sent_for()
     keys = reused_case_keys(store)
 
+    uids: dict[int, str] = {}  # id(item) -> its UID: each is asked for several times below
+
     def uid_of(item: CaseDeadline) -> str:
-        return deadline_uid(item, calendar_id, keys.get(item.case.id, ""))
+        uid = uids.get(id(item))
+        if uid is None:
+            uid = uids[id(item)] = deadline_uid(item, calendar_id, keys.get(item.case.id, ""))
+        return uid
 
     in_period = {uid_of(item) for item in items}
     # Sent before, now outside the period on another day: sent again, or Outlook keeps the old day.
