@@ -259,10 +259,7 @@ def _print_preview(preview, duplicates: str, catalog) -> None:
 
 def _row_line(row, duplicates: str) -> str:
     from ..core.deadline import due_text, practical_day_text
-    from ..core.import_mapping import FIELD_LABELS
     from ..core.redact import redact_cpr
-    from ..core.terms import DATE_NAMES
-    from ..core.workdays import fmt
 
     draft = row.draft
     head = (
@@ -289,9 +286,7 @@ def _row_line(row, duplicates: str) -> str:
         if duplicates == "update" and row.duplicate.newer:  # the service's one rule: kept, or overwritten
             state += " – " + "; ".join(newer.text for newer in row.duplicate.newer)
         return redact_cpr(f"{head} – {state}{warned}")
-    dates = ", ".join(f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items())
-    for name, day in draft.last_events().items():  # 'seneste stillingtagen til indsatsplanen 03-05-2021'
-        dates += f", {FIELD_LABELS[name].lower()} {fmt(day)}"
+    dates = row.dates_text  # 'start på ressourceforløb 01-03-2021, seneste stillingtagen til …'
     deadline = row.first_deadline
     if deadline is None:
         due = "ingen frister i dette forsøg"

@@ -371,7 +371,8 @@ def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_sho
     code, out, err = run(capsys, "import", "--db", str(db), str(path))
     assert (code, err) == (0, "")
     assert (
-        "Række 2: Anna Vest (2021-0301), T07; visitation 15-01-2021, seneste stillingtagen til indsatsplanen "
+        "Række 2: Anna Vest (2021-0301), T07; start på ressourceforløb 15-01-2021, seneste stillingtagen til "
+        "indsatsplanen "
         "03-05-2021 – første frist 03-11-2021"
     ) in out.splitlines()
     assert first_deadlines(capsys, db) == {

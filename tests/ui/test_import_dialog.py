@@ -411,6 +411,29 @@ def test_a_date_in_the_future_is_imported_with_a_warning_in_its_row(
     assert message_boxes.calls[-1][2].startswith("Import nr. 1: 2 sager oprettet")
 
 
+def test_the_preview_names_each_date_as_the_case_window_does(qtbot, store, files, tmp_path):
+    # T07's date is 'Start på ressourceforløb' in the case window; the preview and its warning used
+    # the program's internal name 'visitation'. Today 30-11-2026: a start 01-02-2027 is in the future.
+    path = tmp_path / "t07.csv"
+    path.write_bytes(
+        "Navn;FASIT sagsnr;Forsøg;Start på ressourceforløb;Seneste stillingtagen\r\n"
+        "Anna Vest;2026-0301;T07;15-01-2026;03-05-2026\r\n"
+        "Bo Nord;2026-0302;T07;01-02-2027;\r\n".encode("cp1252")
+    )
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    pick(qtbot, dialog, files, path)
+    rows = shown_rows(dialog)
+    assert rows["Anna Vest"]["Datoer"] == (
+        "start på ressourceforløb 15-01-2026, seneste stillingtagen til indsatsplanen 03-05-2026"
+    )
+    assert rows["Bo Nord"]["Datoer"] == "start på ressourceforløb 01-02-2027"
+    assert rows["Bo Nord"]["Gemmes som"] == (
+        "Ny sag · ⚠ Start på ressourceforløb: 01-02-2027 ligger i fremtiden – er årstallet rigtigt? "
+        "Fristerne regnes fra den."
+    )
+
+
 def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
     qtbot, window, db, dialogs, files, message_boxes, tmp_path
 ):

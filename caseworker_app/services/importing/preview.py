@@ -12,13 +12,14 @@ from ...core.cases import CLOSED, CaseRecord, deadlines_for_cases
 from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
-from ...core.import_mapping import ColumnMapping, fold_header, mapping_errors
+from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors
 from ...core.import_merged import merged_note
 from ...core.import_parse import is_blank_cell, is_date_cell
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
 from ...core.terms import DATE_NAMES
 from ...core.validation import future_date_hints
+from ...core.workdays import fmt
 from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate, registered_events
 from .rows import ImportPreview, ImportRow
 
@@ -54,7 +55,14 @@ def build_preview(
         # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
         # a new case would lack does not count; the case as updated is checked in _as_duplicate.
         errors = cell_errors if matches else cell_errors + new_case_errors
-        row = ImportRow(source_row.number, draft, tuple(errors), warnings=date_warnings(draft.dates, today))
+        trial = catalog.get(draft.trial_id)
+        row = ImportRow(
+            source_row.number,
+            draft,
+            tuple(errors),
+            warnings=date_warnings(draft.dates, today, trial),
+            dates_text=dates_text(draft, trial),
+        )
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
                 row = _with_error(
@@ -110,11 +118,25 @@ def _closed_cell(cell: object) -> bool:
     return isinstance(cell, str) and fold_header(cell) == fold_header(CLOSED)
 
 
-def date_warnings(dates: Mapping[str, date], today: date) -> tuple[str, ...]:
+def date_warnings(dates: Mapping[str, date], today: date, trial: Trial | None = None) -> tuple[str, ...]:
     """'Ansættelse i løntilskud: 01-12-2027 ligger i fremtiden – …' for each date after today that is
     usually in the past (core.validation.future_date_hints, the case form's warning): in a list
-    nobody sees the year read, and a mistyped one moves every deadline by a year."""
-    return tuple(f"{DATE_NAMES[name].capitalize()}: {hint}" for name, hint in future_date_hints(dates, today).items())
+    nobody sees the year read, and a mistyped one moves every deadline by a year. Each date by the
+    trial's own label, as the case window names it ('Start på ressourceforløb', not 'Visitation')."""
+    hints = future_date_hints(dates, today).items()
+    return tuple(f"{_date_label(trial, name).capitalize()}: {hint}" for name, hint in hints)
+
+
+def dates_text(draft: CaseDraft, trial: Trial | None) -> str:
+    """'start på ressourceforløb 01-03-2024, seneste stillingtagen til indsatsplanen 10-03-2025': the
+    row's dates by the trial's own labels (the case window's), then the events it registers."""
+    parts = [f"{_date_label(trial, name).lower()} {fmt(day)}" for name, day in draft.dates.items()]
+    parts += [f"{FIELD_LABELS[name].lower()} {fmt(day)}" for name, day in draft.last_events().items()]
+    return ", ".join(parts)
+
+
+def _date_label(trial: Trial | None, name: str) -> str:
+    return trial.date_label(name) if trial is not None else DATE_NAMES.get(name, name)
 
 
 def _with_error(row: ImportRow, mapping: ColumnMapping, name: str, message: str) -> ImportRow:

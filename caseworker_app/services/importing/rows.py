@@ -40,6 +40,7 @@ class ImportRow:
     first_deadline: Deadline | None = None  # the case's earliest deadline once saved (or updated)
     warnings: tuple[str, ...] = ()  # saved all the same: a date after today (date_warnings)
     marked_closed: bool = False  # a new case whose 'Status' cell says afsluttet: it is created active
+    dates_text: str = ""  # 'start på ressourceforløb 01-03-2024, …' (preview.dates_text): window and CLI
 
     @property
     def notices(self) -> tuple[str, ...]:

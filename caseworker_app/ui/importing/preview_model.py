@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, practical_day_text
 from ...core.redact import redact_cpr
-from ...core.terms import DATE_NAMES
 from ...core.workdays import fmt
-from ...services.importing import FIELD_LABELS, SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
+from ...services.importing import SKIP, UPDATE, ImportPreview, ImportRow, SourceTable
 from ..case_deadlines_model import marked_due_text
 from ..colours import muted_brush, overdue_brush
 from ..model_base import BOLD, ColumnTableModel, Index
@@ -54,15 +53,6 @@ def column_examples(table: SourceTable, column: int, count: int = EXAMPLES) -> l
             if len(found) == count:
                 break
     return found
-
-
-def dates_text(row: ImportRow) -> str:
-    """'ansættelse i løntilskud 01-03-2024, seneste opfølgning 10-03-2025'."""
-    draft = row.draft
-    parts = [f"{DATE_NAMES[name]} {fmt(day)}" for name, day in draft.dates.items()]
-    for name, day in draft.last_events().items():  # or 'seneste stillingtagen til indsatsplanen …'
-        parts.append(f"{FIELD_LABELS[name].lower()} {fmt(day)}")
-    return ", ".join(parts)
 
 
 def row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
@@ -176,7 +166,7 @@ class ImportPreviewModel(ColumnTableModel):
         if column == self.STATE_COLUMN:
             return row_state(row, self._duplicates, self._only_valid)
         if column == self.DATES_COLUMN:
-            return dates_text(row)
+            return row.dates_text
         if column == self.CPR_COLUMN:
             return mask_cpr(draft.cpr)
         return (str(row.number), draft.citizen, draft.case_ref, "", draft.trial_id, "", "", "", "", draft.caseworker)[
