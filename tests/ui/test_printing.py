@@ -158,7 +158,7 @@ def test_one_citizen_plan(tmp_path, qapp):
     # practical day, Friday 26-02-2021, then the expected next one (Saturday 26-08-2023, in
     # practice Friday 25-08-2023).
     assert "Senest fre 26-02-2021 Opfølgning" in flat
-    assert "Senest fre 25-08-2023 Opfølgning (hvis den forrige samtale holdes som planlagt)" in flat
+    assert "Senest fre 25-08-2023 Opfølgning (hvis vi følger op som planlagt ovenfor)" in flat
     for jargon in ("Forsøgsregel:", "Henvisning", "Hvorfor", "BEK", "jobcentret", "OVERSKREDET"):
         assert jargon not in text, jargon
 
@@ -180,7 +180,7 @@ def test_plan_printed_after_a_missed_deadline_counts_from_the_day_it_is_printed(
     flat = " ".join(pdf_text(citizen).split())
     assert "Hurtigst muligt Opfølgning: vi kontakter dig hurtigst muligt" in flat
     assert (
-        "Senest tir 30-11-2027 Opfølgning (hvis samtalen ovenfor holdes 30-11-2026; ellers flytter datoen sig)" in flat
+        "Senest tir 30-11-2027 Opfølgning (hvis vi følger op på din sag 30-11-2026; ellers flytter datoen sig)" in flat
     )
 
 
@@ -199,11 +199,12 @@ def test_t07_plan_tells_the_citizen_the_earlier_date_and_the_file_the_later_one_
     flat = " ".join(pdf_text(citizen).split())
     assert "Senest ons 03-11-2021 Stillingtagen til indsatsplanen" in flat
     assert (
-        "Senest tor 30-12-2021 Stillingtagen til indsatsplanen (hvis den forrige samtale holdes som planlagt; "
+        "Senest tor 30-12-2021 Stillingtagen til indsatsplanen (hvis vi følger op som planlagt ovenfor; "
         "alt efter hvad vi beslutter dér, kan datoen blive senere)"
     ) in flat
     assert "Senest tor 30-06-2022 Stillingtagen til indsatsplanen" in flat
     assert "03-05-2022" not in flat
+    assert "samtale" not in flat  # a T07 step is a decision on the plan, not a talk
 
     path = tmp_path / "plan.pdf"
     write_pdf(plan_job(plan, **HEADER), path)

@@ -339,7 +339,8 @@ def _choice_text(entry: PlanEntry) -> str:
 def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
     """The plan in plain Danish for the citizen: when, and what happens; no rules or references.
 
-    A missed date is the municipality's, not the citizen's: it says we will be in touch.
+    A missed date is the municipality's, not the citizen's: it says we will be in touch. A step is
+    "følge op", never "samtale": a T07 step is a decision on the plan, not a talk.
     """
     case = plan.case
     rows = [
@@ -351,7 +352,7 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
     parts = [f"<h1>{PLAN_TITLE_CITIZEN}</h1>", _meta_table(rows)]
     parts.append(
         "<p>Her kan du se, hvornår kommunen senest følger op på din sag. Datoerne kan flytte sig, "
-        "når vi har holdt en samtale med dig. Har du spørgsmål, så kontakt din sagsbehandler.</p>"
+        "når vi har fulgt op på din sag. Har du spørgsmål, så kontakt din sagsbehandler.</p>"
     )
     parts.append(
         '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
@@ -369,12 +370,12 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
             # the citizen is told it may come later, never promised the later one.
             may_be_later = ", og alt efter hvad vi beslutter dér, kan den blive senere" if entry.later_if else ""
             if entry.expected and entry.late:
-                what += f" (hvis samtalen ovenfor holdes {fmt(entry.assumes)}; ellers flytter datoen sig{may_be_later})"
+                what += f" (hvis vi følger op på din sag {fmt(entry.assumes)}; ellers flytter datoen sig{may_be_later})"
             elif entry.expected and entry.later_if:
-                what += " (hvis den forrige samtale holdes som planlagt; alt efter hvad vi beslutter dér, kan datoen "
+                what += " (hvis vi følger op som planlagt ovenfor; alt efter hvad vi beslutter dér, kan datoen "
                 what += "blive senere)"
             elif entry.expected:
-                what += " (hvis den forrige samtale holdes som planlagt)"
+                what += " (hvis vi følger op som planlagt ovenfor)"
         parts.append(f"<tr><td><b>{when}</b></td><td>{what}</td></tr>")
     parts.append("</table>")
     if not plan.entries:
