@@ -10,7 +10,7 @@ from .deadline import Deadline
 from .event import Event
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
-from .terms import CLOSED, DATE_NAMES, EVENT_NAMES, IMPORTED_EVENTS
+from .terms import CLOSED, EVENT_NAMES, IMPORTED_EVENTS
 from .workdays import fmt, last_day_of
 
 
@@ -39,7 +39,7 @@ def governing_deadline(
         return None, "næste frist (forsøget har ingen beregnelig frist)"
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
-        return None, f"næste frist (sagen mangler datoen '{DATE_NAMES[spec.anchor]}')"
+        return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"
     events = [e for e in case.events if e.day <= as_of]
     extra = unregistered_event(trial, case, situation, event_date)
     if extra is not None:

@@ -655,6 +655,14 @@ def test_agreed_date_already_met_asks_for_a_new_date():
     assert "en ny dato skal aftales" in str(info.value)
 
 
+def test_a_missing_start_date_is_named_as_the_case_window_labels_it():
+    # T07 without its start: the note names the field the caseworker fills in the case window.
+    record = CASES["T07"][0]._replace(dates={}, events=())
+    with pytest.raises(MissingFieldError) as info:
+        render("T07", "plan_ikke_justeret", case=record, reason="Borgeren er i behandling.")
+    assert "næste frist (sagen mangler datoen 'start på ressourceforløb')" in str(info.value)
+
+
 def test_marking_field_without_a_marking_is_refused():
     template = NoteTemplate("forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation.")
     with pytest.raises(MissingFieldError) as info:

@@ -546,6 +546,21 @@ def test_moving_a_case_to_another_trial_asks_before_its_dates_are_removed(qtbot,
     assert (case.trial_id, dict(case.dates)) == ("T16", {"absence_start": date(2019, 1, 7)})
 
 
+def test_the_dates_a_move_removes_are_named_as_the_window_labelled_them(qtbot, store, message_boxes):
+    # T07's date is labelled 'Start på ressourceforløb' here; the question said 'visitation'.
+    case_id = store.create_case(
+        citizen="Mette Holm", case_ref="2020-0910", trial_id="T07", dates={"visitation": date(2020, 9, 10)}
+    )
+    window = open_case(qtbot, store, case_id)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T08"))
+    type_into(qtbot, window.date_boxes["hire"].editor, "01-10-2020")
+    click(qtbot, window.save_button)  # the 'user' answers No
+    kind, title, text = message_boxes.calls[-1]
+    assert title == "Skift forsøg?"
+    assert "fjernes fra sagen (de står fortsat i historikken): start på ressourceforløb 10-09-2020." in text
+    assert store.get_case(case_id).trial_id == "T07"
+
+
 def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, store):
     # Unemployed since 01-01-2018, praktik from 08-03-2021: 38 months and 7 days, not under 18.
     case_id = store.create_case(

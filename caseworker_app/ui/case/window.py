@@ -339,7 +339,9 @@ class CaseWindow(QDialog):
         dropped = {n: d for n, d in case.dates.items() if n not in dates}
         if trial_id == case.trial_id or not dropped:
             return True
-        listed = ", ".join(f"{DATE_NAMES.get(n, n)} {fmt(d)}" for n, d in sorted(dropped.items()))
+        trial = self.store.catalog().get(case.trial_id)  # its dates as this window labelled them
+        label = trial.date_label if trial is not None else lambda name: DATE_NAMES.get(name, name)
+        listed = ", ".join(f"{label(n).lower()} {fmt(d)}" for n, d in sorted(dropped.items()))
         return ask_yes_no(
             self,
             "Skift forsøg?",
