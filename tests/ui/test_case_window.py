@@ -561,6 +561,24 @@ def test_the_dates_a_move_removes_are_named_as_the_window_labelled_them(qtbot, s
     assert store.get_case(case_id).trial_id == "T07"
 
 
+def test_tab_leaves_the_history_for_its_buttons(qtbot, store):
+    # A table walks its cells on Tab by default: 30 presses stayed in the history.
+    case_id = add_t08(store, followups=(date(2019, 2, 1),))
+    window = open_case(qtbot, store, case_id)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.history_view.setFocus()
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    assert QApplication.focusWidget() is window.history_view
+    qtbot.keyClick(window.history_view, Qt.Key.Key_Tab)
+
+    focused = QApplication.focusWidget()
+    assert focused is not window.history_view
+    assert isinstance(focused, QPushButton) and focused.window() is window
+
+
 def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, store):
     # Unemployed since 01-01-2018, praktik from 08-03-2021: 38 months and 7 days, not under 18.
     case_id = store.create_case(

@@ -261,6 +261,21 @@ def test_from_the_sager_search_tab_or_down_or_enter_goes_into_the_list(qtbot, fi
     assert case_window.windowTitle().startswith("Sag: Mette Skov (")
 
 
+def test_tab_leaves_the_sager_list_for_the_filters(qtbot, filled, qsettings):
+    """A table walks its cells on Tab by default: 2,000 presses stayed in the list. Tab now goes on
+    to the filters beside the search, and Alt+O reaches the trial filter as Alt+Ø the search."""
+    window = open_window(qtbot, filled, qsettings)
+    window.tabs.setCurrentIndex(Tab.CASES)
+    window.activateWindow()
+    window.case_view.setFocus()
+    qtbot.keyClick(window.case_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.trial_filter
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Ooblique, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.search_box
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.status_filter
+
+
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     window.tabs.setCurrentIndex(Tab.CASES)  # Ctrl+F searches the tab in front: Sager

@@ -26,6 +26,7 @@ class HistoryPane(QGroupBox):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the buttons (a table walks its cells)
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)

@@ -54,14 +54,17 @@ class CasesTab(WindowPart):
         self.status_filter.addItem("Alle sager", "")
         self.caseworker_filter = CaseworkerChoice(self._qsettings, SAGER)
         self.case_scope = ScopeLine(self.caseworker_filter, "sager")
-        row.addWidget(QLabel("Søg:"))
-        row.addWidget(self.search_box, 2)
-        row.addWidget(QLabel("Forsøg:"))
-        row.addWidget(self.trial_filter)
-        row.addWidget(QLabel("Status:"))
-        row.addWidget(self.status_filter)
-        row.addWidget(QLabel("Sagsbehandler:"))
-        row.addWidget(self.caseworker_filter)
+        # Alt-letters as on Frister (S&øg, Sags&behandler); none taken by the menus or the tabs.
+        for text, field, stretch in (
+            ("S&øg:", self.search_box, 2),
+            ("F&orsøg:", self.trial_filter, 0),
+            ("S&tatus:", self.status_filter, 0),
+            ("Sags&behandler:", self.caseworker_filter, 0),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            row.addWidget(label)
+            row.addWidget(field, stretch)
         layout.addLayout(row)
         layout.addWidget(self.case_scope)
 
@@ -70,6 +73,7 @@ class CasesTab(WindowPart):
         self.case_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.case_view.setAlternatingRowColors(True)
+        self.case_view.setTabKeyNavigation(False)  # Tab leaves the list (a table walks its cells)
         self.case_view.verticalHeader().hide()
         self.case_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.case_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
