@@ -85,6 +85,13 @@ def problems_of(window: QWidget) -> list[str]:
         ):
             size = f"{widget.width()}×{widget.height()} < {hint.width()}×{hint.height()}"
             problems.append(f"{_describe(widget)} er klemt: {size}")
+    # A list with rows shows at least its first row whole: a wrapped row taller than the list
+    # (the Fristberegner's result at 1366×768, 150 %) showed an empty bar.
+    for view in window.findChildren(QAbstractItemView):
+        if not view.isVisible() or view.window() is not window or view.model() is None:
+            continue
+        if view.model().rowCount() and view.visualRect(view.model().index(0, 0)).height() > view.viewport().height():
+            problems.append(f"{_describe(view)}: første række er højere end listen og ses ikke hel")
     # The main window's two lists show each column but the last (which takes what is left) whole,
     # without scrolling sideways (ui/column_fit.py): on a small screen "Hvad" would go unseen.
     for name in ("deadline_view", "case_view"):

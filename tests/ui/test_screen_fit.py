@@ -37,6 +37,7 @@ WINDOWS = {
     "hovedvindue-sager",
     "hovedvindue-forsoeg",
     "hovedvindue-fristberegner",
+    "hovedvindue-fristberegner-t16",
     "sag-t08",
     "sag-t16",
     "ny-sag",

@@ -172,6 +172,14 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
             main.tabs.setCurrentIndex(index)
             settle()
             see(name, main)
+        # The Fristberegner with a result: T16, the longest title and texts.
+        calculator = main.calculator_view
+        calculator.set_trial("T16")
+        for name in list(calculator.form.date_boxes):
+            calculator.set_date(name, "15-06-2020")
+        calculator.calculate()
+        settle()
+        see("hovedvindue-fristberegner-t16", main)
         main.tabs.setCurrentIndex(0)
 
         for name, build in (

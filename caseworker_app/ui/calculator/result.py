@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.deadline import Deadline
 from ..case_deadlines_model import DeadlineTableColumn, DeadlineTableModel, deadline_html, plain_text
@@ -35,9 +44,11 @@ class ResultView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Beregnede frister")
-        self.table.setWordWrap(True)
+        # One line a deadline: the chosen one is shown in full below. (Wrapped rows grew to 127 px
+        # at 1366×768 and 150 %, so the one row in view showed no text.)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -54,12 +65,18 @@ class ResultView(QWidget):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail_label.setContentsMargins(6, 6, 6, 6)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # A long text (T16's reform caution) scrolls in its box rather than being cut off.
+        self.detail_box = QScrollArea()
+        self.detail_box.setWidgetResizable(True)
+        self.detail_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_box.setWidget(self.detail_label)
         footer = QLabel(FOOTER)
         footer.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail_label)
+        layout.addWidget(self.detail_box, 1)
         layout.addWidget(self.note_label)
         layout.addWidget(footer)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
@@ -67,7 +84,7 @@ class ResultView(QWidget):
     def clear(self) -> None:
         """No deadlines (the title and the note stay until they are set again)."""
         self.model.set_deadlines([])
-        self.detail_label.hide()
+        self.detail_box.hide()
 
     def set_title(self, text: str) -> None:
         self.title_label.setText(text)
@@ -85,10 +102,10 @@ class ResultView(QWidget):
 
     def detail_text(self) -> str:
         """The full text of the chosen deadline, as shown under the table."""
-        return plain_text(self.detail_label.text()) if self.detail_label.isVisible() else ""
+        return plain_text(self.detail_label.text()) if self.detail_box.isVisible() else ""
 
     def _show_detail(self, *args) -> None:
         row = self.table.currentIndex().row()
         if 0 <= row < self.model.rowCount():
             self.detail_label.setText(deadline_html(self.model.deadline_at(row)))
-            self.detail_label.show()
+            self.detail_box.show()
