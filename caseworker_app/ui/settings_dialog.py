@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,7 +37,7 @@ from .fields import (
 )
 from .questions import ask_yes_no
 from .screen_fit import keep_on_screen, work_area
-from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label
+from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label, too_large_hint
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -130,11 +131,15 @@ class SettingsDialog(QDialog):
             form.addRow(buddy_label(f"{label}:", box.editor), box)
         # Per computer, not in the database (ui/text_size.py): applied to every window on "Gem".
         self.text_size_combo = QComboBox()
+        screen = self._screen_size()
         for percent in SIZES:
-            self.text_size_combo.addItem(size_label(percent), percent)
+            too_large = " – for stor til denne skærm" if too_large_hint(percent, *screen) else ""
+            self.text_size_combo.addItem(size_label(percent) + too_large, percent)
         self.text_size_combo.setCurrentIndex(self.text_size_combo.findData(saved_text_size()))
-        text_size_box = FieldBox(self.text_size_combo, "Gælder alle vinduer på denne computer.")
-        form.addRow(buddy_label("&Tekststørrelse:", self.text_size_combo), text_size_box)
+        self.text_size_box = FieldBox(self.text_size_combo)
+        self.text_size_combo.currentIndexChanged.connect(lambda _index: self._show_text_size_hint())
+        self._show_text_size_hint()
+        form.addRow(buddy_label("&Tekststørrelse:", self.text_size_combo), self.text_size_box)
         form.addRow("", self.purge_button)
         note = QLabel(f"Indstillingerne gemmes i databasen: {store.path}")
         note.setWordWrap(True)
@@ -195,6 +200,16 @@ class SettingsDialog(QDialog):
 
             wait_for_daily_backup()  # a copy still being made would keep the cases past their time
             self.purged += self.store.purge_closed_cases(self._today())
+
+    def _screen_size(self) -> tuple[int, int]:
+        """The logical size of the screen the program is on (the taskbar taken off)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        return area.width(), area.height()
+
+    def _show_text_size_hint(self) -> None:
+        warning = too_large_hint(self.text_size_combo.currentData(), *self._screen_size())
+        self.text_size_box.set_hint("\n".join(filter(None, ("Gælder alle vinduer på denne computer.", warning))))
 
     def accept(self) -> None:
         """Save; on a fault show each message at its field and stay open."""

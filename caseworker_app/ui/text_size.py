@@ -11,11 +11,34 @@ KEY = "view/text_size"
 SIZES = (100, 125, 150, 175, 200)  # per cent of the system's own text size
 DEFAULT = 100
 
+# The largest text size every window is checked to fit on a screen at least this large (logical
+# pixels, the taskbar taken off; tests/ui/test_screen_fit.py walks each of these): 1366×768 and
+# 1920×1080 with 150 % scaling, and 1366×768 at 100 %. A larger size is offered all the same (a
+# caseworker who needs it may rather scroll), with a warning.
+VERIFIED_SIZES = ((911, 472, 100), (1280, 680, 150), (1366, 728, 150))
+
 _system_font: QFont | None = None  # the font the system gave the program, before any scaling
 
 
 def size_label(percent: int) -> str:
     return f"{percent} %" + (" (systemets)" if percent == DEFAULT else "")
+
+
+def largest_fitting_size(width: int, height: int) -> int:
+    """The largest text size checked to fit a screen of this logical size (100 on a smaller one:
+    the program's least)."""
+    return max((size for w, h, size in VERIFIED_SIZES if width >= w and height >= h), default=DEFAULT)
+
+
+def too_large_hint(percent: int, width: int, height: int) -> str:
+    """A warning for a text size larger than the screen is checked for; '' when it fits."""
+    largest = largest_fitting_size(width, height)
+    if percent <= largest:
+        return ""
+    return (
+        f"⚠ Skærmen er for lille til {percent} % tekst: nogle vinduer og kolonner går ud over kanten "
+        f"og skal rulles. Højst {largest} % passer på denne skærm."
+    )
 
 
 def saved_text_size(settings: QSettings | None = None) -> int:

@@ -28,6 +28,9 @@ SCREENS = {
     "3840x2160@200": ((3840, 2160, 2.0, 100), (1920, 1040)),
     # Indstillinger › Tekststørrelse 150 % on the commonest laptop setting.
     "1920x1080@150-tekst150": ((1920, 1080, 1.5, 150), (1280, 680)),
+    # The largest size Indstillinger offers without a warning on each screen (ui/text_size.py
+    # VERIFIED_SIZES): 1366×768 at 100 % takes 150 %.
+    "1366x768-tekst150": ((1366, 768, 1.0, 150), (1366, 728)),
 }
 
 # Every window the driver must have opened (tests/ui/windows.py), written out: one left out
@@ -128,3 +131,12 @@ def test_every_window_fits_the_screen(screen, tmp_path, tmp_path_factory):
     assert set(found["names"]) == WINDOWS
     assert found["problems"] == {}, json.dumps(found["problems"], ensure_ascii=False, indent=1)
     assert all((shots / f"{name}.png").stat().st_size > 0 for name in WINDOWS)
+
+
+def test_every_text_size_offered_without_a_warning_is_walked_on_its_screen():
+    """Indstillinger warns of a text size larger than ui/text_size.py VERIFIED_SIZES says a screen
+    takes; each of those promises is one of the screens walked above, at that very text size."""
+    from caseworker_app.ui.text_size import VERIFIED_SIZES
+
+    walked = {(*logical, text_size) for (_w, _h, _scale, text_size), logical in SCREENS.values()}
+    assert set(VERIFIED_SIZES) <= walked

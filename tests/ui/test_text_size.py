@@ -28,7 +28,15 @@ def choose(dialog: SettingsDialog, label: str) -> None:
     dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findText(label))
 
 
-def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, today, system_size, qapp):
+@pytest.fixture
+def screen(monkeypatch):
+    """The logical size of the screen the dialog is on: a 1920×1080 laptop at 150 % unless set."""
+    size = [1280, 680]
+    monkeypatch.setattr(SettingsDialog, "_screen_size", lambda self: tuple(size))
+    return size
+
+
+def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, today, system_size, qapp, screen):
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     window.show()
@@ -42,9 +50,10 @@ def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, t
         "100 % (systemets)",
         "125 %",
         "150 %",
-        "175 %",
-        "200 %",
+        "175 % – for stor til denne skærm",
+        "200 % – for stor til denne skærm",
     ]
+    assert dialog.text_size_box.hint_label.text() == "Gælder alle vinduer på denne computer."
     type_into(qtbot, dialog.name_edit, "Anne Jensen")
     type_into(qtbot, dialog.municipality_edit, "Vesthimmerlands Kommune")
     choose(dialog, "150 %")
@@ -62,11 +71,11 @@ def test_a_larger_text_size_applies_to_every_open_window_at_once(qtbot, store, t
     assert not hasattr(store.settings(), "text_size")
 
 
-def test_cancel_keeps_the_text_size(qtbot, store, today, system_size, qapp):
+def test_cancel_keeps_the_text_size(qtbot, store, today, system_size, qapp, screen):
     dialog = SettingsDialog(store, today=today)
     qtbot.addWidget(dialog)
     dialog.show()
-    choose(dialog, "175 %")
+    choose(dialog, "175 % – for stor til denne skærm")
     dialog.reject()
     assert qapp.font().pointSizeF() == pytest.approx(system_size)
     assert QSettings().value("view/text_size") is None
@@ -86,3 +95,25 @@ def test_an_unknown_saved_size_falls_back_to_the_systems(system_size, qapp):
     QSettings().setValue("view/text_size", "kæmpestor")
     make_application()
     assert qapp.font().pointSizeF() == pytest.approx(system_size)
+
+
+def test_a_size_larger_than_the_screen_is_checked_for_is_offered_with_a_warning(qtbot, store, today, screen):
+    # 1366×768 at 150 % scaling: 911×472 logical pixels, checked at 100 % text only (at 125 % the
+    # calendar print dialog is 478 pixels high with its title bar).
+    screen[:] = [911, 472]
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    assert [dialog.text_size_combo.itemText(i) for i in range(dialog.text_size_combo.count())] == [
+        "100 % (systemets)",
+        "125 % – for stor til denne skærm",
+        "150 % – for stor til denne skærm",
+        "175 % – for stor til denne skærm",
+        "200 % – for stor til denne skærm",
+    ]
+    dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData(150))
+    assert dialog.text_size_box.hint_label.text() == (
+        "Gælder alle vinduer på denne computer.\n⚠ Skærmen er for lille til 150 % tekst: nogle vinduer og "
+        "kolonner går ud over kanten og skal rulles. Højst 100 % passer på denne skærm."
+    )
+    dialog.text_size_combo.setCurrentIndex(dialog.text_size_combo.findData(100))
+    assert dialog.text_size_box.hint_label.text() == "Gælder alle vinduer på denne computer."
