@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QKeySequence
 
 from caseworker_app.ui.help_window import shortcut_rows
@@ -44,3 +46,26 @@ def test_the_shortcut_list_comes_from_the_menus(qtbot, store, today):
     # A new shortcut on a menu command shows up without touching the help text.
     window.export_ics_action.setShortcuts([QKeySequence("F9")])
     assert ("Filer › Eksportér til Outlook (.ics)", "F9") in shortcut_rows(window)
+
+
+def test_f1_in_a_case_window_opens_the_guide_at_the_daily_work(qtbot, store, today):
+    # F1 is listed in Tastaturgenveje; in a case window it did nothing (the menu's key was the main
+    # window's alone).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(Tab.TRIALS)
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0017", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+    case_window = window.open_case(case_id)
+    case_window.activateWindow()
+    qtbot.waitUntil(case_window.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or case_window, Qt.Key.Key_F1)
+    dialog = window._help
+    assert dialog.isVisible()
+    assert dialog.text().splitlines()[:2] == ["Kom i gang", "Din dag med programmet"]
+    dialog.close()

@@ -92,7 +92,9 @@ class MainWindowActions(WindowPart):
         """
         from PySide6.QtCore import Qt
 
+        # Ctrl+Q and F1 reach from a case window, a note or a dialog too (the help's table says so).
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         for view in (self.deadline_view, self.case_view):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._show_row_menu(v, pos))
@@ -288,9 +290,14 @@ class MainWindowActions(WindowPart):
 
     def show_guide(self):
         """Hjælp › Kom i gang (F1), at the section of the tab in front."""
+        from PySide6.QtWidgets import QApplication
+
         from ..help_window import open_guide  # here: help is rarely opened, start-up stays quick
 
-        self._help = open_guide(self, self.tabs.currentIndex())
+        # From another window (a case, a note) the guide begins with the daily work, not a tab's part.
+        in_front = QApplication.activeWindow()
+        tab = self.tabs.currentIndex() if in_front is None or in_front is self else -1
+        self._help = open_guide(self, tab)
         return self._help
 
     def show_shortcuts(self):
