@@ -37,6 +37,10 @@ def governing_deadline(
     spec = _rule_for(trial, kind)
     if spec is None:
         return None, "næste frist (forsøget har ingen beregnelig frist)"
+    if case.status == CLOSED:  # the lists have no deadline for it, so a note states none either
+        closed_on = _closed_on(case)
+        on = f" {fmt(closed_on)}" if closed_on else ""
+        return None, f"næste frist (sagen er afsluttet{on} og har ingen frister; genåbn den, hvis den fortsætter)"
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"
@@ -53,6 +57,23 @@ def governing_deadline(
             "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"
         )
     return deadline, ""
+
+
+def _closed_on(case: CaseRecord) -> date | None:
+    closed_on = case.extra.get("closed_on") if case.extra else None
+    return closed_on if isinstance(closed_on, date) else None
+
+
+def closed_problem(case: CaseRecord, event_date: date | None) -> str:
+    """Why a note about an event after the case was closed cannot be written ('' when it can): the
+    citizen left the case that day (moved away, got a job), so nothing after it happened in it."""
+    closed_on = _closed_on(case) if case.status == CLOSED else None
+    if closed_on is None or event_date is None or event_date <= closed_on:
+        return ""
+    return (
+        f"Sagen blev afsluttet {fmt(closed_on)}, så der kan ikke skrives notat om en hændelse "
+        f"{fmt(event_date)} efter det. Genåbn sagen, hvis den fortsætter."
+    )
 
 
 def unregistered_event(trial: Trial, case: CaseRecord, situation: str, event_date: date | None) -> Event | None:

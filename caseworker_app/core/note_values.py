@@ -10,7 +10,7 @@ from .cases import CaseRecord
 from .catalog import Trial
 from .deadline import practical_sentence
 from .note_conditions import condition_lines
-from .note_deadline import governing_deadline
+from .note_deadline import governing_deadline, trial_lengthens
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
 from .schedule import resolve_dates, told_on
@@ -87,7 +87,14 @@ def note_values(
         values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
         # The practical date first (decision 7: the window shows it beside the legal date), then
         # the trial rule's own date and a reform caution.
-        remarks = " ".join(filter(None, (practical_sentence(deadline), *deadline.remarks_on(note_date))))
+        # A date the ordinary rule governs (after the trial's end) names that rule's basis, as the
+        # window and the prints do for the same deadline: the note's Hjemmel is the order's. Not a
+        # period's last day that only the trial's end gives (decision 12): that day is the trial's.
+        ordinary = deadline.governed_by == "ordinary" and not trial_lengthens(deadline)
+        basis = f"Hjemmel for fristen: {deadline.citation}." if ordinary else ""
+        remarks = " ".join(
+            filter(None, (practical_sentence(deadline), deadline.trial_due_text_on(note_date), basis, deadline.caution))
+        )
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
         if (

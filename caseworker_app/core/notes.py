@@ -8,7 +8,7 @@ from datetime import date
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
-from .note_deadline import period_problem
+from .note_deadline import closed_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
 from .note_situations import applied_day, default_event_date, situations_for
@@ -139,6 +139,9 @@ def _fill(
         with_conditions="conditions" in used,
         states_deadline=bool(STATED_DEADLINE & set(used)),
     )
+    closed = closed_problem(case, event_date)
+    if closed:
+        raise NoteError(closed)
     applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:

@@ -56,7 +56,9 @@ def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028()
         "regel, 12 måneder efter seneste opfølgning 20-11-2026, var fristen 20-11-2027, så fristen "
         "er dagen efter forsøgets slutning). I praksis senest torsdag 30. december 2027, fordi "
         "1. januar 2028 er nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
-        "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. " + REFORM
+        "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. "
+        # The ordinary rule governs the date: its basis, as the window's Henvisning for it.
+        "Hjemmel for fristen: § 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik. " + REFORM
     ) in note
     assert "20. maj 2029" not in note
     # The window's list for the same case says the same date.

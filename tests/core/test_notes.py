@@ -663,6 +663,30 @@ def test_a_missing_start_date_is_named_as_the_case_window_labels_it():
     assert "næste frist (sagen mangler datoen 'start på ressourceforløb')" in str(info.value)
 
 
+def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_closing():
+    # Jens Hansen (T08, follow-up 10-01-2021) moved away; the case closed 20-06-2021. The lists show
+    # no deadline for a closed case, so a note states none: it said "senest 10. januar 2022".
+    from types import MappingProxyType
+
+    record = CASES["T08"][0]._replace(
+        status="afsluttet",
+        end_reason="fraflyttet kommunen",
+        extra=MappingProxyType({"end_text": "", "closed_on": date(2021, 6, 20), "damaged": (), "damaged_dates": ()}),
+    )
+    with pytest.raises(MissingFieldError) as info:
+        render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25))
+    assert "næste frist (sagen er afsluttet 20-06-2021 og har ingen frister; genåbn den, hvis den fortsætter)" in str(
+        info.value
+    )
+    # A follow-up after the closing did not happen in this case.
+    with pytest.raises(NoteError) as refused:
+        render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25), event_date=date(2021, 6, 24))
+    assert str(refused.value) == (
+        "Sagen blev afsluttet 20-06-2021, så der kan ikke skrives notat om en hændelse 24-06-2021 efter det. "
+        "Genåbn sagen, hvis den fortsætter."
+    )
+
+
 def test_marking_field_without_a_marking_is_refused():
     template = NoteTemplate("forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation.")
     with pytest.raises(MissingFieldError) as info:
