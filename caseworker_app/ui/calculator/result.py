@@ -71,6 +71,7 @@ class ResultView(QWidget):
         self.detail_box.setWidgetResizable(True)
         self.detail_box.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_box.setWidget(self.detail_label)
+        self.detail_box.setAccessibleName("Den valgte frist")
         footer = QLabel(FOOTER)
         footer.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -340,7 +340,10 @@ class CaseWindow(QDialog):
         if trial_id == case.trial_id or not dropped:
             return True
         trial = self.store.catalog().get(case.trial_id)  # its dates as this window labelled them
-        label = trial.date_label if trial is not None else lambda name: DATE_NAMES.get(name, name)
+
+        def label(name: str) -> str:
+            return trial.date_label(name) if trial is not None else DATE_NAMES.get(name, name)
+
         listed = ", ".join(f"{label(n).lower()} {fmt(d)}" for n, d in sorted(dropped.items()))
         return ask_yes_no(
             self,
