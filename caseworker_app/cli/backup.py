@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from .common import UsageError, add_db_option, existing_db_path, run_reporting
+from .common import CommandFailed, UsageError, add_db_option, existing_db_path, run_reporting
 
 
 def add_backup_commands(commands: argparse._SubParsersAction) -> None:
@@ -33,6 +34,11 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
     )
     add_db_option(restore)
     restore.add_argument("copy", metavar="KOPI", help="sikkerhedskopien, der gendannes")
+    restore.add_argument(
+        "--anden-database",
+        action="store_true",
+        help="gendan også en kopi af en anden database (ellers spørger programmet, eller afviser uden terminal)",
+    )
 
 
 def run_backup_command(args: argparse.Namespace) -> int:
@@ -53,7 +59,7 @@ def _backup(args: argparse.Namespace) -> int:
         rotate_backups,
         rotation_of,
         size_text,
-        when_text,
+        when_texts,
     )
 
     path = existing_db_path(args)
@@ -63,10 +69,12 @@ def _backup(args: argparse.Namespace) -> int:
             print(f"Ingen sikkerhedskopier i {backup_folder(path)}.")
             return 0
         print(f"Sikkerhedskopier af {path} (nyeste først):")
-        for info in backups:
+        whens = when_texts(backups)
+        width = max(len(when) for when in whens)
+        for info, when in zip(backups, whens, strict=True):
             remark = remark_text(info)
             tag = f" ({remark})" if remark else ""
-            print(f"  {when_text(info):<20} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
+            print(f"  {when:<{width}} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
         return 0
     if args.to is not None:
         info = make_backup(path, _target(args.to))
@@ -97,7 +105,8 @@ def _target(text: str) -> Path:
 
 def _restore(args: argparse.Namespace) -> int:
     from ..paths import default_db_path
-    from ..store.backup import cases_text, restore_backup
+    from ..store.backup import OtherDatabaseError, another_database_text, cases_text, restore_backup
+    from ..store.backup.checking import backup_cases
 
     # The database may be missing (deleted, or moved aside): restoring then creates it.
     path = Path(args.db) if getattr(args, "db", None) else default_db_path()
@@ -111,8 +120,28 @@ def _restore(args: argparse.Namespace) -> int:
         )
     if not copy.is_file():
         raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med 'caseworker-app backup --list'.")
-    kept, cases = restore_backup(path, copy)
+    try:
+        kept, cases = restore_backup(path, copy, other_database=args.anden_database)
+    except OtherDatabaseError:
+        if not _asked_yes(f"{another_database_text(path, copy)} Kopien har {cases_text(backup_cases(copy))}."):
+            raise CommandFailed(
+                f"{another_database_text(path, copy)} Databasen er ikke ændret. Skal kopien alligevel gendannes, så "
+                "tilføj --anden-database."
+            ) from None
+        kept, cases = restore_backup(path, copy, other_database=True)
     print(f"Databasen {path} er gendannet fra {copy} ({cases_text(cases)}).")
     if kept is not None:
         print(f"Den hidtidige database er gemt som {kept.path}.")
     return 0
+
+
+def _asked_yes(text: str) -> bool:
+    """Ask on the terminal (j/n); without one (a script, a scheduled task) the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    print(text)
+    try:
+        answer = input("Vil du gendanne den alligevel? (j/n) ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("j", "ja")

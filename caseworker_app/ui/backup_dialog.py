@@ -9,9 +9,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,19 +23,23 @@ from PySide6.QtWidgets import (
 from ..logs import safe_traceback
 from ..store.backup import (
     BackupInfo,
+    another_database_text,
     auto_backup,
     backup_folder,
+    backup_info,
     cases_text,
     check_backup,
     list_backups,
     make_backup,
     newest_good_backup,
+    of_another_database,
     remark_text,
     restore_backup,
     rotate_backups,
     rotation_of,
     size_text,
     when_text,
+    when_texts,
 )
 from ..store.copy_guard import damage_found, empty_beside_copies_with_cases
 from ..store.errors import DamagedDatabaseError, StoreError
@@ -46,6 +51,8 @@ from .table_dialog import choice_table, chosen_row, fill_table
 _log = logging.getLogger(__name__)
 
 COLUMNS = ("Dato", "Størrelse", "Sager", "Bemærkning")
+FOLDER_KEY = "backup/restore_folder"  # where 'Vælg en anden fil …' last found a copy
+FILTERS = ("Sikkerhedskopier (*.db)", "Alle filer (*)")
 
 
 class BackupDialog(QDialog):
@@ -83,11 +90,15 @@ class BackupDialog(QDialog):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton("&Gendan …")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.other_file_button = QPushButton("Vælg en &anden fil …")
+        self.other_file_button.setToolTip("Gendan en sikkerhedskopi, der ligger et andet sted, fx på et netværksdrev")
+        self.other_file_button.clicked.connect(self.restore_other_file)
         close = QPushButton("&Luk")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.other_file_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -100,14 +111,10 @@ class BackupDialog(QDialog):
 
     def reload(self) -> None:
         self.backups = list_backups(self.db_path)
+        self._whens = when_texts(self.backups)
         rows = [
-            (
-                when_text(info),
-                size_text(info.size),
-                cases_text(info.cases),
-                remark_text(info),
-            )
-            for info in self.backups
+            (when, size_text(info.size), cases_text(info.cases), remark_text(info))
+            for info, when in zip(self.backups, self._whens, strict=True)
         ]
         fill_table(self.table, rows, numbers=(1, 2))
         usable = [row for row, info in enumerate(self.backups) if info.usable]
@@ -138,16 +145,53 @@ class BackupDialog(QDialog):
         self.status.setText(f"Sikkerhedskopi gemt og kontrolleret ({cases_text(info.cases)}).")
 
     def restore_selected(self) -> None:
-        info = self.selected()
-        if info is None:
+        row = chosen_row(self.table)
+        if row is None:
             return
-        question = (
-            f"Vil du gendanne sikkerhedskopien fra {when_text(info)} ({cases_text(info.cases)})?\n\n"
-            "Alt, der er registreret siden da, forsvinder fra databasen. Den nuværende database "
-            "gemmes først som en sikkerhedskopi, så du kan fortryde."
+        info = self.backups[row]
+        if self._ask(self, "Gendan sikkerhedskopi?", self._question(info, self._whens[row], other=False)):
+            self._restore(info, self._whens[row], other=False)
+
+    def restore_other_file(self) -> None:
+        """'Vælg en anden fil …': a copy elsewhere (made with `backup --to`, on a USB key), checked
+        as the command line checks it; one of another database is named in the question."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Vælg sikkerhedskopien", self._start_folder(), ";;".join(FILTERS), FILTERS[0]
         )
-        if not self._ask(self, "Gendan sikkerhedskopi?", question):
+        if not chosen:
             return
+        path = Path(chosen)
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+        problem = check_backup(path)
+        if problem is None and self.db_path.exists() and path.resolve() == self.db_path.resolve():
+            problem = f"{path} er selve databasen. Vælg en sikkerhedskopi."
+        if problem:
+            self.status.setText(f"{problem} Databasen er ikke ændret.")
+            return
+        info = backup_info(path)
+        other = of_another_database(self.db_path, path)
+        when = when_text(info)
+        if self._ask(self, "Gendan sikkerhedskopi?", self._question(info, when, other=other)):
+            self._restore(info, when, other=other)
+
+    def _start_folder(self) -> str:
+        saved = QSettings().value(FOLDER_KEY)
+        return str(saved) if saved and Path(str(saved)).is_dir() else str(Path.home())
+
+    def _question(self, info: BackupInfo, when: str, *, other: bool) -> str:
+        elsewhere = f" {info.path}" if info.path.parent != backup_folder(self.db_path) else ""
+        asked = f"gendanne sikkerhedskopien{elsewhere} fra {when} ({cases_text(info.cases)})?"
+        if other:
+            asked = f"{another_database_text(self.db_path, info.path)}\n\nVil du alligevel {asked}"
+        else:
+            asked = f"Vil du {asked}"
+        return (
+            f"{asked}\n\nAlt, der er registreret siden da, forsvinder fra databasen. Den nuværende database "
+            "gemmes først som en sikkerhedskopi ('gemt før gendannelse'), så du kan fortryde; den slettes "
+            "ikke automatisk."
+        )
+
+    def _restore(self, info: BackupInfo, when: str, *, other: bool) -> None:
         problem = check_backup(info.path)
         if problem:
             self.status.setText(f"{problem} Databasen er ikke ændret.")
@@ -155,7 +199,7 @@ class BackupDialog(QDialog):
         if self._before_restore is not None:
             self._before_restore()
         try:
-            kept, cases = restore_backup(self.db_path, info.path)
+            kept, cases = restore_backup(self.db_path, info.path, other_database=other)
         except StoreError as exc:
             self.status.setText(exc.window_text())
             return
@@ -164,7 +208,7 @@ class BackupDialog(QDialog):
                 self._on_restored()
         self.reload()
         kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
-        self.status.setText(f"Gendannet fra {when_text(info)}: {cases_text(cases)}.{kept_text}")
+        self.status.setText(f"Gendannet fra {when}: {cases_text(cases)}.{kept_text}")
 
 
 def daily_backup(db_path: Path) -> BackupProblem | None:

@@ -115,6 +115,25 @@ def test_the_rotation_is_a_setting(store, db_path):
     assert [b.taken.date() for b in list_backups(db_path)] == [date(2026, 11, 23), date(2026, 11, 5)]
 
 
+def test_the_copy_kept_before_a_restore_outlives_the_daily_rotation(store, db_path):
+    """Found by a tester: the copy kept before a restore on 10-12 was deleted by the daily copy of
+    17-12 without a word, though the restore question promised it as the way back."""
+    add_cases(store, 2)
+    copy = make_backup(db_path, now=datetime(2026, 12, 1, 9, 0))
+    add_cases(store, 3, prefix="L")  # the work the restore removes
+    kept, _ = restore_backup(db_path, copy.path, now=datetime(2026, 12, 10, 7, 0))
+    copy.path.unlink()  # only the kept copy and the daily ones from now on
+    for n in range(40):
+        auto_backup(db_path, rotation=(7, 4, 12), now=datetime(2026, 12, 10, 8, 0) + timedelta(days=n))
+    backups = list_backups(db_path)
+    assert [b.path for b in backups if b.before_restore] == [kept.path]
+    assert case_count(kept.path) == 5
+    assert remark_text(backups[-1]) == "gemt før gendannelse – slettes ikke automatisk"
+    # Nor does it take a daily place: the 7 newest days are all daily copies.
+    daily = sorted((b.taken.date() for b in backups if not b.before_restore), reverse=True)
+    assert daily[:7] == [date(2027, 1, 18) - timedelta(days=n) for n in range(7)]
+
+
 def test_restore_keeps_the_current_database_first(store, db_path):
     add_cases(store, 2)
     copy = make_backup(db_path, now=datetime(2026, 11, 20, 9, 0))

@@ -51,7 +51,8 @@ def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, s
     dialog.restore_button.click()
     assert len(store.list_cases()) == 2 and restored
     assert "Gendannet fra 30-01-2021 kl. 16.45: 2 sager" in dialog.status.text()
-    assert "gemt før gendannelse" in [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    remarks = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert "gemt før gendannelse – slettes ikke automatisk" in remarks
 
 
 def test_a_damaged_database_set_aside_is_marked_and_never_chosen_for_restore(qtbot, tmp_path):
@@ -136,9 +137,9 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
 
     restore, open_during = backup_dialog.restore_backup, []
 
-    def watched_restore(*args):  # Windows will not move a damaged file a program holds open aside
+    def watched_restore(*args, **kwargs):  # Windows will not move a damaged file a program holds open aside
         open_during.append(store.is_open)
-        return restore(*args)
+        return restore(*args, **kwargs)
 
     backup_dialog.restore_backup = watched_restore
     try:

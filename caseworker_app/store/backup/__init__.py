@@ -4,6 +4,7 @@ listed and restored, each job in its own module:
     naming.py     where copies live (`sikkerhedskopier` beside the database) and their names
     checking.py   whether a file is a whole case database (check_backup)
     listing.py    BackupInfo and its texts, list_backups, newest_good_backup
+    identity.py   which database a copy is of (a copy of another one is restored only when asked)
     writing.py    make_backup: a checked copy, whole or not at all
     rotation.py   auto_backup (today's copy), rotate_backups, rotation_of (from the settings)
     restoring.py  restore_backup: the current database kept first, then the copy written into it
@@ -18,7 +19,18 @@ from __future__ import annotations
 
 from ..copies import backup_folder, is_backup_path
 from .checking import check_backup
-from .listing import BackupInfo, cases_text, list_backups, newest_good_backup, remark_text, size_text, when_text
+from .identity import OtherDatabaseError, another_database_text, of_another_database
+from .listing import (
+    BackupInfo,
+    backup_info,
+    cases_text,
+    list_backups,
+    newest_good_backup,
+    remark_text,
+    size_text,
+    when_text,
+    when_texts,
+)
 from .naming import STALE_COPY_SECONDS
 from .purging import purge_copies, retention_last_day
 from .restoring import restore_backup
@@ -28,7 +40,10 @@ from .writing import make_backup
 __all__ = [
     "STALE_COPY_SECONDS",
     "BackupInfo",
+    "OtherDatabaseError",
+    "another_database_text",
     "auto_backup",
+    "backup_info",
     "backup_folder",
     "cases_text",
     "check_backup",
@@ -37,6 +52,7 @@ __all__ = [
     "list_backups",
     "make_backup",
     "newest_good_backup",
+    "of_another_database",
     "purge_copies",
     "remark_text",
     "restore_backup",
@@ -45,4 +61,5 @@ __all__ = [
     "rotation_of",
     "size_text",
     "when_text",
+    "when_texts",
 ]

@@ -4,12 +4,20 @@ cases (BackupInfo and its texts), newest first, and the newest one that can be r
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .checking import backup_cases, check_backup
-from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, backup_folder, parse_name, remove_stale_temporaries_of
+from .naming import (
+    BEFORE_RESTORE_TAG,
+    SET_ASIDE_TAG,
+    backup_folder,
+    parse_name,
+    remove_stale_temporaries_of,
+    taken_by_name,
+)
 
 
 @dataclass(frozen=True)
@@ -33,18 +41,33 @@ class BackupInfo:
         return self.cases is not None and not self.set_aside
 
 
-def when_text(info: BackupInfo) -> str:
-    """'23-11-2026 kl. 14.05': when a copy was made, as the window and `backup --list` show it."""
+def when_text(info: BackupInfo, *, seconds: bool = False) -> str:
+    """'23-11-2026 kl. 14.05' ('kl. 14.05.09' with seconds): when a copy was made."""
     from ...core.workdays import fmt
 
-    return f"{fmt(info.taken.date())} kl. {info.taken:%H.%M}"
+    return f"{fmt(info.taken.date())} kl. {info.taken:{'%H.%M.%S' if seconds else '%H.%M'}}"
+
+
+def when_texts(backups: list[BackupInfo]) -> list[str]:
+    """when_text of each copy as a list shows them (the window's and `backup --list`): with seconds
+    for copies made in the same minute as another, and '(2)', '(3)' … after those made in the same
+    second (sager-…T164115-2.db), so no two rows read alike."""
+    minutes = Counter(info.taken.replace(second=0, microsecond=0) for info in backups)
+    seconds = Counter(info.taken.replace(microsecond=0) for info in backups)
+    texts = []
+    for info in backups:
+        text = when_text(info, seconds=minutes[info.taken.replace(second=0, microsecond=0)] > 1)
+        if seconds[info.taken.replace(microsecond=0)] > 1 and info.taken.microsecond:
+            text += f" ({info.taken.microsecond + 1})"  # naming.py: the -2, -3 … of one second
+        texts.append(text)
+    return texts
 
 
 def remark_text(info: BackupInfo) -> str:
     """What the list says beside a copy that is not a plain one ('' for a plain one)."""
     if info.set_aside:
         return "beskadiget, sat til side ved gendannelse – kan ikke gendannes"
-    return "gemt før gendannelse" if info.before_restore else ""
+    return "gemt før gendannelse – slettes ikke automatisk" if info.before_restore else ""
 
 
 def size_text(size: int) -> str:
@@ -95,6 +118,14 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
         )
     found.sort(key=lambda info: info.taken, reverse=True)
     return found
+
+
+def backup_info(path: Path) -> BackupInfo:
+    """A copy chosen anywhere (not necessarily in the backup folder), as the list would show it:
+    taken when its name says, else when the file was last written."""
+    stat = path.stat()
+    taken = taken_by_name(path) or datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)
+    return BackupInfo(path, taken, stat.st_size, backup_cases(path))
 
 
 def newest_good_backup(db_path: Path | str) -> BackupInfo | None:

@@ -58,12 +58,25 @@ def parse_name(db_path: Path, path: Path) -> tuple[datetime, str] | None:
     """When the copy at path was taken and its tag ('' for a plain copy, BEFORE_RESTORE_TAG, or
     SET_ASIDE_TAG for a damaged database a restore moved aside); None when path is not a copy of
     this database."""
+    parsed = _parse(path)
+    if parsed is None or parsed[0] != db_path.stem:
+        return None
+    return parsed[1:]
+
+
+def taken_by_name(path: Path) -> datetime | None:
+    """When a copy of any database was taken, as its name says (None: not a copy's name)."""
+    parsed = _parse(path)
+    return parsed[1] if parsed else None
+
+
+def _parse(path: Path) -> tuple[str, datetime, str] | None:
     match = _NAME.match(path.name)
-    if not match or match["stem"] != db_path.stem:
+    if not match:
         return None
     try:
         taken = datetime.strptime(f"{match['day']}T{match['time']}", "%Y-%m-%dT%H%M%S")
         taken += timedelta(microseconds=int(match["n"] or 1) - 1)  # keeps copies of one second apart
     except ValueError:
         return None
-    return taken, match["tag"] or ""
+    return match["stem"], taken, match["tag"] or ""

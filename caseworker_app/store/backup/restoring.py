@@ -23,6 +23,7 @@ from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, damage_of_database_in_use, integrity_problem
+from .identity import OtherDatabaseError, another_database_text, of_another_database
 from .listing import BackupInfo
 from .naming import BEFORE_RESTORE_TAG, SET_ASIDE_TAG, free_name
 from .outlook_state import given_out, keep_given_out
@@ -42,13 +43,16 @@ class _NotKept(Exception):
 
 
 def restore_backup(
-    db_path: Path | str, source: Path | str, *, now: datetime | None = None
+    db_path: Path | str, source: Path | str, *, now: datetime | None = None, other_database: bool = False
 ) -> tuple[BackupInfo | None, int]:
     """Replace the database's contents with the copy at source, after keeping the current file.
 
     Returns the copy of the current database kept first (None when there was none) and the
     number of cases restored. The contents are written through SQLite (backup API, one
     transaction), so another program with the database open sees the restored data.
+
+    A copy of another database (identity.py) is refused (OtherDatabaseError) unless other_database:
+    the caseworker has been asked.
     """
     db_path, source = Path(db_path), Path(source)
     now = now or datetime.now()
@@ -57,6 +61,8 @@ def restore_backup(
         raise StoreError(f"{problem} Databasen er ikke ændret.")
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StoreError(f"{source} er selve databasen. Vælg en sikkerhedskopi.")
+    if not other_database and of_another_database(db_path, source):
+        raise OtherDatabaseError(f"{another_database_text(db_path, source)} Databasen er ikke ændret.")
     kept_path = free_name(db_path, now, BEFORE_RESTORE_TAG)
     given = given_out(db_path) if db_path.exists() else None  # Outlook's events, the cases' ids
     if not db_path.exists():

@@ -1,5 +1,7 @@
 """Which copies are kept: today's automatic copy, and rotation (every copy of the newest days, the
-newest copy of each of the newest weeks and months), as the database's settings ask."""
+newest copy of each of the newest weeks and months), as the database's settings ask. A copy kept
+before a restore is outside the rotation: it is the way back from a restore (the restore question
+promises it), and may hold the only copy of the work the restore removed."""
 
 from __future__ import annotations
 
@@ -45,9 +47,10 @@ def kept_by_rotation(taken: Iterable[datetime], daily: int, weekly: int, monthly
 
 
 def rotate_backups(db_path: Path | str, rotation: tuple[int, int, int] = DEFAULT_ROTATION) -> int:
-    """Delete the copies rotation does not keep; returns how many went. A damaged database a
-    restore moved aside is no copy: it takes no place in the rotation and is left for IT."""
-    backups = [b for b in list_backups(db_path) if not b.set_aside]
+    """Delete the copies rotation does not keep; returns how many went. What a restore kept (the
+    database before it, or a damaged one it moved aside) takes no place in the rotation and is
+    never deleted by it: the way back from a restore, or a file for IT."""
+    backups = [b for b in list_backups(db_path) if not b.before_restore]
     keep = kept_by_rotation((b.taken for b in backups), *rotation)
     removed, held = 0, 0
     for info in backups:
