@@ -17,6 +17,7 @@ from caseworker_app.cli import main
 from caseworker_app.core.settings import Settings
 from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.backup import (
+    OtherDatabaseError,
     auto_backup,
     backup_folder,
     cases_text,
@@ -25,11 +26,13 @@ from caseworker_app.store.backup import (
     list_backups,
     make_backup,
     newest_good_backup,
+    of_another_database,
     purge_copies,
     remark_text,
     restore_backup,
     rotate_backups,
     size_text,
+    when_texts,
 )
 from tests.damage import damage_the_events_table
 from tests.unwritable import unwritable
@@ -132,6 +135,83 @@ def test_the_copy_kept_before_a_restore_outlives_the_daily_rotation(store, db_pa
     # Nor does it take a daily place: the 7 newest days are all daily copies.
     daily = sorted((b.taken.date() for b in backups if not b.before_restore), reverse=True)
     assert daily[:7] == [date(2027, 1, 18) - timedelta(days=n) for n in range(7)]
+
+
+def test_a_copy_of_another_database_is_restored_only_when_asked(store, db_path, tmp_path):
+    """Found by a tester: `restore` took a copy of a colleague's database and only said '(5 sager)'."""
+    add_cases(store, 2)
+    (tmp_path / "kollega").mkdir()
+    with CaseStore(tmp_path / "kollega" / "sager.db", clock=lambda: TODAY) as theirs:
+        add_cases(theirs, 5, prefix="K")
+    foreign = make_backup(tmp_path / "kollega" / "sager.db", tmp_path / "kollega.db")
+    own = make_backup(db_path, tmp_path / "egen.db")
+    assert of_another_database(db_path, foreign.path) and not of_another_database(db_path, own.path)
+
+    with pytest.raises(OtherDatabaseError) as refused:
+        restore_backup(db_path, foreign.path)
+    assert str(refused.value) == (
+        f"Kopien {foreign.path} er ikke en sikkerhedskopi af databasen {db_path}, men af en anden database "
+        "(fx en kollegas eller en prøvedatabase). Gendanner du den, bliver alle sager i databasen erstattet af "
+        "kopiens. Databasen er ikke ændret."
+    )
+    assert len(store.list_cases()) == 2 and not backup_folder(db_path).exists()
+
+    kept, cases = restore_backup(db_path, foreign.path, other_database=True)
+    assert cases == 5 and len(store.list_cases()) == 5
+    # Still this database: its copies, the one kept before and the ones made since, are its own.
+    assert not of_another_database(db_path, kept.path) and not of_another_database(db_path, own.path)
+    assert of_another_database(db_path, foreign.path)
+
+
+def test_restore_command_asks_before_a_copy_of_another_database(store, db_path, tmp_path, capsys, monkeypatch):
+    add_cases(store, 2)
+    other = tmp_path / "anden" / "sager.db"
+    other.parent.mkdir()
+    with CaseStore(other, clock=lambda: TODAY) as theirs:
+        add_cases(theirs, 5, prefix="K")
+    copy = make_backup(other, tmp_path / "mu.db").path
+
+    # No terminal (a script): refused, nothing changed, and the way to do it named.
+    assert main(["restore", "--db", str(db_path), str(copy)]) == 1
+    err = capsys.readouterr().err
+    assert f"Kopien {copy} er ikke en sikkerhedskopi af databasen {db_path}, men af en anden database" in err
+    assert "Databasen er ikke ændret. Skal kopien alligevel gendannes, så tilføj --anden-database." in err
+    assert len(store.list_cases()) == 2
+
+    # On a terminal: asked; 'n' changes nothing, 'j' restores.
+    answers = ["n", "j"]
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: answers.pop(0))
+    assert main(["restore", "--db", str(db_path), str(copy)]) == 1
+    assert "Kopien har 5 sager." in capsys.readouterr().out and len(store.list_cases()) == 2
+    assert main(["restore", "--db", str(db_path), str(copy)]) == 0
+    assert f"Databasen {db_path} er gendannet fra {copy} (5 sager)." in capsys.readouterr().out
+    assert len(store.list_cases()) == 5
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    original = make_backup(other, tmp_path / "mu2.db").path
+    with CaseStore(other, clock=lambda: TODAY) as theirs:
+        add_cases(theirs, 1, prefix="X")
+    assert main(["restore", "--db", str(db_path), "--anden-database", str(original)]) == 0
+    assert len(store.list_cases()) == 5
+
+
+def test_copies_made_in_the_same_minute_are_told_apart_in_the_list(store, db_path, capsys):
+    """Found by a tester: three copies read '30-11-2026 kl. 16.41' alike."""
+    add_cases(store, 1)
+    for moment in (datetime(2026, 11, 30, 16, 41, 5), datetime(2026, 11, 30, 16, 41, 40)):
+        make_backup(db_path, now=moment)
+    make_backup(db_path, now=datetime(2026, 11, 30, 16, 41, 40))  # the same second: -2
+    make_backup(db_path, now=datetime(2026, 11, 30, 9, 12, 30))
+    assert when_texts(list_backups(db_path)) == [
+        "30-11-2026 kl. 16.41.40 (2)",
+        "30-11-2026 kl. 16.41.40",
+        "30-11-2026 kl. 16.41.05",
+        "30-11-2026 kl. 09.12",
+    ]
+    assert main(["backup", "--db", str(db_path), "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("  30-11-2026 kl. 16.41.40 (2)") and lines[4].startswith("  30-11-2026 kl. 09.12 ")
 
 
 def test_restore_keeps_the_current_database_first(store, db_path):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from caseworker_app.store import CaseStore
 from caseworker_app.store.backup import list_backups, make_backup, restore_backup
 from caseworker_app.store.errors import DamagedDatabaseError
 from caseworker_app.store.opening import not_a_case_database
-from caseworker_app.ui.backup_dialog import BackupDialog
+from caseworker_app.ui.backup_dialog import FOLDER_KEY, BackupDialog
 from caseworker_app.ui.mainwindow import MainWindow, Tab
 from caseworker_app.ui.restore_offers import damaged_offer_box, offer_restore
 from tests.damage import damage_the_events_table
@@ -217,3 +218,89 @@ def test_the_dialog_waits_for_the_start_s_copy_and_lists_it(qtbot, store, monkey
     assert made == ["daglig-kopi"]  # done in its own thread, and done before the dialog listed the copies
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "2 sager"
+
+
+def _colleague_copy(tmp_path, cases):
+    """A copy of another database (a colleague's), made with `backup --to` outside any backup folder."""
+    other = tmp_path / "kollega" / "sager.db"
+    other.parent.mkdir()
+    with CaseStore(other, clock=lambda: date(2021, 2, 1)) as theirs:
+        add(theirs, cases, prefix="K")
+    (tmp_path / "usb").mkdir()
+    # Into a folder: named as in the backup folder (sager-2021-01-29T103000.db), which gives its time.
+    return make_backup(other, tmp_path / "usb", now=datetime(2021, 1, 29, 10, 30)).path
+
+
+def test_a_copy_elsewhere_is_chosen_with_vaelg_en_anden_fil(qtbot, store, tmp_path, monkeypatch):
+    """Found by a tester: the window could only restore copies in its own folder."""
+    add(store, 2)
+    own = make_backup(store.path, tmp_path / "usb-kopi.db").path
+    written = datetime(2021, 1, 28, 15, 20).timestamp()
+    os.utime(own, (written, written))  # a name of the user's own: its time is when it was written
+    add(store, 1, prefix="L")
+    questions, answers = [], [True]
+    dialog = BackupDialog(store.path, ask=lambda parent, title, text: questions.append(text) or answers.pop(0))
+    qtbot.addWidget(dialog)
+    assert dialog.other_file_button.text() == "Vælg en &anden fil …"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(own), "Sikkerhedskopier (*.db)"))
+    dialog.other_file_button.click()
+    assert questions == [
+        f"Vil du gendanne sikkerhedskopien {own} fra 28-01-2021 kl. 15.20 (2 sager)?\n\n"
+        "Alt, der er registreret siden da, forsvinder fra databasen. Den nuværende database gemmes først som "
+        "en sikkerhedskopi ('gemt før gendannelse'), så du kan fortryde; den slettes ikke automatisk."
+    ]
+    assert len(store.list_cases()) == 2
+    assert dialog.status.text().startswith("Gendannet fra 28-01-2021 kl. 15.20: 2 sager.")
+    assert QSettings().value(FOLDER_KEY) == str(tmp_path)
+
+
+def test_a_copy_of_another_database_is_named_before_it_is_restored(qtbot, store, tmp_path, monkeypatch):
+    add(store, 2)
+    foreign = _colleague_copy(tmp_path, 5)
+    questions, answers = [], [False, True]
+    dialog = BackupDialog(store.path, ask=lambda parent, title, text: questions.append(text) or answers.pop(0))
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(foreign), "Sikkerhedskopier (*.db)"))
+    dialog.other_file_button.click()  # "Nej": nothing changed
+    assert questions[0].startswith(
+        f"Kopien {foreign} er ikke en sikkerhedskopi af databasen {store.path}, men af en anden database "
+        "(fx en kollegas eller en prøvedatabase). Gendanner du den, bliver alle sager i databasen erstattet af "
+        f"kopiens.\n\nVil du alligevel gendanne sikkerhedskopien {foreign} fra 29-01-2021 kl. 10.30 (5 sager)?"
+    )
+    assert len(store.list_cases()) == 2 and list_backups(store.path) == []
+    dialog.other_file_button.click()  # "Ja"
+    assert len(store.list_cases()) == 5
+
+
+def test_a_file_that_is_no_copy_or_the_database_itself_is_refused_before_asking(qtbot, store, tmp_path, monkeypatch):
+    add(store, 1)
+    text = tmp_path / "noter.db"
+    text.write_text("ikke en database")
+    questions = []
+    dialog = BackupDialog(store.path, ask=lambda parent, title, text: questions.append(text) or True)
+    qtbot.addWidget(dialog)
+    chosen = [str(text), str(store.path)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (chosen.pop(0), ""))
+    dialog.other_file_button.click()
+    assert dialog.status.text() == f"Filen {text} er ikke en sagsdatabase. Databasen er ikke ændret."
+    dialog.other_file_button.click()
+    assert dialog.status.text() == (
+        f"{store.path} er selve databasen. Vælg en sikkerhedskopi. Databasen er ikke ændret."
+    )
+    assert questions == [] and len(store.list_cases()) == 1
+
+
+def test_copies_of_the_same_minute_show_their_seconds(qtbot, store):
+    """Found by a tester: three rows read '30-11-2026 kl. 16.41' alike."""
+    add(store, 1)
+    make_backup(store.path, now=datetime(2021, 2, 1, 16, 41, 5))
+    make_backup(store.path, now=datetime(2021, 2, 1, 16, 41, 52))
+    make_backup(store.path, now=datetime(2021, 1, 31, 8, 0, 30))
+    questions = []
+    dialog = BackupDialog(store.path, ask=lambda parent, title, text: questions.append(text) or False)
+    qtbot.addWidget(dialog)
+    dates = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert dates == ["01-02-2021 kl. 16.41.52", "01-02-2021 kl. 16.41.05", "31-01-2021 kl. 08.00"]
+    dialog.table.selectRow(1)
+    dialog.restore_button.click()
+    assert questions[0].startswith("Vil du gendanne sikkerhedskopien fra 01-02-2021 kl. 16.41.05 (1 sag)?")
