@@ -349,6 +349,10 @@ class CaseStore:
         """Delete a case created by mistake, with its history; the deletion itself is kept."""
         self._closing.delete_case(case_id, reason)
 
+    def deletion_reason(self, case_id: int, created_at: str | None) -> str | None:
+        """Why the case (its id and creation time) was deleted, or None (not deleted, or unknown)."""
+        return self._closing.deletion_reason(case_id, created_at)
+
     def deletions(self) -> list[dict]:
         """The cases deleted as created by mistake, oldest first (no personal data)."""
         return self._closing.deletions()

@@ -202,6 +202,15 @@ class ClosingPart:
             delete_case_rows(self._db.connection(), case_id)
         _log.info("deleted case %d (created by mistake)", case_id)
 
+    def deletion_reason(self, case_id: int, created_at: str | None) -> str | None:
+        """Why the case (its id and creation time: ids are given again) was deleted, or None."""
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT reason FROM deletions WHERE case_id = ? AND case_created_at IS ? ORDER BY id DESC LIMIT 1",
+                (case_id, created_at),
+            ).fetchone()
+        return row[0] if row else None
+
     def deletions(self) -> list[dict]:
         """The cases deleted as created by mistake, oldest first (no personal data)."""
         with self._db.read() as conn:

@@ -168,3 +168,26 @@ def test_a_new_case_given_the_deleted_case_s_id_never_gets_the_open_window_s_tex
     assert window.general_error.text().startswith("⚠ Intet er gemt: sagen er slettet et andet sted")
     assert other.get_case(bo).note == ""
     assert window.note_edit.toPlainText() == "Anna har fået job"
+
+
+def test_a_case_a_restore_left_out_says_the_restore_removed_it(qtbot, store, louise, tmp_path):
+    """Found by a tester: after the caseworker's own restore, the window of a case the copy has not
+    said 'sagen er slettet et andet sted'."""
+    from caseworker_app.store.backup import make_backup, restore_backup
+
+    copy = make_backup(store.path, tmp_path / "kopi.db")  # without the case opened below
+    newer = add_t08(store, citizen="Ny Borger", case_ref="2021-7001")
+    window = open_case(qtbot, store, newer)
+    restore_backup(store.path, copy.path)
+    type_into(qtbot, window.note_edit, "Skrevet før gendannelsen")
+
+    with qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.save_button)
+
+    assert window.general_error.text() == (
+        "⚠ Intet er gemt: databasen er gendannet fra en sikkerhedskopi uden denne sag, mens den var åben her, "
+        "så sagen findes ikke længere. Det, du har skrevet, står stadig i vinduet – kopiér det, hvis det skal "
+        "med i en ny sag. Sagen, som den var før gendannelsen, ligger i kopien 'gemt før gendannelse' under "
+        "Filer › Sikkerhedskopier."
+    )
+    assert window.note_edit.toPlainText() == "Skrevet før gendannelsen"

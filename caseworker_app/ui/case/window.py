@@ -28,6 +28,7 @@ from ...core.terms import DATE_NAMES
 from ...core.validation import case_errors, parse_case_dates
 from ...core.workdays import fmt
 from ...store import ValidationError
+from ...store.backup.outlook_state import LEFT_OUT
 from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
 from ...store.errors import CaseNotFoundError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
@@ -315,12 +316,8 @@ class CaseWindow(QDialog):
             try:
                 self.store.update_case(self.case_id, loaded=self.case, choice=choice, created=self._created, **values)
                 return True
-            except CaseNotFoundError:  # deleted by another copy of the program while open here
-                message = (
-                    "Intet er gemt: sagen er slettet et andet sted, mens den var åben her. Det, du har "
-                    "skrevet, står stadig i vinduet – kopiér det, hvis det skal med i en ny sag."
-                )
-                show_errors({}, {"case": message}, self.general_error)
+            except CaseNotFoundError:  # deleted, or left out by a restore, while open here
+                show_errors({}, {"case": self._gone_text()}, self.general_error)
                 return False
             except CaseConflictError as conflict:
                 answer = ask_keep_or_overwrite(self, conflict.text)
@@ -331,6 +328,18 @@ class CaseWindow(QDialog):
                     show_errors({}, {"case": message}, self.general_error)
                     return False
                 choice = conflict.choose(MINE if answer == QMessageBox.StandardButton.Save else THEIRS)
+
+    def _gone_text(self) -> str:
+        """Why the case open here is gone: a restore of a copy without it, or a deletion elsewhere."""
+        assert self.case_id is not None
+        kept = "Det, du har skrevet, står stadig i vinduet – kopiér det, hvis det skal med i en ny sag."
+        if self.store.deletion_reason(self.case_id, self._created) == LEFT_OUT:
+            return (
+                "Intet er gemt: databasen er gendannet fra en sikkerhedskopi uden denne sag, mens den var åben "
+                f"her, så sagen findes ikke længere. {kept} Sagen, som den var før gendannelsen, ligger i kopien "
+                "'gemt før gendannelse' under Filer › Sikkerhedskopier."
+            )
+        return f"Intet er gemt: sagen er slettet et andet sted, mens den var åben her. {kept}"
 
     def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
         """Moving a case to another trial removes the dates that trial does not use: ask first."""
