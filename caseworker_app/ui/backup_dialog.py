@@ -179,16 +179,19 @@ class BackupDialog(QDialog):
         return str(saved) if saved and Path(str(saved)).is_dir() else str(Path.home())
 
     def _question(self, info: BackupInfo, when: str, *, other: bool) -> str:
+        kept = (
+            "Den nuværende database gemmes først som en sikkerhedskopi ('gemt før gendannelse'), så du kan "
+            "fortryde; den slettes ikke automatisk."
+        )
+        if other:  # the copy's path is named in the first sentence; 'since then' means nothing here
+            return (
+                f"{another_database_text(self.db_path, info.path)}\n\nKopien er fra {when} "
+                f"({cases_text(info.cases)}). Vil du alligevel gendanne den?\n\n{kept}"
+            )
         elsewhere = f" {info.path}" if info.path.parent != backup_folder(self.db_path) else ""
-        asked = f"gendanne sikkerhedskopien{elsewhere} fra {when} ({cases_text(info.cases)})?"
-        if other:
-            asked = f"{another_database_text(self.db_path, info.path)}\n\nVil du alligevel {asked}"
-        else:
-            asked = f"Vil du {asked}"
         return (
-            f"{asked}\n\nAlt, der er registreret siden da, forsvinder fra databasen. Den nuværende database "
-            "gemmes først som en sikkerhedskopi ('gemt før gendannelse'), så du kan fortryde; den slettes "
-            "ikke automatisk."
+            f"Vil du gendanne sikkerhedskopien{elsewhere} fra {when} ({cases_text(info.cases)})?\n\n"
+            f"Alt, der er registreret siden da, forsvinder fra databasen. {kept}"
         )
 
     def _restore(self, info: BackupInfo, when: str, *, other: bool) -> None:

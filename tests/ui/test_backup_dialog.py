@@ -262,10 +262,12 @@ def test_a_copy_of_another_database_is_named_before_it_is_restored(qtbot, store,
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(foreign), "Sikkerhedskopier (*.db)"))
     dialog.other_file_button.click()  # "Nej": nothing changed
-    assert questions[0].startswith(
+    assert questions[0] == (
         f"Kopien {foreign} er ikke en sikkerhedskopi af databasen {store.path}, men af en anden database "
         "(fx en kollegas eller en prøvedatabase). Gendanner du den, bliver alle sager i databasen erstattet af "
-        f"kopiens.\n\nVil du alligevel gendanne sikkerhedskopien {foreign} fra 29-01-2021 kl. 10.30 (5 sager)?"
+        "kopiens.\n\nKopien er fra 29-01-2021 kl. 10.30 (5 sager). Vil du alligevel gendanne den?\n\n"
+        "Den nuværende database gemmes først som en sikkerhedskopi ('gemt før gendannelse'), så du kan "
+        "fortryde; den slettes ikke automatisk."
     )
     assert len(store.list_cases()) == 2 and list_backups(store.path) == []
     dialog.other_file_button.click()  # "Ja"
