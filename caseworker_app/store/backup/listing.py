@@ -24,7 +24,8 @@ from .naming import (
 class BackupInfo:
     """A backup file as the list shows it: when, how big, how many cases (None: unreadable).
 
-    before_restore: kept by a restore (the database it replaced); set_aside: that database was
+    before_restore: kept by a restore (the database it replaced: the way back, so rotation never
+    counts or deletes it); set_aside: that database was
     damaged and moved aside whole, for IT to look at. It is no backup: never offered for restore,
     and neither today's copy nor one that rotation counts or deletes."""
 
