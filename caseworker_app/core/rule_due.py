@@ -89,16 +89,19 @@ def rule_due(
         )
 
     if kind == "decision":
+        # A later decision this rule does not count (the ordinary rule of T07 counts an adjusted
+        # plan only) is named, so an imported or noted decision is not taken as overlooked.
+        passed_over = _passed_over(history, spec, held[-1] if held else anchor)
         if held:
             last = held[-1]
             return (
                 _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
-                (spec.every, " efter seneste stillingtagen til indsatsplanen ", last),
+                (spec.every, " efter seneste stillingtagen til indsatsplanen ", last, *passed_over),
                 False,
             )
         return (
             _SUMS.get((anchor, id(spec.every))) or _sum(anchor, spec.every),
-            (spec.every, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor),
+            (spec.every, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor, *passed_over),
             True,
         )
 
@@ -141,6 +144,25 @@ def rule_due(
         return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")
+
+
+# The decisions on a plan (terms.EVENT_NAMES): a rule that counts only some of them passes the others over.
+_DECISIONS = {
+    "plan_adjusted": "indsatsplan justeret",
+    "plan_not_adjusted": "indsatsplan ikke justeret",
+    "plan_decision": "stillingtagen til indsatsplanen med ukendt udfald",
+}
+
+
+def _passed_over(history: Sequence[Event], spec: RuleSpec, since: date) -> tuple[object, ...]:
+    """', og indsatsplan ikke justeret 06-01-2020 tæller ikke efter denne regel': the latest decision
+    after since that the rule does not count; () when there is none."""
+    for event in reversed(history):
+        if event.day <= since:
+            break
+        if event.kind in _DECISIONS and event.kind not in spec.events:
+            return (_words(", og {} ", _DECISIONS[event.kind]), event.day, " tæller ikke efter denne regel")
+    return ()
 
 
 def agreed_met_from(agreed: date) -> date:

@@ -203,6 +203,27 @@ def test_decision_at_trial_end_new_year():
     assert d.due_to_trial_end
 
 
+def test_a_decision_the_ordinary_rule_does_not_count_is_named_in_the_reason():
+    # T07 ended 31-12-2021. Visitation 01-01-2025, so the ordinary rule governs: 6 months after the
+    # visitation, 01-07-2025. An imported decision of unknown outcome (27-05-2026) does not restart
+    # it; the reason says so, rather than leave the caseworker to think her date was overlooked.
+    events = [Event(date(2026, 5, 27), "plan_decision")]
+    d = one("T07", {"visitation": date(2025, 1, 1)}, events, today=date(2026, 11, 23))
+    assert (d.legal_due, d.governed_by) == (date(2025, 7, 1), "ordinary")
+    assert d.reason == (
+        "6 måneder efter visitation 01-01-2025, og stillingtagen til indsatsplanen med ukendt udfald "
+        "27-05-2026 tæller ikke efter denne regel; almindelig regel efter forsøgets slutning 31-12-2021"
+    )
+    # An adjustment counts; a later 'not adjusted' does not.
+    events = [Event(date(2025, 3, 1), "plan_adjusted"), Event(date(2025, 6, 2), "plan_not_adjusted")]
+    d = one("T07", {"visitation": date(2025, 1, 1)}, events, today=date(2026, 11, 23))
+    assert d.legal_due == date(2025, 9, 1)
+    assert d.reason == (
+        "6 måneder efter seneste stillingtagen til indsatsplanen 01-03-2025, og indsatsplan ikke justeret "
+        "02-06-2025 tæller ikke efter denne regel; almindelig regel efter forsøgets slutning 31-12-2021"
+    )
+
+
 # ---- caseworker_set: T12 own cadence, T16 with the ordinary sickness-benefit rule beside it
 
 
