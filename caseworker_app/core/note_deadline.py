@@ -40,7 +40,10 @@ def governing_deadline(
     if case.status == CLOSED:  # the lists have no deadline for it, so a note states none either
         closed_on = _closed_on(case)
         on = f" {fmt(closed_on)}" if closed_on else ""
-        return None, f"næste frist (sagen er afsluttet{on} og har ingen frister; genåbn den, hvis den fortsætter)"
+        return None, (
+            f"næste frist (sagen er afsluttet{on} og har ingen frister: skriv notatet, før sagen afsluttes, "
+            "eller genåbn den)"
+        )
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"

@@ -146,7 +146,14 @@ def _fill(
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
         # An extension covers only days after the end: before the start there is nothing to register.
-        hint = " Har kommunen fået forsøget forlænget, så registrér forlængelsen først." if applied > end else ""
+        # After the end the ordinary rule governs the case: the caseworker's own note, no trial in it.
+        hint = (
+            " Efter forsøgets slutning følges sagen efter den almindelige regel: skriv notatet i FASIT som "
+            "i andre sager, uden henvisning til forsøget. Har kommunen fået forsøget forlænget, så "
+            "registrér forlængelsen først."
+            if applied > end
+            else ""
+        )
         raise NoteError(
             f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget.{hint}"

@@ -675,9 +675,10 @@ def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_c
     )
     with pytest.raises(MissingFieldError) as info:
         render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25))
-    assert "næste frist (sagen er afsluttet 20-06-2021 og har ingen frister; genåbn den, hvis den fortsætter)" in str(
-        info.value
-    )
+    assert (
+        "næste frist (sagen er afsluttet 20-06-2021 og har ingen frister: skriv notatet, før sagen afsluttes, "
+        "eller genåbn den)"
+    ) in str(info.value)
     # A follow-up after the closing did not happen in this case.
     with pytest.raises(NoteError) as refused:
         render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25), event_date=date(2021, 6, 24))
@@ -702,8 +703,9 @@ def test_note_outside_the_trial_period_is_refused():
         render("T07", "plan_ikke_justeret", case=record, note_date=date(2022, 3, 1), reason="")
     assert str(info.value) == (
         "Forsøg T07 gælder fra 01-07-2018 til og med 31-12-2021; 01-03-2022 ligger uden for "
-        "perioden, så notatet kan ikke henvise til forsøget. Har kommunen fået forsøget "
-        "forlænget, så registrér forlængelsen først."
+        "perioden, så notatet kan ikke henvise til forsøget. Efter forsøgets slutning følges sagen efter "
+        "den almindelige regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget. Har "
+        "kommunen fået forsøget forlænget, så registrér forlængelsen først."
     )
 
 

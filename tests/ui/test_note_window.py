@@ -417,14 +417,18 @@ def test_a_note_about_an_event_after_today_cannot_be_copied(qtbot, db):
     )
 
 
-def test_a_note_on_a_closed_case_is_copied_without_registering(qtbot, db, message_boxes):
+def test_a_note_on_a_closed_case_states_no_next_deadline(qtbot, db, message_boxes):
+    # The lists have no deadline for a closed case, so a note cannot state one (decision 15): it said
+    # "Næste opfølgning: senest 15. juni 2022" for a citizen who had moved away.
     store, ids = db
     store.close_case(ids["T08"], reason="andet", text="flyttet", day=date(2021, 6, 15))
     window = _t08_note_about_today(qtbot, store, ids["T08"])
-    assert window.status_label.text() == "✓ Klar til at kopiere."  # no deadlines in the lists to keep equal
-    click(qtbot, window.copy_button)
+    assert not window.copy_button.isEnabled()
+    assert window.status_label.text() == (
+        "⚠ Udfyld før notatet kan kopieres: næste frist (sagen er afsluttet 15-06-2021 og har ingen frister: "
+        "skriv notatet, før sagen afsluttes, eller genåbn den)."
+    )
     assert message_boxes.asked == []
-    assert QApplication.clipboard().text().startswith("Opfølgning")
 
 
 def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, db, dialogs):
