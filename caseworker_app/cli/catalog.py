@@ -115,7 +115,8 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date, status
         lines += [f"  ! {remark}" for remark in d.remarks]
         lines.append(f"  {d.rule}")
         lines.append(f"  Henvisning: {d.citation}")
-        lines.append(f"  Almindelig regel ville give: {fmt(d.ordinary_due) or 'ingen frist'}")
+        if d.ordinary_beside:  # as the case window: not beside a date the ordinary rule itself gives
+            lines.append(f"  Almindelig regel ville give: {fmt(d.ordinary_due) or 'ingen frist'}")
         lines.append("")
     return "\n".join(lines).rstrip()
 

@@ -57,6 +57,12 @@ class Deadline(NamedTuple):
         return _sentence(self.reason_parts)
 
     @property
+    def ordinary_beside(self) -> bool:
+        """Whether 'Almindelig regel ville give' tells something beside the deadline: not when the
+        ordinary rule governs it (its date, or the day after the trial's end the reason explains)."""
+        return self.governed_by != "ordinary"
+
+    @property
     def trial_due_text(self) -> str:
         """Why the trial rule's own date does not govern, when it differs ('' when it does)."""
         return self.trial_due_text_on(None)

@@ -37,13 +37,8 @@ def governing_deadline(
     spec = _rule_for(trial, kind)
     if spec is None:
         return None, "næste frist (forsøget har ingen beregnelig frist)"
-    if case.status == CLOSED:  # the lists have no deadline for it, so a note states none either
-        closed_on = _closed_on(case)
-        on = f" {fmt(closed_on)}" if closed_on else ""
-        return None, (
-            f"næste frist (sagen er afsluttet{on} og har ingen frister: skriv notatet, før sagen afsluttes, "
-            "eller genåbn den)"
-        )
+    if case.status == CLOSED:  # the lists have no deadline for it (notes.py says so in its place)
+        return None, "næste frist (sagen er afsluttet og har ingen frister)"
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"
@@ -65,6 +60,20 @@ def governing_deadline(
 def _closed_on(case: CaseRecord) -> date | None:
     closed_on = case.extra.get("closed_on") if case.extra else None
     return closed_on if isinstance(closed_on, date) else None
+
+
+def closed_sentence(case: CaseRecord) -> str:
+    """What a note on a closed case says where it would state the next deadline ('' for an open
+    case): the lists have none, so neither has the note (decision 15)."""
+    if case.status != CLOSED:
+        return ""
+    closed_on = _closed_on(case)
+    on = f" {fmt(closed_on)}" if closed_on else ""
+    # The reason as the case window gives it: 'fraflyttet kommunen', 'andet – flyttet til Norge'.
+    text = case.extra.get("end_text") if case.extra else None
+    reason = " – ".join(part.strip() for part in (case.end_reason, text) if isinstance(part, str) and part.strip())
+    why = f" ({reason})" if reason else ""
+    return f"Sagen er afsluttet{on}{why}, så der er ingen næste frist."
 
 
 def closed_problem(case: CaseRecord, event_date: date | None) -> str:

@@ -91,7 +91,8 @@ def note_values(
         # window and the prints do for the same deadline: the note's Hjemmel is the order's. Not a
         # period's last day that only the trial's end gives (decision 12): that day is the trial's.
         ordinary = deadline.governed_by == "ordinary" and not trial_lengthens(deadline)
-        basis = f"Hjemmel for fristen: {deadline.citation}." if ordinary else ""
+        cited = deadline.citation.strip()
+        basis = f"Hjemmel for fristen: {cited}{'' if cited.endswith('.') else '.'}" if ordinary and cited else ""
         remarks = " ".join(
             filter(None, (practical_sentence(deadline), deadline.trial_due_text_on(note_date), basis, deadline.caution))
         )

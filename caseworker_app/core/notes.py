@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
-from .note_deadline import closed_problem, period_problem
+from .note_deadline import closed_problem, closed_sentence, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
 from .note_situations import applied_day, default_event_date, situations_for
@@ -124,6 +126,9 @@ def _fill(
 
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
+    closed = closed_sentence(case)
+    if closed and STATED_DEADLINE & set(template.fields):
+        template = replace(template, text=_without_next_deadline(template.text, closed))
     used = template.fields
     values, why = note_values(
         trial,
@@ -175,6 +180,33 @@ def _fill(
     }
     text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)
     return _tidy(text), missing
+
+
+_SENTENCE_END = re.compile(r"(?<=\.) ")
+_NEXT_DEADLINE = re.compile(r"\$\{?next_due")
+_ORDINARY_DEADLINE = re.compile(r"\$\{?ordinary_due")
+
+
+def _without_next_deadline(text: str, closed: str) -> str:
+    """The template with each sentence that states the next deadline ($next_due …) replaced by
+    closed ('Sagen er afsluttet 20-06-2021 (…), så der er ingen næste frist.') and each that states
+    the ordinary rule's date for it left out: a closed case has no deadline in the lists. The rest
+    of the note (the event, the trial, its basis) stands."""
+    lines = []
+    for line in unix_newlines(text).split("\n"):
+        if not (_NEXT_DEADLINE.search(line) or _ORDINARY_DEADLINE.search(line)):
+            lines.append(line)
+            continue
+        kept: list[str] = []
+        for sentence in _SENTENCE_END.split(line):
+            if _NEXT_DEADLINE.search(sentence):
+                if closed not in kept:
+                    kept.append(closed)
+            elif not _ORDINARY_DEADLINE.search(sentence):
+                kept.append(sentence)
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
 
 
 def _without_empty_lines(text: str, filled: dict[str, str]) -> str:

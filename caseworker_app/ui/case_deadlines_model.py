@@ -35,8 +35,8 @@ def deadline_html(deadline: Deadline) -> str:
         f"<b>Hvorfor:</b> {e(deadline.reason)}<br>"
         f"{remarks}"
         f"{e(deadline.rule)}<br>"
-        f"<b>Henvisning:</b> {e(deadline.citation)}<br>"
-        f"<b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}"
+        f"<b>Henvisning:</b> {e(deadline.citation)}"
+        + (f"<br><b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}" if deadline.ordinary_beside else "")
     )
 
 

@@ -547,3 +547,25 @@ def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citi
     assert "kontrollér fristen" in for_file and "kontrollér fristen" not in for_citizen
     assert "Efter forsøgsreglen ville" not in for_citizen
     assert "beregnet efter reglerne for forsøget" not in for_citizen
+
+
+def test_the_basis_of_a_date_the_ordinary_rule_governs_ends_with_one_full_stop():
+    # T07 ended 31-12-2021. Visitation 10-01-2019, adjusted 01-07-2021, not adjusted 01-10-2021: the
+    # ordinary rule counts the adjustment, 01-07-2021 + 6 months = 01-01-2022 (after the end). Its
+    # reference ends in "mv." – the note said "mv..".
+    case = CaseRecord(
+        id=1,
+        citizen="Bo Kristensen",
+        case_ref="2019-0107",
+        trial_id="T07",
+        dates={"visitation": date(2019, 1, 10)},
+        events=(Event(date(2021, 7, 1), "plan_adjusted"), Event(date(2021, 10, 1), "plan_not_adjusted")),
+    )
+    note = render_note(
+        CATALOG["T07"], case, "plan_ikke_justeret", note_date=date(2021, 10, 1), reason="Behandling.", **WHO
+    )
+    assert (
+        "Hjemmel for fristen: § 5, stk. 2, i bekendtgørelse om rehabiliteringsplan og rehabiliteringsteamets "
+        "indstilling om ressourceforløb, fleksjob, førtidspension mv. "
+    ) in note
+    assert "mv.." not in note

@@ -665,7 +665,8 @@ def test_a_missing_start_date_is_named_as_the_case_window_labels_it():
 
 def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_closing():
     # Jens Hansen (T08, follow-up 10-01-2021) moved away; the case closed 20-06-2021. The lists show
-    # no deadline for a closed case, so a note states none: it said "senest 10. januar 2022".
+    # no deadline for a closed case, so the note states none: it said "senest 10. juli 2023" (the
+    # deadline of an open case). The rest of the note (the follow-up, the trial, its basis) stands.
     from types import MappingProxyType
 
     record = CASES["T08"][0]._replace(
@@ -673,12 +674,11 @@ def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_c
         end_reason="fraflyttet kommunen",
         extra=MappingProxyType({"end_text": "", "closed_on": date(2021, 6, 20), "damaged": (), "damaged_dates": ()}),
     )
-    with pytest.raises(MissingFieldError) as info:
-        render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25))
-    assert (
-        "næste frist (sagen er afsluttet 20-06-2021 og har ingen frister: skriv notatet, før sagen afsluttes, "
-        "eller genåbn den)"
-    ) in str(info.value)
+    note = render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25))
+    assert "Opfølgning afholdt 10. januar 2021." in note
+    assert "\nSagen er afsluttet 20-06-2021 (fraflyttet kommunen), så der er ingen næste frist.\n" in note
+    assert "Næste opfølgning" not in note and "2023" not in note
+    assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in note
     # A follow-up after the closing did not happen in this case.
     with pytest.raises(NoteError) as refused:
         render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25), event_date=date(2021, 6, 24))
@@ -686,6 +686,25 @@ def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_c
         "Sagen blev afsluttet 20-06-2021, så der kan ikke skrives notat om en hændelse 24-06-2021 efter det. "
         "Genåbn sagen, hvis den fortsætter."
     )
+
+
+def test_a_closed_case_note_keeps_the_sentences_beside_its_deadline_and_drops_the_ordinary_date():
+    # T18: the praktik's extension is one sentence of a line, its last day another; the ordinary
+    # rule's last day a line of its own, which goes with the deadline.
+    from types import MappingProxyType
+
+    record = CASES["T18"][0]._replace(
+        status="afsluttet",
+        end_reason="job",
+        extra=MappingProxyType({"end_text": "", "closed_on": date(2014, 1, 31), "damaged": (), "damaged_dates": ()}),
+    )
+    note = render("T18", "forlaengelse", case=record, note_date=date(2014, 1, 31))
+    assert (
+        "Virksomhedspraktikken, der startede 6. januar 2014, fortsætter ud over 4 uger efter frikommuneforsøget "
+        "om virksomhedspraktik i op til 13 uger, jf. bekendtgørelsen. Sagen er afsluttet 31-01-2014 (job), så der "
+        "er ingen næste frist.\n"
+    ) in note
+    assert "skulle praktikken slutte senest" not in note
 
 
 def test_marking_field_without_a_marking_is_refused():

@@ -51,9 +51,14 @@ def test_the_shortcut_list_comes_from_the_menus(qtbot, store, today):
 def test_f1_in_a_case_window_opens_the_guide_at_the_daily_work(qtbot, store, today):
     # F1 is listed in Tastaturgenveje; in a case window it did nothing (the menu's key was the main
     # window's alone).
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtWidgets import QApplication
 
+    # The program has one main window; earlier tests' closed ones would make F1 ambiguous here.
+    for old in QApplication.topLevelWidgets():
+        if isinstance(old, MainWindow):
+            old.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window = MainWindow(store, today=today)
     qtbot.addWidget(window)
     window.show()

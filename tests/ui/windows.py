@@ -177,6 +177,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
         calculator.set_trial("T16")
         for name in list(calculator.form.date_boxes):
             calculator.set_date(name, "15-06-2020")
+        calculator.form.calculate_button.setFocus()  # as a caseworker who pressed Beregn
         calculator.calculate()
         settle()
         see("hovedvindue-fristberegner-t16", main)

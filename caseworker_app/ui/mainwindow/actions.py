@@ -295,8 +295,11 @@ class MainWindowActions(WindowPart):
         from ..help_window import open_guide  # here: help is rarely opened, start-up stays quick
 
         # From another window (a case, a note) the guide begins with the daily work, not a tab's part.
-        in_front = QApplication.activeWindow()
-        tab = self.tabs.currentIndex() if in_front is None or in_front is self else -1
+        owner = QApplication.activeWindow()
+        while owner is not None and owner is not self:  # a case window's note window is this window's too
+            owner = owner.parentWidget()
+        from_other = owner is self and QApplication.activeWindow() is not self
+        tab = -1 if from_other else self.tabs.currentIndex()
         self._help = open_guide(self, tab)
         return self._help
 

@@ -308,7 +308,7 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         if entry.expected:
             status += _choice_text(entry)
         details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
-        if d.ordinary_due:
+        if d.ordinary_due and d.ordinary_beside:
             details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
         details.append(f"Henvisning: {text(d.citation)}")
         parts.append(
