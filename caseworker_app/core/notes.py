@@ -192,7 +192,7 @@ def _without_next_deadline(text: str, closed: str) -> str:
     closed ('Sagen er afsluttet 20-06-2021 (…), så der er ingen næste frist.') and each that states
     the ordinary rule's date for it left out: a closed case has no deadline in the lists. The rest
     of the note (the event, the trial, its basis) stands."""
-    lines = []
+    lines: list[str] = []
     for line in unix_newlines(text).split("\n"):
         if not (_NEXT_DEADLINE.search(line) or _ORDINARY_DEADLINE.search(line)):
             lines.append(line)
