@@ -57,6 +57,11 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive gemt")
     command.add_argument(
+        "--uden-skjulte",
+        action="store_true",
+        help="spring de rækker over, der er skjult i Excel (fx af et filter); standard: de importeres med en advarsel",
+    )
+    command.add_argument(
         "--kun-gyldige", action="store_true", help="gem de gyldige rækker, selv om andre rækker har fejl"
     )
     command.add_argument(
@@ -155,12 +160,14 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
     """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
     from ..services import importing
 
-    mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store))
+    mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store), hidden=table.hidden_columns)
     mapping = _apply_mapping_args(mapping, args.mapping)
     if args.trial:
         mapping = mapping.with_default_trial(_default_trial(args.trial, store))
     duplicates = _DUPLICATES[args.dubletter]
-    preview = importing.build_preview(store, table, mapping, today, overwrite_newer=args.overskriv_nyere)
+    preview = importing.build_preview(
+        store, table, mapping, today, overwrite_newer=args.overskriv_nyere, skip_hidden=args.uden_skjulte
+    )
     if quiet:
         return preview, None
     _print_preview(preview, duplicates, store.catalog())
@@ -242,9 +249,13 @@ def _print_preview(preview, duplicates: str, catalog) -> None:
     print(preview.summary(duplicates))
     for note in (*preview.notes, *preview.table.notes):
         print(note)
+    if preview.hidden_rows and not preview.hidden_skipped:
+        print("Spring de skjulte rækker over med --uden-skjulte.")
     mapping = preview.mapping
-    used = [f"{h} → {FIELD_LABELS[f]}" for h, f in zip(mapping.headers, mapping.fields, strict=True) if f]
-    ignored = [h for h, f in zip(mapping.headers, mapping.fields, strict=True) if not f]
+    hidden = preview.table.hidden_columns
+    names = [h + (" (skjult i Excel)" if i in hidden else "") for i, h in enumerate(mapping.headers)]
+    used = [f"{n} → {FIELD_LABELS[f]}" for n, f in zip(names, mapping.fields, strict=True) if f]
+    ignored = [n for n, f in zip(names, mapping.fields, strict=True) if not f]
     print("Kolonner: " + ("; ".join(used) or "ingen"))
     if ignored:
         print("Springes over: " + "; ".join(ignored))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -278,15 +278,19 @@ def guess_mapping(
     headers: Iterable[object],
     remembered: Mapping[str, str | None] | None = None,
     default_trial: str | None = None,
+    *,
+    hidden: Collection[int] = (),
 ) -> ColumnMapping:
     """The field of each column: the one remembered for its header, else the one its header names.
 
-    A field goes to the first column that names it; a later column naming it again is ignored.
+    A field goes to the first column that names it and is not hidden in Excel (hidden: 0-based
+    column indexes), else to the first hidden one: a column hidden in Excel is often an old one kept
+    beside its successor, and its dates would give wrong deadlines unseen. Another column naming
+    the field is ignored.
     """
     headers = tuple("" if h is None else str(h) for h in headers)
     remembered = remembered or {}
-    fields: list[str | None] = []
-    taken: set[str] = set()
+    named: list[str | None] = []
     for header in headers:
         folded = fold_header(header)
         if folded in remembered:
@@ -294,11 +298,14 @@ def guess_mapping(
             field = field if field in IMPORT_FIELDS else None
         else:
             field = recognized_field(header)
-        if field in taken:
-            field = None
-        if field is not None:
+        named.append(field)
+    fields: list[str | None] = [None] * len(headers)
+    taken: set[str] = set()
+    for column in sorted(range(len(headers)), key=lambda c: (c in hidden, c)):
+        field = named[column]
+        if field is not None and field not in taken:
             taken.add(field)
-        fields.append(field)
+            fields[column] = field
     return ColumnMapping(headers, tuple(fields), default_trial or None)
 
 

@@ -6,10 +6,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .import_table import MAX_FILE_BYTES, ImportFileError, SourceTable
+from .import_table import MAX_FILE_BYTES, ZIP_SIGNATURE, ImportFileError, SourceTable
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
+LOCK_PREFIX = "~$"  # Excel's lock file beside an open workbook: '~$sagsliste.xlsx'
 
 
 def _megabytes(size: int) -> str:
@@ -38,6 +39,8 @@ def read_source(path: Path | str, *, sheet: str | None = None, header_row: int |
             )
         if size == 0:
             raise ImportFileError(f"{path.name} er tom. Vælg den fil, der har sagslisten.")
+        if path.name.startswith(LOCK_PREFIX) and not _is_zip(path):
+            raise ImportFileError(lock_file_text(path))
         suffix = path.suffix.lower()
         if suffix in XLSX_SUFFIXES:
             from .import_xlsx import read_xlsx
@@ -67,5 +70,44 @@ def read_source(path: Path | str, *, sheet: str | None = None, header_row: int |
 
 def _stamped(table: SourceTable, path: Path) -> SourceTable:
     """The table with the moment its file was last saved: an update must not undo what the program
-    changed after that (services/importing/duplicates.py)."""
-    return replace(table, saved_at=datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    changed after that (services/importing/duplicates.py); and a note when the file is open in a
+    spreadsheet program (its edits not saved yet are not in what was read)."""
+    opened = open_in_program(path)
+    notes = table.notes
+    if opened:
+        notes = (
+            *notes,
+            f"⚠ Filen er åben i {opened}: ændringer, der ikke er gemt, kommer ikke med. Har du rettet i den, "
+            f"så gem den i {opened}, og læs den igen.",
+        )
+    return replace(table, saved_at=datetime.fromtimestamp(path.stat().st_mtime, UTC), notes=notes)
+
+
+def open_in_program(path: Path) -> str:
+    """'Excel' or 'LibreOffice' when the lock file that program keeps beside an open file is there,
+    else ''. Excel's is '~$' and the name (of a long name, some versions drop its first two letters);
+    LibreOffice's '.~lock.' and the name and '#'."""
+    folder = path.parent
+    try:
+        if any((folder / f"{LOCK_PREFIX}{name}").is_file() for name in {path.name, path.name[2:]} if name):
+            return "Excel"
+        if (folder / f".~lock.{path.name}#").is_file():
+            return "LibreOffice"
+    except OSError:  # a folder that cannot be listed: no note rather than no import
+        return ""
+    return ""
+
+
+def lock_file_text(path: Path) -> str:
+    """Why the lock file Excel keeps beside an open workbook cannot be imported, and what to choose."""
+    real = path.name[len(LOCK_PREFIX) :]
+    return (
+        f"{path.name} er ikke en sagsliste, men en lille hjælpefil, som Excel laver, mens {real} er åben (den "
+        f"forsvinder, når filen lukkes). Vælg {real} – og gem den i Excel først, så dine seneste ændringer "
+        "kommer med."
+    )
+
+
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(4) == ZIP_SIGNATURE

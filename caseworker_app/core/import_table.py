@@ -59,6 +59,8 @@ class SourceTable:
     notes: tuple[str, ...] = field(default=())  # Danish remarks on how the file was read
     merged: tuple[MergedFill, ...] = ()  # xlsx: cells filled in from a merged cell above them
     saved_at: datetime | None = None  # when the file was last saved (UTC; read_source): older than the program?
+    hidden_columns: frozenset[int] = frozenset()  # xlsx: columns (0-based) hidden in Excel (core.import_hidden)
+    hidden_rows: frozenset[int] = frozenset()  # xlsx: rows (as Excel numbers them) hidden in Excel, a filter's too
 
     def cell(self, row: SourceRow, column: int) -> Cell:
         """The cell of a row in a column (None beyond the row's end)."""

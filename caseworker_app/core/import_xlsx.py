@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 from xml.etree.ElementTree import ParseError
 
+from .import_hidden import HiddenParts, hidden_parts
 from .import_merged import CellRange, fill_merged, merged_ranges
 from .import_table import (
     CFB_SIGNATURE,
@@ -107,7 +109,9 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
                 sheet=sheet,
                 sheets=names,
             )
-            return fill_merged(table, _merged_cells(worksheet))
+            table = fill_merged(table, _merged_cells(worksheet))
+            hidden = _hidden(worksheet)
+            return replace(table, hidden_columns=hidden.columns, hidden_rows=hidden.rows)
         except _DAMAGE:
             raise damaged(path) from None
     finally:
@@ -120,6 +124,13 @@ def _merged_cells(worksheet: ReadOnlyWorksheet) -> set[CellRange]:
     open_xml: Callable[[], BinaryIO] = getattr(worksheet, "_get_source")  # noqa: B009
     with open_xml() as source:
         return merged_ranges(source)
+
+
+def _hidden(worksheet: ReadOnlyWorksheet) -> HiddenParts:
+    """The sheet's hidden columns and rows: a read-only sheet does not read them either."""
+    open_xml: Callable[[], BinaryIO] = getattr(worksheet, "_get_source")  # noqa: B009
+    with open_xml() as source:
+        return hidden_parts(source)
 
 
 def _check_size(worksheet: ReadOnlyWorksheet, path: Path) -> None:

@@ -4,7 +4,7 @@ line use. No Qt; every message is Danish.
 The steps, in order::
 
     table = read_source(path)                              # ImportFileError: the file cannot be read
-    mapping = guess_mapping(table.headers, remembered_mapping(store))
+    mapping = guess_mapping(table.headers, remembered_mapping(store), hidden=table.hidden_columns)
     mapping = mapping.with_field(3, "hire")                # the user corrects a column (optional)
     mapping = mapping.with_default_trial("T08")            # one trial for rows that name none
     preview = build_preview(store, table, mapping, today)  # nothing is saved
@@ -20,9 +20,10 @@ read_source(path, *, sheet=None, header_row=None) -> SourceTable   (core/import_
     The rows under the header row (found in the first 10 rows that are not empty); row numbers as
     the spreadsheet shows them. Files of 50 MB or more, sheets of more than 100,000 rows, damaged,
     encrypted or binary files: ImportFileError, before the whole file is read.
-guess_mapping(headers, remembered=None) -> ColumnMapping   (mapping.py)
+guess_mapping(headers, remembered=None, *, hidden=()) -> ColumnMapping   (mapping.py)
     The field of each column (IMPORT_FIELDS; FIELD_LABELS has their Danish labels): the one
-    remembered for its header, else the one its header names ("Navn", "CPR-nr.", "Ansat" ...).
+    remembered for its header, else the one its header names ("Navn", "CPR-nr.", "Ansat" ...); a
+    column hidden in Excel (table.hidden_columns) only when no visible column names the field.
 build_preview(store, table, mapping, today) -> ImportPreview   (preview.py; rows.py holds the types)
     Each row as it will be saved (ImportRow): the case (draft), its faults (errors, each naming
     row and column), the existing case with the same FASIT number and trial, open or closed

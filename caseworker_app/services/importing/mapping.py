@@ -3,7 +3,7 @@ that header at an earlier import in the same database (remembered there)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ...core.import_mapping import ColumnMapping
@@ -13,14 +13,18 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
 
 
-def guess_mapping(headers: Iterable[object], remembered: Mapping | None = None) -> ColumnMapping:
-    """The field of each column: remembered for its header (remembered_mapping), else guessed."""
+def guess_mapping(
+    headers: Iterable[object], remembered: Mapping | None = None, *, hidden: Collection[int] = ()
+) -> ColumnMapping:
+    """The field of each column: remembered for its header (remembered_mapping), else guessed; a
+    column hidden in Excel (hidden: SourceTable.hidden_columns) only when no visible one has the field."""
     remembered = remembered or {}
     columns = remembered.get("columns")
     return _guess_mapping(
         headers,
         columns if isinstance(columns, Mapping) else None,
         remembered.get("default_trial") if isinstance(remembered.get("default_trial"), str) else None,
+        hidden=hidden,
     )
 
 

@@ -12,11 +12,13 @@ from ...core.cases import CLOSED, CaseRecord, deadlines_for_cases
 from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
-from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors
+from ...core.import_hidden import column_name, hidden_column_notes, hidden_data_rows, hidden_rows_note
+from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors, recognized_field
 from ...core.import_merged import merged_note
 from ...core.import_parse import is_blank_cell, is_date_cell
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
+from ...core.import_totals import is_total_row, total_rows_note
 from ...core.terms import DATE_NAMES
 from ...core.validation import future_date_hints
 from ...core.workdays import fmt
@@ -28,11 +30,18 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 
 def build_preview(
-    store: CaseStore, table: SourceTable, mapping: ColumnMapping, today: date, *, overwrite_newer: bool = False
+    store: CaseStore,
+    table: SourceTable,
+    mapping: ColumnMapping,
+    today: date,
+    *,
+    overwrite_newer: bool = False,
+    skip_hidden: bool = False,
 ) -> ImportPreview:
     """Every row of the table as it will be saved into this database on the day today. An update
     keeps the values the program set after the file was saved (duplicates.newer_in_program), unless
-    overwrite_newer."""
+    overwrite_newer. A sum row ('I alt') is left out; so are the rows hidden in Excel when
+    skip_hidden. Either is named in the notes, never left out unsaid."""
     if mapping.headers != table.headers:
         raise ValueError("the mapping belongs to another table: make it from table.headers")
     catalog = store.catalog()
@@ -41,14 +50,21 @@ def build_preview(
         problems.append(
             f"Forsøget '{mapping.default_trial}', der er valgt til alle rækker, findes ikke i forsøgskataloget."
         )
+    hidden_notes = hidden_column_notes(table, mapping)
     if problems:
-        return ImportPreview(table, mapping, today, (), tuple(problems))
+        return ImportPreview(table, mapping, today, (), tuple(problems), notes=hidden_notes)
+    totals = [row for row in table.rows if is_total_row(row, mapping)]
+    hidden = [number for number in hidden_data_rows(table) if number not in {r.number for r in totals}]
+    hidden_set = set(hidden)
+    left_out = {row.number for row in totals} | (hidden_set if skip_hidden else set())
     existing = cases_by_key(store.list_cases(include_closed=True))
     set_at = store.field_change_times() if existing else {}
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
     rows: list[ImportRow] = []
     status_column = _status_column(mapping)
     for source_row in table.rows:
+        if source_row.number in left_out:
+            continue
         draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today)
         key = (draft.trial_id, draft.case_ref)
         matches = existing.get(key, []) if draft.case_ref and draft.trial_id in catalog else []
@@ -62,6 +78,7 @@ def build_preview(
             tuple(errors),
             warnings=date_warnings(draft.dates, today, trial),
             dates_text=dates_text(draft, trial),
+            hidden=source_row.number in hidden_set,
         )
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
@@ -83,25 +100,58 @@ def build_preview(
         rows.append(row)
     rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
     filled = merged_note(table, mapping.used_columns())
-    notes = (*([filled] if filled else []), *ignored_date_columns(table, mapping))
-    return ImportPreview(table, mapping, today, tuple(rows), notes=notes)
+    notes = [
+        *hidden_notes,
+        hidden_rows_note(hidden, left_out=skip_hidden),
+        total_rows_note(totals),
+        filled,
+        *ignored_date_columns(table, mapping),
+    ]
+    return ImportPreview(
+        table,
+        mapping,
+        today,
+        tuple(rows),
+        notes=tuple(note for note in notes if note),
+        hidden_rows=tuple(hidden),
+        hidden_skipped=skip_hidden and bool(hidden),
+        total_rows=tuple(row.number for row in totals),
+    )
 
 
 def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[str, ...]:
     """A warning for each column left out whose cells are mostly dates: a follow-up date the
     program did not recognise ('Opf. dato') would otherwise be lost without a word, and every
-    deadline counted from the hire date."""
+    deadline counted from the hire date. A column whose header names a field another column fills
+    says which column that is (and whether Excel hides it); a hidden one left out for a visible one
+    is named by hidden_column_notes."""
     notes = []
     for column, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
         if field is not None:
             continue
         filled = [cell for row in table.rows if not is_blank_cell(cell := table.cell(row, column))]
-        if filled and 2 * sum(map(is_date_cell, filled)) >= len(filled):
+        if not filled or 2 * sum(map(is_date_cell, filled)) < len(filled):
+            continue
+        named = recognized_field(header)
+        owner = mapping.column_of(named) if named is not None else None
+        if owner is not None and column in table.hidden_columns:
+            continue  # hidden_column_notes says which column has its field
+        name = header or column_letter(column)
+        hidden = " (skjult i Excel)" if column in table.hidden_columns else ""
+        if named is not None and owner is not None:
+            label = FIELD_LABELS[named]
             notes.append(
-                f"⚠ Kolonnen '{header or column_letter(column)}' har datoer, men bruges ikke. Er det fx "
-                "seneste opfølgning eller seneste stillingtagen til indsatsplanen, så vælg det felt til "
-                "kolonnen; ellers regnes fristerne uden den."
+                f"⚠ Kolonnen '{name}' har datoer, men bruges ikke: '{label}' læses fra "
+                f"{column_name(table, owner)}"
+                + (", der er skjult i Excel" if owner in table.hidden_columns else "")
+                + f". Er det '{name}', der har den rigtige dato, så vælg '{label}' til den."
             )
+            continue
+        notes.append(
+            f"⚠ Kolonnen '{name}'{hidden} har datoer, men bruges ikke. Er det fx "
+            "seneste opfølgning eller seneste stillingtagen til indsatsplanen, så vælg det felt til "
+            "kolonnen; ellers regnes fristerne uden den."
+        )
     return tuple(notes)
 
 

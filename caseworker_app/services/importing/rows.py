@@ -21,6 +21,8 @@ CLOSED_IN_LIST = (
     "startdatoerne – slet rækken i regnearket, hvis sagen ikke skal følges op"
 )
 DUPLICATE_CHOICES = (SKIP, UPDATE)
+# A row Excel hides (a filter's too), imported all the same: the user did not see it in Excel.
+HIDDEN_IN_EXCEL = "Rækken er skjult i Excel (fx af et filter)"
 
 
 def rows_text(count: int) -> str:
@@ -41,11 +43,16 @@ class ImportRow:
     warnings: tuple[str, ...] = ()  # saved all the same: a date after today (date_warnings)
     marked_closed: bool = False  # a new case whose 'Status' cell says afsluttet: it is created active
     dates_text: str = ""  # 'start på ressourceforløb 01-03-2024, …' (preview.dates_text): window and CLI
+    hidden: bool = False  # Excel hides the row (a filter's too)
 
     @property
     def notices(self) -> tuple[str, ...]:
         """Every warning the row is saved with (⚠ beside it, in the window and on the command line)."""
-        return (*self.warnings, *([CLOSED_IN_LIST] if self.marked_closed else []))
+        return (
+            *([HIDDEN_IN_EXCEL] if self.hidden else []),
+            *self.warnings,
+            *([CLOSED_IN_LIST] if self.marked_closed else []),
+        )
 
     @property
     def kept_values(self) -> tuple[NewerValue, ...]:
@@ -97,6 +104,9 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     mapping_errors: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # remarks that do not stop the import (a column of dates ignored)
+    hidden_rows: tuple[int, ...] = ()  # rows of data hidden in Excel (a filter's too), by their numbers
+    hidden_skipped: bool = False  # those rows are left out (build_preview's skip_hidden)
+    total_rows: tuple[int, ...] = ()  # sum rows ('I alt'), left out
 
     @property
     def new_rows(self) -> list[ImportRow]:
@@ -124,6 +134,11 @@ class ImportPreview:
         if self.mapping_errors:
             return f"{head} Vælg kolonnerne, før listen kan importeres."
         counts = [count_text(len(self.new_rows), "ny sag", "nye sager")]
+        if self.total_rows:
+            counts.append(f"{count_text(len(self.total_rows), 'sumrække', 'sumrækker')} springes over")
+        if self.hidden_rows:
+            hidden = count_text(len(self.hidden_rows), "række", "rækker") + " skjult i Excel"
+            counts.append(f"{hidden} springes over" if self.hidden_skipped else f"{hidden} (⚠, importeres)")
         found = self.duplicate_rows
         if found:
             closed = sum(1 for r in found if r.duplicate_closed)

@@ -170,12 +170,17 @@ class ImportDialog(QDialog):
         if old_table is not None and old_preview is not None and table.headers == old_table.headers:
             mapping, first = old_preview.mapping, False  # the same columns: the mapping as chosen
         else:
-            mapping, first = guess_mapping(table.headers, remembered_mapping(self.store)), True
+            mapping = guess_mapping(table.headers, remembered_mapping(self.store), hidden=table.hidden_columns)
+            first = True
         self.table = table
         self.options.only_valid_check.setChecked(False)  # chosen anew for each reading: the rows may differ
         self.options.overwrite_check.blockSignals(True)  # the preview is built below
         self.options.overwrite_check.setChecked(False)  # the file's age may differ too: keep newer values again
         self.options.overwrite_check.blockSignals(False)
+        if table.hidden_rows.isdisjoint(r.number for r in table.rows):  # no hidden rows now: nothing to leave out
+            self.options.skip_hidden_check.blockSignals(True)
+            self.options.skip_hidden_check.setChecked(False)
+            self.options.skip_hidden_check.blockSignals(False)
         self.file_row.show_sheets(table)
         self.mapping_view.set_table(table, mapping)
         # The column combos are made now, after every other control: Tab reaches them after the tabs.
@@ -226,7 +231,12 @@ class ImportDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.preview = build_preview(
-                self.store, self.table, mapping, self.today(), overwrite_newer=self.options.overwrite_newer()
+                self.store,
+                self.table,
+                mapping,
+                self.today(),
+                overwrite_newer=self.options.overwrite_newer(),
+                skip_hidden=self.options.skip_hidden(),
             )
         except StoreError as exc:
             self.preview = None
@@ -259,7 +269,7 @@ class ImportDialog(QDialog):
         notes = [preview.summary(duplicates), *preview.notes, *table.notes]
         if self.path is not None and self.path == sample_path():
             notes.append(SAMPLE_NOTE)
-        self.message_label.setText(" ".join(notes))
+        self.message_label.setText("\n".join(notes))  # each note on a line of its own: a ⚠ begins one
         errors = [error.text for error in preview.errors(duplicates)]
         reason = block_reason(preview, duplicates, self.options.only_valid())
         self.error_view.show_errors(fault_lines(errors, preview.mapping_errors, reason))

@@ -16,7 +16,13 @@ from ..fields import buddy_label
 from ..printing.save_paths import start_folder
 
 FOLDER_KEY = "import/folder"  # the folder a list was last imported from
-LIST_FILTERS = ("Sagsliste (*.xlsx *.csv)", "Excel-projektmappe (*.xlsx)", "CSV-fil (*.csv)", "Alle filer (*)")
+# .xlsm (a workbook with macros) is read as .xlsx is: the macros are never run.
+LIST_FILTERS = (
+    "Sagsliste (*.xlsx *.xlsm *.csv)",
+    "Excel-projektmappe (*.xlsx *.xlsm)",
+    "CSV-fil (*.csv)",
+    "Alle filer (*)",
+)
 INTRO = (
     "<p><b>Importér din sagsliste</b> fra en Excel-projektmappe (.xlsx) eller en CSV-fil fra Excel.</p>"
     "<p>Listen skal have en række med overskrifter og en række pr. sag med mindst borgerens navn, "

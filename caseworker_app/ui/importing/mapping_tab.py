@@ -4,6 +4,7 @@ the field it fills (the guess chosen), and the trial of rows that name none."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from ..trial_texts import trial_choice_text
 from .preview_model import column_examples
 
 IGNORE_TEXT = "– ignorér –"
+HIDDEN_MARK = "<i>⚠ skjult i Excel</i>"  # beside a column's name: the caseworker did not see it there
 NO_TRIAL_TEXT = "– intet: forsøget står i listen –"
 
 
@@ -117,7 +119,9 @@ class MappingView(QWidget):
             self._grid.addWidget(heading, 0, column)
         for index, header in enumerate(table.headers):
             row = index + 1
-            name = QLabel(f"{column_letter(index)}: {header}")
+            hidden = index in table.hidden_columns
+            name = QLabel(f"{column_letter(index)}: {escape(header)}" + (f"<br>{HIDDEN_MARK}" if hidden else ""))
+            name.setTextFormat(Qt.TextFormat.RichText)
             name.setWordWrap(True)
             examples = column_examples(table, index)
             example = QLabel(" · ".join(examples) if examples else "(tom)")
@@ -126,7 +130,7 @@ class MappingView(QWidget):
             combo = FieldCombo()
             name_control(
                 combo,
-                f"Felt for kolonne {column_letter(index)}, '{header}'",
+                f"Felt for kolonne {column_letter(index)}, '{header}'" + (" (skjult i Excel)" if hidden else ""),
                 "Eksempler: " + (", ".join(examples) or "ingen"),
             )
             combo.currentIndexChanged.connect(lambda _i, c=index: self._field_chosen(c))

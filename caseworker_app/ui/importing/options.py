@@ -16,7 +16,7 @@ class ImportOptions(QWidget):
     changed when the user picks another."""
 
     changed = Signal()
-    overwrite_changed = Signal()  # the preview must be built again: it decides what an update keeps
+    overwrite_changed = Signal()  # the preview must be built again: it decides what an update keeps, what is read
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +35,13 @@ class ImportOptions(QWidget):
         )
         self.overwrite_check.toggled.connect(lambda _checked: self.overwrite_changed.emit())
         self.overwrite_check.hide()
+        # Shown only when Excel hides rows of the list (a filter): they are imported unless left out here.
+        self.skip_hidden_check = QCheckBox("Spring skj&ulte rækker over")
+        self.skip_hidden_check.setToolTip(
+            "Rækker, der er skjult i Excel (fx af et filter), importeres ellers som de andre (se Gemmes som)"
+        )
+        self.skip_hidden_check.toggled.connect(lambda _checked: self.overwrite_changed.emit())
+        self.skip_hidden_check.hide()
         self.only_valid_check = QCheckBox("Importér kun de gyldige &rækker")
         self.only_valid_check.setToolTip("Rækkerne med fejl springes over; ret dem i regnearket og importér dem senere")
         self.only_valid_check.toggled.connect(lambda _checked: self.changed.emit())
@@ -45,12 +52,13 @@ class ImportOptions(QWidget):
         row.addWidget(self.update_radio)
         row.addWidget(self.overwrite_check)
         row.addSpacing(16)
+        row.addWidget(self.skip_hidden_check)
         row.addWidget(self.only_valid_check)
         row.addStretch(1)
 
     def controls(self) -> list[QWidget]:
         """The choices in the order Tab reaches them."""
-        return [self.skip_radio, self.update_radio, self.overwrite_check, self.only_valid_check]
+        return [self.skip_radio, self.update_radio, self.overwrite_check, self.skip_hidden_check, self.only_valid_check]
 
     def duplicates(self) -> str:
         return UPDATE if self.update_radio.isChecked() else SKIP
@@ -59,15 +67,21 @@ class ImportOptions(QWidget):
         """Values the program set after the file was saved are overwritten too (build_preview's choice)."""
         return self.overwrite_check.isChecked()
 
+    def skip_hidden(self) -> bool:
+        """The rows Excel hides are left out (build_preview's choice)."""
+        return self.skip_hidden_check.isChecked()
+
     def only_valid(self) -> bool:
         return self.only_valid_check.isChecked()
 
     def show_for(self, preview: ImportPreview | None) -> None:
         """A choice can be made only when it matters: duplicates to skip or update, rows with faults."""
         if preview is None:
-            for choice in (self.skip_radio, self.update_radio, self.overwrite_check, self.only_valid_check):
+            for choice in self.controls():
                 choice.setEnabled(False)
             return
+        self.skip_hidden_check.setVisible(bool(preview.hidden_rows))
+        self.skip_hidden_check.setEnabled(bool(preview.hidden_rows))
         invalid = preview.invalid_rows(self.duplicates())
         self.only_valid_check.setEnabled(bool(invalid))
         if not invalid and self.only_valid_check.isChecked():
