@@ -53,6 +53,10 @@ def hidden_parts(stream: BinaryIO) -> HiddenParts:
     return HiddenParts(frozenset(columns), frozenset(rows))
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def column_name(table: SourceTable, column: int) -> str:
     """ "kolonne E 'Sidste opfølgning'"."""
     return f"kolonne {column_letter(column)} '{table.headers[column]}'"
@@ -71,7 +75,7 @@ def hidden_column_notes(table: SourceTable, mapping: ColumnMapping) -> tuple[str
         if field is not None:
             label = FIELD_LABELS[field]
             note = (
-                f"⚠ {name[:1].upper()}{name[1:]} er skjult i Excel, men bruges som '{label}'. En skjult kolonne "
+                f"⚠ {_upper_first(name)} er skjult i Excel, men bruges som '{label}'. En skjult kolonne "
                 "er tit en gammel: kontrollér, at det er den rigtige, eller vælg et andet felt til den."
             )
             others = [
@@ -80,14 +84,14 @@ def hidden_column_notes(table: SourceTable, mapping: ColumnMapping) -> tuple[str
                 if c != column and c not in table.hidden_columns and recognized_field(header) == field
             ]
             if others:
-                note += f" {column_name(table, others[0]).capitalize()} er synlig og kan også være '{label}'."
+                note += f" {_upper_first(column_name(table, others[0]))} er synlig og kan også være '{label}'."
             notes.append(note)
             continue
         named = recognized_field(table.headers[column])
         owner = mapping.column_of(named) if named is not None else None
         if owner is not None:
             notes.append(
-                f"{name[:1].upper()}{name[1:]} er skjult i Excel og bruges ikke: '{FIELD_LABELS[named]}' læses fra "
+                f"{_upper_first(name)} er skjult i Excel og bruges ikke: '{FIELD_LABELS[named]}' læses fra "
                 f"{column_name(table, owner)}"
                 + (", der også er skjult." if owner in table.hidden_columns else ", der er synlig.")
             )
@@ -115,8 +119,8 @@ def hidden_rows_note(numbers: list[int], *, left_out: bool) -> str:
         return ""
     which = rows_listed(numbers)
     if left_out:
-        return f"{which[:1].upper()}{which[1:]} er skjult i Excel (fx af et filter) og springes over, som du har valgt."
+        return f"{_upper_first(which)} er skjult i Excel (fx af et filter) og springes over, som du har valgt."
     return (
-        f"⚠ {which[:1].upper()}{which[1:]} er skjult i Excel (fx af et filter), men importeres som de andre. "
+        f"⚠ {_upper_first(which)} er skjult i Excel (fx af et filter), men importeres som de andre. "
         "Er det fx en kollegas sager, så vælg at springe skjulte rækker over."
     )

@@ -818,3 +818,57 @@ def test_the_fields_are_listed(capsys):
     assert code == 0
     assert "  last_followup      Seneste opfølgning" in out and "  hire               Ansættelse i løntilskud" in out
     assert "  last_decision      Seneste stillingtagen til indsatsplanen" in out
+
+
+# ---------------------------------------------------------------- what Excel hides, sum rows, lock files
+
+
+def test_a_hidden_stale_column_gives_way_to_the_visible_one(capsys, tmp_path, db):
+    from ..core.test_import_hidden import hidden_list
+
+    path = hidden_list(tmp_path / "skjult.xlsx")
+    code, out, _ = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        "Række 2: Hanne Møller (H-1), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 01-10-2025 – "
+        "første frist 01-10-2026"
+    ) in lines
+    assert (
+        "Række 3: Ib Øst (H-2), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 03-11-2025 – "
+        "første frist 03-11-2026"
+    ) in lines
+    assert "Springes over: Sidste opfølgning (skjult i Excel)" in lines
+    assert (
+        "Kolonne E 'Sidste opfølgning' er skjult i Excel og bruges ikke: 'Seneste opfølgning' læses fra kolonne F "
+        "'Seneste opfølgning', der er synlig."
+    ) in lines
+    # Chosen after all, the hidden column is said to be hidden where it is used.
+    code, out, _ = run(
+        capsys, "import", "--db", str(db), str(path), "--dry-run", "--mapping", "E=last_followup", "--uden-skjulte"
+    )
+    assert "Sidste opfølgning (skjult i Excel) → Seneste opfølgning" in out
+    assert "⚠ Kolonne E 'Sidste opfølgning' er skjult i Excel, men bruges som 'Seneste opfølgning'." in out
+
+
+def test_hidden_rows_are_imported_with_a_warning_unless_left_out(capsys, tmp_path, db):
+    from ..core.test_import_hidden import hidden_list
+
+    path = hidden_list(tmp_path / "skjult.xlsx")
+    _, out, _ = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
+    assert "Spring de skjulte rækker over med --uden-skjulte." in out.splitlines()
+    [row] = [line for line in out.splitlines() if line.startswith("Række 4:")]
+    assert row.endswith("første frist 01-09-2026 – ⚠ Rækken er skjult i Excel (fx af et filter)")
+    code, out, _ = run(capsys, "import", "--db", str(db), str(path), "--uden-skjulte")
+    assert code == 0
+    assert "Række 4 er skjult i Excel (fx af et filter) og springes over, som du har valgt." in out
+    assert sorted(cases(db)) == ["H-1", "H-2"]
+
+
+def test_choosing_excels_lock_file_names_the_workbook_to_choose(capsys, tmp_path, db):
+    lock = tmp_path / "~$sagsliste.xlsx"
+    lock.write_bytes(b"\x0bAse B" + b" " * 160)
+    code, out, err = run(capsys, "import", "--db", str(db), str(lock), "--dry-run")
+    assert code == 2
+    assert "~$sagsliste.xlsx er ikke en sagsliste, men en lille hjælpefil, som Excel laver" in err
+    assert "beskadiget" not in err

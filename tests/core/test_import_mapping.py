@@ -149,6 +149,24 @@ def test_a_remembered_mapping_wins_over_the_guess():
     assert mapping.default_trial == "T08"
 
 
+def test_a_column_hidden_in_excel_gives_way_to_a_visible_one_naming_the_same_field():
+    # The tester's list: E 'Sidste opfølgning' hidden (old dates), F 'Seneste opfølgning' visible.
+    headers = ["Navn", "Sagsnr.", "Forsøg", "Ansat", "Sidste opfølgning", "Seneste opfølgning"]
+    assert guess_mapping(headers, hidden={4}).fields == (
+        "citizen",
+        "case_ref",
+        "trial_id",
+        "hire",
+        None,
+        "last_followup",
+    )
+    # Shown, the first one is chosen, as before; a hidden column alone keeps its field.
+    assert guess_mapping(headers).fields[4:] == ("last_followup", None)
+    assert guess_mapping(["Navn", "Sagsnr", "Sidste opf."], hidden={2}).fields == ("citizen", "case_ref", "last_followup")
+    # Both hidden: the first of them.
+    assert guess_mapping(headers, hidden={4, 5}).fields[4:] == ("last_followup", None)
+
+
 def test_choosing_a_field_for_a_column_lets_the_other_column_go():
     mapping = guess_mapping(["Navn", "Borger", "Sagsnr"])
     assert mapping.fields == ("citizen", None, "case_ref")

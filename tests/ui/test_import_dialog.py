@@ -773,3 +773,66 @@ def test_a_cell_in_the_examples_is_shown_as_the_caseworker_knows_it(cell, shown)
     from caseworker_app.ui.importing.preview_model import cell_text
 
     assert cell_text(cell) == shown
+
+
+# ---------------------------------------------------------------- what Excel hides
+
+
+def test_a_hidden_stale_column_is_marked_and_left_for_the_visible_one(qtbot, store, files, tmp_path):
+    from ..core.test_import_hidden import hidden_list
+
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    pick(qtbot, dialog, files, hidden_list(tmp_path / "skjult.xlsx"))
+    view = dialog.mapping_view
+    assert [combo.field() for combo in view.combos[4:6]] == [None, "last_followup"]
+    assert view.names[4].text() == "E: Sidste opfølgning<br><i>⚠ skjult i Excel</i>"
+    assert view.names[5].text() == "F: Seneste opfølgning"
+    assert view.combos[4].accessibleName() == "Felt for kolonne E, 'Sidste opfølgning' (skjult i Excel)"
+    shown = shown_rows(dialog)
+    assert shown["Hanne Møller"]["Første frist"] == "! 01-10-2026"  # before TODAY: overdue, as the dates say
+    assert shown["Ib Øst"]["Første frist"] == "! 03-11-2026"
+    assert (
+        "Kolonne E 'Sidste opfølgning' er skjult i Excel og bruges ikke: 'Seneste opfølgning' læses fra kolonne F "
+        "'Seneste opfølgning', der er synlig."
+    ) in dialog.message_label.text().splitlines()
+    # The caseworker chooses the hidden column after all: said plainly, and its dates give the deadline.
+    dialog.tabs.setCurrentIndex(KOLONNER)
+    choose(view.combos[4], "last_followup")
+    assert view.combos[5].field() is None
+    assert any(
+        line.startswith("⚠ Kolonne E 'Sidste opfølgning' er skjult i Excel, men bruges som 'Seneste opfølgning'.")
+        for line in dialog.message_label.text().splitlines()
+    )
+    assert shown_rows(dialog)["Hanne Møller"]["Første frist"] == "! 01-01-2026"
+
+
+def test_hidden_rows_are_imported_with_a_warning_unless_the_caseworker_leaves_them_out(
+    qtbot, window, db, dialogs, files, message_boxes, tmp_path
+):
+    from ..core.test_import_hidden import hidden_list
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, hidden_list(tmp_path / "skjult.xlsx"))
+        check = dialog.options.skip_hidden_check
+        assert check.isVisible() and check.isEnabled() and not check.isChecked()
+        assert shown_rows(dialog)["Kim Dal"]["Gemmes som"] == "Ny sag · ⚠ Rækken er skjult i Excel (fx af et filter)"
+        assert "⚠ Række 4 er skjult i Excel (fx af et filter), men importeres som de andre." in dialog.message_label.text()
+        click(qtbot, check)
+        assert set(shown_rows(dialog)) == {"Hanne Møller", "Ib Øst"}
+        assert "Række 4 er skjult i Excel (fx af et filter) og springes over, som du har valgt." in (
+            dialog.message_label.text().splitlines()
+        )
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert sorted(saved_cases(db)) == ["H-1", "H-2"]
+
+
+def test_the_file_dialog_offers_workbooks_with_macros(qtbot, store, files):
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    click(qtbot, dialog.file_row.choose_button)  # Annuller: nothing queued
+    [(_title, filters)] = files.asked
+    assert filters.split(";;")[:2] == ["Sagsliste (*.xlsx *.xlsm *.csv)", "Excel-projektmappe (*.xlsx *.xlsm)"]

@@ -67,6 +67,7 @@ class MappingView(QWidget):
         super().__init__(parent)
         self._mapping: ColumnMapping | None = None
         self.combos: list[FieldCombo] = []
+        self.names: list[QLabel] = []  # each column's letter and header ('⚠ skjult i Excel' under a hidden one)
         intro = QLabel(
             "Vælg for hver kolonne i filen, hvilket felt den er. Borgerens navn, FASIT-sagsnummer og "
             "forsøget skal have en kolonne (forsøget kan i stedet vælges til alle rækker nederst). "
@@ -114,6 +115,7 @@ class MappingView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.combos = []
+        self.names = []
         for column, title in enumerate(("Kolonne i filen", "Eksempler", "Felt i programmet")):
             heading = QLabel(f"<b>{title}</b>")
             self._grid.addWidget(heading, 0, column)
@@ -138,6 +140,7 @@ class MappingView(QWidget):
             self._grid.addWidget(example, row, 1)
             self._grid.addWidget(combo, row, 2)
             self.combos.append(combo)
+            self.names.append(name)
         self._grid.setRowStretch(len(table.headers) + 1, 1)
         self.set_mapping(mapping)
 
