@@ -162,7 +162,11 @@ def test_a_column_hidden_in_excel_gives_way_to_a_visible_one_naming_the_same_fie
     )
     # Shown, the first one is chosen, as before; a hidden column alone keeps its field.
     assert guess_mapping(headers).fields[4:] == ("last_followup", None)
-    assert guess_mapping(["Navn", "Sagsnr", "Sidste opf."], hidden={2}).fields == ("citizen", "case_ref", "last_followup")
+    assert guess_mapping(["Navn", "Sagsnr", "Sidste opf."], hidden={2}).fields == (
+        "citizen",
+        "case_ref",
+        "last_followup",
+    )
     # Both hidden: the first of them.
     assert guess_mapping(headers, hidden={4, 5}).fields[4:] == ("last_followup", None)
 

@@ -56,12 +56,25 @@ def test_a_visible_date_column_left_for_a_hidden_one_says_which_column_has_the_f
     # What E gives (the tester's wrong deadline): 01-04-2024 + 12 months is 01-04-2025, under the trial
     # rule that ended 31-12-2025; the ordinary rule then makes it due 01-01-2026.
     assert first_due(preview)["Hanne Møller"] == date(2026, 1, 1)
-    assert (
+    assert preview.notes == (
+        "⚠ Kolonne E 'Sidste opfølgning' er skjult i Excel, men bruges som 'Seneste opfølgning'. En skjult kolonne er "
+        "tit en gammel: kontrollér, at det er den rigtige, eller vælg et andet felt til den. Kolonne F 'Seneste "
+        "opfølgning' er synlig og kan også være 'Seneste opfølgning'.",
+        "⚠ Række 4 er skjult i Excel (fx af et filter), men importeres som de andre. Er det fx en kollegas sager, "
+        "så vælg at springe skjulte rækker over.",
+    )
+
+
+def test_a_date_column_left_for_another_of_the_same_field_says_which_one_has_it(store, tmp_path):
+    path = tmp_path / "to.csv"
+    path.write_bytes(
+        "Navn;Sagsnr;Forsøg;Ansat;Sidste opf.;Seneste opfølgning\r\nBo Berg;1;T08;01-03-2024;;01-04-2025\r\n".encode()
+    )
+    preview = preview_of(store, path)
+    assert preview.notes == (
         "⚠ Kolonnen 'Seneste opfølgning' har datoer, men bruges ikke: 'Seneste opfølgning' læses fra kolonne E "
-        "'Sidste opfølgning', der er skjult i Excel. Er det 'Seneste opfølgning', der har den rigtige dato, så "
-        "vælg 'Seneste opfølgning' til den."
-    ) in preview.notes
-    assert preview.notes[0].startswith("⚠ Kolonne E 'Sidste opfølgning' er skjult i Excel, men bruges som")
+        "'Sidste opf.'. Er det 'Seneste opfølgning', der har den rigtige dato, så vælg 'Seneste opfølgning' til den.",
+    )
 
 
 def test_a_hidden_row_is_imported_with_a_warning_or_left_out_when_chosen(store, tmp_path):

@@ -817,7 +817,9 @@ def test_hidden_rows_are_imported_with_a_warning_unless_the_caseworker_leaves_th
         check = dialog.options.skip_hidden_check
         assert check.isVisible() and check.isEnabled() and not check.isChecked()
         assert shown_rows(dialog)["Kim Dal"]["Gemmes som"] == "Ny sag · ⚠ Rækken er skjult i Excel (fx af et filter)"
-        assert "⚠ Række 4 er skjult i Excel (fx af et filter), men importeres som de andre." in dialog.message_label.text()
+        assert (
+            "⚠ Række 4 er skjult i Excel (fx af et filter), men importeres som de andre." in dialog.message_label.text()
+        )
         click(qtbot, check)
         assert set(shown_rows(dialog)) == {"Hanne Møller", "Ib Øst"}
         assert "Række 4 er skjult i Excel (fx af et filter) og springes over, som du har valgt." in (

@@ -134,17 +134,15 @@ def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[st
             continue
         named = recognized_field(header)
         owner = mapping.column_of(named) if named is not None else None
-        if owner is not None and column in table.hidden_columns:
-            continue  # hidden_column_notes says which column has its field
+        if owner is not None and (column in table.hidden_columns or owner in table.hidden_columns):
+            continue  # hidden_column_notes names both: the hidden one used, or the one left for a visible one
         name = header or column_letter(column)
         hidden = " (skjult i Excel)" if column in table.hidden_columns else ""
         if named is not None and owner is not None:
             label = FIELD_LABELS[named]
             notes.append(
                 f"⚠ Kolonnen '{name}' har datoer, men bruges ikke: '{label}' læses fra "
-                f"{column_name(table, owner)}"
-                + (", der er skjult i Excel" if owner in table.hidden_columns else "")
-                + f". Er det '{name}', der har den rigtige dato, så vælg '{label}' til den."
+                f"{column_name(table, owner)}. Er det '{name}', der har den rigtige dato, så vælg '{label}' til den."
             )
             continue
         notes.append(

@@ -5,7 +5,7 @@ and whether only the valid rows are imported; and why "Importér" cannot be pres
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ...core.text import count_text
 from ...services.importing import SKIP, UPDATE, ImportPreview
@@ -45,16 +45,20 @@ class ImportOptions(QWidget):
         self.only_valid_check = QCheckBox("Importér kun de gyldige &rækker")
         self.only_valid_check.setToolTip("Rækkerne med fejl springes over; ret dem i regnearket og importér dem senere")
         self.only_valid_check.toggled.connect(lambda _checked: self.changed.emit())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Two lines: with every choice shown, one line would be wider than a 1366 px screen at 150 %.
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        row = QHBoxLayout()
         row.addWidget(QLabel("Sager, der allerede findes:"))
         row.addWidget(self.skip_radio)
         row.addWidget(self.update_radio)
         row.addWidget(self.overwrite_check)
         row.addSpacing(16)
-        row.addWidget(self.skip_hidden_check)
         row.addWidget(self.only_valid_check)
         row.addStretch(1)
+        lines.addLayout(row)
+        lines.addWidget(self.skip_hidden_check)
 
     def controls(self) -> list[QWidget]:
         """The choices in the order Tab reaches them."""
