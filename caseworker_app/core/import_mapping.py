@@ -258,12 +258,26 @@ class ColumnMapping:
         """What remember_mapping keeps: folded header → field (None: the user ignores it), for the
         columns whose field differs from what their header names by itself (recognized_field). A
         header the program learns to recognise later ('Sidste opf.') is then recognised, not held
-        to an 'ignore' that only meant 'not recognised then'."""
-        return {
-            fold_header(h): f
-            for h, f in zip(self.headers, self.fields, strict=True)
-            if fold_header(h) and f != recognized_field(h)
-        }
+        to an 'ignore' that only meant 'not recognised then'.
+
+        Where two headers name the same field, the column that has it is kept (guess_mapping gives
+        a remembered field before a recognised one), and the other one's 'ignore' is not: it only
+        meant 'the field is another column's', and kept it would leave that header out of every
+        later list, where it may be the only column with the field ('Sidste opfølgning' hidden in
+        Excel beside 'Seneste opfølgning')."""
+        named = [recognized_field(h) for h in self.headers]
+        kept: dict[str, str | None] = {}
+        for column, (header, field) in enumerate(zip(self.headers, self.fields, strict=True)):
+            folded = fold_header(header)
+            if not folded:
+                continue
+            if field != named[column]:
+                if field is None and named[column] in self.fields:
+                    continue  # left for another column
+                kept[folded] = field
+            elif field is not None and named.count(field) > 1:
+                kept[folded] = field  # chosen among columns naming the same field
+        return kept
 
     def recognised_headers(self) -> set[str]:
         """The folded headers whose column has the field its header names by itself."""
@@ -283,25 +297,27 @@ def guess_mapping(
 ) -> ColumnMapping:
     """The field of each column: the one remembered for its header, else the one its header names.
 
-    A field goes to the first column that names it and is not hidden in Excel (hidden: 0-based
-    column indexes), else to the first hidden one: a column hidden in Excel is often an old one kept
-    beside its successor, and its dates would give wrong deadlines unseen. Another column naming
-    the field is ignored.
+    A field goes to a column remembered with it (the user chose it), else to the first column that
+    names it and is not hidden in Excel (hidden: 0-based column indexes), else to the first hidden
+    one: a column hidden in Excel is often an old one kept beside its successor, and its dates would
+    give wrong deadlines unseen. Another column naming the field is ignored.
     """
     headers = tuple("" if h is None else str(h) for h in headers)
     remembered = remembered or {}
     named: list[str | None] = []
-    for header in headers:
+    chosen: set[int] = set()  # the columns whose field was remembered: the user's choice comes first
+    for column, header in enumerate(headers):
         folded = fold_header(header)
         if folded in remembered:
             field = remembered[folded]
             field = field if field in IMPORT_FIELDS else None
+            chosen.add(column)
         else:
             field = recognized_field(header)
         named.append(field)
     fields: list[str | None] = [None] * len(headers)
     taken: set[str] = set()
-    for column in sorted(range(len(headers)), key=lambda c: (c in hidden, c)):
+    for column in sorted(range(len(headers)), key=lambda c: (c not in chosen, c in hidden, c)):
         field = named[column]
         if field is not None and field not in taken:
             taken.add(field)

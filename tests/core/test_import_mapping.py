@@ -171,14 +171,29 @@ def test_a_column_hidden_in_excel_gives_way_to_a_visible_one_naming_the_same_fie
     assert guess_mapping(headers, hidden={4, 5}).fields[4:] == ("last_followup", None)
 
 
+def test_a_hidden_column_left_for_a_visible_one_is_not_remembered_as_ignored():
+    headers = ["Navn", "Sagsnr.", "Sidste opfølgning", "Seneste opfølgning"]
+    guessed = guess_mapping(headers, hidden={2})
+    assert guessed.remembered() == {"senesteopfoelgning": "last_followup"}
+    # The next list has only the old header, shown: it is the follow-up, not ignored.
+    assert guess_mapping(["Navn", "Sagsnr", "Sidste opfølgning"], guessed.remembered()).fields[2] == "last_followup"
+    # The caseworker chooses the hidden one: remembered, it wins the next guess, hidden or not.
+    chosen = guessed.with_field(2, "last_followup")
+    assert chosen.remembered() == {"sidsteopfoelgning": "last_followup"}
+    assert guess_mapping(headers, chosen.remembered(), hidden={2}).fields[2:] == ("last_followup", None)
+
+
 def test_choosing_a_field_for_a_column_lets_the_other_column_go():
     mapping = guess_mapping(["Navn", "Borger", "Sagsnr"])
     assert mapping.fields == ("citizen", None, "case_ref")
     moved = mapping.with_field(1, "citizen")
     assert moved.fields == (None, "citizen", "case_ref")
     assert moved.with_field(2, None).fields == (None, "citizen", None)
-    # Only what differs from what each header names by itself is kept: 'Navn' is ignored by choice.
-    assert moved.remembered() == {"navn": None}
+    # Both headers name the citizen: the one chosen is kept, and wins the next guess. 'Navn' left for
+    # 'Borger' is no 'ignore' to keep: in a list without 'Borger' it is the citizen.
+    assert moved.remembered() == {"borger": "citizen"}
+    assert guess_mapping(["Navn", "Borger", "Sagsnr"], moved.remembered()).fields == (None, "citizen", "case_ref")
+    assert guess_mapping(["Navn", "Sagsnr"], moved.remembered()).fields == ("citizen", "case_ref")
 
 
 def test_a_mapping_without_name_number_or_trial_says_what_to_choose():

@@ -393,9 +393,14 @@ def test_the_mapping_is_remembered_and_merged(store):
     guessed = importing.guess_mapping(["PERSON", "nummer", "Start", "Ansat"], remembered)
     assert (guessed.fields, guessed.default_trial) == (("citizen", "case_ref", "hire", None), "T08")
     changes = store._changes
-    importing.remember_mapping(store, guessed.with_field(3, None))  # 'ansat' (hire) ignored by choice
-    importing.remember_mapping(store, guessed.with_field(3, None))  # the same again: nothing written
+    # 'Ansat' left for 'Start' (remembered as the hire date): no 'ignore' of it is kept for lists without 'Start'.
+    importing.remember_mapping(store, guessed)
+    assert store._changes == changes
+    alone = importing.guess_mapping(["PERSON", "nummer", "Ansat"], remembered).with_field(2, None)
+    importing.remember_mapping(store, alone)  # 'ansat' (hire) ignored by choice
+    importing.remember_mapping(store, alone)  # the same again: nothing written
     assert store._changes == changes + 2
+    assert importing.remembered_mapping(store)["columns"]["ansat"] is None
 
 
 def test_choosing_what_a_header_names_drops_an_old_ignore_of_it(store):

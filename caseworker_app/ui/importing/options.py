@@ -58,7 +58,10 @@ class ImportOptions(QWidget):
         row.addWidget(self.only_valid_check)
         row.addStretch(1)
         lines.addLayout(row)
-        lines.addWidget(self.skip_hidden_check)
+        hidden_row = QHBoxLayout()
+        hidden_row.addWidget(self.skip_hidden_check)
+        hidden_row.addStretch(1)
+        lines.addLayout(hidden_row)
 
     def controls(self) -> list[QWidget]:
         """The choices in the order Tab reaches them."""
