@@ -89,7 +89,7 @@ def hidden_column_notes(table: SourceTable, mapping: ColumnMapping) -> tuple[str
             continue
         named = recognized_field(table.headers[column])
         owner = mapping.column_of(named) if named is not None else None
-        if owner is not None:
+        if named is not None and owner is not None:
             notes.append(
                 f"{_upper_first(name)} er skjult i Excel og bruges ikke: '{FIELD_LABELS[named]}' læses fra "
                 f"{column_name(table, owner)}"
