@@ -872,3 +872,17 @@ def test_choosing_excels_lock_file_names_the_workbook_to_choose(capsys, tmp_path
     assert code == 2
     assert "~$sagsliste.xlsx er ikke en sagsliste, men en lille hjælpefil, som Excel laver" in err
     assert "beskadiget" not in err
+
+
+def test_a_sum_row_under_the_list_does_not_hold_the_import_back(capsys, tmp_path, db):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Navn", "Sagsnr.", "Forsøg", "Ansat", "Timer"])
+    sheet.append(["Hanne Møller", "H-1", "T08", datetime(2025, 3, 3), 30])
+    sheet.append(["Ib Øst", "H-2", "T08", datetime(2025, 6, 2), 25])
+    sheet.append(["I alt", None, None, None, 55])
+    workbook.save(tmp_path / "med_sum.xlsx")
+    code, out, err = run(capsys, "import", "--db", str(db), str(tmp_path / "med_sum.xlsx"))
+    assert (code, err) == (0, "")
+    assert "Række 4 ('I alt') er en sumrække uden sag og springes over." in out.splitlines()
+    assert sorted(cases(db)) == ["H-1", "H-2"]

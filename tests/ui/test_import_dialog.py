@@ -838,3 +838,23 @@ def test_the_file_dialog_offers_workbooks_with_macros(qtbot, store, files):
     click(qtbot, dialog.file_row.choose_button)  # Annuller: nothing queued
     [(_title, filters)] = files.asked
     assert filters.split(";;")[:2] == ["Sagsliste (*.xlsx *.xlsm *.csv)", "Excel-projektmappe (*.xlsx *.xlsm)"]
+
+
+def test_a_list_open_in_excel_is_read_with_a_warning_and_its_lock_file_is_named(qtbot, store, files, tmp_path):
+    from ..core.test_import_hidden import hidden_list
+
+    path = hidden_list(tmp_path / "sagsliste.xlsx")
+    lock = tmp_path / "~$sagsliste.xlsx"
+    lock.write_bytes(b"\x0bAse B" + b" " * 160)
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    pick(qtbot, dialog, files, path)
+    assert (
+        "⚠ Filen er åben i Excel: ændringer, der ikke er gemt, kommer ikke med. Har du rettet i den, så gem den i "
+        "Excel, og læs den igen."
+    ) in dialog.message_label.text().splitlines()
+    pick(qtbot, dialog, files, lock)
+    assert dialog.problem_label.text().startswith(
+        "⚠ ~$sagsliste.xlsx er ikke en sagsliste, men en lille hjælpefil, som Excel laver, mens sagsliste.xlsx er åben"
+    )
+    assert not dialog.import_button.isEnabled()
