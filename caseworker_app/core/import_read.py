@@ -85,11 +85,10 @@ def _stamped(table: SourceTable, path: Path) -> SourceTable:
 
 def open_in_program(path: Path) -> str:
     """'Excel' or 'LibreOffice' when the lock file that program keeps beside an open file is there,
-    else ''. Excel's is '~$' and the name (of a long name, some versions drop its first two letters);
-    LibreOffice's '.~lock.' and the name and '#'."""
+    else ''. Excel's is '~$' and the name; LibreOffice's '.~lock.' and the name and '#'."""
     folder = path.parent
     try:
-        if any((folder / f"{LOCK_PREFIX}{name}").is_file() for name in {path.name, path.name[2:]} if name):
+        if (folder / f"{LOCK_PREFIX}{path.name}").is_file():
             return "Excel"
         if (folder / f".~lock.{path.name}#").is_file():
             return "LibreOffice"
