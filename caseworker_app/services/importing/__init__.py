@@ -24,7 +24,8 @@ guess_mapping(headers, remembered=None, *, hidden=()) -> ColumnMapping   (mappin
     The field of each column (IMPORT_FIELDS; FIELD_LABELS has their Danish labels): the one
     remembered for its header, else the one its header names ("Navn", "CPR-nr.", "Ansat" ...); a
     column hidden in Excel (table.hidden_columns) only when no visible column names the field.
-build_preview(store, table, mapping, today) -> ImportPreview   (preview.py; rows.py holds the types)
+build_preview(store, table, mapping, today, *, skip_hidden=False) -> ImportPreview   (preview.py; rows.py)
+    A sum row ('I alt') left out, and with skip_hidden the rows Excel hides; each named in notes.
     Each row as it will be saved (ImportRow): the case (draft), its faults (errors, each naming
     row and column), the existing case with the same FASIT number and trial, open or closed
     (duplicate_of, duplicate_closed; duplicates.py), what updating that case would change (changes,
