@@ -3,8 +3,9 @@ and undo one (`import --fortryd NR`).
 
 Exit codes: 0 imported (or, with --dry-run, the list can be imported as it is; or every row was
 there already); 2 bad input, nothing saved (a file that cannot be read, a wrong --mapping, rows
-with faults: each named by row and column on stderr); 3 with --kun-gyldige, the valid rows were
-saved and the faulty ones left out (named on stderr); 1 the database cannot be used, it changed
+with faults: each named by row and column on stderr; also with --kun-gyldige when the valid rows
+were all there already); 3 with --kun-gyldige, the valid rows were saved and the faulty ones left
+out (named on stderr); 1 the database cannot be used, it changed
 while importing, or an import cannot be undone.
 """
 
@@ -204,7 +205,10 @@ def _save(store: CaseStore, preview, args: argparse.Namespace) -> int:
     print(result.summary)
     if result.batch_id is not None:
         print(f"Fortryd hele importen med: caseworker-app import --db {store.path} --fortryd {result.batch_id}")
-    return EXIT_PARTIAL if preview.errors(duplicates) else 0
+    if preview.errors(duplicates):
+        # 3 only when something was saved beside the faulty rows; nothing saved, with faults, is 2.
+        return EXIT_PARTIAL if result.batch_id is not None else EXIT_USAGE
+    return 0
 
 
 def _apply_mapping_args(mapping, pairs: list[str]):

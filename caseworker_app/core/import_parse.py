@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from .catalog import Trial
 from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
-from .text import normalize_text, text_error
+from .text import clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
 from .workdays import MONTHS_DA, fmt, parse_date
 
@@ -44,7 +45,14 @@ EXCEL_ERRORS = frozenset(
 
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
 _MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
-_LONG_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
+# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1).
+_LONG_DATE = re.compile(r"(?:d\.?\s*)?(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
+# 'udgangen af 2022': the last day of the year (rules.md §5.1).
+_YEAR_END = re.compile(r"(?:ved\s+)?udgangen\s+af\s+(\d{4})", re.IGNORECASE | re.ASCII)
+# 'januar 2019', 'sommer 2020': a month or a season, not a day.
+_NO_DAY = re.compile(r"([a-zæøå]+)\s+(\d{4})", re.IGNORECASE | re.ASCII)
+# The dashes Word and Outlook put for '-' (en and em dash, non-breaking hyphen, minus), as CPR takes them.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 # A time after the date, ignored: '10:30', 'T10:30:00', and as Danes write it, 'kl. 10', 'kl 10.30'.
 _TIME_SUFFIX = re.compile(
     r"(.*?\d)(?:(?:\s+|T)\d{1,2}[:.]\d{2}|\s+kl\.?\s*\d{1,2}(?:[:.]\d{2})?)(?:[:.]\d{2}(?:\.\d+)?)?",
@@ -117,7 +125,7 @@ def parse_date_cell(cell: object) -> date | None:
             f"'{_shown(cell)}' er et tal, ikke en dato. Formatér cellen som dato i Excel, eller skriv "
             "datoen som dd-mm-åååå, fx 01-07-2018"
         )
-    text = " ".join(str(cell).split())
+    text = " ".join(str(cell).translate(_DASHES).split())
     _check_excel_error(text)
     timed = _TIME_SUFFIX.fullmatch(text)
     if timed:
@@ -125,6 +133,14 @@ def parse_date_cell(cell: object) -> date | None:
     named = _LONG_DATE.fullmatch(text)
     if named:
         return _named_month_date(text, *named.groups())
+    year_end = _YEAR_END.fullmatch(text)
+    if year_end:
+        text = f"31-12-{year_end.group(1)}"
+    no_day = _NO_DAY.fullmatch(text)
+    if no_day:
+        raise CellError(
+            f"'{_shown(text)}' nævner ingen dag. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller '1. juli 2018'"
+        )
     try:
         return parse_date(text, four_digit_year=True)
     except ValueError as exc:
@@ -176,7 +192,8 @@ def parse_cpr_cell(cell: object, today: date) -> str | None:
 
 
 def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
-    """Text for a name, a FASIT number, a caseworker or a note: trimmed, NFC; refused when it begins
+    """Text for a name, a FASIT number, a caseworker or a note: trimmed, NFC, and on one line every
+    run of spaces of any kind one plain space (core.text.clean_line); refused when it begins
     like a formula (= + - @) or holds a control character (a soft line break from Word); a line
     break only in a note."""
     if is_blank_cell(cell):
@@ -189,7 +206,9 @@ def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
         raise CellError("Cellen er formateret som dato i Excel. Formatér den som tekst, og skriv værdien igen")
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    text = normalize_text(str(cell).strip(" \t\r\n"))
+    if isinstance(cell, float):
+        cell = excel_number_text(cell)
+    text = normalize_text(str(cell).strip(" \t\r\n")) if multiline else clean_line(str(cell).strip(" \t\r\n"))
     _check_excel_error(text)
     if text.startswith(FORMULA_STARTS):
         raise CellError(
@@ -200,6 +219,23 @@ def parse_text_cell(cell: object, *, multiline: bool = False) -> str | None:
     if problem:
         raise CellError(problem)
     return text
+
+
+def excel_number_text(number: float) -> str:
+    """A decimal number as a Danish Excel shows it: '2024,0412' (a FASIT number typed so became a
+    number; written with a point it would be another number than the one the caseworker sees)."""
+    return format(Decimal(repr(number)), "f").replace(".", ",")
+
+
+def number_cell_warning(cell: object) -> str | None:
+    """The warning for a text field (a FASIT number) that Excel stored as a decimal number: a 0 at
+    the end is gone ('2024,0410' is kept as 2024,041), so the number may not be the one in FASIT."""
+    if isinstance(cell, float) and not cell.is_integer():
+        return (
+            f"Excel har gemt cellen som et tal ({excel_number_text(cell)}), så et 0 sidst kan være tabt. "
+            "Kontrollér nummeret, og formatér kolonnen som tekst i Excel"
+        )
+    return None
 
 
 def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:

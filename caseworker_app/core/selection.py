@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .cpr import mask_cpr
-from .text import number_text
+from .text import name_key, number_text
 
 if TYPE_CHECKING:  # not imported at run time: the window builds its filter before the engine loads
     from .cases import CaseRecord
@@ -24,11 +24,13 @@ T_co = TypeVar("T_co", covariant=True)  # a selection of rows is a selection of 
 def belongs_to(caseworker: str, wanted: str) -> bool:
     """True when a case of caseworker is shown for wanted ('' wanted = every caseworker).
 
-    Names compare without case and outer spaces, as the printed calendar's filter does. A case
-    with no caseworker is nobody else's, so it is shown for everyone: never lost behind the filter.
+    Names compare as a reader sees them (core.text.name_key: without case, and a non-breaking or
+    double space as one space), as the printed calendar's filter does: a database may hold a name
+    pasted from Outlook before the import cleaned it. A case with no caseworker is nobody else's,
+    so it is shown for everyone: never lost behind the filter.
     """
-    wanted = wanted.strip().casefold()
-    own = caseworker.strip().casefold()
+    wanted = name_key(wanted)
+    own = name_key(caseworker)
     return not wanted or not own or own == wanted
 
 

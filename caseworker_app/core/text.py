@@ -53,6 +53,32 @@ def normalize_text(value: str | None) -> str | None:
         return value
 
 
+# Spaces a name or number gets when copied from Outlook, a web page or Word: the non-breaking
+# space, the narrow and figure spaces (every Unicode space separator), and the invisible zero-width
+# ones. On screen they look like one space, or none, yet a name with them is another name.
+_ODD_SPACES = re.compile(r"[^\S\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+
+
+def clean_line(value: str) -> str:
+    """A single-line field as saved (name, caseworker, FASIT number): NFC, every run of spaces of
+    any kind one plain space, no zero-width space, no spaces at the ends. Tab and line breaks are
+    left for text_error to refuse."""
+    text = _ZERO_WIDTH.sub("", normalize_text(value) or "")
+    return _ODD_SPACES.sub(" ", text).strip(" ")
+
+
+def name_key(value: str) -> str:
+    """A caseworker's name as the filter compares it: case, NFC and spaces of any kind ignored as a
+    reader cannot see them ('Åse\u00a0Bærentsen' and 'åse  bærentsen' are one caseworker)."""
+    return clean_line(value).casefold()
+
+
+def case_ref_key(value: str) -> str:
+    """A FASIT case number as a caseworker reads it: case and every space ignored ('s-1' = 'S-1 ')."""
+    return "".join(clean_line(value).casefold().split(" "))
+
+
 def text_error(value: object, *, multiline: bool) -> str | None:
     """The Danish message for text that cannot be saved, or None."""
     if value is None or not isinstance(value, str):

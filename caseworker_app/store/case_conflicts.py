@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..core.cpr import mask_cpr
 from ..core.terms import DATE_NAMES
-from ..core.text import normalize_text
+from ..core.text import clean_line, normalize_text
 from ..core.validation import parse_case_dates
 from ..core.workdays import fmt
 from .history_texts import FIELD_LABELS_DA
@@ -46,7 +46,7 @@ def _as_stored(name: str, value: object) -> object:
     if name == "cpr":
         digits = re.sub(r"\D", "", value, flags=re.ASCII)
         return digits if len(digits) == 10 else value.strip() or None  # a wrong one fails validation
-    return value.strip()
+    return clean_line(value)
 
 
 def form_edits(loaded: CaseRecord, fields: Mapping[str, object]) -> dict[str, object]:

@@ -12,7 +12,7 @@ from ..core.agreed_at_event import AgreedAtEvent
 from ..core.cases import ACTIVE
 from ..core.cpr import mask_cpr, normalize_cpr
 from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
-from ..core.text import normalize_text, text_errors
+from ..core.text import clean_line, normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .agreed_links import AGREED, agreed_at_event
@@ -93,11 +93,11 @@ class CaseWrites:
         parsed, _ = parse_case_dates(dates)
         now = utc_now()
         record = {
-            "citizen": citizen.strip(),
-            "case_ref": case_ref.strip(),
+            "citizen": clean_line(citizen),
+            "case_ref": clean_line(case_ref),
             "trial_id": trial_id,
             "cpr": normalize_cpr(cpr, today) if cpr else None,
-            "caseworker": (caseworker or "").strip(),
+            "caseworker": clean_line(caseworker or ""),
             "status": ACTIVE,
             "note": note or "",
             "created_at": now,
@@ -157,7 +157,7 @@ class CaseWrites:
             .execute(
                 "SELECT id, citizen, status FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ?"
                 " ORDER BY status = ? DESC, id LIMIT 1",  # an open one first, if there is one
-                (case_ref.strip(), trial_id, own_id, ACTIVE),
+                (clean_line(case_ref), trial_id, own_id, ACTIVE),
             )
             .fetchone()
         )
@@ -166,7 +166,7 @@ class CaseWrites:
             # A closed case counts too (one citizen, one FASIT case): say so, and what to do instead.
             closed = ", afsluttet – genåbn den i stedet" if status != ACTIVE else ""
             errors["case_ref"] = (
-                f"Sagsnummeret {case_ref.strip()} findes allerede i forsøg {trial_id} "
+                f"Sagsnummeret {clean_line(case_ref)} findes allerede i forsøg {trial_id} "
                 f"(sag nr. {case_id}: {citizen}{closed})"
             )
 
@@ -226,8 +226,9 @@ class CaseWrites:
             if errors:
                 raise ValidationError(errors)
             new_dates, _ = parse_case_dates(raw_dates)
-            new["citizen"], new["case_ref"] = new["citizen"].strip(), new["case_ref"].strip()
-            new["caseworker"] = (new["caseworker"] or "").strip()
+            # One plain space between words, as the import saves them (core.text.clean_line).
+            new["citizen"], new["case_ref"] = clean_line(new["citizen"]), clean_line(new["case_ref"])
+            new["caseworker"] = clean_line(new["caseworker"] or "")
             new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
             new["note"] = new["note"] or ""
             now = utc_now()

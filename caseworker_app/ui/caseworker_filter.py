@@ -51,7 +51,10 @@ def default_caseworker(qsettings: QSettings, place: str, own: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+    """One caseworker, as the filter compares names (core.selection.belongs_to, core.text.name_key)."""
+    from ..core.text import name_key  # here: the window is painted before this is needed
+
+    return name_key(a) == name_key(b)
 
 
 class CaseworkerChoice(QComboBox):
@@ -79,8 +82,9 @@ class CaseworkerChoice(QComboBox):
         choice is taken again (so a name set in Indstillinger becomes the filter at once).
         """
         from ..core.collation import sorted_names  # here: the window is painted before this is needed
+        from ..core.text import clean_line, name_key
 
-        own = own.strip()
+        own = clean_line(own)
         current = self.currentData()
         self._own = own
         self.blockSignals(True)
@@ -88,7 +92,15 @@ class CaseworkerChoice(QComboBox):
         if own:
             self.addItem(f"{own} (mig)", _OWN)
         self.addItem("Alle sagsbehandlere", "")
-        colleagues = sorted_names({n.strip() for n in names if n.strip() and not same_name(n, own)})
+        # One entry per caseworker as the filter compares names: 'Åse\u00a0Bærentsen' saved before the
+        # import cleaned spaces is shown once, as 'Åse Bærentsen' (of spellings differing in case, the
+        # first by code point, so the list never depends on the order names come in).
+        by_key: dict[str, str] = {}
+        for name in names:
+            key, shown = name_key(name), clean_line(name)
+            if key and key != name_key(own):
+                by_key[key] = min(by_key.get(key, shown), shown)
+        colleagues = sorted_names(by_key.values())
         for name in colleagues:
             self.addItem(name, name)
         index = self.findData(current) if current not in (None, "", _OWN) else -1

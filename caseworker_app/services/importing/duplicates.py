@@ -28,11 +28,12 @@ from ...core.event import Event
 from ...core.import_mapping import EVENT_FIELDS, FIELD_LABELS, LAST_DECISION, LAST_FOLLOWUP
 from ...core.import_rows import CaseDraft
 from ...core.sheet_text import neutralise
+from ...core.text import case_ref_key
 from ...core.workdays import fmt
 
 UPDATABLE = ("citizen", "cpr", "caseworker", "note")  # FASIT number and trial identify the case
 
-CaseKey = tuple[str, str]  # (trial, FASIT case number)
+CaseKey = tuple[str, str]  # (trial, FASIT case number as core.text.case_ref_key reads it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +118,11 @@ class Duplicate:
 
 
 def cases_by_key(cases: Iterable[CaseRecord]) -> dict[CaseKey, list[CaseRecord]]:
-    """Every case under its trial and FASIT case number (more than one: from before m006)."""
+    """Every case under its trial and FASIT case number as a caseworker reads it (core.text.case_ref_key:
+    's-1' is 'S-1 '); more than one: from before m006, or spelt apart before the import compared so."""
     found: dict[CaseKey, list[CaseRecord]] = {}
     for case in cases:
-        found.setdefault((case.trial_id, case.case_ref.strip()), []).append(case)
+        found.setdefault((case.trial_id, case_ref_key(case.case_ref)), []).append(case)
     return found
 
 

@@ -15,11 +15,12 @@ from ...core.event import Event
 from ...core.import_hidden import column_name, hidden_column_notes, hidden_data_rows, hidden_rows_note
 from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors, recognized_field
 from ...core.import_merged import merged_note
-from ...core.import_parse import is_blank_cell, is_date_cell
+from ...core.import_parse import is_blank_cell, is_date_cell, number_cell_warning
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
 from ...core.import_totals import is_total_row, total_rows_note
 from ...core.terms import DATE_NAMES
+from ...core.text import case_ref_key
 from ...core.validation import future_date_hints
 from ...core.workdays import fmt
 from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate, registered_events
@@ -57,16 +58,20 @@ def build_preview(
     hidden = [number for number in hidden_data_rows(table) if number not in {r.number for r in totals}]
     hidden_set = set(hidden)
     left_out = {row.number for row in totals} | (hidden_set if skip_hidden else set())
-    existing = cases_by_key(store.list_cases(include_closed=True))
+    cases = store.list_cases(include_closed=True)
+    existing = cases_by_key(cases)
+    by_cpr = cases_by_cpr(cases)
     set_at = store.field_change_times() if existing else {}
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
+    seen_cpr: dict[CprKey, ImportRow] = {}  # the first new case of each CPR number and trial in the file
     rows: list[ImportRow] = []
     status_column = _status_column(mapping)
+    ref_column = mapping.column_of("case_ref")
     for source_row in table.rows:
         if source_row.number in left_out:
             continue
         draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today)
-        key = (draft.trial_id, draft.case_ref)
+        key = (draft.trial_id, case_ref_key(draft.case_ref))
         matches = existing.get(key, []) if draft.case_ref and draft.trial_id in catalog else []
         # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
         # a new case would lack does not count; the case as updated is checked in _as_duplicate.
@@ -79,6 +84,7 @@ def build_preview(
             warnings=date_warnings(draft.dates, today, trial),
             dates_text=dates_text(draft, trial),
             hidden=source_row.number in hidden_set,
+            number_cell=_number_cell(table.cell(source_row, ref_column)) if ref_column is not None else "",
         )
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
@@ -92,6 +98,8 @@ def build_preview(
                 seen[key] = source_row.number
             if not matches and status_column is not None:
                 row = replace(row, marked_closed=_closed_cell(table.cell(source_row, status_column)))
+            if not matches and draft.cpr:
+                row = _same_citizen(row, by_cpr, seen_cpr)
             if matches:
                 found = duplicate(
                     matches[0], draft, set_at.get(matches[0].id), table.saved_at, overwrite_newer=overwrite_newer
@@ -117,6 +125,49 @@ def build_preview(
         hidden_skipped=skip_hidden and bool(hidden),
         total_rows=tuple(row.number for row in totals),
     )
+
+
+CprKey = tuple[str, str]  # (trial, CPR number)
+
+
+def cases_by_cpr(cases: list[CaseRecord]) -> dict[CprKey, list[CaseRecord]]:
+    """Every case with a CPR number under its trial and CPR number."""
+    found: dict[CprKey, list[CaseRecord]] = {}
+    for case in cases:
+        if case.cpr:
+            found.setdefault((case.trial_id, case.cpr), []).append(case)
+    return found
+
+
+def _same_citizen(row: ImportRow, by_cpr: dict[CprKey, list[CaseRecord]], seen: dict[CprKey, ImportRow]) -> ImportRow:
+    """A new case with the CPR number of another case in the same trial: maybe one citizen whose
+    FASIT number was corrected in the program or typed otherwise in the list. Saved all the same
+    (a citizen may have two cases), but said (⚠): two cases would give the citizen each deadline twice.
+    The CPR number is never in the text; the case is named by its number and FASIT number."""
+    draft = row.draft
+    key = (draft.trial_id, draft.cpr or "")
+    others = by_cpr.get(key, [])
+    if others:
+        case = others[0]
+        closed = ", afsluttet" if case.status == CLOSED else ""
+        more = f" og {len(others) - 1} sag mere" if len(others) == 2 else f" og {len(others) - 1} sager mere"
+        where = f"sag nr. {case.id} (FASIT-sagsnummer {case.case_ref}{closed})" + (more if len(others) > 1 else "")
+    elif key in seen:
+        first = seen[key]
+        where = f"række {first.number} (FASIT-sagsnummer {first.draft.case_ref})"
+    else:
+        seen[key] = row
+        return row
+    text = (
+        f"Samme CPR-nummer og forsøg som {where}. Er det samme borger, så slet rækken i regnearket, eller "
+        "ret sagsnummeret; ellers gemmes den som ny sag"
+    )
+    return replace(row, same_citizen=text)
+
+
+def _number_cell(cell: object) -> str:
+    warning = number_cell_warning(cell)
+    return f"{FIELD_LABELS['case_ref']}: {warning}" if warning else ""
 
 
 def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[str, ...]:

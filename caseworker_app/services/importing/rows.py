@@ -44,6 +44,9 @@ class ImportRow:
     marked_closed: bool = False  # a new case whose 'Status' cell says afsluttet: it is created active
     dates_text: str = ""  # 'start på ressourceforløb 01-03-2024, …' (preview.dates_text): window and CLI
     hidden: bool = False  # Excel hides the row (a filter's too)
+    # 'Samme CPR-nummer og forsøg som sag nr. 12 (FASIT-sagsnummer 2024-0421) …': maybe one citizen twice.
+    same_citizen: str = ""
+    number_cell: str = ""  # Excel stored the FASIT number as a decimal number (import_parse.number_cell_warning)
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -52,6 +55,8 @@ class ImportRow:
             *([HIDDEN_IN_EXCEL] if self.hidden else []),
             *self.warnings,
             *([CLOSED_IN_LIST] if self.marked_closed else []),
+            *([self.same_citizen] if self.same_citizen else []),
+            *([self.number_cell] if self.number_cell else []),
         )
 
     @property
@@ -158,6 +163,15 @@ class ImportPreview:
         warned = sum(1 for r in self.rows if r.warnings and r.saved_with(duplicates))
         if warned:
             counts.append(f"{rows_text(warned)} med en dato i fremtiden (⚠, gemmes alligevel)")
+        same = sum(1 for r in self.rows if r.same_citizen and r.saved_with(duplicates))
+        if same:
+            counts.append(
+                f"{rows_text(same)} med samme CPR-nummer og forsøg som en anden sag (⚠, gemmes alligevel "
+                + ("som ny sag)" if same == 1 else "som nye sager)")
+            )
+        numbers = sum(1 for r in self.rows if r.number_cell and r.saved_with(duplicates))
+        if numbers:
+            counts.append(f"{rows_text(numbers)} med et FASIT-sagsnummer, Excel har gemt som tal (⚠)")
         closed = sum(1 for r in self.rows if r.marked_closed and r.saved_with(duplicates))
         if closed:
             counts.append(

@@ -24,6 +24,7 @@ from ...core.cases import CLOSED
 from ...core.catalog import Trial
 from ...core.cpr import format_cpr, mask_cpr
 from ...core.note_conditions import condition_problems
+from ...core.text import clean_line
 from ...core.validation import future_date_hints, parse_case_dates
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box
@@ -238,11 +239,11 @@ class CaseForm(QGroupBox):
         """What the form holds, to compare with what was loaded (unsaved changes)."""
         cpr = "".join(ch for ch in (self.typed_cpr() or "") if ch.isdigit())
         return (
-            self.citizen_edit.text().strip(),
-            self.case_ref_edit.text().strip(),
+            clean_line(self.citizen_edit.text()),
+            clean_line(self.case_ref_edit.text()),
             cpr,
             self.trial_combo.currentData(),
-            self.caseworker_edit.text().strip(),
+            clean_line(self.caseworker_edit.text()),
             self.note_edit.toPlainText(),
             tuple(sorted((n, b.editor.text().strip()) for n, b in self.date_boxes.items())),
         )
