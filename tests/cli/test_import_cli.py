@@ -438,6 +438,52 @@ def test_only_the_valid_rows_when_asked(capsys, tmp_path, filled):
     assert cases(db)["2026-0002"][0] == "Ida Dam" and "2026-0001" not in cases(db)
 
 
+def test_only_the_valid_rows_when_every_valid_row_was_there_already_saves_nothing_and_exits_2(capsys, tmp_path, filled):
+    # 3 says the valid rows were saved; here none was: a script must not read it as saved.
+    db, before = filled
+    path = tmp_path / "igen.csv"
+    jens = ["Jens Hansen", "2024-0412", "", "01-03-2024", "", "Anne Jensen", "", "T08"]
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{';'.join(jens)}\r\n{row_with(3, '1.3.26')}\r\n".encode("cp1252"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(path), "--kun-gyldige")
+    assert code == 2
+    assert "Række 3, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre" in err
+    assert "Intet er gemt: 1 fandtes allerede og blev sprunget over, 1 række med fejl blev ikke importeret." in out
+    assert db.read_bytes() == before
+
+
+def test_a_corrected_fasit_number_read_again_is_a_new_case_with_a_warning_and_the_cpr_masked(capsys, tmp_path, filled):
+    db, _ = filled
+    with CaseStore(db, clock=lambda: date(2026, 11, 30)) as store:
+        store.update_case(1, case_ref="2024-0421")  # Jens Hansen's number, corrected in the program
+    path = tmp_path / "gammel.csv"
+    jens = ["Jens Hansen", "2024-0412", "010162-0000", "01-03-2024", "", "Anne Jensen", "", "T08"]
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{';'.join(jens)}\r\n".encode("cp1252"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(path), "--kun-gyldige")
+    assert (code, err) == (0, "")
+    assert (
+        "1 række læst fra gammel.csv; overskrifterne står i række 1. 1 ny sag, 1 række med samme CPR-nummer "
+        "og forsøg som en anden sag (⚠, gemmes alligevel som ny sag)."
+    ) in out
+    [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
+    assert line.endswith(
+        "– ⚠ Samme CPR-nummer og forsøg som sag nr. 1 (FASIT-sagsnummer 2024-0421). Er det samme borger, så "
+        "slet rækken i regnearket, eller ret sagsnummeret; ellers gemmes den som ny sag"
+    )
+    assert "0101620000" not in out and "010162-0000" not in out
+    assert cases(db)["2024-0412"][4] == "0101620000"  # saved all the same, as the warning says
+
+
+def test_a_fasit_number_in_another_case_or_with_other_spaces_is_the_same_case(capsys, tmp_path, filled):
+    db, before = filled
+    path = tmp_path / "stavet.csv"
+    jens = ["Jens Hansen", "2024\u00a0-0412 ", "", "01-03-2024", "", "Anne Jensen", "", "t08"]
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{';'.join(jens)}\r\n".encode("utf-8"))
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert (code, err) == (0, "")
+    assert "Række 2: Jens Hansen (2024 -0412), T08 – findes som sag nr. 1; springes over" in out
+    assert db.read_bytes() == before
+
+
 def test_a_formula_cell_in_a_workbook_gives_its_value_and_a_text_formula_is_refused(capsys, tmp_path, filled):
     db, before = filled
     path = tmp_path / "formler.xlsx"

@@ -13,6 +13,7 @@ from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.import_parse import (
     CellError,
     is_date_cell,
+    number_cell_warning,
     parse_cpr_cell,
     parse_date_cell,
     parse_text_cell,
@@ -49,6 +50,13 @@ CATALOG = load_catalog()
         "01-07-2018 kl. 10",  # a time as Danes write it (found by a tester)
         "01-07-2018 kl 10.30",
         "1. juli 2018 Kl. 9:15",
+        "d. 1. juli 2018",  # as the sources write it (rules.md §5.1: 'd. 26. august 2021')
+        "D.1. juli 2018",
+        "01–07–2018",  # en dashes: Word's autocorrect (CPR numbers take them too)
+        "01—07—2018",  # em dashes
+        "2018‑07‑01",  # non-breaking hyphens
+        "01−07−2018",  # minus signs
+        "01-07-2018 kl. 10",  # non-breaking spaces, copied from Outlook
         datetime(2018, 7, 1),
         datetime(2018, 7, 1, 13, 45),
         date(2018, 7, 1),
@@ -56,6 +64,28 @@ CATALOG = load_catalog()
 )
 def test_dates_in_the_forms_of_a_danish_sheet(cell):
     assert parse_date_cell(cell) == date(2018, 7, 1)
+
+
+def test_the_long_dates_of_the_sources_and_the_end_of_a_year():
+    # rules.md §5.1: 'Forsøget blev d. 26. august 2021 forlænget'; 'udgangen af 2022' = 31-12-2022.
+    assert parse_date_cell("d. 26. august 2021") == date(2021, 8, 26)
+    assert parse_date_cell("udgangen af 2022") == date(2022, 12, 31)
+    assert parse_date_cell("Udgangen af 2022") == date(2022, 12, 31)
+
+
+@pytest.mark.parametrize("cell", ["januar 2019", "sommer 2020", "Juli 18 og juli 20"])
+def test_a_month_or_a_season_without_a_day_is_refused(cell):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert "Skriv datoen som dd-mm-åååå" in str(caught.value)
+
+
+def test_a_month_without_a_day_says_so():
+    with pytest.raises(CellError) as caught:
+        parse_date_cell("januar 2019")
+    assert str(caught.value) == (
+        "'januar 2019' nævner ingen dag. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller '1. juli 2018'"
+    )
 
 
 def test_a_number_after_the_date_without_kl_is_not_taken_for_a_time():
@@ -253,6 +283,46 @@ def test_text_is_trimmed_and_in_nfc_form():
     assert parse_text_cell(20240414) == "20240414"
     assert parse_text_cell(20240414.0) == "20240414"
     assert parse_text_cell("-") is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Åse\u00a0Bærentsen",  # a non-breaking space, copied from Outlook or a web page
+        "Åse  Bærentsen",
+        "Åse \u00a0 Bærentsen",
+        "Åse\u202fBærentsen",  # narrow no-break space
+        "Åse\u2007Bærentsen",  # figure space
+        "Åse\u3000Bærentsen",
+        "\u00a0Åse Bær\u200bentsen\u00a0",  # a zero-width space is not seen at all
+        "Åse Bærentsen\ufeff",
+    ],
+)
+def test_spaces_of_any_kind_inside_a_name_are_one_plain_space(cell):
+    assert parse_text_cell(cell) == "Åse Bærentsen"
+
+
+def test_a_note_keeps_its_spaces_and_lines():
+    assert parse_text_cell("Ring  mandag\nkl.\u00a010", multiline=True) == "Ring  mandag\nkl.\u00a010"
+
+
+def test_a_tab_inside_a_name_is_still_refused():
+    with pytest.raises(CellError, match="én linje"):
+        parse_text_cell("Åse\tBærentsen")
+
+
+def test_a_fasit_number_excel_made_a_decimal_number_reads_as_excel_shows_it():
+    # '2024,0412' typed in a Danish Excel is the number 2024.0412; the caseworker sees a comma.
+    assert parse_text_cell(2024.0412) == "2024,0412"
+    assert parse_text_cell(2024.041) == "2024,041"
+    assert parse_text_cell(0.0000001) == "0,0000001"
+    assert number_cell_warning(2024.041) == (
+        "Excel har gemt cellen som et tal (2024,041), så et 0 sidst kan være tabt. "
+        "Kontrollér nummeret, og formatér kolonnen som tekst i Excel"
+    )
+    assert number_cell_warning(20240412) is None
+    assert number_cell_warning(20240412.0) is None
+    assert number_cell_warning("2024,0412") is None
 
 
 def test_a_date_cell_is_no_name():

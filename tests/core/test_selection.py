@@ -61,6 +61,30 @@ def test_no_caseworker_keeps_everyone():
     assert belongs_to("Bo Lund", "") and belongs_to("", "Bo Lund") and not belongs_to("Bo Lund", "Anne Jensen")
 
 
+@pytest.mark.parametrize(
+    "saved",
+    ["Åse Bærentsen", "åse bærentsen ", "Åse\u00a0Bærentsen", "Åse  Bærentsen", "A\u030ase Bærentsen"],
+)
+def test_a_name_saved_with_look_alike_spaces_is_the_caseworkers_own(saved):
+    # A database from before the import cleaned spaces may hold a name pasted from Outlook.
+    assert belongs_to(saved, "Åse Bærentsen")
+
+
+@pytest.mark.parametrize("other", ["Aase Bærentsen", "ÅB", "Åse Bærentsen-Holm", "ÅseBærentsen"])
+def test_another_name_is_not(other):
+    assert not belongs_to(other, "Åse Bærentsen")
+
+
+def test_the_caseworker_filter_counts_look_alike_names_as_one():
+    cases = [
+        case(i, f"Borger {i}", f"2025-000{i}", name)
+        for i, name in enumerate(["Åse Bærentsen", "Åse\u00a0Bærentsen", "Åse  Bærentsen", "Aase Bærentsen"])
+    ]
+    chosen = select(cases, caseworker="Åse Bærentsen", case_of=lambda c: c)
+    assert [c.id for c in chosen.items] == [0, 1, 2]
+    assert scope_text(chosen, "sager") == "Viser Åse Bærentsens sager – 3 af 4"
+
+
 @pytest.mark.parametrize("typed", ["010180-1234", "0101801234", "010180", "2018-0831", "20180831", "HANSEN"])
 def test_search_finds_by_name_fasit_number_and_cpr_with_or_without_dash(typed):
     chosen = pick(needle=search_needle(typed))

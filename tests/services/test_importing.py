@@ -251,6 +251,104 @@ def test_duplicates_are_found_and_skipped_or_updated(store, tmp_path, capsys):
     assert preview_of(store, again).rows[0].changes == ()
 
 
+def test_a_fasit_number_is_found_as_a_caseworker_reads_it(store, tmp_path):
+    importing.save_import(store, preview_of(store, table(tmp_path, "Søren Sørensen;S-1;;T08;01-03-2024;;;;")))
+    again = table(
+        tmp_path,
+        "Søren Sørensen;s-1;;T08;01-03-2024;;;;",
+        "Søren Sørensen;S\u00a0-1 ;;T08;01-03-2024;;;;",  # a non-breaking space, as pasted from Outlook
+        "Ulla Berg;S-01;;T08;01-03-2024;;;;",  # another number: a new case
+        name="igen.csv",
+    )
+    lower, spaced, other = preview_of(store, again).rows
+    assert (lower.duplicate_of, lower.errors) == (1, ())
+    assert spaced.draft.case_ref == "S -1"
+    assert [e.message for e in spaced.errors] == [
+        "Samme FASIT-sagsnummer og forsøg som række 2. Slet den ene af rækkerne"
+    ]
+    assert (other.duplicate_of, other.errors) == (None, ())
+
+
+def test_a_new_case_with_the_cpr_number_of_another_case_in_the_trial_is_saved_with_a_warning(store, tmp_path):
+    importing.save_import(
+        store,
+        preview_of(
+            store,
+            table(
+                tmp_path,
+                "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;;;",
+                "Ida Dam;2024-0500;020262-0000;T04;;;;;",  # the same citizen in another trial: no warning
+            ),
+        ),
+        only_valid=True,
+    )
+    store.update_case(1, case_ref="2024-0421")  # corrected in the program
+    again = table(
+        tmp_path,
+        "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;;;",  # the list still has the old number
+        "Jens H.;2024-9999;0101620000;T08;01-03-2024;;;;",
+        "Bo Berg;2024-0600;030362-0000;T08;01-03-2024;;;;",
+        "Bo Berg;2024-0601;030362-0000;T08;01-03-2024;;;;",  # twice in the list
+        "Ole Bak;2024-0700;;T08;01-03-2024;;;;",
+        name="igen.csv",
+    )
+    preview = preview_of(store, again)
+    jens, jens_again, bo, bo_again, ole = preview.rows
+    assert jens.duplicate_of is None and jens.ok
+    assert jens.notices == (
+        "Samme CPR-nummer og forsøg som sag nr. 1 (FASIT-sagsnummer 2024-0421). Er det samme borger, så slet "
+        "rækken i regnearket, eller ret sagsnummeret; ellers gemmes den som ny sag",
+    )
+    assert jens_again.notices[0].startswith("Samme CPR-nummer og forsøg som sag nr. 1 (FASIT-sagsnummer 2024-0421).")
+    assert bo.notices == ()
+    assert bo_again.notices[0].startswith("Samme CPR-nummer og forsøg som række 4 (FASIT-sagsnummer 2024-0600).")
+    assert ole.notices == ()
+    assert all("0101620000" not in n and "010162" not in n for row in preview.rows for n in row.notices)
+    assert preview.summary() == (
+        "5 rækker læst fra igen.csv; overskrifterne står i række 1. 5 nye sager, 3 rækker med samme CPR-nummer "
+        "og forsøg som en anden sag (⚠, gemmes alligevel som nye sager)."
+    )
+    result = importing.save_import(store, preview)
+    assert result.created == 5
+
+
+def test_a_closed_case_with_the_cpr_number_is_named_as_closed(store, tmp_path):
+    importing.save_import(
+        store, preview_of(store, table(tmp_path, "Jens Hansen;2024-0412;010162-0000;T08;01-03-2024;;;;"))
+    )
+    store.close_case(1, reason="overgået til fleksjob", day=date(2026, 6, 1))
+    [jens] = preview_of(
+        store, table(tmp_path, "Jens Hansen;2025-0001;010162-0000;T08;01-03-2025;;;;", name="ny.csv")
+    ).rows
+    assert jens.notices[0].startswith(
+        "Samme CPR-nummer og forsøg som sag nr. 1 (FASIT-sagsnummer 2024-0412, afsluttet)."
+    )
+
+
+def test_a_fasit_number_excel_made_a_number_is_saved_as_excel_shows_it_with_a_warning(store, tmp_path):
+    path = tmp_path / "liste.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Navn", "Sagsnr", "Forsøg", "Ansat"])
+    sheet.append(["Jens Hansen", 2024.0412, "T08", date(2024, 3, 1)])  # '2024,0412' typed in a Danish Excel
+    sheet.append(["Ida Dam", 20240500, "T08", date(2024, 3, 1)])  # a whole number reads as typed
+    book.save(path)
+    preview = preview_of(store, importing.read_source(path))
+    jens, ida = preview.rows
+    assert jens.draft.case_ref == "2024,0412"
+    assert jens.notices == (
+        "FASIT-sagsnummer: Excel har gemt cellen som et tal (2024,0412), så et 0 sidst kan være tabt. "
+        "Kontrollér nummeret, og formatér kolonnen som tekst i Excel",
+    )
+    assert (ida.draft.case_ref, ida.notices) == ("20240500", ())
+    assert preview.summary() == (
+        "2 rækker læst fra liste.xlsx (arket 'Sheet'); overskrifterne står i række 1. 2 nye sager, 1 række med et "
+        "FASIT-sagsnummer, Excel har gemt som tal (⚠)."
+    )
+    importing.save_import(store, preview)
+    assert store.get_case(1).case_ref == "2024,0412"
+
+
 def test_a_row_repeating_a_case_with_empty_cells_is_skipped_or_updates_only_what_it_gives(store, tmp_path):
     """A list imported again, with cells left empty (no name, no hire date): for an existing case
     an empty cell changes nothing, so what a new case would lack does not stop the row."""

@@ -411,3 +411,29 @@ def test_closed_cases_past_the_retention_period_are_purged_with_their_history(tm
     ).fetchone()[0]
     assert leftover == 0
     store.close()
+
+
+def test_names_and_numbers_are_saved_with_one_plain_space_between_words(store):
+    """The case window and the command line save through create_case and update_case: a name pasted
+    from Outlook (non-breaking space) or typed with two spaces is saved as it looks."""
+    case_id = store.create_case(
+        citizen="Søren\u00a0 Østergaard ",
+        case_ref=" 2024\u00a00412",
+        trial_id="T08",
+        dates={"hire": date(2024, 3, 1)},
+        caseworker="Åse  Bærentsen\u200b",
+        note="Ring  mandag\nkl. 10",  # a note keeps its own spacing
+    )
+    case = store.get_case(case_id)
+    assert (case.citizen, case.case_ref, case.caseworker, case.note) == (
+        "Søren Østergaard",
+        "2024 0412",
+        "Åse Bærentsen",
+        "Ring  mandag\nkl. 10",
+    )
+    store.update_case(case_id, caseworker="Kim\u202fHansen", citizen="Søren  Østergaard")
+    case = store.get_case(case_id)
+    assert (case.citizen, case.caseworker) == ("Søren Østergaard", "Kim Hansen")
+    with pytest.raises(ValidationError) as refused:  # the same FASIT number, spaced otherwise
+        store.create_case(citizen="Bo", case_ref="2024  0412", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    assert "Sagsnummeret 2024 0412 findes allerede i forsøg T08" in str(refused.value.errors["case_ref"])

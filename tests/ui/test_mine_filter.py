@@ -13,6 +13,7 @@ A case with no caseworker is nobody else's: it is shown with Anne Jensen's.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -101,6 +102,27 @@ def test_my_deadlines_are_the_default_and_the_line_says_so(qtbot, anne, qsetting
     window.tabs.setCurrentIndex(Tab.CASES)
     assert case_names(window) == ["Jens Hansen", "Lise Dam", "Mette Skov"]
     assert window.case_scope.text() == "Viser Anne Jensens sager og sager uden sagsbehandler – 3 af 5"
+
+
+def test_names_with_look_alike_spaces_are_one_caseworker(qtbot, anne, qsettings, today):
+    """A database from before the import cleaned spaces: Mette Skov's caseworker pasted from Outlook
+    (non-breaking space), Ole Bak's typed with two spaces. Both look like the names beside them."""
+    with sqlite3.connect(anne.path) as db:
+        db.execute("UPDATE cases SET caseworker = ? WHERE case_ref = '2018-0701'", ("Anne\u00a0Jensen",))
+        db.execute("UPDATE cases SET caseworker = ? WHERE case_ref = '2018-0702'", ("Bo  Lund",))
+    db.close()
+    window = open_window(qtbot, anne, qsettings, today)
+    combo = window.deadline_caseworker
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Anne Jensen (mig)",
+        "Alle sagsbehandlere",
+        "Bo Lund",
+    ]
+    assert frister(window)["Overskredet (1)"] == ["Mette Skov"]
+    assert window.deadline_scope.text() == "Viser Anne Jensens frister og frister uden sagsbehandler – 3 af 5"
+    combo.setCurrentIndex(2)
+    assert frister(window)["Overskredet (1)"] == ["Ole Bak"]
+    assert window.deadline_scope.text() == "Viser Bo Lunds frister og frister uden sagsbehandler – 3 af 5"
 
 
 def test_everyone_is_one_click_away_and_remembered_in_a_new_window(qtbot, anne, qsettings, today):
