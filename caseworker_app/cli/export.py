@@ -133,8 +133,8 @@ def _run(args: argparse.Namespace) -> int:
 def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -> str:
     """The caseworker named on the command line, spelt as on the cases ('' for everyone).
 
-    Compared as the filter compares names (core.selection.belongs_to: case and outer spaces
-    aside). A name no case has is refused: a typo would otherwise export only the cases without
+    Compared as the filter compares names (core.selection.belongs_to: case, and spaces a reader
+    cannot tell apart, aside). A name no case has is refused: a typo would otherwise export only the cases without
     a caseworker, and say it was someone's list. Names in also (casefolded) are known too: the
     caseworkers an .ics export was made for, whose handed-over cases must still be cancelled."""
     from ..core.collation import sorted_names

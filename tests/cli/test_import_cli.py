@@ -477,7 +477,7 @@ def test_a_fasit_number_in_another_case_or_with_other_spaces_is_the_same_case(ca
     db, before = filled
     path = tmp_path / "stavet.csv"
     jens = ["Jens Hansen", "2024\u00a0-0412 ", "", "01-03-2024", "", "Anne Jensen", "", "t08"]
-    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{';'.join(jens)}\r\n".encode("utf-8"))
+    path.write_bytes(f"{CSV_HEADER};Forsøg\r\n{';'.join(jens)}\r\n".encode())
     code, out, err = run(capsys, "import", "--db", str(db), str(path))
     assert (code, err) == (0, "")
     assert "Række 2: Jens Hansen (2024 -0412), T08 – findes som sag nr. 1; springes over" in out
