@@ -12,7 +12,7 @@ from ..core.agreed_at_event import AgreedAtEvent
 from ..core.cases import ACTIVE
 from ..core.cpr import mask_cpr, normalize_cpr
 from ..core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
-from ..core.text import clean_line, normalize_text, text_errors
+from ..core.text import case_ref_key, clean_line, normalize_text, text_errors
 from ..core.validation import case_errors, event_errors, parse_case_dates
 from ..core.workdays import fmt, parse_date
 from .agreed_links import AGREED, agreed_at_event
@@ -149,24 +149,32 @@ class CaseWrites:
         )
 
     def _check_duplicate(self, errors: dict[str, str], case_ref: str, trial_id: str, own_id: int | None = None) -> None:
-        """The same FASIT case in the same trial twice would show one citizen as two cases."""
+        """The same FASIT case in the same trial twice would show one citizen as two cases. Numbers
+        compare as a caseworker reads them (core.text.case_ref_key: 's-1' is 'S-1'), as the import does."""
         if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
             return
-        row = (
+        key = case_ref_key(case_ref)
+        # SQL narrows to the numbers equal but for ASCII case and spaces, and those with any other
+        # character (a non-breaking space saved before names were cleaned): the key decides.
+        rows = (
             self._db.connection()
             .execute(
-                "SELECT id, citizen, status FROM cases WHERE case_ref = ? AND trial_id = ? AND id IS NOT ?"
-                " ORDER BY status = ? DESC, id LIMIT 1",  # an open one first, if there is one
-                (clean_line(case_ref), trial_id, own_id, ACTIVE),
+                "SELECT id, citizen, status, case_ref FROM cases WHERE trial_id = ? AND id IS NOT ?"
+                " AND (lower(replace(case_ref, ' ', '')) = ? OR case_ref GLOB '*[^ -~]*')"
+                " ORDER BY status = ? DESC, id",  # an open one first, if there is one
+                (trial_id, own_id, key, ACTIVE),
             )
-            .fetchone()
+            .fetchall()
         )
+        row = next((row for row in rows if case_ref_key(row[3]) == key), None)
         if row is not None:
-            case_id, citizen, status = row
+            case_id, citizen, status, existing = row
             # A closed case counts too (one citizen, one FASIT case): say so, and what to do instead.
             closed = ", afsluttet – genåbn den i stedet" if status != ACTIVE else ""
+            typed = clean_line(case_ref)
+            spelt = f" som {existing}" if existing != typed else ""
             errors["case_ref"] = (
-                f"Sagsnummeret {clean_line(case_ref)} findes allerede i forsøg {trial_id} "
+                f"Sagsnummeret {typed} findes allerede{spelt} i forsøg {trial_id} "
                 f"(sag nr. {case_id}: {citizen}{closed})"
             )
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.history import CASE_CREATED
 from ..core.terms import ACTIVE
-from ..core.text import count_text
+from ..core.text import case_ref_key, count_text
 from ..core.workdays import fmt
 from .connection import delete_case_rows, utc_now
 from .errors import StoreError, ValidationError
@@ -160,16 +160,17 @@ class ImportsPart:
         by = self._created_by()
         with self._db.batch():
             conn = self._db.connection()
+            # FASIT numbers as the preview compares them (core.text.case_ref_key: 's-1' is 'S-1').
             existing = {
-                (trial_id, case_ref): case_id
+                (trial_id, case_ref_key(case_ref)): case_id
                 for case_id, trial_id, case_ref in conn.execute("SELECT id, trial_id, case_ref FROM cases")
             }
-            clashes = [c for c in new_cases if (c.trial_id, c.case_ref) in existing]
+            clashes = [c for c in new_cases if (c.trial_id, case_ref_key(c.case_ref)) in existing]
             if clashes:
                 first = clashes[0]
                 raise ImportConflictError(
                     f"{len(clashes)} af sagerne er gemt i databasen, siden listen blev læst (fx "
-                    f"{_case_title(first.case_ref, existing[first.trial_id, first.case_ref])} i forsøg "
+                    f"{_case_title(first.case_ref, existing[first.trial_id, case_ref_key(first.case_ref)])} i forsøg "
                     f"{first.trial_id}). Intet er gemt. Læs filen igen, så de findes som dubletter."
                 )
             batch_id = conn.execute(

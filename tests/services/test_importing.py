@@ -467,6 +467,15 @@ def test_a_case_saved_between_preview_and_save_stops_the_import(store, tmp_path)
     assert len(store.list_cases()) == 1 and importing.import_batches(store) == []
 
 
+def test_a_case_saved_meanwhile_with_the_number_spelt_otherwise_stops_the_import_too(store, tmp_path):
+    preview = preview_of(store, table(tmp_path, "Søren Sørensen;s-1;;T08;01-03-2024;;;;"))
+    store.create_case(citizen="Søren Sørensen", case_ref="S-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with pytest.raises(importing.ImportConflictError) as stopped:
+        importing.save_import(store, preview)
+    assert str(stopped.value).startswith("1 af sagerne er gemt i databasen, siden listen blev læst")
+    assert len(store.list_cases()) == 1 and importing.import_batches(store) == []
+
+
 def test_undo_through_the_service(store, tmp_path):
     source = table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;;")
     result = importing.save_import(store, preview_of(store, source))

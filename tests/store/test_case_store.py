@@ -437,3 +437,32 @@ def test_names_and_numbers_are_saved_with_one_plain_space_between_words(store):
     with pytest.raises(ValidationError) as refused:  # the same FASIT number, spaced otherwise
         store.create_case(citizen="Bo", case_ref="2024  0412", trial_id="T08", dates={"hire": date(2024, 3, 1)})
     assert "Sagsnummeret 2024 0412 findes allerede i forsøg T08" in str(refused.value.errors["case_ref"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("s-1", "Sagsnummeret s-1 findes allerede som S-1 i forsøg T08 (sag nr. 1: Søren Sørensen)"),
+        ("S -1", "Sagsnummeret S -1 findes allerede som S-1 i forsøg T08 (sag nr. 1: Søren Sørensen)"),
+        ("S-1", "Sagsnummeret S-1 findes allerede i forsøg T08 (sag nr. 1: Søren Sørensen)"),
+    ],
+)
+def test_a_fasit_number_is_a_duplicate_as_a_caseworker_reads_it(store, typed, message):
+    # The import finds the case a row repeats so (services/importing/duplicates.py): 'Ny sag' too.
+    store.create_case(citizen="Søren Sørensen", case_ref="S-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with pytest.raises(ValidationError) as refused:
+        store.create_case(citizen="Bo", case_ref=typed, trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    assert refused.value.errors["case_ref"] == message
+    other = store.create_case(citizen="Bo", case_ref="S-01", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with pytest.raises(ValidationError):
+        store.update_case(other, case_ref=" s-1")
+
+
+def test_a_number_saved_with_a_non_breaking_space_before_cleaning_is_found(store):
+    case_id = store.create_case(citizen="Søren", case_ref="S-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with sqlite3.connect(store.path) as db:  # as a database from before names were cleaned may hold it
+        db.execute("UPDATE cases SET case_ref = ? WHERE id = ?", ("S\u00a0-1", case_id))
+    db.close()
+    with pytest.raises(ValidationError) as refused:
+        store.create_case(citizen="Bo", case_ref="s-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    assert "findes allerede som S\u00a0-1 i forsøg T08 (sag nr. 1" in refused.value.errors["case_ref"]
