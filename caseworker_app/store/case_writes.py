@@ -77,7 +77,10 @@ class CaseWrites:
     ) -> int:
         """Save a new active case and return its id; ValidationError (nothing saved) if wrong."""
         today = self._clock()
-        citizen, case_ref, caseworker, note = (normalize_text(v) for v in (citizen, case_ref, caseworker, note))
+        # One plain space between words before the checks (core.text.clean_line, as the import saves
+        # them): a name of only invisible spaces is no name.
+        citizen, case_ref, caseworker = (clean_line(v or "") for v in (citizen, case_ref, caseworker))
+        note = normalize_text(note)
         errors = text_errors({"caseworker": caseworker, "note": note}, multiline={"note"})
         errors |= case_errors(
             self._trials.catalog(),
@@ -93,11 +96,11 @@ class CaseWrites:
         parsed, _ = parse_case_dates(dates)
         now = utc_now()
         record = {
-            "citizen": clean_line(citizen),
-            "case_ref": clean_line(case_ref),
+            "citizen": citizen,
+            "case_ref": case_ref,
             "trial_id": trial_id,
             "cpr": normalize_cpr(cpr, today) if cpr else None,
-            "caseworker": clean_line(caseworker or ""),
+            "caseworker": caseworker,
             "status": ACTIVE,
             "note": note or "",
             "created_at": now,
@@ -219,6 +222,8 @@ class CaseWrites:
             }
             raw_dates = fields.get("dates", case.dates)
             new = {k: normalize_text(v) if isinstance(v, str) else v for k, v in new.items()}
+            for name in ("citizen", "case_ref", "caseworker"):  # as create_case: before the checks
+                new[name] = clean_line(new[name] or "")
             errors = text_errors({"caseworker": new["caseworker"], "note": new["note"]}, multiline={"note"})
             errors |= case_errors(
                 self._trials.catalog(),
@@ -234,9 +239,6 @@ class CaseWrites:
             if errors:
                 raise ValidationError(errors)
             new_dates, _ = parse_case_dates(raw_dates)
-            # One plain space between words, as the import saves them (core.text.clean_line).
-            new["citizen"], new["case_ref"] = clean_line(new["citizen"]), clean_line(new["case_ref"])
-            new["caseworker"] = clean_line(new["caseworker"] or "")
             new["cpr"] = normalize_cpr(new["cpr"], today) if new["cpr"] else None
             new["note"] = new["note"] or ""
             now = utc_now()

@@ -466,3 +466,9 @@ def test_a_number_saved_with_a_non_breaking_space_before_cleaning_is_found(store
     with pytest.raises(ValidationError) as refused:
         store.create_case(citizen="Bo", case_ref="s-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
     assert "findes allerede som S\u00a0-1 i forsøg T08 (sag nr. 1" in refused.value.errors["case_ref"]
+
+
+def test_a_name_of_invisible_spaces_only_is_no_name(store):
+    with pytest.raises(ValidationError) as refused:
+        store.create_case(citizen="\u200b\u00a0", case_ref="\u00a0", trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    assert refused.value.errors == {"citizen": "Skriv borgerens navn", "case_ref": "Skriv FASIT-sagsnummeret"}
