@@ -195,6 +195,18 @@ def test_changing_a_date_is_saved_and_moves_the_deadline(qtbot, store):
     assert any("Ansættelse i løntilskud: 31-08-2018 → 15-09-2018" in row for row in history_texts(window))
 
 
+def test_a_name_pasted_with_a_non_breaking_space_is_saved_as_it_looks(qtbot, store):
+    # Copied from Outlook: 'Åse\u00a0Bærentsen' would be another caseworker than 'Åse Bærentsen'.
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    window.caseworker_edit.setText("Åse\u00a0 Bærentsen")  # as a paste puts it
+    window.citizen_edit.setText("Jens\u202fHansen")
+    with qtbot.waitSignal(window.changed):
+        click(qtbot, window.save_button)
+    case = store.get_case(case_id)
+    assert (case.caseworker, case.citizen) == ("Åse Bærentsen", "Jens Hansen")
+
+
 def test_closing_with_unsaved_changes_asks_first(qtbot, store, message_boxes):
     case_id = add_t08(store)
     window = open_case(qtbot, store, case_id)
