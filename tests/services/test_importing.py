@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import openpyxl
@@ -267,6 +268,16 @@ def test_a_fasit_number_is_found_as_a_caseworker_reads_it(store, tmp_path):
         "Samme FASIT-sagsnummer og forsøg som række 2. Slet den ene af rækkerne"
     ]
     assert (other.duplicate_of, other.errors) == (None, ())
+
+
+def test_a_name_saved_with_a_non_breaking_space_is_no_change_to_update(store, tmp_path):
+    importing.save_import(store, preview_of(store, table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;Kim Bak;")))
+    with sqlite3.connect(store.path) as db:  # as a database from before the import cleaned spaces holds it
+        db.execute("UPDATE cases SET caseworker = ? WHERE id = 1", ("Åse\u00a0Bærentsen",))
+    db.close()
+    again = table(tmp_path, "Jens Hansen;2024-0412;;T08;01-03-2024;;;Åse Bærentsen;", name="igen.csv")
+    [jens] = preview_of(store, again).rows
+    assert (jens.duplicate_of, jens.changes) == (1, ())
 
 
 def test_a_new_case_with_the_cpr_number_of_another_case_in_the_trial_is_saved_with_a_warning(store, tmp_path):

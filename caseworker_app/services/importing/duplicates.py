@@ -28,7 +28,7 @@ from ...core.event import Event
 from ...core.import_mapping import EVENT_FIELDS, FIELD_LABELS, LAST_DECISION, LAST_FOLLOWUP
 from ...core.import_rows import CaseDraft
 from ...core.sheet_text import neutralise
-from ...core.text import case_ref_key
+from ...core.text import case_ref_key, clean_line
 from ...core.workdays import fmt
 
 UPDATABLE = ("citizen", "cpr", "caseworker", "note")  # FASIT number and trial identify the case
@@ -158,6 +158,8 @@ def duplicate(
         new = getattr(draft, name) if name in draft.given else old
         if name != "cpr" and new != old and new == neutralise(old):
             new = old  # as the export writes the value (a CPR number masked, ' before a leading -): no change
+        if name in ("citizen", "caseworker") and new != old and new == clean_line(old):
+            new = old  # saved with a non-breaking or double space before the import cleaned them: looks alike
         if name in draft.given and (new or "") != old:
             shown = (lambda v: mask_cpr(v) or "–") if name == "cpr" else (lambda v: v or "–")
             change = FieldChange(name, FIELD_LABELS[name], shown(old), shown(new))
