@@ -20,6 +20,7 @@ from .case_conflicts import THEIRS, CaseConflictError, case_values, conflicts, f
 from .connection import utc_now
 from .errors import CaseNotFoundError, ValidationError
 from .history_texts import created_summary
+from .versions import CASE_REF_KEY_SQL
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,6 +46,10 @@ def day_value(value: object, field: str = "day") -> date | None:
         return parse_date(str(value))
     except ValueError as exc:
         raise ValidationError({field: str(exc)}) from None
+
+
+# SQLite's lower(): ASCII letters only (CASE_REF_KEY_SQL).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class CaseWrites:
@@ -157,15 +162,14 @@ class CaseWrites:
         if "case_ref" in errors or "trial_id" in errors or not (case_ref or "").strip():
             return
         key = case_ref_key(case_ref)
-        # SQL narrows to the numbers equal but for ASCII case and spaces, and those with any other
-        # character (a non-breaking space saved before names were cleaned): the key decides.
+        # The index of m010 narrows to the numbers equal but for ASCII case and spaces (SQLite's
+        # lower() folds ASCII only); the key decides.
         rows = (
             self._db.connection()
             .execute(
-                "SELECT id, citizen, status, case_ref FROM cases WHERE trial_id = ? AND id IS NOT ?"
-                " AND (lower(replace(case_ref, ' ', '')) = ? OR case_ref GLOB '*[^ -~]*')"
-                " ORDER BY status = ? DESC, id",  # an open one first, if there is one
-                (trial_id, own_id, key, ACTIVE),
+                f"SELECT id, citizen, status, case_ref FROM cases WHERE trial_id = ? AND {CASE_REF_KEY_SQL} = ?"
+                " AND id IS NOT ? ORDER BY status = ? DESC, id",  # an open one first, if there is one
+                (trial_id, clean_line(case_ref).replace(" ", "").translate(_ASCII_LOWER), own_id, ACTIVE),
             )
             .fetchall()
         )

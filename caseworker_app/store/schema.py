@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from .versions import MIGRATION_SET
+from .versions import CASE_REF_KEY_SQL, MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 _NAMES: list[str] = []
@@ -357,6 +357,14 @@ def m009_event_links(db: Database) -> None:
     talk that set it, or the cancellation that restored it (cancelling the talk restores the date).
     No foreign key: a case's events and history go together when it is deleted."""
     db.execute("ALTER TABLE case_changes ADD COLUMN event_id INTEGER")
+
+
+@_migration
+def m010_case_ref_key_index(db: Database) -> None:
+    """FASIT numbers compare as a caseworker reads them, case and spaces aside (core.text.case_ref_key):
+    this index finds a number's variants without reading every case of the trial (28 ms a saved
+    case at 100,000 cases without it). The expression must stay the one case_writes.py queries."""
+    db.execute(f"CREATE INDEX IF NOT EXISTS cases_trial_ref_key ON cases (trial_id, {CASE_REF_KEY_SQL})")
 
 
 def schema_version(db: Database) -> int:

@@ -16,7 +16,13 @@ MIGRATION_NAMES = (
     "m007_deletions",
     "m008_import_batches",
     "m009_event_links",
+    "m010_case_ref_key_index",
 )
+
+# A FASIT number with ASCII case and spaces aside (plain and non-breaking: a number copied from a
+# web page, saved before names were cleaned), as SQLite computes it. m010 indexes it; the store's
+# duplicate check looks a number up by it, then compares with core.text.case_ref_key.
+CASE_REF_KEY_SQL = "lower(replace(replace(case_ref, ' ', ''), char(160), ''))"
 
 # m006: one open case per (trial, FASIT case number). Created by the migration when the database
 # has no such duplicates, else on the first open after they are resolved (opening.py).
