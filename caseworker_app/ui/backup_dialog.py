@@ -149,8 +149,10 @@ class BackupDialog(QDialog):
         if row is None:
             return
         info = self.backups[row]
-        if self._ask(self, "Gendan sikkerhedskopi?", self._question(info, self._whens[row], other=False)):
-            self._restore(info, self._whens[row], other=False)
+        # A copy in this database's folder may still be of another one (a file put there by hand).
+        other = of_another_database(self.db_path, info.path)
+        if self._ask(self, "Gendan sikkerhedskopi?", self._question(info, self._whens[row], other=other)):
+            self._restore(info, self._whens[row], other=other)
 
     def restore_other_file(self) -> None:
         """'Vælg en anden fil …': a copy elsewhere (made with `backup --to`, on a USB key), checked

@@ -274,6 +274,26 @@ def test_a_copy_of_another_database_is_named_before_it_is_restored(qtbot, store,
     assert len(store.list_cases()) == 5
 
 
+def test_a_copy_of_another_database_in_the_own_folder_is_asked_about_too(qtbot, store, tmp_path):
+    """Found by a reviewer: the list's Gendan passed 'not another database' whatever the copy was, so
+    a colleague's copy put in the folder by hand was refused with no way to go on."""
+    import shutil
+
+    from caseworker_app.store.backup import backup_folder
+
+    add(store, 2)
+    foreign = _colleague_copy(tmp_path, 5)
+    backup_folder(store.path).mkdir(parents=True, exist_ok=True)
+    shutil.copy(foreign, backup_folder(store.path) / foreign.name)
+    questions = []
+    dialog = BackupDialog(store.path, ask=lambda parent, title, text: questions.append(text) or True)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert questions[0].startswith(f"Kopien {backup_folder(store.path) / foreign.name} er ikke en sikkerhedskopi")
+    assert len(store.list_cases()) == 5
+
+
 def test_a_file_that_is_no_copy_or_the_database_itself_is_refused_before_asking(qtbot, store, tmp_path, monkeypatch):
     add(store, 1)
     text = tmp_path / "noter.db"

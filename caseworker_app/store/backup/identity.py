@@ -20,9 +20,9 @@ class OtherDatabaseError(StoreError):
     """The copy is of another database than the one it would be restored into; nothing changed."""
 
 
-def database_id(path: Path | str) -> str | None:
+def database_id(path: Path | str, *, with_cases: bool = False) -> str | None:
     """The database's own id (its calendar id), or None when it cannot be read: no file, a damaged
-    one, or one made before the id was kept."""
+    one, or one made before the id was kept; with_cases, None too when it holds no case."""
     path = Path(path)
     if not path.is_file():
         return None
@@ -31,6 +31,8 @@ def database_id(path: Path | str) -> str | None:
     except StoreError:
         return None
     try:
+        if with_cases and conn.execute("SELECT 1 FROM cases LIMIT 1").fetchone() is None:
+            return None
         row = conn.execute("SELECT value FROM app_state WHERE key = ?", (ICS_CALENDAR_ID,)).fetchone()
     except sqlite3.Error:
         return None
@@ -41,8 +43,10 @@ def database_id(path: Path | str) -> str | None:
 
 def of_another_database(db_path: Path | str, copy: Path | str) -> bool:
     """True when the copy is known to be of another database than db_path; False when it is of this
-    one, or when it cannot be told (no database yet, or either id unreadable)."""
-    ours, theirs = database_id(db_path), database_id(copy)
+    one, or when it cannot be told (no database yet, or either id unreadable), or when db_path holds
+    no case: nothing is lost, and an empty database started afresh beside its own copies (the start's
+    "Start med en tom database") has an id of its own."""
+    ours, theirs = database_id(db_path, with_cases=True), database_id(copy)
     return ours is not None and theirs is not None and ours != theirs
 
 

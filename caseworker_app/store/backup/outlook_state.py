@@ -65,14 +65,16 @@ def keep_given_out(db_path: Path, given: GivenOut, now: str) -> None:
             with conn:
                 if given.outlook:
                     _merge_outlook(conn, given.outlook)
-                present = {row[0] for row in conn.execute("SELECT id FROM cases")}
+                # A case is the same case by its id and its creation time: a copy of another
+                # database may give the same id to another citizen (ids are reused).
+                present = {(row[0], row[1]) for row in conn.execute("SELECT id, created_at FROM cases")}
                 conn.executemany(
                     "INSERT INTO deletions (case_id, trial_id, reason, case_created_at, deleted_at, deleted_by) "
                     "VALUES (?, ?, ?, ?, ?, '')",
                     [
                         (case_id, trial_id, LEFT_OUT, created_at, now)
                         for case_id, (trial_id, created_at) in sorted(given.cases.items())
-                        if case_id not in present
+                        if (case_id, created_at) not in present
                     ],
                 )
         finally:
