@@ -158,6 +158,25 @@ def result_rows(view: CalculatorView) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
+def test_a_date_the_ordinary_rule_gives_has_no_ordinary_date_beside_it(qtbot):
+    # T08, hire 01-03-2024, as on 30-11-2026 (open_calculator's day, after the trial's end
+    # 31-12-2025): the ordinary rule governs, first follow-up 6 months after the offer (the hire,
+    # unknown offer) = 01-09-2024, passed at the end, so 01-01-2026. "Almindelig regel ville give"
+    # beside it read as a second date (a tester).
+    from caseworker_app.core.catalog_load import load_catalog
+    from caseworker_app.core.schedule import compute_deadlines
+    from caseworker_app.ui.case_deadlines_model import deadline_html, plain_text
+
+    [d] = compute_deadlines(load_catalog()["T08"], {"hire": date(2024, 3, 1)}, [], date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by) == (date(2026, 1, 1), "ordinary")
+    assert "Almindelig regel ville give" not in plain_text(deadline_html(d))
+    # Under the trial it is said: T08, hire 01-03-2020, as on 01-06-2020: the trial's 01-09-2022,
+    # the ordinary rule's 01-09-2020.
+    [d] = compute_deadlines(load_catalog()["T08"], {"hire": date(2020, 3, 1)}, [], date(2020, 6, 1))
+    assert (d.legal_due, d.governed_by) == (date(2022, 9, 1), "trial")
+    assert "Almindelig regel ville give: 01-09-2020" in plain_text(deadline_html(d))
+
+
 def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
     view = open_calculator(qtbot)
     view.set_trial("T08")
