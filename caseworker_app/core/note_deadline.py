@@ -26,12 +26,15 @@ def governing_deadline(
     situation: str,
     as_of: date,
     event_date: date | None = None,
+    note_day: date | None = None,
 ) -> tuple[Deadline | None, str]:
     """The deadline a note about this situation states, and why there is none (Danish).
 
     The engine's own deadline for the case as it stood on as_of (decision 15): the same date the
     window shows for it, whichever rule governs. Later events do not count, and the event the note
-    is about counts even before it has been registered on the case.
+    is about counts even before it has been registered on the case. A date the caseworker agreed,
+    met by the event, leaves the trial rule no date (a new one must be agreed); a note written on
+    note_day after the trial's end then states the ordinary rule's date, as the window does.
     """
     kind = event_kind(trial, situation)
     spec = _rule_for(trial, kind)
@@ -48,8 +51,14 @@ def governing_deadline(
         events.append(extra)
     found = compute_deadlines(trial, case.dates, events, as_of)
     deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
+    if deadline is not None and deadline.undated and note_day is not None and note_day > deadline.trial_end:
+        later = compute_deadlines(trial, case.dates, events, note_day)
+        deadline = next((d for d in later if d.kind == spec.kind and d.label == spec.label), deadline)
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
+    if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)
+        reason = deadline.reason
+        return None, f"næste frist ({reason[:1].lower()}{reason[1:]})"
     if deadline.undated:
         return None, (
             "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"

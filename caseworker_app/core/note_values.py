@@ -73,7 +73,7 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date)
+    deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date, note_date)
     if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next

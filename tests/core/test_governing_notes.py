@@ -569,3 +569,41 @@ def test_the_basis_of_a_date_the_ordinary_rule_governs_ends_with_one_full_stop()
         "indstilling om ressourceforløb, fleksjob, førtidspension mv. "
     ) in note
     assert "mv.." not in note
+
+
+def test_a_t16_note_after_the_end_about_a_talk_that_met_the_agreed_date_states_the_ordinary_date():
+    # T16 ended 31-12-2015. Follow-up 18-12-2015 met the agreed date 20-12-2015: under the trial a
+    # new date must be agreed; after the end the ordinary rule governs, 18-12-2015 + 4 weeks =
+    # 15-01-2016, as the window shows on 17-01-2016. The note written that day was refused.
+    case = CaseRecord(
+        id=1,
+        citizen="Hanne Lund",
+        case_ref="2015-0316",
+        trial_id="T16",
+        dates={"absence_start": date(2015, 3, 2), "agreed": date(2015, 12, 20)},
+        events=(Event(date(2015, 12, 18), "followup"),),
+    )
+    [shown] = deadlines_for_cases([case], CATALOG, date(2016, 1, 17))
+    assert (shown.deadline.legal_due, shown.deadline.governed_by) == (date(2016, 1, 15), "ordinary")
+    note = render_note(CATALOG["T16"], case, "opfoelgning", note_date=date(2016, 1, 17), free_text="x", **WHO)
+    assert (
+        "Næste opfølgning: senest 15. januar 2016 (4 uger efter seneste opfølgning 18-12-2015; almindelig regel "
+        "efter forsøgets slutning 31-12-2015)."
+    ) in note
+
+
+def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials():
+    # T04 ends 31-12-2021; a date agreed for 01-03-2022 is not under the trial, and no ordinary rule
+    # gives one: the window says so beside the date. The note stated it under the trial's basis.
+    case = CaseRecord(
+        id=1, citizen="Lone Madsen", case_ref="2021-0104", trial_id="T04", dates={"agreed": date(2022, 3, 1)}
+    )
+    confirmed = tuple(c.name for c in CATALOG["T04"].note_conditions)
+    with pytest.raises(MissingFieldError) as refused:
+        render_note(
+            CATALOG["T04"], case, "fritagelse", note_date=date(2021, 6, 1), reason="r", confirmed=confirmed, **WHO
+        )
+    assert (
+        "næste frist (aftalt dato 01-03-2022 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, så "
+        "forsøgsreglen gælder ikke: dato aftalt af sagsbehandleren: 01-03-2022)"
+    ) in str(refused.value)
