@@ -32,9 +32,8 @@ def governing_deadline(
 
     The engine's own deadline for the case as it stood on as_of (decision 15): the same date the
     window shows for it, whichever rule governs. Later events do not count, and the event the note
-    is about counts even before it has been registered on the case. A date the caseworker agreed,
-    met by the event, leaves the trial rule no date (a new one must be agreed); a note written on
-    note_day after the trial's end then states the ordinary rule's date, as the window does.
+    is about counts even before it has been registered on the case. Given note_day (the day the
+    note is written), as the window shows it that day: the events registered by then count too.
     """
     kind = event_kind(trial, situation)
     spec = _rule_for(trial, kind)
@@ -45,15 +44,17 @@ def governing_deadline(
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"
-    events = [e for e in case.events if e.day <= as_of]
+    # The window's deadline on the day the note is written: every event registered by then counts,
+    # also one after the note's own (a follow-up forgotten and noted late states the date the later
+    # one set, as the window does), and the note's event even before it is registered. A period's
+    # last day (duration_end) is the one its start set: a note records it even after it has ended.
+    day = as_of if note_day is None or spec.kind == "duration_end" else max(as_of, note_day)
+    events = sorted((e for e in case.events if e.day <= day), key=lambda e: e.day)
     extra = unregistered_event(trial, case, situation, event_date)
     if extra is not None:
-        events.append(extra)
-    found = compute_deadlines(trial, case.dates, events, as_of)
+        events = sorted((*events, extra), key=lambda e: e.day)
+    found = compute_deadlines(trial, case.dates, events, day)
     deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
-    if deadline is not None and deadline.undated and note_day is not None and note_day > deadline.trial_end:
-        later = compute_deadlines(trial, case.dates, events, note_day)
-        deadline = next((d for d in later if d.kind == spec.kind and d.label == spec.label), deadline)
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
     if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)

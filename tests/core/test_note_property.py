@@ -1,7 +1,7 @@
 """A note states the deadline the window shows (decision 15), whatever the dates (hypothesis).
 
-The note is written on the day of the latest event, or later; every event is of the kind the note
-is about, so the note and the window count the same events. Whatever the note states as the next
+The note is written on the day of the latest event, or later, about that event or an earlier one;
+every event is of the kind the note is about. Whatever the note states as the next
 deadline is one of the dates the window lists for the case on the note's day; a closed case's note
 states none.
 """
@@ -41,9 +41,10 @@ _STATED = re.compile(r"senest (\d{1,2}\. [a-zæøå]+ \d{4})")
     gaps=st.lists(st.integers(min_value=1, max_value=500), max_size=3),
     written_after=st.integers(min_value=0, max_value=120),
     closed=st.booleans(),
+    about=st.integers(min_value=0, max_value=2),
 )
 @settings(max_examples=600, deadline=None)
-def test_a_note_states_only_a_deadline_the_window_shows(chosen, start, gaps, written_after, closed):
+def test_a_note_states_only_a_deadline_the_window_shows(chosen, start, gaps, written_after, closed, about):
     trial, situation = chosen
     dates = {d.name: start for d in trial.dates if d.name not in ("offer", "unemployed_since")}
     kind = event_kind(trial, situation)
@@ -59,11 +60,16 @@ def test_a_note_states_only_a_deadline_the_window_shows(chosen, start, gaps, wri
             end_reason="job",
             extra=MappingProxyType({"end_text": "", "closed_on": note_day, "damaged": (), "damaged_dates": ()}),
         )
+    # About an earlier event too (one forgotten and noted late), except for a period's start: its
+    # last day is the one the start set, also once a later event has ended it.
+    periods = any(rule.kind == "duration_end" for rule in trial.rules)
+    event_date = held[-1 - about].day if held and about < len(held) and not periods else None
     try:
         note = render_note(
             trial,
             case,
             situation,
+            event_date=event_date,
             note_date=note_day,
             caseworker="Anne Jensen",
             municipality="Vesthimmerlands Kommune",

@@ -416,12 +416,16 @@ def test_follow_up_not_yet_registered_counts_from_the_date_given():
     assert "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021)." in note
 
 
-def test_later_events_do_not_change_a_note_about_an_earlier_follow_up():
+def test_a_note_about_an_earlier_follow_up_states_the_deadline_the_window_shows():
+    # Follow-ups 10-01-2021 and 01-02-2022; the note about the first is written 01-03-2022. It
+    # stated 10-07-2023 (10-01-2021 + 30 months), a date the later follow-up had moved: the window
+    # shows 01-08-2024 (01-02-2022 + 30 months), and so does the note now, naming that follow-up.
     record, _ = CASES["T08"]
     later = record._replace(events=record.events + (Event(date(2022, 2, 1), "followup"),))
     note = render("T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1))
     assert "Opfølgning afholdt 10. januar 2021." in note
-    assert "senest 10. juli 2023" in note
+    assert "Næste opfølgning: senest 1. august 2024 (30 måneder efter seneste opfølgning 01-02-2022)." in note
+    assert "10. juli 2023" not in note
 
 
 def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it():
