@@ -186,6 +186,11 @@ def _tables() -> tuple[dict[str, str], list[str]]:
     return table, contained
 
 
+def named_exactly(header: object) -> bool:
+    """The header as a whole is a name this program knows ('Næste opfølgning'), not just contains one."""
+    return fold_header(header) in _tables()[0]
+
+
 def recognized_field(header: object) -> str | None:
     """The field a header names ('CPR-nr.' → cpr), or None when it names none this program knows."""
     folded = fold_header(header)

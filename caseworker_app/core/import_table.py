@@ -7,10 +7,11 @@ row limit before reading on (a sheet of a million rows is refused, not loaded).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .import_header import CellRange, header_text, two_row_header
 from .import_mapping import recognized_field
 
 MAX_FILE_BYTES = 50_000_000  # 50 MB: a list of 10,000 cases is well under 5 MB
@@ -51,7 +52,7 @@ class SourceTable:
 
     file_name: str  # the name only, never the folder
     kind: str  # "xlsx" or "csv"
-    header_row: int  # its number in the spreadsheet
+    header_row: int  # its number in the spreadsheet (the lower one of a header over two rows): data is below
     headers: tuple[str, ...]
     rows: tuple[SourceRow, ...]
     sheet: str | None = None  # xlsx: the sheet read
@@ -61,6 +62,14 @@ class SourceTable:
     saved_at: datetime | None = None  # when the file was last saved (UTC; read_source): older than the program?
     hidden_columns: frozenset[int] = frozenset()  # xlsx: columns (0-based) hidden in Excel (core.import_hidden)
     hidden_rows: frozenset[int] = frozenset()  # xlsx: rows (as Excel numbers them) hidden in Excel, a filter's too
+    header_first: int | None = None  # a header over two rows: the upper row's number (core.import_header)
+
+    @property
+    def header_rows_text(self) -> str:
+        """'række 3', or 'række 1 og 2' for a header over two rows."""
+        if self.header_first is None or self.header_first == self.header_row:
+            return f"række {self.header_row}"
+        return f"række {self.header_first} og {self.header_row}"
 
     def cell(self, row: SourceRow, column: int) -> Cell:
         """The cell of a row in a column (None beyond the row's end)."""
@@ -79,14 +88,6 @@ def column_letter(index: int) -> str:
 
 def is_empty(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def _header_text(cell: Cell) -> str:
-    if is_empty(cell):
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return " ".join(str(cell).split())
 
 
 def _header_score(cells: tuple[Cell, ...]) -> tuple[int, int]:
@@ -118,22 +119,23 @@ def build_table(
     sheet: str | None = None,
     sheets: tuple[str, ...] = (),
     notes: tuple[str, ...] = (),
+    merged: Collection[CellRange] = (),
 ) -> SourceTable:
     """The table of raw (number, cells) rows; ImportFileError when empty or over MAX_DATA_ROWS.
 
-    header_row: the spreadsheet row number of the headers (None: found in the first rows).
+    header_row: the spreadsheet row number of the headers (None: found in the first rows). A header
+    over two rows (core.import_header) is read as one; merged: the sheet's merged ranges, which tell it.
     """
     rows = iter(raw_rows)
     head: list[tuple[int, tuple[Cell, ...]]] = []
-    header_index = None
     for number, cells in rows:
         if all(is_empty(c) for c in cells):
             continue
         head.append((number, cells))
-        if header_row is not None and number == header_row:
-            header_index = len(head) - 1
+        # One row more than searched: the row under the header may be its second row.
+        if header_row is not None and number > header_row:
             break
-        if header_row is None and len(head) >= HEADER_SEARCH_ROWS:
+        if header_row is None and len(head) > HEADER_SEARCH_ROWS:
             break
     if not head:
         raise ImportFileError(
@@ -141,13 +143,32 @@ def build_table(
             + (f" (arket '{sheet}')" if sheet else "")
             + ". Vælg den fil eller det ark, der har sagslisten."
         )
-    if header_row is not None and header_index is None:
-        raise ImportFileError(
-            f"Række {header_row} i {file_name} er tom eller findes ikke. Vælg overskriftsrækken igen."
+    if header_row is None:
+        header_index = _find_header(head[:HEADER_SEARCH_ROWS])
+    else:
+        header_index = next((i for i, (number, _cells) in enumerate(head) if number == header_row), None)
+        if header_index is None:
+            raise ImportFileError(
+                f"Række {header_row} i {file_name} er tom eller findes ikke. Vælg overskriftsrækken igen."
+            )
+    first_index, last_index = header_index, header_index
+    header_cells: tuple[Cell, ...] = head[header_index][1]
+    # A header over two rows: the one found and the row under it, or the row over it (group titles).
+    joined = (
+        two_row_header(head[header_index], head[header_index + 1], merged) if header_index + 1 < len(head) else None
+    )
+    if joined is not None:
+        last_index = header_index + 1
+    elif header_index > 0 and (joined := two_row_header(head[header_index - 1], head[header_index], merged)):
+        first_index = header_index - 1
+    if joined is not None:
+        header_cells = joined
+        notes = (
+            *notes,
+            f"Overskrifterne står over to rækker (række {head[first_index][0]} og {head[last_index][0]}) og er "
+            "læst som én overskrift pr. kolonne.",
         )
-    if header_index is None:
-        header_index = _find_header(head)
-    header_number, header_cells = head[header_index]
+    header_number = head[last_index][0]
     data: list[SourceRow] = []
 
     def take(number: int, cells: tuple[Cell, ...]) -> None:
@@ -164,7 +185,7 @@ def build_table(
             )
         data.append(SourceRow(number, cells[:end]))
 
-    for number, cells in head[header_index + 1 :]:
+    for number, cells in head[last_index + 1 :]:
         take(number, cells)
     for number, cells in rows:
         take(number, cells)
@@ -175,7 +196,7 @@ def build_table(
         width -= 1
     width = max([width, *(len(r.cells) for r in data)])
     headers = tuple(
-        _header_text(header_cells[i] if i < len(header_cells) else None) or f"Kolonne {column_letter(i)}"
+        header_text(header_cells[i] if i < len(header_cells) else None) or f"Kolonne {column_letter(i)}"
         for i in range(width)
     )
     trimmed = tuple(SourceRow(r.number, r.cells[:width] + (None,) * (width - len(r.cells))) for r in data)
@@ -188,4 +209,5 @@ def build_table(
         sheet=sheet,
         sheets=sheets,
         notes=notes,
+        header_first=head[first_index][0],
     )

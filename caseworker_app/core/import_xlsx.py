@@ -101,6 +101,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
         worksheet = workbook[sheet]
         _check_size(worksheet, path)
         try:
+            merged = _merged_cells(worksheet)  # before the rows: they tell a header over two rows
             table = build_table(
                 _rows(worksheet, path),
                 file_name=path.name,
@@ -108,8 +109,9 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
                 header_row=header_row,
                 sheet=sheet,
                 sheets=names,
+                merged=merged,
             )
-            table = fill_merged(table, _merged_cells(worksheet))
+            table = fill_merged(table, merged)
             hidden = _hidden(worksheet)
             return replace(table, hidden_columns=hidden.columns, hidden_rows=hidden.rows)
         except _DAMAGE:

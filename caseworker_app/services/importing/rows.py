@@ -133,8 +133,8 @@ class ImportPreview:
         table = self.table
         where = f" (arket '{table.sheet}')" if table.sheet else ""
         head = (
-            f"{rows_text(len(table.rows))} læst fra {table.file_name}{where}; overskrifterne står i række "
-            f"{table.header_row}."
+            f"{rows_text(len(table.rows))} læst fra {table.file_name}{where}; overskrifterne står i "
+            f"{table.header_rows_text}."
         )
         if self.mapping_errors:
             return f"{head} Vælg kolonnerne, før listen kan importeres."
