@@ -88,14 +88,17 @@ def build_preview(
         )
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:
-                row = _with_error(
-                    row,
-                    mapping,
-                    "case_ref",
-                    f"Samme FASIT-sagsnummer og forsøg som række {seen[key]}. Slet den ene af rækkerne",
+                # A fault of the list, counted once as such: not a second row that finds the case too.
+                rows.append(
+                    _with_error(
+                        row,
+                        mapping,
+                        "case_ref",
+                        f"Samme FASIT-sagsnummer og forsøg som række {seen[key]}. Slet den ene af rækkerne",
+                    )
                 )
-            else:
-                seen[key] = source_row.number
+                continue
+            seen[key] = source_row.number
             if not matches and status_column is not None:
                 row = replace(row, marked_closed=_closed_cell(table.cell(source_row, status_column)))
             if not matches and draft.cpr:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...core.deadline import Deadline
+from ...core.import_hidden import rows_listed
 from ...core.import_mapping import ColumnMapping
 from ...core.import_merged import merged_rows
 from ...core.import_rows import CaseDraft, RowError
@@ -23,6 +24,11 @@ CLOSED_IN_LIST = (
 DUPLICATE_CHOICES = (SKIP, UPDATE)
 # A row Excel hides (a filter's too), imported all the same: the user did not see it in Excel.
 HIDDEN_IN_EXCEL = "Rækken er skjult i Excel (fx af et filter)"
+
+
+def text_of(cell: object) -> str:
+    """A cell as one line of text ('' when empty)."""
+    return " ".join(str(cell).split()) if cell is not None else ""
 
 
 def rows_text(count: int) -> str:
@@ -127,6 +133,34 @@ class ImportPreview:
     def errors(self, duplicates: str = SKIP) -> list[RowError]:
         """Every fault, row by row, in the order of the columns."""
         return [error for row in self.rows for error in row.faults(duplicates)]
+
+    def nothing_text(self) -> str:
+        """Why there is nothing to import when no row is left ('' when rows are): the file has none
+        under the headers, or every one is a sum row or hidden in Excel and left out as chosen."""
+        if self.rows:
+            return ""
+        parts = []
+        if self.hidden_skipped and self.hidden_rows:
+            parts.append(
+                f"{rows_listed(list(self.hidden_rows))} er skjult i Excel (fx af et filter) og springes over, "
+                "som du har valgt"
+            )
+        if self.total_rows:
+            word = next(
+                (
+                    text_of(cell)
+                    for row in self.table.rows
+                    if row.number == self.total_rows[0]
+                    for cell in row.cells
+                    if text_of(cell)
+                ),
+                "",
+            )
+            kind = "en sumrække" if len(self.total_rows) == 1 else "sumrækker"
+            parts.append(f"{rows_listed(list(self.total_rows))} er {kind} ('{word}') uden sag")
+        if not parts:
+            return f"{self.table.file_name} har ingen rækker med sager under overskrifterne."
+        return "Der er ingen sager at importere: " + "; ".join(parts) + "."
 
     def summary(self, duplicates: str = SKIP) -> str:
         """One Danish paragraph: what was read and what saving would do."""

@@ -61,7 +61,7 @@ def save_import(
             "eller vælg at importere kun de gyldige rækker."
         )
     if not preview.rows:
-        raise ImportRefusedError(f"{preview.table.file_name} har ingen rækker med sager under overskrifterne.")
+        raise ImportRefusedError(preview.nothing_text())
     new_cases = [
         NewCase(
             citizen=row.draft.citizen,

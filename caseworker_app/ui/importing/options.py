@@ -105,7 +105,10 @@ def block_reason(preview: ImportPreview, duplicates: str, only_valid: bool) -> s
     if preview.mapping_errors:
         return "Vælg kolonnerne under Kolonner, før listen kan importeres."
     if not preview.rows:
-        return "Filen har ingen rækker med sager under overskrifterne."
+        if preview.hidden_skipped:
+            hint = "Fjern fluebenet ved Spring skjulte rækker over for at importere de skjulte rækker."
+            return f"{preview.nothing_text()} {hint}"
+        return preview.nothing_text()
     invalid = preview.invalid_rows(duplicates)
     if invalid and not only_valid:
         return (
