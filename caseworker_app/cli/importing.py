@@ -58,6 +58,13 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive gemt")
     command.add_argument(
+        "--alle-rækker",
+        "--alle",
+        dest="all_rows",
+        action="store_true",
+        help=f"vis hver række i forhåndsvisningen (standard: de første {PREVIEW_ROWS}; alle fejl vises altid)",
+    )
+    command.add_argument(
         "--uden-skjulte",
         action="store_true",
         help="spring de rækker over, der er skjult i Excel (fx af et filter); standard: de importeres med en advarsel",
@@ -171,7 +178,7 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
     )
     if quiet:
         return preview, None
-    _print_preview(preview, duplicates, store.catalog())
+    _print_preview(preview, duplicates, store.catalog(), all_rows=args.all_rows)
     if preview.mapping_errors:
         for message in preview.mapping_errors:
             print_error(message)
@@ -246,9 +253,10 @@ def _print_fields() -> int:
     return 0
 
 
-def _print_preview(preview, duplicates: str, catalog) -> None:
+def _print_preview(preview, duplicates: str, catalog, *, all_rows: bool = False) -> None:
     from ..core.import_mapping import FIELD_LABELS
     from ..core.trial_match import trial_named
+    from ..services.importing.rows import rows_text
 
     print(preview.summary(duplicates))
     for note in (*preview.notes, *preview.table.notes):
@@ -266,10 +274,14 @@ def _print_preview(preview, duplicates: str, catalog) -> None:
     if mapping.default_trial:
         trial = catalog.get(mapping.default_trial)  # named: '--trial uddannelseshjælp' may have found T04
         print(f"Forsøg for rækker uden forsøg: {trial_named(trial) if trial else mapping.default_trial}")
-    for row in preview.rows[:PREVIEW_ROWS]:
+    if not preview.rows and not preview.mapping_errors:
+        print(preview.nothing_text())
+    shown = preview.rows if all_rows else preview.rows[:PREVIEW_ROWS]
+    for row in shown:
         print(_row_line(row, duplicates))
-    if len(preview.rows) > PREVIEW_ROWS:
-        print(f"… og {len(preview.rows) - PREVIEW_ROWS} rækker mere.")
+    if len(preview.rows) > len(shown):
+        more = len(preview.rows) - len(shown)
+        print(f"… og {rows_text(more)} mere. Se {'den' if more == 1 else 'dem'} alle med --alle-rækker.")
 
 
 def _row_line(row, duplicates: str) -> str:
