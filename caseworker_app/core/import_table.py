@@ -165,8 +165,7 @@ def build_table(
         header_cells = joined
         notes = (
             *notes,
-            f"Overskrifterne står over to rækker (række {head[first_index][0]} og {head[last_index][0]}) og er "
-            "læst som én overskrift pr. kolonne.",
+            "Overskrifterne står over to rækker og er læst som én overskrift pr. kolonne.",
         )
     header_number = head[last_index][0]
     data: list[SourceRow] = []
