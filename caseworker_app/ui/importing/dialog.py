@@ -81,6 +81,8 @@ class ImportDialog(QDialog):
         self.file_row.sample_button.clicked.connect(lambda: self.load(sample_path()))
         self.file_row.reread_button.clicked.connect(self.read_again)
         self.file_row.sheet_combo.activated.connect(self._sheet_chosen)
+        self.file_row.header_combo.activated.connect(self._header_chosen)
+        self.header_row: int | None = None  # the header row the user chose (None: found by the program)
 
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
@@ -147,21 +149,28 @@ class ImportDialog(QDialog):
 
     def read_again(self) -> None:
         if self.path is not None:
-            self.load(self.path, self.table.sheet if self.table is not None else None)
+            self.load(self.path, self.table.sheet if self.table is not None else None, self.header_row)
 
     def _sheet_chosen(self, index: int) -> None:
         sheet = self.file_row.sheet_combo.itemText(index)
         if self.path is not None and self.table is not None and sheet != self.table.sheet:
             self.load(self.path, sheet)
 
-    def load(self, path: Path, sheet: str | None = None) -> None:
-        """Read the file in the background; the preview follows (read_done) or the message (read_failed)."""
+    def _header_chosen(self, index: int) -> None:
+        chosen = self.file_row.header_combo.itemData(index)
+        if self.path is not None and chosen != self.header_row:
+            self.load(self.path, self.table.sheet if self.table is not None else None, chosen)
+
+    def load(self, path: Path, sheet: str | None = None, header_row: int | None = None) -> None:
+        """Read the file in the background; the preview follows (read_done) or the message (read_failed).
+        header_row: the row the user chose for the headers (None: the program finds it)."""
         self.path = Path(path)
+        self.header_row = header_row
         self._read_started = time.perf_counter()
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.file_row.show_reading(self.path)
         self.import_button.setEnabled(False)
-        self.reader.read(self.path, sheet)
+        self.reader.read(self.path, sheet, header_row)
 
     def _read_done(self, table: SourceTable) -> None:
         self.unsetCursor()
@@ -182,6 +191,7 @@ class ImportDialog(QDialog):
             self.options.skip_hidden_check.setChecked(False)
             self.options.skip_hidden_check.blockSignals(False)
         self.file_row.show_sheets(table)
+        self.file_row.show_header_rows(table, self.header_row)
         self.mapping_view.set_table(table, mapping)
         # The column combos are made now, after every other control: Tab reaches them after the tabs.
         set_tab_order(
@@ -213,6 +223,7 @@ class ImportDialog(QDialog):
         self.preview = None
         self.preview_model.set_preview(None)
         self.stack.setCurrentIndex(0)
+        self.file_row.show_header_rows(None, self.header_row)
         self._problem(f"⚠ {message} Intet er gemt.")
         self._show_state()
 

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...paths import resources_dir
 from ...services.importing import SourceTable
@@ -16,6 +16,8 @@ from ..fields import buddy_label
 from ..printing.save_paths import start_folder
 
 FOLDER_KEY = "import/folder"  # the folder a list was last imported from
+FIND_HEADER_TEXT = "find selv"
+HEADER_CHOICES = 20  # rows offered as the header row: a list's headers stand near its top
 # .xlsm (a workbook with macros) is read as .xlsx is: the macros are never run.
 LIST_FILTERS = (
     "Sagsliste (*.xlsx *.xlsm *.csv)",
@@ -65,11 +67,36 @@ class FileRow(QWidget):
         self.reread_button.setToolTip("Har du rettet filen i Excel, så gem den og læs den igen")
         self.sheet_combo = QComboBox()
         self.sheet_label = buddy_label("&Ark:", self.sheet_combo)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # The header row: found by the program (a header over two rows too), or the row the user names.
+        self.header_combo = QComboBox()
+        self.header_combo.addItem(FIND_HEADER_TEXT, None)
+        for number in range(1, HEADER_CHOICES + 1):
+            self.header_combo.addItem(str(number), number)
+        self.header_combo.setToolTip(
+            "Rækken med kolonnernes overskrifter. Programmet finder den selv (også en overskrift over to rækker); "
+            "vælg en række, hvis det har valgt forkert"
+        )
+        self.header_label = buddy_label("Overskrif&ter i række:", self.header_combo)
+        self.header_label.hide()  # until a file is chosen (show_file)
+        self.header_combo.hide()
+        # The choices of how to read the file on a line of their own: beside the buttons they would
+        # squeeze the file's name at 1366 px and 150 %.
+        row = QHBoxLayout()
         row.addWidget(self.file_label, 1)
-        for widget in (self.choose_button, self.sample_button, self.reread_button, self.sheet_label, self.sheet_combo):
+        for widget in (self.choose_button, self.sample_button, self.reread_button):
             row.addWidget(widget)
+        choices = QHBoxLayout()
+        for widget in (self.header_label, self.header_combo):
+            choices.addWidget(widget)
+        choices.addSpacing(16)
+        for widget in (self.sheet_label, self.sheet_combo):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(4)
+        lines.addLayout(row)
+        lines.addLayout(choices)
 
     def show_reading(self, path: Path) -> None:
         self.file_label.setText(f"Fil: <b>{escape(path.name)}</b> – læses …")
@@ -80,9 +107,20 @@ class FileRow(QWidget):
         self.sheet_combo.addItems(list(table.sheets))
         self.sheet_combo.setCurrentText(table.sheet or "")
 
+    def show_header_rows(self, table: SourceTable | None, chosen: int | None) -> None:
+        """The header row chosen (None: found by the program, which says where it found it)."""
+        found = f"{FIND_HEADER_TEXT} ({table.header_rows_text})" if table is not None and chosen is None else ""
+        self.header_combo.blockSignals(True)
+        self.header_combo.setItemText(0, found or FIND_HEADER_TEXT)
+        self.header_combo.setCurrentIndex(max(0, self.header_combo.findData(chosen)))
+        self.header_combo.blockSignals(False)
+
     def show_file(self, path: Path | None, table: SourceTable | None) -> None:
         """The file read (table), or the file that could not be read (no table)."""
         self.reread_button.setEnabled(path is not None)
+        # Also when the file could not be read: a header row chosen wrongly is chosen again here.
+        self.header_label.setVisible(path is not None)
+        self.header_combo.setVisible(path is not None)
         several = table is not None and len(table.sheets) > 1
         self.sheet_label.setVisible(several)
         self.sheet_combo.setVisible(several)

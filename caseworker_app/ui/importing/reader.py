@@ -15,16 +15,17 @@ _log = logging.getLogger(__name__)
 
 
 class _ReadThread(QThread):
-    def __init__(self, path: Path, sheet: str | None, parent: QObject):
+    def __init__(self, path: Path, sheet: str | None, header_row: int | None, parent: QObject):
         super().__init__(parent)
         self.path = path
         self.sheet = sheet
+        self.header_row = header_row
         self.table: SourceTable | None = None
         self.error: str | None = None
 
     def run(self) -> None:
         try:
-            self.table = read_source(self.path, sheet=self.sheet)
+            self.table = read_source(self.path, sheet=self.sheet, header_row=self.header_row)
         except ImportFileError as exc:
             self.error = str(exc)
         except OSError as exc:  # gone, locked by Excel, no permission: said in Danish, never a crash
@@ -53,10 +54,10 @@ class SourceReader(QObject):
     def reading(self) -> bool:
         return self._thread is not None
 
-    def read(self, path: Path, sheet: str | None = None) -> None:
+    def read(self, path: Path, sheet: str | None = None, header_row: int | None = None) -> None:
         if self._thread is not None:
             self._stale.append(self._thread)
-        thread = _ReadThread(Path(path), sheet, self)
+        thread = _ReadThread(Path(path), sheet, header_row, self)
         thread.finished.connect(lambda: self._finished(thread))
         self._thread = thread
         thread.start()
