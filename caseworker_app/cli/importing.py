@@ -54,7 +54,8 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
         "--header-row",
         type=_positive,
         metavar="NR",
-        help="rækken med overskrifterne (standard: findes blandt de første rækker)",
+        help="rækken med overskrifterne (standard: findes blandt de første rækker); en overskrift over to "
+        "rækker (fx flettede celler) læses som én",
     )
     command.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville blive gemt")
     command.add_argument(
@@ -281,7 +282,7 @@ def _print_preview(preview, duplicates: str, catalog, *, all_rows: bool = False)
         print(_row_line(row, duplicates))
     if len(preview.rows) > len(shown):
         more = len(preview.rows) - len(shown)
-        print(f"… og {rows_text(more)} mere. Se {'den' if more == 1 else 'dem'} alle med --alle-rækker.")
+        print(f"… og {rows_text(more)} mere. Se {'den' if more == 1 else 'dem alle'} med --alle-rækker.")
 
 
 def _row_line(row, duplicates: str) -> str:
