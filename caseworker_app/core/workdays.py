@@ -179,11 +179,12 @@ def fmt_weekday(day: date) -> str:
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 # Day, month, year with exactly one separator (- . / or a space) between them: ASCII digits only.
 _DMY = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4}|\d{2})", re.ASCII)
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})", re.ASCII)  # 010324, 01032024: typed without separators
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 
 
 def parse_date(text: str, *, four_digit_year: bool = False) -> date:
-    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå or ISO åååå-mm-dd; ValueError with a Danish message.
+    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå, ddmmåå(åå) or ISO åååå-m-d; ValueError with a Danish message.
 
     Only ASCII digits and one separator between the parts (15--02-2021 is a typing error), and a
     year from 1900 to 2199. A two-digit year is 20åå, as caseworkers write it ('30.06.18', a form
@@ -192,7 +193,9 @@ def parse_date(text: str, *, four_digit_year: bool = False) -> date:
     date – since '28' may be 1928 or 2028 and a wrong century moves a deadline unseen.
     """
     raw = str(text).strip()
-    iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw)
+    iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw) or _DIGITS.fullmatch(raw)
+    if dmy and dmy.re is _DIGITS and not _plain_date(dmy):
+        dmy = None  # digits that are no ddmmåå(åå) date ('20240301'): the form's own message
     parsed = None
     if iso:
         y, m, d = (int(p) for p in iso.groups())
@@ -224,6 +227,15 @@ def parse_date(text: str, *, four_digit_year: bool = False) -> date:
                     f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har {days} dage."
                 ) from None
     raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+
+
+def _plain_date(digits: re.Match[str]) -> bool:
+    """Digits typed without separators read as a date that exists, in the years the program takes."""
+    d, m, y = (int(part) for part in digits.groups())
+    y = y + 2000 if len(digits.group(3)) == 2 else y
+    if not FIRST_YEAR <= y <= LAST_YEAR or not 1 <= m <= 12:
+        return False
+    return 1 <= d <= calendar.monthrange(y, m)[1]
 
 
 def _shown(text: object) -> str:

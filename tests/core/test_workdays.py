@@ -141,6 +141,10 @@ def test_formats():
         ("30.6.2018", date(2018, 6, 30)),
         ("30.06.18", date(2018, 6, 30)),
         (" 5-6-2024 ", date(2024, 6, 5)),
+        # Typed as caseworkers type them (a tester): without separators, and ISO without zeros.
+        ("010324", date(2024, 3, 1)),
+        ("01032024", date(2024, 3, 1)),
+        ("2024-3-1", date(2024, 3, 1)),
     ],
 )
 def test_parse_accepts_formats_seen_in_the_sources(text, expected):
@@ -153,6 +157,7 @@ def test_parse_accepts_formats_seen_in_the_sources(text, expected):
         ("30.06.18", "'30.06.18': skriv året med fire cifre, fx 30-06-2018 (eller 1918); et årstal med to cifre"),
         ("31-12-28", "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre"),
         ("1/7 05", "'1/7 05': skriv året med fire cifre, fx 01-07-2005 (eller 1905); et årstal med to cifre"),
+        ("010324", "'010324': skriv året med fire cifre, fx 01-03-2024 (eller 1924); et årstal med to cifre"),
     ],
 )
 def test_a_two_digit_year_is_refused_where_four_digits_are_asked_for(text, message):
@@ -163,7 +168,7 @@ def test_a_two_digit_year_is_refused_where_four_digits_are_asked_for(text, messa
     assert str(caught.value).startswith(message)
 
 
-@pytest.mark.parametrize("text", ["2021-13-01", "i går", "", "15-02-21021"])
+@pytest.mark.parametrize("text", ["2021-13-01", "i går", "", "15-02-21021", "0103202", "20240301", "123"])
 def test_parse_rejects_with_a_danish_message(text):
     with pytest.raises(ValueError, match="ikke en gyldig dato"):
         parse_date(text)
