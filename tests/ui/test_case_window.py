@@ -502,6 +502,16 @@ def test_a_long_text_is_shortened_in_the_history_and_whole_in_the_tooltip(qtbot,
     assert long_text in window.history_model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_the_event_dialog_is_named_by_the_button_that_opened_it(qtbot, store, dialogs):
+    # "Registrer opfølgning" opened a dialog titled "Registrer hændelse – …" (a tester).
+    window = open_case(qtbot, store, add_t08(store))
+    click(qtbot, window.followup_button)
+    click(qtbot, window.event_button)
+    first, second = dialogs.opened
+    assert first.windowTitle() == "Registrer opfølgning – Jens Hansen (2018-0831)"
+    assert second.windowTitle() == "Registrer hændelse – Jens Hansen (2018-0831)"
+
+
 def test_print_plan_opens_the_plan_dialog_for_the_case(qtbot, store, dialogs):
     window = open_case(qtbot, store, add_t08(store))
     click(qtbot, window.print_button)

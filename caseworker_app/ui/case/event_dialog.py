@@ -81,7 +81,14 @@ class EventDialog(QDialog):
             if k not in IMPORTED_EVENTS or (original is not None and original.kind == k)
         ]
 
-        title = "Ret hændelse" if replaces is not None else "Registrer hændelse"
+        # Named by the button that opened it: 'Registrer opfølgning' (Ctrl+R), else any event.
+        title = (
+            "Ret hændelse"
+            if replaces is not None
+            else "Registrer opfølgning"
+            if kind == "followup" and "followup" in events
+            else "Registrer hændelse"
+        )
         self.setWindowTitle(f"{title} – {self.case.citizen} ({self.case.case_ref})")
 
         self.date_edit = DateLineEdit(original.day if original else day or today())
