@@ -29,8 +29,9 @@ def belongs_to(caseworker: str, wanted: str) -> bool:
     pasted from Outlook before the import cleaned it. A case with no caseworker is nobody else's,
     so it is shown for everyone: never lost behind the filter.
     """
-    wanted = name_key(wanted)
-    own = name_key(caseworker)
+    if not wanted:
+        return True
+    wanted, own = name_key(wanted), name_key(caseworker)
     return not wanted or not own or own == wanted
 
 
