@@ -39,8 +39,6 @@ def governing_deadline(
     spec = _rule_for(trial, kind)
     if spec is None:
         return None, "næste frist (forsøget har ingen beregnelig frist)"
-    if case.status == CLOSED:  # the lists have no deadline for it (notes.py says so in its place)
-        return None, "næste frist (sagen er afsluttet og har ingen frister)"
     dates, _ = resolve_dates(trial, case.dates)
     if spec.anchor not in dates and spec.kind != "caseworker_set":
         return None, f"næste frist (sagen mangler datoen '{trial.date_label(spec.anchor).lower()}')"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from datetime import date
 
-from .cases import CaseRecord
+from .cases import CLOSED, CaseRecord
 from .catalog import Trial
 from .deadline import practical_sentence
 from .note_conditions import condition_lines
@@ -73,7 +73,10 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date, note_date)
+    if case.status == CLOSED:  # the lists have no deadline for it (notes.py says so in its place)
+        deadline, missing_next = None, "næste frist (sagen er afsluttet og har ingen frister)"
+    else:
+        deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date, note_date)
     if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
@@ -126,6 +129,14 @@ def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:
     if not contacts:
         return ""
     if any(e.full_followup for e in contacts):
+        # A follow-up (or full contact) registered after it counts from then: the note says so,
+        # as its next deadline does (the window's, on the note's day).
+        later = [e.day for e in case.events if e.day > event_date and (e.kind == "followup" or e.full_followup)]
+        if later:
+            return (
+                " Henvendelsen er markeret som fuld opfølgning; næste faste opfølgning regnes fra den seneste "
+                f"opfølgning {fmt(max(later))}."
+            )
         return " Henvendelsen er markeret som fuld opfølgning, så næste faste opfølgning regnes fra den."
     return " Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning."
 

@@ -126,8 +126,10 @@ def _fill(
 
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
+    # Whether the template states the next deadline: its period checks hold for a closed case too.
+    states_deadline = bool(STATED_DEADLINE & set(template.fields))
     closed = closed_sentence(case)
-    if closed and STATED_DEADLINE & set(template.fields):
+    if closed and states_deadline:
         template = replace(template, text=_without_next_deadline(template.text, closed))
     used = template.fields
     values, why = note_values(
@@ -147,6 +149,11 @@ def _fill(
     closed = closed_problem(case, event_date)
     if closed:
         raise NoteError(closed)
+    if event_date is not None and event_date > note_date:
+        # Not yet held on the day the note is written (also a registered one: '--today' before it).
+        raise NoteError(
+            f"Dato for hændelsen: {fmt(event_date)} ligger i fremtiden – skriv notatet, når den har fundet sted."
+        )
     applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
@@ -163,7 +170,7 @@ def _fill(
             f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget.{hint}"
         )
-    if STATED_DEADLINE & set(used):
+    if states_deadline:
         problem = period_problem(trial, case, situation, applied, event_date)
         if problem:
             raise NoteError(problem)
@@ -182,7 +189,9 @@ def _fill(
     return _tidy(text), missing
 
 
-_SENTENCE_END = re.compile(r"(?<=\.) ")
+# A sentence ends at a full stop before a capital ("… 2026). Forsøget …"), not after "jf." or "mv."
+# before a reference ("jf. § 10"), which a municipality's own template may have.
+_SENTENCE_END = re.compile(r"(?<=\.) (?=[A-ZÆØÅ])")
 _NEXT_DEADLINE = re.compile(r"\$\{?next_due")
 _ORDINARY_DEADLINE = re.compile(r"\$\{?ordinary_due")
 
@@ -193,6 +202,7 @@ def _without_next_deadline(text: str, closed: str) -> str:
     the ordinary rule's date for it left out: a closed case has no deadline in the lists. The rest
     of the note (the event, the trial, its basis) stands."""
     lines: list[str] = []
+    said = False  # once in the note, however many lines state the deadline
     for line in unix_newlines(text).split("\n"):
         if not (_NEXT_DEADLINE.search(line) or _ORDINARY_DEADLINE.search(line)):
             lines.append(line)
@@ -200,8 +210,9 @@ def _without_next_deadline(text: str, closed: str) -> str:
         kept: list[str] = []
         for sentence in _SENTENCE_END.split(line):
             if _NEXT_DEADLINE.search(sentence):
-                if closed not in kept:
+                if not said:
                     kept.append(closed)
+                    said = True
             elif not _ORDINARY_DEADLINE.search(sentence):
                 kept.append(sentence)
         if kept:

@@ -52,6 +52,20 @@ def day_value(value: object, field: str = "day") -> date | None:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _sql_keys(number: str) -> list[str]:
+    """The values CASE_REF_KEY_SQL may have for a stored number equal to number but for case: each
+    letter beyond ASCII in either case (SQLite leaves their case as stored), the rest in lower case.
+    Few: a FASIT number has at most a letter or two such as Æ (beyond 4, the number as typed)."""
+    keys = [""]
+    others = sum(1 for ch in number if not ch.isascii() and ch.lower() != ch.upper())
+    for ch in number:
+        if ch.isascii() or ch.lower() == ch.upper() or others > 4:
+            keys = [key + ch.translate(_ASCII_LOWER) for key in keys]
+        else:
+            keys = [key + case for key in keys for case in dict.fromkeys((ch.lower(), ch.upper()))]
+    return keys
+
+
 class CaseWrites:
     """Creating and changing cases and their events, each change kept in the history."""
 
@@ -163,13 +177,17 @@ class CaseWrites:
             return
         key = case_ref_key(case_ref)
         # The index of m010 narrows to the numbers equal but for ASCII case and spaces (SQLite's
-        # lower() folds ASCII only); the key decides.
+        # lower() folds ASCII only: a letter such as Æ is looked up as typed and in its other case);
+        # the key decides. A number saved before names were cleaned, with another invisible space
+        # than a non-breaking one in it, is found by the import's preview, which reads every case.
+        keys = _sql_keys(clean_line(case_ref).replace(" ", ""))
+        marks = ", ".join("?" * len(keys))
         rows = (
             self._db.connection()
             .execute(
-                f"SELECT id, citizen, status, case_ref FROM cases WHERE trial_id = ? AND {CASE_REF_KEY_SQL} = ?"
-                " AND id IS NOT ? ORDER BY status = ? DESC, id",  # an open one first, if there is one
-                (trial_id, clean_line(case_ref).replace(" ", "").translate(_ASCII_LOWER), own_id, ACTIVE),
+                f"SELECT id, citizen, status, case_ref FROM cases WHERE trial_id = ? AND {CASE_REF_KEY_SQL} IN"
+                f" ({marks}) AND id IS NOT ? ORDER BY status = ? DESC, id",  # an open one first, if there is one
+                (trial_id, *keys, own_id, ACTIVE),
             )
             .fetchall()
         )

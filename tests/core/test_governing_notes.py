@@ -607,3 +607,56 @@ def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials(
         "næste frist (aftalt dato 01-03-2022 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, så "
         "forsøgsreglen gælder ikke: dato aftalt af sagsbehandleren: 01-03-2022)"
     ) in str(refused.value)
+
+
+def test_a_closed_case_keeps_the_period_check_of_its_note():
+    # T18 praktik from 15-12-2015: the trial's 13 weeks end 14-03-2016, the ordinary 4 weeks
+    # 11-01-2016, both after the trial's end 31-12-2015: the ordinary rule governs and the trial
+    # does not give the period its length, so the note is refused – also once the case is closed
+    # (19-12-2015); closing it had skipped the check (a reviewer).
+    from types import MappingProxyType
+
+    closed = t18_case(date(2015, 12, 15))._replace(
+        status="afsluttet",
+        end_reason="job",
+        extra=MappingProxyType({"end_text": "", "closed_on": date(2015, 12, 19), "damaged": (), "damaged_dates": ()}),
+    )
+    for case in (t18_case(date(2015, 12, 15)), closed):
+        with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
+            render_note(
+                CATALOG["T18"],
+                case,
+                "forlaengelse",
+                note_date=date(2015, 12, 20),
+                reason="r",
+                confirmed=("laengde",),
+                **WHO,
+            )
+
+
+def test_a_full_contact_noted_after_a_later_follow_up_says_where_the_clock_runs_from():
+    # T08: full contact 01-03-2020, follow-up 01-06-2020, the note about the contact written
+    # 10-06-2020 states 01-06-2020 + 30 months = 01-12-2022 (the window's), so it cannot also say
+    # the clock runs from the contact.
+    case = CaseRecord(
+        id=8,
+        citizen="Jens Hansen",
+        case_ref="2019-0108",
+        trial_id="T08",
+        dates={"hire": date(2019, 1, 10)},
+        events=(Event(date(2020, 3, 1), "contact", full_followup=True), Event(date(2020, 6, 1), "followup")),
+    )
+    note = render_note(
+        CATALOG["T08"],
+        case,
+        "henvendelse",
+        note_date=date(2020, 6, 10),
+        event_date=date(2020, 3, 1),
+        free_text="x",
+        **WHO,
+    )
+    assert (
+        "Henvendelsen er markeret som fuld opfølgning; næste faste opfølgning regnes fra den seneste opfølgning "
+        "01-06-2020."
+    ) in note
+    assert "senest 1. december 2022 (30 måneder efter seneste opfølgning 01-06-2020)" in note

@@ -711,6 +711,31 @@ def test_a_closed_case_note_keeps_the_sentences_beside_its_deadline_and_drops_th
     assert "skulle praktikken slutte senest" not in note
 
 
+def test_a_closed_case_with_the_municipalitys_own_template_says_it_once_and_whole():
+    # A reviewer: "… senest $next_due_long, jf. § 10 i bekendtgørelsen." left "§ 10 i bekendtgørelsen."
+    # hanging, and a second line with $next_due_reason said "Sagen er afsluttet" twice.
+    from types import MappingProxyType
+
+    template = NoteTemplate(
+        "opfoelgning",
+        "Egen",
+        "Opfølgning $event_date.\nNæste opfølgning senest $next_due_long, jf. § 10 i bekendtgørelsen. Mere tekst.\n"
+        "Grundlag: $next_due_reason.\nHjemmel: $citation.",
+    )
+    record = CASES["T08"][0]._replace(
+        status="afsluttet",
+        end_reason="job",
+        extra=MappingProxyType({"end_text": "", "closed_on": date(2021, 6, 20), "damaged": (), "damaged_dates": ()}),
+    )
+    note = render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25), template=template)
+    assert note.splitlines()[:3] == [
+        "Opfølgning 10-01-2021.",
+        "Sagen er afsluttet 20-06-2021 (job), så der er ingen næste frist. Mere tekst.",
+        "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af "
+        "23/05/2018).",
+    ]
+
+
 def test_marking_field_without_a_marking_is_refused():
     template = NoteTemplate("forsoeg_anvendt", "Test", "FASIT-markering: $marking\nHjemmel: $citation.")
     with pytest.raises(MissingFieldError) as info:

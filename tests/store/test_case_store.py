@@ -458,6 +458,15 @@ def test_a_fasit_number_is_a_duplicate_as_a_caseworker_reads_it(store, typed, me
         store.update_case(other, case_ref=" s-1")
 
 
+@pytest.mark.parametrize(("stored", "typed"), [("ÆB-1", "æb-1"), ("æb-1", "ÆB-1"), ("Øst 12", "ØST12")])
+def test_a_fasit_number_with_a_letter_beyond_ascii_is_a_duplicate_in_either_case(store, stored, typed):
+    # SQLite's lower() leaves Æ as it is: the index of m010 alone missed 'æb-1' for 'ÆB-1' (a reviewer).
+    store.create_case(citizen="Søren", case_ref=stored, trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    with pytest.raises(ValidationError) as refused:
+        store.create_case(citizen="Bo", case_ref=typed, trial_id="T08", dates={"hire": date(2024, 3, 1)})
+    assert f"findes allerede som {stored} i forsøg T08 (sag nr. 1" in refused.value.errors["case_ref"]
+
+
 def test_a_number_saved_with_a_non_breaking_space_before_cleaning_is_found(store):
     case_id = store.create_case(citizen="Søren", case_ref="S-1", trial_id="T08", dates={"hire": date(2024, 3, 1)})
     with sqlite3.connect(store.path) as db:  # as a database from before names were cleaned may hold it
