@@ -126,7 +126,7 @@ def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:
     """Whether the contact registered on event_date restarts the clock (decision 2), as the case
     says: a reader in FASIT sees why the next deadline counts from it, or not; '' for no contact."""
     contacts = [e for e in case.events if e.kind == "contact" and e.day == event_date]
-    if not contacts:
+    if not contacts or event_date is None:
         return ""
     if any(e.full_followup for e in contacts):
         # A follow-up (or full contact) registered after it counts from then: the note says so,
