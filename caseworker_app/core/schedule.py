@@ -67,7 +67,8 @@ def _dated(dates: Mapping[str, date | None]) -> dict[str, date]:
 @lru_cache(maxsize=64)
 def _defaulted_note(name: str, source: str) -> str:
     # Once per pair, not per case: the same text, one string object for every case.
-    return f"; {DATE_NAMES[name]} ukendt: {DATE_NAMES[source]} er brugt"
+    # Said so the reader does not take the date named before it for the one it stands in for.
+    return f"; datoen for {DATE_NAMES[name]} er ukendt, så datoen for {DATE_NAMES[source]} er brugt i stedet"
 
 
 def compute_deadlines(

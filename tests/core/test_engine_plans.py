@@ -66,7 +66,8 @@ def test_a_trial_without_the_default_date_no_longer_counts_the_ordinary_rule_fro
         assert defaulted.legal_due == date(2026, 1, 1)
         assert (
             defaulted.reason_parts[-1]
-            == "; tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt"
+            == "; datoen for tilbud om ansættelse med løntilskud er ukendt, så datoen for ansættelse i løntilskud "
+            "er brugt i stedet"
         )
         (alone,) = compute_deadlines(no_default, HIRED, [], TODAY)
         assert alone.ordinary_due is None  # no offer, no ordinary date
@@ -104,7 +105,10 @@ def test_cases_that_differ_in_one_thing_the_engine_reads_get_different_deadlines
     assert got[3][0].ordinary_due == date(2024, 8, 1)  # 6 months after each offer
     assert got[4][0].ordinary_due == date(2024, 9, 1)
     assert "ukendt" not in got[4][0].reason  # the offer was given, not taken from the hiring
-    assert got[5][0].reason.endswith("tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt")
+    assert got[5][0].reason.endswith(
+        "datoen for tilbud om ansættelse med løntilskud er ukendt, så datoen for ansættelse i løntilskud "
+        "er brugt i stedet"
+    )
 
 
 def test_a_list_under_a_changed_catalog_uses_the_changed_trial():

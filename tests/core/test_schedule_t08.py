@@ -142,7 +142,10 @@ def test_trial_end_override(t08):
     assert d.practical_due == date(2020, 12, 30)
     assert d.ordinary_due == date(2019, 2, 28)
     # The ordinary rule counts from the offer, which is unknown here: the reason says so.
-    assert d.reason.endswith("; tilbud om ansættelse med løntilskud ukendt: ansættelse i løntilskud er brugt")
+    assert d.reason.endswith(
+        "; datoen for tilbud om ansættelse med løntilskud er ukendt, så datoen for ansættelse i løntilskud "
+        "er brugt i stedet"
+    )
 
 
 def test_a_trial_end_beyond_the_catalog_is_cited_as_not_registered(t08):
