@@ -8,6 +8,7 @@ from .cases import CaseRecord
 from .catalog import RuleSpec, Trial
 from .deadline import Deadline
 from .event import Event
+from .note_errors import NoteError
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
 from .terms import CLOSED, EVENT_NAMES, IMPORTED_EVENTS
@@ -56,8 +57,10 @@ def governing_deadline(
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
     if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)
-        reason = deadline.reason
-        return None, f"næste frist ({reason[:1].lower()}{reason[1:]})"
+        raise NoteError(
+            f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato til og med "
+            f"forsøgets slutning {fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til forsøget."
+        )
     if deadline.undated:
         return None, (
             "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"

@@ -8,7 +8,7 @@ from datetime import date
 
 from .cases import CLOSED, CaseRecord
 from .catalog import Trial
-from .deadline import practical_sentence
+from .deadline import OVERDUE, practical_sentence
 from .note_conditions import condition_lines
 from .note_deadline import governing_deadline, trial_lengthens
 from .note_fields import NOTE_FIELDS
@@ -96,8 +96,19 @@ def note_values(
         ordinary = deadline.governed_by == "ordinary" and not trial_lengthens(deadline)
         cited = deadline.citation.strip()
         basis = f"Hjemmel for fristen: {cited}{'' if cited.endswith('.') else '.'}" if ordinary and cited else ""
+        # A deadline already passed on the note's day is said to be, as the list shows it (Overskredet).
+        overdue = "Fristen er overskredet." if deadline.status == OVERDUE and not deadline.undated else ""
         remarks = " ".join(
-            filter(None, (practical_sentence(deadline), deadline.trial_due_text_on(note_date), basis, deadline.caution))
+            filter(
+                None,
+                (
+                    practical_sentence(deadline),
+                    overdue,
+                    deadline.trial_due_text_on(note_date),
+                    basis,
+                    deadline.caution,
+                ),
+            )
         )
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))

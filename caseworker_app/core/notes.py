@@ -170,6 +170,13 @@ def _fill(
             f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget.{hint}"
         )
+    if "citation" in used and trial.citations and trial.citation_on(applied) is None:
+        # No known basis for that day: a note cites none rather than the catalog's own diagnosis.
+        known = trial.citation_text_on(applied)  # 'ingen kendt henvisning for …: … gælder først fra …'
+        raise NoteError(
+            f"Forsøg {trial.id}: {known}. Et notat kan ikke henvise til en hjemmel, der ikke er kendt: "
+            "registrér henvisningen under Forsøg › Ret henvisning, og skriv så notatet."
+        )
     if states_deadline:
         problem = period_problem(trial, case, situation, applied, event_date)
         if problem:

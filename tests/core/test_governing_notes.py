@@ -599,14 +599,16 @@ def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials(
         id=1, citizen="Lone Madsen", case_ref="2021-0104", trial_id="T04", dates={"agreed": date(2022, 3, 1)}
     )
     confirmed = tuple(c.name for c in CATALOG["T04"].note_conditions)
-    with pytest.raises(MissingFieldError) as refused:
+    with pytest.raises(NoteError) as refused:
         render_note(
             CATALOG["T04"], case, "fritagelse", note_date=date(2021, 6, 1), reason="r", confirmed=confirmed, **WHO
         )
-    assert (
-        "næste frist (aftalt dato 01-03-2022 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, så "
-        "forsøgsreglen gælder ikke: dato aftalt af sagsbehandleren: 01-03-2022)"
-    ) in str(refused.value)
+    # Said as a refusal, with what to do: "før dette er udfyldt" asked for a field that was filled in.
+    assert str(refused.value) == (
+        "Forsøget kan ikke være hjemmel for næste frist: Aftalt dato 01-03-2022 ligger uden for forsøgsperioden "
+        "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke: dato aftalt af sagsbehandleren: 01-03-2022. Aftal "
+        "en dato til og med forsøgets slutning 31-12-2021, eller skriv notatet i FASIT uden henvisning til forsøget."
+    )
 
 
 def test_a_closed_case_keeps_the_period_check_of_its_note():
@@ -660,3 +662,21 @@ def test_a_full_contact_noted_after_a_later_follow_up_says_where_the_clock_runs_
         "01-06-2020."
     ) in note
     assert "senest 1. december 2022 (30 måneder efter seneste opfølgning 01-06-2020)" in note
+
+
+def test_a_t04_review_date_passed_is_said_to_be_overdue_and_its_practical_day_given():
+    # Review agreed for 01-06-2020 (2. pinsedag: in practice Friday 29-05-2020); the exemption
+    # note written 01-07-2020 said "vurderes igen senest 1. juni 2020" as if still ahead (a tester).
+    case = CaseRecord(
+        id=1, citizen="Lone Madsen", case_ref="2020-0104", trial_id="T04", dates={"agreed": date(2020, 6, 1)}
+    )
+    [shown] = deadlines_for_cases([case], CATALOG, date(2020, 7, 1))
+    assert (shown.deadline.legal_due, shown.deadline.status) == (date(2020, 6, 1), "overdue")
+    confirmed = tuple(c.name for c in CATALOG["T04"].note_conditions)
+    note = render_note(
+        CATALOG["T04"], case, "fritagelse", note_date=date(2020, 7, 1), reason="r", confirmed=confirmed, **WHO
+    )
+    assert (
+        "Fritagelsen vurderes igen senest 1. juni 2020. I praksis senest fredag 29. maj 2020, fordi 1. juni 2020 "
+        "er 2. pinsedag. Fristen er overskredet.\n"
+    ) in note

@@ -549,7 +549,6 @@ def test_a_deadline_the_trial_end_moved_is_told_as_on_the_day_the_note_is_writte
     ("trial_id", "situation", "marking"),
     [
         ("T07", "plan_ikke_justeret", T07_MARKING),
-        ("T07", "forsoeg_anvendt", T07_MARKING),
         ("T09", "praktik_start", T09_MARKING),
         ("T09", "forsoeg_anvendt", T09_MARKING),
     ],
@@ -557,6 +556,27 @@ def test_a_deadline_the_trial_end_moved_is_told_as_on_the_day_the_note_is_writte
 def test_notes_carry_the_fasit_marking_verbatim(trial_id, situation, marking):
     assert CATALOG[trial_id].fasit_marking == marking
     assert f"\nFASIT-markering: {marking}\n" in render(trial_id, situation)
+
+
+def test_the_t07_general_note_names_the_marking_as_a_rule_not_as_set():
+    # SEED 001:468: the marking is set only if the plan is adjusted later than 6 months; the general
+    # note ("Forsøget anvendt") said "FASIT-markering: …" for a case adjusted after 5 months (a tester).
+    note = render("T07", "forsoeg_anvendt")
+    assert "\nFASIT-markering:" not in note
+    assert (f'\nFASIT-markeringen "{T07_MARKING}" sættes, hvis indsatsplanen justeres senere end 6 måneder.\n') in note
+
+
+def test_a_note_on_a_day_without_a_known_basis_is_refused_not_given_the_catalogs_diagnosis():
+    # T15 on 02-10-2017, before the order of 2018: the note's Hjemmel line said "ingen kendt
+    # henvisning for 02-10-2017 …" – a diagnosis, not a basis, in the legal record (a tester).
+    record, _ = CASES["T15"]
+    with pytest.raises(NoteError) as refused:
+        render("T15", "forsoeg_anvendt", case=record, note_date=date(2017, 10, 2))
+    assert str(refused.value).startswith("Forsøg T15: ingen kendt henvisning for 02-10-2017: ")
+    assert str(refused.value).endswith(
+        "Et notat kan ikke henvise til en hjemmel, der ikke er kendt: registrér henvisningen under Forsøg › "
+        "Ret henvisning, og skriv så notatet."
+    )
 
 
 def test_no_marking_line_where_the_sources_give_no_label():

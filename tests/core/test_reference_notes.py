@@ -110,13 +110,15 @@ NOTES = [
     ),
     # T07: visitation 10-01-2019; plan adjusted 08-07-2019 (due 08-01-2020), not adjusted
     # 06-01-2020: next stand 06-01-2020 + 6 months = 06-07-2020, inside the trial (ends 31-12-2021).
-    # The marking is the sources' verbatim label, dash and spacing as there (decision 9).
+    # The marking is the sources' verbatim label, dash and spacing as there (decision 9), named as
+    # the rule for setting it: the general note does not say the plan was adjusted late (SEED 001:468).
     (
         "T07",
         "forsoeg_anvendt",
         BEK_529,
         "06-01-2020",
-        T07_MARKING,
+        'FASIT-markeringen "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr." sættes, hvis '
+        "indsatsplanen justeres senere end 6 måneder.\n",
         [
             "Ressourceforløbet startede 10. januar 2019.",
             "Næste stillingtagen til indsatsplanen: senest 6. juli 2020 (6 måneder efter seneste "
