@@ -27,8 +27,11 @@ class CommandFailed(Exception):
 
 
 def print_error(message: str) -> None:
-    """Print a Danish error message on stderr, as every command does."""
-    print(f"caseworker-app: fejl: {message}", file=sys.stderr)
+    """Print a Danish error message on stderr, as every command does; anything shaped like a CPR
+    number masked (a case looked up by CPR, a name with one in it): stderr ends up in job logs."""
+    from ..core.redact import redact_cpr
+
+    print(f"caseworker-app: fejl: {redact_cpr(message)}", file=sys.stderr)
 
 
 def date_arg(text: str) -> date:

@@ -19,6 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     opens_window = args.command is None and not args.selftest
     restore_excepthook = _start_logging(log_file=not opens_window)
+    restore_terminate = _interrupt_on_terminate() if not opens_window else None
     try:
         if args.selftest:
             from .selftest import run_selftest
@@ -59,6 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"caseworker-app: fejl i forsøgskataloget: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl+C, or SIGTERM (a stopped job): what was under way has cleaned up after itself (a
+        # transaction rolled back, a copy's temporary file removed) before this is reached.
+        print_error(
+            "afbrudt. Intet er gemt halvt: det, der var i gang, er enten gemt helt eller slet ikke "
+            "(se efter med den samme kommando, fx 'deadlines' eller 'backup --list')."
+        )
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped early (e.g. `| head`): not an error; keep Python from complaining at exit.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -69,10 +78,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_unexpected(type(exc), exc, exc.__traceback__, _show_unexpected_error)
         return 1
     finally:
+        if restore_terminate is not None:
+            restore_terminate()
         restore_excepthook()
         from ..logs import teardown_logging
 
         teardown_logging()
+
+
+# The shells' convention for a command stopped by Ctrl+C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+
+def _interrupt_on_terminate():
+    """SIGTERM (a scheduler stopping a job) ends a command as Ctrl+C does, so its cleanup runs: by
+    default Python dies at once, and a backup's temporary copy (every CPR number in it) was left.
+    Returns the undo (None when it cannot be set: not the main thread)."""
+    import signal
+
+    def terminate(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except (ValueError, OSError):
+        return None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _printable_output() -> None:

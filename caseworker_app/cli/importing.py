@@ -28,7 +28,8 @@ _DUPLICATES = {"spring-over": "skip", "opdater": "update"}
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    # ASCII digits only ('²' and '١' are digits to str.isdigit), and a number SQLite can hold.
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) < 2**63:
         raise argparse.ArgumentTypeError(f"'{text}' er ikke et rækkenummer (et helt tal fra 1)")
     return int(text)
 
