@@ -29,7 +29,15 @@ _HOW_TO_GIVE = {
 
 def add_note_command(commands: argparse._SubParsersAction) -> None:
     """Add `note` to the program's subcommands."""
-    note = commands.add_parser("note", help="skriv et journalnotat til FASIT for en sag")
+    note = commands.add_parser(
+        "note",
+        help="skriv et journalnotat til FASIT for en sag",
+        description=(
+            "Skriver notatet på standard-output, klar til at sætte ind i FASIT. Notatet gemmes ikke i sagens "
+            "historik og tælles derfor ikke i evalueringens 'Journalnotater skrevet': kopiér det fra vinduet "
+            "(Journalnotat …), hvis det skal tælle med."
+        ),
+    )
     add_db_option(note)
     add_case_option(note)
     note.add_argument("--situation", metavar="NAVN", help="fx opfoelgning, henvendelse, plan_ikke_justeret (se --list)")

@@ -50,6 +50,16 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fejl: {message}\n")
 
 
+def _four_digit_date(text: str) -> date:
+    """A trial's end date: the year in four digits, as everywhere a date is used unseen (parse_date)."""
+    from ..core.workdays import parse_date
+
+    try:
+        return parse_date(text, four_digit_year=True)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _named_date(text: str) -> tuple[str, date]:
     name, sep, value = text.partition("=")
     if not sep:
@@ -127,7 +137,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="kommando", parser_class=DanishArgumentParser)
 
     schedule = commands.add_parser("schedule", help="beregn fristerne for én sag uden at gemme den")
-    schedule.add_argument("--trial", required=True, help="forsøgets id, fx T08")
+    schedule.add_argument("--trial", required=True, metavar="FORSØG", help="forsøgets id, fx T08")
     schedule.add_argument(
         "--date",
         action="append",
@@ -147,9 +157,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     schedule.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
     schedule.add_argument(
         "--trial-end",
-        type=date_arg,
+        type=_four_digit_date,
         default=None,
-        help="forsøgets slutdato, hvis den afviger fra kataloget",
+        metavar="DATO",
+        help="forsøgets slutdato, hvis den afviger fra kataloget (året med fire cifre)",
     )
     schedule.add_argument("--json", action="store_true", help="skriv JSON")
     from .common import add_db_option

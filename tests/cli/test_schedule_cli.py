@@ -287,3 +287,13 @@ def test_schedule_says_the_trial_rules_date_in_the_tense_of_today(capsys, today,
         f"  ! Efter forsøgsreglen ville fristen være 31-10-2026, men forsøget {applies} kun til og med 31-12-2025.\n"
         in out
     )
+
+
+def test_a_trial_end_with_a_two_digit_year_is_refused(capsys):
+    # '24' may be 1924 or 2024; a trial's end moves every deadline unseen (as in the catalog's own fields).
+    from caseworker_app.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["schedule", "--trial", "T08", "--date", "hire=01-01-2024", "--trial-end", "31-12-24"])
+    assert stopped.value.code == 2
+    assert "'31-12-24': skriv året med fire cifre, fx 31-12-2024 (eller 1924)" in capsys.readouterr().err
