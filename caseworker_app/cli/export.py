@@ -192,6 +192,7 @@ def _calendar(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         from ..core.cases import problems_heading
 
         _warn(f"{problems_heading(len(selection.problems))}; de står sidst i kalenderen med årsagen.")
+        return EXIT_UNCOMPUTABLE
     return 0
 
 
@@ -228,7 +229,7 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     omitted = omitted_text(result)
     if omitted:
         _warn(omitted)
-    return 0
+    return EXIT_UNCOMPUTABLE if result.uncomputable else 0
 
 
 def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
@@ -246,7 +247,13 @@ def _sheet(store: CaseStore, args: argparse.Namespace, today: date) -> int:
         from ..core.cases import problems_heading
 
         _warn(f"{problems_heading(result.uncomputable)}; de står nederst i regnearket med årsagen.")
+        return EXIT_UNCOMPUTABLE
     return 0
+
+
+# The file is written, but some cases could not be computed (named on stderr), as `deadlines` says
+# it: a nightly job sees that a case is missing from Outlook or the list.
+EXIT_UNCOMPUTABLE = 3
 
 
 def _warn(text: str) -> None:

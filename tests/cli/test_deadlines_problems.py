@@ -118,7 +118,7 @@ def test_a_sound_database_still_exits_0_with_an_empty_list(capsys, tmp_path):
 def test_the_spreadsheet_has_a_row_per_case_with_the_reason_and_no_dates(capsys, damaged_db, tmp_path):
     target = tmp_path / "frister.csv"
     code, out, err = run(capsys, "export", "--db", str(damaged_db), str(target), "--today", TODAY_TEXT)
-    assert code == 0
+    assert code == 3  # written, but cases are missing from it: as `deadlines` says it (a nightly job sees it)
     assert out == f"22 frister skrevet til {target}\n"
     assert err == "12 sager kan ikke beregnes; de står nederst i regnearket med årsagen.\n"
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))
@@ -144,7 +144,7 @@ def test_export_ics_says_how_many_cases_are_left_out_and_keeps_their_events(
     remove_t08(monkeypatch, reduced_catalog)
     again = tmp_path / "efter.ics"
     code, out, err = run(capsys, "export-ics", "--db", str(path), str(again), "--today", TODAY_TEXT)
-    assert code == 0
+    assert code == 3  # written, but 12 cases are not in Outlook: a nightly job must see that
     assert out.startswith(f"22 frister skrevet til {again}.")
     assert err == (
         "12 sager kan ikke beregnes og er ikke med i filen (tidligere eksporterede aftaler for dem er ikke ændret).\n"
@@ -165,7 +165,7 @@ def test_the_calendar_pdf_ends_with_the_cases_that_cannot_be_computed(capsys, da
         capsys, "calendar", "--db", str(damaged_db), "--from", "01-11-2026", "--to", "30-11-2026",
         "--layout", layout, "--today", TODAY_TEXT, "--pdf", str(target),
     )  # fmt: skip
-    assert (code, err) == (0, "12 sager kan ikke beregnes; de står sidst i kalenderen med årsagen.\n")
+    assert (code, err) == (3, "12 sager kan ikke beregnes; de står sidst i kalenderen med årsagen.\n")
     text = pdf_text(target)
     flat = " ".join(text.split())
     # (Qt's PDF also keeps the clipped-off text at a page's foot, so look from the explanation.)
@@ -197,7 +197,7 @@ def test_the_calendar_command_names_only_the_cases_of_its_filter_and_whose_they_
         capsys, "calendar", "--db", str(damaged_db), "--from", TODAY_TEXT, "--to", TODAY_TEXT, "--trial", "T06",
         "--caseworker", "louise holm", "--today", TODAY_TEXT, "--pdf", str(target),
     )  # fmt: skip
-    assert code == 0
+    assert code == 3  # her one case that cannot be computed is named (below)
     assert (
         out
         == f"Opfølgningskalender 23-11-2026 – 23-11-2026 gemt som {target} (1 side). Kun Louise Holms frister er med.\n"
