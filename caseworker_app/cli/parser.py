@@ -104,7 +104,15 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
             if not rest:  # no command, nothing unknown: the full parser would say the same
                 args.command = None
                 return args
-    return build_parser().parse_args(words)
+    parser = build_parser()
+    args = parser.parse_args(words)
+    if args.command is not None and getattr(args, "demo", False):
+        # '--demo deadlines' read the real database without a word: the option is the window's.
+        parser.error(
+            f"--demo åbner vinduet på en demo-database og bruges ikke med '{args.command}'; lav en demo-database "
+            "med 'caseworker-app demo --db FIL', og brug den med --db FIL"
+        )
+    return args
 
 
 class _FullParserNeeded(Exception):

@@ -62,3 +62,13 @@ def test_every_today_option_is_shown_as_dato(capsys, command):
     out = capsys.readouterr().out
     assert "--today DATO" in out
     assert "TODAY" not in out
+
+
+def test_demo_with_a_command_is_refused_rather_than_ignored(capsys):
+    # '--demo deadlines' read the real database without a word (a tester).
+    from caseworker_app.cli.parser import parse_arguments
+
+    with pytest.raises(SystemExit) as stopped:
+        parse_arguments(["--demo", "deadlines"])
+    assert stopped.value.code == 2
+    assert "--demo åbner vinduet på en demo-database og bruges ikke med 'deadlines'" in capsys.readouterr().err
