@@ -78,6 +78,9 @@ class CaseDeadline(NamedTuple):
             "case_id": self.case.id,
             "citizen": redact_cpr(self.case.citizen),  # a CPR typed into the name is masked
             "trial": self.case.trial_id,
+            # Added after the first three: scripts read the keys above by name and must keep working.
+            "case_ref": redact_cpr(self.case.case_ref),
+            "caseworker": redact_cpr(self.case.caseworker),
             **self.deadline.to_json(),
         }
 
