@@ -117,7 +117,7 @@ def sniff_delimiter(lines: list[str]) -> str:
     often; ';' before ',' before tab on a tie, ';' when none splits."""
     best, best_score = ";", (0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in row)]
+        widths = [len(row) for row in _readable_rows(lines, delimiter) if any(c.strip() for c in row)]
         counts: dict[int, int] = {}
         for width in widths:
             if width > 1:
@@ -181,14 +181,55 @@ def unreadable_note(table: SourceTable, encoding: str) -> str:
     )
 
 
-def _rows(stream: io.StringIO, delimiter: str) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-    # A row is numbered as Excel shows it: a line break inside quotes stays in its cell.
-    reader = csv.reader(stream, delimiter=delimiter)
+def _readable_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The rows of lines up to the first one csv cannot read (_rows refuses that row, naming it)."""
+    rows: list[list[str]] = []
     try:
-        for number, row in enumerate(reader, start=1):
-            yield number, tuple(row[:MAX_COLUMNS])
-    except csv.Error as exc:
-        raise ImportFileError(
-            f"Række {reader.line_num} kan ikke læses som CSV ({exc}). Åbn filen i Excel, og gem den igen "
-            "som 'CSV (semikolonsepareret)'."
-        ) from None
+        rows.extend(csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        pass
+    return rows
+
+
+def _rows(stream: io.StringIO, delimiter: str) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    # A row is numbered as Excel shows it: a line break inside quotes stays in its cell. A row that
+    # cannot be read is named by where it begins (an unclosed quote fails thousands of lines later).
+    first_line: list[str] = []  # the first line of the row being read
+
+    def lines() -> Iterator[str]:
+        for line in stream:
+            if not first_line:
+                first_line.append(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
+    number = 0
+    while True:
+        first_line.clear()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFileError(unreadable_row_text(number + 1, first_line[0] if first_line else "", exc)) from None
+        number += 1
+        yield number, tuple(row[:MAX_COLUMNS])
+
+
+def unreadable_row_text(number: int, first_line: str, exc: csv.Error) -> str:
+    """Why row number (as Excel numbers it), whose first line is first_line, cannot be read, in Danish."""
+    resave = "Åbn filen i Excel, og gem den igen som 'CSV (semikolonsepareret)'."
+    if "field larger than field limit" not in str(exc):
+        return f"Række {number} kan ikke læses som CSV ({exc}). {resave}"
+    limit = f"{csv.field_size_limit():,}".replace(",", ".")
+    if '"' in first_line:
+        return (
+            f'Række {number} kan ikke læses som CSV: et anførselstegn (") i rækken bliver ikke lukket, så resten '
+            f"af filen læses som én celle (over {limit} tegn). Ret række {number} i Notesblok eller et andet "
+            "tekstprogram: fjern anførselstegnet, eller sæt et til sidst i cellen, og importér filen igen."
+        )
+    return (
+        f"Række {number} kan ikke læses som CSV: en celle i rækken har over {limit} tegn, og så lange celler "
+        "har en sagsliste ikke (Excel kan højst have 32.767 tegn i en celle). Tjek, at det er den rigtige fil, "
+        "eller gør cellen kortere, og importér filen igen."
+    )
