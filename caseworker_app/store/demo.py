@@ -6,7 +6,6 @@ only, all born 1 January with the serial number 0000 (valid in form, clearly fic
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from ..core.settings import Settings
 from .case_store import CaseStore
 from .errors import StoreError
+from .new_file import written_beside
 
 DEMO_MUNICIPALITY = "Demo Kommune"
 DEMO_CASEWORKER = "Anne Jensen"
@@ -341,30 +341,12 @@ def _write_case(store: CaseStore, case: DemoCase, today: date, number: int) -> i
 
 
 def create_demo_database(path: Path | str, today: date) -> Path:
-    """Write a fresh demo database at path; StoreError if a file is there (never overwritten)."""
+    """Write a fresh demo database at path; StoreError if a file is there (never overwritten) or the
+    folder cannot be written in (no file is left behind)."""
     path = Path(path)
+    exists = f"Filen {path} findes allerede. Demodata skrives kun i en ny fil; vælg et andet navn."
     if path.exists():
-        raise StoreError(f"Filen {path} findes allerede. Demodata skrives kun i en ny fil; vælg et andet navn.")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with CaseStore(temporary) as store:
-            write_demo(store, today)
-        _move_without_overwriting(temporary, path)
-    finally:
-        for leftover in (
-            temporary,
-            *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm")),
-        ):
-            leftover.unlink(missing_ok=True)
+        raise StoreError(exists)
+    with written_beside(path, exists_text=exists) as new, CaseStore(new.temporary) as store:
+        write_demo(store, today)
     return path
-
-
-def _move_without_overwriting(source: Path, target: Path) -> None:
-    try:
-        if os.name == "nt":
-            os.rename(source, target)  # Windows: fails when target exists
-        else:
-            os.link(source, target)  # fails when target exists
-            source.unlink()
-    except FileExistsError:
-        raise StoreError(f"Filen {target} findes allerede. Demodata skrives kun i en ny fil.") from None
