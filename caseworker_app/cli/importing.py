@@ -148,9 +148,16 @@ def _run(args: argparse.Namespace) -> int:
         _, code = _preview(empty, table, args, today)
     if code is not None:
         return code
-    with CaseStore(path, clock=lambda: today) as store:
-        preview, _ = _preview(store, table, args, today, quiet=True)
-        return _save(store, preview, args)
+    from ..store.new_file import written_beside
+
+    # Written beside and moved in once saved: a failed or interrupted import leaves no file at path.
+    exists = f"databasen {path} blev oprettet af et andet program under importen. Intet er gemt; importér igen."
+    with written_beside(path, exists_text=exists) as new:
+        with CaseStore(new.temporary, clock=lambda: today) as store:
+            preview, _ = _preview(store, table, args, today, quiet=True)
+            result = _store_import(store, preview, args)
+        new.keep = result.batch_id is not None  # nothing saved: no database either
+    return _report(result, preview, args, path)
 
 
 def _default_trial(text: str, store: CaseStore) -> str:
@@ -206,14 +213,23 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
 
 
 def _save(store: CaseStore, preview, args: argparse.Namespace) -> int:
+    return _report(_store_import(store, preview, args), preview, args, store.path)
+
+
+def _store_import(store: CaseStore, preview, args: argparse.Namespace):
     from ..services import importing
 
-    duplicates = _DUPLICATES[args.dubletter]
-    result = importing.save_import(store, preview, only_valid=args.kun_gyldige, duplicates=duplicates)
+    result = importing.save_import(store, preview, only_valid=args.kun_gyldige, duplicates=_DUPLICATES[args.dubletter])
     importing.remember_mapping(store, preview.mapping)
+    return result
+
+
+def _report(result, preview, args: argparse.Namespace, path: Path) -> int:
+    """What was saved, and how to undo it; the exit code."""
+    duplicates = _DUPLICATES[args.dubletter]
     print(result.summary)
     if result.batch_id is not None:
-        print(f"Fortryd hele importen med: caseworker-app import --db {store.path} --fortryd {result.batch_id}")
+        print(f"Fortryd hele importen med: caseworker-app import --db {path} --fortryd {result.batch_id}")
     if preview.errors(duplicates):
         # 3 only when something was saved beside the faulty rows; nothing saved, with faults, is 2.
         return EXIT_PARTIAL if result.batch_id is not None else EXIT_USAGE
