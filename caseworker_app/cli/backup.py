@@ -104,6 +104,7 @@ def _target(text: str) -> Path:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from ..core.command_line import command_arg
     from ..paths import default_db_path
     from ..store.backup import OtherDatabaseError, another_database_text, cases_text, restore_backup
     from ..store.backup.checking import backup_cases
@@ -113,13 +114,14 @@ def _restore(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise UsageError(f"{path} er en mappe, ikke en databasefil.")
     copy = Path(args.copy)
+    # The list of this database's copies: with its --db when one was given.
+    listing = "caseworker-app backup" + (f" --db {command_arg(path)}" if getattr(args, "db", None) else "") + " --list"
     if copy.is_dir():
         raise UsageError(
-            f"{copy} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; "
-            "se dem med 'caseworker-app backup --list'."
+            f"{copy} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; se dem med '{listing}'."
         )
     if not copy.is_file():
-        raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med 'caseworker-app backup --list'.")
+        raise UsageError(f"sikkerhedskopien {copy} findes ikke. Se kopierne med '{listing}'.")
     try:
         kept, cases = restore_backup(path, copy, other_database=args.anden_database)
     except OtherDatabaseError:

@@ -226,10 +226,12 @@ def _store_import(store: CaseStore, preview, args: argparse.Namespace):
 
 def _report(result, preview, args: argparse.Namespace, path: Path) -> int:
     """What was saved, and how to undo it; the exit code."""
+    from ..core.command_line import command_arg
+
     duplicates = _DUPLICATES[args.dubletter]
     print(result.summary)
     if result.batch_id is not None:
-        print(f"Fortryd hele importen med: caseworker-app import --db {path} --fortryd {result.batch_id}")
+        print(f"Fortryd hele importen med: caseworker-app import --db {command_arg(path)} --fortryd {result.batch_id}")
     if preview.errors(duplicates):
         # 3 only when something was saved beside the faulty rows; nothing saved, with faults, is 2.
         return EXIT_PARTIAL if result.batch_id is not None else EXIT_USAGE

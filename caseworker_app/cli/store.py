@@ -51,6 +51,7 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from ..core.command_line import command_arg
     from ..core.workdays import fmt
     from ..store.demo import create_demo_database
 
@@ -64,7 +65,7 @@ def _demo(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     create_demo_database(path, today)
     print(f"Demo-database skrevet: {path} (opdigtede sager, datoer regnet fra {fmt(today)})")
-    print(f"Se fristerne: caseworker-app deadlines --db {path}")
+    print(f"Se fristerne: caseworker-app deadlines --db {command_arg(path)}")
     return 0
 
 

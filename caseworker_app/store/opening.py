@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from ..core.command_line import command_arg
 from .errors import DamagedDatabaseError, StoreError
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
@@ -61,7 +62,7 @@ def not_a_case_database(path: Path, *, detail: str | None = None) -> StoreError:
     return DamagedDatabaseError(
         f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
         f"Gendan en sikkerhedskopi fra mappen {path.parent / 'sikkerhedskopier'} (i vinduet under "
-        f"Filer › Sikkerhedskopier, eller med 'caseworker-app restore --db {path} KOPI'), eller "
+        f"Filer › Sikkerhedskopier, eller med 'caseworker-app restore --db {command_arg(path)} KOPI'), eller "
         f"vælg en anden fil med --db.",
         in_window=(
             f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "

@@ -181,7 +181,7 @@ def test_the_sample_xlsx_is_imported_as_written(capsys, db):
         "28-11-2025 – første frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)" in out
     )
     assert "Import nr. 1: 5 sager oprettet, 0 opdateret." in out
-    assert f"caseworker-app import --db {db} --fortryd 1" in out
+    assert f'caseworker-app import --db "{db}" --fortryd 1' in out
     assert cases(db) == XLSX_CASES
     assert first_deadlines(capsys, db) == XLSX_FIRST
 

@@ -687,7 +687,7 @@ def test_restore_from_a_folder_says_it_is_a_folder(store, db_path, capsys):
     assert main(["restore", "--db", str(db_path), str(folder)]) == 2
     assert capsys.readouterr().err == (
         f"caseworker-app: fejl: {folder} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; "
-        "se dem med 'caseworker-app backup --list'.\n"
+        f"se dem med 'caseworker-app backup --db \"{db_path}\" --list'.\n"
     )
     assert len(store.list_cases()) == 1
 

@@ -1,0 +1,51 @@
+"""An import into a database that does not exist yet makes the file only when the import is saved
+(docs/import.md): a failure leaves no file that later commands would call damaged. `demo` in a folder
+that cannot be written in names the folder."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from caseworker_app.cli import main
+from caseworker_app.services import importing
+
+CSV_TEXT = "Navn;Sagsnummer;Ansættelsesdato\r\nAnne Berg;2026-0001;01-03-2024\r\nOle Bæk;2026-0002;01-03-2024\r\n"
+
+
+@pytest.fixture
+def case_list(tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    return path
+
+
+def test_a_full_disk_while_saving_leaves_no_database(capsys, tmp_path, case_list, monkeypatch):
+    saved = importing.save_import
+
+    def disk_full(*args, **kwargs):
+        saved(*args, **kwargs)  # the cases are written; the file then cannot grow
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorname = "SQLITE_FULL"
+        raise exc
+
+    monkeypatch.setattr(importing, "save_import", disk_full)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db = folder / "sager.db"
+    code = main(["import", "--db", str(db), str(case_list), "--trial", "T08", "--today", "30-11-2026"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err == f"caseworker-app: fejl: Databasen {db} kunne ikke oprettes: disken er fuld. Intet er gemt.\n"
+    assert "Fortryd" not in out
+    assert list(folder.iterdir()) == []
+
+
+def test_a_saved_import_makes_the_database_and_names_it_for_undo(capsys, tmp_path, case_list):
+    db = tmp_path / "sager.db"
+    code = main(["import", "--db", str(db), str(case_list), "--trial", "T08", "--today", "30-11-2026"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == f'Fortryd hele importen med: caseworker-app import --db "{db}" --fortryd 1'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["liste.csv", "sager.db"]

@@ -1,0 +1,77 @@
+"""Every command the program suggests can be copied into a terminal as it stands, also when the
+database lies in a folder with spaces and 'æøå' in its name (a tester's 'sti med æøå/s b.db')."""
+
+from __future__ import annotations
+
+import os
+import shlex
+
+import pytest
+
+from caseworker_app.cli import main
+from caseworker_app.core.command_line import command_arg
+
+CSV_TEXT = "Navn;Sagsnummer;Ansættelsesdato\r\nAnne Berg;2026-0001;01-03-2024\r\n"
+
+
+def run(capsys, argv):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def suggested(line: str, lead: str) -> list[str]:
+    """The arguments after 'caseworker-app' in a suggestion, as a POSIX shell splits the pasted line."""
+    assert line.startswith(lead)
+    words = shlex.split(line.removeprefix(lead))
+    assert words[0] == "caseworker-app"
+    return words[1:]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "sti med æøå"
+    path.mkdir()
+    return path
+
+
+def test_command_arg_quotes_every_path_in_double_quotes():
+    assert command_arg("sti med æøå/s b.db") == '"sti med æøå/s b.db"'
+    assert command_arg("sager.db") == '"sager.db"'
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX shells only")
+def test_on_posix_a_dollar_or_quote_is_kept_in_single_quotes():
+    assert command_arg('a$b "c".db') == "'a$b \"c\".db'"
+
+
+def test_demos_see_the_deadlines_line_runs_as_pasted(capsys, folder):
+    db = folder / "s b.db"
+    code, out, _ = run(capsys, ["demo", "--db", str(db), "--today", "23-11-2026"])
+    assert code == 0
+    line = out.splitlines()[1]
+    assert line == f'Se fristerne: caseworker-app deadlines --db "{db}"'
+    code, out, err = run(capsys, suggested(line, "Se fristerne: "))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[2] == f"Database: {db}"
+
+
+def test_the_undo_line_of_an_import_runs_as_pasted(capsys, folder):
+    source = folder / "liste fra æø.csv"
+    source.write_text(CSV_TEXT, encoding="utf-8")
+    db = folder / "s b.db"
+    code, out, _ = run(capsys, ["import", "--db", str(db), str(source), "--trial", "T08", "--today", "30-11-2026"])
+    assert code == 0
+    line = out.splitlines()[-1]
+    assert line == f'Fortryd hele importen med: caseworker-app import --db "{db}" --fortryd 1'
+    code, out, err = run(capsys, suggested(line, "Fortryd hele importen med: "))
+    assert (code, err) == (0, "")
+    assert out.startswith("Import nr. 1 er fortrudt")
+
+
+def test_the_restore_hint_for_a_damaged_file_quotes_the_path(capsys, folder):
+    db = folder / "s b.db"
+    db.write_bytes(b"ikke en database" * 100)
+    code, _, err = run(capsys, ["deadlines", "--db", str(db)])
+    assert code == 1
+    assert f"'caseworker-app restore --db \"{db}\" KOPI'" in err
