@@ -57,7 +57,7 @@ def add_export_commands(commands: argparse._SubParsersAction) -> None:
         "--to", dest="end", type=date_arg, required=True, metavar="DATO", help="periodens sidste dag, fx 31-03-2021"
     )
     calendar.add_argument("--trial", metavar="FORSØG", help="kun dette forsøg, fx T08")
-    calendar.add_argument("--caseworker", metavar="NAVN", help="kun denne sagsbehandlers sager")
+    _add_caseworker(calendar, "sager")
     calendar.add_argument("--only-overdue", action="store_true", help="kun overskredne frister")
     calendar.add_argument(
         "--without-overdue-before",

@@ -27,11 +27,15 @@ PREVIEW_ROWS = 20  # rows shown before saving; every fault is shown
 _DUPLICATES = {"spring-over": "skip", "opdater": "update"}
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, what: str = "et rækkenummer (et helt tal fra 1)") -> int:
     # ASCII digits only ('²' and '١' are digits to str.isdigit), and a number SQLite can hold.
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) < 2**63:
-        raise argparse.ArgumentTypeError(f"'{text}' er ikke et rækkenummer (et helt tal fra 1)")
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke {what}")
     return int(text)
+
+
+def _import_number(text: str) -> int:
+    return _positive(text, "et importnummer (et helt tal fra 1; se importerne med --list)")
 
 
 def add_import_command(commands: argparse._SubParsersAction) -> None:
@@ -89,7 +93,7 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="regn som på denne dag")
     other = command.add_mutually_exclusive_group()
-    other.add_argument("--fortryd", type=_positive, metavar="NR", help="fortryd import nr. NR som helhed")
+    other.add_argument("--fortryd", type=_import_number, metavar="NR", help="fortryd import nr. NR som helhed")
     other.add_argument("--list", action="store_true", help="vis importerne i databasen")
     other.add_argument("--felter", action="store_true", help="vis de felter, en kolonne kan være")
 
