@@ -49,3 +49,17 @@ def test_a_saved_import_makes_the_database_and_names_it_for_undo(capsys, tmp_pat
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == f'Fortryd hele importen med: caseworker-app import --db "{db}" --fortryd 1'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["liste.csv", "sager.db"]
+
+
+def test_a_csv_with_a_huge_cell_is_refused_naming_its_row_and_makes_no_database(capsys, tmp_path):
+    # A tester's file: a cell of 300,000 characters in row 2 ended in 'Der opstod en uventet fejl'.
+    source = tmp_path / "lang.csv"
+    source.write_text(f"Navn;Sagsnummer;Ansættelsesdato;Bemærkning\nA;1;01-03-2024;{'x' * 300_000}\n", encoding="utf-8")
+    db = tmp_path / "sager.db"
+    code = main(["import", "--db", str(db), str(source), "--trial", "T08"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "caseworker-app: fejl: Række 2 kan ikke læses som CSV: en celle i rækken har over 131.072 tegn"
+    )
+    assert not db.exists()
