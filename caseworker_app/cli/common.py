@@ -103,8 +103,11 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
         return path
     message = f"databasen {path} findes ikke."
     if how_to_create:
+        from ..core.command_line import command_arg  # the path quoted: a folder with spaces or æøå
+
         message += (
-            f" Opret en demo-database med 'caseworker-app demo --db {path}', eller åbn programmet og opret sager."
+            f" Opret en demo-database med: caseworker-app demo --db {command_arg(path)} – eller åbn programmet "
+            "og opret sager."
         )
     raise CommandFailed(message)
 

@@ -75,3 +75,12 @@ def test_the_restore_hint_for_a_damaged_file_quotes_the_path(capsys, folder):
     code, _, err = run(capsys, ["deadlines", "--db", str(db)])
     assert code == 1
     assert f"'caseworker-app restore --db \"{db}\" KOPI'" in err
+
+
+def test_the_missing_database_hint_quotes_its_path(capsys, tmp_path):
+    # A folder with a space and æøå, as a Windows user folder often has.
+    from caseworker_app.cli import main
+
+    missing = tmp_path / "Søren Ødegård" / "sager.db"
+    assert main(["deadlines", "--db", str(missing)]) == 1
+    assert f'Opret en demo-database med: caseworker-app demo --db "{missing}" – eller' in capsys.readouterr().err
