@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .import_table import MAX_FILE_BYTES, ZIP_SIGNATURE, ImportFileError, SourceTable
+from .os_text import reason_text
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -63,7 +64,7 @@ def read_source(path: Path | str, *, sheet: str | None = None, header_row: int |
         raise ImportFileError(f"{path.name} kan ikke åbnes: du har ikke adgang til filen.") from None
     except OSError as exc:
         raise ImportFileError(
-            f"{path.name} kan ikke læses ({exc.strerror or exc}). Er filen åben i et andet program, "
+            f"{path.name} kan ikke læses ({reason_text(exc)}). Er filen åben i et andet program, "
             "eller ligger den på et drev, der ikke er forbundet?"
         ) from None
 

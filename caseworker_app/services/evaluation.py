@@ -44,6 +44,7 @@ from ..core.evaluation_merge import (
 )
 from ..core.evaluation_scope import check_period, scope_note, select_trials, trial_period, trial_scope
 from ..core.evaluation_text import event_label, hours_text, median_and_max, number
+from ..core.os_text import reason_text
 from ..core.terms import NOTE_SITUATIONS
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -399,7 +400,7 @@ def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evalua
         except FileNotFoundError:
             raise MergeError(f"{p}: filen findes ikke.") from None
         except OSError as exc:
-            raise MergeError(f"{p}: filen kan ikke læses ({exc.strerror or exc}).") from None
+            raise MergeError(f"{p}: filen kan ikke læses ({reason_text(exc)}).") from None
         files.append((p.name, read_counts(data, p.name, __version__)))
     names = [name for name, _ in files]
     if len({os.path.abspath(path) for path in paths}) != len(paths):

@@ -20,6 +20,7 @@ from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.calendar_selection import select_calendar
 from ..core.cases import CaseDeadline
 from ..core.deadline import overdue_count
+from ..core.os_text import reason_text
 from ..core.selection import belongs_to, only_text, possessive, select, whose_text
 from ..core.text import count_text, number_text
 from ..core.workdays import fmt
@@ -182,7 +183,7 @@ def write_failure_text(path: str | os.PathLike[str], exc: OSError) -> str:
     elif isinstance(exc, FileNotFoundError):
         why = "mappen findes ikke"
     else:
-        why = f"filen kunne ikke skrives ({exc.strerror or exc})"
+        why = f"filen kunne ikke skrives ({reason_text(exc)})"
     return f"Kan ikke gemme {target}: {why}. Intet er gemt."
 
 

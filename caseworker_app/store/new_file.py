@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.os_text import reason_text
 from .errors import StoreError
 
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
@@ -76,7 +77,7 @@ def _check_folder(temporary: Path) -> None:
         elif exc.errno == errno.ENOSPC:
             why = "disken er fuld"
         else:
-            why = f"der kan ikke oprettes filer i den ({exc.strerror or exc})"
+            why = f"der kan ikke oprettes filer i den ({reason_text(exc)})"
         raise StoreError(
             f"Kan ikke oprette en database i mappen {folder}: {why}. Vælg en anden mappe med --db.",
             in_window=f"Kan ikke oprette en database i mappen {folder}: {why}. Vælg en anden mappe.",
@@ -94,9 +95,7 @@ def _why_not_written(exc: BaseException) -> str | None:
             return f"der kunne ikke skrives i filen ({cause}); måske er disken fuld"
         return None
     if isinstance(cause, OSError):
-        return (
-            "disken er fuld" if cause.errno == errno.ENOSPC else f"filen kunne ikke skrives ({cause.strerror or cause})"
-        )
+        return "disken er fuld" if cause.errno == errno.ENOSPC else f"filen kunne ikke skrives ({reason_text(cause)})"
     return None
 
 

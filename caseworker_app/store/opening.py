@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..core.command_line import command_arg
+from ..core.os_text import reason_text
 from .errors import DamagedDatabaseError, StoreError
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
@@ -26,16 +27,15 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             f"Intet er gemt. Prøv igen om lidt."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text or isinstance(exc, OSError):
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return StoreError(
-            f"Databasen {path} kan ikke åbnes eller skrives ({detail}). Kontrollér, at mappen "
+            f"Databasen {path} kan ikke åbnes eller skrives ({reason_text(exc)}). Kontrollér, at mappen "
             f"findes, og at du har skriveadgang, eller vælg en anden fil med --db.",
             in_window=(
                 f"Databasen {path} kan ikke åbnes eller skrives. Kontrollér, at mappen {path.parent} "
                 "findes (fx at netværksdrevet er forbundet), og at du har lov at skrive i den; spørg "
                 "ellers IT."
             ),
-            detail=detail,
+            detail=exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc),  # IT's own words
         )
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return not_a_case_database(path, detail=str(exc))
@@ -51,7 +51,8 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             ),
         )
     return StoreError(
-        f"Databasen {path} kunne ikke bruges ({exc}). Intet er gemt. Prøv igen, eller vælg en anden fil med --db.",
+        f"Databasen {path} kunne ikke bruges ({reason_text(exc)}). Intet er gemt. Prøv igen, eller vælg en "
+        "anden fil med --db.",
         in_window=f"Databasen {path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.",
         detail=str(exc),
     )

@@ -670,7 +670,7 @@ def test_a_disk_that_is_full_while_the_copy_is_written_is_named_and_nothing_is_l
     assert done.returncode == 1
     assert done.stderr == (
         f"caseworker-app: fejl: Sikkerhedskopien {usb}/kopi.db kunne ikke gemmes: der kunne ikke skrives i "
-        "filen (disk I/O error); måske er disken fuld. Databasen er ikke ændret.\n"
+        "filen (fejl ved læsning eller skrivning på disken); måske er disken fuld. Databasen er ikke ændret.\n"
     )
     assert list(usb.iterdir()) == []  # no half copy, no temporary file
     assert db_path.read_bytes() == before

@@ -71,7 +71,7 @@ def test_a_read_only_database_s_english_words_are_a_technical_line_in_the_window
         read_only.close()
     error = store_error(path, sqlite_error.value)
     assert str(error) == (  # the command line's text
-        f"Databasen {path} kan ikke åbnes eller skrives (attempt to write a readonly database). "
+        f"Databasen {path} kan ikke åbnes eller skrives (databasen er skrivebeskyttet). "
         "Kontrollér, at mappen findes, og at du har skriveadgang, eller vælg en anden fil med --db."
     )
     assert error.window_text() == (

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...core.atomic import fsync_folder, replace_file
+from ...core.os_text import reason_text
 from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import connect_read_only, store_error
@@ -54,14 +55,14 @@ def _why_not_written(target: Path, exc: OSError | sqlite3.Error) -> str:
         if name == "SQLITE_FULL":
             return "disken er fuld"
         if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
-            return f"filen kunne ikke oprettes i mappen {target.parent} ({exc})"
-        return f"der kunne ikke skrives i filen ({exc}); måske er disken fuld"
+            return f"filen kunne ikke oprettes i mappen {target.parent} ({reason_text(exc)})"
+        return f"der kunne ikke skrives i filen ({reason_text(exc)}); måske er disken fuld"
     if isinstance(exc, PermissionError):
         # Windows refuses to replace a file another program holds open.
         return f"filen er åben i et andet program, eller du har ikke lov at skrive i mappen {target.parent}"
     if exc.errno == errno.ENOSPC:
         return "disken er fuld"
-    return f"filen kunne ikke skrives ({exc.strerror or exc})"
+    return f"filen kunne ikke skrives ({reason_text(exc)})"
 
 
 def _is_write_error(exc: sqlite3.Error) -> bool:
@@ -81,7 +82,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise copy_not_written(target, exc, f"mappen {folder} kunne ikke oprettes ({exc.strerror or exc})") from exc
+        raise copy_not_written(target, exc, f"mappen {folder} kunne ikke oprettes ({reason_text(exc)})") from exc
     # A name of its own (created exclusively): two copies started in the same second – the program
     # started twice, or a copy from the window beside the daily one – get the same target name, and
     # with one shared temporary file one would remove or rename the other's half-written copy.

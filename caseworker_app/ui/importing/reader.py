@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from ...core.os_text import reason_text
 from ...services.importing import ImportFileError, SourceTable, read_source
 
 _log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class _ReadThread(QThread):
         except ImportFileError as exc:
             self.error = str(exc)
         except OSError as exc:  # gone, locked by Excel, no permission: said in Danish, never a crash
-            self.error = f"{self.path.name} kan ikke åbnes ({exc.strerror or exc}). Luk filen i Excel, og prøv igen."
+            self.error = f"{self.path.name} kan ikke åbnes ({reason_text(exc)}). Luk filen i Excel, og prøv igen."
         except Exception as exc:  # a reader's own fault: logged (no cell values), said, nothing saved
             _log.error("reading a case list failed: %s", type(exc).__name__)
             self.error = (
