@@ -23,9 +23,12 @@ _ARGPARSE_DA = (
     ("unrecognized arguments", "ukendte argumenter"),
     ("invalid choice", "ugyldigt valg"),
     ("choose from", "vælg mellem"),
+    ("expected at least one argument", "forventer mindst én værdi"),
     ("expected one argument", "forventer én værdi"),
-    ("argument", "argument"),
     ("not allowed with argument", "kan ikke bruges sammen med"),
+    ("ambiguous option", "tvetydigt tilvalg"),
+    ("could match", "kan være"),
+    ("ignored explicit argument", "tager ingen værdi, men fik"),
 )
 
 

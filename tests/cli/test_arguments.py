@@ -72,3 +72,19 @@ def test_demo_with_a_command_is_refused_rather_than_ignored(capsys):
         parse_arguments(["--demo", "deadlines"])
     assert stopped.value.code == 2
     assert "--demo åbner vinduet på en demo-database og bruges ikke med 'deadlines'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["--d", "x", "deadlines"], "fejl: tvetydigt tilvalg: --d kan være --demo, --db"),
+        (["deadlines", "--json=ja"], "fejl: argument --json: tager ingen værdi, men fik 'ja'"),
+    ],
+)
+def test_argparse_s_own_messages_are_danish_too(capsys, words, said):
+    # A tester met "ambiguous option: --d could match --demo, --db" and "ignored explicit argument".
+    from caseworker_app.cli.parser import parse_arguments
+
+    with pytest.raises(SystemExit):
+        parse_arguments(words)
+    assert said in capsys.readouterr().err
