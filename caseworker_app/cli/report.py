@@ -116,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..store import CaseStore
     from ..store.evaluation_queries import load_report_settings
 
-    with CaseStore(existing_db_path(args)) as store:
+    with CaseStore(existing_db_path(args), read_only=True) as store:  # a report only reads
         targets = _targets(args, store)
         caseworker = "" if args.all else (args.caseworker or store.settings().caseworker_name)
         evaluation = build_evaluation(
@@ -215,7 +215,7 @@ def _merge(args: argparse.Namespace, today: date) -> int:
         from ..store import CaseStore
         from ..store.evaluation_queries import load_report_settings
 
-        with CaseStore(existing_db_path(args)) as store:
+        with CaseStore(existing_db_path(args), read_only=True) as store:  # a report only reads
             catalog = store.catalog()
             texts = load_report_settings(store).texts
             if args.minutes is None:
