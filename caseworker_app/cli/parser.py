@@ -29,6 +29,8 @@ _ARGPARSE_DA = (
     ("ambiguous option", "tvetydigt tilvalg"),
     ("could match", "kan være"),
     ("ignored explicit argument", "tager ingen værdi, men fik"),
+    ("one of the arguments", "et af tilvalgene"),
+    ("is required", "skal angives"),
 )
 
 

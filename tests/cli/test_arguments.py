@@ -79,6 +79,7 @@ def test_demo_with_a_command_is_refused_rather_than_ignored(capsys):
     [
         (["--d", "x", "deadlines"], "fejl: tvetydigt tilvalg: --d kan være --demo, --db"),
         (["deadlines", "--json=ja"], "fejl: argument --json: tager ingen værdi, men fik 'ja'"),
+        (["report", "--all"], "fejl: et af tilvalgene --pdf --xlsx --json skal angives"),
     ],
 )
 def test_argparse_s_own_messages_are_danish_too(capsys, words, said):
