@@ -124,6 +124,10 @@ def _run(args: argparse.Namespace) -> int:
         return _print_fields()
     today = args.today or date.today()
     path = _db_path(args)
+    if path.is_dir() or (path.is_symlink() and not path.exists()):
+        # Not a file, nor a path a new database can be made at: said before the list is read.
+        what = "en mappe" if path.is_dir() else "en genvej til en fil, der ikke findes"
+        raise UsageError(f"--db {path} er {what}, ikke en databasefil. Angiv databasens filnavn, fx sager.db.")
     if args.fortryd is not None or args.list:
         if args.file:
             raise UsageError("angiv ikke en fil sammen med --fortryd eller --list")

@@ -12,10 +12,12 @@ import contextlib
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.atomic import REPLACE_RETRY_PAUSES
 from ..core.os_text import reason_text
 from .errors import StoreError
 
@@ -100,6 +102,23 @@ def _why_not_written(exc: BaseException) -> str | None:
 
 
 def _move_without_overwriting(source: Path, target: Path, exists_text: str) -> None:
+    """Move source to target unless a file is there; Windows refuses a file just closed for a moment
+    (an antivirus or the search indexer holds it): tried again as core.atomic.replace_file does, and
+    a last refusal said in Danish – the finished file is then removed, nothing is saved."""
+    for pause in (*REPLACE_RETRY_PAUSES, None):
+        try:
+            _move_once(source, target, exists_text)
+            return
+        except PermissionError as exc:
+            if pause is None:
+                raise StoreError(
+                    f"Databasen {target} kunne ikke oprettes: filen blev holdt åben af et andet program "
+                    f"(fx et antivirusprogram) ({reason_text(exc)}). Intet er gemt; prøv igen om lidt."
+                ) from exc
+            time.sleep(pause)
+
+
+def _move_once(source: Path, target: Path, exists_text: str) -> None:
     try:
         if os.name == "nt":
             os.rename(source, target)  # Windows: fails when target exists

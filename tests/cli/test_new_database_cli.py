@@ -63,3 +63,40 @@ def test_a_csv_with_a_huge_cell_is_refused_naming_its_row_and_makes_no_database(
         "caseworker-app: fejl: Række 2 kan ikke læses som CSV: en celle i rækken har over 131.072 tegn"
     )
     assert not db.exists()
+
+
+def test_an_import_into_a_folder_is_refused_before_the_list_is_read(capsys, tmp_path):
+    # A reviewer: a folder given as --db got "findes ikke endnu; den oprettes …", the whole preview,
+    # then "oprettet af et andet program under importen".
+    from caseworker_app.cli import main
+
+    folder = tmp_path / "mappe"
+    folder.mkdir()
+    listed = tmp_path / "liste.csv"
+    listed.write_bytes("Navn;Sagsnr.;Forsøg;Ansættelsesdato\r\nBo Berg;2026-0001;T08;01-03-2026\r\n".encode("cp1252"))
+    assert main(["import", "--db", str(folder), str(listed)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"--db {folder} er en mappe, ikke en databasefil." in err
+
+
+def test_a_move_windows_refuses_is_tried_again_then_said_in_danish(tmp_path, monkeypatch):
+    # Windows refuses a file just closed while an antivirus holds it: the move is tried again, and a
+    # last refusal is a Danish message with nothing left behind (it was "uventet fejl").
+    from caseworker_app.store import StoreError, new_file
+
+    calls = []
+
+    def refused(source, target, exists_text):
+        calls.append(source)
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(new_file, "_move_once", refused)
+    monkeypatch.setattr(new_file.time, "sleep", lambda _pause: None)
+    target = tmp_path / "ny.db"
+    with pytest.raises(StoreError) as refused_error:
+        with new_file.written_beside(target, exists_text="findes") as new:
+            new.temporary.write_bytes(b"x")
+    assert len(calls) == 5  # the first try and four more
+    assert str(refused_error.value).startswith(f"Databasen {target} kunne ikke oprettes: filen blev holdt åben")
+    assert list(tmp_path.iterdir()) == []
