@@ -783,3 +783,23 @@ def test_a_restore_leaves_a_database_another_program_holds_locked(tmp_path, monk
         other.close()
     with CaseStore(path) as store:
         assert {case.note for case in store.list_cases()} == {"skrevet af det andet program"}
+
+
+def test_a_restore_into_no_database_that_is_stopped_leaves_no_empty_file(db_path, tmp_path, monkeypatch):
+    # A reviewer: Ctrl+C while a copy was written where no database was left a 0-byte file, while
+    # the command line said nothing was half-saved.
+    from caseworker_app.store.backup import restoring
+
+    with CaseStore(db_path, clock=lambda: TODAY) as old:
+        add_cases(old, 2)
+    copy = make_backup(db_path, tmp_path / "kopi.db")
+    db_path.unlink()
+
+    def stopped(target, source, progress):
+        type(db_path)(target).write_bytes(b"")  # what SQLite had made of it when the user pressed Ctrl+C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(restoring, "_write_into", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        restore_backup(db_path, copy.path)
+    assert not db_path.exists()

@@ -9,6 +9,7 @@ committed is lost between the two."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import time
@@ -146,11 +147,17 @@ def _write_into(db_path: Path, source: Path, keep: Callable[[], None] | None) ->
 
 
 def _write_or_say_why(db_path: Path, source: Path) -> None:
-    """_write_into where there is nothing to keep (no database, or the damaged one moved aside)."""
+    """_write_into where there is nothing to keep (no database, or the damaged one moved aside). A
+    write that stops (an error, Ctrl+C) leaves no file there: a part-written one was an empty database."""
     try:
         _write_into(db_path, source, None)
-    except sqlite3.Error as exc:
-        raise store_error(db_path, exc) from exc
+    except BaseException as exc:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise store_error(db_path, exc) from exc
+        raise
 
 
 def _check_restored(db_path: Path) -> tuple[int, str | None]:
