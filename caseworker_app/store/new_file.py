@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.atomic import REPLACE_RETRY_PAUSES
+from ..core.atomic import REPLACE_RETRY_PAUSES, remove_stale_temporaries, temporary_pattern
 from ..core.os_text import reason_text
 from .errors import StoreError
 
@@ -44,6 +44,10 @@ def written_beside(path: Path, *, exists_text: str) -> Iterator[NewFile]:
     new = NewFile(temporary)
     made = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
     moved = False
+    if path.parent.is_dir():
+        # One a killed run left (every name and CPR number of its list in it): gone after a while.
+        for pattern in (temporary_pattern(path), temporary_pattern(path) + "-*"):
+            remove_stale_temporaries(path.parent, pattern)
     try:
         _check_folder(temporary)
         try:

@@ -97,3 +97,26 @@ def test_the_demo_on_a_read_only_file_system_names_the_folder(tmp_path, monkeypa
         f"Kan ikke oprette en database i mappen {tmp_path}: mappen er skrivebeskyttet, eller du har ikke lov at "
         "skrive i den. Vælg en anden mappe med --db."
     )
+
+
+def test_a_temporary_file_a_killed_import_left_is_removed_by_a_later_one(tmp_path):
+    # A hard kill (power cut) left '.ny.db.<pid>.tmp' with every imported name and CPR number in it:
+    # a later write of the same database removes one older than the stale limit.
+    import os
+    import time
+
+    from caseworker_app.core.atomic import STALE_AFTER_SECONDS
+    from caseworker_app.store import new_file
+
+    target = tmp_path / "ny.db"
+    left = tmp_path / ".ny.db.99999.tmp"
+    left_journal = tmp_path / ".ny.db.99999.tmp-journal"
+    recent = tmp_path / ".ny.db.88888.tmp"  # another run's, under way now: kept
+    for leftover in (left, left_journal, recent):
+        leftover.write_bytes(b"personal data")
+    old = time.time() - STALE_AFTER_SECONDS - 60
+    for leftover in (left, left_journal):
+        os.utime(leftover, (old, old))
+    with new_file.written_beside(target, exists_text="findes") as new:
+        new.keep = False
+    assert not left.exists() and not left_journal.exists() and recent.exists()
