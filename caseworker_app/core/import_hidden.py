@@ -15,12 +15,12 @@ from typing import BinaryIO
 
 from .import_mapping import FIELD_LABELS, ColumnMapping, recognized_field
 from .import_table import SourceTable, column_letter
+from .xml_scan import sheet_matches
 
 # <col min="5" max="5" hidden="1" …/> and <row r="7" hidden="1" …> (prefixed by some writers); only
 # the tags with hidden true are matched, so a sheet without hidden parts costs one search per chunk.
 _HIDDEN_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|col)\s([^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*)>")
 _ATTRIBUTE = re.compile(rb"\b(r|min|max)\s*=\s*[\"'](\d+)[\"']")
-_CHUNK = 1 << 20
 _OVERLAP = 1024  # longer than a row or col tag: one cut by a chunk's end is found in the next
 _LISTED = 10  # rows named in a note; more are counted
 
@@ -37,19 +37,14 @@ def hidden_parts(stream: BinaryIO) -> HiddenParts:
     """The columns and rows a worksheet's XML hides, read in chunks (never held whole)."""
     columns: set[int] = set()
     rows: set[int] = set()
-    tail = b""
-    while chunk := stream.read(_CHUNK):
-        data = tail + chunk
-        if b"hidden" in data:
-            for match in _HIDDEN_TAG.finditer(data):
-                kind, attributes = match.groups()
-                found = {name: int(value) for name, value in _ATTRIBUTE.findall(attributes)}
-                if kind == b"row" and b"r" in found:
-                    rows.add(found[b"r"])
-                elif kind == b"col" and b"min" in found:
-                    last = min(found.get(b"max", found[b"min"]), found[b"min"] + 16_384)
-                    columns.update(range(found[b"min"] - 1, last))
-        tail = data[-_OVERLAP:]
+    for match in sheet_matches(stream, b"hidden", _HIDDEN_TAG, _OVERLAP):
+        kind, attributes = match.groups()
+        found = {name: int(value) for name, value in _ATTRIBUTE.findall(attributes)}
+        if kind == b"row" and b"r" in found:
+            rows.add(found[b"r"])
+        elif kind == b"col" and b"min" in found:
+            last = min(found.get(b"max", found[b"min"]), found[b"min"] + 16_384)
+            columns.update(range(found[b"min"] - 1, last))
     return HiddenParts(frozenset(columns), frozenset(rows))
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from .import_table import MergedFill, SourceRow, SourceTable, is_empty
+from .xml_scan import sheet_matches
 
 CellRange = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row; 1-based as in Excel
 
@@ -21,7 +22,6 @@ CellRange = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row; 1-b
 _MERGE_CELL = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Za-z]{1,3})(\d+):([A-Za-z]{1,3})(\d+)[\"']"
 )
-_CHUNK = 1 << 20
 _OVERLAP = 256  # longer than a mergeCell element: one cut by a chunk's end is found in the next
 _LISTED = 5  # ranges named in the note; more are counted
 
@@ -36,14 +36,9 @@ def _column_number(letters: bytes) -> int:
 def merged_ranges(stream: BinaryIO) -> set[CellRange]:
     """The merged ranges in a worksheet's XML, read in chunks (the sheet is never held whole)."""
     found: set[CellRange] = set()
-    tail = b""
-    while chunk := stream.read(_CHUNK):
-        data = tail + chunk
-        if b"mergeCell" in data:
-            for match in _MERGE_CELL.finditer(data):
-                first_col, first_row, last_col, last_row = match.groups()
-                found.add((_column_number(first_col), int(first_row), _column_number(last_col), int(last_row)))
-        tail = data[-_OVERLAP:]
+    for match in sheet_matches(stream, b"mergeCell", _MERGE_CELL, _OVERLAP):
+        first_col, first_row, last_col, last_row = match.groups()
+        found.add((_column_number(first_col), int(first_row), _column_number(last_col), int(last_row)))
     return found
 
 
