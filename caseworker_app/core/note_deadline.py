@@ -121,9 +121,14 @@ def event_to_register(trial: Trial, case: CaseRecord, situation: str, event_date
 
 def future_event_problem(event: Event | None, today: date) -> str:
     """A note about an event dated after today cannot be copied: it cannot be registered yet."""
-    if event is None or event.day <= today:
+    return future_day_problem(event.day if event is not None else None, today)
+
+
+def future_day_problem(day: date | None, today: date) -> str:
+    """Why a note about an event on day cannot be written today ('' when it can): not yet held."""
+    if day is None or day <= today:
         return ""
-    return f"Dato for hændelsen: {fmt(event.day)} ligger i fremtiden – skriv notatet, når den har fundet sted."
+    return f"Dato for hændelsen: {fmt(day)} ligger i fremtiden – skriv notatet, når den har fundet sted."
 
 
 def unregistered_problem(event: Event, note_day: date, case: CaseRecord | None = None) -> str:

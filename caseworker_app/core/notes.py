@@ -10,7 +10,7 @@ from datetime import date
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
-from .note_deadline import closed_problem, closed_sentence, period_problem
+from .note_deadline import closed_problem, closed_sentence, future_day_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
 from .note_situations import applied_day, default_event_date, situations_for
@@ -128,9 +128,9 @@ def _fill(
         event_date = default_event_date(trial, case, situation, note_date)
     # Whether the template states the next deadline: its period checks hold for a closed case too.
     states_deadline = bool(STATED_DEADLINE & set(template.fields))
-    closed = closed_sentence(case)
-    if closed and states_deadline:
-        template = replace(template, text=_without_next_deadline(template.text, closed))
+    closing = closed_sentence(case)
+    if closing and states_deadline:
+        template = replace(template, text=_without_next_deadline(template.text, closing))
     used = template.fields
     values, why = note_values(
         trial,
@@ -146,14 +146,10 @@ def _fill(
         with_conditions="conditions" in used,
         states_deadline=bool(STATED_DEADLINE & set(used)),
     )
-    closed = closed_problem(case, event_date)
-    if closed:
-        raise NoteError(closed)
-    if event_date is not None and event_date > note_date:
-        # Not yet held on the day the note is written (also a registered one: '--today' before it).
-        raise NoteError(
-            f"Dato for hændelsen: {fmt(event_date)} ligger i fremtiden – skriv notatet, når den har fundet sted."
-        )
+    # After the case's closing, or not yet held on the note's day (also a registered event: '--today' before it).
+    problem = closed_problem(case, event_date) or future_day_problem(event_date, note_date)
+    if problem:
+        raise NoteError(problem)
     applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
     if not trial.period.start <= applied <= end:
