@@ -33,7 +33,6 @@ from .deadline_cache import DeadlineCache
 # date, name, case id), and a case's own deadlines on one date in their order (inserted one by one).
 _DEADLINE_ORDER = deadline_order
 _PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
-_LEGAL_DUE = attrgetter("deadline.legal_due")
 
 
 def _no_rows() -> Mapping[int, tuple[CaseDeadline, ...]]:
@@ -61,7 +60,6 @@ class DeadlineBook:
         self.cases: list[CaseRecord] = []  # sorted by name, as store.list_cases()
         self.deadlines: list[CaseDeadline] = []  # earliest legal date first, then by name
         self.problems: list[CaseProblem] = []  # by FASIT case number
-        self._of_case: dict[int, list[CaseDeadline]] = {}  # case id -> its items of deadlines, in order
         self.choices = FilterChoices()  # the trials and caseworkers the cases have (the filters)
         self._trial_end: TrialEndCounts | None = None  # for trial_end_lines, counted when first asked
         self.settings: Settings | None = None
@@ -117,8 +115,19 @@ class DeadlineBook:
     def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
         """The items of book.deadlines of these cases, by case id, in the book's order (a case
         without deadlines, or not in the book, gets an empty list)."""
-        of_case = self._of_case
-        return {case_id: list(of_case.get(case_id, ())) for case_id in case_ids}
+        return {case_id: self._rows_of(case_id, self.cache.kept(case_id)) for case_id in case_ids}
+
+    def _rows_of(self, case_id: int, kept: tuple[CaseRecord, Any] | None) -> list[CaseDeadline]:
+        """The case's items of book.deadlines, in the book's order, found by bisection from what the
+        cache kept of it (the record and outcome its rows were made from: every case in the book went
+        through the cache). No index per case is kept: at 100,000 cases it took 14 MB."""
+        if kept is None or isinstance(kept[1], str):
+            return []  # not in the book, or a case that cannot be computed: no deadlines
+        found = _positions(self.deadlines, case_id, kept)
+        if found is None:  # a row not where its key says (never expected): the book's order by a scan
+            return [item for item in self.deadlines if item.case.id == case_id]
+        deadlines = self.deadlines
+        return [deadlines[at] for at in sorted(found)]
 
     # ------------------------------------------------------------ reading
 
@@ -131,15 +140,8 @@ class DeadlineBook:
         )
         self.cache.keep_only(c.id for c in self.cases)
         self._removed = frozenset()
-        self._index_all()
         self.choices = FilterChoices(self.cases)
         self._trial_end = None
-
-    def _index_all(self) -> None:
-        of_case: dict[int, list[CaseDeadline]] = {}
-        for item in self.deadlines:
-            of_case.setdefault(item.case.id, []).append(item)
-        self._of_case = of_case
 
     def _patch(self, case_ids: frozenset[int], data_version: int) -> bool:
         """Replace the rows of these cases only; False when another program wrote meanwhile."""
@@ -163,28 +165,44 @@ class DeadlineBook:
         # Patched in place (a copy of 100,000 rows per follow-up was most of a patch's time); the
         # window's lists are these same lists, and it patches its models from the changed cases.
         deadlines, problems = self.deadlines, self.problems
+        self._previous = MappingProxyType(
+            {case_id: tuple(self._rows_of(case_id, before[case_id])) for case_id in case_ids}
+        )
         indexed = _remove_rows(deadlines, problems, before)  # found by bisection, else by a scan
         if not indexed:
             deadlines[:] = [item for item in deadlines if item.case.id not in case_ids]
             problems[:] = [item for item in problems if item.case.id not in case_ids]
-        of_case = self._of_case
-        self._previous = MappingProxyType({case_id: tuple(of_case.pop(case_id, ())) for case_id in case_ids})
         for case_id, outcome in outcomes.items():
             case = current[case_id]
             if isinstance(outcome, str):
                 problem = CaseProblem(case, outcome)
                 problems.insert(bisect_right(problems, _PROBLEM_ORDER(problem), key=_PROBLEM_ORDER), problem)
                 continue
-            items = [CaseDeadline(case, deadline) for deadline in outcome]
-            for item in items:
+            for deadline in outcome:  # a case's own on one date stay in their order (bisect_right)
+                item = CaseDeadline(case, deadline)
                 deadlines.insert(bisect_right(deadlines, _DEADLINE_ORDER(item), key=_DEADLINE_ORDER), item)
-            if items:
-                # in the book's order: by date, a case's own on one date in their order (bisect_right)
-                of_case[case_id] = sorted(items, key=_LEGAL_DUE)
         self.cases = store.list_cases()
-        if not indexed:
-            self._index_all()
         return True
+
+
+def _positions(deadlines: list[CaseDeadline], case_id: int, kept: tuple[CaseRecord, Any]) -> list[int] | None:
+    """Where in the sorted deadlines each of the kept outcome's rows is (bisection on the sort key);
+    None when one is not found."""
+    case, outcome = kept
+    name = danish_key(case.citizen)
+    found = []
+    for deadline in outcome:
+        key = (deadline.legal_due, name, case_id)
+        at = bisect_left(deadlines, key, key=_DEADLINE_ORDER)
+        while at < len(deadlines) and _DEADLINE_ORDER(deadlines[at]) == key:
+            row = deadlines[at]
+            if row.case.id == case_id and row.deadline is deadline and at not in found:
+                found.append(at)
+                break
+            at += 1
+        else:
+            return None
+    return found
 
 
 def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], shown: dict) -> bool:

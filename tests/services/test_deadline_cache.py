@@ -50,6 +50,12 @@ def assert_current(book: DeadlineBook, store: CaseStore, today: date = TODAY) ->
     assert book.cases == cases
     assert [(d.case, d.deadline) for d in book.deadlines] == [(d.case, d.deadline) for d in deadlines]
     assert [(p.case, p.reason) for p in book.problems] == [(p.case, p.reason) for p in problems]
+    # Each case's rows as the window finds them (a case's row in Frister, a patch's new rows): the
+    # very items of the list, in its order, and none for a case without deadlines or not in it.
+    ids = [c.id for c in cases] + [max((c.id for c in cases), default=0) + 1]
+    of_case = book.deadlines_of(ids)
+    for case_id in ids:
+        assert [id(row) for row in of_case[case_id]] == [id(row) for row in book.deadlines if row.case.id == case_id]
     # The window's filter choices and trial-end banner, kept and adjusted per patch (book_counts).
     assert book.choices.trial_ids() == sorted({c.trial_id for c in cases})
     assert book.choices.caseworkers() == {c.caseworker for c in cases}
@@ -474,5 +480,42 @@ def test_the_rows_a_patch_removes_are_the_old_ones_when_they_are_found_by_a_scan
     assert change.previous == {moved: (old_row,)}
     # T08 ended 31-12-2025, so the ordinary rule governs: 02-11-2026 + 12 months = 02-11-2027
     assert [row.deadline.legal_due for row in book.deadlines if row.case.id == moved] == [date(2027, 11, 2)]
+    assert_current(book, store)
+    store.close()
+
+
+def test_a_case_with_two_deadlines_is_found_with_both_in_the_lists_order(tmp_path, trials):
+    """A municipality's trial file may give a case two rules (the shipped ones have one each): the
+    Frister row of each, and a patch's old and new rows, are both of the case's rows, by date."""
+    path = trials / "T08.toml"
+    text = path.read_text(encoding="utf-8")
+    second = (
+        '[[rules]]\nkind = "followup"\nlabel = "Statusmøde"\nanchor = "hire"\nfirst = { months = 6 }\n'
+        'every = { months = 6 }\nevents = ["followup"]\ntext = "statusmøde senest 6 måneder efter ansættelsen"\n\n'
+    )
+    assert text.count("[notes.opfoelgning]") == 1
+    path.write_text(text.replace("[notes.opfoelgning]", second + "[notes.opfoelgning]"), encoding="utf-8")
+    store = CaseStore(tmp_path / "sager.db", catalog=load_catalog(trials), clock=lambda: TODAY)
+    two = store.create_case(citizen="Anne Andersen", case_ref="A-1", trial_id="T08", dates={"hire": date(2023, 1, 10)})
+    store.create_case(citizen="Bo Berg", case_ref="B-1", trial_id="T08", dates={"hire": date(2023, 4, 10)})
+    book = DeadlineBook(store)
+    book.update(TODAY)
+    # 10-01-2023 + 6 months = 10-07-2023 (Statusmøde); + 30 months = 10-07-2025 (Opfølgning).
+    rows = book.deadlines_of([two])[two]
+    assert [(row.deadline.label, row.deadline.legal_due) for row in rows] == [
+        ("Statusmøde", date(2023, 7, 10)),
+        ("Opfølgning", date(2025, 7, 10)),
+    ]
+    shown = [row for row in book.deadlines if row.case.id == two]
+    store.add_event(two, day=date(2025, 6, 2), kind="followup")
+    change = book.update(TODAY)
+    assert (change.full, change.previous) == (False, {two: tuple(shown)})
+    # Both counted from the follow-up 02-06-2025: + 6 months = 02-12-2025; + 30 months = 02-12-2027,
+    # after the trial's end (31-12-2025): the ordinary rule's 12 months give 02-06-2026.
+    rows = book.deadlines_of([two])[two]
+    assert [(row.deadline.label, row.deadline.legal_due) for row in rows] == [
+        ("Statusmøde", date(2025, 12, 2)),
+        ("Opfølgning", date(2026, 6, 2)),
+    ]
     assert_current(book, store)
     store.close()
