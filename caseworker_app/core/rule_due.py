@@ -188,12 +188,18 @@ def ordinary_rule_due(
     history: Sequence[Event],
     any_full: bool,
     trial_term: TrialTerm | None = None,
+    taking_over: date | None = None,
 ) -> tuple[RuleSpec | None, tuple[date, Reason, bool] | None]:
     """The ordinary rule's date and the version of the rule that governs it (decision 13);
     trial_term as in rule_due.
 
     A later version applies to a deadline that falls on or after the day it applies from; one that
     would fall before that day under the new version falls due on that day (as at a trial's end).
+
+    taking_over: once a trial has ended, the first day the ordinary rule's date can fall on (the
+    day after the end; a period's last day: the end itself, decision 3 and 12). An earlier date is
+    moved to that day (core/schedule.py), so that day decides the version: one in force then
+    governs, with its own date (the trial's end moves it, not the change of rule).
     """
     version = spec.ordinary
     if version is None and not spec.ordinary_changes:
@@ -202,11 +208,13 @@ def ordinary_rule_due(
     for change in spec.ordinary_changes:
         known_from = change.known_from
         assert known_from is not None  # every change says when it applies from (catalog, overrides)
-        if result is not None and result[0] < known_from:
+        if result is not None and max(result[0], taking_over or result[0]) < known_from:
             break  # due before the change applied: the earlier rule governs it
         had_rule = version is not None
         version, result = change, rule_due(change, dates, history, any_full, trial_term)
         if result is not None and result[0] < known_from:
+            if taking_over is not None and known_from <= taking_over:
+                continue  # in force when the trial ends: moved to taking_over (schedule)
             if not had_rule:
                 # No ordinary rule existed before the change: nothing was due under one then.
                 return None, None

@@ -231,58 +231,66 @@ def _deadline(
         reason = reason + ("; før forsøgets start ", start)
     elif trial_result and trial_result[0] <= end:
         governed, (legal, reason, from_anchor) = "trial", trial_result
-    elif ordinary_result:
-        # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
-        governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
-        if trial_result and dates[spec.anchor] <= end:
-            trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
-        day_after = end + _ONE_DAY
-        if legal < day_after:
-            due_to_trial_end = True
-            if spec.kind == "duration_end":
-                # A period's limit is its last day: it must end on the trial's last day at the latest.
-                legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
-            else:
-                legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
-            if ordinary is spec.ordinary:
-                named: Reason = (": efter almindelig regel, ",)
-            else:
-                named = _municipal_rule(": efter ", ordinary, ", ")
-            reason = (_ends(end, today), end) + named + reason + (", var fristen ", ordinary_result[0], ", " + when)
-        elif ordinary is not spec.ordinary:
-            # A version the municipality entered (decision 13): say whose rule it is and from when.
-            reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
-        else:
-            reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
-    elif trial_result:
-        governed, (legal, reason, from_anchor) = "trial", trial_result
-        anchor = dates[spec.anchor]
-        if not start <= anchor <= end:
-            # The clock started outside the trial: the trial rule does not apply, and the
-            # catalog has no ordinary rule to use instead. Keep the date as a reminder, said plainly.
-            governed = "none"
-            reason = (
-                f"{DATE_NAMES[spec.anchor]} ",
-                anchor,
-                " ligger uden for forsøgsperioden ",
-                start,
-                "–",
-                end,
-                ", så forsøgsreglen gælder ikke: ",
-            ) + reason
-        elif spec.kind == "duration_end":
-            # Decision 12: a period begun under the trial and still running at its end does not
-            # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
-            trial_due, legal, due_to_trial_end = legal, end, True
-            if reason[-1] == ", sidste dag":
-                reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
-            reason = (
-                _ends(end, today),
-                end,
-                ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
-            ) + reason
     else:
-        return None
+        if spec.ordinary_changes:
+            # The ordinary rule takes over from the trial's end: the first day its date can fall on
+            # then decides which version governs (one in force that day, with its own date: a
+            # follow-up falls due the day after the end at the earliest, a period ends on it).
+            taking_over = end if spec.kind == "duration_end" else end + _ONE_DAY
+            ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, taking_over)
+            ordinary_due = ordinary_result[0] if ordinary_result else None
+        if ordinary_result:
+            # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
+            governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+            if trial_result and dates[spec.anchor] <= end:
+                trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
+            day_after = end + _ONE_DAY
+            if legal < day_after:
+                due_to_trial_end = True
+                if spec.kind == "duration_end":
+                    # A period's limit is its last day: it must end on the trial's last day at the latest.
+                    legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
+                else:
+                    legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
+                if ordinary is spec.ordinary:
+                    named: Reason = (": efter almindelig regel, ",)
+                else:
+                    named = _municipal_rule(": efter ", ordinary, ", ")
+                reason = (_ends(end, today), end) + named + reason + (", var fristen ", ordinary_result[0], ", " + when)
+            elif ordinary is not spec.ordinary:
+                # A version the municipality entered (decision 13): say whose rule it is and from when.
+                reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
+            else:
+                reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
+        elif trial_result:
+            governed, (legal, reason, from_anchor) = "trial", trial_result
+            anchor = dates[spec.anchor]
+            if not start <= anchor <= end:
+                # The clock started outside the trial: the trial rule does not apply, and the
+                # catalog has no ordinary rule to use instead. Keep the date as a reminder, said plainly.
+                governed = "none"
+                reason = (
+                    f"{DATE_NAMES[spec.anchor]} ",
+                    anchor,
+                    " ligger uden for forsøgsperioden ",
+                    start,
+                    "–",
+                    end,
+                    ", så forsøgsreglen gælder ikke: ",
+                ) + reason
+            elif spec.kind == "duration_end":
+                # Decision 12: a period begun under the trial and still running at its end does not
+                # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
+                trial_due, legal, due_to_trial_end = legal, end, True
+                if reason[-1] == ", sidste dag":
+                    reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
+                reason = (
+                    _ends(end, today),
+                    end,
+                    ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
+                ) + reason
+        else:
+            return None
 
     practical = last_working_day_on_or_before(legal)
     # status_of (core/deadline.py), written out: this runs once per case in a list of many thousands.

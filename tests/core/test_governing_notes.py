@@ -305,6 +305,61 @@ def test_a_changed_ordinary_rule_applies_from_its_date(followup, expected, rule)
     assert (d.caution == "") == (rule.startswith("§ 12"))
 
 
+def t08_to_2026_then_changed_rule(applies_from: str, every: str):
+    """T08 extended to 31-12-2026, its ordinary rule changed from applies_from (the municipality's)."""
+    extension = TrialOverride("T08", "extension", "2026-12-31", "Beskæftigelsesministerens brev af 20-11-2025")
+    return apply_overrides(CATALOG, [extension, ordinary_change(applies_from, every=every, first="12 måneder")])["T08"]
+
+
+@pytest.mark.parametrize(
+    ("followup", "every", "expected", "overdue_on_expected", "rule"),
+    [
+        # Follow-up 01-03-2025: trial 01-09-2027 is after the end 31-12-2026. From 01-01-2027 the
+        # new rule is in force: 01-03-2025 + 24 months = 01-03-2027, not passed then: 01-03-2027.
+        # (Not the old rule's 01-03-2026 moved to 01-01-2027: that rule no longer governs then.)
+        (
+            date(2025, 3, 1),
+            "24 måneder",
+            date(2027, 3, 1),
+            False,
+            "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)",
+        ),
+        # Every 6 months: 01-03-2025 + 6 months = 01-09-2025, passed when the trial ended: due the
+        # day after the end, 01-01-2027, under the new rule, and overdue that day (decision 3).
+        (date(2025, 3, 1), "6 måneder", date(2027, 1, 1), True, "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
+        # Follow-up 01-06-2026: + 6 months = 01-12-2026, passed at the end as well: the same.
+        (date(2026, 6, 1), "6 måneder", date(2027, 1, 1), True, "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
+        # Follow-up 01-06-2026: + 24 months = 01-06-2028.
+        (
+            date(2026, 6, 1),
+            "24 måneder",
+            date(2028, 6, 1),
+            False,
+            "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)",
+        ),
+    ],
+)
+def test_the_rule_in_force_the_day_after_the_trial_ends_governs(followup, every, expected, overdue_on_expected, rule):
+    trial = t08_to_2026_then_changed_rule("01-01-2027", every)
+    case = (trial, {"hire": date(2018, 8, 31)}, [Event(followup, "followup")])
+    [d] = compute_deadlines(*case, date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by, d.citation, d.caution) == (expected, "ordinary", rule, "")
+    assert d.due_to_trial_end == overdue_on_expected
+    [d] = compute_deadlines(*case, expected)
+    assert (d.status == "overdue") == overdue_on_expected
+
+
+def test_an_old_rule_still_in_force_the_day_after_the_trial_ends_governs():
+    # The new rule applies only from 01-03-2027. Follow-up 01-03-2025: the old rule's 12 months give
+    # 01-03-2026, passed when the trial ended 31-12-2026, so 01-01-2027, a day the old rule governs.
+    trial = t08_to_2026_then_changed_rule("01-03-2027", "24 måneder")
+    [d] = compute_deadlines(
+        trial, {"hire": date(2018, 8, 31)}, [Event(date(2025, 3, 1), "followup")], date(2026, 11, 30)
+    )
+    assert (d.legal_due, d.due_to_trial_end) == (date(2027, 1, 1), True)
+    assert d.citation == "§ 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik"
+
+
 def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
     errors, _ = override_errors(
         CATALOG,
