@@ -245,7 +245,21 @@ def _deadline(
             if trial_result and dates[spec.anchor] <= end:
                 trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
             day_after = end + _ONE_DAY
-            if legal < day_after:
+            if legal < day_after and spec.kind == "duration_end" and trial_due is not None and legal < end:
+                # The ordinary limit passed while the trial ran: the trial gave the days since, up
+                # to its last day (decision 12). That day is the trial's, and so is its basis, as
+                # for a period with no ordinary limit; the ordinary rule's day is said beside.
+                assert trial_result is not None  # trial_due is its date
+                governed, (legal, reason, from_anchor), due_to_trial_end = "trial", trial_result, True
+                legal = end
+                if reason[-1] == ", sidste dag":
+                    reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
+                reason = (
+                    _ends(end, today),
+                    end,
+                    ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
+                ) + reason
+            elif legal < day_after:
                 due_to_trial_end = True
                 if spec.kind == "duration_end":
                     # A period's limit is its last day: it must end on the trial's last day at the latest.

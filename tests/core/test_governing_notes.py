@@ -522,15 +522,12 @@ def test_a_t18_praktik_the_trial_end_still_lengthens_gets_its_note_with_the_list
         confirmed=("laengde",),
         **WHO,
     )
+    # The last day is the trial's (it gives the days beyond 4 weeks), as the window's reason says.
     assert (
-        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig regel, "
-        "højst 4 uger fra praktikstart 02-11-2015, sidste dag, var fristen 29-11-2015, så perioden skal "
-        "slutte senest på forsøgets sidste dag)."
+        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: perioden må højst vare "
+        "til forsøgets sidste dag; efter forsøgsreglen højst 13 uger fra praktikstart 02-11-2015)."
     ) in note
-    assert (
-        "Efter forsøgsreglen ville fristen være 31-01-2016, men forsøget gælder kun til og med 31-12-2015; "
-        "derefter gælder den almindelige regel.\n"
-    ) in note
+    assert "Efter forsøgsreglen ville fristen være 31-01-2016, men forsøget gælder kun til og med 31-12-2015.\n" in note
     assert "skulle praktikken slutte senest: 29. november 2015.\n" in note
 
 
@@ -550,7 +547,7 @@ def test_a_t19_praktik_the_trial_end_still_lengthens_gets_its_note():
         confirmed=("vaekstvirksomhed", "bidrag"),
         **WHO,
     )
-    assert "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: efter almindelig" in note
+    assert "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: perioden må højst" in note
     assert "Efter forsøgsreglen ville fristen være 06-03-2016" in note
     assert "skulle praktikken slutte senest: 4. oktober 2015.\n" in note
 
@@ -735,3 +732,31 @@ def test_a_t04_review_date_passed_is_said_to_be_overdue_and_its_practical_day_gi
         "Fritagelsen vurderes igen senest 1. juni 2020. I praksis senest fredag 29. maj 2020, fordi 1. juni 2020 "
         "er 2. pinsedag. Fristen er overskredet.\n"
     ) in note
+
+
+def test_a_praktik_the_trial_end_still_lengthens_cites_the_same_basis_in_the_list_and_the_note():
+    # T18 extended to 31-12-2026; praktik from 15-10-2026: ordinary 4 weeks end 11-11-2026, the
+    # trial's 13 weeks 13-01-2027. The last day 31-12-2026 is the trial's end: the days beyond
+    # 11-11-2026 are the trial's, so the list's Henvisning is the order with the extension, as the
+    # note's Hjemmel – not the ordinary § 44 with a caution about the reform.
+    extension = TrialOverride("T18", "extension", "2026-12-31", "Beskæftigelsesministerens brev af 01-10-2026")
+    trial = apply_override(CATALOG["T18"], extension)
+    case = t18_case(date(2026, 10, 15))
+    [d] = compute_deadlines(trial, case.dates, [], date(2026, 11, 30))
+    assert (d.legal_due, d.ordinary_due, d.trial_due) == (date(2026, 12, 31), date(2026, 11, 11), date(2027, 1, 13))
+    basis = (
+        "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet), "
+        "forlænget til 31-12-2026 ifølge Beskæftigelsesministerens brev af 01-10-2026"
+    )
+    assert (d.citation, d.caution) == (basis, "")
+    note = render_note(
+        trial,
+        case,
+        "forlaengelse",
+        note_date=date(2026, 11, 30),
+        reason="Borgeren har brug for længere tid.",
+        confirmed=("laengde",),
+        **WHO,
+    )
+    assert f"Hjemmel: {basis}.\n" in note
+    assert "Hjemmel for fristen" not in note and "kontrollér fristen" not in note

@@ -131,7 +131,9 @@ def test_t18_praktik_of_13_weeks_begun_december_2025_ends_on_the_trial_end():
     assert d.legal_due == date(2025, 12, 31)
     assert d.ordinary_due == date(2025, 12, 28)
     assert d.trial_due == date(2026, 3, 1)
-    assert d.governed_by == "ordinary"
+    # The days after 28-12-2025 are the trial's (decision 12): so are the last day and its basis.
+    assert d.governed_by == "trial"
+    assert d.caution == ""
 
 
 def test_t18_praktik_whose_ordinary_limit_outlives_the_trial_keeps_it():
@@ -323,7 +325,14 @@ def test_a_period_must_end_on_the_trials_last_day_when_the_ordinary_limit_has_pa
     assert d.legal_due == date(2015, 11, 30)
     assert d.ordinary_due == date(2015, 11, 1)
     assert d.due_to_trial_end
-    assert d.reason.endswith("var fristen 01-11-2015, så perioden skal slutte senest på forsøgets sidste dag")
+    assert d.reason == (
+        "Forsøget slutter 30-11-2015: perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen "
+        "højst 13 uger fra praktikstart 05-10-2015"
+    )
+    assert (
+        d.trial_due_text
+        == "Efter forsøgsreglen ville fristen være 03-01-2016, men forsøget gælder kun til og med 30-11-2015."
+    )
 
 
 def test_events_after_today_have_not_happened_yet():
