@@ -193,6 +193,16 @@ def _defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
+def _agreed_under_trial(spec: RuleSpec, ordinary: RuleSpec | None, dates: Mapping[str, date], end: date) -> bool:
+    """A date the caseworker agreed, for a case whose ordinary clock began while the trial ran
+    (T16: the first day of absence): the case form shows it, so the lists say why it is not the
+    deadline after the trial's end (decision 15), even when it falls after that end."""
+    if spec.kind != "caseworker_set" or ordinary is None:
+        return False
+    began = dates.get(ordinary.anchor)
+    return began is not None and began <= end
+
+
 def _deadline(
     plan: _RulePlan,
     trial: Trial,
@@ -242,7 +252,7 @@ def _deadline(
         if ordinary_result:
             # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
             governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
-            if trial_result and dates[spec.anchor] <= end:
+            if trial_result and (dates[spec.anchor] <= end or _agreed_under_trial(spec, ordinary, dates, end)):
                 trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
             day_after = end + _ONE_DAY
             if legal < day_after and spec.kind == "duration_end" and trial_due is not None and legal < end:

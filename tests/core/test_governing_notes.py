@@ -760,3 +760,22 @@ def test_a_praktik_the_trial_end_still_lengthens_cites_the_same_basis_in_the_lis
     )
     assert f"Hjemmel: {basis}.\n" in note
     assert "Hjemmel for fristen" not in note and "kontrollér fristen" not in note
+
+
+def test_a_date_agreed_past_the_trials_end_is_said_beside_the_deadline_that_governs():
+    # T16 extended to 31-12-2026; first day of absence 01-10-2026, a talk 25-11-2026 at which
+    # 15-02-2027 was agreed. After the end the ordinary 4 weeks give 23-12-2026, passed then: due
+    # 01-01-2027. The case form shows 15-02-2027, so the list says why that is not the deadline.
+    extension = TrialOverride("T16", "extension", "2026-12-31", "Beskæftigelsesministerens brev af 01-10-2026")
+    trial = apply_override(CATALOG["T16"], extension)
+    dates = {"absence_start": date(2026, 10, 1), "agreed": date(2027, 2, 15)}
+    [d] = compute_deadlines(trial, dates, [Event(date(2026, 11, 25), "followup")], date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by, d.trial_due) == (date(2027, 1, 1), "ordinary", date(2027, 2, 15))
+    assert d.trial_due_text == (
+        "Efter forsøgsreglen ville fristen være 15-02-2027, men forsøget gælder kun til og med 31-12-2026; "
+        "derefter gælder den almindelige regel."
+    )
+    # A case whose absence began after the trial never was under it: nothing beside.
+    later = {"absence_start": date(2027, 1, 4), "agreed": date(2027, 2, 15)}
+    [d] = compute_deadlines(trial, later, [], date(2027, 1, 4))
+    assert d.trial_due is None
