@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .catalog import RuleSpec, Trial, reform_caution
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
-from .rule_due import ordinary_rule_due, rule_due
+from .rule_due import CHANGED_FROM, DUE_THAT_DAY, ordinary_rule_due, rule_due
 from .terms import DATE_NAMES
 from .workdays import day_off_name, fmt, last_working_day_on_or_before
 
@@ -278,12 +278,28 @@ def _deadline(
                     legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
                 if ordinary is spec.ordinary:
                     named: Reason = (": efter almindelig regel, ",)
+                    would = (", var fristen ", ordinary_result[0], ", " + when)
+                elif _before_change(reason):
+                    # The version's own date fell before it applied, so its date was that day (or the
+                    # day before, for a period): said once, beside the date, not as a second 'så fristen'.
+                    named = (": efter kommunens ændrede almindelige regel, ",)
+                    reason, which = reason[:-3], _FIRST_DAY if reason[-1] == DUE_THAT_DAY else _DAY_BEFORE
+                    would = (", var fristen ", ordinary_result[0], which + when)
                 else:
                     named = _municipal_rule(": efter ", ordinary, ", ")
-                reason = (_ends(end, today), end) + named + reason + (", var fristen ", ordinary_result[0], ", " + when)
+                    would = (", var fristen ", ordinary_result[0], ", " + when)
+                reason = (_ends(end, today), end) + named + reason + would
             elif ordinary is not spec.ordinary:
                 # A version the municipality entered (decision 13): say whose rule it is and from when.
-                reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
+                if _before_change(reason):
+                    # Its date is the day it applies from (core/rule_due.py said so): named there, once.
+                    reason = (
+                        reason[:-3]
+                        + (" – kommunens ændrede almindelige regel gælder fra ", reason[-2], reason[-1])
+                        + ("; almindelig regel efter forsøgets slutning ", end)
+                    )
+                else:
+                    reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
             else:
                 reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
         elif trial_result:
@@ -421,6 +437,15 @@ def _undated(
         True,
         end < today,
     )
+
+
+_FIRST_DAY, _DAY_BEFORE = ", den dag reglen gælder fra, ", ", dagen før reglen gælder fra, "
+
+
+def _before_change(reason: Reason) -> bool:
+    """Whether a changed ordinary rule's reason ends in its date moved to the day it applies from
+    (or the day before, for a period: ordinary_rule_due)."""
+    return len(reason) >= 3 and reason[-3] == CHANGED_FROM
 
 
 def _municipal_rule(before: str, ordinary: RuleSpec | None, after: str) -> Reason:
