@@ -66,6 +66,9 @@ class RuleSpec:
     label: str = ""
     reference: str = ""
     first: Duration | None = None
+    # The order's own words for first, said in reasons in its place when the order counts otherwise
+    # ('udgangen af 8. uge' for 55 days, T16): the caseworker checks the reason against the order.
+    first_words: str = ""
     every: Duration | None = None
     maximum: Duration | None = None
     minimum: Duration | None = None

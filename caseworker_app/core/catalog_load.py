@@ -37,6 +37,7 @@ def _read_rule(r: TableReader, parent_kind: str | None, date_names: set[str], ev
         label=r.get("label", str, required=parent_kind is None, default=""),
         reference=r.get("reference", str, required=parent_kind is not None, default=""),
         first=r.duration("first", required=kind == "followup"),
+        first_words=r.get("first_words", str, required=False, default=""),
         every=r.duration("every", required=kind in ("followup", "decision")),
         maximum=r.duration("maximum", required=kind == "duration_end"),
         minimum=r.duration("minimum", required=False),

@@ -89,7 +89,7 @@ def rule_due(
             )
         return (
             _SUMS.get((anchor, id(spec.first))) or _sum(anchor, spec.first),
-            (spec.first, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor),
+            (spec.first_words or spec.first, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor),
             True,
         )
 
