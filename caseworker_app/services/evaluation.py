@@ -168,6 +168,25 @@ def unassigned_text(evaluation: Evaluation) -> str:
     )
 
 
+def without_cases(evaluation: Evaluation) -> list[str]:
+    """The trials a caseworker's own report has none of the caseworker's cases in (no case behind any
+    figure): left out of its figures, named on one line (no_cases_text). A report for every
+    caseworker or a coordinator's merge keeps every trial: the evaluation asks for each of them."""
+    if not evaluation.caseworker or evaluation.merged_from:
+        return []
+    return [
+        f.trial_id for f in evaluation.trials if not any(refs for key, refs in f.cases.items() if key != "unassigned")
+    ]
+
+
+def no_cases_text(evaluation: Evaluation) -> str:
+    """'T06' or 'T04, T06 og T07' (without_cases); '' when every trial has cases or all are kept."""
+    ids = without_cases(evaluation)
+    if len(ids) <= 1:
+        return "".join(ids)
+    return ", ".join(ids[:-1]) + " og " + ids[-1]
+
+
 def _cases_text(n: int) -> str:
     return "1 sag" if n == 1 else f"{n} sager"
 
@@ -354,9 +373,13 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
 
 
 def report_rows(evaluation: Evaluation, catalog: Mapping[str, Trial]) -> list[tuple[Trial, list[Row]]]:
-    """Every trial of the report with its rows (a merged report's reasons come from the catalog)."""
+    """Every trial of the report with its rows (a merged report's reasons come from the catalog); a
+    caseworker's own report leaves out the trials without any of the caseworker's cases (without_cases)."""
     out = []
+    empty = set(without_cases(evaluation))
     for f in evaluation.trials:
+        if f.trial_id in empty:
+            continue
         trial = catalog.get(f.trial_id)
         if trial is None:
             raise EvaluationError(f"Forsøg {f.trial_id} findes ikke i dette programs forsøgskatalog.")
@@ -418,6 +441,7 @@ __all__ = [
     "build_evaluation",
     "counts_bytes",
     "merge_files",
+    "no_cases_text",
     "report_rows",
     "unassigned_text",
     "whose_text",

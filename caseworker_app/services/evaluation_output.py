@@ -26,7 +26,7 @@ from ..core.redact import redact_cpr
 from ..core.spreadsheet import neutralise
 from ..core.workdays import fmt
 from ..store.evaluation_queries import FORM_POINTS
-from .evaluation import Row, unassigned_text, whose_text
+from .evaluation import Row, no_cases_text, unassigned_text, whose_text
 
 REPORT_TITLE = "Evaluering af frikommuneforsøg"
 EMPTY_POINT = "(udfyldes af kommunen)"
@@ -52,6 +52,7 @@ def meta_rows(evaluation: Evaluation, trials: Sequence[Trial], printed_on: date,
         ("Kommune:", evaluation.municipality or "(ikke angivet under Indstillinger)"),
         ("Periode:", evaluation.period.text),
         ("Forsøg:", ", ".join(f"{t.id} {t.short_title}" for t in trials)),
+        ("Ingen sager i:", no_cases_text(evaluation)),
         ("Sager:", whose_text(evaluation)),
         ("Uden sagsbehandler:", unassigned_text(evaluation)),
         ("Minutter pr. opfølgning:", f"{evaluation.minutes} (antagelse, kan ændres)"),

@@ -39,7 +39,14 @@ from ..core.collation import sorted_names
 from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError, Period
 from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period, trial_scope
 from ..core.workdays import fmt
-from ..services.evaluation import build_evaluation, counts_bytes, report_rows, unassigned_text, unassigned_total
+from ..services.evaluation import (
+    build_evaluation,
+    counts_bytes,
+    no_cases_text,
+    report_rows,
+    unassigned_text,
+    unassigned_total,
+)
 from ..store.evaluation_queries import (
     FORM_POINTS,
     MAX_MINUTES,
@@ -121,12 +128,15 @@ class EvaluationDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, trial.id)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.trials.addItem(item)
-        self.trials.setMaximumHeight(round(130 * text_scale()))
         self._follow_period()
         self.start.dateChanged.connect(self._follow_period)
         self.end.dateChanged.connect(self._follow_period)
 
-        form = QFormLayout()
+        # The choices have a tab of their own, so the figures get the window's height (a laptop at
+        # 1366×768 with 150 % showed five rows of them under the choices); Beregn opens the figures.
+        choices = QWidget()
+        form = QFormLayout(choices)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel("til"))
@@ -165,8 +175,12 @@ class EvaluationDialog(QDialog):
         points_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
         points.setAutoFillBackground(False)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tree, "Tal og sager")
-        self.tabs.addTab(points_scroll, "Kommunens tekst (punkt 6–10)")
+        self.tabs.addTab(choices, "&Valg")
+        self.tabs.addTab(self.tree, "T&al og sager")
+        self.tabs.addTab(points_scroll, "&Kommunens tekst (punkt 6–10)")
+        # Tab goes from field to field, not to the tab bar (Enter stays on Beregn); the tabs are
+        # chosen with Alt+letter or Ctrl+Tab.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.pdf_button = QPushButton("Gem som &PDF …")
         self.xlsx_button = QPushButton("Gem som &regneark …")
@@ -182,13 +196,14 @@ class EvaluationDialog(QDialog):
         # Enter computes (not "Luk"); Tab takes the buttons in the order they stand.
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
-        self.compute_button.setDefault(True)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        # In the dialog before setDefault: only then is Beregn the default Enter goes back to when the
+        # focus leaves another button (else Qt takes the first button after the focus at opening).
+        self.compute_button.setDefault(True)
         set_tab_order(  # once the buttons are in the window
             [self.tree, self.compute_button, self.pdf_button, self.xlsx_button, self.json_button, close]
         )
@@ -238,6 +253,7 @@ class EvaluationDialog(QDialog):
         """Count the report; a Danish message (and no figures) when it cannot be made."""
         trials = self.chosen_trials()
         if not trials:
+            self.tabs.setCurrentIndex(0)  # the choices, where the trials are ticked
             QMessageBox.warning(
                 self,
                 "Evaluering",
@@ -260,9 +276,12 @@ class EvaluationDialog(QDialog):
             self.evaluation, self.rows = None, []
             self.tree.clear()
             self.summary.setText(str(exc))
+            self.tabs.setCurrentWidget(self.tabs.widget(0))  # the choices, to correct
             QMessageBox.warning(self, "Evaluering", str(exc))
             return False
         self._fill_tree()
+        if self.tabs.currentIndex() == 0:
+            self.tabs.setCurrentWidget(self.tree)
         return True
 
     def _fill_tree(self) -> None:
@@ -296,10 +315,12 @@ class EvaluationDialog(QDialog):
         e = self._computed()
         cut = [trial.id for trial, _ in self.rows if trial_scope(trial, e.period) != e.period]
         left_out = unassigned_text(e)
+        empty = no_cases_text(e)
         self.summary.setText(
             f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
             f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
             + (f" {left_out}" if unassigned_total(e) else f" Sager uden sagsbehandler: {left_out}" if left_out else "")
+            + (f" Ingen sager i: {empty}." if empty else "")
             + (
                 f" For {_listed(cut)} er perioden afgrænset til forsøgets egen periode "
                 "(se »Periode talt for forsøget«)."

@@ -116,6 +116,8 @@ def test_the_window_opens_ready_to_compute(demo_dialog, message_boxes):
     )
     assert not t07.flags() & Qt.ItemFlag.ItemIsEnabled
     assert t07.toolTip().startswith("Perioden 01-01-2025 – 31-12-2025 ligger efter forsøg T07 sluttede (31-12-2021)")
+    # Every caseworker's figures: each ticked trial (one caseworker's leave out those without her cases).
+    demo_dialog.caseworker.setCurrentText("Alle sagsbehandlere")
     assert demo_dialog.compute()
     assert message_boxes.calls == []
     tops = [demo_dialog.tree.topLevelItem(i).text(0)[:3] for i in range(demo_dialog.tree.topLevelItemCount())]
@@ -134,6 +136,7 @@ def test_the_ticks_follow_the_period_and_keep_the_users_choice(demo_dialog, mess
     demo_dialog.end.setDate(QDate(2025, 12, 31))
     assert "T08" not in demo_dialog.chosen_trials()  # still inside the period: the user's untick stands
     assert "T07" in demo_dialog.chosen_trials()
+    demo_dialog.caseworker.setCurrentText("Alle sagsbehandlere")  # every trial ticked is shown
     assert demo_dialog.compute()
     assert message_boxes.calls == []
     # T06 ran the whole period (to 31-12-2025); the others ended before its end.
@@ -190,3 +193,35 @@ def test_a_caseworkers_figures_say_the_case_without_caseworker_is_left_out_every
     t08 = three_t08.tree.topLevelItem(0)
     assert _find(t08, "Borgere i forsøget i perioden").text(1) == "3"
     assert _find(t08, "Sager uden sagsbehandler (ikke med i tallene)") is None
+
+
+def test_a_caseworkers_figures_leave_out_the_trials_without_her_cases_and_name_them(demo_dialog, message_boxes):
+    # 2025: T06 and T08 are ticked (both have demo cases); Anne Jensen's are all T08 cases.
+    demo_dialog.caseworker.setCurrentText("Anne Jensen")
+    assert demo_dialog.compute(), message_boxes.calls
+    tops = [demo_dialog.tree.topLevelItem(i).text(0)[:3] for i in range(demo_dialog.tree.topLevelItemCount())]
+    assert tops == ["T08"]
+    assert demo_dialog.summary.text() == (
+        "Periode 01-01-2025 – 31-12-2025 · Anne Jensen · 60 minutter pr. opfølgning. Åbn et tal for at se "
+        "sagerne bag det (FASIT-sagsnumre). Sager uden sagsbehandler: ingen i perioden. Ingen sager i: T06."
+    )
+    # Beregn opens the figures, which have the window's height below the choices' own tab.
+    assert demo_dialog.tabs.currentWidget() is demo_dialog.tree
+    # Every caseworker's report keeps every trial (the evaluation asks for each) and names none.
+    demo_dialog.caseworker.setCurrentText("Alle sagsbehandlere")
+    assert demo_dialog.compute(), message_boxes.calls
+    tops = [demo_dialog.tree.topLevelItem(i).text(0)[:3] for i in range(demo_dialog.tree.topLevelItemCount())]
+    assert tops == ["T06", "T08"]
+    assert "Ingen sager i" not in demo_dialog.summary.text()
+
+
+def test_the_figures_show_more_than_a_handful_of_rows_on_a_laptop(demo_dialog, message_boxes):
+    # 1366×768 at 150 %: about 911×440 for the window. The figures had five rows under the choices.
+    demo_dialog.resize(911, 440)
+    demo_dialog.show()
+    demo_dialog.caseworker.setCurrentText("Anne Jensen")
+    assert demo_dialog.compute(), message_boxes.calls
+    QApplication.processEvents()
+    tree = demo_dialog.tree
+    row_height = tree.visualItemRect(tree.topLevelItem(0)).height()
+    assert tree.viewport().height() // row_height >= 15

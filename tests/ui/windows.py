@@ -252,7 +252,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
                 see(name, dialog)
         evaluation = EvaluationDialog(store, today=today, parent=main)
         with _opened(evaluation):
-            evaluation.tabs.setCurrentIndex(1)
+            evaluation.tabs.setCurrentIndex(2)  # Valg, Tal og sager, Kommunens tekst
             settle()
             see("evaluering-tekster", evaluation)
 
