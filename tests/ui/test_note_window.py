@@ -454,7 +454,7 @@ def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, 
         qtbot.waitUntil(lambda: note.isAncestorOf(QApplication.focusWidget()))
         seen["start"] = QApplication.focusWidget() is note.free_text_edit
         names = []
-        for _ in range(6):
+        for _ in range(7):
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             widget = QApplication.focusWidget()
             names.append(widget.accessibleName() or (widget.text() if isinstance(widget, QPushButton) else ""))
@@ -471,6 +471,7 @@ def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, 
         "start": True,
         # The copy button is off (Egen tekst is missing): Tab passes it.
         "round": [
+            "Skj&ul felterne",  # beside the note's label: hides the fields above it
             "Notatet, som det kopieres til FASIT",
             "&Luk",
             "",  # the tab bar (Notat, Skabelon)
@@ -482,3 +483,29 @@ def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, 
         "hand edited": False,
         "resumé": ["Resumé: Samtale om arbejdstiden."],
     }
+
+
+def test_the_fields_can_be_hidden_so_the_whole_note_is_read_before_copying(qtbot, db):
+    # A laptop at 1366×768 with 150 %: about 911×440 for the window. With the fields above it the
+    # note showed some eight of its lines; hidden, the whole note is seen without scrolling.
+    store, ids = db
+    window = open_window(qtbot, store, ids["T08"], date(2021, 6, 15), situation="opfoelgning")
+    window.resize(911, 440)
+    window.free_text_edit.setPlainText(FREE_TEXT["T08", "opfoelgning"])
+    QApplication.processEvents()
+    note = window.note_edit
+    assert note.verticalScrollBar().maximum() > 0  # with the fields: part of the note is out of sight
+    assert window.fields_button.text() == "Skj&ul felterne"
+
+    click(qtbot, window.fields_button)
+    QApplication.processEvents()
+    assert not window.inputs_scroll.isVisible()
+    assert note.verticalScrollBar().maximum() == 0  # the whole note in sight
+    assert note.toPlainText() == reference("T08_opfoelgning.txt")
+    assert window.fields_button.text() == "&Vis felterne"
+    assert window.copy_button.isEnabled()
+
+    click(qtbot, window.fields_button)
+    QApplication.processEvents()
+    assert window.free_text_edit.isVisible()
+    assert window.fields_button.text() == "Skj&ul felterne"

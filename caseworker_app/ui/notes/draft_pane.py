@@ -45,13 +45,21 @@ class DraftPane(QWidget):
         copy_row.addWidget(self.status_label, 1)
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        # Beside the note's label: the window's button that hides the fields above (so the whole
+        # note can be read on a low screen), added by the window (add_to_header).
+        self._header = QHBoxLayout()
+        self._header.addWidget(buddy_label("Notatet (kan rettes, før det kopieres):", self.note_edit), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(buddy_label("Notatet (kan rettes, før det kopieres):", self.note_edit))
+        layout.addLayout(self._header)
         layout.addWidget(self.note_edit, 1)
         layout.addLayout(hand_row)
         layout.addLayout(copy_row)
         self.note_edit.textChanged.connect(self._note_edited)
+
+    def add_to_header(self, widget: QWidget) -> None:
+        """Put widget at the right of the note's label."""
+        self._header.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
 
     def set_draft(self, text: str, problem: str) -> None:
         """The note filled in anew (not over edits by hand); problem: why it cannot be written."""

@@ -87,6 +87,8 @@ class NoteWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        # Once in the window: Tab goes from the fields to the button that hides them, then the note.
+        QWidget.setTabOrder(self.fields_button, self.draft.note_edit)
         resize_to_fit(self, 960, 760)
 
         # The parts' widgets by the names the rest of the program (and its tests) reach them by.
@@ -146,6 +148,14 @@ class NoteWindow(QDialog):
         self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         self.inputs_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
         inputs.setAutoFillBackground(False)
+        # On a low screen (1366×768 at 150 %) the fields leave room for some eight lines of the
+        # note; hidden, the note has the tab's height, and the caseworker reads it whole before copying.
+        self.fields_button = QPushButton()
+        self.fields_button.setCheckable(True)
+        self.fields_button.setAutoDefault(False)
+        self.fields_button.toggled.connect(self._hide_fields)
+        self._hide_fields(False)
+        self.draft.add_to_header(self.fields_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.inputs_scroll)
@@ -162,6 +172,17 @@ class NoteWindow(QDialog):
         if not self._split:
             self._split = True
             self._fit_split()
+
+    def _hide_fields(self, hidden: bool) -> None:
+        """Hide the fields above the note (the note gets their height), or show them again."""
+        button = self.fields_button
+        self.inputs_scroll.setHidden(hidden)
+        button.setText("&Vis felterne" if hidden else "Skj&ul felterne")
+        button.setToolTip(
+            "Vis felterne over notatet igen"
+            if hidden
+            else "Skjul felterne over notatet, så hele notatet kan læses, før det kopieres"
+        )
 
     def _fit_split(self) -> None:
         """The fields as high as they need (at most half the page), the note the rest."""
