@@ -276,7 +276,7 @@ class EvaluationDialog(QDialog):
             self.evaluation, self.rows = None, []
             self.tree.clear()
             self.summary.setText(str(exc))
-            self.tabs.setCurrentWidget(self.tabs.widget(0))  # the choices, to correct
+            self.tabs.setCurrentIndex(0)  # the choices, to correct
             QMessageBox.warning(self, "Evaluering", str(exc))
             return False
         self._fill_tree()
