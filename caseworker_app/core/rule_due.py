@@ -215,6 +215,8 @@ def ordinary_rule_due(
         assert known_from is not None  # every change says when it applies from (catalog, overrides)
         if result is not None and max(result[0], taking_over or result[0]) < known_from:
             break  # due before the change applied: the earlier rule governs it
+        if result is None and version is None and taking_over is not None and taking_over < known_from:
+            break  # no ordinary rule yet when the trial ended: none takes over (T06, T09)
         had_rule = version is not None
         version, result = change, rule_due(change, dates, history, any_full, trial_term)
         if result is not None and result[0] < known_from:

@@ -193,6 +193,15 @@ def _defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
+def _clock_start(spec: RuleSpec, dates: Mapping[str, date]) -> date | None:
+    """The day the case's ordinary clock began: the rule's own date (a praktik's start, a hire),
+    or for a date the caseworker agrees, the ordinary rule's (T16: the first day of absence)."""
+    if spec.kind == "caseworker_set":
+        ordinary = spec.ordinary or (spec.ordinary_changes[0] if spec.ordinary_changes else None)
+        return dates.get(ordinary.anchor) if ordinary is not None else None
+    return dates.get(spec.anchor)
+
+
 def _agreed_under_trial(spec: RuleSpec, ordinary: RuleSpec | None, dates: Mapping[str, date], end: date) -> bool:
     """A date the caseworker agreed, for a case whose ordinary clock began while the trial ran
     (T16: the first day of absence): the case form shows it, so the lists say why it is not the
@@ -242,11 +251,16 @@ def _deadline(
     elif trial_result and trial_result[0] <= end:
         governed, (legal, reason, from_anchor) = "trial", trial_result
     else:
+        alone_due = ordinary_due  # the ordinary rule alone, as if there were no trial (said beside)
         if spec.ordinary_changes:
             # The ordinary rule takes over from the trial's end: the first day its date can fall on
             # then decides which version governs (one in force that day, with its own date: a
-            # follow-up falls due the day after the end at the earliest, a period ends on it).
+            # follow-up falls due the day after the end at the earliest, a period ends on it). A
+            # clock begun after the end was never taken over: the version in force when it began.
             taking_over = end if spec.kind == "duration_end" else end + _ONE_DAY
+            began = _clock_start(spec, dates)
+            if began is not None and began > taking_over:
+                taking_over = began
             ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, taking_over)
             ordinary_due = ordinary_result[0] if ordinary_result else None
         if ordinary_result:
@@ -261,6 +275,7 @@ def _deadline(
                 # for a period with no ordinary limit; the ordinary rule's day is said beside.
                 assert trial_result is not None  # trial_due is its date
                 governed, (legal, reason, from_anchor), due_to_trial_end = "trial", trial_result, True
+                ordinary_due = alone_due
                 legal = end
                 if reason[-1] == ", sidste dag":
                     reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)

@@ -80,8 +80,10 @@ def test_a_period_under_a_changed_rule_that_would_end_before_it_applies():
     # Praktik from 10-10-2026; the trial ended 15-11-2026, when the municipality's 2 weeks (from
     # 01-11-2026) are in force: they end 23-10-2026, while the trial ran. The trial's 26 weeks gave
     # the days since, to its last day 15-11-2026 (decision 12): that day, and the trial's wording.
+    # Beside it, the ordinary rule alone: the catalog's 4 weeks end 06-11-2026, after the change,
+    # whose 2 weeks end before it applies: the day before it, 31-10-2026.
     d = only(T19, {"praktik_start": date(2026, 10, 10)}, date(2026, 11, 15))
-    assert (d.legal_due, d.governed_by, d.ordinary_due) == (date(2026, 11, 15), "trial", date(2026, 10, 23))
+    assert (d.legal_due, d.governed_by, d.ordinary_due) == (date(2026, 11, 15), "trial", date(2026, 10, 31))
     assert d.reason == (
         "Forsøget sluttede 15-11-2026: perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen "
         "højst 26 uger fra praktikstart 10-10-2026"

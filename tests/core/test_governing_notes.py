@@ -779,3 +779,45 @@ def test_a_date_agreed_past_the_trials_end_is_said_beside_the_deadline_that_gove
     later = {"absence_start": date(2027, 1, 4), "agreed": date(2027, 2, 15)}
     [d] = compute_deadlines(trial, later, [], date(2027, 1, 4))
     assert d.trial_due is None
+
+
+def period_change(trial_id: str, applies_from: str, maximum: str, extended_to: str = "2026-12-31"):
+    """The trial extended to extended_to, and the municipality's own ordinary limit from applies_from."""
+    errors, stored = override_errors(
+        CATALOG,
+        trial_id,
+        "ordinary",
+        {"from": applies_from, "maximum": maximum, "text": f"højst {maximum}", "reference": "§ 2 (ny lov)"},
+        "Kilde",
+        today=date(2026, 11, 30),
+    )
+    assert errors == {}
+    extension = TrialOverride(trial_id, "extension", extended_to, "Beskæftigelsesministerens brev af 01-10-2026")
+    return apply_overrides(CATALOG, [extension, TrialOverride(trial_id, "ordinary", stored, "Kilde")])[trial_id]
+
+
+def test_a_period_under_a_trial_without_ordinary_limit_ends_with_it_though_a_limit_comes_later():
+    # T09 extended to 31-12-2026; a limit of 6 weeks from 01-01-2027. Praktik from 10-12-2026: the
+    # trial's 4 weeks end 06-01-2027, after the end; on the trial's last day no ordinary limit is in
+    # force, so the praktik ends with the trial, 31-12-2026, on the trial's basis (decision 12).
+    trial = period_change("T09", "01-01-2027", "6 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 12, 10)}, [], date(2026, 12, 10))
+    assert (d.legal_due, d.governed_by) == (date(2026, 12, 31), "trial")
+    # A praktik begun after the trial, 15-01-2027, is the new limit's: + 6 weeks - 1 day = 25-02-2027.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2027, 1, 15)}, [], date(2027, 1, 15))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 2, 25), "ordinary", "§ 2 (ny lov)")
+    # T06 likewise: a forlængelse from 01-03-2026 (the trial's 12 months end 28-02-2027) ends
+    # 31-12-2026, not after the new 18 months (31-08-2027).
+    trial = period_change("T06", "01-01-2027", "18 måneder")
+    [d] = compute_deadlines(trial, {"extension_start": date(2026, 3, 1)}, [], date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by) == (date(2026, 12, 31), "trial")
+
+
+def test_the_ordinary_last_day_said_beside_a_period_the_trial_lengthens_is_the_ordinary_rules_alone():
+    # T18 extended to 31-12-2026; 2 weeks from 20-12-2026. Praktik from 01-12-2026: § 44's 4 weeks
+    # end 28-12-2026, after the change, whose 2 weeks end 14-12-2026, before it applies: so the
+    # ordinary rule alone ends it the day before the change, 19-12-2026. The trial (13 weeks) gave
+    # the days to its end: the last day is 31-12-2026, with 19-12-2026 beside.
+    trial = period_change("T18", "20-12-2026", "2 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 12, 1)}, [], date(2026, 12, 1))
+    assert (d.legal_due, d.governed_by, d.ordinary_due) == (date(2026, 12, 31), "trial", date(2026, 12, 19))
