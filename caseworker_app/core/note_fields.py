@@ -54,6 +54,8 @@ NOTE_FIELDS: dict[str, str] = {
     "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer, bekræftet af dig eller din vurdering",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
     "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
+    "ordinary_due_reference": "lovhenvisningen for fristen efter den almindelige regel – den version af "
+    "reglen, der gælder den dag (også en ændring, kommunen har indtastet), eller 'ingen'",
     "trial_applies": "'gælder', eller 'gjaldt', når forsøget er slut på notatets dato "
     "(fx 'Forsøget $trial_applies til og med $trial_end_long')",
     "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",

@@ -13,6 +13,7 @@ from .note_conditions import condition_lines
 from .note_deadline import governing_deadline, trial_lengthens
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
+from .rule_due import ordinary_version_on
 from .schedule import resolve_dates, told_on
 from .terms import DATE_NAMES
 from .workdays import fmt, fmt_long
@@ -83,6 +84,7 @@ def note_values(
         values.update(_date_texts("next_due", None))
         values.update({"next_due_reason": None, "next_due_remarks": ""})
         values.update(_date_texts("ordinary_due", None, none=NO_DATE))
+        values["ordinary_due_reference"] = NO_DATE
     else:
         deadline = told_on(deadline, note_date)  # computed as on the event's day, read on the note's
         values.update(_date_texts("next_due", deadline.legal_due))
@@ -112,6 +114,9 @@ def note_values(
         )
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
+        values["ordinary_due_reference"] = _ordinary_reference(
+            trial, deadline.kind, deadline.label, deadline.ordinary_due
+        )
         if (
             states_deadline
             and deadline.governed_by == "trial"
@@ -169,6 +174,14 @@ def contact_from_text(case: CaseRecord, event_date: date | None) -> str:
     if not who:
         return ""
     return " fra " + (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " og " + who[-1])
+
+
+def _ordinary_reference(trial: Trial, kind: str, label: str, day: date | None) -> str:
+    """The basis of the ordinary rule's date for this deadline: the version in force that day (a
+    municipality's changed rule, decision 13), not the catalog's text about the trial."""
+    spec = next((rule for rule in trial.rules if rule.kind == kind and rule.label == label), None)
+    version = ordinary_version_on(spec, day) if spec is not None and day is not None else None
+    return version.reference.strip() if version is not None and version.reference else NO_DATE
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

@@ -821,3 +821,24 @@ def test_the_ordinary_last_day_said_beside_a_period_the_trial_lengthens_is_the_o
     trial = period_change("T18", "20-12-2026", "2 uger")
     [d] = compute_deadlines(trial, {"praktik_start": date(2026, 12, 1)}, [], date(2026, 12, 1))
     assert (d.legal_due, d.governed_by, d.ordinary_due) == (date(2026, 12, 31), "trial", date(2026, 12, 19))
+
+
+def test_a_praktik_note_names_the_rule_that_gives_its_ordinary_last_day():
+    # T18 extended to 31-12-2026; the municipality's 8 weeks from 01-10-2026. Praktik from
+    # 15-10-2026: the new rule's 8 weeks end 09-12-2026 (§ 44's 4 weeks would give 11-11-2026); the
+    # trial gives the days to its end, 31-12-2026. The note names the rule that gives 09-12-2026.
+    trial = period_change("T18", "01-10-2026", "8 uger")
+    case = t18_case(date(2026, 10, 15))
+    [d] = compute_deadlines(trial, case.dates, [], date(2026, 11, 30))
+    assert (d.legal_due, d.ordinary_due) == (date(2026, 12, 31), date(2026, 12, 9))
+    note = render_note(
+        trial,
+        case,
+        "forlaengelse",
+        note_date=date(2026, 11, 30),
+        reason="Borgeren har brug for længere tid.",
+        confirmed=("laengde",),
+        **WHO,
+    )
+    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 9. december 2026.\n" in note
+    assert "§ 44" not in note

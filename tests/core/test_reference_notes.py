@@ -228,8 +228,8 @@ NOTES = [
             "Virksomhedspraktik fra 6. januar 2014 i op til 13 uger i stedet for 4 uger",
             "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag). "
             "I praksis senest fredag 4. april 2014, fordi 6. april 2014 er en søndag.\n",
-            "Efter den almindelige regel alene (§ 44 i lov om en aktiv beskæftigelsesindsats, "
-            "dagældende) skulle praktikken slutte senest: 2. februar 2014.\n",
+            "Efter den almindelige regel alene, § 44 i lov om en aktiv beskæftigelsesindsats "
+            "(dagældende), skulle praktikken slutte senest: 2. februar 2014.\n",
         ],
     ),
 ]
