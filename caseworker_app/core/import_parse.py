@@ -17,7 +17,7 @@ from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
-from .workdays import MONTHS_DA, fmt, parse_date
+from .workdays import fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
 FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
@@ -43,14 +43,6 @@ EXCEL_ERRORS = frozenset(
     }
 )
 
-_month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
-_MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
-# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1).
-_LONG_DATE = re.compile(r"(?:d\.?\s*)?(\d{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+(\d{2,4})", re.IGNORECASE | re.ASCII)
-# 'udgangen af 2022': the last day of the year (rules.md §5.1).
-_YEAR_END = re.compile(r"(?:ved\s+)?udgangen\s+af\s+(\d{4})", re.IGNORECASE | re.ASCII)
-# 'januar 2019', 'sommer 2020': a month or a season, not a day.
-_NO_DAY = re.compile(r"([a-zæøå]+)\s+(\d{4})", re.IGNORECASE | re.ASCII)
 # The dashes Word and Outlook put for '-' (en and em dash, non-breaking hyphen, minus), as CPR takes them.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 # A time after the date, ignored: '10:30', 'T10:30:00', and as Danes write it, 'kl. 10', 'kl 10.30'.
@@ -107,9 +99,9 @@ def is_date_cell(cell: object) -> bool:
 
 
 def parse_date_cell(cell: object) -> date | None:
-    """A date from an Excel date cell or from text: dd-mm-åååå, d.m.åååå, dd/mm/åååå, åååå-mm-dd
-    or '1. juli 2018' (a time after it is ignored). Two-digit years are refused (docs/import.md):
-    18 can be 1918 or 2018, and in a list nobody sees the year read before the deadlines use it."""
+    """A date from an Excel date cell, or from text in the forms a person types (workdays.parse_date,
+    the window's and the command line's one parser); a time after it is ignored. Two-digit years are
+    refused (docs/import.md): 18 can be 1918 or 2018, and in a list nobody sees the year read."""
     if is_blank_cell(cell):
         return None
     if isinstance(cell, datetime):
@@ -129,39 +121,11 @@ def parse_date_cell(cell: object) -> date | None:
     _check_excel_error(text)
     timed = _TIME_SUFFIX.fullmatch(text)
     if timed:
-        text = timed.group(1)
-    named = _LONG_DATE.fullmatch(text)
-    if named:
-        return _named_month_date(text, *named.groups())
-    year_end = _YEAR_END.fullmatch(text)
-    if year_end:
-        text = f"31-12-{year_end.group(1)}"
-    no_day = _NO_DAY.fullmatch(text)
-    if no_day:
-        raise CellError(
-            f"'{_shown(text)}' nævner ingen dag. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller '1. juli 2018'"
-        )
+        text = timed.group(1)  # a date and time exported as text: the time is no part of a deadline
     try:
         return parse_date(text, four_digit_year=True)
     except ValueError as exc:
         raise CellError(str(exc).rstrip(".")) from None
-
-
-def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
-    month = _MONTHS.get(month_name.lower())
-    if month is None:
-        raise CellError(
-            f"'{_shown(text)}': ukendt måned '{_shown(month_name)}'. Skriv datoen som dd-mm-åååå eller "
-            "fx '1. juli 2018'"
-        )
-    if len(year) != 4:
-        raise CellError(f"'{_shown(text)}': skriv året med fire cifre, fx '{int(day)}. {MONTHS_DA[month - 1]} 2018'")
-    try:
-        return parse_date(f"{int(day):02d}-{month:02d}-{year}", four_digit_year=True)
-    except ValueError as exc:
-        # parse_date quotes its own form; quote what the user wrote.
-        message = str(exc).split("': ", 1)[-1].rstrip(".")
-        raise CellError(f"'{_shown(text)}': {message}") from None
 
 
 def parse_cpr_cell(cell: object, today: date) -> str | None:

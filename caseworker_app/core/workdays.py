@@ -181,18 +181,43 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 _DMY = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4}|\d{2})", re.ASCII)
 _DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})", re.ASCII)  # 010324, 01032024: typed without separators
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
+_MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
+# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1).
+_LONG_DATE = re.compile(r"(?:d\.?\s*)?([0-9]{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+([0-9]{1,4})", re.IGNORECASE)
+# 'udgangen af 2022': the last day of the year (rules.md §5.1).
+_YEAR_END = re.compile(r"(?:ved\s+)?udgangen\s+af\s+(\d{4})", re.IGNORECASE | re.ASCII)
+# 'januar 2019', 'sommer 2020': a month or a season, not a day.
+_NO_DAY = re.compile(r"([a-zæøå]+)\s+([0-9]{4})", re.IGNORECASE)
+# The dashes Word and Outlook put for '-' (en and em dash, non-breaking hyphen, minus), as CPR takes them.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
 def parse_date(text: str, *, four_digit_year: bool = False) -> date:
-    """Parse dd-mm-åååå, d/m-åååå, d.m.åååå, ddmmåå(åå) or ISO åååå-m-d; ValueError with a Danish message.
+    """The date a person typed, in every form the program reads: the window's date fields, the
+    command line's date options and an imported list's text cells (core.import_parse adds only
+    what a spreadsheet has besides). ValueError with a Danish message quoting the text.
 
-    Only ASCII digits and one separator between the parts (15--02-2021 is a typing error), and a
-    year from 1900 to 2199. A two-digit year is 20åå, as caseworkers write it ('30.06.18', a form
-    seen in the sources): a form shows it as 30-06-2018 once typed. With four_digit_year it is
-    refused, where nobody sees the year read before it is used – an imported list, a trial's end
-    date – since '28' may be 1928 or 2028 and a wrong century moves a deadline unseen.
+    dd-mm-åååå, d/m-åååå, d.m.åååå, ddmmåå(åå), ISO åååå-m-d, '1. juli 2018' and 'd. 26. august
+    2021' (rules.md §5.1), 'udgangen af 2022' (31-12-2022); dashes from Word (01–02–2025) and hard
+    spaces read as '-' and ' '. Only ASCII digits and one separator between the parts
+    (15--02-2021 is a typing error), and a year from 1900 to 2199. A two-digit year is 20åå, as
+    caseworkers write it ('30.06.18', a form seen in the sources): a form shows it as 30-06-2018
+    once typed. With four_digit_year it is refused, where nobody sees the year read before it is
+    used – an imported list, a trial's end date – since '28' may be 1928 or 2028 and a wrong
+    century moves a deadline unseen.
     """
-    raw = str(text).strip()
+    raw = " ".join(str(text).translate(_DASHES).split())
+    named = _LONG_DATE.fullmatch(raw)
+    if named:
+        return _named_month_date(text, *named.groups())
+    year_end = _YEAR_END.fullmatch(raw)
+    if year_end:
+        return _checked_date(text, int(year_end.group(1)), 12, 31)
+    if _NO_DAY.fullmatch(raw):
+        raise ValueError(
+            f"'{_shown(text)}' nævner ingen dag. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller '1. juli 2018'."
+        )
     iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw) or _DIGITS.fullmatch(raw)
     if dmy and dmy.re is _DIGITS and not _plain_date(dmy):
         dmy = None  # digits that are no ddmmåå(åå) date ('20240301'): the form's own message
@@ -211,21 +236,44 @@ def parse_date(text: str, *, four_digit_year: bool = False) -> date:
             y += 2000
         parsed = (y, m, d)
     if parsed is not None:
-        if not FIRST_YEAR <= parsed[0] <= LAST_YEAR:
+        return _checked_date(text, *parsed)
+    raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+
+
+def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
+    """'14. maj 2026' (or 'd. 14. maj 2026', '14. jan. 2026') as a date; the year in four digits."""
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        raise ValueError(
+            f"'{_shown(text)}': ukendt måned '{_shown(month_name)}'. Skriv datoen som dd-mm-åååå eller "
+            "fx '1. juli 2018'."
+        )
+    if len(year) != 4:
+        example = f"{int(day)}. {MONTHS_DA[month - 1]}"
+        guess = f"'{example} 20{year}' (eller '{example} 19{year}')" if len(year) == 2 else f"'{example} 2018'"
+        raise ValueError(
+            f"'{_shown(text)}': skriv året med fire cifre, fx {guess}; et årstal med to cifre kan høre til "
+            "to århundreder."
+        )
+    return _checked_date(text, int(year), month, int(day))
+
+
+def _checked_date(text: str, year: int, month: int, day: int) -> date:
+    """The date, or a message that names what is wrong with it: the year, or a day that does not exist."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"'{_shown(text)}': årstallet {year} kan ikke bruges. Skriv et år mellem "
+            f"{FIRST_YEAR} og {LAST_YEAR}, fx 15-02-2021."
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12 and day >= 1:
+            # The form was right; the day does not exist ('31-11-2026'): say that, not the form.
+            days = calendar.monthrange(year, month)[1]
             raise ValueError(
-                f"'{_shown(text)}': årstallet {parsed[0]} kan ikke bruges. Skriv et år mellem "
-                f"{FIRST_YEAR} og {LAST_YEAR}, fx 15-02-2021."
-            )
-        try:
-            return date(*parsed)
-        except ValueError:
-            year, month, day = parsed
-            if 1 <= month <= 12 and day >= 1:
-                # The form was right; the day does not exist ('31-11-2026'): say that, not the form.
-                days = calendar.monthrange(year, month)[1]
-                raise ValueError(
-                    f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har {days} dage."
-                ) from None
+                f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har {days} dage."
+            ) from None
     raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
 
 

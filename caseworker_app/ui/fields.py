@@ -31,13 +31,13 @@ DATE_DESCRIPTION = "Dato, skrives dd-mm-åååå"
 
 
 class DateLineEdit(QLineEdit):
-    """A date typed as dd-mm-åååå (also d/m-åååå, d.m.åååå or ISO); empty means no date."""
+    """A date typed as dd-mm-åååå (or any form workdays.parse_date reads: 1. juli 2018 …); empty means no date."""
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(DATE_PLACEHOLDER)
         self.setAccessibleDescription(DATE_DESCRIPTION)
-        self.setMaxLength(20)
+        self.setMaxLength(40)  # "d. 26. september 2021", as the sources write it
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 24)
         self.editingFinished.connect(self._normalise)
         self.set_date(value)

@@ -297,3 +297,23 @@ def test_a_trial_end_with_a_two_digit_year_is_refused(capsys):
         main(["schedule", "--trial", "T08", "--date", "hire=01-01-2024", "--trial-end", "31-12-24"])
     assert stopped.value.code == 2
     assert "'31-12-24': skriv året med fire cifre, fx 31-12-2024 (eller 1924)" in capsys.readouterr().err
+
+
+def test_dates_in_the_long_danish_form_are_read_as_the_window_and_the_import_read_them(capsys):
+    code, out, err = run(
+        capsys,
+        "schedule",
+        "--trial",
+        "T08",
+        "--date",
+        "hire=d. 31. august 2018",
+        "--event",
+        "followup=10. januar 2021",
+        "--today",
+        "4. december 2026",
+        "--json",
+    )
+    assert (code, err) == (0, "")
+    (deadline,) = json.loads(out)["deadlines"]
+    # 30 months after the follow-up 10-01-2021, long past on 04-12-2026.
+    assert (deadline["legal_due"], deadline["status"]) == ("2023-07-10", "overdue")

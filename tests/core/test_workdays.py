@@ -145,6 +145,16 @@ def test_formats():
         ("010324", date(2024, 3, 1)),
         ("01032024", date(2024, 3, 1)),
         ("2024-3-1", date(2024, 3, 1)),
+        # The long form of letters and the sources (rules.md §5.1), as the import reads it too.
+        ("1. juli 2018", date(2018, 7, 1)),
+        ("d. 26. august 2021", date(2021, 8, 26)),
+        ("14. maj 2026", date(2026, 5, 14)),
+        ("d. 14. Maj 2026", date(2026, 5, 14)),
+        ("1. jul. 2018", date(2018, 7, 1)),
+        ("4. december 2026", date(2026, 12, 4)),
+        ("01\u201302\u20132025", date(2025, 2, 1)),  # the en dashes Word puts for '-'
+        ("14.\u00a0maj 2026", date(2026, 5, 14)),  # a hard space
+        ("udgangen af 2022", date(2022, 12, 31)),
     ],
 )
 def test_parse_accepts_formats_seen_in_the_sources(text, expected):
