@@ -55,16 +55,6 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fejl: {message}\n")
 
 
-def _four_digit_date(text: str) -> date:
-    """A trial's end date: the year in four digits, as everywhere a date is used unseen (parse_date)."""
-    from ..core.workdays import parse_date
-
-    try:
-        return parse_date(text, four_digit_year=True)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def _named_date(text: str) -> tuple[str, date]:
     name, sep, value = text.partition("=")
     if not sep:
@@ -170,7 +160,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     schedule.add_argument("--today", type=date_arg, default=None, metavar="DATO", help="beregn som på denne dag")
     schedule.add_argument(
         "--trial-end",
-        type=_four_digit_date,
+        type=date_arg,
         default=None,
         metavar="DATO",
         help="forsøgets slutdato, hvis den afviger fra kataloget (året med fire cifre)",

@@ -17,7 +17,7 @@ from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
-from .workdays import fmt, parse_date
+from .workdays import TwoDigitYearError, fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
 FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
@@ -93,6 +93,8 @@ def is_date_cell(cell: object) -> bool:
     except CellError:
         try:
             parse_date(str(cell))
+        except TwoDigitYearError:
+            return True
         except ValueError:
             return False
         return True
@@ -123,7 +125,7 @@ def parse_date_cell(cell: object) -> date | None:
     if timed:
         text = timed.group(1)  # a date and time exported as text: the time is no part of a deadline
     try:
-        return parse_date(text, four_digit_year=True)
+        return parse_date(text)
     except ValueError as exc:
         raise CellError(str(exc).rstrip(".")) from None
 

@@ -272,7 +272,7 @@ def _date_value(value: object, errors: dict[str, str], key: str) -> date | None:
     if isinstance(value, date):
         return value
     try:
-        return parse_date(str(value or ""), four_digit_year=True)  # a legal end date: no century guessed
+        return parse_date(str(value or ""))
     except ValueError as exc:
         errors[key] = str(exc)
         return None

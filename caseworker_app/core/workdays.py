@@ -193,7 +193,11 @@ _NO_DAY = re.compile(r"([a-zæøå]+)\s+([0-9]{4})", re.IGNORECASE)
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
-def parse_date(text: str, *, four_digit_year: bool = False) -> date:
+class TwoDigitYearError(ValueError):
+    """A date whose year has two digits: refused, since '28' may be 1928 or 2028."""
+
+
+def parse_date(text: str) -> date:
     """The date a person typed, in every form the program reads: the window's date fields, the
     command line's date options and an imported list's text cells (core.import_parse adds only
     what a spreadsheet has besides). ValueError with a Danish message quoting the text.
@@ -201,11 +205,12 @@ def parse_date(text: str, *, four_digit_year: bool = False) -> date:
     dd-mm-åååå, d/m-åååå, d.m.åååå, ddmmåå(åå), ISO åååå-m-d, '1. juli 2018' and 'd. 26. august
     2021' (rules.md §5.1), 'udgangen af 2022' (31-12-2022); dashes from Word (01–02–2025) and hard
     spaces read as '-' and ' '. Only ASCII digits and one separator between the parts
-    (15--02-2021 is a typing error), and a year from 1900 to 2199. A two-digit year is 20åå, as
-    caseworkers write it ('30.06.18', a form seen in the sources): a form shows it as 30-06-2018
-    once typed. With four_digit_year it is refused, where nobody sees the year read before it is
-    used – an imported list, a trial's end date – since '28' may be 1928 or 2028 and a wrong
-    century moves a deadline unseen.
+    (15--02-2021 is a typing error), and a year from 1900 to 2199 in four digits.
+
+    A two-digit year ('30.06.18', '011226') is refused everywhere with TwoDigitYearError, its
+    message suggesting 20åå (or 19åå): '28' may be 1928 or 2028, a deadline computed from the
+    wrong century is silently wrong, and no input shows the year read before it is used (a
+    dialog saves on Enter; an imported list and a command are not looked at date by date).
     """
     raw = " ".join(str(text).translate(_DASHES).split())
     named = _LONG_DATE.fullmatch(raw)
@@ -228,12 +233,10 @@ def parse_date(text: str, *, four_digit_year: bool = False) -> date:
     elif dmy:
         d, m, y = (int(p) for p in dmy.groups())
         if len(dmy.group(3)) == 2:
-            if four_digit_year:
-                raise ValueError(
-                    f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
-                    f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
-                )
-            y += 2000
+            raise TwoDigitYearError(
+                f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
+                f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
+            )
         parsed = (y, m, d)
     if parsed is not None:
         return _checked_date(text, *parsed)
@@ -251,7 +254,7 @@ def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
     if len(year) != 4:
         example = f"{int(day)}. {MONTHS_DA[month - 1]}"
         guess = f"'{example} 20{year}' (eller '{example} 19{year}')" if len(year) == 2 else f"'{example} 2018'"
-        raise ValueError(
+        raise TwoDigitYearError(
             f"'{_shown(text)}': skriv året med fire cifre, fx {guess}; et årstal med to cifre kan høre til "
             "to århundreder."
         )

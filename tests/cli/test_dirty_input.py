@@ -48,7 +48,7 @@ def test_years_outside_1900_2199_are_refused_in_danish(text):
         parse_date(text)
 
 
-@pytest.mark.parametrize("text", ["15-02-2021", "2021-02-15", "15.2.2021", "15/2-2021", "15.2.21", " 15 02 2021 "])
+@pytest.mark.parametrize("text", ["15-02-2021", "2021-02-15", "15.2.2021", "15/2-2021", " 15 02 2021 "])
 def test_ordinary_dates_still_read(text):
     assert parse_date(text) == date(2021, 2, 15)
 

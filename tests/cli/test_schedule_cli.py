@@ -317,3 +317,11 @@ def test_dates_in_the_long_danish_form_are_read_as_the_window_and_the_import_rea
     (deadline,) = json.loads(out)["deadlines"]
     # 30 months after the follow-up 10-01-2021, long past on 04-12-2026.
     assert (deadline["legal_due"], deadline["status"]) == ("2023-07-10", "overdue")
+
+
+def test_a_two_digit_year_on_the_command_line_is_refused_as_in_the_window(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["schedule", "--trial", "T08", "--date", "hire=31-08-2018", "--today", "01.12.26"])
+    out, err = capsys.readouterr()
+    assert exited.value.code == 2 and out == ""
+    assert "'01.12.26': skriv året med fire cifre, fx 01-12-2026 (eller 1926)" in err
