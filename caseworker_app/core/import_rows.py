@@ -23,6 +23,7 @@ from .import_mapping import (
     ColumnMapping,
 )
 from .import_parse import CellError, check_readable, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
+from .import_remarks import row_text
 from .import_table import SourceRow
 from .redact import redact_cpr
 from .terms import DATE_NAMES
@@ -145,6 +146,13 @@ def draft_row(
     as_new = {name: message for name, message in draft_errors(draft, catalog, today).items() if name not in failed}
     if masked is not None:
         as_new["cpr"] = masked_cpr_text(masked)
+    if as_new:
+        # A value missing: quote what the row holds, so the caseworker finds it without Excel.
+        holds = row_text(row)
+        quote = {name for name in as_new if name not in draft.given and not (name == "cpr" and masked)}
+        as_new = {
+            name: f"{message} (rækken har {holds})" if name in quote else message for name, message in as_new.items()
+        }
     trial = catalog.get(draft.trial_id)
     return (
         draft,

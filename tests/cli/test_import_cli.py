@@ -938,3 +938,36 @@ def test_a_sum_row_under_the_list_does_not_hold_the_import_back(capsys, tmp_path
     assert (code, err) == (0, "")
     assert "Række 4 ('I alt') er en sumrække uden sag og springes over." in out.splitlines()
     assert sorted(cases(db)) == ["H-1", "H-2"]
+
+
+def test_a_row_with_only_a_remark_is_skipped_and_quoted_not_refused(capsys, tmp_path, db):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Navn", "Sagsnr.", "Forsøg", "Ansat", "Bemærkning"])
+    sheet.append(["Hanne Møller", "H-1", "T08", datetime(2025, 3, 3), None])
+    sheet.append([None, None, None, None, "NB: Husk ferie uge 29"])
+    sheet.append(["Ib Øst", "H-2", "T08", datetime(2025, 6, 2), "Ring mandag"])
+    workbook.save(tmp_path / "med_note.xlsx")
+    code, out, err = run(capsys, "import", "--db", str(db), str(tmp_path / "med_note.xlsx"))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert "Række 3 har kun en bemærkning ('NB: Husk ferie uge 29') og ingen sag; den springes over." in lines
+    assert "1 række kun med en bemærkning springes over" in out
+    assert "Skriv borgerens navn" not in out
+    assert sorted(cases(db)) == ["H-1", "H-2"]
+
+
+def test_a_row_missing_its_name_quotes_what_it_holds(capsys, tmp_path, db):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Navn", "Sagsnr.", "Forsøg", "Ansat", "Bemærkning"])
+    sheet.append(["Hanne Møller", "H-1", "T08", datetime(2025, 3, 3), None])
+    sheet.append([None, "H-2", "T08", datetime(2025, 6, 2), "Ring mandag"])
+    workbook.save(tmp_path / "uden_navn.xlsx")
+    code, out, err = run(capsys, "import", "--db", str(db), str(tmp_path / "uden_navn.xlsx"))
+    assert code != 0
+    assert (
+        "Række 3, kolonne 'Navn': Skriv borgerens navn (rækken har 'H-2', 'T08', '02-06-2025', 'Ring mandag')"
+        in out + err
+    )
+    assert not db.exists() or cases(db) == []  # nothing saved

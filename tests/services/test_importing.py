@@ -95,7 +95,7 @@ def test_faults_name_row_column_and_what_to_do(store, tmp_path):
         ),
     )
     assert [e.text for e in preview.errors()] == [
-        "Række 2, kolonne 'Navn': Skriv borgerens navn",
+        "Række 2, kolonne 'Navn': Skriv borgerens navn (rækken har '2024-0001', 'T08', '01-03-2024')",
         "Række 3, kolonne 'Tilbud': Tilbud om ansættelse med løntilskud (01-04-2024) kan ikke ligge efter "
         "ansættelse i løntilskud (01-03-2024). Ret en af datoerne",
         "Række 4, kolonne 'Ansat': Forsøg T05 bruger ikke datoen 'ansættelse i løntilskud'. Lad cellen være tom, "
@@ -379,7 +379,9 @@ def test_a_row_repeating_a_case_with_empty_cells_is_skipped_or_updates_only_what
     # Updated, the case keeps its hire date: 31-08-2018 + 30 months = 28-02-2021 (decision 6), a
     # Sunday: in practice Friday 26-02-2021.
     assert (bo.first_deadline.legal_due, bo.first_deadline.practical_due) == (date(2021, 2, 28), date(2021, 2, 26))
-    assert [e.text for e in ida.errors] == ["Række 3, kolonne 'Ansat': Skriv datoen for ansættelse i løntilskud"]
+    assert [e.text for e in ida.errors] == [
+        "Række 3, kolonne 'Ansat': Skriv datoen for ansættelse i løntilskud (rækken har 'Ida Dam', 'S-2000', 'T08')"
+    ]
     with pytest.raises(importing.ImportRefusedError):  # Ida's row is wrong: nothing is saved
         importing.save_import(store, preview, duplicates="update")
     fixed = preview_of(store, table(tmp_path, ";S-1002;;T08;;;;Peter Holm;", name="kun-bo.csv"))

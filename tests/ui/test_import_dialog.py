@@ -858,3 +858,25 @@ def test_a_list_open_in_excel_is_read_with_a_warning_and_its_lock_file_is_named(
         "⚠ ~$sagsliste.xlsx er ikke en sagsliste, men en lille hjælpefil, som Excel laver, mens sagsliste.xlsx er åben"
     )
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_row_with_only_a_remark_is_skipped_with_its_text_in_the_preview(qtbot, store, files, tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Navn", "Sagsnr.", "Forsøg", "Ansat", "Bemærkning"])
+    sheet.append(["Hanne Møller", "H-1", "T08", datetime(2025, 3, 3), None])
+    sheet.append([None, None, None, None, "NB: Husk ferie uge 29"])
+    path = tmp_path / "med_note.xlsx"
+    workbook.save(path)
+    dialog = ImportDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    pick(qtbot, dialog, files, path)
+    lines = dialog.message_label.text().splitlines()
+    assert lines[0] == (
+        "2 rækker læst fra med_note.xlsx (arket 'Sheet'); overskrifterne står i række 1. 1 ny sag, "
+        "1 række kun med en bemærkning springes over."
+    )
+    assert "Række 3 har kun en bemærkning ('NB: Husk ferie uge 29') og ingen sag; den springes over." in lines
+    assert errors_listed(dialog) == ["Ingen fejl: alle rækker kan gemmes."]
+    assert list(shown_rows(dialog)) == ["Hanne Møller"]
+    assert dialog.import_button.isEnabled()

@@ -16,6 +16,7 @@ from ...core.import_hidden import column_name, hidden_column_notes, hidden_data_
 from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors, recognized_field
 from ...core.import_merged import merged_note
 from ...core.import_parse import is_blank_cell, is_date_cell, number_cell_warning
+from ...core.import_remarks import is_remark_row, remark_rows_note
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_table import SourceTable, column_letter
 from ...core.import_totals import is_total_row, total_rows_note
@@ -41,8 +42,8 @@ def build_preview(
 ) -> ImportPreview:
     """Every row of the table as it will be saved into this database on the day today. An update
     keeps the values the program set after the file was saved (duplicates.newer_in_program), unless
-    overwrite_newer. A sum row ('I alt') is left out; so are the rows hidden in Excel when
-    skip_hidden. Either is named in the notes, never left out unsaid."""
+    overwrite_newer. A sum row ('I alt') and a row with only a remark are left out; so are the
+    rows hidden in Excel when skip_hidden. Either is named in the notes, never left out unsaid."""
     if mapping.headers != table.headers:
         raise ValueError("the mapping belongs to another table: make it from table.headers")
     catalog = store.catalog()
@@ -55,9 +56,13 @@ def build_preview(
     if problems:
         return ImportPreview(table, mapping, today, (), tuple(problems), notes=hidden_notes)
     totals = [row for row in table.rows if is_total_row(row, mapping)]
-    hidden = [number for number in hidden_data_rows(table) if number not in {r.number for r in totals}]
+    total_set = {row.number for row in totals}
+    # A row with only a remark in it is no case: left out and quoted, as a sum row.
+    remarks = [row for row in table.rows if row.number not in total_set and is_remark_row(row, mapping)]
+    no_case = total_set | {row.number for row in remarks}
+    hidden = [number for number in hidden_data_rows(table) if number not in no_case]
     hidden_set = set(hidden)
-    left_out = {row.number for row in totals} | (hidden_set if skip_hidden else set())
+    left_out = no_case | (hidden_set if skip_hidden else set())
     cases = store.list_cases(include_closed=True)
     existing = cases_by_key(cases)
     by_cpr = cases_by_cpr(cases)
@@ -115,6 +120,7 @@ def build_preview(
         *hidden_notes,
         hidden_rows_note(hidden, left_out=skip_hidden),
         total_rows_note(totals),
+        remark_rows_note(remarks),
         filled,
         *ignored_date_columns(table, mapping),
     ]
@@ -127,6 +133,7 @@ def build_preview(
         hidden_rows=tuple(hidden),
         hidden_skipped=skip_hidden and bool(hidden),
         total_rows=tuple(row.number for row in totals),
+        remark_rows=tuple(row.number for row in remarks),
     )
 
 

@@ -118,6 +118,7 @@ class ImportPreview:
     hidden_rows: tuple[int, ...] = ()  # rows of data hidden in Excel (a filter's too), by their numbers
     hidden_skipped: bool = False  # those rows are left out (build_preview's skip_hidden)
     total_rows: tuple[int, ...] = ()  # sum rows ('I alt'), left out
+    remark_rows: tuple[int, ...] = ()  # rows with only a remark and no case, left out
 
     @property
     def new_rows(self) -> list[ImportRow]:
@@ -136,7 +137,7 @@ class ImportPreview:
 
     def nothing_text(self) -> str:
         """Why there is nothing to import when no row is left ('' when rows are): the file has none
-        under the headers, or every one is a sum row or hidden in Excel and left out as chosen."""
+        under the headers, or every one is a sum row, a remark or hidden in Excel and left out as chosen."""
         if self.rows:
             return ""
         parts = []
@@ -158,6 +159,8 @@ class ImportPreview:
             )
             kind = "en sumrække" if len(self.total_rows) == 1 else "sumrækker"
             parts.append(f"{rows_listed(list(self.total_rows))} er {kind} ('{word}') uden sag")
+        if self.remark_rows:
+            parts.append(f"{rows_listed(list(self.remark_rows))} har kun en bemærkning og ingen sag")
         if not parts:
             return f"{self.table.file_name} har ingen rækker med sager under overskrifterne."
         return "Der er ingen sager at importere: " + "; ".join(parts) + "."
@@ -175,6 +178,9 @@ class ImportPreview:
         counts = [count_text(len(self.new_rows), "ny sag", "nye sager")]
         if self.total_rows:
             counts.append(f"{count_text(len(self.total_rows), 'sumrække', 'sumrækker')} springes over")
+        if self.remark_rows:
+            only = count_text(len(self.remark_rows), "række", "rækker") + " kun med en bemærkning"
+            counts.append(f"{only} springes over")
         if self.hidden_rows:
             hidden = count_text(len(self.hidden_rows), "række", "rækker") + " skjult i Excel"
             counts.append(f"{hidden} springes over" if self.hidden_skipped else f"{hidden} (⚠, importeres)")
