@@ -3,7 +3,12 @@ Fristberegner and the import dialog, and the labels and hints of a trial's date 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.catalog import CaseDate, Trial
+
+if TYPE_CHECKING:
+    from .fields import FieldBox
 
 
 def trial_choice_text(trial: Trial) -> str:
@@ -17,9 +22,21 @@ def date_label(case_date: CaseDate) -> str:
     return case_date.label + ("" if case_date.required else " (valgfri)")
 
 
-def default_hint(trial: Trial, case_date: CaseDate) -> str:
-    """'Ukendt: ansættelse i løntilskud bruges' for a date that falls back on another."""
-    if not case_date.default_from:
+def default_hint(trial: Trial, case_date: CaseDate, typed: str) -> str:
+    """'Ukendt: ansættelse i løntilskud bruges' for an empty date that falls back on another; ''
+    once a date is typed (then it is used, and the hint would say the opposite)."""
+    if not case_date.default_from or typed.strip():
         return ""
     source = next((d.label for d in trial.dates if d.name == case_date.default_from), case_date.default_from)
     return f"Ukendt: {source.lower()} bruges"
+
+
+def keep_default_hint(box: FieldBox, trial: Trial, case_date: CaseDate) -> None:
+    """Show or hide the fallback hint as the date is typed or loaded; a ⚠ warning stays until the
+    form checks the dates again."""
+
+    def update() -> None:
+        if not box.hint_label.text().startswith("⚠"):
+            box.set_hint(default_hint(trial, case_date, box.editor.text()))
+
+    box.editor.textChanged.connect(update)

@@ -23,7 +23,7 @@ from ...core.event import Event
 from ...core.terms import IMPORTED_EVENTS
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
-from ..trial_texts import date_label, default_hint, trial_choice_text
+from ..trial_texts import date_label, default_hint, keep_default_hint, trial_choice_text
 from .events import EventsBox
 
 # What the form's dates are: the case dates by name, the day to calculate for, the trial's end,
@@ -136,7 +136,8 @@ class CalculatorForm(QWidget):
             edit = DateLineEdit()
             edit.setText(old.get(case_date.name, ""))
             edit.editingFinished.connect(self.changed)
-            box = FieldBox(edit, default_hint(trial, case_date))
+            box = FieldBox(edit, default_hint(trial, case_date, edit.text()))
+            keep_default_hint(box, trial, case_date)
             self.date_boxes[case_date.name] = box
             self.case_form.insertRow(len(self.date_boxes), buddy_label(date_label(case_date) + ":", edit), box)
         set_tab_order(

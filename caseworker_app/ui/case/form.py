@@ -28,7 +28,7 @@ from ...core.text import clean_line
 from ...core.validation import future_date_hints, parse_case_dates
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box
-from ..trial_texts import date_label, default_hint, trial_choice_text
+from ..trial_texts import date_label, default_hint, keep_default_hint, trial_choice_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -151,9 +151,9 @@ class CaseForm(QGroupBox):
             # Same dates: keep the fields (and what is typed in them) rather than rebuild them.
             for case_date in trial.dates:
                 box = self.date_boxes[case_date.name]
-                box.set_hint(default_hint(trial, case_date))
                 if not keep_typed:
                     box.editor.clear()
+                box.set_hint(default_hint(trial, case_date, box.editor.text()))
             return
         typed = {name: box.editor.text() for name, box in self.date_boxes.items()} if keep_typed else {}
         for box in self.date_boxes.values():
@@ -164,7 +164,8 @@ class CaseForm(QGroupBox):
         for row, case_date in enumerate(trial.dates):
             edit = DateLineEdit()
             edit.setText(typed.get(case_date.name, ""))
-            box = FieldBox(edit, default_hint(trial, case_date))
+            box = FieldBox(edit, default_hint(trial, case_date, edit.text()))
+            keep_default_hint(box, trial, case_date)
             edit.editingFinished.connect(self.show_condition_hints)
             self.date_boxes[case_date.name] = box
             self.form.insertRow(self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box)
@@ -196,7 +197,7 @@ class CaseForm(QGroupBox):
             box = self.date_boxes.get(case_date.name)
             if box is not None:
                 problem = problems.get(case_date.name)
-                box.set_hint(f"⚠ {problem}" if problem else default_hint(trial, case_date))
+                box.set_hint(f"⚠ {problem}" if problem else default_hint(trial, case_date, box.editor.text()))
 
     def show_status(self, case) -> None:
         """A closed case says so above its fields: when and why."""
