@@ -347,7 +347,7 @@ def _row_line(row, duplicates: str) -> str:
         due = "ingen frister i dette forsøg"
     else:
         # The window's and `schedule`'s text: 'fre 27-11-2026 (fristen 28-11-2026 er en lørdag)'.
-        due = f"første frist {due_text(deadline)}"
+        due = f"næste frist {due_text(deadline)}"
         if not deadline.undated and deadline.practical_due != deadline.legal_due:
             due += f", senest i praksis {practical_day_text(deadline)}"
     return redact_cpr(f"{head}; {dates} – {due}{warned}")

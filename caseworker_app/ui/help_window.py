@@ -33,7 +33,7 @@ GUIDE = (
         "og en frist regnet fra et forkert århundrede er forkert, uden at det ses.</p>"
         "<p><b>Har du dine sager i et regneark</b>, så læs dem ind på én gang med <b>Filer › Importér sager</b> "
         "(Ctrl+I): vælg filen (.xlsx eller .csv fra Excel), se under <b>Kolonner</b>, at hver kolonne er det "
-        "rigtige felt, og under <b>Forhåndsvisning</b>, hvordan hver række gemmes og med hvilken første frist. "
+        "rigtige felt, og under <b>Forhåndsvisning</b>, hvordan hver række gemmes og med hvilken næste frist. "
         "Rækker med fejl står under <b>Fejl</b> med række og kolonne; intet gemmes, før de er rettet, "
         "medmindre du vælger <b>Importér kun de gyldige rækker</b>. Sager, der allerede findes (samme "
         "FASIT-sagsnummer og forsøg), springes over eller opdateres, som du vælger. Programmet husker dine "

@@ -178,7 +178,7 @@ def test_the_sample_xlsx_is_imported_as_written(capsys, db):
     )
     assert (
         "Række 10: Peter Holm (2020-0311), T08; ansættelse i løntilskud 30-09-2020, seneste opfølgning "
-        "28-11-2025 – første frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)" in out
+        "28-11-2025 – næste frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)" in out
     )
     assert "Import nr. 1: 5 sager oprettet, 0 opdateret." in out
     assert f'caseworker-app import --db "{db}" --fortryd 1' in out
@@ -192,7 +192,7 @@ def test_the_sample_csv_is_imported_as_written(capsys, db):
     assert "Læst som CSV med semikolon mellem cellerne, tegnsæt Windows-1252." in out
     assert (
         "Række 5: Ole Bæk (2019-0555), T08; ansættelse i løntilskud 31-08-2019, seneste opfølgning "
-        "20-02-2025 – første frist 20-02-2026" in out
+        "20-02-2025 – næste frist 20-02-2026" in out
     )
     assert cases(db) == CSV_CASES
     assert first_deadlines(capsys, db) == CSV_FIRST
@@ -206,11 +206,11 @@ def test_the_preview_shows_the_deadline_the_window_shows(capsys, db):
     lines = {line.split(":")[1].split("(")[0].strip(): line for line in out.splitlines() if line.startswith("Række")}
     assert {citizen: line.split(" – ")[-1] for citizen, line in lines.items()} == {
         # 31-12-2025 is Nytårsaftensdag, so Tuesday 30-12-2025
-        "Jens Hansen": "første frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)",
-        "Lone Andersen": "første frist 10-03-2026",
-        "Ahmad Khalil": "første frist 18-02-2026",
-        "Karen Mortensen": "første frist 21-08-2026",
-        "Peter Holm": "første frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)",
+        "Jens Hansen": "næste frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)",
+        "Lone Andersen": "næste frist 10-03-2026",
+        "Ahmad Khalil": "næste frist 18-02-2026",
+        "Karen Mortensen": "næste frist 21-08-2026",
+        "Peter Holm": "næste frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)",
     }
     assert first_deadlines(capsys, db) == XLSX_FIRST
 
@@ -330,7 +330,7 @@ def test_a_hire_date_in_the_future_is_imported_with_a_warning_on_its_row(capsys,
     assert (code, err) == (0, "")
     [line] = [line for line in out.splitlines() if line.startswith("Række 2:")]
     assert line.endswith(
-        "– første frist 01-09-2027 – ⚠ Ansættelse i løntilskud: 01-03-2027 ligger i fremtiden – er årstallet "
+        "– næste frist 01-09-2027 – ⚠ Ansættelse i løntilskud: 01-03-2027 ligger i fremtiden – er årstallet "
         "rigtigt? Fristerne regnes fra den."
     )
     assert cases(db)["2026-0001"][0] == "Bo Berg"
@@ -373,7 +373,7 @@ def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_sho
     assert (
         "Række 2: Anna Vest (2021-0301), T07; start på ressourceforløb 15-01-2021, seneste stillingtagen til "
         "indsatsplanen "
-        "03-05-2021 – første frist 03-11-2021"
+        "03-05-2021 – næste frist 03-11-2021"
     ) in out.splitlines()
     assert first_deadlines(capsys, db) == {
         "Bo Nord": ("2021-07-15", "2021-07-15"),
@@ -884,11 +884,11 @@ def test_a_hidden_stale_column_gives_way_to_the_visible_one(capsys, tmp_path, db
     lines = out.splitlines()
     assert (
         "Række 2: Hanne Møller (H-1), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 01-10-2025 – "
-        "første frist 01-10-2026"
+        "næste frist 01-10-2026"
     ) in lines
     assert (
         "Række 3: Ib Øst (H-2), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 03-11-2025 – "
-        "første frist 03-11-2026"
+        "næste frist 03-11-2026"
     ) in lines
     assert "Springes over: Sidste opfølgning (skjult i Excel)" in lines
     assert (
@@ -910,7 +910,7 @@ def test_hidden_rows_are_imported_with_a_warning_unless_left_out(capsys, tmp_pat
     _, out, _ = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
     assert "Spring de skjulte rækker over med --uden-skjulte." in out.splitlines()
     [row] = [line for line in out.splitlines() if line.startswith("Række 4:")]
-    assert row.endswith("første frist 01-09-2026 – ⚠ Rækken er skjult i Excel (fx af et filter)")
+    assert row.endswith("næste frist 01-09-2026 – ⚠ Rækken er skjult i Excel (fx af et filter)")
     code, out, _ = run(capsys, "import", "--db", str(db), str(path), "--uden-skjulte")
     assert code == 0
     assert "Række 4 er skjult i Excel (fx af et filter) og springes over, som du har valgt." in out

@@ -82,4 +82,4 @@ def test_dry_run_warns_of_a_row_marked_afsluttet(tmp_path, capsys):
         "– ⚠ Rækken er markeret afsluttet (kolonnen Status), men oprettes som aktiv sag med frister regnet fra "
         "startdatoerne – slet rækken i regnearket, hvis sagen ikke skal følges op"
     )
-    assert "første frist" in row and "01-12-2019" in row
+    assert "næste frist" in row and "01-12-2019" in row

@@ -170,7 +170,7 @@ def test_the_sample_workbook_imported_through_the_window(qtbot, window, db, dial
             "5 rækker læst fra sagsliste.xlsx (arket 'Sager'); overskrifterne står i række 4. 5 nye sager."
         )
         rows = shown_rows(dialog)
-        seen.update({name: (row["Første frist"], row["Senest i praksis"]) for name, row in rows.items()})
+        seen.update({name: (row["Næste frist"], row["Senest i praksis"]) for name, row in rows.items()})
         assert rows["Jens Hansen"]["Række"] == "5" and rows["Peter Holm"]["Række"] == "10"
         assert rows["Jens Hansen"]["CPR-nummer"] == "010162-xxxx"  # masked on screen
         assert {row["Gemmes som"] for row in rows.values()} == {"Ny sag"}
@@ -275,7 +275,7 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     choose(view.combos[5], None)
     assert view.combos[5].currentText() == "– ignorér –"
     ahmad = shown_rows(dialog)["Ahmad Khalil"]
-    assert (ahmad["Første frist"], ahmad["Senest i praksis"]) == (
+    assert (ahmad["Næste frist"], ahmad["Senest i praksis"]) == (
         "! 01-03-2026",
         "fre 27-02-2026 (fristen 01-03-2026 er en søndag)",
     )
@@ -630,7 +630,7 @@ def test_duplicates_updated_from_a_changed_list(qtbot, window, db, dialogs, file
         assert not dialog.import_button.isEnabled()  # skipping leaves nothing to save
         click(qtbot, dialog.options.update_radio)
         seen.update({name: row["Gemmes som"] for name, row in shown_rows(dialog).items()})
-        seen["Ole Bæk, frist"] = shown_rows(dialog)["Ole Bæk"]["Første frist"]
+        seen["Ole Bæk, frist"] = shown_rows(dialog)["Ole Bæk"]["Næste frist"]
 
     import_through_menu(qtbot, window, dialogs, files, changed, update)
     assert seen == {
@@ -790,8 +790,8 @@ def test_a_hidden_stale_column_is_marked_and_left_for_the_visible_one(qtbot, sto
     assert view.names[5].text() == "F: Seneste opfølgning"
     assert view.combos[4].accessibleName() == "Felt for kolonne E, 'Sidste opfølgning' (skjult i Excel)"
     shown = shown_rows(dialog)
-    assert shown["Hanne Møller"]["Første frist"] == "! 01-10-2026"  # before TODAY: overdue, as the dates say
-    assert shown["Ib Øst"]["Første frist"] == "! 03-11-2026"
+    assert shown["Hanne Møller"]["Næste frist"] == "! 01-10-2026"  # before TODAY: overdue, as the dates say
+    assert shown["Ib Øst"]["Næste frist"] == "! 03-11-2026"
     assert (
         "Kolonne E 'Sidste opfølgning' er skjult i Excel og bruges ikke: 'Seneste opfølgning' læses fra kolonne F "
         "'Seneste opfølgning', der er synlig."
@@ -804,7 +804,7 @@ def test_a_hidden_stale_column_is_marked_and_left_for_the_visible_one(qtbot, sto
         line.startswith("⚠ Kolonne E 'Sidste opfølgning' er skjult i Excel, men bruges som 'Seneste opfølgning'.")
         for line in dialog.message_label.text().splitlines()
     )
-    assert shown_rows(dialog)["Hanne Møller"]["Første frist"] == "! 01-01-2026"
+    assert shown_rows(dialog)["Hanne Møller"]["Næste frist"] == "! 01-01-2026"
 
 
 def test_hidden_rows_are_imported_with_a_warning_unless_the_caseworker_leaves_them_out(

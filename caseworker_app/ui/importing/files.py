@@ -29,7 +29,7 @@ INTRO = (
     "<p><b>Importér din sagsliste</b> fra en Excel-projektmappe (.xlsx) eller en CSV-fil fra Excel.</p>"
     "<p>Listen skal have en række med overskrifter og en række pr. sag med mindst borgerens navn, "
     "FASIT-sagsnummeret og forsøget (eller ét forsøg til alle rækker) og forsøgets datoer. "
-    "Programmet viser først, hvordan hver række bliver gemt, og med hvilken første frist; "
+    "Programmet viser først, hvordan hver række bliver gemt, og med hvilken næste frist; "
     "intet gemmes, før du trykker <b>Importér</b>.</p>"
     "<p>Vil du først se, hvordan det virker, så tryk <b>Prøv med eksempelfilen</b>.</p>"
 )

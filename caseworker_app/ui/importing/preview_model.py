@@ -85,14 +85,15 @@ def _row_state(row: ImportRow, duplicates: str, only_valid: bool) -> str:
 
 
 def _deadline_shown(row: ImportRow, duplicates: str) -> bool:
-    """The first deadline is shown for a row that is saved (new or updated) or an unchanged case."""
+    """The next deadline is shown for a row that is saved (new or updated) or an unchanged case."""
     if row.faults(duplicates) or row.first_deadline is None:
         return False
     return row.duplicate_of is None or (duplicates == UPDATE and not row.duplicate_closed)
 
 
 class ImportPreviewModel(ColumnTableModel):
-    """The rows of the list as they will be saved, with their state and first deadline."""
+    """The rows of the list as they will be saved, with their state and next deadline (the earliest
+    open one: after a latest follow-up it is not the case's first)."""
 
     COLUMNS = (
         "Række",
@@ -100,7 +101,7 @@ class ImportPreviewModel(ColumnTableModel):
         "Sagsnr.",
         "Gemmes som",
         "Forsøg",
-        "Første frist",
+        "Næste frist",
         "Senest i praksis",
         "Datoer",
         "CPR-nummer",
