@@ -535,3 +535,31 @@ def test_choosing_what_a_header_names_drops_an_old_ignore_of_it(store):
     assert importing.remembered_mapping(store)["columns"] == {}
     again = importing.guess_mapping(["Navn", "Sagsnr", "Sidste opf."], importing.remembered_mapping(store))
     assert again.fields[2] == "last_followup"
+
+
+def test_rows_with_only_remarks_are_left_out_but_a_row_with_a_case_value_is_a_case(store, tmp_path):
+    preview = preview_of(
+        store,
+        table(
+            tmp_path,
+            "Jens Hansen;2024-0412;;T08;01-03-2024;;;;",
+            ";;;;;;;;NB: Husk ferie uge 29",
+            ";;;;;;;Anne Jensen;Ring til Anne",  # a caseworker is a value of a case: an error
+            "-;;;;;;;;Tjek 2. kvartal",  # a dash alone is an empty cell
+        ),
+    )
+    assert [row.number for row in preview.rows] == [2, 4]
+    assert preview.remark_rows == (3, 5)
+    assert (
+        "Rækkerne 3 og 5 har kun en bemærkning og ingen sag; de springes over "
+        "(række 3: 'NB: Husk ferie uge 29'; række 5: 'Tjek 2. kvartal')."
+    ) in preview.notes
+    assert preview.errors()[0].text == (
+        "Række 4, kolonne 'Navn': Skriv borgerens navn (rækken har 'Anne Jensen', 'Ring til Anne')"
+    )
+
+
+def test_a_list_of_only_remarks_says_there_is_nothing_to_import(store, tmp_path):
+    preview = preview_of(store, table(tmp_path, ";;;;;;;;NB: Husk ferie uge 29"))
+    assert preview.rows == ()
+    assert preview.nothing_text() == "Der er ingen sager at importere: række 2 har kun en bemærkning og ingen sag."
