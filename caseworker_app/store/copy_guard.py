@@ -15,9 +15,10 @@ from .errors import StoreError
 from .opening import SQLITE_HEADER, connect_read_only
 
 
-def damage_found(db_path: Path) -> str | None:
+def damage_found(db_path: Path, *, quick: bool = False) -> str | None:
     """What SQLite's check finds wrong in the database ('16 fejl ved kontrollen'), or None when it is
-    whole or cannot be read for another reason (missing, locked: not damage)."""
+    whole or cannot be read for another reason (missing, locked: not damage). quick: SQLite's quicker
+    check (store/backup/checking.py integrity_problem), for a start that makes no copy."""
     try:
         with db_path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
@@ -26,7 +27,7 @@ def damage_found(db_path: Path) -> str | None:
     except (OSError, StoreError):
         return None
     try:
-        problem = integrity_problem(conn)
+        problem = integrity_problem(conn, quick=quick)
         return f"{problem} ved kontrollen" if problem else None
     except sqlite3.OperationalError:  # locked, out of memory: not a sign of damage
         return None
