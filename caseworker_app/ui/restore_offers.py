@@ -1,7 +1,8 @@
 """The offers to restore the newest good copy, so a caseworker is never left with a damaged or lost
 database and advice for a menu that cannot be reached: at start when the database is damaged (found
 opening it or reading its cases), missing or empty, and in the open window when today's automatic
-copy finds it damaged. Any other failure of that copy is told once, with its reason."""
+copy finds it damaged, or the start's quick check does (today's copy made earlier). Any other
+failure of that copy is told once, with its reason."""
 
 from __future__ import annotations
 
@@ -135,12 +136,27 @@ def offer_restore_of_missing(parent: QWidget | None, db_path: Path, *, empty: bo
 
 @dataclass(frozen=True)
 class BackupProblem:
-    """Why today's automatic copy was not made, as the window tells it."""
+    """Why today's automatic copy was not made, or the damage the start's check found in the
+    database when today's copy was made earlier, as the window tells it."""
 
     db_path: Path
-    error: StoreError
+    error: StoreError | None  # why the copy failed; None: no copy was due, the start's check found damage
     damage: str | None  # what the check found ('16 fejl ved kontrollen'); None: not damaged
     good_copy: BackupInfo | None = None  # when damaged: the newest copy that can be restored
+
+
+def _damage_found(problem: BackupProblem) -> str:
+    """The opening sentence: whether today's copy failed on the damage or the start's check found it."""
+    where, found = problem.db_path, problem.damage
+    if problem.error is None:
+        return f"Selve databasen {where} er beskadiget: kontrollen ved start fandt fejl ({found})."
+    return f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {where} fandt fejl ({found})."
+
+
+def _register_again(problem: BackupProblem) -> str:
+    if problem.error is None:  # the good copy may be this morning's: the day's work is in the damaged file
+        return "Det, der er registreret siden da, skal kontrolleres og registreres igen."
+    return "Det, der er registreret siden da, skal registreres igen."
 
 
 def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: BackupInfo) -> QMessageBox:
@@ -149,10 +165,9 @@ def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: Backup
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen er beskadiget")
     box.setText(
-        f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {problem.db_path} fandt fejl "
-        f"({problem.damage}). Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå "
+        f"{_damage_found(problem)} Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå "
         f"tabt.\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} ({cases_text(info.cases)}). "
-        "Vil du gendanne den nu?\n\nDet, der er registreret siden da, skal registreres igen. Den "
+        f"Vil du gendanne den nu?\n\n{_register_again(problem)} Den "
         "beskadigede database gemmes i mappen med sikkerhedskopier, så IT kan se på den. Vælger du "
         "'Ikke nu', spørger programmet igen, næste gang det åbnes."
     )
@@ -164,9 +179,10 @@ def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: Backup
 def tell_backup_problem(
     parent: QWidget | None, store: CaseStore, problem: BackupProblem, refresh: Callable[[], None]
 ) -> None:
-    """Tell the caseworker why today's copy was not made; for a damaged database, offer the newest
-    good copy and restore it into the open window (store reopened, refresh called)."""
-    if problem.damage is None:
+    """Tell the caseworker why today's copy was not made, or that the start's check found the database
+    damaged; for a damaged database, offer the newest good copy and restore it into the open window
+    (store reopened, refresh called)."""
+    if problem.damage is None and problem.error is not None:
         QMessageBox.warning(
             parent,
             "Sikkerhedskopien blev ikke lavet",
@@ -179,8 +195,7 @@ def tell_backup_problem(
         QMessageBox.warning(
             parent,
             "Databasen er beskadiget",
-            f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {problem.db_path} fandt fejl "
-            f"({problem.damage}). Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi "
+            f"{_damage_found(problem)} Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi "
             f"at gendanne i mappen {backup_folder(problem.db_path)}. Kontakt IT, før du registrerer mere.",
         )
         return

@@ -206,7 +206,7 @@ def test_the_dialog_waits_for_the_start_s_copy_and_lists_it(qtbot, store, monkey
     add(store, 2)
     made = []
 
-    def slow_copy(path):
+    def slow_copy(path, **_):
         time.sleep(0.3)  # a large database's copy and check
         made.append(threading.current_thread().name)
         backup_dialog.auto_backup(path)

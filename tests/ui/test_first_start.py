@@ -64,7 +64,7 @@ def test_senere_saves_nothing_and_the_next_start_asks_again(qtbot, window, store
 
 def test_run_window_asks_at_a_real_start_but_never_for_the_demo(tmp_path, monkeypatch, qapp):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path: None)
+    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path, **_: None)
     asked = []
     monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: asked.append(self.demo))
     open_store = MainWindow.open_store

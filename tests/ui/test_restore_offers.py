@@ -367,7 +367,7 @@ def test_afslut_leaves_the_empty_file_as_it_was(tmp_path, shown, dialogs):
 
 
 def test_a_first_start_without_copies_asks_nothing(tmp_path, shown, dialogs, message_boxes, monkeypatch):
-    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path: None)
+    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path, **_: None)
     assert run_window(tmp_path / "sager.db") == 0
     assert dialogs.opened == [] and message_boxes.calls == []
     assert shown == [0]

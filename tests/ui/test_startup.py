@@ -231,7 +231,7 @@ def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypa
     with CaseStore(db) as store:
         add_t08(store, "Jens Hansen", "2021-1001")
     happened: list[str] = []
-    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path: happened.append("backup"))
+    monkeypatch.setattr(backup_dialog, "daily_backup", lambda path, **_: happened.append("backup"))
     monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
     open_store = MainWindow.open_store
 
@@ -270,7 +270,7 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
         add_t08(store, "Jens Hansen", "2021-1001")
     happened: list[tuple[str, str]] = []
 
-    def slow_copy(path):
+    def slow_copy(path, **_):
         happened.append((threading.current_thread().name, "begun"))
         time.sleep(0.8)
         happened.append((threading.current_thread().name, "done"))
