@@ -1,7 +1,8 @@
 """A caseworker is never left with a damaged or lost database while a good copy exists (s17): the
 newest good copy is offered at start when the database is damaged (also when the damage is found
-reading the cases), missing or empty, and in the open window when today's copy finds it damaged;
-any other failure of that copy is told once, in Danish, with its reason."""
+reading the cases), missing or empty, and in the open window when today's copy finds it damaged,
+or the start's quick check does when today's copy was made earlier; any other failure of that copy
+is told once, in Danish, with its reason."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import threading
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from caseworker_app import logs
@@ -282,6 +283,124 @@ def test_a_copy_that_fails_for_another_reason_is_told_once_with_its_reason(
     assert reason.startswith(f"Sikkerhedskopien {tmp_path / 'sikkerhedskopier'}")  # writing.py's words
     assert last == "Programmet prøver igen, når det lukkes, og næste gang det åbnes. Bliver det ved, så kontakt IT."
     assert log.count(f"automatic backup failed: StoreError: Sikkerhedskopien {tmp_path}") == 2
+
+
+# ------------------------------------------------------------ today's copy made earlier: the start's check
+# A tester: 8 KB written into the file opened without a word after the morning's copy, the day's
+# follow-ups were accepted, and the next day's restore took them away. When today's copy is made
+# already, the start's background thread runs SQLite's quick check instead; the window shows its
+# cases first and is never held up by it.
+
+
+def todays_copy(db):
+    """This morning's copy (00.01 today): the start makes none, as after an earlier start today."""
+    return make_backup(db, now=datetime.now().replace(hour=0, minute=1, second=0, microsecond=0))
+
+
+def today_text() -> str:
+    return date.today().strftime("%d-%m-%Y")
+
+
+def test_damage_after_today_s_copy_is_told_at_start_and_the_copy_restored(
+    tmp_path, state_in_tmp, told, dialogs, message_boxes
+):
+    db = tmp_path / "sager.db"
+    with_cases(db, 12)
+    todays_copy(db)
+    with CaseStore(db, clock=lambda: date(2021, 2, 1)) as store:  # registered after the copy
+        store.create_case(citizen="Borger efter kopien", case_ref="S-99", trial_id="T08", dates=HIRE)
+    damage_page_of(db, CHANGES_INDEX)  # every case can be read: the window opens as if whole
+    dialogs.then(click_button("&Gendan sikkerhedskopien"))
+
+    code, log = start_until_told(db)
+    assert code == 0
+
+    [box] = dialogs.opened
+    assert box.windowTitle() == "Databasen er beskadiget"
+    assert box.text() == (
+        f"Selve databasen {db} er beskadiget: kontrollen ved start fandt fejl (1 fejl ved kontrollen). "
+        "Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå tabt.\n\n"
+        f"Den nyeste gode sikkerhedskopi er fra {today_text()} kl. 00.01 (12 sager). Vil du gendanne den nu?\n\n"
+        "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
+        "gemmes i mappen med sikkerhedskopier, så IT kan se på den. Vælger du 'Ikke nu', spørger programmet "
+        "igen, næste gang det åbnes."
+    )
+    assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Ikke nu"]
+    assert [kind for kind, _title, _text in message_boxes.calls] == ["information"]  # "… er gendannet"
+    # Told in the window's thread; it reads the restored copy (its Sager list is filled after the next paint).
+    assert [(thread, cases) for thread, cases, _rows in told] == [("MainThread", 12)]
+    assert integrity(db) == "ok" and case_count(db) == 12
+    assert "database found damaged at start (today's copy made earlier): 1 fejl ved kontrollen" in log
+    assert "Borger" not in log and "S-99" not in log
+
+
+def test_ikke_nu_leaves_the_damaged_file_and_makes_no_copy_of_it(tmp_path, state_in_tmp, told, dialogs, message_boxes):
+    db = tmp_path / "sager.db"
+    with_cases(db, 12)
+    copy = todays_copy(db)
+    damage_page_of(db, CHANGES_INDEX)
+    dialogs.then(click_button("&Ikke nu"))
+
+    code, _log = start_until_told(db)
+    assert code == 0
+
+    assert [box.windowTitle() for box in dialogs.opened] == ["Databasen er beskadiget"]
+    assert message_boxes.calls == []
+    assert integrity(db) != "ok"  # nothing restored
+    assert [info.path for info in list_backups(db)] == [copy.path]  # the damaged file was not copied
+
+
+def test_a_whole_database_is_checked_beside_the_window_after_the_paint_and_nothing_is_said(
+    tmp_path, state_in_tmp, dialogs, message_boxes, monkeypatch, qapp
+):
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    db = tmp_path / "sager.db"
+    with_cases(db, 3)
+    todays_copy(db)
+    happened: list[str] = []
+    check = backup_dialog.damage_found
+
+    def recorded_check(path, **kwargs):
+        found = check(path, **kwargs)
+        happened.append(f"check {kwargs} in {threading.current_thread().name}: {found}")
+        return found
+
+    monkeypatch.setattr(backup_dialog, "damage_found", recorded_check)
+    open_store = MainWindow.open_store
+
+    def open_then_wait(self, store):
+        open_store(self, store)
+        happened.append("cases")
+        ending = QTimer(self)  # ends once the start's thread is done (or after 20 s: the test fails)
+        waited = [0]
+
+        def end_when_done():
+            waited[0] += 1
+            thread = backup_dialog._background
+            if (thread is not None and not thread.is_alive()) or waited[0] > 400:
+                ending.stop()
+                QApplication.exit(0)
+
+        ending.timeout.connect(end_when_done)
+        ending.start(50)
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and happened[-1:] == ["cases"]:
+                happened.append("painted")
+            return False
+
+    paints = Paints()
+    qapp.installEventFilter(paints)
+    monkeypatch.setattr(MainWindow, "open_store", open_then_wait)
+    try:
+        assert run_window(db) == 0
+    finally:
+        qapp.removeEventFilter(paints)
+        logs.teardown_logging()
+
+    assert happened == ["cases", "painted", "check {'quick': True} in daglig-kopi: None"]
+    assert dialogs.opened == [] and message_boxes.calls == []
 
 
 # ------------------------------------------------------------ at start: missing or empty
