@@ -159,16 +159,16 @@ def unregistered_problem(event: Event, note_day: date, case: CaseRecord | None =
 def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, event_date: date | None = None) -> str:
     """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
 
-    A period (duration_end) that the ordinary rule governs is not the trial's – unless the trial's
-    end is its last day (trial_lengthens) – and one the trial's end cuts shorter than the trial's
-    own minimum does not meet the trial's condition.
+    A period (duration_end) that the ordinary rule governs is not the trial's (one whose last day is
+    the trial's end, beyond the ordinary limit, the engine says the trial governs: decision 12), and
+    one the trial's end cuts shorter than the trial's own minimum does not meet the trial's condition.
     """
     deadline, _ = governing_deadline(trial, case, situation, as_of, event_date)
     if deadline is None or deadline.kind != "duration_end":
         return ""
     spec = _rule_for(trial, event_kind(trial, situation))
     assert spec is not None  # governing_deadline found a deadline for this very rule
-    if deadline.governed_by == "ordinary" and not trial_lengthens(deadline):
+    if deadline.governed_by == "ordinary":
         return (
             f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
             "gælder, så notatet kan ikke skrives efter forsøget."
@@ -182,16 +182,3 @@ def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, 
             "skrives efter forsøget."
         )
     return ""
-
-
-def trial_lengthens(deadline: Deadline) -> bool:
-    """Whether the trial gives a period days beyond its ordinary length although the ordinary
-    limit governs it (decision 12): the period was still running when the trial ended, so its last
-    day is the later of the ordinary last day and the trial's end, and that is the trial's end.
-    A note documents those days under the trial and states that last day, as the lists do."""
-    return (
-        deadline.due_to_trial_end
-        and deadline.trial_due is not None  # the period began under the trial
-        and deadline.ordinary_due is not None
-        and deadline.ordinary_due < deadline.legal_due == deadline.trial_end
-    )

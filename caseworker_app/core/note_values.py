@@ -10,7 +10,7 @@ from .cases import CLOSED, CaseRecord
 from .catalog import Trial
 from .deadline import OVERDUE, practical_sentence
 from .note_conditions import condition_lines
-from .note_deadline import governing_deadline, trial_lengthens
+from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
 from .rule_due import ordinary_version_on
@@ -93,9 +93,9 @@ def note_values(
         # The practical date first (decision 7: the window shows it beside the legal date), then
         # the trial rule's own date and a reform caution.
         # A date the ordinary rule governs (after the trial's end) names that rule's basis, as the
-        # window and the prints do for the same deadline: the note's Hjemmel is the order's. Not a
-        # period's last day that only the trial's end gives (decision 12): that day is the trial's.
-        ordinary = deadline.governed_by == "ordinary" and not trial_lengthens(deadline)
+        # window and the prints do for the same deadline: the note's Hjemmel is the order's. (A
+        # period's last day that only the trial's end gives is the trial's: decision 12, schedule.)
+        ordinary = deadline.governed_by == "ordinary"
         cited = deadline.citation.strip()
         basis = f"Hjemmel for fristen: {cited}{'' if cited.endswith('.') else '.'}" if ordinary and cited else ""
         # A deadline already passed on the note's day is said to be, as the list shows it (Overskredet).
