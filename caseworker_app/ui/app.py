@@ -71,7 +71,8 @@ def _daily_backup(window, db_path: Path) -> None:
         from .restore_offers import tell_backup_problem
 
         if window.store is not None and window.isVisible():
-            tell_backup_problem(window, window.store, problem, window.refresh)
+            if tell_backup_problem(window, window.store, problem, window.refresh):
+                window.show_damage_banner()  # not restored: said until it is
 
     daily_backup_in_background(db_path, tell)
 

@@ -62,7 +62,7 @@ class BackupDialog(QDialog):
         self,
         db_path: Path,
         *,
-        on_restored: Callable[[], None] | None = None,
+        on_restored: Callable[[bool], None] | None = None,  # told whether the copy is now in place
         before_restore: Callable[[], None] | None = None,
         parent: QWidget | None = None,
         ask: Callable[[QWidget, str, str], bool] | None = None,
@@ -203,14 +203,16 @@ class BackupDialog(QDialog):
             return
         if self._before_restore is not None:
             self._before_restore()
+        done = False
         try:
             kept, cases = restore_backup(self.db_path, info.path, other_database=other)
+            done = True
         except StoreError as exc:
             self.status.setText(exc.window_text())
             return
         finally:
             if self._on_restored is not None:
-                self._on_restored()
+                self._on_restored(done)
         self.reload()
         kept_text = f" Den hidtidige database er gemt som {kept.path.name}." if kept else ""
         self.status.setText(f"Gendannet fra {when}: {cases_text(cases)}.{kept_text}")

@@ -178,10 +178,10 @@ def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: Backup
 
 def tell_backup_problem(
     parent: QWidget | None, store: CaseStore, problem: BackupProblem, refresh: Callable[[], None]
-) -> None:
+) -> bool:
     """Tell the caseworker why today's copy was not made, or that the start's check found the database
     damaged; for a damaged database, offer the newest good copy and restore it into the open window
-    (store reopened, refresh called)."""
+    (store reopened, refresh called). True when the database is damaged and still in use."""
     if problem.damage is None and problem.error is not None:
         QMessageBox.warning(
             parent,
@@ -189,7 +189,7 @@ def tell_backup_problem(
             f"Dagens automatiske sikkerhedskopi kunne ikke laves.\n\n{problem.error.window_text()}\n\n"
             "Programmet prøver igen, når det lukkes, og næste gang det åbnes. Bliver det ved, så kontakt IT.",
         )
-        return
+        return False
     info = problem.good_copy
     if info is None:
         QMessageBox.warning(
@@ -198,18 +198,18 @@ def tell_backup_problem(
             f"{_damage_found(problem)} Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi "
             f"at gendanne i mappen {backup_folder(problem.db_path)}. Kontakt IT, før du registrerer mere.",
         )
-        return
+        return True
     box = damaged_now_box(parent, problem, info)
     box.exec()
     if _chosen_role(box) != Role.AcceptRole:
-        return
+        return True  # 'Ikke nu'
     store.close()  # Windows will not move a file this program holds open aside
     try:
         restored = _restore(parent, problem.db_path, info)
     finally:  # whatever the restore raised, the window gets its database back (or is told why not)
         reopened = _reopen(parent, store)
     if not reopened:
-        return
+        return False  # the program ends
     refresh()
     if restored:
         QMessageBox.information(
@@ -218,6 +218,7 @@ def tell_backup_problem(
             f"Databasen er gendannet fra sikkerhedskopien fra {when_text(info)} ({cases_text(info.cases)}). "
             f"Den beskadigede database er gemt i mappen {backup_folder(problem.db_path)}, så IT kan se på den.",
         )
+    return not restored
 
 
 def _reopen(parent: QWidget | None, store) -> bool:

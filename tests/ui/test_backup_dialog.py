@@ -36,7 +36,7 @@ def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, s
     restored = []
     dialog = BackupDialog(
         store.path,
-        on_restored=lambda: restored.append(True),
+        on_restored=restored.append,
         ask=lambda parent, title, text: answers.pop(0),
     )
     qtbot.addWidget(dialog)
@@ -127,6 +127,8 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
     assert window.backups_action.text() == "Sikkerheds&kopier …"
     window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 4
+    window.show_damage_banner()  # as when the start's check found damage and 'Ikke nu' was chosen
+    assert window.damage_banner.isVisibleTo(window)
 
     def restore_first(dialog):
         dialog._ask = lambda *args: True
@@ -149,6 +151,7 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
         backup_dialog.restore_backup = restore
     assert open_during == [False]  # the window let go of the database while it was restored
     assert store.is_open and window.case_model.rowCount() == 2
+    assert not window.damage_banner.isVisibleTo(window)  # a good copy in place: nothing to warn of
 
 
 def test_a_damaged_database_offers_the_newest_good_copy(qtbot, tmp_path, dialogs):

@@ -155,16 +155,31 @@ def test_damage_without_a_good_copy_says_what_to_do_in_the_window_s_words(tmp_pa
 def told(monkeypatch):
     """run_window ends once the window has told why today's copy was not made (the real telling)."""
     tell = restore_offers.tell_backup_problem
-    after: list[tuple[str, int, int]] = []  # the thread told in; the cases in the store and in Sager
+    after = Told()  # the thread told in; the cases in the store and in Sager
 
     def tell_then_end(window, store, problem, refresh):
-        tell(window, store, problem, refresh)
+        damaged = tell(window, store, problem, refresh)
         after.append((threading.current_thread().name, len(store.list_cases()), window.case_model.rowCount()))
+        QTimer.singleShot(0, lambda: after.banners.append(banner_text(window)))  # once the window has shown it
         QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return damaged
 
     monkeypatch.setattr(restore_offers, "tell_backup_problem", tell_then_end)
     monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
     return after
+
+
+class Told(list):
+    """What each telling left: (thread, cases in the store, rows in Sager); and the damage banner's
+    text then ('' when hidden)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.banners: list[str] = []
+
+
+def banner_text(window) -> str:
+    return window.damage_banner.text() if window.damage_banner.isVisibleTo(window) else ""
 
 
 def start_until_told(db) -> tuple[int, str]:
@@ -222,6 +237,7 @@ def test_todays_copy_finding_damage_offers_the_newest_good_copy_in_the_open_wind
         )
     ]
     assert told == [("MainThread", 12, 12)]  # told in the window's thread; it reads the restored database
+    assert told.banners == [""]  # restored: no damage left to warn of
     assert integrity(db) == "ok"
     # The log line says why and where (never a name): the closing's copy is tried again, and logged.
     assert f"automatic backup failed: StoreError: Databasen {db} er beskadiget (7 fejl ved kontrollen)" in log
@@ -347,6 +363,11 @@ def test_ikke_nu_leaves_the_damaged_file_and_makes_no_copy_of_it(tmp_path, state
     assert [box.windowTitle() for box in dialogs.opened] == ["Databasen er beskadiget"]
     assert message_boxes.calls == []
     assert integrity(db) != "ok"  # nothing restored
+    # Said above every tab until a copy is restored: what is registered meanwhile may be lost.
+    assert told.banners == [
+        "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, "
+        'kan gå tabt. <a href="gendan">Gendan en sikkerhedskopi …</a>'
+    ]
     assert [info.path for info in list_backups(db)] == [copy.path]  # the damaged file was not copied
 
 

@@ -280,8 +280,10 @@ class MainWindowActions(WindowPart):
 
         store = self._store_in_use()
 
-        def restored() -> None:  # restored or not: the database is opened again and shown as it is
+        def restored(done: bool) -> None:  # restored or not: the database is opened again and shown as it is
             store.reopen()
+            if done:  # a good copy in its place: the damage the start found is gone with it
+                self.damage_banner.hide()
             self.refresh()
 
         BackupDialog(store.path, before_restore=store.close, on_restored=restored, parent=self).exec()

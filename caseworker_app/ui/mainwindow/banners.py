@@ -1,6 +1,7 @@
 """The main window's banners: lines that say what needs attention before the lists do.
 
-Above every tab: cases whose deadlines cannot be computed, and open cases sharing a FASIT number.
+Above every tab: a database found damaged and not restored, cases whose deadlines cannot be
+computed, and open cases sharing a FASIT number.
 On Frister: the deadlines fallen due since the program was last opened (above the list) and the
 trials that end soon (below it). Each is hidden while it has nothing to say.
 """
@@ -90,6 +91,15 @@ class Banners(WindowPart):
         from ..duplicates_dialog import DuplicatesDialog
 
         DuplicatesDialog(self.duplicate_groups, parent=self).exec()
+
+    def show_damage_banner(self) -> None:
+        """The database was found damaged and not restored: said above every tab until it is, for
+        what is registered meanwhile may be lost (the start's question is asked once)."""
+        self.damage_banner.setText(
+            "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, "
+            'kan gå tabt. <a href="gendan">Gendan en sikkerhedskopi …</a>'
+        )
+        self.damage_banner.show()
 
     def show_problems(self) -> None:
         """The banner's "vis": the cases that cannot be computed, with FASIT number and reason."""

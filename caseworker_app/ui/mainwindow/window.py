@@ -86,6 +86,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.missed_banner.hide()  # the banners show once there is something to say
         self.trial_end_banner.hide()
         self.problems_banner.hide()
+        self.damage_banner.hide()
         self.duplicate_groups = []
         self.duplicates_banner.hide()
         self.setWindowTitle("Opfølgningsfrister" + (" – DEMODATA" if demo else ""))
@@ -124,6 +125,10 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The start's check found the database damaged and the caseworker did not restore (ui/app.py).
+        self.damage_banner = BannerLabel("damageBanner", "problem", "4px 6px 2px 6px")
+        self.damage_banner.linkActivated.connect(lambda _link: self.show_backups())
+        layout.addWidget(self.damage_banner)
         self.problems_banner = BannerLabel("problemsBanner", "problem", "4px 6px 2px 6px")
         self.problems_banner.linkActivated.connect(lambda _link: self.show_problems())
         layout.addWidget(self.problems_banner)
