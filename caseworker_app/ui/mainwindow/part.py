@@ -39,6 +39,7 @@ class WindowPart(_Window):
         _book: DeadlineBook | None  # likewise
         tabs: QTabWidget
         status_counts: QLabel
+        damage_banner: QLabel
         problems_banner: QLabel
         duplicates_banner: QLabel
         _today: Callable[[], date]
