@@ -48,7 +48,7 @@ class Deadline(NamedTuple):
     # computed, only so the deadline sorts with the overdue ones). See due_text().
     undated: bool = False
     # The trial had ended on the day the deadline was computed for (the engine's today): the
-    # sentences say 'sluttede' and 'gjaldt' then, as its reason does (schedule._ends).
+    # sentences say 'sluttede' and 'gjaldt' then, as its reason does (schedule_text.ends_text).
     trial_ended: bool = False
 
     @property

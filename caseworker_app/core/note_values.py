@@ -14,7 +14,8 @@ from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
 from .rule_due import ordinary_version_on
-from .schedule import resolve_dates, told_on
+from .schedule import resolve_dates
+from .schedule_text import told_on
 from .terms import DATE_NAMES
 from .workdays import fmt, fmt_long
 

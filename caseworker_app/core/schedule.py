@@ -16,7 +16,17 @@ from typing import NamedTuple
 from .catalog import RuleSpec, Trial, reform_caution
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
-from .rule_due import CHANGED_FROM, DUE_THAT_DAY, ordinary_rule_due, rule_due
+from .rule_due import DUE_THAT_DAY, ordinary_rule_due, rule_due
+from .schedule_text import (
+    DAY_BEFORE,
+    FIRST_DAY,
+    before_change,
+    ends_text,
+    municipal_rule,
+    rule_text,
+    trial_citation,
+    undated_deadline,
+)
 from .terms import DATE_NAMES
 from .workdays import day_off_name, fmt, last_working_day_on_or_before
 
@@ -175,9 +185,9 @@ def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
         trial.period.start,
         plain.forms if plain is not None else (),
         bool(spec.ordinary_changes or (plain and plain.forms)),
-        _rule_text("Forsøgsregel: ", spec.text),
-        _rule_text("Uden for forsøget: ", spec.text),
-        _rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
+        rule_text("Forsøgsregel: ", spec.text),
+        rule_text("Uden for forsøget: ", spec.text),
+        rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
         # reform_caution's text is the same for every day after checked (_deadline tests the day)
         reform_caution(plain, date.max) if plain is not None else "",
     )
@@ -243,7 +253,7 @@ def _deadline(
 
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
-        return _undated(trial, spec, dates, today, end, ordinary_due)
+        return undated_deadline(trial, spec, dates, today, end, ordinary_due)
     if ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
@@ -280,7 +290,7 @@ def _deadline(
                 if reason[-1] == ", sidste dag":
                     reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
                 reason = (
-                    _ends(end, today),
+                    ends_text(end, today),
                     end,
                     ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
                 ) + reason
@@ -294,19 +304,19 @@ def _deadline(
                 if ordinary is spec.ordinary:
                     named: Reason = (": efter almindelig regel, ",)
                     would = (", var fristen ", ordinary_result[0], ", " + when)
-                elif _before_change(reason):
+                elif before_change(reason):
                     # The version's own date fell before it applied, so its date was that day (or the
                     # day before, for a period): said once, beside the date, not as a second 'så fristen'.
                     named = (": efter kommunens ændrede almindelige regel, ",)
-                    reason, which = reason[:-3], _FIRST_DAY if reason[-1] == DUE_THAT_DAY else _DAY_BEFORE
+                    reason, which = reason[:-3], FIRST_DAY if reason[-1] == DUE_THAT_DAY else DAY_BEFORE
                     would = (", var fristen ", ordinary_result[0], which + when)
                 else:
-                    named = _municipal_rule(": efter ", ordinary, ", ")
+                    named = municipal_rule(": efter ", ordinary, ", ")
                     would = (", var fristen ", ordinary_result[0], ", " + when)
-                reason = (_ends(end, today), end) + named + reason + would
+                reason = (ends_text(end, today), end) + named + reason + would
             elif ordinary is not spec.ordinary:
                 # A version the municipality entered (decision 13): say whose rule it is and from when.
-                if _before_change(reason):
+                if before_change(reason):
                     # Its date is the day it applies from (core/rule_due.py said so): named there, once.
                     reason = (
                         reason[:-3]
@@ -314,7 +324,7 @@ def _deadline(
                         + ("; almindelig regel efter forsøgets slutning ", end)
                     )
                 else:
-                    reason = reason + _municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
+                    reason = reason + municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
             else:
                 reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
         elif trial_result:
@@ -340,7 +350,7 @@ def _deadline(
                 if reason[-1] == ", sidste dag":
                     reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
                 reason = (
-                    _ends(end, today),
+                    ends_text(end, today),
                     end,
                     ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
                 ) + reason
@@ -358,7 +368,7 @@ def _deadline(
     caution = ""
     if governed == "trial":
         governing, rule = spec, trial_rule
-        citation = _trial_citation(trial, legal if legal < end else end, end)
+        citation = trial_citation(trial, legal if legal < end else end, end)
     elif governed == "ordinary":
         assert ordinary is not None  # governed is "ordinary" only when ordinary_result came from it
         citation = ordinary.reference
@@ -368,7 +378,7 @@ def _deadline(
             if checked is not None and legal > checked:  # reform_caution's test, without the call
                 caution = plain_caution
         else:
-            governing, rule = ordinary, _rule_text("Almindelig regel: ", ordinary.text)
+            governing, rule = ordinary, rule_text("Almindelig regel: ", ordinary.text)
             if checked is not None and legal > checked:
                 caution = reform_caution(ordinary, legal)
     else:
@@ -404,107 +414,3 @@ def _deadline(
 
 
 _make_deadline: Callable[[type[Deadline], Reason], Deadline] = tuple[object, ...].__new__  # tuple.__new__, typed
-
-
-def _undated(
-    trial: Trial,
-    spec: RuleSpec,
-    dates: Mapping[str, date],
-    today: date,
-    end: date,
-    ordinary_due: date | None,
-) -> Deadline:
-    """A deadline whose date the caseworker must agree: none is agreed, or the agreed one was met."""
-    agreed = dates.get(spec.anchor)
-    if agreed is None:
-        reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
-    else:
-        reason = (
-            "den aftalte dato ",
-            agreed,
-            " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
-        )
-    if today <= end:
-        governed, rule = "trial", _rule_text("Forsøgsregel: ", spec.text)
-        citation = _trial_citation(trial, today, end)
-    else:  # the trial has ended and the catalog knows no ordinary rule for it
-        governed, rule = "none", _rule_text("Uden for forsøget: ", spec.text)
-        citation = f"Ingen: forsøget gælder fra {fmt(trial.period.start)} til og med {fmt(end)}"
-    # Decision 3: the ordinary date, if it falls within the trial, is overdue the day after its end.
-    ends_overdue = today <= end and ordinary_due is not None and ordinary_due <= end
-    return Deadline(
-        trial.id,
-        spec.kind,
-        spec.label,
-        today,
-        today,
-        ordinary_due,
-        OVERDUE,
-        governed,
-        rule,
-        citation,
-        reason,
-        None,
-        end,
-        ends_overdue,
-        None,
-        "",
-        True,
-        end < today,
-    )
-
-
-_FIRST_DAY, _DAY_BEFORE = ", den dag reglen gælder fra, ", ", dagen før reglen gælder fra, "
-
-
-def _before_change(reason: Reason) -> bool:
-    """Whether a changed ordinary rule's reason ends in its date moved to the day it applies from
-    (or the day before, for a period: ordinary_rule_due)."""
-    return len(reason) >= 3 and reason[-3] == CHANGED_FROM
-
-
-def _municipal_rule(before: str, ordinary: RuleSpec | None, after: str) -> Reason:
-    """'kommunens ændrede almindelige regel fra 01-11-2026' between before and after (decision 13)."""
-    assert ordinary is not None and ordinary.known_from is not None  # a version ordinary_rule_due chose
-    return (before + "kommunens ændrede almindelige regel fra ", ordinary.known_from, after)
-
-
-@lru_cache(maxsize=1024)
-def _rule_text(prefix: str, text: str) -> str:
-    return prefix + text
-
-
-_ENDS, _ENDED = "Forsøget slutter ", "Forsøget sluttede "
-
-
-def _ends(end: date, today: date) -> str:
-    """'Forsøget slutter ' or, once that day has passed, 'Forsøget sluttede ' (a reason read today)."""
-    return _ENDED if end < today else _ENDS
-
-
-def told_on(deadline: Deadline, day: date) -> Deadline:
-    """The deadline as a text written on day tells it: one computed as on an earlier day (a note's
-    deadline as on its event's day, decision 15) says 'Forsøget slutter', which reads 'Forsøget
-    sluttede' once the trial has ended by day. The dates are the same."""
-    if day <= deadline.trial_end or _ENDS not in deadline.reason_parts:
-        return deadline
-    return deadline._replace(reason_parts=tuple(_ENDED if part == _ENDS else part for part in deadline.reason_parts))
-
-
-def _trial_citation(trial: Trial, day: date, end: date) -> str:
-    """The trial's legal basis on day (Trial.citation_text_on); with an end given beside the
-    catalog's (trial_end: the calculator's "what if"), a day after the catalog's end says that no
-    extension covering it is registered, rather than cite the order alone (decision 14)."""
-    text = trial.citation_text_on(day)
-    known_end = trial.period.effective_end
-    if day > known_end:
-        return _unregistered_extension(text, end)
-    return text
-
-
-@lru_cache(maxsize=256)
-def _unregistered_extension(text: str, end: date) -> str:
-    return (
-        f"{text}, forlænget til {fmt(end)} (slutdatoen er angivet i beregningen; forlængelsen og dens "
-        "hjemmel er ikke registreret under Forsøg)"
-    )

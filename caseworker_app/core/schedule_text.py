@@ -1,0 +1,117 @@
+"""The words of a deadline the engine computes (core/schedule.py): its reason's parts, the rule's
+text, its legal basis, and a deadline whose date the caseworker must still agree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+
+from .catalog import RuleSpec, Trial
+from .deadline import OVERDUE, Deadline, Reason
+from .rule_due import CHANGED_FROM
+from .workdays import fmt
+
+
+def undated_deadline(
+    trial: Trial,
+    spec: RuleSpec,
+    dates: Mapping[str, date],
+    today: date,
+    end: date,
+    ordinary_due: date | None,
+) -> Deadline:
+    """A deadline whose date the caseworker must agree: none is agreed, or the agreed one was met."""
+    agreed = dates.get(spec.anchor)
+    if agreed is None:
+        reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
+    else:
+        reason = (
+            "den aftalte dato ",
+            agreed,
+            " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
+        )
+    if today <= end:
+        governed, rule = "trial", rule_text("Forsøgsregel: ", spec.text)
+        citation = trial_citation(trial, today, end)
+    else:  # the trial has ended and the catalog knows no ordinary rule for it
+        governed, rule = "none", rule_text("Uden for forsøget: ", spec.text)
+        citation = f"Ingen: forsøget gælder fra {fmt(trial.period.start)} til og med {fmt(end)}"
+    # Decision 3: the ordinary date, if it falls within the trial, is overdue the day after its end.
+    ends_overdue = today <= end and ordinary_due is not None and ordinary_due <= end
+    return Deadline(
+        trial.id,
+        spec.kind,
+        spec.label,
+        today,
+        today,
+        ordinary_due,
+        OVERDUE,
+        governed,
+        rule,
+        citation,
+        reason,
+        None,
+        end,
+        ends_overdue,
+        None,
+        "",
+        True,
+        end < today,
+    )
+
+
+FIRST_DAY, DAY_BEFORE = ", den dag reglen gælder fra, ", ", dagen før reglen gælder fra, "
+
+
+def before_change(reason: Reason) -> bool:
+    """Whether a changed ordinary rule's reason ends in its date moved to the day it applies from
+    (or the day before, for a period: ordinary_rule_due)."""
+    return len(reason) >= 3 and reason[-3] == CHANGED_FROM
+
+
+def municipal_rule(before: str, ordinary: RuleSpec | None, after: str) -> Reason:
+    """'kommunens ændrede almindelige regel fra 01-11-2026' between before and after (decision 13)."""
+    assert ordinary is not None and ordinary.known_from is not None  # a version ordinary_rule_due chose
+    return (before + "kommunens ændrede almindelige regel fra ", ordinary.known_from, after)
+
+
+@lru_cache(maxsize=1024)
+def rule_text(prefix: str, text: str) -> str:
+    return prefix + text
+
+
+ENDS, ENDED = "Forsøget slutter ", "Forsøget sluttede "
+
+
+def ends_text(end: date, today: date) -> str:
+    """'Forsøget slutter ' or, once that day has passed, 'Forsøget sluttede ' (a reason read today)."""
+    return ENDED if end < today else ENDS
+
+
+def told_on(deadline: Deadline, day: date) -> Deadline:
+    """The deadline as a text written on day tells it: one computed as on an earlier day (a note's
+    deadline as on its event's day, decision 15) says 'Forsøget slutter', which reads 'Forsøget
+    sluttede' once the trial has ended by day. The dates are the same."""
+    if day <= deadline.trial_end or ENDS not in deadline.reason_parts:
+        return deadline
+    return deadline._replace(reason_parts=tuple(ENDED if part == ENDS else part for part in deadline.reason_parts))
+
+
+def trial_citation(trial: Trial, day: date, end: date) -> str:
+    """The trial's legal basis on day (Trial.citation_text_on); with an end given beside the
+    catalog's (trial_end: the calculator's "what if"), a day after the catalog's end says that no
+    extension covering it is registered, rather than cite the order alone (decision 14)."""
+    text = trial.citation_text_on(day)
+    known_end = trial.period.effective_end
+    if day > known_end:
+        return _unregistered_extension(text, end)
+    return text
+
+
+@lru_cache(maxsize=256)
+def _unregistered_extension(text: str, end: date) -> str:
+    return (
+        f"{text}, forlænget til {fmt(end)} (slutdatoen er angivet i beregningen; forlængelsen og dens "
+        "hjemmel er ikke registreret under Forsøg)"
+    )
