@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 from operator import attrgetter
-from types import MappingProxyType
 from typing import NamedTuple
 
 from .catalog import RuleSpec, Trial, reform_caution
+from .date_defaults import date_defaults, resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
 from .rule_due import DUE_THAT_DAY, ordinary_rule_due, rule_due
@@ -38,47 +37,8 @@ _BY_LEGAL_DUE = attrgetter("legal_due")
 
 def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
     """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
-    resolved, notes = _resolved(plan_of(trial).defaults, dates)
+    resolved, notes = resolved_dates(plan_of(trial).defaults, dates)
     return (dict(resolved) if resolved is dates else resolved), notes  # pyright: ignore[reportReturnType]
-
-
-def _resolved(
-    defaults: tuple[tuple[str, str, str], ...], dates: Mapping[str, date]
-) -> tuple[Mapping[str, date], dict[str, str]]:
-    """resolve_dates with the trial's defaults given; the dates as given when none is used (the
-    engine only reads them: no copy per case)."""
-    resolved = dates
-    if None in dates.values():
-        resolved = _dated(dates)
-    notes: dict[str, str] = {}
-    for name, source, note in defaults:
-        if name not in resolved and source in resolved:
-            if resolved is dates:
-                resolved = _copied(dates)
-            resolved[name] = resolved[source]  # pyright: ignore[reportIndexIssue]  (a dict by now)
-            notes[name] = note
-    return resolved, notes
-
-
-def _copied(dates: Mapping[str, date]) -> dict[str, date]:
-    # The store's read-only view of a dict: its dict copied in C (dict(view) goes key by key, 6x as slow).
-    if isinstance(dates, MappingProxyType):
-        copied = dates.copy()
-        if copied.__class__ is dict:
-            return copied
-    return dict(dates)
-
-
-def _dated(dates: Mapping[str, date | None]) -> dict[str, date]:
-    # A caller outside the typed contract may still pass None for a date not set: dropped.
-    return {name: day for name, day in dates.items() if day is not None}
-
-
-@lru_cache(maxsize=64)
-def _defaulted_note(name: str, source: str) -> str:
-    # Once per pair, not per case: the same text, one string object for every case.
-    # Said so the reader does not take the date named before it for the one it stands in for.
-    return f"; datoen for {DATE_NAMES[name]} er ukendt, så datoen for {DATE_NAMES[source]} er brugt i stedet"
 
 
 def compute_deadlines(
@@ -103,7 +63,7 @@ def deadlines_on(
     case of a trial."""
     trial, rules, defaults = plan
     if defaults:
-        resolved, default_notes = _resolved(defaults, dates)
+        resolved, default_notes = resolved_dates(defaults, dates)
     else:
         resolved, default_notes = dates, None
     history = sorted(events, key=_BY_DAY) if events else []
@@ -173,7 +133,7 @@ def plan_of(trial: Trial) -> TrialPlan:
         if len(_PLANS) >= 256:
             _PLANS.clear()
         plan = _PLANS[id(trial)] = TrialPlan(
-            trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), _defaults(trial)
+            trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), date_defaults(trial)
         )
     return plan
 
@@ -191,16 +151,6 @@ def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
         # reform_caution's text is the same for every day after checked (_deadline tests the day)
         reform_caution(plain, date.max) if plain is not None else "",
     )
-
-
-def _defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
-    """Each date the trial defaults from another (resolve_dates), with its note."""
-    found: list[tuple[str, str, str]] = []
-    for case_date in trial.defaulted_dates:
-        source = case_date.default_from
-        assert source is not None  # defaulted_dates: the dates with a default_from
-        found.append((case_date.name, source, _defaulted_note(case_date.name, source)))
-    return tuple(found)
 
 
 def _clock_start(spec: RuleSpec, dates: Mapping[str, date]) -> date | None:
