@@ -201,10 +201,10 @@ def ordinary_rule_due(
     A later version applies to a deadline that falls on or after the day it applies from; one that
     would fall before that day under the new version falls due on that day (as at a trial's end).
 
-    taking_over: once a trial has ended, the first day the ordinary rule's date can fall on (the
-    day after the end; a period's last day: the end itself, decision 3 and 12). An earlier date is
-    moved to that day (core/schedule.py), so that day decides the version: one in force then
-    governs, with its own date (the trial's end moves it, not the change of rule).
+    taking_over: once a trial has ended, the day the ordinary rule takes over (the day after the
+    end, decision 3; a clock begun later: its first day). An earlier date is moved by the trial's
+    end (core/schedule.py: a follow-up to that day, a period to the trial's last day), so that day
+    decides the version: one in force then governs, with its own date.
     """
     version = spec.ordinary
     if version is None and not spec.ordinary_changes:

@@ -213,11 +213,12 @@ def _deadline(
     else:
         alone_due = ordinary_due  # the ordinary rule alone, as if there were no trial (said beside)
         if spec.ordinary_changes:
-            # The ordinary rule takes over from the trial's end: the first day its date can fall on
-            # then decides which version governs (one in force that day, with its own date: a
-            # follow-up falls due the day after the end at the earliest, a period ends on it). A
-            # clock begun after the end was never taken over: the version in force when it began.
-            taking_over = end if spec.kind == "duration_end" else end + _ONE_DAY
+            # The ordinary rule takes over on the day after the trial's end (decision 3): the version
+            # in force that day governs, with its own date – a follow-up's, or a running period's
+            # last day (a longer limit from that day lets it run on; a shorter one it had already
+            # passed ends it with the trial). A clock begun after the end was never taken over:
+            # the version in force when it began.
+            taking_over = end + _ONE_DAY
             began = _clock_start(spec, dates)
             if began is not None and began > taking_over:
                 taking_over = began

@@ -796,20 +796,38 @@ def period_change(trial_id: str, applies_from: str, maximum: str, extended_to: s
     return apply_overrides(CATALOG, [extension, TrialOverride(trial_id, "ordinary", stored, "Kilde")])[trial_id]
 
 
-def test_a_period_under_a_trial_without_ordinary_limit_ends_with_it_though_a_limit_comes_later():
-    # T09 extended to 31-12-2026; a limit of 6 weeks from 01-01-2027. Praktik from 10-12-2026: the
-    # trial's 4 weeks end 06-01-2027, after the end; on the trial's last day no ordinary limit is in
-    # force, so the praktik ends with the trial, 31-12-2026, on the trial's basis (decision 12).
-    trial = period_change("T09", "01-01-2027", "6 uger")
+def test_a_period_under_a_trial_without_ordinary_limit_ends_with_it_when_no_limit_holds_the_day_after():
+    # T09 extended to 31-12-2026; a limit of 6 weeks only from 01-02-2027. Praktik from 10-12-2026:
+    # the trial's 4 weeks end 06-01-2027, after the end; on the day after the end, 01-01-2027, no
+    # ordinary limit is in force, so the praktik ends with the trial, 31-12-2026, on its basis.
+    trial = period_change("T09", "01-02-2027", "6 uger")
     [d] = compute_deadlines(trial, {"praktik_start": date(2026, 12, 10)}, [], date(2026, 12, 10))
     assert (d.legal_due, d.governed_by) == (date(2026, 12, 31), "trial")
-    # A praktik begun after the trial, 15-01-2027, is the new limit's: + 6 weeks - 1 day = 25-02-2027.
-    [d] = compute_deadlines(trial, {"praktik_start": date(2027, 1, 15)}, [], date(2027, 1, 15))
-    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 2, 25), "ordinary", "§ 2 (ny lov)")
+    # A praktik begun after the trial, 15-02-2027, is the new limit's: + 6 weeks - 1 day = 28-03-2027.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2027, 2, 15)}, [], date(2027, 2, 15))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 3, 28), "ordinary", "§ 2 (ny lov)")
     # T06 likewise: a forlængelse from 01-03-2026 (the trial's 12 months end 28-02-2027) ends
-    # 31-12-2026, not after the new 18 months (31-08-2027).
-    trial = period_change("T06", "01-01-2027", "18 måneder")
+    # 31-12-2026 when the new 18 months apply only from 01-02-2027.
+    trial = period_change("T06", "01-02-2027", "18 måneder")
     [d] = compute_deadlines(trial, {"extension_start": date(2026, 3, 1)}, [], date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by) == (date(2026, 12, 31), "trial")
+
+
+def test_a_running_period_goes_on_under_a_longer_limit_in_force_the_day_after_the_trial():
+    # Decision 3: from the day after the end the ordinary rule governs, the version in force then.
+    # T09 extended to 31-12-2026, a limit of 6 weeks from 01-01-2027; praktik from 10-12-2026:
+    # 10-12-2026 + 6 weeks - 1 day = 20-01-2027, under the new limit.
+    trial = period_change("T09", "01-01-2027", "6 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 12, 10)}, [], date(2026, 12, 10))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 1, 20), "ordinary", "§ 2 (ny lov)")
+    # T18 (a tester's case): ends 31-12-2026 here; 8 weeks from 01-01-2027; praktik from 16-11-2026:
+    # § 44's 4 weeks ended 13-12-2026, but the new 8 weeks run to 10-01-2027.
+    trial = period_change("T18", "01-01-2027", "8 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 11, 16)}, [], date(2026, 11, 30))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 1, 10), "ordinary", "§ 2 (ny lov)")
+    # A shorter new limit (2 weeks) the praktik had passed by the end: it ends with the trial.
+    trial = period_change("T18", "01-01-2027", "2 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2026, 11, 16)}, [], date(2026, 11, 30))
     assert (d.legal_due, d.governed_by) == (date(2026, 12, 31), "trial")
 
 
