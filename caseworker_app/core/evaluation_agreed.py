@@ -8,8 +8,9 @@ dato: 01-04-2021 → 01-07-2021"). Each date agreed was a deadline, met by the t
   where the next date was agreed (only when a next date exists: the engine takes such a talk as
   the one at which the date now in force was agreed);
 - none: a date replaced on a day before it fell due was moved in time (no deadline); any other
-  date was not met. The days a change was recorded are used only for these two bounds, since a
-  caseworker who enters an old case records its whole history on one day.
+  date was not met. For these two bounds a change made at a talk counts from the talk's day (m009
+  links them), since a caseworker who enters an old case records its whole history on one day;
+  a change typed in the case form counts from the day it was recorded.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ class DateChange(NamedTuple):
     new: date | None
     day: date
     undone: bool = False
+    at_talk: date | None = None  # the day of the talk the date was agreed at (m009), when one was
+
+    @property
+    def agreed_on(self) -> date:
+        """When the change was made: at its talk, else the day it was recorded. A caseworker who
+        types in an old case records its whole history on one day, but each talk keeps its day."""
+        return self.at_talk or self.day
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,8 @@ def agreed_in_order(
         if change.undone:
             continue
         if agreed is not None:
-            found.append((agreed, recorded, change.day))
-        agreed, recorded = change.new, change.day
+            found.append((agreed, recorded, change.agreed_on))
+        agreed, recorded = change.new, change.agreed_on
     if current is not None:
         found.append((current, recorded, None))
     return found

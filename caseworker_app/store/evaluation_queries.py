@@ -73,9 +73,10 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
         linked = {row[6] for row in rows if row[6] is not None}
         replaced_by: dict[int, int] = {}
         kinds: dict[int, str] = {}
+        days: dict[int, date | None] = {}
         if linked:
-            for event_id, replaces, kind in conn.execute("SELECT id, replaces, kind FROM events"):
-                kinds[event_id] = kind
+            for event_id, replaces, kind, day in conn.execute("SELECT id, replaces, kind, day FROM events"):
+                kinds[event_id], days[event_id] = kind, stored_day(day)
                 if replaces is not None:
                     replaced_by[replaces] = event_id
     undone = {event_id for event_id in linked if _undone(event_id, replaced_by, kinds, linked)}
@@ -87,12 +88,28 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
             created.setdefault(case_id, recorded)
         elif recorded is not None:  # a row without a readable day cannot be placed in time
             changes.setdefault(case_id, []).append(
-                DateChange(name, stored_day(old), stored_day(new), recorded, event_id in undone)
+                DateChange(
+                    name,
+                    stored_day(old),
+                    stored_day(new),
+                    recorded,
+                    event_id in undone,
+                    None if event_id is None else _held_on(event_id, replaced_by, days),
+                )
             )
     return {
         case_id: DateHistory(created.get(case_id), tuple(changes.get(case_id, ())))
         for case_id in created.keys() | changes.keys()
     }
+
+
+def _held_on(event_id: int, replaced_by: dict[int, int], days: dict[int, date | None]) -> date | None:
+    """The day of the talk a date change was made at, as its latest correction has it."""
+    at, seen = event_id, {event_id}
+    while at in replaced_by and replaced_by[at] not in seen:
+        at = replaced_by[at]
+        seen.add(at)
+    return days.get(at)
 
 
 def _undone(event_id: int, replaced_by: dict[int, int], kinds: dict[int, str], linked: set[int]) -> bool:

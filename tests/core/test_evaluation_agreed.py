@@ -290,3 +290,32 @@ def test_a_talk_corrected_with_its_next_date_kept_keeps_that_date_as_a_deadline(
     assert t12.cases["on_time"] == [("R1", "frist 01-03-2021, holdt 25-02-2021")]
     assert t12.cases["late"] == [("R1", "frist 01-04-2021, holdt 06-04-2021 (5 dage for sent)")]
     assert t12.cases["missed"] == [("R1", "frist 03-05-2021")]
+
+
+def test_an_early_talk_typed_in_afterwards_meets_its_date_as_one_registered_live(tmp_path):
+    """A tester's T12 case, entered on 01-06-2021 with its history; its twin registered as it
+    happened. First date 20-03-2021; the talk 19-03 agreed 20-05-2021; the talk 18-05 (two days
+    early) agreed 20-08-2021. Each talk keeps its day (m009 links the date to it), so in both the
+    dates 20-03 and 20-05 are met on time, by 19-03 and 18-05, and 20-08 is open at the end."""
+    clock = [date(2021, 6, 1)]
+    with CaseStore(tmp_path / "sager.db", clock=lambda: clock[0]) as store:
+        typed = store.create_case(citizen="F", case_ref="F", trial_id="T12", dates={"agreed": date(2021, 3, 20)})
+        store.add_event(typed, day=date(2021, 3, 19), kind="talk", sets_agreed=True, next_agreed=date(2021, 5, 20))
+        store.add_event(typed, day=date(2021, 5, 18), kind="talk", sets_agreed=True, next_agreed=date(2021, 8, 20))
+        clock[0] = date(2021, 3, 1)
+        live = store.create_case(citizen="G", case_ref="G", trial_id="T12", dates={"agreed": date(2021, 3, 20)})
+        for day, agreed in ((date(2021, 3, 19), date(2021, 5, 20)), (date(2021, 5, 18), date(2021, 8, 20))):
+            clock[0] = day
+            store.add_event(live, day=day, kind="talk", sets_agreed=True, next_agreed=agreed)
+        t12 = _figures(store, START, END, TODAY)[0]["T12"]
+    assert sorted(t12.cases["on_time"]) == [
+        ("F", "frist 20-03-2021, holdt 19-03-2021"),
+        ("F", "frist 20-05-2021, holdt 18-05-2021"),
+        ("G", "frist 20-03-2021, holdt 19-03-2021"),
+        ("G", "frist 20-05-2021, holdt 18-05-2021"),
+    ]
+    assert "missed" not in t12.counts
+    assert sorted(t12.cases["open_end"]) == [
+        ("F", "Næste aftalte samtale 20-08-2021"),
+        ("G", "Næste aftalte samtale 20-08-2021"),
+    ]
