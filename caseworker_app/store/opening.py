@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from ..core.command_line import command_arg
 from ..core.os_text import reason_text
+from .copies import backup_folder
 from .errors import DamagedDatabaseError, StoreError
 from .versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
@@ -42,8 +43,7 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
     if "decode" in text or "utf-8" in text:  # the message quotes the unreadable text: not shown
         return DamagedDatabaseError(
             f"Databasen {path} indeholder tekst, der ikke kan læses (filen er beskadiget eller "
-            f"skrevet af et andet program). Filen er ikke ændret. Gendan en sikkerhedskopi fra "
-            f"mappen {path.parent / 'sikkerhedskopier'}, eller kontakt IT.",
+            f"skrevet af et andet program). Filen er ikke ændret. {_restore_advice(path)}",
             in_window=(
                 f"Databasen {path} indeholder tekst, der ikke kan læses (filen er beskadiget eller "
                 "skrevet af et andet program). Filen er ikke ændret. Gendan en sikkerhedskopi under "
@@ -58,13 +58,26 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
     )
 
 
+def _restore_advice(path: Path) -> str:
+    """What the command line suggests for a damaged file: a copy to restore, where there are any;
+    else to ask IT (as the window says), never a folder that holds nothing."""
+    folder = backup_folder(path)
+    try:
+        has_copies = any(folder.glob("*.db"))
+    except OSError:  # the folder cannot be read: said as if empty
+        has_copies = False
+    if has_copies:
+        return (
+            f"Gendan en sikkerhedskopi fra mappen {folder} (i vinduet under Filer › Sikkerhedskopier, eller "
+            f"med 'caseworker-app restore --db {command_arg(path)} KOPI'), eller vælg en anden fil med --db."
+        )
+    return f"Der er ingen sikkerhedskopi, der kan gendannes, i mappen {folder}. Kontakt IT, eller vælg en anden fil med --db."
+
+
 def not_a_case_database(path: Path, *, detail: str | None = None) -> StoreError:
     """The message for a file that is not a case database or is damaged (left untouched)."""
     return DamagedDatabaseError(
-        f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
-        f"Gendan en sikkerhedskopi fra mappen {path.parent / 'sikkerhedskopier'} (i vinduet under "
-        f"Filer › Sikkerhedskopier, eller med 'caseworker-app restore --db {command_arg(path)} KOPI'), eller "
-        f"vælg en anden fil med --db.",
+        f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. {_restore_advice(path)}",
         in_window=(
             f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget. Filen er ikke ændret. "
             "Gendan en sikkerhedskopi under Filer › Sikkerhedskopier, eller kontakt IT."

@@ -72,6 +72,13 @@ def test_the_undo_line_of_an_import_runs_as_pasted(capsys, folder):
 def test_the_restore_hint_for_a_damaged_file_quotes_the_path(capsys, folder):
     db = folder / "s b.db"
     db.write_bytes(b"ikke en database" * 100)
+    # No copies yet: no folder to restore from is named, as the window says it (a tester's finding).
+    code, _, err = run(capsys, ["deadlines", "--db", str(db)])
+    assert code == 1
+    assert f"Der er ingen sikkerhedskopi, der kan gendannes, i mappen {folder / 'sikkerhedskopier'}. Kontakt IT" in err
+    assert "caseworker-app restore" not in err
+    (folder / "sikkerhedskopier").mkdir()
+    (folder / "sikkerhedskopier" / "s b-2026-11-29T170000.db").write_bytes(b"en kopi")
     code, _, err = run(capsys, ["deadlines", "--db", str(db)])
     assert code == 1
     assert f"'caseworker-app restore --db \"{db}\" KOPI'" in err
