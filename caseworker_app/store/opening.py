@@ -71,7 +71,10 @@ def _restore_advice(path: Path) -> str:
             f"Gendan en sikkerhedskopi fra mappen {folder} (i vinduet under Filer › Sikkerhedskopier, eller "
             f"med 'caseworker-app restore --db {command_arg(path)} KOPI'), eller vælg en anden fil med --db."
         )
-    return f"Der er ingen sikkerhedskopi, der kan gendannes, i mappen {folder}. Kontakt IT, eller vælg en anden fil med --db."
+    return (
+        f"Der er ingen sikkerhedskopi, der kan gendannes, i mappen {folder}. Kontakt IT, eller vælg en "
+        "anden fil med --db."
+    )
 
 
 def not_a_case_database(path: Path, *, detail: str | None = None) -> StoreError:
