@@ -11,10 +11,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -54,7 +53,7 @@ from ..store.evaluation_queries import (
     load_report_settings,
     save_report_settings,
 )
-from .fields import buddy_label, name_control, set_tab_order, text_box
+from .fields import DateLineEdit, FieldBox, buddy_label, name_control, set_tab_order, text_box
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
 
@@ -63,14 +62,6 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 ALL_CASEWORKERS = "Alle sagsbehandlere"
 JSON_FILTER = "Tal til koordinatoren (*.json)"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _listed(ids: list[str]) -> str:
@@ -93,12 +84,14 @@ class EvaluationDialog(QDialog):
         self._catalog = store.catalog()
         opening = default_period(self._catalog, cases, today())
 
-        self.start = QDateEdit(_qdate(opening.start))
-        self.end = QDateEdit(_qdate(opening.end))
+        # Typed dates are read by workdays.parse_date, as in every other date field (a QDateEdit read
+        # '01-07-2020' typed over 01-01-2020 as 01-01-2020, and '010724' as 01-07-2021, silently).
+        self.start = DateLineEdit(opening.start)
+        self.end = DateLineEdit(opening.end)
+        self.start_box = FieldBox(self.start)
+        self.end_box = FieldBox(self.end)
         for edit, name in ((self.start, "Periode fra"), (self.end, "Periode til")):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setCalendarPopup(True)
-            name_control(edit, name, "Dato, skrives dd-mm-åååå")
+            name_control(edit, name)
         self.caseworker = QComboBox()
         names = sorted_names({c.caseworker for c in cases if c.caseworker})
         self.caseworker.addItems([ALL_CASEWORKERS, *names])
@@ -129,8 +122,10 @@ class EvaluationDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.trials.addItem(item)
         self._follow_period()
-        self.start.dateChanged.connect(self._follow_period)
-        self.end.dateChanged.connect(self._follow_period)
+        for box in (self.start_box, self.end_box):
+            box.editor.textChanged.connect(self._follow_period)
+            # A wrong date is named under its field when the field is left, before Beregn.
+            box.editor.editingFinished.connect(lambda box=box: self._read_date(box))
 
         # The choices have a tab of their own, so the figures get the window's height (a laptop at
         # 1366×768 with 150 % showed five rows of them under the choices); Beregn opens the figures.
@@ -138,9 +133,9 @@ class EvaluationDialog(QDialog):
         form = QFormLayout(choices)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         period = QHBoxLayout()
-        period.addWidget(self.start)
-        period.addWidget(QLabel("til"))
-        period.addWidget(self.end)
+        period.addWidget(self.start_box, 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(QLabel("til"), 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(self.end_box, 0, Qt.AlignmentFlag.AlignTop)
         period.addStretch()
         form.addRow(buddy_label("P&eriode fra:", self.start), period)
         form.addRow("&Sagsbehandler:", self.caseworker)
@@ -208,13 +203,36 @@ class EvaluationDialog(QDialog):
             [self.tree, self.compute_button, self.pdf_button, self.xlsx_button, self.json_button, close]
         )
         resize_to_fit(self, 1100, 700)
+        self.start.selectAll()  # the window opens in "Periode fra": a date typed at once replaces the one shown
 
     # ------------------------------------------------------------ the figures
+
+    def _read_date(self, box: FieldBox[DateLineEdit]) -> date | None:
+        """The date in box's field; None with the Danish message under it when it is missing or wrong."""
+        try:
+            value = box.editor.date_value()
+        except ValueError as exc:
+            box.set_error(str(exc))
+            return None
+        first = box is self.start_box
+        box.set_error(None if value else f"Skriv periodens {'første' if first else 'sidste'} dag som dd-mm-åååå.")
+        return value
+
+    def _typed_period(self) -> tuple[date, date] | None:
+        """The two dates as typed now, without a word (None while one is missing or not yet a date)."""
+        try:
+            start, end = self.start.date_value(), self.end.date_value()
+        except ValueError:
+            return None
+        return (start, end) if start and end else None
 
     def _follow_period(self) -> None:
         """Let only trials whose period overlaps the chosen one be ticked; tick those that came inside
         it and have cases (a trial that stays inside keeps the user's choice)."""
-        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        typed = self._typed_period()
+        if typed is None:
+            return  # a date half typed or wrong: the ticks wait for a real one
+        start, end = typed
         if end < start:
             return  # an empty period: Beregn says so; the ticks wait for a real one
         period = Period(start, end)
@@ -251,6 +269,12 @@ class EvaluationDialog(QDialog):
 
     def compute(self) -> bool:
         """Count the report; a Danish message (and no figures) when it cannot be made."""
+        days = [self._read_date(box) for box in (self.start_box, self.end_box)]
+        for box, day in zip((self.start_box, self.end_box), days, strict=True):
+            if day is None:
+                self._refuse(f"{box.editor.accessibleName()}: {box.error()}")
+                box.editor.setFocus()
+                return False
         trials = self.chosen_trials()
         if not trials:
             self.tabs.setCurrentIndex(0)  # the choices, where the trials are ticked
@@ -264,8 +288,8 @@ class EvaluationDialog(QDialog):
         try:
             self.evaluation = build_evaluation(
                 self.store,
-                start=_pydate(self.start.date()),
-                end=_pydate(self.end.date()),
+                start=days[0],
+                end=days[1],
                 today=self._today(),
                 trials=trials,
                 caseworker=self.chosen_caseworker(),
@@ -273,16 +297,20 @@ class EvaluationDialog(QDialog):
             )
             self.rows = report_rows(self.evaluation, self.store.catalog())
         except EvaluationError as exc:
-            self.evaluation, self.rows = None, []
-            self.tree.clear()
-            self.summary.setText(str(exc))
-            self.tabs.setCurrentIndex(0)  # the choices, to correct
-            QMessageBox.warning(self, "Evaluering", str(exc))
+            self._refuse(str(exc))
             return False
         self._fill_tree()
         if self.tabs.currentIndex() == 0:
             self.tabs.setCurrentWidget(self.tree)
         return True
+
+    def _refuse(self, message: str) -> None:
+        """No figures: the message above the tabs and in a box, the choices shown to correct."""
+        self.evaluation, self.rows = None, []
+        self.tree.clear()
+        self.summary.setText(message)
+        self.tabs.setCurrentIndex(0)
+        QMessageBox.warning(self, "Evaluering", message)
 
     def _fill_tree(self) -> None:
         self.tree.clear()

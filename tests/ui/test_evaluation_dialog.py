@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
 from caseworker_app.store.evaluation_queries import load_report_settings
@@ -20,8 +19,8 @@ def dialog(tmp_path):
     QApplication.instance() or QApplication([])
     store = build(tmp_path / "sager.db")
     dlg = EvaluationDialog(store, today=lambda: TODAY)
-    dlg.start.setDate(QDate(2020, 1, 1))
-    dlg.end.setDate(QDate(2021, 12, 31))
+    dlg.start.set_date(date(2020, 1, 1))
+    dlg.end.set_date(date(2021, 12, 31))
     yield dlg
     dlg.deleteLater()
     store.close()
@@ -69,8 +68,8 @@ def test_texts_and_minutes_are_kept_and_printed(dialog, tmp_path):
 
 
 def test_an_empty_period_says_so_and_writes_nothing(dialog, tmp_path):
-    dialog.start.setDate(QDate(2021, 12, 31))
-    dialog.end.setDate(QDate(2020, 1, 1))
+    dialog.start.set_date(date(2021, 12, 31))
+    dialog.end.set_date(date(2020, 1, 1))
     pdf = tmp_path / "r.pdf"
     assert not dialog.save_pdf(pdf)
     assert dialog.summary.text().startswith("Perioden er tom")
@@ -108,7 +107,7 @@ def test_the_window_opens_ready_to_compute(demo_dialog, message_boxes):
 
     # Last year, 2025. Of the trials with demo cases only T06 (to 31-12-2025) and T08 (the demo's
     # extension to 31-12-2027) ran then: those are ticked, the ended ones cannot be.
-    assert (demo_dialog.start.date(), demo_dialog.end.date()) == (QDate(2025, 1, 1), QDate(2025, 12, 31))
+    assert (demo_dialog.start.text(), demo_dialog.end.text()) == ("01-01-2025", "31-12-2025")
     assert demo_dialog.chosen_trials() == ["T06", "T08"]
     t07 = _item(demo_dialog, "T07")
     assert (
@@ -127,13 +126,13 @@ def test_the_window_opens_ready_to_compute(demo_dialog, message_boxes):
 def test_the_ticks_follow_the_period_and_keep_the_users_choice(demo_dialog, message_boxes):
     from PySide6.QtCore import Qt
 
-    demo_dialog.start.setDate(QDate(2021, 1, 1))
-    demo_dialog.end.setDate(QDate(2021, 12, 31))
+    demo_dialog.start.set_date(date(2021, 1, 1))
+    demo_dialog.end.set_date(date(2021, 12, 31))
     # 2021: every trial with demo cases that ran then (T16, T18, T19 ended in 2015).
     assert demo_dialog.chosen_trials() == ["T04", "T05", "T06", "T07", "T08", "T09", "T12", "T15"]
     _item(demo_dialog, "T08").setCheckState(Qt.CheckState.Unchecked)
-    demo_dialog.start.setDate(QDate(2021, 12, 1))
-    demo_dialog.end.setDate(QDate(2025, 12, 31))
+    demo_dialog.start.set_date(date(2021, 12, 1))
+    demo_dialog.end.set_date(date(2025, 12, 31))
     assert "T08" not in demo_dialog.chosen_trials()  # still inside the period: the user's untick stands
     assert "T07" in demo_dialog.chosen_trials()
     demo_dialog.caseworker.setCurrentText("Alle sagsbehandlere")  # every trial ticked is shown
@@ -166,8 +165,8 @@ def three_t08(tmp_path):
     _build(tmp_path / "tre.db")
     store = CaseStore(tmp_path / "tre.db", clock=lambda: date(2022, 3, 1))
     dlg = EvaluationDialog(store, today=lambda: date(2022, 3, 1))
-    dlg.start.setDate(QDate(2020, 1, 1))
-    dlg.end.setDate(QDate(2021, 12, 31))
+    dlg.start.set_date(date(2020, 1, 1))
+    dlg.end.set_date(date(2021, 12, 31))
     yield dlg
     dlg.deleteLater()
     store.close()
