@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QTreeWidget,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 ALL_CASEWORKERS = "Alle sagsbehandlere"
 JSON_FILTER = "Tal til koordinatoren (*.json)"
+PROMPT = "Vælg periode og forsøg, og tryk Beregn."
 
 
 def _listed(ids: list[str]) -> str:
@@ -90,8 +92,13 @@ class EvaluationDialog(QDialog):
         self.end = DateLineEdit(opening.end)
         self.start_box = FieldBox(self.start)
         self.end_box = FieldBox(self.end)
-        for edit, name in ((self.start, "Periode fra"), (self.end, "Periode til")):
-            name_control(edit, name)
+        for box, name in ((self.start_box, "Periode fra"), (self.end_box, "Periode til")):
+            name_control(box.editor, name)
+            # A date's width for the field (not the form's); its message wraps in a box of its own width.
+            box.editor.setMaximumWidth(round(box.editor.minimumWidth() * 1.6))
+            box.setMaximumWidth(box.fontMetrics().averageCharWidth() * 45)
+            # "til" just beside the first field; a message under it may widen its box.
+            box.editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.caseworker = QComboBox()
         names = sorted_names({c.caseworker for c in cases if c.caseworker})
         self.caseworker.addItems([ALL_CASEWORKERS, *names])
@@ -125,7 +132,7 @@ class EvaluationDialog(QDialog):
         for box in (self.start_box, self.end_box):
             box.editor.textChanged.connect(self._follow_period)
             # A wrong date is named under its field when the field is left, before Beregn.
-            box.editor.editingFinished.connect(lambda box=box: self._read_date(box))
+            box.editor.editingFinished.connect(lambda box=box: self._date_left(box))
 
         # The choices have a tab of their own, so the figures get the window's height (a laptop at
         # 1366×768 with 150 % showed five rows of them under the choices); Beregn opens the figures.
@@ -134,7 +141,9 @@ class EvaluationDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         period = QHBoxLayout()
         period.addWidget(self.start_box, 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(QLabel("til"), 0, Qt.AlignmentFlag.AlignTop)
+        until = QLabel("til")
+        until.setMinimumHeight(self.start.sizeHint().height())  # level with the fields' text
+        period.addWidget(until, 0, Qt.AlignmentFlag.AlignTop)
         period.addWidget(self.end_box, 0, Qt.AlignmentFlag.AlignTop)
         period.addStretch()
         form.addRow(buddy_label("P&eriode fra:", self.start), period)
@@ -143,7 +152,7 @@ class EvaluationDialog(QDialog):
         form.addRow("F&orsøg:", self.trials)
         self.compute_button = QPushButton("&Beregn")
         self.compute_button.clicked.connect(self.compute)
-        self.summary = QLabel("Vælg periode og forsøg, og tryk Beregn.")
+        self.summary = QLabel(PROMPT)
         self.summary.setWordWrap(True)
 
         self.tree = QTreeWidget()
@@ -217,6 +226,12 @@ class EvaluationDialog(QDialog):
         first = box is self.start_box
         box.set_error(None if value else f"Skriv periodens {'første' if first else 'sidste'} dag som dd-mm-åååå.")
         return value
+
+    def _date_left(self, box: FieldBox[DateLineEdit]) -> None:
+        """A date field left: its message if wrong; a refusal above the tabs goes once both are right."""
+        self._read_date(box)
+        if self.evaluation is None and not (self.start_box.error() or self.end_box.error()):
+            self.summary.setText(PROMPT)
 
     def _typed_period(self) -> tuple[date, date] | None:
         """The two dates as typed now, without a word (None while one is missing or not yet a date)."""

@@ -85,6 +85,13 @@ def test_a_two_digit_year_is_refused_at_its_field_and_nothing_is_counted(qtbot, 
     assert dialog.tabs.currentIndex() == 0  # the choices, to correct the date
     assert dialog.focusWidget() is dialog.start
     assert dialog.start.text() == "010724"  # what was typed is kept, to correct
+    # Corrected: the messages go, and Beregn counts the date typed.
+    qtbot.keyClick(dialog.start, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.start, "01072020")
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Tab)
+    assert (dialog.start_box.error(), dialog.summary.text()) == ("", "Vælg periode og forsøg, og tryk Beregn.")
+    click(qtbot, dialog.compute_button)
+    assert counted_period(dialog) == "Periode 01-07-2020 – 31-12-2021"
 
 
 def test_a_day_that_does_not_exist_is_refused_with_the_field_named(qtbot, dialog, message_boxes):
