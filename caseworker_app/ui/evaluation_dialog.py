@@ -141,7 +141,7 @@ class EvaluationDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         period = QHBoxLayout()
         period.addWidget(self.start_box, 0, Qt.AlignmentFlag.AlignTop)
-        until = QLabel("til")
+        until = buddy_label("t&il", self.end)  # Alt+I: straight to the period's end
         until.setMinimumHeight(self.start.sizeHint().height())  # level with the fields' text
         period.addWidget(until, 0, Qt.AlignmentFlag.AlignTop)
         period.addWidget(self.end_box, 0, Qt.AlignmentFlag.AlignTop)

@@ -129,6 +129,13 @@ def test_alt_e_goes_back_to_periode_fra_and_a_date_typed_replaces_the_one_shown(
     qtbot.keyClick(dialog.start, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.end
     assert dialog.start.text() == "01-07-2020"
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "til"
+    assert dialog.focusWidget() is dialog.end
+    qtbot.keyClicks(dialog.end, "1-7-2021")
+    qtbot.keyClick(dialog.end, Qt.Key.Key_Return)
+    assert message_boxes.calls == []
+    assert counted_period(dialog) == "Periode 01-07-2020 – 01-07-2021"
 
 
 def test_the_ticks_follow_the_typed_period(qtbot, dialog, message_boxes):
