@@ -80,6 +80,8 @@ def test_the_copied_note_appears_in_the_case_history(qtbot, db):
     window.reason_edit.setPlainText("Stabilt behandlingsforløb.")
     window.note_edit.setPlainText(window.note_edit.toPlainText() + "\nTilføjet i hånden.")
     assert window.hand_label.isVisible()
+    # True with the fields shown or hidden (no "ovenfor" about fields that may not be there).
+    assert window.hand_label.text() == "Teksten er rettet i hånden; felterne ændrer den ikke længere."
 
     click(qtbot, window.copy_button)
     click(qtbot, window.copy_button)  # the same note copied twice is kept once

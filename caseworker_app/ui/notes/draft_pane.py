@@ -26,7 +26,8 @@ class DraftPane(QWidget):
         self.note_edit = text_box()
         self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
         self.note_edit.setMinimumHeight(parent.fontMetrics().lineSpacing() * 6)
-        self.hand_label = QLabel("Teksten er rettet i hånden; felterne ovenfor ændrer den ikke.")
+        # Said so it is true with the fields hidden too (Skjul felterne).
+        self.hand_label = QLabel("Teksten er rettet i hånden; felterne ændrer den ikke længere.")
         self.hand_label.setWordWrap(True)
         self.hand_label.setStyleSheet(hint_style())
         self.regenerate_button = QPushButton("Lav teksten &forfra")
