@@ -17,44 +17,37 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTabWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.collation import sorted_names
-from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation, EvaluationError, Period
-from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period, trial_scope
+from ..core.evaluation_figures import Evaluation, EvaluationError, Period
+from ..core.evaluation_scope import default_period, outside_trial, scope_note, trial_period
 from ..core.workdays import fmt
 from ..services.evaluation import (
     build_evaluation,
     counts_bytes,
-    no_cases_text,
     report_rows,
-    unassigned_text,
-    unassigned_total,
 )
 from ..store.evaluation_queries import (
-    FORM_POINTS,
     MAX_MINUTES,
     ReportSettings,
     load_report_settings,
     save_report_settings,
 )
-from .fields import DateLineEdit, FieldBox, buddy_label, name_control, set_tab_order, text_box
+from .evaluation_figures_view import fill_figures, points_tab, summary_text
+from .fields import DateLineEdit, FieldBox, buddy_label, name_control, set_tab_order
 from .screen_fit import resize_to_fit
 from .text_size import text_scale
 
@@ -64,11 +57,6 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 ALL_CASEWORKERS = "Alle sagsbehandlere"
 JSON_FILTER = "Tal til koordinatoren (*.json)"
 PROMPT = "Vælg periode og forsøg, og tryk Beregn."
-
-
-def _listed(ids: list[str]) -> str:
-    """'T05', 'T05 og T07', 'T04, T05 og T07'."""
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " og " + ids[-1]
 
 
 class EvaluationDialog(QDialog):
@@ -161,23 +149,7 @@ class EvaluationDialog(QDialog):
         self.tree.setAccessibleName("Tal og sager")
         self.tree.setColumnWidth(0, round(430 * text_scale()))
         self.tree.setColumnWidth(1, round(260 * text_scale()))
-        self.texts: dict[str, QPlainTextEdit] = {}
-        points = QWidget()
-        points_form = QFormLayout(points)
-        for number, title in FORM_POINTS.items():
-            edit = text_box(settings.texts.get(number, ""))
-            edit.setPlaceholderText("Kommunens egen tekst (kommer i PDF'en efter tallene)")
-            edit.setMaximumHeight(70)
-            self.texts[number] = edit
-            points_form.addRow(f"{number}. {title}:", edit)
-        points_scroll = QScrollArea()  # five text boxes: they scroll on a low screen
-        points_scroll.setWidgetResizable(True)
-        points_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        points_scroll.setWidget(points)
-        points_scroll.setAccessibleName("Kommunens tekst, punkt 6–10")
-        points_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
-        points_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
-        points.setAutoFillBackground(False)
+        points_scroll, self.texts = points_tab(settings.texts)
         self.tabs = QTabWidget()
         self.tabs.addTab(choices, "&Valg")
         self.tabs.addTab(self.tree, "T&al og sager")
@@ -328,49 +300,8 @@ class EvaluationDialog(QDialog):
         QMessageBox.warning(self, "Evaluering", message)
 
     def _fill_tree(self) -> None:
-        self.tree.clear()
-        for trial, rows in self.rows:
-            top = QTreeWidgetItem([f"{trial.id} – {trial.title}", "", ""])
-            self.tree.addTopLevelItem(top)
-            section_item, section = None, None
-            for row in rows:
-                if row.section != section:
-                    section = row.section
-                    section_item = QTreeWidgetItem([section, "", ""])
-                    top.addChild(section_item)
-                label = ("    " * row.level) + row.label
-                item = QTreeWidgetItem([label, row.value, row.note])
-                item.setToolTip(1, row.value)
-                item.setToolTip(2, row.note)
-                if row.value == NOT_COUNTABLE:
-                    font = item.font(1)
-                    font.setItalic(True)
-                    item.setFont(1, font)
-                for ref, detail in row.cases:
-                    item.addChild(QTreeWidgetItem([f"Sag {ref}", detail, ""]))
-                assert section_item is not None  # the first row starts a section
-                section_item.addChild(item)
-            top.setExpanded(True)
-            for i in range(top.childCount()):
-                child = top.child(i)
-                assert child is not None  # i < childCount()
-                child.setExpanded(True)
-        e = self._computed()
-        cut = [trial.id for trial, _ in self.rows if trial_scope(trial, e.period) != e.period]
-        left_out = unassigned_text(e)
-        empty = no_cases_text(e)
-        self.summary.setText(
-            f"Periode {e.period.text} · {e.caseworker or 'alle sagsbehandlere'} · "
-            f"{e.minutes} minutter pr. opfølgning. Åbn et tal for at se sagerne bag det (FASIT-sagsnumre)."
-            + (f" {left_out}" if unassigned_total(e) else f" Sager uden sagsbehandler: {left_out}" if left_out else "")
-            + (f" Ingen sager i: {empty}." if empty else "")
-            + (
-                f" For {_listed(cut)} er perioden afgrænset til forsøgets egen periode "
-                "(se »Periode talt for forsøget«)."
-                if cut
-                else ""
-            )
-        )
+        fill_figures(self.tree, self.rows)
+        self.summary.setText(summary_text(self._computed(), [trial for trial, _ in self.rows]))
 
     # ------------------------------------------------------------ saving
 
