@@ -17,7 +17,7 @@ from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
-from .workdays import TwoDigitYearError, fmt, parse_date
+from .workdays import TwoDigitYearError, day_month_numbers, fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
 FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
@@ -121,13 +121,24 @@ def parse_date_cell(cell: object) -> date | None:
         )
     text = " ".join(str(cell).translate(_DASHES).split())
     _check_excel_error(text)
-    timed = _TIME_SUFFIX.fullmatch(text)
-    if timed:
-        text = timed.group(1)  # a date and time exported as text: the time is no part of a deadline
     try:
-        return parse_date(text)
+        return parse_date(_without_time(text))
     except ValueError as exc:
         raise CellError(str(exc).rstrip(".")) from None
+
+
+def _without_time(text: str) -> str:
+    timed = _TIME_SUFFIX.fullmatch(text)
+    return timed.group(1) if timed else text  # a date and time exported as text: the time is no part of a deadline
+
+
+def cell_day_month(cell: object) -> tuple[int, int, int] | None:
+    """The two numbers and the year of a text cell holding a date in numbers with separators
+    ('7/1/2024', '01-07-2024 10:30'), first as written (workdays.day_month_numbers); None for an
+    Excel date cell, whose day and month are known, and for any other cell."""
+    if not isinstance(cell, str):
+        return None
+    return day_month_numbers(_without_time(" ".join(cell.translate(_DASHES).split())))
 
 
 def parse_cpr_cell(cell: object, today: date) -> str | None:

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from .catalog import Trial
 from .cpr import is_masked_cpr
 from .event import Event
+from .import_date_order import MonthFirst, check_day_order
 from .import_mapping import (
     DATE_FIELDS,
     EVENT_FIELDS,
@@ -90,6 +91,7 @@ def draft_row(
     mapping: ColumnMapping,
     catalog: Mapping[str, Trial],
     today: date,
+    month_first: Mapping[int, MonthFirst] = MappingProxyType({}),
 ) -> tuple[CaseDraft, list[RowError], list[RowError]]:
     """The case a row gives, the faults of its cells (a value that cannot be read), and what else
     keeps it from being saved as a new case (a name or date missing, dates out of order ...).
@@ -98,7 +100,8 @@ def draft_row(
     update of it, where an empty cell changes nothing: only its cells' faults count then
     (services/importing/preview.py checks the case as updated). A masked CPR number (ddmmåå-xxxx,
     from an export of the case list) is no value either: it changes nothing, and a new case is
-    refused for it, since it can never be stored as a CPR number."""
+    refused for it, since it can never be stored as a CPR number. month_first: the date columns
+    written month first (core.import_date_order), whose cells that read either way are refused."""
     texts: dict[str, str] = {}
     days: dict[str, date] = {}
     failed: dict[str, str] = {}
@@ -113,6 +116,8 @@ def draft_row(
             check_readable(cell)
             if name in DATE_FIELDS:
                 day = parse_date_cell(cell)
+                if day is not None and column in month_first:
+                    check_day_order(cell, month_first[column])
             elif name == "cpr" and is_masked_cpr(cell):
                 masked = str(cell).strip()  # no CPR number: changes none, and a new case needs one typed
             elif name == "cpr":

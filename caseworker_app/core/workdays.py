@@ -271,6 +271,17 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
+        if 13 <= month <= 31 and 1 <= day <= 12:
+            # '7/13/2024': written month first, as in the US; say so, and show the day first.
+            raise ValueError(
+                f"'{_shown(text)}': der er ingen måned {month}. Er datoen skrevet med måneden først? "
+                f"Skriv dagen først (dd-mm-åååå), fx {month:02d}-{day:02d}-{year} for {month}. "
+                f"{MONTHS_DA[day - 1]} {year}."
+            ) from None
+        if month > 12 and day >= 1:
+            raise ValueError(
+                f"'{_shown(text)}': der er ingen måned {month}. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+            ) from None
         if 1 <= month <= 12 and day >= 1:
             # The form was right; the day does not exist ('31-11-2026'): say that, not the form.
             days = calendar.monthrange(year, month)[1]
@@ -278,6 +289,18 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
                 f"'{_shown(text)}': den dag findes ikke – {MONTHS_DA[month - 1]} {year} har {days} dage."
             ) from None
     raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
+
+
+def day_month_numbers(text: str) -> tuple[int, int, int] | None:
+    """The first number, the second and the year of a date typed in numbers with separators
+    ('7/1/2024', '01-07-2024', '1.7.2024', '1/7 2024'), as parse_date reads them (day, month, year),
+    or None for any other text. The import looks at a column's dates as a whole with it
+    (core.import_date_order): one '7/13/2024' shows '7/1/2024' beside it is 1 July, not 7 January."""
+    found = _DMY.fullmatch(" ".join(str(text).translate(_DASHES).split()))
+    if found is None:
+        return None
+    first, second, year = (int(part) for part in found.groups())
+    return first, second, year
 
 
 def _plain_date(digits: re.Match[str]) -> bool:

@@ -223,7 +223,7 @@ def test_calculator_explains_a_wrong_date_at_its_field(qtbot):
     type_into(qtbot, view.form.date_boxes["hire"].editor, "31-13-2018")
     click(qtbot, view.form.calculate_button)
     assert view.form.date_boxes["hire"].error() == (
-        "'31-13-2018' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+        "'31-13-2018': der er ingen måned 13. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     )
     assert result_rows(view) == []
     assert view.result.note_label.text() == "Ret de markerede felter for at se fristerne."

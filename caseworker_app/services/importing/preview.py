@@ -12,6 +12,7 @@ from ...core.cases import CLOSED, CaseRecord, deadlines_for_cases
 from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
+from ...core.import_date_order import month_first_columns, month_first_note
 from ...core.import_hidden import column_name, hidden_column_notes, hidden_data_rows, hidden_rows_note
 from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors, recognized_field
 from ...core.import_merged import merged_note
@@ -70,12 +71,13 @@ def build_preview(
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
     seen_cpr: dict[CprKey, ImportRow] = {}  # the first new case of each CPR number and trial in the file
     rows: list[ImportRow] = []
+    month_first = month_first_columns(table, mapping)
     status_column = _status_column(mapping)
     ref_column = mapping.column_of("case_ref")
     for source_row in table.rows:
         if source_row.number in left_out:
             continue
-        draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today)
+        draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today, month_first)
         key = (draft.trial_id, case_ref_key(draft.case_ref))
         matches = existing.get(key, []) if draft.case_ref and draft.trial_id in catalog else []
         # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
@@ -123,6 +125,7 @@ def build_preview(
         remark_rows_note(remarks),
         filled,
         *ignored_date_columns(table, mapping),
+        *(month_first_note(order) for order in month_first.values()),
     ]
     return ImportPreview(
         table,
