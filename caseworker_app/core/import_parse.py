@@ -45,9 +45,10 @@ EXCEL_ERRORS = frozenset(
 
 # The dashes Word and Outlook put for '-' (en and em dash, non-breaking hyphen, minus), as CPR takes them.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
-# A time after the date, ignored: '10:30', 'T10:30:00', and as Danes write it, 'kl. 10', 'kl 10.30'.
+# A time after the date, ignored, in the forms a clock time has: '10:30', '10:30:15', 'T10:30:00',
+# and as Danes write it, 'kl. 10', 'kl. 10.30' (a point only after 'kl.': '01.07.24' is no time).
 _TIME_SUFFIX = re.compile(
-    r"(.*?\d)(?:(?:\s+|T)\d{1,2}[:.]\d{2}|\s+kl\.?\s*\d{1,2}(?:[:.]\d{2})?)(?:[:.]\d{2}(?:\.\d+)?)?",
+    r"(.*?\d)(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?|\s+kl\.?\s*(\d{1,2})(?:[.:](\d{2}))?)",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -121,15 +122,29 @@ def parse_date_cell(cell: object) -> date | None:
         )
     text = " ".join(str(cell).translate(_DASHES).split())
     _check_excel_error(text)
+    day_text = _without_time(text)
     try:
-        return parse_date(_without_time(text))
+        return parse_date(day_text)
     except ValueError as exc:
-        raise CellError(str(exc).rstrip(".")) from None
+        # The message quotes the cell as written, its time too ('01.07.24 10:30'), not the part read.
+        message = str(exc).rstrip(".").replace(f"'{_shown(day_text)}'", f"'{_shown(text)}'", 1)
+        raise CellError(message) from None
 
 
 def _without_time(text: str) -> str:
+    """The date of a date and time exported as text (the time is no part of a deadline); the text
+    as it is when no clock time follows; CellError for a time no clock shows ('kl. 25')."""
     timed = _TIME_SUFFIX.fullmatch(text)
-    return timed.group(1) if timed else text  # a date and time exported as text: the time is no part of a deadline
+    if not timed:
+        return text
+    hours, minutes, seconds, kl_hours, kl_minutes = (int(part) if part else 0 for part in timed.groups()[1:])
+    if max(hours, kl_hours) > 23 or max(minutes, seconds, kl_minutes) > 59:
+        clock = text[len(timed.group(1)) :].strip()
+        raise CellError(
+            f"'{_shown(text)}': '{_shown(clock)}' er ikke et klokkeslæt (timer 0–23, minutter 0–59). Skriv "
+            "datoen som dd-mm-åååå, evt. med klokkeslættet efter, fx 01-07-2018 10:30"
+        )
+    return timed.group(1)
 
 
 def cell_day_month(cell: object) -> tuple[int, int, int] | None:
@@ -138,7 +153,10 @@ def cell_day_month(cell: object) -> tuple[int, int, int] | None:
     Excel date cell, whose day and month are known, and for any other cell."""
     if not isinstance(cell, str):
         return None
-    return day_month_numbers(_without_time(" ".join(cell.translate(_DASHES).split())))
+    try:
+        return day_month_numbers(_without_time(" ".join(cell.translate(_DASHES).split())))
+    except CellError:
+        return None  # no clock time after it: refused by parse_date_cell
 
 
 def parse_cpr_cell(cell: object, today: date) -> str | None:

@@ -93,6 +93,56 @@ def test_a_number_after_the_date_without_kl_is_not_taken_for_a_time():
         parse_date_cell("01-07-2018 10")
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "15.03.2024 01.07.24",  # a second date (two-digit year), not the time 01:07:24
+        "01-07-2024 01.08.24",
+        "01-07-2024 31.12.99",
+        "2024-07-01 10.30",  # a point between hours and minutes only after 'kl.'
+    ],
+)
+def test_a_number_after_the_date_is_a_time_only_in_the_form_of_a_clock(cell):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert str(caught.value) == f"'{cell}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021"
+
+
+@pytest.mark.parametrize(
+    ("cell", "clock"),
+    [
+        ("01-07-2024 25:00", "25:00"),
+        ("01-07-2024 10:60", "10:60"),
+        ("01-07-2024 10:30:61", "10:30:61"),
+        ("01-07-2024 kl. 24", "kl. 24"),
+        ("01-07-2024 kl. 10.75", "kl. 10.75"),
+    ],
+)
+def test_a_time_no_clock_shows_is_refused_and_quoted(cell, clock):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert str(caught.value) == (
+        f"'{cell}': '{clock}' er ikke et klokkeslæt (timer 0–23, minutter 0–59). Skriv datoen som dd-mm-åååå, "
+        "evt. med klokkeslættet efter, fx 01-07-2018 10:30"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "example"), [("1 7.24", "01-07-2024"), ("01.07.24 10:30", "01-07-2024"), ("3/2/25 kl. 9", "03-02-2025")]
+)
+def test_a_two_digit_year_before_a_time_is_quoted_as_the_whole_cell(cell, example):
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert str(caught.value).startswith(f"'{cell}': skriv året med fire cifre, fx {example} ")
+
+
+@pytest.mark.parametrize(
+    "cell", ["01-07-2024 23:59", "01-07-2024 00:00:59", "01-07-2024 kl. 0", "01-07-2024 kl. 23.59", "2024-07-01T23:59"]
+)
+def test_the_last_minute_of_a_day_is_a_time(cell):
+    assert parse_date_cell(cell) == date(2024, 7, 1)
+
+
 def test_september_has_two_short_forms():
     assert parse_date_cell("3. sep 2024") == parse_date_cell("3. sept. 2024") == date(2024, 9, 3)
 
