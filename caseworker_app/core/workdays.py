@@ -233,13 +233,14 @@ def parse_date(text: str) -> date:
     elif dmy:
         d, m, y = (int(p) for p in dmy.groups())
         if len(dmy.group(3)) == 2:
+            shown_d, shown_m = (m, d) if 13 <= m <= 31 and 1 <= d <= 12 else (d, m)  # '7/13/24': month first
             raise TwoDigitYearError(
-                f"'{_shown(text)}': skriv året med fire cifre, fx {d:02d}-{m:02d}-20{y:02d} "
+                f"'{_shown(text)}': skriv året med fire cifre, fx {shown_d:02d}-{shown_m:02d}-20{y:02d} "
                 f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
             )
         parsed = (y, m, d)
     if parsed is not None:
-        return _checked_date(text, *parsed)
+        return _checked_date(text, *parsed, day_first=not iso)
     raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
 
 
@@ -261,7 +262,7 @@ def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
     return _checked_date(text, int(year), month, int(day))
 
 
-def _checked_date(text: str, year: int, month: int, day: int) -> date:
+def _checked_date(text: str, year: int, month: int, day: int, *, day_first: bool = False) -> date:
     """The date, or a message that names what is wrong with it: the year, or a day that does not exist."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
@@ -271,7 +272,7 @@ def _checked_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        if 13 <= month <= 31 and 1 <= day <= 12:
+        if day_first and 13 <= month <= 31 and 1 <= day <= 12:
             # '7/13/2024': written month first, as in the US; say so, and show the day first.
             raise ValueError(
                 f"'{_shown(text)}': der er ingen måned {month}. Er datoen skrevet med måneden først? "

@@ -178,7 +178,32 @@ def test_a_two_digit_year_is_refused_everywhere(text, message):
     assert str(caught.value).startswith(message)
 
 
-@pytest.mark.parametrize("text", ["2021-13-01", "i går", "", "15-02-21021", "0103202", "20240301", "123"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "7/13/2024",
+            "'7/13/2024': der er ingen måned 13. Er datoen skrevet med måneden først? Skriv dagen først "
+            "(dd-mm-åååå), fx 13-07-2024 for 13. juli 2024.",
+        ),
+        ("2021-13-01", "'2021-13-01': der er ingen måned 13. Skriv datoen som dd-mm-åååå, fx 15-02-2021."),
+        ("31-13-2018", "'31-13-2018': der er ingen måned 13. Skriv datoen som dd-mm-åååå, fx 15-02-2021."),
+        (
+            "7/13/24",
+            "'7/13/24': skriv året med fire cifre, fx 13-07-2024 (eller 1924); et årstal med to cifre kan "
+            "høre til to århundreder.",
+        ),
+    ],
+)
+def test_a_month_above_12_is_named(text, message):
+    # Day first or year first ('2021-13-01'), the month that does not exist is the fault; a day
+    # first date with it in the day's place ('7/13/2024', as in the US) is shown the Danish way.
+    with pytest.raises(ValueError) as caught:
+        parse_date(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text", ["i går", "", "15-02-21021", "0103202", "20240301", "123"])
 def test_parse_rejects_with_a_danish_message(text):
     with pytest.raises(ValueError, match="ikke en gyldig dato"):
         parse_date(text)
