@@ -182,11 +182,15 @@ _DMY = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4}|\d{2})", re.ASCII)
 _DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})", re.ASCII)  # 010324, 01032024: typed without separators
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
-_MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"sept": 9}
-# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1).
-_LONG_DATE = re.compile(r"(?:d\.?\s*)?([0-9]{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+([0-9]{1,4})", re.IGNORECASE)
-# 'udgangen af 2022': the last day of the year (rules.md §5.1).
-_YEAR_END = re.compile(r"(?:ved\s+)?udgangen\s+af\s+(\d{4})", re.IGNORECASE | re.ASCII)
+# The full names and Danish's standard abbreviations (jan., feb., febr., mar., ... sep., sept., okt.).
+_MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"febr": 2, "sept": 9}
+# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1), 'den 1. juli 2018'.
+_LONG_DATE = re.compile(r"(?:den\s+|d\.?\s*)?([0-9]{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+([0-9]{1,4})", re.IGNORECASE)
+# '1. 7. 2024', '1.7. 2024': the day and the month each with a point, as Danes write them by hand.
+_DMY_POINTS = re.compile(r"(\d{1,2})\. ?(\d{1,2})\. (\d{4}|\d{2})", re.ASCII)
+# 'udgangen af 2022', 'ultimo 2022': the last day of the year (rules.md §5.1). 'primo' and 'medio'
+# name no one day and are refused as a month is ('nævner ingen dag').
+_YEAR_END = re.compile(r"(?:(?:ved\s+)?udgangen\s+af|ultimo)\s+(\d{4})", re.IGNORECASE | re.ASCII)
 # 'januar 2019', 'sommer 2020': a month or a season, not a day.
 _NO_DAY = re.compile(r"([a-zæøå]+)\s+([0-9]{4})", re.IGNORECASE)
 # The dashes Word and Outlook put for '-' (en and em dash, non-breaking hyphen, minus), as CPR takes them.
@@ -202,10 +206,12 @@ def parse_date(text: str) -> date:
     command line's date options and an imported list's text cells (core.import_parse adds only
     what a spreadsheet has besides). ValueError with a Danish message quoting the text.
 
-    dd-mm-åååå, d/m-åååå, d.m.åååå, ddmmåå(åå), ISO åååå-m-d, '1. juli 2018' and 'd. 26. august
-    2021' (rules.md §5.1), 'udgangen af 2022' (31-12-2022); dashes from Word (01–02–2025) and hard
-    spaces read as '-' and ' '. Only ASCII digits and one separator between the parts
-    (15--02-2021 is a typing error), and a year from 1900 to 2199 in four digits.
+    dd-mm-åååå, d/m-åååå, d.m.åååå, '1. 7. 2018', ddmmåå(åå), ISO åååå-m-d, '1. juli 2018' (and
+    the months' Danish abbreviations: '1. febr. 2018'), 'd. 26. august 2021' and 'den 26. august 2021'
+    (rules.md §5.1), 'udgangen af 2022' and 'ultimo 2022' (31-12-2022; 'primo', 'medio' are refused);
+    dashes from Word (01–02–2025) and hard spaces read as '-' and ' '. Only ASCII digits and one
+    separator between the parts (15--02-2021 is a typing error), and a year from 1900 to 2199 in four
+    digits.
 
     A two-digit year ('30.06.18', '011226') is refused everywhere with TwoDigitYearError, its
     message suggesting 20åå (or 19åå): '28' may be 1928 or 2028, a deadline computed from the
@@ -223,7 +229,7 @@ def parse_date(text: str) -> date:
         raise ValueError(
             f"'{_shown(text)}' nævner ingen dag. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller '1. juli 2018'."
         )
-    iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw) or _DIGITS.fullmatch(raw)
+    iso, dmy = _ISO.fullmatch(raw), _DMY.fullmatch(raw) or _DMY_POINTS.fullmatch(raw) or _DIGITS.fullmatch(raw)
     if dmy and dmy.re is _DIGITS and not _plain_date(dmy):
         dmy = None  # digits that are no ddmmåå(åå) date ('20240301'): the form's own message
     parsed = None

@@ -160,6 +160,54 @@ def test_parse_accepts_formats_seen_in_the_sources(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Danish's standard abbreviations of the months, with or without their point.
+        ("1. jan. 2024", date(2024, 1, 1)),
+        ("1. feb. 2024", date(2024, 2, 1)),
+        ("1. febr. 2024", date(2024, 2, 1)),
+        ("29. febr 2024", date(2024, 2, 29)),
+        ("3. mar. 2024", date(2024, 3, 3)),
+        ("4. apr. 2024", date(2024, 4, 4)),
+        ("5. jun. 2024", date(2024, 6, 5)),
+        ("6. jul. 2024", date(2024, 7, 6)),
+        ("7. aug. 2024", date(2024, 8, 7)),
+        ("8. sep. 2024", date(2024, 9, 8)),
+        ("9. sept. 2024", date(2024, 9, 9)),
+        ("10. okt. 2024", date(2024, 10, 10)),
+        ("11. nov. 2024", date(2024, 11, 11)),
+        ("12. dec. 2024", date(2024, 12, 12)),
+        ("den 1. juli 2024", date(2024, 7, 1)),  # as 'd. 1. juli 2024'
+        ("Den 2. juli 2024", date(2024, 7, 2)),
+        ("1. 7. 2024", date(2024, 7, 1)),  # day and month each with a point
+        ("2.7. 2024", date(2024, 7, 2)),
+        ("ultimo 2022", date(2022, 12, 31)),  # as 'udgangen af 2022'
+        ("Ultimo 2023", date(2023, 12, 31)),
+    ],
+)
+def test_parse_accepts_the_ordinary_danish_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # 'primo' and 'medio' name no one day: refused as a month without a day is.
+        ("primo 2023", "'primo 2023' nævner ingen dag. Skriv datoen som dd-mm-åååå"),
+        ("medio 2023", "'medio 2023' nævner ingen dag. Skriv datoen som dd-mm-åååå"),
+        ("ultimo juli 2022", "'ultimo juli 2022' er ikke en gyldig dato"),
+        ("denne 1. juli 2024", "'denne 1. juli 2024' er ikke en gyldig dato"),
+        ("1. fe. 2024", "'1. fe. 2024': ukendt måned 'fe'"),
+        ("1. 7. 24", "'1. 7. 24': skriv året med fire cifre, fx 01-07-2024 (eller 1924)"),
+    ],
+)
+def test_words_that_name_no_one_day_are_refused(text, message):
+    with pytest.raises(ValueError) as caught:
+        parse_date(text)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("30.06.18", "'30.06.18': skriv året med fire cifre, fx 30-06-2018 (eller 1918); et årstal med to cifre"),
