@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -64,6 +65,9 @@ def _named_date(text: str) -> tuple[str, date]:
     return name, date_arg(value)
 
 
+_ENDS_WITH_HOUR = re.compile(r".*\S\s+\d{1,2}", re.ASCII | re.DOTALL)  # '01-07-2024 10' (of '01-07-2024 10:30')
+
+
 def _event(text: str) -> Event:
     """followup=2021-01-10, contact=2021-03-01:fuld (counts as a follow-up), talk=2021-02-01:telefon."""
     kind, sep, rest = text.partition("=")
@@ -80,8 +84,15 @@ def _event(text: str) -> Event:
             full = True
         elif flag in FORMS:
             form = flag
+        elif flag.isascii() and flag.isdigit() and _ENDS_WITH_HOUR.fullmatch(value):
+            # '01-07-2024 10:30': a clock time, split at its ':' like a flag; an event has a day only.
+            raise argparse.ArgumentTypeError(
+                f"'{text}': en hændelse har en dato, intet klokkeslæt. Skriv fx {kind}={value.rsplit(None, 1)[0]}"
+            )
         else:
-            raise argparse.ArgumentTypeError(f"ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})")
+            raise argparse.ArgumentTypeError(
+                f"'{text}': ukendt tilføjelse ':{flag}' (brug :fuld eller {', '.join(FORMS)})"
+            )
     return Event(date_arg(value), kind, full_followup=full, form=form)
 
 

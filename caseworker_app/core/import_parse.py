@@ -111,6 +111,12 @@ def parse_date_cell(cell: object) -> date | None:
         return cell.date()
     if isinstance(cell, date):
         return cell
+    if cell in (time(0), timedelta(0)):
+        # Excel's 0: in a date format it shows as 00-01-1900, most often a formula that points at an empty cell.
+        raise CellError(
+            "Cellen er tom i Excel: den har tallet 0 (vist som 00-01-1900 eller 00:00), fx fra en formel, der "
+            "peger på en tom celle. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller lad cellen være tom"
+        )
     if isinstance(cell, time | timedelta):
         raise CellError("Cellen har et klokkeslæt, ikke en dato. Skriv datoen som dd-mm-åååå, fx 01-07-2018")
     if isinstance(cell, bool):

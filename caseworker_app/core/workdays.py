@@ -258,12 +258,16 @@ def _named_month_date(text: str, day: str, month_name: str, year: str) -> date:
             f"'{_shown(text)}': ukendt måned '{_shown(month_name)}'. Skriv datoen som dd-mm-åååå eller "
             "fx '1. juli 2018'."
         )
-    if len(year) != 4:
-        example = f"{int(day)}. {MONTHS_DA[month - 1]}"
-        guess = f"'{example} 20{year}' (eller '{example} 19{year}')" if len(year) == 2 else f"'{example} 2018'"
+    example = f"{int(day)}. {MONTHS_DA[month - 1]}"
+    if len(year) == 2:
         raise TwoDigitYearError(
-            f"'{_shown(text)}': skriv året med fire cifre, fx {guess}; et årstal med to cifre kan høre til "
-            "to århundreder."
+            f"'{_shown(text)}': skriv året med fire cifre, fx '{example} 20{year}' (eller '{example} 19{year}'); "
+            "et årstal med to cifre kan høre til to århundreder."
+        )
+    if len(year) != 4:
+        digits = "ét ciffer" if len(year) == 1 else f"{len(year)} cifre"
+        raise ValueError(
+            f"'{_shown(text)}': årstallet {year} har {digits}. Skriv året med fire cifre, fx '{example} 2018'."
         )
     return _checked_date(text, int(year), month, int(day))
 

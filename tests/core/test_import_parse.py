@@ -3,7 +3,7 @@ them, and each bad cell refused with a Danish message that says what to do."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
@@ -141,6 +141,17 @@ def test_a_two_digit_year_before_a_time_is_quoted_as_the_whole_cell(cell, exampl
 )
 def test_the_last_minute_of_a_day_is_a_time(cell):
     assert parse_date_cell(cell) == date(2024, 7, 1)
+
+
+@pytest.mark.parametrize("cell", [time(0), timedelta(0)])
+def test_excels_zero_in_a_date_cell_is_said_to_be_empty(cell):
+    # A formula pointing at an empty cell gives 0, shown as 00-01-1900 in a date format: no clock time.
+    with pytest.raises(CellError) as caught:
+        parse_date_cell(cell)
+    assert str(caught.value) == (
+        "Cellen er tom i Excel: den har tallet 0 (vist som 00-01-1900 eller 00:00), fx fra en formel, der peger "
+        "på en tom celle. Skriv datoen som dd-mm-åååå, fx 01-07-2018, eller lad cellen være tom"
+    )
 
 
 def test_september_has_two_short_forms():

@@ -210,6 +210,20 @@ def test_words_that_name_no_one_day_are_refused(text, message):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("1. juli 202", "'1. juli 202': årstallet 202 har 3 cifre. Skriv året med fire cifre, fx '1. juli 2018'."),
+        ("1. juli 2", "'1. juli 2': årstallet 2 har ét ciffer. Skriv året med fire cifre, fx '1. juli 2018'."),
+    ],
+)
+def test_a_year_of_three_digits_or_one_is_named_as_such(text, message):
+    # Not 'et årstal med to cifre': the message says what was typed.
+    with pytest.raises(ValueError) as caught:
+        parse_date(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
         ("30.06.18", "'30.06.18': skriv året med fire cifre, fx 30-06-2018 (eller 1918); et årstal med to cifre"),
         ("31-12-28", "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre"),
         ("1/7 05", "'1/7 05': skriv året med fire cifre, fx 01-07-2005 (eller 1905); et årstal med to cifre"),
