@@ -880,3 +880,37 @@ def test_a_row_with_only_a_remark_is_skipped_with_its_text_in_the_preview(qtbot,
     assert errors_listed(dialog) == ["Ingen fejl: alle rækker kan gemmes."]
     assert list(shown_rows(dialog)) == ["Hanne Møller"]
     assert dialog.import_button.isEnabled()
+
+
+def test_a_month_first_column_is_named_above_the_preview_and_its_dates_that_read_either_way_are_faults(
+    qtbot, window, db, dialogs, files, message_boxes, tmp_path
+):
+    # A list from a US export: '7/13/2024' shows the column is month/day, so '7/1/2024' is 1 July or
+    # 7 January; neither is saved, not even with Importér kun de gyldige rækker.
+    path = tmp_path / "us.csv"
+    path.write_bytes(
+        "Navn;Sagsnummer;Forsøg;Ansat\r\nBo Berg;U-2;T08;7/1/2024\r\nIda Dam;U-3;T08;7/13/2024\r\n"
+        "Ole Bæk;U-4;T08;5/5/2024\r\n".encode()
+    )
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, path)
+        assert (
+            "⚠ Kolonnen 'Ansat' ser ud til at have måned før dag (fx '7/13/2024' i række 3). Dens datoer, hvor dag "
+            "og måned kan byttes om (som '7/1/2024'), gemmes ikke; ret datoerne i kolonnen til dd-mm-åååå (dagen "
+            "først)."
+        ) in dialog.message_label.text().splitlines()
+        assert errors_listed(dialog)[:2] == [
+            "Række 2, kolonne 'Ansat': Kolonnen 'Ansat' ser ud til at have måned før dag (fx '7/13/2024' i række 3), "
+            "så '7/1/2024' kan være 1. juli 2024 eller 7. januar 2024; den gemmes ikke. Ret datoerne i kolonnen til "
+            "dd-mm-åååå (dagen først), fx 01-07-2024 for 1. juli 2024",
+            "Række 3, kolonne 'Ansat': '7/13/2024': der er ingen måned 13. Er datoen skrevet med måneden først? "
+            "Skriv dagen først (dd-mm-åååå), fx 13-07-2024 for 13. juli 2024",
+        ]
+        assert shown_rows(dialog)["Bo Berg"]["Gemmes som"] == "⚠ Fejl – se Fejl"
+        click(qtbot, dialog.options.only_valid_check)
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert {ref: case[2] for ref, case in saved_cases(db).items()} == {"U-4": {"hire": date(2024, 5, 5)}}
