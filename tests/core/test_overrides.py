@@ -97,7 +97,7 @@ def test_override_errors(catalog):
         "value": "Datoen ligger før forsøgets start 01-07-2018"
     }
     assert override_errors(catalog, "T08", "end", "31-31-2027", "Brev", today=TODAY)[0] == {
-        "value": "'31-31-2027' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
+        "value": "'31-31-2027': der er ingen måned 31. Skriv datoen som dd-mm-åååå, fx 15-02-2021."
     }
     assert override_errors(catalog, "T08", "marking", " ", "Brev", today=TODAY)[0] == {
         "value": "Feltet må ikke være tomt"
