@@ -21,6 +21,7 @@ from .schedule_text import (
     FIRST_DAY,
     before_change,
     ends_text,
+    ends_with_trial,
     municipal_rule,
     rule_text,
     trial_citation,
@@ -237,14 +238,7 @@ def _deadline(
                 assert trial_result is not None  # trial_due is its date
                 governed, (legal, reason, from_anchor), due_to_trial_end = "trial", trial_result, True
                 ordinary_due = alone_due
-                legal = end
-                if reason[-1] == ", sidste dag":
-                    reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
-                reason = (
-                    ends_text(end, today),
-                    end,
-                    ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
-                ) + reason
+                legal, reason = end, ends_with_trial(end, today, reason)
             elif legal < day_after:
                 due_to_trial_end = True
                 if spec.kind == "duration_end":
@@ -298,13 +292,7 @@ def _deadline(
                 # Decision 12: a period begun under the trial and still running at its end does not
                 # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
                 trial_due, legal, due_to_trial_end = legal, end, True
-                if reason[-1] == ", sidste dag":
-                    reason = reason[:-1]  # the trial rule's last day is said beside (trial_due_text)
-                reason = (
-                    ends_text(end, today),
-                    end,
-                    ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ",
-                ) + reason
+                reason = ends_with_trial(end, today, reason)
         else:
             return None
 

@@ -89,6 +89,16 @@ def ends_text(end: date, today: date) -> str:
     return ENDED if end < today else ENDS
 
 
+def ends_with_trial(end: date, today: date, trial_reason: Reason) -> Reason:
+    """The reason of a period the trial's end ends (decision 12): it may last to the trial's last
+    day, and the trial rule's own length, whose last day is said beside (trial_due_text)."""
+    if trial_reason[-1] == ", sidste dag":
+        trial_reason = trial_reason[:-1]
+    return (ends_text(end, today), end, ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ") + (
+        trial_reason
+    )
+
+
 def told_on(deadline: Deadline, day: date) -> Deadline:
     """The deadline as a text written on day tells it: one computed as on an earlier day (a note's
     deadline as on its event's day, decision 15) says 'Forsøget slutter', which reads 'Forsøget
