@@ -4,9 +4,9 @@ Every part shares one StoreConnection (connection.py) and is handed, in its cons
 parts it uses: reading CaseReads (case_reads.py), SettingsPart (settings_store.py), TrialsPart
 (overrides_store.py); writing CaseWrites (case_writes.py: cases, events and the history rows
 the others write through it), ClosingPart (closing.py), NotesPart (note_store.py), AppStatePart
-(app_state.py) and ImportsPart (import_batches.py: new cases in plain SQL, updates through
-CaseWrites); history.py reads a case's history. CaseStore keeps the public methods as thin
-delegations, so callers see one object.
+(app_state.py), ImportsPart (import_batches.py: new cases in plain SQL, updates through
+CaseWrites) and ImportUndoPart (import_undo.py); history.py reads a case's history. CaseStore
+keeps the public methods as thin delegations, so callers see one object.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .case_writes import CaseWrites
     from .closing import ClosingPart
     from .import_batches import CaseUpdate, ImportBatch, ImportsPart, NewCase
+    from .import_undo import ImportUndoPart
     from .note_store import NotesPart
 
 
@@ -97,6 +98,12 @@ class CaseStore:
 
         by = self._settings_part.created_by
         return ImportsPart(self._db_part, self._clock, self._reads, self._writes, self._state, by)
+
+    @cached_property
+    def _import_undo(self) -> ImportUndoPart:
+        from .import_undo import ImportUndoPart
+
+        return ImportUndoPart(self._db_part, self._writes, self._settings_part.created_by)
 
     @property
     def clock(self) -> Callable[[], date]:
@@ -408,7 +415,7 @@ class CaseStore:
         """Keep a value in app_state (evaluation_queries.py keeps its settings with it)."""
         self._state.set_state(key, value)
 
-    # ------------------------------------------------------------ imports (ImportsPart)
+    # ------------------------------------------------------------ imports (ImportsPart, ImportUndoPart)
 
     def save_import_batch(
         self,
@@ -439,11 +446,11 @@ class CaseStore:
 
     def undo_import_problem(self, batch_id: int) -> str | None:
         """Why the import cannot be undone (Danish), or None when it can."""
-        return self._imports.undo_import_problem(batch_id)
+        return self._import_undo.undo_import_problem(batch_id)
 
     def undo_import(self, batch_id: int) -> tuple[int, int]:
         """Undo an import as a whole; (cases deleted, cases restored), or ImportUndoError."""
-        return self._imports.undo_import(batch_id)
+        return self._import_undo.undo_import(batch_id)
 
     def remembered_import_mapping(self) -> dict:
         """The column mapping the last import used ({} when none or unreadable)."""

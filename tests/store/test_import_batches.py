@@ -12,7 +12,8 @@ import pytest
 from caseworker_app.core.event import Event
 from caseworker_app.core.history import CANCELLED, CASE_CHANGED, CASE_CREATED
 from caseworker_app.store import CaseStore, StoreError, ValidationError
-from caseworker_app.store.import_batches import CaseUpdate, ImportConflictError, ImportUndoError, NewCase
+from caseworker_app.store.import_batches import CaseUpdate, ImportConflictError, NewCase
+from caseworker_app.store.import_undo import ImportUndoError
 
 from .conftest import TODAY
 

@@ -46,7 +46,8 @@ from __future__ import annotations
 from ...core.import_mapping import FIELD_LABELS, IMPORT_FIELDS, ColumnMapping
 from ...core.import_read import read_source
 from ...core.import_table import ImportFileError, SourceTable
-from ...store.import_batches import ImportBatch, ImportConflictError, ImportUndoError
+from ...store.import_batches import ImportBatch, ImportConflictError
+from ...store.import_undo import ImportUndoError
 from .duplicates import FieldChange
 from .history import UndoResult, import_batches, undo_import, undo_problem
 from .mapping import guess_mapping, remember_mapping, remembered_mapping
