@@ -2,10 +2,11 @@
 
 Every part shares one StoreConnection (connection.py) and is handed, in its constructor, the
 parts it uses: reading CaseReads (case_reads.py), SettingsPart (settings_store.py), TrialsPart
-(overrides_store.py); writing CaseWrites (case_writes.py: cases, events and the history rows
-the others write through it), ClosingPart (closing.py), NotesPart (note_store.py), AppStatePart
-(app_state.py), ImportsPart (import_batches.py: new cases in plain SQL, updates through
-CaseWrites) and ImportUndoPart (import_undo.py); history.py reads a case's history. CaseStore
+(overrides_store.py); writing CaseWrites (case_writes.py: cases and the history rows the
+others write through it), EventWrites (event_writes.py: events, and the agreed date a talk
+sets), ClosingPart (closing.py), NotesPart (note_store.py), AppStatePart (app_state.py),
+ImportsPart (import_batches.py: new cases in plain SQL, updates through CaseWrites and
+EventWrites) and ImportUndoPart (import_undo.py); history.py reads a case's history. CaseStore
 keeps the public methods as thin delegations, so callers see one object.
 """
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .case_conflicts import ConflictChoice
     from .case_writes import CaseWrites
     from .closing import ClosingPart
+    from .event_writes import EventWrites
     from .import_batches import CaseUpdate, ImportBatch, ImportsPart, NewCase
     from .import_undo import ImportUndoPart
     from .note_store import NotesPart
@@ -74,6 +76,13 @@ class CaseStore:
         return CaseWrites(self._db_part, self._clock, self._trials, self._reads, self._settings_part.created_by)
 
     @cached_property
+    def _events(self) -> EventWrites:
+        from .event_writes import EventWrites
+
+        by = self._settings_part.created_by
+        return EventWrites(self._db_part, self._clock, self._trials, self._reads, self._writes, by)
+
+    @cached_property
     def _closing(self) -> ClosingPart:
         from .closing import ClosingPart
 
@@ -97,13 +106,13 @@ class CaseStore:
         from .import_batches import ImportsPart
 
         by = self._settings_part.created_by
-        return ImportsPart(self._db_part, self._clock, self._reads, self._writes, self._state, by)
+        return ImportsPart(self._db_part, self._clock, self._reads, self._writes, self._events, self._state, by)
 
     @cached_property
     def _import_undo(self) -> ImportUndoPart:
         from .import_undo import ImportUndoPart
 
-        return ImportUndoPart(self._db_part, self._writes, self._settings_part.created_by)
+        return ImportUndoPart(self._db_part, self._writes, self._events, self._settings_part.created_by)
 
     @property
     def clock(self) -> Callable[[], date]:
@@ -248,7 +257,7 @@ class CaseStore:
         """The cases deadlines() cannot compute (missing trial, damaged status or date), and why."""
         return uncomputable_cases(self.list_cases(), self.catalog())
 
-    # ------------------------------------------------------------ writing cases (CaseWrites)
+    # ------------------------------------------------------------ writing cases (CaseWrites, EventWrites)
 
     def create_case(
         self,
@@ -311,7 +320,7 @@ class CaseStore:
         empty); the event and the date it sets are written together or not at all
         (core.agreed_at_event says what a late, corrected or cancelled talk does to it).
         """
-        return self._writes.add_event(
+        return self._events.add_event(
             case_id,
             day=day,
             kind=kind,
@@ -327,12 +336,12 @@ class CaseStore:
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
         """Withdraw an event registered by mistake: a new row replaces it; the old row stays.
         The agreed date a talk set goes back to what it was before, unless changed since."""
-        return self._writes.cancel_event(case_id, event_id, text=text)
+        return self._events.cancel_event(case_id, event_id, text=text)
 
     def agreed_at_event(self, case_id: int, replaces: int | None = None) -> AgreedAtEvent:
         """The agreed date seen from a talk registered now (replaces: the one corrected or cancelled):
         what the talk dialog says a saved talk, an empty date or a cancellation will do."""
-        return self._writes.agreed_at_event(case_id, replaces)
+        return self._events.agreed_at_event(case_id, replaces)
 
     # ------------------------------------------------------------ ending cases (ClosingPart)
 

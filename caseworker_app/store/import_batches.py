@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .case_reads import CaseReads
     from .case_writes import CaseWrites
     from .connection import StoreConnection
+    from .event_writes import EventWrites
 
 _log = logging.getLogger(__name__)
 
@@ -111,7 +112,8 @@ def case_title(case_ref: str | None, case_id: int) -> str:
 
 
 class ImportsPart:
-    """Saving and listing imports (updated cases through CaseWrites, as the case window); undoing: import_undo.py."""
+    """Saving and listing imports (updated cases through CaseWrites and EventWrites, as the case
+    window); undoing: import_undo.py."""
 
     def __init__(
         self,
@@ -119,6 +121,7 @@ class ImportsPart:
         clock: Callable[[], date],
         reads: CaseReads,
         writes: CaseWrites,
+        events: EventWrites,
         state: AppStatePart,
         created_by: Callable[[], str],
     ):
@@ -126,6 +129,7 @@ class ImportsPart:
         self._clock = clock
         self._reads = reads
         self._writes = writes
+        self._events = events
         self._state = state
         self._created_by = created_by
 
@@ -253,7 +257,7 @@ class ImportsPart:
         event_id = None
         if update.last_followup is not None:
             kind = update.last_event_kind
-            event_id = self._writes.add_event(update.case_id, day=update.last_followup, kind=kind, text=text[kind])
+            event_id = self._events.add_event(update.case_id, day=update.last_followup, kind=kind, text=text[kind])
         return (batch_id, update.case_id, UPDATED, json.dumps(before, ensure_ascii=False), event_id)
 
     # ------------------------------------------------------------ listing

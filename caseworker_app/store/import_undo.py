@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from .case_writes import CaseWrites
     from .connection import StoreConnection
+    from .event_writes import EventWrites
 
 _log = logging.getLogger(__name__)
 
@@ -36,11 +37,13 @@ def _more(count: int) -> str:
 
 
 class ImportUndoPart:
-    """Undoing imports: new cases deleted, updated cases given their earlier values back (through CaseWrites)."""
+    """Undoing imports: new cases deleted, updated cases given their earlier values back (through
+    CaseWrites and EventWrites)."""
 
-    def __init__(self, db: StoreConnection, writes: CaseWrites, created_by: Callable[[], str]):
+    def __init__(self, db: StoreConnection, writes: CaseWrites, events: EventWrites, created_by: Callable[[], str]):
         self._db = db
         self._writes = writes
+        self._events = events
         self._created_by = created_by
 
     def undo_import_problem(self, batch_id: int) -> str | None:
@@ -118,7 +121,7 @@ class ImportUndoPart:
                     deleted += 1
                     continue
                 if event_id is not None:
-                    self._writes.cancel_event(case_id, event_id, text=reason)
+                    self._events.cancel_event(case_id, event_id, text=reason)
                 fields = json.loads(before or "{}")
                 if "dates" in fields:
                     fields["dates"] = {n: date.fromisoformat(d) for n, d in fields["dates"].items()}
