@@ -125,16 +125,9 @@ def deadline_report(
 ) -> str:
     """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
-    from ..core.cases import (
-        ended_trial_counts,
-        ended_trial_lines,
-        group_of,
-        group_titles,
-        problems_heading,
-        trial_end_counts,
-        trial_end_lines,
-    )
+    from ..core.cases import group_of, group_titles, problems_heading
     from ..core.deadline import due_text
+    from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
     from ..core.redact import redact_cpr
     from ..core.text import fit_text, number_text, printable
     from ..core.workdays import fmt, fmt_weekday

@@ -3,7 +3,7 @@ and adjusted by the cases a change touched (services/deadline_book.py), rather t
 again over 100,000 cases after each follow-up (that was most of a follow-up's time there).
 
 Each count is the one function's answer kept current: the choices are the values the cases
-have, the trial-end counts are core.cases.trial_end_counts over the deadlines; a test compares
+have, the trial-end counts are core.deadline_notices.trial_end_counts over the deadlines; a test compares
 both with a fresh count after any writes (tests/services/test_deadline_cache.py).
 """
 
@@ -13,15 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ..core.cases import (
-    CaseDeadline,
-    CaseRecord,
-    Outcome,
-    ended_trial_counts,
-    ended_trial_lines,
-    trial_end_counts,
-    trial_end_lines,
-)
+from ..core.cases import CaseDeadline, CaseRecord, Outcome
+from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
 from ..core.selection import belongs_to
 from ..core.terms import ACTIVE
 
@@ -64,7 +57,7 @@ def _present(counts: Counter[str]) -> set[str]:
 
 
 class TrialEndCounts:
-    """core.cases.trial_end_counts and ended_trial_counts, for one day and one horizon, over the
+    """core.deadline_notices.trial_end_counts and ended_trial_counts, for one day and one horizon, over the
     deadlines of the list shown: every caseworker's, or one caseworker's ("mine frister", chosen
     as the list chooses: core.selection.belongs_to), as the command line counts those it lists.
     Each list's counts are made when first asked for, then adjusted by each patch."""

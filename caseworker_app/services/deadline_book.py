@@ -103,7 +103,7 @@ class DeadlineBook:
     # ------------------------------------------------------------ asking
 
     def trial_end_lines(self, horizon_days: int, caseworker: str = "") -> list[str]:
-        """core.cases.trial_end_notices of the deadlines of caseworker's cases ('' = all, as the
+        """core.deadline_notices.trial_end_notices of the deadlines of caseworker's cases ('' = all, as the
         Frister list's filter: core.selection.belongs_to): the trials that have ended, and one line
         per trial whose coming end makes deadlines overdue (counted once, then adjusted by each patch)."""
         today = self.today

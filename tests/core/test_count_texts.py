@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from caseworker_app.core.cases import ended_trial_lines, problems_heading, trial_end_lines
+from caseworker_app.core.cases import problems_heading
+from caseworker_app.core.deadline_notices import ended_trial_lines, trial_end_lines
 from caseworker_app.core.selection import Selection, scope_text
 from caseworker_app.core.text import count_text
 

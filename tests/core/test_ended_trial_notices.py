@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from caseworker_app.core.cases import CaseRecord, deadlines_for_cases, trial_end_notices
+from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
 from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.deadline_notices import trial_end_notices
 
 CATALOG = load_catalog()
 

@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caseworker_app.core.cases import CaseRecord, deadlines_and_problems, trial_end_notices
+from caseworker_app.core.cases import CaseRecord, deadlines_and_problems
 from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.deadline_notices import trial_end_notices
 from caseworker_app.core.event import Event
 from caseworker_app.core.overrides import TrialOverride, apply_overrides
 from caseworker_app.core.selection import belongs_to

@@ -44,7 +44,7 @@ class Banners(WindowPart):
     """Part of MainWindow: fills and hides the four banners after each refresh."""
 
     def _update_trial_end_banner(self, horizon: int) -> None:
-        # core.cases.trial_end_notices over the caseworker's list ("mine frister"), kept by the book
+        # core.deadline_notices.trial_end_notices over the caseworker's list ("mine frister"), kept by the book
         lines = self._book_in_use().trial_end_lines(horizon, self.deadline_caseworker.caseworker())
         if not lines:
             self.trial_end_banner.hide()
@@ -108,7 +108,7 @@ class Banners(WindowPart):
         ProblemsDialog(self.problems, parent=self).exec()
 
     def _show_missed_since_last_time(self) -> None:
-        from ...core.cases import became_due_since
+        from ...core.deadline_notices import became_due_since
 
         self.missed_items = became_due_since(self.deadline_items, self._last_opened, self.today())
         self._update_missed_banner()
