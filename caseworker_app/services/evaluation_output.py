@@ -26,7 +26,8 @@ from ..core.redact import redact_cpr
 from ..core.spreadsheet import neutralise
 from ..core.workdays import fmt
 from ..store.evaluation_queries import FORM_POINTS
-from .evaluation import Row, no_cases_text, unassigned_text, whose_text
+from .evaluation import no_cases_text, unassigned_text, whose_text
+from .evaluation_rows import Row
 
 REPORT_TITLE = "Evaluering af frikommuneforsøg"
 EMPTY_POINT = "(udfyldes af kommunen)"

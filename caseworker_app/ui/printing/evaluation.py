@@ -8,8 +8,9 @@ from datetime import date
 
 from ...core.catalog import Trial
 from ...core.evaluation_figures import Evaluation
-from ...services.evaluation import Row, whose_text
+from ...services.evaluation import whose_text
 from ...services.evaluation_output import REPORT_TITLE, report_html
+from ...services.evaluation_rows import Row
 from .document import PrintJob, write_pdf
 
 
