@@ -1,6 +1,7 @@
 """The case window: the form (only the dates its trial needs) on the left, deadlines with reasons and
 the history on the right, the actions below. This module assembles the parts, loads the case into
-them, saves the form and runs the actions; each part is a module of its own in this package."""
+them, saves the form and runs the actions; each part is a module of its own in this package (the
+buttons, and when each can be used: buttons.py; what saving asks beside the form: save_questions.py)."""
 
 from __future__ import annotations
 
@@ -13,27 +14,22 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QHBoxLayout,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.cases import ACTIVE, CLOSED
-from ...core.note_subject import row_problem
-from ...core.terms import DATE_NAMES
+from ...core.cases import CLOSED
 from ...core.validation import case_errors, parse_case_dates
-from ...core.workdays import fmt
 from ...store import ValidationError
-from ...store.backup.outlook_state import LEFT_OUT
 from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
 from ...store.errors import CaseNotFoundError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
 from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
+from .buttons import CaseButtons
 from .close_dialog import CloseCaseDialog
 from .deadlines_pane import DeadlinesPane, deadline_texts
 from .delete_dialog import DeleteCaseDialog
@@ -41,6 +37,7 @@ from .event_dialog import EventDialog
 from .form import CaseForm
 from .history_model import can_correct
 from .history_pane import HistoryPane
+from .save_questions import confirm_dropped_dates, gone_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -124,30 +121,18 @@ class CaseWindow(QDialog):
 
     def _build_buttons(self) -> None:
         self.general_error = general_error_label()
-
-        self.followup_button = QPushButton("Registrer &opfølgning")
-        self.followup_button.setToolTip("Registrer en opfølgning i dag (Ctrl+R)")
-        self.event_button = QPushButton("Registrer &hændelse …")
-        self.correct_button = QPushButton("Re&t hændelse …")
-        self.note_button = QPushButton("&Journalnotat …")
-        self.print_button = QPushButton("&Udskriv plan …")
-        self.close_case_button = QPushButton("&Afslut sag …")
-        self.delete_button = QPushButton("Sl&et sag …")
-        self.delete_button.setToolTip("Slet en sag, der er oprettet ved en fejl (ikke det samme som at afslutte)")
-        self.save_button = QPushButton("&Gem")
-        self.save_button.setDefault(True)
-        self.close_button = QPushButton("&Luk")
-        action_buttons = (
-            self.followup_button,
-            self.event_button,
-            self.correct_button,
-            self.note_button,
-            self.print_button,
-            self.close_case_button,
-            self.delete_button,
-        )
-        for button in (*action_buttons, self.close_button):
-            button.setAutoDefault(False)
+        self.buttons = CaseButtons(self.history)
+        buttons = self.buttons
+        # The buttons by the names the rest of the program (and its tests) reach them by.
+        self.followup_button = buttons.followup_button
+        self.event_button = buttons.event_button
+        self.correct_button = buttons.correct_button
+        self.note_button = buttons.note_button
+        self.print_button = buttons.print_button
+        self.close_case_button = buttons.close_case_button
+        self.delete_button = buttons.delete_button
+        self.save_button = buttons.save_button
+        self.close_button = buttons.close_button
 
         self.followup_button.clicked.connect(self.register_followup)
         self.event_button.clicked.connect(self.register_event)
@@ -160,18 +145,7 @@ class CaseWindow(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+R"), self, self.register_followup)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-
-        # Two short rows rather than one long one (the window fits 1366×768 at 150 %): the event
-        # buttons under the history they add to, the case's own below the window.
-        for button in (self.followup_button, self.event_button, self.correct_button, self.note_button):
-            self.history.buttons.addWidget(button)
-        actions = QHBoxLayout()
-        for button in (self.print_button, self.close_case_button, self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.close_button)
-        self.button_rows = actions
+        self.button_rows = buttons.lay_out()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -235,34 +209,9 @@ class CaseWindow(QDialog):
 
     def _update_buttons(self, *args) -> None:
         case = self.case
-        saved = case is not None
-        active = saved and case.status == ACTIVE
         # Events are registered on the saved case, so its saved trial decides, not the combo.
-        trial = self.store.catalog().get(case.trial_id) if saved else None
-        has_events = bool(trial and trial.events)
-        why = "" if saved else "Gem sagen først"
-        if saved and not active:
-            why = "Sagen er afsluttet"
-        for button in (self.followup_button, self.event_button):
-            button.setEnabled(active and has_events)
-        self.followup_button.setToolTip(
-            why or ("Registrer en opfølgning (Ctrl+R)" if has_events else "Forsøget har ingen hændelser")
-        )
-        correctable = active and can_correct(self.selected_history_row())
-        self.correct_button.setEnabled(correctable)
-        self.correct_button.setToolTip(
-            why or ("Ret eller annullér den valgte hændelse" if correctable else "Vælg en hændelse i historikken")
-        )
-        # A corrected or cancelled row is no longer what happened: a note about it would bring its
-        # date and deadline back to FASIT (and registering it again would undo the correction).
-        crossed_out = row_problem(self.history.model.rows(), self.selected_history_row()) if saved else ""
-        self.note_button.setEnabled(saved and not crossed_out)
-        about = "Skriv et journalnotat til FASIT (om den valgte hændelse, hvis en er valgt)"
-        self.note_button.setToolTip(why if not saved else crossed_out or about)
-        self.print_button.setEnabled(saved)
-        self.close_case_button.setEnabled(saved)
-        self.delete_button.setEnabled(saved)
-        self.close_case_button.setText("Gen&åbn sag" if saved and not active else "&Afslut sag …")
+        trial = self.store.catalog().get(case.trial_id) if case is not None else None
+        self.buttons.show_for(case, trial)
 
     # ------------------------------------------------------------ saving
 
@@ -297,7 +246,8 @@ class CaseWindow(QDialog):
             if self.case_id is None:
                 self.case_id = self.store.create_case(**values)
             else:
-                if not self._confirm_dropped_dates(fields["trial_id"], dates):
+                assert self.case is not None  # only a saved case (loaded) is updated
+                if not confirm_dropped_dates(self, self.store, self.case, fields["trial_id"], dates):
                     return False
                 if not self._update(values):
                     return False
@@ -317,7 +267,7 @@ class CaseWindow(QDialog):
                 self.store.update_case(self.case_id, loaded=self.case, choice=choice, created=self._created, **values)
                 return True
             except CaseNotFoundError:  # deleted, or left out by a restore, while open here
-                show_errors({}, {"case": self._gone_text()}, self.general_error)
+                show_errors({}, {"case": gone_text(self.store, self.case_id, self._created)}, self.general_error)
                 return False
             except CaseConflictError as conflict:
                 answer = ask_keep_or_overwrite(self, conflict.text)
@@ -328,39 +278,6 @@ class CaseWindow(QDialog):
                     show_errors({}, {"case": message}, self.general_error)
                     return False
                 choice = conflict.choose(MINE if answer == QMessageBox.StandardButton.Save else THEIRS)
-
-    def _gone_text(self) -> str:
-        """Why the case open here is gone: a restore of a copy without it, or a deletion elsewhere."""
-        assert self.case_id is not None
-        kept = "Det, du har skrevet, står stadig i vinduet – kopiér det, hvis det skal med i en ny sag."
-        if self.store.deletion_reason(self.case_id, self._created) == LEFT_OUT:
-            return (
-                "Intet er gemt: databasen er gendannet fra en sikkerhedskopi uden denne sag, mens den var åben "
-                f"her, så sagen findes ikke længere. {kept} Sagen, som den var før gendannelsen, ligger i kopien "
-                "'gemt før gendannelse' under Filer › Sikkerhedskopier."
-            )
-        return f"Intet er gemt: sagen er slettet et andet sted, mens den var åben her. {kept}"
-
-    def _confirm_dropped_dates(self, trial_id: str, dates: dict) -> bool:
-        """Moving a case to another trial removes the dates that trial does not use: ask first."""
-        case = self.case
-        assert case is not None  # only a saved case (loaded) is updated
-        dropped = {n: d for n, d in case.dates.items() if n not in dates}
-        if trial_id == case.trial_id or not dropped:
-            return True
-        trial = self.store.catalog().get(case.trial_id)  # its dates as this window labelled them
-
-        def label(name: str) -> str:
-            return trial.date_label(name) if trial is not None else DATE_NAMES.get(name, name)
-
-        listed = ", ".join(f"{label(n).lower()} {fmt(d)}" for n, d in sorted(dropped.items()))
-        return ask_yes_no(
-            self,
-            "Skift forsøg?",
-            f"Sagen flyttes fra forsøg {case.trial_id} til {trial_id}. Disse datoer bruges ikke "
-            f"af {trial_id} og fjernes fra sagen (de står fortsat i historikken): {listed}.\n\n"
-            "Vil du fortsætte?",
-        )
 
     def _saved(self) -> None:
         self.load()
