@@ -2,8 +2,8 @@
 and the municipality's own template for that situation, with "Gendan standard".
 
 This module assembles the two tabs, follows the situation chosen, drafts the note and copies it;
-the fields (inputs.py), the note's text (draft_pane.py) and the template tab (template_editor.py)
-are modules of their own in this package."""
+the fields (inputs.py), the note's text (draft_pane.py), the Notat tab's layout (note_page.py) and
+the template tab (template_editor.py) are modules of their own in this package."""
 
 from __future__ import annotations
 
@@ -15,11 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
 from .inputs import NoteInputs
+from .note_page import NotePage
 from .registration import NOT_REGISTERED, after_registering, note_event, notice, registered_first
 from .template_editor import TemplateEditor
 
@@ -138,57 +136,16 @@ class NoteWindow(QDialog):
         self.draft.regenerate_button.clicked.connect(self.regenerate)
         self.draft.copy_button.clicked.connect(self.copy_to_fasit)
 
-        # The fields above the note, the note below; on a low screen the fields scroll, and the
-        # caseworker can move the line between them.
-        self.inputs_scroll = QScrollArea()
-        self.inputs_scroll.setWidgetResizable(True)
-        self.inputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.inputs_scroll.setWidget(inputs)
-        self.inputs_scroll.setAccessibleName("Notatets felter")
-        self.inputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
-        self.inputs_scroll.viewport().setAutoFillBackground(False)  # the tab's own background
-        inputs.setAutoFillBackground(False)
-        # On a low screen (1366×768 at 150 %) the fields leave room for some eight lines of the
-        # note; hidden, the note has the tab's height, and the caseworker reads it whole before copying.
-        self.fields_button = QPushButton()
-        self.fields_button.setCheckable(True)
-        self.fields_button.setAutoDefault(False)
-        self.fields_button.toggled.connect(self._hide_fields)
-        self._hide_fields(False)
-        self.draft.add_to_header(self.fields_button)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.inputs_scroll)
-        splitter.addWidget(self.draft)
-        splitter.setStretchFactor(1, 1)
-        self.note_splitter = splitter
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(splitter)
+        page = self.note_page = NotePage(inputs, self.draft)
+        self.inputs_scroll = page.inputs_scroll
+        self.fields_button = page.fields_button
         return page
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._split:
             self._split = True
-            self._fit_split()
-
-    def _hide_fields(self, hidden: bool) -> None:
-        """Hide the fields above the note (the note gets their height), or show them again."""
-        button = self.fields_button
-        self.inputs_scroll.setHidden(hidden)
-        button.setText("&Vis felterne" if hidden else "Skj&ul felterne")
-        button.setToolTip(
-            "Vis felterne over notatet igen"
-            if hidden
-            else "Skjul felterne over notatet, så hele notatet kan læses, før det kopieres"
-        )
-
-    def _fit_split(self) -> None:
-        """The fields as high as they need (at most half the page), the note the rest."""
-        total = sum(self.note_splitter.sizes())
-        top = min(self.inputs.sizeHint().height(), total // 2)  # inputs: the scrolled widget
-        self.note_splitter.setSizes([top, total - top])
+            self.note_page.fit_split()
 
     # ------------------------------------------------------------ situation and template
 
@@ -286,7 +243,7 @@ class NoteWindow(QDialog):
         own = template is not None and template is not self.standard_template()
         self.inputs.show_for(template, self.situation() or "", own=own, default_date=self._default_event_date())
         if self._split:  # another situation asks for other fields: they get the room they need
-            self._fit_split()
+            self.note_page.fit_split()
 
     def _show_template(self) -> None:
         self.template_editor.show_template(self.situation(), self.standard_template(), self.template())
