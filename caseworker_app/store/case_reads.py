@@ -1,17 +1,19 @@
 """Reading cases: one, some by id, or all — the last kept and patched with only what was written
-since (the case-reading part of CaseStore)."""
+since — and a case's history (the case-reading part of CaseStore)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..core.cases import ACTIVE, CaseRecord
+from ..core.history import EventRow
 from .case_list import READ_ORDER, CaseList, in_name_order
 from .case_reading import CASE_COLUMNS, EVENT_COLUMNS
 from .case_reading import records as case_records
 from .changes import ChangeToken
 from .connection import StoreConnection
 from .errors import CaseNotFoundError
+from .history import case_history, field_change_times
 
 # More cases than this written at once (an import): read them all again rather than patch.
 PATCH_LIMIT = 2000
@@ -93,6 +95,20 @@ class CaseReads:
         """CaseNotFoundError for an id no row can have (SQLite's integers are 64-bit)."""
         if isinstance(case_id, bool) or not isinstance(case_id, int) or not 0 < case_id < 2**63:
             raise CaseNotFoundError(f"Sag nr. {str(case_id)[:30]} findes ikke i databasen {self._db.path}.")
+
+    def history(self, case_id: int) -> list[EventRow]:
+        """Every row of the case's history, replaced rows and case changes too, newest first."""
+        self.check_id(case_id)
+        with self._db.read() as conn:
+            rows = case_history(conn, case_id)
+        if rows is None:
+            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
+        return rows
+
+    def field_change_times(self) -> dict[int, dict[str, str]]:
+        """When each case's fields were last set in the program (UTC created_at), by case id and field."""
+        with self._db.read() as conn:
+            return field_change_times(conn)
 
     def load(self, where: str, params: tuple) -> list[CaseRecord]:
         """The cases a WHERE clause on the cases table selects, with their dates and events, in

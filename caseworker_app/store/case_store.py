@@ -1,13 +1,8 @@
 """The case database: CaseStore, the one object the program opens, assembled from parts.
 
-Every part shares one StoreConnection (connection.py) and is handed, in its constructor, the
-parts it uses: reading CaseReads (case_reads.py), SettingsPart (settings_store.py), TrialsPart
-(overrides_store.py); writing CaseWrites (case_writes.py: cases and the history rows the
-others write through it), EventWrites (event_writes.py: events, and the agreed date a talk
-sets), ClosingPart (closing.py), NotesPart (note_store.py), AppStatePart (app_state.py),
-ImportsPart (import_batches.py: new cases in plain SQL, updates through CaseWrites and
-EventWrites) and ImportUndoPart (import_undo.py); history.py reads a case's history. CaseStore
-keeps the public methods as thin delegations, so callers see one object.
+Its parts (store_parts.py: one StoreConnection, shared) each do one job: reading cases, settings
+and trials, writing cases and events, closing, notes, app state, imports. CaseStore keeps the
+public methods as thin delegations to them, so callers see one object.
 """
 
 from __future__ import annotations
@@ -16,7 +11,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,26 +19,16 @@ from ..core.catalog import NoteTemplate, Trial
 from ..core.history import EventRow
 from ..core.overrides import TrialOverride
 from ..core.settings import Settings
-from .case_reads import CaseReads
 from .changes import CaseChanges, ChangeToken
-from .connection import StoreClock, StoreConnection
-from .errors import CaseNotFoundError
-from .history import case_history, field_change_times
-from .overrides_store import TrialsPart
-from .settings_store import SettingsPart
+from .store_parts import StoreParts
 
 if TYPE_CHECKING:
     from ..core.agreed_at_event import AgreedAtEvent
     from ..core.ics import ExportState
     from ..core.note_templates import TemplateChange
-    from .app_state import AppStatePart
     from .case_conflicts import ConflictChoice
     from .case_writes import CaseWrites
-    from .closing import ClosingPart
-    from .event_writes import EventWrites
-    from .import_batches import CaseUpdate, ImportBatch, ImportsPart, NewCase
-    from .import_undo import ImportUndoPart
-    from .note_store import NotesPart
+    from .import_batches import CaseUpdate, ImportBatch, NewCase
 
 
 class CaseStore:
@@ -59,69 +43,23 @@ class CaseStore:
         read_only: bool = False,
     ):
         self.path = Path(path)
-        self._clock = StoreClock(clock)
-        db = self._db_part = StoreConnection(self.path, read_only=read_only)
-        self.read_only = db.read_only
-        self._settings_part = SettingsPart(db)
-        self._trials = TrialsPart(db, catalog, self._settings_part.created_by, self._clock)
-        self._reads = CaseReads(db)
+        parts = self._parts = StoreParts(self.path, clock, catalog, read_only=read_only)
+        self._db_part, self._trials, self._reads = parts.db, parts.trials, parts.reads
+        self.read_only = parts.db.read_only
 
-    # The writing parts are made (and their modules imported) when first used: the window shows
-    # the cases before anything is written (~10 ms of imports at start, bench_startup).
-
-    @cached_property
+    @property
     def _writes(self) -> CaseWrites:
-        from .case_writes import CaseWrites
-
-        return CaseWrites(self._db_part, self._clock, self._trials, self._reads, self._settings_part.created_by)
-
-    @cached_property
-    def _events(self) -> EventWrites:
-        from .event_writes import EventWrites
-
-        by = self._settings_part.created_by
-        return EventWrites(self._db_part, self._clock, self._trials, self._reads, self._writes, by)
-
-    @cached_property
-    def _closing(self) -> ClosingPart:
-        from .closing import ClosingPart
-
-        return ClosingPart(self._db_part, self._clock, self._trials, self._reads, self._writes, self._settings_part)
-
-    @cached_property
-    def _notes(self) -> NotesPart:
-        from .note_store import NotesPart
-
-        by = self._settings_part.created_by
-        return NotesPart(self._db_part, self._clock, self._trials, self._reads, self._writes, by)
-
-    @cached_property
-    def _state(self) -> AppStatePart:
-        from .app_state import AppStatePart
-
-        return AppStatePart(self._db_part)
-
-    @cached_property
-    def _imports(self) -> ImportsPart:
-        from .import_batches import ImportsPart
-
-        by = self._settings_part.created_by
-        return ImportsPart(self._db_part, self._clock, self._reads, self._writes, self._events, self._state, by)
-
-    @cached_property
-    def _import_undo(self) -> ImportUndoPart:
-        from .import_undo import ImportUndoPart
-
-        return ImportUndoPart(self._db_part, self._writes, self._events, self._settings_part.created_by)
+        """The case-writing part (tests replace its methods to fail a write halfway)."""
+        return self._parts.writes
 
     @property
     def clock(self) -> Callable[[], date]:
         """'Today' for validation and the dates of case changes (demo data sets it per case)."""
-        return self._clock.today
+        return self._parts.clock.today
 
     @clock.setter
     def clock(self, today: Callable[[], date]) -> None:
-        self._clock.today = today
+        self._parts.clock.today = today
 
     # ------------------------------------------------------------ plumbing
 
@@ -136,10 +74,7 @@ class CaseStore:
 
     def reopen(self) -> None:
         """Open the file again (after a restore put an older copy in place): migrated, no caches."""
-        self._db_part.reopen()
-        self._trials.forget()
-        self._reads.forget()
-        self._settings_part.forget()
+        self._parts.reopen()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -210,28 +145,22 @@ class CaseStore:
 
     def history(self, case_id: int) -> list[EventRow]:
         """Every row of the case's history, replaced rows and case changes too, newest first."""
-        self._reads.check_id(case_id)
-        with self._read() as conn:
-            rows = case_history(conn, case_id)
-        if rows is None:
-            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self.path}.")
-        return rows
+        return self._reads.history(case_id)
 
     def field_change_times(self) -> dict[int, dict[str, str]]:
         """When each case's fields were last set in the program (UTC created_at), by case id and field;
         '' is the case's creation. An import compares them with its file's age."""
-        with self._read() as conn:
-            return field_change_times(conn)
+        return self._reads.field_change_times()
 
     # ------------------------------------------------------------ settings and trials
 
     def settings(self) -> Settings:
         """The settings stored in the database (defaults for any not yet saved)."""
-        return self._settings_part.settings()
+        return self._parts.settings.settings()
 
     def save_settings(self, settings: Settings) -> None:
         """Save every setting in one transaction; ValidationError for values out of range."""
-        self._settings_part.save_settings(settings)
+        self._parts.settings.save_settings(settings)
 
     def overrides(self) -> list[TrialOverride]:
         """The municipality's changes to trials, oldest first (never changed or deleted)."""
@@ -320,7 +249,7 @@ class CaseStore:
         empty); the event and the date it sets are written together or not at all
         (core.agreed_at_event says what a late, corrected or cancelled talk does to it).
         """
-        return self._events.add_event(
+        return self._parts.events.add_event(
             case_id,
             day=day,
             kind=kind,
@@ -336,42 +265,42 @@ class CaseStore:
     def cancel_event(self, case_id: int, event_id: int, *, text: str = "") -> int:
         """Withdraw an event registered by mistake: a new row replaces it; the old row stays.
         The agreed date a talk set goes back to what it was before, unless changed since."""
-        return self._events.cancel_event(case_id, event_id, text=text)
+        return self._parts.events.cancel_event(case_id, event_id, text=text)
 
     def agreed_at_event(self, case_id: int, replaces: int | None = None) -> AgreedAtEvent:
         """The agreed date seen from a talk registered now (replaces: the one corrected or cancelled):
         what the talk dialog says a saved talk, an empty date or a cancellation will do."""
-        return self._events.agreed_at_event(case_id, replaces)
+        return self._parts.events.agreed_at_event(case_id, replaces)
 
     # ------------------------------------------------------------ ending cases (ClosingPart)
 
     def close_case(self, case_id: int, *, reason: str, day: date | None, text: str = "") -> None:
         """Close a case with a reason from END_REASONS ('andet' needs text); no deadlines after."""
-        self._closing.close_case(case_id, reason=reason, day=day, text=text)
+        self._parts.closing.close_case(case_id, reason=reason, day=day, text=text)
 
     def reopen_case(self, case_id: int) -> None:
         """Make a closed case active again; the closing stays in its history."""
-        self._closing.reopen_case(case_id)
+        self._parts.closing.reopen_case(case_id)
 
     def purgeable_cases(self, today: date) -> list[int]:
         """Ids of closed cases whose retention period (a setting; none: never) has run out."""
-        return self._closing.purgeable_cases(today)
+        return self._parts.closing.purgeable_cases(today)
 
     def purge_closed_cases(self, today: date) -> int:
         """Delete the closed cases past the retention period, from the copies too; how many went."""
-        return self._closing.purge_closed_cases(today)
+        return self._parts.closing.purge_closed_cases(today)
 
     def delete_case(self, case_id: int, reason: str) -> None:
         """Delete a case created by mistake, with its history; the deletion itself is kept."""
-        self._closing.delete_case(case_id, reason)
+        self._parts.closing.delete_case(case_id, reason)
 
     def deletion_reason(self, case_id: int, created_at: str | None) -> str | None:
         """Why the case (its id and creation time) was deleted, or None (not deleted, or unknown)."""
-        return self._closing.deletion_reason(case_id, created_at)
+        return self._parts.closing.deletion_reason(case_id, created_at)
 
     def deletions(self) -> list[dict]:
         """The cases deleted as created by mistake, oldest first (no personal data)."""
-        return self._closing.deletions()
+        return self._parts.closing.deletions()
 
     def duplicate_open_cases(self) -> list[tuple[str, str, int]]:
         """(trial, FASIT number, count) for numbers open more than once (from before m006)."""
@@ -385,44 +314,44 @@ class CaseStore:
 
     def note_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
         """The municipality's edited template for a trial and situation; None: use the standard."""
-        return self._notes.note_template(trial_id, situation)
+        return self._parts.notes.note_template(trial_id, situation)
 
     def note_template_history(self, trial_id: str, situation: str) -> list[TemplateChange]:
         """Every saving and restoring of the template, newest first (never changed or deleted)."""
-        return self._notes.note_template_history(trial_id, situation)
+        return self._parts.notes.note_template_history(trial_id, situation)
 
     def save_note_template(self, trial_id: str, situation: str, text: str) -> int:
         """Keep the municipality's own template; ValidationError (nothing saved) if unusable."""
-        return self._notes.save_note_template(trial_id, situation, text)
+        return self._parts.notes.save_note_template(trial_id, situation, text)
 
     def restore_note_template(self, trial_id: str, situation: str) -> int | None:
         """Go back to the standard template ("gendan standard"); the edited one stays in history."""
-        return self._notes.restore_note_template(trial_id, situation)
+        return self._parts.notes.restore_note_template(trial_id, situation)
 
     def add_journal_note(
         self, case_id: int, *, situation: str, text: str, day: date, event_id: int | None = None
     ) -> int:
         """Keep a note as it was copied to FASIT in the case's history (about event_id, an event
         that still counts, when given); it changes no deadline."""
-        return self._notes.add_journal_note(case_id, situation=situation, text=text, day=day, event_id=event_id)
+        return self._parts.notes.add_journal_note(case_id, situation=situation, text=text, day=day, event_id=event_id)
 
     # ------------------------------------------------------------ kept between runs (AppStatePart)
 
     def ics_state(self) -> tuple[str, ExportState]:
         """The database's calendar id and, per UID, the date and SEQUENCE last exported to .ics."""
-        return self._state.ics_state()
+        return self._parts.state.ics_state()
 
     def ics_sent_for(self) -> dict[str, str]:
         """Per UID, the caseworker (casefolded) whose own .ics export last sent its event."""
-        return self._state.ics_sent_for()
+        return self._parts.state.ics_sent_for()
 
     def save_ics_state(self, state: ExportState, sent_for: dict[str, str] | None = None) -> None:
         """Keep the state of an .ics file once it is written (the next export raises SEQUENCE)."""
-        self._state.save_ics_state(state, sent_for)
+        self._parts.state.save_ics_state(state, sent_for)
 
     def _set_state(self, key: str, value: str) -> None:
         """Keep a value in app_state (evaluation_queries.py keeps its settings with it)."""
-        self._state.set_state(key, value)
+        self._parts.state.set_state(key, value)
 
     # ------------------------------------------------------------ imports (ImportsPart, ImportUndoPart)
 
@@ -439,7 +368,7 @@ class CaseStore:
     ) -> int:
         """Save an import in one transaction and return its batch number (ImportConflictError:
         nothing saved, a new case's FASIT number and trial is in the database already)."""
-        return self._imports.save_import_batch(
+        return self._parts.imports.save_import_batch(
             file_name=file_name,
             sheet=sheet,
             rows_read=rows_read,
@@ -451,20 +380,20 @@ class CaseStore:
 
     def import_batches(self) -> list[ImportBatch]:
         """Every import, newest first."""
-        return self._imports.import_batches()
+        return self._parts.imports.import_batches()
 
     def undo_import_problem(self, batch_id: int) -> str | None:
         """Why the import cannot be undone (Danish), or None when it can."""
-        return self._import_undo.undo_import_problem(batch_id)
+        return self._parts.import_undo.undo_import_problem(batch_id)
 
     def undo_import(self, batch_id: int) -> tuple[int, int]:
         """Undo an import as a whole; (cases deleted, cases restored), or ImportUndoError."""
-        return self._import_undo.undo_import(batch_id)
+        return self._parts.import_undo.undo_import(batch_id)
 
     def remembered_import_mapping(self) -> dict:
         """The column mapping the last import used ({} when none or unreadable)."""
-        return self._imports.remembered_import_mapping()
+        return self._parts.imports.remembered_import_mapping()
 
     def remember_import_mapping(self, value: Mapping) -> None:
         """Keep a column mapping (JSON-able) for the next import."""
-        self._imports.remember_import_mapping(value)
+        self._parts.imports.remember_import_mapping(value)
