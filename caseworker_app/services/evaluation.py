@@ -105,6 +105,12 @@ def build_evaluation(
             for key in ("citizens", "cannot_compute"):
                 mine_f.unassigned += other.value(key)
                 mine_f.cases.setdefault("unassigned", []).extend(other.cases.get(key, ()))
+    if who and evaluation.trials and len(without_cases(evaluation)) == len(evaluation.trials):
+        # Nothing to report (every trial would be left out): said as an empty period is, not written.
+        raise EvaluationError(
+            f"{who} har ingen sager i perioden {period.text} i de valgte forsøg ({no_cases_text(evaluation)}). "
+            "Vælg en anden periode eller andre forsøg, eller lav rapporten for alle sagsbehandlere."
+        )
     return evaluation
 
 

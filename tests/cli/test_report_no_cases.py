@@ -62,3 +62,18 @@ def test_a_caseworkers_counts_file_keeps_every_trial_for_the_coordinators_sum(ca
     code, out, err = run(capsys, "report", "--db", db, *PERIOD, "--caseworker", "Anne Jensen", "--json")
     assert (code, err) == (0, "")
     assert sorted(json.loads(out)["trials"]) == ["T06", "T08"]
+
+
+def test_a_caseworkers_report_with_none_of_her_cases_in_the_chosen_trials_is_not_written(capsys, db, tmp_path):
+    # Anne Jensen's cases in 2025 are all T08: a report of T06 alone would be empty (a tester saw
+    # an empty PDF written and "Evalueringen er gemt"). Said as an empty period is, nothing written.
+    target = tmp_path / "anne-t06.pdf"
+    code, out, err = run(
+        capsys, "report", "--db", db, *PERIOD, "--caseworker", "Anne Jensen", "--trial", "T06", "--pdf", target
+    )
+    assert code != 0 and out == ""
+    assert (
+        "Anne Jensen har ingen sager i perioden 01-01-2025 – 31-12-2025 i de valgte forsøg (T06). Vælg en anden "
+        "periode eller andre forsøg, eller lav rapporten for alle sagsbehandlere."
+    ) in err
+    assert not target.exists()

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from caseworker_app.store.evaluation_queries import load_report_settings
@@ -212,6 +213,23 @@ def test_a_caseworkers_figures_leave_out_the_trials_without_her_cases_and_name_t
     tops = [demo_dialog.tree.topLevelItem(i).text(0)[:3] for i in range(demo_dialog.tree.topLevelItemCount())]
     assert tops == ["T06", "T08"]
     assert "Ingen sager i" not in demo_dialog.summary.text()
+
+
+def test_a_caseworkers_report_with_nothing_to_count_is_refused_and_not_saved(demo_dialog, message_boxes, tmp_path):
+    # Anne Jensen has no T06 case in 2025: with only T06 ticked her report would be empty.
+    demo_dialog.caseworker.setCurrentText("Anne Jensen")
+    for i in range(demo_dialog.trials.count()):
+        item = demo_dialog.trials.item(i)
+        wanted = item.data(Qt.ItemDataRole.UserRole) == "T06"
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    pdf = tmp_path / "anne.pdf"
+    assert not demo_dialog.save_pdf(pdf)
+    assert not pdf.exists()
+    assert demo_dialog.summary.text() == (
+        "Anne Jensen har ingen sager i perioden 01-01-2025 – 31-12-2025 i de valgte forsøg (T06). Vælg en "
+        "anden periode eller andre forsøg, eller lav rapporten for alle sagsbehandlere."
+    )
+    assert demo_dialog.tabs.currentIndex() == 0  # the choices, to choose again
 
 
 def test_the_figures_show_more_than_a_handful_of_rows_on_a_laptop(demo_dialog, message_boxes):
