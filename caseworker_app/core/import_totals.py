@@ -20,16 +20,31 @@ def _is_total_word(cell: object) -> bool:
     return bool(_TOTAL_WORD.fullmatch(text))
 
 
-def is_total_row(row: SourceRow, mapping: ColumnMapping) -> bool:
+def _is_count(cell: object, row_count: int) -> bool:
+    """A whole number no larger than the list's rows: a count of them ('=COUNTA(B4:B10)'), not a FASIT number."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, str) and cell.strip().isascii() and cell.strip().isdigit():
+        cell = int(cell.strip())
+    return isinstance(cell, int) and 0 <= cell <= row_count
+
+
+def is_total_row(row: SourceRow, mapping: ColumnMapping, row_count: int = 0) -> bool:
     """The row's first cell says it is a sum, and it has no citizen and no FASIT number (the sum
-    word itself aside): a row with either is a case, and is checked as one."""
+    word itself aside): a row with either is a case, and is checked as one. A count under the FASIT
+    numbers (a whole number up to row_count, the list's rows) is no FASIT number."""
     first = next((index for index, cell in enumerate(row.cells) if not is_empty(cell)), None)
     if first is None or not _is_total_word(row.cells[first]):
         return False
     for field in ("citizen", "case_ref"):
         column = mapping.column_of(field)
-        if column is not None and column != first and column < len(row.cells) and not is_empty(row.cells[column]):
-            return False
+        if column is None or column == first or column >= len(row.cells) or is_empty(row.cells[column]):
+            continue
+        if field == "case_ref" and _is_count(row.cells[column], row_count):
+            continue
+        return False
     return True
 
 

@@ -940,6 +940,18 @@ def test_a_sum_row_under_the_list_does_not_hold_the_import_back(capsys, tmp_path
     assert sorted(cases(db)) == ["H-1", "H-2"]
 
 
+def test_a_sum_row_with_a_count_under_the_fasit_numbers_does_not_hold_the_import_back(capsys, tmp_path, db):
+    # A tester's finding: 'I alt' | '=COUNTA(B2:B3)' (Excel shows 2) became a faulty case and blocked it all.
+    path = tmp_path / "med_antal.csv"
+    path.write_bytes(
+        "Navn;Sagsnr.;Forsøg;Ansat\r\nHanne Møller;H-1;T08;03-03-2025\r\nIb Øst;H-2;T08;02-06-2025\r\nI alt;2;;\r\n".encode()
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert (code, err) == (0, "")
+    assert "Række 4 ('I alt') er en sumrække uden sag og springes over." in out.splitlines()
+    assert sorted(cases(db)) == ["H-1", "H-2"]
+
+
 def test_a_row_with_only_a_remark_is_skipped_and_quoted_not_refused(capsys, tmp_path, db):
     workbook = openpyxl.Workbook()
     sheet = workbook.active

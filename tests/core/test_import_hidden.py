@@ -104,11 +104,18 @@ def test_the_hidden_rows_note_names_the_rows():
         (("Ialtsen", None, None), False),
         ((None, None, "Total"), True),
         (("Hanne Møller", None, "Total"), False),  # a name: a case without a FASIT number
+        # A count under the FASIT numbers ('=COUNTA(B4:B10)' shows 7) in a list of 9 rows: no case.
+        (("I alt", 7, None), True),
+        (("Total:", 7.0, None), True),
+        (("Sum", "7", None), True),
+        (("I alt", 10, None), False),  # more than the list's rows: no count of them, a FASIT number
+        (("I alt", True, None), False),
+        (("Hanne Møller", 7, None), False),  # a name: a case
     ],
 )
 def test_a_sum_row_is_one_whose_first_cell_says_so_and_that_has_no_case(cells, total):
     mapping = guess_mapping(["Navn", "Sagsnr", "Forsøg", "Antal"][: len(cells)])
-    assert is_total_row(SourceRow(9, cells), mapping) is total
+    assert is_total_row(SourceRow(9, cells), mapping, 9) is total
 
 
 def test_the_sum_rows_note():

@@ -56,7 +56,7 @@ def build_preview(
     hidden_notes = hidden_column_notes(table, mapping)
     if problems:
         return ImportPreview(table, mapping, today, (), tuple(problems), notes=hidden_notes)
-    totals = [row for row in table.rows if is_total_row(row, mapping)]
+    totals = [row for row in table.rows if is_total_row(row, mapping, len(table.rows))]
     total_set = {row.number for row in totals}
     # A row with only a remark in it is no case: left out and quoted, as a sum row.
     remarks = [row for row in table.rows if row.number not in total_set and is_remark_row(row, mapping)]
