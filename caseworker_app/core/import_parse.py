@@ -11,13 +11,14 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from .catalog import Trial
 from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
-from .workdays import TwoDigitYearError, day_month_numbers, fmt, parse_date
+from .workdays import TwoDigitYearError, fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
 FORMULA_STARTS = ("=", "+", "-", "@")  # a cell beginning so could run as a formula where opened
@@ -58,6 +59,10 @@ UNREADABLE = "\ufffd"  # a character the file's encoding could not read (core.im
 
 class CellError(ValueError):
     """A cell that cannot be imported; the message is Danish and says what to do."""
+
+
+class TwoDigitYearCellError(CellError):
+    """A date cell refused for its two-digit year (workdays.TwoDigitYearError)."""
 
 
 def check_readable(cell: object) -> None:
@@ -134,7 +139,7 @@ def parse_date_cell(cell: object) -> date | None:
     except ValueError as exc:
         # The message quotes the cell as written, its time too ('01.07.24 10:30'), not the part read.
         message = str(exc).rstrip(".").replace(f"'{_shown(day_text)}'", f"'{_shown(text)}'", 1)
-        raise CellError(message) from None
+        raise (TwoDigitYearCellError if isinstance(exc, TwoDigitYearError) else CellError)(message) from None
 
 
 def _without_time(text: str) -> str:
@@ -153,16 +158,35 @@ def _without_time(text: str) -> str:
     return timed.group(1)
 
 
-def cell_day_month(cell: object) -> tuple[int, int, int] | None:
-    """The two numbers and the year of a text cell holding a date in numbers with separators
-    ('7/1/2024', '01-07-2024 10:30'), first as written (workdays.day_month_numbers); None for an
+class DayMonth(NamedTuple):
+    """The numbers of a date written d/m/y or m/d/y, first as written."""
+
+    first: int
+    second: int
+    year: int  # as written: 24 for a two-digit year
+    separator: str  # '/', '-' or '.': the one after the first number
+
+    @property
+    def short_year(self) -> bool:
+        return self.year < 100
+
+
+# The numbers of a date in a cell, wherever it stands and whatever follows ('7/13/2024 10.30', 'ca. 7/13/2024?',
+# ' 7 / 13 / 2024'): a column's order is seen from every date someone typed, also one the import refuses.
+_LEADING_DATE = re.compile(r"(?<![\d.,])(\d{1,2}) ?([-./]) ?(\d{1,2})(?: ?[-./] ?| )(\d{4}|\d{2})(?!\d)", re.ASCII)
+
+
+def cell_day_month(cell: object) -> DayMonth | None:
+    """The two numbers and the year of the first date written in numbers with '/', '-' or '.' in a
+    text cell ('7/1/2024', '01-07-2024 10:30', 'ca. 7/13/2024?'), first as written; None for an
     Excel date cell, whose day and month are known, and for any other cell."""
     if not isinstance(cell, str):
         return None
-    try:
-        return day_month_numbers(_without_time(" ".join(cell.translate(_DASHES).split())))
-    except CellError:
-        return None  # no clock time after it: refused by parse_date_cell
+    found = _LEADING_DATE.search(" ".join(cell.translate(_DASHES).split()))
+    if found is None:
+        return None
+    first, separator, second, year = found.groups()
+    return DayMonth(int(first), int(second), int(year), separator)
 
 
 def parse_cpr_cell(cell: object, today: date) -> str | None:

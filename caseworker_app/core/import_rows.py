@@ -14,7 +14,7 @@ from types import MappingProxyType
 from .catalog import Trial
 from .cpr import is_masked_cpr
 from .event import Event
-from .import_date_order import MonthFirst, check_day_order
+from .import_date_order import MonthFirst, parse_ordered_date_cell
 from .import_mapping import (
     DATE_FIELDS,
     EVENT_FIELDS,
@@ -115,9 +115,8 @@ def draft_row(
         try:
             check_readable(cell)
             if name in DATE_FIELDS:
-                day = parse_date_cell(cell)
-                if day is not None and column in month_first:
-                    check_day_order(cell, month_first[column])
+                order = month_first.get(column)
+                day = parse_date_cell(cell) if order is None else parse_ordered_date_cell(cell, order)
             elif name == "cpr" and is_masked_cpr(cell):
                 masked = str(cell).strip()  # no CPR number: changes none, and a new case needs one typed
             elif name == "cpr":

@@ -302,18 +302,6 @@ def _checked_date(text: str, year: int, month: int, day: int, *, day_first: bool
     raise ValueError(f"'{_shown(text)}' er ikke en gyldig dato. Skriv datoen som dd-mm-åååå, fx 15-02-2021.")
 
 
-def day_month_numbers(text: str) -> tuple[int, int, int] | None:
-    """The first number, the second and the year of a date typed in numbers with separators
-    ('7/1/2024', '01-07-2024', '1.7.2024', '1/7 2024'), as parse_date reads them (day, month, year),
-    or None for any other text. The import looks at a column's dates as a whole with it
-    (core.import_date_order): one '7/13/2024' shows '7/1/2024' beside it is 1 July, not 7 January."""
-    found = _DMY.fullmatch(" ".join(str(text).translate(_DASHES).split()))
-    if found is None:
-        return None
-    first, second, year = (int(part) for part in found.groups())
-    return first, second, year
-
-
 def _plain_date(digits: re.Match[str]) -> bool:
     """Digits typed without separators read as a date that exists, in the years the program takes."""
     d, m, y = (int(part) for part in digits.groups())
