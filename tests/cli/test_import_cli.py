@@ -944,7 +944,8 @@ def test_a_sum_row_with_a_count_under_the_fasit_numbers_does_not_hold_the_import
     # A tester's finding: 'I alt' | '=COUNTA(B2:B3)' (Excel shows 2) became a faulty case and blocked it all.
     path = tmp_path / "med_antal.csv"
     path.write_bytes(
-        "Navn;Sagsnr.;Forsøg;Ansat\r\nHanne Møller;H-1;T08;03-03-2025\r\nIb Øst;H-2;T08;02-06-2025\r\nI alt;2;;\r\n".encode()
+        "Navn;Sagsnr.;Forsøg;Ansat\r\nHanne Møller;H-1;T08;03-03-2025\r\nIb Øst;H-2;T08;02-06-2025\r\n"
+        "I alt;2;;\r\n".encode()
     )
     code, out, err = run(capsys, "import", "--db", str(db), str(path))
     assert (code, err) == (0, "")
