@@ -5,29 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 
 from .catalog import Trial
-from .terms import DATE_NAMES
 
 
 def resolved_dates(
-    defaults: tuple[tuple[str, str, str], ...], dates: Mapping[str, date]
+    defaults: tuple[tuple[str, str], ...], dates: Mapping[str, date]
 ) -> tuple[Mapping[str, date], dict[str, str]]:
-    """resolve_dates with the trial's defaults given; the dates as given when none is used (the
-    engine only reads them: no copy per case)."""
+    """resolve_dates with the trial's defaults given, and each date taken from another (name ->
+    the source's name); the dates as given when none is used (the engine only reads them: no copy
+    per case)."""
     resolved = dates
     if None in dates.values():
         resolved = _dated(dates)
-    notes: dict[str, str] = {}
-    for name, source, note in defaults:
+    taken: dict[str, str] = {}
+    for name, source in defaults:
         if name not in resolved and source in resolved:
             if resolved is dates:
                 resolved = _copied(dates)
             resolved[name] = resolved[source]  # pyright: ignore[reportIndexIssue]  (a dict by now)
-            notes[name] = note
-    return resolved, notes
+            taken[name] = source
+    return resolved, taken
 
 
 def _copied(dates: Mapping[str, date]) -> dict[str, date]:
@@ -44,18 +43,11 @@ def _dated(dates: Mapping[str, date | None]) -> dict[str, date]:
     return {name: day for name, day in dates.items() if day is not None}
 
 
-@lru_cache(maxsize=64)
-def _defaulted_note(name: str, source: str) -> str:
-    # Once per pair, not per case: the same text, one string object for every case.
-    # Said so the reader does not take the date named before it for the one it stands in for.
-    return f"; datoen for {DATE_NAMES[name]} er ukendt, så datoen for {DATE_NAMES[source]} er brugt i stedet"
-
-
-def date_defaults(trial: Trial) -> tuple[tuple[str, str, str], ...]:
-    """Each date the trial defaults from another (resolve_dates), with its note."""
-    found: list[tuple[str, str, str]] = []
+def date_defaults(trial: Trial) -> tuple[tuple[str, str], ...]:
+    """Each date the trial defaults from another (resolve_dates): (the date, the one it is taken from)."""
+    found: list[tuple[str, str]] = []
     for case_date in trial.defaulted_dates:
         source = case_date.default_from
         assert source is not None  # defaulted_dates: the dates with a default_from
-        found.append((case_date.name, source, _defaulted_note(case_date.name, source)))
+        found.append((case_date.name, source))
     return tuple(found)

@@ -20,6 +20,7 @@ from .schedule_text import (
     DAY_BEFORE,
     FIRST_DAY,
     before_change,
+    counted_from_taken,
     ends_text,
     ends_with_trial,
     municipal_rule,
@@ -324,7 +325,7 @@ def _deadline(
         governing, rule = spec, none_rule
         citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
     if from_anchor and default_notes and governing.anchor in default_notes:
-        reason = reason + (default_notes[governing.anchor],)
+        reason = counted_from_taken(reason, governing.anchor, default_notes[governing.anchor])
     # Every field in order, made as the tuple it is (Deadline's own __new__ is a Python call):
     # this runs once per case in a list of many thousands.
     return _make_deadline(

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .catalog import RuleSpec, Trial
 from .deadline import OVERDUE, Deadline, Reason
 from .rule_due import CHANGED_FROM
+from .terms import DATE_NAMES
 from .workdays import fmt
 
 
@@ -97,6 +98,22 @@ def ends_with_trial(end: date, today: date, trial_reason: Reason) -> Reason:
     return (ends_text(end, today), end, ": perioden må højst vare til forsøgets sidste dag; efter forsøgsreglen ") + (
         trial_reason
     )
+
+
+def counted_from_taken(reason: Reason, name: str, source: str) -> Reason:
+    """The reason of a date counted from a date taken in place of one not known (T08: the hire for
+    the offer), named by the date used – '6 måneder efter ansættelse i løntilskud 15-06-2024', not
+    by the name of the date it stands in for – and why, at the end (a note puts the reason in
+    brackets: none of its own)."""
+    own, used = f"{DATE_NAMES[name]} ", f"{DATE_NAMES[source]} "
+    parts = tuple(part[: -len(own)] + used if isinstance(part, str) and part.endswith(own) else part for part in reason)
+    return parts + (_taken_note(name, source),)
+
+
+@lru_cache(maxsize=64)
+def _taken_note(name: str, source: str) -> str:
+    # Once per pair, not per case: the same text, one string object for every case.
+    return f"; datoen for {DATE_NAMES[name]} er ukendt, så datoen for {DATE_NAMES[source]} er brugt i stedet"
 
 
 def told_on(deadline: Deadline, day: date) -> Deadline:

@@ -141,7 +141,11 @@ def test_trial_end_override(t08):
     assert d.legal_due == date(2021, 1, 1)
     assert d.practical_due == date(2020, 12, 30)
     assert d.ordinary_due == date(2019, 2, 28)
-    # The ordinary rule counts from the offer, which is unknown here: the reason says so.
+    # The ordinary rule counts from the offer, which is unknown here: the reason names the date used
+    # (the hiring), not the offer with the hiring's date, and then says why (a tester read the
+    # offer's name beside 31-08-2018 and then that it was unknown).
+    assert "6 måneder efter ansættelse i løntilskud 31-08-2018, var fristen 28-02-2019" in d.reason
+    assert "efter tilbud om" not in d.reason
     assert d.reason.endswith(
         "; datoen for tilbud om ansættelse med løntilskud er ukendt, så datoen for ansættelse i løntilskud "
         "er brugt i stedet"
