@@ -120,7 +120,7 @@ class TrialPlan(NamedTuple):
 
     trial: Trial
     rules: tuple[_RulePlan, ...]  # one per rule, in the trial's order
-    defaults: tuple[tuple[str, str, str], ...]  # each date defaulted from another: (name, source, note)
+    defaults: tuple[tuple[str, str], ...]  # each date defaulted from another: (name, source)
 
 
 # id(trial) -> its plan, which holds the trial, so its id stays its own. Bounded: cleared when
