@@ -50,6 +50,9 @@ class Deadline(NamedTuple):
     # The trial had ended on the day the deadline was computed for (the engine's today): the
     # sentences say 'sluttede' and 'gjaldt' then, as its reason does (schedule_text.ends_text).
     trial_ended: bool = False
+    # The legal reference of the ordinary rule's version behind ordinary_due ('' when none): a
+    # municipality's changed rule names its own (a note says it beside the ordinary date).
+    ordinary_reference: str = ""
 
     @property
     def reason(self) -> str:

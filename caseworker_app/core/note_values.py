@@ -13,7 +13,6 @@ from .note_conditions import condition_lines
 from .note_deadline import governing_deadline
 from .note_fields import NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
-from .rule_due import ordinary_version_on
 from .schedule import resolve_dates
 from .schedule_text import told_on
 from .terms import DATE_NAMES
@@ -115,9 +114,8 @@ def note_values(
         )
         values["next_due_remarks"] = f" {remarks}" if remarks else ""
         values.update(_date_texts("ordinary_due", deadline.ordinary_due, none=NO_DATE))
-        values["ordinary_due_reference"] = _ordinary_reference(
-            trial, deadline.kind, deadline.label, deadline.ordinary_due
-        )
+        reference = deadline.ordinary_reference.strip()
+        values["ordinary_due_reference"] = reference if deadline.ordinary_due and reference else NO_DATE
         if (
             states_deadline
             and deadline.governed_by == "trial"
@@ -175,14 +173,6 @@ def contact_from_text(case: CaseRecord, event_date: date | None) -> str:
     if not who:
         return ""
     return " fra " + (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " og " + who[-1])
-
-
-def _ordinary_reference(trial: Trial, kind: str, label: str, day: date | None) -> str:
-    """The basis of the ordinary rule's date for this deadline: the version in force that day (a
-    municipality's changed rule, decision 13), not the catalog's text about the trial."""
-    spec = next((rule for rule in trial.rules if rule.kind == kind and rule.label == label), None)
-    version = ordinary_version_on(spec, day) if spec is not None and day is not None else None
-    return version.reference.strip() if version is not None and version.reference else NO_DATE
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

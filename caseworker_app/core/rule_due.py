@@ -14,7 +14,7 @@ from .workdays import Duration, add, last_day_of, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
 # The parts a changed ordinary rule adds when its date falls before the day it applies from
-# (ordinary_rule_due): schedule.py says them otherwise when the trial's end moves the date too.
+# (ordinary_rule_due); schedule.py names the municipality's rule there once (before_change).
 CHANGED_FROM = " – almindelig regel ændret fra "
 DUE_THAT_DAY = ", så fristen er den dag"
 ENDS_DAY_BEFORE = ", så perioden slutter senest dagen før"

@@ -15,10 +15,8 @@ from .catalog import RuleSpec, Trial, reform_caution
 from .date_defaults import date_defaults, resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
-from .rule_due import DUE_THAT_DAY, ordinary_rule_due, rule_due
+from .rule_due import ordinary_rule_due, rule_due
 from .schedule_text import (
-    DAY_BEFORE,
-    FIRST_DAY,
     before_change,
     counted_from_taken,
     ends_text,
@@ -38,7 +36,8 @@ _BY_LEGAL_DUE = attrgetter("legal_due")
 
 
 def resolve_dates(trial: Trial, dates: Mapping[str, date]) -> tuple[dict[str, date], dict[str, str]]:
-    """The case's dates with the trial's defaults filled in, and a Danish note per date defaulted."""
+    """The case's dates with the trial's defaults filled in, and each date taken from another (name ->
+    the source's name)."""
     resolved, notes = resolved_dates(plan_of(trial).defaults, dates)
     return (dict(resolved) if resolved is dates else resolved), notes  # pyright: ignore[reportReturnType]
 
@@ -65,9 +64,9 @@ def deadlines_on(
     case of a trial."""
     trial, rules, defaults = plan
     if defaults:
-        resolved, default_notes = resolved_dates(defaults, dates)
+        resolved, taken_from = resolved_dates(defaults, dates)
     else:
-        resolved, default_notes = dates, None
+        resolved, taken_from = dates, None
     history = sorted(events, key=_BY_DAY) if events else []
     while history and history[-1].day > today:
         history.pop()  # computed as on `today`: an event dated later has not happened yet
@@ -77,11 +76,11 @@ def deadlines_on(
             any_full = True
             break
     if len(rules) == 1:  # most trials have one rule: no list to make, sort and copy
-        deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, default_notes)
+        deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, taken_from)
         return _NONE if deadline is None else (deadline,)
     found: list[Deadline] = []
     for rule in rules:
-        deadline = _deadline(rule, trial, resolved, history, any_full, today, horizon, end, default_notes)
+        deadline = _deadline(rule, trial, resolved, history, any_full, today, horizon, end, taken_from)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -183,7 +182,7 @@ def _deadline(
     today: date,
     horizon: date,
     end: date,
-    default_notes: Mapping[str, str] | None,
+    taken_from: Mapping[str, str] | None,
 ) -> Deadline | None:
     spec, start, outside_forms, term_wanted, trial_rule, none_rule, plain_rule, plain_caution = plan
     if history and outside_forms:
@@ -213,18 +212,15 @@ def _deadline(
     elif trial_result and trial_result[0] <= end:
         governed, (legal, reason, from_anchor) = "trial", trial_result
     else:
-        alone_due = ordinary_due  # the ordinary rule alone, as if there were no trial (said beside)
-        if spec.ordinary_changes:
+        alone_due, alone = ordinary_due, ordinary  # the ordinary rule alone, as if there were no trial
+        began = _clock_start(spec, dates) if spec.ordinary_changes else None
+        if spec.ordinary_changes and (began is None or began <= end):
             # The ordinary rule takes over on the day after the trial's end (decision 3): the version
             # in force that day governs, with its own date – a follow-up's, or a running period's
             # last day (a longer limit from that day lets it run on; a shorter one it had already
             # passed ends it with the trial). A clock begun after the end was never taken over:
-            # the version in force when it began.
-            taking_over = end + _ONE_DAY
-            began = _clock_start(spec, dates)
-            if began is not None and began > taking_over:
-                taking_over = began
-            ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, taking_over)
+            # its own date decides the version, as without a trial (computed above).
+            ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, end + _ONE_DAY)
             ordinary_due = ordinary_result[0] if ordinary_result else None
         if ordinary_result:
             # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
@@ -238,7 +234,7 @@ def _deadline(
                 # for a period with no ordinary limit; the ordinary rule's day is said beside.
                 assert trial_result is not None  # trial_due is its date
                 governed, (legal, reason, from_anchor), due_to_trial_end = "trial", trial_result, True
-                ordinary_due = alone_due
+                ordinary_due, ordinary = alone_due, alone
                 legal, reason = end, ends_with_trial(end, today, reason)
             elif legal < day_after:
                 due_to_trial_end = True
@@ -247,19 +243,15 @@ def _deadline(
                     legal, when = end, "så perioden skal slutte senest på forsøgets sidste dag"
                 else:
                     legal, when = day_after, "så fristen er dagen efter forsøgets slutning"
+                # (A version's date is moved to its first day only when that day is after the one the
+                # rule takes over on: core/rule_due.py. So no reason here ends with such a move.)
                 if ordinary is spec.ordinary:
                     named: Reason = (": efter almindelig regel, ",)
-                    would = (", var fristen ", ordinary_result[0], ", " + when)
-                elif before_change(reason):
-                    # The version's own date fell before it applied, so its date was that day (or the
-                    # day before, for a period): said once, beside the date, not as a second 'så fristen'.
-                    named = (": efter kommunens ændrede almindelige regel, ",)
-                    reason, which = reason[:-3], FIRST_DAY if reason[-1] == DUE_THAT_DAY else DAY_BEFORE
-                    would = (", var fristen ", ordinary_result[0], which + when)
                 else:
                     named = municipal_rule(": efter ", ordinary, ", ")
-                    would = (", var fristen ", ordinary_result[0], ", " + when)
-                reason = (ends_text(end, today), end) + named + reason + would
+                reason = (
+                    (ends_text(end, today), end) + named + reason + (", var fristen ", ordinary_result[0], ", " + when)
+                )
             elif ordinary is not spec.ordinary:
                 # A version the municipality entered (decision 13): say whose rule it is and from when.
                 if before_change(reason):
@@ -324,8 +316,8 @@ def _deadline(
     else:
         governing, rule = spec, none_rule
         citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
-    if from_anchor and default_notes and governing.anchor in default_notes:
-        reason = counted_from_taken(reason, governing.anchor, default_notes[governing.anchor])
+    if from_anchor and taken_from and governing.anchor in taken_from:
+        reason = counted_from_taken(reason, governing.anchor, taken_from[governing.anchor])
     # Every field in order, made as the tuple it is (Deadline's own __new__ is a Python call):
     # this runs once per case in a list of many thousands.
     return _make_deadline(
@@ -349,6 +341,7 @@ def _deadline(
             caution,
             False,
             end < today,
+            ordinary.reference if ordinary is not None else "",
         ),
     )
 

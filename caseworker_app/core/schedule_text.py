@@ -62,9 +62,6 @@ def undated_deadline(
     )
 
 
-FIRST_DAY, DAY_BEFORE = ", den dag reglen gælder fra, ", ", dagen før reglen gælder fra, "
-
-
 def before_change(reason: Reason) -> bool:
     """Whether a changed ordinary rule's reason ends in its date moved to the day it applies from
     (or the day before, for a period: ordinary_rule_due)."""

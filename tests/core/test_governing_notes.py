@@ -860,3 +860,35 @@ def test_a_praktik_note_names_the_rule_that_gives_its_ordinary_last_day():
     )
     assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 9. december 2026.\n" in note
     assert "§ 44" not in note
+
+
+def test_a_praktik_begun_after_the_trial_takes_the_limit_its_own_date_falls_under():
+    # T09 extended to 31-12-2026; 6 weeks from 01-02-2027. A praktik from 20-01-2027 was never under
+    # the trial: 20-01-2027 + 6 weeks - 1 day = 02-03-2027, after the limit applies: the new limit's.
+    trial = period_change("T09", "01-02-2027", "6 uger")
+    [d] = compute_deadlines(trial, {"praktik_start": date(2027, 1, 20)}, [], date(2027, 1, 20))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2027, 3, 2), "ordinary", "§ 2 (ny lov)")
+
+
+def test_the_note_names_the_rule_behind_the_ordinary_day_the_engine_gave():
+    # T18 extended to 31-12-2026; 2 weeks from 20-12-2026; praktik from 01-12-2026. The ordinary rule
+    # alone: § 44's 4 weeks end 28-12-2026, after the change, whose 2 weeks end 14-12-2026, before it
+    # applies: the day before it, 19-12-2026 – a day the change gives, so the change is named.
+    trial = period_change("T18", "20-12-2026", "2 uger")
+    case = t18_case(date(2026, 12, 1))
+    [d] = compute_deadlines(trial, case.dates, [], date(2026, 12, 1))
+    assert (d.legal_due, d.ordinary_due, d.ordinary_reference) == (
+        date(2026, 12, 31),
+        date(2026, 12, 19),
+        "§ 2 (ny lov)",
+    )
+    note = render_note(
+        trial,
+        case,
+        "forlaengelse",
+        note_date=date(2026, 12, 1),
+        reason="Borgeren har brug for længere tid.",
+        confirmed=("laengde",),
+        **WHO,
+    )
+    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 19. december 2026.\n" in note
