@@ -72,7 +72,7 @@ def _daily_backup(window, db_path: Path) -> None:
 
         if window.store is not None and window.isVisible():
             if tell_backup_problem(window, window.store, problem, window.refresh):
-                window.show_damage_banner()  # not restored: said until it is
+                window.show_damage_banner(good_copy=problem.good_copy is not None)  # said until restored
 
     daily_backup_in_background(db_path, tell)
 

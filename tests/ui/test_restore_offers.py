@@ -280,6 +280,11 @@ def test_todays_copy_finding_damage_without_a_good_copy_says_so(tmp_path, state_
             f"gendanne i mappen {tmp_path / 'sikkerhedskopier'}. Kontakt IT, før du registrerer mere.",
         )
     ]
+    # Said above every tab as the box said it: no restore offered where there is nothing to restore.
+    assert told.banners == [
+        "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå "
+        "tabt. Der er ingen god sikkerhedskopi: kontakt IT, før du registrerer mere."
+    ]
 
 
 def test_a_copy_that_fails_for_another_reason_is_told_once_with_its_reason(

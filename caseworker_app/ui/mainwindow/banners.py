@@ -92,12 +92,18 @@ class Banners(WindowPart):
 
         DuplicatesDialog(self.duplicate_groups, parent=self).exec()
 
-    def show_damage_banner(self) -> None:
+    def show_damage_banner(self, *, good_copy: bool = True) -> None:
         """The database was found damaged and not restored: said above every tab until it is, for
-        what is registered meanwhile may be lost (the start's question is asked once)."""
+        what is registered meanwhile may be lost (the start's question is asked once). With no good
+        copy to restore, as the start's message said: IT, not a restore."""
+        what = (
+            '<a href="gendan">Gendan en sikkerhedskopi …</a>'
+            if good_copy
+            else "Der er ingen god sikkerhedskopi: kontakt IT, før du registrerer mere."
+        )
         self.damage_banner.setText(
             "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, "
-            'kan gå tabt. <a href="gendan">Gendan en sikkerhedskopi …</a>'
+            f"kan gå tabt. {what}"
         )
         self.damage_banner.show()
 
