@@ -242,7 +242,7 @@ def parse_date(text: str) -> date:
             shown_d, shown_m = (m, d) if 13 <= m <= 31 and 1 <= d <= 12 else (d, m)  # '7/13/24': month first
             raise TwoDigitYearError(
                 f"'{_shown(text)}': skriv året med fire cifre, fx {shown_d:02d}-{shown_m:02d}-20{y:02d} "
-                f"(eller 19{y:02d}); et årstal med to cifre kan høre til to århundreder."
+                f"(eller {shown_d:02d}-{shown_m:02d}-19{y:02d}); et årstal med to cifre kan høre til to århundreder."
             )
         parsed = (y, m, d)
     if parsed is not None:

@@ -148,7 +148,7 @@ def test_a_file_both_month_first_and_day_first_refuses_the_dates_that_read_eithe
 
 
 def test_a_two_digit_year_in_a_month_first_column_suggests_the_month_first_reading(capsys, tmp_path):
-    # A tester's finding: '7/1/24' was told "fx 07-01-2024 (eller 1924)", 7 January, in a column meaning 1 July.
+    # A tester's finding: '7/1/24' was told "fx 07-01-2024 (eller 07-01-1924)", 7 January, in a column meaning 1 July.
     db = tmp_path / "s.db"
     path = us_list(tmp_path, "7/13/2024", "7/1/24", "5/5/2024")
     code, out, err = run(capsys, "import", "--db", str(db), str(path), "--kun-gyldige")

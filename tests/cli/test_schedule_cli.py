@@ -296,7 +296,7 @@ def test_a_trial_end_with_a_two_digit_year_is_refused(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["schedule", "--trial", "T08", "--date", "hire=01-01-2024", "--trial-end", "31-12-24"])
     assert stopped.value.code == 2
-    assert "'31-12-24': skriv året med fire cifre, fx 31-12-2024 (eller 1924)" in capsys.readouterr().err
+    assert "'31-12-24': skriv året med fire cifre, fx 31-12-2024 (eller 31-12-1924)" in capsys.readouterr().err
 
 
 def test_dates_in_the_long_danish_form_are_read_as_the_window_and_the_import_read_them(capsys):
@@ -324,4 +324,4 @@ def test_a_two_digit_year_on_the_command_line_is_refused_as_in_the_window(capsys
         main(["schedule", "--trial", "T08", "--date", "hire=31-08-2018", "--today", "01.12.26"])
     out, err = capsys.readouterr()
     assert exited.value.code == 2 and out == ""
-    assert "'01.12.26': skriv året med fire cifre, fx 01-12-2026 (eller 1926)" in err
+    assert "'01.12.26': skriv året med fire cifre, fx 01-12-2026 (eller 01-12-1926)" in err

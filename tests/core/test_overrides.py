@@ -107,7 +107,7 @@ def test_override_errors(catalog):
 def test_an_end_date_with_a_two_digit_or_implausible_year_is_refused_naming_the_field(catalog):
     # '31-12-28' was saved as 31-12-2028 without a word; the program's one date rule refuses it.
     assert override_errors(catalog, "T08", "extension", "31-12-28", "Brev", today=TODAY)[0] == {
-        "value": "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre "
+        "value": "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 31-12-1928); et årstal med to cifre "
         "kan høre til to århundreder."
     }
     # 30-11-2026 + 10 years = 30-11-2036: a day later is a wrong year, not an extension.

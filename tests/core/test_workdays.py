@@ -198,7 +198,7 @@ def test_parse_accepts_the_ordinary_danish_forms(text, expected):
         ("ultimo juli 2022", "'ultimo juli 2022' er ikke en gyldig dato"),
         ("denne 1. juli 2024", "'denne 1. juli 2024' er ikke en gyldig dato"),
         ("1. fe. 2024", "'1. fe. 2024': ukendt måned 'fe'"),
-        ("1. 7. 24", "'1. 7. 24': skriv året med fire cifre, fx 01-07-2024 (eller 1924)"),
+        ("1. 7. 24", "'1. 7. 24': skriv året med fire cifre, fx 01-07-2024 (eller 01-07-1924)"),
     ],
 )
 def test_words_that_name_no_one_day_are_refused(text, message):
@@ -224,11 +224,11 @@ def test_a_year_of_three_digits_or_one_is_named_as_such(text, message):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("30.06.18", "'30.06.18': skriv året med fire cifre, fx 30-06-2018 (eller 1918); et årstal med to cifre"),
-        ("31-12-28", "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre"),
-        ("1/7 05", "'1/7 05': skriv året med fire cifre, fx 01-07-2005 (eller 1905); et årstal med to cifre"),
-        ("010324", "'010324': skriv året med fire cifre, fx 01-03-2024 (eller 1924); et årstal med to cifre"),
-        ("011226", "'011226': skriv året med fire cifre, fx 01-12-2026 (eller 1926); et årstal med to cifre"),
+        ("30.06.18", "'30.06.18': skriv året med fire cifre, fx 30-06-2018 (eller 30-06-1918); et årstal med to cifre"),
+        ("31-12-28", "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 31-12-1928); et årstal med to cifre"),
+        ("1/7 05", "'1/7 05': skriv året med fire cifre, fx 01-07-2005 (eller 01-07-1905); et årstal med to cifre"),
+        ("010324", "'010324': skriv året med fire cifre, fx 01-03-2024 (eller 01-03-1924); et årstal med to cifre"),
+        ("011226", "'011226': skriv året med fire cifre, fx 01-12-2026 (eller 01-12-1926); et årstal med to cifre"),
         ("14. maj 26", "'14. maj 26': skriv året med fire cifre, fx '14. maj 2026' (eller '14. maj 1926'); et"),
     ],
 )
@@ -252,7 +252,7 @@ def test_a_two_digit_year_is_refused_everywhere(text, message):
         ("31-13-2018", "'31-13-2018': der er ingen måned 13. Skriv datoen som dd-mm-åååå, fx 15-02-2021."),
         (
             "7/13/24",
-            "'7/13/24': skriv året med fire cifre, fx 13-07-2024 (eller 1924); et årstal med to cifre kan "
+            "'7/13/24': skriv året med fire cifre, fx 13-07-2024 (eller 13-07-1924); et årstal med to cifre kan "
             "høre til to århundreder.",
         ),
     ],

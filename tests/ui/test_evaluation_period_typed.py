@@ -74,7 +74,7 @@ def test_both_ends_typed_are_counted_with_their_years(qtbot, dialog, message_box
 def test_a_two_digit_year_is_refused_at_its_field_and_nothing_is_counted(qtbot, dialog, message_boxes):
     type_period(qtbot, dialog, start="010724")
     message = (
-        "'010724': skriv året med fire cifre, fx 01-07-2024 (eller 1924); et årstal med to cifre kan høre til "
+        "'010724': skriv året med fire cifre, fx 01-07-2024 (eller 01-07-1924); et årstal med to cifre kan høre til "
         "to århundreder."
     )
     # Said under the field as soon as the field is left, before Beregn.

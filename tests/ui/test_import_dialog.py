@@ -447,8 +447,8 @@ def test_rows_with_faults_block_the_import_until_the_valid_rows_are_chosen(
     def user(dialog: ImportDialog) -> None:
         pick(qtbot, dialog, files, path)
         assert errors_listed(dialog) == [
-            "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre, fx 01-03-2026 (eller 1926); "
-            "et årstal med to cifre kan høre til to århundreder"
+            "Række 2, kolonne 'Ansættelsesdato': '1.3.26': skriv året med fire cifre, fx 01-03-2026 "
+            "(eller 01-03-1926); et årstal med to cifre kan høre til to århundreder"
         ]
         assert dialog.tabs.tabText(FEJL) == "F&ejl (1)"
         assert shown_rows(dialog)["Bo Berg"]["Gemmes som"] == "⚠ Fejl – se Fejl"

@@ -138,7 +138,7 @@ def test_an_end_date_with_a_two_digit_or_far_year_is_refused_at_the_field(qtbot,
     dialogs.then(user)
     click(qtbot, view.findChild(QPushButton, "override_extension"))
     assert seen == [
-        "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 1928); et årstal med to cifre kan høre "
+        "'31-12-28': skriv året med fire cifre, fx 31-12-2028 (eller 31-12-1928); et årstal med to cifre kan høre "
         "til to århundreder.",
         "Forlænget til: 31-12-2199 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?",
     ]

@@ -56,7 +56,7 @@ def test_the_field_shows_a_long_date_back_as_dd_mm_yyyy(qtbot):
 # dialogs save on Enter, before the field could show the year it read.
 
 TWO_DIGITS = (
-    "'150121': skriv året med fire cifre, fx 15-01-2021 (eller 1921); et årstal med to cifre kan høre til "
+    "'150121': skriv året med fire cifre, fx 15-01-2021 (eller 15-01-1921); et årstal med to cifre kan høre til "
     "to århundreder."
 )
 
@@ -82,7 +82,7 @@ def test_a_new_case_with_a_two_digit_year_is_refused_at_its_field(qtbot, store):
     type_into(qtbot, window.date_boxes["hire"].editor, "31.08.18")
     click(qtbot, window.save_button)
     assert window.date_boxes["hire"].error() == (
-        "'31.08.18': skriv året med fire cifre, fx 31-08-2018 (eller 1918); et årstal med to cifre kan høre "
+        "'31.08.18': skriv året med fire cifre, fx 31-08-2018 (eller 31-08-1918); et årstal med to cifre kan høre "
         "til to århundreder."
     )
     assert store.list_cases() == []
