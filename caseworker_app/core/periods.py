@@ -1,4 +1,4 @@
-"""The periods a calendar is printed for: this month, next month, this or next quarter."""
+"""The periods a calendar is printed for: the next 4 weeks, this or next week, month or quarter."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-THIS_WEEK, NEXT_WEEK = "this_week", "next_week"
+NEXT_4_WEEKS, THIS_WEEK, NEXT_WEEK = "next_4_weeks", "this_week", "next_week"
 THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
     "this_month",
     "next_month",
@@ -14,11 +14,14 @@ THIS_MONTH, NEXT_MONTH, THIS_QUARTER, NEXT_QUARTER, CUSTOM = (
     "next_quarter",
     "custom",
 )
-# The month comes first: it is what the dialog opens on (see ui/printing/dialogs.py).
+# The first is what the dialog opens on (see ui/printing/dialogs.py): the 4 weeks from today. A
+# caseworker prints her calendar for what is coming; "Denne måned" on the 30th showed the month gone by
+# and none of the deadlines ahead. The overdue ones come first all the same (before the period).
 PERIOD_LABELS_DA = {
-    THIS_MONTH: "Denne måned",
+    NEXT_4_WEEKS: "De næste 4 uger",
     THIS_WEEK: "Denne uge",
     NEXT_WEEK: "Næste uge",
+    THIS_MONTH: "Denne måned",
     NEXT_MONTH: "Næste måned",
     THIS_QUARTER: "Dette kvartal",
     NEXT_QUARTER: "Næste kvartal",
@@ -32,6 +35,8 @@ def _months(first: date, count: int) -> tuple[date, date]:
 
 def preset_period(key: str, today: date) -> tuple[date, date]:
     """First and last day of a preset period around today (both included)."""
+    if key == NEXT_4_WEEKS:  # today and the 27 days after it: 28 days, whole weeks on the printed list
+        return today, today + timedelta(days=27)
     if key in (THIS_WEEK, NEXT_WEEK):  # Monday to Sunday, as the ISO weeks in the calendar
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1 if key == NEXT_WEEK else 0)
         return monday, monday + timedelta(days=6)

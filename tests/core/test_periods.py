@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.periods import (
+    NEXT_4_WEEKS,
     NEXT_MONTH,
     NEXT_QUARTER,
     NEXT_WEEK,
@@ -34,6 +35,9 @@ from caseworker_app.core.periods import (
         # Sunday 03-01-2021 belongs to the week that began Monday 28-12-2020 (across the new year).
         (THIS_WEEK, date(2021, 1, 3), date(2020, 12, 28), date(2021, 1, 3)),
         (NEXT_WEEK, date(2021, 1, 3), date(2021, 1, 4), date(2021, 1, 10)),
+        # The 4 weeks from today, today included: 30-11-2026 to 27-12-2026 (28 days), across a year's end.
+        (NEXT_4_WEEKS, date(2026, 11, 30), date(2026, 11, 30), date(2026, 12, 27)),
+        (NEXT_4_WEEKS, date(2026, 12, 20), date(2026, 12, 20), date(2027, 1, 16)),
     ],
 )
 def test_preset_periods(key, today, start, end):

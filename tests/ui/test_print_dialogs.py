@@ -98,9 +98,11 @@ def save_as(monkeypatch) -> SaveAs:
 
 @pytest.fixture
 def calendar_dialog(qtbot, store):
+    """The dialog on "Denne måned" (November 2026), which the tests below count by hand."""
     dialog = CalendarPrintDialog(store, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    choose(dialog.period_combo, "this_month")
     return dialog
 
 
@@ -111,12 +113,26 @@ def choose(combo, data) -> None:
 # ---------------------------------------------------------------- the calendar dialog
 
 
+def test_the_dialog_opens_on_the_coming_4_weeks_with_the_overdue_ones_first(qtbot, store):
+    """A tester printed her calendar on 30-11: "Denne måned" showed 01-11 – 30-11, one overdue
+    deadline and none of the coming ones. It opens on the 4 weeks from today now."""
+    d = CalendarPrintDialog(store, today=lambda: TODAY)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.period_combo.currentText() == "De næste 4 uger"
+    assert (d.from_field.text(), d.to_field.text()) == ("23-11-2026", "20-12-2026")
+    # Dorthe Jakobsen 24-11 … Jens Hansen 26-11 (hired 26-05-2024 + 30 months), Lars Pedersen 10-12
+    # (follow-up 10-06-2024 + 30 months) … Rasmus Schmidt 15-12: 11; the 11 overdue on 23-11 come first.
+    assert d.summary_label.text() == "11 frister i perioden – og 11 overskredet før perioden."
+
+
 def test_period_choices_fill_the_dates(calendar_dialog):
     d = calendar_dialog
     assert [d.period_combo.itemText(i) for i in range(d.period_combo.count())] == [
-        "Denne måned",
+        "De næste 4 uger",
         "Denne uge",
         "Næste uge",
+        "Denne måned",
         "Næste måned",
         "Dette kvartal",
         "Næste kvartal",
