@@ -1,9 +1,11 @@
-"""A search box that leads into the list it searches: Tab goes straight to the list, and Down or
-Enter goes to the list's first row (a caseworker who has typed a name goes on to the row found)."""
+"""A search box that leads into the list it searches: Down or Enter goes to the list's first row (a
+caseworker who has typed a name goes on to the row found). Tab follows the screen: the filters beside
+the search first, then the list (the tabs set that order)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
@@ -12,15 +14,21 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 # Python enums (~19 ms), and this module loads before the window's first paint (ui/app.py).
 
 
+def tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab goes through widgets in the order given (as ui.fields.set_tab_order, without loading the
+    forms' module before the first paint)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
 class SearchLeadsToList(QObject):
-    """Installed on search (its child): Tab from it goes to view; Down or Enter makes first_row()
+    """Installed on search (its child): Down or Enter makes first_row()
     (when there is one) the list's current, selected row and gives the list the focus."""
 
     def __init__(self, search: QLineEdit, view: QAbstractItemView, first_row: Callable[[], QModelIndex]):
         super().__init__(search)
         self._view = view
         self._first_row = first_row
-        QWidget.setTabOrder(search, view)  # the filters beside the search come after the list
         search.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override

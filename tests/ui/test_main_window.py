@@ -194,8 +194,9 @@ def test_the_status_bar_counts_my_deadlines_whatever_the_frister_search(qtbot, f
 
 
 def test_from_the_frister_search_tab_or_down_or_enter_goes_into_the_list(qtbot, filled, qsettings):
-    """Keys only: Ctrl+F, a name, then one Tab (not three) to the list, where the arrows pass the
-    empty groups; Down or Enter from the search goes straight to the first deadline found."""
+    """Keys only: Ctrl+F, a name, then Tab past Sagsbehandler and its button (the screen's order) to
+    the list, where the arrows pass the empty groups; Down or Enter from the search goes straight to
+    the first deadline found."""
     window = open_window(qtbot, filled, qsettings)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.deadline_view)
@@ -209,7 +210,8 @@ def test_from_the_frister_search_tab_or_down_or_enter_goes_into_the_list(qtbot, 
 
     press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(QApplication.focusWidget(), "Ole")  # next 30 days; the groups above are empty
-    press(Qt.Key.Key_Tab)
+    for _ in range(3):  # Sagsbehandler, "Vis kun mine frister", the list
+        press(Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.deadline_view
     assert current() == "Næste 30 dage (1)"
     press(Qt.Key.Key_Down)
@@ -233,8 +235,8 @@ def test_from_the_frister_search_tab_or_down_or_enter_goes_into_the_list(qtbot, 
 
 
 def test_from_the_sager_search_tab_or_down_or_enter_goes_into_the_list(qtbot, filled, qsettings):
-    """As in Frister: one Tab from the search to the list (the filters beside it come after), and
-    Down or Enter to the first case found, ready to open with Enter."""
+    """As in Frister: Tab from the search passes the filters beside it and the button under them to
+    the list, and Down or Enter goes straight to the first case found, ready to open with Enter."""
     window = open_window(qtbot, filled, qsettings)
     window.tabs.setCurrentIndex(Tab.CASES)
     window.activateWindow()
@@ -248,7 +250,8 @@ def test_from_the_sager_search_tab_or_down_or_enter_goes_into_the_list(qtbot, fi
     press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.search_box
     qtbot.keyClicks(window.search_box, "Ole")
-    press(Qt.Key.Key_Tab)
+    for _ in range(5):  # Forsøg, Status, Sagsbehandler, "Vis kun mine sager", the list
+        press(Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.case_view
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
         press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -261,19 +264,52 @@ def test_from_the_sager_search_tab_or_down_or_enter_goes_into_the_list(qtbot, fi
     assert case_window.windowTitle().startswith("Sag: Mette Skov (")
 
 
-def test_tab_leaves_the_sager_list_for_the_filters(qtbot, filled, qsettings):
-    """A table walks its cells on Tab by default: 2,000 presses stayed in the list. Tab now goes on
-    to the filters beside the search, and Alt+O reaches the trial filter as Alt+Ø the search."""
+def test_tab_leaves_the_sager_list(qtbot, filled, qsettings):
+    """A table walks its cells on Tab by default: 2,000 presses stayed in the list. Tab now leaves it
+    (for the tab bar, then the search: the list is last on the page), and Alt+O reaches the trial
+    filter as Alt+Ø the search."""
     window = open_window(qtbot, filled, qsettings)
     window.tabs.setCurrentIndex(Tab.CASES)
     window.activateWindow()
     window.case_view.setFocus()
     qtbot.keyClick(window.case_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.tabs.tabBar()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.search_box
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.trial_filter
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Ooblique, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.search_box
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.status_filter
+
+
+@pytest.mark.parametrize(
+    ("tab", "search", "filters", "scope", "view"),
+    [
+        (Tab.DEADLINES, "deadline_search", ("deadline_caseworker",), "deadline_scope", "deadline_view"),
+        (Tab.CASES, "search_box", ("trial_filter", "status_filter", "caseworker_filter"), "case_scope", "case_view"),
+    ],
+)
+def test_tab_goes_as_the_screen_reads_the_search_the_filters_beside_it_then_the_list(
+    qtbot, filled, qsettings, tab, search, filters, scope, view
+):
+    """A tester: on Frister, Tab went Søg → the list → Sagsbehandler, but Sagsbehandler sits beside
+    Søg, above the list. Tab now reads the screen: left to right along the top row, the "Vis alle"
+    line under it, then the list."""
+    window = open_window(qtbot, filled, qsettings)
+    window.tabs.setCurrentIndex(tab)
+    window.activateWindow()
+    window.focus_search()
+    assert QApplication.focusWidget() is getattr(window, search)
+    seen = []
+    for _ in range(len(filters) + 2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    expected = [getattr(window, name) for name in filters]
+    expected += [getattr(window, scope).toggle_button, getattr(window, view)]
+    assert seen == expected
+    assert getattr(window, scope).toggle_button.isVisible()
 
 
 def test_search_as_you_type_on_name_case_reference_and_cpr(qtbot, filled, qsettings):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core.terms import ACTIVE, CLOSED
 from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
-from ..search_keys import SearchLeadsToList
+from ..search_keys import SearchLeadsToList, tab_order
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
@@ -80,6 +80,17 @@ class CasesTab(WindowPart):
         self.case_view.horizontalHeader().setStretchLastSection(True)
         self.case_view.activated.connect(self._open_from_case_list)
         layout.addWidget(self.case_view)
+        # Tab as the screen reads: the search and the filters beside it, the line under them, the list.
+        tab_order(
+            (
+                self.search_box,
+                self.trial_filter,
+                self.status_filter,
+                self.caseworker_filter,
+                self.case_scope.toggle_button,
+                self.case_view,
+            )
+        )
         self.tabs.addTab(page, TAB_TITLES[Tab.CASES])
 
     def _attach_case_model(self) -> None:

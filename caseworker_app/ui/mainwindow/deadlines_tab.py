@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..caseworker_filter import FRISTER, CaseworkerChoice, ScopeLine
-from ..search_keys import SearchLeadsToList
+from ..search_keys import SearchLeadsToList, tab_order
 from .banners import BannerLabel
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
@@ -66,6 +66,11 @@ class DeadlinesTab(WindowPart):
         list_layout.addLayout(row)
         list_layout.addWidget(self.deadline_scope)
         list_layout.addWidget(self.deadline_view)
+        # Tab as the screen reads: the row above the list, then the line under it, then the list (the
+        # list was made first and came second, before the Sagsbehandler beside Søg).
+        tab_order(
+            (self.deadline_search, self.deadline_caseworker, self.deadline_scope.toggle_button, self.deadline_view)
+        )
         # With no cases at all a welcome stands here instead of four empty groups (ui/welcome.py).
         self.deadline_stack = QStackedWidget()
         self.deadline_stack.addWidget(list_page)
