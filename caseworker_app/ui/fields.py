@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -166,13 +167,65 @@ def text_box(text: str = "") -> QPlainTextEdit:
     return box
 
 
+def with_alt_letters(labels: list[str], taken: set[str]) -> list[str]:
+    """Each label with an Alt-letter ('&') no other control in the window uses (taken, lower case),
+    nor an earlier label: a word's first letter if one is free, else another letter (a-z before
+    æøå). A label with no free letter is left without one."""
+    used = set(taken)
+    marked = []
+    for label in labels:
+        if re.search(r"&[^&]", label.replace("&&", "")):  # its own letter, chosen by hand
+            marked.append(label)
+            continue
+        words = [i for i, c in enumerate(label) if c.isalpha() and (i == 0 or not label[i - 1].isalpha())]
+        rest = [i for i, c in enumerate(label) if c.isalpha() and i not in words]
+        order = words + [i for i in rest if label[i].lower() in "abcdefghijklmnopqrstuvwxyz"] + rest
+        free = next((i for i in order if label[i].lower() not in used), None)
+        if free is None:
+            marked.append(label)
+            continue
+        used.add(label[free].lower())
+        marked.append(label[:free] + "&" + label[free:])
+    return marked
+
+
+def used_alt_letters(window: QWidget, leave_out: Iterable[QWidget] = ()) -> set[str]:
+    """The Alt-letters (lower case) of window's buttons and field labels (but those left out)."""
+    left = set(leave_out)
+    texts = [w.text() for w in window.findChildren(QAbstractButton) if w not in left]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    return {found.group(1).lower() for t in texts if (found := re.search(r"&([^&])", t.replace("&&", "")))}
+
+
+class _LetteredOnShow(QObject):
+    """Gives buttons Alt-letters when their dialog first shows: only then are all its field labels
+    in it (a form layout's labels join the dialog with the layout, often after the buttons)."""
+
+    def __init__(self, dialog: QDialog, buttons: list[tuple[QPushButton, str]]):
+        super().__init__(dialog)
+        self._buttons = buttons
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            taken = used_alt_letters(watched, [button for button, _ in self._buttons])
+            texts = with_alt_letters([text for _, text in self._buttons], taken)
+            for (button, _), text in zip(self._buttons, texts, strict=True):
+                button.setText(text)
+        return super().eventFilter(watched, event)
+
+
 def accept_buttons(dialog: QDialog, text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    """A form dialog's buttons: text (the default; accepts) and "Annuller" (rejects)."""
+    """A form dialog's buttons: text (the default; accepts) and "Annuller" (rejects), each with an
+    Alt-letter as in the case window (&Gem, &Annuller) that the dialog's fields do not use (given
+    when the dialog shows; a '&' in text chooses its own)."""
     # In the dialog before setDefault: only then does Qt keep the button as the dialog's main default,
     # which Enter goes back to when the focus leaves "Annuller" (else "Annuller" takes that place).
     buttons = QDialogButtonBox(dialog)
     accept = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+    cancel = buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+    _LetteredOnShow(dialog, [(accept, text), (cancel, "Annuller")])
     accept.setDefault(True)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

@@ -738,3 +738,102 @@ def test_a_long_deadline_text_leaves_the_history_some_rows_on_a_low_window(qtbot
     view = window.history.view
     rows = view.verticalHeader().defaultSectionSize()
     assert view.viewport().height() >= 2 * rows
+
+
+def press_alt(qtbot, window, key) -> None:
+    """Alt+letter as the keyboard sends it, to the widget with the focus (a button's is clicked
+    100 ms later, as Qt does)."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(150)
+
+
+def press_ctrl_r(qtbot, window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+
+
+def active(qtbot, window) -> None:
+    """The window in front, its labels shown (a label a layout takes in is shown from the event loop)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.wait(1)
+
+
+def add_t18(store) -> int:
+    return store.create_case(
+        citizen="Tina Møller", case_ref="2015-0302", trial_id="T18", dates={"praktik_start": date(2015, 3, 2)}
+    )
+
+
+def test_in_a_trial_without_follow_ups_the_button_says_registrer_haendelse(qtbot, store, dialogs):
+    """A tester: "Registrer opfølgning" on a T18 case (its only event: "Praktik afsluttet") opened
+    "Registrer hændelse – …". The button says what it opens; the second button, which opened the
+    same, is not shown, so Alt+H is the one button's."""
+    window = open_case(qtbot, store, add_t18(store))
+    active(qtbot, window)
+    assert window.followup_button.text() == "Registrer &hændelse …"
+    assert window.followup_button.isEnabled() and not window.event_button.isVisible()
+    press_alt(qtbot, window, Qt.Key.Key_H)
+    assert [d.windowTitle() for d in dialogs.opened] == ["Registrer hændelse – Tina Møller (2015-0302)"]
+    active(qtbot, window)
+    press_ctrl_r(qtbot, window)
+    assert [d.windowTitle() for d in dialogs.opened] == ["Registrer hændelse – Tina Møller (2015-0302)"] * 2
+    assert dialogs.opened[0].kind_combo.currentText() == "Praktik afsluttet"
+
+    # A trial with follow-ups keeps both buttons, Alt+O the follow-up's.
+    t08 = open_case(qtbot, store, add_t08(store))
+    active(qtbot, t08)
+    assert t08.followup_button.text() == "Registrer &opfølgning" and t08.event_button.isVisible()
+    press_alt(qtbot, t08, Qt.Key.Key_O)
+    assert dialogs.opened[-1].windowTitle() == "Registrer opfølgning – Jens Hansen (2018-0831)"
+
+
+def test_gem_and_annuller_of_the_event_dialog_have_alt_letters(qtbot, store, dialogs):
+    """The case window and "Gem ændringer?" have &Gem and &Annuller; the event dialog had none."""
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+
+    def cancel(dialog) -> None:
+        active(qtbot, dialog)
+        assert [b.text() for b in dialog.buttons.buttons()] == ["&Gem", "&Annuller"]
+        type_into(qtbot, dialog.date_edit, "15-01-2021")
+        press_alt(qtbot, dialog, Qt.Key.Key_A)
+
+    def save(dialog) -> None:
+        active(qtbot, dialog)
+        type_into(qtbot, dialog.date_edit, "15-01-2021")
+        press_alt(qtbot, dialog, Qt.Key.Key_G)
+
+    dialogs.then(cancel)
+    dialogs.then(save)
+    click(qtbot, window.followup_button)
+    assert [e.day for e in store.history(case_id) if e.kind == "followup"] == []
+    click(qtbot, window.followup_button)
+    assert [e.day for e in store.history(case_id) if e.kind == "followup"] == [date(2021, 1, 15)]
+
+
+@pytest.mark.parametrize(
+    ("trial", "letters"),
+    [
+        ("T08", {"Ansættelse &i løntilskud:": Qt.Key.Key_I, "Tilbud om a&nsættelse med løntilskud (valgfri):": None}),
+        ("T16", {"F&ørste fraværsdag:": Qt.Key.Key_Ooblique, "&Næste aftalte opfølgning (valgfri):": Qt.Key.Key_N}),
+        ("T18", {"&Praktikstart:": Qt.Key.Key_P}),
+    ],
+)
+def test_the_date_fields_have_alt_letters_that_reach_them(qtbot, store, trial, letters):
+    """Every other field of the case form had an Alt-letter; the trial's date fields had none."""
+    window = open_case(qtbot, store, None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData(trial))
+    active(qtbot, window)
+    labels = [window.form.form.labelForField(box) for box in window.date_boxes.values()]
+    assert [label.text() for label in labels] == list(letters)
+    for box, key in zip(window.date_boxes.values(), letters.values(), strict=True):
+        if key is not None:
+            window.citizen_edit.setFocus()
+            press_alt(qtbot, window, key)
+            assert window.focusWidget() is box.editor

@@ -29,6 +29,7 @@ Visit = Callable[[str, QWidget], None]
 # case (two dates, the trial with most fields on the form).
 T08_CITIZEN = "Henrik Christensen"
 T16_CITIZEN = "Pia Poulsen"
+T18_CITIZEN = "Tina Møller"  # a trial with no follow-ups: its only event is "Praktik afsluttet"
 # "Sagen er ændret imens" with two fields, one of them a long remark (cut at 60 characters).
 _CONFLICT_TEXT = conflict_text(
     [
@@ -162,6 +163,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     today = lambda: TODAY  # noqa: E731 - the clock every window takes
     t08 = case_id(store, T08_CITIZEN)
     t16 = case_id(store, T16_CITIZEN)
+    t18 = case_id(store, T18_CITIZEN)
     catalog = store.catalog()
 
     main = _main_window(store, folder / "vindue.ini")
@@ -186,6 +188,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
         for name, build in (
             ("sag-t08", lambda: CaseWindow(store, t08, today=today, parent=main)),
             ("sag-t16", lambda: CaseWindow(store, t16, today=today, parent=main)),
+            ("sag-t18", lambda: CaseWindow(store, t18, today=today, parent=main)),
             ("ny-sag", lambda: CaseWindow(store, None, today=today, parent=main)),
         ):
             with _opened(build()) as window:

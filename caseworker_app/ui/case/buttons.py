@@ -70,9 +70,13 @@ class CaseButtons:
             why = "Sagen er afsluttet"
         for button in (self.followup_button, self.event_button):
             button.setEnabled(active and has_events)
-        self.followup_button.setToolTip(
-            why or ("Registrer en opfølgning (Ctrl+R)" if has_events else "Forsøget har ingen hændelser")
-        )
+        # A trial without follow-ups (T07, T09, T18: "Praktik afsluttet"): the first button opens
+        # "Registrer hændelse", so it says so, and the second, which would open the same, is hidden.
+        has_followup = trial is None or not trial.events or "followup" in trial.events
+        self.followup_button.setText("Registrer &opfølgning" if has_followup else "Registrer &hændelse …")
+        self.event_button.setVisible(has_followup)
+        what = "Registrer en opfølgning (Ctrl+R)" if has_followup else "Registrer en hændelse i forsøget (Ctrl+R)"
+        self.followup_button.setToolTip(why or (what if has_events else "Forsøget har ingen hændelser"))
         selected = self._history.selected_row()
         correctable = active and can_correct(selected)
         self.correct_button.setEnabled(correctable)

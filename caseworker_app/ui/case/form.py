@@ -27,11 +27,15 @@ from ...core.note_conditions import condition_problems
 from ...core.text import clean_line
 from ...core.validation import future_date_hints, parse_case_dates
 from ...core.workdays import fmt
-from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box
+from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order, text_box, with_alt_letters
 from ..trial_texts import date_label, default_hint, keep_default_hint, trial_choice_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
+
+# The Alt-letters the case window's other fields and buttons use, in any state (Vis/Skjul, Afslut/Genåbn,
+# Registrer opfølgning/hændelse): a trial's date fields take other letters, the same whatever the state.
+CASE_WINDOW_LETTERS = set("bsrfdmvk" + "ohtjuaåegl")
 
 
 class CaseForm(QGroupBox):
@@ -161,14 +165,15 @@ class CaseForm(QGroupBox):
         self.date_boxes = {}
         if trial is None:
             return
-        for row, case_date in enumerate(trial.dates):
+        labels = with_alt_letters([date_label(d) + ":" for d in trial.dates], CASE_WINDOW_LETTERS)
+        for row, (case_date, label) in enumerate(zip(trial.dates, labels, strict=True)):
             edit = DateLineEdit()
             edit.setText(typed.get(case_date.name, ""))
             box = FieldBox(edit, default_hint(trial, case_date, edit.text()))
             keep_default_hint(box, trial, case_date)
             edit.editingFinished.connect(self.show_condition_hints)
             self.date_boxes[case_date.name] = box
-            self.form.insertRow(self.dates_first_row + row, buddy_label(date_label(case_date) + ":", edit), box)
+            self.form.insertRow(self.dates_first_row + row, buddy_label(label, edit), box)
         # Tab goes down the form as it is shown, the new date fields in their place.
         set_tab_order(
             [

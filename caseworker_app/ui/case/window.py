@@ -312,7 +312,8 @@ class CaseWindow(QDialog):
             self._saved()
 
     def register_followup(self) -> None:
-        """Register a follow-up held today (the date can be changed in the dialog)."""
+        """Register a follow-up held today (the date can be changed in the dialog). In a trial without
+        follow-ups the button says "Registrer hændelse …" and the dialog asks which event (kind unset)."""
         if self.followup_button.isEnabled():
             self._event_dialog("followup")
 
