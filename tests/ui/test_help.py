@@ -74,3 +74,26 @@ def test_f1_in_a_case_window_opens_the_guide_at_the_daily_work(qtbot, store, tod
     assert dialog.isVisible()
     assert dialog.text().splitlines()[:2] == ["Kom i gang", "Din dag med programmet"]
     dialog.close()
+
+
+def test_the_daily_guide_says_when_a_note_can_cite_the_order(qtbot, store, today):
+    """A tester on 30-11-2026, when every trial in the catalog had ended: the guide promised that
+    "Notatet henviser selv til bekendtgørelsen", and the note was refused. The guide says when it
+    can (an event while the trial ran), and what to do after the trial's end: the refusal's words."""
+    from caseworker_app.ui.help_window import open_guide
+
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    text = " ".join(open_guide(window, 0).text().split())
+    assert "Notatet henviser selv til bekendtgørelsen" not in text
+    assert (
+        "Skete hændelsen, mens forsøget løb, henviser notatet selv til bekendtgørelsen og skriver den "
+        "næste frist, den samme som vinduet viser."
+    ) in text
+    assert (
+        "Skete den efter forsøgets slutning (sagsvinduet skriver ved forsøget, om det er udløbet), kan "
+        "notatet ikke henvise til forsøget: skriv notatet i FASIT som i andre sager. Programmet viser "
+        "stadig den næste frist, nu efter den almindelige regel."
+    ) in text
+    # Printing: the calendar opens on what is coming (not "ugens frister").
+    assert "Udskriv › Opfølgningskalender (Ctrl+P; de næste 4 uger, de overskredne først)" in text
