@@ -43,6 +43,7 @@ WINDOWS = {
     "hovedvindue-fristberegner-t16",
     "sag-t08",
     "sag-t16",
+    "sag-t18",
     "ny-sag",
     "notat",
     "notat-skabelon",
