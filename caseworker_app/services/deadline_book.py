@@ -15,7 +15,7 @@ window patches the rows of change.case_ids, or rebuilds its lists when change.fu
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -206,32 +206,30 @@ def _positions(deadlines: list[CaseDeadline], case_id: int, kept: tuple[CaseReco
 
 
 def _remove_rows(deadlines: list[CaseDeadline], problems: list[CaseProblem], shown: dict) -> bool:
-    """Remove each case's rows as shown (its kept record and outcome) from the sorted lists:
-    each row is found by bisection on its sort key. False when a row is not where it should be
-    (nothing kept for a case that has rows: the caller then scans)."""
+    """Remove each case's rows as shown (its kept record and outcome) from the sorted lists, each
+    found by bisection on its sort key (_positions). False when a row is not where it should be
+    (nothing kept for a case that has rows): the caller then scans."""
+    gone: list[int] = []
     for case_id, kept in shown.items():
         if kept is None:
             continue  # a new case (or one never shown): it has no rows
-        case, outcome = kept
-        rows: list[Any]
-        order: Callable[[Any], tuple]
-        if isinstance(outcome, str):
-            rows, order, keys = problems, _PROBLEM_ORDER, [((case.case_ref, case_id), None)]
-        else:
-            rows, order = deadlines, _DEADLINE_ORDER
-            name = danish_key(case.citizen)
-            keys = [((deadline.legal_due, name, case_id), deadline) for deadline in outcome]
-        for key, deadline in keys:
-            at = bisect_left(rows, key, key=order)
-            while at < len(rows) and order(rows[at]) == key:
-                row = rows[at]
-                # deadline is None for a problem's row; a deadline's row is a CaseDeadline
-                if row.case.id == case_id and (
-                    deadline is None or (isinstance(row, CaseDeadline) and row.deadline is deadline)
-                ):
-                    del rows[at]
-                    break
-                at += 1
-            else:
+        if isinstance(kept[1], str):  # a case that could not be computed: its one problem row
+            if not _remove_problem(problems, kept[0], case_id):
                 return False
+            continue
+        found = _positions(deadlines, case_id, kept)
+        if found is None:
+            return False
+        gone += found
+    for at in sorted(gone, reverse=True):  # from the end: the positions before stay right
+        del deadlines[at]
     return True
+
+
+def _remove_problem(problems: list[CaseProblem], case: CaseRecord, case_id: int) -> bool:
+    key = (case.case_ref, case_id)
+    at = bisect_left(problems, key, key=_PROBLEM_ORDER)
+    if at < len(problems) and _PROBLEM_ORDER(problems[at]) == key:
+        del problems[at]
+        return True
+    return False
