@@ -106,7 +106,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     window = MainWindow(today=date.today, demo=demo)
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
-    started = False  # the cases are on screen: the closing makes today's copy if none is made yet
+    started = False  # the cases are on screen: the closing copies the database if today's copy is not it
 
     def load() -> None:
         nonlocal started
@@ -140,7 +140,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
         AfterPaint(window, _drop_source_lines, FIRST_PAINT_FALLBACK_MS)
-        if not demo:  # at most once a day, on start or on closing (store/backup/rotation.py auto_backup)
+        if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
             AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
             window.offer_first_start()
@@ -159,8 +159,9 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     if started and not demo:
         from .backup_dialog import daily_backup, wait_for_daily_backup
 
-        wait_for_daily_backup()  # the start's copy, if still being made: then none is needed now
-        daily_backup(db_path)  # a failure is logged: the window is gone
+        wait_for_daily_backup()  # the start's copy, if still being made: compared with once it is whole
+        # The day's work into a copy, if it changed the database; a failure is logged: the window is gone.
+        daily_backup(db_path, closing=True)
     return code
 
 

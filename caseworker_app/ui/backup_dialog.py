@@ -218,8 +218,9 @@ class BackupDialog(QDialog):
         self.status.setText(f"Gendannet fra {when}: {cases_text(cases)}.{kept_text}")
 
 
-def daily_backup(db_path: Path, *, check: bool = False) -> BackupProblem | None:
-    """Today's automatic copy, if there is none yet; why it was not made (logged with its reason and
+def daily_backup(db_path: Path, *, check: bool = False, closing: bool = False) -> BackupProblem | None:
+    """Today's automatic copy, if there is none yet (closing: or the day's work changed the database
+    since today's newest, store/backup/rotation.py auto_backup); why it was not made (logged with its reason and
     path, never shown as a crash), or None. A database with no cases is not copied while copies
     hold cases (store/copy_guard.py).
 
@@ -229,7 +230,7 @@ def daily_backup(db_path: Path, *, check: bool = False) -> BackupProblem | None:
         _log.info("automatic backup skipped: the database has no cases, older copies have")
         return None
     try:
-        made = auto_backup(db_path, rotation=rotation_of(db_path))
+        made = auto_backup(db_path, rotation=rotation_of(db_path), again_if_changed=closing)
     except StoreError as exc:  # the message names the file and the reason, never a case
         _log.warning("automatic backup failed: %s: %s", type(exc).__name__, exc)
         damage = damage_found(db_path)

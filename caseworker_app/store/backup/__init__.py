@@ -6,7 +6,8 @@ listed and restored, each job in its own module:
     listing.py    BackupInfo and its texts, list_backups, newest_good_backup
     identity.py   which database a copy is of (a copy of another one is restored only when asked)
     writing.py    make_backup: a checked copy, whole or not at all
-    rotation.py   auto_backup (today's copy), rotate_backups, rotation_of (from the settings)
+    rotation.py   auto_backup (today's copy, again at closing after changes), rotate_backups, rotation_of
+    sameness.py   holds_database: whether a copy still holds the database as it is now
     restoring.py  restore_backup: the current database kept first, then the copy written into it
     purging.py    purge_copies: the retention purge in every copy
 

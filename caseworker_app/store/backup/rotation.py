@@ -15,6 +15,7 @@ from ..copies import is_backup_path
 from ..errors import StoreError
 from ..opening import connect_read_only
 from .listing import BackupInfo, list_backups
+from .sameness import holds_database
 from .writing import make_backup
 
 _log = logging.getLogger(__name__)
@@ -72,10 +73,23 @@ def auto_backup(
     *,
     rotation: tuple[int, int, int] = DEFAULT_ROTATION,
     now: datetime | None = None,
+    again_if_changed: bool = False,
 ) -> BackupInfo | None:
-    """Make today's copy unless one is already there, then rotate; None when none was needed."""
+    """Make today's copy unless one is already there (again_if_changed, at closing: unless the newest
+    of today's copies holds the database as it is now), then rotate; None when none was needed.
+
+    The first start of a day copies the database as the day begins; the closing (ui/app.py) copies it
+    again if the day's work changed it, so that work is in a copy the same day, not only at the next
+    start (a database found damaged then would otherwise lose the whole day). The morning's copy is
+    kept beside it, not replaced: it is the way back to how the day began (a wrong import, cases
+    deleted by mistake), and a copy that is there is never removed for a newer one of unknown worth.
+    Rotation keeps every copy of the newest days and, for older weeks and months, the newest copy:
+    the day's last state. A day without changes makes no second copy (store/backup/sameness.py).
+    A damaged database is never copied (make_backup checks it): today's good copy stays as it is.
+    A later start the same day makes none (its quick check looks for damage instead: ui/backup_dialog.py)."""
     now = now or datetime.now()
-    if any(b.taken.date() == now.date() and not b.before_restore and b.usable for b in list_backups(db_path)):
+    today = [b for b in list_backups(db_path) if b.taken.date() == now.date() and not b.before_restore and b.usable]
+    if today and (not again_if_changed or holds_database(today[0].path, Path(db_path))):  # today[0]: the newest
         return None
     info = make_backup(db_path, now=now)
     rotate_backups(db_path, rotation)
