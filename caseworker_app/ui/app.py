@@ -152,8 +152,14 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         # Used by benchmarks/bench_startup.py: "window" once the empty window is painted, "shown"
         # once the deadlines are painted in it; then quit.
         AfterPaint(window, lambda: _report("window"))
+    from .interrupt import close_on_interrupt
+
+    undo_interrupt = close_on_interrupt(window)  # Ctrl+C in the terminal: as Filer › Afslut
     window.show()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        undo_interrupt()
     if window.store is not None:
         window.store.close()
     if started and not demo:
