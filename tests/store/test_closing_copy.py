@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from caseworker_app.core.settings import Settings
-from caseworker_app.store import StoreError
+from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.backup import auto_backup, check_backup, list_backups
 from tests.damage import damage_the_events_table
 
@@ -59,12 +59,28 @@ def test_the_closing_compares_with_the_newest_copy_of_the_day(store, db_path):
     add_cases(store, "2026-0001")
     auto_backup(db_path, now=datetime(2026, 11, 23, 8, 0))
     add_cases(store, "2026-0002")
-    auto_backup(
-        db_path, now=datetime(2026, 11, 23, 12, 0), again_if_changed=True
-    )  # closed at noon after work, opened again
+    store.close()  # closed at noon after work (the window closes its store before the copy)
+    auto_backup(db_path, now=datetime(2026, 11, 23, 12, 0), again_if_changed=True)
 
+    # Opened again, nothing written, closed at 16.30: the noon copy holds it all.
     assert auto_backup(db_path, now=datetime(2026, 11, 23, 16, 30), again_if_changed=True) is None
     assert listed(db_path) == [("sager-2026-11-23T120000.db", 2), ("sager-2026-11-23T080000.db", 1)]
+
+
+def test_pages_another_program_still_holds_in_the_wal_get_a_copy(store, db_path):
+    """A shared database another program has open keeps pages in its -wal, which are not compared:
+    a copy is made – one too many at worst, never one too few."""
+    add_cases(store, "2026-0001")
+    store.close()
+    auto_backup(db_path, now=datetime(2026, 11, 23, 8, 0))
+    other = CaseStore(db_path)  # another program, still open at this window's closing
+    try:
+        other.settings()  # reads: the -wal exists; nothing new is in the database
+        add_cases(other, "2026-0002")
+        made = auto_backup(db_path, now=datetime(2026, 11, 23, 16, 30), again_if_changed=True)
+    finally:
+        other.close()
+    assert made is not None and made.cases == 2
 
 
 def test_a_damaged_database_at_closing_makes_no_copy_and_keeps_the_good_one(store, db_path):
