@@ -54,6 +54,10 @@ _TIME_SUFFIX = re.compile(
 )
 
 
+# A date, then a time with a point and no 'kl.' ('15.03.2024 10.30'): not read as a time.
+_DOTTED_TIME = re.compile(r"(.*\d)\s+(\d{1,2})\.(\d{2})", re.ASCII)
+
+
 UNREADABLE = "\ufffd"  # a character the file's encoding could not read (core.import_csv)
 
 
@@ -147,6 +151,12 @@ def _without_time(text: str) -> str:
     as it is when no clock time follows; CellError for a time no clock shows ('kl. 25')."""
     timed = _TIME_SUFFIX.fullmatch(text)
     if not timed:
+        dotted = _DOTTED_TIME.fullmatch(text)
+        if dotted and int(dotted.group(2)) <= 23 and int(dotted.group(3)) <= 59 and _is_date(dotted.group(1)):
+            raise CellError(  # '15.03.2024 10.30': a Danish time, but with a point it could be a date
+                f"'{_shown(text)}': skriv klokkeslættet med kolon ({int(dotted.group(2)):02d}:{dotted.group(3)}) "
+                f"eller efter 'kl.' (kl. {dotted.group(2)}.{dotted.group(3)}), eller kun datoen"
+            )
         return text
     hours, minutes, seconds, kl_hours, kl_minutes = (int(part) if part else 0 for part in timed.groups()[1:])
     if max(hours, kl_hours) > 23 or max(minutes, seconds, kl_minutes) > 59:
@@ -156,6 +166,14 @@ def _without_time(text: str) -> str:
             "datoen som dd-mm-åååå, evt. med klokkeslættet efter, fx 01-07-2018 10:30"
         )
     return timed.group(1)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
 
 
 class DayMonth(NamedTuple):

@@ -99,7 +99,6 @@ def test_a_number_after_the_date_without_kl_is_not_taken_for_a_time():
         "15.03.2024 01.07.24",  # a second date (two-digit year), not the time 01:07:24
         "01-07-2024 01.08.24",
         "01-07-2024 31.12.99",
-        "2024-07-01 10.30",  # a point between hours and minutes only after 'kl.'
     ],
 )
 def test_a_number_after_the_date_is_a_time_only_in_the_form_of_a_clock(cell):
@@ -517,3 +516,21 @@ def test_an_unknown_trial_is_named_with_the_trials_it_resembles(cell, message):
 )
 def test_a_cell_that_holds_a_date_is_told_from_one_that_does_not(cell, is_date):
     assert is_date_cell(cell) is is_date
+
+
+def test_a_time_written_with_a_point_is_named_as_the_problem():
+    # '15.03.2024 10.30' is how many Danes write a time, but a point after a date could be a second
+    # date ('01.07.24'): not read, and the message says it is the time (a reviewer saw only "ikke en
+    # gyldig dato"). With a colon or 'kl.' the date is read.
+    with pytest.raises(CellError) as info:
+        parse_date_cell("15.03.2024 10.30")
+    assert str(info.value) == (
+        "'15.03.2024 10.30': skriv klokkeslættet med kolon (10:30) eller efter 'kl.' (kl. 10.30), eller kun datoen"
+    )
+    with pytest.raises(CellError, match=r"^'2024-07-01 10.30': skriv klokkeslættet med kolon \(10:30\)"):
+        parse_date_cell("2024-07-01 10.30")  # a point between hours and minutes only after 'kl.'
+    assert parse_date_cell("15.03.2024 kl. 10.30") == date(2024, 3, 15)
+    assert parse_date_cell("15.03.2024 10:30") == date(2024, 3, 15)
+    with pytest.raises(CellError) as info:
+        parse_date_cell("15.03.2024 01.07.24")  # a second date, not a time: the general message
+    assert "klokkeslættet" not in str(info.value)
