@@ -77,9 +77,10 @@ class BackupDialog(QDialog):
         self._ask = ask or ask_yes_no
         self.backups: list[BackupInfo] = []
         self.setWindowTitle("Sikkerhedskopier")
-        intro = QLabel(
-            "Programmet laver selv en kontrolleret sikkerhedskopi højst én gang om dagen, når det "
-            f"åbnes eller lukkes. Kopierne ligger i {backup_folder(self.db_path)}."
+        self.intro = intro = QLabel(
+            "Programmet laver selv en kontrolleret sikkerhedskopi, når det åbnes første gang om dagen, og "
+            "igen, når det lukkes, hvis dagens arbejde har ændret databasen. "
+            f"Kopierne ligger i {backup_folder(self.db_path)}."
         )
         intro.setWordWrap(True)
         self.table = choice_table(COLUMNS, "Sikkerhedskopier, nyeste først")

@@ -40,6 +40,11 @@ def test_the_dialog_lists_date_size_and_cases_and_restores_after_asking(qtbot, s
         ask=lambda parent, title, text: answers.pop(0),
     )
     qtbot.addWidget(dialog)
+    # When copies are made, as the program makes them (a tester saw three of one day beside "højst én").
+    assert dialog.intro.text().startswith(
+        "Programmet laver selv en kontrolleret sikkerhedskopi, når det åbnes første gang om dagen, og igen, "
+        "når det lukkes, hvis dagens arbejde har ændret databasen."
+    )
     rows = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())]
     assert rows[0][0] == "01-02-2021 kl. 08.02" and rows[0][2] == "3 sager"
     assert rows[1][0] == "30-01-2021 kl. 16.45" and rows[1][2] == "2 sager"
