@@ -13,11 +13,9 @@ from .terms import DATE_NAMES
 from .workdays import Duration, add, last_day_of, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
-# The parts a changed ordinary rule adds when its date falls before the day it applies from
+# What a changed ordinary rule adds when its date falls before the day it applies from
 # (ordinary_rule_due); schedule.py names the municipality's rule there once (before_change).
 CHANGED_FROM = " – almindelig regel ændret fra "
-DUE_THAT_DAY = ", så fristen er den dag"
-ENDS_DAY_BEFORE = ", så perioden slutter senest dagen før"
 
 # The trial's first and last day and its rule: an event held on a day the trial governed counts as
 # the trial rule says, whichever rule counts it later (TrialTerm in rule_due).
@@ -229,9 +227,9 @@ def ordinary_rule_due(
             # a period ends on the old rule's last day at the latest, a follow-up falls due the
             # day the new rule applies.
             if spec.kind == "duration_end":
-                day, when = known_from - _ONE_DAY, ENDS_DAY_BEFORE
+                day, when = known_from - _ONE_DAY, ", så perioden slutter senest dagen før"
             else:
-                day, when = known_from, DUE_THAT_DAY
+                day, when = known_from, ", så fristen er den dag"
             result = (
                 max(day, result[0]),
                 result[1] + (CHANGED_FROM, known_from, when),

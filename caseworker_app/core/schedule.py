@@ -163,13 +163,13 @@ def _clock_start(spec: RuleSpec, dates: Mapping[str, date]) -> date | None:
     return dates.get(spec.anchor)
 
 
-def _agreed_under_trial(spec: RuleSpec, ordinary: RuleSpec | None, dates: Mapping[str, date], end: date) -> bool:
+def _agreed_under_trial(spec: RuleSpec, dates: Mapping[str, date], end: date) -> bool:
     """A date the caseworker agreed, for a case whose ordinary clock began while the trial ran
     (T16: the first day of absence): the case form shows it, so the lists say why it is not the
     deadline after the trial's end (decision 15), even when it falls after that end."""
-    if spec.kind != "caseworker_set" or ordinary is None:
+    if spec.kind != "caseworker_set":
         return False
-    began = dates.get(ordinary.anchor)
+    began = _clock_start(spec, dates)  # every version of the ordinary rule counts from one date
     return began is not None and began <= end
 
 
@@ -213,22 +213,23 @@ def _deadline(
         governed, (legal, reason, from_anchor) = "trial", trial_result
     else:
         alone_due, alone = ordinary_due, ordinary  # the ordinary rule alone, as if there were no trial
-        began = _clock_start(spec, dates) if spec.ordinary_changes else None
-        if spec.ordinary_changes and (began is None or began <= end):
+        if spec.ordinary_changes:
             # The ordinary rule takes over on the day after the trial's end (decision 3): the version
             # in force that day governs, with its own date – a follow-up's, or a running period's
             # last day (a longer limit from that day lets it run on; a shorter one it had already
             # passed ends it with the trial). A clock begun after the end was never taken over:
             # its own date decides the version, as without a trial (computed above).
-            ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, end + _ONE_DAY)
-            ordinary_due = ordinary_result[0] if ordinary_result else None
+            began = _clock_start(spec, dates)
+            if began is None or began <= end:
+                ordinary, ordinary_result = ordinary_rule_due(spec, dates, history, any_full, term, end + _ONE_DAY)
+                ordinary_due = ordinary_result[0] if ordinary_result else None
         if ordinary_result:
             # From the day after the trial's end the ordinary rule governs, from the last follow-up held.
             governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
-            if trial_result and (dates[spec.anchor] <= end or _agreed_under_trial(spec, ordinary, dates, end)):
+            if trial_result and (dates[spec.anchor] <= end or _agreed_under_trial(spec, dates, end)):
                 trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
             day_after = end + _ONE_DAY
-            if legal < day_after and spec.kind == "duration_end" and trial_due is not None and legal < end:
+            if spec.kind == "duration_end" and trial_due is not None and legal < end:
                 # The ordinary limit passed while the trial ran: the trial gave the days since, up
                 # to its last day (decision 12). That day is the trial's, and so is its basis, as
                 # for a period with no ordinary limit; the ordinary rule's day is said beside.
