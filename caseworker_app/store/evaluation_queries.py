@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -103,13 +103,19 @@ def date_histories(store: CaseStore, names: Collection[str]) -> dict[int, DateHi
     }
 
 
-def _held_on(event_id: int, replaced_by: dict[int, int], days: dict[int, date | None]) -> date | None:
-    """The day of the talk a date change was made at, as its latest correction has it."""
+def _corrections(event_id: int, replaced_by: dict[int, int]) -> Iterator[int]:
+    """The rows that corrected an event, oldest first (a loop, never in a sound database, is not followed)."""
     at, seen = event_id, {event_id}
     while at in replaced_by and replaced_by[at] not in seen:
         at = replaced_by[at]
         seen.add(at)
-    return days.get(at)
+        yield at
+
+
+def _held_on(event_id: int, replaced_by: dict[int, int], days: dict[int, date | None]) -> date | None:
+    """The day of the talk a date change was made at, as its latest correction has it."""
+    chain = [event_id, *_corrections(event_id, replaced_by)]
+    return days.get(chain[-1])
 
 
 def _undone(event_id: int, replaced_by: dict[int, int], kinds: dict[int, str], linked: set[int]) -> bool:
@@ -119,15 +125,7 @@ def _undone(event_id: int, replaced_by: dict[int, int], kinds: dict[int, str], l
     the talk's change standing: no new change was written)."""
     if kinds.get(event_id) == CANCELLED:
         return True
-    at, seen = event_id, {event_id}
-    while at in replaced_by:
-        at = replaced_by[at]
-        if at in seen:  # never in a sound database: a loop is not followed
-            return False
-        seen.add(at)
-        if kinds.get(at) == CANCELLED or at in linked:
-            return True
-    return False
+    return any(kinds.get(at) == CANCELLED or at in linked for at in _corrections(event_id, replaced_by))
 
 
 def load_report_settings(store: CaseStore) -> ReportSettings:
