@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from .cases import CaseRecord
 from .catalog import Trial
 from .evaluation_figures import NOT_COUNTABLE, EvaluationError, Period
+from .text import and_list
 from .workdays import fmt
 
 
@@ -133,7 +134,7 @@ def outside_trial(trial: Trial, period: Period) -> str:
 
 def _outside_several(trials: Sequence[Trial], period: Period) -> str:
     named = [f"{t.id} ({trial_period(t).text})" for t in trials]
-    listed = ", ".join(named[:-1]) + " og " + named[-1]
+    listed = and_list(named)
     return (
         f"Perioden {period.text} ligger uden for forsøgsperioden for {listed}; uden for et forsøgs "
         "periode gælder den almindelige regel. Vælg en periode i forsøgsperioden, fjern forsøgene, "

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .import_parse import UNREADABLE
 from .import_table import CFB_SIGNATURE, MAX_COLUMNS, ZIP_SIGNATURE, Cell, ImportFileError, SourceTable, build_table
+from .text import and_list
 
 DELIMITERS = (";", ",", "\t")  # in order of preference when two fit equally well
 _SNIFF_LINES = 30
@@ -172,7 +173,7 @@ def unreadable_note(table: SourceTable, encoding: str) -> str:
     if not numbers:  # only in a row left out (one under the limit of columns, or before the header)
         return ""
     listed = [str(number) for number in numbers[:5]] + ([f"{len(numbers) - 5} flere"] if len(numbers) > 5 else [])
-    shown = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " og " + listed[-1]
+    shown = and_list(listed)
     name = "Windows-1252" if encoding == "cp1252" else encoding.upper()
     return (
         f"⚠ {'Række' if len(numbers) == 1 else 'Rækkerne'} {shown} har tegn, der ikke kan læses (de står som "

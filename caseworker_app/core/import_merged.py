@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from .import_table import MergedFill, SourceRow, SourceTable, is_empty
+from .text import and_list
 from .xml_scan import sheet_matches
 
 CellRange = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row; 1-based as in Excel
@@ -78,8 +79,7 @@ def _rows_text(numbers: tuple[int, ...]) -> str:
         return f"række {numbers[0]}"
     if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
         return f"række {numbers[0]}–{numbers[-1]}"
-    listed = [str(n) for n in numbers]
-    return "række " + ", ".join(listed[:-1]) + " og " + listed[-1]
+    return "række " + and_list([str(n) for n in numbers])
 
 
 def merged_note(table: SourceTable, used_columns: set[int]) -> str:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .catalog import Trial
 from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
-from .text import clean_line, normalize_text, text_error
+from .text import and_list, clean_line, normalize_text, text_error
 from .trial_match import similar_trials, trial_named
 from .workdays import TwoDigitYearError, fmt, parse_date
 
@@ -322,8 +322,7 @@ _NAMED_UP_TO = 3  # more trials than this are named by id only: the message stay
 def _listed(trial_ids: list[str], catalog: Mapping[str, Trial]) -> str:
     if len(trial_ids) > _NAMED_UP_TO:
         return ", ".join(trial_ids)
-    named = [trial_named(catalog[trial_id]) for trial_id in trial_ids]
-    return ", ".join(named[:-1]) + " og " + named[-1]
+    return and_list([trial_named(catalog[trial_id]) for trial_id in trial_ids])
 
 
 def unknown_trial_text(text: str, catalog: Mapping[str, Trial]) -> str:

@@ -16,6 +16,7 @@ from .note_situations import applied_day, default_event_date
 from .schedule import resolve_dates
 from .schedule_text import told_on
 from .terms import DATE_NAMES
+from .text import and_list
 from .workdays import fmt, fmt_long
 
 NO_DATE = "ingen"
@@ -172,7 +173,7 @@ def contact_from_text(case: CaseRecord, event_date: date | None) -> str:
     who = list(dict.fromkeys(who))
     if not who:
         return ""
-    return " fra " + (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " og " + who[-1])
+    return " fra " + and_list(who)
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:

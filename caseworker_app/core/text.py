@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import overload
 
@@ -32,6 +32,13 @@ def normalize_text(value: str | None) -> str | None: ...
 def count_text(count: int, one: str, many: str) -> str:
     """'1 sag', '3 sager', '20.040 sager': a count with its Danish noun in the singular or the plural."""
     return f"1 {one}" if count == 1 else f"{number_text(count)} {many}"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """'T05', 'T05 og T07', 'T04, T05 og T07' ('' for none): a list as a Danish sentence has it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def fit_text(text: str, width: int) -> str:

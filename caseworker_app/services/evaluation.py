@@ -35,6 +35,7 @@ from ..core.evaluation_merge import (
 )
 from ..core.evaluation_scope import check_period, select_trials
 from ..core.os_text import reason_text
+from ..core.text import and_list
 from .evaluation_rows import Row, trial_rows
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -154,10 +155,7 @@ def without_cases(evaluation: Evaluation) -> list[str]:
 
 def no_cases_text(evaluation: Evaluation) -> str:
     """'T06' or 'T04, T06 og T07' (without_cases); '' when every trial has cases or all are kept."""
-    ids = without_cases(evaluation)
-    if len(ids) <= 1:
-        return "".join(ids)
-    return ", ".join(ids[:-1]) + " og " + ids[-1]
+    return and_list(without_cases(evaluation))
 
 
 def _cases_text(n: int) -> str:

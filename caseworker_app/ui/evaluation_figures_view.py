@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QPlainTextEdit, QScrollArea, 
 from ..core.catalog import Trial
 from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation
 from ..core.evaluation_scope import trial_scope
+from ..core.text import and_list
 from ..services.evaluation import Row, no_cases_text, unassigned_text, unassigned_total
 from ..store.evaluation_queries import FORM_POINTS
 from .fields import text_box
@@ -58,16 +59,11 @@ def summary_text(e: Evaluation, trials: Sequence[Trial]) -> str:
         + (f" {left_out}" if unassigned_total(e) else f" Sager uden sagsbehandler: {left_out}" if left_out else "")
         + (f" Ingen sager i: {empty}." if empty else "")
         + (
-            f" For {_listed(cut)} er perioden afgrænset til forsøgets egen periode (se »Periode talt for forsøget«)."
+            f" For {and_list(cut)} er perioden afgrænset til forsøgets egen periode (se »Periode talt for forsøget«)."
             if cut
             else ""
         )
     )
-
-
-def _listed(ids: list[str]) -> str:
-    """'T05', 'T05 og T07', 'T04, T05 og T07'."""
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " og " + ids[-1]
 
 
 def points_tab(saved: Mapping[str, str]) -> tuple[QScrollArea, dict[str, QPlainTextEdit]]:
