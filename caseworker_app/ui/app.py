@@ -160,12 +160,17 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         code = app.exec()
     finally:
         undo_interrupt()
-    if window.store is not None:
-        window.store.close()
-    if started and not demo:
+    closing_copy = started and not demo
+    if closing_copy:
         from .backup_dialog import daily_backup, wait_for_daily_backup
 
-        wait_for_daily_backup()  # the start's copy, if still being made: compared with once it is whole
+        # The start's copy, if still being made, ends before the store closes: its read connection
+        # open then keeps the -wal the store's closing folds in, and a copy would be made again for
+        # nothing (store/backup/sameness.py cannot compare pages left in a -wal).
+        wait_for_daily_backup()
+    if window.store is not None:
+        window.store.close()
+    if closing_copy:
         # The day's work into a copy, if it changed the database; a failure is logged: the window is gone.
         daily_backup(db_path, closing=True)
     return code

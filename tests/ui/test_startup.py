@@ -296,6 +296,46 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
     ]
 
 
+def test_a_start_copy_still_being_made_at_closing_leaves_one_copy_of_an_unchanged_day(tmp_path, monkeypatch, qapp):
+    """A quick close (or a slow disk) ends the window while the start's copy still reads the
+    database: the store's closing must come after it, or its read connection keeps the -wal and
+    the closing makes a second copy of a day nothing changed (CI saw this on a busy machine)."""
+    import sqlite3
+    import time
+
+    from caseworker_app.store.backup import rotation
+
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        add_t08(store, "Jens Hansen", "2021-1001")
+    make_backup = rotation.make_backup
+
+    def slow_copy(path, **kwargs):  # a reader of the database, as the copy is, for 0.8 s
+        reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        time.sleep(0.8)
+        try:
+            return make_backup(path, **kwargs)
+        finally:
+            reader.close()
+
+    monkeypatch.setattr(rotation, "make_backup", slow_copy)
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    open_store = MainWindow.open_store
+
+    def open_then_end(self, store):
+        open_store(self, store)
+        QTimer.singleShot(300, lambda: QApplication.exit(0))  # while the copy is still being made
+
+    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
+    try:
+        assert run_window(db) == 0
+    finally:
+        logs.teardown_logging()
+    assert len(list((tmp_path / "sikkerhedskopier").glob("*.db"))) == 1
+
+
 def test_a_start_copy_that_fails_is_written_in_the_log_file(tmp_path, monkeypatch, qapp):
     """The log file is opened after the paint, like the copy: the copy's failure must reach it."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
