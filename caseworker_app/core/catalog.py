@@ -66,10 +66,11 @@ class RuleSpec:
     label: str = ""
     reference: str = ""
     first: Duration | None = None
-    # The order's own words for first, said in reasons in its place when the order counts otherwise
+    # The order's own words for first, said in reasons in its place when the order words it otherwise
     # ('udgangen af 8. uge' for 55 days, T16): the caseworker checks the reason against the order.
     first_words: str = ""
     every: Duration | None = None
+    every_words: str = ""  # likewise for every ('2½ år' for 30 months, T08)
     maximum: Duration | None = None
     minimum: Duration | None = None
     count: int = 0
@@ -175,6 +176,12 @@ class Trial:
     @property
     def has_deadlines(self) -> bool:
         return bool(self.rules)
+
+    @property
+    def registers_followups(self) -> bool:
+        """Whether 'Registrer opfølgning' (Ctrl+R) registers a follow-up; False for a trial whose
+        events are others only (T07, T09, T18: 'Praktik afsluttet'): then it registers one of those."""
+        return not self.events or "followup" in self.events
 
     def citation_text_on(self, day: date) -> str:
         """The legal basis on day as a note and a deadline cite it (decision 14, docs/katalog.md).

@@ -39,6 +39,7 @@ def _read_rule(r: TableReader, parent_kind: str | None, date_names: set[str], ev
         first=r.duration("first", required=kind == "followup"),
         first_words=r.get("first_words", str, required=False, default=""),
         every=r.duration("every", required=kind in ("followup", "decision")),
+        every_words=r.get("every_words", str, required=False, default=""),
         maximum=r.duration("maximum", required=kind == "duration_end"),
         minimum=r.duration("minimum", required=False),
         count=r.get("count", int, required=kind == "count_window", default=0),

@@ -56,7 +56,7 @@ class Deadline(NamedTuple):
 
     @property
     def reason(self) -> str:
-        """One Danish sentence that explains the date: '30 måneder efter seneste opfølgning 10-01-2021'."""
+        """One Danish sentence that explains the date: '2½ år efter seneste opfølgning 10-01-2021'."""
         return _sentence(self.reason_parts)
 
     @property

@@ -44,7 +44,7 @@ NOTE_FIELDS: dict[str, str] = {
     "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
     "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
     "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
-    "next_due_reason": "hvordan næste frist er regnet, fx '30 måneder efter seneste opfølgning 10-01-2021'",
+    "next_due_reason": "hvordan næste frist er regnet, fx '2½ år efter seneste opfølgning 10-01-2021'",
     "next_due_remarks": "fristen i praksis, når den falder på en fridag, forsøgsreglens dato, når den ikke "
     "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
     "contact_counts": "om henvendelsen på hændelsens dato er markeret som fuld opfølgning, som den er "

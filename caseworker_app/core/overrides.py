@@ -157,7 +157,8 @@ def _apply_ordinary(trial: Trial, override: TrialOverride) -> Trial:
         checked_until=None,  # entered with its source: nothing to warn about
         source=override.source,
         ordinary_changes=(),
-        first_words="",  # the catalog's words for its own duration, not the one entered
+        first_words="",  # the catalog's words for its own durations, not the ones entered
+        every_words="",
         **{name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change},
     )
     changes = tuple(sorted(spec.ordinary_changes + (version,), key=_applies_from))

@@ -82,7 +82,7 @@ def rule_due(
             last = held[-1]
             return (
                 _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
-                (spec.every, " efter seneste opfølgning ", last),
+                (spec.every_words or spec.every, " efter seneste opfølgning ", last),
                 False,
             )
         return (
@@ -99,12 +99,12 @@ def rule_due(
             last = held[-1]
             return (
                 _SUMS.get((last, id(spec.every))) or _sum(last, spec.every),
-                (spec.every, " efter seneste stillingtagen til indsatsplanen ", last, *passed_over),
+                (spec.every_words or spec.every, " efter seneste stillingtagen til indsatsplanen ", last, *passed_over),
                 False,
             )
         return (
             _SUMS.get((anchor, id(spec.every))) or _sum(anchor, spec.every),
-            (spec.every, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor, *passed_over),
+            (spec.every_words or spec.every, _words(" efter {} ", DATE_NAMES[spec.anchor]), anchor, *passed_over),
             True,
         )
 

@@ -41,7 +41,7 @@ def test_a_deadline_has_its_case_ref_and_caseworker_and_every_earlier_key(capsys
             "citation": "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. "
             "529 af 23/05/2018), forlænget til 31-12-2027 ifølge et opdigtet brev til Demo Kommune (DEMODATA – "
             "ikke en rigtig afgørelse; indtastet som eksempel på en forlængelse med hjemmel)",
-            "reason": "30 måneder efter ansættelse i løntilskud 26-05-2024",
+            "reason": "2½ år efter ansættelse i løntilskud 26-05-2024",
             "trial_due": None,
             "trial_due_text": "",
             "caution": "",

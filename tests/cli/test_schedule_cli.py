@@ -35,7 +35,7 @@ def test_schedule_json_for_t08(capsys):
     assert deadline["practical_due"] == "2023-07-10"
     assert deadline["ordinary_due"] == "2022-01-10"
     assert deadline["status"] == "later"
-    assert deadline["reason"].startswith("30 måneder efter seneste opfølgning 10-01-2021")
+    assert deadline["reason"].startswith("2½ år efter seneste opfølgning 10-01-2021")
     assert "BEK nr. 529" in deadline["citation"]
 
 

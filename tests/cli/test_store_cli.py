@@ -175,7 +175,7 @@ def test_text_grouped_as_the_window_shows_it(capsys, demo_db):
         "T08",
         "Opfølgning",
     ]
-    assert "Hvorfor: 30 måneder efter ansættelse i løntilskud 26-05-2024" in out
+    assert "Hvorfor: 2½ år efter ansættelse i løntilskud 26-05-2024" in out
 
 
 def test_trial_end_warning_ahead_of_the_end(capsys, demo_db):

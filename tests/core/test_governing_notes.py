@@ -133,7 +133,7 @@ def test_an_extension_entered_today_is_cited_for_the_deadline_it_covers():
     )["T08"]
     case = t08_case(hire=date(2026, 3, 30))
     note = render_note(trial, case, "forsoeg_anvendt", note_date=date(2026, 11, 30), free_text="x", **WHO)
-    assert "Næste opfølgning: senest 30. september 2028 (30 måneder efter ansættelse i løntilskud 30-03-2026)." in note
+    assert "Næste opfølgning: senest 30. september 2028 (2½ år efter ansættelse i løntilskud 30-03-2026)." in note
     assert "Forsøget gælder til og med 31. december 2028;" in note
     assert (
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 "
@@ -713,7 +713,7 @@ def test_a_full_contact_noted_after_a_later_follow_up_says_where_the_clock_runs_
         "Henvendelsen er markeret som fuld opfølgning; næste faste opfølgning regnes fra den seneste opfølgning "
         "01-06-2020."
     ) in note
-    assert "senest 1. december 2022 (30 måneder efter seneste opfølgning 01-06-2020)" in note
+    assert "senest 1. december 2022 (2½ år efter seneste opfølgning 01-06-2020)" in note
 
 
 def test_a_t04_review_date_passed_is_said_to_be_overdue_and_its_practical_day_given():

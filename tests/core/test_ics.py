@@ -34,7 +34,7 @@ def test_worked_example_is_an_all_day_event_on_the_practical_date():
     assert ev.summary.value == "Opfølgning: Jens Hansen (T08)"
     description = ev.description.value
     assert description.startswith("Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)")
-    assert "30 måneder efter ansættelse i løntilskud 31-08-2018" in description
+    assert "2½ år efter ansættelse i løntilskud 31-08-2018" in description
     assert "Forsøgsregel:" in description
     assert "BEK nr. 529 af 23/05/2018" in description
     assert "Sag: FASIT-2018-0017" in description

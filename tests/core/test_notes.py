@@ -277,7 +277,7 @@ HAND_WORKED = [
             "Opfølgning afholdt 10. januar 2021.",
             "ansat i løntilskud fra 31. august 2018",
             "(jf. bekendtgørelsen) gælder disse frister for opfølgning: første opfølgning senest 2½ år efter",
-            "Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).\n",
+            "Næste opfølgning: senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).\n",
             "Forsøget gælder til og med 31. december 2025",
         ],
     ),
@@ -288,13 +288,13 @@ HAND_WORKED = [
         [
             "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem de fastsatte opfølgninger.",
             "Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning.",
-            "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).",
+            "senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).",
         ],
     ),
     (
         "T08",
         "forsoeg_anvendt",
-        ["Næste opfølgning: senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021).\n"],
+        ["Næste opfølgning: senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).\n"],
     ),
     # plan not adjusted 06-01-2020: next stand + 6 months (the trial governs: it ends 31-12-2021).
     (
@@ -413,7 +413,7 @@ def test_note_ends_with_citation_caseworker_and_date():
 def test_follow_up_not_yet_registered_counts_from_the_date_given():
     record = CASES["T08"][0]._replace(events=())
     note = render("T08", "opfoelgning", case=record, event_date=date(2021, 1, 10))
-    assert "senest 10. juli 2023 (30 måneder efter seneste opfølgning 10-01-2021)." in note
+    assert "senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021)." in note
 
 
 def test_a_note_about_an_earlier_follow_up_states_the_deadline_the_window_shows():
@@ -424,7 +424,7 @@ def test_a_note_about_an_earlier_follow_up_states_the_deadline_the_window_shows(
     later = record._replace(events=record.events + (Event(date(2022, 2, 1), "followup"),))
     note = render("T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1))
     assert "Opfølgning afholdt 10. januar 2021." in note
-    assert "Næste opfølgning: senest 1. august 2024 (30 måneder efter seneste opfølgning 01-02-2022)." in note
+    assert "Næste opfølgning: senest 1. august 2024 (2½ år efter seneste opfølgning 01-02-2022)." in note
     assert "10. juli 2023" not in note
 
 
@@ -440,7 +440,7 @@ def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it
         "Henvendelsen registreres som opfølgningssamtale i FASIT. Henvendelsen er markeret som fuld "
         "opfølgning, så næste faste opfølgning regnes fra den.\n"
     ) in note
-    assert "Næste faste opfølgning: senest 15. december 2023 (30 måneder efter seneste opfølgning 15-06-2021)." in note
+    assert "Næste faste opfølgning: senest 15. december 2023 (2½ år efter seneste opfølgning 15-06-2021)." in note
 
 
 @pytest.mark.parametrize(

@@ -77,14 +77,14 @@ EXPECTED = {
         [
             "Senest i praksis: ons 30-12-2020 (fristen 03-01-2021 er en søndag)",
             "Frist: 03-01-2021",
-            "Hvorfor: 30 måneder efter ansættelse i løntilskud 03-07-2018",
+            "Hvorfor: 2½ år efter ansættelse i løntilskud 03-07-2018",
         ],
     ),
     uid(3): (
         date(2021, 2, 15),
         "Opfølgning: Søren Østergård (T08)",
         # A working day: no "Senest i praksis" line, the legal date comes first.
-        ["Frist: 15-02-2021", "Hvorfor: 30 måneder efter ansættelse i løntilskud 15-08-2018"],
+        ["Frist: 15-02-2021", "Hvorfor: 2½ år efter ansættelse i løntilskud 15-08-2018"],
     ),
     uid(1): (
         date(2021, 2, 26),
@@ -92,7 +92,7 @@ EXPECTED = {
         [
             "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
             "Frist: 28-02-2021",
-            "Hvorfor: 30 måneder efter ansættelse i løntilskud 31-08-2018",
+            "Hvorfor: 2½ år efter ansættelse i løntilskud 31-08-2018",
         ],
     ),
     uid(6, "decision-stillingtagen-til-indsatsplanen"): (
@@ -106,7 +106,7 @@ EXPECTED = {
         [
             "Senest i praksis: ons 31-03-2021 (fristen 05-04-2021 er 2. påskedag)",
             "Frist: 05-04-2021",
-            "Hvorfor: 30 måneder efter ansættelse i løntilskud 05-10-2018",
+            "Hvorfor: 2½ år efter ansættelse i løntilskud 05-10-2018",
         ],
     ),
     uid(4): (
@@ -115,7 +115,7 @@ EXPECTED = {
         [
             "Senest i praksis: tor 29-04-2021 (fristen 30-04-2021 er store bededag)",
             "Frist: 30-04-2021",
-            "Hvorfor: 30 måneder efter ansættelse i løntilskud 30-10-2018",
+            "Hvorfor: 2½ år efter ansættelse i løntilskud 30-10-2018",
         ],
     ),
 }

@@ -32,7 +32,7 @@ def test_first_follow_up_30_months_after_hire_on_a_sunday(t08):
     assert d.day_off == "søndag"
     assert d.ordinary_due == date(2019, 2, 28)  # offer unknown: hire date + 6 months
     assert d.governed_by == "trial"
-    assert d.reason == "30 måneder efter ansættelse i løntilskud 31-08-2018"
+    assert d.reason == "2½ år efter ansættelse i løntilskud 31-08-2018"
     assert "BEK nr. 529 af 23/05/2018" in d.citation
     assert d.rule.startswith("Forsøgsregel:")
 
@@ -54,7 +54,7 @@ def test_rolling_from_the_last_follow_up_held(t08):
     d = only(compute_deadlines(t08, {"hire": date(2018, 8, 31)}, events, date(2021, 6, 1)))
     assert d.legal_due == date(2023, 7, 10)
     assert d.practical_due == date(2023, 7, 10)
-    assert d.reason.startswith("30 måneder efter seneste opfølgning 10-01-2021")
+    assert d.reason.startswith("2½ år efter seneste opfølgning 10-01-2021")
     assert d.ordinary_due == date(2022, 1, 10)
 
 

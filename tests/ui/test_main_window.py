@@ -113,9 +113,7 @@ def test_reason_is_shown_beside_each_deadline(qtbot, filled, qsettings):
     window = open_window(qtbot, filled, qsettings)
     model = window.deadline_model
     overdue = model.index(0, 0)
-    assert (
-        model.data(model.index(0, DeadlineColumn.REASON, overdue)) == "30 måneder efter seneste opfølgning 10-01-2021"
-    )
+    assert model.data(model.index(0, DeadlineColumn.REASON, overdue)) == "2½ år efter seneste opfølgning 10-01-2021"
     assert "BEK nr. 529" in model.data(model.index(0, 0, overdue), Qt.ItemDataRole.ToolTipRole)
 
 
@@ -127,7 +125,7 @@ def test_the_tooltip_says_why_the_practical_date_is_earlier_when_the_column_is_t
     tip = model.data(model.index(0, DeadlineColumn.PRACTICAL, this_week), Qt.ItemDataRole.ToolTipRole)
     # Mette Skov: 05-12-2022 + 30 months = 05-06-2025, Grundlovsdag: the Wednesday before.
     assert tip.splitlines()[:2] == [
-        "30 måneder efter ansættelse i løntilskud 05-12-2022",
+        "2½ år efter ansættelse i løntilskud 05-12-2022",
         "Senest i praksis: ons 04-06-2025 (fristen 05-06-2025 er grundlovsdag)",
     ]
     assert tip.splitlines()[-1].startswith("Henvisning: ")
@@ -514,6 +512,27 @@ def test_registering_a_follow_up_from_the_list_keeps_the_caseworkers_place(qtbot
     item = window.deadline_model.item(window.deadline_view.currentIndex())
     assert item is not None and item.case.id == chosen.id
     assert item.case.events[-1].day.isoformat() == "2025-06-01"
+
+
+def test_sag_registrer_is_named_for_the_chosen_case_as_its_window_s_button(qtbot, store, qsettings, dialogs):
+    """A tester: Sag › "Registrer opfølgning …" on a T18 case (its only event: "Praktik afsluttet")
+    opened "Registrer hændelse – …"; the case window's button already said "Registrer hændelse"."""
+    store.create_case(citizen="Tina Møller", case_ref="2026-0302", trial_id="T18", dates={"praktik_start": MONDAY})
+    add_t08(store, "Jens Hansen", date(2024, 8, 31))
+    window = open_window(qtbot, store, qsettings)
+    window.tabs.setCurrentIndex(Tab.CASES)
+    model, view = window.case_model, window.case_view
+    rows = {model.index(r, CaseColumn.CITIZEN).data(): r for r in range(model.rowCount())}
+    sag = window.register_action.associatedObjects()[0]  # the Sag menu
+
+    view.setCurrentIndex(model.index(rows["Tina Møller"], 0))
+    sag.aboutToShow.emit()
+    assert window.register_action.text() == "&Registrer hændelse …"
+    window.register_action.trigger()
+    assert [d.windowTitle() for d in dialogs.opened] == ["Registrer hændelse – Tina Møller (2026-0302)"]
+
+    menu = window.row_menu(view, view.visualRect(model.index(rows["Jens Hansen"], 0)).center())
+    assert menu is not None and "&Registrer opfølgning …" in [a.text() for a in menu.actions()]
 
 
 def test_right_click_on_a_row_offers_the_case_commands_for_that_row(qtbot, filled, qsettings):

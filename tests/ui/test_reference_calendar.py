@@ -121,7 +121,7 @@ def test_reference_calendars_name_period_printer_and_count():
 
 
 def _detail(hire: str) -> str:
-    return f"Hvorfor: 30 måneder efter ansættelse i løntilskud {hire} / Henvisning: {BEK_529}"
+    return f"Hvorfor: 2½ år efter ansættelse i løntilskud {hire} / Henvisning: {BEK_529}"
 
 
 def test_reference_week_list_groups_each_deadline_under_its_week():

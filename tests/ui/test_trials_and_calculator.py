@@ -192,7 +192,7 @@ def test_calculator_gives_28_02_2021_for_t08_hire_31_08_2018(qtbot):
         "! overskredet",
         "28-02-2019",
     ]
-    assert row[5].startswith("30 måneder efter ansættelse i løntilskud 31-08-2018")
+    assert row[5].startswith("2½ år efter ansættelse i løntilskud 31-08-2018")
     assert row[6].startswith("Forsøgsregel: første opfølgning senest 2½ år efter ansættelsen")
     assert row[7].startswith("Bekendtgørelse om frikommuneforsøg II")
     detail = view.detail_text()

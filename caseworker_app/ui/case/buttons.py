@@ -72,7 +72,7 @@ class CaseButtons:
             button.setEnabled(active and has_events)
         # A trial without follow-ups (T07, T09, T18: "Praktik afsluttet"): the first button opens
         # "Registrer hændelse", so it says so, and the second, which would open the same, is hidden.
-        has_followup = trial is None or not trial.events or "followup" in trial.events
+        has_followup = trial is None or trial.registers_followups
         self.followup_button.setText("Registrer &opfølgning" if has_followup else "Registrer &hændelse …")
         self.event_button.setVisible(has_followup)
         what = "Registrer en opfølgning (Ctrl+R)" if has_followup else "Registrer en hændelse i forsøget (Ctrl+R)"

@@ -48,6 +48,7 @@ class MainWindowActions(WindowPart):
             case, "&Registrer opfølgning …", QKeySequence("Ctrl+R"), self.register_followup
         )
         self.close_case_action = self._action(case, "A&fslut sag …", None, self.close_selected_case)
+        case.aboutToShow.connect(self._name_register_action)
 
         view = bar.addMenu("&Vis")
         for tab, text in VIEW_TABS:  # Ctrl+1–4 in tab order
@@ -137,6 +138,7 @@ class MainWindowActions(WindowPart):
         view.setCurrentIndex(index)
         if self.selected_case_id() is None:  # a group heading on Frister
             return None
+        self._name_register_action()
         menu = QMenu(self)
         for action in (self.open_action, self.register_action, self.print_plan_action, self.close_case_action):
             menu.addAction(action)
@@ -161,6 +163,19 @@ class MainWindowActions(WindowPart):
         if case_id is None:
             _message_box().information(self, command, "Vælg først en sag i listen.")
         return case_id
+
+    def _name_register_action(self) -> None:
+        """Sag › Registrer opfølgning is named for the chosen case, as its case window's button is: in
+        a trial without follow-ups it registers another event (ui/case/buttons.py)."""
+        trial = self._selected_trial()
+        followups = trial is None or trial.registers_followups
+        self.register_action.setText("&Registrer opfølgning …" if followups else "&Registrer hændelse …")
+
+    def _selected_trial(self):
+        case_id = self.selected_case_id()
+        if case_id is None or self.store is None:
+            return None
+        return self.store.catalog().get(self.store.get_case(case_id).trial_id)
 
     def register_followup(self) -> None:
         case_id = self._chosen_case_id("Registrer opfølgning")
