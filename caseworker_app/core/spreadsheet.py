@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -36,9 +38,17 @@ XLSX_DATE_FORMAT = "dd-mm-yyyy"
 _MAX_WIDTH = 60
 
 
-def _xlsx_cell(value: Cell) -> Cell:
+def xlsx_cell(value: Cell) -> Cell:
     """A cell value for openpyxl: CPR masked, no control characters (openpyxl refuses them)."""
     return printable(redact_cpr(value)) if isinstance(value, str) else value
+
+
+def keep_as_text(cell: SheetCell | MergedCell) -> None:
+    """A text cell a spreadsheet could run as a formula (=, +, -, @ first) stays text, as typed:
+    Excel's own "quote prefix" hides the apostrophe a CSV has to show (core/sheet_text.py)."""
+    if isinstance(cell.value, str) and is_formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 @dataclass(frozen=True)
@@ -172,12 +182,12 @@ def workbook(table: Table) -> Workbook:
     sheet = book.active
     assert isinstance(sheet, Worksheet)  # a new workbook opens with one ordinary sheet, active
     sheet.title = table.title
-    sheet.append([_xlsx_cell(h) for h in table.headers])
+    sheet.append([xlsx_cell(h) for h in table.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [len(h) for h in table.headers]
     for row in table.rows:
-        sheet.append([_xlsx_cell(v) for v in row])
+        sheet.append([xlsx_cell(v) for v in row])
         for col, value in enumerate(row):
             shown = fmt(value) if isinstance(value, date) else "" if value is None else str(value)
             widths[col] = max(widths[col], len(shown))
@@ -185,10 +195,8 @@ def workbook(table: Table) -> Workbook:
         for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = XLSX_DATE_FORMAT
-            elif isinstance(cell.value, str) and is_formula_like(cell.value):
-                # Text, never a formula; Excel's own "quote prefix" hides the apostrophe.
-                cell.data_type = "s"
-                cell.quotePrefix = True
+            else:
+                keep_as_text(cell)
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = min(width, _MAX_WIDTH) + 2
     sheet.freeze_panes = "A2"

@@ -23,7 +23,7 @@ from ..core.atomic import atomic_write
 from ..core.catalog import Trial
 from ..core.evaluation_figures import NOT_COUNTABLE, Evaluation
 from ..core.redact import redact_cpr
-from ..core.spreadsheet import neutralise
+from ..core.spreadsheet import keep_as_text, xlsx_cell
 from ..core.workdays import fmt
 from ..store.evaluation_queries import FORM_POINTS
 from .evaluation import no_cases_text, unassigned_text, whose_text
@@ -161,7 +161,7 @@ def _cell(value: str):
     stripped = value.strip()
     if stripped.lstrip("-").isdigit():
         return int(stripped)
-    return neutralise(value)
+    return xlsx_cell(value)
 
 
 def report_workbook(
@@ -181,7 +181,7 @@ def report_workbook(
         figures,
         ("Forsøg", "Afsnit", "Tal", "Værdi", "Forklaring"),
         [
-            (trial.id, row.section, ("    " * row.level) + row.label, _cell(row.value), neutralise(row.note))
+            (trial.id, row.section, ("    " * row.level) + row.label, _cell(row.value), xlsx_cell(row.note))
             for trial, rows in trial_rows
             for row in rows
         ],
@@ -194,7 +194,7 @@ def report_workbook(
             appendix,
             ("Forsøg", "Tal", "Sagsnr. (FASIT)", "Hvad der er talt"),
             [
-                (trial.id, row.label, neutralise(ref), neutralise(detail))
+                (trial.id, row.label, xlsx_cell(ref), xlsx_cell(detail))
                 for trial, rows in trial_rows
                 for row in rows
                 for ref, detail in row.cases
@@ -213,7 +213,7 @@ def report_workbook(
                 "Almindelige frister, ingen holdt opfølgning nåede",
             ),
             [
-                (trial.id, neutralise(ref), held, demanded, count, dates)
+                (trial.id, xlsx_cell(ref), held, demanded, count, dates)
                 for trial, _ in trial_rows
                 for ref, held, demanded, count, dates in sorted(by_id[trial.id].saved_rows)
             ],
@@ -222,14 +222,14 @@ def report_workbook(
     _fill(
         points,
         ("Punkt", "Overskrift", "Kommunens tekst"),
-        [(int(n), title, neutralise((texts.get(n) or "").strip())) for n, title in FORM_POINTS.items()],
+        [(int(n), title, xlsx_cell((texts.get(n) or "").strip())) for n, title in FORM_POINTS.items()],
     )
     about = book.create_sheet("Om rapporten")
     trials = [t for t, _ in trial_rows]
     _fill(
         about,
         ("Felt", "Værdi"),
-        [(k.rstrip(":"), neutralise(v)) for k, v in meta_rows(evaluation, trials, printed_on, user) if v]
+        [(k.rstrip(":"), xlsx_cell(v)) for k, v in meta_rows(evaluation, trials, printed_on, user) if v]
         + [("Metode", METHOD_TEXT)],
     )
     return book
@@ -242,6 +242,8 @@ def _fill(sheet, headers: Sequence[str], rows: Sequence[Sequence]) -> None:
     widths = [len(h) for h in headers]
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            keep_as_text(cell)  # a bulleted text ('- Færre samtaler …') as typed, never a formula
         for col, value in enumerate(row):
             widths[col] = max(widths[col], len(str(value)) if value is not None else 0)
     for col, width in enumerate(widths, start=1):

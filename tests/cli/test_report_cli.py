@@ -189,6 +189,26 @@ def test_report_xlsx_read_back(db, tmp_path, capsys):
     assert sorted(r[2] for r in behind) == ["2018-0007", "2021-0103"]  # G (T08) and J (T09)
 
 
+def test_the_sheet_holds_the_municipality_s_texts_as_typed_and_never_as_formulas(tmp_path, capsys):
+    """A tester: a bulleted point 6 ('- Færre samtaler …') came out as "'- Færre samtaler …" with a
+    visible apostrophe in the .xlsx (the PDF had it as typed); so did a FASIT number '=2024-0005'."""
+    from caseworker_app.store import CaseStore
+    from caseworker_app.store.evaluation_queries import ReportSettings, save_report_settings
+
+    path = tmp_path / "sager.db"
+    build(path).close()
+    with CaseStore(path) as store:
+        bullets = "- Færre samtaler for borgerne\n- Mere tid til de svære sager"
+        save_report_settings(store, ReportSettings(45, {"6": bullets, "7": "+15 % flere i job", "8": "=1+1"}))
+    sheet = tmp_path / "evaluering.xlsx"
+    code, _, err = run(capsys, "report", "--db", str(path), *PERIOD, "--all", "--xlsx", str(sheet))
+    assert code == 0, err
+    points = {row[0].value: row[2] for row in load_workbook(sheet)["Punkt 6-10"].iter_rows(min_row=2)}
+    assert [points[n].value for n in (6, 7, 8)] == [bullets, "+15 % flere i job", "=1+1"]
+    # Text, not formulas: Excel's own quote prefix, which it does not show.
+    assert all(points[n].data_type == "s" and points[n].quotePrefix for n in (6, 7, 8))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
