@@ -163,7 +163,7 @@ class Trial:
 
     @cached_property
     def defaulted_dates(self) -> tuple[CaseDate, ...]:
-        """The case dates that fall back on another date when unknown (decisions.md point 1)."""
+        """The case dates that fall back on another date when unknown (docs/decisions.md 1)."""
         return tuple(d for d in self.dates if d.default_from)
 
     def date_label(self, name: str) -> str:

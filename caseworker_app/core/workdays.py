@@ -30,7 +30,7 @@ WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "s
 WEEKDAYS_SHORT_DA = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 # Not public holidays, but treated like them in Danish deadline rules
-# (forældelsesloven § 27, restaurationsloven § 36 a): see decisions.md point 7.
+# (forældelsesloven § 27, restaurationsloven § 36 a): see docs/decisions.md 7.
 _EXTRA_DAYS_OFF = {(6, 5): "grundlovsdag", (12, 24): "juleaftensdag", (12, 31): "nytårsaftensdag"}
 
 
@@ -184,12 +184,13 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _month_numbers = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
 # The full names and Danish's standard abbreviations (jan., feb., febr., mar., ... sep., sept., okt.).
 _MONTHS = _month_numbers | {name[:3]: number for name, number in _month_numbers.items()} | {"febr": 2, "sept": 9}
-# '1. juli 2018', and as the sources write it, 'd. 26. august 2021' (rules.md §5.1), 'den 1. juli 2018'.
+# '1. juli 2018', and as the sources write it, 'd. 26. august 2021', 'den 1. juli 2018'
+# (docs/decisions.md, Datoformer).
 _LONG_DATE = re.compile(r"(?:den\s+|d\.?\s*)?([0-9]{1,2})\s*\.?\s*([a-zæøå]+)\.?\s+([0-9]{1,4})", re.IGNORECASE)
 # '1. 7. 2024', '1.7. 2024': the day and the month each with a point, as Danes write them by hand.
 _DMY_POINTS = re.compile(r"(\d{1,2})\. ?(\d{1,2})\. (\d{4}|\d{2})", re.ASCII)
-# 'udgangen af 2022', 'ultimo 2022': the last day of the year (rules.md §5.1). 'primo' and 'medio'
-# name no one day and are refused as a month is ('nævner ingen dag').
+# 'udgangen af 2022', 'ultimo 2022': the last day of the year (docs/decisions.md, Datoformer).
+# 'primo' and 'medio' name no one day and are refused as a month is ('nævner ingen dag').
 _YEAR_END = re.compile(r"(?:(?:ved\s+)?udgangen\s+af|ultimo)\s+(\d{4})", re.IGNORECASE | re.ASCII)
 # 'januar 2019', 'sommer 2020': a month or a season, not a day.
 _NO_DAY = re.compile(r"([a-zæøå]+)\s+([0-9]{4})", re.IGNORECASE)
@@ -207,11 +208,11 @@ def parse_date(text: str) -> date:
     what a spreadsheet has besides). ValueError with a Danish message quoting the text.
 
     dd-mm-åååå, d/m-åååå, d.m.åååå, '1. 7. 2018', ddmmåå(åå), ISO åååå-m-d, '1. juli 2018' (and
-    the months' Danish abbreviations: '1. febr. 2018'), 'd. 26. august 2021' and 'den 26. august 2021'
-    (rules.md §5.1), 'udgangen af 2022' and 'ultimo 2022' (31-12-2022; 'primo', 'medio' are refused);
-    dashes from Word (01–02–2025) and hard spaces read as '-' and ' '. Only ASCII digits and one
-    separator between the parts (15--02-2021 is a typing error), and a year from 1900 to 2199 in four
-    digits.
+    the months' Danish abbreviations: '1. febr. 2018'), 'd. 26. august 2021' and 'den 26. august 2021',
+    'udgangen af 2022' and 'ultimo 2022' (31-12-2022; 'primo', 'medio' are refused); dashes from
+    Word (01–02–2025) and hard spaces read as '-' and ' '. Only ASCII digits and one separator
+    between the parts (15--02-2021 is a typing error), and a year from 1900 to 2199 in four digits.
+    The forms and the refusals, for a reader: docs/decisions.md, Datoformer.
 
     A two-digit year ('30.06.18', '011226') is refused everywhere with TwoDigitYearError, its
     message suggesting 20åå (or 19åå): '28' may be 1928 or 2028, a deadline computed from the

@@ -157,7 +157,7 @@ class ClosingPart:
         return [row[0] for row in rows]
 
     def purge_closed_cases(self, today: date) -> int:
-        """Delete, with all their history, the closed cases past the retention period (decisions.md 10).
+        """Delete, with all their history, the closed cases past the retention period (docs/decisions.md 10).
 
         Personal data is not kept longer than the municipality decided; returns how many went.
         """

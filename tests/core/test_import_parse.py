@@ -50,7 +50,7 @@ CATALOG = load_catalog()
         "01-07-2018 kl. 10",  # a time as Danes write it (found by a tester)
         "01-07-2018 kl 10.30",
         "1. juli 2018 Kl. 9:15",
-        "d. 1. juli 2018",  # as the sources write it (rules.md §5.1: 'd. 26. august 2021')
+        "d. 1. juli 2018",  # as the sources write it (docs/decisions.md, Datoformer: 'd. 26. august 2021')
         "D.1. juli 2018",
         "01–07–2018",  # en dashes: Word's autocorrect (CPR numbers take them too)
         "01—07—2018",  # em dashes
@@ -67,7 +67,7 @@ def test_dates_in_the_forms_of_a_danish_sheet(cell):
 
 
 def test_the_long_dates_of_the_sources_and_the_end_of_a_year():
-    # rules.md §5.1: 'Forsøget blev d. 26. august 2021 forlænget'; 'udgangen af 2022' = 31-12-2022.
+    # docs/decisions.md, Datoformer: 'd. 26. august 2021' and 'udgangen af 2022' = 31-12-2022.
     assert parse_date_cell("d. 26. august 2021") == date(2021, 8, 26)
     assert parse_date_cell("udgangen af 2022") == date(2022, 12, 31)
     assert parse_date_cell("Udgangen af 2022") == date(2022, 12, 31)

@@ -267,7 +267,7 @@ def test_every_template_renders_with_every_field_it_uses_and_cites_the_order(tri
     assert "010190" not in note  # the CPR number never goes into a note
 
 
-# Expected dates worked out by hand from the rules (rules.md § 3 and § 5, decisions.md 6).
+# Expected dates worked out by hand from the rules (docs/katalog.md, docs/decisions.md 6-7).
 HAND_WORKED = [
     # hire 31-08-2018, follow-up held 10-01-2021: + 30 months = 10-07-2023; ordinary + 12 months.
     (

@@ -5,7 +5,7 @@ byte for byte; but a file is written by the program itself (UPDATE_REFERENCE=1, 
 tests/reference.py), so a wrong date stored once would be accepted for ever. Here each note that
 test_notes.HAND_WORKED does not cover is read back and its key facts are asserted as literals
 worked out by hand from the case's dates (tests/core/test_notes.CASES), the trial files
-(resources/trials/*.toml), docs/katalog.md and the rule notes (rules.md §§ 1, 5; decisions 6-9):
+(resources/trials/*.toml), docs/katalog.md and the product's decisions (docs/decisions.md 6-9):
 the event date, the next deadline with its arithmetic in a comment, the citation (BEK number and
 date, or the law where the trial lives in the law), the FASIT marking, the note's date.
 
@@ -20,7 +20,7 @@ from tests.core.test_notes import HAND_WORKED, SHIPPED, render
 from tests.reference import REFERENCE_DIR
 
 BEK_529 = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
-# Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (rules.md § 1.1);
+# Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (resources/trials/T16.toml);
 # the note must say so rather than invent one.
 FK_I_ORDER = "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet)"
 SIGNED_BY = "af Anne Jensen, Vesthimmerlands Kommune."
@@ -53,7 +53,7 @@ NOTES = [
             "ledighedsydelse i 12 måneder inden for 18 måneder",
         ],
     ),
-    # T03: the persongruppemarkering has no label in the sources (rules.md § 6.10): no marking line.
+    # T03: the persongruppemarkering has no label in the sources (docs/decisions.md 9): no marking line.
     (
         "T03",
         "forsoeg_anvendt",

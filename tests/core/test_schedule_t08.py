@@ -100,7 +100,7 @@ def test_status_overdue_due_soon_later(t08):
     assert only(compute_deadlines(t08, hire, [], date(2021, 1, 15), warning_days=60)).status == DUE_SOON
 
 
-# ---- trial end (rules.md section 6.3, decisions.md point 3); T08 ends 31-12-2025 in the catalog
+# ---- trial end (docs/decisions.md 3); T08 ends 31-12-2025 in the catalog
 
 
 def test_trial_end_makes_a_case_overdue_on_the_day_after(t08):

@@ -143,7 +143,7 @@ def test_formats():
         # Typed as caseworkers type them (a tester): without separators, and ISO without zeros.
         ("01032024", date(2024, 3, 1)),
         ("2024-3-1", date(2024, 3, 1)),
-        # The long form of letters and the sources (rules.md §5.1), as the import reads it too.
+        # The long form of letters and the sources (docs/decisions.md, Datoformer), as the import reads it too.
         ("1. juli 2018", date(2018, 7, 1)),
         ("d. 26. august 2021", date(2021, 8, 26)),
         ("14. maj 2026", date(2026, 5, 14)),
