@@ -1,6 +1,10 @@
 """Text cleaned at the door: NFC-normalised, no control characters (a soft line break pasted from
 Word, \\x0b), no lone surrogates. Multi-line fields keep tab and line breaks (\\n, \\r\\n);
-single-line fields refuse those too."""
+single-line fields refuse those too.
+
+Also the Danish wording of counts and lists, in one place: count_text ('1 sag', '3 sager'),
+number_text ('20.040': the Danish thousands separator), and_list ('T04, T05 og T07') and fit_text
+(a text cut to a width ends with '…')."""
 
 from __future__ import annotations
 

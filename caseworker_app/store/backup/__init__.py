@@ -9,6 +9,7 @@ listed and restored, each job in its own module:
     rotation.py   auto_backup (today's copy, again at closing after changes), rotate_backups, rotation_of
     sameness.py   holds_database: whether a copy still holds the database as it is now
     restoring.py  restore_backup: the current database kept first, then the copy written into it
+    outlook_state.py  what the database gave out (Outlook's events, case ids) survives a restore
     purging.py    purge_copies: the retention purge in every copy
 
 The live database is only ever read through SQLite (never copied as a file: a WAL database's

@@ -5,6 +5,8 @@
     deadlines_pane.py  DeadlinesPane ("Frister"): each coming deadline with its reasons, or why none
     history_pane.py    HistoryPane ("Historik"): the history table and the buttons that add to it
     history_model.py   HistoryModel: the history as table rows, replaced rows struck through
+    buttons.py         CaseButtons: the action buttons and when each can be used now (else why not)
+    save_questions.py  what saving asks beside the form: dates a trial change removes, a case gone
     event_dialog.py    EventDialog: register an event, or correct/withdraw one
     close_dialog.py    CloseCaseDialog: close a case with a reason
     delete_dialog.py   DeleteCaseDialog: delete a case created by mistake

@@ -6,6 +6,7 @@
     cases_tab.py      Sager: the case list with its filters
     banners.py        the lines above the lists: cannot be computed, duplicates, missed, trial ends
     actions.py        the menus, shortcuts and right-click menu, and the commands they run
+    part.py           WindowPart: what the parts use of the window and of each other (for the type checker)
 
 Each part is a mixin of MainWindow over the window's widgets; only window.py puts them together.
 Importing this package loads Qt widgets only (see window.py): the window is on screen at once.

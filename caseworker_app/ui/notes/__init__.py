@@ -6,6 +6,8 @@ municipality's own templates.
     conditions.py       ConditionsPanel: the conditions the caseworker confirms (decision 15)
     draft_pane.py       DraftPane: the note's text, hand edits, why it cannot be copied yet, the copy button
     template_editor.py  TemplateEditor: the "Skabelon" tab, "Gem skabelon" and "Gendan standard"
+    note_page.py        NotePage: the Notat tab's layout, the fields above the note, the movable line
+    registration.py     the note's event registered before the note is copied, so the lists show its deadline
 
 Imported only when a note is written (the case window opens it), never at start-up.
 """
