@@ -53,15 +53,6 @@ def _start_log_file() -> None:
     start_log_file()
 
 
-def _drop_source_lines() -> None:
-    """Free the source text of every module imported since PySide6 (~6 MB): shiboken reads each
-    one (inspect.getsource, looking for its __feature__ imports) and linecache keeps it. Nothing
-    here needs it; a traceback reads the lines it shows again."""
-    import linecache
-
-    linecache.clearcache()
-
-
 def _daily_backup(window, db_path: Path) -> None:
     from .backup_dialog import daily_backup_in_background
 
@@ -115,7 +106,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         from ..store import StoreError
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
-        _drop_source_lines()  # before the cases are read: a lower peak of memory with many cases
         try:
             if prepare is not None:
                 prepare()
@@ -139,7 +129,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         started = True
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
-        AfterPaint(window, _drop_source_lines, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
             AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
