@@ -168,10 +168,13 @@ def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, 
         return ""
     spec = _rule_for(trial, event_kind(trial, situation))
     assert spec is not None  # governing_deadline found a deadline for this very rule
-    if deadline.governed_by == "ordinary":
+    alone = deadline.ordinary_due if deadline.trial_due is not None else None
+    if deadline.governed_by == "ordinary" and not (alone is not None and alone < deadline.legal_due):
+        # (A period the trial carried over its end into a longer limit is lengthened by the trial,
+        # though that limit gives its last day: ordinary_due is then its day without the trial.)
         return (
             f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
-            "gælder, så notatet kan ikke skrives efter forsøget."
+            "giver den samme sidste dag uden forsøget, så et notat om forsøget kan ikke skrives for perioden."
         )
     start = resolve_dates(trial, case.dates)[0].get(spec.anchor)
     if spec.minimum and start and deadline.legal_due < last_day_of(start, spec.minimum):
@@ -179,6 +182,6 @@ def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, 
             f"Perioden kan højst vare til {fmt(deadline.legal_due)} ({deadline.reason[:1].lower()}"
             f"{deadline.reason[1:]}), kortere end forsøgets mindste varighed på "
             f"{spec.minimum.danish()}, så forsøgets betingelse er ikke opfyldt, og notatet kan ikke "
-            "skrives efter forsøget."
+            "skrives for perioden."
         )
     return ""

@@ -199,6 +199,7 @@ def _deadline(
         ordinary = spec.ordinary
         ordinary_result = rule_due(ordinary, dates, history, any_full, term) if ordinary is not None else None
     ordinary_due = ordinary_result[0] if ordinary_result else None
+    beside: RuleSpec | None = None  # the ordinary version behind ordinary_due, when not the governing one
     due_to_trial_end = False
     trial_due = None
 
@@ -266,6 +267,12 @@ def _deadline(
                     reason = reason + municipal_rule("; ", ordinary, ", efter forsøgets slutning ") + (end,)
             else:
                 reason = reason + ("; almindelig regel efter forsøgets slutning ", end)
+            if governed == "ordinary" and spec.kind == "duration_end" and trial_due is not None:
+                if alone_due is not None and alone_due < legal:
+                    # The trial carried the period over its end into a longer limit (decision 12):
+                    # without it the period would have ended on the ordinary rule's own day, said
+                    # beside (a note on the trial's lengthening states it, core/note_deadline.py).
+                    ordinary_due, beside = alone_due, alone
         elif trial_result:
             governed, (legal, reason, from_anchor) = "trial", trial_result
             anchor = dates[spec.anchor]
@@ -342,7 +349,7 @@ def _deadline(
             caution,
             False,
             end < today,
-            ordinary.reference if ordinary is not None else "",
+            beside.reference if beside is not None else ordinary.reference if ordinary is not None else "",
         ),
     )
 

@@ -892,3 +892,57 @@ def test_the_note_names_the_rule_behind_the_ordinary_day_the_engine_gave():
         **WHO,
     )
     assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 19. december 2026.\n" in note
+
+
+def _t18_extended_with_two_limits(weeks_from_2027: int = 12):
+    """T18 extended to 31-12-2026; the municipality's ordinary limits: 6 weeks from 01-02-2026 and
+    12 weeks (or weeks_from_2027) from 01-01-2027 (a tester's setup, 30-11-2026)."""
+    import json
+
+    def limit(first_day: str, weeks: int) -> TrialOverride:
+        value = {
+            "from": first_day,
+            "maximum": {"weeks": weeks},
+            "text": f"op til {weeks} uger",
+            "reference": f"§ {weeks}",
+        }
+        return TrialOverride(
+            "T18", "ordinary", json.dumps(value), "Lov nr. 1750", created_at="2026-11-01T10:00:00+00:00"
+        )
+
+    extension = TrialOverride("T18", "extension", "2026-12-31", "Beskæftigelsesministerens brev af 15-11-2025")
+    overrides = [extension, limit("2026-02-01", 6), limit("2027-01-01", weeks_from_2027)]
+    return apply_overrides(CATALOG, overrides)["T18"]
+
+
+def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_note():
+    # Praktik from 01-11-2026. Without the trial: 6 weeks (the limit in force at its start) end
+    # 01-11-2026 + 6 weeks - 1 day = 12-12-2026. The trial (13 weeks) carries it to its end
+    # 31-12-2026; from 01-01-2027 the 12 weeks govern: 01-11-2026 + 12 weeks - 1 day = 23-01-2027.
+    # The note written 30-11-2026, while the trial runs, was refused as "written after the trial".
+    trial = _t18_extended_with_two_limits()
+    case = t18_case(date(2026, 11, 1))
+    [deadline] = compute_deadlines(trial, case.dates, [], date(2026, 11, 30))
+    assert (deadline.legal_due, deadline.governed_by, deadline.ordinary_due) == (
+        date(2027, 1, 23),
+        "ordinary",
+        date(2026, 12, 12),
+    )
+    assert deadline.ordinary_reference == "§ 6"
+    note = render_note(
+        trial, case, "forlaengelse", note_date=date(2026, 11, 30), reason="r", confirmed=("laengde",), **WHO
+    )
+    assert "Praktikken slutter senest 23. januar 2027 (højst 12 uger fra praktikstart 01-11-2026" in note
+    assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12. december 2026." in note
+
+
+def test_a_praktik_the_trial_does_not_lengthen_keeps_its_refusal():
+    # Praktik from 01-12-2026, limit from 01-01-2027 of 5 weeks: 01-12-2026 + 5 weeks - 1 day =
+    # 04-01-2027, after the trial's end, governs. Without the trial its 6 weeks end 11-01-2027,
+    # later: the trial does not lengthen it, so a note saying so is refused.
+    trial = _t18_extended_with_two_limits(weeks_from_2027=5)
+    case = t18_case(date(2026, 12, 1))
+    [deadline] = compute_deadlines(trial, case.dates, [], date(2026, 12, 2))
+    assert (deadline.legal_due, deadline.governed_by) == (date(2027, 1, 4), "ordinary")
+    with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
+        render_note(trial, case, "forlaengelse", note_date=date(2026, 12, 2), reason="r", confirmed=("laengde",), **WHO)
