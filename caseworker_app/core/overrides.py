@@ -25,6 +25,9 @@ DATE_FIELDS = ("end", "extension")
 # A trial's end further ahead than this is a typing error (31-12-2199), not a decision: extensions
 # have run a year or two at a time.
 LATEST_END_YEARS_AHEAD = 10
+# An "ordinary" override whose value is {"withdraw": <first day, ISO>} withdraws the entered version
+# with that first day (its source: why); the entry stays in the history (decision 4).
+WITHDRAW = "withdraw"
 # The date fields as the change dialogs label them (a message names its field).
 DATE_FIELD_LABELS_DA = {"end": "Ny slutdato", "extension": "Forlænget til", "from": "Gælder fra"}
 
@@ -71,6 +74,10 @@ class TrialOverride:
         """'slutdato 31-12-2027', the change in Danish."""
         if self.field == "ordinary":
             change = json.loads(self.value)
+            if WITHDRAW in change:
+                return (
+                    f"tilbagekaldelse af den ændrede almindelige regel fra {fmt(date.fromisoformat(change[WITHDRAW]))}"
+                )
             durations = durations_text(
                 {name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change}
             )
@@ -143,25 +150,32 @@ def changeable_rule(trial: Trial) -> RuleSpec | None:
 
 
 def _apply_ordinary(trial: Trial, override: TrialOverride) -> Trial:
-    """Add a municipality's changed ordinary rule to the trial's first rule with durations."""
+    """Add a municipality's changed ordinary rule to the trial's first rule with durations; one
+    entered for the same first day as an earlier one replaces it (a correction), and a withdrawal
+    takes the version with its first day away (core/ordinary_entries.py tells the history)."""
     change = json.loads(override.value)
     spec = changeable_rule(trial)
     if spec is None:
         return trial
-    base = spec.ordinary or replace(spec, ordinary=None)
-    version = replace(
-        base,
-        text=change["text"],
-        reference=change["reference"],
-        known_from=date.fromisoformat(change["from"]),
-        checked_until=None,  # entered with its source: nothing to warn about
-        source=override.source,
-        ordinary_changes=(),
-        first_words="",  # the catalog's words for its own durations, not the ones entered
-        every_words="",
-        **{name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change},
-    )
-    changes = tuple(sorted(spec.ordinary_changes + (version,), key=_applies_from))
+    day = date.fromisoformat(change[WITHDRAW] if WITHDRAW in change else change["from"])
+    kept = tuple(c for c in spec.ordinary_changes if c.known_from != day)
+    if WITHDRAW in change:
+        changes = kept
+    else:
+        base = spec.ordinary or replace(spec, ordinary=None)
+        version = replace(
+            base,
+            text=change["text"],
+            reference=change["reference"],
+            known_from=day,
+            checked_until=None,  # entered with its source: nothing to warn about
+            source=override.source,
+            ordinary_changes=(),
+            first_words="",  # the catalog's words for its own durations, not the ones entered
+            every_words="",
+            **{name: Duration(**change[name]) for name in DURATION_LABELS_DA if name in change},
+        )
+        changes = tuple(sorted(kept + (version,), key=_applies_from))
     rules = tuple(replace(r, ordinary_changes=changes) if r is spec else r for r in trial.rules)
     return replace(trial, rules=rules)
 
@@ -222,8 +236,11 @@ def override_errors(
     if field not in OVERRIDE_FIELDS_DA:
         errors["field"] = f"Kan ikke ændre '{field}' (kan ændres: {', '.join(OVERRIDE_FIELDS_DA.values())})"
     if not str(source or "").strip():
-        what = {"extension": "hjemlen for forlængelsen", "end": "hjemlen for den nye slutdato"}
-        errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
+        if isinstance(value, Mapping) and WITHDRAW in value:
+            errors["source"] = "Skriv, hvorfor registreringen tilbagekaldes, fx at den blev indtastet ved en fejl"
+        else:
+            what = {"extension": "hjemlen for forlængelsen", "end": "hjemlen for den nye slutdato"}
+            errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
     stored = ""
     if field in DATE_FIELDS:
         day = _date_value(value, errors, "value")
@@ -237,6 +254,9 @@ def override_errors(
                 errors["value"] = (
                     f"En forlængelse skal gå ud over den nuværende slutdato {fmt(trial.period.effective_end)}"
                 )
+    elif field == "ordinary" and isinstance(value, Mapping) and WITHDRAW in value:
+        if trial is not None:
+            stored = _withdrawal_value(trial, cast("Mapping[str, object]", value)[WITHDRAW], errors)
     elif field == "ordinary":
         # value: the mapping the change dialog builds (from, text, reference, durations)
         if trial is not None:
@@ -256,6 +276,24 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
+
+
+def _withdrawal_value(trial: Trial, first_day: object, errors: dict[str, str]) -> str:
+    """The stored value withdrawing the entered version of trial's ordinary rule with that first
+    day; '' and a Danish message under "withdraw" when no such version is in force."""
+    day = _date_value(first_day, errors, WITHDRAW)
+    if day is None:
+        return ""
+    spec = changeable_rule(trial)
+    entered = [c.known_from for c in spec.ordinary_changes if c.known_from] if spec else []
+    if day not in entered:
+        listed = ", ".join(fmt(d) for d in entered) or "ingen"
+        errors[WITHDRAW] = (
+            f"Forsøg {trial.id} har ingen indtastet almindelig regel fra {fmt(day)} at tilbagekalde "
+            f"(indtastede, der gælder: {listed})"
+        )
+        return ""
+    return json.dumps({WITHDRAW: day.isoformat()})
 
 
 def _too_far_ahead(day: date, today: date, label: str) -> str:
