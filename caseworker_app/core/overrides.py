@@ -70,6 +70,11 @@ class TrialOverride:
     created_by: str = ""
 
     @property
+    def withdraws(self) -> bool:
+        """Whether this row withdraws an entered ordinary rule (its source says why)."""
+        return self.field == "ordinary" and WITHDRAW in json.loads(self.value)
+
+    @property
     def label(self) -> str:
         """'slutdato 31-12-2027', the change in Danish."""
         if self.field == "ordinary":

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from ..core.catalog import CHECK_CASES, Trial, reform_caution
+from ..core.catalog import CHECK_CASES, RuleSpec, Trial, reform_caution
 from ..core.overrides import rule_durations_text
+from ..core.rule_due import ordinary_version_on
 from ..core.terms import DATE_NAMES, EVENT_NAMES
 from ..core.trial_period import ORIGINAL, EndChange, Extension, Period
 from ..core.workdays import fmt
+
+ONE_DAY = timedelta(days=1)
 
 
 def names_line(trial: Trial) -> str:
@@ -33,33 +36,57 @@ def end_change_line(trial: Trial, shipped: Trial | None) -> str:
 
 
 def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) -> list[str]:
-    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13).
+    """Each computable ordinary rule: since when it is known, until when it was checked (decision 13),
+    and, once the municipality entered versions, which one is in force today.
 
     with_text=False leaves out the shipped rule's own words (the Forsøg tab shows them just above).
     """
-    lines = []
+    return [line for line, _ in ordinary_rule_versions(trial, today, with_text=with_text)] or [UNCHECKED_ORDINARY_RULE]
+
+
+def ordinary_rule_versions(trial: Trial, today: date, *, with_text: bool = True) -> list[tuple[str, date | None]]:
+    """ordinary_rule_lines' lines, each with the first day of the entered version it tells (None for
+    the catalog's): the Forsøg tab puts "Tilbagekald …" beside those."""
+    lines: list[tuple[str, date | None]] = []
     for spec in trial.rules:
         versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
-        for rule in versions:
+        in_force = ordinary_version_on(spec, today)
+        for index, rule in enumerate(versions):
+            following = versions[index + 1] if index + 1 < len(versions) else None
+            # Said only beside versions the municipality entered: a lone catalog rule is in force.
+            status = _status(rule, following, in_force, today) if spec.ordinary_changes else ""
             if rule.checked_until is None:
                 # The durations are what the deadlines are computed with; the text is the municipality's.
                 durations = rule_durations_text(rule)
-                lines.append(
+                line = (
                     f"almindelig regel fra {fmt(rule.known_from)}, indtastet af kommunen: {rule.text} "
                     f"({durations + '; ' if durations else ''}{rule.reference}; kilde: {rule.source})"
                 )
+                lines.append((f"{line} – {status}", rule.known_from))
                 continue
             line = f"almindelig regel kendt fra {fmt(rule.known_from)}" + (
                 f": {rule.text} ({rule.reference})" if with_text else ""
             )
             # Past its checked-until date the caution says that date, with the reform; no deadline
-            # is shown here, so it asks to check those of the cases.
-            caution = reform_caution(rule, today, check=CHECK_CASES)
+            # is shown here, so it asks to check those of the cases. Not once a version the
+            # municipality entered has taken over: that one governs today's deadlines.
+            caution = reform_caution(rule, today, check=CHECK_CASES) if rule is in_force else ""
             checked = f", senest kontrolleret {fmt(rule.checked_until)}"
-            lines.append(line + (f". {caution}" if caution else checked))
-    if not lines:
-        lines.append(UNCHECKED_ORDINARY_RULE)
+            line += f". {caution}" if caution else checked
+            if status:
+                line += f" {status[:1].upper()}{status[1:]}." if line.endswith(".") else f" – {status}"
+            lines.append((line, None))
     return lines
+
+
+def _status(rule: RuleSpec, following: RuleSpec | None, in_force: RuleSpec | None, today: date) -> str:
+    """'gælder nu', 'gælder fra 01-01-2027' or 'gjaldt til og med 28-02-2026': a version's days."""
+    until = f" til og med {fmt(following.known_from - ONE_DAY)}" if following and following.known_from else ""
+    if rule is in_force:
+        return "gælder nu" + (f", {until.strip()}" if until else "")
+    if rule.known_from is not None and rule.known_from > today:
+        return f"gælder fra {fmt(rule.known_from)}" + until
+    return "gjaldt" + until
 
 
 # For a trial whose ordinary rule is only described, not computed (decision 13).

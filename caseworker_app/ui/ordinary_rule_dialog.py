@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 
 class OrdinaryRuleDialog(QDialog):
-    """The new ordinary rule's form; saved as one change to the trial, never deleted."""
+    """The new ordinary rule's form; saved as one change to the trial, never deleted (a later entry
+    for the same first day replaces it; a withdrawal is a row of its own: withdraw_ordinary_dialog)."""
 
     def __init__(self, store: CaseStore, trial: Trial, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
@@ -95,7 +96,9 @@ class OrdinaryRuleDialog(QDialog):
         intro.setWordWrap(True)
         note = QLabel(
             "Programmet beregner ikke selv beskæftigelsesreformens regler. Kender kommunen den nye "
-            "regel, skrives den her med kilde. Ændringen gemmes med dato og dit navn og kan ikke slettes."
+            "regel, skrives den her med kilde. Ændringen gemmes med dato og dit navn og bliver stående i "
+            "historikken. Indtastes reglen igen med samme første dag, erstatter den den tidligere registrering "
+            "(en rettelse). En regel indtastet ved en fejl tilbagekaldes med »Tilbagekald …« ved reglen."
         )
         note.setWordWrap(True)
         self.general_error = general_error_label()

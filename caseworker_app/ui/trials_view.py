@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Trial
+from ..core.catalog import RuleSpec, Trial
+from ..core.ordinary_entries import entry_notes, ordinary_entries, withdrawn_text
 from ..core.overrides import changeable_rule
 from ..core.workdays import fmt
-from ..services.catalog_texts import ordinary_rule_lines, period_lines
+from ..services.catalog_texts import UNCHECKED_ORDINARY_RULE, ordinary_rule_versions, period_lines
 from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
 from .stamps import stamp_text
+from .withdraw_ordinary_dialog import WithdrawOrdinaryDialog
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -48,6 +51,10 @@ def _text(text: str, *, bold: bool = False, selectable: bool = True) -> QLabel:
         font.setBold(True)
         label.setFont(font)
     return label
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -185,10 +192,8 @@ class TrialsView(QWidget):
         layout.addWidget(_group("Målgruppe", _text(trial.target_group)))
 
         rules = QGridLayout()
-        checked = "\n".join(line[:1].upper() + line[1:] for line in ordinary_rule_lines(trial, today, with_text=False))
-        self.ordinary_label = _text(f"{trial.ordinary_rule}\n\nHjemmel: {trial.ordinary_reference}\n\n{checked}")
+        ordinary_box = self._ordinary_box(trial, today)
         self.trial_rule_label = _text(f"{trial.trial_rule}\n\nHjemmel: {trial.trial_reference}")
-        ordinary_box = _group("Almindelig regel", self.ordinary_label)
         if changeable_rule(trial):
             change = QPushButton("Ny almindelig &regel …")
             change.setObjectName("override_ordinary")
@@ -232,6 +237,42 @@ class TrialsView(QWidget):
         layout.addStretch(1)
         return page
 
+    def _ordinary_box(self, trial: Trial, today: date) -> QGroupBox:
+        """The catalog's ordinary rule, then each version the municipality entered with whether it
+        is in force today and "Tilbagekald …" beside it, then those withdrawn, struck through."""
+        versions = ordinary_rule_versions(trial, today, with_text=False)
+        shipped = [_capital(line) for line, day in versions if day is None] if versions else [UNCHECKED_ORDINARY_RULE]
+        parts = (trial.ordinary_rule, f"Hjemmel: {trial.ordinary_reference}", "\n".join(shipped))
+        self.ordinary_label = _text("\n\n".join(part for part in parts if part))
+        box = _group("Almindelig regel", self.ordinary_label)
+        self.entered_labels: dict[date, QLabel] = {}
+        spec = changeable_rule(trial)
+        by_day = {c.known_from: c for c in spec.ordinary_changes} if spec else {}
+        for line, day in versions:
+            if day is None:
+                continue
+            label = self.entered_labels[day] = _text(_capital(line))
+            button = QPushButton("Tilbagekald …")
+            button.setObjectName(f"withdraw_ordinary_{day.isoformat()}")
+            button.setToolTip(f"Tilbagekald reglen fra {fmt(day)}, fx hvis den er indtastet ved en fejl")
+            button.clicked.connect(lambda _=False, v=by_day[day]: self.withdraw(v))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            _group_layout(box).addLayout(row)
+        self.withdrawn_labels: list[QLabel] = []
+        for entry in ordinary_entries(self.store.overrides(), trial.id):
+            if entry.withdrawn_by is not None:
+                label = QLabel(
+                    f"<s>{escape(_capital(entry.entry.label))}</s> – {escape(withdrawn_text(entry.withdrawn_by))}"
+                )
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setWordWrap(True)
+                label.setEnabled(False)  # greyed: it governs no deadline
+                self.withdrawn_labels.append(label)
+                _group_layout(box).addWidget(label)
+        return box
+
     def _with_buttons(self, title: str, body: QLabel, buttons: tuple[tuple[str, str], ...]) -> QGroupBox:
         """A box with its buttons above its text: a trial's period grows with every extension, and
         "Ny forlængelse …" under it was off a 1366×768 screen."""
@@ -248,14 +289,27 @@ class TrialsView(QWidget):
 
     def _override_history(self, trial_id: str) -> str:
         lines = []
-        for override in self.store.overrides():
+        overrides = self.store.overrides()
+        notes = {e.entry.id: entry_notes(e) for e in ordinary_entries(overrides, trial_id)}
+        for override in overrides:
             if override.trial_id != trial_id:
                 continue
             who = stamp_text(override.created_at, override.created_by) or "–"
-            lines.append(f"{who}: {override.label}\n    Kilde: {override.source}")
+            source = "Begrundelse" if override.withdraws else "Kilde"
+            lines.append(f"{who}: {override.label}\n    {source}: {override.source}")
+            lines.extend(f"    {note[:1].upper()}{note[1:]}" for note in notes.get(override.id, ()))
         return "\n".join(lines) or "Ingen. Kataloget gælder, som det blev leveret."
 
     # ------------------------------------------------------------ changes
+
+    def withdraw(self, version: RuleSpec) -> bool:
+        """Ask why and withdraw an entered version of the shown trial's ordinary rule; True when saved."""
+        trial = self.current_trial()
+        if trial is None or not WithdrawOrdinaryDialog(self.store, trial, version, parent=self).exec():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
 
     def edit(self, field: str) -> bool:
         """Open the change dialog for field on the shown trial; True when a change was saved."""

@@ -78,7 +78,7 @@ def test_trials_text_shows_the_changed_ordinary_rule_as_the_json_does(capsys, db
     line = (
         "almindelig regel fra 01-11-2026, indtastet af kommunen: første opfølgning inden udgangen af 8. uge, "
         "herefter mindst hver 6. uge (første gang efter 55 dage, derefter hver 6. uge; § 13 b i lov om "
-        "sygedagpenge; kilde: lov nr. 1750 af 29-12-2025 (opdigtet test))"
+        "sygedagpenge; kilde: lov nr. 1750 af 29-12-2025 (opdigtet test)) – gælder nu"
     )
     assert f"\n     {line}" in t16
     code, out, _ = run(capsys, "trials", "--db", db, "--json")

@@ -110,7 +110,12 @@ def test_a_changed_ordinary_rule_is_entered_with_its_date_and_source(qtbot, stor
     assert (
         "Almindelig regel fra 01-01-2027, indtastet af kommunen: opfølgning senest hver 6. måned (første gang "
         "efter 3 måneder, derefter hver 6. måned; § 12 i lov om en aktiv beskæftigelsesindsats; kilde: Lov om "
-        "en aktiv beskæftigelsesindsats, i kraft 01-01-2027)" in view.ordinary_label.text()
+        "en aktiv beskæftigelsesindsats, i kraft 01-01-2027) – gælder fra 01-01-2027"
+        == view.entered_labels[date(2027, 1, 1)].text()
+    )
+    # The catalog's rule is in force until then, with the reform's caution (decision 13).
+    assert view.ordinary_label.text().endswith(
+        "kan have ændret den: kontrollér fristerne i sagerne. Gælder nu, til og med 31-12-2026."
     )
     # A case whose follow-up was 15-10-2026: under the new rule + 6 months = 15-04-2027.
     case_id = store.create_case(
