@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..core.catalog import CHECK_CASES, RuleSpec, Trial, reform_caution
 from ..core.overrides import rule_durations_text
@@ -41,13 +42,21 @@ def ordinary_rule_lines(trial: Trial, today: date, *, with_text: bool = True) ->
 
     with_text=False leaves out the shipped rule's own words (the Forsøg tab shows them just above).
     """
-    return [line for line, _ in ordinary_rule_versions(trial, today, with_text=with_text)] or [UNCHECKED_ORDINARY_RULE]
+    return [v.text for v in ordinary_rule_versions(trial, today, with_text=with_text)] or [UNCHECKED_ORDINARY_RULE]
 
 
-def ordinary_rule_versions(trial: Trial, today: date, *, with_text: bool = True) -> list[tuple[str, date | None]]:
-    """ordinary_rule_lines' lines, each with the first day of the entered version it tells (None for
-    the catalog's): the Forsøg tab puts "Tilbagekald …" beside those."""
-    lines: list[tuple[str, date | None]] = []
+class VersionLine(NamedTuple):
+    """One of ordinary_rule_lines' lines, with the first day of the entered version it tells (None
+    for the catalog's: the Forsøg tab puts "Tilbagekald …" by the others) and whether it is in force."""
+
+    text: str
+    entered_from: date | None
+    in_force: bool
+
+
+def ordinary_rule_versions(trial: Trial, today: date, *, with_text: bool = True) -> list[VersionLine]:
+    """ordinary_rule_lines' lines, each with its version's first day and whether it governs today."""
+    lines: list[VersionLine] = []
     for spec in trial.rules:
         versions = ((spec.ordinary,) if spec.ordinary else ()) + spec.ordinary_changes
         in_force = ordinary_version_on(spec, today)
@@ -62,7 +71,7 @@ def ordinary_rule_versions(trial: Trial, today: date, *, with_text: bool = True)
                     f"almindelig regel fra {fmt(rule.known_from)}, indtastet af kommunen: {rule.text} "
                     f"({durations + '; ' if durations else ''}{rule.reference}; kilde: {rule.source})"
                 )
-                lines.append((f"{line} – {status}", rule.known_from))
+                lines.append(VersionLine(f"{line} – {status}", rule.known_from, rule is in_force))
                 continue
             line = f"almindelig regel kendt fra {fmt(rule.known_from)}" + (
                 f": {rule.text} ({rule.reference})" if with_text else ""
@@ -75,7 +84,7 @@ def ordinary_rule_versions(trial: Trial, today: date, *, with_text: bool = True)
             line += f". {caution}" if caution else checked
             if status:
                 line += f" {status[:1].upper()}{status[1:]}." if line.endswith(".") else f" – {status}"
-            lines.append((line, None))
+            lines.append(VersionLine(line, None, rule is in_force))
     return lines
 
 

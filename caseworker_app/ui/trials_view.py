@@ -241,34 +241,40 @@ class TrialsView(QWidget):
         """The catalog's ordinary rule, then each version the municipality entered with whether it
         is in force today and "Tilbagekald …" beside it, then those withdrawn, struck through."""
         versions = ordinary_rule_versions(trial, today, with_text=False)
-        shipped = [_capital(line) for line, day in versions if day is None] if versions else [UNCHECKED_ORDINARY_RULE]
-        parts = (trial.ordinary_rule, f"Hjemmel: {trial.ordinary_reference}", "\n".join(shipped))
+        shipped = [_capital(v.text) for v in versions if v.entered_from is None] or [UNCHECKED_ORDINARY_RULE]
+        if any(v.entered_from is None for v in versions) or not versions:
+            shipped_text = "\n".join(shipped)
+        else:
+            shipped_text = ""  # the catalog has no ordinary rule to compute with; the entered ones follow
+        parts = (trial.ordinary_rule, f"Hjemmel: {trial.ordinary_reference}", shipped_text)
         self.ordinary_label = _text("\n\n".join(part for part in parts if part))
         box = _group("Almindelig regel", self.ordinary_label)
         self.entered_labels: dict[date, QLabel] = {}
         spec = changeable_rule(trial)
         by_day = {c.known_from: c for c in spec.ordinary_changes} if spec else {}
-        for line, day in versions:
+        for version in versions:
+            day = version.entered_from
             if day is None:
                 continue
-            label = self.entered_labels[day] = _text(_capital(line))
+            # The version in force today in bold: the one the deadlines follow now.
+            label = self.entered_labels[day] = _text(_capital(version.text), bold=version.in_force)
             button = QPushButton("Tilbagekald …")
             button.setObjectName(f"withdraw_ordinary_{day.isoformat()}")
+            button.setAccessibleName(f"Tilbagekald reglen fra {fmt(day)}")
             button.setToolTip(f"Tilbagekald reglen fra {fmt(day)}, fx hvis den er indtastet ved en fejl")
             button.clicked.connect(lambda _=False, v=by_day[day]: self.withdraw(v))
             row = QHBoxLayout()
-            row.addWidget(label, 1)
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch(1)
+            row.addWidget(button)
+            _group_layout(box).addWidget(label)
             _group_layout(box).addLayout(row)
         self.withdrawn_labels: list[QLabel] = []
         for entry in ordinary_entries(self.store.overrides(), trial.id):
             if entry.withdrawn_by is not None:
-                label = QLabel(
-                    f"<s>{escape(_capital(entry.entry.label))}</s> – {escape(withdrawn_text(entry.withdrawn_by))}"
-                )
+                struck = escape(_capital(entry.entry.label))
+                label = QLabel(f"<s>{struck}</s><br>– {escape(withdrawn_text(entry.withdrawn_by))}")
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setWordWrap(True)
-                label.setEnabled(False)  # greyed: it governs no deadline
                 self.withdrawn_labels.append(label)
                 _group_layout(box).addWidget(label)
         return box
