@@ -65,7 +65,7 @@ def entered_day(override: TrialOverride) -> str:
 def entry_notes(entry: OrdinaryEntry) -> list[str]:
     """What became of an entry, in Danish: 'erstatter registreringen af 01-11-2026',
     'tilbagekaldt 30-11-2026 af Anne Jensen: indtastet ved en fejl'."""
-    notes = []
+    notes: list[str] = []
     if entry.replaces is not None:
         notes.append(f"erstatter registreringen af {entered_day(entry.replaces)}")
     if entry.replaced_by is not None:

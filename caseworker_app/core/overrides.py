@@ -240,8 +240,10 @@ def override_errors(
         errors["trial_id"] = f"Ukendt forsøg '{trial_id}'"
     if field not in OVERRIDE_FIELDS_DA:
         errors["field"] = f"Kan ikke ændre '{field}' (kan ændres: {', '.join(OVERRIDE_FIELDS_DA.values())})"
+    # A withdrawal: {"withdraw": first day} (ui/withdraw_ordinary_dialog); its source says why.
+    withdrawn = _withdrawn_day(field, value)
     if not str(source or "").strip():
-        if isinstance(value, Mapping) and WITHDRAW in value:
+        if withdrawn is not None:
             errors["source"] = "Skriv, hvorfor registreringen tilbagekaldes, fx at den blev indtastet ved en fejl"
         else:
             what = {"extension": "hjemlen for forlængelsen", "end": "hjemlen for den nye slutdato"}
@@ -259,9 +261,9 @@ def override_errors(
                 errors["value"] = (
                     f"En forlængelse skal gå ud over den nuværende slutdato {fmt(trial.period.effective_end)}"
                 )
-    elif field == "ordinary" and isinstance(value, Mapping) and WITHDRAW in value:
+    elif withdrawn is not None:
         if trial is not None:
-            stored = _withdrawal_value(trial, cast("Mapping[str, object]", value)[WITHDRAW], errors)
+            stored = _withdrawal_value(trial, withdrawn, errors)
     elif field == "ordinary":
         # value: the mapping the change dialog builds (from, text, reference, durations)
         if trial is not None:
@@ -281,6 +283,14 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
+
+
+def _withdrawn_day(field: str, value: object) -> object:
+    """The first day a withdrawal names ({"withdraw": day}, ui/withdraw_ordinary_dialog); None for
+    any other change."""
+    if field != "ordinary" or not isinstance(value, Mapping):
+        return None
+    return cast("Mapping[str, object]", value).get(WITHDRAW)
 
 
 def _withdrawal_value(trial: Trial, first_day: object, errors: dict[str, str]) -> str:
