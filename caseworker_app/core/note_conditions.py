@@ -23,6 +23,16 @@ def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str
     return problems
 
 
+def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
+    """The first computed condition the case's dates show is not met, as the engine's reason says
+    it ('betingelsen »…« er ikke opfyldt: ledig siden … til praktikstart … er 18 måneder'), or None."""
+    for condition in trial.note_conditions:
+        holds, _ = _computed_condition(condition, dates)
+        if holds is False:
+            return f"betingelsen »{condition.text}« er ikke opfyldt: {_measured(condition, dates)}"
+    return None
+
+
 def confirmable_conditions(trial: Trial, dates: Mapping[str, date]) -> list[NoteCondition]:
     """The note conditions the caseworker must confirm: none of the case's dates can show them."""
     return [c for c in trial.note_conditions if _computed_condition(c, dates)[0] is None]
@@ -38,18 +48,25 @@ def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> 
     since, at = dates.get(since_name), dates.get(at_name)
     if since is None or at is None:
         return None, ""
-    span = relativedelta(at, since)
-    months = span.years * 12 + span.months
-    measured = (
-        f"{DATE_NAMES[since_name]} {fmt(since)} til {DATE_NAMES[at_name]} {fmt(at)} "
-        f"er {months} {'måned' if months == 1 else 'måneder'}"
-        + (f" og {span.days} {'dag' if span.days == 1 else 'dage'}" if span.days else "")
-    )
+    measured = _measured(condition, dates)
     if at < add(since, under):
         return True, f"{condition.text}: {measured} (beregnet ud fra sagens datoer)"
     return False, (
         f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke "
         "bruges, og notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+    )
+
+
+def _measured(condition: NoteCondition, dates: Mapping[str, date]) -> str:
+    """'Ledig siden 01-01-2019 til praktikstart 02-07-2020 er 18 måneder og 1 dag'."""
+    assert condition.since is not None and condition.at is not None  # a computed condition
+    since, at = dates[condition.since], dates[condition.at]
+    span = relativedelta(at, since)
+    months = span.years * 12 + span.months
+    return (
+        f"{DATE_NAMES[condition.since]} {fmt(since)} til {DATE_NAMES[condition.at]} {fmt(at)} "
+        f"er {months} {'måned' if months == 1 else 'måneder'}"
+        + (f" og {span.days} {'dag' if span.days == 1 else 'dage'}" if span.days else "")
     )
 
 

@@ -8,6 +8,7 @@ from .cases import CaseRecord
 from .catalog import RuleSpec, Trial
 from .deadline import Deadline
 from .event import Event
+from .note_conditions import condition_problems
 from .note_errors import NoteError
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
@@ -57,6 +58,9 @@ def governing_deadline(
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
     if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)
+        unmet = next(iter(condition_problems(trial, dates).values()), None)
+        if unmet is not None:  # a condition of the trial the dates show is not met: said as such
+            raise NoteError(unmet)
         raise NoteError(
             f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato til og med "
             f"forsøgets slutning {fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til forsøget."

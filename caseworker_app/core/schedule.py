@@ -15,6 +15,7 @@ from .catalog import RuleSpec, Trial, reform_caution
 from .date_defaults import date_defaults, resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
+from .note_conditions import unmet_condition
 from .rule_due import ordinary_rule_due, rule_due
 from .schedule_text import (
     before_change,
@@ -62,7 +63,7 @@ def deadlines_on(
     """compute_deadlines with the trial's plan (plan_of), its last day and the last day of 'snart'
     (today + the warning days) given: for a list of many cases, where these are the same for every
     case of a trial."""
-    trial, rules, defaults = plan
+    trial, rules, defaults, conditions = plan
     if defaults:
         resolved, taken_from = resolved_dates(defaults, dates)
     else:
@@ -75,12 +76,13 @@ def deadlines_on(
         if event.full_followup:
             any_full = True
             break
+    unmet = unmet_condition(trial, resolved) if conditions else None
     if len(rules) == 1:  # most trials have one rule: no list to make, sort and copy
-        deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, taken_from)
+        deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, taken_from, unmet)
         return _NONE if deadline is None else (deadline,)
     found: list[Deadline] = []
     for rule in rules:
-        deadline = _deadline(rule, trial, resolved, history, any_full, today, horizon, end, taken_from)
+        deadline = _deadline(rule, trial, resolved, history, any_full, today, horizon, end, taken_from, unmet)
         if deadline is not None:
             found.append(deadline)
     if len(found) > 1:
@@ -120,6 +122,7 @@ class TrialPlan(NamedTuple):
     trial: Trial
     rules: tuple[_RulePlan, ...]  # one per rule, in the trial's order
     defaults: tuple[tuple[str, str], ...]  # each date defaulted from another: (name, source)
+    conditions: bool  # conditions the case's dates decide (T09: ledighed under 18 months)
 
 
 # id(trial) -> its plan, which holds the trial, so its id stays its own. Bounded: cleared when
@@ -134,7 +137,10 @@ def plan_of(trial: Trial) -> TrialPlan:
         if len(_PLANS) >= 256:
             _PLANS.clear()
         plan = _PLANS[id(trial)] = TrialPlan(
-            trial, tuple(_rule_plan(trial, spec) for spec in trial.rules), date_defaults(trial)
+            trial,
+            tuple(_rule_plan(trial, spec) for spec in trial.rules),
+            date_defaults(trial),
+            any(c.computable for c in trial.note_conditions),
         )
     return plan
 
@@ -183,6 +189,7 @@ def _deadline(
     horizon: date,
     end: date,
     taken_from: Mapping[str, str] | None,
+    unmet: str | None = None,
 ) -> Deadline | None:
     spec, start, outside_forms, term_wanted, trial_rule, none_rule, plain_rule, plain_caution = plan
     if history and outside_forms:
@@ -206,7 +213,18 @@ def _deadline(
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
         return undated_deadline(trial, spec, dates, today, end, ordinary_due)
-    if ordinary_result and ordinary_result[0] < start:
+    if unmet is not None and (ordinary_result or trial_result):
+        # A condition of the trial that the case's own dates show is not met (T09: ledighed under
+        # 18 months at the praktik's start): the trial does not apply to the case, as for a clock
+        # begun outside it. The ordinary rule alone governs; with none, the trial rule's date is
+        # kept as a reminder, said plainly (docs/decisions.md 15).
+        if ordinary_result:
+            governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+        else:
+            assert trial_result is not None  # one of the two, tested above
+            governed, (legal, reason, from_anchor) = "none", trial_result
+        reason = (unmet + ", så forsøgsreglen gælder ikke: ",) + reason
+    elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
         reason = reason + ("; før forsøgets start ", start)
@@ -323,7 +341,10 @@ def _deadline(
                 caution = reform_caution(ordinary, legal)
     else:
         governing, rule = spec, none_rule
-        citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
+        if unmet is not None:
+            citation = "Ingen: forsøgets betingelse er ikke opfyldt"
+        else:
+            citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
     if from_anchor and taken_from and governing.anchor in taken_from:
         reason = counted_from_taken(reason, governing.anchor, taken_from[governing.anchor])
     # Every field in order, made as the tuple it is (Deadline's own __new__ is a Python call):

@@ -1,0 +1,79 @@
+"""A condition of the trial the case's own dates show is not met (T09: ledighed under 18 months at
+the praktik's start) takes the trial away from every output, not only from the note: a tester saw
+the lists, the plan, the .ics and the evaluation cite the trial for a case the note refused.
+Every expected date and text is worked out by hand in the comment beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from caseworker_app.core.cases import CaseRecord
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.evaluation import evaluate
+from caseworker_app.core.evaluation_figures import Period
+from caseworker_app.core.schedule import compute_deadlines
+
+CATALOG = load_catalog()
+T09 = CATALOG["T09"]
+
+
+def only(unemployed_since: date, today: date = date(2020, 7, 3)):
+    [deadline] = compute_deadlines(
+        T09, {"praktik_start": date(2020, 7, 2), "unemployed_since": unemployed_since}, [], today
+    )
+    return deadline
+
+
+def test_ledighed_of_18_months_and_a_day_takes_the_trial_away_and_keeps_the_date_as_a_reminder():
+    # Ledig siden 01-01-2019, praktik from 02-07-2020: 18 months and 1 day, not under 18 months.
+    # The 4 weeks' last day, 02-07-2020 + 4 weeks - 1 day = 29-07-2020, stays as a reminder.
+    d = only(date(2019, 1, 1))
+    assert (d.legal_due, d.governed_by) == (date(2020, 7, 29), "none")
+    assert d.citation == "Ingen: forsøgets betingelse er ikke opfyldt"
+    assert d.reason == (
+        "Betingelsen »Ledighedsperioden er under 18 måneder« er ikke opfyldt: ledig siden 01-01-2019 til "
+        "praktikstart 02-07-2020 er 18 måneder og 1 dag, så forsøgsreglen gælder ikke: højst 4 uger fra "
+        "praktikstart 02-07-2020, sidste dag"
+    )
+    assert d.rule.startswith("Uden for forsøget: ")
+
+
+def test_exactly_18_months_is_not_under_18_months():
+    # 02-01-2019 to 02-07-2020: exactly 18 months.
+    d = only(date(2019, 1, 2))
+    assert d.governed_by == "none"
+    assert "ledig siden 02-01-2019 til praktikstart 02-07-2020 er 18 måneder, så" in d.reason
+
+
+def test_a_day_under_18_months_keeps_the_trial():
+    # 03-01-2019 + 18 months = 03-07-2020, after the start 02-07-2020: under 18 months.
+    d = only(date(2019, 1, 3))
+    assert (d.legal_due, d.governed_by) == (date(2020, 7, 29), "trial")
+    assert d.citation.startswith("Bekendtgørelse om frikommuneforsøg II")
+
+
+def test_without_ledig_siden_the_trial_applies_as_before():
+    # Nothing to compute from: the note asks the caseworker to confirm it instead.
+    [d] = compute_deadlines(T09, {"praktik_start": date(2020, 7, 2)}, [], date(2020, 7, 3))
+    assert (d.legal_due, d.governed_by) == (date(2020, 7, 29), "trial")
+
+
+def test_the_evaluation_does_not_count_its_deadline_as_the_trials():
+    # Two praktikker from 02-07-2020, both missed (no end registered by 31-12-2020): the one whose
+    # ledighed was under 18 months counts as a trial deadline "ikke overholdt", the other not at all.
+    def praktik(case_id: int, since: date) -> CaseRecord:
+        return CaseRecord(
+            id=case_id,
+            citizen=f"Borger {case_id}",
+            case_ref=f"2020-090{case_id}",
+            trial_id="T09",
+            dates={"praktik_start": date(2020, 7, 2), "unemployed_since": since},
+        )
+
+    cases = [praktik(1, date(2019, 1, 3)), praktik(2, date(2019, 1, 1))]
+    report = evaluate(
+        cases, {}, CATALOG, Period(date(2020, 1, 1), date(2020, 12, 31)), date(2021, 1, 15), trials=["T09"]
+    )
+    [t09] = report.trials
+    assert (t09.counts["due"], t09.counts["missed"]) == (1, 1)
+    assert [ref for ref, _ in t09.cases["due"]] == ["2020-0901"]
