@@ -74,7 +74,8 @@ def _note(args: argparse.Namespace) -> int:
     from ..core.note_conditions import confirmable_conditions
     from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
-    from ..core.note_situations import event_kind, situations_for
+    from ..core.note_refusals import offered_situations
+    from ..core.note_situations import event_kind
     from ..core.note_subject import crossed_out_problem
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
@@ -93,10 +94,12 @@ def _note(args: argparse.Namespace) -> int:
             print(
                 redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}")
             )
-            for name, title in situations_for(trial):
+            for name, title, refusal in offered_situations(trial, case):
                 own = store.note_template(trial.id, name) is not None
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
-            confirmable = confirmable_conditions(trial, resolve_dates(trial, case.dates)[0])
+                if refusal:
+                    print(f"  {'':<22} {refusal}")
+            confirmable = confirmable_conditions(trial, resolve_dates(trial, case.dates)[0], case.events)
             if confirmable:
                 judged = any(c.assessment for c in confirmable)
                 done = "kontrolleret eller vurderet" if judged else "kontrolleret"

@@ -105,6 +105,8 @@ class NoteCondition:
     to the date `at` is less than `under`. Without them, or when `since` is not on the case, the
     caseworker confirms it and the note says so. An assessment (such as "sagen er tilstrækkeligt
     lægeligt belyst") is never computed: the caseworker makes it, and the note says it is theirs.
+    A duration condition ("praktikken varer 2-4 uger") says the period of the trial's duration rule
+    lasts as the rule says: confirmed, unless a registered end shows it shorter than the minimum.
     """
 
     name: str
@@ -113,6 +115,7 @@ class NoteCondition:
     at: str | None = None
     under: Duration | None = None
     assessment: bool = False
+    duration: bool = False
 
     @property
     def computable(self) -> bool:

@@ -92,7 +92,9 @@ def _read_notes(r: TableReader) -> dict[str, NoteTemplate]:
     return templates
 
 
-def _read_note_conditions(r: TableReader, date_names: set[str]) -> tuple[NoteCondition, ...]:
+def _read_note_conditions(
+    r: TableReader, date_names: set[str], rules: tuple[RuleSpec, ...] = ()
+) -> tuple[NoteCondition, ...]:
     conditions: list[NoteCondition] = []
     for c in r.items("note_conditions", required=False):
         since = c.get("since", str, required=False)
@@ -106,7 +108,12 @@ def _read_note_conditions(r: TableReader, date_names: set[str]) -> tuple[NoteCon
         for key, name in (("since", since), ("at", at)):
             if name is not None and name not in date_names:
                 raise c.fail(key, f"nævner datoen '{name}', som forsøget ikke har under [[dates]]")
-        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under, assessment))
+        duration = c.get("duration", bool, required=False, default=False)
+        if duration and (since is not None or assessment):
+            raise c.fail("duration", "kan ikke stå sammen med since, at, under eller assessment")
+        if duration and not any(spec.kind == "duration_end" and spec.minimum for spec in rules):
+            raise c.fail("duration", 'kræver en regel med kind = "duration_end" og minimum')
+        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under, assessment, duration))
     names = [c.name for c in conditions]
     if len(set(names)) != len(names):
         raise r.fail("note_conditions", "har to betingelser med samme name")
@@ -202,7 +209,7 @@ def load_trial(path: Path, cache: TomlCache | None = None) -> Trial:
 
     fasit = r.sub("fasit")
     notes = _read_notes(r)
-    note_conditions = _read_note_conditions(r, date_names)
+    note_conditions = _read_note_conditions(r, date_names, rules)
 
     return Trial(
         id=trial_id,

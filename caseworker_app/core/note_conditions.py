@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from .catalog import NoteCondition, Trial
+from .event import Event
 from .note_errors import NoteError
-from .terms import DATE_NAMES
-from .workdays import add, fmt
+from .terms import DATE_NAMES, EVENT_NAMES
+from .workdays import add, fmt, last_day_of
 
 
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
@@ -33,9 +34,41 @@ def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
     return None
 
 
-def confirmable_conditions(trial: Trial, dates: Mapping[str, date]) -> list[NoteCondition]:
-    """The note conditions the caseworker must confirm: none of the case's dates can show them."""
-    return [c for c in trial.note_conditions if _computed_condition(c, dates)[0] is None]
+def confirmable_conditions(
+    trial: Trial, dates: Mapping[str, date], events: Iterable[Event] = ()
+) -> list[NoteCondition]:
+    """The note conditions the caseworker must confirm: none of the case's dates can show them, and
+    no registered event shows they do not hold (a praktik ended before its minimum length)."""
+    events = tuple(events)
+    return [
+        c
+        for c in trial.note_conditions
+        if _computed_condition(c, dates)[0] is None and not duration_problem(trial, c, dates, events)
+    ]
+
+
+def duration_problem(trial: Trial, condition: NoteCondition, dates: Mapping[str, date], events: Iterable[Event]) -> str:
+    """Why a duration condition cannot be confirmed (Danish; '' when it can): the first end registered
+    on or after the period's start makes it shorter than the trial's minimum. A period longer than the
+    maximum is not judged: sickness or ferielukning may lengthen it, and the case does not record them."""
+    if not condition.duration:
+        return ""
+    for spec in trial.rules:
+        start = dates.get(spec.anchor)
+        if spec.kind != "duration_end" or spec.minimum is None or start is None:
+            continue
+        ends = sorted((e for e in events if e.kind in spec.events and e.day >= start), key=lambda e: e.day)
+        if not ends or ends[0].day >= last_day_of(start, spec.minimum):
+            continue
+        end = ends[0]
+        days = (end.day - start).days + 1  # both days counted, as the evaluation counts a praktik
+        return (
+            f"Betingelsen »{condition.text}« kan ikke bekræftes: {DATE_NAMES[spec.anchor]} {fmt(start)} til "
+            f"{EVENT_NAMES[end.kind]} {fmt(end.day)} er {days} {'dag' if days == 1 else 'dage'}, kortere end "
+            f"forsøgets mindste varighed på {spec.minimum.danish()}, så notatet kan ikke skrives efter det. "
+            "Ret datoen i sagsvinduet, hvis den er forkert."
+        )
+    return ""
 
 
 def _computed_condition(condition: NoteCondition, dates: Mapping[str, date]) -> tuple[bool | None, str]:
@@ -70,14 +103,20 @@ def _measured(condition: NoteCondition, dates: Mapping[str, date]) -> str:
     )
 
 
-def condition_lines(trial: Trial, dates: Mapping[str, date], confirmed: Collection[str]) -> tuple[str | None, str]:
+def condition_lines(
+    trial: Trial, dates: Mapping[str, date], confirmed: Collection[str], events: Iterable[Event] = ()
+) -> tuple[str | None, str]:
     """The '$conditions' text, one line each, and what is missing (Danish); NoteError if one fails."""
     lines: list[str] = []
     unconfirmed: list[str] = []
+    events = tuple(events)
     for condition in trial.note_conditions:
         holds, text = _computed_condition(condition, dates)
         if holds is False:
             raise NoteError(text)
+        shorter = duration_problem(trial, condition, dates, events)
+        if shorter:  # ticked or not: the note would assert it
+            raise NoteError(shorter)
         if holds:
             lines.append(f"- {text}.")
         elif condition.name in confirmed:

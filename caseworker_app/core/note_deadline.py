@@ -61,6 +61,11 @@ def governing_deadline(
         unmet = next(iter(condition_problems(trial, dates).values()), None)
         if unmet is not None:  # a condition of the trial the dates show is not met: said as such
             raise NoteError(unmet)
+        if spec.kind == "duration_end":  # a period's last day is not agreed: it follows from its start
+            raise NoteError(
+                f"Forsøget kan ikke være hjemmel for perioden: {deadline.reason}. Perioden følger den almindelige "
+                "regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
+            )
         raise NoteError(
             f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato til og med "
             f"forsøgets slutning {fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til forsøget."

@@ -131,7 +131,7 @@ def note_values(
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["contact_from"] = contact_from_text(case, event_date)
     values["conditions"], missing_conditions = (
-        condition_lines(trial, dates, confirmed) if with_conditions else (None, "")
+        condition_lines(trial, dates, confirmed, case.events) if with_conditions else (None, "")
     )
     if missing_conditions:
         why["conditions"] = missing_conditions

@@ -13,9 +13,10 @@ from .catalog import NoteTemplate, Trial
 from .note_deadline import closed_problem, closed_sentence, future_day_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
-from .note_situations import applied_day, default_event_date, situations_for
+from .note_refusals import situation_refusal
+from .note_situations import applied_day, default_event_date, event_kind, situations_for
 from .note_values import field_description, note_values, unix_newlines
-from .terms import NOTE_SITUATIONS
+from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
 # The fields by which a note states its next deadline.
@@ -120,6 +121,9 @@ def _fill(
         raise NoteError(
             f"Forsøg {trial.id} har intet journalnotat for situationen '{situation}' (forsøget har: {known})."
         )
+    refusal = situation_refusal(trial, case, situation)  # the same the window's and the list's offers show
+    if refusal:
+        raise NoteError(refusal)
     problems = validate_template(template.text)
     if problems:
         raise NoteError("Skabelonen kan ikke bruges: " + " ".join(problems))
@@ -152,6 +156,15 @@ def _fill(
         raise NoteError(problem)
     applied = applied_day(event_date, note_date)
     end = trial.period.effective_end
+    kind = event_kind(trial, situation)
+    if event_date is None and kind is not None and not trial.period.start <= applied <= end:
+        # No event to date it by: the note's own day stands in, but that is not what is missing.
+        name = EVENT_NAMES[kind]
+        raise NoteError(
+            f"Der er ingen »{name[:1].upper()}{name[1:]}« registreret på sagen, så notatet har ingen dato for "
+            "hændelsen. Registrer den i sagsvinduet (Registrer hændelse …), eller skriv datoen under »Dato for "
+            "hændelsen« (på kommandolinjen: --date DD-MM-ÅÅÅÅ)."
+        )
     if not trial.period.start <= applied <= end:
         # An extension covers only days after the end: before the start there is nothing to register.
         # After the end the ordinary rule governs the case: the caseworker's own note, no trial in it.

@@ -15,13 +15,13 @@ from ..colours import hint_style
 class ConditionsPanel(QWidget):
     """A check box per condition to confirm (boxes, by condition name), and what ticking one means."""
 
-    def __init__(self, trial: Trial | None, case_dates: dict, parent: QWidget | None = None):
+    def __init__(self, trial: Trial | None, case_dates: dict, events=(), parent: QWidget | None = None):
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         dates = resolve_dates(trial, case_dates)[0] if trial else {}
-        conditions = confirmable_conditions(trial, dates) if trial else []
+        conditions = confirmable_conditions(trial, dates, events) if trial else []
         for condition in conditions:
             box = QCheckBox(condition.text + (" (din vurdering)" if condition.assessment else ""))
             box.setObjectName(f"confirm_{condition.name}")

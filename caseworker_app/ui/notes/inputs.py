@@ -97,7 +97,7 @@ class NoteInputs(QWidget):
         self.free_text_label = buddy_label("&Egen tekst:" + REQUIRED, self.free_text_edit)
         form.addRow(self.free_text_label, self.boxes["free_text"])
         # Decision 15: what the case's dates cannot show, the caseworker confirms, one box each.
-        self.conditions = ConditionsPanel(trial, case.dates)
+        self.conditions = ConditionsPanel(trial, case.dates, case.events)
         self.confirm_label = QLabel("Bek&ræft:" + REQUIRED)
         if self.conditions.boxes:
             self.confirm_label.setBuddy(next(iter(self.conditions.boxes.values())))

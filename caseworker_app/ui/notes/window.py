@@ -1,9 +1,8 @@
 """The journal-note window: pick the situation, fill in what it needs, copy the note to FASIT;
-and the municipality's own template for that situation, with "Gendan standard".
-
-This module assembles the two tabs, follows the situation chosen, drafts the note and copies it;
-the fields (inputs.py), the note's text (draft_pane.py), the Notat tab's layout (note_page.py) and
-the template tab (template_editor.py) are modules of their own in this package."""
+and the municipality's own template for that situation, with "Gendan standard". This module
+assembles the two tabs, follows the situation chosen, drafts the note and copies it; the fields
+(inputs.py), the note's text (draft_pane.py), the Notat tab's layout (note_page.py) and the
+template tab (template_editor.py) are modules of their own in this package."""
 
 from __future__ import annotations
 
@@ -26,7 +25,8 @@ from ...core.catalog import NoteTemplate, Trial
 from ...core.note_deadline import future_event_problem
 from ...core.note_errors import NoteError
 from ...core.note_fields import NOTE_FIELDS
-from ...core.note_situations import default_event_date, event_kind, situation_for_event, situations_for
+from ...core.note_refusals import offered_situations
+from ...core.note_situations import default_event_date, event_kind, situation_for_event
 from ...core.note_subject import crossed_out_problem, original_row, subject_event
 from ...core.notes import draft_note, for_clipboard
 from ...store import ValidationError
@@ -161,8 +161,8 @@ class NoteWindow(QDialog):
         combo = self.inputs.situation_combo
         combo.blockSignals(True)
         combo.clear()
-        for name, title in situations_for(self.trial) if self.trial else ():
-            combo.addItem(title, name)
+        for name, title, _refusal in offered_situations(self.trial, self.case) if self.trial else ():
+            combo.addItem(title, name)  # a refused one marked; choosing it shows why (core/note_refusals.py)
         index = combo.findData(chosen) if chosen else -1
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)

@@ -1,0 +1,68 @@
+"""Notes the case's own record refuses whatever the caseworker types (decision 15): one function
+decides it (situation_refusal), and the note itself, the window's situations and `note --list` ask it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .cases import CLOSED, CaseRecord
+from .catalog import Trial
+from .note_situations import SITUATION_DATES, event_kind, situations_for
+from .schedule import resolve_dates
+from .terms import DATE_NAMES, NOTE_SITUATIONS
+from .workdays import fmt
+
+# A note that states the opposite of how the case was closed: "sluttede uden at føre til ansættelse
+# i fleksjob" against a case closed as "overgået til fleksjob" (what the evaluation counts it as).
+# The catalog has no note that states a fleksjob, so nothing is refused the other way round.
+CONTRADICTED_BY = {"praktik_uden_fleksjob": ("overgået til fleksjob",)}
+# How a refused situation is marked where the notes are offered (the window, `note --list`).
+REFUSED_MARK = " – kan ikke skrives for sagen"
+
+
+def situation_refusal(trial: Trial, case: CaseRecord, situation: str) -> str:
+    """Why a note in this situation cannot be written for the case, whatever date, reason or text
+    the caseworker gives (Danish; '' when it may be): the case was closed with a reason the note
+    contradicts, or the period the note is about began after the trial's end."""
+    return _closing_contradiction(trial, case, situation) or _begun_after_end(trial, case, situation)
+
+
+def offered_situations(trial: Trial, case: CaseRecord) -> list[tuple[str, str, str]]:
+    """The trial's notes as (name, title, why refused) in the order offered; a refused one keeps its
+    place (choosing it shows why), its title marked."""
+    offered = []
+    for name, title in situations_for(trial):
+        refusal = situation_refusal(trial, case, name)
+        offered.append((name, title + (REFUSED_MARK if refusal else ""), refusal))
+    return offered
+
+
+def _closing_contradiction(trial: Trial, case: CaseRecord, situation: str) -> str:
+    if case.status != CLOSED or case.end_reason not in CONTRADICTED_BY.get(situation, ()):
+        return ""
+    closed_on = case.extra.get("closed_on") if case.extra else None
+    on = f" {fmt(closed_on)}" if isinstance(closed_on, date) else ""
+    title = trial.notes[situation].title if situation in trial.notes else NOTE_SITUATIONS[situation]
+    return (
+        f"Sagen blev afsluttet{on} med årsagen »{case.end_reason}«, så notatet »{title}« ville modsige "
+        "sagen. Er afslutningsårsagen forkert, så genåbn sagen i sagsvinduet og afslut den med den rigtige årsag."
+    )
+
+
+def _begun_after_end(trial: Trial, case: CaseRecord, situation: str) -> str:
+    """A period (a duration rule's, such as a praktik) that began after the trial's end follows the
+    ordinary rule from its first day: no note about it, nor about its end, can cite the trial."""
+    kind = event_kind(trial, situation)
+    anchors = {spec.anchor for spec in trial.rules if spec.kind == "duration_end" and kind in spec.events}
+    name = SITUATION_DATES.get(situation) if kind is None else next(iter(sorted(anchors)), None)
+    if name is None or not any(spec.kind == "duration_end" and spec.anchor == name for spec in trial.rules):
+        return ""
+    begun = resolve_dates(trial, case.dates)[0].get(name)
+    end = trial.period.effective_end
+    if not isinstance(begun, date) or begun <= end:
+        return ""
+    return (
+        f"Sagens {DATE_NAMES[name]} {fmt(begun)} ligger efter forsøgets slutning {fmt(end)}, så perioden "
+        "følger den almindelige regel, og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT som i "
+        "andre sager, uden henvisning til forsøget."
+    )
