@@ -30,7 +30,7 @@ def situation_refusal(trial: Trial, case: CaseRecord, situation: str) -> str:
 def offered_situations(trial: Trial, case: CaseRecord) -> list[tuple[str, str, str]]:
     """The trial's notes as (name, title, why refused) in the order offered; a refused one keeps its
     place (choosing it shows why), its title marked."""
-    offered = []
+    offered: list[tuple[str, str, str]] = []
     for name, title in situations_for(trial):
         refusal = situation_refusal(trial, case, name)
         offered.append((name, title + (REFUSED_MARK if refusal else ""), refusal))
