@@ -172,10 +172,10 @@ class MainWindowActions(WindowPart):
         self.register_action.setText("&Registrer opfølgning …" if followups else "&Registrer hændelse …")
 
     def _selected_trial(self):
-        case_id = self.selected_case_id()
-        if case_id is None or self.store is None:
+        case = self.selected_case()  # as the list holds it: a case deleted elsewhere since is no error here
+        if case is None or self.store is None:
             return None
-        return self.store.catalog().get(self.store.get_case(case_id).trial_id)
+        return self.store.catalog().get(case.trial_id)
 
     def register_followup(self) -> None:
         case_id = self._chosen_case_id("Registrer opfølgning")

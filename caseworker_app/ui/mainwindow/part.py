@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView, QTabWidget, QTreeView
 
-    from ...core.cases import CaseDeadline, CaseProblem
+    from ...core.cases import CaseDeadline, CaseProblem, CaseRecord
     from ...core.selection import SearchTexts
     from ...services.deadline_book import BookUpdate, DeadlineBook
     from ...store.case_store import CaseStore
@@ -58,6 +58,7 @@ class WindowPart(_Window):
         def refresh(self) -> None: ...
         def _catalog_changed(self) -> None: ...
         def selected_case_id(self) -> int | None: ...
+        def selected_case(self) -> CaseRecord | None: ...
         def open_case(self, case_id: int | None) -> object: ...
 
         # by the Frister tab (deadlines_tab.py)

@@ -23,6 +23,7 @@ from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
 
 if TYPE_CHECKING:  # types only: no import of the store or the engine when this module loads
+    from ...core.cases import CaseRecord
     from ...services.deadline_book import BookUpdate, DeadlineBook
     from ...store.case_store import CaseStore
 
@@ -271,13 +272,16 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.case_view.verticalScrollBar().setValue(case_scroll)
 
     def selected_case_id(self) -> int | None:
+        case = self.selected_case()
+        return case.id if case is not None else None
+
+    def selected_case(self) -> CaseRecord | None:
+        """The case chosen in the list in front, as the list holds it (no database read)."""
         if self.tabs.currentIndex() == Tab.DEADLINES:
             item = self.deadline_model.item(self.deadline_view.currentIndex())
-            return item.case.id if item else None
+            return item.case if item else None
         index = self.case_view.currentIndex()
-        if index.isValid():
-            return self.case_model.case_at(index).id
-        return None
+        return self.case_model.case_at(index) if index.isValid() else None
 
     def open_case(self, case_id: int | None):
         """Open the case in a window of its own beside the lists (not modal; one per case)."""
