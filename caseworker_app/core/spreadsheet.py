@@ -83,7 +83,8 @@ _DEADLINE_COLUMNS: tuple[tuple[str, Callable[[CaseDeadline], Cell]], ...] = (
     ("Senest i praksis", lambda i: None if i.deadline.undated else i.deadline.practical_due),
     ("Fridag", lambda i: i.deadline.day_off or ""),
     ("Status", lambda i: STATUS_DA.get(i.deadline.status, i.deadline.status)),
-    ("Almindelig regel ville give", lambda i: i.deadline.ordinary_due),
+    # As every other output: only beside a date the ordinary rule does not give itself (Deadline.ordinary_beside).
+    ("Almindelig regel ville give", lambda i: i.deadline.ordinary_due if i.deadline.ordinary_beside else None),
     ("Hvorfor", lambda i: _reason_cell(i.deadline)),
     ("Regel", lambda i: i.deadline.rule),
     ("Henvisning", lambda i: i.deadline.citation),

@@ -66,7 +66,10 @@ def next_due_cell_text(deadline: Deadline) -> str:
 
 
 def ordinary_text(deadline: Deadline) -> str:
-    """The date the ordinary rule would give, or 'ingen frist'."""
+    """The date the ordinary rule would give, or 'ingen frist'; '' beside a date the ordinary rule
+    gives itself (Deadline.ordinary_beside, as every other output)."""
+    if not deadline.ordinary_beside:
+        return ""
     return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"
 
 
