@@ -248,7 +248,10 @@ def _deadline(
             if trial_result and (dates[spec.anchor] <= end or _agreed_under_trial(spec, dates, end)):
                 trial_due = trial_result[0]  # beside, for a case the trial covered (decision 15)
             day_after = end + _ONE_DAY
-            if spec.kind == "duration_end" and trial_due is not None and legal < end:
+            # (A version taken over that ends the period on the trial's very last day leaves the
+            # days after the rule alone had ended it to the trial, too.)
+            passed = legal < end or (legal == end and alone_due is not None and alone_due < end)
+            if spec.kind == "duration_end" and trial_due is not None and passed:
                 # The ordinary limit passed while the trial ran: the trial gave the days since, up
                 # to its last day (decision 12). That day is the trial's, and so is its basis, as
                 # for a period with no ordinary limit; the ordinary rule's day is said beside.

@@ -99,3 +99,20 @@ def test_a_period_under_a_changed_rule_that_would_end_before_it_applies_after_th
         "fra 01-11-2026, så perioden slutter senest dagen før; almindelig regel efter forsøgets slutning "
         "20-10-2026"
     )
+
+
+def test_a_longer_limit_that_ends_the_period_on_the_trials_last_day_leaves_it_to_the_trial():
+    # A reviewer. T18 ended 31-12-2015; the municipality's 8 weeks from 01-01-2016. Praktik from
+    # 06-11-2015: the old 4 weeks end 03-12-2015, the 8 weeks 06-11-2015 + 8 weeks - 1 day =
+    # 31-12-2015, the trial's last day. The days 04-12 to 31-12-2015 are the trial's: its basis.
+    value = {"from": "2016-01-01", "maximum": {"weeks": 8}, "text": "8 uger", "reference": "ref v8"}
+    override = TrialOverride("T18", "ordinary", json.dumps(value), "Brev", created_at="2026-11-01T10:00:00+00:00")
+    trial = apply_overrides(CATALOG, [override])["T18"]
+    [d] = compute_deadlines(trial, {"praktik_start": date(2015, 11, 6)}, [], date(2015, 12, 20))
+    assert (d.legal_due, d.governed_by, d.ordinary_due, d.trial_due) == (
+        date(2015, 12, 31),
+        "trial",
+        date(2015, 12, 3),
+        date(2016, 2, 4),
+    )
+    assert d.citation.startswith("Bekendtgørelse om frikommuneforsøg")
