@@ -32,6 +32,7 @@ from .evaluation_figures import (
     TrialFigures,
 )
 from .evaluation_scope import check_period, select_trials, trial_scope
+from .note_conditions import unmet_condition
 from .schedule import resolve_dates
 from .terms import NOTE_SITUATIONS
 from .workdays import fmt
@@ -159,6 +160,10 @@ def _count_case(
         return
     if begun > period.end or (closed_on is not None and closed_on < period.start):
         return  # not in the trial during the period
+    unmet = unmet_condition(trial, dates)
+    if unmet is not None:  # the trial does not apply to the case at all (core/schedule.py): not its figures
+        f.add("outside_condition", ref, unmet)
+        return
     f.add("citizens", ref, f"start {fmt(begun)}")
     if begun in period:
         f.add("started", ref, fmt(begun))

@@ -7,6 +7,7 @@ from datetime import date
 
 from .cases import CLOSED, CaseRecord
 from .catalog import Trial
+from .note_conditions import condition_problems
 from .note_situations import SITUATION_DATES, event_kind, situations_for
 from .schedule import resolve_dates
 from .terms import DATE_NAMES, NOTE_SITUATIONS
@@ -23,8 +24,13 @@ REFUSED_MARK = " – kan ikke skrives for sagen"
 def situation_refusal(trial: Trial, case: CaseRecord, situation: str) -> str:
     """Why a note in this situation cannot be written for the case, whatever date, reason or text
     the caseworker gives (Danish; '' when it may be): the case was closed with a reason the note
-    contradicts, or the period the note is about began after the trial's end."""
-    return _closing_contradiction(trial, case, situation) or _begun_after_end(trial, case, situation)
+    contradicts, the case's dates show a condition of the trial is not met (then the trial does not
+    apply to it at all: core/schedule.py), or the period the note is about began outside the trial."""
+    return (
+        _closing_contradiction(trial, case, situation)
+        or _unmet_condition(trial, case)
+        or _begun_outside_trial(trial, case, situation)
+    )
 
 
 def offered_situations(trial: Trial, case: CaseRecord) -> list[tuple[str, str, str]]:
@@ -49,20 +55,27 @@ def _closing_contradiction(trial: Trial, case: CaseRecord, situation: str) -> st
     )
 
 
-def _begun_after_end(trial: Trial, case: CaseRecord, situation: str) -> str:
-    """A period (a duration rule's, such as a praktik) that began after the trial's end follows the
-    ordinary rule from its first day: no note about it, nor about its end, can cite the trial."""
+def _unmet_condition(trial: Trial, case: CaseRecord) -> str:
+    dates = resolve_dates(trial, case.dates)[0]
+    return next(iter(condition_problems(trial, dates).values()), "")
+
+
+def _begun_outside_trial(trial: Trial, case: CaseRecord, situation: str) -> str:
+    """A period (a duration rule's, such as a praktik) that began before the trial's start or after
+    its end follows the ordinary rule from its first day: no note about it, nor about its end, can
+    cite the trial."""
     kind = event_kind(trial, situation)
     anchors = {spec.anchor for spec in trial.rules if spec.kind == "duration_end" and kind in spec.events}
     name = SITUATION_DATES.get(situation) if kind is None else next(iter(sorted(anchors)), None)
     if name is None or not any(spec.kind == "duration_end" and spec.anchor == name for spec in trial.rules):
         return ""
     begun = resolve_dates(trial, case.dates)[0].get(name)
-    end = trial.period.effective_end
-    if not isinstance(begun, date) or begun <= end:
+    start, end = trial.period.start, trial.period.effective_end
+    if not isinstance(begun, date) or start <= begun <= end:
         return ""
+    where = f"efter forsøgets slutning {fmt(end)}" if begun > end else f"før forsøgets start {fmt(start)}"
     return (
-        f"Sagens {DATE_NAMES[name]} {fmt(begun)} ligger efter forsøgets slutning {fmt(end)}, så perioden "
-        "følger den almindelige regel, og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT som i "
-        "andre sager, uden henvisning til forsøget."
+        f"Sagens {DATE_NAMES[name]} {fmt(begun)} ligger {where}, så perioden følger den almindelige regel, "
+        "og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT som i andre sager, uden henvisning "
+        "til forsøget."
     )

@@ -123,6 +123,8 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
         row(1, key, f"afsluttet: {key.split(':', 1)[1]}", level=1)
     if f.value("cannot_compute"):
         row(1, "cannot_compute", note="Sagerne er ikke med i tallene; ret datoen på sagen.")
+    if f.value("outside_condition"):
+        row(1, "outside_condition", note="Forsøget gælder ikke for sagerne, så de er ikke med i tallene.")
     if f.unassigned:
         where = "en fil" if evaluation.merged_from else "rapporten"
         rows.append(

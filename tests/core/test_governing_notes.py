@@ -567,19 +567,21 @@ def test_a_t18_praktik_whose_ordinary_last_day_is_the_trials_end_gets_no_note():
         )
 
 
-def test_a_note_without_conditions_is_not_stopped_by_them():
-    # 19 months: the praktik_start note is refused, but the note on a praktik that ended without a
-    # fleksjob asserts nothing about the unemployment and can be written.
+def test_a_praktik_outside_the_trials_condition_gets_no_note_citing_the_trial():
+    # 19 months of ledighed: the trial does not apply to the praktik (core/schedule.py says so in
+    # every output), so "Praktik afsluttet uden fleksjob", which says the praktik was "efter
+    # frikommuneforsøget" and cites the order, is refused too. (An earlier stop let it through as
+    # asserting nothing about the unemployment; a reviewer showed it asserts the trial.)
     case = t09_case(date(2019, 8, 8))._replace(events=(Event(date(2021, 3, 26), "praktik_end"),))
-    note = render_note(
-        CATALOG["T09"],
-        case,
-        "praktik_uden_fleksjob",
-        note_date=date(2021, 3, 29),
-        reason="Borgeren kunne ikke arbejde 10 timer om ugen.",
-        **WHO,
-    )
-    assert "sluttede 26. marts 2021 uden at føre til ansættelse i fleksjob" in note
+    with pytest.raises(NoteError, match="ledig siden 08-08-2019 til praktikstart 08-03-2021 er 19 måneder"):
+        render_note(
+            CATALOG["T09"],
+            case,
+            "praktik_uden_fleksjob",
+            note_date=date(2021, 3, 29),
+            reason="Borgeren kunne ikke arbejde 10 timer om ugen.",
+            **WHO,
+        )
 
 
 def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citizen():
@@ -934,6 +936,14 @@ def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_n
     )
     assert "Praktikken slutter senest 23. januar 2027 (højst 12 uger fra praktikstart 01-11-2026" in note
     assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12. december 2026." in note
+    # The lists, the case window, the prints and the spreadsheet say no "ordinary date" beside a date
+    # the ordinary rule gives itself (a reviewer: the spreadsheet's column showed 12-12-2026).
+    from caseworker_app.core.spreadsheet import deadline_table
+
+    table = deadline_table(deadlines_for_cases([case], {"T18": trial}, date(2026, 11, 30)))
+    [row] = table.rows
+    assert row[table.headers.index("Frist")] == date(2027, 1, 23)
+    assert row[table.headers.index("Almindelig regel ville give")] is None
 
 
 def test_a_praktik_the_trial_does_not_lengthen_keeps_its_refusal():

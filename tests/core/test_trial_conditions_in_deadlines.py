@@ -7,14 +7,21 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from caseworker_app.core.cases import CaseRecord
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.evaluation import evaluate
 from caseworker_app.core.evaluation_figures import Period
+from caseworker_app.core.event import Event
+from caseworker_app.core.note_errors import NoteError
+from caseworker_app.core.note_refusals import offered_situations
+from caseworker_app.core.notes import render_note
 from caseworker_app.core.schedule import compute_deadlines
 
 CATALOG = load_catalog()
 T09 = CATALOG["T09"]
+WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")
 
 
 def only(unemployed_since: date, today: date = date(2020, 7, 3)):
@@ -77,3 +84,35 @@ def test_the_evaluation_does_not_count_its_deadline_as_the_trials():
     [t09] = report.trials
     assert (t09.counts["due"], t09.counts["missed"]) == (1, 1)
     assert [ref for ref, _ in t09.cases["due"]] == ["2020-0901"]
+    # Nor is the citizen, the praktik or its length the trial's (a reviewer): counted apart, with why.
+    assert (t09.counts["citizens"], t09.counts["praktik_started"], t09.counts["outside_condition"]) == (1, 1, 1)
+    [(ref, why)] = t09.cases["outside_condition"]
+    assert ref == "2020-0902" and "er 18 måneder og 1 dag" in why
+
+
+def _praktik(start: date, since: date, ended: date) -> CaseRecord:
+    return CaseRecord(
+        id=9,
+        citizen="Ida Holm",
+        case_ref="2020-0909",
+        trial_id="T09",
+        dates={"praktik_start": start, "unemployed_since": since},
+        events=(Event(ended, "praktik_end"),),
+    )
+
+
+def test_no_note_cites_the_trial_for_a_praktik_whose_condition_is_unmet():
+    # A reviewer: ledig siden 01-01-2019, praktik 01-09-2020 (20 months), ended 20-09-2020: the
+    # lists said "Ingen: forsøgets betingelse er ikke opfyldt", yet "Praktik afsluttet uden
+    # fleksjob" was offered unmarked and cited BEK nr. 529.
+    case = _praktik(date(2020, 9, 1), date(2019, 1, 1), date(2020, 9, 20))
+    assert all(refusal for _, _, refusal in offered_situations(T09, case))
+    with pytest.raises(NoteError, match="er 20 måneder, så forsøget kan ikke bruges"):
+        render_note(T09, case, "praktik_uden_fleksjob", note_date=date(2020, 9, 21), reason="r", **WHO)
+
+
+def test_no_note_cites_the_trial_for_a_praktik_begun_before_it():
+    # Praktik 20-06-2018, ended 10-07-2018; T09 began 01-07-2018.
+    case = _praktik(date(2018, 6, 20), date(2018, 1, 1), date(2018, 7, 10))
+    with pytest.raises(NoteError, match="praktikstart 20-06-2018 ligger før forsøgets start 01-07-2018"):
+        render_note(T09, case, "praktik_uden_fleksjob", note_date=date(2018, 7, 11), reason="r", **WHO)
