@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .overrides import WITHDRAW, TrialOverride
+from .stamps import local_day, local_stamp
 from .workdays import fmt
 
 
@@ -58,8 +59,9 @@ def ordinary_entries(overrides: Iterable[TrialOverride], trial_id: str) -> list[
 
 
 def entered_day(override: TrialOverride) -> str:
-    """'30-11-2026': the day a row was stored (its UTC date, as the extensions' notes say it)."""
-    return fmt(date.fromisoformat(override.created_at[:10])) if override.created_at else "ukendt dato"
+    """'30-11-2026 kl. 22.16': when a row was stored, in local time (two entries of one day told apart)."""
+    stamp = local_stamp(override.created_at)
+    return f"{fmt(stamp.date())} kl. {stamp:%H.%M}" if stamp is not None else "ukendt tidspunkt"
 
 
 def entry_notes(entry: OrdinaryEntry) -> list[str]:
@@ -78,4 +80,5 @@ def entry_notes(entry: OrdinaryEntry) -> list[str]:
 def withdrawn_text(withdrawal: TrialOverride) -> str:
     """'tilbagekaldt 30-11-2026 af Anne Jensen: indtastet ved en fejl'."""
     who = f" af {withdrawal.created_by}" if withdrawal.created_by else ""
-    return f"tilbagekaldt {entered_day(withdrawal)}{who}: {withdrawal.source}"
+    day = local_day(withdrawal.created_at)
+    return f"tilbagekaldt {fmt(day) if day else 'på en ukendt dato'}{who}: {withdrawal.source}"

@@ -11,6 +11,7 @@ from typing import cast
 from dateutil.relativedelta import relativedelta
 
 from .catalog import Citation, Extension, RuleSpec, Trial
+from .stamps import local_day
 from .workdays import Duration, fmt, parse_date
 
 OVERRIDE_FIELDS_DA = {
@@ -130,6 +131,14 @@ def ordinary_rule_value(
     day = _date_value(applies_from, errors, "from")
     if day is not None and (problem := _too_far_ahead(day, today, DATE_FIELD_LABELS_DA["from"])):
         errors["from"] = problem
+    known = spec.ordinary.known_from if spec.ordinary is not None else None
+    if day is not None and known is not None and day < known:
+        # A change from before the catalog's rule is known (a typo: 2010 for 2020) would silently
+        # rewrite every deadline and evaluation since (a tester's report 2020-21 went from 8 to 64).
+        errors["from"] = (
+            f"Den almindelige regel i kataloget gælder fra {fmt(known)}; en ændring af den kan tidligst "
+            "gælde fra den dag. Skriv den dag, ændringen gælder fra."
+        )
     change: dict[str, object] = {"from": day.isoformat() if day else ""}
     kind = (spec.ordinary or spec).kind
     for name in ORDINARY_DURATIONS[kind]:
@@ -192,7 +201,7 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
         note = "forlænget i programmet" if field == "extension" else "rettet i programmet"
         if override.created_at:
             # The day it was typed in, not the day it was decided (the source says that).
-            note += f" {fmt(date.fromisoformat(override.created_at[:10]))}"
+            note += f" {fmt(local_day(override.created_at) or date.fromisoformat(override.created_at[:10]))}"
         # What the municipality typed is the legal basis of the days it adds (decision 14); what a
         # corrected end does to the extensions before it is core/trial_period.py's to say.
         entry = Extension(
@@ -303,9 +312,11 @@ def _withdrawal_value(trial: Trial, first_day: object, errors: dict[str, str]) -
     entered = [c.known_from for c in spec.ordinary_changes if c.known_from] if spec else []
     if day not in entered:
         listed = ", ".join(fmt(d) for d in entered) or "ingen"
+        # (Another window on the same database may have withdrawn or replaced it meanwhile.)
         errors[WITHDRAW] = (
-            f"Forsøg {trial.id} har ingen indtastet almindelig regel fra {fmt(day)} at tilbagekalde "
-            f"(indtastede, der gælder: {listed})"
+            f"Forsøg {trial.id} har ingen indtastet almindelig regel fra {fmt(day)}, der kan tilbagekaldes: "
+            f"den er måske tilbagekaldt eller erstattet fra et andet vindue – se historikken "
+            f"(indtastede, der gælder nu: {listed})"
         )
         return ""
     return json.dumps({WITHDRAW: day.isoformat()})

@@ -78,7 +78,8 @@ class OrdinaryRuleDialog(QDialog):
             "text": "&Reglen:",
             "reference": "&Lovhenvisning:",
             "source": "&Kilde:",
-            **{name: DURATION_LABELS_DA[name].capitalize() + ":" for name in self.duration_edits},
+            # Alt-letters the fields above do not use (G, R, L, K); the buttons take what is left.
+            **{name: "&" + DURATION_LABELS_DA[name].capitalize() + ":" for name in self.duration_edits},
         }
         for name, box in self.boxes.items():
             form.addRow(buddy_label(labels[name], box.editor), box)

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from ..core.catalog import RuleSpec, Trial
 from ..core.ordinary_entries import entry_notes, ordinary_entries, withdrawn_text
 from ..core.overrides import changeable_rule
+from ..core.stamps import stamp_text
 from ..core.workdays import fmt
 from ..services.catalog_texts import UNCHECKED_ORDINARY_RULE, ordinary_rule_versions, period_lines
 from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
-from .stamps import stamp_text
 from .withdraw_ordinary_dialog import WithdrawOrdinaryDialog
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -311,7 +311,10 @@ class TrialsView(QWidget):
     def withdraw(self, version: RuleSpec) -> bool:
         """Ask why and withdraw an entered version of the shown trial's ordinary rule; True when saved."""
         trial = self.current_trial()
-        if trial is None or not WithdrawOrdinaryDialog(self.store, trial, version, parent=self).exec():
+        if trial is None:
+            return False
+        if not WithdrawOrdinaryDialog(self.store, trial, version, parent=self).exec():
+            self.reload()  # a refusal may mean another window changed it meanwhile: show it as stored
             return False
         self.reload()
         self.changed.emit()

@@ -71,7 +71,19 @@ def test_the_testers_t06_case_a_rule_entered_by_mistake_is_withdrawn(catalog):
     assert d.legal_due == date(2025, 12, 31)
 
 
-def test_the_same_first_day_entered_again_replaces_the_earlier_entry(catalog):
+@pytest.fixture
+def copenhagen(monkeypatch):
+    """The caseworker's clock: stored UTC times are read in Danish local time (CET in November)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_same_first_day_entered_again_replaces_the_earlier_entry(catalog, copenhagen):
     first = row("T08", entered("T08", "01-03-2026", "lov A", ref="§ 99"), "lov A", 1)
     again = row("T08", entered("T08", "01-03-2026", "lov B", every="11 måneder", ref="§ 10 a"), "lov B", 2)
     trial = apply_overrides(catalog, [first, again])["T08"]
@@ -81,9 +93,10 @@ def test_the_same_first_day_entered_again_replaces_the_earlier_entry(catalog):
     assert d.legal_due == date(2026, 4, 1)  # 01-05-2025 + 11 months
     assert d.citation == "§ 10 a"
     entries = ordinary_entries([first, again], "T08")
+    # Stored 10:00 UTC = 11.00 in Copenhagen; with the time, two entries of one day are told apart.
     assert [entry_notes(e) for e in entries] == [
-        ["erstattet af registreringen af 02-11-2026"],
-        ["erstatter registreringen af 01-11-2026"],
+        ["erstattet af registreringen af 02-11-2026 kl. 11.00"],
+        ["erstatter registreringen af 01-11-2026 kl. 11.00"],
     ]
     assert [e.counts for e in entries] == [False, True]
 
@@ -108,8 +121,9 @@ def test_a_withdrawal_needs_a_reason_and_a_version_in_force(catalog):
         "source": "Skriv, hvorfor registreringen tilbagekaldes, fx at den blev indtastet ved en fejl"
     }
     assert override_errors(changed, "T08", "ordinary", {"withdraw": "01-02-2026"}, "Fejl", today=TODAY)[0] == {
-        "withdraw": "Forsøg T08 har ingen indtastet almindelig regel fra 01-02-2026 at tilbagekalde "
-        "(indtastede, der gælder: 01-03-2026)"
+        "withdraw": "Forsøg T08 har ingen indtastet almindelig regel fra 01-02-2026, der kan tilbagekaldes: den "
+        "er måske tilbagekaldt eller erstattet fra et andet vindue – se historikken (indtastede, der gælder "
+        "nu: 01-03-2026)"
     }
     assert override_errors(changed, "T08", "ordinary", {"withdraw": "01-03-2026"}, "Fejl", today=TODAY) == (
         {},
@@ -118,3 +132,15 @@ def test_a_withdrawal_needs_a_reason_and_a_version_in_force(catalog):
     assert withdrawal("T08", "2026-03-01", "x", 2).label == (
         "tilbagekaldelse af den ændrede almindelige regel fra 01-03-2026"
     )
+
+
+def test_a_first_day_before_the_catalogs_rule_is_known_is_refused(catalog):
+    # A tester typed 01-01-2010 (T08's § 10 is known from 01-07-2018): accepted, it rewrote every
+    # deadline since, and the 2020-21 evaluation's "demanded" went from 8 to 64.
+    fields = {"from": "01-01-2010", "first": "6 måneder", "every": "1 måned", "text": "x", "reference": "§ 1"}
+    errors, _ = override_errors(catalog, "T08", "ordinary", fields, "Brev", today=TODAY)
+    assert errors == {
+        "from": "Den almindelige regel i kataloget gælder fra 01-07-2018; en ændring af den kan tidligst gælde "
+        "fra den dag. Skriv den dag, ændringen gælder fra."
+    }
+    assert override_errors(catalog, "T08", "ordinary", {**fields, "from": "01-07-2018"}, "Brev", today=TODAY)[0] == {}

@@ -139,6 +139,8 @@ EVERY_CONTROL_LETTERED = (
     "registrer-opfoelgning",
     "ret-haendelse",
     "gem-aendringer",
+    "ny-almindelig-regel",  # a tester: Første gang efter / Derefter hver had none
+    "ny-forlaengelse",
 )
 
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QFont
 
 from ...core.history import CANCELLED, EventRow
 from ...core.note_subject import corrected_note_text
+from ...core.stamps import stamp_text
 from ...core.workdays import fmt
 from ..colours import muted_brush
 from ..model_base import ColumnTableModel, Index
-from ..stamps import stamp_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the EventRow behind a row
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from ...core.catalog import NoteTemplate, Trial
 from ...core.note_fields import NOTE_FIELDS
 from ...core.note_templates import edited_template_errors
+from ...core.stamps import stamp_text
 from ...store import ValidationError
 from ..colours import error_style, hint_style, ok_style
 from ..fields import buddy_label, text_box
-from ..stamps import stamp_text
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
