@@ -66,7 +66,7 @@ def _backup(args: argparse.Namespace) -> int:
     if args.list:
         backups = list_backups(path)
         if not backups:
-            print(f"Ingen sikkerhedskopier i {backup_folder(path)}.")
+            print(f"Ingen sikkerhedskopier endnu i mappen {backup_folder(path.resolve())}.")
             return 0
         print(f"Sikkerhedskopier af {path} (nyeste først):")
         whens = when_texts(backups)

@@ -60,7 +60,8 @@ GUIDE = (
     (
         "sager",
         "Sager",
-        "<p>Alle dine sager, også afsluttede, med søgning (Ctrl+F) på navn og sagsnummer. Dobbeltklik "
+        "<p>Dine aktive sager (afsluttede sager vises, når du vælger dem under Status), med søgning "
+        "(Ctrl+F) på navn og sagsnummer. Dobbeltklik "
         "for at åbne en sag; der kan du rette datoer, registrere hændelser, skrive journalnotater, "
         "udskrive borgerens plan og afslutte sagen.</p>",
     ),

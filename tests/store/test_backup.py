@@ -238,6 +238,16 @@ def test_copies_made_in_the_same_minute_are_told_apart_in_the_list(store, db_pat
     assert lines[1].startswith("  30-11-2026 kl. 16.41.40 (2)") and lines[4].startswith("  30-11-2026 kl. 09.12 ")
 
 
+def test_the_list_of_no_copies_names_the_folder_where_they_will_be(tmp_path, monkeypatch, capsys):
+    # A newcomer ran `backup --db demo.db --list` on a new demo database: "Ingen sikkerhedskopier i
+    # sikkerhedskopier." (a folder named by its bare, relative name, which does not exist yet).
+    monkeypatch.chdir(tmp_path)
+    CaseStore(tmp_path / "demo.db").close()
+    assert main(["backup", "--db", "demo.db", "--list"]) == 0
+    folder = tmp_path.resolve() / "sikkerhedskopier"
+    assert capsys.readouterr().out == f"Ingen sikkerhedskopier endnu i mappen {folder}.\n"
+
+
 def test_restore_keeps_the_current_database_first(store, db_path):
     add_cases(store, 2)
     copy = make_backup(db_path, now=datetime(2026, 11, 20, 9, 0))

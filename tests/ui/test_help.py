@@ -97,3 +97,16 @@ def test_the_daily_guide_says_when_a_note_can_cite_the_order(qtbot, store, today
     ) in text
     # Printing: the calendar opens on what is coming (not "ugens frister").
     assert "Udskriv › Opfølgningskalender (Ctrl+P; de næste 4 uger, de overskredne først)" in text
+
+
+def test_the_guide_says_what_the_sager_tab_shows_as_it_opens(qtbot, store, today):
+    # A newcomer: the guide said "Alle dine sager, også afsluttede", the tab opened on "Aktive sager".
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(Tab.CASES)
+    window.guide_action.trigger()
+    text = window._help.text()
+    assert window.status_filter.currentText() == "Aktive sager"
+    assert "Dine aktive sager (afsluttede sager vises, når du vælger dem under Status)" in text
+    window._help.close()
