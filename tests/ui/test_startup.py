@@ -257,6 +257,22 @@ def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypa
     assert happened[:3] == ["cases", "painted", "backup"]
 
 
+def run_and_close_soon(db: Path, monkeypatch) -> None:
+    """Start the window on db, and close it 300 ms after the cases are read (no first-start dialog)."""
+    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
+    open_store = MainWindow.open_store
+
+    def open_then_end(self, store):
+        open_store(self, store)
+        QTimer.singleShot(300, lambda: QApplication.exit(0))  # exit(), not quit(): see test_first_start
+
+    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
+    try:
+        assert run_window(db) == 0
+    finally:
+        logs.teardown_logging()
+
+
 def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp_path, monkeypatch, qapp):
     """At 100,000 cases the copy takes half a second: the window answers meanwhile, and the copy
     made when the window closes comes only after it (then none is needed: one a day)."""
@@ -276,18 +292,7 @@ def test_the_start_s_copy_is_made_beside_the_window_and_closing_waits_for_it(tmp
         happened.append((threading.current_thread().name, "done"))
 
     monkeypatch.setattr(backup_dialog, "daily_backup", slow_copy)
-    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
-    open_store = MainWindow.open_store
-
-    def open_then_end(self, store):
-        open_store(self, store)
-        QTimer.singleShot(300, lambda: QApplication.exit(0))  # while the copy is still being made
-
-    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
-    try:
-        assert run_window(db) == 0
-    finally:
-        logs.teardown_logging()
+    run_and_close_soon(db, monkeypatch)  # while the copy is still being made
     assert happened == [
         ("daglig-kopi", "begun"),
         ("daglig-kopi", "done"),
@@ -321,18 +326,7 @@ def test_a_start_copy_still_being_made_at_closing_leaves_one_copy_of_an_unchange
             reader.close()
 
     monkeypatch.setattr(rotation, "make_backup", slow_copy)
-    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: None)
-    open_store = MainWindow.open_store
-
-    def open_then_end(self, store):
-        open_store(self, store)
-        QTimer.singleShot(300, lambda: QApplication.exit(0))  # while the copy is still being made
-
-    monkeypatch.setattr(MainWindow, "open_store", open_then_end)
-    try:
-        assert run_window(db) == 0
-    finally:
-        logs.teardown_logging()
+    run_and_close_soon(db, monkeypatch)  # while the copy is still being made
     assert len(list((tmp_path / "sikkerhedskopier").glob("*.db"))) == 1
 
 
