@@ -91,6 +91,10 @@ def deadlines_on(
 
 
 _NONE: tuple[Deadline, ...] = ()
+# Rules whose clock a decision under the trial starts (a period's first day, a date the caseworker
+# agreed): one begun before the trial was not the trial's. A follow-up's clock (a hire date) may
+# start before: the trial governs the deadlines falling in it.
+_BEGUN_UNDER_TRIAL = frozenset({"duration_end", "caseworker_set"})
 
 
 def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool:
@@ -213,17 +217,26 @@ def _deadline(
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
         return undated_deadline(trial, spec, dates, today, end, ordinary_due)
-    if unmet is not None and (ordinary_result or trial_result):
+    outside: Reason | None = None  # why the trial does not apply to this case at all
+    if unmet is not None:
         # A condition of the trial that the case's own dates show is not met (T09: ledighed under
-        # 18 months at the praktik's start): the trial does not apply to the case, as for a clock
-        # begun outside it. The ordinary rule alone governs; with none, the trial rule's date is
-        # kept as a reminder, said plainly (docs/decisions.md 15).
+        # 18 months at the praktik's start).
+        outside = (unmet + ", så forsøgsreglen gælder ikke: ",)
+    elif spec.kind in _BEGUN_UNDER_TRIAL and (begun := dates.get(spec.anchor)) is not None and begun < start:
+        # A period (a praktik) or a date agreed before the trial began was decided under the ordinary
+        # rule, as one begun after its end is: the trial does not give it its length or its date.
+        name = DATE_NAMES[spec.anchor]
+        outside = (f"{name} ", begun, " ligger før forsøgets start ", start, ", så forsøgsreglen gælder ikke: ")
+    if outside is not None and (ordinary_result or trial_result):
+        # The trial does not apply to the case, as for a clock begun after its end. The ordinary rule
+        # alone governs; with none, the trial rule's date is kept as a reminder, said plainly
+        # (docs/decisions.md 15).
         if ordinary_result:
             governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
         else:
             assert trial_result is not None  # one of the two, tested above
             governed, (legal, reason, from_anchor) = "none", trial_result
-        reason = (unmet + ", så forsøgsreglen gælder ikke: ",) + reason
+        reason = outside + reason
     elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result

@@ -116,3 +116,38 @@ def test_no_note_cites_the_trial_for_a_praktik_begun_before_it():
     case = _praktik(date(2018, 6, 20), date(2018, 1, 1), date(2018, 7, 10))
     with pytest.raises(NoteError, match="praktikstart 20-06-2018 ligger før forsøgets start 01-07-2018"):
         render_note(T09, case, "praktik_uden_fleksjob", note_date=date(2018, 7, 11), reason="r", **WHO)
+
+
+@pytest.mark.parametrize(
+    ("trial_id", "dates", "today", "expected"),
+    [
+        # T18 began 18-06-2012. Praktik 01-06-2012: the ordinary 4 weeks, 01-06 + 28 days - 1 =
+        # 28-06-2012, not the trial's 13 weeks (30-08-2012).
+        ("T18", {"praktik_start": date(2012, 6, 1)}, date(2012, 6, 2), (date(2012, 6, 28), "ordinary")),
+        # T09 began 01-07-2018 and has no ordinary limit: 30-06-2018 + 4 weeks - 1 = 27-07-2018 as a reminder.
+        ("T09", {"praktik_start": date(2018, 6, 30)}, date(2018, 6, 30), (date(2018, 7, 27), "none")),
+        # T15 began 01-07-2017: a date agreed for 30-06-2017 was not the trial's.
+        ("T15", {"agreed": date(2017, 6, 30)}, date(2017, 6, 1), (date(2017, 6, 30), "none")),
+        # T16 began 18-06-2012: agreed 15-06-2012 falls back to the ordinary 55 days from the first
+        # day of absence 01-05-2012: 31 - 1 = 30 days to 31-05, 25 more = 25-06-2012.
+        (
+            "T16",
+            {"absence_start": date(2012, 5, 1), "agreed": date(2012, 6, 15)},
+            date(2012, 6, 1),
+            (date(2012, 6, 25), "ordinary"),
+        ),
+        # Agreed 20-06-2012, after the start: the trial's.
+        (
+            "T16",
+            {"absence_start": date(2012, 5, 1), "agreed": date(2012, 6, 20)},
+            date(2012, 6, 1),
+            (date(2012, 6, 20), "trial"),
+        ),
+    ],
+)
+def test_a_period_or_agreed_date_begun_before_the_trial_is_not_the_trials(trial_id, dates, today, expected):
+    # A tester: these got the trial's length and basis; one begun after the trial's end already did not.
+    [d] = compute_deadlines(CATALOG[trial_id], dates, [], today)
+    assert (d.legal_due, d.governed_by) == expected
+    if expected[1] != "trial":
+        assert "ligger før forsøgets start" in d.reason

@@ -251,3 +251,30 @@ def test_calculator_offers_the_events_a_caseworker_registers_not_the_imported_ki
     view.set_trial("T07")
     combo = view.form.events_box.kind_combo
     assert [combo.itemData(i) for i in range(combo.count())] == ["plan_adjusted", "plan_not_adjusted"]
+
+
+def test_the_calculator_records_a_talks_form_where_the_rules_count_forms(qtbot):
+    # A tester: T05, visitation 04-01-2021, personal talks 04-01, 06-04, 01-07, 01-10-2021, a phone
+    # talk 05-01-2022. After the trial's end (31-12-2021) only personal talks count: the 4th-latest
+    # is 04-01-2021, + 12 months = 04-01-2022, as the command line and a saved case say. With no
+    # form to give, the calculator counted the phone talk as personal: 06-04-2022.
+    view = open_calculator(qtbot, today=lambda: date(2026, 11, 30))
+    view.set_trial("T05")
+    box = view.form.events_box
+    assert box.form_combo.isVisibleTo(view)
+    type_into(qtbot, view.form.date_boxes["visitation"].editor, "04-01-2021")
+    for day, form in (
+        ("04-01-2021", "personligt"),
+        ("06-04-2021", "personligt"),
+        ("01-07-2021", "personligt"),
+        ("01-10-2021", "personligt"),
+        ("05-01-2022", "telefon"),
+    ):
+        box.form_combo.setCurrentIndex(box.form_combo.findData(form))
+        qtbot.keyClicks(box.date_edit, day)
+        qtbot.keyClick(box.date_edit, Qt.Key.Key_Return)
+    assert box.table.item(4, 1).text() == "samtale (telefon)"
+    assert result_rows(view)[0][1] == "04-01-2022"
+    # T08 counts no forms: the field is not asked for.
+    view.set_trial("T08")
+    assert not box.form_combo.isVisibleTo(view)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.event import Event
-from ...core.terms import EVENT_NAMES
+from ...core.terms import EVENT_NAMES, FORMS
 from ...core.workdays import fmt
 from ..fields import DateLineEdit, FieldBox, buddy_label
 
@@ -37,6 +37,11 @@ class EventsBox(QGroupBox):
         self.events: list[Event] = []
         self.kind_combo = QComboBox()
         self.date_edit = DateLineEdit()
+        # A talk's form, for a trial whose rules count some forms only (T05: personal talks after its
+        # end): as the case window's event dialog and the command line's ':telefon' record it.
+        self.form_combo = QComboBox()
+        for form in FORMS:
+            self.form_combo.addItem(form, form)
         self.full_check = QCheckBox("fuld opfølgn&ing")
         self.full_check.setToolTip("En henvendelse mellem opfølgninger tæller kun som opfølgning, når den er markeret")
         self.add_button = QPushButton("&Tilføj hændelse")
@@ -58,6 +63,8 @@ class EventsBox(QGroupBox):
         form = QFormLayout()
         form.addRow(buddy_label("Hæ&ndelse:", self.kind_combo), self.kind_combo)
         form.addRow(buddy_label("&Dato:", self.date_edit), self.date_box)
+        self.form_label = buddy_label("F&orm:", self.form_combo)
+        form.addRow(self.form_label, self.form_combo)
         form.addRow("", self.full_check)
         layout.addLayout(form)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -80,8 +87,12 @@ class EventsBox(QGroupBox):
         )
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
 
-    def set_kinds(self, kinds: tuple[str, ...] | None) -> None:
-        """The kinds of event the chosen trial knows (None: no trial); events of other kinds go."""
+    def set_kinds(self, kinds: tuple[str, ...] | None, *, forms_count: bool = False) -> None:
+        """The kinds of event the chosen trial knows (None: no trial); events of other kinds go.
+        forms_count: the trial's rules count some forms of talk only, so the form is asked for."""
+        self.form_combo.setVisible(forms_count)
+        self.form_label.setVisible(forms_count)
+        self.form_combo.setCurrentIndex(0)  # personligt, as the event dialog proposes
         self.kind_combo.clear()
         if kinds is None:
             return
@@ -111,7 +122,8 @@ class EventsBox(QGroupBox):
             self.date_box.set_error("Skriv hændelsens dato")
             return
         self.date_box.set_error(None)
-        self.events.append(Event(day, kind, full_followup=kind == "contact" and self.full_check.isChecked()))
+        form = self.form_combo.currentData() if self.form_combo.isVisibleTo(self) else None
+        self.events.append(Event(day, kind, full_followup=kind == "contact" and self.full_check.isChecked(), form=form))
         self.events.sort(key=lambda e: e.day)
         self.date_edit.clear()
         self.full_check.setChecked(False)
@@ -135,6 +147,7 @@ class EventsBox(QGroupBox):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.events))
         for row, event in enumerate(self.events):
-            cells = (fmt(event.day), EVENT_NAMES[event.kind], "ja" if event.full_followup else "")
+            name = EVENT_NAMES[event.kind] + (f" ({event.form})" if event.form else "")
+            cells = (fmt(event.day), name, "ja" if event.full_followup else "")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
