@@ -208,9 +208,8 @@ def _merge(args: argparse.Namespace, today: date) -> int:
     from ..services.evaluation import merge_files, report_rows
 
     target = _targets(args)
-    evaluation = merge_files(args.merge, args.minutes or DEFAULT_MINUTES)
     texts: dict[str, str] = {}
-    catalog = None
+    minutes = args.minutes
     if getattr(args, "db", None):
         from ..store import CaseStore
         from ..store.evaluation_queries import load_report_settings
@@ -218,12 +217,13 @@ def _merge(args: argparse.Namespace, today: date) -> int:
         with CaseStore(existing_db_path(args), read_only=True) as store:  # a report only reads
             catalog = store.catalog()
             texts = load_report_settings(store).texts
-            if args.minutes is None:
-                evaluation.minutes = load_report_settings(store).minutes
-    if catalog is None:
+            if minutes is None:
+                minutes = load_report_settings(store).minutes
+    else:
         from ..store.overrides_store import shipped_catalog
 
         catalog = shipped_catalog()
+    evaluation = merge_files(args.merge, minutes or DEFAULT_MINUTES, catalog)
     if args.json is not None:
         merged = {
             "merged_from": evaluation.merged_from,

@@ -285,8 +285,11 @@ def _check_int(value: object, where: str, fail: _Fail) -> None:
         raise fail(f"{where}: '{str(value)[:40]}' er ikke et antal (et helt tal, 0 eller mere).")
 
 
-def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
-    """Sum checked counts files (name, content) into one report; MergeError when they differ."""
+def merge(
+    files: Sequence[tuple[str, CountsFile]], minutes: int, catalog: Mapping[str, Trial] | None = None
+) -> Evaluation:
+    """Sum checked counts files (name, content) into one report; MergeError when they differ, or
+    when a trial is defined otherwise in them than in catalog (the one the report is written with)."""
     if len(files) < 2:
         raise MergeError("Angiv mindst to tal-filer at lægge sammen.")
     first_name, first = files[0]
@@ -314,6 +317,16 @@ def merge(files: Sequence[tuple[str, CountsFile]], minutes: int) -> Evaluation:
                     "forlængelse eller en ændret regel, der kun er indtastet det ene sted). Ret "
                     "forsøget ens begge steder og lav filerne igen; intet er lagt sammen."
                 )
+    for trial_id, (definition, name) in sorted(definitions.items()):
+        trial = catalog.get(trial_id) if catalog is not None else None
+        if catalog is not None and (trial is None or definition_fingerprint(trial) != definition):
+            # The report would say one period and count another (a tester: "Periode talt: ingen"
+            # above two citizens): the files were made with the municipality's own changes.
+            raise MergeError(
+                f"Forsøg {trial_id} er defineret anderledes i {name} end i det forsøgskatalog, rapporten "
+                "skrives med (fx en forlængelse eller en ændret regel, som kommunen har indtastet i sin "
+                "database). Læg filerne sammen med --db og kommunens database; intet er lagt sammen."
+            )
     figures: dict[str, TrialFigures] = {}
     for _, content in files:
         for trial_id, block in content["trials"].items():

@@ -216,8 +216,11 @@ def counts_bytes(store: CaseStore, evaluation: Evaluation) -> bytes:
     return counts_json(counts_content(store, evaluation))
 
 
-def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evaluation:
-    """Read, check and sum counts files; MergeError (Danish, names the file) when one is wrong."""
+def merge_files(
+    paths: Sequence[str | os.PathLike[str]], minutes: int, catalog: Mapping[str, Trial] | None = None
+) -> Evaluation:
+    """Read, check and sum counts files; MergeError (Danish, names the file) when one is wrong or
+    defines a trial otherwise than catalog, the one the report is written with."""
     check_minutes(minutes)
     files: list[tuple[str, CountsFile]] = []
     for path in paths:
@@ -232,7 +235,7 @@ def merge_files(paths: Sequence[str | os.PathLike[str]], minutes: int) -> Evalua
     names = [name for name, _ in files]
     if len({os.path.abspath(path) for path in paths}) != len(paths):
         raise MergeError(f"Samme fil er angivet to gange ({', '.join(names)}); intet er lagt sammen.")
-    return merge(files, minutes)
+    return merge(files, minutes, catalog)
 
 
 __all__ = [

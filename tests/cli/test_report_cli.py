@@ -74,6 +74,30 @@ def test_merge_gives_the_same_totals_as_one_report(files, tmp_path, capsys):
     assert content["trials"]["T08"]["counts"]["saved"] == 8
 
 
+def test_merging_files_made_with_an_extension_needs_the_database_that_has_it(tmp_path, capsys):
+    """A tester: files made from a database where the municipality extended a trial, merged
+    without --db, gave a report saying the trial's period in the report was "ingen" above the
+    citizens it counted. The report is written with the catalog of --db (or the shipped one)."""
+    from caseworker_app.store import CaseStore
+
+    path = tmp_path / "sager.db"
+    build(path).close()
+    with CaseStore(path) as store:
+        store.add_override("T08", "extension", "2027-12-31", "Beskæftigelsesministerens brev af 15-11-2025")
+    names = []
+    for who in ("Anne Jensen", "Mads Kristensen"):
+        name = tmp_path / f"{who.split()[0]}.json"
+        code, _, err = run(capsys, "report", "--db", str(path), *PERIOD, "--caseworker", who, "--json", str(name))
+        assert code == 0, err
+        names.append(str(name))
+    code, _, err = run(capsys, "report", "--merge", *names, "--json", str(tmp_path / "samlet.json"))
+    assert code != 0 and not (tmp_path / "samlet.json").exists()
+    assert "Forsøg T08 er defineret anderledes i Anne.json end i det forsøgskatalog" in err
+    assert "Læg filerne sammen med --db og kommunens database" in err
+    code, _, err = run(capsys, "report", "--db", str(path), "--merge", *names, "--json", str(tmp_path / "samlet.json"))
+    assert code == 0, err
+
+
 @needs_poppler
 def test_merged_pdf(files, tmp_path, capsys):
     pdf = tmp_path / "kommune.pdf"
