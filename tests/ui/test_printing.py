@@ -254,3 +254,23 @@ def test_pdf_text_is_searchable_as_typed_and_a_long_name_is_shortened_in_the_hea
     header = raw.splitlines()[0]
     assert "…" in header
     assert header.rstrip().endswith("FASIT-2018-0017 · Vesthimmerlands Kommune")
+
+
+def test_a_long_title_repeated_on_a_continued_page_is_shortened_not_cut(tmp_path, qapp):
+    # A tester: an evaluation's trial title at the top of its continued page was cut mid-word
+    # ("… i forbindelse med ressourcefo"). It is shortened with "…" and keeps "(fortsat)".
+    from caseworker_app.ui.printing.document import PrintJob, write_pdf
+
+    title = (
+        "T07 – Fritagelse for krav om opdatering af indsatsplanens tilbud hver 6. måned i forbindelse "
+        "med ressourceforløb"
+    )
+    rows = "".join(f"<tr><td>Række {n}</td><td>{n}</td></tr>" for n in range(120))
+    html = f"<h2>{title}</h2><table><thead><tr><th>Tal</th><th>Værdi</th></tr></thead>{rows}</table>"
+    path = tmp_path / "lang.pdf"
+    pages = write_pdf(PrintJob(html, "Evaluering"), path)
+    assert pages >= 2
+    second = pdf_text(path, 2)
+    [line] = [line for line in second.splitlines() if "(fortsat)" in line]
+    # (pdftotext writes the ellipsis as three points.)
+    assert line.startswith("T07 – Fritagelse for krav om") and line.endswith(("… (fortsat)", "... (fortsat)"))

@@ -170,10 +170,14 @@ def paint_job(job: PrintJob | QTextDocument, printer: QPrinter) -> int:
             if slice_.repeat and slice_.repeat.title:
                 painter.save()
                 painter.setFont(title_font)
+                # One line: a long title (an evaluation's trial) is shortened with "…", never cut.
+                metrics, tail = painter.fontMetrics(), " (fortsat)"
+                room = max(0, int(body.width() - metrics.horizontalAdvance(tail)))
+                title = metrics.elidedText(slice_.repeat.title, Qt.TextElideMode.ElideRight, room) + tail
                 painter.drawText(
                     QRectF(0, y, body.width(), title_height),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    f"{slice_.repeat.title} (fortsat)",
+                    title,
                 )
                 painter.restore()
                 y += title_height
