@@ -27,6 +27,7 @@ from typing import TypedDict, cast
 from .catalog import Trial
 from .evaluation_figures import FIGURE_LABELS, HIST_LABELS, PREFIXES, Evaluation, EvaluationError, Period, TrialFigures
 from .history import END_REASONS
+from .merge_checks import missing_trials_problem, overlap_problem
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
@@ -34,7 +35,9 @@ FORMAT = "opfoelgningsfrister-evaluering"
 # 2: a trial's figures count only the part of the period inside the trial's own period
 # (evaluation_scope.trial_scope); a file of version 1 may count later ordinary-rule cases.
 # 3: 'database', 'everyone' and each trial's 'unassigned' (a merge can tell overlapping files apart).
-FORMAT_VERSION = 3
+# 4: 'left_out_trials': trials with the file's own cases that were not chosen (--trial, the dialog's
+# ticks): a merge with a file that has them would count the other file's figures alone for them.
+FORMAT_VERSION = 4
 _TOP_KEYS = {
     "format",
     "format_version",
@@ -44,6 +47,7 @@ _TOP_KEYS = {
     "source",
     "database",
     "everyone",
+    "left_out_trials",
     "trials",
     "checksum",
 }
@@ -84,6 +88,7 @@ class CountsBody(TypedDict):
     source: str
     database: str
     everyone: bool  # every caseworker's cases (and those without a caseworker)
+    left_out_trials: list[str]  # trials with the file's own cases that were not chosen
     trials: dict[str, TrialCounts]
 
 
@@ -131,6 +136,7 @@ def to_counts(
         "source": source,
         "database": database,
         "everyone": not evaluation.caseworker.strip(),
+        "left_out_trials": sorted(evaluation.left_out_trials),
         "trials": {
             f.trial_id: {
                 "definition": definition_fingerprint(catalog[f.trial_id]),
@@ -223,6 +229,9 @@ def read_counts(data: bytes, name: str, program_version: str) -> CountsFile:
         raise fail("feltet 'database' er ikke et fingeraftryk (16 hex-tegn).")
     if not isinstance(content["everyone"], bool):
         raise fail("feltet 'everyone' skal være true eller false.")
+    left_out = content["left_out_trials"]
+    if not isinstance(left_out, list) or not all(isinstance(t, str) for t in cast("list[object]", left_out)):
+        raise fail("feltet 'left_out_trials' skal være en liste af forsøg.")
     trials = _json_object(content["trials"])
     if not trials:
         raise fail("filen har ingen forsøg.")
@@ -306,7 +315,9 @@ def merge(
                 f"fra {first['municipality'] or '(ingen kommune)'}; intet er lagt sammen."
             )
         seen.append((name, content))
-    _refuse_overlap(seen)
+    problem = overlap_problem(seen)
+    if problem:
+        raise MergeError(problem)
     definitions: dict[str, tuple[str, str]] = {}
     for name, content in files:
         for trial_id, block in content["trials"].items():
@@ -317,6 +328,9 @@ def merge(
                     "forlængelse eller en ændret regel, der kun er indtastet det ene sted). Ret "
                     "forsøget ens begge steder og lav filerne igen; intet er lagt sammen."
                 )
+    problem = missing_trials_problem(files)
+    if problem:
+        raise MergeError(problem)
     for trial_id, (definition, name) in sorted(definitions.items()):
         trial = catalog.get(trial_id) if catalog is not None else None
         if catalog is not None and (trial is None or definition_fingerprint(trial) != definition):
@@ -355,26 +369,6 @@ def merge(
         minutes=minutes,
         merged_from=len(files),
     )
-
-
-def _refuse_overlap(files: Sequence[tuple[str, CountsFile]]) -> None:
-    """MergeError naming both files when two of them could count the same case."""
-    for i, (name, content) in enumerate(files):
-        for other_name, other in files[:i]:
-            if content["source"] == other["source"]:
-                who = "alle sagsbehandlere" if content["everyone"] else "samme sagsbehandler"
-                raise MergeError(
-                    f"{other_name} og {name} er samme fil eller fra samme database for {who}: "
-                    "sagerne ville blive talt to gange. Intet er lagt sammen."
-                )
-            if content["database"] == other["database"] and (content["everyone"] or other["everyone"]):
-                everyone, single = (name, other_name) if content["everyone"] else (other_name, name)
-                raise MergeError(
-                    f"{everyone} og {single} er fra samme database, og {everyone} gælder alle "
-                    f"sagsbehandlere: den indeholder allerede sagerne i {single}, som ville blive talt to "
-                    "gange. Brug enten filen for alle sagsbehandlere alene eller én fil pr. "
-                    "sagsbehandler. Intet er lagt sammen."
-                )
 
 
 def _period_text(content: CountsFile) -> str:

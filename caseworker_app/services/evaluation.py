@@ -98,6 +98,7 @@ def build_evaluation(
         minutes=minutes,
         histories=histories,
     )
+    evaluation.left_out_trials = _left_out_trials(catalog, cases, period, evaluation)
     if unassigned:
         chosen = [f.trial_id for f in evaluation.trials]
         left_out = evaluate(unassigned, notes, catalog, period, today, trials=chosen, histories=histories)
@@ -210,6 +211,18 @@ def counts_content(store: CaseStore, evaluation: Evaluation) -> CountsFile:
         database=database_fingerprint(database_id),
         program_version=__version__,
     )
+
+
+def _left_out_trials(
+    catalog: Mapping[str, Trial], cases: Sequence[CaseRecord], period: Period, evaluation: Evaluation
+) -> tuple[str, ...]:
+    """The trials with the report's own cases in the period that were not chosen (a merge of its
+    counts file refuses a file that has them: core/merge_checks.py)."""
+    try:
+        with_cases = {t.id for t in select_trials(catalog, cases, period, None)}
+    except EvaluationError:  # no trial with cases at all
+        return ()
+    return tuple(sorted(with_cases - {f.trial_id for f in evaluation.trials}))
 
 
 def counts_bytes(store: CaseStore, evaluation: Evaluation) -> bytes:

@@ -98,6 +98,32 @@ def test_merging_files_made_with_an_extension_needs_the_database_that_has_it(tmp
     assert code == 0, err
 
 
+def test_a_file_made_for_some_trials_only_is_not_merged_as_if_it_had_them_all(db, files, tmp_path, capsys):
+    """A tester: Anne's file made for T08 alone, merged with Mads's (T08 and T09), gave T09 Mads's
+    figures alone under "2 sagsbehandleres tal lagt sammen", and nothing said Anne's were missing."""
+    only_t08 = tmp_path / "anne-t08.json"
+    code, _, err = run(
+        capsys, "report", "--db", str(db), *PERIOD, "--caseworker", "Anne Jensen", "--trial", "T08", "--json",
+        str(only_t08),
+    )  # fmt: skip
+    assert code == 0, err
+    assert set(json.loads(files["mads"].read_text(encoding="utf-8"))["trials"]) == {"T08", "T09"}
+    code, _, err = run(
+        capsys, "report", "--merge", str(only_t08), str(files["mads"]), "--json", str(tmp_path / "s.json")
+    )
+    assert code != 0 and not (tmp_path / "s.json").exists()
+    assert (
+        "anne-t08.json er lavet uden forsøg T09, som sagsbehandleren har sager i, men mads.json har tal for "
+        "dem, så tallene fra anne-t08.json ville mangle"
+    ) in err
+    # Files made without naming trials hold those with the caseworker's cases: summed as before
+    # (Mads has no case in a trial Anne's file has that his lacks, and the other way round).
+    code, _, err = run(
+        capsys, "report", "--merge", str(files["anne"]), str(files["mads"]), "--json", str(tmp_path / "s.json")
+    )
+    assert code == 0, err
+
+
 @needs_poppler
 def test_merged_pdf(files, tmp_path, capsys):
     pdf = tmp_path / "kommune.pdf"

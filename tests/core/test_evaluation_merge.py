@@ -100,7 +100,7 @@ def test_a_file_counted_before_the_figures_were_cut_to_the_trials_period_is_refu
     content["checksum"] = _checksum({k: v for k, v in content.items() if k != "checksum"})
     with pytest.raises(MergeError) as caught:
         read_counts(counts_json(content), "mads.json", VERSION)
-    assert "filen har formatversion 1; programmet læser 3." in str(caught.value)
+    assert "filen har formatversion 1; programmet læser 4." in str(caught.value)
 
 
 def _caseworkers_file(database: str, caseworker: str, unassigned: int) -> CountsFile:
