@@ -34,7 +34,7 @@ from .evaluation_figures import (
 from .evaluation_scope import check_period, select_trials, trial_scope
 from .note_conditions import unmet_condition
 from .schedule import resolve_dates
-from .terms import NOTE_SITUATIONS
+from .terms import DATE_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
 
@@ -161,6 +161,10 @@ def _count_case(
     if begun > period.end or (closed_on is not None and closed_on < period.start):
         return  # not in the trial during the period
     unmet = unmet_condition(trial, dates)
+    first = trial.rules[0]
+    if unmet is None and first.kind == "duration_end" and begun < trial.period.start:
+        # A period (a praktik) begun before the trial was decided under the ordinary rule (core/schedule.py).
+        unmet = f"{DATE_NAMES[first.anchor]} {fmt(begun)} ligger før forsøgets start {fmt(trial.period.start)}"
     if unmet is not None:  # the trial does not apply to the case at all (core/schedule.py): not its figures
         f.add("outside_condition", ref, unmet)
         return

@@ -47,7 +47,8 @@ FIGURE_LABELS = {
     "flexjob": "Overgået til fleksjob i perioden",
     "plan_not_adjusted": "Indsatsplan ikke justeret (FASIT-markering sættes efter reglen)",
     "cannot_compute": "Sager, der ikke kan beregnes (en dato mangler eller er gemt forkert)",
-    "outside_condition": "Sager, hvor forsøgets betingelse ikke er opfyldt (efter sagens datoer)",
+    "outside_condition": "Sager, som forsøget ikke gælder for (en betingelse er ikke opfyldt, eller perioden "
+    "begyndte før forsøget, efter sagens datoer)",
 }
 # Distributions (days -> how many), kept whole so that merged reports give exact medians.
 HIST_LABELS = {

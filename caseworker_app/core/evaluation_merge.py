@@ -21,10 +21,11 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TypedDict, cast
 
-from .catalog import Trial
+from .catalog import RuleSpec, Trial
 from .evaluation_figures import FIGURE_LABELS, HIST_LABELS, PREFIXES, Evaluation, EvaluationError, Period, TrialFigures
 from .history import END_REASONS
 from .merge_checks import missing_trials_problem, overlap_problem
@@ -100,8 +101,21 @@ _Fail = Callable[[str], MergeError]
 
 
 def definition_fingerprint(trial: Trial) -> str:
-    """16 hex digits that change when the trial's period, extensions or rules change."""
-    return _hash(repr((trial.id, trial.period, trial.rules)))
+    """16 hex digits that change when what the figures are counted by changes: the trial's first and
+    last day and its rules' kinds, dates and durations. Not the texts typed with a change (its
+    source, the day it was typed): two databases that entered the same extension on different days,
+    or in another time zone, count alike and must merge (a reviewer)."""
+    return _hash(repr((trial.id, trial.period.start, trial.period.effective_end, [_counted(r) for r in trial.rules])))
+
+
+def _counted(spec: RuleSpec) -> RuleSpec:
+    """The rule without the texts that say it (they count nothing), its ordinary versions likewise."""
+    plain = replace(spec, text="", reference="", source="", label="", first_words="", every_words="")
+    return replace(
+        plain,
+        ordinary=_counted(spec.ordinary) if spec.ordinary is not None else None,
+        ordinary_changes=tuple(_counted(c) for c in spec.ordinary_changes),
+    )
 
 
 def source_fingerprint(database_id: str, caseworker: str) -> str:

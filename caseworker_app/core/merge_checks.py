@@ -25,7 +25,7 @@ def missing_trials_problem(files: Files) -> str:
             missing = sorted(left_out & set(other["trials"]))
             if missing:
                 return (
-                    f"{name} er lavet uden {_trials_text(missing)}, som sagsbehandleren har sager i, men "
+                    f"{name} er lavet uden {_trials_text(missing)}, som der er sager i for perioden, men "
                     f"{other_name} har tal for dem, så tallene fra {name} ville mangle. Lav filerne for de "
                     "samme forsøg (eller alle); intet er lagt sammen."
                 )

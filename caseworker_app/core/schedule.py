@@ -214,6 +214,18 @@ def _deadline(
     due_to_trial_end = False
     trial_due = None
 
+    stale_agreed = (
+        spec.kind == "caseworker_set"
+        and trial_result is not None
+        and ordinary_result is not None
+        and ordinary_result[0] >= start
+        and trial_result[0] < start
+    )
+    if stale_agreed:
+        # A date agreed before the trial, while the ordinary deadline falls in it: the trial waived
+        # that rule from its first day, and the old date is none under it, so one is asked for, as
+        # when none is agreed (a reviewer: the ordinary rule had governed a deadline in the trial).
+        trial_result = None
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
         return undated_deadline(trial, spec, dates, today, end, ordinary_due)
@@ -222,7 +234,12 @@ def _deadline(
         # A condition of the trial that the case's own dates show is not met (T09: ledighed under
         # 18 months at the praktik's start).
         outside = (unmet + ", så forsøgsreglen gælder ikke: ",)
-    elif spec.kind in _BEGUN_UNDER_TRIAL and (begun := dates.get(spec.anchor)) is not None and begun < start:
+    elif (
+        spec.kind in _BEGUN_UNDER_TRIAL
+        and not stale_agreed
+        and (begun := dates.get(spec.anchor)) is not None
+        and begun < start
+    ):
         # A period (a praktik) or a date agreed before the trial began was decided under the ordinary
         # rule, as one begun after its end is: the trial does not give it its length or its date.
         name = DATE_NAMES[spec.anchor]

@@ -22,10 +22,19 @@ def undated_deadline(
     end: date,
     ordinary_due: date | None,
 ) -> Deadline:
-    """A deadline whose date the caseworker must agree: none is agreed, or the agreed one was met."""
+    """A deadline whose date the caseworker must agree: none is agreed, the agreed one was met, or it
+    was agreed before the trial began."""
     agreed = dates.get(spec.anchor)
     if agreed is None:
         reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
+    elif agreed < trial.period.start:  # agreed before the trial: no date under it (core/schedule.py)
+        reason = (
+            "den aftalte dato ",
+            agreed,
+            " ligger før forsøgets start ",
+            trial.period.start,
+            ", så der er ingen dato aftalt efter forsøget: aftal den og registrér den på sagen",
+        )
     else:
         reason = (
             "den aftalte dato ",

@@ -8,7 +8,7 @@ evaluation_rows.py); the counts files a coordinator merges are written and read 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,7 +98,12 @@ def build_evaluation(
         minutes=minutes,
         histories=histories,
     )
-    evaluation.left_out_trials = _left_out_trials(catalog, cases, period, evaluation)
+    evaluation.left_out_trials = _left_out_trials(
+        catalog,
+        [*cases, *unassigned],
+        evaluation,
+        lambda some, trials: evaluate(some, notes, catalog, period, today, trials=trials, histories=histories),
+    )
     if unassigned:
         chosen = [f.trial_id for f in evaluation.trials]
         left_out = evaluate(unassigned, notes, catalog, period, today, trials=chosen, histories=histories)
@@ -214,15 +219,22 @@ def counts_content(store: CaseStore, evaluation: Evaluation) -> CountsFile:
 
 
 def _left_out_trials(
-    catalog: Mapping[str, Trial], cases: Sequence[CaseRecord], period: Period, evaluation: Evaluation
+    catalog: Mapping[str, Trial],
+    cases: Sequence[CaseRecord],
+    evaluation: Evaluation,
+    count: Callable[[Sequence[CaseRecord], list[str]], Evaluation],
 ) -> tuple[str, ...]:
-    """The trials with the report's own cases in the period that were not chosen (a merge of its
-    counts file refuses a file that has them: core/merge_checks.py)."""
+    """The trials not chosen that the report's own cases (and those without a caseworker) would
+    have figures in for the period: a merge of its counts file refuses a file that has them
+    (core/merge_checks.py). count: the evaluation of those cases for those trials, as the report's."""
+    chosen = {f.trial_id for f in evaluation.trials}
     try:
-        with_cases = {t.id for t in select_trials(catalog, cases, period, None)}
+        others = [t.id for t in select_trials(catalog, cases, evaluation.period, None) if t.id not in chosen]
     except EvaluationError:  # no trial with cases at all
         return ()
-    return tuple(sorted(with_cases - {f.trial_id for f in evaluation.trials}))
+    if not others:
+        return ()
+    return tuple(sorted(f.trial_id for f in count(cases, others).trials if any(f.counts.values())))
 
 
 def counts_bytes(store: CaseStore, evaluation: Evaluation) -> bytes:

@@ -113,7 +113,7 @@ def test_a_file_made_for_some_trials_only_is_not_merged_as_if_it_had_them_all(db
     )
     assert code != 0 and not (tmp_path / "s.json").exists()
     assert (
-        "anne-t08.json er lavet uden forsøg T09, som sagsbehandleren har sager i, men mads.json har tal for "
+        "anne-t08.json er lavet uden forsøg T09, som der er sager i for perioden, men mads.json har tal for "
         "dem, så tallene fra anne-t08.json ville mangle"
     ) in err
     # Files made without naming trials hold those with the caseworker's cases: summed as before

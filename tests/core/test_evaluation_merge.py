@@ -17,6 +17,7 @@ from caseworker_app.core.evaluation_merge import (
     _checksum,  # to forge a file whose checksum fits
     counts_json,
     database_fingerprint,
+    definition_fingerprint,
     merge,
     read_counts,
     source_fingerprint,
@@ -129,3 +130,20 @@ def test_cases_without_caseworker_left_out_are_named_once_per_database():
     (t08,) = report.trials
     # Citizens 2 + 2 + 2; left out: db1's 1 case and db2's 2 cases.
     assert (t08.value("citizens"), t08.unassigned) == (6, 3)
+
+
+def test_the_same_extension_typed_on_other_days_counts_alike_and_merges():
+    # A reviewer: the fingerprint held the note "forlænget i programmet <the day it was typed>" and
+    # the typed source, so two databases with the same extension (or one read in another time
+    # zone) could never be merged; what the figures are counted by is the same.
+    from caseworker_app.core.overrides import TrialOverride, apply_overrides
+
+    def extended(day: str, source: str):
+        row = TrialOverride("T08", "extension", "2027-12-31", source, created_at=f"{day}T10:00:00+00:00")
+        return apply_overrides(CATALOG, [row])["T08"]
+
+    a = extended("2025-11-20", "Beskæftigelsesministerens brev af 15-11-2025")
+    b = extended("2025-11-21", "Brev fra ministeren 15-11-2025")
+    assert definition_fingerprint(a) == definition_fingerprint(b)
+    # A different end counts differently.
+    assert definition_fingerprint(a) != definition_fingerprint(CATALOG["T08"])

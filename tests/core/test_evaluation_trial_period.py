@@ -264,6 +264,8 @@ def test_no_figure_counts_what_happened_outside_the_trial(drawn):
             days = _dates(detail)
             if key == "citizens":  # the day the case entered: it may be before the trial began
                 assert days[0] <= scope.end
+            elif key == "outside_condition":  # says why the trial does not apply: counts nothing
+                assert "ligger før forsøgets start" in detail or "er ikke opfyldt" in detail
             elif key == "open_end":
                 assert all(scope.end < d <= end for d in days), (key, detail)
             elif key == "praktik_ended":  # 'start – end (n dage)': the end is what was counted

@@ -128,13 +128,13 @@ def test_no_note_cites_the_trial_for_a_praktik_begun_before_it():
         ("T09", {"praktik_start": date(2018, 6, 30)}, date(2018, 6, 30), (date(2018, 7, 27), "none")),
         # T15 began 01-07-2017: a date agreed for 30-06-2017 was not the trial's.
         ("T15", {"agreed": date(2017, 6, 30)}, date(2017, 6, 1), (date(2017, 6, 30), "none")),
-        # T16 began 18-06-2012: agreed 15-06-2012 falls back to the ordinary 55 days from the first
-        # day of absence 01-05-2012: 31 - 1 = 30 days to 31-05, 25 more = 25-06-2012.
+        # T16 began 18-06-2012. Agreed 15-06-2012, first day of absence 01-04-2012: the ordinary 55
+        # days end 26-05-2012 (30 - 1 = 29 days to 30-04, 26 more), before the trial: ordinary.
         (
             "T16",
-            {"absence_start": date(2012, 5, 1), "agreed": date(2012, 6, 15)},
+            {"absence_start": date(2012, 4, 1), "agreed": date(2012, 6, 15)},
             date(2012, 6, 1),
-            (date(2012, 6, 25), "ordinary"),
+            (date(2012, 5, 26), "ordinary"),
         ),
         # Agreed 20-06-2012, after the start: the trial's.
         (
@@ -151,3 +151,33 @@ def test_a_period_or_agreed_date_begun_before_the_trial_is_not_the_trials(trial_
     assert (d.legal_due, d.governed_by) == expected
     if expected[1] != "trial":
         assert "ligger før forsøgets start" in d.reason
+
+
+def test_a_date_agreed_before_the_trial_whose_ordinary_deadline_falls_in_it_asks_for_a_new_one():
+    # A reviewer: T16 began 18-06-2012; first day of absence 01-05-2012 gives the ordinary 55 days
+    # 25-06-2012, inside the trial, which waived that rule from its first day. Agreed 15-06-2012
+    # (before the trial) made the ordinary rule govern 25-06-2012; with no date agreed, or one agreed
+    # in the trial, the trial governs. The old date is none under the trial: a new one is asked for.
+    [d] = compute_deadlines(
+        CATALOG["T16"], {"absence_start": date(2012, 5, 1), "agreed": date(2012, 6, 15)}, [], date(2012, 7, 1)
+    )
+    assert (d.undated, d.governed_by) == (True, "trial")
+    assert d.reason == (
+        "Den aftalte dato 15-06-2012 ligger før forsøgets start 18-06-2012, så der er ingen dato aftalt efter "
+        "forsøget: aftal den og registrér den på sagen"
+    )
+
+
+def test_the_evaluation_counts_a_praktik_begun_before_the_trial_apart():
+    # A reviewer: T09 began 01-07-2018; a praktik from 30-06-2018 (ended 20-07-2018) was counted
+    # among the trial's citizens and praktikker for 01-07-2018 - 31-12-2018, while the lists and
+    # the notes say the trial does not apply to it.
+    case = _praktik(date(2018, 6, 30), date(2018, 1, 1), date(2018, 7, 20))
+    report = evaluate(
+        [case], {}, CATALOG, Period(date(2018, 7, 1), date(2018, 12, 31)), date(2019, 1, 15), trials=["T09"]
+    )
+    [t09] = report.trials
+    assert (t09.counts["citizens"], t09.counts["praktik_ended"], t09.counts["outside_condition"]) == (0, 0, 1)
+    assert t09.cases["outside_condition"] == [
+        ("2020-0909", "praktikstart 30-06-2018 ligger før forsøgets start 01-07-2018")
+    ]
