@@ -67,8 +67,10 @@ def governing_deadline(
                 "regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
             )
         raise NoteError(
-            f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato til og med "
-            f"forsøgets slutning {fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til forsøget."
+            # A date agreed before the trial's start is outside it as one after its end is (a reviewer).
+            f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato i forsøgets periode "
+            f"{fmt(trial.period.start)}–{fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til "
+            "forsøget."
         )
     if deadline.undated:
         return None, (

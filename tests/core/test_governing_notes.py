@@ -661,7 +661,7 @@ def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials(
     assert str(refused.value) == (
         "Forsøget kan ikke være hjemmel for næste frist: Aftalt dato 01-03-2022 ligger uden for forsøgsperioden "
         "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke: dato aftalt af sagsbehandleren: 01-03-2022. Aftal "
-        "en dato til og med forsøgets slutning 31-12-2021, eller skriv notatet i FASIT uden henvisning til forsøget."
+        "en dato i forsøgets periode 01-07-2018–31-12-2021, eller skriv notatet i FASIT uden henvisning til forsøget."
     )
 
 

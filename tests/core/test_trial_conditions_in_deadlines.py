@@ -181,3 +181,13 @@ def test_the_evaluation_counts_a_praktik_begun_before_the_trial_apart():
     assert t09.cases["outside_condition"] == [
         ("2020-0909", "praktikstart 30-06-2018 ligger før forsøgets start 01-07-2018")
     ]
+
+
+def test_a_note_for_a_date_agreed_before_the_trial_says_to_agree_one_in_its_period():
+    # A reviewer: T15 began 01-07-2017; a note for a date agreed for 30-06-2017 said "Aftal en dato
+    # til og med forsøgets slutning", which 30-06-2017 already is.
+    case = CaseRecord(
+        id=15, citizen="Ole Bak", case_ref="2017-0015", trial_id="T15", dates={"agreed": date(2017, 6, 30)}
+    )
+    with pytest.raises(NoteError, match="Aftal en dato i forsøgets periode 01-07-2017–31-12-2023"):
+        render_note(CATALOG["T15"], case, "forsoeg_anvendt", note_date=date(2017, 6, 1), free_text="x", **WHO)
