@@ -250,6 +250,9 @@ def _deadline(
         # (docs/decisions.md 15).
         if ordinary_result:
             governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+            if ordinary is not spec.ordinary and not before_change(reason):
+                # A version the municipality entered (decision 13): whose rule it is, as after the end.
+                reason = reason + municipal_rule("; ", ordinary, "")
         else:
             assert trial_result is not None  # one of the two, tested above
             governed, (legal, reason, from_anchor) = "none", trial_result

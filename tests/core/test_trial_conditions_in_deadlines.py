@@ -191,3 +191,22 @@ def test_a_note_for_a_date_agreed_before_the_trial_says_to_agree_one_in_its_peri
     )
     with pytest.raises(NoteError, match="Aftal en dato i forsøgets periode 01-07-2017–31-12-2023"):
         render_note(CATALOG["T15"], case, "forsoeg_anvendt", note_date=date(2017, 6, 1), free_text="x", **WHO)
+
+
+def test_a_municipal_ordinary_rule_that_governs_outside_the_condition_is_named_as_the_municipalitys():
+    # T09 with the municipality's ordinary limit of 6 weeks from 01-01-2019; ledig siden 01-01-2019,
+    # praktik 01-09-2020 (20 months): 01-09-2020 + 6 weeks - 1 day = 12-10-2020, under that rule,
+    # named as after a trial's end (a reviewer: it was not).
+    import json
+
+    from caseworker_app.core.overrides import TrialOverride, apply_overrides
+
+    value = {"from": "2019-01-01", "maximum": {"weeks": 6}, "text": "praktik højst 6 uger", "reference": "§ 61 LAB"}
+    row = TrialOverride("T09", "ordinary", json.dumps(value), "Brev", created_at="2026-11-01T10:00:00+00:00")
+    trial = apply_overrides(CATALOG, [row])["T09"]
+    since = {"praktik_start": date(2020, 9, 1), "unemployed_since": date(2019, 1, 1)}
+    [d] = compute_deadlines(trial, since, [], date(2020, 9, 2))
+    assert (d.legal_due, d.governed_by, d.citation) == (date(2020, 10, 12), "ordinary", "§ 61 LAB")
+    assert d.reason.endswith(
+        "højst 6 uger fra praktikstart 01-09-2020, sidste dag; kommunens ændrede almindelige regel fra 01-01-2019"
+    )
