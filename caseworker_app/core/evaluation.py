@@ -32,9 +32,9 @@ from .evaluation_figures import (
     TrialFigures,
 )
 from .evaluation_scope import check_period, select_trials, trial_scope
-from .note_conditions import unmet_condition
+from .note_conditions import begun_before_trial, unmet_condition
 from .schedule import resolve_dates
-from .terms import DATE_NAMES, NOTE_SITUATIONS
+from .terms import NOTE_SITUATIONS
 from .workdays import fmt
 
 
@@ -162,9 +162,9 @@ def _count_case(
         return  # not in the trial during the period
     unmet = unmet_condition(trial, dates)
     first = trial.rules[0]
-    if unmet is None and first.kind == "duration_end" and begun < trial.period.start:
+    if unmet is None and first.kind == "duration_end":
         # A period (a praktik) begun before the trial was decided under the ordinary rule (core/schedule.py).
-        unmet = f"{DATE_NAMES[first.anchor]} {fmt(begun)} ligger før forsøgets start {fmt(trial.period.start)}"
+        unmet = begun_before_trial(trial, first, dates)
     if unmet is not None:  # the trial does not apply to the case at all (core/schedule.py): not its figures
         f.add("outside_condition", ref, unmet)
         return

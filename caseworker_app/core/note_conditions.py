@@ -7,7 +7,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .catalog import NoteCondition, Trial
+from .catalog import NoteCondition, RuleSpec, Trial
 from .event import Event
 from .note_errors import NoteError
 from .terms import DATE_NAMES, EVENT_NAMES
@@ -32,6 +32,24 @@ def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
         if holds is False:
             return f"betingelsen »{condition.text}« er ikke opfyldt: {_measured(condition, dates)}"
     return None
+
+
+# Rules whose clock a decision under the trial starts (a period's first day, a date the caseworker
+# agreed): one begun before the trial was not the trial's. A follow-up's clock (a hire date) may
+# start before: the trial governs the deadlines falling in it.
+BEGUN_UNDER_TRIAL = frozenset({"duration_end", "caseworker_set"})
+
+
+def begun_before_trial(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str | None:
+    """'praktikstart 01-06-2012 ligger før forsøgets start 18-06-2012' when the rule's clock is one
+    a decision under the trial starts and it started before the trial began: the trial then gives it
+    neither its length nor its date (the engine, the evaluation and the notes all ask here); None
+    otherwise."""
+    begun = dates.get(spec.anchor) if spec.kind in BEGUN_UNDER_TRIAL else None
+    start = trial.period.start
+    if begun is None or begun >= start:
+        return None
+    return f"{DATE_NAMES[spec.anchor]} {fmt(begun)} ligger før forsøgets start {fmt(start)}"
 
 
 def confirmable_conditions(

@@ -7,7 +7,7 @@ from datetime import date
 
 from .cases import CLOSED, CaseRecord
 from .catalog import Trial
-from .note_conditions import condition_problems
+from .note_conditions import begun_before_trial, condition_problems
 from .note_situations import SITUATION_DATES, event_kind, situations_for
 from .schedule import resolve_dates
 from .terms import DATE_NAMES, NOTE_SITUATIONS
@@ -67,15 +67,19 @@ def _begun_outside_trial(trial: Trial, case: CaseRecord, situation: str) -> str:
     kind = event_kind(trial, situation)
     anchors = {spec.anchor for spec in trial.rules if spec.kind == "duration_end" and kind in spec.events}
     name = SITUATION_DATES.get(situation) if kind is None else next(iter(sorted(anchors)), None)
-    if name is None or not any(spec.kind == "duration_end" and spec.anchor == name for spec in trial.rules):
+    spec = next((s for s in trial.rules if s.kind == "duration_end" and s.anchor == name), None)
+    if spec is None:
         return ""
-    begun = resolve_dates(trial, case.dates)[0].get(name)
-    start, end = trial.period.start, trial.period.effective_end
-    if not isinstance(begun, date) or start <= begun <= end:
+    dates = resolve_dates(trial, case.dates)[0]
+    begun, end = dates.get(spec.anchor), trial.period.effective_end
+    if isinstance(begun, date) and begun > end:
+        outside = f"{DATE_NAMES[spec.anchor]} {fmt(begun)} ligger efter forsøgets slutning {fmt(end)}"
+    else:
+        outside = begun_before_trial(trial, spec, dates)
+    if outside is None:
         return ""
-    where = f"efter forsøgets slutning {fmt(end)}" if begun > end else f"før forsøgets start {fmt(start)}"
     return (
-        f"Sagens {DATE_NAMES[name]} {fmt(begun)} ligger {where}, så perioden følger den almindelige regel, "
+        f"Sagens {outside}, så perioden følger den almindelige regel, "
         "og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT som i andre sager, uden henvisning "
         "til forsøget."
     )

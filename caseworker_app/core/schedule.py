@@ -15,7 +15,7 @@ from .catalog import RuleSpec, Trial, reform_caution
 from .date_defaults import date_defaults, resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
-from .note_conditions import unmet_condition
+from .note_conditions import BEGUN_UNDER_TRIAL, begun_before_trial, unmet_condition
 from .rule_due import ordinary_rule_due, rule_due
 from .schedule_text import (
     before_change,
@@ -91,10 +91,6 @@ def deadlines_on(
 
 
 _NONE: tuple[Deadline, ...] = ()
-# Rules whose clock a decision under the trial starts (a period's first day, a date the caseworker
-# agreed): one begun before the trial was not the trial's. A follow-up's clock (a hire date) may
-# start before: the trial governs the deadlines falling in it.
-_BEGUN_UNDER_TRIAL = frozenset({"duration_end", "caseworker_set"})
 
 
 def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool:
@@ -235,15 +231,13 @@ def _deadline(
         # 18 months at the praktik's start).
         outside = (unmet + ", så forsøgsreglen gælder ikke: ",)
     elif (
-        spec.kind in _BEGUN_UNDER_TRIAL
+        spec.kind in BEGUN_UNDER_TRIAL  # tested here too: no call for the many follow-up rules
         and not stale_agreed
-        and (begun := dates.get(spec.anchor)) is not None
-        and begun < start
+        and (before := begun_before_trial(trial, spec, dates)) is not None
     ):
         # A period (a praktik) or a date agreed before the trial began was decided under the ordinary
         # rule, as one begun after its end is: the trial does not give it its length or its date.
-        name = DATE_NAMES[spec.anchor]
-        outside = (f"{name} ", begun, " ligger før forsøgets start ", start, ", så forsøgsreglen gælder ikke: ")
+        outside = (before + ", så forsøgsreglen gælder ikke: ",)
     if outside is not None and (ordinary_result or trial_result):
         # The trial does not apply to the case, as for a clock begun after its end. The ordinary rule
         # alone governs; with none, the trial rule's date is kept as a reminder, said plainly
