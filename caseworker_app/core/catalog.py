@@ -181,6 +181,15 @@ class Trial:
         return bool(self.rules)
 
     @property
+    def counts_talk_forms(self) -> bool:
+        """Whether a rule, or an ordinary rule's version, counts some forms of talk only (T05: personal
+        talks after its end): then a talk's form decides the deadline and is asked for."""
+        return any(
+            spec.forms or any(v.forms for v in (spec.ordinary, *spec.ordinary_changes) if v is not None)
+            for spec in self.rules
+        )
+
+    @property
     def registers_followups(self) -> bool:
         """Whether 'Registrer opfølgning' (Ctrl+R) registers a follow-up; False for a trial whose
         events are others only (T07, T09, T18: 'Praktik afsluttet'): then it registers one of those."""

@@ -151,12 +151,8 @@ class CalculatorForm(QWidget):
         )
         self.trial_end_box.set_hint(f"Tom: katalogets slutdato {fmt(trial.period.effective_end)}")
         # as Registrer hændelse: never a kind only an import registers (a decision of unknown outcome)
-        forms_count = any(
-            spec.forms or any(v.forms for v in (spec.ordinary, *spec.ordinary_changes) if v is not None)
-            for spec in trial.rules
-        )
         self.events_box.set_kinds(
-            tuple(kind for kind in trial.events if kind not in IMPORTED_EVENTS), forms_count=forms_count
+            tuple(kind for kind in trial.events if kind not in IMPORTED_EVENTS), forms_count=trial.counts_talk_forms
         )
         self.changed.emit()
 
