@@ -53,6 +53,10 @@ class Deadline(NamedTuple):
     # The legal reference of the ordinary rule's version behind ordinary_due ('' when none): a
     # municipality's changed rule names its own (a note says it beside the ordinary date).
     ordinary_reference: str = ""
+    # The trial never applied to this deadline: a condition of it unmet, a period or agreed date
+    # begun before it, or a deadline due before it began. Whatever governs it, the trial's end does
+    # not (the banner's count of deadlines the ordinary rule took over leaves it out).
+    trial_inapplicable: bool = False
 
     @property
     def reason(self) -> str:

@@ -41,8 +41,13 @@ def trial_end_counts(deadlines: Iterable[Deadline], today: date, horizon_days: i
 
 def ended_trial_counts(deadlines: Iterable[Deadline], today: date) -> Counter[tuple[str, date]]:
     """How many of these deadlines the ordinary rule governs because their trial has ended, by
-    (trial, end): decision 3 at work, which the Frister tab says in one line per trial."""
-    return Counter((d.trial_id, d.trial_end) for d in deadlines if d.governed_by == "ordinary" and d.trial_end < today)
+    (trial, end): decision 3 at work, which the Frister tab says in one line per trial. A deadline
+    the trial never applied to (Deadline.trial_inapplicable) is the ordinary rule's whatever the end."""
+    return Counter(
+        (d.trial_id, d.trial_end)
+        for d in deadlines
+        if d.governed_by == "ordinary" and d.trial_end < today and not d.trial_inapplicable
+    )
 
 
 def ended_trial_lines(counts: Mapping[tuple[str, date], int]) -> list[str]:

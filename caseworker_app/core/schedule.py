@@ -226,6 +226,7 @@ def _deadline(
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
         return undated_deadline(trial, spec, dates, today, end, ordinary_due)
     outside: Reason | None = None  # why the trial does not apply to this case at all
+    inapplicable = False  # Deadline.trial_inapplicable
     if unmet is not None:
         # A condition of the trial that the case's own dates show is not met (T09: ledighed under
         # 18 months at the praktik's start).
@@ -251,9 +252,11 @@ def _deadline(
             assert trial_result is not None  # one of the two, tested above
             governed, (legal, reason, from_anchor) = "none", trial_result
         reason = outside + reason
+        inapplicable = True
     elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
         governed, (legal, reason, from_anchor) = "ordinary", ordinary_result
+        inapplicable = True
         reason = reason + ("; før forsøgets start ", start)
     elif trial_result and trial_result[0] <= end:
         governed, (legal, reason, from_anchor) = "trial", trial_result
@@ -401,6 +404,7 @@ def _deadline(
             False,
             end < today,
             beside.reference if beside is not None else ordinary.reference if ordinary is not None else "",
+            inapplicable,
         ),
     )
 

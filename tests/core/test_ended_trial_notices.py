@@ -79,3 +79,38 @@ def test_the_deadlines_command_heads_an_ended_trial_as_ended_and_a_coming_end_as
         "  ! Forsøg T08 slutter 31-12-2025: 1 sag får en overskredet frist dagen efter",
     ]
     assert lines.count("Forsøg, der snart slutter") == 1
+
+
+def test_a_deadline_the_trial_never_applied_to_is_not_counted_as_taken_over_at_its_end():
+    # On 30-11-2026 (T08 ended 31-12-2025, T09 31-12-2021):
+    # - T08 hired 01-06-2024: taken over at the end (01-01-2026, as above): counted;
+    # - T08 hired 01-01-2017: 6 months after the offer (the hire) is 01-07-2017, before the trial
+    #   began 01-07-2018, so the ordinary rule governed it from the start: not counted;
+    # - T09 with the municipality's 6 weeks from 01-01-2019, ledig siden 01-01-2019 and praktik
+    #   from 01-09-2020 (20 months: not under 18): the ordinary 01-09-2020 + 6 weeks - 1 day =
+    #   12-10-2020 governs because the condition is unmet, not because T09 ended: not counted.
+    import json
+
+    from caseworker_app.core.overrides import TrialOverride, apply_overrides
+
+    value = {"from": "2019-01-01", "maximum": {"weeks": 6}, "text": "praktik højst 6 uger", "reference": "§ 61 LAB"}
+    row = TrialOverride("T09", "ordinary", json.dumps(value), "Brev", created_at="2026-11-01T10:00:00+00:00")
+    catalog = apply_overrides(CATALOG, [row])
+    t09 = CaseRecord(
+        5,
+        "Borger 5",
+        "2020-0005",
+        "T09",
+        dates={"praktik_start": date(2020, 9, 1), "unemployed_since": date(2019, 1, 1)},
+    )
+    today = date(2026, 11, 30)
+    items = deadlines_for_cases([t08(2, date(2024, 6, 1)), t08(4, date(2017, 1, 1)), t09], catalog, today)
+    assert [(i.case.id, i.deadline.governed_by, i.deadline.legal_due) for i in items] == [
+        (4, "ordinary", date(2017, 7, 1)),
+        (5, "ordinary", date(2020, 10, 12)),
+        (2, "ordinary", date(2026, 1, 1)),
+    ]
+    assert trial_end_notices(items, today, 90) == [
+        "Forsøg T08 sluttede 31-12-2025: 1 frist regnes nu efter den almindelige regel, medmindre "
+        "kommunen har fået forlængelse (se fanen Forsøg)"
+    ]
