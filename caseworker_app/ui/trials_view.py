@@ -302,8 +302,8 @@ class TrialsView(QWidget):
                 continue
             who = stamp_text(override.created_at, override.created_by) or "–"
             source = "Begrundelse" if override.withdraws else "Kilde"
-            lines.append(f"{who}: {override.label}\n    {source}: {override.source}")
-            lines.extend(f"    {note[:1].upper()}{note[1:]}" for note in notes.get(override.id, ()))
+            lines.append(f"{who}: {override.label}\n    {source}: {_continued(override.source)}")
+            lines.extend(f"    {_continued(note[:1].upper() + note[1:])}" for note in notes.get(override.id, ()))
         return "\n".join(lines) or "Ingen. Kataloget gælder, som det blev leveret."
 
     # ------------------------------------------------------------ changes
@@ -334,3 +334,8 @@ class TrialsView(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+
+def _continued(text: str) -> str:
+    """A source or reason of several lines (the store keeps line breaks) indented under its heading."""
+    return text.replace("\n", "\n      ")

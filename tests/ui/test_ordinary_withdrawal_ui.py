@@ -123,3 +123,21 @@ def test_the_same_first_day_entered_again_is_listed_once_as_a_correction(qtbot, 
     # When each was stored, to the minute (a tester: two entries of one day read alike).
     assert re.search(r"    Erstattet af registreringen af \d\d-\d\d-\d{4} kl\. \d\d\.\d\d", history)
     assert re.search(r"    Erstatter registreringen af \d\d-\d\d-\d{4} kl\. \d\d\.\d\d", history)
+
+
+def test_a_reason_of_several_lines_stays_indented_under_its_heading_in_the_history(qtbot, store):
+    # The store keeps line breaks in a source or reason (the command line may write them): each
+    # following line stays under its entry, not at the margin where it reads as an entry of its own.
+    store.add_override("T08", "ordinary", *rule("01-02-2026", "lov A\nside 2"))
+    store.add_override("T08", "ordinary", {"withdraw": "2026-02-01"}, "Forkert første dag\nrettet af Bo")
+    window = MainWindow(store, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(Tab.TRIALS)
+    view = window.trials_view
+    assert view is not None
+    view.select("T08")
+    lines = view.override_label.text().splitlines()
+    assert "    Kilde: lov A" in lines and "      side 2" in lines
+    assert "    Begrundelse: Forkert første dag" in lines and "      rettet af Bo" in lines
+    assert "    Tilbagekaldt 30-11-2026 af Bo Berg: Forkert første dag" in lines
+    assert not [line for line in lines if line and not line.startswith(" ") and "30-11-2026" not in line]
