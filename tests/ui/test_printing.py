@@ -7,7 +7,7 @@ import shutil
 from datetime import date
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextTable
 
 from caseworker_app.core.atomic import WriteError
 from caseworker_app.core.calendar_selection import case_plan, select_calendar
@@ -237,6 +237,33 @@ def test_a_row_taller_than_a_page_is_cut_between_lines(qapp):
         assert before.bottom == after.top  # nothing lost, nothing printed twice
         assert after.repeat is not None  # the header row comes again
     assert pages[-1].bottom == pytest.approx(doc.documentLayout().documentSize().height())
+
+
+def test_a_section_title_row_never_ends_a_page(qapp):
+    # The evaluation's tables title each section with one cell across the table ("Borgere i
+    # forsøget"); a tester saw such a title alone at the foot of a page, its rows on the next.
+    doc = QTextDocument()
+    sections = "".join(
+        f'<tr><td colspan="3"><b>Afsnit {s}</b></td></tr>'
+        + "".join(f"<tr><td>Tal {s}.{n}</td><td>{n}</td><td>forklaring</td></tr>" for n in range(3))
+        for s in range(12)
+    )
+    doc.setHtml(
+        f"<table border=1><thead><tr><th>Tal</th><th>Værdi</th><th>Forklaring</th></tr></thead>{sections}</table>"
+    )
+    doc.setTextWidth(400)
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    layout = doc.documentLayout()
+    tops = [
+        layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top() for r in range(table.rows())
+    ]
+    titles = {r for r in range(table.rows()) if table.cellAt(r, 0).columnSpan() == 3}
+    cuts_after_title = 0
+    for height in range(120, 400, 3):  # page heights that put a cut at every place in the table
+        for page in paginate(doc, height, 20)[:-1]:
+            last_row = max(r for r, top in enumerate(tops) if top < page.bottom)
+            cuts_after_title += last_row in titles
+    assert cuts_after_title == 0
 
 
 def test_pdf_text_is_searchable_as_typed_and_a_long_name_is_shortened_in_the_header(tmp_path, qapp):

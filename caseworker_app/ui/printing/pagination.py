@@ -3,9 +3,9 @@
 Qt's own pagination splits a table row line by line across a page break, so a deadline could
 start at the foot of one page and end at the top of the next. Instead the document is laid out
 once without pages, and the pages are chosen here: a page ends between two table rows or two
-paragraphs, never right after a heading or a table's header row, and a page that begins inside a
-table gets that table's title ("Uge 7 – 2021 (fortsat)") and header row again. Only a row taller
-than a whole page is cut, and then between two lines of text.
+paragraphs, never right after a heading, a table's header row or a row that titles a section of a
+table, and a page that begins inside a table gets that table's title ("Uge 7 – 2021 (fortsat)")
+and header row again. Only a row taller than a whole page is cut, and then between two lines of text.
 """
 
 from __future__ import annotations
@@ -88,8 +88,12 @@ def _heading_title(block: QTextBlock) -> str:
 def _table_units(doc: QTextDocument, table: QTextTable, title: str) -> list[_Unit]:
     """A unit per row, or per group of rows joined by a cell that spans them (rowspan)."""
     rows, columns = table.rows(), table.columns()
-    tops, bound = [], []
+    tops, bound, titles = [], [], []
     for r in range(rows):
+        first_cell = table.cellAt(r, 0)
+        # A row of one cell across the table is a section's title (the evaluation's "Borgere i
+        # forsøget"): like a heading, it never ends a page.
+        titles.append(columns > 1 and first_cell.row() == r and first_cell.columnSpan() == columns)
         top, joined = None, False
         for c in range(columns):
             cell = table.cellAt(r, c)
@@ -118,7 +122,7 @@ def _table_units(doc: QTextDocument, table: QTextTable, title: str) -> list[_Uni
             _Unit(
                 top=edges[first],
                 bottom=edges[r + 1],
-                keep_with_next=r < header_rows,
+                keep_with_next=r < header_rows or titles[r],
                 rows=(table, first, r),
                 repeat=repeat if first >= header_rows else None,
             )
