@@ -98,6 +98,12 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     report = os.environ.get("CASEWORKER_EXIT_WHEN_SHOWN")
 
     started = False  # the cases are on screen: the closing copies the database if today's copy is not it
+    undo_interrupt: list[Callable[[], None]] = []  # set once Ctrl+C is watched
+
+    def close_on_ctrl_c() -> None:
+        from .interrupt import close_on_interrupt
+
+        undo_interrupt.append(close_on_interrupt(window))  # Ctrl+C in the terminal: as Filer › Afslut
 
     def load() -> None:
         nonlocal started
@@ -129,6 +135,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         started = True
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
+        # Ctrl+C is watched from then on, too: its socket pair cost the first paint ~6 ms.
+        AfterPaint(window, close_on_ctrl_c, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
             AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
@@ -141,14 +149,12 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         # Used by benchmarks/bench_startup.py: "window" once the empty window is painted, "shown"
         # once the deadlines are painted in it; then quit.
         AfterPaint(window, lambda: _report("window"))
-    from .interrupt import close_on_interrupt
-
-    undo_interrupt = close_on_interrupt(window)  # Ctrl+C in the terminal: as Filer › Afslut
     window.show()
     try:
         code = app.exec()
     finally:
-        undo_interrupt()
+        for undo in undo_interrupt:
+            undo()
     closing_copy = started and not demo
     if closing_copy:
         from .backup_dialog import daily_backup, wait_for_daily_backup
