@@ -66,8 +66,12 @@ class Deadline(NamedTuple):
     @property
     def ordinary_beside(self) -> bool:
         """Whether 'Almindelig regel ville give' tells something beside the deadline: not when the
-        ordinary rule governs it (its date, or the day after the trial's end the reason explains)."""
-        return self.governed_by != "ordinary"
+        ordinary rule governs it (its date, or the day after the trial's end the reason explains),
+        except for a period the trial carried over its end into a longer limit: the ordinary rule
+        alone would have ended it earlier, on ordinary_due (docs/decisions.md 12)."""
+        if self.governed_by != "ordinary":
+            return True
+        return self.ordinary_due is not None and self.ordinary_due != self.legal_due and not self.due_to_trial_end
 
     @property
     def trial_due_text(self) -> str:

@@ -936,14 +936,15 @@ def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_n
     )
     assert "Praktikken slutter senest 23. januar 2027 (højst 12 uger fra praktikstart 01-11-2026" in note
     assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12. december 2026." in note
-    # The lists, the case window, the prints and the spreadsheet say no "ordinary date" beside a date
-    # the ordinary rule gives itself (a reviewer: the spreadsheet's column showed 12-12-2026).
+    # The ordinary rule alone would have ended the praktik 12-12-2026: every output says so beside
+    # the deadline, as the note does (decision 12; a tester found only the note said it).
     from caseworker_app.core.spreadsheet import deadline_table
 
+    assert deadline.ordinary_beside
     table = deadline_table(deadlines_for_cases([case], {"T18": trial}, date(2026, 11, 30)))
     [row] = table.rows
     assert row[table.headers.index("Frist")] == date(2027, 1, 23)
-    assert row[table.headers.index("Almindelig regel ville give")] is None
+    assert row[table.headers.index("Almindelig regel ville give")] == date(2026, 12, 12)
 
 
 def test_a_praktik_the_trial_does_not_lengthen_keeps_its_refusal():
