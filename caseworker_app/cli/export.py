@@ -145,9 +145,14 @@ def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -
     if not wanted:
         return ""
     names = sorted_names({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
-    for name in names:
-        if belongs_to(name, wanted):  # a name here is never empty: so it is this caseworker's
-            return name
+    spellings = [name for name in names if belongs_to(name, wanted)]  # never empty names: this caseworker's
+    if spellings:
+        # As typed, else as under Indstillinger, else the first: a colleague's "METTE SØRENSEN" on
+        # a case must not head Mette Sørensen's printed calendar (a tester).
+        for preferred in (wanted, store.settings().caseworker_name.strip()):
+            if preferred in spellings:
+                return preferred
+        return spellings[0]
     if wanted.casefold() in set(also):
         return wanted
     known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."
@@ -222,7 +227,8 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     count = count_text(result.count, "frist", "frister")
     moved = f"; {result.moved} med ny dato siden sidste eksport" if result.moved else ""
     chosen = f" {result.chosen_text()}" if result.chosen else ""
-    print(f"{count} skrevet til {result.path}{moved}.{chosen} Åbn filen i Outlook for at få dem i kalenderen.")
+    them = "den" if result.count == 1 else "dem"
+    print(f"{count} skrevet til {result.path}{moved}.{chosen} Åbn filen i Outlook for at få {them} i kalenderen.")
     for text in (changes_text(result), left_out_before_text(result), overdue_text(result)):
         if text:
             print(text)

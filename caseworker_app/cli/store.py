@@ -129,13 +129,15 @@ def deadline_report(
     from ..core.deadline import due_text
     from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
     from ..core.redact import redact_cpr
-    from ..core.text import fit_text, number_text, printable
+    from ..core.text import count_text, fit_text, number_text, printable
     from ..core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]
     if active_cases is not None:
-        count = f"{number_text(len(items))} frister i {number_text(active_cases)} aktive sager"
+        count = (
+            f"{count_text(len(items), 'frist', 'frister')} i {count_text(active_cases, 'aktiv sag', 'aktive sager')}"
+        )
         if uncomputable:
             count += f"; {problems_heading(uncomputable)}"
         lines.append(count)

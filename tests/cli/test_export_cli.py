@@ -624,3 +624,42 @@ def test_a_caseworker_no_case_has_is_refused_and_nothing_is_written(capsys, thre
     assert (code, out) == (2, "")
     assert "Ingen sag har sagsbehandleren 'Ane Jensen'. Sagsbehandlerne på sagerne er: Anne Jensen, Bo Lund." in err
     assert not out_path.exists()
+
+
+def test_one_deadline_is_said_in_the_singular_and_a_caseworker_as_spelt_under_indstillinger(capsys, tmp_path):
+    # A tester: a colleague's "METTE SØRENSEN" on one case headed Mette Sørensen's own calendar and
+    # messages; and "1 frister i 1 aktive sager", "Åbn filen i Outlook for at få dem".
+    from caseworker_app.core.settings import Settings
+
+    path = tmp_path / "sager.db"
+    with CaseStore(path) as store:
+        store.save_settings(Settings(caseworker_name="Mette Sørensen", municipality="Testkommune"))
+        store.create_case(
+            citizen="Jens Hansen",
+            case_ref="2025-0001",
+            trial_id="T08",
+            dates={"hire": date(2025, 3, 3)},
+            caseworker="METTE SØRENSEN",
+        )
+        store.create_case(
+            citizen="Karen Holm",
+            case_ref="2025-0002",
+            trial_id="T08",
+            dates={"hire": date(2025, 3, 3)},
+            caseworker="Mette Sørensen",
+        )
+    db = str(path)
+    sheet = tmp_path / "frister.csv"
+    code, out, err = run(capsys, "export", "--db", db, str(sheet), "--today", TODAY, "--caseworker", "mette sørensen")
+    assert (code, err) == (0, "")
+    assert out == f"2 frister skrevet til {sheet}. Kun Mette Sørensens frister er med.\n"
+    code, out, err = run(capsys, "export", "--db", db, str(sheet), "--today", TODAY, "--caseworker", "METTE SØRENSEN")
+    assert out == f"2 frister skrevet til {sheet}. Kun METTE SØRENSENs frister er med.\n"
+
+    with CaseStore(path) as store:
+        store.close_case(store.list_cases()[0].id, reason="overgået til uddannelse", day=date(2026, 11, 20))
+    code, out, err = run(capsys, "deadlines", "--db", db, "--today", TODAY)
+    assert out.splitlines()[1] == "1 frist i 1 aktiv sag"
+    ics = tmp_path / "frister.ics"
+    code, out, err = run(capsys, "export-ics", "--db", db, str(ics), "--today", TODAY)
+    assert out.splitlines()[0] == f"1 frist skrevet til {ics}. Åbn filen i Outlook for at få den i kalenderen."

@@ -50,7 +50,7 @@ def test_a_deadline_sent_before_and_moved_out_of_the_period_is_sent_with_its_new
         # T08: the first follow-up at the latest 2½ years after the hire: 08-04-2019 -> Fri 08-10-2021.
         bo = create(store, "Bo Berg", date(2019, 4, 8))
     args = ("export-ics", "--db", str(db), str(out), "--today", TODAY, "--from", "01-03-2021", "--to", "31-12-2021")
-    assert run(capsys, *args) == f"1 frist skrevet til {out}. Åbn filen i Outlook for at få dem i kalenderen.\n"
+    assert run(capsys, *args) == f"1 frist skrevet til {out}. Åbn filen i Outlook for at få den i kalenderen.\n"
     [(uid, event)] = events(out).items()
     assert seen(event) == (date(2021, 10, 8), 0, "")
 
@@ -118,7 +118,7 @@ def test_the_message_counts_the_cancelled_events_of_a_closed_case(capsys, tmp_pa
     with CaseStore(db, clock=lambda: CLOCK) as store:
         store.close_case(ane, reason="fastholdt i løntilskudsjob", day=CLOCK)
     assert run(capsys, *args) == (
-        f"1 frist skrevet til {out}. Åbn filen i Outlook for at få dem i kalenderen.\n{GONE}\n"
+        f"1 frist skrevet til {out}. Åbn filen i Outlook for at få den i kalenderen.\n{GONE}\n"
     )
     assert seen(events(out)[ane_uid]) == (date(2021, 7, 30), 1, "CANCELLED")
 
