@@ -162,10 +162,16 @@ class ImportsPart:
             clashes = [c for c in new_cases if (c.trial_id, case_ref_key(c.case_ref)) in existing]
             if clashes:
                 first = clashes[0]
-                raise ImportConflictError(
+                what = (
                     f"{len(clashes)} af sagerne er gemt i databasen, siden listen blev læst (fx "
                     f"{case_title(first.case_ref, existing[first.trial_id, case_ref_key(first.case_ref)])} i forsøg "
-                    f"{first.trial_id}). Intet er gemt. Læs filen igen, så de findes som dubletter."
+                    f"{first.trial_id}). Intet er gemt."
+                )
+                raise ImportConflictError(
+                    f"{what} Importér filen igen, så de findes som dubletter.",
+                    # The window's import dialog reads the file again itself (ui/importing/dialog.py).
+                    in_window=f"{what} Forhåndsvisningen er lavet igen, så de findes som dubletter; se den, og "
+                    "tryk Importér.",
                 )
             batch_id = conn.execute(
                 "INSERT INTO import_batches (created_at, created_by, file_name, sheet, rows_read, created_count, "

@@ -452,7 +452,7 @@ def test_an_update_of_a_case_changed_since_the_preview_saves_nothing(store, tmp_
         store.close_case(1, reason="overgået til fleksjob", day=date(2026, 11, 1))
     with pytest.raises(importing.ImportConflictError) as caught:
         importing.save_import(store, preview, duplicates="update")
-    assert str(caught.value) == "Sag nr. 1 er ændret, siden listen blev læst. Intet er gemt. Læs filen igen."
+    assert str(caught.value) == "Sag nr. 1 er ændret, siden listen blev læst. Intet er gemt. Importér filen igen."
     assert store.get_case(1).caseworker == ("Ole Bæk" if meanwhile == "caseworker" else "")
     assert len(importing.import_batches(store)) == 1
 

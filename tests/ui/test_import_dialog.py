@@ -914,3 +914,35 @@ def test_a_month_first_column_is_named_above_the_preview_and_its_dates_that_read
     dialogs.then(user)
     window.import_action.trigger()
     assert {ref: case[2] for ref, case in saved_cases(db).items()} == {"U-4": {"hire": date(2024, 5, 5)}}
+
+
+def test_a_list_imported_elsewhere_while_the_preview_is_open_is_said_once_and_shown_again(
+    qtbot, window, db, dialogs, files, message_boxes
+):
+    # A tester: a colleague's copy of the program imported the same list while this preview was
+    # open. Nothing is saved, and the message says the preview is made again; before, it also said
+    # to read the file again, which the dialog had already done.
+    seen = {}
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, XLSX)
+        with CaseStore(db, clock=lambda: TODAY) as colleague:
+            colleague.create_case(
+                citizen="Jens Hansen", case_ref="2024-0412", trial_id="T08", dates={"hire": date(2024, 3, 1)}
+            )
+        seen["before"] = db.read_bytes()
+        click(qtbot, dialog.import_button)
+        qtbot.waitUntil(lambda: not dialog.reading, timeout=10_000)
+        seen["states"] = {name: row["Gemmes som"] for name, row in shown_rows(dialog).items()}
+        seen["after"] = db.read_bytes()
+        dialog.reject()
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    [(_, title, text)] = [call[:3] for call in message_boxes.calls]
+    assert text == (
+        "1 af sagerne er gemt i databasen, siden listen blev læst (fx sag 2024-0412 (nr. 1) i forsøg T08). "
+        "Intet er gemt. Forhåndsvisningen er lavet igen, så de findes som dubletter; se den, og tryk Importér."
+    )
+    assert seen["states"]["Jens Hansen"] == "Findes allerede – springes over"
+    assert seen["after"] == seen["before"]

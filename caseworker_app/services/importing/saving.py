@@ -99,8 +99,10 @@ def _update(store: CaseStore, row: ImportRow) -> CaseUpdate:
     found = row.duplicate
     assert found is not None and found.updated is not None  # saved_with: an open duplicate to update
     if changed_since(found, store.get_case(found.case.id), row.draft):
+        what = f"Sag nr. {found.case.id} er ændret, siden listen blev læst. Intet er gemt."
         raise ImportConflictError(
-            f"Sag nr. {found.case.id} er ændret, siden listen blev læst. Intet er gemt. Læs filen igen."
+            f"{what} Importér filen igen.",
+            in_window=f"{what} Forhåndsvisningen er lavet igen; se den, og tryk Importér.",  # the dialog reads again
         )
     names = {c.field for c in found.changes}
     fields: dict[str, object] = {name: getattr(found.updated, name) for name in UPDATABLE if name in names}

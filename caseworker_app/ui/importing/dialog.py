@@ -310,7 +310,7 @@ class ImportDialog(QDialog):
             QMessageBox.warning(self, TITLE, str(exc))
             return
         except ImportConflictError as exc:  # a case saved in another window since the preview
-            QMessageBox.warning(self, TITLE, f"{exc}\n\nForhåndsvisningen er lavet igen; se den, og tryk Importér.")
+            QMessageBox.warning(self, TITLE, exc.window_text())  # says the preview is made again
             self._rebuild()
             return
         except StoreError as exc:
