@@ -117,7 +117,21 @@ def parse_duration(text: str) -> Duration:
     parts = text.strip().lower().split()
     if len(parts) == 2 and parts[0].isdigit() and parts[1] in _UNITS_DA and int(parts[0]) > 0:
         return Duration(**{_UNITS_DA[parts[1]]: int(parts[0])})
-    raise ValueError(f"'{text}' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.")
+    if len(parts) == 2 and parts[1] == "år" and (months := _year_months(parts[0])):
+        return Duration(months=months)  # as the orders write it: '2½ år' is 30 months (T08)
+    raise ValueError(f"'{text}' er ikke en varighed. Skriv fx '12 måneder', '2½ år', '4 uger' eller '55 dage'.")
+
+
+def _year_months(amount: str) -> int:
+    """'2' -> 24, '2½', '2,5' or '2.5' -> 30, '½' -> 6: whole and half years in months; 0 for anything else."""
+    whole, half = amount, False
+    for mark in ("½", ",5", ".5"):
+        if amount.endswith(mark):
+            whole, half = amount[: -len(mark)], True
+            break
+    if whole and not whole.isdigit():
+        return 0
+    return (int(whole) if whole else 0) * 12 + (6 if half else 0)
 
 
 def ordinary_rule_value(

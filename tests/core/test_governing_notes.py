@@ -337,6 +337,10 @@ def t08_to_2026_then_changed_rule(applies_from: str, every: str):
             False,
             "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)",
         ),
+        # Written as a law writes it (a tester: "2½ år" was refused): 01-06-2026 + 30 months = 01-12-2028.
+        (date(2026, 6, 1), "2½ år", date(2028, 12, 1), False, "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
+        # "1 år": 01-06-2026 + 12 months = 01-06-2027.
+        (date(2026, 6, 1), "1 år", date(2027, 6, 1), False, "§ 12 i lov om en aktiv beskæftigelsesindsats (2027)"),
     ],
 )
 def test_the_rule_in_force_the_day_after_the_trial_ends_governs(followup, every, expected, overdue_on_expected, rule):
@@ -360,6 +364,24 @@ def test_an_old_rule_still_in_force_the_day_after_the_trial_ends_governs():
     assert d.citation == "§ 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik"
 
 
+@pytest.mark.parametrize(
+    ("typed", "months"), [("1 år", 12), ("2 år", 24), ("2½ år", 30), ("2,5 år", 30), ("½ år", 6), ("1½ År", 18)]
+)
+def test_a_duration_in_years_is_read_in_months(typed, months):
+    from caseworker_app.core.overrides import parse_duration
+    from caseworker_app.core.workdays import Duration
+
+    assert parse_duration(typed) == Duration(months=months)
+
+
+@pytest.mark.parametrize("typed", ["0 år", "2¼ år", "to år", "-1 år", "år"])
+def test_a_duration_in_years_that_is_not_one_is_refused(typed):
+    from caseworker_app.core.overrides import parse_duration
+
+    with pytest.raises(ValueError, match="er ikke en varighed"):
+        parse_duration(typed)
+
+
 def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
     errors, _ = override_errors(
         CATALOG,
@@ -372,8 +394,8 @@ def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
     assert errors == {
         "source": "Skriv kilden til ændringen, fx ministeriets brev med dato",
         "from": "'31-02-2027': den dag findes ikke – februar 2027 har 28 dage.",
-        "first": "'tre måneder' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
-        "every": "'' er ikke en varighed. Skriv fx '12 måneder', '4 uger' eller '55 dage'.",
+        "first": "'tre måneder' er ikke en varighed. Skriv fx '12 måneder', '2½ år', '4 uger' eller '55 dage'.",
+        "every": "'' er ikke en varighed. Skriv fx '12 måneder', '2½ år', '4 uger' eller '55 dage'.",
         "text": "Skriv reglen med dine ord",
         "reference": "Skriv lovhenvisningen",
     }
@@ -449,7 +471,7 @@ def test_an_undated_deadline_after_the_trial_without_an_ordinary_rule_is_not_the
     assert d.undated
     assert d.governed_by == "none"
     assert d.rule.startswith("Uden for forsøget: ")
-    assert d.citation == "Ingen: forsøget gælder fra 01-07-2017 til og med 31-12-2023"
+    assert d.citation == "Ingen: forsøget gjaldt fra 01-07-2017 til og med 31-12-2023"
     assert d.to_json()["legal_due"] is None and d.to_json()["due_text"] == "dato ikke aftalt – aftal og registrér den"
 
 
