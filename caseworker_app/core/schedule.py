@@ -23,6 +23,7 @@ from .schedule_text import (
     ends_text,
     ends_with_trial,
     municipal_rule,
+    outside_citation,
     rule_text,
     trial_citation,
     undated_deadline,
@@ -377,7 +378,7 @@ def _deadline(
         if unmet is not None:
             citation = "Ingen: forsøgets betingelse er ikke opfyldt"
         else:
-            citation = f"Ingen: forsøget gælder fra {fmt(start)} til og med {fmt(end)}"
+            citation = outside_citation(start, end, today)
     if from_anchor and taken_from and governing.anchor in taken_from:
         reason = counted_from_taken(reason, governing.anchor, taken_from[governing.anchor])
     # Every field in order, made as the tuple it is (Deadline's own __new__ is a Python call):

@@ -46,7 +46,7 @@ def undated_deadline(
         citation = trial_citation(trial, today, end)
     else:  # the trial has ended and the catalog knows no ordinary rule for it
         governed, rule = "none", rule_text("Uden for forsøget: ", spec.text)
-        citation = f"Ingen: forsøget gælder fra {fmt(trial.period.start)} til og med {fmt(end)}"
+        citation = outside_citation(trial.period.start, end, today)
     # Decision 3: the ordinary date, if it falls within the trial, is overdue the day after its end.
     ends_overdue = today <= end and ordinary_due is not None and ordinary_due <= end
     return Deadline(
@@ -89,6 +89,13 @@ def rule_text(prefix: str, text: str) -> str:
 
 
 ENDS, ENDED = "Forsøget slutter ", "Forsøget sluttede "
+
+
+def outside_citation(start: date, end: date, today: date) -> str:
+    """The basis of a deadline outside the trial's period with no ordinary rule: none, and when the
+    trial applies ('gjaldt' once it has ended, as a reason read today says it)."""
+    applies = "gjaldt" if end < today else "gælder"
+    return f"Ingen: forsøget {applies} fra {fmt(start)} til og med {fmt(end)}"
 
 
 def ends_text(end: date, today: date) -> str:

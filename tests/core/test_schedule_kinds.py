@@ -305,7 +305,7 @@ def test_a_clock_started_after_the_trial_ended_is_not_under_the_trial_rule():
     assert d.governed_by == "none"
     assert d.legal_due == date(2024, 3, 31)  # Easter Sunday 2024
     assert d.practical_due == date(2024, 3, 27)  # before skærtorsdag and langfredag
-    assert d.citation == "Ingen: forsøget gælder fra 01-07-2018 til og med 31-12-2021"
+    assert d.citation == "Ingen: forsøget gjaldt fra 01-07-2018 til og med 31-12-2021"  # ended: past tense (a tester)
     assert d.rule.startswith("Uden for forsøget: ")
     assert d.reason == (
         "Praktikstart 04-03-2024 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, "
@@ -445,3 +445,11 @@ def test_a_talk_in_person_before_the_trial_began_counts_for_the_trial_rule():
     d = one("T05", {"visitation": date(2018, 3, 1)}, talks, today=date(2018, 11, 1))
     assert (d.legal_due, d.governed_by) == (date(2019, 4, 1), "trial")
     assert "den 4.-seneste samtale var 01-04-2018" in d.reason
+
+
+def test_a_clock_started_before_the_trial_says_the_trial_applies_while_it_runs():
+    # T09 began 01-07-2018; a praktik from 30-06-2018 is not the trial's. Seen on 02-07-2018, the
+    # trial still runs: "gælder" (after its end 31-12-2021 the same says "gjaldt", above).
+    d = one("T09", {"praktik_start": date(2018, 6, 30)}, today=date(2018, 7, 2))
+    assert d.governed_by == "none"
+    assert d.citation == "Ingen: forsøget gælder fra 01-07-2018 til og med 31-12-2021"
