@@ -29,7 +29,7 @@ from .schedule_text import (
     undated_deadline,
 )
 from .terms import DATE_NAMES
-from .workdays import day_off_name, fmt, last_working_day_on_or_before
+from .workdays import day_off_name, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
 # Keys and makers in C, not Python: the engine runs once per case for many thousands of cases.
