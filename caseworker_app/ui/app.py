@@ -112,6 +112,9 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         from ..store import StoreError
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
+        # Ctrl+C from here on, also while the cases load or a start's question is open; its socket
+        # pair is made after the first paint (~6 ms).
+        close_on_ctrl_c()
         try:
             if prepare is not None:
                 prepare()
@@ -135,8 +138,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         started = True
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
-        # Ctrl+C is watched from then on, too: its socket pair cost the first paint ~6 ms.
-        AfterPaint(window, close_on_ctrl_c, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
             AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).

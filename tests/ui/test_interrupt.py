@@ -102,3 +102,32 @@ def test_ctrl_c_while_a_dialog_is_open_leaves_the_window_and_says_why(qtbot, cap
     finally:
         undo()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+_LOADING = r"""
+import os, signal, sys
+from pathlib import Path
+from caseworker_app.ui.app import run_window
+from caseworker_app.ui.mainwindow import MainWindow
+
+MainWindow.offer_first_start = lambda self: None
+# Ctrl+C while the start reads the database (the demo's prepare runs there).
+sys.exit(run_window(Path(sys.argv[1]), demo=True, prepare=lambda: os.kill(os.getpid(), signal.SIGINT)))
+"""
+
+
+def test_ctrl_c_while_the_cases_load_closes_the_window_quietly(tmp_path):
+    # A reviewer: with Ctrl+C watched only once the cases were painted, a Ctrl+C while they loaded
+    # printed a KeyboardInterrupt traceback and left an empty window open.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env["XDG_STATE_HOME"], env["XDG_DATA_HOME"] = str(tmp_path / "state"), str(tmp_path / "data")
+    env.pop("CASEWORKER_EXIT_WHEN_SHOWN", None)
+    program = subprocess.run(
+        [sys.executable, "-c", _LOADING, str(tmp_path / "demo.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert program.returncode == 0, program.stderr
+    assert "Traceback" not in program.stderr and "KeyboardInterrupt" not in program.stderr
