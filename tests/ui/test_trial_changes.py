@@ -20,6 +20,14 @@ from caseworker_app.ui.trials_view import TrialsView
 
 from .actions import click, type_into
 
+
+@pytest.fixture(autouse=True)
+def typed_on_30_november(monkeypatch):
+    """Changes stored at 11.00 on 30-11-2026 (Danish time), whatever the machine's clock says: the
+    texts below name the day a change was typed in ("rettet i programmet 30-11-2026")."""
+    monkeypatch.setattr("caseworker_app.store.overrides_store.utc_now", lambda: "2026-11-30T10:00:00+00:00")
+
+
 TODAY = date(2026, 11, 30)
 # Bo Rasmussen (2026-0435, T08): hired 30-03-2026, offered 10-03-2026 (the demo counts back from today).
 BO = "2026-0435"
