@@ -50,6 +50,17 @@ def fit_text(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def one_line(text: str) -> str:
+    """A text typed on several lines as one: 'brev af 15-11-2025; j.nr. 2025-1234' (a citation in a
+    list cell, a printed page or a journal note has no line breaks of its own)."""
+    return "; ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def hanging(text: str, indent: str) -> str:
+    """Each line after the first indented by indent: a text of several lines kept under its heading."""
+    return text.replace("\n", "\n" + indent)
+
+
 def number_text(count: int) -> str:
     """'20.040': a whole number with the Danish thousands separator."""
     return f"{count:,}".replace(",", ".")
@@ -78,6 +89,13 @@ def clean_line(value: str) -> str:
     left for text_error to refuse."""
     text = _ZERO_WIDTH.sub("", normalize_text(value) or "")
     return _ODD_SPACES.sub(" ", text).strip(" ")
+
+
+def shown_name(spellings: Iterable[str]) -> str:
+    """The one spelling shown for a caseworker written several ways ('METTE SØRENSEN', 'Mette
+    Sørensen'): cleaned, the first by code point, so it never depends on the order the cases come in.
+    The window's caseworker filter and the command line name a colleague alike."""
+    return min(clean_line(name) for name in spellings)
 
 
 @lru_cache(maxsize=1024)

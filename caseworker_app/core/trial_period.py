@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from .text import one_line
 from .workdays import fmt
 
 _DAY = timedelta(days=1)
@@ -37,7 +38,7 @@ class Extension:
 
     @property
     def cited_basis(self) -> str:
-        return self.basis or self.source
+        return one_line(self.basis or self.source)  # a source typed on several lines, cited on one
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from ..core.catalog import CHECK_CASES, RuleSpec, Trial, reform_caution
 from ..core.overrides import rule_durations_text
 from ..core.rule_due import ordinary_version_on
 from ..core.terms import DATE_NAMES, EVENT_NAMES
+from ..core.text import hanging
 from ..core.trial_period import ORIGINAL, EndChange, Extension, Period
 from ..core.workdays import fmt
 
@@ -106,6 +107,9 @@ UNCHECKED_ORDINARY_RULE = (
 )
 
 
+_UNDER = "      "  # a source's second line and on, under its first (the Forsøg tab's history does the same)
+
+
 def period_lines(trial: Trial) -> list[str]:
     """The Forsøgsperiode box (and `trials --trial`): the period with each extension in force and
     each corrected end, with their sources, in the order entered. An extension a correction
@@ -113,7 +117,10 @@ def period_lines(trial: Trial) -> list[str]:
     itself (another basis, or an extension a correction cut), the line says how notes cite it."""
     period = trial.period
     layout = period.layout
-    lines = [f"Start {fmt(period.start)}; slutdato før forlængelser {fmt(period.end)}", f"    Kilde: {period.source}"]
+    lines = [
+        f"Start {fmt(period.start)}; slutdato før forlængelser {fmt(period.end)}",
+        f"    Kilde: {hanging(period.source, _UNDER)}",
+    ]
     for index, entry in enumerate(period.extensions):
         decided = f" (besluttet {fmt(entry.decided)})" if entry.decided else ""
         note = f" – {entry.note}" if entry.note else ""
@@ -125,7 +132,7 @@ def period_lines(trial: Trial) -> list[str]:
             lines.append(f"Forlænget til {fmt(entry.end)}{decided}{note}")
         else:
             continue
-        lines.append(f"    Kilde: {entry.source}")
+        lines.append(f"    Kilde: {hanging(entry.source, _UNDER)}")
         if span is not None and (span.cut_by is not None or entry.cited_basis != entry.source):
             lines.append(f"    Hjemmel i journalnotater: »{span.cited_text}«")
     lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")

@@ -27,6 +27,7 @@ from ..core.catalog import RuleSpec, Trial
 from ..core.ordinary_entries import entry_notes, ordinary_entries, withdrawn_text
 from ..core.overrides import changeable_rule
 from ..core.stamps import stamp_text
+from ..core.text import hanging
 from ..core.workdays import fmt
 from ..services.catalog_texts import UNCHECKED_ORDINARY_RULE, ordinary_rule_versions, period_lines
 from .ordinary_rule_dialog import OrdinaryRuleDialog
@@ -338,4 +339,4 @@ class TrialsView(QWidget):
 
 def _continued(text: str) -> str:
     """A source or reason of several lines (the store keeps line breaks) indented under its heading."""
-    return text.replace("\n", "\n      ")
+    return hanging(text, "      ")

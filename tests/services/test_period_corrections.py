@@ -215,3 +215,20 @@ def test_a_new_extension_after_a_correction_is_its_own_basis(catalog):
         f"{ORDER}, forlænget til 30-06-2026 ifølge {new_letter}",
         f"{ORDER}, forlænget til 31-12-2026 ifølge Rettet (test)",
     ]
+
+
+def test_a_source_typed_on_several_lines_is_cited_on_one_and_listed_under_its_heading(catalog):
+    # A reviewer: an extension's source with a line break (the store keeps them) was cited with the
+    # break in list cells, prints and journal notes, and its second line stood at the margin of the
+    # Forsøgsperiode box.
+    trial = t08(catalog, ("extension", "2026-12-31", "Ministeriets brev af 15-11-2025\nj.nr. 2025-1234"))
+    assert trial.citation_text_on(date(2026, 9, 5)) == (
+        f"{ORDER}, forlænget til 31-12-2026 ifølge Ministeriets brev af 15-11-2025; j.nr. 2025-1234"
+    )
+    lines = "\n".join(period_lines(trial)).splitlines()  # as the box shows them
+    at = lines.index("    Kilde: Ministeriets brev af 15-11-2025")
+    assert lines[at + 1 : at + 3] == [
+        "      j.nr. 2025-1234",
+        "    Hjemmel i journalnotater: »forlænget til 31-12-2026 ifølge Ministeriets brev af 15-11-2025; j.nr. "
+        "2025-1234«",
+    ]
