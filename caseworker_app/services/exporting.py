@@ -291,7 +291,7 @@ def export_ics(
         store.save_ics_state(state, new_sent_for)
     except StoreError as exc:  # the file is there: say so, never "Intet er gemt"
         raise IcsStateNotSaved(
-            f"{target} er skrevet med {len(items)} frister, men databasen kunne ikke huske "
+            f"{target} er skrevet med {count_text(len(items), 'frist', 'frister')}, men databasen kunne ikke huske "
             f"eksporten ({_first_sentence(exc)}). Filen kan bruges; eksportér igen, når databasen "
             "er ledig, så en senere eksport flytter aftalerne rigtigt i Outlook."
         ) from None

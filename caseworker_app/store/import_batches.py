@@ -167,11 +167,11 @@ class ImportsPart:
                     f"{case_title(first.case_ref, existing[first.trial_id, case_ref_key(first.case_ref)])} i forsøg "
                     f"{first.trial_id}). Intet er gemt."
                 )
+                found = "den findes som dublet" if len(clashes) == 1 else "de findes som dubletter"
                 raise ImportConflictError(
-                    f"{what} Importér filen igen, så de findes som dubletter.",
-                    # The window's import dialog reads the file again itself (ui/importing/dialog.py).
-                    in_window=f"{what} Forhåndsvisningen er lavet igen, så de findes som dubletter; se den, og "
-                    "tryk Importér.",
+                    f"{what} Importér filen igen, så {found}.",
+                    # The window's import dialog compares its rows with the database again (its _rebuild).
+                    in_window=f"{what} Forhåndsvisningen er lavet igen, så {found}; se den, og tryk Importér.",
                 )
             batch_id = conn.execute(
                 "INSERT INTO import_batches (created_at, created_by, file_name, sheet, rows_read, created_count, "
@@ -186,8 +186,10 @@ class ImportsPart:
                 for case in new_cases:
                     links.append(self._insert_imported(case, batch_id, prefix, text, today, now, by))
             except sqlite3.IntegrityError:  # the unique index of open cases: a FASIT number twice
+                what = "To af de nye sager har samme FASIT-sagsnummer i samme forsøg. Intet er gemt."
                 raise ImportConflictError(
-                    "To af de nye sager har samme FASIT-sagsnummer i samme forsøg. Intet er gemt."
+                    f"{what} Ret sagsnumrene i listen, og importér den igen.",
+                    in_window=f"{what} Ret sagsnumrene i listen, gem den, og tryk Læs filen igen.",
                 ) from None
             for update in updates:
                 links.append(self._apply_update(update, batch_id, text, today))

@@ -124,12 +124,12 @@ def test_a_case_saved_meanwhile_stops_the_whole_import(store, jens):
         save(store, LONE, clash)
     assert str(caught.value) == (
         "1 af sagerne er gemt i databasen, siden listen blev læst (fx sag 2024-0412 (nr. 1) i forsøg T08). "
-        "Intet er gemt. Importér filen igen, så de findes som dubletter."
+        "Intet er gemt. Importér filen igen, så den findes som dublet."
     )
     # The window's import dialog reads the file again itself: it says so, and nothing else to do.
     assert caught.value.window_text() == (
         "1 af sagerne er gemt i databasen, siden listen blev læst (fx sag 2024-0412 (nr. 1) i forsøg T08). "
-        "Intet er gemt. Forhåndsvisningen er lavet igen, så de findes som dubletter; se den, og tryk Importér."
+        "Intet er gemt. Forhåndsvisningen er lavet igen, så den findes som dublet; se den, og tryk Importér."
     )
     assert counts(store) == before
 

@@ -942,7 +942,7 @@ def test_a_list_imported_elsewhere_while_the_preview_is_open_is_said_once_and_sh
     [(_, title, text)] = [call[:3] for call in message_boxes.calls]
     assert text == (
         "1 af sagerne er gemt i databasen, siden listen blev læst (fx sag 2024-0412 (nr. 1) i forsøg T08). "
-        "Intet er gemt. Forhåndsvisningen er lavet igen, så de findes som dubletter; se den, og tryk Importér."
+        "Intet er gemt. Forhåndsvisningen er lavet igen, så den findes som dublet; se den, og tryk Importér."
     )
     assert seen["states"]["Jens Hansen"] == "Findes allerede – springes over"
     assert seen["after"] == seen["before"]
