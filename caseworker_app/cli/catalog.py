@@ -8,7 +8,7 @@ from datetime import date
 
 from ..core.catalog import Trial
 from ..core.catalog_load import load_catalog
-from ..core.deadline import STATUS_DA, Deadline, due_text, practical_day_text
+from ..core.deadline import STATUS_DA, Deadline, due_text, ordinary_beside_text, practical_day_text
 from ..core.workdays import fmt
 from ..services.catalog_texts import end_change_line, names_line, ordinary_rule_lines, period_lines
 from .common import UsageError
@@ -115,8 +115,8 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date, status
         lines += [f"  ! {remark}" for remark in d.remarks]
         lines.append(f"  {d.rule}")
         lines.append(f"  Henvisning: {d.citation}")
-        if d.ordinary_beside:  # as the case window: not beside a date the ordinary rule itself gives
-            lines.append(f"  Almindelig regel ville give: {fmt(d.ordinary_due) or 'ingen frist'}")
+        if beside := ordinary_beside_text(d):  # as the case window and the plan
+            lines.append(f"  Almindelig regel ville give: {beside}")
         lines.append("")
     return "\n".join(lines).rstrip()
 

@@ -69,9 +69,21 @@ class Deadline(NamedTuple):
         ordinary rule governs it (its date, or the day after the trial's end the reason explains),
         except for a period the trial carried over its end into a longer limit: the ordinary rule
         alone would have ended it earlier, on ordinary_due (docs/decisions.md 12)."""
-        if self.governed_by != "ordinary":
-            return True
-        return self.ordinary_due is not None and self.ordinary_due != self.legal_due and not self.due_to_trial_end
+        return self.governed_by != "ordinary" or self.lengthened_by_trial
+
+    @property
+    def lengthened_by_trial(self) -> bool:
+        """A period the trial carried over its end into a longer ordinary limit (decision 12): that
+        limit gives its last day, but without the trial the period would have ended on ordinary_due,
+        earlier (core/schedule.py sets ordinary_due so). A note on the lengthening may be written."""
+        return (
+            self.governed_by == "ordinary"
+            and self.kind == "duration_end"
+            and self.trial_due is not None
+            and self.ordinary_due is not None
+            and self.ordinary_due < self.legal_due
+            and not self.due_to_trial_end
+        )
 
     @property
     def trial_due_text(self) -> str:
@@ -133,6 +145,21 @@ def remark_lines(deadline: Deadline) -> list[str]:
     """'Bemærk: …' for each remark (the trial rule's own date, a reform caution), as the plain-text
     outputs say them: the .ics description and the Frister tooltip."""
     return [f"Bemærk: {remark}" for remark in deadline.remarks]
+
+
+def ordinary_beside_text(deadline: Deadline) -> str:
+    """What 'Almindelig regel ville give' says beside the deadline in every output that shows it:
+    the ordinary rule's date, 'ingen frist', or '' where it would repeat the deadline
+    (Deadline.ordinary_beside). For a period the trial lengthened, whose rule and reference name the
+    longer limit: '12-12-2026 (§ 6, uden forsøget)', the version that would have ended it."""
+    if not deadline.ordinary_beside:
+        return ""
+    if deadline.ordinary_due is None:
+        return "ingen frist"
+    if deadline.lengthened_by_trial:
+        reference = f"{deadline.ordinary_reference}, " if deadline.ordinary_reference else ""
+        return f"{fmt(deadline.ordinary_due)} ({reference}uden forsøget)"
+    return fmt(deadline.ordinary_due)
 
 
 UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"

@@ -179,10 +179,9 @@ def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, 
         return ""
     spec = _rule_for(trial, event_kind(trial, situation))
     assert spec is not None  # governing_deadline found a deadline for this very rule
-    alone = deadline.ordinary_due if deadline.trial_due is not None else None
-    if deadline.governed_by == "ordinary" and not (alone is not None and alone < deadline.legal_due):
+    if deadline.governed_by == "ordinary" and not deadline.lengthened_by_trial:
         # (A period the trial carried over its end into a longer limit is lengthened by the trial,
-        # though that limit gives its last day: ordinary_due is then its day without the trial.)
+        # though that limit gives its last day: Deadline.lengthened_by_trial.)
         return (
             f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
             "giver den samme sidste dag uden forsøget, så et notat om forsøget kan ikke skrives for perioden."

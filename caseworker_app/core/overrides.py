@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -113,25 +114,33 @@ def rule_durations_text(rule: RuleSpec) -> str:
 
 
 def parse_duration(text: str) -> Duration:
-    """'12 måneder', '4 uger', '55 dage' as a Duration; ValueError with a Danish message."""
+    """'12 måneder', '4 uger', '55 dage', '2½ år' as a Duration; ValueError with a Danish message."""
     parts = text.strip().lower().split()
-    if len(parts) == 2 and parts[0].isdigit() and parts[1] in _UNITS_DA and int(parts[0]) > 0:
-        return Duration(**{_UNITS_DA[parts[1]]: int(parts[0])})
-    if len(parts) == 2 and parts[1] == "år" and (months := _year_months(parts[0])):
-        return Duration(months=months)  # as the orders write it: '2½ år' is 30 months (T08)
-    raise ValueError(f"'{text}' er ikke en varighed. Skriv fx '12 måneder', '2½ år', '4 uger' eller '55 dage'.")
+    duration = None
+    if len(parts) == 2 and _WHOLE.fullmatch(parts[0]) and parts[1] in _UNITS_DA and int(parts[0]) > 0:
+        duration = Duration(**{_UNITS_DA[parts[1]]: int(parts[0])})
+    elif len(parts) == 2 and parts[1] == "år" and (months := _year_months(parts[0])):
+        duration = Duration(months=months)  # as the orders write it: '2½ år' is 30 months (T08)
+    if duration is None:
+        raise ValueError(f"'{text}' er ikke en varighed. Skriv fx '12 måneder', '2½ år', '4 uger' eller '55 dage'.")
+    if duration.months > _MOST_MONTHS or duration.weeks * 7 + duration.days > _MOST_DAYS:
+        # A slip of the keys ('1000 år') would put every deadline after it out of the calendar's range.
+        raise ValueError(f"'{text}' er længere end 50 år. Skriv varigheden, som loven skriver den.")
+    return duration
+
+
+_WHOLE = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() takes '²', which int() refuses
+_YEARS = re.compile(r"([0-9]*)(½|,5|\.5)?")
+_MOST_MONTHS, _MOST_DAYS = 50 * 12, 18_262  # 50 years (of 365.25 days)
 
 
 def _year_months(amount: str) -> int:
     """'2' -> 24, '2½', '2,5' or '2.5' -> 30, '½' -> 6: whole and half years in months; 0 for anything else."""
-    whole, half = amount, False
-    for mark in ("½", ",5", ".5"):
-        if amount.endswith(mark):
-            whole, half = amount[: -len(mark)], True
-            break
-    if whole and not whole.isdigit():
+    found = _YEARS.fullmatch(amount)
+    if found is None:
         return 0
-    return (int(whole) if whole else 0) * 12 + (6 if half else 0)
+    whole, half = found.groups()
+    return int(whole or 0) * 12 + (6 if half else 0)
 
 
 def ordinary_rule_value(

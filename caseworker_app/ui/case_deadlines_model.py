@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from ..core.deadline import OVERDUE, STATUS_DA, Deadline, day_off_text, due_text, practical_day_text
+from ..core.deadline import (
+    OVERDUE,
+    STATUS_DA,
+    Deadline,
+    day_off_text,
+    due_text,
+    ordinary_beside_text,
+    practical_day_text,
+)
 from ..core.workdays import fmt, fmt_weekday
 from .colours import overdue_brush
 from .model_base import BOLD, ColumnTableModel, Index
@@ -36,7 +44,11 @@ def deadline_html(deadline: Deadline) -> str:
         f"{remarks}"
         f"{e(deadline.rule)}<br>"
         f"<b>Henvisning:</b> {e(deadline.citation)}"
-        + (f"<br><b>Almindelig regel ville give:</b> {e(ordinary_text(deadline))}" if deadline.ordinary_beside else "")
+        + (
+            f"<br><b>Almindelig regel ville give:</b> {e(ordinary_beside_text(deadline))}"
+            if deadline.ordinary_beside
+            else ""
+        )
     )
 
 
@@ -63,14 +75,6 @@ def next_due_cell_text(deadline: Deadline) -> str:
     if deadline.day_off and not deadline.undated:
         text += f" (i praksis {fmt(deadline.practical_due)})"
     return text
-
-
-def ordinary_text(deadline: Deadline) -> str:
-    """The date the ordinary rule would give, or 'ingen frist'; '' beside a date the ordinary rule
-    gives itself (Deadline.ordinary_beside, as every other output)."""
-    if not deadline.ordinary_beside:
-        return ""
-    return fmt(deadline.ordinary_due) if deadline.ordinary_due else "ingen frist"
 
 
 class DeadlineTableColumn:
@@ -136,7 +140,7 @@ class DeadlineTableModel(ColumnTableModel):
         if column == DeadlineTableColumn.STATUS:
             return status_text(deadline)
         if column == DeadlineTableColumn.ORDINARY:
-            return ordinary_text(deadline)
+            return ordinary_beside_text(deadline)
         if column == DeadlineTableColumn.REASON:
             return deadline.reason
         if column == DeadlineTableColumn.RULE:

@@ -374,12 +374,23 @@ def test_a_duration_in_years_is_read_in_months(typed, months):
     assert parse_duration(typed) == Duration(months=months)
 
 
-@pytest.mark.parametrize("typed", ["0 år", "2¼ år", "to år", "-1 år", "år"])
+@pytest.mark.parametrize("typed", ["0 år", "2¼ år", "to år", "-1 år", "år", "² år", "² måneder"])
 def test_a_duration_in_years_that_is_not_one_is_refused(typed):
     from caseworker_app.core.overrides import parse_duration
 
     with pytest.raises(ValueError, match="er ikke en varighed"):
         parse_duration(typed)
+
+
+@pytest.mark.parametrize("typed", ["1000 år", "601 måneder", "2610 uger", "20000 dage"])
+def test_a_duration_longer_than_50_years_is_refused(typed):
+    # A reviewer: "10000 år" was saved, and every deadline after the trial's end then failed
+    # ("year 12026 is out of range"). 50 years = 600 months, or 18,262 days; 2610 weeks = 18,270 days.
+    from caseworker_app.core.overrides import parse_duration
+
+    with pytest.raises(ValueError, match="er længere end 50 år"):
+        parse_duration(typed)
+    assert parse_duration("50 år").months == 600
 
 
 def test_a_changed_ordinary_rule_is_refused_with_danish_messages():
@@ -962,7 +973,12 @@ def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_n
     # the deadline, as the note does (decision 12; a tester found only the note said it).
     from caseworker_app.core.spreadsheet import deadline_table
 
-    assert deadline.ordinary_beside
+    assert deadline.ordinary_beside and deadline.lengthened_by_trial
+    # The case window, the plan and `schedule` name the version that would have ended it (a reviewer:
+    # beside "Almindelig regel: op til 12 uger / § 12" the bare 12-12-2026 read as that rule's date).
+    from caseworker_app.core.deadline import ordinary_beside_text
+
+    assert ordinary_beside_text(deadline) == "12-12-2026 (§ 6, uden forsøget)"
     table = deadline_table(deadlines_for_cases([case], {"T18": trial}, date(2026, 11, 30)))
     [row] = table.rows
     assert row[table.headers.index("Frist")] == date(2027, 1, 23)

@@ -14,7 +14,7 @@ from html import escape
 
 from ...core.calendar_selection import CalendarSelection, CasePlan, PlanEntry, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
-from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text
+from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text, ordinary_beside_text
 from ...core.redact import redact_cpr
 from ...core.terms import EVENT_NAMES
 from ...core.workdays import WEEKDAYS_DA, fmt
@@ -308,8 +308,8 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         if entry.expected:
             status += _choice_text(entry)
         details = [f"Hvorfor: {text(d.reason)}", *_extra_lines(d), text(d.rule)]
-        if d.ordinary_due and d.ordinary_beside:
-            details.append(f"Almindelig regel ville give: {fmt(d.ordinary_due)}")
+        if beside := ordinary_beside_text(d):
+            details.append(f"Almindelig regel ville give: {text(beside)}")
         details.append(f"Henvisning: {text(d.citation)}")
         parts.append(
             f"<tr{f' bgcolor={OVERDUE_SHADE!r}' if overdue else ''}>"
