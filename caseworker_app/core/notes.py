@@ -175,8 +175,9 @@ def _fill(
             if applied > end
             else ""
         )
+        applies = "gjaldt" if end < note_date else "gælder"  # as the basis says it (outside_citation)
         raise NoteError(
-            f"Forsøg {trial.id} gælder fra {fmt(trial.period.start)} til og med {fmt(end)}; "
+            f"Forsøg {trial.id} {applies} fra {fmt(trial.period.start)} til og med {fmt(end)}; "
             f"{fmt(applied)} ligger uden for perioden, så notatet kan ikke henvise til forsøget.{hint}"
         )
     if "citation" in used and trial.citations and trial.citation_on(applied) is None:

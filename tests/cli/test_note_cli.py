@@ -197,7 +197,7 @@ def test_list_shows_the_situations_of_the_case_trial(capsys, db):
                 "--date",
                 "2026-01-05",
             ],
-            "Forsøg T08 gælder fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for perioden",
+            "Forsøg T08 gjaldt fra 01-07-2018 til og med 31-12-2025; 05-01-2026 ligger uden for perioden",
         ),
         (["--case", "T08"], "angiv --situation NAVN, eller se sagens situationer med --list"),
         (["--case", "Jens", "--list"], "ingen sag har nr. eller FASIT-sagsnummer 'Jens'"),

@@ -770,7 +770,7 @@ def test_note_outside_the_trial_period_is_refused():
     with pytest.raises(NoteError) as info:
         render("T07", "plan_ikke_justeret", case=record, note_date=date(2022, 3, 1), reason="")
     assert str(info.value) == (
-        "Forsøg T07 gælder fra 01-07-2018 til og med 31-12-2021; 01-03-2022 ligger uden for "
+        "Forsøg T07 gjaldt fra 01-07-2018 til og med 31-12-2021; 01-03-2022 ligger uden for "
         "perioden, så notatet kan ikke henvise til forsøget. Efter forsøgets slutning følges sagen efter "
         "den almindelige regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget. Har "
         "kommunen fået forsøget forlænget, så registrér forlængelsen først."
