@@ -82,7 +82,7 @@ class CaseworkerChoice(QComboBox):
         choice is taken again (so a name set in Indstillinger becomes the filter at once).
         """
         from ..core.collation import sorted_names  # here: the window is painted before this is needed
-        from ..core.text import clean_line, name_key
+        from ..core.text import clean_line, name_key, shown_name
 
         own = clean_line(own)
         current = self.currentData()
@@ -95,12 +95,12 @@ class CaseworkerChoice(QComboBox):
         # One entry per caseworker as the filter compares names: 'Åse\u00a0Bærentsen' saved before the
         # import cleaned spaces is shown once, as 'Åse Bærentsen' (of spellings differing in case, the
         # first by code point, so the list never depends on the order names come in).
-        by_key: dict[str, str] = {}
+        by_key: dict[str, list[str]] = {}
         for name in names:
-            key, shown = name_key(name), clean_line(name)
+            key = name_key(name)
             if key and key != name_key(own):
-                by_key[key] = min(by_key.get(key, shown), shown)
-        colleagues = sorted_names(by_key.values())
+                by_key.setdefault(key, []).append(name)
+        colleagues = sorted_names(shown_name(spellings) for spellings in by_key.values())
         for name in colleagues:
             self.addItem(name, name)
         index = self.findData(current) if current not in (None, "", _OWN) else -1

@@ -655,6 +655,12 @@ def test_one_deadline_is_said_in_the_singular_and_a_caseworker_as_spelt_under_in
     assert out == f"2 frister skrevet til {sheet}. Kun Mette Sørensens frister er med.\n"
     code, out, err = run(capsys, "export", "--db", db, str(sheet), "--today", TODAY, "--caseworker", "METTE SØRENSEN")
     assert out == f"2 frister skrevet til {sheet}. Kun METTE SØRENSENs frister er med.\n"
+    # Typed in neither spelling by a colleague (Indstillinger says Bo Berg): as the window's filter
+    # lists her, the first spelling by code point (core.text.shown_name).
+    with CaseStore(path) as store:
+        store.save_settings(Settings(caseworker_name="Bo Berg", municipality="Testkommune"))
+    code, out, err = run(capsys, "export", "--db", db, str(sheet), "--today", TODAY, "--caseworker", "mette sørensen")
+    assert out == f"2 frister skrevet til {sheet}. Kun METTE SØRENSENs frister er med.\n"
 
     with CaseStore(path) as store:
         store.close_case(store.list_cases()[0].id, reason="overgået til uddannelse", day=date(2026, 11, 20))
