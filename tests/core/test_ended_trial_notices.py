@@ -103,9 +103,14 @@ def test_a_deadline_the_trial_never_applied_to_is_not_counted_as_taken_over_at_i
         "T09",
         dates={"praktik_start": date(2020, 9, 1), "unemployed_since": date(2019, 1, 1)},
     )
+    # - T18 (18-06-2012 to 31-12-2015), a praktik begun 01-06-2012, before it: the ordinary 4 weeks,
+    #   01-06-2012 + 4 weeks - 1 day = 28-06-2012, govern as for any praktik begun outside it: not counted.
+    t18 = CaseRecord(6, "Borger 6", "2012-0006", "T18", dates={"praktik_start": date(2012, 6, 1)})
     today = date(2026, 11, 30)
-    items = deadlines_for_cases([t08(2, date(2024, 6, 1)), t08(4, date(2017, 1, 1)), t09], catalog, today)
+    cases = [t08(2, date(2024, 6, 1)), t08(4, date(2017, 1, 1)), t09, t18]
+    items = deadlines_for_cases(cases, catalog, today)
     assert [(i.case.id, i.deadline.governed_by, i.deadline.legal_due) for i in items] == [
+        (6, "ordinary", date(2012, 6, 28)),
         (4, "ordinary", date(2017, 7, 1)),
         (5, "ordinary", date(2020, 10, 12)),
         (2, "ordinary", date(2026, 1, 1)),
