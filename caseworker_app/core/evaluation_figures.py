@@ -50,6 +50,9 @@ FIGURE_LABELS = {
     "outside_condition": "Sager, som forsøget ikke gælder for (en betingelse er ikke opfyldt, eller perioden "
     "begyndte før forsøget, efter sagens datoer)",
 }
+# The figures a case in the trial during the period lands in, exactly one of them (core/evaluation.py
+# _count_case): a case without a caseworker left out of a caseworker's report is counted by these.
+CASE_FIGURES = ("citizens", "cannot_compute", "outside_condition")
 # Distributions (days -> how many), kept whole so that merged reports give exact medians.
 HIST_LABELS = {
     "late_days": "Dage for sent",

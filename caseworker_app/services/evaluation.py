@@ -18,6 +18,7 @@ from ..core.catalog import Trial
 from ..core.collation import sorted_names
 from ..core.evaluation import evaluate, mark_not_countable
 from ..core.evaluation_figures import (
+    CASE_FIGURES,
     NOT_COUNTABLE,
     Evaluation,
     EvaluationError,
@@ -108,8 +109,9 @@ def build_evaluation(
         chosen = [f.trial_id for f in evaluation.trials]
         left_out = evaluate(unassigned, notes, catalog, period, today, trials=chosen, histories=histories)
         for mine_f, other in zip(evaluation.trials, left_out.trials, strict=True):
-            # The cases a report for every caseworker would count: citizens and those it cannot compute.
-            for key in ("citizens", "cannot_compute"):
+            # Every case a report for every caseworker would name: in the trial, not computable, or
+            # outside the trial's condition (each case lands in exactly one of them).
+            for key in CASE_FIGURES:
                 mine_f.unassigned += other.value(key)
                 mine_f.cases.setdefault("unassigned", []).extend(other.cases.get(key, ()))
     if who and evaluation.trials and len(without_cases(evaluation)) == len(evaluation.trials):
