@@ -31,6 +31,7 @@ from .evaluation_figures import (
     Period,
     TrialFigures,
 )
+from .evaluation_markings import first_marking
 from .evaluation_scope import check_period, select_trials, trial_scope
 from .note_conditions import begun_before_trial, unmet_condition
 from .schedule import resolve_dates
@@ -188,8 +189,9 @@ def _count_case(
         if note.day in period:
             f.add("notes", ref, f"{fmt(note.day)} {NOTE_SITUATIONS.get(note.situation, note.situation)}")
             f.add("note:" + note.situation, ref, fmt(note.day))
-            if trial.fasit_marking and trial.fasit_marking in note.text:
-                f.add("markings", ref, fmt(note.day))
+    marked = first_marking(trial, notes, period)
+    if marked is not None:  # once per case: the marking is set on the case (core/evaluation_markings.py)
+        f.add("markings", ref, f"{fmt(marked.day)} {NOTE_SITUATIONS.get(marked.situation, marked.situation)}")
 
     limit = min(period.end, closed_on) if closed_on else period.end
     for spec in trial.rules:

@@ -30,7 +30,7 @@ FIGURE_LABELS = {
     "ended": "heraf afsluttet i perioden",
     "contacts_full": "heraf henvendelser markeret som fuld opfølgning",
     "notes": "Journalnotater skrevet",
-    "markings": "FASIT-markeringer noteret (journalnotater med forsøgets markering)",
+    "markings": "Sager med FASIT-markering noteret (et journalnotat, der sætter markeringen)",
     "held": "Holdt (tæller efter den almindelige regel)",
     "demanded": "Krævet efter den almindelige regel",
     "saved": "Sparet (krævet minus holdt)",
