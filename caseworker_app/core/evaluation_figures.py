@@ -125,5 +125,7 @@ class Evaluation:
     municipality: str = ""
     minutes: int = DEFAULT_MINUTES
     merged_from: int = 0  # >0: a coordinator's sum of that many files (no case lists)
+    # A merge: each file's database fingerprint and whether it holds every caseworker's cases.
+    merged_files: tuple[tuple[str, bool], ...] = ()
     # Trials with the selection's own cases that were not chosen (core/merge_checks.py uses it).
     left_out_trials: tuple[str, ...] = ()

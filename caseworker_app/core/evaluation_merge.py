@@ -382,6 +382,7 @@ def merge(
         municipality=first["municipality"],
         minutes=minutes,
         merged_from=len(files),
+        merged_files=tuple((content["database"], content["everyone"]) for _, content in files),
     )
 
 

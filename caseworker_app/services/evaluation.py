@@ -176,9 +176,25 @@ def check_minutes(minutes: int) -> None:
 
 
 def whose_text(evaluation: Evaluation) -> str:
+    """Whose cases: the caseworker, 'alle sagsbehandlere', or what a merge's files are (merged_text)."""
     if evaluation.merged_from:
-        return f"{evaluation.merged_from} sagsbehandleres tal lagt sammen"
+        return merged_text(evaluation.merged_files)
     return evaluation.caseworker or "alle sagsbehandlere"
+
+
+def merged_text(files: Sequence[tuple[str, bool]]) -> str:
+    """What a merge sums, as far as the files tell (they hold no names): caseworkers' files of one
+    database are as many caseworkers (the same one twice is refused); across databases a caseworker
+    may have a file in each, and a file for every caseworker is no one caseworker's."""
+    databases = len({database for database, _ in files})
+    everyone = sum(1 for _, all_cases in files if all_cases)
+    single = len(files) - everyone
+    if databases == 1 and not everyone:
+        return f"{single} sagsbehandleres tal lagt sammen"
+    parts = [f"{everyone} for alle sagsbehandlere"] if everyone else []
+    if single:
+        parts.append("1 for én sagsbehandler" if single == 1 else f"{single} for én sagsbehandler hver")
+    return f"{len(files)} filer fra {databases} databaser lagt sammen ({and_list(parts)})"
 
 
 # ---------------------------------------------------------------- rows
