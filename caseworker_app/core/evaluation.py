@@ -36,6 +36,7 @@ from .evaluation_scope import check_period, select_trials, trial_scope
 from .note_conditions import begun_before_trial, unmet_condition
 from .schedule import resolve_dates
 from .terms import NOTE_SITUATIONS
+from .text import count_text
 from .workdays import fmt
 
 
@@ -232,7 +233,7 @@ def _success(
         ends = [e.day for e in case.events if e.kind == "praktik_end" and e.day >= begun]
         if ends and ends[0] in period:
             length = (ends[0] - begun).days + 1
-            f.add("praktik_ended", ref, f"{fmt(begun)} – {fmt(ends[0])} ({length} dage)")
+            f.add("praktik_ended", ref, f"{fmt(begun)} – {fmt(ends[0])} ({count_text(length, 'dag', 'dage')})")
             f.hist("praktik_days")[length] += 1
         if ended and closed_on is not None and case.end_reason == FLEXJOB:  # ended: closed_on is known
             days = (closed_on - begun).days
@@ -240,7 +241,11 @@ def _success(
                 # no days from praktik start, so not in the distribution
                 f.add("flexjob", ref, f"fleksjob {fmt(closed_on)}, før praktikstart {fmt(begun)}")
             else:
-                f.add("flexjob", ref, f"praktikstart {fmt(begun)}, fleksjob {fmt(closed_on)} ({days} dage)")
+                f.add(
+                    "flexjob",
+                    ref,
+                    f"praktikstart {fmt(begun)}, fleksjob {fmt(closed_on)} ({count_text(days, 'dag', 'dage')})",
+                )
                 f.hist("flexjob_days")[days] += 1
     elif trial.id == SUCCESS_T07:
         for e in case.events:

@@ -25,6 +25,7 @@ from .event import Event
 from .rule_due import counts_for
 from .schedule import compute_deadlines
 from .terms import IMPORTED_EVENTS
+from .text import count_text
 from .workdays import fmt
 
 _ONE_DAY = timedelta(days=1)
@@ -66,7 +67,7 @@ def record_deadline(f: TrialFigures, ref: str, label: str, due: date, met: date 
         f.add("on_time", ref, f"frist {fmt(due)}, holdt {fmt(met)}")
     elif met is not None:
         late = (met - due).days
-        f.add("late", ref, f"frist {fmt(due)}, holdt {fmt(met)} ({late} dage for sent)")
+        f.add("late", ref, f"frist {fmt(due)}, holdt {fmt(met)} ({count_text(late, 'dag', 'dage')} for sent)")
         f.hist("late_days")[late] += 1
     else:
         f.add("missed", ref, f"frist {fmt(due)}")

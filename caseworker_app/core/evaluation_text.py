@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping
+from fractions import Fraction
 
 from .terms import EVENT_NAMES
+from .text import count_text
 
 
 def median_and_max(hist: Mapping[int, int]) -> tuple[float, int] | None:
@@ -22,12 +25,24 @@ def number(value: float) -> str:
     return text.replace(".", ",")
 
 
+def rounded(numerator: int, denominator: int) -> str:
+    """numerator / denominator as a Danish number with at most one decimal, rounded half up (away from
+    zero) as a reader rounds by hand: 855 / 60 = 14,25 -> '14,3'. Counted exactly: round() rounds half
+    to even (14,2), and a float may lie just below the half."""
+    value = Fraction(numerator, denominator)
+    tenths = math.floor(abs(value) * 10 + Fraction(1, 2))
+    whole, tenth = divmod(tenths, 10)
+    sign = "-" if value < 0 and tenths else ""
+    return f"{sign}{whole}" + (f",{tenth}" if tenth else "")
+
+
 def hours_text(saved: int, minutes: int) -> str:
     """'12,5 timer (25 opfølgninger à 30 minutter – antagelse, kan ændres)'."""
-    amount = round(saved * minutes / 60, 1)
-    unit = "time" if abs(amount) == 1 else "timer"
+    amount = rounded(saved * minutes, 60)
+    unit = "time" if amount.lstrip("-") == "1" else "timer"
     noun = "opfølgning" if abs(saved) == 1 else "opfølgninger"
-    return f"{number(amount)} {unit} ({saved} {noun} à {minutes} minutter – antagelse, kan ændres)"
+    each = count_text(minutes, "minut", "minutter")
+    return f"{amount} {unit} ({saved} {noun} à {each} – antagelse, kan ændres)"
 
 
 def event_label(kind: str) -> str:

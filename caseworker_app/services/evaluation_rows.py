@@ -21,8 +21,9 @@ from ..core.evaluation_figures import (
     TrialFigures,
 )
 from ..core.evaluation_scope import scope_note, trial_period, trial_scope
-from ..core.evaluation_text import event_label, hours_text, median_and_max, number
+from ..core.evaluation_text import event_label, hours_text, median_and_max, number, rounded
 from ..core.terms import NOTE_SITUATIONS
+from ..core.text import count_text
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,16 @@ def _cases(f: TrialFigures, key: str) -> tuple[tuple[str, str], ...]:
 def _share(part: int, whole: int) -> str:
     if not whole:
         return "–"
-    return f"{part} af {whole} ({number(round(100 * part / whole, 1))} %)"
+    return f"{part} af {whole} ({rounded(100 * part, whole)} %)"
 
 
-def _spread(f: TrialFigures, hist: str, unit: str = "dage") -> str:
+def _spread(f: TrialFigures, hist: str) -> str:
     found = median_and_max(f.hists.get(hist, {}))
     if found is None:
         return ""
     median, worst = found
     values = [day for day, n in f.hists[hist].items() for _ in range(n)]
-    return f"mindst {min(values)}, median {number(median)}, højst {worst} {unit}"
+    return f"mindst {min(values)}, median {number(median)}, højst {count_text(worst, 'dag', 'dage')}"
 
 
 def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Row]:
@@ -175,7 +176,7 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
                 "Frigjorte timer",
                 hours_text(saved, evaluation.minutes),
                 "Antallet af minutter pr. opfølgning er en antagelse, som brugeren har sat "
-                f"(standard 60); her {evaluation.minutes} minutter. Sagerne: se Sparet.",
+                f"(standard 60); her {count_text(evaluation.minutes, 'minut', 'minutter')}. Sagerne: se Sparet.",
             )
         )
 
