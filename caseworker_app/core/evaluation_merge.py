@@ -197,7 +197,8 @@ def read_counts(data: bytes, name: str, program_version: str) -> CountsFile:
         return MergeError(f"{name}: {why} Filen er ikke brugt.")
 
     try:
-        content = _json_object(json.loads(data.decode("utf-8")))
+        # A byte order mark first (some editors save one) is no fault of the content.
+        content = _json_object(json.loads(data.decode("utf-8-sig")))
     except (UnicodeDecodeError, ValueError):
         raise fail("filen er ikke en tal-fil fra evalueringen (ikke gyldig JSON).") from None
     if content is None or content.get("format") != FORMAT:

@@ -40,7 +40,8 @@ def overlap_problem(files: Files) -> str:
                 who = "alle sagsbehandlere" if content["everyone"] else "samme sagsbehandler"
                 return (
                     f"{other_name} og {name} er samme fil eller fra samme database for {who}: "
-                    "sagerne ville blive talt to gange. Intet er lagt sammen."
+                    f"sagerne ville blive talt to gange. {_same_source_advice(content['everyone'])} "
+                    "Intet er lagt sammen."
                 )
             if content["database"] == other["database"] and (content["everyone"] or other["everyone"]):
                 everyone, single = (name, other_name) if content["everyone"] else (other_name, name)
@@ -51,6 +52,21 @@ def overlap_problem(files: Files) -> str:
                     "sagsbehandler. Intet er lagt sammen."
                 )
     return ""
+
+
+def _same_source_advice(everyone: bool) -> str:
+    """What to do with two files of one selection: a database copied from another shares its
+    fingerprint (and may still hold the same cases), so it cannot be told apart from the original."""
+    if everyone:
+        return (
+            "Er den ene database kopieret fra den anden, kan de ikke skelnes (og kan have de samme sager): "
+            "lav i stedet én fil pr. sagsbehandler fra hver database (report --caseworker NAVN) og læg dem "
+            "sammen."
+        )
+    return (
+        "Brug kun én fil for sagsbehandleren: den nyeste fra den database, sagsbehandlerens sager er i "
+        "(er den ene database kopieret fra den anden, kan de ikke skelnes)."
+    )
 
 
 def _trials_text(trial_ids: Sequence[str]) -> str:
