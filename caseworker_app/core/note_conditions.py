@@ -11,6 +11,7 @@ from .catalog import NoteCondition, RuleSpec, Trial
 from .event import Event
 from .note_errors import NoteError
 from .terms import DATE_NAMES, EVENT_NAMES
+from .text import count_text
 from .workdays import add, fmt, last_day_of
 
 
@@ -21,16 +22,46 @@ def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str
         holds, text = _computed_condition(condition, dates)
         if holds is False and condition.since is not None:  # a computed condition has its since
             problems[condition.since] = text
+        cut = _cut_short_by_end(trial, dates) if condition.duration else None
+        if cut is not None:  # said at the period's first day
+            anchor, measured = cut
+            problems[anchor] = (
+                f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke bruges, og "
+                "notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+            )
     return problems
 
 
 def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
-    """The first computed condition the case's dates show is not met, as the engine's reason says
-    it ('betingelsen »…« er ikke opfyldt: ledig siden … til praktikstart … er 18 måneder'), or None."""
+    """The first condition the case's dates show is not met, as the engine's reason says it
+    ('betingelsen »…« er ikke opfyldt: ledig siden … til praktikstart … er 18 måneder'), or None.
+    A duration condition is unmet when the trial ends before the period's minimum is reached (T09:
+    a praktik begun 12 days before the end cannot last the 2-4 weeks the trial asks for under it)."""
     for condition in trial.note_conditions:
         holds, _ = _computed_condition(condition, dates)
         if holds is False:
             return f"betingelsen »{condition.text}« er ikke opfyldt: {_measured(condition, dates)}"
+        if condition.duration and (cut := _cut_short_by_end(trial, dates)):
+            return f"betingelsen »{condition.text}« er ikke opfyldt: {cut[1]}"
+    return None
+
+
+def _cut_short_by_end(trial: Trial, dates: Mapping[str, date]) -> tuple[str, str] | None:
+    """The period's date name and 'praktikstart 20-12-2021 til forsøgets sidste dag 31-12-2021 er 12
+    dage, kortere end forsøgets mindste varighed på 2 uger', for a period begun in the trial that its
+    end cuts below the minimum; None otherwise."""
+    period = trial.period
+    end = period.effective_end
+    for spec in trial.rules:
+        start = dates.get(spec.anchor)
+        if spec.kind != "duration_end" or spec.minimum is None or start is None:
+            continue
+        if period.start <= start <= end and end < last_day_of(start, spec.minimum):
+            days = (end - start).days + 1  # both days counted, as the evaluation counts a praktik
+            return spec.anchor, (
+                f"{DATE_NAMES[spec.anchor]} {fmt(start)} til forsøgets sidste dag {fmt(end)} er "
+                f"{count_text(days, 'dag', 'dage')}, kortere end forsøgets mindste varighed på {spec.minimum.danish()}"
+            )
     return None
 
 

@@ -13,7 +13,7 @@ from .note_errors import NoteError
 from .note_situations import event_kind
 from .schedule import compute_deadlines, resolve_dates
 from .terms import CLOSED, EVENT_NAMES, IMPORTED_EVENTS
-from .workdays import fmt, last_day_of
+from .workdays import fmt
 
 
 def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
@@ -171,27 +171,18 @@ def period_problem(trial: Trial, case: CaseRecord, situation: str, as_of: date, 
     """Why a note cannot say the trial gives the period its length (Danish; '' when it can).
 
     A period (duration_end) that the ordinary rule governs is not the trial's (one whose last day is
-    the trial's end, beyond the ordinary limit, the engine says the trial governs: decision 12), and
-    one the trial's end cuts shorter than the trial's own minimum does not meet the trial's condition.
+    the trial's end, beyond the ordinary limit, the engine says the trial governs: decision 12). One
+    the trial's end cuts shorter than the trial's own minimum does not meet the trial's condition:
+    the engine takes the trial away (core/note_conditions.py unmet_condition), refused before this.
     """
     deadline, _ = governing_deadline(trial, case, situation, as_of, event_date)
     if deadline is None or deadline.kind != "duration_end":
         return ""
-    spec = _rule_for(trial, event_kind(trial, situation))
-    assert spec is not None  # governing_deadline found a deadline for this very rule
     if deadline.governed_by == "ordinary" and not deadline.lengthened_by_trial:
         # (A period the trial carried over its end into a longer limit is lengthened by the trial,
         # though that limit gives its last day: Deadline.lengthened_by_trial.)
         return (
             f"Forsøget giver ikke perioden dens længde: {deadline.reason}. Den almindelige regel "
             "giver den samme sidste dag uden forsøget, så et notat om forsøget kan ikke skrives for perioden."
-        )
-    start = resolve_dates(trial, case.dates)[0].get(spec.anchor)
-    if spec.minimum and start and deadline.legal_due < last_day_of(start, spec.minimum):
-        return (
-            f"Perioden kan højst vare til {fmt(deadline.legal_due)} ({deadline.reason[:1].lower()}"
-            f"{deadline.reason[1:]}), kortere end forsøgets mindste varighed på "
-            f"{spec.minimum.danish()}, så forsøgets betingelse er ikke opfyldt, og notatet kan ikke "
-            "skrives for perioden."
         )
     return ""

@@ -141,7 +141,7 @@ def plan_of(trial: Trial) -> TrialPlan:
             trial,
             tuple(_rule_plan(trial, spec) for spec in trial.rules),
             date_defaults(trial),
-            any(c.computable for c in trial.note_conditions),
+            any(c.computable or c.duration for c in trial.note_conditions),
         )
     return plan
 

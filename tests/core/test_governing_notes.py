@@ -435,9 +435,10 @@ def test_a_new_ordinary_rule_on_a_trial_without_one_does_not_move_earlier_period
     [d] = compute_deadlines(trial, {"praktik_start": date(2026, 11, 2)}, [], date(2026, 11, 30))
     assert d.legal_due == date(2026, 11, 29)
     assert d.governed_by == "none" and d.status == "overdue"
-    # Praktik from 20-12-2021 (inside the trial): decision 12, ends with the trial 31-12-2021.
-    [d] = compute_deadlines(trial, {"praktik_start": date(2021, 12, 20)}, [], date(2021, 12, 20))
-    assert d.legal_due == date(2021, 12, 31)
+    # Praktik from 10-12-2021 (inside the trial, its 2 weeks reached 23-12-2021): + 4 weeks - 1 day =
+    # 06-01-2022, after the end: decision 12, it ends with the trial 31-12-2021.
+    [d] = compute_deadlines(trial, {"praktik_start": date(2021, 12, 10)}, [], date(2021, 12, 10))
+    assert (d.legal_due, d.governed_by) == (date(2021, 12, 31), "trial")
     # Praktik from 05-07-2027: the new rule governs, 05-07-2027 + 4 weeks - 1 day = 01-08-2027.
     [d] = compute_deadlines(trial, {"praktik_start": date(2027, 7, 5)}, [], date(2027, 7, 5))
     assert d.legal_due == date(2027, 8, 1)
@@ -513,11 +514,13 @@ def test_a_praktik_the_trial_end_cuts_below_two_weeks_gets_no_t09_note():
             confirmed=("visiteret", "formaal"),
             **WHO,
         )
-    assert str(info.value).startswith(
-        "Perioden kan højst vare til 31-12-2021 (forsøget slutter 31-12-2021: perioden må højst vare "
-        "til forsøgets sidste dag"
-    )
-    assert "kortere end forsøgets mindste varighed på 2 uger" in str(info.value)
+    # The trial's condition "2-4 uger" cannot be met, so the trial does not apply (every output says
+    # so alike: tests/core/test_trial_conditions_in_deadlines.py); the note says it at the date.
+    assert str(info.value).startswith("Betingelsen »Praktikken varer 2-4 uger")
+    assert (
+        "praktikstart 20-12-2021 til forsøgets sidste dag 31-12-2021 er 12 dage, kortere end forsøgets mindste "
+        "varighed på 2 uger, så forsøget kan ikke bruges"
+    ) in str(info.value)
 
 
 def test_a_t18_praktik_the_ordinary_rule_governs_gets_no_note_saying_the_trial_extends_it():

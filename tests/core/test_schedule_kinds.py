@@ -116,11 +116,13 @@ def test_t06_extension_begun_in_december_2025_is_overdue_in_november_2026():
 
 
 def test_t09_praktik_begun_before_the_trial_end_ends_with_the_trial():
-    # Begun Monday 20-12-2021: 4 weeks end 16-01-2022, after the trial's end 31-12-2021.
-    d = one("T09", {"praktik_start": date(2021, 12, 20)}, today=date(2021, 12, 20))
+    # Begun Monday 13-12-2021: 4 weeks end 09-01-2022, after the trial's end 31-12-2021; its 2 weeks
+    # (26-12-2021) fall within it. (Begun 19-12-2021 or later it cannot last 2 weeks under the trial:
+    # tests/core/test_trial_conditions_in_deadlines.py.)
+    d = one("T09", {"praktik_start": date(2021, 12, 13)}, today=date(2021, 12, 13))
     assert d.legal_due == date(2021, 12, 31)
     assert d.practical_due == date(2021, 12, 30)  # 31-12 is nytårsaftensdag
-    assert d.trial_due == date(2022, 1, 16)
+    assert d.trial_due == date(2022, 1, 9)
     assert d.governed_by == "trial"
 
 

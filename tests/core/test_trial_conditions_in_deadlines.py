@@ -210,3 +210,38 @@ def test_a_municipal_ordinary_rule_that_governs_outside_the_condition_is_named_a
     assert d.reason.endswith(
         "højst 6 uger fra praktikstart 01-09-2020, sidste dag; kommunens ændrede almindelige regel fra 01-01-2019"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "governed", "legal", "days"),
+    [
+        # 18-12-2021 + 2 weeks - 1 day = 31-12-2021, the trial's last day: the minimum is reached
+        # under the trial, which ends the praktik on its last day (decision 12).
+        (date(2021, 12, 18), "trial", date(2021, 12, 31), 14),
+        # 19-12-2021: 13 days to 31-12-2021, short of 2 weeks. The trial does not apply; its own
+        # 19-12-2021 + 4 weeks - 1 day = 15-01-2022 is kept as a reminder.
+        (date(2021, 12, 19), "none", date(2022, 1, 15), 13),
+        # 20-12-2021 (a tester's case): 12 days; 20-12-2021 + 4 weeks - 1 day = 16-01-2022.
+        (date(2021, 12, 20), "none", date(2022, 1, 16), 12),
+    ],
+)
+def test_a_praktik_the_trials_end_cuts_below_two_weeks_is_not_the_trials(start, governed, legal, days):
+    # A tester: a praktik begun 20-12-2021 (T09 ended 31-12-2021) was cited under the order in the
+    # lists and by "Forsøget anvendt" ("2-4 uger, bekræftet"), while "Praktik oprettet" was refused
+    # as shorter than the minimum.
+    case = CaseRecord(
+        id=9,
+        citizen="Ida Holm",
+        case_ref="2021-0909",
+        trial_id="T09",
+        dates={"praktik_start": start, "unemployed_since": date(2021, 1, 1)},
+    )
+    [d] = compute_deadlines(T09, case.dates, [], date(2021, 12, 22))
+    assert (d.governed_by, d.legal_due) == (governed, legal)
+    if governed == "trial":
+        return
+    assert d.citation == "Ingen: forsøgets betingelse er ikke opfyldt"
+    assert f"praktikstart {start:%d-%m-%Y} til forsøgets sidste dag 31-12-2021 er {days} dage, kortere end" in d.reason
+    assert all(refusal for _, _, refusal in offered_situations(T09, case))
+    with pytest.raises(NoteError, match="kortere end forsøgets mindste varighed på 2 uger"):
+        render_note(T09, case, "forsoeg_anvendt", note_date=date(2021, 12, 22), free_text="x", **WHO)
