@@ -107,11 +107,19 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         except _FullParserNeeded:
             pass  # a wrong argument: the full parser says so, with the commands in its usage line
         else:
-            if not rest:  # no command, nothing unknown: the full parser would say the same
+            if not rest and not _ignored_by_selftest(args):  # no command, nothing unknown: as the full parser
                 args.command = None
                 return args
     parser = build_parser()
     args = parser.parse_args(words)
+    ignored = _ignored_by_selftest(args)
+    if ignored:
+        # '--selftest --db beskadiget.db' said "Selvtest i orden" of a file it never looked at (a tester).
+        parser.error(
+            f"--selftest kontrollerer programmet på sin egen demo-database og bruges ikke med {ignored}. "
+            "Kør 'caseworker-app --selftest' alene. En database kontrolleres med 'caseworker-app backup --db FIL': "
+            "den siger, om databasen er beskadiget, og gemmer ellers en kontrolleret kopi"
+        )
     if args.command is not None and getattr(args, "demo", False):
         # '--demo deadlines' read the real database without a word: the option is the window's.
         parser.error(
@@ -119,6 +127,15 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "med 'caseworker-app demo --db FIL', og brug den med --db FIL"
         )
     return args
+
+
+def _ignored_by_selftest(args: argparse.Namespace) -> str:
+    """What --selftest would pass over without a word ('--db', '--demo', "'deadlines'"), or ''."""
+    if not args.selftest:
+        return ""
+    if getattr(args, "command", None):
+        return f"'{args.command}'"
+    return "--db" if args.db else "--demo" if args.demo else ""
 
 
 class _FullParserNeeded(Exception):
