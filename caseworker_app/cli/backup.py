@@ -1,7 +1,9 @@
 """`backup` and `restore`: checked copies of the case database, and putting one back.
 
 Both work while the window has the database open in another process (SQLite's backup API, never a
-file copy). Bad input: a Danish message and exit code 2; a database or copy that cannot be used: 1.
+file copy). Bad input: a Danish message and exit code 2, also a copy named for `restore` that cannot be
+restored (missing, the database itself, not a case database, damaged: the README's wrong file name); a
+database that cannot be used or written: 1.
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ import os
 import sys
 from pathlib import Path
 
-from .common import CommandFailed, UsageError, add_db_option, existing_db_path, run_reporting
+from .common import (
+    CommandFailed,
+    UsageError,
+    add_db_option,
+    db_path,
+    db_words,
+    existing_db_path,
+    missing_db_advice,
+    run_reporting,
+)
 
 
 def add_backup_commands(commands: argparse._SubParsersAction) -> None:
@@ -24,8 +35,8 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
         "--to",
         metavar="FIL/MAPPE",
         default=None,
-        help="kopiens filnavn, eller en mappe, hvor kopien får samme navn som i 'sikkerhedskopier' "
-        "(standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
+        help="kopiens nye filnavn (skal ende på .db), eller en mappe, der findes, hvor kopien får samme navn "
+        "som i 'sikkerhedskopier' (standard: i mappen 'sikkerhedskopier' ved siden af databasen)",
     )
     backup.add_argument("--list", action="store_true", help="vis sikkerhedskopierne i stedet")
 
@@ -44,44 +55,69 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
 def run_backup_command(args: argparse.Namespace) -> int:
     """Run `backup` or `restore`; see the module docstring for exit codes."""
     from ..store import StoreError
+    from ..store.errors import CopyRefusedError
 
     run = _backup if args.command == "backup" else _restore
-    return run_reporting(lambda: run(args), failure=(StoreError,))
+    # A copy that cannot be restored is a wrong file name (exit 2), as the README promises.
+    return run_reporting(lambda: run(args), usage=(CopyRefusedError,), failure=(StoreError,))
 
 
 def _backup(args: argparse.Namespace) -> int:
     from ..store.backup import (
-        backup_folder,
         cases_text,
-        list_backups,
         make_backup,
-        remark_text,
         rotate_backups,
         rotation_of,
         size_text,
-        when_texts,
     )
 
-    path = existing_db_path(args)
     if args.list:
-        backups = list_backups(path)
-        if not backups:
-            print(f"Ingen sikkerhedskopier endnu i mappen {backup_folder(path.resolve())}.")
-            return 0
-        print(f"Sikkerhedskopier af {path} (nyeste først):")
-        whens = when_texts(backups)
-        width = max(len(when) for when in whens)
-        for info, when in zip(backups, whens, strict=True):
-            remark = remark_text(info)
-            tag = f" ({remark})" if remark else ""
-            print(f"  {when:<{width}} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
-        return 0
+        if args.to is not None:
+            raise UsageError(
+                "--list viser kopierne i mappen 'sikkerhedskopier' ved siden af databasen og bruges ikke med --to. "
+                "Brug --list alene, eller --to alene for at lave en kopi."
+            )
+        return _list(args)
+    path = existing_db_path(args)
     if args.to is not None:
         info = make_backup(path, _target(args.to))
     else:
         info = make_backup(path)
         rotate_backups(path, rotation_of(path))
     print(f"Sikkerhedskopi gemt og kontrolleret: {info.path} ({cases_text(info.cases)}, {size_text(info.size)})")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    """The database's copies, newest first; also when the database is missing or empty, when IT needs
+    them most (with the command that restores the newest copy with cases)."""
+    from ..store.backup import backup_folder, cases_text, check_backup, list_backups, remark_text, size_text, when_texts
+
+    path = db_path(args)
+    if path.is_dir():
+        raise UsageError(f"{path} er en mappe, ikke en databasefil.")
+    missing = not path.exists()
+    empty = not missing and path.is_file() and path.stat().st_size == 0
+    backups = list_backups(path)
+    if not backups:
+        if missing:
+            raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=True))
+        print(f"Ingen sikkerhedskopier endnu i mappen {backup_folder(path.resolve())}.")
+        return 0
+    if missing or empty:
+        print(f"Databasen {path} {'findes ikke' if missing else 'er en tom fil (0 byte)'}.")
+    print(f"Sikkerhedskopier af {path} (nyeste først):")
+    whens = when_texts(backups)
+    width = max(len(when) for when in whens)
+    for info, when in zip(backups, whens, strict=True):
+        remark = remark_text(info)
+        tag = f" ({remark})" if remark else ""
+        print(f"  {when:<{width}} {size_text(info.size):>8}  {cases_text(info.cases):<14} {info.path}{tag}")
+        if info.cases is None and not info.set_aside:
+            # Why it cannot be read, in restore's words ('lavet af en nyere version af programmet').
+            print(f"  {'':<{width}} {'':>8}  {check_backup(info.path) or ''}")
+    if missing or empty:
+        print(missing_db_advice(args, path, how_to_create=False, listed=True))
     return 0
 
 
@@ -96,6 +132,19 @@ def _target(text: str) -> Path:
         raise UsageError(f"filen {target} findes allerede. Vælg et nyt filnavn eller en mappe; intet er skrevet.")
     # 'kopier/' names a folder: one that is not there is not made into a file called 'kopier'.
     folder = target if text.endswith(("/", os.sep)) else target.parent
+    if folder != target and target.suffix.casefold() != ".db":
+        # 'USB nøgle/ny' meant as a new folder became a file 'ny'; 'kopi.txt' is no copy anyone finds
+        # again (the window's 'Vælg en anden fil …' shows .db files): refused rather than guessed.
+        if not target.suffix:
+            raise UsageError(
+                f"mappen {target} findes ikke, og et nyt filnavn til kopien skal ende på .db (fx "
+                f"{target.parent / (target.name + '.db')}). Skal kopien i en ny mappe, så opret mappen først; "
+                "intet er skrevet."
+            )
+        raise UsageError(
+            f"kopiens filnavn {target.name} skal ende på .db (fx {target.with_suffix('.db')}), så kopien kan "
+            "findes og gendannes igen; intet er skrevet."
+        )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} er en fil, ikke en mappe. Vælg en mappe, der findes; intet er skrevet.")
     if not folder.is_dir():
@@ -104,18 +153,16 @@ def _target(text: str) -> Path:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from ..core.command_line import command_arg
-    from ..paths import default_db_path
     from ..store.backup import OtherDatabaseError, another_database_text, cases_text, restore_backup
     from ..store.backup.checking import backup_cases
 
     # The database may be missing (deleted, or moved aside): restoring then creates it.
-    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    path = db_path(args)
     if path.is_dir():
         raise UsageError(f"{path} er en mappe, ikke en databasefil.")
     copy = Path(args.copy)
     # The list of this database's copies: with its --db when one was given.
-    listing = "caseworker-app backup" + (f" --db {command_arg(path)}" if getattr(args, "db", None) else "") + " --list"
+    listing = f"caseworker-app backup{db_words(args)} --list"
     if copy.is_dir():
         raise UsageError(
             f"{copy} er en mappe, ikke en sikkerhedskopi. Angiv en af kopierne i mappen; se dem med '{listing}'."

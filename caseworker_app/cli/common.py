@@ -52,11 +52,11 @@ def case_id_arg(text: str) -> str:
     return text
 
 
-def resolve_case(store: CaseStore, text: str):
+def resolve_case(store: CaseStore, text: str, args: argparse.Namespace):
     """The case named by its number in the database or its FASIT case number, as the window shows it.
 
     UsageError when the text fits several cases (each listed by number, trial and FASIT number) or
-    none.
+    none (with a command that lists the cases, on the same --db).
     """
     wanted = text.strip().casefold()
     cases = store.list_cases(include_closed=True)
@@ -67,8 +67,9 @@ def resolve_case(store: CaseStore, text: str):
         return store.get_case(next(iter(found)))  # with its events
     if not found:
         raise UsageError(
-            f"ingen sag har nr. eller FASIT-sagsnummer '{text}' i databasen (se sagerne med "
-            "'caseworker-app export --cases' eller i vinduet)"
+            f"ingen sag har nr. eller FASIT-sagsnummer '{text}' i databasen. Se sagerne i vinduet, eller skriv "
+            f"sagslisten med FASIT-sagsnumrene til et regneark med 'caseworker-app export{db_words(args)} "
+            "sagsnumre.csv --cases'."
         )
     listed = "; ".join(f"nr. {c.id} ({c.trial_id}, {c.case_ref}, {c.status})" for c in found.values())
     raise UsageError(f"'{text}' passer på flere sager: {listed}. Brug sagens nr. i databasen.")
@@ -91,25 +92,71 @@ def add_case_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path:
-    """The database from --db or the default; CommandFailed when there is no such file."""
+def db_path(args: argparse.Namespace) -> Path:
+    """The database from --db or the default, whether or not it exists."""
     from ..paths import default_db_path
 
-    path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def db_words(args: argparse.Namespace) -> str:
+    """' --db "sti/sager.db"' for a suggested command when --db was given, else '' (the default)."""
+    from ..core.command_line import command_arg  # the path quoted: a folder with spaces or æøå
+
+    return f" --db {command_arg(args.db)}" if getattr(args, "db", None) else ""
+
+
+def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) -> Path:
+    """The database from --db or the default; CommandFailed when there is no such file or it is empty,
+    saying what to do: restore the newest copy with cases where there is one (never a demo on the
+    real path: invented citizens would take the real database's place)."""
+    path = db_path(args)
     if path.is_file() and path.stat().st_size == 0:
         # A command that only reads must not turn an empty file into a database.
-        raise CommandFailed(f"{path} er en tom fil, ikke en sagsdatabase. Filen er ikke ændret.")
+        raise CommandFailed(
+            f"{path} er en tom fil, ikke en sagsdatabase. Filen er ikke ændret. "
+            + missing_db_advice(args, path, how_to_create=False)
+        )
     if path.exists():
         return path
-    message = f"databasen {path} findes ikke."
-    if how_to_create:
-        from ..core.command_line import command_arg  # the path quoted: a folder with spaces or æøå
+    raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=how_to_create))
 
-        message += (
-            f" Opret en demo-database med: caseworker-app demo --db {command_arg(path)} – eller åbn programmet "
-            "og opret sager."
+
+def missing_db_advice(args: argparse.Namespace, path: Path, *, how_to_create: bool, listed: bool = False) -> str:
+    """What to do about a database that is missing or empty: restore the newest copy with cases (as
+    the window offers at start); with copies but none worth restoring, see them and ask IT; without
+    copies, give the right file, or (how_to_create) make invented demo cases in a new file. listed:
+    below `backup --list`, which need not suggest itself."""
+    from ..core.command_line import command_arg
+    from ..store.backup import backup_folder, cases_text, list_backups, when_text
+    from ..store.copy_guard import newest_copy_with_cases
+
+    listing = f"caseworker-app backup{db_words(args)} --list"
+    info = newest_copy_with_cases(path)
+    if info is not None:
+        return (
+            f"Den nyeste gode sikkerhedskopi er fra {when_text(info)} ({cases_text(info.cases)}): {info.path}. "
+            f"Gendan den med 'caseworker-app restore --db {command_arg(path)} {command_arg(info.path)}'"
+            + ("" if listed else f" (se alle kopierne med '{listing}')")
+            + ", eller angiv den rigtige fil med --db, hvis databasen er flyttet."
         )
-    raise CommandFailed(message)
+    folder = backup_folder(path)
+    if list_backups(path):
+        return (
+            f"Ingen af sikkerhedskopierne i mappen {folder} har sager, der kan gendannes"
+            + ("." if listed else f" (se dem med '{listing}').")
+            + " Angiv den rigtige fil med --db, hvis databasen er flyttet, eller kontakt IT."
+        )
+    advice = (
+        f"Der er ingen sikkerhedskopier af den i mappen {folder}. Angiv den rigtige fil med --db, hvis den er flyttet"
+    )
+    if not how_to_create:
+        return advice + ", eller kontakt IT."
+    demo = (path.parent if path.parent.is_dir() else Path()) / "demo.db"
+    return (
+        f"{advice}. Vil du prøve programmet med opdigtede sager, så lav en demo-database i en ny fil med: "
+        f"caseworker-app demo --db {command_arg(demo)} – eller åbn programmet og opret sager."
+    )
 
 
 def run_reporting(run: Callable[[], int], *, usage: Errors = (), failure: Errors = ()) -> int:

@@ -210,7 +210,7 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     from ..ui.printing.document import pages_text, write_pdf
     from ..ui.printing.jobs import plan_print_job
 
-    case = resolve_case(store, args.case)
+    case = resolve_case(store, args.case, args)
     job = plan_print_job(store, case.id, today, for_citizen=args.for_citizen)
     pages = write_pdf(job, target)
     from ..core.redact import redact_cpr

@@ -84,7 +84,7 @@ def _note(args: argparse.Namespace) -> int:
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
     with CaseStore(existing_db_path(args, how_to_create=False), read_only=True) as store:
-        case = resolve_case(store, args.case)
+        case = resolve_case(store, args.case, args)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
             raise UsageError(f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget")

@@ -26,6 +26,11 @@ class DamagedDatabaseError(StoreError):
     """The file is not a case database or is damaged; a backup may be restored in its place."""
 
 
+class CopyRefusedError(StoreError):
+    """The copy chosen for a restore cannot be restored (missing, not a case database, damaged, made by
+    a newer version, or the database itself); nothing changed. The command line's wrong file: exit 2."""
+
+
 class CaseNotFoundError(StoreError):
     """No case with that id (it may have been removed by another copy of the program)."""
 

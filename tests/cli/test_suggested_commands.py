@@ -85,9 +85,34 @@ def test_the_restore_hint_for_a_damaged_file_quotes_the_path(capsys, folder):
 
 
 def test_the_missing_database_hint_quotes_its_path(capsys, tmp_path):
-    # A folder with a space and æøå, as a Windows user folder often has.
+    # A folder with a space and æøå, as a Windows user folder often has; the demo goes into a new
+    # file beside the missing one, never onto its path (a tester: invented citizens on the real path).
     from caseworker_app.cli import main
 
-    missing = tmp_path / "Søren Ødegård" / "sager.db"
+    folder = tmp_path / "Søren Ødegård"
+    folder.mkdir()
+    missing = folder / "sager.db"
     assert main(["deadlines", "--db", str(missing)]) == 1
-    assert f'Opret en demo-database med: caseworker-app demo --db "{missing}" – eller' in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f'lav en demo-database i en ny fil med: caseworker-app demo --db "{folder / "demo.db"}" – eller' in err
+    assert f'demo --db "{missing}"' not in err
+
+
+@pytest.mark.parametrize("command", [["note", "--list"], ["plan", "--pdf", "plan.pdf"]])
+def test_an_unknown_case_points_to_a_case_list_that_runs_as_pasted(capsys, folder, monkeypatch, command):
+    # The hint was 'caseworker-app export --cases': no file name (export refused it) and no --db.
+    db = folder / "s b.db"
+    assert main(["demo", "--db", str(db), "--today", "23-11-2026"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(folder)
+    code, out, err = run(capsys, [command[0], "--db", str(db), "--case", "9999", *command[1:]])
+    assert (code, out) == (2, "")
+    assert err == (
+        "caseworker-app: fejl: ingen sag har nr. eller FASIT-sagsnummer '9999' i databasen. Se sagerne i vinduet, "
+        f'eller skriv sagslisten med FASIT-sagsnumrene til et regneark med \'caseworker-app export --db "{db}" '
+        "sagsnumre.csv --cases'.\n"
+    )
+    code, out, err = run(capsys, suggested(err.split("regneark med '")[1].removesuffix("'.\n"), ""))
+    assert (code, err) == (0, "")
+    assert out == "40 sager skrevet til sagsnumre.csv\n"
+    assert "2025-0568" in (folder / "sagsnumre.csv").read_text(encoding="utf-8-sig")

@@ -21,7 +21,7 @@ from pathlib import Path
 from ...core.atomic import replace_file
 from ..connection import utc_now
 from ..copies import is_backup_path
-from ..errors import StoreError
+from ..errors import CopyRefusedError, StoreError
 from ..opening import BUSY_TIMEOUT_MS, connect_read_only, store_error
 from .checking import check_backup, count_cases, damage_of_database_in_use, integrity_problem
 from .identity import OtherDatabaseError, another_database_text, of_another_database
@@ -59,9 +59,9 @@ def restore_backup(
     now = now or datetime.now()
     problem = check_backup(source)
     if problem:
-        raise StoreError(f"{problem} Databasen er ikke ændret.")
+        raise CopyRefusedError(f"{problem} Databasen er ikke ændret.")
     if db_path.exists() and source.resolve() == db_path.resolve():
-        raise StoreError(f"{source} er selve databasen. Vælg en sikkerhedskopi.")
+        raise CopyRefusedError(f"{source} er selve databasen. Vælg en sikkerhedskopi.")
     if not other_database and of_another_database(db_path, source):
         raise OtherDatabaseError(f"{another_database_text(db_path, source)} Databasen er ikke ændret.")
     kept_path = free_name(db_path, now, BEFORE_RESTORE_TAG)
