@@ -141,8 +141,7 @@ def rule_due(
         )
 
     if kind == "caseworker_set":
-        met_from = agreed_met_from(anchor)
-        if any(e.day >= met_from and counts_for(e, spec) for e in history):
+        if agreed_met_on(spec, anchor, history) is not None:
             return None  # the agreed date has been met; a new date must be agreed
         return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 
@@ -173,6 +172,13 @@ def agreed_met_from(agreed: date) -> date:
     the last working day before it (its practical date). An earlier talk is taken as the one at
     which the date was agreed, unless a later date was agreed at it (the evaluation's history)."""
     return last_working_day_on_or_before(agreed)
+
+
+def agreed_met_on(spec: RuleSpec, agreed: date, history: Sequence[Event]) -> date | None:
+    """The day of the talk that met a date the caseworker agreed: the first held from its practical
+    date on (agreed_met_from), history in order of day; None while it is not met."""
+    met_from = agreed_met_from(agreed)
+    return next((e.day for e in history if e.day >= met_from and counts_for(e, spec)), None)
 
 
 def ordinary_version_on(spec: RuleSpec, day: date) -> RuleSpec | None:

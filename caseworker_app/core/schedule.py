@@ -225,7 +225,7 @@ def _deadline(
         trial_result = None
     if trial_result is None and spec.kind == "caseworker_set" and agreed_date_asked(today, end, bool(ordinary_result)):
         # The trial leaves the date to the caseworker and none is agreed: ask for it, never invent one.
-        return undated_deadline(trial, spec, dates, today, end, ordinary_due)
+        return undated_deadline(trial, spec, dates, today, end, ordinary_due, history)
     outside: Reason | None = None  # why the trial does not apply to this case at all
     inapplicable = False  # Deadline.trial_inapplicable
     if unmet is not None:

@@ -3,14 +3,16 @@ text, its legal basis, and a deadline whose date the caseworker must still agree
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
 from .catalog import RuleSpec, Trial
 from .deadline import OVERDUE, Deadline, Reason
-from .rule_due import CHANGED_FROM
+from .event import Event
+from .rule_due import CHANGED_FROM, agreed_met_on
 from .terms import DATE_NAMES
+from .text import count_text
 from .workdays import fmt
 
 
@@ -21,9 +23,11 @@ def undated_deadline(
     today: date,
     end: date,
     ordinary_due: date | None,
+    history: Sequence[Event] = (),
 ) -> Deadline:
-    """A deadline whose date the caseworker must agree: none is agreed, the agreed one was met, or it
-    was agreed before the trial began."""
+    """A deadline whose date the caseworker must agree: none is agreed, the agreed one was met (on
+    time or late: the talk in history that met it, as the evaluation counts it), or it was agreed
+    before the trial began."""
     agreed = dates.get(spec.anchor)
     if agreed is None:
         reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
@@ -36,11 +40,21 @@ def undated_deadline(
             ", så der er ingen dato aftalt efter forsøget: aftal den og registrér den på sagen",
         )
     else:
-        reason = (
-            "den aftalte dato ",
-            agreed,
-            " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
-        )
+        met = agreed_met_on(spec, agreed, history)
+        if met is not None and met > agreed:  # late, as the evaluation counts it (core/evaluation_agreed.py)
+            reason = (
+                "samtalen ",
+                met,
+                f" blev holdt {count_text((met - agreed).days, 'dag', 'dage')} efter den aftalte dato ",
+                agreed,
+                ", og næste dato er ikke aftalt: aftal den og registrér den på sagen",
+            )
+        else:
+            reason = (
+                "den aftalte dato ",
+                agreed,
+                " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
+            )
     if today <= end:
         governed, rule = "trial", rule_text("Forsøgsregel: ", spec.text)
         citation = trial_citation(trial, today, end)

@@ -245,6 +245,14 @@ def test_caseworker_set_date_on_grundlovsdag():
     assert d.reason == (
         "Den aftalte dato 05-06-2021 er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen"
     )
+    # A talk held after the date met it late, as the evaluation counts it: not "overholdt" (a tester).
+    # Tuesday 08-06-2021 is 3 days after Saturday 05-06-2021.
+    d = one("T12", {"agreed": date(2021, 6, 5)}, [talk(date(2021, 6, 8))], today=date(2021, 6, 9))
+    assert d.undated
+    assert d.reason == (
+        "Samtalen 08-06-2021 blev holdt 3 dage efter den aftalte dato 05-06-2021, og næste dato er ikke aftalt: "
+        "aftal den og registrér den på sagen"
+    )
 
 
 def test_t16_without_an_agreed_date_asks_for_one_during_the_trial():
