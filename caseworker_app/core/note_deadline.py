@@ -66,12 +66,16 @@ def governing_deadline(
                 f"Forsøget kan ikke være hjemmel for perioden: {deadline.reason}. Perioden følger den almindelige "
                 "regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
             )
-        raise NoteError(
-            # A date agreed before the trial's start is outside it as one after its end is (a reviewer).
-            f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. Aftal en dato i forsøgets periode "
-            f"{fmt(trial.period.start)}–{fmt(deadline.trial_end)}, eller skriv notatet i FASIT uden henvisning til "
-            "forsøget."
+        # A date agreed before the trial's start is outside it as one after its end is (a reviewer);
+        # once the trial has ended no date can be agreed in it (a tester: the advice was impossible).
+        agree = (
+            f"Aftal en dato i forsøgets periode {fmt(trial.period.start)}–{fmt(deadline.trial_end)}, eller skriv "
+            "notatet i FASIT uden henvisning til forsøget."
+            if day <= deadline.trial_end
+            else f"Forsøget sluttede {fmt(deadline.trial_end)}: skriv notatet i FASIT som i andre sager, uden "
+            "henvisning til forsøget."
         )
+        raise NoteError(f"Forsøget kan ikke være hjemmel for næste frist: {deadline.reason}. {agree}")
     if deadline.undated:
         return None, (
             "næste frist (den aftalte dato er nået eller mangler, så en ny dato skal aftales og registreres på sagen)"

@@ -245,3 +245,22 @@ def test_a_praktik_the_trials_end_cuts_below_two_weeks_is_not_the_trials(start, 
     assert all(refusal for _, _, refusal in offered_situations(T09, case))
     with pytest.raises(NoteError, match="kortere end forsøgets mindste varighed på 2 uger"):
         render_note(T09, case, "forsoeg_anvendt", note_date=date(2021, 12, 22), free_text="x", **WHO)
+
+
+def test_a_note_after_the_trial_without_an_agreed_date_says_the_trial_has_ended():
+    # A tester: T12 (01-07-2017 to 31-12-2023), date agreed 01-11-2023 and met by a talk that day;
+    # on 30-11-2026 the refusal advised agreeing a date in 2017-2023.
+    case = CaseRecord(
+        id=12,
+        citizen="Ole Bak",
+        case_ref="2023-0012",
+        trial_id="T12",
+        dates={"agreed": date(2023, 11, 1)},
+        events=(Event(date(2023, 11, 1), "talk"),),
+    )
+    with pytest.raises(NoteError) as refused:
+        render_note(CATALOG["T12"], case, "forsoeg_anvendt", note_date=date(2026, 11, 30), free_text="x", **WHO)
+    assert str(refused.value).endswith(
+        "Forsøget sluttede 31-12-2023: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
+    )
+    assert "Aftal en dato" not in str(refused.value)
