@@ -42,6 +42,7 @@ class StoreConnection:
         self.conn: sqlite3.Connection | None = self._open()
         self._db_wrapper = None
         self._savepoints = 0
+        self._after_commit: list[Callable[[], None]] = []  # run once the outermost batch is committed
 
     def _open(self) -> sqlite3.Connection:
         from .copies import is_backup_path
@@ -84,9 +85,11 @@ class StoreConnection:
                 self._savepoints += 1
                 savepoint = f"batch_{self._savepoints}"
                 conn.execute(f"SAVEPOINT {savepoint}")
+                waiting = len(self._after_commit)
                 try:
                     yield
                 except BaseException:
+                    del self._after_commit[waiting:]  # what this part said it did is undone with it
                     if conn.in_transaction:  # an error may have ended the whole transaction
                         conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
                         conn.execute(f"RELEASE SAVEPOINT {savepoint}")
@@ -99,13 +102,26 @@ class StoreConnection:
                 committed = False
                 try:
                     yield
+                    conn.commit()  # may fail (a full disk): then nothing is saved, and said so
                     committed = True
                 except BaseException:
-                    conn.rollback()
+                    self._after_commit.clear()
+                    if conn.in_transaction:
+                        conn.rollback()
                     raise
                 finally:
                     self.writes.end(committed, conn.total_changes)
-                conn.commit()
+                done, self._after_commit = self._after_commit, []
+                for then in done:
+                    then()
+
+    def after_commit(self, then: Callable[[], None]) -> None:
+        """Call then once what is written now is committed (at once outside a batch); never if it
+        is rolled back: a log line saying a write was saved is true only after the commit."""
+        if self.conn is not None and self.conn.in_transaction:
+            self._after_commit.append(then)
+        else:
+            then()
 
     @contextmanager
     def writing(self, *case_ids: int) -> Iterator[set[int]]:

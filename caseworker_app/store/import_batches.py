@@ -202,7 +202,11 @@ class ImportsPart:
                 "last_event_id = (SELECT max(id) FROM events) WHERE id = ?",
                 (batch_id,),
             )
-        _log.info("import %d saved: %d created, %d updated", batch_id, len(new_cases), len(updates))
+            created, updated = len(new_cases), len(updates)
+            # Logged once committed: inside save_import's batch the commit comes later, and may fail.
+            self._db.after_commit(
+                lambda: _log.info("import %d saved: %d created, %d updated", batch_id, created, updated)
+            )
         return batch_id
 
     def _insert_imported(

@@ -484,3 +484,44 @@ def test_an_undo_that_fails_half_way_changes_nothing(store, jens):
     assert counts(store) == before
     assert state(store) == shown
     assert not store.import_batches()[0].undone
+
+
+class _FullDiskAtCommit:
+    """The store's connection whose commit fails as SQLite's does on a full disk."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def commit(self) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_an_import_whose_commit_fails_is_not_logged_as_saved_and_nothing_is_left_open(store, db_path, caplog):
+    # The tester's case: 'Intet er gemt' on screen, 'import 1 saved: 2 created' in the log. The import's
+    # own transaction is a savepoint inside save_import's batch; the commit that fails comes after it.
+    before = counts(store)
+    real = store._db_part.conn
+    store._db_part.conn = _FullDiskAtCommit(real)
+    caplog.set_level("INFO", logger="caseworker_app.store.import_batches")
+    try:
+        with pytest.raises(StoreError), store.batch():
+            save(store, JENS, LONE)
+    finally:
+        store._db_part.conn = real
+    assert [r.getMessage() for r in caplog.records if "saved" in r.getMessage()] == []
+    assert counts(store) == before
+    # The failed transaction was rolled back: the next import is a transaction of its own, saved.
+    with store.batch():
+        batch = save(store, JENS)
+    assert [r.getMessage() for r in caplog.records if "saved" in r.getMessage()] == [
+        f"import {batch} saved: 1 created, 0 updated"
+    ]
+    store.close()
+    again = CaseStore(db_path, clock=lambda: TODAY)
+    try:
+        assert [c.citizen for c in again.list_cases()] == ["Jens Hansen"]
+    finally:
+        again.close()
