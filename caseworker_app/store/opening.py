@@ -27,6 +27,17 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             f"Opfølgningsfrister) og blev ikke ledig inden for {BUSY_TIMEOUT_MS // 1000} sekunder. "
             f"Intet er gemt. Prøv igen om lidt."
         )
+    if ("readonly" in text or "read-only" in text) and _write_protected_file(path):
+        return StoreError(
+            f"Databasen {path} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
+            "skrivebeskyttelsen af filen, eller vælg en anden fil med --db.",
+            in_window=(
+                f"Databasen {path} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
+                "skrivebeskyttelsen af filen (i Stifinder: højreklik på filen › Egenskaber › fjern fluebenet ved "
+                "Skrivebeskyttet), eller spørg IT."
+            ),
+            detail=str(exc),
+        )
     if "readonly" in text or "read-only" in text or "unable to open" in text or isinstance(exc, OSError):
         return StoreError(
             f"Databasen {path} kan ikke åbnes eller skrives ({reason_text(exc)}). Kontrollér, at mappen "
@@ -56,6 +67,15 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
         in_window=f"Databasen {path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.",
         detail=str(exc),
     )
+
+
+def _write_protected_file(path: Path) -> bool:
+    """True when the file itself may not be written (Windows' 'Skrivebeskyttet', chmod 444), not its
+    folder: by its permission bits, which say so for root too (who could write it all the same)."""
+    try:
+        return path.is_file() and not path.stat().st_mode & 0o222
+    except OSError:
+        return False
 
 
 def _restore_advice(path: Path) -> str:

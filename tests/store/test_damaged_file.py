@@ -134,3 +134,29 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
     path.touch()
     with CaseStore(path) as store:
         assert store.list_cases() == []
+
+
+def test_a_write_protected_database_file_is_named_not_its_folder(tmp_path):
+    # The tester's case: sager.db at mode 444 in a folder the caseworker may write in. The window said to
+    # check the folder; the file's write protection is what to remove. (Root may write a 444 file, as the
+    # tests run here: the connection is made read-only, as SQLite's own is for such a file.)
+    path = tmp_path / "sager.db"
+    store = CaseStore(path)
+    try:
+        store._conn.execute("PRAGMA query_only = ON")
+        path.chmod(0o444)
+        with pytest.raises(StoreError) as exc:
+            store.create_case(citizen="Jens", case_ref="1", trial_id="T08", dates={"hire": date(2024, 5, 26)})
+    finally:
+        path.chmod(0o644)
+        store.close()
+    assert str(exc.value) == (
+        f"Databasen {path} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
+        "skrivebeskyttelsen af filen, eller vælg en anden fil med --db."
+    )
+    assert exc.value.window_text() == (
+        f"Databasen {path} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
+        "skrivebeskyttelsen af filen (i Stifinder: højreklik på filen › Egenskaber › fjern fluebenet ved "
+        "Skrivebeskyttet), eller spørg IT.\n\n"
+        "Teknisk oplysning til IT: attempt to write a readonly database"
+    )
