@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path, PurePath
@@ -27,6 +28,9 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
             f"Opfølgningsfrister) og blev ikke ledig inden for {BUSY_TIMEOUT_MS // 1000} sekunder. "
             f"Intet er gemt. Prøv igen om lidt."
         )
+    full = _disk_full_error(path, exc)
+    if full is not None:
+        return full
     if ("readonly" in text or "read-only" in text) and _write_protected_file(path):
         return StoreError(
             f"Databasen {path} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
@@ -67,6 +71,60 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
         in_window=f"Databasen {path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.",
         detail=str(exc),
     )
+
+
+# Free space below which a disk I/O error is taken for a full disk: SQLite's I/O error on a full disk
+# is often not SQLITE_FULL (a -shm or -wal that cannot grow), and its write-ahead log alone may need
+# a few MB before it is folded into the file.
+NEARLY_FULL_BYTES = 8 * 1024 * 1024
+
+
+def _disk_full_error(path: Path, exc: BaseException) -> StoreError | None:
+    """The full disk's message, when the error is the disk's and its drive has (almost) no free space
+    left; None otherwise. Said as a full disk, or IT looks for a broken one (tester), also when only
+    reading: SQLite needs room for its temporary files then too."""
+    text = str(exc).lower()
+    number = getattr(exc, "errno", None)
+    said_full = "disk is full" in text or number == errno.ENOSPC
+    if not said_full and "disk i/o error" not in text and number != errno.EIO:
+        return None
+    free = _free_space(path)
+    if not said_full and (free is None or free >= NEARLY_FULL_BYTES):
+        return None  # an I/O error with room to spare: the disk itself, the network (the generic text)
+    from .backup.listing import size_text
+
+    if free is None:
+        left = ""
+    elif free < 1024:
+        left = " (der er ingen fri plads tilbage)"
+    else:
+        left = f" (der er kun {size_text(free)} fri plads tilbage)"
+    what = (
+        f"Disken med databasen {path} er fuld{left}, så databasen kan ikke bruges: den skal have plads til "
+        "sine midlertidige filer, også for at blive læst. Intet er gemt."
+    )
+    free_it = (
+        "Frigør plads på disken (slet eller flyt filer, du ikke bruger, og tøm papirkurven), og prøv igen. "
+        "Skal databasen kopieres til et andet drev, kræver det også fri plads dér."
+    )
+    return StoreError(
+        f"{what} {free_it}",
+        in_window=f"{what} {free_it} Spørg IT, hvis du ikke selv kan frigøre plads.",
+        detail=str(exc),
+    )
+
+
+def _free_space(path: Path) -> int | None:
+    """The free bytes on the drive that holds path (its nearest folder that exists); None if unknown."""
+    import shutil  # here: only a failing database needs it (start-up time)
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
 
 
 def _write_protected_file(path: Path) -> bool:
