@@ -12,6 +12,30 @@ from collections.abc import Callable
 from types import TracebackType
 
 ShowMessage = Callable[[str], None]
+# Handlers of errors that are not unexpected (ui/store_errors.py: a database fault met in the window):
+# handler(exc) True when it told the user itself. The newest is asked first.
+_handlers: list[Callable[[BaseException], bool]] = []
+
+
+def tell_known_errors(handler: Callable[[BaseException], bool]) -> Callable[[], None]:
+    """Let handler tell the errors it knows, rather than the 'unexpected error' message; the undo."""
+    _handlers.append(handler)
+
+    def undo() -> None:
+        if handler in _handlers:
+            _handlers.remove(handler)
+
+    return undo
+
+
+def _told(exc: BaseException) -> bool:
+    for handler in reversed(_handlers):
+        try:
+            if handler(exc):
+                return True
+        except Exception:  # the telling failed: the error is reported as unexpected after all
+            return False
+    return False
 
 
 def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
@@ -21,6 +45,8 @@ def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
+            return
+        if _told(exc):
             return
         try:
             from .logs import report_unexpected

@@ -99,6 +99,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
 
     started = False  # the cases are on screen: the closing copies the database if today's copy is not it
     undo_interrupt: list[Callable[[], None]] = []  # set once Ctrl+C is watched
+    undo_teller: list[Callable[[], None]] = []  # set once the cases are shown
 
     def close_on_ctrl_c() -> None:
         from .interrupt import close_on_interrupt
@@ -136,6 +137,12 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
             app.exit(1)
             return
         started = True
+        from ..excepthook import tell_known_errors
+        from .store_errors import StoreErrorTeller
+
+        # A database fault met later in the window (a case that cannot be read: damage, a full disk)
+        # is told in the window's words, damage with the newest good copy offered; never 'uventet fejl'.
+        undo_teller.append(tell_known_errors(StoreErrorTeller(window, None if demo else db_path)))
         # The log file opens once the cases are on screen; an error before that opens it itself.
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
@@ -154,7 +161,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     try:
         code = app.exec()
     finally:
-        for undo in undo_interrupt:
+        for undo in (*undo_interrupt, *undo_teller):
             undo()
     closing_copy = started and not demo
     if closing_copy:

@@ -1,8 +1,9 @@
 """The offers to restore the newest good copy, so a caseworker is never left with a damaged or lost
 database and advice for a menu that cannot be reached: at start when the database is damaged (found
 opening it or reading its cases), missing or empty, and in the open window when today's automatic
-copy finds it damaged, or the start's quick check does (today's copy made earlier). Any other
-failure of that copy is told once, with its reason."""
+copy finds it damaged, the start's quick check does (today's copy made earlier), or a read in the
+window meets the damage (ui/store_errors.py). Any other failure of that copy is told once, with its
+reason."""
 
 from __future__ import annotations
 
@@ -143,18 +144,22 @@ class BackupProblem:
     error: StoreError | None  # why the copy failed; None: no copy was due, the start's check found damage
     damage: str | None  # what the check found ('16 fejl ved kontrollen'); None: not damaged
     good_copy: BackupInfo | None = None  # when damaged: the newest copy that can be restored
+    reading: bool = False  # the damage was met reading the database in the window (ui/store_errors.py)
 
 
 def _damage_found(problem: BackupProblem) -> str:
     """The opening sentence: whether today's copy failed on the damage or the start's check found it."""
     where, found = problem.db_path, problem.damage
+    if problem.reading:
+        return f"Databasen {where} er beskadiget: {found}."
     if problem.error is None:
         return f"Selve databasen {where} er beskadiget: kontrollen ved start fandt fejl ({found})."
     return f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {where} fandt fejl ({found})."
 
 
 def _register_again(problem: BackupProblem) -> str:
-    if problem.error is None:  # the good copy may be this morning's: the day's work is in the damaged file
+    # The good copy may be this morning's: the day's work is in the damaged file.
+    if problem.error is None or problem.reading:
         return "Det, der er registreret siden da, skal kontrolleres og registreres igen."
     return "Det, der er registreret siden da, skal registreres igen."
 
