@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.settings import SETTING_LABELS_DA, missing_name_errors, settings_errors
-from ..store import ValidationError
+from ..store import StoreError, ValidationError
 from .fields import FieldBox, buddy_label, clear_errors, general_error_label, show_errors
 from .screen_fit import grow_to_content
 
@@ -77,6 +77,8 @@ class FirstStartDialog(QDialog):
                 self.store.save_settings(settings)
             except ValidationError as exc:
                 errors = exc.errors
+            except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+                errors = {"database": exc.window_text()}
         if errors:
             show_errors(self.boxes, errors, self.general_error)
             grow_to_content(self)  # taller by the messages under the fields (a window does not grow itself)

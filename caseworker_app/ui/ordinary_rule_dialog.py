@@ -17,7 +17,7 @@ from ..core.catalog import Trial
 from ..core.overrides import DURATION_LABELS_DA, ORDINARY_DURATIONS, changeable_rule
 from ..core.rule_due import ordinary_version_on
 from ..core.workdays import fmt
-from ..store import ValidationError
+from ..store import StoreError, ValidationError
 from .fields import (
     DATE_PLACEHOLDER,
     DateLineEdit,
@@ -29,6 +29,7 @@ from .fields import (
     show_errors,
 )
 from .screen_fit import grow_to_content
+from .store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -133,5 +134,8 @@ class OrdinaryRuleDialog(QDialog):
             self.store.add_override(self.trial.id, "ordinary", self.values(), self.source_edit.text())
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         super().accept()

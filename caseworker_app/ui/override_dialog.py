@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..core.catalog import Trial
 from ..core.overrides import DATE_FIELD_LABELS_DA, DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
-from ..store import ValidationError
+from ..store import StoreError, ValidationError
 from .fields import (
     DATE_DESCRIPTION,
     DATE_PLACEHOLDER,
@@ -31,6 +31,7 @@ from .fields import (
     show_errors,
 )
 from .screen_fit import grow_to_content
+from .store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -185,5 +186,8 @@ class OverrideDialog(QDialog):
             )
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         super().accept()

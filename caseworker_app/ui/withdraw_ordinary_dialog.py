@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from ..core.catalog import RuleSpec, Trial
 from ..core.overrides import WITHDRAW
 from ..core.workdays import fmt
-from ..store import ValidationError
+from ..store import StoreError, ValidationError
 from .fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
 from .questions import ask_yes_no
 from .screen_fit import grow_to_content
+from .store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -87,5 +88,8 @@ class WithdrawOrdinaryDialog(QDialog):
             self.store.add_override(self.trial.id, "ordinary", {WITHDRAW: self.first_day}, reason)
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         super().accept()

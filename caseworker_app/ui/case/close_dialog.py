@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.history import END_REASONS, OTHER_REASON
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -20,6 +20,7 @@ from ..fields import (
     show_errors,
 )
 from ..screen_fit import grow_to_content
+from ..store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -95,5 +96,8 @@ class CloseCaseDialog(QDialog):
             )
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         super().accept()

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
 from ..fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
 from ..screen_fit import grow_to_content
+from ..store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -56,5 +57,8 @@ class DeleteCaseDialog(QDialog):
             self.store.delete_case(self.case_id, self.reason_edit.text())
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing deleted, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         super().accept()

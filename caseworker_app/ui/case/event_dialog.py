@@ -23,7 +23,7 @@ from ...core.note_subject import copied_notes_warning
 from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS, IMPORTED_EVENTS
 from ...core.workdays import fmt
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -35,6 +35,7 @@ from ..fields import (
     text_box,
 )
 from ..screen_fit import grow_to_content, keep_on_screen, work_area
+from ..store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -319,6 +320,9 @@ class EventDialog(QDialog):
                 )
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
+            return
+        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
+            show_store_error(self.general_error, exc)
             return
         if self.notes_warning:  # saved: FASIT still holds the note about the event as it was
             QMessageBox.warning(self, "Ret også journalnotatet i FASIT", self.notes_warning)

@@ -25,10 +25,11 @@ from ...core.cases import CLOSED
 from ...core.validation import case_errors, parse_case_dates
 from ...store import ValidationError
 from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
-from ...store.errors import CaseNotFoundError
+from ...store.errors import CaseNotFoundError, StoreError
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
 from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
+from ..store_errors import show_store_error
 from .buttons import CaseButtons
 from .close_dialog import CloseCaseDialog
 from .deadlines_pane import DeadlinesPane, deadline_texts
@@ -109,7 +110,12 @@ class CaseWindow(QDialog):
         layout.addLayout(self.button_rows)
         resize_to_fit(self, 1240, 740)
 
-        self.load()
+        try:
+            self.load()
+        except BaseException:  # the case cannot be read (told by ui/store_errors.py): no hidden window left
+            self.setParent(None)
+            self.deleteLater()
+            raise
         self.citizen_edit.setFocus()
 
     @property
@@ -254,6 +260,9 @@ class CaseWindow(QDialog):
         except ValidationError as exc:
             show_errors({**form.boxes, **form.date_boxes}, exc.errors, self.general_error)
             return False
+        except StoreError as exc:  # busy, a full disk, a write-protected file: the form stays as typed
+            show_store_error(self.general_error, exc)
+            return False
         self._saved()
         return True
 
@@ -337,7 +346,14 @@ class CaseWindow(QDialog):
             return
         if self.case.status == CLOSED:
             if ask_yes_no(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?", default_yes=True):
-                self.store.reopen_case(self.case.id)
+                try:
+                    self.store.reopen_case(self.case.id)
+                except StoreError as exc:
+                    QMessageBox.warning(self, "Sagen blev ikke genåbnet", exc.window_text())
+                    return
+                except ValidationError as exc:  # its FASIT number is open again in another case
+                    QMessageBox.warning(self, "Sagen blev ikke genåbnet", "\n".join(exc.errors.values()))
+                    return
                 self._saved()
             return
         dialog = CloseCaseDialog(self.store, self.case.id, today=self._today, parent=self)

@@ -251,7 +251,7 @@ class ImportDialog(QDialog):
             )
         except StoreError as exc:
             self.preview = None
-            self._problem(f"⚠ Databasen kan ikke læses: {exc}")
+            self._problem(f"⚠ Databasen kan ikke læses: {exc.window_text()}")
         finally:
             QApplication.restoreOverrideCursor()
         self.preview_seconds = time.perf_counter() - started
@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
             self._rebuild()
             return
         except StoreError as exc:
-            QMessageBox.warning(self, TITLE, f"Intet er gemt: {exc}")
+            QMessageBox.warning(self, TITLE, f"Intet er gemt: {exc.window_text()}")
             return
         try:
             remember_mapping(self.store, preview.mapping)

@@ -170,7 +170,7 @@ class UndoImportDialog(QDialog):
         try:
             result = undo_import(self.store, batch.id)
         except (ImportUndoError, StoreError) as exc:  # changed in another window since it was asked
-            QMessageBox.warning(self, TITLE, str(exc))
+            QMessageBox.warning(self, TITLE, exc.window_text())  # the window's advice, not the command line's
             self.reload()
             return
         if self._on_undone is not None:

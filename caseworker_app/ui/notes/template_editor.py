@@ -22,7 +22,7 @@ from ...core.catalog import NoteTemplate, Trial
 from ...core.note_fields import NOTE_FIELDS
 from ...core.note_templates import edited_template_errors
 from ...core.stamps import stamp_text
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
 from ..colours import error_style, hint_style, ok_style
 from ..fields import buddy_label, text_box
 
@@ -172,6 +172,9 @@ class TemplateEditor(QWidget):
         except ValidationError as exc:
             self.show_messages([line for message in exc.errors.values() for line in message.splitlines()])
             return False
+        except StoreError as exc:  # busy, a full disk: the text stays as typed
+            self.show_messages([exc.window_text()])
+            return False
         self.changed.emit("✓ Gemt. Notatet bruger nu kommunens skabelon.")
         return True
 
@@ -180,5 +183,9 @@ class TemplateEditor(QWidget):
         name = self._situation
         if self.trial is None or name is None:
             return
-        self.store.restore_note_template(self.trial.id, name)
+        try:
+            self.store.restore_note_template(self.trial.id, name)
+        except StoreError as exc:
+            self.show_messages([exc.window_text()])
+            return
         self.changed.emit("✓ Standardskabelonen bruges igen.")

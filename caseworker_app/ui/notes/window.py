@@ -29,7 +29,7 @@ from ...core.note_refusals import offered_situations
 from ...core.note_situations import default_event_date, event_kind, situation_for_event
 from ...core.note_subject import crossed_out_problem, original_row, subject_event
 from ...core.notes import draft_note, for_clipboard
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
 from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
@@ -394,6 +394,11 @@ class NoteWindow(QDialog):
             except ValidationError as exc:
                 self.draft.show_problem(
                     "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: " + "; ".join(exc.errors.values())
+                )
+                return
+            except StoreError as exc:  # busy, a full disk: copied, not kept; copying again tries again
+                self.draft.show_problem(
+                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken:\n" + exc.window_text()
                 )
                 return
             self._last_saved = self._current()

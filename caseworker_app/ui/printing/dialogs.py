@@ -33,6 +33,7 @@ from ...store import StoreError
 from ..caseworker_filter import PRINT, CaseworkerChoice
 from ..fields import DateLineEdit, FieldBox, buddy_label
 from ..screen_fit import grow_to_content
+from ..store_errors import error_text
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob
 from .job_dialog import PrintJobDialog
 from .jobs import calendar_print_job, plan_print_job
@@ -285,7 +286,7 @@ def print_case_plan(
         dialog = PlanPrintDialog(store, case_id, today=clock, parent=parent)
         dialog.job()  # a closed or vanished case is explained before the dialog opens
     except (ExportError, StoreError) as exc:
-        QMessageBox.warning(parent, "Udskriv plan", str(exc))
+        QMessageBox.warning(parent, "Udskriv plan", error_text(exc))
         return 0
     return dialog.exec()
 

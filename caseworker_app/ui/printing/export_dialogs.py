@@ -40,6 +40,7 @@ from ...services.exporting import (
 )
 from ...store import StoreError
 from ..caseworker_filter import EVERYONE, MINE, remember, remembered, same_name
+from ..store_errors import error_text
 from .save_paths import CSV_FILTER, ICS_FILTER, XLSX_FILTER, ask_save_path
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -124,7 +125,7 @@ def _export(
     try:
         result = write(path)
     except (ExportError, StoreError) as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, error_text(exc))
         return None
     except OSError as exc:
         QMessageBox.warning(parent, title, write_failure_text(path, exc))

@@ -16,6 +16,7 @@ from ...core.atomic import WriteError
 from ...services.exporting import PDF_ENDINGS, ExportError, check_target, write_failure_text
 from ...store import StoreError
 from ..screen_fit import grow_to_content, resize_to_fit
+from ..store_errors import error_text
 from .document import PrintJob, pages_text, paint_job, setup_printer, write_pdf
 from .save_paths import PDF_FILTER, ask_save_path
 
@@ -73,7 +74,7 @@ class PrintJobDialog(QDialog):
         try:
             return self.job()
         except (ExportError, StoreError) as exc:
-            QMessageBox.warning(self, self.doc_title, str(exc))
+            QMessageBox.warning(self, self.doc_title, error_text(exc))
             return None
 
     def preview(self) -> None:

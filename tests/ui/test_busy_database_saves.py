@@ -1,0 +1,138 @@
+"""Saving while the database is busy (another program holds its write lock past the wait) or its disk
+is full: the store's Danish words are shown in the form, which stays open with what was typed; never
+'Der opstod en uventet fejl … send logfilen til IT-support' (tester)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox
+
+from caseworker_app.ui.case import EventDialog
+from caseworker_app.ui.case.close_dialog import CloseCaseDialog
+from caseworker_app.ui.case.delete_dialog import DeleteCaseDialog
+from caseworker_app.ui.settings_dialog import SettingsDialog
+
+from .actions import click, type_into
+from .test_case_window import add_t08, open_case
+
+
+def busy_text(path) -> str:
+    return (
+        f"⚠ Databasen {path} er optaget af et andet program (fx en anden kopi af Opfølgningsfrister) og blev "
+        "ikke ledig inden for 10 sekunder. Intet er gemt. Prøv igen om lidt."
+    )
+
+
+@contextmanager
+def busy(store):
+    """Another program writes the database all along; the store waits 50 ms for it, not 10 seconds."""
+    store._conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_the_case_window_says_the_database_is_busy_and_keeps_what_was_typed(qtbot, store, message_boxes):
+    case_id = add_t08(store)
+    window = open_case(qtbot, store, case_id)
+    type_into(qtbot, window.note_edit, "Ringet til arbejdsgiveren")
+    with busy(store), qtbot.assertNotEmitted(window.changed):
+        click(qtbot, window.save_button)
+
+    assert window.general_error.text() == busy_text(store.path)
+    assert window.isVisible()
+    assert window.note_edit.toPlainText() == "Ringet til arbejdsgiveren"
+    assert window.is_dirty()
+    assert message_boxes.calls == []
+    assert store.get_case(case_id).note == ""
+
+    with qtbot.waitSignal(window.changed):  # free again: the same form saves
+        click(qtbot, window.save_button)
+    assert store.get_case(case_id).note == "Ringet til arbejdsgiveren"
+    assert window.general_error.isHidden()
+
+
+def test_a_new_case_is_not_lost_when_the_database_is_busy(qtbot, store):
+    window = open_case(qtbot, store, None)
+    type_into(qtbot, window.citizen_edit, "Lone Andersen")
+    type_into(qtbot, window.case_ref_edit, "2023-0107")
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T08"))
+    type_into(qtbot, window.date_boxes["hire"].editor, "16-01-2023")
+    with busy(store):
+        assert window.save() is False
+    assert window.general_error.text() == busy_text(store.path)
+    assert (window.case_id, window.citizen_edit.text()) == (None, "Lone Andersen")
+    assert store.list_cases() == []
+
+
+def test_an_event_is_not_registered_and_the_dialog_stays_as_typed(qtbot, store, today):
+    case_id = add_t08(store)
+    dialog = EventDialog(store, case_id, today=today, kind="followup")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.text_edit, "Samtale på virksomheden")
+    with busy(store):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert dialog.text_edit.toPlainText() == "Samtale på virksomheden"
+    assert [e.kind for e in store.get_case(case_id).events] == []
+
+
+def test_a_case_is_not_closed_and_the_dialog_stays_open(qtbot, store, today):
+    case_id = add_t08(store)
+    dialog = CloseCaseDialog(store, case_id, today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reason_combo.setCurrentIndex(1)
+    type_into(qtbot, dialog.text_edit, "Fast job")
+    with busy(store):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert store.get_case(case_id).status == "aktiv"
+
+
+def test_a_case_is_not_deleted_and_the_dialog_stays_open(qtbot, store):
+    case_id = add_t08(store)
+    dialog = DeleteCaseDialog(store, case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.reason_edit, "Oprettet to gange")
+    with busy(store):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert store.get_case(case_id).citizen == "Jens Hansen"
+
+
+def test_settings_are_not_saved_and_the_dialog_stays_as_set(qtbot, store, today):
+    dialog = SettingsDialog(store, today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.clear()
+    type_into(qtbot, dialog.name_edit, "Anne Jensen")
+    type_into(qtbot, dialog.municipality_edit, "Vesthimmerlands Kommune")
+    with busy(store):
+        assert dialog.save_settings() is False
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert dialog.name_edit.text() == "Anne Jensen"
+    assert store.settings().caseworker_name == ""
+
+
+def test_reopening_a_case_when_the_database_is_busy_says_so(qtbot, store, message_boxes):
+    case_id = add_t08(store)
+    store.close_case(case_id, reason="overgået til fleksjob", day=date(2021, 1, 29))
+    window = open_case(qtbot, store, case_id)
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    with busy(store):
+        window.close_or_reopen()
+    assert message_boxes.calls[-1] == ("warning", "Sagen blev ikke genåbnet", busy_text(store.path)[2:])
+    assert store.get_case(case_id).status == "afsluttet"
