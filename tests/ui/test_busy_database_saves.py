@@ -8,12 +8,17 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from caseworker_app.core.history import JOURNAL_NOTE
+from caseworker_app.store import CaseStore
 from caseworker_app.ui.case import EventDialog
 from caseworker_app.ui.case.close_dialog import CloseCaseDialog
 from caseworker_app.ui.case.delete_dialog import DeleteCaseDialog
+from caseworker_app.ui.notes import NoteWindow
+from caseworker_app.ui.override_dialog import OverrideDialog
 from caseworker_app.ui.settings_dialog import SettingsDialog
+from tests.note_cases import note_database
 
 from .actions import click, type_into
 from .test_case_window import add_t08, open_case
@@ -136,3 +141,40 @@ def test_reopening_a_case_when_the_database_is_busy_says_so(qtbot, store, messag
         window.close_or_reopen()
     assert message_boxes.calls[-1] == ("warning", "Sagen blev ikke genåbnet", busy_text(store.path)[2:])
     assert store.get_case(case_id).status == "afsluttet"
+
+
+def test_a_note_copied_while_the_database_is_busy_is_said_not_kept_and_copying_again_keeps_it(qtbot, tmp_path):
+    path = tmp_path / "sager.db"
+    ids = note_database(path)
+    store = CaseStore(path)
+    try:
+        window = NoteWindow(store, ids["T07"], today=lambda: date(2020, 1, 6), situation="plan_ikke_justeret")
+        qtbot.addWidget(window)
+        window.show()
+        window.reason_edit.setPlainText("Stabilt behandlingsforløb.")
+        with busy(store):
+            click(qtbot, window.copy_button)
+        assert window.status_label.text() == (
+            "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken:\n" + busy_text(path)[2:]
+        )
+        assert QApplication.clipboard().text() == window.note_edit.toPlainText().replace("\n", "\r\n")
+        assert [row for row in store.history(ids["T07"]) if row.kind == JOURNAL_NOTE] == []
+
+        click(qtbot, window.copy_button)  # free again: copying again keeps it
+        assert len([row for row in store.history(ids["T07"]) if row.kind == JOURNAL_NOTE]) == 1
+    finally:
+        store.close()
+
+
+def test_a_change_to_a_trial_is_not_saved_and_the_dialog_stays_as_typed(qtbot, store):
+    dialog = OverrideDialog(store, store.catalog()["T08"], "citation")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.value_edit, "LBK nr. 1 af 2021")
+    type_into(qtbot, dialog.source_edit, "Mail fra STAR 29-01-2021")
+    with busy(store):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert dialog.value_edit.text() == "LBK nr. 1 af 2021"
+    assert store.overrides() == []
