@@ -4,7 +4,9 @@ is full: the store's Danish words are shown in the form, which stays open with w
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from collections import namedtuple
 from contextlib import contextmanager
 from datetime import date
 
@@ -12,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.store import CaseStore
+from caseworker_app.store.import_batches import NewCase
 from caseworker_app.ui.case import EventDialog
 from caseworker_app.ui.case.close_dialog import CloseCaseDialog
 from caseworker_app.ui.case.delete_dialog import DeleteCaseDialog
+from caseworker_app.ui.importing.undo_dialog import UndoImportDialog
 from caseworker_app.ui.notes import NoteWindow
 from caseworker_app.ui.override_dialog import OverrideDialog
 from caseworker_app.ui.settings_dialog import SettingsDialog
@@ -178,3 +182,55 @@ def test_a_change_to_a_trial_is_not_saved_and_the_dialog_stays_as_typed(qtbot, s
     assert dialog.general_error.text() == busy_text(store.path)
     assert dialog.value_edit.text() == "LBK nr. 1 af 2021"
     assert store.overrides() == []
+
+
+Usage = namedtuple("Usage", "total used free")
+
+
+class _FailingWrites:
+    """The store's connection on a disk that fails each write as SQLite says it: 'disk I/O error'."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def execute(self, sql: str, *args):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_an_import_that_cannot_be_undone_is_told_in_the_window_s_words(qtbot, store, message_boxes, monkeypatch):
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: Usage(64 * 1024**3, 0, 64 * 1024**3))  # room to spare
+    batch = store.save_import_batch(
+        file_name="sagsliste.csv",
+        sheet=None,
+        rows_read=1,
+        skipped=0,
+        invalid=0,
+        new_cases=[
+            NewCase(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)})
+        ],
+        updates=[],
+    )
+    dialog = UndoImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.selected().id == batch
+    message_boxes.answer(QMessageBox.StandardButton.Yes)
+    real = store._db_part.conn
+    store._db_part.conn = _FailingWrites(real)
+    try:
+        dialog.undo_selected()
+    finally:
+        store._db_part.conn = real
+    # The window's text: no "vælg en anden fil med --db", an option the window has not.
+    assert message_boxes.calls[-1] == (
+        "warning",
+        "Fortryd import",
+        f"Databasen {store.path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.\n\n"
+        "Teknisk oplysning til IT: disk I/O error",
+    )
+    assert [case.citizen for case in store.list_cases()] == ["Jens Hansen"]
