@@ -946,3 +946,32 @@ def test_a_list_imported_elsewhere_while_the_preview_is_open_is_said_once_and_sh
     )
     assert seen["states"]["Jens Hansen"] == "Findes allerede – springes over"
     assert seen["after"] == seen["before"]
+
+
+def test_an_import_while_the_database_is_busy_saves_nothing_and_says_so_once(
+    qtbot, window, store, db, dialogs, files, message_boxes
+):
+    import sqlite3
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, XLSX)
+        store._conn.execute("PRAGMA busy_timeout = 50")  # another program writes: waited for 50 ms, not 10 s
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            click(qtbot, dialog.import_button)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert message_boxes.calls == [
+        (
+            "warning",
+            "Importér sager",
+            f"Databasen {db} er optaget af et andet program (fx en anden kopi af Opfølgningsfrister) og blev ikke "
+            "ledig inden for 10 sekunder. Intet er gemt. Prøv igen om lidt.",
+        )
+    ]
+    assert store.list_cases() == []
