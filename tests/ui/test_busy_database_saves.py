@@ -18,6 +18,7 @@ from caseworker_app.store.import_batches import NewCase
 from caseworker_app.ui.case import EventDialog
 from caseworker_app.ui.case.close_dialog import CloseCaseDialog
 from caseworker_app.ui.case.delete_dialog import DeleteCaseDialog
+from caseworker_app.ui.first_start_dialog import FirstStartDialog
 from caseworker_app.ui.importing.undo_dialog import UndoImportDialog
 from caseworker_app.ui.notes import NoteWindow
 from caseworker_app.ui.override_dialog import OverrideDialog
@@ -234,3 +235,35 @@ def test_an_import_that_cannot_be_undone_is_told_in_the_window_s_words(qtbot, st
         "Teknisk oplysning til IT: disk I/O error",
     )
     assert [case.citizen for case in store.list_cases()] == ["Jens Hansen"]
+
+
+def test_the_first_start_s_name_is_not_lost_when_the_database_is_busy(qtbot, store):
+    dialog = FirstStartDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name_edit, "Anne Jensen")
+    type_into(qtbot, dialog.municipality_edit, "Vesthimmerlands Kommune")
+    with busy(store):
+        dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.general_error.text() == busy_text(store.path)
+    assert (dialog.name_edit.text(), store.settings().caseworker_name) == ("Anne Jensen", "")
+
+
+def test_a_municipal_note_template_is_not_lost_when_the_database_is_busy(qtbot, tmp_path):
+    path = tmp_path / "sager.db"
+    ids = note_database(path)
+    store = CaseStore(path)
+    try:
+        window = NoteWindow(store, ids["T08"], today=lambda: date(2021, 6, 15), situation="opfoelgning")
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentIndex(1)
+        window.template_edit.setPlainText("Opfølgning holdt.\nHjemmel: $citation.")
+        with busy(store):
+            click(qtbot, window.save_template_button)
+        assert window.template_errors.text() == busy_text(path)
+        assert window.template_edit.toPlainText() == "Opfølgning holdt.\nHjemmel: $citation."
+        assert store.note_template("T08", "opfoelgning") is None
+    finally:
+        store.close()
