@@ -14,9 +14,10 @@ from .collector import collector_paused
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, OVERDUE, Deadline
 from .event import Event
 from .redact import redact_cpr
-from .schedule import TrialPlan, compute_deadlines, deadlines_on, plan_of
+from .schedule import compute_deadlines, deadlines_on
 from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
 from .text import count_text
+from .trial_plan import TrialPlan, plan_of
 
 # Groups of the "Frister" overview, in the order shown.
 GROUP_OVERDUE, GROUP_THIS_WEEK, GROUP_NEXT_30, GROUP_LATER = (
@@ -302,7 +303,7 @@ class Outcomes:
         return entry
 
 
-# What Outcomes.of needs of a trial with rules: its plan (schedule.plan_of), the dates its cases
+# What Outcomes.of needs of a trial with rules: its plan (trial_plan.plan_of), the dates its cases
 # need, every date name it has, and its last day.
 _TrialEntry = tuple[TrialPlan, frozenset[str], tuple[str, ...], date]
 

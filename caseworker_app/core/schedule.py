@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import NamedTuple
 
 from .catalog import RuleSpec, Trial, reform_caution
-from .date_defaults import date_defaults, resolved_dates
+from .date_defaults import resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
 from .note_conditions import BEGUN_UNDER_TRIAL, begun_before_trial, unmet_condition
@@ -29,6 +28,7 @@ from .schedule_text import (
     undated_deadline,
 )
 from .terms import DATE_NAMES
+from .trial_plan import RulePlan, TrialPlan, plan_of
 from .workdays import day_off_name, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
@@ -104,63 +104,6 @@ def agreed_date_asked(today: date, end: date, ordinary_gives_date: bool) -> bool
 # ------------------------------------------------------------------ internals
 
 
-class _RulePlan(NamedTuple):
-    """What _deadline needs of one rule that is the same for every case: worked out once per trial."""
-
-    spec: RuleSpec
-    start: date  # the trial's first day
-    outside_forms: tuple[str, ...]  # the ordinary rule's forms, when it counts some only (OutsideTerm)
-    term_wanted: bool  # whether a talk held under the trial counts for the ordinary rule as the trial says
-    trial_rule: str  # the rule's text as each governing says it
-    none_rule: str
-    plain_rule: str  # the ordinary rule's (spec.ordinary), its citation and its reform caution
-    plain_caution: str  # said when the deadline falls after plain.checked_until
-
-
-class TrialPlan(NamedTuple):
-    """What the engine needs of a trial that is the same for every case (plan_of)."""
-
-    trial: Trial
-    rules: tuple[_RulePlan, ...]  # one per rule, in the trial's order
-    defaults: tuple[tuple[str, str], ...]  # each date defaulted from another: (name, source)
-    conditions: bool  # conditions the case's dates decide (T09: ledighed under 18 months)
-
-
-# id(trial) -> its plan, which holds the trial, so its id stays its own. Bounded: cleared when
-# full (a catalog has a few dozen trials).
-_PLANS: dict[int, TrialPlan] = {}
-
-
-def plan_of(trial: Trial) -> TrialPlan:
-    """The trial's rules worked out once for every case: texts, forms, defaults (deadlines_on)."""
-    plan = _PLANS.get(id(trial))
-    if plan is None or plan.trial is not trial:
-        if len(_PLANS) >= 256:
-            _PLANS.clear()
-        plan = _PLANS[id(trial)] = TrialPlan(
-            trial,
-            tuple(_rule_plan(trial, spec) for spec in trial.rules),
-            date_defaults(trial),
-            any(c.computable or c.duration for c in trial.note_conditions),
-        )
-    return plan
-
-
-def _rule_plan(trial: Trial, spec: RuleSpec) -> _RulePlan:
-    plain = spec.ordinary
-    return _RulePlan(
-        spec,
-        trial.period.start,
-        plain.forms if plain is not None else (),
-        bool(spec.ordinary_changes or (plain and plain.forms)),
-        rule_text("Forsøgsregel: ", spec.text),
-        rule_text("Uden for forsøget: ", spec.text),
-        rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
-        # reform_caution's text is the same for every day after checked (_deadline tests the day)
-        reform_caution(plain, date.max) if plain is not None else "",
-    )
-
-
 def _clock_start(spec: RuleSpec, dates: Mapping[str, date]) -> date | None:
     """The day the case's ordinary clock began: the rule's own date (a praktik's start, a hire),
     or for a date the caseworker agrees, the ordinary rule's (T16: the first day of absence)."""
@@ -181,7 +124,7 @@ def _agreed_under_trial(spec: RuleSpec, dates: Mapping[str, date], end: date) ->
 
 
 def _deadline(
-    plan: _RulePlan,
+    plan: RulePlan,
     trial: Trial,
     dates: Mapping[str, date],
     history: Sequence[Event],

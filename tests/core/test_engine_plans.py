@@ -1,4 +1,4 @@
-"""What the engine works out once per trial (schedule.plan_of) and per list (cases.Outcomes) is never
+"""What the engine works out once per trial (trial_plan.plan_of) and per list (cases.Outcomes) is never
 stale: a changed trial, or a case that differs in one thing the engine reads, gets its own deadline.
 
 Expected dates worked out by hand: T08's trial rule is 30 months after hiring or the last follow-up,
