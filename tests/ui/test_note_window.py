@@ -231,7 +231,9 @@ def test_an_assessment_is_ticked_as_the_caseworkers_own(qtbot, tmp_path):
     window = open_window(qtbot, store, ids["T01"], date(2019, 3, 15), situation="forsoeg_anvendt")
     window.free_text_edit.setPlainText("Egen læges journal fra 2019 beskriver skaden.")
     [box] = window.confirm_boxes.values()
-    assert box.text() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
+    [label] = window.confirm_panel.labels.values()
+    assert label.text() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
+    assert box.accessibleName() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
     assert window.confirm_panel.isVisible()
     hint = window.confirm_panel.findChildren(QLabel)[-1]
     assert hint.text() == "Sæt kun hak, når det er din vurdering; notatet skriver »sagsbehandlerens vurdering«."
@@ -239,6 +241,54 @@ def test_an_assessment_is_ticked_as_the_caseworkers_own(qtbot, tmp_path):
     box.setChecked(True)
     assert window.copy_button.isEnabled()
     assert "- Sagen er tilstrækkeligt lægeligt belyst (sagsbehandlerens vurdering).\n" in window.note_text()
+    store.close()
+
+
+def test_long_conditions_wrap_on_a_small_screen_and_are_ticked_with_the_keyboard(qtbot, tmp_path):
+    # A laptop at 1366×768 with 150 %: about 911×440 for the window. A check box does not wrap:
+    # T09's "formaal" made the fields 990 wide in a pane of 853, cut off at "(timetal, intens".
+    store, case_id = t09_store(tmp_path, None)
+    window = open_window(qtbot, store, case_id, date(2021, 3, 8), situation="praktik_start")
+    window.resize(911, 440)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()))
+    window.free_text_edit.setPlainText("Praktik hos Aars Tømrer ApS.")
+    QApplication.processEvents()
+    scroll = window.inputs_scroll
+    room = scroll.viewport().width()
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing reached only by scrolling sideways
+    for widget in (window.situation_combo, window.free_text_edit, *window.confirm_panel.labels.values()):
+        assert widget.mapTo(scroll.viewport(), widget.rect().topRight()).x() < room, widget
+    labels = window.confirm_panel.labels
+    assert {name: label.text() for name, label in labels.items()} == {
+        "ledighed": "Ledighedsperioden er under 18 måneder",
+        "visiteret": "Borgeren er visiteret til fleksjob og modtager ledighedsydelse",
+        "formaal": "Praktikken varer 2-4 uger og sker med henblik på ansættelse i et konkret fleksjob for at "
+        "vurdere arbejdsevnen i fleksjobbet (timetal, intensitet og skånehensyn)",
+    }
+    formaal = labels["formaal"]
+    assert formaal.height() >= formaal.heightForWidth(formaal.width())  # every wrapped line shown
+    assert formaal.height() > formaal.fontMetrics().lineSpacing() * 1.5  # on more than one line
+    assert window.confirm_boxes["formaal"].accessibleName() == formaal.text()
+
+    # Alt+R (Bekræft) goes to the first box, Space ticks it, Tab goes on to the next.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.confirm_boxes["ledighed"]
+    for name in ("ledighed", "visiteret", "formaal"):
+        assert QApplication.focusWidget() is window.confirm_boxes[name]
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.confirm_panel.confirmed() == ("ledighed", "visiteret", "formaal")
+    assert (
+        "- Praktikken varer 2-4 uger og sker med henblik på ansættelse i et konkret fleksjob for at vurdere "
+        "arbejdsevnen i fleksjobbet (timetal, intensitet og skånehensyn) (bekræftet af sagsbehandleren).\n"
+    ) in window.note_text()
+    assert window.copy_button.isEnabled()
+
+    # A click on the text toggles its box, as on a check box's own text.
+    click(qtbot, formaal)
+    assert not window.confirm_boxes["formaal"].isChecked()
+    assert "(timetal, intensitet og skånehensyn) (bekræftet af sagsbehandleren)" not in window.note_text()
     store.close()
 
 

@@ -4,7 +4,9 @@ the caseworker makes, "sagsbehandlerens vurdering"."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOptionFocusRect, QVBoxLayout, QWidget
 
 from ...core.catalog import Trial
 from ...core.note_conditions import confirmable_conditions
@@ -12,21 +14,70 @@ from ...core.schedule import resolve_dates
 from ..colours import hint_style
 
 
+class ToggleLabel(QLabel):
+    """A check box's text as a word-wrapped label beside it: a QCheckBox never wraps, and a long
+    condition (T09's "formaal") was cut off on a small screen. A click on the text toggles the box,
+    as a click on a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox):
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(box)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A narrow row wraps the text more, never makes the fields scroll sideways.
+        self.setMinimumWidth(box.fontMetrics().averageCharWidth() * 20)
+        box.installEventFilter(self)  # the box's focus is shown around this text, where a box shows it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.box.hasFocus():
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            option.state |= QStyle.StateFlag.State_HasFocus
+            flags = int(self.alignment()) | Qt.TextFlag.TextWordWrap
+            option.rect = self.fontMetrics().boundingRect(self.contentsRect(), flags, self.text()).adjusted(-1, 0, 1, 0)
+            painter = QPainter(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+            painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
 class ConditionsPanel(QWidget):
-    """A check box per condition to confirm (boxes, by condition name), and what ticking one means."""
+    """A check box per condition to confirm (boxes, by condition name), its text wrapped beside it
+    (labels, by condition name), and what ticking one means."""
 
     def __init__(self, trial: Trial | None, case_dates: dict, events=(), parent: QWidget | None = None):
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
+        self.labels: dict[str, ToggleLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         dates = resolve_dates(trial, case_dates)[0] if trial else {}
         conditions = confirmable_conditions(trial, dates, events) if trial else []
         for condition in conditions:
-            box = QCheckBox(condition.text + (" (din vurdering)" if condition.assessment else ""))
+            text = condition.text + (" (din vurdering)" if condition.assessment else "")
+            box = QCheckBox()
             box.setObjectName(f"confirm_{condition.name}")
+            box.setAccessibleName(text)  # the box has no text of its own: its label shows it
+            label = ToggleLabel(text, box)
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
             self.boxes[condition.name] = box
-            layout.addWidget(box)
+            self.labels[condition.name] = label
         hint = QLabel(confirm_hint({c.assessment for c in conditions}))
         hint.setWordWrap(True)
         hint.setStyleSheet(hint_style())

@@ -60,5 +60,9 @@ class NotePage(QWidget):
     def fit_split(self) -> None:
         """The fields as high as they need (at most half the page), the note the rest."""
         total = sum(self.note_splitter.sizes())
-        top = min(self._inputs.sizeHint().height(), total // 2)  # inputs: the scrolled widget
+        # The fields' height at the width they have: their wrapped texts (the conditions) need more
+        # lines when narrow than their size hint says.
+        width = self.inputs_scroll.viewport().width()
+        needed = self._inputs.heightForWidth(width) if self._inputs.hasHeightForWidth() else -1
+        top = min(needed if needed > 0 else self._inputs.sizeHint().height(), total // 2)
         self.note_splitter.setSizes([top, total - top])
