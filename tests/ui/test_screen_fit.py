@@ -47,6 +47,7 @@ WINDOWS = {
     "ny-sag",
     "notat",
     "notat-skabelon",
+    "notat-t09",
     "registrer-opfoelgning",
     "ret-haendelse",
     "afslut-sag",

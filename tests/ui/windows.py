@@ -30,6 +30,7 @@ Visit = Callable[[str, QWidget], None]
 T08_CITIZEN = "Henrik Christensen"
 T16_CITIZEN = "Pia Poulsen"
 T18_CITIZEN = "Tina Møller"  # a trial with no follow-ups: its only event is "Praktik afsluttet"
+T09_CITIZEN = "Rasmus Schmidt"  # a note with the longest condition to confirm (T09's "formaal")
 # "Sagen er ændret imens" with two fields, one of them a long remark (cut at 60 characters).
 _CONFLICT_TEXT = conflict_text(
     [
@@ -164,6 +165,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     t08 = case_id(store, T08_CITIZEN)
     t16 = case_id(store, T16_CITIZEN)
     t18 = case_id(store, T18_CITIZEN)
+    t09 = case_id(store, T09_CITIZEN)
     catalog = store.catalog()
 
     main = _main_window(store, folder / "vindue.ini")
@@ -200,6 +202,8 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
                 note.tabs.setCurrentIndex(1)
                 settle()
                 see("notat-skabelon", note)
+            with _opened(NoteWindow(store, t09, today=today, situation="praktik_start", parent=case_window)) as note:
+                see("notat-t09", note)
             for name, build in (
                 ("registrer-opfoelgning", lambda: EventDialog(store, t08, today=today, parent=case_window)),
                 (
