@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.notes import MISSING_MARKER
+from ...store.errors import StoreError, ValidationError
 from ..colours import error_style, hint_style, mark_colour, ok_style
 from ..fields import buddy_label, text_box
 
@@ -114,3 +115,9 @@ class DraftPane(QWidget):
     def show_problem(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setStyleSheet(error_style())
+
+    def show_not_kept(self, exc: ValidationError | StoreError) -> None:
+        """The note is on the clipboard, but the database refused to keep it (busy, a full disk):
+        copying again tries again."""
+        why = " " + "; ".join(exc.errors.values()) if isinstance(exc, ValidationError) else "\n" + exc.window_text()
+        self.show_problem("⚠ Notatet er kopieret, men kunne ikke gemmes i historikken:" + why)

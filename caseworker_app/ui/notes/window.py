@@ -391,15 +391,8 @@ class NoteWindow(QDialog):
                     day=self._today(),
                     event_id=subject.id if subject is not None else None,
                 )
-            except ValidationError as exc:
-                self.draft.show_problem(
-                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken: " + "; ".join(exc.errors.values())
-                )
-                return
-            except StoreError as exc:  # busy, a full disk: copied, not kept; copying again tries again
-                self.draft.show_problem(
-                    "⚠ Notatet er kopieret, men kunne ikke gemmes i historikken:\n" + exc.window_text()
-                )
+            except (ValidationError, StoreError) as exc:
+                self.draft.show_not_kept(exc)
                 return
             self._last_saved = self._current()
         self._refresh_state()
