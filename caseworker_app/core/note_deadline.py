@@ -5,21 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from .cases import CaseRecord
-from .catalog import RuleSpec, Trial
+from .catalog import Trial
 from .deadline import Deadline
 from .event import Event
 from .note_conditions import condition_problems
 from .note_errors import NoteError
-from .note_situations import event_kind
+from .note_situations import event_kind, situation_rule
 from .schedule import compute_deadlines, resolve_dates
 from .terms import CLOSED, EVENT_NAMES, IMPORTED_EVENTS
 from .workdays import fmt
-
-
-def _rule_for(trial: Trial, kind: str | None) -> RuleSpec | None:
-    if not trial.rules:
-        return None
-    return next((spec for spec in trial.rules if kind in spec.events), trial.rules[0])
 
 
 def governing_deadline(
@@ -37,8 +31,7 @@ def governing_deadline(
     is about counts even before it has been registered on the case. Given note_day (the day the
     note is written), as the window shows it that day: the events registered by then count too.
     """
-    kind = event_kind(trial, situation)
-    spec = _rule_for(trial, kind)
+    spec = situation_rule(trial, situation)
     if spec is None:
         return None, "næste frist (forsøget har ingen beregnelig frist)"
     dates, _ = resolve_dates(trial, case.dates)

@@ -8,7 +8,7 @@ from datetime import date
 from .cases import CLOSED, CaseRecord
 from .catalog import Trial
 from .note_conditions import begun_before_trial, condition_problems
-from .note_situations import SITUATION_DATES, event_kind, situations_for
+from .note_situations import event_kind, period_date, situations_for
 from .schedule import resolve_dates
 from .terms import DATE_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
@@ -66,7 +66,7 @@ def _begun_outside_trial(trial: Trial, case: CaseRecord, situation: str) -> str:
     cite the trial."""
     kind = event_kind(trial, situation)
     anchors = {spec.anchor for spec in trial.rules if spec.kind == "duration_end" and kind in spec.events}
-    name = SITUATION_DATES.get(situation) if kind is None else next(iter(sorted(anchors)), None)
+    name = period_date(trial, situation) if kind is None else next(iter(sorted(anchors)), None)
     spec = next((s for s in trial.rules if s.kind == "duration_end" and s.anchor == name), None)
     if spec is None:
         return ""

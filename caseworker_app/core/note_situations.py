@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .cases import CaseRecord
-from .catalog import Trial
+from .catalog import RuleSpec, Trial
 from .schedule import resolve_dates
 from .terms import NOTE_SITUATIONS
 
@@ -16,7 +16,6 @@ SITUATION_EVENTS = {
     "plan_ikke_justeret": ("plan_not_adjusted",),
     "praktik_uden_fleksjob": ("praktik_end",),
 }
-SITUATION_DATES = {"praktik_start": "praktik_start", "forlaengelse": "extension_start"}
 # The situation a note about an event of this kind is written for.
 EVENT_SITUATIONS = {kind: name for name, kinds in SITUATION_EVENTS.items() for kind in kinds}
 
@@ -38,7 +37,7 @@ def default_event_date(trial: Trial, case: CaseRecord, situation: str, note_date
     if kind:
         days = [e.day for e in case.events if e.kind == kind and e.day <= note_date]
         return max(days) if days else None
-    name = SITUATION_DATES.get(situation)
+    name = period_date(trial, situation)
     if name:
         return resolve_dates(trial, case.dates)[0].get(name)
     return None
@@ -46,11 +45,32 @@ def default_event_date(trial: Trial, case: CaseRecord, situation: str, note_date
 
 def applied_day(event_date: date | None, note_date: date) -> date:
     """The day a note applies the trial on: the day of what it records (the event, or the case date
-    a period starts on), and without one the note's own date. The trial must cover it, and the note
-    cites the legal basis of that day, not of the day it is written (decision 14)."""
+    a period starts on: default_event_date), and without one the note's own date. The trial must
+    cover it, and the note cites the legal basis of that day, not of the day it is written
+    (decision 14): a note about a period begun under the trial can be written after its end."""
     return event_date or note_date
 
 
 def event_kind(trial: Trial, situation: str) -> str | None:
     """The kind of event a note in this situation is about, the first of them the trial has."""
     return next((k for k in SITUATION_EVENTS.get(situation, ()) if k in trial.events), None)
+
+
+def situation_rule(trial: Trial, situation: str) -> RuleSpec | None:
+    """The rule whose deadline a note in this situation states: the one its event counts for, else
+    the trial's first (None: the trial has no rule)."""
+    if not trial.rules:
+        return None
+    kind = event_kind(trial, situation)
+    return next((spec for spec in trial.rules if kind in spec.events), trial.rules[0])
+
+
+def period_date(trial: Trial, situation: str) -> str | None:
+    """The case date the period a note in this situation is about starts on (None: not about a
+    period). A note about no event of a trial whose rule is a period (duration_end: a praktik, an
+    extension – T06, T09, T18, T19) records the decision that began it, so it is dated by its start
+    whenever it is written (decisions 12 and 14), as a note about an event is dated by the event."""
+    if event_kind(trial, situation) is not None:
+        return None
+    spec = situation_rule(trial, situation)
+    return spec.anchor if spec is not None and spec.kind == "duration_end" else None

@@ -14,7 +14,7 @@ from .note_deadline import closed_problem, closed_sentence, future_day_problem, 
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
 from .note_refusals import situation_refusal
-from .note_situations import applied_day, default_event_date, event_kind, situations_for
+from .note_situations import applied_day, default_event_date, event_kind, period_date, situations_for
 from .note_values import field_description, note_values, unix_newlines
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
@@ -164,6 +164,13 @@ def _fill(
             f"Der er ingen »{name[:1].upper()}{name[1:]}« registreret på sagen, så notatet har ingen dato for "
             "hændelsen. Registrer den i sagsvinduet (Registrer hændelse …), eller skriv datoen under »Dato for "
             "hændelsen« (på kommandolinjen: --date DD-MM-ÅÅÅÅ)."
+        )
+    period = period_date(trial, situation)
+    if event_date is None and period is not None and not trial.period.start <= applied <= end:
+        # No start to date the period by: the note's own day stands in, but the start is what is missing.
+        raise NoteError(
+            f"Sagen har ingen dato for »{trial.date_label(period)}«, så notatet har ingen dato for den periode, "
+            "det handler om. Skriv datoen i sagsvinduet, og skriv så notatet."
         )
     if not trial.period.start <= applied <= end:
         # An extension covers only days after the end: before the start there is nothing to register.

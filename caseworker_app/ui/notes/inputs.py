@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.note_situations import EVENT_SITUATIONS, SITUATION_DATES
+from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
@@ -39,12 +39,13 @@ def event_date_hint(trial: Trial | None, situation: str | None, default: date | 
     """Under the event date: where the date filled in came from, or what to type when none was;
     once the box holds another date (typed, None when empty or not a date), what the case has."""
     kind = next((k for k, name in EVENT_SITUATIONS.items() if name == situation and trial and k in trial.events), None)
+    period = period_date(trial, situation) if trial and situation else None
     if kind is not None:
         found = f"Udfyldt med sagens seneste '{EVENT_NAMES[kind]}'; kan rettes."
         none = f"Ingen '{EVENT_NAMES[kind]}' registreret på sagen: skriv datoen (dd-mm-åååå)."
         other = f"Sagens seneste '{EVENT_NAMES[kind]}' er {fmt(default)}." if default else ""
-    elif situation in SITUATION_DATES:
-        label = DATE_NAMES[SITUATION_DATES[situation]]
+    elif trial is not None and period is not None:
+        label = DATE_NAMES.get(period) or trial.date_label(period).lower()
         found = f"Udfyldt med sagens dato for {label}; kan rettes."
         none = f"Sagen har ingen dato for {label}: skriv datoen (dd-mm-åååå)."
         other = f"Sagens dato for {label} er {fmt(default)}." if default else ""
