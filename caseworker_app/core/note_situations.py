@@ -7,7 +7,8 @@ from datetime import date
 from .cases import CaseRecord
 from .catalog import RuleSpec, Trial
 from .schedule import resolve_dates
-from .terms import NOTE_SITUATIONS
+from .terms import DATE_NAMES, NOTE_SITUATIONS
+from .workdays import fmt
 
 # The event a situation is about (the first of these the trial has), and the case date it starts on.
 SITUATION_EVENTS = {
@@ -74,3 +75,18 @@ def period_date(trial: Trial, situation: str) -> str | None:
         return None
     spec = situation_rule(trial, situation)
     return spec.anchor if spec is not None and spec.kind == "duration_end" else None
+
+
+def period_day_problem(trial: Trial, case: CaseRecord, situation: str, event_date: date | None) -> str:
+    """Why a note about a period cannot be dated event_date (Danish; '' when it can): it is about the
+    period the case's start date began, so another day would check and cite the trial on a day the
+    note is not about (the window fills in the start; `note --date` could give another)."""
+    name = period_date(trial, situation)
+    start = resolve_dates(trial, case.dates)[0].get(name) if name else None
+    if name is None or start is None or event_date is None or event_date == start:
+        return ""
+    label = DATE_NAMES.get(name) or trial.date_label(name).lower()
+    return (
+        f"Notatet handler om perioden, der begyndte {fmt(start)} (sagens dato for {label}), og har den dato; "
+        f"{fmt(event_date)} kan ikke gives i stedet. Er sagens dato forkert, så ret den i sagsvinduet."
+    )

@@ -14,7 +14,14 @@ from .note_deadline import closed_problem, closed_sentence, future_day_problem, 
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, validate_template
 from .note_refusals import situation_refusal
-from .note_situations import applied_day, default_event_date, event_kind, period_date, situations_for
+from .note_situations import (
+    applied_day,
+    default_event_date,
+    event_kind,
+    period_date,
+    period_day_problem,
+    situations_for,
+)
 from .note_values import field_description, note_values, unix_newlines
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
@@ -130,6 +137,9 @@ def _fill(
 
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
+    problem = period_day_problem(trial, case, situation, event_date)  # a period is dated by its start only
+    if problem:
+        raise NoteError(problem)
     # Whether the template states the next deadline: its period checks hold for a closed case too.
     states_deadline = bool(STATED_DEADLINE & set(template.fields))
     closing = closed_sentence(case)

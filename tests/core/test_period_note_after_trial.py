@@ -178,3 +178,27 @@ def test_a_praktik_without_a_start_says_the_start_is_missing_not_that_the_note_i
         "Sagen har ingen dato for »Praktikstart«, så notatet har ingen dato for den periode, det handler om. "
         "Skriv datoen i sagsvinduet, og skriv så notatet."
     )
+
+
+def test_a_period_note_is_dated_by_the_periods_start_and_no_other_day():
+    # T06's extension from 01-03-2025 (to 31-12-2025 under the minister's letter): a note dated by
+    # 01-06-2019 would cite the order alone, one dated 01-01-2026 would be refused as late.
+    case = CaseRecord(
+        id=6, citizen="Jens Nu", case_ref="N-T06-1", trial_id="T06", dates={"extension_start": date(2025, 3, 1)}
+    )
+    with pytest.raises(NoteError) as refused:
+        render_note(
+            CATALOG["T06"],
+            case,
+            "forlaengelse",
+            note_date=WRITTEN,
+            event_date=date(2019, 6, 1),
+            free_text="x",
+            reason="r",
+            confirmed=("indstilling", "borgerens_oenske"),
+            **WHO,
+        )
+    assert str(refused.value) == (
+        "Notatet handler om perioden, der begyndte 01-03-2025 (sagens dato for forlængelsens start), og har den "
+        "dato; 01-06-2019 kan ikke gives i stedet. Er sagens dato forkert, så ret den i sagsvinduet."
+    )

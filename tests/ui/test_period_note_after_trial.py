@@ -89,4 +89,18 @@ def test_t19s_note_is_written_after_the_trial_in_the_window_and_on_the_command_l
 def test_the_date_hint_of_a_t18_note_names_the_praktik_start():
     # A municipality's own template may write the date ($event_date): the box says where it came from.
     hint = event_date_hint(load_catalog()["T18"], "forlaengelse", date(2015, 11, 2), date(2015, 11, 2))
-    assert hint == "Udfyldt med sagens dato for praktikstart; kan rettes."
+    assert hint == "Udfyldt med sagens dato for praktikstart; den rettes i sagsvinduet."
+
+
+def test_the_command_line_gives_a_period_note_no_other_day_than_its_start(path, capsys):
+    # The window fills in the praktik start and hides the field; --date cannot date the note by
+    # another day (it would check and cite the trial on a day the note is not about).
+    args = ("--case", "T18-P", "--situation", "forlaengelse", "--reason", "r", "--bekraeft", "laengde")
+    code = main(["note", "--db", str(path), "--today", "30-11-2026", *args, "--date", "30-11-2015"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == (
+        "caseworker-app: fejl: Notatet handler om perioden, der begyndte 02-11-2015 (sagens dato for praktikstart), "
+        "og har den dato; 30-11-2015 kan ikke gives i stedet. Er sagens dato forkert, så ret den i sagsvinduet.\n"
+    )
+    assert T18_LAST_DAY in cli_note(capsys, path, *args, "--date", "02-11-2015")

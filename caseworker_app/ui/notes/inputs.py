@@ -46,7 +46,7 @@ def event_date_hint(trial: Trial | None, situation: str | None, default: date | 
         other = f"Sagens seneste '{EVENT_NAMES[kind]}' er {fmt(default)}." if default else ""
     elif trial is not None and period is not None:
         label = DATE_NAMES.get(period) or trial.date_label(period).lower()
-        found = f"Udfyldt med sagens dato for {label}; kan rettes."
+        found = f"Udfyldt med sagens dato for {label}; den rettes i sagsvinduet."
         none = f"Sagen har ingen dato for {label}: skriv datoen (dd-mm-åååå)."
         other = f"Sagens dato for {label} er {fmt(default)}." if default else ""
     else:
