@@ -33,5 +33,17 @@ def first_marking(trial: Trial, notes: Sequence[NoteRecord], period: Period) -> 
     if not trial.fasit_marking:
         return None
     situations = marking_situations(trial)
-    found = [n for n in notes if n.day in period and n.situation in situations and trial.fasit_marking in n.text]
+    found = [n for n in notes if n.day in period and n.situation in situations and _states_marking(trial, n.text)]
     return min(found, key=lambda n: n.day, default=None)
+
+
+def _states_marking(trial: Trial, text: str) -> bool:
+    """The saved text still holds the marking: the trial's marking now, or the standard templates'
+    line 'FASIT-markering: …' with the marking it had when the note was written (a reviewer: the
+    municipality corrected the marking's spacing, and every note written before stopped counting)."""
+    if trial.fasit_marking in text:
+        return True
+    return any(line.startswith(_LINE) and line[len(_LINE) :].strip() for line in map(str.strip, text.splitlines()))
+
+
+_LINE = "FASIT-markering:"

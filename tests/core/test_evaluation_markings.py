@@ -86,3 +86,22 @@ def test_the_row_says_cases_with_the_marking(store):
         "Sager med FASIT-markering noteret (et journalnotat, der sætter markeringen)",
         "1",
     )
+
+
+def test_a_marking_corrected_later_keeps_the_notes_written_with_the_old_one(tmp_path):
+    # A reviewer: the municipality corrected T07's marking (a space after the dash); the note of
+    # 10-03-2021, written with the marking of that day, stopped counting (1 became 0).
+    with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as s:
+        v2 = s.create_case(
+            citizen="Opdigtet V2", case_ref="V2", trial_id="T07", dates={"visitation": date(2020, 9, 15)}
+        )
+        s.add_event(v2, day=date(2021, 3, 10), kind="plan_not_adjusted")
+        s.add_journal_note(
+            v2,
+            situation="plan_ikke_justeret",
+            text=f"Ikke justeret.\nFASIT-markering: {T07_MARKING}",
+            day=date(2021, 3, 10),
+        )
+        s.add_override("T07", "marking", "Frikommuneforsøg – indsatsplan ikke justeret for 6 mdr.", "Rettet stavning")
+        _, by_trial = _figures(s)
+    assert by_trial["T07"].value("markings") == 1
