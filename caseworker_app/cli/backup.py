@@ -132,10 +132,15 @@ def _target(text: str) -> Path:
         raise UsageError(f"filen {target} findes allerede. Vælg et nyt filnavn eller en mappe; intet er skrevet.")
     # 'kopier/' names a folder: one that is not there is not made into a file called 'kopier'.
     folder = target if text.endswith(("/", os.sep)) else target.parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} er en fil, ikke en mappe. Vælg en mappe, der findes; intet er skrevet.")
+    if not folder.is_dir():  # first: a name suggested in a folder that is not there fails again
+        raise UsageError(f"mappen {folder} findes ikke. Opret den først, eller vælg en anden mappe; intet er skrevet.")
     if folder != target and target.suffix.casefold() != ".db":
         # 'USB nøgle/ny' meant as a new folder became a file 'ny'; 'kopi.txt' is no copy anyone finds
         # again (the window's 'Vælg en anden fil …' shows .db files): refused rather than guessed.
-        if not target.suffix:
+        # 'Kopier 2026.12' has no ending but a number in its name: '.db' is added, not put in its place.
+        if not target.suffix or target.suffix[1:].isdigit():
             raise UsageError(
                 f"mappen {target} findes ikke, og et nyt filnavn til kopien skal ende på .db (fx "
                 f"{target.parent / (target.name + '.db')}). Skal kopien i en ny mappe, så opret mappen først; "
@@ -145,10 +150,6 @@ def _target(text: str) -> Path:
             f"kopiens filnavn {target.name} skal ende på .db (fx {target.with_suffix('.db')}), så kopien kan "
             "findes og gendannes igen; intet er skrevet."
         )
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} er en fil, ikke en mappe. Vælg en mappe, der findes; intet er skrevet.")
-    if not folder.is_dir():
-        raise UsageError(f"mappen {folder} findes ikke. Opret den først, eller vælg en anden mappe; intet er skrevet.")
     return target
 
 

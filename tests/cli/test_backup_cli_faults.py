@@ -191,6 +191,20 @@ def test_a_to_without_db_ending_is_refused_and_nothing_is_written(capsys, db, tm
         f"caseworker-app: fejl: kopiens filnavn kopi.txt skal ende på .db (fx {usb / 'kopi.db'}), så kopien kan "
         "findes og gendannes igen; intet er skrevet.\n"
     )
+    # A reviewer: a name with a number after its dot, meant as a folder, lost the number in the
+    # suggestion ('Kopier 2026.db'); a name in a folder that is not there was suggested with .db,
+    # which failed again.
+    code, out, err = run(capsys, ["backup", "--db", str(db), "--to", str(usb / "Kopier 2026.12")])
+    assert err == (
+        f"caseworker-app: fejl: mappen {usb / 'Kopier 2026.12'} findes ikke, og et nyt filnavn til kopien skal "
+        f"ende på .db (fx {usb / 'Kopier 2026.12.db'}). Skal kopien i en ny mappe, så opret mappen først; intet "
+        "er skrevet.\n"
+    )
+    code, out, err = run(capsys, ["backup", "--db", str(db), "--to", str(usb / "ny mappe" / "ny")])
+    assert err == (
+        f"caseworker-app: fejl: mappen {usb / 'ny mappe'} findes ikke. Opret den først, eller vælg en anden mappe; "
+        "intet er skrevet.\n"
+    )
     assert list(usb.iterdir()) == []
     assert main(["backup", "--db", str(db), "--to", str(usb / "kopi.db")]) == 0
     assert [p.name for p in usb.iterdir()] == ["kopi.db"]
