@@ -3,6 +3,7 @@ change log that tells a reader what was written since (the connection part of Ca
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,8 @@ from pathlib import Path
 from .changes import CaseChanges, ChangeLog, ChangeToken
 from .errors import StoreError
 from .opening import open_database, store_error
+
+_log = logging.getLogger(__name__)
 
 
 def utc_now() -> str:
@@ -43,6 +46,8 @@ class StoreConnection:
         self._db_wrapper = None
         self._savepoints = 0
         self._after_commit: list[Callable[[], None]] = []  # run once the outermost batch is committed
+        self._depth = 0  # batches open now (1: the outermost; more: savepoints inside it)
+        self._lost: BaseException | None = None  # a part's error that ended the whole transaction
 
     def _open(self) -> sqlite3.Connection:
         from .copies import is_backup_path
@@ -80,45 +85,83 @@ class StoreConnection:
         """Group several changes into one transaction: all are saved or none."""
         conn = self.connection()
         with self.guard():
-            if conn.in_transaction:
-                # Inside another batch: a savepoint, so that a failing part undoes only itself.
-                self._savepoints += 1
-                savepoint = f"batch_{self._savepoints}"
-                conn.execute(f"SAVEPOINT {savepoint}")
-                waiting = len(self._after_commit)
-                try:
-                    yield
-                except BaseException:
-                    del self._after_commit[waiting:]  # what this part said it did is undone with it
-                    if conn.in_transaction:  # an error may have ended the whole transaction
-                        conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                    raise
-                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            if self._depth:
+                yield from self._part_of_batch(conn)
             else:
-                # Take the write lock at once: waits for another copy (busy timeout), no deadlock.
-                conn.execute("BEGIN IMMEDIATE")
-                self.writes.begin(conn.total_changes)
-                committed = False
-                try:
-                    yield
-                    conn.commit()  # may fail (a full disk): then nothing is saved, and said so
-                    committed = True
-                except BaseException:
-                    self._after_commit.clear()
-                    if conn.in_transaction:
-                        conn.rollback()
-                    raise
-                finally:
-                    self.writes.end(committed, conn.total_changes)
-                done, self._after_commit = self._after_commit, []
-                for then in done:
-                    then()
+                yield from self._whole_batch(conn)
+
+    def _part_of_batch(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """Inside another batch: a savepoint, so that a failing part undoes only itself."""
+        if self._lost is not None:  # the transaction is gone: nothing more can be part of it
+            raise self._lost_error()
+        self._savepoints += 1
+        savepoint = f"batch_{self._savepoints}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        waiting = len(self._after_commit)
+        self._depth += 1
+        try:
+            yield
+        except BaseException as exc:
+            del self._after_commit[waiting:]  # what this part said it did is undone with it
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            else:  # SQLite rolled the whole transaction back (a full disk, an I/O error): all is lost
+                self._after_commit.clear()
+                self._lost = exc
+            raise
+        finally:
+            self._depth -= 1
+        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+
+    def _whole_batch(self, conn: sqlite3.Connection) -> Iterator[None]:
+        # Take the write lock at once: waits for another copy (busy timeout), no deadlock.
+        conn.execute("BEGIN IMMEDIATE")
+        self.writes.begin(conn.total_changes)
+        self._lost = None
+        self._depth = 1
+        committed = False
+        try:
+            yield
+            if self._lost is not None:  # a part's error, caught by the caller, ended the transaction
+                raise self._lost_error()
+            conn.commit()  # may fail (a full disk): then nothing is saved, and said so
+            committed = True
+        except BaseException:
+            self._after_commit.clear()
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        finally:
+            self._depth = 0
+            self._lost = None
+            self.writes.end(committed, conn.total_changes)
+        done, self._after_commit = self._after_commit, []
+        for then in done:
+            try:
+                then()
+            except Exception:  # what is saved stays saved: a failing log line is only logged
+                _log.exception("a step after a saved change failed")
+
+    def _lost_error(self) -> StoreError:
+        """The error for a batch whose transaction SQLite rolled back inside it: nothing is saved."""
+        lost = self._lost
+        cause = lost if isinstance(lost, sqlite3.Error) else getattr(lost, "__cause__", None)
+        if isinstance(cause, sqlite3.Error):
+            return store_error(self.path, cause)
+        return StoreError(
+            f"Databasen {self.path} afbrød ændringen undervejs. Intet er gemt. Prøv igen.",
+            in_window=f"Databasen {self.path} afbrød ændringen undervejs. Intet er gemt. Prøv igen; sker det "
+            "igen, så kontakt IT.",
+            detail=f"{type(lost).__name__} i en del af ændringen",
+            fault=True,
+            says_nothing_saved=True,
+        )
 
     def after_commit(self, then: Callable[[], None]) -> None:
         """Call then once what is written now is committed (at once outside a batch); never if it
         is rolled back: a log line saying a write was saved is true only after the commit."""
-        if self.conn is not None and self.conn.in_transaction:
+        if self._depth:
             self._after_commit.append(then)
         else:
             then()
