@@ -9,12 +9,29 @@ class StoreError(Exception):
     str() is the command line's text; window_text() the window's, where the advice differs (a menu
     rather than an option such as --db) and the system's own words (often English SQLite text,
     the detail) come last as a technical line.
+
+    fault: the database or its disk failed (store_error's errors, damage), told in the window as a
+    database fault; else a refusal or a program's error (a case gone, a closed store).
+    says_nothing_saved: the message itself says nothing was saved ("Intet er gemt").
     """
 
-    def __init__(self, message: str, *, in_window: str | None = None, detail: str | None = None):
+    fault = False
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        in_window: str | None = None,
+        detail: str | None = None,
+        fault: bool | None = None,
+        says_nothing_saved: bool = False,
+    ):
         super().__init__(message)
         self.in_window = in_window
         self.detail = detail
+        if fault is not None:
+            self.fault = fault
+        self.says_nothing_saved = says_nothing_saved
 
     def window_text(self) -> str:
         """The message as the window shows it."""
@@ -24,6 +41,8 @@ class StoreError(Exception):
 
 class DamagedDatabaseError(StoreError):
     """The file is not a case database or is damaged; a backup may be restored in its place."""
+
+    fault = True
 
 
 class CopyRefusedError(StoreError):

@@ -20,13 +20,21 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def store_error(path: Path, exc: BaseException) -> StoreError:
     """A Danish StoreError naming the file for a low-level SQLite or file-system error; the window's
-    text gives the window's advice and the system's own words only as a technical line."""
+    text gives the window's advice and the system's own words only as a technical line. Marked as a
+    fault (StoreError.fault): the window tells it as the database's, not as a program error."""
+    error = _store_error(path, exc)
+    error.fault = True
+    return error
+
+
+def _store_error(path: Path, exc: BaseException) -> StoreError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
             f"Databasen {path} er optaget af et andet program (fx en anden kopi af "
             f"Opfølgningsfrister) og blev ikke ledig inden for {BUSY_TIMEOUT_MS // 1000} sekunder. "
-            f"Intet er gemt. Prøv igen om lidt."
+            f"Intet er gemt. Prøv igen om lidt.",
+            says_nothing_saved=True,
         )
     full = _disk_full_error(path, exc)
     if full is not None:
@@ -41,6 +49,7 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
                 "Skrivebeskyttet), eller spørg IT."
             ),
             detail=str(exc),
+            says_nothing_saved=True,  # "intet kan gemmes i den"
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text or isinstance(exc, OSError):
         return StoreError(
@@ -70,6 +79,7 @@ def store_error(path: Path, exc: BaseException) -> StoreError:
         "anden fil med --db.",
         in_window=f"Databasen {path} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.",
         detail=str(exc),
+        says_nothing_saved=True,
     )
 
 
@@ -93,6 +103,8 @@ def _disk_full_error(path: Path, exc: BaseException) -> StoreError | None:
         return None  # an I/O error with room to spare: the disk itself, the network (the generic text)
     from .backup.listing import size_text
 
+    if said_full and free is not None and free >= _room_to_spare(path):
+        return _full_elsewhere_error(path, exc, size_text(free))
     if free is None:
         left = ""
     elif free < 1024:
@@ -111,6 +123,40 @@ def _disk_full_error(path: Path, exc: BaseException) -> StoreError | None:
         f"{what} {free_it}",
         in_window=f"{what} {free_it} Spørg IT, hvis du ikke selv kan frigøre plads.",
         detail=str(exc),
+        says_nothing_saved=True,
+    )
+
+
+# Free space on the database's drive that rules it out as the full one: room for the file twice over
+# (a transaction's journal, SQLite's temporary copies) and this much beside.
+ROOM_TO_SPARE_BYTES = 256 * 1024 * 1024
+
+
+def _room_to_spare(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return ROOM_TO_SPARE_BYTES + 2 * size
+
+
+def _full_elsewhere_error(path: Path, exc: BaseException, free: str) -> StoreError:
+    """SQLite says 'full' with room to spare on the database's drive: its temporary folder on
+    another, full drive, or a limit on what the user may store (a network share's quota)."""
+    import tempfile  # here: only a failing database needs it
+
+    temp = tempfile.gettempdir()
+    what = (
+        f"Databasen {path} kunne ikke bruges: der var ikke plads til det, der skulle skrives, selv om "
+        f"disken med databasen har {free} fri plads. Intet er gemt. Det kan skyldes, at mappen til "
+        f"midlertidige filer ({temp}) ligger på et drev, der er fuldt, eller at du har brugt den plads, "
+        "du må bruge på drevet (en kvote, fx på et netværksdrev)."
+    )
+    return StoreError(
+        f"{what} Frigør plads på drevet med {temp}, eller bed IT om at se på kvoten, og prøv igen.",
+        in_window=f"{what} Prøv igen; sker det igen, så bed IT om at se på pladsen og kvoten.",
+        detail=str(exc),
+        says_nothing_saved=True,
     )
 
 

@@ -104,3 +104,46 @@ def test_a_disk_i_o_error_with_room_to_spare_is_still_a_fault_of_the_disk(tmp_pa
         f"Databasen {path} kunne ikke bruges (fejl ved læsning eller skrivning på disken). Intet er gemt. "
         "Prøv igen, eller vælg en anden fil med --db."
     )
+
+
+def test_full_with_room_to_spare_names_the_temporary_folder_and_a_quota_not_the_database_disk(
+    tmp_path, free_space, monkeypatch
+):
+    # SQLITE_FULL with 62 GB free on the database's drive (reviewer): a full TEMP drive, a quota.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "Temp"))
+    path = tmp_path / "sager.db"
+    free_space(66_044_772_352)  # 62.984,5 MB
+    error = store_error(path, sqlite3.OperationalError("database or disk is full"))
+    said = (
+        f"Databasen {path} kunne ikke bruges: der var ikke plads til det, der skulle skrives, selv om disken med "
+        f"databasen har 61,5 GB fri plads. Intet er gemt. Det kan skyldes, at mappen til midlertidige filer "
+        f"({tmp_path / 'Temp'}) ligger på et drev, der er fuldt, eller at du har brugt den plads, du må bruge på "
+        "drevet (en kvote, fx på et netværksdrev)."
+    )
+    assert (
+        str(error)
+        == f"{said} Frigør plads på drevet med {tmp_path / 'Temp'}, eller bed IT om at se på kvoten, og prøv igen."
+    )
+    assert error.window_text() == (
+        f"{said} Prøv igen; sker det igen, så bed IT om at se på pladsen og kvoten.\n\n"
+        "Teknisk oplysning til IT: database or disk is full"
+    )
+    assert error.fault and error.says_nothing_saved
+
+
+def test_full_with_little_room_left_is_still_the_database_disk(tmp_path, free_space):
+    path = tmp_path / "sager.db"
+    free_space(100 * 1024**2)
+    error = store_error(path, sqlite3.OperationalError("database or disk is full"))
+    assert str(error).startswith(f"Disken med databasen {path} er fuld (der er kun 100,0 MB fri plads tilbage), ")
+
+
+def test_sizes_from_a_gigabyte_are_said_in_gb_with_danish_separators():
+    from caseworker_app.store.backup import size_text
+
+    assert size_text(12 * 1024) == "12 kB"
+    assert size_text(1023 * 1024**2 + 900 * 1024) == "1.023,9 MB"
+    assert size_text(1024**3) == "1,0 GB"
+    assert size_text(1500 * 1024**3) == "1.500,0 GB"

@@ -72,10 +72,17 @@ def remark_text(info: BackupInfo) -> str:
 
 
 def size_text(size: int) -> str:
-    """'1,4 MB', '12 kB'."""
+    """'61,5 GB', '1,4 MB', '12 kB' (decimal comma, thousands separator as core.text.number_text)."""
+    if size >= 1024**3:
+        return f"{_decimal_text(size / 1024**3)} GB"
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{_decimal_text(size / (1024 * 1024))} MB"
     return f"{max(1, round(size / 1024))} kB"
+
+
+def _decimal_text(value: float) -> str:
+    """'1.023,9': one decimal, Danish comma and thousands point."""
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def cases_text(count: int | None) -> str:
