@@ -33,9 +33,23 @@ def _told(exc: BaseException) -> bool:
         try:
             if handler(exc):
                 return True
-        except Exception:  # the telling failed: the error is reported as unexpected after all
+        except Exception:  # the telling failed: logged, and the error is reported as unexpected after all
+            _log_failed_handler()
             return False
     return False
+
+
+def _log_failed_handler() -> None:
+    """Log the handler's own error with its traceback (logging loads only now: see the module's doc)."""
+    try:
+        import logging
+
+        from .logs import start_log_file
+
+        start_log_file()
+        logging.getLogger(__name__).exception("the handler of a known error failed")
+    except Exception:  # logging itself failed: the error's own report follows all the same
+        pass
 
 
 def install_excepthook(show_message: ShowMessage) -> Callable[[], None]:

@@ -35,23 +35,38 @@ def show_store_error(general: QLabel, exc: StoreError) -> None:
 
 
 class StoreErrorTeller:
-    """The excepthook's handler in the main window: tells a StoreError no part of the window caught."""
+    """The excepthook's handler in the main window: tells a database fault no part of the window caught
+    (StoreError.fault: damage, a full disk, a busy or write-protected file). Any other StoreError (a case
+    gone, a closed store: a program's error) is left to logs.report_unexpected, with its traceback."""
 
     def __init__(self, window, db_path: Path | None):
         self._window = window
         self._db_path = db_path  # None: the demo's own file, never offered a copy (as at start)
         self._telling = False  # a box is open: a fault met meanwhile (a repaint's read) is only logged
+        self._shown = False  # the box of the fault being told was shown
 
     def __call__(self, exc: BaseException) -> bool:
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, StoreError) or not exc.fault:
             return False
-        # For IT: what failed, never a name (StoreError's texts hold a path and SQLite's words only).
-        _log.warning("database error told in the window: %s: %s", type(exc).__name__, exc.detail or exc)
+        from ..logs import safe_traceback, start_log_file
+
+        start_log_file()  # a fault met before the window opened its log file is logged all the same
+        # For IT: what failed and where, never a name (StoreError's texts hold a path and SQLite's words only).
+        _log.warning(
+            "database error told in the window: %s: %s\n%s",
+            type(exc).__name__,
+            exc.detail or exc,
+            safe_traceback(type(exc), exc, exc.__traceback__),
+        )
         if self._telling:
             return True
-        self._telling = True
+        self._telling, self._shown = True, False
         try:
             self._tell(exc)
+        except Exception:
+            if not self._shown:
+                raise  # nothing said yet: the excepthook logs this and says 'uventet fejl'
+            _log.exception("after the database error was told, the window failed")  # told: no second box
         finally:
             self._telling = False
         return True
@@ -63,11 +78,14 @@ class StoreErrorTeller:
         db_path = self._db_path
         if not isinstance(exc, DamagedDatabaseError) or db_path is None or store is None or not store.is_open:
             QMessageBox.warning(parent, TITLE, exc.window_text())
+            self._shown = True
             return
         from ..store.backup import newest_good_backup
         from .restore_offers import BackupProblem, tell_backup_problem
 
         good = newest_good_backup(db_path)
         problem = BackupProblem(db_path, exc, DAMAGE_MET_READING, good, reading=True)
-        if tell_backup_problem(parent, store, problem, window.refresh):
+        told = tell_backup_problem(parent, store, problem, window.refresh)
+        self._shown = True
+        if told:
             window.show_damage_banner(good_copy=good is not None)  # said until restored

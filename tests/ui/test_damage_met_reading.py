@@ -5,6 +5,7 @@ error reaches."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from datetime import date, datetime
@@ -116,9 +117,30 @@ def test_restoring_the_good_copy_lets_the_case_open(window, damaged, dialogs, me
     assert case_window.citizen_edit.text() == "Lone Andersen"
 
 
+def test_a_failure_after_the_damage_box_was_shown_is_logged_not_told_again(
+    window, damaged, dialogs, monkeypatch, caplog
+):
+    dialogs.then(click_button("&Ikke nu"))
+
+    def failing_banner(**_kwargs):
+        raise RuntimeError("the banner failed")
+
+    monkeypatch.setattr(window, "show_damage_banner", failing_banner)
+    shown: list[str] = []
+    with caplog.at_level(logging.WARNING):
+        open_case_as_a_slot_does(window, 2, shown)
+
+    assert shown == []  # told once, in the damage box: no 'uventet fejl' after it
+    assert [box.windowTitle() for box in dialogs.opened] == ["Databasen er beskadiget"]
+    [failed] = [r for r in caplog.records if r.exc_info and r.exc_info[0] is RuntimeError]
+    assert failed.getMessage() == "after the database error was told, the window failed"
+
+
 def test_another_database_fault_met_in_the_window_is_told_in_its_own_words(window, damaged, message_boxes):
     teller = StoreErrorTeller(window, damaged)
-    error = StoreError("kommandolinjens tekst (--db)", in_window=f"Databasen {damaged} er optaget af et andet program.")
+    error = StoreError(
+        "kommandolinjens tekst (--db)", in_window=f"Databasen {damaged} er optaget af et andet program.", fault=True
+    )
     assert teller(error) is True
     assert message_boxes.calls == [
         ("warning", "Databasen kunne ikke bruges", f"Databasen {damaged} er optaget af et andet program.")

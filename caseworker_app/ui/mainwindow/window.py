@@ -14,13 +14,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from .actions import MainWindowActions
 from .banners import BannerLabel, Banners
 from .cases_tab import CasesTab
 from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
+
+CASE_GONE_TITLE = "Sagen kan ikke åbnes"
+CASE_GONE_TEXT = (
+    "Sagen findes ikke længere: den er slettet et andet sted (fx i en anden kopi af programmet), efter at listen "
+    "blev vist. Listen er opdateret."
+)
 
 if TYPE_CHECKING:  # types only: no import of the store or the engine when this module loads
     from ...core.cases import CaseRecord
@@ -284,7 +290,8 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         return self.case_model.case_at(index) if index.isValid() else None
 
     def open_case(self, case_id: int | None):
-        """Open the case in a window of its own beside the lists (not modal; one per case)."""
+        """Open the case in a window of its own beside the lists (not modal; one per case); None when the
+        case is gone (deleted elsewhere): said, and the lists read anew."""
         from ..case import CaseWindow
 
         if case_id is not None and case_id in self._case_windows:
@@ -292,7 +299,14 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             window.raise_()
             window.activateWindow()
             return window
-        window = CaseWindow(self._store_in_use(), case_id, today=self._today, parent=self)
+        from ...store.errors import CaseNotFoundError
+
+        try:
+            window = CaseWindow(self._store_in_use(), case_id, today=self._today, parent=self)
+        except CaseNotFoundError:  # deleted elsewhere since the list was read: said, and the list made anew
+            self.refresh()
+            QMessageBox.information(self, CASE_GONE_TITLE, CASE_GONE_TEXT)
+            return None
         window.setModal(False)
         window.changed.connect(self.refresh)
         key = case_id if case_id is not None else ("ny", id(window))
