@@ -975,3 +975,38 @@ def test_an_import_while_the_database_is_busy_saves_nothing_and_says_so_once(
         )
     ]
     assert store.list_cases() == []
+
+
+def test_an_import_into_a_write_protected_database_says_nothing_is_saved_once(
+    qtbot, window, store, db, dialogs, files, message_boxes, monkeypatch
+):
+    # The store's own message says it ("intet kan gemmes i den"): not once more in front of it.
+    import sqlite3
+
+    from caseworker_app.store.opening import store_error
+
+    def write_protected(*_args, **_kwargs):
+        db.chmod(0o444)
+        try:
+            raise store_error(db, sqlite3.OperationalError("attempt to write a readonly database"))
+        finally:
+            db.chmod(0o644)
+
+    monkeypatch.setattr("caseworker_app.ui.importing.dialog.save_import", write_protected)
+
+    def user(dialog: ImportDialog) -> None:
+        pick(qtbot, dialog, files, XLSX)
+        click(qtbot, dialog.import_button)
+
+    dialogs.then(user)
+    window.import_action.trigger()
+    assert message_boxes.calls == [
+        (
+            "warning",
+            "Importér sager",
+            f"Databasen {db} er skrivebeskyttet: filen kan kun læses, så intet kan gemmes i den. Fjern "
+            "skrivebeskyttelsen af filen (i Stifinder: højreklik på filen › Egenskaber › fjern fluebenet ved "
+            "Skrivebeskyttet), eller spørg IT.\n\nTeknisk oplysning til IT: attempt to write a readonly database",
+        )
+    ]
+    assert store.list_cases() == []

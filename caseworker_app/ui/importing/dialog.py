@@ -314,8 +314,8 @@ class ImportDialog(QDialog):
             self._rebuild()
             return
         except StoreError as exc:
-            text = exc.window_text()  # most say 'Intet er gemt.' themselves (busy, a full disk)
-            QMessageBox.warning(self, TITLE, text if "Intet er gemt" in text else f"Intet er gemt: {text}")
+            text = exc.window_text()  # most say that nothing is saved themselves (busy, a full disk)
+            QMessageBox.warning(self, TITLE, text if exc.says_nothing_saved else f"Intet er gemt: {text}")
             return
         try:
             remember_mapping(self.store, preview.mapping)
