@@ -1010,3 +1010,40 @@ def test_an_import_into_a_write_protected_database_says_nothing_is_saved_once(
         )
     ]
     assert store.list_cases() == []
+
+
+def test_an_undo_that_meets_a_disk_fault_says_it_in_one_box_and_the_list_fault_in_the_status_line(
+    qtbot, window, db, dialogs, files, message_boxes, monkeypatch
+):
+    import sqlite3
+
+    from caseworker_app.store.opening import store_error
+    from caseworker_app.ui.importing import undo_dialog
+
+    import_through_menu(qtbot, window, dialogs, files, XLSX)
+    message_boxes.calls.clear()  # the import's own summary
+    fault = store_error(db, sqlite3.OperationalError("disk I/O error"))
+    read_once = undo_dialog.import_batches
+
+    def failing_disk(*_args, **_kwargs):
+        raise fault
+
+    seen = {}
+
+    def user(dialog: UndoImportDialog) -> None:
+        monkeypatch.setattr(undo_dialog, "undo_import", failing_disk)
+        monkeypatch.setattr(undo_dialog, "import_batches", failing_disk)  # the list's reading fails as well
+        message_boxes.answer(Yes)
+        click(qtbot, dialog.undo_button)
+        seen["status"] = dialog.status.text()
+        monkeypatch.setattr(undo_dialog, "import_batches", read_once)
+
+    dialogs.then(user)
+    window.undo_import_action.trigger()
+    told = (
+        f"Databasen {db} kunne ikke bruges. Intet er gemt. Prøv igen; sker det igen, så kontakt IT.\n\n"
+        "Teknisk oplysning til IT: disk I/O error"
+    )
+    assert [call for call in message_boxes.calls if call[0] != "question"] == [("warning", "Fortryd import", told)]
+    assert seen["status"] == f"⚠ Listen over importer kunne ikke læses igen. {told}"
+    assert saved_cases(db) == XLSX_CASES

@@ -171,7 +171,10 @@ class UndoImportDialog(QDialog):
             result = undo_import(self.store, batch.id)
         except (ImportUndoError, StoreError) as exc:  # changed in another window since it was asked
             QMessageBox.warning(self, TITLE, exc.window_text())  # the window's advice, not the command line's
-            self.reload()
+            try:
+                self.reload()
+            except StoreError as again:  # a real fault fails the reading too: said here, not in a second box
+                self._say(f"⚠ Listen over importer kunne ikke læses igen. {again.window_text()}", error=True)
             return
         if self._on_undone is not None:
             self._on_undone(result)
