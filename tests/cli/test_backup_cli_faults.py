@@ -238,3 +238,27 @@ def test_every_copy_that_cannot_be_restored_exits_2_and_changes_nothing(capsys, 
         assert said in err
     assert db.read_bytes() == before
     assert not (tmp_path / "sikkerhedskopier").exists()
+
+
+def test_a_copy_that_cannot_be_read_is_a_fault_exit_1_not_a_wrong_file_name(capsys, db, monkeypatch):
+    # Permission denied, a drive gone (reviewer): the file may well be a good copy; exit 2 said "wrong name".
+    import errno
+    from pathlib import Path
+
+    copy = make_backup(db, now=datetime(2026, 11, 23, 8, 0)).path
+    before = db.read_bytes()
+    real_open = Path.open
+
+    def denied(self, *args, **kwargs):
+        if self == copy:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    code, out, err = run(capsys, ["restore", "--db", str(db), str(copy)])
+    assert (code, out) == (1, "")
+    assert (
+        f"Sikkerhedskopien {copy} kan ikke læses (du har ikke adgang til den). Kontrollér, at drevet med filen er "
+        "forbundet, og at du har lov at læse filen, og prøv igen. Databasen er ikke ændret."
+    ) in err
+    assert db.read_bytes() == before

@@ -12,6 +12,7 @@ from ..opening import SQLITE_HEADER, connect_read_only, store_error
 from ..versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_IO_CODES = (3, 10, 14)  # SQLITE_PERM, SQLITE_IOERR, SQLITE_CANTOPEN: the file could not be read
 
 
 def count_cases(conn: sqlite3.Connection) -> int:
@@ -70,9 +71,12 @@ def backup_cases(path: Path) -> int | None:
         conn.close()
 
 
-def check_backup(path: Path | str) -> str | None:
-    """Why a file cannot be restored (Danish), or None when it is a whole case database."""
-    return _file_problem(Path(path), in_use=False)
+def check_backup(path: Path | str, *, io_errors: bool = False) -> str | None:
+    """Why a file cannot be restored (Danish), or None when it is a whole case database.
+
+    io_errors: a file that cannot be read at all (permission denied, a drive gone) raises a StoreError
+    rather than being said to be no usable copy (a restore: a fault, exit 1, not a wrong file name)."""
+    return _file_problem(Path(path), in_use=False, io_errors=io_errors)
 
 
 def damage_of_database_in_use(path: Path | str) -> str | None:
@@ -92,7 +96,24 @@ def _busy(exc: BaseException | None) -> bool:
     )
 
 
-def _file_problem(path: Path, *, in_use: bool) -> str | None:
+def _unreadable_copy(path: Path, exc: BaseException) -> StoreError:
+    from ...core.os_text import reason_text
+
+    return StoreError(
+        f"Sikkerhedskopien {path} kan ikke læses ({reason_text(exc)}). Kontrollér, at drevet med filen er "
+        "forbundet, og at du har lov at læse filen, og prøv igen. Databasen er ikke ændret.",
+        detail=str(exc),
+        fault=True,
+    )
+
+
+def _io_failure(exc: BaseException | None) -> bool:
+    return isinstance(exc, OSError) or (
+        isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", 0) & 0xFF in _SQLITE_IO_CODES
+    )
+
+
+def _file_problem(path: Path, *, in_use: bool, io_errors: bool = False) -> str | None:
     if path.is_dir():
         return f"{path} er en mappe. Vælg sikkerhedskopien, en fil i mappen."
     if not path.is_file():
@@ -105,8 +126,12 @@ def _file_problem(path: Path, *, in_use: bool) -> str | None:
     except StoreError as exc:
         if in_use and _busy(exc.__cause__):
             raise
+        if io_errors:  # the connection could not be opened: the file cannot be read, whatever it holds
+            raise _unreadable_copy(path, exc.__cause__ or exc) from exc
         return f"Filen {path} kan ikke læses."
-    except OSError:
+    except OSError as exc:
+        if io_errors:
+            raise _unreadable_copy(path, exc) from exc
         return f"Filen {path} kan ikke læses."
     try:
         if in_use and made_by_newer_version(conn):
@@ -122,6 +147,8 @@ def _file_problem(path: Path, *, in_use: bool) -> str | None:
     except sqlite3.Error as exc:
         if in_use and _busy(exc):
             raise store_error(path, exc) from exc
+        if io_errors and _io_failure(exc):
+            raise _unreadable_copy(path, exc) from exc
         return f"Filen {path} er ikke en sagsdatabase, eller den er beskadiget."
     finally:
         conn.close()

@@ -57,7 +57,7 @@ def restore_backup(
     """
     db_path, source = Path(db_path), Path(source)
     now = now or datetime.now()
-    problem = check_backup(source)
+    problem = check_backup(source, io_errors=True)  # a copy that cannot be read: a fault (exit 1)
     if problem:
         raise CopyRefusedError(f"{problem} Databasen er ikke ændret.")
     if db_path.exists() and source.resolve() == db_path.resolve():
