@@ -117,7 +117,7 @@ def _list(args: argparse.Namespace) -> int:
             # Why it cannot be read, in restore's words ('lavet af en nyere version af programmet').
             print(f"  {'':<{width}} {'':>8}  {check_backup(info.path) or ''}")
     if missing or empty:
-        print(missing_db_advice(args, path, how_to_create=False, listed=True))
+        print(missing_db_advice(args, path, how_to_create=False, listed=True, empty=empty))
     return 0
 
 

@@ -115,40 +115,44 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
         # A command that only reads must not turn an empty file into a database.
         raise CommandFailed(
             f"{path} er en tom fil, ikke en sagsdatabase. Filen er ikke ændret. "
-            + missing_db_advice(args, path, how_to_create=False)
+            + missing_db_advice(args, path, how_to_create=False, empty=True)
         )
     if path.exists():
         return path
     raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=how_to_create))
 
 
-def missing_db_advice(args: argparse.Namespace, path: Path, *, how_to_create: bool, listed: bool = False) -> str:
+def missing_db_advice(
+    args: argparse.Namespace, path: Path, *, how_to_create: bool, listed: bool = False, empty: bool = False
+) -> str:
     """What to do about a database that is missing or empty: restore the newest copy with cases (as
     the window offers at start); with copies but none worth restoring, see them and ask IT; without
     copies, give the right file, or (how_to_create) make invented demo cases in a new file. listed:
-    below `backup --list`, which need not suggest itself."""
+    below `backup --list`, which need not suggest itself. empty: the file is there but empty (the
+    database is elsewhere, not moved away)."""
     from ..core.command_line import command_arg
     from ..store.backup import backup_folder, cases_text, list_backups, when_text
     from ..store.copy_guard import newest_copy_with_cases
 
     listing = f"caseworker-app backup{db_words(args)} --list"
+    elsewhere = "hvis databasen ligger et andet sted" if empty else "hvis databasen er flyttet"
     info = newest_copy_with_cases(path)
     if info is not None:
         return (
             f"Den nyeste gode sikkerhedskopi er fra {when_text(info)} ({cases_text(info.cases)}): {info.path}. "
             f"Gendan den med 'caseworker-app restore --db {command_arg(path)} {command_arg(info.path)}'"
             + ("" if listed else f" (se alle kopierne med '{listing}')")
-            + ", eller angiv den rigtige fil med --db, hvis databasen er flyttet."
+            + f", eller angiv den rigtige fil med --db, {elsewhere}."
         )
     folder = backup_folder(path)
     if list_backups(path):
         return (
             f"Ingen af sikkerhedskopierne i mappen {folder} har sager, der kan gendannes"
             + ("." if listed else f" (se dem med '{listing}').")
-            + " Angiv den rigtige fil med --db, hvis databasen er flyttet, eller kontakt IT."
+            + f" Angiv den rigtige fil med --db, {elsewhere}, eller kontakt IT."
         )
-    advice = (
-        f"Der er ingen sikkerhedskopier af den i mappen {folder}. Angiv den rigtige fil med --db, hvis den er flyttet"
+    advice = f"Der er ingen sikkerhedskopier af den i mappen {folder}. Angiv den rigtige fil med --db, " + (
+        "hvis databasen ligger et andet sted" if empty else "hvis den er flyttet"
     )
     if not how_to_create:
         return advice + ", eller kontakt IT."

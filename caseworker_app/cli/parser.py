@@ -135,7 +135,7 @@ def _ignored_by_selftest(args: argparse.Namespace) -> str:
         return ""
     if getattr(args, "command", None):
         return f"'{args.command}'"
-    return "--db" if args.db else "--demo" if args.demo else ""
+    return "--db" if args.db is not None else "--demo" if args.demo else ""  # '--db ""' is given too
 
 
 class _FullParserNeeded(Exception):

@@ -77,6 +77,8 @@ def test_an_empty_database_file_names_its_newest_copy_too(capsys, lost):
         in err
     )
     assert "23-11-2026 kl. 08.00 (3 sager)" in err
+    # The file is there, only empty: the database lies elsewhere, it has not been moved (reviewer).
+    assert err.rstrip().endswith("eller angiv den rigtige fil med --db, hvis databasen ligger et andet sted.")
     assert lost.read_bytes() == b""
 
 
