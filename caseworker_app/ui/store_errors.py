@@ -2,9 +2,11 @@
 store's words for the window, never as an unexpected error ("send logfilen til IT-support"):
 
 - at the form being saved (show_store_error): the form stays open with what was typed;
-- any other read or write in the window that meets one reaches tell_store_error, the excepthook's
-  handler of StoreError (caseworker_app/excepthook.py): damage is explained as at start and the
-  newest good copy offered (ui/restore_offers.py); any other fault is told with its window_text.
+- any other read or write in the window that meets one reaches StoreErrorTeller, the excepthook's
+  handler of database faults (StoreError.fault; caseworker_app/excepthook.py): damage is explained as
+  at start and the newest good copy offered (ui/restore_offers.py); any other fault is told with its
+  window_text. A StoreError that is no fault (a case gone: said where it is opened; a closed store: a
+  program's error) stays an unexpected error, logged with its traceback.
 """
 
 from __future__ import annotations
