@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from .actions import MainWindowActions
 from .banners import BannerLabel, Banners
@@ -304,6 +304,8 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         try:
             window = CaseWindow(self._store_in_use(), case_id, today=self._today, parent=self)
         except CaseNotFoundError:  # deleted elsewhere since the list was read: said, and the list made anew
+            from PySide6.QtWidgets import QMessageBox  # here: the window is painted without it (start-up)
+
             self.refresh()
             QMessageBox.information(self, CASE_GONE_TITLE, CASE_GONE_TEXT)
             return None
