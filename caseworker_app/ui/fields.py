@@ -146,6 +146,16 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+def add_label_above(column: QVBoxLayout, label: QLabel, field: QWidget, index: int = -1) -> None:
+    """label above field in column (at index, else last), its text wrapped to the column's width. Not
+    a QFormLayout: it keeps a label at its preferred width however narrow the form (a long one made
+    Indstillinger scroll sideways at 150 % text), and a wrapped label in a row of its own kept a
+    height of one line after a scroll bar came (the Fristberegner's "Tilbud om ansættelse …")."""
+    label.setWordWrap(True)
+    column.insertWidget(index, label)
+    column.insertWidget(index + 1 if index >= 0 else -1, field)
+
+
 def name_control(widget: QWidget, name: str, description: str = "") -> None:
     """Give widget the accessible name (and description) a screen reader says."""
     widget.setAccessibleName(name)

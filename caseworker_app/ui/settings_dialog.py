@@ -13,13 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from ..core.settings import BACKUP_LIMITS, SETTING_LABELS_DA, missing_name_errors, settings_errors
 from ..store import StoreError, ValidationError
+from .field_scroll import FieldScrollArea
 from .fields import (
     FieldBox,
     accept_buttons,
+    add_label_above,
     buddy_label,
     clear_errors,
     general_error_label,
@@ -125,11 +124,10 @@ class SettingsDialog(QDialog):
             ),
             **{name: FieldBox(spin) for name, spin in self.backup_spins.items()},
         }
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout()
         for name, box in self.boxes.items():
             label = with_mnemonic(SETTING_LABELS_DA[name], _MNEMONICS.get(name, ""))
-            form.addRow(buddy_label(f"{label}:", box.editor), box)
+            add_label_above(form, buddy_label(f"{label}:", box.editor), box)
         # Per computer, not in the database (ui/text_size.py): applied to every window on "Gem".
         self.text_size_combo = QComboBox()
         screen = self._screen_size()
@@ -140,8 +138,8 @@ class SettingsDialog(QDialog):
         self.text_size_box = FieldBox(self.text_size_combo)
         self.text_size_combo.currentIndexChanged.connect(lambda _index: self._show_text_size_hint())
         self._show_text_size_hint()
-        form.addRow(buddy_label("&Tekststørrelse:", self.text_size_combo), self.text_size_box)
-        form.addRow("", self.purge_button)
+        add_label_above(form, buddy_label("&Tekststørrelse:", self.text_size_combo), self.text_size_box)
+        form.addWidget(self.purge_button, 0, Qt.AlignmentFlag.AlignLeft)
         note = QLabel(f"Indstillingerne gemmes i databasen: {store.path}")
         note.setWordWrap(True)
         self.general_error = general_error_label()
@@ -154,12 +152,7 @@ class SettingsDialog(QDialog):
         fields_layout.addLayout(form)
         fields_layout.addWidget(note)
         self._fields_layout = fields_layout  # its height decides the dialog's (showEvent)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(fields)
-        self.scroll_area.setAccessibleName("Indstillingerne")
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
+        self.scroll_area = FieldScrollArea(fields, "Indstillingerne")
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general_error)

@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
     QGroupBox,
+    QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,8 @@ from ...core.catalog import Trial
 from ...core.event import Event
 from ...core.terms import IMPORTED_EVENTS
 from ...core.workdays import fmt
-from ..fields import DateLineEdit, FieldBox, buddy_label, set_tab_order
+from ..field_scroll import FieldScrollArea
+from ..fields import DateLineEdit, FieldBox, add_label_above, buddy_label, set_tab_order
 from ..trial_texts import date_label, default_hint, keep_default_hint, trial_choice_text
 from .events import EventsBox
 
@@ -52,12 +51,15 @@ class CalculatorForm(QWidget):
         self.trial_end_box = FieldBox(self.trial_end_edit)
 
         case_group = QGroupBox("Sagen")
-        case_form = QFormLayout(case_group)
-        case_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        case_form.addRow(buddy_label("Fors&øg:", self.trial_combo), self.trial_box)
+        case_form = QVBoxLayout(case_group)
+        # Each label above its field, wrapped: the column is never wider than its fields need (Tekststørrelse 150 %).
+        add_label_above(case_form, buddy_label("Fors&øg:", self.trial_combo), self.trial_box)
         self.case_form = case_form
-        case_form.addRow(buddy_label("Beregn &pr.:", self.today_edit), self.today_box)
-        case_form.addRow(buddy_label("Forsøgets s&lutdato (valgfri):", self.trial_end_edit), self.trial_end_box)
+        self.date_labels: list[QLabel] = []  # the trial's dates' labels, each above its box
+        add_label_above(case_form, buddy_label("Beregn &pr.:", self.today_edit), self.today_box)
+        add_label_above(
+            case_form, buddy_label("Forsøgets s&lutdato (valgfri):", self.trial_end_edit), self.trial_end_box
+        )
 
         self.events_box = EventsBox()
         self.calculate_button = QPushButton("&Beregn")
@@ -65,13 +67,7 @@ class CalculatorForm(QWidget):
         fields_layout = QVBoxLayout(fields)
         fields_layout.addWidget(case_group)
         fields_layout.addWidget(self.events_box, 1)
-        scroll = QScrollArea()  # the form may be taller than a small screen
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(fields)
-        scroll.setAccessibleName("Sagens datoer og hændelser")
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
-        scroll.setMinimumWidth(fields.sizeHint().width() + 20)
+        scroll = FieldScrollArea(fields, "Sagens datoer og hændelser")  # the form may be taller than a small screen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
@@ -126,9 +122,12 @@ class CalculatorForm(QWidget):
         trial = self.trial()
         self.trial_combo.setToolTip(f"{trial.id} – {trial.title}" if trial else "")
         old = {name: box.editor.text() for name, box in self.date_boxes.items()}
-        for box in self.date_boxes.values():
-            self.case_form.removeRow(box)
+        for row in (*self.date_boxes.values(), *self.date_labels):
+            self.case_form.removeWidget(row)
+            row.setParent(None)  # out of the window at once (a search for its labels finds it no more)
+            row.deleteLater()
         self.date_boxes = {}
+        self.date_labels = []
         if trial is None:
             self.events_box.set_kinds(None)
             return
@@ -138,8 +137,10 @@ class CalculatorForm(QWidget):
             edit.editingFinished.connect(self.changed)
             box = FieldBox(edit, default_hint(trial, case_date, edit.text()))
             keep_default_hint(box, trial, case_date)
+            label = buddy_label(date_label(case_date) + ":", edit)
+            add_label_above(self.case_form, label, box, index=2 * (len(self.date_boxes) + 1))  # after the trial's
             self.date_boxes[case_date.name] = box
-            self.case_form.insertRow(len(self.date_boxes), buddy_label(date_label(case_date) + ":", edit), box)
+            self.date_labels.append(label)
         set_tab_order(
             [
                 self.trial_combo,
