@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -139,7 +138,7 @@ class SettingsDialog(QDialog):
         self.text_size_combo.currentIndexChanged.connect(lambda _index: self._show_text_size_hint())
         self._show_text_size_hint()
         add_label_above(form, buddy_label("&Tekststørrelse:", self.text_size_combo), self.text_size_box)
-        form.addWidget(self.purge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addWidget(self.purge_button)
         note = QLabel(f"Indstillingerne gemmes i databasen: {store.path}")
         note.setWordWrap(True)
         self.general_error = general_error_label()

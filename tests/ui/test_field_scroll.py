@@ -24,9 +24,13 @@ def large_text(qapp):
     apply_text_size(100)
 
 
-def shown_whole(label: QLabel) -> bool:
-    """label is as high as its text, wrapped to its width, needs (no line cut off)."""
-    return label.height() >= label.heightForWidth(label.width())
+def fields_fit(scroll: QScrollArea, label: QLabel) -> None:
+    """The fields scroll up and down beside a scroll bar, not sideways, and label is wrapped onto
+    more lines and as high as its text needs (no line cut off)."""
+    assert scroll.verticalScrollBar().isVisible()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert label.width() < label.fontMetrics().horizontalAdvance(label.text())
+    assert label.height() >= label.heightForWidth(label.width())
 
 
 def label_reading(window, text: str) -> QLabel:
@@ -42,12 +46,8 @@ def test_the_calculators_fields_need_no_sideways_scrolling_at_their_narrowest(qt
     splitter = view.form.parentWidget()
     splitter.setSizes([1, 999])  # the caseworker drags the line as far left as it goes (0 would hide the form)
     scroll = view.form.findChild(QScrollArea)
-    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible())
-    qtbot.wait(50)
-    assert scroll.horizontalScrollBar().maximum() == 0
     label = label_reading(view, "Tilbud om ansættelse med løntilskud (valgfri):")
-    assert label.width() < label.fontMetrics().horizontalAdvance(label.text())  # wrapped onto two lines
-    assert shown_whole(label)
+    qtbot.waitUntil(lambda: fields_fit(scroll, label))  # the layout settles after the scroll bar comes
 
 
 def test_settings_need_no_sideways_scrolling_at_the_narrowest(qtbot, store, large_text):
@@ -55,9 +55,5 @@ def test_settings_need_no_sideways_scrolling_at_the_narrowest(qtbot, store, larg
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.resize(dialog.minimumSizeHint().width(), 400)
-    qtbot.waitUntil(lambda: dialog.scroll_area.verticalScrollBar().isVisible())
-    qtbot.wait(50)
-    assert dialog.scroll_area.horizontalScrollBar().maximum() == 0
     label = label_reading(dialog, "Behold månedlige sikkerhedskopier for dette antal måneder:")
-    assert label.width() < label.fontMetrics().horizontalAdvance(label.text())  # wrapped onto two lines
-    assert shown_whole(label)
+    qtbot.waitUntil(lambda: fields_fit(dialog.scroll_area, label))
