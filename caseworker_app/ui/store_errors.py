@@ -25,6 +25,18 @@ TITLE = "Databasen kunne ikke bruges"
 DAMAGE_MET_READING = "en del af den kunne ikke læses, da programmet skulle vise den"
 
 
+CASE_GONE_TITLE = "Sagen kan ikke åbnes"
+CASE_GONE_TEXT = (
+    "Sagen findes ikke længere: den er slettet et andet sted (fx i en anden kopi af programmet), efter at listen "
+    "blev vist. Listen er opdateret."
+)
+
+
+def tell_case_gone(parent: QWidget) -> None:
+    """A case deleted elsewhere since the list was read, asked to be opened (the list is read anew)."""
+    QMessageBox.information(parent, CASE_GONE_TITLE, CASE_GONE_TEXT)
+
+
 def error_text(exc: BaseException) -> str:
     """The window's words for an error: a StoreError's window_text (the window's advice, not the
     command line's --db, SQLite's English words as a technical line last), else its message."""

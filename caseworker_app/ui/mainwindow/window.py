@@ -22,12 +22,6 @@ from .cases_tab import CasesTab
 from .deadlines_tab import DeadlinesTab
 from .tabs import CatalogTabs, Tab
 
-CASE_GONE_TITLE = "Sagen kan ikke åbnes"
-CASE_GONE_TEXT = (
-    "Sagen findes ikke længere: den er slettet et andet sted (fx i en anden kopi af programmet), efter at listen "
-    "blev vist. Listen er opdateret."
-)
-
 if TYPE_CHECKING:  # types only: no import of the store or the engine when this module loads
     from ...core.cases import CaseRecord
     from ...services.deadline_book import BookUpdate, DeadlineBook
@@ -304,10 +298,10 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         try:
             window = CaseWindow(self._store_in_use(), case_id, today=self._today, parent=self)
         except CaseNotFoundError:  # deleted elsewhere since the list was read: said, and the list made anew
-            from PySide6.QtWidgets import QMessageBox  # here: the window is painted without it (start-up)
+            from ..store_errors import tell_case_gone  # here: the window is painted without QMessageBox
 
             self.refresh()
-            QMessageBox.information(self, CASE_GONE_TITLE, CASE_GONE_TEXT)
+            tell_case_gone(self)
             return None
         window.setModal(False)
         window.changed.connect(self.refresh)
