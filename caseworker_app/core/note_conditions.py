@@ -42,7 +42,9 @@ def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
         if holds is False:
             return f"betingelsen »{condition.text}« er ikke opfyldt: {_measured(condition, dates)}"
         if condition.duration and (cut := _cut_short_by_end(trial, dates)):
-            return f"betingelsen »{condition.text}« er ikke opfyldt: {cut[1]}"
+            # Not quoted whole: a condition's text may hold brackets, and a note puts the reason in
+            # brackets (T09's "(timetal, intensitet og skånehensyn)"; core/deadline.py Reason).
+            return f"forsøgets betingelse om periodens længde er ikke opfyldt: {cut[1]}"
     return None
 
 

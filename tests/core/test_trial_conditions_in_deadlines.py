@@ -241,6 +241,9 @@ def test_a_praktik_the_trials_end_cuts_below_two_weeks_is_not_the_trials(start, 
     if governed == "trial":
         return
     assert d.citation == "Ingen: forsøgets betingelse er ikke opfyldt"
+    # No brackets of its own: a note puts the reason in brackets (the property test found the
+    # condition's "(timetal, intensitet og skånehensyn)" quoted in it).
+    assert "(" not in d.reason and d.reason.startswith("Forsøgets betingelse om periodens længde er ikke opfyldt: ")
     assert f"praktikstart {start:%d-%m-%Y} til forsøgets sidste dag 31-12-2021 er {days} dage, kortere end" in d.reason
     assert all(refusal for _, _, refusal in offered_situations(T09, case))
     with pytest.raises(NoteError, match="kortere end forsøgets mindste varighed på 2 uger"):
