@@ -32,28 +32,30 @@ def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str
     return problems
 
 
-def unmet_condition(trial: Trial, dates: Mapping[str, date]) -> str | None:
+def unmet_condition(trial: Trial, dates: Mapping[str, date], end: date | None = None) -> str | None:
     """The first condition the case's dates show is not met, as the engine's reason says it
     ('betingelsen »…« er ikke opfyldt: ledig siden … til praktikstart … er 18 måneder'), or None.
-    A duration condition is unmet when the trial ends before the period's minimum is reached (T09:
-    a praktik begun 12 days before the end cannot last the 2-4 weeks the trial asks for under it)."""
+    A duration condition is unmet when the trial ends (on end, else its catalog end) before the
+    period's minimum is reached (T09: a praktik begun 12 days before the end cannot last the 2-4
+    weeks the trial asks for under it)."""
     for condition in trial.note_conditions:
         holds, _ = _computed_condition(condition, dates)
         if holds is False:
             return f"betingelsen »{condition.text}« er ikke opfyldt: {_measured(condition, dates)}"
-        if condition.duration and (cut := _cut_short_by_end(trial, dates)):
+        if condition.duration and (cut := _cut_short_by_end(trial, dates, end)):
             # Not quoted whole: a condition's text may hold brackets, and a note puts the reason in
             # brackets (T09's "(timetal, intensitet og skånehensyn)"; core/deadline.py Reason).
             return f"forsøgets betingelse om periodens længde er ikke opfyldt: {cut[1]}"
     return None
 
 
-def _cut_short_by_end(trial: Trial, dates: Mapping[str, date]) -> tuple[str, str] | None:
+def _cut_short_by_end(trial: Trial, dates: Mapping[str, date], end: date | None = None) -> tuple[str, str] | None:
     """The period's date name and 'praktikstart 20-12-2021 til forsøgets sidste dag 31-12-2021 er 12
     dage, kortere end forsøgets mindste varighed på 2 uger', for a period begun in the trial that its
-    end cuts below the minimum; None otherwise."""
+    end cuts below the minimum; None otherwise. end: the trial's last day as the engine was given it
+    (the Fristberegner's and `schedule --trial-end`), else the catalog's."""
     period = trial.period
-    end = period.effective_end
+    end = end or period.effective_end
     for spec in trial.rules:
         start = dates.get(spec.anchor)
         if spec.kind != "duration_end" or spec.minimum is None or start is None:

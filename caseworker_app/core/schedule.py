@@ -77,7 +77,7 @@ def deadlines_on(
         if event.full_followup:
             any_full = True
             break
-    unmet = unmet_condition(trial, resolved) if conditions else None
+    unmet = unmet_condition(trial, resolved, end) if conditions else None
     if len(rules) == 1:  # most trials have one rule: no list to make, sort and copy
         deadline = _deadline(rules[0], trial, resolved, history, any_full, today, horizon, end, taken_from, unmet)
         return _NONE if deadline is None else (deadline,)

@@ -267,3 +267,20 @@ def test_a_note_after_the_trial_without_an_agreed_date_says_the_trial_has_ended(
         "Forsøget sluttede 31-12-2023: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
     )
     assert "Aftal en dato" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("start", "trial_end", "governed", "legal"),
+    [
+        # The Fristberegner's "Forsøgets slutdato" 31-12-2022: 20-12-2021 + 4 weeks - 1 day =
+        # 16-01-2022 lies in the trial, which governs it (a tester: the catalog's end was used).
+        (date(2021, 12, 20), date(2022, 12, 31), "trial", date(2022, 1, 16)),
+        # Ending 25-12-2021: 18-12-2021 to 25-12-2021 is 8 days, short of 2 weeks; 18-12-2021 + 4
+        # weeks - 1 day = 14-01-2022 stays as a reminder.
+        (date(2021, 12, 18), date(2021, 12, 25), "none", date(2022, 1, 14)),
+    ],
+)
+def test_the_minimum_is_measured_to_the_trial_end_the_engine_is_given(start, trial_end, governed, legal):
+    dates = {"praktik_start": start, "unemployed_since": date(2021, 1, 1)}
+    [d] = compute_deadlines(T09, dates, [], date(2026, 12, 1), trial_end=trial_end)
+    assert (d.governed_by, d.legal_due) == (governed, legal)
