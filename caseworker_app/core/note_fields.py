@@ -15,6 +15,9 @@ from .terms import DATE_NAMES
 CASEWORKER_FIELDS = ("free_text", "reason", "event_date")
 
 # Fields that may be empty in a finished note (nothing to remark is not something missing).
+# The fields that state the case's next deadline: a note with one of them asserts a date the engine
+# gives (core/note_deadline.py), and a period's note one the trial lengthens (period_problem).
+STATED_DEADLINE = frozenset({"next_due", "next_due_long"})
 OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts", "contact_from", "marking_line"})
 
 

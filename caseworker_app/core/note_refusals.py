@@ -8,6 +8,9 @@ from datetime import date
 from .cases import CLOSED, CaseRecord
 from .catalog import Trial
 from .note_conditions import begun_before_trial, condition_problems
+from .note_deadline import period_problem
+from .note_errors import NoteError
+from .note_fields import STATED_DEADLINE
 from .note_situations import event_kind, period_date, situations_for
 from .schedule import resolve_dates
 from .terms import DATE_NAMES, NOTE_SITUATIONS
@@ -30,6 +33,7 @@ def situation_refusal(trial: Trial, case: CaseRecord, situation: str) -> str:
         _closing_contradiction(trial, case, situation)
         or _unmet_condition(trial, case)
         or _begun_outside_trial(trial, case, situation)
+        or _not_lengthened_by_trial(trial, case, situation)
     )
 
 
@@ -83,3 +87,18 @@ def _begun_outside_trial(trial: Trial, case: CaseRecord, situation: str) -> str:
         "og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT som i andre sager, uden henvisning "
         "til forsøget."
     )
+
+
+def _not_lengthened_by_trial(trial: Trial, case: CaseRecord, situation: str) -> str:
+    """A note about a period the ordinary rule gives its last day without the trial (core/note_deadline.py
+    period_problem, asked on the period's start, the day such a note is dated by): refused in the list
+    as when written (a tester: offered unmarked, then refused)."""
+    name = period_date(trial, situation)
+    start = resolve_dates(trial, case.dates)[0].get(name) if name else None
+    template = trial.notes.get(situation)
+    if not isinstance(start, date) or template is None or not STATED_DEADLINE & set(template.fields):
+        return ""  # as the note asks it: only one that states the period's last day (core/notes.py)
+    try:
+        return period_problem(trial, case, situation, start)
+    except NoteError:  # no deadline the note could state: named by the note itself when written
+        return ""

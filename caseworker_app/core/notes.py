@@ -12,7 +12,7 @@ from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
 from .note_deadline import closed_problem, closed_sentence, future_day_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
-from .note_fields import OPTIONAL_FIELDS, validate_template
+from .note_fields import OPTIONAL_FIELDS, STATED_DEADLINE, validate_template
 from .note_refusals import situation_refusal
 from .note_situations import (
     applied_day,
@@ -27,7 +27,6 @@ from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
 # The fields by which a note states its next deadline.
-STATED_DEADLINE = frozenset({"next_due", "next_due_long"})
 # Stands in the preview for a field that is still empty; a copied note never has one.
 MISSING_MARKER = "[mangler: {label}]"
 

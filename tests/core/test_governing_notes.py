@@ -998,3 +998,20 @@ def test_a_praktik_the_trial_does_not_lengthen_keeps_its_refusal():
     assert (deadline.legal_due, deadline.governed_by) == (date(2027, 1, 4), "ordinary")
     with pytest.raises(NoteError, match="Forsøget giver ikke perioden dens længde"):
         render_note(trial, case, "forlaengelse", note_date=date(2026, 12, 2), reason="r", confirmed=("laengde",), **WHO)
+
+
+def test_a_t18_praktik_the_ordinary_rule_ends_is_marked_where_the_notes_are_offered():
+    # A tester: T18 (to 31-12-2015), praktik from 20-12-2015: the ordinary 4 weeks end 20-12-2015 +
+    # 4 weeks - 1 day = 16-01-2016, after the trial's end, so the ordinary rule gives the last day and
+    # the trial lengthens nothing. The notes saying it does were offered unmarked, then refused.
+    from caseworker_app.core.note_refusals import REFUSED_MARK, offered_situations
+
+    case = t18_case(date(2015, 12, 20))
+    offered = {name: (title, why) for name, title, why in offered_situations(CATALOG["T18"], case)}
+    for situation in ("forlaengelse", "forsoeg_anvendt"):
+        title, why = offered[situation]
+        assert title.endswith(REFUSED_MARK)
+        assert why.startswith("Forsøget giver ikke perioden dens længde: ")
+    # A praktik from 02-11-2015 that the trial's end lengthens to 31-12-2015 is offered unmarked.
+    lengthened = {name: why for name, _, why in offered_situations(CATALOG["T18"], t18_case(date(2015, 11, 2)))}
+    assert lengthened["forlaengelse"] == "" and lengthened["forsoeg_anvendt"] == ""
