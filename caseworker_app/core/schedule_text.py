@@ -42,12 +42,13 @@ def undated_deadline(
     else:
         met = agreed_met_on(spec, agreed, history)
         if met is not None and met > agreed:  # late, as the evaluation counts it (core/evaluation_agreed.py)
-            reason = (
-                "samtalen ",
-                met,
-                f" blev holdt {count_text((met - agreed).days, 'dag', 'dage')} efter den aftalte dato ",
+            reason = (  # said of the date, not of a talk: T04's is met by an opfølgning (a tester)
+                "den aftalte dato ",
                 agreed,
-                ", og næste dato er ikke aftalt: aftal den og registrér den på sagen",
+                " blev først nået ",
+                met,
+                f", {count_text((met - agreed).days, 'dag', 'dage')} for sent, og næste dato er ikke aftalt: "
+                "aftal den og registrér den på sagen",
             )
         else:
             reason = (

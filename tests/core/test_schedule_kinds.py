@@ -250,7 +250,7 @@ def test_caseworker_set_date_on_grundlovsdag():
     d = one("T12", {"agreed": date(2021, 6, 5)}, [talk(date(2021, 6, 8))], today=date(2021, 6, 9))
     assert d.undated
     assert d.reason == (
-        "Samtalen 08-06-2021 blev holdt 3 dage efter den aftalte dato 05-06-2021, og næste dato er ikke aftalt: "
+        "Den aftalte dato 05-06-2021 blev først nået 08-06-2021, 3 dage for sent, og næste dato er ikke aftalt: "
         "aftal den og registrér den på sagen"
     )
 
