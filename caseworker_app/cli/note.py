@@ -112,6 +112,13 @@ def _note(args: argparse.Namespace) -> int:
         crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
         if crossed_out:
             raise UsageError(crossed_out)
+        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions})
+        if unknown:  # a typo would only say the right one is missing (a tester)
+            names = ", ".join(c.name for c in trial.note_conditions) or "ingen"
+            raise UsageError(
+                f"forsøg {trial.id} har ingen betingelse ved navn {', '.join(unknown)}; dets betingelser er: {names} "
+                "(se dem med --list)"
+            )
         note_day = args.today or date.today()
         settings = store.settings()
         try:

@@ -250,6 +250,13 @@ def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "bekræftelse af betingelserne: Ledighedsperioden er under 18 måneder" in err
     assert "brug --bekraeft NAVN" in err
+    # A name the trial does not have is named, with the ones it has (a tester: 'oenske' for
+    # 'borgerens_oenske' only said the right one was missing).
+    assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visitered", "--bekraeft", "formaal"]) == 2
+    assert capsys.readouterr().err == (
+        "caseworker-app: fejl: forsøg T09 har ingen betingelse ved navn visitered; dets betingelser er: ledighed, "
+        "visiteret, formaal (se dem med --list)\n"
+    )
     assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visiteret", "--bekraeft", "formaal"]) == 0
     assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in capsys.readouterr().out
 
