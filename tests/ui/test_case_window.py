@@ -24,6 +24,14 @@ def open_case(qtbot, store, case_id, today=lambda: TODAY) -> CaseWindow:
     return window
 
 
+def new_case(qtbot, store, trial_id="T08", today=lambda: TODAY) -> CaseWindow:
+    """Ny sag with its trial chosen, as the caseworker must (a new case has none until chosen)."""
+    window = open_case(qtbot, store, None, today)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData(trial_id))
+    qtbot.waitUntil(lambda: all(box.isVisible() for box in window.date_boxes.values()))  # its fields shown
+    return window
+
+
 def add_t08(store, hire=date(2018, 8, 31), followups=(), **fields) -> int:
     case_id = store.create_case(
         citizen=fields.pop("citizen", "Jens Hansen"),
@@ -53,7 +61,7 @@ def select_history_row(window: CaseWindow, starts: str) -> int:
 
 
 def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, store):
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
     type_into(qtbot, window.case_ref_edit, "2018-0831")
     type_into(qtbot, window.date_boxes["hire"].editor, "31-02-2019")
@@ -87,8 +95,17 @@ def test_a_wrong_date_is_explained_at_its_field_and_nothing_is_saved(qtbot, stor
 
 def test_every_missing_field_gets_its_own_message(qtbot, store):
     window = open_case(qtbot, store, None)
+    # A new case has no trial until one is chosen (a tester: every new case started in T08, which
+    # ended 31-12-2025, and kept it unless the caseworker changed it): no dates asked for yet.
+    assert (window.trial_combo.currentText(), window.trial_combo.currentData()) == ("Vælg forsøg …", "")
+    assert list(window.date_boxes) == []
     click(qtbot, window.save_button)
+    assert window.boxes["trial_id"].error() == "Vælg et forsøg"
+    assert store.list_cases() == []
 
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T08"))
+    click(qtbot, window.save_button)
+    assert window.boxes["trial_id"].error_label.isHidden()
     assert window.boxes["citizen"].error() == "Skriv borgerens navn"
     assert window.boxes["case_ref"].error() == "Skriv FASIT-sagsnummeret"
     assert window.date_boxes["hire"].error() == "Skriv datoen for ansættelse i løntilskud"
@@ -97,7 +114,7 @@ def test_every_missing_field_gets_its_own_message(qtbot, store):
 
 
 def test_offer_after_hire_is_refused_at_the_offer_field(qtbot, store):
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
     type_into(qtbot, window.case_ref_edit, "2018-0831")
     type_into(qtbot, window.date_boxes["hire"].editor, "31-08-2018")
@@ -109,9 +126,9 @@ def test_offer_after_hire_is_refused_at_the_offer_field(qtbot, store):
 
 
 def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     offered = [window.trial_combo.itemData(i) for i in range(window.trial_combo.count())]
-    assert "T08" in offered and "T09" in offered
+    assert offered[0] == "" and "T08" in offered and "T09" in offered
     # Trials without deadlines come last, said so: a case is kept for their notes all the same.
     assert offered[-8:] == ["T01", "T02", "T03", "T10", "T11", "T13", "T14", "T17"]
     assert window.trial_combo.itemText(len(offered) - 1).endswith("(ingen frister)")
@@ -123,7 +140,7 @@ def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
 
 
 def test_tab_goes_down_the_form_through_the_trial_dates(qtbot, store):
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.trial_combo.setFocus()
@@ -138,7 +155,7 @@ def test_tab_goes_down_the_form_through_the_trial_dates(qtbot, store):
 def test_a_case_of_a_trial_without_deadlines_is_created_for_its_note(qtbot, store, dialogs):
     """T02 has no deadline, but its note "Forsøget anvendt" cites the order: the caseworker creates
     the case in the window and writes the note from it."""
-    window = open_case(qtbot, store, None)
+    window = open_case(qtbot, store, None)  # the trial chosen below
     window.trial_combo.setCurrentIndex(window.trial_combo.findData("T02"))
     assert list(window.date_boxes) == []
     type_into(qtbot, window.citizen_edit, "Ida Berg")
@@ -174,7 +191,7 @@ def test_cpr_is_masked_until_the_caseworker_asks_to_see_it(qtbot, store):
 
 
 def test_an_invalid_cpr_is_explained_at_the_cpr_field(qtbot, store):
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
     type_into(qtbot, window.case_ref_edit, "2018-0831")
     type_into(qtbot, window.date_boxes["hire"].editor, "31-08-2018")
@@ -622,7 +639,7 @@ def test_ledig_siden_says_when_the_18_months_condition_does_not_hold(qtbot, stor
 def test_a_hire_date_in_the_future_is_saved_with_a_warning_at_its_field(qtbot, store):
     # Today 01-02-2021; the hire date typed with a year too many: 01-03-2022. A planned hire may
     # rightly lie ahead, so it is saved, but the field says the deadlines count from it.
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
     type_into(qtbot, window.case_ref_edit, "2021-0301")
     type_into(qtbot, window.date_boxes["hire"].editor, "01-03-2022")
@@ -645,7 +662,7 @@ def test_a_new_cases_deadline_is_seen_whole_once_it_is_saved(qtbot, store):
     # (with its reason, rule and reference) needs more lines, and the pane grows to show them.
     from PySide6.QtWidgets import QLabel
 
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     window.resize(1200, 700)
     small = window.right.sizes()[0]
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
@@ -825,7 +842,7 @@ def test_gem_and_annuller_of_the_event_dialog_have_alt_letters(qtbot, store, dia
 )
 def test_the_date_fields_have_alt_letters_that_reach_them(qtbot, store, trial, letters):
     """Every other field of the case form had an Alt-letter; the trial's date fields had none."""
-    window = open_case(qtbot, store, None)
+    window = new_case(qtbot, store)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.trial_combo.setCurrentIndex(window.trial_combo.findData(trial))

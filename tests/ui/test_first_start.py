@@ -95,6 +95,7 @@ def test_an_empty_database_shows_the_welcome_until_the_first_case(qtbot, window,
     def create(case_window):
         type_into(qtbot, case_window.citizen_edit, "Jens Hansen")
         type_into(qtbot, case_window.case_ref_edit, "2018-0831")
+        case_window.trial_combo.setCurrentIndex(case_window.trial_combo.findData("T08"))  # a new case's trial is chosen
         type_into(qtbot, case_window.date_boxes["hire"].editor, "31-08-2018")
         click(qtbot, case_window.save_button)
         case_window.accept()

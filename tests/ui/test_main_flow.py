@@ -38,6 +38,7 @@ def test_new_case_follow_up_search_and_close_from_the_main_window(qtbot, store, 
     def create(case_window):
         type_into(qtbot, case_window.citizen_edit, "Jens Hansen")
         type_into(qtbot, case_window.case_ref_edit, "2018-0831")
+        case_window.trial_combo.setCurrentIndex(case_window.trial_combo.findData("T08"))  # a new case's trial is chosen
         type_into(qtbot, case_window.date_boxes["hire"].editor, "31-08-2018")
         qtbot.mouseClick(case_window.save_button, Qt.MouseButton.LeftButton)
         case_window.accept()

@@ -79,6 +79,7 @@ def test_a_new_case_with_a_two_digit_year_is_refused_at_its_field(qtbot, store):
     window.show()
     type_into(qtbot, window.citizen_edit, "Jens Hansen")
     type_into(qtbot, window.case_ref_edit, "2018-0831")
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T08"))  # a new case's trial is chosen
     type_into(qtbot, window.date_boxes["hire"].editor, "31.08.18")
     click(qtbot, window.save_button)
     assert window.date_boxes["hire"].error() == (

@@ -38,6 +38,9 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 CASE_WINDOW_LETTERS = set("bsrfdmvk" + "ohtjuaåegl")
 
 
+# The trial field of a new case until one is chosen (saving asks for one: "Vælg et forsøg").
+CHOOSE_TRIAL = "Vælg forsøg …"
+
 class CaseForm(QGroupBox):
     """The case's fields, labels above them; boxes and date_boxes by field name (for messages)."""
 
@@ -117,7 +120,11 @@ class CaseForm(QGroupBox):
             self.trial_combo.addItem(trial_choice_text(trial), trial.id)
         if case is not None and self.trial_combo.findData(case.trial_id) < 0:
             self.trial_combo.addItem(f"{case.trial_id} (findes ikke i kataloget)", case.trial_id)
-        self.trial_combo.setCurrentIndex(max(0, self.trial_combo.findData(case.trial_id if case else "T08")))
+        if case is None:
+            # A new case's trial is chosen, never assumed: one left as it came got that trial's
+            # deadlines (a tester: every new case started in T08, which ended 31-12-2025).
+            self.trial_combo.insertItem(0, CHOOSE_TRIAL, "")
+        self.trial_combo.setCurrentIndex(max(0, self.trial_combo.findData(case.trial_id if case else "")))
         self.trial_combo.blockSignals(False)
 
         if case is None:
