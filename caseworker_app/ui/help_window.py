@@ -20,7 +20,8 @@ GUIDE = (
         "<ol>"
         "<li>Åbn programmet. Fanen <b>Frister</b> viser øverst, hvad der er <b>overskredet</b>, så hvad "
         "der forfalder <b>denne uge</b>, de <b>næste 30 dage</b> og <b>senere</b>.</li>"
-        "<li>Dobbeltklik på en frist for at åbne sagen. Har du holdt opfølgningen, så tryk "
+        "<li>Dobbeltklik på en frist (eller vælg den, og tryk Enter) for at åbne sagen. Har du holdt "
+        "opfølgningen, så tryk "
         "<b>Registrer opfølgning</b> (Ctrl+R) og skriv datoen. Fristen regnes straks forfra. (I et forsøg "
         "uden opfølgninger hedder knappen <b>Registrer hændelse</b>.)</li>"
         "<li>Tryk <b>Journalnotat …</b> i sagsvinduet. <b>Skete hændelsen, mens forsøget løb</b>, henviser "
@@ -61,7 +62,7 @@ GUIDE = (
         "sager",
         "Sager",
         "<p>Dine aktive sager (afsluttede sager vises, når du vælger dem under Status), med søgning "
-        "(Ctrl+F) på navn og sagsnummer. Dobbeltklik "
+        "(Ctrl+F) på navn og sagsnummer. Dobbeltklik (eller tryk Enter) "
         "for at åbne en sag; der kan du rette datoer, registrere hændelser, skrive journalnotater, "
         "udskrive borgerens plan og afslutte sagen.</p>",
     ),
@@ -153,6 +154,9 @@ def open_shortcuts(window: QMainWindow) -> HelpDialog:
     html = (
         "<h2>Tastaturgenveje</h2><table cellpadding=4><tr><th align=left>Taster</th>"
         f"<th align=left>Gør</th></tr>{rows}</table>"
+        "<p>I sagsvinduet: <b>Ctrl+S</b> gemmer sagen, <b>Ctrl+R</b> registrerer en opfølgning (eller "
+        "hændelse). I listerne åbner <b>Enter</b> den valgte sag. <b>Esc</b> lukker et vindue eller en "
+        "dialog.</p>"
         "<p>Alt i menuerne kan også nås med Alt og det understregede bogstav.</p>"
     )
     dialog = HelpDialog("Tastaturgenveje", html, window)

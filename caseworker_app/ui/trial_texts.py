@@ -23,12 +23,13 @@ def date_label(case_date: CaseDate) -> str:
 
 
 def default_hint(trial: Trial, case_date: CaseDate, typed: str) -> str:
-    """'Ukendt: ansættelse i løntilskud bruges' for an empty date that falls back on another; ''
-    once a date is typed (then it is used, and the hint would say the opposite)."""
+    """'Ikke udfyldt: fristen regnes fra ansættelse i løntilskud' for an empty date that falls back on
+    another (a newcomer found 'Ukendt: … bruges' cryptic); '' once a date is typed (then it is used,
+    and the hint would say the opposite)."""
     if not case_date.default_from or typed.strip():
         return ""
     source = next((d.label for d in trial.dates if d.name == case_date.default_from), case_date.default_from)
-    return f"Ukendt: {source.lower()} bruges"
+    return f"Ikke udfyldt: fristen regnes fra {source.lower()}"
 
 
 def keep_default_hint(box: FieldBox, trial: Trial, case_date: CaseDate) -> None:

@@ -152,14 +152,20 @@ def test_every_field_and_button_of_the_case_windows_has_an_alt_letter(every_wind
 
 def test_a_field_tells_its_format_its_hint_and_its_error(qtbot):
     edit = DateLineEdit()
-    box = FieldBox(edit, "Ukendt: ansættelse i løntilskud bruges")
+    box = FieldBox(edit, "Ikke udfyldt: fristen regnes fra ansættelse i løntilskud")
     qtbot.addWidget(box)
-    assert edit.accessibleDescription() == "Ukendt: ansættelse i løntilskud bruges. Dato, skrives dd-mm-åååå"
+    assert (
+        edit.accessibleDescription()
+        == "Ikke udfyldt: fristen regnes fra ansættelse i løntilskud. Dato, skrives dd-mm-åååå"
+    )
     box.set_error("31-11-2026: den dag findes ikke")
     assert edit.accessibleDescription() == "Fejl: 31-11-2026: den dag findes ikke"
     assert box.error_label.text().startswith("⚠ ")  # the words and a sign, not the colour alone
     box.set_error(None)
-    assert edit.accessibleDescription() == "Ukendt: ansættelse i løntilskud bruges. Dato, skrives dd-mm-åååå"
+    assert (
+        edit.accessibleDescription()
+        == "Ikke udfyldt: fristen regnes fra ansættelse i løntilskud. Dato, skrives dd-mm-åååå"
+    )
 
 
 def test_overdue_is_marked_by_a_sign_and_bold_not_by_colour_alone(qtbot, tmp_path):

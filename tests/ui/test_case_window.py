@@ -133,7 +133,7 @@ def test_new_case_offers_only_the_dates_its_trial_needs(qtbot, store):
     assert offered[-8:] == ["T01", "T02", "T03", "T10", "T11", "T13", "T14", "T17"]
     assert window.trial_combo.itemText(len(offered) - 1).endswith("(ingen frister)")
     assert list(window.date_boxes) == ["hire", "offer"]
-    assert window.date_boxes["offer"].hint_label.text() == "Ukendt: ansættelse i løntilskud bruges"
+    assert window.date_boxes["offer"].hint_label.text() == "Ikke udfyldt: fristen regnes fra ansættelse i løntilskud"
 
     window.trial_combo.setCurrentIndex(window.trial_combo.findData("T09"))
     assert list(window.date_boxes) == ["praktik_start", "unemployed_since"]

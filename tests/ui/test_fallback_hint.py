@@ -12,7 +12,7 @@ from caseworker_app.ui.case import CaseWindow
 from .actions import type_into
 from .conftest import TODAY
 
-FALLBACK = "Ukendt: ansættelse i løntilskud bruges"
+FALLBACK = "Ikke udfyldt: fristen regnes fra ansættelse i løntilskud"
 
 
 def open_case(qtbot, store, case_id) -> CaseWindow:
