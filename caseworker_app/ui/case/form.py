@@ -41,6 +41,7 @@ CASE_WINDOW_LETTERS = set("bsrfdmvk" + "ohtjuaåegl")
 # The trial field of a new case until one is chosen (saving asks for one: "Vælg et forsøg").
 CHOOSE_TRIAL = "Vælg forsøg …"
 
+
 class CaseForm(QGroupBox):
     """The case's fields, labels above them; boxes and date_boxes by field name (for messages)."""
 
