@@ -11,8 +11,11 @@ from ...core.notes import MISSING_MARKER
 from ...store.errors import StoreError, ValidationError
 from ..colours import error_style, hint_style, mark_colour, ok_style
 from ..fields import buddy_label, text_box
+from .status_area import StatusArea
 
 MARKER_START = MISSING_MARKER.split("{")[0]
+# In the empty note box when the note cannot be written: why is said under the box.
+NOT_WRITTEN = "Notatet kan ikke skrives; se hvorfor nedenfor."
 
 
 class DraftPane(QWidget):
@@ -38,13 +41,13 @@ class DraftPane(QWidget):
         hand_row.addWidget(self.hand_label, 1)
         hand_row.addWidget(self.regenerate_button)
         self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_area = StatusArea(self.status_label)
         self.copy_button = QPushButton("&Kopiér til FASIT")
         self.copy_button.setDefault(True)
         self.copy_button.setToolTip("Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik")
         copy_row = QHBoxLayout()
-        copy_row.addWidget(self.status_label, 1)
+        copy_row.addWidget(self.status_area, 1)
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
 
         # Beside the note's label: the window's button that hides the fields above (so the whole
@@ -69,7 +72,8 @@ class DraftPane(QWidget):
             self._updating = True
             self.note_edit.setPlainText(text)
             self._updating = False
-        self.note_edit.setPlaceholderText(f"Notatet kan ikke skrives: {problem}" if problem else "")
+        # The reason itself is the status below (show_state): said once, where it is read whole.
+        self.note_edit.setPlaceholderText(NOT_WRITTEN if problem else "")
 
     def _note_edited(self) -> None:
         if not self._updating:
