@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from .terms import EVENT_NAMES
-from .text import count_text
+from .text import count_text, number_text
 
 
 def median_and_max(hist: Mapping[int, int]) -> tuple[float, int] | None:
@@ -33,7 +33,7 @@ def rounded(numerator: int, denominator: int) -> str:
     tenths = math.floor(abs(value) * 10 + Fraction(1, 2))
     whole, tenth = divmod(tenths, 10)
     sign = "-" if value < 0 and tenths else ""
-    return f"{sign}{whole}" + (f",{tenth}" if tenth else "")
+    return f"{sign}{number_text(whole)}" + (f",{tenth}" if tenth else "")  # '12.500,5', as counts are written
 
 
 def hours_text(saved: int, minutes: int) -> str:
@@ -42,7 +42,7 @@ def hours_text(saved: int, minutes: int) -> str:
     unit = "time" if amount.lstrip("-") == "1" else "timer"
     noun = "opfølgning" if abs(saved) == 1 else "opfølgninger"
     each = count_text(minutes, "minut", "minutter")
-    return f"{amount} {unit} ({saved} {noun} à {each} – antagelse, kan ændres)"
+    return f"{amount} {unit} ({number_text(saved)} {noun} à {each} – antagelse, kan ændres)"
 
 
 def event_label(kind: str) -> str:

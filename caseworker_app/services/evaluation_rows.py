@@ -23,7 +23,7 @@ from ..core.evaluation_figures import (
 from ..core.evaluation_scope import scope_note, trial_period, trial_scope
 from ..core.evaluation_text import event_label, hours_text, median_and_max, number, rounded
 from ..core.terms import NOTE_SITUATIONS
-from ..core.text import count_text
+from ..core.text import count_text, number_text
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,16 @@ def _cases(f: TrialFigures, key: str) -> tuple[tuple[str, str], ...]:
 
 
 def _share(part: int, whole: int) -> str:
+    """'1.999 af 2.000 (over 99,9 %)': a share is never shown as all or none when it is not (a reviewer:
+    1,999 of 2,000 read '100 %')."""
     if not whole:
         return "–"
-    return f"{part} af {whole} ({rounded(100 * part, whole)} %)"
+    percent = rounded(100 * part, whole)
+    if part and percent == "0":
+        percent = "under 0,1"
+    elif part != whole and percent == "100":
+        percent = "over 99,9"
+    return f"{number_text(part)} af {number_text(whole)} ({percent} %)"
 
 
 def _spread(f: TrialFigures, hist: str) -> str:

@@ -92,3 +92,25 @@ def test_a_praktik_of_one_day_is_singular(tmp_path):
     # Begun and ended 01-03-2021: both days counted, 1 day.
     assert evaluation.trials[0].cases["praktik_ended"] == [("P1", "01-03-2021 – 01-03-2021 (1 dag)")]
     assert next(r for r in rows if r.key == "praktik_ended").note == "mindst 1, median 1, højst 1 dag"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "text"),
+    [
+        (1999, 2000, "1.999 af 2.000 (over 99,9 %)"),  # 99,95 % would round to 100
+        (1, 2001, "1 af 2.001 (under 0,1 %)"),  # 0,0499… % would round to 0
+        (2000, 2000, "2.000 af 2.000 (100 %)"),
+        (0, 2000, "0 af 2.000 (0 %)"),
+        (1, 16, "1 af 16 (6,3 %)"),
+    ],
+)
+def test_a_share_is_never_shown_as_all_or_none_when_it_is_not(part, whole, text):
+    # A reviewer: 1,999 of 2,000 read "100 %", 1 of 2,001 "0 %"; and counts had no thousands point.
+    from caseworker_app.services.evaluation_rows import _share
+
+    assert _share(part, whole) == text
+
+
+def test_hours_over_a_thousand_have_the_thousands_point():
+    # 12.500 follow-ups × 60 minutes = 12.500 hours, written as Danish counts are.
+    assert hours_text(12500, 60) == "12.500 timer (12.500 opfølgninger à 60 minutter – antagelse, kan ændres)"
