@@ -9,6 +9,7 @@ follow it.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -17,7 +18,6 @@ from ..core.catalog import Trial
 from ..core.overrides import DURATION_LABELS_DA, ORDINARY_DURATIONS, changeable_rule
 from ..core.rule_due import ordinary_version_on
 from ..core.workdays import fmt
-from ..store import StoreError, ValidationError
 from .fields import (
     DATE_PLACEHOLDER,
     DateLineEdit,
@@ -26,10 +26,9 @@ from .fields import (
     buddy_label,
     clear_errors,
     general_error_label,
-    show_errors,
 )
 from .screen_fit import grow_to_content
-from .store_errors import show_store_error
+from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -130,12 +129,7 @@ class OrdinaryRuleDialog(QDialog):
     def accept(self) -> None:
         """Save the rule; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
-        try:
-            self.store.add_override(self.trial.id, "ordinary", self.values(), self.source_edit.text())
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
-            show_store_error(self.general_error, exc)
+        save = partial(self.store.add_override, self.trial.id, "ordinary", self.values(), self.source_edit.text())
+        if not saved(self.boxes, self.general_error, save):
             return
         super().accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 from ..core.catalog import Trial
 from ..core.overrides import DATE_FIELD_LABELS_DA, DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
-from ..store import StoreError, ValidationError
 from .fields import (
     DATE_DESCRIPTION,
     DATE_PLACEHOLDER,
@@ -28,10 +28,9 @@ from .fields import (
     clear_errors,
     general_error_label,
     name_control,
-    show_errors,
 )
 from .screen_fit import grow_to_content
-from .store_errors import show_store_error
+from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -180,14 +179,8 @@ class OverrideDialog(QDialog):
     def accept(self) -> None:
         """Save the change; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
-        try:
-            self.store.add_override(
-                self.trial.id, self.field(), self.value_edit.text().strip(), self.source_edit.text()
-            )
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
-            show_store_error(self.general_error, exc)
+        value, source = self.value_edit.text().strip(), self.source_edit.text()
+        save = partial(self.store.add_override, self.trial.id, self.field(), value, source)
+        if not saved(self.boxes, self.general_error, save):
             return
         super().accept()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.settings import BACKUP_LIMITS, SETTING_LABELS_DA, missing_name_errors, settings_errors
-from ..store import StoreError, ValidationError
 from .field_scroll import FieldScrollArea
 from .fields import (
     FieldBox,
@@ -35,7 +34,7 @@ from .fields import (
 )
 from .questions import ask_yes_no
 from .screen_fit import keep_on_screen, work_area
-from .store_errors import show_store_error
+from .store_errors import saved
 from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label, too_large_hint
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -229,12 +228,4 @@ class SettingsDialog(QDialog):
         if errors:
             show_errors(self.boxes, errors, self.general_error)
             return False
-        try:
-            self.store.save_settings(settings)
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return False
-        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as set
-            show_store_error(self.general_error, exc)
-            return False
-        return True
+        return saved(self.boxes, self.general_error, lambda: self.store.save_settings(settings))

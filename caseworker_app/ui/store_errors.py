@@ -12,12 +12,13 @@ store's words for the window, never as an unexpected error ("send logfilen til I
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from ..store.errors import DamagedDatabaseError, StoreError
-from .fields import show_errors
+from ..store.errors import DamagedDatabaseError, StoreError, ValidationError
+from .fields import FieldBox, show_errors
 
 _log = logging.getLogger(__name__)
 TITLE = "Databasen kunne ikke bruges"
@@ -46,6 +47,20 @@ def error_text(exc: BaseException) -> str:
 def show_store_error(general: QLabel, exc: StoreError) -> None:
     """Say why nothing was saved below the form (general: its label for messages with no field)."""
     show_errors({}, {"database": exc.window_text()}, general)
+
+
+def saved(boxes: dict[str, FieldBox], general: QLabel, save: Callable[[], object]) -> bool:
+    """Run save; False when the store refused it: a field's fault said at its field (boxes), a busy
+    or full database below the form (general). Nothing was saved then, and the dialog stays as typed."""
+    try:
+        save()
+    except ValidationError as exc:
+        show_errors(boxes, exc.errors, general)
+        return False
+    except StoreError as exc:
+        show_store_error(general, exc)
+        return False
+    return True
 
 
 class StoreErrorTeller:

@@ -8,6 +8,7 @@ by withdrawing the entry and entering the rule anew.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -15,11 +16,10 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from ..core.catalog import RuleSpec, Trial
 from ..core.overrides import WITHDRAW
 from ..core.workdays import fmt
-from ..store import StoreError, ValidationError
-from .fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
+from .fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label
 from .questions import ask_yes_no
 from .screen_fit import grow_to_content
-from .store_errors import show_store_error
+from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -84,12 +84,6 @@ class WithdrawOrdinaryDialog(QDialog):
             self._save(reason)
 
     def _save(self, reason: str) -> None:
-        try:
-            self.store.add_override(self.trial.id, "ordinary", {WITHDRAW: self.first_day}, reason)
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
-            show_store_error(self.general_error, exc)
-            return
-        super().accept()
+        withdraw = partial(self.store.add_override, self.trial.id, "ordinary", {WITHDRAW: self.first_day}, reason)
+        if saved(self.boxes, self.general_error, withdraw):
+            super().accept()

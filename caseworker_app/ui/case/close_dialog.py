@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.history import END_REASONS, OTHER_REASON
-from ...store import StoreError, ValidationError
+from ...store import ValidationError
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -17,10 +17,9 @@ from ..fields import (
     buddy_label,
     clear_errors,
     general_error_label,
-    show_errors,
 )
 from ..screen_fit import grow_to_content
-from ..store_errors import show_store_error
+from ..store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -81,23 +80,20 @@ class CloseCaseDialog(QDialog):
     def accept(self) -> None:
         """Close the case; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
+        if saved(self.boxes, self.general_error, self._close_case):
+            super().accept()
+
+    def _close_case(self) -> None:
+        """Close the case in the store; ValidationError for a field's fault, as the store raises it."""
+        if self.reason_combo.currentData() is None:  # "Vælg årsag …": the list is right there
+            raise ValidationError({"reason": "Vælg årsagen på listen."})
         try:
-            if self.reason_combo.currentData() is None:  # "Vælg årsag …": the list is right there
-                raise ValidationError({"reason": "Vælg årsagen på listen."})
-            try:
-                day = self.date_edit.date_value()
-            except ValueError as exc:
-                raise ValidationError({"day": str(exc)}) from None
-            self.store.close_case(
-                self.case_id,
-                reason=self.reason_combo.currentData(),
-                day=day,
-                text=self.text_edit.text(),
-            )
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
-            show_store_error(self.general_error, exc)
-            return
-        super().accept()
+            day = self.date_edit.date_value()
+        except ValueError as exc:
+            raise ValidationError({"day": str(exc)}) from None
+        self.store.close_case(
+            self.case_id,
+            reason=self.reason_combo.currentData(),
+            day=day,
+            text=self.text_edit.text(),
+        )

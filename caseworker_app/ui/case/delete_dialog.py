@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...store import StoreError, ValidationError
-from ..fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label, show_errors
+from ..fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label
 from ..screen_fit import grow_to_content
-from ..store_errors import show_store_error
+from ..store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ...store.case_store import CaseStore
@@ -53,12 +53,7 @@ class DeleteCaseDialog(QDialog):
     def accept(self) -> None:
         """Delete with the reason; a missing reason is said at its field, and nothing is deleted."""
         clear_errors(self.boxes.values(), self.general_error)
-        try:
-            self.store.delete_case(self.case_id, self.reason_edit.text())
-        except ValidationError as exc:
-            show_errors(self.boxes, exc.errors, self.general_error)
-            return
-        except StoreError as exc:  # busy, a full disk: nothing deleted, the dialog stays as typed
-            show_store_error(self.general_error, exc)
-            return
+        delete = partial(self.store.delete_case, self.case_id, self.reason_edit.text())
+        if not saved(self.boxes, self.general_error, delete):
+            return  # nothing deleted: a missing reason, or a busy or full database, said in the dialog
         super().accept()
