@@ -222,3 +222,21 @@ def test_json_fields(t08):
         "citation",
         "reason",
     }
+
+
+def test_a_trial_deadline_missed_during_the_trial_stays_the_trials_after_its_end(t08):
+    # docs/decisions.md 3: hired 01-03-2022, no follow-up held. The trial's deadline, 2½ years after
+    # the hire, is 01-09-2024, inside the trial (ends 31-12-2025), and was missed: the case has been
+    # overdue since then, and that deadline, with the trial's legal basis, is still the one shown
+    # on 01-12-2026 – not 01-01-2026, the day the ordinary rule took over.
+    d = only(compute_deadlines(t08, {"hire": date(2022, 3, 1)}, [], date(2026, 12, 1)))
+    assert d.legal_due == date(2024, 9, 1)
+    assert d.practical_due == date(2024, 8, 30)  # 01-09-2024 is a Sunday
+    assert d.governed_by == "trial"
+    assert d.status == OVERDUE
+    assert "BEK nr. 529 af 23/05/2018" in d.citation
+    assert d.ordinary_due == date(2022, 9, 1)  # the ordinary rule alone: 6 months after the hire
+    # The follow-up held late, on 20-11-2026, after the end: the ordinary rule's 12 months from it.
+    d = only(compute_deadlines(t08, {"hire": date(2022, 3, 1)}, [followup(date(2026, 11, 20))], date(2026, 12, 1)))
+    assert d.legal_due == date(2027, 11, 20)
+    assert d.governed_by == "ordinary"
