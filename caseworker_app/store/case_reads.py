@@ -80,7 +80,7 @@ class CaseReads:
         self.check_id(case_id)
         found = self.load("WHERE id = ?", (case_id,))
         if not found:
-            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
+            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.", case_id=case_id)
         return found[0]
 
     def created_at(self, case_id: int) -> str | None:
@@ -102,7 +102,7 @@ class CaseReads:
         with self._db.read() as conn:
             rows = case_history(conn, case_id)
         if rows is None:
-            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
+            raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.", case_id=case_id)
         return rows
 
     def field_change_times(self) -> dict[int, dict[str, str]]:

@@ -227,7 +227,7 @@ class CaseWrites:
             if created is not None and self._reads.created_at(case_id) != created:
                 # Deleted meanwhile, and a new case got its id: never write one citizen's form
                 # into another's case.
-                raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.")
+                raise CaseNotFoundError(f"Sag nr. {case_id} findes ikke i databasen {self._db.path}.", case_id=case_id)
             if loaded is not None:
                 # Read and compared inside the write transaction: no one can save in between.
                 fields = self._merge(loaded, case, fields, choice)

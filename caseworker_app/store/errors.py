@@ -51,7 +51,14 @@ class CopyRefusedError(StoreError):
 
 
 class CaseNotFoundError(StoreError):
-    """No case with that id (it may have been removed by another copy of the program)."""
+    """No case with that id (it may have been removed by another copy of the program).
+
+    case_id: the id asked for (None when no case can have it); the window closes what it has open
+    of that case (ui/store_errors.py)."""
+
+    def __init__(self, message: str, *, case_id: int | None = None):
+        super().__init__(message)
+        self.case_id = case_id
 
 
 class ValidationError(Exception):

@@ -5,8 +5,11 @@ store's words for the window, never as an unexpected error ("send logfilen til I
 - any other read or write in the window that meets one reaches StoreErrorTeller, the excepthook's
   handler of database faults (StoreError.fault; caseworker_app/excepthook.py): damage is explained as
   at start and the newest good copy offered (ui/restore_offers.py); any other fault is told with its
-  window_text. A StoreError that is no fault (a case gone: said where it is opened; a closed store: a
-  program's error) stays an unexpected error, logged with its traceback.
+  window_text. A case gone (CaseNotFoundError: deleted elsewhere while the caseworker printed it, wrote
+  a note or an event for it …) is told by the same handler (case_gone): the windows about it close,
+  the lists are read anew. A dialog that catches StoreError lets CaseNotFoundError pass to it. Any
+  other StoreError that is no fault (a closed store: a program's error) stays an unexpected error,
+  logged with its traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from ..store.errors import DamagedDatabaseError, StoreError, ValidationError
+from ..store.errors import CaseNotFoundError, DamagedDatabaseError, StoreError, ValidationError
 from .fields import FieldBox, show_errors
 
 _log = logging.getLogger(__name__)
@@ -51,12 +54,15 @@ def show_store_error(general: QLabel, exc: StoreError) -> None:
 
 def saved(boxes: dict[str, FieldBox], general: QLabel, save: Callable[[], object]) -> bool:
     """Run save; False when the store refused it: a field's fault said at its field (boxes), a busy
-    or full database below the form (general). Nothing was saved then, and the dialog stays as typed."""
+    or full database below the form (general). Nothing was saved then, and the dialog stays as typed.
+    A case deleted meanwhile (CaseNotFoundError) is raised on, to case_gone."""
     try:
         save()
     except ValidationError as exc:
         show_errors(boxes, exc.errors, general)
         return False
+    except CaseNotFoundError:
+        raise  # the case is gone: the window's handler closes this dialog (case_gone)
     except StoreError as exc:
         show_store_error(general, exc)
         return False
@@ -75,6 +81,14 @@ class StoreErrorTeller:
         self._shown = False  # the box of the fault being told was shown
 
     def __call__(self, exc: BaseException) -> bool:
+        if isinstance(exc, CaseNotFoundError) and self._window.store is not None:
+            from .case_gone import case_gone
+
+            _log.info("a case deleted elsewhere was met in the window (case id %s)", exc.case_id)
+            listed = self._window.selected_case()  # named in the message, as the list held it
+            listed = listed if listed is not None and listed.id == exc.case_id else None
+            case_gone(exc, self._window.refresh, self._window, listed)
+            return True
         if not isinstance(exc, StoreError) or not exc.fault:
             return False
         from ..logs import safe_traceback, start_log_file

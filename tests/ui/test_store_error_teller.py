@@ -1,6 +1,7 @@
 """Which errors the window tells as the database's fault (ui/store_errors.py) and which it leaves to the
 'uventet fejl' report: a case deleted by another copy of the program is neither, it is said where it is
-opened (reviewer). What is told is logged with its traceback, also before the log file was started."""
+opened (reviewer), or where it is met later (tests/ui/test_case_gone_meanwhile.py). What is told is
+logged with its traceback, also before the log file was started."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from ...core.note_subject import copied_notes_warning
 from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS, IMPORTED_EVENTS
 from ...core.workdays import fmt
-from ...store import StoreError, ValidationError
+from ...store import CaseNotFoundError, StoreError, ValidationError
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -321,6 +321,8 @@ class EventDialog(QDialog):
         except ValidationError as exc:
             show_errors(self.boxes, exc.errors, self.general_error)
             return
+        except CaseNotFoundError:
+            raise  # deleted meanwhile: the window's handler closes this dialog (ui/store_errors.py case_gone)
         except StoreError as exc:  # busy, a full disk: nothing saved, the dialog stays as typed
             show_store_error(self.general_error, exc)
             return

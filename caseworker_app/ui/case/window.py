@@ -26,6 +26,7 @@ from ...core.validation import case_errors, parse_case_dates
 from ...store import ValidationError
 from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
 from ...store.errors import CaseNotFoundError, StoreError
+from ..case_gone import keep_case_form
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
 from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
 from ..screen_fit import resize_to_fit
@@ -292,6 +293,9 @@ class CaseWindow(QDialog):
         self.load()
         self.changed.emit()
 
+    def case_gone(self) -> str:  # deleted elsewhere while open here (ui/case_gone.py)
+        return keep_case_form(self, self._created)
+
     def reject(self) -> None:
         """Close; ask first when the form has changes that are not saved."""
         if self._unsaved_settled("Sagen har ændringer, der ikke er gemt. Vil du gemme dem?"):
@@ -348,6 +352,8 @@ class CaseWindow(QDialog):
             if ask_yes_no(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?", default_yes=True):
                 try:
                     self.store.reopen_case(self.case.id)
+                except CaseNotFoundError:
+                    raise  # deleted meanwhile: told by the window's handler (ui/case_gone.py)
                 except StoreError as exc:
                     QMessageBox.warning(self, "Sagen blev ikke genåbnet", exc.window_text())
                     return
@@ -382,7 +388,8 @@ class CaseWindow(QDialog):
         event_id = row.id if row is not None and not row.is_case_change else None
         window = NoteWindow(self.store, self.case_id, today=self._today, event_id=event_id, parent=self)
         window.exec()
-        self._saved()
+        if self.isVisible():  # else closed with the case, deleted elsewhere meanwhile (ui/case_gone.py)
+            self._saved()
 
     def print_plan(self) -> None:
         """Print or save as PDF the case's plan of deadlines."""

@@ -29,7 +29,8 @@ from ...core.note_refusals import offered_situations
 from ...core.note_situations import default_event_date, event_kind, situation_for_event
 from ...core.note_subject import crossed_out_problem, original_row, subject_event
 from ...core.notes import draft_note, for_clipboard
-from ...store import StoreError, ValidationError
+from ...store import CaseNotFoundError, StoreError, ValidationError
+from ..case_gone import keep_note
 from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
@@ -44,6 +45,8 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 class NoteWindow(QDialog):
     """Write a case's journal note for FASIT; the note as copied is kept in the case history."""
+
+    case_gone = keep_note  # the case deleted elsewhere meanwhile (ui/case_gone.py)
 
     def __init__(
         self,
@@ -215,11 +218,10 @@ class NoteWindow(QDialog):
         )
 
     def done(self, result: int) -> None:  # noqa: D102 - every way of closing the window ends here
-        if self._uncopied_work() and not self._confirm_close_uncopied():
-            return
-        super().done(result)
+        if not self.has_uncopied_note() or self._confirm_close_uncopied():
+            super().done(result)
 
-    def _uncopied_work(self) -> bool:
+    def has_uncopied_note(self) -> bool:
         """True when the caseworker has written something that is not yet copied to FASIT."""
         inputs = self.inputs
         typed = inputs.free_text_edit.toPlainText().strip() or inputs.reason_edit.toPlainText().strip()
@@ -227,11 +229,8 @@ class NoteWindow(QDialog):
         return written and bool(self.note_text().strip()) and self._last_saved != self._current()
 
     def _confirm_close_uncopied(self) -> bool:
-        return ask_yes_no(
-            self,
-            "Luk uden at kopiere?",
-            "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. Vil du lukke og kassere det?",
-        )
+        text = "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. Vil du lukke og kassere det?"
+        return ask_yes_no(self, "Luk uden at kopiere?", text)
 
     def _default_event_date(self) -> date | None:
         situation = self.situation()
@@ -391,6 +390,8 @@ class NoteWindow(QDialog):
                     day=self._today(),
                     event_id=subject.id if subject is not None else None,
                 )
+            except CaseNotFoundError:
+                raise  # deleted meanwhile: the note is on the clipboard; case_gone closes this window
             except (ValidationError, StoreError) as exc:
                 self.draft.show_not_kept(exc)
                 return

@@ -29,7 +29,7 @@ from ...core.calendar_selection import select_calendar
 from ...core.periods import CUSTOM, PERIOD_LABELS_DA, preset_period
 from ...core.workdays import fmt
 from ...services.exporting import ExportError
-from ...store import StoreError
+from ...store import CaseNotFoundError, StoreError
 from ..caseworker_filter import PRINT, CaseworkerChoice
 from ..fields import DateLineEdit, FieldBox, buddy_label
 from ..screen_fit import grow_to_content
@@ -284,7 +284,9 @@ def print_case_plan(
     clock = today or getattr(store, "clock", date.today)
     try:
         dialog = PlanPrintDialog(store, case_id, today=clock, parent=parent)
-        dialog.job()  # a closed or vanished case is explained before the dialog opens
+        dialog.job()  # a closed case is explained before the dialog opens
+    except CaseNotFoundError:
+        raise  # deleted meanwhile: said by the window's handler (ui/store_errors.py case_gone)
     except (ExportError, StoreError) as exc:
         QMessageBox.warning(parent, "Udskriv plan", error_text(exc))
         return 0

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from ...core.atomic import WriteError
 from ...services.exporting import PDF_ENDINGS, ExportError, check_target, write_failure_text
-from ...store import StoreError
+from ...store import CaseNotFoundError, StoreError
 from ..screen_fit import grow_to_content, resize_to_fit
 from ..store_errors import error_text
 from .document import PrintJob, pages_text, paint_job, setup_printer, write_pdf
@@ -73,6 +73,8 @@ class PrintJobDialog(QDialog):
     def _job_or_message(self) -> PrintJob | None:
         try:
             return self.job()
+        except CaseNotFoundError:
+            raise  # deleted meanwhile: the window's handler closes this dialog (ui/store_errors.py case_gone)
         except (ExportError, StoreError) as exc:
             QMessageBox.warning(self, self.doc_title, error_text(exc))
             return None
