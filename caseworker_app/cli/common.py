@@ -75,10 +75,21 @@ def resolve_case(store: CaseStore, text: str, args: argparse.Namespace):
     raise UsageError(f"'{text}' passer på flere sager: {listed}. Brug sagens nr. i databasen.")
 
 
+EMPTY_DB = "ingen fil angivet. Skriv databasefilens navn efter --db, fx --db sager.db"
+
+
+def db_arg(text: str) -> str:
+    """An argparse type, of every --db (the window's and each command's): an empty or blank name is
+    refused (exit 2), never read as 'no --db', which would open the default database unasked."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(EMPTY_DB)
+    return text
+
+
 def add_db_option(parser: argparse.ArgumentParser, help: str = "databasefil (standard: i brugerens datamappe)") -> None:
     """Add --db to a subcommand."""
     # default=SUPPRESS: `caseworker-app --db X <command> …` keeps the main parser's --db.
-    parser.add_argument("--db", default=argparse.SUPPRESS, metavar="FIL", help=help)
+    parser.add_argument("--db", type=db_arg, default=argparse.SUPPRESS, metavar="FIL", help=help)
 
 
 def add_case_option(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NoReturn
 
 from ..core.terms import DATE_NAMES, EVENT_NAMES, FORMS
-from .common import EXIT_USAGE, date_arg
+from .common import EXIT_USAGE, date_arg, db_arg
 
 if TYPE_CHECKING:
     from ..core.event import Event
@@ -135,7 +135,7 @@ def _ignored_by_selftest(args: argparse.Namespace) -> str:
         return ""
     if getattr(args, "command", None):
         return f"'{args.command}'"
-    return "--db" if args.db is not None else "--demo" if args.demo else ""  # '--db ""' is given too
+    return "--db" if args.db is not None else "--demo" if args.demo else ""
 
 
 class _FullParserNeeded(Exception):
@@ -157,7 +157,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         description="Opfølgningsfrister i frikommuneforsøg. Uden kommando åbnes programmets vindue.",
     )
     parser.add_argument("--demo", action="store_true", help="åbn programmet på en ny demo-database")
-    parser.add_argument("--db", help="databasefil (standard: i brugerens datamappe)")
+    parser.add_argument("--db", type=db_arg, help="databasefil (standard: i brugerens datamappe)")
     parser.add_argument(
         "--selftest",
         action="store_true",
