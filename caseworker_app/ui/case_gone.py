@@ -29,7 +29,7 @@ def gone_meanwhile_text(who: str, kept: list[str]) -> str:
         f"{who} findes ikke længere: den er slettet et andet sted (fx i en anden kopi af programmet), mens du "
         "arbejdede med den. Intet er gemt eller udskrevet for den, og listen er opdateret."
     )
-    return " ".join([text, *kept])
+    return "\n\n".join([text, *kept])
 
 
 def case_gone(

@@ -124,7 +124,7 @@ def test_a_note_copied_for_a_case_deleted_meanwhile_is_on_the_clipboard_and_said
 
     assert unexpected == []
     assert gone_boxes(message_boxes) == [
-        f"Sagen for {case_window.case.citizen} ({case_window.case.case_ref}) {GONE} Notatet, du skrev, er lagt i "
+        f"Sagen for {case_window.case.citizen} ({case_window.case.case_ref}) {GONE}\n\nNotatet, du skrev, er lagt i "
         "udklipsholderen, så du kan sætte det ind i FASIT."
     ]
     assert "Stabilt behandlingsforløb." in typed["note"]
@@ -169,7 +169,7 @@ def test_a_case_window_with_typed_changes_stays_open_with_them_when_its_case_is_
 
     assert unexpected == []
     [said] = gone_boxes(message_boxes)
-    assert said.endswith(f"{GONE} Sagsvinduet er åbent med det, du har skrevet i det, så du kan kopiere det.")
+    assert said.endswith(f"{GONE}\n\nSagsvinduet er åbent med det, du har skrevet i det, så du kan kopiere det.")
     assert case_window.isVisible()
     assert case_window.note_edit.toPlainText() == "Ringet til arbejdsgiveren"
     assert case_window.general_error.text().startswith("⚠ Intet er gemt: sagen er slettet et andet sted")
