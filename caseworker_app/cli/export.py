@@ -220,7 +220,14 @@ def _plan(store: CaseStore, args: argparse.Namespace, today: date) -> int:
 
 
 def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
-    from ..services.exporting import changes_text, export_ics, left_out_before_text, omitted_text, overdue_text
+    from ..services.exporting import (
+        changes_text,
+        export_ics,
+        left_out_before_text,
+        no_ics_deadlines_text,
+        omitted_text,
+        overdue_text,
+    )
 
     # A caseworker whose last case was handed over may still export: to cancel it in Outlook.
     caseworker = _caseworker(store, args.caseworker, also=store.ics_sent_for().values())
@@ -233,6 +240,8 @@ def _ics(store: CaseStore, args: argparse.Namespace, today: date) -> int:
     for text in (changes_text(result), left_out_before_text(result), overdue_text(result)):
         if text:
             print(text)
+    if not result.count and not result.moved_out:  # kept, for what it cancels in Outlook: said
+        _warn(no_ics_deadlines_text(result.chosen, period=args.start is not None or args.end is not None))
     omitted = omitted_text(result)
     if omitted:
         _warn(omitted)

@@ -205,6 +205,31 @@ def deadlines_in_period(
     return list(selection.items), selection.left_out_text
 
 
+def ics_dated(selection) -> list[CaseDeadline]:
+    """The deadlines of a selection an .ics file holds: a deadline with no date agreed has no day in a
+    calendar (counted by omitted_text instead)."""
+    return [item for item in selection.items if not item.deadline.undated]
+
+
+def nothing_to_export_ics(store: CaseStore, today: date, *, caseworker: str = "") -> str:
+    """What the window says before it asks for a file when an .ics export of every period would hold no
+    deadline ('' when it would hold one); the same words as the command line's (no_ics_deadlines_text)."""
+    chosen = select(store.deadlines(today), caseworker=caseworker)
+    return "" if ics_dated(chosen) else no_ics_deadlines_text(_whose(chosen, "frister"), written=False)
+
+
+def no_ics_deadlines_text(chosen: str = "", *, written: bool = True, period: bool = False) -> str:
+    """An .ics export with no deadline in it (chosen: ExportResult.chosen; period: of a period): kept, as it
+    cancels in Outlook the events of earlier exports that are no longer current, but said. written: said
+    after the file is (the command line), else before it is asked for (the window)."""
+    only = f" {only_text(chosen)}" if chosen else ""
+    file = "Filen er" if written else "Eksporterer du alligevel, bliver filen"
+    return (
+        f"Der er ingen frister at eksportere{' i perioden' if period else ''}.{only} {file} en kalender uden "
+        "frister: i Outlook aflyser den kun de aftaler fra tidligere eksporter, der ikke længere skal være der."
+    )
+
+
 def export_ics(
     store: CaseStore,
     path: str | os.PathLike[str],
@@ -236,7 +261,7 @@ def export_ics(
     problems = _problems_of(all_problems, caseworker)
     undated = sum(1 for item in chosen.items if item.deadline.undated)
     # Undated deadlines are counted above (omitted_text), not again among those before the period.
-    items, left_out = deadlines_in_period([i for i in chosen.items if not i.deadline.undated], start, end)
+    items, left_out = deadlines_in_period(ics_dated(chosen), start, end)
     calendar_id, previous = store.ics_state()
     sent_for = store.ics_sent_for()
     keys = reused_case_keys(store)

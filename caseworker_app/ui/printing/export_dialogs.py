@@ -34,12 +34,14 @@ from ...services.exporting import (
     export_case_sheet,
     export_deadline_sheet,
     export_ics,
+    nothing_to_export_ics,
     omitted_text,
     overdue_text,
     write_failure_text,
 )
 from ...store import StoreError
 from ..caseworker_filter import EVERYONE, MINE, remember, remembered, same_name
+from ..questions import ask_yes_no
 from ..store_errors import error_text
 from .save_paths import CSV_FILTER, ICS_FILTER, XLSX_FILTER, ask_save_path
 
@@ -137,7 +139,8 @@ def _export(
 def export_ics_dialog(
     store: CaseStore, parent: QWidget | None = None, *, today: Callable[[], date] = date.today, caseworker: str = ""
 ) -> ExportResult | None:
-    """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events."""
+    """Filer › Eksportér til Outlook (.ics) …: the current deadlines (of caseworker) as calendar events.
+    With none, the caseworker is told first (no_ics_deadlines_text) and may stop before the file is asked."""
 
     def done(result: ExportResult) -> str:
         moved = (
@@ -156,6 +159,11 @@ def export_ics_dialog(
             "beholder hver frist sit id, så en flyttet frist opdateres frem for at blive dobbelt."
         )
 
+    nothing = nothing_to_export_ics(store, today(), caseworker=caseworker)
+    if nothing and not ask_yes_no(
+        parent, "Eksportér til Outlook", f"{nothing}\n\nVil du eksportere alligevel?", yes="&Eksportér alligevel"
+    ):
+        return None
     return _export(
         parent,
         "Eksportér til Outlook",
