@@ -255,6 +255,17 @@ def export_ics(
             f"{store.path} er en sikkerhedskopi og ændres ikke; en .ics-eksport husker, hvad den "
             "eksporterede, i databasen. Gendan kopien først, eller eksportér fra den rigtige database."
         )
+    if getattr(store, "write_refusal", None) is not None:  # found damaged and kept in use: nothing is written
+        refusal = store.write_refusal
+        advice = (
+            "Gendan den nyeste gode sikkerhedskopi under Filer › Sikkerhedskopier, og eksportér så igen."
+            if refusal.good_copy
+            else "Der er ingen god sikkerhedskopi at gendanne: kontakt IT."
+        )
+        raise ExportError(
+            f"Der er ikke eksporteret til Outlook: databasen {store.path} er beskadiget, og en .ics-eksport skal "
+            f"huske i databasen, hvad den eksporterede, men programmet gemmer intet i den. {advice}"
+        )
     every = store.deadlines(today)
     all_problems = store.uncomputable()
     chosen = select(every, caseworker=caseworker)

@@ -8,7 +8,7 @@ public methods as thin delegations to them, so callers see one object.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from ..core.history import EventRow
 from ..core.overrides import TrialOverride
 from ..core.settings import Settings
 from .changes import CaseChanges, ChangeToken
+from .import_methods import ImportMethods
 from .store_parts import StoreParts
 
 if TYPE_CHECKING:
@@ -28,10 +29,10 @@ if TYPE_CHECKING:
     from ..core.note_templates import TemplateChange
     from .case_conflicts import ConflictChoice
     from .case_writes import CaseWrites
-    from .import_batches import CaseUpdate, ImportBatch, NewCase
+    from .errors import WriteRefusal
 
 
-class CaseStore:
+class CaseStore(ImportMethods):
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(
@@ -72,9 +73,19 @@ class CaseStore:
         """False once closed (at the window's end, or while a restore puts a copy in place)."""
         return self._db_part.conn is not None
 
-    def reopen(self) -> None:
-        """Open the file again (after a restore put an older copy in place): migrated, no caches."""
-        self._parts.reopen()
+    def reopen(self, *, restored: bool = False) -> None:
+        """Open the file again (after a restore put an older copy in place): migrated, no caches.
+        restored: a good copy is in place, so a write_refusal for damage is lifted."""
+        self._parts.reopen(restored=restored)
+
+    @property
+    def write_refusal(self) -> WriteRefusal | None:
+        """Why every write is refused before anything is written (found damaged, kept in use), or None."""
+        return self._db_part.refusal
+
+    @write_refusal.setter
+    def write_refusal(self, refusal: WriteRefusal | None) -> None:
+        self._db_part.refusal = refusal
 
     def __enter__(self) -> CaseStore:
         return self
@@ -352,48 +363,3 @@ class CaseStore:
     def _set_state(self, key: str, value: str) -> None:
         """Keep a value in app_state (evaluation_queries.py keeps its settings with it)."""
         self._parts.state.set_state(key, value)
-
-    # ------------------------------------------------------------ imports (ImportsPart, ImportUndoPart)
-
-    def save_import_batch(
-        self,
-        *,
-        file_name: str,
-        sheet: str | None,
-        rows_read: int,
-        skipped: int,
-        invalid: int,
-        new_cases: Sequence[NewCase],
-        updates: Sequence[CaseUpdate],
-    ) -> int:
-        """Save an import in one transaction and return its batch number (ImportConflictError:
-        nothing saved, a new case's FASIT number and trial is in the database already)."""
-        return self._parts.imports.save_import_batch(
-            file_name=file_name,
-            sheet=sheet,
-            rows_read=rows_read,
-            skipped=skipped,
-            invalid=invalid,
-            new_cases=new_cases,
-            updates=updates,
-        )
-
-    def import_batches(self) -> list[ImportBatch]:
-        """Every import, newest first."""
-        return self._parts.imports.import_batches()
-
-    def undo_import_problem(self, batch_id: int) -> str | None:
-        """Why the import cannot be undone (Danish), or None when it can."""
-        return self._parts.import_undo.undo_import_problem(batch_id)
-
-    def undo_import(self, batch_id: int) -> tuple[int, int]:
-        """Undo an import as a whole; (cases deleted, cases restored), or ImportUndoError."""
-        return self._parts.import_undo.undo_import(batch_id)
-
-    def remembered_import_mapping(self) -> dict:
-        """The column mapping the last import used ({} when none or unreadable)."""
-        return self._parts.imports.remembered_import_mapping()
-
-    def remember_import_mapping(self, value: Mapping) -> None:
-        """Keep a column mapping (JSON-able) for the next import."""
-        self._parts.imports.remember_import_mapping(value)

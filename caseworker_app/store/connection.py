@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .changes import CaseChanges, ChangeLog, ChangeToken
-from .errors import StoreError
+from .errors import StoreError, WriteRefusal
 from .opening import open_database, store_error
 
 _log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class StoreConnection:
         self._after_commit: list[Callable[[], None]] = []  # run once the outermost batch is committed
         self._depth = 0  # batches open now (1: the outermost; more: savepoints inside it)
         self._lost: BaseException | None = None  # a part's error that ended the whole transaction
+        self.refusal: WriteRefusal | None = None  # found damaged and kept in use: every write refused
 
     def _open(self) -> sqlite3.Connection:
         from .copies import is_backup_path
@@ -82,7 +83,12 @@ class StoreConnection:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several changes into one transaction: all are saved or none."""
+        """Group several changes into one transaction: all are saved or none. Every write comes here,
+        so a database found damaged and kept in use (refusal) is refused here, before anything is written."""
+        if self.refusal is not None:
+            from .sqlite_errors import damaged_read_only_error
+
+            raise damaged_read_only_error(self.path, good_copy=self.refusal.good_copy)
         conn = self.connection()
         with self.guard():
             if self._depth:

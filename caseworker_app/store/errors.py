@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class StoreError(Exception):
     """The database cannot be used: the message names the file and what to do.
@@ -67,3 +69,13 @@ class ValidationError(Exception):
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)
         super().__init__("; ".join(self.errors.values()))
+
+
+@dataclass(frozen=True)
+class WriteRefusal:
+    """Why an open database refuses every write before anything is written: it was found damaged and
+    is kept in use (the caseworker chose 'Ikke nu', or there is no good copy to restore) until a
+    good copy is restored (CaseStore.reopen(restored=True)). Its message: sqlite_errors.py
+    damaged_read_only_error."""
+
+    good_copy: bool  # a good copy can be restored (Filer › Sikkerhedskopier); else IT must help

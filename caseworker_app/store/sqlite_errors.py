@@ -209,3 +209,26 @@ def not_a_case_database(path: Path, *, detail: str | None = None) -> StoreError:
         ),
         detail=detail,
     )
+
+
+def damaged_read_only_error(path: Path, *, good_copy: bool) -> StoreError:
+    """The refusal of a write to a database found damaged and kept in use (store/errors.py
+    WriteRefusal): nothing is written, what is wrong, and what to do (restore the newest good copy, or
+    IT when there is none). Told by the window as any database fault (ui/store_errors.py)."""
+    what = (
+        f"Intet er gemt: databasen {path} er beskadiget, og programmet gemmer intet i den, før en god "
+        "sikkerhedskopi er gendannet. Det, der blev gemt i den beskadigede database, kunne gå tabt ved "
+        "gendannelsen eller gøre skaden større."
+    )
+    meanwhile = "Indtil da kan du se sagerne, udskrive, kopiere notater og eksportere til regneark."
+    advice = (
+        "Gendan den nyeste gode sikkerhedskopi under Filer › Sikkerhedskopier, og registrér derefter igen."
+        if good_copy
+        else "Der er ingen god sikkerhedskopi at gendanne: kontakt IT."
+    )
+    return StoreError(
+        f"{what} {_restore_advice(path)}",
+        in_window=f"{what} {advice} {meanwhile}",
+        fault=True,
+        says_nothing_saved=True,
+    )

@@ -44,9 +44,12 @@ class StoreParts:
         self.trials = TrialsPart(db, catalog, self.settings.created_by, clock)
         self.reads = CaseReads(db)
 
-    def reopen(self) -> None:
-        """Open the file again (after a restore put an older copy in place): the parts' caches go."""
+    def reopen(self, *, restored: bool = False) -> None:
+        """Open the file again (after a restore put an older copy in place): the parts' caches go;
+        restored (a good copy is in place): writes refused for damage are allowed again."""
         self.db.reopen()
+        if restored:
+            self.db.refusal = None
         self.trials.forget()
         self.reads.forget()
         self.settings.forget()

@@ -63,7 +63,7 @@ def _daily_backup(window, db_path: Path) -> None:
 
         if window.store is not None and window.isVisible():
             if tell_backup_problem(window, window.store, problem, window.refresh):
-                window.show_damage_banner(good_copy=problem.good_copy is not None)  # said until restored
+                window.show_damage_banner()  # read-only, and said so, until restored
 
     daily_backup_in_background(db_path, tell)
 

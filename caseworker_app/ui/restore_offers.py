@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..store.backup import BackupInfo, backup_folder, cases_text, newest_good_backup, restore_backup, when_text
 from ..store.copy_guard import newest_copy_with_cases
-from ..store.errors import StoreError
+from ..store.errors import StoreError, WriteRefusal
 
 if TYPE_CHECKING:
     from ..store import CaseStore
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 Role = QMessageBox.ButtonRole
 RESTORE = "&Gendan sikkerhedskopien"
 TECHNICAL = "Teknisk oplysning til IT: "
+# What the window does with a database found damaged and kept in use (CaseStore.write_refusal).
+READ_ONLY_MEANWHILE = (
+    "kan du se sagerne, udskrive, kopiere notater og eksportere til regneark, men programmet gemmer intet "
+    "i den beskadigede database"
+)
 
 
 def _technical(error: StoreError) -> str:
@@ -170,11 +175,11 @@ def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: Backup
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen er beskadiget")
     box.setText(
-        f"{_damage_found(problem)} Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå "
-        f"tabt.\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} ({cases_text(info.cases)}). "
-        f"Vil du gendanne den nu?\n\n{_register_again(problem)} Den "
-        "beskadigede database gemmes i mappen med sikkerhedskopier, så IT kan se på den. Vælger du "
-        "'Ikke nu', spørger programmet igen, næste gang det åbnes."
+        f"{_damage_found(problem)} Sager kan mangle eller være forkerte.\n\nDen nyeste gode sikkerhedskopi er "
+        f"fra {when_text(info)} ({cases_text(info.cases)}). Vil du gendanne den nu?\n\n{_register_again(problem)} "
+        "Den beskadigede database gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du "
+        f"'Ikke nu', {READ_ONLY_MEANWHILE}, indtil du gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. "
+        "Programmet spørger igen, næste gang det åbnes."
     )
     box.setDefaultButton(box.addButton(RESTORE, Role.AcceptRole))
     box.setEscapeButton(box.addButton("&Ikke nu", Role.RejectRole))
@@ -186,7 +191,8 @@ def tell_backup_problem(
 ) -> bool:
     """Tell the caseworker why today's copy was not made, or that the start's check found the database
     damaged; for a damaged database, offer the newest good copy and restore it into the open window
-    (store reopened, refresh called). True when the database is damaged and still in use."""
+    (store reopened, refresh called). True when the database is damaged and still in use: then read-only
+    (store.write_refusal: every write refused until a restore lifts it)."""
     if problem.damage is None and problem.error is not None:
         QMessageBox.warning(
             parent,
@@ -196,23 +202,28 @@ def tell_backup_problem(
         )
         return False
     info = problem.good_copy
+    # Read-only from the moment the damage is known: nothing more goes into the damaged file, where it
+    # could be lost at the restore or make the damage worse; lifted by a restore (_reopen).
+    store.write_refusal = WriteRefusal(good_copy=info is not None)
     if info is None:
         QMessageBox.warning(
             parent,
             "Databasen er beskadiget",
             f"{_damage_found(problem)} Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi "
-            f"at gendanne i mappen {backup_folder(problem.db_path)}. Kontakt IT, før du registrerer mere.",
+            f"at gendanne i mappen {backup_folder(problem.db_path)}. Kontakt IT. Indtil databasen er i orden, "
+            f"{READ_ONLY_MEANWHILE}.",
         )
         return True
     box = damaged_now_box(parent, problem, info)
     box.exec()
     if _chosen_role(box) != Role.AcceptRole:
-        return True  # 'Ikke nu'
+        return True  # 'Ikke nu': writes stay refused
     store.close()  # Windows will not move a file this program holds open aside
+    restored = False
     try:
         restored = _restore(parent, problem.db_path, info)
     finally:  # whatever the restore raised, the window gets its database back (or is told why not)
-        reopened = _reopen(parent, store)
+        reopened = _reopen(parent, store, restored=restored)
     if not reopened:
         return False  # the program ends
     refresh()
@@ -226,10 +237,11 @@ def tell_backup_problem(
     return not restored
 
 
-def _reopen(parent: QWidget | None, store) -> bool:
-    """Open the database again after a restore; False (and the program ends) when it cannot be."""
+def _reopen(parent: QWidget | None, store, *, restored: bool) -> bool:
+    """Open the database again after a restore (restored: a good copy is in place, so writes are
+    allowed again); False (and the program ends) when it cannot be."""
     try:
-        store.reopen()
+        store.reopen(restored=restored)
     except StoreError as exc:
         QMessageBox.critical(parent, "Databasen kan ikke åbnes", exc.window_text())
         from PySide6.QtWidgets import QApplication

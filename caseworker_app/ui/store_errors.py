@@ -131,4 +131,4 @@ class StoreErrorTeller:
         told = tell_backup_problem(parent, store, problem, window.refresh)
         self._shown = True
         if told:
-            window.show_damage_banner(good_copy=good is not None)  # said until restored
+            window.show_damage_banner()  # read-only, and said so, until restored

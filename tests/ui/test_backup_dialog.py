@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from caseworker_app.store import CaseStore
 from caseworker_app.store.backup import list_backups, make_backup, restore_backup
-from caseworker_app.store.errors import DamagedDatabaseError
+from caseworker_app.store.errors import DamagedDatabaseError, WriteRefusal
 from caseworker_app.store.opening import not_a_case_database
 from caseworker_app.ui.backup_dialog import FOLDER_KEY, BackupDialog
 from caseworker_app.ui.mainwindow import MainWindow, Tab
@@ -132,7 +132,8 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
     assert window.backups_action.text() == "Sikkerheds&kopier …"
     window.tabs.setCurrentIndex(Tab.CASES)
     assert window.case_model.rowCount() == 4
-    window.show_damage_banner()  # as when the start's check found damage and 'Ikke nu' was chosen
+    store.write_refusal = WriteRefusal(good_copy=True)  # as when the start's check found damage, 'Ikke nu' chosen
+    window.show_damage_banner()
     assert window.damage_banner.isVisibleTo(window)
 
     def restore_first(dialog):
@@ -157,6 +158,8 @@ def test_the_window_has_filer_sikkerhedskopier_and_reloads_after_a_restore(qtbot
     assert open_during == [False]  # the window let go of the database while it was restored
     assert store.is_open and window.case_model.rowCount() == 2
     assert not window.damage_banner.isVisibleTo(window)  # a good copy in place: nothing to warn of
+    assert store.write_refusal is None  # and writes work again
+    store.create_case(citizen="Efter gendannelsen", case_ref="G-1", trial_id="T08", dates={"hire": date(2018, 8, 31)})
 
 
 def test_a_damaged_database_offers_the_newest_good_copy(qtbot, tmp_path, dialogs):

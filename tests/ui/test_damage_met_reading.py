@@ -94,11 +94,12 @@ def test_a_case_that_cannot_be_read_explains_the_damage_and_offers_the_good_copy
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
         f"Databasen {damaged} er beskadiget: en del af den kunne ikke læses, da programmet skulle vise den. "
-        "Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå tabt.\n\n"
+        "Sager kan mangle eller være forkerte.\n\n"
         "Den nyeste gode sikkerhedskopi er fra 31-01-2021 kl. 17.00 (3 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
-        "gemmes i mappen med sikkerhedskopier, så IT kan se på den. Vælger du 'Ikke nu', spørger programmet "
-        "igen, næste gang det åbnes."
+        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
+        "notater og eksportere til regneark, men programmet gemmer intet i den beskadigede database, indtil du "
+        "gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. Programmet spørger igen, næste gang det åbnes."
     )
     assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Ikke nu"]
     assert window.damage_banner.isVisibleTo(window)  # said until restored

@@ -221,11 +221,12 @@ def test_todays_copy_finding_damage_offers_the_newest_good_copy_in_the_open_wind
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
         f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {db} fandt fejl (7 fejl ved "
-        "kontrollen). Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå tabt.\n\n"
+        "kontrollen). Sager kan mangle eller være forkerte.\n\n"
         "Den nyeste gode sikkerhedskopi er fra 31-01-2021 kl. 17.00 (12 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal registreres igen. Den beskadigede database gemmes i mappen "
-        "med sikkerhedskopier, så IT kan se på den. Vælger du 'Ikke nu', spørger programmet igen, næste "
-        "gang det åbnes."
+        "med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
+        "notater og eksportere til regneark, men programmet gemmer intet i den beskadigede database, indtil du "
+        "gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. Programmet spørger igen, næste gang det åbnes."
     )
     assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Ikke nu"]
     assert message_boxes.calls == [
@@ -277,13 +278,16 @@ def test_todays_copy_finding_damage_without_a_good_copy_says_so(tmp_path, state_
             "Databasen er beskadiget",
             f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {db} fandt fejl (7 fejl ved "
             "kontrollen). Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi at "
-            f"gendanne i mappen {tmp_path / 'sikkerhedskopier'}. Kontakt IT, før du registrerer mere.",
+            f"gendanne i mappen {tmp_path / 'sikkerhedskopier'}. Kontakt IT. Indtil databasen er i orden, kan du se "
+            "sagerne, udskrive, kopiere notater og eksportere til regneark, men programmet gemmer intet i den "
+            "beskadigede database.",
         )
     ]
     # Said above every tab as the box said it: no restore offered where there is nothing to restore.
     assert told.banners == [
-        "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå "
-        "tabt. Der er ingen god sikkerhedskopi: kontakt IT, før du registrerer mere."
+        "⚠ Databasen er beskadiget og skrivebeskyttet: sager kan mangle eller være forkerte, og intet kan gemmes, "
+        "før en god sikkerhedskopi er gendannet. Du kan se sagerne, udskrive, kopiere notater og eksportere til "
+        "regneark. Der er ingen god sikkerhedskopi: kontakt IT."
     ]
 
 
@@ -340,11 +344,12 @@ def test_damage_after_today_s_copy_is_told_at_start_and_the_copy_restored(
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
         f"Selve databasen {db} er beskadiget: kontrollen ved start fandt fejl (1 fejl ved kontrollen). "
-        "Sager kan mangle eller være forkerte, og det, du registrerer nu, kan gå tabt.\n\n"
+        "Sager kan mangle eller være forkerte.\n\n"
         f"Den nyeste gode sikkerhedskopi er fra {today_text()} kl. 00.01 (12 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
-        "gemmes i mappen med sikkerhedskopier, så IT kan se på den. Vælger du 'Ikke nu', spørger programmet "
-        "igen, næste gang det åbnes."
+        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
+        "notater og eksportere til regneark, men programmet gemmer intet i den beskadigede database, indtil du "
+        "gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. Programmet spørger igen, næste gang det åbnes."
     )
     assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Ikke nu"]
     assert [kind for kind, _title, _text in message_boxes.calls] == ["information"]  # "… er gendannet"
@@ -370,8 +375,9 @@ def test_ikke_nu_leaves_the_damaged_file_and_makes_no_copy_of_it(tmp_path, state
     assert integrity(db) != "ok"  # nothing restored
     # Said above every tab until a copy is restored: what is registered meanwhile may be lost.
     assert told.banners == [
-        "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, "
-        'kan gå tabt. <a href="gendan">Gendan en sikkerhedskopi …</a>'
+        "⚠ Databasen er beskadiget og skrivebeskyttet: sager kan mangle eller være forkerte, og intet kan gemmes, "
+        "før en god sikkerhedskopi er gendannet. Du kan se sagerne, udskrive, kopiere notater og eksportere til "
+        'regneark. <a href="gendan">Gendan en sikkerhedskopi …</a>'
     ]
     assert [info.path for info in list_backups(db)] == [copy.path]  # the damaged file was not copied
 

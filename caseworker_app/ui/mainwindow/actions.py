@@ -296,10 +296,8 @@ class MainWindowActions(WindowPart):
         store = self._store_in_use()
 
         def restored(done: bool) -> None:  # restored or not: the database is opened again and shown as it is
-            store.reopen()
-            if done:  # a good copy in its place: the damage the start found is gone with it
-                self.damage_banner.hide()
-            self.refresh()
+            store.reopen(restored=done)  # a good copy in its place: writes refused for damage are allowed again
+            self.refresh()  # and the damage banner goes with the refusal
 
         BackupDialog(store.path, before_restore=store.close, on_restored=restored, parent=self).exec()
 

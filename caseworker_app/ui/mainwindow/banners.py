@@ -92,18 +92,24 @@ class Banners(WindowPart):
 
         DuplicatesDialog(self.duplicate_groups, parent=self).exec()
 
-    def show_damage_banner(self, *, good_copy: bool = True) -> None:
-        """The database was found damaged and not restored: said above every tab until it is, for
-        what is registered meanwhile may be lost (the start's question is asked once). With no good
-        copy to restore, as the start's message said: IT, not a restore."""
+    def show_damage_banner(self) -> None:
+        """While the store refuses writes for damage (CaseStore.write_refusal: the database was found
+        damaged and not restored), say so above every tab: damaged, read-only, what still works and
+        what to do (a restore, or IT with no good copy). Hidden once a restore lifts it (refresh)."""
+        store = self.store
+        refusal = store.write_refusal if store is not None else None
+        if refusal is None:
+            self.damage_banner.hide()
+            return
         what = (
             '<a href="gendan">Gendan en sikkerhedskopi …</a>'
-            if good_copy
-            else "Der er ingen god sikkerhedskopi: kontakt IT, før du registrerer mere."
+            if refusal.good_copy
+            else "Der er ingen god sikkerhedskopi: kontakt IT."
         )
         self.damage_banner.setText(
-            "⚠ Databasen er beskadiget: sager kan mangle eller være forkerte, og det, du registrerer nu, "
-            f"kan gå tabt. {what}"
+            "⚠ Databasen er beskadiget og skrivebeskyttet: sager kan mangle eller være forkerte, og intet kan "
+            "gemmes, før en god sikkerhedskopi er gendannet. Du kan se sagerne, udskrive, kopiere notater og "
+            f"eksportere til regneark. {what}"
         )
         self.damage_banner.show()
 

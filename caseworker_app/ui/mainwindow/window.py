@@ -126,7 +126,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        # The start's check found the database damaged and the caseworker did not restore (ui/app.py).
+        # The database was found damaged and not restored: read-only until it is (banners.py).
         self.damage_banner = BannerLabel("damageBanner", "problem", "4px 6px 2px 6px")
         self.damage_banner.linkActivated.connect(lambda _link: self.show_backups())
         layout.addWidget(self.damage_banner)
@@ -164,6 +164,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         assert book is not None, "refresh before open_store"
         change = book.update(today)  # services.deadline_book: the cases written since the last look
         self._activation_failed = False  # read: the next activation may look again
+        self.show_damage_banner()  # read-only for damage until a restore lifts it (store.write_refusal)
         if change is None:
             return
         place = self._remember_place()
