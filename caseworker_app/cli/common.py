@@ -133,6 +133,34 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
     raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=how_to_create))
 
 
+def refuse_damaged(args: argparse.Namespace, path: Path, what: str) -> None:
+    """CommandFailed (exit 1, nothing written) when SQLite's quick check finds the database damaged, as
+    the window's start checks it (store/copy_guard.py damage_found): a note pasted into FASIT or a
+    calendar or spreadsheet made from it may carry wrong facts. what: what is not made ("Notatet").
+    Says which file, and the newest good copy to restore with `caseworker-app restore` (or IT)."""
+    from ..core.command_line import command_arg
+    from ..store.backup import backup_folder, cases_text, newest_good_backup, when_text
+    from ..store.copy_guard import damage_found
+
+    damage = damage_found(path, quick=True)
+    if damage is None:
+        return
+    said = (
+        f"databasen {path} er beskadiget ({damage}), så sager kan mangle eller være forkerte. {what} er ikke "
+        "lavet, for det kunne bære forkerte oplysninger videre. "
+    )
+    info = newest_good_backup(path)
+    if info is None:
+        raise CommandFailed(
+            said + f"Der er ingen god sikkerhedskopi at gendanne i mappen {backup_folder(path)}: kontakt IT."
+        )
+    raise CommandFailed(
+        said + f"Den nyeste gode sikkerhedskopi er fra {when_text(info)} ({cases_text(info.cases)}): {info.path}. "
+        f"Gendan den med 'caseworker-app restore --db {command_arg(path)} {command_arg(info.path)}' "
+        f"(se alle kopierne med 'caseworker-app backup{db_words(args)} --list'), og prøv igen."
+    )
+
+
 def missing_db_advice(
     args: argparse.Namespace, path: Path, *, how_to_create: bool, listed: bool = False, empty: bool = False
 ) -> str:

@@ -22,6 +22,7 @@ from .common import (
     date_arg,
     existing_db_path,
     print_error,
+    refuse_damaged,
     resolve_case,
     run_reporting,
 )
@@ -115,12 +116,23 @@ def run_export_command(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
 
 
+# What each command makes, as a damaged database's refusal names it (common.py refuse_damaged).
+_MADE = {
+    "calendar": "Opfølgningskalenderen",
+    "plan": "Opfølgningsplanen",
+    "export-ics": "Eksporten til Outlook",
+    "export": "Regnearket",
+}
+
+
 def _run(args: argparse.Namespace) -> int:
     from ..store import CaseStore
 
     today = args.today or date.today()
+    path = existing_db_path(args)
+    refuse_damaged(args, path, _MADE[args.command])  # before opening: export-ics opens it for writing
     # Only export-ics writes to the database (what it exported); the others only read it.
-    with CaseStore(existing_db_path(args), read_only=args.command != "export-ics") as store:
+    with CaseStore(path, read_only=args.command != "export-ics") as store:
         if args.command == "calendar":
             return _calendar(store, args, today)
         if args.command == "plan":

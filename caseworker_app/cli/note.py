@@ -11,6 +11,7 @@ from .common import (
     add_db_option,
     date_arg,
     existing_db_path,
+    refuse_damaged,
     resolve_case,
     run_reporting,
 )
@@ -83,7 +84,9 @@ def _note(args: argparse.Namespace) -> int:
 
     if not args.list and not args.situation:
         raise UsageError("angiv --situation NAVN, eller se sagens situationer med --list")
-    with CaseStore(existing_db_path(args, how_to_create=False), read_only=True) as store:
+    path = existing_db_path(args, how_to_create=False)
+    refuse_damaged(args, path, "Listen over sagens journalnotater" if args.list else "Notatet")
+    with CaseStore(path, read_only=True) as store:
         case = resolve_case(store, args.case, args)
         trial = store.catalog().get(case.trial_id)
         if trial is None:
