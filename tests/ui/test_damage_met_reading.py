@@ -15,7 +15,7 @@ import pytest
 from caseworker_app.excepthook import install_excepthook, tell_known_errors
 from caseworker_app.store import CaseStore, StoreError
 from caseworker_app.store.backup import make_backup
-from caseworker_app.store.errors import DamagedDatabaseError
+from caseworker_app.store.errors import DamagedDatabaseError, WriteRefusal
 from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.store_errors import StoreErrorTeller
 
@@ -97,13 +97,20 @@ def test_a_case_that_cannot_be_read_explains_the_damage_and_offers_the_good_copy
         "Sager kan mangle eller være forkerte.\n\n"
         "Den nyeste gode sikkerhedskopi er fra 31-01-2021 kl. 17.00 (3 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
-        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
+        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, "
+        "udskrive, kopiere "
         "notater og eksportere til regneark, men programmet gemmer intet i den beskadigede database, indtil du "
         "gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. Programmet spørger igen, næste gang det åbnes."
     )
     assert [b.text() for b in box.buttons()] == ["&Gendan sikkerhedskopien", "&Ikke nu"]
     assert window.damage_banner.isVisibleTo(window)  # said until restored
     assert window.case_windows() == []
+    # Read-only from here: a save is refused before anything is written.
+    assert window.store.write_refusal == WriteRefusal(good_copy=True)
+    before = damaged.read_bytes()
+    with pytest.raises(StoreError, match="Intet er gemt: databasen .* er beskadiget"):
+        window.store.add_event(1, day=TODAY, kind="followup")
+    assert damaged.read_bytes() == before
 
 
 def test_restoring_the_good_copy_lets_the_case_open(window, damaged, dialogs, message_boxes):
@@ -116,6 +123,8 @@ def test_restoring_the_good_copy_lets_the_case_open(window, damaged, dialogs, me
     assert not window.damage_banner.isVisibleTo(window)
     case_window = window.open_case(2)
     assert case_window.citizen_edit.text() == "Lone Andersen"
+    assert window.store.write_refusal is None  # a good copy in place: saving works
+    window.store.add_event(2, day=TODAY, kind="followup")
 
 
 def test_a_failure_after_the_damage_box_was_shown_is_logged_not_told_again(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from caseworker_app import logs
 from caseworker_app.store import CaseStore
 from caseworker_app.store.backup import list_backups, make_backup
+from caseworker_app.store.errors import WriteRefusal
 from caseworker_app.ui import backup_dialog, restore_offers
 from caseworker_app.ui.app import run_window
 from caseworker_app.ui.mainwindow import MainWindow
@@ -160,6 +161,7 @@ def told(monkeypatch):
     def tell_then_end(window, store, problem, refresh):
         damaged = tell(window, store, problem, refresh)
         after.append((threading.current_thread().name, len(store.list_cases()), window.case_model.rowCount()))
+        after.refusals.append(store.write_refusal)
         QTimer.singleShot(0, lambda: after.banners.append(banner_text(window)))  # once the window has shown it
         QTimer.singleShot(0, lambda: QApplication.exit(0))
         return damaged
@@ -170,12 +172,13 @@ def told(monkeypatch):
 
 
 class Told(list):
-    """What each telling left: (thread, cases in the store, rows in Sager); and the damage banner's
-    text then ('' when hidden)."""
+    """What each telling left: (thread, cases in the store, rows in Sager); the damage banner's text
+    then ('' when hidden); and whether the store refuses writes then."""
 
     def __init__(self) -> None:
         super().__init__()
         self.banners: list[str] = []
+        self.refusals: list[WriteRefusal | None] = []  # the store's write refusal after each telling
 
 
 def banner_text(window) -> str:
@@ -239,6 +242,7 @@ def test_todays_copy_finding_damage_offers_the_newest_good_copy_in_the_open_wind
     ]
     assert told == [("MainThread", 12, 12)]  # told in the window's thread; it reads the restored database
     assert told.banners == [""]  # restored: no damage left to warn of
+    assert told.refusals == [None]  # and writes are allowed
     assert integrity(db) == "ok"
     # The log line says why and where (never a name): the closing's copy is tried again, and logged.
     assert f"automatic backup failed: StoreError: Databasen {db} er beskadiget (7 fejl ved kontrollen)" in log
@@ -261,6 +265,7 @@ def test_ikke_nu_leaves_the_database_and_asks_once_a_start(tmp_path, state_in_tm
     # Tried at the start and at closing, told once: the closing's failure is only logged.
     assert log.count(f"automatic backup failed: StoreError: Databasen {db} er beskadiget") == 2
     assert [info.path.name for info in list_backups(db)] == ["sager-2021-01-31T170000.db"]
+    assert told.refusals == [WriteRefusal(good_copy=True)]  # today's copy found it: read-only after 'Ikke nu'
 
 
 def test_todays_copy_finding_damage_without_a_good_copy_says_so(tmp_path, state_in_tmp, told, dialogs, message_boxes):
@@ -289,6 +294,7 @@ def test_todays_copy_finding_damage_without_a_good_copy_says_so(tmp_path, state_
         "før en god sikkerhedskopi er gendannet. Du kan se sagerne, udskrive, kopiere notater og eksportere til "
         "regneark. Der er ingen god sikkerhedskopi: kontakt IT."
     ]
+    assert told.refusals == [WriteRefusal(good_copy=False)]  # read-only: nothing more goes into the damaged file
 
 
 def test_a_copy_that_fails_for_another_reason_is_told_once_with_its_reason(
@@ -347,7 +353,8 @@ def test_damage_after_today_s_copy_is_told_at_start_and_the_copy_restored(
         "Sager kan mangle eller være forkerte.\n\n"
         f"Den nyeste gode sikkerhedskopi er fra {today_text()} kl. 00.01 (12 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
-        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
+        "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, "
+        "udskrive, kopiere "
         "notater og eksportere til regneark, men programmet gemmer intet i den beskadigede database, indtil du "
         "gendanner en sikkerhedskopi under Filer › Sikkerhedskopier. Programmet spørger igen, næste gang det åbnes."
     )
@@ -379,6 +386,7 @@ def test_ikke_nu_leaves_the_damaged_file_and_makes_no_copy_of_it(tmp_path, state
         "før en god sikkerhedskopi er gendannet. Du kan se sagerne, udskrive, kopiere notater og eksportere til "
         'regneark. <a href="gendan">Gendan en sikkerhedskopi …</a>'
     ]
+    assert told.refusals == [WriteRefusal(good_copy=True)]  # read-only until a copy is restored
     assert [info.path for info in list_backups(db)] == [copy.path]  # the damaged file was not copied
 
 
