@@ -255,8 +255,8 @@ def export_ics(
             f"{store.path} er en sikkerhedskopi og ændres ikke; en .ics-eksport husker, hvad den "
             "eksporterede, i databasen. Gendan kopien først, eller eksportér fra den rigtige database."
         )
-    if getattr(store, "write_refusal", None) is not None:  # found damaged and kept in use: nothing is written
-        refusal = store.write_refusal
+    refusal = getattr(store, "write_refusal", None)
+    if refusal is not None:  # found damaged and kept in use: nothing is written
         advice = (
             "Gendan den nyeste gode sikkerhedskopi under Filer › Sikkerhedskopier, og eksportér så igen."
             if refusal.good_copy
