@@ -141,7 +141,14 @@ def refuse_damaged(args: argparse.Namespace, path: Path, what: str) -> None:
     from ..core.command_line import command_arg
     from ..store.backup import backup_folder, cases_text, newest_good_backup, when_text
     from ..store.copy_guard import damage_found
+    from ..store.opening import SQLITE_HEADER
 
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return  # no SQLite file at all: the opening refuses it in its own words ("ikke en sagsdatabase")
+    except OSError:
+        return  # the opening says why it cannot be read
     damage = damage_found(path, quick=True)
     if damage is None:
         return
