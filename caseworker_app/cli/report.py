@@ -21,6 +21,7 @@ from .common import (
     date_arg,
     existing_db_path,
     print_error,
+    refuse_damaged,
     run_reporting,
 )
 
@@ -116,7 +117,9 @@ def _run(args: argparse.Namespace) -> int:
     from ..store import CaseStore
     from ..store.evaluation_queries import load_report_settings
 
-    with CaseStore(existing_db_path(args), read_only=True) as store:  # a report only reads
+    path = existing_db_path(args)
+    refuse_damaged(args, path, "Evalueringen")  # figures the municipality reports on
+    with CaseStore(path, read_only=True) as store:  # a report only reads
         targets = _targets(args, store)
         caseworker = "" if args.all else (args.caseworker or store.settings().caseworker_name)
         evaluation = build_evaluation(

@@ -15,6 +15,7 @@ from .common import (
     add_db_option,
     date_arg,
     existing_db_path,
+    refuse_damaged,
     run_reporting,
 )
 
@@ -73,6 +74,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     from ..store import CaseStore
 
     path = existing_db_path(args)
+    refuse_damaged(args, path, "Listen over fristerne")  # the deadlines the window would show, not a damaged file's
     today = args.today or date.today()
     with CaseStore(path, read_only=True) as store:  # a read command never writes the file
         items = store.deadlines(today)

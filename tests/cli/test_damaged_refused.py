@@ -1,4 +1,4 @@
-"""`note` and the exports check the database as the window's start does (SQLite's quick check,
+"""`note`, `deadlines`, `report` and the exports check the database as the window's start does (SQLite's quick check,
 store/copy_guard.py damage_found) and refuse a damaged one: a note pasted into FASIT or a calendar,
 plan or spreadsheet made from it may carry wrong facts. Danish on stderr, exit 1, no file written,
 the database left as it was; the newest good copy named with the command that restores it."""
@@ -29,6 +29,13 @@ COMMANDS = {
         "Opfølgningskalenderen",
     ),
     "plan": (["plan", "--case", "S-1", "--pdf", "{out}"], "plan.pdf", "Opfølgningsplanen"),
+    "deadlines": (["deadlines"], None, "Listen over fristerne"),
+    "deadlines --json": (["deadlines", "--json"], None, "Listen over fristerne"),
+    "report": (
+        ["report", "--from", "01-01-2021", "--to", "31-01-2021", "--all", "--xlsx", "{out}"],
+        "evaluering.xlsx",
+        "Evalueringen",
+    ),
 }
 
 
