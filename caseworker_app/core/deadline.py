@@ -163,11 +163,15 @@ def ordinary_beside_text(deadline: Deadline) -> str:
 
 
 UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
+# Undated after the trial's end: nothing to agree under it, and the catalog has no ordinary rule.
+UNDATED_ENDED_TEXT = "ingen dato – følg de almindelige regler"
 
 
 def due_text(deadline: Deadline) -> str:
     """The deadline's legal date as users see it: dd-mm-åååå, or that no date has been agreed."""
-    return UNDATED_TEXT if deadline.undated else fmt(deadline.legal_due)
+    if deadline.undated:
+        return UNDATED_ENDED_TEXT if deadline.trial_ended else UNDATED_TEXT
+    return fmt(deadline.legal_due)
 
 
 def day_off_text(deadline: Deadline) -> str:

@@ -32,6 +32,9 @@ from .trial_plan import RulePlan, TrialPlan, plan_of
 from .workdays import day_off_name, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
+# The trial does not apply to the case and the catalog has no ordinary rule: the trial rule's date
+# is kept, said plainly to be a reminder and not a deadline the law sets (docs/decisions.md 15).
+ONLY_A_REMINDER = "; kataloget har ingen almindelig regel, så datoen er kun en påmindelse efter forsøgsreglen: "
 # Keys and makers in C, not Python: the engine runs once per case for many thousands of cases.
 _BY_DAY = attrgetter("day")
 _BY_LEGAL_DUE = attrgetter("legal_due")
@@ -174,7 +177,7 @@ def _deadline(
     if unmet is not None:
         # A condition of the trial that the case's own dates show is not met (T09: ledighed under
         # 18 months at the praktik's start).
-        outside = (unmet + ", så forsøgsreglen gælder ikke: ",)
+        outside = (unmet + ", så forsøgsreglen gælder ikke",)
     elif (
         spec.kind in BEGUN_UNDER_TRIAL  # tested here too: no call for the many follow-up rules
         and not stale_agreed
@@ -182,7 +185,7 @@ def _deadline(
     ):
         # A period (a praktik) or a date agreed before the trial began was decided under the ordinary
         # rule, as one begun after its end is: the trial does not give it its length or its date.
-        outside = (before + ", så forsøgsreglen gælder ikke: ",)
+        outside = (before + ", så forsøgsreglen gælder ikke",)
     if outside is not None and (ordinary_result or trial_result):
         # The trial does not apply to the case, as for a clock begun after its end. The ordinary rule
         # alone governs; with none, the trial rule's date is kept as a reminder, said plainly
@@ -192,10 +195,11 @@ def _deadline(
             if ordinary is not spec.ordinary and not before_change(reason):
                 # A version the municipality entered (decision 13): whose rule it is, as after the end.
                 reason = reason + municipal_rule("; ", ordinary, "")
+            reason = outside + (": ",) + reason
         else:
             assert trial_result is not None  # one of the two, tested above
             governed, (legal, reason, from_anchor) = "none", trial_result
-        reason = outside + reason
+            reason = outside + (ONLY_A_REMINDER,) + reason
         inapplicable = True
     elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
@@ -282,7 +286,8 @@ def _deadline(
                     start,
                     "–",
                     end,
-                    ", så forsøgsreglen gælder ikke: ",
+                    ", så forsøgsreglen gælder ikke",
+                    ONLY_A_REMINDER,
                 ) + reason
             elif spec.kind == "duration_end":
                 # Decision 12: a period begun under the trial and still running at its end does not

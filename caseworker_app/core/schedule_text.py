@@ -29,6 +29,10 @@ def undated_deadline(
     time or late: the talk in history that met it, as the evaluation counts it), or it was agreed
     before the trial began."""
     agreed = dates.get(spec.anchor)
+    if today > end:
+        # The trial has ended and the catalog knows no ordinary rule for the date: no date is asked
+        # for under a rule that no longer applies (a domain auditor, T04's exemption after 2021).
+        return _ended_undated(trial, spec, today, end, ordinary_due)
     if agreed is None:
         reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
     elif agreed < trial.period.start:  # agreed before the trial: no date under it (core/schedule.py)
@@ -56,14 +60,39 @@ def undated_deadline(
                 agreed,
                 " er overholdt, og næste dato er ikke aftalt: aftal den og registrér den på sagen",
             )
-    if today <= end:
-        governed, rule = "trial", rule_text("Forsøgsregel: ", spec.text)
-        citation = trial_citation(trial, today, end)
-    else:  # the trial has ended and the catalog knows no ordinary rule for it
-        governed, rule = "none", rule_text("Uden for forsøget: ", spec.text)
-        citation = outside_citation(trial.period.start, end, today)
     # Decision 3: the ordinary date, if it falls within the trial, is overdue the day after its end.
-    ends_overdue = today <= end and ordinary_due is not None and ordinary_due <= end
+    ends_overdue = ordinary_due is not None and ordinary_due <= end
+    rule = rule_text("Forsøgsregel: ", spec.text)
+    return _undated(
+        trial, spec, today, end, ordinary_due, "trial", rule, trial_citation(trial, today, end), reason, ends_overdue
+    )
+
+
+def _ended_undated(trial: Trial, spec: RuleSpec, today: date, end: date, ordinary_due: date | None) -> Deadline:
+    """After the trial's end, a date the caseworker set under it and no ordinary rule in the catalog:
+    nothing to agree under the trial; the case is followed up under the ordinary rules."""
+    reason = (
+        "forsøget sluttede ",
+        end,
+        "; kataloget har ingen almindelig regel, så følg sagen op efter de almindelige regler",
+    )
+    rule = rule_text("Forsøgsreglen gælder ikke her: ", spec.text)
+    citation = outside_citation(trial.period.start, end, today)
+    return _undated(trial, spec, today, end, ordinary_due, "none", rule, citation, reason, False)
+
+
+def _undated(
+    trial: Trial,
+    spec: RuleSpec,
+    today: date,
+    end: date,
+    ordinary_due: date | None,
+    governed: str,
+    rule: str,
+    citation: str,
+    reason: Reason,
+    ends_overdue: bool,
+) -> Deadline:
     return Deadline(
         trial.id,
         spec.kind,

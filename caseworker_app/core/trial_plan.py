@@ -62,7 +62,7 @@ def _rule_plan(trial: Trial, spec: RuleSpec) -> RulePlan:
         plain.forms if plain is not None else (),
         bool(spec.ordinary_changes or (plain and plain.forms)),
         rule_text("Forsøgsregel: ", spec.text),
-        rule_text("Uden for forsøget: ", spec.text),
+        rule_text("Forsøgsreglen gælder ikke her: ", spec.text),
         rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
         # reform_caution's text is the same for every day after checked (_deadline tests the day)
         reform_caution(plain, date.max) if plain is not None else "",

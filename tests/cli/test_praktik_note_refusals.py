@@ -151,6 +151,7 @@ def test_a_period_the_trial_cannot_give_is_not_told_to_agree_a_date():
         governing_deadline(trial, lis, "praktik_start", date(2022, 3, 1))
     assert str(raised.value) == (
         "Forsøget kan ikke være hjemmel for perioden: Praktikstart 01-03-2022 ligger uden for forsøgsperioden "
-        "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke: højst 4 uger fra praktikstart 01-03-2022, sidste dag. "
+        "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke; kataloget har ingen almindelig regel, så datoen er kun "
+        "en påmindelse efter forsøgsreglen: højst 4 uger fra praktikstart 01-03-2022, sidste dag. "
         "Perioden følger den almindelige regel: skriv notatet i FASIT som i andre sager, uden henvisning til forsøget."
     )

@@ -316,10 +316,11 @@ def test_a_clock_started_after_the_trial_ended_is_not_under_the_trial_rule():
     assert d.legal_due == date(2024, 3, 31)  # Easter Sunday 2024
     assert d.practical_due == date(2024, 3, 27)  # before skærtorsdag and langfredag
     assert d.citation == "Ingen: forsøget gjaldt fra 01-07-2018 til og med 31-12-2021"  # ended: past tense (a tester)
-    assert d.rule.startswith("Uden for forsøget: ")
+    assert d.rule.startswith("Forsøgsreglen gælder ikke her: ")
     assert d.reason == (
         "Praktikstart 04-03-2024 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, "
-        "så forsøgsreglen gælder ikke: højst 4 uger fra praktikstart 04-03-2024, sidste dag"
+        "så forsøgsreglen gælder ikke; kataloget har ingen almindelig regel, så datoen er kun en påmindelse "
+        "efter forsøgsreglen: højst 4 uger fra praktikstart 04-03-2024, sidste dag"
     )
 
 

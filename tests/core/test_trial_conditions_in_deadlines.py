@@ -39,10 +39,11 @@ def test_ledighed_of_18_months_and_a_day_takes_the_trial_away_and_keeps_the_date
     assert d.citation == "Ingen: forsøgets betingelse er ikke opfyldt"
     assert d.reason == (
         "Betingelsen »Ledighedsperioden er under 18 måneder« er ikke opfyldt: ledig siden 01-01-2019 til "
-        "praktikstart 02-07-2020 er 18 måneder og 1 dag, så forsøgsreglen gælder ikke: højst 4 uger fra "
+        "praktikstart 02-07-2020 er 18 måneder og 1 dag, så forsøgsreglen gælder ikke; kataloget har ingen "
+        "almindelig regel, så datoen er kun en påmindelse efter forsøgsreglen: højst 4 uger fra "
         "praktikstart 02-07-2020, sidste dag"
     )
-    assert d.rule.startswith("Uden for forsøget: ")
+    assert d.rule.startswith("Forsøgsreglen gælder ikke her: ")
 
 
 def test_exactly_18_months_is_not_under_18_months():
