@@ -11,7 +11,9 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
+from .import_synonyms import FILLER_WORDS, MIN_CONTAINED, SYNONYMS, WHOLE_ONLY
 from .terms import DATE_NAMES
 
 # The follow-up held most recently, before the import: saved as a follow-up event, so the next
@@ -38,152 +40,73 @@ FIELD_LABELS = {
 IMPORT_FIELDS = tuple(FIELD_LABELS)
 DATE_FIELDS = (*DATE_NAMES, *EVENT_FIELDS)
 REQUIRED_FIELDS = ("citizen", "case_ref")  # and a trial: a column or one trial for every row
-
-# Headers seen in caseworkers' own lists, in the folded form of fold_header (æ→ae, ø→oe, å→aa,
-# no spaces or punctuation). The field's own label is recognised too.
-_SYNONYMS = {
-    "citizen": (
-        "navn",
-        "borger",
-        "borgerensnavn",
-        "borgernavn",
-        "navnpaaborger",
-        "fuldtnavn",
-        "klient",
-        "personnavn",
-    ),
-    "case_ref": (
-        "sagsnr",
-        "sagsnummer",
-        "fasitsagsnr",
-        "fasitsagsnummer",
-        "fasitnr",
-        "fasitnummer",
-        "fasit",
-        "fasitsag",
-        "sag",
-        "sagsid",
-        "fasitid",
-    ),
-    "cpr": ("cpr", "cprnr", "cprnummer", "personnummer", "personnr", "cprno"),
-    "trial_id": (
-        "forsoeg",
-        "forsog",
-        "forsoegsid",
-        "forsoegsnr",
-        "forsoegsnummer",
-        "frikommuneforsoeg",
-        "forsoegskode",
-        "forsoegets",
-        "trial",
-    ),
-    "caseworker": (
-        "sagsbehandler",
-        "sagsbehandlerensnavn",
-        "sagsbehandlernavn",
-        "raadgiver",
-        "medarbejder",
-        "ansvarlig",
-        "ansvarligsagsbehandler",
-        "jobkonsulent",
-    ),
-    "note": ("bemaerkning", "bemaerkninger", "note", "noter", "kommentar", "kommentarer", "notat"),
-    "hire": (
-        "ansat",
-        "ansaettelse",
-        "ansaettelsesdato",
-        "ansatdato",
-        "ansatden",
-        "ansatfra",
-        "ansaettelseiloentilskud",
-        "loentilskudsstart",
-        "startloentilskud",
-        "loentilskudfra",
-        "ansaettelsesdatoloentilskud",
-    ),
-    "offer": ("tilbud", "tilbudsdato", "tilbudomloentilskud", "tilbudgivet", "tilbuddato"),
-    "absence_start": (
-        "foerstefravaersdag",
-        "fravaersdag",
-        "sygemeldt",
-        "sygemeldtfra",
-        "sygemeldingsdato",
-        "sygefra",
-        "fravaerfra",
-    ),
-    "praktik_start": ("praktikstart", "praktikstartdato", "praktikfra", "startpraktik"),
-    "unemployed_since": ("ledigsiden", "ledighedsdato", "ledigfra", "ledighedsstart"),
-    "extension_start": ("forlaengelsesstart", "forlaengelsensstart", "forlaengetfra", "forlaengelse"),
-    "visitation": ("visitation", "visitationsdato", "visiteret", "visiteretden"),
-    "agreed": (
-        "aftaltdato",
-        "aftalt",
-        "aftaltopfoelgning",
-        "naesteopfoelgning",
-        "naestesamtale",
-        "naesteopf",  # "Næste opf. (dato)": never the last follow-up
-    ),
-    LAST_FOLLOWUP: (
-        "senesteopfoelgning",
-        "sidsteopfoelgning",
-        "opfoelgning",
-        "senesteopfoelgningsdato",
-        "opfoelgningholdt",
-        "sidsteopfoelgningsdato",
-        "opfulgt",
-        "opfoelgningsdato",
-        # abbreviated, as in "Sidste opf." (a tester's own list)
-        "opf",
-        "sidsteopf",
-        "senesteopf",
-        "sidsteopfdato",
-        "senesteopfdato",
-    ),
-    LAST_DECISION: (
-        "stillingtagen",
-        "senestestillingtagen",
-        "sidstestillingtagen",
-        "stillingtagentilindsatsplanen",
-        "stillingtagenindsatsplan",
-        "datoforstillingtagen",
-    ),
-}
-_MIN_CONTAINED = 5  # a header containing a synonym of at least this length counts ('sagsbehandlernavn')
+_K = TypeVar("_K", str, frozenset[str])  # a header folded, or its words
 
 
 def fold_header(text: object) -> str:
     """A header as compared: case, spaces, punctuation and æ/ø/å spelled ae/oe/aa do not matter."""
+    return re.sub(r"[^0-9a-z]", "", _folded_letters(text))
+
+
+def _folded_letters(text: object) -> str:
     folded = unicodedata.normalize("NFKC", str(text or "")).casefold()
-    folded = folded.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[^0-9a-z]", "", folded)
+    return folded.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def word_key(text: object) -> frozenset[str]:
+    """A header's words as compared in any order: folded as fold_header, without the filler words,
+    and a word's 'dato' (with its linking s) dropped: 'Startdato løntilskud' and 'Dato for start af
+    løntilskud' are both {'start', 'loentilskud'}, as is the synonym 'start loentilskud'."""
+    words: set[str] = set()
+    for word in re.findall(r"[0-9a-z]+", _folded_letters(text)):
+        if word.endswith("dato") and len(word) > len("dato"):
+            word = word.removesuffix("dato")
+            word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        if word not in FILLER_WORDS:
+            words.add(word)
+    return frozenset(words)
 
 
 def catalog_date_labels() -> dict[str, str]:
     """Each trial's own label of its dates, folded, with the date it names ('startpaaressourceforloeb'
     → visitation): the program shows that label in the case window, so a list may well use it. Read
     from the shipped catalog (resources/trials); a label two trials give different dates is left out."""
+    return _unambiguous((fold_header(label), name) for label, name in _catalog_labels())
+
+
+def _catalog_labels() -> list[tuple[str, str]]:
+    """Every trial's date labels as written, with the date each names."""
     from .catalog_load import load_catalog  # only when a header is first read: start-up time
 
-    found: dict[str, set[str]] = {}
-    for trial in load_catalog().values():
-        for case_date in trial.dates:
-            if case_date.label:
-                found.setdefault(fold_header(case_date.label), set()).add(case_date.name)
-    return {label: next(iter(names)) for label, names in found.items() if len(names) == 1 and label}
+    return [(d.label, d.name) for trial in load_catalog().values() for d in trial.dates if d.label]
+
+
+def _unambiguous(pairs: Iterable[tuple[_K, str]]) -> dict[_K, str]:
+    """Each key with its field, leaving out a key given two fields (and an empty one)."""
+    found: dict[_K, set[str]] = {}
+    for key, name in pairs:
+        found.setdefault(key, set()).add(name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1 and key}
 
 
 @cache
-def _tables() -> tuple[dict[str, str], list[str]]:
-    """The words a header is compared with (folded → field), and those a header may contain, longest
-    first. The hand-written synonyms and the fields' labels come before the catalog's date labels."""
+def _tables() -> tuple[dict[str, str], list[str], dict[frozenset[str], str]]:
+    """The words a header is compared with (folded → field), those a header may contain, longest
+    first, and the word sets a header's words may match in any order (word_key → field; a set two
+    fields share is left out). The hand-written synonyms and the fields' labels come before the
+    catalog's date labels."""
+    own = [(word, name) for name, words in SYNONYMS.items() for word in (*words, FIELD_LABELS[name])]
+    labels = _catalog_labels()
     table: dict[str, str] = {}
-    for name, words in _SYNONYMS.items():
-        for word in (*words, fold_header(FIELD_LABELS[name])):
-            table.setdefault(word, name)
+    for word, name in own:
+        table.setdefault(fold_header(word), name)
     for label, name in catalog_date_labels().items():
         table.setdefault(label, name)
-    contained = sorted((w for w in table if len(w) >= _MIN_CONTAINED), key=len, reverse=True)
-    return table, contained
+    contained = sorted((w for w in table if len(w) >= MIN_CONTAINED and w not in WHOLE_ONLY), key=len, reverse=True)
+    word_sets = _unambiguous((word_key(word), name) for word, name in own)
+    for key, name in _unambiguous((word_key(label), name) for label, name in labels).items():
+        word_sets.setdefault(key, name)
+    return table, contained, word_sets
 
 
 def named_exactly(header: object) -> bool:
@@ -192,13 +115,19 @@ def named_exactly(header: object) -> bool:
 
 
 def recognized_field(header: object) -> str | None:
-    """The field a header names ('CPR-nr.' → cpr), or None when it names none this program knows."""
+    """The field a header names ('CPR-nr.' → cpr), or None when it names none this program knows.
+
+    First a name as a whole ('Sagsbeh.'), then a name's words in any order ('Løntilskud startdato'
+    as 'Start løntilskud'), then the longest name the header contains ('Konsulentens navn')."""
     folded = fold_header(header)
     if not folded:
         return None
-    by_word, contained = _tables()
+    by_word, contained, word_sets = _tables()
     if folded in by_word:
         return by_word[folded]
+    in_any_order = word_sets.get(word_key(header))
+    if in_any_order is not None:  # 'Løntilskud start', 'Startdato løntilskud'
+        return in_any_order
     for word in contained:  # longest first: 'sagsbehandlernavn' is the caseworker, not the citizen
         if word in folded:
             field = by_word[word]

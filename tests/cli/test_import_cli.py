@@ -337,21 +337,21 @@ def test_a_hire_date_in_the_future_is_imported_with_a_warning_on_its_row(capsys,
 
 
 def test_a_column_of_dates_left_out_is_named_before_anything_is_saved(capsys, tmp_path, db):
-    # 'Opf. dato' is no header the import knows: its dates would be lost without a word, and the
+    # 'Kontakt dato' is no header the import knows: its dates would be lost without a word, and the
     # deadline counted from the hire date. The preview says so (the import itself is the user's call).
     path = tmp_path / "liste.csv"
     path.write_bytes(
-        "Navn;Sagsnummer;Ansættelsesdato;Opf. dato;Forsøg\r\n"
+        "Navn;Sagsnummer;Ansættelsesdato;Kontakt dato;Forsøg\r\n"
         "Bo Berg;2026-0001;01-03-2024;15-10-2026;T08\r\n"
         "Ida Dam;2026-0002;02-03-2024;;T08\r\n".encode("cp1252")
     )
     code, out, err = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
     assert (code, err) == (0, "")
     assert (
-        "⚠ Kolonnen 'Opf. dato' har datoer, men bruges ikke. Er det fx seneste opfølgning eller seneste "
+        "⚠ Kolonnen 'Kontakt dato' har datoer, men bruges ikke. Er det fx seneste opfølgning eller seneste "
         "stillingtagen til indsatsplanen, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
     ) in out.splitlines()
-    assert "Springes over: Opf. dato" in out
+    assert "Springes over: Kontakt dato" in out
 
 
 def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_shows(capsys, tmp_path, db):

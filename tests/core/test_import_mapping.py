@@ -256,3 +256,82 @@ def test_a_header_recognised_later_is_not_held_to_an_old_ignore():
     chosen = guessed.with_field(1, "last_followup")
     assert chosen.remembered() == {}
     assert chosen.recognised_headers() == {"navn", "sidsteopf"}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Sagsbeh.",  # a tester's list: was skipped, and a colleague's case showed among 'mine'
+        "Sagsbeh",
+        "Sagsb.",
+        "SBH",
+        "SB",
+        "Medarb.",
+        "Konsulent",
+        "Virksomhedskonsulent",  # the job title of many users
+        "Beskæftigelseskonsulent",
+        "Initialer",
+        "Sagsbehandler initialer",
+        "Initialer sagsbehandler",
+        "Medarbejder (initialer)",
+        "Konsulentens navn",
+        "Sagsbeh. navn",
+    ],
+)
+def test_the_usual_abbreviations_and_titles_name_the_caseworker(header):
+    assert recognized_field(header) == "caseworker"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Borgerens initialer", "citizen"),  # 'Initialer' names the caseworker only as the whole header
+        ("Konsulentens bemærkning", "note"),
+        ("Sagsnr.", "case_ref"),
+        ("Sag", "case_ref"),
+        ("Tilbud givet d.", "offer"),
+        ("Løntilskud slut", None),  # the end of the hire, not its start
+        ("Løntilskud til", None),
+    ],
+)
+def test_the_caseworkers_new_words_take_no_other_column(header, field):
+    assert recognized_field(header) == field
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Startdato løntilskud",  # a tester's list: was not the hire date
+        "Løntilskud start",
+        "Løntilskud startdato",
+        "Løntilskudsstart",
+        "Start løntilskud",
+        "Start på løntilskud",
+        "Dato for start af løntilskud",
+        "Løntilskud ansættelse",
+        "Løntilskud, ansat",
+        "Ansættelsesdato løntilskud",
+        "Løntilskud fra",
+    ],
+)
+def test_the_hire_date_is_recognised_in_any_order_of_its_words(header):
+    assert recognized_field(header) == "hire"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Ressourceforløb start", "visitation"),  # T07's label 'Start på ressourceforløb', words turned
+        ("Løntilskud tilbud om ansættelse", "offer"),  # the field's label, words turned
+        ("Opf. dato", "last_followup"),  # as 'Opf.'
+        ("Opfølgning næste", "agreed"),  # as 'Næste opfølgning', never a follow-up held
+        ("Frist opfølgning", None),
+    ],
+)
+def test_a_known_name_with_its_words_in_another_order_names_the_same_field(header, field):
+    assert recognized_field(header) == field
+
+
+def test_a_tester_header_row_with_three_caseworker_columns_takes_the_first():
+    headers = ["Navn", "FASIT sag", "Startdato løntilskud", "Konsulent", "Initialer", "Løntilskud start"]
+    assert guess_mapping(headers).fields == ("citizen", "case_ref", "hire", "caseworker", None, None)
