@@ -338,7 +338,8 @@ def test_a_hire_date_in_the_future_is_imported_with_a_warning_on_its_row(capsys,
 
 def test_a_column_of_dates_left_out_is_named_before_anything_is_saved(capsys, tmp_path, db):
     # 'Kontakt dato' is no header the import knows: its dates would be lost without a word, and the
-    # deadline counted from the hire date. The preview says so (the import itself is the user's call).
+    # deadline counted from the hire date. The preview says so (the import itself is the user's call),
+    # and suggests no field the header's words do not point to.
     path = tmp_path / "liste.csv"
     path.write_bytes(
         "Navn;Sagsnummer;Ansættelsesdato;Kontakt dato;Forsøg\r\n"
@@ -348,10 +349,62 @@ def test_a_column_of_dates_left_out_is_named_before_anything_is_saved(capsys, tm
     code, out, err = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
     assert (code, err) == (0, "")
     assert (
-        "⚠ Kolonnen 'Kontakt dato' har datoer, men bruges ikke. Er det fx seneste opfølgning eller seneste "
-        "stillingtagen til indsatsplanen, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
+        "⚠ Kolonnen 'Kontakt dato' har datoer, men bruges ikke. Hører datoerne til et af sagens felter, så vælg "
+        "det felt til kolonnen; ellers regnes fristerne uden den."
     ) in out.splitlines()
     assert "Springes over: Kontakt dato" in out
+
+
+def test_a_hire_date_column_left_out_points_to_the_hire_date_not_to_a_follow_up(capsys, tmp_path, db):
+    # A header whose words say løntilskud: the warning pointed to 'seneste opfølgning', a wrong field.
+    path = tmp_path / "liste.csv"
+    path.write_bytes(
+        "Navn;Sagsnummer;Løntilskud (1. periode);Forsøg\r\nBo Berg;2026-0001;01-03-2024;T08\r\n".encode("cp1252")
+    )
+    code, out, _ = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
+    assert code == 2  # the hire date is missing
+    assert (
+        "⚠ Kolonnen 'Løntilskud (1. periode)' har datoer, men bruges ikke. Er det ansættelse i løntilskud, så vælg "
+        "'Ansættelse i løntilskud' til kolonnen; ellers regnes fristerne uden den."
+    ) in out.splitlines()
+
+
+def test_a_column_of_caseworker_names_left_out_is_named_before_anything_is_saved(capsys, tmp_path, db):
+    # Saved without a caseworker, a colleague's case would be shown among everyone's 'mine frister'.
+    path = tmp_path / "liste.csv"
+    path.write_bytes(
+        "Navn;Sagsnummer;Ansat;Forsøg;Hvem\r\n"
+        "Bo Berg;2026-0001;01-03-2024;T08;Mette Kjær\r\n"
+        "Ida Dam;2026-0002;02-03-2024;T08;Lars Poulsen\r\n"
+        "Ole Sø;2026-0003;02-03-2024;T08;Mette Kjær\r\n".encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert (
+        "⚠ Kolonnen 'Hvem' har navne, men bruges ikke, og ingen kolonne er valgt som 'Sagsbehandler'. Er det "
+        "sagsbehandleren, så vælg 'Sagsbehandler' til kolonnen: ellers gemmes sagerne uden sagsbehandler og vises "
+        "for alle sagsbehandlere, også i 'mine frister'."
+    ) in out.splitlines()
+    assert "Springes over: Hvem" in out
+
+
+def test_a_caseworker_column_headed_sagsbeh_is_imported_and_a_colleagues_case_is_not_mine(capsys, tmp_path, db):
+    from caseworker_app.core.selection import select
+
+    path = tmp_path / "liste.csv"
+    path.write_bytes(
+        "Borger;Sagsnr.;Ansat d.;Forsøg;Sagsbeh.\r\n"
+        "Bo Berg;2026-0001;01-03-2024;T08;Mette Kjær\r\n"
+        "Karen Lund;2026-0002;02-03-2024;T08;Lars Poulsen\r\n".encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert (code, err) == (0, "")
+    assert "Sagsbeh. → Sagsbehandler" in out
+    assert "Springes over" not in out
+    with CaseStore(db, read_only=True) as store:
+        saved = store.list_cases()
+    mine = select(saved, caseworker="Mette Kjær", case_of=lambda case: case)
+    assert [case.citizen for case in mine.items] == ["Bo Berg"]
 
 
 def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_shows(capsys, tmp_path, db):

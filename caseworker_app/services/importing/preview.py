@@ -13,13 +13,14 @@ from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
 from ...core.import_date_order import month_first_columns, month_first_note
-from ...core.import_hidden import column_name, hidden_column_notes, hidden_data_rows, hidden_rows_note
-from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors, recognized_field
+from ...core.import_hidden import hidden_column_notes, hidden_data_rows, hidden_rows_note
+from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors
 from ...core.import_merged import merged_note
-from ...core.import_parse import is_blank_cell, is_date_cell, number_cell_warning
+from ...core.import_parse import number_cell_warning
 from ...core.import_remarks import is_remark_row, remark_rows_note
 from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
-from ...core.import_table import SourceTable, column_letter
+from ...core.import_skipped import ignored_date_columns, ignored_name_columns
+from ...core.import_table import SourceTable
 from ...core.import_totals import is_total_row, total_rows_note
 from ...core.terms import DATE_NAMES
 from ...core.text import case_ref_key
@@ -125,6 +126,7 @@ def build_preview(
         remark_rows_note(remarks),
         filled,
         *ignored_date_columns(table, mapping),
+        *ignored_name_columns(table, mapping),
         *(month_first_note(order) for order in month_first.values()),
     ]
     return ImportPreview(
@@ -181,40 +183,6 @@ def _same_citizen(row: ImportRow, by_cpr: dict[CprKey, list[CaseRecord]], seen: 
 def _number_cell(cell: object) -> str:
     warning = number_cell_warning(cell)
     return f"{FIELD_LABELS['case_ref']}: {warning}" if warning else ""
-
-
-def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[str, ...]:
-    """A warning for each column left out whose cells are mostly dates: a follow-up date the
-    program did not recognise ('Opf. dato') would otherwise be lost without a word, and every
-    deadline counted from the hire date. A column whose header names a field another column fills
-    says which column that is (and whether Excel hides it); a hidden one left out for a visible one
-    is named by hidden_column_notes."""
-    notes = []
-    for column, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
-        if field is not None:
-            continue
-        filled = [cell for row in table.rows if not is_blank_cell(cell := table.cell(row, column))]
-        if not filled or 2 * sum(map(is_date_cell, filled)) < len(filled):
-            continue
-        named = recognized_field(header)
-        owner = mapping.column_of(named) if named is not None else None
-        if owner is not None and (column in table.hidden_columns or owner in table.hidden_columns):
-            continue  # hidden_column_notes names both: the hidden one used, or the one left for a visible one
-        name = header or column_letter(column)
-        hidden = " (skjult i Excel)" if column in table.hidden_columns else ""
-        if named is not None and owner is not None:
-            label = FIELD_LABELS[named]
-            notes.append(
-                f"⚠ Kolonnen '{name}' har datoer, men bruges ikke: '{label}' læses fra "
-                f"{column_name(table, owner)}. Er det '{name}', der har den rigtige dato, så vælg '{label}' til den."
-            )
-            continue
-        notes.append(
-            f"⚠ Kolonnen '{name}'{hidden} har datoer, men bruges ikke. Er det fx "
-            "seneste opfølgning eller seneste stillingtagen til indsatsplanen, så vælg det felt til "
-            "kolonnen; ellers regnes fristerne uden den."
-        )
-    return tuple(notes)
 
 
 def _status_column(mapping: ColumnMapping) -> int | None:
