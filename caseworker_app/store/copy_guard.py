@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .backup import BackupInfo, check_backup, list_backups
 from .backup.checking import count_cases, integrity_problem
+from .copies import is_backup_path
 from .errors import StoreError
 from .opening import SQLITE_HEADER, connect_read_only
 
@@ -23,7 +24,7 @@ def damage_found(db_path: Path, *, quick: bool = False) -> str | None:
         with db_path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return "filen er ikke en SQLite-database"
-        conn = connect_read_only(db_path)
+        conn = connect_read_only(db_path, immutable=is_backup_path(db_path))  # a copy: no -wal or -shm beside it
     except (OSError, StoreError):
         return None
     try:
