@@ -75,6 +75,7 @@ class EventRow:
     is_case_change: bool = False  # ids of case changes and of events are separate series
     situation: str | None = None  # a journal note's situation (core.notes), else None
     about_event: int | None = None  # a journal note's event (core.note_subject), else None
+    stated: str | None = None  # what a journal note stated (JSON, core.note_staleness), else None
 
     @property
     def label(self) -> str:

@@ -15,24 +15,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord, deadlines_for_cases, uncomputable_cases
-from ..core.catalog import NoteTemplate, Trial
+from ..core.catalog import Trial
 from ..core.history import EventRow
 from ..core.overrides import TrialOverride
 from ..core.settings import Settings
 from .changes import CaseChanges, ChangeToken
 from .import_methods import ImportMethods
+from .note_facade import JournalNotes
 from .store_parts import StoreParts
 
 if TYPE_CHECKING:
     from ..core.agreed_at_event import AgreedAtEvent
     from ..core.ics import ExportState
-    from ..core.note_templates import TemplateChange
     from .case_conflicts import ConflictChoice
     from .case_writes import CaseWrites
     from .errors import WriteRefusal
 
 
-class CaseStore(ImportMethods):
+class CaseStore(ImportMethods, JournalNotes):
     """One open case database; each change is one transaction; two copies may share the file."""
 
     def __init__(
@@ -320,31 +320,6 @@ class CaseStore(ImportMethods):
     def duplicate_open_case_ids(self) -> list[tuple[str, str, list[int]]]:
         """(trial, FASIT number, database ids) for each number open more than once in a trial."""
         return self._reads.duplicate_open_case_ids()
-
-    # ------------------------------------------------------------ journal notes (NotesPart)
-
-    def note_template(self, trial_id: str, situation: str) -> NoteTemplate | None:
-        """The municipality's edited template for a trial and situation; None: use the standard."""
-        return self._parts.notes.note_template(trial_id, situation)
-
-    def note_template_history(self, trial_id: str, situation: str) -> list[TemplateChange]:
-        """Every saving and restoring of the template, newest first (never changed or deleted)."""
-        return self._parts.notes.note_template_history(trial_id, situation)
-
-    def save_note_template(self, trial_id: str, situation: str, text: str) -> int:
-        """Keep the municipality's own template; ValidationError (nothing saved) if unusable."""
-        return self._parts.notes.save_note_template(trial_id, situation, text)
-
-    def restore_note_template(self, trial_id: str, situation: str) -> int | None:
-        """Go back to the standard template ("gendan standard"); the edited one stays in history."""
-        return self._parts.notes.restore_note_template(trial_id, situation)
-
-    def add_journal_note(
-        self, case_id: int, *, situation: str, text: str, day: date, event_id: int | None = None
-    ) -> int:
-        """Keep a note as it was copied to FASIT in the case's history (about event_id, an event
-        that still counts, when given); it changes no deadline."""
-        return self._parts.notes.add_journal_note(case_id, situation=situation, text=text, day=day, event_id=event_id)
 
     # ------------------------------------------------------------ kept between runs (AppStatePart)
 

@@ -149,9 +149,11 @@ class CaseWrites:
         day: date,
         now: str,
         event_id: int | None = None,
+        stated: str | None = None,
     ) -> None:
         """One row of the case's history (notes and closing write theirs here too); event_id: the
-        event it belongs to (m009: a note's event, or the talk that set the agreed date)."""
+        event it belongs to (m009: a note's event, or the talk that set the agreed date); stated:
+        what a journal note stated (m011, core.note_staleness)."""
         self._db.insert(
             "case_changes",
             {
@@ -164,6 +166,7 @@ class CaseWrites:
                 "created_at": now,
                 "created_by": self._created_by(),
                 "event_id": event_id,
+                "note_stated": stated,
             },
         )
 

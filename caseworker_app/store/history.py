@@ -21,7 +21,7 @@ def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | Non
         (case_id,),
     ).fetchall()
     changes = conn.execute(
-        "SELECT id, action, field, old_value, new_value, day, created_at, created_by, event_id "
+        "SELECT id, action, field, old_value, new_value, day, created_at, created_by, event_id, note_stated "
         "FROM case_changes WHERE case_id = ?",
         (case_id,),
     ).fetchall()
@@ -53,6 +53,7 @@ def case_history(conn: sqlite3.Connection, case_id: int) -> list[EventRow] | Non
             is_case_change=True,
             situation=r[2] if r[1] == JOURNAL_NOTE else None,
             about_event=r[8] if r[1] == JOURNAL_NOTE else None,  # m009: the event a note is about
+            stated=r[9] if r[1] == JOURNAL_NOTE else None,  # m011: what the note stated
         )
         for r in changes
     ]

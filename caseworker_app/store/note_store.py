@@ -6,9 +6,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.catalog import NoteTemplate
+from ..core.collation import case_order
 from ..core.history import CANCELLED, JOURNAL_NOTE
+from ..core.note_staleness import StaleNote, note_statement, stale_notes
 from ..core.note_templates import TemplateChange, edited_template, edited_template_errors
 from ..core.notes import journal_note_errors
+from ..core.terms import ACTIVE
+from .case_reading import stored_day
 from .connection import utc_now
 from .errors import ValidationError
 
@@ -110,26 +114,60 @@ class NotesPart:
     # ------------------------------------------------------------ notes in the case history
 
     def add_journal_note(
-        self, case_id: int, *, situation: str, text: str, day: date, event_id: int | None = None
+        self,
+        case_id: int,
+        *,
+        situation: str,
+        text: str,
+        day: date,
+        event_id: int | None = None,
+        event_date: date | None = None,
     ) -> int:
         """Keep a note as it was copied to FASIT in the case's history; it changes no deadline.
 
         event_id: the event the note is about (core.note_subject.subject_event), kept with the row
-        (m009), so correcting that event later says the note in FASIT needs correcting too."""
+        (m009), so correcting that event later says the note in FASIT needs correcting too. What the
+        note states is kept with it (m011: core.note_staleness.note_statement, from the catalog and
+        the case as stored now; event_date: the note's, when it is about no registered event), so a
+        later change of the catalog says which copied notes state another deadline than the window."""
         errors = journal_note_errors(situation, text, day, self._clock())
         if errors:
             raise ValidationError(errors)
         with self._db.writing(case_id):  # declared: a refresh then rereads this case alone
-            self._reads.get_case(case_id)  # CaseNotFoundError when it is gone
+            case = self._reads.get_case(case_id)  # CaseNotFoundError when it is gone
             if event_id is not None:
-                self._check_subject(case_id, event_id)
-            self._writes.change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now(), event_id)
+                event_date = self._check_subject(case_id, event_id)
+            trial = self._trials.catalog().get(case.trial_id)
+            stated = note_statement(trial, case, situation, text, day, event_date) if trial else None
+            self._writes.change(case_id, JOURNAL_NOTE, situation, None, text, day, utc_now(), event_id, stated)
             return self._db.connection().execute("SELECT last_insert_rowid()").fetchone()[0]
 
-    def _check_subject(self, case_id: int, event_id: int) -> None:
-        """A note is about an event of its own case that still counts (not corrected or cancelled)."""
+    def stale_notes(self, trial_id: str) -> list[StaleNote]:
+        """The open cases of the trial whose copied notes now state another deadline or basis than
+        the window (core.note_staleness.stale_notes), in the lists' order of names."""
+        trial = self._trials.catalog().get(trial_id)
+        if trial is None:
+            return []
+        with self._db.read() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT c.id FROM cases c JOIN case_changes n ON n.case_id = c.id "
+                    "WHERE c.trial_id = ? AND c.status = ? AND n.action = ? AND n.note_stated IS NOT NULL",
+                    (trial_id, ACTIVE, JOURNAL_NOTE),
+                )
+            ]
+        cases = self._reads.cases_by_id(ids)
+        found: list[StaleNote] = []
+        for case in sorted(cases.values(), key=case_order):
+            found += stale_notes(trial, case, self._reads.history(case.id))
+        return found
+
+    def _check_subject(self, case_id: int, event_id: int) -> date | None:
+        """A note is about an event of its own case that still counts (not corrected or cancelled);
+        its day."""
         conn = self._db.connection()
-        row = conn.execute("SELECT kind FROM events WHERE id = ? AND case_id = ?", (event_id, case_id)).fetchone()
+        row = conn.execute("SELECT kind, day FROM events WHERE id = ? AND case_id = ?", (event_id, case_id)).fetchone()
         if row is None:
             raise ValidationError({"event_id": f"Hændelse nr. {event_id} findes ikke på sagen"})
         replaced = conn.execute("SELECT 1 FROM events WHERE replaces = ?", (event_id,)).fetchone()
@@ -137,3 +175,4 @@ class NotesPart:
             raise ValidationError(
                 {"event_id": "Hændelsen er rettet eller annulleret i sagens historik; skriv notatet om rettelsen"}
             )
+        return stored_day(row[1])

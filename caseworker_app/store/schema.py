@@ -367,6 +367,14 @@ def m010_case_ref_key_index(db: Database) -> None:
     db.execute(f"CREATE INDEX IF NOT EXISTS cases_trial_ref_key ON cases (trial_id, {CASE_REF_KEY_SQL})")
 
 
+@_migration
+def m011_note_statements(db: Database) -> None:
+    """What a journal note copied to FASIT stated (its deadline, basis, marking: JSON, written by
+    core.note_staleness.note_statement), so a later change of the catalog can say which copied
+    notes now state another deadline than the window. NULL for notes copied before."""
+    db.execute("ALTER TABLE case_changes ADD COLUMN note_stated TEXT")
+
+
 def schema_version(db: Database) -> int:
     """How many of this program's migrations the database has had (0 for a new file)."""
     return len(MIGRATIONS.applied(db))

@@ -17,6 +17,7 @@ MIGRATION_NAMES = (
     "m008_import_batches",
     "m009_event_links",
     "m010_case_ref_key_index",
+    "m011_note_statements",
 )
 
 # A FASIT number with ASCII case and spaces aside (plain and non-breaking: a number copied from a

@@ -28,6 +28,7 @@ from .fields import (
     general_error_label,
 )
 from .screen_fit import grow_to_content
+from .stale_notes import tell_stale_notes
 from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -132,4 +133,5 @@ class OrdinaryRuleDialog(QDialog):
         save = partial(self.store.add_override, self.trial.id, "ordinary", self.values(), self.source_edit.text())
         if not saved(self.boxes, self.general_error, save):
             return
+        tell_stale_notes(self, self.store, self.trial.id)  # a moved deadline or basis: FASIT says the old
         super().accept()

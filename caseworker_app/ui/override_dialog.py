@@ -30,6 +30,7 @@ from .fields import (
     name_control,
 )
 from .screen_fit import grow_to_content
+from .stale_notes import tell_stale_notes
 from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -183,4 +184,5 @@ class OverrideDialog(QDialog):
         save = partial(self.store.add_override, self.trial.id, self.field(), value, source)
         if not saved(self.boxes, self.general_error, save):
             return
+        tell_stale_notes(self, self.store, self.trial.id)  # a moved deadline or basis: FASIT says the old
         super().accept()

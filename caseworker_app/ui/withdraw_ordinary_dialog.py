@@ -19,6 +19,7 @@ from ..core.workdays import fmt
 from .fields import FieldBox, accept_buttons, buddy_label, clear_errors, general_error_label
 from .questions import ask_yes_no
 from .screen_fit import grow_to_content
+from .stale_notes import tell_stale_notes
 from .store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -86,4 +87,5 @@ class WithdrawOrdinaryDialog(QDialog):
     def _save(self, reason: str) -> None:
         withdraw = partial(self.store.add_override, self.trial.id, "ordinary", {WITHDRAW: self.first_day}, reason)
         if saved(self.boxes, self.general_error, withdraw):
+            tell_stale_notes(self, self.store, self.trial.id)  # a moved deadline or basis: FASIT says the old
             super().accept()

@@ -1,0 +1,154 @@
+"""Whether a journal note already copied to FASIT still states what the window shows.
+
+A note states a deadline and a legal basis computed from the catalog as it stood when it was
+copied. A later change of the catalog (a trial's end, an extension, a citation, a paragraph, a
+FASIT marking, a changed ordinary rule or its withdrawal) can make the window show another
+deadline or basis for the same day, while FASIT keeps the old text. So the store keeps, with each
+copied note, what it stated (note_statement: only what its text really contains), and
+stale_notes compares that with what the engine gives for the same note now. The caseworker is
+told which cases (stale_notes_message) and writes a correcting note in FASIT.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .cases import CLOSED, CaseRecord
+from .catalog import Trial
+from .history import JOURNAL_NOTE, EventRow
+from .note_errors import NoteError
+from .note_situations import default_event_date
+from .note_subject import corrected_note_text
+from .note_values import note_values
+from .notes import draft_note
+from .text import and_list, count_text
+from .workdays import fmt, fmt_long
+
+# What a note states that a change of the catalog can change: the next deadline, what is said
+# beside it (the ordinary rule's basis, the trial's own date), the legal basis, the FASIT marking.
+STATED = ("due", "remarks", "citation", "marking")
+_EVENT_DATE = "event_date"  # kept to compute the same note again; not something it states
+_SHOWN_REFS = 5  # case numbers named in the short message; the rest are in its details
+
+
+def _stated_values(
+    trial: Trial, case: CaseRecord, situation: str, note_day: date, event_date: date | None
+) -> dict[str, str]:
+    """What a note about this situation, written on note_day about event_date, states now (NoteError
+    when it could not be written now: the trial no longer covers the day it records, for one)."""
+    # The same checks as the window's draft (with the standard template), then the note's values.
+    draft_note(trial, case, situation, note_date=note_day, caseworker="-", municipality="-", event_date=event_date)
+    values, _ = note_values(
+        trial, case, situation, note_date=note_day, caseworker="", municipality="", event_date=event_date,
+        with_conditions=False,
+    )  # fmt: skip
+    return {
+        "due": values["next_due"] or "",
+        "remarks": (values["next_due_remarks"] or "").strip(),
+        "citation": (values["citation"] or "").strip(),
+        "marking": (values["marking"] or "").strip(),
+    }
+
+
+def note_statement(
+    trial: Trial, case: CaseRecord, situation: str, text: str, note_day: date, event_date: date | None
+) -> str | None:
+    """What a note copied on note_day states (JSON, kept with the note in the history): those of the
+    engine's values its text contains (a note edited by hand states only what it still says). None
+    when the note cannot be computed (it was then refused before it could be copied)."""
+    if event_date is None:
+        event_date = default_event_date(trial, case, situation, note_day)
+    try:
+        values = _stated_values(trial, case, situation, note_day, event_date)
+    except NoteError:
+        return None
+    stated: dict[str, str] = {_EVENT_DATE: event_date.isoformat() if event_date else ""}
+    for key, value in values.items():
+        forms = [value]
+        if key == "due" and value:
+            day = date(int(value[6:]), int(value[3:5]), int(value[:2]))
+            forms.append(fmt_long(day))
+        if value and any(form in text for form in forms):
+            stated[key] = value
+    return json.dumps(stated, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True, slots=True)
+class StaleNote:
+    """A copied note whose deadline or basis the window no longer shows."""
+
+    case_id: int
+    case_ref: str
+    citizen: str
+    note_day: date
+    stated_due: str  # '' when the note stated no deadline
+    now_due: str  # '' when none; the reason when the note could not be written now
+    now_refused: str = ""
+
+    def line(self) -> str:
+        """'L-005 (Anna Hansen): notatet 01-12-2026 siger 15-03-2027, vinduet nu 01-01-2027'."""
+        head = f"{self.case_ref} ({self.citizen}): notatet {fmt(self.note_day)}"
+        if self.now_refused:
+            return f"{head} kan ikke skrives sådan nu: {self.now_refused}"
+        if self.stated_due and self.stated_due != self.now_due:
+            now = f"vinduet viser nu {self.now_due}" if self.now_due else "vinduet viser nu ingen frist"
+            return f"{head} siger fristen {self.stated_due}, {now}"
+        return f"{head} har en anden hjemmel eller tekst om fristen, end vinduet viser nu"
+
+
+def _latest_notes(rows: Sequence[EventRow]) -> list[EventRow]:
+    """The newest copied note of each situation that kept what it stated: a later note in the same
+    situation replaces it in FASIT (it may be the correcting one). A note about an event corrected
+    since is left out: corrected_note_text marks it already."""
+    latest: dict[str, EventRow] = {}
+    for row in rows:
+        if not (row.is_case_change and row.kind == JOURNAL_NOTE and row.situation and row.stated):
+            continue
+        shown = latest.get(row.situation)
+        if shown is None or (row.day, row.created_at, row.id) > (shown.day, shown.created_at, shown.id):
+            latest[row.situation] = row
+    return [r for r in latest.values() if not corrected_note_text(rows, r)]
+
+
+def stale_notes(trial: Trial, case: CaseRecord, rows: Sequence[EventRow]) -> list[StaleNote]:
+    """The case's copied notes that now state another deadline or basis than the window (the one
+    function that decides it). A closed case has no deadlines to correct."""
+    if case.status == CLOSED or case.trial_id != trial.id:
+        return []
+    found = []
+    for row in _latest_notes(rows):
+        assert row.situation is not None and row.stated is not None  # _latest_notes keeps only such
+        stated = json.loads(row.stated)
+        event_day = stated.get(_EVENT_DATE) or None
+        try:
+            now = _stated_values(
+                trial, case, row.situation, row.day, date.fromisoformat(event_day) if event_day else None
+            )
+        except NoteError as exc:
+            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated.get("due", ""), "", str(exc)))
+            continue
+        if any(key in stated and stated[key] != now[key] for key in STATED):
+            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated.get("due", ""), now["due"]))
+    return found
+
+
+def stale_notes_message(stale: Sequence[StaleNote]) -> tuple[str, str]:
+    """What the caseworker is told after a change of the catalog (Danish; '' for none): a short text
+    (count and the first case numbers) and the details, one line a note."""
+    if not stale:
+        return "", ""
+    refs = list(dict.fromkeys(n.case_ref for n in stale))
+    shown = refs[:_SHOWN_REFS]
+    if len(refs) > _SHOWN_REFS:
+        shown.append(f"{len(refs) - _SHOWN_REFS} andre")
+    text = (
+        f"Journalnotater, der allerede er kopieret til FASIT, siger nu en anden frist eller hjemmel end "
+        f"vinduet i {count_text(len(refs), 'sag', 'sager')}: {and_list(shown)}.\n\n"
+        f"Skriv et rettende notat i FASIT i {'sagen' if len(refs) == 1 else 'hver af sagerne'} (Journalnotat … i "
+        f"sagsvinduet). {'Hvad notatet siger' if len(stale) == 1 else 'Alle notaterne og hvad de siger'}: "
+        "»Vis detaljer«."
+    )
+    return text, "\n".join(n.line() for n in stale)
