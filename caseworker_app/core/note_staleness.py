@@ -121,18 +121,27 @@ def stale_notes(trial: Trial, case: CaseRecord, rows: Sequence[EventRow]) -> lis
     found = []
     for row in _latest_notes(rows):
         assert row.situation is not None and row.stated is not None  # _latest_notes keeps only such
-        stated = json.loads(row.stated)
-        event_day = stated.get(_EVENT_DATE) or None
-        try:
-            now = _stated_values(
-                trial, case, row.situation, row.day, date.fromisoformat(event_day) if event_day else None
-            )
-        except NoteError as exc:
-            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated.get("due", ""), "", str(exc)))
-            continue
-        if any(key in stated and stated[key] != now[key] for key in STATED):
-            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated.get("due", ""), now["due"]))
+        now = restated(trial, case, row.situation, row.day, row.stated)
+        if now is not None:
+            stated_due = json.loads(row.stated).get("due", "")
+            refused = now if isinstance(now, str) else ""
+            now_due = "" if isinstance(now, str) else now["due"]
+            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated_due, now_due, refused))
     return found
+
+
+def restated(
+    trial: Trial, case: CaseRecord, situation: str, note_day: date, statement: str
+) -> dict[str, str] | str | None:
+    """None when a note that stated statement (note_statement) would state the same now; else what
+    it would state now, or why it could not be written now (Danish)."""
+    stated = json.loads(statement)
+    event_day = stated.get(_EVENT_DATE) or None
+    try:
+        now = _stated_values(trial, case, situation, note_day, date.fromisoformat(event_day) if event_day else None)
+    except NoteError as exc:
+        return str(exc)
+    return now if any(key in stated and stated[key] != now[key] for key in STATED) else None
 
 
 def stale_notes_message(stale: Sequence[StaleNote]) -> tuple[str, str]:

@@ -31,11 +31,12 @@ from ...core.note_subject import crossed_out_problem, original_row, subject_even
 from ...core.notes import draft_note, for_clipboard
 from ...store import CaseNotFoundError, StoreError, ValidationError
 from ..case_gone import keep_note
-from ..questions import ask_yes_no
 from ..screen_fit import resize_to_fit
 from .draft_pane import MARKER_START, DraftPane
+from .freshness import changed_meanwhile, trial_changes
 from .inputs import NoteInputs
 from .note_page import NotePage
+from .note_questions import confirm_close_uncopied, confirm_discard_hand_edits
 from .registration import NOT_REGISTERED, after_registering, note_event, notice, registered_first
 from .template_editor import TemplateEditor
 
@@ -65,6 +66,7 @@ class NoteWindow(QDialog):
         self.case = store.get_case(case_id)
         self._history = store.history(case_id)  # with corrected rows: a note may not be about those
         self.trial: Trial | None = store.catalog().get(self.case.trial_id)
+        self.seen_changes = trial_changes(self)  # the trial's changes as read: another may come (freshness.py)
         self.saved_note_id: int | None = None  # the history row of the last copy
         self._last_saved: tuple[str, str] | None = None
         self._shown_situation_index = 0
@@ -189,7 +191,7 @@ class NoteWindow(QDialog):
 
     def _situation_changed(self, *args, keep_inputs: bool = False) -> None:
         combo, date_edit = self.inputs.situation_combo, self.inputs.event_date_edit
-        if self.draft.hand_edited and not self._confirm_discard_hand_edits():
+        if self.draft.hand_edited and not confirm_discard_hand_edits(self):
             # Keep the hand-edited note and the situation it was written for.
             combo.blockSignals(True)
             combo.setCurrentIndex(self._shown_situation_index)
@@ -208,18 +210,10 @@ class NoteWindow(QDialog):
         self.draft.hand_edited = False
         self.update_note()
 
-    def _confirm_discard_hand_edits(self) -> bool:
-        """Ask before a new situation replaces a note the caseworker has edited by hand."""
-        return ask_yes_no(
-            self,
-            "Lav notatet forfra?",
-            "Du har rettet notatets tekst i hånden. Skifter du situation, laves teksten forfra, "
-            "og dine rettelser går tabt. Vil du skifte situation?",
-        )
-
     def done(self, result: int) -> None:  # noqa: D102 - every way of closing the window ends here
-        if not self.has_uncopied_note() or self._confirm_close_uncopied():
-            super().done(result)
+        if self.has_uncopied_note() and not confirm_close_uncopied(self):
+            return
+        super().done(result)
 
     def has_uncopied_note(self) -> bool:
         """True when the caseworker has written something that is not yet copied to FASIT."""
@@ -227,10 +221,6 @@ class NoteWindow(QDialog):
         typed = inputs.free_text_edit.toPlainText().strip() or inputs.reason_edit.toPlainText().strip()
         written = self.draft.hand_edited or bool(typed)
         return written and bool(self.note_text().strip()) and self._last_saved != self._current()
-
-    def _confirm_close_uncopied(self) -> bool:
-        text = "Notatet er ikke kopieret til FASIT og ikke gemt i sagens historik. Vil du lukke og kassere det?"
-        return ask_yes_no(self, "Luk uden at kopiere?", text)
 
     def _default_event_date(self) -> date | None:
         situation = self.situation()
@@ -357,6 +347,10 @@ class NoteWindow(QDialog):
         A note about an event not registered on the case is copied once it is (registration.py)."""
         if self.copy_problems():
             return
+        changed = changed_meanwhile(self)  # the note from the database as it is now, or why it changed
+        if changed or self.copy_problems():
+            self.draft.show_problem(" ".join(["⚠", changed, *self.copy_problems()]))
+            return
         event = self._unregistered_event()
         if event is not None:
             if not registered_first(self, self.store, self.case_id, event, self._today):
@@ -389,6 +383,7 @@ class NoteWindow(QDialog):
                     text=text,
                     day=self._today(),
                     event_id=subject.id if subject is not None else None,
+                    event_date=self._subject()[1],
                 )
             except CaseNotFoundError:
                 raise  # deleted meanwhile: the note is on the clipboard; case_gone closes this window
