@@ -201,7 +201,7 @@ def test_an_earlier_copy_is_never_overwritten(tmp_path):
 
 def test_a_new_database_gets_the_current_schema_without_a_copy(tmp_path):
     with CaseStore(tmp_path / "ny.db") as store:
-        assert schema_version(store._db) == current_version() == 10
+        assert schema_version(store._db) == current_version() == 11
     assert list(tmp_path.glob("*.bak*")) == []
 
 
@@ -284,7 +284,7 @@ def test_a_fourth_version_database_keeps_its_damaged_rows_and_names_them(tmp_pat
     path = tmp_path / "sager.db"
     make_fourth_version_database(path)
     with CaseStore(path, clock=lambda: date(2021, 2, 1)) as store:
-        assert schema_version(store._db) == 10
+        assert schema_version(store._db) == 11
         cases = {c.id: (c.case_ref, c.trial_id, c.status, dict(c.dates)) for c in store.list_cases()}
         assert cases == {
             1: ("2018-0412", "T08", "aktiv", {"hire": date(2018, 8, 31)}),

@@ -1,0 +1,131 @@
+"""After a change of a trial the caseworker is told which cases' copied notes now state another
+deadline than the window (ui/stale_notes.py); the note window copies only the note the database
+gives at the moment of copying (ui/notes/freshness.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from caseworker_app.core.history import JOURNAL_NOTE
+from caseworker_app.core.overrides import changeable_rule
+from caseworker_app.store import CaseStore
+from caseworker_app.ui.notes import NoteWindow
+from caseworker_app.ui.ordinary_rule_dialog import OrdinaryRuleDialog
+from caseworker_app.ui.override_dialog import OverrideDialog
+from caseworker_app.ui.withdraw_ordinary_dialog import WithdrawOrdinaryDialog
+from tests.store.test_stale_notes import FOLLOW_UPS, TODAY, _copy_note, _store
+
+from .actions import click, type_into
+
+
+@pytest.fixture
+def extord(tmp_path):
+    """T08 with the extension to 31-12-2026 and every 24 months from 01-01-2027; a note copied in each case."""
+    store, ids = _store(tmp_path / "sager.db", "24 måneder")
+    for ref in FOLLOW_UPS:
+        _copy_note(store, ids[ref])
+    yield store, ids
+    store.close()
+
+
+def _told(dialogs) -> QMessageBox:
+    [box] = [d for d in dialogs.opened if isinstance(d, QMessageBox)]
+    assert box.windowTitle() == "Ret journalnotater i FASIT"
+    return box
+
+
+def test_correcting_the_ordinary_rule_names_the_cases_whose_copied_notes_are_stale(qtbot, extord, dialogs):
+    store, _ids = extord
+    dialog = OrdinaryRuleDialog(store, store.catalog()["T08"], today=TODAY)
+    qtbot.addWidget(dialog)
+    type_into(qtbot, dialog.from_edit, "01-01-2027")
+    type_into(qtbot, dialog.duration_edits["first"], "6 måneder")
+    type_into(qtbot, dialog.duration_edits["every"], "12 måneder")
+    type_into(qtbot, dialog.text_edit, "hver 12. måned")
+    type_into(qtbot, dialog.reference_edit, "§ X (TEST)")
+    type_into(qtbot, dialog.source_edit, "Rettelse")
+    click(qtbot, dialog.save_button)
+
+    box = _told(dialogs)
+    # Hand-worked in tests/store/test_stale_notes.py: L-002, L-005 and L-007 move, L-006 does not.
+    assert box.text().startswith(
+        "Journalnotater, der allerede er kopieret til FASIT, siger nu en anden frist eller hjemmel end vinduet "
+        "i 3 sager: L-002, L-005 og L-007."
+    )
+    assert box.detailedText().splitlines()[1] == (
+        "L-005 (Borger L-005): notatet 01-12-2026 siger fristen 15-03-2027, vinduet viser nu 01-01-2027"
+    )
+    assert not dialog.isVisible()  # saved and closed after the box
+
+
+def test_a_new_end_date_and_a_withdrawal_tell_it_too(qtbot, extord, dialogs, message_boxes):
+    store, _ids = extord
+    dialog = OverrideDialog(store, store.catalog()["T08"], "end")
+    qtbot.addWidget(dialog)
+    type_into(qtbot, dialog.value_edit, "31-12-2025")
+    type_into(qtbot, dialog.source_edit, "Rettet slutdato (TEST)")
+    click(qtbot, dialog.save_button)
+    assert "i 4 sager: L-002, L-005, L-006 og L-007." in _told(dialogs).text()
+
+    dialogs.opened.clear()
+    trial = store.catalog()["T08"]
+    spec = changeable_rule(trial)
+    assert spec is not None
+    [version] = [c for c in spec.ordinary_changes if c.known_from == date(2027, 1, 1)]
+    withdraw = WithdrawOrdinaryDialog(store, trial, version)
+    qtbot.addWidget(withdraw)
+    type_into(qtbot, withdraw.reason_edit, "Indtastet ved en fejl")
+    message_boxes.answer(QMessageBox.StandardButton.Yes)  # the question before withdrawing
+    click(qtbot, withdraw.save_button)
+    assert _told(dialogs).text().startswith("Journalnotater, der allerede er kopieret til FASIT")
+
+
+def test_a_change_that_moves_no_copied_note_tells_nothing(qtbot, extord, dialogs):
+    store, _ids = extord
+    dialog = OverrideDialog(store, store.catalog()["T08"], "marking")  # the T08 notes state no marking
+    qtbot.addWidget(dialog)
+    dialog.value_edit.setText("NY MARKERING")
+    type_into(qtbot, dialog.source_edit, "Kommunens beslutning")
+    click(qtbot, dialog.save_button)
+    assert not [d for d in dialogs.opened if isinstance(d, QMessageBox)]
+
+
+def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_path):
+    # T08 hired 01-01-2024, follow-up 15-12-2025; the trial ends 31-12-2025 (as shipped, extended).
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    case_id = store.create_case(
+        citizen="Borger", case_ref="L-008", trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
+    )
+    store.add_event(case_id, day=date(2025, 12, 15), kind="followup")
+    store.save_settings(replace(store.settings(), caseworker_name="Test", municipality="Kommune"))
+    window = NoteWindow(store, case_id, today=lambda: TODAY, situation="opfoelgning")
+    qtbot.addWidget(window)
+    window.show()
+    window.free_text_edit.setPlainText("Resumé")
+    # 15-12-2025 + 12 months (the ordinary rule after the trial's end 31-12-2025) = 15-12-2026.
+    assert "senest 15. december 2026" in window.note_text()
+    QGuiApplication.clipboard().setText("før")
+
+    with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
+        other.add_override("T08", "extension", "31-12-2026", "Testbrev (TEST)")
+    click(qtbot, window.copy_button)
+
+    assert QGuiApplication.clipboard().text() == "før"  # nothing copied
+    assert [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE] == []  # nothing kept
+    assert window.status_label.text() == (
+        "⚠ Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026. "
+        "Notatet er lavet om efter de nye oplysninger og er ikke kopieret. Læs den nye tekst, og kopiér igen."
+    )
+    # Now the trial runs to 31-12-2026: 15-12-2026 falls inside it, so the day after its end, 01-01-2027.
+    assert "senest 1. januar 2027" in window.note_text()
+
+    click(qtbot, window.copy_button)  # read, copied again: the new note
+    assert "senest 1. januar 2027" in QGuiApplication.clipboard().text()
+    [kept] = [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE]
+    assert '"due": "01-01-2027"' in (kept.stated or "")
+    store.close()
