@@ -118,7 +118,7 @@ def stale_notes(trial: Trial, case: CaseRecord, rows: Sequence[EventRow]) -> lis
     function that decides it). A closed case has no deadlines to correct."""
     if case.status == CLOSED or case.trial_id != trial.id:
         return []
-    found = []
+    found: list[StaleNote] = []
     for row in _latest_notes(rows):
         assert row.situation is not None and row.stated is not None  # _latest_notes keeps only such
         now = restated(trial, case, row.situation, row.day, row.stated)

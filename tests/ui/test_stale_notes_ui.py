@@ -118,8 +118,8 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
     assert QGuiApplication.clipboard().text() == "før"  # nothing copied
     assert [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE] == []  # nothing kept
     assert window.status_label.text() == (
-        "⚠ Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026. "
-        "Notatet er lavet om efter de nye oplysninger og er ikke kopieret. Læs den nye tekst, og kopiér igen."
+        "⚠ Ikke kopieret: notatet er lavet om efter nye oplysninger. Læs den nye tekst, og kopiér igen. "
+        "Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026."
     )
     # Now the trial runs to 31-12-2026: 15-12-2026 falls inside it, so the day after its end, 01-01-2027.
     assert "senest 1. januar 2027" in window.note_text()

@@ -51,10 +51,10 @@ def changed_meanwhile(window: NoteWindow) -> str:
         why.append("Sagen er ændret, efter vinduet blev åbnet (fx i et andet vindue).")
     if not why:
         why.append("Forsøgets eller sagens oplysninger er ændret, efter vinduet blev åbnet.")
-    then = (
-        "Din rettede tekst siger derfor en anden frist eller hjemmel end vinduet nu. Tryk »Lav teksten forfra«, "
-        "og læs den nye tekst, før du kopierer."
+    first = (
+        "Ikke kopieret: din rettede tekst siger en anden frist eller hjemmel end vinduet nu. Tryk »Lav teksten "
+        "forfra«, og læs den nye tekst, før du kopierer."
         if by_hand
-        else "Notatet er lavet om efter de nye oplysninger og er ikke kopieret. Læs den nye tekst, og kopiér igen."
+        else "Ikke kopieret: notatet er lavet om efter nye oplysninger. Læs den nye tekst, og kopiér igen."
     )
-    return " ".join([*why, then])
+    return " ".join([first, *why])
