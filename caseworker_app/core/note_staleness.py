@@ -87,16 +87,24 @@ class StaleNote:
     stated_due: str  # '' when the note stated no deadline
     now_due: str  # '' when none; the reason when the note could not be written now
     now_refused: str = ""
+    note_id: int = 0  # the note's row in the case's history
 
-    def line(self) -> str:
-        """'L-005 (Anna Hansen): notatet 01-12-2026 siger 15-03-2027, vinduet nu 01-01-2027'."""
-        head = f"{self.case_ref} ({self.citizen}): notatet {fmt(self.note_day)}"
+    def what(self) -> str:
+        """'siger fristen 15-03-2027, vinduet viser nu 01-01-2027' (or why it could not be written now)."""
         if self.now_refused:
-            return f"{head} kan ikke skrives sådan nu: {self.now_refused}"
+            return f"kan ikke skrives sådan nu: {self.now_refused}"
         if self.stated_due and self.stated_due != self.now_due:
             now = f"vinduet viser nu {self.now_due}" if self.now_due else "vinduet viser nu ingen frist"
-            return f"{head} siger fristen {self.stated_due}, {now}"
-        return f"{head} har en anden hjemmel eller tekst om fristen, end vinduet viser nu"
+            return f"siger fristen {self.stated_due}, {now}"
+        return "har en anden hjemmel eller tekst om fristen, end vinduet viser nu"
+
+    def line(self) -> str:
+        """'L-005 (Anna Hansen): notatet 01-12-2026 siger fristen 15-03-2027, vinduet viser nu 01-01-2027'."""
+        return f"{self.case_ref} ({self.citizen}): notatet {fmt(self.note_day)} {self.what()}"
+
+    def mark(self) -> str:
+        """The mark on the note in the case window's history."""
+        return f"⚠ Notatet {self.what()}: skriv et rettende notat i FASIT"
 
 
 def _latest_notes(rows: Sequence[EventRow]) -> list[EventRow]:
@@ -126,7 +134,7 @@ def stale_notes(trial: Trial, case: CaseRecord, rows: Sequence[EventRow]) -> lis
             stated_due = json.loads(row.stated).get("due", "")
             refused = now if isinstance(now, str) else ""
             now_due = "" if isinstance(now, str) else now["due"]
-            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated_due, now_due, refused))
+            found.append(StaleNote(case.id, case.case_ref, case.citizen, row.day, stated_due, now_due, refused, row.id))
     return found
 
 

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.core.overrides import changeable_rule
 from caseworker_app.store import CaseStore
+from caseworker_app.ui.case import CaseWindow
 from caseworker_app.ui.notes import NoteWindow
 from caseworker_app.ui.ordinary_rule_dialog import OrdinaryRuleDialog
 from caseworker_app.ui.override_dialog import OverrideDialog
 from caseworker_app.ui.withdraw_ordinary_dialog import WithdrawOrdinaryDialog
-from tests.store.test_stale_notes import FOLLOW_UPS, TODAY, _copy_note, _store
+from tests.store.test_stale_notes import FOLLOW_UPS, ORDINARY, TODAY, _copy_note, _store
 
 from .actions import click, type_into
 
@@ -129,3 +130,24 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
     [kept] = [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE]
     assert '"due": "01-01-2027"' in (kept.stated or "")
     store.close()
+
+
+def test_the_case_window_marks_the_stale_note_in_its_history(qtbot, extord):
+    store, ids = extord
+    store.add_override("T08", "ordinary", {**ORDINARY, "every": "12 måneder"}, "Rettelse")
+    window = CaseWindow(store, ids["L-005"], today=lambda: TODAY)
+    qtbot.addWidget(window)
+    model = window.history.model
+    [note] = [i for i, r in enumerate(model.rows()) if r.kind == JOURNAL_NOTE]
+    assert model.index(note, 1).data().endswith(" – ret i FASIT")
+    assert (
+        model.index(note, 4)
+        .data()
+        .startswith("⚠ Notatet siger fristen 15-03-2027, vinduet viser nu 01-01-2027: skriv et rettende notat i FASIT")
+    )
+    # L-006's note states the same as the window (01-01-2027 before and after): no mark.
+    other = CaseWindow(store, ids["L-006"], today=lambda: TODAY)
+    qtbot.addWidget(other)
+    assert not any(
+        "ret i FASIT" in other.history.model.index(i, 1).data() for i in range(len(other.history.model.rows()))
+    )

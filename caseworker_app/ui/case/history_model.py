@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeGuard
 
 from PySide6.QtCore import Qt
@@ -57,11 +57,14 @@ class HistoryModel(ColumnTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._by_id: dict[int, EventRow] = {}
+        self._stale: dict[int, str] = {}
 
-    def set_rows(self, rows: Sequence[EventRow]) -> None:
-        """Replace the rows (as the store gives them: newest first)."""
+    def set_rows(self, rows: Sequence[EventRow], stale: Mapping[int, str] | None = None) -> None:
+        """Replace the rows (as the store gives them: newest first); stale: the mark of each copied
+        note that now states another deadline than the window, by row id (core.note_staleness)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._stale = dict(stale or {})
         self._by_id = {r.id: r for r in self._rows if not r.is_case_change}
         self.endResetModel()
 
@@ -116,8 +119,10 @@ class HistoryModel(ColumnTableModel):
         return registered_text(row)
 
     def _note_mark(self, row: EventRow) -> str:
-        """On a copied note whose event was corrected or cancelled since: say so (core.note_subject)."""
-        return corrected_note_text(self._rows, row) if row.about_event is not None else ""
+        """On a copied note whose event was corrected or cancelled since (core.note_subject), or that
+        now states another deadline than the window (core.note_staleness): say so."""
+        corrected = corrected_note_text(self._rows, row) if row.about_event is not None else ""
+        return corrected or (self._stale.get(row.id, "") if row.is_case_change else "")
 
     def _text(self, row: EventRow) -> str:
         parts = [self._note_mark(row)] if self._note_mark(row) else []

@@ -3,12 +3,19 @@ to it (the window puts them in `buttons`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ...core.cases import CaseRecord
 from ...core.history import EventRow
+from ...core.note_staleness import stale_notes
 from ..fields import FlowLayout
 from .history_model import HistoryModel
+
+if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...store.case_store import CaseStore
 
 
 class HistoryPane(QGroupBox):
@@ -72,3 +79,14 @@ class HistoryPane(QGroupBox):
     def selected_row(self) -> EventRow | None:
         """The history row chosen (None when none is)."""
         return self.model.row_at(self.view.currentIndex())
+
+    def show_case(self, store: CaseStore, case: CaseRecord | None) -> None:
+        """The case's history as stored now (none for a new case), a copied note that now states
+        another deadline than the window marked (core.note_staleness.stale_notes)."""
+        if case is None:
+            self.model.set_rows([])
+            return
+        rows = store.history(case.id)
+        trial = store.catalog().get(case.trial_id)
+        stale = stale_notes(trial, case, rows) if trial is not None else []
+        self.model.set_rows(rows, {note.note_id: note.mark() for note in stale})

@@ -195,7 +195,7 @@ class CaseWindow(QDialog):
             # A saved change may need more lines (a new case) or fewer (a closed case, whose history
             # then gets the room); a height the caseworker dragged to is only ever made larger.
             self._size_deadline_pane(grow_only=self._pane_dragged)
-        self.history.model.set_rows(self.store.history(self.case_id) if self.case_id is not None else [])
+        self.history.show_case(self.store, case)
         self._loaded_state = self.form.state()
         self._update_buttons()
         # The form column never narrower than its fields (it scrolls up and down, not sideways).
@@ -283,7 +283,7 @@ class CaseWindow(QDialog):
                 answer = ask_keep_or_overwrite(self, conflict.text)
                 if answer == QMessageBox.StandardButton.Cancel:
                     # The form stays as typed; the history shows what the other one saved.
-                    self.history.model.set_rows(self.store.history(self.case_id))
+                    self.history.show_case(self.store, self.store.get_case(self.case_id))
                     message = "Intet er gemt: en anden har ændret sagen, mens den var åben her (se Historik)."
                     show_errors({}, {"case": message}, self.general_error)
                     return False
