@@ -151,3 +151,31 @@ def test_the_case_window_marks_the_stale_note_in_its_history(qtbot, extord):
     assert not any(
         "ret i FASIT" in other.history.model.index(i, 1).data() for i in range(len(other.history.model.rows()))
     )
+
+
+def test_a_note_edited_by_hand_is_not_copied_when_its_deadline_moved_meanwhile(qtbot, tmp_path):
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    case_id = store.create_case(
+        citizen="Borger", case_ref="L-008", trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
+    )
+    store.add_event(case_id, day=date(2025, 12, 15), kind="followup")
+    store.save_settings(replace(store.settings(), caseworker_name="Test", municipality="Kommune"))
+    window = NoteWindow(store, case_id, today=lambda: TODAY, situation="opfoelgning")
+    qtbot.addWidget(window)
+    window.show()
+    window.free_text_edit.setPlainText("Resumé")
+    window.note_edit.setPlainText(window.note_text() + "\nTilføjet i hånden.")
+    assert window.draft.hand_edited
+    with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
+        other.add_override("T08", "extension", "31-12-2026", "Testbrev (TEST)")
+    QGuiApplication.clipboard().setText("før")
+    click(qtbot, window.copy_button)
+
+    assert QGuiApplication.clipboard().text() == "før"
+    assert [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE] == []
+    assert window.status_label.text().startswith(
+        "⚠ Ikke kopieret: din rettede tekst siger en anden frist eller hjemmel end vinduet nu. Tryk »Lav teksten "
+        "forfra«, og læs den nye tekst, før du kopierer. Forsøg T08 er ændret"
+    )
+    assert "Tilføjet i hånden." in window.note_text()  # the caseworker's text is not thrown away
+    store.close()
