@@ -18,16 +18,30 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 def fitted_widths(preferred: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
     """The preferred widths when they fit in room; else each narrowed towards its minimum by the
-    same share of what it could give, so that together they fit (never below a minimum: when
-    even the minimums do not fit, the minimums)."""
+    same share of what it could give, so that together they fit. When even the minimums do not
+    fit (1366×768 at 150 % with 150 % text), the columns that may be shortened at all (minimum
+    below preferred) go below their minimums in proportion to them, to half at most; a column
+    never shortened (the deadline's date) keeps its width."""
     if sum(preferred) <= room:
         return list(preferred)
+    if sum(minimum) > room:
+        return _below_minimums(preferred, minimum, room)
     slack = [max(0, want - least) for want, least in zip(preferred, minimum, strict=True)]
     available = sum(slack)
     if available == 0:
         return list(preferred)
     share = min(1.0, (sum(preferred) - room) / available)
     return [want - math.ceil(give * share) for want, give in zip(preferred, slack, strict=True)]
+
+
+def _below_minimums(preferred: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
+    kept = sum(want for want, least in zip(preferred, minimum, strict=True) if least >= want)
+    shortened = sum(least for want, least in zip(preferred, minimum, strict=True) if least < want)
+    share = max(0.0, room - kept) / shortened if shortened else 1.0
+    return [
+        want if least >= want else max(least // 2, math.floor(least * share))
+        for want, least in zip(preferred, minimum, strict=True)
+    ]
 
 
 class ColumnFit(QObject):

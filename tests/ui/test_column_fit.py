@@ -24,17 +24,23 @@ def test_each_column_gives_the_same_share_of_what_it_has_over_its_minimum():
     assert fitted_widths([150, 215, 170], [150, 115, 120], 435) == [150, 148, 136]
 
 
-def test_no_column_goes_below_its_minimum_even_without_room():
-    assert fitted_widths([150, 215, 170], [150, 115, 120], 100) == [150, 115, 120]
+def test_without_room_for_the_minimums_the_shortened_columns_share_what_there_is():
+    # 300 room, 150 kept for the date (never shortened): 150 for minimums of 235, 150/235 of each.
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 300) == [150, 73, 76]
+    # Never below half a minimum: then the list scrolls sideways.
+    assert fitted_widths([150, 215, 170], [150, 115, 120], 100) == [150, 57, 60]
 
 
 @given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=1, max_size=9), st.integers(0, 3000))
-def test_fitted_widths_fit_whenever_the_minimums_do(columns, room):
+def test_fitted_widths_fit_whenever_half_the_minimums_do(columns, room):
     preferred = [max(a, b) for a, b in columns]
     minimum = [min(a, b) for a, b in columns]
     widths = fitted_widths(preferred, minimum, room)
-    assert all(least <= width <= want for least, width, want in zip(minimum, widths, preferred, strict=True))
+    least = [want if low >= want else low // 2 for want, low in zip(preferred, minimum, strict=True)]
+    assert all(low <= width <= want for low, width, want in zip(least, widths, preferred, strict=True))
     if sum(minimum) <= room:
+        assert all(low <= width for low, width in zip(minimum, widths, strict=True))
+    if sum(least) <= room:
         assert sum(widths) <= room
     if sum(preferred) <= room:
         assert widths == preferred

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.terms import ACTIVE, CLOSED
 from ..caseworker_filter import SAGER, CaseworkerChoice, ScopeLine
 from ..search_keys import SearchLeadsToList, tab_order
+from ..wrap_row import WrappingRow
 from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
@@ -40,7 +40,6 @@ class CasesTab(WindowPart):
     def _build_cases_tab(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        row = QHBoxLayout()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Søg på navn, sagsnummer eller CPR")
         self.search_box.setClearButtonEnabled(True)
@@ -55,6 +54,7 @@ class CasesTab(WindowPart):
         self.caseworker_filter = CaseworkerChoice(self._qsettings, SAGER)
         self.case_scope = ScopeLine(self.caseworker_filter, "sager")
         # Alt-letters as on Frister (S&øg, Sags&behandler); none taken by the menus or the tabs.
+        pairs = []
         for text, field, stretch in (
             ("S&øg:", self.search_box, 2),
             ("F&orsøg:", self.trial_filter, 0),
@@ -63,9 +63,9 @@ class CasesTab(WindowPart):
         ):
             label = QLabel(text)
             label.setBuddy(field)
-            row.addWidget(label)
-            row.addWidget(field, stretch)
-        layout.addLayout(row)
+            pairs.append((label, field, stretch))
+        self.case_filters = WrappingRow(pairs)  # two rows on a narrow screen, not a window past it
+        layout.addWidget(self.case_filters)
         layout.addWidget(self.case_scope)
 
         self.case_view = QTableView()
