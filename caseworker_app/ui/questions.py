@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .screen_fit import FittingMessageBox
+
 Button = QMessageBox.StandardButton
 SAVE_TEXTS = {Button.Save: "&Gem", Button.Discard: "&Forkast", Button.Cancel: "&Annuller"}
 YES, NO = "&Ja", "&Nej"
@@ -19,7 +21,7 @@ def yes_no_box(
     parent: QWidget | None, title: str, text: str, *, yes: str = YES, no: str = NO, default_yes: bool = False
 ) -> QMessageBox:
     """A yes/no question. Enter answers No (nothing is done) unless default_yes; Esc is always No."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.Yes | Button.No, parent)
+    box = FittingMessageBox(QMessageBox.Icon.Question, title, text, Button.Yes | Button.No, parent)
     box.button(Button.Yes).setText(yes)
     box.button(Button.No).setText(no)
     box.setDefaultButton(Button.Yes if default_yes else Button.No)
@@ -39,7 +41,9 @@ def ask_yes_no(
 
 def unsaved_changes_box(parent: QWidget | None, text: str, title: str = "Gem ændringer?") -> QMessageBox:
     """The question box: Gem (the default, Enter), Forkast, Annuller (Esc)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.Save | Button.Discard | Button.Cancel, parent)
+    box = FittingMessageBox(
+        QMessageBox.Icon.Question, title, text, Button.Save | Button.Discard | Button.Cancel, parent
+    )
     for button, label in SAVE_TEXTS.items():
         box.button(button).setText(label)
     box.setDefaultButton(Button.Save)
@@ -57,7 +61,7 @@ CONFLICT_TEXTS = {Button.Save: "Gem &mine", Button.Discard: "Behold &deres", But
 
 def conflict_box(parent: QWidget | None, text: str, title: str = "Sagen er ændret imens") -> QMessageBox:
     """Someone else saved the same fields: Gem mine, Behold deres, Annuller (Enter and Esc: nothing saved)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, Button.Save | Button.Discard | Button.Cancel, parent)
+    box = FittingMessageBox(QMessageBox.Icon.Warning, title, text, Button.Save | Button.Discard | Button.Cancel, parent)
     for button, label in CONFLICT_TEXTS.items():
         box.button(button).setText(label)
     box.setDefaultButton(Button.Cancel)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..store.backup import BackupInfo, backup_folder, cases_text, newest_good_backup, restore_backup, when_text
 from ..store.copy_guard import newest_copy_with_cases
 from ..store.errors import StoreError, WriteRefusal
+from .screen_fit import FittingMessageBox
 
 if TYPE_CHECKING:
     from ..store import CaseStore
@@ -46,7 +47,7 @@ def _chosen_role(box: QMessageBox) -> Role:
 
 def damaged_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo) -> QMessageBox:
     """The question shown at start when the database is damaged and a good copy exists."""
-    box = QMessageBox(parent)
+    box = FittingMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen er beskadiget")
     box.setText(
@@ -102,7 +103,7 @@ class StartChoice(enum.Enum):
 
 def missing_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo, *, empty: bool) -> QMessageBox:
     """The question shown at start when the database file is missing or empty and a copy with cases exists."""
-    box = QMessageBox(parent)
+    box = FittingMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     if empty:
         box.setWindowTitle("Databasen er tom")
@@ -171,7 +172,7 @@ def _register_again(problem: BackupProblem) -> str:
 
 def damaged_now_box(parent: QWidget | None, problem: BackupProblem, info: BackupInfo) -> QMessageBox:
     """The question shown in the open window when today's copy found the database damaged."""
-    box = QMessageBox(parent)
+    box = FittingMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen er beskadiget")
     box.setText(

