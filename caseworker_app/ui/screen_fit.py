@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QMessageBox, QWidget
 
 # Room for the title bar the window manager puts above a window (Windows: about 31 px at any scaling).
 TITLE_BAR = 32
@@ -61,6 +61,16 @@ def grow_to_content(window: QWidget) -> None:
     if needed > window.height():
         window.resize(window.width(), min(needed, work_area(window).height()))
         keep_on_screen(window)
+
+
+def grow_to_fields(window: QWidget, fields: QLayout, scroll_area: QAbstractScrollArea) -> None:
+    """A dialog whose fields scroll, shown: Qt opens a window at most 2/3 of the screen high; grow it
+    to the height the fields need, as far as the work area allows (beyond that they scroll)."""
+    needed = fields.totalHeightForWidth(scroll_area.viewport().width())
+    extra = window.height() - scroll_area.viewport().height()
+    if needed + extra > window.height():
+        window.resize(window.width(), min(needed + extra, work_area(window).height()))
+        keep_on_screen(window)  # grown after Qt placed it: the lower edge stays on the screen
 
 
 class FittingMessageBox(QMessageBox):

@@ -33,7 +33,7 @@ from .fields import (
     show_errors,
 )
 from .questions import ask_yes_no
-from .screen_fit import keep_on_screen, work_area
+from .screen_fit import grow_to_fields
 from .store_errors import saved
 from .text_size import SIZES, apply_text_size, save_text_size, saved_text_size, size_label, too_large_hint
 
@@ -160,13 +160,7 @@ class SettingsDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        # Qt opens a window at most 2/3 of the screen high; grow to the height the form needs, as far
-        # as the screen allows (beyond that the fields scroll).
-        needed = self._fields_layout.totalHeightForWidth(self.scroll_area.viewport().width())
-        extra = self.height() - self.scroll_area.viewport().height()
-        if needed + extra > self.height():
-            self.resize(self.width(), min(needed + extra, work_area(self).height()))
-            keep_on_screen(self)  # grown after Qt placed it: the lower edge stays on the screen
+        grow_to_fields(self, self._fields_layout, self.scroll_area)
 
     def purge(self) -> None:
         """Delete the closed cases past the retention period, after saying how many and asking."""

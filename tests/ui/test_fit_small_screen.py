@@ -4,9 +4,12 @@ that size is tests/ui/test_screen_fit.py; these say each cause and fail without 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
 from caseworker_app.ui.questions import conflict_box
 from caseworker_app.ui.screen_fit import work_area
 from caseworker_app.ui.wrap_row import WrappingRow
@@ -48,3 +51,15 @@ def test_filters_take_two_rows_when_the_window_is_too_narrow_for_one(qtbot):
     window.resize(one_row + 40, 100)
     qtbot.waitUntil(lambda: not row.two_rows)
     qtbot.waitUntil(lambda: fields[2].y() == fields[0].y())
+
+
+def test_the_calendar_print_dialogs_choices_scroll_and_its_buttons_stay_in_view_on_a_low_screen(qtbot, store):
+    dialog = CalendarPrintDialog(store, today=lambda: date(2021, 2, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    low = 260  # lower than the choices (about 330 px at 100 % text; 485 at 150 % text on 1366×768, 150 %)
+    dialog.resize(dialog.width(), low)
+    qtbot.waitUntil(lambda: dialog.height() == low)
+    for button in (dialog.preview_button, dialog.print_button, dialog.pdf_button, dialog.close_button):
+        qtbot.waitUntil(lambda button=button: button.geometry().bottom() < low)
+        assert button.height() >= button.minimumSizeHint().height()

@@ -31,8 +31,9 @@ from ...core.workdays import fmt
 from ...services.exporting import ExportError
 from ...store import CaseNotFoundError, StoreError
 from ..caseworker_filter import PRINT, CaseworkerChoice
+from ..field_scroll import FieldScrollArea
 from ..fields import DateLineEdit, FieldBox, buddy_label
-from ..screen_fit import grow_to_content
+from ..screen_fit import grow_to_content, grow_to_fields, resize_to_fit
 from ..store_errors import error_text
 from .document import LAYOUT_MONTHS, LAYOUT_WEEKS, PrintJob
 from .job_dialog import PrintJobDialog
@@ -117,11 +118,16 @@ class CalendarPrintDialog(PrintJobDialog):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
 
+        # The choices scroll when the screen is lower than they are (1366×768 at 150 % with 150 %
+        # text: 485 px on 472); the buttons stay in view below them.
+        fields = QWidget()
+        self._fields_layout = QVBoxLayout(fields)
+        self._fields_layout.setContentsMargins(0, 0, 0, 0)
+        for part in (period_box, filter_box, layout_box, self.summary_label):
+            self._fields_layout.addWidget(part)
+        self.scroll_area = FieldScrollArea(fields, "Kalenderens valg")
         column = QVBoxLayout(self)
-        column.addWidget(period_box)
-        column.addWidget(filter_box)
-        column.addWidget(layout_box)
-        column.addWidget(self.summary_label)
+        column.addWidget(self.scroll_area, 1)
         column.addWidget(self.status_label)
         column.addLayout(self._button_row())
 
@@ -134,7 +140,11 @@ class CalendarPrintDialog(PrintJobDialog):
         for check in (self.overdue_check, self.before_check):
             check.toggled.connect(self._update_summary)
         self._period_chosen()
-        self.resize(520, self.sizeHint().height())
+        resize_to_fit(self, 520, self.sizeHint().height())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_fields(self, self._fields_layout, self.scroll_area)
 
     # ------------------------------------------------------------ choices
 
