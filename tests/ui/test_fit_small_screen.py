@@ -9,9 +9,12 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.ui.importing.mapping_tab import MappingView
+from caseworker_app.ui.importing.options import ImportOptions
 from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
 from caseworker_app.ui.questions import conflict_box
 from caseworker_app.ui.screen_fit import work_area
+from caseworker_app.ui.trial_texts import trial_choice_text
 from caseworker_app.ui.wrap_row import WrappingRow
 
 
@@ -63,3 +66,17 @@ def test_the_calendar_print_dialogs_choices_scroll_and_its_buttons_stay_in_view_
     for button in (dialog.preview_button, dialog.print_button, dialog.pdf_button, dialog.close_button):
         qtbot.waitUntil(lambda button=button: button.geometry().bottom() < low)
         assert button.height() >= button.minimumSizeHint().height()
+
+
+def test_the_import_dialogs_trial_choice_and_options_do_not_widen_it_past_a_small_screen(qtbot, store):
+    catalog = store.catalog()
+    view = MappingView(catalog)
+    qtbot.addWidget(view)
+    longest = max(view.fontMetrics().horizontalAdvance(trial_choice_text(trial)) for trial in catalog.values())
+    # The longest trial's title was the view's least width (1023 px for the dialog at 150 % text).
+    assert view.trial_combo.minimumSizeHint().width() < longest
+    options = ImportOptions()
+    qtbot.addWidget(options)
+    shown = (options.skip_radio, options.update_radio, options.only_valid_check)
+    # The choices wrap: the least width is the widest choice's, not the row's.
+    assert options.minimumSizeHint().width() < sum(choice.sizeHint().width() for choice in shown)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,7 +82,15 @@ class MappingView(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(self._grid_host)
+        # The text above the rows scrolls with them: beside the dialog's other lines it left the rows
+        # no room at 1366×768, 150 % with 150 % text.
+        rows = QWidget()
+        rows_layout = QVBoxLayout(rows)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.addWidget(intro)
+        rows_layout.addWidget(self._grid_host, 1)
+        rows.setAutoFillBackground(False)
+        self.scroll_area.setWidget(rows)
         self.scroll_area.setAccessibleName("Kolonnerne i filen")
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its combos, which it scrolls into view
         # The tab's own background behind the rows (setWidget made the rows paint their own).
@@ -98,12 +107,15 @@ class MappingView(QWidget):
             "Bruges for hver række, hvis forsøgscelle er tom, og når ingen kolonne er forsøget",
         )
         self.trial_combo.currentIndexChanged.connect(self._trial_chosen)
+        # As wide as the row allows, never wider: the longest trial's title made the dialog 1023 px
+        # wide at 1366×768, 150 % with 150 % text (the list that drops down shows the whole titles).
+        self.trial_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.trial_combo.setMinimumContentsLength(24)
+        self.trial_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         trial_row = QHBoxLayout()
         trial_row.addWidget(buddy_label("Forsøg for rækker uden forsø&g:", self.trial_combo))
-        trial_row.addWidget(self.trial_combo)
-        trial_row.addStretch(1)
+        trial_row.addWidget(self.trial_combo, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(trial_row)
 

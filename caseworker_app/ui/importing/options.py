@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRad
 
 from ...core.text import count_text
 from ...services.importing import SKIP, UPDATE, ImportPreview
+from ..fields import FlowLayout
 
 
 class ImportOptions(QWidget):
@@ -46,17 +47,19 @@ class ImportOptions(QWidget):
         self.only_valid_check.setToolTip("Rækkerne med fejl springes over; ret dem i regnearket og importér dem senere")
         self.only_valid_check.toggled.connect(lambda _checked: self.changed.emit())
         # Two lines: with every choice shown, one line would be wider than a 1366 px screen at 150 %.
+        # The first wraps where the dialog is narrower (1366×768 at 150 % with 150 % text: 986 px wide).
         lines = QVBoxLayout(self)
         lines.setContentsMargins(0, 0, 0, 0)
         lines.setSpacing(2)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Sager, der allerede findes:"))
-        row.addWidget(self.skip_radio)
-        row.addWidget(self.update_radio)
-        row.addWidget(self.overwrite_check)
-        row.addSpacing(16)
-        row.addWidget(self.only_valid_check)
-        row.addStretch(1)
+        row = FlowLayout()
+        for choice in (
+            QLabel("Sager, der allerede findes:"),
+            self.skip_radio,
+            self.update_radio,
+            self.overwrite_check,
+            self.only_valid_check,
+        ):
+            row.addWidget(choice)
         lines.addLayout(row)
         hidden_row = QHBoxLayout()
         hidden_row.addWidget(self.skip_hidden_check)
