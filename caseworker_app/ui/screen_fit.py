@@ -53,7 +53,15 @@ def centre_on_screen(widget: QWidget, width: int, height: int) -> None:
 
 def grow_to_content(window: QWidget) -> None:
     """A dialog shown: grow it to the height its wrapped texts need at its width (Qt opens a window
-    at most 2/3 of the screen high), as far as the work area allows, and keep it on the screen."""
+    at most 2/3 of the screen high), as far as the work area allows, and keep it on the screen. Its
+    fields in a scroll area (a message shown at a field) get their height first: else the window kept
+    its height and the fields were squeezed (the event dialog's text box lost its lines)."""
+    from .field_scroll import FieldScrollArea
+
+    for area in window.findChildren(FieldScrollArea):
+        fields = area.widget()
+        if area.window() is window and fields is not None and fields.layout() is not None:
+            grow_to_fields(window, fields.layout(), area)
     layout = window.layout()
     if layout is None or not layout.hasHeightForWidth():
         return
@@ -63,12 +71,13 @@ def grow_to_content(window: QWidget) -> None:
         keep_on_screen(window)
 
 
-def grow_to_fields(window: QWidget, fields: QLayout, scroll_area: QAbstractScrollArea) -> None:
+def grow_to_fields(window: QWidget, fields: QLayout, scroll_area: QAbstractScrollArea, *, exact: bool = False) -> None:
     """A dialog whose fields scroll, shown: Qt opens a window at most 2/3 of the screen high; grow it
-    to the height the fields need, as far as the work area allows (beyond that they scroll)."""
+    to the height the fields need, as far as the work area allows (beyond that they scroll). exact:
+    shrink it to that height too."""
     needed = fields.totalHeightForWidth(scroll_area.viewport().width())
     extra = window.height() - scroll_area.viewport().height()
-    if needed + extra > window.height():
+    if needed + extra > window.height() or (exact and needed + extra < window.height()):
         window.resize(window.width(), min(needed + extra, work_area(window).height()))
         keep_on_screen(window)  # grown after Qt placed it: the lower edge stays on the screen
 

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.ui.case import EventDialog
 from caseworker_app.ui.importing.mapping_tab import MappingView
 from caseworker_app.ui.importing.options import ImportOptions
 from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
@@ -80,3 +81,18 @@ def test_the_import_dialogs_trial_choice_and_options_do_not_widen_it_past_a_smal
     shown = (options.skip_radio, options.update_radio, options.only_valid_check)
     # The choices wrap: the least width is the widest choice's, not the row's.
     assert options.minimumSizeHint().width() < sum(choice.sizeHint().width() for choice in shown)
+
+
+def test_the_event_dialogs_fields_scroll_on_a_low_screen_and_the_text_box_keeps_four_lines(qtbot, store):
+    case_id = store.create_case(
+        citizen="Karen Holm", case_ref="2020-0112", trial_id="T12", dates={"agreed": date(2021, 1, 29)}
+    )
+    dialog = EventDialog(store, case_id, today=lambda: date(2021, 2, 1), kind="talk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    low = 300  # lower than the fields (at 150 % text on 1366×768, 150 % the text box was cut to 68 px)
+    dialog.resize(dialog.width(), low)
+    qtbot.waitUntil(lambda: dialog.height() == low)
+    qtbot.waitUntil(lambda: dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y() < low)
+    assert dialog.text_edit.height() >= dialog.fontMetrics().lineSpacing() * 4
+    assert dialog.scroll_area.verticalScrollBar().maximum() > 0

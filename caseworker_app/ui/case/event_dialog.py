@@ -24,6 +24,7 @@ from ...core.schedule import agreed_date_asked
 from ...core.terms import EVENT_NAMES, FORMS, IMPORTED_EVENTS
 from ...core.workdays import fmt
 from ...store import CaseNotFoundError, StoreError, ValidationError
+from ..field_scroll import FieldScrollArea
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -34,7 +35,7 @@ from ..fields import (
     show_errors,
     text_box,
 )
-from ..screen_fit import grow_to_content, keep_on_screen, work_area
+from ..screen_fit import grow_to_content, grow_to_fields
 from ..store_errors import show_store_error
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -148,17 +149,24 @@ class EventDialog(QDialog):
             else:
                 form.addRow("", self.boxes[name])
 
-        layout = QVBoxLayout(self)
+        # The fields scroll when the screen is lower than they are (1366×768 at 150 % with 150 % text
+        # cut the text box to less than three lines); the buttons stay in view below them.
+        fields = QWidget()
+        self._fields_layout = QVBoxLayout(fields)
+        self._fields_layout.setContentsMargins(0, 0, 0, 0)
         header = QLabel(self._header_text(original))
         header.setWordWrap(True)
-        layout.addWidget(header)
+        self._fields_layout.addWidget(header)
         self.cancel_check = QCheckBox("Hændelsen blev registreret ved en fejl – &annullér den")
         if replaces is not None:
-            layout.addWidget(self.cancel_check)
+            self._fields_layout.addWidget(self.cancel_check)
             self.cancel_check.toggled.connect(self._cancel_toggled)
         else:
             self.cancel_check.hide()
-        layout.addLayout(form)
+        self._fields_layout.addLayout(form)
+        self.scroll_area = FieldScrollArea(fields, "Hændelsen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
         self.general_error = general_error_label()
         layout.addWidget(self.general_error)
         self.buttons, self.save_button = accept_buttons(self, "Gem")
@@ -196,13 +204,9 @@ class EventDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            # Exactly as high as the texts need (a wrapped hint leaves Qt's first guess too high),
-            # so an error message shown later grows the window rather than shrink the text box.
-            self.resize(self.width(), min(layout.totalHeightForWidth(self.width()), work_area(self).height()))
-            keep_on_screen(self)
-        grow_to_content(self)  # the text box keeps its four lines on a low screen too
+        # Exactly as high as the fields need (a wrapped hint leaves Qt's first guess too high), as
+        # far as the screen allows: on a low screen the fields scroll, the text box keeps four lines.
+        grow_to_fields(self, self._fields_layout, self.scroll_area, exact=True)
 
     def _typed_day(self) -> date | None:
         try:
