@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
-from caseworker_app.ui.case import EventDialog
+from caseworker_app.ui.case import CaseWindow, EventDialog
 from caseworker_app.ui.importing.mapping_tab import MappingView
 from caseworker_app.ui.importing.options import ImportOptions
 from caseworker_app.ui.printing.dialogs import CalendarPrintDialog
@@ -96,3 +97,23 @@ def test_the_event_dialogs_fields_scroll_on_a_low_screen_and_the_text_box_keeps_
     qtbot.waitUntil(lambda: dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y() < low)
     assert dialog.text_edit.height() >= dialog.fontMetrics().lineSpacing() * 4
     assert dialog.scroll_area.verticalScrollBar().maximum() > 0
+
+
+def test_a_history_row_with_a_long_text_is_never_higher_than_the_history_list(qtbot, store):
+    case_id = store.create_case(
+        citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+    long_text = "Aftalt møde om den videre plan, løntilskuddet, arbejdstiden og kontaktpersonen. " * 6
+    store.add_event(case_id, day=date(2021, 1, 15), kind="followup", form="personligt", text=long_text)
+    window = CaseWindow(store, case_id, today=lambda: date(2021, 2, 1))
+    qtbot.addWidget(window)
+    window.show()
+    view = window.history.view
+    window.resize(700, 420)  # a low window: the list a little more than a line high
+
+    def first_row_seen_whole() -> bool:
+        height = view.visualRect(view.model().index(0, 0)).height()
+        return 0 < height <= view.viewport().height()
+
+    qtbot.waitUntil(first_row_seen_whole)
+    assert view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # the whole text is there

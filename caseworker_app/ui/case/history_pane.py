@@ -42,6 +42,7 @@ class HistoryPane(QGroupBox):
         # window it is those that scroll out of sight.
         header.moveSection(4, 2)
         self.view.installEventFilter(self)  # the text column takes the width left (see eventFilter)
+        self.view.viewport().installEventFilter(self)  # and a row is never higher than the list
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self.current_changed)
         layout = QVBoxLayout(self)
@@ -52,6 +53,8 @@ class HistoryPane(QGroupBox):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.view and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        elif watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
@@ -75,6 +78,18 @@ class HistoryPane(QGroupBox):
         header = self.view.horizontalHeader()
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
+
+    def _fit_rows(self) -> None:
+        """A row is at most three lines high, and never higher than the list (its whole text is in
+        the tooltip): a long correction's wrapped text made the first row higher than the list at
+        1366×768, 150 % with 150 % text, so none of it was seen whole."""
+        least = self.view.fontMetrics().height() + 8
+        room = self.view.viewport().height()
+        self.view.verticalHeader().setMaximumSectionSize(max(min(self.tallest_row(), room), least))
+
+    def tallest_row(self) -> int:
+        """The height a row may take at most: three lines of text."""
+        return 3 * self.view.fontMetrics().lineSpacing() + 8
 
     def selected_row(self) -> EventRow | None:
         """The history row chosen (None when none is)."""

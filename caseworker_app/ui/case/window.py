@@ -171,7 +171,7 @@ class CaseWindow(QDialog):
         sizes = self.right.sizes()
         total = sum(sizes)
         rows = self.history.view.verticalHeader().defaultSectionSize()
-        history_least = self.history.minimumSizeHint().height() + 2 * rows
+        history_least = self.history.minimumSizeHint().height() + max(2 * rows, self.history.tallest_row())
         top = max(0, min(self.deadlines.needed_height(), total * 3 // 5, total - history_least))
         if grow_only and top <= sizes[0]:
             return
