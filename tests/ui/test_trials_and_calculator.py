@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from caseworker_app.core.catalog_load import load_catalog
@@ -278,3 +278,21 @@ def test_the_calculator_records_a_talks_form_where_the_rules_count_forms(qtbot):
     # T08 counts no forms: the field is not asked for.
     view.set_trial("T08")
     assert not box.form_combo.isVisibleTo(view)
+
+
+def test_neither_calculator_pane_can_be_dragged_out_of_sight(qtbot):
+    view = open_calculator(qtbot)
+    view.resize(1000, 500)
+    splitter = view.splitter
+    qtbot.waitUntil(lambda: view.form.width() > 0)
+    splitter.setSizes([0, 1000])  # as far left as the line goes
+    assert view.form.width() >= view.form.minimumSizeHint().width() > 0
+    handle = splitter.handle(1)
+    # A drag of the line to the window's left edge, as with the mouse.
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=QPoint(2, 10))
+    qtbot.mouseMove(handle, QPoint(-2000, 10))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(-2000, 10))
+    assert view.form.isVisible()
+    assert view.form.width() >= view.form.minimumSizeHint().width()
+    splitter.setSizes([1000, 0])  # and as far right
+    assert view.result.width() >= view.result.minimumSizeHint().width() > 0

@@ -29,10 +29,13 @@ class CalculatorView(QWidget):
         super().__init__()
         self.form = CalculatorForm(catalog_provider, today=today())
         self.result = ResultView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.form)
         splitter.addWidget(self.result)
         splitter.setStretchFactor(1, 1)
+        # Neither pane is dragged out of sight: each keeps at least its least width (the form's
+        # fields, the result's title and table), which together fit 1366×768 at 150 % with 150 % text.
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([360, 840])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
