@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -95,12 +96,16 @@ def mnemonics(window: QWidget) -> list[tuple[str, str]]:
     return [(letter, text) for text in texts if (letter := mnemonic(text))]
 
 
+UNLETTERED_BUTTONS: dict[str, list[str]] = {}  # per window, its push buttons without an Alt-letter
+
+
 @pytest.fixture(scope="module")
 def every_window(tmp_path_factory, qapp):
     """(name, unnamed controls, Alt+letters used twice) of every window, opened once."""
     folder = tmp_path_factory.mktemp("vinduer")
     store = demo_store(folder)
     found = []
+    buttons = UNLETTERED_BUTTONS
 
     def visit(name: str, window: QWidget) -> None:
         if isinstance(window, QPrintPreviewDialog):
@@ -109,6 +114,11 @@ def every_window(tmp_path_factory, qapp):
         used = Counter(letter for letter, _ in mnemonics(window))
         twice = sorted({f"Alt+{letter.upper()}: {text}" for letter, text in mnemonics(window) if used[letter] > 1})
         found.append((name, unnamed, twice, sorted(t for t in labelled_texts(window) if not mnemonic(t))))
+        buttons[name] = sorted(
+            b.text()
+            for b in window.findChildren(QPushButton)
+            if b.window() is window and b.isVisible() and b.text() and not mnemonic(b.text())
+        )
 
     try:
         walk(store, folder, visit)
@@ -142,6 +152,13 @@ EVERY_CONTROL_LETTERED = (
     "ny-almindelig-regel",  # a tester: Første gang efter / Derefter hver had none
     "ny-forlaengelse",
 )
+
+
+def test_every_push_button_of_every_window_has_an_alt_letter(every_window):
+    """A tester found none on the print dialogs' "Luk" (Esc worked; L and K were taken in the calendar
+    dialog), the Fristberegner's "Ryd alle" and the import dialog's "Annuller"."""
+    assert {"udskriv-kalender", "udskriv-plan", "importer-kolonner", "eksport-valg"} <= set(UNLETTERED_BUTTONS)
+    assert {name: texts for name, texts in UNLETTERED_BUTTONS.items() if texts} == {}
 
 
 def test_every_field_and_button_of_the_case_windows_has_an_alt_letter(every_window):

@@ -237,7 +237,7 @@ def test_enter_chooses_the_file_after_tabbing_round_the_export_choice(qtbot):
     dialog.activateWindow()
     in_dialog(qtbot, dialog)
     assert focused() is dialog.own_radio  # "Kun mine", chosen
-    assert tab_round(qtbot, dialog) == ["Vælg &fil …", "Annuller"]
+    assert tab_round(qtbot, dialog) == ["Vælg &fil …", "A&nnuller"]
     key(qtbot, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
 

@@ -375,7 +375,7 @@ def test_tab_goes_from_the_tabs_through_the_columns_to_the_choices(qtbot, store,
         "Felt for kolonne F, 'Sagsbehandler'",
         "Felt for kolonne G, 'Bemærkninger'",
         "Forsøg for rækker uden forsøg",
-        "Annuller",
+        "&Annuller",
     ]
 
 

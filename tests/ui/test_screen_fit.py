@@ -76,6 +76,7 @@ WINDOWS = {
     "hjaelp-kom-i-gang",
     "hjaelp-tastaturgenveje",
     "foerste-start",
+    "eksport-valg",
     "hovedvindue-velkommen",
     "importer-kolonner",
     "importer-forhaandsvisning",

@@ -150,6 +150,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     from caseworker_app.ui.ordinary_rule_dialog import OrdinaryRuleDialog
     from caseworker_app.ui.override_dialog import OverrideDialog
     from caseworker_app.ui.printing.dialogs import CalendarPrintDialog, PlanPrintDialog
+    from caseworker_app.ui.printing.export_dialogs import ExportChoiceDialog
     from caseworker_app.ui.problems_dialog import ProblemsDialog
     from caseworker_app.ui.questions import conflict_box, unsaved_changes_box
     from caseworker_app.ui.restore_offers import BackupProblem, damaged_now_box, damaged_offer_box, missing_offer_box
@@ -284,6 +285,8 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
                 see(name, window)
         with _opened(FirstStartDialog(store, parent=main)) as dialog:
             see("foerste-start", dialog)
+        with _opened(ExportChoiceDialog("Eksportér til Outlook", "Anne Jensen", "frister", True, True, main)) as dialog:
+            see("eksport-valg", dialog)
         _import_windows(store, main, see)
 
     # A new user's first start: no cases yet, the welcome instead of the lists.

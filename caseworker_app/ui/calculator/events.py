@@ -57,7 +57,7 @@ class EventsBox(QGroupBox):
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.table.setMinimumHeight(60)
         self.remove_button = QPushButton("Fje&rn valgte")
-        self.clear_button = QPushButton("Ryd alle")
+        self.clear_button = QPushButton("R&yd alle")
 
         layout = QVBoxLayout(self)
         form = QFormLayout()

@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
         self.block_label.setWordWrap(True)
         self.import_button = QPushButton("&Importér")
         self.import_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Annuller")
+        self.cancel_button = QPushButton("&Annuller")
         self.cancel_button.clicked.connect(self.reject)
 
         buttons = QHBoxLayout()

@@ -88,7 +88,7 @@ class CalendarPrintDialog(PrintJobDialog):
         # The Frister tab's choice: "Anne Jensen (mig)" first, and the choice of own or everyone's kept.
         self.caseworker_combo = CaseworkerChoice(remember_in, PRINT)
         self.caseworker_combo.set_names((c.caseworker for c in active), store.settings().caseworker_name)
-        self.overdue_check = QCheckBox("&Kun overskredne frister")
+        self.overdue_check = QCheckBox("Ku&n overskredne frister")  # K is "Luk"'s
         # On by default: a covering colleague must see what is late. Off, the page says how many are left out.
         self.before_check = QCheckBox("Medtag &overskredne frister fra før perioden")
         self.before_check.setChecked(True)

@@ -82,7 +82,7 @@ class ExportChoiceDialog(QDialog):
         # starts on them.
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton("Vælg &fil …", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("A&nnuller", QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -37,7 +37,8 @@ class PrintJobDialog(QDialog):
         self.preview_button = QPushButton("&Vis udskrift")
         self.print_button = QPushButton("&Udskriv …")
         self.pdf_button = QPushButton("&Gem som PDF …")
-        self.close_button = QPushButton("Luk")
+        # Lu&k: L is the calendar's "Liste pr. uge", u "Udskriv" (tests/ui/test_accessibility.py).
+        self.close_button = QPushButton("Lu&k")
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
