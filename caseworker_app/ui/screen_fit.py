@@ -60,8 +60,9 @@ def grow_to_content(window: QWidget) -> None:
 
     for area in window.findChildren(FieldScrollArea):
         fields = area.widget()
-        if area.window() is window and fields is not None and fields.layout() is not None:
-            grow_to_fields(window, fields.layout(), area)
+        fields_layout = fields.layout() if fields is not None else None
+        if area.window() is window and fields_layout is not None:
+            grow_to_fields(window, fields_layout, area)
     layout = window.layout()
     if layout is None or not layout.hasHeightForWidth():
         return

@@ -18,7 +18,7 @@ class WrappingRow(QWidget):
         super().__init__(parent)
         self._pairs = pairs
         self._two_rows: bool | None = None
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._upper = QHBoxLayout()
         self._lower = QHBoxLayout()
@@ -44,7 +44,7 @@ class WrappingRow(QWidget):
             row.addWidget(field, stretch)
         if two_rows:
             self._lower.addStretch(1)
-        self.layout().invalidate()
+        self._column.invalidate()
         self.updateGeometry()
 
     def _width(self, pairs: list[tuple[QLabel, QWidget, int]], *, wished: bool) -> int:

@@ -9,7 +9,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.ui.calculator.view import CalculatorView
 from caseworker_app.ui.case import CaseWindow, EventDialog
 from caseworker_app.ui.importing.mapping_tab import MappingView
 from caseworker_app.ui.importing.options import ImportOptions
@@ -117,3 +119,26 @@ def test_a_history_row_with_a_long_text_is_never_higher_than_the_history_list(qt
 
     qtbot.waitUntil(first_row_seen_whole)
     assert view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # the whole text is there
+
+
+def test_a_long_calculator_title_scrolls_and_leaves_the_first_deadline_in_view(qtbot):
+    catalog = load_catalog()
+    view = CalculatorView(lambda: catalog, today=lambda: date(2021, 2, 1))
+    qtbot.addWidget(view)
+    view.resize(900, 330)  # low, as 1920×1080 at 150 % with 200 % text is for the longest title
+    view.show()
+    view.set_trial("T16")
+    for name in list(view.form.date_boxes):
+        view.set_date(name, "15-06-2020")
+    view.calculate()
+    view.result.set_title("T16 – " + "en meget lang titel på forsøget " * 40)
+    table = view.result.table
+
+    def first_row_seen_whole() -> bool:
+        height = table.visualRect(table.model().index(0, 0)).height()
+        return 0 < height <= table.viewport().height()
+
+    qtbot.waitUntil(first_row_seen_whole)
+    title = view.result.title_label
+    # The whole title is laid out, reached by scrolling: not cut off at the top as it was.
+    qtbot.waitUntil(lambda: title.height() >= title.heightForWidth(title.width()))

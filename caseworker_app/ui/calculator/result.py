@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.deadline import Deadline
 from ..case_deadlines_model import DeadlineTableColumn, DeadlineTableModel, deadline_html, plain_text
+from ..notes.status_area import StatusArea
 from ..text_size import text_scale
 
 # The columns' widths at the system's text size (DeadlineTableModel.COLUMNS shown here).
@@ -74,8 +75,11 @@ class ResultView(QWidget):
         self.detail_box.setAccessibleName("Den valgte frist")
         footer = QLabel(FOOTER)
         footer.setWordWrap(True)
+        # A long title (T16's, with the trial's status) scrolls in its own area rather than push the
+        # table out of sight (1920×1080 at 150 % with 200 % text: the first row was not seen whole).
+        self.title_box = StatusArea(self.title_label, name="Forsøg og beregningsdag")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
+        layout.addWidget(self.title_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail_box, 1)
         layout.addWidget(self.note_label)

@@ -16,7 +16,7 @@ class StatusArea(QScrollArea):
     """label (word-wrapped) as high as its text needs at the width it has, between LEAST_LINES and
     MOST_LINES lines; what does not fit scrolls up and down, never sideways."""
 
-    def __init__(self, label: QLabel, parent: QWidget | None = None):
+    def __init__(self, label: QLabel, parent: QWidget | None = None, *, name: str = "Notatets status"):
         super().__init__(parent)
         self.label = label
         label.setWordWrap(True)
@@ -26,7 +26,7 @@ class StatusArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(label)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Notatets status")
+        self.setAccessibleName(name)
         self.viewport().setAutoFillBackground(False)  # the tab's own background
         label.setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
