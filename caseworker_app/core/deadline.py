@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_long, fmt_weekday
+from .workdays import WEEKDAYS_DA, Duration, fmt, fmt_weekday
 
 OVERDUE, DUE_SOON, LATER = "overdue", "due_soon", "later"
 STATUS_DA = {OVERDUE: "overskredet", DUE_SOON: "snart", LATER: "senere"}
@@ -19,7 +19,7 @@ DEFAULT_TRIAL_END_HORIZON_DAYS = 90
 # A reason is kept as parts (text, dates, durations) and joined only when read: building
 # sentences nobody looks at was a third of the engine's time for a full case list. A reason adds
 # its qualifiers after "; " or ", ", never in brackets: a journal note puts the whole reason in
-# brackets ("senest 1. marts 2026 ($next_due_reason)"), and brackets must not nest.
+# brackets ("senest 01-03-2026 ($next_due_reason)"), and brackets must not nest.
 Reason = tuple[object, ...]
 
 
@@ -187,14 +187,14 @@ def _day_off_phrase(day_off: str) -> str:
 
 
 def practical_sentence(deadline: Deadline) -> str:
-    """'I praksis senest torsdag 30. december 2027, fordi 1. januar 2028 er nytårsdag.': the
-    practical date in a journal note's long form (decision 7), '' when it is the legal date."""
+    """'I praksis senest torsdag 30-12-2027, fordi 01-01-2028 er nytårsdag.': the practical date in a
+    journal note (decision 7), '' when it is the legal date."""
     if not deadline.day_off or deadline.undated:
         return ""
     practical = deadline.practical_due
     return (
-        f"I praksis senest {WEEKDAYS_DA[practical.weekday()]} {fmt_long(practical)}, "
-        f"fordi {fmt_long(deadline.legal_due)} er {_day_off_phrase(deadline.day_off)}."
+        f"I praksis senest {WEEKDAYS_DA[practical.weekday()]} {fmt(practical)}, "
+        f"fordi {fmt(deadline.legal_due)} er {_day_off_phrase(deadline.day_off)}."
     )
 
 

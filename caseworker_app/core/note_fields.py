@@ -22,11 +22,7 @@ OPTIONAL_FIELDS = frozenset({"next_due_remarks", "contact_counts", "contact_from
 
 
 def _date_fields() -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for name, label in DATE_NAMES.items():
-        fields[f"{name}_date"] = f"sagens dato '{label}' (dd-mm-åååå)"
-        fields[f"{name}_date_long"] = f"sagens dato '{label}' (fx 15. februar 2021)"
-    return fields
+    return {f"{name}_date": f"sagens dato '{label}' (dd-mm-åååå)" for name, label in DATE_NAMES.items()}
 
 
 # The fixed list of fields a template may use, with the Danish description the user sees.
@@ -42,11 +38,8 @@ NOTE_FIELDS: dict[str, str] = {
     "caseworker": "sagsbehandlerens navn",
     "municipality": "kommunens navn",
     "note_date": "notatets dato (dd-mm-åååå)",
-    "note_date_long": "notatets dato (fx 15. februar 2021)",
     "event_date": "dato for hændelsen, fx opfølgningen (dd-mm-åååå)",
-    "event_date_long": "dato for hændelsen, fx opfølgningen (fx 15. februar 2021)",
     "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
-    "next_due_long": "næste frist, som den gælder – den samme som i vinduet (fx 15. februar 2021)",
     "next_due_reason": "hvordan næste frist er regnet, fx '2½ år efter seneste opfølgning 10-01-2021'",
     "next_due_remarks": "fristen i praksis, når den falder på en fridag, forsøgsreglens dato, når den ikke "
     "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
@@ -56,17 +49,22 @@ NOTE_FIELDS: dict[str, str] = {
     "' fra borgeren' (tom, når det ikke er registreret)",
     "conditions": "forsøgets betingelser, hver beregnet ud fra sagens datoer, bekræftet af dig eller din vurdering",
     "ordinary_due": "fristen efter den almindelige regel (dd-mm-åååå), eller 'ingen'",
-    "ordinary_due_long": "fristen efter den almindelige regel (fx 15. februar 2021), eller 'ingen'",
     "ordinary_due_reference": "lovhenvisningen for fristen efter den almindelige regel – den version af "
     "reglen, der gælder den dag (også en ændring, kommunen har indtastet), eller 'ingen'",
     "trial_applies": "'gælder', eller 'gjaldt', når forsøget er slut på notatets dato "
-    "(fx 'Forsøget $trial_applies til og med $trial_end_long')",
+    "(fx 'Forsøget $trial_applies til og med $trial_end')",
     "trial_end": "forsøgets slutdato efter seneste forlængelse (dd-mm-åååå)",
-    "trial_end_long": "forsøgets slutdato efter seneste forlængelse (fx 31. december 2025)",
     **_date_fields(),
     "free_text": "sagsbehandlerens egen tekst (fx et resumé af samtalen)",
     "reason": "begrundelse",
 }
+
+# A date's field once had a long form ('15. februar 2021'). A note shows every date as dd-mm-åååå
+# (the house rule), so a template written then (a municipality's, kept in its database) still works:
+# "$next_due_long" writes the date "$next_due" writes. The template editor does not offer them.
+DATE_FIELDS = ("note_date", "event_date", "next_due", "ordinary_due", "trial_end", *(f"{n}_date" for n in DATE_NAMES))
+FORMER_LONG = {f"{name}_long": name for name in DATE_FIELDS}
+NOTE_FIELDS.update({long: f"samme dato som ${name}" for long, name in FORMER_LONG.items()})
 
 
 def validate_template(text: str) -> list[str]:

@@ -11,13 +11,13 @@ from .catalog import Trial
 from .deadline import OVERDUE, practical_sentence
 from .note_conditions import condition_lines
 from .note_deadline import governing_deadline
-from .note_fields import NOTE_FIELDS
+from .note_fields import FORMER_LONG, NOTE_FIELDS
 from .note_situations import applied_day, default_event_date
 from .schedule import resolve_dates
 from .schedule_text import told_on
 from .terms import DATE_NAMES
 from .text import and_list
-from .workdays import fmt, fmt_long
+from .workdays import fmt
 
 NO_DATE = "ingen"
 
@@ -177,18 +177,18 @@ def contact_from_text(case: CaseRecord, event_date: date | None) -> str:
 
 
 def _date_texts(name: str, day: date | None, none: str | None = None) -> dict[str, str | None]:
-    """A date field and its _long form ('15-02-2021', '15. februar 2021'); none for no date."""
-    if not day:
-        return {name: none, f"{name}_long": none}
-    return {name: fmt(day), f"{name}_long": fmt_long(day)}
+    """A date field as dd-mm-åååå ('15-02-2021'), and its former _long name, which writes the same
+    (core/note_fields.py FORMER_LONG); none for no date."""
+    text = fmt(day) if day else none
+    return {name: text, f"{name}_long": text}
 
 
-_FORMAT_SUFFIX = re.compile(r" \((dd-mm-åååå|fx \d+\. \w+ \d{4})\)$")
+_FORMAT_SUFFIX = re.compile(r" \(dd-mm-åååå\)$")
 
 
 def field_description(name: str) -> str:
     """A field's description without its format, for saying what is missing."""
-    return _FORMAT_SUFFIX.sub("", NOTE_FIELDS[name])
+    return _FORMAT_SUFFIX.sub("", NOTE_FIELDS[FORMER_LONG.get(name, name)])
 
 
 def unix_newlines(text: str) -> str:

@@ -165,11 +165,6 @@ def fmt(day: date | None) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
-def fmt_long(day: date) -> str:
-    """'15. februar 2021', the long form used in journal notes."""
-    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
-
-
 def fmt_weekday(day: date) -> str:
     """'fre 26-02-2021'."""
     return f"{WEEKDAYS_SHORT_DA[day.weekday()]} {fmt(day)}"

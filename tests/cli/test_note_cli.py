@@ -86,8 +86,8 @@ def test_the_date_of_the_event_can_be_given(capsys, db):
         "2021-03-02",
     )
     assert code == 0
-    assert "Opfølgning afholdt 10. januar 2021." in out
-    assert "senest 10. juli 2023" in out
+    assert "Opfølgning afholdt 10-01-2021." in out
+    assert "senest 10-07-2023" in out
     assert out.endswith("Skrevet 02-03-2021 af Anne Jensen, Vesthimmerlands Kommune.\n")
 
 
@@ -363,7 +363,7 @@ def test_a_contact_note_says_whom_the_contact_came_from_as_registered(capsys, tm
     args = ["note", "--db", path, "--case", case_id, "--situation", "henvendelse", "--text", "Borgeren ringede."]
     code, out, err = run(capsys, *args, "--today", "16-06-2025")
     assert (code, err) == (0, "")
-    assert "\nHenvendelse 1. maj 2025 fra borgeren mellem de fastsatte opfølgninger. " in out
+    assert "\nHenvendelse 01-05-2025 fra borgeren mellem de fastsatte opfølgninger. " in out
 
 
 def test_a_note_about_a_corrected_event_is_refused(capsys, tmp_path):
@@ -394,7 +394,7 @@ def test_a_note_about_a_corrected_event_is_refused(capsys, tmp_path):
 
     code, out, err = run(capsys, *args, "--date", "03-05-2021", "--today", "01-06-2021")
     assert (code, err) == (0, "")
-    assert "3. november 2021" in out and "30. november 2021" not in out
+    assert "03-11-2021" in out and "30-11-2021" not in out
 
 
 def test_a_note_on_the_day_of_an_imported_decision_says_to_correct_it_not_register_another(capsys, tmp_path):

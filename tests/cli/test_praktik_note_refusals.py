@@ -72,8 +72,8 @@ def test_no_praktik_without_fleksjob_note_for_a_case_closed_as_fleksjob(capsys, 
 def test_a_case_closed_for_another_reason_still_gets_the_note(capsys, db):
     code, out, _ = run(capsys, db, "--case", "2019-0202", "--situation", "praktik_uden_fleksjob", "--reason", "Syg")
     assert code == 0
-    assert "fra 4. marts 2019 efter frikommuneforsøget" in out
-    assert "sluttede 29. marts 2019 uden at føre til ansættelse i fleksjob.\nÅrsag: Syg" in out
+    assert "fra 04-03-2019 efter frikommuneforsøget" in out
+    assert "sluttede 29-03-2019 uden at føre til ansættelse i fleksjob.\nÅrsag: Syg" in out
 
 
 def test_the_list_marks_the_refused_note_and_says_why(capsys, db):

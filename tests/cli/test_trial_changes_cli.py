@@ -53,8 +53,8 @@ def test_the_note_cites_the_extension_the_deadline_lists_cite(capsys, db):
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert (
-        "Næste opfølgning: senest 30. september 2028 (2½ år efter ansættelse i løntilskud 30-03-2026). "
-        "I praksis senest fredag 29. september 2028, fordi 30. september 2028 er en lørdag.\n"
+        "Næste opfølgning: senest 30-09-2028 (2½ år efter ansættelse i løntilskud 30-03-2026). "
+        "I praksis senest fredag 29-09-2028, fordi 30-09-2028 er en lørdag.\n"
     ) in out
     assert f"\nHjemmel: {CITED}.\n" in out
 

@@ -52,15 +52,15 @@ def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028()
     case = t08_case(date(2026, 11, 20))
     note = render_note(trial, case, "opfoelgning", note_date=date(2026, 11, 20), free_text="x", **WHO)
     assert (
-        "Næste opfølgning: senest 1. januar 2028 (forsøget slutter 31-12-2027: efter almindelig "
+        "Næste opfølgning: senest 01-01-2028 (forsøget slutter 31-12-2027: efter almindelig "
         "regel, 12 måneder efter seneste opfølgning 20-11-2026, var fristen 20-11-2027, så fristen "
-        "er dagen efter forsøgets slutning). I praksis senest torsdag 30. december 2027, fordi "
-        "1. januar 2028 er nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
+        "er dagen efter forsøgets slutning). I praksis senest torsdag 30-12-2027, fordi "
+        "01-01-2028 er nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
         "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. "
         # The ordinary rule governs the date: its basis, as the window's Henvisning for it.
         "Hjemmel for fristen: § 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik. " + REFORM
     ) in note
-    assert "20. maj 2029" not in note
+    assert "senest 20-05-2029" not in note
     # The window's list for the same case says the same date.
     [item] = deadlines_for_cases([case], {"T08": trial}, date(2026, 11, 29))
     assert item.deadline.legal_due == date(2028, 1, 1)
@@ -77,9 +77,9 @@ def test_t08_note_written_2_june_2025_names_2_june_2026():
     # 02-06-2026 is after the end too, so it governs as it is.
     case = t08_case(date(2025, 6, 2))
     note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 6, 2), free_text="x", **WHO)
-    assert "Næste opfølgning: senest 2. juni 2026 (12 måneder efter seneste opfølgning 02-06-2025" in note
+    assert "Næste opfølgning: senest 02-06-2026 (12 måneder efter seneste opfølgning 02-06-2025" in note
     assert "Efter forsøgsreglen ville fristen være 02-12-2027" in note
-    assert "2. december 2027" not in note
+    assert "senest 02-12-2027" not in note
     assert note.count("kontrollér fristen") == 1
 
 
@@ -100,7 +100,7 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     note = render_note(
         CATALOG["T08"], t08_case(date(2019, 1, 10)), "opfoelgning", note_date=date(2019, 1, 10), free_text="x", **WHO
     )
-    assert "Næste opfølgning: senest 10. juli 2021 (" in note
+    assert "Næste opfølgning: senest 10-07-2021 (" in note
     assert "(BEK nr. 529 af 23/05/2018).\n" in note
 
 
@@ -109,7 +109,7 @@ def test_a_note_cites_the_period_of_the_deadline_it_states_as_the_window_does():
     # months), which only the extension to 31-12-2023 covers: the order alone would claim it.
     case = t08_case(date(2021, 1, 10))
     note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2021, 1, 10), free_text="x", **WHO)
-    assert "Næste opfølgning: senest 10. juli 2023 (" in note
+    assert "Næste opfølgning: senest 10-07-2023 (" in note
     basis = (
         "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af "
         "23/05/2018), forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af kommunernes egne "
@@ -133,8 +133,8 @@ def test_an_extension_entered_today_is_cited_for_the_deadline_it_covers():
     )["T08"]
     case = t08_case(hire=date(2026, 3, 30))
     note = render_note(trial, case, "forsoeg_anvendt", note_date=date(2026, 11, 30), free_text="x", **WHO)
-    assert "Næste opfølgning: senest 30. september 2028 (2½ år efter ansættelse i løntilskud 30-03-2026)." in note
-    assert "Forsøget gælder til og med 31. december 2028;" in note
+    assert "Næste opfølgning: senest 30-09-2028 (2½ år efter ansættelse i løntilskud 30-03-2026)." in note
+    assert "Forsøget gælder til og med 31-12-2028;" in note
     assert (
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 "
         "af 23/05/2018), forlænget til 31-12-2028 ifølge Beskæftigelsesministerens brev af 15-11-2026.\n"
@@ -565,11 +565,11 @@ def test_a_t18_praktik_the_trial_end_still_lengthens_gets_its_note_with_the_list
     )
     # The last day is the trial's (it gives the days beyond 4 weeks), as the window's reason says.
     assert (
-        "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: perioden må højst vare "
+        "Praktikken slutter senest 31-12-2015 (forsøget slutter 31-12-2015: perioden må højst vare "
         "til forsøgets sidste dag; efter forsøgsreglen højst 13 uger fra praktikstart 02-11-2015)."
     ) in note
     assert "Efter forsøgsreglen ville fristen være 31-01-2016, men forsøget gælder kun til og med 31-12-2015.\n" in note
-    assert "skulle praktikken slutte senest: 29. november 2015.\n" in note
+    assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
 
 
 def test_a_t19_praktik_the_trial_end_still_lengthens_gets_its_note():
@@ -588,9 +588,9 @@ def test_a_t19_praktik_the_trial_end_still_lengthens_gets_its_note():
         confirmed=("vaekstvirksomhed", "bidrag"),
         **WHO,
     )
-    assert "Praktikken slutter senest 31. december 2015 (forsøget slutter 31-12-2015: perioden må højst" in note
+    assert "Praktikken slutter senest 31-12-2015 (forsøget slutter 31-12-2015: perioden må højst" in note
     assert "Efter forsøgsreglen ville fristen være 06-03-2016" in note
-    assert "skulle praktikken slutte senest: 4. oktober 2015.\n" in note
+    assert "skulle praktikken slutte senest: 04-10-2015.\n" in note
 
 
 def test_a_t18_praktik_whose_ordinary_last_day_is_the_trials_end_gets_no_note():
@@ -682,7 +682,7 @@ def test_a_t16_note_after_the_end_about_a_talk_that_met_the_agreed_date_states_t
     assert (shown.deadline.legal_due, shown.deadline.governed_by) == (date(2016, 1, 15), "ordinary")
     note = render_note(CATALOG["T16"], case, "opfoelgning", note_date=date(2016, 1, 17), free_text="x", **WHO)
     assert (
-        "Næste opfølgning: senest 15. januar 2016 (4 uger efter seneste opfølgning 18-12-2015; almindelig regel "
+        "Næste opfølgning: senest 15-01-2016 (4 uger efter seneste opfølgning 18-12-2015; almindelig regel "
         "efter forsøgets slutning 31-12-2015)."
     ) in note
 
@@ -757,12 +757,12 @@ def test_a_full_contact_noted_after_a_later_follow_up_says_where_the_clock_runs_
         "Henvendelsen er markeret som fuld opfølgning; næste faste opfølgning regnes fra den seneste opfølgning "
         "01-06-2020."
     ) in note
-    assert "senest 1. december 2022 (2½ år efter seneste opfølgning 01-06-2020)" in note
+    assert "senest 01-12-2022 (2½ år efter seneste opfølgning 01-06-2020)" in note
 
 
 def test_a_t04_review_date_passed_is_said_to_be_overdue_and_its_practical_day_given():
     # Review agreed for 01-06-2020 (2. pinsedag: in practice Friday 29-05-2020); the exemption
-    # note written 01-07-2020 said "vurderes igen senest 1. juni 2020" as if still ahead (a tester).
+    # note written 01-07-2020 said "vurderes igen senest 01-06-2020" as if still ahead (a tester).
     case = CaseRecord(
         id=1, citizen="Lone Madsen", case_ref="2020-0104", trial_id="T04", dates={"agreed": date(2020, 6, 1)}
     )
@@ -773,7 +773,7 @@ def test_a_t04_review_date_passed_is_said_to_be_overdue_and_its_practical_day_gi
         CATALOG["T04"], case, "fritagelse", note_date=date(2020, 7, 1), reason="r", confirmed=confirmed, **WHO
     )
     assert (
-        "Fritagelsen vurderes igen senest 1. juni 2020. I praksis senest fredag 29. maj 2020, fordi 1. juni 2020 "
+        "Fritagelsen vurderes igen senest 01-06-2020. I praksis senest fredag 29-05-2020, fordi 01-06-2020 "
         "er 2. pinsedag. Fristen er overskredet.\n"
     ) in note
 
@@ -902,7 +902,7 @@ def test_a_praktik_note_names_the_rule_that_gives_its_ordinary_last_day():
         confirmed=("laengde",),
         **WHO,
     )
-    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 9. december 2026.\n" in note
+    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 09-12-2026.\n" in note
     assert "§ 44" not in note
 
 
@@ -935,7 +935,7 @@ def test_the_note_names_the_rule_behind_the_ordinary_day_the_engine_gave():
         confirmed=("laengde",),
         **WHO,
     )
-    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 19. december 2026.\n" in note
+    assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 19-12-2026.\n" in note
 
 
 def _t18_extended_with_two_limits(weeks_from_2027: int = 12):
@@ -976,8 +976,8 @@ def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_n
     note = render_note(
         trial, case, "forlaengelse", note_date=date(2026, 11, 30), reason="r", confirmed=("laengde",), **WHO
     )
-    assert "Praktikken slutter senest 23. januar 2027 (højst 12 uger fra praktikstart 01-11-2026" in note
-    assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12. december 2026." in note
+    assert "Praktikken slutter senest 23-01-2027 (højst 12 uger fra praktikstart 01-11-2026" in note
+    assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12-12-2026." in note
     # The ordinary rule alone would have ended the praktik 12-12-2026: every output says so beside
     # the deadline, as the note does (decision 12; a tester found only the note said it).
     from caseworker_app.core.spreadsheet import deadline_table

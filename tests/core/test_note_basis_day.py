@@ -49,7 +49,7 @@ def test_a_follow_up_inside_the_extension_is_cited_with_it_when_written_after_th
         free_text="x",
         **WHO,
     )
-    assert "Opfølgning afholdt 15. december 2025." in note
+    assert "Opfølgning afholdt 15-12-2025." in note
     assert basis(note) == f"{LETTER_2025}."
 
 
@@ -66,7 +66,7 @@ def test_a_note_about_an_earlier_follow_up_than_the_latest_cites_that_follow_ups
         free_text="x",
         **WHO,
     )
-    assert "Opfølgning afholdt 20. maj 2025." in note
+    assert "Opfølgning afholdt 20-05-2025." in note
     assert basis(note) == f"{LETTER_2025}."
 
 
@@ -87,7 +87,7 @@ def test_an_extension_of_a_resource_course_cites_the_basis_of_the_day_it_started
             confirmed=("indstilling", "borgerens_oenske"),
             **WHO,
         )
-        assert "Ressourceforløbet forlænges fra 1. marts 2025" in note
+        assert "Ressourceforløbet forlænges fra 01-03-2025" in note
         assert basis(note) == f"{LETTER_2025}."
 
 
@@ -102,7 +102,7 @@ def test_a_late_note_about_a_follow_up_in_an_earlier_extension_cites_that_extens
         free_text="x",
         **WHO,
     )
-    assert "Opfølgning afholdt 2. maj 2024." in note
+    assert "Opfølgning afholdt 02-05-2024." in note
     assert basis(note) == f"{AALBORG_2024}."
 
 
@@ -118,7 +118,7 @@ def test_a_late_note_about_a_follow_up_in_the_original_period_cites_the_order_al
         free_text="x",
         **WHO,
     )
-    assert "Næste opfølgning: senest 10. juli 2021 (" in note
+    assert "Næste opfølgning: senest 10-07-2021 (" in note
     assert basis(note) == f"{ORDER}."
 
 

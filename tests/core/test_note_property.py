@@ -21,18 +21,19 @@ from caseworker_app.core.event import Event
 from caseworker_app.core.note_errors import NoteError
 from caseworker_app.core.note_situations import event_kind, situations_for
 from caseworker_app.core.notes import render_note
-from caseworker_app.core.workdays import fmt_long
+from caseworker_app.core.workdays import fmt
 
 CATALOG = load_catalog()
+_NEXT_DUE = re.compile(r"\$next_due(?!_)")  # the field, not $next_due_reason or $next_due_remarks
 # (trial, situation) of every shipped note that states the next deadline.
 STATING = [
     (trial, situation)
     for trial in CATALOG.values()
     for situation, _title in situations_for(trial)
-    if "$next_due_long" in trial.notes[situation].text
+    if _NEXT_DUE.search(trial.notes[situation].text)
 ]
 days = st.dates(min_value=date(2014, 1, 1), max_value=date(2027, 12, 31))
-_STATED = re.compile(r"senest (\d{1,2}\. [a-zæøå]+ \d{4})")
+_STATED = re.compile(r"senest (\d{2}-\d{2}-\d{4})")
 
 
 @given(
@@ -79,9 +80,9 @@ def test_a_note_states_only_a_deadline_the_window_shows(chosen, start, gaps, wri
         )
     except NoteError:
         return  # refused, with its reason: nothing stated
-    shown = {fmt_long(item.deadline.legal_due) for item in deadlines_for_cases([case], CATALOG, note_day)}
+    shown = {fmt(item.deadline.legal_due) for item in deadlines_for_cases([case], CATALOG, note_day)}
     next_due_lines = [
-        line for line in note.splitlines() if "$next_due_long" in _template_line_for(trial, situation, line)
+        line for line in note.splitlines() if _NEXT_DUE.search(_template_line_for(trial, situation, line))
     ]
     for line in next_due_lines:
         for stated in _STATED.findall(line):

@@ -14,7 +14,7 @@ from caseworker_app.core.catalog import Citation, NoteTemplate
 from caseworker_app.core.catalog_load import load_catalog, load_trial
 from caseworker_app.core.event import Event
 from caseworker_app.core.note_errors import MissingFieldError, NoteError
-from caseworker_app.core.note_fields import NOTE_FIELDS, OPTIONAL_FIELDS, validate_template
+from caseworker_app.core.note_fields import FORMER_LONG, NOTE_FIELDS, OPTIONAL_FIELDS, validate_template
 from caseworker_app.core.note_situations import situations_for
 from caseworker_app.core.note_values import note_values
 from caseworker_app.core.notes import for_clipboard, render_note
@@ -274,11 +274,11 @@ HAND_WORKED = [
         "T08",
         "opfoelgning",
         [
-            "Opfølgning afholdt 10. januar 2021.",
-            "ansat i løntilskud fra 31. august 2018",
+            "Opfølgning afholdt 10-01-2021.",
+            "ansat i løntilskud fra 31-08-2018",
             "(jf. bekendtgørelsen) gælder disse frister for opfølgning: første opfølgning senest 2½ år efter",
-            "Næste opfølgning: senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).\n",
-            "Forsøget gælder til og med 31. december 2025",
+            "Næste opfølgning: senest 10-07-2023 (2½ år efter seneste opfølgning 10-01-2021).\n",
+            "Forsøget gælder til og med 31-12-2025",
         ],
     ),
     # the contact 15-06-2021 is not a full follow-up, so the clock still runs from 10-01-2021.
@@ -286,23 +286,23 @@ HAND_WORKED = [
         "T08",
         "henvendelse",
         [
-            "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem de fastsatte opfølgninger.",
+            "Henvendelse 15-06-2021 fra arbejdsgiveren mellem de fastsatte opfølgninger.",
             "Henvendelsen er ikke markeret som fuld opfølgning, så den ændrer ikke fristen for næste faste opfølgning.",
-            "senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).",
+            "senest 10-07-2023 (2½ år efter seneste opfølgning 10-01-2021).",
         ],
     ),
     (
         "T08",
         "forsoeg_anvendt",
-        ["Næste opfølgning: senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021).\n"],
+        ["Næste opfølgning: senest 10-07-2023 (2½ år efter seneste opfølgning 10-01-2021).\n"],
     ),
     # plan not adjusted 06-01-2020: next stand + 6 months (the trial governs: it ends 31-12-2021).
     (
         "T07",
         "plan_ikke_justeret",
         [
-            "indsatsplanen i rehabiliteringsplanen 6. januar 2020.",
-            "senest 6. juli 2020 (6 måneder efter seneste stillingtagen til indsatsplanen 06-01-2020).\n",
+            "indsatsplanen i rehabiliteringsplanen 06-01-2020.",
+            "senest 06-07-2020 (6 måneder efter seneste stillingtagen til indsatsplanen 06-01-2020).\n",
         ],
     ),
     # praktik 04-03-2019 for at most 4 weeks: last day 31-03-2019; ended 29-03-2019.
@@ -310,9 +310,9 @@ HAND_WORKED = [
         "T09",
         "praktik_start",
         [
-            "Virksomhedspraktik fra 4. marts 2019 med henblik",
-            "Praktikken slutter senest 31. marts 2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag). "
-            "I praksis senest fredag 29. marts 2019, fordi 31. marts 2019 er en søndag.\n",
+            "Virksomhedspraktik fra 04-03-2019 med henblik",
+            "Praktikken slutter senest 31-03-2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag). "
+            "I praksis senest fredag 29-03-2019, fordi 31-03-2019 er en søndag.\n",
             # 01-06-2018 to 04-03-2019 is 9 months and 3 days: under 18 months.
             "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
             "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
@@ -323,8 +323,8 @@ HAND_WORKED = [
         "T09",
         "praktik_uden_fleksjob",
         [
-            "Virksomhedspraktikken fra 4. marts 2019",
-            "sluttede 29. marts 2019 uden at føre til ansættelse i fleksjob.",
+            "Virksomhedspraktikken fra 04-03-2019",
+            "sluttede 29-03-2019 uden at føre til ansættelse i fleksjob.",
             "Årsag: Borgeren kunne ikke arbejde 10 timer",
         ],
     ),
@@ -333,8 +333,8 @@ HAND_WORKED = [
         "T05",
         "opfoelgning",
         [
-            "Samtale afholdt 20. august 2019.",
-            "Næste frist for samtalerne: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "Samtale afholdt 20-08-2019.",
+            "Næste frist for samtalerne: senest 12-02-2020 (mindst 4 samtaler inden for 12 måneder: den "
             "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),
@@ -343,23 +343,23 @@ HAND_WORKED = [
         "T06",
         "forlaengelse",
         [
-            "forlænges fra 1. marts 2020",
-            "slutter senest 28. februar 2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag). "
-            "I praksis senest fredag 26. februar 2021, fordi 28. februar 2021 er en søndag.\n",
+            "forlænges fra 01-03-2020",
+            "slutter senest 28-02-2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag). "
+            "I praksis senest fredag 26-02-2021, fordi 28-02-2021 er en søndag.\n",
         ],
     ),
     (
         "T04",
         "fritagelse",
-        ["Lone Madsen fritages", "Fritagelsen vurderes igen senest 28. juni 2019."],
+        ["Lone Madsen fritages", "Fritagelsen vurderes igen senest 28-06-2019."],
     ),
     # follow-up 15-04-2013; agreed date 10-06-2013 governs during the trial (ends 31-12-2015).
     (
         "T16",
         "opfoelgning",
         [
-            "Opfølgningssamtale afholdt 15. april 2013. Første fraværsdag: 4. marts 2013.",
-            "Næste opfølgning: senest 10. juni 2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
+            "Opfølgningssamtale afholdt 15-04-2013. Første fraværsdag: 04-03-2013.",
+            "Næste opfølgning: senest 10-06-2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
         ],
     ),
     # praktik from 06-01-2014: 13 weeks end 06-04-2014, 4 weeks end 02-02-2014.
@@ -367,8 +367,8 @@ HAND_WORKED = [
         "T18",
         "forlaengelse",
         [
-            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).",
-            "slutte senest: 2. februar 2014.",
+            "Praktikken slutter senest 06-04-2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).",
+            "slutte senest: 02-02-2014.",
         ],
     ),
     # praktik from 01-09-2014: 26 weeks end 01-03-2015, 4 weeks end 28-09-2014.
@@ -376,14 +376,14 @@ HAND_WORKED = [
         "T19",
         "forsoeg_anvendt",
         [
-            "Praktikken slutter senest 1. marts 2015 (højst 26 uger fra praktikstart 01-09-2014, sidste dag).",
-            "slutte senest: 28. september 2014.",
+            "Praktikken slutter senest 01-03-2015 (højst 26 uger fra praktikstart 01-09-2014, sidste dag).",
+            "slutte senest: 28-09-2014.",
         ],
     ),
     (
         "T12",
         "forsoeg_anvendt",
-        ["Næste samtale: senest 20. november 2019 (dato aftalt af sagsbehandleren: 20-11-2019)."],
+        ["Næste samtale: senest 20-11-2019 (dato aftalt af sagsbehandleren: 20-11-2019)."],
     ),
 ]
 
@@ -413,7 +413,7 @@ def test_note_ends_with_citation_caseworker_and_date():
 def test_follow_up_not_yet_registered_counts_from_the_date_given():
     record = CASES["T08"][0]._replace(events=())
     note = render("T08", "opfoelgning", case=record, event_date=date(2021, 1, 10))
-    assert "senest 10. juli 2023 (2½ år efter seneste opfølgning 10-01-2021)." in note
+    assert "senest 10-07-2023 (2½ år efter seneste opfølgning 10-01-2021)." in note
 
 
 def test_a_note_about_an_earlier_follow_up_states_the_deadline_the_window_shows():
@@ -423,9 +423,9 @@ def test_a_note_about_an_earlier_follow_up_states_the_deadline_the_window_shows(
     record, _ = CASES["T08"]
     later = record._replace(events=record.events + (Event(date(2022, 2, 1), "followup"),))
     note = render("T08", "opfoelgning", case=later, event_date=date(2021, 1, 10), note_date=date(2022, 3, 1))
-    assert "Opfølgning afholdt 10. januar 2021." in note
-    assert "Næste opfølgning: senest 1. august 2024 (2½ år efter seneste opfølgning 01-02-2022)." in note
-    assert "10. juli 2023" not in note
+    assert "Opfølgning afholdt 10-01-2021." in note
+    assert "Næste opfølgning: senest 01-08-2024 (2½ år efter seneste opfølgning 01-02-2022)." in note
+    assert "10-07-2023" not in note
 
 
 def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it():
@@ -440,15 +440,15 @@ def test_a_contact_marked_as_a_full_follow_up_says_so_and_the_clock_runs_from_it
         "Henvendelsen registreres som opfølgningssamtale i FASIT. Henvendelsen er markeret som fuld "
         "opfølgning, så næste faste opfølgning regnes fra den.\n"
     ) in note
-    assert "Næste faste opfølgning: senest 15. december 2023 (2½ år efter seneste opfølgning 15-06-2021)." in note
+    assert "Næste faste opfølgning: senest 15-12-2023 (2½ år efter seneste opfølgning 15-06-2021)." in note
 
 
 @pytest.mark.parametrize(
     ("initiated_by", "line"),
     [
-        ("borger", "Henvendelse 15. juni 2021 fra borgeren mellem de fastsatte opfølgninger."),
-        ("arbejdsgiver", "Henvendelse 15. juni 2021 fra arbejdsgiveren mellem de fastsatte opfølgninger."),
-        (None, "Henvendelse 15. juni 2021 mellem de fastsatte opfølgninger."),
+        ("borger", "Henvendelse 15-06-2021 fra borgeren mellem de fastsatte opfølgninger."),
+        ("arbejdsgiver", "Henvendelse 15-06-2021 fra arbejdsgiveren mellem de fastsatte opfølgninger."),
+        (None, "Henvendelse 15-06-2021 mellem de fastsatte opfølgninger."),
     ],
 )
 def test_a_contact_note_names_whom_the_contact_is_registered_as_coming_from(initiated_by, line):
@@ -469,13 +469,13 @@ def test_trial_rule_date_after_the_trial_end_is_shown_beside_the_ordinary_rule()
     record = CASES["T08"][0]._replace(events=(Event(date(2025, 3, 1), "followup"),))
     note = render("T08", "opfoelgning", case=record, note_date=date(2025, 3, 3))
     assert (
-        "Næste opfølgning: senest 1. marts 2026 (12 måneder efter seneste opfølgning 01-03-2025; "
+        "Næste opfølgning: senest 01-03-2026 (12 måneder efter seneste opfølgning 01-03-2025; "
         "almindelig regel efter forsøgets slutning 31-12-2025). I praksis senest fredag "
-        "27. februar 2026, fordi 1. marts 2026 er en søndag. Efter forsøgsreglen ville "
+        "27-02-2026, fordi 01-03-2026 er en søndag. Efter forsøgsreglen ville "
         "fristen være 01-09-2027, men forsøget gælder kun til og med 31-12-2025; derefter gælder "
         "den almindelige regel."
     ) in note
-    assert "Forsøget gælder til og med 31. december 2025" in note
+    assert "Forsøget gælder til og med 31-12-2025" in note
 
 
 def test_talk_note_counts_the_talks_held_under_the_trial_as_the_deadline_list_does():
@@ -488,7 +488,7 @@ def test_talk_note_counts_the_talks_held_under_the_trial_as_the_deadline_list_do
     )
     note = render("T05", "opfoelgning", case=record, note_date=date(2021, 6, 15))
     assert (
-        "Næste frist for samtalerne: senest 28. februar 2022 (mindst 4 samtaler inden for 12 måneder fra "
+        "Næste frist for samtalerne: senest 28-02-2022 (mindst 4 samtaler inden for 12 måneder fra "
         "visitation 01-03-2021; 2 holdt indtil nu, så der mangler 2, og uden for forsøgsperioden tæller kun "
         "samtaler holdt personligt; almindelig regel efter forsøgets slutning 31-12-2021)."
     ) in note
@@ -511,11 +511,11 @@ def test_a_note_written_after_the_trial_end_about_a_follow_up_under_it_speaks_of
         f'\nEfter frikommuneforsøget "{T08_TITLE}" (jf. bekendtgørelsen) gjaldt disse frister for opfølgning: '
         "første opfølgning senest 2½ år efter ansættelsen i løntilskud, herefter senest hver gang der er gået "
         "2½ år fra seneste opfølgning.\n"
-        "Næste opfølgning: senest 15. december 2026 (12 måneder efter seneste opfølgning 15-12-2025; "
+        "Næste opfølgning: senest 15-12-2026 (12 måneder efter seneste opfølgning 15-12-2025; "
         "almindelig regel efter forsøgets slutning 31-12-2025). Efter forsøgsreglen ville fristen være "
         "15-06-2028, men forsøget gjaldt kun til og med 31-12-2025; derefter gælder den almindelige regel. "
     ) in note
-    assert "\nForsøget gjaldt til og med 31. december 2025; derefter gælder den almindelige regel igen.\n" in note
+    assert "\nForsøget gjaldt til og med 31-12-2025; derefter gælder den almindelige regel igen.\n" in note
     assert "gælder til og med" not in note and "gælder kun" not in note and "foretages" not in note
 
 
@@ -526,7 +526,7 @@ def test_the_same_note_written_while_the_trial_runs_speaks_in_the_present():
     note = render("T08", "opfoelgning", case=record, note_date=date(2025, 12, 19))
     assert f'"{T08_TITLE}" (jf. bekendtgørelsen) gælder disse frister for opfølgning: ' in note
     assert "men forsøget gælder kun til og med 31-12-2025; derefter gælder den almindelige regel." in note
-    assert "\nForsøget gælder til og med 31. december 2025; derefter gælder den almindelige regel igen.\n" in note
+    assert "\nForsøget gælder til og med 31-12-2025; derefter gælder den almindelige regel igen.\n" in note
 
 
 @pytest.mark.parametrize(
@@ -540,7 +540,7 @@ def test_a_deadline_the_trial_end_moved_is_told_as_on_the_day_the_note_is_writte
     record = CASES["T08"][0]._replace(events=(Event(date(2024, 10, 1), "followup"),))
     note = render("T08", "opfoelgning", case=record, note_date=note_date)
     assert (
-        f"Næste opfølgning: senest 1. januar 2026 ({ends}: efter almindelig regel, 12 måneder efter "
+        f"Næste opfølgning: senest 01-01-2026 ({ends}: efter almindelig regel, 12 måneder efter "
         "seneste opfølgning 01-10-2024, var fristen 01-10-2025, så fristen er dagen efter forsøgets slutning)."
     ) in note
 
@@ -589,7 +589,7 @@ def test_no_marking_line_where_the_sources_give_no_label():
 # (a 'marking' change on the Forsøg tab); the note then carries it as T07's and T09's carry theirs.
 MUNICIPAL_MARKINGS = [
     ("T03", "forsoeg_anvendt", "Hvad er bevilget: ", "Fleksible rammer – løntilskud/jobrotation"),
-    ("T04", "fritagelse", "Fritagelsen vurderes igen senest 28. juni 2019.", "Fritaget for ret- og pligtmentor"),
+    ("T04", "fritagelse", "Fritagelsen vurderes igen senest 28-06-2019.", "Fritaget for ret- og pligtmentor"),
     ("T06", "forlaengelse", "Rådgivers vurdering af fleksjob og førtidspension", "Ressourceforløb uden rehab.team"),
     ("T06", "forsoeg_anvendt", "Hvad er gjort og hvorfor: ", "Ressourceforløb uden rehab.team"),
 ]
@@ -658,7 +658,7 @@ def test_follow_up_note_without_a_follow_up_asks_for_its_date():
     record = CASES["T08"][0]._replace(events=())
     with pytest.raises(MissingFieldError) as info:
         render("T08", "opfoelgning", case=record)
-    assert info.value.fields == ("event_date_long",)
+    assert info.value.fields == ("event_date",)
     assert str(info.value) == ("Notatet kan ikke laves, før dette er udfyldt: dato for hændelsen, fx opfølgningen.")
 
 
@@ -675,7 +675,7 @@ def test_agreed_date_already_met_asks_for_a_new_date():
     record = CASES["T16"][0]._replace(dates={"absence_start": date(2013, 3, 4), "agreed": date(2013, 4, 15)})
     with pytest.raises(MissingFieldError) as info:
         render("T16", "opfoelgning", case=record)
-    assert "next_due_long" in info.value.fields
+    assert "next_due" in info.value.fields
     assert "en ny dato skal aftales" in str(info.value)
 
 
@@ -689,7 +689,7 @@ def test_a_missing_start_date_is_named_as_the_case_window_labels_it():
 
 def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_closing():
     # Jens Hansen (T08, follow-up 10-01-2021) moved away; the case closed 20-06-2021. The lists show
-    # no deadline for a closed case, so the note states none: it said "senest 10. juli 2023" (the
+    # no deadline for a closed case, so the note states none: it said "senest 10-07-2023" (the
     # deadline of an open case). The rest of the note (the follow-up, the trial, its basis) stands.
     from types import MappingProxyType
 
@@ -699,7 +699,7 @@ def test_a_closed_case_gets_no_next_deadline_and_no_note_of_an_event_after_its_c
         extra=MappingProxyType({"end_text": "", "closed_on": date(2021, 6, 20), "damaged": (), "damaged_dates": ()}),
     )
     note = render("T08", "opfoelgning", case=record, note_date=date(2021, 6, 25))
-    assert "Opfølgning afholdt 10. januar 2021." in note
+    assert "Opfølgning afholdt 10-01-2021." in note
     assert "\nSagen er afsluttet 20-06-2021 (fraflyttet kommunen), så der er ingen næste frist.\n" in note
     assert "Næste opfølgning" not in note and "2023" not in note
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in note
@@ -724,7 +724,7 @@ def test_a_closed_case_note_keeps_the_sentences_beside_its_deadline_and_drops_th
     )
     note = render("T18", "forlaengelse", case=record, note_date=date(2014, 1, 31))
     assert (
-        "Virksomhedspraktikken, der startede 6. januar 2014, fortsætter ud over 4 uger efter frikommuneforsøget "
+        "Virksomhedspraktikken, der startede 06-01-2014, fortsætter ud over 4 uger efter frikommuneforsøget "
         "om virksomhedspraktik i op til 13 uger, jf. bekendtgørelsen. Sagen er afsluttet 31-01-2014 (job), så der "
         "er ingen næste frist.\n"
     ) in note
@@ -799,7 +799,7 @@ def test_citation_is_the_one_valid_on_the_day_the_note_records():
     record = record._replace(events=(Event(date(2019, 1, 10), "followup"),))
     kwargs = dict(caseworker=CASEWORKER, municipality=MUNICIPALITY, free_text="x")
     before = render_note(cited, record, "opfoelgning", note_date=date(2021, 6, 15), **kwargs)
-    assert "senest 10. juli 2021 (" in before
+    assert "senest 10-07-2021 (" in before
     assert "Hjemmel: Bekendtgørelse om frikommuneforsøg II" in before
     # Followed up again 01-02-2022, under the new order: it came into force after the original
     # end, so it is the extension's own basis.
@@ -808,7 +808,7 @@ def test_citation_is_the_one_valid_on_the_day_the_note_records():
     assert "Hjemmel: Bekendtgørelse om forsøg på beskæftigelsesområdet, § 5." in after
     # A note written that day about the follow-up of 10-01-2019 still cites the order that covered it.
     late = render_note(cited, record, "opfoelgning", note_date=date(2022, 2, 1), event_date=date(2019, 1, 10), **kwargs)
-    assert "Opfølgning afholdt 10. januar 2019." in late
+    assert "Opfølgning afholdt 10-01-2019." in late
     assert (
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
         "(BEK nr. 529 af 23/05/2018).\n" in late
@@ -915,8 +915,10 @@ def test_catalog_rejects_the_old_plain_text_note_form(tmp_path):
 
 def test_the_catalog_guide_lists_every_note_field():
     guide = (Path(__file__).parents[2] / "docs" / "katalog.md").read_text(encoding="utf-8")
-    for name in NOTE_FIELDS:
+    for name in NOTE_FIELDS.keys() - FORMER_LONG.keys():
         assert f"`{name}`" in guide or f"`{name}`/" in guide, name
+    # The former long forms of the dates are said once, as a group.
+    assert "tidligere lange form (`$next_due_long`, `$event_date_long` osv." in guide
 
 
 # Decision 15: an assessment stands in a note only as the caseworker's, once they have ticked it.

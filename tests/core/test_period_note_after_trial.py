@@ -58,12 +58,12 @@ def test_a_t18_praktik_the_trial_lengthened_gets_its_note_after_the_trial(situat
     assert (listed.deadline.legal_due, listed.deadline.governed_by) == (date(2015, 12, 31), "trial")
     note = t18_note(case, situation)
     assert (
-        "Praktikken slutter senest 31. december 2015 (forsøget sluttede 31-12-2015: perioden må højst vare "
+        "Praktikken slutter senest 31-12-2015 (forsøget sluttede 31-12-2015: perioden må højst vare "
         "til forsøgets sidste dag; efter forsøgsreglen højst 13 uger fra praktikstart 02-11-2015). I praksis "
-        "senest onsdag 30. december 2015, fordi 31. december 2015 er nytårsaftensdag. Efter forsøgsreglen ville "
+        "senest onsdag 30-12-2015, fordi 31-12-2015 er nytårsaftensdag. Efter forsøgsreglen ville "
         "fristen være 31-01-2016, men forsøget gjaldt kun til og med 31-12-2015.\n"
     ) in note
-    assert "skulle praktikken slutte senest: 29. november 2015.\n" in note
+    assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
     assert (
         "\nHjemmel: Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke "
         "fundet).\nSkrevet 30-11-2026 af Lise Holm, Vesthimmerlands Kommune."
@@ -75,10 +75,10 @@ def test_a_t18_praktik_ending_under_the_trial_gets_its_note_after_the_trial():
     # Friday 28-08-2015), inside the trial; § 44's 4 weeks would have ended 28-06-2015.
     note = t18_note(praktik("T18", date(2015, 6, 1)))
     assert (
-        "Praktikken slutter senest 30. august 2015 (højst 13 uger fra praktikstart 01-06-2015, sidste dag). "
-        "I praksis senest fredag 28. august 2015, fordi 30. august 2015 er en søndag.\n"
+        "Praktikken slutter senest 30-08-2015 (højst 13 uger fra praktikstart 01-06-2015, sidste dag). "
+        "I praksis senest fredag 28-08-2015, fordi 30-08-2015 er en søndag.\n"
     ) in note
-    assert "skulle praktikken slutte senest: 28. juni 2015.\n" in note
+    assert "skulle praktikken slutte senest: 28-06-2015.\n" in note
 
 
 def test_t19s_only_note_can_be_written_after_the_trial():
@@ -93,13 +93,13 @@ def test_t19s_only_note_can_be_written_after_the_trial():
         confirmed=("vaekstvirksomhed", "bidrag"),
         **WHO,
     )
-    assert "Virksomhedspraktik fra 1. oktober 2015 i op til 26 uger i stedet for 4 uger" in note
+    assert "Virksomhedspraktik fra 01-10-2015 i op til 26 uger i stedet for 4 uger" in note
     assert (
-        "Praktikken slutter senest 31. december 2015 (forsøget sluttede 31-12-2015: perioden må højst vare "
+        "Praktikken slutter senest 31-12-2015 (forsøget sluttede 31-12-2015: perioden må højst vare "
         "til forsøgets sidste dag; efter forsøgsreglen højst 26 uger fra praktikstart 01-10-2015)."
     ) in note
     assert "Efter forsøgsreglen ville fristen være 30-03-2016, men forsøget gjaldt kun til og med 31-12-2015.\n" in note
-    assert "skulle praktikken slutte senest: 28. oktober 2015.\n" in note
+    assert "skulle praktikken slutte senest: 28-10-2015.\n" in note
 
 
 def test_t09s_note_on_the_trial_used_for_a_praktik_can_be_written_after_the_trial():

@@ -66,7 +66,7 @@ NOTES = [
             "Hvad er bevilget: Løntilskud som pedelmedhjælper på Aars Skole i 26 uger fra 04-02-2019.\n",
         ],
     ),
-    # T04: the agreed date is the deadline itself: agreed 28-06-2019 -> senest 28. juni 2019.
+    # T04: the agreed date is the deadline itself: agreed 28-06-2019 -> senest 28-06-2019.
     (
         "T04",
         "forsoeg_anvendt",
@@ -75,7 +75,7 @@ NOTES = [
         None,
         [
             "uden krav om fast kontakt hver 2. uge",
-            "Næste vurdering senest 28. juni 2019.\n",
+            "Næste vurdering senest 28-06-2019.\n",
         ],
     ),
     # T05: visitation 15-01-2019; talks 12-02, 09-04, 04-06, 20-08-2019 are 4 within 12 months;
@@ -87,9 +87,9 @@ NOTES = [
         "20-08-2019",
         None,
         [
-            "Kontaktforløbet, der startede 15. januar 2019,",
+            "Kontaktforløbet, der startede 15-01-2019,",
             "mindst 4 samtaler inden for 12 kalendermåneder",
-            "Næste frist for samtalerne: senest 12. februar 2020 (mindst 4 samtaler inden for 12 måneder: den "
+            "Næste frist for samtalerne: senest 12-02-2020 (mindst 4 samtaler inden for 12 måneder: den "
             "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),
@@ -102,10 +102,10 @@ NOTES = [
         "02-03-2020",
         None,
         [
-            "Ressourceforløbet er forlænget fra 1. marts 2020 uden forelæggelse",
-            "Forlængelsen varer højst 12 måneder og slutter senest 28. februar 2021 (højst 12 måneder "
-            "fra forlængelsens start 01-03-2020, sidste dag). I praksis senest fredag 26. februar 2021, "
-            "fordi 28. februar 2021 er en søndag.\n",
+            "Ressourceforløbet er forlænget fra 01-03-2020 uden forelæggelse",
+            "Forlængelsen varer højst 12 måneder og slutter senest 28-02-2021 (højst 12 måneder "
+            "fra forlængelsens start 01-03-2020, sidste dag). I praksis senest fredag 26-02-2021, "
+            "fordi 28-02-2021 er en søndag.\n",
         ],
     ),
     # T07: visitation 10-01-2019; plan adjusted 08-07-2019 (due 08-01-2020), not adjusted
@@ -120,8 +120,8 @@ NOTES = [
         'FASIT-markeringen "Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr." sættes, hvis '
         "indsatsplanen justeres senere end 6 måneder.\n",
         [
-            "Ressourceforløbet startede 10. januar 2019.",
-            "Næste stillingtagen til indsatsplanen: senest 6. juli 2020 (6 måneder efter seneste "
+            "Ressourceforløbet startede 10-01-2019.",
+            "Næste stillingtagen til indsatsplanen: senest 06-07-2020 (6 måneder efter seneste "
             "stillingtagen til indsatsplanen 06-01-2020).\n",
         ],
     ),
@@ -181,7 +181,7 @@ NOTES = [
             "tilbud om psykologbehandling i jobcentret",
         ],
     ),
-    # T15: the agreed date is the deadline: agreed 02-12-2019 -> senest 2. december 2019.
+    # T15: the agreed date is the deadline: agreed 02-12-2019 -> senest 02-12-2019.
     (
         "T15",
         "forsoeg_anvendt",
@@ -189,7 +189,7 @@ NOTES = [
         "03-10-2019",
         None,
         [
-            "Næste opfølgningssamtale: senest 2. december 2019 (dato aftalt af sagsbehandleren: 02-12-2019).\n",
+            "Næste opfølgningssamtale: senest 02-12-2019 (dato aftalt af sagsbehandleren: 02-12-2019).\n",
         ],
     ),
     # T16 (FK I, 18-06-2012 to 31-12-2015): first absence 04-03-2013, follow-up 15-04-2013; the
@@ -202,8 +202,8 @@ NOTES = [
         "15-04-2013",
         None,
         [
-            "Første fraværsdag: 4. marts 2013.",
-            "Næste opfølgning: senest 10. juni 2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
+            "Første fraværsdag: 04-03-2013.",
+            "Næste opfølgning: senest 10-06-2013 (dato aftalt af sagsbehandleren: 10-06-2013).\n",
         ],
     ),
     (
@@ -225,11 +225,11 @@ NOTES = [
         "31-01-2014",
         None,
         [
-            "Virksomhedspraktik fra 6. januar 2014 i op til 13 uger i stedet for 4 uger",
-            "Praktikken slutter senest 6. april 2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag). "
-            "I praksis senest fredag 4. april 2014, fordi 6. april 2014 er en søndag.\n",
+            "Virksomhedspraktik fra 06-01-2014 i op til 13 uger i stedet for 4 uger",
+            "Praktikken slutter senest 06-04-2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag). "
+            "I praksis senest fredag 04-04-2014, fordi 06-04-2014 er en søndag.\n",
             "Efter den almindelige regel alene, § 44 i lov om en aktiv beskæftigelsesindsats "
-            "(dagældende), skulle praktikken slutte senest: 2. februar 2014.\n",
+            "(dagældende), skulle praktikken slutte senest: 02-02-2014.\n",
         ],
     ),
 ]

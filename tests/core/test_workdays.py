@@ -12,7 +12,6 @@ from caseworker_app.core.workdays import (
     add,
     day_off_name,
     fmt,
-    fmt_long,
     is_working_day,
     last_day_of,
     last_working_day_on_or_before,
@@ -127,8 +126,6 @@ def test_day_off_names_are_danish():
 def test_formats():
     assert fmt(date(2021, 2, 5)) == "05-02-2021"
     assert fmt(None) == ""
-    assert fmt_long(date(2021, 2, 15)) == "15. februar 2021"
-    assert fmt_long(date(2018, 7, 1)) == "1. juli 2018"
 
 
 @pytest.mark.parametrize(

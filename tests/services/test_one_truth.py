@@ -83,7 +83,7 @@ def test_every_output_gives_the_deadline_the_window_shows(capsys, qtbot, extende
         "--today",
         "29-11-2026",
     )
-    assert "Næste opfølgning: senest 1. januar 2028 (" in note
+    assert "Næste opfølgning: senest 01-01-2028 (" in note
 
     with CaseStore(path, clock=lambda: TODAY) as store:
         view = CalculatorView(store.catalog, today=lambda: TODAY)

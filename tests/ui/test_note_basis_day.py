@@ -59,7 +59,7 @@ def test_a_follow_up_held_in_december_2025_is_cited_with_the_extension(qtbot, pa
         assert window.event_date_edit.text() == "15-12-2025"
         assert window.copy_button.isEnabled()
         note = window.note_edit.toPlainText()
-    assert "Opfølgning afholdt 15. december 2025." in note
+    assert "Opfølgning afholdt 15-12-2025." in note
     assert f"\nHjemmel: {BASIS}.\nSkrevet 30-11-2026 af Karin Sagsbehandler, Vesthimmerlands Kommune." in note
     assert cli_note(capsys, path, "--case", "N-T08-3", "--situation", "opfoelgning") == note + "\n"
 
@@ -72,7 +72,7 @@ def test_an_extension_from_march_2025_is_cited_as_the_deadline_list_cites_it(qtb
             box.setChecked(True)
         assert window.copy_button.isEnabled()
         note = window.note_edit.toPlainText()
-    assert "Ressourceforløbet forlænges fra 1. marts 2025" in note
+    assert "Ressourceforløbet forlænges fra 01-03-2025" in note
     assert f"\nHjemmel: {BASIS}.\n" in note
     confirmed = ("--bekraeft", "indstilling", "--bekraeft", "borgerens_oenske", "--reason", "r")
     assert cli_note(capsys, path, "--case", "N-T06-1", "--situation", "forlaengelse", *confirmed) == note + "\n"

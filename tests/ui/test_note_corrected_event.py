@@ -144,7 +144,7 @@ def test_the_note_window_refuses_a_corrected_event_and_registers_nothing(qtbot, 
     # The event as it stands now: the note can be copied, with its deadline.
     type_into(qtbot, window.event_date_edit, "03-05-2021")
     assert window.copy_button.isEnabled()
-    assert "3. november 2021" in window.note_text() and "30. november 2021" not in window.note_text()
+    assert "03-11-2021" in window.note_text() and "30-11-2021" not in window.note_text()
 
 
 def test_a_cancelled_event_chosen_by_its_cancelling_row_is_refused(qtbot, store):

@@ -18,11 +18,11 @@ from caseworker_app.ui.notes.inputs import event_date_hint
 
 TODAY = date(2026, 11, 30)
 T18_LAST_DAY = (
-    "Praktikken slutter senest 31. december 2015 (forsøget sluttede 31-12-2015: perioden må højst vare til "
+    "Praktikken slutter senest 31-12-2015 (forsøget sluttede 31-12-2015: perioden må højst vare til "
     "forsøgets sidste dag; efter forsøgsreglen højst 13 uger fra praktikstart 02-11-2015)."
 )
 T19_LAST_DAY = (
-    "Praktikken slutter senest 31. december 2015 (forsøget sluttede 31-12-2015: perioden må højst vare til "
+    "Praktikken slutter senest 31-12-2015 (forsøget sluttede 31-12-2015: perioden må højst vare til "
     "forsøgets sidste dag; efter forsøgsreglen højst 26 uger fra praktikstart 01-10-2015)."
 )
 
@@ -71,7 +71,7 @@ def test_a_t18_praktik_note_is_written_after_the_trial_in_the_window_and_on_the_
 ):
     note = window_note(qtbot, path, "T18-P", situation)
     assert T18_LAST_DAY in note
-    assert "skulle praktikken slutte senest: 29. november 2015.\n" in note
+    assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
     assert note.endswith("Skrevet 30-11-2026 af Lise Holm, Vesthimmerlands Kommune.")
     args = ("--case", "T18-P", "--situation", situation, "--bekraeft", "laengde", *given)
     assert cli_note(capsys, path, *args) == note + "\n"
@@ -80,7 +80,7 @@ def test_a_t18_praktik_note_is_written_after_the_trial_in_the_window_and_on_the_
 def test_t19s_note_is_written_after_the_trial_in_the_window_and_on_the_command_line(qtbot, path, capsys):
     note = window_note(qtbot, path, "T19-P", "forsoeg_anvendt")
     assert T19_LAST_DAY in note
-    assert "skulle praktikken slutte senest: 28. oktober 2015.\n" in note
+    assert "skulle praktikken slutte senest: 28-10-2015.\n" in note
     args = ("--case", "T19-P", "--situation", "forsoeg_anvendt", "--text", "x")
     confirmed = ("--bekraeft", "vaekstvirksomhed", "--bekraeft", "bidrag")
     assert cli_note(capsys, path, *args, *confirmed) == note + "\n"

@@ -79,8 +79,8 @@ def test_a_new_extension_is_cited_by_the_note_as_by_the_deadline_list(qtbot, sto
     window.show()
     window.free_text_edit.setPlainText("x")
     note = window.note_edit.toPlainText()
-    assert "Næste opfølgning: senest 30. september 2028 (2½ år efter ansættelse i løntilskud 30-03-2026)." in note
-    assert "Forsøget gælder til og med 31. december 2028; derefter gælder den almindelige regel igen." in note
+    assert "Næste opfølgning: senest 30-09-2028 (2½ år efter ansættelse i løntilskud 30-03-2026)." in note
+    assert "Forsøget gælder til og med 31-12-2028; derefter gælder den almindelige regel igen." in note
     assert f"\nHjemmel: {cited}.\n" in note
     assert "31-12-2027" not in note
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.note_fields import NOTE_FIELDS
+from ...core.note_fields import FORMER_LONG, NOTE_FIELDS
 from ...core.note_templates import edited_template_errors
 from ...core.stamps import stamp_text
 from ...store import StoreError, ValidationError
@@ -31,13 +31,14 @@ if TYPE_CHECKING:  # a type only: no import of the store when this module loads
 
 
 def usable_fields(trial: Trial | None) -> list[str]:
-    """The template fields that make sense for this trial (only the case dates it has)."""
+    """The template fields that make sense for this trial (only the case dates it has); not the
+    former long forms of the dates (core/note_fields.py FORMER_LONG)."""
     dates = {d.name for d in trial.dates} if trial else set()
     return [
         name
         for name in NOTE_FIELDS
-        if not name.endswith(("_date", "_date_long"))
-        or name.removesuffix("_long").removesuffix("_date") in dates | {"note", "event"}
+        if name not in FORMER_LONG
+        and (not name.endswith("_date") or name.removesuffix("_date") in dates | {"note", "event"})
     ]
 
 
