@@ -27,6 +27,11 @@ _HOW_TO_GIVE = {
     "municipality": "skriv kommunens navn under Indstillinger i programmet",
 }
 
+_CHECK_HINT = (
+    "brug --bekraeft frist_kontrolleret, når du har kontrolleret fristen efter de regler, der gælder i dag: "
+    "beskæftigelsesreformen kan have ændret den almindelige regel"
+)
+
 
 def add_note_command(commands: argparse._SubParsersAction) -> None:
     """Add `note` to the program's subcommands."""
@@ -60,7 +65,8 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAVN",
-        help="bekræft en betingelse, som sagens datoer ikke kan vise (se --list)",
+        help="bekræft en betingelse, som sagens datoer ikke kan vise, eller frist_kontrolleret: at du har "
+        "kontrolleret fristen efter de regler, der gælder i dag (se --list)",
     )
 
 
@@ -72,12 +78,13 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
-    from ..core.note_conditions import confirmable_conditions
+    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, DEADLINE_UNCHECKED, confirmable_conditions
     from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
     from ..core.note_refusals import offered_situations
     from ..core.note_situations import event_kind
     from ..core.note_subject import crossed_out_problem
+    from ..core.note_values import deadline_check_needed
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
     from ..store import CaseStore
@@ -110,17 +117,30 @@ def _note(args: argparse.Namespace) -> int:
                 for condition in confirmable:
                     mine = " (din vurdering)" if condition.assessment else ""
                     print(f"  {condition.name:<22} {condition.text}{mine}")
+            note_day = args.today or date.today()
+            checks = [
+                name
+                for name, _, refusal in offered_situations(trial, case)
+                if not refusal
+                and deadline_check_needed(trial, case, name, None, note_day, store.note_template(trial.id, name))
+            ]
+            if checks:
+                print(
+                    f"Fristen skal du bekræfte (--bekraeft {DEADLINE_CHECK}), når du har kontrolleret den, "
+                    f"i notaterne {', '.join(checks)}:"
+                )
+                print(f"  {DEADLINE_CHECK:<22} {DEADLINE_CHECK_TEXT}")
             return 0
         # A corrected or cancelled event: the note would bring its date back to FASIT (as the window).
         crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
         if crossed_out:
             raise UsageError(crossed_out)
-        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions})
+        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions} - {DEADLINE_CHECK})
         if unknown:  # a typo would only say the right one is missing (a tester)
             names = ", ".join(c.name for c in trial.note_conditions) or "ingen"
             raise UsageError(
                 f"forsøg {trial.id} har ingen betingelse ved navn {', '.join(unknown)}; dets betingelser er: {names} "
-                "(se dem med --list)"
+                f"(se dem med --list; en frist, du har kontrolleret, bekræftes med --bekraeft {DEADLINE_CHECK})"
             )
         note_day = args.today or date.today()
         settings = store.settings()
@@ -140,6 +160,8 @@ def _note(args: argparse.Namespace) -> int:
             )
         except MissingFieldError as exc:
             hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)
+            if DEADLINE_UNCHECKED in exc.labels:  # decisions 13 and 15: the reform caution is confirmed
+                hints[_CHECK_HINT] = None
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None

@@ -14,6 +14,17 @@ from .terms import DATE_NAMES, EVENT_NAMES
 from .text import count_text
 from .workdays import add, fmt, last_day_of
 
+# Decisions 13 and 15: a deadline under an ordinary rule past the day it was checked to carries the
+# window's caution ("… kontrollér fristen"). A note is the case's record in FASIT, so it states such a
+# deadline only once the caseworker confirms having checked it: it then says so, never the caution.
+DEADLINE_CHECK = "frist_kontrolleret"
+DEADLINE_CHECK_TEXT = (
+    "Jeg har kontrolleret fristen efter de regler, der gælder i dag "
+    "(beskæftigelsesreformen kan have ændret den almindelige regel)"
+)
+DEADLINE_CHECKED = "Fristen er kontrolleret af sagsbehandleren efter de gældende regler."
+DEADLINE_UNCHECKED = "bekræftelse af, at du har kontrolleret fristen efter de regler, der gælder i dag"
+
 
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
     """Danish messages, by case date name, for note conditions the case's dates show do not hold."""

@@ -42,7 +42,8 @@ NOTE_FIELDS: dict[str, str] = {
     "next_due": "næste frist, som den gælder – den samme som i vinduet (dd-mm-åååå)",
     "next_due_reason": "hvordan næste frist er regnet, fx '2½ år efter seneste opfølgning 10-01-2021'",
     "next_due_remarks": "fristen i praksis, når den falder på en fridag, forsøgsreglens dato, når den ikke "
-    "gælder, og om den almindelige regel skal kontrolleres (tom, når der ikke er noget at bemærke)",
+    "gælder, og at du har kontrolleret fristen efter de gældende regler, når det skal bekræftes (tom, når "
+    "der ikke er noget at bemærke)",
     "contact_counts": "om henvendelsen på hændelsens dato er markeret som fuld opfølgning, som den er "
     "registreret på sagen (tom for andre hændelser)",
     "contact_from": "hvem henvendelsen på hændelsens dato kom fra, som det er registreret på sagen, fx "

@@ -7,11 +7,11 @@ from collections.abc import Collection
 from datetime import date
 
 from .cases import CLOSED, CaseRecord
-from .catalog import Trial
-from .deadline import OVERDUE, practical_sentence
-from .note_conditions import condition_lines
+from .catalog import NoteTemplate, Trial
+from .deadline import OVERDUE, Deadline, practical_sentence
+from .note_conditions import DEADLINE_CHECK, DEADLINE_CHECKED, DEADLINE_UNCHECKED, condition_lines
 from .note_deadline import governing_deadline
-from .note_fields import FORMER_LONG, NOTE_FIELDS
+from .note_fields import FORMER_LONG, NOTE_FIELDS, STATED_DEADLINE
 from .note_situations import applied_day, default_event_date
 from .schedule import resolve_dates
 from .schedule_text import told_on
@@ -75,10 +75,7 @@ def note_values(
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 
-    if case.status == CLOSED:  # the lists have no deadline for it (notes.py says so in its place)
-        deadline, missing_next = None, "næste frist (sagen er afsluttet og har ingen frister)"
-    else:
-        deadline, missing_next = governing_deadline(trial, case, situation, applied, event_date, note_date)
+    deadline, missing_next = stated_deadline(trial, case, situation, event_date, note_date)
     if deadline is None:
         for name in ("next_due", "next_due_long", "next_due_reason"):
             why[name] = missing_next
@@ -87,7 +84,6 @@ def note_values(
         values.update(_date_texts("ordinary_due", None, none=NO_DATE))
         values["ordinary_due_reference"] = NO_DATE
     else:
-        deadline = told_on(deadline, note_date)  # computed as on the event's day, read on the note's
         values.update(_date_texts("next_due", deadline.legal_due))
         reason_text = deadline.reason
         values["next_due_reason"] = reason_text[:1].lower() + reason_text[1:]
@@ -101,6 +97,14 @@ def note_values(
         basis = f"Hjemmel for fristen: {cited}{'' if cited.endswith('.') else '.'}" if ordinary and cited else ""
         # A deadline already passed on the note's day is said to be, as the list shows it (Overskredet).
         overdue = "Fristen er overskredet." if deadline.status == OVERDUE and not deadline.undated else ""
+        # The window's caution is no fact for FASIT: the note states the check the caseworker confirmed,
+        # and is not written before (decisions 13 and 15; notes.py asks for the confirmation).
+        checked = ""
+        if deadline.caution:
+            if DEADLINE_CHECK in confirmed:
+                checked = DEADLINE_CHECKED
+            else:
+                why[DEADLINE_CHECK] = DEADLINE_UNCHECKED
         remarks = " ".join(
             filter(
                 None,
@@ -109,7 +113,7 @@ def note_values(
                     overdue,
                     deadline.trial_due_text_on(note_date),
                     basis,
-                    deadline.caution,
+                    checked,
                 ),
             )
         )
@@ -136,6 +140,39 @@ def note_values(
     if missing_conditions:
         why["conditions"] = missing_conditions
     return values, why
+
+
+def stated_deadline(
+    trial: Trial, case: CaseRecord, situation: str, event_date: date | None, note_date: date
+) -> tuple[Deadline | None, str]:
+    """The deadline a note about the situation states (read on the note's day), and why there is
+    none (Danish). event_date: the day the note records (None: the situation's default)."""
+    if case.status == CLOSED:  # the lists have no deadline for it (notes.py says so in its place)
+        return None, "næste frist (sagen er afsluttet og har ingen frister)"
+    if event_date is None:
+        event_date = default_event_date(trial, case, situation, note_date)
+    applied = applied_day(event_date, note_date)
+    deadline, missing = governing_deadline(trial, case, situation, applied, event_date, note_date)
+    # computed as on the event's day, read on the note's
+    return (told_on(deadline, note_date) if deadline is not None else None), missing
+
+
+def deadline_check_needed(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    event_date: date | None,
+    note_date: date,
+    template: NoteTemplate | None = None,
+) -> bool:
+    """True when the deadline the note states carries the reform caution, so the caseworker must
+    confirm it is checked (DEADLINE_CHECK) before the note can be written. template: the one used
+    (None: the trial's); a note that states no deadline needs no check."""
+    template = template or trial.notes.get(situation)
+    if template is None or not {*STATED_DEADLINE, "next_due_remarks"} & set(template.fields):
+        return False
+    deadline, _ = stated_deadline(trial, case, situation, event_date, note_date)
+    return deadline is not None and bool(deadline.caution)
 
 
 def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:

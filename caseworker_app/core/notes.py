@@ -10,6 +10,7 @@ from datetime import date
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
+from .note_conditions import DEADLINE_CHECK
 from .note_deadline import closed_problem, closed_sentence, future_day_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, STATED_DEADLINE, validate_template
@@ -212,12 +213,19 @@ def _fill(
         for name in used
         if not values.get(name) and name not in OPTIONAL_FIELDS
     }
+    # A deadline under the reform caution is stated once the caseworker has confirmed checking it: asked
+    # for where the note would say so (after the deadline's remarks), else in place of the date.
+    unchecked = why.get(DEADLINE_CHECK)
+    stating = [name for name in ("next_due_remarks", *sorted(STATED_DEADLINE)) if name in used]
+    if unchecked and stating:
+        missing[stating[0]] = unchecked
     if missing and marker is None:
         return "", missing
     mark = marker or ""  # used only for a missing field, so only when a marker was given (above)
-    filled = {
-        name: values[name] or ("" if name in OPTIONAL_FIELDS else mark.format(label=missing[name])) for name in used
-    }
+    filled = {name: values[name] or "" for name in used}
+    for name, label in missing.items():
+        shown = mark.format(label=label)
+        filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS else shown
     text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)
     return _tidy(text), missing
 

@@ -255,7 +255,8 @@ def test_a_condition_is_confirmed_on_the_command_line(capsys, tmp_path):
     assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visitered", "--bekraeft", "formaal"]) == 2
     assert capsys.readouterr().err == (
         "caseworker-app: fejl: forsøg T09 har ingen betingelse ved navn visitered; dets betingelser er: ledighed, "
-        "visiteret, formaal (se dem med --list)\n"
+        "visiteret, formaal (se dem med --list; en frist, du har kontrolleret, bekræftes med --bekraeft "
+        "frist_kontrolleret)\n"
     )
     assert main([*note, "--bekraeft", "ledighed", "--bekraeft", "visiteret", "--bekraeft", "formaal"]) == 0
     assert "- Ledighedsperioden er under 18 måneder (bekræftet af sagsbehandleren).\n" in capsys.readouterr().out

@@ -14,7 +14,7 @@ from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
 from caseworker_app.core.catalog import Citation
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
-from caseworker_app.core.note_conditions import condition_problems, confirmable_conditions
+from caseworker_app.core.note_conditions import DEADLINE_CHECK, condition_problems, confirmable_conditions
 from caseworker_app.core.note_errors import MissingFieldError, NoteError
 from caseworker_app.core.notes import render_note
 from caseworker_app.core.overrides import TrialOverride, apply_override, apply_overrides, override_errors
@@ -22,6 +22,8 @@ from caseworker_app.core.schedule import compute_deadlines
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")
+# The caseworker has checked a deadline under the reform caution (decisions 13 and 15).
+CHECKED = (DEADLINE_CHECK,)
 REFORM = (
     "Almindelig regel kontrolleret til og med 26-08-2021 – beskæftigelsesreformen (lov nr. 1750 af "
     "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
@@ -50,7 +52,9 @@ def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028()
     # after the end; ordinary: + 12 months = 20-11-2027, passed on 01-01-2028 -> 01-01-2028.
     trial = t08_extended_to_2027()
     case = t08_case(date(2026, 11, 20))
-    note = render_note(trial, case, "opfoelgning", note_date=date(2026, 11, 20), free_text="x", **WHO)
+    note = render_note(
+        trial, case, "opfoelgning", note_date=date(2026, 11, 20), free_text="x", confirmed=CHECKED, **WHO
+    )
     assert (
         "Næste opfølgning: senest 01-01-2028 (forsøget slutter 31-12-2027: efter almindelig "
         "regel, 12 måneder efter seneste opfølgning 20-11-2026, var fristen 20-11-2027, så fristen "
@@ -58,8 +62,11 @@ def test_t08_note_after_an_extension_states_the_window_deadline_1_january_2028()
         "01-01-2028 er nytårsdag. Efter forsøgsreglen ville fristen være 20-05-2029, men "
         "forsøget gælder kun til og med 31-12-2027; derefter gælder den almindelige regel. "
         # The ordinary rule governs the date: its basis, as the window's Henvisning for it.
-        "Hjemmel for fristen: § 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik. " + REFORM
+        "Hjemmel for fristen: § 10, stk. 3, 2. og 3. pkt., i lov om aktiv socialpolitik. "
+        # Confirmed by the caseworker (decisions 13 and 15): the note states the check, not the caution.
+        "Fristen er kontrolleret af sagsbehandleren efter de gældende regler.\n"
     ) in note
+    assert "kontrollér fristen" not in note
     assert "senest 20-05-2029" not in note
     # The window's list for the same case says the same date.
     [item] = deadlines_for_cases([case], {"T08": trial}, date(2026, 11, 29))
@@ -76,16 +83,22 @@ def test_t08_note_written_2_june_2025_names_2_june_2026():
     # Follow-up 02-06-2025: trial rule 02-12-2027 is after the end 31-12-2025; the ordinary
     # 02-06-2026 is after the end too, so it governs as it is.
     case = t08_case(date(2025, 6, 2))
-    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 6, 2), free_text="x", **WHO)
+    note = render_note(
+        CATALOG["T08"], case, "opfoelgning", note_date=date(2025, 6, 2), free_text="x", confirmed=CHECKED, **WHO
+    )
     assert "Næste opfølgning: senest 02-06-2026 (12 måneder efter seneste opfølgning 02-06-2025" in note
     assert "Efter forsøgsreglen ville fristen være 02-12-2027" in note
     assert "senest 02-12-2027" not in note
-    assert note.count("kontrollér fristen") == 1
+    # The caution once, as the confirmed check (decisions 13 and 15), never as a reminder.
+    assert "kontrollér fristen" not in note
+    assert note.count("Fristen er kontrolleret af sagsbehandleren efter de gældende regler.") == 1
 
 
 def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     case = t08_case(date(2024, 5, 2))
-    note = render_note(CATALOG["T08"], case, "opfoelgning", note_date=date(2024, 5, 2), free_text="x", **WHO)
+    note = render_note(
+        CATALOG["T08"], case, "opfoelgning", note_date=date(2024, 5, 2), free_text="x", confirmed=CHECKED, **WHO
+    )
     assert (
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
         "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger "
@@ -93,12 +106,20 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     )
     # The next follow-up, on 03-03-2025, falls in the extension to 31-12-2025.
     later = t08_case(date(2024, 5, 2), date(2025, 3, 3))
-    note = render_note(CATALOG["T08"], later, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", **WHO)
+    note = render_note(
+        CATALOG["T08"], later, "opfoelgning", note_date=date(2025, 3, 3), free_text="x", confirmed=CHECKED, **WHO
+    )
     assert "forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024." in note
     # Within the original period (to 31-12-2021), with its next deadline there too (10-01-2019
     # + 30 months = 10-07-2021), the order is cited alone.
     note = render_note(
-        CATALOG["T08"], t08_case(date(2019, 1, 10)), "opfoelgning", note_date=date(2019, 1, 10), free_text="x", **WHO
+        CATALOG["T08"],
+        t08_case(date(2019, 1, 10)),
+        "opfoelgning",
+        note_date=date(2019, 1, 10),
+        free_text="x",
+        confirmed=CHECKED,
+        **WHO,
     )
     assert "Næste opfølgning: senest 10-07-2021 (" in note
     assert "(BEK nr. 529 af 23/05/2018).\n" in note
@@ -657,7 +678,13 @@ def test_the_basis_of_a_date_the_ordinary_rule_governs_ends_with_one_full_stop()
         events=(Event(date(2021, 7, 1), "plan_adjusted"), Event(date(2021, 10, 1), "plan_not_adjusted")),
     )
     note = render_note(
-        CATALOG["T07"], case, "plan_ikke_justeret", note_date=date(2021, 10, 1), reason="Behandling.", **WHO
+        CATALOG["T07"],
+        case,
+        "plan_ikke_justeret",
+        note_date=date(2021, 10, 1),
+        reason="Behandling.",
+        confirmed=CHECKED,
+        **WHO,
     )
     assert (
         "Hjemmel for fristen: § 5, stk. 2, i bekendtgørelse om rehabiliteringsplan og rehabiliteringsteamets "

@@ -15,11 +15,14 @@ import pytest
 from caseworker_app.core.cases import CaseRecord
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
+from caseworker_app.core.note_conditions import DEADLINE_CHECK
 from caseworker_app.core.note_errors import NoteError
 from caseworker_app.core.notes import render_note
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Karin Sagsbehandler", municipality="Vesthimmerlands Kommune")
+# The caseworker has checked a deadline under the reform caution (decisions 13 and 15).
+CHECKED = (DEADLINE_CHECK,)
 ORDER = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
 LETTER_2025 = f"{ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024"
 AALBORG_2024 = (
@@ -47,6 +50,7 @@ def test_a_follow_up_inside_the_extension_is_cited_with_it_when_written_after_th
         "opfoelgning",
         note_date=written,
         free_text="x",
+        confirmed=CHECKED,
         **WHO,
     )
     assert "Opfølgning afholdt 15-12-2025." in note
@@ -64,6 +68,7 @@ def test_a_note_about_an_earlier_follow_up_than_the_latest_cites_that_follow_ups
         note_date=date(2026, 11, 30),
         event_date=date(2025, 5, 20),
         free_text="x",
+        confirmed=CHECKED,
         **WHO,
     )
     assert "Opfølgning afholdt 20-05-2025." in note
@@ -84,7 +89,7 @@ def test_an_extension_of_a_resource_course_cites_the_basis_of_the_day_it_started
             note_date=written,
             free_text="x",
             reason="r",
-            confirmed=("indstilling", "borgerens_oenske"),
+            confirmed=("indstilling", "borgerens_oenske", DEADLINE_CHECK),
             **WHO,
         )
         assert "Ressourceforløbet forlænges fra 01-03-2025" in note
@@ -100,6 +105,7 @@ def test_a_late_note_about_a_follow_up_in_an_earlier_extension_cites_that_extens
         "opfoelgning",
         note_date=date(2025, 3, 3),
         free_text="x",
+        confirmed=CHECKED,
         **WHO,
     )
     assert "Opfølgning afholdt 02-05-2024." in note
@@ -116,6 +122,7 @@ def test_a_late_note_about_a_follow_up_in_the_original_period_cites_the_order_al
         "opfoelgning",
         note_date=date(2024, 5, 2),
         free_text="x",
+        confirmed=CHECKED,
         **WHO,
     )
     assert "Næste opfølgning: senest 10-07-2021 (" in note
@@ -126,7 +133,13 @@ def test_a_note_with_no_event_cites_the_basis_of_the_day_it_is_written():
     # "Forsøget anvendt" records no event: hired 15-03-2024, written 02-05-2024 in the extension
     # to 31-12-2024; its next deadline (01-01-2026, the day after the trial) is not the trial's.
     note = render_note(
-        CATALOG["T08"], t08(date(2024, 3, 15)), "forsoeg_anvendt", note_date=date(2024, 5, 2), free_text="x", **WHO
+        CATALOG["T08"],
+        t08(date(2024, 3, 15)),
+        "forsoeg_anvendt",
+        note_date=date(2024, 5, 2),
+        free_text="x",
+        confirmed=CHECKED,
+        **WHO,
     )
     assert basis(note) == f"{AALBORG_2024}."
     # Written after the trial's end, it has no day inside the trial to cite: refused as before.
@@ -137,6 +150,7 @@ def test_a_note_with_no_event_cites_the_basis_of_the_day_it_is_written():
             "forsoeg_anvendt",
             note_date=date(2026, 11, 30),
             free_text="x",
+            confirmed=CHECKED,
             **WHO,
         )
 

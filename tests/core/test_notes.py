@@ -13,6 +13,7 @@ from caseworker_app.core.cases import CaseRecord
 from caseworker_app.core.catalog import Citation, NoteTemplate
 from caseworker_app.core.catalog_load import load_catalog, load_trial
 from caseworker_app.core.event import Event
+from caseworker_app.core.note_conditions import DEADLINE_CHECK
 from caseworker_app.core.note_errors import MissingFieldError, NoteError
 from caseworker_app.core.note_fields import FORMER_LONG, NOTE_FIELDS, OPTIONAL_FIELDS, validate_template
 from caseworker_app.core.note_situations import situations_for
@@ -211,8 +212,9 @@ def render(trial_id, situation, **overrides):
         municipality=MUNICIPALITY,
         free_text=FREE_TEXT.get((trial_id, situation), DEFAULT_FREE_TEXT),
         reason=REASON.get((trial_id, situation), ""),
-        # The caseworker has confirmed what the case's dates cannot show (decision 15).
-        confirmed=tuple(c.name for c in trial.note_conditions),
+        # The caseworker has confirmed what the case's dates cannot show (decision 15), and checked a
+        # deadline under the reform caution (decision 13).
+        confirmed=(*(c.name for c in trial.note_conditions), DEADLINE_CHECK),
     )
     kwargs.update(overrides)
     return render_note(trial, record, situation, **kwargs)

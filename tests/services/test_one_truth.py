@@ -82,6 +82,8 @@ def test_every_output_gives_the_deadline_the_window_shows(capsys, qtbot, extende
         "Samtale på arbejdspladsen.",
         "--today",
         "29-11-2026",
+        "--bekraeft",
+        "frist_kontrolleret",
     )
     assert "Næste opfølgning: senest 01-01-2028 (" in note
 

@@ -57,11 +57,14 @@ def test_a_follow_up_held_in_december_2025_is_cited_with_the_extension(qtbot, pa
     with CaseStore(path, clock=lambda: TODAY) as store:
         window = window_note(qtbot, store, "N-T08-3", "opfoelgning")
         assert window.event_date_edit.text() == "15-12-2025"
+        # Its deadline is under the reform caution: confirmed checked (decisions 13 and 15).
+        window.confirm_panel.deadline_box.setChecked(True)
         assert window.copy_button.isEnabled()
         note = window.note_edit.toPlainText()
     assert "Opfølgning afholdt 15-12-2025." in note
     assert f"\nHjemmel: {BASIS}.\nSkrevet 30-11-2026 af Karin Sagsbehandler, Vesthimmerlands Kommune." in note
-    assert cli_note(capsys, path, "--case", "N-T08-3", "--situation", "opfoelgning") == note + "\n"
+    checked = ("--bekraeft", "frist_kontrolleret")
+    assert cli_note(capsys, path, "--case", "N-T08-3", "--situation", "opfoelgning", *checked) == note + "\n"
 
 
 def test_an_extension_from_march_2025_is_cited_as_the_deadline_list_cites_it(qtbot, path, capsys):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from caseworker_app.core.history import JOURNAL_NOTE
 from caseworker_app.store import CaseStore
@@ -235,8 +235,9 @@ def test_an_assessment_is_ticked_as_the_caseworkers_own(qtbot, tmp_path):
     assert label.text() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
     assert box.accessibleName() == "Sagen er tilstrækkeligt lægeligt belyst (din vurdering)"
     assert window.confirm_panel.isVisible()
-    hint = window.confirm_panel.findChildren(QLabel)[-1]
-    assert hint.text() == "Sæt kun hak, når det er din vurdering; notatet skriver »sagsbehandlerens vurdering«."
+    assert window.confirm_panel.hint.text() == (
+        "Sæt kun hak, når det er din vurdering; notatet skriver »sagsbehandlerens vurdering«."
+    )
     assert not window.copy_button.isEnabled()
     box.setChecked(True)
     assert window.copy_button.isEnabled()

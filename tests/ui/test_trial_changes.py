@@ -198,6 +198,7 @@ def test_a_correction_back_to_the_end_before_an_extension_keeps_that_periods_bas
         qtbot.addWidget(window)
         window.show()
         window.free_text_edit.setPlainText("x")
+        window.confirm_panel.deadline_box.setChecked(True)  # under the reform caution (decision 13)
         note = window.note_edit.toPlainText()
         assert (
             f"\nHjemmel: {ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024.\n"
@@ -206,7 +207,7 @@ def test_a_correction_back_to_the_end_before_an_extension_keeps_that_periods_bas
     # The command line says the same: the note, and the box line by line (one function).
     assert main(
         ["note", "--db", str(path), "--case", "2025-0001", "--situation", "opfoelgning", "--text", "x",
-         "--date", "05-09-2025", "--today", "05-09-2025"]
+         "--date", "05-09-2025", "--today", "05-09-2025", "--bekraeft", "frist_kontrolleret"]
     ) == 0  # fmt: skip
     assert f"\nHjemmel: {ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024.\n" in (
         capsys.readouterr().out

@@ -9,7 +9,7 @@ from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOptionFocusRect, QVBoxLayout, QWidget
 
 from ...core.catalog import Trial
-from ...core.note_conditions import confirmable_conditions
+from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, confirmable_conditions
 from ...core.schedule import resolve_dates
 from ..colours import hint_style
 
@@ -78,14 +78,42 @@ class ConditionsPanel(QWidget):
             layout.addLayout(row)
             self.boxes[condition.name] = box
             self.labels[condition.name] = label
-        hint = QLabel(confirm_hint({c.assessment for c in conditions}))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(hint_style())
-        layout.addWidget(hint)
+        self.hint = QLabel(confirm_hint({c.assessment for c in conditions}))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(hint_style())
+        layout.addWidget(self.hint)
+        # Decisions 13 and 15: the deadline the note states is under the reform caution; shown only then.
+        self.deadline_box = QCheckBox()
+        self.deadline_box.setObjectName(f"confirm_{DEADLINE_CHECK}")
+        self.deadline_box.setAccessibleName(DEADLINE_CHECK_TEXT)
+        self.deadline_label = ToggleLabel(DEADLINE_CHECK_TEXT, self.deadline_box)
+        self.deadline_hint = QLabel(
+            "Sæt kun hak, når du har kontrolleret fristen; notatet skriver »Fristen er kontrolleret af "
+            "sagsbehandleren efter de gældende regler.«"
+        )
+        self.deadline_hint.setWordWrap(True)
+        self.deadline_hint.setStyleSheet(hint_style())
+        row = QHBoxLayout()
+        row.addWidget(self.deadline_box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.deadline_label, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.deadline_hint)
+        self.show_parts(conditions=bool(self.boxes), deadline=False)
+
+    def show_parts(self, *, conditions: bool, deadline: bool) -> None:
+        """Show the conditions' boxes, the deadline's check, or both."""
+        for name, box in self.boxes.items():
+            box.setVisible(conditions)
+            self.labels[name].setVisible(conditions)
+        self.hint.setVisible(conditions)
+        for widget in (self.deadline_box, self.deadline_label, self.deadline_hint):
+            widget.setVisible(deadline)
 
     def confirmed(self) -> tuple[str, ...]:
-        """The names of the conditions ticked, in the trial's order."""
-        return tuple(name for name, box in self.boxes.items() if box.isChecked())
+        """The names of the conditions ticked, in the trial's order, and DEADLINE_CHECK when the
+        deadline's check is ticked (a note whose deadline needs none does not read it)."""
+        ticked = tuple(name for name, box in self.boxes.items() if box.isChecked())
+        return (*ticked, DEADLINE_CHECK) if self.deadline_box.isChecked() else ticked
 
 
 def confirm_hint(assessments: set[bool]) -> str:

@@ -8,8 +8,10 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.catalog import NoteTemplate, Trial
+from ...core.note_errors import NoteError
 from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
+from ...core.note_values import deadline_check_needed
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
 from ..colours import hint_style
@@ -69,6 +71,7 @@ class NoteInputs(QWidget):
     def __init__(self, trial: Trial | None, case, *, note_day: date, parent: QWidget):
         super().__init__(parent)
         self._trial = trial
+        self._case = case
         self._date_source: tuple[str, date | None] = ("", None)  # (situation, the date filled in)
         self.situation_combo = QComboBox()
         self.situation_combo.setMinimumContentsLength(30)
@@ -99,6 +102,7 @@ class NoteInputs(QWidget):
         form.addRow(self.free_text_label, self.boxes["free_text"])
         # Decision 15: what the case's dates cannot show, the caseworker confirms, one box each.
         self.conditions = ConditionsPanel(trial, case.dates, case.events)
+        self._conditions_used = False
         self.confirm_label = QLabel("Bek&ræft:" + REQUIRED)
         if self.conditions.boxes:
             self.confirm_label.setBuddy(next(iter(self.conditions.boxes.values())))
@@ -143,9 +147,8 @@ class NoteInputs(QWidget):
         ):
             self.form.setRowVisible(self.boxes[field], visible)
             label.setVisible(visible)
-        confirm = "conditions" in used and bool(self.conditions.boxes)
-        self.form.setRowVisible(self.conditions, confirm)
-        self.confirm_label.setVisible(confirm)
+        self._conditions_used = "conditions" in used and bool(self.conditions.boxes)
+        self.show_deadline_check(False)  # until the note is filled in (the window asks: show_deadline_check)
         # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
         self.reason_edit.setPlaceholderText(REASON_HINTS.get(situation, "Begrundelsen."))
         self.free_text_edit.setPlaceholderText(
@@ -155,6 +158,29 @@ class NoteInputs(QWidget):
         self._show_date_hint()
         self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
         self.template_info.setVisible(own)
+
+    def follow_deadline_check(
+        self, situation: str, template: NoteTemplate, event_date: date | None, note_day: date
+    ) -> None:
+        """Show the deadline's confirmation when the deadline the note states is under the reform
+        caution (decisions 13 and 15; core/note_values.py deadline_check_needed)."""
+        try:
+            needed = self._trial is not None and deadline_check_needed(
+                self._trial, self._case, situation, event_date, note_day, template
+            )
+        except NoteError:  # the note cannot be written at all: the window says why (draft_note)
+            needed = False
+        self.show_deadline_check(needed)
+
+    def show_deadline_check(self, needed: bool) -> None:
+        """Show the confirmation of the deadline's check beside the conditions' (Bekræft:), or not."""
+        shown = self._conditions_used or needed
+        self.conditions.show_parts(conditions=self._conditions_used, deadline=needed)
+        self.form.setRowVisible(self.conditions, shown)
+        self.confirm_label.setVisible(shown)
+        self.confirm_label.setBuddy(
+            next(iter(self.conditions.boxes.values())) if self._conditions_used else self.conditions.deadline_box
+        )
 
     def _show_date_hint(self) -> None:
         try:

@@ -132,7 +132,7 @@ class NoteWindow(QDialog):
         self.draft = DraftPane(parent=self)
         inputs = self.inputs
         inputs.situation_combo.currentIndexChanged.connect(self._situation_changed)
-        for box in inputs.conditions.boxes.values():
+        for box in (*inputs.conditions.boxes.values(), inputs.conditions.deadline_box):
             box.toggled.connect(self.update_note)
         inputs.event_date_edit.textChanged.connect(self.update_note)
         inputs.reason_edit.textChanged.connect(self.update_note)
@@ -264,6 +264,7 @@ class NoteWindow(QDialog):
                 settings = self.store.settings()
                 situation = self.situation()
                 assert situation is not None  # template() gives a template for a chosen situation only
+                self.inputs.follow_deadline_check(situation, template, values["event_date"], self._today())
                 try:
                     text, self._missing = draft_note(
                         self.trial,
