@@ -7,11 +7,14 @@ DESCRIPTION ("Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag
 28-02-2021"). The UID does not depend on the date, so a deadline moved by a follow-up or by a
 holiday keeps its event: SEQUENCE rises and Outlook moves it.
 
-An overdue deadline keeps its date (the deadline the window shows), so its event lies before today,
-where Outlook's views of today and the coming days never show it; its SUMMARY begins
-"OVERSKREDET – " (the word the printed calendar uses), and the export's message counts them. A
-changed SUMMARY (a deadline that has become overdue since the last export, a corrected name)
-raises SEQUENCE as a moved date does, so Outlook takes the new title.
+The SUMMARY is the deadline's label and the citizen ('Opfølgning: Jens Hansen (T08)'), the same
+whatever the day of export: an event lives on in Outlook after the export, so a status word in its
+title would be wrong on the day the deadline became overdue after the export, or was met. An
+overdue deadline keeps its date (the deadline the window shows), so its event lies before today;
+its DESCRIPTION begins with the status on the day of export, dated ("Overskredet pr. 01-03-2021, da
+kalenderen blev eksporteret"), which stays true however long the event stands, and the export's
+message counts them. A deadline that has become overdue since the last export raises SEQUENCE once,
+as a moved date does, so Outlook takes the new description.
 
 A deadline without an agreed date (Deadline.undated) has no day to lie on and is left out; so is a
 case whose deadlines cannot be computed. The export says how many (services.exporting.omitted_text).
@@ -28,8 +31,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Component, Event
 
-from .cases import CaseDeadline
-from .deadline import OVERDUE, OVERDUE_MARK, practical_day_text, remark_lines
+from .cases import GROUP_OVERDUE, GROUP_TITLES_DA, CaseDeadline
+from .deadline import OVERDUE, practical_day_text, remark_lines
 from .redact import redact_cpr
 from .workdays import fmt
 
@@ -37,8 +40,8 @@ PRODID = "-//Opfølgningsfrister//caseworker-app//DA"
 UID_DOMAIN = "opfoelgningsfrister.local"
 CALENDAR_NAME = "Opfølgningsfrister"
 
-# State kept between exports: UID -> (date of the event last exported, its SEQUENCE, what its
-# SUMMARY said besides the citizen's name (title_key): the overdue mark and the trial). No name and
+# State kept between exports: UID -> (date of the event last exported, its SEQUENCE, what the event
+# said besides the citizen's name (title_key): the trial and whether it was overdue). No name and
 # no hash of one is kept: the state outlives a deleted or purged case, and a hash of a name can be
 # found again from a list of names. The key is '' for a cancelled event and in a state saved before
 # it was kept.
@@ -48,6 +51,7 @@ CALENDAR_NAME = "Opfølgningsfrister"
 ExportState = dict[str, tuple[date, int, str]]
 CANCELLED_PREFIX = "aflyst:"
 CANCELLED_SUMMARY = "Aflyst: fristen findes ikke længere"
+OVERDUE_WORD = GROUP_TITLES_DA[GROUP_OVERDUE]  # the word the window's Frister tab heads them with
 
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 
@@ -95,28 +99,34 @@ def _add(component: Component, name: str, value: object) -> None:
 
 
 def summary_text(item: CaseDeadline) -> str:
-    """'Opfølgning: Jens Hansen (T08)'; 'OVERSKREDET – Opfølgning: Jens Hansen (T08)' when overdue."""
-    plain = _plain_summary(item)
-    return f"{OVERDUE_MARK} – {plain}" if item.deadline.status == OVERDUE else plain
-
-
-def _plain_summary(item: CaseDeadline) -> str:
+    """'Opfølgning: Jens Hansen (T08)': the label and the citizen, with no status (it would age in
+    Outlook after the export; the description says it with its date)."""
     return redact_cpr(f"{item.deadline.label}: {item.case.citizen} ({item.case.trial_id})")
 
 
 def title_key(item: CaseDeadline, *, overdue: bool | None = None) -> str:
-    """What the SUMMARY says besides the name ('OVERSKREDET T08', 'T08'; the label is in the UID):
-    a change raises SEQUENCE, so Outlook takes the new title. A corrected name does not (no name is
-    kept); it reaches Outlook with the next change of date or mark."""
+    """What the event says besides the name ('T08', 'T08 overskredet'; the label is in the UID): a
+    change raises SEQUENCE, so Outlook takes the new event. A corrected name does not (no name is
+    kept); it reaches Outlook with the next change of date or status. An event exported while the
+    title said 'OVERSKREDET' (kept as 'OVERSKREDET T08') differs, so Outlook takes the plain title."""
     if overdue is None:
         overdue = item.deadline.status == OVERDUE
-    return f"{OVERDUE_MARK} {item.case.trial_id}" if overdue else item.case.trial_id
+    return f"{item.case.trial_id} overskredet" if overdue else item.case.trial_id
 
 
-def description_text(item: CaseDeadline) -> str:
-    """The description: practical date (when earlier), reason, rule, citation, case reference."""
+def status_line(item: CaseDeadline, exported_on: date) -> str:
+    """'Overskredet pr. 01-03-2021, da kalenderen blev eksporteret' for a deadline overdue on the day
+    of export; '' otherwise."""
+    if item.deadline.status != OVERDUE:
+        return ""
+    return f"{OVERDUE_WORD} pr. {fmt(exported_on)}, da kalenderen blev eksporteret"
+
+
+def description_text(item: CaseDeadline, exported_on: date) -> str:
+    """The description: the status on the day of export (when overdue), practical date (when
+    earlier), reason, rule, citation, case reference."""
     d = item.deadline
-    lines: list[str] = []
+    lines: list[str] = [line for line in (status_line(item, exported_on),) if line]
     if d.practical_due != d.legal_due:
         lines.append(f"Senest i praksis: {practical_day_text(d)}")
     lines.append(f"Frist: {fmt(d.legal_due)}")
@@ -137,6 +147,7 @@ def deadlines_to_ics(
     stamp: datetime | None = None,
     still_current: Collection[str] | None = None,
     case_keys: Mapping[int, str] | None = None,
+    exported_on: date | None = None,
 ) -> tuple[bytes, ExportState]:
     """The .ics file for items and the state to keep for the next export (see ExportState).
 
@@ -151,11 +162,14 @@ def deadlines_to_ics(
     lets an event whose deadline is gone be sent as cancelled (STATUS:CANCELLED, SEQUENCE raised),
     so Outlook does not keep a deadline for a closed case. It names no citizen.
     case_keys gives the case_key of a case whose id was given again after a deletion.
+    exported_on: the day the items' status was computed for, said with it in the description (None:
+    the local day of stamp).
     """
     previous = previous or {}
     case_keys = case_keys or {}
     state: ExportState = dict(previous)
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
+    exported_on = exported_on or stamp.astimezone().date()
 
     cal = Calendar()
     _add(cal, "prodid", PRODID)
@@ -199,7 +213,7 @@ def deadlines_to_ics(
         _add(event, "dtstart", day)
         _add(event, "dtend", day + timedelta(days=1))
         _add(event, "summary", summary)
-        _add(event, "description", description_text(item))
+        _add(event, "description", description_text(item, exported_on))
         _add(event, "categories", ["Opfølgningsfrist"])
         _add(event, "transp", "TRANSPARENT")
         _add(event, "x-microsoft-cdo-busystatus", "FREE")

@@ -314,6 +314,7 @@ def export_ics(
         calendar_id=calendar_id,
         still_current=current - handed_over,
         case_keys=keys,
+        exported_on=today,
     )
     cancelled = {uid for uid in previous if not uid.startswith(CANCELLED_PREFIX) and uid not in state}
     written = in_period | {uid_of(item) for item in moved_out}

@@ -272,8 +272,10 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     assert len(first) == DEMO_DEADLINES
     [mette_uid] = [uid for uid, e in first.items() if "Mette Nielsen" in e.summary.value]
     mette = first[mette_uid]
-    # Due 11-11-2026, overdue on 23-11-2026: the event keeps the date, the title says so.
-    assert mette.summary.value == "OVERSKREDET – Opfølgning: Mette Nielsen (T08)"
+    # Due 11-11-2026, overdue on 23-11-2026: the event keeps the date and the title it has on any
+    # day; the description says it was overdue on the day of export.
+    assert mette.summary.value == "Opfølgning: Mette Nielsen (T08)"
+    assert mette.description.value.startswith("Overskredet pr. 23-11-2026, da kalenderen blev eksporteret\n")
     assert mette.dtstart.value == date(2026, 11, 11)
     assert mette.dtend.value == date(2026, 11, 12)
     assert {int(e.sequence.value) for e in first.values()} == {0}
@@ -294,8 +296,9 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     assert third.keys() == first.keys()
     # Saturday 01-01-2028 (Nytårsdag); Friday 31-12-2027 is nytårsaftensdag: in practice 30-12-2027.
     assert third[mette_uid].dtstart.value == date(2027, 12, 30)
-    assert third[mette_uid].summary.value == "Opfølgning: Mette Nielsen (T08)"  # no longer overdue
-    assert int(third[mette_uid].sequence.value) == 1  # date and title changed in one export: one step
+    assert third[mette_uid].summary.value == "Opfølgning: Mette Nielsen (T08)"
+    assert "Overskredet" not in third[mette_uid].description.value  # no longer overdue
+    assert int(third[mette_uid].sequence.value) == 1  # date and status changed in one export: one step
     assert {int(e.sequence.value) for uid, e in third.items() if uid != mette_uid} == {0}
 
     text = out_path.read_text(encoding="utf-8")
@@ -304,7 +307,7 @@ def test_export_ics_twice_then_a_moved_deadline_keeps_its_uid_with_sequence_1(ca
     assert "Jens Hansen" in text  # the demo case with a CPR number is there, its number is not
 
 
-def test_a_deadline_overdue_since_the_last_export_gets_the_word_and_a_new_sequence_on_its_old_date(
+def test_a_deadline_overdue_since_the_last_export_gets_its_dated_status_and_a_new_sequence_on_its_old_date(
     capsys, fresh_db, tmp_path
 ):
     out_path = tmp_path / "frister.ics"
@@ -317,14 +320,15 @@ def test_a_deadline_overdue_since_the_last_export_gets_the_word_and_a_new_sequen
     # 30-11 and Flemming Skov: 18.
     code, out, err = run(capsys, *args, "--today", "2026-12-07")
     assert (code, err) == (0, "")
-    assert "ny dato" not in out  # the date did not move: only the title changed
+    assert "ny dato" not in out  # the date did not move: only the status changed
     assert out.endswith(
         "\n18 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
     )
     flemming = read_ics(out_path)[flemming_uid]
-    assert flemming.summary.value == "OVERSKREDET – Næste aftalte samtale: Flemming Skov (T15)"
+    assert flemming.summary.value == "Næste aftalte samtale: Flemming Skov (T15)"  # as on 23-11-2026
+    assert flemming.description.value.startswith("Overskredet pr. 07-12-2026, da kalenderen blev eksporteret\n")
     assert flemming.dtstart.value == date(2026, 12, 4)
-    assert int(flemming.sequence.value) == 1  # so Outlook replaces the title it has
+    assert int(flemming.sequence.value) == 1  # so Outlook replaces the description it has
 
 
 def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(capsys, fresh_db, tmp_path):
@@ -347,7 +351,8 @@ def test_a_closed_case_is_cancelled_in_outlook_once_and_comes_back_if_reopened(c
         store.reopen_case(2)
     assert run(capsys, *args)[0] == 0
     back = read_ics(out_path)[mette_uid]
-    assert (back.summary.value, int(back.sequence.value)) == ("OVERSKREDET – Opfølgning: Mette Nielsen (T08)", 2)
+    assert (back.summary.value, int(back.sequence.value)) == ("Opfølgning: Mette Nielsen (T08)", 2)
+    assert back.description.value.startswith("Overskredet pr. 23-11-2026, da kalenderen blev eksporteret\n")
     assert not hasattr(back, "status")
 
 

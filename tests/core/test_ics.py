@@ -159,39 +159,71 @@ def test_a_deadline_gone_from_the_case_list_is_sent_as_cancelled_but_not_one_out
 
 # ---------------------------------------------------------------- overdue deadlines
 
-MARKED = "OVERSKREDET – Opfølgning: Jens Hansen (T08)"
+PLAIN = "Opfølgning: Jens Hansen (T08)"
+OVERDUE_ON_MARCH_1 = "Overskredet pr. 01-03-2021, da kalenderen blev eksporteret"
 
 
-def test_an_overdue_deadline_keeps_its_date_and_its_title_says_overskredet():
+def test_an_overdue_deadline_keeps_its_date_and_title_and_its_description_dates_the_status():
     # Monday 01-03-2021: the deadline of Sunday 28-02-2021 has passed. The event stays on Friday
-    # 26-02-2021, the day it had to be met; its title tells it from the days still to come.
-    data, state = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=None, stamp=STAMP)
+    # 26-02-2021, the day it had to be met. Its title is the one it has on any day (the event stays in
+    # Outlook after the export); its description says it was overdue on the day of export.
+    data, state = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=None, stamp=STAMP, exported_on=MARCH_1)
     ev = events_by_uid(data)[UID_17]
-    assert ev.summary.value == MARKED
+    assert ev.summary.value == PLAIN
     assert (ev.dtstart.value, ev.dtend.value) == (date(2021, 2, 26), date(2021, 2, 27))
-    assert ev.description.value.split("\n")[:2] == [
+    assert ev.description.value.split("\n")[:3] == [
+        OVERDUE_ON_MARCH_1,
         "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
         "Frist: 28-02-2021",
     ]
-    assert state == {UID_17: (date(2021, 2, 26), 0, "OVERSKREDET T08")}
+    assert state == {UID_17: (date(2021, 2, 26), 0, "T08 overskredet")}
 
 
-def test_on_the_saturday_between_the_practical_and_the_legal_date_it_is_not_yet_overdue():
-    # Saturday 27-02-2021: the practical day (Friday) has passed, the legal date (Sunday) has not;
-    # the window calls it due soon, not overdue, and so does the title.
-    data, _ = deadlines_to_ics(deadlines([jens_hansen()], date(2021, 2, 27)), previous=None, stamp=STAMP)
-    assert events_by_uid(data)[UID_17].summary.value == "Opfølgning: Jens Hansen (T08)"
+def test_the_title_does_not_depend_on_the_day_of_export():
+    # 15-02-2021 (due), Saturday 27-02-2021 (the practical day passed, the legal date not: not overdue),
+    # 01-03-2021 (overdue): the same title; only the overdue export's description has the status.
+    first_lines = {}
+    for day in (date(2021, 2, 15), date(2021, 2, 27), MARCH_1):
+        data, _ = deadlines_to_ics(deadlines([jens_hansen()], day), previous=None, stamp=STAMP, exported_on=day)
+        ev = events_by_uid(data)[UID_17]
+        assert ev.summary.value == PLAIN
+        assert "OVERSKREDET" not in data.decode("utf-8")
+        first_lines[day] = ev.description.value.split("\n")[0]
+    assert first_lines == {
+        date(2021, 2, 15): "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
+        date(2021, 2, 27): "Senest i praksis: fre 26-02-2021 (fristen 28-02-2021 er en søndag)",
+        MARCH_1: OVERDUE_ON_MARCH_1,
+    }
 
 
-def test_a_deadline_that_becomes_overdue_raises_sequence_once_so_outlook_takes_the_new_title():
+def test_a_deadline_that_becomes_overdue_raises_sequence_once_so_outlook_takes_the_new_description():
     _, before = deadlines_to_ics(deadlines([jens_hansen()]), previous=None, stamp=STAMP)  # 15-02-2021
-    data, after = deadlines_to_ics(deadlines([jens_hansen()], MARCH_1), previous=before, stamp=STAMP)
+    data, after = deadlines_to_ics(
+        deadlines([jens_hansen()], MARCH_1), previous=before, stamp=STAMP, exported_on=MARCH_1
+    )
     ev = events_by_uid(data)[UID_17]
-    assert (ev.summary.value, ev.sequence.value, ev.dtstart.value) == (MARKED, "1", date(2021, 2, 26))
-    # The next day, nothing has changed: SEQUENCE stays 1.
-    data, again = deadlines_to_ics(deadlines([jens_hansen()], date(2021, 3, 2)), previous=after, stamp=STAMP)
-    assert events_by_uid(data)[UID_17].sequence.value == "1"
+    assert (ev.summary.value, ev.sequence.value, ev.dtstart.value) == (PLAIN, "1", date(2021, 2, 26))
+    assert ev.description.value.startswith(OVERDUE_ON_MARCH_1 + "\n")
+    # The next day, nothing has changed: SEQUENCE stays 1 (the description's day is that export's).
+    march_2 = date(2021, 3, 2)
+    data, again = deadlines_to_ics(
+        deadlines([jens_hansen()], march_2), previous=after, stamp=STAMP, exported_on=march_2
+    )
+    ev = events_by_uid(data)[UID_17]
+    assert ev.sequence.value == "1"
+    assert ev.description.value.startswith("Overskredet pr. 02-03-2021, da kalenderen blev eksporteret\n")
     assert again == after
+
+
+def test_an_event_exported_with_the_marked_title_gets_the_plain_title_with_a_new_sequence():
+    # Exported before the title lost its status word: kept as 'OVERSKREDET T08'.
+    old_state = {UID_17: (date(2021, 2, 26), 2, "OVERSKREDET T08")}
+    data, state = deadlines_to_ics(
+        deadlines([jens_hansen()], MARCH_1), previous=old_state, stamp=STAMP, exported_on=MARCH_1
+    )
+    ev = events_by_uid(data)[UID_17]
+    assert (ev.summary.value, ev.sequence.value) == (PLAIN, "3")
+    assert state[UID_17] == (date(2021, 2, 26), 3, "T08 overskredet")
 
 
 def test_the_kept_state_holds_no_name_and_a_corrected_name_alone_keeps_sequence():

@@ -25,7 +25,7 @@ import vobject
 
 from caseworker_app.core.ics import deadlines_to_ics
 from tests.reference import REFERENCE_DIR, check_reference
-from tests.reference_cases import reference_deadlines
+from tests.reference_cases import TODAY, reference_deadlines
 
 NAME = "ics/frister.ics"
 STAMP_LINE = re.compile(r"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
@@ -39,7 +39,7 @@ T08_RULE = (
 
 def exported_now() -> str:
     """The export as the program writes it (stamped with the current time), DTSTAMP normalised."""
-    data, _ = deadlines_to_ics(reference_deadlines(), previous=None)
+    data, _ = deadlines_to_ics(reference_deadlines(), previous=None, exported_on=TODAY)
     text = data.decode("utf-8")
     assert len(STAMP_LINE.findall(text)) == 6  # one per event, each a UTC time
     return STAMP_LINE.sub(FIXED_STAMP, text)
@@ -71,10 +71,11 @@ def test_reference_ics_file_is_crlf_and_names_the_calendar():
 EXPECTED = {
     uid(5): (
         date(2020, 12, 30),
-        # Overdue on 15-02-2021 (the legal date 03-01-2021 has passed): the title says so, the
-        # event keeps the deadline's practical date.
-        "OVERSKREDET – Opfølgning: Karen Madsen (T08)",
+        # Overdue on 15-02-2021 (the legal date 03-01-2021 has passed): the description says so with
+        # the day of export, the title stays as on any day; the event keeps the practical date.
+        "Opfølgning: Karen Madsen (T08)",
         [
+            "Overskredet pr. 15-02-2021, da kalenderen blev eksporteret",
             "Senest i praksis: ons 30-12-2020 (fristen 03-01-2021 er en søndag)",
             "Frist: 03-01-2021",
             "Hvorfor: 2½ år efter ansættelse i løntilskud 03-07-2018",
