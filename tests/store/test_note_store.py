@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.history import JOURNAL_NOTE
+from caseworker_app.core.note_conditions import DEADLINE_CHECK
 from caseworker_app.core.notes import render_note
 from caseworker_app.store import CaseStore, ValidationError
 
@@ -26,6 +27,7 @@ def note(store, case_id, situation="opfoelgning", **kwargs):
     case = store.get_case(case_id)
     trial = store.catalog()[case.trial_id]
     kwargs.setdefault("free_text", "Samtale på arbejdspladsen.")
+    kwargs.setdefault("confirmed", (DEADLINE_CHECK,))  # checked under the reform caution (decision 13)
     return render_note(
         trial,
         case,

@@ -120,6 +120,8 @@ def check_note(ctx: Context) -> str:
         municipality="Selvtest Kommune",
         free_text="Selvtest.",
         reason="Selvtest.",
+        # Its deadline may be under the reform caution: the note is then written only when confirmed.
+        confirmed=(require("caseworker_app.core.note_conditions", "DEADLINE_CHECK"),),
     )
     if not note.strip():
         raise CheckFailed("journalnotatet er tomt")
