@@ -654,7 +654,7 @@ def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citi
     # Follow-up 02-06-2025: the ordinary 02-06-2026 governs, the trial rule's 02-12-2027 beside it.
     case = t08_case(date(2025, 6, 2))
     [item] = deadlines_for_cases([case], CATALOG, date(2026, 11, 30))
-    outlook = description_text(item)
+    outlook = description_text(item, date(2026, 11, 30))
     assert "Bemærk: Efter forsøgsreglen ville fristen være 02-12-2027" in outlook
     assert "Bemærk: Almindelig regel kontrolleret til og med 26-08-2021" in outlook
     plan = case_plan(case, CATALOG["T08"], date(2026, 11, 30))

@@ -60,9 +60,9 @@ def test_a_text_written_on_its_own_day_keeps_that_days_tense():
 
 
 def test_the_ics_description_says_gjaldt_after_the_trials_end():
-    after = description_text(CaseDeadline(CLAUS, claus_on(date(2026, 3, 1)))).splitlines()
+    after = description_text(CaseDeadline(CLAUS, claus_on(date(2026, 3, 1))), date(2026, 3, 1)).splitlines()
     assert f"Bemærk: {AFTER}" in after
-    before = description_text(CaseDeadline(CLAUS, claus_on(date(2025, 12, 1)))).splitlines()
+    before = description_text(CaseDeadline(CLAUS, claus_on(date(2025, 12, 1))), date(2025, 12, 1)).splitlines()
     assert f"Bemærk: {BEFORE}" in before
 
 
