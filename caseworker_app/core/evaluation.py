@@ -99,15 +99,16 @@ _NO_HISTORY = DateHistory()
 
 def _start_name(trial: Trial) -> str | None:
     """The date a case of the trial starts from: its (first) rule's anchor; for a rule whose date the
-    caseworker agrees (T04, T12, T15, T16), which moves at every talk, the trial's first date of the
-    case's own (T16: første fraværsdag), else None: the case starts at its first agreed date or talk."""
+    caseworker agrees (T04, T12, T15, T16), which moves at every talk, the trial's first required date
+    of the case's own (T16: første fraværsdag), else None: the case starts at its first agreed date or
+    talk (T04: its optional visitation is only the ordinary rule's clock, not the trial's start)."""
     if not trial.rules:
         return None
     first = trial.rules[0]
     if first.kind != "caseworker_set":
         return first.anchor
     agreed = {r.anchor for r in trial.rules if r.kind == "caseworker_set"}
-    return next((d.name for d in trial.dates if d.name not in agreed), None)
+    return next((d.name for d in trial.dates if d.name not in agreed and d.required), None)
 
 
 def _case_start(

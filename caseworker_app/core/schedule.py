@@ -22,6 +22,7 @@ from .schedule_text import (
     ends_text,
     ends_with_trial,
     municipal_rule,
+    only_a_reminder,
     outside_citation,
     rule_text,
     trial_citation,
@@ -32,9 +33,6 @@ from .trial_plan import RulePlan, TrialPlan, plan_of
 from .workdays import day_off_name, last_working_day_on_or_before
 
 _ONE_DAY = timedelta(days=1)
-# The trial does not apply to the case and the catalog has no ordinary rule: the trial rule's date
-# is kept, said plainly to be a reminder and not a deadline the law sets (docs/decisions.md 15).
-ONLY_A_REMINDER = "; kataloget har ingen almindelig regel, så datoen er kun en påmindelse efter forsøgsreglen: "
 # Keys and makers in C, not Python: the engine runs once per case for many thousands of cases.
 _BY_DAY = attrgetter("day")
 _BY_LEGAL_DUE = attrgetter("legal_due")
@@ -199,7 +197,7 @@ def _deadline(
         else:
             assert trial_result is not None  # one of the two, tested above
             governed, (legal, reason, from_anchor) = "none", trial_result
-            reason = outside + (ONLY_A_REMINDER,) + reason
+            reason = outside + (only_a_reminder(trial, spec, dates),) + reason
         inapplicable = True
     elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
@@ -287,7 +285,7 @@ def _deadline(
                     "–",
                     end,
                     ", så forsøgsreglen gælder ikke",
-                    ONLY_A_REMINDER,
+                    only_a_reminder(trial, spec, dates),
                 ) + reason
             elif spec.kind == "duration_end":
                 # Decision 12: a period begun under the trial and still running at its end does not

@@ -15,6 +15,10 @@ from .terms import DATE_NAMES
 from .text import count_text
 from .workdays import fmt
 
+# The trial does not apply to the case and the catalog has no ordinary rule: the trial rule's date
+# is kept, said plainly to be a reminder and not a deadline the law sets (docs/decisions.md 15).
+ONLY_A_REMINDER = "; kataloget har ingen almindelig regel, så datoen er kun en påmindelse efter forsøgsreglen: "
+
 
 def undated_deadline(
     trial: Trial,
@@ -32,7 +36,7 @@ def undated_deadline(
     if today > end:
         # The trial has ended and the catalog knows no ordinary rule for the date: no date is asked
         # for under a rule that no longer applies (a domain auditor, T04's exemption after 2021).
-        return _ended_undated(trial, spec, today, end, ordinary_due)
+        return _ended_undated(trial, spec, today, end, ordinary_due, dates)
     if agreed is None:
         reason = ("ingen dato aftalt: aftal datoen med borgeren og registrér den på sagen",)
     elif agreed < trial.period.start:  # agreed before the trial: no date under it (core/schedule.py)
@@ -68,17 +72,46 @@ def undated_deadline(
     )
 
 
-def _ended_undated(trial: Trial, spec: RuleSpec, today: date, end: date, ordinary_due: date | None) -> Deadline:
-    """After the trial's end, a date the caseworker set under it and no ordinary rule in the catalog:
-    nothing to agree under the trial; the case is followed up under the ordinary rules."""
-    reason = (
-        "forsøget sluttede ",
-        end,
-        "; kataloget har ingen almindelig regel, så følg sagen op efter de almindelige regler",
-    )
+def _ended_undated(
+    trial: Trial, spec: RuleSpec, today: date, end: date, ordinary_due: date | None, dates: Mapping[str, date]
+) -> Deadline:
+    """After the trial's end, a date the caseworker set under it and no ordinary date for the case:
+    nothing to agree under the trial; the case is followed up under the ordinary rules. The catalog
+    has no ordinary rule, or one that counts from a date the case does not have (T04: the visitation)."""
+    label = missing_ordinary_date(trial, spec, dates)
+    if label is not None:
+        why = f'; den almindelige regel regnes fra datoen "{label}", som ikke er registreret på sagen: registrér den'
+        reason: Reason = ("forsøget sluttede ", end, why + ", eller følg sagen op efter de almindelige regler")
+    else:
+        reason = (
+            "forsøget sluttede ",
+            end,
+            "; kataloget har ingen almindelig regel, så følg sagen op efter de almindelige regler",
+        )
     rule = rule_text("Forsøgsreglen gælder ikke her: ", spec.text)
     citation = outside_citation(trial.period.start, end, today)
     return _undated(trial, spec, today, end, ordinary_due, "none", rule, citation, reason, False)
+
+
+def missing_ordinary_date(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str | None:
+    """The label of the date the catalog's ordinary rule counts from, when the case does not have it
+    (T04: the visitation is optional); None when there is no ordinary rule or the date is there."""
+    ordinary = spec.ordinary or (spec.ordinary_changes[0] if spec.ordinary_changes else None)
+    if ordinary is None or ordinary.anchor in dates:
+        return None
+    return next((d.label for d in trial.dates if d.name == ordinary.anchor), DATE_NAMES[ordinary.anchor])
+
+
+def only_a_reminder(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str:
+    """Why the trial rule's date is kept as a reminder only (docs/decisions.md 15): the catalog has
+    no ordinary rule, or the case lacks the date it counts from."""
+    label = missing_ordinary_date(trial, spec, dates)
+    if label is None:
+        return ONLY_A_REMINDER
+    return (
+        f'; sagen har ikke datoen "{label}", som den almindelige regel regnes fra, så datoen er kun en '
+        "påmindelse efter forsøgsreglen: "
+    )
 
 
 def _undated(

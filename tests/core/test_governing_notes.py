@@ -507,8 +507,8 @@ def test_an_undated_deadline_after_the_trial_without_an_ordinary_rule_is_not_the
     assert d.citation == "Ingen: forsøget gjaldt fra 01-07-2017 til og med 31-12-2023"
     # No date is asked for under a trial that has ended (a domain auditor): the ordinary rules apply.
     assert d.reason == (
-        "Forsøget sluttede 31-12-2023; kataloget har ingen almindelig regel, "
-        "så følg sagen op efter de almindelige regler"
+        "Forsøget sluttede 31-12-2023; kataloget har ingen almindelig regel, så følg sagen op efter de "
+        "almindelige regler"
     )
     assert d.to_json()["legal_due"] is None and d.to_json()["due_text"] == "ingen dato – følg de almindelige regler"
 
@@ -715,8 +715,9 @@ def test_a_t16_note_after_the_end_about_a_talk_that_met_the_agreed_date_states_t
 
 
 def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials():
-    # T04 ends 31-12-2021; a date agreed for 01-03-2022 is not under the trial, and no ordinary rule
-    # gives one: the window says so beside the date. The note stated it under the trial's basis.
+    # T04 ends 31-12-2021; a date agreed for 01-03-2022 is not under the trial, and the ordinary rule
+    # gives none without the case's visitation (its clock): the window says so beside the date. The
+    # note stated it under the trial's basis.
     case = CaseRecord(
         id=1, citizen="Lone Madsen", case_ref="2021-0104", trial_id="T04", dates={"agreed": date(2022, 3, 1)}
     )
@@ -728,8 +729,9 @@ def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials(
     # Said as a refusal, with what to do: "før dette er udfyldt" asked for a field that was filled in.
     assert str(refused.value) == (
         "Forsøget kan ikke være hjemmel for næste frist: Aftalt dato 01-03-2022 ligger uden for forsøgsperioden "
-        "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke; kataloget har ingen almindelig regel, så datoen er "
-        "kun en påmindelse efter forsøgsreglen: dato aftalt af sagsbehandleren: 01-03-2022. Aftal "
+        '01-07-2018–31-12-2021, så forsøgsreglen gælder ikke; sagen har ikke datoen "Visiteret som aktivitetsparat '
+        '(ret og pligt til mentor)", som den almindelige regel regnes fra, så datoen er kun en påmindelse efter '
+        "forsøgsreglen: dato aftalt af sagsbehandleren: 01-03-2022. Aftal "
         "en dato i forsøgets periode 01-07-2018–31-12-2021, eller skriv notatet i FASIT uden henvisning til forsøget."
     )
 
