@@ -12,6 +12,7 @@ from typing import cast
 from dateutil.relativedelta import relativedelta
 
 from .catalog import Citation, Extension, RuleSpec, Trial
+from .extension_entry import DECIDED_LABEL_DA, decided_problem, extension_dates, extension_value, stored_extension
 from .stamps import local_day
 from .workdays import Duration, fmt, parse_date
 
@@ -31,7 +32,12 @@ LATEST_END_YEARS_AHEAD = 10
 # with that first day (its source: why); the entry stays in the history (decision 4).
 WITHDRAW = "withdraw"
 # The date fields as the change dialogs label them (a message names its field).
-DATE_FIELD_LABELS_DA = {"end": "Ny slutdato", "extension": "Forlænget til", "from": "Gælder fra"}
+DATE_FIELD_LABELS_DA = {
+    "end": "Ny slutdato",
+    "extension": "Forlænget til",
+    "from": "Gælder fra",
+    "decided": DECIDED_LABEL_DA,
+}
 
 # The durations an ordinary rule of each kind is made of (see docs/katalog.md, "Regeltyper").
 ORDINARY_DURATIONS = {
@@ -92,7 +98,11 @@ class TrialOverride:
                 f"ændret almindelig regel fra {fmt(date.fromisoformat(change['from']))}: "
                 f"{change['text']} ({durations}); hjemmel: {change['reference']}"
             )
-        value = fmt(date.fromisoformat(self.value)) if self.field in DATE_FIELDS else self.value
+        if self.field in DATE_FIELDS:
+            end, decided = extension_dates(self.value)
+            value = fmt(end) + (f" (besluttet {fmt(decided)})" if decided else "")
+        else:
+            value = self.value
         return f"{OVERRIDE_FIELDS_DA.get(self.field, self.field)} {value}"
 
 
@@ -222,13 +232,16 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
     field, value = override.field, override.value
     if field in DATE_FIELDS:
         note = "forlænget i programmet" if field == "extension" else "rettet i programmet"
+        entered = None
         if override.created_at:
-            # The day it was typed in, not the day it was decided (the source says that).
-            note += f" {fmt(local_day(override.created_at) or date.fromisoformat(override.created_at[:10]))}"
+            # The day it was typed in, not the day it was decided (decided, or the source, says that).
+            entered = local_day(override.created_at) or date.fromisoformat(override.created_at[:10])
+            note += f" {fmt(entered)}"
+        end, decided = extension_dates(value)
         # What the municipality typed is the legal basis of the days it adds (decision 14); what a
         # corrected end does to the extensions before it is core/trial_period.py's to say.
         entry = Extension(
-            date.fromisoformat(value), override.source, None, note, basis=override.source, corrected=field == "end"
+            end, override.source, decided, note, basis=override.source, corrected=field == "end", entered=entered
         )
         return replace(trial, period=replace(trial.period, extensions=trial.period.extensions + (entry,)))
     if field in ("citation", "paragraph"):
@@ -282,9 +295,11 @@ def override_errors(
             errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
     stored = ""
     if field in DATE_FIELDS:
+        value, decided_text, asks_decided = extension_value(value) if field == "extension" else (value, None, False)
         day = _date_value(value, errors, "value")
+        decided = _decided_value(trial, decided_text, asks_decided, errors, today)
         if day is not None:
-            stored = day.isoformat()
+            stored = stored_extension(day, decided)
             if trial is not None and day < trial.period.start:
                 errors["value"] = f"Datoen ligger før forsøgets start {fmt(trial.period.start)}"
             elif problem := _too_far_ahead(day, today, DATE_FIELD_LABELS_DA[field]):
@@ -315,6 +330,20 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
+
+
+def _decided_value(trial: Trial | None, text: object, asked: bool, errors: dict[str, str], today: date) -> date | None:
+    """An extension's decision date, when the dialog asks for it; a message under "decided" when
+    it is missing, ahead of today, or after the trial had ended (a lapse: decision 4)."""
+    if not asked:
+        return None
+    if not str(text or "").strip():
+        errors["decided"] = f"Skriv den dato, forlængelsen blev besluttet – fx brevets dato ({DECIDED_LABEL_DA})"
+        return None
+    decided = _date_value(text, errors, "decided")
+    if decided is not None and trial is not None and (problem := decided_problem(trial.period, decided, today)):
+        errors["decided"] = problem
+    return decided
 
 
 def _withdrawn_day(field: str, value: object) -> object:

@@ -7,6 +7,10 @@ cut ("forlænget til 31-12-2025 ifølge …, afkortet til 30-06-2025 ifølge …
 back what an earlier correction withdrew, as far as it reaches, and is itself the basis of the
 days beyond every extension. A new extension runs from the end as it stands: what a correction
 withdrew beyond that end is gone for good.
+
+A period has no gap (decision 4): an extension decided after the end it extends would make the
+days between trial time. The program refuses to enter one (core/extension_entry.py); one entered
+before it asked for the decision date, typed in after that end, is pointed out (Period.lapse_of).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ class Extension:
     basis: str = ""
     # Entered with "Ret slutdato": it sets the end, earlier or later, rather than extending it.
     corrected: bool = False
+    # The day it was typed into the program (None: shipped in the catalog).
+    entered: date | None = None
 
     @property
     def cited_basis(self) -> str:
@@ -79,6 +85,21 @@ class PeriodLayout:
     span_of: dict[int, Span]  # the span of each entry in force, by index in Period.extensions
     changes: dict[int, EndChange]  # what each corrected end did, by its index
     withdrawn: tuple[int, ...]  # the entries beyond end that a later corrected end would put back
+    extended: dict[int, date]  # the end each extension extended (the end as it stood), by its index
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """An extension whose decision may have come after the end it extends (decision 4): the days
+    from the day after ended until the decision were outside the trial, yet the period counts them."""
+
+    ended: date  # the end it extended
+    decided: date | None  # after ended; None: not known (then it was typed in after ended)
+    entered: date | None
+
+    @property
+    def first_day_out(self) -> date:
+        return self.ended + _DAY
 
 
 @dataclass(frozen=True)
@@ -105,6 +126,19 @@ class Period:
             return None
         return next(s for s in layout.spans if day <= s.last)
 
+    def lapse_of(self, index: int) -> Lapse | None:
+        """For the extension at index: a Lapse when it was decided after the end it extended, or,
+        its decision date unknown, typed in after that end; else None."""
+        ended = self.layout.extended.get(index)
+        if ended is None:
+            return None
+        entry = self.extensions[index]
+        if entry.decided is not None:
+            return Lapse(ended, entry.decided, entry.entered) if entry.decided > ended else None
+        if entry.entered is not None and entry.entered > ended:
+            return Lapse(ended, None, entry.entered)
+        return None
+
 
 @dataclass
 class _Stretch:
@@ -120,6 +154,7 @@ def _layout(period: Period) -> PeriodLayout:
     stretches = [_Stretch(ORIGINAL, period.start, period.end)]
     end, end_by = period.end, None  # end_by: the corrected end that set end (None: an extension)
     changes: dict[int, EndChange] = {}
+    extended: dict[int, date] = {}
     for index, entry in enumerate(period.extensions):
         if entry.corrected:
             before = _covered(stretches, end)
@@ -137,6 +172,7 @@ def _layout(period: Period) -> PeriodLayout:
         if last.reach > end:
             last.reach, last.cut_by = end, end_by
         stretches.append(_Stretch(index, end + _DAY, entry.end))
+        extended[index] = end
         end, end_by = entry.end, None
     spans: dict[int, Span] = {}
     original_last = min(stretches[0].reach, end)
@@ -146,7 +182,7 @@ def _layout(period: Period) -> PeriodLayout:
         cut_by = end_by if s.reach > end else s.cut_by
         spans[s.index] = Span(period.extensions[s.index], min(s.reach, end), cut_by)
     withdrawn = tuple(s.index for s in stretches if s.first > end)
-    return PeriodLayout(end, original_last, tuple(spans.values()), spans, changes, withdrawn)
+    return PeriodLayout(end, original_last, tuple(spans.values()), spans, changes, withdrawn, extended)
 
 
 def _covered(stretches: list[_Stretch], end: date) -> dict[int, date]:

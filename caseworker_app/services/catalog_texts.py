@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..core.catalog import CHECK_CASES, RuleSpec, Trial, reform_caution
+from ..core.extension_entry import lapse_lines
 from ..core.overrides import rule_durations_text
 from ..core.rule_due import ordinary_version_on
 from ..core.terms import DATE_NAMES, EVENT_NAMES
@@ -135,6 +136,8 @@ def period_lines(trial: Trial) -> list[str]:
         lines.append(f"    Kilde: {hanging(entry.source, _UNDER)}")
         if span is not None and (span.cut_by is not None or entry.cited_basis != entry.source):
             lines.append(f"    Hjemmel i journalnotater: »{span.cited_text}«")
+        if span is not None and (lapse := period.lapse_of(index)) is not None:
+            lines += [f"    {line}" for line in lapse_lines(lapse, span.last)]
     lines.append(f"Gældende slutdato: {fmt(period.effective_end)}")
     return lines
 

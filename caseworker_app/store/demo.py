@@ -294,7 +294,11 @@ def write_demo(store: CaseStore, today: date) -> list[int]:
                 )
             )
             store.clock = lambda: today
-            store.add_override("T08", "extension", demo_override_end(today), DEMO_OVERRIDE_SOURCE)
+            # Decided by the end it extends (or today, if earlier): an extension decided after the
+            # trial had ended would be refused (decision 4).
+            decided = min(today, store.catalog()["T08"].period.effective_end)
+            extension = {"end": demo_override_end(today), "decided": decided}
+            store.add_override("T08", "extension", extension, DEMO_OVERRIDE_SOURCE)
             for number, case in enumerate(DEMO_CASES, start=1):
                 ids.append(_write_case(store, case, today, number))
     finally:

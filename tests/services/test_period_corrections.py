@@ -33,7 +33,9 @@ IN_2024 = (
 LETTER_2025 = "Beskæftigelsesministerens brev af 26-11-2024"
 IN_2025 = f"{ORDER}, forlænget til 31-12-2025 ifølge {LETTER_2025}"
 
-LETTER_2026 = "Beskæftigelsesministerens brev af 20-11-2026 (test)"
+LETTER_2026 = "Beskæftigelsesministerens brev af 20-11-2025 (test)"
+# The extension to 31-12-2026 as the dialog stores it: decided by the letter, while the trial ran.
+TO_2026 = '{"decided": "2025-11-20", "end": "2026-12-31"}'
 NOT_GIVEN = "Forlængelsen blev ikke givet alligevel (test)"
 ENTERED = "2026-11-30T10:00:00+00:00"
 # A note dated in each period: the original one, each shipped extension, then 2026 and 2027.
@@ -64,7 +66,7 @@ def changes_lines(trial) -> list[str]:
 
 def test_a_correction_back_to_an_extensions_end_keeps_that_extensions_basis(catalog):
     # The coordinator's case: extended to 31-12-2026, then corrected back to 31-12-2025.
-    extended = t08(catalog, ("extension", "2026-12-31", LETTER_2026))
+    extended = t08(catalog, ("extension", TO_2026, LETTER_2026))
     assert cited(extended, [*DAYS, DAY_2026]) == [
         ORDER,
         IN_2022,
@@ -73,7 +75,7 @@ def test_a_correction_back_to_an_extensions_end_keeps_that_extensions_basis(cata
         IN_2025,
         f"{ORDER}, forlænget til 31-12-2026 ifølge {LETTER_2026}",
     ]
-    trial = t08(catalog, ("extension", "2026-12-31", LETTER_2026), ("end", "2025-12-31", NOT_GIVEN))
+    trial = t08(catalog, ("extension", TO_2026, LETTER_2026), ("end", "2025-12-31", NOT_GIVEN))
     assert trial.period.effective_end == date(2025, 12, 31)
     # 05-09-2025 is still covered by the minister's letter: the correction withdrew only 2026.
     assert cited(trial, DAYS) == [ORDER, IN_2022, IN_2023, IN_2024, IN_2025]
@@ -90,7 +92,7 @@ def test_a_correction_back_to_an_extensions_end_keeps_that_extensions_basis(cata
 
 def test_a_correction_between_two_extensions_ends_cuts_the_one_it_falls_in(catalog):
     left = "Kommunen trådte ud af forsøget 30-06-2025 (test)"
-    trial = t08(catalog, ("extension", "2026-12-31", LETTER_2026), ("end", "2025-06-30", left))
+    trial = t08(catalog, ("extension", TO_2026, LETTER_2026), ("end", "2025-06-30", left))
     assert trial.period.effective_end == date(2025, 6, 30)
     # 05-03-2025 lies in what is left of the extension to 31-12-2025: its basis, and the cut.
     assert cited(trial, [*DAYS[:4], date(2025, 3, 5)]) == [
@@ -109,7 +111,7 @@ def test_a_correction_between_two_extensions_ends_cuts_the_one_it_falls_in(catal
         "Gældende slutdato: 30-06-2025",
     ]
     # Between 31-12-2025 and the entered extension's end: that extension is cut, 2025 untouched.
-    trial = t08(catalog, ("extension", "2026-12-31", LETTER_2026), ("end", "2026-06-30", "Sluttet 30-06-2026"))
+    trial = t08(catalog, ("extension", TO_2026, LETTER_2026), ("end", "2026-06-30", "Sluttet 30-06-2026"))
     assert cited(trial, [*DAYS, date(2026, 3, 5)]) == [
         ORDER,
         IN_2022,
@@ -122,7 +124,7 @@ def test_a_correction_between_two_extensions_ends_cuts_the_one_it_falls_in(catal
 
 def test_a_correction_before_the_original_end_keeps_the_order_and_the_periods_source(catalog):
     left = "Kommunen trådte ud af forsøget 31-12-2020 (test)"
-    trial = t08(catalog, ("extension", "2026-12-31", LETTER_2026), ("end", "2020-12-31", left))
+    trial = t08(catalog, ("extension", TO_2026, LETTER_2026), ("end", "2020-12-31", left))
     assert trial.period.effective_end == date(2020, 12, 31)
     assert trial.citation_text_on(date(2019, 9, 5)) == ORDER
     lines = period_lines(trial)
@@ -139,10 +141,10 @@ def test_a_correction_before_the_original_end_keeps_the_order_and_the_periods_so
 
 def test_a_correction_undone_by_a_later_end_gives_back_every_citation(catalog):
     undone = "Rettelsen var en fejl (test)"
-    extended = t08(catalog, ("extension", "2026-12-31", LETTER_2026))
+    extended = t08(catalog, ("extension", TO_2026, LETTER_2026))
     trial = t08(
         catalog,
-        ("extension", "2026-12-31", LETTER_2026),
+        ("extension", TO_2026, LETTER_2026),
         ("end", "2025-12-31", NOT_GIVEN),
         ("end", "2026-12-31", undone),
     )
@@ -151,7 +153,7 @@ def test_a_correction_undone_by_a_later_end_gives_back_every_citation(catalog):
     every_day = [date.fromordinal(n) for n in range(date(2018, 7, 1).toordinal(), date(2027, 1, 1).toordinal())]
     assert cited(trial, every_day) == cited(extended, every_day)
     assert changes_lines(trial)[3:] == [
-        "Forlænget til 31-12-2026 – forlænget i programmet 30-11-2026",
+        "Forlænget til 31-12-2026 (besluttet 20-11-2025) – forlænget i programmet 30-11-2026",
         f"    Kilde: {LETTER_2026}",
         "Slutdato rettet til 31-12-2025 – rettet i programmet 30-11-2026; forlængelsen til 31-12-2026 trækkes tilbage",
         f"    Kilde: {NOT_GIVEN}",
@@ -162,7 +164,7 @@ def test_a_correction_undone_by_a_later_end_gives_back_every_citation(catalog):
 
 
 def test_a_correction_undone_in_part_or_beyond_the_withdrawn_extension(catalog):
-    first = (("extension", "2026-12-31", LETTER_2026), ("end", "2025-12-31", NOT_GIVEN))
+    first = (("extension", TO_2026, LETTER_2026), ("end", "2025-12-31", NOT_GIVEN))
     # Only to 30-06-2026: the letter of 2026 again, cut where the new end says.
     trial = t08(catalog, *first, ("end", "2026-06-30", "Halvt år (test)"))
     assert cited(trial, [DAYS[4], date(2026, 3, 5)]) == [
@@ -187,7 +189,7 @@ def test_a_new_extension_after_a_correction_is_its_own_basis(catalog):
     new_letter = "Beskæftigelsesministerens brev af 15-12-2026 (test)"
     trial = t08(
         catalog,
-        ("extension", "2026-12-31", LETTER_2026),
+        ("extension", TO_2026, LETTER_2026),
         ("end", "2025-06-30", "Sluttet 30-06-2025"),
         ("extension", "2026-12-31", new_letter),
     )
@@ -206,7 +208,7 @@ def test_a_new_extension_after_a_correction_is_its_own_basis(catalog):
     # Corrected back out to 31-12-2026 now: nothing withdrawn comes back, the new letter stays.
     trial = t08(
         catalog,
-        ("extension", "2026-12-31", LETTER_2026),
+        ("extension", TO_2026, LETTER_2026),
         ("end", "2025-06-30", "Sluttet 30-06-2025"),
         ("extension", "2026-06-30", new_letter),
         ("end", "2026-12-31", "Rettet (test)"),

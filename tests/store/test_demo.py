@@ -85,7 +85,14 @@ def test_trial_rule_beside_ordinary_rule(demo):
 
 def test_the_demo_extension_of_t08_is_labelled_as_demo_data(demo):
     override = next(o for o in demo.overrides())
-    assert (override.trial_id, override.field, override.value) == ("T08", "extension", "2027-12-31")
+    # Decided by T08's end 31-12-2025 (today, 30-11-2026, is later): no lapse to point out (decision 4).
+    assert (override.trial_id, override.field, override.value) == (
+        "T08",
+        "extension",
+        '{"decided": "2025-12-31", "end": "2027-12-31"}',
+    )
+    period = demo.catalog()["T08"].period
+    assert period.extensions[-1].decided == date(2025, 12, 31) and period.lapse_of(len(period.extensions) - 1) is None
     assert "DEMODATA" in override.source and "Demo Kommune" in override.source
     assert demo.catalog()["T08"].status_text(TODAY) == "aktiv til og med 31-12-2027"
 

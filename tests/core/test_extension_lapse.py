@@ -1,0 +1,142 @@
+"""An extension decided after the trial had ended would bridge the lapse (decision 4): it is
+refused, and one typed in without a decision date after the end is pointed out.
+
+T07 ended 31-12-2021 (resources/trials/T07.toml, no extension). T08 ran to 31-12-2025 (the
+minister's letter of 26-11-2024). Every date below is worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.overrides import TrialOverride, apply_overrides, override_errors
+from caseworker_app.core.trial_period import Lapse
+from caseworker_app.services.catalog_texts import period_lines
+
+TODAY = date(2026, 12, 1)
+LETTER = "Testbrev T07"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def entered(catalog, trial_id, value, created_at="2026-12-01T10:00:00+00:00"):
+    override = TrialOverride(trial_id, "extension", value, LETTER, created_at=created_at)
+    return apply_overrides(catalog, [override])[trial_id]
+
+
+def check(catalog, trial_id, end, decided):
+    return override_errors(catalog, trial_id, "extension", {"end": end, "decided": decided}, LETTER, today=TODAY)
+
+
+def test_an_extension_decided_after_the_end_is_refused_naming_the_lapse(catalog):
+    # T07 ended 31-12-2021; decided 15-11-2026, the trial had lapsed from 01-01-2022 until then.
+    errors, _ = check(catalog, "T07", "31-12-2026", "15-11-2026")
+    assert errors == {
+        "decided": "Forsøget sluttede 31-12-2021, og forlængelsen blev først besluttet 15-11-2026: forsøget var "
+        "udløbet fra 01-01-2022 til 15-11-2026. Tiden imellem var ikke forsøgstid, og en forlængelse kan ikke "
+        "dække den – programmet regner en forsøgsperiode uden huller. Er forsøget genoptaget fra 15-11-2026, er "
+        "det en ny forsøgsperiode, som skal lægges ind som et nyt forsøg i forsøgskataloget (af den, der "
+        "vedligeholder programmet). Er beslutningsdatoen skrevet forkert, så ret den."
+    }
+
+
+def test_the_last_day_of_the_trial_is_the_last_day_an_extension_may_be_decided(catalog):
+    assert check(catalog, "T07", "31-12-2026", "31-12-2021") == (
+        {},
+        '{"decided": "2021-12-31", "end": "2026-12-31"}',
+    )
+    errors, _ = check(catalog, "T07", "31-12-2026", "01-01-2022")
+    assert errors["decided"].startswith(
+        "Forsøget sluttede 31-12-2021, og forlængelsen blev først besluttet 01-01-2022: forsøget var udløbet fra "
+        "01-01-2022 til 01-01-2022."
+    )
+
+
+def test_an_extension_typed_in_late_but_decided_in_time_is_no_lapse(catalog):
+    # The legitimate late entry: T08 ended 31-12-2025, the letter of 20-11-2025 extended it to
+    # 31-12-2026, typed in on 10-03-2026.
+    errors, stored = check(catalog, "T08", "31-12-2026", "20-11-2025")
+    assert (errors, stored) == ({}, '{"decided": "2025-11-20", "end": "2026-12-31"}')
+    trial = entered(catalog, "T08", stored, created_at="2026-03-10T10:00:00+00:00")
+    assert trial.period.lapse_of(4) is None
+    assert period_lines(trial)[-3:] == [
+        "Forlænget til 31-12-2026 (besluttet 20-11-2025) – forlænget i programmet 10-03-2026",
+        "    Kilde: Testbrev T07",
+        "Gældende slutdato: 31-12-2026",
+    ]
+    override = TrialOverride("T08", "extension", stored, LETTER)
+    assert override.label == "forlængelse til 31-12-2026 (besluttet 20-11-2025)"
+
+
+def test_the_dialog_must_say_when_the_extension_was_decided(catalog):
+    errors, _ = check(catalog, "T08", "31-12-2026", "")
+    assert errors == {"decided": "Skriv den dato, forlængelsen blev besluttet – fx brevets dato (Besluttet den)"}
+    errors, _ = check(catalog, "T08", "31-12-2026", "02-12-2026")  # the day after today
+    assert errors == {"decided": "Besluttet den: 02-12-2026 ligger efter i dag (01-12-2026) – er datoen rigtig?"}
+    errors, _ = check(catalog, "T08", "31-12-2026", "20-11-25")
+    assert errors["decided"].startswith("'20-11-25': skriv året med fire cifre")
+
+
+def test_an_extension_typed_in_after_the_end_without_a_decision_date_is_pointed_out(catalog):
+    # Entered (before the program asked for the decision date) on 01-12-2026, nearly five years
+    # after T07's end 31-12-2021: the program counts 01-01-2022 – 31-12-2026 as trial time.
+    trial = entered(catalog, "T07", "2026-12-31")
+    assert trial.period.lapse_of(0) == Lapse(date(2021, 12, 31), None, date(2026, 12, 1))
+    assert period_lines(trial)[2:] == [
+        "Forlænget til 31-12-2026 – forlænget i programmet 01-12-2026",
+        "    Kilde: Testbrev T07",
+        "    ! Indtastet 01-12-2026, efter at forsøget sluttede 31-12-2021, uden beslutningsdato. Blev "
+        "forlængelsen besluttet efter 31-12-2021, var forsøget udløbet fra 01-01-2022, til den blev besluttet, men "
+        "programmet regner 01-01-2022 – 31-12-2026 som forsøgstid og henviser til forlængelsen for de dage.",
+        "      Kontrollér afgørelsens dato. Er den efter 31-12-2021, så ret slutdatoen tilbage til 31-12-2021 (Ret "
+        "slutdato …), og få det genoptagne forsøg lagt ind som et nyt forsøg.",
+        "Gældende slutdato: 31-12-2026",
+    ]
+
+
+def test_an_extension_typed_in_before_the_end_without_a_decision_date_is_not(catalog):
+    # T08 ran to 31-12-2025; typed in on 15-12-2025, before the end: no lapse to suspect.
+    trial = entered(catalog, "T08", "2026-12-31", created_at="2025-12-15T10:00:00+00:00")
+    assert trial.period.lapse_of(4) is None
+    assert not any("!" in line for line in period_lines(trial))
+
+
+def test_a_known_decision_after_the_end_is_pointed_out_too(catalog):
+    # Stored with its decision date (as a shipped file could hold it): decided 15-11-2026, after
+    # T07's end 31-12-2021.
+    trial = entered(catalog, "T07", '{"decided": "2026-11-15", "end": "2026-12-31"}')
+    assert trial.period.lapse_of(0) == Lapse(date(2021, 12, 31), date(2026, 11, 15), date(2026, 12, 1))
+    assert period_lines(trial)[4] == (
+        "    ! Besluttet 15-11-2026, efter at forsøget sluttede 31-12-2021: forsøget var udløbet fra 01-01-2022 til "
+        "15-11-2026, men programmet regner 01-01-2022 – 31-12-2026 som forsøgstid og henviser til forlængelsen for "
+        "de dage."
+    )
+
+
+def test_a_correction_back_to_the_end_withdraws_the_bridge_and_its_warning(catalog):
+    overrides = [
+        TrialOverride("T07", "extension", "2026-12-31", LETTER, created_at="2026-12-01T10:00:00+00:00"),
+        TrialOverride(
+            "T07", "end", "2021-12-31", "Forlængelsen kom efter udløbet", created_at="2026-12-01T11:00:00+00:00"
+        ),
+    ]
+    trial = apply_overrides(catalog, overrides)["T07"]
+    assert trial.period.effective_end == date(2021, 12, 31)
+    assert trial.citation_text_on(date(2023, 9, 1)).endswith("(BEK nr. 529 af 23/05/2018)")
+    assert not any("!" in line for line in period_lines(trial))
+
+
+def test_no_shipped_extension_was_decided_after_the_end_it_extends(catalog):
+    lapses = [
+        (trial.id, index)
+        for trial in catalog.values()
+        for index in range(len(trial.period.extensions))
+        if trial.period.lapse_of(index) is not None
+    ]
+    assert lapses == []
