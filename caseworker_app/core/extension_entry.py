@@ -59,12 +59,10 @@ def lapse_refusal(ended: date, decided: date) -> str:
     """The message refusing an extension decided after the trial had ended."""
     lapse = Lapse(ended, decided, None)
     return (
-        f"Forsøget sluttede {fmt(ended)}, og forlængelsen blev først besluttet {fmt(decided)}: forsøget var "
-        f"udløbet fra {fmt(lapse.first_day_out)} til {fmt(decided)}. Tiden imellem var ikke forsøgstid, og en "
-        "forlængelse kan ikke dække den – programmet regner en forsøgsperiode uden huller. Er forsøget "
-        f"genoptaget fra {fmt(decided)}, er det en ny forsøgsperiode, som skal lægges ind som et nyt forsøg "
-        "i forsøgskataloget (af den, der vedligeholder programmet). Er beslutningsdatoen skrevet forkert, så "
-        "ret den."
+        f"Forsøget sluttede {fmt(ended)} og var udløbet fra {fmt(lapse.first_day_out)}, til forlængelsen blev "
+        f"besluttet {fmt(decided)}. Den tid var ikke forsøgstid, og en forlængelse kan ikke dække den. Er "
+        "forsøget genoptaget, er det et nyt forsøg, som skal lægges ind i forsøgskataloget. Er datoen forkert, "
+        "så ret den."
     )
 
 
@@ -92,7 +90,4 @@ def ended_note(period: Period, today: date) -> str:
     ended = period.effective_end
     if today <= ended:
         return ""
-    return (
-        f" – forsøget er udløbet. En forlængelse skal være besluttet senest {fmt(ended)}; blev den "
-        "besluttet senere, var forsøget ophørt imellem, og den kan ikke gemmes som en forlængelse."
-    )
+    return f" – forsøget er udløbet. En forlængelse besluttet efter {fmt(ended)} kan ikke gemmes."

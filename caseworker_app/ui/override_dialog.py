@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Trial
+from ..core.extension_entry import ended_note
 from ..core.overrides import DATE_FIELD_LABELS_DA, DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
 from .fields import (
@@ -70,9 +72,16 @@ def current_value(trial: Trial, field: str) -> str:
     return trial.fasit_marking
 
 
-def _current_note(trial: Trial, field: str) -> str:
+# Why the dialog asks when an extension was decided (decision 4).
+DECIDED_HINT = "Datoen for afgørelsen, fx brevets dato; den skal ligge senest på den nuværende slutdato."
+
+
+def _current_note(trial: Trial, field: str, today: date) -> str:
     """For a new end date: that an earlier one shortens the period but keeps the legal basis of the
-    days before it, and that a later one puts back what an earlier correction withdrew."""
+    days before it, and that a later one puts back what an earlier correction withdrew. For an
+    extension of a trial that has ended: that one decided after the end is refused."""
+    if field == "extension":
+        return ended_note(trial.period, today)
     if field != "end":
         return ""
     layout = trial.period.layout
@@ -104,14 +113,19 @@ class OverrideDialog(QDialog):
         self.current_label = QLabel()
         self.current_label.setWordWrap(True)
         self.value_edit = QLineEdit()
+        self.decided_edit = QLineEdit()
+        self.decided_edit.setPlaceholderText(DATE_PLACEHOLDER)
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText("fx Beskæftigelsesministerens brev af 26-11-2024")
         self.boxes = {
             "field": FieldBox(self.field_combo),
             "value": FieldBox(self.value_edit),
+            "decided": FieldBox(self.decided_edit, DECIDED_HINT),
             "source": FieldBox(self.source_edit),
         }
-        self.boxes["source"].hint_label.setWordWrap(True)
+        self.boxes["decided"].set_description(DATE_DESCRIPTION)
+        for key in ("decided", "source"):
+            self.boxes[key].hint_label.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.source_label = buddy_label("&Kilde:", self.source_edit)
@@ -119,7 +133,9 @@ class OverrideDialog(QDialog):
         form.addRow(buddy_label("Hv&ad ændres:", self.field_combo), self.boxes["field"])
         form.addRow("", self.current_label)
         form.addRow(self.value_label, self.boxes["value"])
+        form.addRow(buddy_label(f"&{DATE_FIELD_LABELS_DA['decided']}:", self.decided_edit), self.boxes["decided"])
         form.addRow(self.source_label, self.boxes["source"])
+        self.form = form
 
         intro = QLabel(f"{trial.id} – {trial.title}")
         intro.setWordWrap(True)
@@ -155,7 +171,10 @@ class OverrideDialog(QDialog):
     def _field_changed(self) -> None:
         field = self.field()
         current = current_value(self.trial, field) or "(ikke udfyldt)"
-        self.current_label.setText(f"Nu: {current}{_current_note(self.trial, field)}")
+        today = self.store.clock()
+        self.current_label.setText(f"Nu: {current}{_current_note(self.trial, field, today)}")
+        # Only an extension says when it was decided: one decided after the end is refused.
+        self.form.setRowVisible(self.boxes["decided"], field == "extension")
         self.value_edit.setPlaceholderText(_PLACEHOLDERS[field])
         if field in DATE_FIELDS:
             self.value_edit.clear()
@@ -180,7 +199,10 @@ class OverrideDialog(QDialog):
     def accept(self) -> None:
         """Save the change; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
-        value, source = self.value_edit.text().strip(), self.source_edit.text()
+        value: object = self.value_edit.text().strip()
+        source = self.source_edit.text()
+        if self.field() == "extension":  # core/extension_entry.py: the end and when it was decided
+            value = {"end": value, "decided": self.decided_edit.text().strip()}
         save = partial(self.store.add_override, self.trial.id, self.field(), value, source)
         if not saved(self.boxes, self.general_error, save):
             return

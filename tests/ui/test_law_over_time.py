@@ -65,7 +65,8 @@ def test_an_extension_asks_for_its_legal_basis(qtbot, store, dialogs):
         seen["label"] = dialog.source_label.text()
         seen["hint"] = dialog.boxes["source"].hint_label.text()
         type_into(qtbot, dialog.value_edit, "31-12-2027")
-        type_into(qtbot, dialog.source_edit, "Beskæftigelsesministerens brev af 01-10-2026")
+        type_into(qtbot, dialog.decided_edit, "01-10-2025")
+        type_into(qtbot, dialog.source_edit, "Beskæftigelsesministerens brev af 01-10-2025")
         click(qtbot, dialog.save_button)
 
     dialogs.then(user)
@@ -75,7 +76,7 @@ def test_an_extension_asks_for_its_legal_basis(qtbot, store, dialogs):
     assert "forlænget til <slutdato> ifølge <hjemmel>" in seen["hint"]
     trial = store.catalog()["T08"]
     assert trial.citation_text_on(date(2026, 11, 30)).endswith(
-        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2027 ifølge Beskæftigelsesministerens brev af 01-10-2026"
+        "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2027 ifølge Beskæftigelsesministerens brev af 01-10-2025"
     )
 
 

@@ -588,6 +588,7 @@ def test_an_extension_entered_in_the_forsoeg_tab_moves_the_deadline_in_an_open_c
 
     def user(dialog):
         type_into(qtbot, dialog.value_edit, "31-12-2027")
+        type_into(qtbot, dialog.decided_edit, "15-10-2025")
         type_into(qtbot, dialog.source_edit, "Brev af 15-10-2025")
         click(qtbot, dialog.save_button)
 

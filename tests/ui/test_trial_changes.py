@@ -61,6 +61,7 @@ def test_a_new_extension_is_cited_by_the_note_as_by_the_deadline_list(qtbot, sto
 
     def user(dialog):
         type_into(qtbot, dialog.value_edit, "31-12-2028")
+        type_into(qtbot, dialog.decided_edit, "15-11-2026")
         type_into(qtbot, dialog.source_edit, LETTER)
         click(qtbot, dialog.save_button)
 
@@ -166,12 +167,14 @@ def test_a_correction_back_to_the_end_before_an_extension_keeps_that_periods_bas
         store.add_event(case_id, day=date(2025, 9, 5), kind="followup")
         view = open_trials(qtbot, store)
         for button, value, source in (
-            ("override_extension", "31-12-2026", "Beskæftigelsesministerens brev af 20-11-2026 (test)"),
+            ("override_extension", "31-12-2026", "Beskæftigelsesministerens brev af 20-11-2025 (test)"),
             ("override_end", "31-12-2025", "Forlængelsen blev ikke givet alligevel (test)"),
         ):
 
             def user(dialog, value=value, source=source):
                 type_into(qtbot, dialog.value_edit, value)
+                if dialog.decided_edit.isVisible():  # the extension: decided while the trial ran
+                    type_into(qtbot, dialog.decided_edit, "20-11-2025")
                 type_into(qtbot, dialog.source_edit, source)
                 click(qtbot, dialog.save_button)
 
