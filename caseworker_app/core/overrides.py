@@ -12,7 +12,7 @@ from typing import cast
 from dateutil.relativedelta import relativedelta
 
 from .catalog import Citation, Extension, RuleSpec, Trial
-from .extension_entry import DECIDED_LABEL_DA, decided_problem, extension_dates, extension_value, stored_extension
+from .extension_entry import DECIDED_LABEL_DA, EnteredEnd, end_problems, entered_end, stored_end, typed_end
 from .stamps import local_day
 from .workdays import Duration, fmt, parse_date
 
@@ -99,8 +99,10 @@ class TrialOverride:
                 f"{change['text']} ({durations}); hjemmel: {change['reference']}"
             )
         if self.field in DATE_FIELDS:
-            end, decided = extension_dates(self.value)
-            value = fmt(end) + (f" (besluttet {fmt(decided)})" if decided else "")
+            entered = entered_end(self.value)
+            said = [f"besluttet {fmt(entered.decided)}"] if entered.decided else []
+            said += ["med tilbagevirkende kraft"] if entered.retroactive else []
+            value = fmt(entered.end) + (f" ({', '.join(said)})" if said else "")
         else:
             value = self.value
         return f"{OVERRIDE_FIELDS_DA.get(self.field, self.field)} {value}"
@@ -237,11 +239,18 @@ def apply_override(trial: Trial, override: TrialOverride) -> Trial:
             # The day it was typed in, not the day it was decided (decided, or the source, says that).
             entered = local_day(override.created_at) or date.fromisoformat(override.created_at[:10])
             note += f" {fmt(entered)}"
-        end, decided = extension_dates(value)
+        end, decided, retroactive = entered_end(value)
         # What the municipality typed is the legal basis of the days it adds (decision 14); what a
         # corrected end does to the extensions before it is core/trial_period.py's to say.
         entry = Extension(
-            end, override.source, decided, note, basis=override.source, corrected=field == "end", entered=entered
+            end,
+            override.source,
+            decided,
+            note,
+            basis=override.source,
+            corrected=field == "end",
+            entered=entered,
+            retroactive=retroactive,
         )
         return replace(trial, period=replace(trial.period, extensions=trial.period.extensions + (entry,)))
     if field in ("citation", "paragraph"):
@@ -295,11 +304,12 @@ def override_errors(
             errors["source"] = f"Skriv {what.get(field, 'kilden til ændringen')}, fx ministeriets brev med dato"
     stored = ""
     if field in DATE_FIELDS:
-        value, decided_text, asks_decided = extension_value(value) if field == "extension" else (value, None, False)
-        day = _date_value(value, errors, "value")
-        decided = _decided_value(trial, decided_text, asks_decided, errors, today)
+        typed = typed_end(field, value)
+        day = _date_value(typed.end, errors, "value")
+        decided, retroactive, problems = end_problems(trial.period if trial else None, field, typed, day, today)
+        errors.update(problems)
         if day is not None:
-            stored = stored_extension(day, decided)
+            stored = stored_end(EnteredEnd(day, decided, retroactive))
             if trial is not None and day < trial.period.start:
                 errors["value"] = f"Datoen ligger før forsøgets start {fmt(trial.period.start)}"
             elif problem := _too_far_ahead(day, today, DATE_FIELD_LABELS_DA[field]):
@@ -308,6 +318,8 @@ def override_errors(
                 errors["value"] = (
                     f"En forlængelse skal gå ud over den nuværende slutdato {fmt(trial.period.effective_end)}"
                 )
+        if "value" in errors:  # the date first; whether it needs to be retroactive after
+            errors.pop("retroactive", None)
     elif withdrawn is not None:
         if trial is not None:
             stored = _withdrawal_value(trial, withdrawn, errors)
@@ -330,20 +342,6 @@ def override_errors(
         if not stored and field != "paragraph":
             errors["value"] = "Feltet må ikke være tomt"
     return errors, stored
-
-
-def _decided_value(trial: Trial | None, text: object, asked: bool, errors: dict[str, str], today: date) -> date | None:
-    """An extension's decision date, when the dialog asks for it; a message under "decided" when
-    it is missing, ahead of today, or after the trial had ended (a lapse: decision 4)."""
-    if not asked:
-        return None
-    if not str(text or "").strip():
-        errors["decided"] = f"Skriv den dato, forlængelsen blev besluttet – fx brevets dato ({DECIDED_LABEL_DA})"
-        return None
-    decided = _date_value(text, errors, "decided")
-    if decided is not None and trial is not None and (problem := decided_problem(trial.period, decided, today)):
-        errors["decided"] = problem
-    return decided
 
 
 def _withdrawn_day(field: str, value: object) -> object:

@@ -8,9 +8,10 @@ back what an earlier correction withdrew, as far as it reaches, and is itself th
 days beyond every extension. A new extension runs from the end as it stands: what a correction
 withdrew beyond that end is gone for good.
 
-A period has no gap (decision 4): an extension decided after the end it extends would make the
-days between trial time. The program refuses to enter one (core/extension_entry.py); one entered
-before it asked for the decision date, typed in after that end, is pointed out (Period.lapse_of).
+A period has no gap (decision 4): an extension decided after the end it extends makes the days
+between trial time. The program enters one only as retroactive from the day after that end
+(core/extension_entry.py); one entered before it asked for the decision date, typed in after that
+end, is pointed out (Period.lapse_of).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ class Extension:
     corrected: bool = False
     # The day it was typed into the program (None: shipped in the catalog).
     entered: date | None = None
+    # Confirmed to apply from the day after the end it follows, though decided (or, a corrected
+    # end, typed in) after that end had passed (decision 4).
+    retroactive: bool = False
 
     @property
     def cited_basis(self) -> str:
@@ -85,7 +89,7 @@ class PeriodLayout:
     span_of: dict[int, Span]  # the span of each entry in force, by index in Period.extensions
     changes: dict[int, EndChange]  # what each corrected end did, by its index
     withdrawn: tuple[int, ...]  # the entries beyond end that a later corrected end would put back
-    extended: dict[int, date]  # the end each extension extended (the end as it stood), by its index
+    followed: dict[int, date]  # the end as it stood before each extension or corrected end, by its index
 
 
 @dataclass(frozen=True)
@@ -128,11 +132,12 @@ class Period:
 
     def lapse_of(self, index: int) -> Lapse | None:
         """For the extension at index: a Lapse when it was decided after the end it extended, or,
-        its decision date unknown, typed in after that end; else None."""
-        ended = self.layout.extended.get(index)
-        if ended is None:
-            return None
+        its decision date unknown, typed in after that end; else None (also when confirmed
+        retroactive)."""
         entry = self.extensions[index]
+        ended = self.layout.followed[index]
+        if entry.corrected or entry.retroactive:
+            return None
         if entry.decided is not None:
             return Lapse(ended, entry.decided, entry.entered) if entry.decided > ended else None
         if entry.entered is not None and entry.entered > ended:
@@ -154,8 +159,9 @@ def _layout(period: Period) -> PeriodLayout:
     stretches = [_Stretch(ORIGINAL, period.start, period.end)]
     end, end_by = period.end, None  # end_by: the corrected end that set end (None: an extension)
     changes: dict[int, EndChange] = {}
-    extended: dict[int, date] = {}
+    followed: dict[int, date] = {}
     for index, entry in enumerate(period.extensions):
+        followed[index] = end
         if entry.corrected:
             before = _covered(stretches, end)
             if entry.end > stretches[-1].reach:  # beyond every extension: its own source covers the rest
@@ -172,7 +178,6 @@ def _layout(period: Period) -> PeriodLayout:
         if last.reach > end:
             last.reach, last.cut_by = end, end_by
         stretches.append(_Stretch(index, end + _DAY, entry.end))
-        extended[index] = end
         end, end_by = entry.end, None
     spans: dict[int, Span] = {}
     original_last = min(stretches[0].reach, end)
@@ -182,7 +187,7 @@ def _layout(period: Period) -> PeriodLayout:
         cut_by = end_by if s.reach > end else s.cut_by
         spans[s.index] = Span(period.extensions[s.index], min(s.reach, end), cut_by)
     withdrawn = tuple(s.index for s in stretches if s.first > end)
-    return PeriodLayout(end, original_last, tuple(spans.values()), spans, changes, withdrawn, extended)
+    return PeriodLayout(end, original_last, tuple(spans.values()), spans, changes, withdrawn, followed)
 
 
 def _covered(stretches: list[_Stretch], end: date) -> dict[int, date]:

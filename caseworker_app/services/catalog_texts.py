@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..core.catalog import CHECK_CASES, RuleSpec, Trial, reform_caution
-from ..core.extension_entry import lapse_lines
+from ..core.extension_entry import dates_text, lapse_lines
 from ..core.overrides import rule_durations_text
 from ..core.rule_due import ordinary_version_on
 from ..core.terms import DATE_NAMES, EVENT_NAMES
@@ -123,7 +123,7 @@ def period_lines(trial: Trial) -> list[str]:
         f"    Kilde: {hanging(period.source, _UNDER)}",
     ]
     for index, entry in enumerate(period.extensions):
-        decided = f" (besluttet {fmt(entry.decided)})" if entry.decided else ""
+        decided = dates_text(entry, layout.followed[index])
         note = f" – {entry.note}" if entry.note else ""
         span = layout.span_of.get(index)
         if entry.corrected:

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Trial
-from ..core.extension_entry import ended_note
+from ..core.extension_entry import ended_note, retroactive_from_typed, retroactive_label
 from ..core.overrides import DATE_FIELD_LABELS_DA, DATE_FIELDS, OVERRIDE_FIELDS_DA
 from ..core.workdays import fmt
 from .fields import (
@@ -73,15 +74,18 @@ def current_value(trial: Trial, field: str) -> str:
 
 
 # Why the dialog asks when an extension was decided (decision 4).
-DECIDED_HINT = "Datoen for afgørelsen, fx brevets dato; den skal ligge senest på den nuværende slutdato."
+DECIDED_HINT = "Datoen for afgørelsen, fx brevets dato."
+# Under the confirmation, shown when a new end may bridge a lapse (decision 4).
+RETROACTIVE_HINT = "Kun hvis afgørelsen siger det. Blev forsøget genoptaget efter et ophold, er det et nyt forsøg."
 
 
 def _current_note(trial: Trial, field: str, today: date) -> str:
     """For a new end date: that an earlier one shortens the period but keeps the legal basis of the
-    days before it, and that a later one puts back what an earlier correction withdrew. For an
-    extension of a trial that has ended: that one decided after the end is refused."""
+    days before it, and that a later one puts back what an earlier correction withdrew. For a new
+    end of a trial that has ended: that one after the end is saved only as retroactive."""
+    ended = ended_note(trial.period, field, today)
     if field == "extension":
-        return ended_note(trial.period, today)
+        return f" – {ended}" if ended else ""
     if field != "end":
         return ""
     layout = trial.period.layout
@@ -94,6 +98,8 @@ def _current_note(trial: Trial, field: str, today: date) -> str:
         )
     if layout.withdrawn:
         note += (" " if note else ". ") + "En senere dato lader det, en tidligere rettelse trak tilbage, gælde igen."
+    if ended:
+        note += f" {ended[0].upper()}{ended[1:]}" if note else f" – {ended}"
     return note
 
 
@@ -115,16 +121,18 @@ class OverrideDialog(QDialog):
         self.value_edit = QLineEdit()
         self.decided_edit = QLineEdit()
         self.decided_edit.setPlaceholderText(DATE_PLACEHOLDER)
+        self.retroactive_check = QCheckBox()
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText("fx Beskæftigelsesministerens brev af 26-11-2024")
         self.boxes = {
             "field": FieldBox(self.field_combo),
             "value": FieldBox(self.value_edit),
             "decided": FieldBox(self.decided_edit, DECIDED_HINT),
+            "retroactive": FieldBox(self.retroactive_check, RETROACTIVE_HINT),
             "source": FieldBox(self.source_edit),
         }
         self.boxes["decided"].set_description(DATE_DESCRIPTION)
-        for key in ("decided", "source"):
+        for key in ("decided", "retroactive", "source"):
             self.boxes[key].hint_label.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -134,6 +142,7 @@ class OverrideDialog(QDialog):
         form.addRow("", self.current_label)
         form.addRow(self.value_label, self.boxes["value"])
         form.addRow(buddy_label(f"&{DATE_FIELD_LABELS_DA['decided']}:", self.decided_edit), self.boxes["decided"])
+        form.addRow("", self.boxes["retroactive"])
         form.addRow(self.source_label, self.boxes["source"])
         self.form = form
 
@@ -157,6 +166,8 @@ class OverrideDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.field_combo.currentIndexChanged.connect(self._field_changed)
+        self.value_edit.textChanged.connect(self._show_retroactive)
+        self.decided_edit.textChanged.connect(self._show_retroactive)
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(field)))
         self._field_changed()
         self.value_edit.setFocus()
@@ -195,16 +206,40 @@ class OverrideDialog(QDialog):
             self.boxes["source"].set_hint("")
         for box in self.boxes.values():
             box.set_error(None)
+        self.retroactive_check.setChecked(False)  # confirmed for one kind of change, not the other
+        self._show_retroactive()
+
+    def _show_retroactive(self) -> None:
+        """Ask whether the new end applies retroactively only when it may bridge a lapse: an
+        extension decided after the current end, a later end typed in after it passed (decision 4)."""
+        field = self.field()
+        first_day = None
+        if field in DATE_FIELDS:
+            first_day = retroactive_from_typed(
+                self.trial.period, field, self.value_edit.text(), self.decided_edit.text(), self.store.clock()
+            )
+        if first_day is not None:
+            self.retroactive_check.setText(retroactive_label(first_day, field))
+        self.form.setRowVisible(self.boxes["retroactive"], first_day is not None)
+        if self.isVisible():
+            grow_to_content(self)  # the question may need room the dialog was opened without
 
     def accept(self) -> None:
         """Save the change; on a fault show each message at its field and stay open."""
         clear_errors(self.boxes.values(), self.general_error)
         value: object = self.value_edit.text().strip()
         source = self.source_edit.text()
-        if self.field() == "extension":  # core/extension_entry.py: the end and when it was decided
-            value = {"end": value, "decided": self.decided_edit.text().strip()}
-        save = partial(self.store.add_override, self.trial.id, self.field(), value, source)
+        field = self.field()
+        if field in DATE_FIELDS:  # core/extension_entry.py: the end, when it was decided, retroactive
+            retroactive = self.form.isRowVisible(self.boxes["retroactive"]) and self.retroactive_check.isChecked()
+            typed: dict[str, object] = {"end": value, "retroactive": retroactive}
+            if field == "extension":
+                typed["decided"] = self.decided_edit.text().strip()
+            value = typed
+        save = partial(self.store.add_override, self.trial.id, field, value, source)
         if not saved(self.boxes, self.general_error, save):
+            if self.boxes["retroactive"].error():  # asked even if the trial changed meanwhile
+                self.form.setRowVisible(self.boxes["retroactive"], True)
             return
         tell_stale_notes(self, self.store, self.trial.id)  # a moved deadline or basis: FASIT says the old
         super().accept()

@@ -117,7 +117,12 @@ def test_an_end_date_with_a_two_digit_or_implausible_year_is_refused_naming_the_
     assert override_errors(catalog, "T08", "end", "01-12-2036", "Brev", today=TODAY)[0] == {
         "value": "Ny slutdato: 01-12-2036 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"
     }
-    assert override_errors(catalog, "T08", "end", "30-11-2036", "Brev", today=TODAY) == ({}, "2036-11-30")
+    # T08's end 31-12-2025 has passed: a later end is confirmed retroactive (decision 4).
+    later = {"end": "30-11-2036", "retroactive": True}
+    assert override_errors(catalog, "T08", "end", later, "Brev", today=TODAY) == (
+        {},
+        '{"end": "2036-11-30", "retroactive": true}',
+    )
     rule = {"from": "01-11-2126", "first": "55 dage", "every": "6 uger", "text": "x", "reference": "§ 1"}
     assert override_errors(catalog, "T16", "ordinary", rule, "Brev", today=TODAY)[0] == {
         "from": "Gælder fra: 01-11-2126 ligger mere end 10 år efter i dag (30-11-2026) – er årstallet rigtigt?"

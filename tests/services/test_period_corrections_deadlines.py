@@ -42,8 +42,10 @@ def test_a_correction_back_to_the_shipped_end_gives_back_every_deadline_and_cita
     assert len(shipped) == 34 and extended != shipped  # the demo's extension to 31-12-2027 counts
     store.add_override("T08", "end", "31-12-2025", NOT_GIVEN)
     assert every_deadline(store, today) == shipped
-    # Undone by a later end: every deadline as with the demo's extension, citations included.
-    store.add_override("T08", "end", "31-12-2027", "Rettelsen var en fejl (test)")
+    # Undone by a later end: every deadline as with the demo's extension, citations included. Once
+    # 31-12-2025 has passed, the later end is confirmed to apply from 01-01-2026 (decision 4).
+    later = "31-12-2027" if today <= date(2025, 12, 31) else {"end": "31-12-2027", "retroactive": True}
+    store.add_override("T08", "end", later, "Rettelsen var en fejl (test)")
     assert every_deadline(store, today) == extended
 
 

@@ -1,7 +1,8 @@
 """A legal coordinator's finding: an extension entered for a trial that lapsed years ago covered the
-gap in silence. T07 ended 31-12-2021; the dialog now asks when an extension was decided, refuses
-one decided after the end (decision 4), and the Forsøg tab and `trials --trial` point out one typed
-in late without a decision date. Every date is worked out by hand in the comments.
+gap in silence. T07 ended 31-12-2021; the dialog now asks when an extension was decided and saves
+one decided after the end only confirmed retroactive from the day after it (decision 4), as a later
+corrected end typed in after the end passed; the Forsøg tab and `trials --trial` point out one
+typed in late without a decision date. Every date is worked out by hand in the comments.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from .actions import click, type_into
 
 TODAY = date(2026, 12, 1)
 LETTER = "Testbrev T07"
-REFUSAL = (
-    "Forsøget sluttede 31-12-2021 og var udløbet fra 01-01-2022, til forlængelsen blev besluttet 15-11-2026. "
-    "Den tid var ikke forsøgstid, og en forlængelse kan ikke dække den. Er forsøget genoptaget, er det et nyt "
-    "forsøg, som skal lægges ind i forsøgskataloget. Er datoen forkert, så ret den."
+RETROACTIVE_REFUSAL = (
+    "Forlængelsen blev besluttet 03-01-2022, efter at forsøget sluttede 31-12-2021. Sæt kryds, hvis den gælder "
+    "med tilbagevirkende kraft fra 01-01-2022. Ellers var forsøget udløbet fra 01-01-2022: er det genoptaget "
+    "senere, er det et nyt forsøg, som skal lægges ind i forsøgskataloget. Er datoen forkert, så ret den."
 )
 WARNING = [
     "    ! Indtastet 01-12-2026, efter at forsøget sluttede 31-12-2021, uden beslutningsdato. Blev forlængelsen "
@@ -54,36 +55,94 @@ def open_t07(qtbot, store) -> TrialsView:
     return view
 
 
-def test_the_dialog_refuses_an_extension_decided_after_the_trial_lapsed(qtbot, store, dialogs):
+def test_an_extension_decided_after_the_end_is_saved_only_confirmed_retroactive(
+    qtbot, store, dialogs, tmp_path, capsys
+):
+    # T07 ended 31-12-2021; the order extending it to 31-12-2026 was published 03-01-2022, three
+    # days later, and applies from 01-01-2022, the day after the old end.
+    view = open_t07(qtbot, store)
+    seen = {}
+
+    def user(dialog):
+        seen["now"] = dialog.current_label.text()
+        type_into(qtbot, dialog.value_edit, "31-12-2026")
+        type_into(qtbot, dialog.decided_edit, "31-12-2021")
+        seen["asked when decided on the last day"] = dialog.retroactive_check.isVisibleTo(dialog)
+        dialog.decided_edit.clear()
+        type_into(qtbot, dialog.decided_edit, "03-01-2022")
+        seen["asked"] = dialog.retroactive_check.isVisibleTo(dialog)
+        seen["question"] = dialog.retroactive_check.text()
+        type_into(qtbot, dialog.source_edit, LETTER)
+        click(qtbot, dialog.save_button)
+        seen["error"] = dialog.boxes["retroactive"].error()
+        seen["typed"] = (dialog.value_edit.text(), dialog.decided_edit.text(), dialog.source_edit.text())
+        seen["saved without"] = len(store.overrides())
+        dialog.retroactive_check.setChecked(True)
+        click(qtbot, dialog.save_button)
+
+    dialogs.then(user)
+    with qtbot.waitSignal(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_extension"))
+    assert seen == {
+        # Said before anything is typed: T07's end 31-12-2021 has passed.
+        "now": "Nu: 31-12-2021 – forsøget er udløbet. En forlængelse besluttet efter 31-12-2021 gemmes kun, hvis den "
+        "gælder med tilbagevirkende kraft fra 01-01-2022.",
+        "asked when decided on the last day": False,
+        "asked": True,
+        "question": "Forlængelsen gælder med tilbagevirkende kraft fra 01-01-2022",
+        "error": RETROACTIVE_REFUSAL,
+        "typed": ("31-12-2026", "03-01-2022", LETTER),  # nothing typed is lost
+        "saved without": 0,
+    }
+    box = view.period_label.text().splitlines()
+    assert box[2:] == [
+        "Forlænget til 31-12-2026 (besluttet 03-01-2022, med tilbagevirkende kraft fra 01-01-2022) – forlænget i "
+        "programmet 01-12-2026",
+        f"    Kilde: {LETTER}",
+        "Gældende slutdato: 31-12-2026",
+    ]
+    assert main(["trials", "--db", str(tmp_path / "gap.db"), "--trial", "T07"]) == 0
+    out = capsys.readouterr().out
+    assert out.split("\n     Forsøgsperiode:\n")[1] == "".join(f"       {line}\n" for line in box)
+
+
+def test_a_later_end_after_the_end_passed_asks_the_same_and_an_earlier_one_does_not(qtbot, store, dialogs):
     view = open_t07(qtbot, store)
     seen = {}
 
     def user(dialog):
         seen["now"] = dialog.current_label.text()
         seen["decided shown"] = dialog.decided_edit.isVisibleTo(dialog)
+        type_into(qtbot, dialog.value_edit, "30-06-2021")  # before the end 31-12-2021: shortens
+        seen["asked for an earlier end"] = dialog.retroactive_check.isVisibleTo(dialog)
+        dialog.value_edit.clear()
         type_into(qtbot, dialog.value_edit, "31-12-2026")
-        type_into(qtbot, dialog.decided_edit, "15-11-2026")
+        seen["question"] = dialog.retroactive_check.isVisibleTo(dialog) and dialog.retroactive_check.text()
+        # The dialog grew to show it whole (it was opened without it).
+        seen["room"] = dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
         type_into(qtbot, dialog.source_edit, LETTER)
         click(qtbot, dialog.save_button)
-        seen["error"] = dialog.boxes["decided"].error()
-        seen["typed"] = (dialog.value_edit.text(), dialog.decided_edit.text(), dialog.source_edit.text())
-        dialog.field_combo.setCurrentIndex(dialog.field_combo.findData("end"))
-        seen["decided shown for an end"] = dialog.decided_edit.isVisibleTo(dialog)
-        dialog.reject()
+        seen["error"] = dialog.boxes["retroactive"].error()
+        dialog.retroactive_check.setChecked(True)
+        click(qtbot, dialog.save_button)
 
     dialogs.then(user)
-    with qtbot.assertNotEmitted(view.changed):
-        click(qtbot, view.findChild(QPushButton, "override_extension"))
+    with qtbot.waitSignal(view.changed):
+        click(qtbot, view.findChild(QPushButton, "override_end"))
     assert seen == {
-        # Said before anything is typed: T07's end 31-12-2021 has passed.
-        "now": "Nu: 31-12-2021 – forsøget er udløbet. En forlængelse besluttet efter 31-12-2021 kan ikke gemmes.",
-        "decided shown": True,
-        "error": REFUSAL,
-        "typed": ("31-12-2026", "15-11-2026", LETTER),  # nothing typed is lost
-        "decided shown for an end": False,
+        "now": "Nu: 31-12-2021 – forsøget er udløbet. En senere slutdato end 31-12-2021 gemmes kun, hvis den gælder "
+        "med tilbagevirkende kraft fra 01-01-2022.",
+        "decided shown": False,  # a correction has no decision date: the day it is typed in counts
+        "asked for an earlier end": False,
+        "question": "Den nye slutdato gælder med tilbagevirkende kraft fra 01-01-2022",
+        "room": True,
+        "error": "Den nye slutdato indtastes efter, at forsøget sluttede 31-12-2021. Sæt kryds, hvis den gælder med "
+        "tilbagevirkende kraft fra 01-01-2022. Ellers var forsøget udløbet fra 01-01-2022: er det genoptaget senere, "
+        "er det et nyt forsøg, som skal lægges ind i forsøgskataloget. Er datoen forkert, så ret den.",
     }
-    assert store.overrides() == []
-    assert store.catalog()["T07"].period.effective_end == date(2021, 12, 31)
+    assert view.period_label.text().splitlines()[2] == (
+        "Slutdato rettet til 31-12-2026 (med tilbagevirkende kraft fra 01-01-2022) – rettet i programmet 01-12-2026"
+    )
 
 
 def test_an_extension_decided_before_the_end_is_saved_with_its_decision_date(qtbot, store, dialogs):
