@@ -173,8 +173,9 @@ def lapse_lines(lapse: Lapse, end: date) -> list[str]:
     return [
         f"! {entered}, efter at forsøget sluttede {ended}, uden beslutningsdato. Blev forlængelsen "
         f"besluttet efter {ended}, var forsøget udløbet fra {out}, til den blev besluttet, men {counted}.",
-        f"  Kontrollér afgørelsens dato. Er den efter {ended}, så ret slutdatoen tilbage til {ended} "
-        "(Ret slutdato …), og få det genoptagne forsøg lagt ind som et nyt forsøg.",
+        f"  Kontrollér afgørelsen. Er den besluttet efter {ended} og gælder ikke med tilbagevirkende kraft fra "
+        f"{out}, så ret slutdatoen tilbage til {ended} (Ret slutdato …), og få det genoptagne forsøg lagt ind "
+        "som et nyt forsøg.",
     ]
 
 

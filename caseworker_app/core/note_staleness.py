@@ -25,7 +25,7 @@ from .note_subject import corrected_note_text
 from .note_values import note_values
 from .notes import draft_note
 from .text import and_list, count_text
-from .workdays import fmt, fmt_long
+from .workdays import fmt
 
 # What a note states that a change of the catalog can change: the next deadline, what is said
 # beside it (the ordinary rule's basis, the trial's own date), the legal basis, the FASIT marking.
@@ -67,11 +67,7 @@ def note_statement(
         return None
     stated: dict[str, str] = {_EVENT_DATE: event_date.isoformat() if event_date else ""}
     for key, value in values.items():
-        forms = [value]
-        if key == "due" and value:
-            day = date(int(value[6:]), int(value[3:5]), int(value[:2]))
-            forms.append(fmt_long(day))
-        if value and any(form in text for form in forms):
+        if value and value in text:  # every date a note writes is dd-mm-åååå (core/workdays.py fmt)
             stated[key] = value
     return json.dumps(stated, ensure_ascii=False, sort_keys=True)
 

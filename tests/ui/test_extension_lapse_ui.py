@@ -30,8 +30,9 @@ WARNING = [
     "    ! Indtastet 01-12-2026, efter at forsøget sluttede 31-12-2021, uden beslutningsdato. Blev forlængelsen "
     "besluttet efter 31-12-2021, var forsøget udløbet fra 01-01-2022, til den blev besluttet, men programmet "
     "regner 01-01-2022 – 31-12-2026 som forsøgstid og henviser til forlængelsen for de dage.",
-    "      Kontrollér afgørelsens dato. Er den efter 31-12-2021, så ret slutdatoen tilbage til 31-12-2021 (Ret "
-    "slutdato …), og få det genoptagne forsøg lagt ind som et nyt forsøg.",
+    "      Kontrollér afgørelsen. Er den besluttet efter 31-12-2021 og gælder ikke med tilbagevirkende kraft fra "
+    "01-01-2022, så ret slutdatoen tilbage til 31-12-2021 (Ret slutdato …), og få det genoptagne forsøg lagt "
+    "ind som et nyt forsøg.",
 ]
 
 

@@ -108,8 +108,9 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
     qtbot.addWidget(window)
     window.show()
     window.free_text_edit.setPlainText("Resumé")
+    window.confirm_panel.deadline_box.setChecked(True)  # the shipped ordinary rule: checked after the reform
     # 15-12-2025 + 12 months (the ordinary rule after the trial's end 31-12-2025) = 15-12-2026.
-    assert "senest 15. december 2026" in window.note_text()
+    assert "senest 15-12-2026" in window.note_text()
     QGuiApplication.clipboard().setText("før")
 
     with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
@@ -123,10 +124,10 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
         "Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026."
     )
     # Now the trial runs to 31-12-2026: 15-12-2026 falls inside it, so the day after its end, 01-01-2027.
-    assert "senest 1. januar 2027" in window.note_text()
+    assert "senest 01-01-2027" in window.note_text()
 
     click(qtbot, window.copy_button)  # read, copied again: the new note
-    assert "senest 1. januar 2027" in QGuiApplication.clipboard().text()
+    assert "senest 01-01-2027" in QGuiApplication.clipboard().text()
     [kept] = [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE]
     assert '"due": "01-01-2027"' in (kept.stated or "")
     store.close()
@@ -164,6 +165,7 @@ def test_a_note_edited_by_hand_is_not_copied_when_its_deadline_moved_meanwhile(q
     qtbot.addWidget(window)
     window.show()
     window.free_text_edit.setPlainText("Resumé")
+    window.confirm_panel.deadline_box.setChecked(True)  # the shipped ordinary rule: checked after the reform
     window.note_edit.setPlainText(window.note_text() + "\nTilføjet i hånden.")
     assert window.draft.hand_edited
     with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
