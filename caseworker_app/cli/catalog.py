@@ -24,9 +24,11 @@ def _catalog(args: argparse.Namespace) -> tuple[dict[str, Trial], str]:
     if not getattr(args, "db", None):
         return load_catalog(), "som leveret med programmet (brug --db for kommunens ændringer)"
     from ..store import CaseStore
-    from .common import existing_db_path
+    from .common import existing_db_path, refuse_damaged
 
     path = existing_db_path(args)
+    # The municipality's extensions and changed rules come from the file: not from a damaged one.
+    refuse_damaged(args, path, "Fristberegningen" if args.command == "schedule" else "Oversigten over forsøgene")
     with CaseStore(path, read_only=True) as store:
         return store.catalog(), f"som leveret, med ændringerne i {path}"
 

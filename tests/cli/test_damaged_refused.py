@@ -1,4 +1,4 @@
-"""`note`, `deadlines`, `report` and the exports check the database as the window's start does (SQLite's quick check,
+"""`note`, `deadlines`, `report`, `schedule`/`trials --db` and the exports check the database as the window's start does (SQLite's quick check,
 store/copy_guard.py damage_found) and refuse a damaged one: a note pasted into FASIT or a calendar,
 plan or spreadsheet made from it may carry wrong facts. Danish on stderr, exit 1, no file written,
 the database left as it was; the newest good copy named with the command that restores it."""
@@ -30,6 +30,8 @@ COMMANDS = {
     ),
     "plan": (["plan", "--case", "S-1", "--pdf", "{out}"], "plan.pdf", "Opfølgningsplanen"),
     "deadlines": (["deadlines"], None, "Listen over fristerne"),
+    "schedule": (["schedule", "--trial", "T08", "--date", "hire=31-08-2018"], None, "Fristberegningen"),
+    "trials": (["trials", "--trial", "T08"], None, "Oversigten over forsøgene"),
     "deadlines --json": (["deadlines", "--json"], None, "Listen over fristerne"),
     "report": (
         ["report", "--from", "01-01-2021", "--to", "31-01-2021", "--all", "--xlsx", "{out}"],
