@@ -1,4 +1,5 @@
-"""`note`, `deadlines`, `report`, `schedule`/`trials --db` and the exports check the database as the window's start does (SQLite's quick check,
+"""`note`, `deadlines`, `report`, `schedule`/`trials --db` and the exports check the database as the
+window's start does (SQLite's quick check,
 store/copy_guard.py damage_found) and refuse a damaged one: a note pasted into FASIT or a calendar,
 plan or spreadsheet made from it may carry wrong facts. Danish on stderr, exit 1, no file written,
 the database left as it was; the newest good copy named with the command that restores it."""
