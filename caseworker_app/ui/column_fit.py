@@ -1,8 +1,14 @@
 """Column widths that fit the list they are in: on a laptop at 1366×768 with 150 % scaling the
-main window is about 910 pixels wide, and the columns' preferred widths add up to more. Rather than
-hide the last columns behind a horizontal scroll bar, every column gives up part of what it has
-over its minimum (a long text is then shortened with "…", its tooltip still whole), in proportion.
+main window is about 910 pixels wide, and the columns' wished-for widths add up to more. Rather than
+hide the last columns behind a horizontal scroll bar, the columns give way by priority:
 
+- a free text (a name, what a deadline is) first, down to a few characters, its text shortened with
+  "…" (the whole text in its tooltip, ui/elided_tips.py);
+- a column shown whole (a date, a case number, a CPR number) never gives up its text, only an
+  explanation in brackets after it ("fre 22-01-2021 (fristen 23-01-2021 er en lørdag)");
+- when that is not enough, the free texts go below their few characters, to half at most.
+
+No column is wider than its widest text (header or cell): the last column stretches over the rest.
 A column the caseworker drags to another width is theirs: the list is not fitted again.
 """
 
@@ -10,72 +16,111 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
+from .elided_tips import ElidedTextTips, cell_font, text_margin, text_width
 
-def fitted_widths(preferred: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
-    """The preferred widths when they fit in room; else each narrowed towards its minimum by the
-    same share of what it could give, so that together they fit. When even the minimums do not
-    fit (1366×768 at 150 % with 150 % text), the columns that may be shortened at all (minimum
-    below preferred) go below their minimums in proportion to them, to half at most; a column
-    never shortened (the deadline's date) keeps its width."""
-    if sum(preferred) <= room:
-        return list(preferred)
-    if sum(minimum) > room:
-        return _below_minimums(preferred, minimum, room)
-    slack = [max(0, want - least) for want, least in zip(preferred, minimum, strict=True)]
-    available = sum(slack)
-    if available == 0:
-        return list(preferred)
-    share = min(1.0, (sum(preferred) - room) / available)
-    return [want - math.ceil(give * share) for want, give in zip(preferred, slack, strict=True)]
+FREE, WHOLE = 0, 1  # priorities: a free text gives way first; a whole column only its brackets
+SAMPLE_ROWS = 120  # rows measured for a column's widest text: the first ones and some spread over the rest
 
 
-def _below_minimums(preferred: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
-    kept = sum(want for want, least in zip(preferred, minimum, strict=True) if least >= want)
-    shortened = sum(least for want, least in zip(preferred, minimum, strict=True) if least < want)
+@dataclass(frozen=True)
+class Column:
+    """How a column is fitted. most: the widest it is given, in pixels at 100 % text (a longer text
+    is shortened); least_chars: a free text's least width, in average characters."""
+
+    most: int
+    whole: bool = False
+    least_chars: int = 8
+
+
+def fitted_widths(
+    preferred: Sequence[int], minimum: Sequence[int], room: int, priority: Sequence[int] | None = None
+) -> list[int]:
+    """The preferred widths when they fit in room. Else the columns give way towards their minimums
+    by priority, FREE ones first: each of a priority by the same share of what it could give. When
+    even the minimums do not fit, the FREE columns that may be shortened at all (minimum below
+    preferred) go below their minimums in proportion to them, to half at most; a WHOLE column, or
+    one never shortened (minimum == preferred), keeps its minimum."""
+    priority = list(priority) if priority is not None else [FREE] * len(preferred)
+    widths = list(preferred)
+    for stage in (FREE, WHOLE):
+        excess = sum(widths) - room
+        if excess <= 0:
+            return widths
+        slack = [max(0, w - least) if p == stage else 0 for w, least, p in zip(widths, minimum, priority, strict=True)]
+        available = sum(slack)
+        if available:
+            share = min(1.0, excess / available)
+            widths = [w - math.ceil(give * share) for w, give in zip(widths, slack, strict=True)]
+    if sum(widths) <= room:
+        return widths
+    return _below_minimums(preferred, minimum, priority, room)
+
+
+def _below_minimums(preferred: Sequence[int], minimum: Sequence[int], priority: Sequence[int], room: int) -> list[int]:
+    shortens = [p == FREE and least < want for want, least, p in zip(preferred, minimum, priority, strict=True)]
+    kept = sum(least for least, short in zip(minimum, shortens, strict=True) if not short)
+    shortened = sum(least for least, short in zip(minimum, shortens, strict=True) if short)
     share = max(0.0, room - kept) / shortened if shortened else 1.0
     return [
-        want if least >= want else max(least // 2, math.floor(least * share))
-        for want, least in zip(preferred, minimum, strict=True)
+        max(least // 2, math.floor(least * share)) if short else least
+        for least, short in zip(minimum, shortens, strict=True)
     ]
 
 
+def shown_whole(text: str) -> str:
+    """What of a WHOLE column's text is never shortened: all but an explanation in brackets."""
+    return text.split(" (", 1)[0]
+
+
 class ColumnFit(QObject):
-    """Keeps the first len(preferred) columns of view fitted to its width, the last column
+    """Keeps the first len(columns) columns of view fitted to its width, the last column
     stretching over what is left (at least last_room pixels of it kept free for that column).
 
-    Widths are given at 100 % text and multiplied by scale() (Indstillinger › Tekststørrelse)."""
+    Pixel widths are given at 100 % text and multiplied by scale() (Indstillinger › Tekststørrelse);
+    the texts are measured in the list's font."""
 
     def __init__(
         self,
         view: QTableView | QTreeView,
-        preferred: Sequence[int],
-        minimum: Sequence[int],
+        columns: Sequence[Column],
         *,
         last_room: int,
         scale: Callable[[], float],
     ):
         super().__init__(view)
         self._view = view
-        self._preferred, self._minimum, self._last_room = tuple(preferred), tuple(minimum), last_room
+        self._columns, self._last_room = tuple(columns), last_room
         self._scale = scale
         self._fitting = False
+        self._measured: tuple[list[int], list[int]] | None = None  # (widest text, widest whole part)
         self.user_sized = False  # a column was dragged: the widths are the caseworker's from then on
         self._header().sectionResized.connect(self._section_resized)
+        view.setItemDelegate(ElidedTextTips(view))  # a shortened text's tooltip holds it whole
         # The list's own resizes and its scroll bar coming and going change the room; no viewport()
         # is asked for: the first one a program asks for made PySide build ~70 Python enums (~8 ms,
         # before the cases are painted at start).
         view.installEventFilter(self)
         view.verticalScrollBar().installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):
+                signal.connect(self.remeasure)
         self.fit()
 
     def _header(self) -> QHeaderView:
         view = self._view
         return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+    def remeasure(self, *_args) -> None:
+        """The texts changed: measure them again and fit."""
+        self._measured = None
+        self.fit()
 
     def fit(self) -> None:
         """Fit the columns to the list's width now (nothing once the caseworker sized one)."""
@@ -86,9 +131,16 @@ class ColumnFit(QObject):
         # Squeezed, the stretching last column keeps the header's default width (Qt), so no less.
         last = max(round(self._last_room * scale), header.defaultSectionSize())
         room = self._room() - last
-        widths = fitted_widths(
-            [round(w * scale) for w in self._preferred], [round(w * scale) for w in self._minimum], room
-        )
+        if self._measured is None:
+            self._measured = self._measure()
+        widest, whole_part = self._measured
+        average = self._view.fontMetrics().averageCharWidth()
+        preferred, minimum = [], []
+        for spec, text, part in zip(self._columns, widest, whole_part, strict=False):
+            want = max(part, min(text, round(spec.most * scale))) if spec.whole else min(text, round(spec.most * scale))
+            preferred.append(want)
+            minimum.append(part if spec.whole else min(want, average * spec.least_chars + text_margin(self._view)))
+        widths = fitted_widths(preferred, minimum, room, [WHOLE if spec.whole else FREE for spec in self._columns])
         self._fitting = True
         try:
             for column, width in enumerate(widths):
@@ -97,6 +149,34 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
+    def _measure(self) -> tuple[list[int], list[int]]:
+        """Per column the width of its widest text (header or cell) and of its widest WHOLE part,
+        margins and a tree's indentation included; the cells of SAMPLE_ROWS rows are measured."""
+        view, header = self._view, self._header()
+        count = len(self._columns)
+        widest = [header.sectionSizeFromContents(column).width() for column in range(count)]
+        whole_part = [self._columns[column].whole and widest[column] or 0 for column in range(count)]
+        model = view.model()
+        if model is None:
+            return widest, whole_part
+        margin, base = text_margin(view), view.font()
+        metrics: dict[str, QFontMetricsF] = {}
+        for index, depth in _sample(model, SAMPLE_ROWS):
+            for column in range(count):
+                cell = index.siblingAtColumn(column)
+                text = cell.data(Qt.ItemDataRole.DisplayRole)
+                if not text:
+                    continue
+                font = cell_font(cell, base)
+                fm = metrics.get(font.key())
+                if fm is None:
+                    fm = metrics[font.key()] = QFontMetricsF(font)
+                extra = margin + (_indent(view, depth) if column == 0 else 0)
+                widest[column] = max(widest[column], text_width(fm, text) + extra)
+                if self._columns[column].whole:
+                    whole_part[column] = max(whole_part[column], text_width(fm, shown_whole(text)) + extra)
+        return widest, whole_part
+
     def _room(self) -> int:
         """The width the columns are shown in: the list's inside, less its scroll bar when shown."""
         view = self._view
@@ -104,7 +184,10 @@ class ColumnFit(QObject):
         return view.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:
+            self._measured = None
+        if kind in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.FontChange):
             self.fit()
         return False
 
@@ -114,7 +197,35 @@ class ColumnFit(QObject):
         # Windows the button then reads as held).
         if (
             not self._fitting
-            and column < len(self._preferred)
+            and column < len(self._columns)
             and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
         ):
             self.user_sized = True
+
+
+def _indent(view: QTableView | QTreeView, depth: int) -> int:
+    """How far a tree indents its first column's text at depth (0: a top-level row)."""
+    if not isinstance(view, QTreeView):
+        return 0
+    return view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+
+
+def _sample(model, limit: int) -> list[tuple[QModelIndex, int]]:
+    """(index, depth) of up to limit rows that hold cells (not a group's title): of a flat list its
+    rows, of a tree the rows of its groups (one level down), each group an equal share; of each
+    share half from the top and the rest spread evenly over the others."""
+    tops = [model.index(row, 0) for row in range(model.rowCount())]
+    groups = [(top, 1) for top in tops if model.rowCount(top)] if any(map(model.rowCount, tops)) else []
+    if not groups:
+        groups = [(QModelIndex(), 0)] if tops else []
+    found = []
+    for parent, depth in groups:
+        rows = model.rowCount(parent)
+        share = max(1, limit // len(groups))
+        head = min(rows, share // 2)
+        chosen = list(range(head))
+        if rows > head:
+            step = max(1, (rows - head) // max(1, share - head))
+            chosen += list(range(head, rows, step))[: share - head]
+        found += [(model.index(row, 0, parent), depth) for row in chosen]
+    return found

@@ -142,3 +142,40 @@ def test_a_long_calculator_title_scrolls_and_leaves_the_first_deadline_in_view(q
     title = view.result.title_label
     # The whole title is laid out, reached by scrolling: not cut off at the top as it was.
     qtbot.waitUntil(lambda: title.height() >= title.heightForWidth(title.width()))
+
+
+def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whole(qtbot, store, today):
+    # 1366×768 at 150 % with 150 % text: the main window is 911 px wide. The free texts (names, what)
+    # give way; the dates, the case number and the CPR number are never shortened (ui/column_fit.py).
+    from caseworker_app.ui.mainwindow import MainWindow, Tab
+    from caseworker_app.ui.text_size import apply_text_size
+    from tests.ui.test_column_fit import _elided
+
+    apply_text_size(150)
+    try:
+        store.create_case(
+            citizen="Mette Nielsen-Kristoffersen",
+            case_ref="2018-0414",
+            cpr="0101621234",
+            trial_id="T08",
+            dates={"hire": date(2018, 7, 20)},  # followed up by 20-01-2021, a Wednesday: overdue
+        )
+        window = MainWindow(store, today=lambda: date(2021, 2, 1))
+        qtbot.addWidget(window)
+        window.resize(911, 440)
+        window.show()
+        qtbot.waitExposed(window)
+        view = window.deadline_view
+        qtbot.waitUntil(lambda: view.model().rowCount(view.model().index(0, 0)) > 0)
+        row = view.model().index(0, 0, view.model().index(0, 0))
+        assert row.data().startswith("! ")  # overdue: bold, the widest date
+        assert _elided(view, 0, [0, 1, 3]) == []  # Frist, Senest i praksis, Sagsnr.
+        assert view.horizontalScrollBar().maximum() == 0
+        window.tabs.setCurrentIndex(Tab.CASES)
+        cases = window.case_view
+        qtbot.waitUntil(lambda: cases.model().rowCount() > 0)
+        assert _elided(cases, 0, [1, 2, 6]) == []  # Sagsnr., CPR, Næste frist
+        assert _elided(cases, 0, [0]) == ["Mette Nielsen-Kristoffersen"]  # the name gives way
+        assert cases.horizontalScrollBar().maximum() == 0
+    finally:
+        apply_text_size(100)

@@ -28,11 +28,6 @@ if TYPE_CHECKING:
     from ...services.book_counts import FilterChoices
     from ...services.deadline_book import BookUpdate
 
-# In CaseColumn order, at 100 % text: the widths wished for, and the least each is narrowed to when
-# the list is narrower (ui/column_fit.py). The last column, what the next deadline is, stretches.
-COLUMN_WIDTHS = (180, 90, 110, 60, 130, 100, 270)
-COLUMN_MINIMUMS = (120, 80, 95, 50, 100, 60, 130)
-
 
 class CasesTab(WindowPart):
     """Part of MainWindow: builds the Sager tab and fills its filters."""
@@ -97,7 +92,7 @@ class CasesTab(WindowPart):
         """The list gets its model (with the store, after the first paint), sorting and column widths."""
         from PySide6.QtCore import Qt  # here, not at the top: see actions._attach_row_menus
 
-        from ..column_fit import ColumnFit
+        from ..column_fit import Column, ColumnFit
         from ..overview import CaseColumn, CaseTableModel
         from ..text_size import text_scale
 
@@ -105,7 +100,19 @@ class CasesTab(WindowPart):
         self.case_view.setModel(self.case_model)
         self.case_view.setSortingEnabled(True)
         self.case_view.sortByColumn(CaseColumn.NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        self.case_columns = ColumnFit(self.case_view, COLUMN_WIDTHS, COLUMN_MINIMUMS, last_room=120, scale=text_scale)
+        # In CaseColumn order, as on Frister (ui/column_fit.py): the case number, the CPR number and the
+        # next deadline's date shown whole, the names and the status shortened first; at most so wide
+        # at 100 % text. The last column, what the next deadline is, stretches over the rest.
+        columns = (
+            Column(180),  # Borger
+            Column(90, whole=True),  # Sagsnr.
+            Column(110, whole=True),  # CPR
+            Column(60, whole=True),  # Forsøg
+            Column(130, least_chars=6),  # Sagsbehandler
+            Column(100, least_chars=5),  # Status
+            Column(270, whole=True),  # Næste frist: the date whole, "(i praksis …)" may be shortened
+        )
+        self.case_columns = ColumnFit(self.case_view, columns, last_room=120, scale=text_scale)
         self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
         self.case_model.set_search(self.search_box.text())  # typed while the cases were read
         self.search_box.textChanged.connect(self.case_model.set_search)

@@ -22,10 +22,6 @@ from .part import WindowPart
 from .tabs import TAB_TITLES, Tab
 
 BIG_GROUP = 50  # a 'Senere' group this long starts folded: laying out its rows is slow, and it is far off
-# In DeadlineColumn order, at 100 % text: the widths wished for, and the least each is narrowed to
-# when the list is narrower (ui/column_fit.py). The last column, the reason, stretches over the rest.
-COLUMN_WIDTHS = (150, 215, 170, 90, 60, 140, 190)
-COLUMN_MINIMUMS = (150, 115, 120, 80, 50, 100, 120)  # the date itself never shortened
 
 
 class DeadlinesTab(WindowPart):
@@ -82,15 +78,25 @@ class DeadlinesTab(WindowPart):
 
     def _attach_deadline_model(self) -> None:
         """The tree gets its model (with the store, after the first paint) and column widths."""
-        from ..column_fit import ColumnFit
+        from ..column_fit import Column, ColumnFit
         from ..overview import DeadlineTreeModel
         from ..text_size import text_scale
 
         self.deadline_model = DeadlineTreeModel(self, self.search_texts)
         self.deadline_view.setModel(self.deadline_model)
-        self.deadline_columns = ColumnFit(
-            self.deadline_view, COLUMN_WIDTHS, COLUMN_MINIMUMS, last_room=40, scale=text_scale
+        # In DeadlineColumn order (ui/column_fit.py): the dates and the case number shown whole, the
+        # names and what the deadline is shortened first; at most so wide at 100 % text. The last
+        # column, the reason, stretches over the rest.
+        columns = (
+            Column(150, whole=True),  # Frist
+            Column(215, whole=True),  # Senest i praksis: the date whole, its explanation may be shortened
+            Column(170),  # Borger
+            Column(90, whole=True),  # Sagsnr.
+            Column(60, whole=True),  # Forsøg
+            Column(140, least_chars=6),  # Sagsbehandler
+            Column(190),  # Hvad
         )
+        self.deadline_columns = ColumnFit(self.deadline_view, columns, last_room=40, scale=text_scale)
         self.deadline_model.modelReset.connect(self._layout_deadline_groups)
         self.deadline_model.shown_changed.connect(self._deadlines_shown)
         self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
