@@ -18,14 +18,17 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 from .elided_tips import ElidedTextTips, cell_font, text_margin, text_width
 
 FREE, WHOLE = 0, 1  # priorities: a free text gives way first; a whole column only its brackets
-SAMPLE_ROWS = 120  # rows measured for a column's widest text: the first ones and some spread over the rest
+SAMPLE_ROWS = 48  # rows measured for a column's widest text: the first ones and some spread over the rest
+# After the first measuring, new texts (a search typed, a case saved) are measured this long after the
+# last change, once: a key typed costs nothing, and the columns only ever widen, never jump back.
+REMEASURE_MS = 400
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class ColumnFit(QObject):
         self._scale = scale
         self._fitting = False
         self._measured: tuple[list[int], list[int]] | None = None  # (widest text, widest whole part)
+        self._headers_only: tuple[list[int], list[int]] | None = None  # measured with no rows yet
         self.user_sized = False  # a column was dragged: the widths are the caseworker's from then on
         self._header().sectionResized.connect(self._section_resized)
         view.setItemDelegate(ElidedTextTips(view))  # a shortened text's tooltip holds it whole
@@ -107,19 +111,38 @@ class ColumnFit(QObject):
         # before the cases are painted at start).
         view.installEventFilter(self)
         view.verticalScrollBar().installEventFilter(self)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REMEASURE_MS)
+        self._later.timeout.connect(self._widen)
         model = view.model()
         if model is not None:
             for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):
-                signal.connect(self.remeasure)
+                signal.connect(self.texts_changed)
         self.fit()
 
     def _header(self) -> QHeaderView:
         view = self._view
         return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
-    def remeasure(self, *_args) -> None:
-        """The texts changed: measure them again and fit."""
-        self._measured = None
+    def texts_changed(self, *_args) -> None:
+        """The list's texts changed: the first ones are measured at once, later ones a moment after
+        the last change (REMEASURE_MS)."""
+        if self._measured is None or self._measured == self._headers_only:
+            self._measured = None
+            self.fit()
+        else:
+            self._later.start()
+
+    def _widen(self) -> None:
+        """New texts measured: a column too narrow for them widens (none narrows)."""
+        if self._measured is None:
+            return
+        new = self._measure()
+        self._measured = (
+            [max(a, b) for a, b in zip(self._measured[0], new[0], strict=True)],
+            [max(a, b) for a, b in zip(self._measured[1], new[1], strict=True)],
+        )
         self.fit()
 
     def fit(self) -> None:
@@ -157,11 +180,13 @@ class ColumnFit(QObject):
         widest = [header.sectionSizeFromContents(column).width() for column in range(count)]
         whole_part = [self._columns[column].whole and widest[column] or 0 for column in range(count)]
         model = view.model()
-        if model is None:
+        sample = _sample(model, SAMPLE_ROWS, isinstance(view, QTreeView)) if model is not None else []
+        if not sample:
+            self._headers_only = (widest, whole_part)
             return widest, whole_part
         margin, base = text_margin(view), view.font()
         metrics: dict[str, QFontMetricsF] = {}
-        for index, depth in _sample(model, SAMPLE_ROWS):
+        for index, depth in sample:
             for column in range(count):
                 cell = index.siblingAtColumn(column)
                 text = cell.data(Qt.ItemDataRole.DisplayRole)
@@ -210,14 +235,15 @@ def _indent(view: QTableView | QTreeView, depth: int) -> int:
     return view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
 
 
-def _sample(model, limit: int) -> list[tuple[QModelIndex, int]]:
+def _sample(model, limit: int, tree: bool) -> list[tuple[QModelIndex, int]]:
     """(index, depth) of up to limit rows that hold cells (not a group's title): of a flat list its
     rows, of a tree the rows of its groups (one level down), each group an equal share; of each
     share half from the top and the rest spread evenly over the others."""
-    tops = [model.index(row, 0) for row in range(model.rowCount())]
-    groups = [(top, 1) for top in tops if model.rowCount(top)] if any(map(model.rowCount, tops)) else []
-    if not groups:
-        groups = [(QModelIndex(), 0)] if tops else []
+    if tree:
+        tops = (model.index(row, 0) for row in range(model.rowCount()))
+        groups = [(top, 1) for top in tops if model.rowCount(top)]
+    else:
+        groups = [(QModelIndex(), 0)] if model.rowCount() else []
     found = []
     for parent, depth in groups:
         rows = model.rowCount(parent)

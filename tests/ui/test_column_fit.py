@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from caseworker_app.ui.column_fit import FREE, WHOLE, fitted_widths
 from caseworker_app.ui.mainwindow import MainWindow, Tab
+from tests.ui.column_check import elided as _elided
 
 
 def test_preferred_widths_are_kept_when_they_fit():
@@ -44,25 +45,6 @@ def test_fitted_widths_fit_whenever_half_the_minimums_do(columns, room):
         assert sum(widths) <= room
     if sum(preferred) <= room:
         assert widths == preferred
-
-
-def _elided(view, row: int, columns: list[int]) -> list[str]:
-    """The texts of a Frister case row's (row of the first group) or a Sager row's columns that do
-    not fit their column (ui/elided_tips.py: font metrics of the text and the style's margins)."""
-    from PySide6.QtWidgets import QTreeView
-
-    from caseworker_app.ui.elided_tips import ElidedTextTips
-
-    model = view.model()
-    parent = model.index(0, 0) if isinstance(view, QTreeView) else None
-    found = []
-    for column in columns:
-        index = model.index(row, column, parent) if parent is not None else model.index(row, column)
-        indent = view.indentation() * 2 if isinstance(view, QTreeView) and column == 0 else 0
-        width = view.columnWidth(column) - indent
-        if ElidedTextTips.elided(view, width, index, index.data()):
-            found.append(index.data())
-    return found
 
 
 def test_whole_columns_give_way_after_free_ones_and_only_to_their_minimums():
@@ -110,7 +92,7 @@ def test_a_narrow_window_shows_every_named_column_and_a_dragged_one_stays(qtbot,
 
 def test_a_window_made_wider_and_narrower_again_keeps_fitting(qtbot, store, today):
     store.create_case(
-        citizen="Jens Christian Hansen-Vestergaard",
+        citizen="Jens Christian Vestergaard",
         case_ref="2021-1001",
         trial_id="T08",
         dates={"hire": date(2018, 8, 31)},

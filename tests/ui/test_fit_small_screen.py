@@ -149,7 +149,7 @@ def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whol
     # give way; the dates, the case number and the CPR number are never shortened (ui/column_fit.py).
     from caseworker_app.ui.mainwindow import MainWindow, Tab
     from caseworker_app.ui.text_size import apply_text_size
-    from tests.ui.test_column_fit import _elided
+    from tests.ui.column_check import elided as _elided
 
     apply_text_size(150)
     try:
