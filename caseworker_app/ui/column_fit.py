@@ -2,10 +2,11 @@
 main window is about 910 pixels wide, and the columns' wished-for widths add up to more. Rather than
 hide the last columns behind a horizontal scroll bar, the columns give way by priority:
 
-- a free text (a name, what a deadline is) first, down to a few characters, its text shortened with
+- a column shown whole (a date, a case number, a CPR number) never gives up its text; only an
+  explanation in brackets after it ("fre 22-01-2021 (fristen 23-01-2021 er en lørdag)", also in the
+  row's tooltip) gives way, first;
+- then a free text (a name, what a deadline is), down to a few characters, its text shortened with
   "…" (the whole text in its tooltip, ui/elided_tips.py);
-- a column shown whole (a date, a case number, a CPR number) never gives up its text, only an
-  explanation in brackets after it ("fre 22-01-2021 (fristen 23-01-2021 er en lørdag)");
 - when that is not enough, the free texts go below their few characters, to half at most.
 
 No column is wider than its widest text (header or cell): the last column stretches over the rest.
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 from .elided_tips import ElidedTextTips, cell_font, text_margin, text_width
 
-FREE, WHOLE = 0, 1  # priorities: a free text gives way first; a whole column only its brackets
+FREE, WHOLE = 0, 1  # priorities: a whole column gives way first, but only its brackets; then a free text
 SAMPLE_ROWS = 48  # rows measured for a column's widest text: the first ones and some spread over the rest
 # After the first measuring, new texts (a search typed, a case saved) are measured this long after the
 # last change, once: a key typed costs nothing, and the columns only ever widen, never jump back.
@@ -45,13 +46,14 @@ def fitted_widths(
     preferred: Sequence[int], minimum: Sequence[int], room: int, priority: Sequence[int] | None = None
 ) -> list[int]:
     """The preferred widths when they fit in room. Else the columns give way towards their minimums
-    by priority, FREE ones first: each of a priority by the same share of what it could give. When
-    even the minimums do not fit, the FREE columns that may be shortened at all (minimum below
+    by priority, the WHOLE ones first (their minimum: the text before the brackets), then the FREE
+    ones: each of a priority by the same share of what it could give. When even the minimums do
+    not fit, the FREE columns that may be shortened at all (minimum below
     preferred) go below their minimums in proportion to them, to half at most; a WHOLE column, or
     one never shortened (minimum == preferred), keeps its minimum."""
     priority = list(priority) if priority is not None else [FREE] * len(preferred)
     widths = list(preferred)
-    for stage in (FREE, WHOLE):
+    for stage in (WHOLE, FREE):
         excess = sum(widths) - room
         if excess <= 0:
             return widths
@@ -77,8 +79,10 @@ def _below_minimums(preferred: Sequence[int], minimum: Sequence[int], priority: 
 
 
 def shown_whole(text: str) -> str:
-    """What of a WHOLE column's text is never shortened: all but an explanation in brackets."""
-    return text.split(" (", 1)[0]
+    """What of a WHOLE column's text is never shortened: all but an explanation in brackets, and
+    room for the "…" Qt puts where the brackets are cut (else it cuts into the date to make room)."""
+    head, brackets, _rest = text.partition(" (")
+    return head + " …" if brackets else head
 
 
 class ColumnFit(QObject):

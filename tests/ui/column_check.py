@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView, QTreeView
 
 
@@ -30,3 +30,20 @@ def elided(view, row: int, columns: list[int]) -> list[str]:
         if math.ceil(metrics.horizontalAdvance(text)) + margin + grid + indent > view.columnWidth(column):
             found.append(text)
     return found
+
+
+def shown_text(view, row: int, column: int) -> str:
+    """The text a Frister case row's (first group with rows) or Sager row's cell shows: shortened
+    with "…" as Qt does (QFontMetrics.elidedText) to the column's width less the margins."""
+    model = view.model()
+    tree = isinstance(view, QTreeView)
+    group = next((model.index(g, 0) for g in range(model.rowCount()) if model.rowCount(model.index(g, 0))), None)
+    index = model.index(row, column, group) if tree else model.index(row, column)
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    grid = 1 if isinstance(view, QTableView) and view.showGrid() else 0
+    indent = view.indentation() * 2 if tree and column == 0 else 0
+    font = index.data(Qt.ItemDataRole.FontRole)
+    metrics = QFontMetrics(font.resolve(view.font()) if isinstance(font, QFont) else view.font())
+    return metrics.elidedText(
+        index.data(), Qt.TextElideMode.ElideRight, view.columnWidth(column) - margin - grid - indent
+    )

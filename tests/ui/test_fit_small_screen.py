@@ -150,6 +150,7 @@ def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whol
     from caseworker_app.ui.mainwindow import MainWindow, Tab
     from caseworker_app.ui.text_size import apply_text_size
     from tests.ui.column_check import elided as _elided
+    from tests.ui.column_check import shown_text
 
     apply_text_size(150)
     try:
@@ -159,6 +160,12 @@ def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whol
             cpr="0101621234",
             trial_id="T08",
             dates={"hire": date(2018, 7, 20)},  # followed up by 20-01-2021, a Wednesday: overdue
+        )
+        store.create_case(
+            citizen="Rikke Bruun",
+            case_ref="2018-0415",
+            trial_id="T08",
+            dates={"hire": date(2018, 7, 23)},  # by 23-01-2021, a Saturday: in practice Friday 22-01-2021
         )
         window = MainWindow(store, today=lambda: date(2021, 2, 1))
         qtbot.addWidget(window)
@@ -170,6 +177,8 @@ def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whol
         row = view.model().index(0, 0, view.model().index(0, 0))
         assert row.data().startswith("! ")  # overdue: bold, the widest date
         assert _elided(view, 0, [0, 1, 3]) == []  # Frist, Senest i praksis, Sagsnr.
+        assert view.model().index(1, 1, view.model().index(0, 0)).data().startswith("fre 22-01-2021 (fristen")
+        assert shown_text(view, 1, 1).startswith("fre 22-01-2021 ")  # its explanation may be shortened
         assert view.horizontalScrollBar().maximum() == 0
         window.tabs.setCurrentIndex(Tab.CASES)
         cases = window.case_view
