@@ -140,3 +140,28 @@ def test_a_window_border_dragged_with_the_button_held_is_not_a_column_drag(qtbot
     QApplication.processEvents()
 
     assert not window.deadline_columns.user_sized and not window.case_columns.user_sized
+
+
+def test_a_shortened_cells_tooltip_holds_its_whole_text_above_the_rows(qtbot, store, today):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    store.create_case(
+        citizen="Jens Christian Vestergaard", case_ref="2021-1001", trial_id="T08", dates={"hire": date(2018, 8, 31)}
+    )
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.resize(700, 490)  # the name shortened
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(Tab.CASES)
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    assert _elided(view, 0, [0]) == ["Jens Christian Vestergaard"]
+    index = view.model().index(0, 0)
+    at = view.visualRect(index).center()
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text() == "Jens Christian Vestergaard\n\n" + index.data(Qt.ItemDataRole.ToolTipRole)
+    QToolTip.hideText()
