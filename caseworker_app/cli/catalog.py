@@ -48,6 +48,7 @@ def _schedule(args: argparse.Namespace) -> int:
 
 
 def _schedule_checked(args: argparse.Namespace) -> int:
+    from ..core.validation import missing_dates
     from ..services.calculator import calculate, trial_status_text
 
     catalog, catalog_text = _catalog(args)
@@ -60,9 +61,10 @@ def _schedule_checked(args: argparse.Namespace) -> int:
             f"forsøg {trial.id} bruger ikke datoen {', '.join(unknown)} "
             f"(det bruger: {', '.join(sorted(allowed_dates)) or 'ingen datoer'})"
         )
-    missing = [d.name for d in trial.dates if d.required and d.name not in dates]
+    missing = missing_dates(trial, dates)
     if missing:
-        raise UsageError(f"forsøg {trial.id} kræver datoen {', '.join(missing)} (brug --date {missing[0]}=dd-mm-åååå)")
+        wanted = " eller ".join(f"»{d.label}« (--date {d.name}=DATO)" for d in missing[0])
+        raise UsageError(f"forsøg {trial.id} kræver datoen {wanted}")
     unknown_events = sorted({e.kind for e in args.event} - set(trial.events))
     if unknown_events:
         raise UsageError(

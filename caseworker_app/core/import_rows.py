@@ -223,8 +223,5 @@ def _row_error(number: int, mapping: ColumnMapping, name: str, message: str, tri
         # No column gives the date: say which field to choose it as, under the name the error
         # begins with ('Visitation'), where the trial calls the date otherwise ('Start på ressourceforløb').
         label = trial.date_label(name)
-        message = (
-            f"Forsøg {trial.id} skal have datoen for {label[:1].lower()}{label[1:]}. "
-            f"Vælg kolonnen med den som '{FIELD_LABELS[name]}'"
-        )
+        message = f"Forsøg {trial.id} skal have datoen »{label}«. Vælg kolonnen med den som '{FIELD_LABELS[name]}'"
     return RowError(number, column, name, message)

@@ -7,12 +7,12 @@ replaces; for closing reason, text, day. The window shows each message at its fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from .catalog import Trial
+from .catalog import CaseDate, Trial
 from .cpr import cpr_error
 from .event import Event
 from .history import END_REASONS, INITIATORS, OTHER_REASON
@@ -50,6 +50,31 @@ def parse_case_dates(raw: Mapping[str, object]) -> tuple[dict[str, date], dict[s
 
 def _date_label(trial: Trial | None, name: str) -> str:
     return trial.date_label(name) if trial else DATE_NAMES.get(name, name)
+
+
+def missing_dates(trial: Trial, given: Collection[str]) -> tuple[tuple[CaseDate, ...], ...]:
+    """The dates a case of the trial lacks, given the names of those it has: each entry is one date
+    to give, or several of which any one will do.
+
+    Each required date is one entry. A trial whose rules all count from optional dates (T04: the
+    trial's agreed date, the ordinary rule's visitation) needs at least one of them: without any,
+    no rule, the trial's or the ordinary one, has a date to count from.
+    """
+    missing: list[tuple[CaseDate, ...]] = [(d,) for d in trial.dates if d.required and d.name not in given]
+    specs = [s for rule in trial.rules for s in (rule, rule.ordinary, *rule.ordinary_changes) if s is not None]
+    anchors = {s.anchor for s in specs}
+    counted_from = tuple(d for d in trial.dates if d.name in anchors)
+    if counted_from and not any(d.required or d.name in given for d in counted_from):
+        missing.append(counted_from)
+    return tuple(missing)
+
+
+def missing_date_message(dates: tuple[CaseDate, ...]) -> str:
+    """What to write when the case lacks dates (one entry of missing_dates), by the trial's labels."""
+    if len(dates) == 1:
+        return f"Skriv datoen »{dates[0].label}«"
+    labels = [f"»{d.label}«" for d in dates]
+    return f"Skriv mindst én af datoerne {', '.join(labels[:-1])} og {labels[-1]}: sagens frister regnes fra dem"
 
 
 # Dates that lie ahead by nature: the next date agreed with the citizen (T04, T12, T15, T16).
@@ -102,9 +127,8 @@ def case_errors(
     for name in parsed:
         if name not in used:
             errors[name] = f"Forsøg {trial.id} bruger ikke datoen '{DATE_NAMES.get(name, name)}'"
-    for case_date in trial.dates:
-        if case_date.required and case_date.name not in parsed and case_date.name not in errors:
-            errors[case_date.name] = f"Skriv datoen for {case_date.label.lower()}"
+    for lacking in missing_dates(trial, {*parsed, *errors}):
+        errors.setdefault(lacking[0].name, missing_date_message(lacking))
     latest = today + relativedelta(years=LATEST_YEARS_AHEAD)
     for name, day in parsed.items():
         if name in errors:

@@ -87,7 +87,7 @@ def test_schedule_for_a_trial_without_deadlines(capsys):
     ("args", "message"),
     [
         (["schedule", "--trial", "T99", "--date", "hire=2018-08-31"], "ukendt forsøg 'T99'"),
-        (["schedule", "--trial", "T08"], "kræver datoen hire"),
+        (["schedule", "--trial", "T08"], "kræver datoen »Ansættelse i løntilskud« (--date hire=DATO)"),
         (
             ["schedule", "--trial", "T08", "--date", "hire=2018-02-30"],
             "'2018-02-30': den dag findes ikke – februar 2018 har 28 dage",

@@ -34,7 +34,7 @@ def test_empty_required_fields(catalog):
         "case_ref": "Skriv FASIT-sagsnummeret",
         "trial_id": "Vælg et forsøg",
     }
-    assert errors_for(catalog, "T16") == {"absence_start": "Skriv datoen for første fraværsdag"}
+    assert errors_for(catalog, "T16") == {"absence_start": "Skriv datoen »Første fraværsdag«"}
 
 
 def test_unknown_trial_and_a_date_the_trial_does_not_use(catalog):

@@ -164,6 +164,6 @@ def test_a_missing_date_column_names_the_field_and_the_trials_label_alike(store,
     )
     preview = preview_of(store, source)
     assert [e.text for e in preview.errors()] == [
-        "Række 2 (ingen kolonne er valgt som 'Visitation'): Forsøg T07 skal have datoen for start på "
-        "ressourceforløb. Vælg kolonnen med den som 'Visitation'"
+        "Række 2 (ingen kolonne er valgt som 'Visitation'): Forsøg T07 skal have datoen »Start på "
+        "ressourceforløb«. Vælg kolonnen med den som 'Visitation'"
     ]

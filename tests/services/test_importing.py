@@ -100,8 +100,8 @@ def test_faults_name_row_column_and_what_to_do(store, tmp_path):
         "ansættelse i løntilskud (01-03-2024). Ret en af datoerne",
         "Række 4, kolonne 'Ansat': Forsøg T05 bruger ikke datoen 'ansættelse i løntilskud'. Lad cellen være tom, "
         "eller ret forsøget",
-        "Række 4 (ingen kolonne er valgt som 'Visitation'): Forsøg T05 skal have datoen for start på "
-        "kontaktforløbet (visitation). Vælg kolonnen med den som 'Visitation'",
+        "Række 4 (ingen kolonne er valgt som 'Visitation'): Forsøg T05 skal have datoen »Start på "
+        "kontaktforløbet (visitation)«. Vælg kolonnen med den som 'Visitation'",
         "Række 4, kolonne 'Seneste opfølgning': Forsøg T05 bruger ikke hændelsen 'opfølgning' (det bruger: "
         "samtale). Lad cellen være tom for sager i dette forsøg",
         "Række 5, kolonne 'Seneste opfølgning': Opfølgning 01-02-2024 ligger før ansættelse i løntilskud 01-03-2024",
@@ -380,7 +380,7 @@ def test_a_row_repeating_a_case_with_empty_cells_is_skipped_or_updates_only_what
     # Sunday: in practice Friday 26-02-2021.
     assert (bo.first_deadline.legal_due, bo.first_deadline.practical_due) == (date(2021, 2, 28), date(2021, 2, 26))
     assert [e.text for e in ida.errors] == [
-        "Række 3, kolonne 'Ansat': Skriv datoen for ansættelse i løntilskud (rækken har 'Ida Dam', 'S-2000', 'T08')"
+        "Række 3, kolonne 'Ansat': Skriv datoen »Ansættelse i løntilskud« (rækken har 'Ida Dam', 'S-2000', 'T08')"
     ]
     with pytest.raises(importing.ImportRefusedError):  # Ida's row is wrong: nothing is saved
         importing.save_import(store, preview, duplicates="update")

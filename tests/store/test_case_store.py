@@ -201,7 +201,7 @@ def test_a_new_case_with_bad_input_is_not_saved(store):
         "citizen": "Skriv borgerens navn",
         "case_ref": "Skriv FASIT-sagsnummeret",
         "praktik_start": "Forsøg T08 bruger ikke datoen 'praktikstart'",
-        "hire": "Skriv datoen for ansættelse i løntilskud",
+        "hire": "Skriv datoen »Ansættelse i løntilskud«",
     }
     assert store.list_cases() == []
 

@@ -108,7 +108,7 @@ def test_every_missing_field_gets_its_own_message(qtbot, store):
     assert window.boxes["trial_id"].error_label.isHidden()
     assert window.boxes["citizen"].error() == "Skriv borgerens navn"
     assert window.boxes["case_ref"].error() == "Skriv FASIT-sagsnummeret"
-    assert window.date_boxes["hire"].error() == "Skriv datoen for ansættelse i løntilskud"
+    assert window.date_boxes["hire"].error() == "Skriv datoen »Ansættelse i løntilskud«"
     assert not window.date_boxes["offer"].error_label.isVisible()  # optional
     assert store.list_cases() == []
 

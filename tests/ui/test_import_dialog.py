@@ -282,8 +282,8 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     # Column E ("Ansat") ignored: every row lacks the date its deadlines count from.
     choose(view.combos[4], None)
     assert errors_listed(dialog)[0] == (
-        "Række 5 (ingen kolonne er valgt som 'Ansættelse i løntilskud'): Forsøg T08 skal have datoen for "
-        "ansættelse i løntilskud. Vælg kolonnen med den som 'Ansættelse i løntilskud'"
+        "Række 5 (ingen kolonne er valgt som 'Ansættelse i løntilskud'): Forsøg T08 skal have datoen "
+        "»Ansættelse i løntilskud«. Vælg kolonnen med den som 'Ansættelse i løntilskud'"
     )
     assert dialog.tabs.tabText(FEJL) == "F&ejl (5)"
     assert not dialog.import_button.isEnabled()

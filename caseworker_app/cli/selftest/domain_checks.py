@@ -59,8 +59,9 @@ def check_database(ctx: Context) -> str:
 
 
 def generated_cases(catalog: dict) -> list:
-    """One case per trial with deadlines, its required dates a year before the selftest's today."""
+    """One case per trial with deadlines, the dates it needs a year before the selftest's today."""
     from ...core.cases import CaseRecord
+    from ...core.validation import missing_dates
 
     start = date(SELFTEST_TODAY.year - 1, SELFTEST_TODAY.month, SELFTEST_TODAY.day)
     return [
@@ -69,7 +70,8 @@ def generated_cases(catalog: dict) -> list:
             citizen=f"Selvtest {i}",
             case_ref=f"S-{i}",
             trial_id=trial.id,
-            dates={d.name: start for d in trial.dates if d.required},
+            # Each date the case needs; of dates any one of which will do (T04), the first.
+            dates={needed[0].name: start for needed in missing_dates(trial, ())},
         )
         for i, trial in enumerate(catalog.values(), start=1)
         if trial.rules

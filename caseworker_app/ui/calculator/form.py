@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.catalog import Trial
 from ...core.event import Event
 from ...core.terms import IMPORTED_EVENTS
+from ...core.validation import missing_date_message, missing_dates
 from ...core.workdays import fmt
 from ..field_scroll import FieldScrollArea
 from ..fields import DateLineEdit, FieldBox, add_label_above, buddy_label, set_tab_order
@@ -179,8 +180,8 @@ class CalculatorForm(QWidget):
                 continue
             if value is not None:
                 dates[case_date.name] = value
-            elif case_date.required:
-                errors[case_date.name] = f"Skriv datoen for {case_date.label.lower()}"
+        for lacking in missing_dates(trial, {*dates, *errors}):
+            errors.setdefault(lacking[0].name, missing_date_message(lacking))
         today = _optional_date(self.today_edit, "today", errors)
         if today is None and "today" not in errors:
             errors["today"] = "Skriv datoen, fristerne skal beregnes pr."
