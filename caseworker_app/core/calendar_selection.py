@@ -313,10 +313,10 @@ def case_plan(
     entries = [PlanEntry(d) for d in current]
     specs = {(s.kind, s.label): s for s in trial.rules}
     for deadline in current:
-        spec = specs.get((deadline.kind, deadline.label))
+        spec = specs.get((deadline.kind, deadline.rule_label))
         if spec is None or deadline.kind not in RECURRING_KINDS or not spec.events:
             continue
-        key = (deadline.kind, deadline.label)
+        key = (deadline.kind, deadline.rule_label)
         kinds = _meeting_kinds(spec)
         events = list(case.events)
         previous = deadline
@@ -373,6 +373,6 @@ def _following(
     """The rule's deadline computed as on the assumed day (the engine ignores events after its
     'today'), with the status then given as seen from the real today."""
     for d in compute_deadlines(trial, case.dates, events, as_of, warning_days=warn):
-        if (d.kind, d.label) == key:
+        if (d.kind, d.rule_label) == key:
             return d._replace(status=status_of(d.legal_due, d.practical_due, today, warn))
     return None

@@ -57,6 +57,10 @@ class Deadline(NamedTuple):
     # begun before it, or a deadline due before it began. Whatever governs it, the trial's end does
     # not (the banner's count of deadlines the ordinary rule took over leaves it out).
     trial_inapplicable: bool = False
+    # The label of the catalog's rule (its [[rules]] entry) the deadline is computed for: what
+    # identifies the deadline's rule, while label is what it is called where it is shown (the
+    # ordinary rule's own label where that rule governs and has one: T04's next mentor contact).
+    rule_label: str = ""
 
     @property
     def reason(self) -> str:

@@ -49,7 +49,7 @@ def _due(
 ) -> Deadline | None:
     """The engine's deadline of one rule as on day (events after day have not happened)."""
     for d in compute_deadlines(trial, dates, events, day, trial_end=trial_end):
-        if d.kind == spec.kind and d.label == spec.label:
+        if d.kind == spec.kind and d.rule_label == spec.label:
             return d
     return None
 

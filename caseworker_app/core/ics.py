@@ -74,7 +74,7 @@ def deadline_uid(item: CaseDeadline, calendar_id: str = "", key: str = "") -> st
     """The UID from case key (case_key; the id when not given), rule kind and label, not the date:
     'sag-17-followup-opfoelgning@…'."""
     d = item.deadline
-    local = f"sag-{key or item.case.id}-{_slug(d.kind)}-{_slug(d.label)}"
+    local = f"sag-{key or item.case.id}-{_slug(d.kind)}-{_slug(d.rule_label)}"
     if calendar_id:
         local += f"-{_slug(calendar_id)}"
     return f"{local}@{UID_DOMAIN}"

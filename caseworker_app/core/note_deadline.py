@@ -47,7 +47,7 @@ def governing_deadline(
     if extra is not None:
         events = sorted((*events, extra), key=lambda e: e.day)
     found = compute_deadlines(trial, case.dates, events, day)
-    deadline = next((d for d in found if d.kind == spec.kind and d.label == spec.label), None)
+    deadline = next((d for d in found if d.kind == spec.kind and d.rule_label == spec.label), None)
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
     if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)

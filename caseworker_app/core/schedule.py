@@ -304,6 +304,7 @@ def _deadline(
     else:
         status = LATER
     caution = ""
+    label = spec.label
     if governed == "trial":
         governing, rule = spec, trial_rule
         citation = trial_citation(trial, legal if legal < end else end, end)
@@ -311,6 +312,9 @@ def _deadline(
         assert ordinary is not None  # governed is "ordinary" only when ordinary_result came from it
         citation = ordinary.reference
         checked = ordinary.checked_until
+        # The ordinary rule's own duty where the catalog names it (T04: the next mentor contact);
+        # a municipality's changed version without a label keeps the catalog's ordinary label.
+        label = ordinary.label or (spec.ordinary.label if spec.ordinary is not None else "") or spec.label
         if ordinary is spec.ordinary:  # the common case: its texts from the plan
             governing, rule = ordinary, plain_rule
             if checked is not None and legal > checked:  # reform_caution's test, without the call
@@ -334,7 +338,7 @@ def _deadline(
         (
             trial.id,
             spec.kind,
-            spec.label,
+            label,
             legal,
             practical,
             ordinary_due,
@@ -352,6 +356,7 @@ def _deadline(
             end < today,
             beside.reference if beside is not None else ordinary.reference if ordinary is not None else "",
             inapplicable,
+            spec.label,
         ),
     )
 

@@ -145,6 +145,7 @@ def _undated(
         "",
         True,
         end < today,
+        rule_label=spec.label,
     )
 
 

@@ -48,7 +48,7 @@ def test_t04_after_the_trial_a_passed_mentor_contact_is_due_the_day_after_its_en
     assert d.legal_due == date(2022, 1, 1)
     assert d.practical_due == date(2021, 12, 30)
     assert d.status == "overdue"
-    assert d.citation == "Reglerne om ret- og pligtmentor (lovhenvisning ikke angivet i kilderne)"
+    assert d.citation == "Reglerne om ret- og pligtmentor; lovhenvisning ikke angivet i kilderne"
     assert d.reason.startswith(
         "Forsøget sluttede 31-12-2021: efter almindelig regel, 2 uger efter seneste opfølgning 15-12-2021, "
         "var fristen 29-12-2021, så fristen er dagen efter forsøgets slutning"
