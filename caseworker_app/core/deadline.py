@@ -60,6 +60,7 @@ class Deadline(NamedTuple):
     # The label of the catalog's rule (its [[rules]] entry) the deadline is computed for: what
     # identifies the deadline's rule, while label is what it is called where it is shown (the
     # ordinary rule's own label where that rule governs and has one: T04's next mentor contact).
+    # The engine always sets it; '' (a Deadline made by hand) is read as label by the calendar UID.
     rule_label: str = ""
 
     @property

@@ -71,10 +71,11 @@ def case_key(case_id: int, created_at: str | None = None) -> str:
 
 
 def deadline_uid(item: CaseDeadline, calendar_id: str = "", key: str = "") -> str:
-    """The UID from case key (case_key; the id when not given), rule kind and label, not the date:
+    """The UID from case key (case_key; the id when not given), rule kind and the catalog rule's label
+    (not the label shown, which the ordinary rule may change), not the date:
     'sag-17-followup-opfoelgning@…'."""
     d = item.deadline
-    local = f"sag-{key or item.case.id}-{_slug(d.kind)}-{_slug(d.rule_label)}"
+    local = f"sag-{key or item.case.id}-{_slug(d.kind)}-{_slug(d.rule_label or d.label)}"
     if calendar_id:
         local += f"-{_slug(calendar_id)}"
     return f"{local}@{UID_DOMAIN}"
