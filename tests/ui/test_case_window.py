@@ -854,3 +854,22 @@ def test_the_date_fields_have_alt_letters_that_reach_them(qtbot, store, trial, l
             window.citizen_edit.setFocus()
             press_alt(qtbot, window, key)
             assert window.focusWidget() is box.editor
+
+
+def test_a_t04_case_without_either_date_is_asked_for_one_of_them(qtbot, store):
+    # T04's rules count from the agreed review (the trial's) or the visitation (the ordinary rule's):
+    # either will do (during the trial, 01-02-2021, the window then asks for the agreed date), neither
+    # is refused at the first of the two fields.
+    window = open_case(qtbot, store, None)
+    window.trial_combo.setCurrentIndex(window.trial_combo.findData("T04"))
+    type_into(qtbot, window.citizen_edit, "Lone Madsen")
+    type_into(qtbot, window.case_ref_edit, "2026-0104")
+    click(qtbot, window.save_button)
+    assert window.date_boxes["agreed"].error() == (
+        "Skriv mindst én af datoerne »Fritagelsen vurderes igen« og »Visiteret som aktivitetsparat (ret og "
+        "pligt til mentor)«: sagens frister regnes fra dem"
+    )
+    assert store.list_cases() == []
+    type_into(qtbot, window.date_boxes["visitation"].editor, "11-01-2021")
+    click(qtbot, window.save_button)
+    assert [c.trial_id for c in store.list_cases()] == ["T04"]
