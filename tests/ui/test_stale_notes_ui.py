@@ -121,12 +121,21 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
     assert [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE] == []  # nothing kept
     assert window.status_label.text() == (
         "⚠ Ikke kopieret: notatet er lavet om efter nye oplysninger. Læs den nye tekst, og kopiér igen. "
-        "Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026."
+        "Forsøg T08 er ændret, efter vinduet blev åbnet (fx i et andet vindue): forlængelse til 31-12-2026. "
+        # The tick confirmed 15-12-2026, not the deadline the note states now (core/confirmations.py).
+        "Hakket ved kontrollen af fristen er fjernet: notatets frist er nu 01-01-2027, ikke 15-12-2026, som du "
+        "kontrollerede. Udfyld før notatet kan kopieres: bekræftelse af, at du har kontrolleret fristen efter de "
+        "regler, der gælder i dag."
     )
     # Now the trial runs to 31-12-2026: 15-12-2026 falls inside it, so the day after its end, 01-01-2027.
     assert "senest 01-01-2027" in window.note_text()
+    assert not window.confirm_panel.deadline_box.isChecked()
+    assert "Fristen er kontrolleret af sagsbehandleren" not in window.note_text()
+    assert not window.copy_button.isEnabled()  # nobody has confirmed 01-01-2027
 
-    click(qtbot, window.copy_button)  # read, copied again: the new note
+    window.confirm_panel.deadline_box.setChecked(True)  # 01-01-2027 checked
+    assert window.status_label.text() == "✓ Klar til at kopiere."
+    click(qtbot, window.copy_button)  # read, checked, copied again: the new note
     assert "senest 01-01-2027" in QGuiApplication.clipboard().text()
     [kept] = [r for r in store.history(case_id) if r.kind == JOURNAL_NOTE]
     assert '"due": "01-01-2027"' in (kept.stated or "")

@@ -4,11 +4,14 @@ the caseworker makes, "sagsbehandlerens vurdering"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOptionFocusRect, QVBoxLayout, QWidget
 
 from ...core.catalog import Trial
+from ...core.confirmations import Confirmable
 from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, confirmable_conditions
 from ...core.schedule import resolve_dates
 from ..colours import hint_style
@@ -62,6 +65,8 @@ class ConditionsPanel(QWidget):
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.labels: dict[str, ToggleLabel] = {}
+        self._ticked_for: dict[str, Confirmable] = {}  # what each ticked box confirmed when ticked
+        self.notices: dict[str, str] = {}  # why a tick was taken away, until the box is ticked again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         dates = resolve_dates(trial, case_dates)[0] if trial else {}
@@ -108,6 +113,33 @@ class ConditionsPanel(QWidget):
         self.hint.setVisible(conditions)
         for widget in (self.deadline_box, self.deadline_label, self.deadline_hint):
             widget.setVisible(deadline)
+
+    def follow(
+        self,
+        facts: Mapping[str, Confirmable],
+        notice: Callable[[str, Confirmable, Confirmable | None], str],
+    ) -> None:
+        """Keep each tick with what it confirmed (core/confirmations.py): a box ticked for other facts
+        than facts now gives is unticked, and notices[name] says why (notice(name, was, now))."""
+        for name, box in {**self.boxes, DEADLINE_CHECK: self.deadline_box}.items():
+            now = facts.get(name)
+            if not box.isChecked():
+                self._ticked_for.pop(name, None)
+                if now is None:  # no longer asked for: nothing to tick again
+                    self.notices.pop(name, None)
+                continue
+            self.notices.pop(name, None)
+            was = self._ticked_for.get(name)
+            if was is None:
+                if now is not None:
+                    self._ticked_for[name] = now  # ticked for what the window shows now
+            elif now != was:
+                box.blockSignals(True)  # the caller fills the note in with the box as it leaves it
+                box.setChecked(False)
+                box.blockSignals(False)
+                del self._ticked_for[name]
+                if text := notice(name, was, now):
+                    self.notices[name] = text
 
     def confirmed(self) -> tuple[str, ...]:
         """The names of the conditions ticked, in the trial's order, and DEADLINE_CHECK when the

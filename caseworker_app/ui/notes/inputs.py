@@ -7,11 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ...core.cases import CaseRecord
 from ...core.catalog import NoteTemplate, Trial
+from ...core.confirmations import confirmation_facts, untick_notice
+from ...core.note_conditions import DEADLINE_CHECK
 from ...core.note_errors import NoteError
 from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
-from ...core.note_values import deadline_check_needed
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
 from ..colours import hint_style
@@ -159,18 +161,26 @@ class NoteInputs(QWidget):
         self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
         self.template_info.setVisible(own)
 
-    def follow_deadline_check(
-        self, situation: str, template: NoteTemplate, event_date: date | None, note_day: date
-    ) -> None:
-        """Show the deadline's confirmation when the deadline the note states is under the reform
-        caution (decisions 13 and 15; core/note_values.py deadline_check_needed)."""
+    def follow_confirmations(
+        self,
+        trial: Trial,
+        case: CaseRecord,
+        situation: str,
+        template: NoteTemplate,
+        event_date: date | None,
+        note_day: date,
+    ) -> tuple[str, ...]:
+        """Show the deadline's confirmation when the deadline the note states needs it (decisions 13
+        and 15); untick a box ticked for another deadline or other facts than the note now rests on,
+        saying why (core/confirmations.py). The names confirmed now (ConditionsPanel.confirmed)."""
         try:
-            needed = self._trial is not None and deadline_check_needed(
-                self._trial, self._case, situation, event_date, note_day, template
-            )
+            facts = confirmation_facts(trial, case, situation, event_date, note_day, template)
         except NoteError:  # the note cannot be written at all: the window says why (draft_note)
-            needed = False
-        self.show_deadline_check(needed)
+            self.show_deadline_check(False)
+        else:
+            self.show_deadline_check(DEADLINE_CHECK in facts)
+            self.conditions.follow(facts, lambda name, was, now: untick_notice(trial, name, was, now))
+        return self.conditions.confirmed()
 
     def show_deadline_check(self, needed: bool) -> None:
         """Show the confirmation of the deadline's check beside the conditions' (Bekræft:), or not."""

@@ -264,7 +264,10 @@ class NoteWindow(QDialog):
                 settings = self.store.settings()
                 situation = self.situation()
                 assert situation is not None  # template() gives a template for a chosen situation only
-                self.inputs.follow_deadline_check(situation, template, values["event_date"], self._today())
+                # The trial and case as read last (freshness.py reads them again at copy time).
+                values["confirmed"] = self.inputs.follow_confirmations(
+                    self.trial, self.case, situation, template, values["event_date"], self._today()
+                )
                 try:
                     text, self._missing = draft_note(
                         self.trial,
@@ -300,7 +303,9 @@ class NoteWindow(QDialog):
         if crossed_out:
             return [crossed_out]
         if self._missing:
-            problems = ["Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + "."]
+            # A tick taken away because the note changed says why first (core/confirmations.py).
+            problems = [*self.inputs.conditions.notices.values()]
+            problems.append("Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + ".")
             if {NOTE_FIELDS["caseworker"], NOTE_FIELDS["municipality"]} & set(self._missing):
                 problems.append("Dit og kommunens navn skrives under Indstillinger.")
             if any(label.startswith("sagens dato") for label in self._missing):

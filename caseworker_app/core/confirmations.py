@@ -1,0 +1,96 @@
+"""What a tick in the note window's Bekræft boxes confirms (decisions 13 and 15): the deadline the note
+states (its date, reason and basis), or a trial condition as judged on the case's facts it rests on. A
+tick belongs to the facts it was given for: when the note comes to state another deadline, or a
+condition's facts change (a date it is measured from, the period it speaks of), the tick no longer
+confirms anything and the window takes it away, saying why (untick_notice)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .cases import CaseRecord
+from .catalog import NoteTemplate, Trial
+from .event import Event
+from .note_conditions import DEADLINE_CHECK
+from .note_values import deadline_check_needed, stated_deadline
+from .schedule import resolve_dates
+from .terms import EVENT_NAMES
+from .workdays import fmt
+
+
+@dataclass(frozen=True)
+class Confirmable:
+    """What one box confirms: shown, in Danish, to say what changed; basis, everything it rests on
+    (two ticks confirm the same only when their bases are equal)."""
+
+    shown: str
+    basis: str
+
+
+def confirmation_facts(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    event_date: date | None,
+    note_date: date,
+    template: NoteTemplate | None = None,
+) -> dict[str, Confirmable]:
+    """By box name (a condition's name, DEADLINE_CHECK): what ticking it confirms now. DEADLINE_CHECK
+    is there only when the note's deadline needs the check (deadline_check_needed); NoteError when
+    the note's deadline cannot be worked out (the window then says why)."""
+    dates = resolve_dates(trial, case.dates)[0]
+    facts = condition_facts(trial, dates, case.events)
+    if deadline_check_needed(trial, case, situation, event_date, note_date, template):
+        deadline, _ = stated_deadline(trial, case, situation, event_date, note_date)
+        assert deadline is not None  # deadline_check_needed says there is one
+        due = fmt(deadline.legal_due)
+        facts[DEADLINE_CHECK] = Confirmable(due, f"{due} ({deadline.reason}) {deadline.citation}")
+    return facts
+
+
+def condition_facts(trial: Trial, dates: Mapping[str, date], events: Iterable[Event] = ()) -> dict[str, Confirmable]:
+    """By condition name: the case's dates it is measured between (T09's ledighed: ledig siden, praktikstart)
+    and, for a duration condition, its period's first day and the ends registered; a condition no
+    date of the case bears on (T09's visiteret) rests on nothing that can change here."""
+    events = tuple(events)
+    facts: dict[str, Confirmable] = {}
+    for condition in trial.note_conditions:
+        names = [name for name in (condition.since, condition.at) if name]
+        kinds: list[str] = []
+        if condition.duration:
+            for spec in trial.rules:
+                if spec.kind == "duration_end":
+                    names.append(spec.anchor)
+                    kinds.extend(spec.events)
+        parts = [
+            f"{trial.date_label(name).lower()} {fmt(dates[name]) if dates.get(name) else 'ingen'}" for name in names
+        ]
+        parts += [f"{EVENT_NAMES[e.kind]} {fmt(e.day)}" for e in sorted(events, key=lambda e: e.day) if e.kind in kinds]
+        text = ", ".join(dict.fromkeys(parts))
+        facts[condition.name] = Confirmable(text, text)
+    return facts
+
+
+def untick_notice(trial: Trial, name: str, was: Confirmable, now: Confirmable | None) -> str:
+    """Why the tick for name was taken away (Danish), '' when its box is no longer asked for (the
+    note needs no check of its deadline now): was, what it confirmed; now, what it would confirm."""
+    if now is None:
+        return ""
+    if name == DEADLINE_CHECK:
+        if now.shown != was.shown:
+            return (
+                f"Hakket ved kontrollen af fristen er fjernet: notatets frist er nu {now.shown}, "
+                f"ikke {was.shown}, som du kontrollerede."
+            )
+        return (
+            f"Hakket ved kontrollen af fristen er fjernet: fristen {now.shown} har nu en anden "
+            "begrundelse eller hjemmel end den, du kontrollerede."
+        )
+    condition = next((c for c in trial.note_conditions if c.name == name), None)
+    text = condition.text if condition is not None else name
+    return (
+        f"Hakket ved »{text}« er fjernet: sagens oplysninger, det bygger på, er ændret "
+        f"(nu {now.shown or 'ingen'}; før {was.shown or 'ingen'})."
+    )
