@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 _ERROR = ("#b00020", "#ff8a80")
 _OK = ("#1b5e20", "#81c784")
 _MARK = ("#ffe08a", "#7a5c00")  # the background of '[mangler: …]' in a note
+_CHANGED = ("#d7ecff", "#1d3f5c")  # the background of a note's line made anew from changed data
 _BANNERS = {  # background of a banner line; its text keeps the theme's text colour
     "warning": ("#fff4ce", "#4d3f00"),
     "problem": ("#fde7e9", "#4f1d22"),
@@ -86,6 +87,13 @@ def mark_colour() -> QColor:
     if high_contrast():
         return _palette().color(QPalette.ColorRole.Highlight)
     return _pick(_MARK)
+
+
+def changed_colour() -> QColor:
+    """The background of a note's line that changed when the note was made anew (the window says why)."""
+    if high_contrast():
+        return _palette().color(QPalette.ColorRole.Highlight)
+    return _pick(_CHANGED)
 
 
 def overdue_brush() -> QBrush:

@@ -3,13 +3,15 @@ until "Lav teksten forfra"), each "[mangler: …]" marked, why it cannot be copi
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.notes import MISSING_MARKER
 from ...store.errors import StoreError, ValidationError
-from ..colours import error_style, hint_style, mark_colour, ok_style
+from ..colours import changed_colour, error_style, hint_style, mark_colour, ok_style
 from ..fields import buddy_label, text_box
 from .status_area import StatusArea
 
@@ -27,6 +29,7 @@ class DraftPane(QWidget):
         super().__init__(parent)
         self.hand_edited = False
         self._updating = False
+        self._changed_lines: list[int] = []  # the lines show_changed marks, until the text changes
         self.note_edit = text_box()
         self.note_edit.setAccessibleName("Notatet, som det kopieres til FASIT")
         self.note_edit.setMinimumHeight(parent.fontMetrics().lineSpacing() * 6)
@@ -76,6 +79,7 @@ class DraftPane(QWidget):
         self.note_edit.setPlaceholderText(NOT_WRITTEN if problem else "")
 
     def _note_edited(self) -> None:
+        self._changed_lines = []
         if not self._updating:
             self.hand_edited = True
         self.edited.emit()
@@ -84,10 +88,33 @@ class DraftPane(QWidget):
         """The note as it stands in the window ('\\n' line breaks)."""
         return self.note_edit.toPlainText().replace("\r\n", "\n").strip("\n")
 
+    def show_changed(self, before: str) -> None:
+        """After the note was made anew from changed data: mark the lines that differ from before
+        (the text the caseworker saw) and scroll the first into view, so the new deadline is read."""
+        old, new = before.split("\n"), self.text().split("\n")
+        opcodes = SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+        self._changed_lines = [line for tag, _, _, j1, j2 in opcodes if tag != "equal" for line in range(j1, j2)]
+        self.mark_missing()
+        if self._changed_lines:
+            block = self.note_edit.document().findBlockByNumber(self._changed_lines[-1])
+            self.note_edit.setTextCursor(QTextCursor(block))
+            self.note_edit.ensureCursorVisible()  # the last changed line, then the first: both in view if they fit
+            self.note_edit.setTextCursor(
+                QTextCursor(self.note_edit.document().findBlockByNumber(self._changed_lines[0]))
+            )
+            self.note_edit.ensureCursorVisible()
+
     def mark_missing(self) -> None:
-        """Show each '[mangler: …]' in the note on a coloured background (the words say it too)."""
+        """Show each '[mangler: …]' in the note on a coloured background (the words say it too), and
+        the lines show_changed found changed on another."""
         marks = []
         document = self.note_edit.document()
+        for line in self._changed_lines:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(document.findBlockByNumber(line))
+            mark.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            mark.format.setBackground(changed_colour())
+            marks.append(mark)
         cursor = document.find(MARKER_START)
         while not cursor.isNull():
             end = document.find("]", cursor.position())

@@ -1,7 +1,8 @@
 """The note as the database holds it now, at the moment it is copied: another copy of the program
 (or a colleague) may have entered an extension, a new end, a citation or a changed ordinary rule, or
 changed the case, since the window read them. The note is then computed again; if what it says
-changed, nothing is copied and the caseworker reads the new text first, told why in Danish."""
+changed, nothing is copied and the caseworker reads the new text first, told why in Danish; the
+lines that changed are marked and scrolled into view."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def changed_meanwhile(window: NoteWindow) -> str:
             return ""
     elif window.note_text() == before:
         return ""
+    else:
+        window.draft.show_changed(before)  # the lines made anew (the new deadline) marked and in view
     why = []
     if new:
         labels = and_list([o.label for o in new])

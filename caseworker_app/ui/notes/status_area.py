@@ -35,12 +35,25 @@ class StatusArea(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.label and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange):
             self.updateGeometry()  # new text or font: new height
+            self._whole_lines()
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # narrower: more lines
+        self._whole_lines()
+
+    def _whole_lines(self) -> None:
+        """When the text scrolls, show whole lines only: a line cut through the middle (the tester
+        saw the reason's last line half drawn at 1366×768, 150 %) reads as text cut off. The spare
+        pixels are left blank below the lines; the scroll bar moves a line at a time."""
+        spacing = self.label.fontMetrics().lineSpacing()
+        self.verticalScrollBar().setSingleStep(spacing)
+        height = self.height() - 2 * self.label.margin()
+        spare = height % spacing if self._needed() > self.height() and height > spacing else 0
+        if self.viewportMargins().bottom() != spare:
+            self.setViewportMargins(0, 0, 0, spare)
 
     def _lines(self, count: int) -> int:
         return self.label.fontMetrics().lineSpacing() * count + 2 * self.label.margin()
