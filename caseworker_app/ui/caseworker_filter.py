@@ -143,6 +143,9 @@ class ScopeLine(QWidget):
         self.label = QLabel()
         self.label.setObjectName("scopeLine")
         self.label.setStyleSheet("QLabel#scopeLine { font-weight: bold; }")
+        # Wraps rather than widens the window: a search's longer wording and a long name made the main
+        # window 1168 px wide on a 911 px screen (1366x768, 150 %, text 150 %; a tester).
+        self.label.setWordWrap(True)
         self.toggle_button = QPushButton()
         self.toggle_button.setAutoDefault(False)
         self.toggle_button.clicked.connect(self._toggle)

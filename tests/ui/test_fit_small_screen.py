@@ -188,3 +188,23 @@ def test_at_911_px_with_150_percent_text_the_dates_case_numbers_and_cpr_are_whol
         assert cases.horizontalScrollBar().maximum() == 0
     finally:
         apply_text_size(100)
+
+
+def test_the_scope_line_wraps_rather_than_widen_the_window(qtbot):
+    from caseworker_app.ui.caseworker_filter import CaseworkerChoice, ScopeLine
+
+    choice = CaseworkerChoice(None, "sager")
+    qtbot.addWidget(choice)
+    line = ScopeLine(choice, "sager")
+    qtbot.addWidget(line)
+    # The longest wording: a caseworker's own cases and those without one, matching a search.
+    line.label.setText(
+        "Viser Anne-Marie Christensen-Vestergaards sager og sager uden sagsbehandler, der passer til søgningen"
+        " – 2 af 37"
+    )
+    wide = line.label.fontMetrics().horizontalAdvance(line.label.text())
+    # Its least width is far below the text's one-line width, so the window can stay on a 911 px screen.
+    assert line.minimumSizeHint().width() < wide / 2
+    line.resize(400, 200)
+    line.show()
+    qtbot.waitUntil(lambda: line.label.height() > line.label.fontMetrics().height() * 1.5)  # two lines or more
