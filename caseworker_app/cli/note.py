@@ -78,13 +78,21 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
-    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, DEADLINE_UNCHECKED, confirmable_conditions
+    from ..core.note_conditions import (
+        DEADLINE_CHECK,
+        DEADLINE_CHECK_TEXT,
+        DEADLINE_UNCHECKED,
+        EXTENSION_CHECK,
+        EXTENSION_UNCHECKED,
+        confirmable_conditions,
+        extension_check_text,
+    )
     from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
     from ..core.note_refusals import offered_situations
     from ..core.note_situations import event_kind
     from ..core.note_subject import crossed_out_problem
-    from ..core.note_values import deadline_check_needed
+    from ..core.note_values import deadline_check_needed, extension_check_needed
     from ..core.notes import render_note
     from ..core.schedule import resolve_dates
     from ..store import CaseStore
@@ -130,12 +138,30 @@ def _note(args: argparse.Namespace) -> int:
                     f"i notaterne {', '.join(checks)}:"
                 )
                 print(f"  {DEADLINE_CHECK:<22} {DEADLINE_CHECK_TEXT}")
+            lapsed = {
+                name: found
+                for name, _, refusal in offered_situations(trial, case)
+                if not refusal
+                and (
+                    found := extension_check_needed(
+                        trial, case, name, None, note_day, store.note_template(trial.id, name)
+                    )
+                )
+            }
+            for extension, lapse in dict.fromkeys(lapsed.values()):
+                print(
+                    f"Forlængelsen skal du bekræfte (--bekraeft {EXTENSION_CHECK}), når du har kontrolleret den, "
+                    f"i notaterne {', '.join(n for n, found in lapsed.items() if found == (extension, lapse))}:"
+                )
+                print(f"  {EXTENSION_CHECK:<22} {extension_check_text(extension.end, lapse.ended)}")
             return 0
         # A corrected or cancelled event: the note would bring its date back to FASIT (as the window).
         crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
         if crossed_out:
             raise UsageError(crossed_out)
-        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions} - {DEADLINE_CHECK})
+        unknown = sorted(
+            set(args.bekraeft) - {c.name for c in trial.note_conditions} - {DEADLINE_CHECK, EXTENSION_CHECK}
+        )
         if unknown:  # a typo would only say the right one is missing (a tester)
             names = ", ".join(c.name for c in trial.note_conditions) or "ingen"
             raise UsageError(
@@ -162,6 +188,12 @@ def _note(args: argparse.Namespace) -> int:
             hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)
             if DEADLINE_UNCHECKED in exc.labels:  # decisions 13 and 15: the reform caution is confirmed
                 hints[_CHECK_HINT] = None
+            template = store.note_template(trial.id, args.situation)
+            lapsed = extension_check_needed(trial, case, args.situation, args.date, note_day, template)
+            if EXTENSION_UNCHECKED in exc.labels and lapsed is not None:  # decisions 4 and 15
+                text = extension_check_text(lapsed[0].end, lapsed[1].ended)
+                checked = text.removeprefix("Jeg har kontrolleret, ")
+                hints[f"brug --bekraeft {EXTENSION_CHECK}, når du har kontrolleret, {checked}"] = None
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None

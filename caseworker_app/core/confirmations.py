@@ -13,8 +13,8 @@ from datetime import date
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
 from .event import Event
-from .note_conditions import DEADLINE_CHECK
-from .note_values import deadline_check_needed, stated_deadline
+from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK, extension_check_text
+from .note_values import deadline_check_needed, extension_check_needed, stated_deadline
 from .schedule import resolve_dates
 from .terms import EVENT_NAMES
 from .workdays import fmt
@@ -37,8 +37,9 @@ def confirmation_facts(
     note_date: date,
     template: NoteTemplate | None = None,
 ) -> dict[str, Confirmable]:
-    """By box name (a condition's name, DEADLINE_CHECK): what ticking it confirms now. DEADLINE_CHECK
-    is there only when the note's deadline needs the check (deadline_check_needed); NoteError when
+    """By box name (a condition's name, DEADLINE_CHECK, EXTENSION_CHECK): what ticking it confirms now.
+    DEADLINE_CHECK is there only when the note's deadline needs the check (deadline_check_needed),
+    EXTENSION_CHECK only when its basis does (extension_check_needed); NoteError when
     the note's deadline cannot be worked out (the window then says why)."""
     dates = resolve_dates(trial, case.dates)[0]
     facts = condition_facts(trial, dates, case.events)
@@ -47,6 +48,11 @@ def confirmation_facts(
         assert deadline is not None  # deadline_check_needed says there is one
         due = fmt(deadline.legal_due)
         facts[DEADLINE_CHECK] = Confirmable(due, f"{due} ({deadline.reason}) {deadline.citation}")
+    lapsed = extension_check_needed(trial, case, situation, event_date, note_date, template)
+    if lapsed is not None:  # the box's text says which extension: a tick confirms that one
+        extension, lapse = lapsed
+        text = extension_check_text(extension.end, lapse.ended)
+        facts[EXTENSION_CHECK] = Confirmable(text, f"{text} {extension.source} {extension.entered}")
     return facts
 
 
@@ -87,6 +93,11 @@ def untick_notice(trial: Trial, name: str, was: Confirmable, now: Confirmable | 
         return (
             f"Hakket ved kontrollen af fristen er fjernet: fristen {now.shown} har nu en anden "
             "begrundelse eller hjemmel end den, du kontrollerede."
+        )
+    if name == EXTENSION_CHECK:
+        return (
+            "Hakket ved kontrollen af forlængelsen er fjernet: notatets hjemmel hviler nu på en anden "
+            f"forlængelse, end den du kontrollerede (nu: {now.shown})."
         )
     condition = next((c for c in trial.note_conditions if c.name == name), None)
     text = condition.text if condition is not None else name

@@ -25,6 +25,20 @@ DEADLINE_CHECK_TEXT = (
 DEADLINE_CHECKED = "Fristen er kontrolleret af sagsbehandleren efter de gældende regler."
 DEADLINE_UNCHECKED = "bekræftelse af, at du har kontrolleret fristen efter de regler, der gælder i dag"
 
+# Decisions 4 and 15: an extension typed in after the trial's end without its decision date may bridge a
+# lapse; a note whose basis rests on it for the note's day cites it once the caseworker confirms checking it.
+EXTENSION_CHECK = "forlaengelse_kontrolleret"
+EXTENSION_CHECKED = "Forlængelsen er kontrolleret af sagsbehandleren."
+EXTENSION_UNCHECKED = "bekræftelse af, at du har kontrolleret, at forlængelsen gælder for notatets dag"
+
+
+def extension_check_text(end: date, ended: date) -> str:
+    """The box's text for an extension to end of a trial that ended on ended."""
+    return (
+        f"Jeg har kontrolleret, at forlængelsen til {fmt(end)} var besluttet, før forsøget sluttede {fmt(ended)}, "
+        "eller gælder med tilbagevirkende kraft"
+    )
+
 
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
     """Danish messages, by case date name, for note conditions the case's dates show do not hold."""

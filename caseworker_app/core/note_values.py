@@ -9,7 +9,15 @@ from datetime import date
 from .cases import CLOSED, CaseRecord
 from .catalog import NoteTemplate, Trial
 from .deadline import OVERDUE, Deadline, practical_sentence
-from .note_conditions import DEADLINE_CHECK, DEADLINE_CHECKED, DEADLINE_UNCHECKED, condition_lines
+from .note_conditions import (
+    DEADLINE_CHECK,
+    DEADLINE_CHECKED,
+    DEADLINE_UNCHECKED,
+    EXTENSION_CHECK,
+    EXTENSION_CHECKED,
+    EXTENSION_UNCHECKED,
+    condition_lines,
+)
 from .note_deadline import governing_deadline
 from .note_fields import FORMER_LONG, NOTE_FIELDS, STATED_DEADLINE
 from .note_situations import applied_day, default_event_date
@@ -17,6 +25,7 @@ from .schedule import resolve_dates
 from .schedule_text import told_on
 from .terms import DATE_NAMES
 from .text import and_list
+from .trial_period import Extension, Lapse
 from .workdays import fmt
 
 NO_DATE = "ingen"
@@ -132,6 +141,13 @@ def note_values(
             # order with the extension that reaches it (decisions 14 and 15). Under another order
             # (T12: the law of 2017, the order of 2018) the note cites what held on the day it records.
             values["citation"] = deadline.citation
+    if values["citation"] and trial.period.unknown_lapse_on(applied) is not None:
+        # The basis rests on an extension that may bridge a lapse (decision 4): cited once the caseworker
+        # confirms having checked it, and the note says so beside it (decision 15; notes.py asks for it).
+        if EXTENSION_CHECK in confirmed:
+            values["citation"] = f"{values['citation'].rstrip('.')}. {EXTENSION_CHECKED.rstrip('.')}"
+        else:
+            why[EXTENSION_CHECK] = EXTENSION_UNCHECKED
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["contact_from"] = contact_from_text(case, event_date)
     values["conditions"], missing_conditions = (
@@ -173,6 +189,26 @@ def deadline_check_needed(
         return False
     deadline, _ = stated_deadline(trial, case, situation, event_date, note_date)
     return deadline is not None and bool(deadline.caution)
+
+
+def extension_check_needed(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    event_date: date | None,
+    note_date: date,
+    template: NoteTemplate | None = None,
+) -> tuple[Extension, Lapse] | None:
+    """The extension the note's basis rests on for the day it records, and its Lapse, when it may
+    bridge a lapse unconfirmed (Period.unknown_lapse_on): the caseworker must confirm having checked
+    it (EXTENSION_CHECK) before the note can be written. template: the one used (None: the trial's);
+    a note that cites no basis needs no check."""
+    template = template or trial.notes.get(situation)
+    if template is None or "citation" not in template.fields:
+        return None
+    if event_date is None:
+        event_date = default_event_date(trial, case, situation, note_date)
+    return trial.period.unknown_lapse_on(applied_day(event_date, note_date))
 
 
 def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:

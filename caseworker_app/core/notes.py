@@ -10,7 +10,7 @@ from datetime import date
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
-from .note_conditions import DEADLINE_CHECK
+from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK
 from .note_deadline import closed_problem, closed_sentence, future_day_problem, period_problem
 from .note_errors import MissingFieldError, NoteError
 from .note_fields import OPTIONAL_FIELDS, STATED_DEADLINE, validate_template
@@ -215,10 +215,15 @@ def _fill(
     }
     # A deadline under the reform caution is stated once the caseworker has confirmed checking it: asked
     # for where the note would say so (after the deadline's remarks), else in place of the date.
-    unchecked = why.get(DEADLINE_CHECK)
-    stating = [name for name in ("next_due_remarks", *sorted(STATED_DEADLINE)) if name in used]
-    if unchecked and stating:
-        missing[stating[0]] = unchecked
+    # Likewise a basis resting on an extension that may bridge a lapse, asked for in place of the citation.
+    for check, fields in (
+        (DEADLINE_CHECK, ("next_due_remarks", *sorted(STATED_DEADLINE))),
+        (EXTENSION_CHECK, ("citation",)),
+    ):
+        unchecked = why.get(check)
+        stating = [name for name in fields if name in used]
+        if unchecked and stating:
+            missing[stating[0]] = unchecked
     if missing and marker is None:
         return "", missing
     mark = marker or ""  # used only for a missing field, so only when a marker was given (above)

@@ -130,6 +130,17 @@ class Period:
             return None
         return next(s for s in layout.spans if day <= s.last)
 
+    def unknown_lapse_on(self, day: date) -> tuple[Extension, Lapse] | None:
+        """The extension that is day's legal basis and its Lapse, when its decision date is unknown (it
+        was typed in after the end it extended, so the trial may not have existed on day); else None."""
+        span = self.span_on(day)
+        if span is None or span.extension not in self.extensions:
+            return None
+        lapse = self.lapse_of(self.extensions.index(span.extension))
+        if lapse is None or lapse.decided is not None or day <= lapse.ended:
+            return None
+        return span.extension, lapse
+
     def lapse_of(self, index: int) -> Lapse | None:
         """For the extension at index: a Lapse when it was decided after the end it extended, or,
         its decision date unknown, typed in after that end; else None (also when confirmed

@@ -39,7 +39,9 @@ def extended_db(tmp_path):
         settings = store.settings()
         settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
-        store.add_override("T08", "extension", "31-12-2027", "Beskæftigelsesministerens brev af 01-10-2026")
+        # Decided before T08's end 31-12-2025: no lapse for the note to ask about (decision 4).
+        extension = {"end": "31-12-2027", "decided": "01-10-2025"}
+        store.add_override("T08", "extension", extension, "Beskæftigelsesministerens brev af 01-10-2025")
         case_id = store.create_case(
             citizen="Jens Hansen",
             case_ref="2018-0108",

@@ -30,7 +30,8 @@ def _store(path, every: str) -> tuple[CaseStore, dict[str, int]]:
             citizen=f"Borger {ref}", case_ref=ref, trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
         )
         store.add_event(ids[ref], day=day, kind="followup")
-    store.add_override("T08", "extension", "31-12-2026", "Testbrev (TEST)")
+    # Decided before T08's end 31-12-2025, so no note waits for a check of it (decision 4).
+    store.add_override("T08", "extension", {"end": "31-12-2026", "decided": "15-12-2025"}, "Testbrev (TEST)")
     store.add_override("T08", "ordinary", {**ORDINARY, "every": every}, "Testkilde")
     return store, ids
 

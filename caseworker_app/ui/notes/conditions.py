@@ -12,9 +12,19 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOpti
 
 from ...core.catalog import Trial
 from ...core.confirmations import Confirmable
-from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, confirmable_conditions
+from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK, confirmable_conditions
 from ...core.schedule import resolve_dates
 from ..colours import hint_style
+
+DEADLINE_CHECK_HINT = (
+    "Sæt kun hak, når du har kontrolleret fristen; notatet skriver »Fristen er kontrolleret af "
+    "sagsbehandleren efter de gældende regler.«"
+)
+EXTENSION_CHECK_HINT = (
+    "Forlængelsen er indtastet, efter at forsøget sluttede, uden beslutningsdato (se Forsøg › Forsøgsperiode). "
+    "Sæt kun hak, når du har kontrolleret afgørelsen; notatet skriver »Forlængelsen er kontrolleret af "
+    "sagsbehandleren.« ved hjemlen."
+)
 
 
 class ToggleLabel(QLabel):
@@ -87,32 +97,45 @@ class ConditionsPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(hint_style())
         layout.addWidget(self.hint)
-        # Decisions 13 and 15: the deadline the note states is under the reform caution; shown only then.
-        self.deadline_box = QCheckBox()
-        self.deadline_box.setObjectName(f"confirm_{DEADLINE_CHECK}")
-        self.deadline_box.setAccessibleName(DEADLINE_CHECK_TEXT)
-        self.deadline_label = ToggleLabel(DEADLINE_CHECK_TEXT, self.deadline_box)
-        self.deadline_hint = QLabel(
-            "Sæt kun hak, når du har kontrolleret fristen; notatet skriver »Fristen er kontrolleret af "
-            "sagsbehandleren efter de gældende regler.«"
-        )
-        self.deadline_hint.setWordWrap(True)
-        self.deadline_hint.setStyleSheet(hint_style())
-        row = QHBoxLayout()
-        row.addWidget(self.deadline_box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.deadline_label, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.deadline_hint)
-        self.show_parts(conditions=bool(self.boxes), deadline=False)
+        # Decisions 4, 13 and 15: what the note states that the caseworker must confirm having checked (the
+        # deadline under the reform caution, a basis resting on an extension that may bridge a lapse); each
+        # shown only when the note needs it, with the text of what it confirms (show_parts).
+        self.checks: dict[str, tuple[QCheckBox, ToggleLabel, QLabel]] = {}
+        for name, text, hint in (
+            (DEADLINE_CHECK, DEADLINE_CHECK_TEXT, DEADLINE_CHECK_HINT),
+            (EXTENSION_CHECK, "", EXTENSION_CHECK_HINT),
+        ):
+            box = QCheckBox()
+            box.setObjectName(f"confirm_{name}")
+            box.setAccessibleName(text)
+            label = ToggleLabel(text, box)
+            shown = QLabel(hint)
+            shown.setWordWrap(True)
+            shown.setStyleSheet(hint_style())
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
+            layout.addWidget(shown)
+            self.checks[name] = (box, label, shown)
+        self.deadline_box, self.deadline_label, self.deadline_hint = self.checks[DEADLINE_CHECK]
+        self.extension_box, self.extension_label, _ = self.checks[EXTENSION_CHECK]
+        self.show_parts(conditions=bool(self.boxes))
 
-    def show_parts(self, *, conditions: bool, deadline: bool) -> None:
-        """Show the conditions' boxes, the deadline's check, or both."""
+    def show_parts(self, *, conditions: bool, checks: Mapping[str, str] | None = None) -> None:
+        """Show the conditions' boxes or not, and the checks named in checks, each with its text there
+        ('' keeps the text it has)."""
+        checks = checks or {}
         for name, box in self.boxes.items():
             box.setVisible(conditions)
             self.labels[name].setVisible(conditions)
         self.hint.setVisible(conditions)
-        for widget in (self.deadline_box, self.deadline_label, self.deadline_hint):
-            widget.setVisible(deadline)
+        for name, (box, label, hint) in self.checks.items():
+            if checks.get(name):
+                label.setText(checks[name])
+                box.setAccessibleName(checks[name])
+            for widget in (box, label, hint):
+                widget.setVisible(name in checks)
 
     def follow(
         self,
@@ -121,7 +144,7 @@ class ConditionsPanel(QWidget):
     ) -> None:
         """Keep each tick with what it confirmed (core/confirmations.py): a box ticked for other facts
         than facts now gives is unticked, and notices[name] says why (notice(name, was, now))."""
-        for name, box in {**self.boxes, DEADLINE_CHECK: self.deadline_box}.items():
+        for name, box in {**self.boxes, **{n: check[0] for n, check in self.checks.items()}}.items():
             now = facts.get(name)
             if not box.isChecked():
                 self._ticked_for.pop(name, None)
@@ -142,10 +165,15 @@ class ConditionsPanel(QWidget):
                     self.notices[name] = text
 
     def confirmed(self) -> tuple[str, ...]:
-        """The names of the conditions ticked, in the trial's order, and DEADLINE_CHECK when the
-        deadline's check is ticked (a note whose deadline needs none does not read it)."""
+        """The names of the conditions ticked, in the trial's order, then of the checks ticked
+        (DEADLINE_CHECK, EXTENSION_CHECK; a note that needs neither does not read them)."""
         ticked = tuple(name for name, box in self.boxes.items() if box.isChecked())
-        return (*ticked, DEADLINE_CHECK) if self.deadline_box.isChecked() else ticked
+        return (*ticked, *(name for name, (box, _, _) in self.checks.items() if box.isChecked()))
+
+    def first_shown_box(self) -> QCheckBox | None:
+        """The first box shown (for the Bekræft label's buddy)."""
+        boxes = [*self.boxes.values(), *(check[0] for check in self.checks.values())]
+        return next((box for box in boxes if not box.isHidden()), None)
 
 
 def confirm_hint(assessments: set[bool]) -> str:

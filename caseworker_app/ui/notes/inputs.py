@@ -3,14 +3,15 @@ own text and the conditions to confirm; only the fields the situation's template
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.cases import CaseRecord
 from ...core.catalog import NoteTemplate, Trial
-from ...core.confirmations import confirmation_facts, untick_notice
-from ...core.note_conditions import DEADLINE_CHECK
+from ...core.confirmations import Confirmable, confirmation_facts, untick_notice
+from ...core.note_conditions import DEADLINE_CHECK, EXTENSION_CHECK
 from ...core.note_errors import NoteError
 from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
@@ -21,6 +22,7 @@ from ..fields import DateLineEdit, FieldBox, buddy_label, text_box
 from .conditions import ConditionsPanel
 
 REQUIRED = " *"
+CHECKS = (DEADLINE_CHECK, EXTENSION_CHECK)  # in the order shown
 
 # What the caseworker is asked for, by situation (the reason and their own text).
 REASON_HINTS = {
@@ -150,7 +152,7 @@ class NoteInputs(QWidget):
             self.form.setRowVisible(self.boxes[field], visible)
             label.setVisible(visible)
         self._conditions_used = "conditions" in used and bool(self.conditions.boxes)
-        self.show_deadline_check(False)  # until the note is filled in (the window asks: show_deadline_check)
+        self.show_checks({})  # until the note is filled in (the window asks: show_checks)
         # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
         self.reason_edit.setPlaceholderText(REASON_HINTS.get(situation, "Begrundelsen."))
         self.free_text_edit.setPlaceholderText(
@@ -176,21 +178,21 @@ class NoteInputs(QWidget):
         try:
             facts = confirmation_facts(trial, case, situation, event_date, note_day, template)
         except NoteError:  # the note cannot be written at all: the window says why (draft_note)
-            self.show_deadline_check(False)
+            self.show_checks({})
         else:
-            self.show_deadline_check(DEADLINE_CHECK in facts)
+            self.show_checks(facts)
             self.conditions.follow(facts, lambda name, was, now: untick_notice(trial, name, was, now))
         return self.conditions.confirmed()
 
-    def show_deadline_check(self, needed: bool) -> None:
-        """Show the confirmation of the deadline's check beside the conditions' (Bekræft:), or not."""
-        shown = self._conditions_used or needed
-        self.conditions.show_parts(conditions=self._conditions_used, deadline=needed)
+    def show_checks(self, facts: Mapping[str, Confirmable]) -> None:
+        """Show the confirmations of the checks the note needs (DEADLINE_CHECK, EXTENSION_CHECK: those in
+        facts) beside the conditions' (Bekræft:), or none."""
+        checks = {name: facts[name].shown if name == EXTENSION_CHECK else "" for name in CHECKS if name in facts}
+        shown = self._conditions_used or bool(checks)
+        self.conditions.show_parts(conditions=self._conditions_used, checks=checks)
         self.form.setRowVisible(self.conditions, shown)
         self.confirm_label.setVisible(shown)
-        self.confirm_label.setBuddy(
-            next(iter(self.conditions.boxes.values())) if self._conditions_used else self.conditions.deadline_box
-        )
+        self.confirm_label.setBuddy(self.conditions.first_shown_box() or self.conditions.deadline_box)
 
     def _show_date_hint(self) -> None:
         try:

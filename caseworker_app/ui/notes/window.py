@@ -132,7 +132,7 @@ class NoteWindow(QDialog):
         self.draft = DraftPane(parent=self)
         inputs = self.inputs
         inputs.situation_combo.currentIndexChanged.connect(self._situation_changed)
-        for box in (*inputs.conditions.boxes.values(), inputs.conditions.deadline_box):
+        for box in (*inputs.conditions.boxes.values(), *(c[0] for c in inputs.conditions.checks.values())):
             box.toggled.connect(self.update_note)
         inputs.event_date_edit.textChanged.connect(self.update_note)
         inputs.reason_edit.textChanged.connect(self.update_note)
