@@ -5,9 +5,6 @@ cut through the middle, and what does not fit scrolls a line at a time."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
 import pytest
 from PySide6.QtGui import QTextCursor
 
@@ -18,6 +15,7 @@ from tests.store.test_stale_notes import TODAY
 
 from .actions import click
 from .test_draft_pane_fit import LAPTOP
+from .test_stale_notes_ui import l008_note_window
 
 
 @pytest.fixture(params=[100, 150], ids=["tekst100", "tekst150"])
@@ -30,18 +28,8 @@ def text_size(request, qapp):
 def refused_window(qtbot, tmp_path) -> NoteWindow:
     # T08 hired 01-01-2024, follow-up 15-12-2025: 15-12-2026 under the ordinary rule; once another
     # copy extends the trial to 31-12-2026, the day after its end, 01-01-2027 (test_stale_notes_ui).
-    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
-    case_id = store.create_case(
-        citizen="Borger", case_ref="L-008", trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
-    )
-    store.add_event(case_id, day=date(2025, 12, 15), kind="followup")
-    store.save_settings(replace(store.settings(), caseworker_name="Test", municipality="Kommune"))
-    window = NoteWindow(store, case_id, today=lambda: TODAY, situation="opfoelgning")
-    qtbot.addWidget(window)
-    window.show()
+    store, _case_id, window = l008_note_window(qtbot, tmp_path)
     window.resize(*LAPTOP)
-    window.free_text_edit.setPlainText("Resumé")
-    window.confirm_panel.deadline_box.setChecked(True)
     qtbot.wait(50)
     with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
         other.add_override("T08", "extension", "31-12-2026", "Testbrev (TEST)")

@@ -96,8 +96,9 @@ def test_a_change_that_moves_no_copied_note_tells_nothing(qtbot, extord, dialogs
     assert not [d for d in dialogs.opened if isinstance(d, QMessageBox)]
 
 
-def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_path):
-    # T08 hired 01-01-2024, follow-up 15-12-2025; the trial ends 31-12-2025 (as shipped, extended).
+def l008_note_window(qtbot, tmp_path) -> tuple[CaseStore, int, NoteWindow]:
+    """T08 hired 01-01-2024, follow-up 15-12-2025 (the trial ends 31-12-2025, as shipped): its
+    follow-up note open, a summary typed and the deadline's check ticked."""
     store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
     case_id = store.create_case(
         citizen="Borger", case_ref="L-008", trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
@@ -109,6 +110,12 @@ def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_pat
     window.show()
     window.free_text_edit.setPlainText("Resumé")
     window.confirm_panel.deadline_box.setChecked(True)  # the shipped ordinary rule: checked after the reform
+    return store, case_id, window
+
+
+def test_an_extension_entered_in_another_copy_is_not_copied_stale(qtbot, tmp_path):
+    # T08 hired 01-01-2024, follow-up 15-12-2025; the trial ends 31-12-2025 (as shipped, extended).
+    store, case_id, window = l008_note_window(qtbot, tmp_path)
     # 15-12-2025 + 12 months (the ordinary rule after the trial's end 31-12-2025) = 15-12-2026.
     assert "senest 15-12-2026" in window.note_text()
     QGuiApplication.clipboard().setText("før")
@@ -164,17 +171,7 @@ def test_the_case_window_marks_the_stale_note_in_its_history(qtbot, extord):
 
 
 def test_a_note_edited_by_hand_is_not_copied_when_its_deadline_moved_meanwhile(qtbot, tmp_path):
-    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
-    case_id = store.create_case(
-        citizen="Borger", case_ref="L-008", trial_id="T08", dates={"hire": date(2024, 1, 1)}, caseworker="Test"
-    )
-    store.add_event(case_id, day=date(2025, 12, 15), kind="followup")
-    store.save_settings(replace(store.settings(), caseworker_name="Test", municipality="Kommune"))
-    window = NoteWindow(store, case_id, today=lambda: TODAY, situation="opfoelgning")
-    qtbot.addWidget(window)
-    window.show()
-    window.free_text_edit.setPlainText("Resumé")
-    window.confirm_panel.deadline_box.setChecked(True)  # the shipped ordinary rule: checked after the reform
+    store, case_id, window = l008_note_window(qtbot, tmp_path)
     window.note_edit.setPlainText(window.note_text() + "\nTilføjet i hånden.")
     assert window.draft.hand_edited
     with CaseStore(tmp_path / "sager.db", clock=lambda: TODAY) as other:
