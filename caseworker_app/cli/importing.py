@@ -313,7 +313,7 @@ def _print_preview(preview, duplicates: str, catalog, *, all_rows: bool = False)
 
 
 def _row_line(row, duplicates: str) -> str:
-    from ..core.deadline import due_text, practical_day_text
+    from ..core.deadline import OVERDUE, STATUS_DA, due_text, practical_day_text
     from ..core.redact import redact_cpr
 
     draft = row.draft
@@ -350,6 +350,8 @@ def _row_line(row, duplicates: str) -> str:
         due = f"næste frist {due_text(deadline)}"
         if not deadline.undated and deadline.practical_due != deadline.legal_due:
             due += f", senest i praksis {practical_day_text(deadline)}"
+        if deadline.status == OVERDUE:  # as the window's preview marks it ("! 15-11-2026", a tester)
+            due += f" – {STATUS_DA[OVERDUE]}"
     return redact_cpr(f"{head}; {dates} – {due}{warned}")
 
 

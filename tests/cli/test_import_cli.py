@@ -204,13 +204,16 @@ def test_the_preview_shows_the_deadline_the_window_shows(capsys, db):
     code, out, _ = run(capsys, "import", "--db", str(db), str(XLSX))
     assert code == 0
     lines = {line.split(":")[1].split("(")[0].strip(): line for line in out.splitlines() if line.startswith("Række")}
-    assert {citizen: line.split(" – ")[-1] for citizen, line in lines.items()} == {
+    # Each passed before 01-12-2026, when this was written: marked as the window's preview marks it.
+    assert {citizen: line.split(" – ", 1)[1] for citizen, line in lines.items()} == {
         # 31-12-2025 is Nytårsaftensdag, so Tuesday 30-12-2025
-        "Jens Hansen": "næste frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er nytårsdag)",
-        "Lone Andersen": "næste frist 10-03-2026",
-        "Ahmad Khalil": "næste frist 18-02-2026",
-        "Karen Mortensen": "næste frist 21-08-2026",
-        "Peter Holm": "næste frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag)",
+        "Jens Hansen": "næste frist 01-01-2026, senest i praksis tir 30-12-2025 (fristen 01-01-2026 er nytårsdag) "
+        "– overskredet",
+        "Lone Andersen": "næste frist 10-03-2026 – overskredet",
+        "Ahmad Khalil": "næste frist 18-02-2026 – overskredet",
+        "Karen Mortensen": "næste frist 21-08-2026 – overskredet",
+        "Peter Holm": "næste frist 28-11-2026, senest i praksis fre 27-11-2026 (fristen 28-11-2026 er en lørdag) "
+        "– overskredet",
     }
     assert first_deadlines(capsys, db) == XLSX_FIRST
 
@@ -426,7 +429,7 @@ def test_a_t07_list_with_its_latest_decisions_gives_the_deadlines_the_window_sho
     assert (
         "Række 2: Anna Vest (2021-0301), T07; start på ressourceforløb 15-01-2021, seneste stillingtagen til "
         "indsatsplanen "
-        "03-05-2021 – næste frist 03-11-2021"
+        "03-05-2021 – næste frist 03-11-2021 – overskredet"
     ) in out.splitlines()
     assert first_deadlines(capsys, db) == {
         "Bo Nord": ("2021-07-15", "2021-07-15"),
@@ -937,11 +940,11 @@ def test_a_hidden_stale_column_gives_way_to_the_visible_one(capsys, tmp_path, db
     lines = out.splitlines()
     assert (
         "Række 2: Hanne Møller (H-1), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 01-10-2025 – "
-        "næste frist 01-10-2026"
+        "næste frist 01-10-2026 – overskredet"
     ) in lines
     assert (
         "Række 3: Ib Øst (H-2), T08; ansættelse i løntilskud 01-03-2023, seneste opfølgning 03-11-2025 – "
-        "næste frist 03-11-2026"
+        "næste frist 03-11-2026 – overskredet"
     ) in lines
     assert "Springes over: Sidste opfølgning (skjult i Excel)" in lines
     assert (
@@ -963,7 +966,7 @@ def test_hidden_rows_are_imported_with_a_warning_unless_left_out(capsys, tmp_pat
     _, out, _ = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
     assert "Spring de skjulte rækker over med --uden-skjulte." in out.splitlines()
     [row] = [line for line in out.splitlines() if line.startswith("Række 4:")]
-    assert row.endswith("næste frist 01-09-2026 – ⚠ Rækken er skjult i Excel (fx af et filter)")
+    assert row.endswith("næste frist 01-09-2026 – overskredet – ⚠ Rækken er skjult i Excel (fx af et filter)")
     code, out, _ = run(capsys, "import", "--db", str(db), str(path), "--uden-skjulte")
     assert code == 0
     assert "Række 4 er skjult i Excel (fx af et filter) og springes over, som du har valgt." in out
