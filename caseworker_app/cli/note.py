@@ -29,7 +29,7 @@ _HOW_TO_GIVE = {
 
 _CHECK_HINT = (
     "brug --bekraeft frist_kontrolleret, når du har kontrolleret fristen efter de regler, der gælder i dag: "
-    "beskæftigelsesreformen kan have ændret den almindelige regel"
+    "den almindelige regel kan være ændret, siden kataloget sidst kontrollerede den"
 )
 
 

@@ -17,12 +17,20 @@ from .workdays import Duration, fmt
 
 # Said at every deadline whose ordinary rule is past the day it was last checked (decision 13;
 # docs/katalog.md, "Almindelige regler ændrer sig"), and on the trial's page, where no deadline is
-# shown: there it asks to check the cases' deadlines.
-REFORM_CAUTION = (
-    "Almindelig regel kontrolleret til og med {checked} – beskæftigelsesreformen (lov nr. 1750 af "
-    "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
-    "ventet 01-01-2027) kan have ændret den: {check}."
+# shown: there it asks to check the cases' deadlines. The employment reform is named only for a
+# deadline it can have changed: one falling on or after its first day in force; an earlier one may
+# have been changed by an earlier amendment. A change the catalog knows of (the rule's `changed`,
+# e.g. T05: the current § 20 reads otherwise) is said as it is.
+REFORM_IN_FORCE = date(2026, 2, 1)
+REFORM = (
+    "beskæftigelsesreformen (lov nr. 1750 af 29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om "
+    "en aktiv beskæftigelsesindsats, ventet 01-01-2027)"
 )
+REFORM_CAUTION = "Almindelig regel kontrolleret til og med {checked} – " + REFORM + " kan have ændret den: {check}."
+EARLIER_CAUTION = (
+    "Almindelig regel kontrolleret til og med {checked} – senere lovændringer kan have ændret den: {check}."
+)
+CHANGED_CAUTION = "Almindelig regel kontrolleret til og med {checked} og siden ændret: {changed}{reform}: {check}."
 CHECK_DEADLINE, CHECK_CASES = "kontrollér fristen", "kontrollér fristerne i sagerne"
 
 
@@ -33,13 +41,17 @@ def reform_caution(rule: RuleSpec, day: date, *, check: str = CHECK_DEADLINE) ->
     """
     if rule.checked_until is None or day <= rule.checked_until:
         return ""
-    return _caution_text(rule.checked_until, check)
+    return _caution_text(rule.checked_until, rule.changed, day >= REFORM_IN_FORCE, check)
 
 
 @lru_cache(maxsize=64)
-def _caution_text(checked_until: date, check: str) -> str:
+def _caution_text(checked_until: date, changed: str, after_reform: bool, check: str) -> str:
     # Asked for once per deadline in a list of many thousands: build each sentence once.
-    return REFORM_CAUTION.format(checked=fmt(checked_until), check=check)
+    checked = fmt(checked_until)
+    if changed:
+        reform = f", og {REFORM} kan have ændret den igen" if after_reform else ""
+        return CHANGED_CAUTION.format(checked=checked, changed=changed, reform=reform, check=check)
+    return (REFORM_CAUTION if after_reform else EARLIER_CAUTION).format(checked=checked, check=check)
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,9 @@ class RuleSpec:
     known_from: date | None = None
     checked_until: date | None = None
     source: str = ""
+    # What the catalog knows changed in the law since checked_until, in Danish (T05: "den nugældende
+    # § 20 kræver …"): said in the caution instead of a guess (reform_caution).
+    changed: str = ""
     # Later versions of the ordinary rule a municipality entered, oldest first; each applies to
     # deadlines falling on or after its known_from (see schedule._ordinary_due).
     ordinary_changes: tuple[RuleSpec, ...] = ()

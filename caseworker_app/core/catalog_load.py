@@ -51,7 +51,13 @@ def _read_rule(r: TableReader, parent_kind: str | None, date_names: set[str], ev
         # An ordinary rule says since when it is known and until when it was checked (decision 13).
         known_from = r.get("known_from", date)
         checked_until = r.get("checked_until", date)
-        spec = replace(spec, known_from=known_from, checked_until=checked_until, source=r.get("source", str))
+        spec = replace(
+            spec,
+            known_from=known_from,
+            checked_until=checked_until,
+            source=r.get("source", str),
+            changed=r.get("changed", str, required=False, default=""),
+        )
         if checked_until < known_from:
             raise r.fail("checked_until", "ligger før known_from")
     if kind == "count_window" and not 1 <= spec.count <= 365:

@@ -170,11 +170,15 @@ def ordinary_beside_text(deadline: Deadline) -> str:
 UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
 # Undated after the trial's end: nothing to agree under it, and the catalog has no ordinary rule.
 UNDATED_ENDED_TEXT = "ingen dato – følg de almindelige regler"
+# Undated under the ordinary rule: it counts from a date the case does not have (T04: the visitation).
+MISSING_DATE_TEXT = "ingen dato – sagen mangler datoen, den almindelige regel regnes fra"
 
 
 def due_text(deadline: Deadline) -> str:
     """The deadline's legal date as users see it: dd-mm-åååå, or that no date has been agreed."""
     if deadline.undated:
+        if deadline.governed_by == "ordinary":
+            return MISSING_DATE_TEXT
         return UNDATED_ENDED_TEXT if deadline.trial_ended else UNDATED_TEXT
     return fmt(deadline.legal_due)
 

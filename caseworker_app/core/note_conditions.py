@@ -20,7 +20,7 @@ from .workdays import add, fmt, last_day_of
 DEADLINE_CHECK = "frist_kontrolleret"
 DEADLINE_CHECK_TEXT = (
     "Jeg har kontrolleret fristen efter de regler, der gælder i dag "
-    "(beskæftigelsesreformen kan have ændret den almindelige regel)"
+    "(den almindelige regel kan være ændret, siden kataloget sidst kontrollerede den)"
 )
 DEADLINE_CHECKED = "Fristen er kontrolleret af sagsbehandleren efter de gældende regler."
 DEADLINE_UNCHECKED = "bekræftelse af, at du har kontrolleret fristen efter de regler, der gælder i dag"

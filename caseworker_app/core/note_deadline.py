@@ -50,7 +50,9 @@ def governing_deadline(
     deadline = next((d for d in found if d.kind == spec.kind and d.rule_label == spec.label), None)
     if deadline is None:
         return None, "næste frist (sagen har ingen frist på datoen; fx er perioden afsluttet)"
-    if deadline.governed_by == "none":  # neither the trial nor an ordinary rule gives it (the window says why)
+    # Neither the trial nor an ordinary rule gives it, or the ordinary rule that governs lacks the date it
+    # counts from (T04: the visitation): the trial is not its basis, and the window says why.
+    if deadline.governed_by == "none" or (deadline.undated and deadline.governed_by == "ordinary"):
         unmet = next(iter(condition_problems(trial, dates).values()), None)
         if unmet is not None:  # a condition of the trial the dates show is not met: said as such
             raise NoteError(unmet)

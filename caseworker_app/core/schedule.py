@@ -10,19 +10,21 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from operator import attrgetter
 
-from .catalog import RuleSpec, Trial, reform_caution
+from .catalog import REFORM_IN_FORCE, RuleSpec, Trial, reform_caution
 from .date_defaults import resolved_dates
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, LATER, OVERDUE, Deadline, Reason
 from .event import Event
 from .note_conditions import BEGUN_UNDER_TRIAL, begun_before_trial, unmet_condition
 from .rule_due import ordinary_rule_due, rule_due
 from .schedule_text import (
+    ONLY_A_REMINDER,
     before_change,
     counted_from_taken,
     ends_text,
     ends_with_trial,
+    missing_ordinary_date,
     municipal_rule,
-    only_a_reminder,
+    ordinary_date_missing,
     outside_citation,
     rule_text,
     trial_citation,
@@ -196,8 +198,11 @@ def _deadline(
             reason = outside + (": ",) + reason
         else:
             assert trial_result is not None  # one of the two, tested above
+            missing = missing_ordinary_date(trial, spec, dates)
+            if missing is not None:  # the ordinary rule governs, from a date the case lacks
+                return ordinary_date_missing(trial, spec, today, end, missing, outside)
             governed, (legal, reason, from_anchor) = "none", trial_result
-            reason = outside + (only_a_reminder(trial, spec, dates),) + reason
+            reason = outside + (ONLY_A_REMINDER,) + reason
         inapplicable = True
     elif ordinary_result and ordinary_result[0] < start:
         # The deadline fell before the trial began, so the ordinary rule governed it.
@@ -277,7 +282,7 @@ def _deadline(
                 # The clock started outside the trial: the trial rule does not apply, and the
                 # catalog has no ordinary rule to use instead. Keep the date as a reminder, said plainly.
                 governed = "none"
-                reason = (
+                outside = (
                     f"{DATE_NAMES[spec.anchor]} ",
                     anchor,
                     " ligger uden for forsøgsperioden ",
@@ -285,8 +290,11 @@ def _deadline(
                     "–",
                     end,
                     ", så forsøgsreglen gælder ikke",
-                    only_a_reminder(trial, spec, dates),
-                ) + reason
+                )
+                missing = missing_ordinary_date(trial, spec, dates)
+                if missing is not None:  # the ordinary rule governs, from a date the case lacks (T04)
+                    return ordinary_date_missing(trial, spec, today, end, missing, outside)
+                reason = outside + (ONLY_A_REMINDER,) + reason
             elif spec.kind == "duration_end":
                 # Decision 12: a period begun under the trial and still running at its end does not
                 # keep the trial's length; with no ordinary limit known it ends on the trial's last day.
@@ -318,7 +326,8 @@ def _deadline(
         if ordinary is spec.ordinary:  # the common case: its texts from the plan
             governing, rule = ordinary, plain_rule
             if checked is not None and legal > checked:  # reform_caution's test, without the call
-                caution = plain_caution
+                # The plan's text names the reform: right for a deadline it can have changed.
+                caution = plain_caution if legal >= REFORM_IN_FORCE else reform_caution(ordinary, legal)
         else:
             governing, rule = ordinary, rule_text("Almindelig regel: ", ordinary.text)
             if checked is not None and legal > checked:

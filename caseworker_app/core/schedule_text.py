@@ -93,6 +93,22 @@ def _ended_undated(
     return _undated(trial, spec, today, end, ordinary_due, "none", rule, citation, reason, False)
 
 
+def ordinary_date_missing(
+    trial: Trial, spec: RuleSpec, today: date, end: date, label: str, outside: Reason
+) -> Deadline:
+    """The trial does not apply to the case (outside: why), and the ordinary rule that governs counts
+    from a date the case does not have (T04: the visitation): no date, a reminder least of all – the
+    ordinary rule's deadline may long have passed (a tester: "Senere" with "ingen frist" beside it)."""
+    reason: Reason = outside + (
+        f'; den almindelige regel regnes fra datoen "{label}", som ikke er registreret på sagen: registrér den',
+    )
+    ordinary = spec.ordinary or spec.ordinary_changes[0]  # missing_ordinary_date found one
+    rule = rule_text("Almindelig regel: ", ordinary.text)
+    deadline = _undated(trial, spec, today, end, None, "ordinary", rule, ordinary.reference, reason, False)
+    label = ordinary.label or spec.label  # the ordinary rule's own duty (T04: the next mentor contact)
+    return deadline._replace(label=label)  # rule_label still names the rule it is computed for
+
+
 def missing_ordinary_date(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str | None:
     """The label of the date the catalog's ordinary rule counts from, when the case does not have it
     (T04: the visitation is optional); None when there is no ordinary rule or the date is there."""
@@ -100,18 +116,6 @@ def missing_ordinary_date(trial: Trial, spec: RuleSpec, dates: Mapping[str, date
     if ordinary is None or ordinary.anchor in dates:
         return None
     return next((d.label for d in trial.dates if d.name == ordinary.anchor), DATE_NAMES[ordinary.anchor])
-
-
-def only_a_reminder(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str:
-    """Why the trial rule's date is kept as a reminder only (docs/decisions.md 15): the catalog has
-    no ordinary rule, or the case lacks the date it counts from."""
-    label = missing_ordinary_date(trial, spec, dates)
-    if label is None:
-        return ONLY_A_REMINDER
-    return (
-        f'; sagen har ikke datoen "{label}", som den almindelige regel regnes fra, så datoen er kun en '
-        "påmindelse efter forsøgsreglen: "
-    )
 
 
 def _undated(

@@ -22,7 +22,7 @@ class RulePlan(NamedTuple):
     trial_rule: str  # the rule's text as each governing says it
     none_rule: str
     plain_rule: str  # the ordinary rule's (spec.ordinary), its citation and its reform caution
-    plain_caution: str  # said when the deadline falls after plain.checked_until
+    plain_caution: str  # said when the deadline falls after plain.checked_until and in the reform's time
 
 
 class TrialPlan(NamedTuple):
@@ -64,6 +64,7 @@ def _rule_plan(trial: Trial, spec: RuleSpec) -> RulePlan:
         rule_text("Forsøgsregel: ", spec.text),
         rule_text("Forsøgsreglen gælder ikke her: ", spec.text),
         rule_text("Almindelig regel: ", plain.text) if plain is not None else "",
-        # reform_caution's text is the same for every day after checked (_deadline tests the day)
+        # reform_caution's text is the same for every day after checked and in the reform's time
+        # (_deadline tests the day; an earlier day is worded by reform_caution itself)
         reform_caution(plain, date.max) if plain is not None else "",
     )

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
-from caseworker_app.core.catalog import Citation
+from caseworker_app.core.catalog import Citation, reform_caution
 from caseworker_app.core.catalog_load import load_catalog
 from caseworker_app.core.event import Event
 from caseworker_app.core.note_conditions import DEADLINE_CHECK, condition_problems, confirmable_conditions
@@ -28,6 +28,10 @@ REFORM = (
     "Almindelig regel kontrolleret til og med 26-08-2021 – beskæftigelsesreformen (lov nr. 1750 af "
     "29-12-2025, i kraft 01-02-2026 og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, "
     "ventet 01-01-2027) kan have ændret den: kontrollér fristen."
+)
+# A deadline before the reform's first day in force (01-02-2026) cannot have been changed by it.
+EARLIER = (
+    "Almindelig regel kontrolleret til og med 26-08-2021 – senere lovændringer kan have ændret den: kontrollér fristen."
 )
 
 
@@ -280,10 +284,39 @@ def test_ordinary_rules_past_their_checked_date_carry_the_reform_caution():
     [d] = compute_deadlines(CATALOG["T08"], {"hire": date(2024, 3, 1)}, [], date(2026, 11, 30))
     assert d.governed_by == "ordinary"
     assert d.legal_due == date(2026, 1, 1)
+    assert d.caution == EARLIER  # 01-01-2026: a month before the reform's first day in force
+    # Follow-up 01-03-2025 + 12 months = 01-03-2026, after 01-02-2026: the reform is named.
+    [d] = compute_deadlines(
+        CATALOG["T08"], {"hire": date(2019, 3, 1)}, [Event(date(2025, 3, 1), "followup")], date(2026, 11, 30)
+    )
+    assert (d.governed_by, d.legal_due) == ("ordinary", date(2026, 3, 1))
     assert d.caution == REFORM
+    # The day before and the first day in force (both past the checked date 26-08-2021).
+    rule = CATALOG["T08"].rules[0].ordinary
+    assert reform_caution(rule, date(2026, 1, 31)) == EARLIER
+    assert reform_caution(rule, date(2026, 2, 1)) == REFORM
     # A deadline governed by the trial rule carries none.
     [d] = compute_deadlines(CATALOG["T08"], {"hire": date(2019, 3, 1)}, [], date(2020, 1, 1))
     assert d.governed_by == "trial" and d.caution == ""
+
+
+def test_a_change_the_catalog_knows_of_is_said_instead_of_a_guess():
+    # T05, visitation 01-10-2025, no talks: 4 talks within 12 calendar months -> the last day of the
+    # window, 30-09-2026 (a Wednesday). The trial ended 31-12-2021, so the 2018 wording of § 20
+    # governs, which the catalog knows the current § 20 words otherwise (first 6 months).
+    [d] = compute_deadlines(CATALOG["T05"], {"visitation": date(2025, 10, 1)}, [], date(2026, 12, 1))
+    assert (d.governed_by, d.legal_due) == ("ordinary", date(2026, 9, 30))
+    assert d.caution == (
+        "Almindelig regel kontrolleret til og med 01-08-2018 og siden ændret: den nugældende § 20 i "
+        "integrationsloven kræver samtaler mindst 4 gange inden for de første 6 måneder efter visitationen "
+        "og derefter efter behov, og beskæftigelsesreformen (lov nr. 1750 af 29-12-2025, i kraft 01-02-2026 "
+        "og 01-07-2026, og en ny lov om en aktiv beskæftigelsesindsats, ventet 01-01-2027) kan have ændret "
+        "den igen: kontrollér fristen."
+    )
+    # Visitation 01-10-2021 -> 30-09-2022: the known change is said, the reform (2026) is not.
+    [d] = compute_deadlines(CATALOG["T05"], {"visitation": date(2021, 10, 1)}, [], date(2022, 2, 1))
+    assert d.legal_due == date(2022, 9, 30)
+    assert d.caution.endswith("første 6 måneder efter visitationen og derefter efter behov: kontrollér fristen.")
 
 
 def ordinary_change(applies_from: str, every: str = "6 måneder", first: str = "3 måneder"):
@@ -729,9 +762,9 @@ def test_a_t04_note_does_not_state_an_agreed_date_after_the_trial_as_the_trials(
     # Said as a refusal, with what to do: "før dette er udfyldt" asked for a field that was filled in.
     assert str(refused.value) == (
         "Forsøget kan ikke være hjemmel for næste frist: Aftalt dato 01-03-2022 ligger uden for forsøgsperioden "
-        '01-07-2018–31-12-2021, så forsøgsreglen gælder ikke; sagen har ikke datoen "Visiteret som aktivitetsparat '
-        '(ret og pligt til mentor)", som den almindelige regel regnes fra, så datoen er kun en påmindelse efter '
-        "forsøgsreglen: dato aftalt af sagsbehandleren: 01-03-2022. Aftal "
+        "01-07-2018–31-12-2021, så forsøgsreglen gælder ikke; den almindelige regel regnes fra datoen "
+        '"Visiteret som aktivitetsparat (ret og pligt til mentor)", som ikke er registreret på sagen: registrér '
+        "den. Aftal "
         "en dato i forsøgets periode 01-07-2018–31-12-2021, eller skriv notatet i FASIT uden henvisning til forsøget."
     )
 

@@ -139,7 +139,7 @@ def test_the_command_line_refuses_and_names_the_confirmation(tester_db, capsys):
     assert err == (
         f"caseworker-app: fejl: Notatet kan ikke laves, før dette er udfyldt: {MISSING}. (brug --bekraeft "
         "frist_kontrolleret, når du har kontrolleret fristen efter de regler, der gælder i dag: "
-        "beskæftigelsesreformen kan have ændret den almindelige regel)\n"
+        "den almindelige regel kan være ændret, siden kataloget sidst kontrollerede den)\n"
     )
     assert main([*args, "--bekraeft", "frist_kontrolleret"]) == 0
     out = capsys.readouterr().out
@@ -153,5 +153,5 @@ def test_the_command_lines_list_names_the_confirmation(tester_db, capsys):
         "Fristen skal du bekræfte (--bekraeft frist_kontrolleret), når du har kontrolleret den, i notaterne "
         "opfoelgning, henvendelse, forsoeg_anvendt:\n"
         "  frist_kontrolleret     Jeg har kontrolleret fristen efter de regler, der gælder i dag "
-        "(beskæftigelsesreformen kan have ændret den almindelige regel)\n"
+        "(den almindelige regel kan være ændret, siden kataloget sidst kontrollerede den)\n"
     )

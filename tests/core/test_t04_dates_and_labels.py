@@ -13,6 +13,7 @@ from datetime import date
 
 from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
 from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.deadline import due_text, ordinary_beside_text
 from caseworker_app.core.event import Event
 from caseworker_app.core.ics import UID_DOMAIN, deadline_uid
 from caseworker_app.core.schedule import compute_deadlines
@@ -69,6 +70,26 @@ def test_after_the_trial_a_contact_counts_from_the_latest_follow_up_under_its_ow
     for dates in ({"visitation": date(2026, 11, 10)}, {"visitation": date(2026, 11, 10), "agreed": date(2026, 12, 15)}):
         d = _t04(dates, [date(2026, 11, 20)], date(2026, 12, 1))
         assert (d.label, d.governed_by, d.legal_due, d.status) == (CONTACT, "ordinary", date(2026, 12, 4), "due_soon")
+
+
+def test_an_agreed_date_outside_the_trial_without_the_visitation_asks_for_the_visitation():
+    # A tester: agreed 11-01-2027, after the trial's end 31-12-2021, and no visitation. The ordinary rule
+    # (a mentor contact every 2nd week) governs, but counts from the visitation the case lacks: its
+    # deadline may long have passed, so the case is not "senere" on the agreed date with "ingen frist"
+    # beside it. It is undated, listed with the overdue ones, and asks for the date.
+    d = _t04({"agreed": date(2027, 1, 11)}, [], date(2026, 12, 1))
+    assert (d.label, d.rule_label, d.governed_by, d.undated, d.status) == (CONTACT, REVIEW, "ordinary", True, "overdue")
+    assert due_text(d) == "ingen dato – sagen mangler datoen, den almindelige regel regnes fra"
+    assert ordinary_beside_text(d) == ""  # not "ingen frist": the rule exists, the date is missing
+    assert d.reason == (
+        "Aftalt dato 11-01-2027 ligger uden for forsøgsperioden 01-07-2018–31-12-2021, så forsøgsreglen gælder "
+        'ikke; den almindelige regel regnes fra datoen "Visiteret som aktivitetsparat (ret og pligt til mentor)", '
+        "som ikke er registreret på sagen: registrér den"
+    )
+    assert d.citation == "Reglerne om ret- og pligtmentor; lovhenvisning ikke angivet i kilderne"
+    # With the visitation 01-10-2026 the ordinary rule gives 15-10-2026: overdue.
+    d = _t04({"agreed": date(2027, 1, 11), "visitation": date(2026, 10, 1)}, [], date(2026, 12, 1))
+    assert (d.label, d.legal_due, d.status) == (CONTACT, date(2026, 10, 15), "overdue")
 
 
 def _errors(dates):

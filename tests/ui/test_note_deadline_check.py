@@ -42,8 +42,8 @@ def test_the_window_asks_for_the_check_and_the_note_states_it(qtbot, store):
     assert panel.isVisible() and panel.deadline_box.isVisible()
     assert window.inputs.confirm_label.isVisible()
     assert panel.deadline_label.text() == (
-        "Jeg har kontrolleret fristen efter de regler, der gælder i dag (beskæftigelsesreformen kan have ændret "
-        "den almindelige regel)"
+        "Jeg har kontrolleret fristen efter de regler, der gælder i dag (den almindelige regel kan være ændret, "
+        "siden kataloget sidst kontrollerede den)"
     )
     assert not window.copy_button.isEnabled()
     assert window.status_label.text() == (
