@@ -80,8 +80,8 @@ def omitted_text(result: ExportResult) -> str:
         )
     if result.undated:
         parts.append(
-            f"{count_text(result.undated, 'frist har', 'frister har')} ingen aftalt dato og er ikke "
-            "med i filen: aftal datoen, og registrér den på sagen."
+            f"{count_text(result.undated, 'frist har', 'frister har')} ingen dato og er ikke med i filen: "
+            "under Frister står, hvilken dato der skal aftales eller registreres på sagen."
         )
     return " ".join(parts)
 

@@ -254,8 +254,13 @@ DEMO_CASES: tuple[DemoCase, ...] = (
     DemoCase("Heidi Mikkelsen", LOUISE, "T06", {"extension_start": (-11, -15)}, cpr="010175-0000"),
     DemoCase("Claus Nørgaard", ANNE, "T06", {"extension_start": (-4, 0)}),
     # T04, T12, T15: a date the caseworker agreed
-    DemoCase("Lene Berg", ANNE, "T04", {"agreed": (1, 10)}, note="Mentorfritagelse vurderes igen."),
-    DemoCase("Michael Holm", PETER, "T04", {"agreed": (0, -3)}),
+    DemoCase(
+        "Lene Berg", ANNE, "T04", {"agreed": (1, 10), "visitation": (0, -10)}, note="Mentorfritagelse vurderes igen."
+    ),
+    # T04 ended 31-12-2021: the ordinary rule (a mentor contact every 2nd week) counts from the visitation;
+    # an agreed review date is no deadline after the trial (docs/decisions.md 15). Michael Holm's was due
+    # 3 days ago, Lene Berg's is due in 4 days.
+    DemoCase("Michael Holm", PETER, "T04", {"agreed": (0, -3), "visitation": (0, -17)}),
     DemoCase("Anja Winther", MADS, "T12", {"agreed": (0, 2)}),
     DemoCase("Erik Søndergaard", LOUISE, "T12", {"agreed": (2, 0)}),
     DemoCase("Rikke Bruun", ANNE, "T12", {"agreed": (0, -9)}),

@@ -316,13 +316,13 @@ def test_a_deadline_overdue_since_the_last_export_gets_its_dated_status_and_a_ne
     [flemming_uid] = [uid for uid, e in read_ics(out_path).items() if "Flemming Skov" in e.summary.value]
     # Two weeks later, Monday 07-12-2026: Flemming Skov's talk was due Saturday 05-12-2026 (in
     # practice Friday 04-12). Overdue now, besides the 11 of 23-11: Dorthe Jakobsen 24-11, Anja
-    # Winther and Camilla Henriksen 25-11, Jens Hansen 26-11, Niels Thomsen 27-11, Tina Møller
-    # 30-11 and Flemming Skov: 18.
+    # Winther and Camilla Henriksen 25-11, Jens Hansen 26-11, Niels Thomsen and Lene Berg (visited
+    # 13-11 + 2 weeks) 27-11, Tina Møller 30-11 and Flemming Skov: 19.
     code, out, err = run(capsys, *args, "--today", "2026-12-07")
     assert (code, err) == (0, "")
     assert "ny dato" not in out  # the date did not move: only the status changed
     assert out.endswith(
-        "\n18 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
+        "\n19 af fristerne er overskredet og står på datoer før i dag i Outlook – se dem under Frister.\n"
     )
     flemming = read_ics(out_path)[flemming_uid]
     assert flemming.summary.value == "Næste aftalte samtale: Flemming Skov (T15)"  # as on 23-11-2026
@@ -373,8 +373,9 @@ def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
     )
     assert code == 0
     events = read_ics(out_path).values()
-    # 05-12 Flemming Skov … 15-12 Rasmus Schmidt, and three due 02-01/03-01 whose practical
-    # date is Wednesday 30-12-2026 (legal or practical date in the period counts).
+    # 05-12 Flemming Skov … 15-12 Rasmus Schmidt, and two due 02-01/03-01 whose practical date is
+    # Wednesday 30-12-2026 (legal or practical date in the period counts). Lene Berg's (T04) is due
+    # 27-11-2026, before the period: the trial's agreed date 03-01-2027 is no deadline after it.
     assert sorted(e.summary.value.split(": ")[1] for e in events) == [
         "Brian Vestergaard (T07)",
         "Fatima Ali (T05)",
@@ -383,7 +384,6 @@ def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
         # 31-12-2025 (decision 12), not 07-12-2026.
         "Karen Jørgensen (T08)",
         "Lars Pedersen (T08)",
-        "Lene Berg (T04)",
         "Ole Kristiansen (T19)",
         "Rasmus Schmidt (T09)",
     ]
@@ -391,7 +391,7 @@ def test_export_ics_of_a_period(capsys, demo_db, tmp_path):
     # calendar of the same period would list them first.
     assert (err, out) == (
         "",
-        f"8 frister skrevet til {out_path}. Åbn filen i Outlook for at få dem i kalenderen.\n"
+        f"7 frister skrevet til {out_path}. Åbn filen i Outlook for at få dem i kalenderen.\n"
         "11 overskredne frister fra før perioden er ikke med. En Outlook-eksport for en periode har kun "
         "periodens frister; opfølgningskalenderen har som standard også de overskredne fra før. Se fanen Frister.\n",
     )

@@ -74,7 +74,8 @@ def test_a_header_over_two_rows_is_named_and_its_cases_imported(capsys, tmp_path
     # 15-03-2025 + 12 months = Sunday 15-03-2026 → practical Friday 13-03-2026
     assert row_lines(out) == [
         "Række 3: Søren Østergaard (2024-0412), T08; ansættelse i løntilskud 15-08-2023, seneste opfølgning "
-        "15-03-2025 – næste frist 15-03-2026, senest i praksis fre 13-03-2026 (fristen 15-03-2026 er en søndag)"
+        "15-03-2025 – næste frist 15-03-2026, senest i praksis fre 13-03-2026 (fristen 15-03-2026 er en søndag) "
+        "– overskredet"
     ]
 
 

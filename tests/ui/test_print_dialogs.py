@@ -121,9 +121,10 @@ def test_the_dialog_opens_on_the_coming_4_weeks_with_the_overdue_ones_first(qtbo
     d.show()
     assert d.period_combo.currentText() == "De næste 4 uger"
     assert (d.from_field.text(), d.to_field.text()) == ("23-11-2026", "20-12-2026")
-    # Dorthe Jakobsen 24-11 … Jens Hansen 26-11 (hired 26-05-2024 + 30 months), Lars Pedersen 10-12
-    # (follow-up 10-06-2024 + 30 months) … Rasmus Schmidt 15-12: 11; the 11 overdue on 23-11 come first.
-    assert d.summary_label.text() == "11 frister i perioden – og 11 overskredet før perioden."
+    # Dorthe Jakobsen 24-11 … Jens Hansen 26-11 (hired 26-05-2024 + 30 months), Lene Berg 27-11
+    # (visited 13-11 + 2 weeks), Lars Pedersen 10-12 (follow-up 10-06-2024 + 30 months) … Rasmus
+    # Schmidt 15-12: 12; the 11 overdue on 23-11 come first.
+    assert d.summary_label.text() == "12 frister i perioden – og 11 overskredet før perioden."
 
 
 def test_period_choices_fill_the_dates(calendar_dialog):
@@ -150,11 +151,11 @@ def test_period_choices_fill_the_dates(calendar_dialog):
 
 def test_summary_counts_what_will_be_printed(calendar_dialog):
     d = calendar_dialog
-    # November 2026 in the demo: 13 deadlines, 7 of them overdue on 23-11-2026 (Mette Nielsen
-    # 11-11 … Pia Poulsen 21-11); overdue before November: Ahmad Hassan 22-09, Nadia Rahimi and
-    # Søren Madsen 23-10, and Heidi Mikkelsen's T06 extension, which ended with the trial on
-    # 31-12-2025 (decision 12).
-    assert d.summary_label.text() == ("13 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden.")
+    # November 2026 in the demo: 14 deadlines (Lene Berg's T04 contact 27-11 among them), 7 of them
+    # overdue on 23-11-2026 (Mette Nielsen 11-11 … Pia Poulsen 21-11); overdue before November:
+    # Ahmad Hassan 22-09, Nadia Rahimi and Søren Madsen 23-10, and Heidi Mikkelsen's T06 extension,
+    # which ended with the trial on 31-12-2025 (decision 12).
+    assert d.summary_label.text() == ("14 frister i perioden, heraf 7 overskredet – og 4 overskredet før perioden.")
     choose(d.trial_combo, "T08")
     d.overdue_check.setChecked(True)
     assert d.summary_label.text() == ("1 frist i perioden, heraf 1 overskredet – og 1 overskredet før perioden.")
@@ -226,11 +227,12 @@ def test_overdue_deadlines_from_before_the_period_can_be_left_out_and_the_page_s
     assert d.before_check.text() == "Medtag &overskredne frister fra før perioden"
     assert d.before_check.isChecked()  # on when the dialog opens: nothing late is hidden unasked
     # In the week: Dorthe Jakobsen 24-11, Anja Winther and Camilla Henriksen 25-11, Jens Hansen
-    # 26-11, Niels Thomsen 27-11. Before it, the 11 overdue on 23-11-2026 (Ahmad Hassan 22-09 …).
-    assert d.summary_label.text() == "5 frister i perioden – og 11 overskredet før perioden."
+    # 26-11, Niels Thomsen and Lene Berg 27-11. Before it, the 11 overdue on 23-11-2026 (Ahmad
+    # Hassan 22-09 …).
+    assert d.summary_label.text() == "6 frister i perioden – og 11 overskredet før perioden."
     qtbot.mouseClick(d.before_check, Qt.MouseButton.LeftButton)
     assert not d.before_check.isChecked()
-    assert d.summary_label.text() == "5 frister i perioden. 11 overskredne frister fra før perioden er ikke med."
+    assert d.summary_label.text() == "6 frister i perioden. 11 overskredne frister fra før perioden er ikke med."
 
     save_as.answer(tmp_path / "uge.pdf")
     qtbot.mouseClick(d.pdf_button, Qt.MouseButton.LeftButton)
