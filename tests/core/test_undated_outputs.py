@@ -158,7 +158,8 @@ def test_export_ics_counts_the_undated_deadline_and_cancels_its_old_date(tmp_pat
     result = export_ics(store, tmp_path / "frister.ics", TODAY)
     assert (result.count, result.undated, result.uncomputable) == (1, 1, 0)
     assert omitted_text(result) == (
-        "1 frist har ingen dato og er ikke med i filen: under Frister står, hvilken dato der skal aftales eller registreres på sagen."
+        "1 frist har ingen dato og er ikke med i filen: under Frister står, hvilken dato der skal aftales eller "
+        "registreres på sagen."
     )
     text = (tmp_path / "frister.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 2  # Jens Hansen's deadline, and the old date cancelled
@@ -180,5 +181,6 @@ def test_an_ics_of_a_period_says_the_overdue_from_before_it_are_left_out_and_the
     )
     # Lone Andersen's deadline without a date is said once, here, not also as "… eller uden aftalt dato".
     assert omitted_text(result) == (
-        "1 frist har ingen dato og er ikke med i filen: under Frister står, hvilken dato der skal aftales eller registreres på sagen."
+        "1 frist har ingen dato og er ikke med i filen: under Frister står, hvilken dato der skal aftales eller "
+        "registreres på sagen."
     )
