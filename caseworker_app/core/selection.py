@@ -8,7 +8,7 @@ line that says what is shown ("Viser Anne Jensens frister – 12 af 34") is writ
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .cpr import mask_cpr
@@ -139,29 +139,6 @@ def select(
             kept.append(row)
             unassigned += not name.strip()
     return Selection(tuple(kept), len(rows), wanted, bool(needle), unassigned)
-
-
-def search_within(
-    within: Selection[T],
-    texts: Sequence[str],
-    needle: str,
-    *,
-    case_of: Callable[[T], CaseRecord] = lambda row: row.case,  # type: ignore[attr-defined]
-) -> tuple[Selection[T], list[str]]:
-    """What select() gives for needle over the rows within chose for its caseworker, and their
-    texts: within's rows with texts[i] the search text of within.items[i]. A keystroke then reads
-    each kept text once (no record, no caseworker test per row): at 100,000 cases a search of a
-    caseworker's list is a scan of strings. The texts of the rows kept come back, in order, for
-    the next keystroke."""
-    keep = [at for at, text in enumerate(texts) if needle in text]
-    items = within.items
-    if len(keep) == len(items):  # every row holds it (a first letter): the rows within shows
-        return replace(within, searched=bool(needle)), list(texts)
-    kept = tuple(items[at] for at in keep)
-    unassigned = 0
-    if within.unassigned:  # kept rows are within's: none without a caseworker if it had none
-        unassigned = sum(1 for row in kept if not case_of(row).caseworker.strip())
-    return Selection(kept, within.total, within.caseworker, bool(needle), unassigned), [texts[at] for at in keep]
 
 
 def reselect(

@@ -18,7 +18,6 @@ from caseworker_app.core.selection import (
     reselect,
     scope_text,
     search_needle,
-    search_within,
     select,
 )
 
@@ -174,38 +173,3 @@ def test_reselect_says_none_when_a_chosen_row_is_not_where_the_order_puts_it():
     a, b = Row(1, 1, "", "x"), Row(2, 2, "", "x")
     previous = select([a], text_of=operator.attrgetter("text"))
     assert reselect(previous, [b], [], find=_find, place=_place, text_of=operator.attrgetter("text")) is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    rows=rows_strategy,
-    caseworker=st.sampled_from(("", "Anne Jensen", "Bo Lund", "Ingen")),
-    first=st.text("abc", max_size=2),
-    needle=st.text("abc", max_size=3),
-)
-def test_a_search_within_a_caseworkers_rows_gives_what_select_over_every_row_gives(rows, caseworker, first, needle):
-    # The Sager list searches among the rows it shows with no search (or, as the text grows, among
-    # those of the last search) with their texts kept: the same rows, counts and texts as select.
-    listed = sorted((Row(i, key, name, text) for i, (key, name, text) in enumerate(rows)), key=ROW_KEY)
-    text_of = operator.attrgetter("text")
-    within = select(listed, caseworker=caseworker, needle=first, text_of=text_of)
-    if first not in needle:
-        within = select(listed, caseworker=caseworker, text_of=text_of)
-    found, texts = search_within(within, [row.text for row in within.items], needle)
-    assert found == select(listed, caseworker=caseworker, needle=needle, text_of=text_of)
-    assert texts == [row.text for row in found.items]
-
-
-def test_a_search_within_counts_the_unassigned_rows_it_keeps_by_hand():
-    within = pick(caseworker="Anne Jensen")  # Jens Hansen, Lise Dam (no caseworker), Ole Bak
-    assert (within.shown, within.unassigned) == (3, 1)
-    texts = [search_needle(c.citizen) for c in within.items]
-    found, _ = search_within(within, texts, "lise", case_of=lambda c: c)
-    assert ([c.citizen for c in found.items], found.unassigned, found.total, found.searched) == (
-        ["Lise Dam"],
-        1,
-        4,
-        True,
-    )
-    found, _ = search_within(within, texts, "jens", case_of=lambda c: c)
-    assert ([c.citizen for c in found.items], found.unassigned) == (["Jens Hansen"], 0)

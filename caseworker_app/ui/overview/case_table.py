@@ -11,7 +11,8 @@ from ...core.cases import CaseDeadline, CaseRecord
 from ...core.collation import case_order, danish_key
 from ...core.cpr import mask_cpr
 from ...core.deadline import OVERDUE, Deadline
-from ...core.selection import SearchTexts, Selection, reselect, search_needle, search_within, select
+from ...core.search_narrowing import NarrowingSearch
+from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ..case_deadlines_model import next_due_cell_text
 from ..colours import overdue_brush
 from ..model_base import BOLD, ROOT, ColumnTableModel, Index
@@ -24,7 +25,6 @@ from .common import (
     TOOLTIP,
     CaseColumn,
     _itself,
-    _narrows,
 )
 
 
@@ -61,10 +61,8 @@ class CaseTableModel(ColumnTableModel):
         self._needle = ""
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
         self.selection: Selection[CaseRecord] = Selection((), 0)  # the rows shown, in _cases' order
-        self._unsearched: Selection[CaseRecord] | None = None  # the selection of an empty search, while valid
-        # A selection and the search text of each of its rows (_texts_in), for the next keystroke.
-        self._shown_texts: tuple[Selection[CaseRecord], list[str]] | None = None
-        self._unsearched_texts: tuple[Selection[CaseRecord], list[str]] | None = None
+        # The rows of an empty search and of the last searches, while content, order and filters hold.
+        self._search: NarrowingSearch[CaseRecord] = NarrowingSearch(self._texts.of, _itself)
 
     # -- content, order and filter
     def set_cases(
@@ -117,7 +115,7 @@ class CaseTableModel(ColumnTableModel):
                 self._cases.insert(self._bisect(case), case)
                 self._by_id[case_id] = case
                 new_cases.append(case)
-        self._unsearched = None
+        self._search.stop()
         text_of = self._texts.of
         selection = reselect(
             self.selection,
@@ -135,7 +133,7 @@ class CaseTableModel(ColumnTableModel):
             return
         self.selection = selection
         if not self._needle:
-            self._unsearched = selection
+            self._search.start(selection)
         rows = list(selection.items)
         gone = sorted(shown_at[id(case)] for case in old_cases if id(case) in shown_at)
         come = sorted(row for case in new_cases if (row := self._row_of(case, rows)) >= 0)
@@ -184,7 +182,7 @@ class CaseTableModel(ColumnTableModel):
         self.beginResetModel()
         self._cases, self._by_id = cases, by_id
         self._order_cases()
-        self._unsearched = None
+        self._search.stop()
         self._rows = self._matching_rows()
         self.endResetModel()
         self.shown_changed.emit()
@@ -194,16 +192,15 @@ class CaseTableModel(ColumnTableModel):
         needle = search_needle(text)
         if needle == self._needle:
             return
-        narrowing = _narrows(self._needle, needle)
         self._needle = needle
-        self._refilter(narrowing=narrowing)
+        self._refilter()
 
     def set_filters(self, *, trial: str = "", status: str = "", caseworker: str = "") -> None:
         """Trial and status as chosen; caseworker: name's cases and those with none ('' = all)."""
         filters = {"trial_id": trial, "status": status, "caseworker": caseworker}
         if filters != self._filters:  # refresh() sets the same filters again after set_cases
             self._filters = filters
-            self._unsearched = None
+            self._search.stop()
             self._refilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -212,18 +209,21 @@ class CaseTableModel(ColumnTableModel):
         self._sort_column, self._sort_order = column, order
         self._cases.sort(key=case_order)  # ties in the store's order, whatever was sorted before
         self._order_cases()
-        self._unsearched = None
+        self._search.stop()
         self._rows = self._matching_rows()
         new_row = {id(case): row for row, case in enumerate(self._rows)}
         old = self.persistentIndexList()
         self.changePersistentIndexList(old, [self.index(new_row[id(shown_before[i.row()])], i.column()) for i in old])
         self.layoutChanged.emit()
 
-    def _refilter(self, *, narrowing: bool = False) -> None:
-        rows = self._matching_rows(narrowing=narrowing)
-        if len(rows) != len(self._rows) or any(map(operator.is_not, rows, self._rows)):
+    def _refilter(self) -> None:
+        before = self.selection.items
+        self._matching_rows()
+        items = self.selection.items
+        # The same rows ("2026" after "2", both in every case number): no reset, no copy, no repaint.
+        if items is not before and (len(items) != len(self._rows) or any(map(operator.is_not, items, self._rows))):
             self.beginResetModel()
-            self._rows = rows
+            self._rows = list(items)
             self.endResetModel()
         self.shown_changed.emit()
 
@@ -254,22 +254,15 @@ class CaseTableModel(ColumnTableModel):
                 high = middle
         return low
 
-    def _matching_rows(self, *, narrowing: bool = False) -> list[CaseRecord]:
+    def _matching_rows(self) -> list[CaseRecord]:
         """The rows of the chosen trial and status, then (core.selection.select) of the chosen
-        caseworker and search; `selection` counts them against the trial and status rows."""
-        cases, text_of = self._cases, self._texts.of
-        previous = self.selection
-        if not self._needle and self._unsearched is not None:
-            self.selection = self._unsearched
-        elif narrowing or self._unsearched is not None:
-            # The text only grew: the rows it shows are among those shown. Any other search: among
-            # the rows shown with no search (the chosen caseworker's), not among every case.
-            within = previous if narrowing else self._unsearched
-            assert within is not None
-            self.selection, texts = search_within(within, self._texts_in(within), self._needle, case_of=_itself)
-            self._shown_texts = (self.selection, texts)
-        else:
+        caseworker and search; `selection` counts them against the trial and status rows. The
+        search looks among the rows of an earlier one (core.search_narrowing), kept until the
+        content, the order or a filter changes."""
+        search = self._search
+        if search.unsearched is None:
             trial, status = self._filters["trial_id"], self._filters["status"]
+            cases = self._cases
             base = (
                 cases
                 if not trial and not status
@@ -279,35 +272,15 @@ class CaseTableModel(ColumnTableModel):
                     if (not trial or case.trial_id == trial) and (not status or case.status == status)
                 ]
             )
-            self.selection = select(
-                base,
-                caseworker=self._filters["caseworker"],
-                needle=self._needle,
-                case_of=_itself,
-                text_of=text_of,
-            )
-        if not self._needle:
-            self._unsearched = self.selection
+            search.start(select(base, caseworker=self._filters["caseworker"], case_of=_itself))
+        self.selection, _parts = search.search(self._needle)
         return list(self.selection.items)
 
     def warm_search(self) -> None:
-        """Line up the search texts of the rows shown with no search, so the first keystroke
-        finds them ready (after the paint: ui/mainwindow/cases_tab.py)."""
-        if self._unsearched is not None:
-            self._texts_in(self._unsearched)
-
-    def _texts_in(self, selection: Selection[CaseRecord]) -> list[str]:
-        """The search text of each row of selection, in its order: kept from the last search of
-        those very rows (a keystroke reads no record), else made from SearchTexts."""
-        for kept in (self._shown_texts, self._unsearched_texts):
-            if kept is not None and kept[0] is selection:
-                return kept[1]
-        texts = list(map(self._texts.of, selection.items))
-        if selection is self._unsearched:  # every new search starts from it: kept apart
-            self._unsearched_texts = (selection, texts)
-        else:
-            self._shown_texts = (selection, texts)
-        return texts
+        """Make the search texts of the rows shown with no search, so the first keystroke finds
+        them ready (after the paint: ui/mainwindow/cases_tab.py)."""
+        if self._search.unsearched is not None:
+            self._search.warm()
 
     def _sort_key(self, case: CaseRecord, column: int) -> tuple[int, str]:
         """The column's value to sort by (a date as a number, a text by core.collation); equal

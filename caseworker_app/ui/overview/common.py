@@ -26,11 +26,6 @@ SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest 
 _DEADLINE_ORDER = deadline_order
 
 
-def _narrows(old: str, new: str) -> bool:
-    """True when every text holding needle new also holds old (the search text only grew)."""
-    return old in new
-
-
 class DeadlineColumn:
     """The Frister tree's columns, in DeadlineTreeModel.COLUMNS order."""
 
