@@ -150,7 +150,8 @@ class CasesTab(WindowPart):
         book = self._book
         if book is not None:
             self.search_texts.warm(book.cases)  # the first keystroke finds them made
-            self.case_model.warm_search()  # and lined up with the rows it searches
+            self.case_model.warm_search()  # and lined up with the rows each list searches
+            self.deadline_model.warm_search()
 
     def _fill_case_list(self) -> None:
         """The Sager list from the book, if it is behind (see _show_cases)."""

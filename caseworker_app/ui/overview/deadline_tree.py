@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
-from ...core.cases import CaseDeadline, group_of, group_titles
+from ...core.cases import CaseDeadline, CaseRecord, group_of, group_titles
 from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text, remark_lines
+from ...core.search_narrowing import NarrowingSearch
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
 from ...core.text import number_text
 from ..colours import overdue_brush
@@ -25,9 +25,12 @@ from .common import (
     TOOLTIP,
     _deadline_cell,
     _find,
-    _narrows,
     _place,
 )
+
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # QAbstractItemModel's own
+_DEADLINE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class DeadlineTreeModel(QAbstractItemModel):
@@ -60,9 +63,11 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._caseworker = ""
         self._needle = ""
         self.selection: Selection[CaseDeadline] = Selection((), 0)
-        # What an empty search shows (selection, groups), kept while content and caseworker stay:
-        # clearing the search box then lays out rows without choosing and grouping them again.
-        self._unsearched: tuple[Selection[CaseDeadline], list[tuple[str, list[CaseDeadline]]]] | None = None
+        # What an empty search shows (its rows and groups) and the last searches, kept while content
+        # and caseworker stay: a keystroke searches the groups' rows, it does not choose and group again.
+        self._first_cells: list[list[QModelIndex]] = [[] for _ in self._titles]  # see index()
+        text_of = self._texts.of
+        self._search: NarrowingSearch[CaseDeadline] = NarrowingSearch(lambda i: text_of(i.case), _case_of)
 
     def set_deadlines(
         self,
@@ -95,7 +100,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         old_shown = self._choose(old_items).items  # chosen as the rows shown were
         new_shown = self._choose(new_items).items  # the same filter (select), on these rows only
         self._all = items  # the book's list, patched in place by the book: no copy of every row
-        self._unsearched = None
+        self._search.stop()
         plans = []
         for group, (key, rows) in enumerate(self._groups):
             gone = [item for item in old_shown if group_of(item.deadline, today) == key]
@@ -121,6 +126,8 @@ class DeadlineTreeModel(QAbstractItemModel):
         self.selection = selection if selection is not None else self._choose(self._all)
         for group, rows, gone_rows, come in plans:
             self._patch_group(group, rows, gone_rows, come)
+        if not self._needle:  # the rows shown are an empty search's: the next keystroke's start
+            self._search.start(self.selection, [rows for _key, rows in self._groups])
         self.shown_changed.emit()
 
     def _patch_group(self, group: int, rows: list[CaseDeadline], gone: list[int], come: list[CaseDeadline]) -> None:
@@ -151,16 +158,15 @@ class DeadlineTreeModel(QAbstractItemModel):
         """Show only the deadlines of name's cases (and of cases with no caseworker); '' = all."""
         if name != self._caseworker:
             self._caseworker = name
-            self._unsearched = None
+            self._search.stop()
             self._regroup()
 
     def set_search(self, text: str) -> None:
         """Show only deadlines whose case's name, FASIT number or CPR holds text (dashes ignored)."""
         needle = search_needle(text)
         if needle != self._needle:
-            old = self._needle
             self._needle = needle
-            self._regroup(narrowing=_narrows(old, needle))
+            self._regroup()
 
     def group_sizes(self) -> dict[str, int]:
         """How many deadlines each group shows now (the numbers in the group titles)."""
@@ -171,10 +177,22 @@ class DeadlineTreeModel(QAbstractItemModel):
         status bar's counts): the groups the list shows when the search box is empty."""
         if not self._needle:
             return self.group_sizes()
-        if self._unsearched is None:  # grouped as _regroup groups them, kept until content or caseworker change
+        self._start_search()
+        return {key: len(rows) for key, rows in zip(self._titles, self._search.unsearched_parts, strict=True)}
+
+    def warm_search(self) -> None:
+        """Make the search texts of the rows shown with no search, so the first keystroke finds
+        them ready (after the paint: ui/mainwindow/cases_tab.py)."""
+        if self._today is not None:
+            self._start_search()
+            self._search.warm()
+
+    def _start_search(self) -> None:
+        """The rows an empty search shows, grouped, for the searches to come (kept until content or
+        caseworker change)."""
+        if self._search.unsearched is None:
             selection = self._choose(self._all, needle="")
-            self._unsearched = (selection, self._grouped(selection.items))
-        return {key: len(items) for key, items in self._unsearched[1]}
+            self._search.start(selection, [rows for _key, rows in self._grouped(selection.items)])
 
     def _choose(self, rows: Sequence[CaseDeadline], needle: str | None = None) -> Selection[CaseDeadline]:
         text_of = self._texts.of
@@ -190,30 +208,23 @@ class DeadlineTreeModel(QAbstractItemModel):
                 buckets[group_of(item.deadline, today)].append(item)
         return list(buckets.items())
 
-    def _regroup(self, *, content_changed: bool = False, narrowing: bool = False) -> None:
+    def _regroup(self, *, content_changed: bool = False) -> None:
         if content_changed:
-            self._unsearched = None
+            self._search.stop()
         before = self.selection
-        if not self._needle and self._unsearched is not None:
-            self.selection, groups = self._unsearched
-            groups = [(key, list(items)) for key, items in groups]
-        else:
-            if narrowing and not content_changed:
-                # The text only grew: the rows it shows are among those shown (the same count of all)
-                self.selection = replace(self._choose(before.items), total=before.total)
-            else:
-                self.selection = self._choose(self._all)
-            items = self.selection.items
-            if not content_changed and len(items) == len(before.items) and all(map(operator.is_, items, before.items)):
-                # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
-                # layout (laying out thousands of expanded rows is most of a keystroke's time).
-                self.shown_changed.emit()
-                return
-            groups = self._grouped(items)
-            if not self._needle:
-                self._unsearched = (self.selection, [(key, list(rows)) for key, rows in groups])
+        self._start_search()
+        self.selection, parts = self._search.search(self._needle)
+        items = self.selection.items
+        same = items is before.items or (
+            len(items) == len(before.items) and all(map(operator.is_, items, before.items))
+        )
+        if same and not content_changed:
+            # A key that keeps the same rows ("2026-" after "2026"): no reset, the view keeps its
+            # layout (laying out thousands of expanded rows is most of a keystroke's time).
+            self.shown_changed.emit()
+            return
         self.beginResetModel()
-        self._groups = groups
+        self._groups = [(key, list(rows)) for key, rows in zip(self._titles, parts, strict=True)]
         self.endResetModel()
         self.shown_changed.emit()
 
@@ -222,23 +233,33 @@ class DeadlineTreeModel(QAbstractItemModel):
 
     # -- structure
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount:
-        # the view asks for every child index when a group of thousands is expanded.
-        if not 0 <= column < len(self.COLUMNS) or row < 0:
+        # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount.
+        # The tree asks for the first cell of every row (twice) each time it lays out an expanded
+        # group, at every keystroke of a search: those are made once and handed out again (an
+        # index is a value: row, column and group, whatever the rows hold), not made at each call.
+        if not 0 <= column < _COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0:
+        if parent.internalId() or parent.column():
             return QModelIndex()
         group = parent.row()
-        if row < len(self._groups[group][1]):
+        rows = len(self._groups[group][1])
+        if row >= rows:
+            return QModelIndex()
+        if column:
             return self.createIndex(row, column, group + 1)
-        return QModelIndex()
+        made = self._first_cells[group]
+        if row >= len(made):
+            create = self.createIndex
+            made += [create(at, 0, group + 1) for at in range(len(made), rows)]
+        return made[row]
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
+        group = index.internalId()
+        if not group or not index.isValid():
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        return self.createIndex(group - 1, 0, 0)
 
     def rowCount(self, parent: Index = ROOT) -> int:
         if not parent.isValid():
@@ -254,10 +275,14 @@ class DeadlineTreeModel(QAbstractItemModel):
         return column_title(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked for every deadline row each time the tree lays out a group (every search): a
+        # constant, and one that spares the tree asking whether the row has rows under it.
+        if index.internalId():
+            return _DEADLINE_FLAGS
         # An empty group's title ("Denne uge (0)") is not a place to stop: the arrow keys pass it.
-        if index.isValid() and index.internalId() == 0 and not self._groups[index.row()][1]:
-            return Qt.ItemFlag.NoItemFlags
-        return super().flags(index)
+        if not index.isValid() or not self._groups[index.row()][1]:
+            return _NO_FLAGS
+        return _GROUP_FLAGS
 
     def first_item_index(self) -> QModelIndex:
         """The first deadline shown (under the first group that has one); invalid when none is."""
@@ -312,6 +337,13 @@ class DeadlineTreeModel(QAbstractItemModel):
         if deadline.status == OVERDUE and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush() if role == FOREGROUND else BOLD
         return None
+
+
+_COLUMN_COUNT = len(DeadlineTreeModel.COLUMNS)  # asked at every index(): a global is quicker to read
+
+
+def _case_of(item: CaseDeadline) -> CaseRecord:
+    return item.case
 
 
 def _tooltip(deadline: Deadline) -> str:
