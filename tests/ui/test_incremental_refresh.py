@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
@@ -213,6 +213,57 @@ def test_a_growing_search_narrows_to_what_a_fresh_search_shows(qtbot, demo, tmp_
     assert screen(window) == screen(fresh)
     window.close()
     fresh.close()
+
+
+# A caseworker's keys in both search boxes: a letter typed, the last one deleted, a text pasted over
+# it, the box cleared, or another caseworker chosen in both lists (an index into their choices).
+KEYSTROKES = st.lists(
+    st.one_of(
+        st.tuples(st.just("type"), st.sampled_from("aeinrs0123-")),
+        st.tuples(st.just("delete"), st.just("")),
+        st.tuples(st.just("paste"), NEEDLES),
+        st.tuples(st.just("clear"), st.just("")),
+        st.tuples(st.just("caseworker"), st.integers(0, 5)),
+    ),
+    min_size=1,
+    max_size=7,
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keys=KEYSTROKES)
+@example(  # Louise Holm's list searched, then everyone's: a text pasted, a letter typed and deleted, cleared
+    keys=[
+        ("type", "e"),
+        ("caseworker", 2),
+        ("type", "n"),
+        ("caseworker", 1),
+        ("paste", "2018"),
+        ("delete", ""),
+        ("clear", ""),
+    ]
+)
+def test_typing_deleting_pasting_and_clearing_show_what_a_new_window_searching_once_shows(qtbot, demo, tmp_path, keys):
+    # Each search looks among the rows of an earlier one (core.search_narrowing): after every key
+    # the lists, counts and lines are those of a new window given the same text and caseworkers.
+    window = open_window(qtbot, demo, tmp_path)
+    text = ""
+    for action, value in keys:
+        if action == "caseworker":
+            for choice in (window.caseworker_filter, window.deadline_caseworker):
+                choice.setCurrentIndex(value % choice.count())
+        else:
+            text = {"type": text + str(value), "delete": text[:-1], "paste": str(value), "clear": ""}[action]
+            window.search_box.setText(text)
+            window.deadline_search.setText(text)
+        fresh = open_window(qtbot, demo, tmp_path, name="frisk")
+        fresh.caseworker_filter.setCurrentIndex(window.caseworker_filter.currentIndex())
+        fresh.deadline_caseworker.setCurrentIndex(window.deadline_caseworker.currentIndex())
+        fresh.search_box.setText(text)
+        fresh.deadline_search.setText(text)
+        assert screen(window) == screen(fresh)
+        fresh.close()
+    window.close()
 
 
 def test_back_in_front_the_window_shows_what_another_copy_saved(qtbot, watched, demo, tmp_path):
