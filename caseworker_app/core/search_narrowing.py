@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import compress, repeat
-from operator import contains
-from typing import TYPE_CHECKING, Generic, TypeVar
+from operator import attrgetter, contains, not_
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from .selection import Selection
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+_CASEWORKER = attrgetter("caseworker")
 KEPT_SEARCHES = 16  # earlier searches kept (and at most twice the rows shown with no search, all told)
 
 
@@ -53,10 +54,11 @@ class _Found(Generic[T]):
 
 
 class NarrowingSearch(Generic[T]):
-    """The searches of one list's box (see the module's text). text_of: a row's search text
-    (core.selection.search_text, kept by SearchTexts); case_of: a row's case."""
+    """The searches of one list's box (see the module's text). text_of: a case's search text
+    (core.selection.search_text, kept by SearchTexts); case_of: a row's case, None when the rows
+    are cases (a C function such as operator.attrgetter("case") keeps the texts' making quick)."""
 
-    def __init__(self, text_of: Callable[[T], str], case_of: Callable[[T], CaseRecord]) -> None:
+    def __init__(self, text_of: Callable[[CaseRecord], str], case_of: Callable[[T], CaseRecord] | None = None) -> None:
         self._text_of, self._case_of = text_of, case_of
         self._unsearched: Selection[T] | None = None
         self._unsearched_parts: tuple[tuple[T, ...], ...] = ()
@@ -64,8 +66,8 @@ class NarrowingSearch(Generic[T]):
         self._found: dict[str, _Found[T]] = {}  # needle -> its rows, the oldest first
 
     def start(self, unsearched: Selection[T], parts: Sequence[Sequence[T]] = ()) -> None:
-        """The rows shown with no search (select with needle ''), and those of each part; their
-        search texts are made when first searched (or warmed)."""
+        """The rows shown with no search (select with needle ''), and those of each part (among
+        them); their search texts are made when first searched (or warmed)."""
         self._unsearched = unsearched
         self._unsearched_parts = tuple(tuple(part) for part in parts)
         self._base = None
@@ -112,12 +114,18 @@ class NarrowingSearch(Generic[T]):
             unsearched = self._unsearched
             if unsearched is None:
                 raise RuntimeError("NarrowingSearch.search before start")
-            text_of, case_of = self._text_of, self._case_of
-            texts = list(map(text_of, unsearched.items))
-            lonely = (
-                [not case_of(row).caseworker.strip() for row in unsearched.items] if unsearched.unassigned else None
+            # Made by map() in C: one call of text_of per row, none for the parts' texts, which are
+            # found by the rows' identities (a part's rows are among the unsearched ones).
+            items = unsearched.items
+            cases: Sequence[CaseRecord] = (
+                cast("Sequence[CaseRecord]", items) if self._case_of is None else list(map(self._case_of, items))
             )
-            parts = tuple((rows, list(map(text_of, rows))) for rows in self._unsearched_parts)
+            texts = list(map(self._text_of, cases))
+            lonely = None
+            if unsearched.unassigned:
+                lonely = list(map(not_, map(str.strip, map(_CASEWORKER, cases))))
+            text_by_row = dict(zip(map(id, items), texts, strict=True)) if self._unsearched_parts else {}
+            parts = tuple((rows, list(map(text_by_row.__getitem__, map(id, rows)))) for rows in self._unsearched_parts)
             self._base = _Found(unsearched, texts, lonely, parts)
         return self._base
 

@@ -32,7 +32,7 @@ def _itself(row: Row) -> Row:
 
 def started(rows: list[Row], caseworker: str = "", parts: int = 0) -> NarrowingSearch[Row]:
     """A search over rows as a list starts one: the rows shown with no search, split in parts."""
-    search = NarrowingSearch(TEXT_OF, _itself)
+    search = NarrowingSearch(TEXT_OF)
     unsearched = select(rows, caseworker=caseworker, case_of=_itself)
     search.start(unsearched, [[row for row in unsearched.items if row.part == p] for p in range(parts)])
     return search
@@ -93,7 +93,7 @@ def test_keystrokes_read_no_row_once_the_texts_are_made():
         read.append(row.id)
         return row.text
 
-    search = NarrowingSearch(text_of, _itself)
+    search = NarrowingSearch(text_of)
     search.start(select(ROWS, case_of=_itself))
     assert read == []  # nothing made before it is needed: the list is shown first
     search.warm()
@@ -105,7 +105,7 @@ def test_keystrokes_read_no_row_once_the_texts_are_made():
 
 
 def test_a_search_before_the_rows_are_chosen_is_a_mistake():
-    search = NarrowingSearch(TEXT_OF, _itself)
+    search = NarrowingSearch(TEXT_OF)
     with pytest.raises(RuntimeError):
         search.search("h")
     search.start(select(ROWS, case_of=_itself))

@@ -62,7 +62,7 @@ class CaseTableModel(ColumnTableModel):
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
         self.selection: Selection[CaseRecord] = Selection((), 0)  # the rows shown, in _cases' order
         # The rows of an empty search and of the last searches, while content, order and filters hold.
-        self._search: NarrowingSearch[CaseRecord] = NarrowingSearch(self._texts.of, _itself)
+        self._search: NarrowingSearch[CaseRecord] = NarrowingSearch(self._texts.of)
 
     # -- content, order and filter
     def set_cases(

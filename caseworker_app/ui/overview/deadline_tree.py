@@ -5,10 +5,11 @@ from __future__ import annotations
 import operator
 from collections.abc import Sequence
 from datetime import date
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
-from ...core.cases import CaseDeadline, CaseRecord, group_of, group_titles
+from ...core.cases import CaseDeadline, group_of, group_titles
 from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text, remark_lines
 from ...core.search_narrowing import NarrowingSearch
 from ...core.selection import SearchTexts, Selection, reselect, search_needle, select
@@ -66,8 +67,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         # What an empty search shows (its rows and groups) and the last searches, kept while content
         # and caseworker stay: a keystroke searches the groups' rows, it does not choose and group again.
         self._first_cells: list[list[QModelIndex]] = [[] for _ in self._titles]  # see index()
-        text_of = self._texts.of
-        self._search: NarrowingSearch[CaseDeadline] = NarrowingSearch(lambda i: text_of(i.case), _case_of)
+        self._search: NarrowingSearch[CaseDeadline] = NarrowingSearch(self._texts.of, attrgetter("case"))
 
     def set_deadlines(
         self,
@@ -340,10 +340,6 @@ class DeadlineTreeModel(QAbstractItemModel):
 
 
 _COLUMN_COUNT = len(DeadlineTreeModel.COLUMNS)  # asked at every index(): a global is quicker to read
-
-
-def _case_of(item: CaseDeadline) -> CaseRecord:
-    return item.case
 
 
 def _tooltip(deadline: Deadline) -> str:
