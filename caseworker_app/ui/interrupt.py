@@ -6,8 +6,9 @@ the window waits: by default Ctrl+C raised KeyboardInterrupt in whatever Python 
 once-a-minute date check), printing a traceback, and the window stayed open. Here SIGINT gets a
 handler that only asks the event loop to close the window, and something wakes Python at once:
 
-- Unix: SIGINT writes a byte to a socket pair (signal.set_wakeup_fd, a local AF_UNIX pair, no
-  network) that a QSocketNotifier watches.
+- Unix: SIGINT writes a byte to a pipe (signal.set_wakeup_fd) that a QSocketNotifier watches. A
+  pipe, not a socket pair: the socket module's import builds Python enums of every address
+  family and socket option (~5 ms of the start, before the cases are shown).
 - Windows: a console's Ctrl+C is a CTRL_C_EVENT, which Python turns into SIGINT for the same
   handler; a loopback socket pair there would be TCP, so a short timer gives Python its turn
   instead (not tested here: the tests run on Linux). Started with pythonw there is no console and
@@ -20,12 +21,12 @@ as after Afslut (exit code 0): everything was saved, nothing broken off.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
-import socket
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 WINDOWS_WAKE_MS = 250  # how soon Ctrl+C is seen on Windows; an idle window wakes this often there
@@ -68,20 +69,22 @@ def _wake_python_on_signal(window: QWidget) -> Callable[[], None]:
         timer.timeout.connect(lambda: None)  # Python's turn: a pending SIGINT's handler runs
         timer.start()
         return timer.stop
-    reader, writer = socket.socketpair()
-    for end in (reader, writer):
-        end.setblocking(False)
-    try:
-        previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    except (ValueError, OSError):
-        reader.close()
-        writer.close()
-        return lambda: None
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    from PySide6.QtCore import QSocketNotifier  # Unix only
 
-    def drain() -> None:  # the handler has run before this Python code; empty the pair
+    reader, writer = os.pipe()
+    for end in (reader, writer):
+        os.set_blocking(end, False)
+    try:
+        previous_fd = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
+    except (ValueError, OSError):
+        os.close(reader)
+        os.close(writer)
+        return lambda: None
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:  # the handler has run before this Python code; empty the pipe
         with contextlib.suppress(OSError):
-            while reader.recv(64):
+            while os.read(reader, 64):
                 pass
 
     notifier.activated.connect(drain)
@@ -89,7 +92,7 @@ def _wake_python_on_signal(window: QWidget) -> Callable[[], None]:
     def undo() -> None:
         notifier.setEnabled(False)
         signal.set_wakeup_fd(previous_fd)
-        reader.close()
-        writer.close()
+        os.close(reader)
+        os.close(writer)
 
     return undo
