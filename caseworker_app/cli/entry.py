@@ -140,6 +140,11 @@ def _show_unexpected_error(text: str) -> None:
 def _open_window(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from ..core.collector import pause_for_start
+
+    # Qt's and the window's modules, the window, then the cases: no collector passes over them
+    # until the cases are read (ui/app.py run_window resumes it).
+    pause_for_start()
     from ..ui.app import run_window
 
     if args.demo:

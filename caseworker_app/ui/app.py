@@ -108,13 +108,13 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
 
     def load() -> None:
         nonlocal started
-        from ..core.collector import collector_paused
+        from ..core.collector import collector_paused, resume_after_start
         from ..logs import report_unexpected, start_crash_file
         from ..store import StoreError
 
         start_crash_file()  # a crash in Qt while the cases load leaves its stack in nedbrud.log
-        # Ctrl+C from here on, also while the cases load or a start's question is open; its socket
-        # pair is made after the first paint (~6 ms).
+        # Ctrl+C from here on, also while the cases load or a start's question is open; its wake-up
+        # pipe is made after the first paint.
         close_on_ctrl_c()
         try:
             if prepare is not None:
@@ -124,6 +124,7 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
                     app.exit(1)  # the caseworker chose Afslut, or was told why nothing can be opened
                     return
                 gc.freeze()  # nor after: they live as long as the window (core/collector.py)
+            resume_after_start()  # the collector is back for what the caseworker does (cli/entry.py)
         except StoreError as exc:  # locked, unwritable, another program's or a newer version's file
             _critical(window, "Databasen kan ikke åbnes", exc.window_text())
             app.exit(1)
@@ -161,6 +162,9 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     try:
         code = app.exec()
     finally:
+        from ..core.collector import resume_after_start
+
+        resume_after_start()  # a start that ended before the cases were read (cli/entry.py)
         for undo in (*undo_interrupt, *undo_teller):
             undo()
     closing_copy = started and not demo
