@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .screen_fit import FittingMessageBox
+from .message_box_fit import FittingMessageBox
 
 Button = QMessageBox.StandardButton
 SAVE_TEXTS = {Button.Save: "&Gem", Button.Discard: "&Forkast", Button.Cancel: "&Annuller"}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..store.backup import BackupInfo, backup_folder, cases_text, newest_good_backup, restore_backup, when_text
 from ..store.copy_guard import newest_copy_with_cases
 from ..store.errors import StoreError, WriteRefusal
-from .screen_fit import FittingMessageBox
+from .message_box_fit import FittingMessageBox
 
 if TYPE_CHECKING:
     from ..store import CaseStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLayout, QWidget
 
 # Room for the title bar the window manager puts above a window (Windows: about 31 px at any scaling).
 TITLE_BAR = 32
@@ -81,33 +81,3 @@ def grow_to_fields(window: QWidget, fields: QLayout, scroll_area: QAbstractScrol
     if needed + extra > window.height() or (exact and needed + extra < window.height()):
         window.resize(window.width(), min(needed + extra, work_area(window).height()))
         keep_on_screen(window)  # grown after Qt placed it: the lower edge stays on the screen
-
-
-class FittingMessageBox(QMessageBox):
-    """A message box that is never taller than the screen: Qt makes one at most half the screen wide
-    (455 px at 1366×768, 150 %), so a long text at 150 % text size made "Sagen er ændret imens"
-    525 px high on a screen of 472. Then its text is widened, as far as the screen allows, until the
-    box fits."""
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)  # Qt gives the box its size here
-        widen_to_fit(self)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if self.isVisible():
-            keep_on_screen(self)
-
-
-def widen_to_fit(box: QMessageBox) -> None:
-    """Make a shown message box's text wider, in steps, until the box fits the work area's height."""
-    label = box.findChild(QLabel, "qt_msgbox_label")
-    area = work_area(box)
-    if label is None or box.height() <= area.height():
-        return
-    others = box.height() - label.height()
-    room = area.width() - (box.width() - label.width())
-    width = label.width()
-    while width < room and others + label.heightForWidth(width) > area.height():
-        width = min(room, width + 10)
-    label.setMinimumWidth(width)  # Qt sizes the box anew

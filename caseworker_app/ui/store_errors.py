@@ -17,11 +17,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ..store.errors import CaseNotFoundError, DamagedDatabaseError, StoreError, ValidationError
-from .fields import FieldBox, show_errors
+
+if TYPE_CHECKING:
+    from .fields import FieldBox
+
+# QMessageBox and the form helpers (ui/fields.py) are imported where they are used: ui/app.py makes
+# the StoreErrorTeller before the cases are painted, and their Python types and module cost ~5 ms.
 
 _log = logging.getLogger(__name__)
 TITLE = "Databasen kunne ikke bruges"
@@ -38,6 +44,8 @@ CASE_GONE_TEXT = (
 
 def tell_case_gone(parent: QWidget) -> None:
     """A case deleted elsewhere since the list was read, asked to be opened (the list is read anew)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, CASE_GONE_TITLE, CASE_GONE_TEXT)
 
 
@@ -49,6 +57,8 @@ def error_text(exc: BaseException) -> str:
 
 def show_store_error(general: QLabel, exc: StoreError) -> None:
     """Say why nothing was saved below the form (general: its label for messages with no field)."""
+    from .fields import show_errors
+
     show_errors({}, {"database": exc.window_text()}, general)
 
 
@@ -56,6 +66,8 @@ def saved(boxes: dict[str, FieldBox], general: QLabel, save: Callable[[], object
     """Run save; False when the store refused it: a field's fault said at its field (boxes), a busy
     or full database below the form (general). Nothing was saved then, and the dialog stays as typed.
     A case deleted meanwhile (CaseNotFoundError) is raised on, to case_gone."""
+    from .fields import show_errors
+
     try:
         save()
     except ValidationError as exc:
@@ -120,6 +132,8 @@ class StoreErrorTeller:
         store = window.store
         db_path = self._db_path
         if not isinstance(exc, DamagedDatabaseError) or db_path is None or store is None or not store.is_open:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(parent, TITLE, exc.window_text())
             self._shown = True
             return
