@@ -138,13 +138,20 @@ def _show_unexpected_error(text: str) -> None:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from ..core.collector import pause_for_start
+    from ..core.collector import pause_for_start, resume_after_start
 
     # Qt's and the window's modules, the window, then the cases: no collector passes over them
-    # until the cases are read (ui/app.py run_window resumes it).
+    # until the cases are read (ui/app.py run_window resumes it then; here if it never got so far).
     pause_for_start()
+    try:
+        return _start_window(args)
+    finally:
+        resume_after_start()
+
+
+def _start_window(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ..ui.app import run_window
 
     if args.demo:

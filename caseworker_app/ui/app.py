@@ -162,9 +162,6 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
     try:
         code = app.exec()
     finally:
-        from ..core.collector import resume_after_start
-
-        resume_after_start()  # a start that ended before the cases were read (cli/entry.py)
         for undo in (*undo_interrupt, *undo_teller):
             undo()
     closing_copy = started and not demo
