@@ -5,9 +5,14 @@ hide the last columns behind a horizontal scroll bar, the columns give way by pr
 - a column shown whole (a date, a case number, a CPR number) never gives up its text; only an
   explanation in brackets after it ("fre 22-01-2021 (fristen 23-01-2021 er en lørdag)", also in the
   row's tooltip) gives way, first;
-- then a free text (a name, what a deadline is), down to a few characters, its text shortened with
-  "…" (the whole text in its tooltip, ui/elided_tips.py);
+- then a free text (a name, what a deadline is), down to a few characters (measured in its own
+  texts: the widest of their first few characters and "…"), its text shortened with "…" (the whole
+  text in its tooltip, ui/elided_tips.py);
+- then the title of a column shown whole, where it is wider than the column's texts ("Forsøg" over
+  "T08"), shortened with "…" (the whole title in its tooltip);
 - when that is not enough, the free texts go below their few characters, to half at most.
+
+A title measures as Qt draws it: with room for the sort indicator only in the sorted column.
 
 No column is wider than its widest text (header or cell): the last column stretches over the rest.
 A column the caseworker drags to another width is theirs: the list is not fitted again.
@@ -23,7 +28,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
-from .elided_tips import ElidedTextTips, cell_font, text_margin, text_width
+from .elided_tips import ElidedHeaderTips, ElidedTextTips, cell_font, header_text_width, text_margin, text_width
 
 FREE, WHOLE = 0, 1  # priorities: a whole column gives way first, but only its brackets; then a free text
 SAMPLE_ROWS = 48  # rows measured for a column's widest text: the first ones and some spread over the rest
@@ -35,7 +40,7 @@ REMEASURE_MS = 400
 @dataclass(frozen=True)
 class Column:
     """How a column is fitted. most: the widest it is given, in pixels at 100 % text (a longer text
-    is shortened); least_chars: a free text's least width, in average characters."""
+    is shortened); least_chars: a free text's least width, in characters of its texts."""
 
     most: int
     whole: bool = False
@@ -43,39 +48,56 @@ class Column:
 
 
 def fitted_widths(
-    preferred: Sequence[int], minimum: Sequence[int], room: int, priority: Sequence[int] | None = None
+    preferred: Sequence[int],
+    minimum: Sequence[int],
+    room: int,
+    priority: Sequence[int] | None = None,
+    titled: Sequence[int] | None = None,
 ) -> list[int]:
     """The preferred widths when they fit in room. Else the columns give way towards their minimums
-    by priority, the WHOLE ones first (their minimum: the text before the brackets), then the FREE
-    ones: each of a priority by the same share of what it could give. When even the minimums do
-    not fit, the FREE columns that may be shortened at all (minimum below
-    preferred) go below their minimums in proportion to them, to half at most; a WHOLE column, or
-    one never shortened (minimum == preferred), keeps its minimum."""
+    by priority, the WHOLE ones first (their minimum: the text before the brackets, or their title
+    when wider), then the FREE ones: each of a priority by the same share of what it could give.
+    Then the WHOLE columns' titles give way, down to their texts (titled: a WHOLE column's least
+    width, its title shortened; the minimum when not given). When even that does not fit, the
+    FREE columns that may be shortened at all (minimum below preferred) go below their minimums in
+    proportion to them, to half at most; a WHOLE column, or one never shortened (minimum ==
+    preferred), keeps its least width."""
     priority = list(priority) if priority is not None else [FREE] * len(preferred)
+    least = [
+        min(low, title) if p == WHOLE else low
+        for low, title, p in zip(minimum, titled if titled is not None else minimum, priority, strict=True)
+    ]
     widths = list(preferred)
-    for stage in (WHOLE, FREE):
+    for stage, floors in ((WHOLE, minimum), (FREE, minimum), (WHOLE, least)):
         excess = sum(widths) - room
         if excess <= 0:
             return widths
-        slack = [max(0, w - least) if p == stage else 0 for w, least, p in zip(widths, minimum, priority, strict=True)]
+        slack = [max(0, w - low) if p == stage else 0 for w, low, p in zip(widths, floors, priority, strict=True)]
         available = sum(slack)
         if available:
             share = min(1.0, excess / available)
             widths = [w - math.ceil(give * share) for w, give in zip(widths, slack, strict=True)]
     if sum(widths) <= room:
         return widths
-    return _below_minimums(preferred, minimum, priority, room)
+    return _below_minimums(preferred, minimum, least, priority, room)
 
 
-def _below_minimums(preferred: Sequence[int], minimum: Sequence[int], priority: Sequence[int], room: int) -> list[int]:
+def _below_minimums(
+    preferred: Sequence[int], minimum: Sequence[int], kept_at: Sequence[int], priority: Sequence[int], room: int
+) -> list[int]:
     shortens = [p == FREE and least < want for want, least, p in zip(preferred, minimum, priority, strict=True)]
-    kept = sum(least for least, short in zip(minimum, shortens, strict=True) if not short)
+    kept = sum(least for least, short in zip(kept_at, shortens, strict=True) if not short)
     shortened = sum(least for least, short in zip(minimum, shortens, strict=True) if short)
     share = max(0.0, room - kept) / shortened if shortened else 1.0
     return [
-        max(least // 2, math.floor(least * share)) if short else least
-        for least, short in zip(minimum, shortens, strict=True)
+        max(least // 2, math.floor(least * share)) if short else kept_width
+        for least, kept_width, short in zip(minimum, kept_at, shortens, strict=True)
     ]
+
+
+def shown_least(text: str, chars: int) -> str:
+    """The least of a free text a column shows: its first chars characters and "…" (or all of it)."""
+    return text if len(text) <= chars else text[:chars].rstrip() + "…"
 
 
 def shown_whole(text: str) -> str:
@@ -105,11 +127,18 @@ class ColumnFit(QObject):
         self._columns, self._last_room = tuple(columns), last_room
         self._scale = scale
         self._fitting = False
-        self._measured: tuple[list[int], list[int]] | None = None  # (widest text, widest whole part)
-        self._headers_only: tuple[list[int], list[int]] | None = None  # measured with no rows yet
+        # (widest text, widest whole part) of the cells, and the titles' widths (_measure)
+        self._measured: tuple[list[int], list[int], list[int]] | None = None
+        self._headers_only: tuple[list[int], list[int], list[int]] | None = None  # measured with no rows yet
         self.user_sized = False  # a column was dragged: the widths are the caseworker's from then on
-        self._header().sectionResized.connect(self._section_resized)
+        header = self._header()
+        header.sectionResized.connect(self._section_resized)
+        header.sortIndicatorChanged.connect(self._sorted)  # the sorted title has an arrow beside it
         view.setItemDelegate(ElidedTextTips(view))  # a shortened text's tooltip holds it whole
+        # A cell is one line, shortened with "…" at the column's edge: a table wraps its texts by
+        # default, and a wrapped name was cut after its first word ("Mette …" in 114 px at 150 % text).
+        view.setWordWrap(False)
+        self.title_tips = ElidedHeaderTips(header)  # and a shortened title's: "…" and the whole title
         # The list's own resizes and its scroll bar coming and going change the room; no viewport()
         # is asked for: the first one a program asks for made PySide build ~70 Python enums (~8 ms,
         # before the cases are painted at start).
@@ -146,7 +175,17 @@ class ColumnFit(QObject):
         self._measured = (
             [max(a, b) for a, b in zip(self._measured[0], new[0], strict=True)],
             [max(a, b) for a, b in zip(self._measured[1], new[1], strict=True)],
+            new[2],
         )
+        self.fit()
+
+    def _sorted(self, *_args) -> None:
+        """Another column sorted: the titles are measured again (the arrow's room moves), the texts kept."""
+        if self._measured is not None:
+            titles = self._titles()
+            if self._measured == self._headers_only:
+                self._headers_only = (self._measured[0], self._measured[1], titles)
+            self._measured = (self._measured[0], self._measured[1], titles)
         self.fit()
 
     def fit(self) -> None:
@@ -160,14 +199,23 @@ class ColumnFit(QObject):
         room = self._room() - last
         if self._measured is None:
             self._measured = self._measure()
-        widest, whole_part = self._measured
+        widest, kept, titles = self._measured
         average = self._view.fontMetrics().averageCharWidth()
-        preferred, minimum = [], []
-        for spec, text, part in zip(self._columns, widest, whole_part, strict=False):
-            want = max(part, min(text, round(spec.most * scale))) if spec.whole else min(text, round(spec.most * scale))
-            preferred.append(want)
-            minimum.append(part if spec.whole else min(want, average * spec.least_chars + text_margin(self._view)))
-        widths = fitted_widths(preferred, minimum, room, [WHOLE if spec.whole else FREE for spec in self._columns])
+        preferred, minimum, titled = [], [], []
+        for spec, text, part, title in zip(self._columns, widest, kept, titles, strict=False):
+            most = round(spec.most * scale)
+            if spec.whole:
+                preferred.append(max(part, title, min(text, most)))
+                minimum.append(max(part, title))
+                titled.append(part or title)  # the texts whole, the title shortened (none: the title)
+            else:
+                want = min(max(text, title), most)
+                preferred.append(want)
+                least = part or average * spec.least_chars + text_margin(self._view)  # no rows: an estimate
+                minimum.append(min(want, least))
+                titled.append(minimum[-1])
+        priority = [WHOLE if spec.whole else FREE for spec in self._columns]
+        widths = fitted_widths(preferred, minimum, room, priority, titled)
         self._fitting = True
         try:
             for column, width in enumerate(widths):
@@ -176,18 +224,24 @@ class ColumnFit(QObject):
         finally:
             self._fitting = False
 
-    def _measure(self) -> tuple[list[int], list[int]]:
-        """Per column the width of its widest text (header or cell) and of its widest WHOLE part,
-        margins and a tree's indentation included; the cells of SAMPLE_ROWS rows are measured."""
-        view, header = self._view, self._header()
+    def _titles(self) -> list[int]:
+        header = self._header()
+        return [header_text_width(header, column) for column in range(len(self._columns))]
+
+    def _measure(self) -> tuple[list[int], list[int], list[int]]:
+        """Per column the width of its widest cell text and of the widest part of them it keeps (a
+        WHOLE column's text before its brackets, a free text's first least_chars characters and
+        "…"), margins and a tree's indentation included (the cells of SAMPLE_ROWS rows are
+        measured), and of its title."""
+        view = self._view
         count = len(self._columns)
-        widest = [header.sectionSizeFromContents(column).width() for column in range(count)]
-        whole_part = [self._columns[column].whole and widest[column] or 0 for column in range(count)]
+        titles = self._titles()
+        widest, kept = [0] * count, [0] * count
         model = view.model()
         sample = _sample(model, SAMPLE_ROWS, isinstance(view, QTreeView)) if model is not None else []
         if not sample:
-            self._headers_only = (widest, whole_part)
-            return widest, whole_part
+            self._headers_only = (widest, kept, titles)
+            return self._headers_only
         margin, base = text_margin(view), view.font()
         metrics: dict[str, QFontMetricsF] = {}
         for index, depth in sample:
@@ -202,9 +256,10 @@ class ColumnFit(QObject):
                     fm = metrics[font.key()] = QFontMetricsF(font)
                 extra = margin + (_indent(view, depth) if column == 0 else 0)
                 widest[column] = max(widest[column], text_width(fm, text) + extra)
-                if self._columns[column].whole:
-                    whole_part[column] = max(whole_part[column], text_width(fm, shown_whole(text)) + extra)
-        return widest, whole_part
+                spec = self._columns[column]
+                part = shown_whole(text) if spec.whole else shown_least(text, spec.least_chars)
+                kept[column] = max(kept[column], text_width(fm, part) + extra)
+        return widest, kept, titles
 
     def _room(self) -> int:
         """The width the columns are shown in: the list's inside, less its scroll bar when shown."""

@@ -165,3 +165,132 @@ def test_a_shortened_cells_tooltip_holds_its_whole_text_above_the_rows(qtbot, st
     qtbot.waitUntil(lambda: QToolTip.isVisible())
     assert QToolTip.text() == "Jens Christian Vestergaard\n\n" + index.data(Qt.ItemDataRole.ToolTipRole)
     QToolTip.hideText()
+
+
+def test_a_columns_title_gives_way_only_once_the_free_texts_are_at_their_least():
+    # Columns 0 and 1 shown whole; 1's texts need 40 but its title 73 ("Forsøg" over "T08"); 2 a name.
+    priority, titled = [WHOLE, WHOLE, FREE], [100, 40, 90]
+    preferred, minimum = [100, 73, 180], [100, 73, 90]
+    # 300 room: the name gives 53 of its 90 to spare; the title is whole.
+    assert fitted_widths(preferred, minimum, 300, priority, titled) == [100, 73, 127]
+    # 240 room: the name at its least (90); the title gives 23 of its 33.
+    assert fitted_widths(preferred, minimum, 240, priority, titled) == [100, 50, 90]
+    # 200 room: the title down to its texts (40), then the name below its least, to 60.
+    assert fitted_widths(preferred, minimum, 200, priority, titled) == [100, 40, 60]
+
+
+def _cases_at_911_px_with_150_percent_text(qtbot, store, today):
+    """1366×768 at 150 % with 150 % text: the main window 911 px wide, on the Sager tab."""
+    from caseworker_app.ui.text_size import apply_text_size
+
+    for n, (citizen, trial) in enumerate(
+        (("Mette Nielsen-Kristoffersen", "T08"), ("Rasmus Schmidt-Vestergaard", "T08"), ("Lene Berg", "T08"))
+    ):
+        store.create_case(
+            citizen=citizen,
+            case_ref=f"2018-041{n}",
+            cpr="0101621234" if n == 0 else None,
+            trial_id=trial,
+            caseworker="Anne-Marie Christensen",
+            dates={"hire": date(2018, 7, 20 + n)},
+        )
+    apply_text_size(150)
+    window = MainWindow(store, today=today)
+    qtbot.addWidget(window)
+    window.resize(911, 440)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(Tab.CASES)
+    qtbot.waitUntil(lambda: window.case_view.model().rowCount() == 3)
+    return window
+
+
+def _tooltip_over_title(qtbot, header, column: int) -> str:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.hideText()
+    at = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    event = QHelpEvent(QEvent.Type.ToolTip, at, header.viewport().mapToGlobal(at))
+    QApplication.sendEvent(header.viewport(), event)
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return text
+
+
+def test_at_911_px_with_150_percent_text_a_cut_title_shows_an_ellipsis_and_its_whole_text_as_tooltip(
+    qtbot, store, today
+):
+    from caseworker_app.ui.overview import CaseColumn
+    from caseworker_app.ui.text_size import apply_text_size
+
+    try:
+        window = _cases_at_911_px_with_150_percent_text(qtbot, store, today)
+        header = window.case_view.horizontalHeader()
+        model = window.case_view.model()
+        # What each title needs, as Qt measures it with no sort arrow (the sorted column: with its arrow).
+        header.setSortIndicatorShown(False)
+        needs = [header.sectionSizeFromContents(column).width() for column in range(header.count())]
+        header.setSortIndicatorShown(True)
+        needs[header.sortIndicatorSection()] = header.sectionSizeFromContents(header.sortIndicatorSection()).width()
+
+        def cut(column: int) -> bool:
+            return needs[column] > header.sectionSize(column)
+
+        assert cut(CaseColumn.CASEWORKER) and cut(CaseColumn.STATUS)  # the testers' two
+        # Qt clipped a cut title without "…": it shortens it with one now.
+        assert header.textElideMode() == Qt.TextElideMode.ElideRight
+        for column in range(header.count() - 1):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            assert _tooltip_over_title(qtbot, header, column) == (title if cut(column) else ""), title
+    finally:
+        apply_text_size(100)
+
+
+def test_at_911_px_with_150_percent_text_the_first_fit_shows_names_and_gives_no_room_to_a_sort_arrow(
+    qtbot, store, today
+):
+    from PySide6.QtWidgets import QStyle
+
+    from caseworker_app.ui.overview import CaseColumn
+    from caseworker_app.ui.text_size import apply_text_size
+    from tests.ui.column_check import shown_text
+
+    try:
+        window = _cases_at_911_px_with_150_percent_text(qtbot, store, today)
+        cases = window.case_view
+        header = cases.horizontalHeader()
+        QApplication.processEvents()
+        first = [header.sectionSize(column) for column in range(header.count())]
+        # The arrow is drawn in the sorted column only (Næste frist); Qt's measure gave every title
+        # its room: 100 px for "Forsøg" over "T08", and the names were cut to "Mette …".
+        assert header.sortIndicatorSection() == CaseColumn.NEXT_DUE
+        arrow = header.height() + header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        assert first[CaseColumn.TRIAL] <= header.sectionSizeFromContents(CaseColumn.TRIAL).width() - arrow
+        assert not cases.wordWrap()  # a wrapped name was cut after its first word, "Mette …"
+        names = [shown_text(cases, row, CaseColumn.CITIZEN) for row in range(3)]
+        assert names[0].startswith("Mette Ni") and names[1].startswith("Rasmus S"), names  # eight letters or more
+        assert names[2] == "Lene Berg"
+        # The Frister list likewise: "Forsøg" over "T08" gives way before the names (it was 73 px
+        # for "T08", the names cut to "Mette …" and "Rasm…"); its tooltip says "Forsøg".
+        window.tabs.setCurrentIndex(Tab.DEADLINES)
+        tree = window.deadline_view
+        qtbot.waitUntil(lambda: tree.isVisible())
+        shown = sorted(shown_text(tree, row, 2) for row in range(3))  # Borger, in the first group
+        assert shown[1].startswith("Mette N") and shown[2].startswith("Rasmus"), shown
+        assert _tooltip_over_title(qtbot, tree.header(), 4) == "Forsøg"
+        # The first fit is the fit: a search and its end leave it as it was.
+        window.tabs.setCurrentIndex(Tab.CASES)
+        window.search_box.setText("Lene")
+        qtbot.wait(500)
+        window.search_box.setText("")
+        qtbot.wait(500)
+        assert [header.sectionSize(column) for column in range(header.count())] == first
+        # Sorted by Forsøg, its title gets the arrow's room back (measured as Qt does).
+        from caseworker_app.ui.elided_tips import header_text_width
+
+        cases.sortByColumn(CaseColumn.TRIAL, Qt.SortOrder.AscendingOrder)
+        assert header_text_width(header, CaseColumn.TRIAL) == header.sectionSizeFromContents(CaseColumn.TRIAL).width()
+    finally:
+        apply_text_size(100)
