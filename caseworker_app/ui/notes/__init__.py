@@ -1,7 +1,9 @@
 """The journal-note window: the note for FASIT, written from the situation's template, and the
 municipality's own templates.
 
-    window.py           NoteWindow: assembles the tabs, follows the situation, drafts and copies the note
+    window.py           NoteWindow: assembles the tabs, follows the situation, drafts the note
+    copying.py          why the note cannot be copied yet, and the copy to FASIT (kept in the history)
+    freshness.py        the note read again from the database at copy time, and why it changed
     inputs.py           NoteInputs: the fields the situation's template asks for
     conditions.py       ConditionsPanel: the conditions the caseworker confirms (decision 15)
     draft_pane.py       DraftPane: the note's text, hand edits, why it cannot be copied yet, the copy button

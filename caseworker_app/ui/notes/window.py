@@ -1,8 +1,8 @@
 """The journal-note window: pick the situation, fill in what it needs, copy the note to FASIT;
 and the municipality's own template for that situation, with "Gendan standard". This module
-assembles the two tabs, follows the situation chosen, drafts the note and copies it; the fields
-(inputs.py), the note's text (draft_pane.py), the Notat tab's layout (note_page.py) and the
-template tab (template_editor.py) are modules of their own in this package."""
+assembles the two tabs, follows the situation chosen and drafts the note; the fields (inputs.py),
+the note's text (draft_pane.py), the Notat tab's layout (note_page.py), the template tab
+(template_editor.py) and copying the note (copying.py) are modules of their own in this package."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,22 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import NoteTemplate, Trial
-from ...core.note_deadline import future_event_problem
 from ...core.note_errors import NoteError
-from ...core.note_fields import NOTE_FIELDS
 from ...core.note_refusals import offered_situations
 from ...core.note_situations import default_event_date, event_kind, situation_for_event
-from ...core.note_subject import crossed_out_problem, original_row, subject_event
-from ...core.notes import draft_note, for_clipboard
-from ...store import CaseNotFoundError, StoreError, ValidationError
+from ...core.note_subject import crossed_out_problem, original_row
+from ...core.notes import draft_note
 from ..case_gone import keep_note
 from ..screen_fit import resize_to_fit
-from .draft_pane import MARKER_START, DraftPane
-from .freshness import changed_meanwhile, trial_changes
+from .copying import copy_problems, copy_to_fasit
+from .draft_pane import DraftPane
+from .freshness import trial_changes
 from .inputs import NoteInputs
 from .note_page import NotePage
 from .note_questions import confirm_close_uncopied, confirm_discard_hand_edits
-from .registration import NOT_REGISTERED, after_registering, note_event, notice, registered_first
+from .registration import note_event, notice
 from .template_editor import TemplateEditor
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -297,27 +294,7 @@ class NoteWindow(QDialog):
 
     def copy_problems(self) -> list[str]:
         """Why the note cannot be copied now, in Danish (empty: it can)."""
-        if self._note_problem:
-            return [self._note_problem]
-        crossed_out = crossed_out_problem(self._history, *self._subject())
-        if crossed_out:
-            return [crossed_out]
-        if self._missing:
-            # A tick taken away because the note changed says why first (core/confirmations.py).
-            problems = [*self.inputs.conditions.notices.values()]
-            problems.append("Udfyld før notatet kan kopieres: " + "; ".join(self._missing) + ".")
-            if {NOTE_FIELDS["caseworker"], NOTE_FIELDS["municipality"]} & set(self._missing):
-                problems.append("Dit og kommunens navn skrives under Indstillinger.")
-            if any(label.startswith("sagens dato") for label in self._missing):
-                problems.append("Sagens datoer rettes i sagsvinduet.")
-            return problems
-        text = self.draft.note_edit.toPlainText()
-        if not text.strip():
-            return ["Notatet er tomt."]
-        if MARKER_START in text:
-            return ["Teksten har stadig [mangler: …]. Ret teksten, eller lav den forfra."]
-        future = future_event_problem(self._unregistered_event(), self._today())
-        return [future] if future else []
+        return copy_problems(self)
 
     def _refresh_state(self) -> None:
         self.draft.mark_missing()
@@ -348,53 +325,5 @@ class NoteWindow(QDialog):
         return (self.situation() or "", self.note_text())
 
     def copy_to_fasit(self) -> None:
-        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history.
-
-        A note about an event not registered on the case is copied once it is (registration.py)."""
-        if self.copy_problems():
-            return
-        changed = changed_meanwhile(self)  # the note from the database as it is now, or why it changed
-        if changed or self.copy_problems():
-            self.draft.show_problem(" ".join(["⚠", changed, *self.copy_problems()]))
-            return
-        event = self._unregistered_event()
-        if event is not None:
-            if not registered_first(self, self.store, self.case_id, event, self._today):
-                self.draft.show_problem(NOT_REGISTERED)
-                return
-            before, by_hand = self.note_text(), self.draft.hand_edited
-            self.case = self.store.get_case(self.case_id)
-            self._history = self.store.history(self.case_id)
-            self.update_note()
-            problem = after_registering(
-                still_unregistered=self._unregistered_event() is not None,
-                by_hand=by_hand,
-                rewritten=self.note_text() != before,
-            )
-            if problem:
-                self.draft.show_problem(problem)
-                return
-            if self.copy_problems():
-                return
-        text = self.note_text()
-        QGuiApplication.clipboard().setText(for_clipboard(text))
-        if self._last_saved != self._current():  # copying the same note twice keeps it once
-            situation = self.situation()
-            assert situation is not None  # without one there is no template, so copy_problems said so
-            subject = subject_event(self._history, *self._subject())
-            try:
-                self.saved_note_id = self.store.add_journal_note(
-                    self.case_id,
-                    situation=situation,
-                    text=text,
-                    day=self._today(),
-                    event_id=subject.id if subject is not None else None,
-                    event_date=self._subject()[1],
-                )
-            except CaseNotFoundError:
-                raise  # deleted meanwhile: the note is on the clipboard; case_gone closes this window
-            except (ValidationError, StoreError) as exc:
-                self.draft.show_not_kept(exc)
-                return
-            self._last_saved = self._current()
-        self._refresh_state()
+        """Put the note on the clipboard as plain text, Windows line breaks; keep it in history (copying.py)."""
+        copy_to_fasit(self)
