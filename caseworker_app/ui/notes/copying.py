@@ -14,7 +14,7 @@ from ...core.note_subject import crossed_out_problem, subject_event
 from ...core.notes import for_clipboard
 from ...store import CaseNotFoundError, StoreError, ValidationError
 from .draft_pane import MARKER_START
-from .freshness import changed_meanwhile
+from .freshness import changed_meanwhile, read_case
 from .registration import NOT_REGISTERED, after_registering, registered_first
 
 if TYPE_CHECKING:
@@ -62,8 +62,7 @@ def copy_to_fasit(window: NoteWindow) -> None:
             window.draft.show_problem(NOT_REGISTERED)
             return
         before, by_hand = window.note_text(), window.draft.hand_edited
-        window.case = window.store.get_case(window.case_id)
-        window._history = window.store.history(window.case_id)
+        read_case(window)  # with the event registered
         window.update_note()
         problem = after_registering(
             still_unregistered=window._unregistered_event() is not None,

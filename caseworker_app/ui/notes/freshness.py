@@ -21,17 +21,27 @@ def trial_changes(window: NoteWindow) -> list[TrialOverride]:
     return [o for o in window.store.overrides() if o.trial_id == window.case.trial_id]
 
 
+def read_case(window: NoteWindow, *, with_trial: bool = False) -> None:
+    """The case and its history (with_trial: and its trial) as the store holds them now: another copy
+    may have registered an event meanwhile. The note is drafted from them, and the event date's hint
+    ("Sagens seneste 'opfølgning' er …") says what they hold, not what the window read first."""
+    store = window.store
+    window.case = store.get_case(window.case_id)
+    window._history = store.history(window.case_id)
+    if with_trial:
+        window.trial = store.catalog().get(window.case.trial_id)
+    window.inputs.follow_case(window.trial, window.case, window._default_event_date())
+
+
 def changed_meanwhile(window: NoteWindow) -> str:
     """Read the catalog and the case again; the window then shows the note they give. Why the note
     now says something else than the caseworker saw (Danish), '' when it says the same."""
-    store, before, by_hand = window.store, window.note_text(), window.draft.hand_edited
+    before, by_hand = window.note_text(), window.draft.hand_edited
     seen = {o.id for o in window.seen_changes}
     old_trial, old_case, situation = window.trial, window.case, window.situation()
     window.seen_changes = trial_changes(window)
     new = [o for o in window.seen_changes if o.id not in seen]
-    window.case = store.get_case(window.case_id)
-    window._history = store.history(window.case_id)
-    window.trial = store.catalog().get(window.case.trial_id)
+    read_case(window, with_trial=True)
     window.update_note()
     if by_hand:  # the caseworker's own text stays: does what it says of the deadline still hold?
         if old_trial is None or window.trial is None or situation is None:

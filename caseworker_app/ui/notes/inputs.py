@@ -163,6 +163,13 @@ class NoteInputs(QWidget):
         self.template_info.setText("Kommunens egen skabelon bruges." if own else "")
         self.template_info.setVisible(own)
 
+    def follow_case(self, trial: Trial | None, case: CaseRecord, default_date: date | None) -> None:
+        """The trial and case read again (ui/notes/freshness.py), default_date the event date the
+        window now fills in: the hint under the event date says what the case holds now."""
+        self._trial, self._case = trial, case
+        self._date_source = (self._date_source[0], default_date)
+        self._show_date_hint()
+
     def follow_confirmations(
         self,
         trial: Trial,
