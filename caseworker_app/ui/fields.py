@@ -136,10 +136,11 @@ def accessible_text(label: str) -> str:
     return f"{text}, skal udfyldes" if required else text
 
 
-def buddy_label(text: str, buddy: QWidget) -> QLabel:
+def buddy_label(text: str, buddy: QWidget, label: QLabel | None = None) -> QLabel:
     """A form label whose &-shortcut moves the focus to buddy, and whose text is buddy's accessible
-    name (Qt finds a buddy label itself only beside the field, not when the field has a hint box)."""
-    label = QLabel(text)
+    name (Qt finds a buddy label itself only beside the field, not when the field has a hint box).
+    label: a label of text already made (of a subclass), else a QLabel."""
+    label = label if label is not None else QLabel(text)
     label.setBuddy(buddy)
     if not buddy.accessibleName():
         name_control(buddy, accessible_text(text))

@@ -208,3 +208,71 @@ def test_the_scope_line_wraps_rather_than_widen_the_window(qtbot):
     line.resize(400, 200)
     line.show()
     qtbot.waitUntil(lambda: line.label.height() > line.label.fontMetrics().height() * 1.5)  # two lines or more
+
+
+def _case_window_at_911_px_with_150_percent_text(qtbot, store, trial: str, dates: dict) -> CaseWindow:
+    """A case window on 1366×768 at 150 % with 150 % text: 911×440 (the screen less the title bar)."""
+    case_id = store.create_case(citizen="Claus Nørgaard", case_ref="2020-0624", trial_id=trial, dates=dates)
+    window = CaseWindow(store, case_id, today=lambda: date(2021, 2, 1))
+    qtbot.addWidget(window)
+    window.resize(911, 440)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_long_date_label_wraps_rather_than_widen_the_form_beside_the_deadlines(qtbot, store):
+    # T06's "Forlængelsens start (uden forelæggelse for rehabiliteringsteamet):" kept its one line:
+    # the form took 640 of the 911 px, the deadlines beside it 240 px and scrolled sideways.
+    from caseworker_app.ui.text_size import apply_text_size
+
+    apply_text_size(150)
+    try:
+        window = _case_window_at_911_px_with_150_percent_text(
+            qtbot, store, "T06", {"extension_start": date(2020, 10, 1)}
+        )
+        [label] = [window.form.form.labelForField(box) for box in window.date_boxes.values()]
+        field = window.date_boxes["extension_start"]
+        qtbot.waitUntil(lambda: label.height() > label.fontMetrics().lineSpacing() * 1.5)  # two lines or more
+        assert label.geometry().right() <= field.geometry().right()  # not cut at the form's edge
+        assert window.form_scroll.width() < window.width() // 2
+        assert window.form_scroll.horizontalScrollBar().maximum() == 0
+        assert window.deadlines.scroll_area.horizontalScrollBar().maximum() == 0
+    finally:
+        apply_text_size(100)
+
+
+def test_the_first_deadlines_senest_i_praksis_line_is_seen_whole_beside_the_history(qtbot, store):
+    # T16, first absence day 09-10-2020, follow-up 02-01-2021: the next follow-up is due Saturday
+    # 30-01-2021, in practice Friday 29-01-2021, overdue on 01-02-2021. At 911×440 with 150 % text
+    # its first line takes three lines, the pane showed less than three, the history two rows.
+    from caseworker_app.ui.text_size import apply_text_size
+
+    apply_text_size(150)
+    try:
+        window = _case_window_at_911_px_with_150_percent_text(qtbot, store, "T16", {"absence_start": date(2020, 10, 9)})
+        window.store.add_event(window.case_id, day=date(2021, 1, 2), kind="followup", form="personligt")
+        window.load()
+        pane = window.deadlines
+        [text] = window.deadline_texts()
+        first_line = text.splitlines()[0]
+        assert first_line == (
+            "Næste opfølgning: frist 30-01-2021 – senest i praksis fre 29-01-2021 (fristen 30-01-2021 er en "
+            "lørdag) – ! overskredet"
+        )
+        box = pane.labels[0]
+        assert box.fontMetrics().horizontalAdvance(first_line) > 2 * box.width()  # three lines at this width
+        # The box's first line alone, as the box shows it: its height is what must be in view.
+        head = QLabel(box.text().split("<br>")[0])
+        head.setWordWrap(True)
+        head.setFrameShape(box.frameShape())
+        head.setContentsMargins(box.contentsMargins())
+        head.setFont(box.font())
+        head.ensurePolished()
+        viewport = pane.scroll_area.viewport()
+        qtbot.waitUntil(lambda: viewport.height() >= head.heightForWidth(box.width()))
+        # The history keeps its first row in view.
+        view = window.history.view
+        assert 0 < view.visualRect(view.model().index(0, 0)).height() <= view.viewport().height()
+    finally:
+        apply_text_size(100)

@@ -12,8 +12,9 @@ from ...core.cases import ACTIVE, deadlines_for_cases, uncomputable_cases
 from ...core.catalog import Trial
 from ..case_deadlines_model import deadline_html, plain_text
 
-if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+if TYPE_CHECKING:  # types only: no import of the store when this module loads
     from ...store.case_store import CaseStore
+    from .history_pane import HistoryPane
 
 
 def deadline_texts(store: CaseStore, case, trial: Trial | None, today: date) -> list[str]:
@@ -75,3 +76,39 @@ class DeadlinesPane(QGroupBox):
         """The pane's height when every box is seen whole at the width it has now."""
         frame = self.height() - self.scroll_area.viewport().height()
         return self.area_layout.totalHeightForWidth(self.scroll_area.viewport().width()) + frame
+
+    def fitted_height(self, total: int, history: HistoryPane) -> int:
+        """The pane's height in a column total high above history: as high as its text needs (at
+        most 3/5 of the column), the history the rest, but a few of its rows (at 1366×768 and 150 %
+        a long deadline text left it one row). The first deadline's first line, with "senest i
+        praksis", is seen whole before those rows: the history then keeps a row of one line (its
+        rows are never higher than the list, HistoryPane._fit_rows)."""
+        rows = history.view.verticalHeader().defaultSectionSize()
+        history_bare = history.minimumSizeHint().height()
+        history_least = history_bare + max(2 * rows, history.tallest_row())
+        top = max(0, min(self.needed_height(), total * 3 // 5, total - history_least))
+        one_row = history.view.fontMetrics().height() + 8
+        return max(top, min(self.head_height(), total - history_bare - one_row))
+
+    def head_height(self) -> int:
+        """The pane's height when the first box's first line is seen whole: what the deadline is,
+        its dates ("senest i praksis") and its status (deadline_html), or a sentence why there is
+        none. Measured beside the scroll bar the rest of the box then needs."""
+        if not self.labels:
+            return 0
+        first = self.labels[0]
+        rich = first.textFormat() == Qt.TextFormat.RichText
+        head = QLabel(first.text().split("<br>", 1)[0] if rich else first.text())
+        head.setWordWrap(True)
+        head.setTextFormat(first.textFormat())
+        head.setFrameShape(first.frameShape())
+        head.setContentsMargins(first.contentsMargins())
+        head.setFont(first.font())
+        head.ensurePolished()  # the style's frame, as the box has it
+        viewport = self.scroll_area.viewport()
+        bar = self.scroll_area.verticalScrollBar()
+        width = viewport.width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        frame = self.height() - viewport.height()
+        height = head.heightForWidth(width) + frame
+        head.deleteLater()
+        return height

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -42,6 +43,24 @@ CASE_WINDOW_LETTERS = set("bsrfdmvk" + "ohtjuaåegl")
 CHOOSE_TRIAL = "Vælg forsøg …"
 
 
+class DateLabel(QLabel):
+    """A date's label above its field: one line when it fits the field's width (its maximum width,
+    set by the form), else wrapped to that width. QFormLayout lays a label above its field out at
+    the label's preferred width: "Forlængelsens start (uden forelæggelse for
+    rehabiliteringsteamet):" made the form 640 px of the 911 px case window (1366×768, 150 % with
+    150 % text), the deadlines beside it 240 px, scrolled sideways."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: D102 - Qt override
+        margins = self.contentsMargins()
+        line = self.fontMetrics().horizontalAdvance(self.text().replace("&", "")) + margins.left() + margins.right()
+        width = min(line + 1, self.maximumWidth())
+        return QSize(width, self.heightForWidth(width))
+
+
 class CaseForm(QGroupBox):
     """The case's fields, labels above them; boxes and date_boxes by field name (for messages)."""
 
@@ -50,6 +69,7 @@ class CaseForm(QGroupBox):
         self.store = store
         self._today = today
         self.date_boxes: dict[str, FieldBox[DateLineEdit]] = {}
+        self._date_labels: list[QLabel] = []
         self._cpr: str | None = None
 
         self.citizen_edit = QLineEdit()
@@ -170,7 +190,7 @@ class CaseForm(QGroupBox):
         typed = {name: box.editor.text() for name, box in self.date_boxes.items()} if keep_typed else {}
         for box in self.date_boxes.values():
             self.form.removeRow(box)
-        self.date_boxes = {}
+        self.date_boxes, self._date_labels = {}, []
         if trial is None:
             return
         labels = with_alt_letters([date_label(d) + ":" for d in trial.dates], CASE_WINDOW_LETTERS)
@@ -181,7 +201,11 @@ class CaseForm(QGroupBox):
             keep_default_hint(box, trial, case_date)
             edit.editingFinished.connect(self.show_condition_hints)
             self.date_boxes[case_date.name] = box
-            self.form.insertRow(self.dates_first_row + row, buddy_label(label, edit), box)
+            title = DateLabel(label)
+            buddy_label(label, edit, title)
+            self._date_labels.append(title)
+            self.form.insertRow(self.dates_first_row + row, title, box)
+        self._wrap_date_labels()
         # Tab goes down the form as it is shown, the new date fields in their place.
         set_tab_order(
             [
@@ -195,6 +219,17 @@ class CaseForm(QGroupBox):
                 self.note_edit,
             ]
         )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._wrap_date_labels()
+
+    def _wrap_date_labels(self) -> None:
+        """A date's label wraps to the width of the fields under it (DateLabel)."""
+        width = self.boxes["citizen"].width()
+        if width > 0:
+            for label in self._date_labels:
+                label.setMaximumWidth(width)
 
     def show_condition_hints(self) -> None:
         """Say at the date field when the dates show a trial condition does not hold (decision 15),

@@ -164,15 +164,12 @@ class CaseWindow(QDialog):
         self._pane_dragged = True
 
     def _size_deadline_pane(self, *, grow_only: bool = False) -> None:
-        """The deadlines as high as their text needs (at most 3/5 of the column), the history the rest,
-        but a few of its rows (at 1366×768 and 150 % a long deadline text left it one row).
+        """The deadlines as high as they need beside the history (DeadlinesPane.fitted_height).
 
         grow_only: never smaller than it is (the caseworker dragged it there)."""
         sizes = self.right.sizes()
         total = sum(sizes)
-        rows = self.history.view.verticalHeader().defaultSectionSize()
-        history_least = self.history.minimumSizeHint().height() + max(2 * rows, self.history.tallest_row())
-        top = max(0, min(self.deadlines.needed_height(), total * 3 // 5, total - history_least))
+        top = self.deadlines.fitted_height(total, self.history)
         if grow_only and top <= sizes[0]:
             return
         self.right.setSizes([top, total - top])
