@@ -8,7 +8,8 @@ Run: uv run python -m benchmarks            (about 10 minutes; the first run als
      BENCH_UV_PROJECT=/path ...  (the project `uv run` uses, e.g. when timing an older checkout
                                   with PYTHONPATH pointing at it)
 
-Each part runs in processes of its own (bench_startup, bench_window, bench_engine, bench_create),
+Each part runs in processes of its own (bench_startup, bench_window, bench_engine, bench_create,
+bench_stale_notes),
 so one part's memory and caches do not help or hurt another. Figures relative to a floor (a bare
 PySide6 window that exits after its first paint) use the floor measured in the same run,
 interleaved with the program's starts; the machine may be shared, so medians are used throughout.
@@ -70,6 +71,7 @@ def measure(runs: int, large: int) -> dict:
     results["window"] = {str(n): _run_json("bench_window", "--cases", str(n)) for n in (10_000, large)}
     results["engine"] = bench_engine.runs(large, max(3, runs // 2 + 1))
     results["create"] = _run_json("bench_create", "--stored", "1000", str(large))
+    results["stale_notes"] = _run_json("bench_stale_notes", "--runs", str(max(3, runs // 2 + 1)))
     results["seconds"] = round(time.perf_counter() - started)
     return results
 
@@ -163,6 +165,18 @@ def rows(results: dict) -> list[Row]:
         "ms",
         f"{creates[large]['median_ms']:.2f} ms (at 1,000: {creates[1000]['median_ms']:.2f} ms)",
     )
+    stale = results.get("stale_notes")  # absent from a run saved before it was measured
+    if stale is not None:
+        table.append(
+            Row(
+                f"copied notes gone stale, {stale['cases']:,} cases with a copied note (the box's check)",
+                f"{_s(stale['check_s'])} = {stale['ratio']:.2f}× drafting each note once",
+                f"≤ {stale['limit']}× floor",
+                stale["ratio"],
+                "floor",
+                stale["limit"],
+            )
+        )
     return table
 
 

@@ -22,8 +22,7 @@ from .history import JOURNAL_NOTE, EventRow
 from .note_errors import NoteError
 from .note_situations import default_event_date
 from .note_subject import corrected_note_text
-from .note_values import note_values
-from .notes import draft_note
+from .notes import note_draft
 from .text import and_list, count_text
 from .workdays import fmt
 
@@ -39,12 +38,10 @@ def _stated_values(
 ) -> dict[str, str]:
     """What a note about this situation, written on note_day about event_date, states now (NoteError
     when it could not be written now: the trial no longer covers the day it records, for one)."""
-    # The same checks as the window's draft (with the standard template), then the note's values.
-    draft_note(trial, case, situation, note_date=note_day, caseworker="-", municipality="-", event_date=event_date)
-    values, _ = note_values(
-        trial, case, situation, note_date=note_day, caseworker="", municipality="", event_date=event_date,
-        with_conditions=False,
-    )  # fmt: skip
+    # The window's draft with the standard template: its checks, and the values it was filled in from.
+    values = note_draft(
+        trial, case, situation, note_date=note_day, caseworker="-", municipality="-", event_date=event_date
+    ).values
     return {
         "due": values["next_due"] or "",
         "remarks": (values["next_due_remarks"] or "").strip(),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from .cases import CaseRecord
 from .catalog import NoteTemplate, Trial
@@ -50,7 +52,7 @@ def render_note(
 
     confirmed: the names of the trial's note conditions the caseworker has confirmed.
     """
-    text, missing = _fill(
+    text, missing, _ = _fill(
         trial,
         case,
         situation,
@@ -66,6 +68,14 @@ def render_note(
     if missing:
         raise MissingFieldError(missing)
     return text
+
+
+class Draft(NamedTuple):
+    """A note as the preview shows it, what is missing, and the values it was filled in from."""
+
+    text: str  # with '[mangler: …]' for each empty field
+    missing: tuple[str, ...]
+    values: Mapping[str, str | None]  # every field's text for this note (core/note_values.py note_values)
 
 
 def draft_note(
@@ -86,7 +96,39 @@ def draft_note(
 
     NoteError for anything else that stops the note, as render_note.
     """
-    text, missing = _fill(
+    draft = note_draft(
+        trial,
+        case,
+        situation,
+        note_date=note_date,
+        caseworker=caseworker,
+        municipality=municipality,
+        free_text=free_text,
+        reason=reason,
+        event_date=event_date,
+        template=template,
+        confirmed=confirmed,
+    )
+    return draft.text, draft.missing
+
+
+def note_draft(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    *,
+    note_date: date,
+    caseworker: str,
+    municipality: str,
+    free_text: str = "",
+    reason: str = "",
+    event_date: date | None = None,
+    template: NoteTemplate | None = None,
+    confirmed: Collection[str] = (),
+) -> Draft:
+    """draft_note with the values the note was filled in from (what a copied note states is read
+    from them: core/note_staleness.py), computed once for both. NoteError as draft_note."""
+    text, missing, values = _fill(
         trial,
         case,
         situation,
@@ -100,7 +142,7 @@ def draft_note(
         marker=MISSING_MARKER,
         confirmed=confirmed,
     )
-    return text, tuple(dict.fromkeys(missing.values()))
+    return Draft(text, tuple(dict.fromkeys(missing.values())), values)
 
 
 def _fill(
@@ -117,8 +159,9 @@ def _fill(
     template: NoteTemplate | None,
     marker: str | None = None,
     confirmed: Collection[str] = (),
-) -> tuple[str, dict[str, str]]:
-    """The filled-in text and the missing fields (name -> label); no text if any, without marker."""
+) -> tuple[str, dict[str, str], dict[str, str | None]]:
+    """The filled-in text, the missing fields (name -> label; no text if any, without marker) and
+    every field's value (note_values, as the text was filled in from them)."""
     if case.trial_id != trial.id:
         raise NoteError(f"Sagen hører til forsøg {case.trial_id}, ikke {trial.id}.")
     if template is None:
@@ -131,7 +174,7 @@ def _fill(
     refusal = situation_refusal(trial, case, situation)  # the same the window's and the list's offers show
     if refusal:
         raise NoteError(refusal)
-    problems = validate_template(template.text)
+    problems = _template_problems(template.text)
     if problems:
         raise NoteError("Skabelonen kan ikke bruges: " + " ".join(problems))
 
@@ -141,11 +184,11 @@ def _fill(
     if problem:
         raise NoteError(problem)
     # Whether the template states the next deadline: its period checks hold for a closed case too.
-    states_deadline = bool(STATED_DEADLINE & set(template.fields))
+    states_deadline = bool(STATED_DEADLINE & set(_template_fields(template.text)))
     closing = closed_sentence(case)
     if closing and states_deadline:
         template = replace(template, text=_without_next_deadline(template.text, closing))
-    used = template.fields
+    used = _template_fields(template.text)
     values, why = note_values(
         trial,
         case,
@@ -225,14 +268,27 @@ def _fill(
         if unchecked and stating:
             missing[stating[0]] = unchecked
     if missing and marker is None:
-        return "", missing
+        return "", missing, values
     mark = marker or ""  # used only for a missing field, so only when a marker was given (above)
     filled = {name: values[name] or "" for name in used}
     for name, label in missing.items():
         shown = mark.format(label=label)
         filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS else shown
     text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)
-    return _tidy(text), missing
+    return _tidy(text), missing, values
+
+
+# A trial's few templates are filled in again and again (a preview per keystroke, the check of every
+# copied note after a change of the catalog): what their text says of itself is read once.
+@lru_cache(maxsize=256)
+def _template_problems(text: str) -> tuple[str, ...]:
+    return tuple(validate_template(text))
+
+
+@lru_cache(maxsize=256)
+def _template_fields(text: str) -> tuple[str, ...]:
+    """NoteTemplate.fields of a template with this text."""
+    return NoteTemplate("", "", text).fields
 
 
 # A sentence ends at a full stop before a capital ("… 2026). Forsøget …"), not after "jf." or "mv."

@@ -148,7 +148,7 @@ class NotesPart:
         trial = self._trials.catalog().get(trial_id)
         if trial is None:
             return []
-        with self._db.read() as conn:
+        with self._db.read() as conn:  # one snapshot: the cases and their histories as they stood together
             ids = [
                 r[0]
                 for r in conn.execute(
@@ -157,10 +157,11 @@ class NotesPart:
                     (trial_id, ACTIVE, JOURNAL_NOTE),
                 )
             ]
-        cases = self._reads.cases_by_id(ids)
+            cases = self._reads.cases_by_id(ids)
+            histories = {case_id: self._reads.history(case_id) for case_id in cases}
         found: list[StaleNote] = []
         for case in sorted(cases.values(), key=case_order):
-            found += stale_notes(trial, case, self._reads.history(case.id))
+            found += stale_notes(trial, case, histories[case.id])
         return found
 
     def _check_subject(self, case_id: int, event_id: int) -> date | None:
