@@ -1,4 +1,5 @@
-"""Small values the program keeps in the database between runs: the Outlook (.ics) export state."""
+"""Small values the program keeps in the database between runs: the Outlook (.ics) export state, and
+the fingerprints of the shipped catalog its copied notes were last checked against."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ ICS_CALENDAR_ID = "ics_calendar_id"
 ICS_STATE = "ics_state"
 # UID -> the caseworker (casefolded) whose export last sent the event; none for an export of everyone's.
 ICS_SENT_FOR = "ics_sent_for"
+# The shipped trials' fingerprints as the copied notes were last checked against (core/note_catalog.py).
+NOTES_CHECKED_CATALOG = "notes_checked_catalog"
 
 
 class AppStatePart:
@@ -65,6 +68,17 @@ class AppStatePart:
             self.set_state(ICS_STATE, json.dumps(raw, separators=(",", ":")))
             if sent_for is not None:
                 self.set_state(ICS_SENT_FOR, json.dumps(dict(sorted(sent_for.items())), separators=(",", ":")))
+
+    def notes_checked_catalog(self) -> str | None:
+        """The shipped catalog's fingerprints the copied notes were last checked against (None: never)."""
+        with self._db.read() as conn:
+            row = conn.execute("SELECT value FROM app_state WHERE key = ?", (NOTES_CHECKED_CATALOG,)).fetchone()
+        return row[0] if row else None
+
+    def save_notes_checked_catalog(self, fingerprints: str) -> None:
+        """Keep the fingerprints the copied notes have now been checked against."""
+        with self._db.batch():
+            self.set_state(NOTES_CHECKED_CATALOG, fingerprints)
 
     def _new_calendar_id(self) -> str:
         """A calendar id for a database that lost its own (kept once written)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..core.catalog import NoteTemplate
+    from ..core.note_catalog import CatalogChange
     from ..core.note_staleness import StaleNote
     from ..core.note_templates import TemplateChange
     from .store_parts import StoreParts
@@ -55,3 +56,21 @@ class JournalNotes:
         """The trial's open cases whose copied notes now state another deadline or basis than the
         window (core.note_staleness.stale_notes), in the lists' order of names."""
         return self._parts.notes.stale_notes(trial_id)
+
+    def catalog_change(self) -> CatalogChange:
+        """The shipped trials whose copied notes have not been checked against them as they are now
+        (a new program version changed them: core/note_catalog.py); none in the common case, every
+        trial when the database never kept what they were checked against."""
+        from ..core.note_catalog import catalog_fingerprints, changed_trials
+
+        fingerprints = catalog_fingerprints(self._parts.trials.shipped())
+        return changed_trials(self._parts.state.notes_checked_catalog(), fingerprints)
+
+    def notes_checked(self) -> None:
+        """The copied notes are now checked against the shipped catalog (and told): kept, so the next
+        start checks nothing until a new version changes a trial."""
+        from ..core.note_catalog import catalog_fingerprints, fingerprints_text
+
+        self._parts.state.save_notes_checked_catalog(
+            fingerprints_text(catalog_fingerprints(self._parts.trials.shipped()))
+        )

@@ -85,14 +85,17 @@ class TrialsPart:
                 },
             )
 
+    def shipped(self) -> Mapping[str, Trial]:
+        """The catalog as shipped (or as given to the store), without this database's overrides."""
+        return self.base if self.base is not None else shipped_catalog()
+
     def catalog(self) -> dict[str, Trial]:
         """The shipped catalog with this database's overrides applied."""
         with self._db.read() as conn:
             key = conn.execute("SELECT count(*), max(id) FROM overrides").fetchone()
         if key != self._key:
-            base = self.base if self.base is not None else shipped_catalog()
             try:
-                self._catalog = apply_overrides(base, self.overrides())
+                self._catalog = apply_overrides(self.shipped(), self.overrides())
             except (TypeError, ValueError, KeyError):  # a row written by another program or damage
                 raise StoreError(
                     f"Kommunens ændringer af forsøgene i databasen {self._db.path} kan ikke læses: en "

@@ -68,6 +68,12 @@ def _daily_backup(window, db_path: Path) -> None:
     daily_backup_in_background(db_path, tell)
 
 
+def _tell_stale_notes(window) -> None:
+    from .stale_notes import tell_stale_notes_after_update
+
+    tell_stale_notes_after_update(window, window.store)
+
+
 def _critical(parent, title: str, text: str) -> None:
     # Imported here: QMessageBox's Python type costs ~3 ms to make, and only a failed start needs it.
     from PySide6.QtWidgets import QMessageBox
@@ -148,6 +154,8 @@ def run_window(db_path: Path, *, demo: bool = False, prepare: Callable[[], None]
         AfterPaint(window, _start_log_file, FIRST_PAINT_FALLBACK_MS)
         if not demo:  # today's first copy; again at closing if the work changed it (store/backup/rotation.py)
             AfterPaint(window, lambda: _daily_backup(window, db_path), FIRST_PAINT_FALLBACK_MS)  # cases first
+            # A trial a new version changed: its copied notes now stale are told once (ui/stale_notes.py).
+            AfterPaint(window, lambda: _tell_stale_notes(window), FIRST_PAINT_FALLBACK_MS)
             # No name or municipality yet: asked for at once, window-modal (no nested event loop).
             window.offer_first_start()
         if report:
