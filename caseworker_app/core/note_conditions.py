@@ -25,8 +25,9 @@ DEADLINE_CHECK_TEXT = (
 DEADLINE_CHECKED = "Fristen er kontrolleret af sagsbehandleren efter de gældende regler."
 DEADLINE_UNCHECKED = "bekræftelse af, at du har kontrolleret fristen efter de regler, der gælder i dag"
 
-# Decisions 4 and 15: an extension typed in after the trial's end without its decision date may bridge a
-# lapse; a note whose basis rests on it for the note's day cites it once the caseworker confirms checking it.
+# Decisions 4 and 15: an extension typed in after the trial's end without its decision date, or decided after
+# that end and not saved as retroactive, may bridge a lapse; a note whose basis rests on it for the note's day
+# cites it once the caseworker confirms checking it (core/trial_period.py Period.unconfirmed_lapse_on).
 EXTENSION_CHECK = "forlaengelse_kontrolleret"
 EXTENSION_CHECKED = "Forlængelsen er kontrolleret af sagsbehandleren."
 EXTENSION_UNCHECKED = "bekræftelse af, at du har kontrolleret, at forlængelsen gælder for notatets dag"

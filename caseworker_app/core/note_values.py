@@ -141,7 +141,7 @@ def note_values(
             # order with the extension that reaches it (decisions 14 and 15). Under another order
             # (T12: the law of 2017, the order of 2018) the note cites what held on the day it records.
             values["citation"] = deadline.citation
-    if values["citation"] and trial.period.unknown_lapse_on(applied) is not None:
+    if values["citation"] and trial.period.unconfirmed_lapse_on(applied) is not None:
         # The basis rests on an extension that may bridge a lapse (decision 4): cited once the caseworker
         # confirms having checked it, and the note says so beside it (decision 15; notes.py asks for it).
         if EXTENSION_CHECK in confirmed:
@@ -200,7 +200,7 @@ def extension_check_needed(
     template: NoteTemplate | None = None,
 ) -> tuple[Extension, Lapse] | None:
     """The extension the note's basis rests on for the day it records, and its Lapse, when it may
-    bridge a lapse unconfirmed (Period.unknown_lapse_on): the caseworker must confirm having checked
+    bridge a lapse unconfirmed (Period.unconfirmed_lapse_on): the caseworker must confirm having checked
     it (EXTENSION_CHECK) before the note can be written. template: the one used (None: the trial's);
     a note that cites no basis needs no check."""
     template = template or trial.notes.get(situation)
@@ -208,7 +208,7 @@ def extension_check_needed(
         return None
     if event_date is None:
         event_date = default_event_date(trial, case, situation, note_date)
-    return trial.period.unknown_lapse_on(applied_day(event_date, note_date))
+    return trial.period.unconfirmed_lapse_on(applied_day(event_date, note_date))
 
 
 def contact_counts_text(case: CaseRecord, event_date: date | None) -> str:

@@ -130,14 +130,16 @@ class Period:
             return None
         return next(s for s in layout.spans if day <= s.last)
 
-    def unknown_lapse_on(self, day: date) -> tuple[Extension, Lapse] | None:
-        """The extension that is day's legal basis and its Lapse, when its decision date is unknown (it
-        was typed in after the end it extended, so the trial may not have existed on day); else None."""
+    def unconfirmed_lapse_on(self, day: date) -> tuple[Extension, Lapse] | None:
+        """The extension that is day's legal basis and its Lapse, when it may bridge a lapse not
+        confirmed retroactive (lapse_of): its decision date unknown (typed in after the end it
+        extended), or after that end (stored before the program asked whether it was retroactive).
+        The trial may then not have existed on day; else None."""
         span = self.span_on(day)
         if span is None or span.extension not in self.extensions:
             return None
         lapse = self.lapse_of(self.extensions.index(span.extension))
-        if lapse is None or lapse.decided is not None or day <= lapse.ended:
+        if lapse is None or day <= lapse.ended:
             return None
         return span.extension, lapse
 

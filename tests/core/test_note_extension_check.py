@@ -45,6 +45,10 @@ def t07(value: str):
 
 LEGACY = t07("2026-12-31")  # a plain end date, as stored before the decision date was asked for
 DECIDED = t07('{"decided": "2021-12-20", "end": "2026-12-31", "retroactive": false}')
+# Decided 03-01-2022, after the end 31-12-2021, and not marked retroactive: stored before the program
+# asked for that confirmation (decision 4). The trial had lapsed from 01-01-2022 unless it was retroactive.
+LATE = t07('{"decided": "2022-01-03", "end": "2026-12-31"}')
+RETROACTIVE = t07('{"decided": "2022-01-03", "end": "2026-12-31", "retroactive": true}')
 
 
 def anna(day: date) -> CaseRecord:
@@ -85,6 +89,23 @@ def test_no_check_within_the_old_period_or_for_an_extension_decided_before_the_e
         DECIDED, anna(date(2023, 9, 1)), "plan_ikke_justeret", date(2023, 9, 1), date(2023, 9, 1)
     )
     assert EXTENSION_CHECK not in facts
+
+
+def test_an_extension_decided_after_the_end_and_not_marked_retroactive_waits_for_the_check_too():
+    # 01-09-2023 is in the extension (01-01-2022 - 31-12-2026), after its decision 03-01-2022;
+    # 02-01-2022 lies between the end 31-12-2021 and the decision: both rest on it.
+    for day in (date(2023, 9, 1), date(2022, 1, 2)):
+        with pytest.raises(MissingFieldError) as refused:
+            note(LATE, day)
+        assert refused.value.labels == (MISSING,)
+        facts = confirmation_facts(LATE, anna(day), "plan_ikke_justeret", day, day)
+        assert facts[EXTENSION_CHECK].shown == BOX
+    assert CITED in note(LATE, date(2023, 9, 1), confirmed=(EXTENSION_CHECK,))
+    # 31-12-2021, the old end's own day: the original order covers it, nothing to confirm.
+    assert "Forlængelsen er kontrolleret" not in note(LATE, date(2021, 12, 31))
+    # Saved as retroactive from 01-01-2022 (as the program now asks): no lapse, nothing to confirm.
+    text = note(RETROACTIVE, date(2023, 9, 1))
+    assert "forlænget til 31-12-2026 ifølge Testbrev T07.\n" in text
 
 
 @pytest.fixture
