@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .text import and_list
 
@@ -60,9 +60,10 @@ def changed_trials(kept: str | None, fingerprints: Mapping[str, str]) -> Catalog
     was kept). Nothing kept, or unreadable (edited by hand): every trial, since it is not known what
     the copied notes were checked against."""
     try:
-        seen = json.loads(kept) if kept else None
+        read: object = json.loads(kept) if kept else None
     except ValueError:
-        seen = None
-    if not isinstance(seen, dict):
+        read = None
+    if not isinstance(read, dict):
         return CatalogChange(tuple(sorted(fingerprints)), first_check=True)
+    seen = cast("dict[str, object]", read)
     return CatalogChange(tuple(sorted(t for t, print_ in fingerprints.items() if seen.get(t) != print_)))
