@@ -112,7 +112,10 @@ def _note(args: argparse.Namespace) -> int:
             print(
                 redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}")
             )
-            for name, title, refusal in offered_situations(trial, case):
+            note_day = args.today or date.today()
+            # Marked as the window marks them that day: a note refused is said so, and why (decision 15).
+            offered = offered_situations(trial, case, note_day)
+            for name, title, refusal in offered:
                 own = store.note_template(trial.id, name) is not None
                 print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
                 if refusal:
@@ -125,10 +128,9 @@ def _note(args: argparse.Namespace) -> int:
                 for condition in confirmable:
                     mine = " (din vurdering)" if condition.assessment else ""
                     print(f"  {condition.name:<22} {condition.text}{mine}")
-            note_day = args.today or date.today()
             checks = [
                 name
-                for name, _, refusal in offered_situations(trial, case)
+                for name, _, refusal in offered
                 if not refusal
                 and deadline_check_needed(trial, case, name, None, note_day, store.note_template(trial.id, name))
             ]
@@ -140,7 +142,7 @@ def _note(args: argparse.Namespace) -> int:
                 print(f"  {DEADLINE_CHECK:<22} {DEADLINE_CHECK_TEXT}")
             lapsed = {
                 name: found
-                for name, _, refusal in offered_situations(trial, case)
+                for name, _, refusal in offered
                 if not refusal
                 and (
                     found := extension_check_needed(

@@ -12,6 +12,7 @@ from .note_deadline import period_problem
 from .note_errors import NoteError
 from .note_fields import STATED_DEADLINE
 from .note_situations import event_kind, period_date, situations_for
+from .note_values import stated_deadline
 from .schedule import resolve_dates
 from .terms import DATE_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
@@ -37,14 +38,29 @@ def situation_refusal(trial: Trial, case: CaseRecord, situation: str) -> str:
     )
 
 
-def offered_situations(trial: Trial, case: CaseRecord) -> list[tuple[str, str, str]]:
+def offered_situations(trial: Trial, case: CaseRecord, note_day: date | None = None) -> list[tuple[str, str, str]]:
     """The trial's notes as (name, title, why refused) in the order offered; a refused one keeps its
-    place (choosing it shows why), its title marked."""
+    place (choosing it shows why), its title marked. Given note_day (the window's day, `note --list
+    --today`), a note that day refuses for its deadline (deadline_refusal) is marked as well."""
     offered: list[tuple[str, str, str]] = []
     for name, title in situations_for(trial):
-        refusal = situation_refusal(trial, case, name)
+        refusal = situation_refusal(trial, case, name) or (
+            deadline_refusal(trial, case, name, note_day) if note_day is not None else ""
+        )
         offered.append((name, title + (REFUSED_MARK if refusal else ""), refusal))
     return offered
+
+
+def deadline_refusal(trial: Trial, case: CaseRecord, situation: str, note_day: date) -> str:
+    """Why a note in this situation, written on note_day about the event or period it is about by
+    default (the date the window fills in; `note` without --date), cannot state its next deadline
+    (Danish; '' when it can): the note itself refuses with the same words (core/note_values.py
+    stated_deadline). T12 with a date agreed after the trial's end: the trial is no basis for it."""
+    try:
+        stated_deadline(trial, case, situation, None, note_day)
+    except NoteError as exc:
+        return str(exc)
+    return ""
 
 
 def _closing_contradiction(trial: Trial, case: CaseRecord, situation: str) -> str:

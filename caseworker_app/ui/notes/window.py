@@ -163,7 +163,7 @@ class NoteWindow(QDialog):
         combo = self.inputs.situation_combo
         combo.blockSignals(True)
         combo.clear()
-        for name, title, _refusal in offered_situations(self.trial, self.case) if self.trial else ():
+        for name, title, _refusal in offered_situations(self.trial, self.case, self._today()) if self.trial else ():
             combo.addItem(title, name)  # a refused one marked; choosing it shows why (core/note_refusals.py)
         index = combo.findData(chosen) if chosen else -1
         combo.setCurrentIndex(max(index, 0))
