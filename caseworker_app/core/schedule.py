@@ -303,7 +303,10 @@ def _deadline(
         else:
             return None
 
-    practical = last_working_day_on_or_before(legal)
+    # Decision 7: the practical date is for a duty done "senest" (a follow-up), a working day before a
+    # day off. A period's last day (duration_end: a praktik, an extension) is how long it may run, and
+    # it may run over a weekend: it has no earlier practical date.
+    practical = legal if spec.kind == "duration_end" else last_working_day_on_or_before(legal)
     # status_of (core/deadline.py), written out: this runs once per case in a list of many thousands.
     if legal < today or (due_to_trial_end and legal <= today and spec.kind != "duration_end"):
         status = OVERDUE  # decision 3: overdue on the day after the trial's end

@@ -49,7 +49,8 @@ GUIDE = (
         "frister",
         "Frister",
         "<p>Hver frist har sin dato efter reglen og, hvis den falder på en weekend eller helligdag, "
-        "datoen <b>senest i praksis</b>: sidste arbejdsdag før. <b>Hvorfor</b> forklarer, hvordan "
+        "datoen <b>senest i praksis</b>: sidste arbejdsdag før (ikke for en periodes sidste dag: en praktik må "
+        "løbe hen over en weekend). <b>Hvorfor</b> forklarer, hvordan "
         "fristen er regnet. Står der <b>dato ikke aftalt</b>, skal du aftale næste dato med borgeren "
         "og skrive den på sagen. En linje øverst siger, hvis nogle sager ikke kan beregnes, og hvorfor.</p>"
         "<p><b>Dine egne frister først:</b> har du skrevet dit navn i Indstillinger, viser Frister kun dine "

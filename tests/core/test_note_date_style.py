@@ -27,13 +27,22 @@ def test_a_shipped_note_writes_no_date_with_the_month_in_words(trial_id, situati
 
 
 def test_the_practical_date_of_a_note_is_written_dd_mm_yyyy():
-    # T09: a praktik from Monday 04-03-2019 for at most 4 weeks ends Sunday 31-03-2019; in practice
-    # Friday 29-03-2019.
-    note = render("T09", "praktik_start")
+    # T08: hired 31-08-2018, no follow-up yet: + 30 months = Sunday 28-02-2021; in practice Friday
+    # 26-02-2021 (a follow-up is done "senest": decision 7).
+    record = CASES["T08"][0]._replace(events=())
+    note = render("T08", "forsoeg_anvendt", case=record, note_date=date(2021, 1, 4))
     assert (
-        "Praktikken slutter senest 31-03-2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag). "
-        "I praksis senest fredag 29-03-2019, fordi 31-03-2019 er en søndag.\n"
+        "Næste opfølgning: senest 28-02-2021 (2½ år efter ansættelse i løntilskud 31-08-2018). "
+        "I praksis senest fredag 26-02-2021, fordi 28-02-2021 er en søndag.\n"
     ) in note
+
+
+def test_a_period_ending_on_a_sunday_has_no_practical_date_in_the_note():
+    # T09: a praktik from Monday 04-03-2019 for at most 4 weeks may run to Sunday 31-03-2019; an
+    # earlier "practical" Friday would shorten it (an auditor; decision 7).
+    note = render("T09", "praktik_start")
+    assert "Praktikken slutter senest 31-03-2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag).\n" in note
+    assert "I praksis" not in note
 
 
 def test_a_template_saved_with_a_former_long_date_field_still_writes_dd_mm_yyyy():

@@ -307,14 +307,14 @@ HAND_WORKED = [
             "senest 06-07-2020 (6 måneder efter seneste stillingtagen til indsatsplanen 06-01-2020).\n",
         ],
     ),
-    # praktik 04-03-2019 for at most 4 weeks: last day 31-03-2019; ended 29-03-2019.
+    # praktik 04-03-2019 for at most 4 weeks: last day Sunday 31-03-2019 (a period may run over a
+    # weekend, so no practical date: decision 7); ended 29-03-2019.
     (
         "T09",
         "praktik_start",
         [
             "Virksomhedspraktik fra 04-03-2019 med henblik",
-            "Praktikken slutter senest 31-03-2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag). "
-            "I praksis senest fredag 29-03-2019, fordi 31-03-2019 er en søndag.\n",
+            "Praktikken slutter senest 31-03-2019 (højst 4 uger fra praktikstart 04-03-2019, sidste dag).\n",
             # 01-06-2018 to 04-03-2019 is 9 months and 3 days: under 18 months.
             "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
             "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
@@ -340,14 +340,13 @@ HAND_WORKED = [
             "4.-seneste samtale var 12-02-2019).\n",
         ],
     ),
-    # extension from 01-03-2020 for at most 12 months: last day 28-02-2021.
+    # extension from 01-03-2020 for at most 12 months: last day Sunday 28-02-2021, no practical date.
     (
         "T06",
         "forlaengelse",
         [
             "forlænges fra 01-03-2020",
-            "slutter senest 28-02-2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag). "
-            "I praksis senest fredag 26-02-2021, fordi 28-02-2021 er en søndag.\n",
+            "slutter senest 28-02-2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag).\n",
         ],
     ),
     (

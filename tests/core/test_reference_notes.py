@@ -103,9 +103,9 @@ NOTES = [
         None,
         [
             "Ressourceforløbet er forlænget fra 01-03-2020 uden forelæggelse",
+            # A Sunday: the period may run to it, so the note gives no practical date (decision 7).
             "Forlængelsen varer højst 12 måneder og slutter senest 28-02-2021 (højst 12 måneder "
-            "fra forlængelsens start 01-03-2020, sidste dag). I praksis senest fredag 26-02-2021, "
-            "fordi 28-02-2021 er en søndag.\n",
+            "fra forlængelsens start 01-03-2020, sidste dag).\n",
         ],
     ),
     # T07: visitation 10-01-2019; plan adjusted 08-07-2019 (due 08-01-2020), not adjusted
@@ -226,8 +226,8 @@ NOTES = [
         None,
         [
             "Virksomhedspraktik fra 06-01-2014 i op til 13 uger i stedet for 4 uger",
-            "Praktikken slutter senest 06-04-2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag). "
-            "I praksis senest fredag 04-04-2014, fordi 06-04-2014 er en søndag.\n",
+            # A Sunday, and no practical date: the praktik may run to it (decision 7).
+            "Praktikken slutter senest 06-04-2014 (højst 13 uger fra praktikstart 06-01-2014, sidste dag).\n",
             "Efter den almindelige regel alene, § 44 i lov om en aktiv beskæftigelsesindsats "
             "(dagældende), skulle praktikken slutte senest: 02-02-2014.\n",
         ],

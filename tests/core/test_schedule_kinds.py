@@ -92,7 +92,9 @@ def test_extension_running_past_the_trial_end_ends_with_the_trial():
     # ends 31-12-2025 and no ordinary limit is known, so the extension may last to 31-12-2025.
     d = one("T06", {"extension_start": date(2025, 6, 1)}, today=date(2025, 6, 1))
     assert d.legal_due == date(2025, 12, 31)  # nytårsaftensdag, a Wednesday
-    assert d.practical_due == date(2025, 12, 30)
+    # A period's last day is how long it may run, not a duty done "senest" (decision 7): it may run
+    # to nytårsaftensdag, so no earlier practical date (an auditor).
+    assert (d.practical_due, d.day_off) == (date(2025, 12, 31), None)
     assert d.trial_due == date(2026, 5, 31)
     assert d.due_to_trial_end
     assert d.reason == (
@@ -121,7 +123,7 @@ def test_t09_praktik_begun_before_the_trial_end_ends_with_the_trial():
     # tests/core/test_trial_conditions_in_deadlines.py.)
     d = one("T09", {"praktik_start": date(2021, 12, 13)}, today=date(2021, 12, 13))
     assert d.legal_due == date(2021, 12, 31)
-    assert d.practical_due == date(2021, 12, 30)  # 31-12 is nytårsaftensdag
+    assert (d.practical_due, d.day_off) == (date(2021, 12, 31), None)  # nytårsaftensdag: a period may run to it
     assert d.trial_due == date(2022, 1, 9)
     assert d.governed_by == "trial"
 
@@ -147,9 +149,11 @@ def test_t18_praktik_whose_ordinary_limit_outlives_the_trial_keeps_it():
 
 
 def test_four_week_praktik_from_monday_ends_sunday():
+    # Decision 7: a praktik may run over the weekend; its last day, Sunday 31-03-2019, has no earlier
+    # practical date (an auditor: "I praksis senest fredag 29-03-2019" shortened the praktik).
     d = one("T09", {"praktik_start": date(2019, 3, 4)})
     assert d.legal_due == date(2019, 3, 31)
-    assert d.practical_due == date(2019, 3, 29)
+    assert (d.practical_due, d.day_off) == (date(2019, 3, 31), None)
     assert d.reason == "Højst 4 uger fra praktikstart 04-03-2019, sidste dag"
     ended = [Event(date(2019, 3, 29), "praktik_end")]
     assert compute_deadlines(CATALOG["T09"], {"praktik_start": date(2019, 3, 4)}, ended, date(2019, 4, 1)) == []
@@ -157,12 +161,12 @@ def test_four_week_praktik_from_monday_ends_sunday():
 
 def test_thirteen_and_twenty_six_week_praktik():
     d = one("T18", {"praktik_start": date(2015, 3, 2)}, today=date(2015, 3, 2))
-    assert d.legal_due == date(2015, 5, 31)
-    assert d.practical_due == date(2015, 5, 29)
+    assert d.legal_due == date(2015, 5, 31)  # a Sunday: the praktik may run to it (decision 7)
+    assert (d.practical_due, d.day_off) == (date(2015, 5, 31), None)
     assert d.ordinary_due == date(2015, 3, 29)
     d = one("T19", {"praktik_start": date(2015, 3, 2)}, today=date(2015, 3, 2))
-    assert d.legal_due == date(2015, 8, 30)
-    assert d.practical_due == date(2015, 8, 28)
+    assert d.legal_due == date(2015, 8, 30)  # a Sunday
+    assert (d.practical_due, d.day_off) == (date(2015, 8, 30), None)
 
 
 def test_praktik_after_the_trial_ended_gets_the_ordinary_four_weeks():
@@ -170,8 +174,8 @@ def test_praktik_after_the_trial_ended_gets_the_ordinary_four_weeks():
     assert d.legal_due == date(2019, 3, 31)
     assert d.governed_by == "ordinary"
     d = one("T18", {"praktik_start": date(2019, 3, 4)}, trial_end=date(2019, 12, 31))
-    assert d.legal_due == date(2019, 6, 2)
-    assert d.practical_due == date(2019, 5, 31)
+    assert d.legal_due == date(2019, 6, 2)  # a Sunday: the period's last day, no practical date before it
+    assert (d.practical_due, d.day_off) == (date(2019, 6, 2), None)
 
 
 # ---- decision: T07, every 6 months adjust the plan or note why not
@@ -314,7 +318,7 @@ def test_a_clock_started_after_the_trial_ended_is_not_under_the_trial_rule():
     d = one("T09", {"praktik_start": date(2024, 3, 4)}, today=date(2024, 3, 4))
     assert d.governed_by == "none"
     assert d.legal_due == date(2024, 3, 31)  # Easter Sunday 2024
-    assert d.practical_due == date(2024, 3, 27)  # before skærtorsdag and langfredag
+    assert (d.practical_due, d.day_off) == (date(2024, 3, 31), None)  # a period's last day (decision 7)
     assert d.citation == "Ingen: forsøget gjaldt fra 01-07-2018 til og med 31-12-2021"  # ended: past tense (a tester)
     assert d.rule.startswith("Forsøgsreglen gælder ikke her: ")
     assert d.reason == (
