@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from caseworker_app.store import CaseStore
-from tests.core.test_notes import CASES, CASEWORKER, MUNICIPALITY
+from tests.core.test_notes import CASES, CASEWORKER, municipality_of
 
 
 def note_database(path: Path, trial_ids: tuple[str, ...] = ("T08", "T07")) -> dict[str, int]:
-    """Write the reference cases of these trials and the caseworker's settings; trial -> case id."""
+    """Write the reference cases of these trials and the caseworker's settings (a municipality the
+    first trial names: test_notes.municipality_of); trial -> case id."""
     ids = {}
     with CaseStore(path) as store:
         settings = store.settings()
         settings.caseworker_name = CASEWORKER
-        settings.municipality = MUNICIPALITY
+        settings.municipality = municipality_of(trial_ids[0])
         store.save_settings(settings)
         for trial_id in trial_ids:
             record, _ = CASES[trial_id]

@@ -9,6 +9,7 @@ from datetime import date
 from ..core.catalog import Trial
 from ..core.catalog_load import load_catalog
 from ..core.deadline import STATUS_DA, Deadline, due_text, ordinary_beside_text, practical_day_text
+from ..core.participation import participation_warning
 from ..core.workdays import fmt
 from ..services.catalog_texts import end_change_line, names_line, ordinary_rule_lines, period_lines
 from .common import UsageError
@@ -31,6 +32,17 @@ def _catalog(args: argparse.Namespace) -> tuple[dict[str, Trial], str]:
     refuse_damaged(args, path, "Fristberegningen" if args.command == "schedule" else "Oversigten over forsøgene")
     with CaseStore(path, read_only=True) as store:
         return store.catalog(), f"som leveret, med ændringerne i {path}"
+
+
+def _municipality(args: argparse.Namespace) -> str:
+    """The municipality in the database's settings ('' without --db: the shipped catalog has none)."""
+    if not getattr(args, "db", None):
+        return ""
+    from ..store import CaseStore
+    from .common import existing_db_path
+
+    with CaseStore(existing_db_path(args), read_only=True) as store:
+        return store.settings().municipality
 
 
 def _catalog_trial(catalog: dict[str, Trial], trial_id: str) -> Trial:
@@ -134,6 +146,7 @@ def _trials(args: argparse.Namespace) -> int:
 
 def _trials_checked(args: argparse.Namespace) -> int:
     catalog, catalog_text = _catalog(args)
+    municipality = _municipality(args) if args.trial else ""
     today = date.today()
     trials = [_catalog_trial(catalog, args.trial)] if args.trial else list(catalog.values())
     if args.json:
@@ -157,7 +170,10 @@ def _trials_checked(args: argparse.Namespace) -> int:
             print(f"     {names_line(trial)}")
         for line in ordinary_rule_lines(trial, today):
             print(f"     {line}")
-        if args.trial:  # the Forsøgsperiode box, line by line as the Forsøg tab shows it
+        if args.trial:  # the trial's municipalities and the Forsøgsperiode box, as the Forsøg tab shows them
+            print(f"     Kommuner: {', '.join(trial.municipalities) or 'ikke nævnt i kilderne'}")
+            if warning := participation_warning(trial, municipality):  # decision 17
+                print(f"     ⚠ {warning}")
             print("     Forsøgsperiode:")
             for line in period_lines(trial):
                 print(f"       {line}")

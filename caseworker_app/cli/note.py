@@ -66,7 +66,8 @@ def add_note_command(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="NAVN",
         help="bekræft en betingelse, som sagens datoer ikke kan vise, eller frist_kontrolleret: at du har "
-        "kontrolleret fristen efter de regler, der gælder i dag (se --list)",
+        "kontrolleret fristen efter de regler, der gælder i dag, eller deltagelse_kontrolleret: at kommunen "
+        "deltager i forsøget, når den ikke er nævnt blandt forsøgets kommuner (se --list)",
     )
 
 
@@ -94,6 +95,12 @@ def _note(args: argparse.Namespace) -> int:
     from ..core.note_subject import crossed_out_problem
     from ..core.note_values import deadline_check_needed, extension_check_needed
     from ..core.notes import render_note
+    from ..core.participation import (
+        PARTICIPATION_CHECK,
+        PARTICIPATION_UNCHECKED,
+        participation_check_needed,
+        participation_check_text,
+    )
     from ..core.schedule import resolve_dates
     from ..store import CaseStore
 
@@ -156,14 +163,21 @@ def _note(args: argparse.Namespace) -> int:
                     f"i notaterne {', '.join(n for n, found in lapsed.items() if found == (extension, lapse))}:"
                 )
                 print(f"  {EXTENSION_CHECK:<22} {extension_check_text(extension.end, lapse.ended)}")
+            municipality = store.settings().municipality
+            applying = [name for name, _, refusal in offered if not refusal]
+            if applying and participation_check_needed(trial, municipality):  # decision 17
+                print(
+                    f"Kommunens deltagelse skal du bekræfte (--bekraeft {PARTICIPATION_CHECK}), når du har "
+                    f"kontrolleret den, i notaterne {', '.join(applying)}:"
+                )
+                print(f"  {PARTICIPATION_CHECK:<22} {participation_check_text(trial, municipality)}")
             return 0
         # A corrected or cancelled event: the note would bring its date back to FASIT (as the window).
         crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
         if crossed_out:
             raise UsageError(crossed_out)
-        unknown = sorted(
-            set(args.bekraeft) - {c.name for c in trial.note_conditions} - {DEADLINE_CHECK, EXTENSION_CHECK}
-        )
+        checks = {DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK}
+        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions} - checks)
         if unknown:  # a typo would only say the right one is missing (a tester)
             names = ", ".join(c.name for c in trial.note_conditions) or "ingen"
             raise UsageError(
@@ -196,6 +210,9 @@ def _note(args: argparse.Namespace) -> int:
                 text = extension_check_text(lapsed[0].end, lapsed[1].ended)
                 checked = text.removeprefix("Jeg har kontrolleret, ")
                 hints[f"brug --bekraeft {EXTENSION_CHECK}, når du har kontrolleret, {checked}"] = None
+            if PARTICIPATION_UNCHECKED in exc.labels:  # decision 17
+                text = participation_check_text(trial, settings.municipality).removeprefix("Jeg har kontrolleret, ")
+                hints[f"brug --bekraeft {PARTICIPATION_CHECK}, når du har kontrolleret, {text}"] = None
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None

@@ -15,6 +15,7 @@ from .catalog import NoteTemplate, Trial
 from .event import Event
 from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK, extension_check_text
 from .note_values import deadline_check_needed, extension_check_needed, stated_deadline
+from .participation import PARTICIPATION_CHECK, participation_check_needed, participation_check_text
 from .schedule import resolve_dates
 from .terms import EVENT_NAMES
 from .workdays import fmt
@@ -36,11 +37,14 @@ def confirmation_facts(
     event_date: date | None,
     note_date: date,
     template: NoteTemplate | None = None,
+    municipality: str = "",
 ) -> dict[str, Confirmable]:
-    """By box name (a condition's name, DEADLINE_CHECK, EXTENSION_CHECK): what ticking it confirms now.
-    DEADLINE_CHECK is there only when the note's deadline needs the check (deadline_check_needed),
-    EXTENSION_CHECK only when its basis does (extension_check_needed); NoteError when
-    the note's deadline cannot be worked out (the window then says why)."""
+    """By box name (a condition's name, DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK): what ticking
+    it confirms now. DEADLINE_CHECK is there only when the note's deadline needs the check
+    (deadline_check_needed), EXTENSION_CHECK only when its basis does (extension_check_needed),
+    PARTICIPATION_CHECK only when the settings' municipality is not among the trial's
+    (participation_check_needed, decision 17); NoteError when the note's deadline cannot be worked out
+    (the window then says why)."""
     dates = resolve_dates(trial, case.dates)[0]
     facts = condition_facts(trial, dates, case.events)
     if deadline_check_needed(trial, case, situation, event_date, note_date, template):
@@ -53,6 +57,9 @@ def confirmation_facts(
         extension, lapse = lapsed
         text = extension_check_text(extension.end, lapse.ended)
         facts[EXTENSION_CHECK] = Confirmable(text, f"{text} {extension.source} {extension.entered}")
+    if participation_check_needed(trial, municipality):  # the box names the municipality it confirms
+        text = participation_check_text(trial, municipality)
+        facts[PARTICIPATION_CHECK] = Confirmable(text, text)
     return facts
 
 
@@ -93,6 +100,11 @@ def untick_notice(trial: Trial, name: str, was: Confirmable, now: Confirmable | 
         return (
             f"Hakket ved kontrollen af fristen er fjernet: fristen {now.shown} har nu en anden "
             "begrundelse eller hjemmel end den, du kontrollerede."
+        )
+    if name == PARTICIPATION_CHECK:
+        return (
+            "Hakket ved kontrollen af kommunens deltagelse er fjernet: kommunens navn under Indstillinger er "
+            f"ændret (nu: {now.shown})."
         )
     if name == EXTENSION_CHECK:
         return (

@@ -21,6 +21,12 @@ from .note_conditions import (
 from .note_deadline import governing_deadline
 from .note_fields import FORMER_LONG, NOTE_FIELDS, STATED_DEADLINE
 from .note_situations import applied_day, default_event_date
+from .participation import (
+    PARTICIPATION_CHECK,
+    PARTICIPATION_CHECKED,
+    PARTICIPATION_UNCHECKED,
+    participation_check_needed,
+)
 from .schedule import resolve_dates
 from .schedule_text import told_on
 from .terms import DATE_NAMES
@@ -148,6 +154,13 @@ def note_values(
             values["citation"] = f"{values['citation'].rstrip('.')}. {EXTENSION_CHECKED.rstrip('.')}"
         else:
             why[EXTENSION_CHECK] = EXTENSION_UNCHECKED
+    if participation_check_needed(trial, municipality):
+        # The municipality is not among the trial's (decision 17): the note applies the trial once the
+        # caseworker confirms having checked it takes part, and says so beside the basis (notes.py asks).
+        if PARTICIPATION_CHECK not in confirmed:
+            why[PARTICIPATION_CHECK] = PARTICIPATION_UNCHECKED
+        elif values["citation"]:
+            values["citation"] = f"{values['citation'].rstrip('.')}. {PARTICIPATION_CHECKED.rstrip('.')}"
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["contact_from"] = contact_from_text(case, event_date)
     values["conditions"], missing_conditions = (

@@ -26,6 +26,7 @@ from .note_situations import (
     situations_for,
 )
 from .note_values import field_description, note_values, unix_newlines
+from .participation import PARTICIPATION_CHECK, PARTICIPATION_CHECKED, participation_check_needed
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
 from .workdays import fmt
 
@@ -259,23 +260,36 @@ def _fill(
     # A deadline under the reform caution is stated once the caseworker has confirmed checking it: asked
     # for where the note would say so (after the deadline's remarks), else in place of the date.
     # Likewise a basis resting on an extension that may bridge a lapse, asked for in place of the citation.
+    # The municipality's participation likewise (decision 17), beside the basis; a template without one
+    # (a municipality's own) says it, or asks for it, on a line of its own at the end.
+    checked_for: set[str] = set()  # the fields a check is asked for in
     for check, fields in (
         (DEADLINE_CHECK, ("next_due_remarks", *sorted(STATED_DEADLINE))),
         (EXTENSION_CHECK, ("citation",)),
+        (PARTICIPATION_CHECK, ("citation",)),
     ):
         unchecked = why.get(check)
         stating = [name for name in fields if name in used]
-        if unchecked and stating:
+        if unchecked and stating and stating[0] not in checked_for:
             missing[stating[0]] = unchecked
+            checked_for.add(stating[0])
+        elif unchecked and check == PARTICIPATION_CHECK:  # (the extension's is asked for at the basis)
+            missing[check] = unchecked
     if missing and marker is None:
         return "", missing, values
     mark = marker or ""  # used only for a missing field, so only when a marker was given (above)
     filled = {name: values[name] or "" for name in used}
+    last_line = ""  # the participation's, when no field of the template states it
     for name, label in missing.items():
         shown = mark.format(label=label)
-        filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS else shown
+        if name not in filled:
+            last_line = shown
+        else:
+            filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS else shown
+    if not last_line and "citation" not in used and PARTICIPATION_CHECK in confirmed:
+        last_line = PARTICIPATION_CHECKED if participation_check_needed(trial, municipality) else ""
     text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)
-    return _tidy(text), missing, values
+    return _tidy(f"{_tidy(text)}\n{last_line}" if last_line else text), missing, values
 
 
 # A trial's few templates are filled in again and again (a preview per keystroke, the check of every

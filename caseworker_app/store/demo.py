@@ -12,12 +12,12 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from ..core.participation import DEMO_MUNICIPALITY
 from ..core.settings import Settings
 from .case_store import CaseStore
 from .errors import StoreError
 from .new_file import written_beside
 
-DEMO_MUNICIPALITY = "Demo Kommune"
 DEMO_CASEWORKER = "Anne Jensen"
 # Cited in notes as the extension's basis ("forlænget til 31-12-2027 ifølge …"), so it reads as one
 # and says plainly that it is not real.

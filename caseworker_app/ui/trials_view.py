@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.catalog import RuleSpec, Trial
 from ..core.ordinary_entries import entry_notes, ordinary_entries, withdrawn_text
 from ..core.overrides import changeable_rule
+from ..core.participation import participation_warning
 from ..core.stamps import stamp_text
 from ..core.text import hanging
 from ..core.workdays import fmt
@@ -188,8 +189,14 @@ class TrialsView(QWidget):
         facts = [f"Runde: {trial.round}"]
         if trial.network:
             facts.append(f"Netværk: {trial.network}")
-        facts.append(f"Kommuner: {', '.join(trial.municipalities)}")
+        facts.append(f"Kommuner: {', '.join(trial.municipalities) or 'ikke nævnt i kilderne'}")
         layout.addWidget(_text("\n".join(facts)))
+        # Decision 17: the settings' municipality is not among the trial's, said plainly.
+        warning = participation_warning(trial, self.store.settings().municipality)
+        self.participation_label = _text(f"⚠ {warning}" if warning else "", bold=True)
+        self.participation_label.setObjectName("trialParticipation")
+        self.participation_label.setVisible(bool(warning))
+        layout.addWidget(self.participation_label)
         layout.addWidget(_group("Målgruppe", _text(trial.target_group)))
 
         rules = QGridLayout()

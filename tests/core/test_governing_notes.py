@@ -22,6 +22,8 @@ from caseworker_app.core.schedule import compute_deadlines
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")
+# Frikommuneforsøg I's trials (T16, T18, T19) are written by a municipality they name (decision 17).
+WHO_FK1 = dict(caseworker="Anne Jensen", municipality="Vejle Kommune")
 # The caseworker has checked a deadline under the reform caution (decisions 13 and 15).
 CHECKED = (DEADLINE_CHECK,)
 REFORM = (
@@ -615,7 +617,7 @@ def test_a_t18_praktik_the_trial_end_still_lengthens_gets_its_note_with_the_list
         note_date=date(2015, 11, 20),
         reason="Borgeren har brug for længere tid.",
         confirmed=("laengde",),
-        **WHO,
+        **WHO_FK1,
     )
     # The last day is the trial's (it gives the days beyond 4 weeks), as the window's reason says.
     assert (
@@ -640,7 +642,7 @@ def test_a_t19_praktik_the_trial_end_still_lengthens_gets_its_note():
         note_date=date(2015, 11, 20),
         free_text="x",
         confirmed=("vaekstvirksomhed", "bidrag"),
-        **WHO,
+        **WHO_FK1,
     )
     assert "Praktikken slutter senest 31-12-2015 (forsøget slutter 31-12-2015: perioden må højst" in note
     assert "Efter forsøgsreglen ville fristen være 06-03-2016" in note
@@ -740,7 +742,7 @@ def test_a_t16_note_after_the_end_about_a_talk_that_met_the_agreed_date_states_t
     )
     [shown] = deadlines_for_cases([case], CATALOG, date(2016, 1, 17))
     assert (shown.deadline.legal_due, shown.deadline.governed_by) == (date(2016, 1, 15), "ordinary")
-    note = render_note(CATALOG["T16"], case, "opfoelgning", note_date=date(2016, 1, 17), free_text="x", **WHO)
+    note = render_note(CATALOG["T16"], case, "opfoelgning", note_date=date(2016, 1, 17), free_text="x", **WHO_FK1)
     assert (
         "Næste opfølgning: senest 15-01-2016 (4 uger efter seneste opfølgning 18-12-2015; almindelig regel "
         "efter forsøgets slutning 31-12-2015)."
@@ -862,7 +864,7 @@ def test_a_praktik_the_trial_end_still_lengthens_cites_the_same_basis_in_the_lis
         note_date=date(2026, 11, 30),
         reason="Borgeren har brug for længere tid.",
         confirmed=("laengde",),
-        **WHO,
+        **WHO_FK1,
     )
     assert f"Hjemmel: {basis}.\n" in note
     assert "Hjemmel for fristen" not in note and "kontrollér fristen" not in note
@@ -962,7 +964,7 @@ def test_a_praktik_note_names_the_rule_that_gives_its_ordinary_last_day():
         note_date=date(2026, 11, 30),
         reason="Borgeren har brug for længere tid.",
         confirmed=("laengde",),
-        **WHO,
+        **WHO_FK1,
     )
     assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 09-12-2026.\n" in note
     assert "§ 44" not in note
@@ -995,7 +997,7 @@ def test_the_note_names_the_rule_behind_the_ordinary_day_the_engine_gave():
         note_date=date(2026, 12, 1),
         reason="Borgeren har brug for længere tid.",
         confirmed=("laengde",),
-        **WHO,
+        **WHO_FK1,
     )
     assert "Efter den almindelige regel, § 2 (ny lov), skulle praktikken slutte senest: 19-12-2026.\n" in note
 
@@ -1036,7 +1038,7 @@ def test_a_praktik_the_trial_carries_over_its_end_into_a_longer_limit_gets_its_n
     )
     assert deadline.ordinary_reference == "§ 6"
     note = render_note(
-        trial, case, "forlaengelse", note_date=date(2026, 11, 30), reason="r", confirmed=("laengde",), **WHO
+        trial, case, "forlaengelse", note_date=date(2026, 11, 30), reason="r", confirmed=("laengde",), **WHO_FK1
     )
     assert "Praktikken slutter senest 23-01-2027 (højst 12 uger fra praktikstart 01-11-2026" in note
     assert "Efter den almindelige regel, § 6, skulle praktikken slutte senest: 12-12-2026." in note

@@ -21,6 +21,7 @@ from caseworker_app.core.notes import render_note
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Karin Sagsbehandler", municipality="Vesthimmerlands Kommune")
+WHO_T06 = dict(caseworker="Karin Sagsbehandler", municipality="Frederikshavn Kommune")  # T06 names it (decision 17)
 # The caseworker has checked a deadline under the reform caution (decisions 13 and 15).
 CHECKED = (DEADLINE_CHECK,)
 ORDER = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
@@ -90,7 +91,7 @@ def test_an_extension_of_a_resource_course_cites_the_basis_of_the_day_it_started
             free_text="x",
             reason="r",
             confirmed=("indstilling", "borgerens_oenske", DEADLINE_CHECK),
-            **WHO,
+            **WHO_T06,
         )
         assert "Ressourceforløbet forlænges fra 01-03-2025" in note
         assert basis(note) == f"{LETTER_2025}."

@@ -20,6 +20,8 @@ from caseworker_app.core.notes import render_note
 
 CATALOG = load_catalog()
 WHO = dict(caseworker="Lise Holm", municipality="Vesthimmerlands Kommune")
+# T18 and T19 are written by a municipality they name (decision 17).
+WHO_FK1 = dict(caseworker="Lise Holm", municipality="Vejle Kommune")
 WRITTEN = date(2026, 11, 30)  # eleven months after the trials' end
 FOLLOWS_ORDINARY = (
     "så perioden følger den almindelige regel, og notatet kan ikke henvise til forsøget. Skriv notatet i FASIT "
@@ -43,7 +45,7 @@ def t18_note(case: CaseRecord, situation: str = "forlaengelse", written: date = 
         reason="Borgeren har brug for længere tid.",
         free_text="x",
         confirmed=("laengde",),
-        **WHO,
+        **WHO_FK1,
     )
 
 
@@ -66,7 +68,7 @@ def test_a_t18_praktik_the_trial_lengthened_gets_its_note_after_the_trial(situat
     assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
     assert (
         "\nHjemmel: Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke "
-        "fundet).\nSkrevet 30-11-2026 af Lise Holm, Vesthimmerlands Kommune."
+        "fundet).\nSkrevet 30-11-2026 af Lise Holm, Vejle Kommune."
     ) in note
 
 
@@ -74,9 +76,7 @@ def test_a_t18_praktik_ending_under_the_trial_gets_its_note_after_the_trial():
     # The tester's T18-P2: praktik from 01-06-2015; 13 weeks end 30-08-2015 (a Sunday: the praktik may
     # run to it, no practical date: decision 7), inside the trial; § 44's 4 weeks would have ended 28-06-2015.
     note = t18_note(praktik("T18", date(2015, 6, 1)))
-    assert (
-        "Praktikken slutter senest 30-08-2015 (højst 13 uger fra praktikstart 01-06-2015, sidste dag).\n"
-    ) in note
+    assert ("Praktikken slutter senest 30-08-2015 (højst 13 uger fra praktikstart 01-06-2015, sidste dag).\n") in note
     assert "skulle praktikken slutte senest: 28-06-2015.\n" in note
 
 
@@ -90,7 +90,7 @@ def test_t19s_only_note_can_be_written_after_the_trial():
         note_date=WRITTEN,
         free_text="x",
         confirmed=("vaekstvirksomhed", "bidrag"),
-        **WHO,
+        **WHO_FK1,
     )
     assert "Virksomhedspraktik fra 01-10-2015 i op til 26 uger i stedet for 4 uger" in note
     assert (

@@ -23,7 +23,20 @@ BEK_529 = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og syged
 # Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (resources/trials/T16.toml);
 # the note must say so rather than invent one.
 FK_I_ORDER = "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet)"
+# Signed by a municipality the trial names (resources/trials/*.toml `municipalities`; decision 17):
+# Vesthimmerland where it takes part or the sources name none (T04, T10), else the first named.
 SIGNED_BY = "af Anne Jensen, Vesthimmerlands Kommune."
+SIGNED_BY_OTHER = {
+    "T02": "af Anne Jensen, Aalborg Kommune.",
+    "T03": "af Anne Jensen, Aalborg Kommune.",
+    "T06": "af Anne Jensen, Frederikshavn Kommune.",
+    "T13": "af Anne Jensen, Aalborg Kommune.",
+    "T14": "af Anne Jensen, Jammerbugt Kommune.",
+    "T15": "af Anne Jensen, Jammerbugt Kommune.",
+    "T16": "af Anne Jensen, Fredensborg Kommune.",
+    "T18": "af Anne Jensen, Gentofte Kommune.",
+    "T19": "af Anne Jensen, Fredensborg Kommune.",
+}
 T07_MARKING = "FASIT-markering: Frikommuneforsøg \u2013indsatsplan ikke justeret for 6 mdr.\n"
 T09_MARKING = "FASIT-markering: Frikommuneforsøg \u2013 Ly under 18 mdr.\n"
 
@@ -245,7 +258,8 @@ def stored(trial_id: str, situation: str) -> str:
 def test_reference_note_states_the_hand_worked_facts(trial_id, situation, citation, written, marking, facts):
     # The stored file and what the program writes now: both must hold each fact.
     for note in (stored(trial_id, situation), render(trial_id, situation) + "\n"):
-        assert note.endswith(f"\n\nHjemmel: {citation}.\nSkrevet {written} {SIGNED_BY}\n")
+        signed = SIGNED_BY_OTHER.get(trial_id, SIGNED_BY)
+        assert note.endswith(f"\n\nHjemmel: {citation}.\nSkrevet {written} {signed}\n")
         for fact in facts:
             assert fact in note
         if marking:

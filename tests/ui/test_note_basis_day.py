@@ -69,6 +69,8 @@ def test_a_follow_up_held_in_december_2025_is_cited_with_the_extension(qtbot, pa
 
 def test_an_extension_from_march_2025_is_cited_as_the_deadline_list_cites_it(qtbot, path, capsys):
     with CaseStore(path, clock=lambda: TODAY) as store:
+        # Written by a municipality T06 names (Frederikshavn, Læsø: decision 17).
+        store.save_settings(Settings(caseworker_name="Karin Sagsbehandler", municipality="Frederikshavn Kommune"))
         window = window_note(qtbot, store, "N-T06-1", "forlaengelse")
         window.reason_edit.setPlainText("r")
         for box in window.confirm_boxes.values():

@@ -31,7 +31,8 @@ T19_LAST_DAY = (
 def path(tmp_path):
     path = tmp_path / "e.db"
     with CaseStore(path, clock=lambda: TODAY) as store:
-        store.save_settings(Settings(caseworker_name="Lise Holm", municipality="Vesthimmerlands Kommune"))
+        # Vejle takes part in T18 and T19 (decision 17).
+        store.save_settings(Settings(caseworker_name="Lise Holm", municipality="Vejle Kommune"))
         for citizen, ref, trial, start in (
             ("Per Praktik", "T18-P", "T18", date(2015, 11, 2)),
             ("Vagn Vaekst", "T19-P", "T19", date(2015, 10, 1)),
@@ -72,7 +73,7 @@ def test_a_t18_praktik_note_is_written_after_the_trial_in_the_window_and_on_the_
     note = window_note(qtbot, path, "T18-P", situation)
     assert T18_LAST_DAY in note
     assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
-    assert note.endswith("Skrevet 30-11-2026 af Lise Holm, Vesthimmerlands Kommune.")
+    assert note.endswith("Skrevet 30-11-2026 af Lise Holm, Vejle Kommune.")
     args = ("--case", "T18-P", "--situation", situation, "--bekraeft", "laengde", *given)
     assert cli_note(capsys, path, *args) == note + "\n"
 

@@ -160,7 +160,9 @@ def test_a_correction_back_to_the_end_before_an_extension_keeps_that_periods_bas
     # 26-11-2024 (the extension to 31-12-2025); the correction withdrew only the year 2026.
     path = tmp_path / "fresh.db"
     with CaseStore(path, clock=lambda: TODAY) as store:
-        store.save_settings(Settings(caseworker_name="Sagsbehandler Test", municipality="Testkommune"))
+        store.save_settings(
+            Settings(caseworker_name="Sagsbehandler Test", municipality="Vesthimmerland")
+        )  # in T08 (decision 17)
         case_id = store.create_case(
             citizen="Test Person", case_ref="2025-0001", trial_id="T08", dates={"hire": date(2024, 3, 1)}
         )

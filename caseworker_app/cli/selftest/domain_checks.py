@@ -119,7 +119,9 @@ def check_note(ctx: Context) -> str:
         note_date=note_date,
         event_date=note_date,
         caseworker="Selvtest",
-        municipality="Selvtest Kommune",
+        # The demo's own municipality, as the self-test's database is the demo's: not asked whether it
+        # takes part in the trial (decision 17).
+        municipality=require("caseworker_app.core.participation", "DEMO_MUNICIPALITY"),
         free_text="Selvtest.",
         reason="Selvtest.",
         # Its deadline may be under the reform caution: the note is then written only when confirmed.

@@ -22,6 +22,7 @@ from ...core.import_rows import CaseDraft, RowError, draft_errors, draft_row
 from ...core.import_skipped import ignored_date_columns, ignored_name_columns
 from ...core.import_table import SourceTable
 from ...core.import_totals import is_total_row, total_rows_note
+from ...core.participation import not_listed_text
 from ...core.terms import DATE_NAMES
 from ...core.text import case_ref_key
 from ...core.validation import future_date_hints
@@ -66,6 +67,7 @@ def build_preview(
     hidden_set = set(hidden)
     left_out = no_case | (hidden_set if skip_hidden else set())
     cases = store.list_cases(include_closed=True)
+    municipality = store.settings().municipality  # a trial it is not named in warns (decision 17)
     existing = cases_by_key(cases)
     by_cpr = cases_by_cpr(cases)
     set_at = store.field_change_times() if existing else {}
@@ -93,6 +95,7 @@ def build_preview(
             dates_text=dates_text(draft, trial),
             hidden=source_row.number in hidden_set,
             number_cell=_number_cell(table.cell(source_row, ref_column)) if ref_column is not None else "",
+            participation=not_listed_text(trial, municipality) if trial is not None else "",
         )
         if draft.case_ref and draft.trial_id in catalog:
             if key in seen:

@@ -53,6 +53,8 @@ class ImportRow:
     # 'Samme CPR-nummer og forsøg som sag nr. 12 (FASIT-sagsnummer 2024-0421) …': maybe one citizen twice.
     same_citizen: str = ""
     number_cell: str = ""  # Excel stored the FASIT number as a decimal number (import_parse.number_cell_warning)
+    # The municipality in settings is not among the trial's (core/participation.py, decision 17): saved all the same.
+    participation: str = ""
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -63,6 +65,7 @@ class ImportRow:
             *([CLOSED_IN_LIST] if self.marked_closed else []),
             *([self.same_citizen] if self.same_citizen else []),
             *([self.number_cell] if self.number_cell else []),
+            *([self.participation] if self.participation else []),
         )
 
     @property
@@ -208,6 +211,12 @@ class ImportPreview:
             counts.append(
                 f"{rows_text(same)} med samme CPR-nummer og forsøg som en anden sag (⚠, gemmes alligevel "
                 + ("som ny sag)" if same == 1 else "som nye sager)")
+            )
+        outside = sum(1 for r in self.rows if r.participation and r.saved_with(duplicates))
+        if outside:
+            counts.append(
+                f"{rows_text(outside)} i et forsøg, kommunen ikke er nævnt i (⚠, gemmes alligevel; kontrollér, "
+                "at kommunen deltager)"
             )
         numbers = sum(1 for r in self.rows if r.number_cell and r.saved_with(duplicates))
         if numbers:

@@ -25,6 +25,7 @@ from ...core.cases import CLOSED
 from ...core.catalog import Trial
 from ...core.cpr import format_cpr, mask_cpr
 from ...core.note_conditions import condition_problems
+from ...core.participation import participation_warning
 from ...core.text import clean_line
 from ...core.validation import future_date_hints, parse_case_dates
 from ...core.workdays import fmt
@@ -177,7 +178,10 @@ class CaseForm(QGroupBox):
     def _trial_changed(self, *args, keep_typed: bool = True) -> None:
         trial = self.trial()
         self.trial_combo.setToolTip(f"{trial.id} – {trial.title}" if trial else "")
-        self.trial_status.setText(trial.status_text(self._today()) if trial else "")
+        status = trial.status_text(self._today()) if trial else ""
+        # Decision 17: a trial the settings' municipality is not named in warns; the case is saved all the same.
+        warning = participation_warning(trial, self.store.settings().municipality) if trial else ""
+        self.trial_status.setText(f"{status}\n⚠ {warning}" if warning else status)
         names = [d.name for d in trial.dates] if trial else []
         if trial is not None and names == list(self.date_boxes):
             # Same dates: keep the fields (and what is typed in them) rather than rebuild them.

@@ -13,12 +13,18 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOpti
 from ...core.catalog import Trial
 from ...core.confirmations import Confirmable
 from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK, confirmable_conditions
+from ...core.participation import PARTICIPATION_CHECK
 from ...core.schedule import resolve_dates
 from ..colours import hint_style
 
 DEADLINE_CHECK_HINT = (
     "Sæt kun hak, når du har kontrolleret fristen; notatet skriver »Fristen er kontrolleret af "
     "sagsbehandleren efter de gældende regler.«"
+)
+PARTICIPATION_CHECK_HINT = (
+    "Kommunens navn under Indstillinger er ikke nævnt blandt forsøgets kommuner (se Forsøg). Sæt kun hak, når du "
+    "har kontrolleret, at kommunen deltager; notatet skriver »Kommunens deltagelse i forsøget er kontrolleret af "
+    "sagsbehandleren.« ved hjemlen."
 )
 EXTENSION_CHECK_HINT = (
     "Forlængelsen er indtastet, efter at forsøget sluttede, uden beslutningsdato (se Forsøg › Forsøgsperiode). "
@@ -104,6 +110,7 @@ class ConditionsPanel(QWidget):
         for name, text, hint in (
             (DEADLINE_CHECK, DEADLINE_CHECK_TEXT, DEADLINE_CHECK_HINT),
             (EXTENSION_CHECK, "", EXTENSION_CHECK_HINT),
+            (PARTICIPATION_CHECK, "", PARTICIPATION_CHECK_HINT),  # decision 17
         ):
             box = QCheckBox()
             box.setObjectName(f"confirm_{name}")
@@ -166,7 +173,7 @@ class ConditionsPanel(QWidget):
 
     def confirmed(self) -> tuple[str, ...]:
         """The names of the conditions ticked, in the trial's order, then of the checks ticked
-        (DEADLINE_CHECK, EXTENSION_CHECK; a note that needs neither does not read them)."""
+        (DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK; a note that needs none does not read them)."""
         ticked = tuple(name for name, box in self.boxes.items() if box.isChecked())
         return (*ticked, *(name for name, (box, _, _) in self.checks.items() if box.isChecked()))
 

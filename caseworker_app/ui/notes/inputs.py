@@ -15,6 +15,8 @@ from ...core.note_conditions import DEADLINE_CHECK, EXTENSION_CHECK
 from ...core.note_errors import NoteError
 from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
+from ...core.participation import PARTICIPATION_CHECK
+from ...core.settings import Settings
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
 from ..colours import hint_style
@@ -22,7 +24,7 @@ from ..fields import DateLineEdit, FieldBox, buddy_label, text_box
 from .conditions import ConditionsPanel
 
 REQUIRED = " *"
-CHECKS = (DEADLINE_CHECK, EXTENSION_CHECK)  # in the order shown
+CHECKS = (DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK)  # in the order shown
 
 # What the caseworker is asked for, by situation (the reason and their own text).
 REASON_HINTS = {
@@ -178,12 +180,15 @@ class NoteInputs(QWidget):
         template: NoteTemplate,
         event_date: date | None,
         note_day: date,
+        settings: Settings | None = None,
     ) -> tuple[str, ...]:
         """Show the deadline's confirmation when the deadline the note states needs it (decisions 13
-        and 15); untick a box ticked for another deadline or other facts than the note now rests on,
-        saying why (core/confirmations.py). The names confirmed now (ConditionsPanel.confirmed)."""
+        and 15), the participation's when the municipality in settings is not among the trial's
+        (decision 17); untick a box ticked for another deadline or other facts than the note now rests
+        on, saying why (core/confirmations.py). The names confirmed now (ConditionsPanel.confirmed)."""
         try:
-            facts = confirmation_facts(trial, case, situation, event_date, note_day, template)
+            municipality = settings.municipality if settings is not None else ""
+            facts = confirmation_facts(trial, case, situation, event_date, note_day, template, municipality)
         except NoteError:  # the note cannot be written at all: the window says why (draft_note)
             self.show_checks({})
         else:
@@ -194,7 +199,11 @@ class NoteInputs(QWidget):
     def show_checks(self, facts: Mapping[str, Confirmable]) -> None:
         """Show the confirmations of the checks the note needs (DEADLINE_CHECK, EXTENSION_CHECK: those in
         facts) beside the conditions' (Bekræft:), or none."""
-        checks = {name: facts[name].shown if name == EXTENSION_CHECK else "" for name in CHECKS if name in facts}
+        checks = {
+            name: facts[name].shown if name in (EXTENSION_CHECK, PARTICIPATION_CHECK) else ""
+            for name in CHECKS
+            if name in facts
+        }
         shown = self._conditions_used or bool(checks)
         self.conditions.show_parts(conditions=self._conditions_used, checks=checks)
         self.form.setRowVisible(self.conditions, shown)

@@ -263,7 +263,7 @@ class NoteWindow(QDialog):
                 assert situation is not None  # template() gives a template for a chosen situation only
                 # The trial and case as read last (freshness.py reads them again at copy time).
                 values["confirmed"] = self.inputs.follow_confirmations(
-                    self.trial, self.case, situation, template, values["event_date"], self._today()
+                    self.trial, self.case, situation, template, values["event_date"], self._today(), settings
                 )
                 try:
                     text, self._missing = draft_note(
