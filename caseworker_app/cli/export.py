@@ -151,7 +151,7 @@ def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -
     caseworkers an .ics export was made for, whose handed-over cases must still be cancelled."""
     from ..core.collation import sorted_names
     from ..core.selection import belongs_to
-    from ..core.text import shown_name
+    from ..core.text import known_spelling
     from ..services.exporting import ExportError
 
     wanted = (typed or "").strip()
@@ -160,12 +160,10 @@ def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -
     names = sorted_names({case.caseworker.strip() for case in store.list_cases(include_closed=True)} - {""})
     spellings = [name for name in names if belongs_to(name, wanted)]  # never empty names: this caseworker's
     if spellings:
-        # As typed, else as under Indstillinger, else as the window's filter shows it: a colleague's
-        # "METTE SØRENSEN" on a case must not head Mette Sørensen's printed calendar (a tester).
-        for preferred in (wanted, store.settings().caseworker_name.strip()):
-            if preferred in spellings:
-                return preferred
-        return shown_name(spellings)
+        # As under Indstillinger, else as typed on a case, else as the window's filter shows it: a
+        # colleague's "METTE SØRENSEN" on a case must not head Mette Sørensen's printed calendar, nor
+        # an "anne jensen" imported as typed Anne Jensen's (testers). The import's rule (one truth).
+        return known_spelling(wanted, store.settings().caseworker_name, spellings)
     if wanted.casefold() in set(also):
         return wanted
     known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."

@@ -107,6 +107,23 @@ def name_key(value: str) -> str:
     return clean_line(value).casefold()
 
 
+def known_spelling(name: str, own: str, names: Iterable[str]) -> str:
+    """name as the program already knows that caseworker, compared as the filter compares names
+    (name_key): the name under Indstillinger (own), else name itself when a case has it so, else the
+    spelling the caseworker list shows (shown_name). A name no one has is kept, cleaned (clean_line).
+    The import saves a caseworker by it, and the command line names one ('Kun Anne Jensens frister')."""
+    cleaned = clean_line(name)
+    key = name_key(cleaned)
+    if not key:
+        return cleaned
+    if name_key(own) == key:
+        return clean_line(own)
+    spellings = {clean_line(other) for other in names if name_key(other) == key}
+    if not spellings or cleaned in spellings:
+        return cleaned
+    return shown_name(spellings)
+
+
 def case_ref_key(value: str) -> str:
     """A FASIT case number as a caseworker reads it: case and every space ignored ('s-1' = 'S-1 ')."""
     return "".join(clean_line(value).casefold().split(" "))

@@ -16,7 +16,7 @@ from caseworker_app.ui.importing.dialog import FORHAANDSVISNING, ImportDialog
 from caseworker_app.ui.mainwindow import MainWindow, Tab
 from caseworker_app.ui.overview import CaseColumn
 
-from .test_import_dialog import Files, import_through_menu, pick
+from .test_import_dialog import Files, import_through_menu, pick, shown_rows
 
 TODAY = date(2026, 11, 30)
 HEADERS = ["Borger", "CPR-nr", "Sagsnr.", "Forsøg", "Ansat d.", "Visiteret", "Sidste opf.", "Sagsbeh.", "Noter"]
@@ -83,7 +83,7 @@ def test_a_colleagues_case_in_a_list_headed_sagsbeh_is_not_among_mine(qtbot, win
         "Jens Hansen": "Mette Kjær",
         "Karen Lund": "Lars Poulsen",
         "Peter Holm": "Mette Kjær",
-        "Sofie Dahl": "mette kjær",  # the double space cleaned; the filter compares without case
+        "Sofie Dahl": "Mette Kjær",  # 'mette  kjær' is the caseworker of Indstillinger: spelt as there
     }
     window.tabs.setCurrentIndex(Tab.CASES)
     assert case_names(window) == ["Jens Hansen", "Peter Holm", "Sofie Dahl"]
@@ -115,3 +115,28 @@ def test_a_column_of_names_left_out_is_warned_about_above_the_preview(qtbot, win
     ) in seen["text"].splitlines()
     assert seen["shown"] and seen["above"]
     assert store.list_cases() == []
+
+
+def test_the_preview_shows_a_known_caseworker_as_saved_and_says_the_spelling_changes(
+    qtbot, window, store, dialogs, files, tmp_path
+):
+    # A tester: 'anne jensen' in the list beside Anne Jensen of the program was saved as typed, so the
+    # Sagsbehandler column and printed lists showed both spellings.
+    seen = {}
+
+    def check(dialog: ImportDialog) -> None:
+        rows = shown_rows(dialog)
+        seen["caseworkers"] = {name: row["Sagsbehandler"] for name, row in rows.items()}
+        seen["notes"] = dialog.message_label.text().splitlines()
+
+    import_through_menu(qtbot, window, dialogs, files, mettes_list(tmp_path / "sagsliste_mette.xlsx"), check)
+    assert seen["caseworkers"] == {
+        "Jens Hansen": "Mette Kjær",
+        "Karen Lund": "Lars Poulsen",
+        "Peter Holm": "Mette Kjær",
+        "Sofie Dahl": "Mette Kjær",
+    }
+    assert (
+        "Sagsbehandler 'mette kjær' gemmes som 'Mette Kjær', som navnet står i programmet (række 7)." in seen["notes"]
+    )
+    assert {case.caseworker for case in store.list_cases()} == {"Mette Kjær", "Lars Poulsen"}

@@ -27,6 +27,7 @@ from ...core.terms import DATE_NAMES
 from ...core.text import case_ref_key
 from ...core.validation import future_date_hints
 from ...core.workdays import fmt
+from .caseworkers import KnownCaseworkers
 from .duplicates import CaseKey, Duplicate, cases_by_key, duplicate, registered_events
 from .rows import ImportPreview, ImportRow
 
@@ -71,6 +72,9 @@ def build_preview(
     existing = cases_by_key(cases)
     by_cpr = cases_by_cpr(cases)
     set_at = store.field_change_times() if existing else {}
+    # 'anne jensen' in the list is Anne Jensen of Indstillinger and the cases: saved as she is spelt.
+    settings = store.settings()
+    known = KnownCaseworkers(settings.caseworker_name, (case.caseworker for case in cases))
     seen: dict[CaseKey, int] = {}  # the first row of each FASIT number and trial in the file
     seen_cpr: dict[CprKey, ImportRow] = {}  # the first new case of each CPR number and trial in the file
     rows: list[ImportRow] = []
@@ -81,6 +85,7 @@ def build_preview(
         if source_row.number in left_out:
             continue
         draft, cell_errors, new_case_errors = draft_row(source_row, mapping, catalog, today, month_first)
+        draft = known.draft(source_row.number, draft)
         key = (draft.trial_id, case_ref_key(draft.case_ref))
         matches = existing.get(key, []) if draft.case_ref and draft.trial_id in catalog else []
         # A row that repeats a case updates it (its empty cells change nothing) or is skipped: what
@@ -120,7 +125,7 @@ def build_preview(
                 )
                 row = _as_duplicate(row, matches, found, mapping, catalog, today)
         rows.append(row)
-    rows = _with_first_deadlines(rows, catalog, today, store.settings().warning_days)
+    rows = _with_first_deadlines(rows, catalog, today, settings.warning_days)
     filled = merged_note(table, mapping.used_columns())
     notes = [
         *hidden_notes,
@@ -130,6 +135,7 @@ def build_preview(
         filled,
         *ignored_date_columns(table, mapping),
         *ignored_name_columns(table, mapping),
+        *known.notes(),
         *(month_first_note(order) for order in month_first.values()),
     ]
     return ImportPreview(

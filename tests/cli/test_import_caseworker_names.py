@@ -1,0 +1,89 @@
+"""A list whose Sagsbehandler column has 'anne jensen' where the program knows Anne Jensen (a tester):
+`caseworker-app import` saves her as the program spells her and says so, also in --dry-run; and
+`export-ics --caseworker "anne jensen"` names her list as she is spelt under Indstillinger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from caseworker_app.cli import main
+from caseworker_app.core.settings import Settings
+from caseworker_app.store import CaseStore
+
+TODAY = "30-11-2026"
+HEADER = "Navn;Sagsnummer;CPR;Ansættelsesdato;Seneste opfølgning;Sagsbehandler;Bemærkninger"
+ROWS = (
+    "Jens Hansen;2026-0001;;01-06-2026;;anne jensen;",
+    "Sofie Dahl;2026-0002;;01-07-2026;; bo  LUND ;",
+    "Peter Holm;2026-0003;;01-08-2026;;Ny  Kollega ;",
+    "Lis Ravn;2026-0004;;01-08-2026;;Anne Jensen;",
+    "Erik Møller;2026-0005;;01-08-2026;;ANNE JENSEN;",
+)
+ANNE = "Sagsbehandler 'anne jensen' gemmes som 'Anne Jensen', som navnet står i programmet (række 2)."
+BO = "Sagsbehandler 'bo LUND' gemmes som 'Bo Lund', som navnet står i programmet (række 3)."
+ANNE_CAPITALS = "Sagsbehandler 'ANNE JENSEN' gemmes som 'Anne Jensen', som navnet står i programmet (række 6)."
+
+
+def run(capsys, *args):
+    code = main([*args, "--today", TODAY])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def known_db(path, *caseworkers: str):
+    """Anne Jensen under Indstillinger; a case for each of caseworkers."""
+    with CaseStore(path) as store:
+        store.save_settings(Settings(caseworker_name="Anne Jensen", municipality="Testkommune"))
+        for number, name in enumerate(caseworkers, 1):
+            store.create_case(
+                citizen=f"Borger {number}",
+                case_ref=f"2025-000{number}",
+                trial_id="T08",
+                dates={"hire": date(2025, 3, 3)},
+                caseworker=name,
+            )
+    return path
+
+
+def caseworkers(db) -> dict[str, str]:
+    with CaseStore(db, read_only=True) as store:
+        return {case.citizen: case.caseworker for case in store.list_cases()}
+
+
+def test_a_known_caseworker_typed_otherwise_is_saved_as_known_and_said_in_the_dry_run(capsys, tmp_path):
+    db = known_db(tmp_path / "sager.db", "Bo Lund")
+    path = tmp_path / "liste.csv"
+    path.write_text("\r\n".join([HEADER, *ROWS]) + "\r\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", "--dry-run", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert ANNE in lines and BO in lines and ANNE_CAPITALS in lines
+    assert not any("Kollega" in line for line in lines)  # a name nobody has: kept, said nothing of
+    assert not any("'Anne Jensen' gemmes" in line for line in lines)  # typed as known: nothing to say
+    assert caseworkers(db) == {"Borger 1": "Bo Lund"}  # a dry run saves nothing
+
+    code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", str(path))
+    assert (code, err) == (0, "")
+    assert ANNE in out.splitlines()
+    assert caseworkers(db) == {
+        "Borger 1": "Bo Lund",
+        "Jens Hansen": "Anne Jensen",  # Indstillinger's spelling
+        "Sofie Dahl": "Bo Lund",  # a case's spelling, the spaces cleaned
+        "Peter Holm": "Ny Kollega",  # nobody the program knows: as typed, the spaces cleaned
+        "Lis Ravn": "Anne Jensen",
+        "Erik Møller": "Anne Jensen",
+    }
+
+    code, out, err = run(capsys, "export-ics", "--db", str(db), str(tmp_path / "a.ics"), "--caseworker", "anne jensen")
+    assert code == 0
+    assert out.startswith(f"3 frister skrevet til {tmp_path / 'a.ics'}. Kun Anne Jensens frister er med.")
+
+
+def test_export_ics_names_the_list_as_indstillinger_spell_it_after_an_import_saved_it_as_typed(capsys, tmp_path):
+    # The tester's database: 'anne jensen' saved as typed by an import before this was fixed.
+    db = known_db(tmp_path / "sager.db", "Anne Jensen", "anne jensen")
+    target = tmp_path / "a.ics"
+    code, out, err = run(capsys, "export-ics", "--db", str(db), str(target), "--caseworker", "anne jensen")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"2 frister skrevet til {target}. Kun Anne Jensens frister er med.")
