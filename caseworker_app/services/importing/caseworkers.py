@@ -31,8 +31,13 @@ class KnownCaseworkers:
         return replace(draft, caseworker=known)
 
     def notes(self) -> list[str]:
-        """ "Sagsbehandler 'anne jensen' gemmes som 'Anne Jensen', som navnet står i programmet (række 4)."""
-        return [
-            f"Sagsbehandler '{typed}' gemmes som '{known}', som navnet står i programmet ({rows_listed(numbers)})."
-            for (typed, known), numbers in self._renamed.items()
-        ]
+        """ "Sagsbehandler 'anne jensen' gemmes som 'Anne Jensen', som navnet står i programmet (række 4)."
+        Several spellings in one line, so they do not push the preview off a small screen."""
+        renamed = list(self._renamed.items())
+        if len(renamed) == 1:
+            (typed, known), numbers = renamed[0]
+            return [
+                f"Sagsbehandler '{typed}' gemmes som '{known}', som navnet står i programmet ({rows_listed(numbers)})."
+            ]
+        listed = "; ".join(f"'{typed}' som '{known}' ({rows_listed(numbers)})" for (typed, known), numbers in renamed)
+        return [f"Sagsbehandlere gemmes, som navnene står i programmet: {listed}."] if renamed else []
