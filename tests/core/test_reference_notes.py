@@ -20,6 +20,12 @@ from tests.core.test_notes import HAND_WORKED, SHIPPED, render
 from tests.reference import REFERENCE_DIR
 
 BEK_529 = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
+# T11, T12, T14, T15: that BEK 529 is the trial's basis is not verified (their trial_reference), so the
+# note says so rather than state it as a fact (a domain auditor; decision 15).
+BEK_529_UNVERIFIED = (
+    "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018; "
+    "at forsøget har hjemmel her, er ikke verificeret)"
+)
 # Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (resources/trials/T16.toml);
 # the note must say so rather than invent one.
 FK_I_ORDER = "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet)"
@@ -165,7 +171,7 @@ NOTES = [
     (
         "T11",
         "forsoeg_anvendt",
-        BEK_529,
+        BEK_529_UNVERIFIED,
         "01-10-2019",
         None,
         [
@@ -187,7 +193,7 @@ NOTES = [
     (
         "T14",
         "forsoeg_anvendt",
-        BEK_529,
+        BEK_529_UNVERIFIED,
         "06-05-2019",
         None,
         [
@@ -198,7 +204,7 @@ NOTES = [
     (
         "T15",
         "forsoeg_anvendt",
-        BEK_529,
+        BEK_529_UNVERIFIED,
         "03-10-2019",
         None,
         [
