@@ -7,11 +7,16 @@ from collections.abc import Iterable, Mapping
 
 from ..core.cases import CaseRecord
 from ..core.collation import case_order, danish_key
+from ..core.id_map import IdMap
 
 # Rows are read by id and sorted by name here, in Python (docs/ARCHITECTURE.md, "Alphabetical
 # order"): SQLite's NOCASE knows neither æ, ø, å nor case beyond ASCII, and a Python collation
 # in ORDER BY would call Python for each comparison.
 READ_ORDER = "ORDER BY id"
+
+
+def _ID(case: CaseRecord) -> int:  # noqa: N802 - a key function, as operator.attrgetter("id")
+    return case.id
 
 
 def _name(case: CaseRecord) -> str:
@@ -30,7 +35,7 @@ class CaseList:
 
     def __init__(self, records: Iterable[CaseRecord] = ()) -> None:
         self.records: list[CaseRecord] = list(records)  # in case_order (as CaseReads.load gives them)
-        self.by_id: dict[int, CaseRecord] = {c.id: c for c in self.records}
+        self.by_id: IdMap[CaseRecord] = IdMap.of(self.records, _ID)  # a list by id: 0.8 MB, a dict 5 MB
 
     def patch(self, case_ids: Iterable[int], current: Mapping[int, CaseRecord]) -> bool:
         """Replace the cases case_ids by their current records (absent there: deleted).
