@@ -21,6 +21,7 @@ from .common import (
     db_words,
     existing_db_path,
     missing_db_advice,
+    refuse_damaged,
     run_reporting,
 )
 
@@ -79,6 +80,7 @@ def _backup(args: argparse.Namespace) -> int:
             )
         return _list(args)
     path = existing_db_path(args)
+    refuse_damaged(args, path, "Sikkerhedskopien", "for en kopi af en beskadiget database kan ikke gendannes")
     if args.to is not None:
         info = make_backup(path, _target(args.to))
     else:

@@ -133,29 +133,23 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
     raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=how_to_create))
 
 
-def refuse_damaged(args: argparse.Namespace, path: Path, what: str) -> None:
-    """CommandFailed (exit 1, nothing written) when SQLite's quick check finds the database damaged, as
-    the window's start checks it (store/copy_guard.py damage_found): a note pasted into FASIT or a
-    calendar or spreadsheet made from it may carry wrong facts. what: what is not made ("Notatet").
-    Says which file, and the newest good copy to restore with `caseworker-app restore` (or IT)."""
+CARRIES_WRONG_FACTS = "for det kunne bære forkerte oplysninger videre"
+
+
+def refuse_damaged(args: argparse.Namespace, path: Path, what: str, because: str = CARRIES_WRONG_FACTS) -> None:
+    """CommandFailed (exit 1, nothing written) when SQLite's quick check finds the database damaged, in
+    the words the window's start uses for the same file (store/damage.py file_damage): a note pasted
+    into FASIT or a calendar or spreadsheet made from it may carry wrong facts. what: what is not made
+    ("Notatet"); because: why not. Says which file, and the newest good copy to restore with
+    `caseworker-app restore` (or IT)."""
     from ..core.command_line import command_arg
     from ..store.backup import backup_folder, cases_text, newest_good_backup, when_text
-    from ..store.copy_guard import damage_found
-    from ..store.opening import SQLITE_HEADER
+    from ..store.damage import file_damage
 
-    try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return  # no SQLite file at all: the opening refuses it in its own words ("ikke en sagsdatabase")
-    except OSError:
-        return  # the opening says why it cannot be read
-    damage = damage_found(path, quick=True)
-    if damage is None:
-        return
-    said = (
-        f"databasen {path} er beskadiget ({damage}), så sager kan mangle eller være forkerte. {what} er ikke "
-        "lavet, for det kunne bære forkerte oplysninger videre. "
-    )
+    damage = file_damage(path, quick=True)
+    if damage is None or damage.not_sqlite:
+        return  # no SQLite file at all: the opening refuses it in its own words ("ikke en sagsdatabase")
+    said = f"{damage.text} Sager kan mangle eller være forkerte. {what} er ikke lavet, {because}. "
     info = newest_good_backup(path)
     if info is None:
         raise CommandFailed(

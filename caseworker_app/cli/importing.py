@@ -17,7 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import EXIT_USAGE, CommandFailed, UsageError, add_db_option, date_arg, print_error, run_reporting
+from .common import (
+    EXIT_USAGE,
+    CommandFailed,
+    UsageError,
+    add_db_option,
+    date_arg,
+    print_error,
+    refuse_damaged,
+    run_reporting,
+)
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
     from ..store.case_store import CaseStore
@@ -117,6 +126,10 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
+# Why nothing is imported into (or undone in) a damaged database.
+LOST_AT_RESTORE = "for det, der gemmes i en beskadiget database, går tabt, når en sikkerhedskopi gendannes"
+
+
 def _run(args: argparse.Namespace) -> int:
     from ..store import CaseStore
 
@@ -133,6 +146,10 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError("angiv ikke en fil sammen med --fortryd eller --list")
         if not path.is_file():
             raise CommandFailed(f"databasen {path} findes ikke.")
+        if args.list:
+            refuse_damaged(args, path, "Listen over importerne")
+        else:
+            refuse_damaged(args, path, "Fortrydelsen", LOST_AT_RESTORE)
         with CaseStore(path, clock=lambda: today, read_only=args.list) as store:
             return _undo(store, args.fortryd) if args.fortryd is not None else _list(store)
     if not args.file:
@@ -141,6 +158,7 @@ def _run(args: argparse.Namespace) -> int:
 
     table = read_source(args.file, sheet=args.sheet, header_row=args.header_row)
     if path.is_file():
+        refuse_damaged(args, path, "Importen", LOST_AT_RESTORE)
         # A dry run never writes: the database is opened read-only.
         with CaseStore(path, clock=lambda: today, read_only=args.dry_run) as store:
             preview, code = _preview(store, table, args, today)

@@ -41,7 +41,8 @@ from ..store.backup import (
     when_text,
     when_texts,
 )
-from ..store.copy_guard import damage_found, empty_beside_copies_with_cases
+from ..store.copy_guard import empty_beside_copies_with_cases
+from ..store.damage import Damage, file_damage
 from ..store.errors import DamagedDatabaseError, StoreError
 from .questions import ask_yes_no
 from .restore_offers import BackupProblem
@@ -234,11 +235,13 @@ def daily_backup(db_path: Path, *, check: bool = False, closing: bool = False) -
         made = auto_backup(db_path, rotation=rotation_of(db_path), again_if_changed=closing)
     except StoreError as exc:  # the message names the file and the reason, never a case
         _log.warning("automatic backup failed: %s: %s", type(exc).__name__, exc)
-        damage = damage_found(db_path)
+        damage = file_damage(db_path)
         if damage is None and isinstance(exc, DamagedDatabaseError):
-            damage = "filen kan ikke læses"
+            damage = Damage(db_path, detail=str(exc))
+        if damage is not None:
+            _log.warning("database found damaged by today's copy: %s", damage.detail)  # counts only, never a case
         good_copy = newest_good_backup(db_path) if damage else None  # here: the window waits for nothing
-        return BackupProblem(db_path, exc, damage, good_copy)
+        return BackupProblem(db_path, exc, damage.text if damage else None, good_copy)
     if made is None and check:
         return _damage_since_todays_copy(db_path)
     return None
@@ -247,11 +250,11 @@ def daily_backup(db_path: Path, *, check: bool = False, closing: bool = False) -
 def _damage_since_todays_copy(db_path: Path) -> BackupProblem | None:
     """The start's check when today's copy was made earlier (the copy's own full check found nothing
     then): damage found, with the newest good copy to offer, or None."""
-    damage = damage_found(db_path, quick=True)
+    damage = file_damage(db_path, quick=True)
     if damage is None:
         return None
-    _log.warning("database found damaged at start (today's copy made earlier): %s", damage)  # counts only
-    return BackupProblem(db_path, None, damage, newest_good_backup(db_path))
+    _log.warning("database found damaged at start (today's copy made earlier): %s", damage.detail)  # counts only
+    return BackupProblem(db_path, None, damage.text, newest_good_backup(db_path))
 
 
 class _Messenger(QObject):

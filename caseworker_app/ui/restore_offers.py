@@ -45,14 +45,27 @@ def _chosen_role(box: QMessageBox) -> Role:
 # ------------------------------------------------------------ at start: damaged
 
 
+def cannot_open_text(db_path: Path) -> str:
+    """Why the database cannot be opened at start: what SQLite's check finds in the file, in the
+    command line's words for it (store/damage.py); else (an SQLite file that is not a case database,
+    say) both possibilities."""
+    from ..store.damage import file_damage
+
+    damage = file_damage(db_path, quick=True)
+    if damage is None:
+        return (
+            f"Databasen {db_path} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke ændret."
+        )
+    return f"{damage.text} Den kan ikke åbnes, og filen er ikke ændret."
+
+
 def damaged_offer_box(parent: QWidget | None, db_path: Path, info: BackupInfo) -> QMessageBox:
     """The question shown at start when the database is damaged and a good copy exists."""
     box = FittingMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Databasen er beskadiget")
     box.setText(
-        f"Databasen {db_path} kan ikke åbnes: den er beskadiget eller ikke en "
-        f"sagsdatabase. Filen er ikke ændret.\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} "
+        f"{cannot_open_text(db_path)}\n\nDen nyeste gode sikkerhedskopi er fra {when_text(info)} "
         f"({cases_text(info.cases)}). Vil du gendanne den?\n\n"
         "Det, der er registreret siden da, skal registreres igen. Den beskadigede fil gemmes i "
         "mappen med sikkerhedskopier, så IT kan se på den."
@@ -71,8 +84,7 @@ def offer_restore(parent: QWidget | None, db_path: Path, error: StoreError) -> b
         QMessageBox.critical(
             parent,
             "Databasen kan ikke åbnes",
-            f"Databasen {db_path} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. "
-            "Filen er ikke ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen "
+            f"{cannot_open_text(db_path)}\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen "
             f"{backup_folder(db_path)}. Kontakt IT, før du starter programmet igen.{_technical(error)}",
         )
         return False
@@ -148,19 +160,17 @@ class BackupProblem:
 
     db_path: Path
     error: StoreError | None  # why the copy failed; None: no copy was due, the start's check found damage
-    damage: str | None  # what the check found ('16 fejl ved kontrollen'); None: not damaged
+    damage: str | None  # the sentence that says so (store/damage.py Damage.text); None: not damaged
     good_copy: BackupInfo | None = None  # when damaged: the newest copy that can be restored
     reading: bool = False  # the damage was met reading the database in the window (ui/store_errors.py)
 
 
 def _damage_found(problem: BackupProblem) -> str:
-    """The opening sentence: whether today's copy failed on the damage or the start's check found it."""
-    where, found = problem.db_path, problem.damage
-    if problem.reading:
-        return f"Databasen {where} er beskadiget: {found}."
-    if problem.error is None:
-        return f"Selve databasen {where} er beskadiget: kontrollen ved start fandt fejl ({found})."
-    return f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {where} fandt fejl ({found})."
+    """The opening sentence, as the command line says it of the same file (store/damage.py), after
+    that today's copy failed on it when it did."""
+    if problem.error is None or problem.reading:
+        return f"{problem.damage}"
+    return f"Dagens sikkerhedskopi blev ikke lavet. {problem.damage}"
 
 
 def _register_again(problem: BackupProblem) -> str:

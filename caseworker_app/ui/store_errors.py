@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 TITLE = "Databasen kunne ikke bruges"
-# What the damage box says was found ("Databasen … er beskadiget: <this>.").
-DAMAGE_MET_READING = "en del af den kunne ikke læses, da programmet skulle vise den"
+# What the damage box says was found, by a read rather than SQLite's check (store/damage.py).
+DAMAGE_MET_READING = "Databasen {path} er beskadiget: en del af den kunne ikke læses, da programmet skulle vise den."
 
 
 CASE_GONE_TITLE = "Sagen kan ikke åbnes"
@@ -141,7 +141,7 @@ class StoreErrorTeller:
         from .restore_offers import BackupProblem, tell_backup_problem
 
         good = newest_good_backup(db_path)
-        problem = BackupProblem(db_path, exc, DAMAGE_MET_READING, good, reading=True)
+        problem = BackupProblem(db_path, exc, DAMAGE_MET_READING.format(path=db_path), good, reading=True)
         told = tell_backup_problem(parent, store, problem, window.refresh)
         self._shown = True
         if told:

@@ -1,6 +1,6 @@
 """`note`, `deadlines`, `report`, `schedule`/`trials --db` and the exports check the database as the
 window's start does (SQLite's quick check,
-store/copy_guard.py damage_found) and refuse a damaged one: a note pasted into FASIT or a calendar,
+store/damage.py file_damage) and refuse a damaged one: a note pasted into FASIT or a calendar,
 plan or spreadsheet made from it may carry wrong facts. Danish on stderr, exit 1, no file written,
 the database left as it was; the newest good copy named with the command that restores it."""
 
@@ -77,7 +77,7 @@ def test_a_damaged_database_is_refused_with_the_good_copy_to_restore(capsys, tmp
     what = COMMANDS[command][2]
     assert (code, printed) == (1, "")
     assert err == (
-        f"caseworker-app: fejl: databasen {db} er beskadiget (1 fejl ved kontrollen), så sager kan mangle eller være "
+        f"caseworker-app: fejl: Databasen {db} er beskadiget: SQLite fandt fejl i filen. Sager kan mangle eller være "
         f"forkerte. {what} er ikke lavet, for det kunne bære forkerte oplysninger videre. Den nyeste gode "
         f"sikkerhedskopi er fra 31-01-2021 kl. 17.00 (12 sager): {copy}. Gendan den med 'caseworker-app restore "
         f'--db "{db}" "{copy}"\' (se alle kopierne med \'caseworker-app backup --db "{db}" --list\'), og prøv '

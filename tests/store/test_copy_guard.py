@@ -1,6 +1,6 @@
-"""What the window's automatic copy and its start ask (store/copy_guard.py): is the database damaged,
-is it missing or empty, which copy is worth restoring, and is it an empty database beside copies
-that hold cases (then it is not copied)."""
+"""What the window's automatic copy and its start ask (store/copy_guard.py): is the database missing
+or empty, which copy is worth restoring, and is it an empty database beside copies that hold cases
+(then it is not copied). Whether it is damaged: tests/store/test_damage.py."""
 
 from __future__ import annotations
 
@@ -8,13 +8,9 @@ from datetime import date, datetime
 
 from caseworker_app.store import CaseStore
 from caseworker_app.store.backup import make_backup
-from caseworker_app.store.copy_guard import (
-    damage_found,
-    empty_beside_copies_with_cases,
-    newest_copy_with_cases,
-)
+from caseworker_app.store.copy_guard import empty_beside_copies_with_cases, newest_copy_with_cases
 from caseworker_app.store.opening import missing_or_empty
-from tests.damaged_pages import CASES_TABLE, CHANGES_INDEX, damage_page_of
+from tests.damaged_pages import CHANGES_INDEX, damage_page_of
 
 from .conftest import TODAY
 
@@ -25,28 +21,6 @@ def with_cases(path, count):
     with CaseStore(path, clock=lambda: TODAY) as store:
         for i in range(count):
             store.create_case(citizen=f"Borger {i}", case_ref=f"S-{i}", trial_id="T08", dates=HIRE)
-
-
-def test_damage_found_names_the_faults_of_a_readable_but_damaged_database(db_path):
-    with_cases(db_path, 12)
-    assert damage_found(db_path) is None
-    damage_page_of(db_path, CHANGES_INDEX)
-    with CaseStore(db_path) as store:
-        assert len(store.list_cases()) == 12  # every case can still be read
-    assert damage_found(db_path) == "7 fejl ved kontrollen"
-
-
-def test_damage_found_for_a_database_whose_cases_cannot_be_read(db_path):
-    with_cases(db_path, 3)
-    damage_page_of(db_path, CASES_TABLE)
-    assert damage_found(db_path) == "filen kan ikke læses helt"  # the check itself stops at the damage
-
-
-def test_a_missing_file_is_not_damage_a_file_that_is_not_sqlite_is(tmp_path):
-    assert damage_found(tmp_path / "findes-ikke.db") is None
-    not_sqlite = tmp_path / "noter.db"
-    not_sqlite.write_text("Møde tirsdag", encoding="utf-8")
-    assert damage_found(not_sqlite) == "filen er ikke en SQLite-database"
 
 
 def test_missing_or_empty(tmp_path, db_path):

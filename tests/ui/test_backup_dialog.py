@@ -192,7 +192,7 @@ def test_no_offer_without_a_good_copy_and_afslut_changes_nothing(qtbot, tmp_path
         (
             "critical",
             "Databasen kan ikke åbnes",
-            f"Databasen {path} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
+            f"Databasen {path} er beskadiget: SQLite fandt fejl i filen. Den kan ikke åbnes, og filen er ikke "
             f"ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen {tmp_path / 'sikkerhedskopier'}. "
             "Kontakt IT, før du starter programmet igen.",
         )

@@ -102,7 +102,7 @@ def test_damage_found_reading_the_cases_offers_the_newest_good_copy(tmp_path, sh
     assert isinstance(box, QMessageBox)
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
-        f"Databasen {db} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
+        f"Databasen {db} er beskadiget: SQLite fandt fejl i filen. Den kan ikke åbnes, og filen er ikke "
         "ændret.\n\nDen nyeste gode sikkerhedskopi er fra 31-01-2021 kl. 17.00 (3 sager). Vil du gendanne "
         "den?\n\nDet, der er registreret siden da, skal registreres igen. Den beskadigede fil gemmes i "
         "mappen med sikkerhedskopier, så IT kan se på den."
@@ -141,7 +141,7 @@ def test_damage_without_a_good_copy_says_what_to_do_in_the_window_s_words(tmp_pa
         (
             "critical",
             "Databasen kan ikke åbnes",
-            f"Databasen {db} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
+            f"Databasen {db} er beskadiget: SQLite fandt fejl i filen. Den kan ikke åbnes, og filen er ikke "
             f"ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen {tmp_path / 'sikkerhedskopier'}. "
             "Kontakt IT, før du starter programmet igen.\n\n"
             "Teknisk oplysning til IT: database disk image is malformed",
@@ -223,8 +223,8 @@ def test_todays_copy_finding_damage_offers_the_newest_good_copy_in_the_open_wind
     [box] = dialogs.opened
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
-        f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {db} fandt fejl (7 fejl ved "
-        "kontrollen). Sager kan mangle eller være forkerte.\n\n"
+        f"Dagens sikkerhedskopi blev ikke lavet. Databasen {db} er beskadiget: SQLite fandt fejl i filen. "
+        "Sager kan mangle eller være forkerte.\n\n"
         "Den nyeste gode sikkerhedskopi er fra 31-01-2021 kl. 17.00 (12 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal registreres igen. Den beskadigede database gemmes i mappen "
         "med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, udskrive, kopiere "
@@ -245,7 +245,8 @@ def test_todays_copy_finding_damage_offers_the_newest_good_copy_in_the_open_wind
     assert told.refusals == [None]  # and writes are allowed
     assert integrity(db) == "ok"
     # The log line says why and where (never a name): the closing's copy is tried again, and logged.
-    assert f"automatic backup failed: StoreError: Databasen {db} er beskadiget (7 fejl ved kontrollen)" in log
+    assert f"automatic backup failed: StoreError: Databasen {db} er beskadiget: SQLite fandt fejl i filen." in log
+    assert "database found damaged by today's copy: 7 fejl" in log  # SQLite's own count, for IT
     assert "Borger" not in log
 
 
@@ -281,8 +282,8 @@ def test_todays_copy_finding_damage_without_a_good_copy_says_so(tmp_path, state_
         (
             "warning",
             "Databasen er beskadiget",
-            f"Dagens sikkerhedskopi blev ikke lavet: kontrollen af databasen {db} fandt fejl (7 fejl ved "
-            "kontrollen). Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi at "
+            f"Dagens sikkerhedskopi blev ikke lavet. Databasen {db} er beskadiget: SQLite fandt fejl i filen. "
+            "Sager kan mangle eller være forkerte.\n\nDer er ingen god sikkerhedskopi at "
             f"gendanne i mappen {tmp_path / 'sikkerhedskopier'}. Kontakt IT. Indtil databasen er i orden, kan du se "
             "sagerne, udskrive, kopiere notater og eksportere til regneark, men programmet gemmer intet i den "
             "beskadigede database.",
@@ -349,8 +350,7 @@ def test_damage_after_today_s_copy_is_told_at_start_and_the_copy_restored(
     [box] = dialogs.opened
     assert box.windowTitle() == "Databasen er beskadiget"
     assert box.text() == (
-        f"Selve databasen {db} er beskadiget: kontrollen ved start fandt fejl (1 fejl ved kontrollen). "
-        "Sager kan mangle eller være forkerte.\n\n"
+        f"Databasen {db} er beskadiget: SQLite fandt fejl i filen. Sager kan mangle eller være forkerte.\n\n"
         f"Den nyeste gode sikkerhedskopi er fra {today_text()} kl. 00.01 (12 sager). Vil du gendanne den nu?\n\n"
         "Det, der er registreret siden da, skal kontrolleres og registreres igen. Den beskadigede database "
         "gemmes i mappen med sikkerhedskopier, så IT kan se på den.\n\nVælger du 'Ikke nu', kan du se sagerne, "
@@ -363,7 +363,7 @@ def test_damage_after_today_s_copy_is_told_at_start_and_the_copy_restored(
     # Told in the window's thread; it reads the restored copy (its Sager list is filled after the next paint).
     assert [(thread, cases) for thread, cases, _rows in told] == [("MainThread", 12)]
     assert integrity(db) == "ok" and case_count(db) == 12
-    assert "database found damaged at start (today's copy made earlier): 1 fejl ved kontrollen" in log
+    assert "database found damaged at start (today's copy made earlier): 1 fejl" in log
     assert "Borger" not in log and "S-99" not in log
 
 
@@ -398,14 +398,14 @@ def test_a_whole_database_is_checked_beside_the_window_after_the_paint_and_nothi
     with_cases(db, 3)
     todays_copy(db)
     happened: list[str] = []
-    check = backup_dialog.damage_found
+    check = backup_dialog.file_damage
 
     def recorded_check(path, **kwargs):
         found = check(path, **kwargs)
         happened.append(f"check {kwargs} in {threading.current_thread().name}: {found}")
         return found
 
-    monkeypatch.setattr(backup_dialog, "damage_found", recorded_check)
+    monkeypatch.setattr(backup_dialog, "file_damage", recorded_check)
     open_store = MainWindow.open_store
 
     def open_then_wait(self, store):

@@ -73,9 +73,9 @@ def test_a_database_that_cannot_be_opened_is_explained(tmp_path, message_boxes, 
         (
             "critical",
             "Databasen kan ikke åbnes",
-            f"Databasen {damaged} kan ikke åbnes: den er beskadiget eller ikke en sagsdatabase. Filen er ikke "
-            f"ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen {tmp_path / 'sikkerhedskopier'}. "
-            "Kontakt IT, før du starter programmet igen.",
+            f"Filen {damaged} er ikke en SQLite-database, så den kan ikke være en sagsdatabase. Den kan ikke "
+            "åbnes, og filen er ikke ændret.\n\nDer er ingen sikkerhedskopi, der kan gendannes, i mappen "
+            f"{tmp_path / 'sikkerhedskopier'}. Kontakt IT, før du starter programmet igen.",
         )
     ]
     assert damaged.read_bytes() == b"dette er ikke en database" * 100  # left as it was

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from caseworker_app.core.cases import CaseProblem
 from caseworker_app.store import CaseStore
 from caseworker_app.store.case_conflicts import FieldConflict, conflict_text
+from caseworker_app.store.damage import damage_text
 from caseworker_app.store.demo import create_demo_database
 
 TODAY = date(2021, 2, 1)
@@ -272,7 +273,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
             see("beskadiget-database", box)
         with _opened(missing_offer_box(main, store.path, copy, empty=True)) as box:
             see("tom-database", box)
-        problem = BackupProblem(store.path, StoreError("kopien blev ikke lavet"), "16 fejl ved kontrollen", copy)
+        problem = BackupProblem(store.path, StoreError("kopien blev ikke lavet"), damage_text(store.path), copy)
         with _opened(damaged_now_box(main, problem, copy)) as box:
             see("beskadiget-database-i-vinduet", box)
 

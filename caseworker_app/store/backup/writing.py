@@ -17,6 +17,7 @@ from pathlib import Path
 from ...core.atomic import fsync_folder, replace_file
 from ...core.os_text import reason_text
 from ..copies import is_backup_path
+from ..damage import damage_text
 from ..errors import StoreError
 from ..opening import connect_read_only, store_error
 from .checking import check_case_database, count_cases, integrity_problem
@@ -101,9 +102,11 @@ def _write_copy(source: sqlite3.Connection, target: Path, what: Path) -> int:
         copy.execute("PRAGMA journal_mode = DELETE")  # a copy is one plain file, no -wal
         problem = integrity_problem(copy)
         if problem:
+            # In the words every command and the window's start use for the same file (store/damage.py).
             raise StoreError(
-                f"Databasen {what} er beskadiget ({problem} ved kontrollen); der er ikke lavet en "
-                "sikkerhedskopi. Gendan en tidligere kopi under Filer › Sikkerhedskopier."
+                f"{damage_text(what)} Der er ikke lavet en sikkerhedskopi. Gendan en tidligere kopi under "
+                "Filer › Sikkerhedskopier.",
+                detail=f"integrity_check: {problem}",
             )
         cases = count_cases(copy)
         copy.close()
