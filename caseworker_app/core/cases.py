@@ -65,6 +65,15 @@ class CaseRecord(NamedTuple):
     extra: Mapping[str, ExtraValue] = NO_EXTRA
 
 
+NO_CASEWORKER = "ingen registreret"
+
+
+def caseworker_text(case: CaseRecord) -> str:
+    """The case's caseworker as a printed plan names them, or NO_CASEWORKER: never the person printing,
+    who is named as the one who printed it (a tester found them on paper as the case's caseworker)."""
+    return case.caseworker.strip() or NO_CASEWORKER
+
+
 class CaseDeadline(NamedTuple):
     """A deadline with its case: a row of the Frister list (a NamedTuple, as CaseRecord)."""
 

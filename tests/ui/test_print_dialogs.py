@@ -335,6 +335,67 @@ def test_print_case_plan_saves_the_citizens_version(qtbot, store, save_as, tmp_p
     assert "side 1 af 1" in text
 
 
+def test_a_plan_for_a_case_without_a_caseworker_never_names_the_one_printing_as_its_caseworker(
+    qtbot, store, save_as, tmp_path
+):
+    # A tester: a case with no caseworker printed "Sagsbehandler: Anne Jensen" (the name under
+    # Indstillinger, hers who printed it). The window's print and `plan` say the same: none registered.
+    case_id = store.create_case(
+        citizen="Karen Testesen", case_ref="2026-0999", trial_id="T08", dates={"hire": date(2026, 5, 26)}
+    )
+    assert store.settings().caseworker_name == "Anne Jensen"
+    dialog = PlanPrintDialog(store, case_id, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    pdfs = {}
+    for version, radio in (("sagen", dialog.file_radio), ("borgeren", dialog.citizen_radio)):
+        radio.setChecked(True)
+        pdfs[version] = tmp_path / f"vindue-{version}.pdf"
+        save_as.answer(pdfs[version])
+        dialog.save_pdf()
+        flag = ["--for-citizen"] if version == "borgeren" else []
+        cli = tmp_path / f"kommando-{version}.pdf"
+        argv = [
+            "plan",
+            "--db",
+            str(store.path),
+            "--case",
+            "2026-0999",
+            *flag,
+            "--today",
+            "23-11-2026",
+            "--pdf",
+            str(cli),
+        ]
+        assert main(argv) == 0
+        assert pdf_text(cli) == pdf_text(pdfs[version])  # the command line prints the window's page
+
+    for_file = pdf_text(pdfs["sagen"])
+    assert re.search(r"Sagsbehandler:\s+ingen registreret\n", for_file)
+    assert re.search(r"Udskrevet af:\s+Anne Jensen\n", for_file)  # named as the one who printed it
+    assert for_file.count("Anne Jensen") == 1
+    for_citizen = pdf_text(pdfs["borgeren"])
+    assert "sagsbehandler:" not in for_citizen.casefold()  # no name to call: the municipality is
+    assert "Anne Jensen" not in for_citizen
+    assert "Har du spørgsmål, så kontakt kommunen." in " ".join(for_citizen.split())
+
+
+def test_a_plan_names_the_case_s_own_caseworker_not_the_one_printing(qtbot, store, save_as, tmp_path):
+    case_id = store.create_case(
+        citizen="Karen Testesen",
+        case_ref="2026-0998",
+        trial_id="T08",
+        dates={"hire": date(2026, 5, 26)},
+        caseworker="Mads Kristensen",
+    )
+    dialog = PlanPrintDialog(store, case_id, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    save_as.answer(tmp_path / "plan.pdf")
+    dialog.save_pdf()
+    text = pdf_text(tmp_path / "plan.pdf")
+    assert re.search(r"Sagsbehandler:\s+Mads Kristensen\n", text)
+    assert re.search(r"Udskrevet af:\s+Anne Jensen\n", text)
+
+
 def test_the_plan_dialogs_preview_of_a_t07_case_shows_the_earlier_date_as_the_command_line_does(qtbot, store):
     # Plan not adjusted 03-05-2021, printed 01-06-2021: due 03-11-2021; not adjusted again then, due
     # the day after T07 ends 31-12-2021, in practice Thursday 30-12-2021 (adjusted: 03-05-2022).

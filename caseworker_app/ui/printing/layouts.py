@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 
 from ...core.calendar_selection import CalendarSelection, CasePlan, PlanEntry, group_by_week, month_grids
-from ...core.cases import CaseDeadline, CaseProblem
+from ...core.cases import NO_CASEWORKER, CaseDeadline, CaseProblem, caseworker_text
 from ...core.deadline import OVERDUE, OVERDUE_MARK, STATUS_DA, Deadline, day_off_text, due_text, ordinary_beside_text
 from ...core.redact import redact_cpr
 from ...core.terms import EVENT_NAMES
@@ -273,10 +273,11 @@ def plan_html(plan: CasePlan, header: PrintHeader, *, for_citizen: bool = False)
         ("Borger:", case.citizen),
         ("Sag (FASIT):", case.case_ref),
         ("Forsøg:", f"{trial.id} – {trial.title}"),
-        ("Sagsbehandler:", case.caseworker or header.caseworker),
+        ("Sagsbehandler:", caseworker_text(case)),  # the case's, or that it has none: not the printer's
         ("Kommune:", header.municipality),
         ("Beregnet pr.:", fmt(plan.made_on)),
         ("Udskrevet:", fmt(header.printed_on) if header.printed_on else ""),
+        ("Udskrevet af:", header.caseworker),
     ]
     parts = [f"<h1>{PLAN_TITLE_FILE}</h1>", _meta_table(rows)]
     parts.append(
@@ -343,16 +344,19 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
     "følge op", never "samtale": a T07 step is a decision on the plan, not a talk.
     """
     case = plan.case
+    caseworker = caseworker_text(case)
+    has_caseworker = caseworker != NO_CASEWORKER  # else no name: the citizen is told to contact the municipality
     rows = [
         ("Til:", case.citizen),
-        ("Din sagsbehandler:", case.caseworker or header.caseworker),
+        ("Din sagsbehandler:", caseworker if has_caseworker else ""),
         ("Kommune:", header.municipality),
         ("Udskrevet:", fmt(header.printed_on) if header.printed_on else fmt(plan.made_on)),
     ]
     parts = [f"<h1>{PLAN_TITLE_CITIZEN}</h1>", _meta_table(rows)]
     parts.append(
         "<p>Her kan du se, hvornår kommunen senest følger op på din sag. Datoerne kan flytte sig, "
-        "når vi har fulgt op på din sag. Har du spørgsmål, så kontakt din sagsbehandler.</p>"
+        "når vi har fulgt op på din sag. Har du spørgsmål, så kontakt "
+        f"{'din sagsbehandler' if has_caseworker else 'kommunen'}.</p>"
     )
     parts.append(
         '<table class="list" width="100%" border="1" cellspacing="0" cellpadding="4">'
