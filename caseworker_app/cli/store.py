@@ -22,6 +22,11 @@ from .common import (
 if TYPE_CHECKING:
     from ..core.cases import CaseDeadline, CaseProblem
 
+# The columns of `deadlines`; a citizen's name wraps at this width, nothing is cut (core/text_table.py).
+DEADLINE_COLUMNS = ("Frist", "Senest i praksis", "Borger", "Sagsnr.", "Forsøg", "Hvad")
+DEADLINE_WIDTHS = (11, 17, 22, 10, 7)  # as wide as they always were: a wider cell widens its column
+NAME_WIDTH = 22
+
 # `deadlines`: every deadline was printed, but some cases could not be computed (named on stderr).
 EXIT_UNCOMPUTABLE = 3
 
@@ -131,7 +136,8 @@ def deadline_report(
     from ..core.deadline import due_text
     from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
     from ..core.redact import redact_cpr
-    from ..core.text import count_text, fit_text, number_text, printable
+    from ..core.text import count_text, number_text, printable
+    from ..core.text_table import column_widths, table_lines
     from ..core.workdays import fmt, fmt_weekday
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
@@ -147,28 +153,35 @@ def deadline_report(
         lines.append(f"Database: {path}")
     titles = group_titles(soon_days)
     groups: dict[str, list[CaseDeadline]] = {key: [] for key in titles}
+    rows: dict[int, list[str]] = {}
     for item in items:
         groups[group_of(item.deadline, today)].append(item)
+        d, case = item.deadline, item.case
+        # An undated deadline's text is longer than the date column: it gets a line of its own.
+        rows[id(item)] = [
+            "" if d.undated else due_text(d),
+            "" if d.undated else fmt_weekday(d.practical_due),  # cf. practical_text
+            printable(redact_cpr(case.citizen)),
+            printable(redact_cpr(case.case_ref)),
+            case.trial_id,
+            d.label,
+        ]
+    # One set of widths for every group, so they line up; the FASIT number is never cut, a name wraps.
+    widths = column_widths(DEADLINE_COLUMNS, rows.values(), wrap={2: NAME_WIDTH}, least=DEADLINE_WIDTHS)
+    under = f"  {'':<{widths[0]}} "  # the lines below a deadline start under its second column
     for key, title in titles.items():
         lines += ["", f"{title} ({number_text(len(groups[key]))})"]
         if not groups[key]:
             lines.append("  Ingen.")
             continue
-        lines.append(f"  {'Frist':<11} {'Senest i praksis':<17} {'Borger':<22} {'Sagsnr.':<10} {'Forsøg':<7} Hvad")
+        lines += table_lines(DEADLINE_COLUMNS, widths)
         for item in groups[key]:
-            d, case = item.deadline, item.case
-            practical = "" if d.undated else fmt_weekday(d.practical_due)  # cf. practical_text
-            # An undated deadline's text is longer than the date column: it gets a line of its own.
-            citizen, case_ref = printable(redact_cpr(case.citizen)), printable(redact_cpr(case.case_ref))
-            lines.append(
-                f"  {'' if d.undated else due_text(d):<11} {practical:<17} "
-                f"{fit_text(citizen, 22):<22} "
-                f"{fit_text(case_ref, 10):<10} {case.trial_id:<7} {d.label}"
-            )
+            d = item.deadline
+            lines += table_lines(rows[id(item)], widths)
             if d.undated:
-                lines.append(f"  {'':<11} Frist: {due_text(d)}")
-            lines.append(f"  {'':<11} Hvorfor: {d.reason}")
-            lines += [f"  {'':<11} {'':<8} {more}" for more in d.remarks]
+                lines.append(f"{under}Frist: {due_text(d)}")
+            lines.append(f"{under}Hvorfor: {d.reason}")
+            lines += [f"{under}{'':<8} {more}" for more in d.remarks]
     # The lines trial_end_notices joins, each under a heading that fits: ended, then ending soon.
     deadlines = [item.deadline for item in items]
     for heading, notices in (

@@ -3,8 +3,8 @@ Word, \\x0b), no lone surrogates. Multi-line fields keep tab and line breaks (\\
 single-line fields refuse those too.
 
 Also the Danish wording of counts and lists, in one place: count_text ('1 sag', '3 sager'),
-number_text ('20.040': the Danish thousands separator), and_list ('T04, T05 og T07') and fit_text
-(a text cut to a width ends with '…')."""
+number_text ('20.040': the Danish thousands separator) and and_list ('T04, T05 og T07'). Text
+tables on the command line never cut a cell: core/text_table.py."""
 
 from __future__ import annotations
 
@@ -43,11 +43,6 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " og " + items[-1]
-
-
-def fit_text(text: str, width: int) -> str:
-    """text in at most width characters: a cut text ends with '…', so it is never read as whole."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def one_line(text: str) -> str:

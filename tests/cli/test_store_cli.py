@@ -8,6 +8,7 @@ import os
 import pytest
 
 from caseworker_app.cli import main
+from caseworker_app.store import CaseStore
 from caseworker_app.store.demo import DEMO_CASES
 
 TODAY = "2026-11-23"  # a Monday; the demo's dates are counted back from this day
@@ -212,20 +213,48 @@ def test_a_read_only_command_leaves_an_empty_file_alone(tmp_path, capsys):
     assert empty.read_bytes() == b""
 
 
-def test_a_long_name_and_case_number_are_cut_with_a_mark_in_the_columns():
+def test_a_long_case_number_and_a_masked_cpr_number_are_never_cut_a_long_name_wraps(tmp_path, capsys):
+    # A tester: 'JC-2021-0…' and 'Anne-Marie Christians…' named no case. A FASIT number widens its
+    # column; a name goes on over more lines, broken at spaces, so the masked CPR number stays whole.
+    from datetime import date
+
+    db = tmp_path / "sager.db"
+    with CaseStore(db, clock=lambda: date(2021, 2, 1)) as store:
+        store.create_case(
+            citizen="Anne-Marie Østergaard-Christiansen 010203-1234",
+            case_ref="JC-2021-000123-LT",
+            trial_id="T08",
+            dates={"hire": date(2018, 8, 31)},
+        )
+        store.create_case(citizen="Ida Ærø", case_ref="2025-9004", trial_id="T08", dates={"hire": date(2018, 9, 3)})
+
+    assert main(["deadlines", "--db", str(db), "--today", "01-02-2021"]) == 0
+
+    printed = capsys.readouterr().out
+    # Hired 31-08-2018: the trial's follow-up is due Sunday 28-02-2021, in practice Friday 26-02;
+    # hired 03-09-2018: due Wednesday 03-03-2021.
+    assert (
+        "Næste 30 dage (2)\n"
+        "  Frist       Senest i praksis  Borger                  Sagsnr.           Forsøg  Hvad\n"
+        "  28-02-2021  fre 26-02-2021    Anne-Marie              JC-2021-000123-LT T08     Opfølgning\n"
+        "                                Østergaard-Christiansen\n"
+        "                                010203-xxxx\n"
+        "              Hvorfor: 2½ år efter ansættelse i løntilskud 31-08-2018\n"
+        "  03-03-2021  ons 03-03-2021    Ida Ærø                 2025-9004         T08     Opfølgning\n"
+        "              Hvorfor: 2½ år efter ansættelse i løntilskud 03-09-2018\n"
+    ) in printed
+    assert "…" not in printed
+
+
+def test_names_and_numbers_that_fit_keep_the_columns_they_always_had():
     from datetime import date
 
     from caseworker_app.cli.store import deadline_report
     from caseworker_app.core.cases import CaseRecord, deadlines_for_cases
     from caseworker_app.core.catalog_load import load_catalog
 
-    name = "Anne-Marie Østergaard-Christiansen Bøgh-Vestergaard"
-    case = CaseRecord(1, name, "2025-9002-B", "T08", dates={"hire": date(2018, 8, 31)})
-    today = date(2021, 3, 1)
-    lines = deadline_report(deadlines_for_cases([case], load_catalog(), today), today).splitlines()
-    # Hired 31-08-2018: the trial's follow-up is due Sunday 28-02-2021, in practice Friday 26-02.
-    assert "  28-02-2021  fre 26-02-2021    Anne-Marie Østergaard… 2025-9002… T08     Opfølgning" in lines
     short = CaseRecord(2, "Ida Ærø", "2025-9004", "T08", dates={"hire": date(2018, 8, 31)})
+    today = date(2021, 3, 1)
     lines = deadline_report(deadlines_for_cases([short], load_catalog(), today), today).splitlines()
     assert "  28-02-2021  fre 26-02-2021    Ida Ærø                2025-9004  T08     Opfølgning" in lines
 
