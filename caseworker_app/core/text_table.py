@@ -45,7 +45,7 @@ def table_lines(row: Sequence[str], widths: Sequence[int], *, indent: str = "  "
     last column is never padded or wrapped)."""
     last = len(row) - 1
     parts = [[cell_text(cell)] if i == last else _wrapped(cell_text(cell), widths[i]) for i, cell in enumerate(row)]
-    lines = []
+    lines: list[str] = []
     for n in range(max(len(p) for p in parts)):
         cells = [
             (p[n] if n < len(p) else "") if i == last else f"{p[n] if n < len(p) else '':<{widths[i]}}"
