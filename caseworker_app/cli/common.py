@@ -133,7 +133,9 @@ def existing_db_path(args: argparse.Namespace, *, how_to_create: bool = True) ->
     raise CommandFailed(f"databasen {path} findes ikke. " + missing_db_advice(args, path, how_to_create=how_to_create))
 
 
+# Why a damaged database is refused: what is made from it, and what is saved into it (import, undo).
 CARRIES_WRONG_FACTS = "for det kunne bære forkerte oplysninger videre"
+LOST_AT_RESTORE = "for det, der gemmes i en beskadiget database, går tabt, når en sikkerhedskopi gendannes"
 
 
 def refuse_damaged(args: argparse.Namespace, path: Path, what: str, because: str = CARRIES_WRONG_FACTS) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .common import (
     EXIT_USAGE,
+    LOST_AT_RESTORE,
     CommandFailed,
     UsageError,
     add_db_option,
@@ -124,10 +125,6 @@ def _db_path(args: argparse.Namespace) -> Path:
     from ..paths import default_db_path
 
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
-
-
-# Why nothing is imported into (or undone in) a damaged database.
-LOST_AT_RESTORE = "for det, der gemmes i en beskadiget database, går tabt, når en sikkerhedskopi gendannes"
 
 
 def _run(args: argparse.Namespace) -> int:
