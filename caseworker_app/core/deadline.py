@@ -171,7 +171,7 @@ UNDATED_TEXT = "dato ikke aftalt – aftal og registrér den"
 # Undated after the trial's end: nothing to agree under it, and the catalog has no ordinary rule.
 UNDATED_ENDED_TEXT = "ingen dato – følg de almindelige regler"
 # Undated under the ordinary rule: it counts from a date the case does not have (T04: the visitation).
-MISSING_DATE_TEXT = "ingen dato – sagen mangler datoen, den almindelige regel regnes fra"
+MISSING_DATE_TEXT = "mangler dato"  # which one: the reason says (short: the lists show it whole)
 
 
 def due_text(deadline: Deadline) -> str:
