@@ -145,6 +145,7 @@ EVERY_CONTROL_LETTERED = (
     "sag-t08",
     "sag-t16",
     "sag-t18",
+    "sag-t06",
     "ny-sag",
     "registrer-opfoelgning",
     "ret-haendelse",

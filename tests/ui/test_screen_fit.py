@@ -51,6 +51,7 @@ WINDOWS = {
     "sag-t08",
     "sag-t16",
     "sag-t18",
+    "sag-t06",
     "ny-sag",
     "notat",
     "notat-skabelon",

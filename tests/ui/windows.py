@@ -31,6 +31,7 @@ Visit = Callable[[str, QWidget], None]
 T08_CITIZEN = "Henrik Christensen"
 T16_CITIZEN = "Pia Poulsen"
 T18_CITIZEN = "Tina Møller"  # a trial with no follow-ups: its only event is "Praktik afsluttet"
+T06_CITIZEN = "Heidi Mikkelsen"  # the longest date label on the form (it once widened the form to 640 px)
 T09_CITIZEN = "Rasmus Schmidt"  # a note with the longest condition to confirm (T09's "formaal")
 # "Sagen er ændret imens" with two fields, one of them a long remark (cut at 60 characters).
 _CONFLICT_TEXT = conflict_text(
@@ -167,6 +168,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
     t08 = case_id(store, T08_CITIZEN)
     t16 = case_id(store, T16_CITIZEN)
     t18 = case_id(store, T18_CITIZEN)
+    t06 = case_id(store, T06_CITIZEN)
     t09 = case_id(store, T09_CITIZEN)
     catalog = store.catalog()
 
@@ -193,6 +195,7 @@ def walk(store: CaseStore, folder: Path, visit: Visit) -> list[str]:
             ("sag-t08", lambda: CaseWindow(store, t08, today=today, parent=main)),
             ("sag-t16", lambda: CaseWindow(store, t16, today=today, parent=main)),
             ("sag-t18", lambda: CaseWindow(store, t18, today=today, parent=main)),
+            ("sag-t06", lambda: CaseWindow(store, t06, today=today, parent=main)),
             ("ny-sag", lambda: CaseWindow(store, None, today=today, parent=main)),
         ):
             with _opened(build()) as window:
