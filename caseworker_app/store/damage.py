@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .copies import is_backup_path
 from .errors import StoreError
-from .opening import SQLITE_HEADER, connect_read_only
+from .opening import connect_read_only, has_sqlite_header
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,8 @@ def file_damage(path: Path, *, quick: bool = False) -> Damage | None:
     from .backup.checking import integrity_problem  # here: the backup package costs a start ~10 ms
 
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return Damage(path, not_sqlite=True, detail="no SQLite header")
+        if not has_sqlite_header(path):
+            return Damage(path, not_sqlite=True, detail="no SQLite header")
         conn = connect_read_only(path, immutable=is_backup_path(path))  # a copy: no -wal or -shm beside it
     except (OSError, StoreError):
         return None

@@ -101,13 +101,18 @@ def open_database(path: Path, *, read_only: bool = False, immutable: bool = Fals
     return conn
 
 
+def has_sqlite_header(path: Path) -> bool:
+    """Whether the file begins as every SQLite database does; OSError when it cannot be read."""
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
 def _open_read_only(path: Path, immutable: bool) -> sqlite3.Connection:
     if path.is_dir():
         raise StoreError(f"{path} er en mappe, ikke en databasefil.")
     try:
-        with path.open("rb") as file:
-            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise not_a_case_database(path)
+        if not has_sqlite_header(path):
+            raise not_a_case_database(path)
     except OSError as exc:
         raise store_error(path, exc) from exc
     conn = connect_read_only(path, immutable=immutable)

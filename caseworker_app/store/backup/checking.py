@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..copies import is_backup_path
 from ..errors import StoreError
-from ..opening import SQLITE_HEADER, connect_read_only, store_error
+from ..opening import connect_read_only, has_sqlite_header, store_error
 from ..versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
@@ -56,9 +56,8 @@ def integrity_problem(conn: sqlite3.Connection, *, quick: bool = False) -> str |
 def backup_cases(path: Path) -> int | None:
     """The number of cases in a copy, or None when it cannot be read as a case database."""
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
+        if not has_sqlite_header(path):
+            return None
         conn = connect_read_only(path, immutable=True)
     except (OSError, StoreError):
         return None
@@ -119,9 +118,8 @@ def _file_problem(path: Path, *, in_use: bool, io_errors: bool = False) -> str |
     if not path.is_file():
         return f"Filen {path} findes ikke."
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return f"Filen {path} er ikke en sagsdatabase."
+        if not has_sqlite_header(path):
+            return f"Filen {path} er ikke en sagsdatabase."
         conn = connect_read_only(path, immutable=is_backup_path(path))
     except StoreError as exc:
         if in_use and _busy(exc.__cause__):
