@@ -22,6 +22,7 @@ from .schedule_text import (
     counted_from_taken,
     ends_text,
     ends_with_trial,
+    first_ordinary,
     missing_ordinary_date,
     municipal_rule,
     ordinary_date_missing,
@@ -111,7 +112,7 @@ def _clock_start(spec: RuleSpec, dates: Mapping[str, date]) -> date | None:
     """The day the case's ordinary clock began: the rule's own date (a praktik's start, a hire),
     or for a date the caseworker agrees, the ordinary rule's (T16: the first day of absence)."""
     if spec.kind == "caseworker_set":
-        ordinary = spec.ordinary or (spec.ordinary_changes[0] if spec.ordinary_changes else None)
+        ordinary = first_ordinary(spec)
         return dates.get(ordinary.anchor) if ordinary is not None else None
     return dates.get(spec.anchor)
 

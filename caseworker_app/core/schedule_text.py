@@ -102,17 +102,24 @@ def ordinary_date_missing(
     reason: Reason = outside + (
         f'; den almindelige regel regnes fra datoen "{label}", som ikke er registreret på sagen: registrér den',
     )
-    ordinary = spec.ordinary or spec.ordinary_changes[0]  # missing_ordinary_date found one
+    ordinary = first_ordinary(spec)
+    assert ordinary is not None  # missing_ordinary_date found one
     rule = rule_text("Almindelig regel: ", ordinary.text)
     deadline = _undated(trial, spec, today, end, None, "ordinary", rule, ordinary.reference, reason, False)
     label = ordinary.label or spec.label  # the ordinary rule's own duty (T04: the next mentor contact)
     return deadline._replace(label=label)  # rule_label still names the rule it is computed for
 
 
+def first_ordinary(spec: RuleSpec) -> RuleSpec | None:
+    """The catalog's ordinary rule for spec, or the first version a municipality entered when the
+    catalog has none (T16's agreed date counts from it): every version counts from the same date."""
+    return spec.ordinary or (spec.ordinary_changes[0] if spec.ordinary_changes else None)
+
+
 def missing_ordinary_date(trial: Trial, spec: RuleSpec, dates: Mapping[str, date]) -> str | None:
     """The label of the date the catalog's ordinary rule counts from, when the case does not have it
     (T04: the visitation is optional); None when there is no ordinary rule or the date is there."""
-    ordinary = spec.ordinary or (spec.ordinary_changes[0] if spec.ordinary_changes else None)
+    ordinary = first_ordinary(spec)
     if ordinary is None or ordinary.anchor in dates:
         return None
     return next((d.label for d in trial.dates if d.name == ordinary.anchor), DATE_NAMES[ordinary.anchor])
