@@ -41,6 +41,14 @@ def extension_check_text(end: date, ended: date) -> str:
     )
 
 
+# A period the trial's end cuts short is most often right as typed: what the program may not know is an
+# extension of the trial (a tester found "Ret datoen" sent caseworkers to change a correct date).
+CUT_SHORT_ADVICE = (
+    "Er forsøget forlænget ud over den sidste dag, så tast forlængelsen ind under fanen Forsøg; "
+    "ellers følger perioden den almindelige regel."
+)
+
+
 def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str]:
     """Danish messages, by case date name, for note conditions the case's dates show do not hold."""
     problems: dict[str, str] = {}
@@ -53,7 +61,7 @@ def condition_problems(trial: Trial, dates: Mapping[str, date]) -> dict[str, str
             anchor, measured = cut
             problems[anchor] = (
                 f"Betingelsen »{condition.text}« er ikke opfyldt: {measured}, så forsøget kan ikke bruges, og "
-                "notatet kan ikke skrives efter det. Ret datoen, hvis den er forkert."
+                f"notatet kan ikke skrives efter det. {CUT_SHORT_ADVICE}"
             )
     return problems
 

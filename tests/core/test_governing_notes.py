@@ -270,6 +270,20 @@ def test_t09_unemployed_18_months_or_more_refuses_the_note(since, measured):
     assert condition_problems(CATALOG["T09"], t09_case(since).dates)["unemployed_since"] == str(info.value)
 
 
+def test_t09_a_praktik_the_trials_end_cuts_short_points_to_the_extension_not_the_date():
+    # A praktik begun 20-12-2021: T09 ended 31-12-2021, so 20-12 to 31-12 is 12 days, under the
+    # 2 weeks' minimum. The date is most likely right; the old advice "Ret datoen" sent the
+    # caseworker to change it. What the program may not know is an extension of the trial.
+    case = t09_case(date(2021, 1, 1), praktik_start=date(2021, 12, 20))
+    problem = condition_problems(CATALOG["T09"], case.dates)["praktik_start"]
+    assert "praktikstart 20-12-2021 til forsøgets sidste dag 31-12-2021 er 12 dage" in problem
+    assert problem.endswith(
+        "Er forsøget forlænget ud over den sidste dag, så tast forlængelsen ind under fanen Forsøg; "
+        "ellers følger perioden den almindelige regel."
+    )
+    assert "Ret datoen" not in problem
+
+
 def test_t09_without_ledig_siden_the_caseworker_confirms_and_the_note_says_so():
     case = t09_case(None)
     assert [c.name for c in confirmable_conditions(CATALOG["T09"], case.dates)] == ["ledighed", "visiteret", "formaal"]
