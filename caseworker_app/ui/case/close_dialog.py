@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from ...core.history import END_REASONS, OTHER_REASON
-from ...store import ValidationError
+from ...store import StoreError, ValidationError
+from ...store.errors import CaseNotFoundError
 from ..fields import (
     DateLineEdit,
     FieldBox,
@@ -18,11 +19,30 @@ from ..fields import (
     clear_errors,
     general_error_label,
 )
+from ..questions import ask_yes_no
 from ..screen_fit import grow_to_content
 from ..store_errors import saved
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
+    from ...core.cases import CaseRecord
     from ...store.case_store import CaseStore
+
+
+def reopen_case(parent: QWidget, store: CaseStore, case: CaseRecord) -> bool:
+    """Reopen a closed case after asking; True when it is open again (a refusal is said)."""
+    if not ask_yes_no(parent, "Genåbn sag", f"Genåbn sagen for {case.citizen}?", default_yes=True):
+        return False
+    try:
+        store.reopen_case(case.id)
+    except CaseNotFoundError:
+        raise  # deleted meanwhile: told by the window's handler (ui/case_gone.py)
+    except StoreError as exc:
+        QMessageBox.warning(parent, "Sagen blev ikke genåbnet", exc.window_text())
+        return False
+    except ValidationError as exc:  # its FASIT number is open again in another case
+        QMessageBox.warning(parent, "Sagen blev ikke genåbnet", "\n".join(exc.errors.values()))
+        return False
+    return True
 
 
 class CloseCaseDialog(QDialog):

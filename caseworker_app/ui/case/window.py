@@ -11,15 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QFrame,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFrame, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...core.cases import CLOSED
 from ...core.validation import case_errors, parse_case_dates
@@ -28,11 +20,11 @@ from ...store.case_conflicts import MINE, THEIRS, CaseConflictError
 from ...store.errors import CaseNotFoundError, StoreError
 from ..case_gone import keep_case_form
 from ..fields import FieldBox, clear_errors, general_error_label, show_errors
-from ..questions import ask_keep_or_overwrite, ask_save_changes, ask_yes_no
+from ..questions import ask_keep_or_overwrite, ask_save_changes
 from ..screen_fit import resize_to_fit
 from ..store_errors import show_store_error
 from .buttons import CaseButtons
-from .close_dialog import CloseCaseDialog
+from .close_dialog import CloseCaseDialog, reopen_case
 from .deadlines_pane import DeadlinesPane, deadline_texts
 from .delete_dialog import DeleteCaseDialog
 from .event_dialog import EventDialog
@@ -199,6 +191,24 @@ class CaseWindow(QDialog):
         scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll_bar)  # form: the scrolled widget
 
+    def follow_database(self) -> None:
+        """The case as saved now, after a change made outside this window (Sag › Registrer opfølgning in
+        the main window, another copy): a form with nothing typed is filled anew; typed work stays, and
+        the deadlines and history show what is saved (a save asks about a field both changed)."""
+        if self.case_id is None:
+            return
+        try:
+            saved = self.store.get_case(self.case_id)
+        except CaseNotFoundError:  # deleted meanwhile: told when acted on (ui/case_gone.py)
+            return
+        if saved == self.case:
+            return
+        if not self.is_dirty():
+            self.load()
+            return
+        self.deadlines.show_texts(deadline_texts(self.store, saved, self.form.trial(), self._today()))
+        self.history.show_case(self.store, saved)
+
     def show_deadlines(self) -> None:
         """The deadlines shown again as the catalog and database say now (after a trial changed in
         the Forsøg tab); the form, and anything typed in it, stays as it is."""
@@ -346,17 +356,7 @@ class CaseWindow(QDialog):
         if self.case is None or not self._unsaved_settled():
             return
         if self.case.status == CLOSED:
-            if ask_yes_no(self, "Genåbn sag", f"Genåbn sagen for {self.case.citizen}?", default_yes=True):
-                try:
-                    self.store.reopen_case(self.case.id)
-                except CaseNotFoundError:
-                    raise  # deleted meanwhile: told by the window's handler (ui/case_gone.py)
-                except StoreError as exc:
-                    QMessageBox.warning(self, "Sagen blev ikke genåbnet", exc.window_text())
-                    return
-                except ValidationError as exc:  # its FASIT number is open again in another case
-                    QMessageBox.warning(self, "Sagen blev ikke genåbnet", "\n".join(exc.errors.values()))
-                    return
+            if reopen_case(self, self.store, self.case):
                 self._saved()
             return
         dialog = CloseCaseDialog(self.store, self.case.id, today=self._today, parent=self)

@@ -189,6 +189,9 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             self._patch_deadlines(change)
         self._show_welcome(not cases, settings)
         self._restore_place(place)
+        for window in self.case_windows():  # a case changed from here or elsewhere: its open window follows
+            if change.full or window.case_id in change.case_ids:
+                window.follow_database()
         self._update_trial_end_banner(settings.trial_end_horizon_days)
         self._update_problems_banner()
         self._update_duplicates_banner(patched=not change.full)
