@@ -35,6 +35,7 @@ from ..fields import (
     show_errors,
     text_box,
 )
+from ..questions import ask_yes_no
 from ..screen_fit import grow_to_content, grow_to_fields
 from ..store_errors import show_store_error
 
@@ -309,6 +310,8 @@ class EventDialog(QDialog):
                 if self.kind_combo.currentData() is None:
                     raise ValidationError({"kind": "Vælg, hvilken hændelse det er: den bestemmer den næste frist"})
                 day = self._date_or_error(self.date_edit, "day")
+                if self.replaces is None and not self._repeat_confirmed(self.kind_combo.currentData(), day):
+                    return  # the dialog stays as typed: the date may be the one to change
                 # The event and the agreed date it sets are one write in the store, both or neither.
                 self.event_id = self.store.add_event(
                     self.case_id,
@@ -333,6 +336,19 @@ class EventDialog(QDialog):
         if self.notes_warning:  # saved: FASIT still holds the note about the event as it was
             QMessageBox.warning(self, "Ret også journalnotatet i FASIT", self.notes_warning)
         super().accept()
+
+    def _repeat_confirmed(self, kind: str, day: date) -> bool:
+        """True unless the case already has this event on this day and the caseworker says no: a tester
+        saved the same follow-up twice unasked, and the evaluation counted both. Contacts are not asked
+        about: a citizen and an employer may both call the same day."""
+        if kind == "contact" or not any(event.kind == kind and event.day == day for event in self.case.events):
+            return True
+        return ask_yes_no(
+            self,
+            "Allerede registreret",
+            f"Sagen har allerede en hændelse »{EVENT_NAMES[kind]}« den {fmt(day)}. Hver registrering tælles "
+            "med i evalueringen. Vil du registrere den en gang til?",
+        )
 
     def _clear_fixed_date_error(self, name: str, edit: DateLineEdit) -> None:
         """An error under a date goes as soon as the date typed is a real date."""
