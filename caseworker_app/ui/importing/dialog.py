@@ -44,6 +44,7 @@ from ..screen_fit import resize_to_fit
 from .error_tab import ErrorList, fault_lines
 from .files import INTRO, SAMPLE_NOTE, FileRow, ask_open_path, sample_path
 from .mapping_tab import MappingView
+from .notes_area import FileNotes
 from .options import ImportOptions, block_reason
 from .preview_model import ImportPreviewModel
 from .preview_tab import PreviewTable
@@ -92,6 +93,7 @@ class ImportDialog(QDialog):
         self.problem_label.setStyleSheet(error_style())
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem_label.hide()
+        self.notes = FileNotes(self.problem_label, self.message_label)
 
         self.mapping_view = MappingView(store.catalog())
         self.mapping_view.mapping_changed.connect(lambda _mapping: self._rebuild())
@@ -125,13 +127,16 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_row)
-        layout.addWidget(self.problem_label)
-        layout.addWidget(self.message_label)
+        layout.addWidget(self.notes)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.options)
         layout.addLayout(buttons)
         self._show_state()
         resize_to_fit(self, 1100, 700)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.notes.cap(event.size().height())  # the tabs keep the most of a low dialog
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------ reading
 
@@ -230,6 +235,7 @@ class ImportDialog(QDialog):
     def _problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
+        self.notes.refit()
 
     # ------------------------------------------------------------ the preview
 
@@ -274,6 +280,7 @@ class ImportDialog(QDialog):
             self.error_view.show_errors(None)
             self.tabs.setTabText(FEJL, "F&ejl")
             self._block("")
+            self.notes.refit()
             return
         self._problem("⚠ " + "\n⚠ ".join(preview.mapping_errors) if preview.mapping_errors else "")
         assert table is not None  # a preview is made from the table
@@ -281,6 +288,7 @@ class ImportDialog(QDialog):
         if self.path is not None and self.path == sample_path():
             notes.append(SAMPLE_NOTE)
         self.message_label.setText("\n".join(notes))  # each note on a line of its own: a ⚠ begins one
+        self.notes.refit()
         errors = [error.text for error in preview.errors(duplicates)]
         reason = block_reason(preview, duplicates, self.options.only_valid())
         self.error_view.show_errors(fault_lines(errors, preview.mapping_errors, reason))
