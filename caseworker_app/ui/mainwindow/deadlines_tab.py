@@ -112,13 +112,22 @@ class DeadlinesTab(WindowPart):
             self._update_trial_end_banner(book.settings.trial_end_horizon_days)
 
     def _layout_deadline_groups(self) -> None:
-        """After each reset of the deadline model: group titles span the row; big 'Senere' folded."""
-        for row in range(self.deadline_model.rowCount()):
+        """After each reset of the deadline model: group titles span the row; big 'Senere' folded.
+
+        The groups are expanded while the reset's layout is still pending (Qt only notes them),
+        then laid out once, then their titles set to span: a tree with spanning rows asks the
+        model for each row's index once more while it lays them out (QTreeView
+        isFirstColumnSpanned), and an expanded group may hold most of 100,000 rows."""
+        model, view = self.deadline_model, self.deadline_view
+        groups = range(model.rowCount())
+        for row in groups:
+            group = model.index(row, 0)
+            expanded = model.group_key(row) != "later" or model.rowCount(group) < BIG_GROUP
+            view.setExpanded(group, expanded)
+        view.doItemsLayout()
+        for row in groups:
             # Group titles ("Overskredet (3)") span the whole row rather than squeeze into a column.
-            self.deadline_view.setFirstColumnSpanned(row, QModelIndex(), True)
-            group = self.deadline_model.index(row, 0)
-            expanded = self.deadline_model.group_key(row) != "later" or self.deadline_model.rowCount(group) < BIG_GROUP
-            self.deadline_view.setExpanded(group, expanded)
+            view.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def _deadlines_shown(self) -> None:
         """What the Frister tab shows changed: say whose and how many, and count the groups."""
