@@ -3,8 +3,9 @@ while the program was closed, the trials that have ended and those whose end is 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,23 @@ if TYPE_CHECKING:
     from .deadline import Deadline
 
 
-def became_due_since(items: Iterable[CaseDeadline], last_opened: date | None, today: date) -> list[CaseDeadline]:
-    """Deadlines whose legal date passed while the program was closed ('forfaldet siden sidst')."""
+def became_due_since(
+    items: Iterable[CaseDeadline], last_opened: date | None, today: date, *, by_legal_date: bool = False
+) -> list[CaseDeadline]:
+    """Deadlines whose legal date passed while the program was closed ('forfaldet siden sidst').
+
+    by_legal_date: items is a sequence in legal-date order (the window's list, 100,000 rows at the
+    start): the same rows are found by bisection instead of looking at each."""
     if last_opened is None:
         return []
+    if by_legal_date and isinstance(items, Sequence):
+        first = bisect_left(items, last_opened, key=_legal_due)
+        return list(items[first : bisect_left(items, today, first, key=_legal_due)])
     return [cd for cd in items if last_opened <= cd.deadline.legal_due < today]
+
+
+def _legal_due(item: CaseDeadline) -> date:
+    return item.deadline.legal_due
 
 
 def trial_end_notices(items: Iterable[CaseDeadline], today: date, horizon_days: int) -> list[str]:

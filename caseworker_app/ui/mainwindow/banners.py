@@ -122,7 +122,8 @@ class Banners(WindowPart):
     def _show_missed_since_last_time(self) -> None:
         from ...core.deadline_notices import became_due_since
 
-        self.missed_items = became_due_since(self.deadline_items, self._last_opened, self.today())
+        # The book's deadlines are in legal-date order (services/deadline_book.py)
+        self.missed_items = became_due_since(self.deadline_items, self._last_opened, self.today(), by_legal_date=True)
         self._update_missed_banner()
 
     def _update_missed_banner(self) -> None:
