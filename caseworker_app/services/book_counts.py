@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 
 from ..core.cases import CaseDeadline, CaseRecord, Outcome
 from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
-from ..core.selection import belongs_to
+from ..core.selection import belongs_to, select
 from ..core.terms import ACTIVE
+
+_KIND = attrgetter("trial_id", "caseworker", "status")
+_DEADLINE = attrgetter("deadline")
 
 
 class FilterChoices:
@@ -30,11 +34,14 @@ class FilterChoices:
         self.add(cases)
 
     def add(self, cases: Iterable[CaseRecord], sign: int = 1) -> None:
-        for case in cases:
-            self._trials[case.trial_id] += sign
-            self._caseworkers[case.caseworker] += sign
-            if case.status == ACTIVE:
-                self._active_caseworkers[case.caseworker] += sign
+        # Each case looked at once, its values counted in C: at the start these are every case,
+        # 100,000 of them, and they hold a few dozen kinds (trial, caseworker, status) between them.
+        kinds = Counter(map(_KIND, cases))
+        for (trial_id, caseworker, status), count in kinds.items():
+            self._trials[trial_id] += sign * count
+            self._caseworkers[caseworker] += sign * count
+            if status == ACTIVE:
+                self._active_caseworkers[caseworker] += sign * count
 
     def remove(self, cases: Iterable[CaseRecord]) -> None:
         self.add(cases, -1)
@@ -98,10 +105,8 @@ class TrialEndCounts:
         wanted = caseworker.strip().casefold()
         counts = self._lists.get(wanted)
         if counts is None:
-            if wanted:
-                deadlines = [item.deadline for item in self._items if belongs_to(item.case.caseworker, wanted)]
-            else:
-                deadlines = [item.deadline for item in self._items]
+            # The rows the list chooses for wanted (core.selection.select: a name asked once, not per row)
+            deadlines = list(map(_DEADLINE, select(self._items, caseworker=wanted).items))
             counts = self._lists[wanted] = (
                 trial_end_counts(deadlines, today, horizon_days),
                 ended_trial_counts(deadlines, today),
