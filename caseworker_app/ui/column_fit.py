@@ -25,16 +25,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
-from .elided_tips import ElidedHeaderTips, ElidedTextTips, cell_font, header_text_width, text_margin, text_width
+from .elided_tips import ElidedHeaderTips, ElidedTextTips, header_text_width, text_margin, text_width
 
 FREE, WHOLE = 0, 1  # priorities: a whole column gives way first, but only its brackets; then a free text
 SAMPLE_ROWS = 48  # rows measured for a column's widest text: the first ones and some spread over the rest
 # After the first measuring, new texts (a search typed, a case saved) are measured this long after the
 # last change, once: a key typed costs nothing, and the columns only ever widen, never jump back.
 REMEASURE_MS = 400
+_DISPLAY, _FONT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.FontRole)
 
 
 @dataclass(frozen=True)
@@ -243,22 +244,45 @@ class ColumnFit(QObject):
             self._headers_only = (widest, kept, titles)
             return self._headers_only
         margin, base = text_margin(view), view.font()
+        base_metrics = QFontMetricsF(base)
         metrics: dict[str, QFontMetricsF] = {}
-        for index, depth in sample:
+        # A text measured once per font: many cells hold the same ("T08", a caseworker, "Opfølgning"),
+        # and most keep all of their text (a date without brackets, a short name).
+        widths: dict[tuple[int, str], int] = {}
+
+        def width_of(fm: QFontMetricsF, text: str) -> int:
+            key = (id(fm), text)
+            width = widths.get(key)
+            if width is None:
+                width = widths[key] = text_width(fm, text)
+            return width
+
+        # The model asked directly, not through each index (Qt's QModelIndex.data and siblingAtColumn
+        # call back into Python: three crossings a cell, most of this measuring's time).
+        index_of, data = model.index, model.data
+        indents: dict[int, int] = {}
+        for parent, row, depth in sample:
+            indent = indents.get(depth)
+            if indent is None:
+                indent = indents[depth] = _indent(view, depth)
             for column in range(count):
-                cell = index.siblingAtColumn(column)
-                text = cell.data(Qt.ItemDataRole.DisplayRole)
+                cell = index_of(row, column, parent)
+                text = data(cell, _DISPLAY)
                 if not text:
                     continue
-                font = cell_font(cell, base)
-                fm = metrics.get(font.key())
-                if fm is None:
-                    fm = metrics[font.key()] = QFontMetricsF(font)
-                extra = margin + (_indent(view, depth) if column == 0 else 0)
-                widest[column] = max(widest[column], text_width(fm, text) + extra)
+                font = data(cell, _FONT)  # as elided_tips.cell_font: the model's font over the list's
+                if isinstance(font, QFont):
+                    font = font.resolve(base)
+                    fm = metrics.get(font.key())
+                    if fm is None:
+                        fm = metrics[font.key()] = QFontMetricsF(font)
+                else:
+                    fm = base_metrics
+                extra = margin + (indent if column == 0 else 0)
+                widest[column] = max(widest[column], width_of(fm, text) + extra)
                 spec = self._columns[column]
                 part = shown_whole(text) if spec.whole else shown_least(text, spec.least_chars)
-                kept[column] = max(kept[column], text_width(fm, part) + extra)
+                kept[column] = max(kept[column], width_of(fm, part) + extra)
         return widest, kept, titles
 
     def _room(self) -> int:
@@ -294,10 +318,10 @@ def _indent(view: QTableView | QTreeView, depth: int) -> int:
     return view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
 
 
-def _sample(model, limit: int, tree: bool) -> list[tuple[QModelIndex, int]]:
-    """(index, depth) of up to limit rows that hold cells (not a group's title): of a flat list its
-    rows, of a tree the rows of its groups (one level down), each group an equal share; of each
-    share half from the top and the rest spread evenly over the others."""
+def _sample(model, limit: int, tree: bool) -> list[tuple[QModelIndex, int, int]]:
+    """(parent, row, depth) of up to limit rows that hold cells (not a group's title): of a flat
+    list its rows, of a tree the rows of its groups (one level down), each group an equal share; of
+    each share half from the top and the rest spread evenly over the others."""
     if tree:
         tops = (model.index(row, 0) for row in range(model.rowCount()))
         groups = [(top, 1) for top in tops if model.rowCount(top)]
@@ -312,5 +336,5 @@ def _sample(model, limit: int, tree: bool) -> list[tuple[QModelIndex, int]]:
         if rows > head:
             step = max(1, (rows - head) // max(1, share - head))
             chosen += list(range(head, rows, step))[: share - head]
-        found += [(model.index(row, 0, parent), depth) for row in chosen]
+        found += [(parent, row, depth) for row in chosen]
     return found
