@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from ..core.cases import CaseDeadline, CaseRecord, Outcome
 from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
-from ..core.selection import belongs_to, select
+from ..core.selection import Selection, belongs_to, select
 from ..core.terms import ACTIVE
 
 _KIND = attrgetter("trial_id", "caseworker", "status")
@@ -98,15 +98,19 @@ class TrialEndCounts:
                     else:
                         counts.subtract(found)
 
-    def lines(self, caseworker: str = "") -> list[str]:
+    def lines(self, caseworker: str = "", chosen: Selection[CaseDeadline] | None = None) -> list[str]:
         """The trials that have ended, then those whose coming end makes deadlines overdue, counted
-        over the deadlines of caseworker's list ('' = every caseworker's)."""
+        over the deadlines of caseworker's list ('' = every caseworker's). chosen: what select()
+        chose for caseworker over these deadlines, if the caller has it (the Frister list's rows
+        with no search): not chosen again over 100,000 rows."""
         today, horizon_days = self.key
         wanted = caseworker.strip().casefold()
         counts = self._lists.get(wanted)
         if counts is None:
-            # The rows the list chooses for wanted (core.selection.select: a name asked once, not per row)
-            deadlines = list(map(_DEADLINE, select(self._items, caseworker=wanted).items))
+            if chosen is None or chosen.caseworker.casefold() != wanted or chosen.total != len(self._items):
+                # The rows the list chooses for wanted (core.selection.select: a name asked once, not per row)
+                chosen = select(self._items, caseworker=wanted)
+            deadlines = list(map(_DEADLINE, chosen.items))
             counts = self._lists[wanted] = (
                 trial_end_counts(deadlines, today, horizon_days),
                 ended_trial_counts(deadlines, today),

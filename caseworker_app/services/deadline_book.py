@@ -25,6 +25,7 @@ from typing import Any
 from ..core.cases import CaseDeadline, CaseProblem, CaseRecord
 from ..core.catalog import Trial
 from ..core.collation import danish_key, deadline_order
+from ..core.selection import Selection
 from ..core.settings import Settings
 from .book_counts import FilterChoices, TrialEndCounts
 from .deadline_cache import DeadlineCache
@@ -102,15 +103,19 @@ class DeadlineBook:
 
     # ------------------------------------------------------------ asking
 
-    def trial_end_lines(self, horizon_days: int, caseworker: str = "") -> list[str]:
+    def trial_end_lines(
+        self, horizon_days: int, caseworker: str = "", chosen: Selection[CaseDeadline] | None = None
+    ) -> list[str]:
         """core.deadline_notices.trial_end_notices of the deadlines of caseworker's cases ('' = all, as the
         Frister list's filter: core.selection.belongs_to): the trials that have ended, and one line
-        per trial whose coming end makes deadlines overdue (counted once, then adjusted by each patch)."""
+        per trial whose coming end makes deadlines overdue (counted once, then adjusted by each patch).
+        chosen: core.selection.select's choice for caseworker over book.deadlines, when the caller
+        has made it (see TrialEndCounts.lines)."""
         today = self.today
         assert today is not None, "trial_end_lines before update"
         if self._trial_end is None or self._trial_end.key != (today, horizon_days):
             self._trial_end = TrialEndCounts(self.deadlines, today, horizon_days)
-        return self._trial_end.lines(caseworker)
+        return self._trial_end.lines(caseworker, chosen)
 
     def deadlines_of(self, case_ids: Iterable[int]) -> dict[int, list[CaseDeadline]]:
         """The items of book.deadlines of these cases, by case id, in the book's order (a case

@@ -463,6 +463,36 @@ def test_the_trial_end_banner_counts_the_list_of_the_caseworker_chosen(tmp_path)
     store.close()
 
 
+def test_the_trial_end_banner_counts_the_rows_the_list_chose_without_choosing_them_again(tmp_path, monkeypatch):
+    """As above (T08 to 31-12-2026, today 23-11-2026; Anne's case and the unassigned one are
+    overdue the day after the end, Bo's too). The Frister list has chosen Anne's rows over every
+    deadline already (core.selection.select): the banner counts those, 2, and does not choose
+    over every row again; a choice for another caseworker, or over other rows, is not used."""
+    from caseworker_app.core.selection import select
+    from caseworker_app.services import book_counts
+
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    hire = {"hire": date(2025, 6, 2)}
+    store.create_case(citizen="Jens", case_ref="A", trial_id="T08", dates=hire, caseworker="Anne")
+    store.create_case(citizen="Åse", case_ref="B", trial_id="T08", dates=hire, caseworker="Bo")
+    store.create_case(citizen="Ib", case_ref="C", trial_id="T08", dates={"hire": date(2025, 7, 1)})
+    store.add_override("T08", "extension", date(2026, 12, 31), "brev")
+    book = DeadlineBook(store)
+    book.update(TODAY)
+    annes = select(book.deadlines, caseworker="Anne")
+    chosen_again = []
+    monkeypatch.setattr(book_counts, "select", lambda rows, **kw: chosen_again.append(kw) or select(rows, **kw))
+    line = "Forsøg T08 slutter 31-12-2026: {} sager får en overskredet frist dagen efter"
+
+    assert book.trial_end_lines(90, "Anne", annes) == [line.format(2)]
+    assert chosen_again == []
+    assert book.trial_end_lines(90, "Bo", annes) == [line.format(2)]  # Anne's rows are not Bo's
+    assert chosen_again == [{"caseworker": "bo"}]
+    assert book.trial_end_lines(90, "", select(book.deadlines[:1])) == [line.format(3)]  # not every row
+    assert chosen_again == [{"caseworker": "bo"}, {"caseworker": ""}]
+    store.close()
+
+
 def test_the_rows_a_patch_removes_are_the_old_ones_when_they_are_found_by_a_scan(tmp_path, monkeypatch):
     """When a changed case's rows are not where bisection looks (deadline_book._remove_rows says
     False), they are removed by a scan: BookUpdate.previous still names exactly those rows."""

@@ -45,7 +45,9 @@ class Banners(WindowPart):
 
     def _update_trial_end_banner(self, horizon: int) -> None:
         # core.deadline_notices.trial_end_notices over the caseworker's list ("mine frister"), kept by the book
-        lines = self._book_in_use().trial_end_lines(horizon, self.deadline_caseworker.caseworker())
+        # The rows the list chose for the caseworker: not chosen again (100,000 of them at the start)
+        chosen = self.deadline_model.unsearched_selection()
+        lines = self._book_in_use().trial_end_lines(horizon, self.deadline_caseworker.caseworker(), chosen)
         if not lines:
             self.trial_end_banner.hide()
             return

@@ -180,6 +180,11 @@ class DeadlineTreeModel(QAbstractItemModel):
         self._start_search()
         return {key: len(rows) for key, rows in zip(self._titles, self._search.unsearched_parts, strict=True)}
 
+    def unsearched_selection(self) -> Selection[CaseDeadline] | None:
+        """What core.selection.select chose for the caseworker shown over every row, whatever the
+        search (the trial-end banner counts those: services/book_counts.py); None when not at hand."""
+        return self._search.unsearched
+
     def warm_search(self) -> None:
         """Make the search texts of the rows shown with no search, so the first keystroke finds
         them ready (after the paint: ui/mainwindow/cases_tab.py)."""
