@@ -34,6 +34,7 @@ from .deadline_cache import DeadlineCache
 # date, name, case id), and a case's own deadlines on one date in their order (inserted one by one).
 _DEADLINE_ORDER = deadline_order
 _PROBLEM_ORDER = attrgetter("case.case_ref", "case.id")
+_CASE_ID = attrgetter("id")
 
 
 def _no_rows() -> Mapping[int, tuple[CaseDeadline, ...]]:
@@ -58,6 +59,7 @@ class DeadlineBook:
     def __init__(self, store, cache: DeadlineCache | None = None) -> None:
         self.store = store
         self.cache = cache or DeadlineCache()
+        self._cache_used = cache is not None  # it may keep cases no longer in the database (_read_all)
         self.cases: list[CaseRecord] = []  # sorted by name, as store.list_cases()
         self.deadlines: list[CaseDeadline] = []  # earliest legal date first, then by name
         self.problems: list[CaseProblem] = []  # by FASIT case number
@@ -139,11 +141,15 @@ class DeadlineBook:
     def _read_all(self) -> None:
         settings, today = self.settings, self.today
         assert settings is not None and today is not None  # update() sets both before reading
+        # A new cache holds only the cases about to be computed: nothing to drop from it afterwards
+        # (100,000 ids at the start). Once used, by a pass that may fail halfway, it is pruned.
+        pruned, self._cache_used = self._cache_used, True
         self.cases = self.store.list_cases()
         self.deadlines, self.problems = self.cache.deadlines_and_problems(
             self.cases, self.catalog, today, warning_days=settings.warning_days
         )
-        self.cache.keep_only(c.id for c in self.cases)
+        if pruned:
+            self.cache.keep_only(map(_CASE_ID, self.cases))
         self._removed = frozenset()
         self.choices = FilterChoices(self.cases)
         self._trial_end = None

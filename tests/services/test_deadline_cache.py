@@ -550,3 +550,26 @@ def test_a_case_with_two_deadlines_is_found_with_both_in_the_lists_order(tmp_pat
     ]
     assert_current(book, store)
     store.close()
+
+
+def test_a_new_books_first_read_prunes_nothing_and_a_later_read_drops_a_deleted_case(tmp_path, monkeypatch):
+    """The window's first read computes every case into a new cache: there is nothing in it to drop,
+    so it is not pruned (a pass over 100,000 ids at the start). A later full read (a new day) drops
+    what was kept of a case deleted meanwhile."""
+    store = CaseStore(tmp_path / "sager.db", clock=lambda: TODAY)
+    kept_id = store.create_case(citizen="Jens", case_ref="A", trial_id="T08", dates={"hire": date(2025, 6, 2)})
+    gone_id = store.create_case(citizen="Åse", case_ref="B", trial_id="T08", dates={"hire": date(2025, 7, 1)})
+    pruned = []
+    keep_only = DeadlineCache.keep_only
+    monkeypatch.setattr(DeadlineCache, "keep_only", lambda self, ids: pruned.append(1) or keep_only(self, ids))
+    book = DeadlineBook(store)
+    assert book.update(TODAY).full
+    assert pruned == []
+    assert book.cache.kept(kept_id) is not None and book.cache.kept(gone_id) is not None
+
+    store.delete_case(gone_id, "oprettet ved en fejl")
+    assert book.update(TODAY + timedelta(days=1)).full  # a new day: every case read again
+    assert pruned == [1]
+    assert book.cache.kept(gone_id) is None
+    assert [item.case.id for item in book.deadlines] == [kept_id]
+    store.close()
