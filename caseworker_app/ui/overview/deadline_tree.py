@@ -239,9 +239,11 @@ class DeadlineTreeModel(QAbstractItemModel):
     # -- structure
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         # Checked here rather than with hasIndex(), which calls back into rowCount/columnCount.
-        # The tree asks for the first cell of every row (twice) each time it lays out an expanded
-        # group, at every keystroke of a search: those are made once and handed out again (an
-        # index is a value: row, column and group, whatever the rows hold), not made at each call.
+        # The tree asks for the first cell of every row, in order, each time it lays out an
+        # expanded group, at every keystroke of a search: those are made once and handed out again
+        # (an index is a value: row, column and group, whatever the rows hold), not made at each
+        # call. They are made as the rows are asked for in order, in doubling runs: a row asked out
+        # of order (the column fit's sample of a folded group) is made alone, not every row before it.
         if not 0 <= column < _COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -256,8 +258,10 @@ class DeadlineTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, group + 1)
         made = self._first_cells[group]
         if row >= len(made):
+            if row > len(made):
+                return self.createIndex(row, 0, group + 1)
             create = self.createIndex
-            made += [create(at, 0, group + 1) for at in range(len(made), rows)]
+            made += [create(at, 0, group + 1) for at in range(row, min(rows, 2 * row + _FIRST_RUN))]
         return made[row]
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
@@ -344,6 +348,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         return None
 
 
+_FIRST_RUN = 64  # first cells made at once when a group's first row is asked for (see index())
 _COLUMN_COUNT = len(DeadlineTreeModel.COLUMNS)  # asked at every index(): a global is quicker to read
 
 
