@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from .cases import CaseRecord
-from .catalog import NoteTemplate, Trial
+from .catalog import NoteCondition, NoteTemplate, Trial
 from .event import Event
-from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK, extension_check_text
+from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK, confirmable_conditions, extension_check_text
 from .note_values import deadline_check_needed, extension_check_needed, stated_deadline
 from .participation import PARTICIPATION_CHECK, participation_check_needed, participation_check_text
 from .schedule import resolve_dates
 from .terms import EVENT_NAMES
 from .workdays import fmt
+
+# The checks a note may ask for beside the trial's conditions, in the order they are shown and listed.
+CHECKS = (DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,35 @@ def confirmation_facts(
         text = participation_check_text(trial, municipality)
         facts[PARTICIPATION_CHECK] = Confirmable(text, text)
     return facts
+
+
+def asked_conditions(trial: Trial, case: CaseRecord, template: NoteTemplate | None) -> list[NoteCondition]:
+    """The trial's conditions a note with this template asks the caseworker to confirm, on the case as
+    read: the note states them ($conditions), and neither the case's dates nor its events can show them."""
+    if template is None or "conditions" not in template.fields:
+        return []
+    return confirmable_conditions(trial, resolve_dates(trial, case.dates)[0], case.events)
+
+
+def asked_confirmations(
+    trial: Trial,
+    case: CaseRecord,
+    situation: str,
+    event_date: date | None,
+    note_date: date,
+    template: NoteTemplate | None = None,
+    municipality: str = "",
+    facts: Mapping[str, Confirmable] | None = None,
+) -> dict[str, Confirmable]:
+    """The boxes a note in this situation asks the caseworker to tick, on the case as read now: the
+    note window's Bekræft and `note --list` both show these. The conditions asked_conditions gives, then
+    the checks the note needs (confirmation_facts; facts: those already worked out). NoteError as
+    confirmation_facts."""
+    template = template or trial.notes.get(situation)
+    if facts is None:
+        facts = confirmation_facts(trial, case, situation, event_date, note_date, template, municipality)
+    asked = [c.name for c in asked_conditions(trial, case, template)]
+    return {name: facts[name] for name in (*asked, *CHECKS) if name in facts}
 
 
 def condition_facts(trial: Trial, dates: Mapping[str, date], events: Iterable[Event] = ()) -> dict[str, Confirmable]:

@@ -4,7 +4,7 @@ the caseworker makes, "sagsbehandlerens vurdering"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent, QPainter
@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOpti
 
 from ...core.catalog import Trial
 from ...core.confirmations import Confirmable
-from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK, confirmable_conditions
+from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK
 from ...core.participation import PARTICIPATION_CHECK
-from ...core.schedule import resolve_dates
 from ..colours import hint_style
 
 DEADLINE_CHECK_HINT = (
@@ -77,7 +76,7 @@ class ConditionsPanel(QWidget):
     """A check box per condition to confirm (boxes, by condition name), its text wrapped beside it
     (labels, by condition name), and what ticking one means."""
 
-    def __init__(self, trial: Trial | None, case_dates: dict, events=(), parent: QWidget | None = None):
+    def __init__(self, trial: Trial | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.labels: dict[str, ToggleLabel] = {}
@@ -85,9 +84,10 @@ class ConditionsPanel(QWidget):
         self.notices: dict[str, str] = {}  # why a tick was taken away, until the box is ticked again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        dates = resolve_dates(trial, case_dates)[0] if trial else {}
-        conditions = confirmable_conditions(trial, dates, events) if trial else []
-        for condition in conditions:
+        # A box for each of the trial's conditions, shown when the note asks for it on the case as read
+        # now (show_parts): another copy may enter or take away a date that shows one.
+        self._assessments: dict[str, bool] = {}
+        for condition in trial.note_conditions if trial else ():
             text = condition.text + (" (din vurdering)" if condition.assessment else "")
             box = QCheckBox()
             box.setObjectName(f"confirm_{condition.name}")
@@ -99,7 +99,8 @@ class ConditionsPanel(QWidget):
             layout.addLayout(row)
             self.boxes[condition.name] = box
             self.labels[condition.name] = label
-        self.hint = QLabel(confirm_hint({c.assessment for c in conditions}))
+            self._assessments[condition.name] = condition.assessment
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(hint_style())
         layout.addWidget(self.hint)
@@ -127,16 +128,18 @@ class ConditionsPanel(QWidget):
             self.checks[name] = (box, label, shown)
         self.deadline_box, self.deadline_label, self.deadline_hint = self.checks[DEADLINE_CHECK]
         self.extension_box, self.extension_label, _ = self.checks[EXTENSION_CHECK]
-        self.show_parts(conditions=bool(self.boxes))
+        self.show_parts(conditions=())
 
-    def show_parts(self, *, conditions: bool, checks: Mapping[str, str] | None = None) -> None:
-        """Show the conditions' boxes or not, and the checks named in checks, each with its text there
-        ('' keeps the text it has)."""
+    def show_parts(self, *, conditions: Collection[str], checks: Mapping[str, str] | None = None) -> None:
+        """Show the boxes of the conditions named in conditions, and of the checks named in checks, each
+        with its text there ('' keeps the text it has)."""
         checks = checks or {}
         for name, box in self.boxes.items():
-            box.setVisible(conditions)
-            self.labels[name].setVisible(conditions)
-        self.hint.setVisible(conditions)
+            box.setVisible(name in conditions)
+            self.labels[name].setVisible(name in conditions)
+        shown = {self._assessments[name] for name in conditions if name in self._assessments}
+        self.hint.setText(confirm_hint(shown))
+        self.hint.setVisible(bool(shown))
         for name, (box, label, hint) in self.checks.items():
             if checks.get(name):
                 label.setText(checks[name])
@@ -172,9 +175,10 @@ class ConditionsPanel(QWidget):
                     self.notices[name] = text
 
     def confirmed(self) -> tuple[str, ...]:
-        """The names of the conditions ticked, in the trial's order, then of the checks ticked
-        (DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK; a note that needs none does not read them)."""
-        ticked = tuple(name for name, box in self.boxes.items() if box.isChecked())
+        """The names of the conditions ticked and shown, in the trial's order (a hidden one is not asked
+        for: the case's dates show it now), then of the checks ticked (DEADLINE_CHECK, EXTENSION_CHECK,
+        PARTICIPATION_CHECK; a note that needs none does not read them)."""
+        ticked = tuple(name for name, box in self.boxes.items() if box.isChecked() and not box.isHidden())
         return (*ticked, *(name for name, (box, _, _) in self.checks.items() if box.isChecked()))
 
     def first_shown_box(self) -> QCheckBox | None:

@@ -10,12 +10,18 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QV
 
 from ...core.cases import CaseRecord
 from ...core.catalog import NoteTemplate, Trial
-from ...core.confirmations import Confirmable, confirmation_facts, untick_notice
-from ...core.note_conditions import DEADLINE_CHECK, EXTENSION_CHECK
+from ...core.confirmations import (
+    CHECKS,
+    Confirmable,
+    asked_conditions,
+    asked_confirmations,
+    confirmation_facts,
+    untick_notice,
+)
+from ...core.note_conditions import DEADLINE_CHECK
 from ...core.note_errors import NoteError
 from ...core.note_situations import EVENT_SITUATIONS, period_date
 from ...core.note_templates import uses_event_date
-from ...core.participation import PARTICIPATION_CHECK
 from ...core.settings import Settings
 from ...core.terms import DATE_NAMES, EVENT_NAMES
 from ...core.workdays import fmt
@@ -24,7 +30,6 @@ from ..fields import DateLineEdit, FieldBox, buddy_label, text_box
 from .conditions import ConditionsPanel
 
 REQUIRED = " *"
-CHECKS = (DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK)  # in the order shown
 
 # What the caseworker is asked for, by situation (the reason and their own text).
 REASON_HINTS = {
@@ -107,11 +112,8 @@ class NoteInputs(QWidget):
         self.free_text_label = buddy_label("&Egen tekst:" + REQUIRED, self.free_text_edit)
         form.addRow(self.free_text_label, self.boxes["free_text"])
         # Decision 15: what the case's dates cannot show, the caseworker confirms, one box each.
-        self.conditions = ConditionsPanel(trial, case.dates, case.events)
-        self._conditions_used = False
+        self.conditions = ConditionsPanel(trial)
         self.confirm_label = QLabel("Bek&ræft:" + REQUIRED)
-        if self.conditions.boxes:
-            self.confirm_label.setBuddy(next(iter(self.conditions.boxes.values())))
         form.addRow(self.confirm_label, self.conditions)
         self.form = form
         legend = QLabel("* skal udfyldes, før notatet kan kopieres.")
@@ -153,8 +155,7 @@ class NoteInputs(QWidget):
         ):
             self.form.setRowVisible(self.boxes[field], visible)
             label.setVisible(visible)
-        self._conditions_used = "conditions" in used and bool(self.conditions.boxes)
-        self.show_checks({})  # until the note is filled in (the window asks: show_checks)
+        self.show_checks({})  # until the note is filled in (the window asks: follow_confirmations)
         # Hints as placeholders: a wrapped label under a fixed-height box upsets the form layout.
         self.reason_edit.setPlaceholderText(REASON_HINTS.get(situation, "Begrundelsen."))
         self.free_text_edit.setPlaceholderText(
@@ -182,30 +183,29 @@ class NoteInputs(QWidget):
         note_day: date,
         settings: Settings | None = None,
     ) -> tuple[str, ...]:
-        """Show the deadline's confirmation when the deadline the note states needs it (decisions 13
-        and 15), the participation's when the municipality in settings is not among the trial's
+        """Show the boxes the note asks for on the case as read now (core/confirmations.py
+        asked_confirmations, as `note --list` lists them): the conditions its dates cannot show, the
+        deadline's check (decisions 13 and 15), the extension's (decision 4), the participation's
         (decision 17); untick a box ticked for another deadline or other facts than the note now rests
-        on, saying why (core/confirmations.py). The names confirmed now (ConditionsPanel.confirmed)."""
+        on, saying why. The names confirmed now (ConditionsPanel.confirmed)."""
         try:
             municipality = settings.municipality if settings is not None else ""
             facts = confirmation_facts(trial, case, situation, event_date, note_day, template, municipality)
         except NoteError:  # the note cannot be written at all: the window says why (draft_note)
-            self.show_checks({})
+            self.show_checks({c.name: Confirmable("", "") for c in asked_conditions(trial, case, template)})
         else:
-            self.show_checks(facts)
+            asked = asked_confirmations(trial, case, situation, event_date, note_day, template, facts=facts)
+            self.show_checks(asked)
             self.conditions.follow(facts, lambda name, was, now: untick_notice(trial, name, was, now))
         return self.conditions.confirmed()
 
-    def show_checks(self, facts: Mapping[str, Confirmable]) -> None:
-        """Show the confirmations of the checks the note needs (DEADLINE_CHECK, EXTENSION_CHECK: those in
-        facts) beside the conditions' (Bekræft:), or none."""
-        checks = {
-            name: facts[name].shown if name in (EXTENSION_CHECK, PARTICIPATION_CHECK) else ""
-            for name in CHECKS
-            if name in facts
-        }
-        shown = self._conditions_used or bool(checks)
-        self.conditions.show_parts(conditions=self._conditions_used, checks=checks)
+    def show_checks(self, asked: Mapping[str, Confirmable]) -> None:
+        """Show the boxes named in asked (the trial's conditions, DEADLINE_CHECK, EXTENSION_CHECK,
+        PARTICIPATION_CHECK) under Bekræft:, or none; a check's text as asked gives it."""
+        checks = {name: "" if name == DEADLINE_CHECK else asked[name].shown for name in CHECKS if name in asked}
+        conditions = [name for name in asked if name not in CHECKS]
+        shown = bool(conditions or checks)
+        self.conditions.show_parts(conditions=conditions, checks=checks)
         self.form.setRowVisible(self.conditions, shown)
         self.confirm_label.setVisible(shown)
         self.confirm_label.setBuddy(self.conditions.first_shown_box() or self.conditions.deadline_box)
