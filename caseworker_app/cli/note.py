@@ -79,29 +79,14 @@ def run_note_command(args: argparse.Namespace) -> int:
 
 
 def _note(args: argparse.Namespace) -> int:
-    from ..core.note_conditions import (
-        DEADLINE_CHECK,
-        DEADLINE_CHECK_TEXT,
-        DEADLINE_UNCHECKED,
-        EXTENSION_CHECK,
-        EXTENSION_UNCHECKED,
-        confirmable_conditions,
-        extension_check_text,
-    )
+    from ..core.confirmations import asked_confirmations
+    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_UNCHECKED, EXTENSION_CHECK, EXTENSION_UNCHECKED
     from ..core.note_deadline import event_to_register, unregistered_problem
     from ..core.note_errors import MissingFieldError, NoteError
-    from ..core.note_refusals import offered_situations
     from ..core.note_situations import event_kind
     from ..core.note_subject import crossed_out_problem
-    from ..core.note_values import deadline_check_needed, extension_check_needed
     from ..core.notes import render_note
-    from ..core.participation import (
-        PARTICIPATION_CHECK,
-        PARTICIPATION_UNCHECKED,
-        participation_check_needed,
-        participation_check_text,
-    )
-    from ..core.schedule import resolve_dates
+    from ..core.participation import PARTICIPATION_CHECK, PARTICIPATION_UNCHECKED
     from ..store import CaseStore
 
     if not args.list and not args.situation:
@@ -114,63 +99,7 @@ def _note(args: argparse.Namespace) -> int:
         if trial is None:
             raise UsageError(f"sag nr. {case.id} hører til forsøg {case.trial_id}, som ikke findes i kataloget")
         if args.list:
-            from ..core.redact import redact_cpr
-
-            print(
-                redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}")
-            )
-            note_day = args.today or date.today()
-            # Marked as the window marks them that day: a note refused is said so, and why (decision 15).
-            offered = offered_situations(trial, case, note_day)
-            for name, title, refusal in offered:
-                own = store.note_template(trial.id, name) is not None
-                print(f"  {name:<22} {title}" + (" (kommunens egen skabelon)" if own else ""))
-                if refusal:
-                    print(f"  {'':<22} {refusal}")
-            confirmable = confirmable_conditions(trial, resolve_dates(trial, case.dates)[0], case.events)
-            if confirmable:
-                judged = any(c.assessment for c in confirmable)
-                done = "kontrolleret eller vurderet" if judged else "kontrolleret"
-                print(f"Betingelser, du skal bekræfte (--bekraeft NAVN), når du har {done} dem:")
-                for condition in confirmable:
-                    mine = " (din vurdering)" if condition.assessment else ""
-                    print(f"  {condition.name:<22} {condition.text}{mine}")
-            checks = [
-                name
-                for name, _, refusal in offered
-                if not refusal
-                and deadline_check_needed(trial, case, name, None, note_day, store.note_template(trial.id, name))
-            ]
-            if checks:
-                print(
-                    f"Fristen skal du bekræfte (--bekraeft {DEADLINE_CHECK}), når du har kontrolleret den, "
-                    f"i notaterne {', '.join(checks)}:"
-                )
-                print(f"  {DEADLINE_CHECK:<22} {DEADLINE_CHECK_TEXT}")
-            lapsed = {
-                name: found
-                for name, _, refusal in offered
-                if not refusal
-                and (
-                    found := extension_check_needed(
-                        trial, case, name, None, note_day, store.note_template(trial.id, name)
-                    )
-                )
-            }
-            for extension, lapse in dict.fromkeys(lapsed.values()):
-                print(
-                    f"Forlængelsen skal du bekræfte (--bekraeft {EXTENSION_CHECK}), når du har kontrolleret den, "
-                    f"i notaterne {', '.join(n for n, found in lapsed.items() if found == (extension, lapse))}:"
-                )
-                print(f"  {EXTENSION_CHECK:<22} {extension_check_text(extension.end, lapse.ended)}")
-            municipality = store.settings().municipality
-            applying = [name for name, _, refusal in offered if not refusal]
-            if applying and participation_check_needed(trial, municipality):  # decision 17
-                print(
-                    f"Kommunens deltagelse skal du bekræfte (--bekraeft {PARTICIPATION_CHECK}), når du har "
-                    f"kontrolleret den, i notaterne {', '.join(applying)}:"
-                )
-                print(f"  {PARTICIPATION_CHECK:<22} {participation_check_text(trial, municipality)}")
+            _list_notes(store, case, trial, args.today or date.today())
             return 0
         # A corrected or cancelled event: the note would bring its date back to FASIT (as the window).
         crossed_out = crossed_out_problem(store.history(case.id), event_kind(trial, args.situation), args.date)
@@ -204,15 +133,18 @@ def _note(args: argparse.Namespace) -> int:
             hints = dict.fromkeys(_HOW_TO_GIVE[n] for n in exc.fields if n in _HOW_TO_GIVE)
             if DEADLINE_UNCHECKED in exc.labels:  # decisions 13 and 15: the reform caution is confirmed
                 hints[_CHECK_HINT] = None
+            # The checks' texts as the note window's boxes show them (decisions 4, 15 and 17).
             template = store.note_template(trial.id, args.situation)
-            lapsed = extension_check_needed(trial, case, args.situation, args.date, note_day, template)
-            if EXTENSION_UNCHECKED in exc.labels and lapsed is not None:  # decisions 4 and 15
-                text = extension_check_text(lapsed[0].end, lapsed[1].ended)
-                checked = text.removeprefix("Jeg har kontrolleret, ")
-                hints[f"brug --bekraeft {EXTENSION_CHECK}, når du har kontrolleret, {checked}"] = None
-            if PARTICIPATION_UNCHECKED in exc.labels:  # decision 17
-                text = participation_check_text(trial, settings.municipality).removeprefix("Jeg har kontrolleret, ")
-                hints[f"brug --bekraeft {PARTICIPATION_CHECK}, når du har kontrolleret, {text}"] = None
+            asked = asked_confirmations(
+                trial, case, args.situation, args.date, note_day, template, settings.municipality
+            )
+            for check, label in (
+                (EXTENSION_CHECK, EXTENSION_UNCHECKED),
+                (PARTICIPATION_CHECK, PARTICIPATION_UNCHECKED),
+            ):
+                if label in exc.labels and check in asked:
+                    checked = asked[check].shown.removeprefix("Jeg har kontrolleret, ")
+                    hints[f"brug --bekraeft {check}, når du har kontrolleret, {checked}"] = None
             raise UsageError(str(exc) + (f" ({'; '.join(hints)})" if hints else "")) from None
         except NoteError as exc:
             raise UsageError(str(exc)) from None
@@ -221,3 +153,64 @@ def _note(args: argparse.Namespace) -> int:
             raise UsageError(unregistered_problem(event, note_day, case))
     print(note)
     return 0
+
+
+def _list_notes(store, case, trial, note_day: date) -> None:
+    """Print the trial's notes for the case, marked as the window marks them on note_day (a refused one
+    says why: decision 15), then what each note asks the caseworker to confirm: the boxes the note
+    window shows for it (core/confirmations.py asked_confirmations), by --bekraeft name."""
+    from ..core.confirmations import asked_confirmations
+    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK
+    from ..core.note_errors import NoteError
+    from ..core.note_refusals import offered_situations
+    from ..core.participation import PARTICIPATION_CHECK
+    from ..core.redact import redact_cpr
+
+    print(redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}"))
+    municipality = store.settings().municipality
+    lines: list[str | tuple[str, str]] = []  # a heading, or a row of a name and its text
+    asked = {}
+    for name, title, refusal in offered_situations(trial, case, note_day):
+        template = store.note_template(trial.id, name)
+        lines.append((name, title + (" (kommunens egen skabelon)" if template is not None else "")))
+        if refusal:
+            lines.append(("", refusal))
+            continue
+        try:
+            asked[name] = asked_confirmations(trial, case, name, None, note_day, template, municipality)
+        except NoteError:  # the note itself says why when it is written
+            continue
+
+    def notes(wanted) -> str:
+        return ", ".join(name for name, boxes in asked.items() if wanted(boxes))
+
+    conditions = [c for c in trial.note_conditions if any(c.name in boxes for boxes in asked.values())]
+    if conditions:
+        done = "kontrolleret eller vurderet" if any(c.assessment for c in conditions) else "kontrolleret"
+        lines.append(
+            f"Betingelser, du skal bekræfte (--bekraeft NAVN), når du har {done} dem, i notaterne "
+            f"{notes(lambda boxes: any(c.name in boxes for c in conditions))}:"
+        )
+        lines += [(c.name, c.text + (" (din vurdering)" if c.assessment else "")) for c in conditions]
+    if any(DEADLINE_CHECK in boxes for boxes in asked.values()):
+        lines.append(
+            f"Fristen skal du bekræfte (--bekraeft {DEADLINE_CHECK}), når du har kontrolleret den, i notaterne "
+            f"{notes(lambda boxes: DEADLINE_CHECK in boxes)}:"
+        )
+        lines.append((DEADLINE_CHECK, DEADLINE_CHECK_TEXT))
+    # One extension's check per extension the notes' bases rest on (its text names it).
+    for text in dict.fromkeys(boxes[EXTENSION_CHECK].shown for boxes in asked.values() if EXTENSION_CHECK in boxes):
+        lines.append(
+            f"Forlængelsen skal du bekræfte (--bekraeft {EXTENSION_CHECK}), når du har kontrolleret den, i notaterne "
+            f"{notes(lambda boxes: EXTENSION_CHECK in boxes and boxes[EXTENSION_CHECK].shown == text)}:"  # noqa: B023
+        )
+        lines.append((EXTENSION_CHECK, text))
+    participation = next((b[PARTICIPATION_CHECK].shown for b in asked.values() if PARTICIPATION_CHECK in b), "")
+    if participation:  # decision 17
+        lines.append(
+            f"Kommunens deltagelse skal du bekræfte (--bekraeft {PARTICIPATION_CHECK}), når du har kontrolleret "
+            f"den, i notaterne {notes(lambda boxes: PARTICIPATION_CHECK in boxes)}:"
+        )
+        lines.append((PARTICIPATION_CHECK, participation))
+    for line in lines:
+        print(line if isinstance(line, str) else f"  {line[0]:<22} {line[1]}")

@@ -269,7 +269,10 @@ def test_an_assessment_is_listed_as_the_caseworkers_and_written_as_such(capsys, 
     args = ["note", "--db", str(path), "--case", str(ids["T13"]), "--today", "01-04-2019"]
     assert main([*args, "--list"]) == 0
     listed = capsys.readouterr().out
-    assert "Betingelser, du skal bekræfte (--bekraeft NAVN), når du har kontrolleret eller vurderet dem:\n" in listed
+    assert (
+        "Betingelser, du skal bekræfte (--bekraeft NAVN), når du har kontrolleret eller vurderet dem, i notaterne "
+        "forsoeg_anvendt:\n"
+    ) in listed
     assert (
         "  maalgruppe             Borgeren er jobparat kontanthjælpsmodtager eller uddannelsesparat "
         "uddannelseshjælpsmodtager\n"
