@@ -165,6 +165,7 @@ def _list_notes(store, case, trial, note_day: date) -> None:
     from ..core.note_refusals import offered_situations
     from ..core.participation import PARTICIPATION_CHECK
     from ..core.redact import redact_cpr
+    from ..core.text_table import column_widths, table_lines
 
     print(redact_cpr(f"Journalnotater for sag nr. {case.id}: {case.citizen} ({case.case_ref}), forsøg {trial.id}"))
     municipality = store.settings().municipality
@@ -212,5 +213,7 @@ def _list_notes(store, case, trial, note_day: date) -> None:
             f"den, i notaterne {notes(lambda boxes: PARTICIPATION_CHECK in boxes)}:"
         )
         lines.append((PARTICIPATION_CHECK, participation))
+    rows = [line for line in lines if isinstance(line, tuple)]
+    widths = column_widths(("", ""), rows, least=(22,))  # the names in one column, however long
     for line in lines:
-        print(line if isinstance(line, str) else f"  {line[0]:<22} {line[1]}")
+        print(line if isinstance(line, str) else "\n".join(table_lines(line, widths)))

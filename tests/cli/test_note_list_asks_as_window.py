@@ -15,7 +15,7 @@ def t09_case(tmp_path, praktik_start: date) -> list[str]:
     path = tmp_path / "t09.db"
     with CaseStore(path, clock=lambda: date(2022, 3, 1)) as store:
         settings = store.settings()
-        settings.caseworker_name, settings.municipality = "Anne Jensen", "Aalborg Kommune"
+        settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
         store.save_settings(settings)
         store.create_case(
             citizen="Susanne Berg", case_ref="2021-0109", trial_id="T09", dates={"praktik_start": praktik_start}

@@ -92,3 +92,14 @@ def test_importing_cases_of_a_trial_the_municipality_is_not_listed_in_warns_and_
     ) in out
     with CaseStore(db, read_only=True) as store:
         assert sorted(c.case_ref for c in store.list_cases()) == ["2019-0102", "2019-0103"]
+
+
+def test_the_list_keeps_its_names_in_one_column_beside_the_longer_check_name(capsys, tmp_path):
+    # "deltagelse_kontrolleret" is 23 letters, one more than the list's usual 22: every text then starts
+    # one column further right (it once started there on the check's line only).
+    path = t02_database(tmp_path, "Vesthimmerlands Kommune")
+    assert main(["note", "--db", str(path), "--case", "2019-0102", "--today", "20-05-2019", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "  forsoeg_anvendt         Forsøget anvendt"
+    assert lines[3].startswith("  deltagelse_kontrolleret Jeg har kontrolleret")
+    assert lines[1].index("Forsøget") == lines[3].index("Jeg") == 26
