@@ -151,7 +151,7 @@ def note_values(
         # The basis rests on an extension that may bridge a lapse (decision 4): cited once the caseworker
         # confirms having checked it, and the note says so beside it (decision 15; notes.py asks for it).
         if EXTENSION_CHECK in confirmed:
-            values["citation"] = f"{values['citation'].rstrip('.')}. {EXTENSION_CHECKED.rstrip('.')}"
+            values["citation"] = with_statement(values["citation"], EXTENSION_CHECKED)
         else:
             why[EXTENSION_CHECK] = EXTENSION_UNCHECKED
     if participation_check_needed(trial, municipality):
@@ -160,7 +160,7 @@ def note_values(
         if PARTICIPATION_CHECK not in confirmed:
             why[PARTICIPATION_CHECK] = PARTICIPATION_UNCHECKED
         elif values["citation"]:
-            values["citation"] = f"{values['citation'].rstrip('.')}. {PARTICIPATION_CHECKED.rstrip('.')}"
+            values["citation"] = with_statement(values["citation"], PARTICIPATION_CHECKED)
     values["contact_counts"] = contact_counts_text(case, event_date)
     values["contact_from"] = contact_from_text(case, event_date)
     values["conditions"], missing_conditions = (
@@ -169,6 +169,13 @@ def note_values(
     if missing_conditions:
         why["conditions"] = missing_conditions
     return values, why
+
+
+def with_statement(citation: str, statement: str) -> str:
+    """The citation with a sentence the caseworker's check makes beside it ('… frikommunenetværk.
+    Kommunens deltagelse i forsøget er kontrolleret af sagsbehandleren'), without the last full stop:
+    the template's '$citation.' ends it, as it ends the citation alone."""
+    return f"{citation.rstrip('.')}. {statement.rstrip('.')}"
 
 
 def stated_deadline(

@@ -139,3 +139,24 @@ def test_the_command_line_refuses_names_the_confirmation_and_lists_it(legacy_db,
         "Forlængelsen skal du bekræfte (--bekraeft forlaengelse_kontrolleret), når du har kontrolleret den, i "
         f"notaterne plan_ikke_justeret, forsoeg_anvendt:\n  forlaengelse_kontrolleret {BOX}\n"
     )
+
+
+def test_both_checks_stand_beside_the_basis_in_the_order_they_are_confirmed_for():
+    # Aalborg is not among T07's municipalities (Vesthimmerland): the note about 01-09-2023 needs the
+    # extension's check and the participation's, and states both after the citation, one sentence each.
+    aalborg = {**WHO, "municipality": "Aalborg Kommune"}
+    day = date(2023, 9, 1)
+    written = render_note(
+        LEGACY,
+        anna(day),
+        "plan_ikke_justeret",
+        note_date=day,
+        reason="Stabil",
+        event_date=day,
+        confirmed=(EXTENSION_CHECK, "deltagelse_kontrolleret"),
+        **aalborg,
+    )
+    assert (
+        "forlænget til 31-12-2026 ifølge Testbrev T07. Forlængelsen er kontrolleret af sagsbehandleren. Kommunens "
+        "deltagelse i forsøget er kontrolleret af sagsbehandleren.\n"
+    ) in written
