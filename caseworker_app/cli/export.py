@@ -147,11 +147,11 @@ def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -
 
     Compared as the filter compares names (core.selection.belongs_to: case, and spaces a reader
     cannot tell apart, aside). A name no case has is refused: a typo would otherwise export only the cases without
-    a caseworker, and say it was someone's list. Names in also (casefolded) are known too: the
+    a caseworker, and say it was someone's list. Names in also (compared by name_key) are known too: the
     caseworkers an .ics export was made for, whose handed-over cases must still be cancelled."""
     from ..core.collation import sorted_names
     from ..core.selection import belongs_to
-    from ..core.text import known_spelling
+    from ..core.text import known_spelling, name_key
     from ..services.exporting import ExportError
 
     wanted = (typed or "").strip()
@@ -164,7 +164,7 @@ def _caseworker(store: CaseStore, typed: str | None, also: Iterable[str] = ()) -
         # colleague's "METTE SØRENSEN" on a case must not head Mette Sørensen's printed calendar, nor
         # an "anne jensen" imported as typed Anne Jensen's (testers). The import's rule (one truth).
         return known_spelling(wanted, store.settings().caseworker_name, spellings)
-    if wanted.casefold() in set(also):
+    if name_key(wanted) in {name_key(name) for name in also}:
         return wanted
     known = f" Sagsbehandlerne på sagerne er: {', '.join(names)}." if names else " Ingen sag har en sagsbehandler."
     raise ExportError(f"Ingen sag har sagsbehandleren '{wanted}'.{known}")

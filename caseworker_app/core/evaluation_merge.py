@@ -30,6 +30,7 @@ from .evaluation_figures import FIGURE_LABELS, HIST_LABELS, PREFIXES, Evaluation
 from .history import END_REASONS
 from .merge_checks import missing_trials_problem, overlap_problem
 from .terms import EVENT_NAMES, NOTE_SITUATIONS
+from .text import name_key
 from .workdays import fmt
 
 FORMAT = "opfoelgningsfrister-evaluering"
@@ -120,7 +121,7 @@ def _counted(spec: RuleSpec) -> RuleSpec:
 
 def source_fingerprint(database_id: str, caseworker: str) -> str:
     """16 hex digits naming the case list and selection a file came from (not the person)."""
-    return _hash(f"{database_id}|{caseworker.strip().casefold()}")
+    return _hash(f"{database_id}|{name_key(caseworker)}")
 
 
 def database_fingerprint(database_id: str) -> str:

@@ -18,6 +18,7 @@ from ..core.cases import CaseDeadline, CaseRecord, Outcome
 from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
 from ..core.selection import Selection, belongs_to, select
 from ..core.terms import ACTIVE
+from ..core.text import name_key
 
 _KIND = attrgetter("trial_id", "caseworker", "status")
 _DEADLINE = attrgetter("deadline")
@@ -72,7 +73,7 @@ class TrialEndCounts:
     def __init__(self, items: Sequence[CaseDeadline], today: date, horizon_days: int) -> None:
         self.key = (today, horizon_days)
         self._items = items  # the book's deadlines: read when a list's counts are first asked for
-        # the caseworker asked for (casefolded; '' = all) -> (coming ends, trials already over: decision 3)
+        # the caseworker asked for (core.text.name_key; '' = all) -> (coming ends, trials already over: decision 3)
         self._lists: dict[str, tuple[Counter[tuple[str, date]], Counter[tuple[str, date]]]] = {}
 
     def replace(
@@ -104,7 +105,7 @@ class TrialEndCounts:
         chose for caseworker over these deadlines, if the caller has it (the Frister list's rows
         with no search): not chosen again over 100,000 rows."""
         today, horizon_days = self.key
-        wanted = caseworker.strip().casefold()
+        wanted = name_key(caseworker)
         counts = self._lists.get(wanted)
         if counts is None:
             if chosen is None or chosen.caseworker.casefold() != wanted or chosen.total != len(self._items):

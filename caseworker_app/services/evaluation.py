@@ -36,7 +36,7 @@ from ..core.evaluation_merge import (
 )
 from ..core.evaluation_scope import check_period, select_trials
 from ..core.os_text import reason_text
-from ..core.text import and_list
+from ..core.text import and_list, name_key
 from .evaluation_rows import Row, trial_rows
 
 if TYPE_CHECKING:  # a type only: no import of the store when this module loads
@@ -66,7 +66,7 @@ def build_evaluation(
     unassigned: list[CaseRecord] = []
     if who:
         known = sorted_names({c.caseworker for c in cases if c.caseworker})
-        mine = [c for c in cases if c.caseworker.strip().casefold() == who.casefold()]
+        mine = [c for c in cases if name_key(c.caseworker) == name_key(who)]
         if not mine:
             raise EvaluationError(
                 f"Ingen sager har sagsbehandleren '{who}' (i databasen: "

@@ -22,7 +22,7 @@ from ..core.cases import CaseDeadline
 from ..core.deadline import overdue_count
 from ..core.os_text import reason_text
 from ..core.selection import belongs_to, only_text, possessive, select, whose_text
-from ..core.text import count_text, number_text
+from ..core.text import count_text, name_key, number_text
 from ..core.workdays import fmt
 from ..store.errors import StoreError
 
@@ -299,7 +299,7 @@ def export_ics(
     current = {uid_of(item) for item in dated}
     # A case not computed now is not closed: its events stay as they were, not cancelled.
     current |= uids_of_cases(previous, (keys.get(p.case.id, p.case.id) for p in all_problems))
-    wanted = caseworker.strip().casefold()
+    wanted = name_key(caseworker)
     handed_over = {
         uid
         for item in dated
