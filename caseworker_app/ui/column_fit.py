@@ -4,7 +4,8 @@ hide the last columns behind a horizontal scroll bar, the columns give way by pr
 
 - a column shown whole (a date, a case number, a CPR number) never gives up its text; only an
   explanation in brackets after it ("fre 22-01-2021 (fristen 23-01-2021 er en lørdag)", also in the
-  row's tooltip) gives way, first;
+  row's tooltip) gives way, first, and in a column of dates the words of a deadline with none
+  ("dato ikke aftalt – aftal og registrér den") down to a few characters, whole in the tooltip;
 - then a free text (a name, what a deadline is), down to a few characters (measured in its own
   texts: the widest of their first few characters and "…"), its text shortened with "…" (the whole
   text in its tooltip, ui/elided_tips.py);
@@ -21,6 +22,7 @@ A column the caseworker drags to another width is theirs: the list is not fitted
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +48,12 @@ class Column:
     most: int
     whole: bool = False
     least_chars: int = 8
+    # A whole column of dates (Frist): a text without a date (an undated deadline's words, core/deadline.py
+    # due_text) is kept only to least_chars characters, as a free text, and gives way with the brackets.
+    dated: bool = False
+
+
+_DATE = re.compile(r"\d{2}-\d{2}-\d{4}")
 
 
 def fitted_widths(
@@ -99,6 +107,13 @@ def _below_minimums(
 def shown_least(text: str, chars: int) -> str:
     """The least of a free text a column shows: its first chars characters and "…" (or all of it)."""
     return text if len(text) <= chars else text[:chars].rstrip() + "…"
+
+
+def shown_kept(spec: Column, text: str) -> str:
+    """What of a column's text is kept when the columns give way (the rest shortened with "…")."""
+    if spec.whole and not (spec.dated and _DATE.search(text) is None):
+        return shown_whole(text)
+    return shown_least(text, spec.least_chars)
 
 
 def shown_whole(text: str) -> str:
@@ -280,8 +295,7 @@ class ColumnFit(QObject):
                     fm = base_metrics
                 extra = margin + (indent if column == 0 else 0)
                 widest[column] = max(widest[column], width_of(fm, text) + extra)
-                spec = self._columns[column]
-                part = shown_whole(text) if spec.whole else shown_least(text, spec.least_chars)
+                part = shown_kept(self._columns[column], text)
                 kept[column] = max(kept[column], width_of(fm, part) + extra)
         return widest, kept, titles
 

@@ -88,7 +88,9 @@ class DeadlinesTab(WindowPart):
         # names and what the deadline is shortened first; at most so wide at 100 % text. The last
         # column, the reason, stretches over the rest.
         columns = (
-            Column(150, whole=True),  # Frist
+            Column(
+                150, whole=True, dated=True, least_chars=14
+            ),  # Frist: "! mangler dato" whole, longer words shortened
             Column(215, whole=True),  # Senest i praksis: the date whole, its explanation may be shortened
             Column(170),  # Borger
             Column(90, whole=True),  # Sagsnr.
