@@ -507,7 +507,7 @@ def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, 
         qtbot.waitUntil(lambda: note.isAncestorOf(QApplication.focusWidget()))
         seen["start"] = QApplication.focusWidget() is note.free_text_edit
         names = []
-        for _ in range(7):
+        for _ in range(8):
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             widget = QApplication.focusWidget()
             names.append(widget.accessibleName() or (widget.text() if isinstance(widget, QPushButton) else ""))
@@ -522,10 +522,12 @@ def test_tab_goes_round_the_note_window_and_writes_nothing_into_the_note(qtbot, 
     qtbot.waitUntil(lambda: "resumé" in seen)
     assert seen == {
         "start": True,
-        # The copy button is off (Egen tekst is missing): Tab passes it.
+        # The copy button is off (Egen tekst is missing): Tab passes it, and stops at the button that
+        # goes to what is missing.
         "round": [
             "Skj&ul felterne",  # beside the note's label: hides the fields above it
             "Notatet, som det kopieres til FASIT",
+            "Vis det &manglende",
             "&Luk",
             "",  # the tab bar (Notat, Skabelon)
             "Situation",

@@ -147,6 +147,12 @@ class ConditionsPanel(QWidget):
             for widget in (box, label, hint):
                 widget.setVisible(name in checks)
 
+    def first_unticked(self, within: QWidget) -> QCheckBox | None:
+        """The first box shown within (the fields, hidden or not) and not ticked, in the order they stand."""
+        boxes = [*self.boxes.values(), *(check[0] for check in self.checks.values())]
+        shown = [box for box in boxes if box.isVisibleTo(within) and not box.isChecked()]
+        return min(shown, key=lambda box: box.mapTo(within, box.rect().topLeft()).y(), default=None)
+
     def follow(
         self,
         facts: Mapping[str, Confirmable],

@@ -49,8 +49,15 @@ class DraftPane(QWidget):
         self.copy_button = QPushButton("&Kopiér til FASIT")
         self.copy_button.setDefault(True)
         self.copy_button.setToolTip("Læg notatet i udklipsholderen som ren tekst og gem det i sagens historik")
+        # Shown while a field above still needs filling in: on a low screen it may be scrolled out of
+        # sight, or hidden (Skjul felterne); the window scrolls to it (a tester could not find the tick).
+        self.show_missing_button = QPushButton("Vis det &manglende")
+        self.show_missing_button.setAutoDefault(False)
+        self.show_missing_button.setToolTip("Vis og gå til det første felt, der mangler at blive udfyldt")
+        self.show_missing_button.hide()
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.status_area, 1)
+        copy_row.addWidget(self.show_missing_button, 0, Qt.AlignmentFlag.AlignTop)
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
 
         # Beside the note's label: the window's button that hides the fields above (so the whole

@@ -134,6 +134,16 @@ class NoteInputs(QWidget):
         empty = [edit for edit in shown if not edit.toPlainText().strip()]
         return (empty or shown or [self.situation_combo])[0]
 
+    def first_unfilled(self) -> QWidget | None:
+        """The first field the situation shows that the note still needs filled in: an empty date or
+        text, then a Bekræft box not ticked (what Vis det manglende goes to, also with the fields
+        hidden); None when all are given."""
+        for edit in (self.event_date_edit, self.reason_edit, self.free_text_edit):
+            typed = edit.text() if isinstance(edit, DateLineEdit) else edit.toPlainText()
+            if edit.isVisibleTo(self) and not typed.strip():
+                return edit
+        return self.conditions.first_unticked(self)
+
     def values(self) -> dict:
         """What the caseworker has given: reason, free_text and event_date (None if empty)."""
         return {

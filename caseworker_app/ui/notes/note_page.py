@@ -57,6 +57,12 @@ class NotePage(QWidget):
             else "Skjul felterne over notatet, så hele notatet kan læses, før det kopieres"
         )
 
+    def go_to(self, field: QWidget) -> None:
+        """Show the fields if hidden, scroll field into view and put the cursor in it."""
+        self.fields_button.setChecked(False)
+        self.inputs_scroll.ensureWidgetVisible(field)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def fit_split(self) -> None:
         """The fields as high as they need (at most half the page), the note the rest."""
         total = sum(self.note_splitter.sizes())

@@ -89,6 +89,9 @@ class NoteWindow(QDialog):
         layout.addLayout(bottom)
         # Once in the window: Tab goes from the fields to the button that hides them, then the note.
         QWidget.setTabOrder(self.fields_button, self.draft.note_edit)
+        # From the note to Vis det manglende (when shown), then Kopiér, as they stand below it.
+        QWidget.setTabOrder(self.draft.note_edit, self.draft.show_missing_button)
+        QWidget.setTabOrder(self.draft.show_missing_button, self.draft.copy_button)
         resize_to_fit(self, 960, 760)
 
         # The parts' widgets by the names the rest of the program (and its tests) reach them by.
@@ -139,9 +142,16 @@ class NoteWindow(QDialog):
         self.draft.copy_button.clicked.connect(self.copy_to_fasit)
 
         page = self.note_page = NotePage(inputs, self.draft)
+        self.draft.show_missing_button.clicked.connect(self.show_missing)
         self.inputs_scroll = page.inputs_scroll
         self.fields_button = page.fields_button
         return page
+
+    def show_missing(self) -> None:
+        """Vis det manglende: the first field still to fill in, shown and with the cursor in it."""
+        field = self.inputs.first_unfilled()
+        if field is not None:
+            self.note_page.go_to(field)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -298,6 +308,7 @@ class NoteWindow(QDialog):
 
     def _refresh_state(self) -> None:
         self.draft.mark_missing()
+        self.draft.show_missing_button.setVisible(bool(self._missing) and self.inputs.first_unfilled() is not None)
         problems = self.copy_problems()
         copied = self.saved_note_id is not None and self._last_saved == self._current()
         event = None if problems else self._unregistered_event()
