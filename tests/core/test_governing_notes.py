@@ -698,7 +698,8 @@ def test_a_praktik_outside_the_trials_condition_gets_no_note_citing_the_trial():
 def test_outlook_and_the_plans_carry_the_remarks_for_the_caseworker_not_the_citizen():
     from caseworker_app.core.calendar_selection import case_plan
     from caseworker_app.core.ics import description_text
-    from caseworker_app.ui.printing.layouts import PrintHeader, plan_html
+    from caseworker_app.ui.printing.layouts import PrintHeader
+    from caseworker_app.ui.printing.plan_layout import plan_html
 
     # Follow-up 02-06-2025: the ordinary 02-06-2026 governs, the trial rule's 02-12-2027 beside it.
     case = t08_case(date(2025, 6, 2))

@@ -1,6 +1,7 @@
 """Printing and exporting: pages built as HTML, cut into pages and painted by Qt.
 
-- layouts.py: the HTML of each printed page (week list, month grid, a citizen's plan).
+- layouts.py: the HTML of the calendar's pages (week list, month grid) and the parts a plan shares;
+  plan_layout.py: a case's plan, for the file or for the citizen.
 - pagination.py: cut a laid-out document into pages between table rows.
 - document.py: a PrintJob and painting it page by page (preview, printer, PDF).
 - jobs.py: the calendar and plan jobs from an open database (window and command line alike).

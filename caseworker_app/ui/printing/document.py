@@ -33,15 +33,13 @@ from ...core.text import count_text
 from ...core.workdays import fmt
 from .layouts import (
     CALENDAR_TITLE,
-    PLAN_TITLE_CITIZEN,
-    PLAN_TITLE_FILE,
     STYLE,
     PrintHeader,
     month_grid_html,
-    plan_html,
     week_list_html,
 )
 from .pagination import paginate
+from .plan_layout import PLAN_TITLE_CITIZEN, PLAN_TITLE_FILE, plan_html
 
 LAYOUT_WEEKS, LAYOUT_MONTHS = "uger", "måneder"
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
