@@ -8,7 +8,7 @@ from datetime import date
 
 from ..core.catalog import Trial
 from ..core.catalog_load import load_catalog
-from ..core.deadline import STATUS_DA, Deadline, due_text, ordinary_beside_text, practical_day_text
+from ..core.deadline import STATUS_DA, Deadline, due_text, ordinary_beside_text, practical_date, practical_day_text
 from ..core.participation import participation_warning
 from ..core.workdays import fmt
 from ..services.catalog_texts import end_change_line, names_line, ordinary_rule_lines, period_lines
@@ -122,6 +122,8 @@ def _deadline_table(trial: Trial, deadlines: list[Deadline], today: date, status
     for d in deadlines:
         if d.undated:
             lines.append(f"{d.label}: {due_text(d)} – {STATUS_DA[d.status]}")
+        elif practical_date(d) is None:  # a period's last day: no practical date (decision 7)
+            lines.append(f"{d.label}: frist {fmt(d.legal_due)} – {STATUS_DA[d.status]}")
         else:
             lines.append(
                 f"{d.label}: frist {fmt(d.legal_due)} – senest i praksis {practical_day_text(d)}"

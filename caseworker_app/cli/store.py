@@ -133,12 +133,12 @@ def deadline_report(
     """The deadline list as Danish text, grouped overdue / this week / the 'snart' days / later."""
     # Imported here, like the other commands' modules: the parser is built before the window opens.
     from ..core.cases import group_of, group_titles, problems_heading
-    from ..core.deadline import due_text
+    from ..core.deadline import due_text, practical_weekday_text
     from ..core.deadline_notices import ended_trial_counts, ended_trial_lines, trial_end_counts, trial_end_lines
     from ..core.redact import redact_cpr
     from ..core.text import count_text, number_text, printable
     from ..core.text_table import column_widths, table_lines
-    from ..core.workdays import fmt, fmt_weekday
+    from ..core.workdays import fmt
 
     title = f"Frister pr. {fmt(today)}" + (f" – {municipality}" if municipality else "")
     lines = [title]
@@ -160,7 +160,7 @@ def deadline_report(
         # An undated deadline's text is longer than the date column: it gets a line of its own.
         rows[id(item)] = [
             "" if d.undated else due_text(d),
-            "" if d.undated else fmt_weekday(d.practical_due),  # cf. practical_text
+            practical_weekday_text(d),
             printable(redact_cpr(case.citizen)),
             printable(redact_cpr(case.case_ref)),
             case.trial_id,

@@ -126,7 +126,7 @@ class Deadline(NamedTuple):
             "kind": self.kind,
             "label": self.label,
             "legal_due": None if self.undated else self.legal_due.isoformat(),
-            "practical_due": None if self.undated else self.practical_due.isoformat(),
+            "practical_due": _iso(practical_date(self)),
             "ordinary_due": self.ordinary_due.isoformat() if self.ordinary_due else None,
             "status": self.status,
             "governed_by": self.governed_by,
@@ -198,27 +198,53 @@ def _day_off_phrase(day_off: str) -> str:
 def practical_sentence(deadline: Deadline) -> str:
     """'I praksis senest torsdag 30-12-2027, fordi 01-01-2028 er nytårsdag.': the practical date in a
     journal note (decision 7), '' when it is the legal date."""
-    if not deadline.day_off or deadline.undated:
+    practical = practical_date(deadline)
+    if not deadline.day_off or practical is None:
         return ""
-    practical = deadline.practical_due
     return (
         f"I praksis senest {WEEKDAYS_DA[practical.weekday()]} {fmt(practical)}, "
         f"fordi {fmt(deadline.legal_due)} er {_day_off_phrase(deadline.day_off)}."
     )
 
 
+# What a 'Senest i praksis' column shows for a period's last day, which has no practical date.
+NO_PRACTICAL_TEXT = "–"
+
+
+def practical_date(deadline: Deadline) -> date | None:
+    """The practical date ('senest i praksis') every output shows: the last working day on or before
+    the legal date. None for a deadline without a date, and for a period's last day (duration_end:
+    a praktik, an extension), which is how long the period may run, not a duty done "senest": it has
+    no practical date in any output (decision 7). Deadline.practical_due is, beside, the day the
+    deadline stands on (a calendar's day, the .ics event, the status horizon): its legal date then."""
+    if deadline.undated or deadline.kind == "duration_end":
+        return None
+    return deadline.practical_due
+
+
 def practical_text(deadline: Deadline) -> str:
-    """The practical date as dd-mm-åååå, or '' for a deadline without a date."""
-    return "" if deadline.undated else fmt(deadline.practical_due)
+    """The practical date as dd-mm-åååå; '' for a deadline without a date, '–' for a period's last day."""
+    if deadline.undated:
+        return ""
+    practical = practical_date(deadline)
+    return NO_PRACTICAL_TEXT if practical is None else fmt(practical)
+
+
+def practical_weekday_text(deadline: Deadline) -> str:
+    """'fre 26-02-2021': the practical date with its weekday; '' for a deadline without a date, '–'
+    for a period's last day (practical_date)."""
+    if deadline.undated:
+        return ""
+    practical = practical_date(deadline)
+    return NO_PRACTICAL_TEXT if practical is None else fmt_weekday(practical)
 
 
 def practical_day_text(deadline: Deadline) -> str:
     """'fre 26-02-2021 (fristen 28-02-2021 er en søndag)': the practical date with its weekday, and
-    why it is earlier than the legal date (said of the legal date); '' for a deadline without a date."""
-    if deadline.undated:
-        return ""
-    text = fmt_weekday(deadline.practical_due)
-    return f"{text} ({day_off_text(deadline)})" if deadline.day_off else text
+    why it is earlier than the legal date (said of the legal date); '' for a deadline without a date,
+    '–' for a period's last day (practical_date)."""
+    text = practical_weekday_text(deadline)
+    return f"{text} ({day_off_text(deadline)})" if deadline.day_off and text != NO_PRACTICAL_TEXT else text
 
 
 def trial_end_warnings(
@@ -250,3 +276,7 @@ def _sentence(parts: Reason) -> str:
         [fmt(p) if isinstance(p, date) else p.danish() if isinstance(p, Duration) else str(p) for p in parts]
     )
     return text[0].upper() + text[1:]
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .atomic import atomic_write, atomic_write_bytes
 from .cases import CaseDeadline, CaseProblem, CaseRecord
 from .cpr import mask_cpr
-from .deadline import STATUS_DA, Deadline, due_text
+from .deadline import STATUS_DA, Deadline, due_text, practical_date
 from .redact import redact_cpr
 from .sheet_text import is_formula_like, neutralise
 from .terms import DATE_NAMES
@@ -80,7 +80,7 @@ _DEADLINE_COLUMNS: tuple[tuple[str, Callable[[CaseDeadline], Cell]], ...] = (
     ("Sagsbehandler", lambda i: i.case.caseworker),
     ("Hvad", lambda i: i.deadline.label),
     ("Frist", lambda i: _due_cell(i.deadline)),
-    ("Senest i praksis", lambda i: None if i.deadline.undated else i.deadline.practical_due),
+    ("Senest i praksis", lambda i: practical_date(i.deadline)),
     ("Fridag", lambda i: i.deadline.day_off or ""),
     ("Status", lambda i: STATUS_DA.get(i.deadline.status, i.deadline.status)),
     # As every other output: only beside a date the ordinary rule does not give itself (Deadline.ordinary_beside).

@@ -15,7 +15,16 @@ from html import escape
 
 from ...core.calendar_selection import CalendarSelection, group_by_week, month_grids
 from ...core.cases import CaseDeadline, CaseProblem
-from ...core.deadline import OVERDUE, OVERDUE_MARK, Deadline, day_off_text, due_text
+from ...core.deadline import (
+    NO_PRACTICAL_TEXT,
+    OVERDUE,
+    OVERDUE_MARK,
+    Deadline,
+    day_off_text,
+    due_text,
+    practical_date,
+    practical_text,
+)
 from ...core.redact import redact_cpr
 from ...core.workdays import WEEKDAYS_DA, fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
@@ -81,20 +90,31 @@ def extra_lines(d: Deadline) -> list[str]:
 
 
 def practical_cell(d: Deadline) -> str:
-    if d.undated:
-        return ""  # deadline.practical_text: no date, so no practical date either
-    if d.practical_due == d.legal_due:
+    practical = practical_date(d)
+    if practical is None:  # no date, or a period's last day: no practical date (practical_text)
+        return text(practical_text(d))
+    if practical == d.legal_due:
         return '<span class="muted">samme dag</span>'
-    return f'{fmt_weekday(d.practical_due)}<br><span class="muted">({text(day_off_text(d))})</span>'
+    return f'{fmt_weekday(practical)}<br><span class="muted">({text(day_off_text(d))})</span>'
 
 
 def _overview_line(selection: CalendarSelection) -> str:
     line = selection.count_text  # the print dialog's summary says the same
     if selection.left_out_text:  # chosen away in the print dialog: the page says how many are missing
         line += f" <b>{selection.left_out_text}</b>"
+    shown = (*selection.items, *selection.overdue_before)
+    # A period's last day has no practical date (decision 7): its '–' is explained where it is shown.
+    period_end = any(practical_text(i.deadline) == NO_PRACTICAL_TEXT for i in shown)
     return (
         f"<p>{line} Overskredne frister står med fed skrift og mærket {OVERDUE_MARK}. "
-        "Senest i praksis er sidste arbejdsdag på eller før fristen.</p>"
+        "Senest i praksis er sidste arbejdsdag på eller før fristen"
+        + (
+            f"; en periodes sidste dag (fx en praktiks) har ingen ({NO_PRACTICAL_TEXT}): perioden må løbe hen "
+            "over en weekend eller helligdag"
+            if period_end
+            else ""
+        )
+        + ".</p>"
     )
 
 
