@@ -16,6 +16,7 @@ from ..core.deadline import (
     day_off_text,
     due_text,
     ordinary_beside_text,
+    practical_date,
     practical_day_text,
 )
 from ..core.workdays import fmt, fmt_weekday
@@ -31,6 +32,8 @@ def deadline_html(deadline: Deadline) -> str:
     status_html = f"<b>{e(status)}</b>" if deadline.status == OVERDUE else e(status)
     if deadline.undated:
         dates = f"<b>{e(due_text(deadline))}</b>"
+    elif practical_date(deadline) is None:  # a period's last day has no practical date (decision 7)
+        dates = f"frist <b>{e(fmt(deadline.legal_due))}</b>"
     else:
         dates = (
             f"frist <b>{e(fmt(deadline.legal_due))}</b> – senest i praksis "

@@ -8,7 +8,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from caseworker_app.core.catalog_load import load_catalog
+from caseworker_app.core.schedule import compute_deadlines
 from caseworker_app.store import CaseStore
+from caseworker_app.ui.case_deadlines_model import deadline_html, plain_text
 from caseworker_app.ui.caseworker_filter import EVERYONE, FRISTER, SAGER, remember
 from caseworker_app.ui.mainwindow import MainWindow
 from caseworker_app.ui.overview import DeadlineColumn
@@ -39,3 +42,9 @@ def test_the_frister_tab_shows_a_dash_for_the_praktik_end(qtbot, store, tmp_path
     assert model.data(group) == "Denne uge (1)"  # 04-07-2021 is this week's Sunday
     row = [model.data(model.index(0, column, group)) for column in (DeadlineColumn.DUE, DeadlineColumn.PRACTICAL)]
     assert row == ["04-07-2021", "–"]
+
+
+def test_the_case_window_summary_names_no_practical_date():
+    (deadline,) = compute_deadlines(load_catalog()["T09"], PRAKTIK, [], TODAY)
+    first = plain_text(deadline_html(deadline)).splitlines()[0]
+    assert first == "Praktikken slutter senest: frist 04-07-2021 – snart"
