@@ -211,13 +211,19 @@ def practical_sentence(deadline: Deadline) -> str:
 NO_PRACTICAL_TEXT = "–"
 
 
+def is_period_end(deadline: Deadline) -> bool:
+    """Whether the deadline is a period's last day (duration_end: a praktik, an extension): how
+    long the period may run, not a duty to do by then (no practical date, no meeting to offer)."""
+    return deadline.kind == "duration_end"
+
+
 def practical_date(deadline: Deadline) -> date | None:
     """The practical date ('senest i praksis') every output shows: the last working day on or before
     the legal date. None for a deadline without a date, and for a period's last day (duration_end:
     a praktik, an extension), which is how long the period may run, not a duty done "senest": it has
     no practical date in any output (decision 7). Deadline.practical_due is, beside, the day the
     deadline stands on (a calendar's day, the .ics event, the status horizon): its legal date then."""
-    if deadline.undated or deadline.kind == "duration_end":
+    if deadline.undated or is_period_end(deadline):
         return None
     return deadline.practical_due
 

@@ -93,3 +93,16 @@ def test_the_printed_calendar_and_plan_say_no_practical_date():
     assert "en periodes sidste dag (fx en praktiks) har ingen (–)" in page
     plan = plan_html(case_plan(PRAKTIK, CATALOG["T09"], TODAY), PrintHeader())
     assert "<td>–</td>" in plan and "samme dag" not in plan
+
+
+def test_the_citizen_plan_says_when_the_praktik_ends_and_offers_no_meeting():
+    # Before the end: the last day, Sunday 04-07-2021 (praktik from 07-06-2021, 4 weeks).
+    coming = plan_html(case_plan(PRAKTIK, CATALOG["T09"], TODAY), PrintHeader(), for_citizen=True)
+    assert "<tr><td><b>Søn 04-07-2021</b></td><td>Praktikken slutter senest denne dag.</td></tr>" in coming
+    # After it (12-07-2021, no end registered): it is over; no "Hurtigst muligt", no meeting to agree.
+    ended = plan_html(case_plan(PRAKTIK, CATALOG["T09"], date(2021, 7, 12)), PrintHeader(), for_citizen=True)
+    assert (
+        "<tr><td><b>Søn 04-07-2021</b></td>"
+        "<td>Praktikken slutter senest denne dag. Dagen er gået, så perioden er slut.</td></tr>"
+    ) in ended
+    assert "Hurtigst muligt" not in ended and "aftale tidspunktet" not in ended

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...core.calendar_selection import CasePlan, PlanEntry
 from ...core.cases import NO_CASEWORKER, caseworker_text
-from ...core.deadline import STATUS_DA, ordinary_beside_text
+from ...core.deadline import STATUS_DA, is_period_end, ordinary_beside_text
 from ...core.terms import EVENT_NAMES
 from ...core.workdays import fmt
 from ...core.workdays import fmt_weekday as _fmt_weekday
@@ -102,6 +102,17 @@ def _choice_text(entry: PlanEntry) -> str:
     return text
 
 
+def _period_end_cells(entry: PlanEntry) -> tuple[str, str]:
+    """'Søn 04-07-2021' and 'Praktikken slutter senest denne dag.': a period's last day, said to the
+    citizen as the day it ends; once passed, that the period is over (it is not a meeting missed)."""
+    d = entry.deadline
+    day = _fmt_weekday(d.legal_due)
+    what = f"{text(d.label)} denne dag."
+    if is_overdue(d):
+        what += " Dagen er gået, så perioden er slut."
+    return day[0].upper() + day[1:], what
+
+
 def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
     """The plan in plain Danish for the citizen: when, and what happens; no rules or references.
 
@@ -129,7 +140,9 @@ def _citizen_plan_html(plan: CasePlan, header: PrintHeader) -> str:
     )
     for entry in plan.entries:
         d = entry.deadline
-        if d.undated or (is_overdue(d) and not entry.expected):
+        if is_period_end(d):  # how long a praktik may run: no meeting to offer, no "senest"
+            when, what = _period_end_cells(entry)
+        elif d.undated or (is_overdue(d) and not entry.expected):
             when = "Hurtigst muligt"
             what = f"{text(d.label)}: vi kontakter dig hurtigst muligt for at aftale tidspunktet."
         else:
