@@ -45,7 +45,6 @@ FIGURE_LABELS = {
     "praktik_started": "Praktikker startet i perioden",
     "praktik_ended": "Praktikker afsluttet i perioden",
     "flexjob": "Overgået til fleksjob i perioden",
-    "plan_not_adjusted": "Indsatsplan ikke justeret (FASIT-markering sættes efter reglen)",
     "cannot_compute": "Sager, der ikke kan beregnes (en dato mangler eller er gemt forkert)",
     "outside_condition": "Sager, som forsøget ikke gælder for (en betingelse er ikke opfyldt, eller perioden "
     "begyndte før forsøget, efter sagens datoer)",
@@ -63,7 +62,7 @@ HIST_LABELS = {
 PREFIXES = ("end_reason:", "event:", "note:")
 
 # Trial-specific success criteria (the evaluation design, seed 001, and the form, seed 000).
-SUCCESS_T08, SUCCESS_T09, SUCCESS_T07 = "T08", "T09", "T07"
+SUCCESS_T08, SUCCESS_T09 = "T08", "T09"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from ..core.evaluation_figures import (
     FLEXJOB,
     NOT_COUNTABLE,
     RETAINED,
-    SUCCESS_T07,
     SUCCESS_T08,
     SUCCESS_T09,
     Evaluation,
@@ -218,8 +217,6 @@ def trial_rows(f: TrialFigures, trial: Trial, evaluation: Evaluation) -> list[Ro
                 _spread(f, "flexjob_days") + f" fra praktikstart til sagen blev afsluttet med årsagen '{FLEXJOB}'"
             ).strip(),
         )
-    elif trial.id == SUCCESS_T07:
-        row(5, "plan_not_adjusted", note=f"Markeringen »{trial.fasit_marking}«" if trial.fasit_marking else "")
     else:
         row(5, "success", "Succeskriterium")
     return rows
