@@ -86,7 +86,7 @@ def mark_not_countable(trial: Trial, figures: TrialFigures) -> None:
     if not trial.fasit_marking:
         nc["markings"] = f"{NOT_COUNTABLE}: forsøget har ingen FASIT-markering i kataloget"
     if not saving_rules(trial):
-        why = f"{NOT_COUNTABLE}: forsøget har ingen almindelig regel om opfølgninger at sammenligne med"
+        why = f"{NOT_COUNTABLE}: {_nothing_saved_reason(trial)}"
         for key in ("held", "demanded", "saved"):
             nc[key] = why
     if trial.id not in (SUCCESS_T08, SUCCESS_T09):
@@ -103,6 +103,27 @@ _SUCCESS_NOT_IN_LIST = {
     "T07": "succeskriteriet er øget tilfredshed med forløbet, herunder indsatsplanen, som borgerne spørges om "
     "årligt (hvor mange gange indsatsplanen ikke er justeret, står ovenfor: Indsatsplan ikke justeret)",
 }
+
+
+def _nothing_saved_reason(trial: Trial) -> str:
+    """Why no follow-ups saved can be counted for a trial without a rule that spares any (saving_rules):
+    it keeps the ordinary rule's number of talks (T05: at least 4 in 12 months, only their form
+    changes), or it has no ordinary rule about follow-ups to compare with."""
+    for spec in trial.rules:
+        ordinary = spec.ordinary
+        if (
+            ordinary is not None
+            and spec.kind == ordinary.kind == "count_window"
+            and spec.count >= ordinary.count
+            and spec.window is not None
+            and spec.window == ordinary.window
+        ):
+            what = "samtaler" if spec.events == ("talk",) else "opfølgninger"
+            return (
+                f"forsøget bevarer den almindelige regels krav om mindst {ordinary.count} {what} inden for "
+                f"{spec.window.danish()} og ændrer kun deres form, så det sparer ingen opfølgninger"
+            )
+    return "forsøget har ingen almindelig regel om opfølgninger at sammenligne med"
 
 
 _NO_HISTORY = DateHistory()

@@ -1,7 +1,8 @@
 """What the evaluation report says it cannot count, and why, as a coordinator reads it.
 
 T07's success criterion is citizens' satisfaction (asked yearly), not in the case list: its decisions
-not to adjust the plan are counted once, with the events."""
+not to adjust the plan are counted once, with the events. T05 keeps the ordinary rule's cadence, so
+it saves no follow-ups: the reason says so, not that it has no ordinary rule."""
 
 from __future__ import annotations
 
@@ -47,3 +48,12 @@ def test_t07_success_criterion_cannot_be_counted_and_its_decision_is_counted_onc
     # The decision of 01-09-2021 not to adjust: once, among the events.
     counted = [(r.section, r.value) for (_, label), r in t07.items() if "ikke justeret" in label]
     assert counted == [("Opfølgninger, henvendelser, journalnotater og markeringer", "1")]
+
+
+def test_t05_says_it_keeps_the_ordinary_cadence(rows):
+    saved = rows["T05"][("Sparede opfølgninger og frigjorte timer", "Krævet efter den almindelige regel")]
+    assert saved.value == "kan ikke opgøres fra sagslisten"
+    assert saved.note == (
+        "kan ikke opgøres fra sagslisten: forsøget bevarer den almindelige regels krav om mindst 4 samtaler "
+        "inden for 12 måneder og ændrer kun deres form, så det sparer ingen opfølgninger"
+    )
