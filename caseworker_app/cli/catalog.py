@@ -11,7 +11,7 @@ from ..core.catalog_load import load_catalog
 from ..core.deadline import STATUS_DA, Deadline, due_text, ordinary_beside_text, practical_date, practical_day_text
 from ..core.participation import participation_warning
 from ..core.workdays import fmt
-from ..services.catalog_texts import end_change_line, names_line, ordinary_rule_lines, period_lines
+from ..services.catalog_texts import end_change_line, marking_text, names_line, ordinary_rule_lines, period_lines
 from .common import UsageError
 
 
@@ -176,6 +176,8 @@ def _trials_checked(args: argparse.Namespace) -> int:
             print(f"     Kommuner: {', '.join(trial.municipalities) or 'ikke nævnt i kilderne'}")
             if warning := participation_warning(trial, municipality):  # decision 17
                 print(f"     ⚠ {warning}")
+            # decision 9: a marking the sources require, and whether the municipality has written it
+            print(f"     {'⚠ ' if trial.missing_marking else ''}FASIT-markering: {marking_text(trial)}")
             print("     Forsøgsperiode:")
             for line in period_lines(trial):
                 print(f"       {line}")

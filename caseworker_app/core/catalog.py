@@ -54,6 +54,13 @@ def _caution_text(checked_until: date, changed: str, after_reform: bool, check: 
     return (REFORM_CAUTION if after_reform else EARLIER_CAUTION).format(checked=checked, check=check)
 
 
+# Decision 9: the sources say a marking is set (T03, T04, T06) but give no text; the program invents none.
+MARKING_MISSING = (
+    "forsøget kræver en markering, men kilderne giver ikke dens tekst: kommunen skriver den i vinduet under "
+    "fanen Forsøg, »Ret markering …«"
+)
+
+
 @dataclass(frozen=True)
 class Citation:
     text: str
@@ -178,6 +185,9 @@ class Trial:
     notes: dict[str, NoteTemplate] = field(default_factory=dict)
     note_conditions: tuple[NoteCondition, ...] = ()
     file: str = ""
+    # The sources require a FASIT marking (T03, T04, T06: a persongruppemarkering without a label;
+    # T07, T09: verbatim). Without its text a note that carries it is not written (decision 9).
+    fasit_marking_required: bool = False
 
     @cached_property
     def defaulted_dates(self) -> tuple[CaseDate, ...]:
@@ -251,6 +261,15 @@ class Trial:
         if all(c.valid_from and day < c.valid_from for c in self.citations):
             return None
         return self.citations[-1]
+
+    @property
+    def missing_marking(self) -> str:
+        """Why the FASIT marking the sources require is missing, and where the municipality writes
+        it (decision 9): the note window, `note` and `trials --trial` say this; '' when the marking
+        is there or none is required."""
+        if not self.fasit_marking_required or self.fasit_marking.strip():
+            return ""
+        return MARKING_MISSING
 
     def status_text(self, today: date) -> str:
         """'udløbet 31-12-2025 – almindelige regler gælder fra 01-01-2026, ...' or 'aktiv til ...'."""

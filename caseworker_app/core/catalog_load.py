@@ -235,6 +235,7 @@ def load_trial(path: Path, cache: TomlCache | None = None) -> Trial:
         fasit_marking=fasit.get("marking", str, required=False, default=""),
         fasit_marking_verbatim=fasit.get("verbatim", bool),
         fasit_note=fasit.get("note", str, required=False, default=""),
+        fasit_marking_required=fasit.get("required", bool, required=False, default=False),
         conditions=r.strings("conditions"),
         sources=r.strings("sources"),
         dates=tuple(case_dates),

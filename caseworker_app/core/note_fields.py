@@ -34,7 +34,7 @@ NOTE_FIELDS: dict[str, str] = {
     "citation": "henvisningen til hjemlen, som den gælder på hændelsens dato (uden hændelse: notatets dato)",
     "marking": "FASIT-markeringen, ordret",
     "marking_line": "linjen 'FASIT-markering: …', når forsøget har en markering – fx den, kommunen har skrevet "
-    "(linjen udelades, når der ingen er)",
+    "(linjen udelades, når forsøget hverken har eller kræver en)",
     "caseworker": "sagsbehandlerens navn",
     "municipality": "kommunens navn",
     "note_date": "notatets dato (dd-mm-åååå)",

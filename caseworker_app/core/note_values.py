@@ -73,8 +73,11 @@ def note_values(
         "citation": trial.citation_text_on(applied),  # or the stated deadline's (below)
         "marking": trial.fasit_marking,
         # Where the sources only say a marking is set (T03, T04, T06), the municipality writes it
-        # (decision 9); the note carries it as T07 and T09 carry theirs, once it is there.
-        "marking_line": f"FASIT-markering: {trial.fasit_marking}" if trial.fasit_marking else "",
+        # (decision 9); the note carries it as T07 and T09 carry theirs, once it is there. Until then
+        # the line is missing (None), not left out: the sources require it.
+        "marking_line": f"FASIT-markering: {trial.fasit_marking}"
+        if trial.fasit_marking
+        else (None if trial.missing_marking else ""),
         "caseworker": caseworker.strip(),
         "municipality": municipality.strip(),
         "free_text": unix_newlines(free_text).strip(),
@@ -86,7 +89,11 @@ def note_values(
         **_date_texts("event_date", event_date),
     }
     if not trial.fasit_marking:
-        why["marking"] = "FASIT-markeringen (kommunen skriver den i forsøgets oplysninger)"
+        why["marking"] = (
+            f"FASIT-markeringen ({trial.missing_marking or 'kommunen skriver den i forsøgets oplysninger'})"
+        )
+        if trial.missing_marking:
+            why["marking_line"] = why["marking"]
     for name in DATE_NAMES:
         values.update(_date_texts(f"{name}_date", dates.get(name)))
 

@@ -252,10 +252,11 @@ def _fill(
         problem = period_problem(trial, case, situation, applied, event_date)
         if problem:
             raise NoteError(problem)
+    # An optional field with nothing to say is "" (left out); None is missing (a required marking).
     missing = {
         name: why.get(name) or field_description(name)
         for name in used
-        if not values.get(name) and name not in OPTIONAL_FIELDS
+        if not values.get(name) and (name not in OPTIONAL_FIELDS or values.get(name) is None)
     }
     # A deadline under the reform caution is stated once the caseworker has confirmed checking it: asked
     # for where the note would say so (after the deadline's remarks), else in place of the date.
@@ -285,7 +286,7 @@ def _fill(
         if name not in filled:
             last_line = shown
         else:
-            filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS else shown
+            filled[name] = f"{filled[name]} {shown}" if name in OPTIONAL_FIELDS and values[name] is not None else shown
     if not last_line and "citation" not in used and PARTICIPATION_CHECK in confirmed:
         last_line = PARTICIPATION_CHECKED if participation_check_needed(trial, municipality) else ""
     text = string.Template(_without_empty_lines(template.text, filled)).substitute(filled)

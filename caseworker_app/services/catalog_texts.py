@@ -25,6 +25,18 @@ def names_line(trial: Trial) -> str:
     return f"datoer: {dates}; hændelser: {events or 'ingen'}"
 
 
+def marking_text(trial: Trial) -> str:
+    """The FASIT marking verbatim, the municipality's, or what is missing (decision 9): the Forsøg
+    tab's box and `trials --trial` say the same."""
+    if trial.fasit_marking and trial.fasit_marking_verbatim:
+        return f"»{trial.fasit_marking}«  (ordret fra kilderne)"
+    if trial.fasit_marking:
+        return f"»{trial.fasit_marking}«  (udfyldt af kommunen)"
+    if trial.missing_marking:
+        return f"Mangler – {trial.missing_marking}. Indtil da kan notater med markeringen ikke skrives."
+    return "Udfyldes af kommunen"
+
+
 def end_change_line(trial: Trial, shipped: Trial | None) -> str:
     """Whose end date the trial has, when the database changed it from the shipped catalog's: the
     change and its source, so an extension typed in (the demo's, decision 11: labelled DEMODATA in

@@ -30,7 +30,7 @@ from ..core.participation import participation_warning
 from ..core.stamps import stamp_text
 from ..core.text import hanging
 from ..core.workdays import fmt
-from ..services.catalog_texts import UNCHECKED_ORDINARY_RULE, ordinary_rule_versions, period_lines
+from ..services.catalog_texts import UNCHECKED_ORDINARY_RULE, marking_text, ordinary_rule_versions, period_lines
 from .ordinary_rule_dialog import OrdinaryRuleDialog
 from .override_dialog import OverrideDialog
 from .withdraw_ordinary_dialog import WithdrawOrdinaryDialog
@@ -86,15 +86,6 @@ def citation_lines(trial: Trial) -> list[str]:
         paragraph = citation.paragraph or "uden paragraf (paragrafnummeret er ikke kendt; kommunen kan tilføje det)"
         lines.append(f"{citation.text}\n    {paragraph}; gyldig {' '.join(valid) or 'uden tidsgrænse'}")
     return lines
-
-
-def marking_text(trial: Trial) -> str:
-    """The FASIT marking verbatim, or that the municipality fills it in."""
-    if trial.fasit_marking and trial.fasit_marking_verbatim:
-        return f"»{trial.fasit_marking}«  (ordret fra kilderne)"
-    if trial.fasit_marking:
-        return f"»{trial.fasit_marking}«  (udfyldt af kommunen)"
-    return "Udfyldes af kommunen"
 
 
 class TrialsView(QWidget):

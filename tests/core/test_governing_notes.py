@@ -19,8 +19,10 @@ from caseworker_app.core.note_errors import MissingFieldError, NoteError
 from caseworker_app.core.notes import render_note
 from caseworker_app.core.overrides import TrialOverride, apply_override, apply_overrides, override_errors
 from caseworker_app.core.schedule import compute_deadlines
+from tests.core.test_notes import with_municipal_marking
 
-CATALOG = load_catalog()
+# T04's and T06's notes with the persongruppemarkering a municipality entered (decision 9).
+CATALOG = {trial_id: with_municipal_marking(trial) for trial_id, trial in load_catalog().items()}
 WHO = dict(caseworker="Anne Jensen", municipality="Vesthimmerlands Kommune")
 # Frikommuneforsøg I's trials (T16, T18, T19) are written by a municipality they name (decision 17).
 WHO_FK1 = dict(caseworker="Anne Jensen", municipality="Vejle Kommune")

@@ -18,8 +18,10 @@ from caseworker_app.core.event import Event
 from caseworker_app.core.note_conditions import DEADLINE_CHECK
 from caseworker_app.core.note_errors import NoteError
 from caseworker_app.core.notes import render_note
+from tests.core.test_notes import with_municipal_marking
 
-CATALOG = load_catalog()
+# T04's and T06's notes with the persongruppemarkering a municipality entered (decision 9).
+CATALOG = {trial_id: with_municipal_marking(trial) for trial_id, trial in load_catalog().items()}
 WHO = dict(caseworker="Karin Sagsbehandler", municipality="Vesthimmerlands Kommune")
 WHO_T06 = dict(caseworker="Karin Sagsbehandler", municipality="Frederikshavn Kommune")  # T06 names it (decision 17)
 # The caseworker has checked a deadline under the reform caution (decisions 13 and 15).

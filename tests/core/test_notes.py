@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from caseworker_app.core.cases import CaseRecord
-from caseworker_app.core.catalog import Citation, NoteTemplate
+from caseworker_app.core.catalog import Citation, NoteTemplate, Trial
 from caseworker_app.core.catalog_load import load_catalog, load_trial
 from caseworker_app.core.event import Event
 from caseworker_app.core.note_conditions import DEADLINE_CHECK
@@ -23,7 +23,28 @@ from caseworker_app.core.terms import CatalogError
 from caseworker_app.paths import resources_dir
 from tests.reference import check_reference
 
-CATALOG = load_catalog()
+SHIPPED_CATALOG = load_catalog()
+# Decision 9: the persongruppemarkering T03, T04 and T06 require has no text in the sources, so the
+# municipality writes it (Forsøg › Ret markering); until then their notes are refused
+# (tests/core/test_note_marking.py). The reference notes are those a municipality writes once it has.
+MUNICIPAL_MARKING = {
+    "T03": "Fleksible rammer – løntilskud/jobrotation",
+    "T04": "Fritaget for ret- og pligtmentor",
+    "T06": "Ressourceforløb uden rehab.team",
+}
+
+
+def with_municipal_marking(trial: Trial) -> Trial:
+    """The trial with the marking a municipality entered, where the sources require one without text."""
+    from caseworker_app.core.overrides import TrialOverride, apply_override
+
+    marking = MUNICIPAL_MARKING.get(trial.id)
+    if marking is None:
+        return trial
+    return apply_override(trial, TrialOverride(trial.id, "marking", marking, "Kommunens beslutning"))
+
+
+CATALOG = {trial_id: with_municipal_marking(trial) for trial_id, trial in SHIPPED_CATALOG.items()}
 CASEWORKER = "Anne Jensen"
 MUNICIPALITY = "Vesthimmerlands Kommune"
 
@@ -356,12 +377,17 @@ HAND_WORKED = [
         [
             "forlænges fra 01-03-2020",
             "slutter senest 28-02-2021 (højst 12 måneder fra forlængelsens start 01-03-2020, sidste dag).\n",
+            # the persongruppemarkering the municipality wrote (decision 9), on its own line before the basis
+            "før praktikken er afsluttet.\nFASIT-markering: Ressourceforløb uden rehab.team\n\nHjemmel: ",
         ],
     ),
     (
         "T04",
         "fritagelse",
-        ["Lone Madsen fritages", "Fritagelsen vurderes igen senest 28-06-2019."],
+        [
+            "Lone Madsen fritages",
+            "Fritagelsen vurderes igen senest 28-06-2019.\nFASIT-markering: Fritaget for ret- og pligtmentor\n\n",
+        ],
     ),
     # follow-up 15-04-2013; agreed date 10-06-2013 governs during the trial (ends 31-12-2015).
     (
@@ -613,7 +639,9 @@ MUNICIPAL_MARKINGS = [
 def test_a_marking_the_municipality_entered_stands_in_the_note(trial_id, situation, line_before, marking):
     from caseworker_app.core.overrides import TrialOverride, apply_override
 
-    trial = apply_override(CATALOG[trial_id], TrialOverride(trial_id, "marking", marking, "Kommunens beslutning"))
+    trial = apply_override(
+        SHIPPED_CATALOG[trial_id], TrialOverride(trial_id, "marking", marking, "Kommunens beslutning")
+    )
     record, note_date = CASES[trial_id]
     note = render_note(
         trial,
@@ -630,8 +658,20 @@ def test_a_marking_the_municipality_entered_stands_in_the_note(trial_id, situati
     at = lines.index(f"FASIT-markering: {marking}")
     assert lines[at - 1].startswith(line_before)
     assert lines[at + 1] == "" and lines[at + 2].startswith("Hjemmel: ")
-    # Without a marking the line is left out, with no blank line in its place.
-    assert "\n\n\n" not in render(trial_id, situation, reason=REASON.get((trial_id, situation), "Begrundet."))
+    # Without a marking the note is not written: the sources require one (tests/core/test_note_marking.py).
+    with pytest.raises(MissingFieldError) as refused:
+        render_note(
+            SHIPPED_CATALOG[trial_id],
+            record,
+            situation,
+            note_date=note_date,
+            caseworker=CASEWORKER,
+            municipality=municipality_of(trial_id),
+            free_text=FREE_TEXT.get((trial_id, situation), DEFAULT_FREE_TEXT),
+            reason=REASON.get((trial_id, situation), "Begrundet i sagen."),
+            confirmed=tuple(c.name for c in trial.note_conditions),
+        )
+    assert refused.value.fields == ("marking_line",)
 
 
 def test_the_general_t04_note_on_flexible_mentor_support_carries_no_exemption_marking():

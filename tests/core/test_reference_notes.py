@@ -72,13 +72,14 @@ NOTES = [
             "ledighedsydelse i 12 måneder inden for 18 måneder",
         ],
     ),
-    # T03: the persongruppemarkering has no label in the sources (docs/decisions.md 9): no marking line.
+    # T03: the persongruppemarkering has no label in the sources (docs/decisions.md 9): the line with
+    # the one the municipality wrote (tests/core/test_notes.py MUNICIPAL_MARKING), before the basis.
     (
         "T03",
         "forsoeg_anvendt",
         BEK_529,
         "01-02-2019",
-        None,
+        "04-02-2019.\nFASIT-markering: Fleksible rammer \u2013 løntilskud/jobrotation\n\nHjemmel: ",
         [
             "uden krav om forudgående ledighed",
             "Betingelse, der er opfyldt: Borgeren har en uddannelse som tømrer",
@@ -119,7 +120,8 @@ NOTES = [
         "forsoeg_anvendt",
         BEK_529,
         "02-03-2020",
-        None,
+        # The municipality's persongruppemarkering (decision 9), as for T03.
+        "se sagens akter.\nFASIT-markering: Ressourceforløb uden rehab.team\n\nHjemmel: ",
         [
             "Ressourceforløbet er forlænget fra 01-03-2020 uden forelæggelse",
             # A Sunday: the period may run to it, so the note gives no practical date (decision 7).

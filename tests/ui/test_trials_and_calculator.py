@@ -79,6 +79,17 @@ def test_a_verbatim_fasit_marking_is_shown_exactly(qtbot, store):
     assert view.marking_label.text().startswith("»Frikommuneforsøg –indsatsplan ikke justeret for 6 mdr.«")
 
 
+def test_a_required_marking_without_a_text_is_said_to_be_missing(qtbot, store):
+    # Decision 9: T04's persongruppemarkering has no text in the sources; until the municipality
+    # writes it, the box says so, as the note window and `trials --trial` do.
+    view = open_trials(qtbot, store)
+    view.select("T04")
+    assert view.marking_label.text().startswith(
+        "Mangler – forsøget kræver en markering, men kilderne giver ikke dens tekst: kommunen skriver den i "
+        "vinduet under fanen Forsøg, »Ret markering …«. Indtil da kan notater med markeringen ikke skrives.\n"
+    )
+
+
 def test_overriding_t08_end_moves_a_case_deadline(qtbot, store, dialogs):
     case_id = store.create_case(
         citizen="Jens Hansen",
