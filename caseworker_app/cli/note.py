@@ -106,7 +106,8 @@ def _note(args: argparse.Namespace) -> int:
         if crossed_out:
             raise UsageError(crossed_out)
         checks = {DEADLINE_CHECK, EXTENSION_CHECK, PARTICIPATION_CHECK}
-        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions} - checks)
+        longer = {c.longer_name for c in trial.note_conditions if c.longer_name}  # decision 19
+        unknown = sorted(set(args.bekraeft) - {c.name for c in trial.note_conditions} - checks - longer)
         if unknown:  # a typo would only say the right one is missing (a tester)
             names = ", ".join(c.name for c in trial.note_conditions) or "ingen"
             raise UsageError(

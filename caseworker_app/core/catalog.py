@@ -138,6 +138,11 @@ class NoteCondition:
     under: Duration | None = None
     assessment: bool = False
     duration: bool = False
+    # A duration condition's period registered longer than the rule's maximum (decision 19): the name of
+    # the separate confirmation and what it confirms ("Praktikken er forlænget ud over 4 uger på grund af
+    # sygdom eller ferielukning"); without them such a period refuses the note.
+    longer_name: str = ""
+    longer_text: str = ""
 
     @property
     def computable(self) -> bool:

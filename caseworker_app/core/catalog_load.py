@@ -119,7 +119,15 @@ def _read_note_conditions(
             raise c.fail("duration", "kan ikke stå sammen med since, at, under eller assessment")
         if duration and not any(spec.kind == "duration_end" and spec.minimum for spec in rules):
             raise c.fail("duration", 'kræver en regel med kind = "duration_end" og minimum')
-        conditions.append(NoteCondition(c.get("name", str), c.get("text", str), since, at, under, assessment, duration))
+        longer_name = c.get("longer_name", str, required=False, default="")
+        longer_text = c.get("longer", str, required=False, default="")
+        if (longer_name or longer_text) and not (duration and longer_name and longer_text):
+            raise c.fail("longer", "skal stå sammen med longer_name og duration = true")
+        conditions.append(
+            NoteCondition(
+                c.get("name", str), c.get("text", str), since, at, under, assessment, duration, longer_name, longer_text
+            )
+        )
     names = [c.name for c in conditions]
     if len(set(names)) != len(names):
         raise r.fail("note_conditions", "har to betingelser med samme name")

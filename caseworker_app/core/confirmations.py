@@ -115,6 +115,8 @@ def condition_facts(trial: Trial, dates: Mapping[str, date], events: Iterable[Ev
         parts += [f"{EVENT_NAMES[e.kind]} {fmt(e.day)}" for e in sorted(events, key=lambda e: e.day) if e.kind in kinds]
         text = ", ".join(dict.fromkeys(parts))
         facts[condition.name] = Confirmable(text, text)
+        if condition.longer_name:  # decision 19: the lengthening rests on the same period
+            facts[condition.longer_name] = Confirmable(text, text)
     return facts
 
 

@@ -127,27 +127,70 @@ def confirmable_conditions(
     """The note conditions the caseworker must confirm: none of the case's dates can show them, and
     no registered event shows they do not hold (a praktik ended before its minimum length)."""
     events = tuple(events)
-    return [
-        c
-        for c in trial.note_conditions
-        if _computed_condition(c, dates)[0] is None and not duration_problem(trial, c, dates, events)
-    ]
+    confirmable: list[NoteCondition] = []
+    for c in trial.note_conditions:
+        if _computed_condition(c, dates)[0] is None and not duration_problem(trial, c, dates, events):
+            confirmable.append(c)
+            if longer_period(trial, c, dates, events):  # decision 19: its own box, after the condition's
+                confirmable.append(NoteCondition(c.longer_name, longer_check_text(c)))
+    return confirmable
 
 
-def duration_problem(trial: Trial, condition: NoteCondition, dates: Mapping[str, date], events: Iterable[Event]) -> str:
-    """Why a duration condition cannot be confirmed (Danish; '' when it can): the first end registered
-    on or after the period's start makes it shorter than the trial's minimum. A period longer than the
-    maximum is not judged: sickness or ferielukning may lengthen it, and the case does not record them."""
+def longer_check_text(condition: NoteCondition) -> str:
+    """The box's text for a period longer than the maximum (decision 19): 'Jeg har kontrolleret, at
+    praktikken er forlænget ud over 4 uger på grund af sygdom eller ferielukning'."""
+    return f"Jeg har kontrolleret, at {condition.longer_text[:1].lower()}{condition.longer_text[1:]}"
+
+
+def longer_period(trial: Trial, condition: NoteCondition, dates: Mapping[str, date], events: Iterable[Event]) -> str:
+    """'praktikstart 07-06-2021 til praktik afsluttet 09-07-2021 er 33 dage, længere end forsøgets
+    største varighed på 4 uger, som sluttede 04-07-2021' when the first end registered on or after the
+    period's start makes a duration condition's period longer than its rule's maximum; '' otherwise."""
     if not condition.duration:
         return ""
     for spec in trial.rules:
         start = dates.get(spec.anchor)
+        if spec.kind != "duration_end" or spec.maximum is None or start is None:
+            continue
+        end = _first_end(spec, start, events)
+        last = last_day_of(start, spec.maximum)
+        if end is None or end.day <= last:
+            continue
+        days = (end.day - start).days + 1  # both days counted, as the evaluation counts a praktik
+        return (
+            f"{DATE_NAMES[spec.anchor]} {fmt(start)} til {EVENT_NAMES[end.kind]} {fmt(end.day)} er "
+            f"{count_text(days, 'dag', 'dage')}, længere end forsøgets største varighed på {spec.maximum.danish()}, "
+            f"som sluttede {fmt(last)}"
+        )
+    return ""
+
+
+def _first_end(spec: RuleSpec, start: date, events: Iterable[Event]) -> Event | None:
+    """The first end of the rule's period registered on or after its start (None: none is)."""
+    return min((e for e in events if e.kind in spec.events and e.day >= start), key=lambda e: e.day, default=None)
+
+
+def duration_problem(trial: Trial, condition: NoteCondition, dates: Mapping[str, date], events: Iterable[Event]) -> str:
+    """Why a duration condition cannot be confirmed (Danish; '' when it can): the first end registered
+    on or after the period's start makes it shorter than the trial's minimum, or longer than its
+    maximum where the catalog names no lengthening to confirm (decision 19: with one, the caseworker
+    confirms it, longer_period)."""
+    if not condition.duration:
+        return ""
+    events = tuple(events)
+    longer = longer_period(trial, condition, dates, events)
+    if longer and not condition.longer_name:
+        return (
+            f"Betingelsen »{condition.text}« kan ikke bekræftes: {longer}, så notatet kan ikke skrives efter det. "
+            "Ret datoen i sagsvinduet, hvis den er forkert."
+        )
+    for spec in trial.rules:
+        start = dates.get(spec.anchor)
         if spec.kind != "duration_end" or spec.minimum is None or start is None:
             continue
-        ends = sorted((e for e in events if e.kind in spec.events and e.day >= start), key=lambda e: e.day)
-        if not ends or ends[0].day >= last_day_of(start, spec.minimum):
+        end = _first_end(spec, start, events)
+        if end is None or end.day >= last_day_of(start, spec.minimum):
             continue
-        end = ends[0]
         days = (end.day - start).days + 1  # both days counted, as the evaluation counts a praktik
         return (
             f"Betingelsen »{condition.text}« kan ikke bekræftes: {DATE_NAMES[spec.anchor]} {fmt(start)} til "
@@ -210,6 +253,11 @@ def condition_lines(
             lines.append(f"- {condition.text} ({confirmed_by(condition)}).")
         else:
             unconfirmed.append(condition.text)
+        longer = longer_period(trial, condition, dates, events)
+        if longer and condition.longer_name in confirmed:  # decision 19: the period measured, and why
+            lines.append(f"- {condition.longer_text}: {longer} (bekræftet af sagsbehandleren).")
+        elif longer:
+            unconfirmed.append(f"{condition.longer_text} ({longer})")
     if unconfirmed:
         return None, "bekræftelse af betingelserne: " + "; ".join(unconfirmed)
     return "\n".join(lines) or None, ""
