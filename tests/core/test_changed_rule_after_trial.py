@@ -115,4 +115,4 @@ def test_a_longer_limit_that_ends_the_period_on_the_trials_last_day_leaves_it_to
         date(2015, 12, 3),
         date(2016, 2, 4),
     )
-    assert d.citation.startswith("Bekendtgørelse om frikommuneforsøg")
+    assert d.citation.startswith("Bekendtgørelse om forsøgsordninger med frikommuneforsøg")

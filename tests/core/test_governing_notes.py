@@ -870,8 +870,10 @@ def test_a_praktik_the_trial_end_still_lengthens_cites_the_same_basis_in_the_lis
     [d] = compute_deadlines(trial, case.dates, [], date(2026, 11, 30))
     assert (d.legal_due, d.ordinary_due, d.trial_due) == (date(2026, 12, 31), date(2026, 11, 11), date(2027, 1, 13))
     basis = (
-        "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet), "
-        "forlænget til 31-12-2026 ifølge Beskæftigelsesministerens brev af 01-10-2026"
+        "Bekendtgørelse om forsøgsordninger med frikommuneforsøg (titlen som i Rambøll og BDO: Evaluering af "
+        "frikommuneforsøg på beskæftigelsesområdet, november 2016; BEK-nummer ikke fundet, og at forsøget har "
+        "hjemmel her, er ikke verificeret), forlænget til 31-12-2026 ifølge Beskæftigelsesministerens brev af "
+        "01-10-2026"
     )
     assert (d.citation, d.caution) == (basis, "")
     note = render_note(

@@ -775,7 +775,7 @@ def test_a_closed_case_note_keeps_the_sentences_beside_its_deadline_and_drops_th
     note = render("T18", "forlaengelse", case=record, note_date=date(2014, 1, 31))
     assert (
         "Virksomhedspraktikken, der startede 06-01-2014, fortsætter ud over 4 uger efter frikommuneforsøget "
-        "om virksomhedspraktik i op til 13 uger, jf. bekendtgørelsen. Sagen er afsluttet 31-01-2014 (job), så der "
+        "om virksomhedspraktik i op til 13 uger, jf. hjemlen nedenfor. Sagen er afsluttet 31-01-2014 (job), så der "
         "er ingen næste frist.\n"
     ) in note
     assert "skulle praktikken slutte senest" not in note

@@ -67,8 +67,9 @@ def test_a_t18_praktik_the_trial_lengthened_gets_its_note_after_the_trial(situat
     ) in note
     assert "skulle praktikken slutte senest: 29-11-2015.\n" in note
     assert (
-        "\nHjemmel: Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke "
-        "fundet).\nSkrevet 30-11-2026 af Lise Holm, Vejle Kommune."
+        "\nHjemmel: Bekendtgørelse om forsøgsordninger med frikommuneforsøg (titlen som i Rambøll og BDO: Evaluering "
+        "af frikommuneforsøg på beskæftigelsesområdet, november 2016; BEK-nummer ikke fundet, og at forsøget har "
+        "hjemmel her, er ikke verificeret).\nSkrevet 30-11-2026 af Lise Holm, Vejle Kommune."
     ) in note
 
 

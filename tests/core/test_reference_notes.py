@@ -26,9 +26,13 @@ BEK_529_UNVERIFIED = (
     "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018; "
     "at forsøget har hjemmel her, er ikke verificeret)"
 )
-# Frikommuneforsøg I (2012-2015): the order's title is known, its number is not (resources/trials/T16.toml);
-# the note must say so rather than invent one.
-FK_I_ORDER = "Bekendtgørelse om frikommuneforsøg på beskæftigelses- og sygedagpengeområdet (BEK-nummer ikke fundet)"
+# Frikommuneforsøg I (2012-2015): the order is named as the evaluation names it (rules.md 1.1, SEED 004:808);
+# its number is not found and that it is the trial's basis is not verified: the note says so (decision 14).
+FK_I_ORDER = (
+    "Bekendtgørelse om forsøgsordninger med frikommuneforsøg (titlen som i Rambøll og BDO: Evaluering af "
+    "frikommuneforsøg på beskæftigelsesområdet, november 2016; BEK-nummer ikke fundet, og at forsøget har hjemmel "
+    "her, er ikke verificeret)"
+)
 # Signed by a municipality the trial names (resources/trials/*.toml `municipalities`; decision 17):
 # Vesthimmerland where it takes part or the sources name none (T04, T10), else the first named.
 SIGNED_BY = "af Anne Jensen, Vesthimmerlands Kommune."
@@ -284,3 +288,17 @@ def test_every_reference_note_has_hand_worked_checks():
     assert on_disk == set(SHIPPED)
     assert on_disk - checked == set()
     assert len(on_disk) == 29
+
+
+def test_a_note_on_an_unverified_basis_never_says_jf_bekendtgoerelsen():
+    """Decision 14: where it is not verified that the order is the trial's basis (T11, T12, T14, T15,
+    and the FK I trials T16-T19: rules.md 1.1), the note refers to "hjemlen nedenfor", whose Hjemmel
+    line carries the caveat, not to "bekendtgørelsen" as a fact (a domain auditor)."""
+    unverified = []
+    for trial_id, situation in SHIPPED:
+        note = render(trial_id, situation)
+        if "er ikke verificeret)." in note.split("\nHjemmel: ")[-1]:
+            unverified.append(trial_id)
+            assert "jf. bekendtgørelsen" not in note, (trial_id, situation)
+            assert "jf. hjemlen nedenfor" in note, (trial_id, situation)
+    assert sorted(set(unverified)) == ["T11", "T12", "T14", "T15", "T16", "T17", "T18", "T19"]
