@@ -160,6 +160,7 @@ def load_trial(path: Path, cache: TomlCache | None = None) -> Trial:
             decided=e.get("decided", date, required=False),
             note=e.get("note", str, required=False, default=""),
             basis=e.get("basis", str, required=False, default=""),
+            caveat=e.get("caveat", str, required=False, default=""),
             retroactive=e.get("retroactive", bool, required=False, default=False),
         )
         for e in p.items("extensions", required=False)

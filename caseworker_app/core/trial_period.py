@@ -38,6 +38,9 @@ class Extension:
     # The legal basis as a journal note cites it after "forlænget til <end> ifølge" (decision 14;
     # docs/katalog.md). Empty: the source is cited instead.
     basis: str = ""
+    # What the sources leave open about the extension ("Generel oplysning; forsøget er ikke nævnt ved navn
+    # i denne forlængelse."): a note citing it says it with the basis, never drops it (decision 14).
+    caveat: str = ""
     # Entered with "Ret slutdato": it sets the end, earlier or later, rather than extending it.
     corrected: bool = False
     # The day it was typed into the program (None: shipped in the catalog).
@@ -48,7 +51,11 @@ class Extension:
 
     @property
     def cited_basis(self) -> str:
-        return one_line(self.basis or self.source)  # a source typed on several lines, cited on one
+        """The basis (or the source) on one line, and its caveat after a dash: '… (bekendtgørelsen er
+        ikke fundet) – generel oplysning; forsøget er ikke nævnt ved navn i denne forlængelse'."""
+        basis = one_line(self.basis or self.source)  # a source typed on several lines, cited on one
+        caveat = one_line(self.caveat).rstrip(".")
+        return f"{basis} – {caveat[:1].lower()}{caveat[1:]}" if caveat else basis
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def period_lines(trial: Trial) -> list[str]:
     ]
     for index, entry in enumerate(period.extensions):
         decided = dates_text(entry, layout.followed[index])
-        note = f" – {entry.note}" if entry.note else ""
+        remarks = " ".join(filter(None, (entry.caveat, entry.note)))  # the caveat first, as it stood in the note
+        note = f" – {remarks}" if remarks else ""
         span = layout.span_of.get(index)
         if entry.corrected:
             change = _change_text(period, entry, layout.changes[index])

@@ -110,7 +110,8 @@ def test_a_note_inside_an_extension_cites_the_extension_and_its_basis():
     assert (
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
         "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger "
-        "om frikommuneforsøg (hjemmel ikke fundet)." in note
+        "om frikommuneforsøg (hjemmel ikke fundet) – generel oplysning; forsøget er ikke nævnt ved navn i denne "
+        "forlængelse." in note
     )
     # The next follow-up, on 03-03-2025, falls in the extension to 31-12-2025.
     later = t08_case(date(2024, 5, 2), date(2025, 3, 3))
@@ -143,7 +144,8 @@ def test_a_note_cites_the_period_of_the_deadline_it_states_as_the_window_does():
         "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af "
         "23/05/2018), forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af kommunernes egne "
         "evalueringer (2022): forlænget på bekendtgørelsesniveau med hjemmel i forsøgsbestemmelsen i lov om en "
-        "aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet)"
+        "aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet) – generel oplysning; forsøget er ikke nævnt "
+        "ved navn i denne forlængelse"
     )
     assert f"Hjemmel: {basis}.\n" in note
     [item] = deadlines_for_cases([case], CATALOG, date(2021, 1, 10))

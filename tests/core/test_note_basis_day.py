@@ -29,7 +29,8 @@ CHECKED = (DEADLINE_CHECK,)
 ORDER = "Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet (BEK nr. 529 af 23/05/2018)"
 LETTER_2025 = f"{ORDER}, forlænget til 31-12-2025 ifølge Beskæftigelsesministerens brev af 26-11-2024"
 AALBORG_2024 = (
-    f"{ORDER}, forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger om frikommuneforsøg (hjemmel ikke fundet)"
+    f"{ORDER}, forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger om frikommuneforsøg (hjemmel ikke fundet) "
+    "– generel oplysning; forsøget er ikke nævnt ved navn i denne forlængelse"
 )
 
 

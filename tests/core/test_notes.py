@@ -441,7 +441,8 @@ def test_note_ends_with_citation_caseworker_and_date():
         "Hjemmel: Bekendtgørelse om frikommuneforsøg II på beskæftigelses- og sygedagpengeområdet "
         "(BEK nr. 529 af 23/05/2018), forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af "
         "kommunernes egne evalueringer (2022): forlænget på bekendtgørelsesniveau med hjemmel i "
-        "forsøgsbestemmelsen i lov om en aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet).",
+        "forsøgsbestemmelsen i lov om en aktiv beskæftigelsesindsats (bekendtgørelsen er ikke fundet) – generel "
+        "oplysning; forsøget er ikke nævnt ved navn i denne forlængelse.",
         "Skrevet 15-06-2021 af Anne Jensen, Vesthimmerlands Kommune.",
     ]
 

@@ -25,10 +25,12 @@ IN_2022 = (
 IN_2023 = (
     f"{ORDER}, forlænget til 31-12-2023 ifølge Frikommuneforsøg II – konklusioner af kommunernes egne evalueringer "
     "(2022): forlænget på bekendtgørelsesniveau med hjemmel i forsøgsbestemmelsen i lov om en aktiv "
-    "beskæftigelsesindsats (bekendtgørelsen er ikke fundet)"
+    "beskæftigelsesindsats (bekendtgørelsen er ikke fundet) – generel oplysning; forsøget er ikke nævnt ved navn i "
+    "denne forlængelse"
 )
 IN_2024 = (
-    f"{ORDER}, forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger om frikommuneforsøg (hjemmel ikke fundet)"
+    f"{ORDER}, forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger om frikommuneforsøg (hjemmel ikke fundet) "
+    "– generel oplysning; forsøget er ikke nævnt ved navn i denne forlængelse"
 )
 LETTER_2025 = "Beskæftigelsesministerens brev af 26-11-2024"
 IN_2025 = f"{ORDER}, forlænget til 31-12-2025 ifølge {LETTER_2025}"
