@@ -71,6 +71,8 @@ def test_an_extension_from_march_2025_is_cited_as_the_deadline_list_cites_it(qtb
     with CaseStore(path, clock=lambda: TODAY) as store:
         # Written by a municipality T06 names (Frederikshavn, Læsø: decision 17).
         store.save_settings(Settings(caseworker_name="Karin Sagsbehandler", municipality="Frederikshavn Kommune"))
+        # The persongruppemarkering T06 requires, written by the municipality (decision 9).
+        store.add_override("T06", "marking", "Ressourceforløb uden rehab.team", "Kommunens beslutning")
         window = window_note(qtbot, store, "N-T06-1", "forlaengelse")
         window.reason_edit.setPlainText("r")
         for box in window.confirm_boxes.values():
@@ -78,7 +80,7 @@ def test_an_extension_from_march_2025_is_cited_as_the_deadline_list_cites_it(qtb
         assert window.copy_button.isEnabled()
         note = window.note_edit.toPlainText()
     assert "Ressourceforløbet forlænges fra 01-03-2025" in note
-    assert f"\nHjemmel: {BASIS}.\n" in note
+    assert f"\nFASIT-markering: Ressourceforløb uden rehab.team\n\nHjemmel: {BASIS}.\n" in note
     confirmed = ("--bekraeft", "indstilling", "--bekraeft", "borgerens_oenske", "--reason", "r")
     assert cli_note(capsys, path, "--case", "N-T06-1", "--situation", "forlaengelse", *confirmed) == note + "\n"
     # The deadline list's citation of the period the note states (it ended with the trial).
