@@ -161,7 +161,7 @@ def _list_notes(store, case, trial, note_day: date) -> None:
     says why: decision 15), then what each note asks the caseworker to confirm: the boxes the note
     window shows for it (core/confirmations.py asked_confirmations), by --bekraeft name."""
     from ..core.confirmations import asked_confirmations
-    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK
+    from ..core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK, condition_boxes
     from ..core.note_errors import NoteError
     from ..core.note_refusals import offered_situations
     from ..core.participation import PARTICIPATION_CHECK
@@ -186,7 +186,7 @@ def _list_notes(store, case, trial, note_day: date) -> None:
     def notes(wanted) -> str:
         return ", ".join(name for name, boxes in asked.items() if wanted(boxes))
 
-    conditions = [c for c in trial.note_conditions if any(c.name in boxes for boxes in asked.values())]
+    conditions = [c for c in condition_boxes(trial) if any(c.name in boxes for boxes in asked.values())]
     if conditions:
         done = "kontrolleret eller vurderet" if any(c.assessment for c in conditions) else "kontrolleret"
         lines.append(

@@ -13,7 +13,13 @@ from datetime import date
 from .cases import CaseRecord
 from .catalog import NoteCondition, NoteTemplate, Trial
 from .event import Event
-from .note_conditions import DEADLINE_CHECK, EXTENSION_CHECK, confirmable_conditions, extension_check_text
+from .note_conditions import (
+    DEADLINE_CHECK,
+    EXTENSION_CHECK,
+    condition_boxes,
+    confirmable_conditions,
+    extension_check_text,
+)
 from .note_values import deadline_check_needed, extension_check_needed, stated_deadline
 from .participation import PARTICIPATION_CHECK, participation_check_needed, participation_check_text
 from .schedule import resolve_dates
@@ -145,7 +151,7 @@ def untick_notice(trial: Trial, name: str, was: Confirmable, now: Confirmable | 
             "Hakket ved kontrollen af forlængelsen er fjernet: notatets hjemmel hviler nu på en anden "
             f"forlængelse, end den du kontrollerede (nu: {now.shown})."
         )
-    condition = next((c for c in trial.note_conditions if c.name == name), None)
+    condition = next((c for c in condition_boxes(trial) if c.name == name), None)
     text = condition.text if condition is not None else name
     return (
         f"Hakket ved »{text}« er fjernet: sagens oplysninger, det bygger på, er ændret "

@@ -131,9 +131,20 @@ def confirmable_conditions(
     for c in trial.note_conditions:
         if _computed_condition(c, dates)[0] is None and not duration_problem(trial, c, dates, events):
             confirmable.append(c)
-            if longer_period(trial, c, dates, events):  # decision 19: its own box, after the condition's
+            if c.longer_name and longer_period(trial, c, dates, events):  # decision 19: its own box, after it
                 confirmable.append(NoteCondition(c.longer_name, longer_check_text(c)))
     return confirmable
+
+
+def condition_boxes(trial: Trial) -> list[NoteCondition]:
+    """Every box the trial's conditions may ask for, in order: each condition, and after a duration
+    condition with a lengthening its own box (decision 19); confirmable_conditions says which are asked."""
+    boxes: list[NoteCondition] = []
+    for condition in trial.note_conditions:
+        boxes.append(condition)
+        if condition.longer_name:
+            boxes.append(NoteCondition(condition.longer_name, longer_check_text(condition)))
+    return boxes
 
 
 def longer_check_text(condition: NoteCondition) -> str:

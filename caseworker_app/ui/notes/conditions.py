@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStyle, QStyleOpti
 
 from ...core.catalog import Trial
 from ...core.confirmations import Confirmable
-from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK
+from ...core.note_conditions import DEADLINE_CHECK, DEADLINE_CHECK_TEXT, EXTENSION_CHECK, condition_boxes
 from ...core.participation import PARTICIPATION_CHECK
 from ..colours import hint_style
 
@@ -87,7 +87,7 @@ class ConditionsPanel(QWidget):
         # A box for each of the trial's conditions, shown when the note asks for it on the case as read
         # now (show_parts): another copy may enter or take away a date that shows one.
         self._assessments: dict[str, bool] = {}
-        for condition in trial.note_conditions if trial else ():
+        for condition in condition_boxes(trial) if trial else ():  # with a lengthening's box (decision 19)
             text = condition.text + (" (din vurdering)" if condition.assessment else "")
             box = QCheckBox()
             box.setObjectName(f"confirm_{condition.name}")
