@@ -213,7 +213,13 @@ def test_conditions_the_dates_cannot_show_are_confirmed_one_by_one(qtbot, tmp_pa
     store, case_id = t09_store(tmp_path, None)
     window = open_window(qtbot, store, case_id, date(2021, 3, 8), situation="praktik_start")
     window.free_text_edit.setPlainText("Praktik hos Aars Tømrer ApS.")
-    assert list(window.confirm_boxes) == ["ledighed", "visiteret", "formaal"]
+    assert [name for name, box in window.confirm_boxes.items() if box.isVisible()] == [
+        "ledighed",
+        "visiteret",
+        "formaal",
+    ]
+    # The lengthening's box (decision 19) is there, hidden: no end past the 4 weeks is registered.
+    assert not window.confirm_boxes["praktik_forlaenget"].isVisible()
     assert window.confirm_panel.isVisible()
     assert not window.copy_button.isEnabled()
     assert "bekræftelse af betingelserne: Ledighedsperioden er under 18 måneder" in window.status_label.text()
@@ -261,7 +267,7 @@ def test_long_conditions_wrap_on_a_small_screen_and_are_ticked_with_the_keyboard
     for widget in (window.situation_combo, window.free_text_edit, *window.confirm_panel.labels.values()):
         assert widget.mapTo(scroll.viewport(), widget.rect().topRight()).x() < room, widget
     labels = window.confirm_panel.labels
-    assert {name: label.text() for name, label in labels.items()} == {
+    assert {name: label.text() for name, label in labels.items() if label.isVisible()} == {
         "ledighed": "Ledighedsperioden er under 18 måneder",
         "visiteret": "Borgeren er visiteret til fleksjob og modtager ledighedsydelse",
         "formaal": "Praktikken varer 2-4 uger og sker med henblik på ansættelse i et konkret fleksjob for at "
