@@ -13,6 +13,9 @@ from caseworker_app.core.settings import Settings
 from caseworker_app.store import CaseStore
 
 AALBORG = "forlænget til 31-12-2024 ifølge Aalborg Kommunes oplysninger om frikommuneforsøg (hjemmel ikke fundet)"
+# The page names no trial: the citation says so after the basis (decision 14, Extension.cited_basis).
+NOT_NAMED = " – generel oplysning; forsøget er ikke nævnt ved navn i denne forlængelse"
+CAVEAT = {"T10": NOT_NAMED + ", men dets indhold indgår i forsøget om rehabiliteringsteams", "T11": NOT_NAMED}
 
 
 @pytest.fixture
@@ -34,7 +37,7 @@ def test_a_note_in_2024_cites_the_aalborg_page_for_the_extension(capsys, db, tri
     assert main(args) == 0
     (citation,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Hjemmel:")]
     assert citation.startswith("Hjemmel: Bekendtgørelse om frikommuneforsøg II")
-    assert citation.endswith(f"), {AALBORG}.")
+    assert citation.endswith(f"), {AALBORG}{CAVEAT[trial]}.")
     assert "26-11-2024" not in citation
 
 
@@ -43,9 +46,9 @@ def test_the_trial_box_names_the_aalborg_page_and_the_letter_as_the_expiry(capsy
     assert main(["trials", "--trial", trial]) == 0
     lines = capsys.readouterr().out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("Forlænget til 31-12-2024"))
-    assert "udløber ved udgangen af 2024 og gøres permanent" in lines[start]
+    assert "ved udgangen af 2024 og gøres permanent" in lines[start]
     assert lines[start + 1].strip() == (
         "Kilde: Aalborg Kommunes side om frikommuneforsøg: flere forsøg forlænget af "
         "Beskæftigelsesministeriet, pt. til udgangen af 2024"
     )
-    assert lines[start + 2].strip() == f"Hjemmel i journalnotater: »{AALBORG}«"
+    assert lines[start + 2].strip() == f"Hjemmel i journalnotater: »{AALBORG}{CAVEAT[trial]}«"

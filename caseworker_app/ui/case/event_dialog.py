@@ -337,11 +337,11 @@ class EventDialog(QDialog):
             QMessageBox.warning(self, "Ret også journalnotatet i FASIT", self.notes_warning)
         super().accept()
 
-    def _repeat_confirmed(self, kind: str, day: date) -> bool:
+    def _repeat_confirmed(self, kind: str, day: date | None) -> bool:
         """True unless the case already has this event on this day and the caseworker says no: a tester
         saved the same follow-up twice unasked, and the evaluation counted both. Contacts are not asked
         about: a citizen and an employer may both call the same day."""
-        if kind == "contact" or not any(event.kind == kind and event.day == day for event in self.case.events):
+        if day is None or kind == "contact" or not any(e.kind == kind and e.day == day for e in self.case.events):
             return True
         return ask_yes_no(
             self,
