@@ -95,3 +95,74 @@ def test_export_ics_names_the_list_as_indstillinger_spell_it_after_an_import_sav
     code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", "--dry-run", str(path))
     assert (code, err) == (0, "")
     assert ANNE in out.splitlines()
+
+
+def test_a_name_only_like_a_known_caseworker_is_warned_of_in_the_dry_run_and_saved_as_typed(capsys, tmp_path):
+    # A tester: 'Mette K. Sørensen' (row 11) was saved beside her own 'Mette Kjær Sørensen' without a
+    # word, and its overdue case was missing from her Frister, calendar and .ics.
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        store.save_settings(Settings(caseworker_name="Mette Kjær Sørensen", municipality="Testkommune"))
+        store.create_case(
+            citizen="Borger 1",
+            case_ref="2025-0001",
+            trial_id="T08",
+            dates={"hire": date(2025, 3, 3)},
+            caseworker="Bo Lund",
+        )
+    path = tmp_path / "liste.csv"
+    rows = (
+        "Jens Hansen;2026-0001;;01-06-2026;;Mette K. Sørensen;",
+        "Sofie Dahl;2026-0002;;01-07-2026;;mette kjær sørensen;",
+        "Peter Holm;2026-0003;;01-08-2026;;B. Lund;",
+        "Lis Ravn;2026-0004;;01-08-2026;;Mette K. Sørensen;",
+        "Erik Møller;2026-0005;;01-08-2026;;Lise Sørensen;",
+    )
+    path.write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", "--dry-run", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert (
+        "⚠ Sagsbehandler 'Mette K. Sørensen' (rækkerne 2 og 5) ligner 'Mette Kjær Sørensen' – er det samme "
+        "person? Ret navnet i regnearket, eller gem det som en anden sagsbehandler."
+    ) in lines
+    assert (
+        "⚠ Sagsbehandler 'B. Lund' (række 4) ligner 'Bo Lund' – er det samme person? Ret navnet i regnearket, "
+        "eller gem det som en anden sagsbehandler."
+    ) in lines
+    assert not any("'Lise Sørensen'" in line for line in lines)  # another first name: another person
+    assert not any("'mette kjær sørensen' (" in line for line in lines)  # one name to the filter: merged
+
+    code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", str(path))
+    assert (code, err) == (0, "")
+    assert caseworkers(db)["Jens Hansen"] == "Mette K. Sørensen"  # never merged silently: only warned
+    assert caseworkers(db)["Sofie Dahl"] == "Mette Kjær Sørensen"
+
+
+def test_a_caseworker_of_the_cases_like_the_own_name_is_warned_of_but_not_two_colleagues(capsys, tmp_path):
+    # The tester's database had 'Mette K. Sørensen' from an earlier import; importing the list again
+    # said nothing of it. Two colleagues the cases have ('B. Lund', 'Bo Lund') are not warned each time.
+    db = tmp_path / "sager.db"
+    with CaseStore(db) as store:
+        store.save_settings(Settings(caseworker_name="Mette Kjær Sørensen", municipality="Testkommune"))
+        for number, name in enumerate(("Mette K. Sørensen", "Bo Lund", "B. Lund"), 1):
+            store.create_case(
+                citizen=f"Borger {number}",
+                case_ref=f"2025-000{number}",
+                trial_id="T08",
+                dates={"hire": date(2025, 3, 3)},
+                caseworker=name,
+            )
+    path = tmp_path / "liste.csv"
+    rows = ("Borger 1;2025-0001;;03-03-2025;;Mette K. Sørensen;", "Borger 9;2026-0009;;01-08-2026;;B. Lund;")
+    path.write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "import", "--db", str(db), "--trial", "T08", "--dry-run", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert (
+        "⚠ Sagsbehandler 'Mette K. Sørensen' (række 2) ligner 'Mette Kjær Sørensen' – er det samme person? "
+        "Ret navnet i regnearket, eller gem det som en anden sagsbehandler."
+    ) in lines
+    assert not any("'B. Lund'" in line for line in lines)

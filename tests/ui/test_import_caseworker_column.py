@@ -140,3 +140,26 @@ def test_the_preview_shows_a_known_caseworker_as_saved_and_says_the_spelling_cha
         "Sagsbehandler 'mette kjær' gemmes som 'Mette Kjær', som navnet står i programmet (række 7)." in seen["notes"]
     )
     assert {case.caseworker for case in store.list_cases()} == {"Mette Kjær", "Lars Poulsen"}
+
+
+def test_the_preview_warns_of_a_name_only_like_the_own_caseworker_name(qtbot, window, store, dialogs, files, tmp_path):
+    # A tester: 'Mette K. Sørensen' was saved as another caseworker without a word beside her own name.
+    settings = store.settings()
+    settings.caseworker_name = "Mette Kjær Sørensen"
+    store.save_settings(settings)
+    seen = {}
+
+    def check(dialog: ImportDialog) -> None:
+        seen["notes"] = dialog.message_label.text().splitlines()
+
+    path = tmp_path / "sagsliste.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADERS)
+    sheet.append(["Jens Hansen", None, "2023-0101", "T08", datetime(2023, 3, 1), None, None, "Mette K. Sørensen", None])
+    workbook.save(path)
+    import_through_menu(qtbot, window, dialogs, files, path, check)
+    assert (
+        "⚠ Sagsbehandler 'Mette K. Sørensen' (række 2) ligner 'Mette Kjær Sørensen' – er det samme person? "
+        "Ret navnet i regnearket, eller gem det som en anden sagsbehandler."
+    ) in seen["notes"]
