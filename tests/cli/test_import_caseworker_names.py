@@ -166,3 +166,20 @@ def test_a_caseworker_of_the_cases_like_the_own_name_is_warned_of_but_not_two_co
         "Ret navnet i regnearket, eller gem det som en anden sagsbehandler."
     ) in lines
     assert not any("'B. Lund'" in line for line in lines)
+
+
+def test_of_two_alike_names_only_in_the_list_the_rarer_is_warned_of(capsys, tmp_path):
+    path = tmp_path / "liste.csv"
+    rows = (
+        "Jens Hansen;2026-0001;;01-06-2026;;Mette Kjær Sørensen;",
+        "Sofie Dahl;2026-0002;;01-07-2026;;Mette K. Sørensen;",
+        "Peter Holm;2026-0003;;01-08-2026;;Mette Kjær Sørensen;",
+    )
+    path.write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "--db", str(tmp_path / "ny.db"), "--trial", "T08", "--dry-run", str(path))
+    assert (code, err) == (0, "")
+    warned = [line for line in out.splitlines() if "ligner" in line]
+    assert warned == [
+        "⚠ Sagsbehandler 'Mette K. Sørensen' (række 3) ligner 'Mette Kjær Sørensen' – er det samme person? "
+        "Ret navnet i regnearket, eller gem det som en anden sagsbehandler."
+    ]

@@ -46,12 +46,14 @@ class KnownCaseworkers:
         case_keys = {name_key(name) for name in self._names}
         said: set[frozenset[str]] = set()
         notes: list[str] = []
-        for name, numbers in self._saved.items():
+        # The rarer spelling is the one warned of, like the commoner: row 11's, not the other 45 rows'.
+        by_rows = sorted(self._saved.items(), key=lambda item: len(item[1]))
+        for name, numbers in by_rows:
             if name_key(name) == name_key(self._own):
                 continue
             others = [self._own]
             if name_key(name) not in case_keys:  # a case's caseworker is only held against Indstillinger's
-                others += [*sorted(self._names), *(other for other in self._saved if other != name)]
+                others += [*sorted(self._names), *(other for other, _ in reversed(by_rows) if other != name)]
             like = alike_name(name, (other for other in others if other))
             if like is None or frozenset((name_key(name), name_key(like))) in said:
                 continue
