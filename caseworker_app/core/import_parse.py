@@ -17,7 +17,7 @@ from .catalog import Trial
 from .cpr import CprError, normalize_cpr
 from .import_mapping import fold_header
 from .text import and_list, clean_line, normalize_text, text_error
-from .trial_match import similar_trials, trial_named
+from .trial_match import similar_trials, trial_by_words, trial_named, trial_reading_text
 from .workdays import TwoDigitYearError, fmt, parse_date
 
 EMPTY_MARKS = frozenset({"-", "–", "—"})  # a dash alone says "none", as a blank cell does
@@ -284,8 +284,16 @@ def number_cell_warning(cell: object) -> str | None:
 def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:
     """The catalog id of a trial given by its id ('T08', 't8', '8') or by its name or short name
     (a part of it is enough when it fits one trial only)."""
+    return read_trial_cell(cell, catalog, by_words=False)[0]
+
+
+def read_trial_cell(cell: object, catalog: Mapping[str, Trial], *, by_words: bool = True) -> tuple[str | None, str]:
+    """parse_trial_cell, and with by_words a text that is no trial's name but has only the words of
+    one trial (trial_match.trial_by_words: 'Førtidspension i løntilskud' is T08), read as that trial
+    with the warning that says so ("'Førtidspension i løntilskud' er læst som T08 – …; kontrollér");
+    the warning is empty otherwise. docs/import.md, 'Forsøg'."""
     if is_blank_cell(cell):
-        return None
+        return None, ""
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     text = " ".join(str(cell).split())
@@ -294,24 +302,27 @@ def parse_trial_cell(cell: object, catalog: Mapping[str, Trial]) -> str | None:
     if number:
         trial_id = f"T{int(number.group(1)):02d}"
         if trial_id in catalog:
-            return trial_id
+            return trial_id, ""
     for trial_id in catalog:
         if trial_id.casefold() == text.casefold():
-            return trial_id
+            return trial_id, ""
     wanted = fold_header(text)
     if wanted:
         exact = [t.id for t in catalog.values() if wanted in (fold_header(t.title), fold_header(t.short_title))]
         if len(exact) == 1:
-            return exact[0]
+            return exact[0], ""
         partial = exact or [
             t.id for t in catalog.values() if wanted in fold_header(t.title) or wanted in fold_header(t.short_title)
         ]
         if len(wanted) >= 6 and len(partial) == 1:
-            return partial[0]
+            return partial[0], ""
         if len(partial) > 1:
             raise CellError(
                 f"'{_shown(text)}' passer på flere forsøg: {_listed(partial, catalog)}. {_WRITE_ID}{partial[0]}"
             )
+    read = trial_by_words(text, catalog) if by_words else None
+    if read is not None:
+        return read.id, trial_reading_text(_shown(text), read)
     raise CellError(unknown_trial_text(text, catalog))
 
 

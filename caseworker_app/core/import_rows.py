@@ -23,7 +23,7 @@ from .import_mapping import (
     LAST_FOLLOWUP,
     ColumnMapping,
 )
-from .import_parse import CellError, check_readable, parse_cpr_cell, parse_date_cell, parse_text_cell, parse_trial_cell
+from .import_parse import CellError, check_readable, parse_cpr_cell, parse_date_cell, parse_text_cell, read_trial_cell
 from .import_remarks import row_text
 from .import_table import SourceRow
 from .redact import redact_cpr
@@ -45,6 +45,8 @@ class CaseDraft:
     last_followup: date | None = None
     last_decision: date | None = None  # the latest decision on the plan (T07), outcome not given
     given: frozenset[str] = frozenset()
+    # "'Førtidspension i løntilskud' er læst som T08 – …; kontrollér": the trial read by its words
+    trial_read: str = ""
 
     def last_events(self) -> dict[str, date]:
         """The events the row registers: import field → day (EVENT_FIELDS gives each field's kind)."""
@@ -106,6 +108,7 @@ def draft_row(
     days: dict[str, date] = {}
     failed: dict[str, str] = {}
     masked: str | None = None  # a CPR cell as this program's export writes it
+    trial_read = ""  # the trial cell read by its words (import_parse.read_trial_cell)
     for column, name in enumerate(mapping.fields):
         if name is None:
             continue
@@ -122,7 +125,7 @@ def draft_row(
             elif name == "cpr":
                 text = parse_cpr_cell(cell, today)
             elif name == "trial_id":
-                text = parse_trial_cell(cell, catalog)
+                text, trial_read = read_trial_cell(cell, catalog)
             else:
                 text = parse_text_cell(cell, multiline=_TEXT_FIELDS[name])
         except CellError as exc:
@@ -146,6 +149,7 @@ def draft_row(
         last_followup=days.get(LAST_FOLLOWUP),
         last_decision=days.get(LAST_DECISION),
         given=frozenset(texts) | frozenset(days),
+        trial_read=trial_read,
     )
     as_new = {name: message for name, message in draft_errors(draft, catalog, today).items() if name not in failed}
     if masked is not None:

@@ -84,6 +84,24 @@ def similar_trials(text: str, catalog: Mapping[str, Trial]) -> list[Trial]:
     return [s[3] for s in scored if s[0] == best][:MAX_SUGGESTIONS]
 
 
+def trial_by_words(text: str, catalog: Mapping[str, Trial]) -> Trial | None:
+    """The one trial text is read as by its words, or None: similar_trials suggests that trial alone,
+    and every word of text is one of its words ('Førtidspension i løntilskud' -> T08). A word no
+    trial has ('FØP'), or a second trial as good, and it is not read: a wrong trial is a wrong deadline."""
+    suggested = similar_trials(text, catalog)
+    if len(suggested) != 1:
+        return None
+    trial = suggested[0]
+    own = _trial_words(trial.id, trial.title, trial.short_title)
+    wanted = words(text)
+    return trial if wanted and all(any(_matches(w, word) for word in own) for w in wanted) else None
+
+
+def trial_reading_text(text: str, trial: Trial) -> str:
+    """The warning a row read by trial_by_words is saved with: the reading, to be checked."""
+    return f"'{text}' er læst som {trial.id} – {trial.short_title}; kontrollér"
+
+
 def trial_named(trial: Trial) -> str:
     """'T08 (Førtidspensionister i løntilskud)': a trial as a message suggests it."""
     return f"{trial.id} ({trial.short_title})"

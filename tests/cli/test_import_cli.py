@@ -1040,3 +1040,38 @@ def test_a_row_missing_its_name_quotes_what_it_holds(capsys, tmp_path, db):
         in out + err
     )
     assert not db.exists() or cases(db) == []  # nothing saved
+
+
+def test_a_trial_written_with_only_the_words_of_t08_is_read_as_t08_and_said(capsys, tmp_path, db):
+    # The tester's list named T08 'Førtidspension i løntilskud' in 15 rows, and all were refused,
+    # though the message named T08 alone. Now read as T08, with a warning above the rows and in each row.
+    path = tmp_path / "mine_sager.csv"
+    path.write_bytes(
+        (
+            f"{CSV_HEADER};Forsøg\r\n"
+            "Bo Berg;2026-0001;;01-03-2025;;;;Førtidspension i løntilskud\r\n"
+            "Ida Dam;2026-0002;;02-03-2025;;;;T08\r\n"
+            "Eva Holm;2026-0003;;03-03-2025;;;;førtidspension i løntilskud\r\n"
+        ).encode("cp1252")
+    )
+    code, out, err = run(capsys, "import", "--db", str(db), str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    read = "er læst som T08 – Førtidspensionister i løntilskud; kontrollér"
+    assert f"⚠ 'Førtidspension i løntilskud' {read} (række 2)." in lines
+    assert f"⚠ 'førtidspension i løntilskud' {read} (række 4)." in lines
+    row_2 = next(line for line in lines if line.startswith("Række 2:"))
+    assert row_2.startswith(
+        "Række 2: Bo Berg (2026-0001), T08; ansættelse i løntilskud 01-03-2025 – næste frist 01-01-2026"
+    )
+    assert f"⚠ 'Førtidspension i løntilskud' {read}" in row_2
+    assert not any(line.startswith("Række 3:") and "læst som" in line for line in lines)
+
+    code, out, err = run(capsys, "import", "--db", str(db), str(path))
+    assert (code, err) == (0, "")
+    with CaseStore(db, read_only=True) as store:
+        assert {case.citizen: case.trial_id for case in store.list_cases()} == {
+            "Bo Berg": "T08",
+            "Ida Dam": "T08",
+            "Eva Holm": "T08",
+        }

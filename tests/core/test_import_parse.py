@@ -18,6 +18,7 @@ from caseworker_app.core.import_parse import (
     parse_date_cell,
     parse_text_cell,
     parse_trial_cell,
+    read_trial_cell,
 )
 from caseworker_app.core.workdays import MONTHS_DA, fmt
 
@@ -534,3 +535,40 @@ def test_a_time_written_with_a_point_is_named_as_the_problem():
     with pytest.raises(CellError) as info:
         parse_date_cell("15.03.2024 01.07.24")  # a second date, not a time: the general message
     assert "klokkeslættet" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("cell", "trial", "warning"),
+    [
+        # The tester's list, 15 rows: no trial's name, but only words of T08's ('førtidspension' begins
+        # 'førtidspensionister'); it was refused, though the message named T08 alone.
+        (
+            "Førtidspension i løntilskud",
+            "T08",
+            "'Førtidspension i løntilskud' er læst som T08 – Førtidspensionister i løntilskud; kontrollér",
+        ),
+        (
+            "sygedagpenge opfølgning",
+            "T16",
+            "'sygedagpenge opfølgning' er læst som T16 – Individuel opfølgning i sygedagpengesager; kontrollér",
+        ),
+        ("T08", "T08", ""),  # an id: nothing to check
+    ],
+)
+def test_a_list_trial_with_only_the_words_of_one_trial_is_read_as_it_with_a_warning(cell, trial, warning):
+    assert read_trial_cell(cell, CATALOG) == (trial, warning)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "FØP løntilskud",  # T08 and T03 share 'løntilskud': two trials, never a guess
+        "FØP fortidspension",  # 'FØP' is no word of T08's: a word unexplained
+        "T08 FØP",
+        "Fleksjob-forsøg",
+    ],
+)
+def test_a_list_trial_not_all_of_one_trials_words_is_refused(cell):
+    with pytest.raises(CellError) as caught:
+        read_trial_cell(cell, CATALOG)
+    assert str(caught.value).startswith(f"Forsøget '{cell}' findes ikke i forsøgskataloget.")

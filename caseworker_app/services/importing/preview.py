@@ -13,7 +13,7 @@ from ...core.catalog import Trial
 from ...core.deadline import Deadline
 from ...core.event import Event
 from ...core.import_date_order import month_first_columns, month_first_note
-from ...core.import_hidden import hidden_column_notes, hidden_data_rows, hidden_rows_note
+from ...core.import_hidden import hidden_column_notes, hidden_data_rows, hidden_rows_note, rows_listed
 from ...core.import_mapping import FIELD_LABELS, ColumnMapping, fold_header, mapping_errors
 from ...core.import_merged import merged_note
 from ...core.import_parse import number_cell_warning
@@ -96,7 +96,7 @@ def build_preview(
             source_row.number,
             draft,
             tuple(errors),
-            warnings=date_warnings(draft.dates, today, trial),
+            warnings=(*((draft.trial_read,) if draft.trial_read else ()), *date_warnings(draft.dates, today, trial)),
             dates_text=dates_text(draft, trial),
             hidden=source_row.number in hidden_set,
             number_cell=_number_cell(table.cell(source_row, ref_column)) if ref_column is not None else "",
@@ -136,6 +136,7 @@ def build_preview(
         *ignored_date_columns(table, mapping),
         *ignored_name_columns(table, mapping),
         *known.notes(),
+        *trial_reading_notes(rows),
         *(month_first_note(order) for order in month_first.values()),
     ]
     return ImportPreview(
@@ -152,6 +153,16 @@ def build_preview(
 
 
 CprKey = tuple[str, str]  # (trial, CPR number)
+
+
+def trial_reading_notes(rows: list[ImportRow]) -> list[str]:
+    """ "⚠ 'Førtidspension i løntilskud' er læst som T08 – …; kontrollér (rækkerne 4, 7, …)": each
+    trial text read by its words (import_parse.read_trial_cell) once above the rows, with its rows."""
+    read: dict[str, list[int]] = {}
+    for row in rows:
+        if row.draft.trial_read:
+            read.setdefault(row.draft.trial_read, []).append(row.number)
+    return [f"⚠ {text} ({rows_listed(numbers)})." for text, numbers in read.items()]
 
 
 def cases_by_cpr(cases: list[CaseRecord]) -> dict[CprKey, list[CaseRecord]]:
