@@ -281,10 +281,11 @@ def test_changing_a_column_changes_the_preview(qtbot, store, files):
     )
     # Column E ("Ansat") ignored: every row lacks the date its deadlines count from.
     choose(view.combos[4], None)
-    assert errors_listed(dialog)[0] == (
-        "Række 5 (ingen kolonne er valgt som 'Ansættelse i løntilskud'): Forsøg T08 skal have datoen "
-        "»Ansættelse i løntilskud«. Vælg kolonnen med den som 'Ansættelse i løntilskud'"
-    )
+    # One sentence for the five rows, each row named (the Fejl tab said it five times).
+    assert errors_listed(dialog) == [
+        "5 rækker (5, 6, 7, 9 og 10; ingen kolonne er valgt som 'Ansættelse i løntilskud'): Forsøg T08 skal have "
+        "datoen »Ansættelse i løntilskud«. Vælg kolonnen med den som 'Ansættelse i løntilskud'"
+    ]
     assert dialog.tabs.tabText(FEJL) == "F&ejl (5)"
     assert not dialog.import_button.isEnabled()
     # A field given to a second column leaves the first: column A becomes the caseworker, H lets go.
@@ -494,7 +495,7 @@ def test_a_trial_written_as_the_caseworkers_write_it_is_shown_with_the_trial_it_
         "Forsøget 'FØP løntilskud' findes ikke i forsøgskataloget. Mente du T08 (Førtidspensionister i "
         "løntilskud) eller T03 (Løntilskud og jobrotation uden forudgående ledighed)? Skriv forsøgets id, fx T08"
     )
-    assert errors_listed(dialog) == [f"Række 2, kolonne 'Forsøg': {meant}", f"Række 4, kolonne 'Forsøg': {meant}"]
+    assert errors_listed(dialog) == [f"2 rækker (2 og 4), kolonne 'Forsøg': {meant}"]
     rows = shown_rows(dialog)
     assert {name: (row["Forsøg"], row["Gemmes som"]) for name, row in rows.items()} == {
         "Bo Berg": ("", "⚠ Fejl – se Fejl"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.import_faults import fault_texts
 from ...services.importing import (
     ImportConflictError,
     ImportPreview,
@@ -289,9 +290,9 @@ class ImportDialog(QDialog):
             notes.append(SAMPLE_NOTE)
         self.message_label.setText("\n".join(notes))  # each note on a line of its own: a ⚠ begins one
         self.notes.refit()
-        errors = [error.text for error in preview.errors(duplicates)]
+        errors = preview.errors(duplicates)
         reason = block_reason(preview, duplicates, self.options.only_valid())
-        self.error_view.show_errors(fault_lines(errors, preview.mapping_errors, reason))
+        self.error_view.show_errors(fault_lines(fault_texts(errors), preview.mapping_errors, reason))
         self.tabs.setTabText(FEJL, f"F&ejl ({len(errors) + len(preview.mapping_errors)})")
         self.options.show_for(preview)
         self._block(reason)
