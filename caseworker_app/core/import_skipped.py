@@ -43,6 +43,9 @@ def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[st
             )
             continue
         suggested = suggested_date_field(header)
+        if word_key(header) in _ANY_START:
+            notes.append(f"⚠ Kolonnen '{name}'{hidden} har datoer, men bruges ikke. {START_ADVICE}")
+            continue
         if suggested is not None and mapping.column_of(suggested) is None:
             label = FIELD_LABELS[suggested]
             advice = f"Er det {label[:1].lower()}{label[1:]}, så vælg '{label}' til kolonnen"
@@ -52,6 +55,20 @@ def ignored_date_columns(table: SourceTable, mapping: ColumnMapping) -> tuple[st
             f"⚠ Kolonnen '{name}'{hidden} har datoer, men bruges ikke. {advice}; ellers regnes fristerne uden den."
         )
     return tuple(notes)
+
+
+# 'Startdato', 'Start', 'Dato for start': a start, but of what? Each trial counts from its own date,
+# and some from none (T04, T12, T15 from an agreed date; T01-T03 have no date), so a column of start
+# dates is never read as one field: the warning says what to do (docs/import.md, 'Kolonner').
+_ANY_START = (frozenset({"start"}), frozenset({"start", "forloeb"}))
+START_ADVICE = (
+    "En startdato er en anden dato i hvert forsøg (fx ansættelse i løntilskud i T08, praktikstart i T09, "
+    "start på ressourceforløb i T07), så programmet ved ikke, hvilket felt kolonnen er. Har rækkerne ét "
+    "forsøg, så vælg forsøgets dato til kolonnen under Kolonner (fx 'Ansættelse i løntilskud'; på kommandolinjen "
+    "med --mapping). Har de "
+    "flere, så del kolonnen i Excel i én kolonne pr. dato med datoens navn som overskrift (fx 'Ansat' og "
+    "'Praktikstart'), og læs filen igen; ellers regnes fristerne uden den."
+)
 
 
 def suggested_date_field(header: object) -> str | None:

@@ -115,3 +115,27 @@ def test_an_unused_hire_date_column_points_to_the_hire_date_not_to_a_follow_up(t
     assert ignored_date_columns(table, hired)[0].endswith(
         "Hører datoerne til et af sagens felter, så vælg det felt til kolonnen; ellers regnes fristerne uden den."
     )
+
+
+@pytest.mark.parametrize("header", ["Startdato", "Start", "Dato for start", "Start på forløb"])
+def test_a_column_of_start_dates_for_several_trials_says_what_to_do(tmp_path, header):
+    # A tester's list had one 'Startdato' column for T08 (hire) and T09 (praktikstart) rows; the
+    # warning only said to choose 'a field', and no one field fits both trials.
+    table, mapping = table_of(
+        tmp_path,
+        f"Navn;Sagsnr;Forsøg;{header}\nJens Hansen;1;T08;01-03-2024\nKaren Lund;2;T09;05-04-2024\n",
+    )
+    assert ignored_date_columns(table, mapping) == (
+        f"⚠ Kolonnen '{header}' har datoer, men bruges ikke. En startdato er en anden dato i hvert forsøg (fx "
+        "ansættelse i løntilskud i T08, praktikstart i T09, start på ressourceforløb i T07), så programmet ved "
+        "ikke, hvilket felt kolonnen er. Har rækkerne ét forsøg, så vælg forsøgets dato til kolonnen under "
+        "Kolonner (fx 'Ansættelse i løntilskud'; på kommandolinjen med --mapping). Har de flere, så del kolonnen i "
+        "Excel i én kolonne pr. dato med datoens navn som overskrift (fx 'Ansat' og 'Praktikstart'), og læs filen "
+        "igen; ellers regnes fristerne uden den.",
+    )
+
+
+def test_a_start_column_of_one_trials_words_keeps_its_field(tmp_path):
+    table, mapping = table_of(tmp_path, "Navn;Sagsnr;Forsøg;Startdato løntilskud\nJens Hansen;1;T08;01-03-2024\n")
+    assert mapping.column_of("hire") == 3
+    assert ignored_date_columns(table, mapping) == ()
