@@ -32,6 +32,7 @@ class ErrorList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setSpacing(3)  # a fault of many rows wraps over lines: a gap shows where the next begins
 
     def show_errors(self, lines: list[str] | None) -> None:
         """The lines of fault_lines; None when there is no preview (an empty list)."""
