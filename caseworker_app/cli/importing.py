@@ -198,7 +198,6 @@ def _default_trial(text: str, store: CaseStore) -> str:
 
 def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, quiet: bool = False):
     """The preview, printed; and the exit code when it is not to be saved (None: save it)."""
-    from ..core.import_faults import fault_texts
     from ..services import importing
 
     mapping = importing.guess_mapping(table.headers, importing.remembered_mapping(store), hidden=table.hidden_columns)
@@ -221,7 +220,7 @@ def _preview(store: CaseStore, table, args: argparse.Namespace, today: date, *, 
         )
         return preview, EXIT_USAGE
     errors = preview.errors(duplicates)
-    for text in fault_texts(errors):  # one sentence of many rows once, with its rows
+    for text in preview.fault_texts(duplicates):  # one sentence of many rows once, with its rows
         print(f"caseworker-app: fejl: {text}", file=sys.stderr)
     if args.dry_run:
         print("Prøvekørsel (--dry-run): intet er gemt.")

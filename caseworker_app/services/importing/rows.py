@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...core.deadline import Deadline
+from ...core.import_faults import fault_texts
 from ...core.import_hidden import rows_listed
 from ...core.import_mapping import ColumnMapping
 from ...core.import_merged import merged_rows
@@ -137,6 +138,10 @@ class ImportPreview:
     def errors(self, duplicates: str = SKIP) -> list[RowError]:
         """Every fault, row by row, in the order of the columns."""
         return [error for row in self.rows for error in row.faults(duplicates)]
+
+    def fault_texts(self, duplicates: str = SKIP) -> list[str]:
+        """The faults as the Fejl tab and the command line say them: one sentence of many rows once."""
+        return fault_texts(self.errors(duplicates))
 
     def nothing_text(self) -> str:
         """Why there is nothing to import when no row is left ('' when rows are): the file has none

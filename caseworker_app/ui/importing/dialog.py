@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.import_faults import fault_texts
 from ...services.importing import (
     ImportConflictError,
     ImportPreview,
@@ -292,7 +291,7 @@ class ImportDialog(QDialog):
         self.notes.refit()
         errors = preview.errors(duplicates)
         reason = block_reason(preview, duplicates, self.options.only_valid())
-        self.error_view.show_errors(fault_lines(fault_texts(errors), preview.mapping_errors, reason))
+        self.error_view.show_errors(fault_lines(preview.fault_texts(duplicates), preview.mapping_errors, reason))
         self.tabs.setTabText(FEJL, f"F&ejl ({len(errors) + len(preview.mapping_errors)})")
         self.options.show_for(preview)
         self._block(reason)
