@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
+from .case_problems import NeededDates, needed_dates, problem_of
 from .catalog import Trial
 from .collector import collector_paused
 from .deadline import DEFAULT_WARNING_DAYS, DUE_SOON, OVERDUE, Deadline
 from .event import Event
 from .redact import redact_cpr
 from .schedule import compute_deadlines, deadlines_on
-from .terms import ACTIVE, CLOSED, DATE_NAMES  # statuses are imported from here too
+from .terms import ACTIVE, DATE_NAMES
+from .terms import CLOSED as CLOSED  # statuses are imported from here too
 from .text import count_text
 from .trial_plan import TrialPlan, plan_of
 
@@ -126,73 +128,6 @@ def problems_heading(count: int) -> str:
     return f"{count_text(count, 'sag', 'sager')} kan ikke beregnes"
 
 
-def _needed_dates(trial: Trial) -> tuple[tuple[str, str], ...]:
-    """(name, label) of each date the trial requires whose absence leaves a rule without a date.
-
-    A date that only a caseworker_set rule counts from is left out: without it the engine gives
-    an undated deadline that asks the caseworker to agree the date ("dato ikke aftalt").
-    """
-    specs = [spec for rule in trial.rules for spec in (rule, rule.ordinary, *rule.ordinary_changes) if spec is not None]
-    counted_from = {spec.anchor for spec in specs if spec.kind != "caseworker_set"}
-    agreed_only = {spec.anchor for spec in specs if spec.kind == "caseworker_set"} - counted_from
-    return tuple((d.name, d.label) for d in trial.dates if d.required and d.name not in agreed_only)
-
-
-# A trial's id -> the (name, label) of each date its cases need (_needed_dates), made once per trial.
-NeededDates = dict[str, tuple[tuple[str, str], ...]]
-
-
-def damaged_dates(case: CaseRecord) -> tuple[str, ...]:
-    """The names of the case's dates stored in a wrong format (store/case_reading.py)."""
-    names = case.extra.get("damaged_dates") if case.extra else None
-    return names if isinstance(names, tuple) else ()
-
-
-def damaged_date_text(trial: Trial | None, name: str) -> str:
-    """Why a date stored in a wrong format stops the case, in Danish: the date by its label."""
-    if name not in DATE_NAMES:  # an unknown name is said as stored, as 'ukendt dato' says it
-        return f"datoen '{name}' er gemt i et forkert format"
-    label = trial.date_label(name) if trial else DATE_NAMES[name]
-    return f"datoen for {label[:1].lower()}{label[1:]} er gemt i et forkert format"
-
-
-def missing_date_text(label: str) -> str:
-    """Why a case without a date its trial needs cannot be computed, in Danish."""
-    return f"mangler datoen for {label[:1].lower()}{label[1:]}"
-
-
-def _problem(case: CaseRecord, catalog: Mapping[str, Trial], needed: NeededDates) -> str | None:
-    """Why the case's deadlines cannot be computed (each fault, joined by '; '), or None.
-
-    None also for a closed case and a case in a trial without rules (nothing to compute).
-    """
-    if case.status == CLOSED:
-        return None
-    trial = catalog.get(case.trial_id)
-    if trial is not None and not trial.rules:
-        return None
-    reasons: list[str] = []
-    if trial is None:
-        reasons.append(f"forsøg {case.trial_id or '(intet)'} findes ikke i forsøgskataloget")
-    if case.status != ACTIVE:
-        reasons.append(f"ukendt status '{case.status}'")
-    reasons += [f"ukendt dato '{name}'" for name in case.dates if name not in DATE_NAMES]
-    bad_dates = damaged_dates(case)
-    reasons += [damaged_date_text(trial, name) for name in bad_dates]
-    damaged = case.extra.get("damaged") if case.extra else None
-    if isinstance(damaged, tuple):  # the store's Danish texts, one per damaged event (case_reading)
-        reasons += damaged
-    if trial is not None and case.status == ACTIVE:
-        if trial.id not in needed:
-            needed[trial.id] = _needed_dates(trial)
-        reasons += [
-            missing_date_text(label)
-            for name, label in needed[trial.id]
-            if case.dates.get(name) is None and name not in bad_dates  # a damaged date is named above
-        ]
-    return "; ".join(reasons) or None
-
-
 def uncomputable_cases(cases: Iterable[CaseRecord], catalog: Mapping[str, Trial]) -> list[CaseProblem]:
     """One entry per case whose deadlines cannot be computed, by FASIT case number.
 
@@ -201,7 +136,7 @@ def uncomputable_cases(cases: Iterable[CaseRecord], catalog: Mapping[str, Trial]
     its trial requires. A case in a trial without rules has nothing to compute and is fine.
     """
     needed: NeededDates = {}
-    found = [CaseProblem(c, r) for c in cases if (r := _problem(c, catalog, needed)) is not None]
+    found = [CaseProblem(c, r) for c in cases if (r := problem_of(c, catalog, needed)) is not None]
     found.sort(key=lambda p: (p.case.case_ref, p.case.id))
     return found
 
@@ -229,7 +164,8 @@ def deadlines_and_problems(
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> tuple[list[CaseDeadline], list[CaseProblem]]:
     """deadlines_for_cases and uncomputable_cases in one pass over the cases (the window's refresh)."""
-    return collect(cases, Outcomes(catalog, today, warning_days).of)
+    listed = cases if isinstance(cases, Sequence) else list(cases)
+    return collect_outcomes(listed, Outcomes(catalog, today, warning_days).each(listed))
 
 
 # What one case gives on a day: its deadlines, earliest first (none for a closed case or a trial
@@ -251,7 +187,7 @@ class Outcomes:
     def __init__(self, catalog: Mapping[str, Trial], today: date, warning_days: int = DEFAULT_WARNING_DAYS):
         self.catalog, self.today, self.warning_days = catalog, today, warning_days
         self._horizon = today + timedelta(days=warning_days)  # compute_deadlines' horizon, once
-        self._needed: NeededDates = {}  # for _problem
+        self._needed: NeededDates = {}  # for problem_of
         # catalog key -> what the engine needs of its trial (_trial), () for one missing or without rules
         self._trials: dict[str, _TrialEntry | tuple[()]] = {}
         # A case without events gets what another with the same trial and dates got: the engine
@@ -260,40 +196,58 @@ class Outcomes:
 
     def of(self, case: CaseRecord) -> Outcome:
         """The case's deadlines, or why they cannot be computed."""
-        entry = self._trials.get(case.trial_id)
-        if entry is None:
-            entry = self._trial(case.trial_id)
-        if entry and case.status == ACTIVE:
-            # The common case, decided without _problem: every date it needs is there, known and
-            # set, and nothing is damaged. Anything else is left to _problem, which words it.
-            plan, needed, names, end = entry
-            dates, extra = case.dates, case.extra
-            keys = dates.keys()
-            if (
-                keys >= needed
-                and keys <= _KNOWN_DATES
-                and None not in dates.values()
-                and not (extra and (extra.get("damaged") or extra.get("damaged_dates")))
-            ):
-                # compute_deadlines(trial, dates, events, today, warning_days=...), with the trial's
-                # plan, its end and the horizon worked out once
-                if case.events:
-                    return deadlines_on(plan, dates, case.events, self.today, end, self._horizon)
-                # Rules count only from the trial's own dates (the catalog checks every anchor
-                # and default), so those dates decide a case without events.
-                same = (case.trial_id, tuple(map(dates.get, names)))
-                found = self._same.get(same)
-                if found is None:
-                    found = self._same[same] = deadlines_on(plan, dates, (), self.today, end, self._horizon)
-                return found
+        return self.each((case,))[0]
+
+    def each(self, cases: Iterable[CaseRecord]) -> list[Outcome]:
+        """Each case's outcome (of), in the order given: one loop for a list of many thousands,
+        with what is the same for every case looked up once, not once per case."""
+        trials, same_kept, today, horizon = self._trials, self._same, self.today, self._horizon
+        found: list[Outcome] = []
+        add = found.append
+        with collector_paused():  # a deadline per case, kept by the window: see core/collector.py
+            for case in cases:
+                entry = trials.get(case.trial_id)
+                if entry is None:
+                    entry = self._trial(case.trial_id)
+                if entry and case.status == ACTIVE:
+                    # The common case, decided without problem_of: every date it needs is there, known
+                    # and set, and nothing is damaged. Anything else is left to problem_of, which words it.
+                    plan, needed, names, end = entry
+                    dates, extra = case.dates, case.extra
+                    keys = dates.keys()
+                    if (
+                        keys >= needed
+                        and keys <= _KNOWN_DATES
+                        and None not in dates.values()
+                        and not (extra and (extra.get("damaged") or extra.get("damaged_dates")))
+                    ):
+                        # compute_deadlines(trial, dates, events, today, warning_days=...), with the
+                        # trial's plan, its end and the horizon worked out once
+                        if case.events:
+                            add(deadlines_on(plan, dates, case.events, today, end, horizon))
+                            continue
+                        # Rules count only from the trial's own dates (the catalog checks every anchor
+                        # and default), so those dates decide a case without events.
+                        same = (case.trial_id, tuple(map(dates.get, names)))
+                        outcome = same_kept.get(same)
+                        if outcome is None:
+                            outcome = same_kept[same] = deadlines_on(plan, dates, (), today, end, horizon)
+                        add(outcome)
+                        continue
+                add(self._other(case))
+        return found
+
+    def _other(self, case: CaseRecord) -> Outcome:
+        """The outcome of a case each's common case does not decide: closed, damaged, lacking a
+        date or a trial, or in a trial without rules."""
         catalog = self.catalog
-        reason = _problem(case, catalog, self._needed)
+        reason = problem_of(case, catalog, self._needed)
         if reason is not None:
             return reason
         if case.status != ACTIVE:
             return _NO_DEADLINES
         trial = catalog.get(case.trial_id)
-        assert trial is not None  # _problem names an active case whose trial is missing
+        assert trial is not None  # problem_of names an active case whose trial is missing
         if not trial.rules:
             return _NO_DEADLINES
         return tuple(compute_deadlines(trial, case.dates, case.events, self.today, warning_days=self.warning_days))
@@ -304,7 +258,7 @@ class Outcomes:
         if trial is not None and trial.rules:
             entry = (
                 plan_of(trial),
-                frozenset(n for n, _ in _needed_dates(trial)),
+                frozenset(n for n, _ in needed_dates(trial)),
                 tuple(d.name for d in trial.dates),
                 trial.period.effective_end,
             )
@@ -326,7 +280,15 @@ def collect(
     cases: Iterable[CaseRecord], outcome_of: Callable[[CaseRecord], Outcome]
 ) -> tuple[list[CaseDeadline], list[CaseProblem]]:
     """Every deadline (earliest legal date first, then in the order of the cases given) and every
-    case that cannot be computed (by FASIT case number), from each case's outcome.
+    case that cannot be computed (by FASIT case number), from each case's outcome."""
+    listed = cases if isinstance(cases, Sequence) else list(cases)
+    return collect_outcomes(listed, list(map(outcome_of, listed)))
+
+
+def collect_outcomes(
+    cases: Sequence[CaseRecord], outcomes: Sequence[Outcome]
+) -> tuple[list[CaseDeadline], list[CaseProblem]]:
+    """collect with each case's outcome given (outcomes[n] is that of cases[n]).
 
     Given the cases in name order, as the store lists them (core.collation.case_order), the
     deadlines come in core.collation.deadline_order: the name is not compared again here (a key
@@ -339,8 +301,7 @@ def collect(
     problems: list[CaseProblem] = []
     add_problem = problems.append
     with collector_paused():  # a deadline per case, kept by the window: see core/collector.py
-        for case in cases:
-            outcome = outcome_of(case)
+        for case, outcome in zip(cases, outcomes, strict=True):
             if isinstance(outcome, str):
                 add_problem(CaseProblem(case, outcome))
             else:

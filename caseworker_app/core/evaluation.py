@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from .cases import CLOSED, CaseRecord, damaged_date_text, damaged_dates, missing_date_text
+from .case_problems import damaged_date_text, damaged_dates, missing_date_text
+from .cases import CLOSED, CaseRecord
 from .catalog import Trial
 from .evaluation_agreed import DateHistory, agreed_deadlines, agreed_in_order, count_agreed
 from .evaluation_deadlines import count_deadlines, count_saved, saving_rules

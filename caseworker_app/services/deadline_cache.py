@@ -30,6 +30,7 @@ from ..core.cases import (
     Outcome,
     Outcomes,
     collect,
+    collect_outcomes,
 )
 from ..core.catalog import Trial
 from ..core.collector import collector_paused
@@ -102,10 +103,10 @@ class DeadlineCache:
         """As core.cases.deadlines_and_problems (the same lists in the same order), computing
         only the cases whose outcome is not kept for their current record."""
         self._prepare(catalog, today, warning_days)
-        if not self._kept and isinstance(cases, Sequence) and cases:  # room for every id (they come by name)
-            self._kept.reserve(max(map(_ID, cases)), len(cases))
+        if self._kept:
+            return collect(cases, self.outcome_of)
         # Nothing kept yet (the window's first pass): no case to look up, each one computed and kept.
-        return collect(cases, self.outcome_of if self._kept else self._first_outcome_of)
+        return self._first_pass(cases if isinstance(cases, Sequence) else list(cases))
 
     def outcomes(
         self,
@@ -149,16 +150,27 @@ class DeadlineCache:
         self._kept[case.id] = (case if _unchangeable(case) else _frozen(case), outcome)
         return outcome
 
-    def _first_outcome_of(self, case: CaseRecord) -> Outcome:
-        """outcome_of while nothing is kept: the same outcome and record kept, without the look-up.
-        A case listed twice is computed twice, to the same outcome (it depends on the record alone)."""
+    def _first_pass(self, cases: Sequence[CaseRecord]) -> tuple[list[CaseDeadline], list[CaseProblem]]:
+        """deadlines_and_problems while nothing is kept: every case computed in one loop
+        (Outcomes.each) and kept with its record, without a look-up per case. A case listed twice
+        is computed twice, to the same outcome (it depends on the record alone); the last is kept."""
         outcomes = self._outcomes
         assert outcomes is not None  # set by _prepare
-        outcome = outcomes.of(case)
-        self.computed += 1
-        unchangeable = case.dates.__class__ is MappingProxyType and case.events.__class__ is tuple  # _unchangeable
-        self._kept[case.id] = (case if unchangeable else _frozen(case), outcome)
-        return outcome
+        found = outcomes.each(cases)
+        self.computed += len(found)
+        with collector_paused():
+            kept = [
+                # _unchangeable, written out: once per case
+                (
+                    case
+                    if case.dates.__class__ is MappingProxyType and case.events.__class__ is tuple
+                    else _frozen(case),
+                    outcome,
+                )
+                for case, outcome in zip(cases, found, strict=True)
+            ]
+            self._kept = IdMap.pairs(list(map(_ID, cases)), kept)
+        return collect_outcomes(cases, found)
 
     def kept(self, case_id: int) -> tuple[CaseRecord, Outcome] | None:
         """The record last asked about for this case and its outcome, if kept."""
