@@ -50,7 +50,7 @@ def rule_due(
     in_trial = False
     forms = spec.forms  # the forms the count's text names
     if not history:
-        held = []  # half the cases: no list comprehension (a call of its own) for nothing
+        held: Sequence[date] = _NONE_HELD  # half the cases: no list comprehension (a call of its own) for nothing
     elif outside_term is not None:
         start, end, forms = outside_term
         held = [
@@ -63,7 +63,13 @@ def rule_due(
         if not in_trial:
             forms = spec.forms
     elif spec.forms or any_full:
-        if trial_term is None or not spec.forms:
+        if (trial_term is None or not spec.forms) and spec.kind in _LATEST_ONLY:
+            held = _NONE_HELD  # as below, the latest found from the end
+            for e in reversed(history):
+                if e.day >= anchor and counts_for(e, spec):
+                    held = (e.day,)
+                    break
+        elif trial_term is None or not spec.forms:
             held = [e.day for e in history if e.day >= anchor and counts_for(e, spec)]
         else:
             start, end, trial_spec = trial_term
@@ -73,6 +79,15 @@ def rule_due(
                 if e.day >= anchor and counts_for(e, trial_spec if start <= e.day <= end else spec)
             ]
             in_trial = any(start <= day <= end for day in held)
+    elif spec.kind in _LATEST_ONLY:
+        # The common case: only the latest held talk is read (held[-1], or whether there is one),
+        # so it is found from the end, with no list of every event made per case.
+        held = _NONE_HELD
+        events = spec.events
+        for e in reversed(history):
+            if e.day >= anchor and e.kind in events:
+                held = (e.day,)
+                break
     else:
         held = [e.day for e in history if e.day >= anchor and e.kind in spec.events]
     kind = spec.kind
@@ -146,6 +161,11 @@ def rule_due(
         return anchor, ("dato aftalt af sagsbehandleren: ", anchor), True
 
     raise ValueError(f"unknown rule kind {spec.kind!r}")
+
+
+# The kinds that read only the latest held event of their list (rule_due): its day, or whether one is held.
+_LATEST_ONLY = frozenset({"followup", "decision", "duration_end"})
+_NONE_HELD: tuple[date, ...] = ()
 
 
 # The decisions on a plan (terms.EVENT_NAMES): a rule that counts only some of them passes the others over.

@@ -33,7 +33,7 @@ from .schedule_text import (
 )
 from .terms import DATE_NAMES
 from .trial_plan import RulePlan, TrialPlan, plan_of
-from .workdays import day_off_name, last_working_day_on_or_before
+from .workdays import DAYS_OFF, PRACTICAL_DAYS, day_off_kept, practical_day
 
 _ONE_DAY = timedelta(days=1)
 # Keys and makers in C, not Python: the engine runs once per case for many thousands of cases.
@@ -73,7 +73,19 @@ def deadlines_on(
         resolved, taken_from = resolved_dates(defaults, dates)
     else:
         resolved, taken_from = dates, None
-    history = sorted(events, key=_BY_DAY) if events else []
+    history: list[Event]
+    if not events:
+        history = []
+    elif isinstance(events, tuple) and len(events) <= 2:
+        # Most cases hold one or two events: put in order by day without sorted()'s key calls (the
+        # same order: a stable sort by day keeps two events of one day as given).
+        if len(events) == 1:
+            history = [*events]
+        else:
+            first, second = events  # pyright: ignore[reportAssignmentType]  (two: tested above)
+            history = [first, second] if first.day <= second.day else [second, first]
+    else:
+        history = sorted(events, key=_BY_DAY)
     while history and history[-1].day > today:
         history.pop()  # computed as on `today`: an event dated later has not happened yet
     any_full = False
@@ -307,7 +319,10 @@ def _deadline(
     # Decision 7: the practical date is for a duty done "senest" (a follow-up), a working day before a
     # day off. A period's last day (duration_end: a praktik, an extension) is how long it may run, and
     # it may run over a weekend: it has no earlier practical date.
-    practical = legal if spec.kind == "duration_end" else last_working_day_on_or_before(legal)
+    if spec.kind == "duration_end":
+        practical = legal
+    else:  # last_working_day_on_or_before(legal), kept by day: a dict's look-up, not a cached call
+        practical = PRACTICAL_DAYS.get(legal) or practical_day(legal)
     # status_of (core/deadline.py), written out: this runs once per case in a list of many thousands.
     if legal < today or (due_to_trial_end and legal <= today and spec.kind != "duration_end"):
         status = OVERDUE  # decision 3: overdue on the day after the trial's end
@@ -360,7 +375,7 @@ def _deadline(
             rule,
             citation,
             reason,
-            day_off_name(legal) if practical != legal else None,
+            (DAYS_OFF.get(legal) or day_off_kept(legal)) if practical != legal else None,
             end,
             due_to_trial_end,
             trial_due,
