@@ -20,6 +20,7 @@ from ..core.history import CANCELLED
 CASE_COLUMNS = "id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed_on, note"
 EVENT_COLUMNS = "id, case_id, day, kind, form, full_followup, initiated_by"
 _NO_DATES: MappingProxyType = MappingProxyType({})
+_NO_DATES_KEY: tuple = ()
 # The extra of a case that is not closed, has no closing text and no damaged rows (most cases).
 _PLAIN_EXTRA: MappingProxyType = MappingProxyType(
     {"end_text": "", "closed_on": None, "damaged": (), "damaged_dates": ()}
@@ -54,29 +55,44 @@ def records(
 def _records(
     rows: Iterable[tuple], date_rows: Iterable[tuple], event_rows: Iterable[tuple], replaced: set[int]
 ) -> list[CaseRecord]:
+    # Nothing per case outlives its row but what the record keeps: a case's dates are gathered as
+    # the tuple of (name, day) pairs that keys their shared view, and its events as the tuple the
+    # record holds. (A dict and a list per case, dropped once read, left ~13 MB of the window's
+    # memory in pieces Python could not give back.)
     fromiso = date.fromisoformat
     days: dict[object, date] = {}  # one date object per stored text
     shared: dict[str, str] = {}  # one string object per repeated text (trial, status, ...): NOT NULL TEXT
     one = shared.setdefault
-    dates: dict[int, dict[str, date]] = {}
+    # Case id -> its (name, day) pairs in the order read. The pairs and the tuples of them are
+    # shared: a case holds one made for an earlier case read with the same dates.
+    dates: dict[int, tuple[tuple[str, date], ...]] = {}
+    pairs: dict[tuple, tuple[str, date]] = {}  # (name, stored text) -> (name, day)
+    grown: dict[tuple, tuple[tuple[str, date], ...]] = {}  # (pairs so far, next pair) -> all of them
     damaged: dict[int, list[str]] = {}  # rows another program (or damage) wrote wrongly
     damaged_dates: dict[int, list[str]] = {}  # the names of such dates
+    dates_so_far = dates.get
     for case_id, name, text in date_rows:
-        day = days.get(text)
-        if day is None:
-            try:
-                day = days[text] = fromiso(text)
-            except (TypeError, ValueError):
-                damaged_dates.setdefault(case_id, []).append(name)
-                continue
-        of_case = dates.get(case_id)
-        if of_case is None:
-            dates[case_id] = {one(name, name): day}
-        else:
-            of_case[one(name, name)] = day
+        stored = (name, text)
+        pair = pairs.get(stored)
+        if pair is None:
+            day = days.get(text)
+            if day is None:
+                try:
+                    day = days[text] = fromiso(text)
+                except (TypeError, ValueError):
+                    damaged_dates.setdefault(case_id, []).append(name)
+                    continue
+            pair = pairs[stored] = (one(name, name), day)
+        step = (dates_so_far(case_id, ()), pair)
+        content = grown.get(step)
+        if content is None:
+            content = grown[step] = (*step[0], pair)
+        dates[case_id] = content
 
     made: dict[tuple, Event] = {}  # one Event per (day, kind, full follow-up, form, initiator)
-    events: dict[int, list[Event]] = {}
+    events: dict[int, tuple[Event, ...]] = {}
+    run: list[Event] = []  # the events of case run_id, read one after the other (by case)
+    run_id = 0  # (a first case 0 joins the empty run: the same)
     for event_id, case_id, text, kind, form, full, initiator in event_rows:
         if event_id in replaced or kind == CANCELLED:
             continue
@@ -91,52 +107,57 @@ def _records(
                     damaged.setdefault(case_id, []).append(f"hændelse nr. {event_id} har en dato i et forkert format")
                     continue
             event = made[key] = Event(day, kind, bool(full), form, initiator or None)
-        of_case = events.get(case_id)
-        if of_case is None:
-            events[case_id] = [event]
+        if case_id != run_id:
+            if run:
+                events[run_id] = (*events.get(run_id, ()), *run)  # a case read in two runs: both, in order
+            run_id, run = case_id, [event]
         else:
-            of_case.append(event)
+            run.append(event)
+    if run:
+        events[run_id] = (*events.get(run_id, ()), *run)
 
-    found = []
+    found: list[CaseRecord] = []
     append = found.append
+    make = tuple.__new__  # CaseRecord(...) without its Python-level __new__: the same record
     proxy = MappingProxyType
-    views: dict[tuple, MappingProxyType] = {}  # one read-only view per set of dates: shared
+    views: dict[tuple, MappingProxyType] = {_NO_DATES_KEY: _NO_DATES}  # one read-only view per set of dates
+    view_of = views.get
+    events_of = events.get
+    dates_of = dates.get
+    any_damaged = bool(damaged or damaged_dates)
     for case_id, citizen, case_ref, trial_id, cpr, caseworker, status, end_reason, end_text, closed, note in rows:
-        of_case = dates.pop(case_id, None)
-        if of_case is not None:
-            content = tuple(of_case.items())
-            view = views.get(content)
-            if view is None:
-                view = views[content] = proxy(of_case)
-        else:
-            view = _NO_DATES
-        faults = damaged.get(case_id)
-        bad_dates = damaged_dates.get(case_id)
-        if end_text == "" and closed is None and faults is None and bad_dates is None:
+        content = dates_of(case_id, _NO_DATES_KEY)
+        view = view_of(content)
+        if view is None:
+            view = views[content] = proxy(dict(content))
+        if end_text == "" and closed is None and not (any_damaged and (case_id in damaged or case_id in damaged_dates)):
             extra = _PLAIN_EXTRA
         else:
             extra = proxy(
                 {
                     "end_text": end_text,
                     "closed_on": stored_day(closed),
-                    "damaged": tuple(faults or ()),
-                    "damaged_dates": tuple(bad_dates or ()),
+                    "damaged": tuple(damaged.get(case_id, ())),
+                    "damaged_dates": tuple(damaged_dates.get(case_id, ())),
                 }
             )
         append(
-            CaseRecord(
-                case_id,
-                citizen,
-                case_ref,
-                one(trial_id, trial_id),
-                view,
-                tuple(events.get(case_id, ())),
-                one(caseworker, caseworker),
-                one(status, status),
-                cpr,
-                end_reason,
-                note,
-                extra,
+            make(
+                CaseRecord,
+                (
+                    case_id,
+                    citizen,
+                    case_ref,
+                    one(trial_id, trial_id),
+                    view,
+                    events_of(case_id, ()),
+                    one(caseworker, caseworker),
+                    one(status, status),
+                    cpr,
+                    end_reason,
+                    note,
+                    extra,
+                ),
             )
         )
     return found
