@@ -46,3 +46,23 @@ def test_no_source_of_the_program_is_kept_after_the_window_s_imports():
     result = subprocess.run([sys.executable, "-c", _SOURCES_KEPT], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+_IN_THE_BUNDLE = """
+import inspect, sys, types
+sys.frozen = True  # as in the PyInstaller bundle, whose modules have no source file
+import caseworker_app.ui
+def asked(*_args):
+    raise AssertionError("inspect.getsource was asked")
+inspect.getsource = asked
+module = types.ModuleType("compiled_only")
+module.__file__ = "/nowhere/compiled_only.py"  # the bundle's __file__: the .py is not there
+print(sys.modules["shibokensupport.feature"]._mod_uses_pyside(module))
+"""
+
+
+def test_in_the_bundle_a_module_without_source_is_answered_no_without_pyside6_s_look_up():
+    # PySide6 answers False for it after a failing inspect.getsource; the same answer, at once.
+    run = subprocess.run([sys.executable, "-c", _IN_THE_BUNDLE], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-1500:]
+    assert run.stdout.strip() == "False"
