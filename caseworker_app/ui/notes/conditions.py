@@ -147,11 +147,13 @@ class ConditionsPanel(QWidget):
             for widget in (box, label, hint):
                 widget.setVisible(name in checks)
 
+    def _every_box(self) -> dict[str, QCheckBox]:
+        """Every box by name, in the order they stand: the conditions', then the checks'."""
+        return {**self.boxes, **{name: check[0] for name, check in self.checks.items()}}
+
     def first_unticked(self, within: QWidget) -> QCheckBox | None:
         """The first box shown within (the fields, hidden or not) and not ticked, in the order they stand."""
-        boxes = [*self.boxes.values(), *(check[0] for check in self.checks.values())]
-        shown = [box for box in boxes if box.isVisibleTo(within) and not box.isChecked()]
-        return min(shown, key=lambda box: box.mapTo(within, box.rect().topLeft()).y(), default=None)
+        return next((b for b in self._every_box().values() if b.isVisibleTo(within) and not b.isChecked()), None)
 
     def follow(
         self,
@@ -160,7 +162,7 @@ class ConditionsPanel(QWidget):
     ) -> None:
         """Keep each tick with what it confirmed (core/confirmations.py): a box ticked for other facts
         than facts now gives is unticked, and notices[name] says why (notice(name, was, now))."""
-        for name, box in {**self.boxes, **{n: check[0] for n, check in self.checks.items()}}.items():
+        for name, box in self._every_box().items():
             now = facts.get(name)
             if not box.isChecked():
                 self._ticked_for.pop(name, None)
@@ -189,8 +191,7 @@ class ConditionsPanel(QWidget):
 
     def first_shown_box(self) -> QCheckBox | None:
         """The first box shown (for the Bekræft label's buddy)."""
-        boxes = [*self.boxes.values(), *(check[0] for check in self.checks.values())]
-        return next((box for box in boxes if not box.isHidden()), None)
+        return next((box for box in self._every_box().values() if not box.isHidden()), None)
 
 
 def confirm_hint(assessments: set[bool]) -> str:
