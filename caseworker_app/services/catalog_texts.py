@@ -34,7 +34,9 @@ def marking_text(trial: Trial) -> str:
         return f"»{trial.fasit_marking}«  (udfyldt af kommunen)"
     if trial.missing_marking:
         return f"Mangler – {trial.missing_marking}. Indtil da kan notater med markeringen ikke skrives."
-    return "Udfyldes af kommunen"
+    # The sources name none and none is required (T01, T02, ...): nothing is missing, but the
+    # municipality may still enter one of its own ("Ret markering …").
+    return "Ingen kendt – kommunen kan selv angive en markering"
 
 
 def end_change_line(trial: Trial, shipped: Trial | None) -> str:

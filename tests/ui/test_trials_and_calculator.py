@@ -49,7 +49,11 @@ def test_t08_shows_the_ordinary_rule_beside_the_trial_rule(qtbot, store):
     assert "Start 01-07-2018; slutdato før forlængelser 31-12-2021" in period
     assert "Forlænget til 31-12-2025 (besluttet 26-11-2024)" in period
     assert "Kilde: Beskæftigelsesministerens brev 26-11-2024" in period
-    assert view.marking_label.text().startswith("Udfyldes af kommunen")
+    # T08's sources name no marking: said so, not "to be filled in" as if something were missing.
+    assert view.marking_label.text() == (
+        "Ingen kendt – kommunen kan selv angive en markering\n"
+        "Kilderne nævner ingen markering; forsøget måles på antallet af opfølgningssamtaler i FASIT."
+    )
     assert view.override_label.text() == "Ingen. Kataloget gælder, som det blev leveret."
 
 
