@@ -159,7 +159,8 @@ NOTES = [
         "01-04-2019",
         T09_MARKING,
         [
-            "Virksomhedspraktik i 2-4 uger med henblik på ansættelse i et konkret fleksjob",
+            # The case's praktik start (04-03-2019), not "2-4 uger": the length is the conditions' to state.
+            "Virksomhedspraktik fra 04-03-2019 med henblik på ansættelse i et konkret fleksjob",
             "- Ledighedsperioden er under 18 måneder: ledig siden 01-06-2018 til praktikstart "
             "04-03-2019 er 9 måneder og 3 dage (beregnet ud fra sagens datoer).\n",
         ],
