@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
 from ..core.deadline import (
@@ -21,7 +21,10 @@ from ..core.deadline import (
 )
 from ..core.workdays import fmt, fmt_weekday
 from .colours import overdue_brush
-from .model_base import BOLD, ColumnTableModel, Index
+from .model_base import BOLD, DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, ColumnTableModel, Index
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 def deadline_html(deadline: Deadline) -> str:
@@ -113,22 +116,24 @@ class DeadlineTableModel(ColumnTableModel):
     def deadline_at(self, row: int) -> Deadline:
         return self._rows[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):
+        from PySide6.QtCore import Qt  # built by now: PySide passed the orientation in
+
+        if orientation == Qt.Orientation.Horizontal and role == TOOLTIP_ROLE:
             return self._HEADER_TIPS.get(section)
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
         deadline = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return self._cell(deadline, column)
         overdue = deadline.status == OVERDUE
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and column in _MARKED_WHEN_OVERDUE:
+        if role == FOREGROUND_ROLE and overdue and column in _MARKED_WHEN_OVERDUE:
             return overdue_brush()
-        if role == Qt.ItemDataRole.FontRole and overdue and column in _MARKED_WHEN_OVERDUE:
+        if role == FONT_ROLE and overdue and column in _MARKED_WHEN_OVERDUE:
             return BOLD
         return None
 

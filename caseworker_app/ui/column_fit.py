@@ -26,18 +26,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 from .elided_tips import ElidedHeaderTips, ElidedTextTips, header_text_width, text_margin, text_width
+from .model_base import DISPLAY_ROLE, FONT_ROLE
 
 FREE, WHOLE = 0, 1  # priorities: a whole column gives way first, but only its brackets; then a free text
 SAMPLE_ROWS = 48  # rows measured for a column's widest text: the first ones and some spread over the rest
 # After the first measuring, new texts (a search typed, a case saved) are measured this long after the
 # last change, once: a key typed costs nothing, and the columns only ever widen, never jump back.
 REMEASURE_MS = 400
-_DISPLAY, _FONT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.FontRole)
+_DISPLAY, _FONT = DISPLAY_ROLE, FONT_ROLE
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class ColumnFit(QObject):
         # A cell is one line, shortened with "…" at the column's edge: a table wraps its texts by
         # default, and a wrapped name was cut after its first word ("Mette …" in 114 px at 150 % text).
         view.setWordWrap(False)
-        self.title_tips = ElidedHeaderTips(header)  # and a shortened title's: "…" and the whole title
+        self.title_tips: ElidedHeaderTips | None = None  # a shortened title's "…" and tooltip: at the first fit
         # The list's own resizes and its scroll bar coming and going change the room; no viewport()
         # is asked for: the first one a program asks for made PySide build ~70 Python enums (~8 ms,
         # before the cases are painted at start).
@@ -168,7 +169,9 @@ class ColumnFit(QObject):
         if model is not None:
             for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):
                 signal.connect(self.texts_changed)
-        self.fit()
+        # An empty model (the window's lists, given their rows by a reset) is fitted with its rows.
+        if model is not None and model.rowCount():
+            self.fit()
 
     def _header(self) -> QHeaderView:
         view = self._view
@@ -205,11 +208,17 @@ class ColumnFit(QObject):
         self.fit()
 
     def fit(self) -> None:
-        """Fit the columns to the list's width now (nothing once the caseworker sized one)."""
-        if self.user_sized:
+        """Fit the columns to the list's width now (nothing once the caseworker sized one). A list
+        not on screen is fitted when it is shown (eventFilter): the Sager list behind Frister, the
+        Frister list behind an empty database's welcome. Measuring titles and texts asks the model
+        for its titles and the style for its margins, which builds Qt's `Qt` namespace and the
+        style's enums (~35 ms of an empty database's start, none of it for what is painted)."""
+        if self.user_sized or not self._view.isVisible():
             return
-        scale = self._scale()
         header = self._header()
+        if self.title_tips is None:
+            self.title_tips = ElidedHeaderTips(header)
+        scale = self._scale()
         # Squeezed, the stretching last column keeps the header's default width (Qt), so no less.
         last = max(round(self._last_room * scale), header.defaultSectionSize())
         room = self._room() - last
@@ -317,11 +326,11 @@ class ColumnFit(QObject):
         # A fitted column resized with a mouse button held: the caseworker drags its edge. Not the
         # last column, which Qt stretches itself, also while the window's border is dragged (on
         # Windows the button then reads as held).
-        if (
-            not self._fitting
-            and column < len(self._columns)
-            and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
-        ):
+        if self._fitting or column >= len(self._columns):
+            return
+        from PySide6.QtCore import Qt  # a section resized: the list is on screen, `Qt` built
+
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self.user_sized = True
 
 

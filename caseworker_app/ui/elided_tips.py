@@ -5,23 +5,27 @@ shortened likewise shows "…" and its whole text in a tooltip."""
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QTableView,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView, QToolTip, QWidget
+
+from .model_base import DISPLAY_ROLE, FONT_ROLE, TOOLTIP_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+# QStyle (a dozen enums, ~9 ms) and Qt's `Qt` namespace (~25 ms) are imported where a list on screen
+# is measured (ui/column_fit.py ColumnFit.fit), not with this module: a list not painted at the start
+# needs neither.
 
 
 def text_margin(view: QAbstractItemView) -> int:
     """What a column must have beside its text to show it unshortened: the style's margin either
     side of it (QCommonStyle), a table's grid line and a pixel for rounding at 125/150 % scaling."""
+    from PySide6.QtWidgets import QStyle
+
     focus = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
     grid = 1 if isinstance(view, QTableView) and view.showGrid() else 0
     return 2 * (focus + 1) + grid + 1
@@ -33,7 +37,7 @@ def text_width(metrics: QFontMetricsF, text: str) -> int:
 
 def cell_font(index, base: QFont) -> QFont:
     """The font a cell's text is drawn in: the model's (bold when overdue) over the list's."""
-    font = index.data(Qt.ItemDataRole.FontRole)
+    font = index.data(FONT_ROLE)
     return font.resolve(base) if isinstance(font, QFont) else base
 
 
@@ -42,9 +46,9 @@ class ElidedTextTips(QStyledItemDelegate):
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt override
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip and index.isValid():
-            text = index.data(Qt.ItemDataRole.DisplayRole)
+            text = index.data(DISPLAY_ROLE)
             if isinstance(text, str) and text and self.elided(view, option.rect.width(), index, text):
-                tip = index.data(Qt.ItemDataRole.ToolTipRole)
+                tip = index.data(TOOLTIP_ROLE)
                 QToolTip.showText(event.globalPos(), text + (f"\n\n{tip}" if tip else ""), view)
                 return True
         return super().helpEvent(event, view, option, index)
@@ -61,6 +65,9 @@ def header_text_width(header: QHeaderView, section: int) -> int:
     adds room for a sort indicator to every title of a sortable list, though only the sorted column
     shows one: a 100 px "Forsøg" column for "T08" at 150 % text. That room is kept for the sorted
     column alone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
     size = header.sectionSizeFromContents(section)
     width = size.width()
     if (
@@ -78,6 +85,8 @@ class ElidedHeaderTips(QObject):
     them without one), and the tooltip over a shortened title holds it whole."""
 
     def __init__(self, header: QHeaderView):
+        from PySide6.QtCore import Qt
+
         super().__init__(header)
         self._header = header
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -98,7 +107,7 @@ class ElidedHeaderTips(QObject):
             section = header.logicalIndexAt(event.pos())
             model = header.model()
             if section >= 0 and model is not None and self.shortened(section):
-                title = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+                title = model.headerData(section, header.orientation(), DISPLAY_ROLE)
                 if isinstance(title, str) and title:
                     QToolTip.showText(event.globalPos(), title, header)
                     return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QProcess, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +16,8 @@ from caseworker_app.store.demo import create_demo_database
 from caseworker_app.ui import app as app_module
 from caseworker_app.ui import backup_dialog
 from caseworker_app.ui.first_start_dialog import FirstStartDialog
-from caseworker_app.ui.mainwindow import MainWindow
+from caseworker_app.ui.mainwindow import MainWindow, Tab
+from caseworker_app.ui.overview import CaseColumn, DeadlineColumn
 
 from .actions import click, type_into
 
@@ -107,6 +108,19 @@ def test_an_empty_database_shows_the_welcome_until_the_first_case(qtbot, window,
     assert window.deadline_view.isVisible()
     model = window.deadline_model
     assert model.data(model.index(2, 0)) == "Næste 30 dage (1)"  # 31-08-2018 + 30 months = 28-02-2021
+    # The list is laid out as at a start with cases (its model was given to it only now): the
+    # group's title spans the row, its deadline shows under it, the columns are fitted.
+    view = window.deadline_view
+    assert view.model() is model
+    assert view.isFirstColumnSpanned(2, QModelIndex()) and view.isExpanded(model.index(2, 0))
+    assert model.data(model.index(0, DeadlineColumn.CITIZEN, model.index(2, 0))) == "Jens Hansen"
+    assert view.header().sectionSize(DeadlineColumn.DUE) > 0 and not window.deadline_columns.user_sized
+    # And Sager, once shown, is sorted by the next deadline, as at any start.
+    window.tabs.setCurrentIndex(Tab.CASES)
+    header = window.case_view.horizontalHeader()
+    assert window.case_view.model() is window.case_model and window.case_model.rowCount() == 1
+    assert window.case_view.isSortingEnabled() and header.sortIndicatorSection() == CaseColumn.NEXT_DUE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
 
 
 def test_the_welcome_steps_lead_to_indstillinger_import_and_the_demo(

@@ -223,6 +223,48 @@ def test_the_first_paint_waits_for_nothing_the_empty_window_does_not_need(tmp_pa
     assert "before the cases' paint: []" in result.stdout.splitlines()
 
 
+# Run in a new process: what an empty database's start has built when its welcome is painted.
+_BUILT_AT_THE_WELCOME = """
+import sys
+import PySide6.QtCore
+import PySide6.QtWidgets
+import caseworker_app.ui.app as app
+
+shown = app._report
+def report(what, **kwargs):
+    if what == "shown":
+        window = next(w for w in PySide6.QtWidgets.QApplication.topLevelWidgets() if hasattr(w, "welcome_shown"))
+        built = sorted(n for n, m in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets)) if n in vars(m))
+        print("welcome:", window.welcome_shown(), "built:", built, flush=True)
+    return shown(what, **kwargs)
+app._report = report
+from caseworker_app.cli.entry import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_an_empty_database_paints_its_welcome_without_the_lists_qt_enums(tmp_path):
+    # A new caseworker's first start shows the welcome, not the lists: their titles, flags, sorting
+    # and column fit build Qt's `Qt` namespace and QStyle's enums (~35 ms of PySide's work), so they
+    # wait until a list is shown (ui/mainwindow deadlines_tab._show_deadline_model, cases_tab._show_case_model).
+    db = tmp_path / "sager.db"
+    store = CaseStore(db)
+    settings = store.settings()
+    settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"  # not asked
+    store.save_settings(settings)
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILT_AT_THE_WELCOME, str(db)],
+        capture_output=True,
+        text=True,
+        env=program_env(tmp_path),
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "welcome: True built: []" in result.stdout.splitlines()
+
+
 def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypatch, qapp):
     """The copy (a 60 MB database takes a while) waits until the caseworker sees the cases."""
     from caseworker_app.ui import backup_dialog

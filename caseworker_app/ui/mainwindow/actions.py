@@ -25,6 +25,7 @@ class MainWindowActions(WindowPart):
     """Part of MainWindow: the menu bar (Filer, Sag, Vis, Udskriv, Hjælp) and its commands."""
 
     def _build_menus(self) -> None:
+        self._row_menus_attached = False  # with the cases' first paint (_attach_row_menus)
         bar = self.menuBar()
         files = bar.addMenu("&Filer")
         self.new_case_action = self._action(files, "&Ny sag …", QKeySequence.StandardKey.New, self.new_case)
@@ -89,8 +90,12 @@ class MainWindowActions(WindowPart):
         Ctrl+Q quits from a case window too.
 
         Not in _build_menus: these need Qt's `Qt` namespace, whose first use builds a hundred
-        Python enums (~20 ms); the empty window paints without it (ui/app.py run_window).
+        Python enums (~20 ms); the empty window paints without it (ui/app.py run_window), and so
+        does an empty database's welcome (called after the cases' paint: _after_cases_painted).
         """
+        if self._row_menus_attached:
+            return
+        self._row_menus_attached = True
         from PySide6.QtCore import Qt
 
         # Ctrl+Q and F1 reach from a case window, a note or a dialog too (the help's table says so).

@@ -89,14 +89,33 @@ class CasesTab(WindowPart):
         self.tabs.addTab(page, TAB_TITLES[Tab.CASES])
 
     def _attach_case_model(self) -> None:
-        """The list gets its model (with the store, after the first paint), sorting and column widths."""
-        from PySide6.QtCore import Qt  # here, not at the top: see actions._attach_row_menus
-
-        from ..column_fit import Column, ColumnFit
-        from ..overview import CaseColumn, CaseTableModel
-        from ..text_size import text_scale
+        """The list's model (with the store, after the first paint); the list shows it, sorted and
+        its columns fitted, when it is first filled (_show_case_model)."""
+        from ..overview import CaseTableModel
 
         self.case_model = CaseTableModel(self, self.search_texts)
+        self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
+        self.case_model.set_search(self.search_box.text())  # typed while the cases were read
+        self.search_box.textChanged.connect(self.case_model.set_search)
+        SearchLeadsToList(self.search_box, self.case_view, lambda: self.case_model.index(0, 0))
+        for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.tabs.currentChanged.connect(lambda index: index == Tab.CASES and self._fill_case_list())
+
+    def _show_case_model(self) -> None:
+        """The list shows its model, sorted by the next deadline (a click on a title sorts by another
+        column), its columns fitted: done when it is first filled, not with the model. Given a
+        model, a table asks it for its titles at once, and sorting hands it a Qt.SortOrder: either
+        builds Qt's `Qt` namespace (~25 ms), which the start of an empty database, its welcome on
+        Frister, does without (ui/model_base.py DISPLAY_ROLE)."""
+        if self.case_view.model() is self.case_model:
+            return
+        from PySide6.QtCore import Qt
+
+        from ..column_fit import Column, ColumnFit
+        from ..overview import CaseColumn
+        from ..text_size import text_scale
+
         self.case_view.setModel(self.case_model)
         self.case_view.setSortingEnabled(True)
         self.case_view.sortByColumn(CaseColumn.NEXT_DUE, Qt.SortOrder.AscendingOrder)
@@ -113,13 +132,6 @@ class CasesTab(WindowPart):
             Column(270, whole=True),  # Næste frist: the date whole, "(i praksis …)" may be shortened
         )
         self.case_columns = ColumnFit(self.case_view, columns, last_room=120, scale=text_scale)
-        self.case_model.shown_changed.connect(lambda: self.case_scope.show_selection(self.case_model.selection))
-        self.case_model.set_search(self.search_box.text())  # typed while the cases were read
-        self.search_box.textChanged.connect(self.case_model.set_search)
-        SearchLeadsToList(self.search_box, self.case_view, lambda: self.case_model.index(0, 0))
-        for combo in (self.trial_filter, self.status_filter, self.caseworker_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
-        self.tabs.currentChanged.connect(lambda index: index == Tab.CASES and self._fill_case_list())
 
     def _show_cases(self, change: BookUpdate) -> None:
         """The Sager list after a refresh. New content is filled at once when the list is the tab
@@ -145,7 +157,10 @@ class CasesTab(WindowPart):
         return not self._case_list_stale
 
     def _after_cases_painted(self) -> None:
-        """The Sager list and every case's search text, made while the caseworker reads Frister."""
+        """The Sager list and every case's search text, made while the caseworker reads Frister; the
+        right-click menus (once: they build Qt's `Qt` namespace, which an empty database's welcome
+        is painted without, and there is no row to click before)."""
+        self._attach_row_menus()
         self._fill_case_list()
         book = self._book
         if book is not None:
@@ -159,6 +174,7 @@ class CasesTab(WindowPart):
         if not self._case_list_stale or book is None:
             return
         self._case_list_stale = False
+        self._show_case_model()
         # The caseworker's place in the list as it was before the new content (kept while stale)
         index = self.case_view.currentIndex()
         chosen = self.case_model.case_at(index).id if index.isValid() else None

@@ -77,12 +77,28 @@ class DeadlinesTab(WindowPart):
         self.tabs.addTab(page, TAB_TITLES[Tab.DEADLINES])
 
     def _attach_deadline_model(self) -> None:
-        """The tree gets its model (with the store, after the first paint) and column widths."""
-        from ..column_fit import Column, ColumnFit
+        """The tree's model (with the store, after the first paint); the tree shows it, its columns
+        fitted, once the list is shown (_show_deadline_model)."""
         from ..overview import DeadlineTreeModel
-        from ..text_size import text_scale
 
         self.deadline_model = DeadlineTreeModel(self, self.search_texts)
+        self.deadline_model.shown_changed.connect(self._deadlines_shown)
+        self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
+        self.deadline_search.textChanged.connect(self.deadline_model.set_search)
+        SearchLeadsToList(self.deadline_search, self.deadline_view, self.deadline_model.first_item_index)
+        self.deadline_caseworker.currentIndexChanged.connect(lambda _index: self._deadline_caseworker_chosen())
+
+    def _show_deadline_model(self) -> None:
+        """The tree shows its model, its columns fitted and its groups laid out: when the list is
+        shown (_show_welcome), not behind an empty database's welcome. A tree with a model is
+        asked for its titles whenever Qt lays out what holds it (the welcome put in front of it),
+        and its groups' layout asks for their flags: either builds Qt's `Qt` namespace (~25 ms),
+        which the welcome is painted without (ui/model_base.py DISPLAY_ROLE)."""
+        if self.deadline_view.model() is self.deadline_model:
+            return
+        from ..column_fit import Column, ColumnFit
+        from ..text_size import text_scale
+
         self.deadline_view.setModel(self.deadline_model)
         # In DeadlineColumn order (ui/column_fit.py): the dates and the case number shown whole, the
         # names and what the deadline is shortened first; at most so wide at 100 % text. The last
@@ -100,11 +116,7 @@ class DeadlinesTab(WindowPart):
         )
         self.deadline_columns = ColumnFit(self.deadline_view, columns, last_room=40, scale=text_scale)
         self.deadline_model.modelReset.connect(self._layout_deadline_groups)
-        self.deadline_model.shown_changed.connect(self._deadlines_shown)
-        self.deadline_model.set_search(self.deadline_search.text())  # typed while the cases were read
-        self.deadline_search.textChanged.connect(self.deadline_model.set_search)
-        SearchLeadsToList(self.deadline_search, self.deadline_view, self.deadline_model.first_item_index)
-        self.deadline_caseworker.currentIndexChanged.connect(lambda _index: self._deadline_caseworker_chosen())
+        self._layout_deadline_groups()  # the groups of content set while the welcome was in front
 
     def _deadline_caseworker_chosen(self) -> None:
         """The list and the trial-end banner show the chosen caseworker's deadlines."""
@@ -160,6 +172,7 @@ class DeadlinesTab(WindowPart):
             self.deadline_stack.setCurrentWidget(self.welcome)
         else:
             self.deadline_stack.setCurrentIndex(0)  # the list
+            self._show_deadline_model()
 
     def welcome_shown(self) -> bool:
         return self.welcome is not None and self.deadline_stack.currentWidget() is self.welcome

@@ -64,7 +64,7 @@ class WindowPart(_Window):
         # by the Frister tab (deadlines_tab.py)
         deadline_view: QTreeView
         deadline_model: DeadlineTreeModel  # from open_store on (_attach_deadline_model)
-        deadline_columns: ColumnFit  # likewise
+        deadline_columns: ColumnFit  # once the list is shown (_show_deadline_model)
         deadline_search: QLineEdit
         deadline_caseworker: CaseworkerChoice
         missed_banner: QLabel
@@ -75,8 +75,11 @@ class WindowPart(_Window):
         # by the Sager tab (cases_tab.py)
         case_view: QTableView
         case_model: CaseTableModel  # from open_store on (_attach_case_model)
-        case_columns: ColumnFit  # likewise
+        case_columns: ColumnFit  # once the list is first filled (_show_case_model)
         search_box: QLineEdit
+
+        # by the menus (actions.py)
+        def _attach_row_menus(self) -> None: ...
 
         # by the banners (banners.py)
         def _update_missed_banner(self) -> None: ...

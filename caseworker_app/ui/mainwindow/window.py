@@ -146,8 +146,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
 
         self.search_texts = SearchTexts()  # one search text per case, for both lists
         self._attach_deadline_model()  # their columns fit the list, wider for larger text (column_fit)
-        self._attach_case_model()
-        self._attach_row_menus()
+        self._attach_case_model()  # the right-click menus come after the paint (_after_cases_painted)
 
     # ------------------------------------------------------------ state
 
@@ -182,12 +181,12 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         # Shown as the caseworker filter and the search choose (overview.DeadlineTreeModel); the
         # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
         caseworker = self.deadline_caseworker.caseworker()
+        self._show_welcome(not cases, settings)  # first: a list behind it gets its model when shown
         if change.full:
             self.deadline_model.set_deadlines(self.deadline_items, today, settings.warning_days, caseworker=caseworker)
         else:
             self.deadline_model.set_caseworker(caseworker)  # its choices may have changed with the cases
             self._patch_deadlines(change)
-        self._show_welcome(not cases, settings)
         self._restore_place(place)
         for window in self.case_windows():  # a case changed from here or elsewhere: its open window follows
             if change.full or window.case_id in change.case_ids:

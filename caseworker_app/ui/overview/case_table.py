@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 
 from ...core.cases import CaseDeadline, CaseRecord
 from ...core.collation import case_order, danish_key
@@ -27,6 +28,9 @@ from .common import (
     CaseColumn,
     _itself,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 def _case_id(case: CaseRecord) -> int:
@@ -63,7 +67,7 @@ class CaseTableModel(ColumnTableModel):
         self._by_id: IdMap[CaseRecord] = IdMap()
         self._next: IdMap[Deadline] = IdMap()  # each case's next deadline
         self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._descending = False  # the sort order (Qt's `Qt` namespace is built only once the list sorts)
         self._needle = ""
         self._filters = {"trial_id": "", "status": "", "caseworker": ""}
         self.selection: Selection[CaseRecord] = Selection((), 0)  # the rows shown, in _cases' order
@@ -210,10 +214,12 @@ class CaseTableModel(ColumnTableModel):
             self._search.stop()
             self._refilter()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt  # built by now: PySide passed the order in (or a caller made it)
+
         self.layoutAboutToBeChanged.emit()
         shown_before = self._rows
-        self._sort_column, self._sort_order = column, order
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
         self._cases.sort(key=case_order)  # ties in the store's order, whatever was sorted before
         self._order_cases()
         self._search.stop()
@@ -236,7 +242,7 @@ class CaseTableModel(ColumnTableModel):
 
     def _order_cases(self) -> None:
         if self._sort_column >= 0:
-            reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+            reverse = self._descending
             column = self._sort_column
             self._cases.sort(key=lambda c: self._sort_key(c, column), reverse=reverse)
 
@@ -244,7 +250,7 @@ class CaseTableModel(ColumnTableModel):
         """Where case is, or goes, in _cases (or within, rows in its order): the sort column's
         order, ties in the store's order."""
         cases, column = self._cases if within is None else within, self._sort_column
-        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        reverse = self._descending
         key = self._sort_key(case, column) if column >= 0 else None
         tie = case_order(case)
         low, high = 0, len(cases)
@@ -311,7 +317,7 @@ class CaseTableModel(ColumnTableModel):
         return self.index(row, 0) if row >= 0 else QModelIndex()
 
     # -- Qt model interface
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY):
         if role not in SHOWN_ROLES or not index.isValid():
             return None
         case = self._rows[index.row()]

@@ -5,20 +5,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-
 from ...core.cases import CaseDeadline, CaseRecord
 from ...core.collation import deadline_order
 from ...core.deadline import practical_day_text
 from ..case_deadlines_model import marked_due_text
+from ..model_base import DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, USER_ROLE
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole  # the CaseDeadline / CaseRecord behind a row
+ITEM_ROLE = USER_ROLE  # the CaseDeadline / CaseRecord behind a row
 
 # Roles as plain ints: data() runs for every role of every visible cell on each paint, and an
 # enum comparison costs several times an int's (benchmarks/bench_window.py, bench_startup.py).
-DISPLAY, TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
-FOREGROUND, FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
-ITEM = int(ITEM_ROLE)
+DISPLAY, TOOLTIP, FOREGROUND, FONT = DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, FONT_ROLE
+ITEM = ITEM_ROLE
 SHOWN_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, ITEM})  # the rest are left to Qt
 
 # The order of the deadline list (services.deadline_book): by legal date, name, case id; a case's own

@@ -6,8 +6,9 @@ import operator
 from collections.abc import Sequence
 from datetime import date
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal
 
 from ...core.cases import CaseDeadline, group_of, group_titles
 from ...core.deadline import DEFAULT_WARNING_DAYS, OVERDUE, Deadline, practical_day_text, remark_lines
@@ -29,9 +30,8 @@ from .common import (
     _place,
 )
 
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # QAbstractItemModel's own
-_DEADLINE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class DeadlineTreeModel(QAbstractItemModel):
@@ -280,18 +280,19 @@ class DeadlineTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         return column_title(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked for every deadline row each time the tree lays out a group (every search): a
         # constant, and one that spares the tree asking whether the row has rows under it.
+        group, deadline, nothing = _FLAGS or _make_flags()
         if index.internalId():
-            return _DEADLINE_FLAGS
+            return deadline
         # An empty group's title ("Denne uge (0)") is not a place to stop: the arrow keys pass it.
         if not index.isValid() or not self._groups[index.row()][1]:
-            return _NO_FLAGS
-        return _GROUP_FLAGS
+            return nothing
+        return group
 
     def first_item_index(self) -> QModelIndex:
         """The first deadline shown (under the first group that has one); invalid when none is."""
@@ -323,7 +324,7 @@ class DeadlineTreeModel(QAbstractItemModel):
                 fallback = self.createIndex(row, 0, group + 1)
         return fallback
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = DISPLAY):
         if role not in SHOWN_ROLES or not index.isValid():
             return None
         group = index.internalId()
@@ -350,6 +351,17 @@ class DeadlineTreeModel(QAbstractItemModel):
 
 _FIRST_RUN = 64  # first cells made at once when a group's first row is asked for (see index())
 _COLUMN_COUNT = len(DeadlineTreeModel.COLUMNS)  # asked at every index(): a global is quicker to read
+_FLAGS: list[Qt.ItemFlag] = []  # a group title's, a deadline row's, an empty group title's (_make_flags)
+
+
+def _make_flags() -> list[Qt.ItemFlag]:
+    """The rows' flags, made when the tree first asks (it has built Qt's `Qt` namespace by then:
+    an empty database's start paints its welcome without it, ui/model_base.py DISPLAY_ROLE)."""
+    from PySide6.QtCore import Qt
+
+    group = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # QAbstractItemModel's own
+    _FLAGS[:] = [group, group | Qt.ItemFlag.ItemNeverHasChildren, Qt.ItemFlag.NoItemFlags]
+    return _FLAGS
 
 
 def _tooltip(deadline: Deadline) -> str:
