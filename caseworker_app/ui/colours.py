@@ -116,8 +116,20 @@ def _brushes() -> tuple[QBrush, QBrush]:
     if key not in _brush_cache:
         _brush_cache.clear()
         muted = text_colour() if high_contrast() else _quieter(0.4)
-        _brush_cache[key] = (QBrush(error_colour()), QBrush(muted))
+        _brush_cache[key] = (_solid(error_colour()), _solid(muted))
     return _brush_cache[key]
+
+
+def _solid(colour: QColor) -> QBrush:
+    """QBrush(colour), made without QBrush(colour): PySide's choice among QBrush's constructors
+    builds the Python types of QGradient and QImage and their enums (~8 ms of the first paint of
+    an overdue deadline, which the lists paint at the start)."""
+    from PySide6.QtCore import Qt  # built already where a list asks for its colours
+
+    brush = QBrush()
+    brush.setStyle(Qt.BrushStyle.SolidPattern)
+    brush.setColor(colour)
+    return brush
 
 
 def banner_style(name: str, kind: str, margin: str = "0px") -> str:

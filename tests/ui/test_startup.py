@@ -227,6 +227,7 @@ def test_the_first_paint_waits_for_nothing_the_empty_window_does_not_need(tmp_pa
 _BUILT_AT_THE_WELCOME = """
 import sys
 import PySide6.QtCore
+import PySide6.QtGui
 import PySide6.QtWidgets
 import caseworker_app.ui.app as app
 
@@ -234,7 +235,9 @@ shown = app._report
 def report(what, **kwargs):
     if what == "shown":
         window = next(w for w in PySide6.QtWidgets.QApplication.topLevelWidgets() if hasattr(w, "welcome_shown"))
-        built = sorted(n for n, m in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets)) if n in vars(m))
+        types = (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets))
+        types += (("QGradient", PySide6.QtGui), ("QImage", PySide6.QtGui))
+        built = sorted(n for n, m in types if n in vars(m))
         print("welcome:", window.welcome_shown(), "built:", built, flush=True)
     return shown(what, **kwargs)
 app._report = report
@@ -263,6 +266,29 @@ def test_an_empty_database_paints_its_welcome_without_the_lists_qt_enums(tmp_pat
 
     assert result.returncode == 0, result.stderr
     assert "welcome: True built: []" in result.stdout.splitlines()
+
+
+def test_an_overdue_deadline_is_painted_red_without_the_brush_types_pyside_would_build(tmp_path):
+    # Its colour is a solid QBrush made by its setters (ui/colours.py _solid): QBrush(colour) made
+    # PySide build QGradient's and QImage's Python types and enums to choose a constructor (~8 ms).
+    db = tmp_path / "sager.db"
+    store = CaseStore(db)
+    # Hired 31-08-2018 with no follow-up: the first, 31-08-2018 + 30 months = 28-02-2021, is overdue.
+    store.create_case(citizen="Jens Hansen", case_ref="2018-0831", trial_id="T08", dates={"hire": date(2018, 8, 31)})
+    settings = store.settings()
+    settings.caseworker_name, settings.municipality = "Anne Jensen", "Vesthimmerlands Kommune"
+    store.save_settings(settings)
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILT_AT_THE_WELCOME, str(db)],
+        capture_output=True,
+        text=True,
+        env=program_env(tmp_path),
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "welcome: False built: ['QStyle', 'Qt']" in result.stdout.splitlines()  # the list, fitted
 
 
 def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypatch, qapp):
