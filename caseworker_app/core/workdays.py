@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from .holiday_table import public_holidays
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 MONTHS_DA = (
     "januar",
@@ -64,6 +66,9 @@ class Duration:
 @lru_cache(maxsize=256)
 def _delta(duration: Duration) -> relativedelta:
     # relativedelta objects are immutable in use here; building one per addition was measurable.
+    # Imported here: dateutil costs the start ~7 ms (six, its own modules), and add() does without it.
+    from dateutil.relativedelta import relativedelta
+
     return relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
 
 

@@ -170,3 +170,25 @@ def test_a_municipality_extension_is_a_data_change(tmp_path):
     trial = load_trial(tmp_path / "T08.toml")
     assert trial.period.effective_end == date(2027, 12, 31)
     assert trial.period.extensions[-1].source == "Kommunens egen forlængelse"
+
+
+T09_TEXT = (SHIPPED / "T09.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("minimum", "refused"),
+    [
+        ("{ weeks = 5 }", True),  # 5 weeks = 35 days > 4 weeks = 28 days
+        ("{ days = 29 }", True),
+        ("{ days = 28 }", False),  # as long as the maximum: allowed
+        ("{ weeks = 2 }", False),  # the shipped 2-4 weeks
+    ],
+)
+def test_a_minimum_longer_than_the_maximum_is_refused(tmp_path, minimum, refused):
+    path = tmp_path / "T09.toml"
+    path.write_text(T09_TEXT.replace("minimum = { weeks = 2 }", f"minimum = {minimum}", 1), encoding="utf-8")
+    if refused:
+        with pytest.raises(CatalogError, match=r"T09\.toml: feltet 'rules\[\d+\]\.minimum' er længere end maximum"):
+            load_trial(path)
+    else:
+        assert load_trial(path).id == "T09"

@@ -239,6 +239,7 @@ def report(what, **kwargs):
         types += (("QGradient", PySide6.QtGui), ("QImage", PySide6.QtGui))
         built = sorted(n for n, m in types if n in vars(m))
         print("welcome:", window.welcome_shown(), "built:", built, flush=True)
+        print("dateutil:", "dateutil" in sys.modules, flush=True)
     return shown(what, **kwargs)
 app._report = report
 from caseworker_app.cli.entry import main
@@ -289,6 +290,8 @@ def test_an_overdue_deadline_is_painted_red_without_the_brush_types_pyside_would
 
     assert result.returncode == 0, result.stderr
     assert "welcome: False built: ['QStyle', 'Qt']" in result.stdout.splitlines()  # the list, fitted
+    # Nor is dateutil imported to compute it (~7 ms): core/workdays.py add() does without it.
+    assert "dateutil: False" in result.stdout.splitlines()
 
 
 def test_todays_backup_is_written_after_the_cases_are_painted(tmp_path, monkeypatch, qapp):
