@@ -141,7 +141,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         self.setCentralWidget(central)
 
     def _attach_models(self) -> None:
-        """The deadline tree and the case list get their models, column widths and sorting."""
+        """The deadline tree and the case list get their models (their columns and sorting when shown)."""
         from ...core.selection import SearchTexts
 
         self.search_texts = SearchTexts()  # one search text per case, for both lists
@@ -178,8 +178,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
             self.search_texts.clear()  # the old records' texts: made again after the paint
         self._show_cases(change)
         self._fill_filter_choices(book.choices, settings.caseworker_name)
-        # Shown as the caseworker filter and the search choose (overview.DeadlineTreeModel); the
-        # groups are laid out and counted on the model's reset (_layout_deadline_groups, _deadlines_shown).
+        # As the caseworker filter and search choose; laid out and counted on reset (_layout_deadline_groups).
         caseworker = self.deadline_caseworker.caseworker()
         self._show_welcome(not cases, settings)  # first: a list behind it gets its model when shown
         if change.full:
@@ -291,6 +290,7 @@ class MainWindow(DeadlinesTab, CasesTab, CatalogTabs, Banners, MainWindowActions
         case is gone (deleted elsewhere): said, and the lists read anew."""
         from ..case import CaseWindow
 
+        self._attach_row_menus()  # F1 and Ctrl+Q reach into it, also before the cases' paint is done
         if case_id is not None and case_id in self._case_windows:
             window = self._case_windows[case_id]
             window.raise_()
